@@ -1,0 +1,391 @@
+/**
+ * The `clean` stage: strips pagination noise and extraction artefacts from the loaded text, line by
+ * line, and logs every removal. Produces the cleaned lines (each a `Mapped` back into the loaded
+ * text) and the `Layout` (lines and pages) that later stages use for positions.
+ *
+ * Removed, each logged with its kind, text, line and page:
+ * - page numbers on a line of their own (`— 18 —`, `- 3 -`, `—3—`, `第 3 页`, `第3页 共20页`, `3/20`, `18`);
+ * - the single leading space that marks the start of a page in text extracted from these PDFs;
+ * - URL artefact lines: a line that starts with a URL and whose rest repeats text found elsewhere;
+ * - running headers and footers: the same line at the top (bottom) of most pages;
+ * - look-alike glyphs (Kangxi radicals, CJK compatibility ideographs → the unified ideograph),
+ *   full-width letters and digits (→ ASCII), spaces between CJK and digits or between two CJK
+ *   characters, control characters.
+ * Blank lines and white space at line ends are layout, not text: they are dropped without a log
+ * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
+ */
+import type { Mapped } from '../mapped.js';
+import { MappedBuilder } from '../mapped.js';
+import type { Layout } from '../position.js';
+import { isCjkOrPunct, isDigit } from '../lexicon/chars.js';
+import type { Removal, RemovalKind, Source } from '../types.js';
+
+export interface CleanLine {
+  /** 1-based line in `Source.text`. */
+  readonly line: number;
+  /** The cleaned line; never empty, no white space at either end. */
+  readonly text: Mapped;
+  /** A blank line that means a paragraph break comes before this line. */
+  readonly blankBefore: boolean;
+}
+
+export interface Cleaned {
+  readonly lines: readonly CleanLine[];
+  readonly removed: readonly Removal[];
+  readonly layout: Layout;
+}
+
+const RE_PAGE_NUMBER = [
+  /^[—–\-－─‒]+\s*(\d{1,4})\s*[—–\-－─‒]+$/,
+  /^第\s*(\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^(\d{1,4})\s*\/\s*\d{1,4}$/,
+  /^[Pp]age\s*(\d{1,4})(?:\s*of\s*\d{1,4})?$/,
+  /^(\d{1,4})$/,
+];
+
+/** Printed page number if the whole (trimmed) line is a page number, else null. */
+export function pageNumberOf(trimmed: string): number | null {
+  for (const re of RE_PAGE_NUMBER) {
+    const m = re.exec(trimmed);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+const RE_URL_LINE = /^\s*(https?:\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+)(.*)$/;
+const RE_WS = /[\s\u3000\u00a0\ufeff]/g;
+/** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
+const MIN_REPEAT = 6;
+
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer';
+
+interface RawLine {
+  readonly start: number;
+  /** End of the content, before the line break. */
+  readonly end: number;
+  readonly raw: string;
+  cls: LineClass;
+  pageStart: boolean;
+  formFeed: boolean;
+  printed: number | null;
+}
+
+function splitLines(text: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : -1;
+    if (c === 10 || c === 13 || c === -1) {
+      lines.push({ start, end: i, raw: text.slice(start, i), cls: 'blank', pageStart: false, formFeed: false, printed: null });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Lookalike and full-width normalisation of one code point; null when unchanged. */
+function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
+  const c = ch.codePointAt(0)!;
+  if ((c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2f800 && c <= 0x2fa1f)) {
+    const to = ch.normalize('NFKC');
+    return to !== ch ? { to, kind: 'lookalike-glyph' } : null;
+  }
+  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
+    return { to: String.fromCharCode(c - 0xfee0), kind: 'fullwidth-alnum' };
+  }
+  return null;
+}
+
+function isControl(c: number): boolean {
+  return (c < 0x20 && c !== 9) || c === 0x7f || c === 0x200b || c === 0xfeff || (c >= 0x80 && c < 0xa0);
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 9 || c === 0x3000 || c === 0xa0 || c === 12;
+}
+
+export function clean(source: Source): Cleaned {
+  const text = source.text;
+  const lines = splitLines(text);
+  const removed: Removal[] = [];
+
+  // 1. Classify whole lines.
+  let indentCount = 0;
+  let nonBlank = 0;
+  for (const l of lines) {
+    let raw = l.raw;
+    if (raw.startsWith('\f')) {
+      l.formFeed = true;
+      raw = raw.replace(/^\f+/, '');
+    }
+    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    if (trimmed === '') continue;
+    nonBlank++;
+    l.cls = 'content';
+    l.printed = pageNumberOf(trimmed);
+    if (l.printed !== null) l.cls = 'page-number';
+    else if (/^ (?=[^\s\u3000])/.test(raw)) {
+      l.pageStart = true;
+      indentCount++;
+    }
+  }
+  // A single leading space marks a page start only where it is rare; where most lines have one it
+  // is plain indentation.
+  const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);
+  if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
+
+  markUrlArtefacts(lines);
+
+  // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
+  const pageOfLine: (number | null)[] = new Array<number | null>(lines.length).fill(null);
+  const pageLineOfLine: (number | null)[] = new Array<number | null>(lines.length).fill(null);
+  let pages: number | null = null;
+  let pageNumbering: Layout['pageNumbering'] = 'none';
+  if (source.pageOfLine) {
+    for (let i = 0; i < lines.length; i++) {
+      pageOfLine[i] = source.pageOfLine[i] ?? null;
+      pageLineOfLine[i] = source.pageLineOfLine?.[i] ?? null;
+    }
+    pages = source.pages;
+    pageNumbering = 'pdf';
+  } else {
+    const inferred = inferPages(lines);
+    for (let i = 0; i < lines.length; i++) pageOfLine[i] = inferred.pageOfLine[i]!;
+    pages = inferred.pages;
+    pageNumbering = inferred.numbering;
+    if (pageNumbering === 'none') pageOfLine.fill(null);
+  }
+
+  if (pages !== null && pages >= 3) markRunningLines(lines, pageOfLine, pages);
+
+  // 3. Blank lines: paragraph breaks, unless the extraction double-spaced every line.
+  const doubleSpaced = isDoubleSpaced(lines);
+
+  // 4. Build the cleaned lines.
+  const out: CleanLine[] = [];
+  let blankSeen = false;
+  let pageBreakSeen = false;
+  let lastPage: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const page = pageOfLine[i] ?? null;
+    const lineNo = i + 1;
+    const log = (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
+      removed.push({
+        kind,
+        text: text.slice(start, end),
+        ...(replacement === undefined ? {} : { replacement }),
+        line: lineNo,
+        start,
+        end,
+        page,
+      });
+    };
+    if (l.cls === 'blank') {
+      blankSeen = true;
+      continue;
+    }
+    if (l.cls !== 'content') {
+      const lead = /^[\s\u3000\f]*/.exec(l.raw)![0].length;
+      const trail = /[\s\u3000]*$/.exec(l.raw)![0].length;
+      log(l.cls, l.start + lead, l.end - trail);
+      continue;
+    }
+    if (lastPage !== null && page !== lastPage) pageBreakSeen = true;
+    const built = cleanLine(text, l, log);
+    if (built.text.length === 0) continue;
+    out.push({ line: lineNo, text: built, blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0 });
+    blankSeen = false;
+    pageBreakSeen = false;
+    lastPage = page;
+  }
+
+  const lineStarts = lines.map((l) => l.start);
+  removed.sort((a, b) => a.start! - b.start! || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return {
+    lines: out,
+    removed: [...source.removed, ...removed],
+    layout: { lineStarts, pageOfLine, pageLineOfLine, pages, pageNumbering },
+  };
+}
+
+/** Cleans the characters of one content line. */
+function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void): Mapped {
+  let a = l.start;
+  let b = l.end;
+  while (a < b && text.charCodeAt(a) === 12) a++;
+  if (l.pageStart && text.charCodeAt(a) === 0x20) {
+    log('page-start-indent', a, a + 1);
+    a++;
+  }
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  const builder = new MappedBuilder(b - a);
+  let last = '';
+  let i = a;
+  while (i < b) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      let j = i;
+      while (j < b && isSpace(text.charCodeAt(j))) j++;
+      const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
+      const next = normaliseChar(nextRaw)?.to ?? nextRaw;
+      const cjkGap = (isCjkOrPunct(last) && (isDigit(next) || isCjkOrPunct(next))) || (isDigit(last) && isCjkOrPunct(next));
+      if (cjkGap) log('cjk-space', i, j);
+      else builder.pushRange(' ', i, j);
+      if (!cjkGap) last = ' ';
+      i = j;
+      continue;
+    }
+    if (isControl(c)) {
+      let j = i;
+      while (j < b && isControl(text.charCodeAt(j))) j++;
+      log('control-character', i, j);
+      i = j;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const norm = normaliseChar(ch);
+    if (norm) {
+      log(norm.kind, i, i + ch.length, norm.to);
+      builder.pushRange(norm.to, i, i + ch.length);
+      last = norm.to;
+    } else {
+      builder.pushRange(ch, i, i + ch.length);
+      last = ch;
+    }
+    i += ch.length;
+  }
+  return builder.build();
+}
+
+/**
+ * A line that starts with a URL and whose rest (white space aside) repeats text found in the
+ * document's other lines is an extraction artefact (a text layer drawn twice). Runs of them sit in
+ * the middle of sentences; the URL alone on a line, or with new text after it, is content.
+ */
+function markUrlArtefacts(lines: RawLine[]): void {
+  const candidates: { line: RawLine; rest: string }[] = [];
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    const m = RE_URL_LINE.exec(l.raw);
+    if (!m) continue;
+    const rest = m[2]!.replace(RE_WS, '');
+    if (rest.length >= MIN_REPEAT) candidates.push({ line: l, rest });
+  }
+  if (candidates.length === 0) return;
+  const isCandidate = new Set(candidates.map((c) => c.line));
+  const body = lines
+    .filter((l) => l.cls === 'content' && !isCandidate.has(l))
+    .map((l) => l.raw.replace(RE_WS, ''))
+    .join('');
+  const found = new Map<string, boolean>();
+  for (const { line, rest } of candidates) {
+    let hit = found.get(rest);
+    if (hit === undefined) {
+      hit = body.includes(rest);
+      found.set(rest, hit);
+    }
+    if (hit) line.cls = 'url-artefact';
+  }
+}
+
+/**
+ * Pages of a text file. A page ends at a page-number line or a form feed, and a new one starts at a
+ * page-start indent; a page number and the indent after it are one break, not two. Pages are
+ * counted from 1, then anchored to the printed page numbers when they all agree (the seed's first
+ * line is on printed page 2: its title page was not extracted).
+ */
+function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; numbering: Layout['pageNumbering'] } {
+  const counted: number[] = new Array<number>(lines.length).fill(1);
+  let page = 1;
+  let seenContent = false;
+  let brokeSinceContent = false;
+  let pending = false;
+  const breakPage = (): void => {
+    if (seenContent && !brokeSinceContent) {
+      page++;
+      brokeSinceContent = true;
+    }
+  };
+  const printed: { counted: number; printed: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.formFeed) pending = true;
+    if (l.cls === 'blank') {
+      counted[i] = page;
+      continue;
+    }
+    if (l.cls === 'page-number') {
+      counted[i] = page;
+      printed.push({ counted: page, printed: l.printed! });
+      pending = true;
+      continue;
+    }
+    if (pending || l.pageStart) breakPage();
+    pending = false;
+    counted[i] = page;
+    if (l.cls === 'content') {
+      seenContent = true;
+      brokeSinceContent = false;
+    }
+  }
+  const offsets = new Set(printed.map((p) => p.printed - p.counted));
+  const [offset] = [...offsets];
+  if (printed.length > 0 && offsets.size === 1 && offset !== undefined && offset >= 0) {
+    return { pageOfLine: counted.map((p) => p + offset), pages: page + offset, numbering: 'printed' };
+  }
+  return { pageOfLine: counted, pages: page, numbering: page > 1 ? 'counted' : 'none' };
+}
+
+/** Running headers and footers: the same line (digits aside) first (last) on most pages. */
+function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], pages: number): void {
+  const first = new Map<number, RawLine>();
+  const last = new Map<number, RawLine>();
+  lines.forEach((l, i) => {
+    if (l.cls !== 'content') return;
+    const p = pageOfLine[i];
+    if (p === null || p === undefined) return;
+    if (!first.has(p)) first.set(p, l);
+    last.set(p, l);
+  });
+  const key = (l: RawLine): string => l.raw.replace(RE_WS, '').replace(/\d+/g, '#');
+  const need = Math.max(3, Math.ceil(pages / 2));
+  const mark = (edge: Map<number, RawLine>, cls: LineClass): void => {
+    const groups = new Map<string, RawLine[]>();
+    for (const l of edge.values()) {
+      const k = key(l);
+      if (k.length === 0 || k.length > 60) continue;
+      groups.set(k, [...(groups.get(k) ?? []), l]);
+    }
+    for (const group of groups.values()) if (group.length >= need) for (const l of group) l.cls = cls;
+  };
+  mark(first, 'running-header');
+  mark(last, 'running-footer');
+}
+
+function isDoubleSpaced(lines: readonly RawLine[]): boolean {
+  let transitions = 0;
+  let single = 0;
+  let gap = -1;
+  for (const l of lines) {
+    if (l.cls === 'blank') {
+      if (gap >= 0) gap++;
+      continue;
+    }
+    if (gap >= 0) {
+      transitions++;
+      if (gap === 1) single++;
+    }
+    gap = 0;
+  }
+  return transitions >= 4 && single >= transitions * 0.6;
+}
+
+/** The cleaned lines as text, blank lines where they mean paragraph breaks. */
+export function renderCleaned(cleaned: Cleaned): string {
+  return cleaned.lines.map((l) => (l.blankBefore ? '\n' : '') + l.text.text).join('\n');
+}

@@ -1,0 +1,94 @@
+/**
+ * File-system helpers of the CLI: listing a corpus, reading what an earlier run wrote, and atomic
+ * writes (temporary file in the same folder, then rename), so that a crash or Ctrl-C never leaves a
+ * half-written output and never touches an earlier one.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+/** Extensions ingested when a folder is given. */
+export const SOURCE_EXTENSIONS = /\.(txt|text|pdf)$/i;
+
+/** Every source file below `dir` (hidden files and folders skipped), sorted, posix separators. */
+export async function listCorpus(dir: string, cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (SOURCE_EXTENSIONS.test(e.name)) out.push(p);
+    }
+  };
+  await walk(dir);
+  return out.map((p) => toPosix(relative(cwd, p) || p)).sort();
+}
+
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/** Writes `content` to `path` atomically. */
+export async function atomicWrite(path: string, content: string): Promise<void> {
+  const dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, content, 'utf8');
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+export async function ensureDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}
+
+/** Temporary files left by an interrupted run. */
+export async function removeLeftovers(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => /^\..+\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true })));
+}
+
+/** What an earlier run recorded about the source of `<dir>/<id>.json`, or null. */
+export async function readPrevious(dir: string, id: string): Promise<{ sha256: string; pipelineVersion: string; path: string } | null> {
+  try {
+    const doc = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as {
+      pipelineVersion?: unknown;
+      document?: { source?: { sha256?: unknown; path?: unknown } };
+    };
+    const sha256 = doc.document?.source?.sha256;
+    const pipelineVersion = doc.pipelineVersion;
+    const path = doc.document?.source?.path;
+    if (typeof sha256 !== 'string' || typeof pipelineVersion !== 'string' || typeof path !== 'string') return null;
+    return { sha256, pipelineVersion, path };
+  } catch {
+    return null;
+  }
+}
+
+/** Ids of the outputs in `dir` (from `<id>.json`). */
+export async function listOutputs(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir))
+      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+      .map((n) => n.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export async function removeOutput(dir: string, id: string): Promise<void> {
+  await rm(join(dir, `${id}.json`), { force: true });
+  await rm(join(dir, `${id}.md`), { force: true });
+}

@@ -1,0 +1,197 @@
+/**
+ * The `guideline` command: parses arguments, runs the library, prints one line per problem, and
+ * returns the exit code. All behaviour lives in the library; this file only wires it to the file
+ * system and the terminal.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadFile, DEFAULT_MAX_BYTES, documentId } from '../load/index.js';
+import { ingestAll, processSource, render } from '../pipeline.js';
+import { asGuidelineError } from '../pipeline.js';
+import { schemaFiles } from '../schema/json.js';
+import { GuidelineError } from '../types.js';
+import { PIPELINE_VERSION } from '../version.js';
+import { parseArgs, USAGE, UsageError, type Command } from './args.js';
+import { atomicWrite, ensureDir, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, toPosix } from './fs.js';
+import { runDiff } from './diff.js';
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+
+export interface Io {
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
+  readonly cwd: string;
+  /** Aborts a running batch (Ctrl-C). */
+  readonly signal?: AbortSignal;
+  /** Clock for the progress line. @default Date.now */
+  readonly now?: () => number;
+}
+
+export const CORPUS_DIR = 'corpus';
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`guideline: ${error.message}\n${argv[0] && argv[0] in USAGE ? `Run 'guideline ${argv[0]} --help' for usage.` : "Run 'guideline --help' for usage."}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  switch (cmd.command) {
+    case 'help':
+      io.stdout.write(`${USAGE[cmd.topic]}\n`);
+      return 0;
+    case 'version':
+      io.stdout.write(`guideline-ingest pipeline ${PIPELINE_VERSION}\n`);
+      return 0;
+    case 'schema':
+      return runSchema(cmd, io);
+    case 'ingest':
+      return runIngest(cmd, io);
+    case 'diff':
+      return runDiff(cmd, io);
+  }
+}
+
+async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): Promise<number> {
+  const { diffJsonSchema } = await import('../schema/diff.js');
+  const out = join(io.cwd, cmd.out);
+  await ensureDir(out);
+  const files = schemaFiles({ 'diff.schema.json': diffJsonSchema() });
+  for (const [name, content] of Object.entries(files)) await atomicWrite(join(out, name), content);
+  if (!cmd.quiet) io.stdout.write(`wrote ${Object.keys(files).length} schemas to ${cmd.out}\n`);
+  return 0;
+}
+
+type Status = 'written' | 'skipped' | 'failed';
+
+interface DocReport {
+  path: string;
+  id: string;
+  status: Status;
+  error?: string;
+  code?: string;
+  warnings: number;
+}
+
+async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
+  const started = (io.now ?? Date.now)();
+  let paths: string[];
+  const wholeCorpus = cmd.files.length === 0;
+  try {
+    paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : cmd.files.map((f) => toPosix(f));
+  } catch {
+    io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
+    return 2;
+  }
+  const outDir = join(io.cwd, cmd.out);
+  try {
+    await ensureDir(outDir);
+    await removeLeftovers(outDir);
+  } catch {
+    io.stderr.write(`guideline: ${cmd.out}: cannot create the output folder\n`);
+    return 2;
+  }
+
+  // Ids name the output files: two sources with one id would overwrite each other.
+  const firstWithId = new Map<string, string>();
+  const collision = new Map<string, string>();
+  for (const p of paths) {
+    const id = documentId(p);
+    const first = firstWithId.get(id);
+    if (first === undefined) firstWithId.set(id, p);
+    else collision.set(p, first);
+  }
+
+  const tty = io.stderr.isTTY === true && !cmd.json;
+  let done = 0;
+  const progress = (path: string): void => {
+    if (!tty) return;
+    const secs = (((io.now ?? Date.now)() - started) / 1000).toFixed(1);
+    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}`);
+  };
+
+  const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
+  const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }) };
+
+  const one = async (path: string): Promise<DocReport> => {
+    const id = documentId(path);
+    const abs = resolve(io.cwd, path);
+    progress(path);
+    try {
+      const first = collision.get(path);
+      if (first !== undefined) {
+        throw new GuidelineError('id-collision', `its output name '${id}' is already taken by ${first}: rename one of them`);
+      }
+      // Incremental: same source bytes and same pipeline version → nothing to do.
+      if (!cmd.force) {
+        const previous = await readPrevious(outDir, id);
+        if (previous && previous.pipelineVersion === PIPELINE_VERSION) {
+          const info = await stat(abs).catch(() => null);
+          if (info?.isFile() && info.size <= maxBytes) {
+            const sha = createHash('sha256').update(await readFile(abs)).digest('hex');
+            if (sha === previous.sha256) return { path, id, status: 'skipped', warnings: 0 };
+          }
+        }
+      }
+      const source = await loadFile(abs, loadOptions).then((s) => ({ ...s, path }));
+      const rendered = render(processSource(source));
+      // Markdown first: the JSON is what marks the output as complete for the next run.
+      await atomicWrite(join(outDir, `${id}.md`), rendered.markdown);
+      await atomicWrite(join(outDir, `${id}.json`), rendered.json);
+      return { path, id, status: 'written', warnings: rendered.doc.checks.filter((c) => c.severity !== 'info').length };
+    } catch (error) {
+      const e = asGuidelineError(error);
+      return { path, id, status: 'failed', error: e.message, code: e.code, warnings: 0 };
+    } finally {
+      done++;
+      progress(path);
+    }
+  };
+
+  const reports = await ingestAll(paths, one, {
+    ...(cmd.concurrency === null ? {} : { concurrency: cmd.concurrency }),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+  if (tty) io.stderr.write('\r\x1b[K');
+
+  // Outputs whose source is gone (only known when the whole corpus was listed).
+  const stale: string[] = [];
+  if (wholeCorpus) {
+    const live = new Set(firstWithId.keys());
+    for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
+    if (cmd.prune) for (const id of stale) await removeOutput(outDir, id);
+  }
+
+  for (const r of reports) if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}\n`);
+  for (const id of stale) {
+    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${cmd.prune ? 'removed' : 'kept; --prune removes it'})\n`);
+  }
+  const count = (s: Status): number => reports.filter((r) => r.status === s).length;
+  const warnings = reports.reduce((a, r) => a + r.warnings, 0);
+  const interrupted = reports.length < paths.length;
+  const summary = {
+    documents: paths.length,
+    written: count('written'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    warnings,
+    stale: stale.length,
+    pruned: cmd.prune ? stale.length : 0,
+    interrupted,
+    results: reports,
+  };
+  if (cmd.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+  else {
+    io.stderr.write(
+      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? ' pruned' : ''}` : ''}\n`,
+    );
+  }
+  if (summary.failed > 0 || interrupted) return 1;
+  if (cmd.strict && warnings > 0) return 1;
+  return 0;
+}
+

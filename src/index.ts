@@ -1,0 +1,14 @@
+/** Public API: re-exports only. */
+export { loadBytes, loadFile, decodeText, documentId } from './load/index.js';
+export { clean, renderCleaned } from './clean/index.js';
+export { reflow } from './reflow/index.js';
+export { segment } from './segment/index.js';
+export { extract } from './extract/index.js';
+export { validate } from './validate/index.js';
+export { toJson, toMarkdown } from './report/index.js';
+export { processSource, render, ingestAll } from './pipeline.js';
+export { Guideline, SCHEMA_VERSION } from './schema/guideline.js';
+export { guidelineJsonSchema } from './schema/json.js';
+export { GuidelineError } from './types.js';
+export type { Source, Span, Removal } from './types.js';
+export { PIPELINE_VERSION } from './version.js';

@@ -1,0 +1,70 @@
+/** Character classes used by several stages. */
+
+/** CJK ideographs (unified, extension A) and compatibility ideographs. */
+export const CJK_IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** CJK and full-width punctuation. */
+export const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/;
+
+export function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_IDEOGRAPH.test(ch);
+}
+
+export function isCjkOrPunct(ch: string | undefined): boolean {
+  return ch !== undefined && (CJK_IDEOGRAPH.test(ch) || CJK_PUNCT.test(ch));
+}
+
+export function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+export function isLatin(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch);
+}
+
+/** Display width: 2 for East Asian wide and full-width characters, 1 otherwise. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c === 0x2014 ||
+      c === 0x201c ||
+      c === 0x201d ||
+      (c >= 0x20000 && c <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+const CJK_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Value of a Chinese numeral up to 9999 (`十一` → 11, `二十八` → 28), or null. Arabic digits pass through. */
+export function parseCjkNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^[〇零一二两三四五六七八九十百千]+$/.test(text)) return null;
+  let total = 0;
+  let digit = 0;
+  let seen = false;
+  for (const ch of text) {
+    if (ch in CJK_DIGITS) {
+      digit = CJK_DIGITS[ch]!;
+      seen = true;
+    } else {
+      const unit = ch === '十' ? 10 : ch === '百' ? 100 : 1000;
+      total += (seen ? digit : 1) * unit;
+      digit = 0;
+      seen = false;
+    }
+  }
+  return total + digit;
+}

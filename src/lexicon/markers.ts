@@ -1,0 +1,80 @@
+/**
+ * Numbered markers at the start of a paragraph. The syntax is recognised here; what a marker means
+ * (a document part, a guideline direction, a list level) is decided by `segment` from context.
+ */
+import { parseCjkNumber } from './chars.js';
+import { fieldLabelAt } from './fields.js';
+
+export type MarkerType =
+  /** `一、` — a document part, or a list level inside a direction. */
+  | 'cjk-comma'
+  /** `1.1`, `2.0` — a guideline direction. */
+  | 'decimal'
+  /** `（一）` */
+  | 'paren-cjk'
+  /** `（1）` */
+  | 'paren-arabic'
+  /** `1.` / `1．` */
+  | 'arabic-dot'
+  /** `1、` */
+  | 'arabic-comma'
+  /** `①` */
+  | 'circled'
+  /** `合作协议：` — a field label of a direction. */
+  | 'field';
+
+export interface Marker {
+  readonly type: MarkerType;
+  /** The marker as printed, e.g. `（1）`, `1.1`, `领域方向：`. */
+  readonly text: string;
+  /** Length of the marker and the spaces after it, in code units. */
+  readonly length: number;
+  /** Numeric value (`（三）` → 3). For `decimal`: major * 100 + minor. For `field`: 0. */
+  readonly value: number;
+  /** For `decimal`: the printed id (`2.0`). For `field`: the label (`领域方向`). */
+  readonly key: string;
+}
+
+const CJK_NUM = '[〇零一二两三四五六七八九十百]+';
+const RE_CJK_COMMA = new RegExp(`^(${CJK_NUM})、\\s*`);
+const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
+const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
+// A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
+const RE_DECIMAL = /^(\d{1,2})\.(\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])/;
+const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
+const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
+const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
+
+/** The marker at the start of `text`, or null. */
+export function matchMarker(text: string): Marker | null {
+  let m: RegExpExecArray | null;
+  if ((m = RE_DECIMAL.exec(text))) {
+    const major = Number(m[1]);
+    const minor = Number(m[2]);
+    return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: major * 100 + minor, key: `${m[1]}.${m[2]}` };
+  }
+  if ((m = RE_PAREN_ARABIC.exec(text))) {
+    return { type: 'paren-arabic', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
+  }
+  if ((m = RE_PAREN_CJK.exec(text))) {
+    const v = parseCjkNumber(m[1]!);
+    if (v !== null) return { type: 'paren-cjk', text: m[0].trim(), length: m[0].length, value: v, key: m[1]! };
+  }
+  if ((m = RE_CJK_COMMA.exec(text))) {
+    const v = parseCjkNumber(m[1]!);
+    if (v !== null) return { type: 'cjk-comma', text: m[0].trim(), length: m[0].length, value: v, key: m[1]! };
+  }
+  if ((m = RE_ARABIC_DOT.exec(text))) {
+    return { type: 'arabic-dot', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
+  }
+  if ((m = RE_ARABIC_COMMA.exec(text))) {
+    return { type: 'arabic-comma', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
+  }
+  if ((m = RE_CIRCLED.exec(text))) {
+    const v = m[1]!.codePointAt(0)! - 0x2460 + 1;
+    return { type: 'circled', text: m[1]!, length: m[0].length, value: v, key: String(v) };
+  }
+  const field = fieldLabelAt(text);
+  if (field) return { type: 'field', text: text.slice(0, field.length).trim(), length: field.length, value: 0, key: field.label };
+  return null;
+}

@@ -1,0 +1,64 @@
+/**
+ * Partner names (countries, regions, international organisations and mechanisms) as they appear in
+ * the titles of guideline directions. Matching is leftmost-longest, so `白俄罗斯` is never read as
+ * `俄罗斯`. A name that is an alias of another (`日本国际协力机构` → 日本) maps to its canonical partner.
+ */
+const COUNTRIES = `
+阿富汗 阿尔巴尼亚 阿尔及利亚 安道尔 安哥拉 安提瓜和巴布达 阿根廷 亚美尼亚 澳大利亚 奥地利 阿塞拜疆 巴哈马 巴林 孟加拉国 巴巴多斯
+白俄罗斯 比利时 伯利兹 贝宁 不丹 玻利维亚 波黑 波斯尼亚和黑塞哥维那 博茨瓦纳 巴西 文莱 保加利亚 布基纳法索 布隆迪 佛得角 柬埔寨 喀麦隆
+加拿大 乍得 智利 哥伦比亚 科摩罗 刚果（布） 刚果（金） 刚果 哥斯达黎加 科特迪瓦 克罗地亚 古巴 塞浦路斯 捷克 丹麦 吉布提 多米尼克
+多米尼加 厄瓜多尔 埃及 萨尔瓦多 赤道几内亚 厄立特里亚 爱沙尼亚 斯威士兰 埃斯瓦蒂尼 埃塞俄比亚 斐济 芬兰 法国 加蓬 冈比亚 格鲁吉亚
+德国 加纳 希腊 格林纳达 危地马拉 几内亚比绍 几内亚 圭亚那 海地 洪都拉斯 匈牙利 冰岛 印度尼西亚 印度 伊朗 伊拉克 爱尔兰 以色列
+意大利 牙买加 日本 约旦 哈萨克斯坦 肯尼亚 基里巴斯 朝鲜 韩国 科威特 吉尔吉斯斯坦 老挝 拉脱维亚 黎巴嫩 莱索托 利比里亚 利比亚
+列支敦士登 立陶宛 卢森堡 马达加斯加 马拉维 马来西亚 马尔代夫 马里 马耳他 马绍尔群岛 毛里塔尼亚 毛里求斯 墨西哥 密克罗尼西亚 摩尔多瓦
+摩纳哥 蒙古国 蒙古 黑山 摩洛哥 莫桑比克 缅甸 纳米比亚 瑙鲁 尼泊尔 荷兰 新西兰 尼加拉瓜 尼日尔 尼日利亚 北马其顿 挪威 阿曼
+巴基斯坦 帕劳 巴勒斯坦 巴拿马 巴布亚新几内亚 巴拉圭 秘鲁 菲律宾 波兰 葡萄牙 卡塔尔 罗马尼亚 俄罗斯 卢旺达 圣基茨和尼维斯
+圣卢西亚 圣文森特和格林纳丁斯 萨摩亚 圣马力诺 圣多美和普林西比 沙特阿拉伯 沙特 塞内加尔 塞尔维亚 塞舌尔 塞拉利昂 新加坡 斯洛伐克
+斯洛文尼亚 所罗门群岛 索马里 南非 南苏丹 西班牙 斯里兰卡 苏丹 苏里南 瑞典 瑞士 叙利亚 塔吉克斯坦 坦桑尼亚 泰国 东帝汶 多哥
+汤加 特立尼达和多巴哥 突尼斯 土耳其 土库曼斯坦 图瓦卢 乌干达 乌克兰 阿联酋 阿拉伯联合酋长国 英国 美国 乌拉圭 乌兹别克斯坦 瓦努阿图
+委内瑞拉 越南 也门 赞比亚 津巴布韦 香港 澳门 台湾
+`;
+
+const ORGANISATIONS = `
+欧盟 欧洲联盟 东盟 非盟 联合国 上合组织 上海合作组织 金砖国家 二十国集团 亚太经合组织 国际原子能机构 国际热核聚变实验堆 阿盟 拉共体
+中东欧国家 中亚国家 南亚国家 太平洋岛国 拉美 拉美国家 非洲国家 阿拉伯国家
+`;
+
+/** Alias → canonical partner. */
+const ALIASES: Readonly<Record<string, string>> = {
+  日本国际协力机构: '日本',
+  欧洲联盟: '欧盟',
+  欧盟委员会: '欧盟',
+  上海合作组织: '上合组织',
+  阿拉伯联合酋长国: '阿联酋',
+  波斯尼亚和黑塞哥维那: '波黑',
+  蒙古国: '蒙古',
+  沙特阿拉伯: '沙特',
+};
+
+const NAMES = [
+  ...new Set([...COUNTRIES.split(/\s+/), ...ORGANISATIONS.split(/\s+/), ...Object.keys(ALIASES)].filter(Boolean)),
+].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+
+const RE_NAMES = new RegExp(NAMES.map((n) => n.replace(/[()（）]/g, '\\$&')).join('|'), 'g');
+
+export interface PartnerHit {
+  readonly name: string;
+  /** The text as found (an alias keeps its own spelling here). */
+  readonly text: string;
+  readonly index: number;
+  readonly length: number;
+}
+
+/** Partners named in `text`, in order, without repeats (China itself is never a partner). */
+export function findPartners(text: string): PartnerHit[] {
+  const hits: PartnerHit[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(RE_NAMES)) {
+    const name = ALIASES[m[0]] ?? m[0];
+    if (seen.has(name)) continue;
+    seen.add(name);
+    hits.push({ name, text: m[0], index: m.index, length: m[0].length });
+  }
+  return hits;
+}

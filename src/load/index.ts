@@ -1,0 +1,85 @@
+/**
+ * The `load` stage: file system in, `Source` out. One of the two stages that touch the file system.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { GuidelineError, type Source } from '../types.js';
+import { documentId } from './id.js';
+import { decodeText } from './text.js';
+
+export { decodeText } from './text.js';
+export { documentId } from './id.js';
+
+export interface LoadOptions {
+  /** Largest source file accepted, in bytes. @default 50 MiB */
+  readonly maxBytes?: number;
+  /** Time limit for one PDF, in milliseconds. @default 30000 */
+  readonly timeoutMs?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/** Builds a `Source` from bytes already in memory (no file system). */
+export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<Source> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new GuidelineError('too-large', `too large (${bytes.length} bytes; the limit is ${maxBytes})`);
+  }
+  const meta = {
+    path: path.replace(/\\/g, '/'),
+    id: documentId(path),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  if (isPdf(bytes)) {
+    const { loadPdf } = await import('./pdf.js');
+    return loadPdf(bytes, meta, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+  }
+  if (/\.pdf$/i.test(path)) {
+    throw new GuidelineError('not-a-pdf', 'not a PDF (no %PDF- header), despite the .pdf extension');
+  }
+  const { text, encoding } = decodeText(bytes);
+  return { ...meta, format: 'text', encoding, bytes: bytes.length, text, pages: null, removed: [] };
+}
+
+/** Reads and loads one file. Throws `GuidelineError` with a one-line reason. */
+export async function loadFile(path: string, options: LoadOptions = {}): Promise<Source> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new GuidelineError('unreadable', describeFsError(error));
+  }
+  if (info.isDirectory()) throw new GuidelineError('unreadable', 'is a directory, not a file');
+  if (!info.isFile()) throw new GuidelineError('unreadable', 'is not a regular file');
+  if (info.size > maxBytes) {
+    throw new GuidelineError('too-large', `too large (${info.size} bytes; the limit is ${maxBytes})`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new GuidelineError('unreadable', describeFsError(error));
+  }
+  return loadBytes(bytes, path, options);
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return `cannot read (${code ?? String(error)})`;
+  }
+}

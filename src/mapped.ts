@@ -1,0 +1,129 @@
+/**
+ * Text that remembers where each of its UTF-16 code units came from.
+ *
+ * Every stage after `load` rewrites text (drops artefacts, normalises glyphs, joins lines). To keep
+ * every extracted value traceable, each code unit of a `Mapped` carries the half-open range
+ * `[from[i], to[i])` of `Source.text` (0-based offsets) that produced it. A code unit inserted by a
+ * stage (the space that rejoins two Latin words) gets an empty range at the place of insertion.
+ */
+export interface Mapped {
+  readonly text: string;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+/** The identity mapping of `text.slice(start, end)`. */
+export function mappedFromSource(text: string, start: number, end: number): Mapped {
+  const n = end - start;
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = start + i;
+    to[i] = start + i + 1;
+  }
+  return { text: text.slice(start, end), from, to };
+}
+
+/** Builds a `Mapped` piece by piece. Linear in the total length. */
+export class MappedBuilder {
+  private readonly parts: string[] = [];
+  private from: Int32Array;
+  private to: Int32Array;
+  private length = 0;
+
+  constructor(capacity = 64) {
+    this.from = new Int32Array(Math.max(capacity, 16));
+    this.to = new Int32Array(Math.max(capacity, 16));
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  private grow(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.from.length) return;
+    let cap = this.from.length * 2;
+    while (cap < need) cap *= 2;
+    const from = new Int32Array(cap);
+    const to = new Int32Array(cap);
+    from.set(this.from.subarray(0, this.length));
+    to.set(this.to.subarray(0, this.length));
+    this.from = from;
+    this.to = to;
+  }
+
+  /** Appends `text`, every code unit of which came from source range `[from, to)`. */
+  pushRange(text: string, from: number, to: number): this {
+    this.grow(text.length);
+    for (let i = 0; i < text.length; i++) {
+      this.from[this.length] = from;
+      this.to[this.length] = to;
+      this.length++;
+    }
+    this.parts.push(text);
+    return this;
+  }
+
+  /** Appends code units `[i, j)` of `m` with their own mapping. */
+  pushMapped(m: Mapped, i = 0, j = m.text.length): this {
+    if (j <= i) return this;
+    this.grow(j - i);
+    this.from.set(m.from.subarray(i, j), this.length);
+    this.to.set(m.to.subarray(i, j), this.length);
+    this.length += j - i;
+    this.parts.push(i === 0 && j === m.text.length ? m.text : m.text.slice(i, j));
+    return this;
+  }
+
+  build(): Mapped {
+    return {
+      text: this.parts.join(''),
+      from: this.from.slice(0, this.length),
+      to: this.to.slice(0, this.length),
+    };
+  }
+}
+
+/** Code units `[i, j)` of `m`. */
+export function mappedSlice(m: Mapped, i: number, j: number): Mapped {
+  return { text: m.text.slice(i, j), from: m.from.slice(i, j), to: m.to.slice(i, j) };
+}
+
+/** `m` without leading and trailing white space (and, optionally, trailing characters in `trail`). */
+export function mappedTrim(m: Mapped, trail = ''): Mapped {
+  let i = 0;
+  let j = m.text.length;
+  while (i < j && /\s/.test(m.text[i]!)) i++;
+  while (j > i && (/\s/.test(m.text[j - 1]!) || trail.includes(m.text[j - 1]!))) j--;
+  return i === 0 && j === m.text.length ? m : mappedSlice(m, i, j);
+}
+
+/** Joins pieces with `sep` between them; the separator gets an empty range at the join. */
+export function mappedJoin(pieces: readonly Mapped[], sep = ''): Mapped {
+  const b = new MappedBuilder();
+  pieces.forEach((p, k) => {
+    if (k > 0 && sep) {
+      const at = p.text.length > 0 ? p.from[0]! : 0;
+      b.pushRange(sep, at, at);
+    }
+    b.pushMapped(p);
+  });
+  return b.build();
+}
+
+/** The source range `[start, end)` covered by code units `[i, j)` of `m` (j > i). */
+export function sourceRange(m: Mapped, i: number, j: number): { start: number; end: number } {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  for (let k = i; k < j; k++) {
+    const f = m.from[k]!;
+    const t = m.to[k]!;
+    if (t > f || start === Number.POSITIVE_INFINITY) {
+      if (f < start) start = f;
+      if (t > end) end = t;
+    }
+  }
+  if (start === Number.POSITIVE_INFINITY) return { start: 0, end: 0 };
+  return { start, end: Math.max(start, end) };
+}

@@ -1,0 +1,72 @@
+/**
+ * Composes the stages for one document — load → clean → reflow → segment → extract → validate →
+ * report — and runs many documents over a p-queue. Pure apart from the `load` function passed in.
+ */
+import PQueue from 'p-queue';
+import { availableParallelism } from 'node:os';
+import { clean } from './clean/index.js';
+import { extract } from './extract/index.js';
+import { reflow } from './reflow/index.js';
+import { toJson, toMarkdown } from './report/index.js';
+import { segment } from './segment/index.js';
+import type { Guideline } from './schema/guideline.js';
+import { GuidelineError, type Source } from './types.js';
+import { validate } from './validate/index.js';
+
+/** Runs the pure stages on a loaded source. Throws `GuidelineError` for a document that fails. */
+export function processSource(source: Source): Guideline {
+  const cleaned = clean(source);
+  const paragraphs = reflow(cleaned);
+  const segmented = segment(paragraphs);
+  const extracted = extract(segmented, cleaned.layout);
+  return validate({ source, cleaned, segmented, extracted });
+}
+
+export interface Rendered {
+  readonly doc: Guideline;
+  readonly json: string;
+  readonly markdown: string;
+}
+
+export function render(doc: Guideline): Rendered {
+  return { doc, json: toJson(doc), markdown: toMarkdown(doc) };
+}
+
+/** Turns any exception into a `GuidelineError`: unexpected ones are bugs, and say so in one line. */
+export function asGuidelineError(error: unknown): GuidelineError {
+  if (error instanceof GuidelineError) return error;
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new GuidelineError('invalid-output', `internal error: ${message} (a bug in this tool: please report it)`);
+}
+
+export interface BatchOptions {
+  /** Documents processed at once. @default os.availableParallelism() */
+  readonly concurrency?: number;
+  /** Stops starting new documents; those under way finish. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs `task` over `items` on a p-queue and returns the results in the order of `items` (never in
+ * completion order, so output does not depend on concurrency). Items not started before `signal`
+ * aborted are left out.
+ */
+export async function ingestAll<T, R>(items: readonly T[], task: (item: T) => Promise<R>, options: BatchOptions = {}): Promise<R[]> {
+  const concurrency = options.concurrency ?? availableParallelism();
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new TypeError(`Expected \`concurrency\` to be a whole number from 1 and up, got \`${concurrency}\` (${typeof concurrency})`);
+  }
+  const queue = new PQueue({ concurrency });
+  const results = new Array<{ value: R } | undefined>(items.length);
+  await Promise.all(
+    items.map((item, i) =>
+      queue
+        .add(async () => {
+          if (options.signal?.aborted) return;
+          results[i] = { value: await task(item) };
+        })
+        .catch(() => undefined),
+    ),
+  );
+  return results.filter((r): r is { value: R } => r !== undefined).map((r) => r.value);
+}

@@ -1,0 +1,61 @@
+import type { Mapped } from './mapped.js';
+import { sourceRange } from './mapped.js';
+import type { Span } from './types.js';
+
+/**
+ * Where the lines and pages of `Source.text` are. Built by `clean` (the stage that knows pages for
+ * text input) and passed as data to the stages after it.
+ */
+export interface Layout {
+  /** 0-based offset in `Source.text` of the start of each line (index = line - 1). */
+  readonly lineStarts: readonly number[];
+  /** 1-based page of each line (index = line - 1), or null when pages are unknown. */
+  readonly pageOfLine: readonly (number | null)[];
+  /** 1-based line on its page (index = line - 1), or null. */
+  readonly pageLineOfLine: readonly (number | null)[];
+  /** Number of pages, or null when unknown. */
+  readonly pages: number | null;
+  /**
+   * How page numbers were obtained: `pdf` (physical pages of the PDF), `printed` (text input, page
+   * count anchored to the page numbers the document prints), `counted` (text input, pages counted
+   * from the first line), `none` (no page breaks seen).
+   */
+  readonly pageNumbering: 'pdf' | 'printed' | 'counted' | 'none';
+}
+
+/** 1-based line containing offset `offset` (binary search). */
+export function lineAt(layout: Layout, offset: number): number {
+  const starts = layout.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** The span of source offsets `[start, end)`. */
+export function spanOfRange(layout: Layout, start: number, end: number): Span {
+  const line = lineAt(layout, start);
+  const endLine = end > start ? lineAt(layout, end - 1) : line;
+  return {
+    start,
+    end,
+    line,
+    endLine,
+    page: layout.pageOfLine[line - 1] ?? null,
+    pageLine: layout.pageLineOfLine[line - 1] ?? null,
+  };
+}
+
+/** The span of code units `[i, j)` of `m` (the whole of `m` by default). */
+export function spanOf(layout: Layout, m: Mapped, i = 0, j = m.text.length): Span {
+  if (j <= i) {
+    const at = m.text.length > 0 ? (m.from[Math.min(i, m.text.length - 1)] ?? 0) : 0;
+    return spanOfRange(layout, at, at);
+  }
+  const r = sourceRange(m, i, j);
+  return spanOfRange(layout, r.start, r.end);
+}

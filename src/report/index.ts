@@ -1,0 +1,166 @@
+/**
+ * The `report` stage: the validated document as JSON (stable, byte-identical for the same input)
+ * and as Markdown, built as an mdast tree and serialised by remark (never by string concatenation).
+ */
+import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { formatDuration, formatYuan, qualifierPrefix } from '../format.js';
+import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
+
+export function toJson(doc: Guideline): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' }).freeze();
+
+export function toMarkdown(doc: Guideline): string {
+  return processor.stringify(toMdast(doc));
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const para = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): Table {
+  const row = (cells: readonly string[]): TableRow => ({
+    type: 'tableRow',
+    children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })),
+  });
+  return { type: 'table', align: header.map(() => null), children: [row(header), ...rows.map(row)] };
+}
+
+const yuan = formatYuan;
+const durationText = formatDuration;
+
+function facts(d: Direction): Table {
+  const flags = (
+    [
+      ['jointApplication', '须双方申报'],
+      ['matchingFunds', '须配套出资'],
+      ['ipAgreement', '须知识产权协议'],
+      ['companyRequired', '须有企业'],
+      ['placeholders', '含待定内容'],
+    ] as const
+  )
+    .filter(([k]) => d.flags[k].value)
+    .map(([, label]) => label);
+  return table(
+    ['字段', '值'],
+    [
+      ['合作方', d.partners.map((p) => p.name).join('、') || '—'],
+      ['项目类型', d.kind ?? '—'],
+      ['拟支持项目数', d.projectCount ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个` : '—'],
+      [
+        '拟支持经费',
+        d.funding
+          ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${d.funding.perProjectCapCNY === undefined ? '' : `（每项不超过${yuan(d.funding.perProjectCapCNY)}）`}`
+          : '—',
+      ],
+      ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}` : '—'],
+      ['要求条数', String(d.requirements.length)],
+      ['标记', flags.join('、') || '—'],
+    ],
+  );
+}
+
+function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[] {
+  const out: RootContent[] = [];
+  let list: List | null = null;
+  for (const n of nodes) {
+    if (n.kind !== 'item') list = null;
+    switch (n.kind) {
+      case 'paragraph':
+        out.push(para(text(n.text)));
+        break;
+      case 'part':
+        out.push({ type: 'heading', depth: 2, children: [text(n.text)] });
+        out.push(...renderNodes(n.children, doc));
+        break;
+      case 'direction': {
+        out.push({ type: 'heading', depth: 3, children: [text(n.text)] });
+        const d = doc.directions.find((x) => x.span.start === n.span.start);
+        if (d) out.push(facts(d));
+        out.push(...renderNodes(n.children, doc));
+        break;
+      }
+      case 'field': {
+        // `**拟支持项目数**：4个` — the colon outside the strong text, so that it closes before a digit.
+        const marker = n.marker ?? '';
+        const label = marker.replace(/[：:]\s*$/, '');
+        out.push(para(strong(label), text(n.text.slice(label.length))));
+        out.push(...renderNodes(n.children, doc));
+        break;
+      }
+      case 'item': {
+        if (!list) {
+          list = { type: 'list', ordered: false, spread: false, children: [] };
+          out.push(list);
+        }
+        const item: ListItem = { type: 'listItem', spread: false, children: [para(text(n.text)) as ListItem['children'][number]] };
+        item.children.push(...(renderNodes(n.children, doc) as ListItem['children']));
+        list.children.push(item);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function toMdast(doc: Guideline): Root {
+  const info = doc.document;
+  const s = doc.summary;
+  const status = { draft: '征求意见稿（draft）', final: '正式稿（final）', unknown: '未知（unknown）' }[info.status];
+  const directions = doc.directions;
+  const partners = new Set(directions.flatMap((d) => d.partners.map((p) => p.name)));
+  const projects = directions.reduce((a, d) => a + (d.projectCount?.value ?? 0), 0);
+  const funding = directions.reduce((a, d) => a + (d.funding?.amountCNY ?? 0), 0);
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [text(info.title ?? info.id)] },
+    para(
+      strong('状态'),
+      text(`：${status}　`),
+      strong('来源'),
+      text(`：${info.source.path}（${info.source.format}，${info.source.encoding}${info.source.pages ? `，${info.source.pages}页` : ''}）`),
+    ),
+    table(
+      ['', '文中所述', '各方向合计'],
+      [
+        ['指南方向', s.directionCount ? String(s.directionCount.value) : '—', String(directions.length)],
+        ['合作方', s.partnerCount ? String(s.partnerCount.value) : '—', String(partners.size)],
+        ['拟支持项目数', s.projectCount ? `${qualifierPrefix(s.projectCount.qualifier)}${s.projectCount.value}` : '—', String(projects)],
+        ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', yuan(funding)],
+        ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
+      ],
+    ),
+    ...renderNodes(doc.sections, doc),
+  ];
+  if (doc.checks.length > 0) {
+    children.push({ type: 'heading', depth: 2, children: [text('检查（checks）')] });
+    children.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: doc.checks.map(
+        (c): ListItem => ({
+          type: 'listItem',
+          spread: false,
+          children: [
+            para(
+              strong(`${c.severity} ${c.code}`),
+              text(`${c.span ? `（第${c.span.line}行${c.span.page ? `，第${c.span.page}页` : ''}）` : ''}：${c.message}`),
+            ) as ListItem['children'][number],
+          ],
+        }),
+      ),
+    });
+  }
+  if (doc.removed.length > 0) {
+    const byKind = new Map<string, number>();
+    for (const r of doc.removed) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
+    children.push({ type: 'heading', depth: 2, children: [text('已清除的版面噪声（removed）')] });
+    children.push(table(['kind', 'count'], [...byKind].map(([k, n]) => [k, String(n)])));
+  }
+  return { type: 'root', children };
+}

@@ -1,0 +1,223 @@
+/**
+ * The output contract: `extracted/<id>.json`. Types come from these schemas (`z.infer`) and
+ * `schemas/guideline.schema.json` is generated from them (`guideline schema`). Field names are
+ * relied on by other tools: add, never rename.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+export const Span = z
+  .object({
+    start: z.number().int().min(0).describe('0-based UTF-16 code-unit offset into the loaded text where the value starts'),
+    end: z.number().int().min(0).describe('0-based offset, exclusive: loadedText.slice(start, end) is the raw text'),
+    line: z.number().int().min(1).describe('1-based line of `start` in the loaded text'),
+    endLine: z.number().int().min(1).describe('1-based line of the last character'),
+    page: z.number().int().min(1).nullable().describe('1-based page; for PDF the physical page, for text the printed page number when the document prints them, else counted from 1; null when unknown'),
+    pageLine: z.number().int().min(1).nullable().describe('1-based line on that page (PDF input), else null'),
+  })
+  .describe('Where a value came from. The loaded text is the decoded file (BOM removed, line ends kept) or, for PDF, the text rebuilt from the PDF.');
+export type Span = z.infer<typeof Span>;
+
+export const Qualifier = z
+  .enum(['exact', 'about', 'atMost', 'atLeast'])
+  .describe('exact; about (左右/约); atMost (不超过/以内/最多); atLeast (以上/不少于/至少)');
+export type Qualifier = z.infer<typeof Qualifier>;
+
+export const Hedge = z.enum(['inPrinciple', 'usually']).nullable().describe('原则上 → inPrinciple; 一般 → usually');
+
+export const ProjectCount = z.object({
+  value: z.number().int().min(0),
+  qualifier: Qualifier,
+  text: z.string().describe('The stated value, normalised (e.g. `不超过15个`)'),
+  span: Span,
+});
+export type ProjectCount = z.infer<typeof ProjectCount>;
+
+export const Funding = z.object({
+  amountCNY: z.number().int().min(0).describe('Whole yuan (万元 × 10^4, 亿元 × 10^8)'),
+  qualifier: Qualifier,
+  perProjectCapCNY: z.number().int().min(0).optional().describe('Cap per project when stated (每个项目不超过…)'),
+  text: z.string(),
+  span: Span,
+  perProjectCapSpan: Span.optional(),
+});
+export type Funding = z.infer<typeof Funding>;
+
+export const Duration = z.object({
+  minYears: z.number().min(0).nullable().describe('null when only an upper bound is stated'),
+  maxYears: z.number().min(0).nullable().describe('null when only a lower bound is stated'),
+  qualifier: Qualifier,
+  hedge: Hedge,
+  inherited: z.boolean().describe('true when the direction states no duration and the document default applies'),
+  text: z.string(),
+  span: Span,
+});
+export type Duration = z.infer<typeof Duration>;
+
+export interface Domain {
+  label: string;
+  detail: string | null;
+  marker: string | null;
+  span: Span;
+  children: Domain[];
+}
+export const Domain: z.ZodType<Domain> = z.object({
+  label: z.string().min(1),
+  detail: z.string().nullable(),
+  marker: z.string().nullable().describe('The printed list marker (`（1）`, `一、`), null for inline lists'),
+  span: Span,
+  get children() {
+    return z.array(Domain);
+  },
+});
+
+export const Requirement = z.object({
+  label: z.string().nullable().describe('The printed list marker (`（1）`), null for an inline `其他要求：…` paragraph'),
+  text: z.string().min(1),
+  span: Span,
+});
+export type Requirement = z.infer<typeof Requirement>;
+
+export const Evidence = z.object({ text: z.string(), span: Span });
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Flag = z.object({
+  value: z.boolean(),
+  evidence: z.array(Evidence).describe('The phrases that set the flag, in order'),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const Flags = z.object({
+  jointApplication: Flag.describe('Both sides must apply (单方申报无效 / 双方同时申报 / 分别向…申报 / 向各自…申报)'),
+  matchingFunds: Flag.describe('Matching funds required (配套出资 / 匹配相应经费)'),
+  ipAgreement: Flag.describe('An IP agreement or clause is required (知识产权协议 / 知识产权条款)'),
+  companyRequired: Flag.describe('A company must take part or lead (至少包括一家企业 / 企业牵头 / 仅限…企业)'),
+  placeholders: Flag.describe('Text still to be decided (待定)'),
+});
+export type Flags = z.infer<typeof Flags>;
+
+export const Agreement = z.object({ title: z.string().min(1).describe('The title inside 《》, line breaks removed'), span: Span });
+export type Agreement = z.infer<typeof Agreement>;
+
+export const Partner = z.object({ name: z.string().min(1), text: z.string(), span: Span });
+export type Partner = z.infer<typeof Partner>;
+
+export const Direction = z.object({
+  id: z.string().describe('The printed number, e.g. `1.1`, `2.0`'),
+  ordinal: z.number().int().min(1).describe('1-based position among the directions'),
+  title: z.string(),
+  titleSpan: Span,
+  partners: z.array(Partner),
+  kind: z.string().nullable().describe('Project kind from the title (联合研究项目, 国家联合实验室项目, …)'),
+  agreements: z.array(Agreement),
+  domains: z.array(Domain),
+  projectCount: ProjectCount.nullable(),
+  funding: Funding.nullable(),
+  duration: Duration.nullable(),
+  requirements: z.array(Requirement),
+  flags: Flags,
+  span: Span,
+});
+export type Direction = z.infer<typeof Direction>;
+
+export const StatedCount = z.object({ value: z.number().int().min(0), qualifier: Qualifier, text: z.string(), span: Span });
+
+export const Summary = z
+  .object({
+    directionCount: StatedCount.nullable(),
+    partnerCount: StatedCount.nullable(),
+    projectCount: StatedCount.nullable(),
+    fundingTotal: z.object({ amountCNY: z.number().int().min(0), qualifier: Qualifier, text: z.string(), span: Span }).nullable(),
+    defaultDuration: Duration.omit({ inherited: true }).nullable(),
+  })
+  .describe('Figures the document states about itself; what they add up to is compared in `checks`');
+export type Summary = z.infer<typeof Summary>;
+
+export const Check = z.object({
+  code: z.string().describe('Stable identifier, e.g. funding-total-mismatch, placeholder, numbering-gap'),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  directionId: z.string().nullable(),
+  stated: z.union([z.number(), z.string()]).nullable().describe('What the document states'),
+  computed: z.union([z.number(), z.string()]).nullable().describe('What the tool counted or added up'),
+  span: Span.nullable(),
+});
+export type Check = z.infer<typeof Check>;
+
+export const RemovalKind = z.enum([
+  'page-number',
+  'page-start-indent',
+  'url-artefact',
+  'running-header',
+  'running-footer',
+  'doubled-glyph',
+  'outside-page',
+  'lookalike-glyph',
+  'fullwidth-alnum',
+  'cjk-space',
+  'indent',
+  'control-character',
+  'trailing-space',
+]);
+
+export const Removed = z.object({
+  kind: RemovalKind,
+  text: z.string(),
+  replacement: z.string().optional().describe('For replacements (look-alike glyphs, full-width forms): the new text'),
+  line: z.number().int().min(1).nullable().describe('1-based line in the loaded text; null for PDF layout noise that never reached it'),
+  start: z.number().int().min(0).nullable(),
+  end: z.number().int().min(0).nullable(),
+  page: z.number().int().min(1).nullable(),
+});
+export type Removed = z.infer<typeof Removed>;
+
+export interface SectionOut {
+  kind: 'part' | 'direction' | 'field' | 'item' | 'paragraph';
+  marker: string | null;
+  text: string;
+  span: Span;
+  children: SectionOut[];
+}
+export const SectionOut: z.ZodType<SectionOut> = z.object({
+  kind: z.enum(['part', 'direction', 'field', 'item', 'paragraph']),
+  marker: z.string().nullable(),
+  text: z.string().describe('The cleaned, reflowed paragraph (for headings: the heading paragraph, marker included)'),
+  span: Span,
+  get children() {
+    return z.array(SectionOut);
+  },
+});
+
+export const DocumentInfo = z.object({
+  id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u),
+  title: z.string().nullable(),
+  titleSource: z.enum(['heading', 'inferred', 'none']).describe('heading: a title line; inferred: from a sentence naming the guideline'),
+  programme: z.string().nullable(),
+  specialProject: z.string().nullable(),
+  year: z.number().int().nullable(),
+  batch: z.number().int().min(1).nullable(),
+  status: z.enum(['draft', 'final', 'unknown']),
+  source: z.object({
+    path: z.string(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    format: z.enum(['text', 'pdf']),
+    encoding: z.string(),
+    bytes: z.number().int().min(0),
+    pages: z.number().int().min(1).nullable(),
+    pageNumbering: z.enum(['pdf', 'printed', 'counted', 'none']),
+    lines: z.number().int().min(0),
+  }),
+});
+
+export const Guideline = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  pipelineVersion: z.string().describe('Version of the extraction rules; a change re-ingests unchanged sources'),
+  document: DocumentInfo,
+  summary: Summary,
+  directions: z.array(Direction),
+  sections: z.array(SectionOut),
+  checks: z.array(Check),
+  removed: z.array(Removed),
+});
+export type Guideline = z.infer<typeof Guideline>;

@@ -1,0 +1,113 @@
+/**
+ * Types shared by the stages. Stages exchange these values and nothing else: no stage keeps state
+ * between calls, and no stage other than `load` and `cli` touches the file system.
+ *
+ * Position conventions, used everywhere in this code base and stated in the JSON Schema:
+ * - `line` and `pageLine` are 1-based;
+ * - `start` / `end` are 0-based UTF-16 code-unit offsets into `Source.text` (the loaded text:
+ *   the decoded file for text input, BOM removed, line ends as in the file; the rebuilt text for
+ *   PDF input), `end` exclusive, so `source.text.slice(start, end)` is the raw text of a span;
+ * - `page` is 1-based (see `Source.pageOfLine`).
+ */
+
+/** Input formats the loader understands. */
+export type SourceFormat = 'text' | 'pdf';
+
+/** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
+export interface Removal {
+  /** What kind of artefact this was. */
+  readonly kind: RemovalKind;
+  /** The removed (or replaced) text, exactly as it was in the loaded text or PDF. */
+  readonly text: string;
+  /** For replacements: what the text became. */
+  readonly replacement?: string;
+  /** 1-based line in `Source.text`, or null when the text never reached it (PDF layout noise). */
+  readonly line: number | null;
+  /** 0-based offsets into `Source.text`, or null when the text never reached it. */
+  readonly start: number | null;
+  readonly end: number | null;
+  /** 1-based page, when known. */
+  readonly page: number | null;
+}
+
+export type RemovalKind =
+  | 'page-number'
+  | 'page-start-indent'
+  | 'url-artefact'
+  | 'running-header'
+  | 'running-footer'
+  | 'doubled-glyph'
+  | 'outside-page'
+  | 'lookalike-glyph'
+  | 'fullwidth-alnum'
+  | 'cjk-space'
+  | 'indent'
+  | 'control-character'
+  | 'trailing-space';
+
+/**
+ * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,
+ * only this.
+ */
+export interface Source {
+  /** Path as given to the loader (posix separators), used in messages and `document.source.path`. */
+  readonly path: string;
+  /** Sanitised document id: the output file name stem. */
+  readonly id: string;
+  readonly format: SourceFormat;
+  /** Encoding the text was decoded from (`utf-8`, `utf-16le`, `gb18030`, …); `pdf` for PDF. */
+  readonly encoding: string;
+  /** Hex sha256 of the source bytes. */
+  readonly sha256: string;
+  /** Size of the source in bytes. */
+  readonly bytes: number;
+  /** The loaded text. All offsets in the output point into it. */
+  readonly text: string;
+  /**
+   * Page of each line of `text` (index = line - 1), when the loader knows it (PDF). When absent,
+   * `clean` infers pages from page-start artefacts, page numbers and form feeds.
+   */
+  readonly pageOfLine?: readonly number[];
+  /** 1-based line on its page for each line of `text` (index = line - 1), when the loader knows it. */
+  readonly pageLineOfLine?: readonly number[];
+  /** Number of pages, when the loader knows it. */
+  readonly pages: number | null;
+  /** What the loader removed before the text was built (PDF layout noise). */
+  readonly removed: readonly Removal[];
+}
+
+/** Where a value came from. See the position conventions at the top of this file. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly endLine: number;
+  readonly page: number | null;
+  readonly pageLine: number | null;
+}
+
+/** A recoverable problem with one document: becomes one line naming the file and the reason. */
+export class GuidelineError extends Error {
+  override readonly name = 'GuidelineError';
+  constructor(
+    readonly code: GuidelineErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type GuidelineErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'encoding'
+  | 'too-large'
+  | 'not-a-guideline'
+  | 'not-a-pdf'
+  | 'pdf-encrypted'
+  | 'pdf-no-text'
+  | 'pdf-corrupt'
+  | 'timeout'
+  | 'unreadable'
+  | 'invalid-output'
+  | 'id-collision';
