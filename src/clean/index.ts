@@ -153,8 +153,8 @@ export function clean(source: Source): Cleaned {
   } else {
     const inferred = inferPages(lines);
     for (let i = 0; i < lines.length; i++) pageOfLine[i] = inferred.pageOfLine[i]!;
-    pages = inferred.pages;
     pageNumbering = inferred.numbering;
+    pages = pageNumbering === 'none' ? null : inferred.pages;
     if (pageNumbering === 'none') pageOfLine.fill(null);
   }
 
@@ -341,17 +341,25 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
   return { pageOfLine: counted, pages: page, numbering: page > 1 ? 'counted' : 'none' };
 }
 
-/** Running headers and footers: the same line (digits aside) first (last) on most pages. */
+/**
+ * Running headers and footers: the same line (digits aside) first (last) on most pages. Only pages
+ * with at least three content lines count, so that a short page's only line is never taken.
+ */
 function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], pages: number): void {
-  const first = new Map<number, RawLine>();
-  const last = new Map<number, RawLine>();
+  const onPage = new Map<number, RawLine[]>();
   lines.forEach((l, i) => {
     if (l.cls !== 'content') return;
     const p = pageOfLine[i];
     if (p === null || p === undefined) return;
-    if (!first.has(p)) first.set(p, l);
-    last.set(p, l);
+    onPage.set(p, [...(onPage.get(p) ?? []), l]);
   });
+  const first = new Map<number, RawLine>();
+  const last = new Map<number, RawLine>();
+  for (const [p, ls] of onPage) {
+    if (ls.length < 3) continue;
+    first.set(p, ls[0]!);
+    last.set(p, ls[ls.length - 1]!);
+  }
   const key = (l: RawLine): string => l.raw.replace(RE_WS, '').replace(/\d+/g, '#');
   const need = Math.max(3, Math.ceil(pages / 2));
   const mark = (edge: Map<number, RawLine>, cls: LineClass): void => {

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { clean, pageNumberOf, renderCleaned } from '../../src/clean/index.js';
+import { loadText } from '../helpers/seed.js';
+
+const cleanText = async (text: string) => clean(await loadText(text));
+const lines = async (text: string): Promise<string[]> => (await cleanText(text)).lines.map((l) => l.text.text);
+
+describe('page numbers', () => {
+  it.each([
+    ['— 18 —', 18],
+    ['- 3 -', 3],
+    ['—3—', 3],
+    ['第 3 页', 3],
+    ['第3页 共20页', 3],
+    ['3/20', 3],
+    ['Page 7 of 9', 7],
+    ['12', 12],
+  ])('%s is page %i', (line, n) => {
+    expect(pageNumberOf(line)).toBe(n);
+  });
+
+  it.each(['1.1中国和越南', '2025年', '第3页的内容', '— 注 —', '3/20年'])('%s is no page number', (line) => {
+    expect(pageNumberOf(line)).toBeNull();
+  });
+
+  it('removes page-number lines, logs them with their page, and counts pages from them', async () => {
+    const c = await cleanText('甲乙丙。\n- 1 -\n丁戊己。\n- 2 -\n庚辛。\n');
+    expect(c.lines.map((l) => l.text.text)).toEqual(['甲乙丙。', '丁戊己。', '庚辛。']);
+    expect(c.removed.map((r) => [r.kind, r.text, r.line, r.page])).toEqual([
+      ['page-number', '- 1 -', 2, 1],
+      ['page-number', '- 2 -', 4, 2],
+    ]);
+    expect(c.layout.pageOfLine.slice(0, 5)).toEqual([1, 1, 2, 2, 3]);
+    expect(c.layout.pageNumbering).toBe('printed');
+  });
+
+  it('treats form feeds as page breaks', async () => {
+    const c = await cleanText('甲。\n\f乙。\n\f丙。');
+    expect(c.layout.pageOfLine).toEqual([1, 2, 3]);
+    expect(c.layout.pageNumbering).toBe('counted');
+  });
+});
+
+describe('URL artefact lines', () => {
+  const body = '申报单位应提供文件（文件模板下载链接：待定）。外方合作单位自行签章出具的文件不符合上述要求。';
+  it('removes a URL line whose rest repeats text found elsewhere, even in mid-sentence', async () => {
+    const text = `${body}\n项目应达到以下\nhttps://example.org/a.html）。外方合作单位自行签章出具的文件不符合上述要求。\n基本考核指标。`;
+    const c = await cleanText(text);
+    expect(c.lines.map((l) => l.text.text)).toEqual([body, '项目应达到以下', '基本考核指标。']);
+    expect(c.removed.map((r) => [r.kind, r.line])).toEqual([['url-artefact', 3]]);
+  });
+
+  it('keeps a URL line that says something new, and a URL alone', async () => {
+    expect(await lines(`${body}\nhttps://example.org/a.html 见附件二的新表格内容。\nhttps://example.org/b.html`)).toEqual([
+      body,
+      'https://example.org/a.html 见附件二的新表格内容。',
+      'https://example.org/b.html',
+    ]);
+  });
+});
+
+describe('characters', () => {
+  it('replaces Kangxi radicals and compatibility ideographs, keeping the original in the log', async () => {
+    const c = await cleanText('⼀般为三年，⾯向企业，\uf900车');
+    expect(c.lines[0]!.text.text).toBe('一般为三年，面向企业，豈车');
+    expect(c.removed.map((r) => [r.kind, r.text, r.replacement])).toEqual([
+      ['lookalike-glyph', '⼀', '一'],
+      ['lookalike-glyph', '⾯', '面'],
+      ['lookalike-glyph', '\uf900', '豈'],
+    ]);
+  });
+
+  it('turns full-width digits and letters into ASCII', async () => {
+    expect(await lines('拟支持项目数：１５个，ＪＩＣＡ')).toEqual(['拟支持项目数：15个，JICA']);
+  });
+
+  it('drops spaces between CJK and digits, and between CJK characters, not between words', async () => {
+    expect(await lines('设立 15 个方向，2024年 1月 1日前，日本 JICA，“Associated Partner”，可持续 能源')).toEqual([
+      '设立15个方向，2024年1月1日前，日本 JICA，“Associated Partner”，可持续能源',
+    ]);
+  });
+
+  it('keeps a map from every cleaned character back to the source', async () => {
+    const c = await cleanText(' 设立 15 个');
+    const m = c.lines[0]!.text;
+    expect(m.text).toBe('设立15个');
+    expect([...m.from]).toEqual([1, 2, 4, 5, 7]);
+  });
+});
+
+describe('page-start indents and running headers', () => {
+  it('a rare single leading space starts a page; common leading spaces are indentation', async () => {
+    const marked = await cleanText('甲。\n 乙。\n丙。\n 丁。\n戊。\n 己。\n庚。\n');
+    expect(marked.removed.filter((r) => r.kind === 'page-start-indent')).toHaveLength(3);
+    expect(marked.layout.pages).toBe(4);
+    const indented = await cleanText(' 甲。\n 乙。\n 丙。\n 丁。\n 戊。\n 己。\n 庚。\n');
+    expect(indented.removed).toEqual([]);
+    expect(indented.layout.pages).toBeNull();
+  });
+
+  it('removes the same line at the top of most pages', async () => {
+    const page = (n: number): string => `国家重点研发计划申报指南\n第${n}页的正文内容。\n更多正文。\n— ${n} —\n`;
+    const c = await cleanText([1, 2, 3, 4].map(page).join(''));
+    expect(c.removed.filter((r) => r.kind === 'running-header').map((r) => r.page)).toEqual([1, 2, 3, 4]);
+    expect(c.lines.map((l) => l.text.text)).not.toContain('国家重点研发计划申报指南');
+  });
+});
+
+describe('blank lines', () => {
+  it('are paragraph breaks in single-spaced text, and noise in double-spaced text', async () => {
+    const single = await cleanText('甲乙。\n丙丁\n\n戊己。\n庚辛。\n壬癸。\n子丑。');
+    expect(single.lines.map((l) => l.blankBefore)).toEqual([false, false, true, false, false, false]);
+    const double = await cleanText('甲乙。\n\n丙丁\n\n戊己。\n\n庚辛。\n\n壬癸。');
+    expect(double.lines.map((l) => l.blankBefore)).toEqual([false, false, false, false, false]);
+  });
+
+  it('render back so that cleaning again changes nothing', async () => {
+    const c = await cleanText('甲乙。\n丙丁\n\n戊己。\n庚辛。\n壬癸。\n子丑。');
+    expect(renderCleaned(c)).toBe('甲乙。\n丙丁\n\n戊己。\n庚辛。\n壬癸。\n子丑。');
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeText, documentId, loadBytes } from '../../src/load/index.js';
+import { processSource } from '../../src/pipeline.js';
+import { GuidelineError } from '../../src/types.js';
+import { ROOT, seed, seedBytes, seedText } from '../helpers/seed.js';
+
+const fixture = (name: string): Buffer => readFileSync(`${ROOT}test/fixtures/load/${name}`);
+
+/** Everything a reader compares between two renditions of one document (no positions). */
+const values = (doc: ReturnType<typeof processSource>): unknown =>
+  JSON.parse(JSON.stringify(doc.directions, (k, v: unknown) => (k === 'span' || k.endsWith('Span') ? undefined : v)));
+
+function utf16(text: string, bigEndian: boolean): Buffer {
+  const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+  if (!bigEndian) return le;
+  const be = Buffer.alloc(le.length);
+  for (let i = 0; i < le.length; i += 2) {
+    be[i] = le[i + 1]!;
+    be[i + 1] = le[i]!;
+  }
+  return be;
+}
+
+function expectError(fn: () => unknown, code: string, message: RegExp): void {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(GuidelineError);
+    expect((error as GuidelineError).code).toBe(code);
+    expect((error as GuidelineError).message).toMatch(message);
+    expect((error as GuidelineError).message).not.toContain('\n');
+    return;
+  }
+  throw new Error('expected an error');
+}
+
+describe('decodeText', () => {
+  it('reads UTF-8 with and without BOM', () => {
+    expect(decodeText(Buffer.from('中文', 'utf8'))).toEqual({ text: '中文', encoding: 'utf-8' });
+    expect(decodeText(Buffer.from('\ufeff中文', 'utf8'))).toEqual({ text: '中文', encoding: 'utf-8-bom' });
+  });
+
+  it('reads UTF-16 with BOM, little and big endian', () => {
+    expect(decodeText(utf16('中文 1.1', false))).toEqual({ text: '中文 1.1', encoding: 'utf-16le' });
+    expect(decodeText(utf16('中文 1.1', true))).toEqual({ text: '中文 1.1', encoding: 'utf-16be' });
+  });
+
+  it('detects GB18030/GBK rather than assuming UTF-8', () => {
+    expect(decodeText(Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xd6, 0xb8, 0xc4, 0xcf]))).toEqual({ text: '中文指南', encoding: 'gb18030' });
+  });
+
+  it('refuses what it cannot read, in one line', () => {
+    expectError(() => decodeText(new Uint8Array()), 'empty', /^empty file$/);
+    expectError(() => decodeText(Buffer.from('  \n\n ')), 'empty', /white space/);
+    expectError(() => decodeText(Buffer.from([0x41, 0x42, 0xff, 0x43, 0x44])), 'encoding', /cannot detect the text encoding/);
+    expectError(() => decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary', /binary/);
+    expectError(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0x28])), 'encoding', /UTF-8 byte-order mark/);
+  });
+});
+
+describe('loading the seed in other encodings and line ends', () => {
+  it('gives the same directions from GB18030, UTF-16, BOM, CRLF and CR', async () => {
+    const { doc } = await seed();
+    const text = seedText();
+    const variants: [string, Buffer][] = [
+      ['gb18030', fixture('seed.gb18030.txt')],
+      ['utf-16le', utf16(text, false)],
+      ['utf-16be', utf16(text, true)],
+      ['utf-8-bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seedBytes()])],
+      ['utf-8', Buffer.from(text.replace(/\n/g, '\r\n'))],
+      ['utf-8', Buffer.from(text.replace(/\n/g, '\r'))],
+    ];
+    for (const [encoding, bytes] of variants) {
+      const source = await loadBytes(bytes, 'x.txt');
+      expect(source.encoding).toBe(encoding);
+      const other = processSource(source);
+      expect(values(other)).toEqual(values(doc));
+      // Offsets still slice the loaded text at the value.
+      const d = other.directions[0]!;
+      expect(source.text.slice(d.titleSpan.start, d.titleSpan.end)).toBe('中国和越南政府间联合研究项目');
+    }
+  });
+
+  it('normalises Kangxi radicals and logs them with what they became', async () => {
+    const source = await loadBytes(fixture('seed.lookalikes.txt'), 'x.txt');
+    const doc = processSource(source);
+    const { doc: plain } = await seed();
+    expect(values(doc)).toEqual(values(plain));
+    expect(doc.removed.filter((r) => r.kind === 'lookalike-glyph').map((r) => [r.text, r.replacement, r.line])).toEqual([
+      ['⼀', '一', 68],
+      ['⽅', '方', 101],
+    ]);
+  });
+});
+
+describe('documentId', () => {
+  it('keeps letters and digits of any script, never a path', () => {
+    expect(documentId('corpus/2025-batch1-draft.txt')).toBe('2025-batch1-draft');
+    expect(documentId('a/b/2025年 第一批 指南（征求意见稿）.pdf')).toBe('2025年-第一批-指南-征求意见稿');
+    expect(documentId('../../etc/passwd')).toBe('passwd');
+    expect(documentId('..\\..\\x.txt')).toBe('x');
+    expect(documentId('...txt')).toBe('document');
+    expect(documentId('.hidden.txt')).toBe('hidden');
+    expect(documentId('a'.repeat(300))).toHaveLength(100);
+  });
+});
