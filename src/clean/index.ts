@@ -120,7 +120,8 @@ export function clean(source: Source): Cleaned {
       l.formFeed = true;
       raw = raw.replace(/^\f+/, '');
     }
-    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    // Classified as it will read once cleaned (full-width digits as ASCII), so cleaning is idempotent.
+    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
     if (trimmed === '') continue;
     nonBlank++;
     l.cls = 'content';
@@ -271,7 +272,7 @@ function markUrlArtefacts(lines: RawLine[]): void {
   const candidates: { line: RawLine; rest: string }[] = [];
   for (const l of lines) {
     if (l.cls !== 'content') continue;
-    const m = RE_URL_LINE.exec(l.raw);
+    const m = RE_URL_LINE.exec(l.raw.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
     if (!m) continue;
     const rest = m[2]!.replace(RE_WS, '');
     if (rest.length >= MIN_REPEAT) candidates.push({ line: l, rest });

@@ -1,0 +1,110 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { Guideline } from '../../src/schema/guideline.js';
+import { fakeIo } from '../helpers/io.js';
+import { seedBytes } from '../helpers/seed.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'guideline-cli-'));
+  mkdirSync(join(dir, 'corpus'));
+  writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
+});
+
+const outputs = (): string[] => readdirSync(join(dir, 'extracted')).sort();
+
+describe('guideline ingest', () => {
+  it('ingests the corpus, then skips it when nothing changed', async () => {
+    const io = fakeIo(dir);
+    expect(await run(['ingest'], io)).toBe(0);
+    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(io.err()).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings\n');
+    const doc = Guideline.parse(JSON.parse(readFileSync(join(dir, 'extracted', 'seed.json'), 'utf8')));
+    expect(doc.directions).toHaveLength(15);
+    expect(doc.document.source.path).toBe('corpus/seed.txt');
+
+    const again = fakeIo(dir);
+    expect(await run(['ingest'], again)).toBe(0);
+    expect(again.err()).toBe('1 document: 0 written, 1 skipped, 0 failed; 0 warnings\n');
+
+    const forced = fakeIo(dir);
+    expect(await run(['ingest', '--force', '--json'], forced)).toBe(0);
+    expect(JSON.parse(forced.out())).toMatchObject({ documents: 1, written: 1, skipped: 0, failed: 0, warnings: 6 });
+    expect(forced.err()).toBe('');
+  });
+
+  it('goes on past bad files, names each with its reason, and exits 1', async () => {
+    writeFileSync(join(dir, 'corpus', 'empty.txt'), '');
+    writeFileSync(join(dir, 'corpus', 'notes.txt'), '这是一份说明，不是申报指南。\n没有编号的方向。\n');
+    writeFileSync(join(dir, 'corpus', 'fake.pdf'), '这不是PDF');
+    writeFileSync(join(dir, 'corpus', 'garbage.txt'), Buffer.from([0x41, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03]));
+    mkdirSync(join(dir, 'corpus', 'sub.txt'));
+    const io = fakeIo(dir);
+    expect(await run(['ingest', '--concurrency', '2'], io)).toBe(1);
+    expect(io.err().split('\n')).toEqual([
+      'guideline: corpus/empty.txt: empty file',
+      'guideline: corpus/fake.pdf: not a PDF (no %PDF- header), despite the .pdf extension',
+      'guideline: corpus/garbage.txt: binary file (contains NUL bytes), not text',
+      'guideline: corpus/notes.txt: not a guideline: no numbered directions (such as “1.1 中国和…项目”) found',
+      '5 documents: 1 written, 0 skipped, 4 failed; 6 warnings',
+      '',
+    ]);
+    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+  });
+
+  it('reports a directory and a missing file given by name', async () => {
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'corpus', 'nope.txt'], io)).toBe(1);
+    expect(io.err()).toContain('guideline: corpus: is a directory, not a file\n');
+    expect(io.err()).toContain('guideline: nope.txt: no such file\n');
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'corpus/seed.txt', '--max-bytes', '1000'], io)).toBe(1);
+    expect(io.err()).toContain('guideline: corpus/seed.txt: too large (28066 bytes; the limit is 1000)\n');
+  });
+
+  it('reports outputs whose source is gone, and prunes them on request', async () => {
+    expect(await run(['ingest'], fakeIo(dir))).toBe(0);
+    writeFileSync(join(dir, 'extracted', 'old.json'), '{}');
+    writeFileSync(join(dir, 'extracted', 'old.md'), '');
+    const io = fakeIo(dir);
+    expect(await run(['ingest'], io)).toBe(0);
+    expect(io.err()).toContain('guideline: extracted/old.json: its source is gone from corpus/ (kept; --prune removes it)\n');
+    expect(existsSync(join(dir, 'extracted', 'old.json'))).toBe(true);
+    const pruned = fakeIo(dir);
+    expect(await run(['ingest', '--prune'], pruned)).toBe(0);
+    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+  });
+
+  it('two sources with one output name: the second fails, nothing is overwritten', async () => {
+    mkdirSync(join(dir, 'corpus', 'b'));
+    writeFileSync(join(dir, 'corpus', 'b', 'seed.txt'), seedBytes());
+    const io = fakeIo(dir);
+    expect(await run(['ingest'], io)).toBe(1);
+    expect(io.err()).toContain("guideline: corpus/seed.txt: its output name 'seed' is already taken by corpus/b/seed.txt: rename one of them\n");
+  });
+
+  it('exits 1 on warnings with --strict', async () => {
+    expect(await run(['ingest', '--strict'], fakeIo(dir))).toBe(1);
+  });
+
+  it('prints usage errors in one line and exits 2', async () => {
+    const io = fakeIo(dir);
+    expect(await run(['ingest', '--nope'], io)).toBe(2);
+    expect(io.err()).toBe("guideline: unknown option '--nope' for 'ingest'\nRun 'guideline ingest --help' for usage.\n");
+  });
+
+  it('writes the same bytes on every run', async () => {
+    await run(['ingest'], fakeIo(dir));
+    const first = readFileSync(join(dir, 'extracted', 'seed.json'));
+    const firstMd = readFileSync(join(dir, 'extracted', 'seed.md'));
+    await run(['ingest', '--force', '--concurrency', '1'], fakeIo(dir));
+    expect(readFileSync(join(dir, 'extracted', 'seed.json')).equals(first)).toBe(true);
+    expect(readFileSync(join(dir, 'extracted', 'seed.md')).equals(firstMd)).toBe(true);
+  });
+});
