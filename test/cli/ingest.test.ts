@@ -53,6 +53,10 @@ describe('guideline ingest', () => {
       '',
     ]);
     expect(outputs()).toEqual(['seed.json', 'seed.md']);
+
+    const again = fakeIo(dir);
+    expect(await run(['ingest'], again)).toBe(1);
+    expect(again.err()).toContain('5 documents: 0 written, 1 skipped, 4 failed; 0 warnings\n');
   });
 
   it('reports a directory and a missing file given by name', async () => {
