@@ -31,9 +31,10 @@ export class MappedBuilder {
   private to: Int32Array;
   private length = 0;
 
+  /** `capacity`: the expected length; `build()` copies nothing when it is exact. */
   constructor(capacity = 64) {
-    this.from = new Int32Array(Math.max(capacity, 16));
-    this.to = new Int32Array(Math.max(capacity, 16));
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
   }
 
   get size(): number {
@@ -43,7 +44,7 @@ export class MappedBuilder {
   private grow(extra: number): void {
     const need = this.length + extra;
     if (need <= this.from.length) return;
-    let cap = this.from.length * 2;
+    let cap = Math.max(16, this.from.length * 2);
     while (cap < need) cap *= 2;
     const from = new Int32Array(cap);
     const to = new Int32Array(cap);
@@ -77,10 +78,11 @@ export class MappedBuilder {
   }
 
   build(): Mapped {
+    const exact = this.length === this.from.length;
     return {
-      text: this.parts.join(''),
-      from: this.from.slice(0, this.length),
-      to: this.to.slice(0, this.length),
+      text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''),
+      from: exact ? this.from : this.from.slice(0, this.length),
+      to: exact ? this.to : this.to.slice(0, this.length),
     };
   }
 }
@@ -101,7 +103,10 @@ export function mappedTrim(m: Mapped, trail = ''): Mapped {
 
 /** Joins pieces with `sep` between them; the separator gets an empty range at the join. */
 export function mappedJoin(pieces: readonly Mapped[], sep = ''): Mapped {
-  const b = new MappedBuilder();
+  if (pieces.length === 1) return pieces[0]!;
+  let total = 0;
+  for (const p of pieces) total += p.text.length;
+  const b = new MappedBuilder(total + Math.max(0, pieces.length - 1) * sep.length);
   pieces.forEach((p, k) => {
     if (k > 0 && sep) {
       const at = p.text.length > 0 ? p.from[0]! : 0;
@@ -112,18 +117,16 @@ export function mappedJoin(pieces: readonly Mapped[], sep = ''): Mapped {
   return b.build();
 }
 
-/** The source range `[start, end)` covered by code units `[i, j)` of `m` (j > i). */
+/**
+ * The source range `[start, end)` covered by code units `[i, j)` of `m` (j > i). Stages never
+ * reorder text, so the mapping is monotonic: the range runs from the first code unit that came from
+ * the source to the last one (inserted code units, with empty ranges, are skipped).
+ */
 export function sourceRange(m: Mapped, i: number, j: number): { start: number; end: number } {
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (let k = i; k < j; k++) {
-    const f = m.from[k]!;
-    const t = m.to[k]!;
-    if (t > f || start === Number.POSITIVE_INFINITY) {
-      if (f < start) start = f;
-      if (t > end) end = t;
-    }
-  }
-  if (start === Number.POSITIVE_INFINITY) return { start: 0, end: 0 };
-  return { start, end: Math.max(start, end) };
+  let a = i;
+  while (a < j - 1 && m.to[a]! <= m.from[a]!) a++;
+  let b = j - 1;
+  while (b > a && m.to[b]! <= m.from[b]!) b--;
+  const start = m.from[a]!;
+  return { start, end: Math.max(start, m.to[b]!) };
 }

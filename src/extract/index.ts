@@ -196,12 +196,26 @@ function itemRest(item: Section): Mapped {
   return mappedTrim(mappedSlice(h.text, item.marker!.length, h.text.text.length));
 }
 
+const nodeTexts = new WeakMap<Section, Mapped>();
+
+/** The text of a node and everything below it, paragraphs joined by `\n` (memoised: trees are immutable). */
 function nodeText(n: Node): Mapped {
   if (n.kind === 'paragraph') return n.paragraph.text;
-  const parts: Mapped[] = [];
-  if (n.heading) parts.push(n.heading.text);
-  for (const c of n.children) parts.push(nodeText(c));
-  return mappedJoin(parts, '\n');
+  let text = nodeTexts.get(n);
+  if (!text) {
+    const parts: Mapped[] = [];
+    const walk = (x: Node): void => {
+      if (x.kind === 'paragraph') parts.push(x.paragraph.text);
+      else {
+        if (x.heading) parts.push(x.heading.text);
+        x.children.forEach(walk);
+      }
+    };
+    walk(n);
+    text = mappedJoin(parts, '\n');
+    nodeTexts.set(n, text);
+  }
+  return text;
 }
 
 function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['defaultDuration'], checks: Check[]): Direction {
