@@ -66,6 +66,19 @@ export class MappedBuilder {
     return this;
   }
 
+  /** Appends `source.slice(i, j)` unchanged: each code unit maps to itself. */
+  pushSource(source: string, i: number, j: number): this {
+    if (j <= i) return this;
+    this.grow(j - i);
+    for (let k = i; k < j; k++) {
+      this.from[this.length] = k;
+      this.to[this.length] = k + 1;
+      this.length++;
+    }
+    this.parts.push(source.slice(i, j));
+    return this;
+  }
+
   /** Appends code units `[i, j)` of `m` with their own mapping. */
   pushMapped(m: Mapped, i = 0, j = m.text.length): this {
     if (j <= i) return this;

@@ -224,42 +224,62 @@ function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: num
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   const builder = new MappedBuilder(b - a);
+  // `last`: the last character emitted, for the space rule. Characters that stay as they are are
+  // copied in runs; `run` is where the current run started.
   let last = '';
   let i = a;
+  let run = a;
+  const flush = (): void => {
+    if (i > run) {
+      builder.pushSource(text, run, i);
+      last = text[i - 1]!;
+    }
+    run = i;
+  };
   while (i < b) {
     const c = text.charCodeAt(i);
+    // Fast path: printable ASCII and CJK ideographs are kept as they are.
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c < 0xa000)) {
+      i++;
+      continue;
+    }
     if (isSpace(c)) {
+      flush();
       let j = i;
       while (j < b && isSpace(text.charCodeAt(j))) j++;
       const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
       const next = normaliseChar(nextRaw)?.to ?? nextRaw;
       const cjkGap = (isCjkOrPunct(last) && (isDigit(next) || isCjkOrPunct(next))) || (isDigit(last) && isCjkOrPunct(next));
       if (cjkGap) log('cjk-space', i, j);
-      else builder.pushRange(' ', i, j);
-      if (!cjkGap) last = ' ';
-      i = j;
+      else {
+        builder.pushRange(' ', i, j);
+        last = ' ';
+      }
+      i = run = j;
       continue;
     }
     if (isControl(c)) {
+      flush();
       let j = i;
       while (j < b && isControl(text.charCodeAt(j))) j++;
       log('control-character', i, j);
-      i = j;
+      i = run = j;
       continue;
     }
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
+    const width = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+    const ch = text.slice(i, i + width);
     const norm = normaliseChar(ch);
     if (norm) {
-      log(norm.kind, i, i + ch.length, norm.to);
-      builder.pushRange(norm.to, i, i + ch.length);
+      flush();
+      log(norm.kind, i, i + width, norm.to);
+      builder.pushRange(norm.to, i, i + width);
       last = norm.to;
+      i = run = i + width;
     } else {
-      builder.pushRange(ch, i, i + ch.length);
-      last = ch;
+      i += width;
     }
-    i += ch.length;
   }
+  flush();
   return builder.build();
 }
 

@@ -24,22 +24,25 @@ export function isLatin(ch: string | undefined): boolean {
 /** Display width: 2 for East Asian wide and full-width characters, 1 otherwise. */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      c === 0x2014 ||
-      c === 0x201c ||
-      c === 0x201d ||
-      (c >= 0x20000 && c <= 0x3fffd)
-        ? 2
-        : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x1100) w += 1;
+    else if (c >= 0xdc00 && c < 0xe000) continue; // low surrogate: counted with its high half
+    else if (c >= 0xd800 && c < 0xdc00) w += 2; // supplementary planes: CJK extensions
+    else
+      w +=
+        (c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c === 0x2014 ||
+        c === 0x201c ||
+        c === 0x201d
+          ? 2
+          : 1;
   }
   return w;
 }

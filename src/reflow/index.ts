@@ -32,46 +32,39 @@ const UNWRAPPED_WIDTH = 120;
 
 const CLOSING = /[。；;！？!?：:]$|[。；！？][”’」』）)]$/;
 
-/** The column width of the document: the width most full lines have. */
-export function columnWidth(lines: readonly CleanLine[]): number {
-  const widths = lines.map((l) => displayWidth(l.text.text)).sort((a, b) => a - b);
-  if (widths.length === 0) return 0;
-  return widths[Math.floor((widths.length - 1) * 0.75)]!;
-}
-
 export function reflow(cleaned: Cleaned): Paragraph[] {
   const lines = cleaned.lines;
-  const width = columnWidth(lines);
+  // Widths and markers once per line: each line is looked at as `a` and as `b`.
+  const widths = lines.map((l) => displayWidth(l.text.text));
+  const hasMarker = lines.map((l) => matchMarker(l.text.text) !== null);
+  const sorted = [...widths].sort((x, y) => x - y);
+  // The column width: the width most full lines have.
+  const width = sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) * 0.75)]!;
   const unwrapped = width > UNWRAPPED_WIDTH;
-  const short = (l: CleanLine): boolean => unwrapped || displayWidth(l.text.text) < width * 0.8;
-  const paragraphs: Paragraph[] = [];
-  let current: CleanLine[] = [];
-  const flush = (): void => {
-    if (current.length === 0) return;
-    paragraphs.push(joinLines(current));
-    current = [];
+  const isBreak = (k: number): boolean => {
+    const a = lines[k - 1]!;
+    if (lines[k]!.blankBefore) return true;
+    // A short line ends its paragraph: only the last line of a paragraph or heading is short.
+    if (unwrapped || widths[k - 1]! < width * 0.8) return true;
+    if (!hasMarker[k]) return false;
+    const at = a.text.text;
+    return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const prev = current[current.length - 1];
-    if (prev && isBreak(prev, line, short)) flush();
-    current.push(line);
+  const paragraphs: Paragraph[] = [];
+  let first = 0;
+  for (let k = 1; k <= lines.length; k++) {
+    if (k < lines.length && !isBreak(k)) continue;
+    paragraphs.push(joinLines(lines.slice(first, k)));
+    first = k;
   }
-  flush();
   return paragraphs;
 }
 
-function isBreak(a: CleanLine, b: CleanLine, short: (l: CleanLine) => boolean): boolean {
-  if (b.blankBefore) return true;
-  const at = a.text.text;
-  const closed = CLOSING.test(at);
-  const aIsHeading = matchMarker(at) !== null && !/[，、]$/.test(at);
-  if (short(a)) return true;
-  return matchMarker(b.text.text) !== null && (closed || aIsHeading);
-}
-
 function joinLines(lines: readonly CleanLine[]): Paragraph {
-  const b = new MappedBuilder();
+  if (lines.length === 1) return { text: lines[0]!.text, firstLine: lines[0]!.line, lastLine: lines[0]!.line };
+  let total = 0;
+  for (const l of lines) total += l.text.text.length;
+  const b = new MappedBuilder(total);
   lines.forEach((l, k) => {
     if (k > 0) {
       const prev = lines[k - 1]!.text;

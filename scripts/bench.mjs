@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Benchmark: `npm run bench` (builds first). Not a test: it prints a table and asserts nothing.
+// Builds its inputs from corpus/ and test/fixtures/pdf/; writes only under a temporary folder.
+//
+//   text      documents/s and MB/s through the whole pipeline to validated JSON (and with Markdown),
+//             over a batch of ≥ 1,000 seed-sized documents, one process, after warm-up
+//   scaling   one document at 1×, 10× and 100× the seed's length: time per MB must stay flat
+//   diff      seed vs an edited copy; 100× vs 100× edited
+//   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
+//   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const dist = (p) => join(ROOT, 'dist', p);
+const { loadBytes } = await import(dist('load/index.js'));
+const { processSource, render } = await import(dist('pipeline.js'));
+const { toJson } = await import(dist('report/index.js'));
+const diffModule = existsSync(dist('diff/index.js')) ? await import(dist('diff/index.js')) : null;
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const BATCH = quick ? 200 : 1000;
+
+const seed = readFileSync(join(ROOT, 'corpus/2025-batch1-draft.txt'), 'utf8');
+const mb = (bytes) => bytes / 1e6;
+const fmt = (n, d = 1) => n.toFixed(d);
+const now = () => performance.now();
+
+/** The seed with its directions repeated `times` times, renumbered 1.1 … 1.99, 2.1 …, titles kept. */
+function scaled(times) {
+  const lines = seed.split('\n');
+  const first = lines.findIndex((l) => /^1\.1/.test(l));
+  const head = lines.slice(0, first);
+  const body = lines.slice(first);
+  let n = 0;
+  const out = [...head];
+  for (let c = 0; c < times; c++) {
+    for (const line of body) {
+      const m = /^(\s?)(\d)\.(\d)(\s?)(中国)/.exec(line);
+      if (m) {
+        n++;
+        const id = `${1 + Math.floor((n - 1) / 99)}.${((n - 1) % 99) + 1}`;
+        out.push(line.replace(/^(\s?)\d\.\d/, `$1${id}`));
+      } else out.push(line);
+    }
+  }
+  return out.join('\n');
+}
+
+/** A copy of `text` with a few values changed, for the diff benchmark. */
+const edited = (text) => text.replace(/800万元人民币/g, '900万元人民币').replace(/拟支持项目数：6个/g, '拟支持项目数：7个');
+
+async function ingest(text, path = 'bench.txt') {
+  return processSource(await loadBytes(Buffer.from(text), path));
+}
+
+function time(fn, minMs = 300) {
+  // Repeat until at least `minMs` have passed; report ms per call.
+  let calls = 0;
+  const start = now();
+  do {
+    fn();
+    calls++;
+  } while (now() - start < minMs);
+  return (now() - start) / calls;
+}
+
+async function timeAsync(fn, minMs = 300) {
+  let calls = 0;
+  const start = now();
+  do {
+    await fn();
+    calls++;
+  } while (now() - start < minMs);
+  return (now() - start) / calls;
+}
+
+const rows = [];
+const row = (section, what, value, unit, note = '') => rows.push({ section, what, value, unit, note });
+
+// ---- text batch -------------------------------------------------------------------------------
+{
+  // Seed-sized documents that differ from each other (so nothing can be cached between them).
+  const docs = Array.from({ length: BATCH }, (_, i) => Buffer.from(seed.replace('4个。', `${(i % 9) + 1}个。`)));
+  const bytes = docs.reduce((a, d) => a + d.length, 0);
+  for (let i = 0; i < 50; i++) toJson(processSource(await loadBytes(docs[i], 'w.txt'))); // warm-up
+  let start = now();
+  for (const d of docs) toJson(processSource(await loadBytes(d, 'b.txt')));
+  let secs = (now() - start) / 1000;
+  row('text', `${BATCH} docs → validated JSON`, fmt(BATCH / secs, 0), 'docs/s', `${fmt(mb(bytes) / secs)} MB/s`);
+  start = now();
+  for (const d of docs.slice(0, Math.min(BATCH, 300))) render(processSource(await loadBytes(d, 'b.txt')));
+  secs = (now() - start) / 1000;
+  const n = Math.min(BATCH, 300);
+  row('text', `${n} docs → JSON + Markdown`, fmt(n / secs, 0), 'docs/s', `${fmt(mb(n * docs[0].length) / secs)} MB/s`);
+}
+
+// ---- scaling ----------------------------------------------------------------------------------
+const big = {};
+for (const times of [1, 10, 100]) {
+  const text = scaled(times);
+  big[times] = text;
+  const buf = Buffer.from(text);
+  const ms = await timeAsync(async () => toJson(processSource(await loadBytes(buf, 's.txt'))), times === 100 ? 3000 : 1000);
+  row('scaling', `${times}× seed (${fmt(mb(buf.length), 2)} MB, ${15 * times} directions)`, fmt(ms, 1), 'ms', `${fmt(ms / mb(buf.length), 1)} ms/MB`);
+}
+
+// ---- diff -------------------------------------------------------------------------------------
+if (diffModule) {
+  for (const times of [1, 100]) {
+    const a = await ingest(big[times]);
+    const b = await ingest(edited(big[times]));
+    const ms = time(() => diffModule.diff(a, b), times === 100 ? 3000 : 1000);
+    row('diff', `${times}× seed vs edited (${a.directions.length} directions)`, fmt(ms, 2), 'ms');
+  }
+} else {
+  row('diff', 'diff module not built', '—', '', 'skipped');
+}
+
+// ---- PDF --------------------------------------------------------------------------------------
+{
+  const dir = join(ROOT, 'test/fixtures/pdf');
+  const pdfs = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf') && !/encrypted|scanned|corrupt|not-a/.test(f)) : [];
+  const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
+  for (const f of pdfs) {
+    const bytes = readFileSync(join(dir, f));
+    let doc;
+    try {
+      doc = await ingest(bytes, f);
+    } catch (e) {
+      row('pdf', f, 'failed', '', String(e.message));
+      continue;
+    }
+    const pages = doc.document.source.pages ?? 1;
+    await ingest(bytes, f); // warm-up
+    const ms = await timeAsync(async () => toJson(processSource(await loadBytes(bytes, f))), 2000);
+    let note = 'pdftotext not installed (apt-get install poppler-utils)';
+    if (hasPdftotext) {
+      const runs = 10;
+      const t0 = now();
+      for (let i = 0; i < runs; i++) execFileSync('pdftotext', ['-layout', join(dir, f), '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+      const pt = (now() - t0) / runs;
+      note = `pdftotext ${fmt(pt, 1)} ms (${fmt(pages / (pt / 1000), 0)} pages/s); ratio ${fmt(ms / pt, 2)}×`;
+    }
+    row('pdf', `${f} (${pages} pages) → validated JSON`, fmt(pages / (ms / 1000), 0), 'pages/s', `${fmt(ms, 1)} ms/doc; ${note}`);
+  }
+}
+
+// ---- memory: a real 1,000-document batch in a child process ----------------------------------
+{
+  const work = mkdtempSync(join(tmpdir(), 'guideline-bench-'));
+  mkdirSync(join(work, 'corpus'));
+  for (let i = 0; i < BATCH; i++) writeFileSync(join(work, 'corpus', `doc-${String(i).padStart(4, '0')}.txt`), seed.replace('4个。', `${(i % 9) + 1}个。`));
+  const child = `
+    const { run } = await import(${JSON.stringify(dist('cli/main.js'))});
+    const t = performance.now();
+    const code = await run(['ingest', '--json', '--force'], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
+    const secs = (performance.now() - t) / 1000;
+    console.log(JSON.stringify({ code, secs, maxRSS: process.resourceUsage().maxRSS }));`;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+  try {
+    const { code, secs, maxRSS } = JSON.parse(res.stdout.trim().split('\n').pop());
+    row('memory', `guideline ingest, ${BATCH} docs (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
+  } catch {
+    row('memory', 'batch child failed', '—', '', res.stderr.split('\n')[0] ?? '');
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+
+// ---- print ------------------------------------------------------------------------------------
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`guideline-ingest benchmark — Node ${process.version}, ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30, 0)} GiB${quick ? ' (--quick)' : ''}\n`);
+const w = [8, 52, 10, 12];
+console.log(`${'section'.padEnd(w[0])} ${'what'.padEnd(w[1])} ${'value'.padStart(w[2])} ${'unit'.padEnd(w[3])} note`);
+for (const r of rows) console.log(`${r.section.padEnd(w[0])} ${r.what.padEnd(w[1])} ${String(r.value).padStart(w[2])} ${r.unit.padEnd(w[3])} ${r.note}`);
