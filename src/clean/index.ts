@@ -15,7 +15,6 @@
  * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
  */
 import type { Mapped } from '../mapped.js';
-import { MappedBuilder } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { isCjkOrPunct, isDigit } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
@@ -165,6 +164,7 @@ export function clean(source: Source): Cleaned {
   const doubleSpaced = isDoubleSpaced(lines);
 
   // 4. Build the cleaned lines.
+  const pool: MapPool = { from: new Int32Array(text.length), to: new Int32Array(text.length) };
   const out: CleanLine[] = [];
   let blankSeen = false;
   let pageBreakSeen = false;
@@ -195,7 +195,7 @@ export function clean(source: Source): Cleaned {
       continue;
     }
     if (lastPage !== null && page !== lastPage) pageBreakSeen = true;
-    const built = cleanLine(text, l, log);
+    const built = cleanLine(text, l, pool, log);
     if (built.text.length === 0) continue;
     out.push({ line: lineNo, text: built, blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0 });
     blankSeen = false;
@@ -212,8 +212,18 @@ export function clean(source: Source): Cleaned {
   };
 }
 
+/**
+ * Storage for the cleaned lines' source maps. A cleaned line is never longer than its source line
+ * (every rule removes or replaces one-for-one), so line `[a, b)` writes its map into `[a, b)` of two
+ * document-wide arrays and keeps views of them: one allocation per document, not two per line.
+ */
+interface MapPool {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
 /** Cleans the characters of one content line. */
-function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void): Mapped {
+function cleanLine(text: string, l: RawLine, pool: MapPool, log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void): Mapped {
   let a = l.start;
   let b = l.end;
   while (a < b && text.charCodeAt(a) === 12) a++;
@@ -223,7 +233,18 @@ function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: num
   }
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  const builder = new MappedBuilder(b - a);
+  const { from, to } = pool;
+  const base = a;
+  let n = 0;
+  const parts: string[] = [];
+  const emit = (piece: string, f: number, t: number): void => {
+    for (let k = 0; k < piece.length; k++) {
+      from[base + n] = f;
+      to[base + n] = t;
+      n++;
+    }
+    parts.push(piece);
+  };
   // `last`: the last character emitted, for the space rule. Characters that stay as they are are
   // copied in runs; `run` is where the current run started.
   let last = '';
@@ -231,7 +252,12 @@ function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: num
   let run = a;
   const flush = (): void => {
     if (i > run) {
-      builder.pushSource(text, run, i);
+      for (let k = run; k < i; k++) {
+        from[base + n] = k;
+        to[base + n] = k + 1;
+        n++;
+      }
+      parts.push(text.slice(run, i));
       last = text[i - 1]!;
     }
     run = i;
@@ -252,7 +278,7 @@ function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: num
       const cjkGap = (isCjkOrPunct(last) && (isDigit(next) || isCjkOrPunct(next))) || (isDigit(last) && isCjkOrPunct(next));
       if (cjkGap) log('cjk-space', i, j);
       else {
-        builder.pushRange(' ', i, j);
+        emit(' ', i, j);
         last = ' ';
       }
       i = run = j;
@@ -272,7 +298,7 @@ function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: num
     if (norm) {
       flush();
       log(norm.kind, i, i + width, norm.to);
-      builder.pushRange(norm.to, i, i + width);
+      emit(norm.to, i, i + width);
       last = norm.to;
       i = run = i + width;
     } else {
@@ -280,7 +306,7 @@ function cleanLine(text: string, l: RawLine, log: (kind: RemovalKind, start: num
     }
   }
   flush();
-  return builder.build();
+  return { text: parts.length === 1 ? parts[0]! : parts.join(''), from: from.subarray(base, base + n), to: to.subarray(base, base + n) };
 }
 
 /**
