@@ -16,12 +16,14 @@ export const Span = z
     page: z.number().int().min(1).nullable().describe('1-based page; for PDF the physical page, for text the printed page number when the document prints them, else counted from 1; null when unknown'),
     pageLine: z.number().int().min(1).nullable().describe('1-based line on that page (PDF input), else null'),
   })
-  .describe('Where a value came from. The loaded text is the decoded file (BOM removed, line ends kept) or, for PDF, the text rebuilt from the PDF.');
+  .describe('Where a value came from. The loaded text is the decoded file (BOM removed, line ends kept) or, for PDF, the text rebuilt from the PDF.')
+  .meta({ id: 'Span' });
 export type Span = z.infer<typeof Span>;
 
 export const Qualifier = z
   .enum(['exact', 'about', 'atMost', 'atLeast'])
-  .describe('exact; about (左右/约); atMost (不超过/以内/最多); atLeast (以上/不少于/至少)');
+  .describe('exact; about (左右/约); atMost (不超过/以内/最多); atLeast (以上/不少于/至少)')
+  .meta({ id: 'Qualifier' });
 export type Qualifier = z.infer<typeof Qualifier>;
 
 export const Hedge = z.enum(['inPrinciple', 'usually']).nullable().describe('原则上 → inPrinciple; 一般 → usually');
@@ -70,7 +72,7 @@ export const Domain: z.ZodType<Domain> = z.object({
   get children() {
     return z.array(Domain);
   },
-});
+}).meta({ id: 'Domain' });
 
 export const Requirement = z.object({
   label: z.string().nullable().describe('The printed list marker (`（1）`), null for an inline `其他要求：…` paragraph'),
@@ -82,10 +84,12 @@ export type Requirement = z.infer<typeof Requirement>;
 export const Evidence = z.object({ text: z.string(), span: Span });
 export type Evidence = z.infer<typeof Evidence>;
 
-export const Flag = z.object({
-  value: z.boolean(),
-  evidence: z.array(Evidence).describe('The phrases that set the flag, in order'),
-});
+export const Flag = z
+  .object({
+    value: z.boolean(),
+    evidence: z.array(Evidence).describe('The phrases that set the flag, in order'),
+  })
+  .meta({ id: 'Flag' });
 export type Flag = z.infer<typeof Flag>;
 
 export const Flags = z.object({
@@ -142,7 +146,7 @@ export const Check = z.object({
   stated: z.union([z.number(), z.string()]).nullable().describe('What the document states'),
   computed: z.union([z.number(), z.string()]).nullable().describe('What the tool counted or added up'),
   span: Span.nullable(),
-});
+}).meta({ id: 'Check' });
 export type Check = z.infer<typeof Check>;
 
 export const RemovalKind = z.enum([
@@ -187,7 +191,7 @@ export const SectionOut: z.ZodType<SectionOut> = z.object({
   get children() {
     return z.array(SectionOut);
   },
-});
+}).meta({ id: 'Section' });
 
 export const DocumentInfo = z.object({
   id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u),
