@@ -176,7 +176,7 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
       ? {
           amountCNY: toYuan(f[2]!, f[3] === '亿' ? 8 : f[3] === '千万' ? 7 : f[3] === '百万' ? 6 : 4),
           qualifier: qualifierOfMatch(f[1], f[4]),
-          text: f[0].replace(/^(?:总概算|总经费|经费总额|总预算|共计)[为：:]?/, ''),
+          text: f[0].replace(/^(?:总概算|经费概算|总经费|经费总额|总预算|共计)[为：:]?/, ''),
           span: span(text, f.index, f.index + f[0].length),
         }
       : null,

@@ -36,13 +36,16 @@ function qualifierOf(before: string | undefined, after: string | undefined): Qua
 const PRE = '(约|大约|原则上不超过|不超过|不多于|最多|至多|不少于|至少)?';
 const POST = '(左右|上下|以内|以下|以上)?';
 
-/** `10个项目左右`, `不超过15个`, `约155个`. */
-const RE_COUNT = new RegExp(`${PRE}(\\d+)(?:个|项)(?:项目)?${POST}`);
+/** `10个项目左右`, `不超过15个`, `约155个`, `1～2项` (a range: at most 2, at least 1). */
+const RE_COUNT = new RegExp(`${PRE}(?:(\\d+)[~～\\-－—–至到])?(\\d+)(?:个|项)(?:项目)?${POST}`);
 
-export function parseCount(text: string): Hit<{ value: number; qualifier: Qualifier }> | null {
+export function parseCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
   const m = RE_COUNT.exec(text);
   if (!m) return null;
-  return { value: { value: Number(m[2]), qualifier: qualifierOf(m[1], m[3]) }, index: m.index, length: m[0].length };
+  if (m[2] !== undefined) {
+    return { value: { value: Number(m[3]), qualifier: 'atMost', min: Number(m[2]) }, index: m.index, length: m[0].length };
+  }
+  return { value: { value: Number(m[3]), qualifier: qualifierOf(m[1], m[4]) }, index: m.index, length: m[0].length };
 }
 
 const UNIT_EXP: Readonly<Record<string, number>> = { 万: 4, 百万: 6, 千万: 7, 亿: 8 };
@@ -86,7 +89,7 @@ export interface DurationValue {
 }
 
 const RE_DURATION =
-  /(?:实施周期|执行期限?|实施期限?|项目周期|资助期限?)[为是：:]?(原则上|一般|通常)?[为是]?(不超过|不多于|最长|最多|不少于|至少|约)?(\d+(?:\.\d+)?)(?:[~～\-－—–至到](\d+(?:\.\d+)?))?(个月|年)(左右|以内|以上)?/;
+  /(?:实施周期|执行期限?|实施期限?|项目周期|资助期限?|支持年限|执行年限|研究期限)[为是：:]?(原则上|一般|通常)?[为是]?(不超过|不多于|最长|最多|不少于|至少|约)?(\d+(?:\.\d+)?)(?:[~～\-－—–至到](\d+(?:\.\d+)?))?(个月|年)(左右|以内|以上)?/;
 
 /** `项目实施周期3年`, `原则上不超过4年`, `一般为2~3年`, `执行期为3年`, `实施周期为36个月`. */
 export function parseDuration(text: string): Hit<DurationValue> | null {
@@ -121,7 +124,7 @@ export const SUMMARY_PATTERNS = {
   directionCount: /设立(\d+)个(?:指南)?方向/,
   partnerCount: /与(\d+)个(?:国家|合作方|国家和地区)/,
   projectCount: new RegExp(`拟支持项目(?:数)?${PRE}(\\d+)个${POST}`),
-  fundingTotal: new RegExp(`(?:总概算|总经费|经费总额|总预算|共计)[为：:]?${PRE}${MONEY}${POST}`),
+  fundingTotal: new RegExp(`(?:总概算|经费概算|总经费|经费总额|总预算|共计)[为：:]?${PRE}${MONEY}${POST}`),
 } as const;
 
 export function qualifierOfMatch(before: string | undefined, after: string | undefined): Qualifier {

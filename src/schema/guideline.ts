@@ -29,8 +29,9 @@ export type Qualifier = z.infer<typeof Qualifier>;
 export const Hedge = z.enum(['inPrinciple', 'usually']).nullable().describe('原则上 → inPrinciple; 一般 → usually');
 
 export const ProjectCount = z.object({
-  value: z.number().int().min(0),
+  value: z.number().int().min(0).describe('The number stated; for a range (`1～2项`) its upper end'),
   qualifier: Qualifier,
+  min: z.number().int().min(0).optional().describe('For a range (`1～2项`): its lower end'),
   text: z.string().describe('The stated value, normalised (e.g. `不超过15个`)'),
   span: Span,
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseCount, parseDuration, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
+
+describe('patterns', () => {
+  it.each([
+    ['4个', 4, 'exact', undefined],
+    ['10个项目左右', 10, 'about', undefined],
+    ['不超过15个', 15, 'atMost', undefined],
+    ['约155个', 155, 'about', undefined],
+    ['至少3个', 3, 'atLeast', undefined],
+    ['1～2项', 2, 'atMost', 1],
+    ['5个以上', 5, 'atLeast', undefined],
+  ])('count %s', (text, value, qualifier, min) => {
+    const hit = parseCount(text)!;
+    expect(hit.value).toEqual(min === undefined ? { value, qualifier } : { value, qualifier, min });
+    expect(hit.length).toBe(text.length);
+  });
+
+  it.each([
+    ['800万元人民币', 8_000_000, 'exact'],
+    ['3000万元人民币左右', 30_000_000, 'about'],
+    ['4.02亿元人民币', 402_000_000, 'exact'],
+    ['约1.5亿元', 150_000_000, 'about'],
+    ['不超过750万元', 7_500_000, 'atMost'],
+    ['0.35万元', 3_500, 'exact'],
+  ])('money %s', (text, amountCNY, qualifier) => {
+    expect(parseMoney(text)!.value).toEqual({ amountCNY, qualifier });
+  });
+
+  it('converts decimal amounts exactly', () => {
+    expect(toYuan('4.02', 8)).toBe(402_000_000);
+    expect(toYuan('3.895', 8)).toBe(389_500_000);
+    expect(toYuan('0.1', 4)).toBe(1_000);
+    expect(toYuan('1.23456', 4)).toBe(12_346);
+  });
+
+  it('reads a per-project cap', () => {
+    expect(parsePerProjectCap('每个项目不超过750万元。')?.value).toBe(7_500_000);
+    expect(parsePerProjectCap('单个项目国拨经费原则上不超过1000万元')?.value).toBe(10_000_000);
+    expect(parsePerProjectCap('共拟支持经费：800万元')).toBeNull();
+  });
+
+  it.each([
+    ['项目实施周期3年', 3, 3, 'exact', null],
+    ['项目实施周期原则上不超过4年', null, 4, 'atMost', 'inPrinciple'],
+    ['项目实施周期原则上为2～3年', 2, 3, 'exact', 'inPrinciple'],
+    ['每个项目实施周期一般为2~3年', 2, 3, 'exact', 'usually'],
+    ['执行期为3年', 3, 3, 'exact', null],
+    ['实施周期为36个月', 3, 3, 'exact', null],
+    ['支持年限不少于2年', 2, null, 'atLeast', null],
+  ])('duration %s', (text, minYears, maxYears, qualifier, hedge) => {
+    expect(parseDuration(text)!.value).toEqual({ minYears, maxYears, qualifier, hedge });
+  });
+
+  it('does not read a duration from other years', () => {
+    expect(parseDuration('外方合作单位应为在相关国家注册3年以上的科研院所')).toBeNull();
+    expect(parseDuration('提交中外联合实验室未来3年合作方案')).toBeNull();
+  });
+});
