@@ -2,11 +2,11 @@
  * Batch safety: random input never crashes the batch or leaves a partial file, and an interrupted
  * batch leaves every output written before the interruption valid.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { fakeIo } from '../helpers/io.js';
@@ -14,8 +14,14 @@ import { seedBytes, seedText } from '../helpers/seed.js';
 
 const SEED_LINES = seedText().split('\n');
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function corpus(): string {
   const dir = mkdtempSync(join(tmpdir(), 'guideline-batch-'));
+  made.push(dir);
   mkdirSync(join(dir, 'corpus'));
   return dir;
 }

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { fakeIo } from '../helpers/io.js';
@@ -13,6 +13,7 @@ beforeEach(() => {
   mkdirSync(join(dir, 'corpus'));
   writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const outputs = (): string[] => readdirSync(join(dir, 'extracted')).sort();
 
