@@ -9,8 +9,8 @@
  * - URL artefact lines: a line that starts with a URL and whose rest repeats text found elsewhere;
  * - running headers and footers: the same line at the top (bottom) of most pages;
  * - look-alike glyphs (Kangxi radicals, CJK compatibility ideographs → the unified ideograph),
- *   full-width letters and digits (→ ASCII), spaces between CJK and digits or between two CJK
- *   characters, control characters.
+ *   full-width letters and digits (→ ASCII), spaces next to a CJK character (`15 个` is `15个`,
+ *   `日本 JICA` is `日本JICA`; spaces between Latin words and digits stay), control characters.
  * Blank lines and white space at line ends are layout, not text: they are dropped without a log
  * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
  */
@@ -275,7 +275,9 @@ function cleanLine(text: string, l: RawLine, pool: MapPool, log: (kind: RemovalK
       while (j < b && isSpace(text.charCodeAt(j))) j++;
       const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
       const next = normaliseChar(nextRaw)?.to ?? nextRaw;
-      const cjkGap = (isCjkOrPunct(last) && (isDigit(next) || isCjkOrPunct(next))) || (isDigit(last) && isCjkOrPunct(next));
+      // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
+      // The space after a URL stays: it ends the URL.
+      const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/\S*$/.test(text.slice(a, i));
       if (cjkGap) log('cjk-space', i, j);
       else {
         emit(' ', i, j);

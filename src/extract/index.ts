@@ -10,6 +10,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { findPartners } from '../lexicon/partners.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
+import { matchMarker } from '../lexicon/markers.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import type {
@@ -100,12 +101,24 @@ export function extract(segmented: Segmented, layout: Layout): Extracted {
 type SpanFn = (m: Mapped, i?: number, j?: number) => Span;
 
 function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: Check[]): Extracted['info'] {
-  const head = preamble.slice(0, 3);
+  const head = preamble.slice(0, 4);
   let title: string | null = null;
   let titleSource: Extracted['info']['titleSource'] = 'none';
-  const titleLine = head.find((p) => /指南/.test(p.text.text) && !/。/.test(p.text.text) && p.text.text.length <= 100);
-  if (titleLine) {
-    title = titleLine.text.text.replace(/[（(]征求意见稿[）)]/, '').trim();
+  // A title is the run of leading paragraphs without sentence punctuation (a centred title often
+  // wraps into two short lines), up to the draft mark; it names a 指南.
+  const titleParts: string[] = [];
+  for (const p of head) {
+    const t = p.text.text;
+    if (/^[（(]?征求意见稿[）)]?$/.test(t)) {
+      if (titleParts.length > 0) break;
+      continue;
+    }
+    if (/[。；]/.test(t) || t.length > 60 || matchMarker(t)) break;
+    titleParts.push(t.replace(/[（(]征求意见稿[）)]/, '').trim());
+  }
+  const titleLine = titleParts.join('');
+  if (/指南/.test(titleLine) && titleLine.length <= 120) {
+    title = titleLine;
     titleSource = 'heading';
   } else {
     const m = RE_TITLE_SENTENCE.exec(text.text);

@@ -74,9 +74,9 @@ describe('characters', () => {
     expect(await lines('拟支持项目数：１５个，ＪＩＣＡ')).toEqual(['拟支持项目数：15个，JICA']);
   });
 
-  it('drops spaces between CJK and digits, and between CJK characters, not between words', async () => {
-    expect(await lines('设立 15 个方向，2024年 1月 1日前，日本 JICA，“Associated Partner”，可持续 能源')).toEqual([
-      '设立15个方向，2024年1月1日前，日本 JICA，“Associated Partner”，可持续能源',
+  it('drops spaces next to CJK characters, not between words or after a URL', async () => {
+    expect(await lines('设立 15 个方向，2024年 1月 1日前，日本 JICA，“Associated Partner”，可持续 能源，见 https://a.org/x 链接')).toEqual([
+      '设立15个方向，2024年1月1日前，日本JICA，“Associated Partner”，可持续能源，见https://a.org/x 链接',
     ]);
   });
 

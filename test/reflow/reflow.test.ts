@@ -40,8 +40,8 @@ describe('reflow', () => {
   });
 
   it('puts a space back only between Latin words', async () => {
-    expect(await paras('即列入地平线欧洲项目的“Associated\nPartner”名单，并分别向科技部和日本 JICA申报，单方申报无效。')).toEqual([
-      '即列入地平线欧洲项目的“Associated Partner”名单，并分别向科技部和日本 JICA申报，单方申报无效。',
+    expect(await paras('即列入地平线欧洲项目的“Associated\nPartner”名单，并分别向科技部和日本JICA申报，单方申报无效。')).toEqual([
+      '即列入地平线欧洲项目的“Associated Partner”名单，并分别向科技部和日本JICA申报，单方申报无效。',
     ]);
   });
 
