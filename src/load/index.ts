@@ -36,7 +36,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   if (isPdf(bytes)) {
-    const { loadPdf } = await import('./pdf.js');
+    const { loadPdf } = await import('./pdfjs.js');
     return loadPdf(bytes, meta, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
   }
   if (/\.pdf$/i.test(path)) {

@@ -1,0 +1,171 @@
+/**
+ * Lines from positioned text: the geometry half of the PDF loader, pure (no pdf.js) so that it is
+ * tested with synthetic items.
+ *
+ * Per page: drop text outside the page box and glyph runs drawn twice at a tiny offset (simulated
+ * bold); group items into lines by baseline; order each line by x; join runs without inventing
+ * spaces between CJK glyphs. Across pages: remove page numbers in the header or footer zone and
+ * running headers and footers (the same text, digits aside, in the same zone on most pages). Every
+ * removal is logged with its page.
+ */
+import { isCjkOrPunct } from '../lexicon/chars.js';
+import type { Removal, RemovalKind } from '../types.js';
+
+/** One text run as a PDF gives it. Coordinates in PDF units, origin bottom-left. */
+export interface TextItem {
+  readonly str: string;
+  /** x of the run's start and y of its baseline. */
+  readonly x: number;
+  readonly y: number;
+  /** Advance width of the run. */
+  readonly width: number;
+  /** Font size (height of the text matrix). */
+  readonly size: number;
+  /** The PDF ends a line after this run. */
+  readonly hasEOL: boolean;
+}
+
+export interface PageItems {
+  /** Page box: [x0, y0, x1, y1]. */
+  readonly box: readonly [number, number, number, number];
+  readonly items: readonly TextItem[];
+}
+
+export interface PdfLine {
+  readonly text: string;
+  readonly page: number;
+  /** 1-based line on the page, after noise removal. */
+  readonly pageLine: number;
+}
+
+export interface PdfText {
+  readonly lines: readonly PdfLine[];
+  readonly removed: readonly Removal[];
+  /** Non-white-space characters seen in the text layer, noise included (0: a scanned document). */
+  readonly glyphs: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  items: TextItem[];
+  text: string;
+}
+
+/** Share of the page height at the top and at the bottom where headers, footers and page numbers live. */
+const EDGE = 0.12;
+
+const RE_PAGE_NUMBER = /^(?:[—–\-－─‒]+\s*\d{1,4}\s*[—–\-－─‒]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,4})$/;
+
+function removal(kind: RemovalKind, text: string, page: number): Removal {
+  return { kind, text, line: null, start: null, end: null, page };
+}
+
+/** Joins the runs of one line in x order. */
+function joinRuns(items: readonly TextItem[]): string {
+  let out = '';
+  let prevEnd = Number.NEGATIVE_INFINITY;
+  for (const it of items) {
+    if (out.length > 0 && it.str.length > 0) {
+      const gap = it.x - prevEnd;
+      const before = out[out.length - 1];
+      const after = it.str[0];
+      // A visible gap between two non-CJK runs is a word space the PDF did not draw as a glyph.
+      if (gap > it.size * 0.25 && before !== ' ' && after !== ' ' && !isCjkOrPunct(before) && !isCjkOrPunct(after)) out += ' ';
+    }
+    out += it.str;
+    prevEnd = Math.max(prevEnd, it.x + it.width);
+  }
+  return out.replace(/\s+$/, '');
+}
+
+/** Lines of one page, with text outside the box and doubled runs removed (logged). */
+function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] {
+  const [x0, y0, x1, y1] = page.box;
+  const kept: TextItem[] = [];
+  for (const it of page.items) {
+    if (it.str.length === 0) continue;
+    const inside = it.x + it.width > x0 && it.x < x1 && it.y > y0 - it.size && it.y < y1;
+    if (!inside) {
+      if (it.str.trim()) removed.push(removal('outside-page', it.str, pageNo));
+      continue;
+    }
+    // Simulated bold: the same run drawn again a fraction of a glyph away.
+    const tol = Math.max(0.5, it.size * 0.15);
+    const twin = it.str.trim() !== '' && kept.some((k) => k.str === it.str && Math.abs(k.x - it.x) < tol && Math.abs(k.y - it.y) < tol);
+    if (twin) {
+      removed.push(removal('doubled-glyph', it.str, pageNo));
+      continue;
+    }
+    kept.push(it);
+  }
+  // Baseline grouping: items whose baselines are within a third of the font size share a line.
+  const sorted = [...kept].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const it of sorted) {
+    const line = lines.find((l) => Math.abs(l.y - it.y) < Math.max(1, Math.min(l.size, it.size) * 0.35));
+    if (line) {
+      line.items.push(it);
+      line.size = Math.max(line.size, it.size);
+    } else lines.push({ y: it.y, size: it.size, items: [it], text: '' });
+  }
+  lines.sort((a, b) => b.y - a.y);
+  for (const l of lines) {
+    l.items.sort((a, b) => a.x - b.x);
+    l.text = joinRuns(l.items);
+  }
+  return lines.filter((l) => l.text.trim() !== '');
+}
+
+/** Rebuilds the text of a document from its pages' items. */
+export function buildLines(pages: readonly PageItems[]): PdfText {
+  const removed: Removal[] = [];
+  let glyphs = 0;
+  for (const p of pages) for (const it of p.items) glyphs += it.str.replace(/\s+/g, '').length;
+
+  const perPage = pages.map((p, i) => pageLines(p, i + 1, removed));
+
+  // Zones: lines in the top or bottom EDGE of the page.
+  const zone = (p: PageItems, l: Line): 'top' | 'bottom' | null => {
+    const [, y0, , y1] = p.box;
+    const h = y1 - y0;
+    if (l.y > y1 - h * EDGE) return 'top';
+    if (l.y < y0 + h * EDGE) return 'bottom';
+    return null;
+  };
+  const key = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
+
+  // Running headers and footers: the same key in the same zone on at least half the pages (and 3).
+  const counts = new Map<string, Set<number>>();
+  perPage.forEach((lines, i) => {
+    for (const l of lines) {
+      const z = zone(pages[i]!, l);
+      if (!z || RE_PAGE_NUMBER.test(l.text.trim())) continue;
+      const k = `${z}:${key(l.text)}`;
+      if (!counts.has(k)) counts.set(k, new Set());
+      counts.get(k)!.add(i);
+    }
+  });
+  const need = Math.max(3, Math.ceil(pages.length / 2));
+  const running = new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
+
+  const out: PdfLine[] = [];
+  perPage.forEach((lines, i) => {
+    const pageNo = i + 1;
+    let pageLine = 0;
+    for (const l of lines) {
+      const z = zone(pages[i]!, l);
+      const text = l.text.trim();
+      if (z && RE_PAGE_NUMBER.test(text)) {
+        removed.push(removal('page-number', text, pageNo));
+        continue;
+      }
+      if (z && running.has(`${z}:${key(l.text)}`)) {
+        removed.push(removal(z === 'top' ? 'running-header' : 'running-footer', text, pageNo));
+        continue;
+      }
+      out.push({ text: l.text, page: pageNo, pageLine: ++pageLine });
+    }
+  });
+  return { lines: out, removed, glyphs };
+}

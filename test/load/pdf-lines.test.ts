@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildLines, type PageItems, type TextItem } from '../../src/load/pdf-lines.js';
+
+const A4: PageItems['box'] = [0, 0, 595, 842];
+/** A run of `str` at (x, y), 12 pt, each character 12 wide (CJK) or 6 (ASCII). */
+const run = (str: string, x: number, y: number, size = 12): TextItem => ({
+  str,
+  x,
+  y,
+  size,
+  width: [...str].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? size : size / 2), 0),
+  hasEOL: false,
+});
+const page = (...items: TextItem[]): PageItems => ({ box: A4, items });
+const texts = (pages: PageItems[]): string[] => buildLines(pages).lines.map((l) => l.text);
+
+describe('buildLines', () => {
+  it('groups runs by baseline and orders them by x, with no space between CJK runs', () => {
+    expect(texts([page(run('合作协议', 72, 700), run('《甲》。', 120.5, 700.4), run('领域方向：', 72, 680))])).toEqual(['合作协议《甲》。', '领域方向：']);
+  });
+
+  it('puts a space where Latin runs have a gap, never between CJK glyphs with one', () => {
+    expect(texts([page(run('Associated', 72, 700), run('Partner', 136, 700), run('中', 72, 680), run('国', 100, 680))])).toEqual(['Associated Partner', '中国']);
+  });
+
+  it('drops a run drawn twice a fraction of a glyph apart (simulated bold), and logs it', () => {
+    const built = buildLines([page(run('1.1 中国和越南', 72, 700), run('1.1 中国和越南', 72.3, 700), run('正文', 72, 680))]);
+    expect(built.lines.map((l) => l.text)).toEqual(['1.1 中国和越南', '正文']);
+    expect(built.removed).toEqual([{ kind: 'doubled-glyph', text: '1.1 中国和越南', line: null, start: null, end: null, page: 1 }]);
+  });
+
+  it('drops text outside the page box', () => {
+    const built = buildLines([page(run('正文', 72, 700), run('水印', 700, 400), run('底', 72, -50))]);
+    expect(built.lines.map((l) => l.text)).toEqual(['正文']);
+    expect(built.removed.map((r) => [r.kind, r.text])).toEqual([
+      ['outside-page', '水印'],
+      ['outside-page', '底'],
+    ]);
+  });
+
+  it.each(['— 3 —', '- 3 -', '—3—', '第3页', '第 3 页 共 9 页', '3/9', '3'])('removes the page number %s in the footer zone', (footer) => {
+    const built = buildLines([page(run('正文', 72, 700), run(footer, 280, 40))]);
+    expect(built.lines.map((l) => l.text)).toEqual(['正文']);
+    expect(built.removed.map((r) => [r.kind, r.page])).toEqual([['page-number', 1]]);
+  });
+
+  it('keeps a number in the body of the page', () => {
+    expect(texts([page(run('正文', 72, 700), run('3', 72, 400))])).toEqual(['正文', '3']);
+  });
+
+  it('removes running headers and footers seen on most pages, page numbers aside', () => {
+    const pages = [1, 2, 3, 4].map((n) => page(run('重点专项申报指南', 200, 800), run(`第${n}章正文`, 72, 700), run(`机密 ${n}`, 250, 30)));
+    const built = buildLines(pages);
+    expect(built.lines.map((l) => [l.text, l.page, l.pageLine])).toEqual([
+      ['第1章正文', 1, 1],
+      ['第2章正文', 2, 1],
+      ['第3章正文', 3, 1],
+      ['第4章正文', 4, 1],
+    ]);
+    expect(built.removed.map((r) => [r.kind, r.text, r.page])).toEqual([
+      ['running-header', '重点专项申报指南', 1],
+      ['running-footer', '机密 1', 1],
+      ['running-header', '重点专项申报指南', 2],
+      ['running-footer', '机密 2', 2],
+      ['running-header', '重点专项申报指南', 3],
+      ['running-footer', '机密 3', 3],
+      ['running-header', '重点专项申报指南', 4],
+      ['running-footer', '机密 4', 4],
+    ]);
+  });
+
+  it('keeps a line at the top of only some pages', () => {
+    const pages = [1, 2, 3, 4].map((n) => page(run(n === 1 ? '标题' : `正文${n}`, 200, 800), run('内容', 72, 700)));
+    expect(buildLines(pages).lines.map((l) => l.text)).toContain('标题');
+  });
+
+  it('counts the glyphs of the text layer (0: scanned)', () => {
+    expect(buildLines([page()]).glyphs).toBe(0);
+    expect(buildLines([page(run('中 国', 72, 700))]).glyphs).toBe(2);
+  });
+});

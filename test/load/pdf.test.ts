@@ -1,0 +1,139 @@
+/**
+ * PDF input: the LibreOffice rendition of the seed draft (TrueType subset fonts, a running header,
+ * `—N—` footers) and this project's pdfkit rendition (CID-keyed TrueType, Identity-H, `第 N 页 共 M
+ * 页` footers, simulated-bold headings) give the same directions as the text seed.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadBytes } from '../../src/load/index.js';
+import { processSource } from '../../src/pipeline.js';
+import type { Guideline } from '../../src/schema/guideline.js';
+import { GuidelineError, type Source } from '../../src/types.js';
+import { ROOT, seed, seedText } from '../helpers/seed.js';
+
+const fixture = (name: string): Buffer => readFileSync(`${ROOT}test/fixtures/pdf/${name}`);
+
+/** Everything a reader compares (no positions). */
+const values = (doc: Guideline): unknown =>
+  JSON.parse(JSON.stringify(doc.directions, (k, v: unknown) => (k === 'span' || k.endsWith('Span') ? undefined : v)));
+
+const cache = new Map<string, Promise<{ source: Source; doc: Guideline }>>();
+function pdf(name: string): Promise<{ source: Source; doc: Guideline }> {
+  if (!cache.has(name)) {
+    cache.set(
+      name,
+      (async () => {
+        const source = await loadBytes(fixture(name), `test/fixtures/pdf/${name}`);
+        return { source, doc: processSource(source) };
+      })(),
+    );
+  }
+  return cache.get(name)!;
+}
+
+async function failure(bytes: Uint8Array, name: string, options = {}): Promise<GuidelineError> {
+  try {
+    await loadBytes(bytes, name, options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GuidelineError);
+    expect((error as Error).message).not.toContain('\n');
+    return error as GuidelineError;
+  }
+  throw new Error(`${name} loaded`);
+}
+
+describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf'])('%s', (name) => {
+  it('gives the same directions as the text seed, in every field', async () => {
+    const { doc } = await pdf(name);
+    const { doc: text } = await seed();
+    expect(values(doc)).toEqual(values(text));
+    expect(doc.document).toMatchObject({
+      title: '国家重点研发计划“政府间国际科技创新合作”重点专项2025年度第一批项目申报指南',
+      titleSource: 'heading',
+      status: 'draft',
+      year: 2025,
+      batch: 1,
+      source: { format: 'pdf', encoding: 'pdf', pageNumbering: 'pdf' },
+    });
+    expect(doc.checks.find((c) => c.code === 'funding-total-mismatch')).toMatchObject({ stated: 402_000_000, computed: 389_500_000 });
+  });
+
+  it('loses no content line of the seed', async () => {
+    const { source } = await pdf(name);
+    const squash = (s: string): string => s.replace(/\s+/g, '');
+    const all = squash(source.text);
+    const missing = seedText()
+      .split('\n')
+      .filter((l) => l.trim() && !/^\s*https:\/\//.test(l) && !/^— \d+ —$/.test(l.trim()))
+      .filter((l) => !all.includes(squash(l)));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('the LibreOffice rendition', () => {
+  it('has 18 pages; the running header and every —N— footer are removed and logged with their page', async () => {
+    const { source, doc } = await pdf('2025-batch1-draft.libreoffice.pdf');
+    const pages = Array.from({ length: 18 }, (_, i) => i + 1);
+    expect(source.pages).toBe(18);
+    expect(doc.removed.filter((r) => r.kind === 'page-number').map((r) => [r.text, r.page])).toEqual(pages.map((p) => [`— ${p} —`, p]));
+    const headers = doc.removed.filter((r) => r.kind === 'running-header');
+    expect(headers.map((r) => r.page)).toEqual(pages);
+    expect(new Set(headers.map((r) => r.text))).toEqual(new Set(['“政府间国际科技创新合作”重点专项 2025 年度第一批项目申报指南']));
+    expect(source.text).not.toMatch(/—\s*\d+\s*—/);
+    expect(source.text).not.toContain('项目申报指南\n“政府间');
+  });
+
+  it('points provenance at the right page and line on the page', async () => {
+    const { source, doc } = await pdf('2025-batch1-draft.libreoffice.pdf');
+    const d22 = doc.directions.find((d) => d.id === '2.2')!;
+    expect(d22.titleSpan.page).toBe(14);
+    expect(source.text.split('\n')[d22.titleSpan.line - 1]).toBe('2.2 中国和俄罗斯、白俄罗斯国家联合实验室项目');
+    expect(doc.directions.find((d) => d.id === '1.7')!.titleSpan.page).toBe(7);
+    expect(d22.titleSpan.pageLine).toBeGreaterThan(1);
+  });
+});
+
+describe('the pdfkit rendition', () => {
+  it('drops the second drawing of each simulated-bold heading, and the 第 N 页 footers', async () => {
+    const { doc } = await pdf('2025-batch1-draft.pdfkit.pdf');
+    const doubled = doc.removed.filter((r) => r.kind === 'doubled-glyph');
+    expect(doubled).toHaveLength(17);
+    expect(doubled.map((r) => r.text)).toContain('1.1中国和越南政府间联合研究项目');
+    expect(doc.removed.filter((r) => r.kind === 'page-number').map((r) => r.text)).toEqual(Array.from({ length: 8 }, (_, i) => `第 ${i + 1} 页 共 8 页`));
+    expect(doc.removed.filter((r) => r.kind === 'running-header')).toEqual([]);
+  });
+});
+
+describe('bad PDFs: one clear line each', () => {
+  it('encrypted: needs a password', async () => {
+    const e = await failure(fixture('encrypted.pdf'), 'encrypted.pdf');
+    expect([e.code, e.message]).toEqual(['pdf-encrypted', 'encrypted PDF: it needs a password to open']);
+  });
+
+  it('no text layer: OCR is needed', async () => {
+    const e = await failure(fixture('scanned.pdf'), 'scanned.pdf');
+    expect([e.code, e.message]).toEqual(['pdf-no-text', 'no text layer in 1 page (a scanned document?): OCR is needed first']);
+  });
+
+  it('truncated', async () => {
+    const bytes = fixture('2025-batch1-draft.pdfkit.pdf');
+    const e = await failure(bytes.subarray(0, Math.floor(bytes.length / 2)), 'half.pdf');
+    expect(['pdf-corrupt', 'pdf-no-text']).toContain(e.code);
+  });
+
+  it('corrupt', async () => {
+    const e = await failure(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x5a)]), 'corrupt.pdf');
+    expect(e.code).toBe('pdf-corrupt');
+    expect(e.message).toMatch(/^corrupt/);
+  });
+
+  it('not a PDF despite the extension', async () => {
+    const e = await failure(Buffer.from('这不是PDF文件'), 'fake.pdf');
+    expect([e.code, e.message]).toEqual(['not-a-pdf', 'not a PDF (no %PDF- header), despite the .pdf extension']);
+  });
+
+  it('over the time limit: gives up, no hang', async () => {
+    const e = await failure(fixture('2025-batch1-draft.libreoffice.pdf'), 'slow.pdf', { timeoutMs: 1 });
+    expect([e.code, e.message]).toEqual(['timeout', 'took longer than 1 ms: gave up (--timeout-ms raises the limit)']);
+  });
+});
