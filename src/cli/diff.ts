@@ -1,7 +1,34 @@
-// Placeholder until the diff command lands.
+/** `guideline diff <old> <new>`: exit 0 when nothing changed, 1 when something did, 2 on error. */
+import { resolve } from 'node:path';
+import { diff, hasChanges } from '../diff/index.js';
+import { diffToHtml, diffToMarkdown } from '../diff/report.js';
+import { asGuidelineError } from '../pipeline.js';
+import type { Guideline } from '../schema/guideline.js';
 import type { Command } from './args.js';
+import { atomicWrite } from './fs.js';
 import type { Io } from './main.js';
-export async function runDiff(_cmd: Extract<Command, { command: 'diff' }>, io: Io): Promise<number> {
-  io.stderr.write('guideline: diff is not implemented yet\n');
-  return 2;
+import { loadSide } from './side.js';
+
+export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io): Promise<number> {
+  const sides: Guideline[] = [];
+  for (const path of [cmd.old, cmd.new]) {
+    try {
+      sides.push(await loadSide(path, io.cwd));
+    } catch (error) {
+      io.stderr.write(`guideline: ${path}: ${asGuidelineError(error).message}\n`);
+      return 2;
+    }
+  }
+  const result = diff(sides[0]!, sides[1]!);
+  const output = cmd.format === 'md' ? diffToMarkdown(result) : cmd.format === 'html' ? diffToHtml(result) : `${JSON.stringify(result, null, 2)}\n`;
+  if (cmd.out === null) io.stdout.write(output);
+  else {
+    try {
+      await atomicWrite(resolve(io.cwd, cmd.out), output);
+    } catch (error) {
+      io.stderr.write(`guideline: ${cmd.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return 2;
+    }
+  }
+  return hasChanges(result) ? 1 : 0;
 }

@@ -5,10 +5,13 @@
  * (`区` / `块链`), titles (`会议议定` / `书》`) and headings. A line break is a paragraph break only
  * when the line before it is complete and the next line starts something new:
  * - the next line starts with a structural marker (`一、`, `1.1`, `（1）`, `（一）`, `1.`, `合作协议：`)
- *   and the line before ends a sentence or clause (`。；：！？`), or is short, or is itself a short
- *   heading. `（芬方要求…）` starts with `（` but is no marker, so it continues the line before;
+ *   and the line before ends a sentence or clause (`。；：！？`) or is itself a marker line (a heading
+ *   that fills its line). `（芬方要求…）` starts with `（` but is no marker, so it continues the line
+ *   before; nor is `022、` after a line ending in `2` (a number cut in two);
  * - or the line before is short (under 80% of the column width): in hard-wrapped text only the last
  *   line of a paragraph or heading is short (`（征求意见稿）`, `一、气候变化和可持续发展`);
+ * - or the line before is a list item ending with a colon that left room for two more characters
+ *   (`（五）绿色和可持续产业园，包括：` followed by its text);
  * - or a blank line that means a paragraph break (see `clean`) stands between them;
  * - or the text is not hard-wrapped at all (its lines are longer than any printed line, 60 CJK
  *   characters): then every line is a paragraph.
@@ -17,7 +20,7 @@
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import type { Mapped } from '../mapped.js';
 import { MappedBuilder } from '../mapped.js';
-import { displayWidth, isLatin } from '../lexicon/chars.js';
+import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker } from '../lexicon/markers.js';
 
 export interface Paragraph {
@@ -46,8 +49,14 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     if (lines[k]!.blankBefore) return true;
     // A short line ends its paragraph: only the last line of a paragraph or heading is short.
     if (unwrapped || widths[k - 1]! < width * 0.8) return true;
-    if (!hasMarker[k]) return false;
     const at = a.text.text;
+    // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
+    // for two more characters ends there, even when it is not short.
+    if (hasMarker[k - 1] && /[：:]$/.test(at) && widths[k - 1]! <= width - 4) return true;
+    // Otherwise a new paragraph needs a marker after a closed line; a number cut in two (`2` /
+    // `022、2023和…`) is one number, whatever the next line looks like.
+    // A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
+    if (!hasMarker[k] || isDigit(at[at.length - 1])) return false;
     return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
   };
   const paragraphs: Paragraph[] = [];

@@ -1,4 +1,87 @@
-// Placeholder until the diff schema lands.
+/**
+ * The diff contract: what `guideline diff --format json` prints. Types come from these schemas and
+ * `schemas/diff.schema.json` is generated from them.
+ */
+import { z } from 'zod';
+import { Span } from './guideline.js';
+
+export const DIFF_SCHEMA_VERSION = '1.0.0';
+
+export const TextOp = z
+  .object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })
+  .describe('One piece of a word-level diff (words segmented with Intl.Segmenter zh)')
+  .meta({ id: 'TextOp' });
+export type TextOp = z.infer<typeof TextOp>;
+
+export const Change = z
+  .object({
+    field: z.string().describe('Dot path of the field: `funding.amountCNY`, `domains[医药卫生]`, `requirements[2]`, `flags.ipAgreement`'),
+    kind: z.enum(['changed', 'added', 'removed', 'reworded', 'reordered']),
+    before: z.unknown().describe('Old value (null when added)'),
+    after: z.unknown().describe('New value (null when removed)'),
+    oldSpan: Span.nullable(),
+    newSpan: Span.nullable(),
+    textDiff: z.array(TextOp).optional().describe('For reworded text: the word-level diff from before to after'),
+  })
+  .meta({ id: 'Change' });
+export type Change = z.infer<typeof Change>;
+
+export const Side = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  status: z.enum(['draft', 'final', 'unknown']),
+  path: z.string(),
+  sha256: z.string(),
+});
+
+export const CheckRef = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  directionId: z.string().nullable(),
+  message: z.string(),
+  span: Span.nullable(),
+});
+
+export const DirectionDiff = z.object({
+  status: z.enum(['added', 'removed', 'modified', 'unchanged']),
+  oldId: z.string().nullable(),
+  newId: z.string().nullable(),
+  title: z.string().describe('The new title (the old one for a removed direction)'),
+  renumbered: z.boolean().describe('Matched, and printed under another number'),
+  moved: z.boolean().describe('Matched, and its order among the matched directions changed'),
+  similarity: z.number().min(0).max(1).nullable().describe('Alignment score of a matched pair'),
+  changes: z.array(Change),
+});
+export type DirectionDiff = z.infer<typeof DirectionDiff>;
+
+export const GuidelineDiff = z.object({
+  schemaVersion: z.literal(DIFF_SCHEMA_VERSION),
+  old: Side,
+  new: Side,
+  document: z.object({ changes: z.array(Change) }),
+  summary: z.object({
+    changes: z.array(Change).describe('Changes of the figures the documents state about themselves'),
+    counts: z.object({
+      added: z.number().int(),
+      removed: z.number().int(),
+      modified: z.number().int(),
+      unchanged: z.number().int(),
+      renumbered: z.number().int(),
+      moved: z.number().int(),
+    }),
+  }),
+  checks: z.object({
+    added: z.array(CheckRef).describe('Checks of the new version that the old one did not have'),
+    resolved: z.array(CheckRef).describe('Checks of the old version that the new one no longer has'),
+  }),
+  directions: z.array(DirectionDiff),
+});
+export type GuidelineDiff = z.infer<typeof GuidelineDiff>;
+
 export function diffJsonSchema(): Record<string, unknown> {
-  return {};
+  return {
+    $id: `https://guideline-ingest.invalid/schemas/diff-${DIFF_SCHEMA_VERSION}.schema.json`,
+    title: 'guideline-ingest diff of two guideline versions',
+    ...z.toJSONSchema(GuidelineDiff, { target: 'draft-2020-12', unrepresentable: 'throw' }),
+  };
 }

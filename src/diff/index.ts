@@ -1,0 +1,356 @@
+/**
+ * The `diff` stage: compares two extracted guidelines by content. Directions are aligned by who
+ * and what they are (partners, title, agreements), never by printed number, so a removal followed
+ * by renumbering is one removal and some renumberings. Values are compared, never positions: the
+ * same content in another layout, or from text vs PDF, diffs as unchanged.
+ */
+import type { Direction, Domain, Guideline, Requirement, Span } from '../schema/guideline.js';
+import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type DirectionDiff } from '../schema/diff.js';
+import { assign, longestIncreasing } from './align.js';
+import { similarity, textDiff } from './text.js';
+
+/** Pairs scoring under this are different directions. */
+const DIRECTION_THRESHOLD = 0.55;
+/** Requirements and domain labels this similar are the same item, reworded. */
+const TEXT_THRESHOLD = 0.5;
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function change(field: string, kind: Change['kind'], before: unknown, after: unknown, oldSpan: Span | null, newSpan: Span | null): Change {
+  return { field, kind, before: before ?? null, after: after ?? null, oldSpan, newSpan };
+}
+
+function reworded(field: string, before: string, after: string, oldSpan: Span | null, newSpan: Span | null): Change {
+  return { ...change(field, 'reworded', before, after, oldSpan, newSpan), textDiff: textDiff(before, after) };
+}
+
+function partnerSet(d: Direction): string[] {
+  return d.partners.map((p) => p.name);
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  const x = new Set(a);
+  const y = new Set(b);
+  if (x.size === 0 && y.size === 0) return 1;
+  let both = 0;
+  for (const v of x) if (y.has(v)) both++;
+  return both / (x.size + y.size - both);
+}
+
+const agreementText = (d: Direction): string => d.agreements.map((a) => a.title).join('|');
+const identity = (d: Direction): string => `${partnerSet(d).join('、')}|${d.title}|${agreementText(d)}`;
+
+function directionScore(a: Direction, b: Direction): number {
+  const agreements = a.agreements.length === 0 && b.agreements.length === 0 ? 1 : similarity(agreementText(a), agreementText(b));
+  return 0.4 * jaccard(partnerSet(a), partnerSet(b)) + 0.35 * similarity(a.title, b.title) + 0.25 * agreements;
+}
+
+/** Matches directions: identical identities first (in order), then the best-scoring of the rest. */
+function alignDirections(olds: readonly Direction[], news: readonly Direction[]): { a: number; b: number; score: number }[] {
+  const byIdentity = new Map<string, number[]>();
+  news.forEach((d, j) => {
+    const k = identity(d);
+    byIdentity.set(k, [...(byIdentity.get(k) ?? []), j]);
+  });
+  const pairs: { a: number; b: number; score: number }[] = [];
+  const restA: number[] = [];
+  olds.forEach((d, i) => {
+    const queue = byIdentity.get(identity(d));
+    const j = queue?.shift();
+    if (j === undefined) restA.push(i);
+    else pairs.push({ a: i, b: j, score: 1 });
+  });
+  const usedB = new Set(pairs.map((p) => p.b));
+  const restB = news.map((_, j) => j).filter((j) => !usedB.has(j));
+  for (const p of assign(restA.length, restB.length, (x, y) => directionScore(olds[restA[x]!]!, news[restB[y]!]!), DIRECTION_THRESHOLD)) {
+    pairs.push({ a: restA[p.a]!, b: restB[p.b]!, score: Math.round(p.score * 1000) / 1000 });
+  }
+  return pairs.sort((p, q) => p.a - q.a);
+}
+
+// ---- fields ------------------------------------------------------------------------------------
+
+function compareScalars(out: Change[], a: Direction, b: Direction): void {
+  if (a.title !== b.title) out.push(reworded('title', a.title, b.title, a.titleSpan, b.titleSpan));
+  if (a.kind !== b.kind) out.push(change('kind', 'changed', a.kind, b.kind, a.titleSpan, b.titleSpan));
+
+  const pa = partnerSet(a);
+  const pb = partnerSet(b);
+  for (const p of a.partners) if (!pb.includes(p.name)) out.push(change(`partners[${p.name}]`, 'removed', p.name, null, p.span, null));
+  for (const p of b.partners) if (!pa.includes(p.name)) out.push(change(`partners[${p.name}]`, 'added', null, p.name, null, p.span));
+
+  // Agreements: exact titles match; a similar leftover pair is a rewording.
+  const ta = a.agreements.map((x) => x.title);
+  const tb = b.agreements.map((x) => x.title);
+  const goneA = a.agreements.filter((x) => !tb.includes(x.title));
+  const newB = b.agreements.filter((x) => !ta.includes(x.title));
+  const rewordedA = new Set<number>();
+  const rewordedB = new Set<number>();
+  for (const p of assign(goneA.length, newB.length, (i, j) => similarity(goneA[i]!.title, newB[j]!.title), TEXT_THRESHOLD)) {
+    out.push(reworded('agreements', goneA[p.a]!.title, newB[p.b]!.title, goneA[p.a]!.span, newB[p.b]!.span));
+    rewordedA.add(p.a);
+    rewordedB.add(p.b);
+  }
+  goneA.forEach((x, i) => rewordedA.has(i) || out.push(change('agreements', 'removed', x.title, null, x.span, null)));
+  newB.forEach((x, j) => rewordedB.has(j) || out.push(change('agreements', 'added', null, x.title, null, x.span)));
+
+  const count = (d: Direction) => (d.projectCount ? { value: d.projectCount.value, qualifier: d.projectCount.qualifier, ...(d.projectCount.min === undefined ? {} : { min: d.projectCount.min }) } : null);
+  if (!same(count(a), count(b))) out.push(change('projectCount', 'changed', count(a), count(b), a.projectCount?.span ?? null, b.projectCount?.span ?? null));
+
+  for (const key of ['amountCNY', 'qualifier', 'perProjectCapCNY'] as const) {
+    const va = a.funding?.[key] ?? null;
+    const vb = b.funding?.[key] ?? null;
+    if (va !== vb) {
+      const spanA = key === 'perProjectCapCNY' ? (a.funding?.perProjectCapSpan ?? a.funding?.span ?? null) : (a.funding?.span ?? null);
+      const spanB = key === 'perProjectCapCNY' ? (b.funding?.perProjectCapSpan ?? b.funding?.span ?? null) : (b.funding?.span ?? null);
+      out.push(change(`funding.${key}`, 'changed', va, vb, spanA, spanB));
+    }
+  }
+
+  const dur = (d: Direction) =>
+    d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited } : null;
+  if (!same(dur(a), dur(b))) out.push(change('duration', 'changed', dur(a), dur(b), a.duration?.span ?? null, b.duration?.span ?? null));
+
+  for (const key of Object.keys(a.flags) as (keyof Direction['flags'])[]) {
+    if (a.flags[key].value !== b.flags[key].value) {
+      out.push(change(`flags.${key}`, 'changed', a.flags[key].value, b.flags[key].value, a.flags[key].evidence[0]?.span ?? a.span, b.flags[key].evidence[0]?.span ?? b.span));
+    }
+  }
+}
+
+/** Requirements: same text first, then similar text (reworded); order changes among the matched. */
+function compareRequirements(out: Change[], ra: readonly Requirement[], rb: readonly Requirement[]): void {
+  const pairs: { a: number; b: number }[] = [];
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  ra.forEach((r, i) => {
+    const j = rb.findIndex((s, k) => !usedB.has(k) && s.text === r.text);
+    if (j >= 0) {
+      pairs.push({ a: i, b: j });
+      usedA.add(i);
+      usedB.add(j);
+    }
+  });
+  const restA = ra.map((_, i) => i).filter((i) => !usedA.has(i));
+  const restB = rb.map((_, j) => j).filter((j) => !usedB.has(j));
+  for (const p of assign(restA.length, restB.length, (x, y) => similarity(ra[restA[x]!]!.text, rb[restB[y]!]!.text), TEXT_THRESHOLD)) {
+    const i = restA[p.a]!;
+    const j = restB[p.b]!;
+    pairs.push({ a: i, b: j });
+    usedA.add(i);
+    usedB.add(j);
+    out.push(reworded(`requirements[${j + 1}]`, ra[i]!.text, rb[j]!.text, ra[i]!.span, rb[j]!.span));
+  }
+  pairs.sort((p, q) => p.a - q.a);
+  const kept = longestIncreasing(pairs.map((p) => p.b));
+  pairs.forEach((p, k) => {
+    if (!kept.has(k)) out.push(change(`requirements[${p.b + 1}]`, 'reordered', p.a + 1, p.b + 1, ra[p.a]!.span, rb[p.b]!.span));
+  });
+  ra.forEach((r, i) => usedA.has(i) || out.push(change(`requirements[${i + 1}]`, 'removed', r.text, null, r.span, null)));
+  rb.forEach((r, j) => usedB.has(j) || out.push(change(`requirements[${j + 1}]`, 'added', null, r.text, null, r.span)));
+}
+
+/** Domains, compared level by level: by label, then by similar label (reworded). */
+function compareDomains(out: Change[], da: readonly Domain[], db: readonly Domain[], path: string): void {
+  const usedB = new Set<number>();
+  const pairs: [Domain, Domain][] = [];
+  const restA: Domain[] = [];
+  for (const d of da) {
+    const j = db.findIndex((e, k) => !usedB.has(k) && e.label === d.label);
+    if (j >= 0) {
+      usedB.add(j);
+      pairs.push([d, db[j]!]);
+    } else restA.push(d);
+  }
+  const restB = db.filter((_, k) => !usedB.has(k));
+  const matchedB = new Set<Domain>();
+  const matchedA = new Set<Domain>();
+  for (const p of assign(restA.length, restB.length, (x, y) => similarity(restA[x]!.label, restB[y]!.label), TEXT_THRESHOLD)) {
+    const a = restA[p.a]!;
+    const b = restB[p.b]!;
+    matchedA.add(a);
+    matchedB.add(b);
+    out.push(reworded(`${path}[${a.label}].label`, a.label, b.label, a.span, b.span));
+    pairs.push([a, b]);
+  }
+  for (const [a, b] of pairs) {
+    const field = `${path}[${b.label}]`;
+    if (a.detail !== b.detail) {
+      out.push(a.detail && b.detail ? reworded(`${field}.detail`, a.detail, b.detail, a.span, b.span) : change(`${field}.detail`, 'changed', a.detail, b.detail, a.span, b.span));
+    }
+    compareDomains(out, a.children, b.children, `${field}.children`);
+  }
+  for (const a of restA) if (!matchedA.has(a)) out.push(change(`${path}[${a.label}]`, 'removed', a.label, null, a.span, null));
+  for (const b of restB) if (!matchedB.has(b)) out.push(change(`${path}[${b.label}]`, 'added', null, b.label, null, b.span));
+}
+
+function compareDirections(a: Direction, b: Direction): Change[] {
+  const out: Change[] = [];
+  compareScalars(out, a, b);
+  compareDomains(out, a.domains, b.domains, 'domains');
+  compareRequirements(out, a.requirements, b.requirements);
+  return out;
+}
+
+// ---- document ----------------------------------------------------------------------------------
+
+function documentChanges(a: Guideline, b: Guideline): Change[] {
+  const out: Change[] = [];
+  for (const key of ['title', 'programme', 'specialProject', 'year', 'batch', 'status'] as const) {
+    const va = a.document[key];
+    const vb = b.document[key];
+    if (va === vb) continue;
+    out.push(typeof va === 'string' && typeof vb === 'string' && key === 'title' ? reworded('document.title', va, vb, null, null) : change(`document.${key}`, 'changed', va, vb, null, null));
+  }
+  return out;
+}
+
+function summaryChanges(a: Guideline, b: Guideline): Change[] {
+  const out: Change[] = [];
+  const sa = a.summary;
+  const sb = b.summary;
+  const pick = <T extends object | null>(v: T, keys: readonly string[]) =>
+    v === null ? null : Object.fromEntries(keys.map((k) => [k, (v as Record<string, unknown>)[k] ?? null]));
+  const fields: [keyof typeof sa, readonly string[], string][] = [
+    ['directionCount', ['value', 'qualifier'], 'summary.directionCount'],
+    ['partnerCount', ['value', 'qualifier'], 'summary.partnerCount'],
+    ['projectCount', ['value', 'qualifier'], 'summary.projectCount'],
+    ['fundingTotal', ['amountCNY', 'qualifier'], 'summary.fundingTotal'],
+    ['defaultDuration', ['minYears', 'maxYears', 'qualifier', 'hedge'], 'summary.defaultDuration'],
+  ];
+  for (const [key, keys, field] of fields) {
+    const va = pick(sa[key], keys);
+    const vb = pick(sb[key], keys);
+    if (!same(va, vb)) out.push(change(field, 'changed', va, vb, sa[key]?.span ?? null, sb[key]?.span ?? null));
+  }
+  return out;
+}
+
+/**
+ * Checks about how the text was read rather than what it says: they depend on the rendition (the
+ * title line is missing from the text extraction of the seed but present in its PDF).
+ */
+const RENDITION_CHECKS = new Set(['title-inferred']);
+
+/** Checks compared by code, direction (through the alignment) and stated value; positions aside. */
+function checkChanges(ga: Guideline, gb: Guideline, newIdOf: Map<string, string | null>): GuidelineDiff['checks'] {
+  const a = { checks: ga.checks.filter((c) => !RENDITION_CHECKS.has(c.code)) };
+  const b = { checks: gb.checks.filter((c) => !RENDITION_CHECKS.has(c.code)) };
+  const key = (code: string, dir: string | null, stated: unknown) => `${code}|${dir ?? ''}|${JSON.stringify(stated)}`;
+  const ref = (c: Guideline['checks'][number]) => ({ code: c.code, severity: c.severity, directionId: c.directionId, message: c.message, span: c.span });
+  const remaining = new Map<string, number>();
+  for (const c of b.checks) {
+    const k = key(c.code, c.directionId, c.stated);
+    remaining.set(k, (remaining.get(k) ?? 0) + 1);
+  }
+  const resolved: GuidelineDiff['checks']['resolved'] = [];
+  const matchedNew = new Map<string, number>();
+  for (const c of a.checks) {
+    const dir = c.directionId === null ? null : (newIdOf.get(c.directionId) ?? `removed:${c.directionId}`);
+    const k = key(c.code, dir, c.stated);
+    const n = remaining.get(k) ?? 0;
+    if (n > 0) {
+      remaining.set(k, n - 1);
+      matchedNew.set(k, (matchedNew.get(k) ?? 0) + 1);
+    } else resolved.push(ref(c));
+  }
+  const added: GuidelineDiff['checks']['added'] = [];
+  for (const c of b.checks) {
+    const k = key(c.code, c.directionId, c.stated);
+    const n = matchedNew.get(k) ?? 0;
+    if (n > 0) matchedNew.set(k, n - 1);
+    else added.push(ref(c));
+  }
+  return { added, resolved };
+}
+
+const side = (g: Guideline): GuidelineDiff['old'] => ({
+  id: g.document.id,
+  title: g.document.title,
+  status: g.document.status,
+  path: g.document.source.path,
+  sha256: g.document.source.sha256,
+});
+
+/** Compares two versions of a guideline. Pure and deterministic. */
+export function diff(a: Guideline, b: Guideline): GuidelineDiff {
+  const pairs = alignDirections(a.directions, b.directions);
+  const byOld = new Map(pairs.map((p) => [p.a, p]));
+  const matchedNew = new Set(pairs.map((p) => p.b));
+  const kept = longestIncreasing(pairs.map((p) => p.b));
+  const movedPairs = new Set(pairs.filter((_, k) => !kept.has(k)));
+
+  const entries: { order: number; tie: number; entry: DirectionDiff }[] = [];
+  a.directions.forEach((d, i) => {
+    const p = byOld.get(i);
+    if (!p) {
+      // A removed direction is listed after the new direction that its predecessor became.
+      let anchor = -1;
+      for (let k = i - 1; k >= 0 && anchor < 0; k--) anchor = byOld.get(k)?.b ?? -1;
+      entries.push({
+        order: anchor + 0.5,
+        tie: i,
+        entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [] },
+      });
+      return;
+    }
+    const n = b.directions[p.b]!;
+    const changes = compareDirections(d, n);
+    entries.push({
+      order: p.b,
+      tie: 0,
+      entry: {
+        status: changes.length > 0 ? 'modified' : 'unchanged',
+        oldId: d.id,
+        newId: n.id,
+        title: n.title,
+        renumbered: d.id !== n.id,
+        moved: movedPairs.has(p),
+        similarity: p.score,
+        changes,
+      },
+    });
+  });
+  b.directions.forEach((d, j) => {
+    if (matchedNew.has(j)) return;
+    entries.push({ order: j, tie: 0, entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [] } });
+  });
+  entries.sort((x, y) => x.order - y.order || x.tie - y.tie);
+  const directions = entries.map((e) => e.entry);
+
+  const newIdOf = new Map<string, string | null>();
+  for (const p of pairs) newIdOf.set(a.directions[p.a]!.id, b.directions[p.b]!.id);
+
+  const count = (s: DirectionDiff['status']) => directions.filter((d) => d.status === s).length;
+  const result: GuidelineDiff = {
+    schemaVersion: DIFF_SCHEMA_VERSION,
+    old: side(a),
+    new: side(b),
+    document: { changes: documentChanges(a, b) },
+    summary: {
+      changes: summaryChanges(a, b),
+      counts: {
+        added: count('added'),
+        removed: count('removed'),
+        modified: count('modified'),
+        unchanged: count('unchanged'),
+        renumbered: directions.filter((d) => d.renumbered).length,
+        moved: directions.filter((d) => d.moved).length,
+      },
+    },
+    checks: checkChanges(a, b, newIdOf),
+    directions,
+  };
+  return GuidelineDiff.parse(result);
+}
+
+/** True when the two versions differ in anything the diff reports. */
+export function hasChanges(d: GuidelineDiff): boolean {
+  return (
+    d.document.changes.length > 0 ||
+    d.summary.changes.length > 0 ||
+    d.checks.added.length > 0 ||
+    d.checks.resolved.length > 0 ||
+    d.directions.some((x) => x.status !== 'unchanged' || x.renumbered || x.moved)
+  );
+}
