@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { fakeIo } from '../helpers/io.js';
-import { seedBytes } from '../helpers/seed.js';
+import { ROOT, seedBytes } from '../helpers/seed.js';
 
 let dir: string;
 beforeEach(() => {
@@ -43,21 +43,30 @@ describe('guideline ingest', () => {
     writeFileSync(join(dir, 'corpus', 'fake.pdf'), '这不是PDF');
     writeFileSync(join(dir, 'corpus', 'garbage.txt'), Buffer.from([0x41, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03]));
     mkdirSync(join(dir, 'corpus', 'sub.txt'));
+    const pdf = (name: string): Buffer => readFileSync(`${ROOT}test/fixtures/pdf/${name}`);
+    writeFileSync(join(dir, 'corpus', 'locked.pdf'), pdf('encrypted.pdf'));
+    writeFileSync(join(dir, 'corpus', 'scan.pdf'), pdf('scanned.pdf'));
+    writeFileSync(join(dir, 'corpus', 'half.pdf'), pdf('2025-batch1-draft.pdfkit.pdf').subarray(0, 5000));
+    writeFileSync(join(dir, 'corpus', 'draft.pdf'), pdf('2025-batch1-draft.pdfkit.pdf'));
     const io = fakeIo(dir);
     expect(await run(['ingest', '--concurrency', '2'], io)).toBe(1);
-    expect(io.err().split('\n')).toEqual([
+    const lines = io.err().split('\n');
+    expect(lines.filter((l) => !l.includes('half.pdf'))).toEqual([
       'guideline: corpus/empty.txt: empty file',
       'guideline: corpus/fake.pdf: not a PDF (no %PDF- header), despite the .pdf extension',
       'guideline: corpus/garbage.txt: binary file (contains NUL bytes), not text',
+      'guideline: corpus/locked.pdf: encrypted PDF: it needs a password to open',
       'guideline: corpus/notes.txt: not a guideline: no numbered directions (such as “1.1 中国和…项目”) found',
-      '5 documents: 1 written, 0 skipped, 4 failed; 6 warnings',
+      'guideline: corpus/scan.pdf: no text layer in 1 page (a scanned document?): OCR is needed first',
+      '9 documents: 2 written, 0 skipped, 7 failed; 12 warnings',
       '',
     ]);
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(lines.find((l) => l.includes('half.pdf'))).toMatch(/^guideline: corpus\/half\.pdf: (corrupt|no text layer)/);
+    expect(outputs()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
 
     const again = fakeIo(dir);
     expect(await run(['ingest'], again)).toBe(1);
-    expect(again.err()).toContain('5 documents: 0 written, 1 skipped, 4 failed; 0 warnings\n');
+    expect(again.err()).toContain('9 documents: 0 written, 2 skipped, 7 failed; 0 warnings\n');
   });
 
   it('reports a directory and a missing file given by name', async () => {
