@@ -150,6 +150,39 @@ if (diffModule) {
   }
 }
 
+// ---- PDF batch: `guideline ingest` over copies of the fixtures vs pdftotext over the same files --
+{
+  const dir = join(ROOT, 'test/fixtures/pdf');
+  const fixtures = ['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf'].filter((f) => existsSync(join(dir, f)));
+  const copies = quick ? 4 : 16;
+  const work = mkdtempSync(join(tmpdir(), 'guideline-bench-pdf-'));
+  mkdirSync(join(work, 'corpus'));
+  let pages = 0;
+  for (let i = 0; i < copies; i++) {
+    for (const f of fixtures) {
+      writeFileSync(join(work, 'corpus', `${i}-${f}`), readFileSync(join(dir, f)));
+      pages += f.includes('libreoffice') ? 18 : 8;
+    }
+  }
+  const files = readdirSync(join(work, 'corpus')).map((f) => join(work, 'corpus', f));
+  const child = `
+    const { run } = await import(${JSON.stringify(dist('cli/main.js'))});
+    const t = performance.now();
+    const code = await run(['ingest', '--force', '--json'], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
+    console.log(JSON.stringify({ code, secs: (performance.now() - t) / 1000, maxRSS: process.resourceUsage().maxRSS }));`;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+  const { code, secs, maxRSS } = JSON.parse(res.stdout.trim().split('\n').pop());
+  let note = 'pdftotext not installed (apt-get install poppler-utils)';
+  if (spawnSync('pdftotext', ['-v']).status === 0) {
+    const t0 = now();
+    for (const f of files) execFileSync('pdftotext', ['-layout', f, '/dev/null'], { stdio: 'ignore' });
+    const pt = (now() - t0) / 1000;
+    note = `pdftotext alone, one after another: ${fmt(pt, 2)} s (${fmt(pages / pt, 0)} pages/s); ratio ${fmt(secs / pt, 2)}×`;
+  }
+  row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages (exit ${code})`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS; ${note}`);
+  rmSync(work, { recursive: true, force: true });
+}
+
 // ---- memory: a real 1,000-document batch in a child process ----------------------------------
 {
   const work = mkdtempSync(join(tmpdir(), 'guideline-bench-'));

@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadFile, DEFAULT_MAX_BYTES, documentId } from '../load/index.js';
+import { availableParallelism } from 'node:os';
+import { loadFile, DEFAULT_MAX_BYTES, documentId, PdfPool } from '../load/index.js';
 import { ingestAll, processSource, render } from '../pipeline.js';
 import { asGuidelineError } from '../pipeline.js';
 import { schemaFiles } from '../schema/json.js';
@@ -115,7 +116,11 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
   };
 
   const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
-  const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }) };
+  // PDFs are parsed on worker threads (one per document in flight) when there are several.
+  const concurrency = cmd.concurrency ?? availableParallelism();
+  const pdfCount = paths.filter((p) => /\.pdf$/i.test(p)).length;
+  const pool = concurrency > 1 && pdfCount > 1 && PdfPool.usable() ? new PdfPool(Math.min(concurrency, pdfCount)) : undefined;
+  const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }), ...(pool ? { pdfPool: pool } : {}) };
 
   const one = async (path: string): Promise<DocReport> => {
     const id = documentId(path);
@@ -152,10 +157,7 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
     }
   };
 
-  const reports = await ingestAll(paths, one, {
-    ...(cmd.concurrency === null ? {} : { concurrency: cmd.concurrency }),
-    ...(io.signal ? { signal: io.signal } : {}),
-  });
+  const reports = await ingestAll(paths, one, { concurrency, ...(io.signal ? { signal: io.signal } : {}) }).finally(() => pool?.close());
   if (tty) io.stderr.write('\r\x1b[K');
 
   // Outputs whose source is gone (only known when the whole corpus was listed).

@@ -6,15 +6,19 @@ import { readFile, stat } from 'node:fs/promises';
 import { GuidelineError, type Source } from '../types.js';
 import { documentId } from './id.js';
 import { decodeText } from './text.js';
+import type { PdfPool } from './pdf-pool.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
+export { PdfPool } from './pdf-pool.js';
 
 export interface LoadOptions {
   /** Largest source file accepted, in bytes. @default 50 MiB */
   readonly maxBytes?: number;
   /** Time limit for one PDF, in milliseconds. @default 30000 */
   readonly timeoutMs?: number;
+  /** Worker threads for PDFs; without one, PDFs load on the calling thread. */
+  readonly pdfPool?: PdfPool;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -36,8 +40,10 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   if (isPdf(bytes)) {
+    const pdfOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+    if (options.pdfPool) return options.pdfPool.load(bytes, meta, pdfOptions);
     const { loadPdf } = await import('./pdfjs.js');
-    return loadPdf(bytes, meta, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
+    return loadPdf(bytes, meta, pdfOptions);
   }
   if (/\.pdf$/i.test(path)) {
     throw new GuidelineError('not-a-pdf', 'not a PDF (no %PDF- header), despite the .pdf extension');

@@ -16,6 +16,9 @@ export interface PdfOptions {
 
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
 
+/** Pages whose text is requested at once. */
+const PAGES_IN_FLIGHT = 4;
+
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -59,11 +62,14 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
   try {
     const read = (async (): Promise<PageItems[]> => {
       const doc = await task.promise;
-      const pages: PageItems[] = [];
-      for (let n = 1; n <= doc.numPages; n++) {
+      const pages: PageItems[] = new Array<PageItems>(doc.numPages);
+      // A few pages in flight at once keep pdf.js busy (one at a time, it waits on messages half
+      // the time) while memory stays bounded for long documents.
+      const readPage = async (n: number): Promise<void> => {
         const page = await doc.getPage(n);
         try {
-          const content = await page.getTextContent();
+          // pdf.js's own Unicode normalisation is off: `clean` normalises, and logs what it changes.
+          const content = await page.getTextContent({ disableNormalization: true });
           const items: TextItem[] = [];
           for (const it of content.items) {
             if (!('str' in it)) continue;
@@ -78,11 +84,16 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
             });
           }
           const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-          pages.push({ box: [x0, y0, x1, y1], items });
+          pages[n - 1] = { box: [x0, y0, x1, y1], items };
         } finally {
           page.cleanup();
         }
-      }
+      };
+      let next = 1;
+      const lane = async (): Promise<void> => {
+        while (next <= doc.numPages) await readPage(next++);
+      };
+      await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, lane));
       return pages;
     })();
     const pages = await Promise.race([read, timeout]);

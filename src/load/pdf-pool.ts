@@ -1,0 +1,130 @@
+/**
+ * PDF loading on worker threads. pdf.js is CPU-bound and runs on the thread that calls it, so a
+ * batch on one thread uses one core however many documents are in flight; a pool of workers uses
+ * them all. A worker that overruns the time limit is terminated, which bounds even a PDF that
+ * keeps pdf.js busy without yielding.
+ *
+ * The pool needs the compiled worker (`dist/load/pdf-worker.js`); where it is absent (the test
+ * runner executes the TypeScript sources), `usable()` is false and callers load in-thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { GuidelineError, type GuidelineErrorCode, type Source } from '../types.js';
+import { DEFAULT_PDF_TIMEOUT_MS } from './pdfjs.js';
+
+const WORKER = new URL('./pdf-worker.js', import.meta.url);
+
+/** Extra time the pool allows before it terminates a worker the in-worker limit did not stop. */
+const GRACE_MS = 2_000;
+
+interface Pending {
+  readonly resolve: (s: Source) => void;
+  readonly reject: (e: GuidelineError) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+type Reply = { id: number; ok: true; source: Source } | { id: number; ok: false; code: GuidelineErrorCode; message: string };
+
+export class PdfPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private readonly pending = new Map<number, Pending>();
+  /** The slot each job runs on. */
+  private readonly jobOf = new Map<number, Slot>();
+  private nextId = 1;
+
+  /** @param size Workers at most. */
+  constructor(private readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new TypeError(`Expected \`size\` to be a whole number from 1 and up, got \`${size}\``);
+  }
+
+  /** Whether the compiled worker is there to run. */
+  static usable(): boolean {
+    return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+  }
+
+  private spawn(): Slot {
+    // Flags for the main script (`--input-type`, `--eval`) make no sense in a worker and stop it.
+    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+    const slot: Slot = { worker: new Worker(WORKER, { execArgv }), busy: false };
+    // A worker that fails (cannot start, runs out of memory) fails its document, never the batch.
+    slot.worker.on('error', (error: Error) => {
+      for (const [id, p] of this.pending) {
+        if (this.jobOf.get(id) !== slot) continue;
+        this.pending.delete(id);
+        p.reject(new GuidelineError('pdf-corrupt', `the PDF worker failed: ${error.message.split('\n')[0]}`));
+      }
+      const at = this.slots.indexOf(slot);
+      if (at >= 0) this.slots.splice(at, 1);
+    });
+    slot.worker.on('message', (reply: Reply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.source);
+      else p.reject(new GuidelineError(reply.code, reply.message));
+    });
+    slot.worker.unref();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private async acquire(): Promise<Slot> {
+    for (;;) {
+      const free = this.slots.find((s) => !s.busy);
+      if (free) return free;
+      if (this.slots.length < this.size) return this.spawn();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    this.waiting.shift()?.();
+  }
+
+  /** Loads one PDF on a worker. Rejects with `GuidelineError` only. */
+  async load(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: { readonly timeoutMs?: number } = {}): Promise<Source> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
+    const slot = await this.acquire();
+    slot.busy = true;
+    const id = this.nextId++;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await new Promise<Source>((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.jobOf.set(id, slot);
+        timer = setTimeout(() => {
+          this.pending.delete(id);
+          // The worker may be stuck: replace it.
+          void slot.worker.terminate();
+          this.slots.splice(this.slots.indexOf(slot), 1);
+          reject(new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`));
+        }, timeoutMs + GRACE_MS);
+        const onExit = (): void => {
+          if (!this.pending.has(id)) return;
+          this.pending.delete(id);
+          reject(new GuidelineError('pdf-corrupt', 'the PDF worker stopped while reading this file'));
+        };
+        slot.worker.once('exit', onExit);
+        slot.worker.postMessage({ id, bytes, meta, timeoutMs });
+      });
+    } finally {
+      clearTimeout(timer);
+      this.jobOf.delete(id);
+      slot.worker.removeAllListeners('exit');
+      if (this.slots.includes(slot)) this.release(slot);
+      else this.waiting.shift()?.();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+}
