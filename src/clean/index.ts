@@ -18,6 +18,9 @@ import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { isCjkOrPunct, isDigit } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
+import { pageNumberOf } from '../lexicon/pagination.js';
+
+export { pageNumberOf };
 
 export interface CleanLine {
   /** 1-based line in `Source.text`. */
@@ -32,23 +35,6 @@ export interface Cleaned {
   readonly lines: readonly CleanLine[];
   readonly removed: readonly Removal[];
   readonly layout: Layout;
-}
-
-const RE_PAGE_NUMBER = [
-  /^[—–\-－─‒]+\s*(\d{1,4})\s*[—–\-－─‒]+$/,
-  /^第\s*(\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/,
-  /^(\d{1,4})\s*\/\s*\d{1,4}$/,
-  /^[Pp]age\s*(\d{1,4})(?:\s*of\s*\d{1,4})?$/,
-  /^(\d{1,4})$/,
-];
-
-/** Printed page number if the whole (trimmed) line is a page number, else null. */
-export function pageNumberOf(trimmed: string): number | null {
-  for (const re of RE_PAGE_NUMBER) {
-    const m = re.exec(trimmed);
-    if (m) return Number(m[1]);
-  }
-  return null;
 }
 
 const RE_URL_LINE = /^\s*(https?:\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+)(.*)$/;

@@ -9,6 +9,7 @@
  * removal is logged with its page.
  */
 import { isCjkOrPunct } from '../lexicon/chars.js';
+import { pageNumberOf } from '../lexicon/pagination.js';
 import type { Removal, RemovalKind } from '../types.js';
 
 /** One text run as a PDF gives it. Coordinates in PDF units, origin bottom-left. */
@@ -55,7 +56,6 @@ interface Line {
 /** Share of the page height at the top and at the bottom where headers, footers and page numbers live. */
 const EDGE = 0.12;
 
-const RE_PAGE_NUMBER = /^(?:[—–\-－─‒]+\s*\d{1,4}\s*[—–\-－─‒]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,4})$/;
 
 function removal(kind: RemovalKind, text: string, page: number): Removal {
   return { kind, text, line: null, start: null, end: null, page };
@@ -140,7 +140,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   perPage.forEach((lines, i) => {
     for (const l of lines) {
       const z = zone(pages[i]!, l);
-      if (!z || RE_PAGE_NUMBER.test(l.text.trim())) continue;
+      if (!z || pageNumberOf(l.text.trim()) !== null) continue;
       const k = `${z}:${key(l.text)}`;
       if (!counts.has(k)) counts.set(k, new Set());
       counts.get(k)!.add(i);
@@ -156,7 +156,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     for (const l of lines) {
       const z = zone(pages[i]!, l);
       const text = l.text.trim();
-      if (z && RE_PAGE_NUMBER.test(text)) {
+      if (z && pageNumberOf(text) !== null) {
         removed.push(removal('page-number', text, pageNo));
         continue;
       }

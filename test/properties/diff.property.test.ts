@@ -31,7 +31,9 @@ const layout = fc.record({
   firstPage: fc.integer({ min: 1, max: 3 }),
 });
 
-function render(paras: readonly string[], l: fc.RecordValue<typeof layout> extends infer T ? T : never): string {
+type Layout = typeof layout extends fc.Arbitrary<infer T> ? T : never;
+
+function render(paras: readonly string[], l: Layout): string {
   // Every `width` CJK characters' worth (a Latin letter or digit takes half), as typesetting
   // fills a column; a Latin word is never cut (the line ends before it), as word processors keep
   // Latin words whole.

@@ -1,0 +1,22 @@
+/**
+ * Page numbers as printed on a line of their own, in the forms Chinese official documents use:
+ * `— 18 —`, `- 3 -`, `—3—`, `第 3 页`, `第3页 共20页`, `3/20`, `Page 3 of 9`, `18`. Shared by the
+ * text cleaner and the PDF layout pass.
+ */
+const RE_PAGE_NUMBER = [
+  /^[—–\-－─‒]+\s*(\d{1,4})\s*[—–\-－─‒]+$/,
+  /^第\s*(\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^(\d{1,4})\s*\/\s*\d{1,4}$/,
+  /^[Pp]age\s*(\d{1,4})(?:\s*of\s*\d{1,4})?$/,
+  /^(\d{1,4})$/,
+];
+
+/** Printed page number if the whole (trimmed) line is a page number, else null. */
+export function pageNumberOf(trimmed: string): number | null {
+  for (const re of RE_PAGE_NUMBER) {
+    const m = re.exec(trimmed);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
