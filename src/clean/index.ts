@@ -16,7 +16,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { isCjkOrPunct, isDigit } from '../lexicon/chars.js';
+import { isCjkOrPunct } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf } from '../lexicon/pagination.js';
 

@@ -142,7 +142,7 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
 
   const openItem = (m: Marker, p: Paragraph): void => {
     // Continue an open level of the same type (closing everything inside it), else open a new level.
-    const container = currentContainer();
+    const container = top();
     let level = -1;
     for (let i = stack.length - 1; i > 0; i--) {
       const s = stack[i]!;
@@ -157,9 +157,6 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
     checkItem(parent, m, p);
     open(section('item', p, m));
   };
-
-  /** The innermost open section (items included). */
-  const currentContainer = (): Section => top();
 
   for (const p of paragraphs) {
     const m = matchMarker(p.text.text);

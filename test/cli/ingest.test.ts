@@ -103,6 +103,19 @@ describe('guideline ingest', () => {
     expect(io.err()).toContain("guideline: corpus/seed.txt: its output name 'seed' is already taken by corpus/b/seed.txt: rename one of them\n");
   });
 
+  it('shows progress on a terminal only: count, elapsed time, current file', async () => {
+    let clock = 0;
+    const err: string[] = [];
+    const io = { ...fakeIo(dir), stderr: { write: (s: string) => err.push(s), isTTY: true }, now: () => (clock += 500) };
+    expect(await run(['ingest'], io)).toBe(0);
+    expect(err[0]).toBe('\r\x1b[K[0/1] 0.5s corpus/seed.txt');
+    expect(err[1]).toBe('\r\x1b[K[1/1] 1.0s corpus/seed.txt');
+    expect(err.at(-1)).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings\n');
+    const quiet = fakeIo(dir);
+    await run(['ingest', '--force'], quiet);
+    expect(quiet.err()).not.toContain('\r');
+  });
+
   it('exits 1 on warnings with --strict', async () => {
     expect(await run(['ingest', '--strict'], fakeIo(dir))).toBe(1);
   });
