@@ -80,6 +80,19 @@ async function timeAsync(fn, minMs = 300) {
 }
 
 const rows = [];
+
+/** Runs `guideline ingest --force` on `work/corpus` in a child process: exit code, seconds, peak RSS. */
+function batch(work, extra) {
+  const child = `
+    const { run } = await import(${JSON.stringify(dist('cli/main.js'))});
+    const t = performance.now();
+    const code = await run(['ingest', '--json', '--force', ...${JSON.stringify(extra)}], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
+    console.log(JSON.stringify({ code, secs: (performance.now() - t) / 1000, maxRSS: process.resourceUsage().maxRSS }));`;
+  const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+  const last = res.stdout.trim().split('\n').pop();
+  if (res.status !== 0 || !last) throw new Error(`batch child failed: ${res.stderr.split('\n')[0]}`);
+  return JSON.parse(last);
+}
 const row = (section, what, value, unit, note = '') => rows.push({ section, what, value, unit, note });
 
 // ---- text batch -------------------------------------------------------------------------------
@@ -165,21 +178,17 @@ if (diffModule) {
     }
   }
   const files = readdirSync(join(work, 'corpus')).map((f) => join(work, 'corpus', f));
-  const child = `
-    const { run } = await import(${JSON.stringify(dist('cli/main.js'))});
-    const t = performance.now();
-    const code = await run(['ingest', '--force', '--json'], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
-    console.log(JSON.stringify({ code, secs: (performance.now() - t) / 1000, maxRSS: process.resourceUsage().maxRSS }));`;
-  const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
-  const { code, secs, maxRSS } = JSON.parse(res.stdout.trim().split('\n').pop());
-  let note = 'pdftotext not installed (apt-get install poppler-utils)';
+  let pt = null;
   if (spawnSync('pdftotext', ['-v']).status === 0) {
     const t0 = now();
     for (const f of files) execFileSync('pdftotext', ['-layout', f, '/dev/null'], { stdio: 'ignore' });
-    const pt = (now() - t0) / 1000;
-    note = `pdftotext alone, one after another: ${fmt(pt, 2)} s (${fmt(pages / pt, 0)} pages/s); ratio ${fmt(secs / pt, 2)}×`;
+    pt = (now() - t0) / 1000;
+    row('pdf', `pdftotext -layout, ${files.length} PDFs, one after another`, fmt(pages / pt, 0), 'pages/s', `${fmt(pt, 2)} s`);
+  } else row('pdf', 'pdftotext', '—', '', 'not installed (apt-get install poppler-utils): no ratio');
+  for (const workers of [0, 2]) {
+    const { code, secs, maxRSS } = batch(work, ['--workers', String(workers)]);
+    row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages, --workers ${workers} (exit ${code})`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS${pt ? `; ${fmt(secs / pt, 2)}× pdftotext` : ''}`);
   }
-  row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages (exit ${code})`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS; ${note}`);
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -188,18 +197,9 @@ if (diffModule) {
   const work = mkdtempSync(join(tmpdir(), 'guideline-bench-'));
   mkdirSync(join(work, 'corpus'));
   for (let i = 0; i < BATCH; i++) writeFileSync(join(work, 'corpus', `doc-${String(i).padStart(4, '0')}.txt`), seed.replace('4个。', `${(i % 9) + 1}个。`));
-  const child = `
-    const { run } = await import(${JSON.stringify(dist('cli/main.js'))});
-    const t = performance.now();
-    const code = await run(['ingest', '--json', '--force'], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
-    const secs = (performance.now() - t) / 1000;
-    console.log(JSON.stringify({ code, secs, maxRSS: process.resourceUsage().maxRSS }));`;
-  const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
-  try {
-    const { code, secs, maxRSS } = JSON.parse(res.stdout.trim().split('\n').pop());
-    row('memory', `guideline ingest, ${BATCH} docs (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
-  } catch {
-    row('memory', 'batch child failed', '—', '', res.stderr.split('\n')[0] ?? '');
+  for (const workers of [0, 2]) {
+    const { code, secs, maxRSS } = batch(work, ['--workers', String(workers)]);
+    row('memory', `guideline ingest, ${BATCH} docs, --workers ${workers} (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
   }
   rmSync(work, { recursive: true, force: true });
 }

@@ -14,6 +14,7 @@ export type Command =
       readonly json: boolean;
       readonly strict: boolean;
       readonly concurrency: number | null;
+      readonly workers: number;
       readonly maxBytes: number | null;
       readonly timeoutMs: number | null;
     }
@@ -51,6 +52,7 @@ Options:
   --json              print one machine-readable summary on stdout
   --strict            exit 1 when any document has warnings
   --concurrency N     documents at once (default: available parallelism)
+  --workers N         process documents on N worker threads (default: 0, on the main thread)
   --max-bytes N       largest source accepted, in bytes (default: 52428800 = 50 MiB)
   --timeout-ms N      time limit per PDF, in milliseconds (default: 30000)
   -h, --help          show this help
@@ -81,6 +83,13 @@ function positiveInt(flag: string, value: string | undefined): number {
   return Number(value);
 }
 
+function wholeNumber(flag: string, value: string | undefined): number {
+  if (value === undefined || !/^\d+$/.test(value)) {
+    throw new UsageError(`${flag} expects a whole number from 0 and up, got ${value === undefined ? 'nothing' : `'${value}'`}`);
+  }
+  return Number(value);
+}
+
 /** Parses `argv` (without node and script). Throws `UsageError` with a one-line message. */
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -93,7 +102,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--max-bytes', '--timeout-ms', '--format']);
+  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format']);
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet']);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
@@ -128,7 +137,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--concurrency', '--max-bytes', '--timeout-ms']);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--concurrency', '--workers', '--max-bytes', '--timeout-ms']);
       return {
         command,
         files: positional,
@@ -138,6 +147,7 @@ export function parseArgs(argv: readonly string[]): Command {
         json: flags.has('--json'),
         strict: flags.has('--strict'),
         concurrency: flags.has('--concurrency') ? positiveInt('--concurrency', str('--concurrency')) : null,
+        workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : 0,
         maxBytes: flags.has('--max-bytes') ? positiveInt('--max-bytes', str('--max-bytes')) : null,
         timeoutMs: flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null,
       };

@@ -6,19 +6,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { GuidelineError, type Source } from '../types.js';
 import { documentId } from './id.js';
 import { decodeText } from './text.js';
-import type { PdfPool } from './pdf-pool.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
-export { PdfPool } from './pdf-pool.js';
 
 export interface LoadOptions {
   /** Largest source file accepted, in bytes. @default 50 MiB */
   readonly maxBytes?: number;
   /** Time limit for one PDF, in milliseconds. @default 30000 */
   readonly timeoutMs?: number;
-  /** Worker threads for PDFs; without one, PDFs load on the calling thread. */
-  readonly pdfPool?: PdfPool;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -41,7 +37,6 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   };
   if (isPdf(bytes)) {
     const pdfOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
-    if (options.pdfPool) return options.pdfPool.load(bytes, meta, pdfOptions);
     const { loadPdf } = await import('./pdfjs.js');
     return loadPdf(bytes, meta, pdfOptions);
   }
@@ -54,6 +49,11 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
 
 /** Reads and loads one file. Throws `GuidelineError` with a one-line reason. */
 export async function loadFile(path: string, options: LoadOptions = {}): Promise<Source> {
+  return loadBytes(await readSource(path, options), path, options);
+}
+
+/** The bytes of one source file, after the checks that need no parsing (a file, not too large). */
+export async function readSource(path: string, options: Pick<LoadOptions, 'maxBytes'> = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info;
   try {
@@ -66,13 +66,11 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   if (info.size > maxBytes) {
     throw new GuidelineError('too-large', `too large (${info.size} bytes; the limit is ${maxBytes})`);
   }
-  let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw new GuidelineError('unreadable', describeFsError(error));
   }
-  return loadBytes(bytes, path, options);
 }
 
 function describeFsError(error: unknown): string {

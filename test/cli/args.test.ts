@@ -12,6 +12,7 @@ describe('parseArgs', () => {
       json: true,
       strict: false,
       concurrency: 3,
+      workers: 0,
       maxBytes: null,
       timeoutMs: 500,
     });

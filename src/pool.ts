@@ -1,25 +1,36 @@
 /**
- * PDF loading on worker threads. pdf.js is CPU-bound and runs on the thread that calls it, so a
- * batch on one thread uses one core however many documents are in flight; a pool of workers uses
- * them all. A worker that overruns the time limit is terminated, which bounds even a PDF that
- * keeps pdf.js busy without yielding.
+ * Documents processed on worker threads. The pipeline (and pdf.js above all) is CPU-bound and runs
+ * on the thread that calls it, so a batch on one thread uses one core however many documents are in
+ * flight; a pool of workers uses them all. Each worker takes bytes and gives back the validated JSON
+ * and the Markdown; the main thread keeps the file system. A worker that overruns the time limit is
+ * terminated, which bounds even a PDF that keeps pdf.js busy without yielding; a worker that fails
+ * fails its document, never the batch.
  *
- * The pool needs the compiled worker (`dist/load/pdf-worker.js`); where it is absent (the test
- * runner executes the TypeScript sources), `usable()` is false and callers load in-thread.
+ * The pool needs the compiled worker (`dist/pool-worker.js`); where it is absent (the test runner
+ * executes the TypeScript sources), `usable()` is false and callers process in-thread.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GuidelineError, type GuidelineErrorCode, type Source } from '../types.js';
-import { DEFAULT_PDF_TIMEOUT_MS } from './pdfjs.js';
+import { DEFAULT_PDF_TIMEOUT_MS } from './load/pdfjs.js';
+import type { LoadOptions } from './load/index.js';
+import { GuidelineError, type GuidelineErrorCode } from './types.js';
 
-const WORKER = new URL('./pdf-worker.js', import.meta.url);
+const WORKER = new URL('./pool-worker.js', import.meta.url);
+
+/** What a worker gives back for one document. */
+export interface Processed {
+  readonly json: string;
+  readonly markdown: string;
+  /** Checks of severity warning or error. */
+  readonly warnings: number;
+}
 
 /** Extra time the pool allows before it terminates a worker the in-worker limit did not stop. */
 const GRACE_MS = 2_000;
 
 interface Pending {
-  readonly resolve: (s: Source) => void;
+  readonly resolve: (s: Processed) => void;
   readonly reject: (e: GuidelineError) => void;
 }
 
@@ -28,9 +39,9 @@ interface Slot {
   busy: boolean;
 }
 
-type Reply = { id: number; ok: true; source: Source } | { id: number; ok: false; code: GuidelineErrorCode; message: string };
+type Reply = { id: number; ok: true; result: Processed } | { id: number; ok: false; code: GuidelineErrorCode; message: string };
 
-export class PdfPool {
+export class DocumentPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, Pending>();
@@ -57,7 +68,7 @@ export class PdfPool {
       for (const [id, p] of this.pending) {
         if (this.jobOf.get(id) !== slot) continue;
         this.pending.delete(id);
-        p.reject(new GuidelineError('pdf-corrupt', `the PDF worker failed: ${error.message.split('\n')[0]}`));
+        p.reject(new GuidelineError('invalid-output', `the worker failed: ${error.message.split('\n')[0]}`));
       }
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);
@@ -66,7 +77,7 @@ export class PdfPool {
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
-      if (reply.ok) p.resolve(reply.source);
+      if (reply.ok) p.resolve(reply.result);
       else p.reject(new GuidelineError(reply.code, reply.message));
     });
     slot.worker.unref();
@@ -88,15 +99,18 @@ export class PdfPool {
     this.waiting.shift()?.();
   }
 
-  /** Loads one PDF on a worker. Rejects with `GuidelineError` only. */
-  async load(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: { readonly timeoutMs?: number } = {}): Promise<Source> {
+  /**
+   * Loads, processes and renders one document on a worker. Rejects with `GuidelineError` only.
+   * The hard limit is twice the PDF time limit: text documents never come near it.
+   */
+  async process(bytes: Uint8Array, path: string, options: Pick<LoadOptions, 'maxBytes' | 'timeoutMs'> = {}): Promise<Processed> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
     const slot = await this.acquire();
     slot.busy = true;
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
     try {
-      return await new Promise<Source>((resolve, reject) => {
+      return await new Promise<Processed>((resolve, reject) => {
         this.pending.set(id, { resolve, reject });
         this.jobOf.set(id, slot);
         timer = setTimeout(() => {
@@ -105,14 +119,14 @@ export class PdfPool {
           void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
           reject(new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`));
-        }, timeoutMs + GRACE_MS);
+        }, 2 * timeoutMs + GRACE_MS);
         const onExit = (): void => {
           if (!this.pending.has(id)) return;
           this.pending.delete(id);
-          reject(new GuidelineError('pdf-corrupt', 'the PDF worker stopped while reading this file'));
+          reject(new GuidelineError('invalid-output', 'the worker stopped while processing this file'));
         };
         slot.worker.once('exit', onExit);
-        slot.worker.postMessage({ id, bytes, meta, timeoutMs });
+        slot.worker.postMessage({ id, bytes, path, options });
       });
     } finally {
       clearTimeout(timer);

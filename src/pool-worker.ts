@@ -1,0 +1,28 @@
+/**
+ * Worker-thread entry of the document pool (see `pool.ts`): bytes in; validated JSON and Markdown,
+ * or a `{code, message}` failure, out. No file system: the main thread reads and writes.
+ */
+import { parentPort } from 'node:worker_threads';
+import { loadBytes, type LoadOptions } from './load/index.js';
+import { asGuidelineError, processSource, render } from './pipeline.js';
+
+interface Job {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+  readonly path: string;
+  readonly options: Pick<LoadOptions, 'maxBytes' | 'timeoutMs'>;
+}
+
+parentPort?.on('message', (job: Job) => {
+  (async () => {
+    const source = await loadBytes(job.bytes, job.path, job.options);
+    const { doc, json, markdown } = render(processSource({ ...source, path: job.path }));
+    return { json, markdown, warnings: doc.checks.filter((c) => c.severity !== 'info').length };
+  })().then(
+    (result) => parentPort?.postMessage({ id: job.id, ok: true, result }),
+    (error: unknown) => {
+      const e = asGuidelineError(error);
+      parentPort?.postMessage({ id: job.id, ok: false, code: e.code, message: e.message });
+    },
+  );
+});
