@@ -29,6 +29,11 @@ export interface CleanLine {
   readonly text: Mapped;
   /** A blank line that means a paragraph break comes before this line. */
   readonly blankBefore: boolean;
+  /**
+   * The line is indented (two spaces or more, or an ideographic space, as Chinese paragraphs start)
+   * where most lines are not: it starts a paragraph.
+   */
+  readonly indented: boolean;
 }
 
 export interface Cleaned {
@@ -151,6 +156,10 @@ export function clean(source: Source): Cleaned {
 
   // 4. Build the cleaned lines.
   const pool: MapPool = { from: new Int32Array(text.length), to: new Int32Array(text.length) };
+  // Indentation starts a paragraph only where it is the exception (under a third of the lines).
+  const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
+  const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
+  const indentMeans = indentedCount > 0 && indentedCount < lines.filter((l) => l.cls === 'content').length / 3;
   const out: CleanLine[] = [];
   let blankSeen = false;
   let pageBreakSeen = false;
@@ -183,7 +192,12 @@ export function clean(source: Source): Cleaned {
     if (lastPage !== null && page !== lastPage) pageBreakSeen = true;
     const built = cleanLine(text, l, pool, log);
     if (built.text.length === 0) continue;
-    out.push({ line: lineNo, text: built, blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0 });
+    out.push({
+      line: lineNo,
+      text: built,
+      blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0,
+      indented: indentMeans && isIndented(l),
+    });
     blankSeen = false;
     pageBreakSeen = false;
     lastPage = page;
@@ -428,7 +442,7 @@ function isDoubleSpaced(lines: readonly RawLine[]): boolean {
   return transitions >= 4 && single >= transitions * 0.6;
 }
 
-/** The cleaned lines as text, blank lines where they mean paragraph breaks. */
+/** The cleaned lines as text: blank lines and indents where they mean paragraph breaks. */
 export function renderCleaned(cleaned: Cleaned): string {
-  return cleaned.lines.map((l) => (l.blankBefore ? '\n' : '') + l.text.text).join('\n');
+  return cleaned.lines.map((l) => (l.blankBefore ? '\n' : '') + (l.indented ? '\u3000\u3000' : '') + l.text.text).join('\n');
 }

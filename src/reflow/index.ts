@@ -12,7 +12,8 @@
  *   line of a paragraph or heading is short (`（征求意见稿）`, `一、气候变化和可持续发展`);
  * - or the line before is a list item ending with a colon that left room for two more characters
  *   (`（五）绿色和可持续产业园，包括：` followed by its text);
- * - or a blank line that means a paragraph break (see `clean`) stands between them;
+ * - or a blank line that means a paragraph break stands between them, or the next line is indented
+ *   where indentation marks paragraph starts (see `clean`);
  * - or the text is not hard-wrapped at all (its lines are longer than any printed line, 60 CJK
  *   characters): then every line is a paragraph.
  * CJK lines join without a space; a space is put back only between two Latin letters.
@@ -46,7 +47,7 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   const unwrapped = width > UNWRAPPED_WIDTH;
   const isBreak = (k: number): boolean => {
     const a = lines[k - 1]!;
-    if (lines[k]!.blankBefore) return true;
+    if (lines[k]!.blankBefore || lines[k]!.indented) return true;
     // A short line ends its paragraph: only the last line of a paragraph or heading is short.
     if (unwrapped || widths[k - 1]! < width * 0.8) return true;
     const at = a.text.text;

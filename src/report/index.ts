@@ -108,6 +108,23 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
   return out;
 }
 
+/** Leading paragraphs that make up the title line(s), already shown as the heading. */
+function titleParagraphs(doc: Guideline): number {
+  const title = doc.document.title;
+  if (doc.document.titleSource !== 'heading' || !title) return 0;
+  let seen = '';
+  let k = 0;
+  for (const n of doc.sections) {
+    if (n.kind !== 'paragraph') break;
+    const t = n.text.replace(/[（(]征求意见稿[）)]/, '').trim();
+    if (!title.startsWith(seen + t)) break;
+    seen += t;
+    k++;
+    if (seen === title) return k;
+  }
+  return 0;
+}
+
 function toMdast(doc: Guideline): Root {
   const info = doc.document;
   const s = doc.summary;
@@ -134,7 +151,7 @@ function toMdast(doc: Guideline): Root {
         ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
       ],
     ),
-    ...renderNodes(doc.sections, doc),
+    ...renderNodes(doc.sections.slice(titleParagraphs(doc)), doc),
   ];
   if (doc.checks.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [text('检查（checks）')] });

@@ -71,7 +71,12 @@ describe('buildLines', () => {
 
   it('keeps a line at the top of only some pages', () => {
     const pages = [1, 2, 3, 4].map((n) => page(run(n === 1 ? '标题' : `正文${n}`, 200, 800), run('内容', 72, 700)));
-    expect(buildLines(pages).lines.map((l) => l.text)).toContain('标题');
+    expect(buildLines(pages).lines.map((l) => l.text.trim())).toContain('标题');
+  });
+
+  it('marks a line that starts right of the margin (a paragraph indent) with two ideographic spaces', () => {
+    const lines = buildLines([page(run('第一段开头', 96, 700), run('续行', 72, 680), run('第二段', 96, 660), run('续行', 72, 640), run('续行', 72, 620))]).lines;
+    expect(lines.map((l) => l.text)).toEqual(['\u3000\u3000第一段开头', '续行', '\u3000\u3000第二段', '续行', '续行']);
   });
 
   it('counts the glyphs of the text layer (0: scanned)', () => {
