@@ -31,7 +31,7 @@ export interface CleanLine {
   readonly blankBefore: boolean;
   /**
    * The line is indented (two spaces or more, or an ideographic space, as Chinese paragraphs start)
-   * where most lines are not: it starts a paragraph.
+   * where not nearly every line is: it starts a paragraph.
    */
   readonly indented: boolean;
 }
@@ -156,10 +156,10 @@ export function clean(source: Source): Cleaned {
 
   // 4. Build the cleaned lines.
   const pool: MapPool = { from: new Int32Array(text.length), to: new Int32Array(text.length) };
-  // Indentation starts a paragraph only where it is the exception (under a third of the lines).
+  // Indentation starts a paragraph unless (nearly) every line is indented.
   const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
   const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
-  const indentMeans = indentedCount > 0 && indentedCount < lines.filter((l) => l.cls === 'content').length / 3;
+  const indentMeans = indentedCount > 0 && indentedCount < lines.filter((l) => l.cls === 'content').length * 0.8;
   const out: CleanLine[] = [];
   let blankSeen = false;
   let pageBreakSeen = false;

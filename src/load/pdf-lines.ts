@@ -149,12 +149,21 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   const need = Math.max(3, Math.ceil(pages.length / 2));
   const running = new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
 
-  // The left margin: the x where most lines start. A line that starts well right of it (a first-line
-  // indent, a centred heading) begins a paragraph: it gets the two ideographic spaces of a Chinese
-  // paragraph indent, which `clean` reads as such.
+  // The left margin: the leftmost x where at least a tenth of the lines start (in a guideline most
+  // paragraphs are one-line list items, so the indented x can be the commonest). A line that starts
+  // well right of it (a first-line indent, a centred heading) begins a paragraph: it gets the two
+  // ideographic spaces of a Chinese paragraph indent, which `clean` reads as such.
+  const startX = (l: Line): number => (l.items.find((it) => it.str.trim() !== '') ?? l.items[0]!).x;
   const starts = new Map<number, number>();
-  for (const lines of perPage) for (const l of lines) starts.set(Math.round(l.items[0]!.x), (starts.get(Math.round(l.items[0]!.x)) ?? 0) + 1);
-  const margin = [...starts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  let total = 0;
+  for (const lines of perPage) {
+    for (const l of lines) {
+      const x = Math.round(startX(l));
+      starts.set(x, (starts.get(x) ?? 0) + 1);
+      total++;
+    }
+  }
+  const margin = [...starts].filter(([, n]) => n >= total / 10).sort((a, b) => a[0] - b[0])[0]?.[0] ?? 0;
   const out: PdfLine[] = [];
   perPage.forEach((lines, i) => {
     const pageNo = i + 1;
@@ -170,7 +179,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
         removed.push(removal(z === 'top' ? 'running-header' : 'running-footer', text, pageNo));
         continue;
       }
-      const indented = l.items[0]!.x > margin + l.size * 1.2;
+      const indented = startX(l) > margin + l.size * 1.2;
       out.push({ text: indented ? `\u3000\u3000${l.text.trimStart()}` : l.text, page: pageNo, pageLine: ++pageLine });
     }
   });

@@ -87,7 +87,7 @@ describe('the LibreOffice rendition', () => {
     const { source, doc } = await pdf('2025-batch1-draft.libreoffice.pdf');
     const d22 = doc.directions.find((d) => d.id === '2.2')!;
     expect(d22.titleSpan.page).toBe(14);
-    expect(source.text.split('\n')[d22.titleSpan.line - 1]).toBe('2.2 中国和俄罗斯、白俄罗斯国家联合实验室项目');
+    expect(source.text.split('\n')[d22.titleSpan.line - 1]!.trim()).toBe('2.2 中国和俄罗斯、白俄罗斯国家联合实验室项目');
     expect(doc.directions.find((d) => d.id === '1.7')!.titleSpan.page).toBe(7);
     expect(d22.titleSpan.pageLine).toBeGreaterThan(1);
   });
