@@ -19,6 +19,7 @@ import type { Layout } from '../position.js';
 import { isCjkOrPunct } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf } from '../lexicon/pagination.js';
+import { matchMarker } from '../lexicon/markers.js';
 
 export { pageNumberOf };
 
@@ -391,7 +392,7 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
 }
 
 /**
- * Running headers and footers: the same line (digits aside) first (last) on most pages. Only pages
+ * Running headers and footers: the same line first (last) on most pages. Only pages
  * with at least three content lines count, so that a short page's only line is never taken.
  */
 function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], pages: number): void {
@@ -409,7 +410,9 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
     first.set(p, ls[0]!);
     last.set(p, ls[ls.length - 1]!);
   }
-  const key = (l: RawLine): string => l.raw.replace(RE_WS, '').replace(/\d+/g, '#');
+  // The same text exactly (white space aside), and never a field or list item: with digits
+  // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline.
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) ? '' : l.raw.replace(RE_WS, ''));
   const need = Math.max(3, Math.ceil(pages / 2));
   const mark = (edge: Map<number, RawLine>, cls: LineClass): void => {
     const groups = new Map<string, RawLine[]>();

@@ -5,8 +5,8 @@
  * Per page: drop text outside the page box and glyph runs drawn twice at a tiny offset (simulated
  * bold); group items into lines by baseline; order each line by x; join runs without inventing
  * spaces between CJK glyphs. Across pages: remove page numbers in the header or footer zone and
- * running headers and footers (the same text, digits aside, in the same zone on most pages). Every
- * removal is logged with its page.
+ * running headers and footers (the same text at the same height in the header or footer zone on
+ * most pages). Every removal is logged with its page.
  */
 import { isCjkOrPunct } from '../lexicon/chars.js';
 import { pageNumberOf } from '../lexicon/pagination.js';
@@ -133,15 +133,17 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     if (l.y < y0 + h * EDGE) return 'bottom';
     return null;
   };
-  const key = (text: string): string => text.replace(/\s+/g, '').replace(/\d+/g, '#');
+  // Running headers and footers: the same text at the same height (to a point) in the same zone on
+  // at least half the pages (and 3). Body lines can fall in the zones too, but not at one height
+  // with one text page after page.
+  const key = (l: Line): string => `${Math.round(l.y)}:${l.text.replace(/\s+/g, '')}`;
 
-  // Running headers and footers: the same key in the same zone on at least half the pages (and 3).
   const counts = new Map<string, Set<number>>();
   perPage.forEach((lines, i) => {
     for (const l of lines) {
       const z = zone(pages[i]!, l);
       if (!z || pageNumberOf(l.text.trim()) !== null) continue;
-      const k = `${z}:${key(l.text)}`;
+      const k = `${z}:${key(l)}`;
       if (!counts.has(k)) counts.set(k, new Set());
       counts.get(k)!.add(i);
     }
@@ -175,7 +177,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
         removed.push(removal('page-number', text, pageNo));
         continue;
       }
-      if (z && running.has(`${z}:${key(l.text)}`)) {
+      if (z && running.has(`${z}:${key(l)}`)) {
         removed.push(removal(z === 'top' ? 'running-header' : 'running-footer', text, pageNo));
         continue;
       }

@@ -98,6 +98,13 @@ describe('page-start indents and running headers', () => {
     expect(indented.layout.pages).toBeNull();
   });
 
+  it('keeps a field line that ends most pages: a running footer is never a field or list item', async () => {
+    const page = (n: number): string => `第${n}页的正文内容。\n更多正文。\n共拟支持经费：800万元人民币。\n— ${n} —\n`;
+    const c = await cleanText([1, 2, 3, 4].map(page).join(''));
+    expect(c.removed.filter((r) => r.kind === 'running-footer')).toEqual([]);
+    expect(c.lines).toHaveLength(12);
+  });
+
   it('removes the same line at the top of most pages', async () => {
     const page = (n: number): string => `国家重点研发计划申报指南\n第${n}页的正文内容。\n更多正文。\n— ${n} —\n`;
     const c = await cleanText([1, 2, 3, 4].map(page).join(''));

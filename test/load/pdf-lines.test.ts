@@ -48,8 +48,8 @@ describe('buildLines', () => {
     expect(texts([page(run('正文', 72, 700), run('3', 72, 400))])).toEqual(['正文', '3']);
   });
 
-  it('removes running headers and footers seen on most pages, page numbers aside', () => {
-    const pages = [1, 2, 3, 4].map((n) => page(run('重点专项申报指南', 200, 800), run(`第${n}章正文`, 72, 700), run(`机密 ${n}`, 250, 30)));
+  it('removes running headers and footers seen on most pages at the same height', () => {
+    const pages = [1, 2, 3, 4].map((n) => page(run('重点专项申报指南', 200, 800), run(`第${n}章正文`, 72, 700), run('内部资料', 250, 30)));
     const built = buildLines(pages);
     expect(built.lines.map((l) => [l.text, l.page, l.pageLine])).toEqual([
       ['第1章正文', 1, 1],
@@ -59,14 +59,19 @@ describe('buildLines', () => {
     ]);
     expect(built.removed.map((r) => [r.kind, r.text, r.page])).toEqual([
       ['running-header', '重点专项申报指南', 1],
-      ['running-footer', '机密 1', 1],
+      ['running-footer', '内部资料', 1],
       ['running-header', '重点专项申报指南', 2],
-      ['running-footer', '机密 2', 2],
+      ['running-footer', '内部资料', 2],
       ['running-header', '重点专项申报指南', 3],
-      ['running-footer', '机密 3', 3],
+      ['running-footer', '内部资料', 3],
       ['running-header', '重点专项申报指南', 4],
-      ['running-footer', '机密 4', 4],
+      ['running-footer', '内部资料', 4],
     ]);
+  });
+
+  it('keeps body text that ends pages at other heights, however often it recurs', () => {
+    const pages = [1, 2, 3, 4].map((n) => page(run(`第${n}页正文`, 72, 700), run('共拟支持经费：800万元人民币。', 72, 40 + n * 3)));
+    expect(buildLines(pages).lines).toHaveLength(8);
   });
 
   it('keeps a line at the top of only some pages', () => {
