@@ -48,6 +48,8 @@ function render(paras: readonly string[], l: Layout): string {
       let used = 0;
       while (j < chars.length && used + w(chars[j]!) <= l.width * 2) used += w(chars[j++]!);
       while (j < chars.length && j > i + 1 && latin(chars[j - 1]) && latin(chars[j])) j--;
+      // A space at the break stays at the end of the line, as typesetting leaves it.
+      while (j < chars.length && chars[j] === ' ') j++;
       lines.push(chars.slice(i, j).join(''));
       i = j;
     }
