@@ -95,10 +95,34 @@ export function extract(segmented: Segmented, layout: Layout): Extracted {
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
 
-  return { info, summary, directions: out, sections: root.children.map((n) => sectionOut(n, span)), checks };
+  return { info, summary, directions: out, sections: root.children.map((n) => sectionOut(n, span)), checks: familyChecks(checks, out) };
 }
 
 type SpanFn = (m: Mapped, i?: number, j?: number) => Span;
+
+/**
+ * A direction missing a field is a doubt when the other directions have it; in a guideline where
+ * no direction names agreements or partners (a domestic special project), their absence is the
+ * form, not a doubt.
+ */
+function familyChecks(checks: Check[], directions: readonly Direction[]): Check[] {
+  const has: Record<string, (d: Direction) => boolean> = {
+    agreements: (d) => d.agreements.length > 0,
+    domains: (d) => d.domains.length > 0,
+    projectCount: (d) => d.projectCount !== null,
+    funding: (d) => d.funding !== null,
+    partners: (d) => d.partners.length > 0,
+  };
+  const common = (field: string): boolean => {
+    const test = has[field];
+    return test === undefined || directions.filter(test).length * 2 >= directions.length;
+  };
+  return checks.filter((c) => {
+    if (c.code === 'field-missing') return common(String(c.computed));
+    if (c.code === 'partner-unrecognised') return common('partners');
+    return true;
+  });
+}
 
 function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: Check[]): Extracted['info'] {
   const head = preamble.slice(0, 4);
@@ -385,9 +409,11 @@ function durationOut(v: DurationValue, inherited: boolean, text: string, s: Span
 /**
  * The project kind is the tail of the title after the last partner name, `政府间`, `机制` or `）`:
  * `中国和越南政府间联合研究项目` → 联合研究项目, `中国-欧盟…联合资助机制一般类研究创新合作项目`
- * → 一般类研究创新合作项目.
+ * → 一般类研究创新合作项目; or the category a title ends with: `…编程模型（基础研究类）` → 基础研究类.
  */
 function projectKind(title: string, partners: readonly { index: number; length: number }[]): string | null {
+  const category = /[（(]([^（）()]{2,12}类)[）)]$/.exec(title);
+  if (category) return category[1]!;
   let cut = 0;
   for (const p of partners) cut = Math.max(cut, p.index + p.length);
   for (const word of ['政府间', '机制', '）', ')']) {

@@ -96,8 +96,13 @@ export function parseDuration(text: string): Hit<DurationValue> | null {
   const m = RE_DURATION.exec(text);
   if (!m) return null;
   const scale = m[5] === '个月' ? 1 / 12 : 1;
-  const a = Math.round(Number(m[3]) * scale * 100) / 100;
-  const b = m[4] === undefined ? null : Math.round(Number(m[4]) * scale * 100) / 100;
+  let a = Math.round(Number(m[3]) * scale * 100) / 100;
+  let b = m[4] === undefined ? null : Math.round(Number(m[4]) * scale * 100) / 100;
+  // `支持年限：2026—2028年` is a span of calendar years: three years.
+  if (b !== null && a >= 1900 && b >= a) {
+    a = b - a + 1;
+    b = a;
+  }
   const qualifier = qualifierOf(m[2], m[6]);
   const hedge = m[1] === '原则上' ? 'inPrinciple' : m[1] === '一般' || m[1] === '通常' ? 'usually' : null;
   let minYears: number | null = a;

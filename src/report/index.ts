@@ -75,6 +75,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
         out.push(para(text(n.text)));
         break;
       case 'part':
+      case 'group':
         out.push({ type: 'heading', depth: 2, children: [text(n.text)] });
         out.push(...renderNodes(n.children, doc));
         break;

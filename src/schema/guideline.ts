@@ -178,14 +178,14 @@ export const Removed = z.object({
 export type Removed = z.infer<typeof Removed>;
 
 export interface SectionOut {
-  kind: 'part' | 'direction' | 'field' | 'item' | 'paragraph';
+  kind: 'part' | 'group' | 'direction' | 'field' | 'item' | 'paragraph';
   marker: string | null;
   text: string;
   span: Span;
   children: SectionOut[];
 }
 export const SectionOut: z.ZodType<SectionOut> = z.object({
-  kind: z.enum(['part', 'direction', 'field', 'item', 'paragraph']),
+  kind: z.enum(['part', 'group', 'direction', 'field', 'item', 'paragraph']).describe('group: a numbered group of directions (`1. 基础软件` before 1.1, 1.2, …)'),
   marker: z.string().nullable(),
   text: z.string().describe('The cleaned, reflowed paragraph (for headings: the heading paragraph, marker included)'),
   span: Span,

@@ -20,7 +20,8 @@ import { matchMarker } from '../lexicon/markers.js';
 import { roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 
-export type SectionKind = 'root' | 'part' | 'direction' | 'field' | 'item';
+/** `group`: a numbered group of directions (`1. 基础软件` before `1.1`, `1.2`, …). */
+export type SectionKind = 'root' | 'part' | 'group' | 'direction' | 'field' | 'item';
 
 export interface Section {
   readonly kind: SectionKind;
@@ -158,15 +159,25 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
     open(section('item', p, m));
   };
 
-  for (const p of paragraphs) {
-    const m = matchMarker(p.text.text);
+  const markers = paragraphs.map((p) => matchMarker(p.text.text));
+  /** The major number of the next direction heading after paragraph `k`, or null. */
+  const nextMajor = (k: number): number | null => {
+    for (let i = k + 1; i < markers.length; i++) {
+      const m = markers[i];
+      if (m?.type === 'decimal') return Math.floor(m.value / 100);
+    }
+    return null;
+  };
+
+  for (const [k, p] of paragraphs.entries()) {
+    const m = markers[k]!;
     if (!m) {
       top().children.push({ kind: 'paragraph', paragraph: p });
       continue;
     }
     switch (m.type) {
       case 'decimal': {
-        popTo((s) => s.kind === 'part' || s.kind === 'root');
+        popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
         ordinal++;
         if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
         lastDirection = m.value;
@@ -193,6 +204,19 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
         break;
       }
       default:
+        // `2. 应用软件` between direction 1.x and direction 2.1 heads a group of directions (as in
+        // the key R&D programme's guidelines): a short title, numbered as the next directions' major.
+        if (
+          m.type === 'arabic-dot' &&
+          nextMajor(k) === m.value &&
+          !/[。；，]/.test(p.text.text) &&
+          p.text.text.length <= 40 &&
+          (lastDirection === null || Math.floor(lastDirection / 100) < m.value)
+        ) {
+          popTo((s) => s.kind === 'part' || s.kind === 'root');
+          open(section('group', p, m));
+          break;
+        }
         openItem(m, p);
     }
   }
