@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the PDF fixtures of test/fixtures/pdf/ that this project makes itself (see
 // docs/pdf.md). Needs: `npm ci` (pdfkit is a devDependency), the Debian packages fonts-arphic-uming
-// (the CJK font) and poppler-utils (pdftoppm, for the scanned page), and a built tree
+// and fonts-noto-cjk (the CJK fonts) and poppler-utils (pdftoppm, for the scanned page), and a built tree
 // (`npm run build`: the seed's paragraphs are taken from the committed extracted JSON).
 //
 //   node scripts/make-fixtures.mjs
@@ -11,6 +11,8 @@
 //                                 (Type0, Identity-H), 11 pt on a narrower column, no running
 //                                 header, `第 N 页 共 M 页` footers, headings in simulated bold
 //                                 (drawn twice, 0.3 pt apart)
+//   2025-batch1-draft.pdfkit-cff.pdf  the same in Noto Serif CJK SC: CFF outlines (CID-keyed CFF,
+//                                 CIDFontType0), 12 pt, `- N -` footers, no simulated bold
 //   encrypted.pdf                 one page, opened only with the user password `secret`
 //   scanned.pdf                   one page that is only an image (a rendering of the draft's first
 //                                 page): no text layer
@@ -25,6 +27,9 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
 const FONT = '/usr/share/fonts/truetype/arphic/uming.ttc';
 const FONT_NAME = 'UMingCN';
+/** An OpenType font with CFF outlines: embedded as a CID-keyed CFF font (CIDFontType0). */
+const CFF_FONT = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+const CFF_FONT_NAME = 'NotoSerifCJKsc-Regular';
 
 function save(doc, name) {
   return new Promise((resolve, reject) => {
@@ -54,16 +59,20 @@ function paragraphs() {
   return out;
 }
 
-async function draft() {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 80, bottom: 80, left: 90, right: 110 }, bufferPages: true, info, pdfVersion: '1.7' });
-  doc.registerFont('body', FONT, FONT_NAME);
-  doc.font('body').fontSize(11);
+/**
+ * The seed draft typeset with one font: `bold` draws headings twice (simulated bold), `footer`
+ * gives the page-number text of page n of m.
+ */
+async function draft(name, { font, fontName, size, margins, bold, footer }) {
+  const doc = new PDFDocument({ size: 'A4', margins, bufferPages: true, info, pdfVersion: '1.7' });
+  doc.registerFont('body', font, fontName);
+  doc.font('body').fontSize(size);
   doc.fontSize(16).text('国家重点研发计划“政府间国际科技创新合作”重点专项2025年度第一批项目申报指南', { align: 'center' });
   doc.moveDown(0.5);
   for (const p of paragraphs()) {
-    if (p.kind === 'part' || p.kind === 'direction') {
+    if (bold && (p.kind === 'part' || p.kind === 'direction')) {
       // Simulated bold: the heading drawn twice, 0.3 pt apart (on one page: break before it).
-      doc.fontSize(12);
+      doc.fontSize(size + 1);
       if (doc.y + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const x = doc.page.margins.left;
       const y = doc.y;
@@ -72,7 +81,7 @@ async function draft() {
       const after = doc.y;
       doc.text(p.text, x + 0.3, y, { width });
       doc.y = after;
-      doc.fontSize(11);
+      doc.fontSize(size);
     } else {
       doc.text(p.text, { indent: 22, align: 'justify', lineGap: 3 });
     }
@@ -82,10 +91,10 @@ async function draft() {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(9).text(`第 ${i + 1} 页 共 ${count} 页`, 0, doc.page.height - 50, { width: doc.page.width, align: 'center' });
+    doc.fontSize(9).text(footer(i + 1, count), 0, doc.page.height - 50, { width: doc.page.width, align: 'center' });
     doc.page.margins.bottom = bottom;
   }
-  await save(doc, '2025-batch1-draft.pdfkit.pdf');
+  await save(doc, name);
 }
 
 async function encrypted() {
@@ -108,7 +117,22 @@ async function scanned() {
   }
 }
 
-await draft();
+await draft('2025-batch1-draft.pdfkit.pdf', {
+  font: FONT,
+  fontName: FONT_NAME,
+  size: 11,
+  margins: { top: 80, bottom: 80, left: 90, right: 110 },
+  bold: true,
+  footer: (n, m) => `第 ${n} 页 共 ${m} 页`,
+});
+await draft('2025-batch1-draft.pdfkit-cff.pdf', {
+  font: CFF_FONT,
+  fontName: CFF_FONT_NAME,
+  size: 12,
+  margins: { top: 72, bottom: 72, left: 72, right: 72 },
+  bold: false,
+  footer: (n) => `- ${n} -`,
+});
 await encrypted();
 await scanned();
-console.log('wrote 2025-batch1-draft.pdfkit.pdf, encrypted.pdf, scanned.pdf to test/fixtures/pdf/');
+console.log('wrote 2025-batch1-draft.pdfkit.pdf, 2025-batch1-draft.pdfkit-cff.pdf, encrypted.pdf, scanned.pdf to test/fixtures/pdf/');

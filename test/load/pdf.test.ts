@@ -42,7 +42,7 @@ async function failure(bytes: Uint8Array, name: string, options = {}): Promise<G
   throw new Error(`${name} loaded`);
 }
 
-describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf'])('%s', (name) => {
+describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf'])('%s', (name) => {
   it('gives the same directions as the text seed, in every field', async () => {
     const { doc } = await pdf(name);
     const { doc: text } = await seed();
@@ -101,6 +101,15 @@ describe('the pdfkit rendition', () => {
     expect(doubled.map((r) => r.text)).toContain('1.1中国和越南政府间联合研究项目');
     expect(doc.removed.filter((r) => r.kind === 'page-number').map((r) => r.text)).toEqual(Array.from({ length: 8 }, (_, i) => `第 ${i + 1} 页 共 8 页`));
     expect(doc.removed.filter((r) => r.kind === 'running-header')).toEqual([]);
+  });
+});
+
+describe('the CFF rendition', () => {
+  it('is read through a CID-keyed CFF font, and its - N - footers are removed', async () => {
+    const { source, doc } = await pdf('2025-batch1-draft.pdfkit-cff.pdf');
+    const footers = doc.removed.filter((r) => r.kind === 'page-number');
+    expect(footers.map((r) => r.text)).toEqual(Array.from({ length: source.pages! }, (_, i) => `- ${i + 1} -`));
+    expect(doc.removed.filter((r) => r.kind === 'doubled-glyph' || r.kind === 'running-header')).toEqual([]);
   });
 });
 
