@@ -70,6 +70,16 @@ describe('characters', () => {
     ]);
   });
 
+  it('catches every Kangxi radical (U+2F00–U+2FD5) and every CJK compatibility ideograph', async () => {
+    const kangxi = Array.from({ length: 0x2fd5 - 0x2f00 + 1 }, (_, i) => String.fromCodePoint(0x2f00 + i));
+    const compat = Array.from({ length: 0xfad9 - 0xf900 + 1 }, (_, i) => String.fromCodePoint(0xf900 + i)).filter((c) => c.normalize('NFKC') !== c);
+    const c = await cleanText(`${kangxi.join('')}\n${compat.join('')}`);
+    const out = c.lines.map((l) => l.text.text).join('');
+    expect([...out]).toHaveLength(kangxi.length + compat.length);
+    expect([...out].every((ch) => /\p{Unified_Ideograph}/u.test(ch))).toBe(true);
+    expect(c.removed.filter((r) => r.kind === 'lookalike-glyph')).toHaveLength(kangxi.length + compat.length);
+  });
+
   it('turns full-width digits and letters into ASCII', async () => {
     expect(await lines('拟支持项目数：１５个，ＪＩＣＡ')).toEqual(['拟支持项目数：15个，JICA']);
   });
