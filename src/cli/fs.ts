@@ -59,18 +59,22 @@ export async function removeLeftovers(dir: string): Promise<void> {
   await Promise.all(names.filter((n) => /^\..+\.tmp$/.test(n)).map((n) => rm(join(dir, n), { force: true })));
 }
 
-/** What an earlier run recorded about the source of `<dir>/<id>.json`, or null. */
-export async function readPrevious(dir: string, id: string): Promise<{ sha256: string; pipelineVersion: string; path: string } | null> {
+/**
+ * What an earlier run recorded in `<dir>/<id>.json`: the source's hash, the pipeline version, and
+ * the number of warnings (so that a skipped document still counts, and `--strict` still fails).
+ */
+export async function readPrevious(dir: string, id: string): Promise<{ sha256: string; pipelineVersion: string; path: string; warnings: number } | null> {
   try {
     const doc = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as {
       pipelineVersion?: unknown;
       document?: { source?: { sha256?: unknown; path?: unknown } };
+      checks?: { severity?: unknown }[];
     };
     const sha256 = doc.document?.source?.sha256;
     const pipelineVersion = doc.pipelineVersion;
     const path = doc.document?.source?.path;
-    if (typeof sha256 !== 'string' || typeof pipelineVersion !== 'string' || typeof path !== 'string') return null;
-    return { sha256, pipelineVersion, path };
+    if (typeof sha256 !== 'string' || typeof pipelineVersion !== 'string' || typeof path !== 'string' || !Array.isArray(doc.checks)) return null;
+    return { sha256, pipelineVersion, path, warnings: doc.checks.filter((c) => c.severity !== 'info').length };
   } catch {
     return null;
   }

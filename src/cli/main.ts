@@ -7,8 +7,7 @@ import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
-import { ingestAll, processSource, render } from '../pipeline.js';
-import { asGuidelineError } from '../pipeline.js';
+import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
 import { schemaFiles } from '../schema/json.js';
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -115,8 +114,8 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
   };
 
   const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
-  // On the main thread by default: on the project's 2-core machines worker threads paid 1.2× on a
-  // 1,000-document text batch for +140 MB of memory, and nothing on PDF batches (README, Performance).
+  // On the main thread by default: on the project's 2-core machines worker threads paid 1.3× on a
+  // 1,000-document text batch for +130 MB of memory, and 1.1× on PDF batches (README, Performance).
   const concurrency = cmd.concurrency ?? availableParallelism();
   const pool = cmd.workers > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(cmd.workers, paths.length)) : undefined;
   const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }) };
@@ -140,7 +139,7 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
       if (!cmd.force) {
         const previous = await readPrevious(outDir, id);
         if (previous && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
-          return { path, id, status: 'skipped', warnings: 0 };
+          return { path, id, status: 'skipped', warnings: previous.warnings };
         }
       }
       const processed = await processBytes(bytes, path);

@@ -29,7 +29,9 @@ describe('guideline ingest', () => {
 
     const again = fakeIo(dir);
     expect(await run(['ingest'], again)).toBe(0);
-    expect(again.err()).toBe('1 document: 0 written, 1 skipped, 0 failed; 0 warnings\n');
+    // A skipped document still counts its warnings.
+    expect(again.err()).toBe('1 document: 0 written, 1 skipped, 0 failed; 6 warnings\n');
+    expect(await run(['ingest', '--strict'], fakeIo(dir))).toBe(1);
 
     const forced = fakeIo(dir);
     expect(await run(['ingest', '--force', '--json'], forced)).toBe(0);
@@ -66,7 +68,7 @@ describe('guideline ingest', () => {
 
     const again = fakeIo(dir);
     expect(await run(['ingest'], again)).toBe(1);
-    expect(again.err()).toContain('9 documents: 0 written, 2 skipped, 7 failed; 0 warnings\n');
+    expect(again.err()).toContain('9 documents: 0 written, 2 skipped, 7 failed; 12 warnings\n');
   });
 
   it('reports a directory and a missing file given by name', async () => {
