@@ -100,9 +100,9 @@ export class MappedBuilder {
   }
 }
 
-/** Code units `[i, j)` of `m`. */
+/** Code units `[i, j)` of `m`. The maps are views, not copies: a `Mapped` is never written to. */
 export function mappedSlice(m: Mapped, i: number, j: number): Mapped {
-  return { text: m.text.slice(i, j), from: m.from.slice(i, j), to: m.to.slice(i, j) };
+  return { text: m.text.slice(i, j), from: m.from.subarray(i, j), to: m.to.subarray(i, j) };
 }
 
 /** `m` without leading and trailing white space (and, optionally, trailing characters in `trail`). */
