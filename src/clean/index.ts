@@ -8,7 +8,8 @@
  * - the single leading space that marks the start of a page in text extracted from these PDFs;
  * - URL artefact lines: a line that starts with a URL and whose rest repeats text found elsewhere;
  * - running headers and footers: the same line at the top (bottom) of most pages;
- * - look-alike glyphs (Kangxi radicals, CJK compatibility ideographs → the unified ideograph),
+ * - look-alike glyphs (Kangxi radicals, CJK compatibility ideographs, the radicals of the CJK
+ *   Radicals Supplement that stand for a whole character: `⻅` → 见; → the unified ideograph),
  *   full-width letters and digits (→ ASCII), spaces next to a CJK character (`15 个` is `15个`,
  *   `日本 JICA` is `日本JICA`; spaces between Latin words and digits stay), control characters.
  * Blank lines and white space at line ends are layout, not text: they are dropped without a log
@@ -16,7 +17,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { isCjkOrPunct } from '../lexicon/chars.js';
+import { isCjkOrPunct, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf } from '../lexicon/pagination.js';
 import { matchMarker } from '../lexicon/markers.js';
@@ -80,7 +81,7 @@ function splitLines(text: string): RawLine[] {
 function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
   const c = ch.codePointAt(0)!;
   if ((c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2f800 && c <= 0x2fa1f)) {
-    const to = ch.normalize('NFKC');
+    const to = RADICAL_SUPPLEMENT.get(c) ?? ch.normalize('NFKC');
     return to !== ch ? { to, kind: 'lookalike-glyph' } : null;
   }
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {

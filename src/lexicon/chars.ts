@@ -71,3 +71,27 @@ export function parseCjkNumber(text: string): number | null {
   }
   return total + digit;
 }
+
+/**
+ * Characters of the CJK Radicals Supplement (U+2E80–U+2EFF) that some PDF fonts map whole
+ * characters to (`征求意⻅稿` for 征求意见稿, `⻓期` for 长期), with the unified ideograph each stands
+ * for. Unicode gives these no compatibility decomposition (NFKC keeps all but ⺟ and ⻳), so the
+ * mapping is a table: the simplified radicals that the Unicode Character Database's CJKRadicals.txt
+ * pairs with an ideograph, and the radicals whose glyph is a complete character (⻄ 西, ⻘ 青, …).
+ * Radicals that only ever occur as a component (⺅, ⺡, ⻌) have no such character and are left as
+ * they are.
+ */
+export const RADICAL_SUPPLEMENT: ReadonlyMap<number, string> = new Map(
+  (
+    [
+      [0x2e9f, 0x6bcd], [0x2ea0, 0x6c11], [0x2ea6, 0x4e2c], [0x2eb0, 0x7e9f], [0x2ec4, 0x897f],
+      [0x2ec5, 0x89c1], [0x2ec6, 0x89d2], [0x2ec8, 0x8ba0], [0x2ec9, 0x8d1d], [0x2ecb, 0x8f66],
+      [0x2ed0, 0x9485], [0x2ed1, 0x9577], [0x2ed3, 0x957f], [0x2ed4, 0x95e8], [0x2ed8, 0x9752],
+      [0x2ed9, 0x97e6], [0x2eda, 0x9875], [0x2edb, 0x98ce], [0x2edc, 0x98de], [0x2edd, 0x98df],
+      [0x2ee0, 0x9963], [0x2ee2, 0x9a6c], [0x2ee3, 0x9aa8], [0x2ee4, 0x9b3c], [0x2ee5, 0x9c7c],
+      [0x2ee6, 0x9e1f], [0x2ee7, 0x5364], [0x2ee8, 0x9ea6], [0x2ee9, 0x9ec4], [0x2eea, 0x9efe],
+      [0x2eeb, 0x6589], [0x2eec, 0x9f50], [0x2eed, 0x6b6f], [0x2eee, 0x9f7f], [0x2eef, 0x7adc],
+      [0x2ef0, 0x9f99], [0x2ef2, 0x4e80], [0x2ef3, 0x9f9f],
+    ] as const
+  ).map(([radical, ideograph]) => [radical, String.fromCodePoint(ideograph)]),
+);

@@ -80,6 +80,28 @@ describe('characters', () => {
     expect(c.removed.filter((r) => r.kind === 'lookalike-glyph')).toHaveLength(kangxi.length + compat.length);
   });
 
+  it('catches every CJK compatibility ideograph of the supplementary plane (U+2F800–U+2FA1D)', async () => {
+    const compat = Array.from({ length: 0x2fa1d - 0x2f800 + 1 }, (_, i) => String.fromCodePoint(0x2f800 + i));
+    const c = await cleanText(compat.join(''));
+    const out = [...c.lines.map((l) => l.text.text).join('')];
+    expect(out).toHaveLength(compat.length);
+    expect(out.every((ch) => /\p{Unified_Ideograph}/u.test(ch))).toBe(true);
+  });
+
+  it('maps the radicals that some fonts give for whole characters (征求意⻅稿, ⻓期, ⻔户)', async () => {
+    const c = await cleanText('征求意⻅稿：⻓期⻔户开放，⻢来西亚、⻄班⽛，⻚码');
+    expect(c.lines[0]!.text.text).toBe('征求意见稿：长期门户开放，马来西亚、西班牙，页码');
+    expect(c.removed.filter((r) => r.kind === 'lookalike-glyph').map((r) => `${r.text}${r.replacement}`)).toEqual([
+      '⻅见', '⻓长', '⻔门', '⻢马', '⻄西', '⽛牙', '⻚页',
+    ]);
+  });
+
+  it('leaves radicals that only occur as components (⺅ ⺡ ⻌) as they are, without a log entry', async () => {
+    const c = await cleanText('⺅⺡⻌');
+    expect(c.lines[0]!.text.text).toBe('⺅⺡⻌');
+    expect(c.removed).toEqual([]);
+  });
+
   it('turns full-width digits and letters into ASCII', async () => {
     expect(await lines('拟支持项目数：１５个，ＪＩＣＡ')).toEqual(['拟支持项目数：15个，JICA']);
   });

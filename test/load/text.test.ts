@@ -92,6 +92,15 @@ describe('loading the seed in other encodings and line ends', () => {
       ['⽅', '方', 101],
     ]);
   });
+  it('reads a draft whose font gave radicals for whole characters (征求意⻅稿, ⻓期) as the seed', async () => {
+    const text = seedText().replace('征求意见稿', '征求意⻅稿').replaceAll('长期', '⻓期').replaceAll('门', '⻔');
+    expect(text).not.toBe(seedText());
+    const doc = processSource(await loadBytes(Buffer.from(text), 'radicals.txt'));
+    const { doc: plain } = await seed();
+    expect(doc.document.status).toBe('draft');
+    expect(values(doc)).toEqual(values(plain));
+    expect(doc.removed.some((r) => r.kind === 'lookalike-glyph' && r.text === '⻅' && r.replacement === '见')).toBe(true);
+  });
 });
 
 describe('another layout of the same draft', () => {
