@@ -57,7 +57,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): Promise<number> {
   const { diffJsonSchema } = await import('../schema/diff.js');
-  const out = join(io.cwd, cmd.out);
+  const out = resolve(io.cwd, cmd.out);
   await ensureDir(out);
   const files = schemaFiles({ 'diff.schema.json': diffJsonSchema() });
   for (const [name, content] of Object.entries(files)) await atomicWrite(join(out, name), content);
@@ -86,7 +86,7 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
     io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
     return 2;
   }
-  const outDir = join(io.cwd, cmd.out);
+  const outDir = resolve(io.cwd, cmd.out);
   try {
     await ensureDir(outDir);
     await removeLeftovers(outDir);

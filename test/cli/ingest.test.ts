@@ -39,6 +39,17 @@ describe('guideline ingest', () => {
     expect(forced.err()).toBe('');
   });
 
+  it('writes to an --out folder given as an absolute path, and only there', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'guideline-out-'));
+    try {
+      expect(await run(['ingest', 'corpus/seed.txt', '--out', out], fakeIo(dir))).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['seed.json', 'seed.md']);
+      expect(readdirSync(dir).sort()).toEqual(['corpus']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('goes on past bad files, names each with its reason, and exits 1', async () => {
     writeFileSync(join(dir, 'corpus', 'empty.txt'), '');
     writeFileSync(join(dir, 'corpus', 'notes.txt'), '这是一份说明，不是申报指南。\n没有编号的方向。\n');
