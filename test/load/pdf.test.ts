@@ -1,10 +1,13 @@
 /**
  * PDF input: the LibreOffice rendition of the seed draft (TrueType subset fonts, a running header,
  * `—N—` footers) and this project's pdfkit rendition (CID-keyed TrueType, Identity-H, `第 N 页 共 M
- * 页` footers, simulated-bold headings) give the same directions as the text seed.
+ * 页` footers, simulated-bold headings), its CFF rendition and its Type 3 rendition (hand-made by
+ * scripts/make-type3-fixture.mjs: three Type 3 fonts, radicals in ToUnicode, a running footer,
+ * `N/M` page numbers) give the same directions as the text seed.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RADICAL_SUPPLEMENT } from '../../src/lexicon/chars.js';
 import { loadBytes } from '../../src/load/index.js';
 import { processSource } from '../../src/pipeline.js';
 import type { Guideline } from '../../src/schema/guideline.js';
@@ -42,7 +45,7 @@ async function failure(bytes: Uint8Array, name: string, options = {}): Promise<G
   throw new Error(`${name} loaded`);
 }
 
-describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf'])('%s', (name) => {
+describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf', '2025-batch1-draft.type3.pdf'])('%s', (name) => {
   it('gives the same directions as the text seed, in every field', async () => {
     const { doc } = await pdf(name);
     const { doc: text } = await seed();
@@ -60,7 +63,8 @@ describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pd
 
   it('loses no content line of the seed', async () => {
     const { source } = await pdf(name);
-    const squash = (s: string): string => s.replace(/\s+/g, '');
+    // Raw text, so look-alike glyphs (the Type 3 rendition's ⻅ for 见) are read as what they stand for.
+    const squash = (s: string): string => [...s.replace(/\s+/g, '').normalize('NFKC')].map((c) => RADICAL_SUPPLEMENT.get(c.codePointAt(0)!) ?? c).join('');
     const all = squash(source.text);
     const missing = seedText()
       .split('\n')
@@ -110,6 +114,34 @@ describe('the CFF rendition', () => {
     const footers = doc.removed.filter((r) => r.kind === 'page-number');
     expect(footers.map((r) => r.text)).toEqual(Array.from({ length: source.pages! }, (_, i) => `- ${i + 1} -`));
     expect(doc.removed.filter((r) => r.kind === 'doubled-glyph' || r.kind === 'running-header')).toEqual([]);
+  });
+});
+
+describe('the Type 3 rendition', () => {
+  it('is drawn only in Type 3 fonts, several per line', () => {
+    const bytes = fixture('2025-batch1-draft.type3.pdf').toString('latin1');
+    expect(bytes.match(/\/Subtype \/Type3/g)).toHaveLength(3);
+    expect(bytes).not.toMatch(/\/Subtype \/(TrueType|Type0|Type1|CIDFontType)/);
+  });
+
+  it('normalises the radicals its ToUnicode maps give (征求意⻅稿, ⼀), logged with their page', async () => {
+    const { doc } = await pdf('2025-batch1-draft.type3.pdf');
+    const lookalikes = doc.removed.filter((r) => r.kind === 'lookalike-glyph');
+    expect(new Set(lookalikes.map((r) => `${r.text}→${r.replacement}`))).toEqual(new Set(['⼀→一', '⼈→人', '⽅→方', '⼯→工', '⻅→见', '⻓→长', '⻔→门']));
+    expect(lookalikes.find((r) => r.text === '⻅')).toMatchObject({ page: 1, line: 3 });
+    expect(lookalikes.every((r) => r.page !== null && r.page >= 1 && r.page <= 10)).toBe(true);
+    expect(doc.document.status).toBe('draft');
+  });
+
+  it('removes the running footer and the N/M page numbers of every page, with the page', async () => {
+    const { doc } = await pdf('2025-batch1-draft.type3.pdf');
+    const pages = Array.from({ length: 10 }, (_, i) => i + 1);
+    expect(doc.removed.filter((r) => r.kind === 'page-number').map((r) => [r.text, r.page])).toEqual(pages.map((n) => [`${n}/10`, n]));
+    expect(doc.removed.filter((r) => r.kind === 'running-footer').map((r) => [r.text, r.page])).toEqual(
+      pages.map((n) => ['国家重点研发计划“政府间国际科技创新合作”重点专项', n]),
+    );
+    expect(doc.removed.filter((r) => r.kind === 'running-header' || r.kind === 'doubled-glyph')).toEqual([]);
+    expect(doc.directions.find((d) => d.id === '2.2')!.titleSpan).toMatchObject({ page: 9, pageLine: 1 });
   });
 });
 
