@@ -1,5 +1,6 @@
 /** Public API: re-exports only. */
 export { loadBytes, loadFile, decodeText, documentId } from './load/index.js';
+export { useSynchronousInflate } from './load/pdfjs.js';
 export { clean, renderCleaned } from './clean/index.js';
 export { reflow } from './reflow/index.js';
 export { segment } from './segment/index.js';

@@ -4,7 +4,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadBytes, type LoadOptions } from './load/index.js';
+import { useSynchronousInflate } from './load/pdfjs.js';
 import { asGuidelineError, processSource, render } from './pipeline.js';
+
+useSynchronousInflate();
 
 interface Job {
   readonly id: number;

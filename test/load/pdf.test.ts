@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RADICAL_SUPPLEMENT } from '../../src/lexicon/chars.js';
 import { loadBytes } from '../../src/load/index.js';
+import { restoredBuiltIns, useSynchronousInflate } from '../../src/load/pdfjs.js';
+import { toJson } from '../../src/report/index.js';
 import { processSource } from '../../src/pipeline.js';
 import type { Guideline } from '../../src/schema/guideline.js';
 import { GuidelineError, type Source } from '../../src/types.js';
@@ -142,6 +144,38 @@ describe('the Type 3 rendition', () => {
     );
     expect(doc.removed.filter((r) => r.kind === 'running-header' || r.kind === 'doubled-glyph')).toEqual([]);
     expect(doc.directions.find((d) => d.id === '2.2')!.titleSpan).toMatchObject({ page: 9, pageLine: 1 });
+  });
+});
+
+describe('pdf.js leaves the built-ins as it found them', () => {
+  // Taken before any PDF is read in this test file's process.
+  const natives = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse, toString: Function.prototype.toString };
+
+  it('puts back the native methods its polyfills replace (and only those), keeping what it adds', async () => {
+    await pdf('2025-batch1-draft.pdfkit.pdf');
+    expect({ push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse, toString: Function.prototype.toString }).toEqual(natives);
+    expect(Array.prototype.push).toBe(natives.push);
+    expect(JSON.stringify).toBe(natives.stringify);
+    // A pdfjs-dist upgrade that replaces something else shows here: look at what it is, then update.
+    expect(restoredBuiltIns).toEqual(['Array.prototype.push', 'Function.prototype.toString', 'JSON.parse', 'JSON.stringify']);
+    expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
+  });
+});
+
+describe('pdf.js with its own synchronous inflater (as the CLI runs it)', () => {
+  it('gives byte-identical output for every fixture', async () => {
+    const names = ['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf', '2025-batch1-draft.type3.pdf'];
+    const json = async (name: string): Promise<string> => toJson(processSource(await loadBytes(fixture(name), `test/fixtures/pdf/${name}`)));
+    const withStreams = await Promise.all(names.map(json));
+    expect(typeof globalThis.DecompressionStream).toBe('function');
+    const restore = useSynchronousInflate();
+    try {
+      expect(typeof globalThis.DecompressionStream).toBe('undefined');
+      expect(await Promise.all(names.map(json))).toEqual(withStreams);
+    } finally {
+      restore();
+    }
+    expect(typeof globalThis.DecompressionStream).toBe('function');
   });
 });
 
