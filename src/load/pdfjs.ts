@@ -144,9 +144,11 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     verbosity: VerbosityLevel.ERRORS,
     stopAtErrors: false,
   });
+  const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`);
+  const deadline = performance.now() + timeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`)), timeoutMs);
+    timer = setTimeout(() => reject(timedOut()), timeoutMs);
   });
   try {
     const read = (async (): Promise<PageItems[]> => {
@@ -179,8 +181,15 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
         }
       };
       let next = 1;
+      // pdf.js can read a whole document in promise callbacks alone (its in-thread worker answers
+      // through promises, and with its own inflater nothing waits on I/O), where the timer above
+      // never gets a turn: before each page, yield to the event loop and check the deadline.
       const lane = async (): Promise<void> => {
-        while (next <= doc.numPages) await readPage(next++);
+        for (let n = next++; n <= doc.numPages; n = next++) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (performance.now() > deadline) throw timedOut();
+          await readPage(n);
+        }
       };
       await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, lane));
       return pages;
