@@ -9,6 +9,7 @@ import { toHast } from 'mdast-util-to-hast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { displayWidth } from '../lexicon/chars.js';
 import { formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
 
@@ -179,7 +180,11 @@ export function diffMdast(d: GuidelineDiff): Root {
   return { type: 'root', children };
 }
 
-const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one' }).freeze();
+const processor = unified()
+  // Table columns padded by display width (a CJK character is two columns), so they line up in a
+  // monospaced view.
+  .use(remarkGfm, { stringLength: displayWidth })
+  .use(remarkStringify, { bullet: '-', listItemIndent: 'one' }).freeze();
 
 export function diffToMarkdown(d: GuidelineDiff): string {
   return processor.stringify(diffMdast(d));

@@ -6,6 +6,7 @@ import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRo
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { displayWidth } from '../lexicon/chars.js';
 import { formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 
@@ -13,7 +14,11 @@ export function toJson(doc: Guideline): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' }).freeze();
+const processor = unified()
+  // Table columns padded by display width (a CJK character is two columns), so they line up in a
+  // monospaced view.
+  .use(remarkGfm, { stringLength: displayWidth })
+  .use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' }).freeze();
 
 export function toMarkdown(doc: Guideline): string {
   return processor.stringify(toMdast(doc));
