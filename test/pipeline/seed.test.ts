@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Direction, Domain } from '../../src/schema/guideline.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { seed } from '../helpers/seed.js';
+import { toMarkdown } from '../../src/report/index.js';
+import { displayWidth } from '../../src/lexicon/chars.js';
 
 type Row = [
   id: string,
@@ -253,6 +255,28 @@ describe('the seed draft', () => {
     expect(all).toContain('现代农业技术');
     expect(all).toContain('区块链和先进材料');
     expect(all).toContain('会议议定书》');
+  });
+
+  it('renders Markdown that reads like the document: its headings, no noise, tables that line up', async () => {
+    const { doc } = await seed();
+    const md = toMarkdown(doc);
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('# 国家重点研发计划“政府间国际科技创新合作”重点专项2025年度第一批项目申报指南');
+    expect(lines.filter((l) => /^## /.test(l))).toEqual(['## 一、总体目标', '## 二、领域和方向', '## 检查（checks）', '## 已清除的版面噪声（removed）']);
+    expect(lines.filter((l) => /^### /.test(l)).map((l) => l.slice(4, 7))).toEqual(EXPECTED.map(([id]) => id));
+    expect(md).not.toMatch(/https:\/\/service\.most\.gov\.cn\/kjjh_tztg_all\/zn\/20240401\.html）。外方/);
+    expect(md).not.toContain('— 18 —');
+    expect(md).toContain('现代农业技术');
+    // Every table's rows have the same display width (a CJK character takes two columns).
+    const tableRows = lines.filter((l) => l.startsWith('|'));
+    expect(tableRows.length).toBeGreaterThan(15 * 8);
+    let widths = new Set<number>();
+    for (const [k, l] of lines.entries()) {
+      if (!l.startsWith('|')) continue;
+      if (!lines[k - 1]?.startsWith('|')) widths = new Set();
+      widths.add(displayWidth(l));
+      expect(widths.size).toBe(1);
+    }
   });
 
   it('parses back through the schema', async () => {
