@@ -13,6 +13,9 @@
 //                                 (drawn twice, 0.3 pt apart)
 //   2025-batch1-draft.pdfkit-cff.pdf  the same in Noto Serif CJK SC: CFF outlines (CID-keyed CFF,
 //                                 CIDFontType0), 12 pt, `- N -` footers, no simulated bold
+//   2025-batch1-draft.pdfkit-type1.pdf  CJK in a CID-keyed TrueType font, every Latin/digit run in
+//                                 Times-Roman (standard Type 1, not embedded), a running header,
+//                                 bare page numbers at the bottom right
 //   encrypted.pdf                 one page, opened only with the user password `secret`
 //   scanned.pdf                   one page that is only an image (a rendering of the draft's first
 //                                 page): no text layer
@@ -97,6 +100,85 @@ async function draft(name, { font, fontName, size, margins, bold, footer }) {
   await save(doc, name);
 }
 
+/**
+ * The seed draft as word processors set Chinese official documents: CJK in a CID-keyed TrueType
+ * font, and every run of Latin letters, digits and ASCII punctuation in Times-Roman, one of the
+ * standard 14 Type 1 fonts, not embedded (pdf.js reads its metrics from the standard font data it
+ * ships, offline). Fonts switch inside every line that holds a number (`2025年`, `4个`,
+ * `800万元`). A running header, and bare page numbers (`7`) at the bottom right.
+ */
+async function mixed(name) {
+  const margins = { top: 80, bottom: 80, left: 80, right: 80 };
+  const doc = new PDFDocument({ size: 'A4', margins, bufferPages: true, info, pdfVersion: '1.7' });
+  doc.registerFont('body', FONT, FONT_NAME);
+  const right = doc.page.width - margins.right;
+  const fontOf = (ch) => (/[\x21-\x7e]/.test(ch) ? 'Times-Roman' : 'body');
+  const widthOf = (ch, size) => doc.font(fontOf(ch)).fontSize(size).widthOfString(ch);
+  let y = margins.top;
+  // Laid out here, not by pdfkit's wrapping (which indents a continued run that starts a page):
+  // characters fill the line, a Latin word or number is never cut, runs of one font are drawn
+  // together.
+  const line = (chars, x, size) => {
+    let run = '';
+    let runX = x;
+    const flush = () => {
+      if (run) doc.font(fontOf(run[0])).fontSize(size).text(run, runX, y, { lineBreak: false });
+      run = '';
+    };
+    for (const ch of chars) {
+      if (run && fontOf(ch) !== fontOf(run[0])) {
+        flush();
+        runX = x;
+      }
+      if (!run) runX = x;
+      run += ch;
+      x += widthOf(ch, size);
+    }
+    flush();
+  };
+  const paragraph = (text, size, { indent = 0, leading = size * 1.6, center = false } = {}) => {
+    const chars = [...text];
+    let i = 0;
+    let first = true;
+    while (i < chars.length) {
+      const x0 = margins.left + (first ? indent : 0);
+      let w = 0;
+      let j = i;
+      while (j < chars.length && x0 + w + widthOf(chars[j], size) <= right) w += widthOf(chars[j++], size);
+      if (j < chars.length && /[A-Za-z0-9]/.test(chars[j])) {
+        let k = j;
+        while (k > i && /[A-Za-z0-9.\-]/.test(chars[k - 1])) k--;
+        if (k > i) j = k;
+      }
+      if (y + leading > doc.page.height - margins.bottom) {
+        doc.addPage();
+        y = margins.top;
+      }
+      const piece = chars.slice(i, j);
+      const width = piece.reduce((s, ch) => s + widthOf(ch, size), 0);
+      line(piece, center ? margins.left + (right - margins.left - width) / 2 : x0, size);
+      y += leading;
+      i = j;
+      first = false;
+    }
+  };
+  paragraph('国家重点研发计划“政府间国际科技创新合作”重点专项2025年度第一批项目申报指南', 15, { center: true, leading: 26 });
+  y += 8;
+  for (const p of paragraphs()) {
+    const heading = p.kind === 'part' || p.kind === 'direction';
+    paragraph(p.text, heading ? 12 : 11.5, { indent: heading ? 0 : 23 });
+  }
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.top = 0;
+    doc.page.margins.bottom = 0;
+    doc.font('body').fontSize(9).text('国家重点研发计划 政府间国际科技创新合作重点专项', margins.left, 40, { lineBreak: false });
+    doc.font('Times-Roman').fontSize(10).text(String(i + 1), right - 20, doc.page.height - 50, { width: 20, align: 'right', lineBreak: false });
+  }
+  await save(doc, name);
+}
+
 async function encrypted() {
   const doc = new PDFDocument({ size: 'A4', userPassword: 'secret', ownerPassword: 'owner', info, pdfVersion: '1.7' });
   doc.registerFont('body', FONT, FONT_NAME);
@@ -117,22 +199,33 @@ async function scanned() {
   }
 }
 
-await draft('2025-batch1-draft.pdfkit.pdf', {
-  font: FONT,
-  fontName: FONT_NAME,
-  size: 11,
-  margins: { top: 80, bottom: 80, left: 90, right: 110 },
-  bold: true,
-  footer: (n, m) => `第 ${n} 页 共 ${m} 页`,
-});
-await draft('2025-batch1-draft.pdfkit-cff.pdf', {
-  font: CFF_FONT,
-  fontName: CFF_FONT_NAME,
-  size: 12,
-  margins: { top: 72, bottom: 72, left: 72, right: 72 },
-  bold: false,
-  footer: (n) => `- ${n} -`,
-});
-await encrypted();
-await scanned();
-console.log('wrote 2025-batch1-draft.pdfkit.pdf, 2025-batch1-draft.pdfkit-cff.pdf, encrypted.pdf, scanned.pdf to test/fixtures/pdf/');
+// `node scripts/make-fixtures.mjs [file…]` makes only the files named; without names, all of them.
+const wanted = new Set(process.argv.slice(2));
+const make = async (name, fn) => {
+  if (wanted.size > 0 && !wanted.has(name)) return;
+  await fn(name);
+  console.log(`wrote test/fixtures/pdf/${name}`);
+};
+await make('2025-batch1-draft.pdfkit.pdf', (name) =>
+  draft(name, {
+    font: FONT,
+    fontName: FONT_NAME,
+    size: 11,
+    margins: { top: 80, bottom: 80, left: 90, right: 110 },
+    bold: true,
+    footer: (n, m) => `第 ${n} 页 共 ${m} 页`,
+  }),
+);
+await make('2025-batch1-draft.pdfkit-cff.pdf', (name) =>
+  draft(name, {
+    font: CFF_FONT,
+    fontName: CFF_FONT_NAME,
+    size: 12,
+    margins: { top: 72, bottom: 72, left: 72, right: 72 },
+    bold: false,
+    footer: (n) => `- ${n} -`,
+  }),
+);
+await make('2025-batch1-draft.pdfkit-type1.pdf', mixed);
+await make('encrypted.pdf', encrypted);
+await make('scanned.pdf', scanned);

@@ -1,7 +1,8 @@
 /**
  * PDF input: the LibreOffice rendition of the seed draft (TrueType subset fonts, a running header,
  * `—N—` footers) and this project's pdfkit rendition (CID-keyed TrueType, Identity-H, `第 N 页 共 M
- * 页` footers, simulated-bold headings), its CFF rendition and its Type 3 rendition (hand-made by
+ * 页` footers, simulated-bold headings), its CFF rendition, its Type 1 + CID rendition (Latin in
+ * standard Times-Roman) and its Type 3 rendition (hand-made by
  * scripts/make-type3-fixture.mjs: three Type 3 fonts, radicals in ToUnicode, a running footer,
  * `N/M` page numbers) give the same directions as the text seed.
  */
@@ -47,7 +48,7 @@ async function failure(bytes: Uint8Array, name: string, options = {}): Promise<G
   throw new Error(`${name} loaded`);
 }
 
-describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf', '2025-batch1-draft.type3.pdf'])('%s', (name) => {
+describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf', '2025-batch1-draft.pdfkit-type1.pdf', '2025-batch1-draft.type3.pdf'])('%s', (name) => {
   it('gives the same directions as the text seed, in every field', async () => {
     const { doc } = await pdf(name);
     const { doc: text } = await seed();
@@ -119,6 +120,22 @@ describe('the CFF rendition', () => {
   });
 });
 
+describe('the Type 1 + CID rendition (Latin runs in Times-Roman, as word processors set them)', () => {
+  it('draws every Latin run in a standard Type 1 font that is not embedded', () => {
+    const bytes = fixture('2025-batch1-draft.pdfkit-type1.pdf').toString('latin1');
+    // The font dictionary names the standard font and has no descriptor, so no embedded program.
+    expect(bytes).toMatch(/<<\s*\/Type \/Font\s*\/BaseFont \/Times-Roman\s*\/Subtype \/Type1\s*\/Encoding \/WinAnsiEncoding\s*>>/);
+  });
+
+  it('removes the running header and the bare page numbers, with their page', async () => {
+    const { source, doc } = await pdf('2025-batch1-draft.pdfkit-type1.pdf');
+    const pages = Array.from({ length: source.pages! }, (_, i) => i + 1);
+    expect(doc.removed.filter((r) => r.kind === 'page-number').map((r) => [r.text, r.page])).toEqual(pages.map((n) => [String(n), n]));
+    expect(doc.removed.filter((r) => r.kind === 'running-header').map((r) => r.page)).toEqual(pages);
+    expect(doc.removed.filter((r) => r.kind !== 'page-number' && r.kind !== 'running-header')).toEqual([]);
+  });
+});
+
 describe('the Type 3 rendition', () => {
   it('is drawn only in Type 3 fonts, several per line', () => {
     const bytes = fixture('2025-batch1-draft.type3.pdf').toString('latin1');
@@ -164,7 +181,7 @@ describe('pdf.js leaves the built-ins as it found them', () => {
 
 describe('pdf.js with its own synchronous inflater (as the CLI runs it)', () => {
   it('gives byte-identical output for every fixture', async () => {
-    const names = ['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf', '2025-batch1-draft.type3.pdf'];
+    const names = ['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pdf', '2025-batch1-draft.pdfkit-cff.pdf', '2025-batch1-draft.pdfkit-type1.pdf', '2025-batch1-draft.type3.pdf'];
     const json = async (name: string): Promise<string> => toJson(processSource(await loadBytes(fixture(name), `test/fixtures/pdf/${name}`)));
     const withStreams = await Promise.all(names.map(json));
     expect(typeof globalThis.DecompressionStream).toBe('function');
