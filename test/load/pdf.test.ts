@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RADICAL_SUPPLEMENT } from '../../src/lexicon/chars.js';
+import { diff, hasChanges } from '../../src/diff/index.js';
 import { loadBytes } from '../../src/load/index.js';
 import { restoredBuiltIns, useSynchronousInflate } from '../../src/load/pdfjs.js';
 import { toJson } from '../../src/report/index.js';
@@ -62,6 +63,14 @@ describe.each(['2025-batch1-draft.libreoffice.pdf', '2025-batch1-draft.pdfkit.pd
       source: { format: 'pdf', encoding: 'pdf', pageNumbering: 'pdf' },
     });
     expect(doc.checks.find((c) => c.code === 'funding-total-mismatch')).toMatchObject({ stated: 402_000_000, computed: 389_500_000 });
+  });
+
+  it('diffs as unchanged against the text seed', async () => {
+    const { doc } = await pdf(name);
+    const { doc: text } = await seed();
+    const result = diff(text, doc);
+    expect(result.directions.map((d) => d.status)).toEqual(Array.from({ length: 15 }, () => 'unchanged'));
+    expect(hasChanges(result)).toBe(false);
   });
 
   it('loses no content line of the seed', async () => {
