@@ -1,7 +1,8 @@
 /**
  * Batch safety: random input never crashes the batch or leaves a partial file, and an interrupted
- * batch leaves every output written before the interruption valid.
+ * batch (aborted, or killed outright) leaves every output written before the interruption valid.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { fakeIo } from '../helpers/io.js';
-import { seedBytes, seedText } from '../helpers/seed.js';
+import { ROOT, seedBytes, seedText } from '../helpers/seed.js';
 
 const SEED_LINES = seedText().split('\n');
 
@@ -84,5 +85,36 @@ describe('batch safety', () => {
     const resumed = fakeIo(dir);
     expect(await run(['ingest'], resumed)).toBe(0);
     expect(resumed.err()).toContain(`30 documents: ${30 - written.length} written, ${written.length} skipped, 0 failed`);
+  });
+
+  it('a batch killed outright (SIGKILL, no chance to clean up) leaves every output valid; the next run finishes it', async () => {
+    const dir = corpus();
+    const n = 150;
+    for (let i = 0; i < n; i++) writeFileSync(join(dir, 'corpus', `seed-${String(i).padStart(3, '0')}.txt`), seedBytes());
+    // The built CLI (npm test builds before vitest), as a maintainer runs it.
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'ingest'], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const out = join(dir, 'extracted');
+        if (existsSync(out) && readdirSync(out).filter((f) => f.endsWith('.json')).length >= 10) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 2);
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    // Temporary files of writes cut short may be left; every finished output is whole.
+    const names = readdirSync(join(dir, 'extracted'));
+    const json = names.filter((f) => f.endsWith('.json'));
+    for (const f of json) Guideline.parse(JSON.parse(readFileSync(join(dir, 'extracted', f), 'utf8')));
+    expect(json.length).toBeGreaterThanOrEqual(10);
+    expect(json.length).toBeLessThan(n);
+
+    const resumed = fakeIo(dir);
+    expect(await run(['ingest'], resumed)).toBe(0);
+    expect(resumed.err()).toContain(`${n} documents: ${n - json.length} written, ${json.length} skipped, 0 failed`);
+    expect(expectOnlyValidOutputs(dir)).toHaveLength(n);
   });
 });
