@@ -206,9 +206,10 @@ if (diffModule) {
     restore();
     row('pdf', `${files.length} PDFs, ${pages} pages, one process → validated JSON`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s${pt ? `; ${fmt(secs / pt, 2)}× pdftotext` : ''}`);
   }
-  for (const workers of [0, 2]) {
-    const { code, secs, maxRSS } = batch(work, ['--workers', String(workers)]);
-    row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages, --workers ${workers} (exit ${code})`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS${pt ? `; ${fmt(secs / pt, 2)}× pdftotext` : ''}`);
+  // Default: PDFs on one worker thread; --workers 0: all on the main thread; --workers 2: two workers.
+  for (const workers of [null, 0, 2]) {
+    const { code, secs, maxRSS } = batch(work, workers === null ? [] : ['--workers', String(workers)]);
+    row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages, ${workers === null ? 'default' : `--workers ${workers}`} (exit ${code})`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS${pt ? `; ${fmt(secs / pt, 2)}× pdftotext` : ''}`);
   }
   rmSync(work, { recursive: true, force: true });
 }
@@ -218,9 +219,10 @@ if (diffModule) {
   const work = mkdtempSync(join(tmpdir(), 'guideline-bench-'));
   mkdirSync(join(work, 'corpus'));
   for (let i = 0; i < BATCH; i++) writeFileSync(join(work, 'corpus', `doc-${String(i).padStart(4, '0')}.txt`), seed.replace('4个。', `${(i % 9) + 1}个。`));
-  for (const workers of [0, 2]) {
-    const { code, secs, maxRSS } = batch(work, ['--workers', String(workers)]);
-    row('memory', `guideline ingest, ${BATCH} docs, --workers ${workers} (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
+  // Default: text on the main thread (no worker); --workers 2: every document on two workers.
+  for (const workers of [null, 2]) {
+    const { code, secs, maxRSS } = batch(work, workers === null ? [] : ['--workers', String(workers)]);
+    row('memory', `guideline ingest, ${BATCH} docs, ${workers === null ? 'default' : `--workers ${workers}`} (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
   }
   rmSync(work, { recursive: true, force: true });
 }

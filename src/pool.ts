@@ -3,8 +3,8 @@
  * on the thread that calls it, so a batch on one thread uses one core however many documents are in
  * flight; a pool of workers uses them all. Each worker takes bytes and gives back the validated JSON
  * and the Markdown; the main thread keeps the file system. A worker that overruns the time limit is
- * terminated, which bounds even a PDF that keeps pdf.js busy without yielding; a worker that fails
- * fails its document, never the batch.
+ * terminated, which bounds even a PDF that keeps pdf.js busy without yielding (the reason the CLI
+ * reads PDFs on a worker by default); a worker that fails fails its document, never the batch.
  *
  * The pool needs the compiled worker (`dist/pool-worker.js`); where it is absent (the test runner
  * executes the TypeScript sources), `usable()` is false and callers process in-thread.
@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PDF_TIMEOUT_MS } from './load/pdfjs.js';
-import type { LoadOptions } from './load/index.js';
+import { isPdf, type LoadOptions } from './load/index.js';
 import { GuidelineError, type GuidelineErrorCode } from './types.js';
 
 const WORKER = new URL('./pool-worker.js', import.meta.url);
@@ -26,8 +26,12 @@ export interface Processed {
   readonly warnings: number;
 }
 
-/** Extra time the pool allows before it terminates a worker the in-worker limit did not stop. */
-const GRACE_MS = 2_000;
+/**
+ * Extra time the pool allows, past the PDF time limit, before it terminates a worker that the
+ * in-worker limit did not stop (pdf.js busy without a pause), and for the pipeline and the
+ * rendering that follow the load: half the limit, from 1 s to 5 s.
+ */
+const graceFor = (timeoutMs: number): number => Math.min(5_000, Math.max(1_000, timeoutMs / 2));
 
 interface Pending {
   readonly resolve: (s: Processed) => void;
@@ -49,9 +53,19 @@ export class DocumentPool {
   private readonly jobOf = new Map<number, Slot>();
   private nextId = 1;
 
-  /** @param size Workers at most. */
-  constructor(private readonly size: number) {
+  private readonly graceMs: number | undefined;
+
+  /**
+   * @param size Workers at most.
+   * @param options.graceMs Time allowed past the time limit before a worker is terminated.
+   *   @default half the time limit, from 1 s to 5 s
+   */
+  constructor(
+    private readonly size: number,
+    options: { readonly graceMs?: number } = {},
+  ) {
     if (!Number.isInteger(size) || size < 1) throw new TypeError(`Expected \`size\` to be a whole number from 1 and up, got \`${size}\``);
+    this.graceMs = options.graceMs;
   }
 
   /** Whether the compiled worker is there to run. */
@@ -101,7 +115,8 @@ export class DocumentPool {
 
   /**
    * Loads, processes and renders one document on a worker. Rejects with `GuidelineError` only.
-   * The hard limit is twice the PDF time limit: text documents never come near it.
+   * The hard limit is the PDF time limit and a grace period for a PDF, twice that for text (whose
+   * processing is linear in its size, and has no limit of its own).
    */
   async process(bytes: Uint8Array, path: string, options: Pick<LoadOptions, 'maxBytes' | 'timeoutMs'> = {}): Promise<Processed> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
@@ -119,7 +134,7 @@ export class DocumentPool {
           void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
           reject(new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`));
-        }, 2 * timeoutMs + GRACE_MS);
+        }, (isPdf(bytes) ? 1 : 2) * timeoutMs + (this.graceMs ?? graceFor(timeoutMs)));
         const onExit = (): void => {
           if (!this.pending.has(id)) return;
           this.pending.delete(id);

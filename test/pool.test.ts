@@ -2,7 +2,10 @@
  * The worker-thread pool runs the compiled pipeline (`dist/`, built by `npm test` before vitest):
  * same bytes out as in-thread processing, failures as one-line errors, hard time limit.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentPool as PoolType } from '../src/pool.js';
 import { loadBytes } from '../src/load/index.js';
@@ -34,6 +37,20 @@ describe('DocumentPool', () => {
     }
   });
 
+  it('stops a PDF that keeps pdf.js busy past the time limit without a pause, and goes on', { timeout: 8_000 }, async () => {
+    // The CFF rendition with three 50-byte stretches of its streams overwritten: pdf.js then spends
+    // ~10 s in its CFF parser, in one synchronous stretch that no timer inside the thread can cut.
+    const stuck = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
+    for (const at of [54648, 173543, 113529]) stuck.fill(0x30, at, at + 50);
+    const pool = new DocumentPool(1, { graceMs: 300 });
+    try {
+      await expect(pool.process(stuck, 'stuck.pdf', { timeoutMs: 200 })).rejects.toMatchObject({ code: 'timeout' });
+      expect((await pool.process(seedBytes(), 'seed.txt')).warnings).toBe(6);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('passes failures back as one-line errors, and keeps working after them', async () => {
     const pool = new DocumentPool(1);
     try {
@@ -46,3 +63,28 @@ describe('DocumentPool', () => {
     }
   });
 });
+
+describe('guideline ingest, as built', () => {
+  it('puts PDFs on a worker by default, so a stuck PDF fails on its time limit and the batch goes on', { timeout: 8_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guideline-stuck-'));
+    try {
+      mkdirSync(join(dir, 'corpus'));
+      const stuck = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
+      for (const at of [54648, 173543, 113529]) stuck.fill(0x30, at, at + 50);
+      writeFileSync(join(dir, 'corpus', 'stuck.pdf'), stuck);
+      writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
+      writeFileSync(join(dir, 'corpus', 'draft.pdf'), fixture('2025-batch1-draft.pdfkit.pdf'));
+      const res = spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'ingest', '--timeout-ms', '1000'], { cwd: dir, encoding: 'utf8' });
+      expect(res.status).toBe(1);
+      expect(res.stderr.split('\n')).toEqual([
+        'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)',
+        '3 documents: 2 written, 0 skipped, 1 failed; 12 warnings',
+        '',
+      ]);
+      expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+

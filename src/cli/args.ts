@@ -14,7 +14,8 @@ export type Command =
       readonly json: boolean;
       readonly strict: boolean;
       readonly concurrency: number | null;
-      readonly workers: number;
+      /** Worker threads for all documents; `null`: PDFs on one worker thread, text in the main thread. */
+      readonly workers: number | null;
       readonly maxBytes: number | null;
       readonly timeoutMs: number | null;
     }
@@ -52,7 +53,9 @@ Options:
   --json              print one machine-readable summary on stdout
   --strict            exit 1 when any document has warnings
   --concurrency N     documents at once (default: available parallelism)
-  --workers N         process documents on N worker threads (default: 0, on the main thread)
+  --workers N         process every document on N worker threads; 0: all on the main thread
+                      (default: PDFs on one worker thread, which a stuck PDF cannot block,
+                      text on the main thread)
   --max-bytes N       largest source accepted, in bytes (default: 52428800 = 50 MiB)
   --timeout-ms N      time limit per PDF, in milliseconds (default: 30000)
   -h, --help          show this help
@@ -147,7 +150,7 @@ export function parseArgs(argv: readonly string[]): Command {
         json: flags.has('--json'),
         strict: flags.has('--strict'),
         concurrency: flags.has('--concurrency') ? positiveInt('--concurrency', str('--concurrency')) : null,
-        workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : 0,
+        workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
         maxBytes: flags.has('--max-bytes') ? positiveInt('--max-bytes', str('--max-bytes')) : null,
         timeoutMs: flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null,
       };

@@ -19,7 +19,8 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
-function isPdf(bytes: Uint8Array): boolean {
+/** Whether the bytes are a PDF (a `%PDF-` header in the first KiB, as readers accept it). */
+export function isPdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   return head.includes('%PDF-');
 }

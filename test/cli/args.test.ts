@@ -12,11 +12,13 @@ describe('parseArgs', () => {
       json: true,
       strict: false,
       concurrency: 3,
-      workers: 0,
+      workers: null,
       maxBytes: null,
       timeoutMs: 500,
     });
     expect(parseArgs(['ingest'])).toMatchObject({ files: [], out: 'extracted' });
+    expect(parseArgs(['ingest', '--workers', '0'])).toMatchObject({ workers: 0 });
+    expect(parseArgs(['ingest', '--workers=2'])).toMatchObject({ workers: 2 });
   });
 
   it('reads diff and schema', () => {
