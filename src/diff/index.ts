@@ -97,15 +97,17 @@ function compareScalars(out: Change[], a: Direction, b: Direction): void {
   const count = (d: Direction) => (d.projectCount ? { value: d.projectCount.value, qualifier: d.projectCount.qualifier, ...(d.projectCount.min === undefined ? {} : { min: d.projectCount.min }) } : null);
   if (!same(count(a), count(b))) out.push(change('projectCount', 'changed', count(a), count(b), a.projectCount?.span ?? null, b.projectCount?.span ?? null));
 
-  for (const key of ['amountCNY', 'qualifier', 'perProjectCapCNY'] as const) {
+  for (const key of ['amountCNY', 'qualifier'] as const) {
     const va = a.funding?.[key] ?? null;
     const vb = b.funding?.[key] ?? null;
-    if (va !== vb) {
-      const spanA = key === 'perProjectCapCNY' ? (a.funding?.perProjectCapSpan ?? a.funding?.span ?? null) : (a.funding?.span ?? null);
-      const spanB = key === 'perProjectCapCNY' ? (b.funding?.perProjectCapSpan ?? b.funding?.span ?? null) : (b.funding?.span ?? null);
-      out.push(change(`funding.${key}`, 'changed', va, vb, spanA, spanB));
-    }
+    if (va !== vb) out.push(change(`funding.${key}`, 'changed', va, vb, a.funding?.span ?? null, b.funding?.span ?? null));
   }
+  // The per-project cap, whether or not the direction states a total (`perProjectCap`; the same
+  // figure as `funding.perProjectCapCNY` where it does). Reported under the name it always had.
+  // An extracted file of schema 1.0.0 has the cap only inside `funding`.
+  const cap = (d: Direction) => d.perProjectCap?.amountCNY ?? d.funding?.perProjectCapCNY ?? null;
+  const capSpan = (d: Direction) => d.perProjectCap?.span ?? d.funding?.perProjectCapSpan ?? d.funding?.span ?? null;
+  if (cap(a) !== cap(b)) out.push(change('funding.perProjectCapCNY', 'changed', cap(a), cap(b), capSpan(a), capSpan(b)));
 
   const dur = (d: Direction) =>
     d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited } : null;

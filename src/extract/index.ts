@@ -333,8 +333,9 @@ function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['de
     }
   }
   const cap = parsePerProjectCap(all.text);
-  if (cap && funding) {
-    funding = { ...funding, perProjectCapCNY: cap.value, perProjectCapSpan: span(all, cap.index, cap.index + cap.length) };
+  const perProjectCap = cap ? { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length) } : null;
+  if (perProjectCap && funding) {
+    funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
   }
   if (!funding) missing('funding', 'funding (拟支持经费)');
 
@@ -395,6 +396,7 @@ function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['de
     domains,
     projectCount,
     funding,
+    perProjectCap,
     duration,
     requirements,
     flags,

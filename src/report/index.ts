@@ -56,13 +56,16 @@ function facts(d: Direction): Table {
     [
       ['合作方', d.partners.map((p) => p.name).join('、') || '—'],
       ['项目类型', d.kind ?? '—'],
-      ['拟支持项目数', d.projectCount ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个` : '—'],
       [
-        '拟支持经费',
-        d.funding
-          ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${d.funding.perProjectCapCNY === undefined ? '' : `（每项不超过${yuan(d.funding.perProjectCapCNY)}）`}`
+        '拟支持项目数',
+        d.projectCount
+          ? d.projectCount.min === undefined
+            ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个`
+            : `${d.projectCount.min}～${d.projectCount.value}个`
           : '—',
       ],
+      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}` : '—'],
+      ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}`]] : []),
       ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}` : '—'],
       ['要求条数', String(d.requirements.length)],
       ['标记', flags.join('、') || '—'],
@@ -153,7 +156,8 @@ function toMdast(doc: Guideline): Root {
         ['指南方向', s.directionCount ? String(s.directionCount.value) : '—', String(directions.length)],
         ['合作方', s.partnerCount ? String(s.partnerCount.value) : '—', String(partners.size)],
         ['拟支持项目数', s.projectCount ? `${qualifierPrefix(s.projectCount.qualifier)}${s.projectCount.value}` : '—', String(projects)],
-        ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', yuan(funding)],
+        // No direction states its funding (key R&D programmes state per-project caps): no sum.
+        ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', directions.some((d) => d.funding) ? yuan(funding) : '—'],
         ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
       ],
     ),

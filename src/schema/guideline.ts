@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export const Span = z
   .object({
@@ -46,6 +46,15 @@ export const Funding = z.object({
   perProjectCapSpan: Span.optional(),
 });
 export type Funding = z.infer<typeof Funding>;
+
+export const PerProjectCap = z
+  .object({
+    amountCNY: z.number().int().min(0).describe('Whole yuan'),
+    text: z.string().describe('The phrase that states it (`每个项目国拨经费不超过1500万元`)'),
+    span: Span,
+  })
+  .describe('The most one project may receive, when the direction states it: with or without a total for the direction (key R&D programme guidelines state only this)');
+export type PerProjectCap = z.infer<typeof PerProjectCap>;
 
 export const Duration = z.object({
   minYears: z.number().min(0).nullable().describe('null when only an upper bound is stated'),
@@ -119,6 +128,8 @@ export const Direction = z.object({
   domains: z.array(Domain),
   projectCount: ProjectCount.nullable(),
   funding: Funding.nullable(),
+  // Added in schema 1.1.0: an extracted file of 1.0.0 (without it) still reads, as null.
+  perProjectCap: PerProjectCap.nullable().default(null),
   duration: Duration.nullable(),
   requirements: z.array(Requirement),
   flags: Flags,

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diff, hasChanges } from '../../src/diff/index.js';
+import { Guideline } from '../../src/schema/guideline.js';
 import { ingestText, ROOT } from '../helpers/seed.js';
 
 const TEXT = readFileSync(`${ROOT}test/fixtures/families/key-rd-programme.txt`);
@@ -32,6 +34,12 @@ describe('a key R&D programme guideline', () => {
     expect(d21!.duration).toMatchObject({ minYears: 4, maxYears: 4 });
     expect(d12!.duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: true, hedge: 'usually' });
     expect(d11!.requirements.map((r) => r.text)).toEqual(['每个项目国拨经费不超过1500万元。']);
+    // The per-project cap is this family's funding figure: kept even though no total is stated.
+    expect(d11!.funding).toBeNull();
+    expect(d11!.perProjectCap).toMatchObject({ amountCNY: 15_000_000, text: '每个项目国拨经费不超过1500万元' });
+    const raw = TEXT.toString('utf8');
+    expect(raw.slice(d11!.perProjectCap!.span.start, d11!.perProjectCap!.span.end)).toBe('每个项目国拨经费不超过1500万元');
+    expect([d12!.perProjectCap, d21!.perProjectCap]).toEqual([null, null]);
     expect(d12!.flags.companyRequired.value).toBe(true);
     expect(d12!.flags.matchingFunds.value).toBe(true);
     expect(doc.summary.fundingTotal).toMatchObject({ amountCNY: 70_000_000 });
@@ -47,6 +55,14 @@ describe('a key R&D programme guideline', () => {
       ['direction', '1.1'],
       ['direction', '1.2'],
     ]);
+    // Its fields, 支持年限 among them (double-spaced text: only the label tells where one starts).
+    expect(doc.sections[3]!.children[0]!.children.map((s) => [s.kind, s.marker, s.text.length > 0])).toEqual([
+      ['field', '研究内容：', true],
+      ['field', '考核指标：', true],
+      ['field', '支持年限：', true],
+      ['field', '拟支持项目数：', true],
+      ['field', '有关说明：', true],
+    ]);
   });
 
   it('does not report the missing partners and agreements that no direction has', async () => {
@@ -54,5 +70,28 @@ describe('a key R&D programme guideline', () => {
     expect(doc.checks.map((c) => [c.code, c.directionId, c.computed])).toEqual([
       ['duration-inherited', '1.2', '实施周期一般为3年'],
     ]);
+  });
+
+  it('diffs a changed per-project cap, also against an extracted file of schema 1.0.0', async () => {
+    const before = await ingestText(TEXT, 'key-rd.txt');
+    const after = await ingestText(TEXT.toString('utf8').replace('不超过1500万元', '不超过1200万元'), 'key-rd.txt');
+    const changed = diff(before, after).directions.filter((d) => d.status !== 'unchanged');
+    expect(changed.map((d) => [d.oldId, d.changes.map((c) => [c.field, c.before, c.after])])).toEqual([
+      [
+        '1.1',
+        [
+          ['funding.perProjectCapCNY', 15_000_000, 12_000_000],
+          // The sentence that states it is a requirement (有关说明), reworded by the same edit.
+          ['requirements[1]', '每个项目国拨经费不超过1500万元。', '每个项目国拨经费不超过1200万元。'],
+        ],
+      ],
+    ]);
+    // A 1.0.0 file has no `perProjectCap`: it still reads, and the same document diffs as unchanged.
+    const old = JSON.parse(JSON.stringify(before)) as { directions: Record<string, unknown>[] };
+    for (const d of old.directions) delete d.perProjectCap;
+    const reread = Guideline.parse(old);
+    expect(reread.directions.map((d) => d.perProjectCap)).toEqual([null, null, null]);
+    expect(hasChanges(diff(reread, before))).toBe(true);
+    expect(diff(reread, before).directions.flatMap((d) => d.changes.map((c) => c.field))).toEqual(['funding.perProjectCapCNY']);
   });
 });

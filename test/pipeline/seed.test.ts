@@ -65,6 +65,7 @@ describe('the seed draft', () => {
     expect([d.projectCount?.value, d.projectCount?.qualifier]).toEqual(projects);
     expect([d.funding?.amountCNY, d.funding?.qualifier]).toEqual([funding[0] * 10_000, funding[1]]);
     expect(d.funding?.perProjectCapCNY).toBeUndefined();
+    expect(d.perProjectCap).toBeNull();
     expect([d.duration?.minYears, d.duration?.maxYears, d.duration?.qualifier, d.duration?.hedge, d.duration?.inherited]).toEqual(duration);
     expect(d.requirements).toHaveLength(requirements);
     expect(d.domains).toHaveLength(domains);
