@@ -6,7 +6,7 @@ export { reflow } from './reflow/index.js';
 export { segment } from './segment/index.js';
 export { extract } from './extract/index.js';
 export { validate } from './validate/index.js';
-export { toJson, toMarkdown } from './report/index.js';
+export { toJson, toMarkdown, toMdast } from './report/index.js';
 export { processSource, render, ingestAll } from './pipeline.js';
 export { diff, hasChanges } from './diff/index.js';
 export { diffToMarkdown, diffToHtml } from './diff/report.js';

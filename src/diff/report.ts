@@ -6,10 +6,7 @@
 import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { displayWidth } from '../lexicon/chars.js';
+import { markdownProcessor } from '../report/markdown.js';
 import { formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
 
@@ -180,14 +177,8 @@ export function diffMdast(d: GuidelineDiff): Root {
   return { type: 'root', children };
 }
 
-const processor = unified()
-  // Table columns padded by display width (a CJK character is two columns), so they line up in a
-  // monospaced view.
-  .use(remarkGfm, { stringLength: displayWidth })
-  .use(remarkStringify, { bullet: '-', listItemIndent: 'one' }).freeze();
-
 export function diffToMarkdown(d: GuidelineDiff): string {
-  return processor.stringify(diffMdast(d));
+  return markdownProcessor.stringify(diffMdast(d));
 }
 
 const CSS = `body{font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}

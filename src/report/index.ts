@@ -3,10 +3,7 @@
  * and as Markdown, built as an mdast tree and serialised by remark (never by string concatenation).
  */
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { displayWidth } from '../lexicon/chars.js';
+import { markdownProcessor } from './markdown.js';
 import { formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 
@@ -14,14 +11,8 @@ export function toJson(doc: Guideline): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-const processor = unified()
-  // Table columns padded by display width (a CJK character is two columns), so they line up in a
-  // monospaced view.
-  .use(remarkGfm, { stringLength: displayWidth })
-  .use(remarkStringify, { bullet: '-', listItemIndent: 'one', rule: '-' }).freeze();
-
 export function toMarkdown(doc: Guideline): string {
-  return processor.stringify(toMdast(doc));
+  return markdownProcessor.stringify(toMdast(doc));
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -134,7 +125,7 @@ function titleParagraphs(doc: Guideline): number {
   return 0;
 }
 
-function toMdast(doc: Guideline): Root {
+export function toMdast(doc: Guideline): Root {
   const info = doc.document;
   const s = doc.summary;
   const status = { draft: '征求意见稿（draft）', final: '正式稿（final）', unknown: '未知（unknown）' }[info.status];
