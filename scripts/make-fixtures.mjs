@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { paragraphs } from './seed-paragraphs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
@@ -49,18 +50,6 @@ function save(doc, name) {
 
 // Fixed metadata and ids, so that the files are the same on every run.
 const info = { Title: 'guideline-ingest fixture', Producer: 'pdfkit', Creator: 'scripts/make-fixtures.mjs', CreationDate: new Date(Date.UTC(2025, 0, 1)) };
-
-/** The seed's paragraphs, in order, with the kind of node each came from. */
-function paragraphs() {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'extracted/2025-batch1-draft.json'), 'utf8'));
-  const out = [];
-  const walk = (n) => {
-    out.push({ kind: n.kind, text: n.text });
-    n.children.forEach(walk);
-  };
-  doc.sections.forEach(walk);
-  return out;
-}
 
 /**
  * The seed draft typeset with one font: `bold` draws headings twice (simulated bold), `footer`

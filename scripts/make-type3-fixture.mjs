@@ -17,10 +17,11 @@
 //
 // The seed's paragraphs come from the committed extracted JSON, as in make-fixtures.mjs. The output
 // is byte-identical on every run with the same Node.js (the streams are deflated by its zlib).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { paragraphs } from './seed-paragraphs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf/2025-batch1-draft.type3.pdf');
@@ -43,17 +44,6 @@ const AS_RADICAL = new Map([
   ['长', '\u2ed3'],
   ['门', '\u2ed4'],
 ]);
-
-function paragraphs() {
-  const doc = JSON.parse(readFileSync(join(ROOT, 'extracted/2025-batch1-draft.json'), 'utf8'));
-  const out = [];
-  const walk = (n) => {
-    out.push({ kind: n.kind, text: n.text });
-    n.children.forEach(walk);
-  };
-  doc.sections.forEach(walk);
-  return out;
-}
 
 /** Advance of a character in thousandths of the font size: CJK and full-width 1000, the rest 500. */
 const advance = (ch) => (ch.codePointAt(0) < 0x1100 ? 500 : 1000);
