@@ -96,7 +96,8 @@ function wholeNumber(flag: string, value: string | undefined): number {
 /** Parses `argv` (without node and script). Throws `UsageError` with a one-line message. */
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') return { command: 'help', topic: 'main' };
+  if (command === undefined) throw new UsageError('no command given (expected ingest, diff or schema)');
+  if (command === '-h' || command === '--help' || command === 'help') return { command: 'help', topic: 'main' };
   if (command === '--version' || command === '-v') return { command: 'version' };
   if (command !== 'ingest' && command !== 'schema' && command !== 'diff') {
     throw new UsageError(`unknown command '${command}' (expected ingest, diff or schema)`);

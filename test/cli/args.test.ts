@@ -27,7 +27,9 @@ describe('parseArgs', () => {
   });
 
   it('gives help for each command', () => {
-    expect(parseArgs([])).toEqual({ command: 'help', topic: 'main' });
+    expect(parseArgs(['--help'])).toEqual({ command: 'help', topic: 'main' });
+    // No command at all is a usage error (exit 2), not a request for help.
+    expect(() => parseArgs([])).toThrow(new UsageError('no command given (expected ingest, diff or schema)'));
     expect(parseArgs(['ingest', '--help'])).toEqual({ command: 'help', topic: 'ingest' });
     expect(parseArgs(['diff', '-h'])).toEqual({ command: 'help', topic: 'diff' });
   });
