@@ -19,3 +19,32 @@ export function formatDuration(d: { minYears: number | null; maxYears: number | 
   if (d.minYears !== null && d.maxYears !== null && d.minYears !== d.maxYears) return `${d.minYears}–${d.maxYears}年`;
   return `${QUALIFIER_PREFIX[d.qualifier]}${d.maxYears ?? d.minYears}年`;
 }
+
+/** What each check code means, in the reports' language; the code itself stays beside it. */
+const CHECK_TITLES: Readonly<Record<string, string>> = {
+  'direction-count-mismatch': '方向数与文中所述不符',
+  'partner-count-mismatch': '合作方数与文中所述不符',
+  'partner-unrecognised': '合作方未识别',
+  'project-total-mismatch': '项目数合计与文中所述不符',
+  'funding-total-mismatch': '经费合计与文中所述不符',
+  'per-project-cap-exceeded': '经费超出单项上限之和',
+  'field-missing': '缺少字段',
+  'duration-inherited': '沿用指南默认实施周期',
+  placeholder: '含待定内容',
+  'numbering-gap': '编号缺号',
+  'numbering-duplicate': '编号重复',
+  'numbering-rollover': '编号进位（如1.9后为2.0）',
+  'numbering-start': '编号不从1开始',
+  'title-inferred': '标题由正文推断',
+  'title-missing': '未找到标题',
+  'status-unknown': '无法判断稿件状态',
+};
+
+const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
+
+/** `警告：经费合计与文中所述不符（funding-total-mismatch）`; an unknown code is shown as it is. */
+export function formatCheckTitle(c: { code: string; severity?: keyof typeof SEVERITY_TITLES }): string {
+  const title = CHECK_TITLES[c.code];
+  const what = title ? `${title}（${c.code}）` : c.code;
+  return c.severity ? `${SEVERITY_TITLES[c.severity]}：${what}` : what;
+}

@@ -7,7 +7,7 @@ import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { markdownProcessor } from '../report/markdown.js';
-import { formatYuan } from '../format.js';
+import { formatCheckTitle, formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -152,7 +152,7 @@ export function diffMdast(d: GuidelineDiff): Root {
     const item = (prefix: string, x: GuidelineDiff['checks']['added'][number]) => ({
       type: 'listItem' as const,
       spread: false,
-      children: [{ type: 'paragraph' as const, children: [strong(`${prefix} ${x.code}`), text(`：${x.message}`)] }],
+      children: [{ type: 'paragraph' as const, children: [strong(`${prefix}·${formatCheckTitle(x)}`), text(`：${x.message}`)] }],
     });
     children.push({
       type: 'list',

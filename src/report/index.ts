@@ -4,7 +4,7 @@
  */
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { markdownProcessor } from './markdown.js';
-import { formatDuration, formatYuan, qualifierPrefix } from '../format.js';
+import { formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 
 export function toJson(doc: Guideline): string {
@@ -166,7 +166,7 @@ export function toMdast(doc: Guideline): Root {
           spread: false,
           children: [
             para(
-              strong(`${c.severity} ${c.code}`),
+              strong(formatCheckTitle(c)),
               text(`${c.span ? `（第${c.span.line}行${c.span.page ? `，第${c.span.page}页` : ''}）` : ''}：${c.message}`),
             ) as ListItem['children'][number],
           ],
