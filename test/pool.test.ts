@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentPool as PoolType } from '../src/pool.js';
 import { loadBytes } from '../src/load/index.js';
 import { processSource, render } from '../src/pipeline.js';
@@ -64,27 +64,33 @@ describe('DocumentPool', () => {
   });
 });
 
-describe('guideline ingest, as built', () => {
-  it('puts PDFs on a worker by default, so a stuck PDF fails on its time limit and the batch goes on', { timeout: 8_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'guideline-stuck-'));
-    try {
-      mkdirSync(join(dir, 'corpus'));
-      const stuck = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
-      for (const at of [54648, 173543, 113529]) stuck.fill(0x30, at, at + 50);
-      writeFileSync(join(dir, 'corpus', 'stuck.pdf'), stuck);
-      writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
-      writeFileSync(join(dir, 'corpus', 'draft.pdf'), fixture('2025-batch1-draft.pdfkit.pdf'));
-      const res = spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'ingest', '--timeout-ms', '1000'], { cwd: dir, encoding: 'utf8' });
-      expect(res.status).toBe(1);
-      expect(res.stderr.split('\n')).toEqual([
-        'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)',
-        '3 documents: 2 written, 0 skipped, 1 failed; 12 warnings',
-        '',
-      ]);
-      expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+describe('the CLI, as built', () => {
+  // The CFF rendition with three 50-byte stretches overwritten (see above): ~10 s of pdf.js in one
+  // synchronous stretch. Each test's time-out is below that, so a PDF read on the main thread fails.
+  const dir = mkdtempSync(join(tmpdir(), 'guideline-stuck-'));
+  mkdirSync(join(dir, 'corpus'));
+  const stuck = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
+  for (const at of [54648, 173543, 113529]) stuck.fill(0x30, at, at + 50);
+  writeFileSync(join(dir, 'corpus', 'stuck.pdf'), stuck);
+  writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
+  writeFileSync(join(dir, 'corpus', 'draft.pdf'), fixture('2025-batch1-draft.pdfkit.pdf'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: dir, encoding: 'utf8' });
+
+  it('ingest puts PDFs on a worker by default: a stuck PDF fails on its time limit and the batch goes on', { timeout: 8_000 }, () => {
+    const res = cli('ingest', '--timeout-ms', '1000');
+    expect(res.status).toBe(1);
+    expect(res.stderr.split('\n')).toEqual([
+      'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)',
+      '3 documents: 2 written, 0 skipped, 1 failed; 12 warnings',
+      '',
+    ]);
+    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
+  });
+
+  it('diff reads PDFs the same way: one line, exit 2, within the limit; a sound PDF diffs as before', { timeout: 8_000 }, () => {
+    const res = cli('diff', 'corpus/seed.txt', 'corpus/stuck.pdf', '--timeout-ms', '1000');
+    expect([res.status, res.stderr]).toEqual([2, 'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)\n']);
+    expect(cli('diff', 'corpus/seed.txt', 'corpus/draft.pdf').status).toBe(0);
   });
 });
-

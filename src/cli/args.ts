@@ -26,6 +26,7 @@ export type Command =
       readonly new: string;
       readonly format: 'json' | 'md' | 'html';
       readonly out: string | null;
+      readonly timeoutMs: number | null;
     };
 
 export class UsageError extends Error {
@@ -68,13 +69,14 @@ Writes guideline.schema.json (and diff.schema.json) generated from the zod schem
 Options:
   --out DIR    output folder (default: schemas)
   --quiet      print nothing on success`,
-  diff: `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE]
+  diff: `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE] [--timeout-ms N]
 
 Each side is a source (.txt, .pdf: ingested on the fly) or an extracted JSON file.
 
 Options:
   --format F   json (default), md or html
   --out FILE   write the report to FILE instead of stdout
+  --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
 
 Exit codes: 0 no change, 1 something changed, 2 error.`,
 };
@@ -161,11 +163,12 @@ export function parseArgs(argv: readonly string[]): Command {
       if (positional.length > 0) throw new UsageError(`'schema' takes no files, got '${positional[0]}'`);
       return { command, out: str('--out') ?? 'schemas', quiet: flags.has('--quiet') };
     case 'diff': {
-      allow(['--out', '--format']);
+      allow(['--out', '--format', '--timeout-ms']);
       if (positional.length !== 2) throw new UsageError(`'diff' expects two files (old and new), got ${positional.length}`);
       const format = str('--format') ?? 'json';
       if (format !== 'json' && format !== 'md' && format !== 'html') throw new UsageError(`--format expects json, md or html, got '${format}'`);
-      return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null };
+      const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
+      return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null, timeoutMs };
     }
   }
 }

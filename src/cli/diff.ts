@@ -13,7 +13,7 @@ export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io
   const sides: Guideline[] = [];
   for (const path of [cmd.old, cmd.new]) {
     try {
-      sides.push(await loadSide(path, io.cwd));
+      sides.push(await loadSide(path, io.cwd, cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }));
     } catch (error) {
       io.stderr.write(`guideline: ${path}: ${asGuidelineError(error).message}\n`);
       return 2;

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadFile } from '../load/index.js';
+import { isPdf, loadBytes, readSource, type LoadOptions } from '../load/index.js';
+import { DocumentPool } from '../pool.js';
 import { processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
 import { toPosix } from './fs.js';
 
-/** Ingests a source or reads an extracted JSON, for `diff`. */
-export async function loadSide(path: string, cwd: string): Promise<Guideline> {
+/** Ingests a source or reads an extracted JSON, for `diff`. Throws `GuidelineError`. */
+export async function loadSide(path: string, cwd: string, options: Pick<LoadOptions, 'timeoutMs'> = {}): Promise<Guideline> {
   const abs = resolve(cwd, path);
   if (/\.json$/i.test(path)) {
     let raw: unknown;
@@ -20,7 +21,18 @@ export async function loadSide(path: string, cwd: string): Promise<Guideline> {
     if (!parsed.success) throw new GuidelineError('invalid-output', 'not an extracted guideline (does not match schemas/guideline.schema.json)');
     return parsed.data;
   }
-  const source = await loadFile(abs).then((s) => ({ ...s, path: toPosix(path) }));
-  return processSource(source);
+  const bytes = await readSource(abs);
+  // A PDF is read on a worker thread where there is one, as `ingest` does: then its time limit
+  // holds even when pdf.js blocks its thread (src/pool.ts).
+  if (isPdf(bytes) && DocumentPool.usable()) {
+    const pool = new DocumentPool(1);
+    try {
+      const { json } = await pool.process(bytes, toPosix(path), options);
+      return Guideline.parse(JSON.parse(json));
+    } finally {
+      await pool.close();
+    }
+  }
+  return processSource({ ...(await loadBytes(bytes, abs, options)), path: toPosix(path) });
 }
 

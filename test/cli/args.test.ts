@@ -22,7 +22,8 @@ describe('parseArgs', () => {
   });
 
   it('reads diff and schema', () => {
-    expect(parseArgs(['diff', 'a', 'b', '--format', 'md'])).toEqual({ command: 'diff', old: 'a', new: 'b', format: 'md', out: null });
+    expect(parseArgs(['diff', 'a', 'b', '--format', 'md'])).toEqual({ command: 'diff', old: 'a', new: 'b', format: 'md', out: null, timeoutMs: null });
+    expect(parseArgs(['diff', 'a', 'b', '--timeout-ms', '900'])).toMatchObject({ timeoutMs: 900 });
     expect(parseArgs(['schema'])).toEqual({ command: 'schema', out: 'schemas', quiet: false });
   });
 
