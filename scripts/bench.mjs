@@ -175,7 +175,7 @@ if (diffModule) {
 // ---- PDF batch: `guideline ingest` over copies of the fixtures vs pdftotext over the same files --
 {
   const dir = join(ROOT, 'test/fixtures/pdf');
-  // Every rendition of the draft (four producers and font technologies), copied `copies` times.
+  // Every rendition of the draft (five producers and font technologies), copied `copies` times.
   const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => /^2025-batch1-draft\..*\.pdf$/.test(f)).sort() : [];
   const pagesOf = new Map();
   for (const f of fixtures) pagesOf.set(f, (await ingest(readFileSync(join(dir, f)), f)).document.source.pages ?? 1);

@@ -116,17 +116,18 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
   const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
   const concurrency = cmd.concurrency ?? availableParallelism();
   // By default PDFs go to one worker thread and text stays on the main thread. pdf.js can keep its
-  // thread busy for seconds without a pause (a damaged CFF font took 20 s against a 5 s limit): only
-  // a worker can be stopped then, so the time limit holds. One worker costs nothing in speed on
-  // the project's 2-core machines (120 PDFs: 7.1 s against 7.7 s in the main thread) and ~40 MB;
-  // text is fastest in the main thread (README, Performance). `--workers N` puts every document on
-  // N workers, `--workers 0` none. Workers start when the first document needs one.
+  // thread busy for seconds without a pause (a damaged CFF font: 10 s against a 1 s limit): only a
+  // worker can be stopped then, so the time limit holds. On the project's 2-core machines one
+  // worker costs time within the noise (README, Performance) and 25–50 MB; text is fastest in the
+  // main thread. `--workers N` puts every document on N workers, `--workers 0` none. Workers start
+  // when the first document needs one.
   const poolSize = cmd.workers ?? 1;
   const pool = poolSize > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(poolSize, paths.length)) : undefined;
-  const onPool = (bytes: Uint8Array, path: string): boolean => cmd.workers !== null || /\.pdf$/i.test(path) || isPdf(bytes);
+  // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
+  const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
   const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }) };
   const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
-    if (pool && onPool(bytes, path)) return pool.process(bytes, path, loadOptions);
+    if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions);
     const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, loadOptions)));
     return { json, markdown, warnings: doc.checks.filter((c) => c.severity !== 'info').length };
   };
