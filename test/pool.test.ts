@@ -15,6 +15,16 @@ import { ROOT, SEED_PATH, seedBytes } from './helpers/seed.js';
 const { DocumentPool } = (await import(`${ROOT}dist/pool.js`)) as { DocumentPool: typeof PoolType };
 const fixture = (name: string): Buffer => readFileSync(`${ROOT}test/fixtures/pdf/${name}`);
 
+/**
+ * The CFF rendition with three 50-byte stretches of its streams overwritten: pdf.js then spends
+ * ~10 s in its CFF parser, in one synchronous stretch that no timer inside the thread can cut.
+ */
+function stuckPdf(): Uint8Array {
+  const bytes = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
+  for (const at of [54648, 173543, 113529]) bytes.fill(0x30, at, at + 50);
+  return bytes;
+}
+
 describe('DocumentPool', () => {
   it('is usable from the build, and gives the bytes in-thread processing gives', async () => {
     expect(DocumentPool.usable()).toBe(true);
@@ -38,10 +48,7 @@ describe('DocumentPool', () => {
   });
 
   it('stops a PDF that keeps pdf.js busy past the time limit without a pause, and goes on', { timeout: 8_000 }, async () => {
-    // The CFF rendition with three 50-byte stretches of its streams overwritten: pdf.js then spends
-    // ~10 s in its CFF parser, in one synchronous stretch that no timer inside the thread can cut.
-    const stuck = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
-    for (const at of [54648, 173543, 113529]) stuck.fill(0x30, at, at + 50);
+    const stuck = stuckPdf();
     const pool = new DocumentPool(1, { graceMs: 300 });
     try {
       await expect(pool.process(stuck, 'stuck.pdf', { timeoutMs: 200 })).rejects.toMatchObject({ code: 'timeout' });
@@ -65,13 +72,11 @@ describe('DocumentPool', () => {
 });
 
 describe('the CLI, as built', () => {
-  // The CFF rendition with three 50-byte stretches overwritten (see above): ~10 s of pdf.js in one
-  // synchronous stretch. Each test's time-out is below that, so a PDF read on the main thread fails.
+  // Each test's time-out is below the ~10 s `stuckPdf()` keeps pdf.js busy, so a PDF read on the
+  // main thread fails it.
   const dir = mkdtempSync(join(tmpdir(), 'guideline-stuck-'));
   mkdirSync(join(dir, 'corpus'));
-  const stuck = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
-  for (const at of [54648, 173543, 113529]) stuck.fill(0x30, at, at + 50);
-  writeFileSync(join(dir, 'corpus', 'stuck.pdf'), stuck);
+  writeFileSync(join(dir, 'corpus', 'stuck.pdf'), stuckPdf());
   writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
   writeFileSync(join(dir, 'corpus', 'draft.pdf'), fixture('2025-batch1-draft.pdfkit.pdf'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -72,7 +72,7 @@ describe('a key R&D programme guideline', () => {
     ]);
   });
 
-  it('diffs a changed per-project cap, also against an extracted file of schema 1.0.0', async () => {
+  it('diffs a changed per-project cap', async () => {
     const before = await ingestText(TEXT, 'key-rd.txt');
     const after = await ingestText(TEXT.toString('utf8').replace('不超过1500万元', '不超过1200万元'), 'key-rd.txt');
     const changed = diff(before, after).directions.filter((d) => d.status !== 'unchanged');
@@ -86,12 +86,23 @@ describe('a key R&D programme guideline', () => {
         ],
       ],
     ]);
-    // A 1.0.0 file has no `perProjectCap`: it still reads, and the same document diffs as unchanged.
-    const old = JSON.parse(JSON.stringify(before)) as { directions: Record<string, unknown>[] };
-    for (const d of old.directions) delete d.perProjectCap;
-    const reread = Guideline.parse(old);
-    expect(reread.directions.map((d) => d.perProjectCap)).toEqual([null, null, null]);
-    expect(hasChanges(diff(reread, before))).toBe(true);
-    expect(diff(reread, before).directions.flatMap((d) => d.changes.map((c) => c.field))).toEqual(['funding.perProjectCapCNY']);
+  });
+
+  it('reads an extracted file of schema 1.0.0 (no `perProjectCap`) and diffs it by the cap it did record', async () => {
+    // 1.0.0 kept a cap only inside `funding`, so only where the direction also states its total.
+    const withTotal = TEXT.toString('utf8').replace('拟支持项目数：1～2项', '拟支持项目数：1～2项\n\n拟支持经费：3000万元');
+    const now = await ingestText(withTotal, 'key-rd.txt');
+    expect(now.directions[0]!.funding).toMatchObject({ amountCNY: 30_000_000, perProjectCapCNY: 15_000_000 });
+    const asOld = (doc: Guideline): Guideline => {
+      const raw = JSON.parse(JSON.stringify(doc)) as { directions: Record<string, unknown>[] };
+      for (const d of raw.directions) delete d.perProjectCap;
+      return Guideline.parse(raw);
+    };
+    const old = asOld(now);
+    expect(old.directions.map((d) => d.perProjectCap)).toEqual([null, null, null]);
+    // The cap recorded in `funding` is the cap: the same document diffs as unchanged.
+    expect(hasChanges(diff(old, now))).toBe(false);
+    // Where 1.0.0 recorded none (no total), the cap shows as new information.
+    expect(diff(asOld(await ingestText(TEXT, 'key-rd.txt')), now).directions[0]!.changes.map((c) => c.field)).toContain('funding.perProjectCapCNY');
   });
 });
