@@ -38,6 +38,12 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'title-inferred': '标题由正文推断',
   'title-missing': '未找到标题',
   'status-unknown': '无法判断稿件状态',
+  'value-implausible': '数值不合常理，未采用',
+  'value-unreadable': '字段中未读出数值',
+  'count-unspecified': '项目数未定（若干）',
+  'label-unknown': '未知字段标签',
+  'text-unassigned': '未归入任何字段的文字',
+  'inherited-contradicted': '与指南统一规定不一致',
 };
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;

@@ -39,6 +39,7 @@ export type RemovalKind =
   | 'doubled-glyph'
   | 'outside-page'
   | 'lookalike-glyph'
+  | 'halfwidth-punct'
   | 'fullwidth-alnum'
   | 'cjk-space'
   | 'indent'

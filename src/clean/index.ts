@@ -17,7 +17,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { isCjkOrPunct, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
+import { HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf } from '../lexicon/pagination.js';
 import { matchMarker } from '../lexicon/markers.js';
@@ -87,6 +87,8 @@ function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
   if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
     return { to: String.fromCharCode(c - 0xfee0), kind: 'fullwidth-alnum' };
   }
+  const punct = PUNCT_LOOKALIKE.get(c);
+  if (punct !== undefined) return { to: punct, kind: 'lookalike-glyph' };
   return null;
 }
 
@@ -310,7 +312,78 @@ function cleanLine(text: string, l: RawLine, pool: MapPool, log: (kind: RemovalK
     }
   }
   flush();
-  return { text: parts.length === 1 ? parts[0]! : parts.join(''), from: from.subarray(base, base + n), to: to.subarray(base, base + n) };
+  const built = parts.length === 1 ? parts[0]! : parts.join('');
+  const fromView = from.subarray(base, base + n);
+  const toView = to.subarray(base, base + n);
+  return { text: fullWidthPunctuation(built, fromView, toView, log), from: fromView, to: toView };
+}
+
+/** Half-width punctuation a line may hold: the fast test before the per-character pass. */
+const RE_HALF_PUNCT = /[,;:!?()"]/;
+
+/**
+ * Half-width punctuation in Chinese text (`其他要求:`, `3个,共`, `(1)农业`, `"…"重点专项`) becomes
+ * the full-width form, so that a document typed with either extracts the same values. Only where
+ * the text around it is Chinese: `1,500万元`, `1:1`, `10:00`, `https://` and Latin text keep
+ * theirs. Brackets and quotes go by pairs: both ends change, or neither. One code unit for one, so
+ * the source map is unchanged; each replacement is logged (`halfwidth-punct`).
+ */
+function fullWidthPunctuation(text: string, from: Int32Array, to: Int32Array, log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void): string {
+  if (!RE_HALF_PUNCT.test(text)) return text;
+  const chars = [...text];
+  if (chars.length !== text.length) return text; // astral characters: positions would not line up; leave as is
+  const prevNonSpace = (k: number): string | undefined => {
+    for (let i = k - 1; i >= 0; i--) if (chars[i] !== ' ') return chars[i];
+    return undefined;
+  };
+  const nextNonSpace = (k: number): string | undefined => {
+    for (let i = k + 1; i < chars.length; i++) if (chars[i] !== ' ') return chars[i];
+    return undefined;
+  };
+  const change = new Map<number, string>();
+  // Brackets by pairs.
+  const open: number[] = [];
+  const pairs: [number, number][] = [];
+  const lone: number[] = [];
+  chars.forEach((c, k) => {
+    if (c === '(') open.push(k);
+    else if (c === ')') {
+      const o = open.pop();
+      if (o === undefined) lone.push(k);
+      else pairs.push([o, k]);
+    }
+  });
+  lone.push(...open);
+  for (const [o, c] of pairs) {
+    if (isCjkContext(prevNonSpace(o)) || isCjkContext(chars[o + 1]) || isCjkContext(chars[c - 1]) || isCjkContext(nextNonSpace(c))) {
+      change.set(o, '（');
+      change.set(c, '）');
+    }
+  }
+  for (const k of lone) if (isCjkContext(prevNonSpace(k)) || isCjkContext(nextNonSpace(k))) change.set(k, HALF_TO_FULL[chars[k]!]!);
+  // Quotes by pairs, in order: “…”.
+  const quotes = chars.flatMap((c, k) => (c === '"' ? [k] : []));
+  for (let q = 0; q + 1 < quotes.length; q += 2) {
+    const [a, b] = [quotes[q]!, quotes[q + 1]!];
+    if (chars.slice(a + 1, b).some((c) => isCjkContext(c))) {
+      change.set(a, '“');
+      change.set(b, '”');
+    }
+  }
+  // Clause punctuation: where a neighbour is Chinese and the two sides are not both digits.
+  chars.forEach((c, k) => {
+    if (c !== ',' && c !== ';' && c !== ':' && c !== '!' && c !== '?') return;
+    const before = prevNonSpace(k);
+    const after = nextNonSpace(k);
+    if (c === ':' && chars[k + 1] === '/' && chars[k + 2] === '/') return;
+    if (isCjkContext(before) || isCjkContext(after)) change.set(k, HALF_TO_FULL[c]!);
+  });
+  if (change.size === 0) return text;
+  for (const [k, full] of [...change].sort((x, y) => x[0] - y[0])) {
+    log('halfwidth-punct', from[k]!, to[k]!, full);
+    chars[k] = full;
+  }
+  return chars.join('');
 }
 
 /**

@@ -11,6 +11,8 @@ import { spanOf } from '../position.js';
 import { findPartners } from '../lexicon/partners.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { matchMarker } from '../lexicon/markers.js';
+import type { FieldRole } from '../lexicon/fields.js';
+import { isPlausible } from '../lexicon/numbers.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import type {
@@ -21,6 +23,9 @@ import type {
   Duration,
   Flags,
   Funding,
+  Item,
+  OtherText,
+  TextBlock,
   Partner,
   ProjectCount,
   Requirement,
@@ -34,7 +39,6 @@ import {
   parseDuration,
   parseMoney,
   parsePerProjectCap,
-  qualifierOfMatch,
   RE_AGREEMENT,
   RE_BATCH,
   RE_DRAFT,
@@ -42,8 +46,12 @@ import {
   RE_SPECIAL_PROJECT,
   RE_TITLE_SENTENCE,
   RE_YEAR,
-  SUMMARY_PATTERNS,
-  toYuan,
+  findSummary,
+  parseDurationValue,
+  RE_BARE_YEAR,
+  RE_COUNT_OPEN,
+  summaryCount,
+  summaryMoney,
   type DurationValue,
 } from './patterns.js';
 
@@ -56,6 +64,7 @@ export interface Extracted {
     readonly year: number | null;
     readonly batch: number | null;
     readonly status: 'draft' | 'final' | 'unknown';
+    readonly family?: 'international-cooperation' | 'key-programme' | 'unknown';
   };
   readonly summary: Summary;
   readonly directions: Direction[];
@@ -89,13 +98,51 @@ export function extract(segmented: Segmented, layout: Layout): Extracted {
   const info = documentInfo(preamble, preambleText, span, checks);
   const summary = readSummary(preambleText, span);
 
-  const defaultDuration = summary.defaultDuration;
-  const out = directions.map((d) => extractDirection(d, span, defaultDuration, checks));
+  const out = directions.map((d) => extractDirection(d, span, summary, checks));
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
+  summaryPlausibility(summary, checks);
 
-  return { info, summary, directions: out, sections: root.children.map((n) => sectionOut(n, span)), checks: familyChecks(checks, out) };
+  return {
+    info: { ...info, family: familyOf(info.programme, out) },
+    summary,
+    directions: out,
+    sections: root.children.map((n) => sectionOut(n, span)),
+    checks: familyChecks(checks, out),
+  };
+}
+
+/**
+ * The family, from evidence: partners or agreements in most directions make an international
+ * cooperation guideline; research content, indicators or categories in most (and no partners), a
+ * key R&D programme guideline. The file name is never looked at.
+ */
+function familyOf(programme: string | null, directions: readonly Direction[]): 'international-cooperation' | 'key-programme' | 'unknown' {
+  const most = (test: (d: Direction) => boolean): boolean => directions.filter(test).length * 2 > directions.length;
+  if (most((d) => d.partners.length > 0 || d.agreements.length > 0)) return 'international-cooperation';
+  if (most((d) => d.researchContent.length > 0 || d.indicators.length > 0 || d.keywords.length > 0 || d.category !== null)) return 'key-programme';
+  if (programme === '国家重点研发计划' && most((d) => d.partners.length === 0)) return 'key-programme';
+  return 'unknown';
+}
+
+function summaryPlausibility(summary: Summary, checks: Check[]): void {
+  const t = summary.fundingTotal;
+  if (t && !isPlausible('fundingCNY', t.amountCNY)) implausible(checks, null, 'funding total', t.text, t.span);
+  const c = summary.projectCount;
+  if (c && !isPlausible('projects', c.value)) implausible(checks, null, 'project total', c.text, c.span);
+}
+
+function implausible(checks: Check[], directionId: string | null, what: string, text: string, s: Span | null): void {
+  checks.push({
+    code: 'value-implausible',
+    severity: 'warning',
+    message: `${directionId ? `direction ${directionId}: ` : ''}the ${what} “${text}” does not read as a plausible value; it is left out`,
+    directionId,
+    stated: text,
+    computed: null,
+    span: s,
+  });
 }
 
 type SpanFn = (m: Mapped, i?: number, j?: number) => Span;
@@ -193,31 +240,107 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
 
 function readSummary(text: Mapped, span: SpanFn): Summary {
   const t = text.text;
-  const count = (re: RegExp, group: number, before?: number, after?: number): Summary['directionCount'] => {
-    const m = re.exec(t);
+  const count = (figure: 'directionCount' | 'partnerCount' | 'projectCount'): Summary['directionCount'] => {
+    const m = findSummary(figure, t);
     if (!m) return null;
-    return {
-      value: Number(m[group]),
-      qualifier: qualifierOfMatch(before === undefined ? undefined : m[before], after === undefined ? undefined : m[after]),
-      text: m[0],
-      span: span(text, m.index, m.index + m[0].length),
-    };
+    return { ...summaryCount(m), text: m[0], span: span(text, m.index, m.index + m[0].length) };
   };
-  const f = SUMMARY_PATTERNS.fundingTotal.exec(t);
+  const f = findSummary('fundingTotal', t);
   const d = parseDuration(t);
+  const fundingTotal = f
+    ? {
+        amountCNY: summaryMoney(f).amountCNY,
+        qualifier: summaryMoney(f).qualifier,
+        text: f[0].replace(/^(?:经费总概算|总概算|经费概算|总经费|经费总额|总预算|共计|国拨经费)[为：:]?/, ''),
+        span: span(text, f.index, f.index + f[0].length),
+      }
+    : null;
+  let defaultDuration: Summary['defaultDuration'] = null;
+  if (d) {
+    const { months: _months, ...value } = d.value;
+    if (isPlausible('years', value.maxYears ?? value.minYears ?? 0)) {
+      defaultDuration = { ...value, ...(d.value.months === undefined ? {} : { months: d.value.months }), text: t.slice(d.index, d.index + d.length), span: span(text, d.index, d.index + d.length) };
+    }
+  }
   return {
-    directionCount: count(SUMMARY_PATTERNS.directionCount, 1),
-    partnerCount: count(SUMMARY_PATTERNS.partnerCount, 1),
-    projectCount: count(SUMMARY_PATTERNS.projectCount, 2, 1, 3),
-    fundingTotal: f
-      ? {
-          amountCNY: toYuan(f[2]!, f[3] === '亿' ? 8 : f[3] === '千万' ? 7 : f[3] === '百万' ? 6 : 4),
-          qualifier: qualifierOfMatch(f[1], f[4]),
-          text: f[0].replace(/^(?:总概算|经费概算|总经费|经费总额|总预算|共计)[为：:]?/, ''),
-          span: span(text, f.index, f.index + f[0].length),
-        }
-      : null,
-    defaultDuration: d ? { ...d.value, text: t.slice(d.index, d.index + d.length), span: span(text, d.index, d.index + d.length) } : null,
+    directionCount: count('directionCount'),
+    partnerCount: count('partnerCount'),
+    projectCount: count('projectCount'),
+    fundingTotal,
+    defaultDuration,
+    defaultProjectCount: readDefaultCount(text, span),
+    defaultPerProjectCap: readDefaultCap(text, span),
+    youngScientist: readYoungScientist(text, span),
+  };
+}
+
+/** The sentence (between `。`/`；`/line ends) around `index`. */
+function sentenceAt(t: string, index: number): { start: number; end: number } {
+  let a = index;
+  while (a > 0 && !'。；;\n'.includes(t[a - 1]!)) a--;
+  let b = index;
+  while (b < t.length && !'。；;\n'.includes(t[b]!)) b++;
+  return { start: a, end: b };
+}
+
+const RE_DEFAULT_COUNT = /(?:每个|各)(?:项目|指南)?方向[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?/g;
+
+/** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
+function readDefaultCount(text: Mapped, span: SpanFn): Summary['defaultProjectCount'] {
+  const t = text.text;
+  for (const m of t.matchAll(RE_DEFAULT_COUNT)) {
+    const after = m.index + m[0].length;
+    const hit = parseCount(t.slice(after, after + 16));
+    if (!hit || hit.index > 2) continue;
+    if (/青年科学家/.test(t.slice(sentenceAt(t, m.index).start, after))) continue;
+    const end = after + hit.index + hit.length;
+    return { ...hit.value, text: t.slice(m.index, end), span: span(text, m.index, end) };
+  }
+  return null;
+}
+
+/** `每个项目国拨经费不超过1500万元`, stated once for every direction (not for young scientists). */
+function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectCap'] {
+  const t = text.text;
+  let from = 0;
+  while (from < t.length) {
+    const hit = parsePerProjectCap(t.slice(from));
+    if (!hit) return null;
+    const i = from + hit.index;
+    const sentence = sentenceAt(t, i);
+    if (!/青年科学家/.test(t.slice(sentence.start, sentence.end)) && isPlausible('fundingCNY', hit.value)) {
+      return { amountCNY: hit.value, text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) };
+    }
+    from = i + hit.length;
+  }
+  return null;
+}
+
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|[一二两三四五六七八九十]{1,3})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
+
+/** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
+function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
+  const t = text.text;
+  const m = RE_YOUNG_COUNT.exec(t);
+  if (!m) return null;
+  // The figures of the sentence that counts them, and of the next clause when it continues it.
+  let { start, end } = sentenceAt(t, m.index);
+  const next = sentenceAt(t, Math.min(t.length - 1, end + 1));
+  if (/^(?:拟安排|安排|每个|共)/.test(t.slice(end + 1, next.end)) || /^[，,]/.test(t.slice(end))) end = next.end;
+  const sentence = t.slice(start, end);
+  const value = m[1] ?? m[2]!;
+  const countValue = /^\d+$/.test(value) ? Number(value) : (parseCjkNumber(value) ?? Number.NaN);
+  const countIndex = m.index;
+  const fundingHit = /(?:国拨)?经费(?:概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(sentence.slice(m.index - start + m[0].length));
+  const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
+  const per = /每个项目(?:国拨经费)?(?:不超过)?([^，,。；]{0,16}?元)/.exec(sentence);
+  const perMoney = per ? parseMoney(per[1]!) : null;
+  return {
+    count: Number.isFinite(countValue) ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
+    fundingCNY: funding?.value.amountCNY ?? null,
+    perProjectCNY: perMoney?.value.amountCNY ?? null,
+    text: sentence,
+    span: span(text, start, end),
   };
 }
 
@@ -255,14 +378,18 @@ function nodeText(n: Node): Mapped {
   return text;
 }
 
-function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['defaultDuration'], checks: Check[]): Direction {
-  const id = d.marker!.key;
+function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Check[]): Direction {
+  const id = d.id ?? d.marker!.key;
   const heading = d.heading!;
   const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length));
   const title = titleM.text;
   const all = nodeText(d);
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
-  const byRole = (role: string): Section | undefined => fields.find((f) => f.role === role);
+  const byRole = (role: FieldRole): Section | undefined => fields.find((f) => f.role === role);
+  const allOf = (role: FieldRole): Section[] => fields.filter((f) => f.role === role);
+  const check = (code: string, severity: Check['severity'], message: string, stated: Check['stated'], s: Span | null, computed: Check['computed'] = null): void => {
+    checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });
+  };
   const missing = (field: string, what: string): void => {
     checks.push({
       code: 'field-missing',
@@ -274,78 +401,141 @@ function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['de
       span: span(heading.text),
     });
   };
+  const otherText: OtherText[] = [];
+  /** Text of a field that its value did not take: kept, and reported. */
+  const leftover = (field: Section): void => {
+    for (const c of field.children) {
+      const t = nodeText(c);
+      if (t.text.trim().length === 0) continue;
+      otherText.push({ label: field.marker?.key ?? null, known: true, text: t.text, span: span(t) });
+      check('text-unassigned', 'info', `text under ${field.marker?.key ?? 'a field'} that its value does not take: “${short(t.text)}”`, t.text, span(t));
+    }
+  };
 
   // Partners and kind, from the title.
-  const partners: Partner[] = findPartners(title).map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length) }));
+  const known = findPartners(title);
+  const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
   if (partners.length === 0) {
+    const named = partnerFromTitle(title);
+    if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
     checks.push({
       code: 'partner-unrecognised',
       severity: 'warning',
-      message: `direction ${id}: no known country, region or organisation in the title “${title}”`,
+      message: named
+        ? `direction ${id}: “${named.name}”, named by the title “${title}”, is not a known country, region or organisation`
+        : `direction ${id}: no known country, region or organisation in the title “${title}”`,
       directionId: id,
       stated: title,
-      computed: null,
+      computed: named?.name ?? null,
       span: span(titleM),
     });
   }
-  const kind = projectKind(title, findPartners(title));
+  const kind = projectKind(title, known);
+  const category = categoryOf(title);
 
   // Agreements.
-  const agreementField = byRole('agreement');
   const agreements: Agreement[] = [];
-  if (agreementField) {
+  for (const agreementField of allOf('agreement')) {
     const t = nodeText(agreementField);
     for (const m of t.text.matchAll(RE_AGREEMENT)) {
       agreements.push({ title: m[1]!.replace(/\s+/g, ''), span: span(t, m.index, m.index + m[0].length) });
     }
+    if (!RE_AGREEMENT.test(t.text)) {
+      const rest = fieldRest(agreementField);
+      if (rest.text.length > 0) agreements.push({ title: rest.text.replace(/[。；;，,]+$/, ''), span: span(rest) });
+    }
+    RE_AGREEMENT.lastIndex = 0;
   }
   if (agreements.length === 0) missing('agreements', 'agreement (合作协议《…》)');
 
   // Domains.
-  const domainField = byRole('domains');
-  const domains = domainField ? domainsOfField(domainField, span) : [];
+  const domains = allOf('domains').flatMap((f) => domainsOfField(f, span));
   if (domains.length === 0) missing('domains', 'domains (领域方向)');
 
-  // Project count.
+  // Project count: the field, else the count stated once for every direction.
   let projectCount: ProjectCount | null = null;
   const countField = byRole('projectCount');
   if (countField) {
-    const t = nodeText(countField);
-    const rest = fieldRest(countField);
-    const hit = parseCount(t.text);
-    if (hit) {
-      const value = mappedTrim(rest, TRAILING);
-      projectCount = { ...hit.value, text: value.text, span: span(value) };
+    const rest = mappedTrim(fieldRest(countField), TRAILING);
+    const hit = parseCount(rest.text);
+    if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
+      projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
+    } else if (hit) {
+      implausible(checks, id, 'project count', rest.text, span(rest));
+    } else if (RE_COUNT_OPEN.test(rest.text)) {
+      check('count-unspecified', 'info', `the project count is left open (“${rest.text}”)`, rest.text, span(rest));
+    } else {
+      check('value-unreadable', 'warning', `no project count in “${rest.text}”`, rest.text, span(rest));
     }
+    leftover(countField);
+  } else if (summary.defaultProjectCount) {
+    const { text, span: s, ...value } = summary.defaultProjectCount;
+    projectCount = { ...value, text, span: s, inherited: true };
   }
-  if (!projectCount) missing('projectCount', 'project count (拟支持项目数)');
+  if (!projectCount && !countField) missing('projectCount', 'project count (拟支持项目数)');
 
   // Funding.
   let funding: Funding | null = null;
   const fundingField = byRole('funding');
   if (fundingField) {
-    const t = nodeText(fundingField);
-    const rest = fieldRest(fundingField);
-    const hit = parseMoney(t.text);
-    if (hit) {
-      const value = mappedTrim(rest, TRAILING);
-      funding = { ...hit.value, text: value.text, span: span(value) };
+    const rest = mappedTrim(fieldRest(fundingField), TRAILING);
+    const hit = parseMoney(rest.text);
+    if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
+      funding = { ...hit.value, text: rest.text, span: span(rest) };
+    } else if (hit) {
+      implausible(checks, id, 'funding', rest.text, span(rest));
+    } else {
+      check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
     }
+    leftover(fundingField);
   }
   const cap = parsePerProjectCap(all.text);
-  const perProjectCap = cap ? { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length) } : null;
-  if (perProjectCap && funding) {
+  let perProjectCap: Direction['perProjectCap'] = null;
+  if (cap && isPlausible('fundingCNY', cap.value)) {
+    perProjectCap = { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length), inherited: false };
+  } else if (cap) {
+    implausible(checks, id, 'per-project cap', all.text.slice(cap.index, cap.index + cap.length), span(all, cap.index, cap.index + cap.length));
+  } else if (summary.defaultPerProjectCap) {
+    perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };
+  }
+  if (perProjectCap && funding && !perProjectCap.inherited) {
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
   }
-  if (!funding) missing('funding', 'funding (拟支持经费)');
+  if (!funding && !fundingField) missing('funding', 'funding (拟支持经费)');
 
-  // Duration: stated in the direction, else the document default.
+  // Duration: the field, else a labelled duration anywhere in the direction, else the document default.
   let duration: Duration | null = null;
-  const dur = parseDuration(all.text);
-  if (dur) {
-    duration = durationOut(dur.value, false, all.text.slice(dur.index, dur.index + dur.length), span(all, dur.index, dur.index + dur.length));
-  } else if (defaultDuration) {
-    const { text, span: s, ...value } = defaultDuration;
+  let durationStated = false;
+  const durationField = byRole('duration');
+  const readDuration = (hit: { value: DurationValue; index: number; length: number }, m: Mapped): void => {
+    durationStated = true;
+    const text = m.text.slice(hit.index, hit.index + hit.length);
+    const s = span(m, hit.index, hit.index + hit.length);
+    const years = hit.value.maxYears ?? hit.value.minYears ?? 0;
+    if (isPlausible('years', years) && (hit.value.minYears === null || isPlausible('years', hit.value.minYears))) duration = durationOut(hit.value, false, text, s);
+    else implausible(checks, id, 'duration', text, s);
+  };
+  if (durationField) {
+    const rest = mappedTrim(fieldRest(durationField), TRAILING);
+    const whole = nodeText(durationField);
+    const labelled = parseDuration(whole.text);
+    const hit = parseDurationValue(rest.text);
+    if (labelled && labelled.index === 0) readDuration(labelled, whole);
+    else if (hit) readDuration(hit, rest);
+    else if (RE_BARE_YEAR.test(rest.text)) {
+      durationStated = true;
+      implausible(checks, id, 'duration', rest.text, span(rest));
+    } else {
+      durationStated = true;
+      check('value-unreadable', 'warning', `no duration in “${rest.text}”`, rest.text, span(rest));
+    }
+    leftover(durationField);
+  } else {
+    const hit = parseDuration(all.text);
+    if (hit) readDuration(hit, all);
+  }
+  if (!durationStated && summary.defaultDuration) {
+    const { text, span: s, ...value } = summary.defaultDuration;
     duration = durationOut(value, true, text, s);
     checks.push({
       code: 'duration-inherited',
@@ -356,24 +546,70 @@ function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['de
       computed: text,
       span: span(heading.text),
     });
-  } else {
+  } else if (!durationStated) {
     missing('duration', 'duration (实施周期), and the document states no default');
   }
 
-  // Requirements.
+  // Requirements: every field of the role, items numbered inline split apart.
   const requirements: Requirement[] = [];
-  const reqField = byRole('requirements');
-  if (reqField) {
+  const requirementFields = allOf('requirements');
+  for (const reqField of requirementFields) {
     const rest = fieldRest(reqField);
-    if (rest.text.length > 0) requirements.push({ label: null, text: rest.text, span: span(rest) });
+    if (rest.text.length > 0) requirements.push(...itemsOf(rest, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
     for (const c of reqField.children) {
       if (c.kind === 'paragraph') {
-        requirements.push({ label: null, text: c.paragraph.text.text, span: span(c.paragraph.text) });
+        requirements.push(...itemsOf(c.paragraph.text, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
       } else {
         const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
         requirements.push({ label: c.marker?.text ?? null, text: body.text, span: span(body) });
       }
     }
+  }
+
+  // Key-programme fields.
+  const researchContent = allOf('content').flatMap((f) => blocksOf(f, span));
+  const indicators = allOf('indicators').flatMap((f) => indicatorsOf(f, span));
+  const keywords = allOf('keywords').flatMap((f) => keywordsOf(f, span));
+
+  // A figure stated once for all directions that the direction's own 有关说明 contradicts.
+  const inRequirements = (s: Span): boolean => requirementFields.some((f) => {
+    const r = span(nodeText(f));
+    return s.start >= r.start && s.end <= r.end;
+  });
+  const contradicted = (what: string, stated: string, dflt: string, s: Span): void =>
+    check('inherited-contradicted', 'info', `its ${what} (“${stated}”) differs from the one stated for all directions (“${dflt}”)`, stated, s, dflt);
+ // A hedged default (一般, 原则上) expects exceptions; a firm one does not.
+  const dd = summary.defaultDuration;
+  const own = duration as Duration | null;
+  if (dd && dd.hedge === null && own && !own.inherited && inRequirements(own.span) && (own.maxYears !== dd.maxYears || own.minYears !== dd.minYears)) contradicted('duration', own.text, dd.text, own.span);
+  const dc = summary.defaultPerProjectCap;
+  if (dc && perProjectCap && !perProjectCap.inherited && inRequirements(perProjectCap.span) && perProjectCap.amountCNY > dc.amountCNY) contradicted('per-project cap', perProjectCap.text, dc.text, perProjectCap.span);
+
+  // What no field took.
+  for (const c of d.children) {
+    if (c.kind === 'field') {
+      if (c.role === 'other' || c.role === 'unknown') {
+        const t = nodeText(c);
+        const body = mappedTrim(mappedSlice(t, c.marker!.length, t.text.length));
+        otherText.push({ label: c.marker!.key, known: c.role === 'other', text: body.text, span: span(t) });
+        if (c.role === 'unknown') {
+          checks.push({
+            code: 'label-unknown',
+            severity: 'warning',
+            message: `direction ${id}: unknown label “${c.marker!.key}：” (its text is kept under otherText: “${short(body.text)}”)`,
+            directionId: id,
+            stated: c.marker!.key,
+            computed: body.text,
+            span: span(t),
+          });
+        }
+      }
+      continue;
+    }
+    const t = nodeText(c);
+    if (t.text.trim().length === 0) continue;
+    otherText.push({ label: null, known: false, text: t.text, span: span(t) });
+    check('text-unassigned', 'info', `text that no field takes: “${short(t.text)}”`, t.text, span(t));
   }
 
   // Flags.
@@ -400,12 +636,124 @@ function extractDirection(d: Section, span: SpanFn, defaultDuration: Summary['de
     duration,
     requirements,
     flags,
+    category,
+    researchContent,
+    indicators,
+    keywords,
+    otherText,
     span: span(all),
   };
 }
 
-function durationOut(v: DurationValue, inherited: boolean, text: string, s: Span): Duration {
-  return { minYears: v.minYears, maxYears: v.maxYears, qualifier: v.qualifier, hedge: v.hedge, inherited, text, span: s };
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+/** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
+function categoryOf(title: string): string | null {
+  return /[（(]([^（）()]{2,20}(?:类|项目|联动|专题))[）)]$/.exec(title)?.[1] ?? null;
+}
+
+/** An item of a list, numbered or not. */
+interface ItemOut {
+  readonly marker: string | null;
+  readonly text: string;
+  readonly span: Span;
+}
+
+/**
+ * Items numbered inline in one paragraph (`（1）…（2）…`, `①…；②…`, `1.…2.…`, `1）…2）…`): markers of
+ * one kind counting up from 1, each at the start or after a clause end. Text before the first
+ * marker is an item of its own. A paragraph without such a run is one item.
+ */
+function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
+  const t = m.text;
+  const runs: { re: RegExp; value: (x: RegExpExecArray) => number }[] = [
+    { re: /(?<=^|[。；;：:，,\s])[（(](\d{1,2})[）)]/g, value: (x) => Number(x[1]) },
+    { re: /(?<=^|[。；;：:，,\s])([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
+    { re: /(?<=^|[。；;：:\s])(\d{1,2})[.．、）)](?![\d.．])/g, value: (x) => Number(x[1]) },
+  ];
+  for (const { re, value } of runs) {
+    const hits: { index: number; length: number; marker: string }[] = [];
+    let expected = 1;
+    for (const x of t.matchAll(re)) {
+      if (value(x) !== expected) continue;
+      hits.push({ index: x.index, length: x[0].length, marker: x[0] });
+      expected++;
+    }
+    if (hits.length < 2) continue;
+    const out: ItemOut[] = [];
+    const lead = mappedTrim(mappedSlice(m, 0, hits[0]!.index));
+    if (lead.text.length > 0) out.push({ marker: null, text: lead.text, span: span(lead) });
+    hits.forEach((h, k) => {
+      const body = mappedTrim(mappedSlice(m, h.index + h.length, k + 1 < hits.length ? hits[k + 1]!.index : t.length));
+      if (body.text.length > 0) out.push({ marker: h.marker, text: body.text, span: span(body) });
+    });
+    return out;
+  }
+  const whole = mappedTrim(m);
+  return whole.text.length > 0 ? [{ marker: null, text: whole.text, span: span(whole) }] : [];
+}
+
+/** 研究内容: the label line's text, then each paragraph (list items with their marker). */
+function blocksOf(field: Section, span: SpanFn): TextBlock[] {
+  const out: TextBlock[] = [];
+  const rest = fieldRest(field);
+  if (rest.text.length > 0) out.push({ text: rest.text, span: span(rest) });
+  for (const c of field.children) {
+    const t = nodeText(c);
+    if (t.text.trim().length > 0) out.push({ text: t.text, span: span(t) });
+  }
+  return out;
+}
+
+/** 考核指标: numbered items (on their own lines or inline), or unnumbered paragraphs, one item each. */
+function indicatorsOf(field: Section, span: SpanFn): Item[] {
+  const out: Item[] = [];
+  const rest = fieldRest(field);
+  if (rest.text.length > 0) out.push(...itemsOf(rest, span));
+  for (const c of field.children) {
+    if (c.kind === 'paragraph') out.push(...itemsOf(c.paragraph.text, span));
+    else {
+      const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
+      if (body.text.length > 0) out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
+    }
+  }
+  return out;
+}
+
+/** 关键词: split on ，,、；; each keyword with its span. */
+function keywordsOf(field: Section, span: SpanFn): TextBlock[] {
+  const text = nodeText(field);
+  const body = mappedSlice(text, field.marker!.length, text.text.length);
+  const out: TextBlock[] = [];
+  let start = 0;
+  const t = body.text;
+  for (let k = 0; k <= t.length; k++) {
+    if (k === t.length || '，,、；;\n'.includes(t[k]!)) {
+      const piece = mappedTrim(mappedSlice(body, start, k), '。.');
+      if (piece.text.length > 0) out.push({ text: piece.text, span: span(piece) });
+      start = k + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A partner the title names by the family's own pattern, when no known name is in it:
+ * `中国与安第斯共同体科技合作项目` → 安第斯共同体.
+ */
+function partnerFromTitle(title: string): { name: string; index: number } | null {
+  const m = /^(?:中国|我国|中方)(?:和|与|同|-|—|–|・|·)?(.{2,20}?)(?:政府间|双边|多边|科技|联合|合作|国际|青年|创新|研究|项目|机制|伙伴|之间)/.exec(title);
+  if (!m || !m[1]) return null;
+  const name = m[1].replace(/^(?:和|与|同)/, '');
+  if (name.length < 2) return null;
+  return { name, index: m[0].indexOf(name) };
+}
+
+function durationOut(v: Omit<DurationValue, 'months'> & { months?: number | undefined }, inherited: boolean, text: string, s: Span): Duration {
+  return { minYears: v.minYears, maxYears: v.maxYears, qualifier: v.qualifier, hedge: v.hedge, inherited, ...(v.months === undefined ? {} : { months: v.months }), text, span: s };
 }
 
 /**
@@ -427,8 +775,8 @@ function projectKind(title: string, partners: readonly { index: number; length: 
   return /([\u4e00-\u9fff]{2,10}项目)$/.exec(title)?.[1] ?? null;
 }
 
-/** Splits `a；b；c。` at top-level semicolons (not inside brackets or quotes). */
-function splitList(m: Mapped): { i: number; j: number }[] {
+/** Splits `a；b；c。` at top-level separators of `seps` (not inside brackets or quotes). */
+function splitList(m: Mapped, seps = '；;'): { i: number; j: number }[] {
   const out: { i: number; j: number }[] = [];
   let depth = 0;
   let start = 0;
@@ -437,13 +785,28 @@ function splitList(m: Mapped): { i: number; j: number }[] {
     const c = t[k]!;
     if ('（(《“「['.includes(c)) depth++;
     else if ('）)》”」]'.includes(c)) depth = Math.max(0, depth - 1);
-    else if ((c === '；' || c === ';') && depth === 0) {
+    else if (seps.includes(c) && depth === 0) {
+      // `，包括…`, `，如…` continue the item before them.
+      if ((c === '，' || c === ',') && /^(?:具体|包括|如|等|其中|并|以及|重点|主要|含)/.test(t.slice(k + 1))) continue;
       out.push({ i: start, j: k });
       start = k + 1;
     }
   }
   out.push({ i: start, j: t.length });
   return out;
+}
+
+/**
+ * The separator an inline list of domains uses: `；` where there is one; else, unless a label
+ * colon (`医药卫生：传统药物、草药`) makes the commas part of a detail, `，` and then `、`.
+ */
+function listSeparators(m: Mapped): string {
+  const top = (seps: string): boolean => splitList(m, seps).length > 1;
+  if (top('；;')) return '；;';
+  if (topLevelColon(m.text) >= 0) return '；;';
+  if (top('，,')) return '，,、';
+  if (top('、')) return '、';
+  return '；;';
 }
 
 const INTRO_ONLY = /^(?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容|领域))?$/;
@@ -478,7 +841,21 @@ function topLevelColon(t: string): number {
 
 function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
   const out: Domain[] = [];
-  for (const { i, j } of splitList(m)) {
+  // Numbered inline (`①农业；②能源`): one domain per item.
+  const items = itemsOf(m, span);
+  if (items.length > 1 && items.some((i) => i.marker !== null)) {
+    let from = 0;
+    for (const item of items) {
+      const k = m.text.indexOf(item.text, from);
+      const piece = mappedTrim(mappedSlice(m, k, k + item.text.length), TRAILING);
+      from = k + item.text.length;
+      if (piece.text.length === 0) continue;
+      const { label, detail } = splitLabel(piece.text);
+      out.push({ label: label || piece.text, detail, marker: item.marker, span: span(piece), children: [] });
+    }
+    return out;
+  }
+  for (const { i, j } of splitList(m, listSeparators(m))) {
     const piece = mappedTrim(mappedSlice(m, i, j), TRAILING);
     if (piece.text.length === 0) continue;
     const { label, detail } = splitLabel(piece.text);

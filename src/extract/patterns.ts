@@ -4,6 +4,9 @@
  * caller can map it back to the source.
  */
 import type { Qualifier } from '../schema/guideline.js';
+import { parseCjkNumber } from '../lexicon/chars.js';
+import { labelsOf } from '../lexicon/fields.js';
+import { CJK_NUMERAL, MONEY_UNITS, NUMBER, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
 export interface Hit<T> {
   readonly value: T;
@@ -11,49 +14,43 @@ export interface Hit<T> {
   readonly length: number;
 }
 
-const QUALIFIER: Readonly<Record<string, Qualifier>> = {
-  约: 'about',
-  大约: 'about',
-  左右: 'about',
-  上下: 'about',
-  不超过: 'atMost',
-  原则上不超过: 'atMost',
-  不多于: 'atMost',
-  最多: 'atMost',
-  至多: 'atMost',
-  最长: 'atMost',
-  以内: 'atMost',
-  以下: 'atMost',
-  不少于: 'atLeast',
-  至少: 'atLeast',
-  以上: 'atLeast',
-};
-
 function qualifierOf(before: string | undefined, after: string | undefined): Qualifier {
-  return QUALIFIER[before ?? ''] ?? QUALIFIER[after ?? ''] ?? 'exact';
+  return lexQualifierOf(before, after);
 }
 
-const PRE = '(约|大约|原则上不超过|不超过|不多于|最多|至多|不少于|至少)?';
-const POST = '(左右|上下|以内|以下|以上)?';
+const RANGE_SEP = '[~～\\-—–至到]';
 
-/** `10个项目左右`, `不超过15个`, `约155个`, `1～2项` (a range: at most 2, at least 1). */
-const RE_COUNT = new RegExp(`${PRE}(?:(\\d+)[~～\\-－—–至到])?(\\d+)(?:个|项)(?:项目)?${POST}`);
+/** `10个项目左右`, `不超过15个`, `约155个`, `1～2项` (a range: at most 2, at least 1), `两项`. */
+const RE_COUNT = new RegExp(`${PRE}(?:(\\d+|${CJK_NUMERAL})${RANGE_SEP})?(\\d+|${CJK_NUMERAL})(?:个|项)(?:项目)?${POST}`);
+
+const num = (t: string): number => (/^\d+$/.test(t) ? Number(t) : (parseCjkNumber(t) ?? Number.NaN));
 
 export function parseCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
   const m = RE_COUNT.exec(text);
-  if (!m) return null;
-  if (m[2] !== undefined) {
-    return { value: { value: Number(m[3]), qualifier: 'atMost', min: Number(m[2]) }, index: m.index, length: m[0].length };
+  if (!m) {
+    // A bare number is a count where the field says so (`拟支持项目数：3`).
+    const bare = /^(\d+)\s*(?:[。；;，,]|$)/.exec(text);
+    return bare ? { value: { value: Number(bare[1]), qualifier: 'exact' }, index: 0, length: bare[1]!.length } : null;
   }
-  return { value: { value: Number(m[3]), qualifier: qualifierOf(m[1], m[4]) }, index: m.index, length: m[0].length };
+  if (m[2] !== undefined) {
+    return { value: { value: num(m[3]!), qualifier: 'atMost', min: num(m[2]) }, index: m.index, length: m[0].length };
+  }
+  return { value: { value: num(m[3]!), qualifier: qualifierOf(m[1], m[4]) }, index: m.index, length: m[0].length };
 }
 
-const UNIT_EXP: Readonly<Record<string, number>> = { 万: 4, 百万: 6, 千万: 7, 亿: 8 };
-const MONEY = '(\\d+(?:\\.\\d+)?)(千万|百万|万|亿)元(?:人民币)?';
+/** `若干` where a count would stand: a number left open, not a value. */
+export const RE_COUNT_OPEN = /若干/;
+
+/**
+ * An amount: qualifier, optional `人民币`, a number (grouped or not), an optional lower end of a
+ * range (`1000-1500万元`), the unit (`元`, `万元`, `亿元`, …), optional `人民币`, qualifier.
+ */
+const MONEY = `(?:人民币)?(?:(${NUMBER})\\s*(?:万元|亿元|元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?`;
 const RE_MONEY = new RegExp(`${PRE}${MONEY}${POST}`);
 
-/** `4.02` × 10^8 as an exact integer, without floating-point error. */
-export function toYuan(number: string, exp: number): number {
+/** `4.02` × 10^8 as an exact integer, without floating-point error. Digit grouping is ignored. */
+export function toYuan(printed: string, exp: number): number {
+  const number = plainNumber(printed);
   const [whole = '0', frac = ''] = number.split('.');
   const digits = whole + frac.padEnd(exp, '0').slice(0, exp);
   const rest = frac.slice(exp);
@@ -61,24 +58,34 @@ export function toYuan(number: string, exp: number): number {
   return rest && Number(`0.${rest}`) >= 0.5 ? value + 1 : value;
 }
 
-/** `800万元人民币`, `3000万元人民币左右`, `4.02亿元`. */
-export function parseMoney(text: string): Hit<{ amountCNY: number; qualifier: Qualifier }> | null {
-  const m = RE_MONEY.exec(text);
-  if (!m) return null;
-  return {
-    value: { amountCNY: toYuan(m[2]!, UNIT_EXP[m[3]!]!), qualifier: qualifierOf(m[1], m[4]) },
-    index: m.index,
-    length: m[0].length,
-  };
+export interface Money {
+  readonly amountCNY: number;
+  readonly qualifier: Qualifier;
+  /** For a range (`1000-1500万元`): its lower end. */
+  readonly minCNY?: number;
 }
 
-const RE_CAP = /(?:每个|每项|单个)项目[^。；\n]{0,12}?(?:不超过|最多|不高于|上限为?)(\d+(?:\.\d+)?)(千万|百万|万|亿)元/;
+function moneyOf(m: RegExpExecArray, at: number): Money {
+  const exp = MONEY_UNITS[m[at + 2] ?? '']!;
+  const amountCNY = toYuan(m[at + 1]!, exp);
+  if (m[at] !== undefined) return { amountCNY, qualifier: 'atMost', minCNY: toYuan(m[at]!, exp) };
+  return { amountCNY, qualifier: qualifierOf(m[at - 1], m[at + 3]) };
+}
+
+/** `800万元人民币`, `人民币3,000万元左右`, `4.02亿元`, `1 500万元`, `不超过750万元`. */
+export function parseMoney(text: string): Hit<Money> | null {
+  const m = RE_MONEY.exec(text);
+  if (!m) return null;
+  return { value: moneyOf(m, 2), index: m.index, length: m[0].length };
+}
+
+const RE_CAP = new RegExp(`(?:每个|每项|单个|每一)项目[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** `每个项目不超过750万元`. */
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);
   if (!m) return null;
-  return { value: toYuan(m[1]!, UNIT_EXP[m[2]!]!), index: m.index, length: m[0].length };
+  return { value: toYuan(m[1]!, MONEY_UNITS[m[2] ?? '']!), index: m.index, length: m[0].length };
 }
 
 export interface DurationValue {
@@ -86,31 +93,75 @@ export interface DurationValue {
   readonly maxYears: number | null;
   readonly qualifier: Qualifier;
   readonly hedge: 'inPrinciple' | 'usually' | null;
+  /** Months, when the text counts in months (`36个月`, `2024年7月至2027年6月`). */
+  readonly months?: number;
 }
 
-const RE_DURATION =
-  /(?:实施周期|执行期限?|实施期限?|项目周期|资助期限?|支持年限|执行年限|研究期限)[为是：:]?(原则上|一般|通常)?[为是]?(不超过|不多于|最长|最多|不少于|至少|约)?(\d+(?:\.\d+)?)(?:[~～\-－—–至到](\d+(?:\.\d+)?))?(个月|年)(左右|以内|以上)?/;
+const HEDGES: Readonly<Record<string, DurationValue['hedge']>> = { 原则上: 'inPrinciple', 一般: 'usually', 通常: 'usually', 一般为: 'usually' };
+const DURATION_QUALIFIER = '(不超过|不多于|最长|最多|不少于|至少|约|控制在)?';
+const YM = '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月';
+/**
+ * The value of a duration, from its start: `2024年7月至2027年6月` (groups 1–4), `2026—2028年`
+ * (5–6), or `[hedge][qualifier]N[-M](年|个月)[qualifier]` (7–12).
+ */
+const DURATION_VALUE =
+  `(?:${YM}(?:\\d{1,2}日)?\\s*${RANGE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
+  `|(\\d{4})\\s*年?\\s*${RANGE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
+  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(左右|以内|以上|以下)?)`;
 
-/** `项目实施周期3年`, `原则上不超过4年`, `一般为2~3年`, `执行期为3年`, `实施周期为36个月`. */
+const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*${DURATION_VALUE}`);
+// `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
+const DURATION_LABELS = [...labelsOf('duration').filter((l) => !l.startsWith('项目')), '实施期', '资助期', '支持期限', '执行周期']
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})[为是：:\\s]*${DURATION_VALUE}`);
+
+function durationOf(m: RegExpExecArray, at: number): DurationValue {
+  const g = (k: number): string | undefined => m[at + k];
+  if (g(0) !== undefined) {
+    const months = Number(g(2)) * 12 + Number(g(3)) - (Number(g(0)) * 12 + Number(g(1))) + 1;
+    const years = Math.round((months / 12) * 100) / 100;
+    return { minYears: years, maxYears: years, qualifier: 'exact', hedge: null, months };
+  }
+  if (g(4) !== undefined) {
+    const years = Number(g(5)) - Number(g(4)) + 1;
+    return { minYears: years, maxYears: years, qualifier: 'exact', hedge: null };
+  }
+  const inMonths = g(10) === '个月';
+  const scale = inMonths ? 1 / 12 : 1;
+  const a0 = num(g(8)!);
+  const b0 = g(9) === undefined ? null : num(g(9)!);
+  const a = Math.round(a0 * scale * 100) / 100;
+  const b = b0 === null ? null : Math.round(b0 * scale * 100) / 100;
+  const qualifier = qualifierOf(g(7), g(11));
+  const hedge = HEDGES[g(6) ?? ''] ?? null;
+  let minYears: number | null = a;
+  let maxYears: number | null = b ?? a;
+  if (qualifier === 'atMost') minYears = b === null ? null : a;
+  if (qualifier === 'atLeast') maxYears = null;
+  return { minYears, maxYears, qualifier, hedge, ...(inMonths && b0 === null ? { months: a0 } : {}) };
+}
+
+/**
+ * A labelled duration anywhere in `text`: `项目实施周期3年`, `原则上不超过4年`, `一般为2~3年`,
+ * `执行期为3年`, `实施周期为36个月`, `实施期限：2024年7月至2027年6月`.
+ */
 export function parseDuration(text: string): Hit<DurationValue> | null {
   const m = RE_DURATION.exec(text);
   if (!m) return null;
-  const scale = m[5] === '个月' ? 1 / 12 : 1;
-  let a = Math.round(Number(m[3]) * scale * 100) / 100;
-  let b = m[4] === undefined ? null : Math.round(Number(m[4]) * scale * 100) / 100;
-  // `支持年限：2026—2028年` is a span of calendar years: three years.
-  if (b !== null && a >= 1900 && b >= a) {
-    a = b - a + 1;
-    b = a;
-  }
-  const qualifier = qualifierOf(m[2], m[6]);
-  const hedge = m[1] === '原则上' ? 'inPrinciple' : m[1] === '一般' || m[1] === '通常' ? 'usually' : null;
-  let minYears: number | null = a;
-  let maxYears: number | null = b ?? a;
-  if (qualifier === 'atMost') minYears = null;
-  if (qualifier === 'atLeast') maxYears = null;
-  return { value: { minYears, maxYears, qualifier, hedge }, index: m.index, length: m[0].length };
+  return { value: durationOf(m, 1), index: m.index, length: m[0].length };
 }
+
+/** A duration at the start of a duration field's text (its label already read): `不超过3年`. */
+export function parseDurationValue(text: string): Hit<DurationValue> | null {
+  const m = RE_DURATION_AT.exec(text);
+  if (!m) return null;
+  const lead = /^[为是：:\s]*/.exec(text)![0].length;
+  return { value: durationOf(m, 1), index: lead, length: m[0].length - lead };
+}
+
+/** A bare year (`2022年`) where a duration should be: read as such it would be a silent wrong value. */
+export const RE_BARE_YEAR = /^(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)/;
 
 /** Phrases that set each flag of a direction. */
 export const FLAG_PATTERNS = {
@@ -124,13 +175,45 @@ export const FLAG_PATTERNS = {
 /** Titles of agreements: every `《…》`. */
 export const RE_AGREEMENT = /《([^《》]+)》/g;
 
-/** Summary figures stated in the text before the directions. */
+const N = `(\\d+|${CJK_NUMERAL})`;
+
+/**
+ * Summary figures stated in the text before the directions, each in its usual phrasings. Every
+ * pattern has the groups (qualifier before, number, qualifier after) for counts, and (qualifier
+ * before, range start, number, unit, qualifier after) for the funding total.
+ */
 export const SUMMARY_PATTERNS = {
-  directionCount: /设立(\d+)个(?:指南)?方向/,
-  partnerCount: /与(\d+)个(?:国家|合作方|国家和地区)/,
-  projectCount: new RegExp(`拟支持项目(?:数)?${PRE}(\\d+)个${POST}`),
-  fundingTotal: new RegExp(`(?:总概算|经费概算|总经费|经费总额|总预算|共计)[为：:]?${PRE}${MONEY}${POST}`),
+  directionCount: [
+    new RegExp(`(?:拟)?(?:设立|启动|部署|布局|发布|支持)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务)?方向()`),
+    new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
+  ],
+  partnerCount: [new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`)],
+  projectCount: [
+    new RegExp(`拟支持项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
+  ],
+  fundingTotal: [new RegExp(`(?:经费总概算|总概算|经费概算|总经费|经费总额|总预算|共计|国拨经费)[为：:]?${PRE}${MONEY}${POST}`)],
 } as const;
+
+/** The first phrasing of `figure` found in `text`. */
+export function findSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string): RegExpExecArray | null {
+  for (const re of SUMMARY_PATTERNS[figure]) {
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+/** The funding total of a `fundingTotal` match. */
+export function summaryMoney(m: RegExpExecArray): Money {
+  return moneyOf(m, 2);
+}
+
+/** The count of a count match: (qualifier, number, qualifier). */
+export function summaryCount(m: RegExpExecArray): { value: number; qualifier: Qualifier } {
+  return { value: num(m[2]!), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
+}
 
 export function qualifierOfMatch(before: string | undefined, after: string | undefined): Qualifier {
   return qualifierOf(before, after);

@@ -95,3 +95,39 @@ export const RADICAL_SUPPLEMENT: ReadonlyMap<number, string> = new Map(
     ] as const
   ).map(([radical, ideograph]) => [radical, String.fromCodePoint(ideograph)]),
 );
+
+/**
+ * Punctuation that PDF fonts map to look-alikes: a horizontal bar for the em dash
+ * (`2023―2025`), a wave dash for the full-width tilde (`2〜3年`), hyphens and minus signs for
+ * `-`. Each becomes the character the text seed uses, so a PDF and its text extract identically.
+ */
+export const PUNCT_LOOKALIKE: ReadonlyMap<number, string> = new Map([
+  [0x2015, '—'],
+  [0x2500, '—'],
+  [0x2501, '—'],
+  [0x301c, '～'],
+  [0x223c, '～'],
+  [0x2053, '～'],
+  [0xff0d, '-'],
+  [0x2010, '-'],
+  [0x2011, '-'],
+  [0x2012, '-'],
+  [0x2212, '-'],
+  [0xfe63, '-'],
+]);
+
+/** Half-width punctuation and the full-width form a Chinese text uses. */
+export const HALF_TO_FULL: Readonly<Record<string, string>> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+};
+
+/** A CJK ideograph or CJK/full-width punctuation (not a digit, letter or ASCII symbol). */
+export function isCjkContext(ch: string | undefined): boolean {
+  return ch !== undefined && (CJK_IDEOGRAPH.test(ch) || CJK_PUNCT.test(ch));
+}

@@ -1,6 +1,7 @@
 /**
  * The labelled fields of a guideline direction (`合作协议：…`), and what each one holds.
- * Labels vary a little between special projects; every known spelling maps to one role.
+ * Labels vary between special projects and years; every known spelling is one row of `LABELS`,
+ * mapped to one role. A new spelling is a new row here, never a new branch in `extract`.
  */
 export type FieldRole =
   | 'agreement'
@@ -9,49 +10,134 @@ export type FieldRole =
   | 'funding'
   | 'duration'
   | 'requirements'
+  /** 研究内容 */
   | 'content'
-  | 'other';
+  /** 考核指标 */
+  | 'indicators'
+  /** 关键词 */
+  | 'keywords'
+  /** Known labels whose text is kept as it is (支持方式, 合作方式). */
+  | 'other'
+  /** A `XX：` label at a line start that is in no row of the table: kept, and reported. */
+  | 'unknown';
 
 const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作协议', 'agreement'],
   ['依据协议', 'agreement'],
   ['合作依据', 'agreement'],
+  ['协议依据', 'agreement'],
   ['领域方向', 'domains'],
   ['支持领域', 'domains'],
   ['合作领域', 'domains'],
+  ['重点领域', 'domains'],
+  ['支持方向', 'domains'],
   ['研究方向', 'domains'],
+  ['合作方向', 'domains'],
+  ['重点方向', 'domains'],
   ['拟支持项目数', 'projectCount'],
   ['支持项目数', 'projectCount'],
   ['拟支持项目', 'projectCount'],
+  ['拟资助项目数', 'projectCount'],
+  ['资助项目数', 'projectCount'],
+  ['拟立项项目数', 'projectCount'],
+  ['项目数', 'projectCount'],
   ['共拟支持经费', 'funding'],
   ['拟支持经费', 'funding'],
-  ['国拨经费', 'funding'],
   ['支持经费', 'funding'],
+  ['资助经费', 'funding'],
+  ['拟资助经费', 'funding'],
+  ['共拟资助经费', 'funding'],
+  ['经费概算', 'funding'],
+  ['国拨经费概算', 'funding'],
+  ['国拨经费', 'funding'],
+  ['拟安排经费', 'funding'],
   ['项目实施周期', 'duration'],
   ['实施周期', 'duration'],
+  ['实施期限', 'duration'],
+  ['项目实施期限', 'duration'],
   ['执行期', 'duration'],
-  ['支持年限', 'duration'],
+  ['执行期限', 'duration'],
+  ['项目执行期', 'duration'],
+  ['项目周期', 'duration'],
   ['实施年限', 'duration'],
+  ['支持年限', 'duration'],
   ['执行年限', 'duration'],
+  ['资助期限', 'duration'],
+  ['研究期限', 'duration'],
   ['其他要求', 'requirements'],
   ['申报要求', 'requirements'],
+  ['其他说明', 'requirements'],
   ['有关说明', 'requirements'],
+  ['申报说明', 'requirements'],
+  ['相关说明', 'requirements'],
+  ['具体要求', 'requirements'],
   ['研究内容', 'content'],
-  ['考核指标', 'content'],
+  ['主要研究内容', 'content'],
+  ['考核指标', 'indicators'],
+  ['预期目标', 'indicators'],
+  ['关键词', 'keywords'],
+  ['关键字', 'keywords'],
   ['支持方式', 'other'],
   ['合作方式', 'other'],
+  ['资助方式', 'other'],
+  ['组织方式', 'other'],
 ];
 
-const RE_LABEL = new RegExp(`^(${LABELS.map(([l]) => l).sort((a, b) => b.length - a.length).join('|')})\\s*[：:]\\s*`);
+const ROLE = new Map<string, FieldRole>(LABELS);
+const BY_LENGTH = LABELS.map(([l]) => l).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const ALTERNATION = BY_LENGTH.join('|');
+
+/** Every known label, longest first: for building patterns in other modules. */
+export function labelsOf(role?: FieldRole): readonly string[] {
+  return role === undefined ? BY_LENGTH : BY_LENGTH.filter((l) => ROLE.get(l) === role);
+}
+
+const RE_LABEL = new RegExp(`^(${ALTERNATION})\\s*[：:]\\s*`);
+
+/**
+ * A field label that runs on after the text of another field (`…3个；共拟支持经费：900万元`):
+ * after a clause end, a closing bracket or white space. Group 1 is the label.
+ */
+export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(${ALTERNATION})\\s*[：:]`, 'g');
+
+/**
+ * Labels of figures are also printed without a colon, straight before the figure
+ * (`共拟支持经费1200万元左右`, `拟支持项目数3个`).
+ */
+const BARE_ALTERNATION = BY_LENGTH.filter((l) => ROLE.get(l) === 'funding' || ROLE.get(l) === 'projectCount').join('|');
+const BARE_FIGURE = '(?=\\s*(?:为|共)?\\s*(?:约|大约|不超过|原则上不超过|不少于|人民币|\\d))';
+const RE_LABEL_BARE = new RegExp(`^(${BARE_ALTERNATION})${BARE_FIGURE}`);
+/** A figure's label without a colon after a clause end, in a line that is itself a field. */
+export const RE_RUN_ON_BARE = new RegExp(`(?<=[。；;，,）)\\s])(${BARE_ALTERNATION})${BARE_FIGURE}`, 'g');
 
 /** The field label at the start of `text` (with its colon and following spaces), or null. */
 export function fieldLabelAt(text: string): { label: string; role: FieldRole; length: number } | null {
-  const m = RE_LABEL.exec(text);
+  const m = RE_LABEL.exec(text) ?? RE_LABEL_BARE.exec(text);
   if (!m) return null;
   const label = m[1]!;
   return { label, role: roleOf(label), length: m[0].length };
 }
 
 export function roleOf(label: string): FieldRole {
-  return LABELS.find(([l]) => l === label)?.[1] ?? 'other';
+  return ROLE.get(label) ?? 'unknown';
 }
+
+/**
+ * Something shaped like a label (`联系人：`, `备注:`) at the start of a paragraph, known or not:
+ * two to eight CJK characters and a colon. Phrases that only introduce a list (`具体包括：`,
+ * `主要内容如下：`) are not labels.
+ */
+const RE_LABEL_SHAPE = /^([\u4e00-\u9fff]{2,8})\s*[：:]\s*/;
+const INTRODUCER = /(?:包括|如下|以下|为|是|有|在|即|含|等)$/;
+
+export function labelShapeAt(text: string): { label: string; length: number } | null {
+  const m = RE_LABEL_SHAPE.exec(text);
+  if (!m || INTRODUCER.test(m[1]!)) return null;
+  return { label: m[1]!, length: m[0].length };
+}
+
+/**
+ * Words that make a `XX：` line inside a domains list an administrative label rather than a domain
+ * (`联系人：…` after `1. 人工智能`): domains are topics, never these.
+ */
+export const ADMIN_LABEL_WORDS = /联系|电话|邮箱|传真|地址|备注|附件|说明|要求|经费|项目数|周期|期限|年限|协议|截止|时间|网址|注意/;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.1.0';
+export const SCHEMA_VERSION = '1.2.0';
 
 export const Span = z
   .object({
@@ -34,6 +34,8 @@ export const ProjectCount = z.object({
   min: z.number().int().min(0).optional().describe('For a range (`1～2项`): its lower end'),
   text: z.string().describe('The stated value, normalised (e.g. `不超过15个`)'),
   span: Span,
+  // Added in 1.2.0.
+  inherited: z.boolean().default(false).describe('true when the direction states none and the figure stated once for all directions (in the text before them) applies; `span` is then that statement'),
 });
 export type ProjectCount = z.infer<typeof ProjectCount>;
 
@@ -41,6 +43,7 @@ export const Funding = z.object({
   amountCNY: z.number().int().min(0).describe('Whole yuan (万元 × 10^4, 亿元 × 10^8)'),
   qualifier: Qualifier,
   perProjectCapCNY: z.number().int().min(0).optional().describe('Cap per project when stated (每个项目不超过…)'),
+  minCNY: z.number().int().min(0).optional().describe('For a range (`1000-1500万元`): its lower end; `amountCNY` is the upper (added in 1.2.0)'),
   text: z.string(),
   span: Span,
   perProjectCapSpan: Span.optional(),
@@ -52,6 +55,7 @@ export const PerProjectCap = z
     amountCNY: z.number().int().min(0).describe('Whole yuan'),
     text: z.string().describe('The phrase that states it (`每个项目国拨经费不超过1500万元`)'),
     span: Span,
+    inherited: z.boolean().default(false).describe('true when stated once for all directions before them (added in 1.2.0)'),
   })
   .describe('The most one project may receive, when the direction states it: with or without a total for the direction (key R&D programme guidelines state only this)');
 export type PerProjectCap = z.infer<typeof PerProjectCap>;
@@ -62,6 +66,7 @@ export const Duration = z.object({
   qualifier: Qualifier,
   hedge: Hedge,
   inherited: z.boolean().describe('true when the direction states no duration and the document default applies'),
+  months: z.number().min(0).optional().describe('When the text counts months (`36个月`, `2024年7月至2027年6月`): the months; the years are derived (added in 1.2.0)'),
   text: z.string(),
   span: Span,
 });
@@ -111,10 +116,33 @@ export const Flags = z.object({
 });
 export type Flags = z.infer<typeof Flags>;
 
+export const TextBlock = z.object({ text: z.string().min(1), span: Span }).meta({ id: 'TextBlock' });
+export type TextBlock = z.infer<typeof TextBlock>;
+
+export const Item = z
+  .object({ marker: z.string().nullable().describe('The printed marker (`（1）`, `1)`, `①`), null for an unnumbered paragraph'), text: z.string().min(1), span: Span })
+  .meta({ id: 'Item' });
+export type Item = z.infer<typeof Item>;
+
+export const OtherText = z
+  .object({
+    label: z.string().nullable().describe('The label as printed (`支持方式`, `联系人`), null for an unlabelled paragraph'),
+    known: z.boolean().describe('true for a known label whose text is kept as it is (支持方式, 合作方式)'),
+    text: z.string(),
+    span: Span,
+  })
+  .meta({ id: 'OtherText' });
+export type OtherText = z.infer<typeof OtherText>;
+
 export const Agreement = z.object({ title: z.string().min(1).describe('The title inside 《》, line breaks removed'), span: Span });
 export type Agreement = z.infer<typeof Agreement>;
 
-export const Partner = z.object({ name: z.string().min(1), text: z.string(), span: Span });
+export const Partner = z.object({
+  name: z.string().min(1).describe('Canonical name (欧盟 for 欧洲联盟)'),
+  text: z.string(),
+  span: Span,
+  recognised: z.boolean().default(true).describe('false for a name the tool does not know, read from the title’s own pattern (中国与X…项目); a `partner-unrecognised` check goes with it (added in 1.2.0)'),
+});
 export type Partner = z.infer<typeof Partner>;
 
 export const Direction = z.object({
@@ -133,6 +161,15 @@ export const Direction = z.object({
   duration: Duration.nullable(),
   requirements: z.array(Requirement),
   flags: Flags,
+  // Added in 1.2.0: the key-programme fields, and the text no field took.
+  category: z.string().nullable().default(null).describe('The category a title ends with, as printed: 基础研究类, 共性关键技术类, 应用示范类, 青年科学家项目, 部省联动, …'),
+  researchContent: z.array(TextBlock).default([]).describe('研究内容: its paragraphs (list items keep their marker in the text)'),
+  indicators: z.array(Item).default([]).describe('考核指标: its items; a single unnumbered paragraph is one item'),
+  keywords: z.array(TextBlock).default([]).describe('关键词, split on ，,、；'),
+  otherText: z
+    .array(OtherText)
+    .default([])
+    .describe('Text of the direction that no field took: fields of other or unknown labels, and unlabelled paragraphs. Nothing of a direction is dropped: what is here of an unknown label or unlabelled also has a check'),
   span: Span,
 });
 export type Direction = z.infer<typeof Direction>;
@@ -146,6 +183,14 @@ export const Summary = z
     projectCount: StatedCount.nullable(),
     fundingTotal: z.object({ amountCNY: z.number().int().min(0), qualifier: Qualifier, text: z.string(), span: Span }).nullable(),
     defaultDuration: Duration.omit({ inherited: true }).nullable(),
+    // Added in 1.2.0.
+    defaultProjectCount: StatedCount.extend({ min: z.number().int().min(0).optional() }).nullable().default(null).describe('A project count stated once for every direction (每个项目方向拟支持项目数为1～2项)'),
+    defaultPerProjectCap: z.object({ amountCNY: z.number().int().min(0), text: z.string(), span: Span }).nullable().default(null).describe('A per-project cap stated once for every direction'),
+    youngScientist: z
+      .object({ count: StatedCount.nullable(), fundingCNY: z.number().int().min(0).nullable(), perProjectCNY: z.number().int().min(0).nullable(), text: z.string(), span: Span })
+      .nullable()
+      .default(null)
+      .describe('青年科学家项目 figures stated before the directions (key-programme guidelines)'),
   })
   .describe('Figures the document states about itself; what they add up to is compared in `checks`');
 export type Summary = z.infer<typeof Summary>;
@@ -170,6 +215,7 @@ export const RemovalKind = z.enum([
   'doubled-glyph',
   'outside-page',
   'lookalike-glyph',
+  'halfwidth-punct',
   'fullwidth-alnum',
   'cjk-space',
   'indent',
@@ -214,6 +260,10 @@ export const DocumentInfo = z.object({
   year: z.number().int().nullable(),
   batch: z.number().int().min(1).nullable(),
   status: z.enum(['draft', 'final', 'unknown']),
+  family: z
+    .enum(['international-cooperation', 'key-programme', 'unknown'])
+    .default('unknown')
+    .describe('From evidence in the text (partners and agreements in the directions; 研究内容/考核指标 and categories), never from the file name (added in 1.2.0)'),
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -227,7 +277,7 @@ export const DocumentInfo = z.object({
 });
 
 export const Guideline = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.string().regex(/^1\.[0-9]+\.[0-9]+$/).describe(`Written as ${SCHEMA_VERSION}; every 1.x file reads (fields added since are filled with their defaults)`),
   pipelineVersion: z.string().describe('Version of the extraction rules; a change re-ingests unchanged sources'),
   document: DocumentInfo,
   summary: Summary,

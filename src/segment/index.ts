@@ -17,7 +17,8 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { matchMarker } from '../lexicon/markers.js';
-import { roleOf, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, fieldLabelAt, labelShapeAt, RE_RUN_ON_BARE, RE_RUN_ON_LABEL, roleOf, type FieldRole } from '../lexicon/fields.js';
+import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 
 /** `group`: a numbered group of directions (`1. 基础软件` before `1.1`, `1.2`, …). */
@@ -30,6 +31,11 @@ export interface Section {
   readonly marker: Marker | null;
   /** For directions: 1-based position among the directions. */
   readonly ordinal: number | null;
+  /**
+   * For directions: the id, as printed (`1.1`, `3`), or `<part>.<n>` where single-level numbers
+   * start again in each part.
+   */
+  readonly id: string | null;
   /** For fields: what the field holds. */
   readonly role: FieldRole | null;
   readonly children: Node[];
@@ -57,10 +63,12 @@ export interface StructureProblem {
 export interface Segmented {
   readonly root: Section;
   readonly problems: readonly StructureProblem[];
+  /** The numbering that marks guideline directions in this document (`decimal` for `1.1`). */
+  readonly directionType: MarkerType;
 }
 
-function section(kind: SectionKind, heading: Paragraph | null, marker: Marker | null, extra: Partial<Pick<Section, 'ordinal' | 'role'>> = {}): Section {
-  return { kind, heading, marker, ordinal: extra.ordinal ?? null, role: extra.role ?? null, children: [] };
+function section(kind: SectionKind, heading: Paragraph | null, marker: Marker | null, extra: Partial<Pick<Section, 'ordinal' | 'role' | 'id'>> = {}): Section {
+  return { kind, heading, marker, ordinal: extra.ordinal ?? null, id: extra.id ?? null, role: extra.role ?? null, children: [] };
 }
 
 const CJK_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -92,7 +100,8 @@ function printed(type: MarkerType, value: number): string {
   }
 }
 
-export function segment(paragraphs: readonly Paragraph[]): Segmented {
+export function segment(input: readonly Paragraph[]): Segmented {
+  const paragraphs = splitRunOn(input);
   const root = section('root', null, null);
   const problems: StructureProblem[] = [];
   /** Open sections, outermost first; `stack[0]` is the root. */
@@ -102,6 +111,12 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
   let lastPart = 0;
   let lastDirection: number | null = null;
   let ordinal = 0;
+  /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
+  const partOf = new Map<Section, number | null>();
+  const directions: Section[] = [];
+
+  const markers = paragraphs.map((p) => matchMarker(p.text.text));
+  const directionType = directionMarkerType(paragraphs, markers);
 
   const top = (): Section => stack[stack.length - 1]!;
   const open = (s: Section): void => {
@@ -115,7 +130,8 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
     stack = stack.slice(0, i + 1);
   };
   const currentDirection = (): Section | undefined => stack.find((s) => s.kind === 'direction');
-  const directionId = (): string | null => currentDirection()?.marker?.key ?? null;
+  const currentField = (): Section | undefined => stack.find((s) => s.kind === 'field');
+  const directionId = (): string | null => currentDirection()?.id ?? null;
 
   const checkItem = (container: Section, m: Marker, p: Paragraph): void => {
     let values = lastValue.get(container);
@@ -159,7 +175,6 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
     open(section('item', p, m));
   };
 
-  const markers = paragraphs.map((p) => matchMarker(p.text.text));
   /** The major number of the next direction heading after paragraph `k`, or null. */
   const nextMajor = (k: number): number | null => {
     for (let i = k + 1; i < markers.length; i++) {
@@ -169,21 +184,105 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
     return null;
   };
 
+  /** Field roles of paragraphs after `k` up to the next marker of `k`'s type (or of a part). */
+  const rolesAhead = (k: number): Set<FieldRole> => {
+    const type = markers[k]!.type;
+    const roles = new Set<FieldRole>();
+    for (let i = k + 1; i < markers.length; i++) {
+      const m = markers[i];
+      if (m?.type === type) break;
+      if (m?.type === 'field') roles.add(roleOf(m.key));
+    }
+    return roles;
+  };
+
+  /** A part heading (`（二）内地与澳门`, `二、双边合作`) is followed by a direction before any field. */
+  const headsDirections = (k: number): boolean => {
+    if (!isTitleLike(paragraphs[k]!, markers[k]!)) return false;
+    for (let i = k + 1; i < markers.length; i++) {
+      const m = markers[i];
+      if (!m) continue;
+      if (m.type === 'field') return false;
+      if (m.type === directionType && isTitleLike(paragraphs[i]!, m)) return true;
+      if (m.type === markers[k]!.type) return false;
+    }
+    return false;
+  };
+
+  const openDirection = (m: Marker, p: Paragraph): void => {
+    popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+    ordinal++;
+    const part = [...stack].reverse().find((s) => s.kind === 'part');
+    if (directionType === 'decimal') {
+      if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
+    } else {
+      // Single-level numbering runs on, or starts again at 1 in each part.
+      const restart = m.value === 1 && lastDirection !== null;
+      const expected = restart || lastDirection === null ? 1 : lastDirection + 1;
+      if (m.value !== expected) {
+        const duplicate = lastDirection !== null && m.value <= lastDirection;
+        problems.push({
+          code: duplicate ? 'numbering-duplicate' : 'numbering-gap',
+          severity: 'warning',
+          message: duplicate
+            ? `direction ${m.text} repeats or goes back after ${printed(m.type, lastDirection!)}`
+            : `direction ${m.text} follows ${lastDirection === null ? 'the start' : printed(m.type, lastDirection)}: ${printed(m.type, expected)} is missing`,
+          at: p,
+          stated: m.text,
+          expected: printed(m.type, expected),
+          directionId: m.key,
+        });
+      }
+    }
+    lastDirection = m.value;
+    const d = section('direction', p, m, { ordinal, id: m.key });
+    partOf.set(d, part?.marker?.value ?? null);
+    directions.push(d);
+    open(d);
+  };
+
+  const openPartOf = (m: Marker, p: Paragraph): void => {
+    // `（二）内地与澳门` inside `二、领域和方向`: a part within the part.
+    popTo((s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type !== m.type && s.marker?.type === 'cjk-comma'));
+    open(section('part', p, m));
+  };
+
   for (const [k, p] of paragraphs.entries()) {
     const m = markers[k]!;
     if (!m) {
-      top().children.push({ kind: 'paragraph', paragraph: p });
+      const label = currentDirection() ? labelShapeAt(p.text.text) : null;
+      const field = currentField();
+      const inList = field && (field.role === 'domains' || field.role === 'content' || field.role === 'indicators');
+      if (label && (!inList || ADMIN_LABEL_WORDS.test(label.label))) {
+        // An unknown label starts a field of its own: its text is kept and reported, never merged
+        // into the field before it.
+        popTo('direction');
+        const marker: Marker = { type: 'field', text: p.text.text.slice(0, label.length).trim(), length: label.length, value: 0, key: label.label };
+        open(section('field', p, marker, { role: 'unknown' }));
+      } else {
+        top().children.push({ kind: 'paragraph', paragraph: p });
+      }
+      continue;
+    }
+    if (m.type === directionType && directionType === 'decimal') {
+      openDirection(m, p);
+      continue;
+    }
+    if (m.type === directionType) {
+      const inDirection = currentDirection();
+      const openList = stack.some((s) => s.kind === 'item' && s.marker?.type === m.type);
+      const seen = new Set(inDirection?.children.flatMap((c) => (c.kind !== 'paragraph' && c.kind === 'field' && c.role ? [c.role] : [])) ?? []);
+      const ahead = rolesAhead(k);
+      const repeats = [...ahead].some((r) => seen.has(r));
+      const next = lastDirection === null ? 1 : lastDirection + 1;
+      if (isTitleLike(p, m) && (!inDirection || repeats || (!openList && (m.value === next || (m.value === 1 && ahead.size > 0))))) {
+        openDirection(m, p);
+        continue;
+      }
+      openItem(m, p);
       continue;
     }
     switch (m.type) {
-      case 'decimal': {
-        popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
-        ordinal++;
-        if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
-        lastDirection = m.value;
-        open(section('direction', p, m, { ordinal }));
-        break;
-      }
       case 'field': {
         if (currentDirection()) {
           popTo('direction');
@@ -199,14 +298,23 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
           break;
         }
         const listOpen = stack.some((s) => s.kind === 'item' && s.marker?.type === 'cjk-comma');
-        if (listOpen || m.value === 1 || m.value !== lastPart + 1) openItem(m, p);
-        else openPart(m, p);
+        if (!listOpen && m.value === lastPart + 1 && (headsDirections(k) || m.value !== 1)) openPart(m, p);
+        else openItem(m, p);
+        break;
+      }
+      case 'paren-cjk': {
+        if (headsDirections(k)) {
+          openPartOf(m, p);
+          break;
+        }
+        openItem(m, p);
         break;
       }
       default:
         // `2. 应用软件` between direction 1.x and direction 2.1 heads a group of directions (as in
         // the key R&D programme's guidelines): a short title, numbered as the next directions' major.
         if (
+          directionType === 'decimal' &&
           m.type === 'arabic-dot' &&
           nextMajor(k) === m.value &&
           !/[。；，]/.test(p.text.text) &&
@@ -238,7 +346,100 @@ export function segment(paragraphs: readonly Paragraph[]): Segmented {
     open(section('part', p, m));
   }
 
-  return { root, problems };
+  // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
+  const keys = directions.map((d) => d.id);
+  if (new Set(keys).size !== keys.length) {
+    for (const d of directions) {
+      const part = partOf.get(d);
+      if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${d.marker!.key}`;
+    }
+  }
+
+  return { root, problems, directionType };
+}
+
+/** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
+function isTitleLike(p: Paragraph, m: Marker): boolean {
+  const t = p.text.text.slice(m.length);
+  return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
+}
+
+/** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
+const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
+const CANDIDATES: readonly MarkerType[] = ['decimal', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic'];
+
+/**
+ * Which numbering marks the guideline directions: the marker type whose title-like headings own
+ * direction fields (a field label before the next heading of the type). `1.1` when its headings
+ * do; otherwise the type with the largest share of owning headings (`1.` under `（一）` parts),
+ * then the most of them. With no evidence at all, `1.1` (and `validate` decides whether the file
+ * is a guideline).
+ */
+function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[]): MarkerType {
+  const score = new Map<MarkerType, { owning: number; all: number }>();
+  for (const type of CANDIDATES) {
+    let owning = 0;
+    let all = 0;
+    for (let k = 0; k < markers.length; k++) {
+      const m = markers[k];
+      if (m?.type !== type) continue;
+      all++;
+      if (!isTitleLike(paragraphs[k]!, m)) continue;
+      for (let i = k + 1; i < markers.length; i++) {
+        const n = markers[i];
+        if (n?.type === type) break;
+        if (n?.type === 'field' && DIRECTION_ROLES.has(roleOf(n.key))) {
+          owning++;
+          break;
+        }
+      }
+    }
+    score.set(type, { owning, all });
+  }
+  const decimal = score.get('decimal')!;
+  if (decimal.owning > 0 && decimal.owning * 2 >= decimal.all) return 'decimal';
+  let best: MarkerType = 'decimal';
+  let bestScore = { share: 0, owning: 0 };
+  for (const type of CANDIDATES) {
+    const { owning, all } = score.get(type)!;
+    if (owning === 0) continue;
+    const share = owning / all;
+    if (share > bestScore.share || (share === bestScore.share && owning > bestScore.owning)) {
+      best = type;
+      bestScore = { share, owning };
+    }
+  }
+  return best;
+}
+
+/**
+ * Splits paragraphs where a known field label runs on after another field's text
+ * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
+ * paragraph of its own, as if the document had broken the line there.
+ */
+function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paragraphs) {
+    const t = p.text.text;
+    const cuts: number[] = [];
+    RE_RUN_ON_LABEL.lastIndex = 0;
+    for (const m of t.matchAll(RE_RUN_ON_LABEL)) if (m.index > 0) cuts.push(m.index);
+    // A figure's label without a colon (`…4个左右，共拟支持经费1200万元`) only where the paragraph
+    // is a field line itself: in running text such words are only words.
+    if (fieldLabelAt(t)) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
+    cuts.sort((a, b) => a - b);
+    if (cuts.length === 0) {
+      out.push(p);
+      continue;
+    }
+    let from = 0;
+    for (const cut of [...cuts, t.length]) {
+      const piece = mappedTrim(mappedSlice(p.text, from, cut));
+      if (piece.text.length > 0) out.push({ text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
+      from = cut;
+    }
+  }
+  return out;
 }
 
 /**

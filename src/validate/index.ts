@@ -10,7 +10,7 @@ import type { Cleaned } from '../clean/index.js';
 import type { Extracted } from '../extract/index.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
-import type { Segmented } from '../segment/index.js';
+import type { Node, Segmented } from '../segment/index.js';
 import { Guideline, SCHEMA_VERSION, type Check } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -52,14 +52,19 @@ export function consistencyChecks(extracted: Extracted): Check[] {
       span: summary.partnerCount.span,
     });
   }
-  const counted = directions.filter((d) => d.projectCount);
-  if (summary.projectCount && counted.length === directions.length) {
+  // A total is compared when every direction states its figure, or when those that do already
+  // exceed it (then the missing ones cannot make it add up).
+  const counted = directions.filter((d) => d.projectCount && !d.projectCount.inherited);
+  if (summary.projectCount && counted.length > 0) {
     const sum = counted.reduce((a, d) => a + d.projectCount!.value, 0);
-    if (sum !== summary.projectCount.value) {
+    const complete = counted.length === directions.length;
+    if ((complete && sum !== summary.projectCount.value) || (!complete && sum > summary.projectCount.value && summary.projectCount.qualifier !== 'atLeast')) {
       checks.push({
         code: 'project-total-mismatch',
         severity: 'warning',
-        message: `the text states ${summary.projectCount.text} projects in all, the directions add up to ${sum}`,
+        message: complete
+          ? `the text states ${summary.projectCount.text} projects in all, the directions add up to ${sum}`
+          : `the text states ${summary.projectCount.text} projects in all, and the ${counted.length} directions that state a count already add up to ${sum}`,
         directionId: null,
         stated: summary.projectCount.value,
         computed: sum,
@@ -68,14 +73,17 @@ export function consistencyChecks(extracted: Extracted): Check[] {
     }
   }
   const funded = directions.filter((d) => d.funding);
-  if (summary.fundingTotal && funded.length === directions.length) {
+  if (summary.fundingTotal && funded.length > 0) {
     const sum = funded.reduce((a, d) => a + d.funding!.amountCNY, 0);
-    if (sum !== summary.fundingTotal.amountCNY) {
+    const complete = funded.length === directions.length;
+    if ((complete && sum !== summary.fundingTotal.amountCNY) || (!complete && sum > summary.fundingTotal.amountCNY && summary.fundingTotal.qualifier !== 'atLeast')) {
       const diff = summary.fundingTotal.amountCNY - sum;
       checks.push({
         code: 'funding-total-mismatch',
         severity: 'warning',
-        message: `the text states a funding total of ${yi(summary.fundingTotal.amountCNY)}, the directions add up to ${yi(sum)} (${diff > 0 ? '' : '-'}${yi(Math.abs(diff))} ${diff > 0 ? 'unassigned' : 'over'})`,
+        message: complete
+          ? `the text states a funding total of ${yi(summary.fundingTotal.amountCNY)}, the directions add up to ${yi(sum)} (${diff > 0 ? '' : '-'}${yi(Math.abs(diff))} ${diff > 0 ? 'unassigned' : 'over'})`
+          : `the text states a funding total of ${yi(summary.fundingTotal.amountCNY)}, and the ${funded.length} directions that state funding already add up to ${yi(sum)}`,
         directionId: null,
         stated: summary.fundingTotal.amountCNY,
         computed: sum,
@@ -114,12 +122,47 @@ function structureChecks(segmented: Segmented, layout: Layout): Check[] {
 
 const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 
+/** Roles that only a guideline direction has. */
+const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
+
+/**
+ * Whether the file is a guideline is decided on guideline evidence taken together: Chinese text,
+ * numbered directions, and direction fields under them (or, where the directions state their
+ * figures in prose, the vocabulary of a call: 指南 and 申报, and figures read from the directions).
+ * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
+ * what is missing, in words that name no numbering form (the document may use another), or null.
+ */
+function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): string | null {
+  let cjk = 0;
+  let letters = 0;
+  let text = '';
+  for (const l of cleaned.lines) {
+    text += l.text.text;
+    for (const ch of l.text.text) {
+      if (/[\u3400-\u9fff]/.test(ch)) cjk++;
+      else if (/[A-Za-z]/.test(ch)) letters++;
+    }
+  }
+  if (cjk === 0 || cjk < letters / 4) return 'the text is not Chinese (a 申报指南 is)';
+  if (extracted.directions.length === 0) return 'no numbered guideline directions found (headings, each followed by fields such as 拟支持项目数, 经费, 实施周期 or 研究内容)';
+  let withFields = 0;
+  const walk = (n: Node): void => {
+    if (n.kind === 'paragraph') return;
+    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
+    n.children.forEach(walk);
+  };
+  walk(segmented.root);
+  if (withFields > 0) return null;
+  const figures = extracted.directions.some((d) => d.funding || d.projectCount || (d.duration && !d.duration.inherited) || d.perProjectCap);
+  if (/指南/.test(text) && /申报/.test(text) && figures) return null;
+  return 'its numbered headings have none of the fields of a guideline direction (拟支持项目数, 经费, 实施周期, 合作协议, 研究内容, …) and state no project counts or funding';
+}
+
 /** Assembles and validates the output document. Throws `GuidelineError` when it cannot. */
 export function validate(input: ValidateInput): Guideline {
   const { source, cleaned, segmented, extracted } = input;
-  if (extracted.directions.length === 0) {
-    throw new GuidelineError('not-a-guideline', 'not a guideline: no numbered directions (such as “1.1 中国和…项目”) found');
-  }
+  const refusal = notAGuideline(cleaned, segmented, extracted);
+  if (refusal) throw new GuidelineError('not-a-guideline', `not a guideline: ${refusal}`);
   const checks = [...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted)];
   // Stable order: by position, then severity, then code.
   checks.sort(
@@ -134,6 +177,7 @@ export function validate(input: ValidateInput): Guideline {
     document: {
       id: source.id,
       ...extracted.info,
+      family: extracted.info.family ?? 'unknown',
       source: {
         path: source.path,
         sha256: source.sha256,

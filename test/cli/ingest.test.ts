@@ -69,7 +69,7 @@ describe('guideline ingest', () => {
       'guideline: corpus/fake.pdf: not a PDF (no %PDF- header), despite the .pdf extension',
       'guideline: corpus/garbage.txt: binary file (contains NUL bytes), not text',
       'guideline: corpus/locked.pdf: encrypted PDF: it needs a password to open',
-      'guideline: corpus/notes.txt: not a guideline: no numbered directions (such as “1.1 中国和…项目”) found',
+      'guideline: corpus/notes.txt: not a guideline: no numbered guideline directions found (headings, each followed by fields such as 拟支持项目数, 经费, 实施周期 or 研究内容)',
       'guideline: corpus/scan.pdf: no text layer in 1 page (a scanned document?): OCR is needed first',
       '9 documents: 2 written, 0 skipped, 7 failed; 12 warnings',
       '',

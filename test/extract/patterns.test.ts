@@ -49,7 +49,7 @@ describe('patterns', () => {
     ['实施周期为36个月', 3, 3, 'exact', null],
     ['支持年限不少于2年', 2, null, 'atLeast', null],
   ])('duration %s', (text, minYears, maxYears, qualifier, hedge) => {
-    expect(parseDuration(text)!.value).toEqual({ minYears, maxYears, qualifier, hedge });
+    expect(parseDuration(text)!.value).toMatchObject({ minYears, maxYears, qualifier, hedge });
   });
 
   it('does not read a duration from other years', () => {

@@ -43,20 +43,22 @@ describe('a key R&D programme guideline', () => {
     expect(d12!.flags.companyRequired.value).toBe(true);
     expect(d12!.flags.matchingFunds.value).toBe(true);
     expect(doc.summary.fundingTotal).toMatchObject({ amountCNY: 70_000_000 });
-    // Title (its two lines rejoined), draft mark, introduction, then the two groups of directions.
+    // The title's two lines (one paragraph per line: the text is not hard-wrapped; the title is
+    // rejoined in `document.title`), draft mark, introduction, then the two groups of directions.
     expect(doc.sections.map((s) => [s.kind, s.marker])).toEqual([
+      ['paragraph', null],
       ['paragraph', null],
       ['paragraph', null],
       ['paragraph', null],
       ['group', '1.'],
       ['group', '2.'],
     ]);
-    expect(doc.sections[3]!.children.map((s) => [s.kind, s.marker])).toEqual([
+    expect(doc.sections[4]!.children.map((s) => [s.kind, s.marker])).toEqual([
       ['direction', '1.1'],
       ['direction', '1.2'],
     ]);
     // Its fields, 支持年限 among them (double-spaced text: only the label tells where one starts).
-    expect(doc.sections[3]!.children[0]!.children.map((s) => [s.kind, s.marker, s.text.length > 0])).toEqual([
+    expect(doc.sections[4]!.children[0]!.children.map((s) => [s.kind, s.marker, s.text.length > 0])).toEqual([
       ['field', '研究内容：', true],
       ['field', '考核指标：', true],
       ['field', '支持年限：', true],

@@ -79,7 +79,11 @@ describe('properties', () => {
         const squash = (s: string): string => s.replace(/\s+/g, '');
         expect(squash(paragraphs.map((p) => p.text.text).join(''))).toBe(squash(cleaned.lines.map((l) => l.text.text).join('')));
         const { root } = segment(paragraphs);
-        expect(paragraphsOf(root)).toEqual(paragraphs);
+        // Segment may cut a paragraph where a field label runs on; it never drops or reorders text.
+        const pieces = paragraphsOf(root).map((p) => p.text);
+        expect(squash(pieces.map((p) => p.text).join(''))).toBe(squash(paragraphs.map((p) => p.text.text).join('')));
+        const offsets = pieces.flatMap((p) => [...p.from]);
+        expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
       }),
       { numRuns: 100 },
     );

@@ -18,6 +18,8 @@ function codesInSources(): string[] {
       else if (path.endsWith('.ts') && !path.includes(`${join('src', 'schema')}`) && !path.includes(`${join('src', 'load')}`)) {
         const src = readFileSync(path, 'utf8');
         for (const m of src.matchAll(/\bcode: '([a-z]+(?:-[a-z]+)+)'/g)) codes.add(m[1]!);
+        // The direction reader's own helper: `check('value-unreadable', …)`.
+        for (const m of src.matchAll(/\bcheck\('([a-z]+(?:-[a-z]+)+)'/g)) codes.add(m[1]!);
         for (const m of src.matchAll(/'(numbering-[a-z]+)'/g)) codes.add(m[1]!);
       }
     }

@@ -1,0 +1,78 @@
+/**
+ * How figures are written in guidelines: qualifiers, units, number forms, and the ranges within
+ * which a figure is plausible. `extract/patterns.ts` builds its readers from these tables; a new
+ * qualifier or unit is a row here.
+ */
+import type { Qualifier } from '../schema/guideline.js';
+
+/** Words before or after a figure, and what they say about it. */
+export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | 'after']> = [
+  ['原则上不超过', 'atMost', 'before'],
+  ['不超过', 'atMost', 'before'],
+  ['不高于', 'atMost', 'before'],
+  ['不多于', 'atMost', 'before'],
+  ['最多', 'atMost', 'before'],
+  ['至多', 'atMost', 'before'],
+  ['最长', 'atMost', 'before'],
+  ['上限为', 'atMost', 'before'],
+  ['控制在', 'atMost', 'before'],
+  ['不少于', 'atLeast', 'before'],
+  ['不低于', 'atLeast', 'before'],
+  ['至少', 'atLeast', 'before'],
+  ['大约', 'about', 'before'],
+  ['约', 'about', 'before'],
+  ['左右', 'about', 'after'],
+  ['上下', 'about', 'after'],
+  ['以内', 'atMost', 'after'],
+  ['以下', 'atMost', 'after'],
+  ['及以下', 'atMost', 'after'],
+  ['以上', 'atLeast', 'after'],
+  ['及以上', 'atLeast', 'after'],
+];
+
+const alt = (side: 'before' | 'after'): string =>
+  QUALIFIERS.filter(([, , s]) => s === side)
+    .map(([w]) => w)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+
+/** Capturing groups: a qualifier before a figure, and one after it. */
+export const PRE = `(${alt('before')})?`;
+export const POST = `(${alt('after')})?`;
+
+export function qualifierOf(before: string | undefined, after: string | undefined): Qualifier {
+  const find = (w: string | undefined): Qualifier | undefined => (w ? QUALIFIERS.find(([x]) => x === w)?.[1] : undefined);
+  return find(before) ?? find(after) ?? 'exact';
+}
+
+/** Money units and their power of ten (元 alone is 10^0). */
+export const MONEY_UNITS: Readonly<Record<string, number>> = { 千万: 7, 百万: 6, 万: 4, 亿: 8, '': 0 };
+
+/**
+ * A number as printed: plain (`1500`, `4.02`), grouped by thousands with a comma of either width or
+ * a space (`1,500`, `1，500`, `1 500`). Full-width digits are ASCII by the time this runs (`clean`).
+ */
+export const NUMBER = '(?:\\d{1,3}(?:[,，]\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+)(?:\\.\\d+)?';
+
+/** Strips digit grouping: `1,500` → `1500`. */
+export function plainNumber(printed: string): string {
+  return printed.replace(/[,， ]/g, '');
+}
+
+/** Chinese numerals as counts and years (`两项`, `三年`). */
+export const CJK_NUMERAL = '[一二两三四五六七八九十]{1,3}';
+
+/** The range a figure must fall in to be taken as a value; outside it, a check. */
+export const PLAUSIBLE = {
+  /** Funding of a direction, a total or a cap, in yuan: from 1万元 to 1000亿元. */
+  fundingCNY: { min: 10_000, max: 100_000_000_000 },
+  /** Projects in one direction or in all. */
+  projects: { min: 1, max: 1_000 },
+  /** Years a project runs. A year number (`2022年`) read as a duration is far above this. */
+  years: { min: 0.25, max: 10 },
+} as const;
+
+export function isPlausible(kind: keyof typeof PLAUSIBLE, value: number): boolean {
+  const r = PLAUSIBLE[kind];
+  return Number.isFinite(value) && value >= r.min && value <= r.max;
+}

@@ -1,0 +1,67 @@
+/**
+ * Compares an extracted guideline with a hand-written `*.expected.json` (see
+ * `test/fixtures/variants/README.md`): the output is projected onto the keys the expected file
+ * names, so a failure shows exactly the values that differ.
+ */
+import type { Direction, Guideline } from '../../src/schema/guideline.js';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type Obj = { [k: string]: Json };
+
+const pick = (value: Obj, keys: readonly string[]): Obj => Object.fromEntries(keys.filter((k) => k in value).map((k) => [k, value[k]!]));
+
+function directionValues(d: Direction): Obj {
+  const pc = d.projectCount;
+  return {
+    id: d.id,
+    title: d.title,
+    partners: d.partners.map((p) => p.name),
+    agreements: d.agreements.map((a) => a.title),
+    domains: d.domains.map((x) => x.label),
+    projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }) } : null,
+    fundingCNY: d.funding?.amountCNY ?? null,
+    fundingQualifier: d.funding?.qualifier ?? null,
+    perProjectCapCNY: d.perProjectCap?.amountCNY ?? null,
+    duration: d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge } : null,
+    durationInherited: d.duration?.inherited ?? false,
+    requirementCount: d.requirements.length,
+    category: d.category,
+    keywords: d.keywords.map((k) => k.text),
+    indicators: d.indicators.length,
+    researchContentParagraphs: d.researchContent.length,
+  };
+}
+
+/** The output, in the shape and with the keys of `expected`. */
+export function project(doc: Guideline, expected: Obj): Obj {
+  const out: Obj = {};
+  if (expected.document) {
+    out.document = pick(doc.document as unknown as Obj, Object.keys(expected.document as Obj));
+  }
+  if (expected.summary) {
+    const s = doc.summary;
+    const all: Obj = {
+      directionCount: s.directionCount?.value ?? null,
+      projectCount: s.projectCount?.value ?? null,
+      partnerCount: s.partnerCount?.value ?? null,
+      fundingTotalCNY: s.fundingTotal?.amountCNY ?? null,
+    };
+    out.summary = pick(all, Object.keys(expected.summary as Obj));
+  }
+  if (expected.directions) {
+    const want = expected.directions as Obj[];
+    out.directions = doc.directions.map((d, i) => {
+      const values = directionValues(d);
+      const keys = Object.keys(want[i] ?? want[0] ?? {});
+      const projected = pick(values, keys);
+      // Nested objects: only the keys the expected value names.
+      for (const k of keys) {
+        const w = want[i]?.[k];
+        const v = projected[k];
+        if (w && v && typeof w === 'object' && !Array.isArray(w) && typeof v === 'object' && !Array.isArray(v)) projected[k] = pick(v as Obj, Object.keys(w));
+      }
+      return projected;
+    });
+  }
+  return out;
+}
