@@ -153,7 +153,7 @@ export function clean(source: Source): Cleaned {
     if (pageNumbering === 'none') pageOfLine.fill(null);
   }
 
-  if (pages !== null && pages >= 3) markRunningLines(lines, pageOfLine, pages);
+  if (pages !== null && pages >= 2) markRunningLines(lines, pageOfLine, pages);
 
   // 3. Blank lines: paragraph breaks, unless the extraction double-spaced every line.
   const doubleSpaced = isDoubleSpaced(lines);
@@ -194,7 +194,16 @@ export function clean(source: Source): Cleaned {
       continue;
     }
     if (lastPage !== null && page !== lastPage) pageBreakSeen = true;
-    const built = cleanLine(text, l, pool, log);
+    // The characters around the line, for half-width brackets that a line break parted from their
+    // pair: the end of the line before, the start of the next content line.
+    let after: string | undefined;
+    for (let j = i + 1; j < lines.length; j++) {
+      if (lines[j]!.cls !== 'content') continue;
+      after = /[^\s\u3000\f]/.exec(lines[j]!.raw)?.[0];
+      break;
+    }
+    const before = out.length > 0 ? out[out.length - 1]!.text.text.slice(-1) : undefined;
+    const built = cleanLine(text, l, pool, log, { before, after });
     if (built.text.length === 0) continue;
     out.push({
       line: lineNo,
@@ -227,7 +236,13 @@ interface MapPool {
 }
 
 /** Cleans the characters of one content line. */
-function cleanLine(text: string, l: RawLine, pool: MapPool, log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void): Mapped {
+function cleanLine(
+  text: string,
+  l: RawLine,
+  pool: MapPool,
+  log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
+  around: { readonly before: string | undefined; readonly after: string | undefined } = { before: undefined, after: undefined },
+): Mapped {
   let a = l.start;
   let b = l.end;
   while (a < b && text.charCodeAt(a) === 12) a++;
@@ -315,7 +330,7 @@ function cleanLine(text: string, l: RawLine, pool: MapPool, log: (kind: RemovalK
   const built = parts.length === 1 ? parts[0]! : parts.join('');
   const fromView = from.subarray(base, base + n);
   const toView = to.subarray(base, base + n);
-  return { text: fullWidthPunctuation(built, fromView, toView, log), from: fromView, to: toView };
+  return { text: fullWidthPunctuation(built, fromView, toView, log, around), from: fromView, to: toView };
 }
 
 /** Half-width punctuation a line may hold: the fast test before the per-character pass. */
@@ -328,17 +343,23 @@ const RE_HALF_PUNCT = /[,;:!?()"]/;
  * theirs. Brackets and quotes go by pairs: both ends change, or neither. One code unit for one, so
  * the source map is unchanged; each replacement is logged (`halfwidth-punct`).
  */
-function fullWidthPunctuation(text: string, from: Int32Array, to: Int32Array, log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void): string {
+function fullWidthPunctuation(
+  text: string,
+  from: Int32Array,
+  to: Int32Array,
+  log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
+  around: { readonly before: string | undefined; readonly after: string | undefined },
+): string {
   if (!RE_HALF_PUNCT.test(text)) return text;
   const chars = [...text];
   if (chars.length !== text.length) return text; // astral characters: positions would not line up; leave as is
   const prevNonSpace = (k: number): string | undefined => {
     for (let i = k - 1; i >= 0; i--) if (chars[i] !== ' ') return chars[i];
-    return undefined;
+    return around.before;
   };
   const nextNonSpace = (k: number): string | undefined => {
     for (let i = k + 1; i < chars.length; i++) if (chars[i] !== ' ') return chars[i];
-    return undefined;
+    return around.after;
   };
   const change = new Map<number, string>();
   // Brackets by pairs.
@@ -477,28 +498,35 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
     if (p === null || p === undefined) return;
     onPage.set(p, [...(onPage.get(p) ?? []), l]);
   });
+  // Only pages of three lines or more establish a running line (a short page's only line is its
+  // text); a short page (the last one) that carries it too counts, and loses it too.
   const first = new Map<number, RawLine>();
   const last = new Map<number, RawLine>();
+  const shortFirst = new Map<number, RawLine>();
+  const shortLast = new Map<number, RawLine>();
   for (const [p, ls] of onPage) {
-    if (ls.length < 3) continue;
-    first.set(p, ls[0]!);
-    last.set(p, ls[ls.length - 1]!);
+    if (ls.length < 2) continue;
+    (ls.length < 3 ? shortFirst : first).set(p, ls[0]!);
+    (ls.length < 3 ? shortLast : last).set(p, ls[ls.length - 1]!);
   }
   // The same text exactly (white space aside), and never a field or list item: with digits
   // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline.
   const key = (l: RawLine): string => (matchMarker(l.raw.trim()) ? '' : l.raw.replace(RE_WS, ''));
-  const need = Math.max(3, Math.ceil(pages / 2));
-  const mark = (edge: Map<number, RawLine>, cls: LineClass): void => {
+  // Two pages are enough when both carry it: a chance repeat of a whole line at the top of two
+  // pages is far less likely than a two-page guideline.
+  const need = pages === 2 ? 2 : Math.max(3, Math.ceil(pages / 2));
+  const mark = (edge: Map<number, RawLine>, short: Map<number, RawLine>, cls: LineClass): void => {
     const groups = new Map<string, RawLine[]>();
     for (const l of edge.values()) {
       const k = key(l);
       if (k.length === 0 || k.length > 60) continue;
       groups.set(k, [...(groups.get(k) ?? []), l]);
     }
+    for (const l of short.values()) groups.get(key(l))?.push(l);
     for (const group of groups.values()) if (group.length >= need) for (const l of group) l.cls = cls;
   };
-  mark(first, 'running-header');
-  mark(last, 'running-footer');
+  mark(first, shortFirst, 'running-header');
+  mark(last, shortLast, 'running-footer');
 }
 
 function isDoubleSpaced(lines: readonly RawLine[]): boolean {

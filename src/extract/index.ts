@@ -693,7 +693,14 @@ function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
     return out;
   }
   const whole = mappedTrim(m);
-  return whole.text.length > 0 ? [{ marker: null, text: whole.text, span: span(whole) }] : [];
+  if (whole.text.length === 0) return [];
+  // One item that starts with its own marker (`（1）…` on the label's line, the others below it).
+  const own = matchMarker(whole.text);
+  if (own && own.type !== 'field' && own.type !== 'decimal') {
+    const body = mappedTrim(mappedSlice(whole, own.length, whole.text.length));
+    if (body.text.length > 0) return [{ marker: own.text, text: body.text, span: span(body) }];
+  }
+  return [{ marker: null, text: whole.text, span: span(whole) }];
 }
 
 /** 研究内容: the label line's text, then each paragraph (list items with their marker). */

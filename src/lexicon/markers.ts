@@ -18,6 +18,8 @@ export type MarkerType =
   | 'arabic-dot'
   /** `1、` */
   | 'arabic-comma'
+  /** `1）` / `1)` */
+  | 'arabic-paren'
   /** `①` */
   | 'circled'
   /** `合作协议：` — a field label of a direction. */
@@ -43,6 +45,7 @@ const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 const RE_DECIMAL = /^(\d{1,2})\.(\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
+const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
 const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
 
 /** The marker at the start of `text`, or null. */
@@ -69,6 +72,9 @@ export function matchMarker(text: string): Marker | null {
   }
   if ((m = RE_ARABIC_COMMA.exec(text))) {
     return { type: 'arabic-comma', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
+  }
+  if ((m = RE_ARABIC_PAREN.exec(text))) {
+    return { type: 'arabic-paren', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
   }
   if ((m = RE_CIRCLED.exec(text))) {
     const v = m[1]!.codePointAt(0)! - 0x2460 + 1;

@@ -37,28 +37,66 @@ export interface Paragraph {
 /** Display width (2 per CJK character) above which lines cannot be printed lines. */
 const UNWRAPPED_WIDTH = 120;
 
+/**
+ * The column a hard-wrapped text fills: the widest width that many lines share (within 8%): full
+ * lines all end near the column, whatever share of lines is short (labels, list items, last
+ * lines of paragraphs). `sorted` ascending.
+ */
+function columnWidth(sorted: readonly number[]): number {
+  if (sorted.length === 0) return 0;
+  const need = Math.max(3, Math.ceil(sorted.length * 0.1));
+  let hi = sorted.length - 1;
+  let lo = hi;
+  for (; hi >= 0; hi--) {
+    const w = sorted[hi]!;
+    while (lo > 0 && sorted[lo - 1]! >= w * 0.92) lo--;
+    if (lo > hi) lo = hi;
+    if (hi - lo + 1 >= need) return w;
+  }
+  return sorted[Math.floor((sorted.length - 1) * 0.75)]!;
+}
+
+/** The last line of a title: `…申报指南`, `…指南（征求意见稿）`. Looked for in the first lines only. */
+const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$/;
+const TITLE_LINES = 4;
+
 const CLOSING = /[。；;！？!?：:]$|[。；！？][”’」』）)]$/;
 
 export function reflow(cleaned: Cleaned): Paragraph[] {
   const lines = cleaned.lines;
   // Widths and markers once per line: each line is looked at as `a` and as `b`.
   const widths = lines.map((l) => displayWidth(l.text.text));
-  const markerTypes = lines.map((l) => matchMarker(l.text.text)?.type ?? null);
+  // A figure's label without a colon (`国拨经费不超过…`) is a word at a line start, no marker:
+  // only `segment` gives it a meaning, in a paragraph of its own.
+  const markerTypes = lines.map((l) => {
+    const m = matchMarker(l.text.text);
+    return m && (m.type !== 'field' || /[：:]$/.test(m.text)) ? m.type : null;
+  });
   const hasMarker = markerTypes.map((t) => t !== null);
   const sorted = [...widths].sort((x, y) => x - y);
+  const column = columnWidth(sorted);
   // The column width: the width most full lines have.
+  // Short lines are judged against the width most full lines have (the upper quartile): lenient
+  // where lines end early (a Latin word, a number carried over). Lines that are not hard-wrapped
+  // at all stand out against the column.
   const width = sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) * 0.75)]!;
   // Text that is not hard-wrapped: lines longer than any printed line, or many lines far wider than
   // the column most lines fill (one paragraph per line, with short label and item lines
   // pulling the column down). Hard-wrapped text has almost none: a URL line, a table row.
   let wide = 0;
-  for (const w of widths) if (w > width * 1.3) wide++;
+  for (const w of widths) if (w > column * 1.15) wide++;
   const unwrapped = width > UNWRAPPED_WIDTH || wide >= Math.max(2, widths.length * 0.08);
-  const isBreak = (k: number): boolean => {
+  const isBreak = (k: number, first: number): boolean => {
     const a = lines[k - 1]!;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
+    // The title ends its paragraph even when nothing separates it from the text below it.
+    if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
+    if (unwrapped) return true;
+    // A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
+    // too long for the rest of the line leaves it short.
+    if (/[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
     // A short line ends its paragraph: only the last line of a paragraph or heading is short.
-    if (unwrapped || widths[k - 1]! < width * 0.8) return true;
+    if (widths[k - 1]! < width * 0.8) return true;
     const at = a.text.text;
     // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
     // for two more characters ends there, even when it is not short.
@@ -67,6 +105,11 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // `022、2023和…`) is one number, whatever the next line looks like.
     // A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
     if (!hasMarker[k] || isDigit(at[at.length - 1])) return false;
+    // A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
+    // field label, full last line or not: a heading has no clause punctuation.
+    if (markerTypes[k] === 'field' && hasMarker[first] && markerTypes[first] !== 'field' && !headingHasClause(lines, first, k)) return true;
+    // `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline.
+    if (continuesInlineList(lines, first, k)) return false;
     // A known field label (`关键词：`) at a line start starts its field, even after a line that
     // ends without punctuation (the last item of 考核指标 often does).
     if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
@@ -75,11 +118,39 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let first = 0;
   for (let k = 1; k <= lines.length; k++) {
-    if (k < lines.length && !isBreak(k)) continue;
+    if (k < lines.length && !isBreak(k, first)) continue;
     paragraphs.push(joinLines(lines.slice(first, k)));
     first = k;
   }
   return paragraphs;
+}
+
+function headingHasClause(lines: readonly CleanLine[], first: number, k: number): boolean {
+  for (let i = first; i < k; i++) if (/[。；;：:]/.test(lines[i]!.text.text)) return true;
+  return false;
+}
+
+/**
+ * Labels that start their field at a line start even after a line without closing punctuation:
+ * 关键词 follows the last 考核指标 item, which often has none. Other labels also occur inside
+ * sentences (`…以下基本考核指标：申请专利…`), so they need a closed line before them.
+ */
+const LINE_START_LABELS: ReadonlySet<string> = new Set(['关键词', '关键字']);
+
+/**
+ * The line at `k` starts with marker n > 1 of a kind (`②`, `（2）`, `2.`) whose n - 1 stands inside
+ * the paragraph being built (after its start): a list numbered inline, carried over a line break.
+ */
+function continuesInlineList(lines: readonly CleanLine[], first: number, k: number): boolean {
+  const m = matchMarker(lines[k]!.text.text);
+  if (!m || m.value < 2 || (m.type !== 'circled' && m.type !== 'paren-arabic' && m.type !== 'arabic-dot')) return false;
+  const prev = m.type === 'circled' ? String.fromCodePoint(0x2460 + m.value - 2) : m.type === 'paren-arabic' ? `（${m.value - 1}）` : `${m.value - 1}.`;
+  let text = '';
+  for (let i = first; i < k; i++) text += lines[i]!.text.text;
+  for (let at = text.indexOf(prev, 1); at > 0; at = text.indexOf(prev, at + 1)) {
+    if (/[。；;：:，,\s]/.test(text[at - 1]!) && !isDigit(text[at + prev.length])) return true;
+  }
+  return false;
 }
 
 /**
@@ -89,7 +160,7 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
  */
 function labelStartsLine(before: string, line: string): boolean {
   const label = fieldLabelAt(line);
-  if (!label || !/[：:]/.test(line.slice(0, label.length))) return false;
+  if (!label || !LINE_START_LABELS.has(label.label) || !/[：:]/.test(line.slice(0, label.length))) return false;
   if (/[，、（(《“]$/.test(before)) return false;
   for (let n = 1; n <= 3 && n <= before.length; n++) {
     const longer = fieldLabelAt(before.slice(-n) + line);

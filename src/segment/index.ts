@@ -91,6 +91,8 @@ function printed(type: MarkerType, value: number): string {
       return `${value}.`;
     case 'arabic-comma':
       return `${value}、`;
+    case 'arabic-paren':
+      return `${value}）`;
     case 'circled':
       return String.fromCodePoint(0x2460 + value - 1);
     case 'decimal':
