@@ -102,6 +102,25 @@ describe('characters', () => {
     expect(c.removed).toEqual([]);
   });
 
+  it('maps the punctuation look-alikes PDF fonts give (― for —, 〜 for ～, － and ‐ for -), logged', async () => {
+    const c = await cleanText('2023―2025年，2〜3年，2026－2028年，中国‐欧盟');
+    expect(c.lines[0]!.text.text).toBe('2023—2025年，2～3年，2026-2028年，中国-欧盟');
+    expect(c.removed.filter((r) => r.kind === 'lookalike-glyph').map((r) => `${r.text}${r.replacement}`)).toEqual(['―—', '〜～', '－-', '‐-']);
+  });
+
+  it('turns half-width punctuation in Chinese text full-width, and leaves it in numbers, Latin text and URLs', async () => {
+    expect(await lines('其他要求:(1)单方申报无效;(2)比例1:1,金额1,500万元,日本国际协力机构(JICA),见https://a.org/x (p. 3)')).toEqual([
+      '其他要求：（1）单方申报无效；（2）比例1:1，金额1,500万元，日本国际协力机构（JICA），见https://a.org/x (p. 3)',
+    ]);
+    expect(await lines('Section 2.1: Traces (see Fig. 3), done; ok')).toEqual(['Section 2.1: Traces (see Fig. 3), done; ok']);
+    const c = await cleanText('"政府间国际科技创新合作"重点专项');
+    expect(c.lines[0]!.text.text).toBe('“政府间国际科技创新合作”重点专项');
+    expect(c.removed.map((r) => [r.kind, r.text, r.replacement])).toEqual([
+      ['halfwidth-punct', '"', '“'],
+      ['halfwidth-punct', '"', '”'],
+    ]);
+  });
+
   it('turns full-width digits and letters into ASCII', async () => {
     expect(await lines('拟支持项目数：１５个，ＪＩＣＡ')).toEqual(['拟支持项目数：15个，JICA']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseDuration, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
+import { parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
+import { isPlausible } from '../../src/lexicon/numbers.js';
 
 describe('patterns', () => {
   it.each([
@@ -55,5 +56,80 @@ describe('patterns', () => {
   it('does not read a duration from other years', () => {
     expect(parseDuration('外方合作单位应为在相关国家注册3年以上的科研院所')).toBeNull();
     expect(parseDuration('提交中外联合实验室未来3年合作方案')).toBeNull();
+  });
+
+  it.each([
+    ['1,500万元', 15_000_000, 'exact'],
+    ['1，500万元', 15_000_000, 'exact'],
+    ['1 500万元', 15_000_000, 'exact'],
+    ['3,000万元', 30_000_000, 'exact'],
+    ['人民币3,000万元', 30_000_000, 'exact'],
+    ['人民币500万元左右', 5_000_000, 'about'],
+    ['0.15亿元', 15_000_000, 'exact'],
+    ['5000000元', 5_000_000, 'exact'],
+    ['12,000,000元', 12_000_000, 'exact'],
+    ['不高于800万元', 8_000_000, 'atMost'],
+    ['800万元以内', 8_000_000, 'atMost'],
+  ])('money with grouping and units: %s', (text, amountCNY, qualifier) => {
+    const hit = parseMoney(text)!;
+    expect(hit.value).toEqual({ amountCNY, qualifier });
+    expect(hit.length).toBe(text.length);
+  });
+
+  it('reads a range of money as its upper end with the lower one kept', () => {
+    expect(parseMoney('1000-1500万元')!.value).toEqual({ amountCNY: 15_000_000, qualifier: 'atMost', minCNY: 10_000_000 });
+  });
+
+  it.each([
+    ['1-2项', 2, 'atMost', 1],
+    ['1至2个', 2, 'atMost', 1],
+    ['两项', 2, 'exact', undefined],
+    ['约5项', 5, 'about', undefined],
+    ['5项左右', 5, 'about', undefined],
+    ['不超过3项', 3, 'atMost', undefined],
+    ['不少于2个', 2, 'atLeast', undefined],
+    ['3', 3, 'exact', undefined],
+  ])('count %s', (text, value, qualifier, min) => {
+    expect(parseCount(text)!.value).toEqual(min === undefined ? { value, qualifier } : { value, qualifier, min });
+  });
+
+  it('reads no number from 若干', () => {
+    expect(parseCount('若干')).toBeNull();
+  });
+
+  it.each([
+    ['2024年7月至2027年6月', 3, 3, 36],
+    ['2025年1月—2026年12月', 2, 2, 24],
+    ['2026—2028年', 3, 3, undefined],
+    ['2019年至2021年', 3, 3, undefined],
+    ['36个月', 3, 3, 36],
+    ['不超过36个月', null, 3, 36],
+    ['一般为2-3年', 2, 3, undefined],
+    ['原则上不超过3年', null, 3, undefined],
+    ['三年', 3, 3, undefined],
+  ])('duration value %s', (text, minYears, maxYears, months) => {
+    const hit = parseDurationValue(text)!;
+    expect(hit.value).toMatchObject({ minYears, maxYears });
+    expect(hit.value.months).toBe(months);
+  });
+
+  it('reads a bare year as a year, never as a duration the pipeline would keep', () => {
+    const hit = parseDurationValue('2022年');
+    // Parsed as 2022 years, the number is then refused as implausible (a check, no value).
+    expect(hit?.value.maxYears).toBe(2022);
+    expect(isPlausible('years', 2022)).toBe(false);
+  });
+
+  it.each([
+    ['fundingCNY', 0, false],
+    ['fundingCNY', 5_000, false],
+    ['fundingCNY', 8_000_000, true],
+    ['projects', 0, false],
+    ['projects', 1_001, false],
+    ['projects', 155, true],
+    ['years', 12, false],
+    ['years', 3, true],
+  ] as const)('plausible %s %d: %s', (kind, value, ok) => {
+    expect(isPlausible(kind, value)).toBe(ok);
   });
 });

@@ -39,3 +39,16 @@ describe('variant guidelines', () => {
     });
   });
 });
+
+describe('the seed as a browser-printed PDF gives its text', () => {
+  it('reads the same values with look-alike dashes and tildes (― for —, 〜 for ～ and ~)', async () => {
+    const { diff, hasChanges } = await import('../../src/diff/index.js');
+    const { seed, seedText } = await import('../helpers/seed.js');
+    const { doc } = await seed();
+    const lookalike = seedText().replace(/—/g, '―').replace(/[～~]/g, '〜');
+    const other = await ingestText(lookalike, 'lookalike.txt');
+    expect(other.directions.find((d) => d.id === '1.6')!.duration).toMatchObject({ minYears: 2, maxYears: 3, inherited: false });
+    expect(hasChanges(diff(doc, other))).toBe(false);
+    expect(other.removed.filter((r) => r.kind === 'lookalike-glyph').map((r) => r.text).sort()).toEqual(['〜', '〜', '―', '―', '―'].sort());
+  });
+});

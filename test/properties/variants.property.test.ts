@@ -132,3 +132,96 @@ describe('metamorphic properties of the variant corpus', () => {
     );
   });
 });
+
+/**
+ * Source offsets of a direction's text that no output of that direction accounts for: not in the
+ * span of any value, list item, text block, `otherText` entry or check of the direction, and
+ * not a label, a marker, punctuation, white space or a logged removal.
+ */
+function unaccounted(doc: Guideline, source: string): { direction: string; text: string }[] {
+  const covered: [number, number][] = [];
+  const cover = (s: { start: number; end: number } | null | undefined): void => {
+    if (s) covered.push([s.start, s.end]);
+  };
+  for (const r of doc.removed) if (r.start !== null && r.end !== null) covered.push([r.start, r.end]);
+  const misses: { direction: string; text: string }[] = [];
+  doc.directions.forEach((d, i) => {
+    const own: [number, number][] = [...covered];
+    const add = (s: { start: number; end: number } | null | undefined): void => {
+      if (s) own.push([s.start, s.end]);
+    };
+    add(d.titleSpan);
+    d.agreements.forEach((a) => add(a.span));
+    const domains = (xs: typeof d.domains): void => xs.forEach((x) => (add(x.span), domains(x.children)));
+    domains(d.domains);
+    add(d.projectCount?.span);
+    add(d.funding?.span);
+    add(d.perProjectCap?.span);
+    add(d.duration?.span);
+    [...d.requirements, ...d.researchContent, ...d.indicators, ...d.keywords, ...d.otherText].forEach((x) => add(x.span));
+    // An item's marker (`（1）`, `①`) stands just before its span: structure, not text.
+    for (const x of [...d.requirements.map((r) => ({ marker: r.label, span: r.span })), ...d.indicators]) {
+      if (!x.marker) continue;
+      const from = Math.max(0, x.span.start - x.marker.length - 2);
+      if (normal(source.slice(from, x.span.start)).includes(x.marker)) own.push([from, x.span.start]);
+    }
+    doc.checks.filter((c) => c.directionId === d.id).forEach((c) => add(c.span));
+    // The direction's nodes in the section tree, with their markers (labels, list markers).
+    const node = findDirection(doc.sections, i);
+    if (!node) return;
+    const walk = (n: SectionOut): void => {
+      const text = source.slice(n.span.start, n.span.end);
+      const skip = n.marker ? normal(text).indexOf(n.marker) : -1;
+      for (let k = 0; k < text.length; k++) {
+        if (skip >= 0 && k >= skip && k < skip + n.marker!.length) continue;
+        const ch = text[k]!;
+        if (/[\s\p{P}\p{S}\u2460-\u2473]/u.test(ch)) continue;
+        const at = n.span.start + k;
+        if (!own.some(([a, b]) => at >= a && at < b)) {
+          misses.push({ direction: d.id, text: text.slice(Math.max(0, k - 8), k + 8) });
+          return;
+        }
+      }
+      n.children.forEach(walk);
+    };
+    node.children.forEach(walk);
+  });
+  return misses;
+}
+
+/** Half-width punctuation as the tool normalises it (one code unit for one). */
+function normal(t: string): string {
+  return t.replace(/[:;,()]/g, (c) => ({ ':': '：', ';': '；', ',': '，', '(': '（', ')': '）' })[c]!);
+}
+
+function findDirection(sections: readonly SectionOut[], ordinal: number): SectionOut | undefined {
+  let seen = -1;
+  let found: SectionOut | undefined;
+  const walk = (n: SectionOut): void => {
+    if (found) return;
+    if (n.kind === 'direction') {
+      seen++;
+      if (seen === ordinal) found = n;
+      return;
+    }
+    n.children.forEach(walk);
+  };
+  sections.forEach(walk);
+  return found;
+}
+
+describe('no silent loss', () => {
+  it('every character of every direction is in a value, an item, otherText or a check', async () => {
+    await fc.assert(
+      fc.asyncProperty(cases, async (c) => {
+        const base = await original(c.name);
+        let text = c.wrap ? rewrap(base, c.wrap.width, c.wrap.pageLines, HEADER) : TEXTS.get(c.name)!;
+        if (c.halfWidth) text = transforms.halfWidth(text);
+        if (c.crlf) text = transforms.crlf(text);
+        const doc = await ingestText(text, c.name);
+        expect(unaccounted(doc, text)).toEqual([]);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 40) },
+    );
+  });
+});
