@@ -140,9 +140,6 @@ describe('metamorphic properties of the variant corpus', () => {
  */
 function unaccounted(doc: Guideline, source: string): { direction: string; text: string }[] {
   const covered: [number, number][] = [];
-  const cover = (s: { start: number; end: number } | null | undefined): void => {
-    if (s) covered.push([s.start, s.end]);
-  };
   for (const r of doc.removed) if (r.start !== null && r.end !== null) covered.push([r.start, r.end]);
   const misses: { direction: string; text: string }[] = [];
   doc.directions.forEach((d, i) => {
