@@ -19,6 +19,9 @@
 //   encrypted.pdf                 one page, opened only with the user password `secret`
 //   scanned.pdf                   one page that is only an image (a rendering of the draft's first
 //                                 page): no text layer
+//   2023-hmt.pdf                  in test/fixtures/variants/: 2023-hmt.txt typeset by pdfkit (CID-keyed
+//                                 TrueType, 11.5 pt, two-character first-line indents), a running
+//                                 header from page 2, `N/M` footers
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,18 +32,19 @@ import { paragraphs } from './seed-paragraphs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
+const VARIANTS = join(ROOT, 'test/fixtures/variants');
 const FONT = '/usr/share/fonts/truetype/arphic/uming.ttc';
 const FONT_NAME = 'UMingCN';
 /** An OpenType font with CFF outlines: embedded as a CID-keyed CFF font (CIDFontType0). */
 const CFF_FONT = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
 const CFF_FONT_NAME = 'NotoSerifCJKsc-Regular';
 
-function save(doc, name) {
+function save(doc, name, dir = OUT) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     doc.on('data', (c) => chunks.push(c));
     doc.on('end', () => {
-      writeFileSync(join(OUT, name), Buffer.concat(chunks));
+      writeFileSync(join(dir, name), Buffer.concat(chunks));
       resolve();
     });
     doc.on('error', reject);
@@ -168,6 +172,36 @@ async function mixed(name) {
   await save(doc, name);
 }
 
+/**
+ * A variant guideline of test/fixtures/variants/ (one paragraph a line) typeset by pdfkit: the
+ * title lines (those before the first sentence) centred, headings (`一、`, `（一）`, `1.`) flush
+ * left, every other line a paragraph with a two-character first-line indent; `header` on every page
+ * but the first, `N/M` footers.
+ */
+async function variant(name, header) {
+  const text = readFileSync(join(VARIANTS, name.replace(/\.pdf$/, '.txt')), 'utf8');
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 85, right: 85 }, bufferPages: true, info, pdfVersion: '1.7' });
+  doc.registerFont('body', FONT, FONT_NAME);
+  doc.font('body');
+  const titleEnd = lines.findIndex((l) => l.endsWith('。'));
+  lines.forEach((l, i) => {
+    if (i < titleEnd) doc.fontSize(i === 0 ? 16 : 14).text(l, { align: 'center', paragraphGap: 6 });
+    else if (/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/.test(l)) doc.fontSize(12).text(l, { lineGap: 4 });
+    else doc.fontSize(11.5).text(l, { indent: 23, align: 'justify', lineGap: 4 });
+  });
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    doc.page.margins.top = 0;
+    doc.page.margins.bottom = 0;
+    doc.fontSize(9);
+    if (i > start) doc.text(header, 0, 45, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.text(`${i + 1}/${count}`, 0, doc.page.height - 50, { width: doc.page.width, align: 'center', lineBreak: false });
+  }
+  await save(doc, name, VARIANTS);
+}
+
 async function encrypted() {
   const doc = new PDFDocument({ size: 'A4', userPassword: 'secret', ownerPassword: 'owner', info, pdfVersion: '1.7' });
   doc.registerFont('body', FONT, FONT_NAME);
@@ -190,10 +224,10 @@ async function scanned() {
 
 // `node scripts/make-fixtures.mjs [file…]` makes only the files named; without names, all of them.
 const wanted = new Set(process.argv.slice(2));
-const make = async (name, fn) => {
+const make = async (name, fn, dir = 'pdf') => {
   if (wanted.size > 0 && !wanted.has(name)) return;
   await fn(name);
-  console.log(`wrote test/fixtures/pdf/${name}`);
+  console.log(`wrote test/fixtures/${dir}/${name}`);
 };
 await make('2025-batch1-draft.pdfkit.pdf', (name) =>
   draft(name, {
@@ -218,3 +252,4 @@ await make('2025-batch1-draft.pdfkit-cff.pdf', (name) =>
 await make('2025-batch1-draft.pdfkit-type1.pdf', mixed);
 await make('encrypted.pdf', encrypted);
 await make('scanned.pdf', scanned);
+await make('2023-hmt.pdf', (name) => variant(name, '港澳台科技创新合作重点专项2023年度项目申报指南'), 'variants');

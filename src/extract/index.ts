@@ -18,6 +18,7 @@ import type { Node, Section, Segmented } from '../segment/index.js';
 import type {
   Agreement,
   Check,
+  Conditions,
   Direction,
   Domain,
   Duration,
@@ -49,7 +50,11 @@ import {
   findSummary,
   parseDurationValue,
   RE_BARE_YEAR,
+  RE_BORN_AFTER,
   RE_COUNT_OPEN,
+  RE_LEADING_ENTERPRISE,
+  RE_MATCHING_RATIO,
+  RE_NO_SUBTOPICS,
   summaryCount,
   summaryMoney,
   type DurationValue,
@@ -159,6 +164,9 @@ function familyChecks(checks: Check[], directions: readonly Direction[]): Check[
     projectCount: (d) => d.projectCount !== null,
     funding: (d) => d.funding !== null,
     partners: (d) => d.partners.length > 0,
+    researchContent: (d) => d.researchContent.length > 0,
+    indicators: (d) => d.indicators.length > 0,
+    keywords: (d) => d.keywords.length > 0,
   };
   const common = (field: string): boolean => {
     const test = has[field];
@@ -570,6 +578,12 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
   const researchContent = allOf('content').flatMap((f) => blocksOf(f, span));
   const indicators = allOf('indicators').flatMap((f) => indicatorsOf(f, span));
   const keywords = allOf('keywords').flatMap((f) => keywordsOf(f, span));
+  // Reported only where most directions of the document have them (see familyChecks).
+  if (researchContent.length === 0) missing('researchContent', 'research content (研究内容)');
+  if (indicators.length === 0) missing('indicators', 'indicators (考核指标)');
+  if (keywords.length === 0) missing('keywords', 'keywords (关键词)');
+
+  const conditions = conditionsOf(requirementFields, span);
 
   // A figure stated once for all directions that the direction's own 有关说明 contradicts.
   const inRequirements = (s: Span): boolean => requirementFields.some((f) => {
@@ -640,9 +654,53 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
     researchContent,
     indicators,
     keywords,
+    conditions,
     otherText,
     span: span(all),
   };
+}
+
+/** Conditions read from the requirement fields (有关说明/其他要求), each with its span. */
+function conditionsOf(fields: readonly Section[], span: SpanFn): Conditions {
+  let matchingRatio: Conditions['matchingRatio'] = null;
+  let leadingEnterprise: Conditions['leadingEnterprise'] = null;
+  let youngScientist: Conditions['youngScientist'] = null;
+  for (const f of fields) {
+    const t = nodeText(f);
+    const r = RE_MATCHING_RATIO.exec(t.text);
+    if (r && !matchingRatio) {
+      const q = r[1];
+      matchingRatio = {
+        other: Number(r[2]),
+        central: Number(r[3]),
+        qualifier: q === '不低于' || q === '不少于' || q === '达到' ? 'atLeast' : q === '不高于' || q === '不超过' ? 'atMost' : 'exact',
+        text: r[0],
+        span: span(t, r.index, r.index + r[0].length),
+      };
+    }
+    const e = RE_LEADING_ENTERPRISE.exec(t.text);
+    if (e && !leadingEnterprise) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length) };
+    const born = [...t.text.matchAll(RE_BORN_AFTER)];
+    const sub = RE_NO_SUBTOPICS.exec(t.text);
+    if (born.length > 0 && !youngScientist) {
+      const date = (sex: string): string | null => {
+        const m = born.find((b) => b[1] === sex);
+        return m ? `${m[2]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}` : null;
+      };
+      const start = born[0]!.index;
+      const last = born[born.length - 1]!;
+      let end = last.index + last[0].length;
+      if (sub && sub.index >= end && sub.index - end < 40) end = sub.index + sub[0].length;
+      youngScientist = {
+        maleBornOnOrAfter: date('男性'),
+        femaleBornOnOrAfter: date('女性'),
+        noSubtopics: sub !== null,
+        text: t.text.slice(start, end),
+        span: span(t, start, end),
+      };
+    }
+  }
+  return { matchingRatio, leadingEnterprise, youngScientist };
 }
 
 function short(text: string): string {

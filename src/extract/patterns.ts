@@ -172,6 +172,17 @@ export const FLAG_PATTERNS = {
   placeholders: /待定|待补充/g,
 } as const;
 
+/** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
+export const RE_MATCHING_RATIO =
+  /(?:其他经费|其他来源经费|自筹经费|配套经费|地方财政经费|社会资金)[^。；]{0,60}?(?:与|和|同)(?:中央财政|国拨|财政)(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+
+/** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
+export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
+
+/** `男性应为1988年1月1日（含）以后出生`: groups (sex, year, month, day). */
+export const RE_BORN_AFTER = /(男性|女性)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
+export const RE_NO_SUBTOPICS = /不(?:下)?设(?:置)?课题/;
+
 /** Titles of agreements: every `《…》`. */
 export const RE_AGREEMENT = /《([^《》]+)》/g;
 

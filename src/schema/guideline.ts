@@ -145,6 +145,35 @@ export const Partner = z.object({
 });
 export type Partner = z.infer<typeof Partner>;
 
+export const MatchingRatio = z
+  .object({
+    other: z.number().min(0).describe('The other funds’ share (地方财政、单位出资、社会资金…)'),
+    central: z.number().min(0).describe('The central funds’ share (中央财政经费/国拨经费)'),
+    qualifier: Qualifier,
+    text: z.string(),
+    span: Span,
+  })
+  .describe('其他经费与中央财政经费比例不低于1:1 → {other: 1, central: 1, qualifier: atLeast}');
+
+export const YoungScientistRules = z
+  .object({
+    maleBornOnOrAfter: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/).nullable().describe('ISO date: male applicants born on or after it'),
+    femaleBornOnOrAfter: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/).nullable(),
+    noSubtopics: z.boolean().describe('不设课题'),
+    text: z.string(),
+    span: Span,
+  })
+  .describe('The young-scientist rules a direction states (申报人男性应为1988年1月1日以后出生…，不设课题)');
+
+export const Conditions = z
+  .object({
+    matchingRatio: MatchingRatio.nullable(),
+    leadingEnterprise: Evidence.nullable().describe('The phrase that requires a company to lead (由企业牵头申报); encouragement (鼓励企业牵头) is not a requirement'),
+    youngScientist: YoungScientistRules.nullable(),
+  })
+  .describe('Figures and conditions read from the direction’s 有关说明/其他要求, beside its requirement items (added in 1.2.0)');
+export type Conditions = z.infer<typeof Conditions>;
+
 export const Direction = z.object({
   id: z.string().describe('The printed number, e.g. `1.1`, `2.0`'),
   ordinal: z.number().int().min(1).describe('1-based position among the directions'),
@@ -166,6 +195,7 @@ export const Direction = z.object({
   researchContent: z.array(TextBlock).default([]).describe('研究内容: its paragraphs (list items keep their marker in the text)'),
   indicators: z.array(Item).default([]).describe('考核指标: its items; a single unnumbered paragraph is one item'),
   keywords: z.array(TextBlock).default([]).describe('关键词, split on ，,、；'),
+  conditions: Conditions.default({ matchingRatio: null, leadingEnterprise: null, youngScientist: null }),
   otherText: z
     .array(OtherText)
     .default([])

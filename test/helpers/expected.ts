@@ -18,17 +18,28 @@ function directionValues(d: Direction): Obj {
     partners: d.partners.map((p) => p.name),
     agreements: d.agreements.map((a) => a.title),
     domains: d.domains.map((x) => x.label),
-    projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }) } : null,
+    projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }), inherited: pc.inherited } : null,
     fundingCNY: d.funding?.amountCNY ?? null,
     fundingQualifier: d.funding?.qualifier ?? null,
     perProjectCapCNY: d.perProjectCap?.amountCNY ?? null,
-    duration: d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge } : null,
+    duration: d.duration
+      ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited }
+      : null,
     durationInherited: d.duration?.inherited ?? false,
     requirementCount: d.requirements.length,
     category: d.category,
     keywords: d.keywords.map((k) => k.text),
     indicators: d.indicators.length,
     researchContentParagraphs: d.researchContent.length,
+    researchContentStartsWith: d.researchContent[0]?.text.slice(0, 10) ?? null,
+    perProjectCapInherited: d.perProjectCap?.inherited ?? false,
+    matchingRatio: d.conditions.matchingRatio && { other: d.conditions.matchingRatio.other, central: d.conditions.matchingRatio.central, qualifier: d.conditions.matchingRatio.qualifier },
+    leadingEnterprise: d.conditions.leadingEnterprise !== null,
+    youngScientist: d.conditions.youngScientist && {
+      maleBornOnOrAfter: d.conditions.youngScientist.maleBornOnOrAfter,
+      femaleBornOnOrAfter: d.conditions.youngScientist.femaleBornOnOrAfter,
+      noSubtopics: d.conditions.youngScientist.noSubtopics,
+    },
   };
 }
 
@@ -45,8 +56,19 @@ export function project(doc: Guideline, expected: Obj): Obj {
       projectCount: s.projectCount?.value ?? null,
       partnerCount: s.partnerCount?.value ?? null,
       fundingTotalCNY: s.fundingTotal?.amountCNY ?? null,
+      youngScientist: s.youngScientist && { count: s.youngScientist.count?.value ?? null, fundingCNY: s.youngScientist.fundingCNY },
     };
     out.summary = pick(all, Object.keys(expected.summary as Obj));
+  }
+  if (expected.defaults !== undefined) {
+    const s = doc.summary;
+    const pc = s.defaultProjectCount;
+    const all: Obj = {
+      projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }) } : null,
+      duration: s.defaultDuration && { minYears: s.defaultDuration.minYears, maxYears: s.defaultDuration.maxYears, qualifier: s.defaultDuration.qualifier },
+      perProjectCapCNY: s.defaultPerProjectCap?.amountCNY ?? null,
+    };
+    out.defaults = pick(all, Object.keys((expected.defaults as Obj | null) ?? {}));
   }
   if (expected.directions) {
     const want = expected.directions as Obj[];
