@@ -181,14 +181,14 @@ async function mixed(name) {
 async function variant(name, header) {
   const text = readFileSync(join(VARIANTS, name.replace(/\.pdf$/, '.txt')), 'utf8');
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 85, right: 85 }, bufferPages: true, info, pdfVersion: '1.7' });
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 100, bottom: 100, left: 85, right: 85 }, bufferPages: true, info, pdfVersion: '1.7' });
   doc.registerFont('body', FONT, FONT_NAME);
   doc.font('body');
   const titleEnd = lines.findIndex((l) => l.endsWith('。'));
   lines.forEach((l, i) => {
     if (i < titleEnd) doc.fontSize(i === 0 ? 16 : 14).text(l, { align: 'center', paragraphGap: 6 });
-    else if (/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/.test(l)) doc.fontSize(12).text(l, { lineGap: 4 });
-    else doc.fontSize(11.5).text(l, { indent: 23, align: 'justify', lineGap: 4 });
+    else if (/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/.test(l)) doc.fontSize(12).text(l, { lineGap: 7 });
+    else doc.fontSize(12).text(l, { indent: 24, align: 'justify', lineGap: 7 });
   });
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
