@@ -4,7 +4,7 @@
  * by renumbering is one removal and some renumberings. Values are compared, never positions: the
  * same content in another layout, or from text vs PDF, diffs as unchanged.
  */
-import type { Direction, Domain, Guideline, Requirement, Span } from '../schema/guideline.js';
+import type { Direction, Domain, Guideline, Span } from '../schema/guideline.js';
 import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type DirectionDiff } from '../schema/diff.js';
 import { assign, longestIncreasing } from './align.js';
 import { similarity, textDiff } from './text.js';
@@ -120,8 +120,11 @@ function compareScalars(out: Change[], a: Direction, b: Direction): void {
   }
 }
 
-/** Requirements: same text first, then similar text (reworded); order changes among the matched. */
-function compareRequirements(out: Change[], ra: readonly Requirement[], rb: readonly Requirement[]): void {
+/**
+ * Lists of texts (requirements, indicators, research content paragraphs): same text first, then
+ * similar text (reworded); order changes among the matched. Positions in `field[n]` are 1-based.
+ */
+function compareTexts(out: Change[], field: string, ra: readonly TextItem[], rb: readonly TextItem[]): void {
   const pairs: { a: number; b: number }[] = [];
   const usedA = new Set<number>();
   const usedB = new Set<number>();
@@ -141,15 +144,39 @@ function compareRequirements(out: Change[], ra: readonly Requirement[], rb: read
     pairs.push({ a: i, b: j });
     usedA.add(i);
     usedB.add(j);
-    out.push(reworded(`requirements[${j + 1}]`, ra[i]!.text, rb[j]!.text, ra[i]!.span, rb[j]!.span));
+    out.push(reworded(`${field}[${j + 1}]`, ra[i]!.text, rb[j]!.text, ra[i]!.span, rb[j]!.span));
   }
   pairs.sort((p, q) => p.a - q.a);
   const kept = longestIncreasing(pairs.map((p) => p.b));
   pairs.forEach((p, k) => {
-    if (!kept.has(k)) out.push(change(`requirements[${p.b + 1}]`, 'reordered', p.a + 1, p.b + 1, ra[p.a]!.span, rb[p.b]!.span));
+    if (!kept.has(k)) out.push(change(`${field}[${p.b + 1}]`, 'reordered', p.a + 1, p.b + 1, ra[p.a]!.span, rb[p.b]!.span));
   });
-  ra.forEach((r, i) => usedA.has(i) || out.push(change(`requirements[${i + 1}]`, 'removed', r.text, null, r.span, null)));
-  rb.forEach((r, j) => usedB.has(j) || out.push(change(`requirements[${j + 1}]`, 'added', null, r.text, null, r.span)));
+  ra.forEach((r, i) => usedA.has(i) || out.push(change(`${field}[${i + 1}]`, 'removed', r.text, null, r.span, null)));
+  rb.forEach((r, j) => usedB.has(j) || out.push(change(`${field}[${j + 1}]`, 'added', null, r.text, null, r.span)));
+}
+
+interface TextItem {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** The key-programme fields: category, keywords (as a set), conditions. */
+function compareKeyProgramme(out: Change[], a: Direction, b: Direction): void {
+  if (a.category !== b.category) out.push(change('category', 'changed', a.category, b.category, a.titleSpan, b.titleSpan));
+  const ka = a.keywords.map((k) => k.text);
+  const kb = b.keywords.map((k) => k.text);
+  for (const k of a.keywords) if (!kb.includes(k.text)) out.push(change(`keywords[${k.text}]`, 'removed', k.text, null, k.span, null));
+  for (const k of b.keywords) if (!ka.includes(k.text)) out.push(change(`keywords[${k.text}]`, 'added', null, k.text, null, k.span));
+  const ca = a.conditions;
+  const cb = b.conditions;
+  const ratio = (c: Direction['conditions']) => c.matchingRatio && { other: c.matchingRatio.other, central: c.matchingRatio.central, qualifier: c.matchingRatio.qualifier };
+  if (!same(ratio(ca), ratio(cb))) out.push(change('conditions.matchingRatio', 'changed', ratio(ca), ratio(cb), ca.matchingRatio?.span ?? null, cb.matchingRatio?.span ?? null));
+  if ((ca.leadingEnterprise === null) !== (cb.leadingEnterprise === null)) {
+    out.push(change('conditions.leadingEnterprise', 'changed', ca.leadingEnterprise !== null, cb.leadingEnterprise !== null, ca.leadingEnterprise?.span ?? null, cb.leadingEnterprise?.span ?? null));
+  }
+  const young = (c: Direction['conditions']) =>
+    c.youngScientist && { male: c.youngScientist.maleBornOnOrAfter, female: c.youngScientist.femaleBornOnOrAfter, noSubtopics: c.youngScientist.noSubtopics };
+  if (!same(young(ca), young(cb))) out.push(change('conditions.youngScientist', 'changed', young(ca), young(cb), ca.youngScientist?.span ?? null, cb.youngScientist?.span ?? null));
 }
 
 /** Domains, compared level by level: by label, then by similar label (reworded). */
@@ -190,7 +217,10 @@ function compareDirections(a: Direction, b: Direction): Change[] {
   const out: Change[] = [];
   compareScalars(out, a, b);
   compareDomains(out, a.domains, b.domains, 'domains');
-  compareRequirements(out, a.requirements, b.requirements);
+  compareTexts(out, 'requirements', a.requirements, b.requirements);
+  compareKeyProgramme(out, a, b);
+  compareTexts(out, 'researchContent', a.researchContent, b.researchContent);
+  compareTexts(out, 'indicators', a.indicators, b.indicators);
   return out;
 }
 

@@ -51,17 +51,36 @@ function facts(d: Direction): Table {
         '拟支持项目数',
         d.projectCount
           ? d.projectCount.min === undefined
-            ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个`
-            : `${d.projectCount.min}～${d.projectCount.value}个`
+            ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}`
+            : `${d.projectCount.min}～${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}`
           : '—',
       ],
       ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}` : '—'],
-      ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}`]] : []),
+      ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}${d.perProjectCap.inherited ? '（沿用指南统一规定）' : ''}`]] : []),
       ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}` : '—'],
       ['要求条数', String(d.requirements.length)],
       ['标记', flags.join('、') || '—'],
+      // The key-programme facts, where the direction has them.
+      ...(d.category ? [['类别', d.category]] : []),
+      ...(d.keywords.length > 0 ? [['关键词', d.keywords.map((k) => k.text).join('；')]] : []),
+      ...(d.indicators.length > 0 ? [['考核指标条数', String(d.indicators.length)]] : []),
+      ...(d.conditions.matchingRatio
+        ? [['其他经费与中央财政经费比例', `${qualifierPrefix(d.conditions.matchingRatio.qualifier)}${d.conditions.matchingRatio.other}:${d.conditions.matchingRatio.central}`]]
+        : []),
+      ...(d.conditions.leadingEnterprise ? [['企业牵头', d.conditions.leadingEnterprise.text]] : []),
+      ...(d.conditions.youngScientist ? [['青年科学家条件', youngRules(d.conditions.youngScientist)]] : []),
+      ...(d.otherText.length > 0 ? [['其他文字（未归入字段）', String(d.otherText.length)]] : []),
     ],
   );
+}
+
+function youngRules(y: NonNullable<Direction['conditions']['youngScientist']>): string {
+  const parts = [
+    ...(y.maleBornOnOrAfter ? [`男性${y.maleBornOnOrAfter}以后出生`] : []),
+    ...(y.femaleBornOnOrAfter ? [`女性${y.femaleBornOnOrAfter}以后出生`] : []),
+    ...(y.noSubtopics ? ['不设课题'] : []),
+  ];
+  return parts.join('，');
 }
 
 function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[] {

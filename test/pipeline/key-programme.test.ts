@@ -35,3 +35,26 @@ describe.each(cases)('key-programme guideline %s', (name) => {
     }
   });
 });
+
+describe('diff of key-programme fields', () => {
+  it('reports keywords added and removed, indicators added and reworded, research content reworded', async () => {
+    const { diff } = await import('../../src/diff/index.js');
+    const text = readFileSync(`${DIR}2026-advanced-computing.txt`, 'utf8');
+    const edited = text
+      .replace('关键词：异构计算，统一编程模型，运行时系统，性能可移植', '关键词：异构计算，统一编程模型，运行时系统，编译优化')
+      .replace('研究面向异构融合计算系统的统一编程模型与抽象机器模型', '研究面向异构融合计算系统的统一编程模型')
+      .replace('（3）在不少于3类典型科学计算与智能计算应用中开展验证', '（3）在不少于5类典型科学计算与智能计算应用中开展验证');
+    expect(edited).not.toBe(text);
+    const before = await ingestText(text, 'a.txt');
+    const after = await ingestText(edited, 'a.txt');
+    const d11 = diff(before, after).directions.find((d) => d.oldId === '1.1')!;
+    expect(d11.status).toBe('modified');
+    expect(d11.changes.map((c) => [c.field, c.kind])).toEqual([
+      ['keywords[性能可移植]', 'removed'],
+      ['keywords[编译优化]', 'added'],
+      ['researchContent[1]', 'reworded'],
+      ['indicators[3]', 'reworded'],
+    ]);
+    expect(diff(before, after).directions.filter((d) => d.status !== 'unchanged').map((d) => d.oldId)).toEqual(['1.1']);
+  });
+});
