@@ -19,7 +19,7 @@ import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
-import { pageNumberOf } from '../lexicon/pagination.js';
+import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { matchMarker } from '../lexicon/markers.js';
 
 export { pageNumberOf };
@@ -512,9 +512,7 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // The same text exactly (white space aside), and never a field or list item: with digits
   // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline.
   const key = (l: RawLine): string => (matchMarker(l.raw.trim()) ? '' : l.raw.replace(RE_WS, ''));
-  // Two pages are enough when both carry it: a chance repeat of a whole line at the top of two
-  // pages is far less likely than a two-page guideline.
-  const need = pages === 2 ? 2 : Math.max(3, Math.ceil(pages / 2));
+  const need = runningLineQuorum(pages);
   const mark = (edge: Map<number, RawLine>, short: Map<number, RawLine>, cls: LineClass): void => {
     const groups = new Map<string, RawLine[]>();
     for (const l of edge.values()) {

@@ -20,3 +20,13 @@ export function pageNumberOf(trimmed: string): number | null {
   return null;
 }
 
+
+/**
+ * On how many pages a line must repeat at the top (bottom) to be a running header (footer). Half
+ * the pages, at least three; in a document of two or three pages, two: a header often starts on
+ * page 2 (page 1 has the title), and a whole line repeated by chance at the top of two pages is far
+ * less likely than a short guideline.
+ */
+export function runningLineQuorum(pages: number): number {
+  return pages <= 3 ? 2 : Math.max(3, Math.ceil(pages / 2));
+}

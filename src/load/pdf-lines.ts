@@ -9,7 +9,7 @@
  * most pages). Every removal is logged with its page.
  */
 import { isCjkOrPunct } from '../lexicon/chars.js';
-import { pageNumberOf } from '../lexicon/pagination.js';
+import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import type { Removal, RemovalKind } from '../types.js';
 
 /** One text run as a PDF gives it. Coordinates in PDF units, origin bottom-left. */
@@ -148,7 +148,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
       counts.get(k)!.add(i);
     }
   });
-  const need = Math.max(3, Math.ceil(pages.length / 2));
+  const need = runningLineQuorum(pages.length);
   const running = new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
 
   // The left margin: the leftmost x where at least a tenth of the lines start (in a guideline most

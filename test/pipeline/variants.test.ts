@@ -52,3 +52,19 @@ describe('the seed as a browser-printed PDF gives its text', () => {
     expect(other.removed.filter((r) => r.kind === 'lookalike-glyph').map((r) => r.text).sort()).toEqual(['〜', '〜', '―', '―', '―'].sort());
   });
 });
+
+describe('a variant typeset as PDF (running header from page 2, N/M footers)', () => {
+  it('gives the values of its text', async () => {
+    const { loadBytes } = await import('../../src/load/index.js');
+    const { processSource } = await import('../../src/pipeline.js');
+    const { diff, hasChanges } = await import('../../src/diff/index.js');
+    const pdf = processSource(await loadBytes(readFileSync(`${DIR}2023-hmt.pdf`), '2023-hmt.pdf'));
+    const text = await ingestText(readFileSync(`${DIR}2023-hmt.txt`), '2023-hmt.txt');
+    const expected = JSON.parse(readFileSync(`${DIR}2023-hmt.expected.json`, 'utf8')) as Record<string, never>;
+    const { forms: _f, checks: _c, noChecks: _n, ...values } = expected;
+    expect(project(pdf, values)).toEqual(values);
+    expect(pdf.removed.filter((r) => r.kind === 'running-header').map((r) => r.page)).toEqual([2, 3, 4]);
+    expect(pdf.removed.filter((r) => r.kind === 'page-number').map((r) => r.text)).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(hasChanges(diff(text, pdf))).toBe(false);
+  });
+});
