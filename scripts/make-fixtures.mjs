@@ -22,6 +22,7 @@
 //   2023-hmt.pdf                  in test/fixtures/variants/: 2023-hmt.txt typeset by pdfkit (CID-keyed
 //                                 TrueType, 12 pt, two-character first-line indents), a running
 //                                 header from page 2, `N/M` footers, 4 pages
+//   2026-advanced-computing.pdf   in test/fixtures/key-programme/: its .txt the same way, `- N -` footers, 5 pages
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ import { paragraphs } from './seed-paragraphs.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
 const VARIANTS = join(ROOT, 'test/fixtures/variants');
+const KEY_PROGRAMME = join(ROOT, 'test/fixtures/key-programme');
 const FONT = '/usr/share/fonts/truetype/arphic/uming.ttc';
 const FONT_NAME = 'UMingCN';
 /** An OpenType font with CFF outlines: embedded as a CID-keyed CFF font (CIDFontType0). */
@@ -173,13 +175,13 @@ async function mixed(name) {
 }
 
 /**
- * A variant guideline of test/fixtures/variants/ (one paragraph a line) typeset by pdfkit: the
- * title lines (those before the first sentence) centred, headings (`一、`, `（一）`, `1.`) flush
- * left, every other line a paragraph with a two-character first-line indent; `header` on every page
- * but the first, `N/M` footers.
+ * A guideline of `dir` (test/fixtures/variants/ by default; one paragraph a line) typeset by
+ * pdfkit: the title lines (those before the first sentence) centred, headings (`一、`, `（一）`,
+ * `1.`, `1.1`) flush left, every other line a paragraph with a two-character first-line indent;
+ * `header` on every page but the first, `footer(n, m)` at the bottom centre (`N/M` by default).
  */
-async function variant(name, header) {
-  const text = readFileSync(join(VARIANTS, name.replace(/\.pdf$/, '.txt')), 'utf8');
+async function variant(name, header, { dir = VARIANTS, footer = (n, m) => `${n}/${m}` } = {}) {
+  const text = readFileSync(join(dir, name.replace(/\.pdf$/, '.txt')), 'utf8');
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const doc = new PDFDocument({ size: 'A4', margins: { top: 100, bottom: 100, left: 85, right: 85 }, bufferPages: true, info, pdfVersion: '1.7' });
   doc.registerFont('body', FONT, FONT_NAME);
@@ -199,9 +201,9 @@ async function variant(name, header) {
     doc.page.margins.bottom = 0;
     doc.fontSize(9);
     if (i > start) doc.text(header, 0, 45, { width: doc.page.width, align: 'center', lineBreak: false });
-    doc.text(`${i + 1}/${count}`, 0, doc.page.height - 50, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.text(footer(i + 1, count), 0, doc.page.height - 50, { width: doc.page.width, align: 'center', lineBreak: false });
   }
-  await save(doc, name, VARIANTS);
+  await save(doc, name, dir);
 }
 
 async function encrypted() {
@@ -255,3 +257,8 @@ await make('2025-batch1-draft.pdfkit-type1.pdf', mixed);
 await make('encrypted.pdf', encrypted);
 await make('scanned.pdf', scanned);
 await make('2023-hmt.pdf', (name) => variant(name, '港澳台科技创新合作重点专项2023年度项目申报指南'), 'variants');
+await make(
+  '2026-advanced-computing.pdf',
+  (name) => variant(name, '“先进计算与新兴软件”重点专项2026年度项目申报指南', { dir: KEY_PROGRAMME, footer: (n) => `- ${n} -` }),
+  'key-programme',
+);

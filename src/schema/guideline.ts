@@ -282,7 +282,14 @@ export const SectionOut: z.ZodType<SectionOut> = z.object({
 }).meta({ id: 'Section' });
 
 export const DocumentInfo = z.object({
-  id: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u),
+  // Letters and digits of any script, `.`, `_`, `-` (see load/id.ts), written without `\p{…}` so
+  // that the JSON Schema's pattern works in ECMA-262 and Python `re` alike: no ASCII punctuation
+  // other than those three, no white space, no control characters.
+  id: z
+    .string()
+    .regex(/^[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s][^\x00-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f\s]*$/)
+    .max(100)
+    .describe('The output file name stem'),
   title: z.string().nullable(),
   titleSource: z.enum(['heading', 'inferred', 'none']).describe('heading: a title line; inferred: from a sentence naming the guideline'),
   programme: z.string().nullable(),
