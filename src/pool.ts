@@ -45,6 +45,28 @@ interface Slot {
 
 type Reply = { id: number; ok: true; result: Processed } | { id: number; ok: false; code: GuidelineErrorCode; message: string };
 
+/**
+ * A worker with the process's flags, as far as a worker takes them. Flags for the main script
+ * (`--input-type`, `--eval`) make no sense in a worker; V8 and per-process flags
+ * (`--max-old-space-size=4096`, `--stack-size`) make `new Worker` throw: they are left out, and the
+ * heap limit is passed on as the worker's own `resourceLimits` instead.
+ */
+function startWorker(): Worker {
+  let execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+  const heap = /^--max-old-space-size=(\d+)$/.exec(execArgv.find((a) => a.startsWith('--max-old-space-size=')) ?? '');
+  const resourceLimits = heap ? { maxOldGenerationSizeMb: Number(heap[1]) } : undefined;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return new Worker(WORKER, { execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || execArgv.length === 0) throw error;
+      // `Initiated Worker with invalid execArgv flags: --a, --b`: leave those out; once more, none.
+      const invalid = new Set(((error as Error).message.split(': ')[1] ?? '').split(/,\s*/));
+      execArgv = attempt === 0 ? execArgv.filter((a) => !invalid.has(a)) : [];
+    }
+  }
+}
+
 export class DocumentPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
@@ -74,9 +96,7 @@ export class DocumentPool {
   }
 
   private spawn(): Slot {
-    // Flags for the main script (`--input-type`, `--eval`) make no sense in a worker and stop it.
-    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-    const slot: Slot = { worker: new Worker(WORKER, { execArgv }), busy: false };
+    const slot: Slot = { worker: startWorker(), busy: false };
     // A worker that fails (cannot start, runs out of memory) fails its document, never the batch.
     slot.worker.on('error', (error: Error) => {
       for (const [id, p] of this.pending) {

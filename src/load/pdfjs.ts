@@ -75,22 +75,83 @@ function restoreBuiltIns(snapshot: Snapshot): string[] {
 export let restoredBuiltIns: readonly string[] = [];
 
 /**
- * pdf.js and its in-thread worker, loaded once; the native methods their polyfills replaced are put
- * back (see `BUILT_INS`). The worker module is loaded here too (it registers itself as
- * `globalThis.pdfjsWorker`, which pdf.js uses instead of starting a worker) so that its polyfills
- * are undone at the same time.
+ * Globals pdf.js's module code needs while it is evaluated, when the process lacks them: its
+ * canvas helpers create a `DOMMatrix` at load (`const SCALE_MATRIX = new DOMMatrix()`) and take
+ * `DOMMatrix`, `ImageData` and `Path2D` from the optional `@napi-rs/canvas`. Text extraction never
+ * draws, so where that package is not installed (`npm i --omit=optional`, unsupported platforms)
+ * a stand-in lets pdf.js load; it is removed again with everything else pdf.js added.
+ */
+class DOMMatrixStandIn {
+  a = 1;
+  b = 0;
+  c = 0;
+  d = 1;
+  e = 0;
+  f = 0;
+}
+
+/** pdf.js's warnings about the optional canvas package: not for the user of a text extractor. */
+const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `(?:DOMMatrix|ImageData|Path2D)`)/;
+
+/** The worker module's global, kept off `globalThis` between documents (see `withWorkerGlobal`). */
+let workerGlobal: unknown;
+
+/**
+ * pdf.js and its in-thread worker, loaded once. Afterwards the process is as it was: the native
+ * methods their polyfills replaced are put back (see `BUILT_INS`), and the globals they added
+ * (`DOMMatrix`, `ImageData`, `Path2D`, `navigator`, `self`, `pdfjsLib`, `pdfjsWorker`, …) are
+ * removed; `pdfjsWorker` is put back only for the synchronous call that starts a document.
+ * Additions to the built-ins (`Promise.withResolvers`, `Uint8Array.prototype.toHex`, the
+ * `Iterator` global and core-js's shared store) stay: pdf.js calls them while it reads.
  */
 const loadPdfJs = (): Promise<PdfJs> =>
   (pdfjs ??= (async () => {
     const snapshot = snapshotBuiltIns();
+    const globals = new Set(Reflect.ownKeys(globalThis));
+    const standIn = !('DOMMatrix' in globalThis);
+    if (standIn) Object.defineProperty(globalThis, 'DOMMatrix', { value: DOMMatrixStandIn, configurable: true, writable: true });
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && CANVAS_WARNING.test(args[0])) return;
+      warn(...args);
+    };
     try {
       const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
       await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return lib;
     } finally {
+      console.warn = warn;
       restoredBuiltIns = restoreBuiltIns(snapshot);
+      workerGlobal = (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker;
+      const added: string[] = [];
+      for (const key of Reflect.ownKeys(globalThis)) {
+        if (globals.has(key) || KEPT_GLOBALS.has(key)) continue;
+        added.push(String(key));
+        Reflect.deleteProperty(globalThis, key);
+      }
+      addedGlobals = added.sort();
     }
   })());
+
+/** Globals that pdf.js's polyfills add and use while reading: they stay (README, Library). */
+const KEPT_GLOBALS: ReadonlySet<PropertyKey> = new Set(['Iterator', '__core-js_shared__']);
+
+/** What `loadPdfJs` removed, for the test that the process's globals are as they were. */
+export let addedGlobals: readonly string[] = [];
+
+/**
+ * pdf.js finds its in-thread worker through `globalThis.pdfjsWorker`, read synchronously when a
+ * document is opened: the global is there for that call only.
+ */
+function withWorkerGlobal<T>(open: () => T): T {
+  if (workerGlobal === undefined || 'pdfjsWorker' in globalThis) return open();
+  Object.defineProperty(globalThis, 'pdfjsWorker', { value: workerGlobal, configurable: true, writable: true });
+  try {
+    return open();
+  } finally {
+    Reflect.deleteProperty(globalThis, 'pdfjsWorker');
+  }
+}
 
 /**
  * Makes pdf.js inflate Flate streams with its own synchronous decoder, for the rest of the process;
@@ -132,7 +193,8 @@ function classify(error: unknown): GuidelineError {
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const { getDocument, VerbosityLevel } = await loadPdfJs();
-  const task = getDocument({
+  const task = withWorkerGlobal(() =>
+    getDocument({
     // pdf.js takes ownership of (and may detach) the buffer it is given: give it a copy.
     data: new Uint8Array(bytes),
     cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
@@ -143,7 +205,8 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     disableFontFace: true,
     verbosity: VerbosityLevel.ERRORS,
     stopAtErrors: false,
-  });
+  }),
+  );
   const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`);
   const deadline = performance.now() + timeoutMs;
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,69 @@
+/**
+ * PDFs are read whatever the process around them: without pdf.js's optional canvas package,
+ * with V8 flags the worker threads cannot take, and leaving the process's globals as they were.
+ * Each case runs the built tool in a child process (`npm test` builds it first).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/seed.js';
+
+const BIN = `${ROOT}dist/cli/bin.js`;
+const PDF = `${ROOT}test/fixtures/pdf/2025-batch1-draft.pdfkit.pdf`;
+const HIDE_CANVAS = `${ROOT}test/fixtures/env/hide-canvas.cjs`;
+const dirs: string[] = [];
+const tmp = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'guideline-env-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const ingest = (nodeArgs: readonly string[], cliArgs: readonly string[] = []) => {
+  const out = tmp();
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, 'ingest', PDF, '--out', out, ...cliArgs], { encoding: 'utf8', cwd: ROOT });
+  return { ...r, json: (): { directions: unknown[] } => JSON.parse(readFileSync(join(out, '2025-batch1-draft.pdfkit.json'), 'utf8')) as { directions: unknown[] } };
+};
+
+describe('PDF reading and its environment', () => {
+  it('needs no @napi-rs/canvas: the same output, no warning', () => {
+    const plain = ingest([]);
+    const hidden = ingest(['--require', HIDE_CANVAS]);
+    expect(hidden.status, hidden.stderr).toBe(0);
+    expect(hidden.stderr).not.toMatch(/Warning|DOMMatrix|canvas/);
+    expect(hidden.json().directions).toEqual(plain.json().directions);
+    expect(hidden.json().directions).toHaveLength(15);
+  });
+
+  it('also in-process (as a library), on the main thread', () => {
+    const hidden = ingest(['--require', HIDE_CANVAS], ['--workers', '0']);
+    expect(hidden.status, hidden.stderr).toBe(0);
+    expect(hidden.json().directions).toHaveLength(15);
+  });
+
+  it('works whatever V8 flags the process was started with (they are not passed to the worker)', () => {
+    for (const flags of [['--max-old-space-size=4096'], ['--stack-size=2000', '--no-warnings']]) {
+      const r = ingest(flags);
+      expect(r.status, `${flags.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.json().directions).toHaveLength(15);
+    }
+  });
+
+  // Named globals: Node's own lazily created symbols (undici's dispatcher, once pdf.js touches
+  // `fetch`) are Node's, not the tool's.
+  it('leaves the globals as they were, but for two that pdf.js uses while it reads', () => {
+    const script = `
+      const before = new Set(Object.getOwnPropertyNames(globalThis));
+      const { loadBytes } = await import(${JSON.stringify(`${ROOT}dist/load/index.js`)});
+      const { readFileSync } = await import('node:fs');
+      for (let i = 0; i < 2; i++) await loadBytes(readFileSync(${JSON.stringify(PDF)}), 'x.pdf');
+      console.log(JSON.stringify(Object.getOwnPropertyNames(globalThis).filter((k) => !before.has(k)).sort()));`;
+    for (const args of [[], ['--require', HIDE_CANVAS]]) {
+      const added = JSON.parse(execFileSync(process.execPath, [...args, '--input-type=module', '-e', script], { encoding: 'utf8' })) as string[];
+      // `Iterator` is native from Node 22 on, so it is only added on Node 20.
+      expect(added.filter((k) => k !== 'Iterator')).toEqual(['__core-js_shared__']);
+    }
+  });
+});
