@@ -95,8 +95,10 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
     // too long for the rest of the line leaves it short.
     if (/[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
-    // A short line ends its paragraph: only the last line of a paragraph or heading is short.
-    if (widths[k - 1]! < width * 0.8) return true;
+    // A short line ends its paragraph: only the last line of a paragraph or heading is short. Not
+    // when the next line starts with a Latin word or number too wide for the room left: a
+    // typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
+    if (widths[k - 1]! < width * 0.8 && !carriedOver(lines[k]!.text.text, width - widths[k - 1]!)) return true;
     const at = a.text.text;
     // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
     // for two more characters ends there, even when it is not short.
@@ -123,6 +125,13 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     first = k;
   }
   return paragraphs;
+}
+
+function carriedOver(next: string, room: number): boolean {
+  // The unit a typesetter keeps whole: a Latin or digit run with what is attached to it, up to the
+  // next ideograph or space (`10EFLOPS（FP16），`).
+  const word = /^[A-Za-z0-9][^\u3400-\u9fff\s]*/.exec(next)?.[0];
+  return word !== undefined && word.length >= 3 && displayWidth(word) > room;
 }
 
 function headingHasClause(lines: readonly CleanLine[], first: number, k: number): boolean {

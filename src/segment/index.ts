@@ -173,6 +173,11 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     if (level > 0) stack = stack.slice(0, level);
     const parent = level > 0 ? top() : container;
+    // `考核指标：（1）…` with `（2）` on the next line: the list started on the field's own line.
+    if (level < 0 && parent.kind === 'field' && parent.marker && !lastValue.get(parent)?.has(m.type)) {
+      const own = matchMarker(parent.heading!.text.text.slice(parent.marker.length));
+      if (own?.type === m.type) lastValue.set(parent, new Map([[m.type, own.value]]));
+    }
     checkItem(parent, m, p);
     open(section('item', p, m));
   };

@@ -58,3 +58,22 @@ describe('diff of key-programme fields', () => {
     expect(diff(before, after).directions.filter((d) => d.status !== 'unchanged').map((d) => d.oldId)).toEqual(['1.1']);
   });
 });
+
+describe('a key-programme guideline typeset as PDF (header from page 2, - N - footers)', () => {
+  it('gives the values of its text, and no doubt the text does not have', async () => {
+    const { loadBytes } = await import('../../src/load/index.js');
+    const { processSource } = await import('../../src/pipeline.js');
+    const { diff, hasChanges } = await import('../../src/diff/index.js');
+    const name = '2026-advanced-computing';
+    const pdf = processSource(await loadBytes(readFileSync(`${DIR}${name}.pdf`), `${name}.pdf`));
+    const text = await ingestText(readFileSync(`${DIR}${name}.txt`), `${name}.txt`);
+    const expected = JSON.parse(readFileSync(`${DIR}${name}.expected.json`, 'utf8')) as Record<string, never>;
+    const { forms: _f, checks: _c, noChecks: _n, ...values } = expected;
+    expect(project(pdf, values)).toEqual(values);
+    expect(pdf.checks.map((c) => c.code)).toEqual(text.checks.map((c) => c.code));
+    expect(pdf.removed.filter((r) => r.kind === 'running-header').map((r) => r.page)).toEqual([2, 3, 4, 5]);
+    // Every indicator reads as in the text (a Latin word carried over to the next line included).
+    expect(pdf.directions.map((d) => d.indicators.map((i) => i.text))).toEqual(text.directions.map((d) => d.indicators.map((i) => i.text)));
+    expect(hasChanges(diff(text, pdf))).toBe(false);
+  });
+});
