@@ -10,8 +10,33 @@ export { toJson, toMarkdown, toMdast } from './report/index.js';
 export { processSource, render, ingestAll } from './pipeline.js';
 export { diff, hasChanges } from './diff/index.js';
 export { diffToMarkdown, diffToHtml } from './diff/report.js';
-export { GuidelineDiff } from './schema/diff.js';
+export { GuidelineDiff, DIFF_SCHEMA_VERSION } from './schema/diff.js';
+export type { Change, CheckRef, DirectionDiff, Side, TextOp } from './schema/diff.js';
 export { Guideline, SCHEMA_VERSION } from './schema/guideline.js';
+// Every record of the output, by name (the zod schemas are the source: `Guideline.shape.…`).
+export type {
+  Agreement,
+  Check,
+  Conditions,
+  Direction,
+  Domain,
+  Duration,
+  Evidence,
+  Flag,
+  Flags,
+  Funding,
+  Item,
+  OtherText,
+  Partner,
+  PerProjectCap,
+  ProjectCount,
+  Qualifier,
+  Removed,
+  Requirement,
+  SectionOut,
+  Summary,
+  TextBlock,
+} from './schema/guideline.js';
 export { guidelineJsonSchema } from './schema/json.js';
 export { GuidelineError } from './types.js';
 export type { Source, Span, Removal } from './types.js';

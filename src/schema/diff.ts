@@ -34,6 +34,8 @@ export const Side = z.object({
   sha256: z.string(),
 });
 
+export type Side = z.infer<typeof Side>;
+
 export const CheckRef = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
@@ -41,6 +43,7 @@ export const CheckRef = z.object({
   message: z.string(),
   span: Span.nullable(),
 });
+export type CheckRef = z.infer<typeof CheckRef>;
 
 export const DirectionDiff = z.object({
   status: z.enum(['added', 'removed', 'modified', 'unchanged']),
