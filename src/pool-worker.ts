@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { loadBytes, type LoadOptions } from './load/index.js';
 import { useSynchronousInflate } from './load/pdfjs.js';
 import { asGuidelineError, processSource, render } from './pipeline.js';
+import { noticesOf } from './notice.js';
 
 useSynchronousInflate();
 
@@ -20,12 +21,13 @@ parentPort?.on('message', (job: Job) => {
   (async () => {
     const source = await loadBytes(job.bytes, job.path, job.options);
     const { doc, json, markdown } = render(processSource({ ...source, path: job.path }));
-    return { json, markdown, warnings: doc.checks.filter((c) => c.severity !== 'info').length };
+    const notices = noticesOf(doc.checks);
+    return { json, markdown, warnings: notices.length, notices };
   })().then(
     (result) => parentPort?.postMessage({ id: job.id, ok: true, result }),
     (error: unknown) => {
       const e = asGuidelineError(error);
-      parentPort?.postMessage({ id: job.id, ok: false, code: e.code, message: e.message });
+      parentPort?.postMessage({ id: job.id, ok: false, code: e.code, message: e.message, detail: e.detail });
     },
   );
 });

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_PDF_TIMEOUT_MS } from './load/pdfjs.js';
 import { isPdf, type LoadOptions } from './load/index.js';
 import { GuidelineError, type GuidelineErrorCode } from './types.js';
+import type { Notice } from './notice.js';
 
 const WORKER = new URL('./pool-worker.js', import.meta.url);
 
@@ -24,6 +25,8 @@ export interface Processed {
   readonly markdown: string;
   /** Checks of severity warning or error. */
   readonly warnings: number;
+  /** Those checks, for the terminal. */
+  readonly notices: readonly Notice[];
 }
 
 /**
@@ -43,7 +46,7 @@ interface Slot {
   busy: boolean;
 }
 
-type Reply = { id: number; ok: true; result: Processed } | { id: number; ok: false; code: GuidelineErrorCode; message: string };
+type Reply = { id: number; ok: true; result: Processed } | { id: number; ok: false; code: GuidelineErrorCode; message: string; detail: string | null };
 
 /**
  * A worker with the process's flags, as far as a worker takes them. Flags for the main script
@@ -112,7 +115,7 @@ export class DocumentPool {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.ok) p.resolve(reply.result);
-      else p.reject(new GuidelineError(reply.code, reply.message));
+      else p.reject(new GuidelineError(reply.code, reply.message, reply.detail));
     });
     slot.worker.unref();
     this.slots.push(slot);

@@ -93,6 +93,8 @@ export class GuidelineError extends Error {
   constructor(
     readonly code: GuidelineErrorCode,
     message: string,
+    /** The underlying library's own words (pdf.js's), for `--verbose` and `--json`; not for the line a person reads. */
+    readonly detail: string | null = null,
   ) {
     super(message);
   }
@@ -107,6 +109,7 @@ export type GuidelineErrorCode =
   | 'not-a-pdf'
   | 'pdf-encrypted'
   | 'pdf-no-text'
+  | 'pdf-annotations-only'
   | 'pdf-corrupt'
   | 'timeout'
   | 'unreadable'

@@ -3,6 +3,7 @@
  * writes (temporary file in the same folder, then rename), so that a crash or Ctrl-C never leaves a
  * half-written output and never touches an earlier one.
  */
+import { noticesOf, type Notice } from '../notice.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -10,8 +11,11 @@ import { join, relative, sep } from 'node:path';
 /** Extensions ingested when a folder is given. */
 export const SOURCE_EXTENSIONS = /\.(txt|text|pdf)$/i;
 
+/** Extensions exported when a folder is given: sources and extracted JSON. */
+export const EXPORT_EXTENSIONS = /\.(txt|text|pdf|json)$/i;
+
 /** Every source file below `dir` (hidden files and folders skipped), sorted, posix separators. */
-export async function listCorpus(dir: string, cwd: string): Promise<string[]> {
+export async function listCorpus(dir: string, cwd: string, extensions: RegExp = SOURCE_EXTENSIONS): Promise<string[]> {
   const out: string[] = [];
   const walk = async (d: string): Promise<void> => {
     const entries = await readdir(d, { withFileTypes: true });
@@ -19,7 +23,7 @@ export async function listCorpus(dir: string, cwd: string): Promise<string[]> {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (SOURCE_EXTENSIONS.test(e.name)) out.push(p);
+      else if (extensions.test(e.name)) out.push(p);
     }
   };
   await walk(dir);
@@ -30,8 +34,8 @@ export function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Writes `content` to `path` atomically. */
-export async function atomicWrite(path: string, content: string): Promise<void> {
+/** Writes `content` (text as UTF-8, or bytes) to `path` atomically. */
+export async function atomicWrite(path: string, content: string | Uint8Array): Promise<void> {
   const dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
   const base = path.slice(path.lastIndexOf('/') + 1);
   const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -63,18 +67,22 @@ export async function removeLeftovers(dir: string): Promise<void> {
  * What an earlier run recorded in `<dir>/<id>.json`: the source's hash, the pipeline version, and
  * the number of warnings (so that a skipped document still counts, and `--strict` still fails).
  */
-export async function readPrevious(dir: string, id: string): Promise<{ sha256: string; pipelineVersion: string; path: string; warnings: number } | null> {
+export async function readPrevious(
+  dir: string,
+  id: string,
+): Promise<{ sha256: string; pipelineVersion: string; path: string; warnings: number; notices: Notice[] } | null> {
   try {
     const doc = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as {
       pipelineVersion?: unknown;
       document?: { source?: { sha256?: unknown; path?: unknown } };
-      checks?: { severity?: unknown }[];
+      checks?: { severity: string; code: string; directionId: string | null; message: string }[];
     };
     const sha256 = doc.document?.source?.sha256;
     const pipelineVersion = doc.pipelineVersion;
     const path = doc.document?.source?.path;
     if (typeof sha256 !== 'string' || typeof pipelineVersion !== 'string' || typeof path !== 'string' || !Array.isArray(doc.checks)) return null;
-    return { sha256, pipelineVersion, path, warnings: doc.checks.filter((c) => c.severity !== 'info').length };
+    const notices = noticesOf(doc.checks);
+    return { sha256, pipelineVersion, path, warnings: notices.length, notices };
   } catch {
     return null;
   }

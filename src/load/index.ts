@@ -36,6 +36,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     id: documentId(path),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
+  if (bytes.length === 0) throw new GuidelineError('empty', 'empty file');
   if (isPdf(bytes)) {
     const pdfOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
     const { loadPdf } = await import('./pdfjs.js');

@@ -181,12 +181,41 @@ function reason(error: unknown): string {
   return message.split('\n')[0]!.replace(/\.$/, '').slice(0, 160);
 }
 
-function classify(error: unknown): GuidelineError {
+/**
+ * pdf.js's reasons, in terms of the file. Its messages (`Illegal character: 41`, `End of file
+ * inside array`, `Bad encoding in flate stream`) describe its parser, not the file; the message
+ * says what is wrong with the file, and pdf.js's words go to `detail`.
+ */
+const PDF_DAMAGE: readonly (readonly [RegExp, string])[] = [
+  [/flate|deflate|inflate|lzw|dct|jpx|jbig2|ccitt|decod|compress|predictor|zlib|fcheck|block type|huffman/i, 'damaged PDF: some of its compressed data cannot be unpacked'],
+  [/end of file|unexpected end|truncat|eof|missing endstream|premature/i, 'damaged PDF: the file is cut short (an incomplete download or copy?)'],
+  [/xref|trailer|startxref|illegal character|invalid pdf|invalid object|unexpected|dictionary|array|bad .* object|catalog|root|page tree|pages/i, 'damaged PDF: its internal structure cannot be read'],
+];
+
+export function classify(error: unknown): GuidelineError {
   if (error instanceof GuidelineError) return error;
   const name = (error as { name?: string } | undefined)?.name;
   if (name === 'PasswordException') return new GuidelineError('pdf-encrypted', 'encrypted PDF: it needs a password to open');
-  if (name === 'InvalidPDFException') return new GuidelineError('pdf-corrupt', `corrupt PDF: ${reason(error)}`);
-  return new GuidelineError('pdf-corrupt', `corrupt or truncated PDF: ${reason(error)}`);
+  const detail = reason(error);
+  const plain = PDF_DAMAGE.find(([re]) => re.test(detail))?.[1] ?? 'damaged PDF: it cannot be read';
+  return new GuidelineError('pdf-corrupt', plain, `pdf.js: ${detail}`);
+}
+
+/** How many annotations and form fields of the document hold text (notes, free text, field values). */
+async function annotationTexts(doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>): Promise<number> {
+  let n = 0;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    try {
+      for (const a of (await page.getAnnotations()) as { contentsObj?: { str?: string }; fieldValue?: unknown; textContent?: string[] }[]) {
+        const text = [a.contentsObj?.str, typeof a.fieldValue === 'string' ? a.fieldValue : '', ...(a.textContent ?? [])].join('');
+        if (text.trim().length > 0) n++;
+      }
+    } finally {
+      page.cleanup();
+    }
+  }
+  return n;
 }
 
 /** Reads a PDF into a `Source`. Throws `GuidelineError` (encrypted, no text layer, corrupt, timeout). */
@@ -260,6 +289,13 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     const pages = await Promise.race([read, timeout]);
     const built = buildLines(pages);
     if (built.glyphs === 0) {
+      const notes = await Promise.race([annotationTexts(await task.promise), timeout]);
+      if (notes > 0) {
+        throw new GuidelineError(
+          'pdf-annotations-only',
+          `its only text is in ${notes} annotation${notes === 1 ? '' : 's'} or form field${notes === 1 ? '' : 's'}, not on its ${pages.length} page${pages.length === 1 ? '' : 's'}: print or flatten it to a PDF with the text on the page`,
+        );
+      }
       throw new GuidelineError('pdf-no-text', `no text layer in ${pages.length} page${pages.length === 1 ? '' : 's'} (a scanned document?): OCR is needed first`);
     }
     return {
