@@ -48,9 +48,89 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
 
+/** What a check code means (`经费合计与文中所述不符`), null for a code without a title. */
+export function checkTitle(code: string): string | null {
+  return CHECK_TITLES[code] ?? null;
+}
+
 /** `警告：经费合计与文中所述不符（funding-total-mismatch）`; an unknown code is shown as it is. */
 export function formatCheckTitle(c: { code: string; severity?: keyof typeof SEVERITY_TITLES }): string {
   const title = CHECK_TITLES[c.code];
   const what = title ? `${title}（${c.code}）` : c.code;
   return c.severity ? `${SEVERITY_TITLES[c.severity]}：${what}` : what;
+}
+
+const FIELD_ZH: Readonly<Record<string, string>> = {
+  agreements: '合作协议',
+  domains: '领域方向',
+  projectCount: '拟支持项目数',
+  funding: '拟支持经费',
+  duration: '实施周期',
+  partners: '合作方',
+  researchContent: '研究内容',
+  indicators: '考核指标',
+  keywords: '关键词',
+};
+
+const quote = (v: unknown): string => {
+  const t = String(v ?? '').replace(/\s+/g, ' ');
+  return `“${t.length > 40 ? `${t.slice(0, 40)}…` : t}”`;
+};
+const money = (v: unknown): string => (typeof v === 'number' ? formatYuan(v) : String(v ?? ''));
+
+/**
+ * A check's message in Chinese, from its code and figures (the English `message` stays in the JSON
+ * for tools and developers). Every code the stages emit has a sentence here; a test keeps it so.
+ */
+export function checkMessageZh(c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string }): string {
+  const at = c.directionId ? `方向${c.directionId}：` : '';
+  const { stated: s, computed: k } = c;
+  switch (c.code) {
+    case 'funding-total-mismatch':
+      return `文中所述国拨经费合计${money(s)}，各方向合计${money(k)}`;
+    case 'project-total-mismatch':
+      return `文中所述拟支持项目数${s}个，各方向合计${k}个`;
+    case 'direction-count-mismatch':
+      return `文中所述指南方向${s}个，实际编号的方向${k}个`;
+    case 'partner-count-mismatch':
+      return `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个`;
+    case 'per-project-cap-exceeded':
+      return `${at}经费${money(s)}超过项目数乘以单项上限（${money(k)}）`;
+    case 'field-missing':
+      return `${at}未写明${FIELD_ZH[String(k)] ?? String(k)}`;
+    case 'duration-inherited':
+      return `${at}未写明实施周期，沿用指南统一规定（${k}）`;
+    case 'placeholder':
+      return `${at}含待定内容${quote(s)}`;
+    case 'numbering-gap':
+      return `编号${s}前缺少${k}`;
+    case 'numbering-duplicate':
+      return `编号${s}重复或倒退（应为${k}）`;
+    case 'numbering-rollover':
+      return `编号${s}像小数一样进位（本组应为${k}）`;
+    case 'numbering-start':
+      return `列表从${s}开始，而非${k}`;
+    case 'title-inferred':
+      return `无标题行，标题取自正文中的${quote(k)}`;
+    case 'title-missing':
+      return '未找到标题';
+    case 'status-unknown':
+      return '既无“征求意见稿”标记，也无标题行，无法判断是征求意见稿还是正式稿';
+    case 'value-implausible':
+      return `${at}${quote(s)}读出的数值不合常理，未采用`;
+    case 'value-unreadable':
+      return `${at}${quote(s)}中读不出数值`;
+    case 'count-unspecified':
+      return `${at}拟支持项目数未定（${quote(s)}）`;
+    case 'label-unknown':
+      return `${at}未知的字段名${quote(`${s}：`)}，其文字保留在“其他文字”中`;
+    case 'text-unassigned':
+      return `${at}未归入任何字段的文字：${quote(s)}`;
+    case 'partner-unrecognised':
+      return k ? `${at}标题中的${quote(k)}不是已知的国家、地区或国际组织` : `${at}标题${quote(s)}中未识别出国家、地区或国际组织`;
+    case 'inherited-contradicted':
+      return `${at}本方向所写${quote(s)}与指南统一规定${quote(k)}不一致`;
+    default:
+      return c.message;
+  }
 }

@@ -9,8 +9,8 @@ export interface Notice {
 }
 
 /** The checks a person is shown: warnings and errors, not the informational ones. */
-export function noticesOf(checks: readonly { severity: string; code: string; directionId: string | null; message: string }[]): Notice[] {
+export function noticesOf(checks: readonly { severity: string; code: string; directionId: string | null; message: string; messageZh?: string | null }[]): Notice[] {
   return checks
     .filter((c): c is typeof c & { severity: Notice['severity'] } => c.severity === 'warning' || c.severity === 'error')
-    .map((c) => ({ severity: c.severity, code: c.code, directionId: c.directionId, message: c.message }));
+    .map((c) => ({ severity: c.severity, code: c.code, directionId: c.directionId, message: c.messageZh ?? c.message }));
 }

@@ -75,7 +75,7 @@ export async function readPrevious(
     const doc = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as {
       pipelineVersion?: unknown;
       document?: { source?: { sha256?: unknown; path?: unknown } };
-      checks?: { severity: string; code: string; directionId: string | null; message: string }[];
+      checks?: { severity: string; code: string; directionId: string | null; message: string; messageZh?: string | null }[];
     };
     const sha256 = doc.document?.source?.sha256;
     const pipelineVersion = doc.pipelineVersion;

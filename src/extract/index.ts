@@ -17,7 +17,7 @@ import type { Paragraph } from '../reflow/index.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import type {
   Agreement,
-  Check,
+  CheckDraft,
   Conditions,
   Direction,
   Domain,
@@ -74,14 +74,14 @@ export interface Extracted {
   readonly summary: Summary;
   readonly directions: Direction[];
   readonly sections: SectionOut[];
-  readonly checks: Check[];
+  readonly checks: CheckDraft[];
 }
 
 const TRAILING = '。；;，,：:、';
 
 export function extract(segmented: Segmented, layout: Layout): Extracted {
   const span = (m: Mapped, i = 0, j = m.text.length): Span => spanOf(layout, m, i, j);
-  const checks: Check[] = [];
+  const checks: CheckDraft[] = [];
   const root = segmented.root;
 
   // Document-level text: every paragraph outside the directions, in order.
@@ -131,14 +131,14 @@ function familyOf(programme: string | null, directions: readonly Direction[]): '
   return 'unknown';
 }
 
-function summaryPlausibility(summary: Summary, checks: Check[]): void {
+function summaryPlausibility(summary: Summary, checks: CheckDraft[]): void {
   const t = summary.fundingTotal;
   if (t && !isPlausible('fundingCNY', t.amountCNY)) implausible(checks, null, 'funding total', t.text, t.span);
   const c = summary.projectCount;
   if (c && !isPlausible('projects', c.value)) implausible(checks, null, 'project total', c.text, c.span);
 }
 
-function implausible(checks: Check[], directionId: string | null, what: string, text: string, s: Span | null): void {
+function implausible(checks: CheckDraft[], directionId: string | null, what: string, text: string, s: Span | null): void {
   checks.push({
     code: 'value-implausible',
     severity: 'warning',
@@ -157,7 +157,7 @@ type SpanFn = (m: Mapped, i?: number, j?: number) => Span;
  * no direction names agreements or partners (a domestic special project), their absence is the
  * form, not a doubt.
  */
-function familyChecks(checks: Check[], directions: readonly Direction[]): Check[] {
+function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): CheckDraft[] {
   const has: Record<string, (d: Direction) => boolean> = {
     agreements: (d) => d.agreements.length > 0,
     domains: (d) => d.domains.length > 0,
@@ -179,7 +179,7 @@ function familyChecks(checks: Check[], directions: readonly Direction[]): Check[
   });
 }
 
-function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: Check[]): Extracted['info'] {
+function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Extracted['info'] {
   const head = preamble.slice(0, 4);
   let title: string | null = null;
   let titleSource: Extracted['info']['titleSource'] = 'none';
@@ -386,7 +386,7 @@ function nodeText(n: Node): Mapped {
   return text;
 }
 
-function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Check[]): Direction {
+function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: CheckDraft[]): Direction {
   const id = d.id ?? d.marker!.key;
   const heading = d.heading!;
   const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length));
@@ -395,7 +395,7 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
   const byRole = (role: FieldRole): Section | undefined => fields.find((f) => f.role === role);
   const allOf = (role: FieldRole): Section[] => fields.filter((f) => f.role === role);
-  const check = (code: string, severity: Check['severity'], message: string, stated: Check['stated'], s: Span | null, computed: Check['computed'] = null): void => {
+  const check = (code: string, severity: CheckDraft['severity'], message: string, stated: CheckDraft['stated'], s: Span | null, computed: CheckDraft['computed'] = null): void => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });
   };
   const missing = (field: string, what: string): void => {
@@ -991,7 +991,7 @@ function domainsOfField(field: Section, span: SpanFn): Domain[] {
   return out;
 }
 
-function scanPlaceholders(m: Mapped, directionId: string | null, span: SpanFn, checks: Check[]): void {
+function scanPlaceholders(m: Mapped, directionId: string | null, span: SpanFn, checks: CheckDraft[]): void {
   for (const hit of m.text.matchAll(FLAG_PATTERNS.placeholders)) {
     const i = hit.index;
     const context = m.text.slice(Math.max(0, i - 12), i + hit[0].length + 2).replace(/\n/g, '');

@@ -5,6 +5,7 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { markdownProcessor } from './markdown.js';
 import { formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
+import { parseCjkNumber } from '../lexicon/chars.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 
 export function toJson(doc: Guideline): string {
@@ -94,11 +95,11 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
         break;
       case 'part':
       case 'group':
-        out.push({ type: 'heading', depth: 2, children: [text(n.text)] });
+        out.push({ type: 'heading', depth: 2, children: [text(spaced(n))] });
         out.push(...renderNodes(n.children, doc));
         break;
       case 'direction': {
-        out.push({ type: 'heading', depth: 3, children: [text(n.text)] });
+        out.push({ type: 'heading', depth: 3, children: [text(spaced(n))] });
         const d = doc.directions.find((x) => x.span.start === n.span.start);
         if (d) out.push(facts(d));
         out.push(...renderNodes(n.children, doc));
@@ -113,11 +114,15 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
         break;
       }
       case 'item': {
-        if (!list) {
-          list = { type: 'list', ordered: false, spread: false, children: [] };
+        // An ordered list numbered as printed: the marker (`（1）`, `①`, `一、`) becomes the list
+        // number, not a bullet followed by the marker.
+        const number = itemNumber(n.marker);
+        if (!list || (number !== null) !== list.ordered) {
+          list = number === null ? { type: 'list', ordered: false, spread: false, children: [] } : { type: 'list', ordered: true, start: number, spread: false, children: [] };
           out.push(list);
         }
-        const item: ListItem = { type: 'listItem', spread: false, children: [para(text(n.text)) as ListItem['children'][number]] };
+        const body = number === null || !n.marker ? n.text : n.text.slice(n.text.indexOf(n.marker) + n.marker.length).trimStart();
+        const item: ListItem = { type: 'listItem', spread: false, children: [para(text(body || n.text)) as ListItem['children'][number]] };
         item.children.push(...(renderNodes(n.children, doc) as ListItem['children']));
         list.children.push(item);
         break;
@@ -125,6 +130,29 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
     }
   }
   return out;
+}
+
+/** `1.1中国和越南…` → `1.1 中国和越南…`: a space between a heading's number and its title. */
+function spaced(n: SectionOut): string {
+  const m = n.marker;
+  if (!m || !n.text.startsWith(m) || /[、）)]$/.test(m)) return n.text;
+  const rest = n.text.slice(m.length).trimStart();
+  return rest ? `${m} ${rest}` : n.text;
+}
+
+/** The number of a list marker (`（3）` → 3, `③` → 3, `三、` → 3, `3.` → 3), null when it has none. */
+function itemNumber(marker: string | null): number | null {
+  if (!marker) return null;
+  const digits = /^[（(]?(\d{1,3})[）).．、]?$/.exec(marker);
+  if (digits) return Number(digits[1]);
+  const circled = marker.codePointAt(0)!;
+  if (marker.length === 1 && circled >= 0x2460 && circled <= 0x2473) return circled - 0x2460 + 1;
+  const cjk = /^[（(]?([一二三四五六七八九十]{1,3})[）)、]?$/.exec(marker);
+  if (cjk) {
+    const v = parseCjkNumber(cjk[1]!);
+    return v;
+  }
+  return null;
 }
 
 /** Leading paragraphs that make up the title line(s), already shown as the heading. */
@@ -152,6 +180,8 @@ export function toMdast(doc: Guideline): Root {
   const partners = new Set(directions.flatMap((d) => d.partners.map((p) => p.name)));
   const projects = directions.reduce((a, d) => a + (d.projectCount?.value ?? 0), 0);
   const funding = directions.reduce((a, d) => a + (d.funding?.amountCNY ?? 0), 0);
+  // A figure the text states and the directions do not add up to is marked where it is shown.
+  const mismatch = (code: string): string => (doc.checks.some((c) => c.code === code) ? '（与文中所述不符）' : '');
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [text(info.title ?? info.id)] },
     para(
@@ -163,11 +193,11 @@ export function toMdast(doc: Guideline): Root {
     table(
       ['', '文中所述', '各方向合计'],
       [
-        ['指南方向', s.directionCount ? String(s.directionCount.value) : '—', String(directions.length)],
-        ['合作方', s.partnerCount ? String(s.partnerCount.value) : '—', String(partners.size)],
-        ['拟支持项目数', s.projectCount ? `${qualifierPrefix(s.projectCount.qualifier)}${s.projectCount.value}` : '—', String(projects)],
+        ['指南方向', s.directionCount ? String(s.directionCount.value) : '—', String(directions.length) + mismatch('direction-count-mismatch')],
+        ['合作方', s.partnerCount ? String(s.partnerCount.value) : '—', String(partners.size) + mismatch('partner-count-mismatch')],
+        ['拟支持项目数', s.projectCount ? `${qualifierPrefix(s.projectCount.qualifier)}${s.projectCount.value}` : '—', String(projects) + mismatch('project-total-mismatch')],
         // No direction states its funding (key R&D programmes state per-project caps): no sum.
-        ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', directions.some((d) => d.funding) ? yuan(funding) : '—'],
+        ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', (directions.some((d) => d.funding) ? yuan(funding) : '—') + mismatch('funding-total-mismatch')],
         ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
       ],
     ),
@@ -186,7 +216,7 @@ export function toMdast(doc: Guideline): Root {
           children: [
             para(
               strong(formatCheckTitle(c)),
-              text(`${c.span ? `（第${c.span.line}行${c.span.page ? `，第${c.span.page}页` : ''}）` : ''}：${c.message}`),
+              text(`${c.span ? `（第${c.span.line}行${c.span.page ? `，第${c.span.page}页` : ''}）` : ''}：${c.messageZh ?? c.message}`),
             ) as ListItem['children'][number],
           ],
         }),

@@ -228,13 +228,16 @@ export type Summary = z.infer<typeof Summary>;
 export const Check = z.object({
   code: z.string().describe('Stable identifier, e.g. funding-total-mismatch, placeholder, numbering-gap'),
   severity: z.enum(['error', 'warning', 'info']),
-  message: z.string(),
+  message: z.string().describe('In English, for tools and developers'),
+  messageZh: z.string().nullable().default(null).describe('The same in Chinese, as the reports and the terminal show it (added in 1.2.0)'),
   directionId: z.string().nullable(),
   stated: z.union([z.number(), z.string()]).nullable().describe('What the document states'),
   computed: z.union([z.number(), z.string()]).nullable().describe('What the tool counted or added up'),
   span: Span.nullable(),
 }).meta({ id: 'Check' });
 export type Check = z.infer<typeof Check>;
+/** A check as the stages build it; `validate` adds the Chinese message. */
+export type CheckDraft = Omit<Check, 'messageZh'>;
 
 export const RemovalKind = z.enum([
   'page-number',

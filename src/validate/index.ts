@@ -5,13 +5,13 @@
  * for that file; it is never written.
  */
 import { z } from 'zod';
-import { formatYuan } from '../format.js';
+import { checkMessageZh, formatYuan } from '../format.js';
 import type { Cleaned } from '../clean/index.js';
 import type { Extracted } from '../extract/index.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
-import { Guideline, SCHEMA_VERSION, type Check } from '../schema/guideline.js';
+import { Guideline, SCHEMA_VERSION, type CheckDraft } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 
@@ -24,8 +24,8 @@ export interface ValidateInput {
 
 const yi = formatYuan;
 
-export function consistencyChecks(extracted: Extracted): Check[] {
-  const checks: Check[] = [];
+export function consistencyChecks(extracted: Extracted): CheckDraft[] {
+  const checks: CheckDraft[] = [];
   const { summary, directions } = extracted;
   if (directions.length === 0) return checks;
 
@@ -108,7 +108,7 @@ export function consistencyChecks(extracted: Extracted): Check[] {
   return checks;
 }
 
-function structureChecks(segmented: Segmented, layout: Layout): Check[] {
+function structureChecks(segmented: Segmented, layout: Layout): CheckDraft[] {
   return segmented.problems.map((p) => ({
     code: p.code,
     severity: p.severity,
@@ -163,7 +163,10 @@ export function validate(input: ValidateInput): Guideline {
   const { source, cleaned, segmented, extracted } = input;
   const refusal = notAGuideline(cleaned, segmented, extracted);
   if (refusal) throw new GuidelineError('not-a-guideline', `not a guideline: ${refusal}`);
-  const checks = [...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted)];
+  const checks = [...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted)].map((c) => ({
+    ...c,
+    messageZh: checkMessageZh(c),
+  }));
   // Stable order: by position, then severity, then code.
   checks.sort(
     (a, b) =>

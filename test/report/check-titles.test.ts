@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCheckTitle } from '../../src/format.js';
+import { checkMessageZh, formatCheckTitle } from '../../src/format.js';
 import { ROOT } from '../helpers/seed.js';
 
 /** The check codes written in the sources: `code: 'x'` and the codes of the segment's problems. */
@@ -35,6 +35,14 @@ describe('check titles', () => {
     expect(codes).toContain('numbering-duplicate');
     expect(codes.length).toBeGreaterThanOrEqual(15);
     for (const code of codes) expect(formatCheckTitle({ code }), code).toMatch(/^\p{Script=Han}.*（[a-z-]+）$/u);
+  });
+
+  it('every code the stages emit has a Chinese message of its own (not the English one)', () => {
+    for (const code of codesInSources()) {
+      const english = 'english message';
+      expect(checkMessageZh({ code, directionId: '1.1', stated: 1, computed: 2, message: english }), code).not.toBe(english);
+      expect(checkMessageZh({ code, directionId: '1.1', stated: 1, computed: 2, message: english }), code).toMatch(/\p{Script=Han}/u);
+    }
   });
 
   it('name the severity and keep the code', () => {
