@@ -3,7 +3,7 @@
  * unit-tested without spawning a process.
  */
 export type Command =
-  | { readonly command: 'help'; readonly topic: 'main' | 'ingest' | 'schema' | 'diff' }
+  | { readonly command: 'help'; readonly topic: 'main' | 'ingest' | 'schema' | 'diff' | 'export' }
   | { readonly command: 'version' }
   | {
       readonly command: 'ingest';
@@ -13,6 +13,10 @@ export type Command =
       readonly prune: boolean;
       readonly json: boolean;
       readonly strict: boolean;
+      /** Every warning of every document, and the library's own words for failures. */
+      readonly verbose: boolean;
+      /** Failures only. */
+      readonly quiet: boolean;
       readonly concurrency: number | null;
       /** Worker threads for all documents; `null`: PDFs on one worker thread, text in the main thread. */
       readonly workers: number | null;
@@ -27,18 +31,29 @@ export type Command =
       readonly format: 'json' | 'md' | 'html';
       readonly out: string | null;
       readonly timeoutMs: number | null;
+    }
+  | {
+      readonly command: 'export';
+      /** Sources, extracted JSON files, or folders of either. */
+      readonly inputs: readonly string[];
+      readonly format: 'csv' | 'xlsx';
+      readonly out: string;
+      /** Header row: Chinese headers or the column keys. */
+      readonly columns: 'zh' | 'en';
+      readonly timeoutMs: number | null;
     };
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE: Readonly<Record<'main' | 'ingest' | 'schema' | 'diff', string>> = {
+export const USAGE: Readonly<Record<'main' | 'ingest' | 'schema' | 'diff' | 'export', string>> = {
   main: `Usage: guideline <command> [options]
 
 Commands:
   ingest [file…]          ingest guideline sources (.txt, .pdf) into validated JSON + Markdown
   diff <old> <new>        compare two versions of a guideline
+  export <file|dir…>      one spreadsheet (CSV or XLSX) of all directions of many guidelines
   schema                  write the JSON Schemas generated from the zod schemas
 
 Run 'guideline <command> --help' for the options of a command.
@@ -51,8 +66,12 @@ Options:
   --out DIR           output folder (default: extracted)
   --force             re-ingest documents whose source and pipeline version are unchanged
   --prune             delete outputs whose source is gone (default: only report them)
-  --json              print one machine-readable summary on stdout
+  -o, --out DIR       (same as --out)
+  --json              print one machine-readable summary on stdout (with every warning)
   --strict            exit 1 when any document has warnings
+  --verbose           list every warning of every document, and pdf.js's words for a damaged PDF
+  --quiet             print failures only (default: failures; on a terminal also each document's
+                      first warnings; the summary line when more than one file or on a terminal)
   --concurrency N     documents at once (default: available parallelism)
   --workers N         process every document on N worker threads; 0: all on the main thread
                       (default: PDFs on one worker thread, which a stuck PDF cannot block,
@@ -79,6 +98,19 @@ Options:
   --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
 
 Exit codes: 0 no change, 1 something changed, 2 error.`,
+  export: `Usage: guideline export <file|dir…> --out FILE [--format csv|xlsx] [--columns zh|en] [--timeout-ms N]
+
+One row per direction per document. Inputs: sources (.txt, .pdf: ingested on the fly), extracted
+JSON files, or folders of either (every .txt, .pdf and .json in them and below, sorted).
+
+Options:
+  --out FILE      the file to write (required)
+  --format F      csv or xlsx (default: from the extension of --out)
+  --columns L     zh: Chinese headers (default); en: the column keys
+  --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
+
+CSV: UTF-8 with BOM, RFC 4180, the directions. XLSX: a sheet of directions and a sheet of checks.
+Exit codes: 0 written, 1 an input failed (the export has the others) or none could be read, 2 usage error.`,
 };
 
 function positiveInt(flag: string, value: string | undefined): number {
@@ -98,20 +130,20 @@ function wholeNumber(flag: string, value: string | undefined): number {
 /** Parses `argv` (without node and script). Throws `UsageError` with a one-line message. */
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('no command given (expected ingest, diff or schema)');
+  if (command === undefined) throw new UsageError('no command given (expected ingest, diff, export or schema)');
   if (command === '-h' || command === '--help' || command === 'help') return { command: 'help', topic: 'main' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'ingest' && command !== 'schema' && command !== 'diff') {
-    throw new UsageError(`unknown command '${command}' (expected ingest, diff or schema)`);
+  if (command !== 'ingest' && command !== 'schema' && command !== 'diff' && command !== 'export') {
+    throw new UsageError(`unknown command '${command}' (expected ingest, diff, export or schema)`);
   }
   if (rest.includes('-h') || rest.includes('--help')) return { command: 'help', topic: command };
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format']);
-  const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet']);
+  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns']);
+  const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose']);
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
+    const arg = rest[i] === '-o' ? '--out' : rest[i]!;
     if (arg === '--') {
       positional.push(...rest.slice(i + 1));
       break;
@@ -143,7 +175,8 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--concurrency', '--workers', '--max-bytes', '--timeout-ms']);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms']);
+      if (flags.has('--verbose') && flags.has('--quiet')) throw new UsageError('--verbose and --quiet exclude each other');
       return {
         command,
         files: positional,
@@ -152,6 +185,8 @@ export function parseArgs(argv: readonly string[]): Command {
         prune: flags.has('--prune'),
         json: flags.has('--json'),
         strict: flags.has('--strict'),
+        verbose: flags.has('--verbose'),
+        quiet: flags.has('--quiet'),
         concurrency: flags.has('--concurrency') ? positiveInt('--concurrency', str('--concurrency')) : null,
         workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
         maxBytes: flags.has('--max-bytes') ? positiveInt('--max-bytes', str('--max-bytes')) : null,
@@ -169,6 +204,22 @@ export function parseArgs(argv: readonly string[]): Command {
       if (format !== 'json' && format !== 'md' && format !== 'html') throw new UsageError(`--format expects json, md or html, got '${format}'`);
       const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
       return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null, timeoutMs };
+    }
+    case 'export': {
+      allow(['--out', '--format', '--columns', '--timeout-ms']);
+      if (positional.length === 0) throw new UsageError("'export' expects at least one file or folder");
+      const out = str('--out');
+      if (out === undefined) throw new UsageError("'export' needs --out FILE");
+      const extension = /\.(csv|xlsx)$/i.exec(out)?.[1]?.toLowerCase();
+      const format = str('--format') ?? extension;
+      if (format !== 'csv' && format !== 'xlsx') {
+        throw new UsageError(format === undefined ? `--format expects csv or xlsx (none given, and '${out}' names neither)` : `--format expects csv or xlsx, got '${format}'`);
+      }
+      if (extension !== undefined && extension !== format) throw new UsageError(`--out '${out}' is not a ${format} file name (--format ${format})`);
+      const columns = str('--columns') ?? 'zh';
+      if (columns !== 'zh' && columns !== 'en') throw new UsageError(`--columns expects zh or en, got '${columns}'`);
+      const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
+      return { command, inputs: positional, format, out, columns, timeoutMs };
     }
   }
 }

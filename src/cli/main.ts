@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
+import { noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
 import { schemaFiles } from '../schema/json.js';
 import { GuidelineError } from '../types.js';
@@ -14,7 +15,10 @@ import { PIPELINE_VERSION } from '../version.js';
 import { parseArgs, USAGE, UsageError, type Command } from './args.js';
 import { atomicWrite, ensureDir, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, toPosix } from './fs.js';
 import { runDiff } from './diff.js';
+import { runExport } from './export.js';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SCHEMA_VERSION } from '../schema/guideline.js';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown };
@@ -27,6 +31,16 @@ export interface Io {
 }
 
 export const CORPUS_DIR = 'corpus';
+
+/** The installed package's version, from its package.json (two folders up from dist/cli/). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let cmd: Command;
@@ -44,7 +58,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${USAGE[cmd.topic]}\n`);
       return 0;
     case 'version':
-      io.stdout.write(`guideline-ingest pipeline ${PIPELINE_VERSION}\n`);
+      io.stdout.write(`guideline-ingest ${packageVersion()} (pipeline ${PIPELINE_VERSION}, schema ${SCHEMA_VERSION})\n`);
       return 0;
     case 'schema':
       return runSchema(cmd, io);
@@ -52,6 +66,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return runIngest(cmd, io);
     case 'diff':
       return runDiff(cmd, io);
+    case 'export':
+      return runExport(cmd, io);
   }
 }
 
@@ -73,8 +89,15 @@ interface DocReport {
   status: Status;
   error?: string;
   code?: string;
+  /** The library's own words for a failure (pdf.js's), shown with --verbose. */
+  detail?: string;
   warnings: number;
+  /** The warnings themselves (warning and error checks). */
+  notices: readonly Notice[];
 }
+
+/** Warnings listed per document on a terminal without --verbose. */
+const BRIEF_WARNINGS = 3;
 
 async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
   const started = (io.now ?? Date.now)();
@@ -129,7 +152,8 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
   const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
     if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions);
     const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, loadOptions)));
-    return { json, markdown, warnings: doc.checks.filter((c) => c.severity !== 'info').length };
+    const notices = noticesOf(doc.checks);
+    return { json, markdown, warnings: notices.length, notices };
   };
 
   const one = async (path: string): Promise<DocReport> => {
@@ -146,17 +170,17 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
       if (!cmd.force) {
         const previous = await readPrevious(outDir, id);
         if (previous && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
-          return { path, id, status: 'skipped', warnings: previous.warnings };
+          return { path, id, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
       const processed = await processBytes(bytes, path);
       // Markdown first: the JSON is what marks the output as complete for the next run.
       await atomicWrite(join(outDir, `${id}.md`), processed.markdown);
       await atomicWrite(join(outDir, `${id}.json`), processed.json);
-      return { path, id, status: 'written', warnings: processed.warnings };
+      return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };
     } catch (error) {
       const e = asGuidelineError(error);
-      return { path, id, status: 'failed', error: e.message, code: e.code, warnings: 0 };
+      return { path, id, status: 'failed', error: e.message, code: e.code, ...(e.detail ? { detail: e.detail } : {}), warnings: 0, notices: [] };
     } finally {
       done++;
       progress(path);
@@ -174,7 +198,17 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
     if (cmd.prune) for (const id of stale) await removeOutput(outDir, id);
   }
 
-  for (const r of reports) if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}\n`);
+  // One line per failure, always. Warnings: every one with --verbose, the first few of each
+  // document on a terminal, none otherwise (--json carries them all); none with --quiet.
+  const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
+  for (const r of reports) {
+    if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
+    else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
+      io.stderr.write(`${r.path}: ${r.notices.length} warning${r.notices.length === 1 ? '' : 's'}\n`);
+      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${n.severity} ${n.code}${n.directionId ? ` [${n.directionId}]` : ''}: ${n.message}\n`);
+      if (r.notices.length > listed) io.stderr.write(`  … ${r.notices.length - listed} more (--verbose lists them all)\n`);
+    }
+  }
   for (const id of stale) {
     io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${cmd.prune ? 'removed' : 'kept; --prune removes it'})\n`);
   }
@@ -193,7 +227,9 @@ async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): 
     results: reports,
   };
   if (cmd.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
-  else {
+  // The summary line: for a batch (several files, or the corpus folder), on a terminal, or asked
+  // for; a single file given by name that fails is one line.
+  else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
       `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? ' pruned' : ''}` : ''}\n`,
     );

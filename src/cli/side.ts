@@ -7,8 +7,12 @@ import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
 import { toPosix } from './fs.js';
 
-/** Ingests a source or reads an extracted JSON, for `diff`. Throws `GuidelineError`. */
-export async function loadSide(path: string, cwd: string, options: Pick<LoadOptions, 'timeoutMs'> = {}): Promise<Guideline> {
+/**
+ * Ingests a source or reads an extracted JSON, for `diff` and `export`. Throws `GuidelineError`.
+ * `pool`: the worker threads to read a PDF on (kept open for the next one); without it, a PDF gets
+ * a worker of its own.
+ */
+export async function loadSide(path: string, cwd: string, options: Pick<LoadOptions, 'timeoutMs'> & { readonly pool?: DocumentPool } = {}): Promise<Guideline> {
   const abs = resolve(cwd, path);
   if (/\.json$/i.test(path)) {
     let raw: unknown;
@@ -22,17 +26,18 @@ export async function loadSide(path: string, cwd: string, options: Pick<LoadOpti
     return parsed.data;
   }
   const bytes = await readSource(abs);
+  const { pool: shared, ...loadOptions } = options;
   // A PDF is read on a worker thread where there is one, as `ingest` does: then its time limit
   // holds even when pdf.js blocks its thread (src/pool.ts).
-  if (isPdf(bytes) && DocumentPool.usable()) {
-    const pool = new DocumentPool(1);
+  if (isPdf(bytes) && (shared || DocumentPool.usable())) {
+    const pool = shared ?? new DocumentPool(1);
     try {
-      const { json } = await pool.process(bytes, toPosix(path), options);
+      const { json } = await pool.process(bytes, toPosix(path), loadOptions);
       return Guideline.parse(JSON.parse(json));
     } finally {
-      await pool.close();
+      if (!shared) await pool.close();
     }
   }
-  return processSource({ ...(await loadBytes(bytes, abs, options)), path: toPosix(path) });
+  return processSource({ ...(await loadBytes(bytes, abs, loadOptions)), path: toPosix(path) });
 }
 

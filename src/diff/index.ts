@@ -5,7 +5,7 @@
  * same content in another layout, or from text vs PDF, diffs as unchanged.
  */
 import type { Direction, Domain, Guideline, Span } from '../schema/guideline.js';
-import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type DirectionDiff } from '../schema/diff.js';
+import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type CheckRef, type DirectionDiff, type Totals } from '../schema/diff.js';
 import { assign, longestIncreasing } from './align.js';
 import { similarity, textDiff } from './text.js';
 
@@ -45,8 +45,12 @@ function directionScore(a: Direction, b: Direction): number {
   return 0.4 * jaccard(partnerSet(a), partnerSet(b)) + 0.35 * similarity(a.title, b.title) + 0.25 * agreements;
 }
 
-/** Matches directions: identical identities first (in order), then the best-scoring of the rest. */
-function alignDirections(olds: readonly Direction[], news: readonly Direction[]): { a: number; b: number; score: number }[] {
+/**
+ * Matches directions: identical identities first (in order), then the best-scoring of the rest.
+ * Pairs of indexes into `olds` and `news`, sorted by `a`. Also used by `history` to align each
+ * document with the lines built so far.
+ */
+export function alignDirections(olds: readonly Direction[], news: readonly Direction[]): { a: number; b: number; score: number }[] {
   const byIdentity = new Map<string, number[]>();
   news.forEach((d, j) => {
     const k = identity(d);
@@ -213,7 +217,8 @@ function compareDomains(out: Change[], da: readonly Domain[], db: readonly Domai
   for (const b of restB) if (!matchedB.has(b)) out.push(change(`${path}[${b.label}]`, 'added', null, b.label, null, b.span));
 }
 
-function compareDirections(a: Direction, b: Direction): Change[] {
+/** The field-level changes from `a` to `b` (an aligned pair), as `diff` reports them. */
+export function compareDirections(a: Direction, b: Direction): Change[] {
   const out: Change[] = [];
   compareScalars(out, a, b);
   compareDomains(out, a.domains, b.domains, 'domains');
@@ -235,6 +240,11 @@ function documentChanges(a: Guideline, b: Guideline): Change[] {
     out.push(typeof va === 'string' && typeof vb === 'string' && key === 'title' ? reworded('document.title', va, vb, null, null) : change(`document.${key}`, 'changed', va, vb, null, null));
   }
   return out;
+}
+
+/** What the directions add up to, compared: `computed.projects`, `computed.fundingCNY`, … */
+function totalChanges(a: Totals, b: Totals): Change[] {
+  return (['directions', 'projects', 'fundingCNY'] as const).filter((k) => a[k] !== b[k]).map((k) => change(`computed.${k}`, 'changed', a[k], b[k], null, null));
 }
 
 function summaryChanges(a: Guideline, b: Guideline): Change[] {
@@ -264,36 +274,72 @@ function summaryChanges(a: Guideline, b: Guideline): Change[] {
  */
 const RENDITION_CHECKS = new Set(['title-inferred']);
 
-/** Checks compared by code, direction (through the alignment) and stated value; positions aside. */
+/**
+ * Checks compared by code, direction (through the alignment) and stated value; positions aside. A
+ * check left on each side with the same code and direction but other figures is `changed`.
+ */
 function checkChanges(ga: Guideline, gb: Guideline, newIdOf: Map<string, string | null>): GuidelineDiff['checks'] {
-  const a = { checks: ga.checks.filter((c) => !RENDITION_CHECKS.has(c.code)) };
-  const b = { checks: gb.checks.filter((c) => !RENDITION_CHECKS.has(c.code)) };
-  const key = (code: string, dir: string | null, stated: unknown) => `${code}|${dir ?? ''}|${JSON.stringify(stated)}`;
-  const ref = (c: Guideline['checks'][number]) => ({ code: c.code, severity: c.severity, directionId: c.directionId, message: c.message, span: c.span });
+  const a = ga.checks.filter((c) => !RENDITION_CHECKS.has(c.code));
+  const b = gb.checks.filter((c) => !RENDITION_CHECKS.has(c.code));
+  // Figures included: a check whose figures moved is no longer the same check (see `changed`).
+  // Text figures compared as read, not as typeset (`2~3年` and `2～3年` are one duration).
+  const fold = (v: unknown): string => JSON.stringify(typeof v === 'string' ? v.normalize('NFKC').replace(/[—–―]/g, '-') : v);
+  const key = (c: Guideline['checks'][number], dir: string | null) => `${c.code}|${dir ?? ''}|${fold(c.stated)}|${fold(c.computed)}`;
+  const ref = (c: Guideline['checks'][number]): CheckRef => ({
+    code: c.code,
+    severity: c.severity,
+    directionId: c.directionId,
+    message: c.message,
+    messageZh: c.messageZh ?? null,
+    stated: c.stated,
+    computed: c.computed,
+    span: c.span,
+  });
+  const dirOf = (c: Guideline['checks'][number]): string | null => (c.directionId === null ? null : (newIdOf.get(c.directionId) ?? `removed:${c.directionId}`));
   const remaining = new Map<string, number>();
-  for (const c of b.checks) {
-    const k = key(c.code, c.directionId, c.stated);
+  for (const c of b) {
+    const k = key(c, c.directionId);
     remaining.set(k, (remaining.get(k) ?? 0) + 1);
   }
-  const resolved: GuidelineDiff['checks']['resolved'] = [];
+  const gone: Guideline['checks'] = [];
   const matchedNew = new Map<string, number>();
-  for (const c of a.checks) {
-    const dir = c.directionId === null ? null : (newIdOf.get(c.directionId) ?? `removed:${c.directionId}`);
-    const k = key(c.code, dir, c.stated);
+  for (const c of a) {
+    const k = key(c, dirOf(c));
     const n = remaining.get(k) ?? 0;
     if (n > 0) {
       remaining.set(k, n - 1);
       matchedNew.set(k, (matchedNew.get(k) ?? 0) + 1);
-    } else resolved.push(ref(c));
+    } else gone.push(c);
   }
-  const added: GuidelineDiff['checks']['added'] = [];
-  for (const c of b.checks) {
-    const k = key(c.code, c.directionId, c.stated);
+  const fresh: Guideline['checks'] = [];
+  for (const c of b) {
+    const k = key(c, c.directionId);
     const n = matchedNew.get(k) ?? 0;
     if (n > 0) matchedNew.set(k, n - 1);
-    else added.push(ref(c));
+    else fresh.push(c);
   }
-  return { added, resolved };
+  // Same code and direction on both sides, other figures: one check that changed.
+  const changed: GuidelineDiff['checks']['changed'] = [];
+  const resolved: CheckRef[] = [];
+  const taken = new Set<number>();
+  for (const c of gone) {
+    const j = fresh.findIndex((x, k) => !taken.has(k) && x.code === c.code && x.directionId === dirOf(c));
+    if (j >= 0) {
+      taken.add(j);
+      changed.push({ before: ref(c), after: ref(fresh[j]!) });
+    } else resolved.push(ref(c));
+  }
+  const added = fresh.filter((_, k) => !taken.has(k)).map(ref);
+  return { added, resolved, changed };
+}
+
+/** What the directions of a version add up to. */
+export function totalsOf(g: Guideline): Totals {
+  return {
+    directions: g.directions.length,
+    projects: g.directions.reduce((s, d) => s + (d.projectCount && !d.projectCount.inherited ? d.projectCount.value : 0), 0),
+    fundingCNY: g.directions.reduce((s, d) => s + (d.funding?.amountCNY ?? 0), 0),
+  };
 }
 
 const side = (g: Guideline): GuidelineDiff['old'] => ({
@@ -322,7 +368,7 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
       entries.push({
         order: anchor + 0.5,
         tie: i,
-        entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [] },
+        entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d },
       });
       return;
     }
@@ -340,12 +386,17 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
         moved: movedPairs.has(p),
         similarity: p.score,
         changes,
+        record: null,
       },
     });
   });
   b.directions.forEach((d, j) => {
     if (matchedNew.has(j)) return;
-    entries.push({ order: j, tie: 0, entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [] } });
+    entries.push({
+      order: j,
+      tie: 0,
+      entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d },
+    });
   });
   entries.sort((x, y) => x.order - y.order || x.tie - y.tie);
   const directions = entries.map((e) => e.entry);
@@ -360,7 +411,8 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
     new: side(b),
     document: { changes: documentChanges(a, b) },
     summary: {
-      changes: summaryChanges(a, b),
+      changes: [...summaryChanges(a, b), ...totalChanges(totalsOf(a), totalsOf(b))],
+      totals: { old: totalsOf(a), new: totalsOf(b) },
       counts: {
         added: count('added'),
         removed: count('removed'),
@@ -383,6 +435,7 @@ export function hasChanges(d: GuidelineDiff): boolean {
     d.summary.changes.length > 0 ||
     d.checks.added.length > 0 ||
     d.checks.resolved.length > 0 ||
+    d.checks.changed.length > 0 ||
     d.directions.some((x) => x.status !== 'unchanged' || x.renumbered || x.moved)
   );
 }

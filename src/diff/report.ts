@@ -44,14 +44,24 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'summary.projectCount': '项目总数',
   'summary.fundingTotal': '经费总额',
   'summary.defaultDuration': '默认实施周期',
+  'computed.directions': '方向数（实际）',
+  'computed.projects': '各方向项目数合计',
+  'computed.fundingCNY': '各方向经费合计',
+  category: '类别',
+  'conditions.matchingRatio': '配套经费比例',
+  'conditions.leadingEnterprise': '须企业牵头',
+  'conditions.youngScientist': '青年科学家条件',
 };
 
 /** `requirements[2]` → 其他要求第2条, `domains[医药卫生].detail` → 领域方向「医药卫生」说明. */
-function fieldName(field: string): string {
+export function fieldName(field: string): string {
   return (
     FIELD_NAMES[field] ??
     field
       .replace(/^requirements\[(\d+)\]/, '其他要求第$1条')
+      .replace(/^indicators\[(\d+)\]/, '考核指标第$1条')
+      .replace(/^researchContent\[(\d+)\]/, '研究内容第$1段')
+      .replace(/^keywords\[([^\]]*)\]/, '关键词「$1」')
       .replace(/^partners\[([^\]]*)\]/, '合作方「$1」')
       .replace(/^agreements\b/, '合作协议')
       .replace(/^domains/, '领域方向')
@@ -65,7 +75,7 @@ function fieldName(field: string): string {
 const QUAL: Readonly<Record<string, string>> = { exact: '', about: '约', atMost: '不超过', atLeast: '至少' };
 
 /** A value as a reader would say it. */
-function show(field: string, v: unknown): string {
+export function show(field: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number') return /CNY$/.test(field) ? formatYuan(v) : String(v);
@@ -82,10 +92,10 @@ function show(field: string, v: unknown): string {
   return JSON.stringify(v);
 }
 
-const KIND: Readonly<Record<Change['kind'], string>> = { changed: '修改', added: '新增', removed: '删除', reworded: '改写', reordered: '调序' };
+export const KIND: Readonly<Record<Change['kind'], string>> = { changed: '修改', added: '新增', removed: '删除', reworded: '改写', reordered: '调序' };
 
 /** Reworded text: deletions struck through, insertions in bold (`<ins>` in HTML). */
-function marked(c: Change): PhrasingContent[] {
+export function marked(c: Change): PhrasingContent[] {
   return (c.textDiff ?? []).map(
     (op): PhrasingContent =>
       op.op === 'equal'
@@ -108,7 +118,7 @@ function changesTable(changes: readonly Change[]): RootContent[] {
           KIND[c.kind],
           c.kind === 'reordered' ? `第${show(c.field, c.before)}条` : show(c.field, c.before),
           c.kind === 'reordered' ? `第${show(c.field, c.after)}条` : show(c.field, c.after),
-          `${c.oldSpan ? `第${c.oldSpan.line}行` : '—'} → ${c.newSpan ? `第${c.newSpan.line}行` : '—'}`,
+          `${position(c.oldSpan)} → ${position(c.newSpan)}`,
         ]),
       ),
     );
@@ -119,6 +129,50 @@ function changesTable(changes: readonly Change[]): RootContent[] {
   return out;
 }
 
+/** Page and line on the page where the side is a PDF (or a text that prints page numbers), else the line. */
+function position(s: Change['oldSpan']): string {
+  if (!s) return '—';
+  if (s.page !== null && s.pageLine !== null) return `第${s.page}页第${s.pageLine}行`;
+  return s.page !== null ? `第${s.page}页（第${s.line}行）` : `第${s.line}行`;
+}
+
+/** The anchor of a direction's section: `new-1-2`, `old-1-2` (a removed 1.2 and a new 1.2 can both exist). */
+function anchor(d: DirectionDiff): string {
+  const id = d.status === 'removed' ? `old-${d.oldId}` : `new-${d.newId}`;
+  return id.replace(/[^\w-]+/g, '-');
+}
+
+/** The figures of a whole direction (an added or removed one), as a reader scans them. */
+function recordTable(r: NonNullable<DirectionDiff['record']>): Table {
+  const count = r.projectCount ? `${r.projectCount.min === undefined ? (QUAL[r.projectCount.qualifier] ?? '') : `${r.projectCount.min}～`}${r.projectCount.value}个` : '—';
+  return table(
+    ['合作方', '拟支持项目数', '拟支持经费', '单项上限', '实施周期', '领域方向', '合作协议'],
+    [
+      [
+        r.partners.map((p) => p.name).join('、') || '—',
+        count,
+        r.funding ? show('funding', r.funding) : '—',
+        r.perProjectCap ? formatYuan(r.perProjectCap.amountCNY) : '—',
+        r.duration ? show('duration', r.duration) : '—',
+        r.domains.map((x) => x.label).join('；') || '—',
+        r.agreements.map((a) => `《${a.title}》`).join('') || '—',
+      ],
+    ],
+  );
+}
+
+/** What changed in a direction, in one cell: `拟支持项目数 4 → 5；拟支持经费 800万元 → 1000万元；合作协议（改写）`. */
+function gist(d: DirectionDiff): string {
+  if (d.status === 'added' && d.record) return `新增：${d.record.projectCount ? `${d.record.projectCount.value}个项目` : ''}${d.record.funding ? `，${formatYuan(d.record.funding.amountCNY)}` : ''}`;
+  if (d.status === 'removed' && d.record) return `删除：${d.record.projectCount ? `${d.record.projectCount.value}个项目` : ''}${d.record.funding ? `，${formatYuan(d.record.funding.amountCNY)}` : ''}`;
+  const parts = d.changes.map((c) =>
+    c.kind === 'changed' ? `${fieldName(c.field)} ${show(c.field, c.before)} → ${show(c.field, c.after)}` : `${fieldName(c.field)}（${KIND[c.kind]}）`,
+  );
+  if (d.renumbered) parts.unshift(`编号 ${d.oldId} → ${d.newId}`);
+  if (d.moved) parts.push('顺序变化');
+  return parts.join('；') || '—';
+}
+
 function heading(d: DirectionDiff): string {
   const ids = d.oldId && d.newId && d.oldId !== d.newId ? `${d.oldId} → ${d.newId}` : (d.newId ?? d.oldId ?? '');
   const label = { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[d.status];
@@ -127,6 +181,7 @@ function heading(d: DirectionDiff): string {
 
 export function diffMdast(d: GuidelineDiff): Root {
   const c = d.summary.counts;
+  const changed = d.directions.filter((x) => x.status !== 'unchanged' || x.renumbered || x.moved);
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [text('指南版本比较（guideline diff）')] },
     table(
@@ -135,6 +190,13 @@ export function diffMdast(d: GuidelineDiff): Root {
         ['文件', d.old.path, d.new.path],
         ['标题', d.old.title ?? '—', d.new.title ?? '—'],
         ['状态', d.old.status, d.new.status],
+        ...(d.summary.totals
+          ? [
+              ['方向数', String(d.summary.totals.old.directions), String(d.summary.totals.new.directions)],
+              ['各方向项目数合计', String(d.summary.totals.old.projects), String(d.summary.totals.new.projects)],
+              ['各方向经费合计', formatYuan(d.summary.totals.old.fundingCNY), formatYuan(d.summary.totals.new.fundingCNY)],
+            ]
+          : []),
       ],
     ),
     { type: 'heading', depth: 2, children: [text('概览')] },
@@ -143,31 +205,55 @@ export function diffMdast(d: GuidelineDiff): Root {
       [[String(c.added), String(c.removed), String(c.modified), String(c.unchanged), String(c.renumbered), String(c.moved)]],
     ),
   ];
+  // Every changed direction in one table, each linked to its section below.
+  if (changed.length > 0) {
+    children.push(
+      table(
+        ['方向', '状态', '变化（原 → 新）'],
+        changed.map((x) => [
+          [{ type: 'link', url: `#${anchor(x)}`, children: [text(x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId ?? ''))] }],
+          { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[x.status],
+          gist(x),
+        ]),
+      ),
+    );
+  }
+  if (d.directions.some((x) => x.changes.some((y) => y.kind === 'reworded'))) {
+    children.push({
+      type: 'paragraph',
+      children: [strong('图例'), text('：改写的文字中，'), { type: 'delete', children: [text('删去的字')] }, text('为删除，'), { type: 'strong', data: { hName: 'ins' }, children: [text('加粗的字')] }, text('为新增。')],
+    });
+  }
   const docChanges = [...d.document.changes, ...d.summary.changes];
   if (docChanges.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [text('文件层面的变化')] }, ...changesTable(docChanges));
   }
-  if (d.checks.added.length + d.checks.resolved.length > 0) {
+  const changedChecks = d.checks.changed ?? [];
+  if (d.checks.added.length + d.checks.resolved.length + changedChecks.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [text('检查项')] });
-    const item = (prefix: string, x: GuidelineDiff['checks']['added'][number]) => ({
+    const say = (x: GuidelineDiff['checks']['added'][number]): string => x.messageZh ?? x.message;
+    const item = (prefix: string, x: GuidelineDiff['checks']['added'][number], what: string) => ({
       type: 'listItem' as const,
       spread: false,
-      children: [{ type: 'paragraph' as const, children: [strong(`${prefix}·${formatCheckTitle(x)}`), text(`：${x.message}`)] }],
+      children: [{ type: 'paragraph' as const, children: [strong(`${prefix}·${formatCheckTitle(x)}`), text(`：${what}`)] }],
     });
     children.push({
       type: 'list',
       ordered: false,
       spread: false,
-      children: [...d.checks.resolved.map((x) => item('已解决', x)), ...d.checks.added.map((x) => item('新出现', x))],
+      children: [
+        ...d.checks.resolved.map((x) => item('已解决', x, say(x))),
+        ...changedChecks.map((x) => item('已变化', x.after, `${say(x.before)} → ${say(x.after)}`)),
+        ...d.checks.added.map((x) => item('新出现', x, say(x))),
+      ],
     });
   }
-  const changed = d.directions.filter((x) => x.status !== 'unchanged' || x.renumbered || x.moved);
   if (changed.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [text('指南方向的变化')] });
     for (const x of changed) {
-      children.push({ type: 'heading', depth: 3, children: [text(heading(x))] });
-      if (x.status === 'added' || x.status === 'removed') {
-        children.push({ type: 'paragraph', children: [text(x.status === 'added' ? '新版本新增的方向。' : '新版本已删除的方向。')] });
+      children.push({ type: 'heading', depth: 3, data: { hProperties: { id: anchor(x) } }, children: [text(heading(x))] });
+      if ((x.status === 'added' || x.status === 'removed') && x.record) {
+        children.push({ type: 'paragraph', children: [text(x.status === 'added' ? '新版本新增的方向：' : '新版本已删除的方向（原版本中）：')] }, recordTable(x.record));
       }
       children.push(...changesTable(x.changes));
     }
@@ -184,7 +270,9 @@ export function diffToMarkdown(d: GuidelineDiff): string {
 const CSS = `body{font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1f2328}
 table{border-collapse:collapse;margin:.75rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;vertical-align:top;text-align:left}
 th{background:#f6f8fa}th,td:first-child{white-space:nowrap}h1{font-size:1.6rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}h3{margin-top:1.5rem}
-del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}`;
+del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}
+a{color:#0969da}h3:target{background:#fff8c5}
+@media print{body{max-width:none;margin:0;font-size:11pt}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
 
 export function diffToHtml(d: GuidelineDiff): string {
   const body = toHtml(toHast(diffMdast(d)));

@@ -3,9 +3,9 @@
  * `schemas/diff.schema.json` is generated from them.
  */
 import { z } from 'zod';
-import { Span } from './guideline.js';
+import { Direction, Span } from './guideline.js';
 
-export const DIFF_SCHEMA_VERSION = '1.0.0';
+export const DIFF_SCHEMA_VERSION = '1.1.0';
 
 export const TextOp = z
   .object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })
@@ -41,9 +41,21 @@ export const CheckRef = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   directionId: z.string().nullable(),
   message: z.string(),
+  messageZh: z.string().nullable().default(null).describe('The message in Chinese (added in 1.1.0)'),
+  stated: z.union([z.number(), z.string()]).nullable().default(null).describe('(added in 1.1.0)'),
+  computed: z.union([z.number(), z.string()]).nullable().default(null).describe('(added in 1.1.0)'),
   span: Span.nullable(),
 });
 export type CheckRef = z.infer<typeof CheckRef>;
+
+export const Totals = z
+  .object({
+    directions: z.number().int(),
+    projects: z.number().int().describe('The directions’ project counts added up (upper ends of ranges)'),
+    fundingCNY: z.number().int().describe('The directions’ funding added up, in yuan'),
+  })
+  .describe('What the directions of one version add up to');
+export type Totals = z.infer<typeof Totals>;
 
 export const DirectionDiff = z.object({
   status: z.enum(['added', 'removed', 'modified', 'unchanged']),
@@ -54,16 +66,20 @@ export const DirectionDiff = z.object({
   moved: z.boolean().describe('Matched, and its order among the matched directions changed'),
   similarity: z.number().min(0).max(1).nullable().describe('Alignment score of a matched pair'),
   changes: z.array(Change),
+  record: Direction.nullable().default(null).describe('For an added or removed direction: its whole record, from the version that has it (added in 1.1.0)'),
 });
 export type DirectionDiff = z.infer<typeof DirectionDiff>;
 
 export const GuidelineDiff = z.object({
-  schemaVersion: z.literal(DIFF_SCHEMA_VERSION),
+  schemaVersion: z.string().regex(/^1\.[0-9]+\.[0-9]+$/).describe(`Written as ${DIFF_SCHEMA_VERSION}; every 1.x reads`),
   old: Side,
   new: Side,
   document: z.object({ changes: z.array(Change) }),
   summary: z.object({
-    changes: z.array(Change).describe('Changes of the figures the documents state about themselves'),
+    changes: z
+      .array(Change)
+      .describe('Changes of the figures the documents state about themselves (`summary.*`) and of what their directions add up to (`computed.*`)'),
+    totals: z.object({ old: Totals, new: Totals }).optional().describe('(added in 1.1.0)'),
     counts: z.object({
       added: z.number().int(),
       removed: z.number().int(),
@@ -76,6 +92,10 @@ export const GuidelineDiff = z.object({
   checks: z.object({
     added: z.array(CheckRef).describe('Checks of the new version that the old one did not have'),
     resolved: z.array(CheckRef).describe('Checks of the old version that the new one no longer has'),
+    changed: z
+      .array(z.object({ before: CheckRef, after: CheckRef }))
+      .default([])
+      .describe('A check of both versions (same code, same direction) whose figures changed (added in 1.1.0)'),
   }),
   directions: z.array(DirectionDiff),
 });

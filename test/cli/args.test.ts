@@ -11,6 +11,8 @@ describe('parseArgs', () => {
       prune: false,
       json: true,
       strict: false,
+      verbose: false,
+      quiet: false,
       concurrency: 3,
       workers: null,
       maxBytes: null,
@@ -30,13 +32,27 @@ describe('parseArgs', () => {
   it('gives help for each command', () => {
     expect(parseArgs(['--help'])).toEqual({ command: 'help', topic: 'main' });
     // No command at all is a usage error (exit 2), not a request for help.
-    expect(() => parseArgs([])).toThrow(new UsageError('no command given (expected ingest, diff or schema)'));
+    expect(() => parseArgs([])).toThrow(new UsageError('no command given (expected ingest, diff, export or schema)'));
     expect(parseArgs(['ingest', '--help'])).toEqual({ command: 'help', topic: 'ingest' });
     expect(parseArgs(['diff', '-h'])).toEqual({ command: 'help', topic: 'diff' });
+    expect(parseArgs(['export', '--help'])).toEqual({ command: 'help', topic: 'export' });
+  });
+
+  it('reads export, its format from --out or --format', () => {
+    expect(parseArgs(['export', 'corpus', 'x.json', '--out', 'all.xlsx'])).toEqual({
+      command: 'export',
+      inputs: ['corpus', 'x.json'],
+      format: 'xlsx',
+      out: 'all.xlsx',
+      columns: 'zh',
+      timeoutMs: null,
+    });
+    expect(parseArgs(['export', 'a', '--out=ALL.CSV', '--columns', 'en'])).toMatchObject({ format: 'csv', columns: 'en' });
+    expect(parseArgs(['export', 'a', '--out', 'table.txt', '--format', 'csv', '--timeout-ms', '900'])).toMatchObject({ format: 'csv', out: 'table.txt', timeoutMs: 900 });
   });
 
   it.each([
-    [['frobnicate'], "unknown command 'frobnicate' (expected ingest, diff or schema)"],
+    [['frobnicate'], "unknown command 'frobnicate' (expected ingest, diff, export or schema)"],
     [['ingest', '--bogus'], "unknown option '--bogus' for 'ingest'"],
     [['ingest', '--concurrency', '0'], "--concurrency expects a whole number from 1 and up, got '0'"],
     [['ingest', '--out'], '--out expects a value'],
@@ -44,7 +60,34 @@ describe('parseArgs', () => {
     [['diff', 'a', 'b', '--format', 'pdf'], "--format expects json, md or html, got 'pdf'"],
     [['schema', 'x'], "'schema' takes no files, got 'x'"],
     [['schema', '--force'], "unknown option '--force' for 'schema'"],
+    [['export', '--out', 'a.xlsx'], "'export' expects at least one file or folder"],
+    [['export', 'a'], "'export' needs --out FILE"],
+    [['export', 'a', '--out', 'a.ods'], "--format expects csv or xlsx (none given, and 'a.ods' names neither)"],
+    [['export', 'a', '--out', 'a', '--format', 'ods'], "--format expects csv or xlsx, got 'ods'"],
+    [['export', 'a', '--out', 'a.xlsx', '--format', 'csv'], "--out 'a.xlsx' is not a csv file name (--format csv)"],
+    [['export', 'a', '--out', 'a.csv', '--columns', 'fr'], "--columns expects zh or en, got 'fr'"],
+    [['export', 'a', '--out', 'a.csv', '--force'], "unknown option '--force' for 'export'"],
+    [['diff', 'a', 'b', '--columns', 'en'], "unknown option '--columns' for 'diff'"],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+});
+
+describe('guideline --version', () => {
+  it('prints the package version with the pipeline and schema versions', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    const { fakeIo } = await import('../helpers/io.js');
+    const { PIPELINE_VERSION } = await import('../../src/version.js');
+    const { SCHEMA_VERSION } = await import('../../src/schema/guideline.js');
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../helpers/seed.js');
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string };
+    const io = fakeIo(ROOT);
+    expect(await run(['--version'], io)).toBe(0);
+    expect(io.out()).toBe(`guideline-ingest ${pkg.version} (pipeline ${PIPELINE_VERSION}, schema ${SCHEMA_VERSION})\n`);
+  });
+
+  it('takes -o for --out', () => {
+    expect(parseArgs(['ingest', '-o', 'x'])).toMatchObject({ out: 'x' });
   });
 });

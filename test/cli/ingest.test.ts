@@ -74,7 +74,7 @@ describe('guideline ingest', () => {
       '9 documents: 2 written, 0 skipped, 7 failed; 12 warnings',
       '',
     ]);
-    expect(lines.find((l) => l.includes('half.pdf'))).toMatch(/^guideline: corpus\/half\.pdf: (corrupt|no text layer)/);
+    expect(lines.find((l) => l.includes('half.pdf'))).toMatch(/^guideline: corpus\/half\.pdf: (damaged PDF: .*|no text layer .*)$/);
     expect(outputs()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
 
     const again = fakeIo(dir);
@@ -146,5 +146,45 @@ describe('guideline ingest', () => {
     await run(['ingest', '--force', '--concurrency', '1'], fakeIo(dir));
     expect(readFileSync(join(dir, 'extracted', 'seed.json')).equals(first)).toBe(true);
     expect(readFileSync(join(dir, 'extracted', 'seed.md')).equals(firstMd)).toBe(true);
+  });
+});
+
+describe('what ingest prints', () => {
+  const corruptPdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x5a)]);
+
+  it('a single file that fails: one line, no summary; --verbose adds pdf.js’s words', async () => {
+    writeFileSync(join(dir, 'bad.pdf'), corruptPdf);
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'bad.pdf'], io)).toBe(1);
+    expect(io.err()).toBe('guideline: bad.pdf: damaged PDF: its internal structure cannot be read\n');
+    const verbose = fakeIo(dir);
+    await run(['ingest', 'bad.pdf', '--verbose'], verbose);
+    expect(verbose.err().split('\n')[0]).toMatch(/^guideline: bad\.pdf: damaged PDF: its internal structure cannot be read \(pdf\.js: .+\)$/);
+    const json = fakeIo(dir);
+    await run(['ingest', 'bad.pdf', '--json'], json);
+    const summary = JSON.parse(json.out()) as { results: { detail?: string; error?: string }[] };
+    expect(summary.results[0]!.detail).toMatch(/^pdf\.js: /);
+  });
+
+  it('lists warnings: all with --verbose, the first few on a terminal, none with --quiet', async () => {
+    const verbose = fakeIo(dir);
+    expect(await run(['ingest', '--verbose'], verbose)).toBe(0);
+    const lines = verbose.err().split('\n');
+    expect(lines[0]).toBe('corpus/seed.txt: 6 warnings');
+    expect(lines.slice(1, 7).every((l) => /^ {2}warning [a-z-]+( \[[\d.]+\])?: /.test(l))).toBe(true);
+    expect(lines).toContain('  warning funding-total-mismatch: 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元');
+    expect(lines.at(-2)).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings');
+
+    const err: string[] = [];
+    const tty = { ...fakeIo(dir), stderr: { write: (s: string) => err.push(s), isTTY: true } };
+    await run(['ingest'], tty);
+    // Progress lines are writes of their own that start with `\r`.
+    const shown = err.filter((w) => !w.startsWith('\r')).join('');
+    expect(shown).toContain('corpus/seed.txt: 6 warnings\n');
+    expect(shown).toContain('  … 3 more (--verbose lists them all)\n');
+
+    const quiet = fakeIo(dir);
+    expect(await run(['ingest', '--quiet'], quiet)).toBe(0);
+    expect(quiet.err()).toBe('');
   });
 });

@@ -38,6 +38,16 @@ async function against(text: string): Promise<{ old: Guideline; neu: Guideline; 
 }
 
 describe('diff of the seed with edited versions', () => {
+  it('a removed and an added direction carry their whole record', async () => {
+    const text = SEED.replace('1.2 中国和马来西亚政府间联合研究项目', '1.2 中国和泰国政府间联合研究项目');
+    const { d } = await against(text);
+    const removed = d.directions.find((x) => x.status === 'removed')!;
+    const added = d.directions.find((x) => x.status === 'added');
+    expect(removed.record).toMatchObject({ id: '1.2', partners: [{ name: '马来西亚' }], projectCount: { value: 6 }, funding: { amountCNY: 2_500_000 } });
+    if (added) expect(added.record).toMatchObject({ partners: [{ name: '泰国' }] });
+    expect(d.directions.filter((x) => x.status === 'modified' || x.status === 'unchanged').every((x) => x.record === null)).toBe(true);
+  });
+
   it('diff(a, a) is empty', async () => {
     const { doc } = await seed();
     const d = diff(doc, doc);
@@ -51,8 +61,14 @@ describe('diff of the seed with edited versions', () => {
     const { d } = await against(edit(SEED, '共拟支持经费：800万元人民币。', '共拟支持经费：900万元人民币。'));
     expect(summary(d)).toEqual({
       ...EMPTY,
+      // What the directions add up to changed with it.
+      summary: [['computed.fundingCNY', 'changed']],
       directions: [{ status: 'modified', oldId: '1.1', newId: '1.1', renumbered: false, moved: false, changes: [['funding.amountCNY', 'changed', 8_000_000, 9_000_000]] }],
     });
+    expect(d.summary.changes.find((c) => c.field === 'computed.fundingCNY')).toMatchObject({ before: 389_500_000, after: 390_500_000 });
+    expect(d.summary.totals).toEqual({ old: { directions: 15, projects: 155, fundingCNY: 389_500_000 }, new: { directions: 15, projects: 155, fundingCNY: 390_500_000 } });
+    // The funding-total mismatch is on both sides, with other figures: changed, not resolved + added.
+    expect(d.checks.changed.map((c) => [c.before.code, c.before.computed, c.after.computed])).toEqual([['funding-total-mismatch', 389_500_000, 390_500_000]]);
     const c = d.directions[0]!.changes[0]!;
     expect([c.oldSpan?.line, c.newSpan?.line]).toEqual([89, 89]);
     expect(hasChanges(d)).toBe(true);
@@ -182,7 +198,12 @@ describe('reports', () => {
     const text = edit(edit(SEED, '共拟支持经费：800万元人民币。', '共拟支持经费：900万元人民币。'), '（1）中奥双方的合作单位投入力量要基本平衡。', '（1）中奥双方的合作单位投入力量应大体平衡。');
     const { d } = await against(text);
     const md = diffToMarkdown(d);
-    expect(md).toContain('| 拟支持经费 | 修改 | 800万元 | 900万元 | 第89行 → 第89行 |');
+    // Positions as page and line where the document prints page numbers (PDF: page and line on it).
+    expect(md).toMatch(/\| 拟支持经费 \| 修改 \| 800万元 \| 900万元 \| 第(\d+)页（第89行） → 第\1页（第89行） \|/);
+    // The overview first: every changed direction, what changed, linked to its section.
+    expect(md).toMatch(/\| \[1\.1\]\(#new-1-1\) +\| 修改 \| 拟支持经费 800万元 → 900万元 +\|/);
+    expect(md).toContain('**图例**：改写的文字中，~~删去的字~~为删除，**加粗的字**为新增。');
+    expect(md).not.toMatch(/&#/);
     expect(md).toContain('### 1.1 中国和越南政府间联合研究项目（修改）');
     expect(md).toMatch(/\*\*其他要求第1条（改写）\*\*：中奥双方的合作单位投入力量~~要基本~~\*\*应大体\*\*平衡。/);
     const html = diffToHtml(d);
@@ -190,5 +211,16 @@ describe('reports', () => {
     expect(html).toContain('<del>要基本</del><ins>应大体</ins>');
     expect(html).toContain('<td>800万元</td>');
     expect(html).not.toMatch(/<script|src=|href="http/);
+    expect(html).toContain('<h3 id="new-1-1">');
+    expect(html).toContain('<a href="#new-1-1">1.1</a>');
+    expect(html).toContain("h2,h3{break-after:avoid");
+  });
+
+  it('shows an added and a removed direction with their figures', async () => {
+    const { d } = await against(SEED.replace('1.2 中国和马来西亚政府间联合研究项目', '1.2 中国和泰国政府间联合研究项目'));
+    const md = diffToMarkdown(d);
+    expect(md).toContain('新版本已删除的方向（原版本中）：');
+    expect(md).toMatch(/\| 马来西亚 \| 6个 +\| 250万元 +\|/);
+    expect(md).toMatch(/\| \[1\.2\]\(#old-1-2\) \| 删除 \| 删除：6个项目，250万元/);
   });
 });

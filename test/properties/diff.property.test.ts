@@ -79,7 +79,7 @@ describe('layout invariance', () => {
         const other = await ingestText(render(paras, l), 'relayout.txt');
         const d = diff(doc, other);
         expect(d.directions.filter((x) => x.status !== 'unchanged')).toEqual([]);
-        expect([d.document.changes, d.summary.changes, d.checks]).toEqual([[], [], { added: [], resolved: [] }]);
+        expect([d.document.changes, d.summary.changes, d.checks]).toEqual([[], [], { added: [], resolved: [], changed: [] }]);
         expect(hasChanges(d)).toBe(false);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 25) },
