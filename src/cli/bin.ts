@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { useSynchronousInflate } from '../load/pdfjs.js';
+import { useSynchronousInflate } from '../load/inflate.js';
 import { run } from './main.js';
 
 // This process reads PDFs in bulk: pdf.js's own inflater is faster here (see useSynchronousInflate).

@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = '1.2.0';
+import { SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_VERSION };
 
 export const Span = z
   .object({

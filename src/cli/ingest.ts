@@ -1,0 +1,175 @@
+/**
+ * `guideline ingest`: a corpus folder or files in, validated JSON and Markdown out, incrementally,
+ * atomically, one line per failure.
+ */
+import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { createHash } from 'node:crypto';
+import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf } from '../load/index.js';
+import { DocumentPool, type Processed } from '../pool.js';
+import { noticesOf, type Notice } from '../notice.js';
+import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
+import { GuidelineError } from '../types.js';
+import { PIPELINE_VERSION } from '../version.js';
+import type { Command } from './args.js';
+import { atomicWrite, ensureDir, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, toPosix } from './fs.js';
+import { CORPUS_DIR, type Io } from './main.js';
+
+type Status = 'written' | 'skipped' | 'failed';
+
+interface DocReport {
+  path: string;
+  id: string;
+  status: Status;
+  error?: string;
+  code?: string;
+  /** The library's own words for a failure (pdf.js's), shown with --verbose. */
+  detail?: string;
+  warnings: number;
+  /** The warnings themselves (warning and error checks). */
+  notices: readonly Notice[];
+}
+
+/** Warnings listed per document on a terminal without --verbose. */
+const BRIEF_WARNINGS = 3;
+
+export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
+  const started = (io.now ?? Date.now)();
+  let paths: string[];
+  const wholeCorpus = cmd.files.length === 0;
+  try {
+    paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : cmd.files.map((f) => toPosix(f));
+  } catch {
+    io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
+    return 2;
+  }
+  const outDir = resolve(io.cwd, cmd.out);
+  try {
+    await ensureDir(outDir);
+    await removeLeftovers(outDir);
+  } catch {
+    io.stderr.write(`guideline: ${cmd.out}: cannot create the output folder\n`);
+    return 2;
+  }
+
+  // Ids name the output files: two sources with one id would overwrite each other.
+  const firstWithId = new Map<string, string>();
+  const collision = new Map<string, string>();
+  for (const p of paths) {
+    const id = documentId(p);
+    const first = firstWithId.get(id);
+    if (first === undefined) firstWithId.set(id, p);
+    else collision.set(p, first);
+  }
+
+  const tty = io.stderr.isTTY === true && !cmd.json;
+  let done = 0;
+  const progress = (path: string): void => {
+    if (!tty) return;
+    const secs = (((io.now ?? Date.now)() - started) / 1000).toFixed(1);
+    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}`);
+  };
+
+  const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
+  const concurrency = cmd.concurrency ?? availableParallelism();
+  // By default PDFs go to one worker thread and text stays on the main thread. pdf.js can keep its
+  // thread busy for seconds without a pause (a damaged CFF font: 10 s against a 1 s limit): only a
+  // worker can be stopped then, so the time limit holds. On the project's 2-core machines one
+  // worker costs time within the noise (README, Performance) and 25–50 MB; text is fastest in the
+  // main thread. `--workers N` puts every document on N workers, `--workers 0` none. Workers start
+  // when the first document needs one.
+  const poolSize = cmd.workers ?? 1;
+  const pool = poolSize > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(poolSize, paths.length)) : undefined;
+  // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
+  const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
+  const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }) };
+  const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
+    if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions);
+    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, loadOptions)));
+    const notices = noticesOf(doc.checks);
+    return { json, markdown, warnings: notices.length, notices };
+  };
+
+  const one = async (path: string): Promise<DocReport> => {
+    const id = documentId(path);
+    const abs = resolve(io.cwd, path);
+    progress(path);
+    try {
+      const first = collision.get(path);
+      if (first !== undefined) {
+        throw new GuidelineError('id-collision', `its output name '${id}' is already taken by ${first}: rename one of them`);
+      }
+      const bytes = await readSource(abs, loadOptions);
+      // Incremental: same source bytes and same pipeline version → nothing to do.
+      if (!cmd.force) {
+        const previous = await readPrevious(outDir, id);
+        if (previous && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
+          return { path, id, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
+        }
+      }
+      const processed = await processBytes(bytes, path);
+      // Markdown first: the JSON is what marks the output as complete for the next run.
+      await atomicWrite(join(outDir, `${id}.md`), processed.markdown);
+      await atomicWrite(join(outDir, `${id}.json`), processed.json);
+      return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };
+    } catch (error) {
+      const e = asGuidelineError(error);
+      return { path, id, status: 'failed', error: e.message, code: e.code, ...(e.detail ? { detail: e.detail } : {}), warnings: 0, notices: [] };
+    } finally {
+      done++;
+      progress(path);
+    }
+  };
+
+  const reports = await ingestAll(paths, one, { concurrency, ...(io.signal ? { signal: io.signal } : {}) }).finally(() => pool?.close());
+  if (tty) io.stderr.write('\r\x1b[K');
+
+  // Outputs whose source is gone (only known when the whole corpus was listed).
+  const stale: string[] = [];
+  if (wholeCorpus) {
+    const live = new Set(firstWithId.keys());
+    for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
+    if (cmd.prune) for (const id of stale) await removeOutput(outDir, id);
+  }
+
+  // One line per failure, always. Warnings: every one with --verbose, the first few of each
+  // document on a terminal, none otherwise (--json carries them all); none with --quiet.
+  const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
+  for (const r of reports) {
+    if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
+    else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
+      io.stderr.write(`${r.path}: ${r.notices.length} warning${r.notices.length === 1 ? '' : 's'}\n`);
+      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${n.severity} ${n.code}${n.directionId ? ` [${n.directionId}]` : ''}: ${n.message}\n`);
+      if (r.notices.length > listed) io.stderr.write(`  … ${r.notices.length - listed} more (--verbose lists them all)\n`);
+    }
+  }
+  for (const id of stale) {
+    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${cmd.prune ? 'removed' : 'kept; --prune removes it'})\n`);
+  }
+  const count = (s: Status): number => reports.filter((r) => r.status === s).length;
+  const warnings = reports.reduce((a, r) => a + r.warnings, 0);
+  const interrupted = reports.length < paths.length;
+  const summary = {
+    documents: paths.length,
+    written: count('written'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    warnings,
+    stale: stale.length,
+    pruned: cmd.prune ? stale.length : 0,
+    interrupted,
+    results: reports,
+  };
+  if (cmd.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+  // The summary line: for a batch (several files, or the corpus folder), on a terminal, or asked
+  // for; a single file given by name that fails is one line.
+  else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
+    io.stderr.write(
+      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? ' pruned' : ''}` : ''}\n`,
+    );
+  }
+  if (summary.failed > 0 || interrupted) return 1;
+  if (cmd.strict && warnings > 0) return 1;
+  return 0;
+}
+
