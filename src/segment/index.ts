@@ -428,12 +428,19 @@ function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of paragraphs) {
     const t = p.text.text;
+    const field = fieldLabelAt(t);
+    // Most paragraphs have no colon after their start, and no label runs on in them.
+    const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
+    if (colon < 0 && !field) {
+      out.push(p);
+      continue;
+    }
     const cuts: number[] = [];
     RE_RUN_ON_LABEL.lastIndex = 0;
     for (const m of t.matchAll(RE_RUN_ON_LABEL)) if (m.index > 0) cuts.push(m.index);
     // A figure's label without a colon (`…4个左右，共拟支持经费1200万元`) only where the paragraph
     // is a field line itself: in running text such words are only words.
-    if (fieldLabelAt(t)) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
+    if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
     cuts.sort((a, b) => a - b);
     if (cuts.length === 0) {
       out.push(p);
