@@ -199,7 +199,7 @@ export function clean(source: Source): Cleaned {
     let after: string | undefined;
     for (let j = i + 1; j < lines.length; j++) {
       if (lines[j]!.cls !== 'content') continue;
-      after = /[^\s\u3000\f]/.exec(lines[j]!.raw)?.[0];
+      after = lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8);
       break;
     }
     const before = out.length > 0 ? out[out.length - 1]!.text.text.slice(-1) : undefined;
@@ -359,7 +359,7 @@ function fullWidthPunctuation(
   };
   const nextNonSpace = (k: number): string | undefined => {
     for (let i = k + 1; i < chars.length; i++) if (chars[i] !== ' ') return chars[i];
-    return around.after;
+    return around.after?.[0];
   };
   const change = new Map<number, string>();
   // Brackets by pairs.
@@ -381,7 +381,11 @@ function fullWidthPunctuation(
       change.set(c, '）');
     }
   }
-  for (const k of lone) if (isCjkContext(prevNonSpace(k)) || isCjkContext(nextNonSpace(k))) change.set(k, HALF_TO_FULL[chars[k]!]!);
+  for (const k of lone) {
+    // `…参与;(` / `2)中方…`: a list marker parted by the line break, Chinese after it.
+    const parted = chars[k] === '(' && /^\d{0,3}$/.test(chars.slice(k + 1).join('')) && /^\d{1,3}[)）]\s*[\u3400-\u9fff]/.test(chars.slice(k + 1).join('') + (around.after ?? ''));
+    if (parted || isCjkContext(prevNonSpace(k)) || isCjkContext(nextNonSpace(k))) change.set(k, HALF_TO_FULL[chars[k]!]!);
+  }
   // Quotes by pairs, in order: “…”.
   const quotes = chars.flatMap((c, k) => (c === '"' ? [k] : []));
   for (let q = 0; q + 1 < quotes.length; q += 2) {

@@ -140,7 +140,8 @@ describe('metamorphic properties of the variant corpus', () => {
  */
 function unaccounted(doc: Guideline, source: string): { direction: string; text: string }[] {
   const covered: [number, number][] = [];
-  for (const r of doc.removed) if (r.start !== null && r.end !== null) covered.push([r.start, r.end]);
+  for (const r of doc.removed) if (r.start !== null && r.end !== null && r.replacement === undefined) covered.push([r.start, r.end]);
+  const removedAt = (at: number): boolean => covered.some(([a, b]) => at >= a && at < b);
   const misses: { direction: string; text: string }[] = [];
   doc.directions.forEach((d, i) => {
     const own: [number, number][] = [...covered];
@@ -159,8 +160,12 @@ function unaccounted(doc: Guideline, source: string): { direction: string; text:
     // An item's marker (`（1）`, `①`) stands just before its span: structure, not text.
     for (const x of [...d.requirements.map((r) => ({ marker: r.label, span: r.span })), ...d.indicators]) {
       if (!x.marker) continue;
-      const from = Math.max(0, x.span.start - x.marker.length - 2);
-      if (normal(source.slice(from, x.span.start)).includes(x.marker)) own.push([from, x.span.start]);
+      // A line break, even a page break with its header and footer, may stand inside the marker
+      // (`（` / `2）`): what is left of the text before the span, noise and white space aside.
+      const from = Math.max(0, x.span.start - x.marker.length - 160);
+      let before = '';
+      for (let at = from; at < x.span.start; at++) if (!removedAt(at)) before += source[at];
+      if (normal(before.replace(/\s/g, '')).endsWith(normal(x.marker))) own.push([from, x.span.start]);
     }
     doc.checks.filter((c) => c.directionId === d.id).forEach((c) => add(c.span));
     // The direction's nodes in the section tree, with their markers (labels, list markers).
