@@ -46,6 +46,7 @@ import {
   RE_PROGRAMME,
   RE_SPECIAL_PROJECT,
   RE_TITLE_SENTENCE,
+  RE_TITLE_YEAR,
   RE_YEAR,
   findSummary,
   parseDurationValue,
@@ -220,7 +221,7 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
   const where = `${title ?? ''}\n${text.text}`;
   const programme = RE_PROGRAMME.exec(where)?.[0] ?? null;
   const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? null;
-  const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_YEAR.exec(text.text)?.[1];
+  const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? RE_YEAR.exec(text.text)?.[1];
   const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? RE_BATCH.exec(text.text)?.[1];
   const draft = head.some((p) => RE_DRAFT.test(p.text.text));
   const status = draft ? 'draft' : titleSource === 'heading' ? 'final' : 'unknown';

@@ -234,6 +234,8 @@ export const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|�
 export const RE_SPECIAL_PROJECT = /“([^”]{2,40})”\s*重点专项/;
 export const RE_TITLE_SENTENCE =
   /((?:国家重点研发计划|国家自然科学基金|国家科技重大专项)?“[^”]{2,40}”\s*(?:重点)?专项\d{4}年度(?:第[一二三四五六七八九十\d]+批)?(?:项目)?申报指南)/;
-export const RE_YEAR = /(\d{4})年度/;
+export const RE_YEAR = /((?:19|20)\d{2})\s*年度/;
+/** A year in a title without 度 (`2026年项目申报指南`, `2026年第一批…`): the title's only. */
+export const RE_TITLE_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
 export const RE_BATCH = /第([一二三四五六七八九十\d]+)批/;
 export const RE_DRAFT = /征求意见稿/;
