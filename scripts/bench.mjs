@@ -6,6 +6,8 @@
 //             over a batch of ≥ 1,000 seed-sized documents, one process, after warm-up
 //   scaling   one document at 1×, 10× and 100× the seed's length: time per MB must stay flat
 //   diff      seed vs an edited copy; 100× vs 100× edited
+//   history   50 versions × 50 directions built in memory from the seed (scripts/bench-history.mjs,
+//             which also runs alone): the dataset, and the HTML page
 //   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
 //   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -135,6 +137,14 @@ if (diffModule) {
   }
 } else {
   row('diff', 'diff module not built', '—', '', 'skipped');
+}
+
+// ---- history ----------------------------------------------------------------------------------
+if (existsSync(dist('history/index.js'))) {
+  const { historyRows } = await import('./bench-history.mjs');
+  for (const r of await historyRows(await ingest(seed))) row(r.section, r.what, r.value, r.unit, r.note);
+} else {
+  row('history', 'history module not built', '—', '', 'skipped');
 }
 
 // ---- PDF --------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { listCorpus } from '../src/cli/fs.js';
 import { documentId, loadFile } from '../src/load/index.js';
 import { processSource, render } from '../src/pipeline.js';
 import { diffJsonSchema } from '../src/schema/diff.js';
+import { historyJsonSchema } from '../src/schema/history.js';
 import { schemaFiles } from '../src/schema/json.js';
 import { ROOT } from './helpers/seed.js';
 
@@ -15,7 +16,7 @@ const STALE = 'stale: run `npm run ingest` and commit extracted/ and schemas/';
 
 describe('committed outputs', () => {
   it('schemas/ is generated from the zod schemas', () => {
-    const files = schemaFiles({ 'diff.schema.json': diffJsonSchema() });
+    const files = schemaFiles({ 'diff.schema.json': diffJsonSchema(), 'history.schema.json': historyJsonSchema() });
     expect(readdirSync(`${ROOT}schemas`).sort()).toEqual(Object.keys(files).sort());
     for (const [name, content] of Object.entries(files)) {
       expect(readFileSync(`${ROOT}schemas/${name}`, 'utf8'), `${name} ${STALE}`).toBe(content);

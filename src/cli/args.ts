@@ -3,7 +3,7 @@
  * unit-tested without spawning a process.
  */
 export type Command =
-  | { readonly command: 'help'; readonly topic: 'main' | 'ingest' | 'schema' | 'diff' | 'export' }
+  | { readonly command: 'help'; readonly topic: 'main' | 'ingest' | 'schema' | 'diff' | 'export' | 'history' }
   | { readonly command: 'version' }
   | {
       readonly command: 'ingest';
@@ -41,19 +41,33 @@ export type Command =
       /** Header row: Chinese headers or the column keys. */
       readonly columns: 'zh' | 'en';
       readonly timeoutMs: number | null;
+    }
+  | {
+      readonly command: 'history';
+      /** Sources, extracted JSON files, or folders of either. */
+      readonly inputs: readonly string[];
+      /** Each rendition and where it goes: a file, or stdout (`path` null; then the only one). */
+      readonly outputs: readonly { readonly format: HistoryFormat; readonly path: string | null }[];
+      /** Keep the order of the inputs instead of sorting by year, batch and status. */
+      readonly asGiven: boolean;
+      readonly timeoutMs: number | null;
     };
+
+export type HistoryFormat = 'json' | 'md' | 'html' | 'csv' | 'xlsx';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const USAGE: Readonly<Record<'main' | 'ingest' | 'schema' | 'diff' | 'export', string>> = {
+export const USAGE: Readonly<Record<'main' | 'ingest' | 'schema' | 'diff' | 'export' | 'history', string>> = {
   main: `Usage: guideline <command> [options]
 
 Commands:
   ingest [file…]          ingest guideline sources (.txt, .pdf) into validated JSON + Markdown
   diff <old> <new>        compare two versions of a guideline
   export <file|dir…>      one spreadsheet (CSV or XLSX) of all directions of many guidelines
+  history <file|dir…>     the versions of a guideline side by side: directions across years,
+                          batches, drafts and finals, with their figures and changes
   schema                  write the JSON Schemas generated from the zod schemas
 
 Run 'guideline <command> --help' for the options of a command.
@@ -83,7 +97,7 @@ Options:
 Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error.`,
   schema: `Usage: guideline schema [--out DIR] [--quiet]
 
-Writes guideline.schema.json (and diff.schema.json) generated from the zod schemas.
+Writes guideline.schema.json (and diff.schema.json, history.schema.json) generated from the zod schemas.
 
 Options:
   --out DIR    output folder (default: schemas)
@@ -111,6 +125,26 @@ Options:
 
 CSV: UTF-8 with BOM, RFC 4180, the directions. XLSX: a sheet of directions and a sheet of checks.
 Exit codes: 0 written, 1 an input failed (the export has the others) or none could be read, 2 usage error.`,
+  history: `Usage: guideline history <file|dir…> [--format json|md|html|csv|xlsx] [--out FILE]… [--as-given] [--timeout-ms N]
+
+The versions of a guideline (years, batches, drafts and finals) side by side: directions aligned
+across all of them by content (partners, title, agreements; not by number), each with its figures in
+every version and what changed from the version before. Inputs: sources (.txt, .pdf: ingested on
+the fly), extracted JSON files, or folders of either (every .txt, .pdf and .json in them and below).
+
+Options:
+  --out FILE      write to FILE instead of stdout; repeat it for several renditions at once, each
+                  in the format its extension names (--out history.json --out history.html)
+  --format F      json (default), md, html, csv or xlsx (xlsx needs --out); with one --out only,
+                  where it defaults to the format of the file's extension
+  --as-given      keep the order of the inputs (default: by year, then batch, then draft before
+                  final, then file name); the order is printed on stderr either way
+  --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
+
+JSON: the dataset (schemas/history.schema.json). HTML: one self-contained page. CSV: one row per
+direction per version. XLSX: that, and a sheet of totals per version.
+Exit codes: 0 written, 1 an input failed (the history has the others) or none could be read,
+2 usage error or a file cannot be written.`,
 };
 
 function positiveInt(flag: string, value: string | undefined): number {
@@ -130,18 +164,20 @@ function wholeNumber(flag: string, value: string | undefined): number {
 /** Parses `argv` (without node and script). Throws `UsageError` with a one-line message. */
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('no command given (expected ingest, diff, export or schema)');
+  if (command === undefined) throw new UsageError('no command given (expected ingest, diff, export, history or schema)');
   if (command === '-h' || command === '--help' || command === 'help') return { command: 'help', topic: 'main' };
   if (command === '--version' || command === '-v') return { command: 'version' };
-  if (command !== 'ingest' && command !== 'schema' && command !== 'diff' && command !== 'export') {
-    throw new UsageError(`unknown command '${command}' (expected ingest, diff, export or schema)`);
+  if (command !== 'ingest' && command !== 'schema' && command !== 'diff' && command !== 'export' && command !== 'history') {
+    throw new UsageError(`unknown command '${command}' (expected ingest, diff, export, history or schema)`);
   }
   if (rest.includes('-h') || rest.includes('--help')) return { command: 'help', topic: command };
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns']);
-  const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose']);
+  const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
+  /** Every value of a repeated option, in order (`history` takes several `--out`). */
+  const repeated = new Map<string, string[]>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] === '-o' ? '--out' : rest[i]!;
     if (arg === '--') {
@@ -155,6 +191,7 @@ export function parseArgs(argv: readonly string[]): Command {
         const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
         if (value === undefined || value === '') throw new UsageError(`${name} expects a value`);
         flags.set(name, value);
+        repeated.set(name, [...(repeated.get(name) ?? []), value]);
       } else if (boolean.has(name) && eq < 0) {
         flags.set(name, true);
       } else {
@@ -221,5 +258,41 @@ export function parseArgs(argv: readonly string[]): Command {
       const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
       return { command, inputs: positional, format, out, columns, timeoutMs };
     }
+    case 'history': {
+      allow(['--out', '--format', '--as-given', '--timeout-ms']);
+      if (positional.length === 0) throw new UsageError("'history' expects at least one file or folder");
+      const outputs = historyOutputs(repeated.get('--out') ?? [], str('--format'));
+      const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
+      return { command, inputs: positional, outputs, asGiven: flags.has('--as-given'), timeoutMs };
+    }
   }
+}
+
+const HISTORY_FORMATS: readonly HistoryFormat[] = ['json', 'md', 'html', 'csv', 'xlsx'];
+const HISTORY_EXTENSIONS: Readonly<Record<string, HistoryFormat>> = { json: 'json', md: 'md', markdown: 'md', html: 'html', htm: 'html', csv: 'csv', xlsx: 'xlsx' };
+
+/**
+ * Where `history` writes: each `--out` in the format its extension names (or `--format`, with
+ * one `--out`); without `--out`, `--format` (JSON by default) on stdout.
+ */
+function historyOutputs(outs: readonly string[], formatFlag: string | undefined): { format: HistoryFormat; path: string | null }[] {
+  if (formatFlag !== undefined && !(HISTORY_FORMATS as readonly string[]).includes(formatFlag)) throw new UsageError(`--format expects json, md, html, csv or xlsx, got '${formatFlag}'`);
+  const flag = formatFlag as HistoryFormat | undefined;
+  const extension = (path: string): HistoryFormat | undefined => {
+    const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
+    return ext !== undefined && Object.hasOwn(HISTORY_EXTENSIONS, ext) ? HISTORY_EXTENSIONS[ext] : undefined;
+  };
+  if (outs.length === 0) {
+    if (flag === 'xlsx') throw new UsageError('--format xlsx needs --out FILE (a workbook is not written to the terminal)');
+    return [{ format: flag ?? 'json', path: null }];
+  }
+  if (outs.length > 1 && flag !== undefined) throw new UsageError('--format goes with one --out; with several, each takes the format of its extension');
+  if (new Set(outs).size < outs.length) throw new UsageError('the same --out is given twice');
+  return outs.map((path) => {
+    const named = extension(path);
+    const format = flag ?? named;
+    if (format === undefined) throw new UsageError(`--out '${path}' names no format (.json, .md, .html, .csv or .xlsx): add --format`);
+    if (named !== undefined && named !== format) throw new UsageError(`--out '${path}' is not a ${format} file name (--format ${format})`);
+    return { format, path };
+  });
 }

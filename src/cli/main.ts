@@ -57,19 +57,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return (await import('./diff.js')).runDiff(cmd, io);
     case 'export':
       return (await import('./export.js')).runExport(cmd, io);
+    case 'history':
+      return (await import('./history.js')).runHistory(cmd, io);
   }
 }
 
 async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): Promise<number> {
-  const [{ join, resolve }, { diffJsonSchema }, { schemaFiles }, { atomicWrite, ensureDir }] = await Promise.all([
+  const [{ join, resolve }, { diffJsonSchema }, { historyJsonSchema }, { schemaFiles }, { atomicWrite, ensureDir }] = await Promise.all([
     import('node:path'),
     import('../schema/diff.js'),
+    import('../schema/history.js'),
     import('../schema/json.js'),
     import('./fs.js'),
   ]);
   const out = resolve(io.cwd, cmd.out);
   await ensureDir(out);
-  const files = schemaFiles({ 'diff.schema.json': diffJsonSchema() });
+  const files = schemaFiles({ 'diff.schema.json': diffJsonSchema(), 'history.schema.json': historyJsonSchema() });
   for (const [name, content] of Object.entries(files)) await atomicWrite(join(out, name), content);
   if (!cmd.quiet) io.stdout.write(`wrote ${Object.keys(files).length} schemas to ${cmd.out}\n`);
   return 0;

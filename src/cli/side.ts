@@ -1,11 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isPdf, loadBytes, readSource, type LoadOptions } from '../load/index.js';
 import { DocumentPool } from '../pool.js';
 import { processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
-import { toPosix } from './fs.js';
+import { asGuidelineError } from '../pipeline.js';
+import { EXPORT_EXTENSIONS, listCorpus, toPosix } from './fs.js';
 
 /**
  * Ingests a source or reads an extracted JSON, for `diff` and `export`. Throws `GuidelineError`.
@@ -41,3 +42,52 @@ export async function loadSide(path: string, cwd: string, options: Pick<LoadOpti
   return processSource({ ...(await loadBytes(bytes, abs, loadOptions)), path: toPosix(path) });
 }
 
+/**
+ * Every guideline of `inputs`, for the commands over many documents (`history`): a file as it is
+ * given, a folder as the `.txt`, `.pdf` and `.json` files in it and below (hidden ones skipped,
+ * sorted). Read one after another: text takes milliseconds, PDFs share one worker thread (started
+ * at the first) on which the time limit holds. An input that cannot be read is passed to `fail`
+ * with the reason, in the reader's words, and left out; reading stops when `signal` aborts.
+ */
+export async function loadInputs(
+  inputs: readonly string[],
+  cwd: string,
+  options: { readonly timeoutMs?: number | null; readonly signal?: AbortSignal; readonly fail: (path: string, reason: string) => void },
+): Promise<Guideline[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let folder = false;
+    try {
+      folder = (await stat(resolve(cwd, input))).isDirectory();
+    } catch {
+      // A missing file fails when it is read.
+    }
+    if (!folder) {
+      files.push(toPosix(input));
+      continue;
+    }
+    try {
+      const listed = await listCorpus(resolve(cwd, input), cwd, EXPORT_EXTENSIONS);
+      if (listed.length === 0) options.fail(input, 'no .txt, .pdf or .json file in this folder');
+      files.push(...listed);
+    } catch {
+      options.fail(input, 'cannot read this folder');
+    }
+  }
+  const pool = DocumentPool.usable() ? new DocumentPool(1) : undefined;
+  const loadOptions = { ...(options.timeoutMs == null ? {} : { timeoutMs: options.timeoutMs }), ...(pool ? { pool } : {}) };
+  const docs: Guideline[] = [];
+  try {
+    for (const path of files) {
+      if (options.signal?.aborted) break;
+      try {
+        docs.push(await loadSide(path, cwd, loadOptions));
+      } catch (error) {
+        options.fail(path, asGuidelineError(error).message);
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  return docs;
+}

@@ -48,9 +48,15 @@ function directionScore(a: Direction, b: Direction): number {
 /**
  * Matches directions: identical identities first (in order), then the best-scoring of the rest.
  * Pairs of indexes into `olds` and `news`, sorted by `a`. Also used by `history` to align each
- * document with the lines built so far.
+ * document with the lines built so far; `candidate`, when given, limits the scored pairs to those
+ * it accepts (the others are never scored, which is what keeps a long series fast).
  */
-export function alignDirections(olds: readonly Direction[], news: readonly Direction[]): { a: number; b: number; score: number }[] {
+export function alignDirections(
+  olds: readonly Direction[],
+  news: readonly Direction[],
+  options: { readonly candidate?: (a: Direction, b: Direction) => boolean } = {},
+): { a: number; b: number; score: number }[] {
+  const { candidate } = options;
   const byIdentity = new Map<string, number[]>();
   news.forEach((d, j) => {
     const k = identity(d);
@@ -66,7 +72,8 @@ export function alignDirections(olds: readonly Direction[], news: readonly Direc
   });
   const usedB = new Set(pairs.map((p) => p.b));
   const restB = news.map((_, j) => j).filter((j) => !usedB.has(j));
-  for (const p of assign(restA.length, restB.length, (x, y) => directionScore(olds[restA[x]!]!, news[restB[y]!]!), DIRECTION_THRESHOLD)) {
+  const score = (a: Direction, b: Direction): number => (candidate && !candidate(a, b) ? 0 : directionScore(a, b));
+  for (const p of assign(restA.length, restB.length, (x, y) => score(olds[restA[x]!]!, news[restB[y]!]!), DIRECTION_THRESHOLD)) {
     pairs.push({ a: restA[p.a]!, b: restB[p.b]!, score: Math.round(p.score * 1000) / 1000 });
   }
   return pairs.sort((p, q) => p.a - q.a);

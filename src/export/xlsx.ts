@@ -123,11 +123,14 @@ function viewsAndFilters(xml: Utility, sheets: readonly { readonly name: string;
   };
 }
 
-/** The tables as an XLSX workbook: the directions sheet, then the checks sheet. */
-export async function toXlsx(tables: ExportTables, options: XlsxOptions = {}): Promise<Uint8Array> {
+/**
+ * The tables as an XLSX workbook, a sheet each: the export's directions then checks, or any list of
+ * tables in its order (`history` writes its lines and totals so).
+ */
+export async function toXlsx(tables: ExportTables | readonly Table[], options: XlsxOptions = {}): Promise<Uint8Array> {
   const [{ default: writeXlsxFile }, xml] = await Promise.all([import('write-excel-file/node'), import('write-excel-file/utility')]);
   const language = options.headers ?? 'zh';
-  const list = [tables.directions, tables.checks];
+  const list: readonly Table[] = 'directions' in tables ? [tables.directions, tables.checks] : tables;
   const sheets = list.map((t) => ({ data: sheetData(t, language), sheet: t.sheet[language], columns: widths(t, language), stickyRowsCount: 1 }));
   const feature = viewsAndFilters(
     xml,

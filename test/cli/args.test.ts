@@ -32,10 +32,11 @@ describe('parseArgs', () => {
   it('gives help for each command', () => {
     expect(parseArgs(['--help'])).toEqual({ command: 'help', topic: 'main' });
     // No command at all is a usage error (exit 2), not a request for help.
-    expect(() => parseArgs([])).toThrow(new UsageError('no command given (expected ingest, diff, export or schema)'));
+    expect(() => parseArgs([])).toThrow(new UsageError('no command given (expected ingest, diff, export, history or schema)'));
     expect(parseArgs(['ingest', '--help'])).toEqual({ command: 'help', topic: 'ingest' });
     expect(parseArgs(['diff', '-h'])).toEqual({ command: 'help', topic: 'diff' });
     expect(parseArgs(['export', '--help'])).toEqual({ command: 'help', topic: 'export' });
+    expect(parseArgs(['history', '--help'])).toEqual({ command: 'help', topic: 'history' });
   });
 
   it('reads export, its format from --out or --format', () => {
@@ -52,7 +53,7 @@ describe('parseArgs', () => {
   });
 
   it.each([
-    [['frobnicate'], "unknown command 'frobnicate' (expected ingest, diff, export or schema)"],
+    [['frobnicate'], "unknown command 'frobnicate' (expected ingest, diff, export, history or schema)"],
     [['ingest', '--bogus'], "unknown option '--bogus' for 'ingest'"],
     [['ingest', '--concurrency', '0'], "--concurrency expects a whole number from 1 and up, got '0'"],
     [['ingest', '--out'], '--out expects a value'],

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
+import { history } from '../../src/history/index.js';
 import { toJson } from '../../src/report/index.js';
 import { ingestText, ROOT, seedText } from '../helpers/seed.js';
 
@@ -18,8 +19,8 @@ const schema = (name: string): Record<string, unknown> => JSON.parse(readFileSyn
 const dir = mkdtempSync(join(tmpdir(), 'guideline-schema-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Outputs of every kind: the corpus, a variant and a key-programme guideline, and a diff. */
-async function outputs(): Promise<{ guideline: string[]; diff: string[] }> {
+/** Outputs of every kind: the corpus, a variant and a key-programme guideline, a diff, a history. */
+async function outputs(): Promise<{ guideline: string[]; diff: string[]; history: string[] }> {
   const guideline = readdirSync(`${ROOT}extracted`)
     .filter((f) => f.endsWith('.json'))
     .map((f) => `${ROOT}extracted/${f}`);
@@ -33,13 +34,15 @@ async function outputs(): Promise<{ guideline: string[]; diff: string[] }> {
   const after = await ingestText(seedText().replace('4个。', '5个。').replace('1.2 中国和马来西亚', '1.2 中国和泰国'), 'seed.txt');
   const d = join(dir, 'diff.json');
   writeFileSync(d, `${JSON.stringify(diff(before, after), null, 2)}\n`);
-  return { guideline, diff: [d] };
+  const h = join(dir, 'history.json');
+  writeFileSync(h, `${JSON.stringify(history([before, after]), null, 2)}\n`);
+  return { guideline, diff: [d], history: [h] };
 }
 
 describe('portable JSON Schemas', () => {
   it('compile under Ajv strict mode and validate every kind of output', async () => {
     const files = await outputs();
-    for (const [name, paths] of [['guideline.schema.json', files.guideline], ['diff.schema.json', files.diff]] as const) {
+    for (const [name, paths] of [['guideline.schema.json', files.guideline], ['diff.schema.json', files.diff], ['history.schema.json', files.history]] as const) {
       const ajv = new Ajv2020({ strict: true, allErrors: true });
       const validate = ajv.compile(schema(name));
       for (const p of paths) {
@@ -77,6 +80,7 @@ describe('portable JSON Schemas', () => {
     const pairs = JSON.stringify([
       [`${ROOT}schemas/guideline.schema.json`, files.guideline],
       [`${ROOT}schemas/diff.schema.json`, files.diff],
+      [`${ROOT}schemas/history.schema.json`, files.history],
     ]);
     let out: string;
     try {

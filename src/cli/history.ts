@@ -1,0 +1,84 @@
+/**
+ * `guideline history <file|dir…>`: the versions of a guideline side by side, as a dataset (JSON),
+ * a report (Markdown, HTML) or a spreadsheet (CSV, XLSX); several at once with several `--out`.
+ * The order of the documents is printed on stderr (stdout may carry the dataset). Exit 0 when
+ * written; 1 when an input failed (the history has the others) or none could be read (nothing
+ * written); 2 when a file cannot be written.
+ */
+import { dirname, resolve } from 'node:path';
+import { toCsv, toXlsx } from '../export/index.js';
+import { history } from '../history/index.js';
+import { documentLabels } from '../history/format.js';
+import { historyToHtml, historyToMarkdown } from '../history/report.js';
+import { historyTables } from '../history/table.js';
+import type { GuidelineHistory } from '../schema/history.js';
+import type { Command, HistoryFormat } from './args.js';
+import { atomicWrite, ensureDir } from './fs.js';
+import type { Io } from './main.js';
+import { loadInputs } from './side.js';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+async function render(h: GuidelineHistory, format: HistoryFormat): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(h, null, 2)}\n`;
+    case 'md':
+      return historyToMarkdown(h);
+    case 'html':
+      return historyToHtml(h);
+    case 'csv':
+      return toCsv(historyTables(h).lines);
+    case 'xlsx': {
+      const tables = historyTables(h);
+      return toXlsx([tables.lines, tables.totals]);
+    }
+  }
+}
+
+export async function runHistory(cmd: Extract<Command, { command: 'history' }>, io: Io): Promise<number> {
+  let failed = 0;
+  const docs = await loadInputs(cmd.inputs, io.cwd, {
+    timeoutMs: cmd.timeoutMs,
+    ...(io.signal ? { signal: io.signal } : {}),
+    fail: (path, reason) => {
+      failed++;
+      io.stderr.write(`guideline: ${path}: ${reason}\n`);
+    },
+  });
+  const targets = cmd.outputs.map((o) => o.path ?? 'stdout').join(', ');
+  if (io.signal?.aborted) {
+    io.stderr.write(`interrupted: ${targets} not written\n`);
+    return 1;
+  }
+  if (docs.length === 0) {
+    io.stderr.write(`guideline: no history: no input could be read (${targets} not written)\n`);
+    return 1;
+  }
+
+  const h = history(docs, { order: cmd.asGiven ? 'given' : 'sorted' });
+  const labels = documentLabels(h);
+  io.stderr.write(`order (${h.order === 'sorted' ? 'year, batch, draft before final, file name; --as-given keeps the order given' : 'as given'}):\n`);
+  h.documents.forEach((d, k) => io.stderr.write(`  ${k + 1}. ${d.source}  ${labels[k]}\n`));
+
+  for (const output of cmd.outputs) {
+    const content = await render(h, output.format);
+    if (output.path === null) {
+      // Text only: `parseArgs` sends no workbook to the terminal.
+      if (typeof content === 'string') io.stdout.write(content);
+      continue;
+    }
+    const out = resolve(io.cwd, output.path);
+    try {
+      await ensureDir(dirname(out));
+      await atomicWrite(out, content);
+    } catch (error) {
+      io.stderr.write(`guideline: ${output.path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return 2;
+    }
+  }
+  io.stderr.write(
+    `history of ${plural(h.documents.length, 'document')}, ${plural(h.lines.length, 'line')} of directions${cmd.outputs.some((o) => o.path !== null) ? ` → ${targets}` : ''}${failed > 0 ? `; ${plural(failed, 'input')} failed (see above) and ${failed === 1 ? 'is' : 'are'} not in it` : ''}\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}
