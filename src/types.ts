@@ -44,7 +44,8 @@ export type RemovalKind =
   | 'cjk-space'
   | 'indent'
   | 'control-character'
-  | 'trailing-space';
+  | 'trailing-space'
+  | 'ocr-misread';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,
@@ -75,6 +76,32 @@ export interface Source {
   readonly pages: number | null;
   /** What the loader removed before the text was built (PDF layout noise). */
   readonly removed: readonly Removal[];
+  /** Which pages of a PDF were read by OCR, and how; absent when none was. */
+  readonly ocr?: SourceOcr;
+  /**
+   * With `ocr`: the OCR confidence (0–100) of each UTF-16 code unit of `text`, 255 where the text
+   * did not come from OCR (text-layer pages, line breaks, indents the loader put in).
+   */
+  readonly ocrConfidence?: Uint8Array;
+}
+
+/** How the pages of a scanned or partly scanned PDF were read. */
+export interface SourceOcr {
+  /** The OCR engine, its version and its model. */
+  readonly engine: string;
+  /** The pages read by OCR, in order. */
+  readonly pages: readonly OcrPageInfo[];
+  /** Mean confidence (0–100) of the characters read, over all those pages. */
+  readonly meanConfidence: number;
+}
+
+export interface OcrPageInfo {
+  /** 1-based physical page. */
+  readonly page: number;
+  /** Resolution the page was rendered at for OCR. */
+  readonly dpi: number;
+  /** Mean confidence (0–100) of the characters read on the page. */
+  readonly meanConfidence: number;
 }
 
 /** Where a value came from. See the position conventions at the top of this file. */
@@ -85,6 +112,8 @@ export interface Span {
   readonly endLine: number;
   readonly page: number | null;
   readonly pageLine: number | null;
+  /** Where the text was read by OCR: the mean confidence (0–100) of its characters that were. */
+  readonly ocrConfidence?: number;
 }
 
 /** A recoverable problem with one document: becomes one line naming the file and the reason. */
@@ -111,6 +140,10 @@ export type GuidelineErrorCode =
   | 'pdf-no-text'
   | 'pdf-annotations-only'
   | 'pdf-corrupt'
+  | 'ocr-unavailable'
+  | 'ocr-failed'
+  | 'ocr-too-many-pages'
+  | 'ocr-unreadable'
   | 'timeout'
   | 'unreadable'
   | 'invalid-output'

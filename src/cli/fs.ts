@@ -104,3 +104,24 @@ export async function removeOutput(dir: string, id: string): Promise<void> {
   await rm(join(dir, `${id}.json`), { force: true });
   await rm(join(dir, `${id}.md`), { force: true });
 }
+
+/**
+ * Writes a report file (export, history) atomically, its folder made first; a failure is one line
+ * naming the file. Returns whether it was written.
+ */
+export async function writeReport(
+  io: { readonly cwd: string; readonly stderr: { write(s: string): unknown } },
+  path: string,
+  content: string | Uint8Array,
+): Promise<boolean> {
+  const { dirname, resolve } = await import('node:path');
+  const out = resolve(io.cwd, path);
+  try {
+    await ensureDir(dirname(out));
+    await atomicWrite(out, content);
+    return true;
+  } catch (error) {
+    io.stderr.write(`guideline: ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    return false;
+  }
+}

@@ -5,7 +5,6 @@
  * written; 1 when an input failed (the history has the others) or none could be read (nothing
  * written); 2 when a file cannot be written.
  */
-import { dirname, resolve } from 'node:path';
 import { toCsv, toXlsx } from '../export/index.js';
 import { history } from '../history/index.js';
 import { documentLabels } from '../history/format.js';
@@ -13,7 +12,7 @@ import { historyToHtml, historyToMarkdown } from '../history/report.js';
 import { historyTables } from '../history/table.js';
 import type { GuidelineHistory } from '../schema/history.js';
 import type { Command, HistoryFormat } from './args.js';
-import { atomicWrite, ensureDir } from './fs.js';
+import { writeReport } from './fs.js';
 import type { Io } from './main.js';
 import { loadInputs } from './side.js';
 
@@ -68,14 +67,7 @@ export async function runHistory(cmd: Extract<Command, { command: 'history' }>, 
       if (typeof content === 'string') io.stdout.write(content);
       continue;
     }
-    const out = resolve(io.cwd, output.path);
-    try {
-      await ensureDir(dirname(out));
-      await atomicWrite(out, content);
-    } catch (error) {
-      io.stderr.write(`guideline: ${output.path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
-      return 2;
-    }
+    if (!(await writeReport(io, output.path, content))) return 2;
   }
   io.stderr.write(
     `history of ${plural(h.documents.length, 'document')}, ${plural(h.lines.length, 'line')} of directions${cmd.outputs.some((o) => o.path !== null) ? ` → ${targets}` : ''}${failed > 0 ? `; ${plural(failed, 'input')} failed (see above) and ${failed === 1 ? 'is' : 'are'} not in it` : ''}\n`,

@@ -7,6 +7,12 @@
  * spaces between CJK glyphs. Across pages: remove page numbers in the header or footer zone and
  * running headers and footers (the same text at the same height in the header or footer zone on
  * most pages). Every removal is logged with its page.
+ *
+ * Pages read by OCR come as items too (`ocr-lines.ts`: one per word, on its line's baseline, with
+ * each character's confidence) and go through the same passes, with three allowances for a scan:
+ * page numbers as OCR misreads them (`一 3 一`, `l/8`), running lines matched by their text and zone
+ * alone (a scan sits a little higher or lower on each page), and each scanned page's own left margin
+ * (each sheet lies a little differently on the scanner).
  */
 import { isCjkOrPunct } from '../lexicon/chars.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
@@ -24,12 +30,16 @@ export interface TextItem {
   readonly size: number;
   /** The PDF ends a line after this run. */
   readonly hasEOL: boolean;
+  /** Read by OCR: the confidence (0–100) of each UTF-16 code unit of `str`. */
+  readonly confidence?: readonly number[];
 }
 
 export interface PageItems {
   /** Page box: [x0, y0, x1, y1]. */
   readonly box: readonly [number, number, number, number];
   readonly items: readonly TextItem[];
+  /** The page was read by OCR (its items carry confidences). */
+  readonly ocr?: boolean;
 }
 
 export interface PdfLine {
@@ -37,7 +47,15 @@ export interface PdfLine {
   readonly page: number;
   /** 1-based line on the page, after noise removal. */
   readonly pageLine: number;
+  /**
+   * For a line read by OCR: the confidence (0–100) of each code unit of `text`; `NOT_OCR` for what
+   * the loader put in (a paragraph indent, a space between words).
+   */
+  readonly confidence?: Uint8Array;
 }
+
+/** In a confidence array: a code unit that OCR did not read. */
+export const NOT_OCR = 255;
 
 export interface PdfText {
   readonly lines: readonly PdfLine[];
@@ -51,6 +69,7 @@ interface Line {
   size: number;
   items: TextItem[];
   text: string;
+  confidence: number[] | null;
 }
 
 /** Share of the page height at the top and at the bottom where headers, footers and page numbers live. */
@@ -61,9 +80,11 @@ function removal(kind: RemovalKind, text: string, page: number): Removal {
   return { kind, text, line: null, start: null, end: null, page };
 }
 
-/** Joins the runs of one line in x order. */
-function joinRuns(items: readonly TextItem[]): string {
+/** Joins the runs of one line in x order; with OCR runs, the confidence of each code unit too. */
+function joinRuns(items: readonly TextItem[]): { text: string; confidence: number[] | null } {
   let out = '';
+  const ocr = items.some((it) => it.confidence !== undefined);
+  const confidence: number[] = [];
   let prevEnd = Number.NEGATIVE_INFINITY;
   for (const it of items) {
     if (out.length > 0 && it.str.length > 0) {
@@ -71,12 +92,33 @@ function joinRuns(items: readonly TextItem[]): string {
       const before = out[out.length - 1];
       const after = it.str[0];
       // A visible gap between two non-CJK runs is a word space the PDF did not draw as a glyph.
-      if (gap > it.size * 0.25 && before !== ' ' && after !== ' ' && !isCjkOrPunct(before) && !isCjkOrPunct(after)) out += ' ';
+      if (gap > it.size * 0.25 && before !== ' ' && after !== ' ' && !isCjkOrPunct(before) && !isCjkOrPunct(after)) {
+        out += ' ';
+        confidence.push(NOT_OCR);
+      }
     }
     out += it.str;
+    for (let k = 0; k < it.str.length; k++) confidence.push(it.confidence?.[k] ?? NOT_OCR);
     prevEnd = Math.max(prevEnd, it.x + it.width);
   }
-  return out.replace(/\s+$/, '');
+  const text = out.replace(/\s+$/, '');
+  return { text, confidence: ocr ? confidence.slice(0, text.length) : null };
+}
+
+/**
+ * A page number as OCR may read it in a footer: dashes as `一` or `_`, `1` as `l` or `I`, `0` as
+ * `O`; only for a short line that holds a digit.
+ */
+export function ocrPageNumberOf(trimmed: string): number | null {
+  const plain = pageNumberOf(trimmed);
+  if (plain !== null || trimmed.length > 14 || !/\d/.test(trimmed)) return plain;
+  const read = trimmed
+    .replace(/\s+/g, ' ')
+    .replace(/[一_~～=]+/g, '—')
+    .replace(/[lI|]/g, '1')
+    .replace(/[Oo]/g, '0')
+    .replace(/贞|頁/g, '页');
+  return pageNumberOf(read) ?? pageNumberOf(read.replace(/\s+/g, ''));
 }
 
 /** Lines of one page, with text outside the box and doubled runs removed (logged). */
@@ -107,12 +149,14 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
     if (line) {
       line.items.push(it);
       line.size = Math.max(line.size, it.size);
-    } else lines.push({ y: it.y, size: it.size, items: [it], text: '' });
+    } else lines.push({ y: it.y, size: it.size, items: [it], text: '', confidence: null });
   }
   lines.sort((a, b) => b.y - a.y);
   for (const l of lines) {
     l.items.sort((a, b) => a.x - b.x);
-    l.text = joinRuns(l.items);
+    const joined = joinRuns(l.items);
+    l.text = joined.text;
+    l.confidence = joined.confidence;
   }
   return lines.filter((l) => l.text.trim() !== '');
 }
@@ -135,14 +179,17 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   };
   // Running headers and footers: the same text at the same height (to a point) in the same zone on
   // at least half the pages (and 3). Body lines can fall in the zones too, but not at one height
-  // with one text page after page.
-  const key = (l: Line): string => `${Math.round(l.y)}:${l.text.replace(/\s+/g, '')}`;
+  // with one text page after page. Where pages were scanned, the text and the zone alone: a scan
+  // sits a little higher or lower on each sheet.
+  const scanned = pages.some((p) => p.ocr === true);
+  const key = (l: Line): string => `${scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '')}`;
+  const pageNumber = (p: PageItems, text: string): number | null => (p.ocr ? ocrPageNumberOf(text) : pageNumberOf(text));
 
   const counts = new Map<string, Set<number>>();
   perPage.forEach((lines, i) => {
     for (const l of lines) {
       const z = zone(pages[i]!, l);
-      if (!z || pageNumberOf(l.text.trim()) !== null) continue;
+      if (!z || pageNumber(pages[i]!, l.text.trim()) !== null) continue;
       const k = `${z}:${key(l)}`;
       if (!counts.has(k)) counts.set(k, new Set());
       counts.get(k)!.add(i);
@@ -156,24 +203,29 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   // well right of it (a first-line indent, a centred heading) begins a paragraph: it gets the two
   // ideographic spaces of a Chinese paragraph indent, which `clean` reads as such.
   const startX = (l: Line): number => (l.items.find((it) => it.str.trim() !== '') ?? l.items[0]!).x;
-  const starts = new Map<number, number>();
-  let total = 0;
-  for (const lines of perPage) {
-    for (const l of lines) {
-      const x = Math.round(startX(l));
-      starts.set(x, (starts.get(x) ?? 0) + 1);
-      total++;
+  const marginOf = (pageLines: readonly Line[][]): number => {
+    const starts = new Map<number, number>();
+    let total = 0;
+    for (const lines of pageLines) {
+      for (const l of lines) {
+        const x = Math.round(startX(l));
+        starts.set(x, (starts.get(x) ?? 0) + 1);
+        total++;
+      }
     }
-  }
-  const margin = [...starts].filter(([, n]) => n >= total / 10).sort((a, b) => a[0] - b[0])[0]?.[0] ?? 0;
+    return [...starts].filter(([, n]) => n >= total / 10).sort((a, b) => a[0] - b[0])[0]?.[0] ?? 0;
+  };
+  // Typeset pages share one margin; each scanned page has its own.
+  const margin = marginOf(perPage.filter((_, i) => !pages[i]!.ocr));
   const out: PdfLine[] = [];
   perPage.forEach((lines, i) => {
     const pageNo = i + 1;
     let pageLine = 0;
+    const pageMargin = pages[i]!.ocr ? marginOf([lines]) : margin;
     for (const l of lines) {
       const z = zone(pages[i]!, l);
       const text = l.text.trim();
-      if (z && pageNumberOf(text) !== null) {
+      if (z && pageNumber(pages[i]!, text) !== null) {
         removed.push(removal('page-number', text, pageNo));
         continue;
       }
@@ -181,8 +233,14 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
         removed.push(removal(z === 'top' ? 'running-header' : 'running-footer', text, pageNo));
         continue;
       }
-      const indented = startX(l) > margin + l.size * 1.2;
-      out.push({ text: indented ? `\u3000\u3000${l.text.trimStart()}` : l.text, page: pageNo, pageLine: ++pageLine });
+      const indented = startX(l) > pageMargin + l.size * 1.2;
+      const lead = l.text.length - l.text.trimStart().length;
+      const lineText = indented ? `\u3000\u3000${l.text.trimStart()}` : l.text;
+      if (l.confidence) {
+        const confidence = new Uint8Array(lineText.length).fill(NOT_OCR);
+        confidence.set(indented ? l.confidence.slice(lead) : l.confidence, indented ? 2 : 0);
+        out.push({ text: lineText, page: pageNo, pageLine: ++pageLine, confidence });
+      } else out.push({ text: lineText, page: pageNo, pageLine: ++pageLine });
     }
   });
   return { lines: out, removed, glyphs };

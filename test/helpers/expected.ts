@@ -3,7 +3,10 @@
  * `test/fixtures/variants/README.md`): the output is projected onto the keys the expected file
  * names, so a failure shows exactly the values that differ.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
 import type { Direction, Guideline } from '../../src/schema/guideline.js';
+import { ingestText } from './seed.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
@@ -86,4 +89,35 @@ export function project(doc: Guideline, expected: Obj): Obj {
     });
   }
   return out;
+}
+
+/** The `<name>` of every `<name>.expected.json` in `dir`, sorted. */
+export function expectedCases(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected.json'))
+    .map((f) => f.replace(/\.expected\.json$/, ''))
+    .sort();
+}
+
+/**
+ * The two tests of a hand-checked case: the values a person reads, and the doubts planted in the
+ * text (`checks`) reported, those that are absent (`noChecks`) not.
+ */
+export function expectedCaseTests(dir: string, name: string): void {
+  const expected = JSON.parse(readFileSync(`${dir}${name}.expected.json`, 'utf8')) as Obj;
+  const load = () => ingestText(readFileSync(`${dir}${name}.txt`), `${name}.txt`);
+
+  it('reads the values a person reads', async () => {
+    const { forms: _forms, checks: _checks, noChecks: _noChecks, ...values } = expected;
+    expect(project(await load(), values)).toEqual(values);
+  });
+
+  it('reports the planted doubts, and not the absent ones', async () => {
+    const doc = await load();
+    const codes = new Set(doc.checks.map((c) => c.code));
+    for (const code of (expected.checks as string[] | undefined) ?? []) expect(codes, code).toContain(code);
+    for (const code of (expected.noChecks as string[] | undefined) ?? []) {
+      expect(doc.checks.filter((c) => c.code === code).map((c) => c.message), code).toEqual([]);
+    }
+  });
 }

@@ -3,41 +3,20 @@
  * write them (label spellings, numbering, number forms, layouts), each with values read by hand.
  * One test per `test/fixtures/variants/<name>.txt` with its `<name>.expected.json`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestText, ROOT } from '../helpers/seed.js';
-import { project } from '../helpers/expected.js';
+import { expectedCaseTests, expectedCases, project } from '../helpers/expected.js';
 
 const DIR = `${ROOT}test/fixtures/variants/`;
-const cases = readdirSync(DIR)
-  .filter((f) => f.endsWith('.expected.json'))
-  .map((f) => f.replace(/\.expected\.json$/, ''))
-  .sort();
+const cases = expectedCases(DIR);
 
 describe('variant guidelines', () => {
   it('has the cases the README promises', () => {
     expect(cases.length).toBeGreaterThanOrEqual(8);
   });
 
-  describe.each(cases)('%s', (name) => {
-    const expected = JSON.parse(readFileSync(`${DIR}${name}.expected.json`, 'utf8')) as Record<string, never>;
-    const load = () => ingestText(readFileSync(`${DIR}${name}.txt`), `${name}.txt`);
-
-    it('reads the values a person reads', async () => {
-      const doc = await load();
-      const { forms: _forms, checks: _checks, noChecks: _noChecks, ...values } = expected;
-      expect(project(doc, values)).toEqual(values);
-    });
-
-    it('reports the planted doubts, and not the absent ones', async () => {
-      const doc = await load();
-      const codes = new Set(doc.checks.map((c) => c.code));
-      for (const code of (expected.checks as string[] | undefined) ?? []) expect(codes, code).toContain(code);
-      for (const code of (expected.noChecks as string[] | undefined) ?? []) {
-        expect(doc.checks.filter((c) => c.code === code).map((c) => c.message), code).toEqual([]);
-      }
-    });
-  });
+  describe.each(cases)('%s', (name) => expectedCaseTests(DIR, name));
 });
 
 describe('the seed as a browser-printed PDF gives its text', () => {
