@@ -10,6 +10,11 @@
 //             which also runs alone): the dataset, and the HTML page
 //   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
 //   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
+//   ocr       seconds per page read by OCR (the scanned fixture), beside pdftotext's per page on the
+//             text-layer rendition of the same pages; characters right on the test scans
+//
+//   --quick         a smaller run
+//   --only SECTION  run one section (text, scaling, diff, history, pdf, batch, memory, ocr)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -26,6 +31,9 @@ const diffModule = existsSync(dist('diff/index.js')) ? await import(dist('diff/i
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1] : null;
+const want = (section) => only === null || only === section;
 const BATCH = quick ? 200 : 1000;
 
 const seed = readFileSync(join(ROOT, 'corpus/2025-batch1-draft.txt'), 'utf8');
@@ -101,7 +109,7 @@ function batch(work, extra) {
 const row = (section, what, value, unit, note = '') => rows.push({ section, what, value, unit, note });
 
 // ---- text batch -------------------------------------------------------------------------------
-{
+if (want('text')) {
   // Seed-sized documents that differ from each other (so nothing can be cached between them).
   const docs = Array.from({ length: BATCH }, (_, i) => Buffer.from(seed.replace('4个。', `${(i % 9) + 1}个。`)));
   const bytes = docs.reduce((a, d) => a + d.length, 0);
@@ -119,7 +127,7 @@ const row = (section, what, value, unit, note = '') => rows.push({ section, what
 
 // ---- scaling ----------------------------------------------------------------------------------
 const big = {};
-for (const times of [1, 10, 100]) {
+if (want('scaling') || want('diff')) for (const times of [1, 10, 100]) {
   const text = scaled(times);
   big[times] = text;
   const buf = Buffer.from(text);
@@ -128,7 +136,9 @@ for (const times of [1, 10, 100]) {
 }
 
 // ---- diff -------------------------------------------------------------------------------------
-if (diffModule) {
+if (!want('diff')) {
+  // skipped
+} else if (diffModule) {
   for (const times of [1, 100]) {
     const a = await ingest(big[times]);
     const b = await ingest(edited(big[times]));
@@ -140,7 +150,9 @@ if (diffModule) {
 }
 
 // ---- history ----------------------------------------------------------------------------------
-if (existsSync(dist('history/index.js'))) {
+if (!want('history')) {
+  // skipped
+} else if (existsSync(dist('history/index.js'))) {
   const { historyRows } = await import('./bench-history.mjs');
   for (const r of await historyRows(await ingest(seed))) row(r.section, r.what, r.value, r.unit, r.note);
 } else {
@@ -148,9 +160,9 @@ if (existsSync(dist('history/index.js'))) {
 }
 
 // ---- PDF --------------------------------------------------------------------------------------
-{
+if (want('pdf')) {
   const dir = join(ROOT, 'test/fixtures/pdf');
-  const pdfs = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf') && !/encrypted|scanned|corrupt|not-a/.test(f)) : [];
+  const pdfs = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf') && !/encrypted|scanned|scan\.|mixed|corrupt|not-a/.test(f)) : [];
   const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
   for (const f of pdfs) {
     const bytes = readFileSync(join(dir, f));
@@ -183,10 +195,10 @@ if (existsSync(dist('history/index.js'))) {
 }
 
 // ---- PDF batch: `guideline ingest` over copies of the fixtures vs pdftotext over the same files --
-{
+if (want('batch')) {
   const dir = join(ROOT, 'test/fixtures/pdf');
   // Every rendition of the draft (five producers and font technologies), copied `copies` times.
-  const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => /^2025-batch1-draft\..*\.pdf$/.test(f)).sort() : [];
+  const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => /^2025-batch1-draft\..*\.pdf$/.test(f) && !/\.(scan|mixed)\.pdf$/.test(f)).sort() : [];
   const pagesOf = new Map();
   for (const f of fixtures) pagesOf.set(f, (await ingest(readFileSync(join(dir, f)), f)).document.source.pages ?? 1);
   const copies = quick ? 2 : 8;
@@ -225,7 +237,7 @@ if (existsSync(dist('history/index.js'))) {
 }
 
 // ---- memory: a real 1,000-document batch in a child process ----------------------------------
-{
+if (want('memory')) {
   const work = mkdtempSync(join(tmpdir(), 'guideline-bench-'));
   mkdirSync(join(work, 'corpus'));
   for (let i = 0; i < BATCH; i++) writeFileSync(join(work, 'corpus', `doc-${String(i).padStart(4, '0')}.txt`), seed.replace('4个。', `${(i % 9) + 1}个。`));
@@ -235,6 +247,56 @@ if (existsSync(dist('history/index.js'))) {
     row('memory', `guideline ingest, ${BATCH} docs, ${workers === null ? 'default' : `--workers ${workers}`} (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
   }
   rmSync(work, { recursive: true, force: true });
+}
+
+// ---- OCR: the scanned fixture, page by page -----------------------------------------------------
+if (want('ocr')) {
+  const dir = join(ROOT, 'test/fixtures/pdf');
+  const scanPath = join(dir, '2025-batch1-draft.scan.pdf');
+  const textPath = join(dir, '2025-batch1-draft.pdfkit.pdf');
+  if (!existsSync(scanPath)) row('ocr', 'scanned fixture missing', '—', '', 'node scripts/make-scan-fixtures.mjs');
+  else {
+    const restore = useSynchronousInflate();
+    const scanBytes = readFileSync(scanPath);
+    // The first document pays for the engines' start (one per core, ~0.4 s each, in parallel).
+    let t0 = now();
+    const first = await loadBytes(scanBytes, 'scan.pdf');
+    const cold = (now() - t0) / 1000;
+    const pages = first.ocr.pages.length;
+    const runs = quick ? 2 : 5;
+    t0 = now();
+    let doc;
+    for (let i = 0; i < runs; i++) doc = processSource(await loadBytes(scanBytes, 'scan.pdf'));
+    const warm = (now() - t0) / 1000 / (runs * pages);
+    restore();
+    let note = 'pdftotext not installed (apt-get install poppler-utils)';
+    if (spawnSync('pdftotext', ['-v']).status === 0) {
+      const n = 20;
+      const t1 = now();
+      for (let i = 0; i < n; i++) execFileSync('pdftotext', ['-layout', '-f', '1', '-l', String(pages), textPath, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+      const pt = (now() - t1) / 1000 / (n * pages);
+      note = `pdftotext ${fmt(pt * 1000, 1)} ms per page on the text layer of the same pages (${fmt(warm / pt, 0)}×)`;
+    }
+    row('ocr', `${pages} scanned pages (200 dpi grey JPEG) → validated JSON`, fmt(warm, 2), 's/page', `${runs} runs after the first; the first ${fmt(cold / pages, 2)} s/page with the engines' start; ${note}`);
+    // Characters right: against the text layer of the same pages of the pdfkit rendition.
+    const text = await loadBytes(readFileSync(textPath), 'text.pdf');
+    const k = text.pageOfLine.findIndex((p) => p > pages);
+    const want = text.text.split('\n').slice(0, k < 0 ? undefined : k).join('');
+    const norm = (t) => [...t.normalize('NFKC').replace(/\s+/g, '')];
+    const a = norm(want);
+    const b = norm(first.text);
+    let prev = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+    let cur = new Int32Array(b.length + 1);
+    for (let i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      [prev, cur] = [cur, prev];
+    }
+    const doubts = doc.checks.filter((c) => c.code === 'ocr-low-confidence').length;
+    row('ocr', `characters right on the test scan (${a.length} characters)`, fmt(100 * (1 - prev[b.length] / a.length), 2), '%', `mean confidence ${first.ocr.meanConfidence}; ${doubts} figure${doubts === 1 ? '' : 's'} doubted`);
+    const { closeOcr } = await import(dist('load/ocr.js'));
+    await closeOcr();
+  }
 }
 
 // ---- print ------------------------------------------------------------------------------------

@@ -44,6 +44,10 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'label-unknown': '未知字段标签',
   'text-unassigned': '未归入任何字段的文字',
   'inherited-contradicted': '与指南统一规定不一致',
+  'ocr-low-confidence': '扫描页上识别的数值存疑',
+  'page-not-read': '扫描页未读取（未启用OCR）',
+  'funding-per-project': '仅写明每项经费，无方向合计',
+  'field-repeated': '同一字段出现两次',
 };
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -128,8 +132,16 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
       return `${at}未归入任何字段的文字：${quote(s)}`;
     case 'partner-unrecognised':
       return k ? `${at}标题中的${quote(k)}不是已知的国家、地区或国际组织` : `${at}标题${quote(s)}中未识别出国家、地区或国际组织`;
+    case 'field-repeated':
+      return `${at}字段重复出现：${quote(s)}，采用第一次出现的${quote(k)}`;
+    case 'funding-per-project':
+      return `${at}只写明每个项目的经费${quote(s)}，未写明本方向经费合计`;
     case 'inherited-contradicted':
       return `${at}本方向所写${quote(s)}与指南统一规定${quote(k)}不一致`;
+    case 'page-not-read':
+      return `第${s}页没有文字层（扫描页），因关闭了OCR（--ocr off）而未读取`;
+    case 'ocr-low-confidence':
+      return `${at}数值${quote(s)}由OCR从扫描页识别，其中有字符置信度仅为${k}，请对照原件核实`;
     default:
       return c.message;
   }

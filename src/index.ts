@@ -1,6 +1,8 @@
 /** Public API: re-exports only. */
 export { loadBytes, loadFile, decodeText, documentId } from './load/index.js';
 export { useSynchronousInflate } from './load/pdfjs.js';
+export type { LoadOptions, OcrMode, OcrProgress } from './load/index.js';
+export { closeOcr } from './load/ocr.js';
 export { clean, renderCleaned } from './clean/index.js';
 export { reflow } from './reflow/index.js';
 export { segment } from './segment/index.js';

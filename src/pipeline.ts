@@ -18,7 +18,7 @@ export function processSource(source: Source): Guideline {
   const cleaned = clean(source);
   const paragraphs = reflow(cleaned);
   const segmented = segment(paragraphs);
-  const extracted = extract(segmented, cleaned.layout);
+  const extracted = extract(segmented, cleaned.layout, source.text);
   return validate({ source, cleaned, segmented, extracted });
 }
 

@@ -3,7 +3,8 @@
  * or a `{code, message}` failure, out. No file system: the main thread reads and writes.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadBytes, type LoadOptions } from './load/index.js';
+import { loadBytes } from './load/index.js';
+import type { PoolLoadOptions } from './pool.js';
 import { useSynchronousInflate } from './load/pdfjs.js';
 import { asGuidelineError, processSource, render } from './pipeline.js';
 import { noticesOf } from './notice.js';
@@ -14,12 +15,13 @@ interface Job {
   readonly id: number;
   readonly bytes: Uint8Array;
   readonly path: string;
-  readonly options: Pick<LoadOptions, 'maxBytes' | 'timeoutMs'>;
+  readonly options: PoolLoadOptions;
 }
 
 parentPort?.on('message', (job: Job) => {
   (async () => {
-    const source = await loadBytes(job.bytes, job.path, job.options);
+    // OCR progress goes to the main thread: for the terminal, and for the hard time limit.
+    const source = await loadBytes(job.bytes, job.path, { ...job.options, onProgress: (progress) => parentPort?.postMessage({ id: job.id, progress }) });
     const { doc, json, markdown } = render(processSource({ ...source, path: job.path }));
     const notices = noticesOf(doc.checks);
     return { json, markdown, warnings: notices.length, notices };

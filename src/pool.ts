@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PDF_TIMEOUT_MS } from './load/pdfjs.js';
-import { isPdf, type LoadOptions } from './load/index.js';
+import { isPdf, type LoadOptions, type OcrProgress } from './load/index.js';
 import { GuidelineError, type GuidelineErrorCode } from './types.js';
 import type { Notice } from './notice.js';
 
@@ -46,7 +46,13 @@ interface Slot {
   busy: boolean;
 }
 
-type Reply = { id: number; ok: true; result: Processed } | { id: number; ok: false; code: GuidelineErrorCode; message: string; detail: string | null };
+type Reply =
+  | { id: number; ok: true; result: Processed }
+  | { id: number; ok: false; code: GuidelineErrorCode; message: string; detail: string | null }
+  | { id: number; progress: OcrProgress };
+
+/** What a job may ask of the worker: everything of `LoadOptions` that crosses a thread. */
+export type PoolLoadOptions = Pick<LoadOptions, 'maxBytes' | 'timeoutMs' | 'ocr' | 'ocrMaxPages'>;
 
 /**
  * A worker with the process's flags, as far as a worker takes them. Flags for the main script
@@ -74,6 +80,8 @@ export class DocumentPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly pending = new Map<number, Pending>();
+  /** Each job's OCR progress handler. */
+  private readonly progress = new Map<number, (p: OcrProgress) => void>();
   /** The slot each job runs on. */
   private readonly jobOf = new Map<number, Slot>();
   private nextId = 1;
@@ -111,6 +119,10 @@ export class DocumentPool {
       if (at >= 0) this.slots.splice(at, 1);
     });
     slot.worker.on('message', (reply: Reply) => {
+      if ('progress' in reply) {
+        this.progress.get(reply.id)?.(reply.progress);
+        return;
+      }
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
@@ -139,25 +151,39 @@ export class DocumentPool {
   /**
    * Loads, processes and renders one document on a worker. Rejects with `GuidelineError` only.
    * The hard limit is the PDF time limit and a grace period for a PDF, twice that for text (whose
-   * processing is linear in its size, and has no limit of its own).
+   * processing is linear in its size, and has no limit of its own). A PDF with pages to read by
+   * OCR raises its limit (`ocrTimeLimit`): the worker says so when OCR starts, and the hard limit
+   * follows. `onProgress` hears of each page read by OCR.
    */
-  async process(bytes: Uint8Array, path: string, options: Pick<LoadOptions, 'maxBytes' | 'timeoutMs'> = {}): Promise<Processed> {
+  async process(bytes: Uint8Array, path: string, options: PoolLoadOptions = {}, onProgress?: (progress: OcrProgress) => void): Promise<Processed> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
     const slot = await this.acquire();
     slot.busy = true;
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
+    const started = Date.now();
+    const grace = this.graceMs ?? graceFor(timeoutMs);
     try {
       return await new Promise<Processed>((resolve, reject) => {
         this.pending.set(id, { resolve, reject });
         this.jobOf.set(id, slot);
-        timer = setTimeout(() => {
+        let limitMs = timeoutMs;
+        const expire = (): void => {
           this.pending.delete(id);
           // The worker may be stuck: replace it.
           void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
-          reject(new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`));
-        }, (isPdf(bytes) ? 1 : 2) * timeoutMs + (this.graceMs ?? graceFor(timeoutMs)));
+          reject(new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up (--timeout-ms raises the limit)`));
+        };
+        timer = setTimeout(expire, (isPdf(bytes) ? 1 : 2) * timeoutMs + grace);
+        this.progress.set(id, (p) => {
+          if (p.limitMs !== limitMs) {
+            limitMs = p.limitMs;
+            clearTimeout(timer);
+            timer = setTimeout(expire, Math.max(0, started + limitMs + grace - Date.now()));
+          }
+          onProgress?.(p);
+        });
         const onExit = (): void => {
           if (!this.pending.has(id)) return;
           this.pending.delete(id);
@@ -169,6 +195,7 @@ export class DocumentPool {
     } finally {
       clearTimeout(timer);
       this.jobOf.delete(id);
+      this.progress.delete(id);
       slot.worker.removeAllListeners('exit');
       if (this.slots.includes(slot)) this.release(slot);
       else this.waiting.shift()?.();

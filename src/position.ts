@@ -21,6 +21,28 @@ export interface Layout {
    * from the first line), `none` (no page breaks seen).
    */
   readonly pageNumbering: 'pdf' | 'printed' | 'counted' | 'none';
+  /** When pages were read by OCR: each code unit's confidence (see `Source.ocrConfidence`). */
+  readonly ocrConfidence?: Uint8Array;
+}
+
+/**
+ * Mean OCR confidence (0–100, one decimal) of the code units of `[start, end)` that OCR read, and
+ * the lowest of them; null where none was.
+ */
+export function ocrConfidenceOf(layout: Layout, start: number, end: number): { mean: number; min: number } | null {
+  const conf = layout.ocrConfidence;
+  if (!conf) return null;
+  let sum = 0;
+  let count = 0;
+  let min = 100;
+  for (let i = start; i < end; i++) {
+    const c = conf[i]!;
+    if (c === 255 || c === undefined) continue;
+    sum += c;
+    count++;
+    if (c < min) min = c;
+  }
+  return count === 0 ? null : { mean: Math.round((sum / count) * 10) / 10, min };
 }
 
 /** 1-based line containing offset `offset` (binary search). */
@@ -40,7 +62,7 @@ export function lineAt(layout: Layout, offset: number): number {
 export function spanOfRange(layout: Layout, start: number, end: number): Span {
   const line = lineAt(layout, start);
   const endLine = end > start ? lineAt(layout, end - 1) : line;
-  return {
+  const span = {
     start,
     end,
     line,
@@ -48,6 +70,8 @@ export function spanOfRange(layout: Layout, start: number, end: number): Span {
     page: layout.pageOfLine[line - 1] ?? null,
     pageLine: layout.pageLineOfLine[line - 1] ?? null,
   };
+  const ocr = ocrConfidenceOf(layout, start, end);
+  return ocr ? { ...span, ocrConfidence: ocr.mean } : span;
 }
 
 /** The span of code units `[i, j)` of `m` (the whole of `m` by default). */

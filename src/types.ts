@@ -40,6 +40,7 @@ export type RemovalKind =
   | 'outside-page'
   | 'lookalike-glyph'
   | 'halfwidth-punct'
+  | 'layout-gap'
   | 'fullwidth-alnum'
   | 'cjk-space'
   | 'indent'
@@ -78,6 +79,8 @@ export interface Source {
   readonly removed: readonly Removal[];
   /** Which pages of a PDF were read by OCR, and how; absent when none was. */
   readonly ocr?: SourceOcr;
+  /** With OCR off: the pages without a text layer that OCR would have read (they show a scan). */
+  readonly pagesNotRead?: readonly number[];
   /**
    * With `ocr`: the OCR confidence (0–100) of each UTF-16 code unit of `text`, 255 where the text
    * did not come from OCR (text-layer pages, line breaks, indents the loader put in).
@@ -89,6 +92,8 @@ export interface Source {
 export interface SourceOcr {
   /** The OCR engine, its version and its model. */
   readonly engine: string;
+  /** `auto`: the pages without a text layer; `force`: every page. */
+  readonly mode: 'auto' | 'force';
   /** The pages read by OCR, in order. */
   readonly pages: readonly OcrPageInfo[];
   /** Mean confidence (0–100) of the characters read, over all those pages. */

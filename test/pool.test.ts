@@ -69,6 +69,24 @@ describe('DocumentPool', () => {
       await pool.close();
     }
   });
+
+  it('raises its hard limit when a PDF has pages to read by OCR, as the worker does; progress per page', async () => {
+    const pool = new DocumentPool(1, { graceMs: 1_000 });
+    try {
+      // 1.5 s for the PDF; its two scanned pages raise the limit to 2.5 s, which the worker's own
+      // timer enforces (reading them takes ~5 s). Without the raise the pool would have stopped the
+      // worker at 2.5 s with the 1.5 s message.
+      const seen: number[] = [];
+      const e = await pool.process(fixture('2025-batch1-draft.scan.pdf'), 'scan.pdf', { timeoutMs: 1_500 }, (p) => seen.push(p.limitMs)).then(
+        () => null,
+        (error: Error) => error,
+      );
+      expect(e?.message).toBe('took longer than 2500 ms: gave up (--timeout-ms raises the limit)');
+      expect(seen[0]).toBe(2_500);
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 describe('the CLI, as built', () => {

@@ -14,13 +14,16 @@
  *   `日本 JICA` is `日本JICA`; spaces between Latin words and digits stay), control characters.
  * Blank lines and white space at line ends are layout, not text: they are dropped without a log
  * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
+ * Lines read by OCR also have OCR's misreadings undone (`ocr.ts`), logged as `ocr-misread`.
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
+import { labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
+import { repairOcrLine } from './ocr.js';
 
 export { pageNumberOf };
 
@@ -203,7 +206,8 @@ export function clean(source: Source): Cleaned {
       break;
     }
     const before = out.length > 0 ? out[out.length - 1]!.text.text.slice(-1) : undefined;
-    const built = cleanLine(text, l, pool, log, { before, after });
+    const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, l.start, l.end);
+    const built = cleanLine(text, l, pool, log, { before, after }, ocr);
     if (built.text.length === 0) continue;
     out.push({
       line: lineNo,
@@ -221,8 +225,14 @@ export function clean(source: Source): Cleaned {
   return {
     lines: out,
     removed: [...source.removed, ...removed],
-    layout: { lineStarts, pageOfLine, pageLineOfLine, pages, pageNumbering },
+    layout: { lineStarts, pageOfLine, pageLineOfLine, pages, pageNumbering, ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}) },
   };
+}
+
+/** Whether any code unit of `[start, end)` was read by OCR. */
+function readByOcr(confidence: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (confidence[i] !== 255) return true;
+  return false;
 }
 
 /**
@@ -242,6 +252,7 @@ function cleanLine(
   pool: MapPool,
   log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
   around: { readonly before: string | undefined; readonly after: string | undefined } = { before: undefined, after: undefined },
+  ocr = false,
 ): Mapped {
   let a = l.start;
   let b = l.end;
@@ -254,6 +265,7 @@ function cleanLine(
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   const { from, to } = pool;
   const base = a;
+  const labelGap = tableLabelGap(text, a, b);
   let n = 0;
   const parts: string[] = [];
   const emit = (piece: string, f: number, t: number): void => {
@@ -292,6 +304,14 @@ function cleanLine(
       flush();
       let j = i;
       while (j < b && isSpace(text.charCodeAt(j))) j++;
+      if (i === labelGap) {
+        // A table row (`合作协议          《…》`): the gap is the label's colon.
+        log('layout-gap', i, j, '：');
+        emit('：', i, j);
+        last = '：';
+        i = run = j;
+        continue;
+      }
       const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
       const next = normaliseChar(nextRaw)?.to ?? nextRaw;
       // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
@@ -327,10 +347,23 @@ function cleanLine(
     }
   }
   flush();
-  const built = parts.length === 1 ? parts[0]! : parts.join('');
-  const fromView = from.subarray(base, base + n);
-  const toView = to.subarray(base, base + n);
+  let built = parts.length === 1 ? parts[0]! : parts.join('');
+  if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log);
+  const fromView = from.subarray(base, base + built.length);
+  const toView = to.subarray(base, base + built.length);
   return { text: fullWidthPunctuation(built, fromView, toView, log, around), from: fromView, to: toView };
+}
+
+const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
+const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]{2,}(?=\S)/;
+
+/**
+ * Where the gap after a row label starts, when the line is a table row as `pdftotext -layout`
+ * prints one: a known field label, two spaces or more, the value. -1 otherwise.
+ */
+function tableLabelGap(text: string, a: number, b: number): number {
+  const m = RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40)));
+  return m && KNOWN_LABELS.has(m[1]!) ? a + m[1]!.length : -1;
 }
 
 /** Half-width punctuation a line may hold: the fast test before the per-character pass. */

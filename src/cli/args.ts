@@ -22,6 +22,9 @@ export type Command =
       readonly workers: number | null;
       readonly maxBytes: number | null;
       readonly timeoutMs: number | null;
+      /** Which PDF pages are read by OCR (see `LoadOptions.ocr`). */
+      readonly ocr: 'auto' | 'force' | 'off';
+      readonly ocrMaxPages: number | null;
     }
   | { readonly command: 'schema'; readonly out: string; readonly quiet: boolean }
   | {
@@ -91,7 +94,11 @@ Options:
                       (default: PDFs on one worker thread, which a stuck PDF cannot block,
                       text on the main thread)
   --max-bytes N       largest source accepted, in bytes (default: 52428800 = 50 MiB)
-  --timeout-ms N      time limit per PDF, in milliseconds (default: 30000)
+  --timeout-ms N      time limit per PDF, in milliseconds (default: 30000; a third more for each
+                      page read by OCR)
+  --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
+                      page; off: none (a PDF without a text layer fails)
+  --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
   -h, --help          show this help
 
 Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error.`,
@@ -174,7 +181,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns']);
+  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages']);
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
@@ -212,8 +219,10 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms']);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages']);
       if (flags.has('--verbose') && flags.has('--quiet')) throw new UsageError('--verbose and --quiet exclude each other');
+      const ocr = str('--ocr') ?? 'auto';
+      if (ocr !== 'auto' && ocr !== 'force' && ocr !== 'off') throw new UsageError(`--ocr expects auto, force or off, got '${ocr}'`);
       return {
         command,
         files: positional,
@@ -228,6 +237,8 @@ export function parseArgs(argv: readonly string[]): Command {
         workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
         maxBytes: flags.has('--max-bytes') ? positiveInt('--max-bytes', str('--max-bytes')) : null,
         timeoutMs: flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null,
+        ocr,
+        ocrMaxPages: flags.has('--ocr-max-pages') ? positiveInt('--ocr-max-pages', str('--ocr-max-pages')) : null,
       };
     }
     case 'schema':

@@ -67,14 +67,27 @@ export async function removeLeftovers(dir: string): Promise<void> {
  * What an earlier run recorded in `<dir>/<id>.json`: the source's hash, the pipeline version, and
  * the number of warnings (so that a skipped document still counts, and `--strict` still fails).
  */
+/**
+ * How an output's PDF was read, as far as it shows: pages read by OCR in `auto` or `force` mode,
+ * pages left unread with OCR `off`, or `none` of either (every mode reads such a PDF alike).
+ */
+export type OcrRecord = 'auto' | 'force' | 'off' | 'none';
+
+/** Whether an output read as `record` shows is what `mode` would make of the same PDF. */
+export function sameOcr(record: OcrRecord, mode: 'auto' | 'force' | 'off'): boolean {
+  if (mode === 'force') return record === 'force';
+  if (mode === 'auto') return record === 'auto' || record === 'none';
+  return record === 'off' || record === 'none';
+}
+
 export async function readPrevious(
   dir: string,
   id: string,
-): Promise<{ sha256: string; pipelineVersion: string; path: string; warnings: number; notices: Notice[] } | null> {
+): Promise<{ sha256: string; pipelineVersion: string; path: string; warnings: number; notices: Notice[]; ocr: OcrRecord } | null> {
   try {
     const doc = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as {
       pipelineVersion?: unknown;
-      document?: { source?: { sha256?: unknown; path?: unknown } };
+      document?: { source?: { sha256?: unknown; path?: unknown; ocr?: { mode?: unknown }; pagesNotRead?: unknown[] } };
       checks?: { severity: string; code: string; directionId: string | null; message: string; messageZh?: string | null }[];
     };
     const sha256 = doc.document?.source?.sha256;
@@ -82,7 +95,9 @@ export async function readPrevious(
     const path = doc.document?.source?.path;
     if (typeof sha256 !== 'string' || typeof pipelineVersion !== 'string' || typeof path !== 'string' || !Array.isArray(doc.checks)) return null;
     const notices = noticesOf(doc.checks);
-    return { sha256, pipelineVersion, path, warnings: notices.length, notices };
+    const src = doc.document?.source;
+    const ocr: OcrRecord = src?.ocr ? (src.ocr.mode === 'force' ? 'force' : 'auto') : src?.pagesNotRead?.length ? 'off' : 'none';
+    return { sha256, pipelineVersion, path, warnings: notices.length, notices, ocr };
   } catch {
     return null;
   }

@@ -5,14 +5,14 @@
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf } from '../load/index.js';
+import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
-import { atomicWrite, ensureDir, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, toPosix } from './fs.js';
+import { atomicWrite, ensureDir, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, sameOcr, toPosix } from './fs.js';
 import { CORPUS_DIR, type Io } from './main.js';
 
 type Status = 'written' | 'skipped' | 'failed';
@@ -64,10 +64,18 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
 
   const tty = io.stderr.isTTY === true && !cmd.json;
   let done = 0;
+  /** `path`'s OCR, while under way: pages read of pages to read. */
+  const ocrProgress = new Map<string, string>();
   const progress = (path: string): void => {
     if (!tty) return;
     const secs = (((io.now ?? Date.now)() - started) / 1000).toFixed(1);
-    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}`);
+    const ocr = ocrProgress.get(path);
+    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}${ocr ? ` (OCR ${ocr})` : ''}`);
+  };
+  const onOcr = (path: string) => (p: OcrProgress): void => {
+    if (p.done < p.pages) ocrProgress.set(path, `page ${p.done + 1}/${p.pages}`);
+    else ocrProgress.delete(path);
+    progress(path);
   };
 
   const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -82,10 +90,15 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   const pool = poolSize > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(poolSize, paths.length)) : undefined;
   // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
   const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
-  const loadOptions = { maxBytes, ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }) };
+  const loadOptions = {
+    maxBytes,
+    ocr: cmd.ocr,
+    ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }),
+    ...(cmd.ocrMaxPages === null ? {} : { ocrMaxPages: cmd.ocrMaxPages }),
+  };
   const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
-    if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions);
-    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, loadOptions)));
+    if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions, onOcr(path));
+    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, { ...loadOptions, onProgress: onOcr(path) })));
     const notices = noticesOf(doc.checks);
     return { json, markdown, warnings: notices.length, notices };
   };
@@ -103,7 +116,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       // Incremental: same source bytes and same pipeline version → nothing to do.
       if (!cmd.force) {
         const previous = await readPrevious(outDir, id);
-        if (previous && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
+        // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
+        const sameRead = !isPdf(bytes) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
+        if (previous && sameRead && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
           return { path, id, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
@@ -117,6 +132,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       return { path, id, status: 'failed', error: e.message, code: e.code, ...(e.detail ? { detail: e.detail } : {}), warnings: 0, notices: [] };
     } finally {
       done++;
+      ocrProgress.delete(path);
       progress(path);
     }
   };

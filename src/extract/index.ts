@@ -49,7 +49,9 @@ import {
   RE_TITLE_YEAR,
   RE_YEAR,
   findSummary,
+  fundingAmounts,
   parseDurationValue,
+  parseLabelledCount,
   RE_BARE_YEAR,
   RE_BORN_AFTER,
   RE_COUNT_OPEN,
@@ -80,7 +82,12 @@ export interface Extracted {
 
 const TRAILING = '。；;，,：:、';
 
-export function extract(segmented: Segmented, layout: Layout): Extracted {
+/**
+ * `sourceText`: the loaded text (`Source.text`), for the few readings that need what `clean` took
+ * out (the spaces between keywords); without it those read the cleaned text alone.
+ */
+export function extract(segmented: Segmented, layout: Layout, sourceText = ''): Extracted {
+  const sourceOf = (start: number, end: number): string => sourceText.slice(start, end);
   const span = (m: Mapped, i = 0, j = m.text.length): Span => spanOf(layout, m, i, j);
   const checks: CheckDraft[] = [];
   const root = segmented.root;
@@ -102,9 +109,10 @@ export function extract(segmented: Segmented, layout: Layout): Extracted {
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
 
   const info = documentInfo(preamble, preambleText, span, checks);
-  const summary = readSummary(preambleText, span);
+  // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
+  const summary = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
 
-  const out = directions.map((d) => extractDirection(d, span, summary, checks));
+  const out = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf));
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
@@ -195,6 +203,8 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     }
     if (/[。；]/.test(t) || t.length > 60 || matchMarker(t)) break;
     titleParts.push(t.replace(/[（(]征求意见稿[）)]/, '').trim());
+    // A title ends with 指南: what follows it is text, even without a blank line or a full stop.
+    if (/指南$/.test(titleParts[titleParts.length - 1]!)) break;
   }
   const titleLine = titleParts.join('');
   if (/指南/.test(titleLine) && titleLine.length <= 120) {
@@ -353,10 +363,11 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   };
 }
 
-/** The text of a field after its label: the rest of the heading paragraph. */
+/** The text of a field after its label: the rest of the heading paragraph (`为` of `…项目数为4个` aside). */
 function fieldRest(field: Section): Mapped {
   const h = field.heading!;
-  return mappedTrim(mappedSlice(h.text, field.marker!.length, h.text.text.length));
+  const rest = mappedTrim(mappedSlice(h.text, field.marker!.length, h.text.text.length));
+  return /^[为是]\s*(?=[\d约不共一二两三四五六七八九十若])/.test(rest.text) ? mappedTrim(mappedSlice(rest, 1, rest.text.length)) : rest;
 }
 
 /** An item's own text, marker removed. */
@@ -387,7 +398,7 @@ function nodeText(n: Node): Mapped {
   return text;
 }
 
-function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: CheckDraft[]): Direction {
+function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: CheckDraft[], sourceText: (start: number, end: number) => string): Direction {
   const id = d.id ?? d.marker!.key;
   const heading = d.heading!;
   const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length));
@@ -477,30 +488,47 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
       check('value-unreadable', 'warning', `no project count in “${rest.text}”`, rest.text, span(rest));
     }
     leftover(countField);
-  } else if (summary.defaultProjectCount) {
-    const { text, span: s, ...value } = summary.defaultProjectCount;
-    projectCount = { ...value, text, span: s, inherited: true };
+  } else {
+    // A count written inside another field (`有关说明：拟支持项目数3项，…`) is the direction's own.
+    const hit = parseLabelledCount(all.text);
+    if (hit && isPlausible('projects', hit.value.value)) {
+      const text = all.text.slice(hit.index, hit.index + hit.length);
+      projectCount = { ...hit.value, text, span: span(all, hit.index, hit.index + hit.length), inherited: false };
+    } else if (summary.defaultProjectCount) {
+      const { text, span: s, ...value } = summary.defaultProjectCount;
+      projectCount = { ...value, text, span: s, inherited: true };
+    }
   }
   if (!projectCount && !countField) missing('projectCount', 'project count (拟支持项目数)');
 
-  // Funding.
+  // Funding: the direction's total; an amount per project (`每项300万元`) is its per-project figure.
   let funding: Funding | null = null;
+  let statedPerProject: Direction['perProjectCap'] = null;
   const fundingField = byRole('funding');
   if (fundingField) {
     const rest = mappedTrim(fieldRest(fundingField), TRAILING);
-    const hit = parseMoney(rest.text);
+    const { total: hit, perProject } = fundingAmounts(rest.text);
     if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
       funding = { ...hit.value, text: rest.text, span: span(rest) };
     } else if (hit) {
       implausible(checks, id, 'funding', rest.text, span(rest));
+    } else if (perProject) {
+      // `300万元/项`: what one project receives, no total for the direction (never read as one).
+      check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
     } else {
       check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
+    }
+    if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
+      const s = span(rest, perProject.index, perProject.index + perProject.length);
+      statedPerProject = { amountCNY: perProject.value.amountCNY, text: rest.text.slice(perProject.index, perProject.index + perProject.length), span: s, inherited: false };
     }
     leftover(fundingField);
   }
   const cap = parsePerProjectCap(all.text);
   let perProjectCap: Direction['perProjectCap'] = null;
-  if (cap && isPlausible('fundingCNY', cap.value)) {
+  if (statedPerProject && !cap) {
+    perProjectCap = statedPerProject;
+  } else if (cap && isPlausible('fundingCNY', cap.value)) {
     perProjectCap = { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length), inherited: false };
   } else if (cap) {
     implausible(checks, id, 'per-project cap', all.text.slice(cap.index, cap.index + cap.length), span(all, cap.index, cap.index + cap.length));
@@ -578,7 +606,7 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
   // Key-programme fields.
   const researchContent = allOf('content').flatMap((f) => blocksOf(f, span));
   const indicators = allOf('indicators').flatMap((f) => indicatorsOf(f, span));
-  const keywords = allOf('keywords').flatMap((f) => keywordsOf(f, span));
+  const keywords = allOf('keywords').flatMap((f) => keywordsOf(f, span, sourceText));
   // Reported only where most directions of the document have them (see familyChecks).
   if (researchContent.length === 0) missing('researchContent', 'research content (研究内容)');
   if (indicators.length === 0) missing('indicators', 'indicators (考核指标)');
@@ -599,6 +627,16 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
   if (dd && dd.hedge === null && own && !own.inherited && inRequirements(own.span) && (own.maxYears !== dd.maxYears || own.minYears !== dd.minYears)) contradicted('duration', own.text, dd.text, own.span);
   const dc = summary.defaultPerProjectCap;
   if (dc && perProjectCap && !perProjectCap.inherited && inRequirements(perProjectCap.span) && perProjectCap.amountCNY > dc.amountCNY) contradicted('per-project cap', perProjectCap.text, dc.text, perProjectCap.span);
+
+  // A figure's field given twice (`拟支持项目数：3个` … `拟支持项目数：5个`): the first is read; the
+  // others are kept and reported, never dropped.
+  for (const role of ['projectCount', 'funding', 'duration'] as const) {
+    for (const f of allOf(role).slice(1)) {
+      const t = nodeText(f);
+      otherText.push({ label: f.marker!.key, known: true, text: t.text, span: span(t) });
+      check('field-repeated', 'warning', `${f.marker!.key} is given again (“${short(t.text)}”): the first one is read`, t.text, span(t), byRole(role) ? short(nodeText(byRole(role)!).text) : null);
+    }
+  }
 
   // What no field took.
   for (const c of d.children) {
@@ -685,7 +723,7 @@ function conditionsOf(fields: readonly Section[], span: SpanFn): Conditions {
     const sub = RE_NO_SUBTOPICS.exec(t.text);
     if (born.length > 0 && !youngScientist) {
       const date = (sex: string): string | null => {
-        const m = born.find((b) => b[1] === sex);
+        const m = born.find((b) => b[1] === sex) ?? born.find((b) => b[1] === '申报人' || b[1] === '负责人');
         return m ? `${m[2]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}` : null;
       };
       const start = born[0]!.index;
@@ -711,7 +749,7 @@ function short(text: string): string {
 
 /** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
 function categoryOf(title: string): string | null {
-  return /[（(]([^（）()]{2,20}(?:类|项目|联动|专题))[）)]$/.exec(title)?.[1] ?? null;
+  return /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马))[）)]$/.exec(title)?.[1] ?? null;
 }
 
 /** An item of a list, numbered or not. */
@@ -789,14 +827,27 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
   return out;
 }
 
-/** 关键词: split on ，,、；; each keyword with its span. */
-function keywordsOf(field: Section, span: SpanFn): TextBlock[] {
+/**
+ * 关键词: split on ，,、；; each keyword with its span. Keywords separated by spaces only
+ * (`MEMS陀螺 加速度计 温度补偿`) are split where the source had white space: `clean` drops
+ * spaces next to CJK characters, and the source map still shows the gap.
+ */
+function keywordsOf(field: Section, span: SpanFn, source: (start: number, end: number) => string): TextBlock[] {
   const text = nodeText(field);
   const body = mappedSlice(text, field.marker!.length, text.text.length);
   const out: TextBlock[] = [];
   let start = 0;
   const t = body.text;
+  const spaced = !/[，,、；;]/.test(t.replace(/[。.\s]+$/, ''));
+  const gapAfter = (k: number): boolean =>
+    spaced && k + 1 < t.length && body.from[k + 1]! > body.to[k]! && /^[ \t\u3000]+$/.test(source(body.to[k]!, body.from[k + 1]!));
   for (let k = 0; k <= t.length; k++) {
+    if (k < t.length && gapAfter(k)) {
+      const piece = mappedTrim(mappedSlice(body, start, k + 1), '。.');
+      if (piece.text.length > 0) out.push({ text: piece.text, span: span(piece) });
+      start = k + 1;
+      continue;
+    }
     if (k === t.length || '，,、；;\n'.includes(t[k]!)) {
       const piece = mappedTrim(mappedSlice(body, start, k), '。.');
       if (piece.text.length > 0) out.push({ text: piece.text, span: span(piece) });

@@ -38,6 +38,19 @@ export function parseCount(text: string): Hit<{ value: number; qualifier: Qualif
   return { value: { value: num(m[3]!), qualifier: qualifierOf(m[1], m[4]) }, index: m.index, length: m[0].length };
 }
 
+const COUNT_LABELS = labelsOf('projectCount').join('|');
+/** A labelled count inside other text (`有关说明：…拟支持项目数3项，…`): the figure after the label. */
+const RE_COUNT_LABELLED = new RegExp(`(?:${COUNT_LABELS})(?:为|[：:])?\\s*`);
+
+export function parseLabelledCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
+  const m = RE_COUNT_LABELLED.exec(text);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const hit = parseCount(text.slice(from, from + 20));
+  if (!hit || hit.index !== 0) return null;
+  return { value: hit.value, index: m.index, length: m[0].length + hit.length };
+}
+
 /** `若干` where a count would stand: a number left open, not a value. */
 export const RE_COUNT_OPEN = /若干/;
 
@@ -79,13 +92,41 @@ export function parseMoney(text: string): Hit<Money> | null {
   return { value: moneyOf(m, 2), index: m.index, length: m[0].length };
 }
 
+/**
+ * The amounts of a funding text, each marked as a total or a per-project figure: `900万元，每项300万元`,
+ * `300万元/项`, `每项250万元，共计500万元`. Per project: `每项`, `每个项目`, `单项`, `单个项目`
+ * before it, `/项`, `/个`, `每项` after it.
+ */
+export function fundingAmounts(text: string): { total: Hit<Money> | null; perProject: Hit<Money> | null } {
+  const re = new RegExp(RE_MONEY.source, 'g');
+  let total: Hit<Money> | null = null;
+  let perProject: Hit<Money> | null = null;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
+    if (/(?:每项|每个项目|每个|单项|单个项目|每一项目)(?:国拨)?(?:经费)?(?:为|约)?$/.test(before) || /^\s*(?:\/|／)\s*(?:项|个)|^\s*每项/.test(after)) {
+      perProject ??= hit;
+    } else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) {
+      total = hit;
+    }
+  }
+  return { total, perProject };
+}
+
 const RE_CAP = new RegExp(`(?:每个|每项|单个|每一)项目[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
-/** `每个项目不超过750万元`. */
+/** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
+const RE_PER_PROJECT = new RegExp(`(?:每项|每个项目|单项)(?:国拨)?(?:经费)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元\\s*[/／]\\s*项`);
+
+/** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);
-  if (!m) return null;
-  return { value: toYuan(m[1]!, MONEY_UNITS[m[2] ?? '']!), index: m.index, length: m[0].length };
+  if (m) return { value: toYuan(m[1]!, MONEY_UNITS[m[2] ?? '']!), index: m.index, length: m[0].length };
+  const p = RE_PER_PROJECT.exec(text);
+  if (!p) return null;
+  const [number, unit] = p[1] !== undefined ? [p[1], p[2]] : [p[3]!, p[4]];
+  return { value: toYuan(number, MONEY_UNITS[unit ?? '']!), index: p.index, length: p[0].length };
 }
 
 export interface DurationValue {
@@ -179,8 +220,11 @@ export const RE_MATCHING_RATIO =
 /** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
 export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
 
-/** `男性应为1988年1月1日（含）以后出生`: groups (sex, year, month, day). */
-export const RE_BORN_AFTER = /(男性|女性)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
+/**
+ * `男性应为1988年1月1日（含）以后出生`: groups (sex, year, month, day); without a sex
+ * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
+ */
+export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
 export const RE_NO_SUBTOPICS = /不(?:下)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */

@@ -92,13 +92,14 @@ export function labelsOf(role?: FieldRole): readonly string[] {
   return role === undefined ? BY_LENGTH : BY_LENGTH.filter((l) => ROLE.get(l) === role);
 }
 
-const RE_LABEL = new RegExp(`^(${ALTERNATION})\\s*[：:]\\s*`);
+// `拟支持项目数：`, `拟支持项目数:`, or in brackets: `【拟支持项目数】`, `[拟支持项目数]`.
+const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*[：:])\\s*`);
 
 /**
  * A field label that runs on after the text of another field (`…3个；共拟支持经费：900万元`):
  * after a clause end, a closing bracket or white space. Group 1 is the label.
  */
-export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(${ALTERNATION})\\s*[：:]`, 'g');
+export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(?:(${ALTERNATION})\\s*[：:]|[【](${ALTERNATION})[】])`, 'g');
 
 /**
  * Labels of figures are also printed without a colon, straight before the figure
@@ -114,7 +115,7 @@ export const RE_RUN_ON_BARE = new RegExp(`(?<=[。；;，,）)\\s])(${BARE_ALTER
 export function fieldLabelAt(text: string): { label: string; role: FieldRole; length: number } | null {
   const m = RE_LABEL.exec(text) ?? RE_LABEL_BARE.exec(text);
   if (!m) return null;
-  const label = m[1]!;
+  const label = (m[1] ?? m[2])!;
   return { label, role: roleOf(label), length: m[0].length };
 }
 

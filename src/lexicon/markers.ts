@@ -50,6 +50,21 @@ const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
 
 /** The marker at the start of `text`, or null. */
 export function matchMarker(text: string): Marker | null {
+  const marker = plainMarker(text);
+  // `3. 拟支持项目数：4个`, `（2）领域方向：…`: fields numbered as a list are fields; the number
+  // is part of their label.
+  if (marker && marker.type !== 'decimal' && marker.type !== 'field') {
+    const field = fieldLabelAt(text.slice(marker.length));
+    if (field) {
+      const length = marker.length + field.length;
+      return { type: 'field', text: text.slice(0, length).trim(), length, value: 0, key: field.label };
+    }
+  }
+  return marker;
+}
+
+/** A numbering marker, or a field label, at the start of `text`. */
+function plainMarker(text: string): Marker | null {
   let m: RegExpExecArray | null;
   if ((m = RE_DECIMAL.exec(text))) {
     const major = Number(m[1]);

@@ -43,13 +43,41 @@ const ALIASES: Readonly<Record<string, string>> = {
   '“一带一路”': '一带一路',
   金砖: '金砖国家',
   东盟国家: '东盟',
+  ASEAN: '东盟',
+  CELAC: '拉共体',
+  BRICS: '金砖国家',
+  SCO: '上合组织',
+  EU: '欧盟',
+  APEC: '亚太经合组织',
+  IAEA: '国际原子能机构',
+  UNIDO: '联合国工业发展组织',
+  UNESCO: '联合国教科文组织',
+  G20: '二十国集团',
 };
 
 const NAMES = [
   ...new Set([...COUNTRIES.split(/\s+/), ...ORGANISATIONS.split(/\s+/), ...Object.keys(ALIASES)].filter(Boolean)),
 ].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 
-const RE_NAMES = new RegExp(NAMES.map((n) => n.replace(/[()（）]/g, '\\$&')).join('|'), 'g');
+// Latin acronyms (`ASEAN`, `EU`) only as whole words: never inside `EUROPE` or `SCOPE`.
+const RE_NAMES = new RegExp(
+  NAMES.map((n) => (/^[A-Z0-9]+$/.test(n) ? `(?<![A-Za-z])${n}(?![A-Za-z])` : n.replace(/[()（）]/g, '\\$&'))).join('|'),
+  'g',
+);
+
+/** Names that stand for several partners at once, or for one under another name. */
+const GROUPS: Readonly<Record<string, readonly string[]>> = {
+  粤港澳: ['香港', '澳门'],
+  港澳台: ['香港', '澳门', '台湾'],
+  港澳: ['香港', '澳门'],
+  粤澳: ['澳门'],
+  海峡两岸: ['台湾'],
+  两岸: ['台湾'],
+  澳门特别行政区: ['澳门'],
+  香港特别行政区: ['香港'],
+  台湾地区: ['台湾'],
+};
+const RE_GROUPS = new RegExp(Object.keys(GROUPS).sort((a, b) => b.length - a.length).join('|'), 'g');
 
 export interface PartnerHit {
   readonly name: string;
@@ -63,11 +91,18 @@ export interface PartnerHit {
 export function findPartners(text: string): PartnerHit[] {
   const hits: PartnerHit[] = [];
   const seen = new Set<string>();
+  for (const m of text.matchAll(RE_GROUPS)) {
+    for (const name of GROUPS[m[0]]!) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      hits.push({ name, text: m[0], index: m.index, length: m[0].length });
+    }
+  }
   for (const m of text.matchAll(RE_NAMES)) {
     const name = ALIASES[m[0]] ?? m[0];
     if (seen.has(name)) continue;
     seen.add(name);
     hits.push({ name, text: m[0], index: m.index, length: m[0].length });
   }
-  return hits;
+  return hits.sort((a, b) => a.index - b.index);
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { GuidelineError, type Source } from '../types.js';
+import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
 import { decodeText } from './text.js';
 
@@ -13,9 +14,17 @@ export { documentId } from './id.js';
 export interface LoadOptions {
   /** Largest source file accepted, in bytes. @default 50 MiB */
   readonly maxBytes?: number;
-  /** Time limit for one PDF, in milliseconds. @default 30000 */
+  /** Time limit for one PDF, in milliseconds; pages read by OCR raise it (see `ocrTimeLimit`). @default 30000 */
   readonly timeoutMs?: number;
+  /** Which PDF pages are read by OCR: those without a text layer (`auto`), all (`force`), none (`off`). @default 'auto' */
+  readonly ocr?: OcrMode;
+  /** Most pages of one PDF read by OCR; a PDF with more fails. @default 50 */
+  readonly ocrMaxPages?: number;
+  /** Progress of OCR: when it starts and after each page. */
+  readonly onProgress?: (progress: OcrProgress) => void;
 }
+
+export type { OcrMode, OcrProgress } from './pdfjs.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -38,7 +47,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   };
   if (bytes.length === 0) throw new GuidelineError('empty', 'empty file');
   if (isPdf(bytes)) {
-    const pdfOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+    const { maxBytes: _, ...pdfOptions } = options;
     const { loadPdf } = await import('./pdfjs.js');
     return loadPdf(bytes, meta, pdfOptions);
   }

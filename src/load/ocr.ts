@@ -28,8 +28,12 @@ const LANG = 'chi_sim';
 
 const version = (pkg: string): string => (require(`${pkg}/package.json`) as { version: string }).version;
 
-/** tesseract.js, the core and the model, for `document.source.ocr.engine`. */
-export const OCR_ENGINE = `tesseract.js ${version('tesseract.js')} (tesseract.js-core ${version('tesseract.js-core')}, LSTM), ${LANG} ${MODEL} (@tesseract.js-data/${LANG} ${version(`@tesseract.js-data/${LANG}`)})`;
+let engineName: string | undefined;
+/** tesseract.js, the core and the model, for `document.source.ocr.engine` (read when first asked). */
+export function ocrEngineName(): string {
+  engineName ??= `tesseract.js ${version('tesseract.js')} (tesseract.js-core ${version('tesseract.js-core')}, LSTM), ${LANG} ${MODEL} (@tesseract.js-data/${LANG} ${version(`@tesseract.js-data/${LANG}`)})`;
+  return engineName;
+}
 
 /**
  * Pages read at once: one engine thread per core, at most 4. Each holds ~120 MB. On the project's
@@ -91,10 +95,15 @@ const engineError = (what: string, error: unknown): GuidelineError =>
 
 async function startEngine(): Promise<Engine> {
   let lib: typeof Tesseract;
+  // tesseract.js loads regenerator-runtime, which sets a global (`regeneratorRuntime`) that nothing
+  // of its own uses in Node (its sources are not transpiled): the process is left as it was.
+  const globals = new Set(Reflect.ownKeys(globalThis));
   try {
     lib = ((await import('tesseract.js')) as unknown as { default: typeof Tesseract }).default;
   } catch (error) {
     throw new GuidelineError('ocr-unavailable', 'OCR is needed but tesseract.js is not installed (run npm ci)', String(error));
+  } finally {
+    for (const key of Reflect.ownKeys(globalThis)) if (!globals.has(key) && key === 'regeneratorRuntime') Reflect.deleteProperty(globalThis, key);
   }
   // tesseract.js listens for its thread's errors with `onerror`, which a Node worker never calls:
   // an error there would be unhandled (and end this thread). The threads started while the engine
@@ -110,16 +119,19 @@ async function startEngine(): Promise<Engine> {
   process.on('worker', watch);
   try {
     const api = await Promise.race([
-      lib.createWorker(LANG, lib.OEM.LSTM_ONLY, { langPath: modelDir(), gzip: true, cacheMethod: 'none', errorHandler: () => undefined }, { debug_file: '/dev/null' }),
+      lib.createWorker(LANG, lib.OEM.LSTM_ONLY, { langPath: modelDir(), gzip: true, cacheMethod: 'none', errorHandler: () => undefined }, { debug_file: '/dev/null' } as Partial<Tesseract.InitOptions>),
       new Promise<never>((_, reject) => {
         rejectStart = reject;
         if (startFailure) reject(startFailure);
       }),
     ]);
-    // Tesseract estimates the resolution from the glyphs when not told; it is told (per page).
-    // Inverted-text retries (white on black) double the time of every doubtful line and guidelines
-    // print none.
-    await api.setParameters({ tessedit_do_invert: '0' });
+    // Inverted-text retries (white on black) cost time on every doubtful line, and guidelines
+    // print no such text. `?` is no character of a guideline (but in a URL's query) and was the
+    // model's reading of a clear `2` in `2～3年` on a test scan: left out, the next-best reading,
+    // right there, is taken. The other marks left out appear in no guideline either.
+    // Page segmentation: automatic (3), as Tesseract's command line has it; the library's default
+    // (one uniform block, 6) read the line under a heading as noise on a test scan.
+    await api.setParameters({ tessedit_pageseg_mode: '3' as Tesseract.PSM, tessedit_do_invert: '0', tessedit_char_blacklist: '?？|`^\\' });
     const thread = (api as unknown as { worker: NodeWorker }).worker;
     const engine: Engine = { api, thread, busy: false, fail: null, idle: null };
     thread.on('error', (e: Error) => drop(engine, e));

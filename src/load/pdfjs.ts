@@ -3,18 +3,51 @@
  * and standard font data come from the installed package. Font programs are never evaluated
  * (`isEvalSupported: false`, CVE-2024-4367). Each page is cleaned up as soon as its text is read and
  * the document is destroyed at the end, on every path, so a long batch runs in bounded memory.
+ *
+ * Pages without a text layer are read by OCR (`pdf-ocr.ts`, loaded only then): `ocr: 'auto'`. The
+ * time limit grows by a third for each such page (see `ocrTimeLimit`).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { GuidelineError, type Source } from '../types.js';
-import { buildLines, type PageItems, type TextItem } from './pdf-lines.js';
+import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
+import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
+
+/**
+ * When pages are read by OCR: `auto`, a page without a text layer that shows a scan; `force`, every
+ * page (its text layer ignored); `off`, none (a PDF without a text layer fails, as it always did).
+ */
+export type OcrMode = 'auto' | 'force' | 'off';
 
 export interface PdfOptions {
-  /** Time limit for the whole document, in milliseconds. @default 30000 */
+  /** Time limit for the whole document, in milliseconds; pages read by OCR raise it (`ocrTimeLimit`). @default 30000 */
   readonly timeoutMs?: number;
+  /** @default 'auto' */
+  readonly ocr?: OcrMode;
+  /** Most pages one document may have read by OCR; more fail the document. @default 50 */
+  readonly ocrMaxPages?: number;
+  /** Called when OCR starts (`done` 0) and after each page it read. */
+  readonly onProgress?: (progress: OcrProgress) => void;
+}
+
+export interface OcrProgress {
+  /** Pages read by OCR so far, of `pages`. */
+  readonly done: number;
+  readonly pages: number;
+  /** The document's time limit now that it holds pages to read by OCR, in milliseconds. */
+  readonly limitMs: number;
 }
 
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
+export const DEFAULT_OCR_MAX_PAGES = 50;
+
+/**
+ * The time limit of a document with `ocrPages` pages to read by OCR: the limit for reading it, and
+ * a third of it for each of those pages (10 s at the default 30 s: ~6× what a page took on the
+ * project's 2-core machine, for slower machines and busy ones).
+ */
+export function ocrTimeLimit(timeoutMs: number, ocrPages: number): number {
+  return Math.round(timeoutMs * (1 + ocrPages / 3));
+}
 
 /** Pages whose text is requested at once. */
 const PAGES_IN_FLIGHT = 4;
@@ -97,6 +130,43 @@ const CANVAS_WARNING = /^Warning: Cannot (?:load "@napi-rs\/canvas"|polyfill `(?
 let workerGlobal: unknown;
 
 /**
+ * What pdf.js's canvas code draws with and took from `@napi-rs/canvas` at load (`DOMMatrix`,
+ * `Path2D`, `ImageData`): removed with the other globals it added, and put back only while a page
+ * is rendered for OCR (`withCanvasGlobals`). Empty when the canvas package is absent.
+ */
+const CANVAS_GLOBALS: ReadonlySet<PropertyKey> = new Set(['DOMMatrix', 'Path2D', 'ImageData']);
+let canvasGlobals: readonly (readonly [string, unknown])[] = [];
+/** Renders under way, and the globals the first of them put in place. */
+let canvasUsers = 0;
+let canvasPut: string[] = [];
+
+async function withCanvasGlobals<T>(fn: () => Promise<T>): Promise<T> {
+  if (canvasUsers++ === 0) {
+    canvasPut = [];
+    for (const [name, value] of canvasGlobals) {
+      if (name in globalThis) continue;
+      Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+      canvasPut.push(name);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    if (--canvasUsers === 0) for (const name of canvasPut) Reflect.deleteProperty(globalThis, name);
+  }
+}
+
+/** Whether pdf.js's optional canvas package can be loaded (pdf.js itself requires it from its folder). */
+function canvasInstalled(): boolean {
+  try {
+    createRequire(join(pdfjsDir, 'package.json')).resolve('@napi-rs/canvas');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * pdf.js and its in-thread worker, loaded once. Afterwards the process is as it was: the native
  * methods their polyfills replaced are put back (see `BUILT_INS`), and the globals they added
  * (`DOMMatrix`, `ImageData`, `Path2D`, `navigator`, `self`, `pdfjsLib`, `pdfjsWorker`, …) are
@@ -108,7 +178,7 @@ const loadPdfJs = (): Promise<PdfJs> =>
   (pdfjs ??= (async () => {
     const snapshot = snapshotBuiltIns();
     const globals = new Set(Reflect.ownKeys(globalThis));
-    const standIn = !('DOMMatrix' in globalThis);
+    const standIn = !('DOMMatrix' in globalThis) && !canvasInstalled();
     if (standIn) Object.defineProperty(globalThis, 'DOMMatrix', { value: DOMMatrixStandIn, configurable: true, writable: true });
     const warn = console.warn;
     console.warn = (...args: unknown[]) => {
@@ -123,6 +193,11 @@ const loadPdfJs = (): Promise<PdfJs> =>
       console.warn = warn;
       restoredBuiltIns = restoreBuiltIns(snapshot);
       workerGlobal = (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker;
+      if (!standIn) {
+        canvasGlobals = Reflect.ownKeys(globalThis)
+          .filter((key) => CANVAS_GLOBALS.has(key) && !globals.has(key))
+          .map((key) => [String(key), (globalThis as Record<PropertyKey, unknown>)[key]] as const);
+      }
       const added: string[] = [];
       for (const key of Reflect.ownKeys(globalThis)) {
         if (globals.has(key) || KEPT_GLOBALS.has(key)) continue;
@@ -198,10 +273,13 @@ async function annotationTexts(doc: Awaited<ReturnType<PdfJs['getDocument']>['pr
   return n;
 }
 
-/** Reads a PDF into a `Source`. Throws `GuidelineError` (encrypted, no text layer, corrupt, timeout). */
+/** Reads a PDF into a `Source`. Throws `GuidelineError` (encrypted, no text layer, corrupt, timeout, OCR). */
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
+  const mode = options.ocr ?? 'auto';
+  const maxOcrPages = options.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
+  const pdf = await loadPdfJs();
+  const { getDocument, VerbosityLevel } = pdf;
   const task = withWorkerGlobal(() =>
     getDocument({
     // pdf.js takes ownership of (and may detach) the buffer it is given: give it a copy.
@@ -216,12 +294,29 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     stopAtErrors: false,
   }),
   );
-  const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${timeoutMs} ms: gave up (--timeout-ms raises the limit)`);
-  const deadline = performance.now() + timeoutMs;
+  let limitMs = timeoutMs;
+  const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up (--timeout-ms raises the limit)`);
+  const started = performance.now();
+  const overdue = (): boolean => performance.now() - started > limitMs;
+  // Aborted at the time limit: stops the OCR of the pages under way (their engines are terminated).
+  const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
+  let fire: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timedOut()), timeoutMs);
+    fire = () => {
+      const e = timedOut();
+      abort.abort(e);
+      reject(e);
+    };
+    timer = setTimeout(fire, timeoutMs);
   });
+  timeout.catch(() => undefined);
+  /** A new limit, counted from the start; the timer is set again for what is left of it. */
+  const extendLimit = (ms: number): void => {
+    limitMs = ms;
+    clearTimeout(timer);
+    timer = setTimeout(fire!, Math.max(0, started + ms - performance.now()));
+  };
   try {
     const read = (async (): Promise<PageItems[]> => {
       const doc = await task.promise;
@@ -259,7 +354,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       const lane = async (): Promise<void> => {
         for (let n = next++; n <= doc.numPages; n = next++) {
           await new Promise<void>((resolve) => setImmediate(resolve));
-          if (performance.now() > deadline) throw timedOut();
+          if (overdue()) throw timedOut();
           await readPage(n);
         }
       };
@@ -267,6 +362,72 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       return pages;
     })();
     const pages = await Promise.race([read, timeout]);
+    // Pages for OCR: every page (force), or those without a text layer (auto; those that show no
+    // scan are then left as they are: blank pages).
+    const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
+    const wanted = mode === 'off' ? [] : pages.flatMap((p, i) => (mode === 'force' || glyphsOf(p) === 0 ? [i + 1] : []));
+    // In page order (`wanted` is ascending).
+    const ocrInfo: OcrPageInfo[] = [];
+    let engine = '';
+    if (wanted.length > 0) {
+      if (wanted.length > maxOcrPages) {
+        throw new GuidelineError(
+          'ocr-too-many-pages',
+          `${wanted.length} pages ${mode === 'force' ? 'to read by OCR' : 'have no text layer and would be read by OCR'}, more than the limit of ${maxOcrPages} (--ocr-max-pages raises it)`,
+        );
+      }
+      extendLimit(ocrTimeLimit(timeoutMs, wanted.length));
+      options.onProgress?.({ done: 0, pages: wanted.length, limitMs });
+      const { ocrPage } = await import('./pdf-ocr.js');
+      const { ocrEngineName, OCR_THREADS } = await import('./ocr.js');
+      const doc = await task.promise;
+      const parts = { OPS: pdf.OPS as unknown as Record<string, number>, withCanvasGlobals, pdfjsDir };
+      let next = 0;
+      let done = 0;
+      const found = new Map<number, { items: PageItems; dpi: number; meanConfidence: number }>();
+      const lane = async (): Promise<void> => {
+        for (let k = next++; k < wanted.length; k = next++) {
+          const n = wanted[k]!;
+          if (overdue()) throw timedOut();
+          const page = await doc.getPage(n);
+          try {
+            const sizes = pages[n - 1]!.items.filter((it) => it.str.trim() !== '').map((it) => it.size);
+            const got = await ocrPage(page, n, sizes, mode === 'force', parts, abort.signal);
+            if (got) found.set(n, got);
+          } finally {
+            page.cleanup();
+          }
+          options.onProgress?.({ done: ++done, pages: wanted.length, limitMs });
+        }
+      };
+      await Promise.race([Promise.all(Array.from({ length: Math.min(OCR_THREADS, wanted.length) }, lane)), timeout]);
+      for (const n of wanted) {
+        const got = found.get(n);
+        if (!got) continue;
+        pages[n - 1] = got.items;
+        ocrInfo.push({ page: n, dpi: got.dpi, meanConfidence: got.meanConfidence });
+      }
+      engine = ocrEngineName();
+    }
+    // With OCR off, the pages it would have read are named (`pagesNotRead`): a document is never
+    // silently short of a page.
+    const notRead: number[] = [];
+    if (mode === 'off' && pages.some((p) => glyphsOf(p) > 0)) {
+      const blank = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
+      if (blank.length > 0) {
+        const { wouldRead } = await import('./pdf-ocr.js');
+        const doc = await task.promise;
+        for (const n of blank) {
+          if (overdue()) throw timedOut();
+          const page = await doc.getPage(n);
+          try {
+            if (await Promise.race([wouldRead(page, pdf.OPS as unknown as Record<string, number>), timeout])) notRead.push(n);
+          } finally {
+            page.cleanup();
+          }
+        }
+      }
+    }
     const built = buildLines(pages);
     if (built.glyphs === 0) {
       const notes = await Promise.race([annotationTexts(await task.promise), timeout]);
@@ -276,23 +437,51 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
           `its only text is in ${notes} annotation${notes === 1 ? '' : 's'} or form field${notes === 1 ? '' : 's'}, not on its ${pages.length} page${pages.length === 1 ? '' : 's'}: print or flatten it to a PDF with the text on the page`,
         );
       }
+      if (ocrInfo.length > 0) {
+        throw new GuidelineError('ocr-unreadable', `OCR found no text on ${ocrInfo.length === 1 ? `page ${ocrInfo[0]!.page}` : `its ${ocrInfo.length} scanned pages`}`);
+      }
       throw new GuidelineError('pdf-no-text', `no text layer in ${pages.length} page${pages.length === 1 ? '' : 's'} (a scanned document?): OCR is needed first`);
     }
-    return {
+    const text = built.lines.map((l) => l.text).join('\n');
+    const source: Source = {
       ...meta,
       format: 'pdf',
       encoding: 'pdf',
       bytes: bytes.length,
-      text: built.lines.map((l) => l.text).join('\n'),
+      text,
       pageOfLine: built.lines.map((l) => l.page),
       pageLineOfLine: built.lines.map((l) => l.pageLine),
       pages: pages.length,
       removed: built.removed,
+      ...(notRead.length > 0 ? { pagesNotRead: notRead } : {}),
+    };
+    if (ocrInfo.length === 0) return source;
+    // Each code unit's confidence: the OCR'd lines' own, NOT_OCR elsewhere.
+    const confidence = new Uint8Array(text.length).fill(NOT_OCR);
+    let at = 0;
+    let sum = 0;
+    let count = 0;
+    for (const l of built.lines) {
+      if (l.confidence) {
+        confidence.set(l.confidence, at);
+        for (const c of l.confidence) {
+          if (c === NOT_OCR) continue;
+          sum += c;
+          count++;
+        }
+      }
+      at += l.text.length + 1;
+    }
+    return {
+      ...source,
+      ocr: { engine, mode: mode === 'force' ? 'force' : 'auto', pages: ocrInfo, meanConfidence: count > 0 ? Math.round((sum / count) * 10) / 10 : 0 },
+      ocrConfidence: confidence,
     };
   } catch (error) {
     throw classify(error);
   } finally {
     clearTimeout(timer);
+    abort.abort(new Error('done'));
     await task.destroy().catch(() => undefined);
   }
 }

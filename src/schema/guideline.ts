@@ -17,6 +17,13 @@ export const Span = z
     endLine: z.number().int().min(1).describe('1-based line of the last character'),
     page: z.number().int().min(1).nullable().describe('1-based page; for PDF the physical page, for text the printed page number when the document prints them, else counted from 1; null when unknown'),
     pageLine: z.number().int().min(1).nullable().describe('1-based line on that page (PDF input), else null'),
+    // Added in 1.2.0.
+    ocrConfidence: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Only where the text was read by OCR (a scanned page): the mean confidence, 0–100, of its characters that were; absent for text read from a file or a PDF text layer'),
   })
   .describe('Where a value came from. The loaded text is the decoded file (BOM removed, line ends kept) or, for PDF, the text rebuilt from the PDF.')
   .meta({ id: 'Span' });
@@ -251,11 +258,13 @@ export const RemovalKind = z.enum([
   'outside-page',
   'lookalike-glyph',
   'halfwidth-punct',
+  'layout-gap',
   'fullwidth-alnum',
   'cjk-space',
   'indent',
   'control-character',
   'trailing-space',
+  'ocr-misread',
 ]);
 
 export const Removed = z.object({
@@ -315,6 +324,30 @@ export const DocumentInfo = z.object({
     pages: z.number().int().min(1).nullable(),
     pageNumbering: z.enum(['pdf', 'printed', 'counted', 'none']),
     lines: z.number().int().min(0),
+    // Added in 1.2.0.
+    ocr: z
+      .object({
+        engine: z.string().describe('The OCR engine, its version and its model'),
+        mode: z.enum(['auto', 'force']).describe('auto: the pages without a text layer were read by OCR; force: every page was (--ocr force)'),
+        pages: z
+          .array(
+            z.object({
+              page: z.number().int().min(1).describe('1-based physical page'),
+              dpi: z.number().int().min(1).describe('Resolution the page was rendered at for OCR'),
+              meanConfidence: z.number().min(0).max(100).describe('Mean confidence of the characters read on the page'),
+            }),
+          )
+          .min(1)
+          .describe('The pages read by OCR (pages without a text layer, or every page with --ocr force); the others were read from the text layer'),
+        meanConfidence: z.number().min(0).max(100).describe('Mean confidence of all the characters read by OCR'),
+      })
+      .optional()
+      .describe('Present when pages of a PDF were read by OCR; absent otherwise (added in 1.2.0)'),
+    pagesNotRead: z
+      .array(z.number().int().min(1))
+      .min(1)
+      .optional()
+      .describe('With OCR off (--ocr off): the pages without a text layer that show a scan, and so were not read; a `page-not-read` check goes with them (added in 1.2.0)'),
   }),
 });
 

@@ -17,7 +17,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { matchMarker } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, fieldLabelAt, labelShapeAt, RE_RUN_ON_BARE, RE_RUN_ON_LABEL, roleOf, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, labelShapeAt, RE_RUN_ON_BARE, RE_RUN_ON_LABEL, roleOf, type FieldRole } from '../lexicon/fields.js';
 import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 
@@ -242,7 +242,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
       }
     }
     lastDirection = m.value;
-    const d = section('direction', p, m, { ordinal, id: m.key });
+    // `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them.
+    const d = section('direction', p, m, { ordinal, id: m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key });
     partOf.set(d, part?.marker?.value ?? null);
     directions.push(d);
     open(d);
@@ -428,7 +429,11 @@ function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of paragraphs) {
     const t = p.text.text;
-    const field = fieldLabelAt(t);
+    const marker = matchMarker(t);
+    // A figure's label without a colon starts a field only in a field line of its own kind: inside
+    // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`) it is part of the requirement, and
+    // `extract` reads the figure from there.
+    const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements';
     // Most paragraphs have no colon after their start, and no label runs on in them.
     const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
     if (colon < 0 && !field) {

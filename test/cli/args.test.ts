@@ -17,10 +17,14 @@ describe('parseArgs', () => {
       workers: null,
       maxBytes: null,
       timeoutMs: 500,
+      ocr: 'auto',
+      ocrMaxPages: null,
     });
     expect(parseArgs(['ingest'])).toMatchObject({ files: [], out: 'extracted' });
     expect(parseArgs(['ingest', '--workers', '0'])).toMatchObject({ workers: 0 });
     expect(parseArgs(['ingest', '--workers=2'])).toMatchObject({ workers: 2 });
+    expect(parseArgs(['ingest', '--ocr', 'force', '--ocr-max-pages', '8'])).toMatchObject({ ocr: 'force', ocrMaxPages: 8 });
+    expect(parseArgs(['ingest', '--ocr=off'])).toMatchObject({ ocr: 'off', ocrMaxPages: null });
   });
 
   it('reads diff and schema', () => {
@@ -57,6 +61,9 @@ describe('parseArgs', () => {
     [['ingest', '--bogus'], "unknown option '--bogus' for 'ingest'"],
     [['ingest', '--concurrency', '0'], "--concurrency expects a whole number from 1 and up, got '0'"],
     [['ingest', '--out'], '--out expects a value'],
+    [['ingest', '--ocr', 'always'], "--ocr expects auto, force or off, got 'always'"],
+    [['ingest', '--ocr-max-pages', '0'], "--ocr-max-pages expects a whole number from 1 and up, got '0'"],
+    [['diff', 'a', 'b', '--ocr', 'off'], "unknown option '--ocr' for 'diff'"],
     [['diff', 'a'], "'diff' expects two files (old and new), got 1"],
     [['diff', 'a', 'b', '--format', 'pdf'], "--format expects json, md or html, got 'pdf'"],
     [['schema', 'x'], "'schema' takes no files, got 'x'"],

@@ -70,7 +70,8 @@ describe('guideline ingest', () => {
       'guideline: corpus/garbage.txt: binary file (contains NUL bytes), not text',
       'guideline: corpus/locked.pdf: encrypted PDF: it needs a password to open',
       'guideline: corpus/notes.txt: not a guideline: no numbered guideline directions found (headings, each followed by fields such as 拟支持项目数, 经费, 实施周期 or 研究内容)',
-      'guideline: corpus/scan.pdf: no text layer in 1 page (a scanned document?): OCR is needed first',
+      // The 40-dpi page: too coarse for OCR (--ocr auto, the default), said so rather than read badly.
+      'guideline: corpus/scan.pdf: page 1 is a scan of 40 dpi, too coarse to read (OCR needs 100 dpi or more; 200–300 dpi is best)',
       '9 documents: 2 written, 0 skipped, 7 failed; 12 warnings',
       '',
     ]);

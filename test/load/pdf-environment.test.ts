@@ -13,6 +13,8 @@ import { ROOT } from '../helpers/seed.js';
 const BIN = `${ROOT}dist/cli/bin.js`;
 const PDF = `${ROOT}test/fixtures/pdf/2025-batch1-draft.pdfkit.pdf`;
 const HIDE_CANVAS = `${ROOT}test/fixtures/env/hide-canvas.cjs`;
+/** A text page and a scanned one (read by OCR): see test/load/ocr.test.ts. */
+const MIXED = 'test/fixtures/pdf/2025-batch1-draft.mixed.pdf';
 const dirs: string[] = [];
 const tmp = (): string => {
   const d = mkdtempSync(join(tmpdir(), 'guideline-env-'));
@@ -49,6 +51,36 @@ describe('PDF reading and its environment', () => {
       expect(r.status, `${flags.join(' ')}: ${r.stderr}`).toBe(0);
       expect(r.json().directions).toHaveLength(15);
     }
+  });
+
+  it('a scanned page without @napi-rs/canvas: one clear line, no crash', () => {
+    const out = tmp();
+    const r = spawnSync(process.execPath, ['--require', HIDE_CANVAS, BIN, 'ingest', MIXED, '--out', out], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'guideline: test/fixtures/pdf/2025-batch1-draft.mixed.pdf: page 2 has no text layer, and reading it by OCR needs @napi-rs/canvas (an optional dependency of pdfjs-dist), which is not installed: npm install @napi-rs/canvas, or --ocr off\n',
+    );
+  });
+
+  it('OCR on the worker thread, with a V8 heap flag the worker cannot take', () => {
+    const out = tmp();
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', BIN, 'ingest', MIXED, '--out', out, '--json'], { encoding: 'utf8', cwd: ROOT });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(readFileSync(join(out, '2025-batch1-draft.mixed.json'), 'utf8')) as { document: { source: { ocr: { pages: { page: number }[] } } } };
+    expect(doc.document.source.ocr.pages.map((p) => p.page)).toEqual([2]);
+  });
+
+  it('OCR as a library on the main thread: the globals as they were, and the process ends by itself', () => {
+    const script = `
+      const before = new Set(Object.getOwnPropertyNames(globalThis));
+      const { loadBytes } = await import(${JSON.stringify(`${ROOT}dist/load/index.js`)});
+      const { readFileSync } = await import('node:fs');
+      const source = await loadBytes(readFileSync(${JSON.stringify(MIXED)}), 'x.pdf');
+      console.log(JSON.stringify({ pages: source.ocr.pages.length, added: Object.getOwnPropertyNames(globalThis).filter((k) => !before.has(k)).sort() }));`;
+    const r = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 })) as { pages: number; added: string[] };
+    expect(r.pages).toBe(1);
+    expect(r.added.filter((k) => k !== 'Iterator')).toEqual(['__core-js_shared__']);
   });
 
   // Named globals: Node's own lazily created symbols (undici's dispatcher, once pdf.js touches

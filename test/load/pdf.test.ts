@@ -216,9 +216,14 @@ describe('bad PDFs: one clear line each', () => {
     expect([e.code, e.message]).toEqual(['pdf-encrypted', 'encrypted PDF: it needs a password to open']);
   });
 
-  it('no text layer: OCR is needed', async () => {
-    const e = await failure(fixture('scanned.pdf'), 'scanned.pdf');
+  it('no text layer, OCR off: OCR is needed', async () => {
+    const e = await failure(fixture('scanned.pdf'), 'scanned.pdf', { ocr: 'off' });
     expect([e.code, e.message]).toEqual(['pdf-no-text', 'no text layer in 1 page (a scanned document?): OCR is needed first']);
+  });
+
+  it('no text layer, a scan too coarse for OCR (40 dpi): said so, not read', async () => {
+    const e = await failure(fixture('scanned.pdf'), 'scanned.pdf');
+    expect([e.code, e.message]).toEqual(['ocr-unreadable', 'page 1 is a scan of 40 dpi, too coarse to read (OCR needs 100 dpi or more; 200–300 dpi is best)']);
   });
 
   it('truncated', async () => {

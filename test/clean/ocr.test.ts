@@ -1,0 +1,92 @@
+/**
+ * OCR's misreadings undone in lines read by OCR, each logged as `ocr-misread` with its offsets;
+ * the same text from a file or a text layer is left as it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/clean/index.js';
+import { sourceRange } from '../../src/mapped.js';
+import { ocrConfidenceOf, spanOfRange } from '../../src/position.js';
+import type { Source } from '../../src/types.js';
+
+function source(text: string, ocr: boolean): Source {
+  const base = { path: 'x.pdf', id: 'x', format: 'pdf' as const, encoding: 'pdf', sha256: '0'.repeat(64), bytes: text.length, text, pages: 1, removed: [] };
+  const pageOfLine = text.split('\n').map(() => 1);
+  const pageLineOfLine = pageOfLine.map((_, i) => i + 1);
+  if (!ocr) return { ...base, pageOfLine, pageLineOfLine };
+  const confidence = new Uint8Array(text.length).fill(96);
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') confidence[i] = 255;
+  return { ...base, pageOfLine, pageLineOfLine, ocr: { engine: 'test', mode: 'auto', pages: [{ page: 1, dpi: 200, meanConfidence: 96 }], meanConfidence: 96 }, ocrConfidence: confidence };
+}
+const lines = (text: string, ocr: boolean): string[] => clean(source(text, ocr)).lines.map((l) => l.text.text);
+
+describe('OCR misreadings', () => {
+  const read = ['拟支持项目数，4个。', '共拟支持经费;800万元人民币。', '合作协议:，《中马政府间科技创新合作联委会第3次会议纪要》。', '大科学工程〈计划)、〈(含应对老龄化)', '《2)日方合作单位', '2O24年度，1l个', '2023一2025年共同研究', '日本JICA申报'].join('\n');
+
+  it('are undone in lines read by OCR', () => {
+    expect(lines(read, true)).toEqual([
+      '拟支持项目数：4个。',
+      '共拟支持经费：800万元人民币。',
+      '合作协议：《中马政府间科技创新合作联委会第3次会议纪要》。',
+      '大科学工程（计划）、（含应对老龄化）',
+      '（2）日方合作单位',
+      '2024年度，11个',
+      '2023—2025年共同研究',
+      '日本JICA申报',
+    ]);
+  });
+
+  it('are logged with what was read, what it became and where', () => {
+    const { removed } = clean(source(read, true));
+    const misread = removed.filter((r) => r.kind === 'ocr-misread');
+    expect(misread.map((r) => [r.text, r.replacement ?? null, r.line])).toEqual([
+      ['，', '：', 1],
+      [';', '：', 2],
+      ['，', null, 3],
+      ['〈', '（', 4],
+      ['〈', null, 4],
+      ['《', '（', 5],
+      ['O', '0', 6],
+      ['l', '1', 6],
+      ['一', '—', 7],
+    ]);
+    for (const r of misread) expect(read.slice(r.start!, r.end!)).toBe(r.text);
+  });
+
+  it('keep every cleaned character mapped to the loaded text', () => {
+    const cleaned = clean(source(read, true));
+    const third = cleaned.lines[2]!.text;
+    const at = third.text.indexOf('《');
+    const r = sourceRange(third, at, at + 1);
+    expect(read.slice(r.start, r.end)).toBe('《');
+  });
+
+  it('take a comma between short items of an inline list of domains for a misread semicolon', () => {
+    expect(lines('领域方向，农业;气候变化，人工智能；计量，农业机械。\n领域方向：生产技术，包括智能制造、机器人和增材制造等先进技术；农业', true)).toEqual([
+      '领域方向：农业；气候变化；人工智能；计量；农业机械。',
+      '领域方向：生产技术，包括智能制造、机器人和增材制造等先进技术；农业',
+    ]);
+  });
+
+  it('are left alone in text that was not read by OCR', () => {
+    expect(lines(read, false)).toEqual([
+      '拟支持项目数，4个。',
+      '共拟支持经费；800万元人民币。',
+      '合作协议：，《中马政府间科技创新合作联委会第3次会议纪要》。',
+      '大科学工程〈计划）、〈（含应对老龄化）',
+      '《2）日方合作单位',
+      '2O24年度，1l个',
+      '2023一2025年共同研究',
+      '日本JICA申报',
+    ]);
+  });
+
+  it('give spans their mean OCR confidence, and nothing where OCR read nothing', () => {
+    const src = source('拟支持项目数：4个。', true);
+    const conf = new Uint8Array(src.ocrConfidence!);
+    conf[7] = 40;
+    const layout = clean({ ...src, ocrConfidence: conf }).layout;
+    expect(spanOfRange(layout, 7, 9).ocrConfidence).toBe(68);
+    expect(ocrConfidenceOf(layout, 7, 9)).toEqual({ mean: 68, min: 40 });
+    expect(spanOfRange(clean(source('拟支持项目数：4个。', false)).layout, 7, 9)).not.toHaveProperty('ocrConfidence');
+  });
+});
