@@ -95,15 +95,20 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // Document-level text: every paragraph outside the directions, in order.
   const front: Paragraph[] = [];
   const directions: Section[] = [];
-  const walk = (n: Node): void => {
+  /** The headings of the groups a direction stands in (`1.1 与德国合作` above `1.1.1 中德…项目`). */
+  const groupsOf = new Map<Section, Paragraph[]>();
+  const walk = (n: Node, groups: Paragraph[]): void => {
     if (n.kind === 'paragraph') front.push(n.paragraph);
-    else if (n.kind === 'direction') directions.push(n);
-    else {
+    else if (n.kind === 'direction') {
+      directions.push(n);
+      groupsOf.set(n, groups);
+    } else {
       if (n.heading) front.push(n.heading);
-      n.children.forEach(walk);
+      const inner = n.kind === 'group' && n.heading ? [...groups, n.heading] : groups;
+      n.children.forEach((c) => walk(c, inner));
     }
   };
-  root.children.forEach(walk);
+  root.children.forEach((c) => walk(c, []));
   const firstDirectionStart = directions[0]?.heading?.text.from[0] ?? Number.POSITIVE_INFINITY;
   const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
@@ -112,7 +117,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const summary = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
 
-  const out = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf));
+  const out = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf, groupsOf.get(d) ?? []));
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
@@ -270,7 +275,7 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
     ? {
         amountCNY: summaryMoney(f).amountCNY,
         qualifier: summaryMoney(f).qualifier,
-        text: f[0].replace(/^(?:经费总概算|总概算|经费概算|总经费|经费总额|总预算|共计|国拨经费)[为：:]?/, ''),
+        text: f[0].replace(/^(?:经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?/, ''),
         span: span(text, f.index, f.index + f[0].length),
       }
     : null;
@@ -398,7 +403,14 @@ function nodeText(n: Node): Mapped {
   return text;
 }
 
-function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: CheckDraft[], sourceText: (start: number, end: number) => string): Direction {
+function extractDirection(
+  d: Section,
+  span: SpanFn,
+  summary: Summary,
+  checks: CheckDraft[],
+  sourceText: (start: number, end: number) => string,
+  groups: readonly Paragraph[],
+): Direction {
   const id = d.id ?? d.marker!.key;
   const heading = d.heading!;
   const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length));
@@ -435,6 +447,12 @@ function extractDirection(d: Section, span: SpanFn, summary: Summary, checks: Ch
   // Partners and kind, from the title.
   const known = findPartners(title);
   const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
+  // A title that names no partner (`中德（NSFC-DFG）合作研究项目`) under a group that does
+  // (`1.1 与德国合作`): the group's partners, with the group heading's span.
+  for (let g = groups.length - 1; g >= 0 && partners.length === 0; g--) {
+    const heading = groups[g]!.text;
+    for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
+  }
   if (partners.length === 0) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });

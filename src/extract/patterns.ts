@@ -247,8 +247,9 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟支持项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
+    new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
   ],
-  fundingTotal: [new RegExp(`(?:经费总概算|总概算|经费概算|总经费|经费总额|总预算|共计|国拨经费)[为：:]?${PRE}${MONEY}${POST}`)],
+  fundingTotal: [new RegExp(`(?:经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?${PRE}${MONEY}${POST}`)],
 } as const;
 
 /** The first phrasing of `figure` found in `text`. */

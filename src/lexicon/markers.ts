@@ -10,6 +10,8 @@ export type MarkerType =
   | 'cjk-comma'
   /** `1.1`, `2.0` — a guideline direction. */
   | 'decimal'
+  /** `1.1.1` — a direction under `1.1` groups (NSFC-style three levels). */
+  | 'decimal3'
   /** `（一）` */
   | 'paren-cjk'
   /** `（1）` */
@@ -43,6 +45,7 @@ const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
 const RE_DECIMAL = /^(\d{1,2})\.(\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])/;
+const RE_DECIMAL3 = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
@@ -53,7 +56,7 @@ export function matchMarker(text: string): Marker | null {
   const marker = plainMarker(text);
   // `3. 拟支持项目数：4个`, `（2）领域方向：…`: fields numbered as a list are fields; the number
   // is part of their label.
-  if (marker && marker.type !== 'decimal' && marker.type !== 'field') {
+  if (marker && marker.type !== 'decimal' && marker.type !== 'decimal3' && marker.type !== 'field') {
     const field = fieldLabelAt(text.slice(marker.length));
     if (field) {
       const length = marker.length + field.length;
@@ -66,6 +69,10 @@ export function matchMarker(text: string): Marker | null {
 /** A numbering marker, or a field label, at the start of `text`. */
 function plainMarker(text: string): Marker | null {
   let m: RegExpExecArray | null;
+  if ((m = RE_DECIMAL3.exec(text))) {
+    const key = `${m[1]}.${m[2]}.${m[3]}`;
+    return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
+  }
   if ((m = RE_DECIMAL.exec(text))) {
     const major = Number(m[1]);
     const minor = Number(m[2]);

@@ -97,6 +97,8 @@ function printed(type: MarkerType, value: number): string {
       return String.fromCodePoint(0x2460 + value - 1);
     case 'decimal':
       return `${Math.floor(value / 100)}.${value % 100}`;
+    case 'decimal3':
+      return `${Math.floor(value / 10000)}.${Math.floor(value / 100) % 100}.${value % 100}`;
     case 'field':
       return '';
   }
@@ -203,6 +205,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
     return roles;
   };
 
+  /** The first marker after paragraph `k` is a field label: `k` heads fields of its own. */
+  const fieldsNext = (k: number): boolean => {
+    for (let i = k + 1; i < markers.length; i++) if (markers[i]) return markers[i]!.type === 'field';
+    return false;
+  };
+
   /** A part heading (`（二）内地与澳门`, `二、双边合作`) is followed by a direction before any field. */
   const headsDirections = (k: number): boolean => {
     if (!isTitleLike(paragraphs[k]!, markers[k]!)) return false;
@@ -220,7 +228,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
     popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     ordinal++;
     const part = [...stack].reverse().find((s) => s.kind === 'part');
-    if (directionType === 'decimal') {
+    if (directionType === 'decimal3') {
+      // Mixed depths (`1.1.2`, then `2.1`): numbering gaps are not told apart from depth changes.
+    } else if (directionType === 'decimal') {
       if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
     } else {
       // Single-level numbering runs on, or starts again at 1 in each part.
@@ -274,6 +284,17 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     if (m.type === directionType && directionType === 'decimal') {
       openDirection(m, p);
+      continue;
+    }
+    if (directionType === 'decimal3' && (m.type === 'decimal3' || m.type === 'decimal' || (m.type === 'arabic-dot' && isTitleLike(p, m)))) {
+      // `1. 大类` and `1.1 国别` are groups of `1.1.1` directions, unless a `1.1` has fields of its
+      // own (a document may mix the two depths).
+      if (m.type === 'decimal3' || (m.type === 'decimal' && fieldsNext(k))) {
+        openDirection(m, p);
+      } else {
+        popTo((s) => s.kind === 'part' || s.kind === 'root' || (m.type === 'decimal' && s.kind === 'group' && s.marker?.type === 'arabic-dot'));
+        open(section('group', p, m));
+      }
       continue;
     }
     if (m.type === directionType) {
@@ -374,7 +395,7 @@ function isTitleLike(p: Paragraph, m: Marker): boolean {
 
 /** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
 const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
-const CANDIDATES: readonly MarkerType[] = ['decimal', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic'];
+const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic'];
 
 /**
  * Which numbering marks the guideline directions: the marker type whose title-like headings own
@@ -404,6 +425,9 @@ function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly
     }
     score.set(type, { owning, all });
   }
+  // `1.1.1` directions under `1.1` groups: the deepest numbering that owns fields.
+  const decimal3 = score.get('decimal3')!;
+  if (decimal3.owning > 0 && decimal3.owning * 2 >= decimal3.all) return 'decimal3';
   const decimal = score.get('decimal')!;
   if (decimal.owning > 0 && decimal.owning * 2 >= decimal.all) return 'decimal';
   let best: MarkerType = 'decimal';

@@ -86,4 +86,19 @@ describe('guidelines in forms the fixtures do not use', () => {
     expect(d.otherText.map((o) => o.label)).toEqual(['拟支持项目数', '项目实施周期']);
     expect(doc.checks.filter((c) => c.code === 'field-repeated').map((c) => c.directionId)).toEqual(['1.1', '1.1']);
   });
+
+  it('three-level numbering (1.1.1 under 1.1 groups) mixed with two-level directions, a neighbouring programme (NSFC)', async () => {
+    const doc = await load('r3-nsfc-three-level');
+    expect(doc.summary.projectCount?.value).toBe(60);
+    expect(doc.summary.fundingTotal?.amountCNY).toBe(150_000_000);
+    expect(row(doc).map((r) => [r.id, r.partners, r.count?.[0], r.funding, r.cap, r.years?.[1], r.domains, r.other])).toEqual([
+      ['1.1.1', ['德国'], 15, null, 2_000_000, 3, 3, 0],
+      ['1.1.2', ['德国'], 2, null, 15_000_000, 4, 1, 0],
+      ['1.2.1', ['英国'], 8, null, 3_000_000, 3, 2, 0],
+      ['2.1', ['以色列'], 20, null, 2_000_000, 3, 3, 0],
+      ['2.2', ['东盟'], 15, null, 1_500_000, 3, 3, 0],
+    ]);
+    // The group headings are groups, not directions; the closing 3.1/3.2 items no directions.
+    expect(doc.sections.some((s) => s.kind === 'group' && s.text.includes('与欧洲地区资助机构合作'))).toBe(true);
+  });
 });
