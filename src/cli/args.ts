@@ -31,7 +31,8 @@ export type Command =
       readonly command: 'diff';
       readonly old: string;
       readonly new: string;
-      readonly format: 'json' | 'md' | 'html';
+      /** null: not given — a short summary on a terminal, JSON otherwise. */
+      readonly format: 'json' | 'md' | 'html' | null;
       readonly out: string | null;
       readonly timeoutMs: number | null;
     }
@@ -248,8 +249,8 @@ export function parseArgs(argv: readonly string[]): Command {
     case 'diff': {
       allow(['--out', '--format', '--timeout-ms']);
       if (positional.length !== 2) throw new UsageError(`'diff' expects two files (old and new), got ${positional.length}`);
-      const format = str('--format') ?? 'json';
-      if (format !== 'json' && format !== 'md' && format !== 'html') throw new UsageError(`--format expects json, md or html, got '${format}'`);
+      const format = str('--format') ?? null;
+      if (format !== null && format !== 'json' && format !== 'md' && format !== 'html') throw new UsageError(`--format expects json, md or html, got '${format}'`);
       const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
       return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null, timeoutMs };
     }

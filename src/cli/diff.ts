@@ -1,7 +1,7 @@
 /** `guideline diff <old> <new>`: exit 0 when nothing changed, 1 when something did, 2 on error. */
 import { resolve } from 'node:path';
 import { diff, hasChanges } from '../diff/index.js';
-import { diffToHtml, diffToMarkdown } from '../diff/report.js';
+import { diffSummary, diffToHtml, diffToMarkdown } from '../diff/report.js';
 import { asGuidelineError } from '../pipeline.js';
 import type { Guideline } from '../schema/guideline.js';
 import type { Command } from './args.js';
@@ -20,7 +20,10 @@ export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io
     }
   }
   const result = diff(sides[0]!, sides[1]!);
-  const output = cmd.format === 'md' ? diffToMarkdown(result) : cmd.format === 'html' ? diffToHtml(result) : `${JSON.stringify(result, null, 2)}\n`;
+  // No --format, and a person at the terminal: a short summary (the JSON is for pipes and files).
+  const format = cmd.format ?? (cmd.out === null && io.stdout.isTTY === true ? 'summary' : 'json');
+  const output =
+    format === 'md' ? diffToMarkdown(result) : format === 'html' ? diffToHtml(result) : format === 'summary' ? diffSummary(result) : `${JSON.stringify(result, null, 2)}\n`;
   if (cmd.out === null) io.stdout.write(output);
   else {
     try {

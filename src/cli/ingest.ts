@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticesOf, type Notice } from '../notice.js';
@@ -33,12 +34,27 @@ interface DocReport {
 /** Warnings listed per document on a terminal without --verbose. */
 const BRIEF_WARNINGS = 3;
 
+/** Files as given; a folder becomes the sources in it and below, sorted (`ingest corpus/2025`). */
+async function expandFolders(files: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) {
+    let folder = false;
+    try {
+      folder = (await stat(resolve(cwd, f))).isDirectory();
+    } catch {
+      // A missing file fails when it is read, in the reader's words.
+    }
+    out.push(...(folder ? await listCorpus(resolve(cwd, f), cwd) : [toPosix(f)]));
+  }
+  return out;
+}
+
 export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
   const started = (io.now ?? Date.now)();
   let paths: string[];
   const wholeCorpus = cmd.files.length === 0;
   try {
-    paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : cmd.files.map((f) => toPosix(f));
+    paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : await expandFolders(cmd.files, io.cwd);
   } catch {
     io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
     return 2;

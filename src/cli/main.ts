@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs, USAGE, UsageError, type Command } from './args.js';
 
 export interface Io {
-  readonly stdout: { write(s: string): unknown };
+  readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
   /** Aborts a running batch (Ctrl-C). */

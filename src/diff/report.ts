@@ -263,6 +263,21 @@ export function diffMdast(d: GuidelineDiff): Root {
   return { type: 'root', children };
 }
 
+/** A few lines for a terminal: the two versions, the counts, each changed direction and what changed. */
+export function diffSummary(d: GuidelineDiff): string {
+  const c = d.summary.counts;
+  const lines = [
+    `${d.old.path} → ${d.new.path}`,
+    `新增 ${c.added}，删除 ${c.removed}，修改 ${c.modified}，未变 ${c.unchanged}，重新编号 ${c.renumbered}`,
+  ];
+  for (const x of d.directions.filter((y) => y.status !== 'unchanged' || y.renumbered || y.moved)) {
+    lines.push(`  ${x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId)} ${x.title}：${gist(x)}`);
+  }
+  for (const ch of [...d.document.changes, ...d.summary.changes]) lines.push(`  ${fieldName(ch.field)}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`);
+  lines.push('--format json|md|html for the full report');
+  return `${lines.join('\n')}\n`;
+}
+
 export function diffToMarkdown(d: GuidelineDiff): string {
   return markdownProcessor.stringify(diffMdast(d));
 }

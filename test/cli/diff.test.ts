@@ -16,6 +16,23 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('guideline diff', () => {
+  it('prints a short summary on a terminal when no --format is given (JSON when piped)', async () => {
+    let out = '';
+    const io = { ...fakeIo(dir), stdout: { write: (s: string) => (out += s), isTTY: true } };
+    expect(await run(['diff', 'old.txt', 'new.txt'], io)).toBe(1);
+    expect(out.split('\n')).toEqual([
+      'old.txt → new.txt',
+      '新增 0，删除 0，修改 1，未变 14，重新编号 0',
+      '  1.1 中国和越南政府间联合研究项目：拟支持经费 800万元 → 900万元',
+      '  各方向经费合计：3.895亿元 → 3.905亿元',
+      '--format json|md|html for the full report',
+      '',
+    ]);
+    const piped = fakeIo(dir);
+    await run(['diff', 'old.txt', 'new.txt'], piped);
+    expect(GuidelineDiff.parse(JSON.parse(piped.out())).summary.counts.modified).toBe(1);
+  });
+
   it('exits 0 when nothing changed: the text seed and its PDF rendition', async () => {
     const io = fakeIo(ROOT);
     expect(await run(['diff', 'corpus/2025-batch1-draft.txt', 'corpus/2025-batch1-draft.libreoffice.pdf'], io)).toBe(0);

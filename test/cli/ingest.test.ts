@@ -83,11 +83,11 @@ describe('guideline ingest', () => {
     expect(again.err()).toContain('9 documents: 0 written, 2 skipped, 7 failed; 12 warnings\n');
   });
 
-  it('reports a directory and a missing file given by name', async () => {
+  it('reads a folder given by name, and reports a missing file', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus', 'nope.txt'], io)).toBe(1);
-    expect(io.err()).toContain('guideline: corpus: is a directory, not a file\n');
     expect(io.err()).toContain('guideline: nope.txt: no such file\n');
+    expect(outputs()).toEqual(['seed.json', 'seed.md']);
   });
 
   it('refuses a file over the size limit', async () => {
@@ -147,6 +147,14 @@ describe('guideline ingest', () => {
     await run(['ingest', '--force', '--concurrency', '1'], fakeIo(dir));
     expect(readFileSync(join(dir, 'extracted', 'seed.json')).equals(first)).toBe(true);
     expect(readFileSync(join(dir, 'extracted', 'seed.md')).equals(firstMd)).toBe(true);
+  });
+});
+
+describe('ingest DIR', () => {
+  it('reads every source in a folder given by name, and below it', async () => {
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'corpus', '--out', 'from-folder'], io)).toBe(0);
+    expect(readdirSync(join(dir, 'from-folder')).sort()).toEqual(['seed.json', 'seed.md']);
   });
 });
 
