@@ -5,8 +5,8 @@
  */
 import { noticesOf, type Notice } from '../notice.js';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Extensions ingested when a folder is given. */
 export const SOURCE_EXTENSIONS = /\.(txt|text|pdf)$/i;
@@ -129,7 +129,6 @@ export async function writeReport(
   path: string,
   content: string | Uint8Array,
 ): Promise<boolean> {
-  const { dirname, resolve } = await import('node:path');
   const out = resolve(io.cwd, path);
   try {
     await ensureDir(dirname(out));
@@ -139,4 +138,38 @@ export async function writeReport(
     io.stderr.write(`guideline: ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
     return false;
   }
+}
+
+/**
+ * The files of `inputs`: a file as it is given, a folder as the files in it and below whose names
+ * match `extensions` (hidden ones skipped, sorted). A folder that holds none, or cannot be read,
+ * is passed to `fail` with the reason and left out; a missing file fails later, when it is read.
+ */
+export async function expandInputs(
+  inputs: readonly string[],
+  cwd: string,
+  extensions: RegExp,
+  fail: (path: string, reason: string) => void,
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let folder = false;
+    try {
+      folder = (await stat(resolve(cwd, input))).isDirectory();
+    } catch {
+      // A missing file fails when it is read, in the reader's words.
+    }
+    if (!folder) {
+      files.push(toPosix(input));
+      continue;
+    }
+    try {
+      const listed = await listCorpus(resolve(cwd, input), cwd, extensions);
+      if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt or .pdf' : '.txt, .pdf or .json'} file in this folder`);
+      files.push(...listed);
+    } catch {
+      fail(input, 'cannot read this folder');
+    }
+  }
+  return files;
 }

@@ -5,7 +5,6 @@
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticesOf, type Notice } from '../notice.js';
@@ -13,7 +12,7 @@ import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
-import { atomicWrite, ensureDir, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, sameOcr, toPosix } from './fs.js';
+import { atomicWrite, ensureDir, expandInputs, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, sameOcr, SOURCE_EXTENSIONS } from './fs.js';
 import { CORPUS_DIR, type Io } from './main.js';
 
 type Status = 'written' | 'skipped' | 'failed';
@@ -34,27 +33,18 @@ interface DocReport {
 /** Warnings listed per document on a terminal without --verbose. */
 const BRIEF_WARNINGS = 3;
 
-/** Files as given; a folder becomes the sources in it and below, sorted (`ingest corpus/2025`). */
-async function expandFolders(files: readonly string[], cwd: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const f of files) {
-    let folder = false;
-    try {
-      folder = (await stat(resolve(cwd, f))).isDirectory();
-    } catch {
-      // A missing file fails when it is read, in the reader's words.
-    }
-    out.push(...(folder ? await listCorpus(resolve(cwd, f), cwd) : [toPosix(f)]));
-  }
-  return out;
-}
-
 export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
   const started = (io.now ?? Date.now)();
+  let inputFailures = 0;
+  const failInput = (path: string, reason: string): void => {
+    inputFailures++;
+    io.stderr.write(`guideline: ${path}: ${reason}\n`);
+  };
   let paths: string[];
   const wholeCorpus = cmd.files.length === 0;
   try {
-    paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : await expandFolders(cmd.files, io.cwd);
+    // A folder given by name is the sources in it and below (`ingest corpus/2025`).
+    paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : await expandInputs(cmd.files, io.cwd, SOURCE_EXTENSIONS, failInput);
   } catch {
     io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
     return 2;
@@ -185,7 +175,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     documents: paths.length,
     written: count('written'),
     skipped: count('skipped'),
-    failed: count('failed'),
+    failed: count('failed') + inputFailures,
     warnings,
     stale: stale.length,
     pruned: cmd.prune ? stale.length : 0,

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isPdf, loadBytes, readSource, type LoadOptions } from '../load/index.js';
 import { DocumentPool } from '../pool.js';
@@ -6,7 +6,7 @@ import { processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
 import { asGuidelineError } from '../pipeline.js';
-import { EXPORT_EXTENSIONS, listCorpus, toPosix } from './fs.js';
+import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
 
 /**
  * Ingests a source or reads an extracted JSON, for `diff` and `export`. Throws `GuidelineError`.
@@ -54,26 +54,7 @@ export async function loadInputs(
   cwd: string,
   options: { readonly timeoutMs?: number | null; readonly signal?: AbortSignal; readonly fail: (path: string, reason: string) => void },
 ): Promise<Guideline[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    let folder = false;
-    try {
-      folder = (await stat(resolve(cwd, input))).isDirectory();
-    } catch {
-      // A missing file fails when it is read.
-    }
-    if (!folder) {
-      files.push(toPosix(input));
-      continue;
-    }
-    try {
-      const listed = await listCorpus(resolve(cwd, input), cwd, EXPORT_EXTENSIONS);
-      if (listed.length === 0) options.fail(input, 'no .txt, .pdf or .json file in this folder');
-      files.push(...listed);
-    } catch {
-      options.fail(input, 'cannot read this folder');
-    }
-  }
+  const files = await expandInputs(inputs, cwd, EXPORT_EXTENSIONS, options.fail);
   const pool = DocumentPool.usable() ? new DocumentPool(1) : undefined;
   const loadOptions = { ...(options.timeoutMs == null ? {} : { timeoutMs: options.timeoutMs }), ...(pool ? { pool } : {}) };
   const docs: Guideline[] = [];

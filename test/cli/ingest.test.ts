@@ -156,6 +156,14 @@ describe('ingest DIR', () => {
     expect(await run(['ingest', 'corpus', '--out', 'from-folder'], io)).toBe(0);
     expect(readdirSync(join(dir, 'from-folder')).sort()).toEqual(['seed.json', 'seed.md']);
   });
+
+  it('a folder with no source in it is one failure line and exit 1, the rest is ingested', async () => {
+    mkdirSync(join(dir, 'empty'));
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'empty', 'corpus/seed.txt', '--out', 'o'], io)).toBe(1);
+    expect(io.err().split('\n')[0]).toBe('guideline: empty: no .txt or .pdf file in this folder');
+    expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.json', 'seed.md']);
+  });
 });
 
 describe('what ingest prints', () => {
