@@ -42,9 +42,10 @@ describe('diff of the seed with edited versions', () => {
     const text = SEED.replace('1.2 中国和马来西亚政府间联合研究项目', '1.2 中国和泰国政府间联合研究项目');
     const { d } = await against(text);
     const removed = d.directions.find((x) => x.status === 'removed')!;
-    const added = d.directions.find((x) => x.status === 'added');
+    const added = d.directions.find((x) => x.status === 'added')!;
     expect(removed.record).toMatchObject({ id: '1.2', partners: [{ name: '马来西亚' }], projectCount: { value: 6 }, funding: { amountCNY: 2_500_000 } });
-    if (added) expect(added.record).toMatchObject({ partners: [{ name: '泰国' }] });
+    // Another partner is another direction: the new 1.2 is added, with its own record.
+    expect(added.record).toMatchObject({ id: '1.2', partners: [{ name: '泰国' }], projectCount: { value: 6 }, funding: { amountCNY: 2_500_000 } });
     expect(d.directions.filter((x) => x.status === 'modified' || x.status === 'unchanged').every((x) => x.record === null)).toBe(true);
   });
 
