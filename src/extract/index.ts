@@ -12,7 +12,7 @@ import { findPartners } from '../lexicon/partners.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { matchMarker } from '../lexicon/markers.js';
 import type { FieldRole } from '../lexicon/fields.js';
-import { isPlausible } from '../lexicon/numbers.js';
+import { CJK_NUMERAL, isPlausible } from '../lexicon/numbers.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import type {
@@ -340,7 +340,7 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
   return null;
 }
 
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|[一二两三四五六七八九十]{1,3})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
 
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
@@ -357,12 +357,11 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const countIndex = m.index;
   const fundingHit = /(?:国拨)?经费(?:概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(sentence.slice(m.index - start + m[0].length));
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
-  const per = /每个项目(?:国拨经费)?(?:不超过)?([^，,。；]{0,16}?元)/.exec(sentence);
-  const perMoney = per ? parseMoney(per[1]!) : null;
+  const per = parsePerProjectCap(sentence);
   return {
     count: Number.isFinite(countValue) ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
     fundingCNY: funding?.value.amountCNY ?? null,
-    perProjectCNY: perMoney?.value.amountCNY ?? null,
+    perProjectCNY: per?.value ?? null,
     text: sentence,
     span: span(text, start, end),
   };

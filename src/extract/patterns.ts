@@ -6,7 +6,7 @@
 import type { Qualifier } from '../schema/guideline.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { labelsOf } from '../lexicon/fields.js';
-import { CJK_NUMERAL, MONEY_UNITS, NUMBER, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
+import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
 export interface Hit<T> {
   readonly value: T;
@@ -92,20 +92,23 @@ export function parseMoney(text: string): Hit<Money> | null {
   return { value: moneyOf(m, 2), index: m.index, length: m[0].length };
 }
 
+const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
+const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)(?:国拨)?(?:经费)?(?:为|约)?$`);
+const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
+
 /**
  * The amounts of a funding text, each marked as a total or a per-project figure: `900万元，每项300万元`,
  * `300万元/项`, `每项250万元，共计500万元`. Per project: `每项`, `每个项目`, `单项`, `单个项目`
  * before it, `/项`, `/个`, `每项` after it.
  */
 export function fundingAmounts(text: string): { total: Hit<Money> | null; perProject: Hit<Money> | null } {
-  const re = new RegExp(RE_MONEY.source, 'g');
   let total: Hit<Money> | null = null;
   let perProject: Hit<Money> | null = null;
-  for (const m of text.matchAll(re)) {
-    const before = text.slice(Math.max(0, m.index - 6), m.index);
+  for (const m of text.matchAll(RE_MONEY_ALL)) {
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
-    if (/(?:每项|每个项目|每个|单项|单个项目|每一项目)(?:国拨)?(?:经费)?(?:为|约)?$/.test(before) || /^\s*(?:\/|／)\s*(?:项|个)|^\s*每项/.test(after)) {
+    if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after)) {
       perProject ??= hit;
     } else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) {
       total = hit;
@@ -117,7 +120,9 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
 const RE_CAP = new RegExp(`(?:每个|每项|单个|每一)项目[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
-const RE_PER_PROJECT = new RegExp(`(?:每项|每个项目|单项)(?:国拨)?(?:经费)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元\\s*[/／]\\s*项`);
+const RE_PER_PROJECT = new RegExp(
+  `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元\\s*${PER_PROJECT_AFTER}`,
+);
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
 export function parsePerProjectCap(text: string): Hit<number> | null {

@@ -59,6 +59,13 @@ export function plainNumber(printed: string): string {
   return printed.replace(/[,， ]/g, '');
 }
 
+/**
+ * Words that make an amount one project's rather than a total: before it (`每项300万元`,
+ * `每个项目经费为300万元`), or after it (`300万元/项`).
+ */
+export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目|单项';
+export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个)';
+
 /** Chinese numerals as counts and years (`两项`, `三年`). */
 export const CJK_NUMERAL = '[一二两三四五六七八九十]{1,3}';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
+import { fundingAmounts, parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
 import { isPlausible } from '../../src/lexicon/numbers.js';
 
 describe('patterns', () => {
@@ -131,5 +131,24 @@ describe('patterns', () => {
     ['years', 3, true],
   ] as const)('plausible %s %d: %s', (kind, value, ok) => {
     expect(isPlausible(kind, value)).toBe(ok);
+  });
+});
+
+describe('funding per project', () => {
+  it.each([
+    ['900万元，每项300万元', 9_000_000, 3_000_000],
+    ['每项250万元，共计500万元', 5_000_000, 2_500_000],
+    ['300万元/项', null, 3_000_000],
+    ['1200万元（300万元/项）', 12_000_000, 3_000_000],
+    ['每个项目经费为300万元', null, 3_000_000],
+    ['1500万元', 15_000_000, null],
+  ])('%s: total %s, per project %s', (text, total, perProject) => {
+    const { total: t, perProject: p } = fundingAmounts(text);
+    expect([t?.value.amountCNY ?? null, p?.value.amountCNY ?? null]).toEqual([total, perProject]);
+  });
+
+  it('reads a stated per-project amount where no bound is given', () => {
+    expect(parsePerProjectCap('拟支持项目数为3个，每项400万元。')?.value).toBe(4_000_000);
+    expect(parsePerProjectCap('共拟支持经费：300万元/项。')?.value).toBe(3_000_000);
   });
 });

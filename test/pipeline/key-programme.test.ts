@@ -56,3 +56,12 @@ describe('a key-programme guideline typeset as PDF (header from page 2, - N - fo
     expect(hasChanges(diff(text, pdf))).toBe(false);
   });
 });
+
+describe('young-scientist figures stated before the directions', () => {
+  it('reads their count, funding and the amount per project', async () => {
+    const doc = await ingestText(readFileSync(`${DIR}2026-synthetic-biology.txt`), 'sb.txt');
+    expect(doc.summary.youngScientist).toMatchObject({ count: { value: 6 }, fundingCNY: 18_000_000, perProjectCNY: 3_000_000 });
+    // `每个项目300万元` there is the young scientists' figure, not the default cap of every direction.
+    expect(doc.summary.defaultPerProjectCap?.amountCNY).toBe(15_000_000);
+  });
+});
