@@ -106,3 +106,37 @@ function plainMarker(text: string): Marker | null {
   if (field) return { type: 'field', text: text.slice(0, field.length).trim(), length: field.length, value: 0, key: field.label };
   return null;
 }
+
+const CJK_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+function cjkLabel(n: number): string {
+  if (n <= 10) return CJK_DIGITS[n] ?? String(n);
+  if (n < 20) return `十${CJK_DIGITS[n - 10]}`;
+  if (n < 100) return `${CJK_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CJK_DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+/** Marker `value` of `type` as printed (`（3）`, `三、`, `③`, `1.2`): for messages, and to look for it in text. */
+export function printed(type: MarkerType, value: number): string {
+  switch (type) {
+    case 'cjk-comma':
+      return `${cjkLabel(value)}、`;
+    case 'paren-cjk':
+      return `（${cjkLabel(value)}）`;
+    case 'paren-arabic':
+      return `（${value}）`;
+    case 'arabic-dot':
+      return `${value}.`;
+    case 'arabic-comma':
+      return `${value}、`;
+    case 'arabic-paren':
+      return `${value}）`;
+    case 'circled':
+      return String.fromCodePoint(0x2460 + value - 1);
+    case 'decimal':
+      return `${Math.floor(value / 100)}.${value % 100}`;
+    case 'decimal3':
+      return `${Math.floor(value / 10000)}.${Math.floor(value / 100) % 100}.${value % 100}`;
+    case 'field':
+      return '';
+  }
+}

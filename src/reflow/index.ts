@@ -24,7 +24,7 @@ import type { CleanLine, Cleaned } from '../clean/index.js';
 import type { Mapped } from '../mapped.js';
 import { MappedBuilder } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
-import { matchMarker } from '../lexicon/markers.js';
+import { matchMarker, printed } from '../lexicon/markers.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
 
 export interface Paragraph {
@@ -153,7 +153,7 @@ const LINE_START_LABELS: ReadonlySet<string> = new Set(['关键词', '关键字'
 function continuesInlineList(lines: readonly CleanLine[], first: number, k: number): boolean {
   const m = matchMarker(lines[k]!.text.text);
   if (!m || m.value < 2 || (m.type !== 'circled' && m.type !== 'paren-arabic' && m.type !== 'arabic-dot')) return false;
-  const prev = m.type === 'circled' ? String.fromCodePoint(0x2460 + m.value - 2) : m.type === 'paren-arabic' ? `（${m.value - 1}）` : `${m.value - 1}.`;
+  const prev = printed(m.type, m.value - 1);
   let text = '';
   for (let i = first; i < k; i++) text += lines[i]!.text.text;
   for (let at = text.indexOf(prev, 1); at > 0; at = text.indexOf(prev, at + 1)) {

@@ -16,7 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { matchMarker } from '../lexicon/markers.js';
+import { matchMarker, printed } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelShapeAt, RE_RUN_ON_BARE, RE_RUN_ON_LABEL, roleOf, type FieldRole } from '../lexicon/fields.js';
 import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -69,39 +69,6 @@ export interface Segmented {
 
 function section(kind: SectionKind, heading: Paragraph | null, marker: Marker | null, extra: Partial<Pick<Section, 'ordinal' | 'role' | 'id'>> = {}): Section {
   return { kind, heading, marker, ordinal: extra.ordinal ?? null, id: extra.id ?? null, role: extra.role ?? null, children: [] };
-}
-
-const CJK_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-function cjkLabel(n: number): string {
-  if (n <= 10) return CJK_DIGITS[n] ?? String(n);
-  if (n < 20) return `十${CJK_DIGITS[n - 10]}`;
-  if (n < 100) return `${CJK_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CJK_DIGITS[n % 10] : ''}`;
-  return String(n);
-}
-
-function printed(type: MarkerType, value: number): string {
-  switch (type) {
-    case 'cjk-comma':
-      return `${cjkLabel(value)}、`;
-    case 'paren-cjk':
-      return `（${cjkLabel(value)}）`;
-    case 'paren-arabic':
-      return `（${value}）`;
-    case 'arabic-dot':
-      return `${value}.`;
-    case 'arabic-comma':
-      return `${value}、`;
-    case 'arabic-paren':
-      return `${value}）`;
-    case 'circled':
-      return String.fromCodePoint(0x2460 + value - 1);
-    case 'decimal':
-      return `${Math.floor(value / 100)}.${value % 100}`;
-    case 'decimal3':
-      return `${Math.floor(value / 10000)}.${Math.floor(value / 100) % 100}.${value % 100}`;
-    case 'field':
-      return '';
-  }
 }
 
 export function segment(input: readonly Paragraph[]): Segmented {
