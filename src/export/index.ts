@@ -11,33 +11,20 @@
  */
 import { checkTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import type { Check, Direction, Domain, Guideline } from '../schema/guideline.js';
-import type { CellValue, Column, ExportTables } from './model.js';
+import type { ExportTables } from './model.js';
 
 export { header, type CellValue, type Column, type ExportTables, type HeaderLanguage, type Table } from './model.js';
-
-interface Def<T> extends Column {
-  readonly get: (row: T) => CellValue;
-}
+import { booleanColumn, numberColumn, tableOf, textColumn, wan, type ColumnDef } from './model.js';
 
 interface DirectionRow {
   readonly doc: Guideline;
   readonly d: Direction;
 }
 
-const WAN = 10_000;
-const wan = (cny: number | undefined | null): number | null => (cny === undefined || cny === null ? null : cny / WAN);
-const orNull = <T>(v: T | undefined | null): T | null => v ?? null;
 const joined = (parts: readonly string[], separator: string): string | null => (parts.length > 0 ? parts.join(separator) : null);
-
-const text = <T>(key: string, zh: string, get: (r: T) => string | null | undefined): Def<T> => ({ key, zh, type: 'text', get: (r) => orNull(get(r)) });
-const num = <T>(key: string, zh: string, get: (r: T) => number | null | undefined, yuan = false): Def<T> => ({
-  key,
-  zh,
-  type: 'number',
-  ...(yuan ? { yuan } : {}),
-  get: (r) => orNull(get(r)),
-});
-const bool = <T>(key: string, zh: string, get: (r: T) => boolean | null | undefined): Def<T> => ({ key, zh, type: 'boolean', get: (r) => orNull(get(r)) });
+const text = textColumn;
+const num = numberColumn;
+const bool = booleanColumn;
 
 /** `医药卫生：传统药物和草药` for a labelled domain; top-level domains only (their children are in the JSON). */
 const domainText = (x: Domain): string => (x.detail ? `${x.label}：${x.detail}` : x.label);
@@ -70,7 +57,7 @@ const FLAGS = [
 ] as const;
 
 /** The direction columns, in order. International-cooperation fields first, key-programme fields last. */
-const DIRECTION_COLUMNS: readonly Def<DirectionRow>[] = [
+const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   text('documentId', '文档编号', (r) => r.doc.document.id),
   text('documentTitle', '指南名称', (r) => r.doc.document.title),
   text('family', '指南类型', (r) => r.doc.document.family),
@@ -139,7 +126,7 @@ interface CheckRow {
   readonly c: Check;
 }
 
-const CHECK_COLUMNS: readonly Def<CheckRow>[] = [
+const CHECK_COLUMNS: readonly ColumnDef<CheckRow>[] = [
   text('documentId', '文档编号', (r) => r.doc.document.id),
   text('directionId', '方向编号', (r) => r.c.directionId),
   text('severity', '级别', (r) => r.c.severity),
@@ -154,8 +141,6 @@ const CHECK_COLUMNS: readonly Def<CheckRow>[] = [
   num('line', '行号', (r) => r.c.span?.line),
 ];
 
-const strip = <T>(defs: readonly Def<T>[]): Column[] => defs.map(({ get: _get, ...column }) => column);
-
 /**
  * The tables for `docs`, in the order given: directions in document order, checks in each
  * document's order. Same input, same tables.
@@ -164,16 +149,8 @@ export function exportTables(docs: readonly Guideline[]): ExportTables {
   const directionRows = docs.flatMap((doc) => doc.directions.map((d): DirectionRow => ({ doc, d })));
   const checkRows = docs.flatMap((doc) => doc.checks.map((c): CheckRow => ({ doc, c })));
   return {
-    directions: {
-      sheet: { zh: '方向', en: 'directions' },
-      columns: strip(DIRECTION_COLUMNS),
-      rows: directionRows.map((r) => DIRECTION_COLUMNS.map((c) => c.get(r))),
-    },
-    checks: {
-      sheet: { zh: '检查', en: 'checks' },
-      columns: strip(CHECK_COLUMNS),
-      rows: checkRows.map((r) => CHECK_COLUMNS.map((c) => c.get(r))),
-    },
+    directions: tableOf({ zh: '方向', en: 'directions' }, DIRECTION_COLUMNS, directionRows),
+    checks: tableOf({ zh: '检查', en: 'checks' }, CHECK_COLUMNS, checkRows),
   };
 }
 

@@ -29,3 +29,26 @@ export type HeaderLanguage = 'zh' | 'en';
 export function header(column: Column, language: HeaderLanguage): string {
   return language === 'en' ? column.key : column.zh;
 }
+
+/** A column and how to read its value from a row of `T`. */
+export interface ColumnDef<T> extends Column {
+  readonly get: (row: T) => CellValue;
+}
+
+export const textColumn = <T>(key: string, zh: string, get: (r: T) => string | null | undefined): ColumnDef<T> => ({ key, zh, type: 'text', get: (r) => get(r) ?? null });
+export const numberColumn = <T>(key: string, zh: string, get: (r: T) => number | null | undefined, yuan = false): ColumnDef<T> => ({
+  key,
+  zh,
+  type: 'number',
+  ...(yuan ? { yuan } : {}),
+  get: (r) => get(r) ?? null,
+});
+export const booleanColumn = <T>(key: string, zh: string, get: (r: T) => boolean | null | undefined): ColumnDef<T> => ({ key, zh, type: 'boolean', get: (r) => get(r) ?? null });
+
+/** Whole yuan as 万元 (`8000000` → `800`); null stays null. */
+export const wan = (cny: number | undefined | null): number | null => (cny === undefined || cny === null ? null : cny / 10_000);
+
+/** A table of `rows`, one value per column read by its definition. */
+export function tableOf<T>(sheet: Table['sheet'], defs: readonly ColumnDef<T>[], rows: readonly T[]): Table {
+  return { sheet, columns: defs.map(({ get: _get, ...column }) => column), rows: rows.map((r) => defs.map((c) => c.get(r))) };
+}

@@ -5,24 +5,23 @@
  * per document. Values keep their type as in the export: numbers are numbers (yuan and 万元),
  * missing values are null, enumerations are the schema's keys. Pure.
  */
-import type { CellValue, Column, Table } from '../export/model.js';
+import { numberColumn, tableOf, textColumn, wan, type ColumnDef, type Table } from '../export/model.js';
 import type { GuidelineHistory, HistoryCell, HistoryDocument, HistoryLine, HistoryTotals } from '../schema/history.js';
 import { changeText, documentLabels } from './format.js';
 import { cellState } from './index.js';
 
-interface Def<T> extends Column {
-  readonly get: (row: T) => CellValue;
-}
+const text = textColumn;
+const num = numberColumn;
 
-const text = <T>(key: string, zh: string, get: (r: T) => string | null | undefined): Def<T> => ({ key, zh, type: 'text', get: (r) => get(r) ?? null });
-const num = <T>(key: string, zh: string, get: (r: T) => number | null | undefined, yuan = false): Def<T> => ({
-  key,
-  zh,
-  type: 'number',
-  ...(yuan ? { yuan } : {}),
-  get: (r) => get(r) ?? null,
-});
-const wan = (cny: number | null | undefined): number | null => (cny === null || cny === undefined ? null : cny / 10_000);
+/** The columns that say which document a row is of: in both tables, in the same order. */
+const documentColumns = <R extends { readonly k: number; readonly doc: HistoryDocument; readonly label: string }>(): ColumnDef<R>[] => [
+  num('documentIndex', '版本序号', (r) => r.k + 1),
+  text('documentId', '文档编号', (r) => r.doc.id),
+  text('documentLabel', '版本', (r) => r.label),
+  num('year', '年度', (r) => r.doc.year),
+  num('batch', '批次', (r) => r.doc.batch),
+  text('status', '稿件状态', (r) => r.doc.status),
+];
 
 interface LineRow {
   readonly line: HistoryLine;
@@ -34,16 +33,11 @@ interface LineRow {
 }
 
 /** Columns of the lines table, in order. Keys are relied on by scripts: add, never rename. */
-export const LINE_COLUMNS: readonly Def<LineRow>[] = [
+export const LINE_COLUMNS: readonly ColumnDef<LineRow>[] = [
   text('lineKey', '方向线', (r) => r.line.key),
   text('lineTitle', '方向名称（最新）', (r) => r.line.title),
   text('linePartners', '合作方（最新）', (r) => r.line.partners.join('、') || null),
-  num('documentIndex', '版本序号', (r) => r.k + 1),
-  text('documentId', '文档编号', (r) => r.doc.id),
-  text('documentLabel', '版本', (r) => r.label),
-  num('year', '年度', (r) => r.doc.year),
-  num('batch', '批次', (r) => r.doc.batch),
-  text('status', '稿件状态', (r) => r.doc.status),
+  ...documentColumns<LineRow>(),
   text('source', '来源文件', (r) => r.doc.source),
   text('state', '状态', (r) => cellState(r.h, r.line, r.k)),
   text('directionId', '方向编号', (r) => r.cell?.id),
@@ -72,13 +66,8 @@ interface TotalsRow {
   readonly label: string;
 }
 
-export const TOTALS_COLUMNS: readonly Def<TotalsRow>[] = [
-  num('documentIndex', '版本序号', (r) => r.k + 1),
-  text('documentId', '文档编号', (r) => r.doc.id),
-  text('documentLabel', '版本', (r) => r.label),
-  num('year', '年度', (r) => r.doc.year),
-  num('batch', '批次', (r) => r.doc.batch),
-  text('status', '稿件状态', (r) => r.doc.status),
+export const TOTALS_COLUMNS: readonly ColumnDef<TotalsRow>[] = [
+  ...documentColumns<TotalsRow>(),
   num('directionsStated', '方向数（文中所述）', (r) => r.t.directions.stated),
   num('directionsComputed', '方向数（实际）', (r) => r.t.directions.computed),
   num('projectsStated', '项目数（文中所述）', (r) => r.t.projects.stated),
@@ -92,8 +81,6 @@ export const TOTALS_COLUMNS: readonly Def<TotalsRow>[] = [
   num('fundingUnstated', '未列经费的方向', (r) => r.t.funding.unstated),
 ];
 
-const strip = <T>(defs: readonly Def<T>[]): Column[] => defs.map(({ get: _get, ...column }) => column);
-
 export interface HistoryTables {
   /** One row per line per document, lines in order, documents in order within each line. */
   readonly lines: Table;
@@ -106,7 +93,7 @@ export function historyTables(h: GuidelineHistory): HistoryTables {
   const lineRows = h.lines.flatMap((line) => h.documents.map((doc, k): LineRow => ({ line, k, doc, label: labels[k]!, cell: line.versions[k] ?? null, h })));
   const totalsRows = h.totals.map((t, k): TotalsRow => ({ t, k, doc: h.documents[k]!, label: labels[k]! }));
   return {
-    lines: { sheet: { zh: '方向线', en: 'lines' }, columns: strip(LINE_COLUMNS), rows: lineRows.map((r) => LINE_COLUMNS.map((c) => c.get(r))) },
-    totals: { sheet: { zh: '合计', en: 'totals' }, columns: strip(TOTALS_COLUMNS), rows: totalsRows.map((r) => TOTALS_COLUMNS.map((c) => c.get(r))) },
+    lines: tableOf({ zh: '方向线', en: 'lines' }, LINE_COLUMNS, lineRows),
+    totals: tableOf({ zh: '合计', en: 'totals' }, TOTALS_COLUMNS, totalsRows),
   };
 }
