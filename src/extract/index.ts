@@ -49,6 +49,7 @@ import {
   RE_TITLE_YEAR,
   RE_YEAR,
   findSummary,
+  FUNDING_TOTAL_LEAD,
   fundingAmounts,
   parseDurationValue,
   parseLabelledCount,
@@ -72,7 +73,7 @@ export interface Extracted {
     readonly year: number | null;
     readonly batch: number | null;
     readonly status: 'draft' | 'final' | 'unknown';
-    readonly family?: 'international-cooperation' | 'key-programme' | 'unknown';
+    readonly family: 'international-cooperation' | 'key-programme' | 'unknown';
   };
   readonly summary: Summary;
   readonly directions: Direction[];
@@ -193,7 +194,7 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
   });
 }
 
-function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Extracted['info'] {
+function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Omit<Extracted['info'], 'family'> {
   const head = preamble.slice(0, 4);
   let title: string | null = null;
   let titleSource: Extracted['info']['titleSource'] = 'none';
@@ -275,7 +276,7 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
     ? {
         amountCNY: summaryMoney(f).amountCNY,
         qualifier: summaryMoney(f).qualifier,
-        text: f[0].replace(/^(?:经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?/, ''),
+        text: f[0].replace(new RegExp(`^${FUNDING_TOTAL_LEAD}`), ''),
         span: span(text, f.index, f.index + f[0].length),
       }
     : null;

@@ -157,8 +157,8 @@ const DURATION_VALUE =
 
 const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*${DURATION_VALUE}`);
 // `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
-const DURATION_LABELS = [...labelsOf('duration').filter((l) => !l.startsWith('项目')), '实施期', '资助期', '支持期限', '执行周期']
-  .sort((a, b) => b.length - a.length)
+const DURATION_LABELS = labelsOf('duration')
+  .filter((l) => !l.startsWith('项目'))
   .join('|');
 const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})[为是：:\\s]*${DURATION_VALUE}`);
 
@@ -237,6 +237,9 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 
 const N = `(\\d+|${CJK_NUMERAL})`;
 
+/** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
+export const FUNDING_TOTAL_LEAD = '(?:经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?';
+
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
  * pattern has the groups (qualifier before, number, qualifier after) for counts, and (qualifier
@@ -254,7 +257,7 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
   ],
-  fundingTotal: [new RegExp(`(?:经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?${PRE}${MONEY}${POST}`)],
+  fundingTotal: [new RegExp(`${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`)],
 } as const;
 
 /** The first phrasing of `figure` found in `text`. */

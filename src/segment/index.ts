@@ -267,7 +267,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (m.type === directionType) {
       const inDirection = currentDirection();
       const openList = stack.some((s) => s.kind === 'item' && s.marker?.type === m.type);
-      const seen = new Set(inDirection?.children.flatMap((c) => (c.kind !== 'paragraph' && c.kind === 'field' && c.role ? [c.role] : [])) ?? []);
+      const seen = new Set(inDirection?.children.flatMap((c) => (c.kind === 'field' && c.role ? [c.role] : [])) ?? []);
       const ahead = rolesAhead(k);
       const repeats = [...ahead].some((r) => seen.has(r));
       const next = lastDirection === null ? 1 : lastDirection + 1;

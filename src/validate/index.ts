@@ -252,7 +252,6 @@ export function validate(input: ValidateInput): Guideline {
     document: {
       id: source.id,
       ...extracted.info,
-      family: extracted.info.family ?? 'unknown',
       source: {
         path: source.path,
         sha256: source.sha256,
