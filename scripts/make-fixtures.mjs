@@ -29,7 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { paragraphs } from './seed-paragraphs.mjs';
+import { paragraphs, simulatedBold } from './seed-paragraphs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
@@ -72,13 +72,7 @@ async function draft(name, { font, fontName, size, margins, bold, footer }) {
       // Simulated bold: the heading drawn twice, 0.3 pt apart (on one page: break before it).
       doc.fontSize(size + 1);
       if (doc.y + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-      const x = doc.page.margins.left;
-      const y = doc.y;
-      const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-      doc.text(p.text, x, y, { width });
-      const after = doc.y;
-      doc.text(p.text, x + 0.3, y, { width });
-      doc.y = after;
+      simulatedBold(doc, p.text);
       doc.fontSize(size);
     } else {
       doc.text(p.text, { indent: 22, align: 'justify', lineGap: 3 });

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { paragraphs } from './seed-paragraphs.mjs';
+import { paragraphs, simulatedBold } from './seed-paragraphs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
@@ -143,13 +143,7 @@ function textPage(doc, pages) {
     if (p.kind === 'direction') break;
     if (p.kind === 'part') {
       doc.fontSize(12);
-      const x = doc.page.margins.left;
-      const y = doc.y;
-      const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-      doc.text(p.text, x, y, { width });
-      const after = doc.y;
-      doc.text(p.text, x + 0.3, y, { width });
-      doc.y = after;
+      simulatedBold(doc, p.text);
       doc.fontSize(11);
     } else doc.text(p.text, { indent: 22, align: 'justify', lineGap: 3 });
   }

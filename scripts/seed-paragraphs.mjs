@@ -17,3 +17,14 @@ export function paragraphs() {
   doc.sections.forEach(walk);
   return out;
 }
+
+/** A heading in simulated bold, as word processors print one: drawn twice, 0.3 pt apart, across the column. */
+export function simulatedBold(doc, text) {
+  const x = doc.page.margins.left;
+  const y = doc.y;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  doc.text(text, x, y, { width });
+  const after = doc.y;
+  doc.text(text, x + 0.3, y, { width });
+  doc.y = after;
+}
