@@ -1,0 +1,80 @@
+/**
+ * The compiled check (`src/schema/compiled.ts`) stands in for zod's parse of every output: it must
+ * return what zod returns for the documents the tool writes, and never accept what zod rejects.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CANNOT, compile } from '../../src/schema/compiled.js';
+import { Guideline } from '../../src/schema/guideline.js';
+import { ingestText, ROOT, seed } from '../helpers/seed.js';
+
+const check = compile(Guideline);
+const folders = ['corpus', 'test/fixtures/variants', 'test/fixtures/unseen', 'test/fixtures/key-programme', 'test/fixtures/history'];
+const files = folders.flatMap((f) => readdirSync(`${ROOT}${f}`).filter((n) => n.endsWith('.txt')).map((n) => `${f}/${n}`));
+
+/** zod's verdict and the compiled one agree: the same data when the compiled check decides. */
+function agree(value: unknown): 'decided' | 'left to zod' {
+  const fast = check(value);
+  const zod = Guideline.safeParse(value);
+  if (fast === CANNOT) return 'left to zod';
+  expect(zod.success).toBe(true);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+  expect(fast).toStrictEqual(zod.data);
+  return 'decided';
+}
+
+describe('the compiled check of a guideline', () => {
+  it.each(files)('decides %s, with zod’s result', async (file) => {
+    const doc = await ingestText(readFileSync(`${ROOT}${file}`), file);
+    expect(agree(structuredClone(doc))).toBe('decided');
+  });
+
+  it('fills defaults and drops unknown keys as zod does', async () => {
+    const { doc } = await seed();
+    const copy = structuredClone(doc) as unknown as { directions: Record<string, unknown>[]; extra?: number };
+    delete copy.directions[0]!.keywords; // a default ([])
+    delete copy.directions[0]!.category; // a default (null)
+    copy.extra = 1;
+    expect(agree(copy)).toBe('decided');
+    expect((check(copy) as typeof doc).directions[0]!.keywords).toEqual([]);
+  });
+
+  it('leaves to zod, or agrees with it on, damaged copies', async () => {
+    const { doc } = await seed();
+    // Every place in the document: a path of keys and indexes.
+    const paths: (string | number)[][] = [];
+    const walk = (x: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (Array.isArray(x)) x.forEach((v, i) => walk(v, [...path, i]));
+      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, [...path, k]);
+    };
+    walk(doc, []);
+    const replacements: unknown[] = [null, undefined, -1, 0, 1.5, 2 ** 60, Number.NaN, Infinity, '', 'x', '\ud800', true, [], {}, [1], { a: 1 }, 'exact', 'warning'];
+    const damage = fc.array(
+      fc.tuple(fc.nat(paths.length - 1), fc.oneof(fc.constant<'delete'>('delete'), fc.constant<'extra'>('extra'), fc.constantFrom(...replacements).map((v) => ({ v })))),
+      { minLength: 1, maxLength: 3 },
+    );
+    let decided = 0;
+    fc.assert(
+      fc.property(damage, (edits) => {
+        const copy = structuredClone(doc) as unknown as Record<string | number, unknown>;
+        for (const [at, edit] of edits) {
+          const path = paths[at]!;
+          if (path.length === 0) continue;
+          let parent: Record<string | number, unknown> | undefined = copy;
+          for (const k of path.slice(0, -1)) parent = parent?.[k] as Record<string | number, unknown> | undefined;
+          if (!parent || typeof parent !== 'object') continue;
+          const key = path[path.length - 1]!;
+          if (edit === 'delete') delete parent[key];
+          else if (edit === 'extra') parent[`${String(key)}Extra`] = 1;
+          else parent[key] = edit.v;
+        }
+        if (agree(copy) === 'decided') decided++;
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+    // Some damage is harmless (an unknown key, a default deleted): the check decides those itself.
+    expect(decided).toBeGreaterThan(0);
+  });
+});
