@@ -4,6 +4,9 @@
 //
 //   text      documents/s and MB/s through the whole pipeline to validated JSON (and with Markdown),
 //             over a batch of ≥ 1,000 seed-sized documents, one process, after warm-up
+//   stages    ms per seed-sized document in each stage (the profile behind the text figures)
+//   e2e       what a user waits for: `guideline ingest` of 300 seed-sized texts, timed from
+//             starting the process to its exit (JSON + Markdown written); `--help` and one document
 //   scaling   one document at 1×, 10× and 100× the seed's length: time per MB must stay flat
 //   diff      seed vs an edited copy; 100× vs 100× edited
 //   history   50 versions × 50 directions built in memory from the seed (scripts/bench-history.mjs,
@@ -14,7 +17,7 @@
 //             text-layer rendition of the same pages; characters right on the test scans
 //
 //   --quick         a smaller run
-//   --only SECTION  run one section (text, scaling, diff, history, pdf, batch, memory, ocr)
+//   --only SECTION  run one section (text, stages, e2e, scaling, diff, history, pdf, batch, memory, ocr)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -101,11 +104,21 @@ function batch(work, extra) {
     const t = performance.now();
     const code = await run(['ingest', '--json', '--force', ...${JSON.stringify(extra)}], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
     console.log(JSON.stringify({ code, secs: (performance.now() - t) / 1000, maxRSS: process.resourceUsage().maxRSS }));`;
+  const t0 = now();
   const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+  const wall = (now() - t0) / 1000;
   const last = res.stdout.trim().split('\n').pop();
   if (res.status !== 0 || !last) throw new Error(`batch child failed: ${res.stderr.split('\n')[0]}`);
-  return JSON.parse(last);
+  return { ...JSON.parse(last), wall };
 }
+
+/** Runs the built CLI as a user does, timed from starting the process to its exit. */
+function cli(args, cwd) {
+  const t0 = now();
+  const res = spawnSync(process.execPath, [dist('cli/bin.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: res.status, secs: (now() - t0) / 1000 };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const row = (section, what, value, unit, note = '') => rows.push({ section, what, value, unit, note });
 
 // ---- text batch -------------------------------------------------------------------------------
@@ -123,6 +136,74 @@ if (want('text')) {
   secs = (now() - start) / 1000;
   const n = Math.min(BATCH, 300);
   row('text', `${n} docs → JSON + Markdown`, fmt(n / secs, 0), 'docs/s', `${fmt(mb(n * docs[0].length) / secs)} MB/s`);
+}
+
+// ---- stages: where the time of one document goes ------------------------------------------------
+if (want('stages')) {
+  const { clean } = await import(dist('clean/index.js'));
+  const { reflow } = await import(dist('reflow/index.js'));
+  const { segment } = await import(dist('segment/index.js'));
+  const { extract } = await import(dist('extract/index.js'));
+  const { validate } = await import(dist('validate/index.js'));
+  const { toMarkdown } = await import(dist('report/index.js'));
+  const n = quick ? 300 : 1000;
+  const docs = Array.from({ length: n }, (_, i) => Buffer.from(seed.replace('4个。', `${(i % 9) + 1}个。`)));
+  const t = { load: 0, clean: 0, reflow: 0, segment: 0, extract: 0, validate: 0, 'JSON text': 0, Markdown: 0 };
+  const pass = async (record) => {
+    for (const d of docs) {
+      let a = now();
+      const lap = (k) => {
+        const b = now();
+        if (record) t[k] += b - a;
+        a = b;
+      };
+      const source = await loadBytes(d, 'b.txt');
+      lap('load');
+      const cleaned = clean(source);
+      lap('clean');
+      const paragraphs = reflow(cleaned);
+      lap('reflow');
+      const segmented = segment(paragraphs);
+      lap('segment');
+      const extracted = extract(segmented, cleaned.layout, source.text);
+      lap('extract');
+      const doc = validate({ source, cleaned, segmented, extracted });
+      lap('validate');
+      toJson(doc);
+      lap('JSON text');
+      toMarkdown(doc);
+      lap('Markdown');
+    }
+  };
+  await pass(false);
+  await pass(true);
+  const total = Object.values(t).reduce((a, b) => a + b, 0);
+  for (const [k, v] of Object.entries(t)) row('stages', `${k} (seed-sized document)`, fmt(v / n, 2), 'ms', `${fmt((100 * v) / total, 0)}%`);
+  row('stages', 'all stages', fmt(total / n, 2), 'ms', `${fmt(mb(docs[0].length) / (total / n / 1000), 1)} MB/s; to validated JSON ${fmt(mb(docs[0].length) / ((total - t.Markdown) / n / 1000), 1)} MB/s`);
+}
+
+// ---- e2e: the command as a user runs it ---------------------------------------------------------
+if (want('e2e')) {
+  const work = mkdtempSync(join(tmpdir(), 'guideline-bench-e2e-'));
+  mkdirSync(join(work, 'corpus'));
+  mkdirSync(join(work, 'one'));
+  const n = 300;
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const text = seed.replace('4个。', `${(i % 9) + 1}个。`);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(work, 'corpus', `doc-${String(i).padStart(4, '0')}.txt`), text);
+  }
+  writeFileSync(join(work, 'one', 'seed.txt'), seed);
+  const help = median(Array.from({ length: 7 }, () => cli(['--help'], work).secs));
+  row('e2e', 'guideline --help', fmt(help * 1000, 0), 'ms', 'process start to exit, median of 7');
+  const one = median(Array.from({ length: 5 }, () => cli(['ingest', 'one', '-o', 'out-one', '--force', '--quiet'], work).secs));
+  row('e2e', 'guideline ingest, 1 seed-sized text', fmt(one * 1000, 0), 'ms', 'process start to exit, JSON + Markdown written; median of 5');
+  const runs = quick ? 2 : 3;
+  const batchRuns = Array.from({ length: runs }, () => cli(['ingest', 'corpus', '-o', 'out', '--force', '--quiet'], work));
+  const secs = median(batchRuns.map((r) => r.secs));
+  row('e2e', `guideline ingest, ${n} seed-sized texts (exit ${batchRuns[0].code})`, fmt(mb(bytes) / secs, 1), 'MB/s', `${fmt(secs, 2)} s, ${fmt((secs * 1000) / n, 1)} ms/doc; process start to exit, JSON + Markdown written; median of ${runs}`);
+  rmSync(work, { recursive: true, force: true });
 }
 
 // ---- scaling ----------------------------------------------------------------------------------
@@ -230,8 +311,8 @@ if (want('batch')) {
   }
   // Default: PDFs on one worker thread; --workers 0: all on the main thread; --workers 2: two workers.
   for (const workers of [null, 0, 2]) {
-    const { code, secs, maxRSS } = batch(work, workers === null ? [] : ['--workers', String(workers)]);
-    row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages, ${workers === null ? 'default' : `--workers ${workers}`} (exit ${code})`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS${pt ? `; ${fmt(secs / pt, 2)}× pdftotext` : ''}`);
+    const { code, secs, wall, maxRSS } = batch(work, workers === null ? [] : ['--workers', String(workers)]);
+    row('pdf', `guideline ingest, ${files.length} PDFs, ${pages} pages, ${workers === null ? 'default' : `--workers ${workers}`} (exit ${code})`, fmt(pages / wall, 0), 'pages/s', `${fmt(wall, 2)} s process start to exit (${fmt(secs, 2)} s after start-up) incl. JSON+Markdown writes, ${fmt(maxRSS / 1024, 0)} MB peak RSS${pt ? `; ${fmt(wall / pt, 2)}× pdftotext (${fmt(secs / pt, 2)}× after start-up)` : ''}`);
   }
   rmSync(work, { recursive: true, force: true });
 }
