@@ -301,6 +301,31 @@ if (want('batch')) {
     row('pdf', `pdftotext -layout, ${files.length} PDFs, one after another`, fmt(pages / pt, 0), 'pages/s', `${fmt(pt, 2)} s`);
   } else row('pdf', 'pdftotext', '—', '', 'not installed (apt-get install poppler-utils): no ratio');
   {
+    // Raw pdf.js on the same files: open, the text content of every page, close. What any reader
+    // built on pdf.js pays before doing anything with the text (same options as src/load/pdfjs.ts).
+    const pdfjsDir = join(ROOT, 'node_modules/pdfjs-dist');
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    const raw = async (bytes) => {
+      globalThis.pdfjsWorker = worker;
+      const doc = await lib.getDocument({ data: new Uint8Array(bytes), cMapUrl: `${pdfjsDir}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${pdfjsDir}/standard_fonts/`, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+      delete globalThis.pdfjsWorker;
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        await page.getTextContent({ disableNormalization: true });
+        page.cleanup();
+      }
+      await doc.destroy();
+    };
+    const restore = useSynchronousInflate();
+    for (const f of files.slice(0, fixtures.length)) await raw(readFileSync(f)); // warm-up
+    const t0 = now();
+    for (const f of files) await raw(readFileSync(f));
+    const secs = (now() - t0) / 1000;
+    restore();
+    row('pdf', `raw pdf.js, ${files.length} PDFs: text content of every page`, fmt(pages / secs, 0), 'pages/s', `${fmt(secs, 2)} s${pt ? `; ${fmt(secs / pt, 2)}× pdftotext` : ''}`);
+  }
+  {
     // The target's measure: the same files in one process, load → validated JSON, one after another.
     const restore = useSynchronousInflate();
     const t0 = now();

@@ -84,7 +84,10 @@ function youngRules(y: NonNullable<Direction['conditions']['youngScientist']>): 
   return parts.join('，');
 }
 
-function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[] {
+/** Each direction by where it starts: its section node finds it there. */
+type ByStart = ReadonlyMap<number, Direction>;
+
+function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] {
   const out: RootContent[] = [];
   let list: List | null = null;
   for (const n of nodes) {
@@ -100,7 +103,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
         break;
       case 'direction': {
         out.push({ type: 'heading', depth: 3, children: [text(spaced(n))] });
-        const d = doc.directions.find((x) => x.span.start === n.span.start);
+        const d = doc.get(n.span.start);
         if (d) out.push(facts(d));
         out.push(...renderNodes(n.children, doc));
         break;
@@ -130,6 +133,13 @@ function renderNodes(nodes: readonly SectionOut[], doc: Guideline): RootContent[
     }
   }
   return out;
+}
+
+/** The first direction at each start offset (as `find` gave it). */
+function byStart(doc: Guideline): ByStart {
+  const map = new Map<number, Direction>();
+  for (const d of doc.directions) if (!map.has(d.span.start)) map.set(d.span.start, d);
+  return map;
 }
 
 /** `1.1中国和越南…` → `1.1 中国和越南…`: a space between a heading's number and its title. */
@@ -201,7 +211,7 @@ export function toMdast(doc: Guideline): Root {
         ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
       ],
     ),
-    ...renderNodes(doc.sections.slice(titleParagraphs(doc)), doc),
+    ...renderNodes(doc.sections.slice(titleParagraphs(doc)), byStart(doc)),
   ];
   if (doc.checks.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [text('检查（checks）')] });
