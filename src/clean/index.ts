@@ -18,7 +18,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
+import { asciiAlnum, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { labelsOf } from '../lexicon/fields.js';
@@ -118,7 +118,8 @@ export function clean(source: Source): Cleaned {
       raw = raw.replace(/^\f+/, '');
     }
     // Classified as it will read once cleaned (full-width digits as ASCII), so cleaning is idempotent.
-    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    // `trim()` removes exactly what `\s` matches (U+3000 included).
+    const trimmed = asciiAlnum(raw.trim());
     if (trimmed === '') continue;
     nonBlank++;
     l.cls = 'content';
@@ -162,7 +163,9 @@ export function clean(source: Source): Cleaned {
   const doubleSpaced = isDoubleSpaced(lines);
 
   // 4. Build the cleaned lines.
-  const pool: MapPool = { from: new Int32Array(text.length), to: new Int32Array(text.length) };
+  // One buffer for both maps: allocating (and zeroing) typed arrays costs more than filling them.
+  const maps = new Int32Array(2 * text.length);
+  const pool: MapPool = { from: maps.subarray(0, text.length), to: maps.subarray(text.length) };
   // Indentation starts a paragraph unless (nearly) every line is indented.
   const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
   const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
@@ -453,7 +456,7 @@ function markUrlArtefacts(lines: RawLine[]): void {
   const candidates: { line: RawLine; rest: string }[] = [];
   for (const l of lines) {
     if (l.cls !== 'content') continue;
-    const m = RE_URL_LINE.exec(l.raw.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    const m = RE_URL_LINE.exec(asciiAlnum(l.raw));
     if (!m) continue;
     const rest = m[2]!.replace(RE_WS, '');
     if (rest.length >= MIN_REPEAT) candidates.push({ line: l, rest });

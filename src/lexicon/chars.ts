@@ -13,6 +13,15 @@ export function isCjkOrPunct(ch: string | undefined): boolean {
   return ch !== undefined && (CJK_IDEOGRAPH.test(ch) || CJK_PUNCT.test(ch));
 }
 
+const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+const FULL_WIDTH_ALNUM_ALL = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+
+/** `text` with full-width digits and Latin letters (`２０２５`, `ＡＳＥＡＮ`) as ASCII. */
+export function asciiAlnum(text: string): string {
+  if (!FULL_WIDTH_ALNUM.test(text)) return text;
+  return text.replace(FULL_WIDTH_ALNUM_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }

@@ -22,7 +22,6 @@
  */
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import type { Mapped } from '../mapped.js';
-import { MappedBuilder } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker, printed } from '../lexicon/markers.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
@@ -118,10 +117,15 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
   };
   const paragraphs: Paragraph[] = [];
+  // The joined paragraphs' maps: one buffer for the document, each paragraph a view of it (a line
+  // joined to the next gains at most one character, the space between two Latin words).
+  let size = 0;
+  for (const l of lines) size += l.text.text.length + 1;
+  const pool: MapPool = { from: new Int32Array(2 * size), used: 0, size };
   let first = 0;
   for (let k = 1; k <= lines.length; k++) {
     if (k < lines.length && !isBreak(k, first)) continue;
-    paragraphs.push(joinLines(lines.slice(first, k)));
+    paragraphs.push(joinLines(lines.slice(first, k), pool));
     first = k;
   }
   return paragraphs;
@@ -178,21 +182,39 @@ function labelStartsLine(before: string, line: string): boolean {
   return true;
 }
 
-function joinLines(lines: readonly CleanLine[]): Paragraph {
+/** Where joined paragraphs write their maps: `from` in `[0, size)`, `to` in `[size, 2 × size)`. */
+interface MapPool {
+  readonly from: Int32Array;
+  used: number;
+  readonly size: number;
+}
+
+function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
   if (lines.length === 1) return { text: lines[0]!.text, firstLine: lines[0]!.line, lastLine: lines[0]!.line };
-  let total = 0;
-  for (const l of lines) total += l.text.text.length;
-  const b = new MappedBuilder(total);
+  const maps = pool.from;
+  const start = pool.used;
+  let n = start;
+  const parts: string[] = [];
   lines.forEach((l, k) => {
+    const t = l.text;
     if (k > 0) {
       const prev = lines[k - 1]!.text;
       const before = prev.text[prev.text.length - 1];
-      if (isLatin(before) && isLatin(l.text.text[0])) {
+      if (isLatin(before) && isLatin(t.text[0])) {
+        // The space that rejoins two Latin words: an empty range where the line ended.
         const at = prev.to[prev.text.length - 1]!;
-        b.pushRange(' ', at, at);
+        maps[n] = at;
+        maps[pool.size + n] = at;
+        n++;
+        parts.push(' ');
       }
     }
-    b.pushMapped(l.text);
+    maps.set(t.from, n);
+    maps.set(t.to, pool.size + n);
+    n += t.text.length;
+    parts.push(t.text);
   });
-  return { text: b.build(), firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line };
+  pool.used = n;
+  const text: Mapped = { text: parts.join(''), from: maps.subarray(start, n), to: maps.subarray(pool.size + start, pool.size + n) };
+  return { text, firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line };
 }

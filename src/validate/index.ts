@@ -188,17 +188,14 @@ const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'fundin
 function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): string | null {
   let cjk = 0;
   let letters = 0;
-  const parts: string[] = [];
   for (const l of cleaned.lines) {
     const t = l.text.text;
-    parts.push(t);
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c >= 0x3400 && c <= 0x9fff) cjk++;
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
     }
   }
-  const text = parts.join('');
   if (cjk === 0 || cjk < letters / 4) return 'the text is not Chinese (a 申报指南 is)';
   if (extracted.directions.length === 0) return 'no numbered guideline directions found (headings, each followed by fields such as 拟支持项目数, 经费, 实施周期 or 研究内容)';
   let withFields = 0;
@@ -210,6 +207,7 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
   walk(segmented.root);
   if (withFields > 0) return null;
   const figures = extracted.directions.some((d) => d.funding || d.projectCount || (d.duration && !d.duration.inherited) || d.perProjectCap);
+  const text = cleaned.lines.map((l) => l.text.text).join('');
   if (/指南/.test(text) && /申报/.test(text) && figures) return null;
   return 'its numbered headings have none of the fields of a guideline direction (拟支持项目数, 经费, 实施周期, 合作协议, 研究内容, …) and state no project counts or funding';
 }
