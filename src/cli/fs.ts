@@ -5,7 +5,8 @@
  */
 import { noticesOf, type Notice } from '../notice.js';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Extensions ingested when a folder is given. */
@@ -34,14 +35,19 @@ export function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Writes `content` (text as UTF-8, or bytes) to `path` atomically. */
+/**
+ * Writes `content` (text as UTF-8, or bytes) to `path` atomically. Synchronous inside: a batch
+ * spends its time computing on the main thread, and awaiting each open, write, close and rename
+ * left that thread idle between documents (300 texts: 3.6 s with the asynchronous calls, 3.3 s
+ * with these; README, Performance).
+ */
 export async function atomicWrite(path: string, content: string | Uint8Array): Promise<void> {
   const dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
   const base = path.slice(path.lastIndexOf('/') + 1);
   const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, content, 'utf8');
-    await rename(tmp, path);
+    writeFileSync(tmp, content, 'utf8');
+    renameSync(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;

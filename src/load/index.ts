@@ -2,7 +2,7 @@
  * The `load` stage: file system in, `Source` out. One of the two stages that touch the file system.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { GuidelineError, type Source } from '../types.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
@@ -63,12 +63,15 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   return loadBytes(await readSource(path, options), path, options);
 }
 
-/** The bytes of one source file, after the checks that need no parsing (a file, not too large). */
+/**
+ * The bytes of one source file, after the checks that need no parsing (a file, not too large).
+ * Read synchronously, as `atomicWrite` writes (see there): the batch's time is computing.
+ */
 export async function readSource(path: string, options: Pick<LoadOptions, 'maxBytes'> = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let info;
   try {
-    info = await stat(path);
+    info = statSync(path);
   } catch (error) {
     throw new GuidelineError('unreadable', describeFsError(error));
   }
@@ -78,7 +81,7 @@ export async function readSource(path: string, options: Pick<LoadOptions, 'maxBy
     throw new GuidelineError('too-large', `too large (${info.size} bytes; the limit is ${maxBytes})`);
   }
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (error) {
     throw new GuidelineError('unreadable', describeFsError(error));
   }
