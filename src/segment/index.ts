@@ -17,7 +17,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { matchMarker, printed } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, labelShapeAt, RE_RUN_ON_BARE, RE_RUN_ON_LABEL, roleOf, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, labelShapeAt, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 
@@ -432,8 +432,7 @@ function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
       continue;
     }
     const cuts: number[] = [];
-    RE_RUN_ON_LABEL.lastIndex = 0;
-    for (const m of t.matchAll(RE_RUN_ON_LABEL)) if (m.index > 0) cuts.push(m.index);
+    for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
     // A figure's label without a colon (`…4个左右，共拟支持经费1200万元`) only where the paragraph
     // is a field line itself: in running text such words are only words.
     if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
