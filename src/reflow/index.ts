@@ -72,7 +72,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     return m && (m.type !== 'field' || /[：:]$/.test(m.text)) ? m.type : null;
   });
   const hasMarker = markerTypes.map((t) => t !== null);
-  const sorted = [...widths].sort((x, y) => x - y);
+  // Widths are whole numbers: a typed array sorts them numerically without a comparator.
+  const sorted = Array.from(Int32Array.from(widths).sort());
   const column = columnWidth(sorted);
   // The column width: the width most full lines have.
   // Short lines are judged against the width most full lines have (the upper quartile): lenient

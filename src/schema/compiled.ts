@@ -82,13 +82,34 @@ function objectCheck(fields: readonly { key: string; check: Check; optional: boo
     lines.push('  return o;');
   }
   lines.push('};');
-  // Code made from the schema’s own keys only (each written as a JSON string literal).
-  const make = new Function('c', 'CANNOT', 'plain', lines.join('\n')) as (c: readonly Check[], cannot: symbol, isPlain: typeof plain) => Check;
+  // Code made from the schema’s own keys only (each written as a JSON string literal). Where code
+  // generation is not allowed (`--disallow-code-generation-from-strings`), the same check as a loop.
+  let make: (c: readonly Check[], cannot: symbol, isPlain: typeof plain) => Check;
+  try {
+    make = new Function('c', 'CANNOT', 'plain', lines.join('\n')) as typeof make;
+  } catch {
+    return objectLoop(fields);
+  }
   return make(
     fields.map((f) => f.check),
     CANNOT,
     plain,
   );
+}
+
+/** `objectCheck` without generated code: the same result, key by key. */
+export function objectLoop(fields: readonly { key: string; check: Check; optional: boolean }[]): Check {
+  return (v) => {
+    if (!plain(v)) return CANNOT;
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      if (f.optional && !(f.key in v)) continue;
+      const r = f.check(v[f.key]);
+      if (r === CANNOT) return CANNOT;
+      out[f.key] = r;
+    }
+    return out;
+  };
 }
 
 /** A plain object: what zod reads as an object, and no more (no class, no getters on a prototype). */

@@ -2,6 +2,7 @@
  * The compiled check (`src/schema/compiled.ts`) stands in for zod's parse of every output: it must
  * return what zod returns for the documents the tool writes, and never accept what zod rejects.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,23 @@ describe('the compiled check of a guideline', () => {
     );
     // Some damage is harmless (an unknown key, a default deleted): the check decides those itself.
     expect(decided).toBeGreaterThan(0);
+  });
+
+  it('gives the same result where code generation is not allowed (a loop instead of generated code)', () => {
+    // The built module, in a process that refuses `new Function` (npm test builds dist/ first).
+    const script = `
+      const { readFileSync } = await import('node:fs');
+      const { compile } = await import(${JSON.stringify(`${ROOT}dist/schema/compiled.js`)});
+      const { Guideline } = await import(${JSON.stringify(`${ROOT}dist/schema/guideline.js`)});
+      const doc = JSON.parse(readFileSync(${JSON.stringify(`${ROOT}extracted/2025-batch1-draft.json`)}, 'utf8'));
+      let generated = true;
+      try { new Function('return 1'); } catch { generated = false; }
+      delete doc.directions[0].keywords; // a default to fill
+      doc.directions[0].extra = 1; // a key to drop
+      const out = compile(Guideline)(doc);
+      console.log(JSON.stringify({ generated, same: JSON.stringify(out) === JSON.stringify(Guideline.parse(doc)) }));`;
+    const res = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(res.stderr).toBe('');
+    expect(JSON.parse(res.stdout)).toEqual({ generated: false, same: true });
   });
 });
