@@ -20,6 +20,18 @@ export function formatDuration(d: { minYears: number | null; maxYears: number | 
   return `${QUALIFIER_PREFIX[d.qualifier]}${d.maxYears ?? d.minYears}年`;
 }
 
+/** A direction's flags as the reports, the export and the diff name them, in this order. */
+export const FLAG_LABELS = [
+  ['jointApplication', '须双方申报'],
+  ['matchingFunds', '须配套出资'],
+  ['ipAgreement', '须知识产权协议'],
+  ['companyRequired', '须有企业'],
+  ['placeholders', '含待定内容'],
+] as const;
+
+/** How a hedged duration is printed (`原则上3年`). */
+export const HEDGE_WORDS = { inPrinciple: '原则上', usually: '一般' } as const;
+
 /** What each check code means, in the reports' language; the code itself stays beside it. */
 const CHECK_TITLES: Readonly<Record<string, string>> = {
   'direction-count-mismatch': '方向数与文中所述不符',

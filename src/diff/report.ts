@@ -7,7 +7,7 @@ import type { PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { markdownProcessor } from '../report/markdown.js';
-import { formatCheckTitle, formatYuan } from '../format.js';
+import { FLAG_LABELS, formatCheckTitle, formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -30,11 +30,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   'funding.perProjectCapCNY': '单项经费上限',
   duration: '实施周期',
   agreements: '合作协议',
-  'flags.jointApplication': '须双方申报',
-  'flags.matchingFunds': '须配套出资',
-  'flags.ipAgreement': '须知识产权协议',
-  'flags.companyRequired': '须有企业',
-  'flags.placeholders': '含待定内容',
+  ...Object.fromEntries(FLAG_LABELS.map(([key, label]) => [`flags.${key}`, label])),
   'document.status': '状态',
   'document.title': '标题',
   'document.year': '年度',

@@ -9,7 +9,7 @@
  * (`atMost`, `inPrinciple`, `draft`). A bound is never dropped: each figure has its qualifier
  * column, its lower end where it is a range, and a Chinese note (`不超过750万元`, `1～2个`).
  */
-import { checkTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
+import { checkTitle, FLAG_LABELS, formatDuration, formatYuan, HEDGE_WORDS, qualifierPrefix } from '../format.js';
 import type { Check, Direction, Domain, Guideline } from '../schema/guideline.js';
 import type { ExportTables } from './model.js';
 
@@ -29,7 +29,6 @@ const bool = booleanColumn;
 /** `医药卫生：传统药物和草药` for a labelled domain; top-level domains only (their children are in the JSON). */
 const domainText = (x: Domain): string => (x.detail ? `${x.label}：${x.detail}` : x.label);
 
-const HEDGE = { inPrinciple: '原则上', usually: '一般' } as const;
 
 function projectNote(p: NonNullable<Direction['projectCount']>): string {
   return p.min === undefined ? `${qualifierPrefix(p.qualifier)}${p.value}个` : `${p.min}～${p.value}个`;
@@ -40,7 +39,7 @@ function fundingNote(f: NonNullable<Direction['funding']>): string {
 }
 
 function durationNote(x: NonNullable<Direction['duration']>): string {
-  return `${x.hedge ? HEDGE[x.hedge] : ''}${formatDuration(x)}${x.months === undefined ? '' : `（${x.months}个月）`}`;
+  return `${x.hedge ? HEDGE_WORDS[x.hedge] : ''}${formatDuration(x)}${x.months === undefined ? '' : `（${x.months}个月）`}`;
 }
 
 /** The per-project cap: its own field (schema 1.1.0), or the one stated with the funding. */
@@ -48,13 +47,6 @@ function capCNY(d: Direction): number | null {
   return d.perProjectCap?.amountCNY ?? d.funding?.perProjectCapCNY ?? null;
 }
 
-const FLAGS = [
-  ['jointApplication', '须双方申报'],
-  ['matchingFunds', '须配套出资'],
-  ['ipAgreement', '须知识产权协议'],
-  ['companyRequired', '须有企业'],
-  ['placeholders', '含待定内容'],
-] as const;
 
 /** The direction columns, in order. International-cooperation fields first, key-programme fields last. */
 const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
@@ -100,7 +92,7 @@ const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   bool('durationInherited', '周期沿用默认', (r) => r.d.duration?.inherited),
   text('durationNote', '周期说明', (r) => (r.d.duration ? durationNote(r.d.duration) : null)),
   num('requirementCount', '其他要求条数', (r) => r.d.requirements.length),
-  ...FLAGS.map(([key, zh]) => bool<DirectionRow>(key, zh, (r) => r.d.flags[key].value)),
+  ...FLAG_LABELS.map(([key, zh]) => bool<DirectionRow>(key, zh, (r) => r.d.flags[key].value)),
   num('warningCount', '警告数', (r) => r.doc.checks.filter((c) => c.directionId === r.d.id && c.severity !== 'info').length),
   num('page', '页码', (r) => r.d.span.page),
   num('line', '行号', (r) => r.d.span.line),

@@ -4,7 +4,7 @@
  */
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { markdownProcessor } from './markdown.js';
-import { formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
+import { FLAG_LABELS, formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 
@@ -32,17 +32,7 @@ const yuan = formatYuan;
 const durationText = formatDuration;
 
 function facts(d: Direction): Table {
-  const flags = (
-    [
-      ['jointApplication', '须双方申报'],
-      ['matchingFunds', '须配套出资'],
-      ['ipAgreement', '须知识产权协议'],
-      ['companyRequired', '须有企业'],
-      ['placeholders', '含待定内容'],
-    ] as const
-  )
-    .filter(([k]) => d.flags[k].value)
-    .map(([, label]) => label);
+  const flags = FLAG_LABELS.filter(([k]) => d.flags[k].value).map(([, label]) => label);
   return table(
     ['字段', '值'],
     [
