@@ -18,7 +18,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { labelsOf } from '../lexicon/fields.js';
@@ -87,9 +87,8 @@ function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
     const to = RADICAL_SUPPLEMENT.get(c) ?? ch.normalize('NFKC');
     return to !== ch ? { to, kind: 'lookalike-glyph' } : null;
   }
-  if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) {
-    return { to: String.fromCharCode(c - 0xfee0), kind: 'fullwidth-alnum' };
-  }
+  const ascii = asciiOfFullWidth(ch);
+  if (ascii !== null) return { to: ascii, kind: 'fullwidth-alnum' };
   const punct = PUNCT_LOOKALIKE.get(c);
   if (punct !== undefined) return { to: punct, kind: 'lookalike-glyph' };
   return null;

@@ -13,13 +13,21 @@ export function isCjkOrPunct(ch: string | undefined): boolean {
   return ch !== undefined && (CJK_IDEOGRAPH.test(ch) || CJK_PUNCT.test(ch));
 }
 
-const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
-const FULL_WIDTH_ALNUM_ALL = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+/** Full-width digits and Latin letters (`２`, `Ａ`, `ａ`): each is its ASCII twin + 0xFEE0. */
+const FULL_WIDTH_ALNUM_CLASS = '[\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a]';
+const FULL_WIDTH_ALNUM = new RegExp(FULL_WIDTH_ALNUM_CLASS);
+const FULL_WIDTH_ALNUM_ALL = new RegExp(FULL_WIDTH_ALNUM_CLASS, 'g');
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** The ASCII digit or letter a full-width one stands for (`２` → `2`), or null. */
+export function asciiOfFullWidth(ch: string): string | null {
+  return ch.length === 1 && FULL_WIDTH_ALNUM.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET) : null;
+}
 
 /** `text` with full-width digits and Latin letters (`２０２５`, `ＡＳＥＡＮ`) as ASCII. */
 export function asciiAlnum(text: string): string {
   if (!FULL_WIDTH_ALNUM.test(text)) return text;
-  return text.replace(FULL_WIDTH_ALNUM_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(FULL_WIDTH_ALNUM_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - FULL_WIDTH_OFFSET));
 }
 
 export function isDigit(ch: string | undefined): boolean {
