@@ -139,45 +139,52 @@ if (want('text')) {
 }
 
 // ---- stages: where the time of one document goes ------------------------------------------------
+/**
+ * Adds the time each stage takes on `bytes` to `t` (ms by stage name): the pipeline of
+ * `processSource` and `render`, stage by stage (the Markdown unless `markdown` is false).
+ */
+const stageModules = async () => ({
+  clean: (await import(dist('clean/index.js'))).clean,
+  reflow: (await import(dist('reflow/index.js'))).reflow,
+  segment: (await import(dist('segment/index.js'))).segment,
+  extract: (await import(dist('extract/index.js'))).extract,
+  validate: (await import(dist('validate/index.js'))).validate,
+  toMarkdown: (await import(dist('report/index.js'))).toMarkdown,
+});
+async function timeStages(stages, bytes, t, markdown = true) {
+  let a = now();
+  const lap = (k) => {
+    const b = now();
+    t[k] = (t[k] ?? 0) + (b - a);
+    a = b;
+  };
+  const source = await loadBytes(bytes, 'b.txt');
+  lap('load');
+  const cleaned = stages.clean(source);
+  lap('clean');
+  const paragraphs = stages.reflow(cleaned);
+  lap('reflow');
+  const segmented = stages.segment(paragraphs);
+  lap('segment');
+  const extracted = stages.extract(segmented, cleaned.layout, source.text);
+  lap('extract');
+  const doc = stages.validate({ source, cleaned, segmented, extracted });
+  lap('validate');
+  toJson(doc);
+  lap('JSON text');
+  if (!markdown) return;
+  stages.toMarkdown(doc);
+  lap('Markdown');
+}
+
 if (want('stages')) {
-  const { clean } = await import(dist('clean/index.js'));
-  const { reflow } = await import(dist('reflow/index.js'));
-  const { segment } = await import(dist('segment/index.js'));
-  const { extract } = await import(dist('extract/index.js'));
-  const { validate } = await import(dist('validate/index.js'));
-  const { toMarkdown } = await import(dist('report/index.js'));
+  const stages = await stageModules();
   const n = quick ? 300 : 1000;
   const docs = Array.from({ length: n }, (_, i) => Buffer.from(seed.replace('4个。', `${(i % 9) + 1}个。`)));
-  const t = { load: 0, clean: 0, reflow: 0, segment: 0, extract: 0, validate: 0, 'JSON text': 0, Markdown: 0 };
-  const pass = async (record) => {
-    for (const d of docs) {
-      let a = now();
-      const lap = (k) => {
-        const b = now();
-        if (record) t[k] += b - a;
-        a = b;
-      };
-      const source = await loadBytes(d, 'b.txt');
-      lap('load');
-      const cleaned = clean(source);
-      lap('clean');
-      const paragraphs = reflow(cleaned);
-      lap('reflow');
-      const segmented = segment(paragraphs);
-      lap('segment');
-      const extracted = extract(segmented, cleaned.layout, source.text);
-      lap('extract');
-      const doc = validate({ source, cleaned, segmented, extracted });
-      lap('validate');
-      toJson(doc);
-      lap('JSON text');
-      toMarkdown(doc);
-      lap('Markdown');
-    }
-  };
-  await pass(false);
-  await pass(true);
-  const total = Object.values(t).reduce((a, b) => a + b, 0);
+  for (const d of docs) await timeStages(stages, d, {}); // warm-up
+  const t = {};
+  for (const d of docs) await timeStages(stages, d, t);
+  const total = Object.values(t).reduce((x, y) => x + y, 0);
   for (const [k, v] of Object.entries(t)) row('stages', `${k} (seed-sized document)`, fmt(v / n, 2), 'ms', `${fmt((100 * v) / total, 0)}%`);
   row('stages', 'all stages', fmt(total / n, 2), 'ms', `${fmt(mb(docs[0].length) / (total / n / 1000), 1)} MB/s; to validated JSON ${fmt(mb(docs[0].length) / ((total - t.Markdown) / n / 1000), 1)} MB/s`);
 }
@@ -214,34 +221,15 @@ if (want('scaling') || want('diff')) for (const times of [1, 10, 100]) {
   const buf = Buffer.from(text);
   const ms = await timeAsync(async () => toJson(processSource(await loadBytes(buf, 's.txt'))), times === 100 ? 3000 : 1000);
   // The same, stage by stage: a stage that grows faster than its input shows here.
-  const { clean } = await import(dist('clean/index.js'));
-  const { reflow } = await import(dist('reflow/index.js'));
-  const { segment } = await import(dist('segment/index.js'));
-  const { extract } = await import(dist('extract/index.js'));
-  const { validate } = await import(dist('validate/index.js'));
-  const st = { load: 0, clean: 0, reflow: 0, segment: 0, extract: 0, validate: 0, json: 0 };
+  const stages = await stageModules();
+  const st = {};
   let reps = 0;
   const until = now() + (times === 100 ? 3000 : 1000);
   while (now() < until) {
-    let a = now();
-    const lap = (k) => {
-      const b = now();
-      st[k] += b - a;
-      a = b;
-    };
-    const source = await loadBytes(buf, 's.txt');
-    lap('load');
-    const cleaned = clean(source);
-    lap('clean');
-    const segmented = segment(reflow(cleaned));
-    lap('segment');
-    const extracted = extract(segmented, cleaned.layout, source.text);
-    lap('extract');
-    toJson(validate({ source, cleaned, segmented, extracted }));
-    lap('validate');
+    await timeStages(stages, buf, st, false); // to validated JSON, as the figure above
     reps++;
   }
-  const perStage = Object.entries(st).filter(([, v]) => v > 0).map(([k, v]) => `${k === 'segment' ? 'reflow+segment' : k === 'validate' ? 'validate+JSON' : k} ${fmt(v / reps / mb(buf.length), 0)}`).join(', ');
+  const perStage = Object.entries(st).map(([k, v]) => `${k} ${fmt(v / reps / mb(buf.length), 0)}`).join(', ');
   row('scaling', `${times}× seed (${fmt(mb(buf.length), 2)} MB, ${15 * times} directions)`, fmt(ms, 1), 'ms', `${fmt(ms / mb(buf.length), 1)} ms/MB; by stage (ms/MB): ${perStage}`);
 }
 
