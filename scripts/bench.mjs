@@ -139,10 +139,7 @@ if (want('text')) {
 }
 
 // ---- stages: where the time of one document goes ------------------------------------------------
-/**
- * Adds the time each stage takes on `bytes` to `t` (ms by stage name): the pipeline of
- * `processSource` and `render`, stage by stage (the Markdown unless `markdown` is false).
- */
+/** The stage functions, from the build. */
 const stageModules = async () => ({
   clean: (await import(dist('clean/index.js'))).clean,
   reflow: (await import(dist('reflow/index.js'))).reflow,
@@ -151,6 +148,10 @@ const stageModules = async () => ({
   validate: (await import(dist('validate/index.js'))).validate,
   toMarkdown: (await import(dist('report/index.js'))).toMarkdown,
 });
+/**
+ * Adds the time each stage takes on `bytes` to `t` (ms by stage name): the pipeline of
+ * `processSource` and `render`, stage by stage (the Markdown unless `markdown` is false).
+ */
 async function timeStages(stages, bytes, t, markdown = true) {
   let a = now();
   const lap = (k) => {

@@ -98,7 +98,7 @@ function objectCheck(fields: readonly { key: string; check: Check; optional: boo
 }
 
 /** `objectCheck` without generated code: the same result, key by key. */
-export function objectLoop(fields: readonly { key: string; check: Check; optional: boolean }[]): Check {
+function objectLoop(fields: readonly { key: string; check: Check; optional: boolean }[]): Check {
   return (v) => {
     if (!plain(v)) return CANNOT;
     const out: Record<string, unknown> = {};
