@@ -72,7 +72,7 @@ function section(kind: SectionKind, heading: Paragraph | null, marker: Marker | 
 }
 
 export function segment(input: readonly Paragraph[]): Segmented {
-  const paragraphs = splitRunOn(input);
+  const { paragraphs, markers } = splitRunOn(input);
   const root = section('root', null, null);
   const problems: StructureProblem[] = [];
   /** Open sections, outermost first; `stack[0]` is the root. */
@@ -86,7 +86,6 @@ export function segment(input: readonly Paragraph[]): Segmented {
   const partOf = new Map<Section, number | null>();
   const directions: Section[] = [];
 
-  const markers = paragraphs.map((p) => matchMarker(p.text.text));
   const directionType = directionMarkerType(paragraphs, markers);
 
   const top = (): Section => stack[stack.length - 1]!;
@@ -416,8 +415,10 @@ function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly
  * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
  * paragraph of its own, as if the document had broken the line there.
  */
-function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
+function splitRunOn(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
   const out: Paragraph[] = [];
+  /** Each output paragraph's marker: read once here, for the paragraphs that stay whole too. */
+  const markers: (Marker | null)[] = [];
   for (const p of paragraphs) {
     const t = p.text.text;
     const marker = matchMarker(t);
@@ -429,6 +430,7 @@ function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
     const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
     if (colon < 0 && !field) {
       out.push(p);
+      markers.push(marker);
       continue;
     }
     const cuts: number[] = [];
@@ -439,16 +441,20 @@ function splitRunOn(paragraphs: readonly Paragraph[]): Paragraph[] {
     cuts.sort((a, b) => a - b);
     if (cuts.length === 0) {
       out.push(p);
+      markers.push(marker);
       continue;
     }
     let from = 0;
     for (const cut of [...cuts, t.length]) {
       const piece = mappedTrim(mappedSlice(p.text, from, cut));
-      if (piece.text.length > 0) out.push({ text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
+      if (piece.text.length > 0) {
+        out.push({ text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
+        markers.push(matchMarker(piece.text));
+      }
       from = cut;
     }
   }
-  return out;
+  return { paragraphs: out, markers };
 }
 
 /**
