@@ -5,7 +5,7 @@
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { markdownProcessor } from './markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
-import { parseCjkNumber } from '../lexicon/chars.js';
+import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 
 export function toJson(doc: Guideline): string {
@@ -109,7 +109,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
       case 'item': {
         // An ordered list numbered as printed: the marker (`（1）`, `①`, `一、`) becomes the list
         // number, not a bullet followed by the marker.
-        const number = itemNumber(n.marker);
+        const number = itemNumber(n);
         if (!list || (number !== null) !== list.ordered) {
           list = number === null ? { type: 'list', ordered: false, spread: false, children: [] } : { type: 'list', ordered: true, start: number, spread: false, children: [] };
           out.push(list);
@@ -140,19 +140,17 @@ function spaced(n: SectionOut): string {
   return rest ? `${m} ${rest}` : n.text;
 }
 
-/** The number of a list marker (`（3）` → 3, `③` → 3, `三、` → 3, `3.` → 3), null when it has none. */
-function itemNumber(marker: string | null): number | null {
-  if (!marker) return null;
-  const digits = /^[（(]?(\d{1,3})[）).．、]?$/.exec(marker);
-  if (digits) return Number(digits[1]);
-  const circled = marker.codePointAt(0)!;
-  if (marker.length === 1 && circled >= 0x2460 && circled <= 0x2473) return circled - 0x2460 + 1;
-  const cjk = /^[（(]?([一二三四五六七八九十]{1,3})[）)、]?$/.exec(marker);
-  if (cjk) {
-    const v = parseCjkNumber(cjk[1]!);
-    return v;
-  }
-  return null;
+/** Markers that number a list; their value is the list number. */
+const LIST_MARKERS: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'paren-cjk', 'paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled']);
+
+/**
+ * The number of an item's list marker (`（3）` → 3, `③` → 3, `三、` → 3, `3.` → 3), as the lexicon
+ * reads it at the start of the item's text; null when the item has no numbering marker.
+ */
+function itemNumber(n: SectionOut): number | null {
+  if (!n.marker) return null;
+  const m = matchMarker(n.text);
+  return m && m.text === n.marker && LIST_MARKERS.has(m.type) ? m.value : null;
 }
 
 /** Leading paragraphs that make up the title line(s), already shown as the heading. */
