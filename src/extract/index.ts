@@ -468,8 +468,8 @@ function extractDirection(
       span: span(titleM),
     });
   }
-  const kind = projectKind(title, known);
   const category = categoryOf(title);
+  const kind = projectKind(title, known, category);
 
   // Agreements.
   const agreements: Agreement[] = [];
@@ -894,11 +894,11 @@ function durationOut(v: Omit<DurationValue, 'months'> & { months?: number | unde
 /**
  * The project kind is the tail of the title after the last partner name, `政府间`, `机制` or `）`:
  * `中国和越南政府间联合研究项目` → 联合研究项目, `中国-欧盟…联合资助机制一般类研究创新合作项目`
- * → 一般类研究创新合作项目; or the category a title ends with: `…编程模型（基础研究类）` → 基础研究类.
+ * → 一般类研究创新合作项目; or the title's category (`categoryOf`) when it is a 类: `…编程模型（基础研究类）`
+ * → 基础研究类.
  */
-function projectKind(title: string, partners: readonly { index: number; length: number }[]): string | null {
-  const category = /[（(]([^（）()]{2,12}类)[）)]$/.exec(title);
-  if (category) return category[1]!;
+function projectKind(title: string, partners: readonly { index: number; length: number }[], category: string | null): string | null {
+  if (category?.endsWith('类')) return category;
   let cut = 0;
   for (const p of partners) cut = Math.max(cut, p.index + p.length);
   for (const word of ['政府间', '机制', '）', ')']) {

@@ -67,6 +67,16 @@ describe('a key R&D programme guideline', () => {
     ]);
   });
 
+  it('takes a long category (up to 20 characters) as the kind, as it takes the category', async () => {
+    const long = '面向重点行业的共性关键技术研发类';
+    const doc = await ingestText(TEXT.toString('utf8').replace('工业设计仿真软件（应用示范类）', `工业设计仿真软件（${long}）`), 'key-rd.txt');
+    expect(doc.directions.map((d) => [d.id, d.kind, d.category])).toEqual([
+      ['1.1', '基础研究类', '基础研究类'],
+      ['1.2', '共性关键技术类', '共性关键技术类'],
+      ['2.1', long, long],
+    ]);
+  });
+
   it('does not report the missing partners and agreements that no direction has', async () => {
     const doc = await ingestText(TEXT, 'key-rd.txt');
     expect(doc.checks.map((c) => [c.code, c.directionId, c.computed])).toEqual([
