@@ -4,7 +4,7 @@
  * by renumbering is one removal and some renumberings. Values are compared, never positions: the
  * same content in another layout, or from text vs PDF, diffs as unchanged.
  */
-import type { Direction, Domain, Guideline, Span } from '../schema/guideline.js';
+import { perProjectCapCNY, type Direction, type Domain, type Guideline, type Span } from '../schema/guideline.js';
 import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type CheckRef, type DirectionDiff, type Totals } from '../schema/diff.js';
 import { assign, longestIncreasing } from './align.js';
 import { similarity, textDiff } from './text.js';
@@ -116,9 +116,8 @@ function compareScalars(out: Change[], a: Direction, b: Direction): void {
   // The per-project cap, whether or not the direction states a total (`perProjectCap`; the same
   // figure as `funding.perProjectCapCNY` where it does). Reported under the name it always had.
   // An extracted file of schema 1.0.0 has the cap only inside `funding`.
-  const cap = (d: Direction) => d.perProjectCap?.amountCNY ?? d.funding?.perProjectCapCNY ?? null;
   const capSpan = (d: Direction) => d.perProjectCap?.span ?? d.funding?.perProjectCapSpan ?? d.funding?.span ?? null;
-  if (cap(a) !== cap(b)) out.push(change('funding.perProjectCapCNY', 'changed', cap(a), cap(b), capSpan(a), capSpan(b)));
+  if (perProjectCapCNY(a) !== perProjectCapCNY(b)) out.push(change('funding.perProjectCapCNY', 'changed', perProjectCapCNY(a), perProjectCapCNY(b), capSpan(a), capSpan(b)));
 
   const dur = (d: Direction) =>
     d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited } : null;

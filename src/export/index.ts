@@ -10,7 +10,7 @@
  * column, its lower end where it is a range, and a Chinese note (`不超过750万元`, `1～2个`).
  */
 import { checkTitle, FLAG_LABELS, formatDuration, formatYuan, HEDGE_WORDS, qualifierPrefix } from '../format.js';
-import type { Check, Direction, Domain, Guideline } from '../schema/guideline.js';
+import { perProjectCapCNY, type Check, type Direction, type Domain, type Guideline } from '../schema/guideline.js';
 import type { ExportTables } from './model.js';
 
 export { header, type CellValue, type Column, type ExportTables, type HeaderLanguage, type Table } from './model.js';
@@ -42,10 +42,6 @@ function durationNote(x: NonNullable<Direction['duration']>): string {
   return `${x.hedge ? HEDGE_WORDS[x.hedge] : ''}${formatDuration(x)}${x.months === undefined ? '' : `（${x.months}个月）`}`;
 }
 
-/** The per-project cap: its own field (schema 1.1.0), or the one stated with the funding. */
-function capCNY(d: Direction): number | null {
-  return d.perProjectCap?.amountCNY ?? d.funding?.perProjectCapCNY ?? null;
-}
 
 
 /** The direction columns, in order. International-cooperation fields first, key-programme fields last. */
@@ -77,11 +73,11 @@ const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   num('fundingMinWan', '经费下限（万元）', (r) => wan(r.d.funding?.minCNY)),
   text('fundingQualifier', '经费限定', (r) => r.d.funding?.qualifier),
   text('fundingNote', '经费说明', (r) => (r.d.funding ? fundingNote(r.d.funding) : null)),
-  num('perProjectCapCNY', '单项经费上限（元）', (r) => capCNY(r.d), true),
-  num('perProjectCapWan', '单项经费上限（万元）', (r) => wan(capCNY(r.d))),
+  num('perProjectCapCNY', '单项经费上限（元）', (r) => perProjectCapCNY(r.d), true),
+  num('perProjectCapWan', '单项经费上限（万元）', (r) => wan(perProjectCapCNY(r.d))),
   bool('perProjectCapInherited', '单项上限沿用统一规定', (r) => r.d.perProjectCap?.inherited),
   text('perProjectCapNote', '单项上限说明', (r) => {
-    const cap = capCNY(r.d);
+    const cap = perProjectCapCNY(r.d);
     return cap === null ? null : `不超过${formatYuan(cap)}`;
   }),
   num('durationMinYears', '实施周期下限（年）', (r) => r.d.duration?.minYears),

@@ -12,7 +12,7 @@
  */
 import { alignDirections, compareDirections, totalsOf } from '../diff/index.js';
 import type { Change } from '../schema/diff.js';
-import type { Direction, Guideline } from '../schema/guideline.js';
+import { perProjectCapCNY, type Direction, type Guideline } from '../schema/guideline.js';
 import { GuidelineHistory, HISTORY_SCHEMA_VERSION, type HistoryCell, type HistoryDocument, type HistoryLine, type HistoryTotals } from '../schema/history.js';
 
 export interface HistoryOptions {
@@ -57,7 +57,7 @@ interface Building {
 }
 
 function cellOf(d: Direction, previous: number | null, changes: Change[]): HistoryCell {
-  const cap = d.perProjectCap?.amountCNY ?? d.funding?.perProjectCapCNY ?? null;
+  const cap = perProjectCapCNY(d);
   return {
     id: d.id,
     title: d.title,

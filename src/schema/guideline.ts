@@ -213,6 +213,14 @@ export const Direction = z.object({
 });
 export type Direction = z.infer<typeof Direction>;
 
+/**
+ * A direction's per-project cap in yuan: its own field (`perProjectCap`, schema 1.1.0), or the one
+ * stated with the funding (`funding.perProjectCapCNY`, all a 1.0.0 file has); null when neither.
+ */
+export function perProjectCapCNY(d: Pick<Direction, 'perProjectCap' | 'funding'>): number | null {
+  return d.perProjectCap?.amountCNY ?? d.funding?.perProjectCapCNY ?? null;
+}
+
 export const StatedCount = z.object({ value: z.number().int().min(0), qualifier: Qualifier, text: z.string(), span: Span });
 
 export const Summary = z
