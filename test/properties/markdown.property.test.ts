@@ -16,7 +16,13 @@ import { diff } from '../../src/diff/index.js';
 import { diffMdast } from '../../src/diff/report.js';
 import { history } from '../../src/history/index.js';
 import { historyMdast } from '../../src/history/report.js';
-import { markdownProcessor, referenceProcessor } from '../../src/report/markdown.js';
+import type { Heading, Paragraph, Parents } from 'mdast';
+import { defaultHandlers, type Info, type State } from 'mdast-util-to-markdown';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { displayWidth } from '../../src/lexicon/chars.js';
+import { markdownProcessor, referenceProcessor, root as fastRoot, text as fastText } from '../../src/report/markdown.js';
 import { toMarkdown, toMdast } from '../../src/report/index.js';
 import type { Guideline } from '../../src/schema/guideline.js';
 import { ingestText, ROOT, seed } from '../helpers/seed.js';
@@ -109,11 +115,45 @@ describe('the fast Markdown handlers', () => {
     fc.assert(fc.property(container, same), { numRuns: RUNS * 3 });
   });
 
-  it('take the fast path on the renditions (a test of the test: plain text is not escaped)', () => {
-    // A paragraph of plain text and a strong label: what most of a rendition is.
-    const t: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: '拟支持项目数' }] }, { type: 'text', value: '：4个' }] }] };
-    expect(markdownProcessor.stringify(t)).toBe('**拟支持项目数**：4个\n');
-    same(t);
+  it('write most of a rendition themselves (remark’s handlers get only what needs escaping)', async () => {
+    // The same processor, with remark's paragraph and heading handlers counted where the root
+    // handler hands a node over: a fast path that was never taken would show here.
+    let handed = 0;
+    const counted = unified()
+      .use(remarkGfm, { stringLength: displayWidth })
+      .use(remarkStringify, {
+        bullet: '-',
+        listItemIndent: 'one',
+        rule: '-',
+        handlers: {
+          text: fastText,
+          root: fastRoot,
+          paragraph: (node: Paragraph, parent: Parents | undefined, state: State, info: Info) => (handed++, defaultHandlers.paragraph(node, parent, state, info)),
+          heading: (node: Heading, parent: Parents | undefined, state: State, info: Info) => (handed++, defaultHandlers.heading(node, parent, state, info)),
+        },
+      })
+      .freeze();
+    const label: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: '拟支持项目数' }] }, { type: 'text', value: '：4个' }] }] };
+    expect(counted.stringify(label)).toBe('**拟支持项目数**：4个\n');
+    expect(handed).toBe(0);
+    // A label that starts with punctuation is remark's to pair: handed over, same bytes.
+    const punct: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: '（一）' }] }] }] };
+    expect(counted.stringify(punct)).toBe(referenceProcessor.stringify(punct));
+    expect(handed).toBe(1);
+    handed = 0;
+    const { doc } = await seed();
+    const tree = toMdast(doc);
+    let blocks = 0;
+    const walk = (n: { type: string; children?: unknown[] }): void => {
+      if (n.type === 'paragraph' || n.type === 'heading') blocks++;
+      for (const c of n.children ?? []) walk(c as { type: string; children?: unknown[] });
+    };
+    walk(tree);
+    expect(counted.stringify(tree)).toBe(markdownProcessor.stringify(tree));
+    // The seed's rendition: 9 of its 221 paragraphs and headings are handed over, its 9 checks,
+    // whose bold label (`提示：…（title-inferred）`) ends with a bracket and holds a hyphen.
+    expect([handed, blocks]).toEqual([9, 221]);
+    expect(handed).toBe(doc.checks.length);
   });
 
   it('give the seed’s Markdown rendition unchanged', async () => {

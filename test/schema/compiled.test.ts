@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CANNOT, compile } from '../../src/schema/compiled.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { ingestText, ROOT, seed } from '../helpers/seed.js';
@@ -29,6 +29,16 @@ describe('the compiled check of a guideline', () => {
   it.each(files)('decides %s, with zod’s result', async (file) => {
     const doc = await ingestText(readFileSync(`${ROOT}${file}`), file);
     expect(agree(structuredClone(doc))).toBe('decided');
+  });
+
+  it('is what validates the pipeline’s documents: zod is not called for any fixture', async () => {
+    const zod = vi.spyOn(Guideline, 'safeParse');
+    try {
+      for (const file of files) await ingestText(readFileSync(`${ROOT}${file}`), file);
+      expect(zod).not.toHaveBeenCalled();
+    } finally {
+      zod.mockRestore();
+    }
   });
 
   it('fills defaults and drops unknown keys as zod does', async () => {
