@@ -18,7 +18,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, asciiOfFullWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { labelsOf } from '../lexicon/fields.js';
@@ -39,6 +39,11 @@ export interface CleanLine {
    * where not nearly every line is: it starts a paragraph.
    */
   readonly indented: boolean;
+  /**
+   * The line continues the value of a label/value table row (`pdftotext -layout`): it stands in
+   * the value column of the row above, with no label of its own, and no blank line between.
+   */
+  readonly continuesCell: boolean;
 }
 
 export interface Cleaned {
@@ -173,6 +178,8 @@ export function clean(source: Source): Cleaned {
   let blankSeen = false;
   let pageBreakSeen = false;
   let lastPage: number | null = null;
+  /** The display column where the value of the last table row starts, while its cell may go on. */
+  let cellColumn: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const page = pageOfLine[i] ?? null;
@@ -190,6 +197,7 @@ export function clean(source: Source): Cleaned {
     };
     if (l.cls === 'blank') {
       blankSeen = true;
+      cellColumn = null;
       continue;
     }
     if (l.cls !== 'content') {
@@ -211,11 +219,16 @@ export function clean(source: Source): Cleaned {
     const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, l.start, l.end);
     const built = cleanLine(text, l, pool, log, { before, after }, ocr);
     if (built.text.length === 0) continue;
+    const row = tableRowColumns(l.raw);
+    const continuesCell = row === null && cellColumn !== null && indentColumn(l.raw) === cellColumn;
+    if (row !== null) cellColumn = row;
+    else if (!continuesCell) cellColumn = null;
     out.push({
       line: lineNo,
       text: built,
       blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0,
       indented: indentMeans && isIndented(l),
+      continuesCell,
     });
     blankSeen = false;
     pageBreakSeen = false;
@@ -363,6 +376,23 @@ const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]{2,}(?=\S)/;
  * Where the gap after a row label starts, when the line is a table row as `pdftotext -layout`
  * prints one: a known field label, two spaces or more, the value. -1 otherwise.
  */
+/** The display width of a line's indentation (U+3000 is two columns); null when it holds a tab. */
+function indentColumn(raw: string): number | null {
+  const lead = /^[ \u3000]*/.exec(raw.replace(/^\f+/, ''))![0];
+  return /^[ \u3000]*\t/.test(raw.replace(/^\f+/, '')) ? null : displayWidth(lead);
+}
+
+/** For a label/value table row (`其他要求          合作项目须…`), the display column its value starts at. */
+function tableRowColumns(raw: string): number | null {
+  const line = raw.replace(/^\f+/, '');
+  const indent = indentColumn(line);
+  if (indent === null) return null;
+  const rest = line.trimStart();
+  const m = RE_TABLE_LABEL.exec(rest);
+  if (!m || !KNOWN_LABELS.has(m[1]!) || m[0].includes('\t')) return null;
+  return indent + displayWidth(m[0]);
+}
+
 function tableLabelGap(text: string, a: number, b: number): number {
   const m = RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40)));
   return m && KNOWN_LABELS.has(m[1]!) ? a + m[1]!.length : -1;

@@ -88,6 +88,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   const unwrapped = width > UNWRAPPED_WIDTH || wide >= Math.max(2, widths.length * 0.08);
   const isBreak = (k: number, first: number): boolean => {
     const a = lines[k - 1]!;
+    // A table cell wrapped onto the next line (in the value column, below its row) goes on.
+    if (lines[k]!.continuesCell) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
     // The title ends its paragraph even when nothing separates it from the text below it.
     if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;

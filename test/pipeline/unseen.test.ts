@@ -76,6 +76,15 @@ describe('guidelines in forms the fixtures do not use', () => {
       ['1.3', ['金砖国家'], 8, 24_000_000, 3, 3],
       ['1.4', ['上合组织'], 4, 12_000_000, 3, 3],
     ]);
+    // A value wrapped onto the next line, in the value column under its row, goes on in the same
+    // field: one requirement, not two halves of one.
+    expect(doc.directions.map((d) => d.requirements.map((r) => r.text))).toEqual([
+      ['合作项目须由中方单位与至少一个东盟成员国的单位共同申报，外方合作单位须提供合作意向书。'],
+      ['须与至少两个拉共体成员国的单位开展合作。'],
+      ['项目须由至少三个金砖国家的科研机构共同申报。'],
+      ['合作项目须与至少一个上海合作组织成员国的单位共同申报。'],
+    ]);
+    expect(doc.directions[1]!.agreements.map((a) => a.title)).toEqual(['中国—拉共体成员国重点领域合作共同行动计划（2025—2027）']);
     // Six rows for each of the four directions: each gap between a label and its value is read
     // as the label's colon, and logged.
     expect(doc.removed.filter((r) => r.kind === 'layout-gap').map((r) => r.replacement)).toEqual(Array.from({ length: 24 }, () => '：'));
