@@ -378,19 +378,17 @@ const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]{2,}(?=\S)/;
  */
 /** The display width of a line's indentation (U+3000 is two columns); null when it holds a tab. */
 function indentColumn(raw: string): number | null {
-  const lead = /^[ \u3000]*/.exec(raw.replace(/^\f+/, ''))![0];
-  return /^[ \u3000]*\t/.test(raw.replace(/^\f+/, '')) ? null : displayWidth(lead);
+  const lead = /^[\f \u3000\t]*/.exec(raw)![0].replace(/\f/g, '');
+  return lead.includes('\t') ? null : displayWidth(lead);
 }
 
 /** For a label/value table row (`其他要求          合作项目须…`), the display column its value starts at. */
 function tableRowColumns(raw: string): number | null {
-  const line = raw.replace(/^\f+/, '');
-  const indent = indentColumn(line);
-  if (indent === null) return null;
-  const rest = line.trimStart();
+  const rest = raw.trimStart();
   const m = RE_TABLE_LABEL.exec(rest);
   if (!m || !KNOWN_LABELS.has(m[1]!) || m[0].includes('\t')) return null;
-  return indent + displayWidth(m[0]);
+  const indent = indentColumn(raw);
+  return indent === null ? null : indent + displayWidth(m[0]);
 }
 
 function tableLabelGap(text: string, a: number, b: number): number {
