@@ -46,7 +46,13 @@ export type RemovalKind =
   | 'indent'
   | 'control-character'
   | 'trailing-space'
-  | 'ocr-misread';
+  | 'ocr-misread'
+  /** Pipes, `| --- |` rules and `—` (none) cells of a table read as rows × cells. */
+  | 'table-layout'
+  /** A table's header row repeated after a page break. */
+  | 'table-header'
+  /** A page number inside a line (`交通基础- 3 -设施运维`), left by copying a PDF into a database. */
+  | 'inline-page-number';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

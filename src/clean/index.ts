@@ -24,6 +24,8 @@ import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { repairOcrLine } from './ocr.js';
+import { findTables, type Range, type Table } from './tables.js';
+import { MappedBuilder } from '../mapped.js';
 
 export { pageNumberOf };
 
@@ -44,6 +46,12 @@ export interface CleanLine {
    * the value column of the row above, with no label of its own, and no blank line between.
    */
   readonly continuesCell: boolean;
+  /**
+   * A line written out from a table (`tables.ts`): `row` heads a direction read from a table row
+   * (its number and title), `cell` is one of its fields (`label：value`), or a label/value row.
+   * Each stands as a paragraph of its own.
+   */
+  readonly table?: 'row' | 'cell';
 }
 
 export interface Cleaned {
@@ -163,6 +171,15 @@ export function clean(source: Source): Cleaned {
 
   if (pages !== null && pages >= 2) markRunningLines(lines, pageOfLine, pages);
 
+  // Tables: read as rows × cells, written out below as one paragraph per direction and field.
+  const tables = findTables(text, lines);
+  const tableAt = new Map<number, Table>();
+  const inTable = new Set<number>();
+  for (const t of tables) {
+    tableAt.set(t.first, t);
+    for (const i of t.lines) inTable.add(i);
+  }
+
   // 3. Blank lines: paragraph breaks, unless the extraction double-spaced every line.
   const doubleSpaced = isDoubleSpaced(lines);
 
@@ -195,6 +212,21 @@ export function clean(source: Source): Cleaned {
         page,
       });
     };
+    const table = tableAt.get(i);
+    if (table) {
+      const logAt = (k: number) => (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
+        removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
+      };
+      const ocrAt = (r: { start: number; end: number }): boolean => source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end);
+      const clean = (r: { start: number; end: number; line: number }): Mapped =>
+        cleanLine(text, { start: r.start, end: r.end, raw: text.slice(r.start, r.end), cls: 'content', pageStart: false, formFeed: false, printed: null }, pool, logAt(r.line), undefined, ocrAt(r));
+      for (const t of tableLines(table, clean, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
+      blankSeen = false;
+      pageBreakSeen = false;
+      lastPage = page;
+      cellColumn = null;
+    }
+    if (inTable.has(i)) continue;
     if (l.cls === 'blank') {
       blankSeen = true;
       cellColumn = null;
@@ -615,4 +647,95 @@ function isDoubleSpaced(lines: readonly RawLine[]): boolean {
 /** The cleaned lines as text: blank lines and indents where they mean paragraph breaks. */
 export function renderCleaned(cleaned: Cleaned): string {
   return cleaned.lines.map((l) => (l.blankBefore ? '\n' : '') + (l.indented ? '\u3000\u3000' : '') + l.text.text).join('\n');
+}
+
+/** A cell that says "none" (`—`, `/`, `无`): no value. */
+const RE_EMPTY_CELL = /^[—–\-/／无]+$/;
+/** A cell that is only a number or a range of numbers: the header's unit goes after it. */
+const RE_BARE_NUMBER = /^(?:约|不超过|不少于|原则上不超过|一般为|一般不超过)?\d[\d.,，]*(?:[-～~至—]\d[\d.,，]*)?(?:左右|以内|以上|以下)?$/;
+/** The unit a count or a duration has when its column's header gives none (`拟支持项目数` `4`). */
+const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', duration: '年' };
+
+/**
+ * The lines a table is written out as: for a table of directions, a heading per row (its number
+ * and title: `3. 罗马尼亚`) and a field per cell (`合作协议：《…》`, the label mapped to the header
+ * cell, a bare number given the header's unit); for a table of fields, a `label：value` line per
+ * row. Inserted characters (the number's dot, the colon, the unit) map to an empty range.
+ */
+function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind }) => void): CleanLine[] {
+  const out: CleanLine[] = [];
+  for (const r of table.layout) log(r);
+  const cellOf = (pieces: readonly Range[]): Mapped | null => {
+    const parts = pieces.map(clean).filter((m) => m.text.length > 0);
+    if (parts.length === 0) return null;
+    const b = new MappedBuilder();
+    parts.forEach((m, k) => {
+      const prev = parts[k - 1];
+      if (prev && /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(m.text)) b.pushRange(' ', m.from[0]!, m.from[0]!);
+      b.pushMapped(m);
+    });
+    const m = b.build();
+    if (RE_EMPTY_CELL.test(m.text)) {
+      for (const p of pieces) log({ ...p, kind: 'table-layout' });
+      return null;
+    }
+    return m;
+  };
+  const at = (m: Mapped, end = false): number => (end ? m.to[m.text.length - 1]! : m.from[0]!);
+  const push = (line: number, m: Mapped, kind: 'row' | 'cell'): void => {
+    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, table: kind });
+  };
+  if (table.kind === 'fields') {
+    for (const row of table.rows) {
+      const label = cellOf(row.cells[0] ?? []);
+      const value = cellOf(row.cells[1] ?? []);
+      if (!label) continue;
+      const b = new MappedBuilder().pushMapped(label);
+      if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
+      if (value) b.pushMapped(value);
+      push(row.line, b.build(), 'cell');
+    }
+    return out;
+  }
+  const roleAt = (role: string): number => table.columns.findIndex((c) => c?.role === role);
+  const idCol = roleAt('id');
+  const titleCol = roleAt('title');
+  const partnersCol = roleAt('partners');
+  table.rows.forEach((row, n) => {
+    const cells = row.cells.map(cellOf);
+    const id = idCol >= 0 ? cells[idCol] : null;
+    const titleCell = (titleCol >= 0 ? cells[titleCol] : null) ?? (partnersCol >= 0 ? cells[partnersCol] : null) ?? cells.find((c, k) => c && k !== idCol) ?? null;
+    const head = new MappedBuilder();
+    const rowAt = titleCell ? at(titleCell) : id ? at(id) : 0;
+    if (id) {
+      head.pushMapped(id);
+      if (/^\d{1,3}$/.test(id.text)) head.pushRange('. ', at(id, true), at(id, true));
+      else if (/^[一二三四五六七八九十]+$/.test(id.text)) head.pushRange('、', at(id, true), at(id, true));
+      else head.pushRange(' ', at(id, true), at(id, true));
+    } else {
+      head.pushRange(`${n + 1}. `, rowAt, rowAt);
+    }
+    if (titleCell) head.pushMapped(titleCell);
+    push(row.line, head.build(), 'row');
+    cells.forEach((cell, k) => {
+      const column = table.columns[k];
+      if (!cell || !column || k === idCol || (k === titleCol && column.role === 'title')) return;
+      if (column.role === 'id' || column.role === 'title') return;
+      const header = table.header[k]?.[0];
+      const b = new MappedBuilder();
+      if (header) b.pushRange(column.label, header.start, header.end);
+      else b.pushRange(column.label, at(cell), at(cell));
+      b.pushRange('：', at(cell), at(cell));
+      const unit = column.unit ?? DEFAULT_UNIT[column.role] ?? null;
+      if (unit && RE_BARE_NUMBER.test(cell.text)) {
+        // The unit goes after the number, before a trailing 左右 / 以内.
+        const cut = cell.text.search(/\d(?!.*\d)/) + 1;
+        b.pushMapped(cell, 0, cut).pushRange(unit, at(cell, true), at(cell, true)).pushMapped(cell, cut);
+      } else {
+        b.pushMapped(cell);
+      }
+      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), 'cell');
+    });
+  });
+  return out;
 }

@@ -453,6 +453,13 @@ function extractDirection(
     const heading = groups[g]!.text;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
+  // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too.
+  for (const f of allOf('partners')) {
+    const t = fieldRest(f);
+    for (const h of findPartners(t.text)) {
+      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
+    }
+  }
   if (partners.length === 0) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });

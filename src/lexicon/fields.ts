@@ -16,6 +16,8 @@ export type FieldRole =
   | 'indicators'
   /** 关键词 */
   | 'keywords'
+  /** 合作国家 — partners named in a field of their own (a table's column) rather than the title. */
+  | 'partners'
   /** Known labels whose text is kept as it is (支持方式, 合作方式). */
   | 'other'
   /** A `XX：` label at a line start that is in no row of the table: kept, and reported. */
@@ -85,6 +87,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['预期目标', 'indicators'],
   ['关键词', 'keywords'],
   ['关键字', 'keywords'],
+  ['合作国家', 'partners'],
+  ['合作国别', 'partners'],
+  ['合作国家和地区', 'partners'],
+  ['合作国家（地区）', 'partners'],
+  ['合作国家/地区', 'partners'],
+  ['合作方', 'partners'],
   ['支持方式', 'other'],
   ['合作方式', 'other'],
   ['资助方式', 'other'],

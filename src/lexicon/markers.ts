@@ -24,6 +24,10 @@ export type MarkerType =
   | 'arabic-paren'
   /** `①` */
   | 'circled'
+  /** `方向一：`, `方向3`, `任务二、` — a direction (or task) named by a word and a number. */
+  | 'direction-word'
+  /** `第一部分`, `第二章`, `第三篇` — a document part named by a word. */
+  | 'part-word'
   /** `合作协议：` — a field label of a direction. */
   | 'field';
 
@@ -44,12 +48,17 @@ const RE_CJK_COMMA = new RegExp(`^(${CJK_NUM})、\\s*`);
 const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
-const RE_DECIMAL = /^(\d{1,2})\.(\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])/;
-const RE_DECIMAL3 = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])/;
+const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])/;
+const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
 const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
+// `方向一：…`, `方向 3 …`, `揭榜任务一：…`: a word that names a direction, then its number. Never a
+// sentence that starts with the word (`方向一致`): the number must be followed by a separator, a
+// space or the end of the line.
+const RE_DIRECTION_WORD = new RegExp(`^(?:研究方向|指南方向|项目方向|方向|揭榜任务|任务)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．]\\s*|\\s+|$)`);
+const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
 /** The marker at the start of `text`, or null. */
 export function matchMarker(text: string): Marker | null {
@@ -98,6 +107,14 @@ function plainMarker(text: string): Marker | null {
   if ((m = RE_ARABIC_PAREN.exec(text))) {
     return { type: 'arabic-paren', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
   }
+  if ((m = RE_DIRECTION_WORD.exec(text))) {
+    const v = parseCjkNumber(m[1]!);
+    if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
+  }
+  if ((m = RE_PART_WORD.exec(text))) {
+    const v = parseCjkNumber(m[1]!);
+    if (v !== null && v > 0) return { type: 'part-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
+  }
   if ((m = RE_CIRCLED.exec(text))) {
     const v = m[1]!.codePointAt(0)! - 0x2460 + 1;
     return { type: 'circled', text: m[1]!, length: m[0].length, value: v, key: String(v) };
@@ -136,6 +153,10 @@ export function printed(type: MarkerType, value: number): string {
       return `${Math.floor(value / 100)}.${value % 100}`;
     case 'decimal3':
       return `${Math.floor(value / 10000)}.${Math.floor(value / 100) % 100}.${value % 100}`;
+    case 'direction-word':
+      return `方向${cjkLabel(value)}`;
+    case 'part-word':
+      return `第${cjkLabel(value)}部分`;
     case 'field':
       return '';
   }

@@ -31,6 +31,8 @@ export interface Paragraph {
   /** 1-based source lines of the first and last line joined into this paragraph. */
   readonly firstLine: number;
   readonly lastLine: number;
+  /** Written out from a table (see `clean/tables.ts`): `row` heads a direction, `cell` is a field. */
+  readonly table?: 'row' | 'cell';
 }
 
 /** Display width (2 per CJK character) above which lines cannot be printed lines. */
@@ -65,6 +67,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   const lines = cleaned.lines;
   // Widths and markers once per line: each line is looked at as `a` and as `b`.
   const widths = lines.map((l) => displayWidth(l.text.text));
+  // Lines written out from a table are no printed lines: they take no part in the column width.
+  const printedWidths = lines.some((l) => l.table) ? widths.filter((_, k) => !lines[k]!.table) : widths;
   // A figure's label without a colon (`国拨经费不超过…`) is a word at a line start, no marker:
   // only `segment` gives it a meaning, in a paragraph of its own.
   const markerTypes = lines.map((l) => {
@@ -73,7 +77,7 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   });
   const hasMarker = markerTypes.map((t) => t !== null);
   // Widths are whole numbers: a typed array sorts them numerically without a comparator.
-  const sorted = Array.from(Int32Array.from(widths).sort());
+  const sorted = Array.from(Int32Array.from(printedWidths).sort());
   const column = columnWidth(sorted);
   // The column width: the width most full lines have.
   // Short lines are judged against the width most full lines have (the upper quartile): lenient
@@ -84,12 +88,13 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   // the column most lines fill (one paragraph per line, with short label and item lines
   // pulling the column down). Hard-wrapped text has almost none: a URL line, a table row.
   let wide = 0;
-  for (const w of widths) if (w > column * 1.15) wide++;
-  const unwrapped = width > UNWRAPPED_WIDTH || wide >= Math.max(2, widths.length * 0.08);
+  for (const w of printedWidths) if (w > column * 1.15) wide++;
+  const unwrapped = width > UNWRAPPED_WIDTH || wide >= Math.max(2, printedWidths.length * 0.08);
   const isBreak = (k: number, first: number): boolean => {
     const a = lines[k - 1]!;
     // A table cell wrapped onto the next line (in the value column, below its row) goes on.
     if (lines[k]!.continuesCell) return false;
+    if (lines[k]!.table || a.table) return true;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
     // The title ends its paragraph even when nothing separates it from the text below it.
     if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
@@ -193,7 +198,10 @@ interface MapPool {
 }
 
 function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
-  if (lines.length === 1) return { text: lines[0]!.text, firstLine: lines[0]!.line, lastLine: lines[0]!.line };
+  if (lines.length === 1) {
+    const l = lines[0]!;
+    return l.table ? { text: l.text, firstLine: l.line, lastLine: l.line, table: l.table } : { text: l.text, firstLine: l.line, lastLine: l.line };
+  }
   const maps = pool.from;
   const start = pool.used;
   let n = start;

@@ -273,6 +273,9 @@ export const RemovalKind = z.enum([
   'control-character',
   'trailing-space',
   'ocr-misread',
+  'table-layout',
+  'table-header',
+  'inline-page-number',
 ]);
 
 export const Removed = z.object({

@@ -80,13 +80,19 @@ export function segment(input: readonly Paragraph[]): Segmented {
   /** Last value of each item type among the children of each open container. */
   const lastValue = new WeakMap<Section, Map<MarkerType, number>>();
   let lastPart = 0;
+  /** The last part number of each kind of part marker (`一、` and `第一部分` count apart). */
+  const lastPartOf = new Map<MarkerType, number>();
   let lastDirection: number | null = null;
   let ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   const partOf = new Map<Section, number | null>();
   const directions: Section[] = [];
 
-  const directionType = directionMarkerType(paragraphs, markers);
+  // Table rows are directions by their table; the numbering of the text is decided without them.
+  const directionType = directionMarkerType(
+    paragraphs,
+    markers.map((m, k) => (paragraphs[k]!.table ? null : m)),
+  );
 
   const top = (): Section => stack[stack.length - 1]!;
   const open = (s: Section): void => {
@@ -198,6 +204,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
       // Mixed depths (`1.1.2`, then `2.1`): numbering gaps are not told apart from depth changes.
     } else if (directionType === 'decimal') {
       if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
+    } else if (m.type === 'cjk-comma') {
+      // `一、` directions share their numbering with the `一、` parts around them (总体目标, 申报要求).
+      checkPartNumber(m, p);
     } else {
       // Single-level numbering runs on, or starts again at 1 in each part.
       const restart = m.value === 1 && lastDirection !== null;
@@ -219,7 +228,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     lastDirection = m.value;
     // `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them.
-    const d = section('direction', p, m, { ordinal, id: m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key });
+    const d = section('direction', p, m, { ordinal, id: m.type === 'paren-cjk' || m.type === 'cjk-comma' || m.type === 'direction-word' ? String(m.value) : m.key });
     partOf.set(d, part?.marker?.value ?? null);
     directions.push(d);
     open(d);
@@ -233,6 +242,17 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   for (const [k, p] of paragraphs.entries()) {
     const m = markers[k]!;
+    if (p.table === 'row' && m) {
+      // A row of a table of directions: a direction whatever the numbering around it.
+      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+      ordinal++;
+      const part = [...stack].reverse().find((s) => s.kind === 'part');
+      const d = section('direction', p, m, { ordinal, id: m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key });
+      partOf.set(d, part?.marker?.value ?? null);
+      directions.push(d);
+      open(d);
+      continue;
+    }
     if (!m) {
       const label = currentDirection() ? labelShapeAt(p.text.text) : null;
       const field = currentField();
@@ -261,6 +281,17 @@ export function segment(input: readonly Paragraph[]): Segmented {
         popTo((s) => s.kind === 'part' || s.kind === 'root' || (m.type === 'decimal' && s.kind === 'group' && s.marker?.type === 'arabic-dot'));
         open(section('group', p, m));
       }
+      continue;
+    }
+    if (m.type === directionType && EVIDENCE_TYPES.has(m.type)) {
+      // `一、中国和罗马尼亚…` with its fields below is a direction; `五、申报要求` is a part.
+      if (isTitleLike(p, m) && ownsFieldsDirectly(paragraphs, markers, k)) openDirection(m, p);
+      else if (m.type === 'cjk-comma' && currentDirection() && stack.some((s) => s.kind === 'item' && s.marker?.type === m.type)) openItem(m, p);
+      else openPart(m, p);
+      continue;
+    }
+    if (m.type === 'part-word') {
+      openPart(m, p);
       continue;
     }
     if (m.type === directionType) {
@@ -325,20 +356,27 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
 
   function openPart(m: Marker, p: Paragraph): void {
-    popTo('root');
-    if (m.value !== lastPart + 1) {
+    // `第二部分` holds `一、` parts: a word part opens at the root, a `一、` part inside the word part.
+    popTo(m.type === 'part-word' ? 'root' : (s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'));
+    checkPartNumber(m, p);
+    open(section('part', p, m));
+  }
+
+  function checkPartNumber(m: Marker, p: Paragraph): void {
+    const last = lastPartOf.get(m.type) ?? 0;
+    if (m.value !== last + 1) {
       problems.push({
-        code: m.value <= lastPart ? 'numbering-duplicate' : 'numbering-gap',
+        code: m.value <= last ? 'numbering-duplicate' : 'numbering-gap',
         severity: 'warning',
-        message: `part ${m.text} follows ${lastPart === 0 ? 'the start' : printed('cjk-comma', lastPart)}; expected ${printed('cjk-comma', lastPart + 1)}`,
+        message: `part ${m.text} follows ${last === 0 ? 'the start' : printed(m.type, last)}; expected ${printed(m.type, last + 1)}`,
         at: p,
         stated: m.text,
-        expected: printed('cjk-comma', lastPart + 1),
+        expected: printed(m.type, last + 1),
         directionId: null,
       });
     }
-    lastPart = m.value;
-    open(section('part', p, m));
+    lastPartOf.set(m.type, m.value);
+    if (m.type === 'cjk-comma') lastPart = m.value;
   }
 
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
@@ -361,7 +399,35 @@ function isTitleLike(p: Paragraph, m: Marker): boolean {
 
 /** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
 const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
-const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic'];
+const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic', 'cjk-comma', 'direction-word'];
+/**
+ * Markers that are directions only where the heading itself owns direction fields (its first
+ * marker below is a field, with a direction's field before the next heading): `一、` is a document
+ * part in most guidelines, and a direction in some (`一、中国和罗马尼亚政府间科技合作项目`).
+ */
+const EVIDENCE_TYPES: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'direction-word']);
+
+/**
+ * Whether the heading at `k` owns direction fields itself: the first marker below it is a field
+ * label, and a direction's field comes before the next heading of its type or another heading.
+ */
+function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[], k: number): boolean {
+  const type = markers[k]!.type;
+  let first = true;
+  for (let i = k + 1; i < markers.length; i++) {
+    const n = markers[i];
+    if (!n) continue;
+    if (n.type === 'field') {
+      if (DIRECTION_ROLES.has(roleOf(n.key))) return true;
+      first = false;
+      continue;
+    }
+    if (first) return false;
+    if (n.type === type || n.type === 'part-word' || n.type === 'decimal' || n.type === 'decimal3') return false;
+    if (isTitleLike(paragraphs[i]!, n) && n.type !== 'paren-arabic' && n.type !== 'circled' && n.type !== 'arabic-paren') return false;
+  }
+  return false;
+}
 
 /**
  * Which numbering marks the guideline directions: the marker type whose title-like headings own
@@ -380,6 +446,10 @@ function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly
       if (m?.type !== type) continue;
       all++;
       if (!isTitleLike(paragraphs[k]!, m)) continue;
+      if (EVIDENCE_TYPES.has(type)) {
+        if (ownsFieldsDirectly(paragraphs, markers, k)) owning++;
+        continue;
+      }
       for (let i = k + 1; i < markers.length; i++) {
         const n = markers[i];
         if (n?.type === type) break;
@@ -448,7 +518,7 @@ function splitRunOn(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]
     for (const cut of [...cuts, t.length]) {
       const piece = mappedTrim(mappedSlice(p.text, from, cut));
       if (piece.text.length > 0) {
-        out.push({ text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
+        out.push(p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : 'cell' } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
         markers.push(matchMarker(piece.text));
       }
       from = cut;

@@ -1,0 +1,57 @@
+// Scores the hand-checked cases of fixture folders: the share of expected values the tool reads.
+// node scripts/score-fixtures.mjs test/fixtures/layouts [more folders…]   (after npm run build)
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadFile, processSource } from '../dist/index.js';
+
+const pick = (v, keys) => Object.fromEntries(keys.filter((k) => k in v).map((k) => [k, v[k]]));
+function values(d) {
+  const pc = d.projectCount;
+  return {
+    id: d.id, title: d.title, partners: d.partners.map((p) => p.name), agreements: d.agreements.map((a) => a.title), domains: d.domains.map((x) => x.label),
+    projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }), inherited: pc.inherited } : null,
+    fundingCNY: d.funding?.amountCNY ?? null, fundingQualifier: d.funding?.qualifier ?? null, perProjectCapCNY: d.perProjectCap?.amountCNY ?? null,
+    duration: d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited } : null,
+    durationInherited: d.duration?.inherited ?? false, requirementCount: d.requirements.length, category: d.category, keywords: d.keywords.map((k) => k.text),
+    indicators: d.indicators.length, researchContentParagraphs: d.researchContent.length, researchContentStartsWith: d.researchContent[0]?.text.slice(0, 10) ?? null,
+  };
+}
+const same = (w, v) => {
+  if (w && v && typeof w === 'object' && !Array.isArray(w) && typeof v === 'object' && !Array.isArray(v)) return Object.keys(w).every((k) => JSON.stringify(w[k] ?? null) === JSON.stringify(v[k] ?? null));
+  return JSON.stringify(w) === JSON.stringify(v);
+};
+let total = 0, right = 0;
+for (const dir of process.argv.slice(2)) {
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
+    const name = f.replace(/\.expected\.json$/, '');
+    const expected = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
+    const docs = expected.documents ?? [expected];
+    let doc;
+    try { doc = processSource(await loadFile(`${dir}/${name}.txt`)); } catch (e) {
+      if (expected.refused) { console.log(`${name}: refused as expected`); continue; }
+      const n = docs.reduce((s, d) => s + (d.directions ?? []).reduce((a, x) => a + Object.keys(x).length, 0), 0);
+      total += n; console.log(`${name}: REFUSED (${e.message}) 0/${n}`); continue;
+    }
+    if (expected.refused) { console.log(`${name}: ACCEPTED but should be refused`); total++; continue; }
+    const want = docs.flatMap((d) => d.directions ?? []);
+    let r = 0, n = 0; const misses = [];
+    want.forEach((w, i) => {
+      const got = doc.directions.find((d) => d.id === w.id && !misses.includes(d)) ?? doc.directions[i];
+      for (const k of Object.keys(w)) {
+        n++;
+        const v = got ? values(got)[k] : undefined;
+        if (got && same(w[k], v)) r++; else misses.push(`${w.id}.${k}: want ${JSON.stringify(w[k])} got ${JSON.stringify(v)}`);
+      }
+    });
+    for (const d of docs) {
+      for (const [k, w] of Object.entries(d.document ?? {})) { n++; if (JSON.stringify(doc.document[k]) === JSON.stringify(w)) r++; else misses.push(`document.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(doc.document[k])}`); }
+      if (docs.length > 1) break;
+    }
+    const codes = new Set(doc.checks.map((c) => c.code));
+    for (const c of expected.checks ?? []) { n++; if (codes.has(c)) r++; else misses.push(`check ${c} missing`); }
+    for (const c of expected.noChecks ?? []) { n++; if (!codes.has(c)) r++; else misses.push(`check ${c} present: ${doc.checks.filter((x) => x.code === c).map((x) => x.message).join(' | ')}`); }
+    total += n; right += r;
+    console.log(`${name}: ${r}/${n} (${doc.directions.length} directions, want ${want.length})`);
+    if (process.env.V) for (const m of misses.slice(0, Number(process.env.V) || 20)) console.log('   ', m);
+  }
+}
+console.log(`TOTAL ${right}/${total} = ${(100 * right / Math.max(1, total)).toFixed(1)}%`);

@@ -1,0 +1,388 @@
+/**
+ * Tables in text: found by their shape, read as rows × cells, so that a table of directions gives
+ * one direction per row and a table of labels and values gives one field per row.
+ *
+ * Three shapes, as text extraction and copying deliver them:
+ * - **spaced** (`pdftotext -layout`): columns separated by runs of spaces; the header row names the
+ *   columns (its cells may wrap over two lines); a cell wraps within its column over several lines;
+ *   the header repeats after a page break (a running header there). Cells are placed in columns by
+ *   their display column (CJK characters two wide), rows start at the row number (序号) or, where
+ *   the table has blank lines between rows, at each block.
+ * - **pipe** (`| 序号 | 合作国家 | … |`, a database copy or a Markdown / web / Word rendition):
+ *   cells are known exactly; a `| --- |` rule is layout.
+ * - **cell per line** (a table copied from a web page or Word): the header cells one per line, then
+ *   each row's cells one per line, as many as the header has.
+ * A table is one of directions when its header maps to field roles (`lexicon/columns.ts`); a pipe
+ * table of two columns whose first cells are field labels is one of fields. Other tables are left
+ * as text.
+ *
+ * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
+ */
+import { displayWidth } from '../lexicon/chars.js';
+import { columnOf, isDirectionHeader, type Column } from '../lexicon/columns.js';
+import { fieldLabelAt } from '../lexicon/fields.js';
+
+/** A piece of source text `[start, end)`. */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+  /** 0-based index of the line it stands on. */
+  readonly line: number;
+}
+
+/** One line as `clean` classified it. */
+export interface TableLine {
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  readonly cls: string;
+}
+
+export interface TableRow {
+  /** 0-based index of the row's first line. */
+  readonly line: number;
+  /** Each column's pieces, in reading order (a cell wrapped over lines has several). */
+  readonly cells: readonly (readonly Range[])[];
+}
+
+export interface Table {
+  readonly kind: 'directions' | 'fields';
+  /** 0-based indexes of the lines the table takes (its header, rows, repeated headers, rules). */
+  readonly lines: ReadonlySet<number>;
+  /** The first line of the table: where its rows are written out. */
+  readonly first: number;
+  readonly columns: readonly (Column | null)[];
+  /** The header cells, for the labels' positions (empty for a table of fields). */
+  readonly header: readonly (readonly Range[])[];
+  readonly rows: readonly TableRow[];
+  /** Layout that was text: pipes, `| --- |` rules, a header repeated after a page break. */
+  readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' })[];
+}
+
+/** Lines a table goes on across: blank, and page furniture already classified. */
+const TRANSPARENT = new Set(['blank', 'page-number', 'running-header', 'running-footer', 'url-artefact']);
+
+export function findTables(text: string, lines: readonly TableLine[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'content' && l.cls !== 'running-header') continue;
+    const t = pipeTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
+    if (t) {
+      tables.push(t);
+      i = Math.max(...t.lines);
+    }
+  }
+  return tables;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipe tables
+
+const RE_PIPE_ROW = /^[ \t\u3000]*[|｜].*[|｜][ \t\u3000]*$/;
+const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
+
+function pipeCells(text: string, l: TableLine, index: number): { cells: Range[]; pipes: Range[] } {
+  const cells: Range[] = [];
+  const pipes: Range[] = [];
+  let cellStart = -1;
+  for (let i = l.start; i < l.end; i++) {
+    const c = text[i]!;
+    if (c === '|' || c === '｜') {
+      pipes.push({ start: i, end: i + 1, line: index });
+      if (cellStart >= 0) cells.push(trimRange(text, cellStart, i, index));
+      cellStart = i + 1;
+    }
+  }
+  return { cells, pipes };
+}
+
+function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  if (!RE_PIPE_ROW.test(lines[first]!.raw)) return null;
+  const rows: { index: number; cells: Range[]; pipes: Range[] }[] = [];
+  const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
+  const taken = new Set<number>();
+  let i = first;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (TRANSPARENT.has(l.cls)) continue;
+    if (!RE_PIPE_ROW.test(l.raw)) break;
+    taken.add(i);
+    if (RE_PIPE_RULE.test(l.raw)) {
+      const r = trimRange(text, l.start, l.end, i);
+      layout.push({ ...r, kind: 'table-layout' });
+      continue;
+    }
+    rows.push({ index: i, ...pipeCells(text, l, i) });
+  }
+  if (rows.length < 2) return null;
+  const header = rows[0]!;
+  const width = header.cells.length;
+  const cellText = (r: Range): string => text.slice(r.start, r.end);
+  const columns = header.cells.map((c) => columnOf(cellText(c)));
+  const all = (kind: 'table-layout' | 'table-header') => (r: { pipes: Range[] }) => layout.push(...r.pipes.map((p) => ({ ...p, kind })));
+  if (isDirectionHeader(columns)) {
+    const body: TableRow[] = [];
+    for (const r of rows.slice(1)) {
+      // The header repeated after a page break.
+      if (r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
+        layout.push({ ...trimRange(text, lines[r.index]!.start, lines[r.index]!.end, r.index), kind: 'table-header' });
+        continue;
+      }
+      all('table-layout')(r);
+      body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => (r.cells[k] && r.cells[k]!.end > r.cells[k]!.start ? [r.cells[k]!] : [])) });
+    }
+    all('table-layout')(header);
+    return { kind: 'directions', lines: taken, first, columns, header: header.cells.map((c) => [c]), rows: body, layout: sortRanges(layout) };
+  }
+  // Two columns of labels and values.
+  const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${cellText(r.cells[0]!).replace(/[\s：:]+$/, '')}：`) !== null);
+  if (width === 2 && labelled.length * 2 >= rows.length) {
+    for (const r of rows) all('table-layout')(r);
+    return {
+      kind: 'fields',
+      lines: taken,
+      first,
+      columns: [],
+      header: [],
+      rows: rows.map((r) => ({ line: r.index, cells: r.cells.map((c) => (c.end > c.start ? [c] : [])) })),
+      layout: sortRanges(layout),
+    };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spaced tables (`pdftotext -layout`)
+
+interface Fragment extends Range {
+  /** Display columns `[from, to)` on the printed line. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** A gap between cells: two columns of white space or more (an ideographic space is two). */
+function fragments(text: string, l: TableLine, index: number): Fragment[] {
+  const out: Fragment[] = [];
+  let col = 0;
+  let i = l.start;
+  // A form feed starts the page; it takes no column.
+  while (i < l.end && text.charCodeAt(i) === 12) i++;
+  let start = -1;
+  let startCol = 0;
+  let gap = 0;
+  let lastEnd = -1;
+  let lastCol = 0;
+  for (; i <= l.end; i++) {
+    const c = i < l.end ? text[i]! : ' ';
+    const space = c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || i === l.end;
+    const w = c === '\t' ? 8 - (col % 8) : c === '\u3000' ? 2 : i === l.end ? 2 : displayWidth(c);
+    if (space) {
+      if (start >= 0 && gap === 0) {
+        lastEnd = i;
+        lastCol = col;
+      }
+      gap += w;
+      if (start >= 0 && gap >= 2) {
+        out.push({ start, end: lastEnd, line: index, from: startCol, to: lastCol });
+        start = -1;
+      }
+    } else {
+      if (start < 0) {
+        start = i;
+        startCol = col;
+      }
+      gap = 0;
+    }
+    col += w;
+  }
+  return out;
+}
+
+interface Grid {
+  /** Left edge of each column (display columns); the first is -Infinity. */
+  readonly left: readonly number[];
+  readonly columns: readonly (Column | null)[];
+  readonly header: readonly Range[][];
+  readonly lines: readonly number[];
+}
+
+/** The column a fragment stands in: the last whose left edge is at or before its start. */
+function columnAt(grid: Grid, f: Fragment): number {
+  let k = 0;
+  while (k + 1 < grid.left.length && grid.left[k + 1]! <= f.from) k++;
+  return k;
+}
+
+/** Whether the fragment fits in its column (a line of running text does not: it crosses columns). */
+function fits(grid: Grid, f: Fragment): boolean {
+  const k = columnAt(grid, f);
+  const right = grid.left[k + 1] ?? Infinity;
+  return f.to <= right + 1;
+}
+
+const RE_HEADER_PIECE = /^[\u4e00-\u9fff（）()/／\s]{1,12}$/;
+
+/** The header at line `first`, with a wrapped second line below it, or null. */
+function headerAt(text: string, lines: readonly TableLine[], first: number): Grid | null {
+  const top = fragments(text, lines[first]!, first);
+  if (top.length < 3 || !top.every((f) => RE_HEADER_PIECE.test(text.slice(f.start, f.end)))) return null;
+  const cells: Range[][] = top.map((f) => [f]);
+  const spans = top.map((f) => ({ from: f.from, to: f.to }));
+  const used = [first];
+  // Header cells wrapped onto the next line (`拟支持` / `项目数`, `拟支持经费` / `（万元）`).
+  let next = first + 1;
+  while (next < lines.length && lines[next]!.cls === 'blank') next++;
+  if (next < lines.length && lines[next]!.cls === 'content') {
+    const below = fragments(text, lines[next]!, next);
+    const grid0 = { left: leftEdges(spans), columns: [], header: [], lines: [] };
+    if (below.length > 0 && below.length < top.length && below.every((f) => RE_HEADER_PIECE.test(text.slice(f.start, f.end)) && fits(grid0, f))) {
+      for (const f of below) {
+        const k = columnAt(grid0, f);
+        cells[k]!.push(f);
+      }
+      used.push(next);
+    }
+  }
+  const columns = cells.map((c) => columnOf(c.map((r) => text.slice(r.start, r.end)).join('')));
+  if (!isDirectionHeader(columns)) return null;
+  return { left: leftEdges(spans), columns, header: cells, lines: used };
+}
+
+/**
+ * Column edges: `pdftotext -layout` starts a column's cells where its header starts (two columns of
+ * slack); a cell may run on to the next header's start.
+ */
+function leftEdges(spans: readonly { from: number; to: number }[]): number[] {
+  return spans.map((s, k) => (k === 0 ? -Infinity : Math.max(spans[k - 1]!.to, s.from - 2)));
+}
+
+const RE_ROW_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}[.．、]?|[一二三四五六七八九十]{1,3}、?|[（(][一二三四五六七八九十\d]{1,3}[）)])$/;
+
+function spacedTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  const grid = headerAt(text, lines, first);
+  if (!grid) return null;
+  const headerText = grid.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|');
+  const idColumn = grid.columns.findIndex((c) => c?.role === 'id');
+  const taken = new Set<number>(grid.lines);
+  const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
+  /** Content lines of the table body, each with its fragments, and whether a blank line came before. */
+  const body: { index: number; frags: Fragment[]; blankBefore: boolean }[] = [];
+  let blank = false;
+  let i = Math.max(...grid.lines) + 1;
+  for (; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (TRANSPARENT.has(l.cls)) {
+      if (l.cls === 'blank' || l.cls === 'page-number') blank = true;
+      continue;
+    }
+    if (l.cls !== 'content') break;
+    const frags = fragments(text, l, i);
+    if (frags.length === 0) continue;
+    // The header again, after a page break.
+    const header = headerAt(text, lines, i);
+    if (header && header.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText) {
+      for (const h of header.lines) {
+        taken.add(h);
+        layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
+      }
+      i = Math.max(...header.lines);
+      blank = true;
+      continue;
+    }
+    if (!frags.every((f) => fits(grid, f))) break;
+    // The row number's column holds row numbers only: other text there is no longer the table.
+    if (idColumn >= 0) {
+      const inId = frags.filter((f) => columnAt(grid, f) === idColumn);
+      if (inId.some((f) => !RE_ROW_ID.test(text.slice(f.start, f.end)))) break;
+    }
+    // A single fragment in the first column after a blank line, in a table without row numbers,
+    // is a paragraph after the table.
+    body.push({ index: i, frags, blankBefore: blank });
+    taken.add(i);
+    blank = false;
+  }
+  if (body.length === 0) return null;
+  // Rows: at each row number; where the table has none, at each block after a blank line (or at
+  // each line with text in the first column).
+  const blocks = body.some((b, k) => k > 0 && b.blankBefore);
+  const rows: { line: number; cells: Range[][] }[] = [];
+  for (const b of body) {
+    const hasId = idColumn >= 0 && b.frags.some((f) => columnAt(grid, f) === idColumn);
+    const current = rows[rows.length - 1];
+    // With blank lines between rows (the row number centred in its row), each block is a row, and
+    // a second number in one block starts another; otherwise each row number (or text in the first
+    // column, where there are none) starts a row.
+    const startsRow =
+      current === undefined ||
+      (blocks ? b.blankBefore || (hasId && current.cells[idColumn]!.length > 0) : idColumn >= 0 ? hasId : b.frags.some((f) => columnAt(grid, f) === 0));
+    if (startsRow) rows.push({ line: b.index, cells: grid.columns.map(() => []) });
+    const row = rows[rows.length - 1]!;
+    for (const f of b.frags) row.cells[columnAt(grid, f)]!.push(f);
+  }
+  // Rows with nothing but a continuation (a page break in a cell) belong to the row before.
+  const merged: TableRow[] = [];
+  for (const r of rows) {
+    const prev = merged[merged.length - 1];
+    if (prev && idColumn >= 0 && r.cells[idColumn]!.length === 0) {
+      r.cells.forEach((c, k) => (prev.cells[k] as Range[]).push(...c));
+      continue;
+    }
+    merged.push(r);
+  }
+  if (merged.length === 0) return null;
+  return { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One cell per line
+
+function cellPerLineTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  const content: number[] = [];
+  for (let i = first; i < lines.length && content.length < 400; i++) {
+    const l = lines[i]!;
+    if (TRANSPARENT.has(l.cls)) continue;
+    if (l.cls !== 'content') break;
+    content.push(i);
+  }
+  const cell = (i: number): Range => trimRange(text, lines[i]!.start, lines[i]!.end, i);
+  const cellText = (i: number): string => text.slice(cell(i).start, cell(i).end);
+  // The header: consecutive short lines that each name a column.
+  const columns: Column[] = [];
+  let n = 0;
+  while (n < content.length && n < 12) {
+    const t = cellText(content[n]!);
+    const c = RE_HEADER_PIECE.test(t) ? columnOf(t) : null;
+    if (!c) break;
+    columns.push(c);
+    n++;
+  }
+  if (n < 3 || !isDirectionHeader(columns) || columns[0]!.role !== 'id') return null;
+  const rows: TableRow[] = [];
+  const taken = new Set<number>(content.slice(0, n));
+  let k = n;
+  for (let expected = 1; k + n <= content.length; expected++) {
+    const idText = cellText(content[k]!).replace(/[.．、]$/, '');
+    if (idText !== String(expected)) break;
+    const cells = content.slice(k, k + n);
+    rows.push({ line: cells[0]!, cells: cells.map((i) => [cell(i)]) });
+    for (const i of cells) taken.add(i);
+    k += n;
+  }
+  if (rows.length === 0) return null;
+  return { kind: 'directions', lines: taken, first, columns, header: content.slice(0, n).map((i) => [cell(i)]), rows, layout: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function trimRange(text: string, start: number, end: number, line: number): Range {
+  let a = start;
+  let b = end;
+  while (a < b && /[\s\u3000\f]/.test(text[a]!)) a++;
+  while (b > a && /[\s\u3000]/.test(text[b - 1]!)) b--;
+  return { start: a, end: b, line };
+}
+
+function sortRanges<T extends Range>(r: T[]): T[] {
+  return r.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,110 @@
+/**
+ * Table header cells and what each column holds. A table of directions (`序号 | 合作国家 | 合作协议 |
+ * 拟支持经费（万元）| …`) is read as one direction per row: each column is a field role, as a label
+ * is (`fields.ts`), with the unit its header gives (`（万元）`). A new header spelling is a row here.
+ */
+import { fieldLabelAt, labelsOf, roleOf, type FieldRole } from './fields.js';
+
+/** What a column holds: a field role, or the row's number or title. */
+export type ColumnRole = FieldRole | 'id' | 'title';
+
+/** Header words that are not field labels, or that mean something else in a table. Exact matches. */
+const HEADERS: ReadonlyArray<readonly [string, ColumnRole]> = [
+  ['序号', 'id'],
+  ['序', 'id'],
+  ['编号', 'id'],
+  ['方向编号', 'id'],
+  ['指南编号', 'id'],
+  ['任务编号', 'id'],
+  ['方向名称', 'title'],
+  ['指南方向', 'title'],
+  ['项目方向', 'title'],
+  ['项目名称', 'title'],
+  ['任务名称', 'title'],
+  ['榜单名称', 'title'],
+  ['揭榜任务', 'title'],
+  ['名称', 'title'],
+  ['方向', 'title'],
+  // In a table of 青年科学家 directions the 研究方向 column names each direction.
+  ['研究方向', 'title'],
+  ['国家/地区', 'partners'],
+  ['国家（地区）', 'partners'],
+  ['国家和地区', 'partners'],
+  ['国别', 'partners'],
+  ['合作伙伴', 'partners'],
+  ['合作对象', 'partners'],
+  ['备注', 'requirements'],
+  ['说明', 'requirements'],
+];
+
+/** Words a header ends with, for the spellings no row names (`中央财政经费`, `合作领域方向`). */
+const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
+  [/(?:经费|资助强度|资助额度)$/, 'funding'],
+  [/项目数(?:量)?$/, 'projectCount'],
+  [/(?:周期|期限|年限)$/, 'duration'],
+  [/(?:领域|方向)$/, 'domains'],
+  [/协议$/, 'agreement'],
+  [/(?:要求|说明)$/, 'requirements'],
+  [/(?:关键词|关键字)$/, 'keywords'],
+  [/指标$/, 'indicators'],
+  [/内容$/, 'content'],
+  [/(?:国家|国别|地区)$/, 'partners'],
+];
+
+const HEADER_ROLE = new Map<string, ColumnRole>(HEADERS);
+/** A unit in a header: `拟支持经费（万元）`, `经费/万元`, `实施周期(年)`. */
+const RE_UNIT = /\s*(?:[（(]\s*(万元|亿元|元|年|个月|月|项|个)\s*[）)]|[/／]\s*(万元|亿元|元|年|个月|项|个))\s*$/;
+
+export interface Column {
+  readonly role: ColumnRole;
+  /** The header's unit (`万元`), put after a bare number of the column's cells. */
+  readonly unit: string | null;
+  /** The label a field of this column gets (`共拟支持经费`): a label `fields.ts` knows for the role. */
+  readonly label: string;
+}
+
+/** The canonical label of each role, for columns whose header is no label itself. */
+const LABEL_OF: Partial<Record<FieldRole, string>> = {
+  agreement: '合作协议',
+  domains: '领域方向',
+  projectCount: '拟支持项目数',
+  funding: '共拟支持经费',
+  duration: '项目实施周期',
+  requirements: '其他要求',
+  content: '研究内容',
+  indicators: '考核指标',
+  keywords: '关键词',
+  partners: '合作国家',
+};
+
+/** What a header cell means, or null for a cell that names no column this tool knows. */
+export function columnOf(header: string): Column | null {
+  const compact = header.replace(/[\s\u3000]+/g, '');
+  if (compact.length === 0 || compact.length > 16) return null;
+  const unitMatch = RE_UNIT.exec(compact);
+  const unit = unitMatch ? (unitMatch[1] ?? unitMatch[2])! : null;
+  const word = unitMatch ? compact.slice(0, unitMatch.index) : compact;
+  let role: ColumnRole | null = HEADER_ROLE.get(word) ?? null;
+  if (role === null) {
+    const label = fieldLabelAt(`${word}：`);
+    if (label && label.length === word.length + 1) role = label.role;
+  }
+  if (role === null) for (const [re, r] of ENDINGS) if (re.test(word)) role = r;
+  if (role === null || role === 'unknown') return null;
+  if (role === 'id' || role === 'title') return { role, unit, label: '' };
+  const own = roleOf(word) === role && labelsOf(role).includes(word);
+  return { role, unit, label: own ? word : (LABEL_OF[role] ?? word) };
+}
+
+/** Roles that make a table a table of directions: at least two of them, besides id and title. */
+const DIRECTION_COLUMN_ROLES: ReadonlySet<ColumnRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords', 'partners']);
+
+/**
+ * Whether header cells make a table of directions: most cells name a known column, two of them
+ * direction fields (so `序号 | 单位名称 | 联系人` or a table of figures per year is not one).
+ */
+export function isDirectionHeader(columns: readonly (Column | null)[]): boolean {
+  const known = columns.filter((c): c is Column => c !== null);
+  const fields = new Set(known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role)).map((c) => c.role));
+  return columns.length >= 2 && fields.size >= 2 && known.length * 3 >= columns.length * 2;
+}
