@@ -12,6 +12,10 @@ function values(d) {
     fundingCNY: d.funding?.amountCNY ?? null, fundingQualifier: d.funding?.qualifier ?? null, perProjectCapCNY: d.perProjectCap?.amountCNY ?? null,
     duration: d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited } : null,
     durationInherited: d.duration?.inherited ?? false, requirementCount: d.requirements.length, category: d.category, keywords: d.keywords.map((k) => k.text),
+    perProjectCapInherited: d.perProjectCap?.inherited ?? false,
+    matchingRatio: d.conditions.matchingRatio && { other: d.conditions.matchingRatio.other, central: d.conditions.matchingRatio.central, qualifier: d.conditions.matchingRatio.qualifier },
+    leadingEnterprise: d.conditions.leadingEnterprise !== null,
+    youngScientist: d.conditions.youngScientist && { maleBornOnOrAfter: d.conditions.youngScientist.maleBornOnOrAfter, femaleBornOnOrAfter: d.conditions.youngScientist.femaleBornOnOrAfter, noSubtopics: d.conditions.youngScientist.noSubtopics },
     indicators: d.indicators.length, researchContentParagraphs: d.researchContent.length, researchContentStartsWith: d.researchContent[0]?.text.slice(0, 10) ?? null,
   };
 }

@@ -60,6 +60,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'page-not-read': '扫描页未读取（未启用OCR）',
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
+  'value-invalid': '数值无法写入输出，已略去',
 };
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -150,6 +151,8 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
       return `${at}只写明每个项目的经费${quote(s)}，未写明本方向经费合计`;
     case 'inherited-contradicted':
       return `${at}本方向所写${quote(s)}与指南统一规定${quote(k)}不一致`;
+    case 'value-invalid':
+      return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR（--ocr off）而未读取`;
     case 'ocr-low-confidence':

@@ -52,7 +52,9 @@ export type RemovalKind =
   /** A table's header row repeated after a page break. */
   | 'table-header'
   /** A page number inside a line (`交通基础- 3 -设施运维`), left by copying a PDF into a database. */
-  | 'inline-page-number';
+  | 'inline-page-number'
+  /** A footnote at the foot of a page (`① 联委会为…的简称。`), called by a circled number in the text. */
+  | 'footnote';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

@@ -21,10 +21,11 @@ import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
-import { labelsOf } from '../lexicon/fields.js';
+import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
+import { findColumnPages } from './columns.js';
 import { MappedBuilder } from '../mapped.js';
 
 export { pageNumberOf };
@@ -65,7 +66,7 @@ const RE_WS = /[\s\u3000\u00a0\ufeff]/g;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote';
 
 interface RawLine {
   readonly start: number;
@@ -170,6 +171,7 @@ export function clean(source: Source): Cleaned {
   }
 
   if (pages !== null && pages >= 2) markRunningLines(lines, pageOfLine, pages);
+  markFootnotes(text, lines, pageOfLine);
 
   // Tables: read as rows × cells, written out below as one paragraph per direction and field.
   const tables = findTables(text, lines);
@@ -179,6 +181,14 @@ export function clean(source: Source): Cleaned {
     tableAt.set(t.first, t);
     for (const i of t.lines) inTable.add(i);
   }
+  // Two-column pages: read column by column.
+  const columnPages = findColumnPages(
+    text,
+    lines.map((l, i) => (inTable.has(i) ? { ...l, cls: 'table' } : l)),
+    pageOfLine,
+  );
+  const inColumns = new Set<number>();
+  for (const page of columnPages.values()) for (const i of page.lines) inColumns.add(i);
 
   // 3. Blank lines: paragraph breaks, unless the extraction double-spaced every line.
   const doubleSpaced = isDoubleSpaced(lines);
@@ -227,6 +237,24 @@ export function clean(source: Source): Cleaned {
       cellColumn = null;
     }
     if (inTable.has(i)) continue;
+    const columnPage = columnPages.get(i);
+    if (columnPage) {
+      for (const piece of columnPage.pieces) {
+        const k = piece.line;
+        const logAt = (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
+          removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
+        };
+        const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, piece.start, piece.end);
+        const built = cleanLine(text, { start: piece.start, end: piece.end, raw: text.slice(piece.start, piece.end), cls: 'content', pageStart: false, formFeed: false, printed: null }, pool, logAt, undefined, ocr);
+        if (built.text.length === 0) continue;
+        out.push({ line: k + 1, text: built, blankBefore: false, indented: indentMeans && piece.indent >= 2, continuesCell: false });
+      }
+      blankSeen = false;
+      pageBreakSeen = false;
+      lastPage = page;
+      cellColumn = null;
+    }
+    if (inColumns.has(i)) continue;
     if (l.cls === 'blank') {
       blankSeen = true;
       cellColumn = null;
@@ -364,7 +392,12 @@ function cleanLine(
       // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
       // The space after a URL stays: it ends the URL.
       const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/\S*$/.test(text.slice(a, i));
-      if (cjkGap) log('cjk-space', i, j);
+      // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
+      // and stays as one space for `segment` to split at.
+      if (cjkGap && gapBeforeLabel(text, i, j, b)) {
+        emit(' ', i, j);
+        last = ' ';
+      } else if (cjkGap) log('cjk-space', i, j);
       else {
         emit(' ', i, j);
         last = ' ';
@@ -402,6 +435,13 @@ function cleanLine(
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
+
+/** A gap of two columns or more, after text, before a known field label and its colon. */
+function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean {
+  if (displayWidth(text.slice(i, j)) < 2) return false;
+  const label = fieldLabelAt(text.slice(j, Math.min(b, j + 24)));
+  return label !== null && /[：:】\]]\s*$/.test(text.slice(j, j + label.length));
+}
 const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]{2,}(?=\S)/;
 
 /**
@@ -738,4 +778,29 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
     });
   });
   return out;
+}
+
+const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;
+
+/**
+ * Footnotes at the foot of a page (`① 联委会为…的简称。`): after a blank line, in the last lines of
+ * the page, starting with a circled number that the text above calls (`…议定书》①。`). They are
+ * notes on the page, not the text of the field they would fall into: removed and logged.
+ */
+function markFootnotes(text: string, lines: RawLine[], pageOfLine: readonly (number | null)[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const m = RE_FOOTNOTE.exec(lines[i]!.raw);
+    if (!m || lines[i]!.cls !== 'content' || i === 0 || lines[i - 1]!.cls === 'content') continue;
+    // The block of note lines and what follows it up to the page's end: no body text after it.
+    let j = i;
+    while (j < lines.length && (lines[j]!.cls === 'content' ? RE_FOOTNOTE.test(lines[j]!.raw) : lines[j]!.cls === 'blank')) j++;
+    const pageEnds = j >= lines.length || lines[j]!.cls === 'page-number' || lines[j]!.cls === 'running-footer' || lines[j]!.formFeed || (pageOfLine[j] !== null && pageOfLine[j] !== pageOfLine[i]);
+    if (!pageEnds) continue;
+    for (let k = i; k < j; k++) {
+      const n = RE_FOOTNOTE.exec(lines[k]!.raw);
+      // Called by the text: the same circled number stands before the note.
+      if (n && text.lastIndexOf(n[1]!, lines[k]!.start - 1) >= 0) lines[k]!.cls = 'footnote';
+    }
+    i = j;
+  }
 }

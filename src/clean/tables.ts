@@ -82,15 +82,28 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
 const RE_PIPE_ROW = /^[ \t\u3000]*[|｜].*[|｜][ \t\u3000]*$/;
 const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
 
-function pipeCells(text: string, l: TableLine, index: number): { cells: Range[]; pipes: Range[] } {
-  const cells: Range[] = [];
+const RE_BR = /<br\s*\/?>/gi;
+
+/** The cells of a pipe row, each as its pieces (a `<br>` in a cell parts two lines of it). */
+function pipeCells(text: string, l: TableLine, index: number): { cells: Range[][]; pipes: Range[] } {
+  const cells: Range[][] = [];
   const pipes: Range[] = [];
   let cellStart = -1;
   for (let i = l.start; i < l.end; i++) {
     const c = text[i]!;
     if (c === '|' || c === '｜') {
       pipes.push({ start: i, end: i + 1, line: index });
-      if (cellStart >= 0) cells.push(trimRange(text, cellStart, i, index));
+      if (cellStart >= 0) {
+        const pieces: Range[] = [];
+        let from = cellStart;
+        for (const m of text.slice(cellStart, i).matchAll(RE_BR)) {
+          pieces.push(trimRange(text, from, cellStart + m.index, index));
+          pipes.push({ start: cellStart + m.index, end: cellStart + m.index + m[0].length, line: index });
+          from = cellStart + m.index + m[0].length;
+        }
+        pieces.push(trimRange(text, from, i, index));
+        cells.push(pieces.filter((r) => r.end > r.start));
+      }
       cellStart = i + 1;
     }
   }
@@ -99,7 +112,7 @@ function pipeCells(text: string, l: TableLine, index: number): { cells: Range[];
 
 function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   if (!RE_PIPE_ROW.test(lines[first]!.raw)) return null;
-  const rows: { index: number; cells: Range[]; pipes: Range[] }[] = [];
+  const rows: { index: number; cells: Range[][]; pipes: Range[] }[] = [];
   const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
   const taken = new Set<number>();
   let i = first;
@@ -118,7 +131,7 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   if (rows.length < 2) return null;
   const header = rows[0]!;
   const width = header.cells.length;
-  const cellText = (r: Range): string => text.slice(r.start, r.end);
+  const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
   const columns = header.cells.map((c) => columnOf(cellText(c)));
   const all = (kind: 'table-layout' | 'table-header') => (r: { pipes: Range[] }) => layout.push(...r.pipes.map((p) => ({ ...p, kind })));
   if (isDirectionHeader(columns)) {
@@ -130,10 +143,10 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
         continue;
       }
       all('table-layout')(r);
-      body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => (r.cells[k] && r.cells[k]!.end > r.cells[k]!.start ? [r.cells[k]!] : [])) });
+      body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => r.cells[k] ?? []) });
     }
     all('table-layout')(header);
-    return { kind: 'directions', lines: taken, first, columns, header: header.cells.map((c) => [c]), rows: body, layout: sortRanges(layout) };
+    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
   }
   // Two columns of labels and values.
   const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${cellText(r.cells[0]!).replace(/[\s：:]+$/, '')}：`) !== null);
@@ -145,7 +158,7 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
       first,
       columns: [],
       header: [],
-      rows: rows.map((r) => ({ line: r.index, cells: r.cells.map((c) => (c.end > c.start ? [c] : [])) })),
+      rows: rows.map((r) => ({ line: r.index, cells: r.cells })),
       layout: sortRanges(layout),
     };
   }
@@ -338,9 +351,15 @@ function spacedTable(text: string, lines: readonly TableLine[], first: number): 
 // One cell per line
 
 function cellPerLineTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  // A cell that holds a bare number (`1` in the count column) looks like a page number: here it is
+  // a cell, as long as every row still starts with its row number.
   const content: number[] = [];
   for (let i = first; i < lines.length && content.length < 400; i++) {
     const l = lines[i]!;
+    if (l.cls === 'page-number' && /^\s*\d{1,3}\s*$/.test(l.raw)) {
+      content.push(i);
+      continue;
+    }
     if (TRANSPARENT.has(l.cls)) continue;
     if (l.cls !== 'content') break;
     content.push(i);
@@ -361,9 +380,9 @@ function cellPerLineTable(text: string, lines: readonly TableLine[], first: numb
   const rows: TableRow[] = [];
   const taken = new Set<number>(content.slice(0, n));
   let k = n;
-  for (let expected = 1; k + n <= content.length; expected++) {
-    const idText = cellText(content[k]!).replace(/[.．、]$/, '');
-    if (idText !== String(expected)) break;
+  // Each row starts with its number (`1`, `3.1`, `（一）`); a line that is none ends the table.
+  for (; k + n <= content.length; ) {
+    if (!RE_ROW_ID.test(cellText(content[k]!))) break;
     const cells = content.slice(k, k + n);
     rows.push({ line: cells[0]!, cells: cells.map((i) => [cell(i)]) });
     for (const i of cells) taken.add(i);

@@ -475,7 +475,9 @@ function extractDirection(
       span: span(titleM),
     });
   }
-  const category = categoryOf(title);
+  // A title without a category under a group that is one (`3. 青年科学家项目` above a table of
+  // its directions): the group's.
+  const category = categoryOf(title) ?? groupCategory(groups);
   const kind = projectKind(title, known, category);
 
   // Agreements.
@@ -487,11 +489,13 @@ function extractDirection(
     }
     if (!RE_AGREEMENT.test(t.text)) {
       const rest = fieldRest(agreementField);
-      if (rest.text.length > 0) agreements.push({ title: rest.text.replace(/[。；;，,]+$/, ''), span: span(rest) });
+      // `合作协议：待定` names no agreement: the placeholder is a check (scanPlaceholders), not a title.
+      if (rest.text.length > 0 && !RE_PLACEHOLDER_ONLY.test(rest.text)) agreements.push({ title: rest.text.replace(/[。；;，,]+$/, ''), span: span(rest) });
     }
     RE_AGREEMENT.lastIndex = 0;
   }
-  if (agreements.length === 0) missing('agreements', 'agreement (合作协议《…》)');
+  // A field that holds only 待定 is told by its placeholder check, not as missing.
+  if (agreements.length === 0 && !allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text))) missing('agreements', 'agreement (合作协议《…》)');
 
   // Domains.
   const domains = allOf('domains').flatMap((f) => domainsOfField(f, span));
@@ -777,6 +781,15 @@ function categoryOf(title: string): string | null {
   return /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马))[）)]$/.exec(title)?.[1] ?? null;
 }
 
+/** The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. */
+function groupCategory(groups: readonly Paragraph[]): string | null {
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const t = groups[g]!.text.text.replace(/^[\d.．、\s]+/, '');
+    if (/^(?:青年科学家项目|[^，。；]{2,16}类(?:项目)?)$/.test(t)) return t;
+  }
+  return null;
+}
+
 /** An item of a list, numbered or not. */
 interface ItemOut {
   readonly marker: string | null;
@@ -943,13 +956,17 @@ function splitList(m: Mapped, seps = '；;'): { i: number; j: number }[] {
  * colon (`医药卫生：传统药物、草药`) makes the commas part of a detail, `，` and then `、`.
  */
 function listSeparators(m: Mapped): string {
-  const top = (seps: string): boolean => splitList(m, seps).length > 1;
+  // Pieces with text: a field cut from a line of fields ends with the `；` that parted them.
+  const top = (seps: string): boolean => splitList(m, seps).filter(({ i, j }) => /[^\s。；;，,、]/.test(m.text.slice(i, j))).length > 1;
   if (top('；;')) return '；;';
   if (topLevelColon(m.text) >= 0) return '；;';
   if (top('，,')) return '，,、';
   if (top('、')) return '、';
   return '；;';
 }
+
+/** A field whose whole text is a placeholder (`待定`, `另行通知。`). */
+const RE_PLACEHOLDER_ONLY = /^(?:待定|待补充|待确定|暂定|另行通知|另行公布|无)[。；;，,]*$/;
 
 const INTRO_ONLY = /^(?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容|领域))?$/;
 

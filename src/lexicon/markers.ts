@@ -75,6 +75,17 @@ export function matchMarker(text: string): Marker | null {
   return marker;
 }
 
+/**
+ * The list marker of a numbered field (`（1）拟支持项目数1～2项`) when its label has no colon: inside
+ * a list of requirements such an item speaks of a figure; it is no field. Null otherwise.
+ */
+export function bareFieldItem(text: string): Marker | null {
+  const marker = plainMarker(text);
+  if (!marker || marker.type === 'field' || marker.type === 'decimal' || marker.type === 'decimal3') return null;
+  const field = fieldLabelAt(text.slice(marker.length));
+  return field && !/[：:】\]]\s*$/.test(text.slice(marker.length, marker.length + field.length)) ? marker : null;
+}
+
 /** A numbering marker, or a field label, at the start of `text`. */
 function plainMarker(text: string): Marker | null {
   let m: RegExpExecArray | null;

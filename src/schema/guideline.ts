@@ -276,6 +276,7 @@ export const RemovalKind = z.enum([
   'table-layout',
   'table-header',
   'inline-page-number',
+  'footnote',
 ]);
 
 export const Removed = z.object({

@@ -16,7 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { matchMarker, printed } from '../lexicon/markers.js';
+import { bareFieldItem, matchMarker, printed } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelShapeAt, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -242,6 +242,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   for (const [k, p] of paragraphs.entries()) {
     const m = markers[k]!;
+    // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
+    if (!p.table && k > 0 && paragraphs[k - 1]!.table && currentDirection()?.heading?.table === 'row') {
+      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+    }
     if (p.table === 'row' && m) {
       // A row of a table of directions: a direction whatever the numbering around it.
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
@@ -310,6 +314,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     switch (m.type) {
       case 'field': {
+        // `（1）拟支持项目数1～2项，…` inside 其他要求: an item that speaks of a figure.
+        const item = currentField()?.role === 'requirements' ? bareFieldItem(p.text.text) : null;
+        if (item) {
+          openItem(item, p);
+          break;
+        }
         if (currentDirection()) {
           popTo('direction');
           open(section('field', p, m, { role: roleOf(m.key) }));
@@ -480,6 +490,8 @@ function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly
   return best;
 }
 
+const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-\u2473]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*$/;
+
 /**
  * Splits paragraphs where a known field label runs on after another field's text
  * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
@@ -509,6 +521,8 @@ function splitRunOn(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]
     // is a field line itself: in running text such words are only words.
     if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
     cuts.sort((a, b) => a - b);
+    // A label right after the paragraph's own list marker (`（1）拟支持项目数…`) is no run-on label.
+    while (cuts.length > 0 && RE_MARKER_ONLY.test(t.slice(0, cuts[0]))) cuts.shift();
     if (cuts.length === 0) {
       out.push(p);
       markers.push(marker);

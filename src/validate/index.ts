@@ -275,7 +275,26 @@ export function validate(input: ValidateInput): Guideline {
   // faster; anything else goes to zod, whose message names the first problem.
   const checked = (checkGuideline ??= compile(Guideline))(doc);
   if (checked !== CANNOT) return checked as Guideline;
-  const parsed = Guideline.safeParse(doc);
+  let parsed = Guideline.safeParse(doc);
+  // A value that would break the schema never sinks the document: it is left out, and a check says
+  // which and why. Only what cannot be left out (the document's own facts) is a bug of the tool.
+  for (let round = 0; !parsed.success && round < 50; round++) {
+    const issue = parsed.error.issues[0]!;
+    const dropped = dropInvalid(doc as unknown as Record<string, unknown>, issue.path);
+    if (!dropped) break;
+    const directionId = typeof dropped.directionId === 'string' ? dropped.directionId : null;
+    const draft: CheckDraft = {
+      code: 'value-invalid',
+      severity: 'warning',
+      message: `${directionId ? `direction ${directionId}: ` : ''}a value at ${z.core.toDotPath(issue.path)} was left out: ${issue.message}`,
+      directionId,
+      stated: dropped.text,
+      computed: z.core.toDotPath(issue.path),
+      span: null,
+    };
+    doc.checks.push({ ...draft, messageZh: checkMessageZh(draft) });
+    parsed = Guideline.safeParse(doc);
+  }
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new GuidelineError(
@@ -284,4 +303,45 @@ export function validate(input: ValidateInput): Guideline {
     );
   }
   return parsed.data;
+}
+
+/**
+ * Leaves out the piece of a direction (or of the summary) that `path` points into: the innermost
+ * array element (an empty requirement, a domain without a label), else the field itself where it
+ * may be null. Returns what was left out, or null when nothing can be.
+ */
+function dropInvalid(doc: Record<string, unknown>, path: readonly PropertyKey[]): { directionId: unknown; text: string | null } | null {
+  if (path[0] !== 'directions' && path[0] !== 'summary') return null;
+  const chain: unknown[] = [doc];
+  for (const key of path) {
+    const at = chain[chain.length - 1] as Record<PropertyKey, unknown> | undefined;
+    if (at === null || typeof at !== 'object') break;
+    chain.push(at[key as string]);
+  }
+  const direction = path[0] === 'directions' ? (chain[2] as { id?: unknown } | undefined) : undefined;
+  const textOf = (v: unknown): string | null => {
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object' && 'text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
+    return v === undefined ? null : JSON.stringify(v).slice(0, 80);
+  };
+  // The innermost array element below the direction (or the summary).
+  for (let k = path.length - 1; k >= (path[0] === 'directions' ? 3 : 2); k--) {
+    const container = chain[k];
+    if (Array.isArray(container) && typeof path[k] === 'number') {
+      const [removed] = container.splice(path[k] as number, 1);
+      return { directionId: direction?.id, text: textOf(removed) };
+    }
+  }
+  // A nullable field of the direction or the summary.
+  const depth = path[0] === 'directions' ? 3 : 2;
+  if (path.length >= depth) {
+    const owner = chain[depth - 1] as Record<PropertyKey, unknown> | undefined;
+    const key = path[depth - 1] as string;
+    if (owner && typeof owner === 'object' && owner[key] !== null && !Array.isArray(owner[key]) && typeof owner[key] === 'object') {
+      const removed = owner[key];
+      owner[key] = null;
+      return { directionId: direction?.id, text: textOf(removed) };
+    }
+  }
+  return null;
 }

@@ -1,0 +1,157 @@
+/**
+ * Two-column pages in extracted text: each printed line holds a line of the left column, a gap,
+ * and a line of the right column. Such a page is read column by column: the lines above the
+ * columns (a title), the left column, the right column, then the lines below them (footnotes).
+ *
+ * A page has two columns when most of its lines have a gap of two columns or more at the same
+ * display column (the gutter), with text on both sides. Each line is cut at its gap nearest the
+ * gutter; a line that crosses the gutter without a gap spans the page (a title, a footnote).
+ * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes 0-based.
+ */
+import { displayWidth } from '../lexicon/chars.js';
+
+export interface ColumnLine {
+  readonly start: number;
+  readonly end: number;
+  readonly raw: string;
+  readonly cls: string;
+}
+
+/** A piece of a line, in reading order, with its indent within its column (display columns). */
+export interface ColumnPiece {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly indent: number;
+}
+
+export interface ColumnPage {
+  /** Every content line of the page (0-based), all written out through `pieces`. */
+  readonly lines: readonly number[];
+  readonly pieces: readonly ColumnPiece[];
+}
+
+interface Gap {
+  /** Display columns of the gap `[from, to)` and source offsets of the text around it. */
+  readonly from: number;
+  readonly to: number;
+  readonly leftEnd: number;
+  readonly rightStart: number;
+}
+
+/** Gaps of two display columns or more between text on one line (not the leading indent). */
+function gapsOf(text: string, l: ColumnLine): { gaps: Gap[]; indent: number; end: number } {
+  const gaps: Gap[] = [];
+  let col = 0;
+  let i = l.start;
+  while (i < l.end && text.charCodeAt(i) === 12) i++;
+  let seenText = false;
+  let gapStart = -1;
+  let gapCol = 0;
+  let indent = 0;
+  for (; i < l.end; i++) {
+    const c = text[i]!;
+    const w = c === '\t' ? 8 - (col % 8) : c === '\u3000' ? 2 : displayWidth(c);
+    const space = c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+    if (space) {
+      if (!seenText) indent += w;
+      else if (gapStart < 0) {
+        gapStart = i;
+        gapCol = col;
+      }
+    } else {
+      if (gapStart >= 0 && col - gapCol >= 2) gaps.push({ from: gapCol, to: col, leftEnd: gapStart, rightStart: i });
+      gapStart = -1;
+      seenText = true;
+    }
+    col += w;
+  }
+  return { gaps, indent, end: gapStart >= 0 ? gapCol : col };
+}
+
+/** The two-column pages of a document, keyed by their first content line. */
+export function findColumnPages(text: string, lines: readonly ColumnLine[], pageOfLine: readonly (number | null)[]): Map<number, ColumnPage> {
+  const pages = new Map<number | null, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.cls !== 'content') continue;
+    const p = pageOfLine[i] ?? null;
+    let list = pages.get(p);
+    if (!list) pages.set(p, (list = []));
+    list.push(i);
+  }
+  const out = new Map<number, ColumnPage>();
+  for (const page of pages.values()) {
+    const plan = columnPage(text, lines, page);
+    if (plan) out.set(page[0]!, plan);
+  }
+  return out;
+}
+
+function columnPage(text: string, lines: readonly ColumnLine[], page: readonly number[]): ColumnPage | null {
+  if (page.length < 6) return null;
+  const info = page.map((i) => ({ i, ...gapsOf(text, lines[i]!) }));
+  // The gutter: the display column inside a gap on the most lines.
+  const votes = new Map<number, number>();
+  for (const l of info) {
+    const seen = new Set<number>();
+    for (const g of l.gaps) for (let c = g.from; c < g.to; c++) seen.add(c);
+    for (const c of seen) votes.set(c, (votes.get(c) ?? 0) + 1);
+  }
+  let gutter = -1;
+  let best = 0;
+  for (const [c, n] of [...votes].sort((a, b) => a[0] - b[0])) {
+    if (n > best) {
+      best = n;
+      gutter = c;
+    }
+  }
+  // At least five lines and a third of the page parted there, and nearly every line fits the two
+  // columns (parted at the gutter, or text on one side of it only: a column can end early).
+  if (gutter < 8 || best < 5 || best * 3 < page.length) return null;
+  const fitting = info.filter((l) => l.gaps.some((x) => x.from <= gutter + 2 && x.to >= gutter - 2) || l.end <= gutter + 1 || l.indent >= gutter - 2).length;
+  if (fitting < page.length * 0.8) return null;
+  // A column of text fills its width: the text left of the gap reaches near the gutter on most
+  // lines (a label/value table or a table of figures has short cells there).
+  const reach = info
+    .map((l) => l.gaps.find((x) => x.from <= gutter + 2 && x.to >= gutter - 2))
+    .filter((g): g is Gap => g !== undefined)
+    .map((g) => g.from)
+    .sort((a, b) => a - b);
+  if (reach[Math.floor(reach.length / 2)]! < gutter * 0.75) return null;
+  const before: ColumnPiece[] = [];
+  const left: ColumnPiece[] = [];
+  const right: ColumnPiece[] = [];
+  const after: ColumnPiece[] = [];
+  let rightEdge = Infinity;
+  const cut = info.map((l) => {
+    const g = l.gaps.find((x) => x.from <= gutter + 2 && x.to >= gutter - 2);
+    if (g) rightEdge = Math.min(rightEdge, g.to);
+    return g ?? null;
+  });
+  let seenColumns = false;
+  info.forEach((l, k) => {
+    const raw = lines[l.i]!;
+    const g = cut[k];
+    let a = raw.start;
+    while (a < raw.end && /[\f \t\u3000\u00a0]/.test(text[a]!)) a++;
+    let b = raw.end;
+    while (b > a && /[ \t\u3000\u00a0]/.test(text[b - 1]!)) b--;
+    if (g) {
+      seenColumns = true;
+      left.push({ line: l.i, start: a, end: g.leftEnd, indent: l.indent });
+      right.push({ line: l.i, start: g.rightStart, end: b, indent: g.to - rightEdge });
+    } else if (l.indent >= gutter - 2) {
+      // Only the right column has text on this line.
+      seenColumns = true;
+      right.push({ line: l.i, start: a, end: b, indent: l.indent - rightEdge });
+    } else if (l.end <= gutter + 1 && l.end > l.indent) {
+      seenColumns = true;
+      left.push({ line: l.i, start: a, end: b, indent: l.indent });
+    } else {
+      (seenColumns ? after : before).push({ line: l.i, start: a, end: b, indent: l.indent });
+    }
+  });
+  // Lines spanning the page between column lines are part of neither column's flow: keep them
+  // where they stand, after the columns (footnotes are the usual case).
+  return { lines: page, pieces: [...before, ...left, ...right, ...after] };
+}
