@@ -341,6 +341,9 @@ function cleanLine(
   const { from, to } = pool;
   const base = a;
   const labelGap = tableLabelGap(text, a, b);
+  // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
+  const inline = inlinePageNumbers(text, a, b);
+  let nextInline = 0;
   let n = 0;
   const parts: string[] = [];
   const emit = (piece: string, f: number, t: number): void => {
@@ -369,6 +372,13 @@ function cleanLine(
     run = i;
   };
   while (i < b) {
+    if (nextInline < inline.length && i === inline[nextInline]!.start) {
+      flush();
+      const { start, end } = inline[nextInline++]!;
+      log('inline-page-number', start, end);
+      i = run = end;
+      continue;
+    }
     const c = text.charCodeAt(i);
     // Fast path: printable ASCII and CJK ideographs are kept as they are.
     if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c < 0xa000)) {
@@ -435,6 +445,36 @@ function cleanLine(
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
+
+/**
+ * A page number inside a line, as copying a PDF into a database leaves it: `- 3 -`, `— 3 —`,
+ * `－ 5 －`, `—12—`, `第 4 页` (with the spaces around it). Not a date or a range (`2026-3-15`,
+ * `2021—2025`): between digits only with spaces around the number.
+ */
+const RE_INLINE_PAGE = /\s*(?:([-－—–―])(\s*)(\d{1,3})(\s*)([-－—–―])|第(\s+)\d{1,3}(\s+)页(?:\s*共\s*\d{1,3}\s*页)?)\s*/g;
+
+function inlinePageNumbers(text: string, a: number, b: number): { start: number; end: number }[] {
+  const line = text.slice(a, b);
+  if (!/[-－—–―]\s*\d{1,3}\s*[-－—–―]|第\s+\d/.test(line)) return [];
+  const out: { start: number; end: number }[] = [];
+  for (const m of line.matchAll(RE_INLINE_PAGE)) {
+    const before = line[m.index - 1];
+    const after = line[m.index + m[0].length];
+    const inner = m[0].trim();
+    if (m[1] !== undefined) {
+      const spaced = m[2]!.length > 0 && m[4]!.length > 0;
+      // `2026-3-15`, `1—3—5`: digits around an unspaced number are a date or a range.
+      if (!spaced && ((before !== undefined && /\d/.test(before)) || (after !== undefined && /\d/.test(after)))) continue;
+      // An ASCII hyphen pair without spaces (`A-3-B`) is a code, not a page number.
+      if (!spaced && m[1] === '-' && m[5] === '-') continue;
+    }
+    // The page number stands inside text: something on at least one side.
+    if (m.index === 0 && m.index + m[0].length === line.length) continue;
+    const lead = m[0].indexOf(inner);
+    out.push({ start: a + m.index + lead, end: a + m.index + lead + inner.length });
+  }
+  return out;
+}
 
 /** A gap of two columns or more, after text, before a known field label and its colon. */
 function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean {

@@ -38,6 +38,7 @@ import {
   FLAG_PATTERNS,
   parseCount,
   parseDuration,
+  parseProjectDuration,
   parseMoney,
   parsePerProjectCap,
   RE_AGREEMENT,
@@ -271,7 +272,7 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
     return { ...summaryCount(m), text: m[0], span: span(text, m.index, m.index + m[0].length) };
   };
   const f = findSummary('fundingTotal', t);
-  const d = parseDuration(t);
+  const d = parseProjectDuration(t);
   const fundingTotal = f
     ? {
         amountCNY: summaryMoney(f).amountCNY,

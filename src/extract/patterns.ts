@@ -198,6 +198,24 @@ export function parseDuration(text: string): Hit<DurationValue> | null {
   return { value: durationOf(m, 1), index: m.index, length: m[0].length };
 }
 
+/**
+ * The duration that applies to projects, among those a preamble states: `项目实施周期一般不超过3年`
+ * before anything else; never the period of the special project or programme itself
+ * (`本专项实施周期为5年（2026—2030年）`), which is no project's duration.
+ */
+export function parseProjectDuration(text: string): Hit<DurationValue> | null {
+  const re = new RegExp(RE_DURATION.source, 'g');
+  let fallback: Hit<DurationValue> | null = null;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    const hit = { value: durationOf(m, 1), index: m.index, length: m[0].length };
+    if (/项目$|课题$|每个项目(?:的)?$/.test(before)) return hit;
+    if (/(?:专项|计划|规划|本批|批次|工程)(?:的|总体|整体)?$/.test(before)) continue;
+    fallback ??= hit;
+  }
+  return fallback;
+}
+
 /** A duration at the start of a duration field's text (its label already read): `不超过3年`. */
 export function parseDurationValue(text: string): Hit<DurationValue> | null {
   const m = RE_DURATION_AT.exec(text);

@@ -17,8 +17,8 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { bareFieldItem, matchMarker, printed } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, labelShapeAt, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
-import { mappedSlice, mappedTrim } from '../mapped.js';
+import { ADMIN_LABEL_WORDS, labelShapeAt, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
+import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 
 /** `group`: a numbered group of directions (`1. 基础软件` before `1.1`, `1.2`, …). */
@@ -490,6 +490,50 @@ function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly
   return best;
 }
 
+const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word']);
+/** A known label with its colon, anywhere. */
+const RE_LABEL_COLON = new RegExp(`(?:${labelsOf().join('|')})\\s*[：:]`, 'g');
+
+/**
+ * Where a field label stuck to the end of a heading's title starts (`1.1 重大科学基础设施FAST运行维护
+ * 作业机器人系统研究内容：针对…`): the title before it has no clause punctuation. -1 otherwise.
+ */
+function headingLabelAt(t: string, marker: Marker | null): number {
+  if (!marker || !HEADING_MARKERS.has(marker.type)) return -1;
+  RE_LABEL_COLON.lastIndex = marker.length;
+  for (const m of t.matchAll(RE_LABEL_COLON)) {
+    if (m.index <= marker.length + 1) continue;
+    const title = t.slice(marker.length, m.index);
+    return /[。；;，,：:]/.test(title) || title.length > 60 ? -1 : m.index;
+  }
+  return -1;
+}
+
+/**
+ * A heading whose title goes on at the start of the next paragraph, right up to a field label
+ * (`2.6 离散智能车间…优化` / `运行支持技术研究内容：…`, as a copy that keeps every line break gives
+ * it): the words before the label are the end of the title.
+ */
+function rejoinTitles(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
+  let out: Paragraph[] | null = null;
+  for (let k = 0; k + 1 < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    const next = paragraphs[k + 1]!;
+    if (p.table || next.table) continue;
+    const marker = matchMarker(p.text.text);
+    if (!marker || !HEADING_MARKERS.has(marker.type) || /[。；;，,：:]/.test(p.text.text.slice(marker.length)) || matchMarker(next.text.text)) continue;
+    RE_LABEL_COLON.lastIndex = 0;
+    const m = RE_LABEL_COLON.exec(next.text.text);
+    if (!m || m.index === 0 || m.index > 30 || /[。；;，,：:、]/.test(next.text.text.slice(0, m.index))) continue;
+    out ??= [...paragraphs];
+    const joined: Paragraph = { text: mappedJoin([p.text, mappedSlice(next.text, 0, m.index)]), firstLine: p.firstLine, lastLine: next.firstLine };
+    const rest: Paragraph = { text: mappedSlice(next.text, m.index, next.text.text.length), firstLine: next.firstLine, lastLine: next.lastLine };
+    out[k] = joined;
+    out[k + 1] = rest;
+  }
+  return out ?? paragraphs;
+}
+
 const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-\u2473]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*$/;
 
 /**
@@ -497,7 +541,8 @@ const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-
  * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
  * paragraph of its own, as if the document had broken the line there.
  */
-function splitRunOn(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
+function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
+  const paragraphs = rejoinTitles(input);
   const out: Paragraph[] = [];
   /** Each output paragraph's marker: read once here, for the paragraphs that stay whole too. */
   const markers: (Marker | null)[] = [];
@@ -517,6 +562,9 @@ function splitRunOn(paragraphs: readonly Paragraph[]): { paragraphs: Paragraph[]
     }
     const cuts: number[] = [];
     for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
+    // A label stuck to the end of a heading (`1.1 …机器人系统研究内容：针对…`): the title ends there.
+    const stuck = headingLabelAt(t, marker);
+    if (stuck > 0) cuts.push(stuck);
     // A figure's label without a colon (`…4个左右，共拟支持经费1200万元`) only where the paragraph
     // is a field line itself: in running text such words are only words.
     if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
