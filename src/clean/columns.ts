@@ -80,15 +80,29 @@ export function findColumnPages(text: string, lines: readonly ColumnLine[], page
     list.push(i);
   }
   const out = new Map<number, ColumnPage>();
+  const gutters: number[] = [];
   for (const page of pages.values()) {
-    const plan = columnPage(text, lines, page);
-    if (plan) out.set(page[0]!, plan);
+    const plan = columnPage(text, lines, page, null);
+    if (plan) {
+      out.set(page[0]!, plan.page);
+      gutters.push(plan.gutter);
+    }
+  }
+  // A page with few lines in its right column (the last one, often) is read at the gutter the
+  // document's other two-column pages have.
+  if (gutters.length > 0) {
+    const gutter = gutters.sort((a, b) => a - b)[Math.floor(gutters.length / 2)]!;
+    for (const page of pages.values()) {
+      if (out.has(page[0]!)) continue;
+      const plan = columnPage(text, lines, page, gutter);
+      if (plan) out.set(page[0]!, plan.page);
+    }
   }
   return out;
 }
 
-function columnPage(text: string, lines: readonly ColumnLine[], page: readonly number[]): ColumnPage | null {
-  if (page.length < 6) return null;
+function columnPage(text: string, lines: readonly ColumnLine[], page: readonly number[], known: number | null): { page: ColumnPage; gutter: number } | null {
+  if (page.length < (known === null ? 6 : 2)) return null;
   const info = page.map((i) => ({ i, ...gapsOf(text, lines[i]!) }));
   // The gutter: the display column inside a gap on the most lines.
   const votes = new Map<number, number>();
@@ -100,24 +114,27 @@ function columnPage(text: string, lines: readonly ColumnLine[], page: readonly n
   let gutter = -1;
   let best = 0;
   for (const [c, n] of [...votes].sort((a, b) => a[0] - b[0])) {
+    if (known !== null && Math.abs(c - known) > 2) continue;
     if (n > best) {
       best = n;
       gutter = c;
     }
   }
-  // At least five lines and a third of the page parted there, and nearly every line fits the two
-  // columns (parted at the gutter, or text on one side of it only: a column can end early).
-  if (gutter < 8 || best < 5 || best * 3 < page.length) return null;
+  // At least five lines and a third of the page parted there (one, at the gutter of the other
+  // pages), and nearly every line fits the two columns (parted at the gutter, or text on one side
+  // of it only: a column can end early).
+  if (gutter < 8 || (known === null ? best < 5 || best * 3 < page.length : best < 1)) return null;
   const fitting = info.filter((l) => l.gaps.some((x) => x.from <= gutter + 2 && x.to >= gutter - 2) || l.end <= gutter + 1 || l.indent >= gutter - 2).length;
   if (fitting < page.length * 0.8) return null;
-  // A column of text fills its width: the text left of the gap reaches near the gutter on most
-  // lines (a label/value table or a table of figures has short cells there).
+  // A column of text fills its width: the text left of the gap reaches near the gutter on a good
+  // share of lines (a label/value table or a table of figures has only short cells there).
   const reach = info
     .map((l) => l.gaps.find((x) => x.from <= gutter + 2 && x.to >= gutter - 2))
     .filter((g): g is Gap => g !== undefined)
     .map((g) => g.from)
     .sort((a, b) => a - b);
-  if (reach[Math.floor(reach.length / 2)]! < gutter * 0.75) return null;
+  const full = reach.filter((from) => from >= gutter * 0.75).length;
+  if (known === null && full < Math.max(2, reach.length / 4)) return null;
   const before: ColumnPiece[] = [];
   const left: ColumnPiece[] = [];
   const right: ColumnPiece[] = [];
@@ -153,5 +170,5 @@ function columnPage(text: string, lines: readonly ColumnLine[], page: readonly n
   });
   // Lines spanning the page between column lines are part of neither column's flow: keep them
   // where they stand, after the columns (footnotes are the usual case).
-  return { lines: page, pieces: [...before, ...left, ...right, ...after] };
+  return { page: { lines: page, pieces: [...before, ...left, ...right, ...after] }, gutter };
 }

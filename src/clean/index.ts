@@ -403,10 +403,11 @@ function cleanLine(
       // The space after a URL stays: it ends the URL.
       const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/\S*$/.test(text.slice(a, i));
       // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
-      // and stays as one space for `segment` to split at.
+      // and stays as one ideographic space (two columns wide, so that cleaning again keeps it) for
+      // `segment` to split at.
       if (cjkGap && gapBeforeLabel(text, i, j, b)) {
-        emit(' ', i, j);
-        last = ' ';
+        emit('\u3000', i, j);
+        last = '\u3000';
       } else if (cjkGap) log('cjk-space', i, j);
       else {
         emit(' ', i, j);
@@ -459,12 +460,12 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
   const out: { start: number; end: number }[] = [];
   for (const m of line.matchAll(RE_INLINE_PAGE)) {
     const before = line[m.index - 1];
-    const after = line[m.index + m[0].length];
     const inner = m[0].trim();
     if (m[1] !== undefined) {
       const spaced = m[2]!.length > 0 && m[4]!.length > 0;
-      // `2026-3-15`, `1—3—5`: digits around an unspaced number are a date or a range.
-      if (!spaced && ((before !== undefined && /\d/.test(before)) || (after !== undefined && /\d/.test(after)))) continue;
+      // `2026-3-15`, `1—3—5`: a digit before an unspaced number makes a date or a range (after a
+      // word, `不低于—10—20%` is page 10 in front of `20%`).
+      if (!spaced && before !== undefined && /\d/.test(before)) continue;
       // An ASCII hyphen pair without spaces (`A-3-B`) is a code, not a page number.
       if (!spaced && m[1] === '-' && m[5] === '-') continue;
     }

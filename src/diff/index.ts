@@ -5,7 +5,7 @@
  * same content in another layout, or from text vs PDF, diffs as unchanged.
  */
 import { perProjectCapCNY, type Direction, type Domain, type Guideline, type Span } from '../schema/guideline.js';
-import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type CheckRef, type DirectionDiff, type Totals } from '../schema/diff.js';
+import { DIFF_SCHEMA_VERSION, GuidelineDiff, type Change, type CheckRef, type DirectionDiff, type Regrouping, type Totals } from '../schema/diff.js';
 import { assign, longestIncreasing } from './align.js';
 import { similarity, textDiff } from './text.js';
 
@@ -40,9 +40,53 @@ function jaccard(a: readonly string[], b: readonly string[]): number {
 const agreementText = (d: Direction): string => d.agreements.map((a) => a.title).join('|');
 const identity = (d: Direction): string => `${partnerSet(d).join('、')}|${d.title}|${agreementText(d)}`;
 
+/**
+ * How alike two directions are, from what each names: partners, title, agreements. What neither
+ * names counts for nothing (two key-programme directions without partners or agreements are alike
+ * only by their titles), so unrelated directions never pair as "modified".
+ */
 function directionScore(a: Direction, b: Direction): number {
-  const agreements = a.agreements.length === 0 && b.agreements.length === 0 ? 1 : similarity(agreementText(a), agreementText(b));
-  return 0.4 * jaccard(partnerSet(a), partnerSet(b)) + 0.35 * similarity(a.title, b.title) + 0.25 * agreements;
+  const parts: [number, number][] = [[0.35, similarity(a.title, b.title)]];
+  if (a.partners.length > 0 || b.partners.length > 0) parts.push([0.4, jaccard(partnerSet(a), partnerSet(b))]);
+  if (a.agreements.length > 0 || b.agreements.length > 0) parts.push([0.25, similarity(agreementText(a), agreementText(b))]);
+  const weight = parts.reduce((s, [w]) => s + w, 0);
+  return parts.reduce((s, [w, v]) => s + w * v, 0) / weight;
+}
+
+const subset = (x: readonly string[], y: readonly string[]): boolean => x.every((v) => y.includes(v));
+
+/**
+ * Splits and merges: one old direction whose partners the new ones share out (each new one names
+ * some, together all, none other), or several old ones whose partners one new direction names
+ * together. Only directions left unmatched, or matched to the other side of the regrouping, count.
+ */
+function regroupings(a: Guideline, b: Guideline, pairs: readonly { a: number; b: number }[]): Regrouping[] {
+  const partnerOf = new Map(pairs.map((p) => [p.a, p.b]));
+  const oldOf = new Map(pairs.map((p) => [p.b, p.a]));
+  const out: Regrouping[] = [];
+  const related = (x: Direction, y: Direction): boolean => similarity(x.title, y.title) >= 0.4 || (x.agreements.length > 0 && subset(x.agreements.map((g) => g.title), y.agreements.map((g) => g.title)));
+  const used = new Set<string>();
+  b.directions.forEach((whole, j) => {
+    const names = partnerSet(whole);
+    if (names.length === 0) return;
+    const parts = a.directions
+      .map((d, i) => ({ d, i }))
+      .filter(({ d, i }) => (!partnerOf.has(i) || partnerOf.get(i) === j) && d.partners.length > 0 && subset(partnerSet(d), names) && related(d, whole));
+    if (parts.length < 2 || !subset(names, parts.flatMap(({ d }) => partnerSet(d)))) return;
+    out.push({ kind: 'merged', oldIds: parts.map(({ d }) => d.id), newIds: [whole.id] });
+    for (const { i } of parts) used.add(`a${i}`);
+    used.add(`b${j}`);
+  });
+  a.directions.forEach((whole, i) => {
+    const names = partnerSet(whole);
+    if (names.length < 2 || used.has(`a${i}`)) return;
+    const parts = b.directions
+      .map((d, j) => ({ d, j }))
+      .filter(({ d, j }) => !used.has(`b${j}`) && (!oldOf.has(j) || oldOf.get(j) === i) && d.partners.length > 0 && d.partners.length < names.length && subset(partnerSet(d), names) && related(whole, d));
+    if (parts.length < 2 || !subset(names, parts.flatMap(({ d }) => partnerSet(d)))) return;
+    out.push({ kind: 'split', oldIds: [whole.id], newIds: parts.map(({ d }) => d.id) });
+  });
+  return out;
 }
 
 /**
@@ -374,7 +418,7 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
       entries.push({
         order: anchor + 0.5,
         tie: i,
-        entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d },
+        entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d, regrouped: null },
       });
       return;
     }
@@ -393,6 +437,7 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
         similarity: p.score,
         changes,
         record: null,
+        regrouped: null,
       },
     });
   });
@@ -401,11 +446,20 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
     entries.push({
       order: j,
       tie: 0,
-      entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d },
+      entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d, regrouped: null },
     });
   });
   entries.sort((x, y) => x.order - y.order || x.tie - y.tie);
-  const directions = entries.map((e) => e.entry);
+  const regrouped = regroupings(a, b, pairs);
+  const mark = new Map<string, Regrouping['kind']>();
+  for (const r of regrouped) {
+    for (const id of r.oldIds) mark.set(`old:${id}`, r.kind);
+    for (const id of r.newIds) mark.set(`new:${id}`, r.kind);
+  }
+  const directions = entries.map((e) => {
+    const kind = mark.get(`old:${e.entry.oldId}`) ?? mark.get(`new:${e.entry.newId}`) ?? null;
+    return kind ? { ...e.entry, regrouped: kind } : e.entry;
+  });
 
   const newIdOf = new Map<string, string | null>();
   for (const p of pairs) newIdOf.set(a.directions[p.a]!.id, b.directions[p.b]!.id);
@@ -430,6 +484,7 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
     },
     checks: checkChanges(a, b, newIdOf),
     directions,
+    regroupings: regrouped,
   };
   return GuidelineDiff.parse(result);
 }

@@ -172,7 +172,8 @@ function gist(d: DirectionDiff): string {
 function heading(d: DirectionDiff): string {
   const ids = d.oldId && d.newId && d.oldId !== d.newId ? `${d.oldId} → ${d.newId}` : (d.newId ?? d.oldId ?? '');
   const label = { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[d.status];
-  return `${ids} ${d.title}（${label}${d.renumbered ? '，重新编号' : ''}${d.moved ? '，顺序变化' : ''}）`;
+  const regrouped = d.regrouped === 'split' ? '，拆分' : d.regrouped === 'merged' ? '，合并' : '';
+  return `${ids} ${d.title}（${label}${regrouped}${d.renumbered ? '，重新编号' : ''}${d.moved ? '，顺序变化' : ''}）`;
 }
 
 export function diffMdast(d: GuidelineDiff): Root {
@@ -269,6 +270,7 @@ export function diffSummary(d: GuidelineDiff): string {
   for (const x of d.directions.filter((y) => y.status !== 'unchanged' || y.renumbered || y.moved)) {
     lines.push(`  ${x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId)} ${x.title}：${gist(x)}`);
   }
+  for (const r of d.regroupings ?? []) lines.push(`  ${r.kind === 'split' ? '拆分' : '合并'}：${r.oldIds.join('、')} → ${r.newIds.join('、')}`);
   for (const ch of [...d.document.changes, ...d.summary.changes]) lines.push(`  ${fieldName(ch.field)}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`);
   lines.push('--format json|md|html for the full report');
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { findPartners } from '../lexicon/partners.js';
+import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { matchMarker } from '../lexicon/markers.js';
 import type { FieldRole } from '../lexicon/fields.js';
@@ -74,7 +75,7 @@ export interface Extracted {
     readonly year: number | null;
     readonly batch: number | null;
     readonly status: 'draft' | 'final' | 'unknown';
-    readonly family: 'international-cooperation' | 'key-programme' | 'unknown';
+    readonly family: Family;
   };
   readonly summary: Summary;
   readonly directions: Direction[];
@@ -126,7 +127,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   summaryPlausibility(summary, checks);
 
   return {
-    info: { ...info, family: familyOf(info.programme, out) },
+    info: { ...info, family: familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`) },
     summary,
     directions: out,
     sections: root.children.map((n) => sectionOut(n, span)),
@@ -139,12 +140,27 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
  * cooperation guideline; research content, indicators or categories in most (and no partners), a
  * key R&D programme guideline. The file name is never looked at.
  */
-function familyOf(programme: string | null, directions: readonly Direction[]): 'international-cooperation' | 'key-programme' | 'unknown' {
+function familyOf(programme: string | null, directions: readonly Direction[], head: string): Family {
+  // The issuer first: an NSFC or MIIT call is of its family whatever its directions hold. A key
+  // programme's own guideline names 国家重点研发计划 and is not theirs.
+  const issuer = programme === '国家重点研发计划' ? null : issuerFamily(head);
+  if (issuer) return issuer;
   const most = (test: (d: Direction) => boolean): boolean => directions.filter(test).length * 2 > directions.length;
   if (most((d) => d.partners.length > 0 || d.agreements.length > 0)) return 'international-cooperation';
   if (most((d) => d.researchContent.length > 0 || d.indicators.length > 0 || d.keywords.length > 0 || d.category !== null)) return 'key-programme';
   if (programme === '国家重点研发计划' && most((d) => d.partners.length === 0)) return 'key-programme';
   return 'unknown';
+}
+
+/** The text before the first part or direction, where an issuer names itself. At most 600 characters. */
+function headText(root: Section): string {
+  let out = '';
+  for (const c of root.children) {
+    if (c.kind !== 'paragraph') break;
+    out += c.paragraph.text.text;
+    if (out.length > 600) break;
+  }
+  return out.slice(0, 600);
 }
 
 function summaryPlausibility(summary: Summary, checks: CheckDraft[]): void {

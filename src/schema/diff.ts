@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Direction, Span } from './guideline.js';
 
-export const DIFF_SCHEMA_VERSION = '1.1.0';
+export const DIFF_SCHEMA_VERSION = '1.2.0';
 
 export const TextOp = z
   .object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })
@@ -67,8 +67,22 @@ export const DirectionDiff = z.object({
   similarity: z.number().min(0).max(1).nullable().describe('Alignment score of a matched pair'),
   changes: z.array(Change),
   record: Direction.nullable().default(null).describe('For an added or removed direction: its whole record, from the version that has it (added in 1.1.0)'),
+  regrouped: z
+    .enum(['split', 'merged'])
+    .nullable()
+    .default(null)
+    .describe('The direction is part of a split (one old direction became several) or a merge (several became one): see `regroupings` (added in 1.2.0)'),
 });
 export type DirectionDiff = z.infer<typeof DirectionDiff>;
+
+export const Regrouping = z
+  .object({
+    kind: z.enum(['split', 'merged']),
+    oldIds: z.array(z.string()),
+    newIds: z.array(z.string()),
+  })
+  .describe('split: one old direction became the new ones, its partners shared among them; merged: the old ones became one, which names all their partners');
+export type Regrouping = z.infer<typeof Regrouping>;
 
 export const GuidelineDiff = z.object({
   schemaVersion: z.string().regex(/^1\.[0-9]+\.[0-9]+$/).describe(`Written as ${DIFF_SCHEMA_VERSION}; every 1.x reads`),
@@ -98,6 +112,7 @@ export const GuidelineDiff = z.object({
       .describe('A check of both versions (same code, same direction) whose figures changed (added in 1.1.0)'),
   }),
   directions: z.array(DirectionDiff),
+  regroupings: z.array(Regrouping).default([]).describe('Splits and merges of directions (added in 1.2.0)'),
 });
 export type GuidelineDiff = z.infer<typeof GuidelineDiff>;
 

@@ -324,9 +324,9 @@ export const DocumentInfo = z.object({
   batch: z.number().int().min(1).nullable(),
   status: z.enum(['draft', 'final', 'unknown']),
   family: z
-    .enum(['international-cooperation', 'key-programme', 'unknown'])
+    .enum(['international-cooperation', 'key-programme', 'nsfc', 'miit', 'unknown'])
     .default('unknown')
-    .describe('From evidence in the text (partners and agreements in the directions; 研究内容/考核指标 and categories), never from the file name (added in 1.2.0)'),
+    .describe('From evidence in the text: the issuer (国家自然科学基金委员会 → nsfc, 工业和信息化部 → miit), else partners and agreements in the directions, else 研究内容/考核指标 and categories; never from the file name (added in 1.2.0; nsfc and miit in 1.3.0)'),
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -257,6 +257,18 @@ export function segment(input: readonly Paragraph[]): Segmented {
       open(d);
       continue;
     }
+    if (!m && !currentDirection() && isBareTitle(p) && directionFieldNext(markers, k)) {
+      // A direction with no number (a guideline of one direction): its title, then its fields.
+      const n = directions.length + 1;
+      const marker: Marker = { type: 'direction-word', text: '', length: 0, value: n, key: String(n) };
+      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+      ordinal++;
+      const d = section('direction', p, marker, { ordinal, id: String(n) });
+      partOf.set(d, null);
+      directions.push(d);
+      open(d);
+      continue;
+    }
     if (!m) {
       const label = currentDirection() ? labelShapeAt(p.text.text) : null;
       const field = currentField();
@@ -401,6 +413,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
   return { root, problems, directionType };
 }
 
+/** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */
+function isBareTitle(p: Paragraph): boolean {
+  const t = p.text.text;
+  return t.length >= 4 && t.length <= 50 && !/[。；;：:，,！？]/.test(t) && !p.table;
+}
+
+/** The first marker after paragraph `k` is a field a direction has: `k` may title a direction. */
+function directionFieldNext(markers: readonly (Marker | null)[], k: number): boolean {
+  for (let i = k + 1; i < markers.length; i++) {
+    const m = markers[i];
+    if (m) return m.type === 'field' && DIRECTION_ROLES.has(roleOf(m.key));
+  }
+  return false;
+}
+
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
 function isTitleLike(p: Paragraph, m: Marker): boolean {
   const t = p.text.text.slice(m.length);
@@ -426,6 +453,9 @@ function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: readonly 
   let first = true;
   for (let i = k + 1; i < markers.length; i++) {
     const n = markers[i];
+    // A title of its own between the heading and the fields (`二、领域和方向` / `中国和葡萄牙…项目` /
+    // `合作协议：…`): the fields are that title's.
+    if (!n && first && isBareTitle(paragraphs[i]!)) return false;
     if (!n) continue;
     if (n.type === 'field') {
       if (DIRECTION_ROLES.has(roleOf(n.key))) return true;

@@ -1,0 +1,23 @@
+/**
+ * The call families this tool reads, told apart by their issuer and the words of their titles.
+ * A new family is a row here (and a value of `document.family` in the schema).
+ *
+ * - `international-cooperation`: 国家重点研发计划 “政府间国际科技创新合作” and its neighbours (港澳台,
+ *   战略性科技创新合作): directions with partners and agreements.
+ * - `key-programme`: the other 国家重点研发计划 special projects (研究内容 / 考核指标 / 关键词).
+ * - `nsfc`: 国家自然科学基金委员会 guides (重大研究计划, 原创探索计划, joint calls with foreign agencies).
+ * - `miit`: 工业和信息化部 calls (揭榜挂帅 task lists).
+ */
+export type Family = 'international-cooperation' | 'key-programme' | 'nsfc' | 'miit' | 'unknown';
+
+/** Families known by their issuer: the words, in the title or the lines before the first part. */
+export const ISSUER_FAMILIES: ReadonlyArray<readonly [RegExp, Family]> = [
+  [/国家自然科学基金委员会|国家自然科学基金|自然科学基金委|重大研究计划|原创探索计划|NSFC/, 'nsfc'],
+  [/工业和信息化部|工信部|工业和信息化厅|工业和信息化局/, 'miit'],
+];
+
+/** The family its issuer names in `head` (the title and the text before the first part), or null. */
+export function issuerFamily(head: string): Family | null {
+  for (const [re, family] of ISSUER_FAMILIES) if (re.test(head)) return family;
+  return null;
+}

@@ -1,0 +1,77 @@
+/**
+ * Whole guidelines in layouts the tool had not been shown when they were written (issue 20): a
+ * `pdftotext -layout` table with wrapped cells and repeated headers, a pipe table, a table copied
+ * one cell per line, two-column pages, directions at `一、`, `方向一` under `第一部分`, full-width
+ * `１．１`, all fields on one line. Values read by hand (`test/fixtures/layouts/README.md`).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { diff } from '../../src/diff/index.js';
+import { expectedCaseTests, expectedCases } from '../helpers/expected.js';
+import { ingestText, ROOT } from '../helpers/seed.js';
+
+const DIR = `${ROOT}test/fixtures/layouts/`;
+const cases = expectedCases(DIR);
+
+describe('guidelines in layouts no other fixture has', () => {
+  it('has the cases its README lists', () => {
+    expect(cases).toEqual(['fullwidth-numbering', 'key-young-cells', 'oneline-fields', 'pair-draft', 'pair-final', 'parts-fangxiang', 'table-pipe', 'table-spaced', 'toplevel-yi', 'two-column']);
+  });
+
+  describe.each(cases)('%s', (name) => expectedCaseTests(DIR, name));
+
+  it('a spaced table: every removed piece is logged (repeated headers, page numbers)', async () => {
+    const doc = await ingestText(readFileSync(`${DIR}table-spaced.txt`), 'table-spaced.txt');
+    expect(doc.removed.filter((r) => r.kind === 'table-header').length).toBe(4);
+    expect(doc.removed.filter((r) => r.kind === 'page-number').map((r) => r.text)).toEqual(['— 1 —', '— 2 —', '— 3 —']);
+    // The funding column's unit comes from its header: 1200 → 1200万元, and the value's span is the cell.
+    const d1 = doc.directions[0]!;
+    expect(d1.funding?.amountCNY).toBe(12_000_000);
+    const text = readFileSync(`${DIR}table-spaced.txt`, 'utf8');
+    expect(text.slice(d1.funding!.span.start, d1.funding!.span.end)).toBe('1200');
+    expect(text.slice(d1.titleSpan.start, d1.titleSpan.end)).toContain('中国和泰国政府间');
+  });
+
+  it('two-column pages: footnotes are logged, not read into a field', async () => {
+    const doc = await ingestText(readFileSync(`${DIR}two-column.txt`), 'two-column.txt');
+    expect(doc.removed.filter((r) => r.kind === 'footnote').map((r) => r.text.slice(0, 1))).toEqual(['①', '②', '③']);
+    expect(doc.directions.flatMap((d) => d.requirements.map((r) => r.text)).join('')).not.toMatch(/联委会为/);
+  });
+});
+
+describe('draft → final', () => {
+  const expected = JSON.parse(readFileSync(`${DIR}pair.diff.json`, 'utf8')) as {
+    removed: string[];
+    added: string[];
+    renumbered: [string, string][];
+    split: [string, string[]][];
+    merged: [string[], string][];
+    modified: [string, string, string[]][];
+  };
+  const pair = async () => {
+    const draft = await ingestText(readFileSync(`${DIR}pair-draft.txt`), 'pair-draft.txt');
+    const final = await ingestText(readFileSync(`${DIR}pair-final.txt`), 'pair-final.txt');
+    return diff(draft, final);
+  };
+
+  it('reports removals, additions, renumbering, splits and merges exactly', async () => {
+    const d = await pair();
+    // Directions that took part in a split or a merge are reported there, not as removed or added.
+    const plain = d.directions.filter((x) => x.regrouped === null);
+    const of = (status: string) => plain.filter((x) => x.status === status);
+    expect(of('removed').map((x) => x.oldId)).toEqual(expected.removed);
+    expect(of('added').map((x) => x.newId)).toEqual(expected.added);
+    expect(plain.filter((x) => x.renumbered).map((x) => [x.oldId, x.newId])).toEqual(expected.renumbered);
+    expect(d.regroupings.filter((r) => r.kind === 'split').map((r) => [r.oldIds[0], r.newIds])).toEqual(expected.split);
+    expect(d.regroupings.filter((r) => r.kind === 'merged').map((r) => [r.oldIds, r.newIds[0]])).toEqual(expected.merged);
+    expect(of('modified').map((x) => [x.oldId, x.newId, [...new Set(x.changes.map((c) => c.field))]])).toEqual([['1.2', '1.2', ['projectCount', 'funding.amountCNY']]]);
+    expect(expected.modified).toEqual([['1.2', '1.2', ['projectCount', 'fundingCNY']]]);
+  });
+
+  it('unrelated directions without partners never pair as modified', async () => {
+    const doc = (title: string) => `国家重点研发计划“先进材料”重点专项2026年度项目申报指南\n\n1.1 ${title}（共性关键技术类）\n\n研究内容：研究材料制备。\n\n考核指标：形成样品1批。\n\n关键词：材料\n`;
+    const a = await ingestText(doc('高温合金单晶叶片制备技术'), 'a.txt');
+    const b = await ingestText(doc('海洋生物多样性监测方法'), 'b.txt');
+    expect(diff(a, b).directions.map((x) => x.status)).toEqual(['removed', 'added']);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Real texts as they arrive (issue 21): copies from policy databases (page numbers inside lines, no
+ * title line, CRLF, full-width indents), the programme's period against the project's, a field label
+ * stuck to a title, a lone direction without a number, and the neighbouring call families (NSFC,
+ * MIIT). Values read by hand (`test/fixtures/real-forms/README.md`).
+ *
+ * The cases the tool does not read yet stay here as known gaps: their test passes while the gap is
+ * open and fails once it is closed (then move the case to `read`).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GuidelineError } from '../../src/types.js';
+import { expectedCaseTests, expectedCases } from '../helpers/expected.js';
+import { ingestText, ROOT } from '../helpers/seed.js';
+
+const DIR = `${ROOT}test/fixtures/real-forms/`;
+const read = ['intergov-single-unnumbered', 'key-robot-database-copy'];
+const refused = ['negative-notice-attachment', 'negative-work-report'];
+const gaps: Record<string, string> = {
+  'hmt-traditional-repost': 'traditional script (香港特別行政區, 萬元) is not read through a conversion',
+  'intergov-annex-correction': 'an agreement given as 见附件1第3项 and a closing 更正 are not resolved',
+  'miit-jiebang-guashuai': 'MIIT task defaults (每个任务遴选1家揭榜单位, 每个任务支持不超过1000万元) are not read',
+  'nsfc-joint-call-snsf': 'an NSFC joint call stated as one call (资助计划 / 资助领域 parts) is not read as one direction',
+  'nsfc-major-research-plan': 'directions given as one-line items under 重点资助研究方向, figures per project type, are refused',
+  'nsfc-original-exploration': 'directions given as （一） paragraphs with call-level figures are refused',
+  'three-key-drafts-pasted': 'several guidelines in one text are read as one document',
+};
+
+describe('real texts and neighbouring families', () => {
+  it('every case is read, refused or a named gap', () => {
+    expect(expectedCases(DIR)).toEqual([...read, ...refused, ...Object.keys(gaps)].sort());
+  });
+
+  describe.each(read)('%s', (name) => expectedCaseTests(DIR, name));
+  describe.each(Object.keys(gaps))('%s', (name) => expectedCaseTests(DIR, name, { gap: gaps[name]! }));
+
+  it.each(refused)('%s is refused, in one line that says why', async (name) => {
+    const error = await ingestText(readFileSync(`${DIR}${name}.txt`), `${name}.txt`).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GuidelineError);
+    expect((error as GuidelineError).code).toBe('not-a-guideline');
+    expect((error as GuidelineError).message).not.toMatch(/\n/);
+  });
+
+  it('a database copy: every page number inside a line is removed and logged, none is left in a value', async () => {
+    const text = readFileSync(`${DIR}key-robot-database-copy.txt`, 'utf8');
+    const doc = await ingestText(text, 'key-robot-database-copy.txt');
+    expect(doc.removed.filter((r) => r.kind === 'inline-page-number').map((r) => r.text)).toEqual(['- 2 -', '— 3 —', '第 4 页', '－ 5 －', '—7—', '—10—']);
+    const values = doc.directions.flatMap((d) => [d.title, ...d.researchContent.map((x) => x.text), ...d.indicators.map((x) => x.text)]).join('\n');
+    expect(values).not.toMatch(/[-－—]\s*\d{1,2}\s*[-－—]|第\s+\d+\s+页/);
+    // The special project's own period (本专项实施周期为5年) is no project's duration.
+    expect(new Set(doc.directions.map((d) => d.duration?.maxYears))).toEqual(new Set([3]));
+  });
+});
