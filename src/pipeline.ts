@@ -12,9 +12,30 @@ import { segment } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
 import { validate } from './validate/index.js';
+import { guidelineStarts, splitGuidelines } from './load/split.js';
 
-/** Runs the pure stages on a loaded source. Throws `GuidelineError` for a document that fails. */
+/**
+ * Runs the pure stages on a loaded source. Throws `GuidelineError` for a document that fails, and
+ * for a text that holds several guidelines (`processSources` reads each of them).
+ */
 export function processSource(source: Source): Guideline {
+  const parts = splitGuidelines(source);
+  if (parts.length > 1) {
+    const titles = guidelineStarts(source.text).map((i) => i + 1);
+    throw new GuidelineError(
+      'several-guidelines',
+      `holds ${parts.length} guidelines one after another (titles at lines ${titles.join(', ')}): put each in a file of its own`,
+    );
+  }
+  return processOne(source);
+}
+
+/** Every guideline a source holds, each as its own document (`<id>-1`, `<id>-2`, … when several). */
+export function processSources(source: Source): Guideline[] {
+  return splitGuidelines(source).map(processOne);
+}
+
+function processOne(source: Source): Guideline {
   const cleaned = clean(source);
   const paragraphs = reflow(cleaned);
   const segmented = segment(paragraphs);

@@ -160,4 +160,6 @@ export type GuidelineErrorCode =
   | 'timeout'
   | 'unreadable'
   | 'invalid-output'
-  | 'id-collision';
+  | 'id-collision'
+  /** A text holding several guidelines one after another. */
+  | 'several-guidelines';

@@ -1,0 +1,88 @@
+/**
+ * Several guidelines pasted into one text (three 重点专项 drafts one after another, as a policy
+ * database or a colleague's collection gives them): each guideline starts at a title block of its
+ * own. `splitGuidelines` gives one source per guideline; each keeps the whole text with the other
+ * guidelines blanked out (spaces, line breaks kept), so that every offset, line and page of the
+ * output still points into the file as it is.
+ */
+import type { Source } from '../types.js';
+
+/** A title's last line: `…申报指南`, `…项目指南（征求意见稿）`, or `（征求意见稿）` under it. */
+const RE_TITLE_LAST = /^(?:[^。；：，]{0,60}(?:申报指南|项目指南|指南)(?:[（(]征求意见稿[）)])?|[（(]征求意见稿[）)])$/;
+/** A title names its year and what it is for (重点专项, 计划, 项目). */
+const RE_TITLE_WORDS = /\d{4}\s*年度?|重点专项|研究计划|专项|揭榜挂帅/;
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      out.push({ start, end: i, text: text.slice(start, i).replace(/^[\s\u3000\f]+|[\s\u3000]+$/g, '') });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where each guideline's title block starts (0-based line indexes): the first lines of the text
+ * when they hold a title, and every later block of up to three short lines, standing after a blank
+ * line, that ends like a title and names a year and a programme. Only blocks followed by text of
+ * their own count.
+ */
+export function guidelineStarts(text: string): number[] {
+  const lines = linesOf(text);
+  // A running header repeats the title on every page: a guideline's own title stands once.
+  const seen = new Map<string, number>();
+  for (const l of lines) if (l.text) seen.set(l.text, (seen.get(l.text) ?? 0) + 1);
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    if (!RE_TITLE_LAST.test(t) || /[《》]/.test(t) || seen.get(t)! > 1) continue;
+    // The block: this line and up to two short lines above it without clause punctuation.
+    let first = i;
+    while (first > 0 && i - first < 2 && lines[first - 1]!.text !== '' && lines[first - 1]!.text.length <= 40 && !/[。；：，,;:]$|[。；]/.test(lines[first - 1]!.text)) first--;
+    const block = lines.slice(first, i + 1).map((l) => l.text).join('');
+    if (!RE_TITLE_WORDS.test(block) || block.length > 90) continue;
+    // A title stands alone: a blank line (or the start of the text) before it.
+    if (first > 0 && lines[first - 1]!.text !== '') continue;
+    // The document's own title, in its first lines, starts it.
+    if (starts.length === 0 && lines.slice(0, first).filter((l) => l.text).length <= 3) {
+      starts.push(0);
+      continue;
+    }
+    // A later title needs a guideline's worth of text before it (the one before it is no stray line).
+    const from = starts.length > 0 ? starts[starts.length - 1]! : 0;
+    const between = lines.slice(from, first).reduce((n, l) => n + l.text.length, 0);
+    if (between < 400) continue;
+    if (starts.length === 0) starts.push(0);
+    starts.push(first);
+  }
+  return starts;
+}
+
+/** One source per guideline the text holds (the source itself when it holds one). */
+export function splitGuidelines(source: Source): Source[] {
+  if (source.format !== 'text') return [source];
+  const starts = guidelineStarts(source.text);
+  // The first guideline may start without a title line: a later title then splits the text.
+  if (starts.length === 0 || (starts.length === 1 && starts[0] === 0)) return [source];
+  const lines = linesOf(source.text);
+  const bounds = starts[0] === 0 ? starts : [0, ...starts];
+  if (bounds.length < 2) return [source];
+  return bounds.map((from, k) => {
+    const a = lines[from]!.start;
+    const b = k + 1 < bounds.length ? lines[bounds[k + 1]!]!.start : source.text.length;
+    const blank = (s: string): string => s.replace(/[^\r\n\f]/g, ' ');
+    const text = blank(source.text.slice(0, a)) + source.text.slice(a, b) + blank(source.text.slice(b));
+    return { ...source, id: `${source.id}-${k + 1}`, text };
+  });
+}
