@@ -733,7 +733,7 @@ export function renderCleaned(cleaned: Cleaned): string {
 /** A cell that says "none" (`—`, `/`, `无`): no value. */
 const RE_EMPTY_CELL = /^[—–\-/／无]+$/;
 /** A cell that is only a number or a range of numbers: the header's unit goes after it. */
-const RE_BARE_NUMBER = /^(?:约|不超过|不少于|原则上不超过|一般为|一般不超过)?\d[\d.,，]*(?:[-～~至—]\d[\d.,，]*)?(?:左右|以内|以上|以下)?$/;
+const RE_BARE_NUMBER = /^(?!\d{4}[.．/]\d{1,2}(?!\d))(?:约|不超过|不少于|原则上不超过|一般为|一般不超过)?\d[\d.,，]*(?:[-～~至—]\d[\d.,，]*)?(?:左右|以内|以上|以下)?$/;
 /** The unit a count or a duration has when its column's header gives none (`拟支持项目数` `4`). */
 const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', duration: '年' };
 

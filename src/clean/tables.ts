@@ -67,7 +67,7 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls !== 'content' && l.cls !== 'running-header') continue;
-    const t = pipeTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
+    const t = pipeTable(text, lines, i) ?? tabTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
     if (t) {
       tables.push(t);
       i = Math.max(...t.lines);
@@ -163,6 +163,83 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tab-separated tables (a spreadsheet copy): cells parted by tabs; a cell in quotes may hold line
+// breaks and doubled quotes, as Excel writes it.
+
+function tabTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  const head = lines[first]!;
+  if ((head.raw.match(/\t/g) ?? []).length < 2) return null;
+  const lineAt = (offset: number): number => {
+    let k = first;
+    while (k + 1 < lines.length && lines[k + 1]!.start <= offset) k++;
+    return k;
+  };
+  const records: { cells: Range[][]; quotes: Range[]; lines: number[] }[] = [];
+  let at = head.start;
+  const end = text.length;
+  while (at < end) {
+    const cells: Range[][] = [];
+    const quotes: Range[] = [];
+    let pieces: Range[] = [];
+    let i = at;
+    let quoted = false;
+    let from = i;
+    const startLine = lineAt(i);
+    const closePiece = (to: number): void => {
+      const r = trimRange(text, from, to, lineAt(from));
+      if (r.end > r.start) pieces.push(r);
+    };
+    for (; i <= end; i++) {
+      const c = i < end ? text[i]! : '\n';
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') {
+          closePiece(i);
+          quotes.push({ start: i, end: i + 1, line: lineAt(i) });
+          i++;
+          from = i + 1;
+        } else if (c === '"') {
+          closePiece(i);
+          quotes.push({ start: i, end: i + 1, line: lineAt(i) });
+          quoted = false;
+          from = i + 1;
+        } else if (c === '\n' || c === '\r') {
+          closePiece(i);
+          from = i + 1;
+        }
+        continue;
+      }
+      if (c === '"' && i === from && pieces.length === 0) {
+        quotes.push({ start: i, end: i + 1, line: lineAt(i) });
+        quoted = true;
+        from = i + 1;
+      } else if (c === '\t') {
+        closePiece(i);
+        cells.push(pieces);
+        pieces = [];
+        from = i + 1;
+      } else if (c === '\n' || c === '\r') {
+        closePiece(i);
+        cells.push(pieces);
+        break;
+      }
+    }
+    if (cells.length < 3) break;
+    const last = lineAt(Math.min(i, end - 1));
+    records.push({ cells, quotes, lines: Array.from({ length: last - startLine + 1 }, (_, k) => startLine + k) });
+    at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+  }
+  if (records.length < 2) return null;
+  const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
+  const header = records[0]!;
+  const columns = header.cells.map((c) => columnOf(cellText(c)));
+  if (!isDirectionHeader(columns)) return null;
+  const taken = new Set(records.flatMap((r) => r.lines));
+  const layout = records.flatMap((r) => r.quotes.map((q) => ({ ...q, kind: 'table-layout' as const })));
+  const rows = records.slice(1).map((r) => ({ line: r.lines[0]!, cells: columns.map((_, k) => r.cells[k] ?? []) }));
+  return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows, layout: sortRanges(layout) };
 }
 
 // ---------------------------------------------------------------------------------------------

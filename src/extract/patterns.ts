@@ -145,7 +145,8 @@ export interface DurationValue {
 
 const HEDGES: Readonly<Record<string, DurationValue['hedge']>> = { 原则上: 'inPrinciple', 一般: 'usually', 通常: 'usually', 一般为: 'usually' };
 const DURATION_QUALIFIER = '(不超过|不多于|最长|最多|不少于|至少|约|控制在)?';
-const YM = '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月';
+// `2024年7月`, and as spreadsheets write it, `2024.07` / `2024/7`.
+const YM = '(\\d{4})\\s*(?:年\\s*|[.．/])(\\d{1,2})(?:\\s*月|(?![\\d.]))';
 /**
  * The value of a duration, from its start: `2024年7月至2027年6月` (groups 1–4), `2026—2028年`
  * (5–6), or `[hedge][qualifier]N[-M](年|个月)[qualifier]` (7–12).

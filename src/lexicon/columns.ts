@@ -39,6 +39,7 @@ const HEADERS: ReadonlyArray<readonly [string, ColumnRole]> = [
 
 /** Words a header ends with, for the spellings no row names (`中央财政经费`, `合作领域方向`). */
 const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
+  [/名称$/, 'title'],
   [/(?:经费|资助强度|资助额度)$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
   [/(?:周期|期限|年限)$/, 'duration'],
