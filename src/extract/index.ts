@@ -120,14 +120,18 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const summary = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
 
-  const out = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf, groupsOf.get(d) ?? []));
+  const extracted = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf, groupsOf.get(d) ?? []));
+  // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
+  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
+  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
+  const out = after.length > 0 ? extracted.map((d) => withCallFigures(d, mappedJoin(after.map((p) => p.text), '\n'), span)) : extracted;
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
   summaryPlausibility(summary, checks);
 
   return {
-    info: { ...info, family: familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`) },
+    info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`)),
     summary,
     directions: out,
     sections: root.children.map((n) => sectionOut(n, span)),
@@ -150,6 +154,51 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
   if (most((d) => d.researchContent.length > 0 || d.indicators.length > 0 || d.keywords.length > 0 || d.category !== null)) return 'key-programme';
   if (programme === '国家重点研发计划' && most((d) => d.partners.length === 0)) return 'key-programme';
   return 'unknown';
+}
+
+/**
+ * A direction's cap and duration from the call's figures when it states none: the clause (between
+ * `；`, `。` and line ends) that names its category (`培育项目`), else the only clause that states
+ * 资助强度 / 资助期限 for every project. Marked inherited, with the clause's span.
+ */
+function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
+  if (d.perProjectCap && d.duration) return d;
+  const t = text.text;
+  const clauses: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || '；;。\n'.includes(t[i]!)) {
+      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(t.slice(start, i))) clauses.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  const category = d.category?.replace(/[。；]$/, '') ?? null;
+  const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
+  const pick = named.length === 1 ? named[0]! : clauses.length === 1 ? clauses[0]! : null;
+  if (!pick) return d;
+  const clause = t.slice(pick.start, pick.end);
+  let out = d;
+  if (!d.perProjectCap) {
+    const cap = parsePerProjectCap(clause);
+    if (cap && isPlausible('fundingCNY', cap.value)) {
+      const i = pick.start + cap.index;
+      out = { ...out, perProjectCap: { amountCNY: cap.value, text: t.slice(i, i + cap.length), span: span(text, i, i + cap.length), inherited: true } };
+    }
+  }
+  if (!d.duration) {
+    const hit = parseDuration(clause);
+    const years = hit?.value.maxYears ?? hit?.value.minYears ?? null;
+    if (hit && years !== null && isPlausible('years', years)) {
+      const i = pick.start + hit.index;
+      out = { ...out, duration: durationOut(hit.value, true, t.slice(i, i + hit.length), span(text, i, i + hit.length)) };
+    }
+  }
+  return out;
+}
+
+/** The family, and for an NSFC guide that does not print its programme's name, that name. */
+function withFamily<T extends { readonly programme: string | null }>(info: T, family: Family): T & { readonly family: Family } {
+  return { ...info, family, ...(family === 'nsfc' && info.programme === null ? { programme: '国家自然科学基金' } : {}) };
 }
 
 /** The text before the first part or direction, where an issuer names itself. At most 600 characters. */
@@ -430,7 +479,9 @@ function extractDirection(
 ): Direction {
   const id = d.id ?? d.marker!.key;
   const heading = d.heading!;
-  const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length));
+  // A title that ends like a sentence (`1. 超高温环境下…界面设计。`, an item of a list of directions)
+  // does not keep its full stop.
+  const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;');
   const title = titleM.text;
   const all = nodeText(d);
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
@@ -801,8 +852,8 @@ function categoryOf(title: string): string | null {
 /** The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. */
 function groupCategory(groups: readonly Paragraph[]): string | null {
   for (let g = groups.length - 1; g >= 0; g--) {
-    const t = groups[g]!.text.text.replace(/^[\d.．、\s]+/, '');
-    if (/^(?:青年科学家项目|[^，。；]{2,16}类(?:项目)?)$/.test(t)) return t;
+    const t = groups[g]!.text.text.replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d.．]+|[一二三四五六七八九十]{1,3}、)\s*/, '').replace(/[。；]$/, '');
+    if (/^(?:青年科学家项目|[^，。；]{2,16}类(?:项目)?|[^，。；（）]{2,8}项目)$/.test(t)) return t;
   }
   return null;
 }

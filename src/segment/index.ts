@@ -401,6 +401,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (m.type === 'cjk-comma') lastPart = m.value;
   }
 
+  // No direction carries fields: the items of a part that lists directions (`三、重点资助研究方向`,
+  // NSFC and MIIT guides) are the directions.
+  if (directions.length === 0) directionsFromItems(root, directions);
+
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
   const keys = directions.map((d) => d.id);
   if (new Set(keys).size !== keys.length) {
@@ -411,6 +415,52 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
 
   return { root, problems, directionType };
+}
+
+/** A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`. */
+const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|研究领域$/;
+
+/** A heading item: the title, short, at most a closing `。`. */
+function isItemTitle(n: Section): boolean {
+  const t = n.heading!.text.text.slice(n.marker!.length).replace(/[。；]$/, '');
+  return t.length >= 4 && t.length <= 60 && !/[。；;：:]/.test(t);
+}
+
+/**
+ * Items of a directions part become directions: the deepest title-like items (`1. 超高温环境下…`
+ * under `（一）培育项目。`), their parent items groups (a category: 培育项目); ids `<group>.<n>`, or
+ * the item's number. Changes the tree in place (the tree is still being built).
+ */
+function directionsFromItems(root: Section, directions: Section[]): void {
+  const parts: Section[] = [];
+  const find = (n: Section): void => {
+    for (const c of n.children) {
+      if (c.kind === 'paragraph') continue;
+      if (c.kind === 'part' && RE_DIRECTIONS_PART.test(c.heading?.text.text ?? '')) parts.push(c);
+      else find(c);
+    }
+  };
+  find(root);
+  let ordinal = 0;
+  const convert = (container: Section, prefix: string | null): void => {
+    const children = container.children as Node[];
+    children.forEach((c, k) => {
+      if (c.kind !== 'item' || !c.heading || !c.marker || !isItemTitle(c)) return;
+      const inner = c.children.filter((x): x is Section => x.kind === 'item' && isItemTitle(x));
+      if (inner.length > 0 && prefix === null) {
+        // `（一）培育项目。` over `1.`–`5.`: a group of directions.
+        const group: Section = { ...c, kind: 'group' };
+        children[k] = group;
+        convert(group, String(c.marker.value));
+        return;
+      }
+      ordinal++;
+      const d: Section = { ...c, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
+      children[k] = d;
+      directions.push(d);
+    });
+  };
+  for (const part of parts) convert(part, null);
 }
 
 /** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */

@@ -209,6 +209,10 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
   const figures = extracted.directions.some((d) => d.funding || d.projectCount || (d.duration && !d.duration.inherited) || d.perProjectCap);
   const text = cleaned.lines.map((l) => l.text.text).join('');
   if (/指南/.test(text) && /申报/.test(text) && figures) return null;
+  // A call that lists its directions and states its figures once for them (NSFC, MIIT guides):
+  // every direction inherits a cap or a duration from the call's own clause.
+  const called = extracted.directions.every((d) => (d.perProjectCap?.inherited ?? false) || (d.duration?.inherited ?? false));
+  if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !extracted.summary.defaultDuration) return null;
   return 'its numbered headings have none of the fields of a guideline direction (拟支持项目数, 经费, 实施周期, 合作协议, 研究内容, …) and state no project counts or funding';
 }
 
