@@ -151,5 +151,6 @@ export type GuidelineErrorCode =
   | 'ocr-unreadable'
   | 'timeout'
   | 'unreadable'
+  | 'unwritable'
   | 'invalid-output'
   | 'id-collision';

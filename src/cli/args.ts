@@ -59,6 +59,11 @@ export type Command =
 
 export type HistoryFormat = 'json' | 'md' | 'html' | 'csv' | 'xlsx';
 
+/** Short options and their long names. */
+const SHORT: Readonly<Record<string, string>> = { '-o': '--out', '-j': '--concurrency' };
+/** Long options that are other names of one (`--jobs`, as make and many build tools call it). */
+const LONG: Readonly<Record<string, string>> = { '--jobs': '--concurrency' };
+
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
@@ -91,6 +96,7 @@ Options:
   --quiet             print failures only (default: failures; on a terminal also each document's
                       first warnings; the summary line when more than one file or on a terminal)
   --concurrency N     documents at once (default: available parallelism)
+  -j, --jobs N        (same as --concurrency)
   --workers N         process every document on N worker threads; 0: all on the main thread
                       (default: PDFs on one worker thread, which a stuck PDF cannot block,
                       text on the main thread)
@@ -187,14 +193,15 @@ export function parseArgs(argv: readonly string[]): Command {
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] === '-o' ? '--out' : rest[i]!;
+    const arg = SHORT[rest[i]!] ?? rest[i]!;
     if (arg === '--') {
       positional.push(...rest.slice(i + 1));
       break;
     }
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
-      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      const given = eq > 0 ? arg.slice(0, eq) : arg;
+      const name = LONG[given] ?? given;
       if (valued.has(name)) {
         const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
         if (value === undefined || value === '') throw new UsageError(`${name} expects a value`);

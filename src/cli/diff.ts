@@ -5,7 +5,7 @@ import { diffSummary, diffToHtml, diffToMarkdown } from '../diff/report.js';
 import { asGuidelineError } from '../pipeline.js';
 import type { Guideline } from '../schema/guideline.js';
 import type { Command } from './args.js';
-import { atomicWrite } from './fs.js';
+import { atomicWrite, writeFailure } from './fs.js';
 import type { Io } from './main.js';
 import { loadSide } from './side.js';
 
@@ -29,7 +29,7 @@ export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io
     try {
       await atomicWrite(resolve(io.cwd, cmd.out), output);
     } catch (error) {
-      io.stderr.write(`guideline: ${cmd.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      io.stderr.write(`guideline: ${writeFailure(cmd.out, error).message}\n`);
       return 2;
     }
   }
