@@ -25,6 +25,7 @@ import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { repairOcrLine } from './ocr.js';
+import { append } from '../append.js';
 
 export { pageNumberOf };
 
@@ -440,7 +441,7 @@ function fullWidthPunctuation(
       else pairs.push([o, k]);
     }
   });
-  lone.push(...open);
+  append(lone, open);
   for (const [o, c] of pairs) {
     if (isCjkContext(prevNonSpace(o)) || isCjkContext(chars[o + 1]) || isCjkContext(chars[c - 1]) || isCjkContext(nextNonSpace(c))) {
       change.set(o, '（');

@@ -195,7 +195,7 @@ export function parseArgs(argv: readonly string[]): Command {
   for (let i = 0; i < rest.length; i++) {
     const arg = SHORT[rest[i]!] ?? rest[i]!;
     if (arg === '--') {
-      positional.push(...rest.slice(i + 1));
+      for (const p of rest.slice(i + 1)) positional.push(p);
       break;
     }
     if (arg.startsWith('--')) {

@@ -63,6 +63,7 @@ import {
   summaryMoney,
   type DurationValue,
 } from './patterns.js';
+import { append } from '../append.js';
 
 export interface Extracted {
   readonly info: {
@@ -610,10 +611,10 @@ function extractDirection(
   const requirementFields = allOf('requirements');
   for (const reqField of requirementFields) {
     const rest = fieldRest(reqField);
-    if (rest.text.length > 0) requirements.push(...itemsOf(rest, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
+    if (rest.text.length > 0) append(requirements, itemsOf(rest, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
     for (const c of reqField.children) {
       if (c.kind === 'paragraph') {
-        requirements.push(...itemsOf(c.paragraph.text, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
+        append(requirements, itemsOf(c.paragraph.text, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
       } else {
         const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
         requirements.push({ label: c.marker?.text ?? null, text: body.text, span: span(body) });
@@ -834,9 +835,9 @@ function blocksOf(field: Section, span: SpanFn): TextBlock[] {
 function indicatorsOf(field: Section, span: SpanFn): Item[] {
   const out: Item[] = [];
   const rest = fieldRest(field);
-  if (rest.text.length > 0) out.push(...itemsOf(rest, span));
+  if (rest.text.length > 0) append(out, itemsOf(rest, span));
   for (const c of field.children) {
-    if (c.kind === 'paragraph') out.push(...itemsOf(c.paragraph.text, span));
+    if (c.kind === 'paragraph') append(out, itemsOf(c.paragraph.text, span));
     else {
       const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
       if (body.text.length > 0) out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
@@ -1055,7 +1056,7 @@ function domainsOfField(field: Section, span: SpanFn): Domain[] {
       out.push({ label, detail, marker: null, span: span(mappedJoin(texts, '\n')), children });
       k = end - 1;
     } else {
-      out.push(...inlineDomains(c.paragraph.text, span));
+      append(out, inlineDomains(c.paragraph.text, span));
     }
   }
   return out;
