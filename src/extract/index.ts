@@ -184,9 +184,16 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
     indicators: (d) => d.indicators.length > 0,
     keywords: (d) => d.keywords.length > 0,
   };
+  // Once per field, not once per check: a long document has as many checks as directions.
+  const known = new Map<string, boolean>();
   const common = (field: string): boolean => {
-    const test = has[field];
-    return test === undefined || directions.filter(test).length * 2 >= directions.length;
+    let is = known.get(field);
+    if (is === undefined) {
+      const test = has[field];
+      is = test === undefined || directions.filter(test).length * 2 >= directions.length;
+      known.set(field, is);
+    }
+    return is;
   };
   return checks.filter((c) => {
     if (c.code === 'field-missing') return common(String(c.computed));
