@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
 import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
+import { checkInflatedSize } from './pdf-streams.js';
 
 /**
  * When pages are read by OCR: `auto`, a page without a text layer that shows a scan; `force`, every
@@ -278,6 +279,8 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
   const maxOcrPages = options.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
+  // Before pdf.js, which inflates a stream whole however large it grows.
+  checkInflatedSize(bytes);
   const pdf = await loadPdfJs();
   const { getDocument, VerbosityLevel } = pdf;
   const task = withWorkerGlobal(() =>
