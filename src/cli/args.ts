@@ -108,7 +108,8 @@ Options:
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
   -h, --help          show this help
 
-Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error.`,
+Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error
+or an output that cannot be written.`,
   schema: `Usage: guideline schema [--out DIR] [--quiet]
 
 Writes guideline.schema.json (and diff.schema.json, history.schema.json) generated from the zod schemas.
