@@ -123,7 +123,7 @@ export function writeFailure(path: string, error: unknown): GuidelineError {
 /** What a failed write (or folder creation) means, in a few words. */
 export function describeWriteError(error: unknown): string {
   // mkdir under /proc, or in a folder that vanished: the system gives no reason but "not there".
-  if (fsCode(error) === 'ENOENT') return 'this folder cannot be created or written here';
+  if (fsCode(error) === 'ENOENT') return 'no folder can be made there';
   return describeFsError(error);
 }
 

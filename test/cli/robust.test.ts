@@ -30,16 +30,16 @@ describe('an output folder that cannot be made', () => {
   it.runIf(linux)('under /proc: one line and exit 2, for every command, at once', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus/seed.txt', '-o', '/proc/guideline/out'], io)).toBe(2);
-    expect(io.err()).toBe('guideline: /proc/guideline/out: cannot create the output folder: this folder cannot be created or written here\n');
+    expect(io.err()).toBe('guideline: /proc/guideline/out: cannot create the output folder: no folder can be made there\n');
     const exp = fakeIo(dir);
     expect(await run(['export', 'corpus', '--out', '/proc/guideline/all.csv', '--format', 'csv'], exp)).toBe(2);
-    expect(exp.err()).toBe('guideline: /proc/guideline/all.csv: cannot write: this folder cannot be created or written here\n');
+    expect(exp.err()).toBe('guideline: /proc/guideline/all.csv: cannot write: no folder can be made there\n');
     const his = fakeIo(dir);
     expect(await run(['history', 'corpus', '--out', '/proc/guideline/h.json'], his)).toBe(2);
-    expect(his.err().split('\n').at(-2)).toBe('guideline: /proc/guideline/h.json: cannot write: this folder cannot be created or written here');
+    expect(his.err().split('\n').at(-2)).toBe('guideline: /proc/guideline/h.json: cannot write: no folder can be made there');
     const sch = fakeIo(dir);
     expect(await run(['schema', '--out', '/proc/guideline/schemas'], sch)).toBe(2);
-    expect(sch.err()).toBe('guideline: /proc/guideline/schemas: cannot write the schemas: this folder cannot be created or written here\n');
+    expect(sch.err()).toBe('guideline: /proc/guideline/schemas: cannot write the schemas: no folder can be made there\n');
   }, 20_000);
 
   it('below a file: says a part of the path is a file', async () => {

@@ -8,8 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { loadBytes } from '../../src/load/index.js';
 import { GuidelineError } from '../../src/types.js';
 
+/** The few pdfkit methods used here (pdfkit ships no types: test/types/pdfkit.d.ts). */
+interface Doc {
+  fontSize(size: number): Doc;
+  text(text: string, x: number, y: number): Doc;
+  rect(x: number, y: number, w: number, h: number): Doc;
+  moveTo(x: number, y: number): Doc;
+  lineTo(x: number, y: number): Doc;
+  stroke(): Doc;
+}
+
 /** A PDF of `pages` pages; `draw` fills page k (0-based). */
-function pdf(pages: number, draw: (doc: PDFKit.PDFDocument, k: number) => void): Promise<Buffer> {
+function pdf(pages: number, draw: (doc: Doc, k: number) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
     const chunks: Buffer[] = [];
@@ -35,7 +45,7 @@ const failure = async (p: Promise<unknown>): Promise<GuidelineError> => {
 
 const blank = (): void => undefined;
 /** A frame and a rule: drawings, no text, no scan. */
-const vector = (doc: PDFKit.PDFDocument): void => void doc.rect(50, 50, 495, 742).stroke().moveTo(50, 100).lineTo(545, 100).stroke();
+const vector = (doc: Doc): void => void doc.rect(50, 50, 495, 742).stroke().moveTo(50, 100).lineTo(545, 100).stroke();
 
 describe('OCR on, pages with nothing to read', () => {
   it.each([
