@@ -193,6 +193,8 @@ export function parseArgs(argv: readonly string[]): Command {
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
+  /** Each option as it was typed (`-j`, `--jobs`), for the messages. */
+  const spelled = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = SHORT[rest[i]!] ?? rest[i]!;
     if (arg === '--') {
@@ -203,6 +205,7 @@ export function parseArgs(argv: readonly string[]): Command {
       const eq = arg.indexOf('=');
       const given = eq > 0 ? arg.slice(0, eq) : arg;
       const name = LONG[given] ?? given;
+      spelled.set(name, SHORT[rest[i]!] ? rest[i]! : given);
       if (valued.has(name)) {
         const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
         if (value === undefined || value === '') throw new UsageError(`${name} expects a value`);
@@ -223,7 +226,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return typeof v === 'string' ? v : undefined;
   };
   const allow = (names: readonly string[]): void => {
-    for (const k of flags.keys()) if (!names.includes(k)) throw new UsageError(`unknown option '${k}' for '${command}'`);
+    for (const k of flags.keys()) if (!names.includes(k)) throw new UsageError(`unknown option '${spelled.get(k) ?? k}' for '${command}'`);
   };
 
   switch (command) {
