@@ -13,6 +13,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EDQUOT: 'the disk quota is used up',
   EFBIG: 'the file is larger than the file system allows',
   EISDIR: 'is a folder, not a file',
+  ERR_FS_EISDIR: 'is a folder, not a file',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EEXIST: 'something else of that name is in the way',
   ELOOP: 'a loop of symbolic links',

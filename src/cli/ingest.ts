@@ -196,10 +196,20 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
 
   // Outputs whose source is gone (only known when the whole corpus was listed).
   const stale: string[] = [];
+  /** Stale outputs --prune could not remove, and why. */
+  const notPruned = new Map<string, string>();
   if (wholeCorpus) {
     const live = new Set(firstWithId.keys());
     for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
-    if (cmd.prune) for (const id of stale) await removeOutput(outDir, id);
+    if (cmd.prune) {
+      for (const id of stale) {
+        try {
+          await removeOutput(outDir, id);
+        } catch (error) {
+          notPruned.set(id, describeWriteError(error));
+        }
+      }
+    }
   }
 
   // One line per failure, always. Warnings: every one with --verbose, the first few of each
@@ -216,7 +226,8 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     }
   }
   for (const id of stale) {
-    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${cmd.prune ? 'removed' : 'kept; --prune removes it'})\n`);
+    const fate = !cmd.prune ? 'kept; --prune removes it' : notPruned.has(id) ? `not removed: ${notPruned.get(id)}` : 'removed';
+    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${fate})\n`);
   }
   const count = (s: Status): number => reports.filter((r) => r.status === s).length;
   const warnings = reports.reduce((a, r) => a + r.warnings, 0);
@@ -228,7 +239,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     failed: count('failed') + inputFailures,
     warnings,
     stale: stale.length,
-    pruned: cmd.prune ? stale.length : 0,
+    pruned: cmd.prune ? stale.length - notPruned.size : 0,
     interrupted,
     results: reports,
   };
@@ -237,11 +248,11 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // for; a single file given by name that fails is one line.
   else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
-      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? ' pruned' : ''}` : ''}\n`,
+      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? (notPruned.size > 0 ? `, ${summary.pruned} pruned` : ' pruned') : ''}` : ''}\n`,
     );
   }
   // A write that failed is the machine's problem: exit 2, as for an output folder that cannot be made.
-  if (reports.some((r) => r.code === 'unwritable')) return 2;
+  if (reports.some((r) => r.code === 'unwritable') || notPruned.size > 0) return 2;
   if (summary.failed > 0 || interrupted) return 1;
   if (cmd.strict && warnings > 0) {
     if (!cmd.json) io.stderr.write(`guideline: --strict: ${warnings} warning${warnings === 1 ? '' : 's'}, so exit 1${cmd.verbose ? '' : ' (--verbose lists them)'}\n`);

@@ -98,6 +98,18 @@ describe('an output that cannot be written', () => {
   });
 });
 
+describe('--prune that cannot remove a stale output', () => {
+  it('says so in one line and exits 2, no stack trace', async () => {
+    expect(await run(['ingest'], fakeIo(dir))).toBe(0);
+    mkdirSync(join(dir, 'extracted', 'old.json'));
+    const io = fakeIo(dir);
+    expect(await run(['ingest', '--prune'], io)).toBe(2);
+    expect(io.err()).toBe(
+      'guideline: extracted/old.json: its source is gone from corpus/ (not removed: is a folder, not a file)\n1 document: 0 written, 1 skipped, 0 failed; 6 warnings; 1 stale output, 0 pruned\n',
+    );
+  });
+});
+
 describe('the same file given twice is read once', () => {
   it('ingest: by the same name, another name, and in its folder', async () => {
     const io = fakeIo(dir);
