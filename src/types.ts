@@ -159,6 +159,7 @@ export type GuidelineErrorCode =
   | 'ocr-unreadable'
   | 'timeout'
   | 'unreadable'
+  | 'unwritable'
   | 'invalid-output'
   | 'id-collision'
   /** A text holding several guidelines one after another. */

@@ -1,4 +1,9 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach } from 'vitest';
+import { runs } from './helpers/runs.js';
+
+// `npm run test:deep`: a property that states no number of cases runs as many as the others.
+fc.configureGlobal({ numRuns: runs(100) });
 
 // Library code never prints: any console output during a test fails it.
 const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;

@@ -7,7 +7,8 @@
  * - page numbers on a line of their own (`— 18 —`, `- 3 -`, `—3—`, `第 3 页`, `第3页 共20页`, `3/20`, `18`);
  * - the single leading space that marks the start of a page in text extracted from these PDFs;
  * - URL artefact lines: a line that starts with a URL and whose rest repeats text found elsewhere;
- * - running headers and footers: the same line at the top (bottom) of most pages;
+ * - running headers and footers: the same line, with the same words (a line of punctuation only is
+ *   no evidence), at the top (bottom) of most pages;
  * - look-alike glyphs (Kangxi radicals, CJK compatibility ideographs, the radicals of the CJK
  *   Radicals Supplement that stand for a whole character: `⻅` → 见; → the unified ideograph),
  *   full-width letters and digits (→ ASCII), spaces next to a CJK character (`15 个` is `15个`,
@@ -27,6 +28,7 @@ import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
 import { MappedBuilder } from '../mapped.js';
+import { append } from '../append.js';
 
 export { pageNumberOf };
 
@@ -63,6 +65,8 @@ export interface Cleaned {
 
 const RE_URL_LINE = /^\s*(https?:\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+)(.*)$/;
 const RE_WS = /[\s\u3000\u00a0\ufeff]/g;
+/** A letter or a digit of any script: what a line needs to count as a running header or footer. */
+const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
@@ -550,7 +554,7 @@ function fullWidthPunctuation(
       else pairs.push([o, k]);
     }
   });
-  lone.push(...open);
+  append(lone, open);
   for (const [o, c] of pairs) {
     if (isCjkContext(prevNonSpace(o)) || isCjkContext(chars[o + 1]) || isCjkContext(chars[c - 1]) || isCjkContext(nextNonSpace(c))) {
       change.set(o, '（');
@@ -676,7 +680,9 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
     if (l.cls !== 'content') return;
     const p = pageOfLine[i];
     if (p === null || p === undefined) return;
-    onPage.set(p, [...(onPage.get(p) ?? []), l]);
+    const ls = onPage.get(p);
+    if (ls) ls.push(l);
+    else onPage.set(p, [l]);
   });
   // Only pages of three lines or more establish a running line (a short page's only line is its
   // text); a short page (the last one) that carries it too counts, and loses it too.
@@ -689,16 +695,20 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
     (ls.length < 3 ? shortFirst : first).set(p, ls[0]!);
     (ls.length < 3 ? shortLast : last).set(p, ls[ls.length - 1]!);
   }
-  // The same text exactly (white space aside), and never a field or list item: with digits
-  // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline.
-  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) ? '' : l.raw.replace(RE_WS, ''));
+  // The same words exactly (white space aside), and never a field or list item: with digits
+  // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline. A line without a word
+  // (`。`, `……`) is no evidence at all: it is the end of a sentence wrapped onto a line of its own,
+  // and re-wrapping can leave one at the foot of many pages.
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) ? '' : l.raw.replace(RE_WS, ''));
   const need = runningLineQuorum(pages);
   const mark = (edge: Map<number, RawLine>, short: Map<number, RawLine>, cls: LineClass): void => {
     const groups = new Map<string, RawLine[]>();
     for (const l of edge.values()) {
       const k = key(l);
       if (k.length === 0 || k.length > 60) continue;
-      groups.set(k, [...(groups.get(k) ?? []), l]);
+      const group = groups.get(k);
+      if (group) group.push(l);
+      else groups.set(k, [l]);
     }
     for (const l of short.values()) groups.get(key(l))?.push(l);
     for (const group of groups.values()) if (group.length >= need) for (const l of group) l.cls = cls;

@@ -59,6 +59,11 @@ export type Command =
 
 export type HistoryFormat = 'json' | 'md' | 'html' | 'csv' | 'xlsx';
 
+/** Short options and their long names. */
+const SHORT: Readonly<Record<string, string>> = { '-o': '--out', '-j': '--concurrency' };
+/** Long options that are other names of one (`--jobs`, as make and many build tools call it). */
+const LONG: Readonly<Record<string, string>> = { '--jobs': '--concurrency' };
+
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
@@ -91,6 +96,7 @@ Options:
   --quiet             print failures only (default: failures; on a terminal also each document's
                       first warnings; the summary line when more than one file or on a terminal)
   --concurrency N     documents at once (default: available parallelism)
+  -j, --jobs N        (same as --concurrency)
   --workers N         process every document on N worker threads; 0: all on the main thread
                       (default: PDFs on one worker thread, which a stuck PDF cannot block,
                       text on the main thread)
@@ -102,7 +108,8 @@ Options:
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
   -h, --help          show this help
 
-Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error.`,
+Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error
+or an output that cannot be written.`,
   schema: `Usage: guideline schema [--out DIR] [--quiet]
 
 Writes guideline.schema.json (and diff.schema.json, history.schema.json) generated from the zod schemas.
@@ -186,15 +193,19 @@ export function parseArgs(argv: readonly string[]): Command {
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
+  /** Each option as it was typed (`-j`, `--jobs`), for the messages. */
+  const spelled = new Map<string, string>();
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] === '-o' ? '--out' : rest[i]!;
+    const arg = SHORT[rest[i]!] ?? rest[i]!;
     if (arg === '--') {
-      positional.push(...rest.slice(i + 1));
+      for (const p of rest.slice(i + 1)) positional.push(p);
       break;
     }
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
-      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      const given = eq > 0 ? arg.slice(0, eq) : arg;
+      const name = LONG[given] ?? given;
+      spelled.set(name, SHORT[rest[i]!] ? rest[i]! : given);
       if (valued.has(name)) {
         const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
         if (value === undefined || value === '') throw new UsageError(`${name} expects a value`);
@@ -215,7 +226,7 @@ export function parseArgs(argv: readonly string[]): Command {
     return typeof v === 'string' ? v : undefined;
   };
   const allow = (names: readonly string[]): void => {
-    for (const k of flags.keys()) if (!names.includes(k)) throw new UsageError(`unknown option '${k}' for '${command}'`);
+    for (const k of flags.keys()) if (!names.includes(k)) throw new UsageError(`unknown option '${spelled.get(k) ?? k}' for '${command}'`);
   };
 
   switch (command) {

@@ -1,11 +1,10 @@
 /** `guideline diff <old> <new>`: exit 0 when nothing changed, 1 when something did, 2 on error. */
-import { resolve } from 'node:path';
 import { diff, hasChanges } from '../diff/index.js';
 import { diffSummary, diffToHtml, diffToMarkdown } from '../diff/report.js';
 import { asGuidelineError } from '../pipeline.js';
 import type { Guideline } from '../schema/guideline.js';
 import type { Command } from './args.js';
-import { atomicWrite } from './fs.js';
+import { writeReport } from './fs.js';
 import type { Io } from './main.js';
 import { loadSide } from './side.js';
 
@@ -25,13 +24,7 @@ export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io
   const output =
     format === 'md' ? diffToMarkdown(result) : format === 'html' ? diffToHtml(result) : format === 'summary' ? diffSummary(result) : `${JSON.stringify(result, null, 2)}\n`;
   if (cmd.out === null) io.stdout.write(output);
-  else {
-    try {
-      await atomicWrite(resolve(io.cwd, cmd.out), output);
-    } catch (error) {
-      io.stderr.write(`guideline: ${cmd.out}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
-      return 2;
-    }
-  }
+  // Its folder made first, as export and history make theirs; a failure is one line in words.
+  else if (!(await writeReport(io, cmd.out, output))) return 2;
   return hasChanges(result) ? 1 : 0;
 }

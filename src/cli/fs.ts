@@ -6,8 +6,10 @@
 import { noticesOf, type Notice } from '../notice.js';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { describeFsError, fsCode } from '../fs-error.js';
+import { GuidelineError } from '../types.js';
 
 /** Extensions ingested when a folder is given. */
 export const SOURCE_EXTENSIONS = /\.(txt|text|pdf)$/i;
@@ -45,20 +47,84 @@ export function toPosix(p: string): string {
  * (README, Performance).
  */
 export async function atomicWrite(path: string, content: string | Uint8Array): Promise<void> {
-  const dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  await atomicWriteAll([{ path, content }]);
+}
+
+/**
+ * Writes a set of files (a document's JSON and Markdown) as one: every file to a temporary file in
+ * its folder first, then each renamed into place, in the order given (the last marks the set as
+ * complete). When anything fails, the temporary files are removed, and when a file of the set was
+ * already renamed into place, every file of the set is removed: the set is there whole, or not at
+ * all (its earlier version stays when nothing was renamed yet). The error is passed on.
+ */
+export async function atomicWriteAll(files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): Promise<void> {
+  const tmps: string[] = [];
+  let renamed = 0;
   try {
-    writeFileSync(tmp, content, 'utf8');
-    await rename(tmp, path);
+    for (const { path, content } of files) {
+      const dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
+      const base = path.slice(path.lastIndexOf('/') + 1);
+      const tmp = join(dir, `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      tmps.push(tmp);
+      writeFileSync(tmp, content, 'utf8');
+    }
+    for (const [i, { path }] of files.entries()) {
+      await rename(tmps[i]!, path);
+      renamed++;
+    }
   } catch (error) {
-    await rm(tmp, { force: true });
+    await Promise.all(tmps.map((t) => rm(t, { force: true }).catch(() => undefined)));
+    if (renamed > 0) await Promise.all(files.map(({ path }) => rm(path, { force: true }).catch(() => undefined)));
     throw error;
   }
 }
 
+/**
+ * Makes `dir` and the folders above it that are missing, one at a time from the first that exists.
+ * Not `mkdir(…, { recursive: true })`: under `/proc` Node's recursive mkdir loops for ever (the
+ * kernel answers ENOENT for the folder whose parent exists). Fails with the file-system error.
+ */
 export async function ensureDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    let info;
+    try {
+      info = await stat(at);
+    } catch (error) {
+      const parent = dirname(at);
+      if (fsCode(error) !== 'ENOENT' || parent === at) throw error;
+      missing.push(at);
+      at = parent;
+      continue;
+    }
+    if (!info.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${at}'`), { code: 'ENOTDIR', path: at });
+    break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      await mkdir(d);
+    } catch (error) {
+      // Made meanwhile by another process: fine if it is a folder.
+      if (fsCode(error) !== 'EEXIST' || !(await stat(d)).isDirectory()) throw error;
+    }
+  }
+}
+
+/**
+ * A write that failed, in one plain line: the path and what the system's answer means. A problem
+ * of the machine (a full disk, a read-only folder, a path that cannot be made), not of the
+ * document nor of this tool.
+ */
+export function writeFailure(path: string, error: unknown): GuidelineError {
+  return new GuidelineError('unwritable', `${path}: cannot write: ${describeWriteError(error)}`);
+}
+
+/** What a failed write (or folder creation) means, in a few words. */
+export function describeWriteError(error: unknown): string {
+  // mkdir under /proc, or in a folder that vanished: the system gives no reason but "not there".
+  if (fsCode(error) === 'ENOENT') return 'no folder can be made there';
+  return describeFsError(error);
 }
 
 /** Temporary files left by an interrupted run. */
@@ -144,15 +210,18 @@ export async function writeReport(
     await atomicWrite(out, content);
     return true;
   } catch (error) {
-    io.stderr.write(`guideline: ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    io.stderr.write(`guideline: ${writeFailure(path, error).message}\n`);
     return false;
   }
 }
 
 /**
  * The files of `inputs`: a file as it is given, a folder as the files in it and below whose names
- * match `extensions` (hidden ones skipped, sorted). A folder that holds none, or cannot be read,
- * is passed to `fail` with the reason and left out; a missing file fails later, when it is read.
+ * match `extensions` (hidden ones skipped, sorted), each printed under the folder as it was given
+ * (`/tmp/in/a.txt`, not `../../tmp/in/a.txt`). A file given twice (by two names, or on its own and
+ * in a folder given too) is read once: files are told apart by their real path. A folder that
+ * holds none, or cannot be read, is passed to `fail` with the reason and left out; a missing file
+ * fails later, when it is read.
  */
 export async function expandInputs(
   inputs: readonly string[],
@@ -161,6 +230,19 @@ export async function expandInputs(
   fail: (path: string, reason: string) => void,
 ): Promise<string[]> {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const add = async (path: string): Promise<void> => {
+    const abs = resolve(cwd, path);
+    let key = abs;
+    try {
+      key = await realpath(abs);
+    } catch {
+      // A missing file, or a link loop: it fails when it is read, in the reader's words.
+    }
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(path);
+  };
   for (const input of inputs) {
     let folder = false;
     try {
@@ -169,16 +251,19 @@ export async function expandInputs(
       // A missing file fails when it is read, in the reader's words.
     }
     if (!folder) {
-      files.push(toPosix(input));
+      await add(toPosix(input));
       continue;
     }
+    let listed: string[];
     try {
-      const listed = await listCorpus(resolve(cwd, input), cwd, extensions);
-      if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt or .pdf' : '.txt, .pdf or .json'} file in this folder`);
-      files.push(...listed);
+      const root = resolve(cwd, input);
+      listed = (await listCorpus(root, root, extensions)).map((p) => posix.join(toPosix(input), p));
     } catch {
       fail(input, 'cannot read this folder');
+      continue;
     }
+    if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt or .pdf' : '.txt, .pdf or .json'} file in this folder`);
+    for (const p of listed) await add(p);
   }
   return files;
 }

@@ -12,7 +12,20 @@ import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
-import { atomicWrite, ensureDir, expandInputs, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, sameOcr, SOURCE_EXTENSIONS } from './fs.js';
+import {
+  atomicWriteAll,
+  describeWriteError,
+  ensureDir,
+  expandInputs,
+  listCorpus,
+  listOutputs,
+  readPrevious,
+  removeLeftovers,
+  removeOutput,
+  sameOcr,
+  SOURCE_EXTENSIONS,
+} from './fs.js';
+import { existsSync } from 'node:fs';
 import { CORPUS_DIR, type Io } from './main.js';
 
 type Status = 'written' | 'skipped' | 'failed';
@@ -28,6 +41,8 @@ interface DocReport {
   warnings: number;
   /** The warnings themselves (warning and error checks). */
   notices: readonly Notice[];
+  /** The document failed and its outputs from an earlier run were removed. */
+  removedOutputs?: boolean;
 }
 
 /** Warnings listed per document on a terminal without --verbose. */
@@ -53,8 +68,8 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   try {
     await ensureDir(outDir);
     await removeLeftovers(outDir);
-  } catch {
-    io.stderr.write(`guideline: ${cmd.out}: cannot create the output folder\n`);
+  } catch (error) {
+    io.stderr.write(`guideline: ${cmd.out}: cannot create the output folder: ${describeWriteError(error)}\n`);
     return 2;
   }
 
@@ -109,6 +124,18 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     return { json, markdown, warnings: notices.length, notices };
   };
 
+  /** Removes `id`'s outputs, if there are any; whether some were there and are gone. */
+  const removeStale = async (id: string): Promise<boolean> => {
+    const there = [`${id}.json`, `${id}.md`].filter((n) => existsSync(join(outDir, n)));
+    if (there.length === 0) return false;
+    try {
+      await removeOutput(outDir, id);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const one = async (path: string): Promise<DocReport> => {
     const id = documentId(path);
     const abs = resolve(io.cwd, path);
@@ -129,13 +156,34 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         }
       }
       const processed = await processBytes(bytes, path);
-      // Markdown first: the JSON is what marks the output as complete for the next run.
-      await atomicWrite(join(outDir, `${id}.md`), processed.markdown);
-      await atomicWrite(join(outDir, `${id}.json`), processed.json);
+      // One transaction: both files, or neither. Markdown first: the JSON is what marks the output
+      // as complete for the next run.
+      try {
+        await atomicWriteAll([
+          { path: join(outDir, `${id}.md`), content: processed.markdown },
+          { path: join(outDir, `${id}.json`), content: processed.json },
+        ]);
+      } catch (error) {
+        // The machine's problem (a full disk, a read-only folder), not the document's.
+        throw new GuidelineError('unwritable', `cannot write its output to ${cmd.out}: ${describeWriteError(error)}`);
+      }
       return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };
     } catch (error) {
       const e = asGuidelineError(error);
-      return { path, id, status: 'failed', error: e.message, code: e.code, ...(e.detail ? { detail: e.detail } : {}), warnings: 0, notices: [] };
+      // Outputs from an earlier version of a source that now fails go: a folder never holds
+      // stale results beside fresh ones. Not when the output name is another source's.
+      const removedOutputs = e.code !== 'id-collision' && (await removeStale(id));
+      return {
+        path,
+        id,
+        status: 'failed',
+        error: e.message,
+        code: e.code,
+        ...(e.detail ? { detail: e.detail } : {}),
+        warnings: 0,
+        notices: [],
+        ...(removedOutputs ? { removedOutputs } : {}),
+      };
     } finally {
       done++;
       ocrProgress.delete(path);
@@ -148,25 +196,38 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
 
   // Outputs whose source is gone (only known when the whole corpus was listed).
   const stale: string[] = [];
+  /** Stale outputs --prune could not remove, and why. */
+  const notPruned = new Map<string, string>();
   if (wholeCorpus) {
     const live = new Set(firstWithId.keys());
     for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
-    if (cmd.prune) for (const id of stale) await removeOutput(outDir, id);
+    if (cmd.prune) {
+      for (const id of stale) {
+        try {
+          await removeOutput(outDir, id);
+        } catch (error) {
+          notPruned.set(id, describeWriteError(error));
+        }
+      }
+    }
   }
 
   // One line per failure, always. Warnings: every one with --verbose, the first few of each
   // document on a terminal, none otherwise (--json carries them all); none with --quiet.
   const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
   for (const r of reports) {
-    if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
-    else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
+    if (r.status === 'failed') {
+      io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
+      if (r.removedOutputs) io.stderr.write(`guideline: ${cmd.out}/${r.id}.json, .md: removed (made from an earlier version of ${r.path}, which now fails)\n`);
+    } else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
       io.stderr.write(`${r.path}: ${r.notices.length} warning${r.notices.length === 1 ? '' : 's'}\n`);
       for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${n.severity} ${n.code}${n.directionId ? ` [${n.directionId}]` : ''}: ${n.message}\n`);
       if (r.notices.length > listed) io.stderr.write(`  … ${r.notices.length - listed} more (--verbose lists them all)\n`);
     }
   }
   for (const id of stale) {
-    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${cmd.prune ? 'removed' : 'kept; --prune removes it'})\n`);
+    const fate = !cmd.prune ? 'kept; --prune removes it' : notPruned.has(id) ? `not removed: ${notPruned.get(id)}` : 'removed';
+    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${fate})\n`);
   }
   const count = (s: Status): number => reports.filter((r) => r.status === s).length;
   const warnings = reports.reduce((a, r) => a + r.warnings, 0);
@@ -178,7 +239,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     failed: count('failed') + inputFailures,
     warnings,
     stale: stale.length,
-    pruned: cmd.prune ? stale.length : 0,
+    pruned: cmd.prune ? stale.length - notPruned.size : 0,
     interrupted,
     results: reports,
   };
@@ -187,11 +248,16 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // for; a single file given by name that fails is one line.
   else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
-      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? ' pruned' : ''}` : ''}\n`,
+      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? (notPruned.size > 0 ? `, ${summary.pruned} pruned` : ' pruned') : ''}` : ''}\n`,
     );
   }
+  // A write that failed is the machine's problem: exit 2, as for an output folder that cannot be made.
+  if (reports.some((r) => r.code === 'unwritable') || notPruned.size > 0) return 2;
   if (summary.failed > 0 || interrupted) return 1;
-  if (cmd.strict && warnings > 0) return 1;
+  if (cmd.strict && warnings > 0) {
+    if (!cmd.json) io.stderr.write(`guideline: --strict: ${warnings} warning${warnings === 1 ? '' : 's'}, so exit 1${cmd.verbose ? '' : ' (--verbose lists them)'}\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -19,6 +19,9 @@ export interface Io {
 
 export const CORPUS_DIR = 'corpus';
 
+/** The line the first Ctrl-C prints in a command over many documents. */
+export const INTERRUPT_NOTICE = 'guideline: stopping after the current document (Ctrl-C again stops at once)';
+
 /** The installed package's version, from its package.json (two folders up from dist/cli/). */
 function packageVersion(): string {
   try {
@@ -63,7 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): Promise<number> {
-  const [{ join, resolve }, { diffJsonSchema }, { historyJsonSchema }, { schemaFiles }, { atomicWrite, ensureDir }] = await Promise.all([
+  const [{ join, resolve }, { diffJsonSchema }, { historyJsonSchema }, { schemaFiles }, { atomicWrite, ensureDir, describeWriteError }] = await Promise.all([
     import('node:path'),
     import('../schema/diff.js'),
     import('../schema/history.js'),
@@ -71,9 +74,14 @@ async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): 
     import('./fs.js'),
   ]);
   const out = resolve(io.cwd, cmd.out);
-  await ensureDir(out);
   const files = schemaFiles({ 'diff.schema.json': diffJsonSchema(), 'history.schema.json': historyJsonSchema() });
-  for (const [name, content] of Object.entries(files)) await atomicWrite(join(out, name), content);
+  try {
+    await ensureDir(out);
+    for (const [name, content] of Object.entries(files)) await atomicWrite(join(out, name), content);
+  } catch (error) {
+    io.stderr.write(`guideline: ${cmd.out}: cannot write the schemas: ${describeWriteError(error)}\n`);
+    return 2;
+  }
   if (!cmd.quiet) io.stdout.write(`wrote ${Object.keys(files).length} schemas to ${cmd.out}\n`);
   return 0;
 }

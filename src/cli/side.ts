@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isPdf, loadBytes, readSource, type LoadOptions } from '../load/index.js';
+import { DEFAULT_MAX_BYTES, isPdf, loadBytes, readSource, type LoadOptions } from '../load/index.js';
 import { DocumentPool } from '../pool.js';
 import { processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
 import { asGuidelineError } from '../pipeline.js';
 import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
+
+/** Largest extracted JSON read: ten times the largest source (a JSON is bigger than its source). */
+const MAX_JSON_BYTES = 10 * DEFAULT_MAX_BYTES;
 
 /**
  * Ingests a source or reads an extracted JSON, for `diff` and `export`. Throws `GuidelineError`.
@@ -16,11 +18,14 @@ import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
 export async function loadSide(path: string, cwd: string, options: Pick<LoadOptions, 'timeoutMs'> & { readonly pool?: DocumentPool } = {}): Promise<Guideline> {
   const abs = resolve(cwd, path);
   if (/\.json$/i.test(path)) {
+    // The same checks as for a source (a regular file, not too large) before reading a byte: a
+    // named pipe called `x.json` would block the read for ever.
+    const bytes = await readSource(abs, { maxBytes: MAX_JSON_BYTES });
     let raw: unknown;
     try {
-      raw = JSON.parse(await readFile(abs, 'utf8'));
-    } catch (error) {
-      throw new GuidelineError('unreadable', (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable JSON file');
+      raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    } catch {
+      throw new GuidelineError('unreadable', 'not a readable JSON file');
     }
     const parsed = Guideline.safeParse(raw);
     if (!parsed.success) throw new GuidelineError('invalid-output', 'not an extracted guideline (does not match schemas/guideline.schema.json)');

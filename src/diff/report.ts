@@ -9,6 +9,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { markdownProcessor } from '../report/markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
+import { append } from '../append.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -252,7 +253,7 @@ export function diffMdast(d: GuidelineDiff): Root {
       if ((x.status === 'added' || x.status === 'removed') && x.record) {
         children.push({ type: 'paragraph', children: [text(x.status === 'added' ? '新版本新增的方向：' : '新版本已删除的方向（原版本中）：')] }, recordTable(x.record));
       }
-      children.push(...changesTable(x.changes));
+      append(children, changesTable(x.changes));
     }
   } else {
     children.push({ type: 'paragraph', children: [text('两个版本的指南方向没有变化。')] });

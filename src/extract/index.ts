@@ -65,6 +65,7 @@ import {
   summaryMoney,
   type DurationValue,
 } from './patterns.js';
+import { append } from '../append.js';
 
 export interface Extracted {
   readonly info: {
@@ -249,9 +250,16 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
     indicators: (d) => d.indicators.length > 0,
     keywords: (d) => d.keywords.length > 0,
   };
+  // Once per field, not once per check: a long document has as many checks as directions.
+  const known = new Map<string, boolean>();
   const common = (field: string): boolean => {
-    const test = has[field];
-    return test === undefined || directions.filter(test).length * 2 >= directions.length;
+    let is = known.get(field);
+    if (is === undefined) {
+      const test = has[field];
+      is = test === undefined || directions.filter(test).length * 2 >= directions.length;
+      known.set(field, is);
+    }
+    return is;
   };
   return checks.filter((c) => {
     if (c.code === 'field-missing') return common(String(c.computed));
@@ -689,10 +697,10 @@ function extractDirection(
   const requirementFields = allOf('requirements');
   for (const reqField of requirementFields) {
     const rest = fieldRest(reqField);
-    if (rest.text.length > 0) requirements.push(...itemsOf(rest, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
+    if (rest.text.length > 0) append(requirements, itemsOf(rest, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
     for (const c of reqField.children) {
       if (c.kind === 'paragraph') {
-        requirements.push(...itemsOf(c.paragraph.text, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
+        append(requirements, itemsOf(c.paragraph.text, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
       } else {
         const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
         requirements.push({ label: c.marker?.text ?? null, text: body.text, span: span(body) });
@@ -922,9 +930,9 @@ function blocksOf(field: Section, span: SpanFn): TextBlock[] {
 function indicatorsOf(field: Section, span: SpanFn): Item[] {
   const out: Item[] = [];
   const rest = fieldRest(field);
-  if (rest.text.length > 0) out.push(...itemsOf(rest, span));
+  if (rest.text.length > 0) append(out, itemsOf(rest, span));
   for (const c of field.children) {
-    if (c.kind === 'paragraph') out.push(...itemsOf(c.paragraph.text, span));
+    if (c.kind === 'paragraph') append(out, itemsOf(c.paragraph.text, span));
     else {
       const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
       if (body.text.length > 0) out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
@@ -1147,7 +1155,7 @@ function domainsOfField(field: Section, span: SpanFn): Domain[] {
       out.push({ label, detail, marker: null, span: span(mappedJoin(texts, '\n')), children });
       k = end - 1;
     } else {
-      out.push(...inlineDomains(c.paragraph.text, span));
+      append(out, inlineDomains(c.paragraph.text, span));
     }
   }
   return out;

@@ -7,6 +7,7 @@ import { GuidelineError, type Source } from '../types.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
 import { decodeText } from './text.js';
+import { describeFsError, fsCode } from '../fs-error.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
@@ -73,23 +74,23 @@ export async function readSource(path: string, options: Pick<LoadOptions, 'maxBy
   try {
     info = statSync(path);
   } catch (error) {
-    throw new GuidelineError('unreadable', describeFsError(error));
+    throw new GuidelineError('unreadable', describeReadError(error));
   }
   if (info.isDirectory()) throw new GuidelineError('unreadable', 'is a directory, not a file');
-  if (!info.isFile()) throw new GuidelineError('unreadable', 'is not a regular file');
+  // A named pipe, a device or a socket: reading one can wait for ever (a FIFO with no writer).
+  if (!info.isFile()) throw new GuidelineError('unreadable', 'is not a regular file (a named pipe, device or socket): not read');
   if (info.size > maxBytes) {
     throw new GuidelineError('too-large', `too large (${info.size} bytes; the limit is ${maxBytes})`);
   }
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new GuidelineError('unreadable', describeFsError(error));
+    throw new GuidelineError('unreadable', describeReadError(error));
   }
 }
 
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
+function describeReadError(error: unknown): string {
+  switch (fsCode(error)) {
     case 'ENOENT':
       return 'no such file';
     case 'EACCES':
@@ -98,6 +99,6 @@ function describeFsError(error: unknown): string {
     case 'EISDIR':
       return 'is a directory, not a file';
     default:
-      return `cannot read (${code ?? String(error)})`;
+      return `cannot read: ${describeFsError(error)}`;
   }
 }

@@ -133,10 +133,22 @@ function loadCanvas(pdfjsDir: string, page: number): { createCanvas(w: number, h
 
 /** Whether `--ocr auto` would read this page (without a text layer): it shows a scan or outlined text. */
 export async function wouldRead(page: PDFPageProxy, OPS: Readonly<Record<string, number>>): Promise<boolean> {
+  return (await pageShows(page, OPS)).read;
+}
+
+/**
+ * What a page without a text layer shows, for OCR: a scan or outlined text, which `--ocr auto`
+ * reads (`read`); or nothing at all, no image and no path (`blank`), which even `--ocr force` has
+ * no use reading. Neither counts towards the OCR page limit unless OCR would read it.
+ */
+export async function pageShows(page: PDFPageProxy, OPS: Readonly<Record<string, number>>): Promise<{ read: boolean; blank: boolean }> {
   const [x0, y0, x1, y1] = page.view as [number, number, number, number];
   const ops = await page.getOperatorList();
   const images = pageImages(ops.fnArray, ops.argsArray, OPS, (x1 - x0) * (y1 - y0));
-  return (images.coverage >= SCAN_COVERAGE && images.dpi !== null) || images.paths >= OUTLINED_TEXT_PATHS;
+  return {
+    read: (images.coverage >= SCAN_COVERAGE && images.dpi !== null) || images.paths >= OUTLINED_TEXT_PATHS,
+    blank: images.coverage === 0 && images.paths === 0,
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
 import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
+import { checkInflatedSize } from './pdf-streams.js';
 
 /**
  * When pages are read by OCR: `auto`, a page without a text layer that shows a scan; `force`, every
@@ -278,6 +279,8 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
   const maxOcrPages = options.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
+  // Before pdf.js, which inflates a stream whole however large it grows.
+  checkInflatedSize(bytes);
   const pdf = await loadPdfJs();
   const { getDocument, VerbosityLevel } = pdf;
   const task = withWorkerGlobal(() =>
@@ -362,10 +365,31 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       return pages;
     })();
     const pages = await Promise.race([read, timeout]);
-    // Pages for OCR: every page (force), or those without a text layer (auto; those that show no
-    // scan are then left as they are: blank pages).
+    // Pages for OCR: those without a text layer that show a scan or outlined text (auto), or every
+    // page that shows anything (force). A blank page, or one with a few drawings only, is left as it
+    // is, and does not count towards the OCR page limit.
     const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
-    const wanted = mode === 'off' ? [] : pages.flatMap((p, i) => (mode === 'force' || glyphsOf(p) === 0 ? [i + 1] : []));
+    const glyphless = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
+    const shows = new Map<number, { read: boolean; blank: boolean }>();
+    if (mode !== 'off' && glyphless.length > 0) {
+      const { pageShows } = await import('./pdf-ocr.js');
+      const doc = await task.promise;
+      for (const n of glyphless) {
+        if (overdue()) throw timedOut();
+        const page = await doc.getPage(n);
+        try {
+          shows.set(n, await Promise.race([pageShows(page, pdf.OPS as unknown as Record<string, number>), timeout]));
+        } finally {
+          page.cleanup();
+        }
+      }
+    }
+    const wanted =
+      mode === 'off'
+        ? []
+        : mode === 'force'
+          ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1]))
+          : glyphless.filter((n) => shows.get(n)?.read === true);
     // In page order (`wanted` is ascending).
     const ocrInfo: OcrPageInfo[] = [];
     let engine = '';
@@ -439,6 +463,10 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       }
       if (ocrInfo.length > 0) {
         throw new GuidelineError('ocr-unreadable', `OCR found no text on ${ocrInfo.length === 1 ? `page ${ocrInfo[0]!.page}` : `its ${ocrInfo.length} scanned pages`}`);
+      }
+      if (mode !== 'off') {
+        // OCR was on and found nothing to read: no scan, no outlined text.
+        throw new GuidelineError('pdf-no-text', `no text on its ${pages.length} page${pages.length === 1 ? '' : 's'}: ${pages.length === 1 ? 'it is' : 'they are'} blank or hold drawings only, with nothing for OCR to read`);
       }
       throw new GuidelineError('pdf-no-text', `no text layer in ${pages.length} page${pages.length === 1 ? '' : 's'} (a scanned document?): OCR is needed first`);
     }

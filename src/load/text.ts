@@ -56,7 +56,13 @@ function plausibleShare(text: string): number {
   return n === 0 ? 1 : ok / n;
 }
 
-/** UTF-16 without BOM: most characters of Chinese or ASCII text have one zero byte in a fixed place. */
+/**
+ * UTF-16 without BOM: a candidate when zero bytes stand mostly (two in three) in one place of the
+ * byte pairs: the high byte of ASCII (line ends, digits, Latin letters); the other place holds the
+ * low byte of a few characters (`一` U+4E00, the ideographic space U+3000). Chinese text has few
+ * zero bytes (a CJK character has none: the seed has 20%, English text 50%), so their number is
+ * not the evidence, their place is; the caller then wants the decoded text to be plausible text.
+ */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
   const n = Math.min(bytes.length, 4096);
@@ -67,8 +73,8 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) oddZero++;
   }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  if (oddZero >= Math.max(2, pairs * 0.02) && evenZero * 2 < oddZero) return 'utf-16le';
+  if (evenZero >= Math.max(2, pairs * 0.02) && oddZero * 2 < evenZero) return 'utf-16be';
   return null;
 }
 
@@ -89,7 +95,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const utf16 = sniffUtf16(bytes);
     if (utf16) {
       const text = decode(bytes, utf16);
-      if (text !== null && controlShare(text) < 0.01) decoded = { text, encoding: utf16 };
+      if (text !== null && controlShare(text) < 0.01 && plausibleShare(text) >= 0.9) decoded = { text, encoding: utf16 };
     }
     if (!decoded) {
       if (bytes.includes(0)) throw new GuidelineError('binary', 'binary file (contains NUL bytes), not text');

@@ -61,6 +61,9 @@ function columnWidth(sorted: readonly number[]): number {
 const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$/;
 const TITLE_LINES = 4;
 
+/** A line that holds only punctuation that closes what comes before it. */
+const RE_CLOSING_ONLY = /^[。，、；：！？）)」』”’》〉】…．.,;:!?]+$/;
+
 const CLOSING = /[。；;！？!?：:]$|[。；！？][”’」』）)]$/;
 
 export function reflow(cleaned: Cleaned): Paragraph[] {
@@ -95,6 +98,9 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A table cell wrapped onto the next line (in the value column, below its row) goes on.
     if (lines[k]!.continuesCell) return false;
     if (lines[k]!.table || a.table) return true;
+    // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
+    // wrap (or a page break) left it.
+    if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
     // The title ends its paragraph even when nothing separates it from the text below it.
     if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;

@@ -7,6 +7,7 @@ import { markdownProcessor } from './markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
+import { append } from '../append.js';
 
 export function toJson(doc: Guideline): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -89,13 +90,13 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
       case 'part':
       case 'group':
         out.push({ type: 'heading', depth: 2, children: [text(spaced(n))] });
-        out.push(...renderNodes(n.children, doc));
+        append(out, renderNodes(n.children, doc));
         break;
       case 'direction': {
         out.push({ type: 'heading', depth: 3, children: [text(spaced(n))] });
         const d = doc.get(n.span.start);
         if (d) out.push(facts(d));
-        out.push(...renderNodes(n.children, doc));
+        append(out, renderNodes(n.children, doc));
         break;
       }
       case 'field': {
@@ -103,7 +104,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
         const marker = n.marker ?? '';
         const label = marker.replace(/[：:]\s*$/, '');
         out.push(para(strong(label), text(n.text.slice(label.length))));
-        out.push(...renderNodes(n.children, doc));
+        append(out, renderNodes(n.children, doc));
         break;
       }
       case 'item': {
@@ -116,7 +117,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
         }
         const body = number === null || !n.marker ? n.text : n.text.slice(n.text.indexOf(n.marker) + n.marker.length).trimStart();
         const item: ListItem = { type: 'listItem', spread: false, children: [para(text(body || n.text)) as ListItem['children'][number]] };
-        item.children.push(...(renderNodes(n.children, doc) as ListItem['children']));
+        append(item.children, renderNodes(n.children, doc) as ListItem['children']);
         list.children.push(item);
         break;
       }

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { Guideline } from '../../src/schema/guideline.js';
@@ -61,7 +62,7 @@ describe('batch safety', () => {
         expect(written).toContain('seed.json');
         expect(written).toHaveLength(summary.written);
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 

@@ -110,7 +110,7 @@ describe('guideline history', () => {
     writeFileSync(join(dir, 'blocker'), '');
     const io = fakeIo(dir);
     expect(await run(['history', 'in/2024-batch1-draft.txt', '--out', 'blocker/h.json'], io)).toBe(2);
-    expect(io.err()).toMatch(/guideline: blocker\/h\.json: cannot write \(E[A-Z]+\)\n$/);
+    expect(io.err()).toMatch(/guideline: blocker\/h\.json: cannot write: a part of the path is a file, not a folder\n$/);
   });
 
   it('usage errors: exit 2 with one line', async () => {

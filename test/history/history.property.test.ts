@@ -6,6 +6,7 @@
  * with random edits: directions dropped, moved, renumbered, their figures and titles changed.
  */
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
 import { history } from '../../src/history/index.js';
@@ -89,7 +90,7 @@ describe('history agrees with diff', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -134,7 +135,7 @@ describe('history agrees with diff', () => {
           }
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 
@@ -150,7 +151,7 @@ describe('history agrees with diff', () => {
         expect(line.versions.map((c) => c?.id ?? null)).toEqual([base.directions[i]!.id, ...Array<null>(gap).fill(null), base.directions[i]!.id]);
         expect(line.versions[gap + 1]).toMatchObject({ previous: 0, changes: [] });
       }),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 });

@@ -4,6 +4,7 @@
  * their fragments, clause ends, white space, colons and brackets.
  */
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { labelsOf, RE_RUN_ON_LABEL, runOnLabelStarts } from '../../src/lexicon/fields.js';
 
@@ -33,7 +34,7 @@ describe('runOnLabelStarts', () => {
         const text = parts.join('');
         expect(runOnLabelStarts(text)).toEqual(byRegex(text));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) * 10 },
+      { numRuns: runs(Number(process.env.FC_RUNS ?? 300) * 10) },
     );
   });
 });

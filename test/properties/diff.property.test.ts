@@ -3,6 +3,7 @@
  * lines inserted, double- or single-spaced, diffs as unchanged against the seed.
  */
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { diff, hasChanges } from '../../src/diff/index.js';
 import type { SectionOut } from '../../src/schema/guideline.js';
@@ -82,7 +83,7 @@ describe('layout invariance', () => {
         expect([d.document.changes, d.summary.changes, d.checks]).toEqual([[], [], { added: [], resolved: [], changed: [] }]);
         expect(hasChanges(d)).toBe(false);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 25) },
+      { numRuns: runs(Number(process.env.FC_RUNS ?? 25)) },
     );
   });
 });

@@ -10,6 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import type { List, ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { diff } from '../../src/diff/index.js';
@@ -92,7 +93,7 @@ const same = (t: Root): void => {
 
 describe('the fast Markdown handlers', () => {
   it('give the bytes remark’s own handlers give, on generated trees', () => {
-    fc.assert(fc.property(tree, same), { numRuns: RUNS });
+    fc.assert(fc.property(tree, same), { numRuns: runs(RUNS) });
   });
 
   it('give remark’s bytes at the seams between texts and strong (short texts of syntax)', () => {
@@ -112,7 +113,7 @@ describe('the fast Markdown handlers', () => {
       if (kind === 'item') return { type: 'root', children: [{ type: 'list', ordered: true, spread: false, children: [{ type: 'listItem', spread: false, children: [p] }] }] };
       return { type: 'root', children: [p] };
     });
-    fc.assert(fc.property(container, same), { numRuns: RUNS * 3 });
+    fc.assert(fc.property(container, same), { numRuns: runs(RUNS * 3) });
   });
 
   it('write most of a rendition themselves (remark’s handlers get only what needs escaping)', async () => {

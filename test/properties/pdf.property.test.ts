@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { loadBytes } from '../../src/load/index.js';
 import { processSource } from '../../src/pipeline.js';
@@ -54,7 +55,7 @@ describe('damaged PDFs', () => {
           expect((error as Error).message).not.toContain('\n');
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 40) },
+      { numRuns: runs(Number(process.env.FC_RUNS ?? 40)) },
     );
   });
 });

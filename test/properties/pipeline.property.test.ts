@@ -2,6 +2,7 @@
  * Invariants of the text pipeline, over generated input.
  */
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { clean, renderCleaned } from '../../src/clean/index.js';
 import { loadBytes } from '../../src/load/index.js';
@@ -61,7 +62,7 @@ describe('properties', () => {
         const twice = clean(await loadText(rendered));
         expect(lineTexts(twice)).toEqual(lineTexts(once));
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -85,7 +86,7 @@ describe('properties', () => {
         const offsets = pieces.flatMap((p) => [...p.from]);
         expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -105,7 +106,7 @@ describe('properties', () => {
           expect((error as GuidelineError).message).not.toMatch(/\n|internal error/);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -121,7 +122,7 @@ describe('properties', () => {
         }
         expect(Guideline.parse(JSON.parse(toJson(doc)))).toEqual(doc);
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import type { Guideline, SectionOut } from '../../src/schema/guideline.js';
 import { ingestText, ROOT } from '../helpers/seed.js';
@@ -134,7 +135,7 @@ describe('metamorphic properties of the variant corpus', () => {
         const doc = await ingestText(text, c.name);
         expect(values(doc)).toEqual(values(base));
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 60) },
+      { numRuns: runs(Number(process.env.FC_RUNS ?? 60)) },
     );
   });
 });
@@ -227,7 +228,7 @@ describe('no silent loss', () => {
         const doc = await ingestText(text, c.name);
         expect(unaccounted(doc, text)).toEqual([]);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 40) },
+      { numRuns: runs(Number(process.env.FC_RUNS ?? 40)) },
     );
   });
 });

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { runs } from '../helpers/runs.js';
 import { describe, expect, it, vi } from 'vitest';
 import { CANNOT, compile } from '../../src/schema/compiled.js';
 import { Guideline } from '../../src/schema/guideline.js';
@@ -83,7 +84,7 @@ describe('the compiled check of a guideline', () => {
         }
         if (agree(copy) === 'decided') decided++;
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: runs(Number(process.env.FC_RUNS ?? 300)) },
     );
     // Some damage is harmless (an unknown key, a default deleted): the check decides those itself.
     expect(decided).toBeGreaterThan(0);

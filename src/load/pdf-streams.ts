@@ -1,0 +1,103 @@
+/**
+ * A bound on how far a PDF's compressed streams inflate, checked before pdf.js reads the file.
+ *
+ * A Flate stream can inflate about a thousand times (more when filters are chained: `[/FlateDecode
+ * /FlateDecode]`), and pdf.js inflates a stream whole, into memory, when it reads it: a 1.2 MB PDF
+ * took 3.6 GB. pdf.js offers no hook to stop it, so every stream whose first filter is FlateDecode
+ * is inflated here first, one at a time, by zlib with a ceiling on its output (each buffer dropped
+ * at once): a stream that inflates beyond `perStream`, or streams that together inflate beyond
+ * `perDocument`, fail the document with one line. Chained Flate filters are inflated layer by
+ * layer, each layer under the same ceiling. Streams behind another first filter (ASCII85, LZW) and
+ * encrypted streams are not measured (their bytes are no Flate data until pdf.js decodes them).
+ * A stream zlib cannot inflate is left to pdf.js, which says whether the file is damaged.
+ */
+import { constants, inflateSync } from 'node:zlib';
+import { GuidelineError } from '../types.js';
+
+export interface InflateLimits {
+  /** Most bytes one stream may inflate to. */
+  readonly perStream: number;
+  /** Most bytes all streams of a document may inflate to, together. */
+  readonly perDocument: number;
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * 256 MiB a stream (an uncompressed A4 page image at 600 dpi in colour is about 100 MB), 1 GiB a
+ * document.
+ */
+export const DEFAULT_INFLATE_LIMITS: InflateLimits = { perStream: 256 * MiB, perDocument: 1024 * MiB };
+
+const STREAM = Buffer.from('stream');
+const END_STREAM = Buffer.from('endstream');
+/** How far before `stream` its object's dictionary is looked for. */
+const DICT_WINDOW = 4096;
+
+const mib = (n: number): string => (n >= MiB ? `${Math.round((n / MiB) * 10) / 10} MiB` : `${n} bytes`);
+
+/** Throws `GuidelineError('too-large')` when the PDF's Flate streams inflate beyond `limits`. */
+export function checkInflatedSize(bytes: Uint8Array, limits: InflateLimits = DEFAULT_INFLATE_LIMITS): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (let at = buf.indexOf(STREAM); at >= 0; at = buf.indexOf(STREAM, at + STREAM.length)) {
+    // `stream` right after a dictionary's `>>` (white space between): not `endstream`, not a word.
+    let k = at - 1;
+    while (k >= 0 && isWhite(buf[k]!)) k--;
+    if (k < 1 || buf[k] !== 0x3e || buf[k - 1] !== 0x3e) continue;
+    let start = at + STREAM.length;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    const end = buf.indexOf(END_STREAM, start);
+    if (end < 0) break;
+    const layers = flateLayers(buf.toString('latin1', Math.max(0, at - DICT_WINDOW), at));
+    let data: Buffer = buf.subarray(start, end);
+    for (let layer = 0; layer < layers; layer++) {
+      const room = limits.perDocument - total;
+      const out = inflateCapped(data, Math.min(limits.perStream, room));
+      if (out === 'too-large') {
+        throw new GuidelineError(
+          'too-large',
+          room < limits.perStream
+            ? `too large to unpack: its compressed streams inflate to more than ${mib(limits.perDocument)} together (the limit for one PDF)`
+            : `too large to unpack: a compressed stream in it inflates to more than ${mib(limits.perStream)} (the limit for one stream)`,
+        );
+      }
+      if (out === null) break;
+      if (layer === layers - 1) total += out.length;
+      data = out;
+    }
+    at = end;
+  }
+}
+
+function isWhite(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+}
+
+/**
+ * How many Flate layers lead the filter chain of the last dictionary in `before` (the text before a
+ * `stream` keyword): `/Filter /FlateDecode` is 1, `/Filter [/FlateDecode /FlateDecode]` 2, a chain
+ * that starts with another filter 0.
+ */
+function flateLayers(before: string): number {
+  const obj = before.lastIndexOf(' obj');
+  const dict = obj >= 0 ? before.slice(obj) : before;
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict);
+  if (!m) return 0;
+  const names = m[1]!.match(/\/[A-Za-z0-9]+/g) ?? [];
+  let n = 0;
+  while (n < names.length && (names[n] === '/FlateDecode' || names[n] === '/Fl')) n++;
+  return n;
+}
+
+/** `data` inflated, if it inflates to at most `cap` bytes; 'too-large' if more; null if it is no Flate data. */
+function inflateCapped(data: Buffer, cap: number): Buffer | 'too-large' | null {
+  try {
+    // Sync flush: a stream cut short inflates as far as it goes, as pdf.js reads it.
+    return inflateSync(data, { maxOutputLength: Math.max(1, cap), finishFlush: constants.Z_SYNC_FLUSH });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
+    return null;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Page furniture is removed only on positive evidence: a line repeated at the foot (head) of many
+ * pages with the same words, or a page number. A line that holds only punctuation is no running
+ * footer, however often it ends a page: it is the end of a sentence wrapped onto a line of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/clean/index.js';
+import { diff, hasChanges } from '../../src/diff/index.js';
+import type { SectionOut } from '../../src/schema/guideline.js';
+import { ingestText, loadText, seed } from '../helpers/seed.js';
+
+/** The seed's paragraphs, cleaned and reflowed, in order. */
+async function paragraphs(): Promise<string[]> {
+  const { doc } = await seed();
+  const out: string[] = [];
+  const walk = (n: SectionOut): void => {
+    out.push(n.text);
+    n.children.forEach(walk);
+  };
+  doc.sections.forEach(walk);
+  return out;
+}
+
+/**
+ * The paragraphs wrapped at `width` CJK characters; a page ends after a paragraph whose final `。`
+ * is wrapped onto a line of its own, once the page holds `minLines` lines.
+ */
+function rewrap(paras: readonly string[], width: number, minLines: number): { text: string; lonePeriods: number } {
+  const out: string[] = [];
+  let onPage = 0;
+  let page = 1;
+  let lonePeriods = 0;
+  for (const p of paras) {
+    const chars = [...p];
+    const lone = onPage + Math.ceil(chars.length / width) >= minLines && chars.length > width && p.endsWith('。');
+    const body = lone ? chars.slice(0, -1) : chars;
+    // Every `width` CJK characters' worth (a Latin letter or digit takes half); a Latin word is
+    // never cut (the line ends before it), as word processors keep Latin words whole.
+    const latin = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+    const w = (c: string): number => (c.charCodeAt(0) < 0x1100 ? 1 : 2);
+    for (let i = 0; i < body.length; ) {
+      let j = i;
+      let used = 0;
+      while (j < body.length && used + w(body[j]!) <= width * 2) used += w(body[j++]!);
+      while (j < body.length && j > i + 1 && latin(body[j - 1]) && latin(body[j])) j--;
+      // A space at the break stays at the end of the line, as typesetting leaves it.
+      while (j < body.length && body[j] === ' ') j++;
+      out.push(`${onPage === 0 && page > 1 ? ' ' : ''}${body.slice(i, j).join('')}`);
+      onPage++;
+      i = j;
+    }
+    if (lone) {
+      out.push('。');
+      out.push(`— ${page++} —`);
+      onPage = 0;
+      lonePeriods++;
+    }
+  }
+  return { text: out.join('\n'), lonePeriods };
+}
+
+describe('running footers', () => {
+  it.each([24, 30, 36])('a `。` wrapped alone onto the last line of many pages stays: the seed at width %i extracts the same values', async (width) => {
+    const { doc } = await seed();
+    const { text, lonePeriods } = rewrap(await paragraphs(), width, 8);
+    expect(lonePeriods).toBeGreaterThan(10);
+    const c = clean(await loadText(text));
+    expect(c.removed.filter((r) => r.kind === 'running-footer' || r.kind === 'running-header')).toEqual([]);
+    const other = await ingestText(text, 'lone-period.txt');
+    const d = diff(doc, other);
+    expect(d.directions.filter((x) => x.status !== 'unchanged')).toEqual([]);
+    expect([d.document.changes, d.summary.changes, d.checks]).toEqual([[], [], { added: [], resolved: [], changed: [] }]);
+    expect(hasChanges(d)).toBe(false);
+  });
+
+  it.each(['。', '……', '——', '）。', '...', '•'])('a line of punctuation only (%s) at the foot of every page is text', async (p) => {
+    const pages = Array.from({ length: 6 }, (_, i) => `甲乙丙丁戊己庚辛壬癸第${i}段\n第二行的文字内容\n第三行的文字内容\n${p}\n— ${i + 1} —`);
+    const c = clean(await loadText(pages.join('\n')));
+    expect(c.removed.filter((r) => r.kind === 'running-footer')).toEqual([]);
+    expect(c.lines.filter((l) => l.text.text === p).length).toBe(6);
+  });
+
+  it('a line with the same words at the foot of most pages is still a running footer', async () => {
+    const pages = Array.from({ length: 6 }, (_, i) => `甲乙丙丁戊己庚辛壬癸第${i}段\n第二行的文字内容\n第三行的文字内容\n科技部国际合作司\n— ${i + 1} —`);
+    const c = clean(await loadText(pages.join('\n')));
+    expect(c.removed.filter((r) => r.kind === 'running-footer').map((r) => [r.text, r.page])).toEqual(
+      Array.from({ length: 6 }, (_, i) => ['科技部国际合作司', i + 1]),
+    );
+  });
+});
