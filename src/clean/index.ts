@@ -284,7 +284,9 @@ export function clean(source: Source): Cleaned {
     const built = cleanLine(text, l, pool, log, { before, after }, ocr);
     if (built.text.length === 0) continue;
     const row = tableRowColumns(l.raw);
-    const continuesCell = row === null && cellColumn !== null && indentColumn(l.raw) === cellColumn;
+    // Within a few columns of the value column (pdftotext places wrapped lines a little off).
+    const indent = indentColumn(l.raw);
+    const continuesCell = row === null && cellColumn !== null && indent !== null && Math.abs(indent - cellColumn) <= 4 && !fieldLabelAt(l.raw.trim());
     if (row !== null) cellColumn = row;
     else if (!continuesCell) cellColumn = null;
     out.push({

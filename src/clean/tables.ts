@@ -252,6 +252,12 @@ interface Fragment extends Range {
 }
 
 /** A gap between cells: two columns of white space or more (an ideographic space is two). */
+/**
+ * How wide a CJK character is on the printed line: two columns (`pdftotext -layout`, a terminal)
+ * or one (text aligned by counting characters). Each table is read in the one its rows fit.
+ */
+let cjkWidth: 1 | 2 = 2;
+
 function fragments(text: string, l: TableLine, index: number): Fragment[] {
   const out: Fragment[] = [];
   let col = 0;
@@ -266,7 +272,7 @@ function fragments(text: string, l: TableLine, index: number): Fragment[] {
   for (; i <= l.end; i++) {
     const c = i < l.end ? text[i]! : ' ';
     const space = c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || i === l.end;
-    const w = c === '\t' ? 8 - (col % 8) : c === '\u3000' ? 2 : i === l.end ? 2 : displayWidth(c);
+    const w = c === '\t' ? 8 - (col % 8) : c === '\u3000' ? cjkWidth : i === l.end ? 2 : cjkWidth === 2 ? displayWidth(c) : 1;
     if (space) {
       if (start >= 0 && gap === 0) {
         lastEnd = i;
@@ -313,30 +319,64 @@ function fits(grid: Grid, f: Fragment): boolean {
 
 const RE_HEADER_PIECE = /^[\u4e00-\u9fff（）()/／\s]{1,12}$/;
 
-/** The header at line `first`, with a wrapped second line below it, or null. */
+/** Whether two display spans overlap (with `slack` columns). */
+const overlaps = (a: { from: number; to: number }, b: { from: number; to: number }, slack = 1): boolean => a.from < b.to + slack && b.from < a.to + slack;
+
+/** Header pieces of a content line, or null when the line holds anything else. */
+function headerPieces(text: string, lines: readonly TableLine[], k: number): Fragment[] | null {
+  if (k < 0 || k >= lines.length || lines[k]!.cls !== 'content') return null;
+  const f = fragments(text, lines[k]!, k);
+  return f.length > 0 && f.every((x) => RE_HEADER_PIECE.test(text.slice(x.start, x.end))) ? f : null;
+}
+
+/**
+ * The header at line `first`, or null. Its cells may wrap onto the line below (`拟支持` / `项目数`,
+ * `拟支持经费` / `（万元）`) or above, and a cell above may span sub-columns named below it
+ * (`经费（万元）` over `国拨` and `自筹`): each sub-column is named by both (`国拨经费（万元）`).
+ */
 function headerAt(text: string, lines: readonly TableLine[], first: number): Grid | null {
-  const top = fragments(text, lines[first]!, first);
-  if (top.length < 3 || !top.every((f) => RE_HEADER_PIECE.test(text.slice(f.start, f.end)))) return null;
-  const cells: Range[][] = top.map((f) => [f]);
-  const spans = top.map((f) => ({ from: f.from, to: f.to }));
+  const top = headerPieces(text, lines, first);
+  if (!top || top.length < 3) return null;
+  const cols: { span: { from: number; to: number }; pieces: Fragment[] }[] = top.map((f) => ({ span: { from: f.from, to: f.to }, pieces: [f] }));
   const used = [first];
-  // Header cells wrapped onto the next line (`拟支持` / `项目数`, `拟支持经费` / `（万元）`).
-  let next = first + 1;
-  while (next < lines.length && lines[next]!.cls === 'blank') next++;
-  if (next < lines.length && lines[next]!.cls === 'content') {
-    const below = fragments(text, lines[next]!, next);
-    const grid0 = { left: leftEdges(spans), columns: [], header: [], lines: [] };
-    if (below.length > 0 && below.length < top.length && below.every((f) => RE_HEADER_PIECE.test(text.slice(f.start, f.end)) && fits(grid0, f))) {
-      for (const f of below) {
-        const k = columnAt(grid0, f);
-        cells[k]!.push(f);
+  const nextContent = (k: number, step: number): number => {
+    let j = k + step;
+    while (j >= 0 && j < lines.length && lines[j]!.cls === 'blank') j += step;
+    return j;
+  };
+  // The line below: wrapped ends of cells, or sub-columns under a cell of the line above.
+  const belowAt = nextContent(first, 1);
+  const below = headerPieces(text, lines, belowAt);
+  const subColumns: number[] = [];
+  if (below && below.length < top.length) {
+    for (const f of below) {
+      const k = cols.findIndex((c) => overlaps(c.span, f));
+      if (k >= 0) cols[k]!.pieces.push(f);
+      else {
+        cols.push({ span: { from: f.from, to: f.to }, pieces: [f] });
+        subColumns.push(cols.length - 1);
       }
-      used.push(next);
     }
+    cols.sort((x, y) => x.span.from - y.span.from);
+    used.push(belowAt);
   }
+  // The line above: a cell over sub-columns names them; over one cell it begins that cell.
+  const aboveAt = nextContent(first, -1);
+  const above = headerPieces(text, lines, aboveAt);
+  if (above && above.length < top.length && above.every((f) => cols.some((c) => overlaps(c.span, f, 4)))) {
+    for (const f of above) {
+      const under = cols.filter((c) => overlaps(c.span, { from: f.from - 4, to: f.to + 4 }, 0));
+      const subs = under.filter((c) => !top.some((t) => t.start === c.pieces[0]!.start));
+      if (subs.length > 0) for (const c of subs) c.pieces.push(f);
+      else if (under.length === 1) under[0]!.pieces.unshift(f);
+    }
+    used.unshift(aboveAt);
+  }
+  if (subColumns.length > 0 && !above) return null;
+  const cells = cols.map((c) => c.pieces as Range[]);
   const columns = cells.map((c) => columnOf(c.map((r) => text.slice(r.start, r.end)).join('')));
   if (!isDirectionHeader(columns)) return null;
-  return { left: leftEdges(spans), columns, header: cells, lines: used };
+  return { left: leftEdges(cols.map((c) => c.span)), columns, header: cells, lines: used.sort((x, y) => x - y) };
 }
 
 /**
@@ -350,6 +390,36 @@ function leftEdges(spans: readonly { from: number; to: number }[]): number[] {
 const RE_ROW_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}[.．、]?|[一二三四五六七八九十]{1,3}、?|[（(][一二三四五六七八九十\d]{1,3}[）)])$/;
 
 function spacedTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  // Read in both widths; keep the reading whose body cells start where their header cells do.
+  const readings: { table: Table; fit: number }[] = [];
+  for (const width of [2, 1] as const) {
+    cjkWidth = width;
+    const table = spacedTableAt(text, lines, first);
+    if (table) readings.push({ table, fit: alignment(text, lines, table) });
+  }
+  cjkWidth = 2;
+  readings.sort((a, b) => b.fit - a.fit);
+  return readings[0]?.table ?? null;
+}
+
+/** The share of body cells that start within two columns of their header cell (in `cjkWidth`). */
+function alignment(text: string, lines: readonly TableLine[], table: Table): number {
+  const starts = table.header.map((c) => Math.min(...c.filter((r) => r.line === c[0]!.line).map((r) => fragments(text, lines[r.line]!, r.line).find((f) => f.start === r.start)?.from ?? Infinity)));
+  let fit = 0;
+  let all = 0;
+  for (const row of table.rows) {
+    row.cells.forEach((cell, k) => {
+      const first = cell[0];
+      if (!first) return;
+      all++;
+      const f = fragments(text, lines[first.line]!, first.line).find((x) => x.start === first.start);
+      if (f && Math.abs(f.from - starts[k]!) <= 2) fit++;
+    });
+  }
+  return all === 0 ? 0 : fit / all;
+}
+
+function spacedTableAt(text: string, lines: readonly TableLine[], first: number): Table | null {
   const grid = headerAt(text, lines, first);
   if (!grid) return null;
   const headerText = grid.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|');

@@ -1048,7 +1048,10 @@ const INTRO_ONLY = /^(?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容
 
 /** `医药卫生：传统药物和草药` → label + detail; `生产技术，包括智能制造` → label + detail. */
 function splitLabel(text: string): { label: string; detail: string | null } {
-  const t = text.replace(/[。；;，,：:、\s]+$/, '');
+  // A list bulleted with dashes or dots (`——生物能源`, `• 海洋科学`): the bullet is no part of it.
+  const t = text
+    .replace(/[。；;，,：:、\s]+$/, '')
+    .replace(/^(?:——|—|－|-|•|·|●|○|▪|■|◆|[（(]\d{1,2}[）)]|\d{1,2}[.．、）)](?!\d)|[\u2460-\u2473])\s*/, '');
   const colon = topLevelColon(t);
   if (colon > 0 && colon <= 20) {
     const detail = t.slice(colon + 1).trim();

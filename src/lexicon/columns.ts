@@ -40,6 +40,8 @@ const HEADERS: ReadonlyArray<readonly [string, ColumnRole]> = [
 /** Words a header ends with, for the spellings no row names (`中央财政经费`, `合作领域方向`). */
 const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/名称$/, 'title'],
+  // Money a partner or a company puts in (`自筹经费`, `配套经费`): kept as text, never the funding.
+  [/^(?:自筹|配套|地方|企业|其他)/, 'other'],
   [/(?:经费|资助强度|资助额度)$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
   [/(?:周期|期限|年限)$/, 'duration'],
@@ -90,7 +92,7 @@ export function columnOf(header: string): Column | null {
     const label = fieldLabelAt(`${word}：`);
     if (label && label.length === word.length + 1) role = label.role;
   }
-  if (role === null) for (const [re, r] of ENDINGS) if (re.test(word)) role = r;
+  if (role === null) role = ENDINGS.find(([re]) => re.test(word))?.[1] ?? null;
   if (role === null || role === 'unknown') return null;
   if (role === 'id' || role === 'title') return { role, unit, label: '' };
   const own = roleOf(word) === role && labelsOf(role).includes(word);

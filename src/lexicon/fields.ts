@@ -100,6 +100,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作国家/地区', 'partners'],
   ['合作方', 'partners'],
   ['支持方式', 'other'],
+  ['自筹经费', 'other'],
+  ['配套经费', 'other'],
   ['合作方式', 'other'],
   ['资助方式', 'other'],
   ['组织方式', 'other'],

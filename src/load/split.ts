@@ -63,6 +63,10 @@ export function guidelineStarts(text: string): number[] {
     const from = starts.length > 0 ? starts[starts.length - 1]! : 0;
     const between = lines.slice(from, first).reduce((n, l) => n + l.text.length, 0);
     if (between < 400) continue;
+    // A guideline's title is followed by its own preamble: a sentence, before any field or table
+    // (a title repeated as a running header is followed by the text it interrupts).
+    const next = lines.slice(i + 1).find((l) => l.text !== '' && !/^[（(]?征求意见稿[）)]?$/.test(l.text));
+    if (!next || next.text.length < 30 || !/[。，]/.test(next.text) || /^\S{2,10}(?:[：:]|\s{2,})/.test(next.text)) continue;
     if (starts.length === 0) starts.push(0);
     starts.push(first);
   }
