@@ -15,11 +15,19 @@ import { validate } from './validate/index.js';
 
 /** Runs the pure stages on a loaded source. Throws `GuidelineError` for a document that fails. */
 export function processSource(source: Source): Guideline {
-  const cleaned = clean(source);
-  const paragraphs = reflow(cleaned);
-  const segmented = segment(paragraphs);
-  const extracted = extract(segmented, cleaned.layout, source.text);
-  return validate({ source, cleaned, segmented, extracted });
+  try {
+    const cleaned = clean(source);
+    const paragraphs = reflow(cleaned);
+    const segmented = segment(paragraphs);
+    const extracted = extract(segmented, cleaned.layout, source.text);
+    return validate({ source, cleaned, segmented, extracted });
+  } catch (error) {
+    // A Word 97–2003 file's automatic numbering (一、, 1.1) is not in the text word-extractor gives.
+    if (error instanceof GuidelineError && error.code === 'not-a-guideline' && source.format === 'doc') {
+      throw new GuidelineError(error.code, `${error.message}; a Word 97–2003 file's automatic numbering (一、, 1.1) cannot be read: save it as .docx and ingest that`, error.detail);
+    }
+    throw error;
+  }
 }
 
 export interface Rendered {
