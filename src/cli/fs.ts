@@ -178,7 +178,7 @@ export async function expandInputs(
     }
     try {
       const listed = await listCorpus(resolve(cwd, input), cwd, extensions);
-      if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? 'source' : 'source or .json'} file (.txt, .pdf, .html, .docx, .doc${extensions === SOURCE_EXTENSIONS ? '' : ', .json'}) in this folder`);
+      if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt, .pdf, .html, .docx or .doc' : '.txt, .pdf, .html, .docx, .doc or .json'} file in this folder`);
       files.push(...listed);
     } catch {
       fail(input, 'cannot read this folder');
