@@ -53,7 +53,9 @@ function page(charset) {
     else if (/^\d\.\d /.test(line)) body.push(`<p>&nbsp;&nbsp;&nbsp;&nbsp;<b>${escape(line)}</b></p>`);
     else if (i % 3 === 0) {
       // A paragraph the CMS editor wrapped in the source, a <span> inside.
-      const cut = Math.floor(line.length / 2);
+      // Cut between two CJK characters, where a browser joins the halves without a space.
+      let cut = Math.floor(line.length / 2);
+      while (cut < line.length - 1 && !/[\u4e00-\u9fff][\u4e00-\u9fff]/.test(line.slice(cut - 1, cut + 1))) cut++;
       body.push(`<p>&nbsp;&nbsp;&nbsp;&nbsp;<span style="font-family: 仿宋_GB2312;">${escape(line.slice(0, cut))}\n${escape(line.slice(cut))}</span></p>`);
     } else body.push(`<p>　　${escape(line)}</p>`);
   });

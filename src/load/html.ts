@@ -204,6 +204,15 @@ class Reader {
       return;
     }
     const tag = e.tagName;
+    if (tag === 'head') {
+      // The page's title, scripts and styles: logged.
+      for (const c of e.children) {
+        if (c.type !== 'element') continue;
+        if (c.tagName === 'title') this.drop('web-chrome', c.children.map((x) => (x.type === 'text' ? x.value : '')).join(''));
+        else if (c.tagName === 'script' || c.tagName === 'style') this.visit(c);
+      }
+      return;
+    }
     if (NOT_TEXT.has(tag)) {
       if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'iframe') {
         const src = typeof e.properties?.['src'] === 'string' ? ` src="${e.properties['src']}"` : '';
