@@ -20,7 +20,8 @@
 //                                 lists restarted for each direction), a running header and
 //                                 footer, a footnote, and direction 1.3's fields as a label/value
 //                                 table (a merged cell across the two columns on top)
-//   2024-intergov-final.doc       the .docx saved by LibreOffice as Word 97–2003 (automatic numbering)
+//   2024-intergov-final.doc       the .docx (its lists without startOverride: see makeDocx) saved by
+//                                 LibreOffice as Word 97–2003, with Word's automatic numbering
 //   2024-intergov-final.typed.doc the same document with its numbers typed in the text (as many
 //                                 .doc files have them), saved by LibreOffice as Word 97–2003
 //   not-a-guideline.xlsx          a tiny Excel workbook (a ZIP with xl/workbook.xml)
@@ -32,7 +33,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as docx from 'docx';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/formats');
@@ -132,8 +133,14 @@ writeFileSync(join(OUT, `${NAME}.gbk.html`), encodeGbk(page('gb2312').replace(/\
 // ---------------------------------------------------------------- DOCX
 const { AlignmentType, Document, Footer, FootnoteReferenceRun, Header, LevelFormat, LevelSuffix, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
 const font = { font: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' }, size: 32 };
-/** The guideline as a Word document; `typed`: its numbers typed in the text, as many .doc files have them, instead of Word's numbering. */
-async function makeDocx(typed) {
+/**
+ * The guideline as a Word document; `typed`: its numbers typed in the text, as many .doc files have
+ * them, instead of Word's numbering; `plain`: each list of items a list of its own and no
+ * `startOverride` (the `docx` package writes one for every level of every list, and LibreOffice
+ * reads that as a restart that splits the first item off into a list of its own, which its .doc
+ * export keeps: 一、一、二、 instead of 一、二、三、).
+ */
+async function makeDocx(typed, plain = false) {
 const children = [];
 const numbered = (reference, level, text, instance, run = {}) =>
   typed ? new Paragraph({ children: [new TextRun({ text, ...font, ...run })] }) : new Paragraph({ numbering: { reference, level, ...(instance === undefined ? {} : { instance }) }, children: [new TextRun({ text: text.replace(/^(?:[一二三四]、|（[一二三四五六七八九十]+）|\d\.\d |（\d）)/, ''), ...font, ...run })] });
@@ -165,7 +172,7 @@ for (let i = 0; i < lines.length; i++) {
   } else if ((m = /^（(\d)）(.*)$/.exec(line))) {
     // Each list of items is an instance of its own, numbered from 1.
     if (m[1] === '1') list++;
-    children.push(numbered('items', 0, line, list));
+    children.push(plain ? numbered(`items${list}`, 0, line) : numbered('items', 0, line, list));
   }
   else if (i === 2) children.push(new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: line, ...font }), new FootnoteReferenceRun(1)] }));
   else children.push(new Paragraph({ indent: { firstLine: 640 }, children: [new TextRun({ text: `　　${line}`, ...font })] }));
@@ -179,6 +186,7 @@ const word = new Document({
       { reference: 'parts', levels: [level(0, LevelFormat.CHINESE_COUNTING, '%1、'), level(1, LevelFormat.CHINESE_COUNTING, '（%2）')] },
       { reference: 'directions', levels: [level(0, LevelFormat.DECIMAL, '%1.', { start: 1 }), level(1, LevelFormat.DECIMAL, '%1.%2', { start: 1, suffix: LevelSuffix.SPACE })] },
       { reference: 'items', levels: [level(0, LevelFormat.DECIMAL, '（%1）')] },
+      ...[1, 2, 3, 4, 5, 6].map((k) => ({ reference: `items${k}`, levels: [level(0, LevelFormat.DECIMAL, '（%1）')] })),
     ],
   },
   footnotes: { 1: { children: [new Paragraph('本指南以科技部正式发布稿为准。')] } },
@@ -190,11 +198,14 @@ const word = new Document({
     },
   ],
 });
-return Packer.toBuffer(word);
+const bytes = await Packer.toBuffer(word);
+if (!plain) return bytes;
+const files = unzipSync(bytes);
+files['word/numbering.xml'] = strToU8(new TextDecoder().decode(files['word/numbering.xml']).replace(/<w:lvlOverride\b[\s\S]*?<\/w:lvlOverride>/g, ''));
+return zipSync(files);
 }
 const docxBytes = await makeDocx(false);
 // Fixed dates inside the package, so that the same input gives the same bytes.
-const { unzipSync } = await import('fflate');
 const parts = unzipSync(docxBytes);
 const core = new TextDecoder().decode(parts['docProps/core.xml']).replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, '2024-05-10T00:00:00Z');
 parts['docProps/core.xml'] = strToU8(core);
@@ -229,7 +240,7 @@ if (soffice) {
   const tmp = mkdtempSync(join(tmpdir(), 'formats-'));
   try {
     const profile = `-env:UserInstallation=file://${join(tmp, 'profile')}`;
-    copyFileSync(join(OUT, `${NAME}.docx`), join(tmp, `${NAME}.docx`));
+    writeFileSync(join(tmp, `${NAME}.docx`), await makeDocx(false, true));
     execFileSync(soffice, [profile, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', tmp, join(tmp, `${NAME}.docx`)], { stdio: 'ignore' });
     copyFileSync(join(tmp, `${NAME}.doc`), join(OUT, `${NAME}.doc`));
     writeFileSync(join(tmp, `${NAME}.typed.docx`), await makeDocx(true));

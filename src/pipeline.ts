@@ -22,9 +22,9 @@ export function processSource(source: Source): Guideline {
     const extracted = extract(segmented, cleaned.layout, source.text);
     return validate({ source, cleaned, segmented, extracted });
   } catch (error) {
-    // A Word 97–2003 file's automatic numbering (一、, 1.1) is not in the text word-extractor gives.
+    // A Word 97–2003 file's numbering set only through its paragraph styles is not read (load/doc.ts).
     if (error instanceof GuidelineError && error.code === 'not-a-guideline' && source.format === 'doc') {
-      throw new GuidelineError(error.code, `${error.message}; a Word 97–2003 file's automatic numbering (一、, 1.1) cannot be read: save it as .docx and ingest that`, error.detail);
+      throw new GuidelineError(error.code, `${error.message}; if Word numbers its directions through paragraph styles, save it as .docx and ingest that`, error.detail);
     }
     throw error;
   }

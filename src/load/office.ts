@@ -95,11 +95,11 @@ export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
         : 'an Office 97–2003 file that is not a Word document';
     throw new GuidelineError('unsupported-format', `${what}, which this tool does not read: save the guideline as .docx, PDF or text and ingest that`);
   }
-  const { default: WordExtractor } = await import('word-extractor');
+  const { extractDoc } = await import('./doc.js');
   type Doc = { getBody(o?: { filterUnicode?: boolean }): string; getFootnotes(o?: { filterUnicode?: boolean }): string; getEndnotes(o?: { filterUnicode?: boolean }): string; getHeaders(o?: { includeFooters?: boolean; filterUnicode?: boolean }): string; getFooters(o?: { filterUnicode?: boolean }): string };
   let doc: Doc;
   try {
-    doc = (await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as unknown as Doc;
+    doc = (await extractDoc(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Doc;
   } catch (error) {
     throw new GuidelineError('doc-unreadable', 'a Word 97–2003 file (DOC/WPS) that cannot be read (encrypted, or damaged?): open it in Word or WPS and save it as .docx or PDF', (error as Error).message);
   }

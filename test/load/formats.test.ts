@@ -206,12 +206,18 @@ describe('DOC and WPS (Word 97–2003, word-extractor)', () => {
     expect(s.id).toBe('guideline');
   });
 
-  it('says what to do when the automatic numbering of a .doc is lost (word-extractor does not give it)', async () => {
-    const source = await loadFile(join(FORMATS, '2024-intergov-final.doc'));
-    expect(source.text).toContain('\n中国和日本政府间科技合作项目\n');
-    const e = await failure((async () => processSource(source))());
+  it('writes the numbers of Word 97–2003 automatic numbering (PlfLst/PlfLfo, sprmPIlfo/sprmPIlvl) as the DOCX reader does', async () => {
+    const doc = await loadFile(join(FORMATS, '2024-intergov-final.doc'));
+    const docx = await loadFile(join(FORMATS, '2024-intergov-final.docx'));
+    expect(doc.text).toBe(docx.text);
+    const d = diff(textDoc, processSource(doc));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual(['1.3']);
+  });
+
+  it('says what to do when a .doc reads as no guideline', async () => {
+    const e = await failure(loadBytes(readFileSync(join(FORMATS, '2024-intergov-final.doc')), 'x.doc').then((s) => processSource({ ...s, text: s.text.replace(/^(?:[一二三]、|\d\.\d |（[\d一二三四]）)/gm, '') })));
     expect(e.code).toBe('not-a-guideline');
-    expect(e.message).toMatch(/; a Word 97–2003 file's automatic numbering \(一、, 1\.1\) cannot be read: save it as \.docx and ingest that$/);
+    expect(e.message).toMatch(/; if Word numbers its directions through paragraph styles, save it as \.docx and ingest that$/);
   });
 });
 
