@@ -35,6 +35,9 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 /** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's and ODF's markers. */
 const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml)$/i;
 
+/** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
+const MAX_PART = 64 * 1024 * 1024;
+
 /** Opens a ZIP container (only the parts read here are inflated). */
 export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
   const names: string[] = [];
@@ -43,7 +46,7 @@ export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
     files = unzipSync(bytes, {
       filter: (f) => {
         names.push(f.name);
-        return WANTED.test(f.name) && f.originalSize < 200 * 1024 * 1024;
+        return WANTED.test(f.name) && f.originalSize <= MAX_PART;
       },
     });
   } catch (error) {
