@@ -1,4 +1,6 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { loadBytes } from '../../src/load/index.js';
 import { assignIds, documentId } from '../../src/load/id.js';
 import { chineseCounting, formatNumber, Numbering } from '../../src/load/numbering.js';
 import { parseXml } from '../../src/load/xml.js';
@@ -73,5 +75,52 @@ describe('ids of renditions', () => {
       'd/x.txt': ['x', null],
       'c/z.txt': ['z', null],
     });
+  });
+});
+
+describe('DOCX details, on a document written by hand', () => {
+  const p = (inner: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
+  const r = (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const tc = (inner: string, tcPr = ''): string => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${inner}</w:tc>`;
+  const docx = (body: string, extra: Record<string, string> = {}): Uint8Array =>
+    zipSync({
+      '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`),
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v)])),
+    });
+
+  it('keeps field results, not codes; drops deletions; logs hidden text; numbers through a heading style', async () => {
+    const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const body = [
+      p(r('总体要求'), '<w:pStyle w:val="Heading1"/>'),
+      p(`${r('见第')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('3')}<w:r><w:fldChar w:fldCharType="end"/></w:r>${r('页')}<w:del><w:r><w:delText>删去的字</w:delText></w:r></w:del><w:ins>${r('，新增')}</w:ins>${r('隐藏', '<w:vanish/>')}`),
+      p(`${r('第一行')}<w:r><w:br/></w:r>${r('第二行')}`),
+      p(r('申报要求'), '<w:pStyle w:val="Heading1"/>'),
+    ].join('');
+    const s = await loadBytes(docx(body, { 'word/styles.xml': styles, 'word/numbering.xml': numbering }), 'x.docx');
+    expect(s.text).toBe('一、总体要求\n见第3页，新增\n第一行\n第二行\n二、申报要求\n');
+    expect(s.blockOfLine).toEqual([1, 2, 3, 3, 4]);
+    expect(s.removed.filter((x) => x.kind === 'hidden-text').map((x) => x.text)).toEqual(['隐藏']);
+  });
+
+  it('renders tables with gridSpan and vMerge repeated, gridBefore padded, and a one-column table as paragraphs', async () => {
+    const body = [
+      '<w:tbl>',
+      `<w:tr>${tc(p(r('方向')), '<w:vMerge w:val="restart"/>')}${tc(p(r('经费')), '<w:gridSpan w:val="2"/>')}</w:tr>`,
+      `<w:tr>${tc(p(''), '<w:vMerge/>')}${tc(p(r('总额')))}${tc(p(r('单项')))}</w:tr>`,
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p(r('1500万元')) + p(r('（约）')))}${tc(p(r('a|b')))}</w:tr>`,
+      '</w:tbl>',
+      `<w:tbl><w:tr>${tc(p(r('一、正文')) + p(r('第二段')))}</w:tr></w:tbl>`,
+    ].join('');
+    const s = await loadBytes(docx(body), 'x.docx');
+    expect(s.text).toBe(['| 方向 | 经费 | 经费 |', '| 方向 | 总额 | 单项 |', '|  | 1500万元（约） | a｜b |', '一、正文', '第二段', ''].join('\n'));
+    expect(s.tables).toBe(1);
+    expect(s.tableOfLine?.map((t) => t && [t.table, t.row])).toEqual([[1, 1], [1, 2], [1, 3], null, null]);
+  });
+
+  it('refuses a damaged part in one line', async () => {
+    const bad = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body>') });
+    await expect(loadBytes(bad, 'x.docx')).rejects.toThrow('damaged Word file: word/document.xml is not well-formed XML');
   });
 });
