@@ -52,6 +52,10 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
     return 2;
   }
+  if (cmd.id !== null && paths.length > 1) {
+    io.stderr.write(`guideline: ${cmd.files[0]}: --id names one document, and this folder holds ${paths.length}\n`);
+    return 2;
+  }
   const outDir = resolve(io.cwd, cmd.out);
   try {
     await ensureDir(outDir);

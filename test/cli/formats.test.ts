@@ -82,6 +82,9 @@ describe('folders of every format', () => {
         '',
       ].join('\n'),
     );
+    const id = fakeIo(dir);
+    expect(await run(['ingest', 'in', '--id', 'x', '-o', 'out'], id)).toBe(2);
+    expect(id.err()).toBe('guideline: in: --id names one document, and this folder holds 4\n');
     const json = fakeIo(dir);
     expect(await run(['ingest', 'in', '-o', 'out', '--json'], json)).toBe(0);
     expect(JSON.parse(json.out()).results.map((r: { id: string; renditionOf?: string }) => [r.id, r.renditionOf ?? null])).toEqual([
