@@ -13,6 +13,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { formatNumber } from './numbering.js';
 import { decodeText } from './text.js';
 
 export interface HtmlRead extends BuiltText {
@@ -134,26 +135,10 @@ function findMain(root: Root): Element | null {
   return null;
 }
 
-/** Roman numerals and letters for `<ol type>`. */
+/** The number of an `<ol type>` item: 1, a, A, i, I. */
 function olNumber(n: number, type: string): string {
-  if (type === 'a' || type === 'A') {
-    let s = '';
-    for (let v = n; v > 0; v = Math.floor((v - 1) / 26)) s = String.fromCharCode(97 + ((v - 1) % 26)) + s;
-    return type === 'A' ? s.toUpperCase() : s;
-  }
-  if (type === 'i' || type === 'I') {
-    const r = roman(n);
-    return type === 'I' ? r : r.toLowerCase();
-  }
-  return String(n);
-}
-
-export function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  let v = n;
-  for (const [k, s] of table) while (v >= k) { out += s; v -= k; }
-  return out;
+  const format = { a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' }[type] ?? 'decimal';
+  return formatNumber(n, format);
 }
 
 const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
@@ -172,7 +157,7 @@ class Reader {
   readonly removed: Removal[] = [];
   private line = '';
   private lines: string[] = [];
-  /** When reading a cell: its text is collected rather than made into blocks. */
+  /** `skip`: an element left out (the main content, when the page around it is read to be logged). */
   constructor(private readonly skip: Element | null = null) {}
 
   drop(kind: Removal['kind'], text: string): void {
