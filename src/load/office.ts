@@ -5,7 +5,7 @@
  * read (XLSX, PPTX, OFD, ODF, RTF, other Office 97–2003 files), each refused in one line that says
  * what to do. Also reads `.doc`/`.wps` with word-extractor. Pure.
  */
-import { unzipSync } from 'fflate';
+import { createRequire } from 'node:module';
 import { GuidelineError, type Removal } from '../types.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 
@@ -40,6 +40,8 @@ const MAX_PART = 64 * 1024 * 1024;
 
 /** Opens a ZIP container (only the parts read here are inflated). */
 export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
+  // fflate is loaded when a ZIP is seen: text and PDF runs never need it.
+  const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
   const names: string[] = [];
   let files: Record<string, Uint8Array>;
   try {
