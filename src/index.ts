@@ -1,7 +1,9 @@
 /** Public API: re-exports only. */
-export { loadBytes, loadFile, decodeText, documentId } from './load/index.js';
+export { loadBytes, loadFile, decodeText, documentId, sniffFormat, INPUT_FORMATS } from './load/index.js';
+export { assignIds } from './load/id.js';
+export type { AssignedId } from './load/id.js';
 export { useSynchronousInflate } from './load/pdfjs.js';
-export type { LoadOptions, OcrMode, OcrProgress } from './load/index.js';
+export type { LoadOptions, OcrMode, OcrProgress, InputFormat } from './load/index.js';
 export { closeOcr } from './load/ocr.js';
 export { clean, renderCleaned } from './clean/index.js';
 export { reflow } from './reflow/index.js';

@@ -36,11 +36,19 @@ export function processSources(source: Source): Guideline[] {
 }
 
 function processOne(source: Source): Guideline {
-  const cleaned = clean(source);
-  const paragraphs = reflow(cleaned);
-  const segmented = segment(paragraphs);
-  const extracted = extract(segmented, cleaned.layout, source.text);
-  return validate({ source, cleaned, segmented, extracted });
+  try {
+    const cleaned = clean(source);
+    const paragraphs = reflow(cleaned);
+    const segmented = segment(paragraphs);
+    const extracted = extract(segmented, cleaned.layout, source.text);
+    return validate({ source, cleaned, segmented, extracted });
+  } catch (error) {
+    // A Word 97–2003 file's numbering set only through its paragraph styles is not read (load/doc.ts).
+    if (error instanceof GuidelineError && error.code === 'not-a-guideline' && source.format === 'doc') {
+      throw new GuidelineError(error.code, `${error.message}; if Word numbers its directions through paragraph styles, save it as .docx and ingest that`, error.detail);
+    }
+    throw error;
+  }
 }
 
 export interface Rendered {

@@ -52,7 +52,7 @@ type Reply =
   | { id: number; progress: OcrProgress };
 
 /** What a job may ask of the worker: everything of `LoadOptions` that crosses a thread. */
-export type PoolLoadOptions = Pick<LoadOptions, 'maxBytes' | 'timeoutMs' | 'ocr' | 'ocrMaxPages'>;
+export type PoolLoadOptions = Pick<LoadOptions, 'maxBytes' | 'timeoutMs' | 'ocr' | 'ocrMaxPages' | 'format' | 'id'>;
 
 /**
  * A worker with the process's flags, as far as a worker takes them. Flags for the main script

@@ -1,6 +1,6 @@
 import type { Mapped } from './mapped.js';
 import { sourceRange } from './mapped.js';
-import type { Span } from './types.js';
+import type { Span, TableLine } from './types.js';
 
 /**
  * Where the lines and pages of `Source.text` are. Built by `clean` (the stage that knows pages for
@@ -23,6 +23,10 @@ export interface Layout {
   readonly pageNumbering: 'pdf' | 'printed' | 'counted' | 'none';
   /** When pages were read by OCR: each code unit's confidence (see `Source.ocrConfidence`). */
   readonly ocrConfidence?: Uint8Array;
+  /** HTML and Word input: the block of each line (see `Source.blockOfLine`). */
+  readonly blockOfLine?: readonly number[];
+  /** HTML and Word input: the table row each line renders, or null (see `Source.tableOfLine`). */
+  readonly tableOfLine?: readonly (TableLine | null)[];
 }
 
 /**
@@ -71,7 +75,20 @@ export function spanOfRange(layout: Layout, start: number, end: number): Span {
     pageLine: layout.pageLineOfLine[line - 1] ?? null,
   };
   const ocr = ocrConfidenceOf(layout, start, end);
-  return ocr ? { ...span, ocrConfidence: ocr.mean } : span;
+  const read = ocr ? { ...span, ocrConfidence: ocr.mean } : span;
+  return layout.blockOfLine ? { ...read, ...blockOf(layout, line, start) } : read;
+}
+
+/** HTML and Word input: the block of `line`, and where `offset` is in a table row. */
+function blockOf(layout: Layout, line: number, offset: number): Pick<Span, 'block' | 'table'> {
+  const block = layout.blockOfLine![line - 1];
+  if (block === undefined) return {};
+  const row = layout.tableOfLine?.[line - 1];
+  if (!row) return { block };
+  const at = offset - layout.lineStarts[line - 1]!;
+  let column = 1;
+  for (let c = 1; c < row.cellStarts.length; c++) if (row.cellStarts[c]! <= at) column = c + 1;
+  return { block, table: { table: row.table, row: row.row, column } };
 }
 
 /** The span of code units `[i, j)` of `m` (the whole of `m` by default). */

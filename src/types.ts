@@ -11,7 +11,7 @@
  */
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {
@@ -28,6 +28,8 @@ export interface Removal {
   readonly end: number | null;
   /** 1-based page, when known. */
   readonly page: number | null;
+  /** HTML and Word input: the 1-based block (see `Source.blockOfLine`) the text was in or next to, when known. */
+  readonly block?: number;
 }
 
 export type RemovalKind =
@@ -53,8 +55,11 @@ export type RemovalKind =
   | 'table-header'
   /** A page number inside a line (`交通基础- 3 -设施运维`), left by copying a PDF into a database. */
   | 'inline-page-number'
-  /** A footnote at the foot of a page (`① 联委会为…的简称。`), called by a circled number in the text. */
-  | 'footnote';
+  /** A footnote: at the foot of a page (`① 联委会为…的简称。`, called by a circled number), or Word's. */
+  | 'footnote'
+  | 'web-chrome'
+  | 'duplicate-attachment'
+  | 'hidden-text';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,
@@ -83,6 +88,17 @@ export interface Source {
   readonly pageLineOfLine?: readonly number[];
   /** Number of pages, when the loader knows it. */
   readonly pages: number | null;
+  /**
+   * HTML and Word input: the 1-based block of each line of `text` (index = line - 1). A block is a
+   * paragraph, heading, list item or table of the document, in document order; the lines of one
+   * block (`<br>`, the rows of a table) share its number.
+   */
+  readonly blockOfLine?: readonly number[];
+  /** HTML and Word input: for each line of `text` that is a table row, where it is; null for other lines. */
+  readonly tableOfLine?: readonly (TableLine | null)[];
+  /** HTML and Word input: the number of blocks (the last line's block) and of tables. */
+  readonly blocks?: number;
+  readonly tables?: number;
   /** What the loader removed before the text was built (PDF layout noise). */
   readonly removed: readonly Removal[];
   /** Which pages of a PDF were read by OCR, and how; absent when none was. */
@@ -94,6 +110,16 @@ export interface Source {
    * did not come from OCR (text-layer pages, line breaks, indents the loader put in).
    */
   readonly ocrConfidence?: Uint8Array;
+}
+
+/** A line of `Source.text` that renders a table row as `| cell | cell |`. */
+export interface TableLine {
+  /** 1-based table in the document. */
+  readonly table: number;
+  /** 1-based row in the table. */
+  readonly row: number;
+  /** 0-based offset in the line of the first character of each cell's text, column by column. */
+  readonly cellStarts: readonly number[];
 }
 
 /** How the pages of a scanned or partly scanned PDF were read. */
@@ -127,6 +153,10 @@ export interface Span {
   readonly pageLine: number | null;
   /** Where the text was read by OCR: the mean confidence (0–100) of its characters that were. */
   readonly ocrConfidence?: number;
+  /** HTML and Word input: the 1-based block of `line` (see `Source.blockOfLine`). */
+  readonly block?: number;
+  /** HTML and Word input, in a table row: the 1-based table, row and column of `start`. */
+  readonly table?: { readonly table: number; readonly row: number; readonly column: number };
 }
 
 /** A recoverable problem with one document: becomes one line naming the file and the reason. */
@@ -149,6 +179,9 @@ export type GuidelineErrorCode =
   | 'too-large'
   | 'not-a-guideline'
   | 'not-a-pdf'
+  | 'unsupported-format'
+  | 'docx-corrupt'
+  | 'doc-unreadable'
   | 'pdf-encrypted'
   | 'pdf-no-text'
   | 'pdf-annotations-only'

@@ -306,7 +306,16 @@ export function clean(source: Source): Cleaned {
   return {
     lines: out,
     removed: [...source.removed, ...removed],
-    layout: { lineStarts, pageOfLine, pageLineOfLine, pages, pageNumbering, ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}) },
+    layout: {
+      lineStarts,
+      pageOfLine,
+      pageLineOfLine,
+      pages,
+      pageNumbering,
+      ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}),
+      ...(source.blockOfLine ? { blockOfLine: source.blockOfLine } : {}),
+      ...(source.tableOfLine ? { tableOfLine: source.tableOfLine } : {}),
+    },
   };
 }
 

@@ -25,6 +25,10 @@ export type Command =
       /** Which PDF pages are read by OCR (see `LoadOptions.ocr`). */
       readonly ocr: 'auto' | 'force' | 'off';
       readonly ocrMaxPages: number | null;
+      /** Read every input as this format (`--format`); null: sniffed from the bytes. */
+      readonly format: 'txt' | 'pdf' | 'html' | 'docx' | 'doc' | null;
+      /** The id of the one document given (`--id`; standard input's is `stdin` without it). */
+      readonly id: string | null;
     }
   | { readonly command: 'schema'; readonly out: string; readonly quiet: boolean }
   | {
@@ -72,7 +76,8 @@ export const USAGE: Readonly<Record<'main' | 'ingest' | 'schema' | 'diff' | 'exp
   main: `Usage: guideline <command> [options]
 
 Commands:
-  ingest [file…]          ingest guideline sources (.txt, .pdf) into validated JSON + Markdown
+  ingest [file…]          ingest guideline sources (.txt, .pdf, .html, .docx, .doc; - for standard
+                          input) into validated JSON + Markdown
   diff <old> <new>        compare two versions of a guideline
   export <file|dir…>      one spreadsheet (CSV or XLSX) of all directions of many guidelines
   history <file|dir…>     the versions of a guideline side by side: directions across years,
@@ -83,7 +88,8 @@ Run 'guideline <command> --help' for the options of a command.
 Exit codes: 0 success, 1 a document failed (diff: something changed), 2 usage error.`,
   ingest: `Usage: guideline ingest [file…] [options]
 
-Without files, ingests every .txt and .pdf under corpus/ (subfolders included).
+Without files, ingests every source under corpus/ (subfolders included): .txt, .pdf, .html, .htm,
+.docx, .doc and .wps. A file named - is standard input (cat notice.html | guideline ingest - -o out).
 
 Options:
   --out DIR           output folder (default: extracted)
@@ -106,6 +112,10 @@ Options:
   --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
                       page; off: none (a PDF without a text layer fails)
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
+  --format F          read the inputs as txt, pdf, html, docx or doc (default: from their first
+                      bytes; .wps files are doc)
+  --id ID             the output name of the one document given (default: from its file name;
+                      stdin for standard input)
   -h, --help          show this help
 
 Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error
@@ -119,7 +129,7 @@ Options:
   --quiet      print nothing on success`,
   diff: `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE] [--timeout-ms N]
 
-Each side is a source (.txt, .pdf: ingested on the fly) or an extracted JSON file.
+Each side is a source (.txt, .pdf, .html, .docx, .doc: ingested on the fly) or an extracted JSON file.
 
 Options:
   --format F   json (default), md or html
@@ -129,8 +139,8 @@ Options:
 Exit codes: 0 no change, 1 something changed, 2 error.`,
   export: `Usage: guideline export <file|dir…> --out FILE [--format csv|xlsx] [--columns zh|en] [--timeout-ms N]
 
-One row per direction per document. Inputs: sources (.txt, .pdf: ingested on the fly), extracted
-JSON files, or folders of either (every .txt, .pdf and .json in them and below, sorted).
+One row per direction per document. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on
+the fly), extracted JSON files, or folders of either (every source and .json in them and below, sorted).
 
 Options:
   --out FILE      the file to write (required)
@@ -144,8 +154,9 @@ Exit codes: 0 written, 1 an input failed (the export has the others) or none cou
 
 The versions of a guideline (years, batches, drafts and finals) side by side: directions aligned
 across all of them by content (partners, title, agreements; not by number), each with its figures in
-every version and what changed from the version before. Inputs: sources (.txt, .pdf: ingested on
-the fly), extracted JSON files, or folders of either (every .txt, .pdf and .json in them and below).
+every version and what changed from the version before. Inputs: sources (.txt, .pdf, .html, .docx,
+.doc: ingested on the fly), extracted JSON files, or folders of either (every source and .json in
+them and below).
 
 Options:
   --out FILE      write to FILE instead of stdout; repeat it for several renditions at once, each
@@ -189,7 +200,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages']);
+  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
@@ -231,10 +242,17 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages']);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages', '--format', '--id']);
       if (flags.has('--verbose') && flags.has('--quiet')) throw new UsageError('--verbose and --quiet exclude each other');
       const ocr = str('--ocr') ?? 'auto';
       if (ocr !== 'auto' && ocr !== 'force' && ocr !== 'off') throw new UsageError(`--ocr expects auto, force or off, got '${ocr}'`);
+      const format = str('--format') ?? null;
+      if (format !== null && format !== 'txt' && format !== 'pdf' && format !== 'html' && format !== 'docx' && format !== 'doc') {
+        throw new UsageError(`--format expects txt, pdf, html, docx or doc, got '${format}'`);
+      }
+      if (positional.filter((p) => p === '-').length > 1) throw new UsageError('standard input (-) can be read once');
+      const id = str('--id') ?? null;
+      if (id !== null && positional.length !== 1) throw new UsageError('--id names one document: give one file (or - for standard input)');
       return {
         command,
         files: positional,
@@ -251,6 +269,8 @@ export function parseArgs(argv: readonly string[]): Command {
         timeoutMs: flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null,
         ocr,
         ocrMaxPages: flags.has('--ocr-max-pages') ? positiveInt('--ocr-max-pages', str('--ocr-max-pages')) : null,
+        format,
+        id,
       };
     }
     case 'schema':

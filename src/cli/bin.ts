@@ -20,5 +20,6 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
+  stdin: process.stdin,
   signal: controller.signal,
 });

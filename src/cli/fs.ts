@@ -4,18 +4,21 @@
  * half-written output and never touches an earlier one.
  */
 import { noticesOf, type Notice } from '../notice.js';
+import { GuidelineError } from '../types.js';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { describeFsError, fsCode } from '../fs-error.js';
-import { GuidelineError } from '../types.js';
 
 /** Extensions ingested when a folder is given. */
-export const SOURCE_EXTENSIONS = /\.(txt|text|pdf)$/i;
+export const SOURCE_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps)$/i;
 
 /** Extensions exported when a folder is given: sources and extracted JSON. */
-export const EXPORT_EXTENSIONS = /\.(txt|text|pdf|json)$/i;
+export const EXPORT_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps|json)$/i;
+
+/** The path that names standard input. */
+export const STDIN = '-';
 
 /** Every source file below `dir` (hidden files and folders skipped), sorted, posix separators. */
 export async function listCorpus(dir: string, cwd: string, extensions: RegExp = SOURCE_EXTENSIONS): Promise<string[]> {
@@ -250,6 +253,10 @@ export async function expandInputs(
     } catch {
       // A missing file fails when it is read, in the reader's words.
     }
+    if (input === STDIN) {
+      files.push(input);
+      continue;
+    }
     if (!folder) {
       await add(toPosix(input));
       continue;
@@ -262,8 +269,27 @@ export async function expandInputs(
       fail(input, 'cannot read this folder');
       continue;
     }
-    if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt or .pdf' : '.txt, .pdf or .json'} file in this folder`);
+    if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt, .pdf, .html, .docx or .doc' : '.txt, .pdf, .html, .docx, .doc or .json'} file in this folder`);
     for (const p of listed) await add(p);
   }
   return files;
+}
+
+/**
+ * The bytes of standard input, at most `maxBytes` of them. Throws `GuidelineError` when there is
+ * none to read (a terminal, or nothing given) or too much.
+ */
+export async function readStdin(stdin: (AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean }) | undefined, maxBytes: number): Promise<Uint8Array> {
+  if (!stdin || stdin.isTTY) {
+    throw new GuidelineError('unreadable', 'standard input is a terminal: pipe a document into it (cat notice.html | guideline ingest -)');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    size += b.length;
+    if (size > maxBytes) throw new GuidelineError('too-large', `too large (over ${maxBytes} bytes; the limit is ${maxBytes})`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
+import { assignIds } from '../load/id.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
@@ -20,10 +21,12 @@ import {
   listCorpus,
   listOutputs,
   readPrevious,
+  readStdin,
   removeLeftovers,
   removeOutput,
   sameOcr,
   SOURCE_EXTENSIONS,
+  STDIN,
 } from './fs.js';
 import { existsSync } from 'node:fs';
 import { CORPUS_DIR, type Io } from './main.js';
@@ -38,6 +41,8 @@ interface DocReport {
   code?: string;
   /** The library's own words for a failure (pdf.js's), shown with --verbose. */
   detail?: string;
+  /** Another file of the same name in the same folder, which keeps the plain id (`x.pdf` for `x.docx`). */
+  renditionOf?: string;
   warnings: number;
   /** The warnings themselves (warning and error checks). */
   notices: readonly Notice[];
@@ -64,6 +69,10 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
     return 2;
   }
+  if (cmd.id !== null && paths.length > 1) {
+    io.stderr.write(`guideline: ${cmd.files[0]}: --id names one document, and this folder holds ${paths.length}\n`);
+    return 2;
+  }
   const outDir = resolve(io.cwd, cmd.out);
   try {
     await ensureDir(outDir);
@@ -73,11 +82,18 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     return 2;
   }
 
-  // Ids name the output files: two sources with one id would overwrite each other.
+  // Ids name the output files: two sources with one id would overwrite each other. Renditions of
+  // one document (`x.pdf`, `x.docx` in one folder) get ids of their own (`x`, `x-docx`).
+  const assigned = assignIds(paths.filter((p) => p !== STDIN));
+  const idOf = (p: string): string => {
+    if (cmd.id !== null) return documentId(cmd.id);
+    if (p === STDIN) return 'stdin';
+    return assigned.get(p)?.id ?? documentId(p);
+  };
   const firstWithId = new Map<string, string>();
   const collision = new Map<string, string>();
   for (const p of paths) {
-    const id = documentId(p);
+    const id = idOf(p);
     const first = firstWithId.get(id);
     if (first === undefined) firstWithId.set(id, p);
     else collision.set(p, first);
@@ -117,9 +133,11 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }),
     ...(cmd.ocrMaxPages === null ? {} : { ocrMaxPages: cmd.ocrMaxPages }),
   };
-  const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
-    if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions, onOcr(path));
-    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, { ...loadOptions, onProgress: onOcr(path) })));
+  const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<Processed> => {
+    const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
+    const source = path === STDIN ? 'stdin' : path;
+    if (pool && onPool(bytes)) return pool.process(bytes, source, options, onOcr(path));
+    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, source, { ...options, onProgress: onOcr(path) })));
     const notices = noticesOf(doc.checks);
     return { json, markdown, warnings: notices.length, notices };
   };
@@ -137,7 +155,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   };
 
   const one = async (path: string): Promise<DocReport> => {
-    const id = documentId(path);
+    const id = idOf(path);
+    const renditionOf = assigned.get(path)?.renditionOf ?? undefined;
+    const rendition = renditionOf === undefined ? {} : { renditionOf };
     const abs = resolve(io.cwd, path);
     progress(path);
     try {
@@ -145,17 +165,17 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       if (first !== undefined) {
         throw new GuidelineError('id-collision', `its output name '${id}' is already taken by ${first}: rename one of them`);
       }
-      const bytes = await readSource(abs, loadOptions);
+      const bytes = path === STDIN ? await readStdin(io.stdin, maxBytes) : await readSource(abs, loadOptions);
       // Incremental: same source bytes and same pipeline version → nothing to do.
       if (!cmd.force) {
         const previous = await readPrevious(outDir, id);
         // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
         const sameRead = !isPdf(bytes) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
         if (previous && sameRead && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
-          return { path, id, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
+          return { path, id, ...rendition, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
-      const processed = await processBytes(bytes, path);
+      const processed = await processBytes(bytes, path, id);
       // One transaction: both files, or neither. Markdown first: the JSON is what marks the output
       // as complete for the next run.
       try {
@@ -167,7 +187,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         // The machine's problem (a full disk, a read-only folder), not the document's.
         throw new GuidelineError('unwritable', `cannot write its output to ${cmd.out}: ${describeWriteError(error)}`);
       }
-      return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };
+      return { path, id, ...rendition, status: 'written', warnings: processed.warnings, notices: processed.notices };
     } catch (error) {
       const e = asGuidelineError(error);
       // Outputs from an earlier version of a source that now fails go: a folder never holds
@@ -176,6 +196,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       return {
         path,
         id,
+        ...rendition,
         status: 'failed',
         error: e.message,
         code: e.code,
@@ -216,6 +237,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // document on a terminal, none otherwise (--json carries them all); none with --quiet.
   const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
   for (const r of reports) {
+    if (r.renditionOf !== undefined && !cmd.quiet && !cmd.json) {
+      io.stderr.write(`guideline: ${r.path}: another rendition of ${r.renditionOf} (same name, same folder): its output is ${r.id}.json\n`);
+    }
     if (r.status === 'failed') {
       io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
       if (r.removedOutputs) io.stderr.write(`guideline: ${cmd.out}/${r.id}.json, .md: removed (made from an earlier version of ${r.path}, which now fails)\n`);

@@ -11,6 +11,8 @@ export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(s: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
+  /** Standard input, for `ingest -`. */
+  readonly stdin?: AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean };
   /** Aborts a running batch (Ctrl-C). */
   readonly signal?: AbortSignal;
   /** Clock for the progress line. @default Date.now */

@@ -8,6 +8,8 @@ import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
 import { decodeText } from './text.js';
 import { describeFsError, fsCode } from '../fs-error.js';
+import type { BuiltText } from './blocks.js';
+import { isOle, isRtf, isZip, looksLikeHtml, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
@@ -23,7 +25,15 @@ export interface LoadOptions {
   readonly ocrMaxPages?: number;
   /** Progress of OCR: when it starts and after each page. */
   readonly onProgress?: (progress: OcrProgress) => void;
+  /** Read the bytes as this format, whatever they look like (`--format`). @default sniffed from the bytes (and the extension) */
+  readonly format?: InputFormat;
+  /** The document id, instead of the one made from the path (standard input, renditions of one document). */
+  readonly id?: string;
 }
+
+/** Formats the loader can be told to read (`--format`). */
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
 
@@ -43,20 +53,72 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   const meta = {
     path: path.replace(/\\/g, '/'),
-    id: documentId(path),
+    id: options.id ?? documentId(path),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
   if (bytes.length === 0) throw new GuidelineError('empty', 'empty file');
-  if (isPdf(bytes)) {
-    const { maxBytes: _, ...pdfOptions } = options;
+  const format = options.format ?? sniffFormat(bytes, path);
+  if (format === 'pdf') {
+    if (!isPdf(bytes)) throw new GuidelineError('not-a-pdf', `not a PDF (no %PDF- header), despite ${options.format === 'pdf' ? '--format pdf' : 'the .pdf extension'}`);
+    const { maxBytes: _, format: _f, id: _i, ...pdfOptions } = options;
     const { loadPdf } = await import('./pdfjs.js');
     return loadPdf(bytes, meta, pdfOptions);
   }
-  if (/\.pdf$/i.test(path)) {
-    throw new GuidelineError('not-a-pdf', 'not a PDF (no %PDF- header), despite the .pdf extension');
+  if (format === 'html') {
+    const { readHtml } = await import('./html.js');
+    const { encoding, ...built } = readHtml(bytes);
+    return structured(meta, 'html', encoding, bytes.length, built);
+  }
+  if (format === 'docx') {
+    const { isZip, openZip, zipKind } = await import('./office.js');
+    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', 'not a Word .docx file (not a ZIP archive), despite its extension or --format docx');
+    const files = openZip(bytes);
+    zipKind(files);
+    const { readDocx } = await import('./docx.js');
+    return structured(meta, 'docx', 'docx', bytes.length, readDocx(files));
+  }
+  if (format === 'doc') {
+    const { isOle, readDoc } = await import('./office.js');
+    if (!isOle(bytes)) throw new GuidelineError('unsupported-format', 'not a Word 97–2003 .doc/.wps file (no OLE header), despite its extension or --format doc');
+    return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
   const { text, encoding } = decodeText(bytes);
   return { ...meta, format: 'text', encoding, bytes: bytes.length, text, pages: null, removed: [] };
+}
+
+function structured(meta: Pick<Source, 'path' | 'id' | 'sha256'>, format: Source['format'], encoding: string, size: number, built: BuiltText): Source {
+  return {
+    ...meta,
+    format,
+    encoding,
+    bytes: size,
+    text: built.text,
+    pages: null,
+    removed: built.removed,
+    blockOfLine: built.blockOfLine,
+    tableOfLine: built.tableOfLine,
+    blocks: built.blocks,
+    tables: built.tables,
+  };
+}
+
+/**
+ * The format of a source, from its first bytes (PDF, ZIP, OLE, RTF, HTML markup), the extension
+ * deciding only between text and HTML and for a `.pdf` that is none. A container of a format this
+ * tool does not read (XLSX, OFD, …) is refused here, in one line that says what to do.
+ */
+export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
+  if (isPdf(bytes)) return 'pdf';
+  if (/\.pdf$/i.test(path)) return 'pdf';
+  if (isZip(bytes)) return zipKind(openZip(bytes));
+  if (isOle(bytes)) return 'doc';
+  if (isRtf(bytes)) throw new GuidelineError('unsupported-format', 'an RTF document, which this tool does not read: save it as .docx or PDF and ingest that');
+  if (/\.(?:docx?|wps|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
+    const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
+    throw new GuidelineError('unsupported-format', `not a .${ext} file (neither a ZIP archive nor an OLE file), despite the .${ext} extension`);
+  }
+  if (/\.html?$/i.test(path) || looksLikeHtml(bytes)) return 'html';
+  return 'txt';
 }
 
 /** Reads and loads one file. Throws `GuidelineError` with a one-line reason. */

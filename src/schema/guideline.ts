@@ -24,6 +24,21 @@ export const Span = z
       .max(100)
       .optional()
       .describe('Only where the text was read by OCR (a scanned page): the mean confidence, 0–100, of its characters that were; absent for text read from a file or a PDF text layer'),
+    // Added in 1.3.0.
+    block: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('HTML and Word input (where `page` is null): the 1-based block of `line` in the document — paragraphs, headings, list items and tables counted in document order, a table one block; absent for text and PDF (added in 1.3.0)'),
+    table: z
+      .object({
+        table: z.number().int().min(1).describe('1-based table in the document'),
+        row: z.number().int().min(1).describe('1-based row of the table'),
+        column: z.number().int().min(1).describe('1-based column of the cell where the value starts (a merged cell counts once for each column it covers)'),
+      })
+      .optional()
+      .describe('HTML and Word input, where the value is in a table (rendered as a `| cell | cell |` line): its table, row and column (added in 1.3.0)'),
   })
   .describe('Where a value came from. The loaded text is the decoded file (BOM removed, line ends kept) or, for PDF, the text rebuilt from the PDF.')
   .meta({ id: 'Span' });
@@ -273,11 +288,16 @@ export const RemovalKind = z.enum([
   'control-character',
   'trailing-space',
   'ocr-misread',
+  // Added in 1.3.0: tables and database copies.
   'table-layout',
   'table-header',
   'inline-page-number',
+  // Added in 1.3.0: what the HTML and Word readers leave out of the loaded text.
+  'web-chrome',
+  'duplicate-attachment',
   'footnote',
-]);
+  'hidden-text',
+]).describe('What the removed text was. Added in 1.3.0: table-layout (pipes, rules and quotes of a table read as rows × cells, a cell that says none), table-header (a table header repeated after a page break), inline-page-number (a page number inside a line), footnote (a footnote at a page foot called by a circled number; Word footnotes and endnotes); for HTML and Word input (never in the loaded text, so line and offsets null): web-chrome (navigation, scripts, share and print widgets, page header and footer), duplicate-attachment (an attachment link repeated), hidden-text (Word hidden text, HTML hidden elements); running-header and running-footer also name the headers and footers of a Word document, indent the indentation of an HTML or Word paragraph');
 
 export const Removed = z.object({
   kind: RemovalKind,
@@ -287,6 +307,7 @@ export const Removed = z.object({
   start: z.number().int().min(0).nullable(),
   end: z.number().int().min(0).nullable(),
   page: z.number().int().min(1).nullable(),
+  block: z.number().int().min(1).optional().describe('HTML and Word input: the 1-based block the text was in or next to, when known (added in 1.3.0)'),
 });
 export type Removed = z.infer<typeof Removed>;
 
@@ -330,7 +351,7 @@ export const DocumentInfo = z.object({
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['text', 'pdf']),
+    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file (html, docx and doc added in 1.3.0)'),
     encoding: z.string(),
     bytes: z.number().int().min(0),
     pages: z.number().int().min(1).nullable(),
@@ -355,6 +376,13 @@ export const DocumentInfo = z.object({
       })
       .optional()
       .describe('Present when pages of a PDF were read by OCR; absent otherwise (added in 1.2.0)'),
+    blocks: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('HTML and Word input: the number of blocks (see `Span.block`) that reached the loaded text (added in 1.3.0)'),
+    tables: z.number().int().min(0).optional().describe('HTML and Word input: the number of tables rendered as table rows (added in 1.3.0)'),
     pagesNotRead: z
       .array(z.number().int().min(1))
       .min(1)

@@ -266,6 +266,7 @@ export function validate(input: ValidateInput): Guideline {
         pageNumbering: cleaned.layout.pageNumbering,
         lines: cleaned.layout.lineStarts.length,
         ...(source.ocr ? { ocr: { engine: source.ocr.engine, mode: source.ocr.mode, pages: source.ocr.pages.map((p) => ({ ...p })), meanConfidence: source.ocr.meanConfidence } } : {}),
+        ...(source.blocks === undefined ? {} : { blocks: source.blocks, tables: source.tables ?? 0 }),
         ...(source.pagesNotRead?.length ? { pagesNotRead: [...source.pagesNotRead] } : {}),
       },
     },

@@ -19,12 +19,22 @@ describe('parseArgs', () => {
       timeoutMs: 500,
       ocr: 'auto',
       ocrMaxPages: null,
+      format: null,
+      id: null,
     });
     expect(parseArgs(['ingest'])).toMatchObject({ files: [], out: 'extracted' });
     expect(parseArgs(['ingest', '--workers', '0'])).toMatchObject({ workers: 0 });
     expect(parseArgs(['ingest', '--workers=2'])).toMatchObject({ workers: 2 });
     expect(parseArgs(['ingest', '--ocr', 'force', '--ocr-max-pages', '8'])).toMatchObject({ ocr: 'force', ocrMaxPages: 8 });
     expect(parseArgs(['ingest', '--ocr=off'])).toMatchObject({ ocr: 'off', ocrMaxPages: null });
+  });
+
+  it('reads ingest of standard input, --format and --id', () => {
+    expect(parseArgs(['ingest', '-', '--format', 'html', '--id', 'notice'])).toMatchObject({ files: ['-'], format: 'html', id: 'notice' });
+    expect(parseArgs(['ingest', 'x.bin', '--format=docx'])).toMatchObject({ files: ['x.bin'], format: 'docx', id: null });
+    expect(() => parseArgs(['ingest', '-', '--format', 'xlsx'])).toThrow(new UsageError("--format expects txt, pdf, html, docx or doc, got 'xlsx'"));
+    expect(() => parseArgs(['ingest', '-', '-'])).toThrow(new UsageError('standard input (-) can be read once'));
+    expect(() => parseArgs(['ingest', 'a.txt', 'b.txt', '--id', 'x'])).toThrow(new UsageError('--id names one document: give one file (or - for standard input)'));
   });
 
   it('reads diff and schema', () => {

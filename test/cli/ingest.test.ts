@@ -161,7 +161,7 @@ describe('ingest DIR', () => {
     mkdirSync(join(dir, 'empty'));
     const io = fakeIo(dir);
     expect(await run(['ingest', 'empty', 'corpus/seed.txt', '--out', 'o'], io)).toBe(1);
-    expect(io.err().split('\n')[0]).toBe('guideline: empty: no .txt or .pdf file in this folder');
+    expect(io.err().split('\n')[0]).toBe('guideline: empty: no .txt, .pdf, .html, .docx or .doc file in this folder');
     expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.json', 'seed.md']);
   });
 });

@@ -1,0 +1,107 @@
+/**
+ * The loaded text of a structured document (an HTML page, a Word file), built from its blocks: each
+ * paragraph, heading or list item is one line (its line breaks, `<br>` or Word's, are line breaks),
+ * each table row is one line `| cell | cell |`. The readers (`html.ts`, `docx.ts`) find the blocks;
+ * this file turns them into the text, the per-line block and table maps, and logs what it removes
+ * (indentation). Pure.
+ */
+import type { Removal, TableLine } from '../types.js';
+
+/** A paragraph, heading or list item: its lines, as the document breaks them. */
+export interface TextBlock {
+  readonly kind: 'text';
+  readonly lines: readonly string[];
+}
+
+/** A table: its rows, each with one text per grid column (a merged cell repeated in each column it covers). */
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly rows: readonly (readonly string[])[];
+}
+
+export type Block = TextBlock | TableBlock;
+
+export interface BuiltText {
+  readonly text: string;
+  readonly blockOfLine: number[];
+  readonly tableOfLine: (TableLine | null)[];
+  readonly blocks: number;
+  readonly tables: number;
+  readonly removed: Removal[];
+}
+
+/** White space a line may start with: spaces, tabs, no-break spaces (`&nbsp;`), ideographic spaces. */
+const LEAD = /^[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+/;
+const TRAIL = /[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+$/;
+
+/** CJK characters and CJK/full-width punctuation: no space is put between them when lines join. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201d\u2026]/;
+
+/** Joins two pieces of text that a line break parted: no space where either side is CJK. */
+export function joinCjk(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  return CJK.test(a.slice(-1)) || CJK.test(b.charAt(0)) ? a + b : `${a} ${b}`;
+}
+
+/** The text of a table cell: its lines joined on one line, `|` written as `｜`. */
+export function cellText(lines: readonly string[]): string {
+  let out = '';
+  for (const line of lines) out = joinCjk(out, line.replace(LEAD, '').replace(TRAIL, ''));
+  return out.replace(/\|/g, '｜').replace(/[\r\n]+/g, ' ');
+}
+
+/** Builds the loaded text from the blocks. Blocks without text count for nothing (no number). */
+export function buildText(blocks: readonly Block[]): BuiltText {
+  const lines: string[] = [];
+  const blockOfLine: number[] = [];
+  const tableOfLine: (TableLine | null)[] = [];
+  const removed: Removal[] = [];
+  let block = 0;
+  let tables = 0;
+  for (const b of blocks) {
+    if (b.kind === 'text') {
+      const kept: string[] = [];
+      const indents: string[] = [];
+      for (const raw of b.lines) {
+        const lead = LEAD.exec(raw)?.[0] ?? '';
+        const line = raw.slice(lead.length).replace(TRAIL, '');
+        if (line === '') continue;
+        if (lead !== '') indents.push(lead);
+        kept.push(line);
+      }
+      if (kept.length === 0) continue;
+      block++;
+      for (const lead of indents) removed.push({ kind: 'indent', text: lead, line: null, start: null, end: null, page: null, block });
+      for (const line of kept) {
+        lines.push(line);
+        blockOfLine.push(block);
+        tableOfLine.push(null);
+      }
+      continue;
+    }
+    const rows = b.rows.filter((r) => r.some((c) => c !== ''));
+    if (rows.length === 0) continue;
+    block++;
+    tables++;
+    rows.forEach((cells, r) => {
+      let line = '|';
+      const cellStarts: number[] = [];
+      for (const cell of cells) {
+        line += ' ';
+        cellStarts.push(line.length);
+        line += `${cell} |`;
+      }
+      lines.push(line);
+      blockOfLine.push(block);
+      tableOfLine.push({ table: tables, row: r + 1, cellStarts });
+    });
+  }
+  return { text: lines.length ? `${lines.join('\n')}\n` : '', blockOfLine, tableOfLine, blocks: block, tables, removed };
+}
+
+/** Pads the rows of a table grid to one width (the widest row), so that every row has as many cells. */
+export function squareRows(rows: string[][]): string[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((r) => (r.length < width ? [...r, ...new Array<string>(width - r.length).fill('')] : r));
+}

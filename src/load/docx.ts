@@ -1,0 +1,280 @@
+/**
+ * Word `.docx` input: the ZIP opened with fflate, its XML parts read with saxes (`xml.ts`), the body
+ * read block by block (`blocks.ts`). A paragraph is one line, with the number Word shows before it
+ * (`numbering.ts`: `一、`, `（一）`, `1.1`); a line break inside it (`w:br`, `w:cr`) is a line
+ * break; a table is `| cell | cell |` rows, a cell merged across columns (`gridSpan`) or rows
+ * (`vMerge`) repeated in each cell it covers. Deleted revisions, field codes and drawings are not
+ * text. Left out and logged: footnotes and endnotes (`footnote`: they would otherwise read as part
+ * of the last direction), headers and footers (`running-header`, `running-footer`), hidden text
+ * (`hidden-text`). Pure.
+ */
+import { GuidelineError, type Removal } from '../types.js';
+import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { Numbering } from './numbering.js';
+import { descendants, kid, kids, parseXml, val, type XmlElement } from './xml.js';
+
+interface Style {
+  readonly basedOn: string | undefined;
+  readonly numId: string | undefined;
+  readonly ilvl: number | undefined;
+}
+
+function xmlOf(files: Readonly<Record<string, Uint8Array>>, name: string): XmlElement | undefined {
+  const bytes = files[name];
+  if (!bytes) return undefined;
+  try {
+    return parseXml(new TextDecoder('utf-8').decode(bytes));
+  } catch (error) {
+    throw new GuidelineError('docx-corrupt', `damaged Word file: ${name} is not well-formed XML`, (error as Error).message);
+  }
+}
+
+/** The paragraph text of an element (a footnote, a header), paragraphs on lines of their own. */
+function plainText(e: XmlElement): string {
+  return descendants(e, 'p')
+    .map((p) => descendants(p, 't').map((t) => t.children.filter((c) => typeof c === 'string').join('')).join(''))
+    .filter((l) => l.trim() !== '')
+    .join('\n');
+}
+
+const on = (e: XmlElement | undefined): boolean => e !== undefined && e.attrs['val'] !== '0' && e.attrs['val'] !== 'false';
+
+class DocxReader {
+  readonly removed: Removal[] = [];
+  private readonly styles = new Map<string, Style>();
+  private defaultStyle: string | undefined;
+  private readonly numbering: Numbering;
+
+  constructor(stylesXml: XmlElement | undefined, numberingXml: XmlElement | undefined) {
+    this.numbering = new Numbering(numberingXml);
+    for (const s of kids(stylesXml, 'style')) {
+      const id = s.attrs['styleId'] ?? '';
+      const numPr = kid(kid(s, 'pPr'), 'numPr');
+      const ilvl = val(numPr, 'ilvl');
+      this.styles.set(id, { basedOn: val(s, 'basedOn'), numId: val(numPr, 'numId'), ilvl: ilvl === undefined ? undefined : Number(ilvl) });
+      if (s.attrs['type'] === 'paragraph' && (s.attrs['default'] === '1' || s.attrs['default'] === 'true')) this.defaultStyle = id;
+      if (s.attrs['type'] === 'numbering' && numPr) this.numbering.styleNumIds.set(id, val(numPr, 'numId') ?? '');
+    }
+  }
+
+  /** numId and level of a paragraph: its own `numPr`, else its style's (through `basedOn`). */
+  private numberOf(pPr: XmlElement | undefined): { numId: string; ilvl: number } | null {
+    const numPr = kid(pPr, 'numPr');
+    const style = val(pPr, 'pStyle') ?? this.defaultStyle;
+    let numId = val(numPr, 'numId');
+    let ilvl = val(numPr, 'ilvl') === undefined ? undefined : Number(val(numPr, 'ilvl'));
+    for (let s = style, guard = 0; s !== undefined && guard < 20 && (numId === undefined || ilvl === undefined); guard++) {
+      const st = this.styles.get(s);
+      if (!st) break;
+      numId ??= st.numId;
+      if (ilvl === undefined && st.numId !== undefined) ilvl = st.ilvl;
+      s = st.basedOn;
+    }
+    if (numId === undefined) return null;
+    if (ilvl === undefined && style !== undefined) ilvl = this.numbering.levelOfStyle(numId, style);
+    return { numId, ilvl: ilvl ?? 0 };
+  }
+
+  /** The lines of a paragraph, its number first. */
+  paragraph(p: XmlElement): string[] {
+    const pPr = kid(p, 'pPr');
+    const lines: string[] = [''];
+    const hidden: string[] = [];
+    let inField = 0;
+    const fieldShowing: boolean[] = [];
+    const run = (r: XmlElement): void => {
+      const rPr = kid(r, 'rPr');
+      const vanish = on(kid(rPr, 'vanish'));
+      for (const c of r.children) {
+        if (typeof c === 'string') continue;
+        switch (c.name) {
+          case 'fldChar': {
+            const type = c.attrs['fldCharType'];
+            if (type === 'begin') fieldShowing.push(false);
+            else if (type === 'separate') fieldShowing[fieldShowing.length - 1] = true;
+            else if (type === 'end') fieldShowing.pop();
+            inField = fieldShowing.length;
+            break;
+          }
+          case 't': {
+            if (inField > 0 && !fieldShowing[fieldShowing.length - 1]) break;
+            const t = c.children.filter((x) => typeof x === 'string').join('');
+            if (vanish) hidden.push(t);
+            else lines[lines.length - 1] += t;
+            break;
+          }
+          case 'tab':
+          case 'ptab':
+            if (!vanish) lines[lines.length - 1] += '\t';
+            break;
+          case 'br':
+          case 'cr':
+            if (!vanish && c.attrs['type'] !== 'page' && c.attrs['type'] !== 'column') lines.push('');
+            break;
+          case 'noBreakHyphen':
+            lines[lines.length - 1] += '-';
+            break;
+          case 'sym': {
+            const code = parseInt(c.attrs['char'] ?? '', 16);
+            if (Number.isFinite(code) && !(code >= 0xf000 && code <= 0xf0ff)) lines[lines.length - 1] += String.fromCodePoint(code);
+            break;
+          }
+          default:
+            break;
+        }
+      }
+    };
+    const walk = (e: XmlElement): void => {
+      for (const c of kids(e)) {
+        switch (c.name) {
+          case 'r':
+            run(c);
+            break;
+          case 'hyperlink':
+          case 'ins':
+          case 'smartTag':
+          case 'customXml':
+          case 'fldSimple':
+          case 'dir':
+          case 'bdo':
+          case 'moveTo':
+            walk(c);
+            break;
+          case 'sdt':
+            walk(kid(c, 'sdtContent') ?? c);
+            break;
+          default:
+            // pPr, del, moveFrom, bookmarks, comments, proofing marks: no text.
+            break;
+        }
+      }
+    };
+    walk(p);
+    if (hidden.join('').trim() !== '') this.removed.push({ kind: 'hidden-text', text: hidden.join(''), line: null, start: null, end: null, page: null });
+    const hasText = lines.some((l) => l.trim() !== '');
+    const num = this.numberOf(pPr);
+    if (num && hasText) {
+      const n = this.numbering.next(num.numId, num.ilvl);
+      if (n && n.text !== '') {
+        const sep = n.suffix === 'nothing' || /[、.．，。）)\]】：:]$/u.test(n.text) ? '' : ' ';
+        const lead = /^[\s\u3000\u00a0]*/.exec(lines[0]!)![0];
+        lines[0] = `${lead}${n.text}${sep}${lines[0]!.slice(lead.length)}`;
+      }
+    } else if (num) {
+      // An empty numbered paragraph: Word shows its number; a reader of the text sees nothing.
+      this.numbering.next(num.numId, num.ilvl);
+    }
+    return lines.map((l) => l.replace(/\t/g, ' '));
+  }
+
+  /** The blocks of a body (or a cell's content). */
+  blocks(body: XmlElement, out: Block[] = []): Block[] {
+    for (const c of kids(body)) {
+      switch (c.name) {
+        case 'p':
+          out.push({ kind: 'text', lines: this.paragraph(c) });
+          break;
+        case 'tbl':
+          this.table(c, out);
+          break;
+        case 'sdt':
+          this.blocks(kid(c, 'sdtContent') ?? c, out);
+          break;
+        case 'customXml':
+        case 'ins':
+          this.blocks(c, out);
+          break;
+        default:
+          break;
+      }
+    }
+    return out;
+  }
+
+  private table(tbl: XmlElement, out: Block[]): void {
+    const rows = kids(tbl, 'tr');
+    const grid: string[][] = [];
+    /** Cells of one row: text and the grid columns they cover. */
+    const nested = (e: XmlElement): boolean => descendants(e, 'tbl').length > 0;
+    const widths = rows.map((tr) => {
+      const trPr = kid(tr, 'trPr');
+      const before = Number(val(trPr, 'gridBefore') ?? 0) || 0;
+      return before + kids(tr, 'tc').reduce((a, tc) => a + (Number(val(kid(tc, 'tcPr'), 'gridSpan') ?? 1) || 1), 0);
+    });
+    if (Math.max(0, ...widths) <= 1 || rows.some((tr) => kids(tr, 'tc').some(nested))) {
+      // A layout table (one column, or tables inside): its content as blocks.
+      for (const tr of rows) for (const tc of kids(tr, 'tc')) this.blocks(tc, out);
+      return;
+    }
+    rows.forEach((tr, r) => {
+      const row: string[] = [];
+      const trPr = kid(tr, 'trPr');
+      const before = Number(val(trPr, 'gridBefore') ?? 0) || 0;
+      for (let i = 0; i < before; i++) row.push('');
+      for (const tc of kids(tr, 'tc')) {
+        const tcPr = kid(tc, 'tcPr');
+        const span = Math.max(1, Math.min(100, Number(val(tcPr, 'gridSpan') ?? 1) || 1));
+        const vMerge = kid(tcPr, 'vMerge');
+        const col = row.length;
+        let text: string;
+        if (vMerge && vMerge.attrs['val'] !== 'restart' && r > 0) text = grid[r - 1]?.[col] ?? '';
+        else {
+          const lines = this.blocks(tc).flatMap((b) => (b.kind === 'text' ? b.lines : b.rows.map((x) => x.join(' '))));
+          text = cellText(lines);
+        }
+        for (let i = 0; i < span; i++) row.push(text);
+      }
+      grid.push(row);
+    });
+    out.push({ kind: 'table', rows: squareRows(grid) });
+  }
+}
+
+/** Reads a `.docx` (the files of its ZIP) into the blocks of its body. */
+export function readDocx(files: Readonly<Record<string, Uint8Array>>): BuiltText {
+  const main = mainPart(files);
+  const document = xmlOf(files, main);
+  const body = kid(document, 'body');
+  if (!body) throw new GuidelineError('docx-corrupt', `damaged Word file: ${main} has no body`);
+  const reader = new DocxReader(xmlOf(files, 'word/styles.xml'), xmlOf(files, 'word/numbering.xml'));
+  const blocks = reader.blocks(body);
+  const removed: Removal[] = [...reader.removed];
+  for (const name of Object.keys(files).sort()) {
+    const m = /^word\/(header|footer|footnotes|endnotes)\d*\.xml$/.exec(name);
+    if (!m) continue;
+    const xml = xmlOf(files, name);
+    if (!xml) continue;
+    if (m[1] === 'footnotes' || m[1] === 'endnotes') {
+      for (const note of kids(xml, m[1] === 'footnotes' ? 'footnote' : 'endnote')) {
+        if (note.attrs['type'] === 'separator' || note.attrs['type'] === 'continuationSeparator' || note.attrs['type'] === 'continuationNotice') continue;
+        const text = plainText(note).trim();
+        if (text !== '') removed.push({ kind: 'footnote', text, line: null, start: null, end: null, page: null });
+      }
+    } else {
+      const text = plainText(xml).trim();
+      if (text !== '') removed.push({ kind: m[1] === 'header' ? 'running-header' : 'running-footer', text, line: null, start: null, end: null, page: null });
+    }
+  }
+  const built = buildText(blocks);
+  if (built.text.trim() === '') throw new GuidelineError('empty', 'a Word file with no text in its body');
+  return { ...built, removed: [...removed, ...built.removed] };
+}
+
+/** The main document part: from the package relationships, else `word/document.xml`. */
+function mainPart(files: Readonly<Record<string, Uint8Array>>): string {
+  const rels = files['_rels/.rels'];
+  if (rels) {
+    try {
+      const xml = parseXml(new TextDecoder('utf-8').decode(rels));
+      for (const r of kids(xml, 'Relationship')) {
+        if (/\/officeDocument$/.test(r.attrs['Type'] ?? '')) {
+          const target = (r.attrs['Target'] ?? '').replace(/^\//, '');
+          if (files[target]) return target;
+        }
+      }
+    } catch {
+      // Damaged relationships: the usual name.
+    }
+  }
+  return 'word/document.xml';
+}

@@ -1,0 +1,361 @@
+/**
+ * HTML input: a ministry's notice page, saved from a browser or fetched, read with rehype-parse
+ * (unified → hast). Only the page's main content is kept — the CMS's body element (`TRS_Editor`,
+ * `#zoom`, `.pages_content`, `article`, …), else the whole body — and it is read block by block
+ * (`blocks.ts`): `<p>`, `<h1>`–`<h6>`, `<li>` (`<ol>` numbers written in), `<div>`s with text,
+ * `<br>` as a line break, tables as `| cell | cell |` rows. Left out and logged: everything outside
+ * the main content, scripts and styles, navigation, page header and footer, share and print
+ * widgets (分享到, 打印本页, 关闭窗口, 【字体：大 中 小】) and hidden elements (`web-chrome`,
+ * `hidden-text`), an attachment line repeated (`duplicate-attachment`). Pure: bytes in, text out.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { GuidelineError, type Removal } from '../types.js';
+import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { formatNumber } from './numbering.js';
+import { decodeText } from './text.js';
+
+export interface HtmlRead extends BuiltText {
+  readonly encoding: string;
+}
+
+/** The charset a page declares: `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+const GB = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312', 'csgb2312']);
+
+/** Decodes a page: byte-order mark first, then the declared charset, then detection as for text. */
+export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+  const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
+  const charset = bom ? null : declaredCharset(bytes);
+  if (charset !== null && charset !== 'utf-8' && charset !== 'utf8') {
+    const label = GB.has(charset) ? 'gb18030' : charset;
+    try {
+      return { text: new TextDecoder(label, { fatal: false }).decode(bytes), encoding: label };
+    } catch {
+      // An unknown label: detected below, as for text.
+    }
+  }
+  if (charset !== null && !bom) {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    } catch {
+      // Declared UTF-8 but not: pages saved by old tools say so wrongly; detected below.
+    }
+  }
+  const decoded = decodeText(bytes);
+  return { text: decoded.text, encoding: decoded.encoding };
+}
+
+/** Elements whose content is never text a reader of the guideline sees. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio', 'map', 'select', 'button', 'input', 'textarea', 'head', 'title', 'meta', 'link']);
+/** Page furniture around the content. */
+const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
+/** Elements that start and end a block. */
+const BLOCK = new Set([
+  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+]);
+/** Class or id of share, print and font-size widgets, breadcrumbs and navigation bars. */
+const WIDGET = /(?:^|[\s_-])(?:share|bdshare|bdsharebuttonbox|jiathis|print|printer|fontsize|font-size|font_size|breadcrumb|crumbs?|position|location|nav|navbar|menu|toolbar|tools?|footer|header|topbar|sidebar|copyright|dayin|fenxiang|zihao)(?:$|[\s_-])/i;
+/** Main-content containers of government CMS pages, most specific first. */
+const MAIN: readonly ((e: Element) => boolean)[] = [
+  (e) => hasClass(e, /^TRS_(?:Editor|UEDITOR|PreAppend)$/i),
+  (e) => idIs(e, /^(?:zoom|UCAP-CONTENT|Zoom|fontzoom|content_zoom)$/),
+  (e) => hasClass(e, /^(?:pages_content|pages-content|article-content|article_con|content_text|TRS_Editor_Content|view|wzy_content|xxgk_content|con_text)$/i),
+  (e) => e.tagName === 'article',
+  (e) => e.tagName === 'main',
+  (e) => idIs(e, /^(?:content|main-content|maincontent|article)$/i),
+];
+
+function classes(e: Element): string[] {
+  const c = e.properties?.['className'] as unknown;
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+}
+function hasClass(e: Element, re: RegExp): boolean {
+  return classes(e).some((c) => re.test(c));
+}
+function idIs(e: Element, re: RegExp): boolean {
+  const id = e.properties?.['id'];
+  return typeof id === 'string' && re.test(id);
+}
+function isWidget(e: Element): boolean {
+  if (e.tagName === 'body' || e.tagName === 'html') return false;
+  const id = e.properties?.['id'];
+  return classes(e).some((c) => WIDGET.test(c)) || (typeof id === 'string' && WIDGET.test(id));
+}
+function isHidden(e: Element): boolean {
+  const p = e.properties ?? {};
+  if (p['hidden'] !== undefined && p['hidden'] !== false && p['hidden'] !== null) return true;
+  if (hasClass(e, /^(?:hidden|hide|d-none|sr-only|visually-hidden)$/i)) return true;
+  const style = typeof p['style'] === 'string' ? p['style'] : '';
+  return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** The visible text of a node, white space collapsed (for logging what was left out). */
+function textOf(node: Root | RootContent | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' && node.type !== 'root') return '';
+  if (node.type === 'element' && (NOT_TEXT.has(node.tagName) || node.tagName === 'br')) return node.type === 'element' && node.tagName === 'br' ? '\n' : '';
+  return node.children.map((c) => textOf(c)).join(node.type === 'element' && BLOCK.has(node.tagName) ? '\n' : '');
+}
+
+function collapse(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r\f]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join(' ');
+}
+
+function findMain(root: Root): Element | null {
+  const all: Element[] = [];
+  const walk = (n: Root | Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (NOT_TEXT.has(c.tagName)) continue;
+      all.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  const bodyText = collapse(textOf(root)).length;
+  for (const test of MAIN) {
+    for (const e of all) {
+      if (!test(e)) continue;
+      const n = collapse(textOf(e)).length;
+      if (n >= 20 && n >= bodyText * 0.2) return e;
+    }
+  }
+  return null;
+}
+
+/** The number of an `<ol type>` item: 1, a, A, i, I. */
+function olNumber(n: number, type: string): string {
+  const format = { a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' }[type] ?? 'decimal';
+  return formatNumber(n, format);
+}
+
+const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** HTML white space of one line: runs of spaces, tabs and line ends are one space, none between CJK characters across a line end. */
+function collapseLine(s: string): string {
+  return s.replace(/[ \t\r\n\f]+/g, (m, at: number, all: string) => {
+    if (/[\r\n]/.test(m) && CJK_CHAR.test(all.charAt(at - 1)) && CJK_CHAR.test(all.charAt(at + m.length))) return '';
+    return ' ';
+  });
+}
+
+/** Reads the blocks of an element's content. */
+class Reader {
+  readonly blocks: Block[] = [];
+  readonly removed: Removal[] = [];
+  private line = '';
+  private lines: string[] = [];
+  /** `skip`: an element left out (the main content, when the page around it is read to be logged). */
+  constructor(private readonly skip: Element | null = null) {}
+
+  drop(kind: Removal['kind'], text: string): void {
+    const t = collapse(text);
+    if (t !== '') this.removed.push({ kind, text: t, line: null, start: null, end: null, page: null });
+  }
+
+  private breakLine(): void {
+    const l = collapseLine(this.line);
+    if (l.trim() !== '' || this.line.includes('\u00a0') || this.line.includes('\u3000')) this.lines.push(l.replace(/^ +/, ''));
+    this.line = '';
+  }
+
+  endBlock(): void {
+    this.breakLine();
+    if (this.lines.some((l) => l.trim() !== '')) this.blocks.push({ kind: 'text', lines: this.lines });
+    this.lines = [];
+  }
+
+  visit(node: ElementContent | RootContent, inPre = false): void {
+    if (node.type === 'text') {
+      this.line += inPre ? node.value.replace(/\n/g, '\u2028') : node.value;
+      return;
+    }
+    if (node.type !== 'element') return;
+    const e = node;
+    if (e === this.skip) {
+      this.endBlock();
+      return;
+    }
+    const tag = e.tagName;
+    if (tag === 'head') {
+      // The page's title, scripts and styles: logged.
+      for (const c of e.children) {
+        if (c.type !== 'element') continue;
+        if (c.tagName === 'title') this.drop('web-chrome', c.children.map((x) => (x.type === 'text' ? x.value : '')).join(''));
+        else if (c.tagName === 'script' || c.tagName === 'style') this.visit(c);
+      }
+      return;
+    }
+    if (NOT_TEXT.has(tag)) {
+      if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'iframe') {
+        const src = typeof e.properties?.['src'] === 'string' ? ` src="${e.properties['src']}"` : '';
+        this.removed.push({ kind: 'web-chrome', text: `<${tag}${src}>`, line: null, start: null, end: null, page: null });
+      } else this.drop('web-chrome', textOf(e));
+      return;
+    }
+    if (isHidden(e)) {
+      this.drop('hidden-text', textOf(e));
+      return;
+    }
+    if (CHROME.has(tag) || isWidget(e)) {
+      this.endBlock();
+      this.drop('web-chrome', textOf(e));
+      return;
+    }
+    if (tag === 'br') {
+      this.breakLine();
+      return;
+    }
+    if (tag === 'table') {
+      this.endBlock();
+      this.table(e);
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) this.endBlock();
+    if (tag === 'ol' || tag === 'ul') {
+      let n = tag === 'ol' ? Number(e.properties?.['start'] ?? 1) : 0;
+      if (!Number.isFinite(n)) n = 1;
+      const type = typeof e.properties?.['type'] === 'string' ? e.properties['type'] : '1';
+      for (const c of e.children) {
+        if (c.type === 'element' && c.tagName === 'li' && tag === 'ol') {
+          const value = Number(c.properties?.['value']);
+          if (Number.isFinite(value) && c.properties?.['value'] !== undefined) n = value;
+          this.endBlock();
+          this.line = `${olNumber(n, type)}. `;
+          for (const cc of c.children) this.visit(cc, inPre);
+          this.endBlock();
+          n++;
+        } else this.visit(c, inPre);
+      }
+      this.endBlock();
+      return;
+    }
+    for (const c of e.children) this.visit(c, inPre || tag === 'pre');
+    if (block) this.endBlock();
+  }
+
+  /** A table: rows of cells (`rowspan`, `colspan` repeated), or, for a layout table (one column, or tables in its cells), its content as blocks. */
+  private table(t: Element): void {
+    const rows: Element[] = [];
+    const collect = (e: Element): void => {
+      for (const c of e.children) {
+        if (c.type !== 'element') continue;
+        if (c.tagName === 'tr') rows.push(c);
+        else if (c.tagName === 'thead' || c.tagName === 'tbody' || c.tagName === 'tfoot') collect(c);
+      }
+    };
+    collect(t);
+    const cellsOf = (tr: Element): Element[] => tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+    const nested = (e: Element): boolean => e.children.some((c) => c.type === 'element' && (c.tagName === 'table' || nested(c)));
+    const width = Math.max(0, ...rows.map((r) => cellsOf(r).reduce((a, c) => a + Math.max(1, Number(c.properties?.['colSpan'] ?? 1) || 1), 0)));
+    if (width <= 1 || rows.some((r) => cellsOf(r).some(nested))) {
+      for (const c of t.children) this.visit(c);
+      this.endBlock();
+      return;
+    }
+    const grid: string[][] = [];
+    rows.forEach((tr, r) => {
+      const row: string[] = (grid[r] ??= []);
+      let col = 0;
+      for (const td of cellsOf(tr)) {
+        while (row[col] !== undefined) col++;
+        const sub = new Reader();
+        for (const c of td.children) sub.visit(c);
+        sub.endBlock();
+        this.removed.push(...sub.removed);
+        const text = cellText(sub.blocks.flatMap((b) => (b.kind === 'text' ? b.lines : b.rows.map((x) => x.join(' ')))));
+        const colspan = Math.max(1, Math.min(1000, Number(td.properties?.['colSpan'] ?? 1) || 1));
+        const rowspan = Math.max(1, Math.min(rows.length - r, Number(td.properties?.['rowSpan'] ?? 1) || 1));
+        for (let dr = 0; dr < rowspan; dr++) {
+          const target = (grid[r + dr] ??= []);
+          for (let dc = 0; dc < colspan; dc++) target[col + dc] = text;
+        }
+        col += colspan;
+      }
+    });
+    const filled = grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? ''));
+    this.blocks.push({ kind: 'table', rows: squareRows(filled) });
+  }
+}
+
+/** Text-only widgets inside the content: 分享到, 打印本页, 关闭窗口, 【字体：大 中 小】, 收藏, 返回顶部. */
+const WIDGET_TOKENS = /【|】|\[|\]|\||｜|[：:]|字体\s*[：:]?\s*大\s*中\s*小|字号\s*[：:]?\s*大\s*中\s*小|打印本页|打印此页|打印页面|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回|分享|微信|微博|[\s\u00a0\u3000]/g;
+function isWidgetLine(line: string): boolean {
+  if (/^\s*分享到/.test(line)) return true;
+  if (!/(打印|关闭|字体|字号|分享|收藏|返回顶部)/.test(line)) return false;
+  return line.replace(WIDGET_TOKENS, '') === '';
+}
+/** An attachment line: `附件：…`, or a file name of a document or archive. */
+const ATTACHMENT = /^(?:相关)?附件[\s\d：:.、]*|\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)\s*$/i;
+
+/** Reads an HTML page into the blocks of its main content. Throws `GuidelineError` when nothing is left. */
+export function readHtml(bytes: Uint8Array): HtmlRead {
+  const { text, encoding } = decodeHtml(bytes);
+  const root = unified().use(rehypeParse).parse(text) as Root;
+  const main = findMain(root);
+  const removed: Removal[] = [];
+  // The page around the main content: logged, never read.
+  if (main) {
+    const outside = new Reader(main);
+    for (const c of root.children) outside.visit(c);
+    outside.endBlock();
+    removed.push(...outside.removed);
+    for (const b of outside.blocks) {
+      for (const line of b.kind === 'text' ? b.lines : b.rows.map((r) => r.join(' '))) {
+        const t = collapse(line);
+        if (t !== '') removed.push({ kind: 'web-chrome', text: t, line: null, start: null, end: null, page: null });
+      }
+    }
+  }
+  const reader = new Reader();
+  if (main) {
+    for (const c of main.children) reader.visit(c);
+  } else {
+    for (const c of root.children) reader.visit(c);
+  }
+  reader.endBlock();
+  removed.push(...reader.removed);
+  // Widgets written as text, and attachment lines repeated.
+  const seenAttachments = new Set<string>();
+  const blocks: Block[] = [];
+  for (const b of reader.blocks) {
+    if (b.kind === 'table') {
+      blocks.push(b);
+      continue;
+    }
+    const lines: string[] = [];
+    for (const line of b.lines) {
+      const t = line.trim();
+      if (isWidgetLine(t)) {
+        removed.push({ kind: 'web-chrome', text: collapse(t), line: null, start: null, end: null, page: null });
+        continue;
+      }
+      if (ATTACHMENT.test(t)) {
+        const key = t.replace(/[\s\u00a0\u3000]+/g, '').replace(/^(?:相关)?附件[\d：:.、]*/, '');
+        if (key !== '' && seenAttachments.has(key)) {
+          removed.push({ kind: 'duplicate-attachment', text: collapse(t), line: null, start: null, end: null, page: null });
+          continue;
+        }
+        if (key !== '') seenAttachments.add(key);
+      }
+      lines.push(line.replace(/\u2028/g, '\n'));
+    }
+    blocks.push({ kind: 'text', lines: lines.flatMap((l) => l.split('\n')) });
+  }
+  const built = buildText(blocks);
+  if (built.text.trim() === '') throw new GuidelineError('empty', 'an HTML page with no text in it');
+  return { ...built, removed: [...removed, ...built.removed], encoding };
+}

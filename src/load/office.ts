@@ -1,0 +1,144 @@
+/**
+ * Which kind of file the bytes are, by their first bytes and, for ZIP and OLE containers, by what
+ * they hold — never by extension alone: a Word file (`.docx`; `.doc` and `.wps`, the OLE format of
+ * Word 97–2003 that WPS Office also writes), an HTML page, or one of the formats this tool does not
+ * read (XLSX, PPTX, OFD, ODF, RTF, other Office 97–2003 files), each refused in one line that says
+ * what to do. Also reads `.doc`/`.wps` with word-extractor. Pure.
+ */
+import { createRequire } from 'node:module';
+import { GuidelineError, type Removal } from '../types.js';
+import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+
+export type Container = { readonly kind: 'zip'; readonly files: Record<string, Uint8Array> } | { readonly kind: 'ole' } | { readonly kind: 'rtf' } | null;
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7) && (bytes[3] === 4 || bytes[3] === 6 || bytes[3] === 8);
+}
+
+export function isOle(bytes: Uint8Array): boolean {
+  return OLE_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+export function isRtf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 8)).toString('latin1').replace(/^\xef\xbb\xbf/, '').startsWith('{\\rtf');
+}
+
+/** Whether the bytes look like an HTML page (a doctype, `<html>`, `<head>`, `<body>` or `<meta>` near the start). */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) head = Buffer.from(bytes.subarray(0, 4096)).toString('utf16le').replace(/^\ufeff/, '');
+  return /^(?:\xef\xbb\xbf|\ufeff)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>])/i.test(head);
+}
+
+/** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's and ODF's markers. */
+const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml)$/i;
+
+/** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
+const MAX_PART = 64 * 1024 * 1024;
+
+/** Opens a ZIP container (only the parts read here are inflated). */
+export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
+  // fflate is loaded when a ZIP is seen: text and PDF runs never need it.
+  const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
+  const names: string[] = [];
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        names.push(f.name);
+        return WANTED.test(f.name) && f.originalSize <= MAX_PART;
+      },
+    });
+  } catch (error) {
+    throw new GuidelineError('unsupported-format', 'damaged ZIP archive (an incomplete download or copy?): if it is a Word file, open it in Word or WPS and save it again', (error as Error).message);
+  }
+  // Every name, inflated or not, so that the kind of package shows.
+  for (const n of names) if (!(n in files)) files[n] = new Uint8Array(0);
+  return files;
+}
+
+/** What a ZIP container is; throws the one line for a format this tool does not read. */
+export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' {
+  const names = Object.keys(files);
+  const has = (re: RegExp): boolean => names.some((n) => re.test(n));
+  const types = files['[Content_Types].xml'] ? new TextDecoder().decode(files['[Content_Types].xml']) : '';
+  const mimetype = files['mimetype'] ? new TextDecoder().decode(files['mimetype']).trim() : '';
+  if (has(/^word\/document\.xml$/) || /wordprocessingml\.document\.main|ms-word\.document\.macroEnabled/.test(types)) return 'docx';
+  if (has(/^xl\//) || /spreadsheetml/.test(types)) {
+    throw new GuidelineError('unsupported-format', 'an Excel workbook (XLSX), which this tool does not read: save the guideline as .docx, PDF or text and ingest that');
+  }
+  if (has(/^ppt\//) || /presentationml/.test(types)) {
+    throw new GuidelineError('unsupported-format', 'a PowerPoint presentation (PPTX), which this tool does not read: save it as PDF and ingest that');
+  }
+  if (has(/^OFD\.xml$/i) || has(/^Doc_\d+\/Document\.xml$/i)) {
+    throw new GuidelineError('unsupported-format', 'an OFD document (版式文件), which this tool does not read: export it as PDF (an OFD reader such as 数科阅读器 or 福昕 OFD can) and ingest that');
+  }
+  if (/^application\/vnd\.oasis\.opendocument\./.test(mimetype)) {
+    const what = /text/.test(mimetype) ? 'an OpenDocument text (ODT)' : /spreadsheet/.test(mimetype) ? 'an OpenDocument spreadsheet (ODS)' : 'an OpenDocument file';
+    throw new GuidelineError('unsupported-format', `${what}, which this tool does not read: save it as .docx or PDF and ingest that`);
+  }
+  if (has(/\.(?:pdf|docx?|wps|txt|html?)$/i)) {
+    throw new GuidelineError('unsupported-format', 'a ZIP archive, not a document: unpack it and ingest the files inside');
+  }
+  throw new GuidelineError('unsupported-format', 'a ZIP archive that is not a Word file (no word/document.xml), which this tool does not read: save the guideline as .docx, PDF or text');
+}
+
+/** The name of an OLE directory entry (UTF-16LE) occurs in the file: enough to tell Word from Excel and PowerPoint. */
+function hasStream(bytes: Uint8Array, name: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+}
+
+/** Reads a Word 97–2003 file (`.doc`; WPS Office's `.wps` is the same format) with word-extractor. */
+export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
+  if (!hasStream(bytes, 'WordDocument')) {
+    const what = hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book')
+      ? 'an Excel 97–2003 workbook (XLS or WPS 表格 .et)'
+      : hasStream(bytes, 'PowerPoint Document')
+        ? 'a PowerPoint 97–2003 presentation (PPT or WPS 演示 .dps)'
+        : 'an Office 97–2003 file that is not a Word document';
+    throw new GuidelineError('unsupported-format', `${what}, which this tool does not read: save the guideline as .docx, PDF or text and ingest that`);
+  }
+  const { extractDoc } = await import('./doc.js');
+  type Doc = { getBody(o?: { filterUnicode?: boolean }): string; getFootnotes(o?: { filterUnicode?: boolean }): string; getEndnotes(o?: { filterUnicode?: boolean }): string; getHeaders(o?: { includeFooters?: boolean; filterUnicode?: boolean }): string; getFooters(o?: { filterUnicode?: boolean }): string };
+  let doc: Doc;
+  try {
+    doc = (await extractDoc(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Doc;
+  } catch (error) {
+    throw new GuidelineError('doc-unreadable', 'a Word 97–2003 file (DOC/WPS) that cannot be read (encrypted, or damaged?): open it in Word or WPS and save it as .docx or PDF', (error as Error).message);
+  }
+  const raw = { filterUnicode: false };
+  const removed: Removal[] = [];
+  const note = (kind: Removal['kind'], text: string): void => {
+    const t = text.trim();
+    if (t !== '') removed.push({ kind, text: t, line: null, start: null, end: null, page: null });
+  };
+  note('running-header', doc.getHeaders({ includeFooters: false, ...raw }));
+  note('running-footer', doc.getFooters(raw));
+  note('footnote', doc.getFootnotes(raw));
+  note('footnote', doc.getEndnotes(raw));
+  // word-extractor gives a paragraph on one line, and a table row as its cells each ended by a tab:
+  // consecutive lines that end with a tab are a table. Merged cells are not known: a row of one
+  // cell (a heading across the table) is repeated across it, other short rows are padded.
+  const blocks: Block[] = [];
+  let rows: string[][] = [];
+  const endTable = (): void => {
+    if (rows.length === 0) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    blocks.push({ kind: 'table', rows: squareRows(rows.map((r) => (r.length === 1 && width > 1 ? new Array<string>(width).fill(r[0]!) : r))) });
+    rows = [];
+  };
+  for (const line of doc.getBody(raw).split('\n')) {
+    if (line.endsWith('\t')) {
+      rows.push(line.slice(0, -1).split('\t').map((c) => cellText([c])));
+      continue;
+    }
+    endTable();
+    blocks.push({ kind: 'text', lines: [line.replace(/\t/g, ' ')] });
+  }
+  endTable();
+  const built = buildText(blocks);
+  if (built.text.trim() === '') throw new GuidelineError('empty', 'a Word file with no text in its body');
+  return { ...built, removed: [...removed, ...built.removed] };
+}

@@ -1,0 +1,68 @@
+/**
+ * A small element tree over saxes (a strict, streaming XML parser), for the parts of Office files:
+ * names and attribute names without their namespace prefix (`w:p` → `p`, `w:val` → `val`), text
+ * kept as it is. Pure.
+ */
+import { SaxesParser } from 'saxes';
+
+export interface XmlElement {
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: (XmlElement | string)[];
+}
+
+const local = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** Parses an XML document into its root element. Throws on malformed XML. */
+export function parseXml(xml: string): XmlElement {
+  const parser = new SaxesParser({ position: false });
+  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  let failure: Error | null = null;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[local(k)] = typeof v === 'string' ? v : v.value;
+    const el: XmlElement = { name: local(tag.name), attrs, children: [] };
+    stack[stack.length - 1]!.children.push(el);
+    if (!tag.isSelfClosing) stack.push(el);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  parser.on('text', (t) => stack[stack.length - 1]!.children.push(t));
+  parser.on('cdata', (t) => stack[stack.length - 1]!.children.push(t));
+  parser.write(xml).close();
+  if (failure) throw failure;
+  const top = root.children.find((c): c is XmlElement => typeof c !== 'string');
+  if (!top) throw new Error('no root element');
+  return top;
+}
+
+/** The child elements named `name` (all child elements without a name). */
+export function kids(e: XmlElement | undefined, name?: string): XmlElement[] {
+  if (!e) return [];
+  return e.children.filter((c): c is XmlElement => typeof c !== 'string' && (name === undefined || c.name === name));
+}
+
+/** The first child element named `name`. */
+export function kid(e: XmlElement | undefined, name: string): XmlElement | undefined {
+  return e?.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name);
+}
+
+/** The `val` attribute of the child `name`. */
+export function val(e: XmlElement | undefined, name: string): string | undefined {
+  return kid(e, name)?.attrs['val'];
+}
+
+/** All descendant elements named `name`, in document order. */
+export function descendants(e: XmlElement, name: string, out: XmlElement[] = []): XmlElement[] {
+  for (const c of e.children) {
+    if (typeof c === 'string') continue;
+    if (c.name === name) out.push(c);
+    descendants(c, name, out);
+  }
+  return out;
+}

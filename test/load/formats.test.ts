@@ -1,0 +1,251 @@
+/**
+ * The formats guidelines are published in: the same guideline (test/fixtures/variants/
+ * 2024-intergov-final.txt) as a ministry HTML page (UTF-8 and GBK), a DOCX with Word's automatic
+ * numbering and a table, and Word 97–2003 files (test/fixtures/formats/, made by
+ * scripts/make-format-fixtures.mjs) must give the values of the text rendition; the formats this
+ * tool does not read are refused in one line.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { diff, hasChanges } from '../../src/diff/index.js';
+import { loadBytes, loadFile, sniffFormat } from '../../src/load/index.js';
+import { processSource } from '../../src/pipeline.js';
+import { Guideline } from '../../src/schema/guideline.js';
+import { GuidelineError, type Source } from '../../src/types.js';
+import { ROOT } from '../helpers/seed.js';
+
+const FORMATS = join(ROOT, 'test/fixtures/formats');
+const TEXT = join(ROOT, 'test/fixtures/variants/2024-intergov-final.txt');
+const textDoc = processSource(await loadFile(TEXT));
+
+async function failure(p: Promise<unknown>): Promise<GuidelineError> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof GuidelineError) return error;
+    throw error;
+  }
+  throw new Error('expected a GuidelineError');
+}
+
+const lines = (s: Source): string[] => s.text.split('\n').filter((l) => l !== '');
+
+describe('HTML: a ministry notice page', () => {
+  it('keeps the guideline in the TRS_Editor body, one line per paragraph, and logs the page around it', async () => {
+    const source = await loadFile(join(FORMATS, '2024-intergov-final.html'));
+    expect([source.format, source.encoding, source.pages, source.tables]).toEqual(['html', 'utf-8', null, 0]);
+    const text = lines(source);
+    // The guideline's own lines, in order, without indentation, nothing of the page around them.
+    const expected = readFileSync(TEXT, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    expect(text.slice(0, expected.length)).toEqual(expected);
+    // One attachment line is kept (its duplicate is not), nothing else.
+    expect(text.slice(expected.length)).toEqual(['附件：国家重点研发计划“政府间国际科技创新合作”重点专项2024年度第二批项目申报指南.pdf']);
+    expect(source.blocks).toBe(text.length);
+    for (const noise of ['分享到', '打印本页', '关闭窗口', '当前位置', 'ICP', '字体', '编辑备注', '_hmt']) expect(source.text).not.toContain(noise);
+
+    const kinds = (kind: string): string[] => source.removed.filter((r) => r.kind === kind).map((r) => r.text);
+    expect(kinds('duplicate-attachment')).toEqual(['附件：国家重点研发计划“政府间国际科技创新合作”重点专项2024年度第二批项目申报指南.pdf']);
+    expect(kinds('hidden-text')).toEqual(['此段为编辑备注，不显示。']);
+    expect(kinds('web-chrome')).toEqual(
+      expect.arrayContaining([
+        '当前位置： 首页 > 信息公开 > 通知通告',
+        '【字体： 大 中 小 】 打印本页',
+        '分享到： 微信 微博',
+        '【打印本页】【关闭窗口】',
+        '<script src="../../../images/jquery-1.12.4.min.js">',
+        '<style>',
+        '科技部关于发布国家重点研发计划“政府间国际科技创新合作”重点专项2024年度第二批项目申报指南的通知',
+      ]),
+    );
+    // `&nbsp;` and `　` indents: logged, never in the text; loader removals carry no offsets.
+    const indents = source.removed.filter((r) => r.kind === 'indent');
+    expect(new Set(indents.map((r) => r.text))).toEqual(new Set(['\u3000\u3000', '\u00a0\u00a0\u00a0\u00a0']));
+    expect(indents.every((r) => r.line === null && r.start === null && r.block !== undefined)).toBe(true);
+  });
+
+  it('gives exactly the values of the text rendition (diff: no change), with blocks where pages would be', async () => {
+    const doc = processSource(await loadFile(join(FORMATS, '2024-intergov-final.html')));
+    expect(hasChanges(diff(textDoc, doc))).toBe(false);
+    expect(doc.directions.map((d) => [d.id, d.projectCount?.value, d.funding?.amountCNY])).toEqual(textDoc.directions.map((d) => [d.id, d.projectCount?.value, d.funding?.amountCNY]));
+    const title = doc.directions[0]!.titleSpan;
+    expect([title.page, title.pageLine, title.line, title.block, title.table]).toEqual([null, null, 8, 8, undefined]);
+    expect(doc.document.source).toMatchObject({ format: 'html', encoding: 'utf-8', pageNumbering: 'none', blocks: 60, tables: 0 });
+    expect(Guideline.parse(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
+  });
+
+  it('reads the GBK page (charset=gb2312 in <meta http-equiv>, CRLF) as the UTF-8 one', async () => {
+    const gbk = await loadFile(join(FORMATS, '2024-intergov-final.gbk.html'));
+    const utf8 = await loadFile(join(FORMATS, '2024-intergov-final.html'));
+    expect(gbk.encoding).toBe('gb18030');
+    expect(gbk.text).toBe(utf8.text);
+    expect(hasChanges(diff(textDoc, processSource(gbk)))).toBe(false);
+  });
+
+  const html = async (body: string, head = '<meta charset="utf-8">'): Promise<Source> => loadBytes(Buffer.from(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`), 'page.html');
+
+  it('writes <ol> numbers, breaks lines at <br>, joins CJK across source line ends, renders tables with merged cells repeated', async () => {
+    const s = await html(
+      `<article><h2>一、总体要求</h2><p>第一行<br>第二行</p><p>中文跨
+行，English
+words</p><ol start="3"><li>甲</li><li>乙</li></ol><ol type="a"><li>x</li></ol>
+<table><tr><th rowspan="2">方向</th><th colspan="2">经费</th></tr><tr><td>总额</td><td>单项</td></tr><tr><td>1.1 中|日</td><td>1500<br>万元</td><td>500 万元</td></tr></table></article>`,
+    );
+    expect(s.text).toBe(
+      [
+        '一、总体要求',
+        '第一行',
+        '第二行',
+        '中文跨行，English words',
+        '3. 甲',
+        '4. 乙',
+        'a. x',
+        '| 方向 | 经费 | 经费 |',
+        '| 方向 | 总额 | 单项 |',
+        '| 1.1 中｜日 | 1500万元 | 500 万元 |',
+        '',
+      ].join('\n'),
+    );
+    expect(s.blockOfLine).toEqual([1, 2, 2, 3, 4, 5, 6, 7, 7, 7]);
+    expect(s.tableOfLine?.slice(7)).toEqual([
+      { table: 1, row: 1, cellStarts: [2, 7, 12] },
+      { table: 1, row: 2, cellStarts: [2, 7, 12] },
+      { table: 1, row: 3, cellStarts: [2, 12, 21] },
+    ]);
+    expect(s.tables).toBe(1);
+  });
+
+  it('puts the table row and column in spans of table lines', async () => {
+    const rows = ['| 方向 | 拟支持项目数 |', '| 1.1 中国和日本政府间科技合作项目 | 4个 |'];
+    const s = await html(`<div class="TRS_Editor"><table><tr><td>方向</td><td>拟支持项目数</td></tr><tr><td>1.1 中国和日本政府间科技合作项目</td><td>4个</td></tr></table></div>`);
+    expect(lines(s)).toEqual(rows);
+    const { spanOfRange } = await import('../../src/position.js');
+    const { clean } = await import('../../src/clean/index.js');
+    const layout = clean(s).layout;
+    const at = s.text.indexOf('4个');
+    expect(spanOfRange(layout, at, at + 2)).toMatchObject({ line: 2, block: 1, table: { table: 1, row: 2, column: 2 } });
+  });
+
+  it('reads a layout table (one column) as its content, and falls back to the body without a known content element', async () => {
+    const s = await html('<div class="nav">首页 | 通知</div><table><tr><td><p>一、总体要求</p><p>正文。</p></td></tr></table>');
+    expect(lines(s)).toEqual(['一、总体要求', '正文。']);
+    expect(s.removed.filter((r) => r.kind === 'web-chrome').map((r) => r.text)).toEqual(['首页 | 通知']);
+  });
+
+  it('sniffs a page by its markup whatever its name, and takes the charset the page declares', async () => {
+    const gbk = new Uint8Array([...Buffer.from('<html><head><meta charset="gbk"></head><body><p>'), 0xd6, 0xd0, 0xce, 0xc4, ...Buffer.from('</p></body></html>')]);
+    const s = await loadBytes(gbk, 'notice');
+    expect([s.format, s.encoding, s.text]).toEqual(['html', 'gb18030', '中文\n']);
+    expect(sniffFormat(Buffer.from('  <!doctype html><p>x'), 'a.txt')).toBe('html');
+    expect(sniffFormat(Buffer.from('一、总体要求'), 'a.txt')).toBe('txt');
+  });
+});
+
+describe('DOCX: Word automatic numbering, a table, header, footer and footnote', () => {
+  it('writes the numbers Word shows (一、, 1.1 from %1.%2, （1） restarted per list, （一） restarted under each part)', async () => {
+    const source = await loadFile(join(FORMATS, '2024-intergov-final.docx'));
+    expect([source.format, source.encoding, source.tables]).toEqual(['docx', 'docx', 1]);
+    const text = lines(source);
+    expect(text.filter((l) => /^(?:[一二三]、|\d\.\d |（\d）|（[一二三四]）)/.test(l)).map((l) => /^(?:[一二三]、|\d\.\d |（\d）|（[一二三四]）)/.exec(l)![0])).toEqual([
+      '一、', '二、', '1.1 ', '1.2 ', '（1）', '（2）', '（3）', '（1）', '（2）', '1.3 ', '1.4 ', '（1）', '（2）', '（3）', '1.5 ', '1.6 ', '三、', '（一）', '（二）', '（三）', '（四）',
+    ]);
+    // Direction 1.3's fields are a label/value table, its heading row one cell merged across both columns.
+    expect(text.filter((l) => l.startsWith('|'))).toEqual([
+      '| 中国和新西兰政府间科技合作项目指南要点 | 中国和新西兰政府间科技合作项目指南要点 |',
+      '| 合作协议 | 《中国—新西兰科技合作联合委员会第七次会议纪要》。 |',
+      '| 合作领域 | 食品科学与农业；环境与气候变化；健康与生物医药；南极研究。 |',
+      '| 拟支持项目数 | 约5个。 |',
+      '| 拟资助经费 | 1200万元左右。其他要求：合作项目必须双方同时申报，单方申报无效。项目实施期限原则上不超过3年。 |',
+    ]);
+    const removed = (kind: string): string[] => source.removed.filter((r) => r.kind === kind).map((r) => r.text);
+    expect(removed('running-header')).toEqual(['国家重点研发计划“政府间国际科技创新合作”重点专项']);
+    expect(removed('running-footer')).toEqual(['科学技术部国际合作司']);
+    expect(removed('footnote')).toEqual(['本指南以科技部正式发布稿为准。']);
+    expect(source.text).not.toContain('正式发布稿');
+    expect(removed('indent').every((t) => t === '\u3000\u3000')).toBe(true);
+  });
+
+  it('gives the values of the text rendition for every direction but the one written as a table (read today as a table the extraction does not take yet)', async () => {
+    const doc = processSource(await loadFile(join(FORMATS, '2024-intergov-final.docx')));
+    const d = diff(textDoc, doc);
+    expect(d.directions.map((x) => [x.oldId, x.status])).toEqual([
+      ['1.1', 'unchanged'],
+      ['1.2', 'unchanged'],
+      ['1.3', 'modified'],
+      ['1.4', 'unchanged'],
+      ['1.5', 'unchanged'],
+      ['1.6', 'unchanged'],
+    ]);
+    expect(d.document.changes).toEqual([]);
+    // What is read of 1.3 today: its heading, none of the fields in its table (the lead's table
+    // reader will take them), the table's rows kept as text no field took.
+    const t = doc.directions[2]!;
+    expect([t.id, t.title, t.agreements.length, t.projectCount, t.funding]).toEqual(['1.3', '中国和新西兰政府间科技合作项目', 0, null, null]);
+    const unassigned = doc.checks.find((c) => c.code === 'text-unassigned' && c.directionId === '1.3')!;
+    expect(unassigned.span).toMatchObject({ page: null, table: { table: 1, row: 1, column: 1 } });
+    expect(doc.document.source).toMatchObject({ format: 'docx', tables: 1 });
+  });
+});
+
+describe('DOC and WPS (Word 97–2003, word-extractor)', () => {
+  it('reads a .doc with typed numbers as the DOCX: the same text, tables as rows', async () => {
+    const doc = await loadFile(join(FORMATS, '2024-intergov-final.typed.doc'));
+    const docx = await loadFile(join(FORMATS, '2024-intergov-final.docx'));
+    expect([doc.format, doc.tables]).toEqual(['doc', 1]);
+    expect(doc.text).toBe(docx.text);
+    expect(doc.removed.filter((r) => r.kind !== 'indent').map((r) => r.kind).sort()).toEqual(['footnote', 'running-footer', 'running-header']);
+    const d = diff(textDoc, processSource(doc));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual(['1.3']);
+  });
+
+  it('reads a .wps (the same format) by its bytes, whatever the extension', async () => {
+    const bytes = readFileSync(join(FORMATS, '2024-intergov-final.typed.doc'));
+    const s = await loadBytes(bytes, 'guideline.wps');
+    expect(s.format).toBe('doc');
+    expect(s.id).toBe('guideline');
+  });
+
+  it('writes the numbers of Word 97–2003 automatic numbering (PlfLst/PlfLfo, sprmPIlfo/sprmPIlvl) as the DOCX reader does', async () => {
+    const doc = await loadFile(join(FORMATS, '2024-intergov-final.doc'));
+    const docx = await loadFile(join(FORMATS, '2024-intergov-final.docx'));
+    expect(doc.text).toBe(docx.text);
+    const d = diff(textDoc, processSource(doc));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual(['1.3']);
+  });
+
+  it('says what to do when a .doc reads as no guideline', async () => {
+    const e = await failure(loadBytes(readFileSync(join(FORMATS, '2024-intergov-final.doc')), 'x.doc').then((s) => processSource({ ...s, text: s.text.replace(/^(?:[一二三]、|\d\.\d |（[\d一二三四]）)/gm, '') })));
+    expect(e.code).toBe('not-a-guideline');
+    expect(e.message).toMatch(/; if Word numbers its directions through paragraph styles, save it as \.docx and ingest that$/);
+  });
+});
+
+describe('formats this tool does not read: one line that says what to do', () => {
+  const refused = async (bytes: Uint8Array, path: string): Promise<string> => {
+    const e = await failure(loadBytes(bytes, path));
+    expect(e.code).toBe('unsupported-format');
+    expect(e.message).not.toContain('\n');
+    expect(e.message).not.toContain('binary');
+    return e.message;
+  };
+  const fixture = (name: string): Uint8Array => readFileSync(join(FORMATS, name));
+
+  it('XLSX, OFD, XLS: named, with the format to convert to', async () => {
+    expect(await refused(fixture('not-a-guideline.xlsx'), 'x.xlsx')).toBe('an Excel workbook (XLSX), which this tool does not read: save the guideline as .docx, PDF or text and ingest that');
+    expect(await refused(fixture('not-a-guideline.ofd'), 'x.ofd')).toBe('an OFD document (版式文件), which this tool does not read: export it as PDF (an OFD reader such as 数科阅读器 or 福昕 OFD can) and ingest that');
+    expect(await refused(fixture('not-a-guideline.xls'), 'x.xls')).toBe('an Excel 97–2003 workbook (XLS or WPS 表格 .et), which this tool does not read: save the guideline as .docx, PDF or text and ingest that');
+    // By the bytes, not the name: an XLSX called .docx is still an XLSX.
+    expect(await refused(fixture('not-a-guideline.xlsx'), 'x.docx')).toMatch(/^an Excel workbook \(XLSX\)/);
+  });
+
+  it('PPTX, ODT, RTF, a ZIP of files, a .docx that is no ZIP', async () => {
+    const when = { mtime: new Date('1980-01-01T00:00:00') };
+    const zip = (files: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), when]])));
+    expect(await refused(zip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), 'x.pptx')).toMatch(/^a PowerPoint presentation \(PPTX\), which this tool does not read: save it as PDF/);
+    expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt')).toMatch(/^an OpenDocument text \(ODT\)/);
+    expect(await refused(Buffer.from('{\\rtf1\\ansi 一、总体要求}'), 'x.rtf')).toBe('an RTF document, which this tool does not read: save it as .docx or PDF and ingest that');
+    expect(await refused(zip({ 'a.pdf': '%PDF-1.4' }), 'x.zip')).toBe('a ZIP archive, not a document: unpack it and ingest the files inside');
+    expect(await refused(Buffer.from('一、总体要求'), 'x.docx')).toBe('not a .docx file (neither a ZIP archive nor an OLE file), despite the .docx extension');
+  });
+});

@@ -1,0 +1,126 @@
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { loadBytes } from '../../src/load/index.js';
+import { assignIds, documentId } from '../../src/load/id.js';
+import { chineseCounting, formatNumber, Numbering } from '../../src/load/numbering.js';
+import { parseXml } from '../../src/load/xml.js';
+
+describe('Word number formats', () => {
+  it('counts in Chinese as Word does', () => {
+    expect([1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999].map((n) => chineseCounting(n))).toEqual([
+      '一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百零一', '一百一十', '九百九十九',
+    ]);
+    expect(formatNumber(12, 'chineseLegalSimplified')).toBe('拾贰');
+    expect(formatNumber(3, 'ideographTraditional')).toBe('丙');
+    expect(formatNumber(105, 'ideographDigital')).toBe('一〇五');
+  });
+
+  it('writes letters, roman numerals, enclosed and full-width digits', () => {
+    expect([1, 26, 27, 53].map((n) => formatNumber(n, 'lowerLetter'))).toEqual(['a', 'z', 'aa', 'aaa']);
+    expect(formatNumber(2, 'upperLetter')).toBe('B');
+    expect(formatNumber(14, 'lowerRoman')).toBe('xiv');
+    expect([1, 20, 21, 36, 51].map((n) => formatNumber(n, 'decimalEnclosedCircle'))).toEqual(['①', '⑳', '㉑', '㊱', '51']);
+    expect(formatNumber(3, 'decimalEnclosedParen')).toBe('⑶');
+    expect(formatNumber(3, 'decimalEnclosedFullstop')).toBe('⒊');
+    expect(formatNumber(12, 'decimalFullWidth')).toBe('１２');
+    expect(formatNumber(7, 'decimalZero')).toBe('07');
+    expect(formatNumber(7, 'none')).toBe('');
+  });
+});
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const lvl = (ilvl: number, fmt: string, text: string, extra = ''): string =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+
+describe('Numbering: the counters of numbering.xml', () => {
+  it('computes multilevel numbers (%1.%2), restarts deeper levels, and restarts an instance with startOverride', () => {
+    const xml = parseXml(`<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="2">${lvl(0, 'decimal', '（%1）')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="3">${lvl(0, 'decimal', '%1')}${lvl(1, 'decimal', '%1.%2', '<w:isLgl/>')}${lvl(2, 'lowerLetter', '%3)', '<w:lvlRestart w:val="0"/>')}</w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+      <w:num w:numId="4"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+      <w:num w:numId="5"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+    </w:numbering>`);
+    const n = new Numbering(xml);
+    const seq = (steps: [string, number][]): string[] => steps.map(([id, l]) => n.next(id, l)?.text ?? 'null');
+    expect(seq([['1', 0], ['1', 1], ['1', 1], ['1', 2], ['1', 0], ['1', 1], ['1', 2]])).toEqual(['一、', '（一）', '（二）', '1.', '二、', '（一）', '1.']);
+    // Level 0 never used: %1 is its start value.
+    expect(seq([['2', 1], ['2', 1], ['2', 1]])).toEqual(['1.1', '1.2', '1.3']);
+    // Instances of one list continue each other unless an override restarts them.
+    expect(seq([['3', 0], ['3', 0], ['4', 0], ['4', 0], ['3', 0]])).toEqual(['（1）', '（2）', '（1）', '（2）', '（3）']);
+    // Legal numbering (isLgl) writes every level in digits; lvlRestart 0 never restarts.
+    expect(seq([['5', 0], ['5', 1], ['5', 2], ['5', 0], ['5', 1], ['5', 2]])).toEqual(['4', '4.1', 'a)', '5', '5.1', 'b)']);
+    expect(n.next('0', 0)).toBeNull();
+    expect(n.next('9', 0)).toBeNull();
+  });
+});
+
+describe('ids of renditions', () => {
+  it('strips the extensions of every source format', () => {
+    expect(['a/x.html', 'x.HTM', 'x.docx', 'x.doc', 'x.wps', 'x.pdf', 'x.txt'].map(documentId)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x']);
+  });
+
+  it('gives the PDF the plain id and each other rendition in the folder its extension; one name in two folders is left to collide', () => {
+    const ids = assignIds(['c/x.docx', 'c/x.pdf', 'c/x.txt', 'c/y.html', 'c/y.txt', 'd/x.txt', 'c/z.txt']);
+    expect(Object.fromEntries([...ids].map(([p, a]) => [p, [a.id, a.renditionOf]]))).toEqual({
+      'c/x.docx': ['x-docx', 'c/x.pdf'],
+      'c/x.pdf': ['x', null],
+      'c/x.txt': ['x-txt', 'c/x.pdf'],
+      'c/y.html': ['y', null],
+      'c/y.txt': ['y-txt', 'c/y.html'],
+      'd/x.txt': ['x', null],
+      'c/z.txt': ['z', null],
+    });
+  });
+});
+
+describe('DOCX details, on a document written by hand', () => {
+  const p = (inner: string, pPr = ''): string => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
+  const r = (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const tc = (inner: string, tcPr = ''): string => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${inner}</w:tc>`;
+  const docx = (body: string, extra: Record<string, string> = {}): Uint8Array =>
+    zipSync({
+      '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`),
+      ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, strToU8(v)])),
+    });
+
+  it('keeps field results, not codes; drops deletions; logs hidden text; numbers through a heading style', async () => {
+    const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const body = [
+      p(r('总体要求'), '<w:pStyle w:val="Heading1"/>'),
+      p(`${r('见第')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGEREF _Toc1 </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${r('3')}<w:r><w:fldChar w:fldCharType="end"/></w:r>${r('页')}<w:del><w:r><w:delText>删去的字</w:delText></w:r></w:del><w:ins>${r('，新增')}</w:ins>${r('隐藏', '<w:vanish/>')}`),
+      p(`${r('第一行')}<w:r><w:br/></w:r>${r('第二行')}`),
+      p(r('申报要求'), '<w:pStyle w:val="Heading1"/>'),
+    ].join('');
+    const s = await loadBytes(docx(body, { 'word/styles.xml': styles, 'word/numbering.xml': numbering }), 'x.docx');
+    expect(s.text).toBe('一、总体要求\n见第3页，新增\n第一行\n第二行\n二、申报要求\n');
+    expect(s.blockOfLine).toEqual([1, 2, 3, 3, 4]);
+    expect(s.removed.filter((x) => x.kind === 'hidden-text').map((x) => x.text)).toEqual(['隐藏']);
+  });
+
+  it('renders tables with gridSpan and vMerge repeated, gridBefore padded, and a one-column table as paragraphs', async () => {
+    const body = [
+      '<w:tbl>',
+      `<w:tr>${tc(p(r('方向')), '<w:vMerge w:val="restart"/>')}${tc(p(r('经费')), '<w:gridSpan w:val="2"/>')}</w:tr>`,
+      `<w:tr>${tc(p(''), '<w:vMerge/>')}${tc(p(r('总额')))}${tc(p(r('单项')))}</w:tr>`,
+      `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(p(r('1500万元')) + p(r('（约）')))}${tc(p(r('a|b')))}</w:tr>`,
+      '</w:tbl>',
+      `<w:tbl><w:tr>${tc(p(r('一、正文')) + p(r('第二段')))}</w:tr></w:tbl>`,
+    ].join('');
+    const s = await loadBytes(docx(body), 'x.docx');
+    expect(s.text).toBe(['| 方向 | 经费 | 经费 |', '| 方向 | 总额 | 单项 |', '|  | 1500万元（约） | a｜b |', '一、正文', '第二段', ''].join('\n'));
+    expect(s.tables).toBe(1);
+    expect(s.tableOfLine?.map((t) => t && [t.table, t.row])).toEqual([[1, 1], [1, 2], [1, 3], null, null]);
+  });
+
+  it('refuses a damaged part in one line', async () => {
+    const bad = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body>') });
+    await expect(loadBytes(bad, 'x.docx')).rejects.toThrow('damaged Word file: word/document.xml is not well-formed XML');
+  });
+});
