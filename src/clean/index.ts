@@ -792,6 +792,12 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
       const label = cellOf(row.cells[0] ?? []);
       const value = cellOf(row.cells[1] ?? []);
       if (!label) continue;
+      // One cell merged across the row (a caption): its text, once.
+      if (value && value.text === label.text) {
+        for (const p of row.cells[1] ?? []) log({ ...p, kind: 'table-layout' });
+        push(row.line, label, 'cell');
+        continue;
+      }
       const b = new MappedBuilder().pushMapped(label);
       if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
       if (value) b.pushMapped(value);
