@@ -9,6 +9,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { markdownProcessor } from '../report/markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
+import { label } from '../messages/labels.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -75,7 +76,8 @@ export function show(field: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number') return /CNY$/.test(field) ? formatYuan(v) : String(v);
-  if (typeof v === 'string') return v;
+  // Enumerations read as words: `状态：征求意见稿 → 正式稿`, `经费限定词：约 → 不超过`.
+  if (typeof v === 'string') return field === 'document.status' ? label('status', v) : /qualifier$/i.test(field) ? label('qualifier', v) : /hedge$/i.test(field) ? label('hedge', v) : v;
   const o = v as Record<string, unknown>;
   if ('amountCNY' in o) return `${QUAL[String(o.qualifier)] ?? ''}${formatYuan(Number(o.amountCNY))}`;
   if ('maxYears' in o || 'minYears' in o) {
@@ -83,6 +85,11 @@ export function show(field: string, v: unknown): string {
     const max = o.maxYears as number | null;
     const range = min !== null && max !== null && min !== max ? `${min}–${max}年` : `${QUAL[String(o.qualifier)] ?? ''}${max ?? min}年`;
     return `${range}${o.inherited ? '（沿用默认）' : ''}`;
+  }
+  if ('other' in o && 'central' in o) return `${QUAL[String(o.qualifier)] ?? ''}${String(o.other)}:${String(o.central)}`;
+  if ('male' in o || 'female' in o) {
+    const parts = [...(o.male ? [`男性${String(o.male)}以后出生`] : []), ...(o.female ? [`女性${String(o.female)}以后出生`] : []), ...(o.noSubtopics ? ['不设课题'] : [])];
+    return parts.join('，') || '—';
   }
   if ('value' in o) return `${'min' in o ? `${String(o.min)}～` : (QUAL[String(o.qualifier)] ?? '')}${String(o.value)}`;
   return JSON.stringify(v);
@@ -185,7 +192,7 @@ export function diffMdast(d: GuidelineDiff): Root {
       [
         ['文件', d.old.path, d.new.path],
         ['标题', d.old.title ?? '—', d.new.title ?? '—'],
-        ['状态', d.old.status, d.new.status],
+        ['状态', label('status', d.old.status), label('status', d.new.status)],
         ...(d.summary.totals
           ? [
               ['方向数', String(d.summary.totals.old.directions), String(d.summary.totals.new.directions)],

@@ -143,6 +143,11 @@ describe('diff of the seed with edited versions', () => {
     // The final version's centred title, wrapped over two lines.
     const { d } = await against(edit(SEED, ' （征求意见稿）', '国家重点研发计划“政府间国际科技创新合作”重点专项\n\n2025年度第一批项目申报指南'));
     expect(summary(d)).toEqual({ ...EMPTY, document: [['document.status', 'changed', 'draft', 'final']] });
+    // A person reads the words, never the machine values.
+    const md = diffToMarkdown(d);
+    expect(md).toMatch(/\| 状态 +\| 征求意见稿 +\| 正式稿 +\|/);
+    expect(md).toMatch(/\| 状态 +\| 修改 +\| 征求意见稿 +\| 正式稿 +\|/);
+    expect(md.replaceAll('2025-batch1-draft', '')).not.toMatch(/draft|final/);
   });
 
   it('a placeholder resolved', async () => {

@@ -169,6 +169,12 @@ describe('history tables (CSV, XLSX)', () => {
   it('write through the export’s CSV and XLSX writers', async () => {
     const csv = parseCsv(toCsv(tables.lines).replace(/^\uFEFF/, ''));
     expect(csv).toHaveLength(1 + 95);
+    // States and document statuses in Chinese under Chinese headers; the machine values with `en`.
+    const at = (rows: string[][], key: string) => rows.slice(1).map((r) => r[tables.lines.columns.findIndex((c) => c.key === key)]);
+    expect(new Set(at(csv, 'state'))).toEqual(new Set(['新增', '删除', '重新出现', '未变', '修改', '缺席']));
+    expect(new Set(at(csv, 'status'))).toEqual(new Set(['征求意见稿', '正式稿']));
+    const en = parseCsv(toCsv(tables.lines, { headers: 'en' }).replace(/^\uFEFF/, ''));
+    expect(new Set(at(en, 'state'))).toEqual(new Set(['new', 'dropped', 'returned', 'unchanged', 'modified', 'absent']));
     expect(csv[0]!.slice(0, 4)).toEqual(['方向线', '方向名称（最新）', '合作方（最新）', '版本序号']);
     expect(csv[0]!.length).toBe(tables.lines.columns.length);
     const [lines, totals] = await readXlsxFile(Buffer.from(await toXlsx([tables.lines, tables.totals])));
