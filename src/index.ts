@@ -9,6 +9,8 @@ export { segment } from './segment/index.js';
 export { extract } from './extract/index.js';
 export { validate } from './validate/index.js';
 export { toJson, toMarkdown, toMdast } from './report/index.js';
+export { toHtmlPage } from './report/html.js';
+export type { HtmlOptions } from './report/html.js';
 export { processSource, render, ingestAll } from './pipeline.js';
 export { diff, hasChanges } from './diff/index.js';
 export { diffToMarkdown, diffToHtml } from './diff/report.js';

@@ -8,6 +8,7 @@ import { clean } from './clean/index.js';
 import { extract } from './extract/index.js';
 import { reflow } from './reflow/index.js';
 import { toJson, toMarkdown } from './report/index.js';
+import { toHtmlPage } from './report/html.js';
 import { segment } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
@@ -26,10 +27,16 @@ export interface Rendered {
   readonly doc: Guideline;
   readonly json: string;
   readonly markdown: string;
+  /** The page to read and check the document on (`extracted/<id>.html`). */
+  readonly html: string;
 }
 
-export function render(doc: Guideline): Rendered {
-  return { doc, json: toJson(doc), markdown: toMarkdown(doc) };
+/**
+ * The outputs of a processed document. `text`: the loaded text its spans point into
+ * (`Source.text`), with which the HTML page links every value to its line and shows the text.
+ */
+export function render(doc: Guideline, text?: string): Rendered {
+  return { doc, json: toJson(doc), markdown: toMarkdown(doc), html: toHtmlPage(doc, text === undefined ? {} : { text }) };
 }
 
 /** Turns any exception into a `GuidelineError`: unexpected ones are bugs, and say so in one line. */

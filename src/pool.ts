@@ -23,6 +23,7 @@ const WORKER = new URL('./pool-worker.js', import.meta.url);
 export interface Processed {
   readonly json: string;
   readonly markdown: string;
+  readonly html: string;
   /** Checks of severity warning or error. */
   readonly warnings: number;
   /** Those checks, for the terminal. */

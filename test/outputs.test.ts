@@ -29,10 +29,12 @@ describe('committed outputs', () => {
     const expected: string[] = [];
     for (const path of paths) {
       const id = documentId(path);
-      const { json, markdown } = render(processSource({ ...(await loadFile(`${ROOT}${path}`)), path }));
+      const source = await loadFile(`${ROOT}${path}`);
+      const { json, markdown, html } = render(processSource({ ...source, path }), source.text);
       expect(readFileSync(`${ROOT}extracted/${id}.json`, 'utf8'), `${id}.json ${STALE}`).toBe(json);
       expect(readFileSync(`${ROOT}extracted/${id}.md`, 'utf8'), `${id}.md ${STALE}`).toBe(markdown);
-      expected.push(`${id}.json`, `${id}.md`);
+      expect(readFileSync(`${ROOT}extracted/${id}.html`, 'utf8'), `${id}.html ${STALE}`).toBe(html);
+      expected.push(`${id}.json`, `${id}.md`, `${id}.html`);
     }
     expect(readdirSync(`${ROOT}extracted`).sort()).toEqual(expected.sort());
   });

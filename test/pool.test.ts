@@ -37,9 +37,11 @@ describe('DocumentPool', () => {
       ];
       const results = await Promise.all(jobs.map(([bytes, path]) => pool.process(bytes, path)));
       for (const [k, [bytes, path]] of jobs.entries()) {
-        const local = render(processSource(await loadBytes(bytes, path)));
+        const source = await loadBytes(bytes, path);
+        const local = render(processSource(source), source.text);
         expect(results[k]!.json).toBe(local.json);
         expect(results[k]!.markdown).toBe(local.markdown);
+        expect(results[k]!.html).toBe(local.html);
       }
       expect(results[1]!.warnings).toBe(6);
     } finally {
@@ -108,7 +110,7 @@ describe('the CLI, as built', () => {
       '3 documents: 2 written, 0 skipped, 1 failed; 12 warnings',
       '',
     ]);
-    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.html', 'draft.json', 'draft.md', 'seed.html', 'seed.json', 'seed.md']);
   });
 
   it('diff reads PDFs the same way: one line, exit 2, within the limit; a sound PDF diffs as before', { timeout: 8_000 }, () => {

@@ -1,10 +1,11 @@
 /**
- * `guideline ingest`: a corpus folder or files in, validated JSON and Markdown out, incrementally,
+ * `guideline ingest`: a corpus folder or files in, validated JSON, Markdown and an HTML page out, incrementally,
  * atomically, one line per failure.
  */
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticesOf, type Notice } from '../notice.js';
@@ -16,6 +17,9 @@ import { atomicWrite, ensureDir, expandInputs, listCorpus, listOutputs, readPrev
 import { CORPUS_DIR, type Io } from './main.js';
 
 type Status = 'written' | 'skipped' | 'failed';
+
+/** Whether `path` exists (an output written before the page was: written again). */
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
 interface DocReport {
   path: string;
@@ -104,9 +108,10 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   };
   const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
     if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions, onOcr(path));
-    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, path, { ...loadOptions, onProgress: onOcr(path) })));
+    const source = await loadBytes(bytes, path, { ...loadOptions, onProgress: onOcr(path) });
+    const { doc, json, markdown, html } = render(processSource(source), source.text);
     const notices = noticesOf(doc.checks);
-    return { json, markdown, warnings: notices.length, notices };
+    return { json, markdown, html, warnings: notices.length, notices };
   };
 
   const one = async (path: string): Promise<DocReport> => {
@@ -124,12 +129,13 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         const previous = await readPrevious(outDir, id);
         // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
         const sameRead = !isPdf(bytes) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
-        if (previous && sameRead && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
+        if (previous && sameRead && (await exists(join(outDir, `${id}.html`))) && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
           return { path, id, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
       const processed = await processBytes(bytes, path);
-      // Markdown first: the JSON is what marks the output as complete for the next run.
+      // The page and the Markdown first: the JSON is what marks the output as complete for the next run.
+      await atomicWrite(join(outDir, `${id}.html`), processed.html);
       await atomicWrite(join(outDir, `${id}.md`), processed.markdown);
       await atomicWrite(join(outDir, `${id}.json`), processed.json);
       return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };

@@ -21,7 +21,7 @@ describe('guideline ingest', () => {
   it('ingests the corpus, then skips it when nothing changed', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest'], io)).toBe(0);
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['seed.html', 'seed.json', 'seed.md']);
     expect(io.err()).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings\n');
     const doc = Guideline.parse(JSON.parse(readFileSync(join(dir, 'extracted', 'seed.json'), 'utf8')));
     expect(doc.directions).toHaveLength(15);
@@ -32,6 +32,12 @@ describe('guideline ingest', () => {
     // A skipped document still counts its warnings.
     expect(again.err()).toBe('1 document: 0 written, 1 skipped, 0 failed; 6 warnings\n');
     expect(await run(['ingest', '--strict'], fakeIo(dir))).toBe(1);
+    // An output from before the page existed (no seed.html) is written again, page included.
+    rmSync(join(dir, 'extracted', 'seed.html'));
+    const page = fakeIo(dir);
+    expect(await run(['ingest'], page)).toBe(0);
+    expect(page.err()).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings\n');
+    expect(readFileSync(join(dir, 'extracted', 'seed.html'), 'utf8')).toContain('<td class="num">');
 
     const forced = fakeIo(dir);
     expect(await run(['ingest', '--force', '--json'], forced)).toBe(0);
@@ -43,7 +49,7 @@ describe('guideline ingest', () => {
     const out = mkdtempSync(join(tmpdir(), 'guideline-out-'));
     try {
       expect(await run(['ingest', 'corpus/seed.txt', '--out', out], fakeIo(dir))).toBe(0);
-      expect(readdirSync(out).sort()).toEqual(['seed.json', 'seed.md']);
+      expect(readdirSync(out).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
       expect(readdirSync(dir).sort()).toEqual(['corpus']);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -76,7 +82,7 @@ describe('guideline ingest', () => {
       '',
     ]);
     expect(lines.find((l) => l.includes('half.pdf'))).toMatch(/^guideline: corpus\/half\.pdf: (damaged PDF: .*|no text layer .*)$/);
-    expect(outputs()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['draft.html', 'draft.json', 'draft.md', 'seed.html', 'seed.json', 'seed.md']);
 
     const again = fakeIo(dir);
     expect(await run(['ingest'], again)).toBe(1);
@@ -87,7 +93,7 @@ describe('guideline ingest', () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus', 'nope.txt'], io)).toBe(1);
     expect(io.err()).toContain('guideline: nope.txt: no such file\n');
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 
   it('refuses a file over the size limit', async () => {
@@ -100,13 +106,14 @@ describe('guideline ingest', () => {
     expect(await run(['ingest'], fakeIo(dir))).toBe(0);
     writeFileSync(join(dir, 'extracted', 'old.json'), '{}');
     writeFileSync(join(dir, 'extracted', 'old.md'), '');
+    writeFileSync(join(dir, 'extracted', 'old.html'), '');
     const io = fakeIo(dir);
     expect(await run(['ingest'], io)).toBe(0);
     expect(io.err()).toContain('guideline: extracted/old.json: its source is gone from corpus/ (kept; --prune removes it)\n');
     expect(existsSync(join(dir, 'extracted', 'old.json'))).toBe(true);
     const pruned = fakeIo(dir);
     expect(await run(['ingest', '--prune'], pruned)).toBe(0);
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 
   it('two sources with one output name: the second fails, nothing is overwritten', async () => {
@@ -154,7 +161,7 @@ describe('ingest DIR', () => {
   it('reads every source in a folder given by name, and below it', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus', '--out', 'from-folder'], io)).toBe(0);
-    expect(readdirSync(join(dir, 'from-folder')).sort()).toEqual(['seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'from-folder')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 
   it('a folder with no source in it is one failure line and exit 1, the rest is ingested', async () => {
@@ -162,7 +169,7 @@ describe('ingest DIR', () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'empty', 'corpus/seed.txt', '--out', 'o'], io)).toBe(1);
     expect(io.err().split('\n')[0]).toBe('guideline: empty: no .txt or .pdf file in this folder');
-    expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 });
 
