@@ -176,13 +176,24 @@ function gist(d: DirectionDiff): string {
   return parts.join('；') || '—';
 }
 
+/** `1.2`, or `1.2 → 1.3` for a renumbered direction. */
+function directionIds(x: DirectionDiff): string {
+  return x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId ?? '');
+}
+
 function heading(d: DirectionDiff): string {
   const ids = d.oldId && d.newId && d.oldId !== d.newId ? `${d.oldId} → ${d.newId}` : (d.newId ?? d.oldId ?? '');
   const label = { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[d.status];
   return `${ids} ${d.title}（${label}${d.renumbered ? '，重新编号' : ''}${d.moved ? '，顺序变化' : ''}）`;
 }
 
-export function diffMdast(d: GuidelineDiff): Root {
+/**
+ * The report as an mdast tree. `html`: for the page, where each changed direction in the overview
+ * links to its section below; Markdown has no such anchors (the headings' ids are the page's), so
+ * there the overview names the directions without links.
+ */
+export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean } = {}): Root {
+  const html = options.html ?? false;
   const c = d.summary.counts;
   const changed = d.directions.filter((x) => x.status !== 'unchanged' || x.renumbered || x.moved);
   const children: RootContent[] = [
@@ -214,7 +225,9 @@ export function diffMdast(d: GuidelineDiff): Root {
       table(
         ['方向', '状态', '变化（原 → 新）'],
         changed.map((x) => [
-          [{ type: 'link', url: `#${anchor(x)}`, children: [text(x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId ?? ''))] }],
+          html
+            ? [{ type: 'link', url: `#${anchor(x)}`, children: [text(directionIds(x))] }]
+            : directionIds(x),
           { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[x.status],
           gist(x),
         ]),
@@ -290,10 +303,11 @@ table{border-collapse:collapse;margin:.75rem 0}th,td{border:1px solid #d0d7de;pa
 th{background:#f6f8fa}th,td:first-child{white-space:nowrap}h1{font-size:1.6rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}h3{margin-top:1.5rem}
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}
 a{color:#0969da}h3:target{background:#fff8c5}
-@media print{body{max-width:none;margin:0;font-size:11pt}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt;max-width:100%}th,td:first-child{white-space:normal}td{word-break:break-all}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
 
 export function diffToHtml(d: GuidelineDiff): string {
-  const body = toHtml(toHast(diffMdast(d)));
+  const body = toHtml(toHast(diffMdast(d, { html: true })));
   const title = `指南版本比较：${d.old.id} → ${d.new.id}`;
   return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${toHtml({ type: 'text', value: title })}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
