@@ -197,7 +197,7 @@ export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean }
   const c = d.summary.counts;
   const changed = d.directions.filter((x) => x.status !== 'unchanged' || x.renumbered || x.moved);
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [text('指南版本比较（guideline diff）')] },
+    { type: 'heading', depth: 1, children: [text('指南版本比较')] },
     table(
       ['', '原版本', '新版本'],
       [

@@ -259,7 +259,7 @@ export function historyMdast(h: GuidelineHistory, options: { readonly html?: boo
   const labels = documentLabels(h);
   const lines = linesSection(h, labels, target);
   const children: RootContent[] = [
-    heading(1, '指南历次版本（guideline history）'),
+    heading(1, '指南历次版本'),
     paragraph(text(`${h.documents.length}个版本，${h.lines.length}个方向。`)),
     // On the page, every section one click from the top, the directions' changes first.
     ...(target.html
