@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { DocumentPool, type Processed } from '../pool.js';
-import { noticesOf, type Notice } from '../notice.js';
+import { noticeLine, noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -166,9 +166,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   for (const r of reports) {
     if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
     else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
-      io.stderr.write(`${r.path}: ${r.notices.length} warning${r.notices.length === 1 ? '' : 's'}\n`);
-      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${n.severity} ${n.code}${n.directionId ? ` [${n.directionId}]` : ''}: ${n.message}\n`);
-      if (r.notices.length > listed) io.stderr.write(`  … ${r.notices.length - listed} more (--verbose lists them all)\n`);
+      io.stderr.write(`${r.path}：${r.notices.length}项警告\n`);
+      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${noticeLine(n)}\n`);
+      if (r.notices.length > listed) io.stderr.write(`  …另有${r.notices.length - listed}项（--verbose 列出全部）\n`);
     }
   }
   for (const id of stale) {

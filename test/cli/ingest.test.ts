@@ -194,9 +194,13 @@ describe('what ingest prints', () => {
     const verbose = fakeIo(dir);
     expect(await run(['ingest', '--verbose'], verbose)).toBe(0);
     const lines = verbose.err().split('\n');
-    expect(lines[0]).toBe('corpus/seed.txt: 6 warnings');
-    expect(lines.slice(1, 7).every((l) => /^ {2}warning [a-z-]+( \[[\d.]+\])?: /.test(l))).toBe(true);
-    expect(lines).toContain('  warning funding-total-mismatch: 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元');
+    expect(lines[0]).toBe('corpus/seed.txt：6项警告');
+    expect(lines.slice(1, 7).every((l) => /^ {2}警告 第\d+行 .+（[a-z-]+）$/.test(l))).toBe(true);
+    expect(lines).toContain('  警告 第66行 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元（funding-total-mismatch）');
+    // Two placeholders of one direction read apart: the field, the words around them, the line.
+    expect(lines).toContain('  警告 第576行 方向2.1：其他要求中含待定内容“待定”：“…，文件模板下载链接：待定）。…”（placeholder）');
+    expect(lines).toContain('  警告 第599行 方向2.1：其他要求中含待定内容“待定”：“…合作方案（下载链接：待定）。…”（placeholder）');
+    expect(new Set(lines).size).toBe(lines.length);
     expect(lines.at(-2)).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings');
 
     const err: string[] = [];
@@ -204,8 +208,8 @@ describe('what ingest prints', () => {
     await run(['ingest'], tty);
     // Progress lines are writes of their own that start with `\r`.
     const shown = err.filter((w) => !w.startsWith('\r')).join('');
-    expect(shown).toContain('corpus/seed.txt: 6 warnings\n');
-    expect(shown).toContain('  … 3 more (--verbose lists them all)\n');
+    expect(shown).toContain('corpus/seed.txt：6项警告\n');
+    expect(shown).toContain('  …另有3项（--verbose 列出全部）\n');
 
     const quiet = fakeIo(dir);
     expect(await run(['ingest', '--quiet'], quiet)).toBe(0);
