@@ -174,7 +174,7 @@ export class DocumentPool {
           // The worker may be stuck: replace it.
           void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
-          reject(new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up (--timeout-ms raises the limit)`));
+          reject(new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up`));
         };
         timer = setTimeout(expire, (isPdf(bytes) ? 1 : 2) * timeoutMs + grace);
         this.progress.set(id, (p) => {

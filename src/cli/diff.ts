@@ -8,6 +8,7 @@ import type { Command } from './args.js';
 import { atomicWrite } from './fs.js';
 import type { Io } from './main.js';
 import { loadSide } from './side.js';
+import { withHint } from './hints.js';
 
 export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io): Promise<number> {
   const sides: Guideline[] = [];
@@ -15,7 +16,7 @@ export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io
     try {
       sides.push(await loadSide(path, io.cwd, cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }));
     } catch (error) {
-      io.stderr.write(`guideline: ${path}: ${asGuidelineError(error).message}\n`);
+      io.stderr.write(`guideline: ${path}: ${withHint(asGuidelineError(error))}\n`);
       return 2;
     }
   }

@@ -13,6 +13,7 @@ import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
+import { withHint } from './hints.js';
 import { atomicWrite, ensureDir, expandInputs, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, sameOcr, SOURCE_EXTENSIONS } from './fs.js';
 import { CORPUS_DIR, type Io } from './main.js';
 
@@ -141,7 +142,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };
     } catch (error) {
       const e = asGuidelineError(error);
-      return { path, id, status: 'failed', error: e.message, code: e.code, ...(e.detail ? { detail: e.detail } : {}), warnings: 0, notices: [] };
+      return { path, id, status: 'failed', error: withHint(e), code: e.code, ...(e.detail ? { detail: e.detail } : {}), warnings: 0, notices: [] };
     } finally {
       done++;
       ocrProgress.delete(path);

@@ -6,6 +6,7 @@ import { processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
 import { asGuidelineError } from '../pipeline.js';
+import { withHint } from './hints.js';
 import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
 
 /**
@@ -64,7 +65,7 @@ export async function loadInputs(
       try {
         docs.push(await loadSide(path, cwd, loadOptions));
       } catch (error) {
-        options.fail(path, asGuidelineError(error).message);
+        options.fail(path, withHint(asGuidelineError(error)));
       }
     }
   } finally {
