@@ -107,7 +107,9 @@ describe('the CLI, as built', () => {
     expect(res.status).toBe(1);
     expect(res.stderr.split('\n')).toEqual([
       'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)',
-      '3 documents: 2 written, 0 skipped, 1 failed; 12 warnings',
+      // The summary in Chinese, the default where the locale is not English (the failure reasons are
+      // not translated yet).
+      '3个文件：写出2个，跳过0个，失败1个；警告12条',
       '',
     ]);
     expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.html', 'draft.json', 'draft.md', 'seed.html', 'seed.json', 'seed.md']);

@@ -9,6 +9,7 @@ import { atomicWrite } from './fs.js';
 import type { Io } from './main.js';
 import { loadSide } from './side.js';
 import { withHint } from './hints.js';
+import { t } from '../messages/index.js';
 
 export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io): Promise<number> {
   const sides: Guideline[] = [];
@@ -24,7 +25,7 @@ export async function runDiff(cmd: Extract<Command, { command: 'diff' }>, io: Io
   // No --format, and a person at the terminal: a short summary (the JSON is for pipes and files).
   const format = cmd.format ?? (cmd.out === null && io.stdout.isTTY === true ? 'summary' : 'json');
   const output =
-    format === 'md' ? diffToMarkdown(result) : format === 'html' ? diffToHtml(result) : format === 'summary' ? diffSummary(result) : `${JSON.stringify(result, null, 2)}\n`;
+    format === 'md' ? diffToMarkdown(result) : format === 'html' ? diffToHtml(result) : format === 'summary' ? `${diffSummary(result)}${t(io.lang ?? 'zh', 'diff.full-report')}\n` : `${JSON.stringify(result, null, 2)}\n`;
   if (cmd.out === null) io.stdout.write(output);
   else {
     try {

@@ -16,6 +16,7 @@ import type { Command } from './args.js';
 import { withHint } from './hints.js';
 import { atomicWrite, ensureDir, expandInputs, listCorpus, listOutputs, readPrevious, removeLeftovers, removeOutput, sameOcr, SOURCE_EXTENSIONS } from './fs.js';
 import { CORPUS_DIR, type Io } from './main.js';
+import { t } from '../messages/index.js';
 
 type Status = 'written' | 'skipped' | 'failed';
 
@@ -39,6 +40,7 @@ interface DocReport {
 const BRIEF_WARNINGS = 3;
 
 export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
+  const lang = io.lang ?? 'zh';
   const started = (io.now ?? Date.now)();
   let inputFailures = 0;
   const failInput = (path: string, reason: string): void => {
@@ -81,10 +83,10 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     if (!tty) return;
     const secs = (((io.now ?? Date.now)() - started) / 1000).toFixed(1);
     const ocr = ocrProgress.get(path);
-    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}${ocr ? ` (OCR ${ocr})` : ''}`);
+    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}${ocr ? ` (${ocr})` : ''}`);
   };
   const onOcr = (path: string) => (p: OcrProgress): void => {
-    if (p.done < p.pages) ocrProgress.set(path, `page ${p.done + 1}/${p.pages}`);
+    if (p.done < p.pages) ocrProgress.set(path, t(lang, 'ingest.progress-ocr', p.done + 1, p.pages));
     else ocrProgress.delete(path);
     progress(path);
   };
@@ -167,13 +169,13 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   for (const r of reports) {
     if (r.status === 'failed') io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
     else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
-      io.stderr.write(`${r.path}：${r.notices.length}项警告\n`);
-      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${noticeLine(n)}\n`);
-      if (r.notices.length > listed) io.stderr.write(`  …另有${r.notices.length - listed}项（--verbose 列出全部）\n`);
+      io.stderr.write(`${t(lang, 'ingest.warnings', r.path, r.notices.length)}\n`);
+      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${noticeLine(n, lang)}\n`);
+      if (r.notices.length > listed) io.stderr.write(`  ${t(lang, 'ingest.more-warnings', r.notices.length - listed)}\n`);
     }
   }
   for (const id of stale) {
-    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${cmd.prune ? 'removed' : 'kept; --prune removes it'})\n`);
+    io.stderr.write(`guideline: ${t(lang, 'ingest.stale', `${cmd.out}/${id}.json`, CORPUS_DIR, cmd.prune)}\n`);
   }
   const count = (s: Status): number => reports.filter((r) => r.status === s).length;
   const warnings = reports.reduce((a, r) => a + r.warnings, 0);
@@ -194,7 +196,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // for; a single file given by name that fails is one line.
   else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
-      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? ' pruned' : ''}` : ''}\n`,
+      `${t(lang, 'ingest.summary', { interrupted, documents: paths.length, written: summary.written, skipped: summary.skipped, failed: summary.failed, warnings, stale: stale.length, pruned: cmd.prune })}\n`,
     );
   }
   if (summary.failed > 0 || interrupted) return 1;

@@ -290,7 +290,6 @@ export function diffSummary(d: GuidelineDiff): string {
     lines.push(`  ${x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId)} ${x.title}：${gist(x)}`);
   }
   for (const ch of [...d.document.changes, ...d.summary.changes]) lines.push(`  ${fieldName(ch.field)}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`);
-  lines.push('--format json|md|html for the full report');
   return `${lines.join('\n')}\n`;
 }
 

@@ -191,7 +191,8 @@ describe('what ingest prints', () => {
   });
 
   it('lists warnings: all with --verbose, the first few on a terminal, none with --quiet', async () => {
-    const verbose = fakeIo(dir);
+    // In Chinese, the default language (no English locale).
+    const verbose = fakeIo(dir, { env: {} });
     expect(await run(['ingest', '--verbose'], verbose)).toBe(0);
     const lines = verbose.err().split('\n');
     expect(lines[0]).toBe('corpus/seed.txt：6项警告');
@@ -201,10 +202,10 @@ describe('what ingest prints', () => {
     expect(lines).toContain('  警告 第576行 方向2.1：其他要求中含待定内容“待定”：“…，文件模板下载链接：待定）。…”（placeholder）');
     expect(lines).toContain('  警告 第599行 方向2.1：其他要求中含待定内容“待定”：“…合作方案（下载链接：待定）。…”（placeholder）');
     expect(new Set(lines).size).toBe(lines.length);
-    expect(lines.at(-2)).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings');
+    expect(lines.at(-2)).toBe('1个文件：写出1个，跳过0个，失败0个；警告6条');
 
     const err: string[] = [];
-    const tty = { ...fakeIo(dir), stderr: { write: (s: string) => err.push(s), isTTY: true } };
+    const tty = { ...fakeIo(dir, { env: {} }), stderr: { write: (s: string) => err.push(s), isTTY: true } };
     await run(['ingest'], tty);
     // Progress lines are writes of their own that start with `\r`.
     const shown = err.filter((w) => !w.startsWith('\r')).join('');
@@ -214,5 +215,11 @@ describe('what ingest prints', () => {
     const quiet = fakeIo(dir);
     expect(await run(['ingest', '--quiet'], quiet)).toBe(0);
     expect(quiet.err()).toBe('');
+
+    // With --lang en, the English messages.
+    const en = fakeIo(dir, { env: {} });
+    expect(await run(['ingest', '--verbose', '--force', '--lang', 'en'], en)).toBe(0);
+    expect(en.err().split('\n')[0]).toBe('corpus/seed.txt: 6 warnings');
+    expect(en.err()).toContain('  warning line 66: the text states a funding total of 4.02亿元, the directions add up to 3.895亿元 (1250万元 unassigned) (funding-total-mismatch)\n');
   });
 });

@@ -215,7 +215,7 @@ describe('guideline ingest on a terminal', () => {
       const io = fakeIo(ROOT, { stderr: { write: (s: string) => void (err += s), isTTY: true } });
       expect(await run(['ingest', file, '--out', out, '--verbose'], io)).toBe(0);
       expect(err).toContain('test/fixtures/pdf/2025-batch1-draft.mixed.pdf (OCR page 1/1)');
-      expect(err).toMatch(/警告 第\d+行 方向1\.1：.*（ocr-low-confidence）/);
+      expect(err).toMatch(/warning line \d+: direction 1\.1: .* \(ocr-low-confidence\)/);
       const json = JSON.parse(read(join(out, '2025-batch1-draft.mixed.json'), 'utf8')) as Guideline;
       expect(json.document.source.ocr!.pages).toHaveLength(1);
       const again = fakeIo(ROOT);
