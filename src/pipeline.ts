@@ -8,7 +8,6 @@ import { clean } from './clean/index.js';
 import { extract } from './extract/index.js';
 import { reflow } from './reflow/index.js';
 import { toJson, toMarkdown } from './report/index.js';
-import { toHtmlPage } from './report/html.js';
 import { segment } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
@@ -27,16 +26,14 @@ export interface Rendered {
   readonly doc: Guideline;
   readonly json: string;
   readonly markdown: string;
-  /** The page to read and check the document on (`extracted/<id>.html`). */
-  readonly html: string;
 }
 
 /**
- * The outputs of a processed document. `text`: the loaded text its spans point into
- * (`Source.text`), with which the HTML page links every value to its line and shows the text.
+ * The JSON and Markdown of a processed document. The HTML page is `toHtmlPage` (`report/html.ts`),
+ * kept out of here so that a worker thread does not load hast to start (a third of a second).
  */
-export function render(doc: Guideline, text?: string): Rendered {
-  return { doc, json: toJson(doc), markdown: toMarkdown(doc), html: toHtmlPage(doc, text === undefined ? {} : { text }) };
+export function render(doc: Guideline): Rendered {
+  return { doc, json: toJson(doc), markdown: toMarkdown(doc) };
 }
 
 /** Turns any exception into a `GuidelineError`: unexpected ones are bugs, and say so in one line. */

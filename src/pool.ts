@@ -23,7 +23,8 @@ const WORKER = new URL('./pool-worker.js', import.meta.url);
 export interface Processed {
   readonly json: string;
   readonly markdown: string;
-  readonly html: string;
+  /** The loaded text (`Source.text`), for the HTML page the main thread makes. */
+  readonly text: string;
   /** Checks of severity warning or error. */
   readonly warnings: number;
   /** Those checks, for the terminal. */

@@ -11,6 +11,7 @@ import { DocumentPool, type Processed } from '../pool.js';
 import { noticeLine, noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
 import { GuidelineError } from '../types.js';
+import type { Guideline } from '../schema/guideline.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
 import { withHint } from './hints.js';
@@ -112,9 +113,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   const processBytes = async (bytes: Uint8Array, path: string): Promise<Processed> => {
     if (pool && onPool(bytes)) return pool.process(bytes, path, loadOptions, onOcr(path));
     const source = await loadBytes(bytes, path, { ...loadOptions, onProgress: onOcr(path) });
-    const { doc, json, markdown, html } = render(processSource(source), source.text);
+    const { doc, json, markdown } = render(processSource(source));
     const notices = noticesOf(doc.checks);
-    return { json, markdown, html, warnings: notices.length, notices };
+    return { json, markdown, text: source.text, warnings: notices.length, notices };
   };
 
   const one = async (path: string): Promise<DocReport> => {
@@ -137,8 +138,11 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         }
       }
       const processed = await processBytes(bytes, path);
+      // The page is made here, on the main thread, past the time limit (hast loads when first needed).
+      const { toHtmlPage } = await import('../report/html.js');
+      const html = toHtmlPage(JSON.parse(processed.json) as Guideline, { text: processed.text });
       // The page and the Markdown first: the JSON is what marks the output as complete for the next run.
-      await atomicWrite(join(outDir, `${id}.html`), processed.html);
+      await atomicWrite(join(outDir, `${id}.html`), html);
       await atomicWrite(join(outDir, `${id}.md`), processed.markdown);
       await atomicWrite(join(outDir, `${id}.json`), processed.json);
       return { path, id, status: 'written', warnings: processed.warnings, notices: processed.notices };
