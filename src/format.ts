@@ -96,10 +96,21 @@ const quote = (v: unknown): string => {
 const money = (v: unknown): string => (typeof v === 'number' ? formatYuan(v) : String(v ?? ''));
 
 /**
+ * Where a check's words stand, for its message: the field they are in (`其他要求`; null outside a
+ * field, `标题` in a direction's title) and the words around them as the text has them.
+ */
+export interface CheckContext {
+  readonly field?: string | null;
+  readonly excerpt?: string | null;
+}
+
+/**
  * A check's message in Chinese, from its code and figures (the English `message` stays in the JSON
  * for tools and developers). Every code the stages emit has a sentence here; a test keeps it so.
+ * With `context`, a check on words in the text says the field and the words around them, so that
+ * two checks of one kind in one direction never read alike.
  */
-export function checkMessageZh(c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string }): string {
+export function checkMessageZh(c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string }, context: CheckContext = {}): string {
   const at = c.directionId ? `方向${c.directionId}：` : '';
   const { stated: s, computed: k } = c;
   switch (c.code) {
@@ -117,8 +128,11 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
       return `${at}未写明${FIELD_ZH[String(k)] ?? String(k)}`;
     case 'duration-inherited':
       return `${at}未写明实施周期，沿用指南统一规定（${k}）`;
-    case 'placeholder':
-      return `${at}含待定内容${quote(s)}`;
+    case 'placeholder': {
+      const where = context.field ? `${context.field}中` : '';
+      const around = context.excerpt && context.excerpt !== String(s) ? `：“…${context.excerpt}…”` : '';
+      return `${at}${where}含待定内容${quote(s)}${around}`;
+    }
     case 'numbering-gap':
       return `编号${s}前缺少${k}`;
     case 'numbering-duplicate':
@@ -154,7 +168,7 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
     case 'value-invalid':
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
     case 'page-not-read':
-      return `第${s}页没有文字层（扫描页），因关闭了OCR（--ocr off）而未读取`;
+      return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
     case 'ocr-low-confidence':
       return `${at}数值${quote(s)}由OCR从扫描页识别，其中有字符置信度仅为${k}，请对照原件核实`;
     default:

@@ -57,6 +57,10 @@ export interface Rendered {
   readonly markdown: string;
 }
 
+/**
+ * The JSON and Markdown of a processed document. The HTML page is `toHtmlPage` (`report/html.ts`),
+ * kept out of here so that a worker thread does not load hast to start (a third of a second).
+ */
 export function render(doc: Guideline): Rendered {
   return { doc, json: toJson(doc), markdown: toMarkdown(doc) };
 }

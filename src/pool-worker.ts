@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of the document pool (see `pool.ts`): bytes in; validated JSON and Markdown,
+ * Worker-thread entry of the document pool (see `pool.ts`): bytes in; validated JSON, Markdown and the loaded text,
  * or a `{code, message}` failure, out. No file system: the main thread reads and writes.
  */
 import { parentPort } from 'node:worker_threads';
@@ -24,7 +24,8 @@ parentPort?.on('message', (job: Job) => {
     const source = await loadBytes(job.bytes, job.path, { ...job.options, onProgress: (progress) => parentPort?.postMessage({ id: job.id, progress }) });
     const { doc, json, markdown } = render(processSource({ ...source, path: job.path }));
     const notices = noticesOf(doc.checks);
-    return { json, markdown, warnings: notices.length, notices };
+    // The loaded text goes back for the HTML page, which the main thread makes (no hast here).
+    return { json, markdown, text: source.text, warnings: notices.length, notices };
   })().then(
     (result) => parentPort?.postMessage({ id: job.id, ok: true, result }),
     (error: unknown) => {

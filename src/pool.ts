@@ -23,6 +23,8 @@ const WORKER = new URL('./pool-worker.js', import.meta.url);
 export interface Processed {
   readonly json: string;
   readonly markdown: string;
+  /** The loaded text (`Source.text`), for the HTML page the main thread makes. */
+  readonly text: string;
   /** Checks of severity warning or error. */
   readonly warnings: number;
   /** Those checks, for the terminal. */
@@ -173,7 +175,7 @@ export class DocumentPool {
           // The worker may be stuck: replace it.
           void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
-          reject(new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up (--timeout-ms raises the limit)`));
+          reject(new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up`));
         };
         timer = setTimeout(expire, (isPdf(bytes) ? 1 : 2) * timeoutMs + grace);
         this.progress.set(id, (p) => {

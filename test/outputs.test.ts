@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../src/cli/fs.js';
 import { documentId, loadFile } from '../src/load/index.js';
 import { processSource, render } from '../src/pipeline.js';
+import { toHtmlPage } from '../src/report/html.js';
 import { diffJsonSchema } from '../src/schema/diff.js';
 import { historyJsonSchema } from '../src/schema/history.js';
 import { schemaFiles } from '../src/schema/json.js';
@@ -29,10 +30,13 @@ describe('committed outputs', () => {
     const expected: string[] = [];
     for (const path of paths) {
       const id = documentId(path);
-      const { json, markdown } = render(processSource({ ...(await loadFile(`${ROOT}${path}`)), path }));
+      const source = await loadFile(`${ROOT}${path}`);
+      const { doc, json, markdown } = render(processSource({ ...source, path }));
+      const html = toHtmlPage(doc, { text: source.text });
       expect(readFileSync(`${ROOT}extracted/${id}.json`, 'utf8'), `${id}.json ${STALE}`).toBe(json);
       expect(readFileSync(`${ROOT}extracted/${id}.md`, 'utf8'), `${id}.md ${STALE}`).toBe(markdown);
-      expected.push(`${id}.json`, `${id}.md`);
+      expect(readFileSync(`${ROOT}extracted/${id}.html`, 'utf8'), `${id}.html ${STALE}`).toBe(html);
+      expected.push(`${id}.json`, `${id}.md`, `${id}.html`);
     }
     expect(readdirSync(`${ROOT}extracted`).sort()).toEqual(expected.sort());
   });

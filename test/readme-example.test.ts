@@ -3,7 +3,8 @@
  * its own name, and prints what the README says it prints.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/seed.js';
 
@@ -34,8 +35,17 @@ describe('README: use as a library', () => {
     expect(pkg.files).toContain('LICENSE');
     expect((pkg.scripts as Record<string, string>).prepare).toBeUndefined();
     expect(readFileSync(`${ROOT}LICENSE`, 'utf8')).toMatch(/^MIT License/);
-    // The source maps carry their sources: src/ is not shipped.
-    const map = JSON.parse(readFileSync(`${ROOT}dist/index.js.map`, 'utf8')) as { sourcesContent?: string[] };
-    expect(map.sourcesContent?.[0]).toContain('Public API');
+    // Source maps only with the sources they name: every map's sources are files the package ships.
+    const shipped = (pkg.files as string[]).filter((f) => f !== 'LICENSE');
+    const maps = (readdirSync(`${ROOT}dist`, { recursive: true }) as string[]).filter((f) => f.endsWith('.js.map'));
+    expect(maps.length).toBeGreaterThan(40);
+    for (const m of maps) {
+      const map = JSON.parse(readFileSync(`${ROOT}dist/${m}`, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+      for (const source of map.sources) {
+        const file = relative(ROOT, resolve(dirname(`${ROOT}dist/${m}`), source));
+        expect(existsSync(`${ROOT}${file}`), `${m} names ${file}`).toBe(true);
+        expect(shipped.some((dir) => file.startsWith(`${dir}/`)), `${m} names ${file}, not shipped`).toBe(true);
+      }
+    }
   });
 });

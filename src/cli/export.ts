@@ -8,10 +8,10 @@ import type { Command } from './args.js';
 import { writeReport } from './fs.js';
 import type { Io } from './main.js';
 import { loadInputs } from './side.js';
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { t } from '../messages/index.js';
 
 export async function runExport(cmd: Extract<Command, { command: 'export' }>, io: Io): Promise<number> {
+  const lang = io.lang ?? 'zh';
   let failed = 0;
   const fail = (path: string, reason: string): void => {
     failed++;
@@ -22,20 +22,19 @@ export async function runExport(cmd: Extract<Command, { command: 'export' }>, io
   // the time limit holds (as in `ingest` and `diff`).
   const docs = await loadInputs(cmd.inputs, io.cwd, { timeoutMs: cmd.timeoutMs, ...(io.signal ? { signal: io.signal } : {}), fail });
   if (io.signal?.aborted) {
-    io.stderr.write(`interrupted: ${cmd.out} not written\n`);
+    io.stderr.write(`${t(lang, 'report.interrupted', cmd.out)}\n`);
     return 1;
   }
   if (docs.length === 0) {
-    io.stderr.write(`guideline: nothing to export: no input could be read (${cmd.out} not written)\n`);
+    io.stderr.write(`guideline: ${t(lang, 'export.nothing', cmd.out)}\n`);
     return 1;
   }
 
   const tables = exportTables(docs);
   const content = cmd.format === 'csv' ? toCsv(tables.directions, { headers: cmd.columns }) : await toXlsx(tables, { headers: cmd.columns });
   if (!(await writeReport(io, cmd.out, content))) return 2;
-  const what = `${plural(tables.directions.rows.length, 'direction')}${cmd.format === 'xlsx' ? ` and ${plural(tables.checks.rows.length, 'check')}` : ''}`;
   io.stderr.write(
-    `exported ${what} of ${plural(docs.length, 'document')} to ${cmd.out}${failed > 0 ? `; ${plural(failed, 'input')} failed (see above) and ${failed === 1 ? 'is' : 'are'} not in it` : ''}\n`,
+    `${t(lang, 'export.done', { directions: tables.directions.rows.length, checks: cmd.format === 'xlsx' ? tables.checks.rows.length : null, documents: docs.length, out: cmd.out, failed })}\n`,
   );
   return failed > 0 ? 1 : 0;
 }

@@ -196,6 +196,7 @@ export async function listOutputs(dir: string): Promise<string[]> {
 export async function removeOutput(dir: string, id: string): Promise<void> {
   await rm(join(dir, `${id}.json`), { force: true });
   await rm(join(dir, `${id}.md`), { force: true });
+  await rm(join(dir, `${id}.html`), { force: true });
 }
 
 /**

@@ -15,8 +15,8 @@ import type { Command, HistoryFormat } from './args.js';
 import { writeReport } from './fs.js';
 import type { Io } from './main.js';
 import { loadInputs } from './side.js';
+import { t } from '../messages/index.js';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 async function render(h: GuidelineHistory, format: HistoryFormat): Promise<string | Uint8Array> {
   switch (format) {
@@ -36,6 +36,7 @@ async function render(h: GuidelineHistory, format: HistoryFormat): Promise<strin
 }
 
 export async function runHistory(cmd: Extract<Command, { command: 'history' }>, io: Io): Promise<number> {
+  const lang = io.lang ?? 'zh';
   let failed = 0;
   const docs = await loadInputs(cmd.inputs, io.cwd, {
     timeoutMs: cmd.timeoutMs,
@@ -47,17 +48,17 @@ export async function runHistory(cmd: Extract<Command, { command: 'history' }>, 
   });
   const targets = cmd.outputs.map((o) => o.path ?? 'stdout').join(', ');
   if (io.signal?.aborted) {
-    io.stderr.write(`interrupted: ${targets} not written\n`);
+    io.stderr.write(`${t(lang, 'report.interrupted', targets)}\n`);
     return 1;
   }
   if (docs.length === 0) {
-    io.stderr.write(`guideline: no history: no input could be read (${targets} not written)\n`);
+    io.stderr.write(`guideline: ${t(lang, 'history.nothing', targets)}\n`);
     return 1;
   }
 
   const h = history(docs, { order: cmd.asGiven ? 'given' : 'sorted' });
   const labels = documentLabels(h);
-  io.stderr.write(`order (${h.order === 'sorted' ? 'year, batch, draft before final, file name; --as-given keeps the order given' : 'as given'}):\n`);
+  io.stderr.write(`${t(lang, 'history.order', h.order === 'sorted')}\n`);
   h.documents.forEach((d, k) => io.stderr.write(`  ${k + 1}. ${d.source}  ${labels[k]}\n`));
 
   for (const output of cmd.outputs) {
@@ -69,8 +70,6 @@ export async function runHistory(cmd: Extract<Command, { command: 'history' }>, 
     }
     if (!(await writeReport(io, output.path, content))) return 2;
   }
-  io.stderr.write(
-    `history of ${plural(h.documents.length, 'document')}, ${plural(h.lines.length, 'line')} of directions${cmd.outputs.some((o) => o.path !== null) ? ` → ${targets}` : ''}${failed > 0 ? `; ${plural(failed, 'input')} failed (see above) and ${failed === 1 ? 'is' : 'are'} not in it` : ''}\n`,
-  );
+  io.stderr.write(`${t(lang, 'history.done', { documents: h.documents.length, lines: h.lines.length, target: cmd.outputs.some((o) => o.path !== null) ? targets : null, failed })}\n`);
   return failed > 0 ? 1 : 0;
 }

@@ -1,16 +1,18 @@
 /**
- * `guideline ingest`: a corpus folder or files in, validated JSON and Markdown out, incrementally,
+ * `guideline ingest`: a corpus folder or files in, validated JSON, Markdown and an HTML page out, incrementally,
  * atomically, one line per failure.
  */
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
+import { access } from 'node:fs/promises';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { assignIds } from '../load/id.js';
 import { DocumentPool, type Processed } from '../pool.js';
-import { noticesOf, type Notice } from '../notice.js';
+import { noticeLine, noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
 import { GuidelineError } from '../types.js';
+import type { Guideline } from '../schema/guideline.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
 import {
@@ -29,9 +31,14 @@ import {
   STDIN,
 } from './fs.js';
 import { existsSync } from 'node:fs';
+import { withHint } from './hints.js';
 import { CORPUS_DIR, type Io } from './main.js';
+import { t } from '../messages/index.js';
 
 type Status = 'written' | 'skipped' | 'failed';
+
+/** Whether `path` exists (an output written before the page was: written again). */
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
 interface DocReport {
   path: string;
@@ -54,6 +61,7 @@ interface DocReport {
 const BRIEF_WARNINGS = 3;
 
 export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
+  const lang = io.lang ?? 'zh';
   const started = (io.now ?? Date.now)();
   let inputFailures = 0;
   const failInput = (path: string, reason: string): void => {
@@ -107,10 +115,10 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     if (!tty) return;
     const secs = (((io.now ?? Date.now)() - started) / 1000).toFixed(1);
     const ocr = ocrProgress.get(path);
-    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}${ocr ? ` (OCR ${ocr})` : ''}`);
+    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}${ocr ? ` (${ocr})` : ''}`);
   };
   const onOcr = (path: string) => (p: OcrProgress): void => {
-    if (p.done < p.pages) ocrProgress.set(path, `page ${p.done + 1}/${p.pages}`);
+    if (p.done < p.pages) ocrProgress.set(path, t(lang, 'ingest.progress-ocr', p.done + 1, p.pages));
     else ocrProgress.delete(path);
     progress(path);
   };
@@ -135,16 +143,17 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   };
   const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<Processed> => {
     const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
-    const source = path === STDIN ? 'stdin' : path;
-    if (pool && onPool(bytes)) return pool.process(bytes, source, options, onOcr(path));
-    const { doc, json, markdown } = render(processSource(await loadBytes(bytes, source, { ...options, onProgress: onOcr(path) })));
+    const sourcePath = path === STDIN ? 'stdin' : path;
+    if (pool && onPool(bytes)) return pool.process(bytes, sourcePath, options, onOcr(path));
+    const source = await loadBytes(bytes, sourcePath, { ...options, onProgress: onOcr(path) });
+    const { doc, json, markdown } = render(processSource(source));
     const notices = noticesOf(doc.checks);
-    return { json, markdown, warnings: notices.length, notices };
+    return { json, markdown, text: source.text, warnings: notices.length, notices };
   };
 
   /** Removes `id`'s outputs, if there are any; whether some were there and are gone. */
   const removeStale = async (id: string): Promise<boolean> => {
-    const there = [`${id}.json`, `${id}.md`].filter((n) => existsSync(join(outDir, n)));
+    const there = [`${id}.json`, `${id}.md`, `${id}.html`].filter((n) => existsSync(join(outDir, n)));
     if (there.length === 0) return false;
     try {
       await removeOutput(outDir, id);
@@ -171,15 +180,19 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         const previous = await readPrevious(outDir, id);
         // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
         const sameRead = !isPdf(bytes) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
-        if (previous && sameRead && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
+        if (previous && sameRead && (await exists(join(outDir, `${id}.html`))) && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
           return { path, id, ...rendition, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
       const processed = await processBytes(bytes, path, id);
-      // One transaction: both files, or neither. Markdown first: the JSON is what marks the output
-      // as complete for the next run.
+      // The page is made here, on the main thread, past the time limit (hast loads when first needed).
+      const { toHtmlPage } = await import('../report/html.js');
+      const html = toHtmlPage(JSON.parse(processed.json) as Guideline, { text: processed.text });
+      // One transaction: all three files, or none. The page and the Markdown first: the JSON is
+      // what marks the output as complete for the next run.
       try {
         await atomicWriteAll([
+          { path: join(outDir, `${id}.html`), content: html },
           { path: join(outDir, `${id}.md`), content: processed.markdown },
           { path: join(outDir, `${id}.json`), content: processed.json },
         ]);
@@ -198,7 +211,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         id,
         ...rendition,
         status: 'failed',
-        error: e.message,
+        error: withHint(e),
         code: e.code,
         ...(e.detail ? { detail: e.detail } : {}),
         warnings: 0,
@@ -244,14 +257,14 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
       if (r.removedOutputs) io.stderr.write(`guideline: ${cmd.out}/${r.id}.json, .md: removed (made from an earlier version of ${r.path}, which now fails)\n`);
     } else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
-      io.stderr.write(`${r.path}: ${r.notices.length} warning${r.notices.length === 1 ? '' : 's'}\n`);
-      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${n.severity} ${n.code}${n.directionId ? ` [${n.directionId}]` : ''}: ${n.message}\n`);
-      if (r.notices.length > listed) io.stderr.write(`  … ${r.notices.length - listed} more (--verbose lists them all)\n`);
+      io.stderr.write(`${t(lang, 'ingest.warnings', r.path, r.notices.length)}\n`);
+      for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${noticeLine(n, lang)}\n`);
+      if (r.notices.length > listed) io.stderr.write(`  ${t(lang, 'ingest.more-warnings', r.notices.length - listed)}\n`);
     }
   }
   for (const id of stale) {
-    const fate = !cmd.prune ? 'kept; --prune removes it' : notPruned.has(id) ? `not removed: ${notPruned.get(id)}` : 'removed';
-    io.stderr.write(`guideline: ${cmd.out}/${id}.json: its source is gone from ${CORPUS_DIR}/ (${fate})\n`);
+    const fate = !cmd.prune ? null : notPruned.has(id) ? `not removed: ${notPruned.get(id)}` : null;
+    io.stderr.write(`guideline: ${t(lang, 'ingest.stale', `${cmd.out}/${id}.json`, CORPUS_DIR, cmd.prune && !notPruned.has(id))}${fate ? ` (${fate})` : ''}\n`);
   }
   const count = (s: Status): number => reports.filter((r) => r.status === s).length;
   const warnings = reports.reduce((a, r) => a + r.warnings, 0);
@@ -272,7 +285,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // for; a single file given by name that fails is one line.
   else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
-      `${interrupted ? 'interrupted: ' : ''}${paths.length} document${paths.length === 1 ? '' : 's'}: ${summary.written} written, ${summary.skipped} skipped, ${summary.failed} failed; ${warnings} warning${warnings === 1 ? '' : 's'}${stale.length ? `; ${stale.length} stale output${stale.length === 1 ? '' : 's'}${cmd.prune ? (notPruned.size > 0 ? `, ${summary.pruned} pruned` : ' pruned') : ''}` : ''}\n`,
+      `${t(lang, 'ingest.summary', { interrupted, documents: paths.length, written: summary.written, skipped: summary.skipped, failed: summary.failed, warnings, stale: stale.length, pruned: cmd.prune })}\n`,
     );
   }
   // A write that failed is the machine's problem: exit 2, as for an output folder that cannot be made.

@@ -5,7 +5,8 @@
  * and `--version` start in the time a bare Node does, and `diff` never loads the batch code.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs, USAGE, UsageError, type Command } from './args.js';
+import { helpText, parseArgs, USAGE, UsageError, type Command } from './args.js';
+import { languageOf, t, type Language } from '../messages/index.js';
 
 export interface Io {
   readonly stdout: { write(s: string): unknown; readonly isTTY?: boolean };
@@ -17,6 +18,27 @@ export interface Io {
   readonly signal?: AbortSignal;
   /** Clock for the progress line. @default Date.now */
   readonly now?: () => number;
+  /** The environment the language of messages is read from (`LC_ALL`, `LC_MESSAGES`, `LANG`). @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The language of messages, set by `run` from `--lang` and the environment. */
+  readonly lang?: Language;
+}
+
+/** `--lang zh|en` anywhere in `argv`: its value (null when not given) and the arguments without it. */
+function takeLang(argv: readonly string[]): { lang: string | null; rest: string[] } {
+  const rest: string[] = [];
+  let lang: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--lang') lang = argv[++i] ?? '';
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+    else rest.push(a);
+  }
+  return { lang, rest };
 }
 
 export const CORPUS_DIR = 'corpus';
@@ -34,20 +56,24 @@ function packageVersion(): string {
   }
 }
 
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(args: readonly string[], ioIn: Io): Promise<number> {
+  const { lang: flag, rest: argv } = takeLang(args);
+  const lang = languageOf(flag, ioIn.env ?? process.env);
+  const io: Io = { ...ioIn, lang };
   let cmd: Command;
   try {
+    if (flag !== null && flag !== 'zh' && flag !== 'en') throw new UsageError((l) => t(l, 'usage.choice', '--lang', 'zh、en', flag));
     cmd = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`guideline: ${error.message}\n${argv[0] && argv[0] in USAGE ? `Run 'guideline ${argv[0]} --help' for usage.` : "Run 'guideline --help' for usage."}\n`);
+      io.stderr.write(`guideline: ${error.say(lang)}\n${t(lang, 'usage.see-help', argv[0] && argv[0] in USAGE ? argv[0] : null)}\n`);
       return 2;
     }
     throw error;
   }
   switch (cmd.command) {
     case 'help':
-      io.stdout.write(`${USAGE[cmd.topic]}\n`);
+      io.stdout.write(`${helpText(cmd.topic, lang)}\n`);
       return 0;
     case 'version': {
       const [{ PIPELINE_VERSION }, { SCHEMA_VERSION }] = await Promise.all([import('../version.js'), import('../schema/version.js')]);
@@ -84,7 +110,7 @@ async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): 
     io.stderr.write(`guideline: ${cmd.out}: cannot write the schemas: ${describeWriteError(error)}\n`);
     return 2;
   }
-  if (!cmd.quiet) io.stdout.write(`wrote ${Object.keys(files).length} schemas to ${cmd.out}\n`);
+  if (!cmd.quiet) io.stdout.write(`${t(io.lang ?? 'zh', 'schema.wrote', Object.keys(files).length, cmd.out)}\n`);
   return 0;
 }
 

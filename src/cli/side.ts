@@ -5,6 +5,7 @@ import { processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
 import { asGuidelineError } from '../pipeline.js';
+import { withHint } from './hints.js';
 import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
 
 /** Largest extracted JSON read: ten times the largest source (a JSON is bigger than its source). */
@@ -69,7 +70,7 @@ export async function loadInputs(
       try {
         docs.push(await loadSide(path, cwd, loadOptions));
       } catch (error) {
-        options.fail(path, asGuidelineError(error).message);
+        options.fail(path, withHint(asGuidelineError(error)));
       }
     }
   } finally {

@@ -10,6 +10,7 @@ import { markdownProcessor } from '../report/markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
 import { append } from '../append.js';
+import { label } from '../messages/labels.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -76,7 +77,8 @@ export function show(field: string, v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number') return /CNY$/.test(field) ? formatYuan(v) : String(v);
-  if (typeof v === 'string') return v;
+  // Enumerations read as words: `状态：征求意见稿 → 正式稿`, `经费限定词：约 → 不超过`.
+  if (typeof v === 'string') return field === 'document.status' ? label('status', v) : /qualifier$/i.test(field) ? label('qualifier', v) : /hedge$/i.test(field) ? label('hedge', v) : v;
   const o = v as Record<string, unknown>;
   if ('amountCNY' in o) return `${QUAL[String(o.qualifier)] ?? ''}${formatYuan(Number(o.amountCNY))}`;
   if ('maxYears' in o || 'minYears' in o) {
@@ -84,6 +86,11 @@ export function show(field: string, v: unknown): string {
     const max = o.maxYears as number | null;
     const range = min !== null && max !== null && min !== max ? `${min}–${max}年` : `${QUAL[String(o.qualifier)] ?? ''}${max ?? min}年`;
     return `${range}${o.inherited ? '（沿用默认）' : ''}`;
+  }
+  if ('other' in o && 'central' in o) return `${QUAL[String(o.qualifier)] ?? ''}${String(o.other)}:${String(o.central)}`;
+  if ('male' in o || 'female' in o) {
+    const parts = [...(o.male ? [`男性${String(o.male)}以后出生`] : []), ...(o.female ? [`女性${String(o.female)}以后出生`] : []), ...(o.noSubtopics ? ['不设课题'] : [])];
+    return parts.join('，') || '—';
   }
   if ('value' in o) return `${'min' in o ? `${String(o.min)}～` : (QUAL[String(o.qualifier)] ?? '')}${String(o.value)}`;
   return JSON.stringify(v);
@@ -170,6 +177,11 @@ function gist(d: DirectionDiff): string {
   return parts.join('；') || '—';
 }
 
+/** `1.2`, or `1.2 → 1.3` for a renumbered direction. */
+function directionIds(x: DirectionDiff): string {
+  return x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId ?? '');
+}
+
 function heading(d: DirectionDiff): string {
   const ids = d.oldId && d.newId && d.oldId !== d.newId ? `${d.oldId} → ${d.newId}` : (d.newId ?? d.oldId ?? '');
   const label = { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[d.status];
@@ -177,17 +189,23 @@ function heading(d: DirectionDiff): string {
   return `${ids} ${d.title}（${label}${regrouped}${d.renumbered ? '，重新编号' : ''}${d.moved ? '，顺序变化' : ''}）`;
 }
 
-export function diffMdast(d: GuidelineDiff): Root {
+/**
+ * The report as an mdast tree. `html`: for the page, where each changed direction in the overview
+ * links to its section below; Markdown has no such anchors (the headings' ids are the page's), so
+ * there the overview names the directions without links.
+ */
+export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean } = {}): Root {
+  const html = options.html ?? false;
   const c = d.summary.counts;
   const changed = d.directions.filter((x) => x.status !== 'unchanged' || x.renumbered || x.moved);
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [text('指南版本比较（guideline diff）')] },
+    { type: 'heading', depth: 1, children: [text('指南版本比较')] },
     table(
       ['', '原版本', '新版本'],
       [
         ['文件', d.old.path, d.new.path],
         ['标题', d.old.title ?? '—', d.new.title ?? '—'],
-        ['状态', d.old.status, d.new.status],
+        ['状态', label('status', d.old.status), label('status', d.new.status)],
         ...(d.summary.totals
           ? [
               ['方向数', String(d.summary.totals.old.directions), String(d.summary.totals.new.directions)],
@@ -209,7 +227,9 @@ export function diffMdast(d: GuidelineDiff): Root {
       table(
         ['方向', '状态', '变化（原 → 新）'],
         changed.map((x) => [
-          [{ type: 'link', url: `#${anchor(x)}`, children: [text(x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId ?? ''))] }],
+          html
+            ? [{ type: 'link', url: `#${anchor(x)}`, children: [text(directionIds(x))] }]
+            : directionIds(x),
           { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[x.status],
           gist(x),
         ]),
@@ -273,7 +293,6 @@ export function diffSummary(d: GuidelineDiff): string {
   }
   for (const r of d.regroupings ?? []) lines.push(`  ${r.kind === 'split' ? '拆分' : '合并'}：${r.oldIds.join('、')} → ${r.newIds.join('、')}`);
   for (const ch of [...d.document.changes, ...d.summary.changes]) lines.push(`  ${fieldName(ch.field)}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`);
-  lines.push('--format json|md|html for the full report');
   return `${lines.join('\n')}\n`;
 }
 
@@ -286,10 +305,11 @@ table{border-collapse:collapse;margin:.75rem 0}th,td{border:1px solid #d0d7de;pa
 th{background:#f6f8fa}th,td:first-child{white-space:nowrap}h1{font-size:1.6rem}h2{border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}h3{margin-top:1.5rem}
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}
 a{color:#0969da}h3:target{background:#fff8c5}
-@media print{body{max-width:none;margin:0;font-size:11pt}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
+@page{size:A4;margin:14mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt;max-width:100%}th,td:first-child{white-space:normal}td{word-break:break-all}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
 
 export function diffToHtml(d: GuidelineDiff): string {
-  const body = toHtml(toHast(diffMdast(d)));
+  const body = toHtml(toHast(diffMdast(d, { html: true })));
   const title = `指南版本比较：${d.old.id} → ${d.new.id}`;
   return `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${toHtml({ type: 'text', value: title })}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }

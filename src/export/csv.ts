@@ -3,7 +3,7 @@
  * takes the file for the ANSI code page and shows mojibake for Chinese), records ended by CRLF, a
  * field quoted when it holds a comma, a double quote, CR or LF, its quotes doubled.
  */
-import { header, type CellValue, type HeaderLanguage, type Table } from './model.js';
+import { header, shownValue, type CellValue, type HeaderLanguage, type Table } from './model.js';
 
 export interface CsvOptions {
   /** Header row: Chinese headers or the column keys. @default 'zh' */
@@ -30,6 +30,6 @@ function field(value: CellValue): string {
 /** The table as CSV text (BOM included): a header row, then one record per row. */
 export function toCsv(table: Table, options: CsvOptions = {}): string {
   const language = options.headers ?? 'zh';
-  const records = [table.columns.map((c) => field(header(c, language))), ...table.rows.map((row) => row.map(field))];
+  const records = [table.columns.map((c) => field(header(c, language))), ...table.rows.map((row) => row.map((v, i) => field(shownValue(v, table.columns[i]!, language))))];
   return `${BOM}${records.map((r) => r.join(',')).join('\r\n')}\r\n`;
 }

@@ -6,15 +6,17 @@
  *
  * Values keep their type: numbers stay numbers (amounts in whole yuan and in 万元, years, counts),
  * flags are booleans, missing values are null (an empty cell), enumerations are the schema's keys
- * (`atMost`, `inPrinciple`, `draft`). A bound is never dropped: each figure has its qualifier
+ * (`atMost`, `inPrinciple`, `draft`), shown in Chinese (`不超过`, `原则上`, `征求意见稿`) under the
+ * Chinese headers and as the keys with `--columns en`. A bound is never dropped: each figure has its qualifier
  * column, its lower end where it is a range, and a Chinese note (`不超过750万元`, `1～2个`).
  */
 import { checkTitle, FLAG_LABELS, formatDuration, formatYuan, HEDGE_WORDS, qualifierPrefix } from '../format.js';
 import { perProjectCapCNY, type Check, type Direction, type Domain, type Guideline } from '../schema/guideline.js';
 import type { ExportTables } from './model.js';
+import { zhLabels } from '../messages/labels.js';
 
 export { header, type CellValue, type Column, type ExportTables, type HeaderLanguage, type Table } from './model.js';
-import { booleanColumn, numberColumn, tableOf, textColumn, wan, type ColumnDef } from './model.js';
+import { booleanColumn, enumColumn, numberColumn, tableOf, textColumn, wan, type ColumnDef } from './model.js';
 
 interface DirectionRow {
   readonly doc: Guideline;
@@ -48,10 +50,10 @@ function durationNote(x: NonNullable<Direction['duration']>): string {
 const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   text('documentId', '文档编号', (r) => r.doc.document.id),
   text('documentTitle', '指南名称', (r) => r.doc.document.title),
-  text('family', '指南类型', (r) => r.doc.document.family),
+  enumColumn('family', '指南类型', zhLabels('family'), (r) => r.doc.document.family),
   num('year', '年度', (r) => r.doc.document.year),
   num('batch', '批次', (r) => r.doc.document.batch),
-  text('status', '稿件状态', (r) => r.doc.document.status),
+  enumColumn('status', '稿件状态', zhLabels('status'), (r) => r.doc.document.status),
   text('source', '来源文件', (r) => r.doc.document.source.path),
   text('directionId', '方向编号', (r) => r.d.id),
   num('ordinal', '序号', (r) => r.d.ordinal),
@@ -64,14 +66,14 @@ const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   text('domains', '领域方向', (r) => joined(r.d.domains.map(domainText), '；')),
   num('projectCount', '拟支持项目数', (r) => r.d.projectCount?.value),
   num('projectCountMin', '项目数下限', (r) => r.d.projectCount?.min),
-  text('projectCountQualifier', '项目数限定', (r) => r.d.projectCount?.qualifier),
+  enumColumn('projectCountQualifier', '项目数限定', zhLabels('qualifier'), (r) => r.d.projectCount?.qualifier),
   bool('projectCountInherited', '项目数沿用统一规定', (r) => r.d.projectCount?.inherited),
   text('projectCountNote', '项目数说明', (r) => (r.d.projectCount ? projectNote(r.d.projectCount) : null)),
   num('fundingCNY', '拟支持经费（元）', (r) => r.d.funding?.amountCNY, true),
   num('fundingWan', '拟支持经费（万元）', (r) => wan(r.d.funding?.amountCNY)),
   num('fundingMinCNY', '经费下限（元）', (r) => r.d.funding?.minCNY, true),
   num('fundingMinWan', '经费下限（万元）', (r) => wan(r.d.funding?.minCNY)),
-  text('fundingQualifier', '经费限定', (r) => r.d.funding?.qualifier),
+  enumColumn('fundingQualifier', '经费限定', zhLabels('qualifier'), (r) => r.d.funding?.qualifier),
   text('fundingNote', '经费说明', (r) => (r.d.funding ? fundingNote(r.d.funding) : null)),
   num('perProjectCapCNY', '单项经费上限（元）', (r) => perProjectCapCNY(r.d), true),
   num('perProjectCapWan', '单项经费上限（万元）', (r) => wan(perProjectCapCNY(r.d))),
@@ -83,8 +85,8 @@ const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   num('durationMinYears', '实施周期下限（年）', (r) => r.d.duration?.minYears),
   num('durationMaxYears', '实施周期上限（年）', (r) => r.d.duration?.maxYears),
   num('durationMonths', '实施周期（月）', (r) => r.d.duration?.months),
-  text('durationQualifier', '周期限定', (r) => r.d.duration?.qualifier),
-  text('durationHedge', '周期措辞', (r) => r.d.duration?.hedge),
+  enumColumn('durationQualifier', '周期限定', zhLabels('qualifier'), (r) => r.d.duration?.qualifier),
+  enumColumn('durationHedge', '周期措辞', zhLabels('hedge'), (r) => r.d.duration?.hedge),
   bool('durationInherited', '周期沿用默认', (r) => r.d.duration?.inherited),
   text('durationNote', '周期说明', (r) => (r.d.duration ? durationNote(r.d.duration) : null)),
   num('requirementCount', '其他要求条数', (r) => r.d.requirements.length),
@@ -101,7 +103,7 @@ const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
     const m = r.d.conditions.matchingRatio;
     return m ? `${m.other}:${m.central}` : null;
   }),
-  text('matchingRatioQualifier', '比例限定', (r) => r.d.conditions.matchingRatio?.qualifier),
+  enumColumn('matchingRatioQualifier', '比例限定', zhLabels('qualifier'), (r) => r.d.conditions.matchingRatio?.qualifier),
   bool('leadingEnterprise', '须企业牵头', (r) => r.d.conditions.leadingEnterprise !== null),
   text('youngScientistMaleBornOnOrAfter', '青年科学家男性出生不早于', (r) => r.d.conditions.youngScientist?.maleBornOnOrAfter),
   text('youngScientistFemaleBornOnOrAfter', '青年科学家女性出生不早于', (r) => r.d.conditions.youngScientist?.femaleBornOnOrAfter),
@@ -117,7 +119,7 @@ interface CheckRow {
 const CHECK_COLUMNS: readonly ColumnDef<CheckRow>[] = [
   text('documentId', '文档编号', (r) => r.doc.document.id),
   text('directionId', '方向编号', (r) => r.c.directionId),
-  text('severity', '级别', (r) => r.c.severity),
+  enumColumn('severity', '级别', zhLabels('severity'), (r) => r.c.severity),
   text('code', '代码', (r) => r.c.code),
   text('title', '检查项', (r) => checkTitle(r.c.code)),
   text('messageZh', '说明', (r) => r.c.messageZh),

@@ -10,6 +10,11 @@ export interface Column {
   readonly type: 'text' | 'number' | 'boolean' | 'mixed';
   /** Whole yuan: shown with thousands separators in XLSX. */
   readonly yuan?: boolean;
+  /**
+   * For an enumeration: the Chinese word of each machine value (`draft` → `征求意见稿`), shown in
+   * the Chinese columns; `--columns en` keeps the machine values, for scripts.
+   */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface Table {
@@ -30,12 +35,25 @@ export function header(column: Column, language: HeaderLanguage): string {
   return language === 'en' ? column.key : column.zh;
 }
 
+/** A cell as shown under `language`'s headers: an enumeration's Chinese word under Chinese headers, else the value. */
+export function shownValue(value: CellValue, column: Column, language: HeaderLanguage): CellValue {
+  return language === 'zh' && typeof value === 'string' && column.labels ? (column.labels[value] ?? value) : value;
+}
+
 /** A column and how to read its value from a row of `T`. */
 export interface ColumnDef<T> extends Column {
   readonly get: (row: T) => CellValue;
 }
 
 export const textColumn = <T>(key: string, zh: string, get: (r: T) => string | null | undefined): ColumnDef<T> => ({ key, zh, type: 'text', get: (r) => get(r) ?? null });
+/** A text column holding a machine value of an enumeration, shown as its Chinese word under Chinese headers. */
+export const enumColumn = <T>(key: string, zh: string, labels: Readonly<Record<string, string>>, get: (r: T) => string | null | undefined): ColumnDef<T> => ({
+  key,
+  zh,
+  type: 'text',
+  labels,
+  get: (r) => get(r) ?? null,
+});
 export const numberColumn = <T>(key: string, zh: string, get: (r: T) => number | null | undefined, yuan = false): ColumnDef<T> => ({
   key,
   zh,

@@ -9,7 +9,7 @@
  */
 import type { Cell, Row, SheetData } from 'write-excel-file/node';
 import { displayWidth } from '../lexicon/chars.js';
-import { header, type CellValue, type Column, type ExportTables, type HeaderLanguage, type Table } from './model.js';
+import { header, shownValue, type CellValue, type Column, type ExportTables, type HeaderLanguage, type Table } from './model.js';
 import { fixZipTimestamps } from './zip.js';
 
 export interface XlsxOptions {
@@ -58,14 +58,14 @@ function shownWidth(value: CellValue, column: Column): number {
 function widths(table: Table, language: HeaderLanguage): { width: number }[] {
   return table.columns.map((c, i) => {
     let w = displayWidth(header(c, language)) + FILTER_BUTTON;
-    for (const row of table.rows) w = Math.max(w, shownWidth(row[i] ?? null, c) + 1);
+    for (const row of table.rows) w = Math.max(w, shownWidth(shownValue(row[i] ?? null, c, language), c) + 1);
     return { width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)) };
   });
 }
 
 function sheetData(table: Table, language: HeaderLanguage): SheetData {
   const head: Row = table.columns.map((c): Cell => ({ value: header(c, language), type: String, fontWeight: 'bold', backgroundColor: '#E7ECF5' }));
-  return [head, ...table.rows.map((row): Row => table.columns.map((c, i) => cell(row[i] ?? null, c)))];
+  return [head, ...table.rows.map((row): Row => table.columns.map((c, i) => cell(shownValue(row[i] ?? null, c, language), c)))];
 }
 
 type Utility = typeof import('write-excel-file/utility');

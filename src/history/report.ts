@@ -25,7 +25,17 @@ import { cellState, type CellState } from './index.js';
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
 const paragraph = (...children: PhrasingContent[]): RootContent => ({ type: 'paragraph', children });
-const heading = (depth: 1 | 2, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
+/** A heading; `id`: its anchor on the page (the Markdown has none, and is given no links to it). */
+const heading = (depth: 1 | 2, value: string, id?: string): RootContent => ({ type: 'heading', depth, children: [text(value)], ...(id ? { data: { hProperties: { id } } } : {}) });
+
+/** The page's sections, linked from its top (`id` of each heading). */
+const SECTIONS = [
+  ['lines', '指南方向（各方向每个版本的变化）'],
+  ['versions', '各版本的变化'],
+  ['totals', '合计'],
+  ['partners', '合作方经费'],
+  ['documents', '文件'],
+] as const;
 
 /** Text in a `<span class=…>` on the page. */
 const span = (className: string, value: string): PhrasingContent => ({ type: 'emphasis', data: { hName: 'span', hProperties: { className: [className] } }, children: [text(value)] });
@@ -75,7 +85,7 @@ const statedYuan = (v: number | null, q: HistoryTotals['funding']['qualifier']):
 
 function documentsSection(h: GuidelineHistory, labels: readonly string[], target: Target): RootContent[] {
   return [
-    heading(2, '文件'),
+    heading(2, '文件', 'documents'),
     paragraph(
       text(
         h.order === 'sorted'
@@ -106,7 +116,7 @@ function totalsSection(h: GuidelineHistory, labels: readonly string[], target: T
     ];
   });
   return [
-    heading(2, '合计'),
+    heading(2, '合计', 'totals'),
     paragraph(text('“文中所述”是指南自己写明的合计（设立N个指南方向、拟支持项目数约N个、国拨经费总概算），“各方向合计”是各方向所列之和；差额为所述减合计。')),
     table(target, ['版本', '方向数', '项目数（文中所述）', '项目数（各方向合计）', '经费（文中所述）', '经费（各方向合计）', '经费差额'], rows),
   ];
@@ -133,7 +143,7 @@ function versionsSection(h: GuidelineHistory, labels: readonly string[], target:
     return [labels[k]!, labels[k - 1]!, named(by('new')), named(by('dropped')), named(by('returned')), String(by('modified').length), String(renumbered)];
   });
   return [
-    heading(2, '各版本的变化'),
+    heading(2, '各版本的变化', 'versions'),
     paragraph(text('与前一版本相比。“新增”：此前各版本都没有的方向；“删除”：同一批次的上一稿（如征求意见稿）有、这一稿没有的方向；“重新出现”：前一版本没有、更早的版本有的方向。')),
     table(target, ['版本', '对比', '新增', '删除', '重新出现', '修改', '重新编号'], rows)];
 }
@@ -193,7 +203,7 @@ function linesSection(h: GuidelineHistory, labels: readonly string[], target: Ta
   });
   return {
     content: [
-      heading(2, '指南方向'),
+      heading(2, '指南方向', 'lines'),
       paragraph(
         text(
           '每行是各版本中的同一个方向（按合作方、标题和合作协议对齐，不看编号）。单元格：方向编号 · 拟支持项目数 · 拟支持经费；“新增”为首次出现，“重新出现”为缺席后又出现，“删除”为同一批次的上一稿有而这一稿没有（如征求意见稿有、正式稿没有），“—”为这一版本没有；脚注列出与上一次出现时相比的变化。',
@@ -237,7 +247,7 @@ function partnersSection(h: GuidelineHistory, labels: readonly string[], target:
     }),
   ]);
   return [
-    heading(2, '合作方经费'),
+    heading(2, '合作方经费', 'partners'),
     paragraph(text('各版本中列出该合作方的方向的拟支持经费之和；一个方向有几个合作方时，在每个合作方下都按全额计入（故各列之和可大于总额）。')),
     table(target, ['合作方', '出现', ...labels], rows, 'wide'),
   ];
@@ -249,8 +259,17 @@ export function historyMdast(h: GuidelineHistory, options: { readonly html?: boo
   const labels = documentLabels(h);
   const lines = linesSection(h, labels, target);
   const children: RootContent[] = [
-    heading(1, '指南历次版本（guideline history）'),
+    heading(1, '指南历次版本'),
     paragraph(text(`${h.documents.length}个版本，${h.lines.length}个方向。`)),
+    // On the page, every section one click from the top, the directions' changes first.
+    ...(target.html
+      ? [
+          paragraph(
+            text('跳到：'),
+            ...SECTIONS.flatMap(([id, name], i): PhrasingContent[] => [...(i > 0 ? [text(' · ')] : []), { type: 'link', url: `#${id}`, children: [text(name)] }]),
+          ),
+        ]
+      : []),
     ...documentsSection(h, labels, target),
     ...totalsSection(h, labels, target),
     ...(target.html && h.documents.length > 0 ? [chartNode(h, labels)] : []),
@@ -302,15 +321,54 @@ const numberStep = (band: number): number => [1, 2, 5, 10, 20, 50, 100].find((n)
 
 /** The width a document has on the horizontal axis. */
 const bandOf = (n: number): number => (W - M.left - M.right) / Math.max(1, n);
-/** Whether there is room to name the documents under their bars (else they are numbered). */
-const named = (n: number): boolean => bandOf(n) >= 64;
+
+/** Labels under the bars drawn at this angle where they do not fit level (degrees, up to the right). */
+const SLANT = 40;
+const LABEL_SIZE = 11;
+/** A slanted label is cut to this many characters. */
+const SLANT_CHARS = 16;
+
+/**
+ * How the documents are named under their bars: `level` (their names on two lines, where each fits
+ * its band), `slanted` (the name on one line at 40°, where names are too wide but bands leave a line
+ * of text between two slanted ones), `numbers` (their numbers in the 文件 table, thinned where even
+ * those crowd). Names never overlap: a document without a year is named by its number.
+ */
+interface Axis {
+  readonly mode: 'level' | 'slanted' | 'numbers';
+  readonly lines: readonly (readonly string[])[];
+  /** Room below the plot for the labels. */
+  readonly bottom: number;
+  /** Room left of the chart for the first slanted label. */
+  readonly left: number;
+}
+
+function axisOf(labels: readonly string[], docs: GuidelineHistory['documents']): Axis {
+  const band = bandOf(docs.length);
+  const named = docs.length > 0 && docs.every((d) => d.year !== null);
+  const level = docs.map((d, k) => [labels[k]!.replace(/（.*$/, ''), STATUS_ZH[d.status]]);
+  const widest = Math.max(0, ...level.flat().map((l) => textWidth(l, LABEL_SIZE)));
+  if (named && widest + 8 <= band) return { mode: 'level', lines: level, bottom: M.bottom, left: 0 };
+  // Two slanted labels are `band · sin(40°)` apart across their lines: room for one line of text.
+  if (named && band * Math.sin((SLANT * Math.PI) / 180) >= LABEL_SIZE + 3) {
+    const lines = level.map(([name, status]) => {
+      const one = `${name} ${status}`;
+      return [[...one].length > SLANT_CHARS ? `${[...one].slice(0, SLANT_CHARS - 1).join('')}…` : one];
+    });
+    const first = textWidth(lines[0]![0]!, LABEL_SIZE) * Math.cos((SLANT * Math.PI) / 180);
+    const longest = Math.max(...lines.map(([l]) => textWidth(l!, LABEL_SIZE)));
+    return { mode: 'slanted', lines, bottom: Math.ceil(longest * Math.sin((SLANT * Math.PI) / 180) + 24), left: Math.max(0, Math.ceil(first - (M.left + band / 2) + 8)) };
+  }
+  return { mode: 'numbers', lines: docs.map((_, k) => [String(k + 1)]), bottom: M.bottom, left: 0 };
+}
 
 /**
  * One bar chart: the added-up value per document as a bar, the stated one as a red tick across
  * it. Labels under the bars where there is room, else the documents' numbers.
  */
-function barChart(title: string, labels: readonly string[], values: readonly { computed: number; stated: number | null; hover: string }[], format: (v: number) => string, docs: GuidelineHistory['documents']): Element {
+function barChart(title: string, axis: Axis, values: readonly { computed: number; stated: number | null; hover: string }[], format: (v: number) => string): Element {
   const plotH = H - M.top - M.bottom;
+  const height = M.top + plotH + axis.bottom;
   const max = Math.max(1, ...values.flatMap((v) => [v.computed, v.stated ?? 0]));
   const step = niceStep(max);
   const top = Math.ceil(max / step) * step;
@@ -331,59 +389,60 @@ function barChart(title: string, labels: readonly string[], values: readonly { c
       children.push(el('line', { x1: cx - barW / 2 - 5, x2: cx + barW / 2 + 5, y1: y(v.stated), y2: y(v.stated), stroke: STATED, strokeWidth: 2.5 }, [el('title', {}, [t(v.hover)])]));
     }
     // The bar's value: inside its top where it fits, else above the bar and the stated tick.
-    if (band >= 44) {
-      const label = format(v.computed);
+    const label = format(v.computed);
+    if (textWidth(label, 10) + 6 <= band) {
       const inside = y(0) - y(v.computed) >= 22 && textWidth(label, 10) + 4 <= barW;
       // Above the bar, unless a stated tick just above it leaves no room: then above the tick.
       const tick = v.stated === null ? null : y(v.stated);
       const above = (tick !== null && tick <= y(v.computed) && y(v.computed) - tick < 16 ? tick : y(v.computed)) - 5;
       children.push(el('text', { x: cx, y: inside ? y(v.computed) + 14 : above, fontSize: 10, textAnchor: 'middle', fill: inside ? '#ffffff' : '#1f2328' }, [t(label)]));
     }
-    const d = docs[k]!;
     // Numbers where names do not fit: every one, or every 2nd, 5th, 10th… where those crowd.
-    if (!named(values.length) && k > 0 && (k + 1) % numberStep(band) !== 0) return;
-    const lines = named(values.length) && d.year !== null ? [labels[k]!.replace(/（.*$/, ''), STATUS_ZH[d.status]] : [String(k + 1)];
+    if (axis.mode === 'numbers' && k > 0 && (k + 1) % numberStep(band) !== 0) return;
+    const lines = axis.lines[k]!;
+    const base = M.top + plotH + 16;
     children.push(
-      el(
-        'text',
-        { x: cx, y: H - M.bottom + 16, fontSize: 11, textAnchor: 'middle', fill: '#1f2328' },
-        lines.map((l, i) => el('tspan', { x: cx, dy: i === 0 ? 0 : 14 }, [t(l)])),
-      ),
+      axis.mode === 'slanted'
+        ? el('text', { x: cx + 4, y: base - 4, fontSize: LABEL_SIZE, textAnchor: 'end', fill: '#1f2328', transform: `rotate(-${SLANT} ${coordinate(cx + 4)} ${coordinate(base - 4)})` }, [t(lines[0]!)])
+        : el(
+            'text',
+            { x: cx, y: base, fontSize: LABEL_SIZE, textAnchor: 'middle', fill: '#1f2328' },
+            lines.map((l, i) => el('tspan', { x: cx, dy: i === 0 ? 0 : 14 }, [t(l)])),
+          ),
     );
   });
-  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', ariaLabel: title }, children);
+  return el('svg', { xmlns: 'http://www.w3.org/2000/svg', viewBox: `${-axis.left} 0 ${W + axis.left} ${height}`, width: W + axis.left, height, role: 'img', ariaLabel: title }, children);
 }
 
 /** The totals per document as two bar charts, with their legend. */
 function chartNode(h: GuidelineHistory, labels: readonly string[]): RootContent {
+  const axis = axisOf(labels, h.documents);
   const funding = barChart(
     '国拨经费（各方向合计与文中所述）',
-    labels,
+    axis,
     h.totals.map((x, k) => ({
       computed: x.funding.computedCNY,
       stated: x.funding.statedCNY,
       hover: `${labels[k]}：各方向合计${formatYuan(x.funding.computedCNY)}；文中所述${statedYuan(x.funding.statedCNY, x.funding.qualifier)}`,
     })),
     (v) => (v === 0 ? '0' : formatYuan(v)),
-    h.documents,
   );
   const projects = barChart(
     '拟支持项目数（各方向合计与文中所述）',
-    labels,
+    axis,
     h.totals.map((x, k) => ({
       computed: x.projects.computed,
       stated: x.projects.stated,
       hover: `${labels[k]}：各方向合计${x.projects.computed}个；文中所述${statedCount(x.projects.stated, x.projects.qualifier)}个`,
     })),
     (v) => String(Math.round(v * 100) / 100),
-    h.documents,
   );
   const legend = el('figcaption', {}, [
     el('span', { className: ['key', 'key-computed'] }, []),
     t(' 各方向合计　'),
     el('span', { className: ['key', 'key-stated'] }, []),
     t(' 文中所述'),
-    ...(named(h.documents.length) ? [] : [t('　（横轴为版本序号，见“文件”表）')]),
+    ...(axis.mode === 'numbers' ? [t('　（横轴为版本序号，见“文件”表）')] : []),
   ]);
   return { type: 'paragraph', children: [], data: { hName: 'figure', hProperties: { className: ['chart'] }, hChildren: [funding, projects, legend] } };
 }
@@ -402,7 +461,12 @@ td[title]{cursor:help}.mismatch{color:#cf222e;font-weight:600}
 figure.chart{display:flex;flex-wrap:wrap;gap:1.5rem;margin:1rem 0}figure.chart svg{max-width:100%;height:auto}figure.chart figcaption{flex-basis:100%;font-size:.9rem;color:#57606a}
 .key{display:inline-block;width:1.6rem;vertical-align:middle}.key-computed{height:.8rem;background:${COMPUTED}}.key-stated{height:0;border-top:3px solid ${STATED}}
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}
-.footnotes{font-size:.9rem}.footnotes ul{margin:.2rem 0}sup a{text-decoration:none}`;
+.footnotes{font-size:.9rem}.footnotes ul{margin:.2rem 0}sup a{text-decoration:none}
+@page{size:A4 landscape;margin:10mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:8.5pt}h2{break-after:avoid;margin-top:1rem}table{font-size:7.5pt;width:100%}
+table.wide{display:table;overflow:visible;max-width:none;table-layout:fixed}table.wide td,table.lines td,table.lines th,table.lines .fig,table.wide th{white-space:normal;min-width:0!important;word-break:break-all}
+table.lines td:first-child,table.lines th:first-child{position:static;min-width:0}th,td{padding:.1rem .25rem}tr{break-inside:avoid}thead{display:table-header-group}
+figure.chart{break-inside:avoid}figure.chart svg{max-width:48%}a{color:inherit;text-decoration:none}td[title]{cursor:auto}}`;
 
 /** The legend of the cell colours, above the lines table. */
 function legend(): Element {

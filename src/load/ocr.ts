@@ -101,7 +101,7 @@ async function startEngine(): Promise<Engine> {
   try {
     lib = ((await import('tesseract.js')) as unknown as { default: typeof Tesseract }).default;
   } catch (error) {
-    throw new GuidelineError('ocr-unavailable', 'OCR is needed but tesseract.js is not installed (run npm ci)', String(error));
+    throw new GuidelineError('ocr-unavailable', 'OCR is needed but tesseract.js is not installed: npm ci installs it', String(error));
   } finally {
     for (const key of Reflect.ownKeys(globalThis)) if (!globals.has(key) && key === 'regeneratorRuntime') Reflect.deleteProperty(globalThis, key);
   }

@@ -125,7 +125,7 @@ function loadCanvas(pdfjsDir: string, page: number): { createCanvas(w: number, h
   if (!canvasModule) {
     throw new GuidelineError(
       'ocr-unavailable',
-      `page ${page} has no text layer, and reading it by OCR needs @napi-rs/canvas (an optional dependency of pdfjs-dist), which is not installed: npm install @napi-rs/canvas, or --ocr off`,
+      `page ${page} has no text layer, and reading it by OCR needs @napi-rs/canvas (an optional dependency of pdfjs-dist), which is not installed: npm install @napi-rs/canvas`,
     );
   }
   return canvasModule;

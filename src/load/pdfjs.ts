@@ -298,7 +298,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
   }),
   );
   let limitMs = timeoutMs;
-  const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up (--timeout-ms raises the limit)`);
+  const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up`);
   const started = performance.now();
   const overdue = (): boolean => performance.now() - started > limitMs;
   // Aborted at the time limit: stops the OCR of the pages under way (their engines are terminated).
@@ -397,7 +397,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       if (wanted.length > maxOcrPages) {
         throw new GuidelineError(
           'ocr-too-many-pages',
-          `${wanted.length} pages ${mode === 'force' ? 'to read by OCR' : 'have no text layer and would be read by OCR'}, more than the limit of ${maxOcrPages} (--ocr-max-pages raises it)`,
+          `${wanted.length} pages ${mode === 'force' ? 'to read by OCR' : 'have no text layer and would be read by OCR'}, more than the limit of ${maxOcrPages}`,
         );
       }
       extendLimit(ocrTimeLimit(timeoutMs, wanted.length));

@@ -8,6 +8,7 @@ import { FLAG_LABELS, formatCheckTitle, formatDuration, formatYuan, qualifierPre
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
 import { append } from '../append.js';
+import { label } from '../messages/labels.js';
 
 export function toJson(doc: Guideline): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -174,7 +175,7 @@ function titleParagraphs(doc: Guideline): number {
 export function toMdast(doc: Guideline): Root {
   const info = doc.document;
   const s = doc.summary;
-  const status = { draft: '征求意见稿（draft）', final: '正式稿（final）', unknown: '未知（unknown）' }[info.status];
+  const status = label('status', info.status);
   const directions = doc.directions;
   const partners = new Set(directions.flatMap((d) => d.partners.map((p) => p.name)));
   const projects = directions.reduce((a, d) => a + (d.projectCount?.value ?? 0), 0);
@@ -203,7 +204,7 @@ export function toMdast(doc: Guideline): Root {
     ...renderNodes(doc.sections.slice(titleParagraphs(doc)), byStart(doc)),
   ];
   if (doc.checks.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('检查（checks）')] });
+    children.push({ type: 'heading', depth: 2, children: [text('检查')] });
     children.push({
       type: 'list',
       ordered: false,
@@ -225,8 +226,8 @@ export function toMdast(doc: Guideline): Root {
   if (doc.removed.length > 0) {
     const byKind = new Map<string, number>();
     for (const r of doc.removed) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
-    children.push({ type: 'heading', depth: 2, children: [text('已清除的版面噪声（removed）')] });
-    children.push(table(['kind', 'count'], [...byKind].map(([k, n]) => [k, String(n)])));
+    children.push({ type: 'heading', depth: 2, children: [text('已清除的版面噪声')] });
+    children.push(table(['类型', '处数'], [...byKind].map(([k, n]) => [label('removalKind', k), String(n)])));
   }
   return { type: 'root', children };
 }

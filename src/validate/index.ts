@@ -12,7 +12,7 @@ import type { Layout } from '../position.js';
 import { ocrConfidenceOf, spanOf } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
 import { compile, CANNOT } from '../schema/compiled.js';
-import { Guideline, SCHEMA_VERSION, type CheckDraft, type Span } from '../schema/guideline.js';
+import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 
@@ -217,6 +217,38 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
 }
 
 /** Assembles and validates the output document. Throws `GuidelineError` when it cannot. */
+/**
+ * The name of the field that holds `offset` (`其他要求`), `标题` in a direction's heading, null
+ * elsewhere: the last field heading at or before it within its direction, in document order.
+ */
+export function fieldAt(sections: readonly SectionOut[], offset: number): string | null {
+  let field: string | null = null;
+  const walk = (nodes: readonly SectionOut[]): boolean => {
+    for (const n of nodes) {
+      if (n.span.start > offset) return true;
+      if (n.kind === 'direction' || n.kind === 'part' || n.kind === 'group') field = n.kind === 'direction' && offset < n.span.end ? '标题' : null;
+      else if (n.kind === 'field') field = (n.marker ?? n.text.split(/[：:]/)[0] ?? '').replace(/[：:]\s*$/, '').trim() || null;
+      if (walk(n.children)) return true;
+    }
+    return false;
+  };
+  walk(sections);
+  return field;
+}
+
+/**
+ * The words around `[start, end)` in the text, within their sentence, line breaks and spaces left
+ * out: `见链接：待定。`, `下载链接：待定）。`.
+ */
+export function excerpt(text: string, start: number, end: number, before = 10, after = 4): string {
+  const squeeze = (s: string): string => s.replace(/\s+/g, '');
+  const head = squeeze(text.slice(Math.max(0, start - before * 3), start)).slice(-before);
+  const tail = squeeze(text.slice(end, end + after * 3)).slice(0, after);
+  const from = Math.max(...['。', '；', '！', '？'].map((p) => head.lastIndexOf(p))) + 1;
+  const stop = /[。；！？]/.exec(tail);
+  return `${head.slice(from)}${text.slice(start, end)}${stop ? tail.slice(0, stop.index + 1) : tail}`;
+}
+
 export function validate(input: ValidateInput): Guideline {
   const { source, cleaned, segmented, extracted } = input;
   const refusal = notAGuideline(cleaned, segmented, extracted);
@@ -241,7 +273,7 @@ export function validate(input: ValidateInput): Guideline {
     : [];
   const checks = [...notRead, ...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout)].map((c) => ({
     ...c,
-    messageZh: checkMessageZh(c),
+    messageZh: checkMessageZh(c, c.code === 'placeholder' && c.span ? { field: fieldAt(extracted.sections, c.span.start), excerpt: excerpt(source.text, c.span.start, c.span.end) } : {}),
   }));
   // Stable order: by position, then severity, then code.
   checks.sort(

@@ -21,7 +21,7 @@ describe('guideline ingest', () => {
   it('ingests the corpus, then skips it when nothing changed', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest'], io)).toBe(0);
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['seed.html', 'seed.json', 'seed.md']);
     expect(io.err()).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings\n');
     const doc = Guideline.parse(JSON.parse(readFileSync(join(dir, 'extracted', 'seed.json'), 'utf8')));
     expect(doc.directions).toHaveLength(15);
@@ -32,6 +32,12 @@ describe('guideline ingest', () => {
     // A skipped document still counts its warnings.
     expect(again.err()).toBe('1 document: 0 written, 1 skipped, 0 failed; 6 warnings\n');
     expect(await run(['ingest', '--strict'], fakeIo(dir))).toBe(1);
+    // An output from before the page existed (no seed.html) is written again, page included.
+    rmSync(join(dir, 'extracted', 'seed.html'));
+    const page = fakeIo(dir);
+    expect(await run(['ingest'], page)).toBe(0);
+    expect(page.err()).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings\n');
+    expect(readFileSync(join(dir, 'extracted', 'seed.html'), 'utf8')).toContain('<td class="num">');
 
     const forced = fakeIo(dir);
     expect(await run(['ingest', '--force', '--json'], forced)).toBe(0);
@@ -43,7 +49,7 @@ describe('guideline ingest', () => {
     const out = mkdtempSync(join(tmpdir(), 'guideline-out-'));
     try {
       expect(await run(['ingest', 'corpus/seed.txt', '--out', out], fakeIo(dir))).toBe(0);
-      expect(readdirSync(out).sort()).toEqual(['seed.json', 'seed.md']);
+      expect(readdirSync(out).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
       expect(readdirSync(dir).sort()).toEqual(['corpus']);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -76,7 +82,7 @@ describe('guideline ingest', () => {
       '',
     ]);
     expect(lines.find((l) => l.includes('half.pdf'))).toMatch(/^guideline: corpus\/half\.pdf: (damaged PDF: .*|no text layer .*)$/);
-    expect(outputs()).toEqual(['draft.json', 'draft.md', 'seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['draft.html', 'draft.json', 'draft.md', 'seed.html', 'seed.json', 'seed.md']);
 
     const again = fakeIo(dir);
     expect(await run(['ingest'], again)).toBe(1);
@@ -87,7 +93,7 @@ describe('guideline ingest', () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus', 'nope.txt'], io)).toBe(1);
     expect(io.err()).toContain('guideline: nope.txt: no such file\n');
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 
   it('refuses a file over the size limit', async () => {
@@ -100,13 +106,14 @@ describe('guideline ingest', () => {
     expect(await run(['ingest'], fakeIo(dir))).toBe(0);
     writeFileSync(join(dir, 'extracted', 'old.json'), '{}');
     writeFileSync(join(dir, 'extracted', 'old.md'), '');
+    writeFileSync(join(dir, 'extracted', 'old.html'), '');
     const io = fakeIo(dir);
     expect(await run(['ingest'], io)).toBe(0);
     expect(io.err()).toContain('guideline: extracted/old.json: its source is gone from corpus/ (kept; --prune removes it)\n');
     expect(existsSync(join(dir, 'extracted', 'old.json'))).toBe(true);
     const pruned = fakeIo(dir);
     expect(await run(['ingest', '--prune'], pruned)).toBe(0);
-    expect(outputs()).toEqual(['seed.json', 'seed.md']);
+    expect(outputs()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 
   it('two sources with one output name: the second fails, nothing is overwritten', async () => {
@@ -154,7 +161,7 @@ describe('ingest DIR', () => {
   it('reads every source in a folder given by name, and below it', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus', '--out', 'from-folder'], io)).toBe(0);
-    expect(readdirSync(join(dir, 'from-folder')).sort()).toEqual(['seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'from-folder')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 
   it('a folder with no source in it is one failure line and exit 1, the rest is ingested', async () => {
@@ -162,7 +169,7 @@ describe('ingest DIR', () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'empty', 'corpus/seed.txt', '--out', 'o'], io)).toBe(1);
     expect(io.err().split('\n')[0]).toBe('guideline: empty: no .txt, .pdf, .html, .docx or .doc file in this folder');
-    expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 });
 
@@ -184,24 +191,35 @@ describe('what ingest prints', () => {
   });
 
   it('lists warnings: all with --verbose, the first few on a terminal, none with --quiet', async () => {
-    const verbose = fakeIo(dir);
+    // In Chinese, the default language (no English locale).
+    const verbose = fakeIo(dir, { env: {} });
     expect(await run(['ingest', '--verbose'], verbose)).toBe(0);
     const lines = verbose.err().split('\n');
-    expect(lines[0]).toBe('corpus/seed.txt: 6 warnings');
-    expect(lines.slice(1, 7).every((l) => /^ {2}warning [a-z-]+( \[[\d.]+\])?: /.test(l))).toBe(true);
-    expect(lines).toContain('  warning funding-total-mismatch: 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元');
-    expect(lines.at(-2)).toBe('1 document: 1 written, 0 skipped, 0 failed; 6 warnings');
+    expect(lines[0]).toBe('corpus/seed.txt：6项警告');
+    expect(lines.slice(1, 7).every((l) => /^ {2}警告 第\d+行 .+（[a-z-]+）$/.test(l))).toBe(true);
+    expect(lines).toContain('  警告 第66行 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元（funding-total-mismatch）');
+    // Two placeholders of one direction read apart: the field, the words around them, the line.
+    expect(lines).toContain('  警告 第576行 方向2.1：其他要求中含待定内容“待定”：“…，文件模板下载链接：待定）。…”（placeholder）');
+    expect(lines).toContain('  警告 第599行 方向2.1：其他要求中含待定内容“待定”：“…合作方案（下载链接：待定）。…”（placeholder）');
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines.at(-2)).toBe('1个文件：写出1个，跳过0个，失败0个；警告6条');
 
     const err: string[] = [];
-    const tty = { ...fakeIo(dir), stderr: { write: (s: string) => err.push(s), isTTY: true } };
+    const tty = { ...fakeIo(dir, { env: {} }), stderr: { write: (s: string) => err.push(s), isTTY: true } };
     await run(['ingest'], tty);
     // Progress lines are writes of their own that start with `\r`.
     const shown = err.filter((w) => !w.startsWith('\r')).join('');
-    expect(shown).toContain('corpus/seed.txt: 6 warnings\n');
-    expect(shown).toContain('  … 3 more (--verbose lists them all)\n');
+    expect(shown).toContain('corpus/seed.txt：6项警告\n');
+    expect(shown).toContain('  …另有3项（--verbose 列出全部）\n');
 
     const quiet = fakeIo(dir);
     expect(await run(['ingest', '--quiet'], quiet)).toBe(0);
     expect(quiet.err()).toBe('');
+
+    // With --lang en, the English messages.
+    const en = fakeIo(dir, { env: {} });
+    expect(await run(['ingest', '--verbose', '--force', '--lang', 'en'], en)).toBe(0);
+    expect(en.err().split('\n')[0]).toBe('corpus/seed.txt: 6 warnings');
+    expect(en.err()).toContain('  warning line 66: the text states a funding total of 4.02亿元, the directions add up to 3.895亿元 (1250万元 unassigned) (funding-total-mismatch)\n');
   });
 });

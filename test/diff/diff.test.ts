@@ -143,6 +143,11 @@ describe('diff of the seed with edited versions', () => {
     // The final version's centred title, wrapped over two lines.
     const { d } = await against(edit(SEED, ' （征求意见稿）', '国家重点研发计划“政府间国际科技创新合作”重点专项\n\n2025年度第一批项目申报指南'));
     expect(summary(d)).toEqual({ ...EMPTY, document: [['document.status', 'changed', 'draft', 'final']] });
+    // A person reads the words, never the machine values.
+    const md = diffToMarkdown(d);
+    expect(md).toMatch(/\| 状态 +\| 征求意见稿 +\| 正式稿 +\|/);
+    expect(md).toMatch(/\| 状态 +\| 修改 +\| 征求意见稿 +\| 正式稿 +\|/);
+    expect(md.replaceAll('2025-batch1-draft', '')).not.toMatch(/draft|final/);
   });
 
   it('a placeholder resolved', async () => {
@@ -201,8 +206,10 @@ describe('reports', () => {
     const md = diffToMarkdown(d);
     // Positions as page and line where the document prints page numbers (PDF: page and line on it).
     expect(md).toMatch(/\| 拟支持经费 \| 修改 \| 800万元 \| 900万元 \| 第(\d+)页（第89行） → 第\1页（第89行） \|/);
-    // The overview first: every changed direction, what changed, linked to its section.
-    expect(md).toMatch(/\| \[1\.1\]\(#new-1-1\) +\| 修改 \| 拟支持经费 800万元 → 900万元 +\|/);
+    // The overview first: every changed direction and what changed; linked to its section on the
+    // page only (Markdown has no anchor of that name): every link of the Markdown has its target.
+    expect(md).toMatch(/\| 1\.1 +\| 修改 \| 拟支持经费 800万元 → 900万元 +\|/);
+    expect(md).not.toMatch(/\]\(#/);
     expect(md).toContain('**图例**：改写的文字中，~~删去的字~~为删除，**加粗的字**为新增。');
     expect(md).not.toMatch(/&#/);
     expect(md).toContain('### 1.1 中国和越南政府间联合研究项目（修改）');
@@ -222,6 +229,7 @@ describe('reports', () => {
     const md = diffToMarkdown(d);
     expect(md).toContain('新版本已删除的方向（原版本中）：');
     expect(md).toMatch(/\| 马来西亚 \| 6个 +\| 250万元 +\|/);
-    expect(md).toMatch(/\| \[1\.2\]\(#old-1-2\) \| 删除 \| 删除：6个项目，250万元/);
+    expect(md).toMatch(/\| 1\.2 +\| 删除 \| 删除：6个项目，250万元/);
+    expect(diffToHtml(d)).toContain('<a href="#old-1-2">1.2</a>');
   });
 });

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportTables, header, toCsv, toXlsx, type CellValue, type ExportTables, type Table } from '../../src/export/index.js';
+import { exportTables, header, toCsv, toXlsx, type CellValue, type Column, type ExportTables, type Table } from '../../src/export/index.js';
 import { columnName, MAX_CELL_TEXT, tableRange } from '../../src/export/xlsx.js';
+import { shownValue } from '../../src/export/model.js';
 import { FIXED_DOS_DATE, FIXED_DOS_TIME, zipEntries } from '../../src/export/zip.js';
 import type { Guideline } from '../../src/schema/guideline.js';
 import { ingestText, ROOT, seed } from '../helpers/seed.js';
@@ -177,15 +178,23 @@ describe('toCsv', () => {
     expect(records).toHaveLength(1 + tables.directions.rows.length);
     expect(records[0]).toEqual(tables.directions.columns.map((c) => c.zh));
     const asText = (v: CellValue): string => (v === null ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
-    expect(records.slice(1)).toEqual(tables.directions.rows.map((r) => r.map(asText)));
+    const cols: readonly Column[] = tables.directions.columns;
+    expect(records.slice(1)).toEqual(tables.directions.rows.map((r) => r.map((v, i) => asText(shownValue(v, cols[i]!, 'zh')))));
     const k = tables.directions.columns.map((c) => c.key);
     const first = records[1]!;
+    // Enumerations read in Chinese under Chinese headers: the seed is a draft (征求意见稿) of the
+    // international-cooperation family; 1.1 states 4 projects and 800万元 as they are (确数).
+    expect([first[k.indexOf('status')], first[k.indexOf('family')], first[k.indexOf('fundingQualifier')], first[k.indexOf('projectCountQualifier')]]).toEqual(['征求意见稿', '政府间国际科技创新合作', '确数', '确数']);
+    expect(records.slice(1).flatMap((r) => [r[k.indexOf('status')], r[k.indexOf('fundingQualifier')], r[k.indexOf('durationQualifier')]])).not.toContain('draft');
     expect([first[k.indexOf('projectCount')], first[k.indexOf('fundingCNY')], first[k.indexOf('fundingWan')], first[k.indexOf('jointApplication')], first[k.indexOf('matchingFunds')]]).toEqual(['4', '8000000', '800', 'TRUE', 'FALSE']);
   });
 
   it('has the column keys as headers with `en`', () => {
     const records = parseCsv(toCsv(tables.directions, { headers: 'en' }).slice(1));
     expect(records[0]!.slice(0, 10)).toEqual(['documentId', 'documentTitle', 'family', 'year', 'batch', 'status', 'source', 'directionId', 'ordinal', 'title']);
+    // …and the machine values, so that scripts keep working.
+    const k = records[0]!;
+    expect([records[1]![k.indexOf('status')], records[1]![k.indexOf('family')], records[1]![k.indexOf('fundingQualifier')]]).toEqual(['draft', 'international-cooperation', 'exact']);
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and defuses formulas', () => {
@@ -228,15 +237,18 @@ describe('toXlsx', () => {
     const k = tables.directions.columns.map((c) => c.key);
     const at = (r: number, key: string): unknown => directions![r]![k.indexOf(key)];
     // Direction 1.1: 中国和越南, 4 projects, 800万元.
-    expect([at(1, 'directionId'), at(1, 'partners'), at(1, 'projectCount'), at(1, 'fundingCNY'), at(1, 'fundingWan'), at(1, 'fundingQualifier')]).toEqual(['1.1', '越南', 4, 8_000_000, 800, 'exact']);
+    expect([at(1, 'directionId'), at(1, 'partners'), at(1, 'projectCount'), at(1, 'fundingCNY'), at(1, 'fundingWan'), at(1, 'fundingQualifier')]).toEqual(['1.1', '越南', 4, 8_000_000, 800, '确数']);
     // 1.4 日本: 20 projects, 6000万元; its duration is the document default.
     expect([at(4, 'directionId'), at(4, 'partners'), at(4, 'projectCount'), at(4, 'fundingWan'), at(4, 'durationInherited')]).toEqual(['1.4', '日本', 20, 6000, true]);
     // 2.0 stays text; flags are booleans (1.1: 双方同时申报; 1.5: none; 1.7: 待定).
     expect([at(10, 'directionId'), at(10, 'ordinal')]).toEqual(['2.0', 10]);
     expect([at(1, 'jointApplication'), at(5, 'jointApplication'), at(7, 'placeholders'), at(7, 'warningCount')]).toEqual([true, false, true, 1]);
     // Every value as the table has it (a missing value is an empty cell).
-    expect(directions!.slice(1)).toEqual(tables.directions.rows.map((r) => r.map((v) => v)));
-    expect(checks!.slice(1)).toEqual(tables.checks.rows);
+    expect(directions!.slice(1)).toEqual(tables.directions.rows.map((r) => r.map((v, i) => shownValue(v, tables.directions.columns[i]!, 'zh'))));
+    expect(checks!.slice(1)).toEqual(tables.checks.rows.map((r) => r.map((v, i) => shownValue(v, tables.checks.columns[i]!, 'zh'))));
+    // A check's level in Chinese (警告), never the machine value.
+    const level = tables.checks.columns.findIndex((c) => c.key === 'severity');
+    expect(new Set(checks!.slice(1).map((r) => r[level]))).toEqual(new Set(['警告', '提示']));
     expect(checks![0]).toEqual(tables.checks.columns.map((c) => c.zh));
   });
 
@@ -272,6 +284,9 @@ describe('toXlsx', () => {
     const sheets = await readXlsxFile(Buffer.from(await toXlsx(tables, { headers: 'en' })));
     expect(sheets.map((s) => s.sheet)).toEqual(['directions', 'checks']);
     expect(sheets[0]!.data[0]).toEqual(tables.directions.columns.map((c) => header(c, 'en')));
+    const k = tables.directions.columns.map((c) => c.key);
+    expect(sheets[0]!.data[1]![k.indexOf('fundingQualifier')]).toBe('exact');
+    expect(sheets[1]!.data.slice(1).map((r) => r[2])).toContain('warning');
   });
 
   it('is byte-identical for the same input, whatever the clock says', async () => {

@@ -63,7 +63,7 @@ describe('guideline history', () => {
     expect(given.err()).toBe(
       'order (as given):\n  1. in/2025-batch1-final.txt  2025年第一批\n  2. in/2024-batch1-draft.txt  2024年第一批（征求意见稿）\nhistory of 2 documents, 16 lines of directions\n',
     );
-    expect(given.out()).toContain('# 指南历次版本（guideline history）');
+    expect(given.out()).toContain('# 指南历次版本');
     expect(given.out()).toContain('按给定的顺序排列（--as-given）。');
   });
 

@@ -130,6 +130,32 @@ describe('history page (HTML)', () => {
     expect(svgs[1]).toContain('<title>2025年第一批（征求意见稿）：各方向合计155个；文中所述约155个</title>');
   });
 
+  it('links every section from the top, the directions’ changes first; the Markdown has no such links', () => {
+    const nav = /<p>跳到：([\s\S]*?)<\/p>/.exec(html)![1]!;
+    const targets = [...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toEqual(['lines', 'versions', 'totals', 'partners', 'documents']);
+    for (const id of targets) expect(html).toContain(`<h2 id="${id}">`);
+    expect(html.indexOf('跳到：')).toBeLessThan(html.indexOf('<h2 id="documents">'));
+    expect(historyToMarkdown(h)).not.toContain('跳到');
+  });
+
+  it('slants the documents’ names under the bars where they do not fit level, and never overlaps them', async () => {
+    // Ten documents: each label carries its id (two versions share a name), too wide for its band.
+    const docs = await series();
+    const copies = docs.map((d) => ({ ...d, document: { ...d.document, id: `${d.document.id}-copy`, source: { ...d.document.source, path: `copy/${d.document.source.path}` } } }));
+    const page = historyToHtml(history([...docs, ...copies]));
+    const svg = /<svg[^>]*>[\s\S]*?<\/svg>/.exec(page)![0];
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" font-size="11" text-anchor="end" fill="#1f2328" transform="rotate\(-40 [^"]+\)">([^<]+)<\/text>/g)];
+    expect(labels).toHaveLength(10);
+    const xs = labels.map((m) => Number(m[1]));
+    // Slanted 40°, neighbours are (Δx · sin 40°) apart across their lines: more than a line of 11 px text.
+    for (let i = 1; i < xs.length; i++) expect((xs[i]! - xs[i - 1]!) * Math.sin((40 * Math.PI) / 180)).toBeGreaterThan(12);
+    // The first label's left end is inside the drawing: the view box starts left of 0 to make room.
+    expect(svg).toMatch(/viewBox="-\d+ 0 /);
+    // A bar's value only where it fits its band: none here (a band of 44 px, 3.655亿元 is wider).
+    expect(svg).not.toContain('>3.655亿元<');
+  });
+
   it('escapes what the documents say', async () => {
     const [a, b] = await series();
     const evil = { ...a!, document: { ...a!.document, title: '<script>alert(1)</script>' }, directions: a!.directions.map((d) => ({ ...d, title: `${d.title}<b onmouseover="x">` })) };
@@ -169,6 +195,12 @@ describe('history tables (CSV, XLSX)', () => {
   it('write through the export’s CSV and XLSX writers', async () => {
     const csv = parseCsv(toCsv(tables.lines).replace(/^\uFEFF/, ''));
     expect(csv).toHaveLength(1 + 95);
+    // States and document statuses in Chinese under Chinese headers; the machine values with `en`.
+    const at = (rows: string[][], key: string) => rows.slice(1).map((r) => r[tables.lines.columns.findIndex((c) => c.key === key)]);
+    expect(new Set(at(csv, 'state'))).toEqual(new Set(['新增', '删除', '重新出现', '未变', '修改', '缺席']));
+    expect(new Set(at(csv, 'status'))).toEqual(new Set(['征求意见稿', '正式稿']));
+    const en = parseCsv(toCsv(tables.lines, { headers: 'en' }).replace(/^\uFEFF/, ''));
+    expect(new Set(at(en, 'state'))).toEqual(new Set(['new', 'dropped', 'returned', 'unchanged', 'modified', 'absent']));
     expect(csv[0]!.slice(0, 4)).toEqual(['方向线', '方向名称（最新）', '合作方（最新）', '版本序号']);
     expect(csv[0]!.length).toBe(tables.lines.columns.length);
     const [lines, totals] = await readXlsxFile(Buffer.from(await toXlsx([tables.lines, tables.totals])));

@@ -247,6 +247,6 @@ describe('bad PDFs: one clear line each', () => {
 
   it('over the time limit: gives up, no hang', async () => {
     const e = await failure(fixture('2025-batch1-draft.libreoffice.pdf'), 'slow.pdf', { timeoutMs: 1 });
-    expect([e.code, e.message]).toEqual(['timeout', 'took longer than 1 ms: gave up (--timeout-ms raises the limit)']);
+    expect([e.code, e.message]).toEqual(['timeout', 'took longer than 1 ms: gave up']);
   });
 });

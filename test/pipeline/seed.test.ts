@@ -263,7 +263,7 @@ describe('the seed draft', () => {
     const md = toMarkdown(doc);
     const lines = md.split('\n');
     expect(lines[0]).toBe('# 国家重点研发计划“政府间国际科技创新合作”重点专项2025年度第一批项目申报指南');
-    expect(lines.filter((l) => /^## /.test(l))).toEqual(['## 一、总体目标', '## 二、领域和方向', '## 检查（checks）', '## 已清除的版面噪声（removed）']);
+    expect(lines.filter((l) => /^## /.test(l))).toEqual(['## 一、总体目标', '## 二、领域和方向', '## 检查', '## 已清除的版面噪声']);
     expect(lines.filter((l) => /^### /.test(l)).map((l) => l.slice(4, 7))).toEqual(EXPECTED.map(([id]) => id));
     expect(md).not.toMatch(/https:\/\/service\.most\.gov\.cn\/kjjh_tztg_all\/zn\/20240401\.html）。外方/);
     expect(md).not.toContain('— 18 —');

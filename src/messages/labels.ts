@@ -1,0 +1,104 @@
+/**
+ * How the schema's machine values read to a person: one table for every enumeration a report, an
+ * export or the terminal shows. The JSON keeps the machine values; Markdown, HTML, the Chinese
+ * columns of CSV/XLSX and the terminal show these words. Each entry has the Chinese word and the
+ * English one (for `--lang en`); a test walks them all.
+ */
+
+export type Language = 'zh' | 'en';
+
+interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+const table = <K extends string>(t: Readonly<Record<K, Label>>): Readonly<Record<K, Label>> => t;
+
+export const LABELS = {
+  /** A guideline's stage: `document.status`. */
+  status: table({
+    draft: { zh: '征求意见稿', en: 'draft' },
+    final: { zh: '正式稿', en: 'final' },
+    unknown: { zh: '未知', en: 'unknown' },
+  }),
+  /** The kind of guideline: `document.family`. */
+  family: table({
+    'international-cooperation': { zh: '政府间国际科技创新合作', en: 'international cooperation' },
+    'key-programme': { zh: '重点专项', en: 'key programme' },
+    unknown: { zh: '未知', en: 'unknown' },
+  }),
+  /** How a figure is bounded: `qualifier`. A bare number in the text is 确数 (exactly that). */
+  qualifier: table({
+    exact: { zh: '确数', en: 'exactly' },
+    about: { zh: '约', en: 'about' },
+    atMost: { zh: '不超过', en: 'at most' },
+    atLeast: { zh: '不少于', en: 'at least' },
+  }),
+  /** How a duration is hedged: `duration.hedge`. */
+  hedge: table({
+    inPrinciple: { zh: '原则上', en: 'in principle' },
+    usually: { zh: '一般', en: 'usually' },
+  }),
+  /** A check's severity. */
+  severity: table({
+    error: { zh: '错误', en: 'error' },
+    warning: { zh: '警告', en: 'warning' },
+    info: { zh: '提示', en: 'info' },
+  }),
+  /** A history cell's state against the versions before it. */
+  historyState: table({
+    new: { zh: '新增', en: 'new' },
+    returned: { zh: '重新出现', en: 'returned' },
+    modified: { zh: '修改', en: 'modified' },
+    unchanged: { zh: '未变', en: 'unchanged' },
+    dropped: { zh: '删除', en: 'dropped' },
+    absent: { zh: '缺席', en: 'absent' },
+  }),
+  /** A direction's status in a diff. */
+  directionStatus: table({
+    added: { zh: '新增', en: 'added' },
+    removed: { zh: '删除', en: 'removed' },
+    modified: { zh: '修改', en: 'modified' },
+    unchanged: { zh: '未变', en: 'unchanged' },
+  }),
+  /** What happened to a field in a diff. */
+  changeKind: table({
+    changed: { zh: '修改', en: 'changed' },
+    added: { zh: '新增', en: 'added' },
+    removed: { zh: '删除', en: 'removed' },
+    reworded: { zh: '改写', en: 'reworded' },
+    reordered: { zh: '调序', en: 'reordered' },
+  }),
+  /** The layout noise `clean` removed or replaced: `removed[].kind`. */
+  removalKind: table({
+    'page-number': { zh: '页码', en: 'page number' },
+    'page-start-indent': { zh: '页首缩进', en: 'indent at a page start' },
+    'url-artefact': { zh: '网址残留', en: 'URL artefact' },
+    'running-header': { zh: '页眉', en: 'running header' },
+    'running-footer': { zh: '页脚', en: 'running footer' },
+    'doubled-glyph': { zh: '重影字', en: 'doubled glyph' },
+    'outside-page': { zh: '页面外文字', en: 'text outside the page' },
+    'lookalike-glyph': { zh: '形近字符替换', en: 'look-alike glyph' },
+    'halfwidth-punct': { zh: '半角标点改全角', en: 'half-width punctuation' },
+    'layout-gap': { zh: '排版空白', en: 'layout gap' },
+    'fullwidth-alnum': { zh: '全角字母数字改半角', en: 'full-width letter or digit' },
+    'cjk-space': { zh: '汉字间空格', en: 'space between CJK characters' },
+    indent: { zh: '缩进', en: 'indent' },
+    'control-character': { zh: '控制字符', en: 'control character' },
+    'trailing-space': { zh: '行尾空格', en: 'trailing space' },
+    'ocr-misread': { zh: 'OCR误识', en: 'OCR misreading' },
+  }),
+} as const;
+
+export type LabelKind = keyof typeof LABELS;
+
+/** The word for `value` of enumeration `kind` (`label('status', 'draft')` → `征求意见稿`); an unknown value as it is. */
+export function label<K extends LabelKind>(kind: K, value: string, language: Language = 'zh'): string {
+  const entry = (LABELS[kind] as Readonly<Record<string, Label>>)[value];
+  return entry ? entry[language] : value;
+}
+
+/** The Chinese words of an enumeration, by machine value: for the export's Chinese columns. */
+export function zhLabels(kind: LabelKind): Readonly<Record<string, string>> {
+  return Object.fromEntries(Object.entries(LABELS[kind] as Readonly<Record<string, Label>>).map(([k, v]) => [k, v.zh]));
+}
