@@ -271,7 +271,9 @@ export async function expandInputs(
       continue;
     }
     if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt, .pdf, .html, .docx or .doc' : '.txt, .pdf, .html, .docx, .doc or .json'} file in this folder`);
-    for (const p of listed) await add(p);
+    // A folder of outputs holds `<id>.json` beside its `<id>.html` page: the page is no source.
+    const outputs = new Set(listed.filter((p) => p.endsWith('.json')).map((p) => p.slice(0, -5)));
+    for (const p of listed) if (!(/\.html?$/i.test(p) && outputs.has(p.replace(/\.html?$/i, '')))) await add(p);
   }
   return files;
 }

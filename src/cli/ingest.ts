@@ -255,7 +255,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     }
     if (r.status === 'failed') {
       io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
-      if (r.removedOutputs) io.stderr.write(`guideline: ${cmd.out}/${r.id}.json, .md: removed (made from an earlier version of ${r.path}, which now fails)\n`);
+      if (r.removedOutputs) io.stderr.write(`guideline: ${cmd.out}/${r.id}.json, .md, .html: removed (made from an earlier version of ${r.path}, which now fails)\n`);
     } else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
       io.stderr.write(`${t(lang, 'ingest.warnings', r.path, r.notices.length)}\n`);
       for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${noticeLine(n, lang)}\n`);
@@ -263,8 +263,8 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     }
   }
   for (const id of stale) {
-    const fate = !cmd.prune ? null : notPruned.has(id) ? `not removed: ${notPruned.get(id)}` : null;
-    io.stderr.write(`guideline: ${t(lang, 'ingest.stale', `${cmd.out}/${id}.json`, CORPUS_DIR, cmd.prune && !notPruned.has(id))}${fate ? ` (${fate})` : ''}\n`);
+    const fate = !cmd.prune ? false : (notPruned.get(id) ?? true);
+    io.stderr.write(`guideline: ${t(lang, 'ingest.stale', `${cmd.out}/${id}.json`, CORPUS_DIR, fate)}\n`);
   }
   const count = (s: Status): number => reports.filter((r) => r.status === s).length;
   const warnings = reports.reduce((a, r) => a + r.warnings, 0);
@@ -285,7 +285,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // for; a single file given by name that fails is one line.
   else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
-      `${t(lang, 'ingest.summary', { interrupted, documents: paths.length, written: summary.written, skipped: summary.skipped, failed: summary.failed, warnings, stale: stale.length, pruned: cmd.prune })}\n`,
+      `${t(lang, 'ingest.summary', { interrupted, documents: paths.length, written: summary.written, skipped: summary.skipped, failed: summary.failed, warnings, stale: stale.length, pruned: cmd.prune ? stale.length - notPruned.size : false })}\n`,
     );
   }
   // A write that failed is the machine's problem: exit 2, as for an output folder that cannot be made.

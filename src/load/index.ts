@@ -71,7 +71,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   if (format === 'docx') {
     const { isZip, openZip, zipKind } = await import('./office.js');
-    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', 'not a Word .docx file (not a ZIP archive), despite its extension or --format docx');
+    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', 'not a Word .docx file (not a ZIP archive), despite its extension or the format given');
     const files = openZip(bytes);
     zipKind(files);
     const { readDocx } = await import('./docx.js');
@@ -79,7 +79,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
-    if (!isOle(bytes)) throw new GuidelineError('unsupported-format', 'not a Word 97–2003 .doc/.wps file (no OLE header), despite its extension or --format doc');
+    if (!isOle(bytes)) throw new GuidelineError('unsupported-format', 'not a Word 97–2003 .doc/.wps file (no OLE header), despite its extension or the format given');
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
   const { text, encoding } = decodeText(bytes);

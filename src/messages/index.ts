@@ -21,7 +21,7 @@ const gotZh = (v: string | null): string => (v === null ? '未给出' : `收到'
 const HELP_MAIN_ZH = `用法：guideline <命令> [选项]
 
 命令：
-  ingest [文件…]          读入申报指南（.txt、.pdf），写出经校验的 JSON、Markdown 和 HTML 页面
+  ingest [文件…]          读入申报指南（.txt、.pdf、.html、.docx、.doc；- 为标准输入），写出经校验的 JSON、Markdown 和 HTML 页面
   diff <原版本> <新版本>  比较同一指南的两个版本
   export <文件|文件夹…>   把多份指南的全部方向导出为一个表格（CSV 或 XLSX）
   history <文件|文件夹…>  同一指南的历次版本并排：各年度、批次、征求意见稿和正式稿中的方向，
@@ -35,7 +35,7 @@ const HELP_MAIN_ZH = `用法：guideline <命令> [选项]
 const HELP_MAIN_EN = `Usage: guideline <command> [options]
 
 Commands:
-  ingest [file…]          ingest guideline sources (.txt, .pdf) into validated JSON + Markdown + an HTML page
+  ingest [file…]          ingest guideline sources (.txt, .pdf, .html, .docx, .doc; - for standard input) into validated JSON + Markdown + an HTML page
   diff <old> <new>        compare two versions of a guideline
   export <file|dir…>      one spreadsheet (CSV or XLSX) of all directions of many guidelines
   history <file|dir…>     the versions of a guideline side by side: directions across years,
@@ -48,7 +48,8 @@ Exit codes: 0 success, 1 a document failed (diff: something changed), 2 usage er
 
 const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 
-不给文件时，读入 corpus/ 下（含子文件夹）的每个 .txt 和 .pdf。
+不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：.txt、.pdf、.html、.htm、.docx、.doc、.wps。
+文件名为 - 时读标准输入（cat notice.html | guideline ingest - -o out）。
 
 选项：
   --out 文件夹, -o    输出文件夹（默认：extracted）
@@ -60,6 +61,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
   --quiet             只打印失败（默认：失败；在终端上还列出每个文件的前几条警告；
                       多个文件或在终端上时打印汇总行）
   --concurrency N     同时处理的文件数（默认：可用的并行数）
+  -j, --jobs N        （同 --concurrency）
   --workers N         每个文件都在 N 个工作线程上处理；0：全在主线程
                       （默认：PDF 在一个工作线程上，卡住的 PDF 挡不住它；文本在主线程）
   --max-bytes N       接受的最大源文件，字节（默认：52428800 = 50 MiB）
@@ -67,14 +69,17 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
   --ocr 模式          auto：没有文字层的 PDF 页用 OCR 识别（默认）；force：每页都用 OCR；
                       off：不用（没有文字层的 PDF 失败）
   --ocr-max-pages N   一个 PDF 最多 OCR 的页数；超过即失败（默认：50）
+  --format 格式       按 txt、pdf、html、docx 或 doc 读入（默认：看文件开头的字节；.wps 按 doc）
+  --id 名称           所给唯一文档的输出名（默认：取自文件名；标准输入为 stdin）
   --lang zh|en        界面语言
   -h, --help          显示本帮助
 
-退出码：0 全部写出或跳过，1 有文件失败（或 --strict 且有警告），2 用法错误。`;
+退出码：0 全部写出或跳过，1 有文件失败（或 --strict 且有警告），2 用法错误或输出无法写入。`;
 
 const HELP_INGEST_EN = `Usage: guideline ingest [file…] [options]
 
-Without files, ingests every .txt and .pdf under corpus/ (subfolders included).
+Without files, ingests every source under corpus/ (subfolders included): .txt, .pdf, .html, .htm,
+.docx, .doc and .wps. A file named - is standard input (cat notice.html | guideline ingest - -o out).
 
 Options:
   --out DIR           output folder (default: extracted)
@@ -87,6 +92,7 @@ Options:
   --quiet             print failures only (default: failures; on a terminal also each document's
                       first warnings; the summary line when more than one file or on a terminal)
   --concurrency N     documents at once (default: available parallelism)
+  -j, --jobs N        (same as --concurrency)
   --workers N         process every document on N worker threads; 0: all on the main thread
                       (default: PDFs on one worker thread, which a stuck PDF cannot block,
                       text on the main thread)
@@ -96,10 +102,15 @@ Options:
   --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
                       page; off: none (a PDF without a text layer fails)
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
+  --format F          read the inputs as txt, pdf, html, docx or doc (default: from their first
+                      bytes; .wps files are doc)
+  --id ID             the output name of the one document given (default: from its file name;
+                      stdin for standard input)
   --lang zh|en        the language of messages
   -h, --help          show this help
 
-Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error.`;
+Exit codes: 0 all written or skipped, 1 a document failed (or --strict and warnings), 2 usage error
+or an output that cannot be written.`;
 
 const HELP_SCHEMA_ZH = `用法：guideline schema [--out 文件夹] [--quiet]
 
@@ -119,7 +130,7 @@ Options:
 
 const HELP_DIFF_ZH = `用法：guideline diff <原版本> <新版本> [--format json|md|html] [--out 文件] [--timeout-ms N]
 
-两边各是一个源文件（.txt、.pdf：当场读入）或一个已抽取的 JSON 文件。
+两边各是一个源文件（.txt、.pdf、.html、.docx、.doc：当场读入）或一个已抽取的 JSON 文件。
 
 选项：
   --format 格式   json（默认）、md 或 html
@@ -130,7 +141,7 @@ const HELP_DIFF_ZH = `用法：guideline diff <原版本> <新版本> [--format 
 
 const HELP_DIFF_EN = `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE] [--timeout-ms N]
 
-Each side is a source (.txt, .pdf: ingested on the fly) or an extracted JSON file.
+Each side is a source (.txt, .pdf, .html, .docx, .doc: ingested on the fly) or an extracted JSON file.
 
 Options:
   --format F   json (default), md or html
@@ -141,8 +152,8 @@ Exit codes: 0 no change, 1 something changed, 2 error.`;
 
 const HELP_EXPORT_ZH = `用法：guideline export <文件|文件夹…> --out 文件 [--format csv|xlsx] [--columns zh|en] [--timeout-ms N]
 
-每份文件的每个方向一行。输入：源文件（.txt、.pdf：当场读入）、已抽取的 JSON 文件，或装有它们的
-文件夹（其中及其下的每个 .txt、.pdf、.json，排序后读入）。
+每份文件的每个方向一行。输入：源文件（.txt、.pdf、.html、.docx、.doc：当场读入）、已抽取的 JSON 文件，或装有它们的
+文件夹（其中及其下的每个源文件和 .json，排序后读入）。
 
 选项：
   --out 文件      要写的文件（必填）
@@ -155,8 +166,8 @@ CSV：UTF-8 带 BOM，RFC 4180，各方向。XLSX：一张方向表和一张检�
 
 const HELP_EXPORT_EN = `Usage: guideline export <file|dir…> --out FILE [--format csv|xlsx] [--columns zh|en] [--timeout-ms N]
 
-One row per direction per document. Inputs: sources (.txt, .pdf: ingested on the fly), extracted
-JSON files, or folders of either (every .txt, .pdf and .json in them and below, sorted).
+One row per direction per document. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on the fly), extracted
+JSON files, or folders of either (every source and .json in them and below, sorted).
 
 Options:
   --out FILE      the file to write (required)
@@ -190,7 +201,7 @@ const HELP_HISTORY_EN = `Usage: guideline history <file|dir…> [--format json|m
 
 The versions of a guideline (years, batches, drafts and finals) side by side: directions aligned
 across all of them by content (partners, title, agreements; not by number), each with its figures in
-every version and what changed from the version before. Inputs: sources (.txt, .pdf: ingested on
+every version and what changed from the version before. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on
 the fly), extracted JSON files, or folders of either (every .txt, .pdf and .json in them and below).
 
 Options:
@@ -319,13 +330,15 @@ export const MESSAGES = {
   ),
   'ingest.summary': m(
     (s: IngestCounts) =>
-      `${s.interrupted ? '已中断：' : ''}${s.documents}个文件：写出${s.written}个，跳过${s.skipped}个，失败${s.failed}个；警告${s.warnings}条${s.stale ? `；${s.stale}个输出的源文件已不在${s.pruned ? '（已删除）' : ''}` : ''}`,
+      `${s.interrupted ? '已中断：' : ''}${s.documents}个文件：写出${s.written}个，跳过${s.skipped}个，失败${s.failed}个；警告${s.warnings}条${s.stale ? `；${s.stale}个输出的源文件已不在${s.pruned === false ? '' : s.pruned === true || s.pruned === s.stale ? '（已删除）' : `（删除${s.pruned}个）`}` : ''}`,
     (s: IngestCounts) =>
-      `${s.interrupted ? 'interrupted: ' : ''}${plural(s.documents, 'document')}: ${s.written} written, ${s.skipped} skipped, ${s.failed} failed; ${plural(s.warnings, 'warning')}${s.stale ? `; ${plural(s.stale, 'stale output')}${s.pruned ? ' pruned' : ''}` : ''}`,
+      `${s.interrupted ? 'interrupted: ' : ''}${plural(s.documents, 'document')}: ${s.written} written, ${s.skipped} skipped, ${s.failed} failed; ${plural(s.warnings, 'warning')}${s.stale ? `; ${plural(s.stale, 'stale output')}${s.pruned === false ? '' : s.pruned === true || s.pruned === s.stale ? ' pruned' : `, ${s.pruned} pruned`}` : ''}`,
   ),
   'ingest.stale': m(
-    (output: string, corpus: string, pruned: boolean) => `${output}：其源文件已不在 ${corpus}/ 中（${pruned ? '已删除' : '已保留；--prune 可删除'}）`,
-    (output: string, corpus: string, pruned: boolean) => `${output}: its source is gone from ${corpus}/ (${pruned ? 'removed' : 'kept; --prune removes it'})`,
+    (output: string, corpus: string, pruned: boolean | string) =>
+      `${output}：其源文件已不在 ${corpus}/ 中（${pruned === true ? '已删除' : pruned === false ? '已保留；--prune 可删除' : `未能删除：${pruned}`}）`,
+    (output: string, corpus: string, pruned: boolean | string) =>
+      `${output}: its source is gone from ${corpus}/ (${pruned === true ? 'removed' : pruned === false ? 'kept; --prune removes it' : `not removed: ${pruned}`})`,
   ),
   'ingest.warnings': m(
     (path: string, n: number) => `${path}：${n}项警告`,
@@ -381,7 +394,7 @@ export interface IngestCounts {
   readonly failed: number;
   readonly warnings: number;
   readonly stale: number;
-  readonly pruned: boolean;
+  readonly pruned: boolean | number;
 }
 
 export interface ExportCounts {

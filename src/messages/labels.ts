@@ -25,6 +25,8 @@ export const LABELS = {
   family: table({
     'international-cooperation': { zh: '政府间国际科技创新合作', en: 'international cooperation' },
     'key-programme': { zh: '重点专项', en: 'key programme' },
+    nsfc: { zh: '国家自然科学基金', en: 'NSFC' },
+    miit: { zh: '工业和信息化部', en: 'MIIT' },
     unknown: { zh: '未知', en: 'unknown' },
   }),
   /** How a figure is bounded: `qualifier`. A bare number in the text is 确数 (exactly that). */
@@ -87,6 +89,13 @@ export const LABELS = {
     'control-character': { zh: '控制字符', en: 'control character' },
     'trailing-space': { zh: '行尾空格', en: 'trailing space' },
     'ocr-misread': { zh: 'OCR误识', en: 'OCR misreading' },
+    'table-layout': { zh: '表格线', en: 'table rule' },
+    'table-header': { zh: '重复的表头', en: 'repeated table header' },
+    'inline-page-number': { zh: '行内页码', en: 'page number inside a line' },
+    footnote: { zh: '脚注', en: 'footnote' },
+    'web-chrome': { zh: '网页框架', en: 'web page chrome' },
+    'duplicate-attachment': { zh: '重复的附件链接', en: 'repeated attachment link' },
+    'hidden-text': { zh: '隐藏文字', en: 'hidden text' },
   }),
 } as const;
 

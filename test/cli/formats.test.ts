@@ -29,7 +29,7 @@ describe('ingest - (standard input)', () => {
     const io = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, '2024-intergov-final.html'))) });
     expect(await run(['ingest', '-', '-o', 'out'], io)).toBe(0);
     expect(io.err()).toBe('');
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['stdin.json', 'stdin.md']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['stdin.html', 'stdin.json', 'stdin.md']);
     const doc = read('out/stdin.json');
     expect(doc.document.source).toMatchObject({ path: 'stdin', format: 'html', encoding: 'utf-8' });
     expect(doc.document.id).toBe('stdin');
@@ -39,7 +39,7 @@ describe('ingest - (standard input)', () => {
   it('takes --id and --format', async () => {
     const io = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, '2024-intergov-final.docx'))) });
     expect(await run(['ingest', '-', '--id', '2024 第二批', '--format', 'docx', '-o', 'out'], io)).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['2024-第二批.json', '2024-第二批.md']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['2024-第二批.html', '2024-第二批.json', '2024-第二批.md']);
     expect(read('out/2024-第二批.json').document.source.format).toBe('docx');
     // --format txt reads the page's markup as text: it is no guideline then.
     const asText = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, '2024-intergov-final.html'))) });

@@ -132,13 +132,13 @@ describe('the same file given twice is read once', () => {
 describe('a source that now fails', () => {
   it('has its earlier outputs removed, and says so', async () => {
     expect(await run(['ingest'], fakeIo(dir))).toBe(0);
-    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
     writeFileSync(join(dir, 'corpus', 'seed.txt'), Buffer.from([0x41, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x03]));
     const io = fakeIo(dir);
     expect(await run(['ingest'], io)).toBe(1);
     const lines = io.err().split('\n');
     expect(lines[0]).toMatch(/^guideline: corpus\/seed\.txt: /);
-    expect(lines[1]).toBe('guideline: extracted/seed.json, .md: removed (made from an earlier version of corpus/seed.txt, which now fails)');
+    expect(lines[1]).toBe('guideline: extracted/seed.json, .md, .html: removed (made from an earlier version of corpus/seed.txt, which now fails)');
     expect(readdirSync(join(dir, 'extracted'))).toEqual([]);
     // export of the folder no longer finds it.
     const exp = fakeIo(dir);
@@ -150,7 +150,7 @@ describe('a source that now fails', () => {
     writeFileSync(join(dir, 'corpus', 'b', 'seed.txt'), seedBytes());
     const io = fakeIo(dir);
     expect(await run(['ingest'], io)).toBe(1);
-    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['seed.json', 'seed.md']);
+    expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 });
 
@@ -193,7 +193,11 @@ describe('wording', () => {
   it('the first Ctrl-C says the batch stops after the current document', async () => {
     for (let i = 0; i < 200; i++) writeFileSync(join(dir, 'corpus', `seed-${String(i).padStart(3, '0')}.txt`), seedBytes());
     // The built CLI (npm test builds before vitest), as a person runs it.
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'ingest', '-j', '1'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/bin.js'), 'ingest', '-j', '1'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' },
+    });
     let err = '';
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
