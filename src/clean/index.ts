@@ -475,14 +475,16 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
   const out: { start: number; end: number }[] = [];
   for (const m of line.matchAll(RE_INLINE_PAGE)) {
     const before = line[m.index - 1];
+    const after = line[m.index + m[0].length];
     const inner = m[0].trim();
     if (m[1] !== undefined) {
       const spaced = m[2]!.length > 0 && m[4]!.length > 0;
       // `2026-3-15`, `1—3—5`: a digit before an unspaced number makes a date or a range (after a
       // word, `不低于—10—20%` is page 10 in front of `20%`).
       if (!spaced && before !== undefined && /\d/.test(before)) continue;
-      // An ASCII hyphen pair without spaces (`A-3-B`) is a code, not a page number.
-      if (!spaced && m[1] === '-' && m[5] === '-') continue;
+      // An ASCII hyphen pair without spaces next to a Latin letter or a digit (`A-3-B`) is a code,
+      // not a page number; between Chinese characters or punctuation it is one.
+      if (!spaced && m[1] === '-' && m[5] === '-' && /[A-Za-z0-9]/.test(`${before ?? ''}${after ?? ''}`)) continue;
     }
     // The page number stands inside text: something on at least one side.
     if (m.index === 0 && m.index + m[0].length === line.length) continue;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
 import { asHeadings, asOneLine, asPipeTable, asSpacedTable, asTwoColumns, DOMAINS, PARTNERS, titleOf, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
+import { runs } from '../helpers/runs.js';
 
 const directions = fc
   .uniqueArray(fc.constantFrom(...PARTNERS), { minLength: 2, maxLength: 6 })
@@ -60,7 +61,7 @@ describe('layouts', () => {
         const doc = await ingestText(render(ds), 'layout.txt');
         expect(values(doc)).toEqual(expected(ds));
       }),
-      { numRuns: 25 },
+      { numRuns: runs(25) },
     );
   });
 });
