@@ -54,7 +54,7 @@ export interface CleanLine {
    * (its number and title), `cell` is one of its fields (`label：value`), or a label/value row.
    * Each stands as a paragraph of its own.
    */
-  readonly table?: 'row' | 'cell';
+  readonly table?: 'row' | 'cell' | 'field';
 }
 
 export interface Cleaned {
@@ -786,7 +786,7 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
     return m;
   };
   const at = (m: Mapped, end = false): number => (end ? m.to[m.text.length - 1]! : m.from[0]!);
-  const push = (line: number, m: Mapped, kind: 'row' | 'cell'): void => {
+  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field'): void => {
     out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, table: kind });
   };
   if (table.kind === 'fields') {
@@ -797,13 +797,13 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
       // One cell merged across the row (a caption): its text, once.
       if (value && value.text === label.text) {
         for (const p of row.cells[1] ?? []) log({ ...p, kind: 'table-layout' });
-        push(row.line, label, 'cell');
+        push(row.line, label, 'field');
         continue;
       }
       const b = new MappedBuilder().pushMapped(label);
       if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
       if (value) b.pushMapped(value);
-      push(row.line, b.build(), 'cell');
+      push(row.line, b.build(), 'field');
     }
     return out;
   }

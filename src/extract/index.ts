@@ -382,7 +382,7 @@ function sentenceAt(t: string, index: number): { start: number; end: number } {
   return { start: a, end: b };
 }
 
-const RE_DEFAULT_COUNT = /(?:每个|各)(?:项目|指南)?方向[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?/g;
+const RE_DEFAULT_COUNT = /(?:每个|各|每项)(?:项目|指南|揭榜)?(?:方向|任务)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
 function readDefaultCount(text: Mapped, span: SpanFn): Summary['defaultProjectCount'] {

@@ -21,7 +21,8 @@ function qualifierOf(before: string | undefined, after: string | undefined): Qua
 const RANGE_SEP = '[~～\\-—–至到]';
 
 /** `10个项目左右`, `不超过15个`, `约155个`, `1～2项` (a range: at most 2, at least 1), `两项`. */
-const RE_COUNT = new RegExp(`${PRE}(?:(\\d+|${CJK_NUMERAL})${RANGE_SEP})?(\\d+|${CJK_NUMERAL})(?:个|项)(?:项目)?${POST}`);
+// `1家` (揭榜单位, MIIT): winners of a task, its count of projects.
+const RE_COUNT = new RegExp(`${PRE}(?:(\\d+|${CJK_NUMERAL})${RANGE_SEP})?(\\d+|${CJK_NUMERAL})(?:个|项|家)(?:项目|揭榜单位)?${POST}`);
 
 const num = (t: string): number => (/^\d+$/.test(t) ? Number(t) : (parseCjkNumber(t) ?? Number.NaN));
 
@@ -117,7 +118,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   return { total, perProject };
 }
 
-const RE_CAP = new RegExp(`(?:每个|每项|单个|每一)项目[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务)|每家)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(

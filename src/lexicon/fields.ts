@@ -45,6 +45,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['资助项目数', 'projectCount'],
   ['拟立项项目数', 'projectCount'],
   ['项目数', 'projectCount'],
+  ['拟支持揭榜单位', 'projectCount'],
+  ['遴选揭榜单位', 'projectCount'],
   ['共拟支持经费', 'funding'],
   ['拟支持经费', 'funding'],
   ['支持经费', 'funding'],

@@ -156,8 +156,11 @@ class DocxReader {
     if (num && hasText) {
       const n = this.numbering.next(num.numId, num.ilvl);
       if (n && n.text !== '') {
-        const sep = n.suffix === 'nothing' || /[、.．，。）)\]】：:]$/u.test(n.text) ? '' : ' ';
         const lead = /^[\s\u3000\u00a0]*/.exec(lines[0]!)![0];
+        // After punctuation the tab or space Word puts there adds nothing, but before a digit it
+        // keeps the number apart (`3. 8英寸…` is not `3.8英寸…`).
+        const digitNext = /^\d/.test(lines[0]!.slice(lead.length));
+        const sep = n.suffix === 'nothing' ? '' : /[、.．，。）)\]】：:]$/u.test(n.text) && !digitNext ? '' : ' ';
         lines[0] = `${lead}${n.text}${sep}${lines[0]!.slice(lead.length)}`;
       }
     } else if (num) {

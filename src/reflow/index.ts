@@ -31,8 +31,12 @@ export interface Paragraph {
   /** 1-based source lines of the first and last line joined into this paragraph. */
   readonly firstLine: number;
   readonly lastLine: number;
-  /** Written out from a table (see `clean/tables.ts`): `row` heads a direction, `cell` is a field. */
-  readonly table?: 'row' | 'cell';
+  /**
+   * Written out from a table (see `clean/tables.ts`): `row` heads a direction read from a row,
+   * `cell` is one of its fields; `field` is a row of a table of labels and values (a field of the
+   * direction the text around gives).
+   */
+  readonly table?: 'row' | 'cell' | 'field';
 }
 
 /** Display width (2 per CJK character) above which lines cannot be printed lines. */

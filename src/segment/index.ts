@@ -91,7 +91,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   // Table rows are directions by their table; the numbering of the text is decided without them.
   const directionType = directionMarkerType(
     paragraphs,
-    markers.map((m, k) => (paragraphs[k]!.table ? null : m)),
+    markers.map((m, k) => (paragraphs[k]!.table === 'row' || paragraphs[k]!.table === 'cell' ? null : m)),
   );
 
   const top = (): Section => stack[stack.length - 1]!;
@@ -243,7 +243,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   for (const [k, p] of paragraphs.entries()) {
     const m = markers[k]!;
     // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
-    if (!p.table && k > 0 && paragraphs[k - 1]!.table && currentDirection()?.heading?.table === 'row') {
+    if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && currentDirection()?.heading?.table === 'row') {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     }
     if (p.table === 'row' && m) {
@@ -660,7 +660,7 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     for (const cut of [...cuts, t.length]) {
       const piece = mappedTrim(mappedSlice(p.text, from, cut));
       if (piece.text.length > 0) {
-        out.push(p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : 'cell' } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
+        out.push(p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
         markers.push(matchMarker(piece.text));
       }
       from = cut;

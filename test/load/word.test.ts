@@ -104,6 +104,14 @@ describe('DOCX details, on a document written by hand', () => {
     expect(s.removed.filter((x) => x.kind === 'hidden-text').map((x) => x.text)).toEqual(['隐藏']);
   });
 
+  it('keeps a number apart from a title that starts with a digit (3. 8英寸…, not 3.8英寸…)', async () => {
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+    const body = [p(r('高精度压力传感器'), num), p(r('8英寸MEMS晶圆级封装'), num)].join('');
+    const s = await loadBytes(docx(body, { 'word/numbering.xml': numbering }), 'x.docx');
+    expect(s.text).toBe('1.高精度压力传感器\n2. 8英寸MEMS晶圆级封装\n');
+  });
+
   it('renders tables with gridSpan and vMerge repeated, gridBefore padded, and a one-column table as paragraphs', async () => {
     const body = [
       '<w:tbl>',

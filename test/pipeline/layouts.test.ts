@@ -39,6 +39,27 @@ describe('guidelines in layouts no other fixture has', () => {
   });
 });
 
+describe('a table of labels and values under each heading', () => {
+  it('gives the fields of the direction its heading names (as a web page or Word file renders it)', async () => {
+    const table = (partner: string, count: number) =>
+      [`| 合作协议 | 《中华人民共和国政府和${partner}政府科学技术合作协定》 |`, `| 领域方向 | 农业；能源 |`, `| 拟支持项目数 | ${count}个 |`, `| 共拟支持经费 | ${count * 300}万元 |`].join('\n');
+    const text = [
+      '国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南',
+      '',
+      '方向一 中国和智利政府间联合研究项目',
+      table('智利', 3),
+      '方向二 中国和泰国政府间联合研究项目',
+      table('泰国', 4),
+      '',
+    ].join('\n');
+    const doc = await ingestText(text, 'fields-tables.txt');
+    expect(doc.directions.map((d) => [d.id, d.partners.map((p) => p.name), d.projectCount?.value, d.funding?.amountCNY, d.domains.length])).toEqual([
+      ['1', ['智利'], 3, 9_000_000, 2],
+      ['2', ['泰国'], 4, 12_000_000, 2],
+    ]);
+  });
+});
+
 describe('draft → final', () => {
   const expected = JSON.parse(readFileSync(`${DIR}pair.diff.json`, 'utf8')) as {
     removed: string[];
