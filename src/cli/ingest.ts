@@ -10,7 +10,7 @@ import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrPr
 import { assignIds } from '../load/id.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticeLine, noticesOf, type Notice } from '../notice.js';
-import { asGuidelineError, ingestAll, processSource, render } from '../pipeline.js';
+import { asGuidelineError, ingestAll, processSources, render } from '../pipeline.js';
 import { GuidelineError } from '../types.js';
 import type { Guideline } from '../schema/guideline.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -55,6 +55,8 @@ interface DocReport {
   notices: readonly Notice[];
   /** The document failed and its outputs from an earlier run were removed. */
   removedOutputs?: boolean;
+  /** A text that held several guidelines: the ids of their outputs (`x-1`, `x-2`, …). */
+  parts?: readonly string[];
 }
 
 /** Warnings listed per document on a terminal without --verbose. */
@@ -141,14 +143,18 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }),
     ...(cmd.ocrMaxPages === null ? {} : { ocrMaxPages: cmd.ocrMaxPages }),
   };
-  const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<Processed> => {
+  /** Each document a source holds (one, or each guideline of a text that pastes several), with its output id. */
+  const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<(Processed & { readonly id: string })[]> => {
     const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
     const sourcePath = path === STDIN ? 'stdin' : path;
-    if (pool && onPool(bytes)) return pool.process(bytes, sourcePath, options, onOcr(path));
+    if (pool && onPool(bytes)) return [{ ...(await pool.process(bytes, sourcePath, options, onOcr(path))), id }];
     const source = await loadBytes(bytes, sourcePath, { ...options, onProgress: onOcr(path) });
-    const { doc, json, markdown } = render(processSource(source));
-    const notices = noticesOf(doc.checks);
-    return { json, markdown, text: source.text, warnings: notices.length, notices };
+    const docs = processSources(source);
+    return docs.map((g) => {
+      const { doc, json, markdown } = render(g);
+      const notices = noticesOf(doc.checks);
+      return { id: docs.length === 1 ? id : doc.document.id, json, markdown, text: source.text, warnings: notices.length, notices };
+    });
   };
 
   /** Removes `id`'s outputs, if there are any; whether some were there and are gone. */
@@ -184,23 +190,26 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
           return { path, id, ...rendition, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
-      const processed = await processBytes(bytes, path, id);
+      const documents = await processBytes(bytes, path, id);
       // The page is made here, on the main thread, past the time limit (hast loads when first needed).
       const { toHtmlPage } = await import('../report/html.js');
-      const html = toHtmlPage(JSON.parse(processed.json) as Guideline, { text: processed.text });
-      // One transaction: all three files, or none. The page and the Markdown first: the JSON is
-      // what marks the output as complete for the next run.
+      // One transaction: every file of every document the source holds, or none. The pages and the
+      // Markdown first: the JSON is what marks an output as complete for the next run.
+      const files = documents.flatMap((d) => [
+        { path: join(outDir, `${d.id}.html`), content: toHtmlPage(JSON.parse(d.json) as Guideline, { text: d.text }) },
+        { path: join(outDir, `${d.id}.md`), content: d.markdown },
+      ]);
+      for (const d of documents) files.push({ path: join(outDir, `${d.id}.json`), content: d.json });
       try {
-        await atomicWriteAll([
-          { path: join(outDir, `${id}.html`), content: html },
-          { path: join(outDir, `${id}.md`), content: processed.markdown },
-          { path: join(outDir, `${id}.json`), content: processed.json },
-        ]);
+        await atomicWriteAll(files);
       } catch (error) {
         // The machine's problem (a full disk, a read-only folder), not the document's.
         throw new GuidelineError('unwritable', `cannot write its output to ${cmd.out}: ${describeWriteError(error)}`);
       }
-      return { path, id, ...rendition, status: 'written', warnings: processed.warnings, notices: processed.notices };
+      const warnings = documents.reduce((n, d) => n + d.warnings, 0);
+      const notices = documents.flatMap((d) => d.notices);
+      const parts = documents.length > 1 ? { parts: documents.map((d) => d.id) } : {};
+      return { path, id, ...rendition, status: 'written', warnings, notices, ...parts };
     } catch (error) {
       const e = asGuidelineError(error);
       // Outputs from an earlier version of a source that now fails go: a folder never holds
@@ -233,7 +242,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   /** Stale outputs --prune could not remove, and why. */
   const notPruned = new Map<string, string>();
   if (wholeCorpus) {
-    const live = new Set(firstWithId.keys());
+    const live = new Set([...firstWithId.keys(), ...reports.flatMap((r) => r.parts ?? [])]);
     for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
     if (cmd.prune) {
       for (const id of stale) {
@@ -250,6 +259,10 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // document on a terminal, none otherwise (--json carries them all); none with --quiet.
   const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
   for (const r of reports) {
+    if (r.parts && !cmd.quiet && !cmd.json) {
+      const ids = r.parts.map((p) => `${p}.json`).join(lang === 'en' ? ', ' : '、');
+      io.stderr.write(`guideline: ${r.path}: ${lang === 'en' ? `holds ${r.parts.length} guidelines one after another: written as ${ids}` : `含${r.parts.length}份前后相接的指南，分别写为 ${ids}`}\n`);
+    }
     if (r.renditionOf !== undefined && !cmd.quiet && !cmd.json) {
       io.stderr.write(`guideline: ${r.path}: another rendition of ${r.renditionOf} (same name, same folder): its output is ${r.id}.json\n`);
     }

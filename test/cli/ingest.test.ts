@@ -173,6 +173,27 @@ describe('ingest DIR', () => {
   });
 });
 
+describe('a text holding several guidelines', () => {
+  it('writes each as a document of its own, says so, and keeps them on a run of the whole corpus', async () => {
+    writeFileSync(join(dir, 'corpus', 'three.txt'), readFileSync(join(ROOT, 'test/fixtures/real-forms/three-key-drafts-pasted.txt')));
+    const io = fakeIo(dir);
+    expect(await run(['ingest'], io)).toBe(0);
+    expect(outputs().filter((n) => n.endsWith('.json'))).toEqual(['seed.json', 'three-1.json', 'three-2.json', 'three-3.json']);
+    expect(io.err()).toContain('guideline: corpus/three.txt: holds 3 guidelines one after another: written as three-1.json, three-2.json, three-3.json\n');
+    const titles = ['three-1', 'three-2', 'three-3'].map((id) => Guideline.parse(JSON.parse(readFileSync(join(dir, 'extracted', `${id}.json`), 'utf8'))).document.title);
+    expect(titles).toEqual([
+      '国家重点研发计划“稀土新材料”重点专项2026年度项目申报指南',
+      '国家重点研发计划“数学和应用研究”重点专项2026年度项目申报指南',
+      '国家重点研发计划“海洋环境安全保障与岛礁可持续发展”重点专项2026年度项目申报指南',
+    ]);
+    // Not stale: their source is there.
+    const again = fakeIo(dir);
+    expect(await run(['ingest', '--prune'], again)).toBe(0);
+    expect(again.err()).not.toContain('source is gone');
+    expect(outputs().filter((n) => n.endsWith('.json'))).toHaveLength(4);
+  });
+});
+
 describe('what ingest prints', () => {
   const corruptPdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x5a)]);
 

@@ -26,7 +26,7 @@ const gaps: Record<string, string> = {
   'nsfc-joint-call-snsf': 'an NSFC joint call stated as one call (资助计划 / 资助领域 parts) is not read as one direction',
   'nsfc-major-research-plan': 'directions given as one-line items under 重点资助研究方向, figures per project type, are refused',
   'nsfc-original-exploration': 'directions given as （一） paragraphs with call-level figures are refused',
-  'three-key-drafts-pasted': 'several guidelines in one text are refused as one document (processSources reads each; the CLI does not yet)',
+  'three-key-drafts-pasted': 'several guidelines in one text: processSource refuses them (processSources and the CLI read each: tested below)',
 };
 
 describe('real texts and neighbouring families', () => {
