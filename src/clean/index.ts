@@ -70,7 +70,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome';
 
 interface RawLine {
   readonly start: number;
@@ -142,6 +142,7 @@ export function clean(source: Source): Cleaned {
     l.cls = 'content';
     l.printed = pageNumberOf(trimmed);
     if (l.printed !== null) l.cls = 'page-number';
+    else if (RE_WEB_CHROME.test(trimmed)) l.cls = 'web-chrome';
     else if (/^ (?=[^\s\u3000])/.test(raw)) {
       l.pageStart = true;
       indentCount++;
@@ -461,6 +462,14 @@ function cleanLine(
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
+
+/**
+ * The frame of a web page copied as text with the guideline (a breadcrumb, the font-size and
+ * print/close buttons, a share bar): a line of these only, logged as `web-chrome` as the HTML
+ * reader logs them.
+ */
+const RE_WEB_CHROME =
+  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40})$/;
 
 /**
  * A page number inside a line, as copying a PDF into a database leaves it: `- 3 -`, `— 3 —`,

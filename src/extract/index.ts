@@ -101,18 +101,22 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const directions: Section[] = [];
   /** The headings of the groups a direction stands in (`1.1 与德国合作` above `1.1.1 中德…项目`). */
   const groupsOf = new Map<Section, Paragraph[]>();
-  const walk = (n: Node, groups: Paragraph[]): void => {
+  /** For each direction: the paragraphs its groups state before their directions (`3. 青年科学家项目` / `每个项目国拨经费不超过300万元。…`). */
+  const groupTextOf = new Map<Section, Mapped[]>();
+  const walk = (n: Node, groups: Paragraph[], groupTexts: Mapped[]): void => {
     if (n.kind === 'paragraph') front.push(n.paragraph);
     else if (n.kind === 'direction') {
       directions.push(n);
       groupsOf.set(n, groups);
+      groupTextOf.set(n, groupTexts);
     } else {
       if (n.heading) front.push(n.heading);
       const inner = n.kind === 'group' && n.heading ? [...groups, n.heading] : groups;
-      n.children.forEach((c) => walk(c, inner));
+      const own = n.kind === 'group' ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : [])) : [];
+      n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
-  root.children.forEach((c) => walk(c, []));
+  root.children.forEach((c) => walk(c, [], []));
   const firstDirectionStart = directions[0]?.heading?.text.from[0] ?? Number.POSITIVE_INFINITY;
   const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
@@ -121,7 +125,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const summary = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
 
-  const extracted = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf, groupsOf.get(d) ?? []));
+  const extracted = directions.map((d) => extractDirection(d, span, summary, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []));
   // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
   // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
@@ -484,6 +488,7 @@ function extractDirection(
   checks: CheckDraft[],
   sourceText: (start: number, end: number) => string,
   groups: readonly Paragraph[],
+  groupTexts: readonly Mapped[] = [],
 ): Direction {
   const id = d.id ?? d.marker!.key;
   const heading = d.heading!;
@@ -637,8 +642,16 @@ function extractDirection(
     perProjectCap = { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length), inherited: false };
   } else if (cap) {
     implausible(checks, id, 'per-project cap', all.text.slice(cap.index, cap.index + cap.length), span(all, cap.index, cap.index + cap.length));
-  } else if (summary.defaultPerProjectCap) {
-    perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };
+  } else {
+    // What the direction's group states for its directions (`3. 青年科学家项目` / `每个项目国拨经费
+    // 不超过300万元`) before what the document states for all.
+    const fromGroup = groupTexts.map((t) => ({ t, hit: parsePerProjectCap(t.text) })).find((x) => x.hit && isPlausible('fundingCNY', x.hit.value));
+    if (fromGroup) {
+      const { t, hit } = fromGroup as { t: Mapped; hit: NonNullable<ReturnType<typeof parsePerProjectCap>> };
+      perProjectCap = { amountCNY: hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
+    } else if (summary.defaultPerProjectCap) {
+      perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };
+    }
   }
   if (perProjectCap && funding && !perProjectCap.inherited) {
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
@@ -717,7 +730,9 @@ function extractDirection(
   if (indicators.length === 0) missing('indicators', 'indicators (考核指标)');
   if (keywords.length === 0) missing('keywords', 'keywords (关键词)');
 
-  const conditions = conditionsOf(requirementFields, span);
+  const ownConditions = conditionsOf(requirementFields.map(nodeText), span);
+  // The young-scientist rules a group states for its directions, where a direction states none.
+  const conditions = ownConditions.youngScientist || groupTexts.length === 0 ? ownConditions : { ...ownConditions, youngScientist: conditionsOf(groupTexts, span).youngScientist };
 
   // A figure stated once for all directions that the direction's own 有关说明 contradicts.
   const inRequirements = (s: Span): boolean => requirementFields.some((f) => {
@@ -805,12 +820,11 @@ function extractDirection(
 }
 
 /** Conditions read from the requirement fields (有关说明/其他要求), each with its span. */
-function conditionsOf(fields: readonly Section[], span: SpanFn): Conditions {
+function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
   let matchingRatio: Conditions['matchingRatio'] = null;
   let leadingEnterprise: Conditions['leadingEnterprise'] = null;
   let youngScientist: Conditions['youngScientist'] = null;
-  for (const f of fields) {
-    const t = nodeText(f);
+  for (const t of texts) {
     const r = RE_MATCHING_RATIO.exec(t.text);
     if (r && !matchingRatio) {
       const q = r[1];
