@@ -59,7 +59,9 @@ export type RemovalKind =
   | 'footnote'
   | 'web-chrome'
   | 'duplicate-attachment'
-  | 'hidden-text';
+  | 'hidden-text'
+  /** Markdown marks of a Markdown export: `###`, `- ` bullets, `**` around bold text. */
+  | 'markup';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

@@ -175,7 +175,13 @@ export function clean(source: Source): Cleaned {
     if (pageNumbering === 'none') pageOfLine.fill(null);
   }
 
-  if (pages !== null && pages >= 2) markRunningLines(lines, pageOfLine, pages);
+  // A table's own lines are never running lines: a cell's wrapped end (`定》`) can stand at the foot
+  // of every page of a table. (Its header repeated after a page break is the table's to log.)
+  if (pages !== null && pages >= 2) {
+    const inTables = new Set<number>();
+    for (const t of findTables(text, lines)) for (const i of t.lines) if (!t.header.some((c) => c.some((r) => r.line === i))) inTables.add(i);
+    markRunningLines(lines, pageOfLine, pages, inTables);
+  }
   markFootnotes(text, lines, pageOfLine);
 
   // Tables: read as rows × cells, written out below as one paragraph per direction and field.
@@ -358,7 +364,10 @@ function cleanLine(
   const base = a;
   const labelGap = tableLabelGap(text, a, b);
   // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
-  const inline = inlinePageNumbers(text, a, b);
+  const inline: { start: number; end: number; kind: RemovalKind }[] = [
+    ...inlinePageNumbers(text, a, b).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
+    ...markupOf(text, a, b),
+  ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
   let n = 0;
   const parts: string[] = [];
@@ -388,10 +397,11 @@ function cleanLine(
     run = i;
   };
   while (i < b) {
+    while (nextInline < inline.length && inline[nextInline]!.start < i) nextInline++;
     if (nextInline < inline.length && i === inline[nextInline]!.start) {
       flush();
-      const { start, end } = inline[nextInline++]!;
-      log('inline-page-number', start, end);
+      const { start, end, kind } = inline[nextInline++]!;
+      log(kind, start, end);
       i = run = end;
       continue;
     }
@@ -477,6 +487,26 @@ const RE_WEB_CHROME =
  * `2021—2025`): between digits only with spaces around the number.
  */
 const RE_INLINE_PAGE = /\s*(?:([-－—–―])(\s*)(\d{1,3})(\s*)([-－—–―])|第(\s+)\d{1,3}(\s+)页(?:\s*共\s*\d{1,3}\s*页)?)\s*/g;
+
+/**
+ * Markdown marks, as a Markdown export of a guideline has them: a heading's `###`, a list item's
+ * `- ` / `* ` bullet, a quote's `> ` at the start of the line, and `**` around bold text. Removed
+ * and logged as `markup`; the text they mark stays.
+ */
+function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
+  const line = text.slice(a, b);
+  const out: { start: number; end: number; kind: RemovalKind }[] = [];
+  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*)/.exec(line);
+  if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
+  if (line.includes('**')) {
+    const marks = [...line.matchAll(/\*\*/g)].map((m) => m.index);
+    // In pairs only: a lone `**` is text.
+    for (let k = 0; k + 1 < marks.length; k += 2) {
+      out.push({ start: a + marks[k]!, end: a + marks[k]! + 2, kind: 'markup' }, { start: a + marks[k + 1]!, end: a + marks[k + 1]! + 2, kind: 'markup' });
+    }
+  }
+  return out;
+}
 
 function inlinePageNumbers(text: string, a: number, b: number): { start: number; end: number }[] {
   const line = text.slice(a, b);
@@ -696,10 +726,10 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
  * Running headers and footers: the same line first (last) on most pages. Only pages
  * with at least three content lines count, so that a short page's only line is never taken.
  */
-function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], pages: number): void {
+function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], pages: number, skip: ReadonlySet<number> = new Set()): void {
   const onPage = new Map<number, RawLine[]>();
   lines.forEach((l, i) => {
-    if (l.cls !== 'content') return;
+    if (l.cls !== 'content' || skip.has(i)) return;
     const p = pageOfLine[i];
     if (p === null || p === undefined) return;
     const ls = onPage.get(p);

@@ -96,6 +96,7 @@ export const LABELS = {
     'web-chrome': { zh: '网页框架', en: 'web page chrome' },
     'duplicate-attachment': { zh: '重复的附件链接', en: 'repeated attachment link' },
     'hidden-text': { zh: '隐藏文字', en: 'hidden text' },
+    markup: { zh: 'Markdown标记', en: 'Markdown markup' },
   }),
 } as const;
 

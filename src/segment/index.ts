@@ -199,7 +199,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   const openDirection = (m: Marker, p: Paragraph): void => {
     popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     ordinal++;
-    const part = [...stack].reverse().find((s) => s.kind === 'part');
+    // Numbering that starts again is told apart by the innermost numbered group or part above it.
+    const part = [...stack].reverse().find((s) => s.kind === 'part' || (s.kind === 'group' && s.marker !== null && directionType !== 'decimal' && directionType !== 'decimal3'));
     if (directionType === 'decimal3') {
       // Mixed depths (`1.1.2`, then `2.1`): numbering gaps are not told apart from depth changes.
     } else if (directionType === 'decimal') {
@@ -373,8 +374,35 @@ export function segment(input: readonly Paragraph[]): Segmented {
           open(section('group', p, m));
           break;
         }
+        // `2. 亚太区域合作机制` over `（1）亚太经合组织…` directions: a title whose next heading is a
+        // direction, with no field between, heads a group of them (three levels: 一、 / 1. / （1）).
+        if (
+          directionType !== 'decimal' &&
+          directionType !== m.type &&
+          (m.type === 'arabic-dot' || m.type === 'arabic-comma') &&
+          isTitleLike(p, m) &&
+          headsDirectionsNext(k)
+        ) {
+          popTo((s) => s.kind === 'part' || s.kind === 'root' || (s.kind === 'group' && s.marker?.type !== m.type));
+          open(section('group', p, m));
+          break;
+        }
         openItem(m, p);
     }
+  }
+
+  /** The next marker after `k` heads a direction (of the document's direction numbering), before any field. */
+  function headsDirectionsNext(k: number): boolean {
+    for (let i = k + 1; i < markers.length; i++) {
+      const n = markers[i];
+      if (!n) continue;
+      return n.type === directionType && isTitleLike(paragraphs[i]!, n) && directionFieldNextAfter(i);
+    }
+    return false;
+  }
+
+  function directionFieldNextAfter(i: number): boolean {
+    return directionFieldNext(markers, i);
   }
 
   function openPart(m: Marker, p: Paragraph): void {
