@@ -575,11 +575,39 @@ function extractDirection(
     }
     RE_AGREEMENT.lastIndex = 0;
   }
+  // No agreement field: the agreement a direction written in prose names (`本方向落实《中匈政府间科技
+  // 合作委员会第十次会议纪要》`).
+  if (allOf('agreement').length === 0) {
+    for (const m of all.text.matchAll(RE_AGREEMENT)) {
+      const t = m[1]!.replace(/\s+/g, '');
+      if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架/.test(t) && !agreements.some((a) => a.title === t)) {
+        agreements.push({ title: t, span: span(all, m.index, m.index + m[0].length) });
+      }
+    }
+    RE_AGREEMENT.lastIndex = 0;
+  }
   // A field that holds only 待定 is told by its placeholder check, not as missing.
   if (agreements.length === 0 && !allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text))) missing('agreements', 'agreement (合作协议《…》)');
 
   // Domains.
   const domains = allOf('domains').flatMap((f) => domainsOfField(f, span));
+  // No domains field: the fields a prose direction names (`在农业与食品科学、清洁能源、生物医药等领域`).
+  if (allOf('domains').length === 0) {
+    const m = RE_PROSE_DOMAINS.exec(all.text);
+    if (m) {
+      const at = m.index + m[0].indexOf(m[1]!);
+      let from = at;
+      // Parted by 、 only: 和 and 与 join the words of one domain as often as two (农业与食品科学).
+      for (const piece of m[1]!.split(/([、，])/)) {
+        if (/^[、，]$/.test(piece) || piece.trim() === '') {
+          from += piece.length;
+          continue;
+        }
+        domains.push({ label: piece.trim(), detail: null, marker: null, span: span(all, from, from + piece.length), children: [] });
+        from += piece.length;
+      }
+    }
+  }
   if (domains.length === 0) missing('domains', 'domains (领域方向)');
 
   // Project count: the field, else the count stated once for every direction.
@@ -601,9 +629,13 @@ function extractDirection(
   } else {
     // A count written inside another field (`有关说明：拟支持项目数3项，…`) is the direction's own.
     const hit = parseLabelledCount(all.text);
+    // `本方向拟支持3个项目`, `拟支持项目约6个`: a count in a sentence of the direction's own.
+    const prose = hit ? null : findSummary('projectCount', all.text);
     if (hit && isPlausible('projects', hit.value.value)) {
       const text = all.text.slice(hit.index, hit.index + hit.length);
       projectCount = { ...hit.value, text, span: span(all, hit.index, hit.index + hit.length), inherited: false };
+    } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
+      projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
     } else if (summary.defaultProjectCount) {
       const { text, span: s, ...value } = summary.defaultProjectCount;
       projectCount = { ...value, text, span: s, inherited: true };
@@ -655,6 +687,15 @@ function extractDirection(
   }
   if (perProjectCap && funding && !perProjectCap.inherited) {
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
+  }
+  // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
+  if (!funding && !fundingField) {
+    const m = RE_PROSE_FUNDING.exec(all.text);
+    const money = m ? parseMoney(all.text.slice(m.index + m[0].length, m.index + m[0].length + 24)) : null;
+    if (m && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
+      const a = m.index + m[0].length;
+      funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+    }
   }
   if (!funding && !fundingField) missing('funding', 'funding (拟支持经费)');
 
@@ -1054,6 +1095,11 @@ function listSeparators(m: Mapped): string {
   if (top('、')) return '、';
   return '；;';
 }
+
+/** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
+const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)等?(?:领域|方向)/;
+/** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
+const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:国拨经费|拟支持经费|支持经费|资助经费)(?:共计|共|总额|合计|总计)?(?:为|约为)?/;
 
 /** A field whose whole text is a placeholder (`待定`, `另行通知。`). */
 const RE_PLACEHOLDER_ONLY = /^(?:待定|待补充|待确定|暂定|另行通知|另行公布|无)[。；;，,]*$/;

@@ -68,7 +68,12 @@ export function project(doc: Guideline, expected: Obj): Obj {
     const pc = s.defaultProjectCount;
     const all: Obj = {
       projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }) } : null,
-      duration: s.defaultDuration && { minYears: s.defaultDuration.minYears, maxYears: s.defaultDuration.maxYears, qualifier: s.defaultDuration.qualifier },
+      duration:
+        s.defaultDuration &&
+        pick(
+          { minYears: s.defaultDuration.minYears, maxYears: s.defaultDuration.maxYears, qualifier: s.defaultDuration.qualifier, hedge: s.defaultDuration.hedge },
+          Object.keys(((expected.defaults as Obj | null)?.duration as Obj | null) ?? { minYears: 0, maxYears: 0, qualifier: 0 }),
+        ),
       perProjectCapCNY: s.defaultPerProjectCap?.amountCNY ?? null,
     };
     out.defaults = pick(all, Object.keys((expected.defaults as Obj | null) ?? {}));
