@@ -577,7 +577,8 @@ function extractDirection(
   }
   // No agreement field: the agreement a direction written in prose names (`本方向落实《中匈政府间科技
   // 合作委员会第十次会议纪要》`).
-  if (allOf('agreement').length === 0) {
+  // Only for a direction with a partner: a key programme's text cites plans that are no agreement.
+  if (allOf('agreement').length === 0 && partners.some((p) => p.recognised)) {
     for (const m of all.text.matchAll(RE_AGREEMENT)) {
       const t = m[1]!.replace(/\s+/g, '');
       if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架/.test(t) && !agreements.some((a) => a.title === t)) {
