@@ -86,10 +86,20 @@ function moneyOf(m: RegExpExecArray, at: number): Money {
   return { amountCNY, qualifier: qualifierOf(m[at - 1], m[at + 3]) };
 }
 
-/** `800万元人民币`, `人民币3,000万元左右`, `4.02亿元`, `1 500万元`, `不超过750万元`. */
+/** An amount in Chinese numerals (`一千万元`, `三百万元`, `两亿元`): groups (qualifier, numeral, unit, qualifier). */
+const RE_CJK_MONEY = new RegExp(`${PRE}(?:人民币)?([一二两三四五六七八九十百千]{1,6})(万|亿)元(?:人民币)?${POST}`);
+
+function cjkMoney(text: string): Hit<Money> | null {
+  const m = RE_CJK_MONEY.exec(text);
+  const n = m ? parseCjkNumber(m[2]!) : null;
+  if (!m || n === null || n <= 0) return null;
+  return { value: { amountCNY: n * 10 ** MONEY_UNITS[m[3]!]!, qualifier: qualifierOf(m[1], m[4]) }, index: m.index, length: m[0].length };
+}
+
+/** `800万元人民币`, `人民币3,000万元左右`, `4.02亿元`, `1 500万元`, `不超过750万元`; `一千万元`. */
 export function parseMoney(text: string): Hit<Money> | null {
   const m = RE_MONEY.exec(text);
-  if (!m) return null;
+  if (!m) return cjkMoney(text);
   return { value: moneyOf(m, 2), index: m.index, length: m[0].length };
 }
 
@@ -115,6 +125,8 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
       total = hit;
     }
   }
+  // An amount in Chinese numerals (`一千万元`), where no amount in digits is given.
+  if (!total && !perProject) total = cjkMoney(text);
   return { total, perProject };
 }
 

@@ -152,3 +152,14 @@ describe('funding per project', () => {
     expect(parsePerProjectCap('共拟支持经费：300万元/项。')?.value).toBe(3_000_000);
   });
 });
+
+describe('amounts in Chinese numerals', () => {
+  it('reads 一千万元, 三百万元 and 两亿元, with their bounds, where no amount in digits is given', () => {
+    expect(parseMoney('一千万元')?.value).toEqual({ amountCNY: 10_000_000, qualifier: 'exact' });
+    expect(parseMoney('不超过三百万元')?.value).toEqual({ amountCNY: 3_000_000, qualifier: 'atMost' });
+    expect(parseMoney('约两亿元')?.value).toEqual({ amountCNY: 200_000_000, qualifier: 'about' });
+    expect(fundingAmounts('一千万元。').total?.value.amountCNY).toBe(10_000_000);
+    // Digits win where both are given.
+    expect(fundingAmounts('1200万元（一千二百万元）').total?.value.amountCNY).toBe(12_000_000);
+  });
+});
