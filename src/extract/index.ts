@@ -1098,7 +1098,7 @@ function listSeparators(m: Mapped): string {
 }
 
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
-const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)等?(?:领域|方向)/;
+const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
 /** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
 const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:国拨经费|拟支持经费|支持经费|资助经费)(?:共计|共|总额|合计|总计)?(?:为|约为)?/;
 
