@@ -8,7 +8,7 @@
  * gutter; a line that crosses the gutter without a gap spans the page (a title, a footnote).
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes 0-based.
  */
-import { displayWidth } from '../lexicon/chars.js';
+import { lineFragments } from './fragments.js';
 
 export interface ColumnLine {
   readonly start: number;
@@ -40,33 +40,10 @@ interface Gap {
 }
 
 /** Gaps of two display columns or more between text on one line (not the leading indent). */
-function gapsOf(text: string, l: ColumnLine): { gaps: Gap[]; indent: number; end: number } {
-  const gaps: Gap[] = [];
-  let col = 0;
-  let i = l.start;
-  while (i < l.end && text.charCodeAt(i) === 12) i++;
-  let seenText = false;
-  let gapStart = -1;
-  let gapCol = 0;
-  let indent = 0;
-  for (; i < l.end; i++) {
-    const c = text[i]!;
-    const w = c === '\t' ? 8 - (col % 8) : c === '\u3000' ? 2 : displayWidth(c);
-    const space = c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
-    if (space) {
-      if (!seenText) indent += w;
-      else if (gapStart < 0) {
-        gapStart = i;
-        gapCol = col;
-      }
-    } else {
-      if (gapStart >= 0 && col - gapCol >= 2) gaps.push({ from: gapCol, to: col, leftEnd: gapStart, rightStart: i });
-      gapStart = -1;
-      seenText = true;
-    }
-    col += w;
-  }
-  return { gaps, indent, end: gapStart >= 0 ? gapCol : col };
+function gapsOf(text: string, l: ColumnLine, index: number): { gaps: Gap[]; indent: number; end: number } {
+  const f = lineFragments(text, l.start, l.end, index);
+  const gaps = f.slice(1).map((g, k) => ({ from: f[k]!.to, to: g.from, leftEnd: f[k]!.end, rightStart: g.start }));
+  return { gaps, indent: f[0]?.from ?? 0, end: f[f.length - 1]?.to ?? 0 };
 }
 
 /** The two-column pages of a document, keyed by their first content line. */
@@ -103,7 +80,7 @@ export function findColumnPages(text: string, lines: readonly ColumnLine[], page
 
 function columnPage(text: string, lines: readonly ColumnLine[], page: readonly number[], known: number | null): { page: ColumnPage; gutter: number } | null {
   if (page.length < (known === null ? 6 : 2)) return null;
-  const info = page.map((i) => ({ i, ...gapsOf(text, lines[i]!) }));
+  const info = page.map((i) => ({ i, ...gapsOf(text, lines[i]!, i) }));
   // The gutter: the display column inside a gap on the most lines.
   const votes = new Map<number, number>();
   for (const l of info) {

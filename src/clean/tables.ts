@@ -18,9 +18,9 @@
  *
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
-import { displayWidth } from '../lexicon/chars.js';
 import { columnOf, isDirectionHeader, type Column } from '../lexicon/columns.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
+import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 
 /** A piece of source text `[start, end)`. */
 export interface Range {
@@ -245,61 +245,14 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
 // ---------------------------------------------------------------------------------------------
 // Spaced tables (`pdftotext -layout`)
 
-interface Fragment extends Range {
-  /** Display columns `[from, to)` on the printed line. */
-  readonly from: number;
-  readonly to: number;
-}
-
-/** A gap between cells: two columns of white space or more (an ideographic space is two). */
-/**
- * How wide a CJK character is on the printed line: two columns (`pdftotext -layout`, a terminal)
- * or one (text aligned by counting characters). Each table is read in the one its rows fit.
- */
-let cjkWidth: 1 | 2 = 2;
-
-function fragments(text: string, l: TableLine, index: number): Fragment[] {
-  const out: Fragment[] = [];
-  let col = 0;
-  let i = l.start;
-  // A form feed starts the page; it takes no column.
-  while (i < l.end && text.charCodeAt(i) === 12) i++;
-  let start = -1;
-  let startCol = 0;
-  let gap = 0;
-  let lastEnd = -1;
-  let lastCol = 0;
-  for (; i <= l.end; i++) {
-    const c = i < l.end ? text[i]! : ' ';
-    const space = c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || i === l.end;
-    const w = c === '\t' ? 8 - (col % 8) : c === '\u3000' ? cjkWidth : i === l.end ? 2 : cjkWidth === 2 ? displayWidth(c) : 1;
-    if (space) {
-      if (start >= 0 && gap === 0) {
-        lastEnd = i;
-        lastCol = col;
-      }
-      gap += w;
-      if (start >= 0 && gap >= 2) {
-        out.push({ start, end: lastEnd, line: index, from: startCol, to: lastCol });
-        start = -1;
-      }
-    } else {
-      if (start < 0) {
-        start = i;
-        startCol = col;
-      }
-      gap = 0;
-    }
-    col += w;
-  }
-  return out;
-}
+/** The fragments of line `index` with CJK characters `width` columns wide. */
+const fragments = (text: string, l: TableLine, index: number, width: CjkWidth): Fragment[] => lineFragments(text, l.start, l.end, index, width);
 
 interface Grid {
   /** Left edge of each column (display columns); the first is -Infinity. */
   readonly left: readonly number[];
   readonly columns: readonly (Column | null)[];
-  readonly header: readonly Range[][];
+  readonly header: readonly Fragment[][];
   readonly lines: readonly number[];
 }
 
@@ -323,9 +276,9 @@ const RE_HEADER_PIECE = /^[\u4e00-\u9fff（）()/／\s]{1,12}$/;
 const overlaps = (a: { from: number; to: number }, b: { from: number; to: number }, slack = 1): boolean => a.from < b.to + slack && b.from < a.to + slack;
 
 /** Header pieces of a content line, or null when the line holds anything else. */
-function headerPieces(text: string, lines: readonly TableLine[], k: number): Fragment[] | null {
+function headerPieces(text: string, lines: readonly TableLine[], k: number, width: CjkWidth): Fragment[] | null {
   if (k < 0 || k >= lines.length || lines[k]!.cls !== 'content') return null;
-  const f = fragments(text, lines[k]!, k);
+  const f = fragments(text, lines[k]!, k, width);
   return f.length > 0 && f.every((x) => RE_HEADER_PIECE.test(text.slice(x.start, x.end))) ? f : null;
 }
 
@@ -334,8 +287,8 @@ function headerPieces(text: string, lines: readonly TableLine[], k: number): Fra
  * `拟支持经费` / `（万元）`) or above, and a cell above may span sub-columns named below it
  * (`经费（万元）` over `国拨` and `自筹`): each sub-column is named by both (`国拨经费（万元）`).
  */
-function headerAt(text: string, lines: readonly TableLine[], first: number): Grid | null {
-  const top = headerPieces(text, lines, first);
+function headerAt(text: string, lines: readonly TableLine[], first: number, width: CjkWidth): Grid | null {
+  const top = headerPieces(text, lines, first, width);
   if (!top || top.length < 3) return null;
   const cols: { span: { from: number; to: number }; pieces: Fragment[] }[] = top.map((f) => ({ span: { from: f.from, to: f.to }, pieces: [f] }));
   const used = [first];
@@ -346,7 +299,7 @@ function headerAt(text: string, lines: readonly TableLine[], first: number): Gri
   };
   // The line below: wrapped ends of cells, or sub-columns under a cell of the line above.
   const belowAt = nextContent(first, 1);
-  const below = headerPieces(text, lines, belowAt);
+  const below = headerPieces(text, lines, belowAt, width);
   const subColumns: number[] = [];
   if (below && below.length < top.length) {
     for (const f of below) {
@@ -362,7 +315,7 @@ function headerAt(text: string, lines: readonly TableLine[], first: number): Gri
   }
   // The line above: a cell over sub-columns names them; over one cell it begins that cell.
   const aboveAt = nextContent(first, -1);
-  const above = headerPieces(text, lines, aboveAt);
+  const above = headerPieces(text, lines, aboveAt, width);
   if (above && above.length < top.length && above.every((f) => cols.some((c) => overlaps(c.span, f, 4)))) {
     for (const f of above) {
       const under = cols.filter((c) => overlaps(c.span, { from: f.from - 4, to: f.to + 4 }, 0));
@@ -373,7 +326,7 @@ function headerAt(text: string, lines: readonly TableLine[], first: number): Gri
     used.unshift(aboveAt);
   }
   if (subColumns.length > 0 && !above) return null;
-  const cells = cols.map((c) => c.pieces as Range[]);
+  const cells = cols.map((c) => c.pieces);
   const columns = cells.map((c) => columnOf(c.map((r) => text.slice(r.start, r.end)).join('')));
   if (!isDirectionHeader(columns)) return null;
   return { left: leftEdges(cols.map((c) => c.span)), columns, header: cells, lines: used.sort((x, y) => x - y) };
@@ -389,38 +342,33 @@ function leftEdges(spans: readonly { from: number; to: number }[]): number[] {
 
 const RE_ROW_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}[.．、]?|[一二三四五六七八九十]{1,3}、?|[（(][一二三四五六七八九十\d]{1,3}[）)])$/;
 
+/**
+ * A spaced table at `first`, read with CJK characters two columns wide and one: the reading whose
+ * body cells start where their header cells do (text aligned by counting characters fits the second).
+ */
 function spacedTable(text: string, lines: readonly TableLine[], first: number): Table | null {
-  // Read in both widths; keep the reading whose body cells start where their header cells do.
-  const readings: { table: Table; fit: number }[] = [];
-  for (const width of [2, 1] as const) {
-    cjkWidth = width;
-    const table = spacedTableAt(text, lines, first);
-    if (table) readings.push({ table, fit: alignment(text, lines, table) });
-  }
-  cjkWidth = 2;
+  const readings = ([2, 1] as const).flatMap((width) => spacedTableAt(text, lines, first, width) ?? []);
   readings.sort((a, b) => b.fit - a.fit);
   return readings[0]?.table ?? null;
 }
 
-/** The share of body cells that start within two columns of their header cell (in `cjkWidth`). */
-function alignment(text: string, lines: readonly TableLine[], table: Table): number {
-  const starts = table.header.map((c) => Math.min(...c.filter((r) => r.line === c[0]!.line).map((r) => fragments(text, lines[r.line]!, r.line).find((f) => f.start === r.start)?.from ?? Infinity)));
+/** The share of body cells that start within two columns of their header cell. */
+function alignment(grid: Grid, rows: readonly { cells: readonly (readonly Fragment[])[] }[]): number {
+  const starts = grid.header.map((c) => Math.min(...c.filter((r) => r.line === c[0]!.line).map((r) => r.from)));
   let fit = 0;
   let all = 0;
-  for (const row of table.rows) {
+  for (const row of rows) {
     row.cells.forEach((cell, k) => {
-      const first = cell[0];
-      if (!first) return;
+      if (!cell[0]) return;
       all++;
-      const f = fragments(text, lines[first.line]!, first.line).find((x) => x.start === first.start);
-      if (f && Math.abs(f.from - starts[k]!) <= 2) fit++;
+      if (Math.abs(cell[0].from - starts[k]!) <= 2) fit++;
     });
   }
   return all === 0 ? 0 : fit / all;
 }
 
-function spacedTableAt(text: string, lines: readonly TableLine[], first: number): Table | null {
-  const grid = headerAt(text, lines, first);
+function spacedTableAt(text: string, lines: readonly TableLine[], first: number, width: CjkWidth): { table: Table; fit: number } | null {
+  const grid = headerAt(text, lines, first, width);
   if (!grid) return null;
   const headerText = grid.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|');
   const idColumn = grid.columns.findIndex((c) => c?.role === 'id');
@@ -437,10 +385,10 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number)
       continue;
     }
     if (l.cls !== 'content') break;
-    const frags = fragments(text, l, i);
+    const frags = fragments(text, l, i, width);
     if (frags.length === 0) continue;
     // The header again, after a page break.
-    const header = headerAt(text, lines, i);
+    const header = headerAt(text, lines, i, width);
     if (header && header.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText) {
       for (const h of header.lines) {
         taken.add(h);
@@ -456,8 +404,6 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number)
       const inId = frags.filter((f) => columnAt(grid, f) === idColumn);
       if (inId.some((f) => !RE_ROW_ID.test(text.slice(f.start, f.end)))) break;
     }
-    // A single fragment in the first column after a blank line, in a table without row numbers,
-    // is a paragraph after the table.
     body.push({ index: i, frags, blankBefore: blank });
     taken.add(i);
     blank = false;
@@ -466,7 +412,7 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number)
   // Rows: at each row number; where the table has none, at each block after a blank line (or at
   // each line with text in the first column).
   const blocks = body.some((b, k) => k > 0 && b.blankBefore);
-  const rows: { line: number; cells: Range[][] }[] = [];
+  const rows: { line: number; cells: Fragment[][] }[] = [];
   for (const b of body) {
     const hasId = idColumn >= 0 && b.frags.some((f) => columnAt(grid, f) === idColumn);
     const current = rows[rows.length - 1];
@@ -481,23 +427,29 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number)
     for (const f of b.frags) row.cells[columnAt(grid, f)]!.push(f);
   }
   // Rows with nothing but a continuation (a page break in a cell) belong to the row before.
-  const merged: TableRow[] = [];
+  const merged: { line: number; cells: Fragment[][] }[] = [];
   for (const r of rows) {
     const prev = merged[merged.length - 1];
     if (prev && idColumn >= 0 && r.cells[idColumn]!.length === 0) {
-      r.cells.forEach((c, k) => (prev.cells[k] as Range[]).push(...c));
+      r.cells.forEach((c, k) => {
+        for (const f of c) prev.cells[k]!.push(f);
+      });
       continue;
     }
     merged.push(r);
   }
   if (merged.length === 0) return null;
-  return { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
+  const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
+  return { table, fit: alignment(grid, merged) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // One cell per line
 
 function cellPerLineTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  // The first header cell is the row number's (序号): most lines start no such table, at once.
+  const head = trimRange(text, lines[first]!.start, lines[first]!.end, first);
+  if (columnOf(text.slice(head.start, head.end))?.role !== 'id') return null;
   // A cell that holds a bare number (`1` in the count column) looks like a page number: here it is
   // a cell, as long as every row still starts with its row number.
   const content: number[] = [];
