@@ -218,30 +218,29 @@ export function clean(source: Source): Cleaned {
   let lastPage: number | null = null;
   /** The display column where the value of the last table row starts, while its cell may go on. */
   let cellColumn: number | null = null;
+  /** Logs what was removed from line `k` (0-based). */
+  const logAt =
+    (k: number) =>
+    (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
+      removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
+    };
+  /** Cleans a piece of line `line` on its own: a table cell, a column of a two-column page. */
+  const cleanPiece = (r: { start: number; end: number; line: number }): Mapped =>
+    cleanLine(
+      text,
+      { start: r.start, end: r.end, raw: text.slice(r.start, r.end), cls: 'content', pageStart: false, formFeed: false, printed: null },
+      pool,
+      logAt(r.line),
+      undefined,
+      source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end),
+    );
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const page = pageOfLine[i] ?? null;
-    const lineNo = i + 1;
-    const log = (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
-      removed.push({
-        kind,
-        text: text.slice(start, end),
-        ...(replacement === undefined ? {} : { replacement }),
-        line: lineNo,
-        start,
-        end,
-        page,
-      });
-    };
+    const log = logAt(i);
     const table = tableAt.get(i);
     if (table) {
-      const logAt = (k: number) => (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
-        removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
-      };
-      const ocrAt = (r: { start: number; end: number }): boolean => source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end);
-      const clean = (r: { start: number; end: number; line: number }): Mapped =>
-        cleanLine(text, { start: r.start, end: r.end, raw: text.slice(r.start, r.end), cls: 'content', pageStart: false, formFeed: false, printed: null }, pool, logAt(r.line), undefined, ocrAt(r));
-      for (const t of tableLines(table, clean, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
+      for (const t of tableLines(table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
       blankSeen = false;
       pageBreakSeen = false;
       lastPage = page;
@@ -251,14 +250,9 @@ export function clean(source: Source): Cleaned {
     const columnPage = columnPages.get(i);
     if (columnPage) {
       for (const piece of columnPage.pieces) {
-        const k = piece.line;
-        const logAt = (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
-          removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
-        };
-        const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, piece.start, piece.end);
-        const built = cleanLine(text, { start: piece.start, end: piece.end, raw: text.slice(piece.start, piece.end), cls: 'content', pageStart: false, formFeed: false, printed: null }, pool, logAt, undefined, ocr);
+        const built = cleanPiece(piece);
         if (built.text.length === 0) continue;
-        out.push({ line: k + 1, text: built, blankBefore: false, indented: indentMeans && piece.indent >= 2, continuesCell: false });
+        out.push({ line: piece.line + 1, text: built, blankBefore: false, indented: indentMeans && piece.indent >= 2, continuesCell: false });
       }
       blankSeen = false;
       pageBreakSeen = false;
@@ -297,7 +291,7 @@ export function clean(source: Source): Cleaned {
     if (row !== null) cellColumn = row;
     else if (!continuesCell) cellColumn = null;
     out.push({
-      line: lineNo,
+      line: i + 1,
       text: built,
       blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0,
       indented: indentMeans && isIndented(l),
