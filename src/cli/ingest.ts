@@ -260,15 +260,14 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
   for (const r of reports) {
     if (r.parts && !cmd.quiet && !cmd.json) {
-      const ids = r.parts.map((p) => `${p}.json`).join(lang === 'en' ? ', ' : '、');
-      io.stderr.write(`guideline: ${r.path}: ${lang === 'en' ? `holds ${r.parts.length} guidelines one after another: written as ${ids}` : `含${r.parts.length}份前后相接的指南，分别写为 ${ids}`}\n`);
+      io.stderr.write(`guideline: ${t(lang, 'ingest.parts', r.path, r.parts)}\n`);
     }
     if (r.renditionOf !== undefined && !cmd.quiet && !cmd.json) {
-      io.stderr.write(`guideline: ${r.path}: another rendition of ${r.renditionOf} (same name, same folder): its output is ${r.id}.json\n`);
+      io.stderr.write(`guideline: ${t(lang, 'ingest.rendition', r.path, r.renditionOf, r.id)}\n`);
     }
     if (r.status === 'failed') {
       io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
-      if (r.removedOutputs) io.stderr.write(`guideline: ${cmd.out}/${r.id}.json, .md, .html: removed (made from an earlier version of ${r.path}, which now fails)\n`);
+      if (r.removedOutputs) io.stderr.write(`guideline: ${t(lang, 'ingest.removed-outputs', `${cmd.out}/${r.id}`, r.path)}\n`);
     } else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
       io.stderr.write(`${t(lang, 'ingest.warnings', r.path, r.notices.length)}\n`);
       for (const n of r.notices.slice(0, listed)) io.stderr.write(`  ${noticeLine(n, lang)}\n`);

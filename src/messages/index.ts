@@ -340,6 +340,18 @@ export const MESSAGES = {
     (output: string, corpus: string, pruned: boolean | string) =>
       `${output}: its source is gone from ${corpus}/ (${pruned === true ? 'removed' : pruned === false ? 'kept; --prune removes it' : `not removed: ${pruned}`})`,
   ),
+  'ingest.parts': m(
+    (path: string, ids: readonly string[]) => `${path}：含${ids.length}份前后相接的指南，分别写为 ${ids.map((i) => `${i}.json`).join('、')}`,
+    (path: string, ids: readonly string[]) => `${path}: holds ${ids.length} guidelines one after another: written as ${ids.map((i) => `${i}.json`).join(', ')}`,
+  ),
+  'ingest.rendition': m(
+    (path: string, of: string, id: string) => `${path}：与 ${of} 同名同文件夹，是同一文件的另一版本，其输出为 ${id}.json`,
+    (path: string, of: string, id: string) => `${path}: another rendition of ${of} (same name, same folder): its output is ${id}.json`,
+  ),
+  'ingest.removed-outputs': m(
+    (output: string, path: string) => `${output}.json、.md、.html：已删除（由 ${path} 的早先版本生成，该文件现已无法读入）`,
+    (output: string, path: string) => `${output}.json, .md, .html: removed (made from an earlier version of ${path}, which now fails)`,
+  ),
   'ingest.warnings': m(
     (path: string, n: number) => `${path}：${n}项警告`,
     (path: string, n: number) => `${path}: ${plural(n, 'warning')}`,
