@@ -5,6 +5,7 @@
  * guidelines blanked out (spaces, line breaks kept), so that every offset, line and page of the
  * output still points into the file as it is.
  */
+import { pageNumberOf } from '../lexicon/pagination.js';
 import type { Source } from '../types.js';
 
 /** A title's last line: `…申报指南`, `…项目指南（征求意见稿）`, or `（征求意见稿）` under it. */
@@ -49,11 +50,24 @@ export function guidelineStarts(text: string): number[] {
     if (!RE_TITLE_LAST.test(t) || /[《》]/.test(t) || seen.get(t)! > 1) continue;
     // The block: this line and up to two short lines above it without clause punctuation.
     let first = i;
-    while (first > 0 && i - first < 2 && lines[first - 1]!.text !== '' && lines[first - 1]!.text.length <= 40 && !/[。；：，,;:]$|[。；]/.test(lines[first - 1]!.text)) first--;
+    while (
+      first > 0 &&
+      i - first < 2 &&
+      lines[first - 1]!.text !== '' &&
+      lines[first - 1]!.text.length <= 40 &&
+      !/[。；：，,;:]$|[。；]/.test(lines[first - 1]!.text) &&
+      pageNumberOf(lines[first - 1]!.text) === null
+    ) {
+      first--;
+    }
     const block = lines.slice(first, i + 1).map((l) => l.text).join('');
     if (!RE_TITLE_WORDS.test(block) || block.length > 90) continue;
     // A title stands alone: a blank line (or the start of the text) before it.
     if (first > 0 && lines[first - 1]!.text !== '') continue;
+    // At the top of a page (after a page number or a form feed) it is a running header, even where
+    // it stands once (on the one page that prints it).
+    const before = lines.slice(0, first).reverse().find((l) => l.text !== '');
+    if ((before && pageNumberOf(before.text) !== null) || text.charCodeAt(lines[first]!.start) === 12) continue;
     // The document's own title, in its first lines, starts it.
     if (starts.length === 0 && lines.slice(0, first).filter((l) => l.text).length <= 3) {
       starts.push(0);

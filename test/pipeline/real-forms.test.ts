@@ -73,4 +73,14 @@ describe('real texts and neighbouring families', () => {
       expect(project(doc, values)).toEqual(values);
     });
   });
+
+  it('a title printed once as a running header, at the top of a page, is no second guideline', async () => {
+    const { guidelineStarts } = await import('../../src/load/split.js');
+    const text = readFileSync(`${ROOT}test/fixtures/layouts/two-column.txt`, 'utf8');
+    // The fixture prints the title at the top of both pages; keep only the second page's.
+    const once = text.replace(/^ +“政府间国际科技创新合作”重点专项2025年度第二批项目申报指南\n/, '');
+    expect(once).not.toBe(text);
+    expect(guidelineStarts(once)).toEqual([0]);
+    expect((await ingestText(once, 'once.txt')).directions).toHaveLength(6);
+  });
 });
