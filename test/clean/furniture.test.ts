@@ -6,20 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/clean/index.js';
 import { diff, hasChanges } from '../../src/diff/index.js';
-import type { SectionOut } from '../../src/schema/guideline.js';
-import { ingestText, loadText, seed } from '../helpers/seed.js';
+import { ingestText, loadText, seed, seedParagraphs } from '../helpers/seed.js';
 
-/** The seed's paragraphs, cleaned and reflowed, in order. */
-async function paragraphs(): Promise<string[]> {
-  const { doc } = await seed();
-  const out: string[] = [];
-  const walk = (n: SectionOut): void => {
-    out.push(n.text);
-    n.children.forEach(walk);
-  };
-  doc.sections.forEach(walk);
-  return out;
-}
 
 /**
  * The paragraphs wrapped at `width` CJK characters; a page ends after a paragraph whose final `。`
@@ -62,7 +50,7 @@ function rewrap(paras: readonly string[], width: number, minLines: number): { te
 describe('running footers', () => {
   it.each([24, 30, 36])('a `。` wrapped alone onto the last line of many pages stays: the seed at width %i extracts the same values', async (width) => {
     const { doc } = await seed();
-    const { text, lonePeriods } = rewrap(await paragraphs(), width, 8);
+    const { text, lonePeriods } = rewrap(await seedParagraphs(), width, 8);
     expect(lonePeriods).toBeGreaterThan(10);
     const c = clean(await loadText(text));
     expect(c.removed.filter((r) => r.kind === 'running-footer' || r.kind === 'running-header')).toEqual([]);

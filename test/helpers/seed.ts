@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadBytes } from '../../src/load/index.js';
 import { processSource } from '../../src/pipeline.js';
-import type { Guideline } from '../../src/schema/guideline.js';
+import type { Guideline, SectionOut } from '../../src/schema/guideline.js';
 import type { Source } from '../../src/types.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,4 +26,16 @@ export function seed(): Promise<{ source: Source; doc: Guideline }> {
     return { source, doc: processSource(source) };
   })();
   return cached;
+}
+
+/** The seed's paragraphs, cleaned and reflowed, in order (from its output's section tree). */
+export async function seedParagraphs(): Promise<string[]> {
+  const { doc } = await seed();
+  const out: string[] = [];
+  const walk = (n: SectionOut): void => {
+    out.push(n.text);
+    n.children.forEach(walk);
+  };
+  doc.sections.forEach(walk);
+  return out;
 }

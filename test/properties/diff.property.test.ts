@@ -6,20 +6,8 @@ import fc from 'fast-check';
 import { runs } from '../helpers/runs.js';
 import { describe, expect, it } from 'vitest';
 import { diff, hasChanges } from '../../src/diff/index.js';
-import type { SectionOut } from '../../src/schema/guideline.js';
-import { ingestText, seed } from '../helpers/seed.js';
+import { ingestText, seed, seedParagraphs } from '../helpers/seed.js';
 
-/** The seed's paragraphs, cleaned and reflowed, in order. */
-async function paragraphs(): Promise<string[]> {
-  const { doc } = await seed();
-  const out: string[] = [];
-  const walk = (n: SectionOut): void => {
-    out.push(n.text);
-    n.children.forEach(walk);
-  };
-  doc.sections.forEach(walk);
-  return out;
-}
 
 /** A sentence that is in the seed, as the URL artefact lines repeat one. */
 const REPEATED = '）。外方合作单位自行签章出具的文件不符合上述要求。此文件仅为项目申报材料，最终能否立项须待评审后确定。';
@@ -73,7 +61,7 @@ function render(paras: readonly string[], l: Layout): string {
 
 describe('layout invariance', () => {
   it('re-wrapped, re-paginated, with artefacts: the diff against the seed is empty', async () => {
-    const paras = await paragraphs();
+    const paras = await seedParagraphs();
     const { doc } = await seed();
     await fc.assert(
       fc.asyncProperty(layout, async (l) => {
