@@ -692,8 +692,10 @@ function extractDirection(
   // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
   if (!funding && !fundingField) {
     const m = RE_PROSE_FUNDING.exec(all.text);
+    // Never a project's own figure (`每个项目的国拨经费不超过…`, `青年科学家项目国拨经费…`): a cap.
+    const perProjectBefore = m !== null && /每|单个|单项|项目的?$/.test(all.text.slice(Math.max(0, m.index - 8), m.index));
     const money = m ? parseMoney(all.text.slice(m.index + m[0].length, m.index + m[0].length + 24)) : null;
-    if (m && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
+    if (m && !perProjectBefore && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
       const a = m.index + m[0].length;
       funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
     }
@@ -1098,7 +1100,7 @@ function listSeparators(m: Mapped): string {
 }
 
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
-const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
+const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
 /** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
 const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:国拨经费|拟支持经费|支持经费|资助经费)(?:共计|共|总额|合计|总计)?(?:为|约为)?/;
 

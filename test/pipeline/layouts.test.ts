@@ -60,6 +60,27 @@ describe('a table of labels and values under each heading', () => {
   });
 });
 
+describe('figures in prose', () => {
+  const doc = (body: string) =>
+    ingestText(`国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南\n\n一、领域和方向\n\n1.1 中国和匈牙利政府间联合研究项目\n\n${body}\n\n二、申报要求\n\n申报单位须为科研院所。\n`, 'prose.txt');
+
+  it('reads a prose direction’s agreement, domains, count and total', async () => {
+    const d = (await doc('本方向落实《中匈政府间科技合作委员会第十次会议纪要》，支持在农业与食品科学、清洁能源、生物医药等领域开展联合研究。本方向拟支持3个项目，国拨经费共900万元，实施周期3年。')).directions[0]!;
+    expect([d.agreements.map((a) => a.title), d.domains.map((x) => x.label), d.projectCount?.value, d.funding?.amountCNY, d.duration?.maxYears]).toEqual([
+      ['中匈政府间科技合作委员会第十次会议纪要'],
+      ['农业与食品科学', '清洁能源', '生物医药'],
+      3,
+      9_000_000,
+      3,
+    ]);
+  });
+
+  it('never takes what one project receives for the direction’s total', async () => {
+    const d = (await doc('本方向拟支持3个项目，每个项目的国拨经费不超过300万元，实施周期3年。')).directions[0]!;
+    expect([d.funding, d.perProjectCap?.amountCNY]).toEqual([null, 3_000_000]);
+  });
+});
+
 describe('draft → final', () => {
   const expected = JSON.parse(readFileSync(`${DIR}pair.diff.json`, 'utf8')) as {
     removed: string[];
