@@ -628,6 +628,9 @@ function rejoinTitles(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
     const p = paragraphs[k]!;
     const next = paragraphs[k + 1]!;
     if (p.table || next.table) continue;
+    // Cheap first: the next paragraph has a colon near its start (a label's), else nothing to do.
+    const colon = next.text.text.slice(0, 40);
+    if (!colon.includes('：') && !colon.includes(':')) continue;
     const marker = matchMarker(p.text.text);
     if (!marker || !HEADING_MARKERS.has(marker.type) || /[。；;，,：:]/.test(p.text.text.slice(marker.length)) || matchMarker(next.text.text)) continue;
     RE_LABEL_COLON.lastIndex = 0;
