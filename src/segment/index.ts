@@ -196,11 +196,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
     return false;
   };
 
-  const openDirection = (m: Marker, p: Paragraph): void => {
+  /** Opens a direction at `p`, numbered `id` (its numbering checked by the caller, where it is). */
+  const addDirection = (p: Paragraph, m: Marker, id: string): void => {
     popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     ordinal++;
     // Numbering that starts again is told apart by the innermost numbered group or part above it.
     const part = [...stack].reverse().find((s) => s.kind === 'part' || (s.kind === 'group' && s.marker !== null && directionType !== 'decimal' && directionType !== 'decimal3'));
+    const d = section('direction', p, m, { ordinal, id });
+    partOf.set(d, part?.marker?.value ?? null);
+    directions.push(d);
+    open(d);
+  };
+  // `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them.
+  const idOf = (m: Marker): string => (m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key);
+
+  const openDirection = (m: Marker, p: Paragraph): void => {
     if (directionType === 'decimal3') {
       // Mixed depths (`1.1.2`, then `2.1`): numbering gaps are not told apart from depth changes.
     } else if (directionType === 'decimal') {
@@ -228,11 +238,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
       }
     }
     lastDirection = m.value;
-    // `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them.
-    const d = section('direction', p, m, { ordinal, id: m.type === 'paren-cjk' || m.type === 'cjk-comma' || m.type === 'direction-word' ? String(m.value) : m.key });
-    partOf.set(d, part?.marker?.value ?? null);
-    directions.push(d);
-    open(d);
+    addDirection(p, m, idOf(m));
   };
 
   const openPartOf = (m: Marker, p: Paragraph): void => {
@@ -249,25 +255,13 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     if (p.table === 'row' && m) {
       // A row of a table of directions: a direction whatever the numbering around it.
-      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
-      ordinal++;
-      const part = [...stack].reverse().find((s) => s.kind === 'part');
-      const d = section('direction', p, m, { ordinal, id: m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key });
-      partOf.set(d, part?.marker?.value ?? null);
-      directions.push(d);
-      open(d);
+      addDirection(p, m, idOf(m));
       continue;
     }
     if (!m && !currentDirection() && isBareTitle(p) && directionFieldNext(markers, k)) {
       // A direction with no number (a guideline of one direction): its title, then its fields.
       const n = directions.length + 1;
-      const marker: Marker = { type: 'direction-word', text: '', length: 0, value: n, key: String(n) };
-      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
-      ordinal++;
-      const d = section('direction', p, marker, { ordinal, id: String(n) });
-      partOf.set(d, null);
-      directions.push(d);
-      open(d);
+      addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: String(n) }, String(n));
       continue;
     }
     if (!m) {
