@@ -30,7 +30,9 @@ for (const dir of process.argv.slice(2)) {
     const expected = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
     const docs = expected.documents ?? [expected];
     let doc;
-    try { doc = processSource(await loadFile(`${dir}/${name}.txt`)); } catch (e) {
+    const files = readdirSync(dir).filter((x) => x.startsWith(`${name}.`) && x !== f && !x.slice(name.length + 1).includes('.'));
+    const file = files.includes(`${name}.txt`) ? `${name}.txt` : files.sort()[0] ?? `${name}.txt`;
+    try { doc = processSource(await loadFile(`${dir}/${file}`)); } catch (e) {
       if (expected.refused) { console.log(`${name}: refused as expected`); continue; }
       const n = docs.reduce((s, d) => s + (d.directions ?? []).reduce((a, x) => a + Object.keys(x).length, 0), 0);
       total += n; console.log(`${name}: REFUSED (${e.message}) 0/${n}`); continue;
@@ -49,6 +51,17 @@ for (const dir of process.argv.slice(2)) {
     for (const d of docs) {
       for (const [k, w] of Object.entries(d.document ?? {})) { n++; if (JSON.stringify(doc.document[k]) === JSON.stringify(w)) r++; else misses.push(`document.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(doc.document[k])}`); }
       if (docs.length > 1) break;
+    }
+    // The figures stated for the whole document.
+    const s = doc.summary;
+    const summary = {
+      directionCount: s.directionCount?.value ?? null, projectCount: s.projectCount?.value ?? null, partnerCount: s.partnerCount?.value ?? null,
+      fundingTotalCNY: s.fundingTotal?.amountCNY ?? null,
+      youngScientist: s.youngScientist && { count: s.youngScientist.count?.value ?? null, fundingCNY: s.youngScientist.fundingCNY },
+    };
+    for (const [k, w] of Object.entries(docs.length === 1 ? (expected.summary ?? {}) : {})) {
+      n++;
+      if (same(w, summary[k])) r++; else misses.push(`summary.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(summary[k])}`);
     }
     const codes = new Set(doc.checks.map((c) => c.code));
     for (const c of expected.checks ?? []) { n++; if (codes.has(c)) r++; else misses.push(`check ${c} missing`); }

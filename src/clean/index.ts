@@ -357,10 +357,12 @@ function cleanLine(
   const { from, to } = pool;
   const base = a;
   const labelGap = tableLabelGap(text, a, b);
+  const spaced = isLetterSpaced(text.slice(a, b));
   // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
   const inline: { start: number; end: number; kind: RemovalKind }[] = [
     ...inlinePageNumbers(text, a, b).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
     ...markupOf(text, a, b),
+    ...doubledGlyphs(text, a, b),
   ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
   let n = 0;
@@ -409,6 +411,20 @@ function cleanLine(
       flush();
       let j = i;
       while (j < b && isSpace(text.charCodeAt(j))) j++;
+      // White space before anything is kept (after a page number removed at the line's start) is
+      // the line's indent.
+      if (n === 0) {
+        log('indent', i, j);
+        i = run = j;
+        continue;
+      }
+      // A letter-spaced line (`合 作 协 议 ： 1 8 0 0 万 元`, as some PDF fonts extract): every
+      // single space is spacing, digits and Latin letters included.
+      if (spaced && j - i === 1 && text.charCodeAt(i) === 0x20) {
+        log('cjk-space', i, j);
+        i = run = j;
+        continue;
+      }
       if (i === labelGap) {
         // A table row (`合作协议          《…》`): the gap is the label's colon.
         log('layout-gap', i, j, '：');
@@ -473,7 +489,7 @@ const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
  * reader logs them.
  */
 const RE_WEB_CHROME =
-  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40})$/;
+  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40})$/;
 
 /**
  * A page number inside a line, as copying a PDF into a database leaves it: `- 3 -`, `— 3 —`,
@@ -487,11 +503,60 @@ const RE_INLINE_PAGE = /\s*(?:([-－—–―])(\s*)(\d{1,3})(\s*)([-－—–�
  * `- ` / `* ` bullet, a quote's `> ` at the start of the line, and `**` around bold text. Removed
  * and logged as `markup`; the text they mark stays.
  */
+/**
+ * A line whose characters stand one space apart (`2 0 2 5 年 度 第 一 批`): at least six pieces,
+ * four in five of them a single character, and hardly a wider gap.
+ */
+function isLetterSpaced(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 11 || !t.includes(' ')) return false;
+  const pieces = t.split(' ');
+  if (pieces.length < 6) return false;
+  let single = 0;
+  let empty = 0;
+  for (const p of pieces) {
+    if (p === '') empty++;
+    else if (p.length === 1 || (p.length === 2 && p.codePointAt(0)! > 0xffff)) single++;
+  }
+  return empty * 10 <= pieces.length && single * 5 >= (pieces.length - empty) * 4;
+}
+
+/**
+ * Text printed in fake bold (each glyph drawn twice), as a text extraction gives it: a whole line
+ * (`一一、、指指南南方方向向`) or a bold label before its value (`合合作作协协议议：：《…》`). Only runs
+ * of at least three identical pairs with a CJK character among them, the whole line or up to a
+ * doubled colon; the second glyph of each pair is removed and logged.
+ */
+function doubledGlyphs(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
+  if (b - a < 6 || text.charCodeAt(a) !== text.charCodeAt(a + 1)) return [];
+  let cjk = false;
+  const distinct = new Set<number>();
+  let i = a;
+  for (; i + 1 < b; i += 2) {
+    const c = text.charCodeAt(i);
+    if (c !== text.charCodeAt(i + 1) || isSpace(c) || (c >= 0xd800 && c < 0xe000)) break;
+    if (c >= 0x4e00 && c < 0xa000) cjk = true;
+    distinct.add(c);
+  }
+  const pairs = (i - a) / 2;
+  const colon = i > a && (text[i - 1] === '：' || text[i - 1] === ':');
+  // Words, not a run of one glyph (`甲甲甲甲`): three different glyphs at least.
+  if (!cjk || pairs < 3 || distinct.size < 3 || (i < b && !colon)) return [];
+  const out: { start: number; end: number; kind: RemovalKind }[] = [];
+  for (let k = a; k < i; k += 2) out.push({ start: k + 1, end: k + 2, kind: 'doubled-glyph' });
+  return out;
+}
+
+const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√)[ \t\u3000]*/;
+
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
   const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*)/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
+  // A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.
+  const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
+  if (bullet && fieldLabelAt(line.slice(bullet[0].length))) out.push({ start: a, end: a + bullet[0].length, kind: 'markup' });
   if (line.includes('**')) {
     const marks = [...line.matchAll(/\*\*/g)].map((m) => m.index);
     // In pairs only: a lone `**` is text.
@@ -506,6 +571,9 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
   const line = text.slice(a, b);
   if (!/[-－—–―]\s*\d{1,3}\s*[-－—–―]|第\s+\d/.test(line)) return [];
   const out: { start: number; end: number }[] = [];
+  // Page numbers stand inside text: words besides them (`第 2 页3/20`, `— 3 —第 2 页` hold none).
+  const words = line.replace(RE_INLINE_PAGE, '').replace(/第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?/g, '');
+  if (!/[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaffA-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(words)) return [];
   for (const m of line.matchAll(RE_INLINE_PAGE)) {
     const before = line[m.index - 1];
     const after = line[m.index + m[0].length];
@@ -519,8 +587,7 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
       // not a page number; between Chinese characters or punctuation it is one.
       if (!spaced && m[1] === '-' && m[5] === '-' && /[A-Za-z0-9]/.test(`${before ?? ''}${after ?? ''}`)) continue;
     }
-    // The page number stands inside text: something on at least one side.
-    if (m.index === 0 && m.index + m[0].length === line.length) continue;
+
     const lead = m[0].indexOf(inner);
     out.push({ start: a + m.index + lead, end: a + m.index + lead + inner.length });
   }

@@ -69,11 +69,36 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
     if (l.cls !== 'content' && l.cls !== 'running-header') continue;
     const t = pipeTable(text, lines, i) ?? tabTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
     if (t) {
-      tables.push(t);
+      tables.push(dittoResolved(text, t));
       i = Math.max(...t.lines);
     }
   }
   return tables;
+}
+
+/** A cell that repeats the one above it: `同上`, `〃`, `同前`. */
+const RE_DITTO = /^(?:同上|〃|同前|″)[。.]?$/;
+
+/**
+ * Cells that say "as above" (`同上`, `〃`) take the pieces of the cell above them in their column,
+ * so the value read is the one a person reads and its source is the cell it was written in; the
+ * ditto mark itself is logged as table layout.
+ */
+function dittoResolved(text: string, t: Table): Table {
+  const cellText = (c: readonly Range[]): string => c.map((r) => text.slice(r.start, r.end)).join('').trim();
+  if (!t.rows.some((r) => r.cells.some((c) => RE_DITTO.test(cellText(c))))) return t;
+  const layout = [...t.layout];
+  const rows: TableRow[] = [];
+  for (const row of t.rows) {
+    const above = rows[rows.length - 1];
+    const cells = row.cells.map((c, k) => {
+      if (!RE_DITTO.test(cellText(c)) || !above || !above.cells[k] || above.cells[k]!.length === 0) return c;
+      for (const r of c) layout.push({ ...r, kind: 'table-layout' });
+      return above.cells[k]!;
+    });
+    rows.push({ ...row, cells });
+  }
+  return { ...t, rows, layout: sortRanges(layout) };
 }
 
 // ---------------------------------------------------------------------------------------------

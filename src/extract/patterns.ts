@@ -130,7 +130,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   return { total, perProject };
 }
 
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务)|每家)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
@@ -143,6 +143,8 @@ export function parsePerProjectCap(text: string): Hit<number> | null {
   if (m) return { value: toYuan(m[1]!, MONEY_UNITS[m[2] ?? '']!), index: m.index, length: m[0].length };
   const p = RE_PER_PROJECT.exec(text);
   if (!p) return null;
+  // An average (`平均资助强度约80万元/项`) bounds no project: no cap.
+  if (/平均/.test(text.slice(Math.max(0, p.index - 12), p.index + p[0].length))) return null;
   const [number, unit] = p[1] !== undefined ? [p[1], p[2]] : [p[3]!, p[4]];
   return { value: toYuan(number, MONEY_UNITS[unit ?? '']!), index: p.index, length: p[0].length };
 }
@@ -164,9 +166,12 @@ const YM = '(\\d{4})\\s*(?:年\\s*|[.．/])(\\d{1,2})(?:\\s*月|(?![\\d.]))';
  * The value of a duration, from its start: `2024年7月至2027年6月` (groups 1–4), `2026—2028年`
  * (5–6), or `[hedge][qualifier]N[-M](年|个月)[qualifier]` (7–12).
  */
+// Between two dates a dash read as `一` (`2026年1月一2028年12月`, as OCR and some fonts give it)
+// can only be a dash.
+const DATE_SEP = `(?:${RANGE_SEP}|一)`;
 const DURATION_VALUE =
-  `(?:${YM}(?:\\d{1,2}日)?\\s*${RANGE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
-  `|(\\d{4})\\s*年?\\s*${RANGE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
+  `(?:${YM}(?:\\d{1,2}日)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
+  `|(\\d{4})\\s*年?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
   `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(左右|以内|以上|以下)?)`;
 
 const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*${DURATION_VALUE}`);
@@ -262,7 +267,7 @@ export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|�
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
 export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
-export const RE_NO_SUBTOPICS = /不(?:下)?设(?:置)?课题/;
+export const RE_NO_SUBTOPICS = /不(?:再)?(?:下)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */
 export const RE_AGREEMENT = /《([^《》]+)》/g;
@@ -270,7 +275,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:直接费用总计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
@@ -279,15 +284,24 @@ export const FUNDING_TOTAL_LEAD = '(?:经费总概算|总概算|经费概算|总
  */
 export const SUMMARY_PATTERNS = {
   directionCount: [
-    new RegExp(`(?:拟)?(?:设立|启动|部署|布局|发布|支持)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
+    // `共发布6项揭榜任务` (MIIT): a task is a direction.
+    new RegExp(`(?:发布|部署|设立|设置)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?)?任务()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
+    // `在以下8个研究方向部署培育项目` (NSFC).
+    new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),
   ],
-  partnerCount: [new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`)],
+  partnerCount: [
+    new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+    new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+  ],
   projectCount: [
     new RegExp(`拟支持项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
+    // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
+    new RegExp(`拟(?:支持|遴选|确定)${PRE}${N}(?:个|家)揭榜(?:单位|方)${POST}`),
   ],
   fundingTotal: [new RegExp(`${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`)],
 } as const;

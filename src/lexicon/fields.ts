@@ -92,6 +92,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['主要任务', 'content'],
   ['揭榜要求', 'requirements'],
   ['揭榜条件', 'requirements'],
+  ['揭榜方要求', 'requirements'],
+  ['揭榜方条件', 'requirements'],
+  ['揭榜单位要求', 'requirements'],
+  ['揭榜单位条件', 'requirements'],
   ['申报条件', 'requirements'],
   ['主要研究内容', 'content'],
   ['考核指标', 'indicators'],
@@ -189,6 +193,21 @@ export function fieldLabelAt(text: string): { label: string; role: FieldRole; le
   if (!m) return null;
   const label = (m[1] ?? m[2])!;
   return { label, role: roleOf(label), length: m[0].length };
+}
+
+/**
+ * A paragraph that is a known label and nothing else (`合作领域`, `拟支持项目数：`, `【关键词】`), as
+ * web pages and Word tables flattened into text print a label above its value. `colon`: whether it
+ * has a colon or brackets (a field by itself) or is the bare word (a field only where the document
+ * prints several such lines: a bare `申报要求` may be a heading).
+ */
+export function labelOnly(text: string): { label: string; role: FieldRole; colon: boolean } | null {
+  const t = text.trim();
+  const m = /^(?:[【\[](.{2,10})[】\]]|(.{2,10}?)\s*([：:])?)$/.exec(t);
+  if (!m) return null;
+  const label = (m[1] ?? m[2])!;
+  if (!LABEL_SET.has(label)) return null;
+  return { label, role: roleOf(label), colon: m[1] !== undefined || m[3] !== undefined };
 }
 
 export function roleOf(label: string): FieldRole {

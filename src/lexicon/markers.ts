@@ -28,6 +28,8 @@ export type MarkerType =
   | 'direction-word'
   /** `第一部分`, `第二章`, `第三篇` — a document part named by a word. */
   | 'part-word'
+  /** `Ⅰ．`, `Ⅱ、` — a part numbered in Roman numerals (inside a `一、` part, or at the top). */
+  | 'roman'
   /** `合作协议：` — a field label of a direction. */
   | 'field';
 
@@ -54,6 +56,8 @@ const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
 const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
+// `Ⅰ．双边合作`, `Ⅱ、多边合作`: the Roman numeral characters (U+2160–216B), then a dot or a comma.
+const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(])/;
 // `方向一：…`, `方向 3 …`, `揭榜任务一：…`: a word that names a direction, then its number. Never a
 // sentence that starts with the word (`方向一致`): the number must be followed by a separator, a
 // space or the end of the line.
@@ -130,6 +134,10 @@ function plainMarker(text: string): Marker | null {
     const v = parseCjkNumber(m[1]!);
     if (v !== null && v > 0) return { type: 'part-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
   }
+  if ((m = RE_ROMAN.exec(text))) {
+    const v = m[1]!.codePointAt(0)! - 0x2160 + 1;
+    return { type: 'roman', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
+  }
   if ((m = RE_CIRCLED.exec(text))) {
     const v = m[1]!.codePointAt(0)! - 0x2460 + 1;
     return { type: 'circled', text: m[1]!, length: m[0].length, value: v, key: String(v) };
@@ -172,6 +180,8 @@ export function printed(type: MarkerType, value: number): string {
       return `方向${cjkLabel(value)}`;
     case 'part-word':
       return `第${cjkLabel(value)}部分`;
+    case 'roman':
+      return `${String.fromCodePoint(0x2160 + value - 1)}．`;
     case 'field':
       return '';
   }

@@ -24,7 +24,7 @@ import type { CleanLine, Cleaned } from '../clean/index.js';
 import type { Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker, printed } from '../lexicon/markers.js';
-import { fieldLabelAt } from '../lexicon/fields.js';
+import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
 
 export interface Paragraph {
   readonly text: Mapped;
@@ -65,6 +65,17 @@ function columnWidth(sorted: readonly number[]): number {
 const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$/;
 const TITLE_LINES = 4;
 
+/** Words a line break can cut that never end a line of their own: qualifiers and units of figures. */
+const UNCUT_WORDS = ['左右', '以上', '以下', '以内', '不超过', '不少于', '人民币', '万元', '亿元'];
+
+/** Whether the break between `a` and `b` falls inside one of `UNCUT_WORDS`. */
+function splitsWord(a: string, b: string): boolean {
+  for (const w of UNCUT_WORDS) {
+    for (let k = 1; k < w.length; k++) if (a.endsWith(w.slice(0, k)) && b.startsWith(w.slice(k))) return true;
+  }
+  return false;
+}
+
 /** A line that holds only punctuation that closes what comes before it. */
 const RE_CLOSING_ONLY = /^[。，、；：！？）)」』”’》〉】…．.,;:!?]+$/;
 
@@ -83,6 +94,9 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     return m && (m.type !== 'field' || /[：:]$/.test(m.text)) ? m.type : null;
   });
   const hasMarker = markerTypes.map((t) => t !== null);
+  // A line that is a known label and nothing else (`合作领域`, `拟支持项目数：`) stands apart from the
+  // lines around it: web pages and flattened tables print the value on the next line.
+  const labelLine = lines.map((l) => !l.table && labelOnly(l.text.text) !== null);
   // Widths are whole numbers: a typed array sorts them numerically without a comparator.
   const sorted = Array.from(Int32Array.from(printedWidths).sort());
   const column = columnWidth(sorted);
@@ -105,7 +119,11 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
     // wrap (or a page break) left it.
     if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;
+    // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`) or inside a word
+    // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
+    if (!hasMarker[k] && (/[与和及或之]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
+    if (labelLine[k] || labelLine[k - 1]) return true;
     // The title ends its paragraph even when nothing separates it from the text below it.
     if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
     if (unwrapped) return true;

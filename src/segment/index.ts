@@ -17,9 +17,10 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { bareFieldItem, matchMarker, printed } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, labelShapeAt, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
+import { findPartners } from '../lexicon/partners.js';
 
 /** `group`: a numbered group of directions (`1. 基础软件` before `1.1`, `1.2`, …). */
 export type SectionKind = 'root' | 'part' | 'group' | 'direction' | 'field' | 'item';
@@ -83,6 +84,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
   /** The last part number of each kind of part marker (`一、` and `第一部分` count apart). */
   const lastPartOf = new Map<MarkerType, number>();
   let lastDirection: number | null = null;
+  /** The part, group or root the last direction stands in. */
+  let lastDirectionParent: Section | null = null;
+  /** The index of the paragraph being read. */
+  let current = 0;
   let ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   const partOf = new Map<Section, number | null>();
@@ -152,6 +157,16 @@ export function segment(input: readonly Paragraph[]): Segmented {
       const own = matchMarker(parent.heading!.text.text.slice(parent.marker.length));
       if (own?.type === m.type) lastValue.set(parent, new Map([[m.type, own.value]]));
     }
+    // `附件：1．形式审查条件要求` then `2．中外合作协议书模板`: a list started after a label on the
+    // line before, whatever came before it in the container.
+    const before = paragraphs[current - 1]?.text.text ?? '';
+    const colon = Math.max(before.indexOf('：'), before.indexOf(':'));
+    const inline = m.value > 1 && colon > 0 ? matchMarker(before.slice(colon + 1).trim()) : null;
+    if (inline && inline.type === m.type && inline.value === m.value - 1) {
+      let values = lastValue.get(parent);
+      if (!values) lastValue.set(parent, (values = new Map()));
+      values.set(m.type, m.value - 1);
+    }
     checkItem(parent, m, p);
     open(section('item', p, m));
   };
@@ -199,6 +214,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   /** Opens a direction at `p`, numbered `id` (its numbering checked by the caller, where it is). */
   const addDirection = (p: Paragraph, m: Marker, id: string): void => {
     popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+    lastDirectionParent = top();
     ordinal++;
     // Numbering that starts again is told apart by the innermost numbered group or part above it.
     const part = [...stack].reverse().find((s) => s.kind === 'part' || (s.kind === 'group' && s.marker !== null && directionType !== 'decimal' && directionType !== 'decimal3'));
@@ -248,10 +264,16 @@ export function segment(input: readonly Paragraph[]): Segmented {
   };
 
   for (const [k, p] of paragraphs.entries()) {
+    current = k;
     const m = markers[k]!;
     // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
     if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && currentDirection()?.heading?.table === 'row') {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+    }
+    // `附件1` standing alone starts an attachment (a task list after its notice): parts count again.
+    if (!m && /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/.test(p.text.text.trim())) {
+      lastPartOf.clear();
+      lastPart = 0;
     }
     if (p.table === 'row' && m) {
       // A row of a table of directions: a direction whatever the numbering around it.
@@ -301,7 +323,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
       else openPart(m, p);
       continue;
     }
-    if (m.type === 'part-word') {
+    if (m.type === 'part-word' || m.type === 'roman') {
       openPart(m, p);
       continue;
     }
@@ -312,7 +334,16 @@ export function segment(input: readonly Paragraph[]): Segmented {
       const ahead = rolesAhead(k);
       const repeats = [...ahead].some((r) => seen.has(r));
       const next = lastDirection === null ? 1 : lastDirection + 1;
-      if (isTitleLike(p, m) && (!inDirection || repeats || (!openList && (m.value === next || (m.value === 1 && ahead.size > 0))))) {
+      // Outside a direction, a title opens one where something says it is one: fields below it, a
+      // partner in its title, the part the directions stand in, or no direction yet. `四、联系方式`
+      // / `1．科技部国际合作司` after the directions is a list of the closing text.
+      const outside =
+        !inDirection &&
+        (directions.length === 0 ||
+          ahead.size > 0 ||
+          lastDirectionParent === top() ||
+          findPartners(p.text.text.slice(m.length)).length > 0);
+      if (isTitleLike(p, m) && (outside || repeats || (!openList && (m.value === next || (m.value === 1 && ahead.size > 0)) && (inDirection || m.value > 1)))) {
         openDirection(m, p);
         continue;
       }
@@ -401,7 +432,14 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   function openPart(m: Marker, p: Paragraph): void {
     // `第二部分` holds `一、` parts: a word part opens at the root, a `一、` part inside the word part.
-    popTo(m.type === 'part-word' ? 'root' : (s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'));
+    // `Ⅰ．` parts stand inside a `一、` part or a word part, as `一、` parts stand inside a word part.
+    popTo(
+      m.type === 'part-word'
+        ? 'root'
+        : m.type === 'roman'
+          ? (s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type !== 'roman')
+          : (s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'),
+    );
     checkPartNumber(m, p);
     open(section('part', p, m));
   }
@@ -502,7 +540,10 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
 
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
 function isTitleLike(p: Paragraph, m: Marker): boolean {
-  const t = p.text.text.slice(m.length);
+  // The `；` that parted a title from the fields on its line (`3. …合作项目；合作协议：…`) is no
+  // clause of the title.
+  const raw = p.text.text.slice(m.length);
+  const t = /[，,]/.test(raw) ? raw : raw.replace(/[；;]$/, '');
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
 }
 
@@ -535,7 +576,7 @@ function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: readonly 
       continue;
     }
     if (first) return false;
-    if (n.type === type || n.type === 'part-word' || n.type === 'decimal' || n.type === 'decimal3') return false;
+    if (n.type === type || n.type === 'part-word' || n.type === 'roman' || n.type === 'decimal' || n.type === 'decimal3') return false;
     if (isTitleLike(paragraphs[i]!, n) && n.type !== 'paren-arabic' && n.type !== 'circled' && n.type !== 'arabic-paren') return false;
   }
   return false;
@@ -691,7 +732,58 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
       from = cut;
     }
   }
-  return { paragraphs: out, markers };
+  return joinLabelLines(out, markers);
+}
+
+/** A value cut by a line break: it ends with a list separator or a joining word, or a bracket is open. */
+function isOpenValue(t: string): boolean {
+  if (/[、，,（(《“—\-与和及或]$/.test(t)) return true;
+  const count = (c: string): number => t.split(c).length - 1;
+  return count('《') > count('》') || count('（') > count('）');
+}
+
+/**
+ * A label printed above its value (`合作领域` / `人工智能、智能制造`, `拟支持项目数：` / `不超过5个`),
+ * as web pages and Word tables flattened into text print them: the label's paragraph heads a field,
+ * and a value paragraph right below it (no marker, no label of its own) is the field's text, joined
+ * to the label as if printed after it. A bare label (no colon) heads a field only in a document that
+ * prints at least three of them: a lone `申报要求` line may be a heading of the closing text.
+ */
+function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
+  const only = paragraphs.map((p) => (p.table ? null : labelOnly(p.text.text)));
+  let bare = 0;
+  for (const o of only) if (o && !o.colon) bare++;
+  if (!only.some((o) => o && (o.colon || bare >= 3))) return { paragraphs, markers };
+  const out: Paragraph[] = [];
+  const outMarkers: (Marker | null)[] = [];
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    const o = only[k];
+    if (!o || (!o.colon && bare < 3)) {
+      out.push(p);
+      outMarkers.push(markers[k]!);
+      continue;
+    }
+    const text = mappedTrim(p.text);
+    const own = markers[k];
+    const marker: Marker = own?.type === 'field' ? own : { type: 'field', text: text.text, length: text.text.length, value: 0, key: o.label };
+    const q = paragraphs[k + 1];
+    // A paragraph that introduces a list (`交通转型，具体包括以下方向：`) stays the list's head.
+    if (q && !q.table && markers[k + 1] === null && !only[k + 1] && !/[：:]$/.test(q.text.text)) {
+      // A value that a line break left open (`医疗器械与` / `生物医学工程`, a 《 not closed) goes on.
+      const pieces = [text, q.text];
+      let end = k + 1;
+      const plain = (i: number): boolean => i < paragraphs.length && !paragraphs[i]!.table && markers[i] === null && !only[i];
+      while (plain(end + 1) && isOpenValue(pieces[pieces.length - 1]!.text)) pieces.push(paragraphs[++end]!.text);
+      out.push({ text: mappedJoin(pieces), firstLine: p.firstLine, lastLine: paragraphs[end]!.lastLine });
+      outMarkers.push(marker);
+      k = end;
+      continue;
+    }
+    out.push(p);
+    outMarkers.push(marker);
+  }
+  return { paragraphs: out, markers: outMarkers };
 }
 
 /**

@@ -96,6 +96,12 @@ export function project(doc: Guideline, expected: Obj): Obj {
   return out;
 }
 
+/** The document of case `name`: `<name>.txt`, or `<name>.<ext>` in another format (`.html`, `.md`, …). */
+export function caseFile(dir: string, name: string): string {
+  const files = readdirSync(dir).filter((f) => f.startsWith(`${name}.`) && f !== `${name}.expected.json` && !f.slice(name.length + 1).includes('.'));
+  return files.includes(`${name}.txt`) ? `${name}.txt` : files.sort()[0] ?? `${name}.txt`;
+}
+
 /** The `<name>` of every `<name>.expected.json` in `dir`, sorted. */
 export function expectedCases(dir: string): string[] {
   return readdirSync(dir)
@@ -110,7 +116,8 @@ export function expectedCases(dir: string): string[] {
  */
 export function expectedCaseTests(dir: string, name: string, known?: { readonly gap: string }): void {
   const expected = JSON.parse(readFileSync(`${dir}${name}.expected.json`, 'utf8')) as Obj;
-  const load = () => ingestText(readFileSync(`${dir}${name}.txt`), `${name}.txt`);
+  const file = caseFile(dir, name);
+  const load = () => ingestText(readFileSync(`${dir}${file}`), file);
 
   // A known gap (`known.gap` says which): the case is kept, and its test fails loudly once the tool
   // reads it, so that the gap is closed here too.

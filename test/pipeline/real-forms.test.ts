@@ -17,15 +17,12 @@ import { expectedCaseTests, expectedCases } from '../helpers/expected.js';
 import { ingestText, ROOT } from '../helpers/seed.js';
 
 const DIR = `${ROOT}test/fixtures/real-forms/`;
-const read = ['intergov-single-unnumbered', 'key-robot-database-copy'];
+const read = ['intergov-single-unnumbered', 'key-robot-database-copy', 'miit-jiebang-guashuai', 'nsfc-major-research-plan', 'nsfc-original-exploration'];
 const refused = ['negative-notice-attachment', 'negative-work-report'];
 const gaps: Record<string, string> = {
   'hmt-traditional-repost': 'traditional script (香港特別行政區, 萬元) is not read through a conversion',
   'intergov-annex-correction': 'an agreement given as 见附件1第3项 and a closing 更正 are not resolved',
-  'miit-jiebang-guashuai': 'MIIT task defaults (每个任务遴选1家揭榜单位, 每个任务支持不超过1000万元) are not read',
   'nsfc-joint-call-snsf': 'an NSFC joint call stated as one call (资助计划 / 资助领域 parts) is not read as one direction',
-  'nsfc-major-research-plan': 'directions given as one-line items under 重点资助研究方向, figures per project type, are refused',
-  'nsfc-original-exploration': 'directions given as （一） paragraphs with call-level figures are refused',
   'three-key-drafts-pasted': 'several guidelines in one text: processSource refuses them (processSources and the CLI read each: tested below)',
 };
 

@@ -1,0 +1,149 @@
+/**
+ * One direction: its role readers in their order (`./roles/`), then what no reader owns: figures
+ * stated once for all directions that the direction's own text contradicts, a figure's field given
+ * twice, text that no field took, flags and placeholders.
+ */
+import type { Mapped } from '../mapped.js';
+import { mappedSlice, mappedTrim } from '../mapped.js';
+import type { Paragraph } from '../reflow/index.js';
+import type { Section } from '../segment/index.js';
+import type { CheckDraft, Direction, Duration, Flags, Span, Summary } from '../schema/guideline.js';
+import { FLAG_PATTERNS } from './patterns.js';
+import { nodeText, scanPlaceholders, short, type SpanFn } from './nodes.js';
+import {
+  directionContext,
+  readAgreements,
+  readDomains,
+  readDuration,
+  readFunding,
+  readKeyProgramme,
+  readPartners,
+  readProjectCount,
+  readRequirements,
+  type DirectionContext,
+} from './roles/index.js';
+
+export function extractDirection(
+  d: Section,
+  span: SpanFn,
+  summary: Summary,
+  checks: CheckDraft[],
+  sourceText: (start: number, end: number) => string,
+  groups: readonly Paragraph[],
+  groupTexts: readonly Mapped[] = [],
+): Direction {
+  const ctx = directionContext(d, span, summary, checks, sourceText, groups, groupTexts);
+  const { partners, category, kind } = readPartners(ctx);
+  const agreements = readAgreements(ctx, partners);
+  const domains = readDomains(ctx);
+  const projectCount = readProjectCount(ctx);
+  const { funding, perProjectCap } = readFunding(ctx);
+  const duration = readDuration(ctx);
+  const { requirements, conditions } = readRequirements(ctx);
+  const { researchContent, indicators, keywords } = readKeyProgramme(ctx);
+
+  contradictions(ctx, duration, perProjectCap);
+  repeatedFields(ctx);
+  unassigned(ctx, d);
+
+  const { id, all } = ctx;
+  const flags = Object.fromEntries(
+    (Object.keys(FLAG_PATTERNS) as (keyof typeof FLAG_PATTERNS)[]).map((k) => {
+      const evidence = [...all.text.matchAll(FLAG_PATTERNS[k])].map((m) => ({ text: m[0], span: span(all, m.index, m.index + m[0].length) }));
+      return [k, { value: evidence.length > 0, evidence }];
+    }),
+  ) as Flags;
+  scanPlaceholders(all, id, span, checks);
+
+  return {
+    id,
+    ordinal: d.ordinal!,
+    title: ctx.title,
+    titleSpan: span(ctx.titleM),
+    partners,
+    kind,
+    agreements,
+    domains,
+    projectCount,
+    funding,
+    perProjectCap,
+    duration,
+    requirements,
+    flags,
+    category,
+    researchContent,
+    indicators,
+    keywords,
+    conditions,
+    otherText: ctx.otherText,
+    span: span(all),
+  };
+}
+
+/** A figure stated once for all directions that the direction's own 有关说明 contradicts. */
+function contradictions(ctx: DirectionContext, duration: Duration | null, perProjectCap: Direction['perProjectCap']): void {
+  const { span, summary } = ctx;
+  const requirementFields = ctx.allOf('requirements');
+  const inRequirements = (s: Span): boolean =>
+    requirementFields.some((f) => {
+      const r = span(nodeText(f));
+      return s.start >= r.start && s.end <= r.end;
+    });
+  const contradicted = (what: string, stated: string, dflt: string, s: Span): void =>
+    ctx.check('inherited-contradicted', 'info', `its ${what} (“${stated}”) differs from the one stated for all directions (“${dflt}”)`, stated, s, dflt);
+  // A hedged default (一般, 原则上) expects exceptions; a firm one does not.
+  const dd = summary.defaultDuration;
+  if (dd && dd.hedge === null && duration && !duration.inherited && inRequirements(duration.span) && (duration.maxYears !== dd.maxYears || duration.minYears !== dd.minYears)) {
+    contradicted('duration', duration.text, dd.text, duration.span);
+  }
+  const dc = summary.defaultPerProjectCap;
+  if (dc && perProjectCap && !perProjectCap.inherited && inRequirements(perProjectCap.span) && perProjectCap.amountCNY > dc.amountCNY) {
+    contradicted('per-project cap', perProjectCap.text, dc.text, perProjectCap.span);
+  }
+}
+
+/**
+ * A figure's field given twice (`拟支持项目数：3个` … `拟支持项目数：5个`): the first is read; the
+ * others are kept and reported, never dropped.
+ */
+function repeatedFields(ctx: DirectionContext): void {
+  const { span } = ctx;
+  for (const role of ['projectCount', 'funding', 'duration'] as const) {
+    for (const f of ctx.allOf(role).slice(1)) {
+      const t = nodeText(f);
+      ctx.otherText.push({ label: f.marker!.key, known: true, text: t.text, span: span(t) });
+      const first = ctx.byRole(role);
+      ctx.check('field-repeated', 'warning', `${f.marker!.key} is given again (“${short(t.text)}”): the first one is read`, t.text, span(t), first ? short(nodeText(first).text) : null);
+    }
+  }
+}
+
+/** What no field took: other and unknown labels, and paragraphs outside every field. */
+function unassigned(ctx: DirectionContext, d: Section): void {
+  const { id, span, checks } = ctx;
+  for (const c of d.children) {
+    if (c.kind === 'field') {
+      if (c.role === 'other' || c.role === 'unknown') {
+        const t = nodeText(c);
+        const body = mappedTrim(mappedSlice(t, c.marker!.length, t.text.length));
+        ctx.otherText.push({ label: c.marker!.key, known: c.role === 'other', text: body.text, span: span(t) });
+        if (c.role === 'unknown') {
+          checks.push({
+            code: 'label-unknown',
+            severity: 'warning',
+            message: `direction ${id}: unknown label “${c.marker!.key}：” (its text is kept under otherText: “${short(body.text)}”)`,
+            directionId: id,
+            stated: c.marker!.key,
+            computed: body.text,
+            span: span(t),
+          });
+        }
+      }
+      continue;
+    }
+    const t = nodeText(c);
+    if (t.text.trim().length === 0) continue;
+    ctx.otherText.push({ label: null, known: false, text: t.text, span: span(t) });
+    ctx.check('text-unassigned', 'info', `text that no field takes: “${short(t.text)}”`, t.text, span(t));
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * What a role reader sees of one direction: its id and title, its fields by role, its whole text,
+ * the groups it stands in, the document's defaults, and the ways to raise a check or keep text
+ * that no value took. Built once per direction by `directionContext`; readers never see the tree
+ * above the direction.
+ */
+import type { Mapped } from '../../mapped.js';
+import { mappedSlice, mappedTrim } from '../../mapped.js';
+import type { FieldRole } from '../../lexicon/fields.js';
+import type { Paragraph } from '../../reflow/index.js';
+import type { Section } from '../../segment/index.js';
+import type { CheckDraft, OtherText, Span, Summary } from '../../schema/guideline.js';
+import { nodeText, short, type SpanFn } from '../nodes.js';
+
+export interface DirectionContext {
+  readonly id: string;
+  /** The heading paragraph: marker and title. */
+  readonly heading: Paragraph;
+  /** The title, marker removed (its offsets are 0-based into the title). */
+  readonly titleM: Mapped;
+  readonly title: string;
+  /** The direction's whole text: heading, fields, paragraphs, joined by `\n`. */
+  readonly all: Mapped;
+  readonly span: SpanFn;
+  /** The figures the document states for every direction (defaults). */
+  readonly summary: Summary;
+  /** Headings of the groups the direction stands in, outermost first. */
+  readonly groups: readonly Paragraph[];
+  /** Paragraphs those groups state before their directions. */
+  readonly groupTexts: readonly Mapped[];
+  /** The loaded text, for the readings that need what `clean` took out. */
+  readonly sourceText: (start: number, end: number) => string;
+  readonly checks: CheckDraft[];
+  /** Text of the direction that no value took: kept, and reported. */
+  readonly otherText: OtherText[];
+  /** The first field of a role. */
+  byRole(role: FieldRole): Section | undefined;
+  /** Every field of a role, in order. */
+  allOf(role: FieldRole): Section[];
+  /** A check about this direction (its message is prefixed with the direction). */
+  check(code: string, severity: CheckDraft['severity'], message: string, stated: CheckDraft['stated'], s: Span | null, computed?: CheckDraft['computed']): void;
+  /** A `field-missing` check: the direction states no `what`. */
+  missing(field: string, what: string): void;
+  /** The text under a field that its value did not take: kept, and reported. */
+  leftover(field: Section): void;
+}
+
+export function directionContext(
+  d: Section,
+  span: SpanFn,
+  summary: Summary,
+  checks: CheckDraft[],
+  sourceText: (start: number, end: number) => string,
+  groups: readonly Paragraph[],
+  groupTexts: readonly Mapped[],
+): DirectionContext {
+  const id = d.id ?? d.marker!.key;
+  const heading = d.heading!;
+  // A title that ends like a sentence (`1. 超高温环境下…界面设计。`, an item of a list of directions)
+  // does not keep its full stop.
+  const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;');
+  const fields = d.children.filter((c): c is Section => c.kind === 'field');
+  const otherText: OtherText[] = [];
+  const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
+    checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });
+  };
+  return {
+    id,
+    heading,
+    titleM,
+    title: titleM.text,
+    all: nodeText(d),
+    span,
+    summary,
+    groups,
+    groupTexts,
+    sourceText,
+    checks,
+    otherText,
+    byRole: (role) => fields.find((f) => f.role === role),
+    allOf: (role) => fields.filter((f) => f.role === role),
+    check,
+    missing: (field, what) => {
+      checks.push({
+        code: 'field-missing',
+        severity: 'warning',
+        message: `direction ${id} states no ${what}`,
+        directionId: id,
+        stated: null,
+        computed: field,
+        span: span(heading.text),
+      });
+    },
+    leftover: (field) => {
+      for (const c of field.children) {
+        const t = nodeText(c);
+        if (t.text.trim().length === 0) continue;
+        otherText.push({ label: field.marker?.key ?? null, known: true, text: t.text, span: span(t) });
+        check('text-unassigned', 'info', `text under ${field.marker?.key ?? 'a field'} that its value does not take: “${short(t.text)}”`, t.text, span(t));
+      }
+    },
+  };
+}

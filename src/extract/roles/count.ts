@@ -1,0 +1,47 @@
+/**
+ * Role `projectCount`: the field (`拟支持项目数：3个`); else a count written inside another field or
+ * a sentence of the direction's own (`有关说明：拟支持项目数3项`, `本方向拟支持3个项目`); else the count
+ * stated once for every direction (inherited).
+ */
+import { mappedTrim } from '../../mapped.js';
+import { isPlausible } from '../../lexicon/numbers.js';
+import type { ProjectCount } from '../../schema/guideline.js';
+import { findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, summaryCount } from '../patterns.js';
+import { fieldRest, implausible, TRAILING } from '../nodes.js';
+import type { DirectionContext } from './context.js';
+
+export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
+  const { id, span, all, summary, checks } = ctx;
+  let projectCount: ProjectCount | null = null;
+  const countField = ctx.byRole('projectCount');
+  if (countField) {
+    const rest = mappedTrim(fieldRest(countField), TRAILING);
+    const hit = parseCount(rest.text);
+    if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
+      projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
+    } else if (hit) {
+      implausible(checks, id, 'project count', rest.text, span(rest));
+    } else if (RE_COUNT_OPEN.test(rest.text)) {
+      ctx.check('count-unspecified', 'info', `the project count is left open (“${rest.text}”)`, rest.text, span(rest));
+    } else {
+      ctx.check('value-unreadable', 'warning', `no project count in “${rest.text}”`, rest.text, span(rest));
+    }
+    ctx.leftover(countField);
+  } else {
+    // A count written inside another field (`有关说明：拟支持项目数3项，…`) is the direction's own.
+    const hit = parseLabelledCount(all.text);
+    // `本方向拟支持3个项目`, `拟支持项目约6个`: a count in a sentence of the direction's own.
+    const prose = hit ? null : findSummary('projectCount', all.text);
+    if (hit && isPlausible('projects', hit.value.value)) {
+      const text = all.text.slice(hit.index, hit.index + hit.length);
+      projectCount = { ...hit.value, text, span: span(all, hit.index, hit.index + hit.length), inherited: false };
+    } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
+      projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
+    } else if (summary.defaultProjectCount) {
+      const { text, span: s, ...value } = summary.defaultProjectCount;
+      projectCount = { ...value, text, span: s, inherited: true };
+    }
+  }
+  if (!projectCount && !countField) ctx.missing('projectCount', 'project count (拟支持项目数)');
+  return projectCount;
+}

@@ -1,0 +1,194 @@
+/**
+ * Role `domains`: the domains of each domains field (inline lists parted by `；`, `，` or `、`,
+ * numbered items, a label with its detail `医药卫生：传统药物`, nested items), or, where no field
+ * gives them, the list a prose direction names (`在A、B、C等领域`).
+ */
+import type { Mapped } from '../../mapped.js';
+import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
+import type { Section } from '../../segment/index.js';
+import type { Domain } from '../../schema/guideline.js';
+import { append } from '../../append.js';
+import { fieldRest, itemRest, itemsOf, nodeText, TRAILING, type SpanFn } from '../nodes.js';
+import type { DirectionContext } from './context.js';
+
+export function readDomains(ctx: DirectionContext): Domain[] {
+  const { span, all } = ctx;
+  const domains = ctx.allOf('domains').flatMap((f) => domainsOfField(f, span));
+  // No domains field: the fields a prose direction names (`在农业与食品科学、清洁能源、生物医药等领域`).
+  if (ctx.allOf('domains').length === 0) {
+    const m = RE_PROSE_DOMAINS.exec(all.text);
+    if (m) {
+      const at = m.index + m[0].indexOf(m[1]!);
+      let from = at;
+      // Parted by 、 only: 和 and 与 join the words of one domain as often as two (农业与食品科学).
+      for (const piece of m[1]!.split(/([、，])/)) {
+        if (/^[、，]$/.test(piece) || piece.trim() === '') {
+          from += piece.length;
+          continue;
+        }
+        domains.push({ label: piece.trim(), detail: null, marker: null, span: span(all, from, from + piece.length), children: [] });
+        from += piece.length;
+      }
+    }
+  }
+  if (domains.length === 0) ctx.missing('domains', 'domains (领域方向)');
+  return domains;
+}
+
+/** Splits `a；b；c。` at top-level separators of `seps` (not inside brackets or quotes). */
+function splitList(m: Mapped, seps = '；;'): { i: number; j: number }[] {
+  const out: { i: number; j: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  const t = m.text;
+  for (let k = 0; k < t.length; k++) {
+    const c = t[k]!;
+    if ('（(《“「['.includes(c)) depth++;
+    else if ('）)》”」]'.includes(c)) depth = Math.max(0, depth - 1);
+    else if (seps.includes(c) && depth === 0) {
+      // `，包括…`, `，如…` continue the item before them.
+      if ((c === '，' || c === ',') && /^(?:具体|包括|如|等|其中|并|以及|重点|主要|含)/.test(t.slice(k + 1))) continue;
+      out.push({ i: start, j: k });
+      start = k + 1;
+    }
+  }
+  out.push({ i: start, j: t.length });
+  return out;
+}
+
+/**
+ * The separator an inline list of domains uses: `；` where there is one; else, unless a label
+ * colon (`医药卫生：传统药物、草药`) makes the commas part of a detail, `，` and then `、`.
+ */
+function listSeparators(m: Mapped): string {
+  // Pieces with text: a field cut from a line of fields ends with the `；` that parted them.
+  const top = (seps: string): boolean => splitList(m, seps).filter(({ i, j }) => /[^\s。；;，,、]/.test(m.text.slice(i, j))).length > 1;
+  if (top('；;')) return '；;';
+  if (topLevelColon(m.text) >= 0) return '；;';
+  if (top('，,')) return '，,、';
+  if (top('、')) return '、';
+  return '；;';
+}
+
+/** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
+const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
+
+const INTRO_ONLY = /^(?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容|领域))?$/;
+
+/** `医药卫生：传统药物和草药` → label + detail; `生产技术，包括智能制造` → label + detail. */
+function splitLabel(text: string): { label: string; detail: string | null } {
+  // A list bulleted with dashes or dots (`——生物能源`, `• 海洋科学`): the bullet is no part of it.
+  const t = text
+    .replace(/[。；;，,：:、\s]+$/, '')
+    .replace(/^(?:——|—|－|-|•|·|●|○|▪|■|◆|[（(]\d{1,2}[）)]|\d{1,2}[.．、）)](?!\d)|[\u2460-\u2473])\s*/, '');
+  const colon = topLevelColon(t);
+  if (colon > 0 && colon <= 20) {
+    const detail = t.slice(colon + 1).trim();
+    return { label: t.slice(0, colon).trim(), detail: detail && !INTRO_ONLY.test(detail) ? detail : null };
+  }
+  const m = /^(.+?)[，,]((?:具体)?包括.*)$/.exec(t);
+  if (m) {
+    const detail = m[2]!.trim();
+    return { label: m[1]!.trim(), detail: INTRO_ONLY.test(detail) ? null : detail };
+  }
+  return { label: t, detail: null };
+}
+
+/** Index of the first `：` outside brackets (`其他材料（如：金属）` has none), or -1. */
+function topLevelColon(t: string): number {
+  let depth = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t[k]!;
+    if ('（(《“「['.includes(c)) depth++;
+    else if ('）)》”」]'.includes(c)) depth = Math.max(0, depth - 1);
+    else if ((c === '：' || c === ':') && depth === 0) return k;
+  }
+  return -1;
+}
+
+function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
+  const out: Domain[] = [];
+  // Numbered inline (`①农业；②能源`): one domain per item.
+  const items = itemsOf(m, span);
+  if (items.length > 1 && items.some((i) => i.marker !== null)) {
+    let from = 0;
+    for (const item of items) {
+      const k = m.text.indexOf(item.text, from);
+      const piece = mappedTrim(mappedSlice(m, k, k + item.text.length), TRAILING);
+      from = k + item.text.length;
+      if (piece.text.length === 0) continue;
+      const { label, detail } = splitLabel(piece.text);
+      out.push({ label: label || piece.text, detail, marker: item.marker, span: span(piece), children: [] });
+    }
+    return out;
+  }
+  for (const { i, j } of splitList(m, listSeparators(m))) {
+    const piece = mappedTrim(mappedSlice(m, i, j), TRAILING);
+    if (piece.text.length === 0) continue;
+    const { label, detail } = splitLabel(piece.text);
+    if (!label) continue;
+    out.push({ label, detail, marker: null, span: span(piece), children: [] });
+  }
+  return out;
+}
+
+/** Detail text without the phrases that only introduce a list (`包括但不限于：`, `，具体包括：`). */
+function cleanDetail(parts: readonly string[]): string | null {
+  const text = parts
+    .map((p) =>
+      p
+        .replace(/[。；;，,：:、\s]+$/, '')
+        .replace(/^(?:具体)?包括(?:但不限于)?[：:]\s*/, '')
+        .replace(/[，,](?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容|领域))?$/, ''),
+    )
+    .filter((p) => p && !INTRO_ONLY.test(p))
+    .join('\n');
+  return text || null;
+}
+
+function domainOfItem(item: Section, span: SpanFn): Domain {
+  const rest = itemRest(item);
+  const { label, detail } = splitLabel(rest.text);
+  const extra: string[] = [];
+  const children: Domain[] = [];
+  for (const c of item.children) {
+    if (c.kind === 'paragraph') extra.push(c.paragraph.text.text);
+    else children.push(domainOfItem(c, span));
+  }
+  return {
+    label: label || rest.text,
+    detail: cleanDetail([...(detail ? [detail] : []), ...extra]),
+    marker: item.marker?.text ?? null,
+    span: span(nodeText(item)),
+    children,
+  };
+}
+
+function domainsOfField(field: Section, span: SpanFn): Domain[] {
+  const out: Domain[] = [...inlineDomains(fieldRest(field), span)];
+  const kids = field.children;
+  for (let k = 0; k < kids.length; k++) {
+    const c = kids[k]!;
+    if (c.kind !== 'paragraph') {
+      out.push(domainOfItem(c, span));
+      continue;
+    }
+    // `交通转型，具体包括以下方向：` followed by items: one domain with those items as children.
+    const next = kids[k + 1];
+    if (/[：:]$/.test(c.paragraph.text.text) && next && next.kind === 'item') {
+      const { label, detail } = splitLabel(c.paragraph.text.text);
+      const children: Domain[] = [];
+      let end = k + 1;
+      while (end < kids.length && kids[end]!.kind === 'item') {
+        children.push(domainOfItem(kids[end] as Section, span));
+        end++;
+      }
+      const texts = [c.paragraph.text, ...kids.slice(k + 1, end).map(nodeText)];
+      out.push({ label, detail, marker: null, span: span(mappedJoin(texts, '\n')), children });
+      k = end - 1;
+    } else {
+      append(out, inlineDomains(c.paragraph.text, span));
+    }
+  }
+  return out;
+}

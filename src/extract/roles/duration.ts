@@ -1,0 +1,62 @@
+/**
+ * Role `duration`: the field (`项目实施周期：3年`, `2026年1月至2028年12月`); else a labelled duration
+ * anywhere in the direction; else the document's default (inherited, with an info check). A year
+ * read where a duration stands (`实施周期：2026年`) is a check, never a value.
+ */
+import type { Mapped } from '../../mapped.js';
+import { mappedTrim } from '../../mapped.js';
+import { isPlausible } from '../../lexicon/numbers.js';
+import type { Duration } from '../../schema/guideline.js';
+import { parseDuration, parseDurationValue, RE_BARE_YEAR, type DurationValue } from '../patterns.js';
+import { durationOut, fieldRest, implausible, nodeText, TRAILING } from '../nodes.js';
+import type { DirectionContext } from './context.js';
+
+export function readDuration(ctx: DirectionContext): Duration | null {
+  const { id, span, all, summary, checks } = ctx;
+  let duration: Duration | null = null;
+  let durationStated = false;
+  const durationField = ctx.byRole('duration');
+  const take = (hit: { value: DurationValue; index: number; length: number }, m: Mapped): void => {
+    durationStated = true;
+    const text = m.text.slice(hit.index, hit.index + hit.length);
+    const s = span(m, hit.index, hit.index + hit.length);
+    const years = hit.value.maxYears ?? hit.value.minYears ?? 0;
+    if (isPlausible('years', years) && (hit.value.minYears === null || isPlausible('years', hit.value.minYears))) duration = durationOut(hit.value, false, text, s);
+    else implausible(checks, id, 'duration', text, s);
+  };
+  if (durationField) {
+    const rest = mappedTrim(fieldRest(durationField), TRAILING);
+    const whole = nodeText(durationField);
+    const labelled = parseDuration(whole.text);
+    const hit = parseDurationValue(rest.text);
+    if (labelled && labelled.index === 0) take(labelled, whole);
+    else if (hit) take(hit, rest);
+    else if (RE_BARE_YEAR.test(rest.text)) {
+      durationStated = true;
+      implausible(checks, id, 'duration', rest.text, span(rest));
+    } else {
+      durationStated = true;
+      ctx.check('value-unreadable', 'warning', `no duration in “${rest.text}”`, rest.text, span(rest));
+    }
+    ctx.leftover(durationField);
+  } else {
+    const hit = parseDuration(all.text);
+    if (hit) take(hit, all);
+  }
+  if (!durationStated && summary.defaultDuration) {
+    const { text, span: s, ...value } = summary.defaultDuration;
+    duration = durationOut(value, true, text, s);
+    checks.push({
+      code: 'duration-inherited',
+      severity: 'info',
+      message: `direction ${id} states no duration: the document default (${text}) applies`,
+      directionId: id,
+      stated: null,
+      computed: text,
+      span: span(ctx.heading.text),
+    });
+  } else if (!durationStated) {
+    ctx.missing('duration', 'duration (实施周期), and the document states no default');
+  }
+  return duration;
+}

@@ -1,0 +1,93 @@
+/**
+ * Role `funding`: the direction's total from its field, an amount per project (`每项300万元`) as
+ * its per-project figure; the per-project cap from the direction's text, else its groups', else
+ * the document's (inherited); where no field gives the total, the one a prose direction states
+ * (`国拨经费共900万元`).
+ */
+import { mappedTrim } from '../../mapped.js';
+import { isPlausible } from '../../lexicon/numbers.js';
+import type { Mapped } from '../../mapped.js';
+import type { Direction, Funding } from '../../schema/guideline.js';
+import { fundingAmounts, parseMoney, parsePerProjectCap } from '../patterns.js';
+import { fieldRest, implausible, TRAILING } from '../nodes.js';
+import type { DirectionContext } from './context.js';
+
+export function readFunding(ctx: DirectionContext): { funding: Funding | null; perProjectCap: Direction['perProjectCap'] } {
+  const { id, span, all, summary, checks, groupTexts } = ctx;
+  let funding: Funding | null = null;
+  let statedPerProject: Direction['perProjectCap'] = null;
+  const fundingField = ctx.byRole('funding');
+  if (fundingField) {
+    const rest = mappedTrim(fieldRest(fundingField), TRAILING);
+    const { total: hit, perProject } = fundingAmounts(rest.text);
+    if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
+      funding = { ...hit.value, text: rest.text, span: span(rest) };
+    } else if (hit) {
+      implausible(checks, id, 'funding', rest.text, span(rest));
+    } else if (perProject) {
+      // `300万元/项`: what one project receives, no total for the direction (never read as one).
+      ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
+    } else {
+      ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
+    }
+    if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
+      const s = span(rest, perProject.index, perProject.index + perProject.length);
+      statedPerProject = { amountCNY: perProject.value.amountCNY, text: rest.text.slice(perProject.index, perProject.index + perProject.length), span: s, inherited: false };
+    }
+    ctx.leftover(fundingField);
+  }
+  // A 揭榜挂帅 task's own amount (`每个任务支持资金不超过1000万元`, `本任务支持不超过2000万元`): the
+  // task is the direction, so the amount is its total, not a project's cap.
+  let task: { start: number; end: number } | null = null;
+  if (!funding && !fundingField) {
+    const m = RE_TASK_FUNDING.exec(all.text);
+    const at = m ? m.index + m[0].length : 0;
+    const money = m ? parseMoney(all.text.slice(at, at + 24)) : null;
+    if (m && money && money.index <= 1 && isPlausible('fundingCNY', money.value.amountCNY)) {
+      const a = at + money.index;
+      funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+      task = { start: m.index, end: a + money.length };
+    }
+  }
+  const capText = task ? all.text.slice(0, task.start) + ' '.repeat(task.end - task.start) + all.text.slice(task.end) : all.text;
+  const cap = parsePerProjectCap(capText);
+  let perProjectCap: Direction['perProjectCap'] = null;
+  if (statedPerProject && !cap) {
+    perProjectCap = statedPerProject;
+  } else if (cap && isPlausible('fundingCNY', cap.value)) {
+    perProjectCap = { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length), inherited: false };
+  } else if (cap) {
+    implausible(checks, id, 'per-project cap', all.text.slice(cap.index, cap.index + cap.length), span(all, cap.index, cap.index + cap.length));
+  } else {
+    // What the direction's group states for its directions (`3. 青年科学家项目` / `每个项目国拨经费
+    // 不超过300万元`) before what the document states for all.
+    const fromGroup = groupTexts.map((t) => ({ t, hit: parsePerProjectCap(t.text) })).find((x) => x.hit && isPlausible('fundingCNY', x.hit.value));
+    if (fromGroup) {
+      const { t, hit } = fromGroup as { t: Mapped; hit: NonNullable<ReturnType<typeof parsePerProjectCap>> };
+      perProjectCap = { amountCNY: hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
+    } else if (summary.defaultPerProjectCap && !(task && /任务/.test(summary.defaultPerProjectCap.text))) {
+      // A cap stated for every task (`每个任务支持不超过1000万元`) is no cap of a task that states its own amount.
+      perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };
+    }
+  }
+  if (perProjectCap && funding && !perProjectCap.inherited) {
+    funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
+  }
+  // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
+  if (!funding && !fundingField) {
+    const m = RE_PROSE_FUNDING.exec(all.text);
+    // Never a project's own figure (`每个项目的国拨经费不超过…`, `青年科学家项目国拨经费…`): a cap.
+    const perProjectBefore = m !== null && /每|单个|单项|项目的?$/.test(all.text.slice(Math.max(0, m.index - 8), m.index));
+    const money = m ? parseMoney(all.text.slice(m.index + m[0].length, m.index + m[0].length + 24)) : null;
+    if (m && !perProjectBefore && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
+      const a = m.index + m[0].length;
+      funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+    }
+  }
+  if (!funding && !fundingField) ctx.missing('funding', 'funding (拟支持经费)');
+  return { funding, perProjectCap };
+}
+
+/** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
+const RE_TASK_FUNDING = /(?:(?:每个|每项|每一)任务|本任务)[^。；\n]{0,8}?(?:支持|资助|补助|安排)(?:资金|经费)?(?:总额|共)?(?:为)?/;
+const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:国拨经费|拟支持经费|支持经费|资助经费|支持资金|资助资金|补助资金)(?:共计|共|总额|合计|总计)?(?:为|约为)?/;

@@ -1,0 +1,79 @@
+/**
+ * The roles of key-programme directions: `content` (研究内容: paragraphs), `indicators` (考核指标:
+ * items) and `keywords` (关键词: split at `，、；` or, where the source had only spaces, at them).
+ * A missing one is reported only where most directions of the document have it (`familyChecks`).
+ */
+import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
+import type { Section } from '../../segment/index.js';
+import type { Item, TextBlock } from '../../schema/guideline.js';
+import { append } from '../../append.js';
+import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
+import type { DirectionContext } from './context.js';
+
+export function readKeyProgramme(ctx: DirectionContext): { researchContent: TextBlock[]; indicators: Item[]; keywords: TextBlock[] } {
+  const { span } = ctx;
+  const researchContent = ctx.allOf('content').flatMap((f) => blocksOf(f, span));
+  const indicators = ctx.allOf('indicators').flatMap((f) => indicatorsOf(f, span));
+  const keywords = ctx.allOf('keywords').flatMap((f) => keywordsOf(f, span, ctx.sourceText));
+  if (researchContent.length === 0) ctx.missing('researchContent', 'research content (研究内容)');
+  if (indicators.length === 0) ctx.missing('indicators', 'indicators (考核指标)');
+  if (keywords.length === 0) ctx.missing('keywords', 'keywords (关键词)');
+  return { researchContent, indicators, keywords };
+}
+
+/** 研究内容: the label line's text, then each paragraph (list items with their marker). */
+function blocksOf(field: Section, span: SpanFn): TextBlock[] {
+  const out: TextBlock[] = [];
+  const rest = fieldRest(field);
+  if (rest.text.length > 0) out.push({ text: rest.text, span: span(rest) });
+  for (const c of field.children) {
+    const t = nodeText(c);
+    if (t.text.trim().length > 0) out.push({ text: t.text, span: span(t) });
+  }
+  return out;
+}
+
+/** 考核指标: numbered items (on their own lines or inline), or unnumbered paragraphs, one item each. */
+function indicatorsOf(field: Section, span: SpanFn): Item[] {
+  const out: Item[] = [];
+  const rest = fieldRest(field);
+  if (rest.text.length > 0) append(out, itemsOf(rest, span));
+  for (const c of field.children) {
+    if (c.kind === 'paragraph') append(out, itemsOf(c.paragraph.text, span));
+    else {
+      const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
+      if (body.text.length > 0) out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
+    }
+  }
+  return out;
+}
+
+/**
+ * 关键词: split on ，,、；; each keyword with its span. Keywords separated by spaces only
+ * (`MEMS陀螺 加速度计 温度补偿`) are split where the source had white space: `clean` drops
+ * spaces next to CJK characters, and the source map still shows the gap.
+ */
+function keywordsOf(field: Section, span: SpanFn, source: (start: number, end: number) => string): TextBlock[] {
+  const text = nodeText(field);
+  const body = mappedSlice(text, field.marker!.length, text.text.length);
+  const out: TextBlock[] = [];
+  let start = 0;
+  const t = body.text;
+  const spaced = !/[，,、；;]/.test(t.replace(/[。.\s]+$/, ''));
+  const gapAfter = (k: number): boolean =>
+    spaced && k + 1 < t.length && body.from[k + 1]! > body.to[k]! && /^[ \t\u3000]+$/.test(source(body.to[k]!, body.from[k + 1]!));
+  for (let k = 0; k <= t.length; k++) {
+    if (k < t.length && gapAfter(k)) {
+      const piece = mappedTrim(mappedSlice(body, start, k + 1), '。.');
+      if (piece.text.length > 0) out.push({ text: piece.text, span: span(piece) });
+      start = k + 1;
+      continue;
+    }
+    if (k === t.length || '，,、；;\n'.includes(t[k]!)) {
+      const piece = mappedTrim(mappedSlice(body, start, k), '。.');
+      if (piece.text.length > 0) out.push({ text: piece.text, span: span(piece) });
+      start = k + 1;
+    }
+  }
+  return out;
+}

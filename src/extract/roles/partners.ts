@@ -1,0 +1,99 @@
+/**
+ * Role `partners`, read from the title first (`中国和德国…项目`), then from the groups the
+ * direction stands in, then from a partners field (a table's 合作国家 column); and what the title
+ * says besides: its category (`（基础研究类）`) and the project kind.
+ */
+import type { Paragraph } from '../../reflow/index.js';
+import { findPartners } from '../../lexicon/partners.js';
+import type { Partner } from '../../schema/guideline.js';
+import { fieldRest } from '../nodes.js';
+import type { DirectionContext } from './context.js';
+
+export interface TitleFacts {
+  readonly partners: Partner[];
+  readonly category: string | null;
+  readonly kind: string | null;
+}
+
+export function readPartners(ctx: DirectionContext): TitleFacts {
+  const { id, title, titleM, span, groups, checks } = ctx;
+  const known = findPartners(title);
+  const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
+  // A title that names no partner (`中德（NSFC-DFG）合作研究项目`) under a group that does
+  // (`1.1 与德国合作`): the group's partners, with the group heading's span.
+  for (let g = groups.length - 1; g >= 0 && partners.length === 0; g--) {
+    const heading = groups[g]!.text;
+    for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
+  }
+  // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too.
+  for (const f of ctx.allOf('partners')) {
+    const t = fieldRest(f);
+    for (const h of findPartners(t.text)) {
+      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
+    }
+  }
+  if (partners.length === 0) {
+    const named = partnerFromTitle(title);
+    if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
+    checks.push({
+      code: 'partner-unrecognised',
+      severity: 'warning',
+      message: named
+        ? `direction ${id}: “${named.name}”, named by the title “${title}”, is not a known country, region or organisation`
+        : `direction ${id}: no known country, region or organisation in the title “${title}”`,
+      directionId: id,
+      stated: title,
+      computed: named?.name ?? null,
+      span: span(titleM),
+    });
+  }
+  // A title without a category under a group that is one (`3. 青年科学家项目` above a table of
+  // its directions): the group's.
+  const category = categoryOf(title) ?? groupCategory(groups);
+  return { partners, category, kind: projectKind(title, known, category) };
+}
+
+/** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
+export function categoryOf(title: string): string | null {
+  return /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马))[）)]$/.exec(title)?.[1] ?? null;
+}
+
+/** The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. */
+function groupCategory(groups: readonly Paragraph[]): string | null {
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const t = groups[g]!.text.text.replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d.．]+|[一二三四五六七八九十]{1,3}、)\s*/, '').replace(/[。；]$/, '');
+    if (/^(?:青年科学家项目|[^，。；]{2,16}类(?:项目)?|[^，。；（）]{2,8}项目)$/.test(t)) return t;
+  }
+  return null;
+}
+
+/**
+ * A partner the title names by the family's own pattern, when no known name is in it:
+ * `中国与安第斯共同体科技合作项目` → 安第斯共同体.
+ */
+function partnerFromTitle(title: string): { name: string; index: number } | null {
+  const m = /^(?:中国|我国|中方)(?:和|与|同|-|—|–|・|·)?(.{2,20}?)(?:政府间|双边|多边|科技|联合|合作|国际|青年|创新|研究|项目|机制|伙伴|之间)/.exec(title);
+  if (!m || !m[1]) return null;
+  const name = m[1].replace(/^(?:和|与|同)/, '');
+  if (name.length < 2) return null;
+  return { name, index: m[0].indexOf(name) };
+}
+
+/**
+ * The project kind is the tail of the title after the last partner name, `政府间`, `机制` or `）`:
+ * `中国和越南政府间联合研究项目` → 联合研究项目, `中国-欧盟…联合资助机制一般类研究创新合作项目`
+ * → 一般类研究创新合作项目; or the title's category (`categoryOf`) when it is a 类: `…编程模型（基础研究类）`
+ * → 基础研究类.
+ */
+function projectKind(title: string, partners: readonly { index: number; length: number }[], category: string | null): string | null {
+  if (category?.endsWith('类')) return category;
+  let cut = 0;
+  for (const p of partners) cut = Math.max(cut, p.index + p.length);
+  for (const word of ['政府间', '机制', '）', ')']) {
+    const i = title.lastIndexOf(word);
+    if (i >= 0) cut = Math.max(cut, i + word.length);
+  }
+  const tail = title.slice(cut).trim();
+  if (tail.length > 2 && /项目$/.test(tail)) return tail;
+  return /([\u4e00-\u9fff]{2,10}项目)$/.exec(title)?.[1] ?? null;
+}
