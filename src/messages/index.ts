@@ -392,6 +392,49 @@ export const MESSAGES = {
     (s: HistoryCounts) =>
       `history of ${plural(s.documents, 'document')}, ${plural(s.lines, 'line')} of directions${s.target ? ` → ${s.target}` : ''}${s.failed > 0 ? `; ${plural(s.failed, 'input')} failed (see above) and ${s.failed === 1 ? 'is' : 'are'} not in it` : ''}`,
   ),
+  // ---- failures ----
+  'fail.line': m(
+    (path: string, reason: string) => `${path}：${reason}`,
+    (path: string, reason: string) => `${path}: ${reason}`,
+  ),
+  'fail.internal': m(
+    (message: string) => `内部错误（${message}）：这是本工具的缺陷，请报告`,
+    (message: string) => `internal error: ${message} (a bug in this tool: please report it)`,
+  ),
+  'ingest.corpus-unreadable': m(
+    (dir: string) => `${dir}/：读不了语料文件夹`,
+    (dir: string) => `${dir}/: cannot read the corpus folder`,
+  ),
+  'ingest.id-folder': m(
+    (path: string, n: number) => `${path}：--id 只能为一份文档命名，而这个文件夹里有${n}份`,
+    (path: string, n: number) => `${path}: --id names one document, and this folder holds ${n}`,
+  ),
+  'ingest.out-unmakeable': m(
+    (out: string, why: string) => `${out}：建不了输出文件夹：${why}`,
+    (out: string, why: string) => `${out}: cannot create the output folder: ${why}`,
+  ),
+  'ingest.strict': m(
+    (warnings: number, files: readonly string[], verbose: boolean) =>
+      `--strict：${files.length}个文件共有${warnings}项警告（${files.slice(0, 3).join('、')}${files.length > 3 ? '等' : ''}），因此以 1 退出${verbose ? '' : '；--verbose 列出全部'}`,
+    (warnings: number, files: readonly string[], verbose: boolean) =>
+      `--strict: ${plural(warnings, 'warning')} in ${plural(files.length, 'file')} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}), so exit 1${verbose ? '' : ' (--verbose lists them)'}`,
+  ),
+  'interrupt.notice': m(
+    () => '正在停止：处理完当前文档后停止（再按一次 Ctrl-C 立即停止）',
+    () => 'stopping after the current document (Ctrl-C again stops at once)',
+  ),
+  'schema.unwritable': m(
+    (out: string, why: string) => `${out}：模式文件写不了：${why}`,
+    (out: string, why: string) => `${out}: cannot write the schemas: ${why}`,
+  ),
+  'usage.stdin-once': m(
+    () => '标准输入（-）只能读取一次',
+    () => 'standard input (-) can be read once',
+  ),
+  'usage.id-one-file': m(
+    () => '--id 只能为一份文档命名：请只给出一个文件（或用 - 表示标准输入）',
+    () => '--id names one document: give one file (or - for standard input)',
+  ),
   'diff.full-report': m(
     () => '完整报告：--format json|md|html',
     () => '--format json|md|html for the full report',

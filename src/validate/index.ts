@@ -14,6 +14,7 @@ import type { Node, Segmented } from '../segment/index.js';
 import { compile, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
+import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
 
 export interface ValidateInput {
@@ -185,7 +186,7 @@ const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'fundin
  * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
  * what is missing, in words that name no numbering form (the document may use another), or null.
  */
-function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): string | null {
+function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): NotAGuidelineWhy | null {
   let cjk = 0;
   let letters = 0;
   for (const l of cleaned.lines) {
@@ -196,8 +197,8 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
     }
   }
-  if (cjk === 0 || cjk < letters / 4) return 'the text is not Chinese (a 申报指南 is)';
-  if (extracted.directions.length === 0) return 'no numbered guideline directions found (headings, each followed by fields such as 拟支持项目数, 经费, 实施周期 or 研究内容)';
+  if (cjk === 0 || cjk < letters / 4) return 'not-chinese';
+  if (extracted.directions.length === 0) return 'no-directions';
   let withFields = 0;
   const walk = (n: Node): void => {
     if (n.kind === 'paragraph') return;
@@ -213,7 +214,7 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
   // every direction inherits a cap or a duration from the call's own clause.
   const called = extracted.directions.every((d) => (d.perProjectCap?.inherited ?? false) || (d.duration?.inherited ?? false));
   if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !extracted.summary.defaultDuration) return null;
-  return 'its numbered headings have none of the fields of a guideline direction (拟支持项目数, 经费, 实施周期, 合作协议, 研究内容, …) and state no project counts or funding';
+  return 'no-fields';
 }
 
 /** Assembles and validates the output document. Throws `GuidelineError` when it cannot. */
@@ -255,8 +256,7 @@ export function validate(input: ValidateInput): Guideline {
   if (refusal) {
     // The guideline may be on the pages that were not read.
     const pages = source.pagesNotRead ?? [];
-    const unread = pages.length === 0 ? '' : ` (page${pages.length === 1 ? '' : 's'} ${pages.join(', ')} ${pages.length === 1 ? 'is a scan' : 'are scans'} not read: OCR was off)`;
-    throw new GuidelineError('not-a-guideline', `not a guideline: ${refusal}${unread}`);
+    throw new GuidelineError('not-a-guideline', reason('not-a-guideline', refusal, pages, false));
   }
   const notRead: CheckDraft[] = source.pagesNotRead?.length
     ? [
@@ -336,7 +336,7 @@ export function validate(input: ValidateInput): Guideline {
     const first = parsed.error.issues[0];
     throw new GuidelineError(
       'invalid-output',
-      `output does not match the schema at ${first ? z.core.toDotPath(first.path) : '?'}: ${first?.message ?? 'unknown'} (a bug in this tool: please report it)`,
+      reason('schema-mismatch', first ? z.core.toDotPath(first.path) : '?', first?.message ?? 'unknown'),
     );
   }
   return parsed.data;

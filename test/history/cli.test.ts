@@ -147,7 +147,11 @@ describe('parseArgs: history', () => {
       inputs: ['a', 'b'],
       outputs: [{ format: 'json', path: null }],
       asGiven: true,
+      concurrency: null,
+      maxBytes: null,
       timeoutMs: 500,
+      ocr: 'auto',
+      ocrMaxPages: null,
     });
   });
 
