@@ -48,10 +48,10 @@ interface DocReport {
   path: string;
   id: string;
   status: Status;
-  /** Why it failed, in the language of messages, with the CLI's hint. */
+  /** Why it failed, with the CLI's hint, in English (as the JSON's `message` of a check is). */
   error?: string;
-  /** The same in English (the library's message), for --json. */
-  errorEn?: string;
+  /** The same in Chinese (as a check's `messageZh`). */
+  errorZh?: string;
   code?: string;
   /** The library's own words for a failure (pdf.js's), shown with --verbose. */
   detail?: string;
@@ -209,8 +209,8 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         id,
         ...rendition,
         status: 'failed',
-        error: withHint(e, lang),
-        errorEn: e.message,
+        error: withHint(e, 'en'),
+        errorZh: withHint(e, 'zh'),
         code: e.code,
         ...(e.detail ? { detail: e.detail } : {}),
         warnings: 0,
@@ -254,7 +254,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       io.stderr.write(`guideline: ${t(lang, 'ingest.rendition', r.path, r.renditionOf, r.id)}\n`);
     }
     if (r.status === 'failed') {
-      io.stderr.write(`guideline: ${t(lang, 'fail.line', r.path, `${r.error}${cmd.verbose && r.detail ? (lang === 'zh' ? `（${r.detail}）` : ` (${r.detail})`) : ''}`)}\n`);
+      io.stderr.write(`guideline: ${t(lang, 'fail.line', r.path, `${lang === 'zh' ? r.errorZh : r.error}${cmd.verbose && r.detail ? (lang === 'zh' ? `（${r.detail}）` : ` (${r.detail})`) : ''}`)}\n`);
       if (r.removedOutputs) io.stderr.write(`guideline: ${t(lang, 'ingest.removed-outputs', `${cmd.out}/${r.id}`, r.path)}\n`);
     } else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
       io.stderr.write(`${t(lang, 'ingest.warnings', r.path, r.notices.length)}\n`);
