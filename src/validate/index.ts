@@ -13,6 +13,7 @@ import { ocrConfidenceOf, spanOf } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
 import { compile, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
+import type { CheckContext } from '../format.js';
 import { GuidelineError, type Source } from '../types.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -26,6 +27,12 @@ export interface ValidateInput {
 
 const yi = formatYuan;
 let checkGuideline: ((value: unknown) => unknown) | undefined;
+
+/**
+ * What the Chinese message of a consistency check needs beyond its figures (the partners the
+ * titles name, how many directions a partial sum covers), kept beside the draft for `validate`.
+ */
+const ZH_CONTEXT = new WeakMap<CheckDraft, CheckContext>();
 
 export function consistencyChecks(extracted: Extracted): CheckDraft[] {
   const checks: CheckDraft[] = [];
@@ -45,7 +52,7 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
   }
   const partners = new Set(directions.flatMap((d) => d.partners.map((p) => p.name)));
   if (summary.partnerCount && summary.partnerCount.value !== partners.size) {
-    checks.push({
+    push(checks, { partners: [...partners] }, {
       code: 'partner-count-mismatch',
       severity: 'warning',
       message: `the text states ${summary.partnerCount.value} partners but the direction titles name ${partners.size} (${[...partners].join('、')})`,
@@ -62,7 +69,7 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
     const sum = counted.reduce((a, d) => a + d.projectCount!.value, 0);
     const complete = counted.length === directions.length;
     if ((complete && sum !== summary.projectCount.value) || (!complete && sum > summary.projectCount.value && summary.projectCount.qualifier !== 'atLeast')) {
-      checks.push({
+      push(checks, { counted: complete ? null : counted.length }, {
         code: 'project-total-mismatch',
         severity: 'warning',
         message: complete
@@ -81,7 +88,7 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
     const complete = funded.length === directions.length;
     if ((complete && sum !== summary.fundingTotal.amountCNY) || (!complete && sum > summary.fundingTotal.amountCNY && summary.fundingTotal.qualifier !== 'atLeast')) {
       const diff = summary.fundingTotal.amountCNY - sum;
-      checks.push({
+      push(checks, { counted: complete ? null : funded.length }, {
         code: 'funding-total-mismatch',
         severity: 'warning',
         message: complete
@@ -250,6 +257,23 @@ export function excerpt(text: string, start: number, end: number, before = 10, a
   return `${head.slice(from)}${text.slice(start, end)}${stop ? tail.slice(0, stop.index + 1) : tail}`;
 }
 
+/** Adds `check` to `checks`, with what its Chinese message needs. */
+function push(checks: CheckDraft[], context: CheckContext, check: CheckDraft): void {
+  ZH_CONTEXT.set(check, context);
+  checks.push(check);
+}
+
+/**
+ * A placeholder's English message with the field it stands in (`direction 2.1: placeholder 待定 in
+ * 其他要求: “…”`), as its Chinese one has; other checks as they are.
+ */
+function placeholderField(c: CheckDraft, sections: readonly SectionOut[]): Pick<CheckDraft, 'message'> | Record<string, never> {
+  if (c.code !== 'placeholder' || !c.span) return {};
+  const field = fieldAt(sections, c.span.start);
+  if (!field) return {};
+  return { message: c.message.replace(/^((?:direction [^:]+: )?placeholder \S+ in) /, `$1 ${field}: `) };
+}
+
 export function validate(input: ValidateInput): Guideline {
   const { source, cleaned, segmented, extracted } = input;
   const refusal = notAGuideline(cleaned, segmented, extracted);
@@ -273,7 +297,14 @@ export function validate(input: ValidateInput): Guideline {
     : [];
   const checks = [...notRead, ...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout)].map((c) => ({
     ...c,
-    messageZh: checkMessageZh(c, c.code === 'placeholder' && c.span ? { field: fieldAt(extracted.sections, c.span.start), excerpt: excerpt(source.text, c.span.start, c.span.end) } : {}),
+    ...placeholderField(c, extracted.sections),
+    // The field a check's words stand in (其他要求, 拟支持项目数, 标题), and for a placeholder the words
+    // around it: two checks of one kind in one direction never read alike.
+    messageZh: checkMessageZh(c, {
+      ...(c.span ? { field: fieldAt(extracted.sections, c.span.start) } : {}),
+      ...(c.code === 'placeholder' && c.span ? { excerpt: excerpt(source.text, c.span.start, c.span.end) } : {}),
+      ...ZH_CONTEXT.get(c),
+    }),
   }));
   // Stable order: by position, then severity, then code.
   checks.sort(
