@@ -387,7 +387,7 @@ th{background:#f6f8fa}th,td:first-child{white-space:nowrap}h1{font-size:1.6rem}h
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}
 a{color:#0969da}h3:target{background:#fff8c5}
 @page{size:A4;margin:14mm 12mm}
-@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt;max-width:100%}th,td:first-child{white-space:normal}td{word-break:break-all}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt;max-width:100%}th,td:first-child{white-space:normal}td{overflow-wrap:anywhere}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
 
 export function diffToHtml(d: GuidelineDiff): string {
   const body = toHtml(toHast(diffMdast(d, { html: true })));
