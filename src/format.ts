@@ -179,7 +179,7 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
     case 'ocr-low-confidence':
-      return `${at}${inField}数值${quote(s)}由OCR从扫描页识别，其中有字符置信度仅为${k}，请对照原件核实`;
+      return `${at}数值${quote(s)}由OCR从扫描页识别，其中有字符置信度仅为${k}，请对照原件核实`;
     default:
       return c.message;
   }
