@@ -59,7 +59,7 @@ export async function runHistory(cmd: Extract<Command, { command: 'history' }>, 
   }
 
   const h = history(docs, { order: cmd.asGiven ? 'given' : 'sorted' });
-  const labels = documentLabels(h);
+  const labels = documentLabels(h, lang);
   io.stderr.write(`${t(lang, 'history.order', h.order === 'sorted')}\n`);
   h.documents.forEach((d, k) => io.stderr.write(`  ${k + 1}. ${d.source}  ${labels[k]}\n`));
 
