@@ -102,6 +102,10 @@ const money = (v: unknown): string => (typeof v === 'number' ? formatYuan(v) : S
 export interface CheckContext {
   readonly field?: string | null;
   readonly excerpt?: string | null;
+  /** The partners the direction titles name (`partner-count-mismatch`). */
+  readonly partners?: readonly string[];
+  /** How many directions a partial sum covers (only those that state the figure); null: all. */
+  readonly counted?: number | null;
 }
 
 /**
@@ -113,15 +117,20 @@ export interface CheckContext {
 export function checkMessageZh(c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string }, context: CheckContext = {}): string {
   const at = c.directionId ? `方向${c.directionId}：` : '';
   const { stated: s, computed: k } = c;
+  /** `拟支持项目数中`: the field the words stand in, where it is not the title. */
+  const inField = context.field && context.field !== '标题' ? `${context.field}中` : '';
+  const partial = context.counted ? `写明的${context.counted}个方向已合计` : '各方向合计';
   switch (c.code) {
-    case 'funding-total-mismatch':
-      return `文中所述国拨经费合计${money(s)}，各方向合计${money(k)}`;
+    case 'funding-total-mismatch': {
+      const gap = typeof s === 'number' && typeof k === 'number' && context.counted == null ? (s > k ? `（${money(s - k)}未分到方向）` : `（超出${money(k - s)}）`) : '';
+      return `文中所述国拨经费合计${money(s)}，${partial}${money(k)}${gap}`;
+    }
     case 'project-total-mismatch':
-      return `文中所述拟支持项目数${s}个，各方向合计${k}个`;
+      return `文中所述拟支持项目数${s}个，${partial}${k}个`;
     case 'direction-count-mismatch':
       return `文中所述指南方向${s}个，实际编号的方向${k}个`;
     case 'partner-count-mismatch':
-      return `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个`;
+      return `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个${context.partners?.length ? `（${context.partners.join('、')}）` : ''}`;
     case 'per-project-cap-exceeded':
       return `${at}经费${money(s)}超过项目数乘以单项上限（${money(k)}）`;
     case 'field-missing':
@@ -134,13 +143,13 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
       return `${at}${where}含待定内容${quote(s)}${around}`;
     }
     case 'numbering-gap':
-      return `编号${s}前缺少${k}`;
+      return `${at}编号${s}前缺少${k}`;
     case 'numbering-duplicate':
-      return `编号${s}重复或倒退（应为${k}）`;
+      return `${at}编号${s}重复或倒退（应为${k}）`;
     case 'numbering-rollover':
-      return `编号${s}像小数一样进位（本组应为${k}）`;
+      return at ? `${at}编号像小数一样进位（本组接下去应为${k}，不是${s}）` : `编号${s}像小数一样进位（本组接下去应为${k}）`;
     case 'numbering-start':
-      return `列表从${s}开始，而非${k}`;
+      return `${at}列表从${s}开始，而非${k}`;
     case 'title-inferred':
       return `无标题行，标题取自正文中的${quote(k)}`;
     case 'title-missing':
@@ -148,9 +157,9 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
     case 'status-unknown':
       return '既无“征求意见稿”标记，也无标题行，无法判断是征求意见稿还是正式稿';
     case 'value-implausible':
-      return `${at}${quote(s)}读出的数值不合常理，未采用`;
+      return `${at}${inField}${quote(s)}读出的数值不合常理，未采用`;
     case 'value-unreadable':
-      return `${at}${quote(s)}中读不出数值`;
+      return `${at}${inField}${quote(s)}读不出数值`;
     case 'count-unspecified':
       return `${at}拟支持项目数未定（${quote(s)}）`;
     case 'label-unknown':
@@ -164,7 +173,7 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
     case 'funding-per-project':
       return `${at}只写明每个项目的经费${quote(s)}，未写明本方向经费合计`;
     case 'inherited-contradicted':
-      return `${at}本方向所写${quote(s)}与指南统一规定${quote(k)}不一致`;
+      return `${at}本方向${inField}所写${quote(s)}与指南统一规定${quote(k)}不一致`;
     case 'value-invalid':
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
     case 'page-not-read':

@@ -63,4 +63,7 @@ export type {
 export { guidelineJsonSchema } from './schema/json.js';
 export { GuidelineError } from './types.js';
 export type { GuidelineErrorCode, Source, Span, Removal } from './types.js';
+// Why a document failed, in Chinese or English (`error.say('zh')`), from the reason an error carries.
+export { REASONS, sayReason } from './messages/reasons.js';
+export type { ReasonId, ReasonRef } from './messages/reasons.js';
 export { PIPELINE_VERSION } from './version.js';

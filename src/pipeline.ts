@@ -11,6 +11,7 @@ import { toJson, toMarkdown } from './report/index.js';
 import { segment } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
+import { reason } from './messages/reasons.js';
 import { validate } from './validate/index.js';
 import { guidelineStarts, splitGuidelines } from './load/split.js';
 
@@ -22,10 +23,7 @@ export function processSource(source: Source): Guideline {
   const parts = splitGuidelines(source);
   if (parts.length > 1) {
     const titles = guidelineStarts(source.text).map((i) => i + 1);
-    throw new GuidelineError(
-      'several-guidelines',
-      `holds ${parts.length} guidelines one after another (titles at lines ${titles.join(', ')}): put each in a file of its own`,
-    );
+    throw new GuidelineError('several-guidelines', reason('several-guidelines', parts.length, titles));
   }
   return processOne(source);
 }
@@ -44,8 +42,9 @@ function processOne(source: Source): Guideline {
     return validate({ source, cleaned, segmented, extracted });
   } catch (error) {
     // A Word 97–2003 file's numbering set only through its paragraph styles is not read (load/doc.ts).
-    if (error instanceof GuidelineError && error.code === 'not-a-guideline' && source.format === 'doc') {
-      throw new GuidelineError(error.code, `${error.message}; if Word numbers its directions through paragraph styles, save it as .docx and ingest that`, error.detail);
+    if (error instanceof GuidelineError && error.reason.id === 'not-a-guideline' && source.format === 'doc') {
+      const [why, unread] = error.reason.params;
+      throw new GuidelineError(error.code, reason('not-a-guideline', why, unread, true), error.detail);
     }
     throw error;
   }
@@ -69,7 +68,7 @@ export function render(doc: Guideline): Rendered {
 export function asGuidelineError(error: unknown): GuidelineError {
   if (error instanceof GuidelineError) return error;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new GuidelineError('invalid-output', `internal error: ${message} (a bug in this tool: please report it)`);
+  return new GuidelineError('invalid-output', reason('internal', message ?? ''));
 }
 
 export interface BatchOptions {

@@ -30,7 +30,7 @@ parentPort?.on('message', (job: Job) => {
     (result) => parentPort?.postMessage({ id: job.id, ok: true, result }),
     (error: unknown) => {
       const e = asGuidelineError(error);
-      parentPort?.postMessage({ id: job.id, ok: false, code: e.code, message: e.message, detail: e.detail });
+      parentPort?.postMessage({ id: job.id, ok: false, code: e.code, reason: e.reason, detail: e.detail });
     },
   );
 });

@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_PDF_TIMEOUT_MS } from './load/pdfjs.js';
 import { isPdf, type LoadOptions, type OcrProgress } from './load/index.js';
 import { GuidelineError, type GuidelineErrorCode } from './types.js';
+import { reason, type ReasonRef } from './messages/reasons.js';
 import type { Notice } from './notice.js';
 
 const WORKER = new URL('./pool-worker.js', import.meta.url);
@@ -50,7 +51,7 @@ interface Slot {
 
 type Reply =
   | { id: number; ok: true; result: Processed }
-  | { id: number; ok: false; code: GuidelineErrorCode; message: string; detail: string | null }
+  | { id: number; ok: false; code: GuidelineErrorCode; reason: ReasonRef; detail: string | null }
   | { id: number; progress: OcrProgress };
 
 /** What a job may ask of the worker: everything of `LoadOptions` that crosses a thread. */
@@ -115,7 +116,7 @@ export class DocumentPool {
       for (const [id, p] of this.pending) {
         if (this.jobOf.get(id) !== slot) continue;
         this.pending.delete(id);
-        p.reject(new GuidelineError('invalid-output', `the worker failed: ${error.message.split('\n')[0]}`));
+        p.reject(new GuidelineError('invalid-output', reason('worker-failed', error.message.split('\n')[0] ?? '')));
       }
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);
@@ -129,7 +130,7 @@ export class DocumentPool {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.ok) p.resolve(reply.result);
-      else p.reject(new GuidelineError(reply.code, reply.message, reply.detail));
+      else p.reject(new GuidelineError(reply.code, reply.reason, reply.detail));
     });
     slot.worker.unref();
     this.slots.push(slot);
@@ -175,7 +176,7 @@ export class DocumentPool {
           // The worker may be stuck: replace it.
           void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
-          reject(new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up`));
+          reject(new GuidelineError('timeout', reason('timeout', limitMs)));
         };
         timer = setTimeout(expire, (isPdf(bytes) ? 1 : 2) * timeoutMs + grace);
         this.progress.set(id, (p) => {
@@ -189,7 +190,7 @@ export class DocumentPool {
         const onExit = (): void => {
           if (!this.pending.has(id)) return;
           this.pending.delete(id);
-          reject(new GuidelineError('invalid-output', 'the worker stopped while processing this file'));
+          reject(new GuidelineError('invalid-output', reason('worker-stopped')));
         };
         slot.worker.once('exit', onExit);
         slot.worker.postMessage({ id, bytes, path, options });

@@ -9,6 +9,7 @@
  *   PDF input), `end` exclusive, so `source.text.slice(start, end)` is the raw text of a span;
  * - `page` is 1-based (see `Source.pageOfLine`).
  */
+import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
 export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc';
@@ -161,16 +162,28 @@ export interface Span {
   readonly table?: { readonly table: number; readonly row: number; readonly column: number };
 }
 
-/** A recoverable problem with one document: becomes one line naming the file and the reason. */
+/**
+ * A recoverable problem with one document: becomes one line naming the file and the reason. `code`
+ * is stable (a program branches on it); `reason` says why in words, in either language
+ * (`say('zh')`); `message` is the English sentence. No message names a CLI flag.
+ */
 export class GuidelineError extends Error {
   override readonly name = 'GuidelineError';
+  /** Why, as data (an id of the reason catalogue and its parameters). */
+  readonly reason: ReasonRef;
   constructor(
     readonly code: GuidelineErrorCode,
-    message: string,
+    why: ReasonRef,
     /** The underlying library's own words (pdf.js's), for `--verbose` and `--json`; not for the line a person reads. */
     readonly detail: string | null = null,
   ) {
-    super(message);
+    super(sayReason(why, 'en'));
+    this.reason = why;
+  }
+
+  /** The reason in `language` (Chinese or English). */
+  say(language: 'zh' | 'en'): string {
+    return sayReason(this.reason, language);
   }
 }
 

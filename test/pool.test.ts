@@ -100,15 +100,15 @@ describe('the CLI, as built', () => {
   writeFileSync(join(dir, 'corpus', 'seed.txt'), seedBytes());
   writeFileSync(join(dir, 'corpus', 'draft.pdf'), fixture('2025-batch1-draft.pdfkit.pdf'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'dist/cli/bin.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
 
   it('ingest puts PDFs on a worker by default: a stuck PDF fails on its time limit and the batch goes on', { timeout: 8_000 }, () => {
     const res = cli('ingest', '--timeout-ms', '1000');
     expect(res.status).toBe(1);
     expect(res.stderr.split('\n')).toEqual([
-      'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)',
-      // The summary in Chinese, the default where the locale is not English (the failure reasons are
-      // not translated yet).
+      // In Chinese, the default where the locale is not English: the file, why, what helps.
+      'guideline: corpus/stuck.pdf：处理超过1000毫秒，已放弃（--timeout-ms 可放宽时限）',
       '3个文件：写出2个，跳过0个，失败1个；警告12条',
       '',
     ]);
@@ -117,7 +117,7 @@ describe('the CLI, as built', () => {
 
   it('diff reads PDFs the same way: one line, exit 2, within the limit; a sound PDF diffs as before', { timeout: 8_000 }, () => {
     const res = cli('diff', 'corpus/seed.txt', 'corpus/stuck.pdf', '--timeout-ms', '1000');
-    expect([res.status, res.stderr]).toEqual([2, 'guideline: corpus/stuck.pdf: took longer than 1000 ms: gave up (--timeout-ms raises the limit)\n']);
+    expect([res.status, res.stderr]).toEqual([2, 'guideline: corpus/stuck.pdf：处理超过1000毫秒，已放弃（--timeout-ms 可放宽时限）\n']);
     expect(cli('diff', 'corpus/seed.txt', 'corpus/draft.pdf').status).toBe(0);
   });
 });

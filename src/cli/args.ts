@@ -4,10 +4,30 @@
  */
 import { t, type Language, type MessageId, type MessageParams } from '../messages/index.js';
 
+/**
+ * How sources are read: every command that reads sources (`ingest`, `diff`, `export`, `history`)
+ * takes these options, parsed by one function (`sourceFlags`).
+ */
+export interface SourceFlags {
+  /** Documents at once (`-j`, `--jobs`, `--concurrency`); null: the available parallelism. */
+  readonly concurrency: number | null;
+  /** Largest source accepted, in bytes; null: 50 MiB. */
+  readonly maxBytes: number | null;
+  /** Time limit per PDF, in milliseconds; null: 30000. */
+  readonly timeoutMs: number | null;
+  /** Which PDF pages are read by OCR (see `LoadOptions.ocr`). */
+  readonly ocr: 'auto' | 'force' | 'off';
+  /** Most pages of one PDF read by OCR; null: 50. */
+  readonly ocrMaxPages: number | null;
+}
+
+/** The options of `SourceFlags`, as typed. */
+const SOURCE_OPTIONS = ['--concurrency', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages'] as const;
+
 export type Command =
   | { readonly command: 'help'; readonly topic: 'main' | 'ingest' | 'schema' | 'diff' | 'export' | 'history' }
   | { readonly command: 'version' }
-  | {
+  | ({
       readonly command: 'ingest';
       readonly files: readonly string[];
       readonly out: string;
@@ -19,30 +39,23 @@ export type Command =
       readonly verbose: boolean;
       /** Failures only. */
       readonly quiet: boolean;
-      readonly concurrency: number | null;
       /** Worker threads for all documents; `null`: PDFs on one worker thread, text in the main thread. */
       readonly workers: number | null;
-      readonly maxBytes: number | null;
-      readonly timeoutMs: number | null;
-      /** Which PDF pages are read by OCR (see `LoadOptions.ocr`). */
-      readonly ocr: 'auto' | 'force' | 'off';
-      readonly ocrMaxPages: number | null;
       /** Read every input as this format (`--format`); null: sniffed from the bytes. */
       readonly format: 'txt' | 'pdf' | 'html' | 'docx' | 'doc' | null;
       /** The id of the one document given (`--id`; standard input's is `stdin` without it). */
       readonly id: string | null;
-    }
+    } & SourceFlags)
   | { readonly command: 'schema'; readonly out: string; readonly quiet: boolean }
-  | {
+  | ({
       readonly command: 'diff';
       readonly old: string;
       readonly new: string;
       /** null: not given — a short summary on a terminal, JSON otherwise. */
       readonly format: 'json' | 'md' | 'html' | null;
       readonly out: string | null;
-      readonly timeoutMs: number | null;
-    }
-  | {
+    } & SourceFlags)
+  | ({
       readonly command: 'export';
       /** Sources, extracted JSON files, or folders of either. */
       readonly inputs: readonly string[];
@@ -50,9 +63,8 @@ export type Command =
       readonly out: string;
       /** Header row: Chinese headers or the column keys. */
       readonly columns: 'zh' | 'en';
-      readonly timeoutMs: number | null;
-    }
-  | {
+    } & SourceFlags)
+  | ({
       readonly command: 'history';
       /** Sources, extracted JSON files, or folders of either. */
       readonly inputs: readonly string[];
@@ -60,8 +72,7 @@ export type Command =
       readonly outputs: readonly { readonly format: HistoryFormat; readonly path: string | null }[];
       /** Keep the order of the inputs instead of sorting by year, batch and status. */
       readonly asGiven: boolean;
-      readonly timeoutMs: number | null;
-    };
+    } & SourceFlags);
 
 export type HistoryFormat = 'json' | 'md' | 'html' | 'csv' | 'xlsx';
 
@@ -172,20 +183,33 @@ export function parseArgs(argv: readonly string[]): Command {
     for (const k of flags.keys()) if (!names.includes(k)) throw usage('usage.unknown-option', spelled.get(k) ?? k, command);
   };
 
+  /** The options every command that reads sources takes, parsed alike. */
+  const sourceFlags = (): SourceFlags => {
+    const ocr = str('--ocr') ?? 'auto';
+    if (ocr !== 'auto' && ocr !== 'force' && ocr !== 'off') throw usage('usage.choice', '--ocr', 'auto、force、off', ocr);
+    const int = (name: string): number | null => (flags.has(name) ? positiveInt(spelled.get(name) ?? name, str(name)) : null);
+    return {
+      concurrency: int('--concurrency'),
+      maxBytes: int('--max-bytes'),
+      timeoutMs: int('--timeout-ms'),
+      ocr,
+      ocrMaxPages: int('--ocr-max-pages'),
+    };
+  };
+
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages', '--format', '--id']);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--workers', '--format', '--id', ...SOURCE_OPTIONS]);
       if (flags.has('--verbose') && flags.has('--quiet')) throw usage('usage.verbose-quiet');
-      const ocr = str('--ocr') ?? 'auto';
-      if (ocr !== 'auto' && ocr !== 'force' && ocr !== 'off') throw usage('usage.choice', '--ocr', 'auto、force、off', ocr);
+      const source = sourceFlags();
       const format = str('--format') ?? null;
       if (format !== null && format !== 'txt' && format !== 'pdf' && format !== 'html' && format !== 'docx' && format !== 'doc') {
         throw usage('usage.choice', '--format', 'txt、pdf、html、docx、doc', format);
       }
-      if (positional.filter((p) => p === '-').length > 1) throw new UsageError((l) => (l === 'en' ? 'standard input (-) can be read once' : '标准输入（-）只能读取一次'));
+      if (positional.filter((p) => p === '-').length > 1) throw usage('usage.stdin-once');
       const id = str('--id') ?? null;
       if (id !== null && positional.length !== 1) {
-        throw new UsageError((l) => (l === 'en' ? '--id names one document: give one file (or - for standard input)' : '--id 只能为一份文档命名：请只给出一个文件（或用 - 表示标准输入）'));
+        throw usage('usage.id-one-file');
       }
       return {
         command,
@@ -197,12 +221,8 @@ export function parseArgs(argv: readonly string[]): Command {
         strict: flags.has('--strict'),
         verbose: flags.has('--verbose'),
         quiet: flags.has('--quiet'),
-        concurrency: flags.has('--concurrency') ? positiveInt('--concurrency', str('--concurrency')) : null,
         workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
-        maxBytes: flags.has('--max-bytes') ? positiveInt('--max-bytes', str('--max-bytes')) : null,
-        timeoutMs: flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null,
-        ocr,
-        ocrMaxPages: flags.has('--ocr-max-pages') ? positiveInt('--ocr-max-pages', str('--ocr-max-pages')) : null,
+        ...source,
         format,
         id,
       };
@@ -212,15 +232,14 @@ export function parseArgs(argv: readonly string[]): Command {
       if (positional.length > 0) throw usage('usage.schema-no-files', positional[0]!);
       return { command, out: str('--out') ?? 'schemas', quiet: flags.has('--quiet') };
     case 'diff': {
-      allow(['--out', '--format', '--timeout-ms']);
+      allow(['--out', '--format', ...SOURCE_OPTIONS]);
       if (positional.length !== 2) throw usage('usage.diff-two-files', positional.length);
       const format = str('--format') ?? null;
       if (format !== null && format !== 'json' && format !== 'md' && format !== 'html') throw usage('usage.choice', '--format', 'json、md、html', format);
-      const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
-      return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null, timeoutMs };
+      return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null, ...sourceFlags() };
     }
     case 'export': {
-      allow(['--out', '--format', '--columns', '--timeout-ms']);
+      allow(['--out', '--format', '--columns', ...SOURCE_OPTIONS]);
       if (positional.length === 0) throw usage('usage.needs-input', 'export');
       const out = str('--out');
       if (out === undefined) throw usage('usage.export-needs-out');
@@ -232,15 +251,13 @@ export function parseArgs(argv: readonly string[]): Command {
       if (extension !== undefined && extension !== format) throw usage('usage.out-not-format', out, format);
       const columns = str('--columns') ?? 'zh';
       if (columns !== 'zh' && columns !== 'en') throw usage('usage.choice', '--columns', 'zh、en', columns);
-      const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
-      return { command, inputs: positional, format, out, columns, timeoutMs };
+      return { command, inputs: positional, format, out, columns, ...sourceFlags() };
     }
     case 'history': {
-      allow(['--out', '--format', '--as-given', '--timeout-ms']);
+      allow(['--out', '--format', '--as-given', ...SOURCE_OPTIONS]);
       if (positional.length === 0) throw usage('usage.needs-input', 'history');
       const outputs = historyOutputs(repeated.get('--out') ?? [], str('--format'));
-      const timeoutMs = flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null;
-      return { command, inputs: positional, outputs, asGiven: flags.has('--as-given'), timeoutMs };
+      return { command, inputs: positional, outputs, asGiven: flags.has('--as-given'), ...sourceFlags() };
     }
   }
 }

@@ -9,7 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { describeFsError, fsCode } from '../fs-error.js';
+import { fsCode, fsProblem, fsWords, type FsProblem } from '../fs-error.js';
+import { reason } from '../messages/reasons.js';
+import type { Language } from '../messages/labels.js';
 
 /** Extensions ingested when a folder is given. */
 export const SOURCE_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps)$/i;
@@ -120,14 +122,19 @@ export async function ensureDir(dir: string): Promise<void> {
  * document nor of this tool.
  */
 export function writeFailure(path: string, error: unknown): GuidelineError {
-  return new GuidelineError('unwritable', `${path}: cannot write: ${describeWriteError(error)}`);
+  return new GuidelineError('unwritable', reason('file-unwritable', path, writeProblem(error)));
 }
 
-/** What a failed write (or folder creation) means, in a few words. */
-export function describeWriteError(error: unknown): string {
+/** A failed write (or folder creation) as data, said in either language by `fsWords`. */
+export function writeProblem(error: unknown): FsProblem {
   // mkdir under /proc, or in a folder that vanished: the system gives no reason but "not there".
-  if (fsCode(error) === 'ENOENT') return 'no folder can be made there';
-  return describeFsError(error);
+  if (fsCode(error) === 'ENOENT') return { code: 'MKDIR-ENOENT', words: 'no folder can be made there' };
+  return fsProblem(error);
+}
+
+/** What a failed write (or folder creation) means, in a few words, in `language`. */
+export function describeWriteError(error: unknown, language: Language = 'en'): string {
+  return fsWords(writeProblem(error), language);
 }
 
 /** Temporary files left by an interrupted run. */
@@ -204,7 +211,7 @@ export async function removeOutput(dir: string, id: string): Promise<void> {
  * naming the file. Returns whether it was written.
  */
 export async function writeReport(
-  io: { readonly cwd: string; readonly stderr: { write(s: string): unknown } },
+  io: { readonly cwd: string; readonly stderr: { write(s: string): unknown }; readonly lang?: Language },
   path: string,
   content: string | Uint8Array,
 ): Promise<boolean> {
@@ -214,7 +221,7 @@ export async function writeReport(
     await atomicWrite(out, content);
     return true;
   } catch (error) {
-    io.stderr.write(`guideline: ${writeFailure(path, error).message}\n`);
+    io.stderr.write(`guideline: ${writeFailure(path, error).say(io.lang ?? 'zh')}\n`);
     return false;
   }
 }
@@ -224,14 +231,14 @@ export async function writeReport(
  * match `extensions` (hidden ones skipped, sorted), each printed under the folder as it was given
  * (`/tmp/in/a.txt`, not `../../tmp/in/a.txt`). A file given twice (by two names, or on its own and
  * in a folder given too) is read once: files are told apart by their real path. A folder that
- * holds none, or cannot be read, is passed to `fail` with the reason and left out; a missing file
+ * holds none, or cannot be read, is passed to `fail` with the error and left out; a missing file
  * fails later, when it is read.
  */
 export async function expandInputs(
   inputs: readonly string[],
   cwd: string,
   extensions: RegExp,
-  fail: (path: string, reason: string) => void,
+  fail: (path: string, error: GuidelineError) => void,
 ): Promise<string[]> {
   const files: string[] = [];
   const seen = new Set<string>();
@@ -267,10 +274,10 @@ export async function expandInputs(
       const root = resolve(cwd, input);
       listed = (await listCorpus(root, root, extensions)).map((p) => posix.join(toPosix(input), p));
     } catch {
-      fail(input, 'cannot read this folder');
+      fail(input, new GuidelineError('unreadable', reason('folder-unreadable')));
       continue;
     }
-    if (listed.length === 0) fail(input, `no ${extensions === SOURCE_EXTENSIONS ? '.txt, .pdf, .html, .docx or .doc' : '.txt, .pdf, .html, .docx, .doc or .json'} file in this folder`);
+    if (listed.length === 0) fail(input, new GuidelineError('unreadable', reason('folder-empty', extensions !== SOURCE_EXTENSIONS)));
     // A folder of outputs holds `<id>.json` beside its `<id>.html` page: the page is no source.
     const outputs = new Set(listed.filter((p) => p.endsWith('.json')).map((p) => p.slice(0, -5)));
     for (const p of listed) if (!(/\.html?$/i.test(p) && outputs.has(p.replace(/\.html?$/i, '')))) await add(p);
@@ -284,14 +291,14 @@ export async function expandInputs(
  */
 export async function readStdin(stdin: (AsyncIterable<Uint8Array | string> & { readonly isTTY?: boolean }) | undefined, maxBytes: number): Promise<Uint8Array> {
   if (!stdin || stdin.isTTY) {
-    throw new GuidelineError('unreadable', 'standard input is a terminal: pipe a document into it (cat notice.html | guideline ingest -)');
+    throw new GuidelineError('unreadable', reason('stdin-terminal'));
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stdin) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     size += b.length;
-    if (size > maxBytes) throw new GuidelineError('too-large', `too large (over ${maxBytes} bytes; the limit is ${maxBytes})`);
+    if (size > maxBytes) throw new GuidelineError('too-large', reason('too-large-stream', maxBytes));
     chunks.push(b);
   }
   return Buffer.concat(chunks);

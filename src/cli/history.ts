@@ -15,8 +15,9 @@ import type { Command, HistoryFormat } from './args.js';
 import { writeReport } from './fs.js';
 import type { Io } from './main.js';
 import { loadInputs } from './side.js';
+import { withHint } from './hints.js';
+import { Progress } from './progress.js';
 import { t } from '../messages/index.js';
-
 
 async function render(h: GuidelineHistory, format: HistoryFormat): Promise<string | Uint8Array> {
   switch (format) {
@@ -39,11 +40,12 @@ export async function runHistory(cmd: Extract<Command, { command: 'history' }>, 
   const lang = io.lang ?? 'zh';
   let failed = 0;
   const docs = await loadInputs(cmd.inputs, io.cwd, {
-    timeoutMs: cmd.timeoutMs,
+    flags: cmd,
+    progress: new Progress(io, cmd.inputs.length),
     ...(io.signal ? { signal: io.signal } : {}),
-    fail: (path, reason) => {
+    fail: (path, error) => {
       failed++;
-      io.stderr.write(`guideline: ${path}: ${reason}\n`);
+      io.stderr.write(`guideline: ${t(lang, 'fail.line', path, withHint(error, lang))}\n`);
     },
   });
   const targets = cmd.outputs.map((o) => o.path ?? 'stdout').join(', ');
@@ -57,7 +59,7 @@ export async function runHistory(cmd: Extract<Command, { command: 'history' }>, 
   }
 
   const h = history(docs, { order: cmd.asGiven ? 'given' : 'sorted' });
-  const labels = documentLabels(h);
+  const labels = documentLabels(h, lang);
   io.stderr.write(`${t(lang, 'history.order', h.order === 'sorted')}\n`);
   h.documents.forEach((d, k) => io.stderr.write(`  ${k + 1}. ${d.source}  ${labels[k]}\n`));
 

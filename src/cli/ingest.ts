@@ -18,6 +18,7 @@ import type { Command } from './args.js';
 import {
   atomicWriteAll,
   describeWriteError,
+  writeProblem,
   ensureDir,
   expandInputs,
   listCorpus,
@@ -34,6 +35,9 @@ import { existsSync } from 'node:fs';
 import { withHint } from './hints.js';
 import { CORPUS_DIR, type Io } from './main.js';
 import { t } from '../messages/index.js';
+import { reason } from '../messages/reasons.js';
+import { Progress } from './progress.js';
+import { loadOptionsOf } from './side.js';
 
 type Status = 'written' | 'skipped' | 'failed';
 
@@ -44,7 +48,10 @@ interface DocReport {
   path: string;
   id: string;
   status: Status;
+  /** Why it failed, with the CLI's hint, in English (as the JSON's `message` of a check is). */
   error?: string;
+  /** The same in Chinese (as a check's `messageZh`). */
+  errorZh?: string;
   code?: string;
   /** The library's own words for a failure (pdf.js's), shown with --verbose. */
   detail?: string;
@@ -64,11 +71,10 @@ const BRIEF_WARNINGS = 3;
 
 export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
   const lang = io.lang ?? 'zh';
-  const started = (io.now ?? Date.now)();
   let inputFailures = 0;
-  const failInput = (path: string, reason: string): void => {
+  const failInput = (path: string, error: GuidelineError): void => {
     inputFailures++;
-    io.stderr.write(`guideline: ${path}: ${reason}\n`);
+    io.stderr.write(`guideline: ${t(lang, 'fail.line', path, withHint(error, lang))}\n`);
   };
   let paths: string[];
   const wholeCorpus = cmd.files.length === 0;
@@ -76,11 +82,11 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     // A folder given by name is the sources in it and below (`ingest corpus/2025`).
     paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : await expandInputs(cmd.files, io.cwd, SOURCE_EXTENSIONS, failInput);
   } catch {
-    io.stderr.write(`guideline: ${CORPUS_DIR}/: cannot read the corpus folder\n`);
+    io.stderr.write(`guideline: ${t(lang, 'ingest.corpus-unreadable', CORPUS_DIR)}\n`);
     return 2;
   }
   if (cmd.id !== null && paths.length > 1) {
-    io.stderr.write(`guideline: ${cmd.files[0]}: --id names one document, and this folder holds ${paths.length}\n`);
+    io.stderr.write(`guideline: ${t(lang, 'ingest.id-folder', cmd.files[0]!, paths.length)}\n`);
     return 2;
   }
   const outDir = resolve(io.cwd, cmd.out);
@@ -88,7 +94,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     await ensureDir(outDir);
     await removeLeftovers(outDir);
   } catch (error) {
-    io.stderr.write(`guideline: ${cmd.out}: cannot create the output folder: ${describeWriteError(error)}\n`);
+    io.stderr.write(`guideline: ${t(lang, 'ingest.out-unmakeable', cmd.out, describeWriteError(error, lang))}\n`);
     return 2;
   }
 
@@ -109,21 +115,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     else collision.set(p, first);
   }
 
-  const tty = io.stderr.isTTY === true && !cmd.json;
-  let done = 0;
-  /** `path`'s OCR, while under way: pages read of pages to read. */
-  const ocrProgress = new Map<string, string>();
-  const progress = (path: string): void => {
-    if (!tty) return;
-    const secs = (((io.now ?? Date.now)() - started) / 1000).toFixed(1);
-    const ocr = ocrProgress.get(path);
-    io.stderr.write(`\r\x1b[K[${done}/${paths.length}] ${secs}s ${path}${ocr ? ` (${ocr})` : ''}`);
-  };
-  const onOcr = (path: string) => (p: OcrProgress): void => {
-    if (p.done < p.pages) ocrProgress.set(path, t(lang, 'ingest.progress-ocr', p.done + 1, p.pages));
-    else ocrProgress.delete(path);
-    progress(path);
-  };
+  const progress = new Progress(io, paths.length, !cmd.json);
+  const tty = progress.shown;
+  const onOcr = (path: string): ((p: OcrProgress) => void) => progress.ocr(path);
 
   const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
   const concurrency = cmd.concurrency ?? availableParallelism();
@@ -137,12 +131,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   const pool = poolSize > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(poolSize, paths.length)) : undefined;
   // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
   const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
-  const loadOptions = {
-    maxBytes,
-    ocr: cmd.ocr,
-    ...(cmd.timeoutMs === null ? {} : { timeoutMs: cmd.timeoutMs }),
-    ...(cmd.ocrMaxPages === null ? {} : { ocrMaxPages: cmd.ocrMaxPages }),
-  };
+  const loadOptions = { ...loadOptionsOf(cmd), maxBytes };
   /** Each document a source holds (one, or each guideline of a text that pastes several), with its output id. */
   const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<(Processed & { readonly id: string })[]> => {
     const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
@@ -174,11 +163,11 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     const renditionOf = assigned.get(path)?.renditionOf ?? undefined;
     const rendition = renditionOf === undefined ? {} : { renditionOf };
     const abs = resolve(io.cwd, path);
-    progress(path);
+    progress.show(path);
     try {
       const first = collision.get(path);
       if (first !== undefined) {
-        throw new GuidelineError('id-collision', `its output name '${id}' is already taken by ${first}: rename one of them`);
+        throw new GuidelineError('id-collision', reason('id-collision', id, first));
       }
       const bytes = path === STDIN ? await readStdin(io.stdin, maxBytes) : await readSource(abs, loadOptions);
       // Incremental: same source bytes and same pipeline version → nothing to do.
@@ -204,7 +193,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         await atomicWriteAll(files);
       } catch (error) {
         // The machine's problem (a full disk, a read-only folder), not the document's.
-        throw new GuidelineError('unwritable', `cannot write its output to ${cmd.out}: ${describeWriteError(error)}`);
+        throw new GuidelineError('unwritable', reason('output-unwritable', cmd.out, writeProblem(error)));
       }
       const warnings = documents.reduce((n, d) => n + d.warnings, 0);
       const notices = documents.flatMap((d) => d.notices);
@@ -220,7 +209,8 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         id,
         ...rendition,
         status: 'failed',
-        error: withHint(e),
+        error: withHint(e, 'en'),
+        errorZh: withHint(e, 'zh'),
         code: e.code,
         ...(e.detail ? { detail: e.detail } : {}),
         warnings: 0,
@@ -228,14 +218,12 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         ...(removedOutputs ? { removedOutputs } : {}),
       };
     } finally {
-      done++;
-      ocrProgress.delete(path);
-      progress(path);
+      progress.done(path);
     }
   };
 
   const reports = await ingestAll(paths, one, { concurrency, ...(io.signal ? { signal: io.signal } : {}) }).finally(() => pool?.close());
-  if (tty) io.stderr.write('\r\x1b[K');
+  progress.clear();
 
   // Outputs whose source is gone (only known when the whole corpus was listed).
   const stale: string[] = [];
@@ -249,7 +237,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         try {
           await removeOutput(outDir, id);
         } catch (error) {
-          notPruned.set(id, describeWriteError(error));
+          notPruned.set(id, describeWriteError(error, lang));
         }
       }
     }
@@ -266,7 +254,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       io.stderr.write(`guideline: ${t(lang, 'ingest.rendition', r.path, r.renditionOf, r.id)}\n`);
     }
     if (r.status === 'failed') {
-      io.stderr.write(`guideline: ${r.path}: ${r.error}${cmd.verbose && r.detail ? ` (${r.detail})` : ''}\n`);
+      io.stderr.write(`guideline: ${t(lang, 'fail.line', r.path, `${lang === 'zh' ? r.errorZh : r.error}${cmd.verbose && r.detail ? (lang === 'zh' ? `（${r.detail}）` : ` (${r.detail})`) : ''}`)}\n`);
       if (r.removedOutputs) io.stderr.write(`guideline: ${t(lang, 'ingest.removed-outputs', `${cmd.out}/${r.id}`, r.path)}\n`);
     } else if (listed > 0 && r.notices.length > 0 && !cmd.json) {
       io.stderr.write(`${t(lang, 'ingest.warnings', r.path, r.notices.length)}\n`);
@@ -304,7 +292,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   if (reports.some((r) => r.code === 'unwritable') || notPruned.size > 0) return 2;
   if (summary.failed > 0 || interrupted) return 1;
   if (cmd.strict && warnings > 0) {
-    if (!cmd.json) io.stderr.write(`guideline: --strict: ${warnings} warning${warnings === 1 ? '' : 's'}, so exit 1${cmd.verbose ? '' : ' (--verbose lists them)'}\n`);
+    if (!cmd.json) io.stderr.write(`guideline: ${t(lang, 'ingest.strict', warnings, reports.filter((r) => r.warnings > 0).map((r) => r.path), cmd.verbose)}\n`);
     return 1;
   }
   return 0;

@@ -43,8 +43,15 @@ function takeLang(argv: readonly string[]): { lang: string | null; rest: string[
 
 export const CORPUS_DIR = 'corpus';
 
-/** The line the first Ctrl-C prints in a command over many documents. */
-export const INTERRUPT_NOTICE = 'guideline: stopping after the current document (Ctrl-C again stops at once)';
+/** The line the first Ctrl-C prints in a command over many documents, in the language `argv` and `env` ask for. */
+export function interruptNotice(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string {
+  return `guideline: ${t(languageOfArgv(argv, env), 'interrupt.notice')}`;
+}
+
+/** The language of messages `argv` (`--lang`) and `env` ask for. */
+export function languageOfArgv(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Language {
+  return languageOf(takeLang(argv).lang, env);
+}
 
 /** The installed package's version, from its package.json (two folders up from dist/cli/). */
 function packageVersion(): string {
@@ -107,7 +114,7 @@ async function runSchema(cmd: Extract<Command, { command: 'schema' }>, io: Io): 
     await ensureDir(out);
     for (const [name, content] of Object.entries(files)) await atomicWrite(join(out, name), content);
   } catch (error) {
-    io.stderr.write(`guideline: ${cmd.out}: cannot write the schemas: ${describeWriteError(error)}\n`);
+    io.stderr.write(`guideline: ${t(io.lang ?? 'zh', 'schema.unwritable', cmd.out, describeWriteError(error, io.lang ?? 'zh'))}\n`);
     return 2;
   }
   if (!cmd.quiet) io.stdout.write(`${t(io.lang ?? 'zh', 'schema.wrote', Object.keys(files).length, cmd.out)}\n`);

@@ -1,80 +1,119 @@
+/**
+ * Reading the inputs of `diff`, `export` and `history`: sources ingested on the fly (with the same
+ * `--ocr`, `-j/--jobs`, `--timeout-ms`, `--ocr-max-pages` and `--max-bytes` as `ingest`) or
+ * extracted JSON files, with the progress line on a terminal.
+ */
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_BYTES, isPdf, loadBytes, readSource, type LoadOptions } from '../load/index.js';
 import { DocumentPool } from '../pool.js';
-import { processSource } from '../pipeline.js';
+import { asGuidelineError, ingestAll, processSource } from '../pipeline.js';
 import { Guideline } from '../schema/guideline.js';
 import { GuidelineError } from '../types.js';
-import { asGuidelineError } from '../pipeline.js';
-import { withHint } from './hints.js';
+import { reason } from '../messages/reasons.js';
 import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
+import type { SourceFlags } from './args.js';
+import type { Progress } from './progress.js';
 
 /** Largest extracted JSON read: ten times the largest source (a JSON is bigger than its source). */
 const MAX_JSON_BYTES = 10 * DEFAULT_MAX_BYTES;
 
+/** The `LoadOptions` the source flags ask for. */
+export function loadOptionsOf(flags: SourceFlags): LoadOptions {
+  return {
+    ocr: flags.ocr,
+    ...(flags.timeoutMs === null ? {} : { timeoutMs: flags.timeoutMs }),
+    ...(flags.ocrMaxPages === null ? {} : { ocrMaxPages: flags.ocrMaxPages }),
+    ...(flags.maxBytes === null ? {} : { maxBytes: flags.maxBytes }),
+  };
+}
+
 /**
- * Ingests a source or reads an extracted JSON, for `diff` and `export`. Throws `GuidelineError`.
- * `pool`: the worker threads to read a PDF on (kept open for the next one); without it, a PDF gets
- * a worker of its own.
+ * Ingests a source or reads an extracted JSON, for `diff`, `export` and `history`. Throws
+ * `GuidelineError`. `pool`: the worker threads to read a PDF on (kept open for the next one);
+ * without it, a PDF gets a worker of its own.
  */
-export async function loadSide(path: string, cwd: string, options: Pick<LoadOptions, 'timeoutMs'> & { readonly pool?: DocumentPool } = {}): Promise<Guideline> {
+export async function loadSide(path: string, cwd: string, options: LoadOptions & { readonly pool?: DocumentPool } = {}): Promise<Guideline> {
   const abs = resolve(cwd, path);
   if (/\.json$/i.test(path)) {
     // The same checks as for a source (a regular file, not too large) before reading a byte: a
     // named pipe called `x.json` would block the read for ever.
-    const bytes = await readSource(abs, { maxBytes: MAX_JSON_BYTES });
+    const bytes = await readSource(abs, { maxBytes: Math.max(MAX_JSON_BYTES, options.maxBytes ?? 0) });
     let raw: unknown;
     try {
       raw = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     } catch {
-      throw new GuidelineError('unreadable', 'not a readable JSON file');
+      throw new GuidelineError('unreadable', reason('json-unreadable'));
     }
     const parsed = Guideline.safeParse(raw);
-    if (!parsed.success) throw new GuidelineError('invalid-output', 'not an extracted guideline (does not match schemas/guideline.schema.json)');
+    if (!parsed.success) throw new GuidelineError('invalid-output', reason('json-not-guideline'));
     return parsed.data;
   }
-  const bytes = await readSource(abs);
-  const { pool: shared, ...loadOptions } = options;
+  const { pool: shared, onProgress, ...loadOptions } = options;
+  const bytes = await readSource(abs, loadOptions);
   // A PDF is read on a worker thread where there is one, as `ingest` does: then its time limit
   // holds even when pdf.js blocks its thread (src/pool.ts).
   if (isPdf(bytes) && (shared || DocumentPool.usable())) {
     const pool = shared ?? new DocumentPool(1);
     try {
-      const { json } = await pool.process(bytes, toPosix(path), loadOptions);
+      const { json } = await pool.process(bytes, toPosix(path), loadOptions, onProgress);
       return Guideline.parse(JSON.parse(json));
     } finally {
       if (!shared) await pool.close();
     }
   }
-  return processSource({ ...(await loadBytes(bytes, abs, loadOptions)), path: toPosix(path) });
+  return processSource({ ...(await loadBytes(bytes, abs, { ...loadOptions, ...(onProgress ? { onProgress } : {}) })), path: toPosix(path) });
 }
 
 /**
- * Every guideline of `inputs`, for the commands over many documents (`history`): a file as it is
- * given, a folder as the `.txt`, `.pdf` and `.json` files in it and below (hidden ones skipped,
- * sorted). Read one after another: text takes milliseconds, PDFs share one worker thread (started
- * at the first) on which the time limit holds. An input that cannot be read is passed to `fail`
- * with the reason, in the reader's words, and left out; reading stops when `signal` aborts.
+ * Every guideline of `inputs`, for the commands over many documents (`export`, `history`): a file
+ * as it is given, a folder as the sources and `.json` files in it and below (hidden ones skipped,
+ * sorted). `-j` documents at once (text on the main thread, PDFs on one worker thread started at
+ * the first, on which the time limit holds), in the order of the inputs whatever the order they
+ * finish in. An input that cannot be read is passed to `fail` with its error and left out; no new
+ * input is started once `signal` aborts.
  */
 export async function loadInputs(
   inputs: readonly string[],
   cwd: string,
-  options: { readonly timeoutMs?: number | null; readonly signal?: AbortSignal; readonly fail: (path: string, reason: string) => void },
+  options: {
+    readonly flags: SourceFlags;
+    readonly signal?: AbortSignal;
+    readonly progress?: Progress;
+    readonly fail: (path: string, error: GuidelineError) => void;
+  },
 ): Promise<Guideline[]> {
   const files = await expandInputs(inputs, cwd, EXPORT_EXTENSIONS, options.fail);
-  const pool = DocumentPool.usable() ? new DocumentPool(1) : undefined;
-  const loadOptions = { ...(options.timeoutMs == null ? {} : { timeoutMs: options.timeoutMs }), ...(pool ? { pool } : {}) };
-  const docs: Guideline[] = [];
+  const { progress } = options;
+  if (progress) progress.total = files.length;
+  const pool = files.length > 0 && DocumentPool.usable() ? new DocumentPool(1) : undefined;
+  const loadOptions = { ...loadOptionsOf(options.flags), ...(pool ? { pool } : {}) };
+  const failures = new Map<string, GuidelineError>();
+  let docs: (Guideline | null)[];
   try {
-    for (const path of files) {
-      if (options.signal?.aborted) break;
-      try {
-        docs.push(await loadSide(path, cwd, loadOptions));
-      } catch (error) {
-        options.fail(path, withHint(asGuidelineError(error)));
-      }
-    }
+    docs = await ingestAll(
+      files,
+      async (path) => {
+        progress?.show(path);
+        try {
+          return await loadSide(path, cwd, { ...loadOptions, ...(progress ? { onProgress: progress.ocr(path) } : {}) });
+        } catch (error) {
+          failures.set(path, asGuidelineError(error));
+          return null;
+        } finally {
+          progress?.done(path);
+        }
+      },
+      { concurrency: options.flags.concurrency ?? availableParallelism(), ...(options.signal ? { signal: options.signal } : {}) },
+    );
   } finally {
     await pool?.close();
+    progress?.clear();
   }
-  return docs;
+  // The failures in the order of the inputs, after the progress line is gone.
+  for (const path of files) {
+    const e = failures.get(path);
+    if (e) options.fail(path, e);
+  }
+  return docs.filter((d): d is Guideline => d !== null);
 }

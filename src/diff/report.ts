@@ -10,7 +10,7 @@ import { markdownProcessor } from '../report/markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatYuan } from '../format.js';
 import type { Change, DirectionDiff, GuidelineDiff } from '../schema/diff.js';
 import { append } from '../append.js';
-import { label } from '../messages/labels.js';
+import { label, type Language } from '../messages/labels.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -281,18 +281,99 @@ export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean }
   return { type: 'root', children };
 }
 
-/** A few lines for a terminal: the two versions, the counts, each changed direction and what changed. */
-export function diffSummary(d: GuidelineDiff): string {
+/** The fields' English names, for the terminal summary with `--lang en` (the others read as their path). */
+const FIELD_NAMES_EN: Readonly<Record<string, string>> = {
+  title: 'title',
+  kind: 'project type',
+  projectCount: 'projects',
+  'funding.amountCNY': 'funding',
+  'funding.qualifier': 'funding qualifier',
+  'funding.perProjectCapCNY': 'cap per project',
+  duration: 'duration',
+  agreements: 'agreements',
+  'flags.jointApplication': 'joint application required',
+  'flags.matchingFunds': 'matching funds required',
+  'flags.ipAgreement': 'IP agreement required',
+  'flags.companyRequired': 'company required',
+  'flags.placeholders': 'placeholders',
+  'document.status': 'status',
+  'document.title': 'title',
+  'document.year': 'year',
+  'document.batch': 'batch',
+  'summary.directionCount': 'directions (stated)',
+  'summary.partnerCount': 'partners (stated)',
+  'summary.projectCount': 'projects (stated)',
+  'summary.fundingTotal': 'total funding (stated)',
+  'summary.defaultDuration': 'default duration',
+  'computed.directions': 'directions (counted)',
+  'computed.projects': 'projects of all directions',
+  'computed.fundingCNY': 'funding of all directions',
+  category: 'category',
+  'conditions.matchingRatio': 'matching ratio',
+  'conditions.leadingEnterprise': 'led by a company',
+  'conditions.youngScientist': 'young-scientist rules',
+};
+
+const yuanEn = (cny: number): string => `CNY ${cny.toLocaleString('en-US')}`;
+
+/** A value as an English reader would say it (the guideline's own words stay Chinese). */
+function showEn(field: string, v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') return /CNY$/.test(field) ? yuanEn(v) : String(v);
+  if (typeof v === 'string') return field === 'document.status' ? label('status', v, 'en') : /qualifier$/i.test(field) ? label('qualifier', v, 'en') : /hedge$/i.test(field) ? label('hedge', v, 'en') : v;
+  const o = v as Record<string, unknown>;
+  const q = (x: unknown): string => (x === undefined || x === 'exact' ? '' : `${label('qualifier', String(x), 'en')} `);
+  if ('amountCNY' in o) return `${q(o.qualifier)}${yuanEn(Number(o.amountCNY))}`;
+  if ('maxYears' in o || 'minYears' in o) {
+    const min = o.minYears as number | null;
+    const max = o.maxYears as number | null;
+    const range = min !== null && max !== null && min !== max ? `${min}–${max} years` : `${q(o.qualifier)}${max ?? min} years`;
+    return `${range}${o.inherited ? ' (the default)' : ''}`;
+  }
+  if ('other' in o && 'central' in o) return `${q(o.qualifier)}${String(o.other)}:${String(o.central)}`;
+  if ('male' in o || 'female' in o) {
+    const parts = [...(o.male ? [`men born ${String(o.male)} or later`] : []), ...(o.female ? [`women born ${String(o.female)} or later`] : []), ...(o.noSubtopics ? ['no subtopics'] : [])];
+    return parts.join(', ') || '—';
+  }
+  if ('value' in o) return `${'min' in o ? `${String(o.min)}–` : q(o.qualifier)}${String(o.value)}`;
+  return JSON.stringify(v);
+}
+
+function gistEn(d: DirectionDiff): string {
+  const record = (r: NonNullable<DirectionDiff['record']>): string =>
+    [r.projectCount ? `${r.projectCount.value} project${r.projectCount.value === 1 ? '' : 's'}` : '', r.funding ? yuanEn(r.funding.amountCNY) : ''].filter(Boolean).join(', ');
+  if (d.status === 'added' && d.record) return `added: ${record(d.record)}`;
+  if (d.status === 'removed' && d.record) return `removed: ${record(d.record)}`;
+  const name = (f: string): string => FIELD_NAMES_EN[f] ?? f;
+  const parts = d.changes.map((c) => (c.kind === 'changed' ? `${name(c.field)} ${showEn(c.field, c.before)} → ${showEn(c.field, c.after)}` : `${name(c.field)} (${label('changeKind', c.kind, 'en')})`));
+  if (d.renumbered) parts.unshift(`number ${d.oldId} → ${d.newId}`);
+  if (d.moved) parts.push('moved');
+  return parts.join('; ') || '—';
+}
+
+/**
+ * A few lines for a terminal: the two versions, the counts, each changed direction and what
+ * changed; in Chinese, or in English (`language` 'en'; the guideline's own titles stay as written).
+ */
+export function diffSummary(d: GuidelineDiff, language: Language = 'zh'): string {
   const c = d.summary.counts;
+  const en = language === 'en';
   const lines = [
     `${d.old.path} → ${d.new.path}`,
-    `新增 ${c.added}，删除 ${c.removed}，修改 ${c.modified}，未变 ${c.unchanged}，重新编号 ${c.renumbered}`,
+    en
+      ? `${c.added} added, ${c.removed} removed, ${c.modified} modified, ${c.unchanged} unchanged, ${c.renumbered} renumbered`
+      : `新增 ${c.added}，删除 ${c.removed}，修改 ${c.modified}，未变 ${c.unchanged}，重新编号 ${c.renumbered}`,
   ];
   for (const x of d.directions.filter((y) => y.status !== 'unchanged' || y.renumbered || y.moved)) {
-    lines.push(`  ${x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId)} ${x.title}：${gist(x)}`);
+    lines.push(`  ${x.oldId && x.newId && x.oldId !== x.newId ? `${x.oldId} → ${x.newId}` : (x.newId ?? x.oldId)} ${x.title}${en ? `: ${gistEn(x)}` : `：${gist(x)}`}`);
   }
-  for (const r of d.regroupings ?? []) lines.push(`  ${r.kind === 'split' ? '拆分' : '合并'}：${r.oldIds.join('、')} → ${r.newIds.join('、')}`);
-  for (const ch of [...d.document.changes, ...d.summary.changes]) lines.push(`  ${fieldName(ch.field)}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`);
+  for (const r of d.regroupings ?? []) {
+    lines.push(en ? `  ${r.kind === 'split' ? 'split' : 'merged'}: ${r.oldIds.join(', ')} → ${r.newIds.join(', ')}` : `  ${r.kind === 'split' ? '拆分' : '合并'}：${r.oldIds.join('、')} → ${r.newIds.join('、')}`);
+  }
+  for (const ch of [...d.document.changes, ...d.summary.changes]) {
+    lines.push(en ? `  ${FIELD_NAMES_EN[ch.field] ?? ch.field}: ${showEn(ch.field, ch.before)} → ${showEn(ch.field, ch.after)}` : `  ${fieldName(ch.field)}：${show(ch.field, ch.before)} → ${show(ch.field, ch.after)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -306,7 +387,7 @@ th{background:#f6f8fa}th,td:first-child{white-space:nowrap}h1{font-size:1.6rem}h
 del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-decoration:none;font-weight:600}
 a{color:#0969da}h3:target{background:#fff8c5}
 @page{size:A4;margin:14mm 12mm}
-@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt;max-width:100%}th,td:first-child{white-space:normal}td{word-break:break-all}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}table{font-size:8.5pt;max-width:100%}th,td:first-child{white-space:normal}td{overflow-wrap:anywhere}h2,h3{break-after:avoid;page-break-after:avoid}table,tr{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}}`;
 
 export function diffToHtml(d: GuidelineDiff): string {
   const body = toHtml(toHast(diffMdast(d, { html: true })));

@@ -19,10 +19,16 @@ export function documentLabel(d: HistoryDocument): string {
   return `${d.year}年${d.batch === null ? '' : `第${cjkNumber(d.batch)}批`}${d.status === 'draft' ? '（征求意见稿）' : ''}`;
 }
 
-/** The labels of a history's documents, made unique with the document id where two would be equal. */
-export function documentLabels(h: GuidelineHistory): string[] {
-  const labels = h.documents.map(documentLabel);
-  return labels.map((l, i) => (labels.indexOf(l) !== labels.lastIndexOf(l) ? `${l}〔${h.documents[i]!.id}〕` : l));
+/** `2025 batch 1 (draft)`, `2025 batch 2`: the label in English (the CLI's `--lang en`); the id where the year is unknown. */
+export function documentLabelEn(d: HistoryDocument): string {
+  if (d.year === null) return d.id;
+  return `${d.year}${d.batch === null ? '' : ` batch ${d.batch}`}${d.status === 'draft' ? ' (draft)' : ''}`;
+}
+
+/** The labels of a history's documents, made unique with the document id where two would be equal; in English with `language` 'en'. */
+export function documentLabels(h: GuidelineHistory, language: 'zh' | 'en' = 'zh'): string[] {
+  const labels = h.documents.map(language === 'en' ? documentLabelEn : documentLabel);
+  return labels.map((l, i) => (labels.indexOf(l) !== labels.lastIndexOf(l) ? (language === 'en' ? `${l} [${h.documents[i]!.id}]` : `${l}〔${h.documents[i]!.id}〕`) : l));
 }
 
 /** `4个`, `不超过15个`, `1～2个`; `—` when none is stated. */

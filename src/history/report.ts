@@ -464,7 +464,8 @@ del{background:#ffebe9;color:#82071e}ins{background:#dafbe1;color:#116329;text-d
 .footnotes{font-size:.9rem}.footnotes ul{margin:.2rem 0}sup a{text-decoration:none}
 @page{size:A4 landscape;margin:10mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:8.5pt}h2{break-after:avoid;margin-top:1rem}table{font-size:7.5pt;width:100%}
-table.wide{display:table;overflow:visible;max-width:none;table-layout:fixed}table.wide td,table.lines td,table.lines th,table.lines .fig,table.wide th{white-space:normal;min-width:0!important;word-break:break-all}
+table.wide{display:table;overflow:visible;max-width:none;table-layout:fixed}table.wide td,table.lines td,table.lines th,table.lines .fig,table.wide th{white-space:normal;min-width:0!important;overflow-wrap:anywhere}
+table.lines{table-layout:fixed}table.lines th:nth-child(1){width:13%}table.lines th:nth-child(2){width:8%}table.lines th:nth-child(3){width:3.5%}
 table.lines td:first-child,table.lines th:first-child{position:static;min-width:0}th,td{padding:.1rem .25rem}tr{break-inside:avoid}thead{display:table-header-group}
 figure.chart{break-inside:avoid}figure.chart svg{max-width:48%}a{color:inherit;text-decoration:none}td[title]{cursor:auto}}`;
 

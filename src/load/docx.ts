@@ -9,6 +9,7 @@
  * (`hidden-text`). Pure.
  */
 import { GuidelineError, type Removal } from '../types.js';
+import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { Numbering } from './numbering.js';
 import { descendants, kid, kids, parseXml, val, type XmlElement } from './xml.js';
@@ -25,7 +26,7 @@ function xmlOf(files: Readonly<Record<string, Uint8Array>>, name: string): XmlEl
   try {
     return parseXml(new TextDecoder('utf-8').decode(bytes));
   } catch (error) {
-    throw new GuidelineError('docx-corrupt', `damaged Word file: ${name} is not well-formed XML`, (error as Error).message);
+    throw new GuidelineError('docx-corrupt', reason('docx-bad-xml', name), (error as Error).message);
   }
 }
 
@@ -238,7 +239,7 @@ export function readDocx(files: Readonly<Record<string, Uint8Array>>): BuiltText
   const main = mainPart(files);
   const document = xmlOf(files, main);
   const body = kid(document, 'body');
-  if (!body) throw new GuidelineError('docx-corrupt', `damaged Word file: ${main} has no body`);
+  if (!body) throw new GuidelineError('docx-corrupt', reason('docx-no-body', main));
   const reader = new DocxReader(xmlOf(files, 'word/styles.xml'), xmlOf(files, 'word/numbering.xml'));
   const blocks = reader.blocks(body);
   const removed: Removal[] = [...reader.removed];
@@ -259,7 +260,7 @@ export function readDocx(files: Readonly<Record<string, Uint8Array>>): BuiltText
     }
   }
   const built = buildText(blocks);
-  if (built.text.trim() === '') throw new GuidelineError('empty', 'a Word file with no text in its body');
+  if (built.text.trim() === '') throw new GuidelineError('empty', reason('word-empty'));
   return { ...built, removed: [...removed, ...built.removed] };
 }
 

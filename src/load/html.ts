@@ -12,6 +12,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
+import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { formatNumber } from './numbering.js';
 import { decodeText } from './text.js';
@@ -356,6 +357,6 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
     blocks.push({ kind: 'text', lines: lines.flatMap((l) => l.split('\n')) });
   }
   const built = buildText(blocks);
-  if (built.text.trim() === '') throw new GuidelineError('empty', 'an HTML page with no text in it');
+  if (built.text.trim() === '') throw new GuidelineError('empty', reason('html-empty'));
   return { ...built, removed: [...removed, ...built.removed], encoding };
 }

@@ -4,10 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { GuidelineError, type Source } from '../types.js';
+import { reason } from '../messages/reasons.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
 import { decodeText } from './text.js';
-import { describeFsError, fsCode } from '../fs-error.js';
+import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
 import { isOle, isRtf, isZip, looksLikeHtml, openZip, zipKind } from './office.js';
 
@@ -49,17 +50,17 @@ export function isPdf(bytes: Uint8Array): boolean {
 export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<Source> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    throw new GuidelineError('too-large', `too large (${bytes.length} bytes; the limit is ${maxBytes})`);
+    throw new GuidelineError('too-large', reason('too-large', bytes.length, maxBytes));
   }
   const meta = {
     path: path.replace(/\\/g, '/'),
     id: options.id ?? documentId(path),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-  if (bytes.length === 0) throw new GuidelineError('empty', 'empty file');
+  if (bytes.length === 0) throw new GuidelineError('empty', reason('empty-file'));
   const format = options.format ?? sniffFormat(bytes, path);
   if (format === 'pdf') {
-    if (!isPdf(bytes)) throw new GuidelineError('not-a-pdf', `not a PDF (no %PDF- header), despite ${options.format === 'pdf' ? '--format pdf' : 'the .pdf extension'}`);
+    if (!isPdf(bytes)) throw new GuidelineError('not-a-pdf', reason('not-a-pdf', options.format !== 'pdf'));
     const { maxBytes: _, format: _f, id: _i, ...pdfOptions } = options;
     const { loadPdf } = await import('./pdfjs.js');
     return loadPdf(bytes, meta, pdfOptions);
@@ -71,7 +72,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   if (format === 'docx') {
     const { isZip, openZip, zipKind } = await import('./office.js');
-    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', 'not a Word .docx file (not a ZIP archive), despite its extension or the format given');
+    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-docx'));
     const files = openZip(bytes);
     zipKind(files);
     const { readDocx } = await import('./docx.js');
@@ -79,7 +80,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
-    if (!isOle(bytes)) throw new GuidelineError('unsupported-format', 'not a Word 97–2003 .doc/.wps file (no OLE header), despite its extension or the format given');
+    if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
   const { text, encoding } = decodeText(bytes);
@@ -112,10 +113,10 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (/\.pdf$/i.test(path)) return 'pdf';
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return 'doc';
-  if (isRtf(bytes)) throw new GuidelineError('unsupported-format', 'an RTF document, which this tool does not read: save it as .docx or PDF and ingest that');
+  if (isRtf(bytes)) throw new GuidelineError('unsupported-format', reason('rtf'));
   if (/\.(?:docx?|wps|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
-    throw new GuidelineError('unsupported-format', `not a .${ext} file (neither a ZIP archive nor an OLE file), despite the .${ext} extension`);
+    throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
   }
   if (/\.html?$/i.test(path) || looksLikeHtml(bytes)) return 'html';
   return 'txt';
@@ -136,31 +137,18 @@ export async function readSource(path: string, options: Pick<LoadOptions, 'maxBy
   try {
     info = statSync(path);
   } catch (error) {
-    throw new GuidelineError('unreadable', describeReadError(error));
+    throw new GuidelineError('unreadable', reason('read-failed', fsProblem(error)));
   }
-  if (info.isDirectory()) throw new GuidelineError('unreadable', 'is a directory, not a file');
+  if (info.isDirectory()) throw new GuidelineError('unreadable', reason('is-directory'));
   // A named pipe, a device or a socket: reading one can wait for ever (a FIFO with no writer).
-  if (!info.isFile()) throw new GuidelineError('unreadable', 'is not a regular file (a named pipe, device or socket): not read');
+  if (!info.isFile()) throw new GuidelineError('unreadable', reason('not-regular-file'));
   if (info.size > maxBytes) {
-    throw new GuidelineError('too-large', `too large (${info.size} bytes; the limit is ${maxBytes})`);
+    throw new GuidelineError('too-large', reason('too-large', info.size, maxBytes));
   }
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new GuidelineError('unreadable', describeReadError(error));
+    throw new GuidelineError('unreadable', reason('read-failed', fsProblem(error)));
   }
 }
 
-function describeReadError(error: unknown): string {
-  switch (fsCode(error)) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    default:
-      return `cannot read: ${describeFsError(error)}`;
-  }
-}

@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type Tesseract from 'tesseract.js';
 import { GuidelineError } from '../types.js';
+import { reason, type OcrStage } from '../messages/reasons.js';
 
 const require = createRequire(import.meta.url);
 
@@ -90,8 +91,8 @@ const waiting: (() => void)[] = [];
 const modelDir = (): string => join(dirname(require.resolve(`@tesseract.js-data/${LANG}/package.json`)), MODEL);
 
 /** One line for a failure of the engine itself (it does not fail on a bad page: it reads nothing). */
-const engineError = (what: string, error: unknown): GuidelineError =>
-  new GuidelineError('ocr-failed', `OCR failed: ${what}`, `tesseract.js: ${String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160)}`);
+const engineError = (what: OcrStage, error: unknown): GuidelineError =>
+  new GuidelineError('ocr-failed', reason('ocr-failed', what), `tesseract.js: ${String(error instanceof Error ? error.message : error).split('\n')[0]!.slice(0, 160)}`);
 
 async function startEngine(): Promise<Engine> {
   let lib: typeof Tesseract;
@@ -101,7 +102,7 @@ async function startEngine(): Promise<Engine> {
   try {
     lib = ((await import('tesseract.js')) as unknown as { default: typeof Tesseract }).default;
   } catch (error) {
-    throw new GuidelineError('ocr-unavailable', 'OCR is needed but tesseract.js is not installed: npm ci installs it', String(error));
+    throw new GuidelineError('ocr-unavailable', reason('ocr-no-engine'), String(error));
   } finally {
     for (const key of Reflect.ownKeys(globalThis)) if (!globals.has(key) && key === 'regeneratorRuntime') Reflect.deleteProperty(globalThis, key);
   }
@@ -139,7 +140,7 @@ async function startEngine(): Promise<Engine> {
     thread.unref();
     return engine;
   } catch (error) {
-    throw error instanceof GuidelineError ? error : engineError('the engine did not start', error);
+    throw error instanceof GuidelineError ? error : engineError('start', error);
   } finally {
     process.off('worker', watch);
   }
@@ -203,7 +204,7 @@ export async function recognise(pgm: Uint8Array, dpi: number, signal?: AbortSign
   try {
     signal?.throwIfAborted();
     const failed = new Promise<never>((_, reject) => {
-      engine.fail = (e) => reject(engineError('its thread stopped', e));
+      engine.fail = (e) => reject(engineError('thread', e));
       onAbort = () => {
         reject(signal!.reason as Error);
         drop(engine, new Error('aborted'));
@@ -216,7 +217,7 @@ export async function recognise(pgm: Uint8Array, dpi: number, signal?: AbortSign
     const image = Buffer.from(pgm.buffer, pgm.byteOffset, pgm.byteLength);
     const { data } = await Promise.race([engine.api.recognize(image, options, { text: false, blocks: true }), failed]).catch((error: unknown) => {
       if (error instanceof GuidelineError || (signal?.aborted && error === signal.reason)) throw error;
-      throw engineError('the page could not be read', error);
+      throw engineError('page', error);
     });
     return toResult(data);
   } finally {

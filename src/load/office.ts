@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { GuidelineError, type Removal } from '../types.js';
+import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 
 export type Container = { readonly kind: 'zip'; readonly files: Record<string, Uint8Array> } | { readonly kind: 'ole' } | { readonly kind: 'rtf' } | null;
@@ -52,7 +53,7 @@ export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
       },
     });
   } catch (error) {
-    throw new GuidelineError('unsupported-format', 'damaged ZIP archive (an incomplete download or copy?): if it is a Word file, open it in Word or WPS and save it again', (error as Error).message);
+    throw new GuidelineError('unsupported-format', reason('zip-damaged'), (error as Error).message);
   }
   // Every name, inflated or not, so that the kind of package shows.
   for (const n of names) if (!(n in files)) files[n] = new Uint8Array(0);
@@ -67,22 +68,21 @@ export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' {
   const mimetype = files['mimetype'] ? new TextDecoder().decode(files['mimetype']).trim() : '';
   if (has(/^word\/document\.xml$/) || /wordprocessingml\.document\.main|ms-word\.document\.macroEnabled/.test(types)) return 'docx';
   if (has(/^xl\//) || /spreadsheetml/.test(types)) {
-    throw new GuidelineError('unsupported-format', 'an Excel workbook (XLSX), which this tool does not read: save the guideline as .docx, PDF or text and ingest that');
+    throw new GuidelineError('unsupported-format', reason('other-kind', 'xlsx'));
   }
   if (has(/^ppt\//) || /presentationml/.test(types)) {
-    throw new GuidelineError('unsupported-format', 'a PowerPoint presentation (PPTX), which this tool does not read: save it as PDF and ingest that');
+    throw new GuidelineError('unsupported-format', reason('other-kind', 'pptx'));
   }
   if (has(/^OFD\.xml$/i) || has(/^Doc_\d+\/Document\.xml$/i)) {
-    throw new GuidelineError('unsupported-format', 'an OFD document (版式文件), which this tool does not read: export it as PDF (an OFD reader such as 数科阅读器 or 福昕 OFD can) and ingest that');
+    throw new GuidelineError('unsupported-format', reason('other-kind', 'ofd'));
   }
   if (/^application\/vnd\.oasis\.opendocument\./.test(mimetype)) {
-    const what = /text/.test(mimetype) ? 'an OpenDocument text (ODT)' : /spreadsheet/.test(mimetype) ? 'an OpenDocument spreadsheet (ODS)' : 'an OpenDocument file';
-    throw new GuidelineError('unsupported-format', `${what}, which this tool does not read: save it as .docx or PDF and ingest that`);
+    throw new GuidelineError('unsupported-format', reason('other-kind', /text/.test(mimetype) ? 'odt' : /spreadsheet/.test(mimetype) ? 'ods' : 'odf'));
   }
   if (has(/\.(?:pdf|docx?|wps|txt|html?)$/i)) {
-    throw new GuidelineError('unsupported-format', 'a ZIP archive, not a document: unpack it and ingest the files inside');
+    throw new GuidelineError('unsupported-format', reason('zip-of-files'));
   }
-  throw new GuidelineError('unsupported-format', 'a ZIP archive that is not a Word file (no word/document.xml), which this tool does not read: save the guideline as .docx, PDF or text');
+  throw new GuidelineError('unsupported-format', reason('zip-not-word'));
 }
 
 /** The name of an OLE directory entry (UTF-16LE) occurs in the file: enough to tell Word from Excel and PowerPoint. */
@@ -93,12 +93,8 @@ function hasStream(bytes: Uint8Array, name: string): boolean {
 /** Reads a Word 97–2003 file (`.doc`; WPS Office's `.wps` is the same format) with word-extractor. */
 export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
   if (!hasStream(bytes, 'WordDocument')) {
-    const what = hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book')
-      ? 'an Excel 97–2003 workbook (XLS or WPS 表格 .et)'
-      : hasStream(bytes, 'PowerPoint Document')
-        ? 'a PowerPoint 97–2003 presentation (PPT or WPS 演示 .dps)'
-        : 'an Office 97–2003 file that is not a Word document';
-    throw new GuidelineError('unsupported-format', `${what}, which this tool does not read: save the guideline as .docx, PDF or text and ingest that`);
+    const kind = hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book') ? 'xls' : hasStream(bytes, 'PowerPoint Document') ? 'ppt' : 'ole';
+    throw new GuidelineError('unsupported-format', reason('other-kind', kind));
   }
   const { extractDoc } = await import('./doc.js');
   type Doc = { getBody(o?: { filterUnicode?: boolean }): string; getFootnotes(o?: { filterUnicode?: boolean }): string; getEndnotes(o?: { filterUnicode?: boolean }): string; getHeaders(o?: { includeFooters?: boolean; filterUnicode?: boolean }): string; getFooters(o?: { filterUnicode?: boolean }): string };
@@ -106,7 +102,7 @@ export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
   try {
     doc = (await extractDoc(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as Doc;
   } catch (error) {
-    throw new GuidelineError('doc-unreadable', 'a Word 97–2003 file (DOC/WPS) that cannot be read (encrypted, or damaged?): open it in Word or WPS and save it as .docx or PDF', (error as Error).message);
+    throw new GuidelineError('doc-unreadable', reason('doc-unreadable'), (error as Error).message);
   }
   const raw = { filterUnicode: false };
   const removed: Removal[] = [];
@@ -139,6 +135,6 @@ export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
   }
   endTable();
   const built = buildText(blocks);
-  if (built.text.trim() === '') throw new GuidelineError('empty', 'a Word file with no text in its body');
+  if (built.text.trim() === '') throw new GuidelineError('empty', reason('word-empty'));
   return { ...built, removed: [...removed, ...built.removed] };
 }

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { GuidelineError } from '../types.js';
+import { reason } from '../messages/reasons.js';
 import { recognise } from './ocr.js';
 import { ocrPageItems } from './ocr-lines.js';
 import { despeckle, greyFromRgba, toPgm } from './page-image.js';
@@ -125,7 +126,7 @@ function loadCanvas(pdfjsDir: string, page: number): { createCanvas(w: number, h
   if (!canvasModule) {
     throw new GuidelineError(
       'ocr-unavailable',
-      `page ${page} has no text layer, and reading it by OCR needs @napi-rs/canvas (an optional dependency of pdfjs-dist), which is not installed: npm install @napi-rs/canvas`,
+      reason('ocr-no-canvas', page),
     );
   }
   return canvasModule;
@@ -167,7 +168,7 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
     if (images.dpi! < MIN_SCAN_DPI) {
       throw new GuidelineError(
         'ocr-unreadable',
-        `page ${n} is a scan of ${Math.round(images.dpi!)} dpi, too coarse to read (OCR needs ${MIN_SCAN_DPI} dpi or more; 200–300 dpi is best)`,
+        reason('ocr-coarse-scan', n, Math.round(images.dpi!), MIN_SCAN_DPI),
       );
     }
     // The scan's own resolution, within what Tesseract reads best.

@@ -13,6 +13,7 @@
  */
 import { constants, inflateSync } from 'node:zlib';
 import { GuidelineError } from '../types.js';
+import { reason } from '../messages/reasons.js';
 
 export interface InflateLimits {
   /** Most bytes one stream may inflate to. */
@@ -58,9 +59,7 @@ export function checkInflatedSize(bytes: Uint8Array, limits: InflateLimits = DEF
       if (out === 'too-large') {
         throw new GuidelineError(
           'too-large',
-          room < limits.perStream
-            ? `too large to unpack: its compressed streams inflate to more than ${mib(limits.perDocument)} together (the limit for one PDF)`
-            : `too large to unpack: a compressed stream in it inflates to more than ${mib(limits.perStream)} (the limit for one stream)`,
+          room < limits.perStream ? reason('pdf-too-large-inflated', mib(limits.perDocument), true) : reason('pdf-too-large-inflated', mib(limits.perStream), false),
         );
       }
       if (out === null) break;

@@ -10,6 +10,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
+import { reason, type PdfDamage } from '../messages/reasons.js';
 import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
 import { checkInflatedSize } from './pdf-streams.js';
 
@@ -232,7 +233,7 @@ function withWorkerGlobal<T>(open: () => T): T {
 export { useSynchronousInflate } from './inflate.js';
 
 /** One line: pdf.js's reason, without its stack or line breaks. */
-function reason(error: unknown): string {
+function pdfjsWords(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.replace(/\.$/, '').slice(0, 160);
 }
@@ -242,19 +243,19 @@ function reason(error: unknown): string {
  * inside array`, `Bad encoding in flate stream`) describe its parser, not the file; the message
  * says what is wrong with the file, and pdf.js's words go to `detail`.
  */
-const PDF_DAMAGE: readonly (readonly [RegExp, string])[] = [
-  [/flate|deflate|inflate|lzw|dct|jpx|jbig2|ccitt|decod|compress|predictor|zlib|fcheck|block type|huffman/i, 'damaged PDF: some of its compressed data cannot be unpacked'],
-  [/end of file|unexpected end|truncat|eof|missing endstream|premature/i, 'damaged PDF: the file is cut short (an incomplete download or copy?)'],
-  [/xref|trailer|startxref|illegal character|invalid pdf|invalid object|unexpected|dictionary|array|bad .* object|catalog|root|page tree|pages/i, 'damaged PDF: its internal structure cannot be read'],
+const PDF_DAMAGE: readonly (readonly [RegExp, PdfDamage])[] = [
+  [/flate|deflate|inflate|lzw|dct|jpx|jbig2|ccitt|decod|compress|predictor|zlib|fcheck|block type|huffman/i, 'compressed'],
+  [/end of file|unexpected end|truncat|eof|missing endstream|premature/i, 'cut-short'],
+  [/xref|trailer|startxref|illegal character|invalid pdf|invalid object|unexpected|dictionary|array|bad .* object|catalog|root|page tree|pages/i, 'structure'],
 ];
 
 export function classify(error: unknown): GuidelineError {
   if (error instanceof GuidelineError) return error;
   const name = (error as { name?: string } | undefined)?.name;
-  if (name === 'PasswordException') return new GuidelineError('pdf-encrypted', 'encrypted PDF: it needs a password to open');
-  const detail = reason(error);
-  const plain = PDF_DAMAGE.find(([re]) => re.test(detail))?.[1] ?? 'damaged PDF: it cannot be read';
-  return new GuidelineError('pdf-corrupt', plain, `pdf.js: ${detail}`);
+  if (name === 'PasswordException') return new GuidelineError('pdf-encrypted', reason('pdf-encrypted'));
+  const detail = pdfjsWords(error);
+  const how = PDF_DAMAGE.find(([re]) => re.test(detail))?.[1] ?? 'other';
+  return new GuidelineError('pdf-corrupt', reason('pdf-damaged', how), `pdf.js: ${detail}`);
 }
 
 /** How many annotations and form fields of the document hold text (notes, free text, field values). */
@@ -298,7 +299,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
   }),
   );
   let limitMs = timeoutMs;
-  const timedOut = (): GuidelineError => new GuidelineError('timeout', `took longer than ${limitMs} ms: gave up`);
+  const timedOut = (): GuidelineError => new GuidelineError('timeout', reason('timeout', limitMs));
   const started = performance.now();
   const overdue = (): boolean => performance.now() - started > limitMs;
   // Aborted at the time limit: stops the OCR of the pages under way (their engines are terminated).
@@ -397,7 +398,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       if (wanted.length > maxOcrPages) {
         throw new GuidelineError(
           'ocr-too-many-pages',
-          `${wanted.length} pages ${mode === 'force' ? 'to read by OCR' : 'have no text layer and would be read by OCR'}, more than the limit of ${maxOcrPages}`,
+          reason('ocr-too-many-pages', wanted.length, mode === 'force', maxOcrPages),
         );
       }
       extendLimit(ocrTimeLimit(timeoutMs, wanted.length));
@@ -458,17 +459,17 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       if (notes > 0) {
         throw new GuidelineError(
           'pdf-annotations-only',
-          `its only text is in ${notes} annotation${notes === 1 ? '' : 's'} or form field${notes === 1 ? '' : 's'}, not on its ${pages.length} page${pages.length === 1 ? '' : 's'}: print or flatten it to a PDF with the text on the page`,
+          reason('pdf-annotations-only', notes, pages.length),
         );
       }
       if (ocrInfo.length > 0) {
-        throw new GuidelineError('ocr-unreadable', `OCR found no text on ${ocrInfo.length === 1 ? `page ${ocrInfo[0]!.page}` : `its ${ocrInfo.length} scanned pages`}`);
+        throw new GuidelineError('ocr-unreadable', reason('ocr-no-text', ocrInfo.map((o) => o.page)));
       }
       if (mode !== 'off') {
         // OCR was on and found nothing to read: no scan, no outlined text.
-        throw new GuidelineError('pdf-no-text', `no text on its ${pages.length} page${pages.length === 1 ? '' : 's'}: ${pages.length === 1 ? 'it is' : 'they are'} blank or hold drawings only, with nothing for OCR to read`);
+        throw new GuidelineError('pdf-no-text', reason('pdf-blank', pages.length));
       }
-      throw new GuidelineError('pdf-no-text', `no text layer in ${pages.length} page${pages.length === 1 ? '' : 's'} (a scanned document?): OCR is needed first`);
+      throw new GuidelineError('pdf-no-text', reason('pdf-no-text-layer', pages.length));
     }
     const text = built.lines.map((l) => l.text).join('\n');
     const source: Source = {

@@ -3,6 +3,7 @@
  * is unmistakable) and GB18030/GBK, detected rather than assumed. Pure: bytes in, text out.
  */
 import { GuidelineError } from '../types.js';
+import { reason } from '../messages/reasons.js';
 
 export interface Decoded {
   readonly text: string;
@@ -80,16 +81,16 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 /** Decodes a text file, or throws a `GuidelineError` saying why it cannot be read as text. */
 export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) throw new GuidelineError('empty', 'empty file');
+  if (bytes.length === 0) throw new GuidelineError('empty', reason('empty-file'));
   let decoded: Decoded | null = null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = decode(bytes, 'utf-8', 3);
-    if (text === null) throw new GuidelineError('encoding', 'starts with a UTF-8 byte-order mark but is not valid UTF-8');
+    if (text === null) throw new GuidelineError('encoding', reason('bad-bom', 'UTF-8'));
     decoded = { text, encoding: 'utf-8-bom' };
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const text = decode(bytes, label, 2);
-    if (text === null) throw new GuidelineError('encoding', `starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`);
+    if (text === null) throw new GuidelineError('encoding', reason('bad-bom', label.toUpperCase()));
     decoded = { text, encoding: label };
   } else {
     const utf16 = sniffUtf16(bytes);
@@ -98,7 +99,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
       if (text !== null && controlShare(text) < 0.01 && plausibleShare(text) >= 0.9) decoded = { text, encoding: utf16 };
     }
     if (!decoded) {
-      if (bytes.includes(0)) throw new GuidelineError('binary', 'binary file (contains NUL bytes), not text');
+      if (bytes.includes(0)) throw new GuidelineError('binary', reason('binary-nul'));
       const utf8 = decode(bytes, 'utf-8');
       if (utf8 !== null) decoded = { text: utf8, encoding: 'utf-8' };
       else {
@@ -108,9 +109,9 @@ export function decodeText(bytes: Uint8Array): Decoded {
     }
   }
   if (!decoded) {
-    throw new GuidelineError('encoding', 'cannot detect the text encoding (not UTF-8, UTF-16 or GB18030/GBK)');
+    throw new GuidelineError('encoding', reason('unknown-encoding'));
   }
-  if (controlShare(decoded.text) > 0.01) throw new GuidelineError('binary', 'binary file (control characters), not text');
-  if (decoded.text.trim().length === 0) throw new GuidelineError('empty', 'file holds only white space');
+  if (controlShare(decoded.text) > 0.01) throw new GuidelineError('binary', reason('binary-control'));
+  if (decoded.text.trim().length === 0) throw new GuidelineError('empty', reason('only-white-space'));
   return decoded;
 }

@@ -128,29 +128,47 @@ Options:
   --out DIR    output folder (default: schemas)
   --quiet      print nothing on success`;
 
-const HELP_DIFF_ZH = `用法：guideline diff <原版本> <新版本> [--format json|md|html] [--out 文件] [--timeout-ms N]
+/** The options of every command that reads sources (one parser: `SourceFlags` in src/cli/args.ts). */
+const SOURCE_OPTIONS_ZH = `  -j, --jobs N        同时读入的文件数（同 --concurrency；默认：可用的并行数）
+  --timeout-ms N      每个 PDF 的时限，毫秒（默认：30000；每页 OCR 再加三分之一）
+  --ocr 模式          auto：没有文字层的 PDF 页用 OCR 识别（默认）；force：每页都用 OCR；
+                      off：不用（没有文字层的 PDF 失败）
+  --ocr-max-pages N   一个 PDF 最多 OCR 的页数；超过即失败（默认：50）
+  --max-bytes N       接受的最大源文件，字节（默认：52428800 = 50 MiB）`;
+
+const SOURCE_OPTIONS_EN = `  -j, --jobs N        documents read at once (same as --concurrency; default: available parallelism)
+  --timeout-ms N      time limit per PDF, in milliseconds (default: 30000; a third more for each
+                      page read by OCR)
+  --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
+                      page; off: none (a PDF without a text layer fails)
+  --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
+  --max-bytes N       largest source accepted, in bytes (default: 52428800 = 50 MiB)`;
+
+const HELP_DIFF_ZH = `用法：guideline diff <原版本> <新版本> [--format json|md|html] [--out 文件] [读入选项]
 
 两边各是一个源文件（.txt、.pdf、.html、.docx、.doc：当场读入）或一个已抽取的 JSON 文件。
+不给 --format 且输出到终端时，打印一份简短的摘要。
 
 选项：
-  --format 格式   json（默认）、md 或 html
-  --out 文件      把报告写入文件，而不是标准输出
-  --timeout-ms N  每个 PDF 的时限，毫秒（默认：30000）
+  --format 格式       json（默认）、md 或 html
+  --out 文件          把报告写入文件，而不是标准输出
+${SOURCE_OPTIONS_ZH}
 
 退出码：0 没有变化，1 有变化，2 出错。`;
 
-const HELP_DIFF_EN = `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE] [--timeout-ms N]
+const HELP_DIFF_EN = `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE] [source options]
 
 Each side is a source (.txt, .pdf, .html, .docx, .doc: ingested on the fly) or an extracted JSON file.
+Without --format, on a terminal: a short summary.
 
 Options:
-  --format F   json (default), md or html
-  --out FILE   write the report to FILE instead of stdout
-  --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
+  --format F          json (default), md or html
+  --out FILE          write the report to FILE instead of stdout
+${SOURCE_OPTIONS_EN}
 
 Exit codes: 0 no change, 1 something changed, 2 error.`;
 
-const HELP_EXPORT_ZH = `用法：guideline export <文件|文件夹…> --out 文件 [--format csv|xlsx] [--columns zh|en] [--timeout-ms N]
+const HELP_EXPORT_ZH = `用法：guideline export <文件|文件夹…> --out 文件 [--format csv|xlsx] [--columns zh|en] [读入选项]
 
 每份文件的每个方向一行。输入：源文件（.txt、.pdf、.html、.docx、.doc：当场读入）、已抽取的 JSON 文件，或装有它们的
 文件夹（其中及其下的每个源文件和 .json，排序后读入）。
@@ -159,12 +177,12 @@ const HELP_EXPORT_ZH = `用法：guideline export <文件|文件夹…> --out �
   --out 文件      要写的文件（必填）
   --format 格式   csv 或 xlsx（默认：按 --out 的扩展名）
   --columns 语言  zh：中文表头和中文取值（默认）；en：列名键和机器取值（供脚本使用）
-  --timeout-ms N  每个 PDF 的时限，毫秒（默认：30000）
+${SOURCE_OPTIONS_ZH}
 
 CSV：UTF-8 带 BOM，RFC 4180，各方向。XLSX：一张方向表和一张检查表。
 退出码：0 已写出，1 有输入失败（导出含其余输入）或一个都读不了，2 用法错误。`;
 
-const HELP_EXPORT_EN = `Usage: guideline export <file|dir…> --out FILE [--format csv|xlsx] [--columns zh|en] [--timeout-ms N]
+const HELP_EXPORT_EN = `Usage: guideline export <file|dir…> --out FILE [--format csv|xlsx] [--columns zh|en] [source options]
 
 One row per direction per document. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on the fly), extracted
 JSON files, or folders of either (every source and .json in them and below, sorted).
@@ -173,16 +191,17 @@ Options:
   --out FILE      the file to write (required)
   --format F      csv or xlsx (default: from the extension of --out)
   --columns L     zh: Chinese headers and values (default); en: the column keys and machine values
-  --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
+${SOURCE_OPTIONS_EN}
 
 CSV: UTF-8 with BOM, RFC 4180, the directions. XLSX: a sheet of directions and a sheet of checks.
 Exit codes: 0 written, 1 an input failed (the export has the others) or none could be read, 2 usage error.`;
 
-const HELP_HISTORY_ZH = `用法：guideline history <文件|文件夹…> [--format json|md|html|csv|xlsx] [--out 文件]… [--as-given] [--timeout-ms N]
+const HELP_HISTORY_ZH = `用法：guideline history <文件|文件夹…> [--format json|md|html|csv|xlsx] [--out 文件]… [--as-given] [读入选项]
 
 同一指南的历次版本（年度、批次、征求意见稿和正式稿）并排：各版本的方向按内容对齐（合作方、
 标题、合作协议，不看编号），列出每个版本中的数字及与上一版本相比的变化。输入：源文件（.txt、
-.pdf：当场读入）、已抽取的 JSON 文件，或装有它们的文件夹（其中及其下的每个 .txt、.pdf、.json）。
+.pdf、.html、.docx、.doc：当场读入）、已抽取的 JSON 文件，或装有它们的文件夹（其中及其下的每个源文件
+和 .json）。
 
 选项：
   --out 文件      写入文件而不是标准输出；可重复以同时写出几种格式，各按扩展名
@@ -191,18 +210,18 @@ const HELP_HISTORY_ZH = `用法：guideline history <文件|文件夹…> [--for
                   不给时按该文件的扩展名
   --as-given      保持输入的顺序（默认：按年度、批次、征求意见稿在正式稿前、文件名）；
                   顺序总会打印在标准错误上
-  --timeout-ms N  每个 PDF 的时限，毫秒（默认：30000）
+${SOURCE_OPTIONS_ZH}
 
 JSON：数据集（schemas/history.schema.json）。HTML：一个自包含的页面。CSV：每个版本的每个方向一行。
 XLSX：同 CSV，另有一张各版本合计表。
 退出码：0 已写出，1 有输入失败（历史含其余输入）或一个都读不了，2 用法错误或文件写不了。`;
 
-const HELP_HISTORY_EN = `Usage: guideline history <file|dir…> [--format json|md|html|csv|xlsx] [--out FILE]… [--as-given] [--timeout-ms N]
+const HELP_HISTORY_EN = `Usage: guideline history <file|dir…> [--format json|md|html|csv|xlsx] [--out FILE]… [--as-given] [source options]
 
 The versions of a guideline (years, batches, drafts and finals) side by side: directions aligned
 across all of them by content (partners, title, agreements; not by number), each with its figures in
 every version and what changed from the version before. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on
-the fly), extracted JSON files, or folders of either (every .txt, .pdf and .json in them and below).
+the fly), extracted JSON files, or folders of either (every source and .json in them and below).
 
 Options:
   --out FILE      write to FILE instead of stdout; repeat it for several renditions at once, each
@@ -211,7 +230,7 @@ Options:
                   where it defaults to the format of the file's extension
   --as-given      keep the order of the inputs (default: by year, then batch, then draft before
                   final, then file name); the order is printed on stderr either way
-  --timeout-ms N  time limit per PDF, in milliseconds (default: 30000)
+${SOURCE_OPTIONS_EN}
 
 JSON: the dataset (schemas/history.schema.json). HTML: one self-contained page. CSV: one row per
 direction per version. XLSX: that, and a sheet of totals per version.
@@ -391,6 +410,49 @@ export const MESSAGES = {
       `${s.documents}个版本、${s.lines}个方向的历史${s.target ? ` → ${s.target}` : ''}${s.failed > 0 ? `；${s.failed}个输入失败（见上），不在其中` : ''}`,
     (s: HistoryCounts) =>
       `history of ${plural(s.documents, 'document')}, ${plural(s.lines, 'line')} of directions${s.target ? ` → ${s.target}` : ''}${s.failed > 0 ? `; ${plural(s.failed, 'input')} failed (see above) and ${s.failed === 1 ? 'is' : 'are'} not in it` : ''}`,
+  ),
+  // ---- failures ----
+  'fail.line': m(
+    (path: string, reason: string) => `${path}：${reason}`,
+    (path: string, reason: string) => `${path}: ${reason}`,
+  ),
+  'fail.internal': m(
+    (message: string) => `内部错误（${message}）：这是本工具的缺陷，请报告`,
+    (message: string) => `internal error: ${message} (a bug in this tool: please report it)`,
+  ),
+  'ingest.corpus-unreadable': m(
+    (dir: string) => `${dir}/：读不了语料文件夹`,
+    (dir: string) => `${dir}/: cannot read the corpus folder`,
+  ),
+  'ingest.id-folder': m(
+    (path: string, n: number) => `${path}：--id 只能为一份文档命名，而这个文件夹里有${n}份`,
+    (path: string, n: number) => `${path}: --id names one document, and this folder holds ${n}`,
+  ),
+  'ingest.out-unmakeable': m(
+    (out: string, why: string) => `${out}：建不了输出文件夹：${why}`,
+    (out: string, why: string) => `${out}: cannot create the output folder: ${why}`,
+  ),
+  'ingest.strict': m(
+    (warnings: number, files: readonly string[], verbose: boolean) =>
+      `--strict：${files.length}个文件共有${warnings}项警告（${files.slice(0, 3).join('、')}${files.length > 3 ? '等' : ''}），因此以 1 退出${verbose ? '' : '；--verbose 列出全部'}`,
+    (warnings: number, files: readonly string[], verbose: boolean) =>
+      `--strict: ${plural(warnings, 'warning')} in ${plural(files.length, 'file')} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}), so exit 1${verbose ? '' : ' (--verbose lists them)'}`,
+  ),
+  'interrupt.notice': m(
+    () => '正在停止：处理完当前文档后停止（再按一次 Ctrl-C 立即停止）',
+    () => 'stopping after the current document (Ctrl-C again stops at once)',
+  ),
+  'schema.unwritable': m(
+    (out: string, why: string) => `${out}：模式文件写不了：${why}`,
+    (out: string, why: string) => `${out}: cannot write the schemas: ${why}`,
+  ),
+  'usage.stdin-once': m(
+    () => '标准输入（-）只能读取一次',
+    () => 'standard input (-) can be read once',
+  ),
+  'usage.id-one-file': m(
+    () => '--id 只能为一份文档命名：请只给出一个文件（或用 - 表示标准输入）',
+    () => '--id names one document: give one file (or - for standard input)',
   ),
   'diff.full-report': m(
     () => '完整报告：--format json|md|html',

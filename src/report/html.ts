@@ -302,7 +302,7 @@ ul.checks{padding-left:1.2rem}.legend{font-size:.9rem;color:#57606a}.legend span
 .page{margin:.6rem 0 .2rem;padding:.1rem .5rem;background:#f6f8fa;border-top:1px dashed #d0d7de;border-bottom:1px dashed #d0d7de;color:#57606a;font:12px system-ui,"Noto Sans CJK SC",sans-serif}
 @page{size:A4;margin:14mm 12mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt}h2{break-after:avoid}table{font-size:8.5pt}table.directions{width:100%;table-layout:auto}
-th,td{padding:.15rem .3rem}tr{break-inside:avoid}table.directions{table-layout:fixed}table.directions td{min-width:0!important;word-break:break-all}table.directions td.num,table.directions td.fig{white-space:normal}
+th,td{padding:.15rem .3rem}tr{break-inside:avoid}table.directions{table-layout:fixed}table.directions td{min-width:0!important;overflow-wrap:anywhere}table.directions td.num,table.directions td.fig{white-space:normal}
 table.directions th:nth-child(1){width:6%}table.directions th:nth-child(2){width:17%}table.directions th:nth-child(3){width:8%}table.directions th:nth-child(4){width:8%}table.directions th:nth-child(5){width:9%}table.directions th:nth-child(6){width:9%}table.directions th:nth-child(7){width:19%}table.directions th:nth-child(8){width:24%}
 table.directions td.checks{font-size:7.5pt}table.directions td.checks .sev,table.directions td.checks .at{font-size:inherit}table.directions td.domains{font-size:8pt}
 thead{display:table-header-group}a{color:inherit}.text{font-size:7.5pt;border:0}.l{break-inside:avoid}.l .n{flex-basis:2.4rem}.source{break-before:page}}`;

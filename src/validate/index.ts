@@ -13,7 +13,9 @@ import { ocrConfidenceOf, spanOf } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
 import { compile, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
+import type { CheckContext } from '../format.js';
 import { GuidelineError, type Source } from '../types.js';
+import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
 
 export interface ValidateInput {
@@ -25,6 +27,12 @@ export interface ValidateInput {
 
 const yi = formatYuan;
 let checkGuideline: ((value: unknown) => unknown) | undefined;
+
+/**
+ * What the Chinese message of a consistency check needs beyond its figures (the partners the
+ * titles name, how many directions a partial sum covers), kept beside the draft for `validate`.
+ */
+const ZH_CONTEXT = new WeakMap<CheckDraft, CheckContext>();
 
 export function consistencyChecks(extracted: Extracted): CheckDraft[] {
   const checks: CheckDraft[] = [];
@@ -44,7 +52,7 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
   }
   const partners = new Set(directions.flatMap((d) => d.partners.map((p) => p.name)));
   if (summary.partnerCount && summary.partnerCount.value !== partners.size) {
-    checks.push({
+    push(checks, { partners: [...partners] }, {
       code: 'partner-count-mismatch',
       severity: 'warning',
       message: `the text states ${summary.partnerCount.value} partners but the direction titles name ${partners.size} (${[...partners].join('、')})`,
@@ -61,7 +69,7 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
     const sum = counted.reduce((a, d) => a + d.projectCount!.value, 0);
     const complete = counted.length === directions.length;
     if ((complete && sum !== summary.projectCount.value) || (!complete && sum > summary.projectCount.value && summary.projectCount.qualifier !== 'atLeast')) {
-      checks.push({
+      push(checks, { counted: complete ? null : counted.length }, {
         code: 'project-total-mismatch',
         severity: 'warning',
         message: complete
@@ -80,7 +88,7 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
     const complete = funded.length === directions.length;
     if ((complete && sum !== summary.fundingTotal.amountCNY) || (!complete && sum > summary.fundingTotal.amountCNY && summary.fundingTotal.qualifier !== 'atLeast')) {
       const diff = summary.fundingTotal.amountCNY - sum;
-      checks.push({
+      push(checks, { counted: complete ? null : funded.length }, {
         code: 'funding-total-mismatch',
         severity: 'warning',
         message: complete
@@ -185,7 +193,7 @@ const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'fundin
  * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
  * what is missing, in words that name no numbering form (the document may use another), or null.
  */
-function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): string | null {
+function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): NotAGuidelineWhy | null {
   let cjk = 0;
   let letters = 0;
   for (const l of cleaned.lines) {
@@ -196,8 +204,8 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
     }
   }
-  if (cjk === 0 || cjk < letters / 4) return 'the text is not Chinese (a 申报指南 is)';
-  if (extracted.directions.length === 0) return 'no numbered guideline directions found (headings, each followed by fields such as 拟支持项目数, 经费, 实施周期 or 研究内容)';
+  if (cjk === 0 || cjk < letters / 4) return 'not-chinese';
+  if (extracted.directions.length === 0) return 'no-directions';
   let withFields = 0;
   const walk = (n: Node): void => {
     if (n.kind === 'paragraph') return;
@@ -213,7 +221,7 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
   // every direction inherits a cap or a duration from the call's own clause.
   const called = extracted.directions.every((d) => (d.perProjectCap?.inherited ?? false) || (d.duration?.inherited ?? false));
   if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !extracted.summary.defaultDuration) return null;
-  return 'its numbered headings have none of the fields of a guideline direction (拟支持项目数, 经费, 实施周期, 合作协议, 研究内容, …) and state no project counts or funding';
+  return 'no-fields';
 }
 
 /** Assembles and validates the output document. Throws `GuidelineError` when it cannot. */
@@ -249,14 +257,30 @@ export function excerpt(text: string, start: number, end: number, before = 10, a
   return `${head.slice(from)}${text.slice(start, end)}${stop ? tail.slice(0, stop.index + 1) : tail}`;
 }
 
+/** Adds `check` to `checks`, with what its Chinese message needs. */
+function push(checks: CheckDraft[], context: CheckContext, check: CheckDraft): void {
+  ZH_CONTEXT.set(check, context);
+  checks.push(check);
+}
+
+/**
+ * A placeholder's English message with the field it stands in (`direction 2.1: placeholder 待定 in
+ * 其他要求: “…”`), as its Chinese one has; other checks as they are.
+ */
+function placeholderField(c: CheckDraft, sections: readonly SectionOut[]): Pick<CheckDraft, 'message'> | Record<string, never> {
+  if (c.code !== 'placeholder' || !c.span) return {};
+  const field = fieldAt(sections, c.span.start);
+  if (!field) return {};
+  return { message: c.message.replace(/^((?:direction [^:]+: )?placeholder \S+ in) /, `$1 ${field}: `) };
+}
+
 export function validate(input: ValidateInput): Guideline {
   const { source, cleaned, segmented, extracted } = input;
   const refusal = notAGuideline(cleaned, segmented, extracted);
   if (refusal) {
     // The guideline may be on the pages that were not read.
     const pages = source.pagesNotRead ?? [];
-    const unread = pages.length === 0 ? '' : ` (page${pages.length === 1 ? '' : 's'} ${pages.join(', ')} ${pages.length === 1 ? 'is a scan' : 'are scans'} not read: OCR was off)`;
-    throw new GuidelineError('not-a-guideline', `not a guideline: ${refusal}${unread}`);
+    throw new GuidelineError('not-a-guideline', reason('not-a-guideline', refusal, pages, false));
   }
   const notRead: CheckDraft[] = source.pagesNotRead?.length
     ? [
@@ -273,7 +297,14 @@ export function validate(input: ValidateInput): Guideline {
     : [];
   const checks = [...notRead, ...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout)].map((c) => ({
     ...c,
-    messageZh: checkMessageZh(c, c.code === 'placeholder' && c.span ? { field: fieldAt(extracted.sections, c.span.start), excerpt: excerpt(source.text, c.span.start, c.span.end) } : {}),
+    ...placeholderField(c, extracted.sections),
+    // The field a check's words stand in (其他要求, 拟支持项目数, 标题), and for a placeholder the words
+    // around it: two checks of one kind in one direction never read alike.
+    messageZh: checkMessageZh(c, {
+      ...(c.span ? { field: fieldAt(extracted.sections, c.span.start) } : {}),
+      ...(c.code === 'placeholder' && c.span ? { excerpt: excerpt(source.text, c.span.start, c.span.end) } : {}),
+      ...ZH_CONTEXT.get(c),
+    }),
   }));
   // Stable order: by position, then severity, then code.
   checks.sort(
@@ -336,7 +367,7 @@ export function validate(input: ValidateInput): Guideline {
     const first = parsed.error.issues[0];
     throw new GuidelineError(
       'invalid-output',
-      `output does not match the schema at ${first ? z.core.toDotPath(first.path) : '?'}: ${first?.message ?? 'unknown'} (a bug in this tool: please report it)`,
+      reason('schema-mismatch', first ? z.core.toDotPath(first.path) : '?', first?.message ?? 'unknown'),
     );
   }
   return parsed.data;

@@ -38,7 +38,18 @@ describe('parseArgs', () => {
   });
 
   it('reads diff and schema', () => {
-    expect(parseArgs(['diff', 'a', 'b', '--format', 'md'])).toEqual({ command: 'diff', old: 'a', new: 'b', format: 'md', out: null, timeoutMs: null });
+    expect(parseArgs(['diff', 'a', 'b', '--format', 'md'])).toEqual({
+      command: 'diff',
+      old: 'a',
+      new: 'b',
+      format: 'md',
+      out: null,
+      concurrency: null,
+      maxBytes: null,
+      timeoutMs: null,
+      ocr: 'auto',
+      ocrMaxPages: null,
+    });
     expect(parseArgs(['diff', 'a', 'b', '--timeout-ms', '900'])).toMatchObject({ timeoutMs: 900 });
     expect(parseArgs(['schema'])).toEqual({ command: 'schema', out: 'schemas', quiet: false });
   });
@@ -60,7 +71,11 @@ describe('parseArgs', () => {
       format: 'xlsx',
       out: 'all.xlsx',
       columns: 'zh',
+      concurrency: null,
+      maxBytes: null,
       timeoutMs: null,
+      ocr: 'auto',
+      ocrMaxPages: null,
     });
     expect(parseArgs(['export', 'a', '--out=ALL.CSV', '--columns', 'en'])).toMatchObject({ format: 'csv', columns: 'en' });
     expect(parseArgs(['export', 'a', '--out', 'table.txt', '--format', 'csv', '--timeout-ms', '900'])).toMatchObject({ format: 'csv', out: 'table.txt', timeoutMs: 900 });
@@ -73,7 +88,7 @@ describe('parseArgs', () => {
     [['ingest', '--out'], '--out expects a value'],
     [['ingest', '--ocr', 'always'], "--ocr expects auto, force or off, got 'always'"],
     [['ingest', '--ocr-max-pages', '0'], "--ocr-max-pages expects a whole number from 1 and up, got '0'"],
-    [['diff', 'a', 'b', '--ocr', 'off'], "unknown option '--ocr' for 'diff'"],
+    [['diff', 'a', 'b', '--ocr', 'sometimes'], "--ocr expects auto, force or off, got 'sometimes'"],
     [['diff', 'a'], "'diff' expects two files (old and new), got 1"],
     [['diff', 'a', 'b', '--format', 'pdf'], "--format expects json, md or html, got 'pdf'"],
     [['schema', 'x'], "'schema' takes no files, got 'x'"],

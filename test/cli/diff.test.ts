@@ -18,13 +18,25 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('guideline diff', () => {
   it('prints a short summary on a terminal when no --format is given (JSON when piped)', async () => {
     let out = '';
-    const io = { ...fakeIo(dir), stdout: { write: (s: string) => (out += s), isTTY: true } };
+    const io = { ...fakeIo(dir, { env: {} }), stdout: { write: (s: string) => (out += s), isTTY: true } };
     expect(await run(['diff', 'old.txt', 'new.txt'], io)).toBe(1);
     expect(out.split('\n')).toEqual([
       'old.txt → new.txt',
       '新增 0，删除 0，修改 1，未变 14，重新编号 0',
       '  1.1 中国和越南政府间联合研究项目：拟支持经费 800万元 → 900万元',
       '  各方向经费合计：3.895亿元 → 3.905亿元',
+      '完整报告：--format json|md|html',
+      '',
+    ]);
+    // The summary follows --lang (the guideline's own title stays as written).
+    let en = '';
+    const english = { ...fakeIo(dir, { env: {} }), stdout: { write: (s: string) => (en += s), isTTY: true } };
+    expect(await run(['diff', 'old.txt', 'new.txt', '--lang', 'en'], english)).toBe(1);
+    expect(en.split('\n')).toEqual([
+      'old.txt → new.txt',
+      '0 added, 0 removed, 1 modified, 14 unchanged, 0 renumbered',
+      '  1.1 中国和越南政府间联合研究项目: funding CNY 8,000,000 → CNY 9,000,000',
+      '  funding of all directions: CNY 389,500,000 → CNY 390,500,000',
       '--format json|md|html for the full report',
       '',
     ]);

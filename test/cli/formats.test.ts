@@ -44,7 +44,7 @@ describe('ingest - (standard input)', () => {
     // --format txt reads the page's markup as text: it is no guideline then.
     const asText = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, '2024-intergov-final.html'))) });
     expect(await run(['ingest', '-', '--format', 'pdf', '-o', 'out'], asText)).toBe(1);
-    expect(asText.err()).toBe('guideline: -: not a PDF (no %PDF- header), despite --format pdf\n');
+    expect(asText.err()).toBe('guideline: -: not a PDF (no %PDF- header), despite the format given\n');
   });
 
   it('fails in one line for a format it does not read, and for a terminal', async () => {

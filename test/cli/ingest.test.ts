@@ -218,7 +218,7 @@ describe('what ingest prints', () => {
     const lines = verbose.err().split('\n');
     expect(lines[0]).toBe('corpus/seed.txt：6项警告');
     expect(lines.slice(1, 7).every((l) => /^ {2}警告 第\d+行 .+（[a-z-]+）$/.test(l))).toBe(true);
-    expect(lines).toContain('  警告 第66行 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元（funding-total-mismatch）');
+    expect(lines).toContain('  警告 第66行 文中所述国拨经费合计4.02亿元，各方向合计3.895亿元（1250万元未分到方向）（funding-total-mismatch）');
     // Two placeholders of one direction read apart: the field, the words around them, the line.
     expect(lines).toContain('  警告 第576行 方向2.1：其他要求中含待定内容“待定”：“…，文件模板下载链接：待定）。…”（placeholder）');
     expect(lines).toContain('  警告 第599行 方向2.1：其他要求中含待定内容“待定”：“…合作方案（下载链接：待定）。…”（placeholder）');

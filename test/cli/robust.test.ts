@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
-import { INTERRUPT_NOTICE, run } from '../../src/cli/main.js';
+import { interruptNotice, run } from '../../src/cli/main.js';
 import { fakeIo } from '../helpers/io.js';
 import { parseCsv } from '../helpers/xlsx.js';
 import { ROOT, seedBytes } from '../helpers/seed.js';
@@ -179,15 +179,22 @@ describe('wording', () => {
   it('--strict on a single file says why it exits 1', async () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus/seed.txt', '--strict'], io)).toBe(1);
-    expect(io.err()).toBe('guideline: --strict: 6 warnings, so exit 1 (--verbose lists them)\n');
+    expect(io.err()).toBe('guideline: --strict: 6 warnings in 1 file (corpus/seed.txt), so exit 1 (--verbose lists them)\n');
+    const zh = fakeIo(dir, { env: {} });
+    expect(await run(['ingest', 'corpus/seed.txt', '--strict', '--force'], zh)).toBe(1);
+    expect(zh.err()).toBe('guideline: --strict：1个文件共有6项警告（corpus/seed.txt），因此以 1 退出；--verbose 列出全部\n');
   });
 
   it('-j and --jobs are --concurrency', () => {
     for (const args of [['-j', '3'], ['--jobs', '3'], ['--jobs=3'], ['--concurrency', '3']]) {
       expect(parseArgs(['ingest', ...args])).toMatchObject({ command: 'ingest', concurrency: 3 });
     }
-    expect(() => parseArgs(['export', 'x', '-j', '2', '--out', 'a.csv'])).toThrow("unknown option '-j' for 'export'");
-    expect(() => parseArgs(['history', 'x', '--jobs=2'])).toThrow("unknown option '--jobs' for 'history'");
+    // Every command that reads sources takes them, with --ocr and --timeout-ms (one parser).
+    expect(parseArgs(['export', 'x', '-j', '2', '--out', 'a.csv'])).toMatchObject({ command: 'export', concurrency: 2 });
+    expect(parseArgs(['history', 'x', '--jobs=2', '--ocr', 'off'])).toMatchObject({ command: 'history', concurrency: 2, ocr: 'off' });
+    expect(parseArgs(['diff', 'a', 'b', '-j', '1', '--ocr', 'force', '--timeout-ms', '9'])).toMatchObject({ command: 'diff', concurrency: 1, ocr: 'force', timeoutMs: 9 });
+    expect(() => parseArgs(['diff', 'a', 'b', '--ocr', 'maybe'])).toThrow("--ocr expects auto, force or off, got 'maybe'");
+    expect(() => parseArgs(['export', 'x', '--jobs', '0', '--out', 'a.csv'])).toThrow("--jobs expects a whole number from 1 and up, got '0'");
   });
 
   it('the first Ctrl-C says the batch stops after the current document', async () => {
@@ -213,7 +220,9 @@ describe('wording', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(1);
     const lines = err.split('\n').filter((l) => l !== '');
-    expect(lines[0]).toBe(INTERRUPT_NOTICE);
+    expect(lines[0]).toBe(interruptNotice([], { LANG: 'en_US.UTF-8' }));
+    expect(lines[0]).toBe('guideline: stopping after the current document (Ctrl-C again stops at once)');
+    expect(interruptNotice([], {})).toBe('guideline: 正在停止：处理完当前文档后停止（再按一次 Ctrl-C 立即停止）');
     expect(lines.at(-1)).toMatch(/^interrupted: 201 documents: \d+ written, 0 skipped, 0 failed; \d+ warnings$/);
   }, 60_000);
 });

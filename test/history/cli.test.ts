@@ -25,11 +25,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const ORDER = `order (year, batch, draft before final, file name; --as-given keeps the order given):
-  1. in/2024-batch1-draft.txt  2024年第一批（征求意见稿）
-  2. in/2024-batch1-final.txt  2024年第一批
-  3. in/2025-batch1-draft.txt  2025年第一批（征求意见稿）
-  4. in/2025-batch1-final.txt  2025年第一批
-  5. in/2025-batch2-final.txt  2025年第二批
+  1. in/2024-batch1-draft.txt  2024 batch 1 (draft)
+  2. in/2024-batch1-final.txt  2024 batch 1
+  3. in/2025-batch1-draft.txt  2025 batch 1 (draft)
+  4. in/2025-batch1-final.txt  2025 batch 1
+  5. in/2025-batch2-final.txt  2025 batch 2
 `;
 
 describe('guideline history', () => {
@@ -56,12 +56,16 @@ describe('guideline history', () => {
     expect(await run(['history', 'in/2025-batch1-final.txt', 'in/2024-batch1-draft.txt'], io)).toBe(0);
     const h = GuidelineHistory.parse(JSON.parse(io.out()));
     expect(h.documents.map((d) => d.id)).toEqual(['2024-batch1-draft', '2025-batch1-final']);
-    expect(io.err()).toContain('  1. in/2024-batch1-draft.txt  2024年第一批（征求意见稿）\n  2. in/2025-batch1-final.txt  2025年第一批\n');
+    expect(io.err()).toContain('  1. in/2024-batch1-draft.txt  2024 batch 1 (draft)\n  2. in/2025-batch1-final.txt  2025 batch 1\n');
+    // In Chinese by default, as the reports name the versions.
+    const zh = fakeIo(dir, { env: {} });
+    expect(await run(['history', 'in/2025-batch1-final.txt', 'in/2024-batch1-draft.txt'], zh)).toBe(0);
+    expect(zh.err()).toContain('  1. in/2024-batch1-draft.txt  2024年第一批（征求意见稿）\n  2. in/2025-batch1-final.txt  2025年第一批\n');
 
     const given = fakeIo(dir);
     expect(await run(['history', 'in/2025-batch1-final.txt', 'in/2024-batch1-draft.txt', '--as-given', '--format', 'md'], given)).toBe(0);
     expect(given.err()).toBe(
-      'order (as given):\n  1. in/2025-batch1-final.txt  2025年第一批\n  2. in/2024-batch1-draft.txt  2024年第一批（征求意见稿）\nhistory of 2 documents, 16 lines of directions\n',
+      'order (as given):\n  1. in/2025-batch1-final.txt  2025 batch 1\n  2. in/2024-batch1-draft.txt  2024 batch 1 (draft)\nhistory of 2 documents, 16 lines of directions\n',
     );
     expect(given.out()).toContain('# 指南历次版本');
     expect(given.out()).toContain('按给定的顺序排列（--as-given）。');
@@ -147,7 +151,11 @@ describe('parseArgs: history', () => {
       inputs: ['a', 'b'],
       outputs: [{ format: 'json', path: null }],
       asGiven: true,
+      concurrency: null,
+      maxBytes: null,
       timeoutMs: 500,
+      ocr: 'auto',
+      ocrMaxPages: null,
     });
   });
 

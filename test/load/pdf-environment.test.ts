@@ -55,10 +55,15 @@ describe('PDF reading and its environment', () => {
 
   it('a scanned page without @napi-rs/canvas: one clear line, no crash', () => {
     const out = tmp();
-    const r = spawnSync(process.execPath, ['--require', HIDE_CANVAS, BIN, 'ingest', MIXED, '--out', out], { encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(process.execPath, ['--require', HIDE_CANVAS, BIN, 'ingest', MIXED, '--out', out, '--lang', 'en'], { encoding: 'utf8', cwd: ROOT });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
       'guideline: test/fixtures/pdf/2025-batch1-draft.mixed.pdf: page 2 has no text layer, and reading it by OCR needs @napi-rs/canvas (an optional dependency of pdfjs-dist), which is not installed: npm install @napi-rs/canvas, or --ocr off\n',
+    );
+    // In Chinese by default: the file, why, what to do.
+    const zh = spawnSync(process.execPath, ['--require', HIDE_CANVAS, BIN, 'ingest', MIXED, '--out', out, '--lang', 'zh'], { encoding: 'utf8', cwd: ROOT });
+    expect(zh.stderr).toBe(
+      'guideline: test/fixtures/pdf/2025-batch1-draft.mixed.pdf：第2页没有文字层，用 OCR 识别需要 @napi-rs/canvas（pdfjs-dist 的可选依赖），但它没有安装：npm install @napi-rs/canvas；或用 --ocr off 不做 OCR\n',
     );
   });
 

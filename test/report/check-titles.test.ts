@@ -49,4 +49,20 @@ describe('check titles', () => {
     expect(formatCheckTitle({ code: 'funding-total-mismatch', severity: 'warning' })).toBe('警告：经费合计与文中所述不符（funding-total-mismatch）');
     expect(formatCheckTitle({ code: 'something-new', severity: 'info' })).toBe('提示：something-new');
   });
+
+  it('say the direction, the field and the words, and what a figure lacks', () => {
+    const m = (code: string, directionId: string | null, stated: string | number | null, computed: string | number | null, context = {}) =>
+      checkMessageZh({ code, directionId, stated, computed, message: '' }, context);
+    // The direction of a numbering problem, not only its number.
+    expect(m('numbering-rollover', '2.0', '2.0', '1.10')).toBe('方向2.0：编号像小数一样进位（本组接下去应为1.10，不是2.0）');
+    expect(m('numbering-gap', null, '1.3', '1.2')).toBe('编号1.3前缺少1.2');
+    // A total: what is left over, and whether every direction counts.
+    expect(m('funding-total-mismatch', null, 402_000_000, 389_500_000, { counted: null })).toBe('文中所述国拨经费合计4.02亿元，各方向合计3.895亿元（1250万元未分到方向）');
+    expect(m('funding-total-mismatch', null, 100_000_000, 120_000_000, { counted: 3 })).toBe('文中所述国拨经费合计1亿元，写明的3个方向已合计1.2亿元');
+    expect(m('project-total-mismatch', null, 20, 24, { counted: 5 })).toBe('文中所述拟支持项目数20个，写明的5个方向已合计24个');
+    expect(m('partner-count-mismatch', null, 3, 2, { partners: ['越南', '老挝'] })).toBe('文中所述合作国家和地区3个，各方向标题中识别出2个（越南、老挝）');
+    // The field the words stand in.
+    expect(m('value-unreadable', '1.2', '若干', null, { field: '拟支持项目数' })).toBe('方向1.2：拟支持项目数中“若干”读不出数值');
+    expect(m('placeholder', '2.1', '待定', null, { field: '其他要求', excerpt: '下载链接：待定）。' })).toBe('方向2.1：其他要求中含待定内容“待定”：“…下载链接：待定）。…”');
+  });
 });
