@@ -1,7 +1,6 @@
 /**
  * Page images for OCR, pure (no canvas, no OCR engine) so that it is tested on synthetic pixels:
- * grey from the rendered RGBA, dust and noise specks removed, and the PGM bytes the OCR engine
- * reads (a header and the raw grey pixels: nothing to compress or decode on either side).
+ * grey from the rendered RGBA, dust and noise specks removed.
  */
 
 /** An 8-bit grey image, row-major, 0 black to 255 white. */
@@ -100,11 +99,3 @@ export function despeckle(image: GreyImage, maxArea: number): number {
   return removed;
 }
 
-/** The image as a binary PGM (P5): what Leptonica, inside Tesseract, reads without decoding. */
-export function toPgm(image: GreyImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.pixels.length);
-  out.set(header, 0);
-  out.set(image.pixels, header.length);
-  return out;
-}
