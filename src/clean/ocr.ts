@@ -12,7 +12,12 @@
  *   `》` `〉` `>` become `（`; read twice (`〈(`), the first goes.
  * - Letters for digits inside a number (`2O24年`, `1l个`): `O` `o` → `0`, `l` `I` `|` → `1`, in a run
  *   of digits not touching a Latin word.
- * - `一` between two digits is a dash (`2023一2025年`: `—`).
+ * - `一` before a digit, after a number or a number and its unit, is a dash (every engine reads `—`
+ *   as `一`): years (`2023一2025年`, `2023年一2025年`), dates (`2024年1月一3月`, `1月1日一3月31日`,
+ *   `2024.1一2025.12`), ranges (`2一3年`, `3个一5个`, `100万一200万元`, `10%一20%`). `一` is never
+ *   followed by a digit in these documents otherwise.
+ * - A straight `"` beside CJK text is a curly quote read without its curl: `”` where a `“` is open,
+ *   else `“`.
  * - In an inline list of domains separated by `；` (`领域方向：农业；气候变化；人工智能，计量；…`), a
  *   `，` between two short items is a `；` read as `，` (the two differ by a dot): where the line
  *   has a `；` and the items on both sides are at most `LIST_ITEM` characters.
@@ -30,6 +35,20 @@ const DIGIT_FOR: Readonly<Record<string, string>> = { O: '0', o: '0', I: '1', l:
 const RE_DOMAINS = new RegExp(`^(?:${labelsOf('domains').join('|')})[：:]`);
 /** Longest item of an inline domain list whose `，` is taken for a misread `；`. */
 const LIST_ITEM = 12;
+
+const CJK = /[\u3400-\u9fff]/u;
+
+/** Units a number may carry before the dash of a range or a period. */
+const UNIT_BEFORE_DASH = new Set([...'年月日号时点个项万亿元岁%％']);
+
+/** Whether `chars[k]` (a `一` before a digit) follows a number, with or without its unit. */
+function dashAfter(chars: readonly string[], k: number): boolean {
+  const prev = chars[k - 1]!;
+  if (/\d/.test(prev)) return true;
+  let j = k - 1;
+  while (j >= 0 && UNIT_BEFORE_DASH.has(chars[j]!) && k - j <= 2) j--;
+  return j < k - 1 && j >= 0 && /\d/.test(chars[j]!);
+}
 
 /**
  * Repairs one cleaned line (its text and its map, `from`/`to`, changed in place). Returns the new
@@ -72,7 +91,20 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
   }
 
   for (let k = 1; k + 1 < chars.length; k++) {
-    if (chars[k] === '一' && /\d/.test(chars[k - 1]!) && /\d/.test(chars[k + 1]!)) change.set(k, '—');
+    if (chars[k] === '一' && /\d/.test(chars[k + 1]!) && dashAfter(chars, k)) change.set(k, '—');
+  }
+
+  // Straight quotes beside CJK text are the curly ones read without their curl (`“政府间…合作"`):
+  // a `"` closes an open `“`, else opens one.
+  let open = false;
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!;
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"' && (CJK.test(chars[k - 1] ?? '') || CJK.test(chars[k + 1] ?? ''))) {
+      change.set(k, open ? '”' : '“');
+      open = !open;
+    }
   }
 
   const head = RE_DOMAINS.exec(text.replace(/^(.{2,6}?)[，,;；.、·](?=.)/u, (m, label: string) => `${label}：`));
