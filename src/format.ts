@@ -56,7 +56,8 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'label-unknown': '未知字段标签',
   'text-unassigned': '未归入任何字段的文字',
   'inherited-contradicted': '与指南统一规定不一致',
-  'ocr-low-confidence': '扫描页上识别的数值存疑',
+  'ocr-low-confidence': '扫描页上识别的数值或文字存疑',
+  'ocr-garbled-number': '扫描页上形似编号或数字的内容识别有误',
   'page-not-read': '扫描页未读取（未启用OCR）',
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
@@ -102,6 +103,8 @@ const money = (v: unknown): string => (typeof v === 'number' ? formatYuan(v) : S
 export interface CheckContext {
   readonly field?: string | null;
   readonly excerpt?: string | null;
+  /** `ocr-low-confidence`: the doubtful character (the excerpt holds the words around it). */
+  readonly char?: string | null;
 }
 
 /**
@@ -110,7 +113,10 @@ export interface CheckContext {
  * With `context`, a check on words in the text says the field and the words around them, so that
  * two checks of one kind in one direction never read alike.
  */
-export function checkMessageZh(c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string }, context: CheckContext = {}): string {
+export function checkMessageZh(
+  c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string; span?: { readonly page: number | null } | null },
+  context: CheckContext = {},
+): string {
   const at = c.directionId ? `方向${c.directionId}：` : '';
   const { stated: s, computed: k } = c;
   switch (c.code) {
@@ -169,8 +175,16 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
-    case 'ocr-low-confidence':
-      return `${at}数值${quote(s)}由OCR从扫描页识别，其中有字符置信度仅为${k}，请对照原件核实`;
+    case 'ocr-low-confidence': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      const which = context.char ? `“${context.char}”` : '有字符';
+      const around = context.excerpt ? `（${quote(context.excerpt)}中）` : '';
+      return `${at}${quote(s)}${page}由OCR从扫描页识别，其中${which}${around}置信度仅为${k}，请对照原件核实`;
+    }
+    case 'ocr-garbled-number': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      return `${at}${quote(s)}${page}形似编号或数字，但OCR识别结果含字母或缺括号，请对照原件核实`;
+    }
     default:
       return c.message;
   }
