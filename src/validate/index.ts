@@ -206,13 +206,17 @@ export function ocrChecks(extracted: Extracted, layout: Layout, text: string): C
   if (!layout.ocrConfidence) return [];
   const checks: CheckDraft[] = [];
   const seen = new Set<string>();
+  /** Characters a text value's check already names: a value inside it (a partner in a title) is not named again. */
+  const named = new Set<number>();
   const consider = (field: string, value: string | null, span: Span, directionId: string | null): void => {
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) return;
     const weak = weakest(layout, span.start, span.end);
     const figure = FIGURES.has(field);
     if (!weak || weak.confidence >= (figure ? OCR_DOUBT : OCR_DOUBT_TEXT)) return;
+    if (!figure && named.has(weak.at)) return;
     seen.add(key);
+    if (!figure) named.add(weak.at);
     const stated = value ?? text.slice(span.start, span.end);
     const words = wordsAround(text, weak.at);
     const what = FIELD_EN[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
