@@ -58,6 +58,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'inherited-contradicted': '与指南统一规定不一致',
   'ocr-low-confidence': '扫描页上识别的数值或文字存疑',
   'ocr-garbled-number': '扫描页上形似编号或数字的内容识别有误',
+  'ocr-ambiguous-dash': '扫描页上的“一”可能是破折号',
   'page-not-read': '扫描页未读取（未启用OCR）',
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
@@ -180,6 +181,10 @@ export function checkMessageZh(
       const which = context.char ? `“${context.char}”` : '有字符';
       const around = context.excerpt ? `（${quote(context.excerpt)}中）` : '';
       return `${at}${quote(s)}${page}由OCR从扫描页识别，其中${which}${around}置信度仅为${k}，请对照原件核实`;
+    }
+    case 'ocr-ambiguous-dash': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      return `${at}${quote(s)}${page}中“${k}”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实`;
     }
     case 'ocr-garbled-number': {
       const page = c.span?.page ? `（第${c.span.page}页）` : '';

@@ -6,7 +6,7 @@
  *
  * - A field label's colon read as another mark (`拟支持项目数，4个`, `共拟支持经费;800万元`,
  *   `合作协议:，《…》`): at a line start or after `。`/`；`, the mark after a known label becomes `：`
- *   (a second mark there is dropped). The label is the evidence: Tesseract reads the full-width
+ *   (a second mark there is dropped). The label is the evidence: OCR engines read the full-width
  *   colon's two dots as `，` or `;` about one time in two.
  * - A round bracket read as an angle one (`〈计划)`, `《2)`): `〈` `《` `<` closed by `)` before any
  *   `》` `〉` `>` become `（`; read twice (`〈(`), the first goes.
@@ -51,10 +51,11 @@ function dashAfter(chars: readonly string[], k: number): boolean {
 }
 
 /**
- * Repairs one cleaned line (its text and its map, `from`/`to`, changed in place). Returns the new
- * text; the map's first `text.length` entries are then valid.
+ * Repairs one cleaned line (its text and its map, `from`/`to`, changed in place); `next`: the start
+ * of the next content line. Returns the new text; the map's first `text.length` entries are then
+ * valid.
  */
-export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log): string {
+export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log, next?: string): string {
   const chars = [...text];
   if (chars.length !== text.length) return text; // astral characters: positions would not line up
   const change = new Map<number, string>();
@@ -90,8 +91,10 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
     }
   }
 
-  for (let k = 1; k + 1 < chars.length; k++) {
-    if (chars[k] === '一' && /\d/.test(chars[k + 1]!) && dashAfter(chars, k)) change.set(k, '—');
+  // The dash may end the line, its second number starting the next (`关于2023一` / `2025年…`).
+  for (let k = 1; k < chars.length; k++) {
+    const after = k + 1 < chars.length ? chars[k + 1]! : (next ?? '').charAt(0);
+    if (chars[k] === '一' && /\d/.test(after) && dashAfter(chars, k)) change.set(k, '—');
   }
 
   // Straight quotes beside CJK text are the curly ones read without their curl (`“政府间…合作"`):

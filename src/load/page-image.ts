@@ -50,7 +50,7 @@ export function otsuThreshold(pixels: Uint8Array): number {
 /**
  * Removes specks: groups of ink pixels (8-connected, ink at or below Otsu's threshold) of at most
  * `maxArea` pixels become paper. Dust, scanner noise and JPEG ringing make such groups by the
- * thousand on a scanned page, and Tesseract reads them as `，` `。` `、` in the margins and between
+ * thousand on a scanned page, and an OCR engine may read them as `，` `。` `、` in the margins and between
  * lines (on a heavily specked test scan: 98.4% of characters right with this step, 86.8% without).
  * Ink groups that small in a clean 200-dpi render are crumbs of anti-aliased strokes, whose loss
  * changes no reading; a decimal point is larger (the caller chooses `maxArea` for the resolution).

@@ -12,12 +12,12 @@ import { ocrPageItems } from './ocr-lines.js';
 import { despeckle, greyFromRgba, type GreyImage } from './page-image.js';
 import type { PageItems } from './pdf-lines.js';
 
-/** Rendering resolution bounds: Tesseract reads best at 200–300 dpi. */
+/** Rendering resolution bounds: scans are made at 200–300 dpi, and the recogniser reads a line at 48 px high whatever its size. */
 export const MIN_DPI = 200;
 export const MAX_DPI = 300;
 /** Below this a scan is too coarse for OCR: body glyphs are a handful of pixels tall. */
 export const MIN_SCAN_DPI = 100;
-/** Glyph height, in pixels, that Tesseract reads best; a text-layer page is rendered to give it. */
+/** Glyph height, in pixels, a text-layer page is rendered to (`--ocr force`): that of a 200-dpi scan of 12 pt print. */
 const GLYPH_PX = 32;
 /** Share of the page an image must cover to be a scan (not a logo or a stamp). */
 const SCAN_COVERAGE = 0.2;
@@ -196,7 +196,7 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
         `page ${n} is a scan of ${Math.round(images.dpi!)} dpi, too coarse to read (OCR needs ${MIN_SCAN_DPI} dpi or more; 200–300 dpi is best)`,
       );
     }
-    // The scan's own resolution, within what Tesseract reads best.
+    // The scan's own resolution, within the usual range.
     dpi = Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round(images.dpi!)));
   } else {
     // The text layer's glyph size, rendered GLYPH_PX tall.

@@ -205,12 +205,31 @@ function wordsAround(text: string, at: number, side = 6): string {
 export function ocrChecks(extracted: Extracted, layout: Layout, text: string): CheckDraft[] {
   if (!layout.ocrConfidence) return [];
   const checks: CheckDraft[] = [];
+  const dashes = new Set<number>();
+  const considerDash = (field: string, value: string | null, span: Span, directionId: string | null): void => {
+    for (const at of ambiguousDashes(layout, text, span.start, span.end)) {
+      if (dashes.has(at)) continue;
+      dashes.add(at);
+      const stated = value ?? text.slice(span.start, span.end);
+      const what = FIELD_EN[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+      checks.push({
+        code: 'ocr-ambiguous-dash',
+        severity: 'warning',
+        message: `${directionId ? `direction ${directionId}: ` : ''}the ${what} “${stated}”${span.page ? ` (page ${span.page})` : ''} was read by OCR with “一” in “${wordsAround(text, at)}”, which may be a dash (—) read as 一: check it against the page`,
+        directionId,
+        stated,
+        computed: wordsAround(text, at),
+        span,
+      });
+    }
+  };
   const seen = new Set<string>();
   /** Characters a text value's check already names: a value inside it (a partner in a title) is not named again. */
   const named = new Set<number>();
   const consider = (field: string, value: string | null, span: Span, directionId: string | null): void => {
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) return;
+    considerDash(field, value, span, directionId);
     const weak = weakest(layout, span.start, span.end);
     const figure = FIGURES.has(field);
     if (!weak || weak.confidence >= (figure ? OCR_DOUBT : OCR_DOUBT_TEXT)) return;
@@ -257,6 +276,32 @@ export function ocrChecks(extracted: Extracted, layout: Layout, text: string): C
     }
   }
   return checks;
+}
+
+/**
+ * Characters that make a word with `一` before it (`第一`, `统一`, `进一步`) or after it (`一般`,
+ * `一批`, `一带一路`). Every OCR engine reads the dash `—` as `一`; between two CJK characters that
+ * form no such word (`国际合作司一西班牙`, `4级一通过`) the `一` may be a dash, and the value is a
+ * check (`ocr-ambiguous-dash`): the text is kept as read.
+ */
+const YI_BEFORE = new Set([...'第统进唯同之逐单万其每任合专划不如归均整独纯择十百千一另又初星再有只以大小首']);
+const YI_AFTER = new Set([...'个批步般并致定体带路起些年流项方家份次类级线种直是揽道同律旦经贯系览切部期轮半样站手二三四五六七八九十百千万亿条名位段套组整对门本时日月季周天头端侧边面代环员支所座篇张件台笔致以举定视概应同齐道块身生同心贯连揽些线律例再类']);
+const CJK_CHAR = /[\u3400-\u9fff]/u;
+
+/** Offsets of the `一`s read by OCR in `[start, end)` that may be a dash read as `一`. */
+function ambiguousDashes(layout: Layout, text: string, start: number, end: number): number[] {
+  const conf = layout.ocrConfidence!;
+  const out: number[] = [];
+  for (let i = Math.max(1, start); i < end - 1; i++) {
+    if (text[i] !== '一' || conf[i] === 255 || conf[i] === undefined) continue;
+    const before = text[i - 1]!;
+    const after = text[i + 1]!;
+    if (!CJK_CHAR.test(before) && !/\d/.test(before)) continue;
+    if (!CJK_CHAR.test(after)) continue;
+    if (YI_BEFORE.has(before) || YI_AFTER.has(after)) continue;
+    out.push(i);
+  }
+  return out;
 }
 
 /** Chinese enumerator shapes: `（1）`, `(2)`. */

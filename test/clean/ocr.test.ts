@@ -84,6 +84,8 @@ describe('OCR misreadings', () => {
     const forms = ['2023一2025年', '2023年一2025年', '2024年1月一3月', '1月1日一3月31日', '2024.1一2025.12', '2一3年', '3个一5个', '100万一200万元', '10%一20%', '5月20日一6月3日17时'];
     expect(lines(forms.join('\n'), true)).toEqual(forms.map((f) => f.replace('一', '—')));
     // Not a dash: 一 as the numeral, and before a Chinese word.
+    // Across a line break: the dash ends one line, the second year starts the next.
+    expect(lines('中日关于2023一\n2025年共同研究的', true)).toEqual(['中日关于2023—', '2025年共同研究的']);
     const words = ['统一2025年度安排', '第一批', '2025年一批项目', '进一步'];
     expect(lines(words.join('\n'), true)).toEqual(words);
   });

@@ -76,6 +76,15 @@ describe('a scan made from a text PDF (200 dpi, turned under 1°, specked, JPEG)
     });
   });
 
+  it('reads a page the same on every run (one thread: the models give the same numbers)', async () => {
+    const bytes = readFileSync(`${ROOT}${FILE}`);
+    const again = await loadBytes(await scanRendition(await renderPdfPages(bytes, [PAGES[0]!], 200), { angles: [0.7], specks: 1500, quality: 60 }), 'again.pdf');
+    expect(again.ocr!.pages[0]).toEqual(scan.source.ocr!.pages[0]);
+    // Its lines are those of page 1 of the two-page scan (a running header alone on one page may stay).
+    const lines = scan.source.text.split('\n').filter((_, i) => scan.source.pageOfLine![i] === 1);
+    expect(lines.filter((l) => !again.text.split('\n').includes(l))).toEqual([]);
+  }, 60_000);
+
   it('gives every value read from the scan its lowest character confidence', () => {
     for (const d of scan.doc.directions) {
       for (const v of [d.projectCount, d.funding, d.duration, ...d.partners]) {

@@ -1,11 +1,12 @@
 /**
- * Scanned pages read by OCR (tesseract.js, offline), on the fixtures that
+ * Scanned pages read by OCR (PP-OCRv4 on onnxruntime-node, offline), on the fixtures that
  * `scripts/make-scan-fixtures.mjs` makes from the pdfkit rendition of the seed draft:
  * - `2025-batch1-draft.scan.pdf`: its pages 1–2 printed and scanned (200 dpi grey JPEG, turned,
  *   shifted, blurred, grained, specked): no text layer;
  * - `2025-batch1-draft.mixed.pdf`: page 1 with a text layer, page 2 scanned with the figure of
  *   1.1's funding (`800万元`) smudged.
- * The reference is the text layer of the same pages of the pdfkit rendition. About 15 s of OCR.
+ * The reference is the text layer of the same pages of the pdfkit rendition. About 20 s of OCR
+ * (5 pages); `ocr-rendition.test.ts` makes its scan in the test instead.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';

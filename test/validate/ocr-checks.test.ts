@@ -59,6 +59,13 @@ describe('checks on values read by OCR', () => {
     expect(garbled[0]!.messageZh).toMatch(/^方向1\.1：“GD）”（第\d+页）形似编号或数字，但OCR识别结果含字母或缺括号，请对照原件核实$/);
   });
 
+  it('make a 一 between CJK characters that form no word with it a check: it may be a dash read as 一', async () => {
+    const { doc } = await asScan((t) => t.replace('单方申报无效', '单方一申报无效'));
+    const dashes = doc.checks.filter((c) => c.code === 'ocr-ambiguous-dash');
+    expect(dashes.map((c) => [c.directionId, c.computed])).toEqual([['1.1', expect.stringContaining('单方一申报')]]);
+    expect(dashes[0]!.messageZh).toMatch(/^方向1\.1：“.*”（第\d+页）中“.*单方一申报.*”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实$/);
+  });
+
   it('leave text that was not read by OCR alone', async () => {
     const doc = processSource(await loadText(seedText().replace('（1）医药卫生', 'GD）医药卫生'), 'x.txt'));
     expect(doc.checks.filter((c) => c.code.startsWith('ocr-'))).toEqual([]);
