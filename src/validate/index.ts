@@ -292,10 +292,16 @@ const CJK_CHAR = /[\u3400-\u9fff]/u;
 function ambiguousDashes(layout: Layout, text: string, start: number, end: number): number[] {
   const conf = layout.ocrConfidence!;
   const out: number[] = [];
-  for (let i = Math.max(1, start); i < end - 1; i++) {
+  // The characters beside it, across a line break (`4级一` / `通过`).
+  const beside = (i: number, step: 1 | -1): string => {
+    let j = i + step;
+    while (j >= start && j < end && /\s/.test(text[j]!)) j += step;
+    return j >= start && j < end ? text[j]! : '';
+  };
+  for (let i = start; i < end; i++) {
     if (text[i] !== '一' || conf[i] === 255 || conf[i] === undefined) continue;
-    const before = text[i - 1]!;
-    const after = text[i + 1]!;
+    const before = beside(i, -1);
+    const after = beside(i, 1);
     if (!CJK_CHAR.test(before) && !/\d/.test(before)) continue;
     if (!CJK_CHAR.test(after)) continue;
     if (YI_BEFORE.has(before) || YI_AFTER.has(after)) continue;

@@ -60,9 +60,12 @@ describe('checks on values read by OCR', () => {
   });
 
   it('make a 一 between CJK characters that form no word with it a check: it may be a dash read as 一', async () => {
-    const { doc } = await asScan((t) => t.replace('单方申报无效', '单方一申报无效'));
+    const { doc } = await asScan((t) => t.replace('单方申报无效', '单方一申报无效').replace('中马政府间科技创新合作', '中马政府间科技一\n创新合作'));
     const dashes = doc.checks.filter((c) => c.code === 'ocr-ambiguous-dash');
-    expect(dashes.map((c) => [c.directionId, c.computed])).toEqual([['1.1', expect.stringContaining('单方一申报')]]);
+    expect(dashes.map((c) => [c.directionId, c.computed])).toEqual([
+      ['1.1', expect.stringContaining('单方一申报')],
+      ['1.2', expect.stringContaining('科技一')],
+    ]);
     expect(dashes[0]!.messageZh).toMatch(/^方向1\.1：“.*”（第\d+页）中“.*单方一申报.*”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实$/);
   });
 
