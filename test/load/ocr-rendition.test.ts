@@ -44,7 +44,7 @@ beforeAll(async () => {
   const pdf = await scanRendition(await renderPdfPages(bytes, PAGES, 200), { angles: [0.7, -0.9], specks: 1500, quality: 60 });
   const scanned = await loadBytes(pdf, 'scan.pdf');
   scan = { source: scanned, doc: processSource(scanned) };
-}, 120_000);
+}, 240_000);
 
 describe('a scan made from a text PDF (200 dpi, turned under 1°, specked, JPEG)', () => {
   it('is read by OCR on every page, at 99.5% of the characters or more', () => {
@@ -83,7 +83,7 @@ describe('a scan made from a text PDF (200 dpi, turned under 1°, specked, JPEG)
     // Its lines are those of page 1 of the two-page scan (a running header alone on one page may stay).
     const lines = scan.source.text.split('\n').filter((_, i) => scan.source.pageOfLine![i] === 1);
     expect(lines.filter((l) => !again.text.split('\n').includes(l))).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('gives every value read from the scan its lowest character confidence', () => {
     for (const d of scan.doc.directions) {

@@ -56,7 +56,7 @@ beforeAll(async () => {
   scan = { source: scanned, doc: processSource(scanned), progress };
   const m = await loadBytes(bytes('2025-batch1-draft.mixed.pdf'), 'test/fixtures/pdf/2025-batch1-draft.mixed.pdf');
   mixed = { source: m, doc: processSource(m) };
-});
+}, 240_000);
 
 /** The directions both hold in full: the last one of the two pages goes on on page 3. */
 const complete = (doc: Guideline): Guideline['directions'] => doc.directions.slice(0, -1);
