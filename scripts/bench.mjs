@@ -13,8 +13,10 @@
 //             which also runs alone): the dataset, and the HTML page
 //   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
 //   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
-//   ocr       seconds per page read by OCR (the scanned fixture), beside pdftotext's per page on the
-//             text-layer rendition of the same pages; characters right on the test scans
+//   ocr       a scanned rendition of the corpus PDF made here (200 dpi, turned under 1°, specked,
+//             JPEG; scripts/scan-rendition.mjs): characters right against its text layer, figures
+//             changed, changes no check flags; seconds per page in one process, and `guideline
+//             ingest` of two scanned documents with --workers 1 and 2 (s/page, CPU s/page, peak RSS)
 //
 //   --quick         a smaller run
 //   --only SECTION  run one section (text, stages, e2e, scaling, diff, history, pdf, batch, memory, ocr)
@@ -103,7 +105,8 @@ function batch(work, extra) {
     useSynchronousInflate(); // as bin.ts does
     const t = performance.now();
     const code = await run(['ingest', '--json', '--force', ...${JSON.stringify(extra)}], { stdout: { write() {} }, stderr: { write() {} }, cwd: ${JSON.stringify(work)} });
-    console.log(JSON.stringify({ code, secs: (performance.now() - t) / 1000, maxRSS: process.resourceUsage().maxRSS }));`;
+    const u = process.cpuUsage();
+    console.log(JSON.stringify({ code, secs: (performance.now() - t) / 1000, maxRSS: process.resourceUsage().maxRSS, cpu: (u.user + u.system) / 1e6 }));`;
   const t0 = now();
   const res = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
   const wall = (now() - t0) / 1000;
@@ -373,54 +376,68 @@ if (want('memory')) {
   rmSync(work, { recursive: true, force: true });
 }
 
-// ---- OCR: the scanned fixture, page by page -----------------------------------------------------
+// ---- OCR: a scanned rendition of the corpus PDF ------------------------------------------------
 if (want('ocr')) {
-  const dir = join(ROOT, 'test/fixtures/pdf');
-  const scanPath = join(dir, '2025-batch1-draft.scan.pdf');
-  const textPath = join(dir, '2025-batch1-draft.pdfkit.pdf');
-  if (!existsSync(scanPath)) row('ocr', 'scanned fixture missing', '—', '', 'node scripts/make-scan-fixtures.mjs');
-  else {
-    const restore = useSynchronousInflate();
-    const scanBytes = readFileSync(scanPath);
-    // The first document pays for the engines' start (one per core, ~0.4 s each, in parallel).
-    let t0 = now();
-    const first = await loadBytes(scanBytes, 'scan.pdf');
-    const cold = (now() - t0) / 1000;
-    const pages = first.ocr.pages.length;
-    const runs = quick ? 2 : 5;
-    t0 = now();
-    let doc;
-    for (let i = 0; i < runs; i++) doc = processSource(await loadBytes(scanBytes, 'scan.pdf'));
-    const warm = (now() - t0) / 1000 / (runs * pages);
-    restore();
-    let note = 'pdftotext not installed (apt-get install poppler-utils)';
-    if (spawnSync('pdftotext', ['-v']).status === 0) {
-      const n = 20;
-      const t1 = now();
-      for (let i = 0; i < n; i++) execFileSync('pdftotext', ['-layout', '-f', '1', '-l', String(pages), textPath, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
-      const pt = (now() - t1) / 1000 / (n * pages);
-      note = `pdftotext ${fmt(pt * 1000, 1)} ms per page on the text layer of the same pages (${fmt(warm / pt, 0)}×)`;
-    }
-    row('ocr', `${pages} scanned pages (200 dpi grey JPEG) → validated JSON`, fmt(warm, 2), 's/page', `${runs} runs after the first; the first ${fmt(cold / pages, 2)} s/page with the engines' start; ${note}`);
-    // Characters right: against the text layer of the same pages of the pdfkit rendition.
-    const text = await loadBytes(readFileSync(textPath), 'text.pdf');
-    const k = text.pageOfLine.findIndex((p) => p > pages);
-    const want = text.text.split('\n').slice(0, k < 0 ? undefined : k).join('');
-    const norm = (t) => [...t.normalize('NFKC').replace(/\s+/g, '')];
-    const a = norm(want);
-    const b = norm(first.text);
-    let prev = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-    let cur = new Int32Array(b.length + 1);
-    for (let i = 1; i <= a.length; i++) {
-      cur[0] = i;
-      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      [prev, cur] = [cur, prev];
-    }
-    const doubts = doc.checks.filter((c) => c.code === 'ocr-low-confidence').length;
-    row('ocr', `characters right on the test scan (${a.length} characters)`, fmt(100 * (1 - prev[b.length] / a.length), 2), '%', `mean confidence ${first.ocr.meanConfidence}; ${doubts} figure${doubts === 1 ? '' : 's'} doubted`);
-    const { closeOcr } = await import(dist('load/ocr.js'));
-    await closeOcr();
+  const { renderPdfPages } = await import(dist('load/pdfjs.js'));
+  const { scanRendition } = await import(join(ROOT, 'scripts/scan-rendition.mjs'));
+  const { closeOcr } = await import(dist('load/ocr.js'));
+  const FILE = 'corpus/2025-batch1-draft.libreoffice.pdf';
+  const bytes = readFileSync(join(ROOT, FILE));
+  const N = quick ? 2 : 8;
+  const pages = Array.from({ length: N }, (_, i) => i + 1);
+  const images = await renderPdfPages(bytes, pages, 200);
+  const scan = await scanRendition(images, { angles: [0.7, -0.9, 0.4, -0.3, 1, -0.6, 0.2, -1], specks: 1500, quality: 60, seed: 3 });
+  // The text layer of the same pages: the reference.
+  const full = await loadBytes(bytes, FILE);
+  const keep = full.text.split('\n').map((_, i) => full.pageOfLine[i] <= N);
+  const ref = { ...full, text: full.text.split('\n').filter((_, i) => keep[i]).join('\n'), pageOfLine: full.pageOfLine.filter((_, i) => keep[i]), pageLineOfLine: full.pageLineOfLine.filter((_, i) => keep[i]), pages: N, removed: full.removed.filter((r) => (r.page ?? 0) <= N) };
+  const c0 = process.cpuUsage();
+  let t0 = now();
+  const read = await loadBytes(scan, 'scan.pdf');
+  const secs = (now() - t0) / 1000;
+  const cu = process.cpuUsage(c0);
+  const norm = (t) => [...t.normalize('NFKC').replace(/\s+/g, '')];
+  const a = norm(ref.text);
+  const b = norm(read.text);
+  let prev = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    [prev, cur] = [cur, prev];
   }
+  const refDoc = processSource(ref);
+  const doc = processSource(read);
+  // Changes against the text layer, and those no check of the scan stands on.
+  const flagged = (id, span, old) =>
+    doc.checks.some((c) => {
+      if (!c.span) return false;
+      if (span && c.span.start < span.end && span.start < c.span.end) return true;
+      const at = span ?? old;
+      return !!at && c.directionId === id && c.span.page === at.page && at.pageLine !== null && c.span.pageLine !== null && Math.abs(c.span.pageLine - at.pageLine) <= 1;
+    });
+  const result = diffModule.diff(refDoc, doc);
+  const changes = [...result.document.changes.map((c) => ({ id: null, c })), ...result.directions.flatMap((d) => d.changes.map((c) => ({ id: d.newId, c })))];
+  const unflagged = changes.filter(({ id, c }) => !flagged(id, c.newSpan, c.oldSpan));
+  const figureFields = /^(projectCount|funding|perProjectCap|duration)\b/;
+  const figures = changes.filter(({ c }) => figureFields.test(c.field));
+  const doubts = doc.checks.filter((c) => c.code === 'ocr-low-confidence' || c.code === 'ocr-garbled-number').length;
+  row('ocr', `characters right, ${N}-page scan of ${FILE.replace('corpus/', '')}`, fmt(100 * (1 - prev[b.length] / a.length), 2), '%', `${a.length} characters; ${changes.length} changed values against the text layer (${figures.length} figures), ${unflagged.length} without a check; ${doubts} OCR checks; mean confidence ${read.ocr.meanConfidence}`);
+  if (unflagged.length > 0) row('ocr', 'changes no check flags', String(unflagged.length), '', unflagged.map(({ id, c }) => `${id ?? '-'} ${c.field}`).join('; '));
+  row('ocr', `${N} scanned pages in one process → loaded text`, fmt(secs / N, 2), 's/page', `${fmt((cu.user + cu.system) / 1e6 / N, 2)} CPU s/page, the models' start included (one thread)`);
+  await closeOcr();
+  // `guideline ingest` of two scanned documents (the first half of the pages each, scanned twice
+  // with other noise: a guideline needs its first page), with one and two worker threads.
+  const work = mkdtempSync(join(tmpdir(), 'bench-ocr-'));
+  mkdirSync(join(work, 'corpus'));
+  const half = Math.max(1, N / 2);
+  writeFileSync(join(work, 'corpus/scan-a.pdf'), await scanRendition(images.slice(0, half), { angles: [0.5, -0.7, 0.9, -0.2], seed: 5 }));
+  writeFileSync(join(work, 'corpus/scan-b.pdf'), await scanRendition(images.slice(0, half), { angles: [-0.6, 0.8, -1, 0.3], seed: 6 }));
+  for (const workers of [1, 2]) {
+    const r = batch(work, ['--workers', String(workers)]);
+    row('ocr', `guideline ingest, 2 scanned PDFs × ${half} pages, --workers ${workers} (exit ${r.code})`, fmt(r.wall / (2 * half), 2), 's/page', `${fmt(r.cpu / (2 * half), 2)} CPU s/page; ${fmt(r.maxRSS / 1024, 0)} MB peak RSS for the process (${workers} worker${workers === 1 ? '' : 's'} and the main thread); process start to exit`);
+  }
+  rmSync(work, { recursive: true, force: true });
 }
 
 // ---- print ------------------------------------------------------------------------------------

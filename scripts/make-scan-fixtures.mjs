@@ -18,8 +18,9 @@
 //                                title, the preamble's figures, directions 1.1–1.4)
 //   2025-batch1-draft.mixed.pdf  page 1 typeset as in the pdfkit rendition (a text layer: the title
 //                                and the preamble), page 2 scanned, with the figure `800` of
-//                                `共拟支持经费：800万元人民币` (direction 1.1) smudged: the OCR
-//                                confidence check must fire on it
+//                                `共拟支持经费：800万元人民币` (direction 1.1) smudged: no figure
+//                                may be read from it silently (PP-OCRv4 reads no digit there:
+//                                a value-unreadable check)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

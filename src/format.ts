@@ -56,7 +56,9 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'label-unknown': '未知字段标签',
   'text-unassigned': '未归入任何字段的文字',
   'inherited-contradicted': '与指南统一规定不一致',
-  'ocr-low-confidence': '扫描页上识别的数值存疑',
+  'ocr-low-confidence': '扫描页上识别的数值或文字存疑',
+  'ocr-garbled-number': '扫描页上形似编号或数字的内容识别有误',
+  'ocr-ambiguous-dash': '扫描页上的“一”可能是破折号',
   'page-not-read': '扫描页未读取（未启用OCR）',
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
@@ -106,6 +108,8 @@ export interface CheckContext {
   readonly partners?: readonly string[];
   /** How many directions a partial sum covers (only those that state the figure); null: all. */
   readonly counted?: number | null;
+  /** `ocr-low-confidence`: the doubtful character (the excerpt holds the words around it). */
+  readonly char?: string | null;
 }
 
 /**
@@ -114,7 +118,10 @@ export interface CheckContext {
  * With `context`, a check on words in the text says the field and the words around them, so that
  * two checks of one kind in one direction never read alike.
  */
-export function checkMessageZh(c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string }, context: CheckContext = {}): string {
+export function checkMessageZh(
+  c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string; span?: { readonly page: number | null } | null },
+  context: CheckContext = {},
+): string {
   const at = c.directionId ? `方向${c.directionId}：` : '';
   const { stated: s, computed: k } = c;
   /** `拟支持项目数中`: the field the words stand in, where it is not the title. */
@@ -178,8 +185,20 @@ export function checkMessageZh(c: { code: string; directionId: string | null; st
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
-    case 'ocr-low-confidence':
-      return `${at}数值${quote(s)}由OCR从扫描页识别，其中有字符置信度仅为${k}，请对照原件核实`;
+    case 'ocr-low-confidence': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      const which = context.char ? `“${context.char}”` : '有字符';
+      const around = context.excerpt ? `（${quote(context.excerpt)}中）` : '';
+      return `${at}${quote(s)}${page}由OCR从扫描页识别，其中${which}${around}置信度仅为${k}，请对照原件核实`;
+    }
+    case 'ocr-ambiguous-dash': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      return `${at}${quote(s)}${page}中“${k}”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实`;
+    }
+    case 'ocr-garbled-number': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      return `${at}${quote(s)}${page}形似编号或数字，但OCR识别结果含字母或缺括号，请对照原件核实`;
+    }
     default:
       return c.message;
   }

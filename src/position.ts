@@ -75,7 +75,7 @@ export function spanOfRange(layout: Layout, start: number, end: number): Span {
     pageLine: layout.pageLineOfLine[line - 1] ?? null,
   };
   const ocr = ocrConfidenceOf(layout, start, end);
-  const read = ocr ? { ...span, ocrConfidence: ocr.mean } : span;
+  const read = ocr ? { ...span, ocrConfidence: ocr.mean, ocrMinConfidence: ocr.min } : span;
   return layout.blockOfLine ? { ...read, ...blockOf(layout, line, start) } : read;
 }
 

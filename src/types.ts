@@ -156,6 +156,8 @@ export interface Span {
   readonly pageLine: number | null;
   /** Where the text was read by OCR: the mean confidence (0–100) of its characters that were. */
   readonly ocrConfidence?: number;
+  /** Where the text was read by OCR: the lowest confidence (0–100) of its characters that were. */
+  readonly ocrMinConfidence?: number;
   /** HTML and Word input: the 1-based block of `line` (see `Source.blockOfLine`). */
   readonly block?: number;
   /** HTML and Word input, in a table row: the 1-based table, row and column of `start`. */

@@ -475,7 +475,7 @@ function cleanLine(
   }
   flush();
   let built = parts.length === 1 ? parts[0]! : parts.join('');
-  if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log);
+  if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log, around.after);
   const fromView = from.subarray(base, base + built.length);
   const toView = to.subarray(base, base + built.length);
   return { text: fullWidthPunctuation(built, fromView, toView, log, around), from: fromView, to: toView };

@@ -6,13 +6,18 @@
  *
  * - A field label's colon read as another mark (`拟支持项目数，4个`, `共拟支持经费;800万元`,
  *   `合作协议:，《…》`): at a line start or after `。`/`；`, the mark after a known label becomes `：`
- *   (a second mark there is dropped). The label is the evidence: Tesseract reads the full-width
+ *   (a second mark there is dropped). The label is the evidence: OCR engines read the full-width
  *   colon's two dots as `，` or `;` about one time in two.
  * - A round bracket read as an angle one (`〈计划)`, `《2)`): `〈` `《` `<` closed by `)` before any
  *   `》` `〉` `>` become `（`; read twice (`〈(`), the first goes.
  * - Letters for digits inside a number (`2O24年`, `1l个`): `O` `o` → `0`, `l` `I` `|` → `1`, in a run
  *   of digits not touching a Latin word.
- * - `一` between two digits is a dash (`2023一2025年`: `—`).
+ * - `一` before a digit, after a number or a number and its unit, is a dash (every engine reads `—`
+ *   as `一`): years (`2023一2025年`, `2023年一2025年`), dates (`2024年1月一3月`, `1月1日一3月31日`,
+ *   `2024.1一2025.12`), ranges (`2一3年`, `3个一5个`, `100万一200万元`, `10%一20%`). `一` is never
+ *   followed by a digit in these documents otherwise.
+ * - A straight `"` beside CJK text is a curly quote read without its curl: `”` where a `“` is open,
+ *   else `“`.
  * - In an inline list of domains separated by `；` (`领域方向：农业；气候变化；人工智能，计量；…`), a
  *   `，` between two short items is a `；` read as `，` (the two differ by a dot): where the line
  *   has a `；` and the items on both sides are at most `LIST_ITEM` characters.
@@ -31,11 +36,26 @@ const RE_DOMAINS = new RegExp(`^(?:${labelsOf('domains').join('|')})[：:]`);
 /** Longest item of an inline domain list whose `，` is taken for a misread `；`. */
 const LIST_ITEM = 12;
 
+const CJK = /[\u3400-\u9fff]/u;
+
+/** Units a number may carry before the dash of a range or a period. */
+const UNIT_BEFORE_DASH = new Set([...'年月日号时点个项万亿元岁%％']);
+
+/** Whether `chars[k]` (a `一` before a digit) follows a number, with or without its unit. */
+function dashAfter(chars: readonly string[], k: number): boolean {
+  const prev = chars[k - 1]!;
+  if (/\d/.test(prev)) return true;
+  let j = k - 1;
+  while (j >= 0 && UNIT_BEFORE_DASH.has(chars[j]!) && k - j <= 2) j--;
+  return j < k - 1 && j >= 0 && /\d/.test(chars[j]!);
+}
+
 /**
- * Repairs one cleaned line (its text and its map, `from`/`to`, changed in place). Returns the new
- * text; the map's first `text.length` entries are then valid.
+ * Repairs one cleaned line (its text and its map, `from`/`to`, changed in place); `next`: the start
+ * of the next content line. Returns the new text; the map's first `text.length` entries are then
+ * valid.
  */
-export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log): string {
+export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log, next?: string): string {
   const chars = [...text];
   if (chars.length !== text.length) return text; // astral characters: positions would not line up
   const change = new Map<number, string>();
@@ -71,8 +91,23 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
     }
   }
 
-  for (let k = 1; k + 1 < chars.length; k++) {
-    if (chars[k] === '一' && /\d/.test(chars[k - 1]!) && /\d/.test(chars[k + 1]!)) change.set(k, '—');
+  // The dash may end the line, its second number starting the next (`关于2023一` / `2025年…`).
+  for (let k = 1; k < chars.length; k++) {
+    const after = k + 1 < chars.length ? chars[k + 1]! : (next ?? '').charAt(0);
+    if (chars[k] === '一' && /\d/.test(after) && dashAfter(chars, k)) change.set(k, '—');
+  }
+
+  // Straight quotes beside CJK text are the curly ones read without their curl (`“政府间…合作"`):
+  // a `"` closes an open `“`, else opens one.
+  let open = false;
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!;
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"' && (CJK.test(chars[k - 1] ?? '') || CJK.test(chars[k + 1] ?? ''))) {
+      change.set(k, open ? '”' : '“');
+      open = !open;
+    }
   }
 
   const head = RE_DOMAINS.exec(text.replace(/^(.{2,6}?)[，,;；.、·](?=.)/u, (m, label: string) => `${label}：`));

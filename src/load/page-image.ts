@@ -1,7 +1,6 @@
 /**
  * Page images for OCR, pure (no canvas, no OCR engine) so that it is tested on synthetic pixels:
- * grey from the rendered RGBA, dust and noise specks removed, and the PGM bytes the OCR engine
- * reads (a header and the raw grey pixels: nothing to compress or decode on either side).
+ * grey from the rendered RGBA, dust and noise specks removed.
  */
 
 /** An 8-bit grey image, row-major, 0 black to 255 white. */
@@ -51,7 +50,7 @@ export function otsuThreshold(pixels: Uint8Array): number {
 /**
  * Removes specks: groups of ink pixels (8-connected, ink at or below Otsu's threshold) of at most
  * `maxArea` pixels become paper. Dust, scanner noise and JPEG ringing make such groups by the
- * thousand on a scanned page, and Tesseract reads them as `，` `。` `、` in the margins and between
+ * thousand on a scanned page, and an OCR engine may read them as `，` `。` `、` in the margins and between
  * lines (on a heavily specked test scan: 98.4% of characters right with this step, 86.8% without).
  * Ink groups that small in a clean 200-dpi render are crumbs of anti-aliased strokes, whose loss
  * changes no reading; a decimal point is larger (the caller chooses `maxArea` for the resolution).
@@ -100,11 +99,3 @@ export function despeckle(image: GreyImage, maxArea: number): number {
   return removed;
 }
 
-/** The image as a binary PGM (P5): what Leptonica, inside Tesseract, reads without decoding. */
-export function toPgm(image: GreyImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.pixels.length);
-  out.set(header, 0);
-  out.set(image.pixels, header.length);
-  return out;
-}

@@ -107,7 +107,8 @@ function joinRuns(items: readonly TextItem[]): { text: string; confidence: numbe
 
 /**
  * A page number as OCR may read it in a footer: dashes as `一` or `_`, `1` as `l` or `I`, `0` as
- * `O`; only for a short line that holds a digit.
+ * `O`, one of the dashes around it lost (`4-`, `—8`, `-1—`); only for a short line that holds a
+ * digit (the caller asks only of lines in the header or footer zone).
  */
 export function ocrPageNumberOf(trimmed: string): number | null {
   const plain = pageNumberOf(trimmed);
@@ -118,7 +119,11 @@ export function ocrPageNumberOf(trimmed: string): number | null {
     .replace(/[lI|]/g, '1')
     .replace(/[Oo]/g, '0')
     .replace(/贞|頁/g, '页');
-  return pageNumberOf(read) ?? pageNumberOf(read.replace(/\s+/g, ''));
+  const found = pageNumberOf(read) ?? pageNumberOf(read.replace(/\s+/g, ''));
+  if (found !== null) return found;
+  // A number with a dash on one side only: `- 4 -` whose first dash the detector missed.
+  const lone = /^[-—–－.·]*\s*(\d{1,3})\s*[-—–－.·]*$/.exec(read);
+  return lone && /[-—–－]/.test(read) ? Number(lone[1]) : null;
 }
 
 /** Lines of one page, with text outside the box and doubled runs removed (logged). */

@@ -10,15 +10,15 @@ import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { recognise } from './ocr.js';
 import { ocrPageItems } from './ocr-lines.js';
-import { despeckle, greyFromRgba, toPgm } from './page-image.js';
+import { despeckle, greyFromRgba, type GreyImage } from './page-image.js';
 import type { PageItems } from './pdf-lines.js';
 
-/** Rendering resolution bounds: Tesseract reads best at 200–300 dpi. */
+/** Rendering resolution bounds: scans are made at 200–300 dpi, and the recogniser reads a line at 48 px high whatever its size. */
 export const MIN_DPI = 200;
 export const MAX_DPI = 300;
 /** Below this a scan is too coarse for OCR: body glyphs are a handful of pixels tall. */
 export const MIN_SCAN_DPI = 100;
-/** Glyph height, in pixels, that Tesseract reads best; a text-layer page is rendered to give it. */
+/** Glyph height, in pixels, a text-layer page is rendered to (`--ocr force`): that of a 200-dpi scan of 12 pt print. */
 const GLYPH_PX = 32;
 /** Share of the page an image must cover to be a scan (not a logo or a stamp). */
 const SCAN_COVERAGE = 0.2;
@@ -152,6 +152,32 @@ export async function pageShows(page: PDFPageProxy, OPS: Readonly<Record<string,
   };
 }
 
+/** Page `n` rendered by pdf.js at `dpi`, in grey on white paper (its /Rotate applied). */
+export async function renderGrey(page: PDFPageProxy, n: number, dpi: number, pdf: Pick<PdfJsParts, 'withCanvasGlobals' | 'pdfjsDir'>, signal?: AbortSignal): Promise<GreyImage> {
+  const { createCanvas } = loadCanvas(pdf.pdfjsDir, n);
+  signal?.throwIfAborted();
+  const scale = dpi / 72;
+  const viewport = page.getViewport({ scale });
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  await pdf.withCanvasGlobals(async () => {
+    const task = page.render({ canvasContext: context as never, canvas: canvas as never, viewport });
+    const cancel = (): void => task.cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      await task.promise;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  });
+  signal?.throwIfAborted();
+  return greyFromRgba(context.getImageData(0, 0, width, height).data, width, height);
+}
+
 /**
  * Reads one page by OCR. Null when there is nothing to read: no text layer and no scan (a blank
  * page) — unless `force`, which renders whatever the page shows. Throws `GuidelineError` for a scan
@@ -171,7 +197,7 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
         reason('ocr-coarse-scan', n, Math.round(images.dpi!), MIN_SCAN_DPI),
       );
     }
-    // The scan's own resolution, within what Tesseract reads best.
+    // The scan's own resolution, within the usual range.
     dpi = Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round(images.dpi!)));
   } else {
     // The text layer's glyph size, rendered GLYPH_PX tall.
@@ -179,32 +205,12 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
     const size = sorted[sorted.length >> 1] ?? 12;
     dpi = Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round((GLYPH_PX / size) * 72)));
   }
-  const { createCanvas } = loadCanvas(pdf.pdfjsDir, n);
-  signal.throwIfAborted();
-  const scale = dpi / 72;
-  const viewport = page.getViewport({ scale });
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
-  await pdf.withCanvasGlobals(async () => {
-    const task = page.render({ canvasContext: context as never, canvas: canvas as never, viewport });
-    const cancel = (): void => task.cancel();
-    signal.addEventListener('abort', cancel, { once: true });
-    try {
-      await task.promise;
-    } finally {
-      signal.removeEventListener('abort', cancel);
-    }
-  });
-  signal.throwIfAborted();
-  const image = greyFromRgba(context.getImageData(0, 0, width, height).data, width, height);
+  const image = await renderGrey(page, n, dpi, pdf, signal);
   despeckle(image, Math.round(SPECK_AT_200 * (dpi / 200) ** 2));
-  const result = await recognise(toPgm(image), dpi, signal);
+  const result = await recognise(image, signal);
   // In the frame of the page as shown (its /Rotate applied), in PDF units.
-  const items = ocrPageItems(result, image, scale, [0, 0, width / scale, height / scale]);
+  const scale = dpi / 72;
+  const items = ocrPageItems(result, image, scale, [0, 0, image.width / scale, image.height / scale]);
   let sum = 0;
   let count = 0;
   for (const it of items.items) {

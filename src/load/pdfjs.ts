@@ -13,6 +13,7 @@ import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
 import { reason, type PdfDamage } from '../messages/reasons.js';
 import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
 import { checkInflatedSize } from './pdf-streams.js';
+import type { GreyImage } from './page-image.js';
 
 /**
  * When pages are read by OCR: `auto`, a page without a text layer that shows a scan; `force`, every
@@ -276,6 +277,34 @@ async function annotationTexts(doc: Awaited<ReturnType<PdfJs['getDocument']>['pr
 }
 
 /** Reads a PDF into a `Source`. Throws `GuidelineError` (encrypted, no text layer, corrupt, timeout, OCR). */
+/**
+ * Pages of a PDF rendered in grey at `dpi` (1-based page numbers), as OCR renders them: for tests
+ * and the benchmark, which make scanned renditions of text PDFs. Needs `@napi-rs/canvas`.
+ */
+export async function renderPdfPages(bytes: Uint8Array, pages: readonly number[], dpi: number): Promise<GreyImage[]> {
+  const pdf = await loadPdfJs();
+  const { renderGrey } = await import('./pdf-ocr.js');
+  const doc = await withWorkerGlobal(() =>
+    pdf.getDocument({
+      data: new Uint8Array(bytes),
+      cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
+      cMapPacked: true,
+      standardFontDataUrl: `${join(pdfjsDir, 'standard_fonts')}/`,
+      isEvalSupported: false,
+      useSystemFonts: false,
+      disableFontFace: true,
+      verbosity: pdf.VerbosityLevel.ERRORS,
+    }),
+  ).promise;
+  try {
+    const out: GreyImage[] = [];
+    for (const n of pages) out.push(await renderGrey(await doc.getPage(n), n, dpi, { withCanvasGlobals, pdfjsDir }));
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';

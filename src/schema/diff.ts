@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { Direction, Span } from './guideline.js';
 
-export const DIFF_SCHEMA_VERSION = '1.2.0';
+export const DIFF_SCHEMA_VERSION = '1.3.0';
 
 export const TextOp = z
   .object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })

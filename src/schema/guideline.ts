@@ -24,6 +24,14 @@ export const Span = z
       .max(100)
       .optional()
       .describe('Only where the text was read by OCR (a scanned page): the mean confidence, 0–100, of its characters that were; absent for text read from a file or a PDF text layer'),
+    // Added in 1.4.0.
+    ocrMinConfidence: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Only where the text was read by OCR: the lowest confidence, 0–100, of its characters that were (each character\'s probability from the recogniser, × 100); a figure below 90 or any value below 80 has an `ocr-low-confidence` check (added in 1.4.0)'),
     // Added in 1.3.0.
     block: z
       .number()

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Change } from './diff.js';
 import { Hedge, Qualifier } from './guideline.js';
 
-export const HISTORY_SCHEMA_VERSION = '1.0.0';
+export const HISTORY_SCHEMA_VERSION = '1.1.0';
 
 export const HistoryDocument = z
   .object({

@@ -5,15 +5,14 @@
  * for that file; it is never written.
  */
 import { z } from 'zod';
-import { checkMessageZh, formatYuan } from '../format.js';
+import { checkMessageZh, formatYuan, type CheckContext } from '../format.js';
 import type { Cleaned } from '../clean/index.js';
 import type { Extracted } from '../extract/index.js';
 import type { Layout } from '../position.js';
-import { ocrConfidenceOf, spanOf } from '../position.js';
+import { spanOf, spanOfRange } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
 import { compile, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
-import type { CheckContext } from '../format.js';
 import { GuidelineError, type Source } from '../types.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
@@ -132,51 +131,241 @@ function structureChecks(segmented: Segmented, layout: Layout): CheckDraft[] {
 
 /**
  * A figure read by OCR is doubted when one of its characters was read with a confidence below this
- * (0–100). On the project's test scans every figure (31, all read right) had all its characters at
- * 93 or more; the smudged one (`800` read as `蝎8`) had one at 76. Tesseract's confidences are a weak
- * signal (a right character at 83 and a wrong one at 93 were seen on another scan): the check is a
- * prompt to look, and the value is kept.
+ * (0–100: the recogniser's probability of the character × 100). PP-OCRv4's probabilities separate
+ * misreads: measured on scans of guidelines, a misread character is ~60 and a right one ~99; below
+ * 90 a figure (where one wrong digit changes the data) is a check.
  */
 export const OCR_DOUBT = 90;
+/**
+ * Any other value read by OCR (a title, a partner, an agreement, a requirement) is doubted when one
+ * of its characters is below this: below 80 catches ~80% of misread characters while flagging under
+ * 1% of the right ones.
+ */
+export const OCR_DOUBT_TEXT = 80;
+
+/** Fields whose values are figures (doubted below `OCR_DOUBT`); the rest are text (`OCR_DOUBT_TEXT`). */
+const FIGURES = new Set([
+  'directionCount',
+  'partnerCount',
+  'projectCount',
+  'fundingTotal',
+  'defaultDuration',
+  'defaultProjectCount',
+  'defaultPerProjectCap',
+  'youngScientist',
+  'funding',
+  'perProjectCap',
+  'perProjectCapSpan',
+  'duration',
+]);
+
+/** What a field is called in a check's English message. */
+const FIELD_EN: Readonly<Record<string, string>> = {
+  directionCount: 'number of directions',
+  partnerCount: 'number of partners',
+  projectCount: 'project count',
+  fundingTotal: 'funding total',
+  defaultDuration: 'default duration',
+  defaultProjectCount: 'default project count',
+  defaultPerProjectCap: 'default per-project cap',
+  youngScientist: 'young-scientist figures',
+  funding: 'funding',
+  perProjectCap: 'per-project cap',
+  perProjectCapSpan: 'per-project cap',
+  duration: 'duration',
+  titleSpan: 'title',
+};
+
+const isSpan = (v: unknown): v is Span =>
+  typeof v === 'object' && v !== null && typeof (v as Span).start === 'number' && typeof (v as Span).end === 'number' && typeof (v as Span).line === 'number';
+
+/** The lowest-confidence OCR character of `[start, end)`: its offset and confidence. */
+function weakest(layout: Layout, start: number, end: number): { at: number; confidence: number } | null {
+  const conf = layout.ocrConfidence!;
+  let at = -1;
+  let min = 256;
+  for (let i = start; i < end; i++) {
+    const c = conf[i];
+    if (c === undefined || c === 255) continue;
+    if (c < min) (min = c), (at = i);
+  }
+  return at < 0 ? null : { at, confidence: min };
+}
+
+/** The words around offset `at` on its line (up to `side` characters each side), for a check's message. */
+function wordsAround(text: string, at: number, side = 6): string {
+  let a = at;
+  let b = at + 1;
+  while (a > 0 && at - a < side && text[a - 1] !== '\n') a--;
+  while (b < text.length && b - at <= side && text[b] !== '\n') b++;
+  return text.slice(a, b).trim();
+}
 
 /**
- * Figures (amounts, counts, durations) that OCR read with a doubtful character: a check each, so
- * that no figure from a scan is taken on trust. Figures stated once for all directions are checked
- * where they are stated, not again in each direction that inherits them.
+ * Values read by OCR with a doubtful character: a check each, naming the value, its page, the
+ * character and the words around it, so that no value from a scan is taken on trust. A figure
+ * (amount, count, duration) is doubted below `OCR_DOUBT`, any other value below `OCR_DOUBT_TEXT`.
+ * Values are found by walking the extracted data (every object with a span), so a field added
+ * later is covered; figures stated once for all directions are checked where they are stated, not
+ * again in each direction that inherits them; a direction's own span (all its text) is not a value.
  */
-export function ocrChecks(extracted: Extracted, layout: Layout): CheckDraft[] {
+export function ocrChecks(extracted: Extracted, layout: Layout, text: string): CheckDraft[] {
   if (!layout.ocrConfidence) return [];
-  type Figure = { readonly text: string; readonly span: Span; readonly inherited?: boolean } | null | undefined;
   const checks: CheckDraft[] = [];
-  const consider = (what: string, figure: Figure, directionId: string | null): void => {
-    if (!figure || figure.inherited) return;
-    const ocr = ocrConfidenceOf(layout, figure.span.start, figure.span.end);
-    if (!ocr || ocr.min >= OCR_DOUBT) return;
+  const dashes = new Set<number>();
+  const considerDash = (field: string, value: string | null, span: Span, directionId: string | null): void => {
+    for (const at of ambiguousDashes(layout, text, span.start, span.end)) {
+      if (dashes.has(at)) continue;
+      dashes.add(at);
+      const stated = value ?? text.slice(span.start, span.end);
+      const what = FIELD_EN[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+      checks.push({
+        code: 'ocr-ambiguous-dash',
+        severity: 'warning',
+        message: `${directionId ? `direction ${directionId}: ` : ''}the ${what} “${stated}”${span.page ? ` (page ${span.page})` : ''} was read by OCR with “一” in “${wordsAround(text, at)}”, which may be a dash (—) read as 一: check it against the page`,
+        directionId,
+        stated,
+        computed: wordsAround(text, at),
+        span,
+      });
+    }
+  };
+  const seen = new Set<string>();
+  /** Characters a text value's check already names: a value inside it (a partner in a title) is not named again. */
+  const named = new Set<number>();
+  const consider = (field: string, value: string | null, span: Span, directionId: string | null): void => {
+    const key = `${span.start}:${span.end}`;
+    if (seen.has(key)) return;
+    considerDash(field, value, span, directionId);
+    const weak = weakest(layout, span.start, span.end);
+    const figure = FIGURES.has(field);
+    if (!weak || weak.confidence >= (figure ? OCR_DOUBT : OCR_DOUBT_TEXT)) return;
+    if (!figure && named.has(weak.at)) return;
+    seen.add(key);
+    if (!figure) named.add(weak.at);
+    const stated = value ?? text.slice(span.start, span.end);
+    const words = wordsAround(text, weak.at);
+    const what = FIELD_EN[field] ?? field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
     checks.push({
       code: 'ocr-low-confidence',
       severity: 'warning',
-      message: `${directionId ? `direction ${directionId}: ` : ''}the ${what} “${figure.text}” was read by OCR with a doubtful character (confidence ${ocr.min}, mean ${ocr.mean}${figure.span.page ? `, page ${figure.span.page}` : ''}): check it against the page`,
+      message: `${directionId ? `direction ${directionId}: ` : ''}the ${what} “${stated}”${span.page ? ` (page ${span.page})` : ''} was read by OCR with a doubtful character: “${text[weak.at]}” at confidence ${weak.confidence} in “${words}”: check it against the page`,
       directionId,
-      stated: figure.text,
-      computed: ocr.min,
-      span: figure.span,
+      stated,
+      computed: weak.confidence,
+      span,
     });
   };
-  const { summary } = extracted;
-  consider('number of directions', summary.directionCount, null);
-  consider('number of partners', summary.partnerCount, null);
-  consider('project count', summary.projectCount, null);
-  consider('funding total', summary.fundingTotal, null);
-  consider('default duration', summary.defaultDuration, null);
-  consider('default project count', summary.defaultProjectCount, null);
-  consider('default per-project cap', summary.defaultPerProjectCap, null);
-  if (summary.youngScientist) consider('young-scientist figures', { text: summary.youngScientist.text, span: summary.youngScientist.span }, null);
+  const walk = (field: string, v: unknown, directionId: string | null): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) walk(field, x, directionId);
+      return;
+    }
+    if (typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    if (o.inherited === true) return;
+    if (isSpan(o.span)) {
+      const label = typeof o.text === 'string' ? o.text : typeof o.name === 'string' ? o.name : typeof o.title === 'string' ? o.title : null;
+      consider(field, label, o.span, directionId);
+    }
+    for (const [k, x] of Object.entries(o)) {
+      if (k === 'span') continue;
+      if (k.endsWith('Span') && isSpan(x)) consider(k, null, x, directionId);
+      else if (typeof x === 'object' && x !== null && !isSpan(x)) walk(FIGURES.has(field) ? field : k, x, directionId);
+    }
+  };
+  for (const [k, v] of Object.entries(extracted.summary)) walk(k, v, null);
   for (const d of extracted.directions) {
-    consider('project count', d.projectCount, d.id);
-    consider('funding', d.funding, d.id);
-    if (d.funding?.perProjectCapSpan && !d.perProjectCap) consider('per-project cap', { text: d.funding.text, span: d.funding.perProjectCapSpan }, d.id);
-    consider('per-project cap', d.perProjectCap, d.id);
-    consider('duration', d.duration, d.id);
+    for (const [k, v] of Object.entries(d)) {
+      if (k === 'span') continue;
+      if (k.endsWith('Span') && isSpan(v)) consider(k, k === 'titleSpan' ? d.title : null, v, d.id);
+      else walk(k, v, d.id);
+    }
+  }
+  return checks;
+}
+
+/**
+ * Characters that make a word with `一` before it (`第一`, `统一`, `进一步`) or after it (`一般`,
+ * `一批`, `一带一路`). Every OCR engine reads the dash `—` as `一`; between two CJK characters that
+ * form no such word (`国际合作司一西班牙`, `4级一通过`) the `一` may be a dash, and the value is a
+ * check (`ocr-ambiguous-dash`): the text is kept as read.
+ */
+const YI_BEFORE = new Set([...'第统进唯同之逐单万其每任合专划不如归均整独纯择十百千一另又初星再有只以大小首']);
+const YI_AFTER = new Set([...'个批步般并致定体带路起些年流项方家份次类级线种直是揽道同律旦经贯系览切部期轮半样站手二三四五六七八九十百千万亿条名位段套组整对门本时日月季周天头端侧边面代环员支所座篇张件台笔致以举定视概应同齐道块身生同心贯连揽些线律例再类']);
+const CJK_CHAR = /[\u3400-\u9fff]/u;
+
+/** Offsets of the `一`s read by OCR in `[start, end)` that may be a dash read as `一`. */
+function ambiguousDashes(layout: Layout, text: string, start: number, end: number): number[] {
+  const conf = layout.ocrConfidence!;
+  const out: number[] = [];
+  // The characters beside it, across a line break (`4级一` / `通过`).
+  const beside = (i: number, step: 1 | -1): string => {
+    let j = i + step;
+    while (j >= start && j < end && /\s/.test(text[j]!)) j += step;
+    return j >= start && j < end ? text[j]! : '';
+  };
+  for (let i = start; i < end; i++) {
+    if (text[i] !== '一' || conf[i] === 255 || conf[i] === undefined) continue;
+    const before = beside(i, -1);
+    const after = beside(i, 1);
+    if (!CJK_CHAR.test(before) && !/\d/.test(before)) continue;
+    if (!CJK_CHAR.test(after)) continue;
+    if (YI_BEFORE.has(before) || YI_AFTER.has(after)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Chinese enumerator shapes: `（1）`, `(2)`. */
+const RE_ENUMERATOR = /^[\s　]*[（(]\d{1,2}[）)]/;
+/** A number-shaped item mark at a line start: up to three letters or digits closed by a bracket. */
+const RE_ITEM_MARK = /^[\s　]*([（(〈《<]?)([0-9A-Za-z]{1,3})([）)])/;
+/** Digits and Latin letters mixed in one token before a figure's unit (`8O0万元` left, `2S个`). */
+const RE_MIXED_FIGURE = /(?<![0-9A-Za-z])(?=[0-9A-Za-z]*[0-9])(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{2,}(?=[个项万亿元年月日岁%％])/g;
+
+/**
+ * Number-shaped tokens that OCR garbled beyond repair (`GD）` for `（1）`, `4)` for `（1）`, `2S个`):
+ * a check each, never silent text. An item mark without its opening bracket counts only where
+ * the document's scanned lines number items `（1）`; one with letters always does.
+ */
+export function ocrTokenChecks(extracted: Extracted, layout: Layout, text: string): CheckDraft[] {
+  const conf = layout.ocrConfidence;
+  if (!conf) return [];
+  const lines: { start: number; text: string }[] = [];
+  for (let i = 0; i < layout.lineStarts.length; i++) {
+    const start = layout.lineStarts[i]!;
+    const end = i + 1 < layout.lineStarts.length ? layout.lineStarts[i + 1]! - 1 : text.length;
+    let ocr = false;
+    for (let k = start; k < end && !ocr; k++) ocr = conf[k] !== 255;
+    if (ocr) lines.push({ start, text: text.slice(start, end) });
+  }
+  const bracketed = lines.some((l) => RE_ENUMERATOR.test(l.text));
+  const directionAt = (at: number): string | null => extracted.directions.find((d) => d.span.start <= at && at < d.span.end)?.id ?? null;
+  const checks: CheckDraft[] = [];
+  const flag = (at: number, token: string, why: string): void => {
+    const span = spanOfRange(layout, at, at + token.length);
+    const directionId = directionAt(at);
+    checks.push({
+      code: 'ocr-garbled-number',
+      severity: 'warning',
+      message: `${directionId ? `direction ${directionId}: ` : ''}“${token}”${span.page ? ` (page ${span.page})` : ''} is shaped like a number but OCR read ${why}: check it against the page`,
+      directionId,
+      stated: token,
+      computed: span.page,
+      span,
+    });
+  };
+  for (const l of lines) {
+    const mark = RE_ITEM_MARK.exec(l.text);
+    if (mark) {
+      const [whole, open, inner, close] = mark as unknown as [string, string, string, string];
+      const at = l.start + whole.length - open.length - inner.length - close.length;
+      const letters = /[A-Za-z]/.test(inner);
+      if (letters) flag(at, open + inner + close, 'letters in it');
+      else if (open === '' && bracketed) flag(at, inner + close, 'no opening bracket where the other items have one');
+    }
+    for (const m of l.text.matchAll(RE_MIXED_FIGURE)) flag(l.start + m.index, m[0], 'letters in it');
   }
   return checks;
 }
@@ -295,16 +484,22 @@ export function validate(input: ValidateInput): Guideline {
         },
       ]
     : [];
-  const checks = [...notRead, ...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout)].map((c) => ({
+  // The field a check's words stand in (其他要求, 拟支持项目数, 标题), for a placeholder the words
+  // around it, for an OCR doubt the character and its words: two checks of one kind in one direction
+  // never read alike.
+  const contextOf = (c: CheckDraft): CheckContext => {
+    const field = c.span ? { field: fieldAt(extracted.sections, c.span.start) } : {};
+    if (c.code === 'placeholder' && c.span) return { ...field, excerpt: excerpt(source.text, c.span.start, c.span.end), ...ZH_CONTEXT.get(c) };
+    if (c.code === 'ocr-low-confidence' && c.span && cleaned.layout.ocrConfidence) {
+      const weak = weakest(cleaned.layout, c.span.start, c.span.end);
+      if (weak) return { ...field, char: source.text[weak.at] ?? null, excerpt: wordsAround(source.text, weak.at) };
+    }
+    return { ...field, ...ZH_CONTEXT.get(c) };
+  };
+  const checks = [...notRead, ...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text)].map((c) => ({
     ...c,
     ...placeholderField(c, extracted.sections),
-    // The field a check's words stand in (其他要求, 拟支持项目数, 标题), and for a placeholder the words
-    // around it: two checks of one kind in one direction never read alike.
-    messageZh: checkMessageZh(c, {
-      ...(c.span ? { field: fieldAt(extracted.sections, c.span.start) } : {}),
-      ...(c.code === 'placeholder' && c.span ? { excerpt: excerpt(source.text, c.span.start, c.span.end) } : {}),
-      ...ZH_CONTEXT.get(c),
-    }),
+    messageZh: checkMessageZh(c, contextOf(c)),
   }));
   // Stable order: by position, then severity, then code.
   checks.sort(

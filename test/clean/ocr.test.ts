@@ -80,6 +80,20 @@ describe('OCR misreadings', () => {
     ]);
   });
 
+  it('read `一` before a digit, after a number or a number and its unit, as a dash: every date and range form', () => {
+    const forms = ['2023一2025年', '2023年一2025年', '2024年1月一3月', '1月1日一3月31日', '2024.1一2025.12', '2一3年', '3个一5个', '100万一200万元', '10%一20%', '5月20日一6月3日17时'];
+    expect(lines(forms.join('\n'), true)).toEqual(forms.map((f) => f.replace('一', '—')));
+    // Not a dash: 一 as the numeral, and before a Chinese word.
+    // Across a line break: the dash ends one line, the second year starts the next.
+    expect(lines('中日关于2023一\n2025年共同研究的', true)).toEqual(['中日关于2023—', '2025年共同研究的']);
+    const words = ['统一2025年度安排', '第一批', '2025年一批项目', '进一步'];
+    expect(lines(words.join('\n'), true)).toEqual(words);
+  });
+
+  it('read a straight quote beside CJK text as the curly one, closing an open one', () => {
+    expect(lines('国家重点研发计划“政府间国际科技创新合作"重点专项\n"一带一路"倡议\nsay "hi"', true)).toEqual(['国家重点研发计划“政府间国际科技创新合作”重点专项', '“一带一路”倡议', 'say "hi"']);
+  });
+
   it('give spans their mean OCR confidence, and nothing where OCR read nothing', () => {
     const src = source('拟支持项目数：4个。', true);
     const conf = new Uint8Array(src.ocrConfidence!);

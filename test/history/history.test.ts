@@ -213,7 +213,7 @@ describe('history of the fixture series', () => {
     const h = history([a!]);
     expect(h.lines).toHaveLength(13);
     expect(h.lines.every((l) => l.versions.length === 1 && l.versions[0]!.previous === null && l.versions[0]!.changes.length === 0)).toBe(true);
-    expect(history([])).toEqual({ schemaVersion: '1.0.0', order: 'sorted', documents: [], lines: [], totals: [] });
+    expect(history([])).toEqual({ schemaVersion: '1.1.0', order: 'sorted', documents: [], lines: [], totals: [] });
   });
 
   it('the same document twice: every line in both, nothing changed', async () => {

@@ -47,6 +47,7 @@ describe('OCR results as runs', () => {
 
   it('reads page numbers as OCR misreads them', () => {
     expect(['一 3 一', '- 3 -', 'l/8', '第 1 页 共 8 贞', '— 1O —'].map(ocrPageNumberOf)).toEqual([3, 3, 1, 1, 10]);
+    expect(['4-', '—8', '-1—', '8 一'].map(ocrPageNumberOf)).toEqual([4, 8, 1, 8]);
     expect(ocrPageNumberOf('一、总体目标')).toBeNull();
     const items = ocrPageItems(page(line(250, 400, ['正文第一行']), line(800, 2250, ['一', '3', '一'])), IMAGE, SCALE, BOX);
     const built = buildLines([items]);

@@ -1,6 +1,6 @@
 /** Page images for OCR: grey, specks removed, PGM out (synthetic pixels). */
 import { describe, expect, it } from 'vitest';
-import { despeckle, greyFromRgba, otsuThreshold, toPgm, type GreyImage } from '../../src/load/page-image.js';
+import { despeckle, greyFromRgba, otsuThreshold, type GreyImage } from '../../src/load/page-image.js';
 
 /** A white image with black rectangles `[x, y, w, h]`. */
 function image(width: number, height: number, ...rects: (readonly [number, number, number, number])[]): GreyImage {
@@ -28,10 +28,5 @@ describe('page images', () => {
     expect(despeckle(img, 6)).toBe(2);
     expect([ink(img, 2, 2), ink(img, 10, 2), ink(img, 11, 2)]).toEqual([false, false, false]);
     expect([ink(img, 21, 11), ink(img, 20, 15), ink(img, 34, 16)]).toEqual([true, true, true]);
-  });
-
-  it('writes a binary PGM: header and the grey pixels', () => {
-    const pgm = toPgm({ width: 2, height: 1, pixels: new Uint8Array([0, 255]) });
-    expect(Buffer.from(pgm).toString('latin1')).toBe('P5\n2 1\n255\n\x00\xff');
   });
 });

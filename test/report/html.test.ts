@@ -75,13 +75,13 @@ describe('the HTML page of an ingested guideline', () => {
     // The seed as if its page had been scanned: 1.1's funding and project count read by OCR, the
     // funding with a doubtful character (as validate's ocr-low-confidence check says).
     const d = doc.directions[0]!;
-    const funding = { ...d.funding!, span: { ...d.funding!.span, ocrConfidence: 71.5 } };
-    const count = { ...d.projectCount!, span: { ...d.projectCount!.span, ocrConfidence: 96 } };
+    const funding = { ...d.funding!, span: { ...d.funding!.span, ocrConfidence: 71.5, ocrMinConfidence: 62 } };
+    const count = { ...d.projectCount!, span: { ...d.projectCount!.span, ocrConfidence: 96, ocrMinConfidence: 93 } };
     const doubt = { code: 'ocr-low-confidence', severity: 'warning' as const, message: 'doubtful', messageZh: '方向1.1：数值“800万元”由OCR从扫描页识别，其中有字符置信度仅为62，请对照原件核实', directionId: '1.1', stated: '800万元', computed: 62, span: funding.span };
     const scanned = { ...doc, directions: [{ ...d, funding, projectCount: count }, ...doc.directions.slice(1)], checks: [...doc.checks, doubt] };
     const page = toHtmlPage(scanned, { text });
     const cell = (html: string, k: number) => /<tr[^>]*>([\s\S]*?)<\/tr>/.exec(/<table class="directions">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)![1]!)![1]!.split('<td')[k]!;
-    expect(cell(page, 5)).toMatch(/<a href="#L\d+" title="[^"]*由OCR从扫描页识别，平均置信度71\.5，有字符低于90，请对照原件核实[^"]*" class="ocr doubt flagged">800万元<span class="mark">？<\/span><span class="mark">！<\/span><\/a>/);
+    expect(cell(page, 5)).toMatch(/<a href="#L\d+" title="[^"]*由OCR从扫描页识别，平均置信度71\.5，最低字符置信度62（数值低于90、文字低于80即存疑），请对照原件核实[^"]*" class="ocr doubt flagged">800万元<span class="mark">？<\/span><span class="mark">！<\/span><\/a>/);
     expect(cell(page, 4)).toMatch(/class="ocr">4个<\/a>/);
     expect(cell(html, 5)).not.toContain('class="ocr');
   });
