@@ -539,11 +539,14 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
 }
 
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
+/** The first pieces of paragraphs cut at a run-on label: what ends them parted them from a field. */
+const RUN_ON_HEADS = new WeakSet<Paragraph>();
+
 function isTitleLike(p: Paragraph, m: Marker): boolean {
-  // The `；` that parted a title from the fields on its line (`3. …合作项目；合作协议：…`) is no
-  // clause of the title.
+  // The `；` or `。` that parted a title from the fields on its line (`3. …合作项目；合作协议：…`,
+  // `1.内地与香港联合资助项目。合作机制：…`) is no clause of the title.
   const raw = p.text.text.slice(m.length);
-  const t = /[，,]/.test(raw) ? raw : raw.replace(/[；;]$/, '');
+  const t = RUN_ON_HEADS.has(p) ? raw.replace(/[；;。]$/, '') : raw;
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
 }
 
@@ -726,7 +729,9 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     for (const cut of [...cuts, t.length]) {
       const piece = mappedTrim(mappedSlice(p.text, from, cut));
       if (piece.text.length > 0) {
-        out.push(p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine });
+        const cutPiece: Paragraph = p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine };
+        if (from === 0 && cut < t.length) RUN_ON_HEADS.add(cutPiece);
+        out.push(cutPiece);
         markers.push(matchMarker(piece.text));
       }
       from = cut;

@@ -127,7 +127,7 @@ describe('a mixed document (a text page, a scanned page)', () => {
     expect(d.funding).toBeNull();
     const doubts = mixed.doc.checks.filter((c) => c.directionId === '1.1' && c.span?.page === 2 && (c.code === 'value-unreadable' || c.code === 'ocr-low-confidence'));
     expect(doubts.map((c) => c.code)).toContain('value-unreadable');
-    expect(doubts.find((c) => c.code === 'value-unreadable')!.messageZh).toMatch(/^方向1\.1：“万元人民币”中读不出数值$/);
+    expect(doubts.find((c) => c.code === 'value-unreadable')!.messageZh).toMatch(/^方向1\.1：共拟支持经费中“万元人民币”读不出数值$/);
   });
 
   it('reads the other directions of the scanned page as the text layer has them', () => {
