@@ -16,12 +16,18 @@ import { DEFAULT_PDF_TIMEOUT_MS } from './load/pdfjs.js';
 import { isPdf, type LoadOptions, type OcrProgress } from './load/index.js';
 import { GuidelineError, type GuidelineErrorCode } from './types.js';
 import type { Notice } from './notice.js';
+import type { Guideline } from './schema/guideline.js';
 
 const WORKER = new URL('./pool-worker.js', import.meta.url);
 
 /** What a worker gives back for one document. */
 export interface Processed {
-  readonly json: string;
+  /**
+   * The validated document (a structured clone: same keys in the same order, so the same JSON).
+   * The JSON and the page are written from it on the main thread, piece by piece: a large
+   * document's JSON is never one string.
+   */
+  readonly doc: Guideline;
   readonly markdown: string;
   /** The loaded text (`Source.text`), for the HTML page the main thread makes. */
   readonly text: string;

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentPool as PoolType } from '../src/pool.js';
 import { loadBytes } from '../src/load/index.js';
 import { processSource, render } from '../src/pipeline.js';
+import { toJson } from '../src/report/index.js';
 import { ROOT, SEED_PATH, seedBytes } from './helpers/seed.js';
 
 const { DocumentPool } = (await import(`${ROOT}dist/pool.js`)) as { DocumentPool: typeof PoolType };
@@ -39,7 +40,7 @@ describe('DocumentPool', () => {
       for (const [k, [bytes, path]] of jobs.entries()) {
         const source = await loadBytes(bytes, path);
         const local = render(processSource(source));
-        expect(results[k]!.json).toBe(local.json);
+        expect(toJson(results[k]!.doc)).toBe(local.json);
         expect(results[k]!.markdown).toBe(local.markdown);
         expect(results[k]!.text).toBe(source.text);
       }
