@@ -51,6 +51,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** The worker's heap limit, in MB. */
+  memoryMb: number;
   busy: boolean;
 }
 
@@ -63,18 +65,27 @@ type Reply =
 export type PoolLoadOptions = Pick<LoadOptions, 'maxBytes' | 'timeoutMs' | 'ocr' | 'ocrMaxPages' | 'format' | 'id'>;
 
 /**
+ * The heap a worker may use by default, in MB (V8's old generation: the typed arrays pdf.js fills
+ * are not counted). A PDF under the 50 MiB limit whose streams stay under the inflate ceiling
+ * (`pdf-streams.ts`) is read in far less; a document that needs more fails alone, with a line that
+ * says so, rather than taking the machine's memory.
+ */
+export const DEFAULT_WORKER_MEMORY_MB = 2048;
+
+/**
  * A worker with the process's flags, as far as a worker takes them. Flags for the main script
  * (`--input-type`, `--eval`) make no sense in a worker; V8 and per-process flags
  * (`--max-old-space-size=4096`, `--stack-size`) make `new Worker` throw: they are left out, and the
- * heap limit is passed on as the worker's own `resourceLimits` instead.
+ * heap limit is passed on as the worker's own `resourceLimits` instead, where no `memoryMb` is
+ * given.
  */
-function startWorker(): Worker {
+function startWorker(memoryMb: number | undefined): { worker: Worker; memoryMb: number } {
   let execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
   const heap = /^--max-old-space-size=(\d+)$/.exec(execArgv.find((a) => a.startsWith('--max-old-space-size=')) ?? '');
-  const resourceLimits = heap ? { maxOldGenerationSizeMb: Number(heap[1]) } : undefined;
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb ?? (heap ? Number(heap[1]) : DEFAULT_WORKER_MEMORY_MB) };
   for (let attempt = 0; ; attempt++) {
     try {
-      return new Worker(WORKER, { execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
+      return { worker: new Worker(WORKER, { execArgv, resourceLimits }), memoryMb: resourceLimits.maxOldGenerationSizeMb };
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || execArgv.length === 0) throw error;
       // `Initiated Worker with invalid execArgv flags: --a, --b`: leave those out; once more, none.
@@ -95,18 +106,26 @@ export class DocumentPool {
   private nextId = 1;
 
   private readonly graceMs: number | undefined;
+  private readonly memoryMb: number | undefined;
 
   /**
    * @param size Workers at most.
    * @param options.graceMs Time allowed past the time limit before a worker is terminated.
    *   @default half the time limit, from 1 s to 5 s
+   * @param options.memoryMb The heap each worker may use, in MB; a document that needs more fails
+   *   with `out-of-memory`, and the worker is replaced.
+   *   @default the process's `--max-old-space-size`, else `DEFAULT_WORKER_MEMORY_MB` (2048)
    */
   constructor(
     private readonly size: number,
-    options: { readonly graceMs?: number } = {},
+    options: { readonly graceMs?: number; readonly memoryMb?: number } = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new TypeError(`Expected \`size\` to be a whole number from 1 and up, got \`${size}\``);
+    if (options.memoryMb !== undefined && (!Number.isInteger(options.memoryMb) || options.memoryMb < 1)) {
+      throw new TypeError(`Expected \`memoryMb\` to be a whole number from 1 and up, got \`${options.memoryMb}\``);
+    }
     this.graceMs = options.graceMs;
+    this.memoryMb = options.memoryMb;
   }
 
   /** Whether the compiled worker is there to run. */
@@ -115,13 +134,18 @@ export class DocumentPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(), busy: false };
+    const slot: Slot = { ...startWorker(this.memoryMb), busy: false };
     // A worker that fails (cannot start, runs out of memory) fails its document, never the batch.
     slot.worker.on('error', (error: Error) => {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       for (const [id, p] of this.pending) {
         if (this.jobOf.get(id) !== slot) continue;
         this.pending.delete(id);
-        p.reject(new GuidelineError('invalid-output', `the worker failed: ${error.message.split('\n')[0]}`));
+        p.reject(
+          outOfMemory
+            ? new GuidelineError('out-of-memory', `too large to process: reading it needs more memory than a worker may use (${slot.memoryMb} MB)`, error.message.split('\n')[0] ?? null)
+            : new GuidelineError('invalid-output', `the worker failed: ${error.message.split('\n')[0]}`),
+        );
       }
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);

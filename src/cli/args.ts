@@ -22,6 +22,8 @@ export type Command =
       readonly concurrency: number | null;
       /** Worker threads for all documents; `null`: PDFs on one worker thread, text in the main thread. */
       readonly workers: number | null;
+      /** The heap each worker thread may use, in MB (`--worker-memory-mb`); null: the pool's default. */
+      readonly workerMemoryMb: number | null;
       readonly maxBytes: number | null;
       readonly timeoutMs: number | null;
       /** Which PDF pages are read by OCR (see `LoadOptions.ocr`). */
@@ -132,7 +134,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
+  const valued = new Set(['--out', '--concurrency', '--workers', '--worker-memory-mb', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
@@ -174,7 +176,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages', '--format', '--id']);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--concurrency', '--workers', '--worker-memory-mb', '--max-bytes', '--timeout-ms', '--ocr', '--ocr-max-pages', '--format', '--id']);
       if (flags.has('--verbose') && flags.has('--quiet')) throw usage('usage.verbose-quiet');
       const ocr = str('--ocr') ?? 'auto';
       if (ocr !== 'auto' && ocr !== 'force' && ocr !== 'off') throw usage('usage.choice', '--ocr', 'auto、force、off', ocr);
@@ -199,6 +201,7 @@ export function parseArgs(argv: readonly string[]): Command {
         quiet: flags.has('--quiet'),
         concurrency: flags.has('--concurrency') ? positiveInt('--concurrency', str('--concurrency')) : null,
         workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
+        workerMemoryMb: flags.has('--worker-memory-mb') ? positiveInt('--worker-memory-mb', str('--worker-memory-mb')) : null,
         maxBytes: flags.has('--max-bytes') ? positiveInt('--max-bytes', str('--max-bytes')) : null,
         timeoutMs: flags.has('--timeout-ms') ? positiveInt('--timeout-ms', str('--timeout-ms')) : null,
         ocr,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrProgress } from '../load/index.js';
 import { assignIds } from '../load/id.js';
-import { DocumentPool, type Processed } from '../pool.js';
+import { DEFAULT_WORKER_MEMORY_MB, DocumentPool, type Processed } from '../pool.js';
 import { noticeLine, noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSources } from '../pipeline.js';
 import { writeJson, type Write } from '../report/json.js';
@@ -136,7 +136,11 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // main thread. `--workers N` puts every document on N workers, `--workers 0` none. Workers start
   // when the first document needs one.
   const poolSize = cmd.workers ?? 1;
-  const pool = poolSize > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(poolSize, paths.length)) : undefined;
+  const workerMemoryMb = cmd.workerMemoryMb ?? undefined;
+  const pool =
+    poolSize > 0 && paths.length > 0 && DocumentPool.usable()
+      ? new DocumentPool(Math.min(poolSize, paths.length), workerMemoryMb === undefined ? {} : { memoryMb: workerMemoryMb })
+      : undefined;
   // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
   const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
   const loadOptions = {
@@ -224,7 +228,8 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         id,
         ...rendition,
         status: 'failed',
-        error: withHint(e),
+        // A worker's memory limit is said in the language of the messages, with the flag that raises it.
+        error: e.code === 'out-of-memory' ? t(lang, 'ingest.out-of-memory', Number(/\((\d+) MB\)/.exec(e.message)?.[1] ?? workerMemoryMb ?? DEFAULT_WORKER_MEMORY_MB)) : withHint(e),
         code: e.code,
         ...(e.detail ? { detail: e.detail } : {}),
         warnings: 0,

@@ -48,6 +48,7 @@ const SAMPLES: { readonly [K in MessageId]: MessageParams<K> } = {
   'ingest.removed-outputs': ['extracted/seed', 'corpus/seed.txt'],
   'ingest.more-warnings': [3],
   'ingest.progress-ocr': [2, 5],
+  'ingest.out-of-memory': [2048],
   'export.done': [{ directions: 15, checks: 9, documents: 1, out: 'a.xlsx', failed: 1 }],
   'report.interrupted': ['a.xlsx'],
   'export.nothing': ['a.xlsx'],
