@@ -33,6 +33,7 @@ import {
   STDIN,
 } from './fs.js';
 import { existsSync } from 'node:fs';
+import { fsCode } from '../fs-error.js';
 import { withHint } from './hints.js';
 import { CORPUS_DIR, type Io } from './main.js';
 import { t } from '../messages/index.js';
@@ -211,6 +212,9 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       try {
         await atomicWriteAll(files);
       } catch (error) {
+        // The files are made while they are written: an error with no file-system code came from
+        // making them (a bug), not from the machine, and is said as such.
+        if (fsCode(error) === undefined) throw error;
         // The machine's problem (a full disk, a read-only folder), not the document's.
         throw new GuidelineError('unwritable', `cannot write its output to ${cmd.out}: ${describeWriteError(error)}`);
       }
