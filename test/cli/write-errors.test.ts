@@ -77,6 +77,18 @@ describe('a write the machine refuses', () => {
     expect(readdirSync(join(dir, 'extracted'))).toEqual([]);
   });
 
+  it('the page refused part-way (it is written piece by piece): no file of the set, no temporary file', async () => {
+    expect(await run(['ingest', 'corpus/seed.txt'], fakeIo(dir))).toBe(0);
+    writeFileSync(join(dir, 'corpus', 'seed.txt'), `${seedBytes().toString('utf8')}\n附件：无\n`);
+    refuse.code = 'ENOSPC';
+    refuse.name = '.seed.html.';
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'corpus/seed.txt'], io)).toBe(2);
+    expect(io.err().split('\n')[0]).toBe('guideline: corpus/seed.txt: cannot write its output to extracted: the disk is full');
+    // The earlier set was made from another version of the source, which now fails: it goes too.
+    expect(readdirSync(join(dir, 'extracted'))).toEqual([]);
+  });
+
   it('export: one line in words, exit 2', async () => {
     refuse.code = 'ENOSPC';
     refuse.name = '.all.csv.';
