@@ -23,14 +23,21 @@ export interface HtmlOptions {
 
 type Child = ElementContent | string | null | false | undefined;
 
-/** A hast element; strings become text nodes, empty children are left out. */
-function h(tagName: string, properties: Properties = {}, ...children: Child[]): Element {
-  return {
-    type: 'element',
-    tagName,
-    properties,
-    children: children.filter((c): c is ElementContent | string => c !== null && c !== false && c !== undefined && c !== '').map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)),
+/**
+ * A hast element; strings become text nodes, empty children are left out. An array stands for its
+ * children in order: a list of any length (a direction's checks, a line's pieces) is passed as one
+ * argument, never spread onto the call stack (a 45 MB text's direction of 100,000 checks overflowed it).
+ */
+function h(tagName: string, properties: Properties = {}, ...children: (Child | readonly Child[])[]): Element {
+  const out: ElementContent[] = [];
+  const add = (c: Child): void => {
+    if (c !== null && c !== false && c !== undefined && c !== '') out.push(typeof c === 'string' ? { type: 'text', value: c } : c);
   };
+  for (const c of children) {
+    if (Array.isArray(c)) for (const x of c as readonly Child[]) add(x);
+    else add(c as Child);
+  }
+  return { type: 'element', tagName, properties, children: out };
 }
 
 const lineId = (line: number): string => `L${line}`;
@@ -133,7 +140,7 @@ function factsTable(doc: Guideline): Element {
     ...(src.pagesNotRead ? [['未读取的扫描页', `第${src.pagesNotRead.join('、')}页（关闭了OCR）`] as [string, Child]] : []),
     ['抽取规则版本', `${doc.pipelineVersion}（数据格式${doc.schemaVersion}）`],
   ];
-  return h('table', { className: ['facts'] }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
+  return h('table', { className: ['facts'] }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
 }
 
 function totalsTable(doc: Guideline, ctx: Context): Element {
@@ -180,7 +187,7 @@ function* directionRows(doc: Guideline, ctx: Context): Generator<Element> {
       { id: directionAnchor(d.id), ...(warnings > 0 ? { className: ['warned'] } : {}) },
       h('td', { className: ['num'] }, value(ctx, d.id, d.span, d.id)),
       h('td', { className: ['title'] }, value(ctx, d.title, d.titleSpan, d.id), d.category ? h('div', { className: ['sub'] }, d.category) : null),
-      h('td', {}, ...(d.partners.length > 0 ? joinValues(d.partners.map((p) => value(ctx, p.name, p.span, d.id, p.recognised ? '' : '（未识别）')), '、') : [dash])),
+      h('td', {}, (d.partners.length > 0 ? joinValues(d.partners.map((p) => value(ctx, p.name, p.span, d.id, p.recognised ? '' : '（未识别）')), '、') : [dash])),
       h('td', { className: ['fig'] }, d.projectCount ? value(ctx, projectCountText(d.projectCount), d.projectCount.span, d.id, d.projectCount.inherited ? '（统一规定）' : '') : dash),
       h(
         'td',
@@ -189,12 +196,12 @@ function* directionRows(doc: Guideline, ctx: Context): Generator<Element> {
         d.perProjectCap ? h('div', { className: ['sub'] }, '单项不超过', value(ctx, formatYuan(d.perProjectCap.amountCNY), d.perProjectCap.span, d.id)) : null,
       ),
       h('td', { className: ['fig'] }, d.duration ? value(ctx, durationText(d.duration), d.duration.span, d.id, d.duration.inherited ? '（默认）' : '') : dash),
-      h('td', { className: ['domains'] }, ...(d.domains.length > 0 ? joinValues(d.domains.map((x) => value(ctx, x.label, x.span, d.id)), '；') : [dash])),
+      h('td', { className: ['domains'] }, (d.domains.length > 0 ? joinValues(d.domains.map((x) => value(ctx, x.label, x.span, d.id)), '；') : [dash])),
       h(
         'td',
         { className: ['checks'] },
         checks.length === 0 ? h('span', { className: ['ok'] }, '无') : h('span', { className: ['count'] }, warnings > 0 ? `${warnings}项警告` : `${checks.length}项提示`),
-        checks.length > 0 ? h('ul', {}, ...checks.map((c) => checkItem(ctx, c))) : null,
+        checks.length > 0 ? h('ul', {}, checks.map((c) => checkItem(ctx, c))) : null,
       ),
     );
   }
@@ -301,7 +308,7 @@ function* textSection(doc: Guideline, text: string, ctx: Context): Generator<Ele
       'div',
       { className: classes, id: lineId(n), ...(checks.length > 0 ? { title: checks.map((c) => `${label('severity', c.severity)}：${c.messageZh ?? c.message}`).join('\n') } : {}) },
       h('a', { className: ['n'], href: `#${lineId(n)}` }, String(n)),
-      h('span', { className: ['t'] }, ...parts),
+      h('span', { className: ['t'] }, parts),
     );
   }
 }
@@ -384,7 +391,7 @@ export function writeHtmlPage(doc: Guideline, options: HtmlOptions, write: (piec
     h('h2', {}, `指南方向（${doc.directions.length}个）`),
     doc.directions.length > 0 ? directionsTable(slot('rows')) : h('p', {}, '未找到编号的指南方向。'),
     docChecks.length > 0 ? h('h2', {}, '文件层面的检查') : null,
-    docChecks.length > 0 ? h('ul', { className: ['checks'] }, ...docChecks.map((c) => checkItem(ctx, c))) : null,
+    docChecks.length > 0 ? h('ul', { className: ['checks'] }, docChecks.map((c) => checkItem(ctx, c))) : null,
     ...(options.text !== undefined
       ? [
           h(
@@ -405,7 +412,7 @@ export function writeHtmlPage(doc: Guideline, options: HtmlOptions, write: (piec
         'html',
         { lang: 'zh-CN' },
         h('head', {}, h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', {}, title), h('style', {}, CSS)),
-        h('body', {}, ...body),
+        h('body', {}, body),
       ),
     ],
   };

@@ -48,6 +48,23 @@ describe('writeHtmlPage', () => {
     }
   });
 
+  it('writes a direction of 150,000 domains, one of 150,000 checks, and 150,000 checks of the document, without overflowing the stack', { timeout: 180_000 }, async () => {
+    const { doc } = await seed();
+    const [d, e] = [doc.directions[0]!, doc.directions[1]!];
+    const check = doc.checks.find((c) => c.severity !== 'info')!;
+    const many = <T>(x: T): T[] => Array.from({ length: 150_000 }, () => x);
+    const big: Guideline = {
+      ...doc,
+      directions: [{ ...d, domains: many(d.domains[0]!) }, e],
+      checks: [...many({ ...check, directionId: e.id, span: null }), ...many({ ...check, directionId: null })],
+    };
+    let rows = 0;
+    writeHtmlPage(big, {}, (s) => {
+      for (let i = s.indexOf('<tr id="d-'); i >= 0; i = s.indexOf('<tr id="d-', i + 1)) rows++;
+    });
+    expect(rows).toBe(2);
+  });
+
   it('writes a page of 10,000 directions and 200,000 lines without overflowing the stack', async () => {
     const { doc, source } = await seed();
     const directions = Array.from({ length: 10_000 }, (_, i) => ({ ...doc.directions[i % doc.directions.length]!, id: `${i + 1}` }));
