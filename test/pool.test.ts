@@ -92,7 +92,7 @@ describe('DocumentPool', () => {
     }
   });
 
-  it('fails a document that needs more memory than a worker may use, in one line, and goes on', { timeout: 60_000 }, async () => {
+  it('fails a document that needs more memory than a worker may use, in one line, and goes on', { timeout: 180_000 }, async () => {
     const pool = new DocumentPool(1, { memoryMb: 48 });
     try {
       await expect(pool.process(Buffer.from(longSeed(100)), 'long.txt')).rejects.toMatchObject({
@@ -150,7 +150,7 @@ describe('the CLI, as built', () => {
     expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.html', 'draft.json', 'draft.md', 'seed.html', 'seed.json', 'seed.md']);
   });
 
-  it('says in Chinese (or with --lang en) that a document is too large for a worker\'s memory', { timeout: 60_000 }, () => {
+  it('says in Chinese (or with --lang en) that a document is too large for a worker\'s memory', { timeout: 180_000 }, () => {
     writeFileSync(join(dir, 'long.txt'), longSeed(100));
     const res = cli('ingest', 'long.txt', '--workers', '1', '--worker-memory-mb', '48', '-o', 'out-long');
     expect([res.status, res.stderr]).toEqual([1, 'guideline: long.txt: 太大，无法处理：读取它所需的内存超过了一个工作线程的上限（48 MB；--worker-memory-mb 可提高）\n']);
