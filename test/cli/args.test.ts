@@ -15,6 +15,7 @@ describe('parseArgs', () => {
       quiet: false,
       concurrency: 3,
       workers: null,
+      workerMemoryMb: null,
       maxBytes: null,
       timeoutMs: 500,
       ocr: 'auto',
