@@ -1,8 +1,8 @@
 /**
  * Documents processed on worker threads. The pipeline (and pdf.js above all) is CPU-bound and runs
  * on the thread that calls it, so a batch on one thread uses one core however many documents are in
- * flight; a pool of workers uses them all. Each worker takes bytes and gives back the validated JSON
- * and the Markdown; the main thread keeps the file system. A worker that overruns the time limit is
+ * flight; a pool of workers uses them all. Each worker takes bytes and gives back the validated
+ * document and the Markdown; the main thread keeps the file system and writes the JSON and the page. A worker that overruns the time limit is
  * terminated, which bounds even a PDF that keeps pdf.js busy without yielding (the reason the CLI
  * reads PDFs on a worker by default); a worker that fails fails its document, never the batch.
  *
