@@ -13,18 +13,25 @@
 //             which also runs alone): the dataset, and the HTML page
 //   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
 //   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
+//   large     one long text (the seed's directions repeated: 1, 10 and 45 MB) through `guideline
+//             ingest` in a child process: seconds per MB and peak RSS against the bound of issue 25
+//             (250 MB + 6 × the input)
+//   worker    each PDF fixture read on a worker thread of its own: the worker's heap after it
+//             (V8's committed heap, its high-water mark) and the typed arrays outside it
 //   ocr       a scanned rendition of the corpus PDF made here (200 dpi, turned under 1°, specked,
 //             JPEG; scripts/scan-rendition.mjs): characters right against its text layer, figures
 //             changed, changes no check flags; seconds per page in one process, and `guideline
 //             ingest` of two scanned documents with --workers 1 and 2 (s/page, CPU s/page, peak RSS)
 //
 //   --quick         a smaller run
-//   --only SECTION  run one section (text, stages, e2e, scaling, diff, history, pdf, batch, memory, ocr)
+//   --only SECTION  run one section (text, stages, e2e, scaling, diff, history, pdf, batch, memory,
+//                   large, worker, ocr)
+//   --sizes 1,10    the sizes of the large section, in MB (default 1,10,45; --quick 1,10)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const dist = (p) => join(ROOT, 'dist', p);
@@ -45,6 +52,13 @@ const seed = readFileSync(join(ROOT, 'corpus/2025-batch1-draft.txt'), 'utf8');
 const mb = (bytes) => bytes / 1e6;
 const fmt = (n, d = 1) => n.toFixed(d);
 const now = () => performance.now();
+
+/** A text of about `megabytes` MB (10^6 bytes): the seed with its directions repeated (`scaled`). */
+function ofSize(megabytes) {
+  const per = Buffer.byteLength(scaled(2)) - Buffer.byteLength(scaled(1));
+  const head = Buffer.byteLength(seed) - per;
+  return scaled(Math.max(1, Math.round((megabytes * 1e6 - head) / per)));
+}
 
 /** The seed with its directions repeated `times` times, renumbered 1.1 … 1.99, 2.1 …, titles kept. */
 function scaled(times) {
@@ -374,6 +388,54 @@ if (want('memory')) {
     row('memory', `guideline ingest, ${BATCH} docs, ${workers === null ? 'default' : `--workers ${workers}`} (exit ${code})`, fmt(maxRSS / 1024, 0), 'MB peak RSS', `${fmt(secs, 1)} s, ${fmt(BATCH / secs, 0)} docs/s incl. writes`);
   }
   rmSync(work, { recursive: true, force: true });
+}
+
+// ---- large: one long text through `guideline ingest` ----------------------------------------------
+if (want('large')) {
+  const sizesAt = process.argv.indexOf('--sizes');
+  const sizes = sizesAt > 0 ? process.argv[sizesAt + 1].split(',').map(Number) : quick ? [1, 10] : [1, 10, 45];
+  for (const size of sizes) {
+    const work = mkdtempSync(join(tmpdir(), 'guideline-bench-large-'));
+    mkdirSync(join(work, 'corpus'));
+    const text = ofSize(size);
+    const bytes = Buffer.byteLength(text);
+    writeFileSync(join(work, 'corpus', 'long.txt'), text);
+    const { code, secs, maxRSS } = batch(work, []);
+    const out = readdirSync(join(work, 'extracted')).map((f) => `${f.split('.').pop()} ${fmt(mb(readFileSync(join(work, 'extracted', f)).length), 0)} MB`);
+    const bound = 250 + (6 * bytes) / 2 ** 20;
+    row('large', `guideline ingest, one ${fmt(mb(bytes), 1)} MB text (exit ${code})`, fmt(secs / mb(bytes), 2), 's/MB', `${fmt(secs, 1)} s; ${fmt(maxRSS / 1024, 0)} MB peak RSS (bound ${fmt(bound, 0)} MB: ${maxRSS / 1024 <= bound ? 'within' : `${fmt(maxRSS / 1024 / bound, 1)}× over`}); ${out.join(', ')}`);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---- worker: the memory a PDF takes on a worker thread -------------------------------------------
+if (want('worker')) {
+  const dir = join(ROOT, 'test/fixtures/pdf');
+  const fixtures = existsSync(dir) ? readdirSync(dir).filter((f) => /^2025-batch1-draft\..*\.pdf$/.test(f) && !/\.(scan|mixed)\.pdf$/.test(f)).sort() : [];
+  const { Worker } = await import('node:worker_threads');
+  const script = `
+    const { parentPort, workerData } = await import('node:worker_threads');
+    const { getHeapStatistics } = await import('node:v8');
+    const { readFileSync } = await import('node:fs');
+    const { loadBytes } = await import(${JSON.stringify(pathToFileURL(dist('load/index.js')).href)});
+    const { processSource } = await import(${JSON.stringify(pathToFileURL(dist('pipeline.js')).href)});
+    const { toMarkdown } = await import(${JSON.stringify(pathToFileURL(dist('report/index.js')).href)});
+    const { useSynchronousInflate } = await import(${JSON.stringify(pathToFileURL(dist('load/pdfjs.js')).href)});
+    useSynchronousInflate();
+    const before = getHeapStatistics().total_heap_size;
+    const doc = processSource(await loadBytes(readFileSync(workerData), 'x.pdf'));
+    toMarkdown(doc);
+    const h = getHeapStatistics();
+    parentPort.postMessage({ before, heap: h.total_heap_size, external: h.external_memory, pages: doc.document.source.pages });`;
+  for (const f of fixtures) {
+    const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(script)}`), { workerData: join(dir, f) });
+    const r = await new Promise((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    await w.terminate();
+    row('worker', `${f} (${r.pages} pages) on a worker thread`, fmt(r.heap / 2 ** 20, 0), 'MB heap', `${fmt(r.before / 2 ** 20, 0)} MB at start (the code); ${fmt(r.external / 2 ** 20, 0)} MB outside the heap; the limit is 2048 MB of heap (--worker-memory-mb)`);
+  }
 }
 
 // ---- OCR: a scanned rendition of the corpus PDF ------------------------------------------------

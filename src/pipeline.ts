@@ -12,7 +12,7 @@ import { segment } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
 import { reason } from './messages/reasons.js';
-import { validate } from './validate/index.js';
+import { assemble, prevalidate, type Prevalidated } from './validate/index.js';
 import { guidelineStarts, splitGuidelines } from './load/split.js';
 
 /**
@@ -33,13 +33,21 @@ export function processSources(source: Source): Guideline[] {
   return splitGuidelines(source).map(processOne);
 }
 
+/**
+ * The stages up to what validation needs of their trees. A function of its own so that the cleaned
+ * lines, the paragraphs and the segmented tree (with their source maps, several times the text's
+ * size) are garbage once it returns, before the output document is assembled.
+ */
+function analyse(source: Source): Prevalidated {
+  const cleaned = clean(source);
+  const segmented = segment(reflow(cleaned));
+  const extracted = extract(segmented, cleaned.layout, source.text);
+  return prevalidate({ source, cleaned, segmented, extracted });
+}
+
 function processOne(source: Source): Guideline {
   try {
-    const cleaned = clean(source);
-    const paragraphs = reflow(cleaned);
-    const segmented = segment(paragraphs);
-    const extracted = extract(segmented, cleaned.layout, source.text);
-    return validate({ source, cleaned, segmented, extracted });
+    return assemble(source, analyse(source));
   } catch (error) {
     // A Word 97–2003 file's numbering set only through its paragraph styles is not read (load/doc.ts).
     if (error instanceof GuidelineError && error.reason.id === 'not-a-guideline' && source.format === 'doc') {

@@ -1,8 +1,8 @@
 /**
  * Documents processed on worker threads. The pipeline (and pdf.js above all) is CPU-bound and runs
  * on the thread that calls it, so a batch on one thread uses one core however many documents are in
- * flight; a pool of workers uses them all. Each worker takes bytes and gives back the validated JSON
- * and the Markdown; the main thread keeps the file system. A worker that overruns the time limit is
+ * flight; a pool of workers uses them all. Each worker takes bytes and gives back the validated
+ * document and the Markdown; the main thread keeps the file system and writes the JSON and the page. A worker that overruns the time limit is
  * terminated, which bounds even a PDF that keeps pdf.js busy without yielding (the reason the CLI
  * reads PDFs on a worker by default); a worker that fails fails its document, never the batch.
  *
@@ -17,12 +17,18 @@ import { isPdf, type LoadOptions, type OcrProgress } from './load/index.js';
 import { GuidelineError, type GuidelineErrorCode } from './types.js';
 import { reason, type ReasonRef } from './messages/reasons.js';
 import type { Notice } from './notice.js';
+import type { Guideline } from './schema/guideline.js';
 
 const WORKER = new URL('./pool-worker.js', import.meta.url);
 
 /** What a worker gives back for one document. */
 export interface Processed {
-  readonly json: string;
+  /**
+   * The validated document (a structured clone: same keys in the same order, so the same JSON).
+   * The JSON and the page are written from it on the main thread, piece by piece: a large
+   * document's JSON is never one string.
+   */
+  readonly doc: Guideline;
   readonly markdown: string;
   /** The loaded text (`Source.text`), for the HTML page the main thread makes. */
   readonly text: string;
@@ -46,6 +52,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** The worker's heap limit, in MB. */
+  memoryMb: number;
   busy: boolean;
 }
 
@@ -58,18 +66,27 @@ type Reply =
 export type PoolLoadOptions = Pick<LoadOptions, 'maxBytes' | 'timeoutMs' | 'ocr' | 'ocrMaxPages' | 'format' | 'id'>;
 
 /**
+ * The heap a worker may use by default, in MB (V8's old generation: the typed arrays pdf.js fills
+ * are not counted). A PDF under the 50 MiB limit whose streams stay under the inflate ceiling
+ * (`pdf-streams.ts`) is read in far less; a document that needs more fails alone, with a line that
+ * says so, rather than taking the machine's memory.
+ */
+export const DEFAULT_WORKER_MEMORY_MB = 2048;
+
+/**
  * A worker with the process's flags, as far as a worker takes them. Flags for the main script
  * (`--input-type`, `--eval`) make no sense in a worker; V8 and per-process flags
  * (`--max-old-space-size=4096`, `--stack-size`) make `new Worker` throw: they are left out, and the
- * heap limit is passed on as the worker's own `resourceLimits` instead.
+ * heap limit is passed on as the worker's own `resourceLimits` instead, where no `memoryMb` is
+ * given.
  */
-function startWorker(): Worker {
+function startWorker(memoryMb: number | undefined): { worker: Worker; memoryMb: number } {
   let execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
   const heap = /^--max-old-space-size=(\d+)$/.exec(execArgv.find((a) => a.startsWith('--max-old-space-size=')) ?? '');
-  const resourceLimits = heap ? { maxOldGenerationSizeMb: Number(heap[1]) } : undefined;
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb ?? (heap ? Number(heap[1]) : DEFAULT_WORKER_MEMORY_MB) };
   for (let attempt = 0; ; attempt++) {
     try {
-      return new Worker(WORKER, { execArgv, ...(resourceLimits ? { resourceLimits } : {}) });
+      return { worker: new Worker(WORKER, { execArgv, resourceLimits }), memoryMb: resourceLimits.maxOldGenerationSizeMb };
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || execArgv.length === 0) throw error;
       // `Initiated Worker with invalid execArgv flags: --a, --b`: leave those out; once more, none.
@@ -90,18 +107,26 @@ export class DocumentPool {
   private nextId = 1;
 
   private readonly graceMs: number | undefined;
+  private readonly memoryMb: number | undefined;
 
   /**
    * @param size Workers at most.
    * @param options.graceMs Time allowed past the time limit before a worker is terminated.
    *   @default half the time limit, from 1 s to 5 s
+   * @param options.memoryMb The heap each worker may use, in MB; a document that needs more fails
+   *   with `out-of-memory`, and the worker is replaced.
+   *   @default the process's `--max-old-space-size`, else `DEFAULT_WORKER_MEMORY_MB` (2048)
    */
   constructor(
     private readonly size: number,
-    options: { readonly graceMs?: number } = {},
+    options: { readonly graceMs?: number; readonly memoryMb?: number } = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new TypeError(`Expected \`size\` to be a whole number from 1 and up, got \`${size}\``);
+    if (options.memoryMb !== undefined && (!Number.isInteger(options.memoryMb) || options.memoryMb < 1)) {
+      throw new TypeError(`Expected \`memoryMb\` to be a whole number from 1 and up, got \`${options.memoryMb}\``);
+    }
     this.graceMs = options.graceMs;
+    this.memoryMb = options.memoryMb;
   }
 
   /** Whether the compiled worker is there to run. */
@@ -110,13 +135,18 @@ export class DocumentPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(), busy: false };
+    const slot: Slot = { ...startWorker(this.memoryMb), busy: false };
     // A worker that fails (cannot start, runs out of memory) fails its document, never the batch.
     slot.worker.on('error', (error: Error) => {
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
       for (const [id, p] of this.pending) {
         if (this.jobOf.get(id) !== slot) continue;
         this.pending.delete(id);
-        p.reject(new GuidelineError('invalid-output', reason('worker-failed', error.message.split('\n')[0] ?? '')));
+        p.reject(
+          outOfMemory
+            ? new GuidelineError('out-of-memory', reason('out-of-memory', slot.memoryMb), error.message.split('\n')[0] ?? null)
+            : new GuidelineError('invalid-output', reason('worker-failed', error.message.split('\n')[0] ?? '')),
+        );
       }
       const at = this.slots.indexOf(slot);
       if (at >= 0) this.slots.splice(at, 1);

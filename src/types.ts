@@ -208,6 +208,8 @@ export type GuidelineErrorCode =
   | 'ocr-too-many-pages'
   | 'ocr-unreadable'
   | 'timeout'
+  /** A worker thread reached its memory limit reading the document. */
+  | 'out-of-memory'
   | 'unreadable'
   | 'unwritable'
   | 'invalid-output'

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentPool as PoolType } from '../src/pool.js';
 import { loadBytes } from '../src/load/index.js';
 import { processSource, render } from '../src/pipeline.js';
+import { toJson } from '../src/report/index.js';
 import { ROOT, SEED_PATH, seedBytes } from './helpers/seed.js';
 
 const { DocumentPool } = (await import(`${ROOT}dist/pool.js`)) as { DocumentPool: typeof PoolType };
@@ -23,6 +24,25 @@ function stuckPdf(): Uint8Array {
   const bytes = new Uint8Array(fixture('2025-batch1-draft.pdfkit-cff.pdf'));
   for (const at of [54648, 173543, 113529]) bytes.fill(0x30, at, at + 50);
   return bytes;
+}
+
+/** The seed with its directions repeated `times` times, numbered on (1.1 … 1.99, 2.1 …): one long guideline. */
+function longSeed(times: number): string {
+  const lines = seedBytes().toString('utf8').split('\n');
+  const first = lines.findIndex((l) => /^1\.1/.test(l));
+  const out = lines.slice(0, first);
+  let n = 0;
+  for (let c = 0; c < times; c++) {
+    for (const line of lines.slice(first)) {
+      if (!/^\s?\d\.\d\s?中国/.test(line)) {
+        out.push(line);
+        continue;
+      }
+      n++;
+      out.push(line.replace(/^(\s?)\d\.\d/, `$1${1 + Math.floor((n - 1) / 99)}.${((n - 1) % 99) + 1}`));
+    }
+  }
+  return out.join('\n');
 }
 
 describe('DocumentPool', () => {
@@ -39,7 +59,7 @@ describe('DocumentPool', () => {
       for (const [k, [bytes, path]] of jobs.entries()) {
         const source = await loadBytes(bytes, path);
         const local = render(processSource(source));
-        expect(results[k]!.json).toBe(local.json);
+        expect(toJson(results[k]!.doc)).toBe(local.json);
         expect(results[k]!.markdown).toBe(local.markdown);
         expect(results[k]!.text).toBe(source.text);
       }
@@ -70,6 +90,21 @@ describe('DocumentPool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('fails a document that needs more memory than a worker may use, in one line, and goes on', { timeout: 180_000 }, async () => {
+    const pool = new DocumentPool(1, { memoryMb: 48 });
+    try {
+      await expect(pool.process(Buffer.from(longSeed(100)), 'long.txt')).rejects.toMatchObject({
+        code: 'out-of-memory',
+        message: 'too large to process: reading it needs more memory than a worker may use (48 MB)',
+      });
+      // A new worker takes the next document.
+      expect((await pool.process(seedBytes(), 'seed.txt')).warnings).toBe(6);
+    } finally {
+      await pool.close();
+    }
+    expect(() => new DocumentPool(1, { memoryMb: 0 })).toThrow('Expected `memoryMb` to be a whole number from 1 and up, got `0`');
   });
 
   it('raises its hard limit when a PDF has pages to read by OCR, as the worker does; progress per page', async () => {
@@ -113,6 +148,15 @@ describe('the CLI, as built', () => {
       '',
     ]);
     expect(readdirSync(join(dir, 'extracted')).sort()).toEqual(['draft.html', 'draft.json', 'draft.md', 'seed.html', 'seed.json', 'seed.md']);
+  });
+
+  it('says in Chinese (or with --lang en) that a document is too large for a worker\'s memory', { timeout: 180_000 }, () => {
+    writeFileSync(join(dir, 'long.txt'), longSeed(100));
+    const res = cli('ingest', 'long.txt', '--workers', '1', '--worker-memory-mb', '48', '-o', 'out-long');
+    expect([res.status, res.stderr]).toEqual([1, 'guideline: long.txt: 太大，无法处理：读取它所需的内存超过了一个工作线程的上限（48 MB；--worker-memory-mb 可提高）\n']);
+    const en = cli('ingest', 'long.txt', '--workers', '1', '--worker-memory-mb', '48', '-o', 'out-long', '--lang', 'en');
+    expect(en.stderr).toBe('guideline: long.txt: too large to process: reading it needs more memory than a worker thread may use (48 MB; --worker-memory-mb raises it)\n');
+    expect(readdirSync(join(dir, 'out-long'))).toEqual([]);
   });
 
   it('diff reads PDFs the same way: one line, exit 2, within the limit; a sound PDF diffs as before', { timeout: 8_000 }, () => {

@@ -27,7 +27,7 @@ import { matchMarker } from '../lexicon/markers.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
-import { MappedBuilder } from '../mapped.js';
+import { MappedBuilder, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
 export { pageNumberOf };
@@ -282,8 +282,26 @@ export function clean(source: Source): Cleaned {
     }
     const before = out.length > 0 ? out[out.length - 1]!.text.text.slice(-1) : undefined;
     const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, l.start, l.end);
-    const built = cleanLine(text, l, pool, log, { before, after }, ocr);
+    let inlinePage = false;
+    const built = cleanLine(
+      text,
+      l,
+      pool,
+      (kind, start, end, replacement) => {
+        if (kind === 'inline-page-number') inlinePage = true;
+        log(kind, start, end, replacement);
+      },
+      { before, after },
+      ocr,
+    );
     if (built.text.length === 0) continue;
+    // What is left of a line once a page number inside it is gone may be a page number itself
+    // (`第 2 页１` leaves `1`): then the whole line is one, as cleaning the cleaned text would find.
+    if (inlinePage && pageNumberOf(built.text) !== null) {
+      const r = sourceRange(built, 0, built.text.length);
+      log('page-number', r.start, r.end);
+      continue;
+    }
     const row = tableRowColumns(l.raw);
     // Within a few columns of the value column (pdftotext places wrapped lines a little off).
     const indent = indentColumn(l.raw);
@@ -474,6 +492,11 @@ function cleanLine(
     }
   }
   flush();
+  // A space before a page number that ended the line (`abc - 3 -`): the line ends before it.
+  while (parts.length > 0 && parts[parts.length - 1] === ' ') {
+    parts.pop();
+    n--;
+  }
   let built = parts.length === 1 ? parts[0]! : parts.join('');
   if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log, around.after);
   const fromView = from.subarray(base, base + built.length);

@@ -41,6 +41,8 @@ export type Command =
       readonly quiet: boolean;
       /** Worker threads for all documents; `null`: PDFs on one worker thread, text in the main thread. */
       readonly workers: number | null;
+      /** The heap each worker thread may use, in MB (`--worker-memory-mb`); null: the pool's default. */
+      readonly workerMemoryMb: number | null;
       /** Read every input as this format (`--format`); null: sniffed from the bytes. */
       readonly format: 'txt' | 'pdf' | 'html' | 'docx' | 'doc' | null;
       /** The id of the one document given (`--id`; standard input's is `stdin` without it). */
@@ -143,7 +145,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--workers', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
+  const valued = new Set(['--out', '--concurrency', '--workers', '--worker-memory-mb', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
   const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
   const repeated = new Map<string, string[]>();
@@ -199,7 +201,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   switch (command) {
     case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--workers', '--format', '--id', ...SOURCE_OPTIONS]);
+      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--workers', '--worker-memory-mb', '--format', '--id', ...SOURCE_OPTIONS]);
       if (flags.has('--verbose') && flags.has('--quiet')) throw usage('usage.verbose-quiet');
       const source = sourceFlags();
       const format = str('--format') ?? null;
@@ -223,6 +225,7 @@ export function parseArgs(argv: readonly string[]): Command {
         quiet: flags.has('--quiet'),
         workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
         ...source,
+        workerMemoryMb: flags.has('--worker-memory-mb') ? positiveInt('--worker-memory-mb', str('--worker-memory-mb')) : null,
         format,
         id,
       };

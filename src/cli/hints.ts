@@ -12,6 +12,8 @@ function hint(code: GuidelineError['code'], language: Language): string | null {
       return language === 'zh' ? '（--timeout-ms 可放宽时限）' : ' (--timeout-ms raises the limit)';
     case 'ocr-too-many-pages':
       return language === 'zh' ? '（--ocr-max-pages 可提高上限）' : ' (--ocr-max-pages raises it)';
+    case 'out-of-memory':
+      return language === 'zh' ? '（--worker-memory-mb 可提高上限）' : ' (--worker-memory-mb raises it)';
     case 'ocr-unavailable':
       return language === 'zh' ? '；或用 --ocr off 不做 OCR' : ', or --ocr off';
     default:

@@ -10,13 +10,15 @@ import { loadBytes, readSource, DEFAULT_MAX_BYTES, documentId, isPdf, type OcrPr
 import { assignIds } from '../load/id.js';
 import { DocumentPool, type Processed } from '../pool.js';
 import { noticeLine, noticesOf, type Notice } from '../notice.js';
-import { asGuidelineError, ingestAll, processSources, render } from '../pipeline.js';
+import { asGuidelineError, ingestAll, processSources } from '../pipeline.js';
+import { writeJson, type Write } from '../report/json.js';
+import { toMarkdown } from '../report/index.js';
 import { GuidelineError } from '../types.js';
-import type { Guideline } from '../schema/guideline.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
 import {
   atomicWriteAll,
+  type Content,
   describeWriteError,
   writeProblem,
   ensureDir,
@@ -32,6 +34,7 @@ import {
   STDIN,
 } from './fs.js';
 import { existsSync } from 'node:fs';
+import { fsCode } from '../fs-error.js';
 import { withHint } from './hints.js';
 import { CORPUS_DIR, type Io } from './main.js';
 import { t } from '../messages/index.js';
@@ -128,21 +131,25 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // main thread. `--workers N` puts every document on N workers, `--workers 0` none. Workers start
   // when the first document needs one.
   const poolSize = cmd.workers ?? 1;
-  const pool = poolSize > 0 && paths.length > 0 && DocumentPool.usable() ? new DocumentPool(Math.min(poolSize, paths.length)) : undefined;
+  const workerMemoryMb = cmd.workerMemoryMb ?? undefined;
+  const pool =
+    poolSize > 0 && paths.length > 0 && DocumentPool.usable()
+      ? new DocumentPool(Math.min(poolSize, paths.length), workerMemoryMb === undefined ? {} : { memoryMb: workerMemoryMb })
+      : undefined;
   // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
   const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
   const loadOptions = { ...loadOptionsOf(cmd), maxBytes };
   /** Each document a source holds (one, or each guideline of a text that pastes several), with its output id. */
-  const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<(Processed & { readonly id: string })[]> => {
+  const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<(Omit<Processed, 'markdown'> & { readonly markdown: string | null; readonly id: string })[]> => {
     const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
     const sourcePath = path === STDIN ? 'stdin' : path;
     if (pool && onPool(bytes)) return [{ ...(await pool.process(bytes, sourcePath, options, onOcr(path))), id }];
     const source = await loadBytes(bytes, sourcePath, { ...options, onProgress: onOcr(path) });
     const docs = processSources(source);
-    return docs.map((g) => {
-      const { doc, json, markdown } = render(g);
+    return docs.map((doc) => {
       const notices = noticesOf(doc.checks);
-      return { id: docs.length === 1 ? id : doc.document.id, json, markdown, text: source.text, warnings: notices.length, notices };
+      // The Markdown is made when its file is written (markdown: null), not held beside the others.
+      return { id: docs.length === 1 ? id : doc.document.id, doc, markdown: null, text: source.text, warnings: notices.length, notices };
     });
   };
 
@@ -181,17 +188,22 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       }
       const documents = await processBytes(bytes, path, id);
       // The page is made here, on the main thread, past the time limit (hast loads when first needed).
-      const { toHtmlPage } = await import('../report/html.js');
+      const { writeHtmlPage } = await import('../report/html.js');
       // One transaction: every file of every document the source holds, or none. The pages and the
-      // Markdown first: the JSON is what marks an output as complete for the next run.
-      const files = documents.flatMap((d) => [
-        { path: join(outDir, `${d.id}.html`), content: toHtmlPage(JSON.parse(d.json) as Guideline, { text: d.text }) },
-        { path: join(outDir, `${d.id}.md`), content: d.markdown },
+      // Markdown first: the JSON is what marks an output as complete for the next run. Each file is
+      // written piece by piece, from the document, when its turn comes (a 45 MB text gives a
+      // 450 MB JSON and a 200 MB page: never one string in memory).
+      const files: { path: string; content: Content }[] = documents.flatMap((d) => [
+        { path: join(outDir, `${d.id}.html`), content: (write: Write) => writeHtmlPage(d.doc, { text: d.text }, write) },
+        { path: join(outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => write(toMarkdown(d.doc))) },
       ]);
-      for (const d of documents) files.push({ path: join(outDir, `${d.id}.json`), content: d.json });
+      for (const d of documents) files.push({ path: join(outDir, `${d.id}.json`), content: (write: Write) => writeJson(d.doc, write) });
       try {
         await atomicWriteAll(files);
       } catch (error) {
+        // The files are made while they are written: an error with no file-system code came from
+        // making them (a bug), not from the machine, and is said as such.
+        if (fsCode(error) === undefined) throw error;
         // The machine's problem (a full disk, a read-only folder), not the document's.
         throw new GuidelineError('unwritable', reason('output-unwritable', cmd.out, writeProblem(error)));
       }

@@ -56,8 +56,8 @@ export async function loadSide(path: string, cwd: string, options: LoadOptions &
   if (isPdf(bytes) && (shared || DocumentPool.usable())) {
     const pool = shared ?? new DocumentPool(1);
     try {
-      const { json } = await pool.process(bytes, toPosix(path), loadOptions, onProgress);
-      return Guideline.parse(JSON.parse(json));
+      const { doc } = await pool.process(bytes, toPosix(path), loadOptions, onProgress);
+      return Guideline.parse(doc);
     } finally {
       if (!shared) await pool.close();
     }

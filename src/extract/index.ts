@@ -34,7 +34,7 @@ import {
   summaryCount,
   summaryMoney,
 } from './patterns.js';
-import { durationOut, implausible, nodeText, scanPlaceholders, type SpanFn } from './nodes.js';
+import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { extractDirection } from './direction.js';
 
 export interface Extracted {
@@ -94,7 +94,11 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
 
-  const extracted = directions.map((d) => extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []));
+  const extracted = directions.map((d) => {
+    forgetNodeTexts();
+    return extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []);
+  });
+  forgetNodeTexts();
   // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
   // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
@@ -477,7 +481,7 @@ function sectionOut(n: Node, span: SpanFn): SectionOut {
     kind: n.kind === 'root' ? 'part' : n.kind,
     marker: n.marker?.text ?? null,
     text: n.heading?.text.text ?? '',
-    span: n.heading ? span(n.heading.text) : span(nodeText(n)),
+    span: n.heading ? span(n.heading.text) : nodeSpan(n, span),
     children: n.children.map((c) => sectionOut(c, span)),
   };
 }

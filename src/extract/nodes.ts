@@ -44,27 +44,102 @@ export function itemRest(item: Section): Mapped {
   return mappedTrim(mappedSlice(h.text, item.marker!.length, h.text.text.length));
 }
 
-const nodeTexts = new WeakMap<Section, Mapped>();
+/**
+ * The texts `nodeText` joined, by node, for the direction under way: `extract` starts a new one for
+ * each direction (`forgetNodeTexts`), so that the joined copies of a large document (its
+ * directions, their fields and items, each a copy of its text with its maps) never stand in memory
+ * all at once.
+ */
+let nodeTexts = new WeakMap<Section, Mapped>();
+
+/** Drops the joined texts of the nodes read so far. */
+export function forgetNodeTexts(): void {
+  nodeTexts = new WeakMap();
+}
+
+/** The texts of a node and everything below it, in order: what `nodeText` joins. */
+function nodeParts(n: Section): Mapped[] {
+  const parts: Mapped[] = [];
+  const walk = (x: Node): void => {
+    if (x.kind === 'paragraph') parts.push(x.paragraph.text);
+    else {
+      if (x.heading) parts.push(x.heading.text);
+      for (const c of x.children) walk(c);
+    }
+  };
+  walk(n);
+  return parts;
+}
 
 /** The text of a node and everything below it, paragraphs joined by `\n` (memoised: trees are immutable). */
 export function nodeText(n: Node): Mapped {
   if (n.kind === 'paragraph') return n.paragraph.text;
   let text = nodeTexts.get(n);
   if (!text) {
-    const parts: Mapped[] = [];
-    const walk = (x: Node): void => {
-      if (x.kind === 'paragraph') parts.push(x.paragraph.text);
-      else {
-        if (x.heading) parts.push(x.heading.text);
-        x.children.forEach(walk);
-      }
-    };
-    walk(n);
-    text = mappedJoin(parts, '\n');
+    text = mappedJoin(nodeParts(n), '\n');
     nodeTexts.set(n, text);
   }
   return text;
 }
+
+/**
+ * `span(nodeText(n))` without joining the text: the source range of the joined text is that of its
+ * first and last code units with a source range of their own (`sourceRange`), found in the pieces.
+ * The separators (`\n`, an empty range) are skipped as `sourceRange` skips them.
+ */
+export function nodeSpan(n: Node, span: SpanFn): Span {
+  if (n.kind === 'paragraph') return span(n.paragraph.text);
+  const known = nodeTexts.get(n);
+  if (known) return span(known);
+  const parts = nodeParts(n);
+  if (parts.length === 1) return span(parts[0]!);
+  let length = parts.length - 1;
+  for (const p of parts) length += p.text.length;
+  if (length === 0) return span(EMPTY_MAPPED);
+  // Forward: the first code unit with a range, or the last code unit (as `sourceRange`'s `a`).
+  let a = 0;
+  let start = 0;
+  let found = false;
+  for (let k = 0; k < parts.length && !found; k++) {
+    const p = parts[k]!;
+    if (k > 0) {
+      if (a >= length - 1) {
+        start = p.text.length > 0 ? p.from[0]! : 0;
+        found = true;
+        break;
+      }
+      a++;
+    }
+    for (let i = 0; i < p.text.length; i++, a++) {
+      if (a >= length - 1 || p.to[i]! > p.from[i]!) {
+        start = p.from[i]!;
+        found = true;
+        break;
+      }
+    }
+  }
+  // Backward: the last code unit with a range after `a`, else `a` itself.
+  let b = length - 1;
+  let end: number | null = null;
+  for (let k = parts.length - 1; k >= 0 && end === null; k--) {
+    const p = parts[k]!;
+    for (let i = p.text.length - 1; i >= 0; i--, b--) {
+      if (b <= a || p.to[i]! > p.from[i]!) {
+        end = p.to[i]!;
+        break;
+      }
+    }
+    if (end !== null || k === 0) break;
+    // The separator before this piece: an empty range at the piece's first code unit.
+    if (b <= a) end = p.text.length > 0 ? p.from[0]! : 0;
+    else b--;
+  }
+  // Two code units with exactly these ends: `span` gives the range [start, max(start, end)).
+  const last = end ?? start;
+  return span({ text: '  ', from: Int32Array.of(start, last - 1), to: Int32Array.of(start + 1, last) });
+}
+
+const EMPTY_MAPPED: Mapped = { text: '', from: new Int32Array(0), to: new Int32Array(0) };
 
 export function short(text: string): string {
   const t = text.replace(/\s+/g, ' ');

@@ -64,6 +64,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
   -j, --jobs N        （同 --concurrency）
   --workers N         每个文件都在 N 个工作线程上处理；0：全在主线程
                       （默认：PDF 在一个工作线程上，卡住的 PDF 挡不住它；文本在主线程）
+  --worker-memory-mb N  每个工作线程可用的内存（JS 堆），MB；需要更多的文件失败（默认：2048）
   --max-bytes N       接受的最大源文件，字节（默认：52428800 = 50 MiB）
   --timeout-ms N      每个 PDF 的时限，毫秒（默认：30000；每页 OCR 再加三分之一）
   --ocr 模式          auto：没有文字层的 PDF 页用 OCR 识别（默认）；force：每页都用 OCR；
@@ -96,6 +97,8 @@ Options:
   --workers N         process every document on N worker threads; 0: all on the main thread
                       (default: PDFs on one worker thread, which a stuck PDF cannot block,
                       text on the main thread)
+  --worker-memory-mb N  memory (JS heap) each worker thread may use, in MB; a document that needs
+                      more fails (default: 2048)
   --max-bytes N       largest source accepted, in bytes (default: 52428800 = 50 MiB)
   --timeout-ms N      time limit per PDF, in milliseconds (default: 30000; a third more for each
                       page read by OCR)

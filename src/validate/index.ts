@@ -464,8 +464,34 @@ function placeholderField(c: CheckDraft, sections: readonly SectionOut[]): Pick<
 }
 
 export function validate(input: ValidateInput): Guideline {
-  const { source, cleaned, segmented, extracted } = input;
+  return assemble(input.source, prevalidate(input));
+}
+
+/**
+ * What validation needs of the stages' trees (the cleaned lines, the segmented tree), taken from
+ * them: then `assemble` needs only these, and the trees (a large text's lines and paragraphs, each
+ * with its source map) can go before the output document is made.
+ */
+export interface Prevalidated {
+  readonly layout: Cleaned['layout'];
+  readonly removed: Cleaned['removed'];
+  readonly extracted: Extracted;
+  /** Why the text is not a guideline, or null. */
+  readonly refusal: NotAGuidelineWhy | null;
+  readonly structure: readonly CheckDraft[];
+}
+
+/** The first half of `validate`: what it needs of the cleaned lines and the segmented tree. */
+export function prevalidate(input: ValidateInput): Prevalidated {
+  const { cleaned, segmented, extracted } = input;
   const refusal = notAGuideline(cleaned, segmented, extracted);
+  return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : structureChecks(segmented, cleaned.layout) };
+}
+
+/** The second half of `validate`: the output document, checked against the schema. */
+export function assemble(source: Source, input: Prevalidated): Guideline {
+  const { extracted, refusal } = input;
+  const cleaned = { layout: input.layout, removed: input.removed };
   if (refusal) {
     // The guideline may be on the pages that were not read.
     const pages = source.pagesNotRead ?? [];
@@ -496,7 +522,7 @@ export function validate(input: ValidateInput): Guideline {
     }
     return { ...field, ...ZH_CONTEXT.get(c) };
   };
-  const checks = [...notRead, ...structureChecks(segmented, cleaned.layout), ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text)].map((c) => ({
+  const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text)].map((c) => ({
     ...c,
     ...placeholderField(c, extracted.sections),
     messageZh: checkMessageZh(c, contextOf(c)),

@@ -34,6 +34,31 @@ describe('page numbers', () => {
     expect(c.layout.pageNumbering).toBe('printed');
   });
 
+  // Found by the idempotence property (`第 2 页１`): a line that is a page number once the page
+  // number inside it is gone is a page-number line, and no cleaned line starts or ends with the
+  // space that stood beside a removed page number.
+  it.each([
+    ['第 2 页１', []],
+    ['第 2 页 １', []],
+    ['第 2 页1', []],
+    ['第 2 页 中国', ['中国']],
+    ['abc - 3 -', ['abc']],
+    ['x第 2 页１', ['x1']],
+  ])('%s cleans to %j, and cleaning that again changes nothing', async (text, want) => {
+    const c = await cleanText(text);
+    expect(c.lines.map((l) => l.text.text)).toEqual(want);
+    if (want.length > 0) expect(await lines(renderCleaned(c))).toEqual(want);
+  });
+
+  it('logs what is left of such a line as a page number', async () => {
+    const c = await cleanText('第 2 页１');
+    expect(c.removed.map((r) => [r.kind, r.text])).toEqual([
+      ['inline-page-number', '第 2 页'],
+      ['fullwidth-alnum', '１'],
+      ['page-number', '１'],
+    ]);
+  });
+
   it('treats form feeds as page breaks', async () => {
     const c = await cleanText('甲。\n\f乙。\n\f丙。');
     expect(c.layout.pageOfLine).toEqual([1, 2, 3]);

@@ -15,6 +15,7 @@ describe('parseArgs', () => {
       quiet: false,
       concurrency: 3,
       workers: null,
+      workerMemoryMb: null,
       maxBytes: null,
       timeoutMs: 500,
       ocr: 'auto',
@@ -25,6 +26,8 @@ describe('parseArgs', () => {
     expect(parseArgs(['ingest'])).toMatchObject({ files: [], out: 'extracted' });
     expect(parseArgs(['ingest', '--workers', '0'])).toMatchObject({ workers: 0 });
     expect(parseArgs(['ingest', '--workers=2'])).toMatchObject({ workers: 2 });
+    expect(parseArgs(['ingest', '--worker-memory-mb', '512'])).toMatchObject({ workerMemoryMb: 512 });
+    expect(parseArgs(['ingest'])).toMatchObject({ workerMemoryMb: null });
     expect(parseArgs(['ingest', '--ocr', 'force', '--ocr-max-pages', '8'])).toMatchObject({ ocr: 'force', ocrMaxPages: 8 });
     expect(parseArgs(['ingest', '--ocr=off'])).toMatchObject({ ocr: 'off', ocrMaxPages: null });
   });

@@ -1,7 +1,7 @@
 /**
  * Writes that the machine refuses (a full disk, a read-only file system, no permission): tests run
  * as any user, root included, so the refusal is made by the file system module, for the JSON of
- * one document only. Each is one plain line naming the source and the output folder, exit 2, and
+ * one document only (the whole-file write or, for a file written piece by piece, its first piece). Each is one plain line naming the source and the output folder, exit 2, and
  * the document's JSON and Markdown appear together or not at all.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,21 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     fs.writeFileSync(...args);
   };
-  return { ...fs, default: { ...fs, writeFileSync }, writeFileSync };
+  // A file written piece by piece (the JSON, the Markdown, the page) is refused at its first write,
+  // as a full disk refuses it: the file is there, empty, and must go.
+  const refusedFds = new Set<number>();
+  const openSync = (...args: Parameters<typeof fs.openSync>): number => {
+    const fd = fs.openSync(...args);
+    const [path] = args;
+    if (refuse.code !== null && typeof path === 'string' && path.includes(refuse.name)) refusedFds.add(fd);
+    else refusedFds.delete(fd);
+    return fd;
+  };
+  const writeSync = ((fd: number, ...rest: unknown[]): number => {
+    if (refuse.code !== null && refusedFds.has(fd)) throw Object.assign(new Error(`${refuse.code}: refused, write`), { code: refuse.code });
+    return (fs.writeSync as (fd: number, ...rest: unknown[]) => number)(fd, ...rest);
+  }) as typeof fs.writeSync;
+  return { ...fs, default: { ...fs, writeFileSync, openSync, writeSync }, writeFileSync, openSync, writeSync };
 });
 
 let dir: string;
@@ -60,6 +74,18 @@ describe('a write the machine refuses', () => {
     const io = fakeIo(dir);
     expect(await run(['ingest', 'corpus/seed.txt'], io)).toBe(2);
     expect(io.err().split('\n')[0]).toBe('guideline: corpus/seed.txt: cannot write its output to extracted: the disk is full');
+    expect(readdirSync(join(dir, 'extracted'))).toEqual([]);
+  });
+
+  it('the page refused part-way (it is written piece by piece): no file of the set, no temporary file', async () => {
+    expect(await run(['ingest', 'corpus/seed.txt'], fakeIo(dir))).toBe(0);
+    writeFileSync(join(dir, 'corpus', 'seed.txt'), `${seedBytes().toString('utf8')}\n附件：无\n`);
+    refuse.code = 'ENOSPC';
+    refuse.name = '.seed.html.';
+    const io = fakeIo(dir);
+    expect(await run(['ingest', 'corpus/seed.txt'], io)).toBe(2);
+    expect(io.err().split('\n')[0]).toBe('guideline: corpus/seed.txt: cannot write its output to extracted: the disk is full');
+    // The earlier set was made from another version of the source, which now fails: it goes too.
     expect(readdirSync(join(dir, 'extracted'))).toEqual([]);
   });
 

@@ -37,6 +37,7 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'pdf-damaged': ['cut-short'],
   'pdf-too-large-inflated': ['256 MiB', true],
   timeout: [1000],
+  'out-of-memory': [2048],
   'pdf-annotations-only': [2, 3],
   'pdf-blank': [2],
   'pdf-no-text-layer': [4],

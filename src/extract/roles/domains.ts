@@ -8,7 +8,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { Section } from '../../segment/index.js';
 import type { Domain } from '../../schema/guideline.js';
 import { append } from '../../append.js';
-import { fieldRest, itemRest, itemsOf, nodeText, TRAILING, type SpanFn } from '../nodes.js';
+import { fieldRest, itemRest, itemsOf, nodeSpan, nodeText, TRAILING, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
 export function readDomains(ctx: DirectionContext): Domain[] {
@@ -159,7 +159,7 @@ function domainOfItem(item: Section, span: SpanFn): Domain {
     label: label || rest.text,
     detail: cleanDetail([...(detail ? [detail] : []), ...extra]),
     marker: item.marker?.text ?? null,
-    span: span(nodeText(item)),
+    span: nodeSpan(item, span),
     children,
   };
 }
