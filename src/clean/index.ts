@@ -594,9 +594,6 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
   const line = text.slice(a, b);
   if (!/[-－—–―]\s*\d{1,3}\s*[-－—–―]|第\s+\d/.test(line)) return [];
   const out: { start: number; end: number }[] = [];
-  // Page numbers stand inside text: words besides them (`第 2 页3/20`, `— 3 —第 2 页` hold none).
-  const words = line.replace(RE_INLINE_PAGE, '').replace(/第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?/g, '');
-  if (!/[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaffA-Za-z\uff21-\uff3a\uff41-\uff5a]/.test(words)) return [];
   for (const m of line.matchAll(RE_INLINE_PAGE)) {
     const before = line[m.index - 1];
     const after = line[m.index + m[0].length];
@@ -610,7 +607,8 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
       // not a page number; between Chinese characters or punctuation it is one.
       if (!spaced && m[1] === '-' && m[5] === '-' && /[A-Za-z0-9]/.test(`${before ?? ''}${after ?? ''}`)) continue;
     }
-
+    // The page number stands inside text: something on at least one side.
+    if (m.index === 0 && m.index + m[0].length === line.length) continue;
     const lead = m[0].indexOf(inner);
     out.push({ start: a + m.index + lead, end: a + m.index + lead + inner.length });
   }

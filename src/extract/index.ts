@@ -30,6 +30,7 @@ import {
   RE_TITLE_YEAR,
   RE_YEAR,
   findSummary,
+  findCurrentSummary,
   FUNDING_TOTAL_LEAD,
   summaryCount,
   summaryMoney,
@@ -362,11 +363,11 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
 function readSummary(text: Mapped, span: SpanFn): Summary {
   const t = text.text;
   const count = (figure: 'directionCount' | 'partnerCount' | 'projectCount'): Summary['directionCount'] => {
-    const m = findSummary(figure, t);
+    const m = findCurrentSummary(figure, t);
     if (!m) return null;
     return { ...summaryCount(m), text: m[0], span: span(text, m.index, m.index + m[0].length) };
   };
-  const f = findSummary('fundingTotal', t);
+  const f = findCurrentSummary('fundingTotal', t);
   const d = parseProjectDuration(t);
   const fundingTotal = f
     ? {

@@ -306,6 +306,32 @@ export const SUMMARY_PATTERNS = {
   fundingTotal: [new RegExp(`${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`)],
 } as const;
 
+/** A sentence about an earlier call (`第一批项目申报指南已于2026年3月发布，部署12个指南方向…`). */
+const RE_EARLIER_CALL = /已(?:于[^。；]{0,24})?(?:发布|印发|启动)|已经发布|上一批|前一批|上年度|上一年度/;
+
+/**
+ * The phrasing of `figure` in `text` that speaks of this call: the first one outside sentences about
+ * an earlier call, else the first one.
+ */
+export function findCurrentSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string): RegExpExecArray | null {
+  const first = findSummary(figure, text);
+  if (!first || !RE_EARLIER_CALL.test(sentenceOf(text, first.index))) return first;
+  const hits: RegExpExecArray[] = [];
+  for (const re of SUMMARY_PATTERNS[figure]) {
+    for (const m of text.matchAll(new RegExp(re.source, 'g'))) hits.push(m as RegExpExecArray);
+  }
+  hits.sort((a, b) => a.index - b.index);
+  return hits.find((m) => !RE_EARLIER_CALL.test(sentenceOf(text, m.index))) ?? first;
+}
+
+function sentenceOf(t: string, index: number): string {
+  let a = index;
+  while (a > 0 && !'。；;\n'.includes(t[a - 1]!)) a--;
+  let b = index;
+  while (b < t.length && !'。；;\n'.includes(t[b]!)) b++;
+  return t.slice(a, b);
+}
+
 /** The first phrasing of `figure` found in `text`. */
 export function findSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string): RegExpExecArray | null {
   for (const re of SUMMARY_PATTERNS[figure]) {

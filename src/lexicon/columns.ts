@@ -51,7 +51,7 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/(?:关键词|关键字)$/, 'keywords'],
   [/指标$/, 'indicators'],
   [/内容$/, 'content'],
-  [/(?:国家|国别|地区)$/, 'partners'],
+  [/(?:国家|国别|地区|区域)$/, 'partners'],
 ];
 
 const HEADER_ROLE = new Map<string, ColumnRole>(HEADERS);

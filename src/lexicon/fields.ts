@@ -132,6 +132,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作国家（地区）', 'partners'],
   ['合作国家/地区', 'partners'],
   ['合作方', 'partners'],
+  ['合作区域', 'partners'],
+  ['合作地区', 'partners'],
+  ['合作国家（地区、国际组织）', 'partners'],
   ['支持方式', 'other'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
@@ -236,6 +239,27 @@ export function labelOnly(text: string): { label: string; role: FieldRole; colon
 
 export function roleOf(label: string): FieldRole {
   return ROLE.get(label) ?? 'unknown';
+}
+
+/**
+ * The role of a label no row names, by how it ends (`拟安排国拨经费` → funding, `合作项目数量` →
+ * projectCount), as the column table reads header cells; `unknown` when no ending says.
+ */
+const ENDINGS: ReadonlyArray<readonly [RegExp, FieldRole]> = [
+  [/(?:自筹|配套|地方|单位)(?:经费|资金)$/, 'other'],
+  [/(?:经费|资金)(?:概算|预算|总额|额度|总概算)?$|(?:资助|支持)金额$/, 'funding'],
+  [/项目(?:数|数量)$|立项数$/, 'projectCount'],
+  [/(?:周期|期限|年限|执行期)$/, 'duration'],
+  [/(?:合作|依据|双边|政府间)(?:协议|协定)$/, 'agreement'],
+  [/(?:支持|合作|重点|研究|资助|优先)(?:领域|方向)$/, 'domains'],
+  [/(?:申报|其他|具体|有关|相关)(?:要求|说明|条件)$/, 'requirements'],
+];
+
+export function roleOfLabel(label: string): FieldRole {
+  const known = ROLE.get(label);
+  if (known) return known;
+  for (const [re, role] of ENDINGS) if (re.test(label)) return role;
+  return 'unknown';
 }
 
 /**

@@ -136,6 +136,45 @@ function findMain(root: Root): Element | null {
   return null;
 }
 
+/** Whether the content box starts with a title of its own (a short line that names the call). */
+function hasOwnTitle(main: Element): boolean {
+  const lines = textOf(main)
+    .split('\n')
+    .map((l) => l.replace(/[\s\u00a0\u3000]+/g, ''))
+    .filter((l) => l !== '')
+    .slice(0, 3);
+  return lines.some((l) => l.length <= 80 && !/[。；]/.test(l) && /指南|通知|公告|榜单|专项|计划/.test(l));
+}
+
+/**
+ * The title of the article whose content box is `main`: the last heading (`h1`–`h3`, or an element
+ * whose class names a title) before it in the page, outside navigation and widgets, that names a
+ * guideline or notice; null when there is none.
+ */
+function titleBefore(root: Root, main: Element): Element | null {
+  let found: Element | null = null;
+  let done = false;
+  const walk = (n: Root | Element, inWidget: boolean): void => {
+    for (const c of n.children) {
+      if (done) return;
+      if (c.type !== 'element' || NOT_TEXT.has(c.tagName)) continue;
+      if (c === main) {
+        done = true;
+        return;
+      }
+      const widget = inWidget || isWidget(c) || c.tagName === 'nav' || c.tagName === 'header' || c.tagName === 'footer' || c.tagName === 'a';
+      const titled = /^h[1-3]$/.test(c.tagName) || hasClass(c, /^(?:title|tit|article-title|article_title|con-title|detail-title|xxgk_title)$/i);
+      if (titled && !widget) {
+        const t = collapse(textOf(c));
+        if (t.length >= 6 && t.length <= 120 && /指南|通知|公告|通告|榜单/.test(t)) found = c;
+      }
+      walk(c, widget);
+    }
+  };
+  walk(root, false);
+  return found;
+}
+
 /** The number of an `<ol type>` item: 1, a, A, i, I. */
 function olNumber(n: number, type: string): string {
   const format = { a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' }[type] ?? 'decimal';
@@ -158,8 +197,8 @@ class Reader {
   readonly removed: Removal[] = [];
   private line = '';
   private lines: string[] = [];
-  /** `skip`: an element left out (the main content, when the page around it is read to be logged). */
-  constructor(private readonly skip: Element | null = null) {}
+  /** `skip`: elements left out (the main content and its title, when the page around them is read to be logged). */
+  constructor(private readonly skip: readonly Element[] = []) {}
 
   drop(kind: Removal['kind'], text: string): void {
     const t = collapse(text);
@@ -185,7 +224,7 @@ class Reader {
     }
     if (node.type !== 'element') return;
     const e = node;
-    if (e === this.skip) {
+    if (this.skip.includes(e)) {
       this.endBlock();
       return;
     }
@@ -307,10 +346,11 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   const { text, encoding } = decodeHtml(bytes);
   const root = unified().use(rehypeParse).parse(text) as Root;
   const main = findMain(root);
+  const heading = main && !hasOwnTitle(main) ? titleBefore(root, main) : null;
   const removed: Removal[] = [];
   // The page around the main content: logged, never read.
   if (main) {
-    const outside = new Reader(main);
+    const outside = new Reader(heading ? [main, heading] : [main]);
     for (const c of root.children) outside.visit(c);
     outside.endBlock();
     removed.push(...outside.removed);
@@ -323,6 +363,11 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   }
   const reader = new Reader();
   if (main) {
+    // The article's title, printed above the CMS's content box (`<h1>…申报指南</h1>` then `#zoom`).
+    if (heading) {
+      reader.visit(heading);
+      reader.endBlock();
+    }
     for (const c of main.children) reader.visit(c);
   } else {
     for (const c of root.children) reader.visit(c);

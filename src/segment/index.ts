@@ -17,7 +17,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { bareFieldItem, matchMarker, printed } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -286,6 +286,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
       addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: String(n) }, String(n));
       continue;
     }
+    if (!m && currentDirection() && RE_CLOSING_HEADING.test(p.text.text.trim())) {
+      // `申报要求`, `联系方式` standing alone after the directions: the closing text, no direction's.
+      popTo('root');
+      open(section('part', p, null));
+      continue;
+    }
     if (!m) {
       const label = currentDirection() ? labelShapeAt(p.text.text) : null;
       const field = currentField();
@@ -295,7 +301,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
         // into the field before it.
         popTo('direction');
         const marker: Marker = { type: 'field', text: p.text.text.slice(0, label.length).trim(), length: label.length, value: 0, key: label.label };
-        open(section('field', p, marker, { role: 'unknown' }));
+        // A spelling no row names takes the role its ending says (`拟安排国拨经费：` → funding).
+        open(section('field', p, marker, { role: roleOfLabel(label.label) }));
       } else {
         top().children.push({ kind: 'paragraph', paragraph: p });
       }
@@ -539,6 +546,9 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
 }
 
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
+/** The heading of a closing section printed without a number (`申报要求`, `联系方式`). */
+const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|附件)$/;
+
 /** The first pieces of paragraphs cut at a run-on label: what ends them parted them from a field. */
 const RUN_ON_HEADS = new WeakSet<Paragraph>();
 
