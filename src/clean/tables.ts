@@ -76,6 +76,9 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
   return tables;
 }
 
+/** A heading of a part of the document: `二、…`, `（二）…`, `第二部分…`. */
+const RE_PART_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|章))\S/;
+
 /** A cell that repeats the one above it: `同上`, `〃`, `同前`. */
 const RE_DITTO = /^(?:同上|〃|同前|″)[。.]?$/;
 
@@ -424,6 +427,8 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
       continue;
     }
     if (!frags.every((f) => fits(grid, f))) break;
+    // A part heading after a blank line (`二、青年科学家项目`) ends the table, wherever it stands.
+    if (blank && frags.length === 1 && RE_PART_HEADING.test(text.slice(frags[0]!.start, frags[0]!.end).trim())) break;
     // The row number's column holds row numbers only: other text there is no longer the table.
     if (idColumn >= 0) {
       const inId = frags.filter((f) => columnAt(grid, f) === idColumn);

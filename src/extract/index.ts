@@ -81,8 +81,12 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
       groupTextOf.set(n, groupTexts);
     } else {
       if (n.heading) front.push(n.heading);
-      const inner = n.kind === 'group' && n.heading ? [...groups, n.heading] : groups;
-      const own = n.kind === 'group' ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : [])) : [];
+      // Parts too: `（一）中国—德国` above `1. 联合研究项目` names the partner of its directions.
+      const inner = (n.kind === 'group' || n.kind === 'part') && n.heading ? [...groups, n.heading] : groups;
+      // What a group states for its directions; a part's too where the part is a kind of project
+      // (`二、青年科学家项目` / `每个项目国拨经费不超过300万元。…男性应为1988年1月1日以后出生…`).
+      const states = n.kind === 'group' || (n.kind === 'part' && n.heading !== null && /青年科学家/.test(n.heading.text.text));
+      const own = states ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : [])) : [];
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
@@ -149,7 +153,11 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
   let start = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '；;。\n'.includes(t[i]!)) {
-      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(t.slice(start, i))) clauses.push({ start, end: i });
+      const clause = t.slice(start, i);
+      // `注：…每个项目国拨经费原则上不超过500万元`, a note below a table of directions: a cap of each
+      // (never a young scientists' one).
+      const paragraph = t.slice(t.lastIndexOf('\n', start) + 1, t.indexOf('\n', i) < 0 ? t.length : t.indexOf('\n', i));
+      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph))) clauses.push({ start, end: i });
       start = i + 1;
     }
   }
@@ -190,7 +198,8 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
   let start = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '。\n'.includes(t[i]!)) {
-      if (/拟(?:资助|支持)/.test(t.slice(start, i))) plan.push(mappedSlice(text, start, i));
+      // The call's plan, never a young scientists' part of it.
+      if (/拟(?:资助|支持)/.test(t.slice(start, i)) && !/青年/.test(t.slice(start, i))) plan.push(mappedSlice(text, start, i));
       start = i + 1;
     }
   }

@@ -88,6 +88,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   let lastDirectionParent: Section | null = null;
   /** The index of the paragraph being read. */
   let current = 0;
+  /** Whether the table row being read is a total or summary row (its cells are no fields). */
+  let summaryRow = false;
   let ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   const partOf = new Map<Section, number | null>();
@@ -275,9 +277,28 @@ export function segment(input: readonly Paragraph[]): Segmented {
       lastPartOf.clear();
       lastPart = 0;
     }
+    // The cells of a row that is no direction (below) are text of the part the table stands in.
+    if (summaryRow && p.table === 'cell') {
+      top().children.push({ kind: 'paragraph', paragraph: p });
+      continue;
+    }
+    summaryRow = false;
+    if (p.table === 'row') {
+      // A total row (`合计`), or a row that repeats a direction already read (a summary table after
+      // the directions, as a Markdown export or a notice adds one): no direction.
+      const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
+      if (RE_TOTAL_ROW.test(title) || RE_TOTAL_ROW.test(p.text.text.trim()) || (title !== '' && directions.some((d) => d.heading !== null && d.heading.text.text.slice(d.marker!.length).trim() === title))) {
+        popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+        top().children.push({ kind: 'paragraph', paragraph: p });
+        summaryRow = true;
+        continue;
+      }
+    }
     if (p.table === 'row' && m) {
-      // A row of a table of directions: a direction whatever the numbering around it.
+      // A row of a table of directions: a direction whatever the numbering around it; numbered
+      // headings after the table go on from its last row.
       addDirection(p, m, idOf(m));
+      if (m.type === directionType) lastDirection = m.value;
       continue;
     }
     if (!m && !currentDirection() && isBareTitle(p) && directionFieldNext(markers, k)) {
@@ -546,6 +567,9 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
 }
 
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
+/** A table row that sums the others: `合计`, `总计`, `小计`. */
+const RE_TOTAL_ROW = /^(?:\d+\s*)?(?:合计|总计|小计|共计|合\s+计|总\s+计)[：:]?$/;
+
 /** The heading of a closing section printed without a number (`申报要求`, `联系方式`). */
 const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|附件)$/;
 

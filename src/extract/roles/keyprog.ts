@@ -3,6 +3,7 @@
  * items) and `keywords` (关键词: split at `，、；` or, where the source had only spaces, at them).
  * A missing one is reported only where most directions of the document have it (`familyChecks`).
  */
+import type { Mapped } from '../../mapped.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { Section } from '../../segment/index.js';
 import type { Item, TextBlock } from '../../schema/guideline.js';
@@ -25,12 +26,27 @@ export function readKeyProgramme(ctx: DirectionContext): { researchContent: Text
 function blocksOf(field: Section, span: SpanFn): TextBlock[] {
   const out: TextBlock[] = [];
   const rest = fieldRest(field);
-  if (rest.text.length > 0) out.push({ text: rest.text, span: span(rest) });
+  if (rest.text.length > 0) append(out, inlineBlocks(rest, span));
   for (const c of field.children) {
     const t = nodeText(c);
     if (t.text.trim().length > 0) out.push({ text: t.text, span: span(t) });
   }
   return out;
+}
+
+/**
+ * The label line's text, as paragraphs: items numbered inline (`（1）…（2）…`, as a table cell holds
+ * them) one each, their marker kept as printed; else the whole text.
+ */
+function inlineBlocks(m: Mapped, span: SpanFn): TextBlock[] {
+  const items = itemsOf(m, span);
+  if (items.length < 2 || items.filter((i) => i.marker !== null).length < 2) return [{ text: m.text, span: span(m) }];
+  return items.map((i) => {
+    const at = m.text.indexOf(i.text);
+    const from = i.marker ? Math.max(0, m.text.lastIndexOf(i.marker, at)) : at;
+    const piece = mappedTrim(mappedSlice(m, from, at + i.text.length));
+    return { text: piece.text, span: span(piece) };
+  });
 }
 
 /** 考核指标: numbered items (on their own lines or inline), or unnumbered paragraphs, one item each. */
