@@ -312,8 +312,10 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     }
     // `附件1` above the title of a guideline published as an attachment: no part of the title.
     if (titleParts.length === 0 && RE_ATTACHMENT_LINE.test(t)) continue;
-    if (/[。；]/.test(t) || t.length > 60 || matchMarker(t)) break;
-    titleParts.push(t.replace(/[（(]征求意见稿[）)]/, '').trim());
+    // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
+    const bare = RE_TITLE_WORD_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
+    if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
+    titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').trim());
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
     if (RE_TITLE_WORD_END.test(titleParts[titleParts.length - 1]!)) break;

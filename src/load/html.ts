@@ -162,11 +162,15 @@ function titleBefore(root: Root, main: Element): Element | null {
         done = true;
         return;
       }
-      const widget = inWidget || isWidget(c) || c.tagName === 'nav' || c.tagName === 'header' || c.tagName === 'footer' || c.tagName === 'a';
-      const titled = /^h[1-3]$/.test(c.tagName) || hasClass(c, /^(?:title|tit|article-title|article_title|con-title|detail-title|xxgk_title)$/i);
-      if (titled && !widget) {
+      // Lists and links before the article are menus and related links, never its title.
+      const widget = inWidget || isWidget(c) || ['nav', 'header', 'footer', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'select', 'option'].includes(c.tagName);
+      // A heading, an element whose class names a title, or any block whose whole text reads as
+      // one (old pages print it in a centred `<td><font><b>`).
+      if (!widget) {
         const t = collapse(textOf(c));
-        if (t.length >= 6 && t.length <= 120 && /指南|通知|公告|通告|榜单/.test(t)) found = c;
+        const titled = /^h[1-3]$/.test(c.tagName) || hasClass(c, /^(?:title|tit|article-title|article_title|con-title|detail-title|xxgk_title)$/i);
+        const reads = t.length >= 6 && t.length <= 120 && /指南|通知|公告|通告|榜单/.test(t) && !/[。；：:>＞»]|当前位置|您的位置|首页/.test(t);
+        if (reads && (titled || BLOCK.has(c.tagName) || c.tagName === 'b' || c.tagName === 'strong' || c.tagName === 'font')) found = c;
       }
       walk(c, widget);
     }

@@ -70,3 +70,20 @@ const DIR6 = `${ROOT}test/fixtures/blind6/`;
 describe.each(expectedCases(DIR6))('blind case %s', (name) => expectedCaseTests(DIR6, name));
 const DIR7 = `${ROOT}test/fixtures/blind7/`;
 describe.each(expectedCases(DIR7))('blind case %s', (name) => expectedCaseTests(DIR7, name));
+
+/**
+ * An eighth and ninth blind set (`test/fixtures/blind8/`, `blind9/`), written blind after pipeline
+ * 1.14: fake-bold doubled glyphs, a key-programme layout table with a 青年科学家 part, directions
+ * under partner headings, fields on one line after a title ending in 。, a WPS text export, a
+ * draft with editors' notes; a saved ministry page, an HTML table with rowspan, a GBK page with
+ * layout tables, a Markdown export with a summary table, CRLF text, two batches in one preamble.
+ * First run: 553 of 640 and 562 of 627 values (88.0% together), none refused; now all but one
+ * named gap.
+ */
+const DIR8 = `${ROOT}test/fixtures/blind8/`;
+const GAPS8: Record<string, string> = {
+  '2022-draft-with-revisions': 'a direction marked （删除） with its fields still printed is read as a direction',
+};
+describe.each(expectedCases(DIR8))('blind case %s', (name) => expectedCaseTests(DIR8, name, GAPS8[name] ? { gap: GAPS8[name] } : undefined));
+const DIR9 = `${ROOT}test/fixtures/blind9/`;
+describe.each(expectedCases(DIR9))('blind case %s', (name) => expectedCaseTests(DIR9, name));

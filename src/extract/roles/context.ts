@@ -12,6 +12,9 @@ import type { Section } from '../../segment/index.js';
 import type { CheckDraft, OtherText, Span, Summary } from '../../schema/guideline.js';
 import { nodeText, short, type SpanFn } from '../nodes.js';
 
+/** A revision mark a draft prints after a direction's title. */
+const RE_REVISION_MARK = /[（(](?:新增|调整|修改|删除|合并)[）)]$/;
+
 export interface DirectionContext {
   readonly id: string;
   /** The heading paragraph: marker and title. */
@@ -58,7 +61,11 @@ export function directionContext(
   const heading = d.heading!;
   // A title that ends like a sentence (`1. 超高温环境下…界面设计。`, an item of a list of directions)
   // does not keep its full stop.
-  const titleM = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;');
+  // A draft's revision mark after the title (`…项目（新增）`) is no part of the title: a draft and
+  // its final version name the direction alike.
+  const printed = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;');
+  const mark = RE_REVISION_MARK.exec(printed.text);
+  const titleM = mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
