@@ -9,6 +9,7 @@ import { useSynchronousInflate } from './load/pdfjs.js';
 import { asGuidelineError, processSource } from './pipeline.js';
 import { toMarkdown } from './report/index.js';
 import { noticesOf } from './notice.js';
+import { ocrIdle } from './load/ocr-idle.js';
 
 useSynchronousInflate();
 
@@ -30,8 +31,11 @@ parentPort?.on('message', (job: Job) => {
     return { doc, markdown: toMarkdown(doc), text: source.text, warnings: notices.length, notices };
   })().then(
     (result) => parentPort?.postMessage({ id: job.id, ok: true, result }),
-    (error: unknown) => {
+    async (error: unknown) => {
       const e = asGuidelineError(error);
+      // A document stopped at its time limit may leave an OCR inference running: answer once it
+      // ends, so that the pool never terminates this thread in the middle of one.
+      await ocrIdle();
       parentPort?.postMessage({ id: job.id, ok: false, code: e.code, reason: e.reason, detail: e.detail });
     },
   );

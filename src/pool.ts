@@ -45,6 +45,9 @@ export interface Processed {
  */
 const graceFor = (timeoutMs: number): number => Math.min(5_000, Math.max(1_000, timeoutMs / 2));
 
+/** The longest a worker past its time limit in the middle of OCR is let run before it is terminated. */
+const RETIRE_MS = 30_000;
+
 interface Pending {
   readonly resolve: (s: Processed) => void;
   readonly reject: (e: GuidelineError) => void;
@@ -105,6 +108,8 @@ export class DocumentPool {
   /** The slot each job runs on. */
   private readonly jobOf = new Map<number, Slot>();
   private nextId = 1;
+  /** Workers past their time limit in the middle of OCR, let finish the inference under way (see `retire`). */
+  private readonly retiring = new Set<Promise<void>>();
 
   private readonly graceMs: number | undefined;
   private readonly memoryMb: number | undefined;
@@ -201,15 +206,20 @@ export class DocumentPool {
         this.pending.set(id, { resolve, reject });
         this.jobOf.set(id, slot);
         let limitMs = timeoutMs;
+        let ocr = false;
         const expire = (): void => {
           this.pending.delete(id);
-          // The worker may be stuck: replace it.
-          void slot.worker.terminate();
+          // The worker may be stuck: replace it. One reading a page by OCR is let finish the
+          // inference under way: onnxruntime aborts the whole process when its thread is killed
+          // in the middle of a run.
+          if (ocr) this.retire(slot);
+          else void slot.worker.terminate();
           this.slots.splice(this.slots.indexOf(slot), 1);
           reject(new GuidelineError('timeout', reason('timeout', limitMs)));
         };
         timer = setTimeout(expire, (isPdf(bytes) ? 1 : 2) * timeoutMs + grace);
         this.progress.set(id, (p) => {
+          ocr = true;
           if (p.limitMs !== limitMs) {
             limitMs = p.limitMs;
             clearTimeout(timer);
@@ -235,8 +245,31 @@ export class DocumentPool {
     }
   }
 
+  /**
+   * Takes a worker past its time limit out of the pool without killing it in the middle of an
+   * OCR inference: its own timer stops the document at the next page or line, and the worker is
+   * terminated once it answers (or after `RETIRE_MS`, whatever it is doing).
+   */
+  private retire(slot: Slot): void {
+    const done = new Promise<void>((resolve) => {
+      const end = (): void => {
+        clearTimeout(last);
+        slot.worker.off('message', end);
+        void slot.worker.terminate().then(() => resolve(), () => resolve());
+      };
+      const last = setTimeout(end, RETIRE_MS);
+      slot.worker.once('message', end);
+      slot.worker.once('exit', () => {
+        clearTimeout(last);
+        resolve();
+      });
+    });
+    this.retiring.add(done);
+    void done.then(() => this.retiring.delete(done));
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all([...this.slots.map((s) => s.worker.terminate()), ...this.retiring]);
     this.slots.length = 0;
   }
 }

@@ -97,7 +97,7 @@ describe('DocumentPool', () => {
     try {
       await expect(pool.process(Buffer.from(longSeed(100)), 'long.txt')).rejects.toMatchObject({
         code: 'out-of-memory',
-        message: 'too large to process: reading it needs more memory than a worker may use (48 MB)',
+        message: 'too large to process: reading it needs more memory than a worker thread may use (48 MB)',
       });
       // A new worker takes the next document.
       expect((await pool.process(seedBytes(), 'seed.txt')).warnings).toBe(6);
@@ -153,9 +153,9 @@ describe('the CLI, as built', () => {
   it('says in Chinese (or with --lang en) that a document is too large for a worker\'s memory', { timeout: 180_000 }, () => {
     writeFileSync(join(dir, 'long.txt'), longSeed(100));
     const res = cli('ingest', 'long.txt', '--workers', '1', '--worker-memory-mb', '48', '-o', 'out-long');
-    expect([res.status, res.stderr]).toEqual([1, 'guideline: long.txt: 太大，无法处理：读取它所需的内存超过了一个工作线程的上限（48 MB；--worker-memory-mb 可提高）\n']);
+    expect([res.status, res.stderr]).toEqual([1, 'guideline: long.txt：太大，无法处理：读取它所需的内存超过了一个工作线程的上限（48 MB）（--worker-memory-mb 可提高上限）\n']);
     const en = cli('ingest', 'long.txt', '--workers', '1', '--worker-memory-mb', '48', '-o', 'out-long', '--lang', 'en');
-    expect(en.stderr).toBe('guideline: long.txt: too large to process: reading it needs more memory than a worker thread may use (48 MB; --worker-memory-mb raises it)\n');
+    expect(en.stderr).toBe('guideline: long.txt: too large to process: reading it needs more memory than a worker thread may use (48 MB) (--worker-memory-mb raises it)\n');
     expect(readdirSync(join(dir, 'out-long'))).toEqual([]);
   });
 

@@ -25,6 +25,7 @@ import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { GuidelineError } from '../types.js';
 import type { GreyImage } from './page-image.js';
 import { reason, type OcrStage } from '../messages/reasons.js';
+import { inference } from './ocr-idle.js';
 
 const require = createRequire(import.meta.url);
 
@@ -387,7 +388,7 @@ async function recogniseRegions(e: Engine, image: GreyImage, regions: readonly R
       }
     });
     const input = new e.ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]);
-    const out = (await e.rec.run({ [e.rec.inputNames[0]!]: input }))[e.rec.outputNames[0]!] as Tensor;
+    const out = (await inference(() => e.rec.run({ [e.rec.inputNames[0]!]: input })))[e.rec.outputNames[0]!] as Tensor;
     const [, steps, classes] = out.dims as [number, number, number];
     const probs = out.data as Float32Array;
     batch.forEach((i, k) => {
@@ -500,7 +501,7 @@ export async function recognise(image: GreyImage, signal?: AbortSignal): Promise
   try {
     const input = detInput(image);
     const tensor = new e.ort.Tensor('float32', input.data, [1, 3, input.height, input.width]);
-    const out = (await e.det.run({ [e.det.inputNames[0]!]: tensor }))[e.det.outputNames[0]!] as Tensor;
+    const out = (await inference(() => e.det.run({ [e.det.inputNames[0]!]: tensor })))[e.det.outputNames[0]!] as Tensor;
     signal?.throwIfAborted();
     const [, , mh, mw] = out.dims as [number, number, number, number];
     const fx = image.width / mw;

@@ -277,6 +277,21 @@ async function annotationTexts(doc: Awaited<ReturnType<PdfJs['getDocument']>['pr
 }
 
 /** Reads a PDF into a `Source`. Throws `GuidelineError` (encrypted, no text layer, corrupt, timeout, OCR). */
+/** How pdf.js opens a document here: its own CMaps and fonts, no `eval`, no system fonts. */
+function documentOptions(bytes: Uint8Array, verbosity: number) {
+  return {
+    // pdf.js takes ownership of (and may detach) the buffer it is given: give it a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(pdfjsDir, 'standard_fonts')}/`,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity,
+  };
+}
+
 /**
  * Pages of a PDF rendered in grey at `dpi` (1-based page numbers), as OCR renders them: for tests
  * and the benchmark, which make scanned renditions of text PDFs. Needs `@napi-rs/canvas`.
@@ -285,16 +300,7 @@ export async function renderPdfPages(bytes: Uint8Array, pages: readonly number[]
   const pdf = await loadPdfJs();
   const { renderGrey } = await import('./pdf-ocr.js');
   const doc = await withWorkerGlobal(() =>
-    pdf.getDocument({
-      data: new Uint8Array(bytes),
-      cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${join(pdfjsDir, 'standard_fonts')}/`,
-      isEvalSupported: false,
-      useSystemFonts: false,
-      disableFontFace: true,
-      verbosity: pdf.VerbosityLevel.ERRORS,
-    }),
+    pdf.getDocument(documentOptions(bytes, pdf.VerbosityLevel.ERRORS)),
   ).promise;
   try {
     const out: GreyImage[] = [];
@@ -314,18 +320,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
   const pdf = await loadPdfJs();
   const { getDocument, VerbosityLevel } = pdf;
   const task = withWorkerGlobal(() =>
-    getDocument({
-    // pdf.js takes ownership of (and may detach) the buffer it is given: give it a copy.
-    data: new Uint8Array(bytes),
-    cMapUrl: `${join(pdfjsDir, 'cmaps')}/`,
-    cMapPacked: true,
-    standardFontDataUrl: `${join(pdfjsDir, 'standard_fonts')}/`,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: VerbosityLevel.ERRORS,
-    stopAtErrors: false,
-  }),
+    getDocument({ ...documentOptions(bytes, VerbosityLevel.ERRORS), stopAtErrors: false }),
   );
   let limitMs = timeoutMs;
   const timedOut = (): GuidelineError => new GuidelineError('timeout', reason('timeout', limitMs));
