@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { paragraphs, simulatedBold } from './seed-paragraphs.mjs';
+import { random } from './random.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test/fixtures/pdf');
@@ -43,17 +44,6 @@ const FONT = '/usr/share/fonts/truetype/arphic/uming.ttc';
 const FONT_NAME = 'UMingCN';
 const info = { Title: 'guideline-ingest scanned fixture', Producer: 'pdfkit', Creator: 'scripts/make-scan-fixtures.mjs', CreationDate: new Date(Date.UTC(2025, 0, 1)) };
 
-/** mulberry32: a small seeded generator, so that the noise is the same on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Page `n` of `pdf` as a grey PNG at DPI, by poppler. */
 function render(dir, pdf, n) {

@@ -7,21 +7,11 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { random } from './random.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { createCanvas, ImageData } = createRequire(`${ROOT}node_modules/pdfjs-dist/package.json`)('@napi-rs/canvas');
 
-/** mulberry32: a small seeded generator. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `images`: grey pages ({width, height, pixels}); `angles`: each page's turn in degrees (cycled);
