@@ -6,26 +6,15 @@
 import { exportTables, toCsv, toXlsx } from '../export/index.js';
 import type { Command } from './args.js';
 import { writeReport } from './fs.js';
-import { withHint } from './hints.js';
 import type { Io } from './main.js';
-import { Progress } from './progress.js';
-import { loadInputs } from './side.js';
+import { loadCommandInputs } from './side.js';
 import { t } from '../messages/index.js';
 
 export async function runExport(cmd: Extract<Command, { command: 'export' }>, io: Io): Promise<number> {
   const lang = io.lang ?? 'zh';
-  let failed = 0;
   // Folders become the files in them (and below), sorted; PDFs share one worker thread, on which
   // the time limit holds (as in `ingest` and `diff`).
-  const docs = await loadInputs(cmd.inputs, io.cwd, {
-    flags: cmd,
-    progress: new Progress(io, cmd.inputs.length),
-    ...(io.signal ? { signal: io.signal } : {}),
-    fail: (path, error) => {
-      failed++;
-      io.stderr.write(`guideline: ${t(lang, 'fail.line', path, withHint(error, lang))}\n`);
-    },
-  });
+  const { docs, failed } = await loadCommandInputs(cmd.inputs, cmd, io);
   if (io.signal?.aborted) {
     io.stderr.write(`${t(lang, 'report.interrupted', cmd.out)}\n`);
     return 1;

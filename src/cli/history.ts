@@ -14,9 +14,7 @@ import type { GuidelineHistory } from '../schema/history.js';
 import type { Command, HistoryFormat } from './args.js';
 import { writeReport } from './fs.js';
 import type { Io } from './main.js';
-import { loadInputs } from './side.js';
-import { withHint } from './hints.js';
-import { Progress } from './progress.js';
+import { loadCommandInputs } from './side.js';
 import { t } from '../messages/index.js';
 
 async function render(h: GuidelineHistory, format: HistoryFormat): Promise<string | Uint8Array> {
@@ -38,16 +36,7 @@ async function render(h: GuidelineHistory, format: HistoryFormat): Promise<strin
 
 export async function runHistory(cmd: Extract<Command, { command: 'history' }>, io: Io): Promise<number> {
   const lang = io.lang ?? 'zh';
-  let failed = 0;
-  const docs = await loadInputs(cmd.inputs, io.cwd, {
-    flags: cmd,
-    progress: new Progress(io, cmd.inputs.length),
-    ...(io.signal ? { signal: io.signal } : {}),
-    fail: (path, error) => {
-      failed++;
-      io.stderr.write(`guideline: ${t(lang, 'fail.line', path, withHint(error, lang))}\n`);
-    },
-  });
+  const { docs, failed } = await loadCommandInputs(cmd.inputs, cmd, io);
   const targets = cmd.outputs.map((o) => o.path ?? 'stdout').join(', ');
   if (io.signal?.aborted) {
     io.stderr.write(`${t(lang, 'report.interrupted', targets)}\n`);

@@ -13,7 +13,10 @@ import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { expandInputs, EXPORT_EXTENSIONS, toPosix } from './fs.js';
 import type { SourceFlags } from './args.js';
-import type { Progress } from './progress.js';
+import { Progress } from './progress.js';
+import { withHint } from './hints.js';
+import type { Io } from './main.js';
+import { t } from '../messages/index.js';
 
 /** Largest extracted JSON read: ten times the largest source (a JSON is bigger than its source). */
 const MAX_JSON_BYTES = 10 * DEFAULT_MAX_BYTES;
@@ -116,4 +119,27 @@ export async function loadInputs(
     if (e) options.fail(path, e);
   }
   return docs.filter((d): d is Guideline => d !== null);
+}
+
+/**
+ * `loadInputs` as `export` and `history` call it: progress on the terminal, one failure line per
+ * input that fails (the file, why, what helps), and how many failed.
+ */
+export async function loadCommandInputs(
+  inputs: readonly string[],
+  flags: Parameters<typeof loadInputs>[2]['flags'],
+  io: Io,
+): Promise<{ docs: Awaited<ReturnType<typeof loadInputs>>; failed: number }> {
+  const lang = io.lang ?? 'zh';
+  let failed = 0;
+  const docs = await loadInputs(inputs, io.cwd, {
+    flags,
+    progress: new Progress(io, inputs.length),
+    ...(io.signal ? { signal: io.signal } : {}),
+    fail: (path, error) => {
+      failed++;
+      io.stderr.write(`guideline: ${t(lang, 'fail.line', path, withHint(error, lang))}\n`);
+    },
+  });
+  return { docs, failed };
 }
