@@ -76,6 +76,9 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
   return tables;
 }
 
+/** The header of a table of labels and values: `项目 | 内容`, `事项 | 要求`, `字段 | 说明`. */
+const RE_FIELD_TABLE_HEADER = /^(?:项目|事项|类别|名称|字段|要素|栏目)\|(?:内容|要求|说明|具体内容|具体要求|详情)$/;
+
 /** A heading of a part of the document: `二、…`, `（二）…`, `第二部分…`. */
 const RE_PART_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|章))\S/;
 
@@ -179,14 +182,18 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   // Two columns of labels and values.
   const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${cellText(r.cells[0]!).replace(/[\s：:]+$/, '')}：`) !== null);
   if (width === 2 && labelled.length * 2 >= rows.length) {
-    for (const r of rows) all('table-layout')(r);
+    // A header row of the two columns (`| 项目 | 内容 |`) names them: it is no field.
+    const head = RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) ? 1 : 0;
+    if (head) layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+    for (const r of rows.slice(head)) all('table-layout')(r);
+    if (head) all('table-layout')(header);
     return {
       kind: 'fields',
       lines: taken,
       first,
       columns: [],
       header: [],
-      rows: rows.map((r) => ({ line: r.index, cells: r.cells })),
+      rows: rows.slice(head).map((r) => ({ line: r.index, cells: r.cells })),
       layout: sortRanges(layout),
     };
   }

@@ -31,6 +31,8 @@ import {
   RE_YEAR,
   findSummary,
   findCurrentSummary,
+  findCjkFundingTotal,
+  cjkYear,
   FUNDING_TOTAL_LEAD,
   summaryCount,
   summaryMoney,
@@ -365,7 +367,7 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     titleSource,
     programme,
     specialProject,
-    year: yearText ? Number(yearText) : null,
+    year: yearText ? Number(yearText) : cjkYear(title ?? '') ?? cjkYear(text.text),
     batch: batchText ? parseCjkNumber(batchText) : null,
     status,
   };
@@ -380,6 +382,8 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
   };
   const f = findCurrentSummary('fundingTotal', t);
   const d = parseProjectDuration(t);
+  // In Chinese numerals (`国拨经费总概算七千八百万元`) where no total is in digits.
+  const cjk = f ? null : findCjkFundingTotal(t);
   const fundingTotal = f
     ? {
         amountCNY: summaryMoney(f).amountCNY,
@@ -387,7 +391,9 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
         text: f[0].replace(new RegExp(`^${FUNDING_TOTAL_LEAD}`), ''),
         span: span(text, f.index, f.index + f[0].length),
       }
-    : null;
+    : cjk
+      ? { amountCNY: cjk.value.amountCNY, qualifier: cjk.value.qualifier, text: t.slice(cjk.index, cjk.index + cjk.length), span: span(text, cjk.index, cjk.index + cjk.length) }
+      : null;
   let defaultDuration: Summary['defaultDuration'] = null;
   if (d) {
     const { months: _months, ...value } = d.value;

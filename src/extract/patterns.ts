@@ -138,9 +138,15 @@ const RE_PER_PROJECT = new RegExp(
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
+/** `每个项目国拨经费不超过五百万元`: a cap in Chinese numerals (group 1 the number, 2 the unit). */
+const RE_CJK_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千]{1,6})(万|亿)元`);
+
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);
   if (m) return { value: toYuan(m[1]!, MONEY_UNITS[m[2] ?? '']!), index: m.index, length: m[0].length };
+  const c = RE_CJK_CAP.exec(text);
+  const n = c ? parseCjkNumber(c[1]!) : null;
+  if (c && n !== null && n > 0) return { value: n * 10 ** MONEY_UNITS[c[2]!]!, index: c.index, length: c[0].length };
   const p = RE_PER_PROJECT.exec(text);
   if (!p) return null;
   // An average (`平均资助强度约80万元/项`) bounds no project: no cap.
@@ -362,5 +368,24 @@ export const RE_TITLE_SENTENCE =
 export const RE_YEAR = /((?:19|20)\d{2})\s*年度/;
 /** A year in a title without 度 (`2026年项目申报指南`, `2026年第一批…`): the title's only. */
 export const RE_TITLE_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
+/** A year written in Chinese digits (`二〇二五年度`, `二零二六年`): the year, or null. */
+export function cjkYear(text: string): number | null {
+  const m = /([一二][〇○零一二三四五六七八九]{3})\s*年/.exec(text);
+  if (!m) return null;
+  const digits = [...m[1]!].map((c) => '〇○零一二三四五六七八九'.indexOf(c)).map((i) => (i <= 2 ? 0 : i - 2));
+  const year = Number(digits.join(''));
+  return year >= 1990 && year <= 2099 ? year : null;
+}
+
+/** A funding total in Chinese numerals (`国拨经费总概算七千八百万元`), where none is in digits. */
+export function findCjkFundingTotal(text: string): Hit<Money> | null {
+  const lead = new RegExp(FUNDING_TOTAL_LEAD, 'g');
+  for (const m of text.matchAll(lead)) {
+    const at = m.index + m[0].length;
+    const money = cjkMoney(text.slice(at, at + 24));
+    if (money && money.index <= 3) return { value: money.value, index: at + money.index, length: money.length };
+  }
+  return null;
+}
 export const RE_BATCH = /第([一二三四五六七八九十\d]+)批/;
 export const RE_DRAFT = /征求意见稿/;

@@ -413,6 +413,22 @@ export function segment(input: readonly Paragraph[]): Segmented {
         break;
       }
       default:
+        // Mixed depths: `1. 中国和新加坡联合研发项目` with its own fields beside `3.` split into
+        // `3.1` and `3.2` directions. A single-level heading is a direction too where its fields
+        // follow it at once and its title reads as one (a partner, or 项目 at its end); never as
+        // an item of a list numbered alike, nor as the first item of a list field (`其他要求：` / `1. …`).
+        if (
+          directionType === 'decimal' &&
+          m.type === 'arabic-dot' &&
+          isTitleLike(p, m) &&
+          !stack.some((s) => s.kind === 'item' && s.marker?.type === 'arabic-dot') &&
+          !(LIST_ROLES.has(currentField()?.role ?? 'other') && currentField()!.children.length === 0 && /[：:]$/.test(currentField()!.heading!.text.text)) &&
+          (findPartners(p.text.text.slice(m.length)).length > 0 || /项目$/.test(p.text.text.trim())) &&
+          ownsFieldsDirectly(paragraphs, markers, k)
+        ) {
+          addDirection(p, m, String(m.value));
+          break;
+        }
         // `2. 应用软件` between direction 1.x and direction 2.1 heads a group of directions (as in
         // the key R&D programme's guidelines): a short title, numbered as the next directions' major.
         if (
@@ -567,6 +583,9 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
 }
 
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
+/** Fields that hold lists, whose numbered items are never directions. */
+const LIST_ROLES: ReadonlySet<FieldRole> = new Set(['domains', 'requirements', 'content', 'indicators']);
+
 /** A table row that sums the others: `合计`, `总计`, `小计`. */
 const RE_TOTAL_ROW = /^(?:\d+\s*)?(?:合计|总计|小计|共计|合\s+计|总\s+计)[：:]?$/;
 
