@@ -10,7 +10,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { matchMarker } from '../lexicon/markers.js';
+import { matchMarker, RE_ATTACHMENT_LINE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -31,6 +31,7 @@ import {
   RE_YEAR,
   findSummary,
   findCurrentSummary,
+  sentenceAt,
   findCjkFundingTotal,
   cjkYear,
   FUNDING_TOTAL_LEAD,
@@ -293,11 +294,6 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
   });
 }
 
-/** A line that only names an attachment: `附件1`, `附件 2：`, `附件一`. */
-const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
-/** The words a title of a call names itself by: a guideline, a notice (MIIT, NSFC), a task list. */
-const RE_TITLE_WORD = /指南|通知|榜单|通告|公告/;
-const RE_TITLE_WORD_END = /(?:指南|通知|榜单|通告|公告)$/;
 
 function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Omit<Extracted['info'], 'family'> {
   const head = preamble.slice(0, 4);
@@ -315,15 +311,15 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     // `附件1` above the title of a guideline published as an attachment: no part of the title.
     if (titleParts.length === 0 && RE_ATTACHMENT_LINE.test(t)) continue;
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
-    const bare = RE_TITLE_WORD_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
+    const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
     titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').trim());
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
-    if (RE_TITLE_WORD_END.test(titleParts[titleParts.length - 1]!)) break;
+    if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) break;
   }
   const titleLine = titleParts.join('');
-  if (RE_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
+  if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
     title = titleLine;
     titleSource = 'heading';
   } else {
@@ -411,15 +407,6 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
     defaultPerProjectCap: readDefaultCap(text, span),
     youngScientist: readYoungScientist(text, span),
   };
-}
-
-/** The sentence (between `。`/`；`/line ends) around `index`. */
-function sentenceAt(t: string, index: number): { start: number; end: number } {
-  let a = index;
-  while (a > 0 && !'。；;\n'.includes(t[a - 1]!)) a--;
-  let b = index;
-  while (b < t.length && !'。；;\n'.includes(t[b]!)) b++;
-  return { start: a, end: b };
 }
 
 /** `拟资助培育项目约25项`: a call's count of one type of project (groups: qualifier, number, qualifier). */

@@ -330,13 +330,19 @@ export function findCurrentSummary(figure: keyof typeof SUMMARY_PATTERNS, text: 
   return hits.find((m) => !RE_EARLIER_CALL.test(sentenceOf(text, m.index))) ?? first;
 }
 
-function sentenceOf(t: string, index: number): string {
+/** The sentence (between `。`/`；`/line ends) around `index`. */
+export function sentenceAt(t: string, index: number): { start: number; end: number } {
   let a = index;
   while (a > 0 && !'。；;\n'.includes(t[a - 1]!)) a--;
   let b = index;
   while (b < t.length && !'。；;\n'.includes(t[b]!)) b++;
-  return t.slice(a, b);
+  return { start: a, end: b };
 }
+
+const sentenceOf = (t: string, index: number): string => {
+  const { start, end } = sentenceAt(t, index);
+  return t.slice(start, end);
+};
 
 /** The first phrasing of `figure` found in `text`. */
 export function findSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string): RegExpExecArray | null {

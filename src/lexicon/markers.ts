@@ -33,6 +33,16 @@ export type MarkerType =
   /** `合作协议：` — a field label of a direction. */
   | 'field';
 
+/** The words a call's title names itself by: a guideline, a notice (MIIT, NSFC), a task list. */
+export const CALL_TITLE_WORDS = ['指南', '通知', '榜单', '通告', '公告'] as const;
+/** A call's title word anywhere in a line. */
+export const RE_CALL_TITLE_WORD = new RegExp(CALL_TITLE_WORDS.join('|'));
+/** A line that ends with a call's title word (`…项目申报指南`). */
+export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})$`);
+
+/** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
+export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
+
 export interface Marker {
   readonly type: MarkerType;
   /** The marker as printed, e.g. `（1）`, `1.1`, `领域方向：`. */

@@ -16,6 +16,7 @@ import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { formatNumber } from './numbering.js';
 import { decodeText } from './text.js';
+import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 
 export interface HtmlRead extends BuiltText {
   readonly encoding: string;
@@ -143,7 +144,7 @@ function hasOwnTitle(main: Element): boolean {
     .map((l) => l.replace(/[\s\u00a0\u3000]+/g, ''))
     .filter((l) => l !== '')
     .slice(0, 3);
-  return lines.some((l) => l.length <= 80 && !/[。；]/.test(l) && /指南|通知|公告|榜单|专项|计划/.test(l));
+  return lines.some((l) => l.length <= 80 && !/[。；]/.test(l) && (RE_CALL_TITLE_WORD.test(l) || /专项|计划/.test(l)));
 }
 
 /**
@@ -169,7 +170,7 @@ function titleBefore(root: Root, main: Element): Element | null {
       if (!widget) {
         const t = collapse(textOf(c));
         const titled = /^h[1-3]$/.test(c.tagName) || hasClass(c, /^(?:title|tit|article-title|article_title|con-title|detail-title|xxgk_title)$/i);
-        const reads = t.length >= 6 && t.length <= 120 && /指南|通知|公告|通告|榜单/.test(t) && !/[。；：:>＞»]|当前位置|您的位置|首页/.test(t);
+        const reads = t.length >= 6 && t.length <= 120 && RE_CALL_TITLE_WORD.test(t) && !/[。；：:>＞»]|当前位置|您的位置|首页/.test(t);
         if (reads && (titled || BLOCK.has(c.tagName) || c.tagName === 'b' || c.tagName === 'strong' || c.tagName === 'font')) found = c;
       }
       walk(c, widget);

@@ -16,7 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, matchMarker, printed } from '../lexicon/markers.js';
+import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -273,7 +273,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     }
     // `附件1` standing alone starts an attachment (a task list after its notice): parts count again.
-    if (!m && /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/.test(p.text.text.trim())) {
+    if (!m && RE_ATTACHMENT_LINE.test(p.text.text.trim())) {
       lastPartOf.clear();
       lastPart = 0;
     }
