@@ -286,8 +286,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (p.table === 'row') {
       // A total row (`合计`), or a row that repeats a direction already read (a summary table after
       // the directions, as a Markdown export or a notice adds one): no direction.
-      const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
-      if (RE_TOTAL_ROW.test(title) || RE_TOTAL_ROW.test(p.text.text.trim()) || (title !== '' && directions.some((d) => d.heading !== null && d.heading.text.text.slice(d.marker!.length).trim() === title))) {
+      if (isSummaryRow(p, m, directions)) {
         popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
         top().children.push({ kind: 'paragraph', paragraph: p });
         summaryRow = true;
@@ -413,19 +412,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
         break;
       }
       default:
-        // Mixed depths: `1. 中国和新加坡联合研发项目` with its own fields beside `3.` split into
-        // `3.1` and `3.2` directions. A single-level heading is a direction too where its fields
-        // follow it at once and its title reads as one (a partner, or 项目 at its end); never as
-        // an item of a list numbered alike, nor as the first item of a list field (`其他要求：` / `1. …`).
-        if (
-          directionType === 'decimal' &&
-          m.type === 'arabic-dot' &&
-          isTitleLike(p, m) &&
-          !stack.some((s) => s.kind === 'item' && s.marker?.type === 'arabic-dot') &&
-          !(LIST_ROLES.has(currentField()?.role ?? 'other') && currentField()!.children.length === 0 && /[：:]$/.test(currentField()!.heading!.text.text)) &&
-          (findPartners(p.text.text.slice(m.length)).length > 0 || /项目$/.test(p.text.text.trim())) &&
-          ownsFieldsDirectly(paragraphs, markers, k)
-        ) {
+        // Mixed depths: `1.` directions beside `3.1` / `3.2` (`isShallowDirection`).
+        if (directionType === 'decimal' && m.type === 'arabic-dot' && isShallowDirection(paragraphs, markers, k, stack)) {
           addDirection(p, m, String(m.value));
           break;
         }
@@ -583,6 +571,33 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
 }
 
 /** A heading, not a sentence: no clause punctuation, short, and not introducing a list. */
+/**
+ * A table row that is no direction: a total (`合计`), or a row that repeats a direction already
+ * read (a summary table after the directions, as a Markdown export or a notice adds one).
+ */
+function isSummaryRow(p: Paragraph, m: Marker | null, directions: readonly Section[]): boolean {
+  const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
+  if (RE_TOTAL_ROW.test(title) || RE_TOTAL_ROW.test(p.text.text.trim())) return true;
+  return title !== '' && directions.some((d) => d.heading !== null && d.heading.text.text.slice(d.marker!.length).trim() === title);
+}
+
+/**
+ * Mixed depths (`1. 中国和新加坡联合研发项目` with its own fields beside `3.` split into `3.1`
+ * and `3.2`): the single-level heading at `k` is a direction too where its fields follow it at
+ * once and its title reads as one (a partner, or 项目 at its end); never an item of a list
+ * numbered alike (`stack`: the open sections), nor the first item of a list field (`其他要求：` /
+ * `1. …`).
+ */
+function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[], k: number, stack: readonly Section[]): boolean {
+  const p = paragraphs[k]!;
+  const m = markers[k]!;
+  if (!isTitleLike(p, m) || stack.some((s) => s.kind === 'item' && s.marker?.type === m.type)) return false;
+  const field = stack.find((s) => s.kind === 'field');
+  if (field && LIST_ROLES.has(field.role ?? 'other') && field.children.length === 0 && /[：:]$/.test(field.heading!.text.text)) return false;
+  const title = p.text.text.slice(m.length);
+  return (findPartners(title).length > 0 || /项目$/.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
+}
+
 /** Fields that hold lists, whose numbered items are never directions. */
 const LIST_ROLES: ReadonlySet<FieldRole> = new Set(['domains', 'requirements', 'content', 'indicators']);
 
