@@ -179,8 +179,10 @@ export async function renderGrey(page: PDFPageProxy, n: number, dpi: number, pdf
 }
 
 /**
- * Reads one page by OCR. Null when there is nothing to read: no text layer and no scan (a blank
- * page) — unless `force`, which renders whatever the page shows. Throws `GuidelineError` for a scan
+ * Reads one page by OCR. Null when there is nothing to read: no scan and no outlined text (a blank
+ * page, a logo, a few rules) — unless `force`, which renders whatever the page shows, but for a
+ * page without a text layer (`textSizes` empty) that shows nothing at all: the same judgement as
+ * `pageShows`, on the operator list that then draws the page. Throws `GuidelineError` for a scan
  * too coarse to read and when rendering is impossible; `signal` aborts (the time limit).
  */
 export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly number[], force: boolean, pdf: PdfJsParts, signal: AbortSignal): Promise<PageOcr | null> {
@@ -189,6 +191,7 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
   const images = pageImages(ops.fnArray, ops.argsArray, pdf.OPS, (x1 - x0) * (y1 - y0));
   const scan = images.coverage >= SCAN_COVERAGE && images.dpi !== null;
   if (!scan && !force && images.paths < OUTLINED_TEXT_PATHS) return null;
+  if (textSizes.length === 0 && images.coverage === 0 && images.paths === 0) return null;
   let dpi: number;
   if (scan && textSizes.length === 0) {
     if (images.dpi! < MIN_SCAN_DPI) {

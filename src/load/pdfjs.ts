@@ -395,8 +395,14 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     // is, and does not count towards the OCR page limit.
     const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
     const glyphless = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
+    const candidates = mode === 'off' ? [] : mode === 'force' ? pages.map((_, i) => i + 1) : glyphless;
+    // What a page without a text layer shows comes from its operator list, which decodes its images
+    // (~0.2 s for a scanned A4 page). Only when more pages might be read than OCR may read is every
+    // one looked at first, so that such a document fails before any page is read; otherwise each is
+    // looked at when its turn comes (`ocrPage`), and the same operator list draws it.
     const shows = new Map<number, { read: boolean; blank: boolean }>();
-    if (mode !== 'off' && glyphless.length > 0) {
+    const lookFirst = candidates.length > maxOcrPages && glyphless.length > 0;
+    if (lookFirst) {
       const { pageShows } = await import('./pdf-ocr.js');
       const doc = await task.promise;
       for (const n of glyphless) {
@@ -409,12 +415,11 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
         }
       }
     }
-    const wanted =
-      mode === 'off'
-        ? []
-        : mode === 'force'
-          ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1]))
-          : glyphless.filter((n) => shows.get(n)?.read === true);
+    const wanted = !lookFirst
+      ? candidates
+      : mode === 'force'
+        ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1]))
+        : glyphless.filter((n) => shows.get(n)?.read === true);
     // In page order (`wanted` is ascending).
     const ocrInfo: OcrPageInfo[] = [];
     let engine = '';
@@ -425,8 +430,11 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
           reason('ocr-too-many-pages', wanted.length, mode === 'force', maxOcrPages),
         );
       }
-      extendLimit(ocrTimeLimit(timeoutMs, wanted.length));
-      options.onProgress?.({ done: 0, pages: wanted.length, limitMs });
+      // Pages still to read, or to look at: one that shows nothing to read when its turn comes
+      // (`ocrPage` gives null) is taken off, and the limit with it.
+      let toRead = wanted.length;
+      extendLimit(ocrTimeLimit(timeoutMs, toRead));
+      options.onProgress?.({ done: 0, pages: toRead, limitMs });
       const { ocrPage } = await import('./pdf-ocr.js');
       const { ocrEngineName, OCR_THREADS } = await import('./ocr.js');
       const doc = await task.promise;
@@ -442,11 +450,17 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
           try {
             const sizes = pages[n - 1]!.items.filter((it) => it.str.trim() !== '').map((it) => it.size);
             const got = await ocrPage(page, n, sizes, mode === 'force', parts, abort.signal);
-            if (got) found.set(n, got);
+            if (got) {
+              found.set(n, got);
+              done++;
+            } else {
+              toRead--;
+              extendLimit(ocrTimeLimit(timeoutMs, toRead));
+            }
           } finally {
             page.cleanup();
           }
-          options.onProgress?.({ done: ++done, pages: wanted.length, limitMs });
+          options.onProgress?.({ done, pages: toRead, limitMs });
         }
       };
       await Promise.race([Promise.all(Array.from({ length: Math.min(OCR_THREADS, wanted.length) }, lane)), timeout]);
