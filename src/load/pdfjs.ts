@@ -311,6 +311,32 @@ export async function renderPdfPages(bytes: Uint8Array, pages: readonly number[]
   }
 }
 
+/**
+ * Pages of a PDF as OCR takes a plain scan at `dpi` without drawing it: its image's own pixels in
+ * grey, or null for a page that is not one (see `scanPixels`); for tests, which compare them with
+ * the pages `renderPdfPages` draws.
+ */
+export async function scanPdfPages(bytes: Uint8Array, pages: readonly number[], dpi: number): Promise<(GreyImage | null)[]> {
+  const pdf = await loadPdfJs();
+  const { pageImages, scanPixels } = await import('./pdf-ocr.js');
+  const doc = await withWorkerGlobal(() =>
+    pdf.getDocument(documentOptions(bytes, pdf.VerbosityLevel.ERRORS)),
+  ).promise;
+  try {
+    const out: (GreyImage | null)[] = [];
+    for (const n of pages) {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      const { sole } = pageImages(ops.fnArray, ops.argsArray, pdf.OPS as unknown as Record<string, number>, (x1 - x0) * (y1 - y0));
+      out.push(sole ? await scanPixels(page, sole, dpi) : null);
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
