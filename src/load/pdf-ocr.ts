@@ -81,8 +81,11 @@ export interface SoleImage {
   readonly ctm: Matrix;
 }
 
-/** Operations that draw nothing and change nothing but the transformation a scan is drawn with. */
-const NEUTRAL = ['save', 'restore', 'transform', 'paintFormXObjectBegin', 'paintFormXObjectEnd', 'dependency', 'beginMarkedContent', 'beginMarkedContentProps', 'endMarkedContent', 'markPoint', 'markPointProps'];
+/**
+ * Operations that draw nothing and change nothing but the transformation a scan is drawn with. A
+ * form is not among them: its bounding box clips what it draws.
+ */
+const NEUTRAL = ['save', 'restore', 'transform', 'dependency', 'beginMarkedContent', 'beginMarkedContentProps', 'endMarkedContent', 'markPoint', 'markPointProps'];
 
 /**
  * The images a page paints, from its operator list: each image fills the unit square of the

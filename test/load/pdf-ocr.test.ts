@@ -41,6 +41,8 @@ describe('a plain scan, read without drawing it', () => {
     expect(pageImages([OPS.setGState, ...scan], [null, ...args], OPS, A4).sole).toBeNull();
     expect(pageImages([...scan, OPS.constructPath], [...args, null], OPS, A4).sole).toBeNull();
     expect(pageImages([...scan, OPS.paintImageXObject], [...args, ['img_p0_2', 10, 10]], OPS, A4).sole).toBeNull();
+    // A form clips what it draws to its bounding box.
+    expect(pageImages([OPS.paintFormXObjectBegin, ...scan, OPS.paintFormXObjectEnd], [[[1, 0, 0, 1, 0, 0], [0, 0, 100, 100]], ...args, null], OPS, A4).sole).toBeNull();
   });
 
   it('takes grey from each kind of image pdf.js decodes: one bit (1 white), RGB, RGBA on white', () => {
