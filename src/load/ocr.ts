@@ -226,15 +226,19 @@ function detInput(image: GreyImage): { data: Float32Array; width: number; height
   const height = Math.max(32, Math.round((image.height * ratio) / 32) * 32);
   const plane = width * height;
   const data = new Float32Array(3 * plane);
-  const mean = [0.485, 0.456, 0.406];
-  const std = [0.229, 0.224, 0.225];
+  // ImageNet's mean and deviation of each channel (R, G, B; the page is grey, so all three).
+  const [m0, m1, m2] = [0.485, 0.456, 0.406];
+  const [s0, s1, s2] = [0.229, 0.224, 0.225];
   const sx = image.width / width;
   const sy = image.height / height;
+  const xs = Float64Array.from({ length: width }, (_, x) => (x + 0.5) * sx - 0.5);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const g = sample(image, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5) / 255;
-      const i = y * width + x;
-      for (let c = 0; c < 3; c++) data[c * plane + i] = (g - mean[c]!) / std[c]!;
+    const yy = (y + 0.5) * sy - 0.5;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const g = sample(image, xs[x]!, yy) / 255;
+      data[i] = (g - m0) / s0;
+      data[plane + i] = (g - m1) / s1;
+      data[2 * plane + i] = (g - m2) / s2;
     }
   }
   return { data, width, height };

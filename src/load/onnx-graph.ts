@@ -141,6 +141,10 @@ export function withBestClass(model: Uint8Array, rank: number): Uint8Array | nul
     graphOutput(BEST_CLASS, 7),
     graphOutput(BEST_PROB, 1),
   ];
-  const body = concat([model.subarray(graph.v0, graph.v1), ...extra]);
-  return concat([model.subarray(0, graph.start), message(7, body), model.subarray(graph.v1)]);
+  // The model with the graph re-framed around its old bytes and the new ones, in one copy (the
+  // model is ~11 MB, most of it the graph's weights).
+  const added = concat(extra);
+  const length = graph.v1 - graph.v0 + added.length;
+  const head = Uint8Array.from([...varint(7 * 8 + 2), ...varint(length)]);
+  return concat([model.subarray(0, graph.start), head, model.subarray(graph.v0, graph.v1), added, model.subarray(graph.v1)]);
 }
