@@ -63,6 +63,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
   'value-invalid': '数值无法写入输出，已略去',
+  'direction-withdrawn': '征求意见稿中标明删除的方向，不计入',
 };
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -183,6 +184,8 @@ export function checkMessageZh(
       return `${at}本方向${inField}所写${quote(s)}与指南统一规定${quote(k)}不一致`;
     case 'value-invalid':
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
+    case 'direction-withdrawn':
+      return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
     case 'ocr-low-confidence': {

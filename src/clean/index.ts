@@ -17,6 +17,7 @@
  * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
  * Lines read by OCR also have OCR's misreadings undone (`ocr.ts`), logged as `ocr-misread`.
  */
+import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
@@ -83,6 +84,37 @@ interface RawLine {
   printed: number | null;
 }
 
+/**
+ * The text as simplified script when it is written in traditional script (see
+ * `writtenInTraditional`). Each run of converted characters on a line is logged as one
+ * `traditional-script` replacement.
+ */
+function readAsSimplified(text: string, removed: Removal[]): string {
+  if (!writtenInTraditional(text)) return text;
+  const out: string[] = [];
+  let line = 1;
+  let run = -1;
+  const close = (end: number): void => {
+    if (run < 0) return;
+    removed.push({ kind: 'traditional-script', text: text.slice(run, end), replacement: out.slice(run, end).join(''), line, start: run, end, page: null });
+    run = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const to = SIMPLIFIED_OF.get(ch);
+    if (to === undefined) {
+      close(i);
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+      out.push(ch);
+    } else {
+      if (run < 0) run = i;
+      out.push(to);
+    }
+  }
+  close(text.length);
+  return out.join('');
+}
+
 function splitLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
   let start = 0;
@@ -121,9 +153,11 @@ function isSpace(c: number): boolean {
 }
 
 export function clean(source: Source): Cleaned {
-  const text = source.text;
-  const lines = splitLines(text);
   const removed: Removal[] = [];
+  // A text in traditional script is read as simplified, one character for one (offsets unchanged;
+  // every run of converted characters logged); values are given as printed again by `extract`.
+  const text = readAsSimplified(source.text, removed);
+  const lines = splitLines(text);
 
   // 1. Classify whole lines.
   let indentCount = 0;
@@ -222,7 +256,7 @@ export function clean(source: Source): Cleaned {
   const logAt =
     (k: number) =>
     (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
-      removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
+      removed.push({ kind, text: source.text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
     };
   /** Cleans a piece of line `line` on its own: a table cell, a column of a two-column page. */
   const cleanPiece = (r: { start: number; end: number; line: number }): Mapped =>

@@ -85,8 +85,58 @@ function regroupings(a: Guideline, b: Guideline, pairs: readonly { a: number; b:
       .filter(({ d, j }) => !used.has(`b${j}`) && (!oldOf.has(j) || oldOf.get(j) === i) && d.partners.length > 0 && d.partners.length < names.length && subset(partnerSet(d), names) && related(whole, d));
     if (parts.length < 2 || !subset(names, parts.flatMap(({ d }) => partnerSet(d)))) return;
     out.push({ kind: 'split', oldIds: [whole.id], newIds: parts.map(({ d }) => d.id) });
+    used.add(`a${i}`);
+    for (const { j } of parts) used.add(`b${j}`);
+  });
+  // Split or merged by project type, the partners the same (`中国和欧盟联合研发项目` → a 联合研究 and
+  // a 青年科学家 direction): the direction kept and the ones added (or removed) beside it, whose
+  // projects or funding add up to the whole's (never one direction kept alone).
+  a.directions.forEach((whole, i) => {
+    if (used.has(`a${i}`)) return;
+    const parts = b.directions
+      .map((d, j) => ({ d, j }))
+      .filter(({ d, j }) => !used.has(`b${j}`) && (oldOf.get(j) === i || !oldOf.has(j)) && samePartners(d, whole) && related(whole, d));
+    if (parts.length < 2 || !addsUp(parts.map(({ d }) => d), whole)) return;
+    out.push({ kind: 'split', oldIds: [whole.id], newIds: parts.map(({ d }) => d.id) });
+    used.add(`a${i}`);
+    for (const { j } of parts) used.add(`b${j}`);
+  });
+  b.directions.forEach((whole, j) => {
+    if (used.has(`b${j}`)) return;
+    const parts = a.directions
+      .map((d, i) => ({ d, i }))
+      .filter(({ d, i }) => !used.has(`a${i}`) && (partnerOf.get(i) === j || !partnerOf.has(i)) && samePartners(d, whole) && related(d, whole));
+    if (parts.length < 2 || !addsUp(parts.map(({ d }) => d), whole)) return;
+    out.push({ kind: 'merged', oldIds: parts.map(({ d }) => d.id), newIds: [whole.id] });
+    used.add(`b${j}`);
+    for (const { i } of parts) used.add(`a${i}`);
   });
   return out;
+}
+
+/** The same partners, at least one. */
+function samePartners(x: Direction, y: Direction): boolean {
+  const a = partnerSet(x);
+  const b = partnerSet(y);
+  return a.length > 0 && a.length === b.length && subset(a, b);
+}
+
+/** The parts' projects (every part stating them) or funding add up to the whole's. */
+function addsUp(parts: readonly Direction[], whole: Direction): boolean {
+  const sum = (f: (d: Direction) => number | null): number | null => {
+    let t = 0;
+    for (const d of parts) {
+      const v = f(d);
+      if (v === null) return null;
+      t += v;
+    }
+    return t;
+  };
+  const count = (d: Direction): number | null => d.projectCount?.value ?? null;
+  const funding = (d: Direction): number | null => d.funding?.amountCNY ?? null;
+  const c = sum(count);
+  const f = sum(funding);
+  return (c !== null && c === count(whole)) || (f !== null && f > 0 && f === funding(whole));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { matchMarker, RE_ATTACHMENT_LINE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { matchMarker, RE_ATTACHMENT_LINE, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -40,6 +40,7 @@ import {
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { extractDirection } from './direction.js';
+import { asPrinted, asPrintedText } from './printed.js';
 
 export interface Extracted {
   readonly info: {
@@ -78,7 +79,20 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const groupTextOf = new Map<Section, Mapped[]>();
   const walk = (n: Node, groups: Paragraph[], groupTexts: Mapped[]): void => {
     if (n.kind === 'paragraph') front.push(n.paragraph);
-    else if (n.kind === 'direction') {
+    else if (n.kind === 'direction' && isWithdrawn(n)) {
+      // A draft prints a withdrawn direction for its reviewers (`4. 中国和斯里兰卡…项目（删除）`): not
+      // one of the call's directions. Its text stays in `sections`; the check says why it is not counted.
+      const h = n.heading!.text;
+      checks.push({
+        code: 'direction-withdrawn',
+        severity: 'info',
+        message: `direction ${n.id ?? n.marker?.key ?? ''} is marked withdrawn in this draft and is not counted: “${h.text}”`,
+        directionId: null,
+        stated: h.text,
+        computed: null,
+        span: span(h),
+      });
+    } else if (n.kind === 'direction') {
       directions.push(n);
       groupsOf.set(n, groups);
       groupTextOf.set(n, groupTexts);
@@ -98,7 +112,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
 
-  const info = documentInfo(preamble, preambleText, span, checks);
+  const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
 
@@ -118,13 +132,22 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
   summaryPlausibility(summary, checks);
 
-  return {
-    info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`)),
-    summary,
-    directions: out,
-    sections: root.children.map((n) => sectionOut(n, span)),
-    checks: familyChecks(checks, out),
-  };
+  // Values in the script they were printed in (a text in traditional script was read as simplified).
+  return asPrinted(
+    {
+      info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`)),
+      summary,
+      directions: out,
+      sections: root.children.map((n) => sectionOut(n, span)),
+      checks: familyChecks(checks, out),
+    },
+    sourceText,
+  );
+}
+
+/** A direction whose heading ends with a withdrawal mark (`（删除）`). */
+function isWithdrawn(n: Section): boolean {
+  return n.heading !== null && RE_WITHDRAWN_MARK.test(n.heading.text.text.replace(/[。；;\s]+$/u, ''));
 }
 
 /**
@@ -295,13 +318,25 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
 }
 
 
-function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Omit<Extracted['info'], 'family'> {
+/** A repost's tag before a title: `【转载】`, `[转发]`. */
+const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
+
+function documentInfo(
+  preamble: readonly Paragraph[],
+  text: Mapped,
+  span: SpanFn,
+  checks: CheckDraft[],
+  sourceOf: (start: number, end: number) => string,
+): Omit<Extracted['info'], 'family'> {
   const head = preamble.slice(0, 4);
   let title: string | null = null;
   let titleSource: Extracted['info']['titleSource'] = 'none';
   // A title is the run of leading paragraphs without sentence punctuation (a centred title often
   // wraps into two short lines), up to the draft mark; it names a 指南.
   const titleParts: string[] = [];
+  /** Where the title lines are in the loaded text (0-based offsets), to give the title as printed. */
+  let titleFrom = -1;
+  let titleTo = -1;
   for (const p of head) {
     const t = p.text.text;
     if (/^[（(]?征求意见稿[）)]?$/.test(t)) {
@@ -313,7 +348,10 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
-    titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').trim());
+    // A repost's tag before the title (`【转载】国家重点研发计划…指南`) is no part of it.
+    titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
+    if (titleFrom < 0) titleFrom = p.text.from[0] ?? -1;
+    titleTo = p.text.to[p.text.to.length - 1] ?? titleTo;
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
     if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) break;
@@ -327,6 +365,9 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     if (m) {
       title = m[1]!;
       titleSource = 'inferred';
+      const at = m.index + m[0].indexOf(title);
+      titleFrom = text.from[at] ?? -1;
+      titleTo = text.to[at + title.length - 1] ?? -1;
       checks.push({
         code: 'title-inferred',
         severity: 'info',
@@ -358,11 +399,13 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
       span: null,
     });
   }
+  // The title as printed (a text in traditional script is read as simplified).
+  const printedTitle = title !== null && titleFrom >= 0 && titleTo > titleFrom ? asPrintedText(title, sourceOf(titleFrom, titleTo)) : title;
   return {
-    title,
+    title: printedTitle,
     titleSource,
     programme,
-    specialProject,
+    specialProject: specialProject !== null && printedTitle !== null && title !== null && title.includes(specialProject) ? printedTitle.slice(title.indexOf(specialProject), title.indexOf(specialProject) + specialProject.length) : specialProject,
     year: yearText ? Number(yearText) : cjkYear(title ?? '') ?? cjkYear(text.text),
     batch: batchText ? parseCjkNumber(batchText) : null,
     status,

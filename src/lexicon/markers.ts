@@ -43,6 +43,22 @@ export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})$`
 /** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
 export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
 
+/**
+ * Revision marks a draft prints after a direction's title (`…项目（新增）`), by what they say of it.
+ * None is part of the title. A direction marked withdrawn (`（删除）`, its fields still printed for
+ * the reviewers) is not one of the call's directions.
+ */
+export const REVISION_MARKS = {
+  added: ['新增', '增加'],
+  changed: ['调整', '修改', '合并', '拆分'],
+  withdrawn: ['删除', '删去', '拟删除', '取消', '撤销', '不再设立'],
+} as const;
+const ALL_REVISION_MARKS = Object.values(REVISION_MARKS).flat();
+/** A revision mark at the end of a title. */
+export const RE_REVISION_MARK = new RegExp(`[（(](?:${ALL_REVISION_MARKS.join('|')})[）)]$`);
+/** A mark that withdraws the direction. */
+export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn.join('|')})[）)]$`);
+
 export interface Marker {
   readonly type: MarkerType;
   /** The marker as printed, e.g. `（1）`, `1.1`, `领域方向：`. */

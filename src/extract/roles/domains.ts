@@ -20,9 +20,18 @@ export function readDomains(ctx: DirectionContext): Domain[] {
     if (m) {
       const at = m.index + m[0].indexOf(m[1]!);
       let from = at;
-      // Parted by 、 only: 和 and 与 join the words of one domain as often as two (农业与食品科学).
-      for (const piece of m[1]!.split(/([、，])/)) {
-        if (/^[、，]$/.test(piece) || piece.trim() === '') {
+      // Parted by 、: 与 joins the words of one domain (农业与食品科学); 和 / 及 before the last item
+      // of a longer list is the list's own conjunction (`A、B、C和D等领域`: four domains).
+      const pieces = m[1]!.split(/([、，])/);
+      const words = pieces.filter((p) => !/^[、，]$/.test(p) && p.trim() !== '').length;
+      if (words >= 3) {
+        const last = pieces.pop()!;
+        const and = RE_LIST_AND.exec(last);
+        if (and && and.index >= 2 && last.length - and.index - and[0].length >= 2) pieces.push(last.slice(0, and.index), and[0], last.slice(and.index + and[0].length));
+        else pieces.push(last);
+      }
+      for (const piece of pieces) {
+        if (/^(?:[、，]|和|以及|及)$/.test(piece) || piece.trim() === '') {
           from += piece.length;
           continue;
         }
@@ -72,6 +81,9 @@ function listSeparators(m: Mapped): string {
 
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
 const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
+
+/** The conjunction before a list's last item (never the 和 of 碳中和). */
+const RE_LIST_AND = /(?<!中)(?:以及|和|及)/;
 
 const INTRO_ONLY = /^(?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容|领域))?$/;
 
