@@ -64,6 +64,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'field-repeated': '同一字段出现两次',
   'value-invalid': '数值无法写入输出，已略去',
   'direction-withdrawn': '征求意见稿中标明删除的方向，不计入',
+  'call-parties-inherited': '各方向沿用通知所述合作方和协议',
 };
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -184,6 +185,8 @@ export function checkMessageZh(
       return `${at}本方向${inField}所写${quote(s)}与指南统一规定${quote(k)}不一致`;
     case 'value-invalid':
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
+    case 'call-parties-inherited':
+      return `各方向均未写明合作方，沿用指南开头所述的${quote(s)}`;
     case 'direction-withdrawn':
       return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
     case 'page-not-read':

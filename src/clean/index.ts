@@ -274,7 +274,7 @@ export function clean(source: Source): Cleaned {
     const log = logAt(i);
     const table = tableAt.get(i);
     if (table) {
-      for (const t of tableLines(table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
+      for (const t of tableLines(text, table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
       blankSeen = false;
       pageBreakSeen = false;
       lastPage = page;
@@ -926,7 +926,7 @@ const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', dur
  * cell, a bare number given the header's unit); for a table of fields, a `label：value` line per
  * row. Inserted characters (the number's dot, the colon, the unit) map to an empty range.
  */
-function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind }) => void): CleanLine[] {
+function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind }) => void): CleanLine[] {
   const out: CleanLine[] = [];
   for (const r of table.layout) log(r);
   const cellOf = (pieces: readonly Range[]): Mapped | null => {
@@ -989,14 +989,18 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
     push(row.line, head.build(), 'row');
     cells.forEach((cell, k) => {
       const column = table.columns[k];
-      if (!cell || !column || k === idCol || (k === titleCol && column.role === 'title')) return;
-      if (column.role === 'id' || column.role === 'title') return;
+      if (!cell || k === idCol || (k === titleCol && column?.role === 'title')) return;
+      if (column?.role === 'id' || column?.role === 'title') return;
       const header = table.header[k]?.[0];
       const b = new MappedBuilder();
-      if (header) b.pushRange(column.label, header.start, header.end);
-      else b.pushRange(column.label, at(cell), at(cell));
+      // A column whose header names no field (`备用`, a header the lexicon lacks): its cell stays,
+      // under its header's words, as the text of a label `extract` does not know (and checks).
+      const label = column?.label ?? (table.header[k] ?? []).map((r) => text.slice(r.start, r.end).replace(/\s+/g, '')).join('');
+      if (label === '') return;
+      if (header) b.pushRange(label, header.start, header.end);
+      else b.pushRange(label, at(cell), at(cell));
       b.pushRange('：', at(cell), at(cell));
-      const unit = column.unit ?? DEFAULT_UNIT[column.role] ?? null;
+      const unit = column ? (column.unit ?? DEFAULT_UNIT[column.role] ?? null) : null;
       if (unit && RE_BARE_NUMBER.test(cell.text)) {
         // The unit goes after the number, before a trailing 左右 / 以内.
         const cut = cell.text.search(/\d(?!.*\d)/) + 1;

@@ -19,6 +19,7 @@
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
 import { columnOf, isDirectionHeader, type Column } from '../lexicon/columns.js';
+import { displayWidth } from '../lexicon/chars.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 
@@ -384,7 +385,126 @@ const RE_ROW_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}[.．、]?|[一二三四五�
 function spacedTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   const readings = ([2, 1] as const).flatMap((width) => spacedTableAt(text, lines, first, width) ?? []);
   readings.sort((a, b) => b.fit - a.fit);
-  return readings[0]?.table ?? null;
+  return readings[0]?.table ?? driftTable(text, lines, first);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spaced tables whose columns drift (`pdftotext -layout` of a proportional CJK font: a column's
+// lines start several columns apart, and a cell may be parted from the next by one space only)
+
+/** A single space that parts two cells: between CJK text, or before an item marker (`工 1.研制`). */
+const RE_CELL_SPACE = /(?<=[\u4e00-\u9fff，。；：、）》”%])[ \u3000](?=[\u4e00-\u9fff（《“]|\d{1,2}[.．、][^\d])/g;
+/** A row number alone at the start of a line, parted from its title by one space (`2 工业视觉…`). */
+const RE_ROW_LEAD = /^\d{1,3}(?=[ \u3000](?=\S))/;
+/** Money (`1500万元`, `万元`, `每家不超过`): a cell of a funding column. */
+const RE_MONEY_PIECE = /(?:万元|亿元|元|每家|每项|每个)/;
+
+/** The fragments of a line of a drifting table: parted by gaps, and by the single spaces that part cells. */
+function driftPieces(text: string, l: TableLine, index: number): Fragment[] {
+  const out: Fragment[] = [];
+  for (const f of fragments(text, l, index, 2)) {
+    const piece = text.slice(f.start, f.end);
+    const cuts: number[] = [];
+    const lead = f.start === fragments(text, l, index, 2)[0]?.start ? RE_ROW_LEAD.exec(piece) : null;
+    if (lead) cuts.push(lead[0].length);
+    for (const m of piece.matchAll(RE_CELL_SPACE)) cuts.push(m.index);
+    let from = 0;
+    let col = f.from;
+    for (const cut of [...cuts, piece.length]) {
+      const part = piece.slice(from, cut);
+      if (part.trim() !== '') out.push({ start: f.start + from, end: f.start + cut, line: index, from: col, to: col + displayWidth(part) });
+      col += displayWidth(piece.slice(from, cut + 1));
+      from = cut + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Assigns a line's pieces to columns, left to right (two pieces may share a column), nearest to
+ * the columns' anchors; money goes to the funding column. Returns each piece's column.
+ */
+function assignColumns(text: string, pieces: readonly Fragment[], anchors: readonly number[], columns: readonly (Column | null)[]): number[] {
+  const m = anchors.length;
+  const cost = (p: Fragment, k: number): number => {
+    const money = RE_MONEY_PIECE.test(text.slice(p.start, p.end));
+    const funding = columns[k]?.role === 'funding';
+    return Math.abs(p.from - anchors[k]!) + (money && !funding && columns.some((c) => c?.role === 'funding') ? 1000 : 0);
+  };
+  // best[i][k]: the least cost of pieces 0..i with piece i in column k.
+  const best: number[][] = [];
+  const from: number[][] = [];
+  pieces.forEach((p, i) => {
+    best.push([]);
+    from.push([]);
+    for (let k = 0; k < m; k++) {
+      let prev = i === 0 ? 0 : Infinity;
+      let arg = -1;
+      if (i > 0) for (let j = 0; j <= k; j++) if (best[i - 1]![j]! < prev) [prev, arg] = [best[i - 1]![j]!, j];
+      best[i]![k] = prev + cost(p, k);
+      from[i]![k] = arg;
+    }
+  });
+  const out = new Array<number>(pieces.length);
+  let k = best[pieces.length - 1]!.indexOf(Math.min(...best[pieces.length - 1]!));
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    out[i] = k;
+    k = from[i]![k]!;
+  }
+  return out;
+}
+
+/**
+ * A spaced table read row by row where its columns drift: each row starts at its number at the
+ * left margin, and its first line, which starts every cell, gives the row's column anchors (else the
+ * header's); the lines below go to the nearest columns. The table ends at a line at the left margin
+ * that starts no row.
+ */
+function driftTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  // The header's wrapped cells (`拟支持揭榜` / `单位数`) may be placed by counting characters while
+  // the body drifts: the reading that names more columns.
+  const named = (g: Grid | null): number => (g ? g.columns.filter((c) => c !== null).length : -1);
+  const byWidth = ([2, 1] as const).map((w) => headerAt(text, lines, first, w));
+  const grid = named(byWidth[1]!) > named(byWidth[0]!) ? byWidth[1]! : byWidth[0]!;
+  if (!grid) return null;
+  const idColumn = grid.columns.findIndex((c) => c?.role === 'id');
+  if (idColumn !== 0) return null;
+  const headerText = grid.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|');
+  // The header cells' display columns (CJK two wide), as the body's pieces are measured.
+  const displayColumn = (r: Range): number => displayWidth(text.slice(lines[r.line]!.start, r.start).replace(/^\f+/, ''));
+  const headerAnchors = grid.header.map((c) => Math.min(...c.filter((r) => r.line === c[0]!.line).map(displayColumn)));
+  const taken = new Set<number>(grid.lines);
+  const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
+  const rows: { line: number; cells: Fragment[][]; anchors: number[] }[] = [];
+  const m = grid.columns.length;
+  for (let i = Math.max(...grid.lines) + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (TRANSPARENT.has(l.cls)) continue;
+    if (l.cls !== 'content') break;
+    const header = ([2, 1] as const).map((w) => headerAt(text, lines, i, w)).find((h) => h && h.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText);
+    if (header) {
+      for (const h of header.lines) {
+        taken.add(h);
+        layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
+      }
+      i = Math.max(...header.lines);
+      continue;
+    }
+    const pieces = driftPieces(text, l, i);
+    if (pieces.length === 0) continue;
+    const head = pieces[0]!;
+    const startsRow = head.from <= headerAnchors[1]! - 2 && RE_ROW_ID.test(text.slice(head.start, head.end)) && pieces.length >= 3;
+    if (!startsRow && (rows.length === 0 || head.from <= headerAnchors[0]! + 1)) break;
+    if (startsRow) {
+      const anchors = pieces.length === m ? pieces.map((p) => p.from) : headerAnchors;
+      rows.push({ line: i, cells: grid.columns.map(() => []), anchors });
+    }
+    const row = rows[rows.length - 1]!;
+    assignColumns(text, pieces, row.anchors, grid.columns).forEach((k, j) => row.cells[k]!.push(pieces[j]!));
+    taken.add(i);
+  }
+  if (rows.length < 2) return null;
+  return { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: rows.map(({ line, cells }) => ({ line, cells })), layout: sortRanges(layout) };
 }
 
 /** The share of body cells that start within two columns of their header cell. */

@@ -39,6 +39,7 @@ import {
   summaryMoney,
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
+import { findPartners } from '../lexicon/partners.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 
@@ -125,8 +126,9 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
-  const out = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
-  const summary = afterText ? withCallTotals(stated, afterText, span) : stated;
+  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
+  const out = withCallParties(figured, preamble, span, checks);
+  const summary = afterText ? withCallDefaults(withCallTotals(stated, afterText, span), out) : stated;
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
@@ -168,12 +170,13 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
 }
 
 /**
- * A direction's cap and duration from the call's figures when it states none: the clause (between
- * `；`, `。` and line ends) that names its category (`培育项目`), else the only clause that states
- * 资助强度 / 资助期限 for every project. Marked inherited, with the clause's span.
+ * A direction's cap, duration and count from the call's figures when it states none: each from the
+ * clause (between `；`, `。` and line ends) that names its category (`培育项目`), else from the only
+ * clause that states it for every project (`资助强度：每项不超过200万元`, `资助期限：3年`, a count
+ * for each direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span.
  */
 function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
-  if (d.perProjectCap && d.duration) return d;
+  if (d.perProjectCap && d.duration && d.projectCount) return d;
   const t = text.text;
   const clauses: { start: number; end: number }[] = [];
   let start = 0;
@@ -183,33 +186,102 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
       // `注：…每个项目国拨经费原则上不超过500万元`, a note below a table of directions: a cap of each
       // (never a young scientists' one).
       const paragraph = t.slice(t.lastIndexOf('\n', start) + 1, t.indexOf('\n', i) < 0 ? t.length : t.indexOf('\n', i));
-      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph))) clauses.push({ start, end: i });
+      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph)) || RE_COUNT_EACH.test(clause)) clauses.push({ start, end: i });
       start = i + 1;
     }
   }
   const category = d.category?.replace(/[。；]$/, '') ?? null;
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
-  const pick = named.length === 1 ? named[0]! : clauses.length === 1 ? clauses[0]! : null;
-  if (!pick) return d;
-  const clause = t.slice(pick.start, pick.end);
+  /** The one clause giving a figure: the one naming the category, else the only one that gives it. */
+  const pick = <T>(read: (clause: string) => T | null): { at: number; value: T } | null => {
+    for (const pool of [named, clauses]) {
+      const found = pool.flatMap((c) => {
+        const v = read(t.slice(c.start, c.end));
+        return v === null ? [] : [{ at: c.start, value: v }];
+      });
+      if (found.length === 1) return found[0]!;
+      if (found.length > 1) return null;
+    }
+    return null;
+  };
   let out = d;
   if (!d.perProjectCap) {
-    const cap = parsePerProjectCap(clause);
-    if (cap && isPlausible('fundingCNY', cap.value)) {
-      const i = pick.start + cap.index;
-      out = { ...out, perProjectCap: { amountCNY: cap.value, text: t.slice(i, i + cap.length), span: span(text, i, i + cap.length), inherited: true } };
+    const cap = pick((clause) => {
+      const c = parsePerProjectCap(clause);
+      return c && isPlausible('fundingCNY', c.value) ? c : null;
+    });
+    if (cap) {
+      const i = cap.at + cap.value.index;
+      out = { ...out, perProjectCap: { amountCNY: cap.value.value, text: t.slice(i, i + cap.value.length), span: span(text, i, i + cap.value.length), inherited: true } };
     }
   }
   if (!d.duration) {
-    const hit = parseDuration(clause);
-    const years = hit?.value.maxYears ?? hit?.value.minYears ?? null;
-    if (hit && years !== null && isPlausible('years', years)) {
-      const i = pick.start + hit.index;
-      out = { ...out, duration: durationOut(hit.value, true, t.slice(i, i + hit.length), span(text, i, i + hit.length)) };
+    const hit = pick((clause) => {
+      const h = parseDuration(clause);
+      const years = h?.value.maxYears ?? h?.value.minYears ?? null;
+      return h && years !== null && isPlausible('years', years) ? h : null;
+    });
+    if (hit) {
+      const i = hit.at + hit.value.index;
+      out = { ...out, duration: durationOut(hit.value.value, true, t.slice(i, i + hit.value.length), span(text, i, i + hit.value.length)) };
+    }
+  }
+  if (!d.projectCount) {
+    const hit = pick((clause) => {
+      const m = RE_COUNT_EACH.exec(clause);
+      if (!m) return null;
+      const c = parseCount(clause.slice(m.index + m[0].length));
+      return c && isPlausible('projects', c.value.value) ? { ...c, index: m.index + m[0].length + c.index } : null;
+    });
+    if (hit) {
+      const i = hit.at + hit.value.index;
+      const { value, qualifier, min } = hit.value.value;
+      out = { ...out, projectCount: { value, qualifier, ...(min === undefined ? {} : { min }), text: t.slice(i, i + hit.value.length), span: span(text, i, i + hit.value.length), inherited: true } };
     }
   }
   return out;
 }
+
+/** The title of an agreement between two parties: `《…合作谅解备忘录》`, `《…科技合作协定》`. */
+const RE_AGREEMENT_TITLE = /《([^《》]{4,80}(?:协议|协定|备忘录|安排|纪要|议定书|合作计划))》/g;
+
+/**
+ * The partner and the agreement a call names once for all its directions, where no direction names
+ * its own (an NSFC joint call with a foreign agency: `国家自然科学基金委员会与德国科学基金会（DFG）
+ * 合作研究项目指南`, `根据双方签署的《…合作谅解备忘录》`): exactly one partner in the title lines,
+ * exactly one agreement in the text before the directions. Each direction takes them, with their
+ * spans; an info check says so once.
+ */
+function withCallParties(directions: readonly Direction[], preamble: readonly Paragraph[], span: SpanFn, checks: CheckDraft[]): Direction[] {
+  if (directions.length === 0 || directions.some((d) => d.partners.length > 0 || d.agreements.length > 0)) return [...directions];
+  const partners = new Map<string, Direction['partners'][number]>();
+  for (const p of preamble.slice(0, 4)) {
+    for (const h of findPartners(p.text.text)) if (!partners.has(h.name)) partners.set(h.name, { name: h.name, text: h.text, span: span(p.text, h.index, h.index + h.length), recognised: true });
+  }
+  const agreements = new Map<string, Direction['agreements'][number]>();
+  for (const p of preamble) {
+    for (const m of p.text.text.matchAll(RE_AGREEMENT_TITLE)) if (!agreements.has(m[1]!)) agreements.set(m[1]!, { title: m[1]!, span: span(p.text, m.index + 1, m.index + 1 + m[1]!.length) });
+  }
+  if (partners.size !== 1) return [...directions];
+  const partner = [...partners.values()][0]!;
+  const agreement = agreements.size === 1 ? [...agreements.values()][0]! : null;
+  checks.push({
+    code: 'call-parties-inherited',
+    severity: 'info',
+    message: `no direction names its partner: every direction takes the call's (${partner.name}${agreement ? `, 《${agreement.title}》` : ''})`,
+    directionId: null,
+    stated: agreement ? `${partner.name}；《${agreement.title}》` : partner.name,
+    computed: null,
+    span: partner.span,
+  });
+  // The titles name no partner: no doubt about it now.
+  const ids = new Set(directions.map((d) => d.id));
+  for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.code === 'partner-unrecognised' && ids.has(checks[i]!.directionId ?? '')) checks.splice(i, 1);
+  return directions.map((d) => ({ ...d, partners: [partner], agreements: agreement ? [agreement] : [] }));
+}
+
+/** A count stated for each direction of a call: `每个领域原则上不超过3项`, `每个方向资助1～2项`. */
+const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原则上|拟)?(?:资助|支持)?(?:项目)?(?:数)?(?=[^。；\n]{0,6}?\d)/;
 
 /**
  * The call's totals stated after its directions (NSFC's `四、资助计划`: `2023年度拟资助项目约18项，直接
@@ -257,6 +329,29 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
     }
   }
   return { ...summary, projectCount, fundingTotal };
+}
+
+/**
+ * The figures the call states once after its directions, as the document's defaults, where every
+ * direction took the same one (one statement, one span) and the text before them states none.
+ */
+function withCallDefaults(summary: Summary, directions: readonly Direction[]): Summary {
+  const shared = <T extends { readonly span: Span; readonly inherited?: boolean }>(get: (d: Direction) => T | null | undefined): T | null => {
+    const all = directions.map(get);
+    const first = all[0];
+    return first && first.inherited && all.every((x) => x && x.inherited && x.span.start === first.span.start) ? first : null;
+  };
+  const duration = summary.defaultDuration ? null : shared((d) => d.duration);
+  const cap = summary.defaultPerProjectCap ? null : shared((d) => d.perProjectCap);
+  const count = summary.defaultProjectCount ? null : shared((d) => d.projectCount);
+  let out = summary;
+  if (duration) {
+    const { inherited: _inherited, ...value } = duration;
+    out = { ...out, defaultDuration: value };
+  }
+  if (cap) out = { ...out, defaultPerProjectCap: { amountCNY: cap.amountCNY, text: cap.text, span: cap.span } };
+  if (count) out = { ...out, defaultProjectCount: { value: count.value, qualifier: count.qualifier, ...(count.min === undefined ? {} : { min: count.min }), text: count.text, span: count.span } };
+  return out;
 }
 
 /** The family, and for an NSFC guide that does not print its programme's name, that name. */

@@ -6,7 +6,7 @@
 import type { Qualifier } from '../schema/guideline.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { labelsOf } from '../lexicon/fields.js';
-import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
+import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
 export interface Hit<T> {
   readonly value: T;
@@ -104,7 +104,7 @@ export function parseMoney(text: string): Hit<Money> | null {
 }
 
 const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
-const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)(?:国拨)?(?:经费)?(?:为|约)?$`);
+const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)(?:国拨)?(?:经费)?(?:为|约)?${PER_PROJECT_BOUND}$`);
 const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 
 /**
@@ -130,7 +130,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   return { total, perProject };
 }
 
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
@@ -296,13 +296,15 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // `在以下8个研究方向部署培育项目` (NSFC).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),
+    // `双方在以下六个领域共同征集合作研究项目` (an NSFC joint call's areas).
+    new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
   partnerCount: [
     new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
-    new RegExp(`拟支持项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟(?:支持|资助)项目(?:数)?(?:[：:]\\s*)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),

@@ -44,6 +44,8 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/^(?:自筹|配套|地方|企业|其他)/, 'other'],
   [/(?:经费|资助强度|资助额度)$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
+  // MIIT: one project per unit that takes up the task (`拟支持揭榜单位数`).
+  [/(?:单位数|家数)(?:量)?$/, 'projectCount'],
   [/(?:周期|期限|年限)$/, 'duration'],
   [/(?:领域|方向)$/, 'domains'],
   [/协议$/, 'agreement'],

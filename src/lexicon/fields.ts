@@ -102,6 +102,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目执行期限', 'duration'],
   ['项目实施年限', 'duration'],
   ['资助年限', 'duration'],
+  // MIIT 揭榜挂帅: the period a task is worked on.
+  ['攻关期', 'duration'],
+  ['攻关期限', 'duration'],
+  ['攻关周期', 'duration'],
   ['其他要求', 'requirements'],
   ['申报要求', 'requirements'],
   ['其他说明', 'requirements'],

@@ -436,6 +436,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
         if (
           directionType !== 'decimal' &&
           directionType !== m.type &&
+          // `一、` directions stand at the top: no `5.` heads them.
+          directionType !== 'cjk-comma' &&
           (m.type === 'arabic-dot' || m.type === 'arabic-comma') &&
           isTitleLike(p, m) &&
           headsDirectionsNext(k)
@@ -494,7 +496,16 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
 
   // No direction carries fields: the items of a part that lists directions (`三、重点资助研究方向`,
-  // NSFC and MIIT guides) are the directions.
+  // NSFC and MIIT guides) are the directions. The call's plan (`二、资助计划` with `拟资助项目数：…`
+  // / `资助强度：…`) is no direction where such a part lists them: it states the call's figures.
+  if (directions.length > 0 && directions.every(isCallPlan)) {
+    const listed: Section[] = [];
+    directionsFromItems(root, listed);
+    if (listed.length > 0) {
+      for (const d of directions) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+      directions.splice(0, directions.length, ...listed);
+    }
+  }
   if (directions.length === 0) directionsFromItems(root, directions);
 
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
@@ -510,7 +521,16 @@ export function segment(input: readonly Paragraph[]): Segmented {
 }
 
 /** A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`. */
-const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|研究领域$/;
+const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|(?:研究|资助|征集|合作|支持)领域$/;
+/** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
+const RE_AREAS_PART = /领域$/;
+/** The call's plan, stated once for all its directions (`二、资助计划`). */
+const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持方式|支持计划|经费安排|项目安排|资助强度(?:与|和|及)?(?:期限)?)$/;
+
+/** A direction that is the call's plan section (`二、资助计划` holding 拟资助项目数 / 资助强度 / 资助期限). */
+function isCallPlan(d: Section): boolean {
+  return d.heading !== null && d.marker !== null && RE_CALL_PLAN.test(d.heading.text.text.slice(d.marker.length).trim());
+}
 
 /** A heading item: the title, short, at most a closing `。`. */
 function isItemTitle(n: Section): boolean {
@@ -547,12 +567,24 @@ function directionsFromItems(root: Section, directions: Section[]): void {
         return;
       }
       ordinal++;
-      const d: Section = { ...c, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
+      // A labelled paragraph under the item (`申请要求：本领域申请须附…`) is a field of the direction.
+      const body: Node[] = c.children.map((x) => {
+        if (x.kind !== 'paragraph') return x;
+        const label = matchMarker(x.paragraph.text.text);
+        return label?.type === 'field' ? { ...section('field', x.paragraph, label, { role: roleOf(label.key) }) } : x;
+      });
+      const d: Section = { ...c, children: body, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
       children[k] = d;
       directions.push(d);
     });
   };
-  for (const part of parts) convert(part, null);
+  // Areas (`一、资助领域`) are directions where most are described below their name; bare names of
+  // fields (`1. 地球科学（气候变化与冰冻圈科学）`) are the domains of one call.
+  const described = (part: Section): boolean => {
+    const items = part.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null);
+    return items.filter((c) => c.children.some((x) => x.kind === 'paragraph' || x.kind === 'field')).length * 2 > items.length;
+  };
+  for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, null);
 }
 
 /** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */

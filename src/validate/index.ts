@@ -409,7 +409,10 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
   // A call that lists its directions and states its figures once for them (NSFC, MIIT guides):
   // every direction inherits a cap or a duration from the call's own clause.
   const called = extracted.directions.every((d) => (d.perProjectCap?.inherited ?? false) || (d.duration?.inherited ?? false));
-  if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !extracted.summary.defaultDuration) return null;
+  // (Not a duration the text before them states for every project: any list of headings would inherit that.)
+  const stated = extracted.summary.defaultDuration;
+  const before = stated !== null && stated.span.start < (extracted.directions[0]?.span.start ?? Infinity);
+  if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !before) return null;
   return 'no-fields';
 }
 

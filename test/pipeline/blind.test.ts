@@ -108,8 +108,6 @@ describe.each(expectedCases(DIR10))('blind case %s', (name) => expectedCaseTests
  */
 const DIR11 = `${ROOT}test/fixtures/blind11/`;
 const GAPS11: Record<string, string> = {
-  '2025-nsfc-joint-call': 'the numbered 资助领域 of an NSFC joint call are read as one direction',
-  '2027-miit-table-tasks': 'an MIIT task list given as a pdftotext -layout table is refused',
   '2024-hmt-traditional': 'a duration stated only in the requirements of the first direction is not read',
   '2026-ocr-text': 'a requirement item whose marker OCR read as (l) is joined to the one before',
 };
