@@ -417,6 +417,8 @@ function cleanLine(
     ...doubledGlyphs(text, a, b),
   ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
+  // `(l)` / `（I）` where `（2）` follows on the line: OCR's reading of `（1）`.
+  const digitAt = lookalikeOne(text, a, b);
   let n = 0;
   const parts: string[] = [];
   const emit = (piece: string, f: number, t: number): void => {
@@ -451,6 +453,14 @@ function cleanLine(
       const { start, end, kind } = inline[nextInline++]!;
       log(kind, start, end);
       i = run = end;
+      continue;
+    }
+    if (digitAt >= 0 && i === digitAt) {
+      flush();
+      log('ocr-misread', i, i + 1, '1');
+      emit('1', i, i + 1);
+      last = '1';
+      i = run = i + 1;
       continue;
     }
     const c = text.charCodeAt(i);
@@ -1012,6 +1022,20 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     });
   });
   return out;
+}
+
+/** An item marker `(l)` / `（I）` read by OCR for `（1）`, before CJK text. */
+const RE_LOOKALIKE_ONE = /[（(][lI|][）)](?=\s*[\u4e00-\u9fff])/;
+
+/**
+ * The offset of the `l` of an item marker `(l)` that OCR read for `（1）`, where the same line goes
+ * on with `（2）`: -1 where there is none. The `l` is read as `1` and logged (`ocr-misread`).
+ */
+function lookalikeOne(text: string, a: number, b: number): number {
+  const line = text.slice(a, b);
+  const m = RE_LOOKALIKE_ONE.exec(line);
+  if (!m || !/[（(]2[）)]/.test(line.slice(m.index + m[0].length))) return -1;
+  return a + m.index + 1;
 }
 
 const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;

@@ -413,6 +413,32 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
 }
 
 
+/**
+ * The paragraphs a title may start in: the first four; or, where lines of a reposting office or a
+ * database (`研究事务处 Research Office`, `转载通告（RO/2024/031）`, `发出日期：2024年4月18日`) stand
+ * above it, from the run of title lines that ends with a call's title word (`…申报指南`) within
+ * the first eight.
+ */
+function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
+  const first = preamble.slice(0, 8);
+  const end = first.findIndex((p) => {
+    const t = p.text.text.replace(/[。\s]+$/, '').replace(/[（(]征求意见稿[）)]$/, '');
+    return RE_CALL_TITLE_END.test(t) && isTitleLine(t);
+  });
+  if (end < 0) return preamble.slice(0, 4);
+  let start = end;
+  while (start > 0 && isTitleLine(first[start - 1]!.text.text)) start--;
+  // The draft mark may stand on its own line below the title.
+  const after = first[end + 1] && /^[（(]?征求意见稿[）)]?$/.test(first[end + 1]!.text.text) ? end + 2 : end + 1;
+  return start === 0 ? preamble.slice(0, 4) : first.slice(start, after);
+}
+
+/** A line that may be part of a title: short, no clause punctuation or colon, not mostly Latin, no number marker. */
+function isTitleLine(t: string): boolean {
+  const latin = (t.match(/[A-Za-z]/g) ?? []).length;
+  return t.length > 0 && t.length <= 60 && !/[。；;：:]/.test(t) && latin * 3 < t.length && matchMarker(t) === null && !/[（(][A-Z]{1,4}[/／〔]/.test(t);
+}
+
 /** A repost's tag before a title: `【转载】`, `[转发]`. */
 const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
 
@@ -423,7 +449,7 @@ function documentInfo(
   checks: CheckDraft[],
   sourceOf: (start: number, end: number) => string,
 ): Omit<Extracted['info'], 'family'> {
-  const head = preamble.slice(0, 4);
+  const head = titleHead(preamble);
   let title: string | null = null;
   let titleSource: Extracted['info']['titleSource'] = 'none';
   // A title is the run of leading paragraphs without sentence punctuation (a centred title often

@@ -273,6 +273,8 @@ export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|�
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
 export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
+/** `1990年1月1日（含）以后出生的男性`: the date before the sex it is for (group 4 the sex). */
+export const RE_BORN_AFTER_OF = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生的(男性|女性)/g;
 export const RE_NO_SUBTOPICS = /不(?:再)?(?:下)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */
@@ -292,7 +294,8 @@ export const SUMMARY_PATTERNS = {
   directionCount: [
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
-    new RegExp(`(?:发布|部署|设立|设置)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?)?任务()`),
+    // `拟启动10项指南任务` (a key programme counting its 指南任务).
+    new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // `在以下8个研究方向部署培育项目` (NSFC).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),

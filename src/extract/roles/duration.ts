@@ -31,6 +31,8 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     const hit = parseDurationValue(rest.text);
     if (labelled && labelled.index === 0) take(labelled, whole);
     else if (hit) take(hit, rest);
+    // The label said again inside the value (`实施周期：项目实施周期不超过3年。`).
+    else if (labelled) take(labelled, whole);
     else if (RE_BARE_YEAR.test(rest.text)) {
       durationStated = true;
       implausible(checks, id, 'duration', rest.text, span(rest));
