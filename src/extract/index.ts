@@ -5,12 +5,12 @@
  * figures is checked in `validate`.
  */
 import type { Mapped } from '../mapped.js';
-import { mappedJoin, mappedSlice } from '../mapped.js';
+import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { matchMarker, RE_ATTACHMENT_LINE, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { headingTitle, matchMarker, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -127,8 +127,8 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
   const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
-  const out = withCallParties(figured, preamble, span, checks);
-  const summary = afterText ? withCallDefaults(withCallTotals(stated, afterText, span), out) : stated;
+  const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, root, span)) : figured, preamble, span, checks);
+  const { directions: out, summary } = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);
@@ -240,6 +240,42 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
     }
   }
   return out;
+}
+
+/**
+ * A call that is its one direction (an NSFC joint call whose areas are bare names of fields, read
+ * from its plan `二、资助计划`): its domains are the areas the call lists (`一、资助领域` / `1. 地球
+ * 科学（气候变化与冰冻圈科学）`), its requirements the items of its `申请要求` section, where it
+ * states none of its own.
+ */
+function withCallSections(d: Direction, root: Section, span: SpanFn): Direction {
+  if (!RE_CALL_PLAN.test(d.title)) return d;
+  const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
+  const itemsOf = (re: RegExp): Section[] => parts.filter((p) => re.test(headingTitle(p.heading!.text.text))).flatMap((p) => p.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null && c.marker !== null));
+  const after = (n: Section): Mapped => mappedTrim(mappedSlice(n.heading!.text, n.marker!.length, n.heading!.text.text.length), '。；;');
+  let out = d;
+  if (d.domains.length === 0) {
+    const areas = itemsOf(RE_CALL_AREAS);
+    if (areas.length > 0) out = { ...out, domains: areas.map((n) => ({ label: after(n).text, detail: null, marker: n.marker!.text.trim(), span: span(after(n)), children: [] })) };
+  }
+  if (d.requirements.length === 0) {
+    const items = itemsOf(RE_CALL_REQUIREMENTS);
+    if (items.length > 0) out = { ...out, requirements: items.map((n) => ({ label: n.marker!.text.trim(), text: after(n).text, span: span(after(n)) })) };
+  }
+  return out;
+}
+
+/**
+ * A call that is its one direction (see `withCallSections`): the call's count is the direction's
+ * own, and the direction's is the call's.
+ */
+function withLoneCall(directions: Direction[], summary: Summary): { directions: Direction[]; summary: Summary } {
+  const d = directions[0];
+  if (directions.length !== 1 || !d || !RE_CALL_PLAN.test(d.title)) return { directions, summary };
+  const count = summary.projectCount;
+  if (!d.projectCount && count) return { directions: [{ ...d, projectCount: { value: count.value, qualifier: count.qualifier, text: count.text, span: count.span, inherited: false } }], summary };
+  if (d.projectCount && !count) return { directions, summary: { ...summary, projectCount: { value: d.projectCount.value, qualifier: d.projectCount.qualifier, text: d.projectCount.text, span: d.projectCount.span } } };
+  return { directions, summary };
 }
 
 /** The title of an agreement between two parties: `《…合作谅解备忘录》`, `《…科技合作协定》`. */

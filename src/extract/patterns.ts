@@ -311,6 +311,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
+    // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
+    new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
     new RegExp(`拟(?:支持|遴选|确定)${PRE}${N}(?:个|家)揭榜(?:单位|方)${POST}`),
   ],

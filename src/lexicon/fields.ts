@@ -101,6 +101,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['研究周期', 'duration'],
   ['项目执行期限', 'duration'],
   ['项目实施年限', 'duration'],
+  // NSFC joint calls: `资助计划：2026年度双方拟共同资助合作研究项目10项。` states the call's count.
+  ['资助计划', 'projectCount'],
   ['资助年限', 'duration'],
   // MIIT 揭榜挂帅: the period a task is worked on.
   ['攻关期', 'duration'],

@@ -59,6 +59,13 @@ export const RE_REVISION_MARK = new RegExp(`[（(](?:${ALL_REVISION_MARKS.join('
 /** A mark that withdraws the direction. */
 export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn.join('|')})[）)]$`);
 
+/** The call's plan, stated once for all its directions (`二、资助计划`): a section title, after its marker. */
+export const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持方式|支持计划|经费安排|项目安排|资助强度(?:与|和|及)?(?:期限)?)$/;
+/** A section listing a call's areas (`一、资助领域`), after its marker. */
+export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;
+/** A section of a call's requirements of applications (`四、申请要求`), after its marker. */
+export const RE_CALL_REQUIREMENTS = /^(?:申请要求|申报要求|申请条件及要求|申报要求及说明)$/;
+
 export interface Marker {
   readonly type: MarkerType;
   /** The marker as printed, e.g. `（1）`, `1.1`, `领域方向：`. */
@@ -96,6 +103,12 @@ const RE_DIRECTION_WORD = new RegExp(
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
 /** The marker at the start of `text`, or null. */
+/** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
+export function headingTitle(text: string): string {
+  const m = plainMarker(text);
+  return (m && m.type !== 'field' ? text.slice(m.length) : text).trim();
+}
+
 export function matchMarker(text: string): Marker | null {
   const marker = plainMarker(text);
   // `3. 拟支持项目数：4个`, `（2）领域方向：…`: fields numbered as a list are fields; the number

@@ -16,7 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE } from '../lexicon/markers.js';
+import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -215,7 +215,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   /** Opens a direction at `p`, numbered `id` (its numbering checked by the caller, where it is). */
   const addDirection = (p: Paragraph, m: Marker, id: string): void => {
-    popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+    // A `一、` direction stands beside the `一、` parts, never in one (only in a `第一部分`).
+    if (m.type === 'cjk-comma') popTo((s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'));
+    else popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     lastDirectionParent = top();
     ordinal++;
     // Numbering that starts again is told apart by the innermost numbered group or part above it.
@@ -504,6 +506,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (listed.length > 0) {
       for (const d of directions) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
       directions.splice(0, directions.length, ...listed);
+    } else if (directions.length === 1) {
+      // No direction listed (the areas are bare names of fields): the call is its one direction,
+      // read from its plan, as a guideline of one unnumbered direction is.
+      Object.assign(directions[0]!, { id: '1' });
     }
   }
   if (directions.length === 0) directionsFromItems(root, directions);
@@ -524,8 +530,6 @@ export function segment(input: readonly Paragraph[]): Segmented {
 const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|(?:研究|资助|征集|合作|支持)领域$/;
 /** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
 const RE_AREAS_PART = /领域$/;
-/** The call's plan, stated once for all its directions (`二、资助计划`). */
-const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持方式|支持计划|经费安排|项目安排|资助强度(?:与|和|及)?(?:期限)?)$/;
 
 /** A direction that is the call's plan section (`二、资助计划` holding 拟资助项目数 / 资助强度 / 资助期限). */
 function isCallPlan(d: Section): boolean {

@@ -125,3 +125,30 @@ const DIR12 = `${ROOT}test/fixtures/blind12/`;
 const GAPS12: Record<string, string> = {};
 describe.each(expectedCases(DIR12))('blind case %s', (name) => expectedCaseTests(DIR12, name, GAPS12[name] ? { gap: GAPS12[name] } : undefined));
 describe.each(expectedDiffCases(DIR12))('blind pair %s', (name) => expectedDiffTests(DIR12, name));
+
+/**
+ * A thirteenth and fourteenth blind set (`test/fixtures/blind13/`, `blind14/`), written blind after
+ * pipeline 1.19.0: real files (a two-column PDF and a PDF table printed by Chromium, a Word table
+ * with merged cells, a web page whose numbers are the browser's, a GB18030 database copy), and
+ * wordings of the families (a key programme three levels deep, multilateral programmes, fields
+ * written as sentences, an MIIT guideline in 揭榜方向 groups, an NSFC guide with two project
+ * types, a draft with comparison notes). First run: 589 of 1,122 values (52.5%), two refused.
+ */
+const DIR13 = `${ROOT}test/fixtures/blind13/`;
+const GAPS13: Record<string, string> = {
+  '2025-chromium-directions-table': 'a PDF table of directions is refused',
+  '2026-chromium-two-column': 'a two-column PDF page merges directions',
+  '2026-html-nested-lists': 'directions numbered by the browser (<ol>) are not found',
+  '2027-docx-single-table': 'a Word table with merged cells and caption rows gives wrong rows',
+};
+describe.each(expectedCases(DIR13))('blind case %s', (name) => expectedCaseTests(DIR13, name, GAPS13[name] ? { gap: GAPS13[name] } : undefined));
+const DIR14 = `${ROOT}test/fixtures/blind14/`;
+const GAPS14: Record<string, string> = {
+  '2024-strategic-prose-labels': 'fields written as sentences under 第一方向 headings are not read',
+  '2025-hmt-draft-compare': 'comparison notes after the fields are counted as requirements',
+  '2025-intergov-multilateral-programmes': 'an agreement named in the preamble of a direction is taken with its own',
+  '2026-keyprog-1-1-1': 'three levels 1. / 1.1 / 1.1.1: some 1.1.1 directions are missed',
+  '2026-nsfc-guide-mixed': 'a cap of one project type is given to the other',
+  '2027-miit-jiebang-directions': 'an MIIT guideline in 揭榜方向 groups with ■ fields is refused',
+};
+describe.each(expectedCases(DIR14))('blind case %s', (name) => expectedCaseTests(DIR14, name, GAPS14[name] ? { gap: GAPS14[name] } : undefined));

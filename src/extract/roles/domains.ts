@@ -8,6 +8,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { Section } from '../../segment/index.js';
 import type { Domain } from '../../schema/guideline.js';
 import { append } from '../../append.js';
+import { headingTitle, RE_CALL_AREAS } from '../../lexicon/markers.js';
 import { fieldRest, itemRest, itemsOf, nodeSpan, nodeText, TRAILING, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -16,7 +17,7 @@ export function readDomains(ctx: DirectionContext): Domain[] {
   const domains = ctx.allOf('domains').flatMap((f) => domainsOfField(f, span));
   // No domains field, and the direction is one of the areas a call lists (`一、资助领域` / `1. 量子信息
   // 科学与量子材料`): the area is its domain (the topics its description names are the area's own).
-  const area = ctx.groups.length > 0 && RE_AREAS_HEADING.test(ctx.groups[ctx.groups.length - 1]!.text.text);
+  const area = ctx.groups.length > 0 && RE_CALL_AREAS.test(headingTitle(ctx.groups[ctx.groups.length - 1]!.text.text));
   if (ctx.allOf('domains').length === 0 && area && ctx.title !== '') {
     domains.push({ label: ctx.title, detail: null, marker: null, span: span(ctx.titleM), children: [] });
   } else if (ctx.allOf('domains').length === 0) {
@@ -86,8 +87,6 @@ function listSeparators(m: Mapped): string {
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
 const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
 
-/** The heading of a part listing a call's areas: `一、资助领域`, `二、征集领域`. */
-const RE_AREAS_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])?\s*(?:资助|征集|合作|支持|研究)领域$/;
 
 /** The conjunction before a list's last item (never the 和 of 碳中和). */
 const RE_LIST_AND = /(?<!中)(?:以及|和|及)/;
