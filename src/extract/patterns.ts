@@ -6,7 +6,7 @@
 import type { Qualifier } from '../schema/guideline.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { labelsOf } from '../lexicon/fields.js';
-import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
+import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, PER_PROJECT_WHAT, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
 export interface Hit<T> {
   readonly value: T;
@@ -104,7 +104,7 @@ export function parseMoney(text: string): Hit<Money> | null {
 }
 
 const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
-const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)(?:国拨)?(?:经费)?(?:为|约)?${PER_PROJECT_BOUND}$`);
+const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}$`);
 const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 
 /**
@@ -248,6 +248,15 @@ export function parseDurationValue(text: string): Hit<DurationValue> | null {
   const lead = /^[为是：:\s]*/.exec(text)![0].length;
   return { value: durationOf(m, 1), index: lead, length: m[0].length - lead };
 }
+
+/**
+ * A field that gives no value of its own but sends to the call's rule (`按本通知有关要求执行`,
+ * `按指南统一要求`, `同上`): the direction takes the call's value, as where the field is absent.
+ */
+export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|上述|前述|有关|统一)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
+
+/** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
+export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方)|[个项](?:合作)?(?:研究)?项目))/;
 
 /** A bare year (`2022年`) where a duration should be: read as such it would be a silent wrong value. */
 export const RE_BARE_YEAR = /^(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)/;

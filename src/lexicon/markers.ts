@@ -102,13 +102,21 @@ const RE_DIRECTION_WORD = new RegExp(
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
-/** The marker at the start of `text`, or null. */
+/**
+ * A direction named by its ordinal (`第一方向：`, `第3个方向`, `第二专题：`) or by a word in brackets
+ * (`（方向1）`, `【方向二】`): as `方向一：`.
+ */
+const RE_DIRECTION_ORDINAL = new RegExp(
+  `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题)|[（(【\\[](?:方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
+);
+
 /** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
 export function headingTitle(text: string): string {
   const m = plainMarker(text);
   return (m && m.type !== 'field' ? text.slice(m.length) : text).trim();
 }
 
+/** The marker at the start of `text`, or null. */
 export function matchMarker(text: string): Marker | null {
   const marker = plainMarker(text);
   // `3. 拟支持项目数：4个`, `（2）领域方向：…`: fields numbered as a list are fields; the number
@@ -168,6 +176,10 @@ function plainMarker(text: string): Marker | null {
   }
   if ((m = RE_DIRECTION_WORD.exec(text))) {
     const v = parseCjkNumber(m[1]!);
+    if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
+  }
+  if ((m = RE_DIRECTION_ORDINAL.exec(text))) {
+    const v = parseCjkNumber(m[1] ?? m[2]!);
     if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
   }
   if ((m = RE_PART_WORD.exec(text))) {

@@ -326,6 +326,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
         // A spelling no row names takes the role its ending says (`拟安排国拨经费：` → funding).
         open(section('field', p, marker, { role: roleOfLabel(label.label) }));
       } else {
+        // A figure written as a sentence (`国拨经费总额不超过2000万元，单个项目不超过500万元。`, a
+        // label without its colon) is a field of one paragraph: the next paragraph is the direction's.
+        if (field && isSentenceField(field)) popTo('direction');
         top().children.push({ kind: 'paragraph', paragraph: p });
       }
       continue;
@@ -519,7 +522,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
   if (new Set(keys).size !== keys.length) {
     for (const d of directions) {
       const part = partOf.get(d);
-      if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${d.marker!.key}`;
+      // `（一）` and `一、` count in digits, as their own ids do.
+      const n = d.marker!.type === 'paren-cjk' || d.marker!.type === 'cjk-comma' ? String(d.marker!.value) : d.marker!.key;
+      if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${n}`;
     }
   }
 
@@ -632,6 +637,15 @@ function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly 
   if (field && LIST_ROLES.has(field.role ?? 'other') && field.children.length === 0 && /[：:]$/.test(field.heading!.text.text)) return false;
   const title = p.text.text.slice(m.length);
   return (findPartners(title).length > 0 || /项目$/.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
+}
+
+/** A field whose label has no colon and whose line is a whole sentence: nothing below is its text. */
+function isSentenceField(field: Section): boolean {
+  const label = field.marker?.text ?? '';
+  const line = field.heading?.text.text.trim() ?? '';
+  if (field.children.length > 0 || !/[。；]$/.test(line)) return false;
+  // Also a list of domains given whole on the label's line (`合作聚焦以下领域：A；B；C。`).
+  return !/[：:】\]]$/.test(label) || (field.role === 'domains' && /[；;、]/.test(line.slice(label.length)) && line.endsWith('。'));
 }
 
 /** Fields that hold lists, whose numbered items are never directions. */

@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Duration } from '../../schema/guideline.js';
-import { parseDuration, parseDurationValue, RE_BARE_YEAR, type DurationValue } from '../patterns.js';
+import { parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
 import { durationOut, fieldRest, implausible, nodeText, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -24,7 +24,11 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     if (isPlausible('years', years) && (hit.value.minYears === null || isPlausible('years', hit.value.minYears))) duration = durationOut(hit.value, false, text, s);
     else implausible(checks, id, 'duration', text, s);
   };
-  if (durationField) {
+  // `攻关时限：按本通知有关要求执行`: no duration of its own; the call's applies.
+  const refers = durationField ? RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(durationField), TRAILING).text) : false;
+  if (durationField && refers) {
+    ctx.leftover(durationField);
+  } else if (durationField) {
     const rest = mappedTrim(fieldRest(durationField), TRAILING);
     const whole = nodeText(durationField);
     const labelled = parseDuration(whole.text);

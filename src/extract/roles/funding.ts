@@ -8,7 +8,7 @@ import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { fundingAmounts, parseMoney, parsePerProjectCap } from '../patterns.js';
+import { fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -27,7 +27,8 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     } else if (perProject) {
       // `300万元/项`: what one project receives, no total for the direction (never read as one).
       ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
-    } else {
+    } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
+      // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
       ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
     }
     if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
