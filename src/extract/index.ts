@@ -194,7 +194,8 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
   /** The one clause giving a figure: the one naming the category, else the only one that gives it. */
   const pick = <T>(read: (clause: string) => T | null): { at: number; value: T } | null => {
-    for (const pool of [named, clauses]) {
+    // Where clauses name the category, only they speak for it (never another type's figure).
+    for (const pool of named.length > 0 ? [named] : [clauses]) {
       const found = pool.flatMap((c) => {
         const v = read(t.slice(c.start, c.end));
         return v === null ? [] : [{ at: c.start, value: v }];

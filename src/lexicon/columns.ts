@@ -111,5 +111,8 @@ const DIRECTION_COLUMN_ROLES: ReadonlySet<ColumnRole> = new Set(['agreement', 'd
 export function isDirectionHeader(columns: readonly (Column | null)[]): boolean {
   const known = columns.filter((c): c is Column => c !== null);
   const fields = new Set(known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role)).map((c) => c.role));
-  return columns.length >= 2 && fields.size >= 2 && known.length * 3 >= columns.length * 2;
+  // A list of directions with one figure (`序号 | 指南任务名称 | 拟支持项目数（项）`, 青年科学家
+  // tasks) is one too: a number, a title and a field.
+  const listed = known.some((c) => c.role === 'id') && known.some((c) => c.role === 'title') && fields.size >= 1;
+  return columns.length >= 2 && (fields.size >= 2 || listed) && known.length * 3 >= columns.length * 2;
 }

@@ -66,6 +66,9 @@ export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;
 /** A section of a call's requirements of applications (`四、申请要求`), after its marker. */
 export const RE_CALL_REQUIREMENTS = /^(?:申请要求|申报要求|申请条件及要求|申报要求及说明)$/;
 
+/** A draft's note comparing with an earlier call, a paragraph of its own: `（与2024年度相比：新增方向。）`. */
+export const RE_COMPARISON_NOTE = /^[（(](?:与|较|同)[^）)：:]{0,14}(?:年度|上年|上一年|上批|上一批|去年|原指南)[^）)：:]{0,8}[：:][\s\S]*[）)]$/;
+
 export interface Marker {
   readonly type: MarkerType;
   /** The marker as printed, e.g. `（1）`, `1.1`, `领域方向：`. */
@@ -84,8 +87,9 @@ const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
 // A title may start with a figure of its own after a space (`2.1 70MPa车载IV型储氢瓶…`), never a unit.
-const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])|\s+(?=\d+[A-Za-z\u4e00-\u9fff])(?!\d+(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
-const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])/;
+const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=\d+[A-Za-z\u4e00-\u9fff])(?!\d+(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+// A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
+const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+[A-Za-z\u4e00-\u9fff]))/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;

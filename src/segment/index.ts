@@ -16,7 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN } from '../lexicon/markers.js';
+import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -232,7 +232,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   const openDirection = (m: Marker, p: Paragraph): void => {
     if (directionType === 'decimal3') {
-      // Mixed depths (`1.1.2`, then `2.1`): numbering gaps are not told apart from depth changes.
+      // Mixed depths (`1.1.2`, then `2.1`): only a gap within one `1.1` group is told (`2.1.1`, then
+      // `2.1.3`); a change of group or depth is not.
+      if (m.type === 'decimal3' && lastDirection !== null && Math.floor(lastDirection / 100) === Math.floor(m.value / 100) && m.value !== lastDirection + 1) {
+        const duplicate = m.value <= lastDirection;
+        const expected = `${Math.floor(m.value / 10000)}.${Math.floor(m.value / 100) % 100}.${(lastDirection % 100) + 1}`;
+        problems.push({
+          code: duplicate ? 'numbering-duplicate' : 'numbering-gap',
+          severity: 'warning',
+          message: duplicate ? `direction ${m.text} repeats or goes back` : `direction ${m.text} follows ${m.key.replace(/\d+$/, String(lastDirection % 100))}: ${expected} is missing`,
+          at: p,
+          stated: m.text,
+          expected,
+          directionId: m.key,
+        });
+      }
     } else if (directionType === 'decimal') {
       if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
     } else if (m.type === 'cjk-comma') {
@@ -329,6 +343,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
         // A figure written as a sentence (`国拨经费总额不超过2000万元，单个项目不超过500万元。`, a
         // label without its colon) is a field of one paragraph: the next paragraph is the direction's.
         if (field && isSentenceField(field)) popTo('direction');
+        // A draft's comparison note (`（与2024年度相比：…）`) is no field's text: the direction's, reported.
+        if (field && RE_COMPARISON_NOTE.test(p.text.text.trim())) popTo('direction');
         top().children.push({ kind: 'paragraph', paragraph: p });
       }
       continue;

@@ -9,11 +9,29 @@ import { RE_AGREEMENT } from '../patterns.js';
 import { fieldRest, nodeText, RE_PLACEHOLDER_ONLY } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
+/** A 《…》 anywhere (no global state). */
+const RE_AGREEMENT_IN = /《[^《》]+》/;
+
+/** The mechanism's own text, kept under its label. */
+function otherMechanism(ctx: DirectionContext, f: Parameters<DirectionContext['leftover']>[0]): void {
+  const rest = mappedTrim(fieldRest(f));
+  if (rest.text.length > 0) ctx.otherText.push({ label: f.marker!.key, known: true, text: rest.text, span: ctx.span(rest) });
+}
+
 export function readAgreements(ctx: DirectionContext, partners: readonly Partner[]): Agreement[] {
   const { span, all } = ctx;
   const agreements: Agreement[] = [];
-  for (const agreementField of ctx.allOf('agreement')) {
+  const fields = ctx.allOf('agreement');
+  // A mechanism named without 《》 (`合作机制：金砖国家科技创新框架计划。`) beside a field that names
+  // the agreements (`合作依据：《…》`) is the programme, not an agreement: its text stays as text.
+  const bracketed = fields.filter((f) => RE_AGREEMENT_IN.test(nodeText(f).text));
+  for (const agreementField of fields) {
     const t = nodeText(agreementField);
+    if (bracketed.length > 0 && !bracketed.includes(agreementField) && agreementField.marker?.key === '合作机制') {
+      ctx.leftover(agreementField);
+      otherMechanism(ctx, agreementField);
+      continue;
+    }
     for (const m of t.text.matchAll(RE_AGREEMENT)) {
       agreements.push({ title: m[1]!.replace(/\s+/g, ''), span: span(t, m.index, m.index + m[0].length) });
     }

@@ -49,6 +49,18 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     const hit = parseDuration(all.text);
     if (hit) take(hit, all);
   }
+  // What the direction's group states for its directions (`4. 青年科学家项目` / `…实施周期不超过3年。`).
+  if (!durationStated) {
+    for (const g of [...ctx.groupTexts].reverse()) {
+      const hit = parseDuration(g.text);
+      const years = hit?.value.maxYears ?? hit?.value.minYears ?? null;
+      if (hit && years !== null && isPlausible('years', years)) {
+        duration = durationOut(hit.value, true, g.text.slice(hit.index, hit.index + hit.length), span(g, hit.index, hit.index + hit.length));
+        durationStated = true;
+        break;
+      }
+    }
+  }
   if (!durationStated && summary.defaultDuration) {
     const { text, span: s, ...value } = summary.defaultDuration;
     duration = durationOut(value, true, text, s);
