@@ -42,6 +42,7 @@ import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, 
 import { findPartners } from '../lexicon/partners.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
+import { withAnnexReferences, withCorrections } from './notices.js';
 
 export interface Extracted {
   readonly info: {
@@ -128,7 +129,9 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
   const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
   const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, root, span)) : figured, preamble, span, checks);
-  const { directions: out, summary } = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
+  const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
+  // What the text after the directions says of them: values by reference to an attachment, corrections.
+  const { directions: out, summary } = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
 
   // Placeholders outside the directions are doubts too.
   for (const p of front) scanPlaceholders(p.text, null, span, checks);

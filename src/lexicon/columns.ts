@@ -112,7 +112,9 @@ export function isDirectionHeader(columns: readonly (Column | null)[]): boolean 
   const known = columns.filter((c): c is Column => c !== null);
   const fields = new Set(known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role)).map((c) => c.role));
   // A list of directions with one figure (`序号 | 指南任务名称 | 拟支持项目数（项）`, 青年科学家
-  // tasks) is one too: a number, a title and a field.
-  const listed = known.some((c) => c.role === 'id') && known.some((c) => c.role === 'title') && fields.size >= 1;
+  // tasks) is one too: a number, a title and a count, funding or duration (a list of agreements
+  // by country is not).
+  const figures = [...fields].filter((r) => r === 'projectCount' || r === 'funding' || r === 'duration');
+  const listed = known.some((c) => c.role === 'id') && known.some((c) => c.role === 'title') && figures.length >= 1;
   return columns.length >= 2 && (fields.size >= 2 || listed) && known.length * 3 >= columns.length * 2;
 }
