@@ -515,7 +515,15 @@ function documentInfo(
     titleTo = p.text.to[p.text.to.length - 1] ?? titleTo;
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
-    if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) break;
+    if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) {
+      // A subtitle in brackets on the line below (`（组织间合作研究项目）`) is part of it.
+      const next = head[head.indexOf(p) + 1]?.text.text.trim() ?? '';
+      if (/^[（(][^（）()]{2,30}[）)]$/.test(next) && !/征求意见稿/.test(next)) {
+        titleParts.push(next);
+        titleTo = head[head.indexOf(p) + 1]!.text.to[head[head.indexOf(p) + 1]!.text.to.length - 1] ?? titleTo;
+      }
+      break;
+    }
   }
   const titleLine = titleParts.join('');
   if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {

@@ -104,7 +104,9 @@ export function parseMoney(text: string): Hit<Money> | null {
 }
 
 const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
-const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}$`);
+// The per-project words, then what is given (`中央财政资金支持`) and its bound, in the same clause.
+// (Never a task's own amount: `每个任务支持资金不超过1000万元` is the direction's funding.)
+const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)|每个(?!任务|方向|领域|专题))(?:${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}|[^，。；,;\\d]{0,12}?${PER_PROJECT_BOUND})$`);
 const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 
 /**
@@ -116,7 +118,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   let total: Hit<Money> | null = null;
   let perProject: Hit<Money> | null = null;
   for (const m of text.matchAll(RE_MONEY_ALL)) {
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
     if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after)) {
@@ -308,6 +310,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // `在以下8个研究方向部署培育项目` (NSFC).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),
+    // `与以下5个境外资助机构联合资助` (an NSFC call, one direction per partner agency).
+    new RegExp(`以下()${N}个(?:境外|国际|国外)?(?:资助|合作|科研)?机构()`),
     // `双方在以下六个领域共同征集合作研究项目` (an NSFC joint call's areas).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],

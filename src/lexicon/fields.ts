@@ -117,6 +117,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['具体要求', 'requirements'],
   ['申请要求', 'requirements'],
   ['研究内容', 'content'],
+  ['任务目标', 'content'],
   ['揭榜任务内容', 'content'],
   ['任务内容', 'content'],
   ['支持方式及额度', 'funding'],
@@ -147,7 +148,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作区域', 'partners'],
   ['合作地区', 'partners'],
   ['合作国家（地区、国际组织）', 'partners'],
-  ['支持方式', 'other'],
+  // How a task is supported: in MIIT lists it states the money (`择优遴选1～2家揭榜单位，每家…不超过
+  // 2000万元`); where it states none (`前资助`) the funding reader keeps its text as it is.
+  ['支持方式', 'funding'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
   ['合作方式', 'other'],

@@ -27,6 +27,9 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     } else if (perProject) {
       // `300万元/项`: what one project receives, no total for the direction (never read as one).
       ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
+    } else if (fundingField.marker?.key === '支持方式') {
+      // `支持方式：前资助`: how, not how much; its text is kept as it is.
+      if (rest.text.length > 0) ctx.otherText.push({ label: '支持方式', known: true, text: rest.text, span: span(rest) });
     } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
       // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
       ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
@@ -39,14 +42,15 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   }
   // A 揭榜挂帅 task's own amount (`每个任务支持资金不超过1000万元`, `本任务支持不超过2000万元`): the
   // task is the direction, so the amount is its total, not a project's cap.
+  // (Written in a funding field too, `支持方式：…每个任务支持资金不超过1000万元`: still no cap.)
   let task: { start: number; end: number } | null = null;
-  if (!funding && !fundingField) {
+  {
     const m = RE_TASK_FUNDING.exec(all.text);
     const at = m ? m.index + m[0].length : 0;
     const money = m ? parseMoney(all.text.slice(at, at + 24)) : null;
     if (m && money && money.index <= 1 && isPlausible('fundingCNY', money.value.amountCNY)) {
       const a = at + money.index;
-      funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+      if (!funding && !fundingField) funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
       task = { start: m.index, end: a + money.length };
     }
   }
