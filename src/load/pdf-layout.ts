@@ -104,7 +104,11 @@ const middleX = (it: TextItem): number => it.x + it.width / 2;
 function linesOf(items: readonly TextItem[]): TextItem[][] {
   const lines: { y: number; size: number; items: TextItem[] }[] = [];
   for (const it of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
-    const line = lines.find((l) => Math.abs(l.y - it.y) < Math.max(1, Math.min(l.size, it.size) * 0.35));
+    // Runs come top to bottom: only the last lines can be near enough.
+    let line: (typeof lines)[number] | undefined;
+    for (let k = lines.length - 1; k >= 0 && lines[k]!.y - it.y < Math.max(1, lines[k]!.size); k--) {
+      if (Math.abs(lines[k]!.y - it.y) < Math.max(1, Math.min(lines[k]!.size, it.size) * 0.35)) line = lines[k];
+    }
     if (line) line.items.push(it);
     else lines.push({ y: it.y, size: it.size, items: [it] });
   }
