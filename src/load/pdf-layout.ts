@@ -14,8 +14,8 @@
  *   lines are joined as one (`cellText`). The caller writes each row as `| cell | cell |`, the form
  *   `clean` reads tables in (a header repeated after a page break is dropped and logged there).
  * - **Two columns.** A page whose body lines mostly have an empty vertical band (the gutter) with
- *   text on both sides, each side at least a quarter of the text's width and the left one filling
- *   its width (prose, not a column of labels), is read column by column: lines that cross the
+ *   text on both sides, each side at least a quarter of the text's width and half the other's, the
+ *   left one filling its width (prose, not a column of labels), is read column by column: lines that cross the
  *   gutter (a title spanning both columns, a footer) stay where they stand and part the page into
  *   bands; in each band the left column is read, then the right. A page whose right column is short
  *   is read at the gutter the document's other pages have.
@@ -428,8 +428,11 @@ function findGutter(lines: readonly LayoutLine[], known: Gutter | null): Gutter 
   const right = Math.min(...split.map((p) => Math.min(...p.spans.filter((s) => s.x0 >= at).map((s) => s.x0))));
   const mid = (left + right) / 2;
   const crossing = body.filter((p) => crosses(p, mid)).length;
-  // A gutter of an em or so; two columns of a quarter of the width or more; most lines parted.
-  if (right - left < size * 0.8 || left - xmin < width * 0.25 || xmax - right < width * 0.25 || crossing > best) return null;
+  // A gutter of an em or so; two columns of a quarter of the width or more, the narrower at least
+  // half the wider (a column of labels beside their values is narrower); most lines parted.
+  const leftWidth = left - Math.min(...split.map((p) => p.spans[0]!.x0));
+  const rightWidth = Math.max(...split.map((p) => p.spans[p.spans.length - 1]!.x1)) - right;
+  if (right - left < size * 0.8 || leftWidth < width * 0.25 || rightWidth < width * 0.25 || Math.min(leftWidth, rightWidth) * 2 < Math.max(leftWidth, rightWidth) || crossing > best) return null;
   // Prose fills its column: the left part of many parted lines reaches the gutter (a column of
   // labels or of short cells does not).
   const full = split.filter((p) => Math.max(...p.spans.filter((s) => s.x1 <= at).map((s) => s.x1)) >= left - size * 1.5).length;

@@ -92,6 +92,10 @@ describe('two-column pages', () => {
     const items: TextItem[] = [];
     for (let k = 0; k < 8; k++) items.push(run('合作协议：', 60, 700 - k * 16), run(`第${k + 1}项的内容写在标签右边很长很长的一行文字里面`, 200, 700 - k * 16));
     expect(texts([{ box: A4, items }])[0]).toBe('合作协议：第1项的内容写在标签右边很长很长的一行文字里面');
+    // Labels as long as a quarter of the line, all of one length: the column is still too narrow beside its values.
+    const long: TextItem[] = [];
+    for (let k = 0; k < 8; k++) long.push(run('国拨经费总概算（万元）：', 60, 700 - k * 16), run(`第${k + 1}项的内容写在标签右边很长很长的一行文字里面写满`, 190, 700 - k * 16));
+    expect(texts([{ box: A4, items: long }])[0]).toBe('国拨经费总概算（万元）：第1项的内容写在标签右边很长很长的一行文字里面写满');
   });
 
   it('leaves a page of prose as it was', () => {
