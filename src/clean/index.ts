@@ -20,7 +20,7 @@
 import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
@@ -134,8 +134,8 @@ function splitLines(text: string): RawLine[] {
 function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
   const c = ch.codePointAt(0)!;
   if ((c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2f800 && c <= 0x2fa1f)) {
-    const to = RADICAL_SUPPLEMENT.get(c) ?? ch.normalize('NFKC');
-    return to !== ch ? { to, kind: 'lookalike-glyph' } : null;
+    const to = ideographOf(ch);
+    return to !== null ? { to, kind: 'lookalike-glyph' } : null;
   }
   const ascii = asciiOfFullWidth(ch);
   if (ascii !== null) return { to: ascii, kind: 'fullwidth-alnum' };

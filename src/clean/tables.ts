@@ -19,7 +19,7 @@
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
 import { columnOf, isDirectionHeader, type Column } from '../lexicon/columns.js';
-import { displayWidth } from '../lexicon/chars.js';
+import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 
@@ -181,7 +181,7 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
   }
   // Two columns of labels and values.
-  const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${cellText(r.cells[0]!).replace(/[\s：:]+$/, '')}：`) !== null);
+  const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${plainIdeographs(cellText(r.cells[0]!)).replace(/[\s：:]+$/, '')}：`) !== null);
   if (width === 2 && labelled.length * 2 >= rows.length) {
     // A header row of the two columns (`| 项目 | 内容 |`) names them: it is no field.
     const head = RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) ? 1 : 0;

@@ -303,7 +303,8 @@ export const FUNDING_TOTAL_LEAD = '(?:直接费用总计|经费总概算|总概�
  */
 export const SUMMARY_PATTERNS = {
   directionCount: [
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
+    // `拟围绕8个指南方向部署项目`.
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),

@@ -4,6 +4,7 @@
  * is (`fields.ts`), with the unit its header gives (`（万元）`). A new header spelling is a row here.
  */
 import { fieldLabelAt, labelsOf, roleOf, type FieldRole } from './fields.js';
+import { plainIdeographs } from './chars.js';
 
 /** What a column holds: a field role, or the row's number or title. */
 export type ColumnRole = FieldRole | 'id' | 'title';
@@ -84,7 +85,8 @@ const LABEL_OF: Partial<Record<FieldRole, string>> = {
 
 /** What a header cell means, or null for a cell that names no column this tool knows. */
 export function columnOf(header: string): Column | null {
-  const compact = header.replace(/[\s\u3000]+/g, '');
+  // A PDF font may draw 支 as the radical ⽀: the header names its column all the same.
+  const compact = plainIdeographs(header).replace(/[\s\u3000]+/g, '');
   if (compact.length === 0 || compact.length > 16) return null;
   const unitMatch = RE_UNIT.exec(compact);
   const unit = unitMatch ? (unitMatch[1] ?? unitMatch[2])! : null;

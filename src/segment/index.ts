@@ -281,9 +281,30 @@ export function segment(input: readonly Paragraph[]): Segmented {
     open(section('part', p, m));
   };
 
+  // The 序号 of the rows of one table: each the one before it plus one.
+  let lastRow: Marker | null = null;
+  const checkRowNumber = (m: Marker, p: Paragraph): void => {
+    const last = lastRow;
+    lastRow = m;
+    if (last === null || last.type !== m.type || m.value === last.value + 1) return;
+    const duplicate = m.value <= last.value;
+    problems.push({
+      code: duplicate ? 'numbering-duplicate' : 'numbering-gap',
+      severity: 'warning',
+      message: duplicate
+        ? `row ${m.text} repeats or goes back after ${printed(m.type, last.value)}`
+        : `row ${m.text} follows ${printed(m.type, last.value)}: ${printed(m.type, last.value + 1)} is missing`,
+      at: p,
+      stated: m.text,
+      expected: printed(m.type, last.value + 1),
+      directionId: idOf(m),
+    });
+  };
+
   for (const [k, p] of paragraphs.entries()) {
     current = k;
     const m = markers[k]!;
+    if (p.table === undefined) lastRow = null;
     // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
     if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && currentDirection()?.heading?.table === 'row') {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
@@ -311,7 +332,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     if (p.table === 'row' && m) {
       // A row of a table of directions: a direction whatever the numbering around it; numbered
-      // headings after the table go on from its last row.
+      // headings after the table go on from its last row. Its 序号 runs on from the row above.
+      checkRowNumber(m, p);
       addDirection(p, m, idOf(m));
       if (m.type === directionType) lastDirection = m.value;
       continue;
