@@ -138,7 +138,6 @@ const GAPS13: Record<string, string> = {
   '2025-chromium-directions-table': 'a PDF table of directions is refused',
   '2026-chromium-two-column': 'a two-column PDF page merges directions',
   '2026-html-nested-lists': 'directions numbered by the browser (<ol>) are not found',
-  '2027-docx-single-table': 'a Word table with merged cells and caption rows gives wrong rows',
 };
 describe.each(expectedCases(DIR13))('blind case %s', (name) => expectedCaseTests(DIR13, name, GAPS13[name] ? { gap: GAPS13[name] } : undefined));
 const DIR14 = `${ROOT}test/fixtures/blind14/`;
