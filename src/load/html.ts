@@ -153,6 +153,19 @@ function hasOwnTitle(main: Element): boolean {
  * guideline or notice; null when there is none.
  */
 function titleBefore(root: Root, main: Element): Element | null {
+  // The elements around the content box (`<body>` of a short page): no title above it.
+  const around = new Set<Element>();
+  const path = (n: Root | Element): boolean => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c === main || path(c)) {
+        if (c !== main) around.add(c);
+        return true;
+      }
+    }
+    return false;
+  };
+  path(root);
   let found: Element | null = null;
   let done = false;
   const walk = (n: Root | Element, inWidget: boolean): void => {
@@ -167,7 +180,7 @@ function titleBefore(root: Root, main: Element): Element | null {
       const widget = inWidget || isWidget(c) || ['nav', 'header', 'footer', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'select', 'option'].includes(c.tagName);
       // A heading, an element whose class names a title, or any block whose whole text reads as
       // one (old pages print it in a centred `<td><font><b>`).
-      if (!widget) {
+      if (!widget && !around.has(c)) {
         const t = collapse(textOf(c));
         const titled = /^h[1-3]$/.test(c.tagName) || hasClass(c, /^(?:title|tit|article-title|article_title|con-title|detail-title|xxgk_title)$/i);
         const reads = t.length >= 6 && t.length <= 120 && RE_CALL_TITLE_WORD.test(t) && !/[。；：:>＞»]|当前位置|您的位置|首页/.test(t);

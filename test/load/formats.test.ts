@@ -116,6 +116,11 @@ words</p><ol start="3"><li>甲</li><li>乙</li></ol><ol type="a"><li>x</li></ol>
     expect(s.tables).toBe(1);
   });
 
+  it('reads a short page once: the <body> around its content box is no title above it', async () => {
+    const s = await html('<article><h2>总体要求</h2><h3>目标</h3><h3>原则</h3><h2>指南方向</h2><h3>欧洲</h3><p>甲</p><p>乙</p></article>');
+    expect(lines(s)).toEqual(['总体要求', '目标', '原则', '指南方向', '欧洲', '甲', '乙']);
+  });
+
   it('puts the table row and column in spans of table lines', async () => {
     const rows = ['| 方向 | 拟支持项目数 |', '| 1.1 中国和日本政府间科技合作项目 | 4个 |'];
     const s = await html(`<div class="TRS_Editor"><table><tr><td>方向</td><td>拟支持项目数</td></tr><tr><td>1.1 中国和日本政府间科技合作项目</td><td>4个</td></tr></table></div>`);
