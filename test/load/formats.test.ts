@@ -141,12 +141,13 @@ words</p><ol start="3"><li>甲</li><li>乙</li></ol><ol type="a"><li>x</li></ol>
   it('reads directions numbered by the browser (nested <ol>, ::marker counters) with their displayed ids', async () => {
     const field = (label: string, value: string): string => `<p><strong>${label}：</strong>${value}</p>`;
     const direction = (title: string): string =>
-      `<li><h4>${title}（共性关键技术类）</h4>${field('研究内容', '研究高精度传感器件的设计方法。')}${field('考核指标', '1）精度优于0.1%；2）晶圆良率不低于95%。')}${field('实施年限', '不超过3年')}${field('拟支持项目数', '1～2项')}</li>`;
+      `<li><h4>${title}（共性关键技术类）</h4>${field('研究内容', '研究高精度传感器件的设计方法。')}${field('考核指标', '1）精度优于0.1%；2）8英寸晶圆良率不低于95%。')}${field('实施年限', '不超过3年')}${field('拟支持项目数', '1～2项')}</li>`;
     const s = await html(
       `<article><h1>国家重点研发计划“智能传感器”重点专项2026年度项目申报指南</h1><p>本专项拟启动3个指南方向。</p><h2>一、指南方向</h2><ol class="areas"><li><h3>敏感材料与器件</h3><ol class="dirs">${direction('压力敏感器件')}${direction('柔性传感器件')}</ol></li><li><h3>封装测试</h3><ol class="dirs">${direction('晶圆级封装')}</ol></li></ol><h2>二、申报要求</h2><p>（一）申报单位应为内地注册的法人单位。</p></article>`,
       '<meta charset="utf-8"><style>ol.dirs > li::marker { content: counters(list-item, ".") " " }</style>',
     );
     const doc = processSource(s);
+    // (`2）8英寸…`: an item marker before a digit is still one.)
     expect(doc.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.indicators.length])).toEqual([
       ['1.1', '压力敏感器件（共性关键技术类）', 2, 2],
       ['1.2', '柔性传感器件（共性关键技术类）', 2, 2],
