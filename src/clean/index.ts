@@ -956,8 +956,8 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     return m;
   };
   const at = (m: Mapped, end = false): number => (end ? m.to[m.text.length - 1]! : m.from[0]!);
-  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field'): void => {
-    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, table: kind });
+  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null): void => {
+    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
   };
   if (table.kind === 'fields') {
     for (const row of table.rows) {
@@ -981,7 +981,15 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   const idCol = roleAt('id');
   const titleCol = roleAt('title');
   const partnersCol = roleAt('partners');
-  table.rows.forEach((row, n) => {
+  let n = 0;
+  for (const row of table.rows) {
+    if (row.caption) {
+      // A caption across the table (a group's heading, the table's title): a line of the text,
+      // read as any heading is.
+      const caption = cellOf(row.cells[0] ?? []);
+      if (caption) push(row.line, caption, null);
+      continue;
+    }
     const cells = row.cells.map(cellOf);
     const id = idCol >= 0 ? cells[idCol] : null;
     const titleCell = (titleCol >= 0 ? cells[titleCol] : null) ?? (partnersCol >= 0 ? cells[partnersCol] : null) ?? cells.find((c, k) => c && k !== idCol) ?? null;
@@ -995,6 +1003,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     } else {
       head.pushRange(`${n + 1}. `, rowAt, rowAt);
     }
+    n++;
     if (titleCell) head.pushMapped(titleCell);
     push(row.line, head.build(), 'row');
     cells.forEach((cell, k) => {
@@ -1020,7 +1029,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       }
       push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), 'cell');
     });
-  });
+  }
   return out;
 }
 

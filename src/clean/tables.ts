@@ -9,7 +9,9 @@
  *   their display column (CJK characters two wide), rows start at the row number (序号) or, where
  *   the table has blank lines between rows, at each block.
  * - **pipe** (`| 序号 | 合作国家 | … |`, a database copy or a Markdown / web / Word rendition):
- *   cells are known exactly; a `| --- |` rule is layout.
+ *   cells are known exactly; a `| --- |` rule is layout; a row of one text in every cell (a cell
+ *   merged across the table) is a caption: a group's heading between rows, or a title above the
+ *   header.
  * - **cell per line** (a table copied from a web page or Word): the header cells one per line, then
  *   each row's cells one per line, as many as the header has.
  * A table is one of directions when its header maps to field roles (`lexicon/columns.ts`); a pipe
@@ -44,6 +46,12 @@ export interface TableRow {
   readonly line: number;
   /** Each column's pieces, in reading order (a cell wrapped over lines has several). */
   readonly cells: readonly (readonly Range[])[];
+  /**
+   * A caption: one cell merged across the whole row (`（一）与港澳地区资助机构联合资助项目` above the
+   * rows of its group, a table's title above its header), its text in `cells[0]`. A heading of the
+   * text, no direction.
+   */
+  readonly caption?: boolean;
 }
 
 export interface Table {
@@ -97,7 +105,12 @@ function dittoResolved(text: string, t: Table): Table {
   const layout = [...t.layout];
   const rows: TableRow[] = [];
   for (const row of t.rows) {
-    const above = rows[rows.length - 1];
+    // A caption between the rows: a ditto below it repeats the row above it.
+    if (row.caption) {
+      rows.push(row);
+      continue;
+    }
+    const above = rows.findLast((r) => !r.caption);
     const cells = row.cells.map((c, k) => {
       if (!RE_DITTO.test(cellText(c)) || !above || !above.cells[k] || above.cells[k]!.length === 0) return c;
       for (const r of c) layout.push({ ...r, kind: 'table-layout' });
@@ -110,6 +123,16 @@ function dittoResolved(text: string, t: Table): Table {
 
 // ---------------------------------------------------------------------------------------------
 // Pipe tables
+
+/**
+ * A row whose cells all hold one text, in two columns or more: one cell merged across the row
+ * (Word's `gridSpan`, HTML's `colspan`, a `.doc` row of one cell), which the readers write into
+ * every column it covers.
+ */
+function isCaptionRow(cells: readonly string[]): boolean {
+  const first = cells[0]?.trim() ?? '';
+  return cells.length >= 2 && first !== '' && cells.every((c) => c.trim() === first);
+}
 
 const RE_PIPE_ROW = /^[ \t\u3000]*[|｜].*[|｜][ \t\u3000]*$/;
 const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
@@ -161,20 +184,32 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     rows.push({ index: i, ...pipeCells(text, l, i) });
   }
   if (rows.length < 2) return null;
-  const header = rows[0]!;
-  const width = header.cells.length;
   const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
-  const columns = header.cells.map((c) => columnOf(cellText(c)));
   const all = (kind: 'table-layout' | 'table-header') => (r: { pipes: Range[] }) => layout.push(...r.pipes.map((p) => ({ ...p, kind })));
+  // Rows above the header that are one cell merged across the table (its title): captions.
+  let h = 0;
+  while (h < rows.length - 2 && isCaptionRow(rows[h]!.cells.map(cellText))) h++;
+  if (h > 0 && !isDirectionHeader(rows[h]!.cells.map((c) => columnOf(cellText(c))))) h = 0;
+  const header = rows[h]!;
+  const width = header.cells.length;
+  const columns = header.cells.map((c) => columnOf(cellText(c)));
   if (isDirectionHeader(columns)) {
     const body: TableRow[] = [];
-    for (const r of rows.slice(1)) {
+    for (const [k, r] of rows.entries()) {
+      if (k === h) continue;
       // The header repeated after a page break.
-      if (r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
+      if (k > h && r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
         layout.push({ ...trimRange(text, lines[r.index]!.start, lines[r.index]!.end, r.index), kind: 'table-header' });
         continue;
       }
       all('table-layout')(r);
+      // A cell merged across the whole row, its text in every column (as the readers write it): a
+      // caption, read once; its copies are layout.
+      if (isCaptionRow(r.cells.map(cellText)) && (k < h || width >= 2)) {
+        for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+        body.push({ line: r.index, cells: [r.cells[0]!], caption: true });
+        continue;
+      }
       body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => r.cells[k] ?? []) });
     }
     all('table-layout')(header);

@@ -659,10 +659,15 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
 
 const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
 
+const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个`);
+
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
   const t = text.text;
-  const m = RE_YOUNG_COUNT.exec(t);
+  // `拟部署青年科学家项目方向1个，…每个项目国拨经费不超过300万元`: it counts directions, not projects (no
+  // count), but its figures are the young scientists' all the same.
+  const directionsOnly = RE_YOUNG_COUNT.exec(t) ? null : RE_YOUNG_DIRECTIONS.exec(t);
+  const m = RE_YOUNG_COUNT.exec(t) ?? directionsOnly;
   if (!m) return null;
   // The figures of the sentence that counts them, and of the next clause when it continues it.
   let { start, end } = sentenceAt(t, m.index);
@@ -676,7 +681,7 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
   const per = parsePerProjectCap(sentence);
   return {
-    count: Number.isFinite(countValue) ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
+    count: Number.isFinite(countValue) && !directionsOnly ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
     fundingCNY: funding?.value.amountCNY ?? null,
     perProjectCNY: per?.value ?? null,
     text: sentence,

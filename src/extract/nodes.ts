@@ -163,7 +163,8 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
   const runs: { re: RegExp; value: (x: RegExpExecArray) => number }[] = [
     { re: /(?<=^|[。；;：:，,\s])[（(](\d{1,2})[）)]/g, value: (x) => Number(x[1]) },
     { re: /(?<=^|[。；;：:，,\s])([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
-    { re: /(?<=^|[。；;：:\s])(\d{1,2})[.．、）)](?![\d.．])/g, value: (x) => Number(x[1]) },
+    // `1.` / `1、` not before a digit (`2.5`); `1）` before anything (`2）8英寸晶圆…`).
+    { re: /(?<=^|[。；;：:\s])(\d{1,2})(?:[.．、](?![\d.．])|[）)])/g, value: (x) => Number(x[1]) },
   ];
   for (const { re, value } of runs) {
     const hits: { index: number; length: number; marker: string }[] = [];
