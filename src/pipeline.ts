@@ -4,15 +4,15 @@
  */
 import PQueue from 'p-queue';
 import { availableParallelism } from 'node:os';
-import { clean } from './clean/index.js';
+import { clean, type Cleaned } from './clean/index.js';
 import { extract } from './extract/index.js';
-import { reflow } from './reflow/index.js';
+import { reflow, type Paragraph } from './reflow/index.js';
 import { toJson, toMarkdown } from './report/index.js';
 import { segment } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
 import { reason } from './messages/reasons.js';
-import { assemble, prevalidate, type Prevalidated } from './validate/index.js';
+import { assemble, prevalidate, textEvidence, type Prevalidated, type TextEvidence } from './validate/index.js';
 import { guidelineStarts, splitGuidelines } from './load/split.js';
 
 /**
@@ -34,15 +34,22 @@ export function processSources(source: Source): Guideline[] {
 }
 
 /**
- * The stages up to what validation needs of their trees. A function of its own so that the cleaned
- * lines, the paragraphs and the segmented tree (with their source maps, several times the text's
- * size) are garbage once it returns, before the output document is assembled.
+ * The stages up to what validation needs of their trees. A function of its own so that the
+ * paragraphs and the segmented tree (with their source maps, several times the text's size) are
+ * garbage once it returns, before the output document is assembled; the cleaned lines (and their
+ * maps) go as soon as they are reflowed into paragraphs, before the text is segmented.
  */
 function analyse(source: Source): Prevalidated {
+  const { layout, removed, evidence, paragraphs } = paragraphsOf(source);
+  const segmented = segment(paragraphs);
+  const extracted = extract(segmented, layout, source.text);
+  return prevalidate({ source, cleaned: { layout, removed }, evidence, segmented, extracted });
+}
+
+/** `clean` then `reflow`, keeping of the cleaned lines only what validation asks of them. */
+function paragraphsOf(source: Source): { layout: Cleaned['layout']; removed: Cleaned['removed']; evidence: TextEvidence; paragraphs: Paragraph[] } {
   const cleaned = clean(source);
-  const segmented = segment(reflow(cleaned));
-  const extracted = extract(segmented, cleaned.layout, source.text);
-  return prevalidate({ source, cleaned, segmented, extracted });
+  return { layout: cleaned.layout, removed: cleaned.removed, evidence: textEvidence(cleaned.lines), paragraphs: reflow(cleaned) };
 }
 
 function processOne(source: Source): Guideline {

@@ -225,10 +225,21 @@ interface MapPool {
   readonly size: number;
 }
 
+/**
+ * The paragraph of `lines`. Its map is written into the pool even for a single line, so that no
+ * paragraph holds a view of the cleaned lines' maps: those (and the lines) can go once the
+ * paragraphs are made.
+ */
 function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
   if (lines.length === 1) {
     const l = lines[0]!;
-    return l.table ? { text: l.text, firstLine: l.line, lastLine: l.line, table: l.table } : { text: l.text, firstLine: l.line, lastLine: l.line };
+    const n = l.text.text.length;
+    const start = pool.used;
+    pool.from.set(l.text.from, start);
+    pool.from.set(l.text.to, pool.size + start);
+    pool.used += n;
+    const text: Mapped = { text: l.text.text, from: pool.from.subarray(start, start + n), to: pool.from.subarray(pool.size + start, pool.size + start + n) };
+    return l.table ? { text, firstLine: l.line, lastLine: l.line, table: l.table } : { text, firstLine: l.line, lastLine: l.line };
   }
   const maps = pool.from;
   const start = pool.used;

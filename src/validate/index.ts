@@ -19,9 +19,11 @@ import { PIPELINE_VERSION } from '../version.js';
 
 export interface ValidateInput {
   readonly source: Source;
-  readonly cleaned: Cleaned;
+  /** The cleaned lines may be left out where `evidence` (`textEvidence` of them) is given. */
+  readonly cleaned: Pick<Cleaned, 'layout' | 'removed'> & Partial<Pick<Cleaned, 'lines'>>;
   readonly segmented: Segmented;
   readonly extracted: Extracted;
+  readonly evidence?: TextEvidence;
 }
 
 const yi = formatYuan;
@@ -376,23 +378,52 @@ const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
 
 /**
- * Whether the file is a guideline is decided on guideline evidence taken together: Chinese text,
- * numbered directions, and direction fields under them (or, where the directions state their
- * figures in prose, the vocabulary of a call: 指南 and 申报, and figures read from the directions).
- * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
- * what is missing, in words that name no numbering form (the document may use another), or null.
+ * What the cleaned text says about being a guideline, taken from its lines once: how many CJK
+ * characters and Latin letters it has, and whether it names 指南, 申报, and 资助 / 支持 / 揭榜
+ * anywhere (across line ends too). The lines can go once this is known.
  */
-function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): NotAGuidelineWhy | null {
+export interface TextEvidence {
+  readonly cjk: number;
+  readonly letters: number;
+  readonly guide: boolean;
+  readonly apply: boolean;
+  readonly support: boolean;
+}
+
+export function textEvidence(lines: Cleaned['lines']): TextEvidence {
   let cjk = 0;
   let letters = 0;
-  for (const l of cleaned.lines) {
+  let guide = false;
+  let apply = false;
+  let support = false;
+  // Each word looked for is two characters: a line with the last character of the one before it
+  // holds every word of the joined text that ends on that line.
+  let last = '';
+  for (const l of lines) {
     const t = l.text.text;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c >= 0x3400 && c <= 0x9fff) cjk++;
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
     }
+    const joined = last + t;
+    guide ||= joined.includes('指南');
+    apply ||= joined.includes('申报');
+    support ||= /资助|支持|揭榜/.test(joined);
+    if (t.length > 0) last = t[t.length - 1]!;
   }
+  return { cjk, letters, guide, apply, support };
+}
+
+/**
+ * Whether the file is a guideline is decided on guideline evidence taken together: Chinese text,
+ * numbered directions, and direction fields under them (or, where the directions state their
+ * figures in prose, the vocabulary of a call: 指南 and 申报, and figures read from the directions).
+ * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
+ * what is missing, in words that name no numbering form (the document may use another), or null.
+ */
+function notAGuideline(evidence: TextEvidence, segmented: Segmented, extracted: Extracted): NotAGuidelineWhy | null {
+  const { cjk, letters } = evidence;
   if (cjk === 0 || cjk < letters / 4) return 'not-chinese';
   if (extracted.directions.length === 0) return 'no-directions';
   let withFields = 0;
@@ -404,12 +435,11 @@ function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extrac
   walk(segmented.root);
   if (withFields > 0) return null;
   const figures = extracted.directions.some((d) => d.funding || d.projectCount || (d.duration && !d.duration.inherited) || d.perProjectCap);
-  const text = cleaned.lines.map((l) => l.text.text).join('');
-  if (/指南/.test(text) && /申报/.test(text) && figures) return null;
+  if (evidence.guide && evidence.apply && figures) return null;
   // A call that lists its directions and states its figures once for them (NSFC, MIIT guides):
   // every direction inherits a cap or a duration from the call's own clause.
   const called = extracted.directions.every((d) => (d.perProjectCap?.inherited ?? false) || (d.duration?.inherited ?? false));
-  if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !extracted.summary.defaultDuration) return null;
+  if (evidence.guide && evidence.support && called && !extracted.summary.defaultDuration) return null;
   return 'no-fields';
 }
 
@@ -484,7 +514,8 @@ export interface Prevalidated {
 /** The first half of `validate`: what it needs of the cleaned lines and the segmented tree. */
 export function prevalidate(input: ValidateInput): Prevalidated {
   const { cleaned, segmented, extracted } = input;
-  const refusal = notAGuideline(cleaned, segmented, extracted);
+  const evidence = input.evidence ?? textEvidence(cleaned.lines ?? []);
+  const refusal = notAGuideline(evidence, segmented, extracted);
   return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : structureChecks(segmented, cleaned.layout) };
 }
 
