@@ -54,7 +54,7 @@ function paragraphsOf(source: Source): { layout: Cleaned['layout']; removed: Cle
 
 function processOne(source: Source): Guideline {
   try {
-    return assemble(source, analyse(source));
+    return assemble(source, analyse(source), { consume: true });
   } catch (error) {
     // A Word 97–2003 file's numbering set only through its paragraph styles is not read (load/doc.ts).
     if (error instanceof GuidelineError && error.reason.id === 'not-a-guideline' && source.format === 'doc') {

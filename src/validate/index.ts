@@ -11,7 +11,7 @@ import type { Extracted } from '../extract/index.js';
 import type { Layout } from '../position.js';
 import { spanOf, spanOfRange } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
-import { compile, CANNOT } from '../schema/compiled.js';
+import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
@@ -28,6 +28,7 @@ export interface ValidateInput {
 
 const yi = formatYuan;
 let checkGuideline: ((value: unknown) => unknown) | undefined;
+let consumeGuideline: ((value: unknown) => unknown) | undefined;
 
 /**
  * What the Chinese message of a consistency check needs beyond its figures (the partners the
@@ -519,8 +520,13 @@ export function prevalidate(input: ValidateInput): Prevalidated {
   return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : structureChecks(segmented, cleaned.layout) };
 }
 
-/** The second half of `validate`: the output document, checked against the schema. */
-export function assemble(source: Source, input: Prevalidated): Guideline {
+/**
+ * The second half of `validate`: the output document, checked against the schema. With `consume`
+ * (the pipeline, whose `input` is garbage afterwards), the arrays of `input` (the directions, the
+ * sections, the removals) become the document's, each element replaced by its checked copy in
+ * place: the document is never in memory twice.
+ */
+export function assemble(source: Source, input: Prevalidated, options: { readonly consume?: boolean } = {}): Guideline {
   const { extracted, refusal } = input;
   const cleaned = { layout: input.layout, removed: input.removed };
   if (refusal) {
@@ -593,7 +599,7 @@ export function assemble(source: Source, input: Prevalidated): Guideline {
   };
   // The compiled check gives zod's own result for a document it can vouch for, and is several times
   // faster; anything else goes to zod, whose message names the first problem.
-  const checked = (checkGuideline ??= compile(Guideline))(doc);
+  const checked = options.consume ? (consumeGuideline ??= compileConsuming(Guideline))(doc) : (checkGuideline ??= compile(Guideline))(doc);
   if (checked !== CANNOT) return checked as Guideline;
   let parsed = Guideline.safeParse(doc);
   // A value that would break the schema never sinks the document: it is left out, and a check says
