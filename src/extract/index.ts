@@ -111,7 +111,8 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
-  const out = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
+  const clauses = afterText ? callFigureClauses(afterText) : [];
+  const out = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
   const summary = afterText ? withCallTotals(stated, afterText, span) : stated;
 
   // Placeholders outside the directions are doubts too.
@@ -144,15 +145,18 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
   return 'unknown';
 }
 
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * A direction's cap and duration from the call's figures when it states none: the clause (between
- * `；`, `。` and line ends) that names its category (`培育项目`), else the only clause that states
- * 资助强度 / 资助期限 for every project. Marked inherited, with the clause's span.
+ * The clauses of the call's figures (between `；`, `。` and line ends) that state a cap or a duration
+ * for every project: read once for all directions (`withCallFigures`).
  */
-function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
-  if (d.perProjectCap && d.duration) return d;
+function callFigureClauses(text: Mapped): Clause[] {
   const t = text.text;
-  const clauses: { start: number; end: number }[] = [];
+  const clauses: Clause[] = [];
   let start = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '；;。\n'.includes(t[i]!)) {
@@ -164,6 +168,17 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
       start = i + 1;
     }
   }
+  return clauses;
+}
+
+/**
+ * A direction's cap and duration from the call's figures when it states none: the clause (between
+ * `；`, `。` and line ends) that names its category (`培育项目`), else the only clause that states
+ * 资助强度 / 资助期限 for every project. Marked inherited, with the clause's span.
+ */
+function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn): Direction {
+  if (d.perProjectCap && d.duration) return d;
+  const t = text.text;
   const category = d.category?.replace(/[。；]$/, '') ?? null;
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
   const pick = named.length === 1 ? named[0]! : clauses.length === 1 ? clauses[0]! : null;

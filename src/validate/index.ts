@@ -444,24 +444,70 @@ function notAGuideline(evidence: TextEvidence, segmented: Segmented, extracted: 
   return 'no-fields';
 }
 
-/** Assembles and validates the output document. Throws `GuidelineError` when it cannot. */
 /**
  * The name of the field that holds `offset` (`其他要求`), `标题` in a direction's heading, null
  * elsewhere: the last field heading at or before it within its direction, in document order.
  */
 export function fieldAt(sections: readonly SectionOut[], offset: number): string | null {
-  let field: string | null = null;
-  const walk = (nodes: readonly SectionOut[]): boolean => {
+  return fieldFinder(sections)(offset);
+}
+
+/** The label a field section names (`其他要求`), or null. */
+function fieldLabel(n: SectionOut): string | null {
+  return (n.marker ?? n.text.split(/[：:]/)[0] ?? '').replace(/[：:]\s*$/, '').trim() || null;
+}
+
+/**
+ * `fieldAt` for many offsets: the sections are walked once, in document order (depth first), and
+ * each offset is found by a binary search. What `fieldAt` gives is decided by the nodes that start
+ * at or before the offset, up to the first node (in that order) that starts after it: the last
+ * direction, part, group or field among them.
+ */
+export function fieldFinder(sections: readonly SectionOut[]): (offset: number) => string | null {
+  let count = 0;
+  const countAll = (nodes: readonly SectionOut[]): void => {
     for (const n of nodes) {
-      if (n.span.start > offset) return true;
-      if (n.kind === 'direction' || n.kind === 'part' || n.kind === 'group') field = n.kind === 'direction' && offset < n.span.end ? '标题' : null;
-      else if (n.kind === 'field') field = (n.marker ?? n.text.split(/[：:]/)[0] ?? '').replace(/[：:]\s*$/, '').trim() || null;
-      if (walk(n.children)) return true;
+      count++;
+      countAll(n.children);
     }
-    return false;
+  };
+  countAll(sections);
+  // For each node in that order: the greatest start up to it (the first node starting after an
+  // offset is the first whose greatest start is after it), and the last node up to it that sets
+  // the field (-1 for none).
+  const maxStart = new Float64Array(count);
+  const setter = new Int32Array(count);
+  const setters: SectionOut[] = [];
+  let k = 0;
+  let greatest = Number.NEGATIVE_INFINITY;
+  let last = -1;
+  const walk = (nodes: readonly SectionOut[]): void => {
+    for (const n of nodes) {
+      greatest = Math.max(greatest, n.span.start);
+      maxStart[k] = greatest;
+      if (n.kind === 'direction' || n.kind === 'part' || n.kind === 'group' || n.kind === 'field') {
+        setters.push(n);
+        last = setters.length - 1;
+      }
+      setter[k++] = last;
+      walk(n.children);
+    }
   };
   walk(sections);
-  return field;
+  return (offset) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxStart[mid]! > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    const at = lo === 0 ? -1 : setter[lo - 1]!;
+    if (at < 0) return null;
+    const n = setters[at]!;
+    if (n.kind === 'field') return fieldLabel(n);
+    return n.kind === 'direction' && offset < n.span.end ? '标题' : null;
+  };
 }
 
 /**
@@ -487,9 +533,9 @@ function push(checks: CheckDraft[], context: CheckContext, check: CheckDraft): v
  * A placeholder's English message with the field it stands in (`direction 2.1: placeholder 待定 in
  * 其他要求: “…”`), as its Chinese one has; other checks as they are.
  */
-function placeholderField(c: CheckDraft, sections: readonly SectionOut[]): Pick<CheckDraft, 'message'> | Record<string, never> {
+function placeholderField(c: CheckDraft, fieldOf: (offset: number) => string | null): Pick<CheckDraft, 'message'> | Record<string, never> {
   if (c.code !== 'placeholder' || !c.span) return {};
-  const field = fieldAt(sections, c.span.start);
+  const field = fieldOf(c.span.start);
   if (!field) return {};
   return { message: c.message.replace(/^((?:direction [^:]+: )?placeholder \S+ in) /, `$1 ${field}: `) };
 }
@@ -550,8 +596,9 @@ export function assemble(source: Source, input: Prevalidated, options: { readonl
   // The field a check's words stand in (其他要求, 拟支持项目数, 标题), for a placeholder the words
   // around it, for an OCR doubt the character and its words: two checks of one kind in one direction
   // never read alike.
+  const fieldOf = fieldFinder(extracted.sections);
   const contextOf = (c: CheckDraft): CheckContext => {
-    const field = c.span ? { field: fieldAt(extracted.sections, c.span.start) } : {};
+    const field = c.span ? { field: fieldOf(c.span.start) } : {};
     if (c.code === 'placeholder' && c.span) return { ...field, excerpt: excerpt(source.text, c.span.start, c.span.end), ...ZH_CONTEXT.get(c) };
     if (c.code === 'ocr-low-confidence' && c.span && cleaned.layout.ocrConfidence) {
       const weak = weakest(cleaned.layout, c.span.start, c.span.end);
@@ -561,7 +608,7 @@ export function assemble(source: Source, input: Prevalidated, options: { readonl
   };
   const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text)].map((c) => ({
     ...c,
-    ...placeholderField(c, extracted.sections),
+    ...placeholderField(c, fieldOf),
     messageZh: checkMessageZh(c, contextOf(c)),
   }));
   // Stable order: by position, then severity, then code.
