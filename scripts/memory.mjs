@@ -25,7 +25,7 @@ const { segment } = await import(dist('segment/index.js'));
 const { extract } = await import(dist('extract/index.js'));
 const { prevalidate, assemble, textEvidence } = await import(dist('validate/index.js'));
 const { writeJson } = await import(dist('report/json.js'));
-const { toMarkdown } = await import(dist('report/index.js'));
+const { writeMarkdown } = await import(dist('report/index.js'));
 const { writeHtmlPage } = await import(dist('report/html.js'));
 const { atomicWriteAll } = await import(dist('cli/fs.js'));
 
@@ -80,7 +80,7 @@ const out = mkdtempSync(join(tmpdir(), 'guideline-memory-'));
 try {
   await atomicWriteAll([{ path: join(out, 'long.html'), content: (write) => writeHtmlPage(doc, { text: source.text }, write) }]);
   step('page written');
-  await atomicWriteAll([{ path: join(out, 'long.md'), content: (write) => write(toMarkdown(doc)) }]);
+  await atomicWriteAll([{ path: join(out, 'long.md'), content: (write) => writeMarkdown(doc, write) }]);
   step('Markdown written');
   await atomicWriteAll([{ path: join(out, 'long.json'), content: (write) => writeJson(doc, write) }]);
   step('JSON written');

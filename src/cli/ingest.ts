@@ -12,7 +12,7 @@ import { DocumentPool, type Processed } from '../pool.js';
 import { noticeLine, noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSources } from '../pipeline.js';
 import { writeJson, type Write } from '../report/json.js';
-import { toMarkdown } from '../report/index.js';
+import { writeMarkdown } from '../report/index.js';
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
@@ -195,7 +195,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       // 450 MB JSON and a 200 MB page: never one string in memory).
       const files: { path: string; content: Content }[] = documents.flatMap((d) => [
         { path: join(outDir, `${d.id}.html`), content: (write: Write) => writeHtmlPage(d.doc, { text: d.text }, write) },
-        { path: join(outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => write(toMarkdown(d.doc))) },
+        { path: join(outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => writeMarkdown(d.doc, write)) },
       ]);
       for (const d of documents) files.push({ path: join(outDir, `${d.id}.json`), content: (write: Write) => writeJson(d.doc, write) });
       try {
