@@ -21,7 +21,7 @@
  * CJK lines join without a space; a space is put back only between two Latin letters.
  */
 import type { CleanLine, Cleaned } from '../clean/index.js';
-import type { Mapped } from '../mapped.js';
+import { PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker, printed } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
@@ -238,7 +238,7 @@ function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
     pool.from.set(l.text.from, start);
     pool.from.set(l.text.to, pool.size + start);
     pool.used += n;
-    const text: Mapped = { text: l.text.text, from: pool.from.subarray(start, start + n), to: pool.from.subarray(pool.size + start, pool.size + start + n) };
+    const text = new PooledMapped(l.text.text, pool.from, start, pool.size + start);
     return l.table ? { text, firstLine: l.line, lastLine: l.line, table: l.table } : { text, firstLine: l.line, lastLine: l.line };
   }
   const maps = pool.from;
@@ -265,6 +265,7 @@ function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
     parts.push(t.text);
   });
   pool.used = n;
-  const text: Mapped = { text: parts.join(''), from: maps.subarray(start, n), to: maps.subarray(pool.size + start, pool.size + n) };
+  // The paragraph keeps no views of the buffer: they are made when asked for (`PooledMapped`).
+  const text = new PooledMapped(parts.join(''), maps, start, pool.size + start);
   return { text, firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line };
 }
