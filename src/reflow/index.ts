@@ -153,11 +153,11 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
   };
   const paragraphs: Paragraph[] = [];
-  // The joined paragraphs' maps: one buffer for the document, each paragraph a view of it (a line
-  // joined to the next gains at most one character, the space between two Latin words).
+  // The joined paragraphs' maps: buffers of up to `CHUNK` code units, each paragraph in one of them
+  // (a line joined to the next gains at most one character, the space between two Latin words).
   let size = 0;
   for (const l of lines) size += l.text.text.length + 1;
-  const pool: MapPool = { from: new Int32Array(2 * size), used: 0, size };
+  const pool: MapPool = { from: new Int32Array(0), used: 0, size: 0, left: size };
   let first = 0;
   for (let k = 1; k <= lines.length; k++) {
     if (k < lines.length && !isBreak(k, first)) continue;
@@ -166,6 +166,12 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   }
   return paragraphs;
 }
+
+/**
+ * Code units of map in one buffer. A buffer goes once no paragraph in it is left, so that a stage
+ * that lets paragraphs go as it reads them (`extract` in the pipeline) gives their maps back too.
+ */
+const CHUNK = 1 << 18;
 
 function carriedOver(next: string, room: number): boolean {
   // The unit a typesetter keeps whole: a Latin or digit run with what is attached to it, up to the
@@ -218,11 +224,25 @@ function labelStartsLine(before: string, line: string): boolean {
   return true;
 }
 
-/** Where joined paragraphs write their maps: `from` in `[0, size)`, `to` in `[size, 2 × size)`. */
+/**
+ * Where joined paragraphs write their maps: the buffer under way, `from` in `[0, size)` and `to` in
+ * `[size, 2 × size)`, `used` of them taken; `left`: code units not yet given a buffer.
+ */
 interface MapPool {
-  readonly from: Int32Array;
+  from: Int32Array;
   used: number;
-  readonly size: number;
+  size: number;
+  left: number;
+}
+
+/** Makes room for `need` code units of map in the buffer under way, or starts a new one. */
+function reserve(pool: MapPool, need: number): void {
+  if (pool.used + need <= pool.size) return;
+  const size = Math.max(need, Math.min(CHUNK, pool.left));
+  pool.left -= size;
+  pool.from = new Int32Array(2 * size);
+  pool.size = size;
+  pool.used = 0;
 }
 
 /**
@@ -231,6 +251,9 @@ interface MapPool {
  * paragraphs are made.
  */
 function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
+  let need = lines.length - 1;
+  for (const l of lines) need += l.text.text.length;
+  reserve(pool, need);
   if (lines.length === 1) {
     const l = lines[0]!;
     const n = l.text.text.length;
