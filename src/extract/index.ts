@@ -6,6 +6,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import { mappedJoin, mappedSlice } from '../mapped.js';
+import { append } from '../append.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
@@ -59,11 +60,22 @@ export interface Extracted {
 }
 
 
+export interface ExtractOptions {
+  /**
+   * The tree is garbage once read (the pipeline's): what is read of it outside the directions is
+   * read first, then the tree lets go of everything but the directions, and each direction's
+   * subtree goes as soon as the direction is read. A large document's paragraphs and their maps
+   * then go as its values are made, instead of all standing beside them. The tree is empty
+   * afterwards.
+   */
+  readonly consume?: boolean;
+}
+
 /**
  * `sourceText`: the loaded text (`Source.text`), for the few readings that need what `clean` took
  * out (the spaces between keywords); without it those read the cleaned text alone.
  */
-export function extract(segmented: Segmented, layout: Layout, sourceText = ''): Extracted {
+export function extract(segmented: Segmented, layout: Layout, sourceText = '', options: ExtractOptions = {}): Extracted {
   const sourceOf = (start: number, end: number): string => sourceText.slice(start, end);
   const span = (m: Mapped, i = 0, j = m.text.length): Span => spanOf(layout, m, i, j);
   const checks: CheckDraft[] = [];
@@ -101,30 +113,67 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const info = documentInfo(preamble, preambleText, span, checks);
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
+  // What is read of the tree outside the directions, read before them (the directions' subtrees
+  // may go as they are read: `consume`).
+  const { head, sections, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span);
+  if (options.consume) {
+    // Only the directions (and the groups they stand in) are read from here on.
+    root.children.length = 0;
+    front.length = 0;
+  }
 
-  const extracted = directions.map((d) => {
+  const pending: (Section | null)[] = directions;
+  const extracted: Direction[] = [];
+  for (let k = 0; k < pending.length; k++) {
+    const d = pending[k]!;
     forgetNodeTexts();
-    return extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []);
-  });
+    extracted.push(extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []));
+    if (options.consume) {
+      pending[k] = null;
+      groupsOf.delete(d);
+      groupTextOf.delete(d);
+    }
+  }
   forgetNodeTexts();
-  // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
-  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
-  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
-  const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
-  const clauses = afterText ? callFigureClauses(afterText) : [];
   const out = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
   const summary = afterText ? withCallTotals(stated, afterText, span) : stated;
 
   // Placeholders outside the directions are doubts too.
-  for (const p of front) scanPlaceholders(p.text, null, span, checks);
+  append(checks, frontChecks);
   summaryPlausibility(summary, checks);
 
   return {
-    info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`)),
+    info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${head}`)),
     summary,
     directions: out,
-    sections: root.children.map((n) => sectionOut(n, span)),
+    sections,
     checks: familyChecks(checks, out),
+  };
+}
+
+/**
+ * What `extract` reads of the tree outside its directions: the head (where an issuer names itself),
+ * the section tree as output, the text after the first direction with the clauses of the call's
+ * figures in it, and the placeholders outside the directions (checks, in the order of `front`).
+ */
+function outsideDirections(
+  root: Section,
+  front: readonly Paragraph[],
+  firstDirectionStart: number,
+  span: SpanFn,
+): { head: string; sections: SectionOut[]; afterText: Mapped | null; clauses: readonly Clause[]; frontChecks: CheckDraft[] } {
+  // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
+  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
+  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
+  const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
+  const frontChecks: CheckDraft[] = [];
+  for (const p of front) scanPlaceholders(p.text, null, span, frontChecks);
+  return {
+    head: headText(root),
+    sections: root.children.map((n) => sectionOut(n, span)),
+    afterText,
+    clauses: afterText ? callFigureClauses(afterText) : [],
+    frontChecks,
   };
 }
 

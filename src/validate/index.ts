@@ -17,13 +17,36 @@ import { GuidelineError, type Source } from '../types.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
 
-export interface ValidateInput {
+export type ValidateInput = {
   readonly source: Source;
   /** The cleaned lines may be left out where `evidence` (`textEvidence` of them) is given. */
   readonly cleaned: Pick<Cleaned, 'layout' | 'removed'> & Partial<Pick<Cleaned, 'lines'>>;
-  readonly segmented: Segmented;
   readonly extracted: Extracted;
   readonly evidence?: TextEvidence;
+} & (
+  | { readonly segmented: Segmented; readonly tree?: TreeEvidence }
+  /** The tree may be left out where `tree` (`treeEvidence` of it, taken before `extract` consumed it) is given. */
+  | { readonly segmented?: undefined; readonly tree: TreeEvidence }
+);
+
+/**
+ * What validation asks of the segmented tree: how many directions have fields of their own, and
+ * the numbering problems as checks. Taken before `extract` reads the tree with `consume`.
+ */
+export interface TreeEvidence {
+  readonly directionsWithFields: number;
+  readonly structure: readonly CheckDraft[];
+}
+
+export function treeEvidence(segmented: Segmented, layout: Layout): TreeEvidence {
+  let withFields = 0;
+  const walk = (n: Node): void => {
+    if (n.kind === 'paragraph') return;
+    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
+    n.children.forEach(walk);
+  };
+  walk(segmented.root);
+  return { directionsWithFields: withFields, structure: structureChecks(segmented, layout) };
 }
 
 const yi = formatYuan;
@@ -423,18 +446,11 @@ export function textEvidence(lines: Cleaned['lines']): TextEvidence {
  * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
  * what is missing, in words that name no numbering form (the document may use another), or null.
  */
-function notAGuideline(evidence: TextEvidence, segmented: Segmented, extracted: Extracted): NotAGuidelineWhy | null {
+function notAGuideline(evidence: TextEvidence, tree: TreeEvidence, extracted: Extracted): NotAGuidelineWhy | null {
   const { cjk, letters } = evidence;
   if (cjk === 0 || cjk < letters / 4) return 'not-chinese';
   if (extracted.directions.length === 0) return 'no-directions';
-  let withFields = 0;
-  const walk = (n: Node): void => {
-    if (n.kind === 'paragraph') return;
-    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
-    n.children.forEach(walk);
-  };
-  walk(segmented.root);
-  if (withFields > 0) return null;
+  if (tree.directionsWithFields > 0) return null;
   const figures = extracted.directions.some((d) => d.funding || d.projectCount || (d.duration && !d.duration.inherited) || d.perProjectCap);
   if (evidence.guide && evidence.apply && figures) return null;
   // A call that lists its directions and states its figures once for them (NSFC, MIIT guides):
@@ -560,10 +576,11 @@ export interface Prevalidated {
 
 /** The first half of `validate`: what it needs of the cleaned lines and the segmented tree. */
 export function prevalidate(input: ValidateInput): Prevalidated {
-  const { cleaned, segmented, extracted } = input;
+  const { cleaned, extracted } = input;
   const evidence = input.evidence ?? textEvidence(cleaned.lines ?? []);
-  const refusal = notAGuideline(evidence, segmented, extracted);
-  return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : structureChecks(segmented, cleaned.layout) };
+  const tree = input.tree ?? treeEvidence(input.segmented!, cleaned.layout);
+  const refusal = notAGuideline(evidence, tree, extracted);
+  return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : tree.structure };
 }
 
 /**
