@@ -28,6 +28,7 @@ const { writeJson } = await import(dist('report/json.js'));
 const { writeMarkdown } = await import(dist('report/index.js'));
 const { writeHtmlPage } = await import(dist('report/html.js'));
 const { atomicWriteAll } = await import(dist('cli/fs.js'));
+const { paceHeap } = await import(dist('cli/heap.js'));
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -53,6 +54,8 @@ step('start');
 let bytes = /^\d+(\.\d+)?$/.test(input) ? Buffer.from(largeText(Number(input))) : readFileSync(input);
 console.log(`input: ${(bytes.length / 1e6).toFixed(1)} MB; bound 250 MB + 6× = ${(250 + (6 * bytes.length) / MB).toFixed(0)} MiB`);
 step('bytes');
+// As `guideline ingest` paces the heap for a large document.
+paceHeap(bytes.length);
 let source = await loadBytes(bytes, 'long.txt', {});
 bytes = null;
 step('load', source);
