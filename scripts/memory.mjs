@@ -5,8 +5,9 @@
 //
 // Runs the stages as `guideline ingest` runs them for a text (load, then clean → reflow → segment →
 // extract → prevalidate, then assemble; then the page, the Markdown and the JSON written to a
-// temporary folder as `guideline ingest` writes them), and after each step prints the heap in use,
-// the memory outside the heap (typed arrays, buffers), the RSS, and the peak RSS so far.
+// temporary folder as `guideline ingest` writes them), and after each step prints the heap in use
+// and committed, the memory outside the heap (typed arrays, buffers), the RSS, and the peak RSS so
+// far.
 //   --live  a full collection before each line (`node --expose-gc`): the heap is what is alive, but
 //           the collector's timing, and so the peak, is no longer that of a real run
 //   --keep  every stage's output is held to the end: each line shows what that output retains
@@ -46,7 +47,7 @@ function step(name, value) {
   if (live) global.gc();
   const m = process.memoryUsage();
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`${name.padEnd(28)} heap ${f(m.heapUsed)} MiB  outside ${f(m.external)} MiB  rss ${f(m.rss)} MiB  peak ${f(peak)} MiB  ${(ms / 1000).toFixed(1).padStart(6)} s`);
+  console.log(`${name.padEnd(28)} heap ${f(m.heapUsed)}/${f(m.heapTotal)} MiB  outside ${f(m.external)} MiB  rss ${f(m.rss)} MiB  peak ${f(peak)} MiB  ${(ms / 1000).toFixed(1).padStart(6)} s`);
   t = performance.now();
 }
 
