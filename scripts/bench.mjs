@@ -13,8 +13,8 @@
 //             which also runs alone): the dataset, and the HTML page
 //   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
 //   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
-//   large     one long text (1, 10 and 45 MB: a call of the seed's kind with thousands of directions
-//             numbered 1.1.1 … 78.40.12, scripts/large-text.mjs) through `guideline ingest` in a
+//   large     one long text (1, 5, 10 and 45 MB: a call of the seed's kind, thousands of directions
+//             numbered 1.1.1 … 78.9.3, scripts/large-text.mjs) through `guideline ingest` in a
 //             child process: seconds per MB and peak RSS against the bound of issue 25
 //             (250 MB + 6 × the input)
 //   worker    each PDF fixture read on a worker thread of its own: the worker's heap after it
