@@ -28,7 +28,7 @@ import { matchMarker } from '../lexicon/markers.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
-import { MappedBuilder, sourceRange } from '../mapped.js';
+import { MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
 export { pageNumberOf };
@@ -241,7 +241,7 @@ export function clean(source: Source): Cleaned {
   // 4. Build the cleaned lines.
   // One buffer for both maps: allocating (and zeroing) typed arrays costs more than filling them.
   const maps = new Int32Array(2 * text.length);
-  const pool: MapPool = { from: maps.subarray(0, text.length), to: maps.subarray(text.length) };
+  const pool: MapPool = { maps, from: maps.subarray(0, text.length), to: maps.subarray(text.length), toAt: text.length };
   // Indentation starts a paragraph unless (nearly) every line is indented.
   const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
   const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
@@ -384,8 +384,11 @@ function readByOcr(confidence: Uint8Array, start: number, end: number): boolean 
  * document-wide arrays and keeps views of them: one allocation per document, not two per line.
  */
 interface MapPool {
+  /** The buffer of both maps; `from` is its first half, `to` its second, from `toAt` on. */
+  readonly maps: Int32Array;
   readonly from: Int32Array;
   readonly to: Int32Array;
+  readonly toAt: number;
 }
 
 /** Cleans the characters of one content line. */
@@ -545,7 +548,8 @@ function cleanLine(
   if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log, around.after);
   const fromView = from.subarray(base, base + built.length);
   const toView = to.subarray(base, base + built.length);
-  return { text: fullWidthPunctuation(built, fromView, toView, log, around), from: fromView, to: toView };
+  // The line keeps no views of the buffer: they are made when asked for (`PooledMapped`).
+  return new PooledMapped(fullWidthPunctuation(built, fromView, toView, log, around), pool.maps, base, pool.toAt + base);
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());

@@ -6,6 +6,7 @@
  */
 import type { Mapped } from '../mapped.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
+import { append } from '../append.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
@@ -62,11 +63,22 @@ export interface Extracted {
 }
 
 
+export interface ExtractOptions {
+  /**
+   * The tree is garbage once read (the pipeline's): what is read of it outside the directions is
+   * read first, then the tree lets go of everything but the directions, and each direction's
+   * subtree goes as soon as the direction is read. A large document's paragraphs and their maps
+   * then go as its values are made, instead of all standing beside them. The tree is empty
+   * afterwards.
+   */
+  readonly consume?: boolean;
+}
+
 /**
  * `sourceText`: the loaded text (`Source.text`), for the few readings that need what `clean` took
  * out (the spaces between keywords); without it those read the cleaned text alone.
  */
-export function extract(segmented: Segmented, layout: Layout, sourceText = ''): Extracted {
+export function extract(segmented: Segmented, layout: Layout, sourceText = '', options: ExtractOptions = {}): Extracted {
   const sourceOf = (start: number, end: number): string => sourceText.slice(start, end);
   const span = (m: Mapped, i = 0, j = m.text.length): Span => spanOf(layout, m, i, j);
   const checks: CheckDraft[] = [];
@@ -117,33 +129,47 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
+  // What is read of the tree outside the directions, read before them (the directions' subtrees
+  // may go as they are read: `consume`).
+  const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span);
+  // The call's parts, for a call that is its one direction (`withCallSections`): kept before the tree goes.
+  const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
+  if (options.consume) {
+    // Only the directions (and the groups they stand in) are read from here on.
+    root.children.length = 0;
+    front.length = 0;
+  }
 
-  const extracted = directions.map((d) => {
+  const pending: (Section | null)[] = directions;
+  const extracted: Direction[] = [];
+  for (let k = 0; k < pending.length; k++) {
+    const d = pending[k]!;
     forgetNodeTexts();
-    return extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []);
-  });
+    extracted.push(extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []));
+    if (options.consume) {
+      pending[k] = null;
+      groupsOf.delete(d);
+      groupTextOf.delete(d);
+    }
+  }
   forgetNodeTexts();
-  // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
-  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
-  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
-  const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
-  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
-  const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, root, span)) : figured, preamble, span, checks);
+  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
+  const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, parts, span)) : figured, preamble, span, checks);
   const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
   const { directions: out, summary } = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
 
   // Placeholders outside the directions are doubts too.
-  for (const p of front) scanPlaceholders(p.text, null, span, checks);
+  append(checks, frontChecks);
   summaryPlausibility(summary, checks);
 
   // Values in the script they were printed in (a text in traditional script was read as simplified).
   return asPrinted(
     {
-      info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`)),
+      info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${head}`)),
       summary,
       directions: out,
-      sections: root.children.map((n) => sectionOut(n, span)),
+      sections,
       checks: familyChecks(checks, out),
     },
     sourceText,
@@ -153,6 +179,33 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
 /** A direction whose heading ends with a withdrawal mark (`（删除）`). */
 function isWithdrawn(n: Section): boolean {
   return n.heading !== null && RE_WITHDRAWN_MARK.test(n.heading.text.text.replace(/[。；;\s]+$/u, ''));
+}
+
+/**
+ * What `extract` reads of the tree outside its directions: the head (where an issuer names itself),
+ * the section tree as output, the text after the first direction with the clauses of the call's
+ * figures in it, and the placeholders outside the directions (checks, in the order of `front`).
+ */
+function outsideDirections(
+  root: Section,
+  front: readonly Paragraph[],
+  firstDirectionStart: number,
+  span: SpanFn,
+): { head: string; sections: SectionOut[]; after: Paragraph[]; afterText: Mapped | null; clauses: readonly Clause[]; frontChecks: CheckDraft[] } {
+  // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
+  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
+  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
+  const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
+  const frontChecks: CheckDraft[] = [];
+  for (const p of front) scanPlaceholders(p.text, null, span, frontChecks);
+  return {
+    head: headText(root),
+    sections: root.children.map((n) => sectionOut(n, span)),
+    after,
+    afterText,
+    clauses: afterText ? callFigureClauses(afterText) : [],
+    frontChecks,
+  };
 }
 
 /**
@@ -172,16 +225,18 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
   return 'unknown';
 }
 
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * A direction's cap, duration and count from the call's figures when it states none: each from the
- * clause (between `；`, `。` and line ends) that names its category (`培育项目`), else from the only
- * clause that states it for every project (`资助强度：每项不超过200万元`, `资助期限：3年`, a count
- * for each direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span.
+ * The clauses of the call's figures (between `；`, `。` and line ends) that state a cap or a duration
+ * for every project: read once for all directions (`withCallFigures`).
  */
-function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
-  if (d.perProjectCap && d.duration && d.projectCount) return d;
+function callFigureClauses(text: Mapped): Clause[] {
   const t = text.text;
-  const clauses: { start: number; end: number }[] = [];
+  const clauses: Clause[] = [];
   let start = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '；;。\n'.includes(t[i]!)) {
@@ -193,6 +248,18 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
       start = i + 1;
     }
   }
+  return clauses;
+}
+
+/**
+ * A direction's cap, duration and count from the call's figures when it states none: each from the
+ * clause (`callFigureClauses`) that names its category (`培育项目`), else from the only clause that
+ * states it for every project (`资助强度：每项不超过200万元`, `资助期限：3年`, a count for each
+ * direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span.
+ */
+function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn): Direction {
+  if (d.perProjectCap && d.duration && d.projectCount) return d;
+  const t = text.text;
   const category = d.category?.replace(/[。；]$/, '') ?? null;
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
   /** The one clause giving a figure: the one naming the category, else the only one that gives it. */
@@ -252,9 +319,8 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
  * 科学（气候变化与冰冻圈科学）`), its requirements the items of its `申请要求` section, where it
  * states none of its own.
  */
-function withCallSections(d: Direction, root: Section, span: SpanFn): Direction {
+function withCallSections(d: Direction, parts: readonly Section[], span: SpanFn): Direction {
   if (!RE_CALL_PLAN.test(d.title)) return d;
-  const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
   const itemsOf = (re: RegExp): Section[] => parts.filter((p) => re.test(headingTitle(p.heading!.text.text))).flatMap((p) => p.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null && c.marker !== null));
   const after = (n: Section): Mapped => mappedTrim(mappedSlice(n.heading!.text, n.marker!.length, n.heading!.text.text.length), '。；;');
   let out = d;

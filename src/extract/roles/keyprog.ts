@@ -107,8 +107,9 @@ function keywordsOf(field: Section, span: SpanFn, source: (start: number, end: n
   let start = 0;
   const t = body.text;
   const spaced = !/[，,、；;]/.test(t.replace(/[。.\s]+$/, ''));
-  const gapAfter = (k: number): boolean =>
-    spaced && k + 1 < t.length && body.from[k + 1]! > body.to[k]! && /^[ \t\u3000]+$/.test(source(body.to[k]!, body.from[k + 1]!));
+  const from = body.from;
+  const to = body.to;
+  const gapAfter = (k: number): boolean => spaced && k + 1 < t.length && from[k + 1]! > to[k]! && /^[ \t\u3000]+$/.test(source(to[k]!, from[k + 1]!));
   for (let k = 0; k <= t.length; k++) {
     if (k < t.length && gapAfter(k)) {
       const piece = mappedTrim(mappedSlice(body, start, k + 1), '。.');
