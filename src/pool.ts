@@ -172,11 +172,20 @@ export class DocumentPool {
     return slot;
   }
 
+  /**
+   * A free worker, marked busy before it is handed out: several documents asked for in one turn
+   * of the event loop (the CLI starts `-j` of them at once) each get a worker of their own, or
+   * wait. (Marked by the caller after its `await`, the second document of a turn found the first
+   * one's new worker still free and shared it: two documents read by OCR at once on one thread,
+   * and with `--workers 2` one worker never started.)
+   */
   private async acquire(): Promise<Slot> {
     for (;;) {
-      const free = this.slots.find((s) => !s.busy);
-      if (free) return free;
-      if (this.slots.length < this.size) return this.spawn();
+      const free = this.slots.find((s) => !s.busy) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
@@ -196,7 +205,6 @@ export class DocumentPool {
   async process(bytes: Uint8Array, path: string, options: PoolLoadOptions = {}, onProgress?: (progress: OcrProgress) => void): Promise<Processed> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
     const slot = await this.acquire();
-    slot.busy = true;
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
     const started = Date.now();

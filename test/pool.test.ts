@@ -80,6 +80,22 @@ describe('DocumentPool', () => {
     }
   });
 
+  it('gives each document asked for in one turn a worker of its own, up to its size; the others wait', async () => {
+    const pool = new DocumentPool(2);
+    const slots = (pool as unknown as { slots: { worker: { threadId: number }; busy: boolean }[] }).slots;
+    try {
+      const jobs = [0, 1, 2].map(() => pool.process(seedBytes(), SEED_PATH));
+      await new Promise((resolve) => setImmediate(resolve));
+      // Two workers, both busy (before, the second and third shared the first one's new worker).
+      expect(slots.length).toBe(2);
+      expect(slots.every((s) => s.busy)).toBe(true);
+      expect(new Set(slots.map((s) => s.worker.threadId)).size).toBe(2);
+      expect((await Promise.all(jobs)).map((r) => r.warnings)).toEqual([6, 6, 6]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('passes failures back as one-line errors, and keeps working after them', async () => {
     const pool = new DocumentPool(1);
     try {

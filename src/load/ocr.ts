@@ -188,9 +188,26 @@ function sample(image: GreyImage, x: number, y: number): number {
   const y0 = Math.floor(y);
   const fx = x - x0;
   const fy = y - y0;
-  const at = (xx: number, yy: number): number => (xx < 0 || yy < 0 || xx >= w || yy >= h ? 255 : pixels[yy * w + xx]!);
-  const a = at(x0, y0) + (at(x0 + 1, y0) - at(x0, y0)) * fx;
-  const b = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * fx;
+  let p00: number;
+  let p10: number;
+  let p01: number;
+  let p11: number;
+  if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+    // Inside (nearly every sample): four pixels, no bounds to check.
+    const i = y0 * w + x0;
+    p00 = pixels[i]!;
+    p10 = pixels[i + 1]!;
+    p01 = pixels[i + w]!;
+    p11 = pixels[i + w + 1]!;
+  } else {
+    const at = (xx: number, yy: number): number => (xx < 0 || yy < 0 || xx >= w || yy >= h ? 255 : pixels[yy * w + xx]!);
+    p00 = at(x0, y0);
+    p10 = at(x0 + 1, y0);
+    p01 = at(x0, y0 + 1);
+    p11 = at(x0 + 1, y0 + 1);
+  }
+  const a = p00 + (p10 - p00) * fx;
+  const b = p01 + (p11 - p01) * fx;
   return a + (b - a) * fy;
 }
 

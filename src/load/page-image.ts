@@ -62,7 +62,9 @@ export function despeckle(image: GreyImage, maxArea: number): number {
   // 0: paper; 1: ink not yet seen; 2: ink seen.
   const state = new Uint8Array(pixels.length);
   for (let i = 0; i < pixels.length; i++) if (pixels[i]! <= threshold) state[i] = 1;
-  const stack = new Int32Array(pixels.length);
+  // Grown when a group needs it: a page's groups are letters and specks, its largest a rule or a
+  // stamp, and a stack the size of the page (16 MB at 200 dpi) was mostly never touched.
+  let stack = new Int32Array(Math.min(pixels.length, 1 << 16));
   const group = new Int32Array(maxArea + 1);
   let removed = 0;
   for (let start = 0; start < pixels.length; start++) {
@@ -86,6 +88,11 @@ export function despeckle(image: GreyImage, maxArea: number): number {
           const q = yy * w + xx;
           if (state[q] === 1) {
             state[q] = 2;
+            if (top === stack.length) {
+              const grown = new Int32Array(Math.min(pixels.length, stack.length * 2));
+              grown.set(stack);
+              stack = grown;
+            }
             stack[top++] = q;
           }
         }

@@ -57,7 +57,26 @@ export interface PageImages {
   readonly dpi: number | null;
   /** Paths drawn (`constructPath` operations). */
   readonly paths: number;
+  /**
+   * The page's one image when the page draws that image and nothing else (a plain scan): its
+   * object id in pdf.js, its size in pixels and the transformation of its unit square. Null
+   * otherwise: more images, text, paths, a graphics state, a clip, an annotation.
+   */
+  readonly sole: SoleImage | null;
 }
+
+export interface SoleImage {
+  readonly objId: string;
+  readonly width: number;
+  readonly height: number;
+  readonly ctm: Matrix;
+}
+
+/**
+ * Operations that draw nothing and change nothing but the transformation a scan is drawn with. A
+ * form is not among them: its bounding box clips what it draws.
+ */
+const NEUTRAL = ['save', 'restore', 'transform', 'dependency', 'beginMarkedContent', 'beginMarkedContentProps', 'endMarkedContent', 'markPoint', 'markPointProps'];
 
 /**
  * The images a page paints, from its operator list: each image fills the unit square of the
@@ -70,7 +89,12 @@ export function pageImages(fnArray: readonly number[], argsArray: readonly unkno
   let largest = 0;
   let dpi: number | null = null;
   let paths = 0;
+  let paints = 0;
+  let others = 0;
+  let sole: SoleImage | null = null;
+  const neutral = new Set(NEUTRAL.map((name) => OPS[name]));
   const paint = (w: number, h: number): void => {
+    paints++;
     const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
     covered += area;
     const widthPt = Math.hypot(ctm[0], ctm[1]);
@@ -92,13 +116,16 @@ export function pageImages(fnArray: readonly number[], argsArray: readonly unkno
       const m = args?.[0] as ArrayLike<number> | null | undefined;
       if (m && m.length === 6) ctm = multiply(ctm, Array.from(m));
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.paintImageXObject && args) paint(Number(args[1]), Number(args[2]));
-    else if ((fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) && args) {
+    else if (fn === OPS.paintImageXObject && args) {
+      paint(Number(args[1]), Number(args[2]));
+      if (typeof args[0] === 'string') sole = { objId: args[0], width: Number(args[1]), height: Number(args[2]), ctm };
+    } else if ((fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) && args) {
       const img = args[0] as { width?: number; height?: number } | undefined;
       if (img?.width && img.height) paint(img.width, img.height);
     }
+    if (!neutral.has(fn!) && fn !== OPS.paintImageXObject) others++;
   }
-  return { coverage: pageArea > 0 ? Math.min(1, covered / pageArea) : 0, dpi, paths };
+  return { coverage: pageArea > 0 ? Math.min(1, covered / pageArea) : 0, dpi, paths, sole: paints === 1 && others === 0 ? sole : null };
 }
 
 interface Canvas {
@@ -169,9 +196,65 @@ export async function renderGrey(page: PDFPageProxy, n: number, dpi: number, pdf
   return greyFromRgba(context.getImageData(0, 0, width, height).data, width, height);
 }
 
+/** pdf.js's decoded image (`ImageKind`: 1 one bit a pixel, rows padded to bytes, 1 white; 2 RGB; 3 RGBA). */
+interface DecodedImage {
+  readonly width: number;
+  readonly height: number;
+  readonly kind: number;
+  readonly data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** Grey from pdf.js's decoded image, as pdf.js would draw it on white paper; null for a kind it has not. */
+export function greyFromDecoded(img: DecodedImage): GreyImage | null {
+  const { width, height, kind, data } = img;
+  if (!data) return null;
+  if (kind === 3 && data.length >= width * height * 4) return greyFromRgba(data, width, height);
+  const pixels = new Uint8Array(width * height);
+  if (kind === 2 && data.length >= width * height * 3) {
+    for (let i = 0, j = 0; j < pixels.length; i += 3, j++) pixels[j] = (data[i]! * 77 + data[i + 1]! * 150 + data[i + 2]! * 29) >> 8;
+    return { width, height, pixels };
+  }
+  const row = (width + 7) >> 3;
+  if (kind === 1 && data.length >= row * height) {
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels[y * width + x] = data[y * row + (x >> 3)]! & (128 >> (x & 7)) ? 255 : 0;
+    return { width, height, pixels };
+  }
+  return null;
+}
+
 /**
- * Reads one page by OCR. Null when there is nothing to read: no text layer and no scan (a blank
- * page) — unless `force`, which renders whatever the page shows. Throws `GuidelineError` for a scan
+ * A plain scan's own pixels, where pdf.js would draw them one for one: the page is its one image
+ * (`PageImages.sole`), upright, over the whole page box, at `dpi` to within a pixel, the page not
+ * turned (/Rotate) or scaled (/UserUnit). Null otherwise, and the page is drawn by pdf.js. Its
+ * decoding, which the operator list started, is awaited; no canvas is drawn, and nothing decoded
+ * twice.
+ */
+export async function scanPixels(page: PDFPageProxy, sole: SoleImage, dpi: number, signal?: AbortSignal): Promise<GreyImage | null> {
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const [a, b, c, d, e, f] = sole.ctm;
+  const px = 72 / dpi;
+  const near = (u: number, v: number): boolean => Math.abs(u - v) <= px;
+  if (page.rotate % 360 !== 0 || (page.userUnit ?? 1) !== 1 || b !== 0 || c !== 0 || a <= 0 || d <= 0) return null;
+  if (!near(e, x0) || !near(f, y0) || !near(e + a, x1) || !near(f + d, y1)) return null;
+  if (Math.abs(sole.width - Math.ceil((x1 - x0) / px)) > 1 || Math.abs(sole.height - Math.ceil((y1 - y0) / px)) > 1) return null;
+  signal?.throwIfAborted();
+  const objs = sole.objId.startsWith('g_') ? page.commonObjs : page.objs;
+  const decoded = await new Promise<DecodedImage | null>((resolve, reject) => {
+    const abort = (): void => reject(signal!.reason as Error);
+    signal?.addEventListener('abort', abort, { once: true });
+    objs.get(sole.objId, (data: unknown) => {
+      signal?.removeEventListener('abort', abort);
+      resolve(data as DecodedImage | null);
+    });
+  });
+  return decoded ? greyFromDecoded(decoded) : null;
+}
+
+/**
+ * Reads one page by OCR. Null when there is nothing to read: no scan and no outlined text (a blank
+ * page, a logo, a few rules) — unless `force`, which renders whatever the page shows, but for a
+ * page without a text layer (`textSizes` empty) that shows nothing at all: the same judgement as
+ * `pageShows`, on the operator list that then draws the page. Throws `GuidelineError` for a scan
  * too coarse to read and when rendering is impossible; `signal` aborts (the time limit).
  */
 export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly number[], force: boolean, pdf: PdfJsParts, signal: AbortSignal): Promise<PageOcr | null> {
@@ -180,6 +263,7 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
   const images = pageImages(ops.fnArray, ops.argsArray, pdf.OPS, (x1 - x0) * (y1 - y0));
   const scan = images.coverage >= SCAN_COVERAGE && images.dpi !== null;
   if (!scan && !force && images.paths < OUTLINED_TEXT_PATHS) return null;
+  if (textSizes.length === 0 && images.coverage === 0 && images.paths === 0) return null;
   let dpi: number;
   if (scan && textSizes.length === 0) {
     if (images.dpi! < MIN_SCAN_DPI) {
@@ -196,7 +280,12 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
     const size = sorted[sorted.length >> 1] ?? 12;
     dpi = Math.min(MAX_DPI, Math.max(MIN_DPI, Math.round((GLYPH_PX / size) * 72)));
   }
-  const image = await renderGrey(page, n, dpi, pdf, signal);
+  // The canvas is needed whichever way the page is read: a page that is more than its scan is
+  // drawn, and the message for a missing canvas does not depend on what the page holds.
+  loadCanvas(pdf.pdfjsDir, n);
+  const image = (images.sole && (await scanPixels(page, images.sole, dpi, signal))) || (await renderGrey(page, n, dpi, pdf, signal));
+  // Its decoded image goes: only the grey page is kept while it is read.
+  page.cleanup();
   despeckle(image, Math.round(SPECK_AT_200 * (dpi / 200) ** 2));
   const result = await recognise(image, signal);
   // In the frame of the page as shown (its /Rotate applied), in PDF units.

@@ -313,6 +313,32 @@ export async function renderPdfPages(bytes: Uint8Array, pages: readonly number[]
   }
 }
 
+/**
+ * Pages of a PDF as OCR takes a plain scan at `dpi` without drawing it: its image's own pixels in
+ * grey, or null for a page that is not one (see `scanPixels`); for tests, which compare them with
+ * the pages `renderPdfPages` draws.
+ */
+export async function scanPdfPages(bytes: Uint8Array, pages: readonly number[], dpi: number): Promise<(GreyImage | null)[]> {
+  const pdf = await loadPdfJs();
+  const { pageImages, scanPixels } = await import('./pdf-ocr.js');
+  const doc = await withWorkerGlobal(() =>
+    pdf.getDocument(documentOptions(bytes, pdf.VerbosityLevel.ERRORS)),
+  ).promise;
+  try {
+    const out: (GreyImage | null)[] = [];
+    for (const n of pages) {
+      const page = await doc.getPage(n);
+      const ops = await page.getOperatorList();
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      const { sole } = pageImages(ops.fnArray, ops.argsArray, pdf.OPS as unknown as Record<string, number>, (x1 - x0) * (y1 - y0));
+      out.push(sole ? await scanPixels(page, sole, dpi) : null);
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
@@ -400,8 +426,14 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     // is, and does not count towards the OCR page limit.
     const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
     const glyphless = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
+    const candidates = mode === 'off' ? [] : mode === 'force' ? pages.map((_, i) => i + 1) : glyphless;
+    // What a page without a text layer shows comes from its operator list, which decodes its images
+    // (~0.2 s for a scanned A4 page). Only when more pages might be read than OCR may read is every
+    // one looked at first, so that such a document fails before any page is read; otherwise each is
+    // looked at when its turn comes (`ocrPage`), and the same operator list draws it.
     const shows = new Map<number, { read: boolean; blank: boolean }>();
-    if (mode !== 'off' && glyphless.length > 0) {
+    const lookFirst = candidates.length > maxOcrPages && glyphless.length > 0;
+    if (lookFirst) {
       const { pageShows } = await import('./pdf-ocr.js');
       const doc = await task.promise;
       for (const n of glyphless) {
@@ -414,12 +446,11 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
         }
       }
     }
-    const wanted =
-      mode === 'off'
-        ? []
-        : mode === 'force'
-          ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1]))
-          : glyphless.filter((n) => shows.get(n)?.read === true);
+    const wanted = !lookFirst
+      ? candidates
+      : mode === 'force'
+        ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1]))
+        : glyphless.filter((n) => shows.get(n)?.read === true);
     // In page order (`wanted` is ascending).
     const ocrInfo: OcrPageInfo[] = [];
     let engine = '';
@@ -430,8 +461,11 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
           reason('ocr-too-many-pages', wanted.length, mode === 'force', maxOcrPages),
         );
       }
-      extendLimit(ocrTimeLimit(timeoutMs, wanted.length));
-      options.onProgress?.({ done: 0, pages: wanted.length, limitMs });
+      // Pages still to read, or to look at: one that shows nothing to read when its turn comes
+      // (`ocrPage` gives null) is taken off, and the limit with it.
+      let toRead = wanted.length;
+      extendLimit(ocrTimeLimit(timeoutMs, toRead));
+      options.onProgress?.({ done: 0, pages: toRead, limitMs });
       const { ocrPage } = await import('./pdf-ocr.js');
       const { ocrEngineName, OCR_THREADS } = await import('./ocr.js');
       const doc = await task.promise;
@@ -447,11 +481,17 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
           try {
             const sizes = pages[n - 1]!.items.filter((it) => it.str.trim() !== '').map((it) => it.size);
             const got = await ocrPage(page, n, sizes, mode === 'force', parts, abort.signal);
-            if (got) found.set(n, got);
+            if (got) {
+              found.set(n, got);
+              done++;
+            } else {
+              toRead--;
+              extendLimit(ocrTimeLimit(timeoutMs, toRead));
+            }
           } finally {
             page.cleanup();
           }
-          options.onProgress?.({ done: ++done, pages: wanted.length, limitMs });
+          options.onProgress?.({ done, pages: toRead, limitMs });
         }
       };
       await Promise.race([Promise.all(Array.from({ length: Math.min(OCR_THREADS, wanted.length) }, lane)), timeout]);

@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadBytes } from '../../src/load/index.js';
+import type { OcrProgress } from '../../src/load/pdfjs.js';
 import { GuidelineError } from '../../src/types.js';
 
 /** The few pdfkit methods used here (pdfkit ships no types: test/types/pdfkit.d.ts). */
@@ -72,6 +73,28 @@ describe('OCR on, pages with nothing to read', () => {
     expect(source.pages).toBe(61);
     expect(source.text).toContain('Guideline text on the first page');
     expect(source.ocr).toBeUndefined();
+  });
+
+  it('fewer pages than the limit: each looked at when its turn comes, and a page with nothing to read taken off the count and the time limit', async () => {
+    const bytes = await pdf(3, (doc, k) => {
+      if (k === 0) doc.fontSize(14).text('Guideline text on the first page', 72, 72);
+      if (k === 2) vector(doc);
+    });
+    const progress: OcrProgress[] = [];
+    const source = await loadBytes(bytes, 'three-pages.pdf', { ocr: 'auto', timeoutMs: 30_000, onProgress: (p) => progress.push(p) });
+    expect(source.text).toContain('Guideline text on the first page');
+    expect(source.ocr).toBeUndefined();
+    // Two pages without a text layer to look at (40 s of limit each way), neither read.
+    expect(progress).toEqual([
+      { done: 0, pages: 2, limitMs: 50_000 },
+      { done: 0, pages: 1, limitMs: 40_000 },
+      { done: 0, pages: 0, limitMs: 30_000 },
+    ]);
+    // Force reads what a page shows, but a page without a text layer that shows nothing is left.
+    for (const ocr of ['auto', 'force'] as const) {
+      const e = await failure(loadBytes(await pdf(2, blank), 'blank.pdf', { ocr }));
+      expect([e.code, e.message]).toEqual(['pdf-no-text', 'no text on its 2 pages: they are blank or hold drawings only, with nothing for OCR to read']);
+    }
   });
 
   it('OCR off: a blank PDF keeps its words', async () => {
