@@ -26,6 +26,7 @@ import { GuidelineError } from '../types.js';
 import type { GreyImage } from './page-image.js';
 import { reason, type OcrStage } from '../messages/reasons.js';
 import { inference } from './ocr-idle.js';
+import { BEST_CLASS, BEST_PROB, withBestClass } from './onnx-graph.js';
 
 const require = createRequire(import.meta.url);
 
@@ -108,6 +109,11 @@ interface Engine {
   readonly ort: typeof import('onnxruntime-node');
   readonly det: InferenceSession;
   readonly rec: InferenceSession;
+  /**
+   * Whether the recogniser gives each step's best class and its probability (`withBestClass`), or
+   * only the whole softmax (a model the graph could not be extended for), which `bestOf` reads.
+   */
+  readonly best: boolean;
   /** Index 0 is CTC's blank; the last, a space. */
   readonly chars: readonly string[];
 }
@@ -122,12 +128,12 @@ const engineError = (what: OcrStage, error: unknown): GuidelineError =>
 async function startEngine(): Promise<Engine> {
   let ort: typeof import('onnxruntime-node');
   let det: string;
-  let rec: string;
+  let rec: Uint8Array;
   let keys: string;
   try {
     ort = (await import('onnxruntime-node')) as typeof import('onnxruntime-node');
     det = modelPath(DET);
-    rec = modelPath(REC);
+    rec = readFileSync(modelPath(REC));
     keys = readFileSync(modelPath(KEYS), 'utf8');
   } catch (error) {
     throw new GuidelineError('ocr-unavailable', reason('ocr-no-engine'), String(error));
@@ -144,10 +150,12 @@ async function startEngine(): Promise<Engine> {
     enableMemPattern: false,
   };
   try {
-    const [d, r] = await Promise.all([ort.InferenceSession.create(det, options), ort.InferenceSession.create(rec, options)]);
+    // The recogniser with each step's best class as an output (see `onnx-graph.ts`).
+    const best = withBestClass(rec, 3);
+    const [d, r] = await Promise.all([ort.InferenceSession.create(det, options), ort.InferenceSession.create(best ?? rec, options)]);
     const list = keys.replace(/\r/g, '').split('\n');
     if (list[list.length - 1] === '') list.pop();
-    return { ort, det: d, rec: r, chars: ['', ...list, ' '] };
+    return { ort, det: d, rec: r, best: best !== null, chars: ['', ...list, ' '] };
   } catch (error) {
     throw engineError('start', error);
   }
@@ -218,15 +226,19 @@ function detInput(image: GreyImage): { data: Float32Array; width: number; height
   const height = Math.max(32, Math.round((image.height * ratio) / 32) * 32);
   const plane = width * height;
   const data = new Float32Array(3 * plane);
-  const mean = [0.485, 0.456, 0.406];
-  const std = [0.229, 0.224, 0.225];
+  // ImageNet's mean and deviation of each channel (R, G, B; the page is grey, so all three).
+  const [m0, m1, m2] = [0.485, 0.456, 0.406];
+  const [s0, s1, s2] = [0.229, 0.224, 0.225];
   const sx = image.width / width;
   const sy = image.height / height;
+  const xs = Float64Array.from({ length: width }, (_, x) => (x + 0.5) * sx - 0.5);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const g = sample(image, (x + 0.5) * sx - 0.5, (y + 0.5) * sy - 0.5) / 255;
-      const i = y * width + x;
-      for (let c = 0; c < 3; c++) data[c * plane + i] = (g - mean[c]!) / std[c]!;
+    const yy = (y + 0.5) * sy - 0.5;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const g = sample(image, xs[x]!, yy) / 255;
+      data[i] = (g - m0) / s0;
+      data[plane + i] = (g - m1) / s1;
+      data[2 * plane + i] = (g - m2) / s2;
     }
   }
   return { data, width, height };
@@ -335,33 +347,51 @@ interface Read {
 }
 
 /**
- * Greedy CTC decoding of one line's steps (`steps` × `classes` softmax probabilities): the best class
- * of each step; a run of one class is one character (blank, 0, is none); its probability is the
+ * Each step's best class (the first of the highest probability) and its probability, from a line's
+ * softmax (`steps` × `classes` from `offset`): what the recogniser gives itself when its graph was
+ * extended (`withBestClass`). Pure, for tests.
+ */
+export function bestOf(probs: Float32Array, offset: number, steps: number, classes: number): { best: Int32Array; prob: Float32Array } {
+  const best = new Int32Array(steps);
+  const prob = new Float32Array(steps);
+  for (let t = 0; t < steps; t++) {
+    const base = offset + t * classes;
+    let b = 0;
+    let bestP = probs[base]!;
+    for (let c = 1; c < classes; c++) {
+      const p = probs[base + c]!;
+      if (p > bestP) {
+        bestP = p;
+        b = c;
+      }
+    }
+    best[t] = b;
+    prob[t] = bestP;
+  }
+  return { best, prob };
+}
+
+/**
+ * Greedy CTC decoding of one line's steps, from each step's best class and its probability
+ * (`bestOf`): a run of one class is one character (blank, 0, is none); its probability is the
  * highest of the run's steps, its place the run's middle. A doubtful blank (a step between two
  * characters where "no character" won with a probability below the characters' own, as over a
  * smudged digit) lowers the probability of the characters on both sides of it to its own: a
  * character the model may have dropped is then a doubt on its neighbours, never silent. Pure, for
  * tests.
  */
-export function ctcDecode(probs: Float32Array, offset: number, steps: number, classes: number, chars: readonly string[]): Read {
+export function ctcDecode(bestClass: ArrayLike<number>, bestProb: ArrayLike<number>, chars: readonly string[]): Read {
   const text: string[] = [];
   const prob: number[] = [];
   const at: number[] = [];
+  const steps = bestClass.length;
   let prev = 0;
   let runStart = 0;
   /** The lowest blank probability since the last character. */
   let gap = 1;
   for (let t = 0; t < steps; t++) {
-    const base = offset + t * classes;
-    let best = 0;
-    let bestP = probs[base]!;
-    for (let c = 1; c < classes; c++) {
-      const p = probs[base + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
-      }
-    }
+    const best = bestClass[t]!;
+    const bestP = bestProb[t]!;
     if (best === 0) {
       if (bestP < gap) gap = bestP;
       if (prob.length > 0 && gap < prob[prob.length - 1]!) prob[prob.length - 1] = gap;
@@ -405,11 +435,22 @@ async function recogniseRegions(e: Engine, image: GreyImage, regions: readonly R
       }
     });
     const input = new e.ort.Tensor('float32', data, [batch.length, 3, REC_HEIGHT, width]);
-    const out = (await inference(() => e.rec.run({ [e.rec.inputNames[0]!]: input })))[e.rec.outputNames[0]!] as Tensor;
-    const [, steps, classes] = out.dims as [number, number, number];
-    const probs = out.data as Float32Array;
+    const feeds = { [e.rec.inputNames[0]!]: input };
+    let lineSteps: (k: number) => { best: ArrayLike<number>; prob: ArrayLike<number> };
+    if (e.best) {
+      const out = await inference(() => e.rec.run(feeds, [BEST_CLASS, BEST_PROB]));
+      const steps = (out[BEST_PROB] as Tensor).dims[1]!;
+      const best = Int32Array.from((out[BEST_CLASS] as Tensor).data as BigInt64Array, Number);
+      const prob = (out[BEST_PROB] as Tensor).data as Float32Array;
+      lineSteps = (k) => ({ best: best.subarray(k * steps, (k + 1) * steps), prob: prob.subarray(k * steps, (k + 1) * steps) });
+    } else {
+      const out = (await inference(() => e.rec.run(feeds)))[e.rec.outputNames[0]!] as Tensor;
+      const [, steps, classes] = out.dims as [number, number, number];
+      lineSteps = (k) => bestOf(out.data as Float32Array, k * steps * classes, steps, classes);
+    }
     batch.forEach((i, k) => {
-      const read = ctcDecode(probs, k * steps * classes, steps, classes, e.chars);
+      const { best, prob } = lineSteps(k);
+      const read = ctcDecode(best, prob, e.chars);
       // Places along the padded input → along the region's own crop.
       const share = width / crops[i]!.width;
       reads[i] = { ...read, at: read.at.map((a) => a * share) };

@@ -3,7 +3,7 @@
  * detection map, greedy CTC decoding with per-character probabilities, lines from regions.
  */
 import { describe, expect, it } from 'vitest';
-import { ctcDecode, linesOf, regionsOf } from '../../src/load/ocr.js';
+import { bestOf, ctcDecode, linesOf, regionsOf } from '../../src/load/ocr.js';
 
 describe('regions from the detection map', () => {
   it('finds each connected region above the threshold, grown by the unclip ratio, and drops faint ones', () => {
@@ -47,7 +47,8 @@ describe('greedy CTC decoding', () => {
       [0.2, 0, 0.8, 0, 0],
       [0.05, 0, 0, 0.95, 0],
     ]);
-    const read = ctcDecode(p, 0, 7, 5, chars);
+    const { best, prob } = bestOf(p, 0, 7, 5);
+    const read = ctcDecode(best, prob, chars);
     expect(read.text.join('')).toBe('800万');
     expect(read.prob.map((x) => Math.round(x * 100))).toEqual([95, 90, 80, 95]);
     expect(read.at[0]).toBeCloseTo(1 / 7, 5);
@@ -59,7 +60,8 @@ describe('greedy CTC decoding', () => {
       [0.55, 0.4, 0.05, 0, 0],
       [0.01, 0, 0, 0.99, 0],
     ]);
-    const read = ctcDecode(p, 0, 3, 5, chars);
+    const { best, prob } = bestOf(p, 0, 3, 5);
+    const read = ctcDecode(best, prob, chars);
     expect(read.text.join('')).toBe('8万');
     expect(read.prob.map((x) => Math.round(x * 100))).toEqual([55, 55]);
   });
