@@ -13,8 +13,9 @@
 //             which also runs alone): the dataset, and the HTML page
 //   pdf       pages/s for the PDF fixtures, and pdftotext on the same files when installed
 //   memory    peak RSS of a 1,000-document `guideline ingest` batch (a child process)
-//   large     one long text (the seed's directions repeated: 1, 10 and 45 MB) through `guideline
-//             ingest` in a child process: seconds per MB and peak RSS against the bound of issue 25
+//   large     one long text (1, 5, 10 and 45 MB: a call of the seed's kind, thousands of directions
+//             numbered 1.1.1 … 78.9.3, scripts/large-text.mjs) through `guideline ingest` in a
+//             child process: seconds per MB and peak RSS against the bound of issue 25
 //             (250 MB + 6 × the input)
 //   worker    each PDF fixture read on a worker thread of its own: the worker's heap after it
 //             (V8's committed heap, its high-water mark) and the typed arrays outside it
@@ -26,7 +27,7 @@
 //   --quick         a smaller run
 //   --only SECTION  run one section (text, stages, e2e, scaling, diff, history, pdf, batch, memory,
 //                   large, worker, ocr)
-//   --sizes 1,10    the sizes of the large section, in MB (default 1,10,45; --quick 1,10)
+//   --sizes 1,10    the sizes of the large section, in MB (default 1,5,10,45; --quick 1,10)
 //   --repeat N      run each `guideline ingest` of the ocr section N times (default 1): every run is
 //                   printed with the machine's load beside it, then the fastest and the highest peak
 //
@@ -40,6 +41,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { largeText } from './large-text.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const dist = (p) => join(ROOT, 'dist', p);
@@ -60,13 +62,6 @@ const seed = readFileSync(join(ROOT, 'corpus/2025-batch1-draft.txt'), 'utf8');
 const mb = (bytes) => bytes / 1e6;
 const fmt = (n, d = 1) => n.toFixed(d);
 const now = () => performance.now();
-
-/** A text of about `megabytes` MB (10^6 bytes): the seed with its directions repeated (`scaled`). */
-function ofSize(megabytes) {
-  const per = Buffer.byteLength(scaled(2)) - Buffer.byteLength(scaled(1));
-  const head = Buffer.byteLength(seed) - per;
-  return scaled(Math.max(1, Math.round((megabytes * 1e6 - head) / per)));
-}
 
 /** The seed with its directions repeated `times` times, renumbered 1.1 … 1.99, 2.1 …, titles kept. */
 function scaled(times) {
@@ -433,17 +428,17 @@ if (want('memory')) {
 // ---- large: one long text through `guideline ingest` ----------------------------------------------
 if (want('large')) {
   const sizesAt = process.argv.indexOf('--sizes');
-  const sizes = sizesAt > 0 ? process.argv[sizesAt + 1].split(',').map(Number) : quick ? [1, 10] : [1, 10, 45];
+  const sizes = sizesAt > 0 ? process.argv[sizesAt + 1].split(',').map(Number) : quick ? [1, 10] : [1, 5, 10, 45];
   for (const size of sizes) {
     const work = mkdtempSync(join(tmpdir(), 'guideline-bench-large-'));
     mkdirSync(join(work, 'corpus'));
-    const text = ofSize(size);
+    const text = largeText(size);
     const bytes = Buffer.byteLength(text);
     writeFileSync(join(work, 'corpus', 'long.txt'), text);
-    const { code, secs, maxRSS } = batch(work, []);
+    const { code, secs, maxRSS, cpu } = batch(work, []);
     const out = readdirSync(join(work, 'extracted')).map((f) => `${f.split('.').pop()} ${fmt(mb(readFileSync(join(work, 'extracted', f)).length), 0)} MB`);
     const bound = 250 + (6 * bytes) / 2 ** 20;
-    row('large', `guideline ingest, one ${fmt(mb(bytes), 1)} MB text (exit ${code})`, fmt(secs / mb(bytes), 2), 's/MB', `${fmt(secs, 1)} s; ${fmt(maxRSS / 1024, 0)} MB peak RSS (bound ${fmt(bound, 0)} MB: ${maxRSS / 1024 <= bound ? 'within' : `${fmt(maxRSS / 1024 / bound, 1)}× over`}); ${out.join(', ')}`);
+    row('large', `guideline ingest, one ${fmt(mb(bytes), 1)} MB text (exit ${code})`, fmt(secs / mb(bytes), 2), 's/MB', `${fmt(secs, 1)} s (${fmt(cpu, 1)} s of CPU); ${fmt(maxRSS / 1024, 0)} MB peak RSS (bound ${fmt(bound, 0)} MB: ${maxRSS / 1024 <= bound ? 'within' : `${fmt(maxRSS / 1024 / bound, 1)}× over`}); ${out.join(', ')}`);
     rmSync(work, { recursive: true, force: true });
   }
 }

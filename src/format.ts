@@ -63,6 +63,10 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
   'value-invalid': '数值无法写入输出，已略去',
+  'direction-withdrawn': '征求意见稿中标明删除的方向，不计入',
+  'call-parties-inherited': '各方向沿用通知所述合作方和协议',
+  'reference-resolved': '按所引附件读取',
+  'value-corrected': '按文末更正采用更正后的数值',
 };
 
 const SEVERITY_TITLES = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -183,6 +187,14 @@ export function checkMessageZh(
       return `${at}本方向${inField}所写${quote(s)}与指南统一规定${quote(k)}不一致`;
     case 'value-invalid':
       return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
+    case 'reference-resolved':
+      return `${at}${quote(s)}按所引附件读取为${k}`;
+    case 'value-corrected':
+      return `${at}文末更正：${quote(s)}更正为${quote(k)}，已采用更正后的数值`;
+    case 'call-parties-inherited':
+      return `各方向均未写明合作方，沿用指南开头所述的${quote(s)}`;
+    case 'direction-withdrawn':
+      return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
     case 'ocr-low-confidence': {

@@ -12,6 +12,44 @@ export interface Mapped {
   readonly to: Int32Array;
 }
 
+/**
+ * A `Mapped` whose maps are code units of one buffer a stage fills for the whole document (the
+ * cleaned lines', the paragraphs'): `from` and `to` are views made when asked for, never kept. A
+ * typed-array view takes about 100 bytes in V8, more than the text of most lines, and a large
+ * text has hundreds of thousands of lines and paragraphs, each with two. Ask for `from` or `to`
+ * once per use, not once per code unit: each is a new view.
+ */
+export class PooledMapped implements Mapped {
+  readonly text: string;
+  readonly #pool: Int32Array;
+  readonly #from: number;
+  readonly #to: number;
+
+  /** `text`, whose `from` map is `pool[from, from + text.length)` and `to` map `pool[to, to + text.length)`. */
+  constructor(text: string, pool: Int32Array, from: number, to: number) {
+    this.text = text;
+    this.#pool = pool;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get from(): Int32Array {
+    return this.#pool.subarray(this.#from, this.#from + this.text.length);
+  }
+
+  get to(): Int32Array {
+    return this.#pool.subarray(this.#to, this.#to + this.text.length);
+  }
+
+  /** Code units `[i, j)` (relative and clamped as `String.prototype.slice` has them), in the same buffer. */
+  slice(i: number, j: number = this.text.length): PooledMapped {
+    const n = this.text.length;
+    const a = i < 0 ? Math.max(n + i, 0) : Math.min(i, n);
+    const b = Math.max(a, j < 0 ? Math.max(n + j, 0) : Math.min(j, n));
+    return new PooledMapped(this.text.slice(a, b), this.#pool, this.#from + a, this.#to + a);
+  }
+}
+
 /** The identity mapping of `text.slice(start, end)`. */
 export function mappedFromSource(text: string, start: number, end: number): Mapped {
   const n = end - start;
@@ -102,6 +140,7 @@ export class MappedBuilder {
 
 /** Code units `[i, j)` of `m`. The maps are views, not copies: a `Mapped` is never written to. */
 export function mappedSlice(m: Mapped, i: number, j: number): Mapped {
+  if (m instanceof PooledMapped) return m.slice(i, j);
   return { text: m.text.slice(i, j), from: m.from.subarray(i, j), to: m.to.subarray(i, j) };
 }
 
@@ -136,10 +175,12 @@ export function mappedJoin(pieces: readonly Mapped[], sep = ''): Mapped {
  * the source to the last one (inserted code units, with empty ranges, are skipped).
  */
 export function sourceRange(m: Mapped, i: number, j: number): { start: number; end: number } {
+  const from = m.from;
+  const to = m.to;
   let a = i;
-  while (a < j - 1 && m.to[a]! <= m.from[a]!) a++;
+  while (a < j - 1 && to[a]! <= from[a]!) a++;
   let b = j - 1;
-  while (b > a && m.to[b]! <= m.from[b]!) b--;
-  const start = m.from[a]!;
-  return { start, end: Math.max(start, m.to[b]!) };
+  while (b > a && to[b]! <= from[b]!) b--;
+  const start = from[a]!;
+  return { start, end: Math.max(start, to[b]!) };
 }

@@ -4,15 +4,15 @@
  */
 import PQueue from 'p-queue';
 import { availableParallelism } from 'node:os';
-import { clean } from './clean/index.js';
+import { clean, type Cleaned } from './clean/index.js';
 import { extract } from './extract/index.js';
-import { reflow } from './reflow/index.js';
+import { reflow, type Paragraph } from './reflow/index.js';
 import { toJson, toMarkdown } from './report/index.js';
-import { segment } from './segment/index.js';
+import { segment, type Segmented } from './segment/index.js';
 import type { Guideline } from './schema/guideline.js';
 import { GuidelineError, type Source } from './types.js';
 import { reason } from './messages/reasons.js';
-import { assemble, prevalidate, type Prevalidated } from './validate/index.js';
+import { assemble, prevalidate, textEvidence, treeEvidence, type Prevalidated, type TextEvidence, type TreeEvidence } from './validate/index.js';
 import { guidelineStarts, splitGuidelines } from './load/split.js';
 
 /**
@@ -34,20 +34,37 @@ export function processSources(source: Source): Guideline[] {
 }
 
 /**
- * The stages up to what validation needs of their trees. A function of its own so that the cleaned
- * lines, the paragraphs and the segmented tree (with their source maps, several times the text's
- * size) are garbage once it returns, before the output document is assembled.
+ * The stages up to what validation needs of their trees. What is alive at once is kept small for a
+ * large text: the cleaned lines (and their maps) go once they are paragraphs, before the text is
+ * segmented; what validation asks of the tree is taken before `extract` reads it, and `extract`
+ * lets each direction's subtree go as soon as it is read (`consume`); the rest of the tree is gone
+ * before the output document is assembled.
  */
 function analyse(source: Source): Prevalidated {
+  const { layout, removed, evidence, tree, segmented } = segmentedOf(source);
+  const extracted = extract(segmented, layout, source.text, { consume: true });
+  return prevalidate({ source, cleaned: { layout, removed }, evidence, tree, extracted });
+}
+
+/**
+ * `clean`, `reflow` and `segment`, keeping of the cleaned lines and of the tree's numbering problems
+ * only what validation asks of them: the tree handed on holds no problems (each holds a paragraph).
+ */
+function segmentedOf(source: Source): { layout: Cleaned['layout']; removed: Cleaned['removed']; evidence: TextEvidence; tree: TreeEvidence; segmented: Segmented } {
+  const { layout, removed, evidence, paragraphs } = paragraphsOf(source);
+  const segmented = segment(paragraphs);
+  return { layout, removed, evidence, tree: treeEvidence(segmented, layout), segmented: { ...segmented, problems: [] } };
+}
+
+/** `clean` then `reflow`, keeping of the cleaned lines only what validation asks of them. */
+function paragraphsOf(source: Source): { layout: Cleaned['layout']; removed: Cleaned['removed']; evidence: TextEvidence; paragraphs: Paragraph[] } {
   const cleaned = clean(source);
-  const segmented = segment(reflow(cleaned));
-  const extracted = extract(segmented, cleaned.layout, source.text);
-  return prevalidate({ source, cleaned, segmented, extracted });
+  return { layout: cleaned.layout, removed: cleaned.removed, evidence: textEvidence(cleaned.lines), paragraphs: reflow(cleaned) };
 }
 
 function processOne(source: Source): Guideline {
   try {
-    return assemble(source, analyse(source));
+    return assemble(source, analyse(source), { consume: true });
   } catch (error) {
     // A Word 97–2003 file's numbering set only through its paragraph styles is not read (load/doc.ts).
     if (error instanceof GuidelineError && error.reason.id === 'not-a-guideline' && source.format === 'doc') {

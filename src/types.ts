@@ -62,7 +62,9 @@ export type RemovalKind =
   | 'duplicate-attachment'
   | 'hidden-text'
   /** Markdown marks of a Markdown export: `###`, `- ` bullets, `**` around bold text. */
-  | 'markup';
+  | 'markup'
+  /** A run of characters of a text in traditional script, read as simplified (values keep the printed characters). */
+  | 'traditional-script';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

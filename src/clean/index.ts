@@ -17,9 +17,10 @@
  * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
  * Lines read by OCR also have OCR's misreadings undone (`ocr.ts`), logged as `ocr-misread`.
  */
+import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE, RADICAL_SUPPLEMENT } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
@@ -27,7 +28,7 @@ import { matchMarker } from '../lexicon/markers.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
-import { MappedBuilder, sourceRange } from '../mapped.js';
+import { MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
 export { pageNumberOf };
@@ -83,6 +84,37 @@ interface RawLine {
   printed: number | null;
 }
 
+/**
+ * The text as simplified script when it is written in traditional script (see
+ * `writtenInTraditional`). Each run of converted characters on a line is logged as one
+ * `traditional-script` replacement.
+ */
+function readAsSimplified(text: string, removed: Removal[]): string {
+  if (!writtenInTraditional(text)) return text;
+  const out: string[] = [];
+  let line = 1;
+  let run = -1;
+  const close = (end: number): void => {
+    if (run < 0) return;
+    removed.push({ kind: 'traditional-script', text: text.slice(run, end), replacement: out.slice(run, end).join(''), line, start: run, end, page: null });
+    run = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const to = SIMPLIFIED_OF.get(ch);
+    if (to === undefined) {
+      close(i);
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+      out.push(ch);
+    } else {
+      if (run < 0) run = i;
+      out.push(to);
+    }
+  }
+  close(text.length);
+  return out.join('');
+}
+
 function splitLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
   let start = 0;
@@ -102,8 +134,8 @@ function splitLines(text: string): RawLine[] {
 function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
   const c = ch.codePointAt(0)!;
   if ((c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2f800 && c <= 0x2fa1f)) {
-    const to = RADICAL_SUPPLEMENT.get(c) ?? ch.normalize('NFKC');
-    return to !== ch ? { to, kind: 'lookalike-glyph' } : null;
+    const to = ideographOf(ch);
+    return to !== null ? { to, kind: 'lookalike-glyph' } : null;
   }
   const ascii = asciiOfFullWidth(ch);
   if (ascii !== null) return { to: ascii, kind: 'fullwidth-alnum' };
@@ -121,9 +153,11 @@ function isSpace(c: number): boolean {
 }
 
 export function clean(source: Source): Cleaned {
-  const text = source.text;
-  const lines = splitLines(text);
   const removed: Removal[] = [];
+  // A text in traditional script is read as simplified, one character for one (offsets unchanged;
+  // every run of converted characters logged); values are given as printed again by `extract`.
+  const text = readAsSimplified(source.text, removed);
+  const lines = splitLines(text);
 
   // 1. Classify whole lines.
   let indentCount = 0;
@@ -207,7 +241,7 @@ export function clean(source: Source): Cleaned {
   // 4. Build the cleaned lines.
   // One buffer for both maps: allocating (and zeroing) typed arrays costs more than filling them.
   const maps = new Int32Array(2 * text.length);
-  const pool: MapPool = { from: maps.subarray(0, text.length), to: maps.subarray(text.length) };
+  const pool: MapPool = { maps, from: maps.subarray(0, text.length), to: maps.subarray(text.length), toAt: text.length };
   // Indentation starts a paragraph unless (nearly) every line is indented.
   const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
   const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
@@ -222,7 +256,7 @@ export function clean(source: Source): Cleaned {
   const logAt =
     (k: number) =>
     (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
-      removed.push({ kind, text: text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
+      removed.push({ kind, text: source.text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
     };
   /** Cleans a piece of line `line` on its own: a table cell, a column of a two-column page. */
   const cleanPiece = (r: { start: number; end: number; line: number }): Mapped =>
@@ -240,7 +274,7 @@ export function clean(source: Source): Cleaned {
     const log = logAt(i);
     const table = tableAt.get(i);
     if (table) {
-      for (const t of tableLines(table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
+      for (const t of tableLines(text, table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
       blankSeen = false;
       pageBreakSeen = false;
       lastPage = page;
@@ -350,8 +384,11 @@ function readByOcr(confidence: Uint8Array, start: number, end: number): boolean 
  * document-wide arrays and keeps views of them: one allocation per document, not two per line.
  */
 interface MapPool {
+  /** The buffer of both maps; `from` is its first half, `to` its second, from `toAt` on. */
+  readonly maps: Int32Array;
   readonly from: Int32Array;
   readonly to: Int32Array;
+  readonly toAt: number;
 }
 
 /** Cleans the characters of one content line. */
@@ -383,6 +420,8 @@ function cleanLine(
     ...doubledGlyphs(text, a, b),
   ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
+  // `(l)` / `（I）` where `（2）` follows on the line: OCR's reading of `（1）`.
+  const digitAt = lookalikeOne(text, a, b);
   let n = 0;
   const parts: string[] = [];
   const emit = (piece: string, f: number, t: number): void => {
@@ -417,6 +456,14 @@ function cleanLine(
       const { start, end, kind } = inline[nextInline++]!;
       log(kind, start, end);
       i = run = end;
+      continue;
+    }
+    if (digitAt >= 0 && i === digitAt) {
+      flush();
+      log('ocr-misread', i, i + 1, '1');
+      emit('1', i, i + 1);
+      last = '1';
+      i = run = i + 1;
       continue;
     }
     const c = text.charCodeAt(i);
@@ -501,7 +548,8 @@ function cleanLine(
   if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log, around.after);
   const fromView = from.subarray(base, base + built.length);
   const toView = to.subarray(base, base + built.length);
-  return { text: fullWidthPunctuation(built, fromView, toView, log, around), from: fromView, to: toView };
+  // The line keeps no views of the buffer: they are made when asked for (`PooledMapped`).
+  return new PooledMapped(fullWidthPunctuation(built, fromView, toView, log, around), pool.maps, base, pool.toAt + base);
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
@@ -892,7 +940,7 @@ const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', dur
  * cell, a bare number given the header's unit); for a table of fields, a `label：value` line per
  * row. Inserted characters (the number's dot, the colon, the unit) map to an empty range.
  */
-function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind }) => void): CleanLine[] {
+function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind }) => void): CleanLine[] {
   const out: CleanLine[] = [];
   for (const r of table.layout) log(r);
   const cellOf = (pieces: readonly Range[]): Mapped | null => {
@@ -912,8 +960,8 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
     return m;
   };
   const at = (m: Mapped, end = false): number => (end ? m.to[m.text.length - 1]! : m.from[0]!);
-  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field'): void => {
-    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, table: kind });
+  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null): void => {
+    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
   };
   if (table.kind === 'fields') {
     for (const row of table.rows) {
@@ -937,7 +985,15 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
   const idCol = roleAt('id');
   const titleCol = roleAt('title');
   const partnersCol = roleAt('partners');
-  table.rows.forEach((row, n) => {
+  let n = 0;
+  for (const row of table.rows) {
+    if (row.caption) {
+      // A caption across the table (a group's heading, the table's title): a line of the text,
+      // read as any heading is.
+      const caption = cellOf(row.cells[0] ?? []);
+      if (caption) push(row.line, caption, null);
+      continue;
+    }
     const cells = row.cells.map(cellOf);
     const id = idCol >= 0 ? cells[idCol] : null;
     const titleCell = (titleCol >= 0 ? cells[titleCol] : null) ?? (partnersCol >= 0 ? cells[partnersCol] : null) ?? cells.find((c, k) => c && k !== idCol) ?? null;
@@ -951,18 +1007,23 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
     } else {
       head.pushRange(`${n + 1}. `, rowAt, rowAt);
     }
+    n++;
     if (titleCell) head.pushMapped(titleCell);
     push(row.line, head.build(), 'row');
     cells.forEach((cell, k) => {
       const column = table.columns[k];
-      if (!cell || !column || k === idCol || (k === titleCol && column.role === 'title')) return;
-      if (column.role === 'id' || column.role === 'title') return;
+      if (!cell || k === idCol || (k === titleCol && column?.role === 'title')) return;
+      if (column?.role === 'id' || column?.role === 'title') return;
       const header = table.header[k]?.[0];
       const b = new MappedBuilder();
-      if (header) b.pushRange(column.label, header.start, header.end);
-      else b.pushRange(column.label, at(cell), at(cell));
+      // A column whose header names no field (`备用`, a header the lexicon lacks): its cell stays,
+      // under its header's words, as the text of a label `extract` does not know (and checks).
+      const label = column?.label ?? (table.header[k] ?? []).map((r) => text.slice(r.start, r.end).replace(/\s+/g, '')).join('');
+      if (label === '') return;
+      if (header) b.pushRange(label, header.start, header.end);
+      else b.pushRange(label, at(cell), at(cell));
       b.pushRange('：', at(cell), at(cell));
-      const unit = column.unit ?? DEFAULT_UNIT[column.role] ?? null;
+      const unit = column ? (column.unit ?? DEFAULT_UNIT[column.role] ?? null) : null;
       if (unit && RE_BARE_NUMBER.test(cell.text)) {
         // The unit goes after the number, before a trailing 左右 / 以内.
         const cut = cell.text.search(/\d(?!.*\d)/) + 1;
@@ -972,8 +1033,22 @@ function tableLines(table: Table, clean: (r: Range) => Mapped, log: (r: Range & 
       }
       push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), 'cell');
     });
-  });
+  }
   return out;
+}
+
+/** An item marker `(l)` / `（I）` read by OCR for `（1）`, before CJK text. */
+const RE_LOOKALIKE_ONE = /[（(][lI|][）)](?=\s*[\u4e00-\u9fff])/;
+
+/**
+ * The offset of the `l` of an item marker `(l)` that OCR read for `（1）`, where the same line goes
+ * on with `（2）`: -1 where there is none. The `l` is read as `1` and logged (`ocr-misread`).
+ */
+function lookalikeOne(text: string, a: number, b: number): number {
+  const line = text.slice(a, b);
+  const m = RE_LOOKALIKE_ONE.exec(line);
+  if (!m || !/[（(]2[）)]/.test(line.slice(m.index + m[0].length))) return -1;
+  return a + m.index + 1;
 }
 
 const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;

@@ -9,7 +9,9 @@
  *   their display column (CJK characters two wide), rows start at the row number (序号) or, where
  *   the table has blank lines between rows, at each block.
  * - **pipe** (`| 序号 | 合作国家 | … |`, a database copy or a Markdown / web / Word rendition):
- *   cells are known exactly; a `| --- |` rule is layout.
+ *   cells are known exactly; a `| --- |` rule is layout; a row of one text in every cell (a cell
+ *   merged across the table) is a caption: a group's heading between rows, or a title above the
+ *   header.
  * - **cell per line** (a table copied from a web page or Word): the header cells one per line, then
  *   each row's cells one per line, as many as the header has.
  * A table is one of directions when its header maps to field roles (`lexicon/columns.ts`); a pipe
@@ -19,6 +21,7 @@
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
 import { columnOf, isDirectionHeader, type Column } from '../lexicon/columns.js';
+import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 
@@ -43,6 +46,12 @@ export interface TableRow {
   readonly line: number;
   /** Each column's pieces, in reading order (a cell wrapped over lines has several). */
   readonly cells: readonly (readonly Range[])[];
+  /**
+   * A caption: one cell merged across the whole row (`（一）与港澳地区资助机构联合资助项目` above the
+   * rows of its group, a table's title above its header), its text in `cells[0]`. A heading of the
+   * text, no direction.
+   */
+  readonly caption?: boolean;
 }
 
 export interface Table {
@@ -96,7 +105,12 @@ function dittoResolved(text: string, t: Table): Table {
   const layout = [...t.layout];
   const rows: TableRow[] = [];
   for (const row of t.rows) {
-    const above = rows[rows.length - 1];
+    // A caption between the rows: a ditto below it repeats the row above it.
+    if (row.caption) {
+      rows.push(row);
+      continue;
+    }
+    const above = rows.findLast((r) => !r.caption);
     const cells = row.cells.map((c, k) => {
       if (!RE_DITTO.test(cellText(c)) || !above || !above.cells[k] || above.cells[k]!.length === 0) return c;
       for (const r of c) layout.push({ ...r, kind: 'table-layout' });
@@ -109,6 +123,16 @@ function dittoResolved(text: string, t: Table): Table {
 
 // ---------------------------------------------------------------------------------------------
 // Pipe tables
+
+/**
+ * A row whose cells all hold one text, in two columns or more: one cell merged across the row
+ * (Word's `gridSpan`, HTML's `colspan`, a `.doc` row of one cell), which the readers write into
+ * every column it covers.
+ */
+function isCaptionRow(cells: readonly string[]): boolean {
+  const first = cells[0]?.trim() ?? '';
+  return cells.length >= 2 && first !== '' && cells.every((c) => c.trim() === first);
+}
 
 const RE_PIPE_ROW = /^[ \t\u3000]*[|｜].*[|｜][ \t\u3000]*$/;
 const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
@@ -160,27 +184,39 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     rows.push({ index: i, ...pipeCells(text, l, i) });
   }
   if (rows.length < 2) return null;
-  const header = rows[0]!;
-  const width = header.cells.length;
   const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
-  const columns = header.cells.map((c) => columnOf(cellText(c)));
   const all = (kind: 'table-layout' | 'table-header') => (r: { pipes: Range[] }) => layout.push(...r.pipes.map((p) => ({ ...p, kind })));
+  // Rows above the header that are one cell merged across the table (its title): captions.
+  let h = 0;
+  while (h < rows.length - 2 && isCaptionRow(rows[h]!.cells.map(cellText))) h++;
+  if (h > 0 && !isDirectionHeader(rows[h]!.cells.map((c) => columnOf(cellText(c))))) h = 0;
+  const header = rows[h]!;
+  const width = header.cells.length;
+  const columns = header.cells.map((c) => columnOf(cellText(c)));
   if (isDirectionHeader(columns)) {
     const body: TableRow[] = [];
-    for (const r of rows.slice(1)) {
+    for (const [k, r] of rows.entries()) {
+      if (k === h) continue;
       // The header repeated after a page break.
-      if (r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
+      if (k > h && r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
         layout.push({ ...trimRange(text, lines[r.index]!.start, lines[r.index]!.end, r.index), kind: 'table-header' });
         continue;
       }
       all('table-layout')(r);
+      // A cell merged across the whole row, its text in every column (as the readers write it): a
+      // caption, read once; its copies are layout.
+      if (isCaptionRow(r.cells.map(cellText)) && (k < h || width >= 2)) {
+        for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+        body.push({ line: r.index, cells: [r.cells[0]!], caption: true });
+        continue;
+      }
       body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => r.cells[k] ?? []) });
     }
     all('table-layout')(header);
     return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
   }
   // Two columns of labels and values.
-  const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${cellText(r.cells[0]!).replace(/[\s：:]+$/, '')}：`) !== null);
+  const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${plainIdeographs(cellText(r.cells[0]!)).replace(/[\s：:]+$/, '')}：`) !== null);
   if (width === 2 && labelled.length * 2 >= rows.length) {
     // A header row of the two columns (`| 项目 | 内容 |`) names them: it is no field.
     const head = RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) ? 1 : 0;
@@ -384,7 +420,126 @@ const RE_ROW_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}[.．、]?|[一二三四五�
 function spacedTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   const readings = ([2, 1] as const).flatMap((width) => spacedTableAt(text, lines, first, width) ?? []);
   readings.sort((a, b) => b.fit - a.fit);
-  return readings[0]?.table ?? null;
+  return readings[0]?.table ?? driftTable(text, lines, first);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spaced tables whose columns drift (`pdftotext -layout` of a proportional CJK font: a column's
+// lines start several columns apart, and a cell may be parted from the next by one space only)
+
+/** A single space that parts two cells: between CJK text, or before an item marker (`工 1.研制`). */
+const RE_CELL_SPACE = /(?<=[\u4e00-\u9fff，。；：、）》”%])[ \u3000](?=[\u4e00-\u9fff（《“]|\d{1,2}[.．、][^\d])/g;
+/** A row number alone at the start of a line, parted from its title by one space (`2 工业视觉…`). */
+const RE_ROW_LEAD = /^\d{1,3}(?=[ \u3000](?=\S))/;
+/** Money (`1500万元`, `万元`, `每家不超过`): a cell of a funding column. */
+const RE_MONEY_PIECE = /(?:万元|亿元|元|每家|每项|每个)/;
+
+/** The fragments of a line of a drifting table: parted by gaps, and by the single spaces that part cells. */
+function driftPieces(text: string, l: TableLine, index: number): Fragment[] {
+  const out: Fragment[] = [];
+  for (const f of fragments(text, l, index, 2)) {
+    const piece = text.slice(f.start, f.end);
+    const cuts: number[] = [];
+    const lead = f.start === fragments(text, l, index, 2)[0]?.start ? RE_ROW_LEAD.exec(piece) : null;
+    if (lead) cuts.push(lead[0].length);
+    for (const m of piece.matchAll(RE_CELL_SPACE)) cuts.push(m.index);
+    let from = 0;
+    let col = f.from;
+    for (const cut of [...cuts, piece.length]) {
+      const part = piece.slice(from, cut);
+      if (part.trim() !== '') out.push({ start: f.start + from, end: f.start + cut, line: index, from: col, to: col + displayWidth(part) });
+      col += displayWidth(piece.slice(from, cut + 1));
+      from = cut + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Assigns a line's pieces to columns, left to right (two pieces may share a column), nearest to
+ * the columns' anchors; money goes to the funding column. Returns each piece's column.
+ */
+function assignColumns(text: string, pieces: readonly Fragment[], anchors: readonly number[], columns: readonly (Column | null)[]): number[] {
+  const m = anchors.length;
+  const cost = (p: Fragment, k: number): number => {
+    const money = RE_MONEY_PIECE.test(text.slice(p.start, p.end));
+    const funding = columns[k]?.role === 'funding';
+    return Math.abs(p.from - anchors[k]!) + (money && !funding && columns.some((c) => c?.role === 'funding') ? 1000 : 0);
+  };
+  // best[i][k]: the least cost of pieces 0..i with piece i in column k.
+  const best: number[][] = [];
+  const from: number[][] = [];
+  pieces.forEach((p, i) => {
+    best.push([]);
+    from.push([]);
+    for (let k = 0; k < m; k++) {
+      let prev = i === 0 ? 0 : Infinity;
+      let arg = -1;
+      if (i > 0) for (let j = 0; j <= k; j++) if (best[i - 1]![j]! < prev) [prev, arg] = [best[i - 1]![j]!, j];
+      best[i]![k] = prev + cost(p, k);
+      from[i]![k] = arg;
+    }
+  });
+  const out = new Array<number>(pieces.length);
+  let k = best[pieces.length - 1]!.indexOf(Math.min(...best[pieces.length - 1]!));
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    out[i] = k;
+    k = from[i]![k]!;
+  }
+  return out;
+}
+
+/**
+ * A spaced table read row by row where its columns drift: each row starts at its number at the
+ * left margin, and its first line, which starts every cell, gives the row's column anchors (else the
+ * header's); the lines below go to the nearest columns. The table ends at a line at the left margin
+ * that starts no row.
+ */
+function driftTable(text: string, lines: readonly TableLine[], first: number): Table | null {
+  // The header's wrapped cells (`拟支持揭榜` / `单位数`) may be placed by counting characters while
+  // the body drifts: the reading that names more columns.
+  const named = (g: Grid | null): number => (g ? g.columns.filter((c) => c !== null).length : -1);
+  const byWidth = ([2, 1] as const).map((w) => headerAt(text, lines, first, w));
+  const grid = named(byWidth[1]!) > named(byWidth[0]!) ? byWidth[1]! : byWidth[0]!;
+  if (!grid) return null;
+  const idColumn = grid.columns.findIndex((c) => c?.role === 'id');
+  if (idColumn !== 0) return null;
+  const headerText = grid.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|');
+  // The header cells' display columns (CJK two wide), as the body's pieces are measured.
+  const displayColumn = (r: Range): number => displayWidth(text.slice(lines[r.line]!.start, r.start).replace(/^\f+/, ''));
+  const headerAnchors = grid.header.map((c) => Math.min(...c.filter((r) => r.line === c[0]!.line).map(displayColumn)));
+  const taken = new Set<number>(grid.lines);
+  const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
+  const rows: { line: number; cells: Fragment[][]; anchors: number[] }[] = [];
+  const m = grid.columns.length;
+  for (let i = Math.max(...grid.lines) + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (TRANSPARENT.has(l.cls)) continue;
+    if (l.cls !== 'content') break;
+    const header = ([2, 1] as const).map((w) => headerAt(text, lines, i, w)).find((h) => h && h.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText);
+    if (header) {
+      for (const h of header.lines) {
+        taken.add(h);
+        layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
+      }
+      i = Math.max(...header.lines);
+      continue;
+    }
+    const pieces = driftPieces(text, l, i);
+    if (pieces.length === 0) continue;
+    const head = pieces[0]!;
+    const startsRow = head.from <= headerAnchors[1]! - 2 && RE_ROW_ID.test(text.slice(head.start, head.end)) && pieces.length >= 3;
+    if (!startsRow && (rows.length === 0 || head.from <= headerAnchors[0]! + 1)) break;
+    if (startsRow) {
+      const anchors = pieces.length === m ? pieces.map((p) => p.from) : headerAnchors;
+      rows.push({ line: i, cells: grid.columns.map(() => []), anchors });
+    }
+    const row = rows[rows.length - 1]!;
+    assignColumns(text, pieces, row.anchors, grid.columns).forEach((k, j) => row.cells[k]!.push(pieces[j]!));
+    taken.add(i);
+  }
+  if (rows.length < 2) return null;
+  return { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: rows.map(({ line, cells }) => ({ line, cells })), layout: sortRanges(layout) };
 }
 
 /** The share of body cells that start within two columns of their header cell. */

@@ -48,8 +48,8 @@ export function toPosix(p: string): string {
  */
 export type Content = string | Uint8Array | ((write: (piece: string) => void) => void);
 
-/** Text pieces gathered before one write to the file: about 1 MB of UTF-16. */
-const WRITE_CHUNK = 1 << 19;
+/** The buffer text pieces are encoded into before one write to the file. */
+const WRITE_CHUNK = 1 << 20;
 
 /** Writes `content` to a new file at `path`, synchronously. */
 function writeContent(path: string, content: Content): void {
@@ -59,22 +59,28 @@ function writeContent(path: string, content: Content): void {
   }
   const fd = openSync(path, 'w');
   try {
-    let parts: string[] = [];
-    let size = 0;
-    const flush = (): void => {
-      if (size === 0) return;
-      const text = parts.length === 1 ? parts[0]! : parts.join('');
-      parts = [];
-      size = 0;
-      const bytes = Buffer.from(text, 'utf8');
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    // Each piece is encoded as UTF-8 into one buffer as it comes, and the buffer written when full:
+    // no piece is kept once written (pieces gathered as strings outlive the young generation, and
+    // a large document's pieces then pile up in the old one until a full collection).
+    const buffer = Buffer.allocUnsafe(WRITE_CHUNK);
+    let used = 0;
+    const writeAll = (bytes: Uint8Array, length: number): void => {
+      for (let at = 0; at < length; ) at += writeSync(fd, bytes, at, length - at);
     };
     content((piece) => {
-      parts.push(piece);
-      size += piece.length;
-      if (size >= WRITE_CHUNK) flush();
+      // A UTF-16 code unit is at most three bytes of UTF-8.
+      if (used + piece.length * 3 > WRITE_CHUNK) {
+        writeAll(buffer, used);
+        used = 0;
+        if (piece.length * 3 > WRITE_CHUNK) {
+          const bytes = Buffer.from(piece, 'utf8');
+          writeAll(bytes, bytes.length);
+          return;
+        }
+      }
+      used += buffer.write(piece, used, 'utf8');
     });
-    flush();
+    writeAll(buffer, used);
   } finally {
     closeSync(fd);
   }

@@ -12,7 +12,7 @@ import { DocumentPool, type Processed } from '../pool.js';
 import { noticeLine, noticesOf, type Notice } from '../notice.js';
 import { asGuidelineError, ingestAll, processSources } from '../pipeline.js';
 import { writeJson, type Write } from '../report/json.js';
-import { toMarkdown } from '../report/index.js';
+import { writeMarkdown } from '../report/index.js';
 import { GuidelineError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import type { Command } from './args.js';
@@ -40,6 +40,7 @@ import { CORPUS_DIR, type Io } from './main.js';
 import { t } from '../messages/index.js';
 import { reason } from '../messages/reasons.js';
 import { Progress } from './progress.js';
+import { paceHeap } from './heap.js';
 import { loadOptionsOf } from './side.js';
 
 type Status = 'written' | 'skipped' | 'failed';
@@ -67,6 +68,18 @@ interface DocReport {
   removedOutputs?: boolean;
   /** A text that held several guidelines: the ids of their outputs (`x-1`, `x-2`, …). */
   parts?: readonly string[];
+}
+
+/** A source's bytes, until `processBytes` takes them. */
+interface Input {
+  bytes: Uint8Array | null;
+}
+
+/** The bytes of `input`, which no longer holds them. */
+function take(input: Input): Uint8Array {
+  const bytes = input.bytes!;
+  input.bytes = null;
+  return bytes;
 }
 
 /** Warnings listed per document on a terminal without --verbose. */
@@ -139,12 +152,17 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
   const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
   const loadOptions = { ...loadOptionsOf(cmd), maxBytes };
-  /** Each document a source holds (one, or each guideline of a text that pastes several), with its output id. */
-  const processBytes = async (bytes: Uint8Array, path: string, id: string): Promise<(Omit<Processed, 'markdown'> & { readonly markdown: string | null; readonly id: string })[]> => {
+  /**
+   * Each document a source holds (one, or each guideline of a text that pastes several), with its
+   * output id. The bytes are taken from `input` as they are read: an async function keeps every
+   * local it had while it waits, and a large text's bytes would stay alive to the end of its
+   * document.
+   */
+  const processBytes = async (input: Input, path: string, id: string): Promise<(Omit<Processed, 'markdown'> & { readonly markdown: string | null; readonly id: string })[]> => {
     const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
     const sourcePath = path === STDIN ? 'stdin' : path;
-    if (pool && onPool(bytes)) return [{ ...(await pool.process(bytes, sourcePath, options, onOcr(path))), id }];
-    const source = await loadBytes(bytes, sourcePath, { ...options, onProgress: onOcr(path) });
+    if (pool && onPool(input.bytes!)) return [{ ...(await pool.process(take(input), sourcePath, options, onOcr(path))), id }];
+    const source = await loadBytes(take(input), sourcePath, { ...options, onProgress: onOcr(path) });
     const docs = processSources(source);
     return docs.map((doc) => {
       const notices = noticesOf(doc.checks);
@@ -171,22 +189,25 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     const rendition = renditionOf === undefined ? {} : { renditionOf };
     const abs = resolve(io.cwd, path);
     progress.show(path);
+    /** Ends the heap's pacing for a large document (`paceHeap`). */
+    let paced = (): void => undefined;
     try {
       const first = collision.get(path);
       if (first !== undefined) {
         throw new GuidelineError('id-collision', reason('id-collision', id, first));
       }
-      const bytes = path === STDIN ? await readStdin(io.stdin, maxBytes) : await readSource(abs, loadOptions);
+      const input: Input = { bytes: path === STDIN ? await readStdin(io.stdin, maxBytes) : await readSource(abs, loadOptions) };
       // Incremental: same source bytes and same pipeline version → nothing to do.
       if (!cmd.force) {
         const previous = await readPrevious(outDir, id);
         // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
-        const sameRead = !isPdf(bytes) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
-        if (previous && sameRead && (await exists(join(outDir, `${id}.html`))) && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex')) {
+        const sameRead = !isPdf(input.bytes!) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
+        if (previous && sameRead && (await exists(join(outDir, `${id}.html`))) && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(input.bytes!).digest('hex')) {
           return { path, id, ...rendition, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
         }
       }
-      const documents = await processBytes(bytes, path, id);
+      paced = paceHeap(input.bytes!.length);
+      const documents = await processBytes(input, path, id);
       // The page is made here, on the main thread, past the time limit (hast loads when first needed).
       const { writeHtmlPage } = await import('../report/html.js');
       // One transaction: every file of every document the source holds, or none. The pages and the
@@ -195,7 +216,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       // 450 MB JSON and a 200 MB page: never one string in memory).
       const files: { path: string; content: Content }[] = documents.flatMap((d) => [
         { path: join(outDir, `${d.id}.html`), content: (write: Write) => writeHtmlPage(d.doc, { text: d.text }, write) },
-        { path: join(outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => write(toMarkdown(d.doc))) },
+        { path: join(outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => writeMarkdown(d.doc, write)) },
       ]);
       for (const d of documents) files.push({ path: join(outDir, `${d.id}.json`), content: (write: Write) => writeJson(d.doc, write) });
       try {
@@ -230,6 +251,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
         ...(removedOutputs ? { removedOutputs } : {}),
       };
     } finally {
+      paced();
       progress.done(path);
     }
   };

@@ -66,27 +66,63 @@ function regroupings(a: Guideline, b: Guideline, pairs: readonly { a: number; b:
   const out: Regrouping[] = [];
   const related = (x: Direction, y: Direction): boolean => similarity(x.title, y.title) >= 0.4 || (x.agreements.length > 0 && subset(x.agreements.map((g) => g.title), y.agreements.map((g) => g.title)));
   const used = new Set<string>();
-  b.directions.forEach((whole, j) => {
-    const names = partnerSet(whole);
-    if (names.length === 0) return;
-    const parts = a.directions
-      .map((d, i) => ({ d, i }))
-      .filter(({ d, i }) => (!partnerOf.has(i) || partnerOf.get(i) === j) && d.partners.length > 0 && subset(partnerSet(d), names) && related(d, whole));
-    if (parts.length < 2 || !subset(names, parts.flatMap(({ d }) => partnerSet(d)))) return;
-    out.push({ kind: 'merged', oldIds: parts.map(({ d }) => d.id), newIds: [whole.id] });
-    for (const { i } of parts) used.add(`a${i}`);
-    used.add(`b${j}`);
-  });
-  a.directions.forEach((whole, i) => {
-    const names = partnerSet(whole);
-    if (names.length < 2 || used.has(`a${i}`)) return;
-    const parts = b.directions
-      .map((d, j) => ({ d, j }))
-      .filter(({ d, j }) => !used.has(`b${j}`) && (!oldOf.has(j) || oldOf.get(j) === i) && d.partners.length > 0 && d.partners.length < names.length && subset(partnerSet(d), names) && related(whole, d));
-    if (parts.length < 2 || !subset(names, parts.flatMap(({ d }) => partnerSet(d)))) return;
-    out.push({ kind: 'split', oldIds: [whole.id], newIds: parts.map(({ d }) => d.id) });
-  });
+  /**
+   * Each `whole` (an old direction for a split, a new one for a merge) with the directions of the
+   * other side that `accept` takes as its parts, unmatched or matched to it, two at least, which
+   * `complete` finds make up the whole. Each direction in one regrouping at most.
+   */
+  const regroup = (kind: Regrouping['kind'], accept: (whole: Direction, part: Direction) => boolean, complete: (parts: Direction[], whole: Direction) => boolean): void => {
+    const split = kind === 'split';
+    const [wholes, others, ws, ps] = split ? [a.directions, b.directions, 'a', 'b'] : [b.directions, a.directions, 'b', 'a'];
+    const matchedTo = split ? oldOf : partnerOf;
+    wholes.forEach((whole, w) => {
+      if (used.has(`${ws}${w}`)) return;
+      const parts = others
+        .map((d, p) => ({ d, p }))
+        .filter(({ d, p }) => !used.has(`${ps}${p}`) && (!matchedTo.has(p) || matchedTo.get(p) === w) && accept(whole, d) && (split ? related(whole, d) : related(d, whole)));
+      if (parts.length < 2 || !complete(parts.map(({ d }) => d), whole)) return;
+      const ids = parts.map(({ d }) => d.id);
+      out.push(split ? { kind, oldIds: [whole.id], newIds: ids } : { kind, oldIds: ids, newIds: [whole.id] });
+      used.add(`${ws}${w}`);
+      for (const { p } of parts) used.add(`${ps}${p}`);
+    });
+  };
+  const coversPartners = (parts: Direction[], whole: Direction): boolean => subset(partnerSet(whole), parts.flatMap((d) => partnerSet(d)));
+  // By partners: several old directions whose partners one new direction names together; one old
+  // direction of several partners parted into directions of some of them.
+  regroup('merged', (whole, d) => partnerSet(whole).length > 0 && d.partners.length > 0 && subset(partnerSet(d), partnerSet(whole)), coversPartners);
+  regroup('split', (whole, d) => partnerSet(whole).length >= 2 && d.partners.length > 0 && d.partners.length < partnerSet(whole).length && subset(partnerSet(d), partnerSet(whole)), coversPartners);
+  // By project type, the partners the same (`中国和欧盟联合研发项目` → a 联合研究 and a 青年科学家
+  // direction): the direction kept and the ones added (or removed) beside it, whose projects or
+  // funding add up to the whole's (never one direction kept alone).
+  regroup('split', (whole, d) => samePartners(d, whole), addsUp);
+  regroup('merged', (whole, d) => samePartners(d, whole), addsUp);
   return out;
+}
+
+/** The same partners, at least one. */
+function samePartners(x: Direction, y: Direction): boolean {
+  const a = partnerSet(x);
+  const b = partnerSet(y);
+  return a.length > 0 && a.length === b.length && subset(a, b);
+}
+
+/** The parts' projects (every part stating them) or funding add up to the whole's. */
+function addsUp(parts: readonly Direction[], whole: Direction): boolean {
+  const sum = (f: (d: Direction) => number | null): number | null => {
+    let t = 0;
+    for (const d of parts) {
+      const v = f(d);
+      if (v === null) return null;
+      t += v;
+    }
+    return t;
+  };
+  const count = (d: Direction): number | null => d.projectCount?.value ?? null;
+  const funding = (d: Direction): number | null => d.funding?.amountCNY ?? null;
+  const c = sum(count);
+  const f = sum(funding);
+  return (c !== null && c === count(whole)) || (f !== null && f > 0 && f === funding(whole));
 }
 
 /**

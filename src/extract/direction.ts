@@ -44,7 +44,7 @@ export function extractDirection(
 
   contradictions(ctx, duration, perProjectCap);
   repeatedFields(ctx);
-  unassigned(ctx, d);
+  unassigned(ctx, d, requirements);
 
   const { id, all } = ctx;
   const flags = Object.fromEntries(
@@ -119,8 +119,18 @@ function repeatedFields(ctx: DirectionContext): void {
 }
 
 /** What no field took: other and unknown labels, and paragraphs outside every field. */
-function unassigned(ctx: DirectionContext, d: Section): void {
+/** A sentence that asks something of applicants (`申报单位须…`, `鼓励企业参与…`). */
+const RE_OBLIGATION = /须|(?<![适相对响反供效呼顺])应(?!用)|需(?!求)|不得|鼓励|优先/;
+
+/**
+ * Text no field took: reported (`otherText`, a `text-unassigned` check). Where the direction states
+ * its fields as sentences and has no requirements field, its paragraphs and items that ask something
+ * of applicants are its requirements (`申报单位须与德方合作伙伴共同申报…`).
+ */
+function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['requirements']): void {
   const { id, span, checks } = ctx;
+  // (A direction with fields of its own, none of them requirements: not an area described in prose.)
+  const prose = requirements.length === 0 && ctx.allOf('requirements').length === 0 && d.children.some((c) => c.kind === 'field');
   for (const c of d.children) {
     if (c.kind === 'field') {
       if (c.role === 'other' || c.role === 'unknown') {
@@ -143,6 +153,14 @@ function unassigned(ctx: DirectionContext, d: Section): void {
     }
     const t = nodeText(c);
     if (t.text.trim().length === 0) continue;
+    if (prose && RE_OBLIGATION.test(t.text) && !/[：:]$/.test(t.text.trim())) {
+      const marker = c.kind === 'item' ? c.marker : null;
+      const body = marker ? mappedTrim(mappedSlice(t, marker.length, t.text.length)) : mappedTrim(t);
+      if (body.text.length > 0) {
+        requirements.push({ label: marker ? marker.text : null, text: body.text, span: span(body) });
+        continue;
+      }
+    }
     ctx.otherText.push({ label: null, known: false, text: t.text, span: span(t) });
     ctx.check('text-unassigned', 'info', `text that no field takes: “${short(t.text)}”`, t.text, span(t));
   }

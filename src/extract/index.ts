@@ -5,12 +5,13 @@
  * figures is checked in `validate`.
  */
 import type { Mapped } from '../mapped.js';
-import { mappedJoin, mappedSlice } from '../mapped.js';
+import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
+import { append } from '../append.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { matchMarker, RE_ATTACHMENT_LINE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { headingTitle, matchMarker, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -39,7 +40,10 @@ import {
   summaryMoney,
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
+import { findPartners } from '../lexicon/partners.js';
 import { extractDirection } from './direction.js';
+import { asPrinted, asPrintedText } from './printed.js';
+import { withAnnexReferences, withCorrections } from './notices.js';
 
 export interface Extracted {
   readonly info: {
@@ -59,11 +63,22 @@ export interface Extracted {
 }
 
 
+export interface ExtractOptions {
+  /**
+   * The tree is garbage once read (the pipeline's): what is read of it outside the directions is
+   * read first, then the tree lets go of everything but the directions, and each direction's
+   * subtree goes as soon as the direction is read. A large document's paragraphs and their maps
+   * then go as its values are made, instead of all standing beside them. The tree is empty
+   * afterwards.
+   */
+  readonly consume?: boolean;
+}
+
 /**
  * `sourceText`: the loaded text (`Source.text`), for the few readings that need what `clean` took
  * out (the spaces between keywords); without it those read the cleaned text alone.
  */
-export function extract(segmented: Segmented, layout: Layout, sourceText = ''): Extracted {
+export function extract(segmented: Segmented, layout: Layout, sourceText = '', options: ExtractOptions = {}): Extracted {
   const sourceOf = (start: number, end: number): string => sourceText.slice(start, end);
   const span = (m: Mapped, i = 0, j = m.text.length): Span => spanOf(layout, m, i, j);
   const checks: CheckDraft[] = [];
@@ -78,7 +93,20 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const groupTextOf = new Map<Section, Mapped[]>();
   const walk = (n: Node, groups: Paragraph[], groupTexts: Mapped[]): void => {
     if (n.kind === 'paragraph') front.push(n.paragraph);
-    else if (n.kind === 'direction') {
+    else if (n.kind === 'direction' && isWithdrawn(n)) {
+      // A draft prints a withdrawn direction for its reviewers (`4. 中国和斯里兰卡…项目（删除）`): not
+      // one of the call's directions. Its text stays in `sections`; the check says why it is not counted.
+      const h = n.heading!.text;
+      checks.push({
+        code: 'direction-withdrawn',
+        severity: 'info',
+        message: `direction ${n.id ?? n.marker?.key ?? ''} is marked withdrawn in this draft and is not counted: “${h.text}”`,
+        directionId: null,
+        stated: h.text,
+        computed: null,
+        span: span(h),
+      });
+    } else if (n.kind === 'direction') {
       directions.push(n);
       groupsOf.set(n, groups);
       groupTextOf.set(n, groupTexts);
@@ -98,32 +126,85 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = ''): 
   const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
 
-  const info = documentInfo(preamble, preambleText, span, checks);
+  const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
+  // What is read of the tree outside the directions, read before them (the directions' subtrees
+  // may go as they are read: `consume`).
+  const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span);
+  // The call's parts, for a call that is its one direction (`withCallSections`): kept before the tree goes.
+  const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
+  if (options.consume) {
+    // Only the directions (and the groups they stand in) are read from here on.
+    root.children.length = 0;
+    front.length = 0;
+  }
 
-  const extracted = directions.map((d) => {
+  const pending: (Section | null)[] = directions;
+  const extracted: Direction[] = [];
+  for (let k = 0; k < pending.length; k++) {
+    const d = pending[k]!;
     forgetNodeTexts();
-    return extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []);
-  });
+    extracted.push(extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []));
+    if (options.consume) {
+      pending[k] = null;
+      groupsOf.delete(d);
+      groupTextOf.delete(d);
+    }
+  }
   forgetNodeTexts();
+  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
+  const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, parts, span)) : figured, preamble, span, checks);
+  const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
+  // What the text after the directions says of them: values by reference to an attachment, corrections.
+  const { directions: out, summary } = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
+
+  // Placeholders outside the directions are doubts too.
+  append(checks, frontChecks);
+  summaryPlausibility(summary, checks);
+
+  // Values in the script they were printed in (a text in traditional script was read as simplified).
+  return asPrinted(
+    {
+      info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${head}`)),
+      summary,
+      directions: out,
+      sections,
+      checks: familyChecks(checks, out),
+    },
+    sourceText,
+  );
+}
+
+/** A direction whose heading ends with a withdrawal mark (`（删除）`). */
+function isWithdrawn(n: Section): boolean {
+  return n.heading !== null && RE_WITHDRAWN_MARK.test(n.heading.text.text.replace(/[。；;\s]+$/u, ''));
+}
+
+/**
+ * What `extract` reads of the tree outside its directions: the head (where an issuer names itself),
+ * the section tree as output, the text after the first direction with the clauses of the call's
+ * figures in it, and the placeholders outside the directions (checks, in the order of `front`).
+ */
+function outsideDirections(
+  root: Section,
+  front: readonly Paragraph[],
+  firstDirectionStart: number,
+  span: SpanFn,
+): { head: string; sections: SectionOut[]; after: Paragraph[]; afterText: Mapped | null; clauses: readonly Clause[]; frontChecks: CheckDraft[] } {
   // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
   // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
-  const out = afterText ? extracted.map((d) => withCallFigures(d, afterText, span)) : extracted;
-  const summary = afterText ? withCallTotals(stated, afterText, span) : stated;
-
-  // Placeholders outside the directions are doubts too.
-  for (const p of front) scanPlaceholders(p.text, null, span, checks);
-  summaryPlausibility(summary, checks);
-
+  const frontChecks: CheckDraft[] = [];
+  for (const p of front) scanPlaceholders(p.text, null, span, frontChecks);
   return {
-    info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${headText(root)}`)),
-    summary,
-    directions: out,
+    head: headText(root),
     sections: root.children.map((n) => sectionOut(n, span)),
-    checks: familyChecks(checks, out),
+    after,
+    afterText,
+    clauses: afterText ? callFigureClauses(afterText) : [],
+    frontChecks,
   };
 }
 
@@ -144,15 +225,18 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
   return 'unknown';
 }
 
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+}
+
 /**
- * A direction's cap and duration from the call's figures when it states none: the clause (between
- * `；`, `。` and line ends) that names its category (`培育项目`), else the only clause that states
- * 资助强度 / 资助期限 for every project. Marked inherited, with the clause's span.
+ * The clauses of the call's figures (between `；`, `。` and line ends) that state a cap or a duration
+ * for every project: read once for all directions (`withCallFigures`).
  */
-function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
-  if (d.perProjectCap && d.duration) return d;
+function callFigureClauses(text: Mapped): Clause[] {
   const t = text.text;
-  const clauses: { start: number; end: number }[] = [];
+  const clauses: Clause[] = [];
   let start = 0;
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '；;。\n'.includes(t[i]!)) {
@@ -160,33 +244,150 @@ function withCallFigures(d: Direction, text: Mapped, span: SpanFn): Direction {
       // `注：…每个项目国拨经费原则上不超过500万元`, a note below a table of directions: a cap of each
       // (never a young scientists' one).
       const paragraph = t.slice(t.lastIndexOf('\n', start) + 1, t.indexOf('\n', i) < 0 ? t.length : t.indexOf('\n', i));
-      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph))) clauses.push({ start, end: i });
+      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph)) || RE_COUNT_EACH.test(clause)) clauses.push({ start, end: i });
       start = i + 1;
     }
   }
+  return clauses;
+}
+
+/**
+ * A direction's cap, duration and count from the call's figures when it states none: each from the
+ * clause (`callFigureClauses`) that names its category (`培育项目`), else from the only clause that
+ * states it for every project (`资助强度：每项不超过200万元`, `资助期限：3年`, a count for each
+ * direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span.
+ */
+function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn): Direction {
+  if (d.perProjectCap && d.duration && d.projectCount) return d;
+  const t = text.text;
   const category = d.category?.replace(/[。；]$/, '') ?? null;
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
-  const pick = named.length === 1 ? named[0]! : clauses.length === 1 ? clauses[0]! : null;
-  if (!pick) return d;
-  const clause = t.slice(pick.start, pick.end);
+  /** The one clause giving a figure: the one naming the category, else the only one that gives it. */
+  const pick = <T>(read: (clause: string) => T | null): { at: number; value: T } | null => {
+    // Where clauses name the category, only they speak for it (never another type's figure).
+    for (const pool of named.length > 0 ? [named] : [clauses]) {
+      const found = pool.flatMap((c) => {
+        const v = read(t.slice(c.start, c.end));
+        return v === null ? [] : [{ at: c.start, value: v }];
+      });
+      if (found.length === 1) return found[0]!;
+      if (found.length > 1) return null;
+    }
+    return null;
+  };
   let out = d;
   if (!d.perProjectCap) {
-    const cap = parsePerProjectCap(clause);
-    if (cap && isPlausible('fundingCNY', cap.value)) {
-      const i = pick.start + cap.index;
-      out = { ...out, perProjectCap: { amountCNY: cap.value, text: t.slice(i, i + cap.length), span: span(text, i, i + cap.length), inherited: true } };
+    const cap = pick((clause) => {
+      const c = parsePerProjectCap(clause);
+      return c && isPlausible('fundingCNY', c.value) ? c : null;
+    });
+    if (cap) {
+      const i = cap.at + cap.value.index;
+      out = { ...out, perProjectCap: { amountCNY: cap.value.value, text: t.slice(i, i + cap.value.length), span: span(text, i, i + cap.value.length), inherited: true } };
     }
   }
   if (!d.duration) {
-    const hit = parseDuration(clause);
-    const years = hit?.value.maxYears ?? hit?.value.minYears ?? null;
-    if (hit && years !== null && isPlausible('years', years)) {
-      const i = pick.start + hit.index;
-      out = { ...out, duration: durationOut(hit.value, true, t.slice(i, i + hit.length), span(text, i, i + hit.length)) };
+    const hit = pick((clause) => {
+      const h = parseDuration(clause);
+      const years = h?.value.maxYears ?? h?.value.minYears ?? null;
+      return h && years !== null && isPlausible('years', years) ? h : null;
+    });
+    if (hit) {
+      const i = hit.at + hit.value.index;
+      out = { ...out, duration: durationOut(hit.value.value, true, t.slice(i, i + hit.value.length), span(text, i, i + hit.value.length)) };
+    }
+  }
+  if (!d.projectCount) {
+    const hit = pick((clause) => {
+      const m = RE_COUNT_EACH.exec(clause);
+      if (!m) return null;
+      const c = parseCount(clause.slice(m.index + m[0].length));
+      return c && isPlausible('projects', c.value.value) ? { ...c, index: m.index + m[0].length + c.index } : null;
+    });
+    if (hit) {
+      const i = hit.at + hit.value.index;
+      const { value, qualifier, min } = hit.value.value;
+      out = { ...out, projectCount: { value, qualifier, ...(min === undefined ? {} : { min }), text: t.slice(i, i + hit.value.length), span: span(text, i, i + hit.value.length), inherited: true } };
     }
   }
   return out;
 }
+
+/**
+ * A call that is its one direction (an NSFC joint call whose areas are bare names of fields, read
+ * from its plan `二、资助计划`): its domains are the areas the call lists (`一、资助领域` / `1. 地球
+ * 科学（气候变化与冰冻圈科学）`), its requirements the items of its `申请要求` section, where it
+ * states none of its own.
+ */
+function withCallSections(d: Direction, parts: readonly Section[], span: SpanFn): Direction {
+  if (!RE_CALL_PLAN.test(d.title)) return d;
+  const itemsOf = (re: RegExp): Section[] => parts.filter((p) => re.test(headingTitle(p.heading!.text.text))).flatMap((p) => p.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null && c.marker !== null));
+  const after = (n: Section): Mapped => mappedTrim(mappedSlice(n.heading!.text, n.marker!.length, n.heading!.text.text.length), '。；;');
+  let out = d;
+  if (d.domains.length === 0) {
+    const areas = itemsOf(RE_CALL_AREAS);
+    if (areas.length > 0) out = { ...out, domains: areas.map((n) => ({ label: after(n).text, detail: null, marker: n.marker!.text.trim(), span: span(after(n)), children: [] })) };
+  }
+  if (d.requirements.length === 0) {
+    const items = itemsOf(RE_CALL_REQUIREMENTS);
+    if (items.length > 0) out = { ...out, requirements: items.map((n) => ({ label: n.marker!.text.trim(), text: after(n).text, span: span(after(n)) })) };
+  }
+  return out;
+}
+
+/**
+ * A call that is its one direction (see `withCallSections`): the call's count is the direction's
+ * own, and the direction's is the call's.
+ */
+function withLoneCall(directions: Direction[], summary: Summary): { directions: Direction[]; summary: Summary } {
+  const d = directions[0];
+  if (directions.length !== 1 || !d || !RE_CALL_PLAN.test(d.title)) return { directions, summary };
+  const count = summary.projectCount;
+  if (!d.projectCount && count) return { directions: [{ ...d, projectCount: { value: count.value, qualifier: count.qualifier, text: count.text, span: count.span, inherited: false } }], summary };
+  if (d.projectCount && !count) return { directions, summary: { ...summary, projectCount: { value: d.projectCount.value, qualifier: d.projectCount.qualifier, text: d.projectCount.text, span: d.projectCount.span } } };
+  return { directions, summary };
+}
+
+/** The title of an agreement between two parties: `《…合作谅解备忘录》`, `《…科技合作协定》`. */
+const RE_AGREEMENT_TITLE = /《([^《》]{4,80}(?:协议|协定|备忘录|安排|纪要|议定书|合作计划))》/g;
+
+/**
+ * The partner and the agreement a call names once for all its directions, where no direction names
+ * its own (an NSFC joint call with a foreign agency: `国家自然科学基金委员会与德国科学基金会（DFG）
+ * 合作研究项目指南`, `根据双方签署的《…合作谅解备忘录》`): exactly one partner in the title lines,
+ * exactly one agreement in the text before the directions. Each direction takes them, with their
+ * spans; an info check says so once.
+ */
+function withCallParties(directions: readonly Direction[], preamble: readonly Paragraph[], span: SpanFn, checks: CheckDraft[]): Direction[] {
+  if (directions.length === 0 || directions.some((d) => d.partners.length > 0 || d.agreements.length > 0)) return [...directions];
+  const partners = new Map<string, Direction['partners'][number]>();
+  for (const p of preamble.slice(0, 4)) {
+    for (const h of findPartners(p.text.text)) if (!partners.has(h.name)) partners.set(h.name, { name: h.name, text: h.text, span: span(p.text, h.index, h.index + h.length), recognised: true });
+  }
+  const agreements = new Map<string, Direction['agreements'][number]>();
+  for (const p of preamble) {
+    for (const m of p.text.text.matchAll(RE_AGREEMENT_TITLE)) if (!agreements.has(m[1]!)) agreements.set(m[1]!, { title: m[1]!, span: span(p.text, m.index + 1, m.index + 1 + m[1]!.length) });
+  }
+  if (partners.size !== 1) return [...directions];
+  const partner = [...partners.values()][0]!;
+  const agreement = agreements.size === 1 ? [...agreements.values()][0]! : null;
+  checks.push({
+    code: 'call-parties-inherited',
+    severity: 'info',
+    message: `no direction names its partner: every direction takes the call's (${partner.name}${agreement ? `, 《${agreement.title}》` : ''})`,
+    directionId: null,
+    stated: agreement ? `${partner.name}；《${agreement.title}》` : partner.name,
+    computed: null,
+    span: partner.span,
+  });
+  // The titles name no partner: no doubt about it now.
+  const ids = new Set(directions.map((d) => d.id));
+  for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.code === 'partner-unrecognised' && ids.has(checks[i]!.directionId ?? '')) checks.splice(i, 1);
+  return directions.map((d) => ({ ...d, partners: [partner], agreements: agreement ? [agreement] : [] }));
+}
+
+/** A count stated for each direction of a call: `每个领域原则上不超过3项`, `每个方向资助1～2项`. */
+const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原则上|拟)?(?:资助|支持)?(?:项目)?(?:数)?(?=[^。；\n]{0,6}?\d)/;
 
 /**
  * The call's totals stated after its directions (NSFC's `四、资助计划`: `2023年度拟资助项目约18项，直接
@@ -234,6 +435,29 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
     }
   }
   return { ...summary, projectCount, fundingTotal };
+}
+
+/**
+ * The figures the call states once after its directions, as the document's defaults, where every
+ * direction took the same one (one statement, one span) and the text before them states none.
+ */
+function withCallDefaults(summary: Summary, directions: readonly Direction[]): Summary {
+  const shared = <T extends { readonly span: Span; readonly inherited?: boolean }>(get: (d: Direction) => T | null | undefined): T | null => {
+    const all = directions.map(get);
+    const first = all[0];
+    return first && first.inherited && all.every((x) => x && x.inherited && x.span.start === first.span.start) ? first : null;
+  };
+  const duration = summary.defaultDuration ? null : shared((d) => d.duration);
+  const cap = summary.defaultPerProjectCap ? null : shared((d) => d.perProjectCap);
+  const count = summary.defaultProjectCount ? null : shared((d) => d.projectCount);
+  let out = summary;
+  if (duration) {
+    const { inherited: _inherited, ...value } = duration;
+    out = { ...out, defaultDuration: value };
+  }
+  if (cap) out = { ...out, defaultPerProjectCap: { amountCNY: cap.amountCNY, text: cap.text, span: cap.span } };
+  if (count) out = { ...out, defaultProjectCount: { value: count.value, qualifier: count.qualifier, ...(count.min === undefined ? {} : { min: count.min }), text: count.text, span: count.span } };
+  return out;
 }
 
 /** The family, and for an NSFC guide that does not print its programme's name, that name. */
@@ -295,13 +519,51 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
 }
 
 
-function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Omit<Extracted['info'], 'family'> {
-  const head = preamble.slice(0, 4);
+/**
+ * The paragraphs a title may start in: the first four; or, where lines of a reposting office or a
+ * database (`研究事务处 Research Office`, `转载通告（RO/2024/031）`, `发出日期：2024年4月18日`) stand
+ * above it, from the run of title lines that ends with a call's title word (`…申报指南`) within
+ * the first eight.
+ */
+function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
+  const first = preamble.slice(0, 8);
+  const end = first.findIndex((p) => {
+    const t = p.text.text.replace(/[。\s]+$/, '').replace(/[（(]征求意见稿[）)]$/, '');
+    return RE_CALL_TITLE_END.test(t) && isTitleLine(t);
+  });
+  if (end < 0) return preamble.slice(0, 4);
+  let start = end;
+  while (start > 0 && isTitleLine(first[start - 1]!.text.text)) start--;
+  // The draft mark may stand on its own line below the title.
+  const after = first[end + 1] && /^[（(]?征求意见稿[）)]?$/.test(first[end + 1]!.text.text) ? end + 2 : end + 1;
+  return start === 0 ? preamble.slice(0, 4) : first.slice(start, after);
+}
+
+/** A line that may be part of a title: short, no clause punctuation or colon, not mostly Latin, no number marker. */
+function isTitleLine(t: string): boolean {
+  const latin = (t.match(/[A-Za-z]/g) ?? []).length;
+  return t.length > 0 && t.length <= 60 && !/[。；;：:]/.test(t) && latin * 3 < t.length && matchMarker(t) === null && !/[（(][A-Z]{1,4}[/／〔]/.test(t);
+}
+
+/** A repost's tag before a title: `【转载】`, `[转发]`. */
+const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
+
+function documentInfo(
+  preamble: readonly Paragraph[],
+  text: Mapped,
+  span: SpanFn,
+  checks: CheckDraft[],
+  sourceOf: (start: number, end: number) => string,
+): Omit<Extracted['info'], 'family'> {
+  const head = titleHead(preamble);
   let title: string | null = null;
   let titleSource: Extracted['info']['titleSource'] = 'none';
   // A title is the run of leading paragraphs without sentence punctuation (a centred title often
   // wraps into two short lines), up to the draft mark; it names a 指南.
   const titleParts: string[] = [];
+  /** Where the title lines are in the loaded text (0-based offsets), to give the title as printed. */
+  let titleFrom = -1;
+  let titleTo = -1;
   for (const p of head) {
     const t = p.text.text;
     if (/^[（(]?征求意见稿[）)]?$/.test(t)) {
@@ -313,10 +575,21 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
-    titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').trim());
+    // A repost's tag before the title (`【转载】国家重点研发计划…指南`) is no part of it.
+    titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
+    if (titleFrom < 0) titleFrom = p.text.from[0] ?? -1;
+    titleTo = p.text.to[p.text.to.length - 1] ?? titleTo;
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
-    if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) break;
+    if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) {
+      // A subtitle in brackets on the line below (`（组织间合作研究项目）`) is part of it.
+      const next = head[head.indexOf(p) + 1]?.text.text.trim() ?? '';
+      if (/^[（(][^（）()]{2,30}[）)]$/.test(next) && !/征求意见稿/.test(next)) {
+        titleParts.push(next);
+        titleTo = head[head.indexOf(p) + 1]!.text.to[head[head.indexOf(p) + 1]!.text.to.length - 1] ?? titleTo;
+      }
+      break;
+    }
   }
   const titleLine = titleParts.join('');
   if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
@@ -327,6 +600,9 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
     if (m) {
       title = m[1]!;
       titleSource = 'inferred';
+      const at = m.index + m[0].indexOf(title);
+      titleFrom = text.from[at] ?? -1;
+      titleTo = text.to[at + title.length - 1] ?? -1;
       checks.push({
         code: 'title-inferred',
         severity: 'info',
@@ -358,11 +634,13 @@ function documentInfo(preamble: readonly Paragraph[], text: Mapped, span: SpanFn
       span: null,
     });
   }
+  // The title as printed (a text in traditional script is read as simplified).
+  const printedTitle = title !== null && titleFrom >= 0 && titleTo > titleFrom ? asPrintedText(title, sourceOf(titleFrom, titleTo)) : title;
   return {
-    title,
+    title: printedTitle,
     titleSource,
     programme,
-    specialProject,
+    specialProject: specialProject !== null && printedTitle !== null && title !== null && title.includes(specialProject) ? printedTitle.slice(title.indexOf(specialProject), title.indexOf(specialProject) + specialProject.length) : specialProject,
     year: yearText ? Number(yearText) : cjkYear(title ?? '') ?? cjkYear(text.text),
     batch: batchText ? parseCjkNumber(batchText) : null,
     status,
@@ -447,10 +725,15 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
 
 const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
 
+const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个`);
+
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
   const t = text.text;
-  const m = RE_YOUNG_COUNT.exec(t);
+  // `拟部署青年科学家项目方向1个，…每个项目国拨经费不超过300万元`: it counts directions, not projects (no
+  // count), but its figures are the young scientists' all the same.
+  const directionsOnly = RE_YOUNG_COUNT.exec(t) ? null : RE_YOUNG_DIRECTIONS.exec(t);
+  const m = RE_YOUNG_COUNT.exec(t) ?? directionsOnly;
   if (!m) return null;
   // The figures of the sentence that counts them, and of the next clause when it continues it.
   let { start, end } = sentenceAt(t, m.index);
@@ -464,7 +747,7 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
   const per = parsePerProjectCap(sentence);
   return {
-    count: Number.isFinite(countValue) ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
+    count: Number.isFinite(countValue) && !directionsOnly ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
     fundingCNY: funding?.value.amountCNY ?? null,
     perProjectCNY: per?.value ?? null,
     text: sentence,

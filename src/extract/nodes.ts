@@ -102,17 +102,20 @@ export function nodeSpan(n: Node, span: SpanFn): Span {
   let found = false;
   for (let k = 0; k < parts.length && !found; k++) {
     const p = parts[k]!;
+    // Once per piece: a pooled piece makes a view each time it is asked (`PooledMapped`).
+    const from = p.from;
+    const to = p.to;
     if (k > 0) {
       if (a >= length - 1) {
-        start = p.text.length > 0 ? p.from[0]! : 0;
+        start = p.text.length > 0 ? from[0]! : 0;
         found = true;
         break;
       }
       a++;
     }
     for (let i = 0; i < p.text.length; i++, a++) {
-      if (a >= length - 1 || p.to[i]! > p.from[i]!) {
-        start = p.from[i]!;
+      if (a >= length - 1 || to[i]! > from[i]!) {
+        start = from[i]!;
         found = true;
         break;
       }
@@ -123,15 +126,17 @@ export function nodeSpan(n: Node, span: SpanFn): Span {
   let end: number | null = null;
   for (let k = parts.length - 1; k >= 0 && end === null; k--) {
     const p = parts[k]!;
+    const from = p.from;
+    const to = p.to;
     for (let i = p.text.length - 1; i >= 0; i--, b--) {
-      if (b <= a || p.to[i]! > p.from[i]!) {
-        end = p.to[i]!;
+      if (b <= a || to[i]! > from[i]!) {
+        end = to[i]!;
         break;
       }
     }
     if (end !== null || k === 0) break;
     // The separator before this piece: an empty range at the piece's first code unit.
-    if (b <= a) end = p.text.length > 0 ? p.from[0]! : 0;
+    if (b <= a) end = p.text.length > 0 ? from[0]! : 0;
     else b--;
   }
   // Two code units with exactly these ends: `span` gives the range [start, max(start, end)).
@@ -163,7 +168,8 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
   const runs: { re: RegExp; value: (x: RegExpExecArray) => number }[] = [
     { re: /(?<=^|[。；;：:，,\s])[（(](\d{1,2})[）)]/g, value: (x) => Number(x[1]) },
     { re: /(?<=^|[。；;：:，,\s])([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
-    { re: /(?<=^|[。；;：:\s])(\d{1,2})[.．、）)](?![\d.．])/g, value: (x) => Number(x[1]) },
+    // `1.` / `1、` not before a digit (`2.5`); `1）` before anything (`2）8英寸晶圆…`).
+    { re: /(?<=^|[。；;：:\s])(\d{1,2})(?:[.．、](?![\d.．])|[）)])/g, value: (x) => Number(x[1]) },
   ];
   for (const { re, value } of runs) {
     const hits: { index: number; length: number; marker: string }[] = [];

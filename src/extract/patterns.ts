@@ -6,7 +6,7 @@
 import type { Qualifier } from '../schema/guideline.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { labelsOf } from '../lexicon/fields.js';
-import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
+import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, PER_PROJECT_WHAT, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
 export interface Hit<T> {
   readonly value: T;
@@ -104,7 +104,9 @@ export function parseMoney(text: string): Hit<Money> | null {
 }
 
 const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
-const RE_PER_PROJECT_BEFORE = new RegExp(`(?:${PER_PROJECT_BEFORE}|每个)(?:国拨)?(?:经费)?(?:为|约)?$`);
+// The per-project words, then what is given (`中央财政资金支持`) and its bound, in the same clause.
+// (Never a task's own amount: `每个任务支持资金不超过1000万元` is the direction's funding.)
+const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)|每个(?!任务|方向|领域|专题))(?:${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}|[^，。；,;\\d]{0,12}?${PER_PROJECT_BOUND})$`);
 const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 
 /**
@@ -116,7 +118,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   let total: Hit<Money> | null = null;
   let perProject: Hit<Money> | null = null;
   for (const m of text.matchAll(RE_MONEY_ALL)) {
-    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
     if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after)) {
@@ -130,7 +132,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   return { total, perProject };
 }
 
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
@@ -249,6 +251,15 @@ export function parseDurationValue(text: string): Hit<DurationValue> | null {
   return { value: durationOf(m, 1), index: lead, length: m[0].length - lead };
 }
 
+/**
+ * A field that gives no value of its own but sends to the call's rule (`按本通知有关要求执行`,
+ * `按指南统一要求`, `同上`): the direction takes the call's value, as where the field is absent.
+ */
+export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|上述|前述|有关|统一)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
+
+/** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
+export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方)|[个项](?:合作)?(?:研究)?项目))/;
+
 /** A bare year (`2022年`) where a duration should be: read as such it would be a silent wrong value. */
 export const RE_BARE_YEAR = /^(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)/;
 
@@ -273,6 +284,8 @@ export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|�
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
 export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
+/** `1990年1月1日（含）以后出生的男性`: the date before the sex it is for (group 4 the sex). */
+export const RE_BORN_AFTER_OF = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生的(男性|女性)/g;
 export const RE_NO_SUBTOPICS = /不(?:再)?(?:下)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */
@@ -290,22 +303,30 @@ export const FUNDING_TOTAL_LEAD = '(?:直接费用总计|经费总概算|总概�
  */
 export const SUMMARY_PATTERNS = {
   directionCount: [
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
+    // `拟围绕8个指南方向部署项目`.
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
-    new RegExp(`(?:发布|部署|设立|设置)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?)?任务()`),
+    // `拟启动10项指南任务` (a key programme counting its 指南任务).
+    new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // `在以下8个研究方向部署培育项目` (NSFC).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),
+    // `与以下5个境外资助机构联合资助` (an NSFC call, one direction per partner agency).
+    new RegExp(`以下()${N}个(?:境外|国际|国外)?(?:资助|合作|科研)?机构()`),
+    // `双方在以下六个领域共同征集合作研究项目` (an NSFC joint call's areas).
+    new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
   partnerCount: [
     new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
-    new RegExp(`拟支持项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟(?:支持|资助)项目(?:数)?(?:[：:]\\s*)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
+    // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
+    new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
     new RegExp(`拟(?:支持|遴选|确定)${PRE}${N}(?:个|家)揭榜(?:单位|方)${POST}`),
   ],
@@ -368,9 +389,10 @@ export function qualifierOfMatch(before: string | undefined, after: string | und
 }
 
 export const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家科技重大专项|科技创新2030—重大项目|国家社会科学基金/;
-export const RE_SPECIAL_PROJECT = /“([^”]{2,40})”\s*(?:重点专项|重大研究计划)/;
+/** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". */
+export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划)/;
 export const RE_TITLE_SENTENCE =
-  /((?:国家重点研发计划|国家自然科学基金|国家科技重大专项)?“[^”]{2,40}”\s*(?:重点)?专项\d{4}年度(?:第[一二三四五六七八九十\d]+批)?(?:项目)?申报指南)/;
+  /((?:国家重点研发计划|国家自然科学基金|国家科技重大专项)?[“「『"][^”」』"]{2,40}[”」』"]\s*(?:重点)?专项\d{4}年度(?:第[一二三四五六七八九十\d]+批)?(?:项目)?申报指南)/;
 export const RE_YEAR = /((?:19|20)\d{2})\s*年度/;
 /** A year in a title without 度 (`2026年项目申报指南`, `2026年第一批…`): the title's only. */
 export const RE_TITLE_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;

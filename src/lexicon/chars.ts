@@ -114,6 +114,24 @@ export const RADICAL_SUPPLEMENT: ReadonlyMap<number, string> = new Map(
 );
 
 /**
+ * A look-alike of an ideograph — a Kangxi radical (⼀ U+2F00), a radical of the CJK Radicals
+ * Supplement (⻅), a compatibility ideograph — as the ideograph it stands for; null for any other
+ * character and for radicals that stand for none. PDF fonts that share a glyph between a radical
+ * and an ideograph make producers write these; `clean` replaces them (logged) in the text.
+ */
+export function ideographOf(ch: string): string | null {
+  const c = ch.codePointAt(0)!;
+  if (!((c >= 0x2e80 && c <= 0x2fdf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2f800 && c <= 0x2fa1f))) return null;
+  const to = RADICAL_SUPPLEMENT.get(c) ?? ch.normalize('NFKC');
+  return to !== ch ? to : null;
+}
+
+/** `text` with its look-alikes of ideographs replaced (`ideographOf`), for matching words such as table headers. */
+export function plainIdeographs(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf\uf900-\ufaff]|[\ud87e][\udc00-\ude1f]/g, (ch) => ideographOf(ch) ?? ch);
+}
+
+/**
  * Punctuation that PDF fonts map to look-alikes: a horizontal bar for the em dash
  * (`2023―2025`), a wave dash for the full-width tilde (`2〜3年`), hyphens and minus signs for
  * `-`. Each becomes the character the text seed uses, so a PDF and its text extract identically.

@@ -4,6 +4,7 @@
  * is (`fields.ts`), with the unit its header gives (`（万元）`). A new header spelling is a row here.
  */
 import { fieldLabelAt, labelsOf, roleOf, type FieldRole } from './fields.js';
+import { plainIdeographs } from './chars.js';
 
 /** What a column holds: a field role, or the row's number or title. */
 export type ColumnRole = FieldRole | 'id' | 'title';
@@ -44,6 +45,8 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/^(?:自筹|配套|地方|企业|其他)/, 'other'],
   [/(?:经费|资助强度|资助额度)$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
+  // MIIT: one project per unit that takes up the task (`拟支持揭榜单位数`).
+  [/(?:单位数|家数)(?:量)?$/, 'projectCount'],
   [/(?:周期|期限|年限)$/, 'duration'],
   [/(?:领域|方向)$/, 'domains'],
   [/协议$/, 'agreement'],
@@ -82,7 +85,8 @@ const LABEL_OF: Partial<Record<FieldRole, string>> = {
 
 /** What a header cell means, or null for a cell that names no column this tool knows. */
 export function columnOf(header: string): Column | null {
-  const compact = header.replace(/[\s\u3000]+/g, '');
+  // A PDF font may draw 支 as the radical ⽀: the header names its column all the same.
+  const compact = plainIdeographs(header).replace(/[\s\u3000]+/g, '');
   if (compact.length === 0 || compact.length > 16) return null;
   const unitMatch = RE_UNIT.exec(compact);
   const unit = unitMatch ? (unitMatch[1] ?? unitMatch[2])! : null;
@@ -109,5 +113,10 @@ const DIRECTION_COLUMN_ROLES: ReadonlySet<ColumnRole> = new Set(['agreement', 'd
 export function isDirectionHeader(columns: readonly (Column | null)[]): boolean {
   const known = columns.filter((c): c is Column => c !== null);
   const fields = new Set(known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role)).map((c) => c.role));
-  return columns.length >= 2 && fields.size >= 2 && known.length * 3 >= columns.length * 2;
+  // A list of directions with one figure (`序号 | 指南任务名称 | 拟支持项目数（项）`, 青年科学家
+  // tasks) is one too: a number, a title and a count, funding or duration (a list of agreements
+  // by country is not).
+  const figures = [...fields].filter((r) => r === 'projectCount' || r === 'funding' || r === 'duration');
+  const listed = known.some((c) => c.role === 'id') && known.some((c) => c.role === 'title') && figures.length >= 1;
+  return columns.length >= 2 && (fields.size >= 2 || listed) && known.length * 3 >= columns.length * 2;
 }

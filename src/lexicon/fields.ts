@@ -101,7 +101,13 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['研究周期', 'duration'],
   ['项目执行期限', 'duration'],
   ['项目实施年限', 'duration'],
+  // NSFC joint calls: `资助计划：2026年度双方拟共同资助合作研究项目10项。` states the call's count.
+  ['资助计划', 'projectCount'],
   ['资助年限', 'duration'],
+  // MIIT 揭榜挂帅: the period a task is worked on.
+  ['攻关期', 'duration'],
+  ['攻关期限', 'duration'],
+  ['攻关周期', 'duration'],
   ['其他要求', 'requirements'],
   ['申报要求', 'requirements'],
   ['其他说明', 'requirements'],
@@ -111,6 +117,13 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['具体要求', 'requirements'],
   ['申请要求', 'requirements'],
   ['研究内容', 'content'],
+  ['任务目标', 'content'],
+  ['揭榜任务内容', 'content'],
+  ['任务内容', 'content'],
+  ['支持方式及额度', 'funding'],
+  ['支持额度', 'funding'],
+  ['攻关时限', 'duration'],
+  ['实施时限', 'duration'],
   ['揭榜任务', 'content'],
   ['任务描述', 'content'],
   ['主要任务', 'content'],
@@ -135,7 +148,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作区域', 'partners'],
   ['合作地区', 'partners'],
   ['合作国家（地区、国际组织）', 'partners'],
-  ['支持方式', 'other'],
+  // How a task is supported: in MIIT lists it states the money (`择优遴选1～2家揭榜单位，每家…不超过
+  // 2000万元`); where it states none (`前资助`) the funding reader keeps its text as it is.
+  ['支持方式', 'funding'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
   ['合作方式', 'other'],
@@ -153,7 +168,10 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 }
 
 // `拟支持项目数：`, `拟支持项目数:`, or in brackets: `【拟支持项目数】`, `[拟支持项目数]`.
-const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*[：:])\\s*`);
+// A gloss in brackets before the colon (`预期目标（指标）：`) is part of the label; a unit there
+// (`拟支持经费（万元）：`) is not read here (a value with its unit is the column readers' business).
+const LABEL_GLOSS = '(?:[（(](?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}[）)])?';
+const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*[：:])\\s*`);
 
 /**
  * A field label that runs on after the text of another field (`…3个；共拟支持经费：900万元`):
@@ -249,9 +267,11 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, FieldRole]> = [
   [/(?:自筹|配套|地方|单位)(?:经费|资金)$/, 'other'],
   [/(?:经费|资金)(?:概算|预算|总额|额度|总概算)?$|(?:资助|支持)金额$/, 'funding'],
   [/项目(?:数|数量)$|立项数$/, 'projectCount'],
-  [/(?:周期|期限|年限|执行期)$/, 'duration'],
+  [/(?:周期|期限|年限|执行期|时限)$/, 'duration'],
   [/(?:合作|依据|双边|政府间)(?:协议|协定)$/, 'agreement'],
   [/(?:支持|合作|重点|研究|资助|优先)(?:领域|方向)$/, 'domains'],
+  // `合作聚焦以下领域：A；B；C。`
+  [/(?:以下|如下)(?:领域|方向)$/, 'domains'],
   [/(?:申报|其他|具体|有关|相关)(?:要求|说明|条件)$/, 'requirements'],
 ];
 

@@ -43,6 +43,32 @@ export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})$`
 /** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
 export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
 
+/**
+ * Revision marks a draft prints after a direction's title (`…项目（新增）`), by what they say of it.
+ * None is part of the title. A direction marked withdrawn (`（删除）`, its fields still printed for
+ * the reviewers) is not one of the call's directions.
+ */
+export const REVISION_MARKS = {
+  added: ['新增', '增加'],
+  changed: ['调整', '修改', '合并', '拆分'],
+  withdrawn: ['删除', '删去', '拟删除', '取消', '撤销', '不再设立'],
+} as const;
+const ALL_REVISION_MARKS = Object.values(REVISION_MARKS).flat();
+/** A revision mark at the end of a title. */
+export const RE_REVISION_MARK = new RegExp(`[（(](?:${ALL_REVISION_MARKS.join('|')})[）)]$`);
+/** A mark that withdraws the direction. */
+export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn.join('|')})[）)]$`);
+
+/** The call's plan, stated once for all its directions (`二、资助计划`): a section title, after its marker. */
+export const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持方式|支持计划|经费安排|项目安排|资助强度(?:与|和|及)?(?:期限)?)$/;
+/** A section listing a call's areas (`一、资助领域`), after its marker. */
+export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;
+/** A section of a call's requirements of applications (`四、申请要求`), after its marker. */
+export const RE_CALL_REQUIREMENTS = /^(?:申请要求|申报要求|申请条件及要求|申报要求及说明)$/;
+
+/** A draft's note comparing with an earlier call, a paragraph of its own: `（与2024年度相比：新增方向。）`. */
+export const RE_COMPARISON_NOTE = /^[（(](?:与|较|同)[^）)：:]{0,14}(?:年度|上年|上一年|上批|上一批|去年|原指南)[^）)：:]{0,8}[：:][\s\S]*[）)]$/;
+
 export interface Marker {
   readonly type: MarkerType;
   /** The marker as printed, e.g. `（1）`, `1.1`, `领域方向：`. */
@@ -61,8 +87,9 @@ const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
 // A title may start with a figure of its own after a space (`2.1 70MPa车载IV型储氢瓶…`), never a unit.
-const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z])(?![亿万元年个项倍月日])|\s+(?=\d+[A-Za-z\u4e00-\u9fff])(?!\d+(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
-const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])\s*(?=[\u4e00-\u9fff“《（(A-Za-z])/;
+const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=\d+[A-Za-z\u4e00-\u9fff])(?!\d+(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+// A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
+const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+[A-Za-z\u4e00-\u9fff]))/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
@@ -75,9 +102,23 @@ const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(]
 // A space after the number may be gone (cleaning drops spaces next to CJK: `方向一中国和智利…`): then
 // the number must not begin a word (`方向一致`, `方向一定`).
 const RE_DIRECTION_WORD = new RegExp(
-  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|任务)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．]\\s*|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
+  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．]\\s*|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
+
+/**
+ * A direction named by its ordinal (`第一方向：`, `第3个方向`, `第二专题：`) or by a word in brackets
+ * (`（方向1）`, `【方向二】`): as `方向一：`.
+ */
+const RE_DIRECTION_ORDINAL = new RegExp(
+  `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题)|[（(【\\[](?:方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
+);
+
+/** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
+export function headingTitle(text: string): string {
+  const m = plainMarker(text);
+  return (m && m.type !== 'field' ? text.slice(m.length) : text).trim();
+}
 
 /** The marker at the start of `text`, or null. */
 export function matchMarker(text: string): Marker | null {
@@ -139,6 +180,10 @@ function plainMarker(text: string): Marker | null {
   }
   if ((m = RE_DIRECTION_WORD.exec(text))) {
     const v = parseCjkNumber(m[1]!);
+    if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
+  }
+  if ((m = RE_DIRECTION_ORDINAL.exec(text))) {
+    const v = parseCjkNumber(m[1] ?? m[2]!);
     if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
   }
   if ((m = RE_PART_WORD.exec(text))) {

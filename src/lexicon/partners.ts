@@ -45,6 +45,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   东盟国家: '东盟',
   ASEAN: '东盟',
   CELAC: '拉共体',
+  拉美和加勒比国家共同体: '拉共体',
+  拉丁美洲和加勒比国家共同体: '拉共体',
   BRICS: '金砖国家',
   SCO: '上合组织',
   EU: '欧盟',

@@ -3,7 +3,8 @@
  * read block by block (`blocks.ts`). A paragraph is one line, with the number Word shows before it
  * (`numbering.ts`: `一、`, `（一）`, `1.1`); a line break inside it (`w:br`, `w:cr`) is a line
  * break; a table is `| cell | cell |` rows, a cell merged across columns (`gridSpan`) or rows
- * (`vMerge`) repeated in each cell it covers. Deleted revisions, field codes and drawings are not
+ * (`vMerge`) repeated in each cell it covers (a caption row across the table is its text in every
+ * column, read by `clean` as a heading). Deleted revisions, field codes and drawings are not
  * text. Left out and logged: footnotes and endnotes (`footnote`: they would otherwise read as part
  * of the last direction), headers and footers (`running-header`, `running-footer`), hidden text
  * (`hidden-text`). Pure.
@@ -210,8 +211,11 @@ class DocxReader {
       for (const tr of rows) for (const tc of kids(tr, 'tc')) this.blocks(tc, out);
       return;
     }
-    rows.forEach((tr, r) => {
+    /** The cells of the row above, by the grid column they start at: their span and text. */
+    let above = new Map<number, { span: number; text: string }>();
+    rows.forEach((tr) => {
       const row: string[] = [];
+      const cells = new Map<number, { span: number; text: string }>();
       const trPr = kid(tr, 'trPr');
       const before = Number(val(trPr, 'gridBefore') ?? 0) || 0;
       for (let i = 0; i < before; i++) row.push('');
@@ -220,14 +224,20 @@ class DocxReader {
         const span = Math.max(1, Math.min(100, Number(val(tcPr, 'gridSpan') ?? 1) || 1));
         const vMerge = kid(tcPr, 'vMerge');
         const col = row.length;
+        // A continued vertical merge: the text of the merged cell, which is the cell above over the
+        // same columns (a cell of another extent above, as a caption row across the table, ends
+        // the merge: the cell is read as it stands).
+        const merged = vMerge && vMerge.attrs['val'] !== 'restart' ? above.get(col) : undefined;
         let text: string;
-        if (vMerge && vMerge.attrs['val'] !== 'restart' && r > 0) text = grid[r - 1]?.[col] ?? '';
+        if (merged && merged.span === span) text = merged.text;
         else {
           const lines = this.blocks(tc).flatMap((b) => (b.kind === 'text' ? b.lines : b.rows.map((x) => x.join(' '))));
           text = cellText(lines);
         }
+        cells.set(col, { span, text });
         for (let i = 0; i < span; i++) row.push(text);
       }
+      above = cells;
       grid.push(row);
     });
     out.push({ kind: 'table', rows: squareRows(grid) });

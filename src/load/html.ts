@@ -2,7 +2,8 @@
  * HTML input: a ministry's notice page, saved from a browser or fetched, read with rehype-parse
  * (unified → hast). Only the page's main content is kept — the CMS's body element (`TRS_Editor`,
  * `#zoom`, `.pages_content`, `article`, …), else the whole body — and it is read block by block
- * (`blocks.ts`): `<p>`, `<h1>`–`<h6>`, `<li>` (`<ol>` numbers written in), `<div>`s with text,
+ * (`blocks.ts`): `<p>`, `<h1>`–`<h6>`, `<li>` (the number the browser draws before it written in,
+ * `css.ts`: `<ol start>`, `<li value>`, `type`, CSS list styles and counters), `<div>`s with text,
  * `<br>` as a line break, tables as `| cell | cell |` rows. Left out and logged: everything outside
  * the main content, scripts and styles, navigation, page header and footer, share and print
  * widgets (分享到, 打印本页, 关闭窗口, 【字体：大 中 小】) and hidden elements (`web-chrome`,
@@ -14,7 +15,7 @@ import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
-import { formatNumber } from './numbering.js';
+import { drawnNumbers } from './css.js';
 import { decodeText } from './text.js';
 import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 
@@ -153,6 +154,19 @@ function hasOwnTitle(main: Element): boolean {
  * guideline or notice; null when there is none.
  */
 function titleBefore(root: Root, main: Element): Element | null {
+  // The elements around the content box (`<body>` of a short page): no title above it.
+  const around = new Set<Element>();
+  const path = (n: Root | Element): boolean => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c === main || path(c)) {
+        if (c !== main) around.add(c);
+        return true;
+      }
+    }
+    return false;
+  };
+  path(root);
   let found: Element | null = null;
   let done = false;
   const walk = (n: Root | Element, inWidget: boolean): void => {
@@ -167,7 +181,7 @@ function titleBefore(root: Root, main: Element): Element | null {
       const widget = inWidget || isWidget(c) || ['nav', 'header', 'footer', 'a', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'select', 'option'].includes(c.tagName);
       // A heading, an element whose class names a title, or any block whose whole text reads as
       // one (old pages print it in a centred `<td><font><b>`).
-      if (!widget) {
+      if (!widget && !around.has(c)) {
         const t = collapse(textOf(c));
         const titled = /^h[1-3]$/.test(c.tagName) || hasClass(c, /^(?:title|tit|article-title|article_title|con-title|detail-title|xxgk_title)$/i);
         const reads = t.length >= 6 && t.length <= 120 && RE_CALL_TITLE_WORD.test(t) && !/[。；：:>＞»]|当前位置|您的位置|首页/.test(t);
@@ -178,12 +192,6 @@ function titleBefore(root: Root, main: Element): Element | null {
   };
   walk(root, false);
   return found;
-}
-
-/** The number of an `<ol type>` item: 1, a, A, i, I. */
-function olNumber(n: number, type: string): string {
-  const format = { a: 'lowerLetter', A: 'upperLetter', i: 'lowerRoman', I: 'upperRoman' }[type] ?? 'decimal';
-  return formatNumber(n, format);
 }
 
 const CJK_CHAR = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
@@ -202,8 +210,16 @@ class Reader {
   readonly removed: Removal[] = [];
   private line = '';
   private lines: string[] = [];
-  /** `skip`: elements left out (the main content and its title, when the page around them is read to be logged). */
-  constructor(private readonly skip: readonly Element[] = []) {}
+  /** A number the browser draws (a list item's marker), not yet written: it goes before the next text. */
+  private pending = '';
+  /**
+   * `skip`: elements left out (the main content and its title, when the page around them is read
+   * to be logged); `numbers`: the numbers the browser draws before elements (`css.ts`).
+   */
+  constructor(
+    private readonly skip: readonly Element[] = [],
+    private readonly numbers: ReadonlyMap<Element, string> = new Map(),
+  ) {}
 
   drop(kind: Removal['kind'], text: string): void {
     const t = collapse(text);
@@ -224,7 +240,13 @@ class Reader {
 
   visit(node: ElementContent | RootContent, inPre = false): void {
     if (node.type === 'text') {
-      this.line += inPre ? node.value.replace(/\n/g, '\u2028') : node.value;
+      const value = inPre ? node.value.replace(/\n/g, '\u2028') : node.value;
+      if (this.pending !== '' && value.trim() !== '') {
+        // The marker stands before the first text of its item, whatever block that text is in.
+        const lead = /^\s*/.exec(value)![0];
+        this.line += lead + this.pending + value.slice(lead.length);
+        this.pending = '';
+      } else this.line += value;
       return;
     }
     if (node.type !== 'element') return;
@@ -265,30 +287,23 @@ class Reader {
     }
     if (tag === 'table') {
       this.endBlock();
+      if (this.pending !== '') {
+        // A list item that starts with a table: its number on a line of its own.
+        this.line = this.pending;
+        this.pending = '';
+        this.endBlock();
+      }
       this.table(e);
       return;
     }
     const block = BLOCK.has(tag);
     if (block) this.endBlock();
-    if (tag === 'ol' || tag === 'ul') {
-      let n = tag === 'ol' ? Number(e.properties?.['start'] ?? 1) : 0;
-      if (!Number.isFinite(n)) n = 1;
-      const type = typeof e.properties?.['type'] === 'string' ? e.properties['type'] : '1';
-      for (const c of e.children) {
-        if (c.type === 'element' && c.tagName === 'li' && tag === 'ol') {
-          const value = Number(c.properties?.['value']);
-          if (Number.isFinite(value) && c.properties?.['value'] !== undefined) n = value;
-          this.endBlock();
-          this.line = `${olNumber(n, type)}. `;
-          for (const cc of c.children) this.visit(cc, inPre);
-          this.endBlock();
-          n++;
-        } else this.visit(c, inPre);
-      }
-      this.endBlock();
-      return;
-    }
+    // The number the browser draws before it (`<ol>` items, CSS counters), written as Word's are.
+    const drawn = this.numbers.get(e) ?? '';
+    this.pending += drawn;
     for (const c of e.children) this.visit(c, inPre || tag === 'pre');
+    // An item with no text: its number is not written.
+    if (drawn !== '' && this.pending.endsWith(drawn)) this.pending = this.pending.slice(0, -drawn.length);
     if (block) this.endBlock();
   }
 
@@ -317,7 +332,7 @@ class Reader {
       let col = 0;
       for (const td of cellsOf(tr)) {
         while (row[col] !== undefined) col++;
-        const sub = new Reader();
+        const sub = new Reader([], this.numbers);
         for (const c of td.children) sub.visit(c);
         sub.endBlock();
         this.removed.push(...sub.removed);
@@ -350,12 +365,13 @@ const ATTACHMENT = /^(?:相关)?附件[\s\d：:.、]*|\.(?:pdf|docx?|wps|xlsx?|e
 export function readHtml(bytes: Uint8Array): HtmlRead {
   const { text, encoding } = decodeHtml(bytes);
   const root = unified().use(rehypeParse).parse(text) as Root;
+  const numbers = drawnNumbers(root);
   const main = findMain(root);
   const heading = main && !hasOwnTitle(main) ? titleBefore(root, main) : null;
   const removed: Removal[] = [];
   // The page around the main content: logged, never read.
   if (main) {
-    const outside = new Reader(heading ? [main, heading] : [main]);
+    const outside = new Reader(heading ? [main, heading] : [main], numbers);
     for (const c of root.children) outside.visit(c);
     outside.endBlock();
     removed.push(...outside.removed);
@@ -366,7 +382,7 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
       }
     }
   }
-  const reader = new Reader();
+  const reader = new Reader([], numbers);
   if (main) {
     // The article's title, printed above the CMS's content box (`<h1>…申报指南</h1>` then `#zoom`).
     if (heading) {

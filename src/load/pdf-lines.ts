@@ -17,6 +17,8 @@
 import { isCjkOrPunct } from '../lexicon/chars.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import type { Removal, RemovalKind } from '../types.js';
+import { cellText } from './blocks.js';
+import { layoutPage, type Gutter, type LayoutBlock, type Rule } from './pdf-layout.js';
 
 /** One text run as a PDF gives it. Coordinates in PDF units, origin bottom-left. */
 export interface TextItem {
@@ -40,6 +42,8 @@ export interface PageItems {
   readonly items: readonly TextItem[];
   /** The page was read by OCR (its items carry confidences). */
   readonly ocr?: boolean;
+  /** Ruling lines the page draws (table borders), where its text may hold a table. */
+  readonly rules?: readonly Rule[];
 }
 
 export interface PdfLine {
@@ -203,10 +207,59 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   const need = runningLineQuorum(pages.length);
   const running = new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
 
+  // Page noise out: page numbers, running headers and footers (logged in page order below); the
+  // rest of each page is laid out (tables as rows, two columns read column by column).
+  const noise = (i: number, l: Line): RemovalKind | null => {
+    const z = zone(pages[i]!, l);
+    if (z && pageNumber(pages[i]!, l.text.trim()) !== null) return 'page-number';
+    if (z && running.has(`${z}:${key(l)}`)) return z === 'top' ? 'running-header' : 'running-footer';
+    return null;
+  };
+  const layouts = perPage.map((lines, i) => {
+    const body = lines.filter((l) => noise(i, l) === null);
+    return pages[i]!.ocr ? null : layoutPage(body, pages[i]!.rules ?? []);
+  });
+  // A page whose right column is short is read at the gutter of the document's other two-column pages.
+  const gutters = layouts.flatMap((l) => (l?.gutter ? [l.gutter] : []));
+  if (gutters.length > 0) {
+    const known: Gutter = [...gutters].sort((a, b) => a.left - b.left)[gutters.length >> 1]!;
+    perPage.forEach((lines, i) => {
+      if (pages[i]!.ocr || layouts[i]!.gutter) return;
+      const again = layoutPage(
+        lines.filter((l) => noise(i, l) === null),
+        pages[i]!.rules ?? [],
+        known,
+      );
+      if (again.gutter) layouts[i] = again;
+    });
+  }
+  // What each page reads as, in order: its noise lines where they stood (removed below), then its
+  // blocks.
+  type Unit = { kind: 'noise'; line: Line; removal: RemovalKind } | { kind: 'line'; line: Line; column: 'left' | 'right' | null } | { kind: 'row'; block: Extract<LayoutBlock, { kind: 'row' }> };
+  const asLine = (b: Extract<LayoutBlock, { kind: 'line' }>): Line => {
+    const joined = joinRuns(b.line.items);
+    return { y: b.line.y, size: b.line.size, items: [...b.line.items], text: joined.text, confidence: joined.confidence };
+  };
+  const units: Unit[][] = perPage.map((lines, i) => {
+    const out: Unit[] = [];
+    for (const l of lines) {
+      const removal = noise(i, l);
+      if (removal) out.push({ kind: 'noise', line: l, removal });
+    }
+    const layout = layouts[i];
+    if (!layout) {
+      for (const l of lines) if (noise(i, l) === null) out.push({ kind: 'line', line: l, column: null });
+      return out;
+    }
+    for (const b of layout.blocks) out.push(b.kind === 'row' ? { kind: 'row', block: b } : { kind: 'line', line: asLine(b), column: b.column });
+    return out;
+  });
+
   // The left margin: the leftmost x where at least a tenth of the lines start (in a guideline most
   // paragraphs are one-line list items, so the indented x can be the commonest). A line that starts
   // well right of it (a first-line indent, a centred heading) begins a paragraph: it gets the two
-  // ideographic spaces of a Chinese paragraph indent, which `clean` reads as such.
+  // ideographic spaces of a Chinese paragraph indent, which `clean` reads as such. The right column
+  // of a two-column page has its own margin.
   const startX = (l: Line): number => (l.items.find((it) => it.str.trim() !== '') ?? l.items[0]!).x;
   const marginOf = (pageLines: readonly Line[][]): number => {
     const starts = new Map<number, number>();
@@ -220,25 +273,28 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     }
     return [...starts].filter(([, n]) => n >= total / 10).sort((a, b) => a[0] - b[0])[0]?.[0] ?? 0;
   };
+  const linesIn = (page: readonly Unit[], column: 'left' | 'right'): Line[] =>
+    page.flatMap((u) => ((u.kind === 'noise' && column === 'left') || (u.kind === 'line' && (u.column === 'right') === (column === 'right')) ? [u.line] : []));
   // Typeset pages share one margin; each scanned page has its own.
-  const margin = marginOf(perPage.filter((_, i) => !pages[i]!.ocr));
+  const typeset = units.filter((_, i) => !pages[i]!.ocr);
+  const margin = marginOf(typeset.map((u) => linesIn(u, 'left')));
+  const rightMargin = marginOf(typeset.map((u) => linesIn(u, 'right')));
   const out: PdfLine[] = [];
-  perPage.forEach((lines, i) => {
+  units.forEach((page, i) => {
     const pageNo = i + 1;
     let pageLine = 0;
-    const pageMargin = pages[i]!.ocr ? marginOf([lines]) : margin;
-    for (const l of lines) {
-      const z = zone(pages[i]!, l);
-      const text = l.text.trim();
-      if (z && pageNumber(pages[i]!, text) !== null) {
-        removed.push(removal('page-number', text, pageNo));
+    for (const u of page) {
+      if (u.kind === 'noise') removed.push(removal(u.removal, u.line.text.trim(), pageNo));
+    }
+    const pageMargin = pages[i]!.ocr ? marginOf([page.flatMap((u) => (u.kind === 'line' ? [u.line] : []))]) : margin;
+    for (const u of page) {
+      if (u.kind === 'noise') continue;
+      if (u.kind === 'row') {
+        out.push({ text: rowText(u.block.row.cells), page: pageNo, pageLine: ++pageLine });
         continue;
       }
-      if (z && running.has(`${z}:${key(l)}`)) {
-        removed.push(removal(z === 'top' ? 'running-header' : 'running-footer', text, pageNo));
-        continue;
-      }
-      const indented = startX(l) > pageMargin + l.size * 1.2;
+      const l = u.line;
+      const indented = startX(l) > (u.column === 'right' ? rightMargin : pageMargin) + l.size * 1.2;
       const lead = l.text.length - l.text.trimStart().length;
       const lineText = indented ? `\u3000\u3000${l.text.trimStart()}` : l.text;
       if (l.confidence) {
@@ -249,4 +305,11 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     }
   });
   return { lines: out, removed, glyphs };
+}
+
+/** A table row as the HTML and Word readers write one: `| cell | cell |`, each cell's lines joined. */
+function rowText(cells: readonly (readonly (readonly TextItem[])[])[]): string {
+  let line = '|';
+  for (const cell of cells) line += ` ${cellText(cell.map((items) => joinRuns(items).text))} |`;
+  return line;
 }

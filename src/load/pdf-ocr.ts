@@ -12,6 +12,7 @@ import { recognise } from './ocr.js';
 import { ocrPageItems } from './ocr-lines.js';
 import { despeckle, greyFromRgba, type GreyImage } from './page-image.js';
 import type { PageItems } from './pdf-lines.js';
+import { IDENTITY, multiply, type Matrix } from './pdf-rules.js';
 
 /** Rendering resolution bounds: scans are made at 200–300 dpi, and the recogniser reads a line at 48 px high whatever its size. */
 export const MIN_DPI = 200;
@@ -48,16 +49,6 @@ export interface PageOcr {
   readonly meanConfidence: number;
 }
 
-type Matrix = readonly [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, n: readonly number[]): Matrix => [
-  m[0] * n[0]! + m[2] * n[1]!,
-  m[1] * n[0]! + m[3] * n[1]!,
-  m[0] * n[2]! + m[2] * n[3]!,
-  m[1] * n[2]! + m[3] * n[3]!,
-  m[0] * n[4]! + m[2] * n[5]! + m[4],
-  m[1] * n[4]! + m[3] * n[5]! + m[5],
-];
 
 export interface PageImages {
   /** Share of the page area the images cover (overlaps counted twice; capped at 1). */

@@ -13,6 +13,8 @@ import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
 import { reason, type PdfDamage } from '../messages/reasons.js';
 import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
 import { checkInflatedSize } from './pdf-streams.js';
+import { mayHoldTable } from './pdf-layout.js';
+import { pageRules } from './pdf-rules.js';
 import type { GreyImage } from './page-image.js';
 
 /**
@@ -396,7 +398,10 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
             });
           }
           const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-          pages[n - 1] = { box: [x0, y0, x1, y1], items };
+          // Where the text may hold a table, the ruling lines the page draws (its operator list
+          // costs about as much as its text, so only there).
+          const rules = mayHoldTable(items) ? await page.getOperatorList().then((ops) => pageRules(ops.fnArray, ops.argsArray, pdf.OPS as unknown as Record<string, number>)) : [];
+          pages[n - 1] = { box: [x0, y0, x1, y1], items, ...(rules.length > 0 ? { rules } : {}) };
         } finally {
           page.cleanup();
         }

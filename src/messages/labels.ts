@@ -97,6 +97,7 @@ export const LABELS = {
     'duplicate-attachment': { zh: '重复的附件链接', en: 'repeated attachment link' },
     'hidden-text': { zh: '隐藏文字', en: 'hidden text' },
     markup: { zh: 'Markdown标记', en: 'Markdown markup' },
+    'traditional-script': { zh: '繁体字按简体读取', en: 'traditional script read as simplified' },
   }),
 } as const;
 

@@ -21,7 +21,7 @@
  * CJK lines join without a space; a space is put back only between two Latin letters.
  */
 import type { CleanLine, Cleaned } from '../clean/index.js';
-import type { Mapped } from '../mapped.js';
+import { PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker, printed } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
@@ -153,11 +153,11 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
   };
   const paragraphs: Paragraph[] = [];
-  // The joined paragraphs' maps: one buffer for the document, each paragraph a view of it (a line
-  // joined to the next gains at most one character, the space between two Latin words).
+  // The joined paragraphs' maps: buffers of up to `CHUNK` code units, each paragraph in one of them
+  // (a line joined to the next gains at most one character, the space between two Latin words).
   let size = 0;
   for (const l of lines) size += l.text.text.length + 1;
-  const pool: MapPool = { from: new Int32Array(2 * size), used: 0, size };
+  const pool: MapPool = { from: new Int32Array(0), used: 0, size: 0, left: size };
   let first = 0;
   for (let k = 1; k <= lines.length; k++) {
     if (k < lines.length && !isBreak(k, first)) continue;
@@ -166,6 +166,12 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   }
   return paragraphs;
 }
+
+/**
+ * Code units of map in one buffer. A buffer goes once no paragraph in it is left, so that a stage
+ * that lets paragraphs go as it reads them (`extract` in the pipeline) gives their maps back too.
+ */
+const CHUNK = 1 << 18;
 
 function carriedOver(next: string, room: number): boolean {
   // The unit a typesetter keeps whole: a Latin or digit run with what is attached to it, up to the
@@ -218,17 +224,45 @@ function labelStartsLine(before: string, line: string): boolean {
   return true;
 }
 
-/** Where joined paragraphs write their maps: `from` in `[0, size)`, `to` in `[size, 2 × size)`. */
+/**
+ * Where joined paragraphs write their maps: the buffer under way, `from` in `[0, size)` and `to` in
+ * `[size, 2 × size)`, `used` of them taken; `left`: code units not yet given a buffer.
+ */
 interface MapPool {
-  readonly from: Int32Array;
+  from: Int32Array;
   used: number;
-  readonly size: number;
+  size: number;
+  left: number;
 }
 
+/** Makes room for `need` code units of map in the buffer under way, or starts a new one. */
+function reserve(pool: MapPool, need: number): void {
+  if (pool.used + need <= pool.size) return;
+  const size = Math.max(need, Math.min(CHUNK, pool.left));
+  pool.left -= size;
+  pool.from = new Int32Array(2 * size);
+  pool.size = size;
+  pool.used = 0;
+}
+
+/**
+ * The paragraph of `lines`. Its map is written into the pool even for a single line, so that no
+ * paragraph holds a view of the cleaned lines' maps: those (and the lines) can go once the
+ * paragraphs are made.
+ */
 function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
+  let need = lines.length - 1;
+  for (const l of lines) need += l.text.text.length;
+  reserve(pool, need);
   if (lines.length === 1) {
     const l = lines[0]!;
-    return l.table ? { text: l.text, firstLine: l.line, lastLine: l.line, table: l.table } : { text: l.text, firstLine: l.line, lastLine: l.line };
+    const n = l.text.text.length;
+    const start = pool.used;
+    pool.from.set(l.text.from, start);
+    pool.from.set(l.text.to, pool.size + start);
+    pool.used += n;
+    const text = new PooledMapped(l.text.text, pool.from, start, pool.size + start);
+    return l.table ? { text, firstLine: l.line, lastLine: l.line, table: l.table } : { text, firstLine: l.line, lastLine: l.line };
   }
   const maps = pool.from;
   const start = pool.used;
@@ -254,6 +288,7 @@ function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
     parts.push(t.text);
   });
   pool.used = n;
-  const text: Mapped = { text: parts.join(''), from: maps.subarray(start, n), to: maps.subarray(pool.size + start, pool.size + n) };
+  // The paragraph keeps no views of the buffer: they are made when asked for (`PooledMapped`).
+  const text = new PooledMapped(parts.join(''), maps, start, pool.size + start);
   return { text, firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line };
 }

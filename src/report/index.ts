@@ -3,7 +3,7 @@
  * and as Markdown, built as an mdast tree and serialised by remark (never by string concatenation).
  */
 import type { List, ListItem, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import { markdownProcessor } from './markdown.js';
+import { markdownProcessor, writeBlocks } from './markdown.js';
 import { FLAG_LABELS, formatCheckTitle, formatDuration, formatYuan, qualifierPrefix } from '../format.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import type { Direction, Guideline, SectionOut } from '../schema/guideline.js';
@@ -16,6 +16,15 @@ export function toJson(doc: Guideline): string {
 
 export function toMarkdown(doc: Guideline): string {
   return markdownProcessor.stringify(toMdast(doc));
+}
+
+/**
+ * The bytes of `toMarkdown(doc)`, handed to `write` a block at a time: the tree's top-level blocks
+ * are made one after another and each is serialised as it comes (`writeBlocks`), so that a large
+ * document's Markdown is never one tree or one string in memory.
+ */
+export function writeMarkdown(doc: Guideline, write: (piece: string) => void): void {
+  writeBlocks(mdastBlocks(doc), write);
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -90,33 +99,39 @@ function youngRules(y: NonNullable<Direction['conditions']['youngScientist']>): 
 /** Each direction by where it starts: its section node finds it there. */
 type ByStart = ReadonlyMap<number, Direction>;
 
-function renderNodes(nodes: readonly SectionOut[], doc: ByStart, g: Guideline): RootContent[] {
-  const out: RootContent[] = [];
+/**
+ * The blocks of `nodes`, in order. A list is given once its last item is read (the items of a run
+ * of `item` nodes are one list); everything else as soon as it is made.
+ */
+function* renderNodes(nodes: readonly SectionOut[], doc: ByStart, g: Guideline): Generator<RootContent> {
   let list: List | null = null;
   for (const n of nodes) {
-    if (n.kind !== 'item') list = null;
+    if (n.kind !== 'item' && list) {
+      yield list;
+      list = null;
+    }
     switch (n.kind) {
       case 'paragraph':
-        out.push(para(text(n.text)));
+        yield para(text(n.text));
         break;
       case 'part':
       case 'group':
-        out.push({ type: 'heading', depth: 2, children: [text(spaced(n))] });
-        append(out, renderNodes(n.children, doc, g));
+        yield { type: 'heading', depth: 2, children: [text(spaced(n))] };
+        yield* renderNodes(n.children, doc, g);
         break;
       case 'direction': {
-        out.push({ type: 'heading', depth: 3, children: [text(spaced(n))] });
+        yield { type: 'heading', depth: 3, children: [text(spaced(n))] };
         const d = doc.get(n.span.start);
-        if (d) out.push(facts(d, g));
-        append(out, renderNodes(n.children, doc, g));
+        if (d) yield facts(d, g);
+        yield* renderNodes(n.children, doc, g);
         break;
       }
       case 'field': {
         // `**拟支持项目数**：4个` — the colon outside the strong text, so that it closes before a digit.
         const marker = n.marker ?? '';
         const label = marker.replace(/[：:]\s*$/, '');
-        out.push(para(strong(label), text(n.text.slice(label.length))));
-        append(out, renderNodes(n.children, doc, g));
+        yield para(strong(label), text(n.text.slice(label.length)));
+        yield* renderNodes(n.children, doc, g);
         break;
       }
       case 'item': {
@@ -124,18 +139,18 @@ function renderNodes(nodes: readonly SectionOut[], doc: ByStart, g: Guideline): 
         // number, not a bullet followed by the marker.
         const number = itemNumber(n);
         if (!list || (number !== null) !== list.ordered) {
+          if (list) yield list;
           list = number === null ? { type: 'list', ordered: false, spread: false, children: [] } : { type: 'list', ordered: true, start: number, spread: false, children: [] };
-          out.push(list);
         }
         const body = number === null || !n.marker ? n.text : n.text.slice(n.text.indexOf(n.marker) + n.marker.length).trimStart();
         const item: ListItem = { type: 'listItem', spread: false, children: [para(text(body || n.text)) as ListItem['children'][number]] };
-        append(item.children, renderNodes(n.children, doc, g) as ListItem['children']);
+        append(item.children, renderNodes(n.children, doc, g) as Iterable<ListItem['children'][number]>);
         list.children.push(item);
         break;
       }
     }
   }
-  return out;
+  if (list) yield list;
 }
 
 /** The first direction at each start offset (as `find` gave it). */
@@ -184,6 +199,11 @@ function titleParagraphs(doc: Guideline): number {
 }
 
 export function toMdast(doc: Guideline): Root {
+  return { type: 'root', children: append([], mdastBlocks(doc)) };
+}
+
+/** The top-level blocks of the Markdown of `doc`, made one at a time, in order. */
+function* mdastBlocks(doc: Guideline): Generator<RootContent> {
   const info = doc.document;
   const s = doc.summary;
   const status = label('status', info.status);
@@ -193,37 +213,35 @@ export function toMdast(doc: Guideline): Root {
   const funding = directions.reduce((a, d) => a + (d.funding?.amountCNY ?? 0), 0);
   // A figure the text states and the directions do not add up to is marked where it is shown.
   const mismatch = (code: string): string => (doc.checks.some((c) => c.code === code) ? '（与文中所述不符）' : '');
-  const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [text(info.title ?? info.id)] },
-    para(
-      strong('状态'),
-      text(`：${status}　`),
-      strong('来源'),
-      text(`：${info.source.path}（${info.source.format}，${info.source.encoding}${info.source.pages ? `，${info.source.pages}页` : ''}）`),
-      ...(info.source.ocr
-        ? [
-            text('　'),
-            strong('OCR'),
-            text(`：第${info.source.ocr.pages.map((p) => p.page).join('、')}页为扫描页，由OCR识别（平均置信度${info.source.ocr.meanConfidence}）；识别存疑的数值标有“OCR存疑”，并列于“检查”`),
-          ]
-        : []),
-    ),
-    table(
-      ['', '文中所述', '各方向合计'],
-      [
-        ['指南方向', s.directionCount ? String(s.directionCount.value) : '—', String(directions.length) + mismatch('direction-count-mismatch')],
-        ['合作方', s.partnerCount ? String(s.partnerCount.value) : '—', String(partners.size) + mismatch('partner-count-mismatch')],
-        ['拟支持项目数', s.projectCount ? `${qualifierPrefix(s.projectCount.qualifier)}${s.projectCount.value}` : '—', String(projects) + mismatch('project-total-mismatch')],
-        // No direction states its funding (key R&D programmes state per-project caps): no sum.
-        ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', (directions.some((d) => d.funding) ? yuan(funding) : '—') + mismatch('funding-total-mismatch')],
-        ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
-      ],
-    ),
-    ...renderNodes(doc.sections.slice(titleParagraphs(doc)), byStart(doc), doc),
-  ];
+  yield { type: 'heading', depth: 1, children: [text(info.title ?? info.id)] };
+  yield para(
+    strong('状态'),
+    text(`：${status}　`),
+    strong('来源'),
+    text(`：${info.source.path}（${info.source.format}，${info.source.encoding}${info.source.pages ? `，${info.source.pages}页` : ''}）`),
+    ...(info.source.ocr
+      ? [
+          text('　'),
+          strong('OCR'),
+          text(`：第${info.source.ocr.pages.map((p) => p.page).join('、')}页为扫描页，由OCR识别（平均置信度${info.source.ocr.meanConfidence}）；识别存疑的数值标有“OCR存疑”，并列于“检查”`),
+        ]
+      : []),
+  );
+  yield table(
+    ['', '文中所述', '各方向合计'],
+    [
+      ['指南方向', s.directionCount ? String(s.directionCount.value) : '—', String(directions.length) + mismatch('direction-count-mismatch')],
+      ['合作方', s.partnerCount ? String(s.partnerCount.value) : '—', String(partners.size) + mismatch('partner-count-mismatch')],
+      ['拟支持项目数', s.projectCount ? `${qualifierPrefix(s.projectCount.qualifier)}${s.projectCount.value}` : '—', String(projects) + mismatch('project-total-mismatch')],
+      // No direction states its funding (key R&D programmes state per-project caps): no sum.
+      ['国拨经费', s.fundingTotal ? yuan(s.fundingTotal.amountCNY) : '—', (directions.some((d) => d.funding) ? yuan(funding) : '—') + mismatch('funding-total-mismatch')],
+      ['默认实施周期', s.defaultDuration ? durationText(s.defaultDuration) : '—', ''],
+    ],
+  );
+  yield* renderNodes(doc.sections.slice(titleParagraphs(doc)), byStart(doc), doc);
   if (doc.checks.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('检查')] });
-    children.push({
+    yield { type: 'heading', depth: 2, children: [text('检查')] };
+    yield {
       type: 'list',
       ordered: false,
       spread: false,
@@ -239,13 +257,12 @@ export function toMdast(doc: Guideline): Root {
           ],
         }),
       ),
-    });
+    };
   }
   if (doc.removed.length > 0) {
     const byKind = new Map<string, number>();
     for (const r of doc.removed) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
-    children.push({ type: 'heading', depth: 2, children: [text('已清除的版面噪声')] });
-    children.push(table(['类型', '处数'], [...byKind].map(([k, n]) => [label('removalKind', k), String(n)])));
+    yield { type: 'heading', depth: 2, children: [text('已清除的版面噪声')] };
+    yield table(['类型', '处数'], [...byKind].map(([k, n]) => [label('removalKind', k), String(n)]));
   }
-  return { type: 'root', children };
 }

@@ -21,7 +21,7 @@
  * (`test/properties/markdown.property.test.ts`) holds the two to the same bytes on the seed, the
  * fixtures, the diff and history reports and generated trees.
  */
-import type { Heading, List, ListItem, Paragraph, Parents, PhrasingContent, Root, RootContent, Strong, Table, TableCell, Text } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Parents, PhrasingContent, Root, RootContent, RootData, Strong, Table, TableCell, Text } from 'mdast';
 import { markdownTable } from 'markdown-table';
 import { defaultHandlers, type Info, type State, type Unsafe } from 'mdast-util-to-markdown';
 import remarkGfm from 'remark-gfm';
@@ -119,9 +119,63 @@ function letter(unit: number): boolean {
   return !WHITESPACE.test(ch) && !PUNCTUATION.test(ch);
 }
 
+/**
+ * What `markdownProcessor.stringify` gives for a root of `blocks`, handed to `write` a block at a
+ * time (with the join before it) as each block comes: the blocks need not be in memory together.
+ * Every block must be a flow block the root handler writes itself (paragraph, heading, list, table,
+ * …); a root holding another would be remark's to write whole.
+ */
+export function writeBlocks(blocks: Iterable<RootContent>, write: (piece: string) => void): void {
+  let last = '';
+  const out = (piece: string): void => {
+    if (piece === '') return;
+    write(piece);
+    last = piece;
+  };
+  const root: StreamRoot = { type: 'root', children: [], data: { stream: { blocks, write: out } } };
+  if (markdownProcessor.stringify(root) !== '') throw new Error('Expected the Markdown to be written piece by piece');
+  // As remark ends a document that does not end with a line end.
+  if (last !== '' && !/[\n\r]$/.test(last)) write('\n');
+}
+
+/**
+ * A root whose blocks are made while it is written (`writeBlocks`): each block is serialised as it
+ * comes and handed to `write`, and the root itself serialises to ''.
+ */
+interface StreamRoot extends Root {
+  readonly data: RootData & { readonly stream: { readonly blocks: Iterable<RootContent>; readonly write: (piece: string) => void } };
+}
+
 export function root(node: Root, parent: Parents | undefined, state: State, info: Info): string {
+  const stream = (node as Partial<StreamRoot>).data?.stream;
+  if (stream) {
+    streamFlow(node, stream.blocks, state, stream.write);
+    return '';
+  }
   if (!node.children.every((c) => FLOW_TYPES.has(c.type))) return defaultHandlers.root(node, parent, state, info);
   return flow(node, state);
+}
+
+/**
+ * `flow` over blocks made one at a time: each block, and the join before it, written as soon as the
+ * block is there; the same calls in the same order as `flow` makes them over the same children.
+ * Every block must be one `flow` writes (remark's own root handler, for the others, would need
+ * them all at once).
+ */
+function streamFlow(parent: Root, blocks: Iterable<RootContent>, state: State, write: (piece: string) => void): void {
+  const indexStack = state.indexStack;
+  indexStack.push(-1);
+  let previous: RootContent | undefined;
+  let i = 0;
+  for (const child of blocks) {
+    if (!FLOW_TYPES.has(child.type)) throw new Error(`Cannot stream a ${child.type} at the top level`);
+    if (previous) write(between(previous, child, parent, state));
+    indexStack[indexStack.length - 1] = i++;
+    write(block(child, parent, state));
+    if (child.type !== 'list') state.bulletLastUsed = undefined;
+    previous = child;
+  }
+  indexStack.pop();
 }
 
 /** remark's `containerFlow`, children written by `block`. */

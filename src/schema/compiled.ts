@@ -60,6 +60,53 @@ export function compile(schema: z.ZodType): Check {
 }
 
 /**
+ * As `compile(schema)` for an object schema, for a value that is garbage once checked: each array it
+ * holds directly is checked element by element in place, every element replaced by its checked copy
+ * as soon as that is made, so that the value and its copy are never both whole in memory (a large
+ * document's directions, sections, checks and removals). Returns the checked object (holding those
+ * same arrays), or `CANNOT`; then the arrays hold checked copies up to the element that could not
+ * be vouched for and the value's own elements after it, which zod reads as it reads the value
+ * (zod's output, parsed again, is itself).
+ */
+export function compileConsuming(schema: z.ZodType): Check {
+  const def = defOf(schema);
+  if (def.type !== 'object' || (def.checks?.length ?? 0) > 0 || def.catchall !== undefined || !def.shape) return compile(schema);
+  const fields = Object.keys(def.shape)
+    .filter((k) => k !== '__proto__')
+    .map((key) => {
+      const s = def.shape![key]!;
+      const d = defOf(s);
+      const inPlace = d.type === 'array' && (d.checks?.length ?? 0) === 0;
+      return { key, check: compile(inPlace ? d.element! : s), inPlace, optional: optinOf(s) === 'optional' && d.type === 'optional' };
+    });
+  // Optional fields would need the object's own rules for absent keys: left to `compile`.
+  if (fields.some((f) => f.optional)) return compile(schema);
+  const whole = compile(schema);
+  return (v) => {
+    if (!plain(v)) return whole(v);
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const x = v[f.key];
+      if (!f.inPlace) {
+        const r = f.check(x);
+        if (r === CANNOT) return CANNOT;
+        out[f.key] = r;
+        continue;
+      }
+      if (!Array.isArray(x)) return CANNOT;
+      for (let i = 0; i < x.length; i++) {
+        if (!(i in x)) return CANNOT;
+        const r = f.check(x[i]);
+        if (r === CANNOT) return CANNOT;
+        x[i] = r;
+      }
+      out[f.key] = x;
+    }
+    return out;
+  };
+}
+
+/**
  * The check of one object shape, generated as code (as zod's own JIT does): each field's check in
  * the schema's order, then the output as one object literal, so every output object of a shape has
  * the same hidden class (`JSON.stringify` is markedly faster on those). Absent optional keys stay

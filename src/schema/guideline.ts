@@ -306,7 +306,9 @@ export const RemovalKind = z.enum([
   'footnote',
   'hidden-text',
   'markup',
-]).describe('What the removed text was. Added in 1.3.0: markup (Markdown marks of a Markdown export: ###, list bullets, ** around bold text), table-layout (pipes, rules and quotes of a table read as rows × cells, a cell that says none), table-header (a table header repeated after a page break), inline-page-number (a page number inside a line), footnote (a footnote at a page foot called by a circled number; Word footnotes and endnotes); for HTML and Word input (never in the loaded text, so line and offsets null): web-chrome (navigation, scripts, share and print widgets, page header and footer), duplicate-attachment (an attachment link repeated), hidden-text (Word hidden text, HTML hidden elements); running-header and running-footer also name the headers and footers of a Word document, indent the indentation of an HTML or Word paragraph');
+  // Added in 1.5.0.
+  'traditional-script',
+]).describe('What the removed text was. Added in 1.5.0: traditional-script (a run of characters of a text in traditional script, read as simplified; the values keep the printed characters). Added in 1.3.0: markup (Markdown marks of a Markdown export: ###, list bullets, ** around bold text), table-layout (pipes, rules and quotes of a table read as rows × cells, a cell that says none), table-header (a table header repeated after a page break), inline-page-number (a page number inside a line), footnote (a footnote at a page foot called by a circled number; Word footnotes and endnotes); for HTML and Word input (never in the loaded text, so line and offsets null): web-chrome (navigation, scripts, share and print widgets, page header and footer), duplicate-attachment (an attachment link repeated), hidden-text (Word hidden text, HTML hidden elements); running-header and running-footer also name the headers and footers of a Word document, indent the indentation of an HTML or Word paragraph');
 
 export const Removed = z.object({
   kind: RemovalKind,

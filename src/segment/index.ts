@@ -16,7 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE } from '../lexicon/markers.js';
+import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -215,7 +215,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   /** Opens a direction at `p`, numbered `id` (its numbering checked by the caller, where it is). */
   const addDirection = (p: Paragraph, m: Marker, id: string): void => {
-    popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+    // A `一、` direction stands beside the `一、` parts, never in one (only in a `第一部分`).
+    if (m.type === 'cjk-comma') popTo((s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'));
+    else popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     lastDirectionParent = top();
     ordinal++;
     // Numbering that starts again is told apart by the innermost numbered group or part above it.
@@ -230,7 +232,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   const openDirection = (m: Marker, p: Paragraph): void => {
     if (directionType === 'decimal3') {
-      // Mixed depths (`1.1.2`, then `2.1`): numbering gaps are not told apart from depth changes.
+      // Mixed depths (`1.1.2`, then `2.1`): only a gap within one `1.1` group is told (`2.1.1`, then
+      // `2.1.3`); a change of group or depth is not.
+      if (m.type === 'decimal3' && lastDirection !== null && Math.floor(lastDirection / 100) === Math.floor(m.value / 100) && m.value !== lastDirection + 1) {
+        const duplicate = m.value <= lastDirection;
+        const expected = `${Math.floor(m.value / 10000)}.${Math.floor(m.value / 100) % 100}.${(lastDirection % 100) + 1}`;
+        problems.push({
+          code: duplicate ? 'numbering-duplicate' : 'numbering-gap',
+          severity: 'warning',
+          message: duplicate ? `direction ${m.text} repeats or goes back` : `direction ${m.text} follows ${m.key.replace(/\d+$/, String(lastDirection % 100))}: ${expected} is missing`,
+          at: p,
+          stated: m.text,
+          expected,
+          directionId: m.key,
+        });
+      }
     } else if (directionType === 'decimal') {
       if (lastDirection !== null) checkDirection(lastDirection, m, p, problems);
     } else if (m.type === 'cjk-comma') {
@@ -265,9 +281,30 @@ export function segment(input: readonly Paragraph[]): Segmented {
     open(section('part', p, m));
   };
 
+  // The 序号 of the rows of one table: each the one before it plus one.
+  let lastRow: Marker | null = null;
+  const checkRowNumber = (m: Marker, p: Paragraph): void => {
+    const last = lastRow;
+    lastRow = m;
+    if (last === null || last.type !== m.type || m.value === last.value + 1) return;
+    const duplicate = m.value <= last.value;
+    problems.push({
+      code: duplicate ? 'numbering-duplicate' : 'numbering-gap',
+      severity: 'warning',
+      message: duplicate
+        ? `row ${m.text} repeats or goes back after ${printed(m.type, last.value)}`
+        : `row ${m.text} follows ${printed(m.type, last.value)}: ${printed(m.type, last.value + 1)} is missing`,
+      at: p,
+      stated: m.text,
+      expected: printed(m.type, last.value + 1),
+      directionId: idOf(m),
+    });
+  };
+
   for (const [k, p] of paragraphs.entries()) {
     current = k;
     const m = markers[k]!;
+    if (p.table === undefined) lastRow = null;
     // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
     if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && currentDirection()?.heading?.table === 'row') {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
@@ -295,7 +332,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     if (p.table === 'row' && m) {
       // A row of a table of directions: a direction whatever the numbering around it; numbered
-      // headings after the table go on from its last row.
+      // headings after the table go on from its last row. Its 序号 runs on from the row above.
+      checkRowNumber(m, p);
       addDirection(p, m, idOf(m));
       if (m.type === directionType) lastDirection = m.value;
       continue;
@@ -324,6 +362,11 @@ export function segment(input: readonly Paragraph[]): Segmented {
         // A spelling no row names takes the role its ending says (`拟安排国拨经费：` → funding).
         open(section('field', p, marker, { role: roleOfLabel(label.label) }));
       } else {
+        // A figure written as a sentence (`国拨经费总额不超过2000万元，单个项目不超过500万元。`, a
+        // label without its colon) is a field of one paragraph: the next paragraph is the direction's.
+        if (field && isSentenceField(field)) popTo('direction');
+        // A draft's comparison note (`（与2024年度相比：…）`) is no field's text: the direction's, reported.
+        if (field && RE_COMPARISON_NOTE.test(p.text.text.trim())) popTo('direction');
         top().children.push({ kind: 'paragraph', paragraph: p });
       }
       continue;
@@ -436,6 +479,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
         if (
           directionType !== 'decimal' &&
           directionType !== m.type &&
+          // `一、` directions stand at the top: no `5.` heads them.
+          directionType !== 'cjk-comma' &&
           (m.type === 'arabic-dot' || m.type === 'arabic-comma') &&
           isTitleLike(p, m) &&
           headsDirectionsNext(k)
@@ -494,7 +539,20 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
 
   // No direction carries fields: the items of a part that lists directions (`三、重点资助研究方向`,
-  // NSFC and MIIT guides) are the directions.
+  // NSFC and MIIT guides) are the directions. The call's plan (`二、资助计划` with `拟资助项目数：…`
+  // / `资助强度：…`) is no direction where such a part lists them: it states the call's figures.
+  if (directions.length > 0 && directions.every(isCallPlan)) {
+    const listed: Section[] = [];
+    directionsFromItems(root, listed);
+    if (listed.length > 0) {
+      for (const d of directions) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+      directions.splice(0, directions.length, ...listed);
+    } else if (directions.length === 1) {
+      // No direction listed (the areas are bare names of fields): the call is its one direction,
+      // read from its plan, as a guideline of one unnumbered direction is.
+      Object.assign(directions[0]!, { id: '1' });
+    }
+  }
   if (directions.length === 0) directionsFromItems(root, directions);
 
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
@@ -502,7 +560,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
   if (new Set(keys).size !== keys.length) {
     for (const d of directions) {
       const part = partOf.get(d);
-      if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${d.marker!.key}`;
+      // `（一）` and `一、` count in digits, as their own ids do.
+      const n = d.marker!.type === 'paren-cjk' || d.marker!.type === 'cjk-comma' ? String(d.marker!.value) : d.marker!.key;
+      if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${n}`;
     }
   }
 
@@ -510,7 +570,14 @@ export function segment(input: readonly Paragraph[]): Segmented {
 }
 
 /** A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`. */
-const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|研究领域$/;
+const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|(?:研究|资助|征集|合作|支持)领域$/;
+/** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
+const RE_AREAS_PART = /领域$/;
+
+/** A direction that is the call's plan section (`二、资助计划` holding 拟资助项目数 / 资助强度 / 资助期限). */
+function isCallPlan(d: Section): boolean {
+  return d.heading !== null && d.marker !== null && RE_CALL_PLAN.test(d.heading.text.text.slice(d.marker.length).trim());
+}
 
 /** A heading item: the title, short, at most a closing `。`. */
 function isItemTitle(n: Section): boolean {
@@ -547,12 +614,24 @@ function directionsFromItems(root: Section, directions: Section[]): void {
         return;
       }
       ordinal++;
-      const d: Section = { ...c, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
+      // A labelled paragraph under the item (`申请要求：本领域申请须附…`) is a field of the direction.
+      const body: Node[] = c.children.map((x) => {
+        if (x.kind !== 'paragraph') return x;
+        const label = matchMarker(x.paragraph.text.text);
+        return label?.type === 'field' ? { ...section('field', x.paragraph, label, { role: roleOf(label.key) }) } : x;
+      });
+      const d: Section = { ...c, children: body, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
       children[k] = d;
       directions.push(d);
     });
   };
-  for (const part of parts) convert(part, null);
+  // Areas (`一、资助领域`) are directions where most are described below their name; bare names of
+  // fields (`1. 地球科学（气候变化与冰冻圈科学）`) are the domains of one call.
+  const described = (part: Section): boolean => {
+    const items = part.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null);
+    return items.filter((c) => c.children.some((x) => x.kind === 'paragraph' || x.kind === 'field')).length * 2 > items.length;
+  };
+  for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, null);
 }
 
 /** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */
@@ -596,6 +675,15 @@ function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly 
   if (field && LIST_ROLES.has(field.role ?? 'other') && field.children.length === 0 && /[：:]$/.test(field.heading!.text.text)) return false;
   const title = p.text.text.slice(m.length);
   return (findPartners(title).length > 0 || /项目$/.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
+}
+
+/** A field whose label has no colon and whose line is a whole sentence: nothing below is its text. */
+function isSentenceField(field: Section): boolean {
+  const label = field.marker?.text ?? '';
+  const line = field.heading?.text.text.trim() ?? '';
+  if (field.children.length > 0 || !/[。；]$/.test(line)) return false;
+  // Also a list of domains given whole on the label's line (`合作聚焦以下领域：A；B；C。`).
+  return !/[：:】\]]$/.test(label) || (field.role === 'domains' && /[；;、]/.test(line.slice(label.length)) && line.endsWith('。'));
 }
 
 /** Fields that hold lists, whose numbered items are never directions. */

@@ -11,21 +11,47 @@ import type { Extracted } from '../extract/index.js';
 import type { Layout } from '../position.js';
 import { spanOf, spanOfRange } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
-import { compile, CANNOT } from '../schema/compiled.js';
+import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
 
-export interface ValidateInput {
+export type ValidateInput = {
   readonly source: Source;
-  readonly cleaned: Cleaned;
-  readonly segmented: Segmented;
+  /** The cleaned lines may be left out where `evidence` (`textEvidence` of them) is given. */
+  readonly cleaned: Pick<Cleaned, 'layout' | 'removed'> & Partial<Pick<Cleaned, 'lines'>>;
   readonly extracted: Extracted;
+  readonly evidence?: TextEvidence;
+} & (
+  | { readonly segmented: Segmented; readonly tree?: TreeEvidence }
+  /** The tree may be left out where `tree` (`treeEvidence` of it, taken before `extract` consumed it) is given. */
+  | { readonly segmented?: undefined; readonly tree: TreeEvidence }
+);
+
+/**
+ * What validation asks of the segmented tree: how many directions have fields of their own, and
+ * the numbering problems as checks. Taken before `extract` reads the tree with `consume`.
+ */
+export interface TreeEvidence {
+  readonly directionsWithFields: number;
+  readonly structure: readonly CheckDraft[];
+}
+
+export function treeEvidence(segmented: Segmented, layout: Layout): TreeEvidence {
+  let withFields = 0;
+  const walk = (n: Node): void => {
+    if (n.kind === 'paragraph') return;
+    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
+    n.children.forEach(walk);
+  };
+  walk(segmented.root);
+  return { directionsWithFields: withFields, structure: structureChecks(segmented, layout) };
 }
 
 const yi = formatYuan;
 let checkGuideline: ((value: unknown) => unknown) | undefined;
+let consumeGuideline: ((value: unknown) => unknown) | undefined;
 
 /**
  * What the Chinese message of a consistency check needs beyond its figures (the partners the
@@ -376,61 +402,131 @@ const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
 
 /**
- * Whether the file is a guideline is decided on guideline evidence taken together: Chinese text,
- * numbered directions, and direction fields under them (or, where the directions state their
- * figures in prose, the vocabulary of a call: 指南 and 申报, and figures read from the directions).
- * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
- * what is missing, in words that name no numbering form (the document may use another), or null.
+ * What the cleaned text says about being a guideline, taken from its lines once: how many CJK
+ * characters and Latin letters it has, and whether it names 指南, 申报, and 资助 / 支持 / 揭榜
+ * anywhere (across line ends too). The lines can go once this is known.
  */
-function notAGuideline(cleaned: Cleaned, segmented: Segmented, extracted: Extracted): NotAGuidelineWhy | null {
+export interface TextEvidence {
+  readonly cjk: number;
+  readonly letters: number;
+  readonly guide: boolean;
+  readonly apply: boolean;
+  readonly support: boolean;
+}
+
+export function textEvidence(lines: Cleaned['lines']): TextEvidence {
   let cjk = 0;
   let letters = 0;
-  for (const l of cleaned.lines) {
+  let guide = false;
+  let apply = false;
+  let support = false;
+  // Each word looked for is two characters: a line with the last character of the one before it
+  // holds every word of the joined text that ends on that line.
+  let last = '';
+  for (const l of lines) {
     const t = l.text.text;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
       if (c >= 0x3400 && c <= 0x9fff) cjk++;
       else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
     }
+    const joined = last + t;
+    guide ||= joined.includes('指南');
+    apply ||= joined.includes('申报');
+    support ||= /资助|支持|揭榜/.test(joined);
+    if (t.length > 0) last = t[t.length - 1]!;
   }
+  return { cjk, letters, guide, apply, support };
+}
+
+/**
+ * Whether the file is a guideline is decided on guideline evidence taken together: Chinese text,
+ * numbered directions, and direction fields under them (or, where the directions state their
+ * figures in prose, the vocabulary of a call: 指南 and 申报, and figures read from the directions).
+ * A numbered heading alone is no evidence: English papers and Chinese reports have them. Returns
+ * what is missing, in words that name no numbering form (the document may use another), or null.
+ */
+function notAGuideline(evidence: TextEvidence, tree: TreeEvidence, extracted: Extracted): NotAGuidelineWhy | null {
+  const { cjk, letters } = evidence;
   if (cjk === 0 || cjk < letters / 4) return 'not-chinese';
   if (extracted.directions.length === 0) return 'no-directions';
-  let withFields = 0;
-  const walk = (n: Node): void => {
-    if (n.kind === 'paragraph') return;
-    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
-    n.children.forEach(walk);
-  };
-  walk(segmented.root);
-  if (withFields > 0) return null;
+  if (tree.directionsWithFields > 0) return null;
   const figures = extracted.directions.some((d) => d.funding || d.projectCount || (d.duration && !d.duration.inherited) || d.perProjectCap);
-  const text = cleaned.lines.map((l) => l.text.text).join('');
-  if (/指南/.test(text) && /申报/.test(text) && figures) return null;
+  if (evidence.guide && evidence.apply && figures) return null;
   // A call that lists its directions and states its figures once for them (NSFC, MIIT guides):
   // every direction inherits a cap or a duration from the call's own clause.
   const called = extracted.directions.every((d) => (d.perProjectCap?.inherited ?? false) || (d.duration?.inherited ?? false));
-  if (/指南/.test(text) && /资助|支持|揭榜/.test(text) && called && !extracted.summary.defaultDuration) return null;
+  // (Not a duration the text before them states for every project: any list of headings would inherit that.)
+  const stated = extracted.summary.defaultDuration;
+  const before = stated !== null && stated.span.start < (extracted.directions[0]?.span.start ?? Infinity);
+  if (evidence.guide && evidence.support && called && !before) return null;
   return 'no-fields';
 }
 
-/** Assembles and validates the output document. Throws `GuidelineError` when it cannot. */
 /**
  * The name of the field that holds `offset` (`其他要求`), `标题` in a direction's heading, null
  * elsewhere: the last field heading at or before it within its direction, in document order.
  */
 export function fieldAt(sections: readonly SectionOut[], offset: number): string | null {
-  let field: string | null = null;
-  const walk = (nodes: readonly SectionOut[]): boolean => {
+  return fieldFinder(sections)(offset);
+}
+
+/** The label a field section names (`其他要求`), or null. */
+function fieldLabel(n: SectionOut): string | null {
+  return (n.marker ?? n.text.split(/[：:]/)[0] ?? '').replace(/[：:]\s*$/, '').trim() || null;
+}
+
+/**
+ * `fieldAt` for many offsets: the sections are walked once, in document order (depth first), and
+ * each offset is found by a binary search. What `fieldAt` gives is decided by the nodes that start
+ * at or before the offset, up to the first node (in that order) that starts after it: the last
+ * direction, part, group or field among them.
+ */
+export function fieldFinder(sections: readonly SectionOut[]): (offset: number) => string | null {
+  let count = 0;
+  const countAll = (nodes: readonly SectionOut[]): void => {
     for (const n of nodes) {
-      if (n.span.start > offset) return true;
-      if (n.kind === 'direction' || n.kind === 'part' || n.kind === 'group') field = n.kind === 'direction' && offset < n.span.end ? '标题' : null;
-      else if (n.kind === 'field') field = (n.marker ?? n.text.split(/[：:]/)[0] ?? '').replace(/[：:]\s*$/, '').trim() || null;
-      if (walk(n.children)) return true;
+      count++;
+      countAll(n.children);
     }
-    return false;
+  };
+  countAll(sections);
+  // For each node in that order: the greatest start up to it (the first node starting after an
+  // offset is the first whose greatest start is after it), and the last node up to it that sets
+  // the field (-1 for none).
+  const maxStart = new Float64Array(count);
+  const setter = new Int32Array(count);
+  const setters: SectionOut[] = [];
+  let k = 0;
+  let greatest = Number.NEGATIVE_INFINITY;
+  let last = -1;
+  const walk = (nodes: readonly SectionOut[]): void => {
+    for (const n of nodes) {
+      greatest = Math.max(greatest, n.span.start);
+      maxStart[k] = greatest;
+      if (n.kind === 'direction' || n.kind === 'part' || n.kind === 'group' || n.kind === 'field') {
+        setters.push(n);
+        last = setters.length - 1;
+      }
+      setter[k++] = last;
+      walk(n.children);
+    }
   };
   walk(sections);
-  return field;
+  return (offset) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxStart[mid]! > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    const at = lo === 0 ? -1 : setter[lo - 1]!;
+    if (at < 0) return null;
+    const n = setters[at]!;
+    if (n.kind === 'field') return fieldLabel(n);
+    return n.kind === 'direction' && offset < n.span.end ? '标题' : null;
+  };
 }
 
 /**
@@ -456,9 +552,9 @@ function push(checks: CheckDraft[], context: CheckContext, check: CheckDraft): v
  * A placeholder's English message with the field it stands in (`direction 2.1: placeholder 待定 in
  * 其他要求: “…”`), as its Chinese one has; other checks as they are.
  */
-function placeholderField(c: CheckDraft, sections: readonly SectionOut[]): Pick<CheckDraft, 'message'> | Record<string, never> {
+function placeholderField(c: CheckDraft, fieldOf: (offset: number) => string | null): Pick<CheckDraft, 'message'> | Record<string, never> {
   if (c.code !== 'placeholder' || !c.span) return {};
-  const field = fieldAt(sections, c.span.start);
+  const field = fieldOf(c.span.start);
   if (!field) return {};
   return { message: c.message.replace(/^((?:direction [^:]+: )?placeholder \S+ in) /, `$1 ${field}: `) };
 }
@@ -483,13 +579,20 @@ export interface Prevalidated {
 
 /** The first half of `validate`: what it needs of the cleaned lines and the segmented tree. */
 export function prevalidate(input: ValidateInput): Prevalidated {
-  const { cleaned, segmented, extracted } = input;
-  const refusal = notAGuideline(cleaned, segmented, extracted);
-  return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : structureChecks(segmented, cleaned.layout) };
+  const { cleaned, extracted } = input;
+  const evidence = input.evidence ?? textEvidence(cleaned.lines ?? []);
+  const tree = input.tree ?? treeEvidence(input.segmented!, cleaned.layout);
+  const refusal = notAGuideline(evidence, tree, extracted);
+  return { layout: cleaned.layout, removed: cleaned.removed, extracted, refusal, structure: refusal ? [] : tree.structure };
 }
 
-/** The second half of `validate`: the output document, checked against the schema. */
-export function assemble(source: Source, input: Prevalidated): Guideline {
+/**
+ * The second half of `validate`: the output document, checked against the schema. With `consume`
+ * (the pipeline, whose `input` is garbage afterwards), the arrays of `input` (the directions, the
+ * sections, the removals) become the document's, each element replaced by its checked copy in
+ * place: the document is never in memory twice.
+ */
+export function assemble(source: Source, input: Prevalidated, options: { readonly consume?: boolean } = {}): Guideline {
   const { extracted, refusal } = input;
   const cleaned = { layout: input.layout, removed: input.removed };
   if (refusal) {
@@ -513,8 +616,9 @@ export function assemble(source: Source, input: Prevalidated): Guideline {
   // The field a check's words stand in (其他要求, 拟支持项目数, 标题), for a placeholder the words
   // around it, for an OCR doubt the character and its words: two checks of one kind in one direction
   // never read alike.
+  const fieldOf = fieldFinder(extracted.sections);
   const contextOf = (c: CheckDraft): CheckContext => {
-    const field = c.span ? { field: fieldAt(extracted.sections, c.span.start) } : {};
+    const field = c.span ? { field: fieldOf(c.span.start) } : {};
     if (c.code === 'placeholder' && c.span) return { ...field, excerpt: excerpt(source.text, c.span.start, c.span.end), ...ZH_CONTEXT.get(c) };
     if (c.code === 'ocr-low-confidence' && c.span && cleaned.layout.ocrConfidence) {
       const weak = weakest(cleaned.layout, c.span.start, c.span.end);
@@ -524,7 +628,7 @@ export function assemble(source: Source, input: Prevalidated): Guideline {
   };
   const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text)].map((c) => ({
     ...c,
-    ...placeholderField(c, extracted.sections),
+    ...placeholderField(c, fieldOf),
     messageZh: checkMessageZh(c, contextOf(c)),
   }));
   // Stable order: by position, then severity, then code.
@@ -562,7 +666,7 @@ export function assemble(source: Source, input: Prevalidated): Guideline {
   };
   // The compiled check gives zod's own result for a document it can vouch for, and is several times
   // faster; anything else goes to zod, whose message names the first problem.
-  const checked = (checkGuideline ??= compile(Guideline))(doc);
+  const checked = options.consume ? (consumeGuideline ??= compileConsuming(Guideline))(doc) : (checkGuideline ??= compile(Guideline))(doc);
   if (checked !== CANNOT) return checked as Guideline;
   let parsed = Guideline.safeParse(doc);
   // A value that would break the schema never sinks the document: it is left out, and a check says

@@ -202,3 +202,41 @@ describe('blank lines', () => {
     expect(renderCleaned(c)).toBe('甲乙。\n丙丁\n\n戊己。\n庚辛。\n壬癸。\n子丑。');
   });
 });
+
+describe('tables', () => {
+  it('keeps the cells of a column whose header names no field, under its header', async () => {
+    const text = [
+      '序号    指南方向                    拟支持项目数    拟支持经费（万元）    联络窗口',
+      '1       中国和德国联合研究项目      3个             900                   甲方自定',
+      '2       中国和法国联合研究项目      2个             600                   乙方自定',
+      '',
+    ].join('\n');
+    const out = renderCleaned(clean(await loadText(text)));
+    expect(out).toContain('联络窗口：甲方自定');
+    expect(out).toContain('联络窗口：乙方自定');
+  });
+
+  it('reads a pdftotext table whose columns drift from line to line, one direction per row', async () => {
+    // Columns start several places apart on each line (a proportional CJK font), the title and the
+    // target parted by one space.
+    const text = [
+      '序号      揭榜任务            预期目标                   揭榜单位要求           拟支持揭榜   支持经费',
+      '                                                                 单位数',
+      '',
+      ' 1    面向离散制造的工 1.研制工业大模型，支持不少于10类    1.牵头单位为企     1～2家    每家不超过',
+      '        业大模型 场景；                                  业；                             1500万元',
+      '               2.完成部署应用。                       2.鼓励联合揭榜。',
+      '',
+      ' 2 工业视觉缺陷检测 1.缺陷检出率不低于99.5%；         1.具有产品研发经      2家     每家不超过',
+      '     通用平台 2.形成不少于3项标准草案。               验。                               800万元',
+      '',
+      '附件2',
+    ].join('\n');
+    const out = renderCleaned(clean(await loadText(text)));
+    expect(out).toContain('面向离散制造的工业大模型');
+    expect(out).toContain('工业视觉缺陷检测通用平台');
+    expect(out).toMatch(/揭榜单位要求：1\.牵头单位为企业；2\.鼓励联合揭榜。/);
+    expect(out).toMatch(/拟支持项目数：1～2家/);
+    expect(out).toMatch(/支持经费：每家不超过800万元/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fundingAmounts, parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
+import { findCurrentSummary, fundingAmounts, parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
 import { isPlausible } from '../../src/lexicon/numbers.js';
 
 describe('patterns', () => {
@@ -161,5 +161,15 @@ describe('amounts in Chinese numerals', () => {
     expect(fundingAmounts('一千万元。').total?.value.amountCNY).toBe(10_000_000);
     // Digits win where both are given.
     expect(fundingAmounts('1200万元（一千二百万元）').total?.value.amountCNY).toBe(12_000_000);
+  });
+});
+
+describe('the number of directions a preamble states', () => {
+  it.each([
+    ['本批次设立7个指南方向。', '7'],
+    ['2025年度本专项拟围绕8个指南方向部署项目，拟支持项目数42个。', '8'],
+    ['在以下8个研究方向部署培育项目。', '8'],
+  ])('%s → %s', (text, count) => {
+    expect(findCurrentSummary('directionCount', text)?.[2]).toBe(count);
   });
 });

@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Direction, Guideline } from '../../src/schema/guideline.js';
+import { diff } from '../../src/diff/index.js';
+import { judgeDiff } from '../../scripts/diff-expectations.mjs';
 import { ingestText } from './seed.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -134,5 +136,28 @@ export function expectedCaseTests(dir: string, name: string, known?: { readonly 
     for (const code of (expected.noChecks as string[] | undefined) ?? []) {
       expect(doc.checks.filter((c) => c.code === code).map((c) => c.message), code).toEqual([]);
     }
+  });
+}
+
+/** The `<name>` of every `<name>.expected-diff.json` in `dir` (a pair `<name>.old.*` / `<name>.new.*`), sorted. */
+export function expectedDiffCases(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.expected-diff.json'))
+    .map((f) => f.replace(/\.expected-diff\.json$/, ''))
+    .sort();
+}
+
+/** The test of a hand-checked pair: every difference an analyst reads, as the diff reports it. */
+export function expectedDiffTests(dir: string, name: string): void {
+  it('reports the differences an analyst reads (added, removed, renumbered, split, merged, the fields changed)', async () => {
+    const expected = JSON.parse(readFileSync(`${dir}${name}.expected-diff.json`, 'utf8')) as { directions: unknown[] };
+    const load = async (side: string) => {
+      const file = caseFile(dir, `${name}.${side}`);
+      return ingestText(readFileSync(`${dir}${file}`), file);
+    };
+    const d = diff(await load('old'), await load('new'));
+    const wrong = judgeDiff(d, expected).filter((j) => !j.ok);
+    expect(wrong.map((j) => `${JSON.stringify(j.want)} got ${j.got}`)).toEqual([]);
+    expect(expected.directions.length).toBeGreaterThan(0);
   });
 }

@@ -116,6 +116,64 @@ words</p><ol start="3"><li>甲</li><li>乙</li></ol><ol type="a"><li>x</li></ol>
     expect(s.tables).toBe(1);
   });
 
+  it('writes the numbers the browser draws: nested lists, start / value / reversed / type, list styles, ::marker and ::before counters', async () => {
+    const text = async (body: string, style = ''): Promise<string[]> => lines(await html(`<article>${body}</article>`, `<meta charset="utf-8"><style>${style}</style>`));
+    // Without a style sheet a nested list counts from 1 again, as the browser shows it; the number
+    // goes before the item's first text, whatever block it is in.
+    expect(await text('<ol><li><h3>甲</h3><ol><li><p>子</p></li><li>丑</li></ol></li><li>乙</li></ol>')).toEqual(['1. 甲', '1. 子', '2. 丑', '2. 乙']);
+    expect(await text('<ol start="3"><li>三</li><li value="7">七</li><li>八</li></ol><ol reversed><li>丙</li><li>乙</li></ol><ol type="I" start="4"><li>肆</li></ol>')).toEqual(['3. 三', '7. 七', '8. 八', '2. 丙', '1. 乙', 'IV. 肆']);
+    // CSS: `counters(list-item, ".")` in ::marker (the blind13 page), list-style-type on <ul>, none.
+    expect(
+      await text(
+        '<ol class="areas"><li><h3>甲</h3><ol class="dirs"><li><h4>子</h4><p>研究内容：…</p></li><li><h4>丑</h4></li></ol></li><li><h3>乙</h3><ol class="dirs"><li>寅</li></ol></li></ol><ul class="n"><li>a</li></ul><ul><li>圆点</li></ul><ol class="plain"><li>1. 已写</li></ol>',
+        'ol.areas > li::marker { content: counter(list-item) ". " } ol.dirs > li::marker { content: counters(list-item, ".") " " } ul.n { list-style: inside cjk-ideographic } ol.plain { list-style: none }',
+      ),
+    ).toEqual(['1. 甲', '1.1 子', '研究内容：…', '1.2 丑', '2. 乙', '2.1 寅', '一、a', '圆点', '1. 已写']);
+    // Counters of generated content: `counter-reset` scopes, `counter-increment` in ::before, Chinese styles; print-only rules ignored.
+    expect(
+      await text(
+        '<h2>总体要求</h2><h3>目标</h3><h3>原则</h3><h2>指南方向</h2><h3>欧洲</h3><ol class="t"><li>甲<ol class="t"><li>子</li></ol></li><li>乙</li></ol>',
+        'article { counter-reset: sec } h2 { counter-reset: sub } h2::before { counter-increment: sec; content: counter(sec, cjk-ideographic) "、" } h3::before { counter-increment: sub; content: "（" counter(sub, cjk-ideographic) "）" } ol.t { counter-reset: item; list-style: none } ol.t li::before { counter-increment: item; content: counters(item, ".") " " } @media print { ol.t { list-style: decimal } }',
+      ),
+    ).toEqual(['一、总体要求', '（一）目标', '（二）原则', '二、指南方向', '（一）欧洲', '1 甲', '1.1 子', '2 乙']);
+  });
+
+  it('reads directions numbered by the browser (nested <ol>, ::marker counters) with their displayed ids', async () => {
+    const field = (label: string, value: string): string => `<p><strong>${label}：</strong>${value}</p>`;
+    const direction = (title: string): string =>
+      `<li><h4>${title}（共性关键技术类）</h4>${field('研究内容', '研究高精度传感器件的设计方法。')}${field('考核指标', '1）精度优于0.1%；2）8英寸晶圆良率不低于95%。')}${field('实施年限', '不超过3年')}${field('拟支持项目数', '1～2项')}</li>`;
+    const s = await html(
+      `<article><h1>国家重点研发计划“智能传感器”重点专项2026年度项目申报指南</h1><p>本专项拟启动3个指南方向。</p><h2>一、指南方向</h2><ol class="areas"><li><h3>敏感材料与器件</h3><ol class="dirs">${direction('压力敏感器件')}${direction('柔性传感器件')}</ol></li><li><h3>封装测试</h3><ol class="dirs">${direction('晶圆级封装')}</ol></li></ol><h2>二、申报要求</h2><p>（一）申报单位应为内地注册的法人单位。</p></article>`,
+      '<meta charset="utf-8"><style>ol.dirs > li::marker { content: counters(list-item, ".") " " }</style>',
+    );
+    const doc = processSource(s);
+    // (`2）8英寸…`: an item marker before a digit is still one.)
+    expect(doc.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.indicators.length])).toEqual([
+      ['1.1', '压力敏感器件（共性关键技术类）', 2, 2],
+      ['1.2', '柔性传感器件（共性关键技术类）', 2, 2],
+      ['2.1', '晶圆级封装（共性关键技术类）', 2, 2],
+    ]);
+  });
+
+  it('reads a row merged across a table (colspan) as a caption: the title above the header, group headings between rows', async () => {
+    const row = (...cells: string[]): string => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const s = await html(
+      `<article><h1>2025年度战略性科技创新合作重点专项项目申报指南</h1><p>一、指南方向</p><table><tr><td colspan="4">表1 指南方向</td></tr>${row('序号', '合作国家', '拟支持项目数', '国拨经费（万元）')}<tr><td colspan="4">（一）欧洲</td></tr>${row('1', '法国', '3', '900')}${row('2', '德国', '2', '600')}<tr><td colspan="4">（二）亚洲</td></tr>${row('3', '日本', '4', '1200')}</table><p>二、申报要求</p><p>（一）申报单位应为内地注册的法人单位。</p></article>`,
+    );
+    expect(lines(s).filter((l) => l.startsWith('|'))[0]).toBe('| 表1 指南方向 | 表1 指南方向 | 表1 指南方向 | 表1 指南方向 |');
+    const doc = processSource(s);
+    expect(doc.directions.map((d) => [d.id, d.partners.map((p) => p.name), d.projectCount?.value, d.funding?.amountCNY])).toEqual([
+      ['1', ['法国'], 3, 9_000_000],
+      ['2', ['德国'], 2, 6_000_000],
+      ['3', ['日本'], 4, 12_000_000],
+    ]);
+  });
+
+  it('reads a short page once: the <body> around its content box is no title above it', async () => {
+    const s = await html('<article><h2>总体要求</h2><h3>目标</h3><h3>原则</h3><h2>指南方向</h2><h3>欧洲</h3><p>甲</p><p>乙</p></article>');
+    expect(lines(s)).toEqual(['总体要求', '目标', '原则', '指南方向', '欧洲', '甲', '乙']);
+  });
+
   it('puts the table row and column in spans of table lines', async () => {
     const rows = ['| 方向 | 拟支持项目数 |', '| 1.1 中国和日本政府间科技合作项目 | 4个 |'];
     const s = await html(`<div class="TRS_Editor"><table><tr><td>方向</td><td>拟支持项目数</td></tr><tr><td>1.1 中国和日本政府间科技合作项目</td><td>4个</td></tr></table></div>`);

@@ -4,6 +4,7 @@ import { loadBytes } from '../../src/load/index.js';
 import { assignIds, documentId } from '../../src/load/id.js';
 import { chineseCounting, formatNumber, Numbering } from '../../src/load/numbering.js';
 import { parseXml } from '../../src/load/xml.js';
+import { processSource } from '../../src/pipeline.js';
 
 describe('Word number formats', () => {
   it('counts in Chinese as Word does', () => {
@@ -125,6 +126,48 @@ describe('DOCX details, on a document written by hand', () => {
     expect(s.text).toBe(['| 方向 | 经费 | 经费 |', '| 方向 | 总额 | 单项 |', '|  | 1500万元（约） | a｜b |', '一、正文', '第二段', ''].join('\n'));
     expect(s.tables).toBe(1);
     expect(s.tableOfLine?.map((t) => t && [t.table, t.row])).toEqual([[1, 1], [1, 2], [1, 3], null, null]);
+  });
+
+  it('reads one table of directions with group captions across it (gridSpan) and a region merged down rows (vMerge)', async () => {
+    const row = (...cells: string[]): string => `<w:tr>${cells.join('')}</w:tr>`;
+    const cell = (text: string, tcPr = ''): string => tc(p(text === '' ? '' : r(text)), tcPr);
+    const caption = (text: string): string => row(cell(text, '<w:gridSpan w:val="5"/>'));
+    const restart = '<w:vMerge w:val="restart"/>';
+    const body = [
+      p(r('国家重点研发计划“港澳台科技创新合作”重点专项2027年度项目申报指南')),
+      p(r('一、指南方向')),
+      p(r('本专项共设立4个指南方向，拟支持项目数11个。')),
+      '<w:tbl>',
+      row(cell('序号'), cell('合作地区'), cell('指南方向'), cell('拟支持项目数'), cell('国拨经费（万元）')),
+      caption('（一）联合资助项目'),
+      row(cell('1'), cell('香港', restart), cell('内地与香港联合资助项目'), cell('3'), cell('900')),
+      row(cell('2'), cell('', '<w:vMerge/>'), cell('内地与香港研究资助局项目'), cell('2'), cell('600')),
+      caption('（二）自由申报合作项目'),
+      // A continued merge right below a caption: the cell above is the caption, no merge of its column.
+      row(cell('3'), cell('澳门', '<w:vMerge/>'), cell('内地与澳门联合研究项目'), cell('4'), cell('1200')),
+      row(cell('4'), cell('', '<w:vMerge/>'), cell('横琴合作区科技创新项目'), cell('2'), cell('500')),
+      '</w:tbl>',
+      p(r('二、申报要求')),
+      p(r('（一）申报单位应为在中国大陆境内登记注册的单位。')),
+    ].join('');
+    const s = await loadBytes(docx(body), 'x.docx');
+    const rows = s.text.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows.slice(1)).toEqual([
+      `| ${new Array(5).fill('（一）联合资助项目').join(' | ')} |`,
+      '| 1 | 香港 | 内地与香港联合资助项目 | 3 | 900 |',
+      '| 2 | 香港 | 内地与香港研究资助局项目 | 2 | 600 |',
+      `| ${new Array(5).fill('（二）自由申报合作项目').join(' | ')} |`,
+      '| 3 | 澳门 | 内地与澳门联合研究项目 | 4 | 1200 |',
+      '| 4 | 澳门 | 横琴合作区科技创新项目 | 2 | 500 |',
+    ]);
+    // The captions are headings of the text, not directions; the rows keep their printed numbers.
+    const doc = processSource(s);
+    expect(doc.directions.map((d) => [d.id, d.title, d.partners.map((x) => x.name), d.projectCount?.value])).toEqual([
+      ['1', '内地与香港联合资助项目', ['香港'], 3],
+      ['2', '内地与香港研究资助局项目', ['香港'], 2],
+      ['3', '内地与澳门联合研究项目', ['澳门'], 4],
+      ['4', '横琴合作区科技创新项目', ['澳门'], 2],
+    ]);
   });
 
   it('refuses a damaged part in one line', async () => {

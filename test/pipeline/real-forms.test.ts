@@ -17,12 +17,9 @@ import { expectedCaseTests, expectedCases } from '../helpers/expected.js';
 import { ingestText, ROOT } from '../helpers/seed.js';
 
 const DIR = `${ROOT}test/fixtures/real-forms/`;
-const read = ['intergov-single-unnumbered', 'key-robot-database-copy', 'miit-jiebang-guashuai', 'nsfc-major-research-plan', 'nsfc-original-exploration'];
+const read = ['hmt-traditional-repost', 'intergov-annex-correction', 'intergov-single-unnumbered', 'nsfc-joint-call-snsf', 'key-robot-database-copy', 'miit-jiebang-guashuai', 'nsfc-major-research-plan', 'nsfc-original-exploration'];
 const refused = ['negative-notice-attachment', 'negative-work-report'];
 const gaps: Record<string, string> = {
-  'hmt-traditional-repost': 'traditional script (香港特別行政區, 萬元) is not read through a conversion',
-  'intergov-annex-correction': 'an agreement given as 见附件1第3项 and a closing 更正 are not resolved',
-  'nsfc-joint-call-snsf': 'an NSFC joint call stated as one call (资助计划 / 资助领域 parts) is not read as one direction',
   'three-key-drafts-pasted': 'several guidelines in one text: processSource refuses them (processSources and the CLI read each: tested below)',
 };
 

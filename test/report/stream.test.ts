@@ -1,10 +1,11 @@
 /**
- * The writers that hand a document's JSON and page to a file piece by piece give exactly the bytes
- * of the whole-string renditions (`JSON.stringify(doc, null, 2)`, `toHtmlPage`), and a page of many
- * thousands of directions and lines is written without passing them on the call stack.
+ * The writers that hand a document's JSON, Markdown and page to a file piece by piece give exactly
+ * the bytes of the whole-string renditions (`JSON.stringify(doc, null, 2)`, `toMarkdown`,
+ * `toHtmlPage`), and a page of many thousands of directions and lines is written without passing
+ * them on the call stack.
  */
 import { describe, expect, it } from 'vitest';
-import { toJson } from '../../src/report/index.js';
+import { toJson, toMarkdown, writeMarkdown } from '../../src/report/index.js';
 import { toHtmlPage, writeHtmlPage } from '../../src/report/html.js';
 import { writeJson } from '../../src/report/json.js';
 import type { Guideline } from '../../src/schema/guideline.js';
@@ -36,6 +37,21 @@ describe('writeJson', () => {
       0,
     ];
     for (const v of values) expect(pieces((w) => writeJson(v, w)).join('')).toBe(`${JSON.stringify(v, null, 2)}\n`);
+  });
+});
+
+describe('writeMarkdown', () => {
+  it('writes the bytes of toMarkdown, a block at a time', async () => {
+    const { doc } = await seed();
+    const out = pieces((w) => writeMarkdown(doc, w));
+    expect(out.length).toBeGreaterThan(100);
+    expect(out.join('')).toBe(toMarkdown(doc));
+  });
+
+  it('writes the bytes of toMarkdown for a document without checks, removals or sections', async () => {
+    const { doc } = await seed();
+    const bare: Guideline = { ...doc, checks: [], removed: [], sections: [] };
+    expect(pieces((w) => writeMarkdown(bare, w)).join('')).toBe(toMarkdown(bare));
   });
 });
 

@@ -7,11 +7,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { runs } from '../helpers/runs.js';
 import { describe, expect, it, vi } from 'vitest';
-import { CANNOT, compile } from '../../src/schema/compiled.js';
+import { CANNOT, compile, compileConsuming } from '../../src/schema/compiled.js';
 import { Guideline } from '../../src/schema/guideline.js';
 import { ingestText, ROOT, seed } from '../helpers/seed.js';
 
 const check = compile(Guideline);
+const consume = compileConsuming(Guideline);
 const folders = ['corpus', 'test/fixtures/variants', 'test/fixtures/unseen', 'test/fixtures/key-programme', 'test/fixtures/history'];
 const files = folders.flatMap((f) => readdirSync(`${ROOT}${f}`).filter((n) => n.endsWith('.txt')).map((n) => `${f}/${n}`));
 
@@ -30,6 +31,17 @@ describe('the compiled check of a guideline', () => {
   it.each(files)('decides %s, with zod’s result', async (file) => {
     const doc = await ingestText(readFileSync(`${ROOT}${file}`), file);
     expect(agree(structuredClone(doc))).toBe('decided');
+  });
+
+  it.each(files)('checks %s in place with the same result', async (file) => {
+    const doc = await ingestText(readFileSync(`${ROOT}${file}`), file);
+    const expected = JSON.stringify(check(structuredClone(doc)));
+    const value = structuredClone(doc) as unknown as { directions: unknown[] };
+    const directions = value.directions;
+    const out = consume(value) as { directions: unknown[] };
+    expect(JSON.stringify(out)).toBe(expected);
+    // The value's arrays are the result's: nothing was copied whole.
+    expect(out.directions).toBe(directions);
   });
 
   it('is what validates the pipeline’s documents: zod is not called for any fixture', async () => {
@@ -82,7 +94,18 @@ describe('the compiled check of a guideline', () => {
           else if (edit === 'extra') parent[`${String(key)}Extra`] = 1;
           else parent[key] = edit.v;
         }
+        const zod = Guideline.safeParse(copy);
         if (agree(copy) === 'decided') decided++;
+        // Checked in place: the compiled result, or zod's result on what is left (the same as on
+        // the value before).
+        const consumed = structuredClone(copy);
+        const inPlace = consume(consumed);
+        if (inPlace === CANNOT) {
+          const again = Guideline.safeParse(consumed);
+          expect(again.success).toBe(zod.success);
+          if (zod.success) expect(JSON.stringify(again.data)).toBe(JSON.stringify(zod.data));
+          else expect(again.error!.issues[0]).toEqual(zod.error.issues[0]);
+        } else expect(JSON.stringify(inPlace)).toBe(JSON.stringify(check(copy)));
       }),
       { numRuns: runs(Number(process.env.FC_RUNS ?? 300)) },
     );

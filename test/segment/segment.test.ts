@@ -68,6 +68,17 @@ describe('segment', () => {
     expect(problems.map((p) => [p.code, p.stated, p.expected, p.directionId])).toEqual([['numbering-gap', '1.3', '1.2', '1.3']]);
   });
 
+  it('reports a 序号 missing between two rows of a table of directions, and none where they run on', async () => {
+    const table = (ids: string[]): string =>
+      ['一、指南方向', '| 序号 | 合作国家 | 合作领域 | 拟支持项目数 | 国拨经费（万元） |', ...ids.map((id, k) => `| ${id} | 德国${k} | 人工智能 | 4 | 1200 |`), '二、申报要求', '申报单位须注册。'].join('\n');
+    expect((await tree(table(['1', '2', '3']))).problems).toEqual([]);
+    const { problems } = await tree(table(['1', '2', '4', '4']));
+    expect(problems.map((p) => [p.code, p.stated, p.expected, p.directionId])).toEqual([
+      ['numbering-gap', '4.', '3.', '4'],
+      ['numbering-duplicate', '4.', '5.', '4'],
+    ]);
+  });
+
   it('reports duplicates and gaps in lists', async () => {
     const { problems } = await tree('1.1 中国和越南政府间联合研究项目\n其他要求：\n（1）甲。\n（3）乙。\n（3）丙。');
     expect(problems.map((p) => [p.code, p.stated, p.expected])).toEqual([

@@ -9,18 +9,48 @@ import { RE_AGREEMENT } from '../patterns.js';
 import { fieldRest, nodeText, RE_PLACEHOLDER_ONLY } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
+/** A name of an agreement written without 《》: it ends as one does, and is no sentence (no clause, no 根据 / 开展). */
+function isAgreementName(t: string): boolean {
+  return /(?:协议|协定|备忘录|安排|纪要|议定书|计划|宣言|声明|框架|机制)$/.test(t) && !/[，,；;。]/.test(t) && !/^(?:根据|依据|按照|依托|在)|开展|征集|申报/.test(t);
+}
+
+/** A 《…》 anywhere (no global state). */
+const RE_AGREEMENT_IN = /《[^《》]+》/;
+
+/** The mechanism's own text, kept under its label. */
+function otherMechanism(ctx: DirectionContext, f: Parameters<DirectionContext['leftover']>[0]): void {
+  const rest = mappedTrim(fieldRest(f));
+  if (rest.text.length > 0) ctx.otherText.push({ label: f.marker!.key, known: true, text: rest.text, span: ctx.span(rest) });
+}
+
 export function readAgreements(ctx: DirectionContext, partners: readonly Partner[]): Agreement[] {
   const { span, all } = ctx;
   const agreements: Agreement[] = [];
-  for (const agreementField of ctx.allOf('agreement')) {
+  const fields = ctx.allOf('agreement');
+  // A mechanism named without 《》 (`合作机制：金砖国家科技创新框架计划。`) beside a field that names
+  // the agreements (`合作依据：《…》`) is the programme, not an agreement: its text stays as text.
+  const bracketed = fields.filter((f) => RE_AGREEMENT_IN.test(nodeText(f).text));
+  for (const agreementField of fields) {
     const t = nodeText(agreementField);
+    if (bracketed.length > 0 && !bracketed.includes(agreementField) && agreementField.marker?.key === '合作机制') {
+      ctx.leftover(agreementField);
+      otherMechanism(ctx, agreementField);
+      continue;
+    }
     for (const m of t.text.matchAll(RE_AGREEMENT)) {
       agreements.push({ title: m[1]!.replace(/\s+/g, ''), span: span(t, m.index, m.index + m[0].length) });
     }
     if (!RE_AGREEMENT.test(t.text)) {
       const rest = fieldRest(agreementField);
       // `合作协议：待定` names no agreement: the placeholder is a check (scanPlaceholders), not a title.
-      if (rest.text.length > 0 && !RE_PLACEHOLDER_ONLY.test(rest.text)) agreements.push({ title: rest.text.replace(/[。；;，,]+$/, ''), span: span(rest) });
+      // A name written without 《》 (`海峡两岸科技交流合作有关工作安排`) is the agreement; a sentence
+      // about one (`根据…签署的科学合作协议开展联合征集`) names none: its text is kept as it is.
+      const title = rest.text.replace(/[。；;，,]+$/, '');
+      if (rest.text.length > 0 && !RE_PLACEHOLDER_ONLY.test(rest.text)) {
+        // (`见附件1第3项` is kept: the attachment's row names it, read once the whole text is.)
+        if (isAgreementName(title) || /^(?:详)?见附件/.test(title)) agreements.push({ title, span: span(rest) });
+        else ctx.otherText.push({ label: agreementField.marker?.key ?? null, known: true, text: rest.text, span: span(rest) });
+      }
     }
     RE_AGREEMENT.lastIndex = 0;
   }

@@ -10,10 +10,9 @@ import type { FieldRole } from '../../lexicon/fields.js';
 import type { Paragraph } from '../../reflow/index.js';
 import type { Section } from '../../segment/index.js';
 import type { CheckDraft, OtherText, Span, Summary } from '../../schema/guideline.js';
+import { RE_REVISION_MARK } from '../../lexicon/markers.js';
 import { nodeText, short, type SpanFn } from '../nodes.js';
 
-/** A revision mark a draft prints after a direction's title. */
-const RE_REVISION_MARK = /[（(](?:新增|调整|修改|删除|合并)[）)]$/;
 
 export interface DirectionContext {
   readonly id: string;

@@ -6,7 +6,7 @@
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, summaryCount } from '../patterns.js';
+import { findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -30,11 +30,17 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   } else {
     // A count written inside another field (`有关说明：拟支持项目数3项，…`) is the direction's own.
     const hit = parseLabelledCount(all.text);
+    // `支持1～2家揭榜单位` (MIIT): the units that take up a task are its projects.
+    const verb = hit ? null : RE_UNIT_COUNT_VERB.exec(all.text);
+    const units = verb ? parseCount(all.text.slice(verb.index + verb[0].length, verb.index + verb[0].length + 16)) : null;
     // `本方向拟支持3个项目`, `拟支持项目约6个`: a count in a sentence of the direction's own.
-    const prose = hit ? null : findSummary('projectCount', all.text);
+    const prose = hit || units ? null : findSummary('projectCount', all.text);
     if (hit && isPlausible('projects', hit.value.value)) {
       const text = all.text.slice(hit.index, hit.index + hit.length);
       projectCount = { ...hit.value, text, span: span(all, hit.index, hit.index + hit.length), inherited: false };
+    } else if (verb && units && isPlausible('projects', units.value.value)) {
+      const i = verb.index + verb[0].length + units.index;
+      projectCount = { ...units.value, text: all.text.slice(i, i + units.length), span: span(all, i, i + units.length), inherited: false };
     } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
       projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
     } else if (summary.defaultProjectCount) {

@@ -8,21 +8,48 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { Section } from '../../segment/index.js';
 import type { Domain } from '../../schema/guideline.js';
 import { append } from '../../append.js';
+import { parseCjkNumber } from '../../lexicon/chars.js';
+import { headingTitle, RE_CALL_AREAS } from '../../lexicon/markers.js';
 import { fieldRest, itemRest, itemsOf, nodeSpan, nodeText, TRAILING, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
 export function readDomains(ctx: DirectionContext): Domain[] {
   const { span, all } = ctx;
   const domains = ctx.allOf('domains').flatMap((f) => domainsOfField(f, span));
-  // No domains field: the fields a prose direction names (`在农业与食品科学、清洁能源、生物医药等领域`).
-  if (ctx.allOf('domains').length === 0) {
+  // No domains field, and the direction is one of the areas a call lists (`一、资助领域` / `1. 量子信息
+  // 科学与量子材料`): the area is its domain (the topics its description names are the area's own).
+  const area = ctx.groups.length > 0 && RE_CALL_AREAS.test(headingTitle(ctx.groups[ctx.groups.length - 1]!.text.text));
+  if (ctx.allOf('domains').length === 0 && area && ctx.title !== '') {
+    domains.push({ label: ctx.title, detail: null, marker: null, span: span(ctx.titleM), children: [] });
+  } else if (ctx.allOf('domains').length === 0) {
     const m = RE_PROSE_DOMAINS.exec(all.text);
-    if (m) {
+    const after = m ? null : RE_PROSE_DOMAINS_AFTER.exec(all.text);
+    if (after) {
+      // `本方向支持的合作领域为：A；B；C。`: the list after the colon.
+      const at = after.index + after[0].length - after[1]!.length;
+      const list = mappedSlice(all, at, at + after[1]!.length);
+      for (const { i, j } of splitList(list, listSeparators(list))) {
+        const piece = mappedTrim(mappedSlice(list, i, j), TRAILING);
+        if (piece.text !== '') domains.push({ label: piece.text, detail: null, marker: null, span: span(piece), children: [] });
+      }
+    } else if (m) {
       const at = m.index + m[0].indexOf(m[1]!);
       let from = at;
-      // Parted by 、 only: 和 and 与 join the words of one domain as often as two (农业与食品科学).
-      for (const piece of m[1]!.split(/([、，])/)) {
-        if (/^[、，]$/.test(piece) || piece.trim() === '') {
+      // Parted by 、: 与 joins the words of one domain (农业与食品科学); 和 / 及 before the last item
+      // of a longer list is the list's own conjunction (`A、B、C和D等领域`: four domains).
+      const pieces = m[1]!.split(/([、，])/);
+      const words = pieces.filter((p) => !/^[、，]$/.test(p) && p.trim() !== '').length;
+      // `A、B和C三个领域`: the count says the 和 parts two.
+      const counted = /([一二两三四五六七八九十\d]{1,2})个(?:领域|方向)$/.exec(m[0]);
+      const stated = counted ? (parseCjkNumber(counted[1]!) ?? Number(counted[1])) : null;
+      if (words >= 3 || stated === words + 1) {
+        const last = pieces.pop()!;
+        const and = RE_LIST_AND.exec(last);
+        if (and && and.index >= 2 && last.length - and.index - and[0].length >= 2) pieces.push(last.slice(0, and.index), and[0], last.slice(and.index + and[0].length));
+        else pieces.push(last);
+      }
+      for (const piece of pieces) {
+        if (/^(?:[、，]|和|以及|及)$/.test(piece) || piece.trim() === '') {
           from += piece.length;
           continue;
         }
@@ -72,6 +99,13 @@ function listSeparators(m: Mapped): string {
 
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
 const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
+
+
+/** Domains listed after a sentence that names them: `本方向支持的合作领域为：A；B；C。` Group 1 is the list. */
+const RE_PROSE_DOMAINS_AFTER = /(?:合作|支持|研究|重点|优先)?(?:领域|方向)(?:为|包括|主要包括|如下|是)[：:]\s*([^。\n]{2,200})/;
+
+/** The conjunction before a list's last item (never the 和 of 碳中和). */
+const RE_LIST_AND = /(?<!中)(?:以及|和|及)/;
 
 const INTRO_ONLY = /^(?:具体)?包括(?:但不限于)?(?:以下(?:方向|内容|领域))?$/;
 

@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Duration } from '../../schema/guideline.js';
-import { parseDuration, parseDurationValue, RE_BARE_YEAR, type DurationValue } from '../patterns.js';
+import { parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
 import { durationOut, fieldRest, implausible, nodeText, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -24,13 +24,19 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     if (isPlausible('years', years) && (hit.value.minYears === null || isPlausible('years', hit.value.minYears))) duration = durationOut(hit.value, false, text, s);
     else implausible(checks, id, 'duration', text, s);
   };
-  if (durationField) {
+  // `攻关时限：按本通知有关要求执行`: no duration of its own; the call's applies.
+  const refers = durationField ? RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(durationField), TRAILING).text) : false;
+  if (durationField && refers) {
+    ctx.leftover(durationField);
+  } else if (durationField) {
     const rest = mappedTrim(fieldRest(durationField), TRAILING);
     const whole = nodeText(durationField);
     const labelled = parseDuration(whole.text);
     const hit = parseDurationValue(rest.text);
     if (labelled && labelled.index === 0) take(labelled, whole);
     else if (hit) take(hit, rest);
+    // The label said again inside the value (`实施周期：项目实施周期不超过3年。`).
+    else if (labelled) take(labelled, whole);
     else if (RE_BARE_YEAR.test(rest.text)) {
       durationStated = true;
       implausible(checks, id, 'duration', rest.text, span(rest));
@@ -42,6 +48,18 @@ export function readDuration(ctx: DirectionContext): Duration | null {
   } else {
     const hit = parseDuration(all.text);
     if (hit) take(hit, all);
+  }
+  // What the direction's group states for its directions (`4. 青年科学家项目` / `…实施周期不超过3年。`).
+  if (!durationStated) {
+    for (const g of [...ctx.groupTexts].reverse()) {
+      const hit = parseDuration(g.text);
+      const years = hit?.value.maxYears ?? hit?.value.minYears ?? null;
+      if (hit && years !== null && isPlausible('years', years)) {
+        duration = durationOut(hit.value, true, g.text.slice(hit.index, hit.index + hit.length), span(g, hit.index, hit.index + hit.length));
+        durationStated = true;
+        break;
+      }
+    }
   }
   if (!durationStated && summary.defaultDuration) {
     const { text, span: s, ...value } = summary.defaultDuration;

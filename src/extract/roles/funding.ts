@@ -8,7 +8,7 @@ import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { fundingAmounts, parseMoney, parsePerProjectCap } from '../patterns.js';
+import { fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -27,7 +27,11 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     } else if (perProject) {
       // `300万元/项`: what one project receives, no total for the direction (never read as one).
       ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
-    } else {
+    } else if (fundingField.marker?.key === '支持方式') {
+      // `支持方式：前资助`: how, not how much; its text is kept as it is.
+      if (rest.text.length > 0) ctx.otherText.push({ label: '支持方式', known: true, text: rest.text, span: span(rest) });
+    } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
+      // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
       ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
     }
     if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
@@ -38,14 +42,15 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   }
   // A 揭榜挂帅 task's own amount (`每个任务支持资金不超过1000万元`, `本任务支持不超过2000万元`): the
   // task is the direction, so the amount is its total, not a project's cap.
+  // (Written in a funding field too, `支持方式：…每个任务支持资金不超过1000万元`: still no cap.)
   let task: { start: number; end: number } | null = null;
-  if (!funding && !fundingField) {
+  {
     const m = RE_TASK_FUNDING.exec(all.text);
     const at = m ? m.index + m[0].length : 0;
     const money = m ? parseMoney(all.text.slice(at, at + 24)) : null;
     if (m && money && money.index <= 1 && isPlausible('fundingCNY', money.value.amountCNY)) {
       const a = at + money.index;
-      funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+      if (!funding && !fundingField) funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
       task = { start: m.index, end: a + money.length };
     }
   }
@@ -65,6 +70,11 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     if (fromGroup) {
       const { t, hit } = fromGroup as { t: Mapped; hit: NonNullable<ReturnType<typeof parsePerProjectCap>> };
       perProjectCap = { amountCNY: hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
+    } else if (summary.youngScientist?.perProjectCNY && /青年科学家/.test(ctx.title) && isPlausible('fundingCNY', summary.youngScientist.perProjectCNY)) {
+      // A young scientists' direction: the cap the text before the directions states for them
+      // (`其中，拟部署1个青年科学家项目方向，…每个项目国拨经费不超过300万元`).
+      const y = summary.youngScientist;
+      perProjectCap = { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
     } else if (summary.defaultPerProjectCap && !(task && /任务/.test(summary.defaultPerProjectCap.text))) {
       // A cap stated for every task (`每个任务支持不超过1000万元`) is no cap of a task that states its own amount.
       perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };

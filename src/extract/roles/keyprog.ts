@@ -58,9 +58,40 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
     if (c.kind === 'paragraph') append(out, itemsOf(c.paragraph.text, span));
     else {
       const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
-      if (body.text.length > 0) out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
+      if (body.text.length === 0) continue;
+      // `2）加速度计…；3）晶圆级封装良率…；4）…` (a column break put the next items on this item's
+      // line): the inline markers that carry the list on are items of their own.
+      const after = c.marker ? inlineContinuation(body, c.marker.value, span) : [];
+      if (after.length > 0) {
+        out.push({ marker: c.marker?.text ?? null, text: after[0]!.text, span: after[0]!.span });
+        append(out, after.slice(1));
+      } else out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
     }
   }
+  return out;
+}
+
+/**
+ * An item's text cut where markers of its kind go on counting after its own number `n`
+ * (`…20μg；3）晶圆级…；4）…` after `2）`), each after a clause end: the item's own text first, then
+ * each continuing item. Empty when nothing goes on.
+ */
+function inlineContinuation(body: Mapped, n: number, span: SpanFn): Item[] {
+  const re = /(?<=[。；;])\s*([（(]?)(\d{1,2})([）)．.])(?![\d.．])/g;
+  const cuts: { index: number; marker: string }[] = [];
+  let expected = n + 1;
+  for (const x of body.text.matchAll(re)) {
+    if (Number(x[2]) !== expected) continue;
+    cuts.push({ index: x.index + x[0].length - (x[1]!.length + x[2]!.length + x[3]!.length), marker: `${x[1]}${x[2]}${x[3]}` });
+    expected++;
+  }
+  if (cuts.length === 0) return [];
+  const first = mappedTrim(mappedSlice(body, 0, cuts[0]!.index));
+  const out: Item[] = [{ marker: null, text: first.text, span: span(first) }];
+  cuts.forEach((c, k) => {
+    const piece = mappedTrim(mappedSlice(body, c.index + c.marker.length, k + 1 < cuts.length ? cuts[k + 1]!.index : body.text.length));
+    if (piece.text.length > 0) out.push({ marker: c.marker, text: piece.text, span: span(piece) });
+  });
   return out;
 }
 
@@ -76,8 +107,9 @@ function keywordsOf(field: Section, span: SpanFn, source: (start: number, end: n
   let start = 0;
   const t = body.text;
   const spaced = !/[，,、；;]/.test(t.replace(/[。.\s]+$/, ''));
-  const gapAfter = (k: number): boolean =>
-    spaced && k + 1 < t.length && body.from[k + 1]! > body.to[k]! && /^[ \t\u3000]+$/.test(source(body.to[k]!, body.from[k + 1]!));
+  const from = body.from;
+  const to = body.to;
+  const gapAfter = (k: number): boolean => spaced && k + 1 < t.length && from[k + 1]! > to[k]! && /^[ \t\u3000]+$/.test(source(to[k]!, from[k + 1]!));
   for (let k = 0; k <= t.length; k++) {
     if (k < t.length && gapAfter(k)) {
       const piece = mappedTrim(mappedSlice(body, start, k + 1), '。.');

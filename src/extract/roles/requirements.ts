@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedJoin } from '../../mapped.js';
 import type { Conditions, Requirement } from '../../schema/guideline.js';
 import { append } from '../../append.js';
-import { RE_BORN_AFTER, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
+import { RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -55,7 +55,11 @@ function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
     const born = [...t.text.matchAll(RE_BORN_AFTER)];
     const sub = RE_NO_SUBTOPICS.exec(t.text);
     if (born.length > 0 && !youngScientist) {
+      // `…1990年1月1日（含）以后出生的男性…或1988年…出生的女性`: the sex after its date first.
+      const of = [...t.text.matchAll(RE_BORN_AFTER_OF)];
       const date = (sex: string): string | null => {
+        const before = of.find((b) => b[4] === sex);
+        if (before) return `${before[1]}-${before[2]!.padStart(2, '0')}-${before[3]!.padStart(2, '0')}`;
         const m = born.find((b) => b[1] === sex) ?? born.find((b) => b[1] === '申报人' || b[1] === '负责人');
         return m ? `${m[2]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}` : null;
       };

@@ -1,0 +1,128 @@
+/**
+ * What a guideline says about its own directions after them: a direction's value given by
+ * reference to an attachment (`合作协议：见附件1第3项` / `附件1` … `3  希腊  《…》`), and a
+ * correction printed at the end (`更正` / `原指南“1.3 …”中“共拟支持经费：900万元人民币”有误，现更正为
+ * “共拟支持经费：1200万元人民币”，国拨经费总概算相应由0.45亿元人民币调整为0.48亿元人民币`). Each
+ * value taken is traceable to the line it was read from, and an info check says what was done.
+ */
+import type { Mapped } from '../mapped.js';
+import { roleOfLabel } from '../lexicon/fields.js';
+import { parseCjkNumber } from '../lexicon/chars.js';
+import { isPlausible } from '../lexicon/numbers.js';
+import type { Paragraph } from '../reflow/index.js';
+import type { CheckDraft, Direction, Summary } from '../schema/guideline.js';
+import { fundingAmounts, parseCount, parseDurationValue, summaryMoney, findSummary } from './patterns.js';
+import { durationOut, type SpanFn } from './nodes.js';
+
+/** `见附件1第3项`, `详见附件2序号5`: group 1 the attachment, group 2 the row. */
+const RE_ANNEX_REFERENCE = /^(?:详)?见附件\s*([0-9一二三四五六七八九十]{1,3})\s*(?:中)?(?:第|序号)\s*(\d{1,3})\s*(?:项|行|条|号)?[。；]?$/;
+const RE_ANNEX_HEADING = /^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[：:]?$/;
+const RE_TITLE = /《([^《》]+)》/g;
+
+/** A direction's agreements given as `见附件1第3项`: the titles in 《》 of that row of that attachment. */
+export function withAnnexReferences(directions: readonly Direction[], after: readonly Paragraph[], span: SpanFn, checks: CheckDraft[]): Direction[] {
+  return directions.map((d) => {
+    const agreements = d.agreements.flatMap((a) => {
+      const ref = RE_ANNEX_REFERENCE.exec(a.title);
+      if (!ref) return [a];
+      const row = annexRow(after, num(ref[1]!), Number(ref[2]));
+      if (!row) return [a];
+      const titles = [...row.text.matchAll(RE_TITLE)].map((m) => ({ title: m[1]!.replace(/\s+/g, ''), span: span(row, m.index, m.index + m[0].length) }));
+      if (titles.length === 0) return [a];
+      checks.push({
+        code: 'reference-resolved',
+        severity: 'info',
+        message: `direction ${d.id}: the agreement “${a.title}” is read from the attachment: ${titles.map((t) => `《${t.title}》`).join('')}`,
+        directionId: d.id,
+        stated: a.title,
+        computed: titles.map((t) => `《${t.title}》`).join(''),
+        span: a.span,
+      });
+      return titles;
+    });
+    return agreements === d.agreements ? d : { ...d, agreements };
+  });
+}
+
+const num = (t: string): number => (/^\d+$/.test(t) ? Number(t) : (parseCjkNumber(t) ?? -1));
+
+/** Row `n` (`3  希腊  《…》`, the row number first) of attachment `annex`, or null. */
+function annexRow(after: readonly Paragraph[], annex: number, n: number): Mapped | null {
+  const start = after.findIndex((p) => {
+    const m = RE_ANNEX_HEADING.exec(p.text.text.trim());
+    return m !== null && num(m[1]!) === annex;
+  });
+  if (start < 0) return null;
+  const re = new RegExp(`^${n}(?![\\d.．])\\s*[、.．]?\\s*\\S`);
+  for (let i = start + 1; i < after.length && !RE_ANNEX_HEADING.test(after[i]!.text.text.trim()); i++) {
+    if (re.test(after[i]!.text.text)) return after[i]!.text;
+  }
+  return null;
+}
+
+/** `原指南“1.3 …”中“共拟支持经费：900万元人民币”有误，现更正为“共拟支持经费：1200万元人民币”`. */
+const RE_CORRECTION = /“\s*(\d{1,2}(?:[.．]\d{1,2}){0,2})[^”]*”中“([^：:”]{2,12})[：:]([^”]+)”(?:有误|错误)[^“]{0,12}更正为“(?:[^：:”]{2,12}[：:])?([^”]+)”/g;
+/** `国拨经费总概算相应由0.45亿元人民币调整为0.48亿元人民币`: the new total. */
+const RE_TOTAL_CORRECTION = /(国拨经费总概算|总概算|国拨经费总额)[^。；]{0,6}由[^。；]{1,20}?(?:调整|更正|修改)为([^。；，,]{2,24})/;
+
+/** Corrections printed after the directions, applied to the value they correct (funding, count, duration) and to the total. */
+export function withCorrections(directions: readonly Direction[], summary: Summary, after: readonly Paragraph[], span: SpanFn, checks: CheckDraft[]): { directions: Direction[]; summary: Summary } {
+  let out = [...directions];
+  let total = summary;
+  for (const p of after) {
+    const t = p.text.text;
+    for (const m of t.matchAll(RE_CORRECTION)) {
+      const id = m[1]!.replace('．', '.');
+      const k = out.findIndex((d) => d.id === id);
+      if (k < 0) continue;
+      const role = roleOfLabel(m[2]!.trim());
+      const value = m[4]!;
+      const at = m.index + m[0].lastIndexOf(value);
+      const s = span(p.text, at, at + value.length);
+      const d = out[k]!;
+      let next: Direction | null = null;
+      if (role === 'funding') {
+        const hit = fundingAmounts(value).total;
+        if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) next = { ...d, funding: { ...hit.value, text: value, span: s } };
+      } else if (role === 'projectCount') {
+        const hit = parseCount(value);
+        if (hit && isPlausible('projects', hit.value.value)) next = { ...d, projectCount: { ...hit.value, text: value, span: s, inherited: false } };
+      } else if (role === 'duration') {
+        const hit = parseDurationValue(value);
+        if (hit && isPlausible('years', hit.value.maxYears ?? hit.value.minYears ?? 0)) next = { ...d, duration: durationOut(hit.value, false, value, s) };
+      }
+      if (!next) continue;
+      out = out.map((x, i) => (i === k ? next! : x));
+      checks.push({
+        code: 'value-corrected',
+        severity: 'info',
+        message: `direction ${id}: ${m[2]} corrected by the notice after the directions: “${m[3]}” → “${value}”`,
+        directionId: id,
+        stated: m[3]!,
+        computed: value,
+        span: s,
+      });
+    }
+    const tm = RE_TOTAL_CORRECTION.exec(t);
+    if (tm) {
+      const f = findSummary('fundingTotal', `国拨经费总概算${tm[2]}`);
+      if (f) {
+        const money = summaryMoney(f);
+        const at = tm.index + tm[0].length - tm[2]!.length;
+        if (isPlausible('fundingCNY', money.amountCNY)) {
+          total = { ...total, fundingTotal: { amountCNY: money.amountCNY, qualifier: money.qualifier, text: tm[2]!, span: span(p.text, at, at + tm[2]!.length) } };
+          checks.push({
+            code: 'value-corrected',
+            severity: 'info',
+            message: `the funding total corrected by the notice after the directions: “${tm[2]}”`,
+            directionId: null,
+            stated: summary.fundingTotal?.text ?? null,
+            computed: tm[2]!,
+            span: span(p.text, at, at + tm[2]!.length),
+          });
+        }
+      }
+    }
+  }
+  return { directions: out, summary: total };
+}

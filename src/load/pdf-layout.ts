@@ -1,0 +1,502 @@
+/**
+ * The layout of a PDF page from its glyph positions: tables read as rows × cells, and pages set in
+ * two columns read column by column. Pure (no pdf.js), so that it is tested with synthetic items;
+ * `pdf-lines.ts` calls it on each page's lines once page numbers and running lines are gone.
+ *
+ * - **Tables.** A table is a block of lines whose text stands in three columns or more, parted by
+ *   vertical bands that no glyph of the block enters (a line holding three cells or more seeds it;
+ *   lines above, between and below whose pieces each fall in one column belong to it). Where the
+ *   page draws ruling lines (`Rule`, read from the operator list by `pdf-rules.ts`), a grid of them
+ *   gives the table, its columns and its rows exactly, and cells merged across rows or columns
+ *   (no rule between them) are repeated in each cell they cover, as the HTML and Word readers do.
+ *   Without rules, rows are parted where the gap between two lines is wider than the lines' pitch
+ *   in a cell (a row's padding), or, failing that, at each number of the first column. A cell's
+ *   lines are joined as one (`cellText`). The caller writes each row as `| cell | cell |`, the form
+ *   `clean` reads tables in (a header repeated after a page break is dropped and logged there).
+ * - **Two columns.** A page whose body lines mostly have an empty vertical band (the gutter) with
+ *   text on both sides, each side at least a quarter of the text's width and half the other's, the
+ *   left one filling its width (prose, not a column of labels), is read column by column: lines that cross the
+ *   gutter (a title spanning both columns, a footer) stay where they stand and part the page into
+ *   bands; in each band the left column is read, then the right. A page whose right column is short
+ *   is read at the gutter the document's other pages have.
+ *
+ * Coordinates are PDF units, origin bottom-left; lines come top to bottom.
+ */
+import type { TextItem } from './pdf-lines.js';
+
+/** A ruling line the page draws: a thin horizontal or vertical rectangle or stroke. */
+export interface Rule {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** A line of a page: its runs, on one baseline, in x order. */
+export interface LayoutLine {
+  readonly y: number;
+  readonly size: number;
+  readonly items: readonly TextItem[];
+}
+
+/** A table row: each cell's lines (top to bottom), each line's runs in x order. */
+export interface LayoutRow {
+  readonly y: number;
+  readonly size: number;
+  /** 1-based table on the page, and row in the table. */
+  readonly table: number;
+  readonly row: number;
+  readonly cells: readonly (readonly (readonly TextItem[])[])[];
+}
+
+export type LayoutBlock =
+  | { readonly kind: 'line'; readonly line: LayoutLine; readonly column: 'left' | 'right' | null }
+  | { readonly kind: 'row'; readonly row: LayoutRow };
+
+/** The empty band between two columns: the left column ends at `left`, the right one starts at `right`. */
+export interface Gutter {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The least gap between two cells of a row, in ems: two paddings (LibreOffice's are 0.1 cm). */
+const GAP = 0.5;
+
+const visible = (it: TextItem): boolean => it.str.trim() !== '';
+const end = (it: TextItem): number => it.x + it.width;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[s.length >> 1]!;
+};
+
+interface Span {
+  x0: number;
+  x1: number;
+}
+
+/** The pieces of a line: its visible runs, joined where less than `gap` apart. */
+function fragments(items: readonly TextItem[], gap: number): Span[] {
+  const out: Span[] = [];
+  for (const it of [...items].filter(visible).sort((a, b) => a.x - b.x)) {
+    const last = out[out.length - 1];
+    if (last && it.x - last.x1 < gap) last.x1 = Math.max(last.x1, end(it));
+    else out.push({ x0: it.x, x1: end(it) });
+  }
+  return out;
+}
+
+/** Intervals merged where they overlap, in x order. */
+function union(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.x0 - b.x0)) {
+    const last = out[out.length - 1];
+    if (last && s.x0 <= last.x1) last.x1 = Math.max(last.x1, s.x1);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Where the glyphs of a run stand vertically: a little above the baseline. */
+const middleY = (it: TextItem): number => it.y + it.size * 0.3;
+const middleX = (it: TextItem): number => it.x + it.width / 2;
+
+/** Runs grouped into lines by baseline (within a third of the size), top to bottom, each in x order. */
+function linesOf(items: readonly TextItem[]): TextItem[][] {
+  const lines: { y: number; size: number; items: TextItem[] }[] = [];
+  for (const it of [...items].sort((a, b) => b.y - a.y || a.x - b.x)) {
+    // Runs come top to bottom: only the last lines can be near enough.
+    let line: (typeof lines)[number] | undefined;
+    for (let k = lines.length - 1; k >= 0 && lines[k]!.y - it.y < Math.max(1, lines[k]!.size); k--) {
+      if (Math.abs(lines[k]!.y - it.y) < Math.max(1, Math.min(lines[k]!.size, it.size) * 0.35)) line = lines[k];
+    }
+    if (line) line.items.push(it);
+    else lines.push({ y: it.y, size: it.size, items: [it] });
+  }
+  return lines.sort((a, b) => b.y - a.y).map((l) => l.items.sort((a, b) => a.x - b.x));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+interface TableFound {
+  /** Indexes of the page's lines the table takes (whole or in part). */
+  readonly lines: ReadonlySet<number>;
+  /** Runs of those lines left outside the table (beside a ruled table). */
+  readonly rest: ReadonlyMap<number, TextItem[]>;
+  readonly top: number;
+  readonly rows: Omit<LayoutRow, 'table'>[];
+}
+
+/** Clusters of values no more than `tol` apart, as their means, ascending. */
+function clusters(values: readonly number[], tol: number): number[] {
+  const out: { sum: number; n: number; last: number }[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) {
+    const c = out[out.length - 1];
+    if (c && v - c.last <= tol) {
+      c.sum += v;
+      c.n++;
+      c.last = v;
+    } else out.push({ sum: v, n: 1, last: v });
+  }
+  return out.map((c) => c.sum / c.n);
+}
+
+interface Grid {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly h: readonly Rule[];
+  readonly v: readonly Rule[];
+}
+
+const TOUCH = 2;
+const isHorizontal = (r: Rule): boolean => r.y1 - r.y0 <= 3 && r.x1 - r.x0 > r.y1 - r.y0;
+const isVertical = (r: Rule): boolean => r.x1 - r.x0 <= 3 && r.y1 - r.y0 > r.x1 - r.x0;
+const touches = (a: Rule, b: Rule): boolean => a.x0 <= b.x1 + TOUCH && b.x0 <= a.x1 + TOUCH && a.y0 <= b.y1 + TOUCH && b.y0 <= a.y1 + TOUCH;
+
+/** The grids the rules of a page draw: connected rules with three vertical ones or more and two horizontal. */
+function grids(rules: readonly Rule[]): Grid[] {
+  const lines = rules.filter((r) => isHorizontal(r) || isVertical(r));
+  const parent = lines.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) if (touches(lines[i]!, lines[j]!)) parent[find(i)] = find(j);
+  }
+  const groups = new Map<number, Rule[]>();
+  lines.forEach((r, i) => {
+    const k = find(i);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(r);
+  });
+  const out: Grid[] = [];
+  for (const g of groups.values()) {
+    const h = g.filter(isHorizontal);
+    const v = g.filter(isVertical);
+    if (clusters(v.map((r) => (r.x0 + r.x1) / 2), TOUCH).length < 3 || clusters(h.map((r) => (r.y0 + r.y1) / 2), TOUCH).length < 2) continue;
+    out.push({
+      x0: Math.min(...g.map((r) => r.x0)),
+      x1: Math.max(...g.map((r) => r.x1)),
+      y0: Math.min(...g.map((r) => r.y0)),
+      y1: Math.max(...g.map((r) => r.y1)),
+      h,
+      v,
+    });
+  }
+  return out;
+}
+
+/** The text of cells merged by a missing rule, repeated in each cell the merge covers. */
+function cellsOf(
+  items: readonly TextItem[],
+  rows: readonly { top: number; bottom: number }[],
+  cols: readonly { left: number; right: number }[],
+  joinedDown: (r: number, c: number) => boolean,
+  joinedRight: (r: number, c: number) => boolean,
+): TextItem[][][][] {
+  const nr = rows.length;
+  const nc = cols.length;
+  const at = (r: number, c: number): number => r * nc + c;
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      if (r + 1 < nr && joinedDown(r, c)) parent[find(at(r, c))] = find(at(r + 1, c));
+      if (c + 1 < nc && joinedRight(r, c)) parent[find(at(r, c))] = find(at(r, c + 1));
+    }
+  }
+  const content = new Map<number, TextItem[]>();
+  for (const it of items) {
+    const y = middleY(it);
+    const x = middleX(it);
+    const r = rows.findIndex((row) => y <= row.top && y > row.bottom);
+    const c = cols.findIndex((col) => x >= col.left && x < col.right);
+    if (r < 0 || c < 0) continue;
+    const k = find(at(r, c));
+    if (!content.has(k)) content.set(k, []);
+    content.get(k)!.push(it);
+  }
+  return rows.map((_, r) => cols.map((_, c) => linesOf(content.get(find(at(r, c))) ?? [])));
+}
+
+/** A table drawn with ruling lines: its rules give the rows, the columns and the merged cells. */
+function ruledTable(lines: readonly LayoutLine[], grid: Grid): TableFound | null {
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOUCH;
+  const xs = clusters(grid.v.map((r) => (r.x0 + r.x1) / 2), TOUCH);
+  const ys = clusters(grid.h.map((r) => (r.y0 + r.y1) / 2), TOUCH).reverse();
+  const cols = xs.slice(1).map((x, k) => ({ left: xs[k]!, right: x }));
+  const rows = ys.slice(1).map((y, k) => ({ top: ys[k]!, bottom: y }));
+  const inside = (it: TextItem): boolean => {
+    const x = middleX(it);
+    const y = middleY(it);
+    return x > grid.x0 && x < grid.x1 && y > grid.y0 && y < grid.y1;
+  };
+  const taken = new Set<number>();
+  const rest = new Map<number, TextItem[]>();
+  const items: TextItem[] = [];
+  lines.forEach((l, i) => {
+    const mine = l.items.filter(inside);
+    if (mine.length === 0) return;
+    taken.add(i);
+    items.push(...mine.filter(visible));
+    const others = l.items.filter((it) => !inside(it));
+    if (others.some(visible)) rest.set(i, others);
+  });
+  if (items.length === 0) return null;
+  // A rule parts two cells where it crosses the middle of their common edge.
+  const hRuleAt = (y: number, x: number): boolean => grid.h.some((r) => near((r.y0 + r.y1) / 2, y) && r.x0 - TOUCH <= x && r.x1 + TOUCH >= x);
+  const vRuleAt = (x: number, y: number): boolean => grid.v.some((r) => near((r.x0 + r.x1) / 2, x) && r.y0 - TOUCH <= y && r.y1 + TOUCH >= y);
+  const cells = cellsOf(
+    items,
+    rows,
+    cols,
+    (r, c) => !hRuleAt(rows[r]!.bottom, (cols[c]!.left + cols[c]!.right) / 2),
+    (r, c) => !vRuleAt(cols[c]!.right, (rows[r]!.top + rows[r]!.bottom) / 2),
+  );
+  const size = median(items.map((it) => it.size));
+  const out = rows
+    .map((row, k) => ({ y: row.top, size, row: 0, cells: cells[k]! }))
+    .filter((r) => r.cells.some((c) => c.length > 0))
+    .map((r, k) => ({ ...r, row: k + 1 }));
+  // A grid of one column of cells, or of one row, is a box around text, not a table.
+  if (out.length < 2 || cols.length < 2) return null;
+  return { lines: taken, rest, top: grid.y1, rows: out };
+}
+
+/**
+ * A table without rules: a block of lines whose pieces fall in three columns or more. Seeds are
+ * lines of three pieces or more; the block grows over lines whose pieces each fall in one column
+ * of the seeds, and ends at a line that crosses a column's edge or a gap wider than its rows'.
+ */
+function spacedTables(lines: readonly LayoutLine[], skip: ReadonlySet<number>): TableFound[] {
+  const frags = lines.map((l) => fragments(l.items, Math.max(l.size * GAP, 1)));
+  const seed = (i: number): boolean => !skip.has(i) && frags[i]!.length >= 3;
+  const out: TableFound[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!seed(i)) {
+      i++;
+      continue;
+    }
+    // The seeds of one table: seeds with only fitting lines between them.
+    let bands = union(frags[i]!);
+    const fits = (k: number): boolean =>
+      !skip.has(k) && frags[k]!.length > 0 && frags[k]!.every((f) => bands.filter((b) => f.x0 < b.x1 && b.x0 < f.x1).length <= 1);
+    let last = i;
+    for (let k = i + 1; k < lines.length; k++) {
+      if (seed(k)) {
+        const next = union([...bands, ...frags[k]!]);
+        // A seed whose pieces join two of the columns found so far starts something else.
+        if (next.length < bands.length) break;
+        bands = next;
+        last = k;
+      } else if (!fits(k)) break;
+    }
+    let first = i;
+    const block = (): number[] => Array.from({ length: last - first + 1 }, (_, k) => first + k);
+    // The pitch of the lines inside a cell: the smaller gaps between lines with text in one column.
+    const gaps: number[] = [];
+    for (const b of bands) {
+      const ys = block().filter((k) => frags[k]!.some((f) => f.x0 < b.x1 && b.x0 < f.x1)).map((k) => lines[k]!.y);
+      for (let k = 1; k < ys.length; k++) gaps.push(ys[k - 1]! - ys[k]!);
+    }
+    gaps.sort((a, b) => a - b);
+    const pitch = gaps[Math.floor(gaps.length / 4)] ?? lines[i]!.size * 1.5;
+    const reach = Math.max(pitch * 1.6, lines[i]!.size * 2);
+    while (first > 0 && fits(first - 1) && lines[first - 1]!.y - lines[first]!.y <= reach) {
+      bands = union([...bands, ...frags[first - 1]!]);
+      first--;
+    }
+    while (last + 1 < lines.length && fits(last + 1) && lines[last]!.y - lines[last + 1]!.y <= reach) {
+      bands = union([...bands, ...frags[last + 1]!]);
+      last++;
+    }
+    const taken = block();
+    const seeds = taken.filter(seed).length;
+    bands = union(taken.flatMap((k) => frags[k]!));
+    if (bands.length >= 3 && seeds >= 2) {
+      const table = spacedTable(lines, taken, bands, pitch);
+      if (table) out.push(table);
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
+function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], bands: readonly Span[], pitch: number): TableFound | null {
+  const cols = bands.map((b, k) => ({
+    left: k === 0 ? Number.NEGATIVE_INFINITY : (bands[k - 1]!.x1 + b.x0) / 2,
+    right: k === bands.length - 1 ? Number.POSITIVE_INFINITY : (b.x1 + bands[k + 1]!.x0) / 2,
+  }));
+  // Rows: parted where two lines are further apart than the pitch in a cell (the cells' padding).
+  const groups: number[][] = [];
+  taken.forEach((k, n) => {
+    if (n > 0 && lines[taken[n - 1]!]!.y - lines[k]!.y <= pitch * 1.3) groups[groups.length - 1]!.push(k);
+    else groups.push([k]);
+  });
+  // No padding: a row starts at each number of the first column (cells set at the top).
+  const firstColumn = (k: number): string =>
+    lines[k]!.items
+      .filter((it) => visible(it) && middleX(it) < cols[0]!.right)
+      .map((it) => it.str)
+      .join('')
+      .trim();
+  const numbered = taken.filter((k) => /^\d{1,3}[.、．]?$/.test(firstColumn(k)));
+  let rowsOf = groups;
+  if (numbered.length > groups.length - 1) {
+    rowsOf = [];
+    for (const k of taken) {
+      if (rowsOf.length === 0 || (numbered.includes(k) && rowsOf[rowsOf.length - 1]!.some((j) => firstColumn(j) !== ''))) rowsOf.push([k]);
+      else rowsOf[rowsOf.length - 1]!.push(k);
+    }
+  }
+  const rows = rowsOf.map((g) => ({ top: Math.max(...g.map((k) => lines[k]!.y)) + pitch, bottom: Math.min(...g.map((k) => lines[k]!.y)) - 0.01 }));
+  const items = taken.flatMap((k) => lines[k]!.items.filter(visible));
+  // Rows parted by a line: a run belongs to the row of its own line.
+  const rowOfItem = new Map<TextItem, number>();
+  rowsOf.forEach((g, r) => g.forEach((k) => lines[k]!.items.forEach((it) => rowOfItem.set(it, r))));
+  const cells = rowsOf.map(() => cols.map((): TextItem[] => []));
+  for (const it of items) {
+    const x = middleX(it);
+    const c = cols.findIndex((col) => x >= col.left && x < col.right);
+    cells[rowOfItem.get(it)!]![c]!.push(it);
+  }
+  const size = median(items.map((it) => it.size));
+  if (rows.length < 2) return null;
+  return {
+    lines: new Set(taken),
+    rest: new Map(),
+    top: Math.max(...taken.map((k) => lines[k]!.y)) + 0.01,
+    rows: rows.map((row, r) => ({ y: row.top, size, row: r + 1, cells: cells[r]!.map(linesOf) })),
+  };
+}
+
+function findTables(lines: readonly LayoutLine[], rules: readonly Rule[]): TableFound[] {
+  const found: TableFound[] = [];
+  const taken = new Set<number>();
+  for (const g of grids(rules)) {
+    const t = ruledTable(
+      lines.map((l, i) => (taken.has(i) ? { ...l, items: [] } : l)),
+      g,
+    );
+    if (!t) continue;
+    found.push(t);
+    for (const i of t.lines) taken.add(i);
+  }
+  for (const t of spacedTables(lines, taken)) found.push(t);
+  return found.sort((a, b) => b.top - a.top);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two columns
+
+/** A line's glyphs as x intervals. */
+interface Parts {
+  readonly spans: Span[];
+}
+
+/** The gutter of a page of lines (not in tables), or null; `known`: the document's, for a page whose own does not show. */
+function findGutter(lines: readonly LayoutLine[], known: Gutter | null): Gutter | null {
+  const parts: Parts[] = lines.map((l) => ({ spans: union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) }))) }));
+  const body = parts.filter((p) => p.spans.length > 0);
+  if (body.length === 0) return null;
+  const size = median(lines.map((l) => l.size));
+  const xmin = Math.min(...body.map((p) => p.spans[0]!.x0));
+  const xmax = Math.max(...body.map((p) => p.spans[p.spans.length - 1]!.x1));
+  const width = xmax - xmin;
+  const crosses = (p: Parts, x: number): boolean => p.spans.some((s) => s.x0 < x && s.x1 > x);
+  const parted = (p: Parts, x: number): boolean => !crosses(p, x) && p.spans[0]!.x0 < x && p.spans[p.spans.length - 1]!.x1 > x;
+  if (known) {
+    const mid = (known.left + known.right) / 2;
+    const crossing = body.filter((p) => crosses(p, mid)).length;
+    const right = body.filter((p) => !crosses(p, mid) && p.spans[p.spans.length - 1]!.x1 > mid).length;
+    return right > 0 && crossing * 5 <= body.length ? known : null;
+  }
+  if (body.length < 6 || width <= 0) return null;
+  let best = 0;
+  let at = 0;
+  for (let x = Math.ceil(xmin + width * 0.25); x <= xmax - width * 0.25; x++) {
+    const n = body.filter((p) => parted(p, x)).length;
+    if (n > best) {
+      best = n;
+      at = x;
+    }
+  }
+  if (best < 5 || best * 3 < body.length) return null;
+  const split = body.filter((p) => parted(p, at));
+  const left = Math.max(...split.map((p) => Math.max(...p.spans.filter((s) => s.x1 <= at).map((s) => s.x1))));
+  const right = Math.min(...split.map((p) => Math.min(...p.spans.filter((s) => s.x0 >= at).map((s) => s.x0))));
+  const mid = (left + right) / 2;
+  const crossing = body.filter((p) => crosses(p, mid)).length;
+  // A gutter of an em or so; two columns of a quarter of the width or more, the narrower at least
+  // half the wider (a column of labels beside their values is narrower); most lines parted.
+  const leftWidth = left - Math.min(...split.map((p) => p.spans[0]!.x0));
+  const rightWidth = Math.max(...split.map((p) => p.spans[p.spans.length - 1]!.x1)) - right;
+  if (right - left < size * 0.8 || leftWidth < width * 0.25 || rightWidth < width * 0.25 || Math.min(leftWidth, rightWidth) * 2 < Math.max(leftWidth, rightWidth) || crossing > best) return null;
+  // Prose fills its column: the left part of many parted lines reaches the gutter (a column of
+  // labels or of short cells does not).
+  const full = split.filter((p) => Math.max(...p.spans.filter((s) => s.x1 <= at).map((s) => s.x1)) >= left - size * 1.5).length;
+  if (full * 4 < split.length) return null;
+  return { left, right };
+}
+
+/**
+ * A page's lines in reading order, with its tables as rows. `known`: the gutter of the document's
+ * two-column pages, tried on a page whose own gutter does not show (a short right column).
+ */
+export function layoutPage(lines: readonly LayoutLine[], rules: readonly Rule[], known: Gutter | null = null): { blocks: LayoutBlock[]; gutter: Gutter | null } {
+  const tables = findTables(lines, rules);
+  const inTable = new Set(tables.flatMap((t) => [...t.lines]));
+  const rest = new Map(tables.flatMap((t) => [...t.rest]));
+  // The lines outside tables (and the runs of table lines that lie outside a ruled table).
+  const text: LayoutLine[] = [];
+  lines.forEach((l, i) => {
+    if (!inTable.has(i)) text.push(l);
+    else if (rest.has(i)) text.push({ ...l, items: rest.get(i)! });
+  });
+  const gutter = findGutter(text, known);
+  const blocks: LayoutBlock[] = [];
+  let left: LayoutBlock[] = [];
+  let right: LayoutBlock[] = [];
+  const flush = (): void => {
+    blocks.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  const mid = gutter ? (gutter.left + gutter.right) / 2 : 0;
+  let t = 0;
+  const tableRows = (k: number): LayoutBlock[] => tables[k]!.rows.map((r) => ({ kind: 'row', row: { ...r, table: k + 1 } }));
+  for (const line of text) {
+    while (t < tables.length && tables[t]!.top > line.y) {
+      flush();
+      blocks.push(...tableRows(t++));
+    }
+    if (!gutter) {
+      blocks.push({ kind: 'line', line, column: null });
+      continue;
+    }
+    const shown = line.items.filter(visible);
+    if (shown.some((it) => it.x < mid && end(it) > mid)) {
+      flush();
+      blocks.push({ kind: 'line', line, column: null });
+      continue;
+    }
+    const l = line.items.filter((it) => middleX(it) < mid);
+    const r = line.items.filter((it) => middleX(it) >= mid);
+    if (l.some(visible)) left.push({ kind: 'line', line: { ...line, items: l }, column: 'left' });
+    if (r.some(visible)) right.push({ kind: 'line', line: { ...line, y: Math.max(...r.map((it) => it.y)), items: r }, column: 'right' });
+  }
+  flush();
+  while (t < tables.length) blocks.push(...tableRows(t++));
+  return { blocks, gutter };
+}
+
+/** Whether a page's runs may hold a table (two lines of three pieces or more): its rules are worth reading. */
+export function mayHoldTable(items: readonly TextItem[]): boolean {
+  let seeds = 0;
+  for (const line of linesOf(items.filter(visible))) {
+    const size = Math.max(1, ...line.map((it) => it.size));
+    if (fragments(line, size * GAP).length >= 3 && ++seeds >= 2) return true;
+  }
+  return false;
+}
