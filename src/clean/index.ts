@@ -267,6 +267,7 @@ export function clean(source: Source): Cleaned {
       logAt(r.line),
       undefined,
       source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end),
+      source.ocrConfidence,
     );
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -327,6 +328,7 @@ export function clean(source: Source): Cleaned {
       },
       { before, after },
       ocr,
+      source.ocrConfidence,
     );
     if (built.text.length === 0) continue;
     // What is left of a line once a page number inside it is gone may be a page number itself
@@ -399,6 +401,7 @@ function cleanLine(
   log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
   around: { readonly before: string | undefined; readonly after: string | undefined } = { before: undefined, after: undefined },
   ocr = false,
+  confidence?: ArrayLike<number>,
 ): Mapped {
   let a = l.start;
   let b = l.end;
@@ -545,7 +548,10 @@ function cleanLine(
     n--;
   }
   let built = parts.length === 1 ? parts[0]! : parts.join('');
-  if (ocr) built = repairOcrLine(built, from.subarray(base, base + n), to.subarray(base, base + n), log, around.after);
+  if (ocr) {
+    const lineFrom = from.subarray(base, base + n);
+    built = repairOcrLine(built, lineFrom, to.subarray(base, base + n), log, around.after, confidence ? (k) => confidence[lineFrom[k]!] ?? 255 : undefined);
+  }
   const fromView = from.subarray(base, base + built.length);
   const toView = to.subarray(base, base + built.length);
   // The line keeps no views of the buffer: they are made when asked for (`PooledMapped`).

@@ -11,7 +11,7 @@
  * - A round bracket read as an angle one (`〈计划)`, `《2)`): `〈` `《` `<` closed by `)` before any
  *   `》` `〉` `>` become `（`; read twice (`〈(`), the first goes.
  * - Letters for digits inside a number (`2O24年`, `1l个`): `O` `o` → `0`, `l` `I` `|` → `1`, in a run
- *   of digits not touching a Latin word.
+ *   of digits not touching a Latin word; and a table row's first cell of one such letter (`| I |`).
  * - `一` before a digit, after a number or a number and its unit, is a dash (every engine reads `—`
  *   as `一`): years (`2023一2025年`, `2023年一2025年`), dates (`2024年1月一3月`, `1月1日一3月31日`,
  *   `2024.1一2025.12`), ranges (`2一3年`, `3个一5个`, `100万一200万元`, `10%一20%`). `一` is never
@@ -21,8 +21,23 @@
  * - In an inline list of domains separated by `；` (`领域方向：农业；气候变化；人工智能，计量；…`), a
  *   `，` between two short items is a `；` read as `，` (the two differ by a dot): where the line
  *   has a `；` and the items on both sides are at most `LIST_ITEM` characters.
+ * - Specks of dust read as marks, known by where they stand (their confidence is as often high as
+ *   low): a dot or a tick at the line's start, after a space or another mark, or between two CJK
+ *   characters, or under `SPECK_DOUBT` (80), never after a digit (`申.报`, `；·`, `．1.8中国…`,
+ *   `.拟支持项目数`); a comma, colon or semicolon opening the line (`：共拟支持经费`), or under
+ *   `SPECK_MARK_DOUBT` (50) after a space or beside another mark (`； ：（3）`); an `I` under 50
+ *   ending a run of CJK text (`研究项目I`). Dropped.
+ * - `°` after a CJK character is a full stop read small (`…治理平台°`); after a digit it is a degree.
+ * - A half-width `;` or `,` in Chinese text is the full-width mark read narrow (the engine's two
+ *   classes differ only in the glyph's advance): `；` after a CJK character, a closing bracket or
+ *   quote or `%`, or before a CJK character or the line's end in a line of Chinese (`≤60s;`), where
+ *   no Latin letter or digit follows; `，` between two CJK characters.
+ *   `1,000` and `Horizon Europe; EU` keep theirs.
+ * - `一` between `中国` and a partner's name is the dash of `中国—东盟`, `中国—中东欧国家` (the
+ *   engines read `—` as `一`; no partner name begins with `一`).
  */
 import { labelsOf } from '../lexicon/fields.js';
+import { findPartners } from '../lexicon/partners.js';
 
 type Log = (kind: 'ocr-misread', start: number, end: number, replacement?: string) => void;
 
@@ -37,6 +52,14 @@ const RE_DOMAINS = new RegExp(`^(?:${labelsOf('domains').join('|')})[：:]`);
 const LIST_ITEM = 12;
 
 const CJK = /[\u3400-\u9fff]/u;
+
+/** Marks a speck is read as, and the confidences under which such a mark is taken for one. */
+const SPECK_DOT = new Set([...'.·．・\'‘’`']);
+const SPECK_MARK = new Set([...'，,：:；;、']);
+const SPECK_STROKE = new Set([...'Il|']);
+const SPECK_DOUBT = 80;
+const SPECK_MARK_DOUBT = 50;
+const MARK = /[，,：:；;、。．.·]/u;
 
 /** Units a number may carry before the dash of a range or a period. */
 const UNIT_BEFORE_DASH = new Set([...'年月日号时点个项万亿元岁%％']);
@@ -55,11 +78,31 @@ function dashAfter(chars: readonly string[], k: number): boolean {
  * of the next content line. Returns the new text; the map's first `text.length` entries are then
  * valid.
  */
-export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log, next?: string): string {
+export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log, next?: string, confidence?: (k: number) => number): string {
   const chars = [...text];
   if (chars.length !== text.length) return text; // astral characters: positions would not line up
   const change = new Map<number, string>();
   const drop = new Set<number>();
+
+  // Specks read as marks (they come out with high confidence as often as not, so where they stand
+  // is the evidence): a dot or tick at the line's start, after a space or another mark, or between
+  // two CJK characters (not a decimal point, not a heading's `1.`, not the `·` of a transliterated
+  // name), or any doubtful one; a comma, colon or semicolon opening the line, or a doubtful one
+  // beside a space or another mark; a doubtful `I` ending a run of CJK text.
+  const first = chars.findIndex((c) => c.trim() !== '' && c !== '\u3000');
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!;
+    const conf = confidence?.(k) ?? 100;
+    const before = k === first ? '' : (chars[k - 1] ?? '');
+    const after = chars[k + 1] ?? '';
+    const markBefore = MARK.test(before) || before === ' ' || k === first;
+    if (SPECK_DOT.has(c)) {
+      if (/\d/.test(before)) continue;
+      if (markBefore || (c !== '·' && CJK.test(before) && CJK.test(after)) || conf < SPECK_DOUBT) drop.add(k);
+    } else if (SPECK_MARK.has(c)) {
+      if ((k === first && /[\u3400-\u9fff（(0-9]/u.test(after)) || (conf < SPECK_MARK_DOUBT && (markBefore || MARK.test(after)))) drop.add(k);
+    } else if (SPECK_STROKE.has(c) && conf < SPECK_MARK_DOUBT && CJK.test(before) && !/[A-Za-z0-9]/.test(after)) drop.add(k);
+  }
 
   for (const m of text.matchAll(RE_LABEL_MARK)) {
     const at = m.index + m[0].length - m[1]!.length;
@@ -84,6 +127,11 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
     }
   }
 
+  // A table row's first cell of one letter that is a digit's look-alike (`| I | 德国 |`): the row
+  // number, read without the digits around it that the rule below needs.
+  const lone = /^\|\s*([OoIl])\s*\|/.exec(text);
+  if (lone) change.set(lone[0].indexOf(lone[1]!), DIGIT_FOR[lone[1]!]!);
+
   for (const m of text.matchAll(RE_NUMBER_RUN)) {
     for (let k = 0; k < m[0].length; k++) {
       const digit = DIGIT_FOR[m[0][k]!];
@@ -95,6 +143,25 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
   for (let k = 1; k < chars.length; k++) {
     const after = k + 1 < chars.length ? chars[k + 1]! : (next ?? '').charAt(0);
     if (chars[k] === '一' && /\d/.test(after) && dashAfter(chars, k)) change.set(k, '—');
+  }
+
+  // `°` for `。`; narrow `;` and `,` in Chinese text.
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!;
+    if (c === '°' && CJK.test(chars[k - 1] ?? '')) change.set(k, '。');
+    else if (c === ';' || c === ',') {
+      const before = chars[k - 1] ?? '';
+      const after = chars[k + 1] ?? '';
+      const latinAfter = /[A-Za-z0-9]/.test(after);
+      if (c === ';' && !latinAfter && (CJK.test(before) || /[）)》”’%％]/.test(before) || ((after === '' || CJK.test(after)) && CJK.test(text)))) change.set(k, '；');
+      else if (c === ',' && CJK.test(before) && CJK.test(after)) change.set(k, '，');
+    }
+  }
+
+  // `中国一东盟`: the dash between China and a partner.
+  for (let k = text.indexOf('中国一'); k >= 0; k = text.indexOf('中国一', k + 1)) {
+    const hit = findPartners(text.slice(k + 3, k + 3 + 12))[0];
+    if (hit && hit.index === 0) change.set(k + 2, '—');
   }
 
   // Straight quotes beside CJK text are the curly ones read without their curl (`“政府间…合作"`):

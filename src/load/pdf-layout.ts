@@ -219,6 +219,36 @@ function cellsOf(
   return rows.map((_, r) => cols.map((_, c) => linesOf(content.get(find(at(r, c))) ?? [])));
 }
 
+/**
+ * A run that crosses a vertical rule, cut where the rule stands, its glyphs taken as of equal
+ * advance (CJK text): OCR reads a cell's last words and the next cell's first as one region where
+ * the border between them is faint. Runs of a text layer are the producer's own and pass whole
+ * (a cell's text may overhang its border).
+ */
+function cutAtRules(it: TextItem, v: readonly Rule[]): TextItem[] {
+  const chars = [...it.str];
+  if (!it.confidence || chars.length < 2 || it.width <= 0) return [it];
+  const y = middleY(it);
+  const cuts = v
+    .map((r) => (r.x0 + r.x1) / 2)
+    .filter((x, k) => x > it.x + it.width / chars.length / 2 && x < it.x + it.width - it.width / chars.length / 2 && v[k]!.y0 - TOUCH <= y && v[k]!.y1 + TOUCH >= y)
+    .sort((a, b) => a - b);
+  if (cuts.length === 0) return [it];
+  const pitch = it.width / chars.length;
+  const out: TextItem[] = [];
+  let from = 0;
+  let units = 0;
+  for (const x of [...cuts, it.x + it.width + pitch]) {
+    const to = Math.min(chars.length, Math.max(from, Math.round((x - it.x) / pitch)));
+    if (to <= from) continue;
+    const str = chars.slice(from, to).join('');
+    out.push({ ...it, str, x: it.x + from * pitch, width: (to - from) * pitch, ...(it.confidence ? { confidence: it.confidence.slice(units, units + str.length) } : {}) });
+    units += str.length;
+    from = to;
+  }
+  return out;
+}
+
 /** A table drawn with ruling lines: its rules give the rows, the columns and the merged cells. */
 function ruledTable(lines: readonly LayoutLine[], grid: Grid): TableFound | null {
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOUCH;
@@ -238,7 +268,7 @@ function ruledTable(lines: readonly LayoutLine[], grid: Grid): TableFound | null
     const mine = l.items.filter(inside);
     if (mine.length === 0) return;
     taken.add(i);
-    items.push(...mine.filter(visible));
+    items.push(...mine.filter(visible).flatMap((it) => cutAtRules(it, grid.v)));
     const others = l.items.filter((it) => !inside(it));
     if (others.some(visible)) rest.set(i, others);
   });

@@ -217,14 +217,14 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   };
   const layouts = perPage.map((lines, i) => {
     const body = lines.filter((l) => noise(i, l) === null);
-    return pages[i]!.ocr ? null : layoutPage(body, pages[i]!.rules ?? []);
+    return layoutPage(body, pages[i]!.rules ?? []);
   });
   // A page whose right column is short is read at the gutter of the document's other two-column pages.
   const gutters = layouts.flatMap((l) => (l?.gutter ? [l.gutter] : []));
   if (gutters.length > 0) {
     const known: Gutter = [...gutters].sort((a, b) => a.left - b.left)[gutters.length >> 1]!;
     perPage.forEach((lines, i) => {
-      if (pages[i]!.ocr || layouts[i]!.gutter) return;
+      if (layouts[i]!.gutter) return;
       const again = layoutPage(
         lines.filter((l) => noise(i, l) === null),
         pages[i]!.rules ?? [],
@@ -261,7 +261,9 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   // ideographic spaces of a Chinese paragraph indent, which `clean` reads as such. The right column
   // of a two-column page has its own margin.
   const startX = (l: Line): number => (l.items.find((it) => it.str.trim() !== '') ?? l.items[0]!).x;
-  const marginOf = (pageLines: readonly Line[][]): number => {
+  // On a scan, where a line starts wavers by a few points (the page straightened, each word's box
+  // estimated): starts within `tol` of a start count as starting there.
+  const marginOf = (pageLines: readonly Line[][], tol = 0): number => {
     const starts = new Map<number, number>();
     let total = 0;
     for (const lines of pageLines) {
@@ -271,7 +273,13 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
         total++;
       }
     }
-    return [...starts].filter(([, n]) => n >= total / 10).sort((a, b) => a[0] - b[0])[0]?.[0] ?? 0;
+    const xs = [...starts].sort((a, b) => a[0] - b[0]);
+    for (const [x] of xs) {
+      let n = 0;
+      for (const [y, k] of xs) if (y >= x && y <= x + tol) n += k;
+      if (n >= total / 10) return x;
+    }
+    return 0;
   };
   const linesIn = (page: readonly Unit[], column: 'left' | 'right'): Line[] =>
     page.flatMap((u) => ((u.kind === 'noise' && column === 'left') || (u.kind === 'line' && (u.column === 'right') === (column === 'right')) ? [u.line] : []));
@@ -286,7 +294,13 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     for (const u of page) {
       if (u.kind === 'noise') removed.push(removal(u.removal, u.line.text.trim(), pageNo));
     }
-    const pageMargin = pages[i]!.ocr ? marginOf([page.flatMap((u) => (u.kind === 'line' ? [u.line] : []))]) : margin;
+    // A scanned page has margins of its own (a sheet sits a little further left or right).
+    const scanTol = (column: 'left' | 'right'): number => {
+      const sizes = linesIn(page, column).map((l) => l.size).sort((a, b) => a - b);
+      return 0.5 * (sizes[sizes.length >> 1] ?? 0);
+    };
+    const pageMargin = pages[i]!.ocr ? marginOf([linesIn(page, 'left')], scanTol('left')) : margin;
+    const pageRightMargin = pages[i]!.ocr ? marginOf([linesIn(page, 'right')], scanTol('right')) : rightMargin;
     for (const u of page) {
       if (u.kind === 'noise') continue;
       if (u.kind === 'row') {
@@ -294,7 +308,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
         continue;
       }
       const l = u.line;
-      const indented = startX(l) > (u.column === 'right' ? rightMargin : pageMargin) + l.size * 1.2;
+      const indented = startX(l) > (u.column === 'right' ? pageRightMargin : pageMargin) + l.size * 1.2;
       const lead = l.text.length - l.text.trimStart().length;
       const lineText = indented ? `\u3000\u3000${l.text.trimStart()}` : l.text;
       if (l.confidence) {

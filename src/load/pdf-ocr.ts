@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { recognise } from './ocr.js';
-import { ocrPageItems } from './ocr-lines.js';
+import { readRegions, recognise } from './ocr.js';
+import { glyphHeight, ocrPageItems, skewOf } from './ocr-lines.js';
+import { drawsTable, eraseRules, inkedEmptyCells, scanRules } from './scan-rules.js';
 import { despeckle, greyFromRgba, type GreyImage } from './page-image.js';
 import type { PageItems } from './pdf-lines.js';
 import { IDENTITY, multiply, type Matrix } from './pdf-rules.js';
@@ -287,10 +288,32 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
   // Its decoded image goes: only the grey page is kept while it is read.
   page.cleanup();
   despeckle(image, Math.round(SPECK_AT_200 * (dpi / 200) ** 2));
-  const result = await recognise(image, signal);
+  let result = await recognise(image, signal);
+  // A table's borders, found in the pixels: painted out and the page read again, so that each
+  // cell is read alone (a border beside a cell's text is read as a character); they go with the
+  // words to the layout, which reads the table by them.
+  const skew = skewOf(result, image.width);
+  const rules = scanRules(image, skew, glyphHeight(result));
+  if (drawsTable(rules)) {
+    eraseRules(image, rules, skew);
+    result = await recognise(image, signal);
+    // A cell with ink in it and no word read (a lone digit the detector passed over): read alone.
+    const cos = Math.cos(-skew);
+    const sin = Math.sin(-skew);
+    const [mx, my] = [image.width / 2, image.height / 2];
+    const centres = result.lines.flatMap((l) =>
+      l.words.map((w): [number, number] => {
+        const x = (w.bbox.x0 + w.bbox.x1) / 2 - mx;
+        const y = (w.bbox.y0 + w.bbox.y1) / 2 - my;
+        return [mx + x * cos - y * sin, my + x * sin + y * cos];
+      }),
+    );
+    const more = await readRegions(image, inkedEmptyCells(image, rules, skew, glyphHeight(result), centres), signal);
+    if (more.length > 0) result = { ...result, lines: [...result.lines, ...more] };
+  }
   // In the frame of the page as shown (its /Rotate applied), in PDF units.
   const scale = dpi / 72;
-  const items = ocrPageItems(result, image, scale, [0, 0, image.width / scale, image.height / scale]);
+  const items = ocrPageItems(result, image, scale, [0, 0, image.width / scale, image.height / scale], drawsTable(rules) ? rules : []);
   let sum = 0;
   let count = 0;
   for (const it of items.items) {

@@ -1,0 +1,198 @@
+/**
+ * The ruling lines of a scanned page (a table's borders), found in its pixels, so that a table on
+ * a scan is read by the same rules-and-cells pass as a table drawn in a text-layer PDF
+ * (`pdf-layout.ts`). Pure, so that it is tested with synthetic images.
+ *
+ * The page is looked at straightened (turned back by its skew, the frame `ocr-lines.ts` puts the
+ * words in): a rule is a run of dark pixels along a row (horizontal) or a column (vertical) much
+ * longer than a glyph is tall, with gaps of at most `GAP` pixels (JPEG and thresholding break thin
+ * lines), and thin: the runs of neighbouring rows (columns) that overlap are one rule, kept only
+ * while it is at most `THICK` of a glyph thick. A glyph's strokes are at most a glyph long; specks
+ * are a pixel or two; a rule of dashes or a row of underscores (`______`) is a horizontal run
+ * alone, which forms no grid with the vertical ones (a table needs both, see `grids`).
+ */
+import { otsuThreshold, type GreyImage } from './page-image.js';
+
+/** A rule in the straightened page, in pixels: x0 ≤ x1, y0 ≤ y1 (y down), inclusive. */
+export interface PixelRule {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** Largest break, in pixels, inside one rule. */
+const GAP = 3;
+/** A horizontal rule is at least this many glyph heights long; a vertical one at least `MIN_V`. */
+const MIN_H = 3;
+const MIN_V = 1.8;
+/** A rule is at most this share of a glyph's height thick. */
+const THICK = 0.3;
+/** Pixels painted out either side of a rule. */
+const MARGIN = 2;
+
+interface Run {
+  readonly at: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Runs of set cells along each line of a bitmap read by `get(line, k)`. */
+function runs(lines: number, length: number, get: (line: number, k: number) => boolean, min: number): Run[] {
+  const out: Run[] = [];
+  for (let line = 0; line < lines; line++) {
+    let start = -1;
+    let last = -1;
+    for (let k = 0; k <= length; k++) {
+      const on = k < length && get(line, k);
+      if (on) {
+        if (start < 0 || k - last - 1 > GAP) {
+          if (start >= 0 && last - start + 1 >= min) out.push({ at: line, from: start, to: last });
+          start = k;
+        }
+        last = k;
+      }
+    }
+    if (start >= 0 && last - start + 1 >= min) out.push({ at: line, from: start, to: last });
+  }
+  return out;
+}
+
+/** Runs on neighbouring lines that overlap, as one rule: [first line, last line, from, to]. */
+function merge(found: readonly Run[], thick: number): [number, number, number, number][] {
+  const open: { a: number; b: number; from: number; to: number }[] = [];
+  const done: [number, number, number, number][] = [];
+  const sorted = [...found].sort((p, q) => p.at - q.at || p.from - q.from);
+  for (const r of sorted) {
+    const g = open.find((o) => o.b >= r.at - 1 && o.from <= r.to && r.from <= o.to);
+    if (g) {
+      g.b = r.at;
+      g.from = Math.min(g.from, r.from);
+      g.to = Math.max(g.to, r.to);
+    } else open.push({ a: r.at, b: r.at, from: r.from, to: r.to });
+  }
+  for (const o of open) if (o.b - o.a + 1 <= thick) done.push([o.a, o.b, o.from, o.to]);
+  return done;
+}
+
+/**
+ * The rules of `image`, straightened by `skew` (radians, as `skewOf` gives it: positive when lines
+ * fall to the right), for glyphs `glyph` pixels tall.
+ */
+export function scanRules(image: GreyImage, skew: number, glyph: number): PixelRule[] {
+  const { width: W, height: H, pixels } = image;
+  if (W === 0 || H === 0 || !(glyph > 0)) return [];
+  const threshold = Math.min(160, otsuThreshold(pixels));
+  // The straightened page as a bitmap: each pixel taken from where it stands in the scan.
+  const cos = Math.cos(skew);
+  const sin = Math.sin(skew);
+  const cx = W / 2;
+  const cy = H / 2;
+  const bits = new Uint8Array(W * H);
+  for (let Y = 0; Y < H; Y++) {
+    let x = cx - cx * cos - (Y - cy) * sin;
+    let y = cy - cx * sin + (Y - cy) * cos;
+    for (let X = 0; X < W; X++, x += cos, y += sin) {
+      const xi = Math.round(x);
+      const yi = Math.round(y);
+      if (xi >= 0 && yi >= 0 && xi < W && yi < H && pixels[yi * W + xi]! < threshold) bits[Y * W + X] = 1;
+    }
+  }
+  const thick = Math.max(2, Math.round(glyph * THICK));
+  const horizontal = merge(runs(H, W, (Y, X) => bits[Y * W + X] === 1, Math.round(glyph * MIN_H)), thick).map(([a, b, from, to]) => ({ x0: from, y0: a, x1: to, y1: b }));
+  const vertical = merge(runs(W, H, (X, Y) => bits[Y * W + X] === 1, Math.round(glyph * MIN_V)), thick).map(([a, b, from, to]) => ({ x0: a, y0: from, x1: b, y1: to }));
+  return [...horizontal, ...vertical];
+}
+
+/** Whether the rules draw a table: two horizontal ones or more and two vertical. */
+export function drawsTable(rules: readonly PixelRule[]): boolean {
+  const h = rules.filter((r) => r.x1 - r.x0 > r.y1 - r.y0).length;
+  return h >= 2 && rules.length - h >= 2;
+}
+
+/**
+ * The rules painted out of `image` (in place) as paper, with `MARGIN` pixels either side: OCR then
+ * reads each cell's text alone, without a border taken for a character (`「`, `<`, `X` for the `4`
+ * of a narrow cell) or two cells read as one region.
+ */
+export function eraseRules(image: GreyImage, rules: readonly PixelRule[], skew: number): void {
+  const { width: W, height: H, pixels } = image;
+  const cos = Math.cos(skew);
+  const sin = Math.sin(skew);
+  const cx = W / 2;
+  const cy = H / 2;
+  for (const r of rules) {
+    for (let Y = r.y0 - MARGIN; Y <= r.y1 + MARGIN; Y += 0.5) {
+      for (let X = r.x0 - MARGIN; X <= r.x1 + MARGIN; X += 0.5) {
+        const x = Math.round(cx + (X - cx) * cos - (Y - cy) * sin);
+        const y = Math.round(cy + (X - cx) * sin + (Y - cy) * cos);
+        if (x >= 0 && y >= 0 && x < W && y < H) pixels[y * W + x] = 255;
+      }
+    }
+  }
+}
+
+/**
+ * The cells of a ruled table that hold ink but none of the words read (`centres`: the words'
+ * centres, straightened), as regions to read: the ink's box, a little grown, in page pixels along
+ * the skew. A cell is the space between neighbouring rules across and down; ink is dark pixels
+ * more than `MARGIN` + 2 pixels inside it, at least a tenth of a glyph's square (specks are less).
+ */
+export function inkedEmptyCells(image: GreyImage, rules: readonly PixelRule[], skew: number, glyph: number, centres: readonly (readonly [number, number])[]): { cx: number; cy: number; w: number; h: number; angle: number }[] {
+  const { width: W, height: H, pixels } = image;
+  const threshold = Math.min(160, otsuThreshold(pixels));
+  const cos = Math.cos(skew);
+  const sin = Math.sin(skew);
+  const cx = W / 2;
+  const cy = H / 2;
+  const at = (X: number, Y: number): number => {
+    const x = Math.round(cx + (X - cx) * cos - (Y - cy) * sin);
+    const y = Math.round(cy + (X - cx) * sin + (Y - cy) * cos);
+    return x >= 0 && y >= 0 && x < W && y < H ? pixels[y * W + x]! : 255;
+  };
+  const hs = rules.filter((r) => r.x1 - r.x0 > r.y1 - r.y0);
+  const vs = rules.filter((r) => r.x1 - r.x0 <= r.y1 - r.y0);
+  const ys = [...new Set(hs.map((r) => Math.round((r.y0 + r.y1) / 2)))].sort((a, b) => a - b);
+  const xs = [...new Set(vs.map((r) => Math.round((r.x0 + r.x1) / 2)))].sort((a, b) => a - b);
+  const inset = MARGIN + 2;
+  const out: { cx: number; cy: number; w: number; h: number; angle: number }[] = [];
+  for (let i = 0; i + 1 < ys.length; i++) {
+    const top = ys[i]!;
+    const bottom = ys[i + 1]!;
+    if (bottom - top < glyph) continue;
+    for (let j = 0; j + 1 < xs.length; j++) {
+      const left = xs[j]!;
+      const right = xs[j + 1]!;
+      if (right - left < glyph / 2) continue;
+      // Both sides drawn at this height: a cell, not the space beside a merged one.
+      const mid = (top + bottom) / 2;
+      const drawn = (x: number): boolean => vs.some((r) => Math.abs((r.x0 + r.x1) / 2 - x) <= 2 && r.y0 <= mid && r.y1 >= mid);
+      if (!drawn(left) || !drawn(right)) continue;
+      if (centres.some(([x, y]) => x > left && x < right && y > top && y < bottom)) continue;
+      let x0 = Infinity;
+      let y0 = Infinity;
+      let x1 = -Infinity;
+      let y1 = -Infinity;
+      let ink = 0;
+      for (let Y = top + inset; Y <= bottom - inset; Y++) {
+        for (let X = left + inset; X <= right - inset; X++) {
+          if (at(X, Y) >= threshold) continue;
+          ink++;
+          x0 = Math.min(x0, X);
+          y0 = Math.min(y0, Y);
+          x1 = Math.max(x1, X);
+          y1 = Math.max(y1, Y);
+        }
+      }
+      if (ink < (glyph * glyph) / 10 || y1 - y0 < glyph / 3) continue;
+      // The ink's box grown by a fifth of a glyph (as the detector's regions are), back in the page's pixels.
+      const grow = glyph / 5;
+      const w = Math.min(right - left - 2, x1 - x0 + 1 + 2 * grow);
+      const h = Math.min(bottom - top - 2, Math.max(y1 - y0 + 1, glyph) + 2 * grow);
+      const X = (x0 + x1) / 2;
+      const Y = (y0 + y1) / 2;
+      out.push({ cx: cx + (X - cx) * cos - (Y - cy) * sin, cy: cy + (X - cx) * sin + (Y - cy) * cos, w, h, angle: skew });
+    }
+  }
+  return out;
+}
