@@ -64,7 +64,9 @@ export type RemovalKind =
   /** Markdown marks of a Markdown export: `###`, `- ` bullets, `**` around bold text. */
   | 'markup'
   /** A run of characters of a text in traditional script, read as simplified (values keep the printed characters). */
-  | 'traditional-script';
+  | 'traditional-script'
+  /** The lines of a table of contents (目录): its heading, entries with leader dots and a page number. */
+  | 'table-of-contents';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

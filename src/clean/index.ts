@@ -71,7 +71,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents';
 
 interface RawLine {
   readonly start: number;
@@ -188,6 +188,7 @@ export function clean(source: Source): Cleaned {
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
 
   markUrlArtefacts(lines);
+  markContents(lines);
 
   // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
   const pageOfLine: (number | null)[] = new Array<number | null>(lines.length).fill(null);
@@ -1058,6 +1059,42 @@ function lookalikeOne(text: string, a: number, b: number): number {
 }
 
 const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;
+
+/** A contents entry's end: leader dots (`……`, `......`, `····`) and a page number. */
+const RE_LEADERS = /(?:[…⋯]{2,}|[.·・．]{4,}|(?:\. ){3,})[\s\u3000]*\d{1,3}[\s\u3000]*$/u;
+const RE_CONTENTS_HEAD = /^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$/u;
+
+/**
+ * A table of contents (`目  录`, then `1.1 新原理…（基础前沿技术类）……… 2`): each entry names a
+ * heading of the body, so read as text it would give every direction twice. Its lines are the
+ * heading `目录`, entries ending in leader dots and a page number, and an entry's first line where
+ * it wraps (the next line is the rest of the entry); three entries or more make one. Removed and
+ * logged as `table-of-contents`.
+ */
+function markContents(lines: RawLine[]): void {
+  const entry = (i: number): boolean => lines[i]?.cls === 'content' && RE_LEADERS.test(lines[i]!.raw);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.cls !== 'content') continue;
+    const head = RE_CONTENTS_HEAD.test(lines[i]!.raw);
+    if (!head && !entry(i)) continue;
+    // The run of entries (and their wrapped first lines, and blank lines) from here.
+    let j = head ? i + 1 : i;
+    let entries = 0;
+    const taken: number[] = head ? [i] : [];
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.cls === 'blank' || l.cls === 'page-number') continue;
+      if (entry(j)) {
+        entries++;
+        taken.push(j);
+      } else if (l.cls === 'content' && entry(j + 1) && !RE_CONTENTS_HEAD.test(l.raw)) taken.push(j);
+      else if (l.cls === 'content' && lines[j + 1]?.cls === 'content' && entry(j + 2) && taken.length > 0) taken.push(j);
+      else break;
+    }
+    if (entries >= 3) for (const k of taken) lines[k]!.cls = 'table-of-contents';
+    i = j - 1;
+  }
+}
 
 /**
  * Footnotes at the foot of a page (`① 联委会为…的简称。`): after a blank line, in the last lines of

@@ -136,6 +136,8 @@ function isCaptionRow(cells: readonly string[]): boolean {
 
 const RE_PIPE_ROW = /^[ \t\u3000]*[|｜].*[|｜][ \t\u3000]*$/;
 const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
+/** A grid table's border (`+------+-----+`, `+======+` under the header), as pandoc and Emacs draw one. */
+const RE_GRID_BORDER = /^[ \t\u3000]*\+(?:[-=:]+\+)+[ \t\u3000]*$/;
 
 const RE_BR = /<br\s*\/?>/gi;
 
@@ -166,22 +168,39 @@ function pipeCells(text: string, l: TableLine, index: number): { cells: Range[][
 }
 
 function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
-  if (!RE_PIPE_ROW.test(lines[first]!.raw)) return null;
-  const rows: { index: number; cells: Range[][]; pipes: Range[] }[] = [];
+  if (!RE_PIPE_ROW.test(lines[first]!.raw) && !RE_GRID_BORDER.test(lines[first]!.raw)) return null;
+  let rows: { index: number; cells: Range[][]; pipes: Range[] }[] = [];
   const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
   const taken = new Set<number>();
+  // A grid table: its borders part the rows, a row's cells wrapped over the lines between two.
+  let borders = 0;
+  const rowOf: number[] = [];
   let i = first;
   for (; i < lines.length; i++) {
     const l = lines[i]!;
     if (TRANSPARENT.has(l.cls)) continue;
-    if (!RE_PIPE_ROW.test(l.raw)) break;
+    const border = RE_GRID_BORDER.test(l.raw);
+    if (!RE_PIPE_ROW.test(l.raw) && !border) break;
     taken.add(i);
-    if (RE_PIPE_RULE.test(l.raw)) {
+    if (border || RE_PIPE_RULE.test(l.raw)) {
+      if (border) borders++;
       const r = trimRange(text, l.start, l.end, i);
       layout.push({ ...r, kind: 'table-layout' });
       continue;
     }
     rows.push({ index: i, ...pipeCells(text, l, i) });
+    rowOf.push(borders);
+  }
+  if (borders >= 2) {
+    const merged: typeof rows = [];
+    rows.forEach((r, k) => {
+      const last = merged[merged.length - 1];
+      if (last && k > 0 && rowOf[k] === rowOf[k - 1] && last.cells.length === r.cells.length) {
+        r.cells.forEach((c, j) => last.cells[j]!.push(...c));
+        last.pipes.push(...r.pipes);
+      } else merged.push({ index: r.index, cells: r.cells.map((c) => [...c]), pipes: [...r.pipes] });
+    });
+    rows = merged;
   }
   if (rows.length < 2) return null;
   const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');

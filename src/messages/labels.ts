@@ -98,6 +98,7 @@ export const LABELS = {
     'hidden-text': { zh: '隐藏文字', en: 'hidden text' },
     markup: { zh: 'Markdown标记', en: 'Markdown markup' },
     'traditional-script': { zh: '繁体字按简体读取', en: 'traditional script read as simplified' },
+    'table-of-contents': { zh: '目录', en: 'table of contents' },
   }),
 } as const;
 

@@ -231,6 +231,15 @@ export function segment(input: readonly Paragraph[]): Segmented {
   const idOf = (m: Marker): string => (m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key);
 
   const openDirection = (m: Marker, p: Paragraph): void => {
+    // A direction a table of directions already gave (a summary table, then each direction in
+    // detail under its number and title): the same direction, its fields read on into it.
+    const title = p.text.text.slice(m.length).trim();
+    const twin = directions.find((d) => d.heading?.table === 'row' && d.marker !== null && idOf(d.marker) === idOf(m) && d.heading.text.text.slice(d.marker.length).trim() === title);
+    if (twin && title !== '') {
+      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+      stack.push(twin);
+      return;
+    }
     if (directionType === 'decimal3') {
       // Mixed depths (`1.1.2`, then `2.1`): only a gap within one `1.1` group is told (`2.1.1`, then
       // `2.1.3`); a change of group or depth is not.
