@@ -66,7 +66,9 @@ export type RemovalKind =
   /** A run of characters of a text in traditional script, read as simplified (values keep the printed characters). */
   | 'traditional-script'
   /** The lines of a table of contents (目录): its heading, entries with leader dots and a page number. */
-  | 'table-of-contents';
+  | 'table-of-contents'
+  /** A line of English translating the line of Chinese before it, in a bilingual text. */
+  | 'translation';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

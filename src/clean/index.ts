@@ -71,7 +71,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation';
 
 interface RawLine {
   readonly start: number;
@@ -189,6 +189,7 @@ export function clean(source: Source): Cleaned {
 
   markUrlArtefacts(lines);
   markContents(lines);
+  markTranslations(lines);
 
   // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
   const pageOfLine: (number | null)[] = new Array<number | null>(lines.length).fill(null);
@@ -563,11 +564,12 @@ const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
 
 /**
  * The frame of a web page copied as text with the guideline (a breadcrumb, the font-size and
- * print/close buttons, a share bar): a line of these only, logged as `web-chrome` as the HTML
- * reader logs them.
+ * print/close buttons, a share bar), and what a WeChat repost adds around it (`点击蓝字 关注我们`,
+ * `[图片]`, `阅读原文`, `往期推荐`, `END`, the editor's notes it opens with an emoji: `📢 编者按：…`,
+ * `💡 小贴士：…`): a line of these only, logged as `web-chrome` as the HTML reader logs them.
  */
 const RE_WEB_CHROME =
-  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40})$/;
+  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40}|点击(?:上方)?蓝字\s*关注我们|(?:\[(?:图片|视频|动图|表情|音频)\]\s*)+|阅读原文|往期推荐|[-—]*\s*END\s*[-—]*|长按(?:识别)?(?:下方|图中)?二维码.{0,30}|(?:点赞|在看|分享|转发|收藏)(?:\s*[|｜、/]\s*(?:点赞|在看|分享|转发|收藏))+|\p{Extended_Pictographic}\uFE0F?\s*(?:编者按|小贴士|温馨提示|划重点|小编提示|小编说)[：:].*)$/u;
 
 /**
  * A page number inside a line, as copying a PDF into a database leaves it: `- 3 -`, `— 3 —`,
@@ -1059,6 +1061,31 @@ function lookalikeOne(text: string, a: number, b: number): number {
 }
 
 const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;
+
+/** A line of English words (three or more, no CJK character): a translation in a bilingual text. */
+const RE_ENGLISH_LINE = /^[\s\u3000]*(?=(?:.*?\b[A-Za-z]{2,}\b){3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;
+
+/**
+ * A bilingual text (a joint call printed in Chinese and English): each line of English that
+ * follows a line of Chinese is its translation (`合作领域（Research Areas）：农业；食品安全。` /
+ * `Agriculture; Food Safety.`), not text of the field above it. Only where the text has five such
+ * lines or more (a Chinese guideline quotes an English name now and then, on a line of its own
+ * less often still); removed and logged as `translation`.
+ */
+function markTranslations(lines: RawLine[]): void {
+  const found: number[] = [];
+  let previous: RawLine | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls === 'blank') continue;
+    if (l.cls === 'content' && RE_ENGLISH_LINE.test(l.raw) && !/^[\s\u3000]*(?:https?:\/\/|www\.)/.test(l.raw) && previous && (previous.cls === 'translation' || /[\u3400-\u9fff]/u.test(previous.raw))) {
+      found.push(i);
+      l.cls = 'translation';
+    }
+    previous = l;
+  }
+  if (found.length < 5) for (const i of found) lines[i]!.cls = 'content';
+}
 
 /** A contents entry's end: leader dots (`……`, `......`, `····`) and a page number. */
 const RE_LEADERS = /(?:[…⋯]{2,}|[.·・．]{4,}|(?:\. ){3,})[\s\u3000]*\d{1,3}[\s\u3000]*$/u;

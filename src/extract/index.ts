@@ -546,6 +546,9 @@ function isTitleLine(t: string): boolean {
 }
 
 /** A repost's tag before a title: `【转载】`, `[转发]`. */
+/** A repost's headline: a tag and a bar (`重磅｜`), or who published the guideline (`科技部发布“…”…指南`). */
+const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信部|国家自然科学基金委员会|[^“”《》]{0,10})(?:发布|印发|公布|转发)/;
+
 const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
 
 function documentInfo(
@@ -591,7 +594,20 @@ function documentInfo(
       break;
     }
   }
-  const titleLine = titleParts.join('');
+  let titleLine = titleParts.join('');
+  // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further
+  // down, where there is one, is the title.
+  if (RE_HEADLINE.test(titleLine)) {
+    const own = preamble.find((p) => {
+      const t = p.text.text.trim();
+      return t !== titleLine && t.length <= 60 && !/[。；，]/.test(t) && !RE_HEADLINE.test(t) && RE_CALL_TITLE_END.test(t) && RE_CALL_TITLE_WORD.test(t) && !matchMarker(t);
+    });
+    if (own) {
+      titleLine = own.text.text.trim();
+      titleFrom = own.text.from[0] ?? -1;
+      titleTo = own.text.to[own.text.to.length - 1] ?? -1;
+    }
+  }
   if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
     title = titleLine;
     titleSource = 'heading';

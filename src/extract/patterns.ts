@@ -40,8 +40,11 @@ export function parseCount(text: string): Hit<{ value: number; qualifier: Qualif
 }
 
 const COUNT_LABELS = labelsOf('projectCount').join('|');
-/** A labelled count inside other text (`有关说明：…拟支持项目数3项，…`): the figure after the label. */
-const RE_COUNT_LABELLED = new RegExp(`(?:${COUNT_LABELS})(?:为|[：:])?\\s*`);
+/**
+ * A labelled count inside other text (`有关说明：…拟支持项目数3项，…`), or the verb alone before a
+ * number (`有关说明：拟支持1~2项，…`): the figure after it.
+ */
+const RE_COUNT_LABELLED = new RegExp(`(?:(?:${COUNT_LABELS})(?:为|[：:])?|拟(?:支持|资助)(?=\\s*(?:不超过|不多于|约|不少于|至少)?\\s*[0-9０-９一二两三四五六七八九十]))\\s*`);
 
 export function parseLabelledCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
   const m = RE_COUNT_LABELLED.exec(text);
@@ -294,7 +297,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:直接费用总计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:直接费用总计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费))[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
@@ -304,7 +307,7 @@ export const FUNDING_TOTAL_LEAD = '(?:直接费用总计|经费总概算|总概�
 export const SUMMARY_PATTERNS = {
   directionCount: [
     // `拟围绕8个指南方向部署项目`.
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术|重点支持项目研究|重点项目研究|资助研究)?方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),

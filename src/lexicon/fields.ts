@@ -43,6 +43,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['重点支持领域', 'domains'],
   ['合作领域方向', 'domains'],
   ['拟支持项目数', 'projectCount'],
+  ['支持数量', 'projectCount'],
   ['支持项目数', 'projectCount'],
   ['拟支持项目', 'projectCount'],
   ['拟资助项目数', 'projectCount'],
@@ -72,6 +73,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['国拨经费', 'funding'],
   ['拟安排经费', 'funding'],
   ['资助强度', 'funding'],
+  ['支持强度', 'funding'],
   ['经费预算', 'funding'],
   ['国拨经费预算', 'funding'],
   ['项目经费', 'funding'],
@@ -137,9 +139,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['主要研究内容', 'content'],
   ['考核指标', 'indicators'],
   ['预期目标', 'indicators'],
+  ['研究目标', 'indicators'],
   ['关键词', 'keywords'],
   ['关键字', 'keywords'],
   ['合作国家', 'partners'],
+  ['合作对象', 'partners'],
+  ['合作对象国', 'partners'],
   ['合作国别', 'partners'],
   ['合作国家和地区', 'partners'],
   ['合作国家（地区）', 'partners'],
@@ -168,9 +173,10 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 }
 
 // `拟支持项目数：`, `拟支持项目数:`, or in brackets: `【拟支持项目数】`, `[拟支持项目数]`.
-// A gloss in brackets before the colon (`预期目标（指标）：`) is part of the label; a unit there
+// A gloss in brackets before the colon (`预期目标（指标）：`, a bilingual call's `合作领域（Research
+// Areas）：`) is part of the label; a unit there
 // (`拟支持经费（万元）：`) is not read here (a value with its unit is the column readers' business).
-const LABEL_GLOSS = '(?:[（(](?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}[）)])?';
+const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
 const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*[：:])\\s*`);
 
 /**

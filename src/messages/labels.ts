@@ -99,6 +99,7 @@ export const LABELS = {
     markup: { zh: 'Markdown标记', en: 'Markdown markup' },
     'traditional-script': { zh: '繁体字按简体读取', en: 'traditional script read as simplified' },
     'table-of-contents': { zh: '目录', en: 'table of contents' },
+    translation: { zh: '英文译文', en: 'English translation' },
   }),
 } as const;
 

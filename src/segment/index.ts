@@ -74,6 +74,7 @@ function section(kind: SectionKind, heading: Paragraph | null, marker: Marker | 
 
 export function segment(input: readonly Paragraph[]): Segmented {
   const { paragraphs, markers } = splitRunOn(input);
+  topicsAsParts(paragraphs, markers);
   const root = section('root', null, null);
   const problems: StructureProblem[] = [];
   /** Open sections, outermost first; `stack[0]` is the root. */
@@ -798,6 +799,22 @@ function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly
       bestScore = { share, owning };
     }
   }
+  // A field belongs to the nearest heading above it. Where no direction field stands right under
+  // a heading of the type chosen (`（一）云南`, then `1. 高原特色作物…` with its 研究内容 under it),
+  // those headings are groups of the directions: the type the fields stand nearest to is.
+  const nearest = new Map<MarkerType, number>();
+  let owner: MarkerType | null = null;
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k];
+    if (!m) continue;
+    if (m.type === 'field') {
+      if (owner && DIRECTION_ROLES.has(roleOf(m.key))) nearest.set(owner, (nearest.get(owner) ?? 0) + 1);
+    } else if (CANDIDATES.includes(m.type) && isTitleLike(paragraphs[k]!, m)) owner = m.type;
+  }
+  if (!nearest.has(best)) {
+    const closer = [...nearest].filter(([type]) => (score.get(type)?.owning ?? 0) >= 2).sort((a, b) => b[1] - a[1])[0];
+    if (closer) return closer[0];
+  }
   return best;
 }
 
@@ -849,6 +866,19 @@ function rejoinTitles(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
 }
 
 const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-\u2473]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*$/;
+
+/**
+ * A topic (`专题一：先进制造与新材料国际合作`) that owns no fields of its own is a part: its numbered
+ * directions below count within it (`1.` under `专题二` is 2.1). One that owns them is a direction,
+ * as `方向一：` is. In place.
+ */
+function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k];
+    if (m?.type !== 'direction-word' || !/^(?:专题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) continue;
+    markers[k] = { ...m, type: 'part-word' };
+  }
+}
 
 /**
  * Splits paragraphs where a known field label runs on after another field's text

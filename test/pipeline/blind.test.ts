@@ -168,11 +168,6 @@ describe.each(expectedCases(DIR15))('blind case %s', (name) => expectedCaseTests
 const DIR16 = `${ROOT}test/fixtures/blind16/`;
 const GAPS16: Record<string, string> = {
   'hmt-grid-table': 'judgement: a title in 《》 keeps no inner space (the writer keeps the printed space)',
-  'intergov-bilingual': 'open: English in brackets after each label, and a translated paragraph after each Chinese one, are not read as one field',
-  'keyprog-toc': 'judgement: the count a direction states in its 有关说明 (`拟支持1项`) is not read over the document default',
-  'nsfc-regional-joint': 'open: topics numbered `1.` within province headings `（一）云南` are read as three directions',
-  'province-intl': 'open: `专题一：` topics over `1.` directions are not read as parts (ids 2.1 for 1.1)',
-  'wechat-repost': 'open: a WeChat repost keeps some of its noise in the fields',
 };
 describe.each(expectedCases(DIR16))('blind case %s', (name) => expectedCaseTests(DIR16, name, GAPS16[name] ? { gap: GAPS16[name] } : undefined));
 

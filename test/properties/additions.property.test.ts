@@ -1,0 +1,80 @@
+/**
+ * What other hands add around a guideline does not change what it says: a translation line after
+ * Chinese lines (a bilingual joint call), the WeChat repost's chrome between paragraphs, a table of
+ * contents before the text. The seed with any of these must extract the same directions and values.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Guideline } from '../../src/schema/guideline.js';
+import { ingestText, seedParagraphs } from '../helpers/seed.js';
+import { runs } from '../helpers/runs.js';
+
+const values = (doc: Guideline) =>
+  doc.directions.map((d) => ({
+    id: d.id,
+    title: d.title,
+    partners: d.partners.map((p) => p.name),
+    agreements: d.agreements.map((a) => a.title),
+    domains: d.domains.map((x) => x.label),
+    projectCount: d.projectCount?.value ?? null,
+    funding: d.funding?.amountCNY ?? null,
+    duration: d.duration ? [d.duration.minYears, d.duration.maxYears] : null,
+    requirements: d.requirements.map((r) => r.text),
+  }));
+
+const ENGLISH = [
+  'This paragraph is translated into English for the partner agencies.',
+  'Applications must be submitted by both sides; single-side applications are invalid.',
+  'Agriculture; Food Safety; Biodiversity.',
+  '(1) Applicants shall sign a cooperation agreement with the foreign partner.',
+  'China–New Zealand Joint Research Programme',
+];
+const CHROME = ['[图片]', '点击蓝字 关注我们', '阅读原文', '往期推荐', '- END -', '💡 小贴士：有合作基础的老师可以重点关注～', '点赞 | 在看 | 分享'];
+
+describe('additions around a guideline', () => {
+  it('a translation after Chinese lines (five or more) changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
+    const cjk = paras.map((p, i) => ({ p, i })).filter(({ p }) => /[\u4e00-\u9fff]/.test(p));
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 0, max: cjk.length - 1 }), { minLength: 5, maxLength: 40 }), fc.nat(), async (picks, k) => {
+        const after = new Set(picks.map((j) => cjk[j]!.i));
+        const text = paras.flatMap((p, i) => (after.has(i) ? [p, ENGLISH[(i + k) % ENGLISH.length]!] : [p])).join('\n');
+        expect(values(await ingestText(text, 'bilingual.txt'))).toEqual(base);
+      }),
+      { numRuns: runs(15) },
+    );
+  });
+
+  it('a repost\u2019s chrome between paragraphs changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: paras.length - 1 }), fc.constantFrom(...CHROME)), { minLength: 1, maxLength: 12 }), async (inserts) => {
+        const out = [...paras];
+        for (const [at, line] of [...inserts].sort((a, b) => b[0] - a[0])) out.splice(at, 0, '', line, '');
+        expect(values(await ingestText(out.join('\n'), 'repost.txt'))).toEqual(base);
+      }),
+      { numRuns: runs(15) },
+    );
+  });
+
+  it('a table of contents naming every direction before the text changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = await ingestText(paras.join('\n'), 'seed.txt');
+    const titleAt = paras.findIndex((p) => /指南$/.test(p));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('……', '......', '···'), fc.integer({ min: 1, max: 20 }), fc.boolean(), async (leader, page, wrap) => {
+        const entries = base.directions.map((d, i) => {
+          const head = `${d.id} ${d.title}`;
+          const dots = leader.repeat(4);
+          return wrap && i % 3 === 0 ? [head, `${dots} ${page + i}`] : [`${head}${dots} ${page + i}`];
+        });
+        const toc = ['目  录', '', ...entries.flat(), ''];
+        const text = [...paras.slice(0, titleAt + 1), '', ...toc, ...paras.slice(titleAt + 1)].join('\n');
+        expect(values(await ingestText(text, 'toc.txt'))).toEqual(values(base));
+      }),
+      { numRuns: runs(10) },
+    );
+  });
+});
