@@ -33,7 +33,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -83,6 +83,10 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
+  if (format === 'rtf') {
+    const { readRtf } = await import('./rtf.js');
+    return structured(meta, 'rtf', 'rtf', bytes.length, readRtf(bytes));
+  }
   const { text, encoding } = decodeText(bytes);
   return { ...meta, format: 'text', encoding, bytes: bytes.length, text, pages: null, removed: [] };
 }
@@ -113,7 +117,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (/\.pdf$/i.test(path)) return 'pdf';
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return 'doc';
-  if (isRtf(bytes)) throw new GuidelineError('unsupported-format', reason('rtf'));
+  if (isRtf(bytes)) return 'rtf';
   if (/\.(?:docx?|wps|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));

@@ -165,9 +165,9 @@ export const REASONS = {
     (ext: string) => `不是 .${ext} 文件（既不是 ZIP 压缩包也不是 OLE 文件），尽管扩展名是 .${ext}`,
     (ext: string) => `not a .${ext} file (neither a ZIP archive nor an OLE file), despite the .${ext} extension`,
   ),
-  rtf: r(
-    () => '这是 RTF 文档，本工具不读；请另存为 .docx 或 PDF 后再读入',
-    () => 'an RTF document, which this tool does not read: save it as .docx or PDF and ingest that',
+  'not-an-rtf': r(
+    () => '不是 RTF 文件（文件开头没有 RTF 标记），尽管指定的格式是 RTF',
+    () => 'not an RTF file (it does not start with {\\rtf), despite the format given',
   ),
   'other-kind': r(
     (kind: OtherKind) => OTHER_KIND[kind].zh,

@@ -365,7 +365,7 @@ export const DocumentInfo = z.object({
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file (html, docx and doc added in 1.3.0)'),
+    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file, an RTF file (html, docx and doc added in 1.3.0; rtf in 1.6.0)'),
     encoding: z.string(),
     bytes: z.number().int().min(0),
     pages: z.number().int().min(1).nullable(),

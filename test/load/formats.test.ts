@@ -286,6 +286,25 @@ describe('DOC and WPS (Word 97–2003, word-extractor)', () => {
   });
 });
 
+describe('RTF (LibreOffice’s, of the DOCX)', () => {
+  it('reads as the DOCX reads: numbers as shown, the table on its grid (a caption merged across repeated), header, footer and footnote logged', async () => {
+    const rtf = await loadFile(join(FORMATS, '2024-intergov-final.rtf'));
+    const docx = await loadFile(join(FORMATS, '2024-intergov-final.docx'));
+    expect([rtf.format, rtf.tables]).toEqual(['rtf', 1]);
+    expect(rtf.text).toBe(docx.text);
+    expect(rtf.removed.filter((r) => r.kind !== 'indent').map((r) => r.kind).sort()).toEqual(['footnote', 'running-footer', 'running-header']);
+    const d = diff(textDoc, processSource(rtf));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual([]);
+    expect(d.document.changes).toEqual([]);
+  });
+
+  it('is told by its first bytes, whatever the extension', async () => {
+    expect(sniffFormat(readFileSync(join(FORMATS, '2024-intergov-final.rtf')), 'guideline.txt')).toBe('rtf');
+    const e = await failure(loadBytes(Buffer.from('一、总体要求'), 'x.rtf', { format: 'rtf' }));
+    expect(e.message).toBe('not an RTF file (it does not start with {\\rtf), despite the format given');
+  });
+});
+
 describe('formats this tool does not read: one line that says what to do', () => {
   const refused = async (bytes: Uint8Array, path: string): Promise<string> => {
     const e = await failure(loadBytes(bytes, path));
@@ -304,12 +323,11 @@ describe('formats this tool does not read: one line that says what to do', () =>
     expect(await refused(fixture('not-a-guideline.xlsx'), 'x.docx')).toMatch(/^an Excel workbook \(XLSX\)/);
   });
 
-  it('PPTX, ODT, RTF, a ZIP of files, a .docx that is no ZIP', async () => {
+  it('PPTX, ODT, a ZIP of files, a .docx that is no ZIP', async () => {
     const when = { mtime: new Date('1980-01-01T00:00:00') };
     const zip = (files: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), when]])));
     expect(await refused(zip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), 'x.pptx')).toMatch(/^a PowerPoint presentation \(PPTX\), which this tool does not read: save it as PDF/);
     expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt')).toMatch(/^an OpenDocument text \(ODT\)/);
-    expect(await refused(Buffer.from('{\\rtf1\\ansi 一、总体要求}'), 'x.rtf')).toBe('an RTF document, which this tool does not read: save it as .docx or PDF and ingest that');
     expect(await refused(zip({ 'a.pdf': '%PDF-1.4' }), 'x.zip')).toBe('a ZIP archive, not a document: unpack it and ingest the files inside');
     expect(await refused(Buffer.from('一、总体要求'), 'x.docx')).toBe('not a .docx file (neither a ZIP archive nor an OLE file), despite the .docx extension');
   });

@@ -23,7 +23,7 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'not-a-docx': [],
   'not-a-doc': [],
   'not-an-office-file': ['wps'],
-  rtf: [],
+  'not-an-rtf': [],
   'other-kind': ['xlsx'],
   'zip-damaged': [],
   'zip-of-files': [],
