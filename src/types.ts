@@ -68,7 +68,9 @@ export type RemovalKind =
   /** The lines of a table of contents (目录): its heading, entries with leader dots and a page number. */
   | 'table-of-contents'
   /** A line of English translating the line of Chinese before it, in a bilingual text. */
-  | 'translation';
+  | 'translation'
+  /** The quote marks of a forwarded e-mail (`> `) and the headers of the e-mails around a guideline. */
+  | 'email';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

@@ -71,13 +71,13 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email';
 
 interface RawLine {
-  readonly start: number;
+  start: number;
   /** End of the content, before the line break. */
   readonly end: number;
-  readonly raw: string;
+  raw: string;
   cls: LineClass;
   pageStart: boolean;
   formFeed: boolean;
@@ -157,7 +157,8 @@ export function clean(source: Source): Cleaned {
   // A text in traditional script is read as simplified, one character for one (offsets unchanged;
   // every run of converted characters logged); values are given as printed again by `extract`.
   const text = readAsSimplified(source.text, removed);
-  const lines = splitLines(text);
+  const lines = splitScraped(splitLines(text));
+  unquote(lines, removed);
 
   // 1. Classify whole lines.
   let indentCount = 0;
@@ -188,6 +189,7 @@ export function clean(source: Source): Cleaned {
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
 
   markUrlArtefacts(lines);
+  markMailHeaders(lines);
   markContents(lines);
   markTranslations(lines);
 
@@ -303,6 +305,11 @@ export function clean(source: Source): Cleaned {
       continue;
     }
     if (l.cls !== 'content') {
+      // An e-mail's header or a table of contents stands between paragraphs, as a blank line does.
+      if (l.cls === 'email' || l.cls === 'table-of-contents') {
+        blankSeen = true;
+        cellColumn = null;
+      }
       const lead = /^[\s\u3000\f]*/.exec(l.raw)![0].length;
       const trail = /[\s\u3000]*$/.exec(l.raw)![0].length;
       log(l.cls, l.start + lead, l.end - trail);
@@ -1061,6 +1068,88 @@ function lookalikeOne(text: string, a: number, b: number): number {
 }
 
 const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;
+
+/** Where a scraped page's paragraphs meet on its one line: two spaces or more, or two ideographic spaces. */
+const RE_SCRAPE_GAP = /[ \t\u00a0]{2,}|\u3000{2,}/g;
+
+/**
+ * A page scraped into one line (a crawler's copy, its paragraphs parted only by runs of spaces or the
+ * `　　` of a paragraph's indent): a line of more than `SCRAPED_LINE` characters with ten such gaps
+ * or more is read as the lines its gaps part, each from its own place in the text (nothing is
+ * removed: the gaps are the white space around the lines).
+ */
+const SCRAPED_LINE = 1000;
+const RE_SCRAPE_PAGE = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页)(?=[ \t\u00a0\u3000]{2,})/;
+function splitScraped(lines: RawLine[]): RawLine[] {
+  if (!lines.some((l) => l.raw.length > SCRAPED_LINE)) return lines;
+  const out: RawLine[] = [];
+  for (const l of lines) {
+    const all = l.raw.length > SCRAPED_LINE ? [...l.raw.matchAll(RE_SCRAPE_GAP)] : [];
+    // A page number between two gaps in the middle of a sentence (`单方申报  - 4 -  无效`) stands
+    // inside a paragraph: no line break there (it is removed as a page number inside a line).
+    const midSentence = (g: RegExpMatchArray): boolean => RE_SCRAPE_PAGE.test(l.raw.slice(g.index! + g[0].length, g.index! + g[0].length + 12)) && !/[。；：！？:;!?]$/.test(l.raw.slice(0, g.index));
+    const gaps = all.filter((g, k) => !midSentence(g) && !(k > 0 && midSentence(all[k - 1]!)));
+    if (gaps.length < 10) {
+      out.push(l);
+      continue;
+    }
+    let from = 0;
+    for (const g of [...gaps, null]) {
+      const to = g ? g.index : l.raw.length;
+      // The gap goes with the line after it, as the indent of its paragraph.
+      if (to > from) out.push({ ...l, start: l.start + from, end: l.start + to, raw: l.raw.slice(from, to) });
+      from = g ? g.index : to;
+    }
+  }
+  return out;
+}
+
+/** The quote marks of a forwarded or replied e-mail at a line's start: `> `, `> > `, `>>`. */
+const RE_QUOTE = /^(?:[ \t]*>)+[ \t]?/;
+
+/**
+ * A guideline forwarded by e-mail and saved as text: where ten lines or more, and three in ten of
+ * the text's lines, start with quote marks, the marks go (each line is read from after them), logged
+ * as `email`. In place, before lines are classified.
+ */
+function unquote(lines: RawLine[], removed: Removal[]): void {
+  let quoted = 0;
+  let nonBlank = 0;
+  for (const l of lines) {
+    if (l.raw.trim() === '') continue;
+    nonBlank++;
+    if (RE_QUOTE.test(l.raw)) quoted++;
+  }
+  if (quoted < 10 || quoted < nonBlank * 0.3) return;
+  lines.forEach((l, k) => {
+    const m = RE_QUOTE.exec(l.raw);
+    if (!m) return;
+    removed.push({ kind: 'email', text: m[0], line: k + 1, start: l.start, end: l.start + m[0].length, page: null });
+    l.start += m[0].length;
+    l.raw = l.raw.slice(m[0].length);
+  });
+}
+
+/** A line of an e-mail's header, or the line that opens a forwarded one. */
+const RE_MAIL_HEADER = /^[\s\u3000]*(?:(?:发件人|发送时间|发件时间|收件人|抄送|密送|主题|日期|From|Sent|Date|To|Cc|Subject)\s*[：:].*|-{3,}\s*(?:原始邮件|转发邮件|邮件原件|Original Message|Forwarded message)\s*-{3,}|_{10,}|免责声明[：:].*|Disclaimer:.*)$/i;
+const RE_MAIL_FROM = /^[\s\u3000]*(?:(?:发件人|From)\s*[：:]|-{3,}\s*(?:原始邮件|转发邮件|邮件原件|Original Message|Forwarded message))/i;
+
+/**
+ * The headers of e-mails around a forwarded guideline (`发件人：` `发送时间：` `收件人：` `主题：`,
+ * `-----原始邮件-----`), and the rule and disclaimer under them: a block of consecutive lines of
+ * which two or more are such lines and one names the sender. Logged as `email`.
+ */
+function markMailHeaders(lines: RawLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.cls !== 'content' || !RE_MAIL_HEADER.test(lines[i]!.raw)) continue;
+    let j = i;
+    while (j < lines.length && lines[j]!.cls === 'content' && RE_MAIL_HEADER.test(lines[j]!.raw)) j++;
+    const block = lines.slice(i, j);
+    const fromLine = block.some((l) => RE_MAIL_FROM.test(l.raw));
+    if ((block.length >= 2 && fromLine) || block.some((l) => /^[\s\u3000]*(?:-{3,}|_{10,}|免责声明|Disclaimer)/i.test(l.raw))) for (const l of block) l.cls = 'email';
+    i = j - 1;
+  }
+}
 
 /** A line of English words (three or more, no CJK character): a translation in a bilingual text. */
 const RE_ENGLISH_LINE = /^[\s\u3000]*(?=(?:.*?\b[A-Za-z]{2,}\b){3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;

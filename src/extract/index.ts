@@ -545,10 +545,13 @@ function isTitleLine(t: string): boolean {
   return t.length > 0 && t.length <= 60 && !/[。；;：:]/.test(t) && latin * 3 < t.length && matchMarker(t) === null && !/[（(][A-Z]{1,4}[/／〔]/.test(t);
 }
 
-/** A repost's tag before a title: `【转载】`, `[转发]`. */
+/** Words a line of a call's title holds (its programme, its year, what it calls for); a signature (`科研院项目办 赵敏`) has none. */
+const RE_TITLE_PART_WORD = /指南|专项|计划|基金|通知|年度|重大|重点|榜单|国家|关于|[部局委厅省市]|[“”]|\d{4}/;
+
 /** A repost's headline: a tag and a bar (`重磅｜`), or who published the guideline (`科技部发布“…”…指南`). */
 const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信部|国家自然科学基金委员会|[^“”《》]{0,10})(?:发布|印发|公布|转发)/;
 
+/** A repost's tag before a title: `【转载】`, `[转发]`. */
 const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
 
 function documentInfo(
@@ -593,6 +596,13 @@ function documentInfo(
       }
       break;
     }
+  }
+  // Lines above the title that are none of it (a forwarder's signature, `科研院项目办 赵敏`): no
+  // word of a call's title in them, and a call's title without them.
+  while (titleParts.length > 1 && !RE_TITLE_PART_WORD.test(titleParts[0]!) && RE_CALL_TITLE_WORD.test(titleParts.slice(1).join(''))) {
+    titleParts.shift();
+    const first = head.find((p) => p.text.text.includes(titleParts[0]!));
+    if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
   }
   let titleLine = titleParts.join('');
   // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further

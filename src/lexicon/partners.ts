@@ -108,3 +108,22 @@ export function findPartners(text: string): PartnerHit[] {
   }
   return hits.sort((a, b) => a.index - b.index);
 }
+
+/**
+ * The one-character names of partners in a title's `中X` (`中德氢能…联合攻关`, `中欧…联合研发`),
+ * where the character names one partner only. `新` (新加坡, 新西兰), `澳` (澳大利亚, 澳门), `巴`
+ * (巴西, 巴基斯坦), `瑞` (瑞士, 瑞典), `阿`, `塞`, `斯`, `马`, `乌`, `伊` name several and are not read.
+ */
+const ABBREVIATED: Readonly<Record<string, string>> = {
+  德: '德国', 法: '法国', 英: '英国', 美: '美国', 俄: '俄罗斯', 日: '日本', 韩: '韩国', 欧: '欧盟', 以: '以色列', 意: '意大利',
+  匈: '匈牙利', 埃: '埃及', 波: '波兰', 荷: '荷兰', 希: '希腊', 葡: '葡萄牙', 芬: '芬兰', 挪: '挪威', 丹: '丹麦', 泰: '泰国',
+  越: '越南', 老: '老挝', 柬: '柬埔寨', 缅: '缅甸', 蒙: '蒙古国', 哈: '哈萨克斯坦', 白: '白俄罗斯', 捷: '捷克', 比: '比利时',
+  智: '智利', 秘: '秘鲁', 古: '古巴', 墨: '墨西哥', 肯: '肯尼亚', 土: '土耳其', 沙: '沙特阿拉伯', 印尼: '印度尼西亚', 印: '印度',
+};
+
+/** The partner a title's leading `中X` names (`中德…`, `中印尼…`), null where none or several. Never `中美洲`, `中欧国家`. */
+export function abbreviatedPartner(title: string): PartnerHit | null {
+  const m = /^中(印尼|[\u4e00-\u9fff])(?!洲|国家|地区|部|小|期|心|间|层|型|等|级|式)/u.exec(title);
+  const name = m ? ABBREVIATED[m[1]!] : undefined;
+  return name ? { name, text: m![0], index: 0, length: m![0].length } : null;
+}

@@ -10,7 +10,7 @@ import { documentId } from './id.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
-import { isOle, isRtf, isZip, looksLikeHtml, openZip, zipKind } from './office.js';
+import { holdsHtmlMarkup, isOle, isRtf, isZip, looksLikeHtml, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
@@ -122,7 +122,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
   }
-  if (/\.html?$/i.test(path) || looksLikeHtml(bytes)) return 'html';
+  if (/\.html?$/i.test(path) || looksLikeHtml(bytes) || holdsHtmlMarkup(bytes)) return 'html';
   return 'txt';
 }
 

@@ -33,6 +33,22 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^(?:\xef\xbb\xbf|\ufeff)?\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>])/i.test(head);
 }
 
+/**
+ * Whether a text is HTML without its page (a database copy of a page's body: `<p style=…>`,
+ * `<span>`, `<strong>`, a raw `<table>` with `<tr><td>`, entities): ten block or inline tags or more,
+ * on three lines in ten or more. Read as HTML, its tags and entities are what a browser makes of
+ * them; read as text, they would be words of the fields.
+ */
+export function holdsHtmlMarkup(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return false;
+  const head = Buffer.from(bytes.subarray(0, 256 * 1024)).toString('latin1');
+  const tags = head.match(/<(?:p|div|td|th|tr|table|span|strong|li|h[1-6])(?:\s[^<>]*)?>/gi)?.length ?? 0;
+  if (tags < 10) return false;
+  const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const tagged = lines.filter((l) => /<\/?(?:p|div|td|th|tr|table|span|strong|li|h[1-6]|br)\b[^<>]*>/i.test(l)).length;
+  return tagged >= lines.length * 0.3;
+}
+
 /** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's and ODF's markers. */
 const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml)$/i;
 

@@ -100,6 +100,7 @@ export const LABELS = {
     'traditional-script': { zh: '繁体字按简体读取', en: 'traditional script read as simplified' },
     'table-of-contents': { zh: '目录', en: 'table of contents' },
     translation: { zh: '英文译文', en: 'English translation' },
+    email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
   }),
 } as const;
 

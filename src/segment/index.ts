@@ -315,6 +315,14 @@ export function segment(input: readonly Paragraph[]): Segmented {
     current = k;
     const m = markers[k]!;
     if (p.table === undefined) lastRow = null;
+    // A draft's notes on its revisions (`第三部分 修改说明`, a table quoting old and new wording):
+    // what they quote is no direction and no field, up to the next part.
+    const notes = stack.find((s) => s.kind === 'part' && s.heading !== null && RE_REVISION_NOTES.test(s.heading.text.text.slice(s.marker?.length ?? 0).trim()));
+    if (notes && !(m && (m.type === 'part-word' || m.type === notes.marker?.type) && isTitleLike(p, m))) {
+      popTo((s) => s === notes);
+      top().children.push({ kind: 'paragraph', paragraph: p });
+      continue;
+    }
     // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
     if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && currentDirection()?.heading?.table === 'row') {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
@@ -566,9 +574,11 @@ export function segment(input: readonly Paragraph[]): Segmented {
   if (directions.length === 0) directionsFromItems(root, directions);
 
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
+  // (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
   const keys = directions.map((d) => d.id);
   if (new Set(keys).size !== keys.length) {
     for (const d of directions) {
+      if (d.marker!.type === 'decimal' || d.marker!.type === 'decimal3') continue;
       const part = partOf.get(d);
       // `（一）` and `一、` count in digits, as their own ids do.
       const n = d.marker!.type === 'paren-cjk' || d.marker!.type === 'cjk-comma' ? String(d.marker!.value) : d.marker!.key;
@@ -602,14 +612,20 @@ function isItemTitle(n: Section): boolean {
  */
 function directionsFromItems(root: Section, directions: Section[]): void {
   const parts: Section[] = [];
-  const find = (n: Section): void => {
+  /** Lists in an item of a part (`一、合作研究项目` / `（一）合作领域` / `1.`…): the part each stands in. */
+  const within = new Map<Section, number>();
+  const find = (n: Section, part: number | null): void => {
     for (const c of n.children) {
       if (c.kind === 'paragraph') continue;
+      const title = c.heading && c.marker ? c.heading.text.text.slice(c.marker.length).trim() : (c.heading?.text.text ?? '');
       if (c.kind === 'part' && RE_DIRECTIONS_PART.test(c.heading?.text.text ?? '')) parts.push(c);
-      else find(c);
+      else if (c.kind === 'item' && part !== null && RE_DIRECTIONS_PART.test(title) && c.children.some((x) => x.kind === 'item')) {
+        parts.push(c);
+        within.set(c, part);
+      } else find(c, c.kind === 'part' && c.marker ? c.marker.value : part);
     }
   };
-  find(root);
+  find(root, null);
   let ordinal = 0;
   const convert = (container: Section, prefix: string | null): void => {
     const children = container.children as Node[];
@@ -641,7 +657,9 @@ function directionsFromItems(root: Section, directions: Section[]): void {
     const items = part.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null);
     return items.filter((c) => c.children.some((x) => x.kind === 'paragraph' || x.kind === 'field')).length * 2 > items.length;
   };
-  for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, null);
+  // Lists in several parts (合作研究项目 and 合作交流项目, each with its areas): ids within the part.
+  const prefixed = new Set(within.values()).size > 1;
+  for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, prefixed && within.has(part) ? String(within.get(part)) : null);
 }
 
 /** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */
@@ -701,6 +719,9 @@ const LIST_ROLES: ReadonlySet<FieldRole> = new Set(['domains', 'requirements', '
 
 /** A table row that sums the others: `合计`, `总计`, `小计`. */
 const RE_TOTAL_ROW = /^(?:\d+\s*)?(?:合计|总计|小计|共计|合\s+计|总\s+计)[：:]?$/;
+
+/** The title of a part that comments on the draft's revisions: its content quotes, it does not state. */
+const RE_REVISION_NOTES = /^(?:修改说明|修订说明|编制说明|起草说明|修改情况说明|主要修改内容|修改对照表|修改内容说明|意见采纳情况(?:说明)?)/;
 
 /** The heading of a closing section printed without a number (`申报要求`, `联系方式`). */
 const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|附件)$/;
@@ -899,12 +920,14 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements';
     // Most paragraphs have no colon after their start, and no label runs on in them.
     const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
-    if (colon < 0 && !field) {
+    const titled = titleSentenceEnd(t, marker);
+    if (colon < 0 && !field && titled < 0) {
       out.push(p);
       markers.push(marker);
       continue;
     }
     const cuts: number[] = [];
+    if (titled > 0) cuts.push(titled);
     for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
     // A label stuck to the end of a heading (`1.1 …机器人系统研究内容：针对…`): the title ends there.
     const stuck = headingLabelAt(t, marker);
@@ -933,6 +956,25 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     }
   }
   return joinLabelLines(out, markers);
+}
+
+/** What a direction written as prose says after its title sentence: its basis, partner, fields or figures. */
+const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|拟支持|经费|实施周期|执行期/;
+
+/**
+ * A direction written as one numbered paragraph of prose (`1. 内地与香港联合资助研究项目。本方向
+ * 依据《…》设立，合作方为…，拟支持项目4个…`): its first sentence is its title. Where that sentence
+ * is short and has no clause inside it and what follows speaks as a direction does, the paragraph is
+ * cut after it (the title keeps its `。`, as the head of a cut paragraph does). -1 otherwise.
+ */
+function titleSentenceEnd(t: string, marker: Marker | null): number {
+  if (!marker || !HEADING_MARKERS.has(marker.type)) return -1;
+  const end = t.indexOf('。', marker.length);
+  if (end < 0) return -1;
+  const title = t.slice(marker.length, end).trim();
+  if (title.length < 4 || title.length > 40 || /[，,；;：:。]/.test(title)) return -1;
+  const rest = t.slice(end + 1);
+  return rest.length >= 20 && RE_PROSE_DIRECTION.test(rest) ? end + 1 : -1;
 }
 
 /** A value cut by a line break: it ends with a list separator or a joining word, or a bracket is open. */

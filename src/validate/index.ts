@@ -35,18 +35,25 @@ export type ValidateInput = {
  */
 export interface TreeEvidence {
   readonly directionsWithFields: number;
+  /** Two directions or more stand in a part whose title says it lists them (`三、2026年度重点资助研究方向`). */
+  readonly listedDirections: boolean;
   readonly structure: readonly CheckDraft[];
 }
 
+/** The title of a part that lists a call's directions. */
+const RE_LISTING_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|领域$/;
+
 export function treeEvidence(segmented: Segmented, layout: Layout): TreeEvidence {
   let withFields = 0;
+  let listed = false;
   const walk = (n: Node): void => {
     if (n.kind === 'paragraph') return;
     if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
+    if (n.kind === 'part' && RE_LISTING_PART.test(n.heading?.text.text ?? '') && n.children.filter((c) => c.kind === 'direction').length >= 2) listed = true;
     n.children.forEach(walk);
   };
   walk(segmented.root);
-  return { directionsWithFields: withFields, structure: structureChecks(segmented, layout) };
+  return { directionsWithFields: withFields, listedDirections: listed, structure: structureChecks(segmented, layout) };
 }
 
 const yi = formatYuan;
@@ -460,6 +467,10 @@ function notAGuideline(evidence: TextEvidence, tree: TreeEvidence, extracted: Ex
   const stated = extracted.summary.defaultDuration;
   const before = stated !== null && stated.span.start < (extracted.directions[0]?.span.start ?? Infinity);
   if (evidence.guide && evidence.support && called && !before) return null;
+  // A call that lists its directions and states its plan once for all of them, in figures of its
+  // own (two project types with their own counts and intensities: `共拟资助项目约28项`).
+  const planned = extracted.summary.projectCount !== null || extracted.summary.fundingTotal !== null;
+  if (evidence.guide && evidence.support && planned && tree.listedDirections) return null;
   return 'no-fields';
 }
 

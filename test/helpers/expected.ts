@@ -116,20 +116,22 @@ export function expectedCases(dir: string): string[] {
  * The two tests of a hand-checked case: the values a person reads, and the doubts planted in the
  * text (`checks`) reported, those that are absent (`noChecks`) not.
  */
-export function expectedCaseTests(dir: string, name: string, known?: { readonly gap: string }): void {
+export function expectedCaseTests(dir: string, name: string, known?: { readonly gap?: string; readonly checksGap?: string }): void {
   const expected = JSON.parse(readFileSync(`${dir}${name}.expected.json`, 'utf8')) as Obj;
   const file = caseFile(dir, name);
   const load = () => ingestText(readFileSync(`${dir}${file}`), file);
 
   // A known gap (`known.gap` says which): the case is kept, and its test fails loudly once the tool
   // reads it, so that the gap is closed here too.
-  (known ? it.fails : it)(`reads the values a person reads${known ? ` (known gap: ${known.gap})` : ''}`, async () => {
+  (known?.gap ? it.fails : it)(`reads the values a person reads${known?.gap ? ` (known gap: ${known.gap})` : ''}`, async () => {
     const { forms: _forms, notes: _notes, checks: _checks, noChecks: _noChecks, ...values } = expected;
     expect(project(await load(), values)).toEqual(values);
   });
 
-  if (known) return;
-  it('reports the planted doubts, and not the absent ones', async () => {
+  // With a known gap in the values the doubts are not judged (the values they stand on are not
+  // those the writer read); a known gap in the doubts alone is kept as its own failing test.
+  if (known?.gap) return;
+  (known?.checksGap ? it.fails : it)(`reports the planted doubts, and not the absent ones${known?.checksGap ? ` (known gap: ${known.checksGap})` : ''}`, async () => {
     const doc = await load();
     const codes = new Set(doc.checks.map((c) => c.code));
     for (const code of (expected.checks as string[] | undefined) ?? []) expect(codes, code).toContain(code);

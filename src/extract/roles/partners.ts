@@ -4,7 +4,7 @@
  * says besides: its category (`（基础研究类）`) and the project kind.
  */
 import type { Paragraph } from '../../reflow/index.js';
-import { findPartners } from '../../lexicon/partners.js';
+import { abbreviatedPartner, findPartners } from '../../lexicon/partners.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
 import type { DirectionContext } from './context.js';
@@ -32,6 +32,9 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
       if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
     }
   }
+  // `中德氢能重卡…联合攻关`: the partner by its one-character name, where it names one.
+  const short = partners.length === 0 ? abbreviatedPartner(title) : null;
+  if (short) partners.push({ name: short.name, text: short.text, span: span(titleM, short.index, short.index + short.length), recognised: true });
   if (partners.length === 0) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
