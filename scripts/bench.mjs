@@ -483,48 +483,15 @@ if (want('ocr')) {
   const N = quick ? 2 : 8;
   const pages = Array.from({ length: N }, (_, i) => i + 1);
   const images = await renderPdfPages(bytes, pages, 200);
-  const scan = await scanRendition(images, { angles: [0.7, -0.9, 0.4, -0.3, 1, -0.6, 0.2, -1], specks: 1500, quality: 60, seed: 3 });
-  // The text layer of the same pages: the reference.
-  const full = await loadBytes(bytes, FILE);
-  const keep = full.text.split('\n').map((_, i) => full.pageOfLine[i] <= N);
-  const ref = { ...full, text: full.text.split('\n').filter((_, i) => keep[i]).join('\n'), pageOfLine: full.pageOfLine.filter((_, i) => keep[i]), pageLineOfLine: full.pageLineOfLine.filter((_, i) => keep[i]), pages: N, removed: full.removed.filter((r) => (r.page ?? 0) <= N) };
+  // The scan read in this process, against the text layer of the same pages (scripts/ocr-measure.mjs).
+  const { measureScan } = await import(join(ROOT, 'scripts/ocr-measure.mjs'));
   const load0 = loadavg();
   const ticks0 = cpuTicks();
-  const c0 = process.cpuUsage();
-  let t0 = now();
-  const read = await loadBytes(scan, 'scan.pdf');
-  const secs = (now() - t0) / 1000;
-  const cu = process.cpuUsage(c0);
-  const others = othersBusy(ticks0, cpuTicks(), (cu.user + cu.system) / 1e6);
-  const norm = (t) => [...t.normalize('NFKC').replace(/\s+/g, '')];
-  const a = norm(ref.text);
-  const b = norm(read.text);
-  let prev = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    [prev, cur] = [cur, prev];
-  }
-  const refDoc = processSource(ref);
-  const doc = processSource(read);
-  // Changes against the text layer, and those no check of the scan stands on.
-  const flagged = (id, span, old) =>
-    doc.checks.some((c) => {
-      if (!c.span) return false;
-      if (span && c.span.start < span.end && span.start < c.span.end) return true;
-      const at = span ?? old;
-      return !!at && c.directionId === id && c.span.page === at.page && at.pageLine !== null && c.span.pageLine !== null && Math.abs(c.span.pageLine - at.pageLine) <= 1;
-    });
-  const result = diffModule.diff(refDoc, doc);
-  const changes = [...result.document.changes.map((c) => ({ id: null, c })), ...result.directions.flatMap((d) => d.changes.map((c) => ({ id: d.newId, c })))];
-  const unflagged = changes.filter(({ id, c }) => !flagged(id, c.newSpan, c.oldSpan));
-  const figureFields = /^(projectCount|funding|perProjectCap|duration)\b/;
-  const figures = changes.filter(({ c }) => figureFields.test(c.field));
-  const doubts = doc.checks.filter((c) => c.code === 'ocr-low-confidence' || c.code === 'ocr-garbled-number').length;
-  row('ocr', `characters right, ${N}-page scan of ${FILE.replace('corpus/', '')}`, fmt(100 * (1 - prev[b.length] / a.length), 2), '%', `${a.length} characters; ${changes.length} changed values against the text layer (${figures.length} figures), ${unflagged.length} without a check; ${doubts} OCR checks; mean confidence ${read.ocr.meanConfidence}`);
-  if (unflagged.length > 0) row('ocr', 'changes no check flags', String(unflagged.length), '', unflagged.map(({ id, c }) => `${id ?? '-'} ${c.field}`).join('; '));
-  row('ocr', `${N} scanned pages in one process → loaded text`, fmt(secs / N, 2), 's/page', `${fmt((cu.user + cu.system) / 1e6 / N, 2)} CPU s/page, the models' start included (one thread); load average ${load0}${others === null ? '' : `; others kept the cores ${others}% busy`}`);
+  const m = await measureScan(bytes, FILE, { pages: N, angles: [0.7, -0.9, 0.4, -0.3, 1, -0.6, 0.2, -1], specks: 1500, quality: 60, seed: 3 });
+  const others = othersBusy(ticks0, cpuTicks(), m.cpuSecs);
+  row('ocr', `characters right, ${N}-page scan of ${FILE.replace('corpus/', '')}`, fmt(100 * m.accuracy, 2), '%', `${m.characters} characters; ${m.changes.length} changed values against the text layer (${m.figures.length} figures), ${m.unflagged.length} without a check; ${m.doubts} OCR checks; mean confidence ${m.meanConfidence}`);
+  if (m.unflagged.length > 0) row('ocr', 'changes no check flags', String(m.unflagged.length), '', m.unflagged.map(({ id, c }) => `${id ?? '-'} ${c.field}`).join('; '));
+  row('ocr', `${N} scanned pages in one process → loaded text`, fmt(m.secs / N, 2), 's/page', `${fmt(m.cpuSecs / N, 2)} CPU s/page, the models' start included (one thread); load average ${load0}${others === null ? '' : `; others kept the cores ${others}% busy (over the whole measure)`}`);
   await closeOcr();
   // `guideline ingest` of two scanned documents (the first half of the pages each, scanned twice
   // with other noise: a guideline needs its first page), with one and two worker threads.

@@ -95,7 +95,7 @@ export function scanRules(image: GreyImage, skew: number, glyph: number): PixelR
     for (let X = 0; X < W; X++, x += cos, y += sin) {
       const xi = Math.round(x);
       const yi = Math.round(y);
-      if (xi >= 0 && yi >= 0 && xi < W && yi < H && pixels[yi * W + xi]! < threshold) bits[Y * W + X] = 1;
+      if (xi >= 0 && yi >= 0 && xi < W && yi < H && pixels[yi * W + xi]! <= threshold) bits[Y * W + X] = 1;
     }
   }
   const thick = Math.max(2, Math.round(glyph * THICK));
@@ -176,7 +176,7 @@ export function inkedEmptyCells(image: GreyImage, rules: readonly PixelRule[], s
       let ink = 0;
       for (let Y = top + inset; Y <= bottom - inset; Y++) {
         for (let X = left + inset; X <= right - inset; X++) {
-          if (at(X, Y) >= threshold) continue;
+          if (at(X, Y) > threshold) continue;
           ink++;
           x0 = Math.min(x0, X);
           y0 = Math.min(y0, Y);
