@@ -60,7 +60,7 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
   if (ctx.allOf('agreement').length === 0 && partners.some((p) => p.recognised)) {
     for (const m of all.text.matchAll(RE_AGREEMENT)) {
       const t = m[1]!.replace(/\s+/g, '');
-      if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架/.test(t) && !agreements.some((a) => a.title === t)) {
+      if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架|方案|章程/.test(t) && !agreements.some((a) => a.title === t)) {
         agreements.push({ title: t, span: span(all, m.index, m.index + m[0].length) });
       }
     }
