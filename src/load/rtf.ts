@@ -93,214 +93,215 @@ function gridRows(rows: readonly { readonly cells: readonly string[]; readonly r
   });
 }
 
+type Token =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'close' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'hex'; readonly byte: number }
+  | { readonly kind: 'symbol'; readonly char: string }
+  | { readonly kind: 'word'; readonly word: string; readonly param: number | null };
+
+/** The tokens of an RTF text (read as Latin-1: every byte one character). Line breaks are no text. */
+function* tokens(src: string): Generator<Token> {
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src[i]!;
+    if (c === '{' || c === '}') {
+      yield c === '{' ? { kind: 'open' } : { kind: 'close' };
+      i++;
+    } else if (c === '\r' || c === '\n') i++;
+    else if (c !== '\\') {
+      let j = i;
+      while (j < n && src[j] !== '\\' && src[j] !== '{' && src[j] !== '}' && src[j] !== '\r' && src[j] !== '\n') j++;
+      yield { kind: 'text', text: src.slice(i, j) };
+      i = j;
+    } else if (src[i + 1] === "'") {
+      yield { kind: 'hex', byte: parseInt(src.slice(i + 2, i + 4), 16) };
+      i += 4;
+    } else if (!/[A-Za-z]/.test(src[i + 1] ?? '')) {
+      yield { kind: 'symbol', char: src[i + 1] ?? '' };
+      i += 2;
+    } else {
+      const m = /^\\([A-Za-z]{1,32})(-?\d{1,10})? ?/.exec(src.slice(i, i + 48))!;
+      yield { kind: 'word', word: m[1]!, param: m[2] === undefined ? null : Number(m[2]) };
+      i += m[0].length;
+    }
+  }
+}
+
+/** The blocks of the document as its paragraphs, cells and rows end. */
+class BlockBuilder {
+  readonly blocks: Block[] = [];
+  /** The paragraph being read: its lines. */
+  private lines: string[] = [''];
+  /** Whether the paragraph being read is in a table (`\intbl`). */
+  inTable = false;
+  /** The table being read: its rows, each cell's text and right edge. */
+  private rows: { cells: string[]; rights: number[] }[] = [];
+  private cellTexts: string[] = [];
+  private cellLines: string[] = [];
+  /** The cells `\trowd` … `\cellx` define, for the row being read. */
+  private definition: Cell[] = [];
+  private mergedDown = false;
+  private mergedRight = false;
+
+  text(s: string): void {
+    this.lines[this.lines.length - 1] += s;
+  }
+
+  lineBreak(): void {
+    this.lines.push('');
+  }
+
+  endParagraph(): void {
+    const lines = this.lines.map(numberSeparators);
+    this.lines = [''];
+    // A paragraph inside a cell: its lines go on in the cell.
+    if (this.inTable) this.cellLines.push(...lines);
+    else {
+      this.endTable();
+      if (lines.some((l) => l.trim() !== '')) this.blocks.push({ kind: 'text', lines });
+    }
+  }
+
+  rowDefinition(): void {
+    this.definition = [];
+    this.mergedDown = this.mergedRight = false;
+  }
+
+  mergeDown(): void {
+    this.mergedDown = true;
+  }
+
+  mergeRight(): void {
+    this.mergedRight = true;
+  }
+
+  cellEdge(right: number): void {
+    this.definition.push({ right, mergedDown: this.mergedDown, mergedRight: this.mergedRight });
+    this.mergedDown = this.mergedRight = false;
+  }
+
+  endCell(): void {
+    this.inTable = true;
+    this.cellLines.push(...this.lines.map(numberSeparators));
+    this.lines = [''];
+    this.cellTexts.push(cellText(this.cellLines.filter((l) => l.trim() !== '')));
+    this.cellLines = [];
+  }
+
+  endRow(): void {
+    if (this.lines.some((l) => l.trim() !== '') || this.cellLines.length > 0) this.endCell();
+    const def = this.definition;
+    const above = this.rows[this.rows.length - 1];
+    const row: string[] = [];
+    this.cellTexts.forEach((t, k) => {
+      const d = def[k];
+      if (d?.mergedDown && above && t === '') row.push(above.cells[k] ?? '');
+      else if (d?.mergedRight && k > 0 && t === '') row.push(row[k - 1]!);
+      else row.push(t);
+    });
+    if (row.some((t) => t !== '')) this.rows.push({ cells: row, rights: def.length === row.length ? def.map((d) => d.right) : [] });
+    this.cellTexts = [];
+    this.lines = [''];
+    this.inTable = false;
+  }
+
+  private endTable(): void {
+    if (this.rows.length > 0) this.blocks.push({ kind: 'table', rows: squareRows(gridRows(this.rows)) });
+    this.rows = [];
+  }
+
+  finish(): Block[] {
+    if (this.lines.some((l) => l.trim() !== '')) this.endParagraph();
+    this.endTable();
+    return this.blocks;
+  }
+}
+
 export function readRtf(bytes: Uint8Array): BuiltText {
   const src = Buffer.from(bytes).toString('latin1');
   if (!src.replace(/^\ufeff|^\xef\xbb\xbf/, '').startsWith('{\\rtf')) throw new GuidelineError('unsupported-format', reason('not-an-rtf'));
   const fontCharset = new Map<number, number>();
   let docCodepage = 'windows-1252';
   const removed: Removal[] = [];
-  const blocks: Block[] = [];
-
-  // What the paragraph being read holds: its lines, and whether it is a table's.
-  let lines: string[] = [''];
-  let inTable = false;
-  // The table being read: its rows (each cell's lines), the cells of the row definition.
-  let rows: { cells: string[]; rights: number[] }[] = [];
-  let cellTexts: string[] = [];
-  let cellLines: string[] = [];
-  let rowDef: Cell[] = [];
-  let pendingDef: Cell[] = [];
-  let cellMerged = false;
-  let cellMergedRight = false;
+  const out = new BlockBuilder();
+  // Text left out and logged (a header, hidden text), gathered until its group ends.
   let removedText = '';
   let removedKind: Removal['kind'] | null = null;
-
   const flushRemoved = (): void => {
     if (removedKind && removedText.trim()) removed.push({ kind: removedKind, text: removedText.trim(), line: null, start: null, end: null, page: null });
     removedText = '';
     removedKind = null;
   };
-  const endTable = (): void => {
-    if (rows.length > 0) blocks.push({ kind: 'table', rows: squareRows(gridRows(rows)) });
-    rows = [];
-  };
-  const endParagraph = (): void => {
-    lines = lines.map(numberSeparators);
-    if (inTable) {
-      // A paragraph inside a cell: its lines go on in the cell.
-      cellLines.push(...lines);
-    } else {
-      endTable();
-      if (lines.some((l) => l.trim() !== '')) blocks.push({ kind: 'text', lines });
-    }
-    lines = [''];
-  };
-  const endCell = (): void => {
-    cellLines.push(...lines.map(numberSeparators));
-    lines = [''];
-    cellTexts.push(cellText(cellLines.filter((l) => l.trim() !== '')));
-    cellLines = [];
-  };
-  const endRow = (): void => {
-    if (lines.some((l) => l.trim() !== '') || cellLines.length > 0) endCell();
-    const def = rowDef.length > 0 ? rowDef : pendingDef;
-    const above = rows[rows.length - 1];
-    const row: string[] = [];
-    cellTexts.forEach((t, k) => {
-      const d = def[k];
-      if (d?.mergedDown && above && t === '') row.push(above.cells[k] ?? '');
-      else if (d?.mergedRight && k > 0 && t === '') row.push(row[k - 1]!);
-      else row.push(t);
-    });
-    if (row.some((t) => t !== '')) rows.push({ cells: row, rights: def.length === row.length ? def.map((d) => d.right) : [] });
-    cellTexts = [];
-    lines = [''];
-    inTable = false;
-  };
 
   const stack: State[] = [];
   let st: State = { skip: false, log: null, hidden: false, uc: 1, font: -1, number: false, fontEntry: null };
   let bytesRun: number[] = [];
+  /** Fallback characters of a `\uN` still to skip. */
   let toSkip = 0;
   let highSurrogate: number | null = null;
-  // Whether the next control word opens a destination (`{\*\dest` or a known one).
+  // Whether the next control word opens its group (a destination), and whether `\*` marked it.
   let groupStart = false;
   let starred = false;
 
   // A byte's code page: the current font's charset, else the document's; a Western font's bytes in
   // a Chinese document (Word writes `\loch\f0 \'b9\'fa` with `\ansicpg936`) are the document's.
-  const decoder = (): string => {
+  const codepage = (): string => {
     const cs = fontCharset.get(st.font);
     const page = (cs !== undefined ? CHARSET_CODEPAGE[cs] : undefined) ?? docCodepage;
     return page === 'windows-1252' && CJK_PAGES.has(docCodepage) ? docCodepage : page;
   };
   const emit = (text: string): void => {
-    let s = text;
-    if (st.skip) return;
+    if (st.skip || st.fontEntry !== null) return;
     if (st.log || st.hidden) {
       const kind = st.log ?? 'hidden-text';
       if (removedKind && removedKind !== kind) flushRemoved();
       removedKind = kind;
-      removedText += s;
+      removedText += text;
       return;
     }
-    if (st.number && s === '\t') s = NUMBER_TAB;
-    lines[lines.length - 1] += s;
+    out.text(st.number && text === '\t' ? NUMBER_TAB : text);
   };
   const flushBytes = (): void => {
     if (bytesRun.length === 0) return;
     let text: string;
     try {
-      text = new TextDecoder(decoder()).decode(Uint8Array.from(bytesRun));
+      text = new TextDecoder(codepage()).decode(Uint8Array.from(bytesRun));
     } catch {
       text = Buffer.from(bytesRun).toString('latin1');
     }
     bytesRun = [];
     emit(text);
   };
+  /** A paragraph, cell or row end counts where the text does: not in a skipped or logged group. */
+  const inBody = (): boolean => !st.skip && !st.log && st.fontEntry === null;
 
-  let i = 0;
-  const n = src.length;
-  while (i < n) {
-    const c = src[i]!;
-    if (c === '{') {
-      flushBytes();
-      stack.push(st);
-      // An entry of the font table is read for its number and charset, never as text.
-      st = { ...st, fontEntry: st.fontEntry !== null ? -1 : null };
-      groupStart = true;
-      starred = false;
-      i++;
-      continue;
+  const word = (w: string, param: number | null, opening: boolean): void => {
+    if (opening && (SKIP.has(w) || (starred && !TEXT_DESTINATIONS.has(w) && !(w in LOGGED)))) {
+      // The font table is read for its charsets; its names, and the rest, are not text.
+      if (w === 'fonttbl') st.fontEntry = -1;
+      else st.skip = true;
+      return;
     }
-    if (c === '}') {
-      flushBytes();
-      if (st.log && !stack[stack.length - 1]?.log) flushRemoved();
-      st = stack.pop() ?? st;
-      groupStart = false;
-      i++;
-      continue;
+    if (opening && w in LOGGED) {
+      st.log = LOGGED[w]!;
+      return;
     }
-    if (c === '\r' || c === '\n') {
-      i++;
-      continue;
-    }
-    if (c !== '\\') {
-      flushBytes();
-      groupStart = false;
-      if (toSkip > 0) {
-        toSkip--;
-        i++;
-        continue;
-      }
-      // Plain text: up to the next control character.
-      let j = i;
-      while (j < n && src[j] !== '\\' && src[j] !== '{' && src[j] !== '}' && src[j] !== '\r' && src[j] !== '\n') j++;
-      if (st.fontEntry === null) emit(src.slice(i, j));
-      i = j;
-      continue;
-    }
-    // A control symbol or word.
-    const next = src[i + 1] ?? '';
-    if (next === "'") {
-      const byte = parseInt(src.slice(i + 2, i + 4), 16);
-      i += 4;
-      if (toSkip > 0) {
-        toSkip--;
-        continue;
-      }
-      if (!Number.isNaN(byte) && st.fontEntry === null) bytesRun.push(byte);
-      continue;
-    }
-    if (!/[A-Za-z]/.test(next)) {
-      flushBytes();
-      i += 2;
-      if (toSkip > 0) {
-        toSkip--;
-        continue;
-      }
-      if (next === '*') {
-        starred = true;
-        continue;
-      }
-      groupStart = false;
-      if (next === '\\' || next === '{' || next === '}') emit(next);
-      else if (next === '~') emit('\u00a0');
-      else if (next === '_') emit('-');
-      continue;
-    }
-    const m = /^\\([A-Za-z]{1,32})(-?\d{1,10})? ?/.exec(src.slice(i, i + 48))!;
-    i += m[0].length;
-    const word = m[1]!;
-    const param = m[2] === undefined ? null : Number(m[2]);
-    if (word !== 'u') flushBytes();
-    const opening = groupStart;
-    groupStart = false;
-    if (opening && (SKIP.has(word) || (starred && !TEXT_DESTINATIONS.has(word) && !(word in LOGGED)))) {
-      if (word === 'fonttbl') {
-        // The font table is read for its charsets, its names are not text.
-        st.fontEntry = -1;
-      } else st.skip = true;
-      starred = false;
-      continue;
-    }
-    starred = false;
-    if (opening && word in LOGGED) {
-      st.log = LOGGED[word]!;
-      continue;
-    }
-    if (opening && (word === 'listtext' || word === 'pntext')) st.number = true;
-    if (toSkip > 0 && word !== 'u') {
+    if (opening && (w === 'listtext' || w === 'pntext')) st.number = true;
+    if (toSkip > 0 && w !== 'u') {
       toSkip--;
-      continue;
+      return;
     }
-    switch (word) {
+    switch (w) {
       case 'ansicpg':
         if (param !== null && CODEPAGE[param]) docCodepage = CODEPAGE[param]!;
         break;
       case 'f':
-        if (st.fontEntry !== null && param !== null) st.fontEntry = param;
-        else if (param !== null) st.font = param;
+        if (param === null) break;
+        if (st.fontEntry !== null) st.fontEntry = param;
+        else st.font = param;
         break;
       case 'fcharset':
         if (st.fontEntry !== null && st.fontEntry >= 0 && param !== null) fontCharset.set(st.fontEntry, param);
@@ -324,59 +325,82 @@ export function readRtf(bytes: Uint8Array): BuiltText {
         st.hidden = param !== 0;
         break;
       case 'par':
-        if (!st.skip && !st.log && st.fontEntry === null) endParagraph();
+        if (inBody()) out.endParagraph();
         break;
       case 'line':
-        if (!st.skip && !st.log) lines.push('');
+        if (!st.skip && !st.log) out.lineBreak();
         break;
       case 'pard':
         // (Inside a list number, `\pard\plain` only resets its own formatting.)
-        if (!st.number) inTable = false;
+        if (!st.number) out.inTable = false;
         break;
       case 'intbl':
-        inTable = true;
+        out.inTable = true;
         break;
       case 'trowd':
-        pendingDef = [];
-        rowDef = [];
-        cellMerged = false;
+        out.rowDefinition();
         break;
       case 'clvmrg':
-        cellMerged = true;
+        out.mergeDown();
         break;
       case 'clmrg':
-        cellMergedRight = true;
+        out.mergeRight();
         break;
       case 'cellx':
-        pendingDef.push({ right: param ?? 0, mergedDown: cellMerged, mergedRight: cellMergedRight });
-        cellMerged = false;
-        cellMergedRight = false;
+        out.cellEdge(param ?? 0);
         break;
       case 'cell':
       case 'nestcell':
-        if (!st.skip) {
-          inTable = true;
-          endCell();
-        }
+        if (!st.skip) out.endCell();
         break;
       case 'row':
       case 'nestrow':
-        if (!st.skip) {
-          rowDef = pendingDef;
-          endRow();
-        }
-        break;
-      case 'sect':
-      case 'page':
+        if (!st.skip) out.endRow();
         break;
       default:
-        if (word in CHAR_WORDS) emit(CHAR_WORDS[word]!);
+        if (w in CHAR_WORDS) emit(CHAR_WORDS[w]!);
     }
+  };
+
+  for (const t of tokens(src)) {
+    if (t.kind !== 'hex' && !(t.kind === 'word' && t.word === 'u')) flushBytes();
+    if (t.kind === 'open') {
+      stack.push(st);
+      // An entry of the font table is read for its number and charset, never as text.
+      st = { ...st, fontEntry: st.fontEntry !== null ? -1 : null };
+      groupStart = true;
+      starred = false;
+      continue;
+    }
+    if (t.kind === 'close') {
+      if (st.log && !stack[stack.length - 1]?.log) flushRemoved();
+      st = stack.pop() ?? st;
+      groupStart = false;
+      continue;
+    }
+    const opening = groupStart;
+    if (!(t.kind === 'symbol' && t.char === '*')) groupStart = false;
+    if (t.kind === 'word') {
+      word(t.word, t.param, opening);
+      starred = false;
+      continue;
+    }
+    if (toSkip > 0) {
+      // A `\uN`'s fallback: one character, one `\'hh`, one symbol (a run of text gives up its first).
+      toSkip--;
+      if (t.kind === 'text' && t.text.length > 1) emit(t.text.slice(1));
+      continue;
+    }
+    if (t.kind === 'hex') {
+      if (!Number.isNaN(t.byte) && st.fontEntry === null) bytesRun.push(t.byte);
+    } else if (t.kind === 'text') emit(t.text);
+    else if (t.char === '*') starred = true;
+    else if (t.char === '\\' || t.char === '{' || t.char === '}') emit(t.char);
+    else if (t.char === '~') emit('\u00a0');
+    else if (t.char === '_') emit('-');
   }
   flushBytes();
   flushRemoved();
-  if (lines.some((l) => l.trim() !== '')) endParagraph();
-  endTable();
-  const built = buildText(blocks);
+  const built = buildText(out.finish());
   return { ...built, removed: [...removed, ...built.removed] };
 }
