@@ -548,6 +548,9 @@ function isTitleLine(t: string): boolean {
 /** Words a line of a call's title holds (its programme, its year, what it calls for); a signature (`科研院项目办 赵敏`) has none. */
 const RE_TITLE_PART_WORD = /指南|专项|计划|基金|通知|年度|重大|重点|榜单|国家|关于|[部局委厅省市]|[“”]|\d{4}/;
 
+/** How a call's title begins (its programme, its publisher, `关于`, a year, a quoted name). */
+const RE_TITLE_START = /^(?:国家|关于|[“「"]|(?:19|20)\d{2}|科技部|科学技术部|工业和信息化部|工信部|教育部|中国|科技创新2030|[^\s]{2,8}(?:省|市|自治区))/;
+
 /** A repost's headline: a tag and a bar (`重磅｜`), or who published the guideline (`科技部发布“…”…指南`). */
 const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信部|国家自然科学基金委员会|[^“”《》]{0,10})(?:发布|印发|公布|转发)/;
 
@@ -598,8 +601,9 @@ function documentInfo(
     }
   }
   // Lines above the title that are none of it (a forwarder's signature, `科研院项目办 赵敏`): no
-  // word of a call's title in them, and a call's title without them.
-  while (titleParts.length > 1 && !RE_TITLE_PART_WORD.test(titleParts[0]!) && RE_CALL_TITLE_WORD.test(titleParts.slice(1).join(''))) {
+  // word of a call's title in them, and a call's title without them that begins as one does
+  // (`人工智能赋能新型工业化` / `揭榜挂帅任务榜单` stays whole).
+  while (titleParts.length > 1 && !RE_TITLE_PART_WORD.test(titleParts[0]!) && RE_TITLE_START.test(titleParts[1]!) && RE_CALL_TITLE_WORD.test(titleParts.slice(1).join(''))) {
     titleParts.shift();
     const first = head.find((p) => p.text.text.includes(titleParts[0]!));
     if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
