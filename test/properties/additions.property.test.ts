@@ -1,7 +1,8 @@
 /**
  * What other hands add around a guideline does not change what it says: a translation line after
  * Chinese lines (a bilingual joint call), the WeChat repost's chrome between paragraphs, a table of
- * contents before the text. The seed with any of these must extract the same directions and values.
+ * contents before the text, e-mail quoting and headers, a crawler's one line, a database's HTML
+ * residue. The seed with any of these must extract the same directions and values.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,47 @@ describe('additions around a guideline', () => {
         expect(values(await ingestText(out.join('\n'), 'repost.txt'))).toEqual(base);
       }),
       { numRuns: runs(15) },
+    );
+  });
+
+  it('forwarding by e-mail (quote marks at any depth, header blocks, a note above) changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.constantFrom('> ', '>', '> > ', '>> '), fc.boolean(), async (depth, mark, blankQuoted) => {
+        const quote = mark.repeat(depth);
+        const header = ['发件人：科研院 <ky@example.edu.cn>', '发送时间：2025年9月1日 10:00', '收件人：各学院', '主题：转发：指南'];
+        const body = paras.flatMap((p) => [`${quote}${p}`, blankQuoted ? quote.trimEnd() : '']);
+        const text = ['各位老师：', '', '请见下文。', '', '-----原始邮件-----', ...header, '', ...body].join('\n');
+        expect(values(await ingestText(text, 'mail.txt'))).toEqual(base);
+      }),
+      { numRuns: runs(10) },
+    );
+  });
+
+  it('scraped into one line (paragraphs parted by runs of spaces or 　　) changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom('  ', '   ', '　　', '    　　'), { minLength: paras.length, maxLength: paras.length }), async (gaps) => {
+        const text = paras.map((p, i) => `${p}${gaps[i]}`).join('');
+        expect(values(await ingestText(text, 'scrape.txt'))).toEqual(base);
+      }),
+      { numRuns: runs(10) },
+    );
+  });
+
+  it('a database copy with the page’s HTML left in (tags, styles, entities) changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
+    const entity = (t: string, k: number): string => (k % 2 ? t.replace(/“/g, '&ldquo;').replace(/”/g, '&rdquo;') : t.replace(/：/g, '&#xFF1A;'));
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.constantFrom('<p>', '<p style="text-indent:2em">', '<p><span style="font-family:仿宋_GB2312">'), async (k, open) => {
+        const close = open.includes('<span') ? '</span></p>' : '</p>';
+        const text = ['【标题】指南', '【正文】', ...paras.map((p, i) => `${open}${entity(p, i + k)}${close}`)].join('\n');
+        expect(values(await ingestText(text, 'db.txt'))).toEqual(base);
+      }),
+      { numRuns: runs(10) },
     );
   });
 
