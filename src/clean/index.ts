@@ -25,6 +25,7 @@ import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
+import { columnOf } from '../lexicon/columns.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
@@ -635,6 +636,7 @@ function doubledGlyphs(text: string, a: number, b: number): { start: number; end
 }
 
 const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√)[ \t\u3000]*/;
+const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
 
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
@@ -643,7 +645,13 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.
   const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
-  if (bullet && fieldLabelAt(line.slice(bullet[0].length))) out.push({ start: a, end: a + bullet[0].length, kind: 'markup' });
+  // Also a bullet before a heading (`● 中国和新加坡政府间联合研究项目` over its `○ 合作协议：…`): a
+  // short line without a clause in it, which then reads as an unnumbered title.
+  // (Glyphs that are only bullets: a dash or a middle dot at a line's start may be text wrapped
+  // there, `—东盟科技合作…` after `中国`.)
+  const rest = bullet ? line.slice(bullet[0].length) : '';
+  const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
+  if (bullet && (fieldLabelAt(rest) || heading)) out.push({ start: a, end: a + bullet[0].length, kind: 'markup' });
   // An editor's note inside a draft's text (`【修改说明：删去原“海洋科学”】`, `【编者注：…】`): no
   // part of the value it stands in; logged as markup.
   if (line.includes('【')) {
@@ -992,7 +1000,13 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       }
       const b = new MappedBuilder().pushMapped(label);
       if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
-      if (value) b.pushMapped(value);
+      // A bare number under a label that gives its unit (`拟支持经费（万元）` | `800`), as a table's
+      // header gives its column's: the unit goes after the number.
+      const unit = value && RE_BARE_NUMBER.test(value.text) ? columnOf(label.text.replace(/[：:]$/, ''))?.unit : undefined;
+      if (value && unit) {
+        const cut = value.text.search(/\d(?!.*\d)/) + 1;
+        b.pushMapped(value, 0, cut).pushRange(unit, at(value, true), at(value, true)).pushMapped(value, cut);
+      } else if (value) b.pushMapped(value);
       push(row.line, b.build(), 'field');
     }
     return out;

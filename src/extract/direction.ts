@@ -9,7 +9,7 @@ import type { Paragraph } from '../reflow/index.js';
 import type { Section } from '../segment/index.js';
 import type { CheckDraft, Direction, Duration, Flags, Span, Summary } from '../schema/guideline.js';
 import { FLAG_PATTERNS } from './patterns.js';
-import { nodeText, scanPlaceholders, short, type SpanFn } from './nodes.js';
+import { fieldRest, nodeText, scanPlaceholders, short, type SpanFn } from './nodes.js';
 import {
   directionContext,
   readAgreements,
@@ -133,6 +133,12 @@ function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['
   const prose = requirements.length === 0 && ctx.allOf('requirements').length === 0 && d.children.some((c) => c.kind === 'field');
   for (const c of d.children) {
     if (c.kind === 'field') {
+      // A name field beside a heading that names the direction itself: its text is kept.
+      if (c.role === 'name' && ctx.titleM.text !== mappedTrim(fieldRest(c), '。；;').text) {
+        const body = mappedTrim(fieldRest(c));
+        if (body.text.length > 0) ctx.otherText.push({ label: c.marker!.key, known: true, text: body.text, span: span(body) });
+        continue;
+      }
       if (c.role === 'other' || c.role === 'unknown') {
         const t = nodeText(c);
         const body = mappedTrim(mappedSlice(t, c.marker!.length, t.text.length));

@@ -30,6 +30,7 @@ import {
   RE_TITLE_SENTENCE,
   RE_TITLE_YEAR,
   RE_YEAR,
+  RE_ROC_YEAR,
   findSummary,
   findCurrentSummary,
   sentenceAt,
@@ -585,8 +586,10 @@ function documentInfo(
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
     // A repost's tag before the title (`【转载】国家重点研发计划…指南`) is no part of it.
-    titleParts.push(bare.replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
-    if (titleFrom < 0) titleFrom = p.text.from[0] ?? -1;
+    // (A notice's `附件：…指南` line names the guideline it carries: the title is after the label.)
+    const attached = /^附件\s*\d{0,2}\s*[：:]\s*/.exec(bare)?.[0].length ?? 0;
+    titleParts.push(bare.slice(attached).replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
+    if (titleFrom < 0) titleFrom = p.text.from[attached] ?? -1;
     titleTo = p.text.to[p.text.to.length - 1] ?? titleTo;
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
@@ -611,14 +614,19 @@ function documentInfo(
   let titleLine = titleParts.join('');
   // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further
   // down, where there is one, is the title.
+  // (A notice's `附件：…指南` line only names it; a title wrapped over two lines is taken whole.)
   if (RE_HEADLINE.test(titleLine)) {
-    const own = preamble.find((p) => {
+    const at = preamble.findIndex((p) => {
       const t = p.text.text.trim();
-      return t !== titleLine && t.length <= 60 && !/[。；，]/.test(t) && !RE_HEADLINE.test(t) && RE_CALL_TITLE_END.test(t) && RE_CALL_TITLE_WORD.test(t) && !matchMarker(t);
+      return t !== titleLine && t.length <= 60 && !/[。；，：:]/.test(t) && !RE_HEADLINE.test(t) && RE_CALL_TITLE_END.test(t) && !matchMarker(t);
     });
-    if (own) {
-      titleLine = own.text.text.trim();
-      titleFrom = own.text.from[0] ?? -1;
+    const own = at >= 0 ? preamble[at]! : null;
+    const above = at > 0 ? preamble[at - 1]! : null;
+    const wrapped = above !== null && isTitleLine(above.text.text.trim()) && RE_TITLE_START.test(above.text.text.trim()) && !RE_ATTACHMENT_LINE.test(above.text.text.trim());
+    const whole = own ? `${wrapped ? above.text.text.trim() : ''}${own.text.text.trim()}` : '';
+    if (own && RE_CALL_TITLE_WORD.test(whole)) {
+      titleLine = whole;
+      titleFrom = (wrapped ? above : own).text.from[0] ?? -1;
       titleTo = own.text.to[own.text.to.length - 1] ?? -1;
     }
   }
@@ -649,7 +657,9 @@ function documentInfo(
   const where = `${title ?? ''}\n${text.text}`;
   const programme = RE_PROGRAMME.exec(where)?.[0] ?? null;
   const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? null;
-  const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? RE_YEAR.exec(text.text)?.[1];
+  // A Taiwan-side text's year (`民国115年度`) counts from 1912.
+  const roc = RE_ROC_YEAR.exec(title ?? '') ?? RE_ROC_YEAR.exec(text.text);
+  const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? (roc ? String(Number(roc[1]) + 1911) : undefined) ?? RE_YEAR.exec(text.text)?.[1];
   const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? RE_BATCH.exec(text.text)?.[1];
   const draft = head.some((p) => RE_DRAFT.test(p.text.text));
   const status = draft ? 'draft' : titleSource === 'heading' ? 'final' : 'unknown';

@@ -4,7 +4,7 @@
  * caller can map it back to the source.
  */
 import type { Qualifier } from '../schema/guideline.js';
-import { parseCjkNumber } from '../lexicon/chars.js';
+import { FINANCIAL_NUMERALS, parseCjkNumber } from '../lexicon/chars.js';
 import { labelsOf } from '../lexicon/fields.js';
 import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, PER_PROJECT_WHAT, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
@@ -63,7 +63,14 @@ export const RE_COUNT_OPEN = /若干/;
  * range (`1000-1500万元`), the unit (`元`, `万元`, `亿元`, …), optional `人民币`, qualifier.
  */
 const MONEY = `(?:人民币)?(?:(${NUMBER})\\s*(?:万元|亿元|元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?`;
-const RE_MONEY = new RegExp(`${PRE}${MONEY}${POST}`);
+/**
+ * A currency other than the yuan, named before an amount (`新台币1,500万元`, `港币不超过500万元`) or
+ * after it (`500万元港币`): the amount is no funding in yuan, and is never read as one.
+ */
+const FOREIGN = '(?:新台币|新臺幣|台币|港币|港元|澳门币|澳门元|澳元|美元|欧元|英镑|日元|韩元|瑞士法郎|法郎|卢布|加元|新加坡元)';
+const NOT_FOREIGN_BEFORE = `(?<!${FOREIGN}[^，。；;,\\d]{0,8})(?<![\\d.,])`;
+const NOT_FOREIGN_AFTER = `(?!\\s*${FOREIGN})`;
+const RE_MONEY = new RegExp(`${NOT_FOREIGN_BEFORE}${PRE}${MONEY}${POST}${NOT_FOREIGN_AFTER}`);
 
 /** `4.02` × 10^8 as an exact integer, without floating-point error. Digit grouping is ignored. */
 export function toYuan(printed: string, exp: number): number {
@@ -89,14 +96,23 @@ function moneyOf(m: RegExpExecArray, at: number): Money {
   return { amountCNY, qualifier: qualifierOf(m[at - 1], m[at + 3]) };
 }
 
-/** An amount in Chinese numerals (`一千万元`, `三百万元`, `两亿元`): groups (qualifier, numeral, unit, qualifier). */
-const RE_CJK_MONEY = new RegExp(`${PRE}(?:人民币)?([一二两三四五六七八九十百千]{1,6})(万|亿)元(?:人民币)?${POST}`);
+/**
+ * An amount in Chinese numerals (`一千万元`, `三百万元`, `两亿元`, in financial numerals `壹仟伍佰万元`,
+ * `叁亿肆仟壹佰伍拾万元`): groups (qualifier, 亿 part, 万 part, unit, qualifier).
+ */
+const CJK_MONEY_DIGITS = `[一二两三四五六七八九十百千${FINANCIAL_NUMERALS}零〇]{1,8}`;
+const RE_CJK_MONEY = new RegExp(`${NOT_FOREIGN_BEFORE}${PRE}(?:人民币)?(?:(${CJK_MONEY_DIGITS})亿(?:零)?)?(${CJK_MONEY_DIGITS})?(万|亿)?元(?:人民币)?${POST}${NOT_FOREIGN_AFTER}`);
 
 function cjkMoney(text: string): Hit<Money> | null {
   const m = RE_CJK_MONEY.exec(text);
-  const n = m ? parseCjkNumber(m[2]!) : null;
-  if (!m || n === null || n <= 0) return null;
-  return { value: { amountCNY: n * 10 ** MONEY_UNITS[m[3]!]!, qualifier: qualifierOf(m[1], m[4]) }, index: m.index, length: m[0].length };
+  // A 亿 part alone (`两亿元` reads as digits and 亿), or digits with their unit.
+  if (!m || (m[2] === undefined && m[3] === undefined) || (m[3] !== undefined && m[4] === undefined)) return null;
+  const hundredMillions = m[2] !== undefined ? parseCjkNumber(m[2].replace(/[零〇]/g, '')) : 0;
+  const rest = m[3] !== undefined ? parseCjkNumber(m[3].replace(/^[零〇]/, '')) : 0;
+  if (hundredMillions === null || rest === null) return null;
+  const amountCNY = hundredMillions * 1e8 + rest * 10 ** MONEY_UNITS[m[4] ?? '万']!;
+  if (amountCNY <= 0) return null;
+  return { value: { amountCNY, qualifier: qualifierOf(m[1], m[5]) }, index: m.index, length: m[0].length };
 }
 
 /** `800万元人民币`, `人民币3,000万元左右`, `4.02亿元`, `1 500万元`, `不超过750万元`; `一千万元`. */
@@ -144,7 +160,7 @@ const RE_PER_PROJECT = new RegExp(
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
 /** `每个项目国拨经费不超过五百万元`: a cap in Chinese numerals (group 1 the number, 2 the unit). */
-const RE_CJK_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千]{1,6})(万|亿)元`);
+const RE_CJK_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千${FINANCIAL_NUMERALS}]{1,6})(万|亿)元`);
 
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);
@@ -172,10 +188,12 @@ export interface DurationValue {
 const HEDGES: Readonly<Record<string, DurationValue['hedge']>> = { 原则上: 'inPrinciple', 一般: 'usually', 通常: 'usually', 一般为: 'usually' };
 const DURATION_QUALIFIER = '(不超过|不多于|最长|最多|不少于|至少|约|控制在)?';
 // `2024年7月`, and as spreadsheets write it, `2024.07` / `2024/7`.
-const YM = '(\\d{4})\\s*(?:年\\s*|[.．/])(\\d{1,2})(?:\\s*月|(?![\\d.]))';
+// (A Taiwan-side text counts years from 1912: `115年1月` is January 2026; a period's months are the
+// same in either count.)
+const YM = '(?:民国)?(\\d{4}|1\\d{2}(?=\\s*年))\\s*(?:年\\s*|[.．/])(\\d{1,2})(?:\\s*月|(?![\\d.]))';
 /**
  * The value of a duration, from its start: `2024年7月至2027年6月` (groups 1–4), `2026—2028年`
- * (5–6), or `[hedge][qualifier]N[-M](年|个月)[qualifier]` (7–12).
+ * (5–6), `[hedge][qualifier]N[-M](年|个月)[qualifier]` (7–12), or `3+1年` (13–14, the phases added).
  */
 // Between two dates a dash read as `一` (`2026年1月一2028年12月`, as OCR and some fonts give it)
 // can only be a dash.
@@ -183,14 +201,16 @@ const DATE_SEP = `(?:${RANGE_SEP}|一)`;
 const DURATION_VALUE =
   `(?:${YM}(?:\\d{1,2}日)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
   `|(\\d{4})\\s*年?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
-  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(左右|以内|以上|以下)?)`;
+  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(左右|以内|以上|以下)?` +
+  // `3+1年`: phases that add up (研发3年、示范1年) (12–13).
+  `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
 
-const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*${DURATION_VALUE}`);
+const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 // `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
 const DURATION_LABELS = labelsOf('duration')
   .filter((l) => !l.startsWith('项目'))
   .join('|');
-const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})[为是：:\\s]*${DURATION_VALUE}`);
+const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 
 function durationOf(m: RegExpExecArray, at: number): DurationValue {
   const g = (k: number): string | undefined => m[at + k];
@@ -201,6 +221,10 @@ function durationOf(m: RegExpExecArray, at: number): DurationValue {
   }
   if (g(4) !== undefined) {
     const years = Number(g(5)) - Number(g(4)) + 1;
+    return { minYears: years, maxYears: years, qualifier: 'exact', hedge: null };
+  }
+  if (g(12) !== undefined) {
+    const years = Number(g(12)) + Number(g(13));
     return { minYears: years, maxYears: years, qualifier: 'exact', hedge: null };
   }
   const inMonths = g(10) === '个月';
@@ -286,9 +310,10 @@ export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|�
  * `男性应为1988年1月1日（含）以后出生`: groups (sex, year, month, day); without a sex
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
-export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生/g;
+// (A PDF's text may space its digits from the characters around them: `1990 年 1 月 1 日`.)
+export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)出生/g;
 /** `1990年1月1日（含）以后出生的男性`: the date before the sex it is for (group 4 the sex). */
-export const RE_BORN_AFTER_OF = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:[（(]含[）)])?(?:以后|之后)出生的(男性|女性)/g;
+export const RE_BORN_AFTER_OF = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)出生的(男性|女性)/g;
 export const RE_NO_SUBTOPICS = /不(?:再)?(?:下)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */
@@ -399,6 +424,8 @@ export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[�
 export const RE_TITLE_SENTENCE =
   /((?:国家重点研发计划|国家自然科学基金|国家科技重大专项)?[“「『"][^”」』"]{2,40}[”」』"]\s*(?:重点)?专项\d{4}年度(?:第[一二三四五六七八九十\d]+批)?(?:项目)?申报指南)/;
 export const RE_YEAR = /((?:19|20)\d{2})\s*年度/;
+/** A year of the Republic of China's count (`民国115年度` is 2026), as Taiwan-side texts print it. */
+export const RE_ROC_YEAR = /民国\s*(\d{2,3})\s*年度/;
 /** A year in a title without 度 (`2026年项目申报指南`, `2026年第一批…`): the title's only. */
 export const RE_TITLE_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/;
 /** A year written in Chinese digits (`二〇二五年度`, `二零二六年`): the year, or null. */

@@ -69,7 +69,12 @@ const CJK_DIGITS: Readonly<Record<string, number>> = {
 };
 
 /** Value of a Chinese numeral up to 9999 (`十一` → 11, `二十八` → 28), or null. Arabic digits pass through. */
-export function parseCjkNumber(text: string): number | null {
+/** The financial numerals (大写, as cheques and budgets write them) as the plain ones. */
+const FINANCIAL: Readonly<Record<string, string>> = { 壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
+export const FINANCIAL_NUMERALS = Object.keys(FINANCIAL).join('');
+
+export function parseCjkNumber(input: string): number | null {
+  const text = input.replace(/./gu, (c) => FINANCIAL[c] ?? c);
   if (/^\d+$/.test(text)) return Number(text);
   if (!/^[〇零一二两三四五六七八九十百千]+$/.test(text)) return null;
   let total = 0;

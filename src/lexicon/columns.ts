@@ -94,7 +94,8 @@ export function columnOf(header: string): Column | null {
   let role: ColumnRole | null = HEADER_ROLE.get(word) ?? null;
   if (role === null) {
     const label = fieldLabelAt(`${word}：`);
-    if (label && label.length === word.length + 1) role = label.role;
+    // (A direction's name as a field, `方向名称：`, is a table's title column.)
+    if (label && label.length === word.length + 1) role = label.role === 'name' ? 'title' : label.role;
   }
   if (role === null) role = ENDINGS.find(([re]) => re.test(word))?.[1] ?? null;
   if (role === null || role === 'unknown') return null;

@@ -18,12 +18,17 @@ export type FieldRole =
   | 'keywords'
   /** 合作国家 — partners named in a field of their own (a table's column) rather than the title. */
   | 'partners'
+  /** 方向名称 — a direction's name in a field of its own (a label/value table under `方向N`). */
+  | 'name'
   /** Known labels whose text is kept as it is (支持方式, 合作方式). */
   | 'other'
   /** A `XX：` label at a line start that is in no row of the table: kept, and reported. */
   | 'unknown';
 
 const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
+  ['方向名称', 'name'],
+  ['指南方向名称', 'name'],
+  ['任务名称', 'name'],
   ['合作协议', 'agreement'],
   ['依据协议', 'agreement'],
   ['合作依据', 'agreement'],
@@ -88,6 +93,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['实施期限', 'duration'],
   ['项目实施期限', 'duration'],
   ['执行期', 'duration'],
+  ['执行期间', 'duration'],
+  ['计划执行期间', 'duration'],
+  ['项目执行期间', 'duration'],
   ['执行期限', 'duration'],
   ['项目执行期', 'duration'],
   ['项目周期', 'duration'],
@@ -174,9 +182,10 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 
 // `拟支持项目数：`, `拟支持项目数:`, or in brackets: `【拟支持项目数】`, `[拟支持项目数]`.
 // A gloss in brackets before the colon (`预期目标（指标）：`, a bilingual call's `合作领域（Research
-// Areas）：`) is part of the label; a unit there
-// (`拟支持经费（万元）：`) is not read here (a value with its unit is the column readers' business).
-const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
+// Areas）：`) is part of the label, and so is a plain unit (`拟支持经费（万元）：`: a label/value
+// table puts it after its bare number, see `clean`); a unit per project (`资助强度（万元/项）`) is not
+// read here (it says what a project gets, not what the field totals).
+const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
 const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*[：:])\\s*`);
 
 /**

@@ -356,7 +356,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
       if (m.type === directionType) lastDirection = m.value;
       continue;
     }
-    if (!m && !currentDirection() && isBareTitle(p) && directionFieldNext(markers, k)) {
+    // (After a direction of that kind, the next title with its fields is the next one: directions
+    // marked by bullets, `● 中国和新加坡…` / `○ 合作协议：…`, one after another.)
+    const unnumbered = currentDirection()?.marker?.text === '';
+    if (!m && (!currentDirection() || unnumbered) && isBareTitle(p) && directionFieldNext(markers, k)) {
       // A direction with no number (a guideline of one direction): its title, then its fields.
       const n = directions.length + 1;
       addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: String(n) }, String(n));
@@ -734,6 +737,8 @@ function isTitleLike(p: Paragraph, m: Marker): boolean {
   // `1.内地与香港联合资助项目。合作机制：…`) is no clause of the title.
   const raw = p.text.text.slice(m.length);
   const t = RUN_ON_HEADS.has(p) ? raw.replace(/[；;。]$/, '') : raw;
+  // `方向1` alone, its name in a field below (`方向名称：…`, a label/value table's first row).
+  if (t.trim() === '' && m.type === 'direction-word') return true;
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
 }
 

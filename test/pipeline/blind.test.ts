@@ -214,3 +214,36 @@ const GAPS19: Record<string, { gap?: string; checksGap?: string }> = {
   'strategic-jiebang': { checksGap: 'judgement: `中新…` names Singapore or New Zealand: the partner is left unrecognised, with its check' },
 };
 describe.each(expectedCases(DIR19))('blind case %s', (name) => expectedCaseTests(DIR19, name, GAPS19[name]));
+
+/**
+ * A twentieth blind set (`test/fixtures/blind20/`), written blind after pipeline 1.27.0, values easy
+ * to read wrong: a joint call with euro and franc budgets beside the yuan ones, a Taiwan-side
+ * repost in traditional script with ROC years and 新臺幣, figures in financial numerals (`壹仟伍佰万元`,
+ * `叁亿…`, `3+1年`), per-direction deadlines and start dates, directions marked by `●` without
+ * numbers, a notice carrying its guideline as its attachment.
+ * First run: 580 of 857 values (67.7%), one refused (the notice and its attachment read as two).
+ */
+const DIR20 = `${ROOT}test/fixtures/blind20/`;
+const GAPS20: Record<string, { gap?: string; checksGap?: string }> = {
+  'financial-numerals': { gap: 'judgement: `实施周期36年` (a typo for 36个月) is a value-implausible check and no value; the writer keeps 36 years with the check' },
+  'per-direction-deadlines': { gap: 'judgement: a title in 《》 keeps no inner space (the writer keeps the printed space)' },
+  'notice-with-annex': { gap: 'judgement: Saudi Arabia’s canonical name is 沙特, as earlier sets have it (this writer gives 沙特阿拉伯)' },
+};
+describe.each(expectedCases(DIR20))('blind case %s', (name) => expectedCaseTests(DIR20, name, GAPS20[name]));
+
+/**
+ * A twenty-first blind set (`test/fixtures/blind21/`), written blind after pipeline 1.27.0, layouts
+ * and formats: an HTML page of `<details>` / `<dl>` directions, a page of CSS-grid cards, a .docx
+ * with one label/value table per `方向N`, a PDF table whose rows break across pages, a .docx as WPS
+ * writes one (numbering through styles, a text box), a two-column key-programme PDF with a 目录 and
+ * footnotes.
+ * First run: 624 of 843 values (74.0%), one refused (`方向N` whose name is the table's first row).
+ */
+const DIR21 = `${ROOT}test/fixtures/blind21/`;
+const GAPS21: Record<string, { gap?: string; checksGap?: string }> = {
+  'docx-direction-tables': { gap: 'judgement: Saudi Arabia’s canonical name is 沙特, as earlier sets have it (this writer gives 沙特阿拉伯)' },
+  'html-cards-grid': { gap: 'open: a card’s requirement item is read as two where its list item wraps a sentence' },
+  'pdf-split-rows': { gap: 'open: the table’s body on the pages after the first draws no rules Chromium’s way and is read as columns of text (4 of 11 directions)' },
+  'pdf-two-column-keyprog': { gap: 'open: caps stated per category in the preamble (`共性关键技术类…不超过3000万元，基础前沿技术类…1500万元，青年科学家项目…300万元`) are read as one default; a footnote’s text lands inside 研究内容' },
+};
+describe.each(expectedCases(DIR21))('blind case %s', (name) => expectedCaseTests(DIR21, name, GAPS21[name]));

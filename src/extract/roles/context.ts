@@ -11,7 +11,7 @@ import type { Paragraph } from '../../reflow/index.js';
 import type { Section } from '../../segment/index.js';
 import type { CheckDraft, OtherText, Span, Summary } from '../../schema/guideline.js';
 import { RE_REVISION_MARK } from '../../lexicon/markers.js';
-import { nodeText, short, type SpanFn } from '../nodes.js';
+import { fieldRest, nodeText, short, type SpanFn } from '../nodes.js';
 
 
 export interface DirectionContext {
@@ -64,8 +64,10 @@ export function directionContext(
   // its final version name the direction alike.
   const printed = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;');
   const mark = RE_REVISION_MARK.exec(printed.text);
-  const titleM = mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
+  // `方向1` with its name in a field of its own (`方向名称：中国和越南…`): the title is that name.
+  const named = printed.text === '' ? fields.find((f) => f.role === 'name') : undefined;
+  const titleM = named ? mappedTrim(fieldRest(named), '。；;') : mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });

@@ -11,6 +11,9 @@ import { parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, typ
 import { durationOut, fieldRest, implausible, nodeText, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
+/** A start without an end: `自2026年7月起`, `2026年1月1日开始`. */
+const RE_START_ONLY = /^(?:自|从)?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:起|开始)(?:执行|实施)?[。；]?$/;
+
 export function readDuration(ctx: DirectionContext): Duration | null {
   const { id, span, all, summary, checks } = ctx;
   let duration: Duration | null = null;
@@ -31,8 +34,9 @@ export function readDuration(ctx: DirectionContext): Duration | null {
   } else if (durationField) {
     const rest = mappedTrim(fieldRest(durationField), TRAILING);
     const whole = nodeText(durationField);
-    const labelled = parseDuration(whole.text);
-    const hit = parseDurationValue(rest.text);
+    const startOnly = RE_START_ONLY.test(rest.text);
+    const labelled = startOnly ? null : parseDuration(whole.text);
+    const hit = startOnly ? null : parseDurationValue(rest.text);
     if (labelled && labelled.index === 0) take(labelled, whole);
     else if (hit) take(hit, rest);
     // The label said again inside the value (`实施周期：项目实施周期不超过3年。`).
@@ -40,6 +44,9 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     else if (RE_BARE_YEAR.test(rest.text)) {
       durationStated = true;
       implausible(checks, id, 'duration', rest.text, span(rest));
+    } else if (startOnly) {
+      // `自2026年7月起`: when it starts, not how long: the call's duration applies (its text kept).
+      ctx.otherText.push({ label: durationField.marker?.key ?? null, known: true, text: rest.text, span: span(rest) });
     } else {
       durationStated = true;
       ctx.check('value-unreadable', 'warning', `no duration in “${rest.text}”`, rest.text, span(rest));
