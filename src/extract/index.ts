@@ -126,6 +126,13 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   const firstDirectionStart = directions[0]?.heading?.text.from[0] ?? Number.POSITIVE_INFINITY;
   const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
+  // What the text before the directions states for young scientists' projects (`青年科学家项目每个
+  // 项目国拨经费不超过300万元，实施周期不超过3年…男性应为1990年1月1日以后出生`): their cap, duration
+  // and rules, as a group states them, for each 青年科学家 direction that states none of its own.
+  const youthRules = preamble.filter((p) => /^青年科学家项目/.test(p.text.text.trim()) || (/青年科学家/.test(p.text.text) && /(?:以后|之后)出生/.test(p.text.text))).map((p) => p.text);
+  if (youthRules.length > 0) {
+    for (const d of directions) if (/青年科学家/.test(d.heading?.text.text ?? '')) groupTextOf.set(d, [...youthRules, ...(groupTextOf.get(d) ?? [])]);
+  }
 
   const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
@@ -723,6 +730,7 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
     defaultDuration,
     defaultProjectCount: readDefaultCount(text, span),
     defaultPerProjectCap: readDefaultCap(text, span),
+    categoryCaps: readCategoryCaps(text, span),
     youngScientist: readYoungScientist(text, span),
   };
 }
@@ -746,7 +754,31 @@ function readDefaultCount(text: Mapped, span: SpanFn): Summary['defaultProjectCo
   return null;
 }
 
-/** `每个项目国拨经费不超过1500万元`, stated once for every direction (not for young scientists). */
+/** The categories a cap's clause names before it (`共性关键技术类和应用示范类项目每个项目…`), or none. */
+const RE_CAP_CATEGORIES = /((?:[\u4e00-\u9fff]{2,10}类(?:项目)?[和、及与]?){1,4})项目[^。；，]{0,6}$/;
+function capCategories(t: string, at: number): string[] {
+  const clause = t.slice(Math.max(0, t.lastIndexOf('，', at - 1) + 1, t.lastIndexOf('。', at - 1) + 1, t.lastIndexOf('；', at - 1) + 1), at);
+  const m = RE_CAP_CATEGORIES.exec(clause);
+  return m ? m[1]!.split(/[和、及与]|项目/).filter((x) => /类$/.test(x)) : [];
+}
+
+/** Caps stated for categories of directions (key programmes): each with the categories it names. */
+function readCategoryCaps(text: Mapped, span: SpanFn): Summary['categoryCaps'] {
+  const t = text.text;
+  const out: Summary['categoryCaps'] = [];
+  let from = 0;
+  while (from < t.length) {
+    const hit = parsePerProjectCap(t.slice(from));
+    if (!hit) break;
+    const i = from + hit.index;
+    const categories = capCategories(t, i);
+    if (categories.length > 0 && isPlausible('fundingCNY', hit.value)) out.push({ categories, amountCNY: hit.value, text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) });
+    from = i + hit.length;
+  }
+  return out;
+}
+
+/** `每个项目国拨经费不超过1500万元`, stated once for every direction (not for young scientists, nor for a category). */
 function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectCap'] {
   const t = text.text;
   let from = 0;
@@ -755,7 +787,7 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
     if (!hit) return null;
     const i = from + hit.index;
     const sentence = sentenceAt(t, i);
-    if (!/青年科学家/.test(t.slice(sentence.start, sentence.end)) && isPlausible('fundingCNY', hit.value)) {
+    if (!/青年科学家/.test(t.slice(sentence.start, sentence.end)) && capCategories(t, i).length === 0 && isPlausible('fundingCNY', hit.value)) {
       return { amountCNY: hit.value, text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) };
     }
     from = i + hit.length;
@@ -783,9 +815,19 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const value = m[1] ?? m[2]!;
   const countValue = /^\d+$/.test(value) ? Number(value) : (parseCjkNumber(value) ?? Number.NaN);
   const countIndex = m.index;
-  const fundingHit = /(?:国拨)?经费(?:概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(sentence.slice(m.index - start + m[0].length));
+  // Counted in a note on the whole (`拟启动8个指南方向（含2个青年科学家项目方向），拟安排国拨经费概算
+  // 2.1亿元`): the figures after it are the whole call's, not the young scientists'.
+  const inNote = /[（(]含[^（）()]*$/.test(t.slice(start, m.index));
+  const fundingHit = inNote ? null : /(?:国拨)?经费(?:概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(sentence.slice(m.index - start + m[0].length));
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
-  const per = parsePerProjectCap(sentence);
+  // The cap, in that sentence or in another of the text that speaks of young scientists'
+  // projects (`青年科学家项目每个项目国拨经费不超过300万元，…`).
+  let per = inNote ? null : parsePerProjectCap(sentence);
+  for (const y of inNote || !per ? t.matchAll(/青年科学家项目/g) : []) {
+    const s = sentenceAt(t, y.index);
+    per = parsePerProjectCap(t.slice(y.index, s.end));
+    if (per) break;
+  }
   return {
     count: Number.isFinite(countValue) && !directionsOnly ? { value: countValue, qualifier: 'exact', text: m[0], span: span(text, countIndex, countIndex + m[0].length) } : null,
     fundingCNY: funding?.value.amountCNY ?? null,

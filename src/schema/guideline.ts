@@ -261,6 +261,11 @@ export const Summary = z
       .nullable()
       .default(null)
       .describe('青年科学家项目 figures stated before the directions (key-programme guidelines)'),
+    // Added in 1.6.0.
+    categoryCaps: z
+      .array(z.object({ categories: z.array(z.string()), amountCNY: z.number().int().min(0), text: z.string(), span: Span }))
+      .default([])
+      .describe('Per-project caps stated before the directions for categories of them (`共性关键技术类和应用示范类项目每个项目国拨经费不超过3000万元`); a direction of such a category inherits its category’s cap, not `defaultPerProjectCap` (added in 1.6.0)'),
   })
   .describe('Figures the document states about itself; what they add up to is compared in `checks`');
 export type Summary = z.infer<typeof Summary>;

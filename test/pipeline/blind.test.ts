@@ -244,6 +244,6 @@ const GAPS21: Record<string, { gap?: string; checksGap?: string }> = {
   'docx-direction-tables': { gap: 'judgement: Saudi Arabia’s canonical name is 沙特, as earlier sets have it (this writer gives 沙特阿拉伯)' },
   'html-cards-grid': { gap: 'open: a card’s requirement item is read as two where its list item wraps a sentence' },
   'pdf-split-rows': { gap: 'open: the table’s body on the pages after the first draws no rules Chromium’s way and is read as columns of text (4 of 11 directions)' },
-  'pdf-two-column-keyprog': { gap: 'open: caps stated per category in the preamble (`共性关键技术类…不超过3000万元，基础前沿技术类…1500万元，青年科学家项目…300万元`) are read as one default; a footnote’s text lands inside 研究内容' },
+  'pdf-two-column-keyprog': { gap: 'open: a footnote’s text (`含青年科学家项目国拨经费600万元。`) lands inside the 研究内容 of the direction printed beside it' },
 };
 describe.each(expectedCases(DIR21))('blind case %s', (name) => expectedCaseTests(DIR21, name, GAPS21[name]));

@@ -11,6 +11,7 @@ import type { Direction, Funding } from '../../schema/guideline.js';
 import { fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
+import { categoryOf } from './partners.js';
 
 export function readFunding(ctx: DirectionContext): { funding: Funding | null; perProjectCap: Direction['perProjectCap'] } {
   const { id, span, all, summary, checks, groupTexts } = ctx;
@@ -75,6 +76,10 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
       // (`其中，拟部署1个青年科学家项目方向，…每个项目国拨经费不超过300万元`).
       const y = summary.youngScientist;
       perProjectCap = { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
+    } else if (categoryCap(summary, ctx.title)) {
+      // A cap the text before the directions states for the direction's category.
+      const c = categoryCap(summary, ctx.title)!;
+      perProjectCap = { amountCNY: c.amountCNY, text: c.text, span: c.span, inherited: true };
     } else if (summary.defaultPerProjectCap && !(task && /任务/.test(summary.defaultPerProjectCap.text))) {
       // A cap stated for every task (`每个任务支持不超过1000万元`) is no cap of a task that states its own amount.
       perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };
@@ -96,6 +101,13 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   }
   if (!funding && !fundingField) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
+}
+
+/** The cap stated for the category a title ends with (`…（共性关键技术类）`), if any. */
+function categoryCap(summary: DirectionContext['summary'], title: string): DirectionContext['summary']['categoryCaps'][number] | null {
+  const category = categoryOf(title);
+  if (!category) return null;
+  return summary.categoryCaps.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category))) ?? null;
 }
 
 /** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
