@@ -229,6 +229,16 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
         body.push({ line: r.index, cells: [r.cells[0]!], caption: true });
         continue;
       }
+      // A row without its number under one that has one: the same row going on after a page break
+      // (a PDF prints the rest of a long row at the top of the next page): its cells' text goes on
+      // in the row above.
+      const idCol = columns.findIndex((c) => c?.role === 'id');
+      const prev = body[body.length - 1];
+      const total = r.cells.some((c) => /^[*\s]*(?:合\s*计|总\s*计|小\s*计|共\s*计)/.test(cellText(c)));
+      if (idCol >= 0 && !total && (r.cells[idCol] ?? []).length === 0 && prev && !prev.caption && (prev.cells[idCol] ?? []).length > 0 && r.cells.some((c) => c.length > 0)) {
+        body[body.length - 1] = { ...prev, cells: prev.cells.map((c, k) => [...c, ...(r.cells[k] ?? [])]) };
+        continue;
+      }
       body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => r.cells[k] ?? []) });
     }
     all('table-layout')(header);

@@ -253,7 +253,13 @@ function cutAtRules(it: TextItem, v: readonly Rule[]): TextItem[] {
 function ruledTable(lines: readonly LayoutLine[], grid: Grid): TableFound | null {
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= TOUCH;
   const xs = clusters(grid.v.map((r) => (r.x0 + r.x1) / 2), TOUCH);
-  const ys = clusters(grid.h.map((r) => (r.y0 + r.y1) / 2), TOUCH).reverse();
+  // A row the page's edge cuts (a long row going on over the page break): the column rules run on
+  // past the last horizontal one, and where they end, the row does.
+  const hs = clusters(grid.h.map((r) => (r.y0 + r.y1) / 2), TOUCH);
+  const bottom = Math.min(...grid.v.map((r) => r.y0));
+  const top = Math.max(...grid.v.map((r) => r.y1));
+  const open = [...(bottom < hs[0]! - 2 * TOUCH ? [bottom] : []), ...hs, ...(top > hs[hs.length - 1]! + 2 * TOUCH ? [top] : [])];
+  const ys = open.reverse();
   const cols = xs.slice(1).map((x, k) => ({ left: xs[k]!, right: x }));
   const rows = ys.slice(1).map((y, k) => ({ top: ys[k]!, bottom: y }));
   const inside = (it: TextItem): boolean => {
@@ -288,8 +294,11 @@ function ruledTable(lines: readonly LayoutLine[], grid: Grid): TableFound | null
     .map((row, k) => ({ y: row.top, size, row: 0, cells: cells[k]! }))
     .filter((r) => r.cells.some((c) => c.length > 0))
     .map((r, k) => ({ ...r, row: k + 1 }));
-  // A grid of one column of cells, or of one row, is a box around text, not a table.
-  if (out.length < 2 || cols.length < 2) return null;
+  // A grid of one column of cells, or of one row, is a box around text, not a table; but one row
+  // that a page break cuts, of three columns or more, is a table's row going on (its header, repeated
+  // on each page, is gone as a running header).
+  const cut = open.length > hs.length;
+  if (cols.length < 2 || (out.length < 2 && !(cut && cols.length >= 3 && out.length === 1))) return null;
   return { lines: taken, rest, top: grid.y1, rows: out };
 }
 

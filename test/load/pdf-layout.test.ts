@@ -157,6 +157,40 @@ describe('tables on a PDF page', () => {
     ]);
   });
 
+  it('reads a row a page break cuts: the column rules run on past the last horizontal one, and the rest of the row on the next page (its header gone as a running one) goes on in the row', async () => {
+    const colEdges = [55, 95, 165, 275, 325, 485];
+    // Page 1: header 705–691, row 1 691–663, row 2 from 663 to the page's foot (no rule under it).
+    const rules1: Rule[] = [];
+    for (const x of colEdges) rules1.push({ x0: x - 0.3, y0: 100, x1: x + 0.3, y1: 705 });
+    for (const y of [705, 691, 663]) rules1.push({ x0: 55, y0: y - 0.3, x1: 485, y1: y + 0.3 });
+    const page1 = [
+      run('序号', X[0]!, 695), run('合作国家', X[1]!, 695), run('合作领域', X[2]!, 695), run('项目数', X[3]!, 695), run('备注', X[4]!, 695),
+      run('1', X[0]!, 681), run('德国', X[1]!, 681), run('智能制造', X[2]!, 681), run('6', X[3]!, 681), run('须双方同时申报。', X[4]!, 681),
+      run('2', X[0]!, 653), run('法国', X[1]!, 653), run('航空航天', X[2]!, 653), run('8', X[3]!, 653), run('（1）须签署协议；', X[4]!, 653),
+    ];
+    // Page 2: the rest of row 2's remark under the repeated header, its rules down to 600.
+    const rules2: Rule[] = [];
+    for (const x of colEdges) rules2.push({ x0: x - 0.3, y0: 600, x1: x + 0.3, y1: 705 });
+    for (const y of [705, 691]) rules2.push({ x0: 55, y0: y - 0.3, x1: 485, y1: y + 0.3 });
+    const page2 = [run('（2）项目实施周期3年。', X[4]!, 681)];
+    const lines = texts([
+      { box: A4, items: page1, rules: rules1 },
+      { box: A4, items: page2, rules: rules2 },
+    ]);
+    expect(lines).toEqual([
+      '| 序号 | 合作国家 | 合作领域 | 项目数 | 备注 |',
+      '| 1 | 德国 | 智能制造 | 6 | 须双方同时申报。 |',
+      '| 2 | 法国 | 航空航天 | 8 | （1）须签署协议； |',
+      '|  |  |  |  | （2）项目实施周期3年。 |',
+    ]);
+    // … and `clean` reads the last row on in the one above it: two directions.
+    const doc = processSource(await loadBytes(Buffer.from(['国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南', '', '本批次设立2个指南方向。', '', ...lines].join('\n')), 'x.txt'));
+    expect(doc.directions.map((d) => [d.id, d.requirements.map((r) => r.text)])).toEqual([
+      ['1', ['须双方同时申报。']],
+      ['2', ['须签署协议；', '项目实施周期3年。']],
+    ]);
+  });
+
   it('without rules or padding, starts a row at each number of the first column', () => {
     const items = [
       run('序号', X[0]!, 700), run('合作国家', X[1]!, 700), run('合作领域', X[2]!, 700), run('项目数', X[3]!, 700), run('备注', X[4]!, 700),
