@@ -246,3 +246,17 @@ const GAPS21: Record<string, { gap?: string; checksGap?: string }> = {
   'pdf-two-column-keyprog': { gap: 'open: a footnote’s text (`含青年科学家项目国拨经费600万元。`) lands inside the 研究内容 of the direction printed beside it' },
 };
 describe.each(expectedCases(DIR21))('blind case %s', (name) => expectedCaseTests(DIR21, name, GAPS21[name]));
+
+/**
+ * A twenty-second blind set (`test/fixtures/blind22/`), written blind after all of the above
+ * (pipeline 1.27.0), forms of the writer's own choosing, to measure first contact: 510 of 524 values
+ * (97.3%), none refused. Kept as measured, its gaps named, not yet fixed.
+ */
+const DIR22 = `${ROOT}test/fixtures/blind22/`;
+const GAPS22: Record<string, { gap?: string; checksGap?: string }> = {
+  'hmt-2022-final': { gap: 'open: requirement items of some directions read as two or three (requirementCount)' },
+  'keyprog-2023-materials': { gap: 'open: a 青年科学家 direction’s age rules stated once for the document are not given to it' },
+  'nsfc-2027-intl-labels': { gap: 'open: the call’s project total (`拟资助…约40项`) is not read, so its mismatch is not checked' },
+  'strategic-2019-b2-sentences': { gap: 'open: domains and an agreement stated in sentences (`合作聚焦…等领域`) are not read' },
+};
+describe.each(expectedCases(DIR22))('blind case %s', (name) => expectedCaseTests(DIR22, name, GAPS22[name]));
