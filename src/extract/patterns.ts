@@ -349,7 +349,7 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
-    new RegExp(`拟(?:支持|资助)项目(?:数)?(?:[：:]\\s*)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟(?:支持|资助)项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
