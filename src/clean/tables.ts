@@ -20,7 +20,7 @@
  *
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
-import { columnOf, isDirectionHeader, type Column } from '../lexicon/columns.js';
+import { columnOf, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
 import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
@@ -234,7 +234,7 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
       // in the row above.
       const idCol = columns.findIndex((c) => c?.role === 'id');
       const prev = body[body.length - 1];
-      const total = r.cells.some((c) => /^[*\s]*(?:合\s*计|总\s*计|小\s*计|共\s*计)/.test(cellText(c)));
+      const total = r.cells.some((c) => RE_TOTAL_TEXT.test(cellText(c)));
       if (idCol >= 0 && !total && (r.cells[idCol] ?? []).length === 0 && prev && !prev.caption && (prev.cells[idCol] ?? []).length > 0 && r.cells.some((c) => c.length > 0)) {
         body[body.length - 1] = { ...prev, cells: prev.cells.map((c, k) => [...c, ...(r.cells[k] ?? [])]) };
         continue;

@@ -121,3 +121,9 @@ export function isDirectionHeader(columns: readonly (Column | null)[]): boolean 
   const listed = known.some((c) => c.role === 'id') && known.some((c) => c.role === 'title') && figures.length >= 1;
   return columns.length >= 2 && (fields.size >= 2 || listed) && known.length * 3 >= columns.length * 2;
 }
+
+/**
+ * A table row's total (`合计`, `总计`, `小计`, `共计`, spaced `合 计`, bold in a Markdown export
+ * `**合计**`, after a row number `8 合计`): the text of its title cell, or of the row's heading.
+ */
+export const RE_TOTAL_TEXT = /^[*\s]*(?:\d+\s*)?(?:合\s*计|总\s*计|小\s*计|共\s*计)[*\s：:]*$/;

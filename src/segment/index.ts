@@ -21,6 +21,7 @@ import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_R
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
+import { RE_TOTAL_TEXT } from '../lexicon/columns.js';
 
 /** `group`: a numbered group of directions (`1. 基础软件` before `1.1`, `1.2`, …). */
 export type SectionKind = 'root' | 'part' | 'group' | 'direction' | 'field' | 'item';
@@ -687,7 +688,7 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
  */
 function isSummaryRow(p: Paragraph, m: Marker | null, directions: readonly Section[]): boolean {
   const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
-  if (RE_TOTAL_ROW.test(title) || RE_TOTAL_ROW.test(p.text.text.trim())) return true;
+  if (RE_TOTAL_TEXT.test(title) || RE_TOTAL_TEXT.test(p.text.text.trim())) return true;
   return title !== '' && directions.some((d) => d.heading !== null && d.heading.text.text.slice(d.marker!.length).trim() === title);
 }
 
@@ -720,8 +721,6 @@ function isSentenceField(field: Section): boolean {
 /** Fields that hold lists, whose numbered items are never directions. */
 const LIST_ROLES: ReadonlySet<FieldRole> = new Set(['domains', 'requirements', 'content', 'indicators']);
 
-/** A table row that sums the others: `合计`, `总计`, `小计`. */
-const RE_TOTAL_ROW = /^(?:\d+\s*)?(?:合计|总计|小计|共计|合\s+计|总\s+计)[：:]?$/;
 
 /** The title of a part that comments on the draft's revisions: its content quotes, it does not state. */
 const RE_REVISION_NOTES = /^(?:修改说明|修订说明|编制说明|起草说明|修改情况说明|主要修改内容|修改对照表|修改内容说明|意见采纳情况(?:说明)?)/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ideographOf, plainIdeographs } from '../../src/lexicon/chars.js';
-import { columnOf, isDirectionHeader } from '../../src/lexicon/columns.js';
+import { columnOf, isDirectionHeader, RE_TOTAL_TEXT } from '../../src/lexicon/columns.js';
 
 describe('table header cells', () => {
   it('name their column through look-alike glyphs (a PDF font that draws 支 as the radical ⽀)', () => {
@@ -18,5 +18,12 @@ describe('look-alikes of ideographs', () => {
     expect(ideographOf('目')).toBeNull();
     // A radical that stands for no character stays as it is.
     expect(ideographOf('⺅')).toBeNull();
+  });
+});
+
+describe('a table row’s total', () => {
+  it('is 合计 / 总计 / 小计 / 共计, spaced, bold or after a row number, never a title that merely starts so', () => {
+    for (const t of ['合计', '合 计', '**合计**', '总计：', '8 小计', '共计']) expect(RE_TOTAL_TEXT.test(t), t).toBe(true);
+    for (const t of ['合计支持项目45个', '中国和德国政府间合作项目', '共计划支持', '']) expect(RE_TOTAL_TEXT.test(t), t).toBe(false);
   });
 });
