@@ -12,16 +12,15 @@ const dist = (p) => join(ROOT, 'dist', p);
 const { loadBytes } = await import(dist('load/index.js'));
 const { processSource } = await import(dist('pipeline.js'));
 const { renderPdfPages } = await import(dist('load/pdfjs.js'));
-const { plainIdeographs, PUNCT_LOOKALIKE } = await import(dist('lexicon/chars.js'));
+const { comparableText } = await import(dist('lexicon/chars.js'));
 const diffModule = await import(dist('diff/index.js'));
 
 /**
  * The characters of the reference matched in the text read (1 − Levenshtein distance over the
- * reference's length), whitespace removed, both in NFKC and with the look-alikes a PDF font may
- * write (radicals for ideographs, `―` for `—`) as the characters they stand for, as `clean` reads them.
+ * reference's length), both as a reader compares them (`comparableText`).
  */
 export function characterAccuracy(refText, readText) {
-  const norm = (t) => [...plainIdeographs(t.normalize('NFKC')).replace(/\s+/g, '').replace(/./gu, (c) => PUNCT_LOOKALIKE.get(c.codePointAt(0)) ?? c)];
+  const norm = (t) => [...comparableText(t)];
   const a = norm(refText);
   const b = norm(readText);
   let prev = Int32Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -171,3 +171,14 @@ export const HALF_TO_FULL: Readonly<Record<string, string>> = {
 export function isCjkContext(ch: string | undefined): boolean {
   return ch !== undefined && (CJK_IDEOGRAPH.test(ch) || CJK_PUNCT.test(ch));
 }
+
+/**
+ * Text as a reader compares two readings of it (a scan's OCR against its text layer): white space
+ * aside, width forms folded (NFKC), and the look-alikes a PDF font may write (radicals for
+ * ideographs, `―` for `—`) as the characters they stand for, as `clean` reads them.
+ */
+export function comparableText(text: string): string {
+  return plainIdeographs(text.normalize('NFKC'))
+    .replace(/\s+/g, '')
+    .replace(/./gu, (c) => PUNCT_LOOKALIKE.get(c.codePointAt(0)!) ?? c);
+}

@@ -1,5 +1,5 @@
 /** OCR tests: character accuracy of a reading against its reference, and whether a change is flagged. */
-import { plainIdeographs, PUNCT_LOOKALIKE } from '../../src/lexicon/chars.js';
+import { comparableText } from '../../src/lexicon/chars.js';
 
 /** Edit distance between two strings, by code point. */
 export function editDistance(a: string, b: string): number {
@@ -15,15 +15,8 @@ export function editDistance(a: string, b: string): number {
   return prev[B.length]!;
 }
 
-/**
- * Characters as a reader compares them: width forms and white space aside, and the look-alikes a
- * PDF font may write (radicals for ideographs, `―` for `—`) as the characters they stand for, as
- * `clean` reads them.
- */
-export const chars = (s: string): string =>
-  plainIdeographs(s.normalize('NFKC'))
-    .replace(/\s+/g, '')
-    .replace(/./gu, (c) => PUNCT_LOOKALIKE.get(c.codePointAt(0)!) ?? c);
+/** Characters as a reader compares them (`comparableText`). */
+export const chars = comparableText;
 
 /** 1 − edit distance / reference length, over `chars` of both. */
 export function accuracy(reference: string, read: string): number {
