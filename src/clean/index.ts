@@ -219,7 +219,7 @@ export function clean(source: Source): Cleaned {
   if (pages !== null && pages >= 2) {
     const inTables = new Set<number>();
     for (const t of findTables(text, lines)) for (const i of t.lines) if (!t.header.some((c) => c.some((r) => r.line === i))) inTables.add(i);
-    markRunningLines(lines, pageOfLine, pages, inTables);
+    markRunningLines(lines, pageOfLine, inTables);
   }
   markFootnotes(text, lines, pageOfLine);
 
@@ -885,7 +885,10 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
  * Running headers and footers: the same line first (last) on most pages. Only pages
  * with at least three content lines count, so that a short page's only line is never taken.
  */
-function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], pages: number, skip: ReadonlySet<number> = new Set()): void {
+/** How a line of running text ends: a sentence's or a clause's punctuation. */
+const RE_SENTENCE_END = /[。，、；;,]$/;
+
+function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], skip: ReadonlySet<number> = new Set()): void {
   const onPage = new Map<number, RawLine[]>();
   lines.forEach((l, i) => {
     if (l.cls !== 'content' || skip.has(i)) return;
@@ -910,8 +913,12 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline. A line without a word
   // (`。`, `……`) is no evidence at all: it is the end of a sentence wrapped onto a line of its own,
   // and re-wrapping can leave one at the foot of many pages.
-  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) ? '' : l.raw.replace(RE_WS, ''));
-  const need = runningLineQuorum(pages);
+  // Nor a line that ends as a sentence or a clause does (`无效，项目实施周期不超过3年。`): the same
+  // requirement closing a direction can end page after page; a header or footer is no sentence.
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) ? '' : l.raw.replace(RE_WS, ''));
+  // Counted over the pages the text holds, not the last page number printed (a guideline cut from
+  // a longer file starts on page 5: three pages, not seven).
+  const need = runningLineQuorum(onPage.size);
   const mark = (edge: Map<number, RawLine>, short: Map<number, RawLine>, cls: LineClass): void => {
     const groups = new Map<string, RawLine[]>();
     for (const l of edge.values()) {

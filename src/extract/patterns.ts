@@ -307,13 +307,13 @@ export const RE_MATCHING_RATIO =
 export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
 
 /**
- * `男性应为1988年1月1日（含）以后出生`: groups (sex, year, month, day); without a sex
+ * `男性应为1988年1月1日（含）以后出生` (or `…以后（含）出生`): groups (sex, year, month, day); without a sex
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
 // (A PDF's text may space its digits from the characters around them: `1990 年 1 月 1 日`.)
-export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)出生/g;
+export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)\s*(?:[（(]含[）)])?\s*出生/g;
 /** `1990年1月1日（含）以后出生的男性`: the date before the sex it is for (group 4 the sex). */
-export const RE_BORN_AFTER_OF = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)出生的(男性|女性)/g;
+export const RE_BORN_AFTER_OF = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)\s*(?:[（(]含[）)])?\s*出生的(男性|女性)/g;
 export const RE_NO_SUBTOPICS = /不(?:再)?(?:下)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */

@@ -253,9 +253,5 @@ describe.each(expectedCases(DIR21))('blind case %s', (name) => expectedCaseTests
  * (97.3%), none refused. Kept as measured, its gaps named, not yet fixed.
  */
 const DIR22 = `${ROOT}test/fixtures/blind22/`;
-const GAPS22: Record<string, { gap?: string; checksGap?: string }> = {
-  'hmt-2022-final': { gap: 'open: requirement items of some directions read as two or three (requirementCount)' },
-  'keyprog-2023-materials': { gap: 'open: a 青年科学家 direction’s age rules stated once for the document are not given to it' },
-  'strategic-2019-b2-sentences': { gap: 'open: domains and an agreement stated in sentences (`合作聚焦…等领域`) are not read' },
-};
+const GAPS22: Record<string, { gap?: string; checksGap?: string }> = {};
 describe.each(expectedCases(DIR22))('blind case %s', (name) => expectedCaseTests(DIR22, name, GAPS22[name]));

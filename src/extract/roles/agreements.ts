@@ -60,7 +60,10 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
   if (ctx.allOf('agreement').length === 0 && partners.some((p) => p.recognised)) {
     for (const m of all.text.matchAll(RE_AGREEMENT)) {
       const t = m[1]!.replace(/\s+/g, '');
-      if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架|方案|章程/.test(t) && !agreements.some((a) => a.title === t)) {
+      // Named as one (its title ends as an agreement's does), or cited as the direction's basis
+      // (`依据《中英科技创新合作战略》组织实施`), whatever its title ends with.
+      const basis = /(?:依据|根据|按照|落实|基于)$/.test(all.text.slice(Math.max(0, m.index - 2), m.index)) || /^(?:框架|组织实施)/.test(all.text.slice(m.index + m[0].length));
+      if ((basis || /协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架|方案|章程|倡议|路线图/.test(t)) && !agreements.some((a) => a.title === t)) {
         agreements.push({ title: t, span: span(all, m.index, m.index + m[0].length) });
       }
     }

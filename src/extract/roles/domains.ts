@@ -101,8 +101,11 @@ function listSeparators(m: Mapped): string {
 const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
 
 
-/** Domains listed after a sentence that names them: `本方向支持的合作领域为：A；B；C。` Group 1 is the list. */
-const RE_PROSE_DOMAINS_AFTER = /(?:合作|支持|研究|重点|优先)?(?:领域|方向)(?:为|包括|主要包括|如下|是)[：:]\s*([^。\n]{2,200})/;
+/**
+ * Domains listed after a sentence that names them: `本方向支持的合作领域为：A；B；C。`, `…组织实施，重点支持
+ * 以下领域：A；B；C。` Group 1 is the list.
+ */
+const RE_PROSE_DOMAINS_AFTER = /(?:(?:合作|支持|研究|重点|优先)?(?:领域|方向)(?:为|包括|主要包括|如下|是)|(?:以下|如下)(?:领域|方向))[：:]\s*([^。\n]{2,200})/;
 
 /** The conjunction before a list's last item (never the 和 of 碳中和). */
 const RE_LIST_AND = /(?<!中)(?:以及|和|及)/;
