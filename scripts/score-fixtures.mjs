@@ -1,7 +1,7 @@
 // Scores the hand-checked cases of fixture folders: the share of expected values the tool reads.
 // node scripts/score-fixtures.mjs test/fixtures/layouts [more folders…]   (after npm run build)
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadFile, processSource } from '../dist/index.js';
+import { loadFile, processSources } from '../dist/index.js';
 
 const pick = (v, keys) => Object.fromEntries(keys.filter((k) => k in v).map((k) => [k, v[k]]));
 function values(d) {
@@ -29,45 +29,51 @@ for (const dir of process.argv.slice(2)) {
     const name = f.replace(/\.expected\.json$/, '');
     const expected = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8'));
     const docs = expected.documents ?? [expected];
-    let doc;
+    let found;
     const files = readdirSync(dir).filter((x) => x.startsWith(`${name}.`) && x !== f && !x.slice(name.length + 1).includes('.'));
     const file = files.includes(`${name}.txt`) ? `${name}.txt` : files.sort()[0] ?? `${name}.txt`;
-    try { doc = processSource(await loadFile(`${dir}/${file}`)); } catch (e) {
+    try { found = processSources(await loadFile(`${dir}/${file}`)); } catch (e) {
       if (expected.refused) { console.log(`${name}: refused as expected`); continue; }
       const n = docs.reduce((s, d) => s + (d.directions ?? []).reduce((a, x) => a + Object.keys(x).length, 0), 0);
       total += n; console.log(`${name}: REFUSED (${e.message}) 0/${n}`); continue;
     }
     if (expected.refused) { console.log(`${name}: ACCEPTED but should be refused`); total++; continue; }
-    const want = docs.flatMap((d) => d.directions ?? []);
-    let r = 0, n = 0; const misses = [];
-    want.forEach((w, i) => {
-      const got = doc.directions.find((d) => d.id === w.id && !misses.includes(d)) ?? doc.directions[i];
-      for (const k of Object.keys(w)) {
+    // A text that holds several guidelines: each expected entry against the document read in its place.
+    if (found.length !== docs.length) console.log(`${name}: ${found.length} documents read, ${docs.length} expected`);
+    let r = 0, n = 0; const misses = []; let gotCount = 0, wantCount = 0;
+    docs.forEach((e, di) => {
+      const doc = found[di];
+      const want = e.directions ?? [];
+      wantCount += want.length; gotCount += doc?.directions.length ?? 0;
+      const taken = [];
+      want.forEach((w, i) => {
+        const got = doc && (doc.directions.find((d) => d.id === w.id && !taken.includes(d)) ?? doc.directions[i]);
+        if (got) taken.push(got);
+        for (const k of Object.keys(w)) {
+          n++;
+          const v = got ? values(got)[k] : undefined;
+          if (got && same(w[k], v)) r++; else misses.push(`${docs.length > 1 ? `#${di + 1} ` : ''}${w.id}.${k}: want ${JSON.stringify(w[k])} got ${JSON.stringify(v)}`);
+        }
+      });
+      for (const [k, w] of Object.entries(e.document ?? {})) { n++; if (doc && JSON.stringify(doc.document[k]) === JSON.stringify(w)) r++; else misses.push(`document.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(doc?.document[k])}`); }
+      if (!doc) return;
+      // The figures stated for the whole document.
+      const s = doc.summary;
+      const summary = {
+        directionCount: s.directionCount?.value ?? null, projectCount: s.projectCount?.value ?? null, partnerCount: s.partnerCount?.value ?? null,
+        fundingTotalCNY: s.fundingTotal?.amountCNY ?? null,
+        youngScientist: s.youngScientist && { count: s.youngScientist.count?.value ?? null, fundingCNY: s.youngScientist.fundingCNY },
+      };
+      for (const [k, w] of Object.entries(e.summary ?? {})) {
         n++;
-        const v = got ? values(got)[k] : undefined;
-        if (got && same(w[k], v)) r++; else misses.push(`${w.id}.${k}: want ${JSON.stringify(w[k])} got ${JSON.stringify(v)}`);
+        if (same(w, summary[k])) r++; else misses.push(`summary.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(summary[k])}`);
       }
+      const codes = new Set(doc.checks.map((c) => c.code));
+      for (const c of e.checks ?? []) { n++; if (codes.has(c)) r++; else misses.push(`check ${c} missing`); }
+      for (const c of e.noChecks ?? []) { n++; if (!codes.has(c)) r++; else misses.push(`check ${c} present: ${doc.checks.filter((x) => x.code === c).map((x) => x.message).join(' | ')}`); }
     });
-    for (const d of docs) {
-      for (const [k, w] of Object.entries(d.document ?? {})) { n++; if (JSON.stringify(doc.document[k]) === JSON.stringify(w)) r++; else misses.push(`document.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(doc.document[k])}`); }
-      if (docs.length > 1) break;
-    }
-    // The figures stated for the whole document.
-    const s = doc.summary;
-    const summary = {
-      directionCount: s.directionCount?.value ?? null, projectCount: s.projectCount?.value ?? null, partnerCount: s.partnerCount?.value ?? null,
-      fundingTotalCNY: s.fundingTotal?.amountCNY ?? null,
-      youngScientist: s.youngScientist && { count: s.youngScientist.count?.value ?? null, fundingCNY: s.youngScientist.fundingCNY },
-    };
-    for (const [k, w] of Object.entries(docs.length === 1 ? (expected.summary ?? {}) : {})) {
-      n++;
-      if (same(w, summary[k])) r++; else misses.push(`summary.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(summary[k])}`);
-    }
-    const codes = new Set(doc.checks.map((c) => c.code));
-    for (const c of expected.checks ?? []) { n++; if (codes.has(c)) r++; else misses.push(`check ${c} missing`); }
-    for (const c of expected.noChecks ?? []) { n++; if (!codes.has(c)) r++; else misses.push(`check ${c} present: ${doc.checks.filter((x) => x.code === c).map((x) => x.message).join(' | ')}`); }
     total += n; right += r;
-    console.log(`${name}: ${r}/${n} (${doc.directions.length} directions, want ${want.length})`);
+    console.log(`${name}: ${r}/${n} (${gotCount} directions, want ${wantCount})`);
     if (process.env.V) for (const m of misses.slice(0, Number(process.env.V) || 20)) console.log('   ', m);
   }
 }
