@@ -127,6 +127,11 @@ const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
 // (Never a task's own amount: `每个任务支持资金不超过1000万元` is the direction's funding.)
 const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)|每个(?!任务|方向|领域|专题))(?:${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}|[^，。；,;\\d]{0,12}?${PER_PROJECT_BOUND})$`);
 const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
+/**
+ * A ceiling on what one taker receives (`择优支持1个揭榜团队，按研发投入的30%给予补助，最高不超过800万元`):
+ * a subsidy's upper bound is no total of the direction.
+ */
+const RE_CEILING_BEFORE = /[，,；]\s*(?:单个项目|每个团队|每家)?(?:支持|补助|资助|奖补)?(?:额度|金额|资金)?最高(?:不超过|可达|支持|补助|资助|奖补|给予)?(?:额度)?(?:为)?(?:人民币)?\s*$/;
 
 /**
  * The amounts of a funding text, each marked as a total or a per-project figure: `900万元，每项300万元`,
@@ -140,7 +145,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
-    if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after)) {
+    if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after) || RE_CEILING_BEFORE.test(before)) {
       perProject ??= hit;
     } else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) {
       total = hit;
@@ -285,7 +290,7 @@ export function parseDurationValue(text: string): Hit<DurationValue> | null {
 export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|上述|前述|有关|统一)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
 
 /** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
-export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方)|[个项](?:合作)?(?:研究)?项目))/;
+export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方|团队|企业)|[个项](?:合作)?(?:研究)?项目))/;
 
 /** A bare year (`2022年`) where a duration should be: read as such it would be a silent wrong value. */
 export const RE_BARE_YEAR = /^(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)/;

@@ -76,6 +76,7 @@ function section(kind: SectionKind, heading: Paragraph | null, marker: Marker | 
 export function segment(input: readonly Paragraph[]): Segmented {
   const { paragraphs, markers } = splitRunOn(input);
   topicsAsParts(paragraphs, markers);
+  loneDecimalsAsItems(paragraphs, markers);
   const root = section('root', null, null);
   const problems: StructureProblem[] = [];
   /** Open sections, outermost first; `stack[0]` is the root. */
@@ -902,6 +903,41 @@ function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker | null
     const m = markers[k];
     if (m?.type !== 'direction-word' || !/^(?:专题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) continue;
     markers[k] = { ...m, type: 'part-word' };
+  }
+}
+
+/**
+ * `1．8英寸导电型碳化硅单晶衬底` in a list numbered `1．` `2．` `3．`: a title that starts with a number
+ * reads as `1.8`. Where such a `N.M` stands alone (no other number of its shape nearby, ten times as
+ * many `N．` items) and `N` is the number the `N．` list expects there (the next, or 1 after a
+ * heading above it), it is the item `N．` whose title starts with `M`.
+ */
+function loneDecimalsAsItems(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
+  let decimals = 0;
+  let items = 0;
+  for (const m of markers) {
+    if (m?.type === 'decimal') decimals++;
+    else if (m?.type === 'arabic-dot') items++;
+  }
+  if (decimals === 0 || decimals > 2 || items < decimals * 10) return;
+  let last = 0;
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k];
+    if (!m || m.type === 'field') continue;
+    if (m.type === 'arabic-dot') {
+      last = m.value;
+      continue;
+    }
+    if (m.type === 'cjk-comma' || m.type === 'part-word' || m.type === 'roman') {
+      last = 0;
+      continue;
+    }
+    if (m.type !== 'decimal') continue;
+    const raw = /^(\d{1,2})([.．])\s*/.exec(paragraphs[k]!.text.text);
+    const major = Math.floor(m.value / 100);
+    if (!raw || (major !== last + 1 && major !== 1)) continue;
+    markers[k] = { type: 'arabic-dot', text: `${raw[1]}${raw[2]}`, length: raw[0].length, value: major, key: raw[1]! };
+    last = major;
   }
 }
 
