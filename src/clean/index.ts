@@ -1022,6 +1022,10 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   const idCol = roleAt('id');
   const titleCol = roleAt('title');
   const partnersCol = roleAt('partners');
+  // No column names the row (no number, title or partner): every column a field (`合作协议 | 领域方向 |
+  // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
+  // fields, not a direction of its own: a `label：value` line per cell.
+  const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
   let n = 0;
   for (const row of table.rows) {
     if (row.caption) {
@@ -1046,7 +1050,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     }
     n++;
     if (titleCell) head.pushMapped(titleCell);
-    push(row.line, head.build(), 'row');
+    if (!fieldsOnly) push(row.line, head.build(), 'row');
     cells.forEach((cell, k) => {
       const column = table.columns[k];
       if (!cell || k === idCol || (k === titleCol && column?.role === 'title')) return;
@@ -1068,7 +1072,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       } else {
         b.pushMapped(cell);
       }
-      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), 'cell');
+      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), fieldsOnly ? 'field' : 'cell');
     });
   }
   return out;
