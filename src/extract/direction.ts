@@ -8,7 +8,7 @@ import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Section } from '../segment/index.js';
 import type { CheckDraft, Direction, Duration, Flags, Span, Summary } from '../schema/guideline.js';
-import { FLAG_PATTERNS } from './patterns.js';
+import { FLAG_PATTERNS, fundingAmounts, parseCount, parseDurationValue } from './patterns.js';
 import { fieldRest, nodeText, scanPlaceholders, short, type SpanFn } from './nodes.js';
 import {
   directionContext,
@@ -109,13 +109,31 @@ function contradictions(ctx: DirectionContext, duration: Duration | null, perPro
 function repeatedFields(ctx: DirectionContext): void {
   const { span } = ctx;
   for (const role of ['projectCount', 'funding', 'duration'] as const) {
+    const first = ctx.byRole(role);
+    const figure = first ? figureOf(role, fieldRest(first).text) : null;
     for (const f of ctx.allOf(role).slice(1)) {
       const t = nodeText(f);
       ctx.otherText.push({ label: f.marker!.key, known: true, text: t.text, span: span(t) });
-      const first = ctx.byRole(role);
+      // The same figure again (a summary table after the text: `拟支持项目数：不超过8个`, then `8`):
+      // kept as text, and no doubt to report; a different one is.
+      if (figure !== null && figureOf(role, fieldRest(f).text) === figure) continue;
       ctx.check('field-repeated', 'warning', `${f.marker!.key} is given again (“${short(t.text)}”): the first one is read`, t.text, span(t), first ? short(nodeText(first).text) : null);
     }
   }
+}
+
+/** A field's figure as a comparable key (a count's number, an amount in yuan, a duration's years), or null. */
+function figureOf(role: 'projectCount' | 'funding' | 'duration', text: string): string | null {
+  if (role === 'projectCount') {
+    const c = parseCount(text);
+    return c ? String(c.value.value) : null;
+  }
+  if (role === 'funding') {
+    const m = fundingAmounts(text).total;
+    return m ? String(m.value.amountCNY) : null;
+  }
+  const d = parseDurationValue(text);
+  return d ? `${d.value.minYears ?? ''}-${d.value.maxYears ?? ''}` : null;
 }
 
 /** What no field took: other and unknown labels, and paragraphs outside every field. */

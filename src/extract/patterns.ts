@@ -191,7 +191,8 @@ export interface DurationValue {
 }
 
 const HEDGES: Readonly<Record<string, DurationValue['hedge']>> = { 原则上: 'inPrinciple', 一般: 'usually', 通常: 'usually', 一般为: 'usually' };
-const DURATION_QUALIFIER = '(不超过|不多于|最长|最多|不少于|至少|约|控制在)?';
+// The qualifiers of figures (`lexicon/numbers.ts`), before and after the value.
+const DURATION_QUALIFIER = PRE;
 // `2024年7月`, and as spreadsheets write it, `2024.07` / `2024/7`.
 // (A Taiwan-side text counts years from 1912: `115年1月` is January 2026; a period's months are the
 // same in either count.)
@@ -206,7 +207,7 @@ const DATE_SEP = `(?:${RANGE_SEP}|一)`;
 const DURATION_VALUE =
   `(?:${YM}(?:\\d{1,2}日)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
   `|(\\d{4})\\s*年?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
-  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(左右|以内|以上|以下)?` +
+  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)${POST}` +
   // `3+1年`: phases that add up (研发3年、示范1年) (12–13).
   `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
 

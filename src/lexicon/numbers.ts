@@ -16,6 +16,11 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['最长', 'atMost', 'before'],
   ['上限为', 'atMost', 'before'],
   ['控制在', 'atMost', 'before'],
+  // A table's cell in signs (`≤3年`, `≥2项`).
+  ['≤', 'atMost', 'before'],
+  ['≦', 'atMost', 'before'],
+  ['≥', 'atLeast', 'before'],
+  ['≧', 'atLeast', 'before'],
   ['不少于', 'atLeast', 'before'],
   ['不低于', 'atLeast', 'before'],
   ['至少', 'atLeast', 'before'],

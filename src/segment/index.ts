@@ -93,6 +93,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   let current = 0;
   /** Whether the table row being read is a total or summary row (its cells are no fields). */
   let summaryRow = false;
+  /** Whether the cells being read are those of a row that repeats a direction read before it. */
+  let inRowTwin = false;
   let ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   const partOf = new Map<Section, number | null>();
@@ -236,9 +238,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   const openDirection = (m: Marker, p: Paragraph): void => {
     // A direction a table of directions already gave (a summary table, then each direction in
     // detail under its number and title): the same direction, its fields read on into it.
-    const title = p.text.text.slice(m.length).trim();
-    const twin = directions.find((d) => d.heading?.table === 'row' && d.marker !== null && idOf(d.marker) === idOf(m) && d.heading.text.text.slice(d.marker.length).trim() === title);
-    if (twin && title !== '') {
+    const twin = twinOf(m, p.text.text.slice(m.length), directions, (d) => d.heading?.table === 'row');
+    if (twin) {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
       stack.push(twin);
       return;
@@ -326,9 +327,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
       continue;
     }
     // Text after a table (`注：表中经费单位为万元`) belongs to no row of it.
-    if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && currentDirection()?.heading?.table === 'row') {
+    if (p.table !== 'cell' && k > 0 && paragraphs[k - 1]!.table === 'cell' && (currentDirection()?.heading?.table === 'row' || inRowTwin)) {
       popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
     }
+    if (p.table !== 'cell') inRowTwin = false;
     // `附件1` standing alone starts an attachment (a task list after its notice): parts count again.
     if (!m && RE_ATTACHMENT_LINE.test(p.text.text.trim())) {
       lastPartOf.clear();
@@ -341,6 +343,16 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     summaryRow = false;
     if (p.table === 'row') {
+      // A row that repeats a direction read before it, by number and title (`附表` after the
+      // directions: `1.1 | 高强高模碳纤维… | 1～2 | 2500`): that direction, its cells read on into it
+      // as its fields (the table is where the guideline states its figures).
+      const twin = m ? twinOf(m, p.text.text.slice(m.length), directions, (d) => d.heading?.table !== 'row') : undefined;
+      if (twin) {
+        popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+        stack.push(twin);
+        inRowTwin = true;
+        continue;
+      }
       // A total row (`合计`), or a row that repeats a direction already read (a summary table after
       // the directions, as a Markdown export or a notice adds one): no direction.
       if (isSummaryRow(p, m, directions)) {
@@ -687,6 +699,23 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
  * A table row that is no direction: a total (`合计`), or a row that repeats a direction already
  * read (a summary table after the directions, as a Markdown export or a notice adds one).
  */
+/** A title without its white space and a category printed after it (`…机制（基础前沿技术类）`). */
+function bareTitle(t: string): string {
+  return t.replace(/\s+/g, '').replace(/[（(][^（）()]{2,12}(?:类|项目|揭榜挂帅)[）)]$/, '');
+}
+
+/**
+ * The direction (of those `which` accepts) a heading repeats: the same number (as `idOf` reads it)
+ * and the same title, a category after it aside. A table of directions before their text, or a
+ * summary table after it, names each direction twice.
+ */
+function twinOf(m: Marker, title: string, directions: readonly Section[], which: (d: Section) => boolean): Section | undefined {
+  const t = bareTitle(title);
+  if (t === '') return undefined;
+  const id = (x: Marker): string => (x.type === 'paren-cjk' || x.type === 'cjk-comma' ? String(x.value) : x.key);
+  return directions.find((d) => which(d) && d.marker !== null && d.heading !== null && id(d.marker) === id(m) && bareTitle(d.heading.text.text.slice(d.marker.length)) === t);
+}
+
 function isSummaryRow(p: Paragraph, m: Marker | null, directions: readonly Section[]): boolean {
   const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
   if (RE_TOTAL_TEXT.test(title) || RE_TOTAL_TEXT.test(p.text.text.trim())) return true;
