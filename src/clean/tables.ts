@@ -167,6 +167,18 @@ function pipeCells(text: string, l: TableLine, index: number): { cells: Range[][
   return { cells, pipes };
 }
 
+/**
+ * Whether a row below a header is the header's second row: as many cells, some repeating the cell
+ * above (merged down), some not (the sub-headers under a cell merged across), none a number or a
+ * figure, and the sub-headers naming columns.
+ */
+function isLowerHeader(upper: readonly string[], lower: readonly string[]): boolean {
+  if (lower.length !== upper.length || lower.some((c) => /\d/.test(c))) return false;
+  const same = lower.filter((c, k) => c === upper[k]).length;
+  const differ = lower.map((c, k) => (c !== upper[k] && c !== '' ? c : null)).filter((c): c is string => c !== null);
+  return same >= 1 && differ.length >= 1 && differ.every((c) => columnOf(c) !== null);
+}
+
 function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   if (!RE_PIPE_ROW.test(lines[first]!.raw) && !RE_GRID_BORDER.test(lines[first]!.raw)) return null;
   let rows: { index: number; cells: Range[][]; pipes: Range[] }[] = [];
@@ -209,13 +221,28 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   let h = 0;
   while (h < rows.length - 2 && isCaptionRow(rows[h]!.cells.map(cellText))) h++;
   if (h > 0 && !isDirectionHeader(rows[h]!.cells.map((c) => columnOf(cellText(c))))) h = 0;
-  const header = rows[h]!;
+  let header = rows[h]!;
+  // A header of two rows (`支持规模` merged over `拟支持项目数（个）` and `国拨经费（万元）`, the cells
+  // merged down repeated in both): one header, each column named by its lower cell where that differs.
+  const lower = rows[h + 1];
+  const twoRows = lower !== undefined && rows.length > h + 2 && isLowerHeader(header.cells.map(cellText), lower.cells.map(cellText));
+  if (twoRows) {
+    header = {
+      index: header.index,
+      cells: header.cells.map((c, k) => {
+        const l = lower.cells[k] ?? [];
+        return cellText(l) === '' || cellText(l) === cellText(c) ? c : l;
+      }),
+      pipes: [...header.pipes, ...lower.pipes],
+    };
+    layout.push(...lower.cells.flatMap((c, k) => (cellText(c) === cellText(header.cells[k] ?? []) && c !== header.cells[k] ? c : [])).map((r) => ({ ...r, kind: 'table-header' as const })));
+  }
   const width = header.cells.length;
   const columns = header.cells.map((c) => columnOf(cellText(c)));
   if (isDirectionHeader(columns)) {
     const body: TableRow[] = [];
     for (const [k, r] of rows.entries()) {
-      if (k === h) continue;
+      if (k === h || (twoRows && k === h + 1)) continue;
       // The header repeated after a page break.
       if (k > h && r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
         layout.push({ ...trimRange(text, lines[r.index]!.start, lines[r.index]!.end, r.index), kind: 'table-header' });

@@ -24,6 +24,8 @@ export type MarkerType =
   | 'arabic-paren'
   /** `①` */
   | 'circled'
+  /** `a.`, `b）`, `（c）` — a list item lettered in Latin (never a direction). */
+  | 'latin'
   /** `方向一：`, `方向3`, `任务二、` — a direction (or task) named by a word and a number. */
   | 'direction-word'
   /** `第一部分`, `第二章`, `第三篇` — a document part named by a word. */
@@ -90,6 +92,8 @@ const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=\d+[A-Za-z\u4e00-\u9fff])(?!\d+(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
 const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+[A-Za-z\u4e00-\u9fff]))/;
+/** `a.` `b．` `c)` `d）` `（e）`: a lower-case letter before CJK text (`a. 生物医药；`), never `e.g.`. */
+const RE_LATIN = /^(?:[（(]([a-z])[）)]|([a-z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
@@ -198,6 +202,10 @@ function plainMarker(text: string): Marker | null {
     const v = m[1]!.codePointAt(0)! - 0x2460 + 1;
     return { type: 'circled', text: m[1]!, length: m[0].length, value: v, key: String(v) };
   }
+  if ((m = RE_LATIN.exec(text))) {
+    const letter = (m[1] ?? m[2])!;
+    return { type: 'latin', text: m[0].trim(), length: m[0].length, value: letter.charCodeAt(0) - 0x60, key: letter };
+  }
   const field = fieldLabelAt(text);
   if (field) return { type: 'field', text: text.slice(0, field.length).trim(), length: field.length, value: 0, key: field.label };
   return null;
@@ -228,6 +236,8 @@ export function printed(type: MarkerType, value: number): string {
       return `${value}）`;
     case 'circled':
       return String.fromCodePoint(0x2460 + value - 1);
+    case 'latin':
+      return `${String.fromCharCode(0x60 + value)}.`;
     case 'decimal':
       return `${Math.floor(value / 100)}.${value % 100}`;
     case 'decimal3':

@@ -169,7 +169,7 @@ function spaced(n: SectionOut): string {
 }
 
 /** Markers that number a list; their value is the list number. */
-const LIST_MARKERS: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'paren-cjk', 'paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled']);
+const LIST_MARKERS: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'paren-cjk', 'paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled', 'latin']);
 
 /**
  * The number of an item's list marker (`（3）` → 3, `③` → 3, `三、` → 3, `3.` → 3), as the lexicon
