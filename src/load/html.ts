@@ -135,8 +135,25 @@ function findMain(root: Root): Element | null {
       if (n >= 20 && n >= bodyText * 0.2) return e;
     }
   }
-  return null;
+  // A CMS of its own naming (`content_xilan`, `detail-con`, `art_zw`): the smallest element whose
+  // class or id says content and that holds most of the page's text (never a wrapper that also
+  // holds the menus, when a box inside it holds the article).
+  let best: Element | null = null;
+  let bestLength = Infinity;
+  for (const e of all) {
+    if (!GENERIC_MAIN.test(classes(e).join(' ')) && !idIs(e, GENERIC_MAIN)) continue;
+    if (isWidget(e)) continue;
+    const n = collapse(textOf(e)).length;
+    if (n >= 20 && n >= bodyText * 0.5 && n < bestLength) {
+      best = e;
+      bestLength = n;
+    }
+  }
+  return best;
 }
+
+/** Words a CMS names its article box by, as a part of a class or id (`content_xilan`, `detail-box`, `art_zw`). */
+const GENERIC_MAIN = /(?:^|[\s_-])(?:content|contents|xilan|detail|details|article|zw|zhengwen|text|main|cont|con|body|txt)(?:$|[\s_-])/i;
 
 /** Whether the content box starts with a title of its own (a short line that names the call). */
 function hasOwnTitle(main: Element): boolean {
@@ -145,7 +162,8 @@ function hasOwnTitle(main: Element): boolean {
     .map((l) => l.replace(/[\s\u00a0\u3000]+/g, ''))
     .filter((l) => l !== '')
     .slice(0, 3);
-  return lines.some((l) => l.length <= 80 && !/[。；]/.test(l) && (RE_CALL_TITLE_WORD.test(l) || /专项|计划/.test(l)));
+  // (A numbered section heading, `一、指南方向`, is no title.)
+  return lines.some((l) => l.length <= 80 && !/[。；]/.test(l) && !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d)/.test(l) && (RE_CALL_TITLE_WORD.test(l) || /专项|计划/.test(l)));
 }
 
 /**

@@ -592,8 +592,15 @@ export function segment(input: readonly Paragraph[]): Segmented {
 
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
   // (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
-  const keys = directions.map((d) => d.id);
-  if (new Set(keys).size !== keys.length) {
+  // Only where a number comes again in another part: a number printed twice in one part (`5.`,
+  // `5.`) is a duplicate, reported as such, and changes no id.
+  const partsOfKey = new Map<string | null, Set<number | null | undefined>>();
+  for (const d of directions) {
+    const parts = partsOfKey.get(d.id) ?? new Set();
+    parts.add(partOf.get(d));
+    partsOfKey.set(d.id, parts);
+  }
+  if ([...partsOfKey.values()].some((parts) => parts.size > 1)) {
     for (const d of directions) {
       if (d.marker!.type === 'decimal' || d.marker!.type === 'decimal3') continue;
       const part = partOf.get(d);
