@@ -296,6 +296,26 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
 // Tab-separated tables (a spreadsheet copy): cells parted by tabs; a cell in quotes may hold line
 // breaks and doubled quotes, as Excel writes it.
 
+const cellTextOf = (text: string, r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
+
+/** An item marker at the start of a text: `（2）`, `2.`, `2、`, `②`; its number. */
+function itemNumber(t: string): number | null {
+  const m = /^(?:[（(](\d{1,2})[）)]|(\d{1,2})[.．、）)](?!\d))/.exec(t);
+  if (m) return Number(m[1] ?? m[2]);
+  const c = t.codePointAt(0) ?? 0;
+  return c >= 0x2460 && c <= 0x2473 ? c - 0x2460 + 1 : null;
+}
+
+/** Whether `line` goes on with a cell whose text so far is `cell`: its list's next item, or text after an open end. */
+function continuesCell(cell: string, line: string): boolean {
+  if (/[，、（(《“—]$/.test(cell.trim())) return true;
+  const next = itemNumber(line.trim());
+  if (next === null || next < 2) return false;
+  // The item before it is in the cell: `（1）…` when `line` is `（2）…`.
+  const numbers = [...cell.matchAll(/[（(](\d{1,2})[）)]|(?:^|[；;。])\s*(\d{1,2})[.．、）)]|([\u2460-\u2473])/g)].map((m) => (m[3] ? m[3].codePointAt(0)! - 0x2460 + 1 : Number(m[1] ?? m[2])));
+  return numbers.includes(next - 1);
+}
+
 function tabTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   const head = lines[first]!;
   if ((head.raw.match(/\t/g) ?? []).length < 2) return null;
@@ -353,7 +373,22 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
         break;
       }
     }
-    if (cells.length < 3) break;
+    if (cells.length < 3) {
+      // A line without tabs below a row: a cell's own line break (Word writes a paragraph in a
+      // cell as a line of its own), where it goes on with the list the row's last cell numbers
+      // (`（1）…；` then `（2）…`) or the cell ends open. Anything else ends the table (`注：…`).
+      const prev = records[records.length - 1];
+      const lastCell = prev?.cells[prev.cells.length - 1];
+      const line = cells.flat();
+      if (prev && lastCell && line.length > 0 && continuesCell(cellTextOf(text, lastCell), cellTextOf(text, line))) {
+        lastCell.push(...line);
+        const lineIndex = lineAt(at);
+        if (!prev.lines.includes(lineIndex)) prev.lines.push(lineIndex);
+        at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+        continue;
+      }
+      break;
+    }
     const last = lineAt(Math.min(i, end - 1));
     records.push({ cells, quotes, lines: Array.from({ length: last - startLine + 1 }, (_, k) => startLine + k) });
     at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);

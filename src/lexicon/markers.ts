@@ -97,6 +97,8 @@ const RE_LATIN = /^(?:[（(]([a-z])[）)]|([a-z])[.．)）、])\s*(?=[\u4e00-\u9
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
+/** `【指南方向1.1】`, `［方向2.3］`: a `1.1` number in brackets with the word that names it. */
+const RE_BRACKET_DECIMAL = /^[【\[［〔](?:指南方向|研究方向|项目方向|方向)\s*(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?[】\]］〕]\s*[：:]?\s*/;
 const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
 // `Ⅰ．双边合作`, `Ⅱ、多边合作`: the Roman numeral characters (U+2160–216B), then a dot or a comma.
 const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(])/;
@@ -115,7 +117,7 @@ const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|
  * (`（方向1）`, `【方向二】`): as `方向一：`.
  */
 const RE_DIRECTION_ORDINAL = new RegExp(
-  `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题)|[（(【\\[](?:方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
+  `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题)|[（(【\\[［〔](?:指南方向|研究方向|项目方向|方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]］〕])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
 );
 
 /** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
@@ -153,6 +155,13 @@ export function bareFieldItem(text: string): Marker | null {
 /** A numbering marker, or a field label, at the start of `text`. */
 function plainMarker(text: string): Marker | null {
   let m: RegExpExecArray | null;
+  if ((m = RE_BRACKET_DECIMAL.exec(text))) {
+    if (m[3] !== undefined) {
+      const key = `${m[1]}.${m[2]}.${m[3]}`;
+      return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
+    }
+    return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` };
+  }
   if ((m = RE_DECIMAL3.exec(text))) {
     const key = `${m[1]}.${m[2]}.${m[3]}`;
     return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };

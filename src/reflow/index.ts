@@ -76,6 +76,9 @@ function splitsWord(a: string, b: string): boolean {
   return false;
 }
 
+/** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */
+const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|个|项|年(?![度底初末])|%|％|倍)(?:[。，；、）)]|人民币|左右|以内|以上|以下|$)/;
+
 /** A line that holds only punctuation that closes what comes before it. */
 const RE_CLOSING_ONLY = /^[。，、；：！？）)」』”’》〉】…．.,;:!?]+$/;
 
@@ -122,6 +125,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`) or inside a word
     // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
     if (!hasMarker[k] && (/[与和及或之]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
+    // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them): one figure.
+    if (/\d$/.test(lines[k - 1]!.text.text) && RE_UNIT_START.test(lines[k]!.text.text)) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
     if (labelLine[k] || labelLine[k - 1]) return true;
     // The title ends its paragraph even when nothing separates it from the text below it.

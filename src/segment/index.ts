@@ -463,6 +463,15 @@ export function segment(input: readonly Paragraph[]): Segmented {
           openItem(item, p);
           break;
         }
+        // `【有关说明】` alone on its line, then `拟支持项目数不超过5项，每个项目…`: a figure's label
+        // without a colon opening the text of a requirements field that has none yet is that text
+        // (as on the label's own line, where `splitRunOn` leaves it whole).
+        const req = currentField();
+        if (req?.role === 'requirements' && req.children.length === 0 && req.heading && req.marker && req.heading.text.text.slice(req.marker.length).trim() === '' && !/[：:】\]]$/.test(m.text)) {
+          popTo((s) => s === req);
+          req.children.push({ kind: 'paragraph', paragraph: p });
+          break;
+        }
         if (currentDirection()) {
           popTo('direction');
           open(section('field', p, m, { role: roleOf(m.key) }));
