@@ -12,7 +12,7 @@
 import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {
@@ -70,7 +70,9 @@ export type RemovalKind =
   /** A line of English translating the line of Chinese before it, in a bilingual text. */
   | 'translation'
   /** The quote marks of a forwarded e-mail (`> `) and the headers of the e-mails around a guideline. */
-  | 'email';
+  | 'email'
+  /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
+  | 'record-header';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,
@@ -206,6 +208,7 @@ export type GuidelineErrorCode =
   | 'not-a-pdf'
   | 'unsupported-format'
   | 'docx-corrupt'
+  | 'odt-corrupt'
   | 'doc-unreadable'
   | 'pdf-encrypted'
   | 'pdf-no-text'

@@ -26,6 +26,7 @@ import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
+import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
@@ -72,7 +73,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header';
 
 interface RawLine {
   start: number;
@@ -190,6 +191,7 @@ export function clean(source: Source): Cleaned {
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
 
   markUrlArtefacts(lines);
+  markRecordHeader(lines);
   markMailHeaders(lines);
   markContents(lines);
   markTranslations(lines);
@@ -307,7 +309,7 @@ export function clean(source: Source): Cleaned {
     }
     if (l.cls !== 'content') {
       // An e-mail's header or a table of contents stands between paragraphs, as a blank line does.
-      if (l.cls === 'email' || l.cls === 'table-of-contents') {
+      if (l.cls === 'email' || l.cls === 'table-of-contents' || l.cls === 'record-header') {
         blankSeen = true;
         cellColumn = null;
       }
@@ -1172,6 +1174,36 @@ function markMailHeaders(lines: RawLine[]): void {
     const block = lines.slice(i, j);
     const fromLine = block.some((l) => RE_MAIL_FROM.test(l.raw));
     if ((block.length >= 2 && fromLine) || block.some((l) => /^[\s\u3000]*(?:-{3,}|_{10,}|免责声明|Disclaimer)/i.test(l.raw))) for (const l of block) l.cls = 'email';
+    i = j - 1;
+  }
+}
+
+/**
+ * The fields a policy database prints above the document (`索 引 号：…`, `发文字号：…`, `【发布部门】…`):
+ * three such lines or more near the start of the text (blank lines between them allowed), with the
+ * `正文：` line or the database's disclaimer that follows them. Removed and logged as `record-header`;
+ * the title the database repeats among them (`标　　题：…`) is no title line of the text.
+ */
+function markRecordHeader(lines: RawLine[]): void {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < 40; i++) {
+    if (lines[i]!.cls !== 'content') continue;
+    seen++;
+    if (!isRecordField(lines[i]!.raw)) continue;
+    const block: number[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.cls === 'blank') continue;
+      if (l.cls !== 'content' || !(isRecordField(l.raw) || (block.length > 0 && RE_RECORD_NOTE.test(l.raw.trim())))) break;
+      block.push(j);
+    }
+    if (block.filter((k) => isRecordField(lines[k]!.raw)).length >= 3) {
+      for (const k of block) lines[k]!.cls = 'record-header';
+      // The database's note before its fields (`（本文由…整理…）` on the line above): its too.
+      for (let k = i - 1; k >= 0 && (lines[k]!.cls === 'blank' || RE_RECORD_NOTE.test(lines[k]!.raw.trim())); k--) if (lines[k]!.cls === 'content') lines[k]!.cls = 'record-header';
+      return;
+    }
     i = j - 1;
   }
 }

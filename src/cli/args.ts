@@ -44,7 +44,7 @@ export type Command =
       /** The heap each worker thread may use, in MB (`--worker-memory-mb`); null: the pool's default. */
       readonly workerMemoryMb: number | null;
       /** Read every input as this format (`--format`); null: sniffed from the bytes. */
-      readonly format: 'txt' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | null;
+      readonly format: 'txt' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | null;
       /** The id of the one document given (`--id`; standard input's is `stdin` without it). */
       readonly id: string | null;
     } & SourceFlags)
@@ -205,7 +205,7 @@ export function parseArgs(argv: readonly string[]): Command {
       if (flags.has('--verbose') && flags.has('--quiet')) throw usage('usage.verbose-quiet');
       const source = sourceFlags();
       const format = str('--format') ?? null;
-      if (format !== null && format !== 'txt' && format !== 'pdf' && format !== 'html' && format !== 'docx' && format !== 'doc' && format !== 'rtf') {
+      if (format !== null && format !== 'txt' && format !== 'pdf' && format !== 'html' && format !== 'docx' && format !== 'doc' && format !== 'rtf' && format !== 'odt') {
         throw usage('usage.choice', '--format', 'txt、pdf、html、docx、doc、rtf', format);
       }
       if (positional.filter((p) => p === '-').length > 1) throw usage('usage.stdin-once');

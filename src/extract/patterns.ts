@@ -328,7 +328,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费))[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央)财政(?:科技)?(?:资金|经费)(?:拟)?安排)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
@@ -338,11 +338,13 @@ export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总�
 export const SUMMARY_PATTERNS = {
   directionCount: [
     // `拟围绕8个指南方向部署项目`.
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术|领域|重点支持项目研究|重点项目研究|资助研究)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术|领域|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
+    // `形成了…“揭榜挂帅”榜单（共10项）`: the list's own count.
+    new RegExp(`(?:榜单|任务清单|指南方向)[（(]共()${N}(?:项|个)[）)]()`),
     // `在以下8个研究方向部署培育项目` (NSFC).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),
     // `与以下5个境外资助机构联合资助` (an NSFC call, one direction per partner agency).

@@ -33,7 +33,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -74,9 +74,17 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { isZip, openZip, zipKind } = await import('./office.js');
     if (!isZip(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-docx'));
     const files = openZip(bytes);
-    zipKind(files);
+    if (zipKind(files) !== 'docx') throw new GuidelineError('unsupported-format', reason('not-a-docx'));
     const { readDocx } = await import('./docx.js');
     return structured(meta, 'docx', 'docx', bytes.length, readDocx(files));
+  }
+  if (format === 'odt') {
+    const { isZip, openZip, zipKind } = await import('./office.js');
+    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', reason('not-an-odt'));
+    const files = openZip(bytes);
+    if (zipKind(files) !== 'odt') throw new GuidelineError('unsupported-format', reason('not-an-odt'));
+    const { readOdt } = await import('./odt.js');
+    return structured(meta, 'odt', 'odt', bytes.length, readOdt(files));
   }
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
@@ -118,7 +126,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return 'doc';
   if (isRtf(bytes)) return 'rtf';
-  if (/\.(?:docx?|wps|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
+  if (/\.(?:docx?|wps|odt|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
   }

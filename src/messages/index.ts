@@ -70,7 +70,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
   --ocr 模式          auto：没有文字层的 PDF 页用 OCR 识别（默认）；force：每页都用 OCR；
                       off：不用（没有文字层的 PDF 失败）
   --ocr-max-pages N   一个 PDF 最多 OCR 的页数；超过即失败（默认：50）
-  --format 格式       按 txt、pdf、html、docx、doc 或 rtf 读入（默认：看文件开头的字节；.wps 按 doc）
+  --format 格式       按 txt、pdf、html、docx、doc、rtf 或 odt 读入（默认：看文件开头的字节；.wps 按 doc）
   --id 名称           所给唯一文档的输出名（默认：取自文件名；标准输入为 stdin）
   --lang zh|en        界面语言
   -h, --help          显示本帮助
@@ -105,7 +105,7 @@ Options:
   --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
                       page; off: none (a PDF without a text layer fails)
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
-  --format F          read the inputs as txt, pdf, html, docx, doc or rtf (default: from their first
+  --format F          read the inputs as txt, pdf, html, docx, doc, rtf or odt (default: from their first
                       bytes; .wps files are doc)
   --id ID             the output name of the one document given (default: from its file name;
                       stdin for standard input)

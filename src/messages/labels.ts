@@ -101,6 +101,7 @@ export const LABELS = {
     'table-of-contents': { zh: '目录', en: 'table of contents' },
     translation: { zh: '英文译文', en: 'English translation' },
     email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
+    'record-header': { zh: '数据库题录信息', en: 'database record fields' },
   }),
 } as const;
 

@@ -157,6 +157,18 @@ export const REASONS = {
     () => '不是 Word .docx 文件（不是 ZIP 压缩包），尽管扩展名或指定的格式是 .docx',
     () => 'not a Word .docx file (not a ZIP archive), despite its extension or the format given',
   ),
+  'not-an-odt': r(
+    () => '不是 OpenDocument 文本（.odt）文件，尽管扩展名或指定的格式是 .odt',
+    () => 'not an OpenDocument text (.odt) file, despite its extension or the format given',
+  ),
+  'odt-bad-xml': r(
+    (part: string) => `ODT 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 WPS 或 LibreOffice 打开后重新保存`,
+    (part: string) => `damaged ODT file: ${part} is not well-formed XML`,
+  ),
+  'odt-no-body': r(
+    () => 'ODT 文件已损坏：content.xml 没有正文；请用 WPS 或 LibreOffice 打开后重新保存',
+    () => 'damaged ODT file: content.xml has no body',
+  ),
   'not-a-doc': r(
     () => '不是 Word 97–2003 .doc/.wps 文件（没有 OLE 文件头），尽管扩展名或指定的格式是 .doc',
     () => 'not a Word 97–2003 .doc/.wps file (no OLE header), despite its extension or the format given',

@@ -128,6 +128,9 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them): one figure.
     if (/\d$/.test(lines[k - 1]!.text.text) && RE_UNIT_START.test(lines[k]!.text.text)) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
+    // A line that ends inside a clause (`支持额度：每项不超过100万元，` / `共计600万元`) goes on, even
+    // in text of a paragraph a line: nothing ends a paragraph there.
+    if (unwrapped && !hasMarker[k] && !labelLine[k] && /[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
     if (labelLine[k] || labelLine[k - 1]) return true;
     // The title ends its paragraph even when nothing separates it from the text below it.
     if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;

@@ -317,7 +317,9 @@ export const RemovalKind = z.enum([
   'table-of-contents',
   'translation',
   'email',
-]).describe('What the removed text was. Added in 1.6.0: email (the quote marks of a forwarded e-mail, `> `, and the headers of the e-mails around it: 发件人, 主题, -----原始邮件-----, a disclaimer), table-of-contents (the lines of a 目录: its heading, entries ending in leader dots and a page number, the wrapped first lines of entries), translation (a line of English after a line of Chinese in a bilingual text, five such lines or more). Added in 1.5.0: traditional-script (a run of characters of a text in traditional script, read as simplified; the values keep the printed characters). Added in 1.3.0: markup (Markdown marks of a Markdown export: ###, list bullets, ** around bold text), table-layout (pipes, rules and quotes of a table read as rows × cells, a cell that says none), table-header (a table header repeated after a page break), inline-page-number (a page number inside a line), footnote (a footnote at a page foot called by a circled number; Word footnotes and endnotes); for HTML and Word input (never in the loaded text, so line and offsets null): web-chrome (navigation, scripts, share and print widgets, page header and footer), duplicate-attachment (an attachment link repeated), hidden-text (Word hidden text, HTML hidden elements); running-header and running-footer also name the headers and footers of a Word document, indent the indentation of an HTML or Word paragraph');
+  // Added in 1.7.0.
+  'record-header',
+]).describe('What the removed text was. Added in 1.7.0: record-header (the fields a policy database or a government file library prints above a copied document: 索引号, 发文机关, 发文字号, 发布日期, 效力级别, 【法宝引证码】…, its 正文： line and its disclaimer). Added in 1.6.0: email (the quote marks of a forwarded e-mail, `> `, and the headers of the e-mails around it: 发件人, 主题, -----原始邮件-----, a disclaimer), table-of-contents (the lines of a 目录: its heading, entries ending in leader dots and a page number, the wrapped first lines of entries), translation (a line of English after a line of Chinese in a bilingual text, five such lines or more). Added in 1.5.0: traditional-script (a run of characters of a text in traditional script, read as simplified; the values keep the printed characters). Added in 1.3.0: markup (Markdown marks of a Markdown export: ###, list bullets, ** around bold text), table-layout (pipes, rules and quotes of a table read as rows × cells, a cell that says none), table-header (a table header repeated after a page break), inline-page-number (a page number inside a line), footnote (a footnote at a page foot called by a circled number; Word footnotes and endnotes); for HTML and Word input (never in the loaded text, so line and offsets null): web-chrome (navigation, scripts, share and print widgets, page header and footer), duplicate-attachment (an attachment link repeated), hidden-text (Word hidden text, HTML hidden elements); running-header and running-footer also name the headers and footers of a Word document, indent the indentation of an HTML or Word paragraph');
 
 export const Removed = z.object({
   kind: RemovalKind,
@@ -371,7 +373,7 @@ export const DocumentInfo = z.object({
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file, an RTF file (html, docx and doc added in 1.3.0; rtf in 1.6.0)'),
+    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file, an RTF file, an OpenDocument text (.odt) (html, docx and doc added in 1.3.0; rtf in 1.6.0; odt in 1.7.0)'),
     encoding: z.string(),
     bytes: z.number().int().min(0),
     pages: z.number().int().min(1).nullable(),

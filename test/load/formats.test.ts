@@ -305,6 +305,85 @@ describe('RTF (LibreOffice’s, of the DOCX)', () => {
   });
 });
 
+describe('ODT (OpenDocument text, LibreOffice’s of the DOCX, and one written by hand)', () => {
+  it('reads as the DOCX reads: numbers from the list and outline styles, the table on its grid, header, footer and footnote logged', async () => {
+    const odt = await loadFile(join(FORMATS, '2024-intergov-final.odt'));
+    const docx = await loadFile(join(FORMATS, '2024-intergov-final.docx'));
+    expect([odt.format, odt.tables]).toEqual(['odt', 1]);
+    expect(odt.text).toBe(docx.text);
+    expect(odt.removed.filter((r) => r.kind !== 'indent').map((r) => r.kind).sort()).toEqual(['footnote', 'running-footer', 'running-header']);
+    const d = diff(textDoc, processSource(odt));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual([]);
+    expect(d.document.changes).toEqual([]);
+  });
+
+  it('writes the numbers an office suite shows: prefixes and suffixes, levels shown, lists that continue, headings by the outline; spans, spaces, deletions and notes as a reader sees them', async () => {
+    const when = { mtime: new Date('1980-01-01T00:00:00') };
+    const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"';
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns}><office:styles>
+      <text:outline-style style:name="Outline">
+        <text:outline-level-style text:level="1" style:num-format="1" style:num-suffix=". "/>
+        <text:outline-level-style text:level="2" style:num-format="1" style:num-suffix=" " text:display-levels="2"/>
+      </text:outline-style></office:styles>
+      <office:master-styles><style:master-page style:name="Standard"><style:header><text:p>“政府间国际科技创新合作”重点专项</text:p></style:header></style:master-page></office:master-styles></office:document-styles>`;
+    const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:automatic-styles>
+      <text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-prefix="（" style:num-suffix="）" style:num-format="1"/></text:list-style>
+      </office:automatic-styles><office:body><office:text>
+      <text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>拟支持项目数：9个</text:p></text:deletion></text:changed-region></text:tracked-changes>
+      <text:p>国家重点研发计划“政府间国际科技创新合作”重点专项</text:p>
+      <text:p>2026年度项目申报指南</text:p>
+      <text:p>一、指南方向</text:p>
+      <text:h text:outline-level="1">双边合作</text:h>
+      <text:h text:outline-level="2">中国和<text:span>匈牙利</text:span>政府间联合研究项目</text:h>
+      <text:p>合作协议：《中匈政府间科技合作协定》<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>以正式文本为准。</text:p></text:note-body></text:note></text:p>
+      <text:p>领域方向：农业；<text:s text:c="2"/>生命科学。</text:p>
+      <text:p>拟支持项目数：<text:change text:change-id="c1"/>6个</text:p>
+      <text:p>共拟支持经费：1200万元人民币</text:p>
+      <text:p>其他要求：</text:p>
+      <text:list text:style-name="L1"><text:list-item><text:p>合作项目必须双方同时申报；</text:p></text:list-item></text:list>
+      <text:p><draw:frame><draw:text-box><text:p>（图示略）</text:p></draw:text-box></draw:frame></text:p>
+      <text:list text:style-name="L1" text:continue-numbering="true"><text:list-item><text:p>项目实施周期3年。</text:p></text:list-item></text:list>
+      <text:h text:outline-level="2">中国和智利政府间联合研究项目</text:h>
+      <table:table><table:table-column table:number-columns-repeated="2"/>
+        <table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>方向要点</text:p></table:table-cell><table:covered-table-cell/></table:table-row>
+        <table:table-row><table:table-cell><text:p>合作协议</text:p></table:table-cell><table:table-cell><text:p>《中智科技合作协定》</text:p></table:table-cell></table:table-row>
+        <table:table-row><table:table-cell><text:p>拟支持项目数</text:p></table:table-cell><table:table-cell><text:p>4个</text:p></table:table-cell></table:table-row>
+      </table:table>
+      </office:text></office:body></office:document-content>`;
+    const bytes = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), when], 'content.xml': [strToU8(content), when], 'styles.xml': [strToU8(styles), when] });
+    const s = await loadBytes(bytes, 'guideline.odt');
+    expect(s.format).toBe('odt');
+    expect(lines(s)).toEqual([
+      '国家重点研发计划“政府间国际科技创新合作”重点专项',
+      '2026年度项目申报指南',
+      '一、指南方向',
+      '1. 双边合作',
+      '1.1 中国和匈牙利政府间联合研究项目',
+      '合作协议：《中匈政府间科技合作协定》',
+      '领域方向：农业；  生命科学。',
+      '拟支持项目数：6个',
+      '共拟支持经费：1200万元人民币',
+      '其他要求：',
+      '（1）合作项目必须双方同时申报；',
+      '（图示略）',
+      '（2）项目实施周期3年。',
+      '1.2 中国和智利政府间联合研究项目',
+      '| 方向要点 | 方向要点 |',
+      '| 合作协议 | 《中智科技合作协定》 |',
+      '| 拟支持项目数 | 4个 |',
+    ]);
+    expect(s.removed.filter((r) => r.kind !== 'indent').map((r) => [r.kind, r.text])).toEqual([
+      ['footnote', '以正式文本为准。'],
+      ['running-header', '“政府间国际科技创新合作”重点专项'],
+    ]);
+    const doc = processSource(s);
+    expect(doc.directions.map((d) => [d.id, d.partners.map((p) => p.name), d.projectCount?.value, d.requirements.length])).toEqual([
+      ['1.1', ['匈牙利'], 6, 2],
+      ['1.2', ['智利'], 4, 0],
+    ]);
+  });
+});
+
 describe('formats this tool does not read: one line that says what to do', () => {
   const refused = async (bytes: Uint8Array, path: string): Promise<string> => {
     const e = await failure(loadBytes(bytes, path));
@@ -323,11 +402,13 @@ describe('formats this tool does not read: one line that says what to do', () =>
     expect(await refused(fixture('not-a-guideline.xlsx'), 'x.docx')).toMatch(/^an Excel workbook \(XLSX\)/);
   });
 
-  it('PPTX, ODT, a ZIP of files, a .docx that is no ZIP', async () => {
+  it('PPTX, ODS, an ODT without a body, a ZIP of files, a .docx that is no ZIP', async () => {
     const when = { mtime: new Date('1980-01-01T00:00:00') };
     const zip = (files: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), when]])));
     expect(await refused(zip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), 'x.pptx')).toMatch(/^a PowerPoint presentation \(PPTX\), which this tool does not read: save it as PDF/);
-    expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt')).toMatch(/^an OpenDocument text \(ODT\)/);
+    expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }), 'x.ods')).toMatch(/^an OpenDocument spreadsheet \(ODS\)/);
+    const noBody = await failure(loadBytes(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt'));
+    expect([noBody.code, noBody.message]).toEqual(['odt-corrupt', 'damaged ODT file: content.xml has no body']);
     expect(await refused(zip({ 'a.pdf': '%PDF-1.4' }), 'x.zip')).toBe('a ZIP archive, not a document: unpack it and ingest the files inside');
     expect(await refused(Buffer.from('一、总体要求'), 'x.docx')).toBe('not a .docx file (neither a ZIP archive nor an OLE file), despite the .docx extension');
   });
