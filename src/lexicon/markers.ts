@@ -96,7 +96,9 @@ const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*
 const RE_LATIN = /^(?:[（(]([a-z])[）)]|([a-z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
-const RE_ARABIC_PAREN = /^(\d{1,2})[）)](?![\d%])\s*(?=\S)/;
+// `2）275nm深紫外LED…`: after a full-width bracket a figure may start the item; after `)` a digit
+// goes on a figure (`1)2`).
+const RE_ARABIC_PAREN = /^(\d{1,2})(?:）|\)(?![\d%]))\s*(?=\S)/;
 /** `【指南方向1.1】`, `［方向2.3］`: a `1.1` number in brackets with the word that names it. */
 const RE_BRACKET_DECIMAL = /^[【\[［〔](?:指南方向|研究方向|项目方向|方向)\s*(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?[】\]］〕]\s*[：:]?\s*/;
 const RE_CIRCLED = /^([\u2460-\u2473])\s*/;

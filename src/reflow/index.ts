@@ -122,9 +122,10 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
     // wrap (or a page break) left it.
     if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;
-    // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`) or inside a word
+    // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`, `…生物大分子的` /
+    // `结构稳定…`) or inside a word
     // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
-    if (!hasMarker[k] && (/[与和及或之]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
+    if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
     // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them): one figure.
     if (/\d$/.test(lines[k - 1]!.text.text) && RE_UNIT_START.test(lines[k]!.text.text)) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;

@@ -47,6 +47,9 @@ export interface DirectionContext {
   leftover(field: Section): void;
 }
 
+/** A footnote's call at the end of a title: `[2]`, `①`, `¹`, `*`. */
+const RE_NOTE_CALL = /(?:\[\d{1,2}\]|[\u2460-\u2473]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3})$/;
+
 export function directionContext(
   d: Section,
   span: SpanFn,
@@ -67,7 +70,10 @@ export function directionContext(
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
   // `方向1` with its name in a field of its own (`方向名称：中国和越南…`): the title is that name.
   const named = printed.text === '' ? fields.find((f) => f.role === 'name') : undefined;
-  const titleM = named ? mappedTrim(fieldRest(named), '。；;') : mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
+  const bare = named ? mappedTrim(fieldRest(named), '。；;') : mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
+  // A note's call at the title's end (`…分子机制[2]`, `…材料①`, `…技术*`) calls a note; it names nothing.
+  const call = RE_NOTE_CALL.exec(bare.text);
+  const titleM = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });

@@ -71,8 +71,9 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     if (fromGroup) {
       const { t, hit } = fromGroup as { t: Mapped; hit: NonNullable<ReturnType<typeof parsePerProjectCap>> };
       perProjectCap = { amountCNY: hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
-    } else if (summary.youngScientist?.perProjectCNY && /青年科学家/.test(ctx.title) && isPlausible('fundingCNY', summary.youngScientist.perProjectCNY)) {
-      // A young scientists' direction: the cap the text before the directions states for them
+    } else if (summary.youngScientist?.perProjectCNY && (/青年科学家/.test(ctx.title) || ctx.groups.some((g) => /青年科学家/.test(g.text.text))) && isPlausible('fundingCNY', summary.youngScientist.perProjectCNY)) {
+      // A young scientists' direction (by its title, or the group it stands in: `4. 青年科学家项目` /
+      // `4.1 …`): the cap the text before the directions states for them
       // (`其中，拟部署1个青年科学家项目方向，…每个项目国拨经费不超过300万元`).
       const y = summary.youngScientist;
       perProjectCap = { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
