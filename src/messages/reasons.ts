@@ -162,11 +162,11 @@ export const REASONS = {
     () => 'not an OpenDocument text (.odt) file, despite its extension or the format given',
   ),
   'odt-bad-xml': r(
-    (part: string) => `ODT 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 WPS 或 LibreOffice 打开后重新保存`,
+    (part: string) => `ODT 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 WPS 或其他办公软件打开后重新保存`,
     (part: string) => `damaged ODT file: ${part} is not well-formed XML`,
   ),
   'odt-no-body': r(
-    () => 'ODT 文件已损坏：content.xml 没有正文；请用 WPS 或 LibreOffice 打开后重新保存',
+    () => 'ODT 文件已损坏：content.xml 没有正文；请用 WPS 或其他办公软件打开后重新保存',
     () => 'damaged ODT file: content.xml has no body',
   ),
   'not-a-doc': r(
