@@ -92,3 +92,10 @@ export function isPlausible(kind: keyof typeof PLAUSIBLE, value: number): boolea
   const r = PLAUSIBLE[kind];
   return Number.isFinite(value) && value >= r.min && value <= r.max;
 }
+
+/**
+ * A number followed by a unit of measure (`8英寸`, `28纳米`, `5G`, `100万吨`), at the start of a
+ * text: a title that starts with a measure (`1．8英寸导电型碳化硅单晶衬底`), not a second level of
+ * numbering.
+ */
+export const RE_MEASURE_START = /^\d{1,4}(?:\.\d+)?\s*(?:英寸|寸|英尺|米|千米|公里|厘米|毫米|微米|纳米|埃|吨|万吨|千克|公斤|克|升|瓦|千瓦|兆瓦|伏|千伏|赫兹|位|比特|层|代|轴|通道|核|线|[万亿千]|nm|mm|cm|μm|um|kV|kW|MW|GW|Hz|GHz|[GKMT](?![a-z]))/;

@@ -16,6 +16,7 @@
  * No text is lost: every paragraph lands in exactly one node, in document order.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
+import { RE_MEASURE_START } from '../lexicon/numbers.js';
 import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
@@ -952,10 +953,10 @@ function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker | null
 }
 
 /**
- * `1．8英寸导电型碳化硅单晶衬底` in a list numbered `1．` `2．` `3．`: a title that starts with a number
- * reads as `1.8`. Where such a `N.M` stands alone (no other number of its shape nearby, ten times as
- * many `N．` items) and `N` is the number the `N．` list expects there (the next, or 1 after a
- * heading above it), it is the item `N．` whose title starts with `M`.
+ * `1．8英寸导电型碳化硅单晶衬底` in a list numbered `1．` `2．` `3．`: a title that starts with a
+ * measure reads as `1.8`. Where such a `N.M` is followed straight by a unit (`英寸`, `纳米`, `G`), few
+ * numbers of its shape stand in the text (two at most) and `N` is the number the `N．` list expects
+ * there (the next, or 1 after a heading above it), it is the item `N．` whose title starts with `M`.
  */
 function loneDecimalsAsItems(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
   let decimals = 0;
@@ -964,7 +965,7 @@ function loneDecimalsAsItems(paragraphs: readonly Paragraph[], markers: (Marker 
     if (m?.type === 'decimal') decimals++;
     else if (m?.type === 'arabic-dot') items++;
   }
-  if (decimals === 0 || decimals > 2 || items < decimals * 10) return;
+  if (decimals === 0 || decimals > 2 || items < 2) return;
   let last = 0;
   for (let k = 0; k < markers.length; k++) {
     const m = markers[k];
@@ -980,7 +981,7 @@ function loneDecimalsAsItems(paragraphs: readonly Paragraph[], markers: (Marker 
     if (m.type !== 'decimal') continue;
     const raw = /^(\d{1,2})([.．])\s*/.exec(paragraphs[k]!.text.text);
     const major = Math.floor(m.value / 100);
-    if (!raw || (major !== last + 1 && major !== 1)) continue;
+    if (!raw || (major !== last + 1 && major !== 1) || !RE_MEASURE_START.test(paragraphs[k]!.text.text.slice(raw[0].length))) continue;
     markers[k] = { type: 'arabic-dot', text: `${raw[1]}${raw[2]}`, length: raw[0].length, value: major, key: raw[1]! };
     last = major;
   }

@@ -143,3 +143,68 @@ export function asTwoColumns(ds: readonly DirectionSpec[], linesPerColumn = 18):
   }
   return [title!, '', ...out].join('\n');
 }
+
+const REQUIREMENTS = ['（1）合作项目必须双方同时申报；', '（2）外方合作单位须获得本国相应资助。'];
+
+/**
+ * A table copied out of Word as text (`另存为纯文本`): cells parted by tabs, the 其他要求 cell's two
+ * paragraphs on lines of their own (the second line has no tab).
+ */
+export function asTabTable(ds: readonly DirectionSpec[]): string {
+  const header = [...HEADER, '其他要求'].join('\t');
+  const body = ds.flatMap((d, k) => [[...cells(d, k), REQUIREMENTS[0]!].join('\t'), REQUIREMENTS[1]!]);
+  return [...HEAD(ds.length), header, ...body, ...TAIL].join('\n');
+}
+
+/** Each direction's heading, then its fields in a table of one header row of labels over one row of values. */
+export function asFieldTables(ds: readonly DirectionSpec[]): string {
+  const row = (c: readonly string[]): string => `| ${c.join(' | ')} |`;
+  const labels = ['合作协议', '领域方向', '拟支持项目数', '拟支持经费（万元）', '实施周期'];
+  const body = ds.flatMap((d, k) => [
+    `1.${k + 1} ${titleOf(d)}`,
+    row(labels),
+    row(labels.map(() => '---')),
+    row([agreementOf(d), d.domains.join('；'), `${d.count}个`, String(d.fundingWan), `${d.years}年`]),
+    `其他要求：${REQUIREMENTS.join('')}`,
+    '',
+  ]);
+  return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
+}
+
+/**
+ * Each direction's agreement and domains in its text, its figures only in a summary table after
+ * the directions (`附表`), a row per direction under the same number and title; `twoRowHeader`: the
+ * table's header in two rows (`支持规模` merged over its two columns).
+ */
+export function asSummaryTable(ds: readonly DirectionSpec[], twoRowHeader = false): string {
+  const row = (c: readonly string[]): string => `| ${c.join(' | ')} |`;
+  const body = ds.flatMap((d, k) => [`1.${k + 1} ${titleOf(d)}`, `合作协议：${agreementOf(d)}。`, `领域方向：${d.domains.join('；')}。`, `其他要求：${REQUIREMENTS.join('')}`, '']);
+  const header = twoRowHeader
+    ? [row(['序号', '方向名称', '支持规模', '支持规模', '实施周期（年）']), row(['序号', '方向名称', '拟支持项目数（项）', '国拨经费（万元）', '实施周期（年）'])]
+    : [row(['序号', '方向名称', '拟支持项目数（项）', '国拨经费（万元）', '实施周期（年）'])];
+  const table = [
+    '附表  各指南方向支持规模',
+    '',
+    ...header,
+    row(['---', '---', '---', '---', '---']),
+    ...ds.map((d, k) => row([`1.${k + 1}`, titleOf(d), String(d.count), String(d.fundingWan), String(d.years)])),
+  ];
+  return [...HEAD(ds.length), ...body, ...table, ...TAIL].join('\n');
+}
+
+/** Headings written `【指南方向1.1】中国和越南政府间联合研究项目`, as a province's CMS prints them. */
+export function asBracketHeadings(ds: readonly DirectionSpec[]): string {
+  return asHeadings(ds).replace(/^1\.(\d+) /gm, '【指南方向1.$1】');
+}
+
+/** Record fields a policy database prints above a copied document, in its forms. */
+export const RECORD_HEADERS: readonly (readonly string[])[] = [
+  ['索 引 号：000014349/2026-00012', '主题分类：科技、教育\\科技', '发文机关：科技部', '成文日期：2026年03月02日', '标　　题：国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南', '发文字号：国科发资〔2026〕18号', '发布日期：2026年03月05日', '有 效 性：有效', ''],
+  ['【发布部门】科学技术部', '【发文字号】国科发资〔2026〕18号', '【发布日期】2026.03.05', '【时效性】现行有效', '【效力级别】部门工作文件', '【法宝引证码】CLI.4.512345', ''],
+  ['发布机构：科学技术部', '发布日期：2026-03-05', '政策级别：国家级', '政策类型：申报指南', '信息来源：国家科技管理信息系统公共服务平台', '（本文由政策数据库整理，内容以官方发布为准）', '正文：'],
+];
+
+/** `text` as a policy database holds it: its record fields above. */
+export function withRecordHeader(text: string, form: number): string {
+  return [...RECORD_HEADERS[form % RECORD_HEADERS.length]!, text].join('\n');
+}

@@ -1,11 +1,14 @@
 /**
  * The same directions written as headings with labels, as a spaced table, as a pipe table, as one
- * line of fields per direction, or on two-column pages, extract to the same values (issue 20).
+ * line of fields per direction, on two-column pages, as a tab-separated table saved by Word, with a
+ * labels-over-values table per heading, with their figures only in a summary table after them, under
+ * `【指南方向1.1】` headings, or below a policy database's record fields, extract to the same values
+ * (issue 20).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asHeadings, asOneLine, asPipeTable, asSpacedTable, asTwoColumns, DOMAINS, PARTNERS, titleOf, type DirectionSpec } from '../helpers/layouts.js';
+import { asBracketHeadings, asFieldTables, asHeadings, asOneLine, asPipeTable, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -55,6 +58,11 @@ describe('layouts', () => {
     ['a pipe table', asPipeTable],
     ['a pdftotext -layout table', (ds: readonly DirectionSpec[]) => asSpacedTable(ds)],
     ['two-column pages', (ds: readonly DirectionSpec[]) => asTwoColumns(ds)],
+    ['a table saved by Word as text (tabs, a cell’s paragraphs on lines of their own)', asTabTable],
+    ['a table of labels over values under each heading', asFieldTables],
+    ['figures only in a summary table after the directions', (ds: readonly DirectionSpec[]) => asSummaryTable(ds)],
+    ['figures only in a summary table with a header of two rows', (ds: readonly DirectionSpec[]) => asSummaryTable(ds, true)],
+    ['headings written 【指南方向1.1】', asBracketHeadings],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
@@ -62,6 +70,21 @@ describe('layouts', () => {
         expect(values(doc)).toEqual(expected(ds));
       }),
       { numRuns: runs(25) },
+    );
+  });
+});
+
+describe('a policy database’s copy', () => {
+  it('its record fields above the text (索 引 号：…, 【发布部门】…, 发布机构：… 正文：) are removed and logged: the title, the status and the directions read as without them', async () => {
+    await fc.assert(
+      fc.asyncProperty(directions, fc.nat(), async (ds, form) => {
+        const plain = await ingestText(asHeadings(ds), 'layout.txt');
+        const copied = await ingestText(withRecordHeader(asHeadings(ds), form), 'layout.txt');
+        expect(values(copied)).toEqual(expected(ds));
+        expect([copied.document.title, copied.document.status]).toEqual([plain.document.title, plain.document.status]);
+        expect(copied.removed.filter((r) => r.kind === 'record-header').length).toBe(RECORD_HEADERS[form % RECORD_HEADERS.length]!.filter((l) => l !== '').length);
+      }),
+      { numRuns: runs(15) },
     );
   });
 });
