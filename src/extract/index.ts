@@ -118,7 +118,13 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
       // What a group states for its directions; a part's too where the part is a kind of project
       // (`二、青年科学家项目` / `每个项目国拨经费不超过300万元。…男性应为1988年1月1日以后出生…`).
       const states = n.kind === 'group' || (n.kind === 'part' && n.heading !== null && /青年科学家/.test(n.heading.text.text));
-      const own = states ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : [])) : [];
+      // A part's sentence that speaks to the directions below it (`以下方向每个方向拟支持项目数5个`):
+      // stated for them, as a group's text is.
+      const own = states
+        ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []))
+        : n.kind === 'part'
+          ? n.children.flatMap((c) => (c.kind === 'paragraph' && RE_FOR_DIRECTIONS_BELOW.test(c.paragraph.text.text) ? [c.paragraph.text] : []))
+          : [];
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
@@ -564,6 +570,9 @@ const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信�
 
 /** A repost's tag before a title: `【转载】`, `[转发]`. */
 const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
+
+/** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`. */
+const RE_FOR_DIRECTIONS_BELOW = /^(?:以下|下列|本组|本部分|本类)(?:各)?(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
 
 function documentInfo(
   preamble: readonly Paragraph[],

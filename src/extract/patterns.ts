@@ -457,3 +457,29 @@ export function findCjkFundingTotal(text: string): Hit<Money> | null {
 }
 export const RE_BATCH = /第([一二三四五六七八九十\d]+)批/;
 export const RE_DRAFT = /征求意见稿/;
+
+/**
+ * A figure stated once for each direction of a group (`以下方向每个方向拟支持项目数5个`, `每个方向国拨
+ * 经费均为1500万元`, `各方向拟支持项目数均为3个`): the words before it. Read from the text a group
+ * states before its directions.
+ */
+const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南)?方向(?:均)?拟?支持项目(?:数)?(?:均)?(?:为)?/;
+const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为/;
+
+/** The count each direction of a group gets, from the group's text: the hit's index and length in `text`. */
+export function eachDirectionCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
+  const m = RE_EACH_DIRECTION_COUNT.exec(text);
+  if (!m) return null;
+  const at = m.index + m[0].length;
+  const hit = parseCount(text.slice(at, at + 16));
+  return hit && hit.index <= 1 ? { ...hit, index: at + hit.index } : null;
+}
+
+/** The funding each direction of a group gets, from the group's text. */
+export function eachDirectionFunding(text: string): Hit<Money> | null {
+  const m = RE_EACH_DIRECTION_FUNDING.exec(text);
+  if (!m) return null;
+  const at = m.index + m[0].length;
+  const hit = parseMoney(text.slice(at, at + 24));
+  return hit && hit.index <= 1 ? { ...hit, index: at + hit.index } : null;
+}

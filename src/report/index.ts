@@ -53,7 +53,7 @@ function ocrMark(doc: Guideline, value: { readonly span: Direction['titleSpan'] 
 }
 
 function facts(d: Direction, doc: Guideline): Table {
-  const mark = (v: { readonly span: Direction['titleSpan']; readonly inherited?: boolean } | null | undefined): string => (v?.inherited ? '' : ocrMark(doc, v));
+  const mark = (v: { readonly span: Direction['titleSpan']; readonly inherited?: boolean | undefined } | null | undefined): string => (v?.inherited ? '' : ocrMark(doc, v));
   const flags = FLAG_LABELS.filter(([k]) => d.flags[k].value).map(([, label]) => label);
   return table(
     ['字段', '值'],
@@ -68,7 +68,7 @@ function facts(d: Direction, doc: Guideline): Table {
             : `${d.projectCount.min}～${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}${mark(d.projectCount)}`
           : '—',
       ],
-      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${mark(d.funding)}` : '—'],
+      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${d.funding.inherited ? '（沿用指南统一规定）' : ''}${mark(d.funding)}` : '—'],
       ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}${d.perProjectCap.inherited ? '（沿用指南统一规定）' : ''}${mark(d.perProjectCap)}`]] : []),
       ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}${mark(d.duration)}` : '—'],
       ['要求条数', String(d.requirements.length)],

@@ -79,6 +79,7 @@ export const Funding = z.object({
   text: z.string(),
   span: Span,
   perProjectCapSpan: Span.optional(),
+  inherited: z.boolean().optional().describe('true when stated once for each direction of the group the direction stands in (`以下方向每个方向国拨经费均为1500万元`), not by the direction (added in 1.7.0)'),
 });
 export type Funding = z.infer<typeof Funding>;
 

@@ -5,6 +5,7 @@
  * from its unit, domains lettered `a.`, a title wrapped after 的, a note's call after a title, a
  * news site's boxes, and a figure a summary table gives again.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../helpers/seed.js';
 
@@ -196,5 +197,22 @@ describe('a figure given twice', () => {
     const doc = await ingestText(twice('8'));
     expect(doc.directions[0]!.projectCount?.value).toBe(6);
     expect(doc.checks.filter((c) => c.code === 'field-repeated').map((c) => c.stated)).toEqual(['拟支持项目数：8个']);
+  });
+});
+
+describe('figures a group states once for its directions', () => {
+  it('`以下方向每个方向拟支持项目数5个…` under （一）, `拟支持项目数均为4个，每个方向国拨经费均为1200万元` under （二): each direction’s, inherited, from its own group', async () => {
+    const text = readFileSync(new URL('../fixtures/forms/group-figures.txt', import.meta.url), 'utf8');
+    const doc = await ingestText(text, 'group-figures.txt');
+    expect(doc.directions.map((d) => [d.id, d.projectCount?.value, d.projectCount?.inherited, d.funding?.amountCNY, d.funding?.inherited ?? false])).toEqual([
+      ['1', 5, true, 15_000_000, true],
+      ['2', 5, true, 15_000_000, true],
+      ['3', 5, true, 15_000_000, true],
+      ['4', 4, true, 12_000_000, true],
+      ['5', 4, true, 12_000_000, true],
+      // A direction that states its own figures keeps them.
+      ['6', 2, false, 8_000_000, false],
+    ]);
+    expect(doc.checks.filter((c) => c.code === 'funding-total-mismatch' || c.code === 'project-total-mismatch')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
+import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -43,6 +43,9 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
       projectCount = { ...units.value, text: all.text.slice(i, i + units.length), span: span(all, i, i + units.length), inherited: false };
     } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
       projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
+    } else if (groupCount(ctx)) {
+      // Stated once for each direction of the group it stands in (`以下方向每个方向拟支持项目数5个`).
+      projectCount = groupCount(ctx);
     } else if (summary.defaultProjectCount) {
       const { text, span: s, ...value } = summary.defaultProjectCount;
       projectCount = { ...value, text, span: s, inherited: true };
@@ -50,4 +53,13 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   }
   if (!projectCount && !countField) ctx.missing('projectCount', 'project count (拟支持项目数)');
   return projectCount;
+}
+
+/** The count a group states for each of its directions, inherited. */
+function groupCount(ctx: DirectionContext): ProjectCount | null {
+  for (const t of ctx.groupTexts) {
+    const hit = eachDirectionCount(t.text);
+    if (hit && isPlausible('projects', hit.value.value)) return { ...hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: ctx.span(t, hit.index, hit.index + hit.length), inherited: true };
+  }
+  return null;
 }

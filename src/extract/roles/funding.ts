@@ -8,7 +8,7 @@ import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
+import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { categoryOf } from './partners.js';
@@ -98,6 +98,16 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     if (m && !perProjectBefore && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
       const a = m.index + m[0].length;
       funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+    }
+  }
+  // Stated once for each direction of the group it stands in (`以下方向每个方向国拨经费均为1500万元`).
+  if (!funding && !fundingField) {
+    for (const t of groupTexts) {
+      const hit = eachDirectionFunding(t.text);
+      if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
+        funding = { ...hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
+        break;
+      }
     }
   }
   if (!funding && !fundingField) ctx.missing('funding', 'funding (拟支持经费)');
