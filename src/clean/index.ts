@@ -20,7 +20,7 @@
 import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, asciiOfFullWidth, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
@@ -282,7 +282,8 @@ export function clean(source: Source): Cleaned {
     const log = logAt(i);
     const table = tableAt.get(i);
     if (table) {
-      for (const t of tableLines(text, table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end))) out.push(t);
+      const ocrAt = (r: Range): boolean => source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end);
+      for (const t of tableLines(text, table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end, r.replacement), ocrAt)) out.push(t);
       blankSeen = false;
       pageBreakSeen = false;
       lastPage = page;
@@ -974,7 +975,7 @@ const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', dur
  * cell, a bare number given the header's unit); for a table of fields, a `label：value` line per
  * row. Inserted characters (the number's dot, the colon, the unit) map to an empty range.
  */
-function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind }) => void): CleanLine[] {
+function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind; replacement?: string }) => void, byOcr: (r: Range) => boolean = () => false): CleanLine[] {
   const out: CleanLine[] = [];
   for (const r of table.layout) log(r);
   const cellOf = (pieces: readonly Range[]): Mapped | null => {
@@ -1030,7 +1031,8 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   // fields, not a direction of its own: a `label：value` line per cell.
   const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
   let n = 0;
-  for (const row of table.rows) {
+  const idDigits = idCol >= 0 ? ocrRowNumbers(text, table, idCol, byOcr) : new Map<number, string>();
+  for (const [r, row] of table.rows.entries()) {
     if (row.caption) {
       // A caption across the table (a group's heading, the table's title): a line of the text,
       // read as any heading is.
@@ -1039,6 +1041,13 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       continue;
     }
     const cells = row.cells.map(cellOf);
+    // A row number OCR read as a letter (`A` for `4`), where the rows around it say which it is.
+    const digit = idDigits.get(r);
+    const piece = digit !== undefined ? row.cells[idCol]![0]! : null;
+    if (digit !== undefined && piece) {
+      log({ ...piece, kind: 'ocr-misread', replacement: digit });
+      cells[idCol] = new MappedBuilder().pushRange(digit, piece.start, piece.end).build();
+    }
     const id = idCol >= 0 ? cells[idCol] : null;
     const titleCell = (titleCol >= 0 ? cells[titleCol] : null) ?? (partnersCol >= 0 ? cells[partnersCol] : null) ?? cells.find((c, k) => c && k !== idCol) ?? null;
     const head = new MappedBuilder();
@@ -1078,6 +1087,32 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), fieldsOnly ? 'field' : 'cell');
     });
   }
+  return out;
+}
+
+/**
+ * Row numbers of a table read by OCR that came out as a letter (`A` for `4` in a narrow 序号 cell):
+ * by row index, the digit the numbering says stands there (the rows before and after it count
+ * `3` and `5`, or the first or last row goes on from its neighbour), where the letter is one OCR
+ * reads for that digit (`DIGIT_LOOKALIKE`). Nothing else is guessed.
+ */
+function ocrRowNumbers(text: string, table: Table, idCol: number, byOcr: (r: Range) => boolean): Map<number, string> {
+  const out = new Map<number, string>();
+  const ids = table.rows.map((row) => (row.caption ? null : (row.cells[idCol] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim()));
+  const number = (k: number): number | null => {
+    const t = ids[k];
+    return t !== null && t !== undefined && /^\d{1,3}$/.test(t) ? Number(t) : null;
+  };
+  ids.forEach((t, k) => {
+    const pieces = table.rows[k]!.cells[idCol] ?? [];
+    if (t === null || !/^.$/u.test(t) || !DIGIT_LOOKALIKE.has(t) || pieces.length !== 1 || !byOcr(pieces[0]!)) return;
+    let before: number | null = null;
+    for (let j = k - 1; j >= 0 && before === null; j--) if (ids[j] !== null) before = number(j) ?? Number.NaN;
+    let after: number | null = null;
+    for (let j = k + 1; j < ids.length && after === null; j++) if (ids[j] !== null) after = number(j) ?? Number.NaN;
+    const want = before !== null && after !== null ? (after === before + 2 ? before + 1 : null) : before !== null ? before + 1 : after !== null ? after - 1 : null;
+    if (want !== null && Number.isFinite(want) && want >= 0 && want <= 9 && DIGIT_LOOKALIKE.get(t) === String(want)) out.set(k, String(want));
+  });
   return out;
 }
 

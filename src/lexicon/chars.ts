@@ -182,3 +182,12 @@ export function comparableText(text: string): string {
     .replace(/\s+/g, '')
     .replace(/./gu, (c) => PUNCT_LOOKALIKE.get(c.codePointAt(0)!) ?? c);
 }
+
+/**
+ * Letters OCR reads for a lone digit (a row number in a narrow 序号 cell, read with nothing around
+ * it): `A` for `4`, `I` for `1`. Only where the numbering around it says which digit stands there.
+ */
+export const DIGIT_LOOKALIKE: ReadonlyMap<string, string> = new Map([
+  ['I', '1'], ['l', '1'], ['i', '1'], ['|', '1'], ['Z', '2'], ['z', '2'], ['A', '4'], ['S', '5'], ['s', '5'],
+  ['G', '6'], ['b', '6'], ['T', '7'], ['B', '8'], ['g', '9'], ['q', '9'], ['O', '0'], ['o', '0'], ['D', '0'],
+]);

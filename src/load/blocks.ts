@@ -44,6 +44,27 @@ export function joinCjk(a: string, b: string): string {
   return CJK.test(a.slice(-1)) || CJK.test(b.charAt(0)) ? a + b : `${a} ${b}`;
 }
 
+/**
+ * `cellText` of lines read by OCR, with each code unit's confidence carried along (`fill` for what
+ * the joining adds: a space between Latin words).
+ */
+export function cellTextWithConfidence(lines: readonly { readonly text: string; readonly confidence: readonly number[] | null }[], fill: number): { text: string; confidence: number[] } {
+  let out = '';
+  const confidence: number[] = [];
+  for (const line of lines) {
+    const lead = LEAD.exec(line.text)?.[0].length ?? 0;
+    const trail = TRAIL.exec(line.text.slice(lead))?.[0].length ?? 0;
+    const piece = line.text.slice(lead, line.text.length - trail);
+    const own = (line.confidence ?? []).slice(lead, line.text.length - trail);
+    while (own.length < piece.length) own.push(fill);
+    const joined = joinCjk(out, piece);
+    if (joined.length > out.length + piece.length) confidence.push(fill);
+    confidence.push(...own);
+    out = joined;
+  }
+  return { text: out.replace(/\|/g, '｜').replace(/[\r\n]/g, ' '), confidence };
+}
+
 /** The text of a table cell: its lines joined on one line, `|` written as `｜`. */
 export function cellText(lines: readonly string[]): string {
   let out = '';

@@ -17,7 +17,7 @@
 import { isCjkOrPunct } from '../lexicon/chars.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import type { Removal, RemovalKind } from '../types.js';
-import { cellText } from './blocks.js';
+import { cellTextWithConfidence } from './blocks.js';
 import { layoutPage, type Gutter, type LayoutBlock, type Rule } from './pdf-layout.js';
 
 /** One text run as a PDF gives it. Coordinates in PDF units, origin bottom-left. */
@@ -304,7 +304,8 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     for (const u of page) {
       if (u.kind === 'noise') continue;
       if (u.kind === 'row') {
-        out.push({ text: rowText(u.block.row.cells), page: pageNo, pageLine: ++pageLine });
+        const row = rowText(u.block.row.cells);
+        out.push({ text: row.text, page: pageNo, pageLine: ++pageLine, ...(row.confidence ? { confidence: row.confidence } : {}) });
         continue;
       }
       const l = u.line;
@@ -321,9 +322,20 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   return { lines: out, removed, glyphs };
 }
 
-/** A table row as the HTML and Word readers write one: `| cell | cell |`, each cell's lines joined. */
-function rowText(cells: readonly (readonly (readonly TextItem[])[])[]): string {
+/**
+ * A table row as the HTML and Word readers write one: `| cell | cell |`, each cell's lines joined;
+ * for a row read by OCR, the confidence of each code unit too (`NOT_OCR` for the pipes and spaces).
+ */
+function rowText(cells: readonly (readonly (readonly TextItem[])[])[]): { text: string; confidence: Uint8Array | null } {
   let line = '|';
-  for (const cell of cells) line += ` ${cellText(cell.map((items) => joinRuns(items).text))} |`;
-  return line;
+  const confidence: number[] = [NOT_OCR];
+  let ocr = false;
+  for (const cell of cells) {
+    const runs = cell.map((items) => joinRuns(items));
+    if (runs.some((r) => r.confidence !== null)) ocr = true;
+    const c = cellTextWithConfidence(runs, NOT_OCR);
+    line += ` ${c.text} |`;
+    confidence.push(NOT_OCR, ...c.confidence, NOT_OCR, NOT_OCR);
+  }
+  return { text: line, confidence: ocr ? Uint8Array.from(confidence.slice(0, line.length)) : null };
 }

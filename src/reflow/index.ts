@@ -211,10 +211,15 @@ function continuesInlineList(lines: readonly CleanLine[], first: number, k: numb
   const prev = printed(m.type, m.value - 1);
   let text = '';
   for (let i = first; i < k; i++) text += lines[i]!.text.text;
-  for (let at = text.indexOf(prev, 1); at > 0; at = text.indexOf(prev, at + 1)) {
-    if (/[。；;：:，,\s]/.test(text[at - 1]!) && !isDigit(text[at + prev.length])) return true;
-  }
-  return false;
+  const inline = (marker: string): boolean => {
+    for (let at = text.indexOf(marker, 1); at > 0; at = text.indexOf(marker, at + 1)) {
+      if (/[。；;：:，,\s]/.test(text[at - 1]!) && !isDigit(text[at + marker.length])) return true;
+    }
+    return false;
+  };
+  // (Not where the paragraph has that number already: `…（1）…（2）…待定。` then `（2）内地与香港…` is
+  // the next heading, not the list's second item again.)
+  return inline(prev) && !inline(printed(m.type, m.value));
 }
 
 /**

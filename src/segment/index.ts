@@ -492,7 +492,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
         break;
       }
       case 'paren-cjk': {
-        if (headsDirections(k)) {
+        // The part after the open `（一）` part (`（二）内地与澳门科技合作` over text, not headings):
+        // a part too, whatever follows it.
+        const sibling = stack.some((s) => s.kind === 'part' && s.marker?.type === 'paren-cjk' && s.marker.value === m.value - 1);
+        if (headsDirections(k) || (sibling && isTitleLike(p, m))) {
           openPartOf(m, p);
           break;
         }

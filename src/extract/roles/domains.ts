@@ -143,6 +143,9 @@ function topLevelColon(t: string): number {
   return -1;
 }
 
+/** An item counted in words: `一是…`, `二是…`, `其一，…`. */
+const RE_COUNTED_ITEM = /^((?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、]))\s*/;
+
 function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
   const out: Domain[] = [];
   // Numbered inline (`①农业；②能源`): one domain per item.
@@ -160,11 +163,14 @@ function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
     return out;
   }
   for (const { i, j } of splitList(m, listSeparators(m))) {
-    const piece = mappedTrim(mappedSlice(m, i, j), TRAILING);
+    let piece = mappedTrim(mappedSlice(m, i, j), TRAILING);
     if (piece.text.length === 0) continue;
+    // Counted in words (`一是集成电路与半导体；二是生物医药`): the count is the item's marker.
+    const counted = RE_COUNTED_ITEM.exec(piece.text);
+    if (counted) piece = mappedTrim(mappedSlice(piece, counted[0].length, piece.text.length), TRAILING);
     const { label, detail } = splitLabel(piece.text);
     if (!label) continue;
-    out.push({ label, detail, marker: null, span: span(piece), children: [] });
+    out.push({ label, detail, marker: counted ? counted[1]! : null, span: span(piece), children: [] });
   }
   return out;
 }
