@@ -84,6 +84,8 @@ interface RawLine {
   pageStart: boolean;
   formFeed: boolean;
   printed: number | null;
+  /** Pieces of the line found furniture before it is cleaned (a running header glued to a page number inside it). */
+  furniture?: { start: number; end: number; kind: RemovalKind }[];
 }
 
 /**
@@ -192,6 +194,7 @@ export function clean(source: Source): Cleaned {
 
   markUrlArtefacts(lines);
   markRecordHeader(lines);
+  markNumberedHeaders(lines);
   markMailHeaders(lines);
   markContents(lines);
   markTranslations(lines);
@@ -431,7 +434,8 @@ function cleanLine(
   const spaced = isLetterSpaced(text.slice(a, b));
   // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
   const inline: { start: number; end: number; kind: RemovalKind }[] = [
-    ...inlinePageNumbers(text, a, b).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
+    ...(l.furniture ?? []),
+    ...inlinePageNumbers(text, a, b).filter((r) => !(l.furniture ?? []).some((f) => f.start < r.end && r.start < f.end)).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
     ...markupOf(text, a, b),
     ...doubledGlyphs(text, a, b),
   ].sort((x, y) => x.start - y.start);
@@ -1211,6 +1215,51 @@ function markMailHeaders(lines: RawLine[]): void {
     const fromLine = block.some((l) => RE_MAIL_FROM.test(l.raw));
     if ((block.length >= 2 && fromLine) || block.some((l) => /^[\s\u3000]*(?:-{3,}|_{10,}|免责声明|Disclaimer)/i.test(l.raw))) for (const l of block) l.cls = 'email';
     i = j - 1;
+  }
+}
+
+/** A page number printed after a running header on the same line: `·3·`, `- 3 -`, `— 3 —`, `第 3 页`. */
+const RE_PAGE_TOKEN = /[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?/g;
+
+/**
+ * A running header printed with the page number on its line (`国家重点研发计划“…”重点专项 ·4·`), as a
+ * database copy of a PDF keeps it: the same words before a page number on two lines or more, with
+ * other numbers. Those lines are running headers; the same words and a page number inside a line of
+ * text (`…开发国家重点研发计划“…”重点专项 ·5·对靶施药…`, where the copy glued the page's head to the
+ * text) are removed from it too, logged as `running-header` and `inline-page-number`.
+ */
+function markNumberedHeaders(lines: RawLine[]): void {
+  const byHead = new Map<string, { line: RawLine; page: string }[]>();
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    const t = l.raw.trim();
+    const m = /^(.{8,60}?)\s*([·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/.exec(t);
+    if (!m || /[。；，]/.test(m[1]!) || matchMarker(m[1]!)) continue;
+    const head = m[1]!.replace(/\s+/g, '');
+    const group = byHead.get(head) ?? [];
+    group.push({ line: l, page: m[3] ?? m[4] ?? m[5]! });
+    byHead.set(head, group);
+  }
+  const heads: string[] = [];
+  for (const [head, group] of byHead) {
+    if (group.length < 2 || new Set(group.map((g) => g.page)).size < 2) continue;
+    heads.push(head);
+    for (const g of group) g.line.cls = 'running-header';
+  }
+  if (heads.length === 0) return;
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    for (const head of heads) {
+      for (let at = l.raw.indexOf(head); at >= 0; at = l.raw.indexOf(head, at + 1)) {
+        RE_PAGE_TOKEN.lastIndex = at + head.length;
+        const token = RE_PAGE_TOKEN.exec(l.raw);
+        if (!token || l.raw.slice(at + head.length, token.index).trim() !== '') continue;
+        (l.furniture ??= []).push(
+          { start: l.start + at, end: l.start + at + head.length, kind: 'running-header' },
+          { start: l.start + token.index, end: l.start + token.index + token[0].length, kind: 'inline-page-number' },
+        );
+      }
+    }
   }
 }
 

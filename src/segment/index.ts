@@ -756,8 +756,12 @@ function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly 
   const field = stack.find((s) => s.kind === 'field');
   if (field && LIST_ROLES.has(field.role ?? 'other') && field.children.length === 0 && /[：:]$/.test(field.heading!.text.text)) return false;
   const title = p.text.text.slice(m.length);
-  return (findPartners(title).length > 0 || /项目$/.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
+  // (Or a key programme's category after it: `3. 工厂化农业全链条智能化技术集成与示范（应用示范类）`.)
+  return (findPartners(title).length > 0 || /项目$/.test(title.trim()) || RE_CATEGORY_END.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
 }
+
+/** A key programme's category printed after a title: `（共性关键技术类）`, `（部省联动）`, `（青年科学家项目）`. */
+const RE_CATEGORY_END = /[（(][^（）()]{0,12}(?:类|部省联动|青年科学家项目|揭榜挂帅|定向委托)[^（）()]{0,8}[）)]$/;
 
 /** A field whose label has no colon and whose line is a whole sentence: nothing below is its text. */
 function isSentenceField(field: Section): boolean {
