@@ -92,6 +92,8 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   const groupsOf = new Map<Section, Paragraph[]>();
   /** For each direction: the paragraphs its groups state before their directions (`3. 青年科学家项目` / `每个项目国拨经费不超过300万元。…`). */
   const groupTextOf = new Map<Section, Mapped[]>();
+  /** Paragraphs a group (or a part) states for its own directions: none of them speaks for the whole call. */
+  const statedForGroup = new Set<Paragraph>();
   const walk = (n: Node, groups: Paragraph[], groupTexts: Mapped[]): void => {
     if (n.kind === 'paragraph') front.push(n.paragraph);
     else if (n.kind === 'direction' && isWithdrawn(n)) {
@@ -125,6 +127,8 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
         : n.kind === 'part'
           ? n.children.flatMap((c) => (c.kind === 'paragraph' && RE_FOR_DIRECTIONS_BELOW.test(c.paragraph.text.text) ? [c.paragraph.text] : []))
           : [];
+      // (A group's own text, where directions follow it in the group.)
+      if (own.length > 0 && n.children.some((c) => c.kind === 'direction')) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) statedForGroup.add(c.paragraph);
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
@@ -145,7 +149,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
   // What is read of the tree outside the directions, read before them (the directions' subtrees
   // may go as they are read: `consume`).
-  const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span);
+  const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span, statedForGroup);
   // The call's parts, for a call that is its one direction (`withCallSections`): kept before the tree goes.
   const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
   if (options.consume) {
@@ -205,10 +209,12 @@ function outsideDirections(
   front: readonly Paragraph[],
   firstDirectionStart: number,
   span: SpanFn,
+  statedForGroup: ReadonlySet<Paragraph> = new Set(),
 ): { head: string; sections: SectionOut[]; after: Paragraph[]; afterText: Mapped | null; clauses: readonly Clause[]; frontChecks: CheckDraft[] } {
   // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
-  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one.
-  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart);
+  // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one; never what a
+  // group states for its own directions (`5. 青年科学家项目` / `…每项国拨经费不超过300万元`).
+  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart && !statedForGroup.has(p));
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
   const frontChecks: CheckDraft[] = [];
   for (const p of front) scanPlaceholders(p.text, null, span, frontChecks);

@@ -478,7 +478,8 @@ export function eachDirectionCount(text: string): Hit<{ value: number; qualifier
 /** The funding each direction of a group gets, from the group's text. */
 export function eachDirectionFunding(text: string): Hit<Money> | null {
   const m = RE_EACH_DIRECTION_FUNDING.exec(text);
-  if (!m) return null;
+  // (`每个方向拟支持1项，每项国拨经费不超过300万元`: what each project gets, a cap, not the direction's.)
+  if (!m || /每项|每个项目|单个项目|单项/.test(m[0])) return null;
   const at = m.index + m[0].length;
   const hit = parseMoney(text.slice(at, at + 24));
   return hit && hit.index <= 1 ? { ...hit, index: at + hit.index } : null;

@@ -77,6 +77,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['经费总概算', 'funding'],
   ['国拨经费', 'funding'],
   ['拟安排经费', 'funding'],
+  ['拟安排国拨经费', 'funding'],
+  ['拟支持国拨经费', 'funding'],
   ['资助强度', 'funding'],
   ['支持强度', 'funding'],
   ['经费预算', 'funding'],
