@@ -42,6 +42,7 @@ import {
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { findPartners } from '../lexicon/partners.js';
+import { fieldLabelAt } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
@@ -125,7 +126,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
       const own = states
         ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []))
         : n.kind === 'part'
-          ? n.children.flatMap((c) => (c.kind === 'paragraph' && RE_FOR_DIRECTIONS_BELOW.test(c.paragraph.text.text) ? [c.paragraph.text] : []))
+          ? n.children.flatMap((c) => (c.kind === 'paragraph' && statesForDirections(c.paragraph.text.text) ? [c.paragraph.text] : []))
           : [];
       // (A group's own text, where directions follow it in the group.)
       if (own.length > 0 && n.children.some((c) => c.kind === 'direction')) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) statedForGroup.add(c.paragraph);
@@ -579,6 +580,17 @@ const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
 
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`. */
 const RE_FOR_DIRECTIONS_BELOW = /^(?:以下|下列|本组|本部分|本类)(?:各)?(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
+
+/**
+ * A part's paragraph that states something for the directions in it: a sentence addressed to them,
+ * or a figure's field given once for them (`（一）国际联合研发项目` / `支持强度：每项不超过100万元。` /
+ * `实施期限：2年`).
+ */
+function statesForDirections(text: string): boolean {
+  if (RE_FOR_DIRECTIONS_BELOW.test(text)) return true;
+  const label = fieldLabelAt(text);
+  return label !== null && (label.role === 'funding' || label.role === 'duration' || label.role === 'projectCount');
+}
 
 function documentInfo(
   preamble: readonly Paragraph[],

@@ -62,7 +62,7 @@ function columnWidth(sorted: readonly number[]): number {
 }
 
 /** The last line of a title: `…申报指南`, `…指南（征求意见稿）`. Looked for in the first lines only. */
-const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$/;
+const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$|的通知$|榜单$/;
 const TITLE_LINES = 4;
 
 /** Words a line break can cut that never end a line of their own: qualifiers and units of figures. */
@@ -114,6 +114,11 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   let wide = 0;
   for (const w of printedWidths) if (w > column * 1.15) wide++;
   const unwrapped = width > UNWRAPPED_WIDTH || wide >= Math.max(2, printedWidths.length * 0.08);
+  // A short line: under 80% of the upper quartile's width, or of the column where many full lines
+  // fill it (a text of many short field lines pulls the quartile down: `…申报指南。有关事项通知如下。`
+  // ends its paragraph at three quarters of an 80-column page).
+  const full = sorted.filter((w) => w >= column * 0.92).length;
+  const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
   const isBreak = (k: number, first: number): boolean => {
     const a = lines[k - 1]!;
     // A table cell wrapped onto the next line (in the value column, below its row) goes on.
@@ -142,7 +147,7 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A short line ends its paragraph: only the last line of a paragraph or heading is short. Not
     // when the next line starts with a Latin word or number too wide for the room left: a
     // typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
-    if (widths[k - 1]! < width * 0.8 && !carriedOver(lines[k]!.text.text, width - widths[k - 1]!)) return true;
+    if (widths[k - 1]! < short && !carriedOver(lines[k]!.text.text, width - widths[k - 1]!)) return true;
     const at = a.text.text;
     // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
     // for two more characters ends there, even when it is not short.

@@ -212,7 +212,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
     for (let i = k + 1; i < markers.length; i++) {
       const m = markers[i];
       if (!m) continue;
-      if (m.type === 'field') return false;
+      // Figures stated once for the group (`支持强度：每项不超过100万元。实施期限：2年。`) stand
+      // between its heading and its directions.
+      if (m.type === 'field') {
+        if (GROUP_FIELD_ROLES.has(roleOf(m.key))) continue;
+        return false;
+      }
       if (m.type === directionType && isTitleLike(paragraphs[i]!, m)) return true;
       if (m.type === markers[k]!.type) return false;
     }
@@ -759,6 +764,9 @@ function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly 
   // (Or a key programme's category after it: `3. 工厂化农业全链条智能化技术集成与示范（应用示范类）`.)
   return (findPartners(title).length > 0 || /项目$/.test(title.trim()) || RE_CATEGORY_END.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
 }
+
+/** Fields a group of directions may state once for all of them, between its heading and theirs. */
+const GROUP_FIELD_ROLES: ReadonlySet<FieldRole> = new Set(['funding', 'duration', 'projectCount']);
 
 /** A key programme's category printed after a title: `（共性关键技术类）`, `（部省联动）`, `（青年科学家项目）`. */
 const RE_CATEGORY_END = /[（(][^（）()]{0,12}(?:类|部省联动|青年科学家项目|揭榜挂帅|定向委托)[^（）()]{0,8}[）)]$/;
