@@ -19,18 +19,22 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   const { id, title, titleM, span, groups, checks } = ctx;
   const known = findPartners(title);
   const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
-  // A title that names no partner (`中德（NSFC-DFG）合作研究项目`) under a group that does
-  // (`1.1 与德国合作`): the group's partners, with the group heading's span.
+  // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too. A
+  // region after the countries it sums up (`哈萨克斯坦、乌兹别克斯坦等中亚国家`) is no partner of its own.
+  for (const f of ctx.allOf('partners')) {
+    const t = fieldRest(f);
+    let named = 0;
+    for (const h of findPartners(t.text)) {
+      if (named > 0 && /等$/.test(t.text.slice(0, h.index))) continue;
+      named++;
+      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
+    }
+  }
+  // A title that names no partner (`中德（NSFC-DFG）合作研究项目`), nor a field, under a group that
+  // does (`1.1 与德国合作`, `（三）港澳台科技合作项目`): the group's partners, with the group heading's span.
   for (let g = groups.length - 1; g >= 0 && partners.length === 0; g--) {
     const heading = groups[g]!.text;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
-  }
-  // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too.
-  for (const f of ctx.allOf('partners')) {
-    const t = fieldRest(f);
-    for (const h of findPartners(t.text)) {
-      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
-    }
   }
   // `中德氢能重卡…联合攻关`: the partner by its one-character name, where it names one.
   const short = partners.length === 0 ? abbreviatedPartner(title) : null;
