@@ -166,6 +166,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // How a task is supported: in MIIT lists it states the money (`择优遴选1～2家揭榜单位，每家…不超过
   // 2000万元`); where it states none (`前资助`) the funding reader keeps its text as it is.
   ['支持方式', 'funding'],
+  // A 揭榜挂帅 task's money (`榜单金额：不超过4000万元`).
+  ['榜单金额', 'funding'],
+  ['揭榜金额', 'funding'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
   ['合作方式', 'other'],

@@ -23,7 +23,7 @@
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
-import { matchMarker, printed } from '../lexicon/markers.js';
+import { matchMarker, printed, RE_ATTACHMENT_LINE } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
 
 export interface Paragraph {
@@ -62,7 +62,7 @@ function columnWidth(sorted: readonly number[]): number {
 }
 
 /** The last line of a title: `…申报指南`, `…指南（征求意见稿）`. Looked for in the first lines only. */
-const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$|的通知$|榜单$/;
+const RE_TITLE_END = /指南$|指南[（(]?征求意见稿[）)]?$|^[（(]征求意见稿[）)]$|的通知$/;
 const TITLE_LINES = 4;
 
 /** Words a line break can cut that never end a line of their own: qualifiers and units of figures. */
@@ -78,6 +78,9 @@ function splitsWord(a: string, b: string): boolean {
 
 /** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */
 const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|个|项|年(?![度底初末])|%|％|倍)(?:[。，；、）)]|人民币|左右|以内|以上|以下|$)/;
+
+/** The rest of a number and its unit at a line's start (`00万元/项。`, `5个`): never a line of its own. */
+const RE_NUMBER_REST = /^(?!(?:19|20)\d{2}\s*年)\d{1,4}(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|个月|个|项|年(?![度底初末])|%|％)/;
 
 /** A line that holds only punctuation that closes what comes before it. */
 const RE_CLOSING_ONLY = /^[。，、；：！？）)」』”’》〉】…．.,;:!?]+$/;
@@ -131,8 +134,9 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // `结构稳定…`) or inside a word
     // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
     if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
-    // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them): one figure.
-    if (/\d$/.test(lines[k - 1]!.text.text) && RE_UNIT_START.test(lines[k]!.text.text)) return false;
+    // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
+    // inside (`不超过30` / `00万元/项。`): one figure.
+    if (/\d$/.test(lines[k - 1]!.text.text) && (RE_UNIT_START.test(lines[k]!.text.text) || (RE_NUMBER_REST.test(lines[k]!.text.text) && !RE_ATTACHMENT_LINE.test(lines[k - 1]!.text.text.trim())))) return false;
     if (lines[k]!.blankBefore || lines[k]!.indented) return true;
     // A line that ends inside a clause (`支持额度：每项不超过100万元，` / `共计600万元`) goes on, even
     // in text of a paragraph a line: nothing ends a paragraph there.
