@@ -579,7 +579,7 @@ const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信�
 const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
 
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`. */
-const RE_FOR_DIRECTIONS_BELOW = /^(?:以下|下列|本组|本部分|本类)(?:各)?(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
+const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
 
 /**
  * A part's paragraph that states something for the directions in it: a sentence addressed to them,

@@ -216,7 +216,8 @@ const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:自|从)?${DURATION_VALUE
 const DURATION_LABELS = labelsOf('duration')
   .filter((l) => !l.startsWith('项目'))
   .join('|');
-const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
+// (`项目实施周期均为3年`: stated alike for every direction of a group.)
+const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 
 function durationOf(m: RegExpExecArray, at: number): DurationValue {
   const g = (k: number): string | undefined => m[at + k];

@@ -79,6 +79,13 @@ function splitsWord(a: string, b: string): boolean {
 /** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */
 const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|个|项|年(?![度底初末])|%|％|倍)(?:[。，；、）)]|人民币|左右|以内|以上|以下|$)/;
 
+/** Whether the lines from `first` to `k - 1` leave a bracket open (more `（` than `）`). */
+function openBracket(lines: readonly CleanLine[], first: number, k: number): boolean {
+  let depth = 0;
+  for (let i = first; i < k; i++) for (const c of lines[i]!.text.text) depth += c === '（' || c === '(' ? 1 : c === '）' || c === ')' ? -1 : 0;
+  return depth > 0;
+}
+
 /** The rest of a number and its unit at a line's start (`00万元/项。`, `5个`): never a line of its own. */
 const RE_NUMBER_REST = /^(?!(?:19|20)\d{2}\s*年)\d{1,4}(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|个月|个|项|年(?![度底初末])|%|％)/;
 
@@ -134,6 +141,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // `结构稳定…`) or inside a word
     // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
     if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
+    // A heading whose bracket is still open at the line's end (`…合作项目（绿色氢能领` / `域联合研发）`).
+    if (!hasMarker[k] && hasMarker[first] && markerTypes[first] !== 'field' && openBracket(lines, first, k)) return false;
     // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
     // inside (`不超过30` / `00万元/项。`): one figure.
     if (/\d$/.test(lines[k - 1]!.text.text) && (RE_UNIT_START.test(lines[k]!.text.text) || (RE_NUMBER_REST.test(lines[k]!.text.text) && !RE_ATTACHMENT_LINE.test(lines[k - 1]!.text.text.trim())))) return false;
