@@ -1002,6 +1002,16 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null): void => {
     out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
   };
+  if (table.kind === 'cards') {
+    // A direction per row: its heading, then its fields as a line of text (their labels part them).
+    for (const row of table.rows) {
+      for (const cell of row.cells) {
+        const m = cellOf(cell);
+        if (m) push(cell[0]?.line ?? row.line, m, null);
+      }
+    }
+    return out;
+  }
   if (table.kind === 'fields') {
     for (const row of table.rows) {
       const label = cellOf(row.cells[0] ?? []);

@@ -22,7 +22,7 @@
  */
 import { columnOf, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
 import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
-import { fieldLabelAt } from '../lexicon/fields.js';
+import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 
 /** A piece of source text `[start, end)`. */
@@ -55,7 +55,11 @@ export interface TableRow {
 }
 
 export interface Table {
-  readonly kind: 'directions' | 'fields';
+  /**
+   * `cards`: a direction per row, its number and title in the first column and its fields, written
+   * out with their labels, in the second (`指南方向 | 具体内容及要求`).
+   */
+  readonly kind: 'directions' | 'fields' | 'cards';
   /** 0-based indexes of the lines the table takes (its header, rows, repeated headers, rules). */
   readonly lines: ReadonlySet<number>;
   /** The first line of the table: where its rows are written out. */
@@ -87,6 +91,9 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
 
 /** The header of a table of labels and values: `项目 | 内容`, `事项 | 要求`, `字段 | 说明`. */
 const RE_FIELD_TABLE_HEADER = /^(?:项目|事项|类别|名称|字段|要素|栏目)\|(?:内容|要求|说明|具体内容|具体要求|详情)$/;
+
+/** A card's first cell: a direction's number, then its title (`1.1 中国和英国…项目`, `方向一 …`). */
+const RE_ROW_HEAD = /^(?:\d{1,2}(?:[.．]\d{1,2}){0,2}[.．、]?|[（(]?[一二三四五六七八九十]{1,3}[）)、]|方向[一二三四五六七八九十\d]{1,3}[：:、]?)\s*\S/;
 
 /** A heading of a part of the document: `二、…`, `（二）…`, `第二部分…`. */
 const RE_PART_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|章))\S/;
@@ -270,6 +277,16 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     }
     all('table-layout')(header);
     return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
+  }
+  // A direction per row: its number and title, then its fields with their labels in one cell.
+  if (width === 2) {
+    const body = rows.slice(h + 1).filter((r) => r.cells.length === 2);
+    const cards = body.filter((r) => RE_ROW_HEAD.test(cellText(r.cells[0]!).trim()) && runOnLabelStarts(`。${cellText(r.cells[1]!)}`).length >= 2);
+    if (cards.length >= 1 && cards.length * 2 >= body.length) {
+      layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+      for (const r of rows) all('table-layout')(r);
+      return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: rows.slice(h + 1).map((r) => ({ line: r.index, cells: r.cells })), layout: sortRanges(layout) };
+    }
   }
   // Two columns of labels and values.
   const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${plainIdeographs(cellText(r.cells[0]!)).replace(/[\s：:]+$/, '')}：`) !== null);

@@ -295,10 +295,12 @@ function ruledTable(lines: readonly LayoutLine[], grid: Grid): TableFound | null
     .filter((r) => r.cells.some((c) => c.length > 0))
     .map((r, k) => ({ ...r, row: k + 1 }));
   // A grid of one column of cells, or of one row, is a box around text, not a table; but one row
-  // that a page break cuts, of three columns or more, is a table's row going on (its header, repeated
-  // on each page, is gone as a running header).
+  // that a page break cuts is a table's row going on (its header, repeated on each page, is gone as
+  // a running header; a table of two columns, a title beside its fields, may not repeat it at all).
   const cut = open.length > hs.length;
-  if (cols.length < 2 || (out.length < 2 && !(cut && cols.length >= 3 && out.length === 1))) return null;
+  // (Nor is the last row of a table alone on its page, its first cell numbered as a row is: `1.8`.)
+  const numbered = out.length === 1 && /^\s*\d{1,2}(?:[.．]\d{1,2}){0,2}(?![\d.．])/.test((out[0]!.cells[0] ?? []).flat().map((it) => it.str).join(''));
+  if (cols.length < 2 || (out.length < 2 && !(cut && out.length === 1) && !numbered)) return null;
   return { lines: taken, rest, top: grid.y1, rows: out };
 }
 
@@ -533,9 +535,13 @@ export function layoutPage(lines: readonly LayoutLine[], rules: readonly Rule[],
 /** Whether a page's runs may hold a table (two lines of three pieces or more): its rules are worth reading. */
 export function mayHoldTable(items: readonly TextItem[]): boolean {
   let seeds = 0;
+  let pairs = 0;
   for (const line of linesOf(items.filter(visible))) {
     const size = Math.max(1, ...line.map((it) => it.size));
-    if (fragments(line, size * GAP).length >= 3 && ++seeds >= 2) return true;
+    const n = fragments(line, size * GAP).length;
+    if (n >= 3 && ++seeds >= 2) return true;
+    // A table of two columns (a direction's title beside its fields): lines in two pieces.
+    if (n === 2 && ++pairs >= 4) return true;
   }
   return false;
 }
