@@ -793,11 +793,15 @@ const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方
 /** The first pieces of paragraphs cut at a run-on label: what ends them parted them from a field. */
 const RUN_ON_HEADS = new WeakSet<Paragraph>();
 
+/** A code in brackets after a title: `（指南代码：BZ2025101）`, `（申报代码：H28）`, `[编号:2025-03]`. */
+export const RE_TITLE_CODE = /\s*[（(\[【](?:指南|申报|申请|项目|方向)?(?:代码|编号|编码)[：:]?\s*[A-Za-z0-9\-_.、，,]{1,24}[）)\]】]\s*$/;
+
 function isTitleLike(p: Paragraph, m: Marker): boolean {
   // The `；` or `。` that parted a title from the fields on its line (`3. …合作项目；合作协议：…`,
   // `1.内地与香港联合资助项目。合作机制：…`) is no clause of the title.
   const raw = p.text.text.slice(m.length);
-  const t = RUN_ON_HEADS.has(p) ? raw.replace(/[；;。]$/, '') : raw;
+  // A code in brackets after the title (`…合作项目（指南代码：BZ2025101）`) is no clause of it.
+  const t = (RUN_ON_HEADS.has(p) ? raw.replace(/[；;。]$/, '') : raw).replace(RE_TITLE_CODE, '');
   // `方向1` alone, its name in a field below (`方向名称：…`, a label/value table's first row).
   if (t.trim() === '' && m.type === 'direction-word') return true;
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);

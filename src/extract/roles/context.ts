@@ -4,6 +4,7 @@
  * that no value took. Built once per direction by `directionContext`; readers never see the tree
  * above the direction.
  */
+import { RE_TITLE_CODE } from '../../segment/index.js';
 import type { Mapped } from '../../mapped.js';
 import { mappedSlice, mappedTrim } from '../../mapped.js';
 import type { FieldRole } from '../../lexicon/fields.js';
@@ -73,7 +74,10 @@ export function directionContext(
   const bare = named ? mappedTrim(fieldRest(named), '。；;') : mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
   // A note's call at the title's end (`…分子机制[2]`, `…材料①`, `…技术*`) calls a note; it names nothing.
   const call = RE_NOTE_CALL.exec(bare.text);
-  const titleM = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
+  const uncalled = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
+  // Nor a code the call gives it (`（指南代码：BZ2025101）`): kept in the heading, not the title.
+  const code = RE_TITLE_CODE.exec(uncalled.text);
+  const titleM = code && code.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, code.index)) : uncalled;
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });
