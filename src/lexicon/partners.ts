@@ -121,9 +121,37 @@ const ABBREVIATED: Readonly<Record<string, string>> = {
   智: '智利', 秘: '秘鲁', 古: '古巴', 墨: '墨西哥', 肯: '肯尼亚', 土: '土耳其', 沙: '沙特', 印尼: '印度尼西亚', 印: '印度',
 };
 
-/** The partner a title's leading `中X` names (`中德…`, `中印尼…`), null where none or several. Never `中美洲`, `中欧国家`. */
-export function abbreviatedPartner(title: string): PartnerHit | null {
-  const m = /^中(印尼|[\u4e00-\u9fff])(?!洲|国家|地区|部|小|期|心|间|层|型|等|级|式)/u.exec(title);
-  const name = m ? ABBREVIATED[m[1]!] : undefined;
-  return name ? { name, text: m![0], index: 0, length: m![0].length } : null;
+/** Characters that name several partners, and which: read only where the text around names one of them. */
+const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
+  新: ['新加坡', '新西兰'], 澳: ['澳门', '澳大利亚'], 巴: ['巴西', '巴基斯坦'], 瑞: ['瑞士', '瑞典'], 塞: ['塞尔维亚', '塞浦路斯'],
+  马: ['马来西亚', '马耳他'], 乌: ['乌兹别克斯坦', '乌克兰', '乌拉圭'], 伊: ['伊朗', '伊拉克'], 阿: ['阿根廷', '阿联酋', '阿尔及利亚'],
+  斯: ['斯里兰卡', '斯洛文尼亚', '斯洛伐克'],
+};
+
+/**
+ * The side a title starts with before its partner's one character: China (`中德…`), or a province
+ * or city by its own (`苏港科技创新合作`, `川台科技交流`, `沪澳…`).
+ */
+const HOME = '中苏浙沪京津渝川粤鲁豫鄂湘皖赣闽冀晋辽吉黑陕甘宁青桂滇黔琼蒙藏';
+
+/** Regions of China by their one character, after a province's: `苏港` → 香港, `川台` → 台湾. */
+const REGIONS: Readonly<Record<string, string>> = { 港: '香港', 台: '台湾' };
+
+/**
+ * The partner a title's leading `中X` (or a province's `苏X`) names (`中德…`, `中印尼…`, `苏港…`), null
+ * where none; a character that names several partners (`新`, `澳`) only where `context` (the
+ * group's heading, the direction's text) names exactly one of them. Never `中美洲`, `中欧国家`.
+ */
+export function abbreviatedPartner(title: string, context = ''): PartnerHit | null {
+  const m = new RegExp(`^([${HOME}])(印尼|[\\u4e00-\\u9fff])(?!洲|国家|地区|部|小|期|心|间|层|型|等|级|式)`, 'u').exec(title);
+  // (A province's only in a title of cooperation: `黑土地保护…` is no `黑` + 土耳其.)
+  if (!m || (m[1] !== '中' && !/合作|联合|交流/.test(title))) return null;
+  const china = m[1] === '中';
+  const char = m[2]!;
+  let name = (china ? ABBREVIATED[char] : undefined) ?? REGIONS[char] ?? (!china ? ABBREVIATED[char] : undefined);
+  if (!name && AMBIGUOUS[char]) {
+    const named = AMBIGUOUS[char]!.filter((n) => context.includes(n));
+    if (named.length === 1) name = named[0];
+  }
+  return name ? { name, text: m[0], index: 0, length: m[0].length } : null;
 }

@@ -30,15 +30,16 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
       if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
     }
   }
+  // `中德氢能重卡…联合攻关`, `苏港科技创新合作项目`: the partner by its one-character name, where it
+  // names one (a character several partners share, where the group or the text names one of them).
+  const short = partners.length === 0 ? abbreviatedPartner(title, [...groups.map((g) => g.text.text), ctx.all.text].join('\n')) : null;
+  if (short) partners.push({ name: short.name, text: short.text, span: span(titleM, short.index, short.index + short.length), recognised: true });
   // A title that names no partner (`中德（NSFC-DFG）合作研究项目`), nor a field, under a group that
   // does (`1.1 与德国合作`, `（三）港澳台科技合作项目`): the group's partners, with the group heading's span.
   for (let g = groups.length - 1; g >= 0 && partners.length === 0; g--) {
     const heading = groups[g]!.text;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
-  // `中德氢能重卡…联合攻关`: the partner by its one-character name, where it names one.
-  const short = partners.length === 0 ? abbreviatedPartner(title) : null;
-  if (short) partners.push({ name: short.name, text: short.text, span: span(titleM, short.index, short.index + short.length), recognised: true });
   if (partners.length === 0) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
