@@ -86,6 +86,9 @@ function openBracket(lines: readonly CleanLine[], first: number, k: number): boo
   return depth > 0;
 }
 
+/** The end of a heading on a short line of its own: a few characters, no punctuation (`项目`, `合作项目`, `研究（青年科学家项目）`). */
+const RE_TITLE_TAIL = /^[^\s。；;，,：:、]{1,6}(?:[（(][^（）()]{1,10}[）)])?$/;
+
 /** The rest of a number and its unit at a line's start (`00万元/项。`, `5个`): never a line of its own. */
 const RE_NUMBER_REST = /^(?!(?:19|20)\d{2}\s*年)\d{1,4}(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|个月|个|项|年(?![度底初末])|%|％)/;
 
@@ -151,6 +154,9 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // in text of a paragraph a line: nothing ends a paragraph there.
     if (unwrapped && !hasMarker[k] && !labelLine[k] && /[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
     if (labelLine[k] || labelLine[k - 1]) return true;
+    // A heading's last word wrapped onto a short line of its own (`1.2 中国和乌兹别克斯坦政府间联合研究`
+    // / `项目`), its fields right below: the heading goes on.
+    if (hasMarker[first] && markerTypes[first] !== 'field' && !hasMarker[k] && RE_TITLE_TAIL.test(lines[k]!.text.text) && !headingHasClause(lines, first, k) && (k + 1 >= lines.length || markerTypes[k + 1] === 'field')) return false;
     // The title ends its paragraph even when nothing separates it from the text below it.
     if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
     if (unwrapped) return true;

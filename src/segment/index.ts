@@ -1037,6 +1037,10 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     // A label stuck to the end of a heading (`1.1 …机器人系统研究内容：针对…`): the title ends there.
     const stuck = headingLabelAt(t, marker);
     if (stuck > 0) cuts.push(stuck);
+    // The next heading run onto the end of a field's line (`…项目实施周期 2年。1.5 中国和希腊政府间
+    // 联合研究项目`, a copy that lost the line break): it starts a paragraph of its own.
+    const heading = RE_TRAILING_HEADING.exec(t);
+    if (heading && marker?.type === 'field') cuts.push(heading.index + heading[0].indexOf(heading[1]!));
     // A figure's label without a colon (`…4个左右，共拟支持经费1200万元`) only where the paragraph
     // is a field line itself: in running text such words are only words.
     if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
@@ -1062,6 +1066,9 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
   }
   return joinLabelLines(out, markers);
 }
+
+/** A `1.5 …项目` heading at the end of a line, after a sentence's end: group 1 is the heading. */
+const RE_TRAILING_HEADING = /[。；]\s*(\d{1,2}[.．]\d{1,2}\s*[^。；;，,：:\d][^。；;，,：:]{3,40}(?:项目|合作|研究|计划))$/;
 
 /** What a direction written as prose says after its title sentence: its basis, partner, fields or figures. */
 const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|拟支持|经费|实施周期|执行期/;
