@@ -814,7 +814,10 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
     if (!hit) return null;
     const i = from + hit.index;
     const sentence = sentenceAt(t, i);
-    if (!/青年科学家/.test(t.slice(sentence.start, sentence.end)) && capCategories(t, i).length === 0 && isPlausible('fundingCNY', hit.value)) {
+    // A sentence about young scientists' projects states theirs, not the call's; one that only
+    // excepts them (`每个项目国拨经费不超过2000万元（青年科学家项目除外）`) states the call's.
+    const about = t.slice(sentence.start, sentence.end).replace(/[（(]?(?:青年科学家项目|青年科学家)(?:方向)?除外[）)]?/g, '');
+    if (!/青年科学家/.test(about) && capCategories(t, i).length === 0 && isPlausible('fundingCNY', hit.value)) {
       return { amountCNY: hit.value, text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) };
     }
     from = i + hit.length;

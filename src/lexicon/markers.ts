@@ -68,8 +68,8 @@ export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;
 /** A section of a call's requirements of applications (`四、申请要求`), after its marker. */
 export const RE_CALL_REQUIREMENTS = /^(?:申请要求|申报要求|申请条件及要求|申报要求及说明)$/;
 
-/** A draft's note comparing with an earlier call, a paragraph of its own: `（与2024年度相比：新增方向。）`. */
-export const RE_COMPARISON_NOTE = /^[（(](?:与|较|同)[^）)：:]{0,14}(?:年度|上年|上一年|上批|上一批|去年|原指南)[^）)：:]{0,8}[：:][\s\S]*[）)]$/;
+/** A draft's note comparing with an earlier call, a paragraph of its own: `（与2024年度相比：新增方向。）`, `〔对比说明：延续支持方向。…〕`. */
+export const RE_COMPARISON_NOTE = /^(?:[（(](?:与|较|同)[^）)：:]{0,14}(?:年度|上年|上一年|上批|上一批|去年|原指南)[^）)：:]{0,8}[：:][\s\S]*[）)]|[〔［\[【](?:对比说明|比较说明|修改说明|修订说明|变化说明|调整说明|说明)[：:][\s\S]*[〕］\]】])$/;
 
 export interface Marker {
   readonly type: MarkerType;
