@@ -663,7 +663,11 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // An editor's note inside a draft's text (`【修改说明：删去原“海洋科学”】`, `【编者注：…】`): no
   // part of the value it stands in; logged as markup.
   if (line.includes('【')) {
-    for (const m of line.matchAll(/【(?:修改说明|修订说明|修订|修改|修订标记|编者注|编辑说明|说明)[：:][^【】]{0,200}】/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
+    for (const m of line.matchAll(/【(?:修改说明|修订说明|修订|修改|修订标记|编者注|编辑说明|说明)[：:][^【】]{0,200}】/g)) {
+      // A revision mark that opens its line (`【修订：经费调整】共拟支持经费由…调整为…`): the line is its note.
+      const whole = m.index === 0 && /^【(?:修订|修改)/.test(m[0]);
+      out.push({ start: a + m.index, end: whole ? b : a + m.index + m[0].length, kind: 'markup' });
+    }
   }
   if (line.includes('**')) {
     const marks = [...line.matchAll(/\*\*/g)].map((m) => m.index);
