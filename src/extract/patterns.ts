@@ -329,7 +329,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央)财政(?:科技)?(?:资金|经费)(?:拟)?安排)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央)财政(?:科技)?(?:资金|经费)(?:拟)?(?:安排)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
@@ -464,7 +464,7 @@ export const RE_DRAFT = /征求意见稿/;
  * 经费均为1500万元`, `各方向拟支持项目数均为3个`): the words before it. Read from the text a group
  * states before its directions.
  */
-const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南)?方向(?:均)?拟?支持项目(?:数)?(?:均)?(?:为)?/;
+const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南)?方向(?:均)?拟?(?:支持|资助)(?:项目(?:数)?)?(?:均)?(?:为)?/;
 const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为/;
 
 /** The count each direction of a group gets, from the group's text: the hit's index and length in `text`. */

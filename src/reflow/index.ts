@@ -137,6 +137,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
     // A table cell wrapped onto the next line (in the value column, below its row) goes on.
     if (lines[k]!.continuesCell) return false;
     if (lines[k]!.table || a.table) return true;
+    // `附件` (`附件1`) stands alone: an attachment starts below it.
+    if (RE_ATTACHMENT_LINE.test(lines[k]!.text.text.trim()) || RE_ATTACHMENT_LINE.test(a.text.text.trim())) return true;
     // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
     // wrap (or a page break) left it.
     if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;

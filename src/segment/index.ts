@@ -341,6 +341,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (!m && RE_ATTACHMENT_LINE.test(p.text.text.trim())) {
       lastPartOf.clear();
       lastPart = 0;
+      // What follows is the attachment's, no direction's (its numbered lists are no 考核指标).
+      if (currentDirection()) popTo('root');
     }
     // The cells of a row that is no direction (below) are text of the part the table stands in.
     if (summaryRow && p.table === 'cell') {
@@ -511,6 +513,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
         // Mixed depths: `1.` directions beside `3.1` / `3.2` (`isShallowDirection`).
         if (directionType === 'decimal' && m.type === 'arabic-dot' && isShallowDirection(paragraphs, markers, k, stack)) {
           addDirection(p, m, String(m.value));
+          // The `1.1` numbering goes on after it at `5.1` (not `2.4`): it stands for the whole of its number.
+          lastDirection = m.value * 100;
           break;
         }
         // `2. 应用软件` between direction 1.x and direction 2.1 heads a group of directions (as in
