@@ -344,6 +344,8 @@ export const SUMMARY_PATTERNS = {
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
+    // `共发布7个重大项目指南` (NSFC 重大项目: one guide a direction).
+    new RegExp(`(?:发布|部署|设立)(?:了)?()${N}个(?:重大|重点)?项目指南()`),
     // `形成了…“揭榜挂帅”榜单（共10项）`: the list's own count.
     new RegExp(`(?:榜单|任务清单|指南方向)[（(]共()${N}(?:项|个)[）)]()`),
     // `在以下8个研究方向部署培育项目` (NSFC).
@@ -358,7 +360,7 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
-    new RegExp(`拟(?:支持|资助)项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
