@@ -91,22 +91,18 @@ export interface PartnerHit {
 
 /** Partners named in `text`, in order, without repeats (China itself is never a partner). */
 export function findPartners(text: string): PartnerHit[] {
+  const all: PartnerHit[] = [];
+  for (const m of text.matchAll(RE_GROUPS)) for (const name of GROUPS[m[0]]!) all.push({ name, text: m[0], index: m.index, length: m[0].length });
+  for (const m of text.matchAll(RE_NAMES)) all.push({ name: ALIASES[m[0]] ?? m[0], text: m[0], index: m.index, length: m[0].length });
+  // Each partner once, where the text first names it (`内地与香港粤港澳大湾区…`: 香港 at `香港`).
   const hits: PartnerHit[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(RE_GROUPS)) {
-    for (const name of GROUPS[m[0]]!) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      hits.push({ name, text: m[0], index: m.index, length: m[0].length });
-    }
+  for (const h of all.sort((a, b) => a.index - b.index || b.length - a.length)) {
+    if (seen.has(h.name)) continue;
+    seen.add(h.name);
+    hits.push(h);
   }
-  for (const m of text.matchAll(RE_NAMES)) {
-    const name = ALIASES[m[0]] ?? m[0];
-    if (seen.has(name)) continue;
-    seen.add(name);
-    hits.push({ name, text: m[0], index: m.index, length: m[0].length });
-  }
-  return hits.sort((a, b) => a.index - b.index);
+  return hits;
 }
 
 /**

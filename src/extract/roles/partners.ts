@@ -17,7 +17,11 @@ export interface TitleFacts {
 
 export function readPartners(ctx: DirectionContext): TitleFacts {
   const { id, title, titleM, span, groups, checks } = ctx;
-  const known = findPartners(title);
+  const found = findPartners(title);
+  // `内地与香港粤港澳大湾区联合研发项目`, `中国和德国…`: the partners are those the pair names (a
+  // chain of names joined by 、/和/与 after it); a region named later in the title is its topic.
+  const pair = /^(?:内地|大陆|中国|中方|我国)(?:与|和|同)/.exec(title);
+  const known = pair && found.length > 1 && found[0]!.index === pair[0].length ? chainOf(title, found) : found;
   const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
   // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too. A
   // region after the countries it sums up (`哈萨克斯坦、乌兹别克斯坦等中亚国家`) is no partner of its own.
@@ -104,4 +108,16 @@ function projectKind(title: string, partners: readonly { index: number; length: 
   const tail = title.slice(cut).trim();
   if (tail.length > 2 && /项目$/.test(tail)) return tail;
   return /([\u4e00-\u9fff]{2,10}项目)$/.exec(title)?.[1] ?? null;
+}
+/** The partners named one after another from the first (`德国、法国和意大利`), joined by 、/和/与/及 or nothing. */
+function chainOf(title: string, hits: ReturnType<typeof findPartners>): ReturnType<typeof findPartners> {
+  const sorted = [...hits].sort((a, b) => a.index - b.index);
+  const out = [sorted[0]!];
+  for (const h of sorted.slice(1)) {
+    const last = out[out.length - 1]!;
+    // The same name's other half (`港澳`: 香港 and 澳门 at once), or a name after a joiner.
+    if (h.index === last.index || /^(?:[、，,和与及]|以及)$/.test(title.slice(last.index + last.length, h.index))) out.push(h);
+    else break;
+  }
+  return out;
 }
