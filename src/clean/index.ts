@@ -1243,20 +1243,30 @@ const RE_PAGE_TOKEN = /[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d
  * text) are removed from it too, logged as `running-header` and `inline-page-number`.
  */
 function markNumberedHeaders(lines: RawLine[]): void {
-  const byHead = new Map<string, { line: RawLine; page: string }[]>();
+  const byHead = new Map<string, { line: RawLine; page: string; marked: boolean }[]>();
+  /** The document's other lines, white space aside: a head that repeats one of them (the part's own heading) is a running head. */
+  const texts = new Set<string>();
   for (const l of lines) {
     if (l.cls !== 'content') continue;
     const t = l.raw.trim();
-    const m = /^(.{8,60}?)\s*([·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/.exec(t);
-    if (!m || /[。；，]/.test(m[1]!) || matchMarker(m[1]!)) continue;
-    const head = m[1]!.replace(/\s+/g, '');
-    const group = byHead.get(head) ?? [];
-    group.push({ line: l, page: m[3] ?? m[4] ?? m[5]! });
-    byHead.set(head, group);
+    // `标题  · 3 ·` or, on the facing page, `· 4 ·  标题` (a booklet's heads).
+    const m = /^(.{6,60}?)\s*(?:[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/.exec(t);
+    const first = m ? null : /^(?:[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―])\s*(.{6,60})$/.exec(t);
+    const head = m ? m[1]! : first ? first[3]! : null;
+    if (head === null || /[。；，]/.test(head)) {
+      texts.add(t.replace(/\s+/g, ''));
+      continue;
+    }
+    const key = head.replace(/\s+/g, '');
+    const group = byHead.get(key) ?? [];
+    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : (first![1] ?? first![2]))!, marked: matchMarker(head) !== null });
+    byHead.set(key, group);
   }
   const heads: string[] = [];
   for (const [head, group] of byHead) {
-    if (group.length < 2 || new Set(group.map((g) => g.page)).size < 2) continue;
+    const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked;
+    // A part's heading printed again at the head of its pages, with the page number.
+    if (!repeated && !texts.has(head)) continue;
     heads.push(head);
     for (const g of group) g.line.cls = 'running-header';
   }

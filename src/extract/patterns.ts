@@ -339,7 +339,10 @@ export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总�
 export const SUMMARY_PATTERNS = {
   directionCount: [
     // `拟围绕8个指南方向部署项目`.
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|任务|技术|领域|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
+    // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
+    // 拟部署7个指南方向` counts 7.)
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
@@ -366,6 +369,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
     new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
+    // `拟与9个境外资助机构联合资助组织间合作研究（交流）项目约140项` (NSFC).
+    new RegExp(`联合资助[^，。；\\d]{0,20}?项目${PRE}${N}(?:个|项)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
     new RegExp(`拟(?:支持|遴选|确定)${PRE}${N}(?:个|家)揭榜(?:单位|方)${POST}`),
     // `拟支持揭榜单位不超过20家（含联合体）`: the units before their count.

@@ -78,6 +78,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['国拨经费', 'funding'],
   ['拟安排经费', 'funding'],
   ['拟安排国拨经费', 'funding'],
+  // Both figures under one label (`拟支持项目数及经费：5个，共拟支持经费1000万元`): read as a count; the
+  // funding label inside it is a field of its own.
+  ['拟支持项目数及经费', 'projectCount'],
+  ['项目数及经费', 'projectCount'],
   ['拟支持国拨经费', 'funding'],
   ['资助强度', 'funding'],
   ['支持强度', 'funding'],

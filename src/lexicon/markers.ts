@@ -24,7 +24,7 @@ export type MarkerType =
   | 'arabic-paren'
   /** `①` */
   | 'circled'
-  /** `a.`, `b）`, `（c）` — a list item lettered in Latin (never a direction). */
+  /** `a.`, `B.`, `（c）` — a list item lettered in Latin (never a direction). */
   | 'latin'
   /** `方向一：`, `方向3`, `任务二、` — a direction (or task) named by a word and a number. */
   | 'direction-word'
@@ -93,7 +93,7 @@ const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9ff
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
 const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+[A-Za-z\u4e00-\u9fff]))/;
 /** `a.` `b．` `c)` `d）` `（e）`: a lower-case letter before CJK text (`a. 生物医药；`), never `e.g.`. */
-const RE_LATIN = /^(?:[（(]([a-z])[）)]|([a-z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
+const RE_LATIN = /^(?:[（(]([a-zA-Z])[）)]|([a-zA-Z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 // `2）275nm深紫外LED…`: after a full-width bracket a figure may start the item; after `)` a digit
@@ -215,7 +215,7 @@ function plainMarker(text: string): Marker | null {
   }
   if ((m = RE_LATIN.exec(text))) {
     const letter = (m[1] ?? m[2])!;
-    return { type: 'latin', text: m[0].trim(), length: m[0].length, value: letter.charCodeAt(0) - 0x60, key: letter };
+    return { type: 'latin', text: m[0].trim(), length: m[0].length, value: letter.toLowerCase().charCodeAt(0) - 0x60, key: letter };
   }
   const field = fieldLabelAt(text);
   if (field) return { type: 'field', text: text.slice(0, field.length).trim(), length: field.length, value: 0, key: field.label };

@@ -58,9 +58,14 @@ export function readDomains(ctx: DirectionContext): Domain[] {
       }
     }
   }
+  // `支持领域：不限`: no domain is named, and none is missing.
+  if (domains.length === 1 && RE_ANY_DOMAIN.test(domains[0]!.label)) return [];
   if (domains.length === 0) ctx.missing('domains', 'domains (领域方向)');
   return domains;
 }
+
+/** A domains field that names none: `不限`, `领域不限`, `不作限定`. */
+const RE_ANY_DOMAIN = /^(?:领域)?(?:不限|不限定|不作限定|不做限定|不限领域)$/;
 
 /** Splits `a；b；c。` at top-level separators of `seps` (not inside brackets or quotes). */
 function splitList(m: Mapped, seps = '；;'): { i: number; j: number }[] {
@@ -143,8 +148,8 @@ function topLevelColon(t: string): number {
   return -1;
 }
 
-/** An item counted in words: `一是…`, `二是…`, `其一，…`. */
-const RE_COUNTED_ITEM = /^((?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、]))\s*/;
+/** An item counted in words or lettered inline: `一是…`, `二是…`, `其一，…`, `A. 生物医药；B. …`. */
+const RE_COUNTED_ITEM = /^((?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、]|[A-Za-z][.．、)）](?=\s*[\u4e00-\u9fff])|[（(][A-Za-z][）)]))\s*/;
 
 function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
   const out: Domain[] = [];
