@@ -649,7 +649,9 @@ const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
-  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*)/.exec(line);
+  // A symbol font's bullet (Wingdings, Symbol: a character of the private use area, U+F06C, U+F0D8),
+  // as a PDF's text layer keeps it: never text, whatever follows it.
+  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*)/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.
   const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
