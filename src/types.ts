@@ -72,7 +72,9 @@ export type RemovalKind =
   /** The quote marks of a forwarded e-mail (`> `) and the headers of the e-mails around a guideline. */
   | 'email'
   /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
-  | 'record-header';
+  | 'record-header'
+  /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */
+  | 'watermark';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

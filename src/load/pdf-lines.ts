@@ -34,6 +34,8 @@ export interface TextItem {
   readonly hasEOL: boolean;
   /** Read by OCR: the confidence (0–100) of each UTF-16 code unit of `str`. */
   readonly confidence?: readonly number[];
+  /** The run's slope in degrees, where it is drawn at an angle (0 for level text, or absent). */
+  readonly angle?: number;
 }
 
 export interface PageItems {
@@ -139,6 +141,12 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
     const inside = it.x + it.width > x0 && it.x < x1 && it.y > y0 - it.size && it.y < y1;
     if (!inside) {
       if (it.str.trim()) removed.push(removal('outside-page', it.str, pageNo));
+      continue;
+    }
+    // Text drawn aslant (a diagonal watermark, `征求意见稿 请勿外传`, whose glyphs would fall between
+    // the lines of the text): no text of the page. Text turned a quarter (a landscape table) is.
+    if (it.angle !== undefined && Math.abs(it.angle - 90 * Math.round(it.angle / 90)) > 5) {
+      if (it.str.trim()) removed.push(removal('watermark', it.str, pageNo));
       continue;
     }
     // Simulated bold: the same run drawn again a fraction of a glyph away.

@@ -388,6 +388,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
           for (const it of content.items) {
             if (!('str' in it)) continue;
             const [a, b, c, d, e, f] = it.transform as number[];
+            const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
             items.push({
               str: it.str,
               x: e!,
@@ -395,6 +396,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
               width: it.width,
               size: Math.hypot(c!, d!) || Math.hypot(a!, b!) || 1,
               hasEOL: it.hasEOL,
+              ...(angle !== 0 ? { angle } : {}),
             });
           }
           const [x0, y0, x1, y1] = page.view as [number, number, number, number];

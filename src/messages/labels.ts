@@ -102,6 +102,7 @@ export const LABELS = {
     translation: { zh: '英文译文', en: 'English translation' },
     email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
+    watermark: { zh: '水印', en: 'watermark' },
   }),
 } as const;
 
