@@ -365,7 +365,8 @@ export const SUMMARY_PATTERNS = {
   projectCount: [
     new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
-    new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目${POST}`),
+    // (Never `拟支持8个项目方向`: directions, counted as such.)
+    new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目(?!方向|指南)${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
     new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
