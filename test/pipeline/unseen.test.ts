@@ -104,7 +104,8 @@ describe('guidelines in forms the fixtures do not use', () => {
     expect(doc.summary.fundingTotal?.amountCNY).toBe(150_000_000);
     expect(row(doc).map((r) => [r.id, r.partners, r.count?.[0], r.funding, r.cap, r.years?.[1], r.domains, r.other])).toEqual([
       ['1.1.1', ['德国'], 15, null, 2_000_000, 3, 3, 0],
-      ['1.1.2', ['德国'], 2, null, 15_000_000, 4, 1, 0],
+      // `资助领域：不限` names no domain (1.28: no longer the domain `不限`).
+      ['1.1.2', ['德国'], 2, null, 15_000_000, 4, 0, 0],
       ['1.2.1', ['英国'], 8, null, 3_000_000, 3, 2, 0],
       ['2.1', ['以色列'], 20, null, 2_000_000, 3, 3, 0],
       ['2.2', ['东盟'], 15, null, 1_500_000, 3, 3, 0],
