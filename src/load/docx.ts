@@ -13,7 +13,7 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { Numbering } from './numbering.js';
-import { descendants, kid, kids, parseXml, val, type XmlElement } from './xml.js';
+import { descendants, kid, kids, parseXml, val, xmlPart, type XmlElement } from './xml.js';
 
 interface Style {
   readonly basedOn: string | undefined;
@@ -22,13 +22,7 @@ interface Style {
 }
 
 function xmlOf(files: Readonly<Record<string, Uint8Array>>, name: string): XmlElement | undefined {
-  const bytes = files[name];
-  if (!bytes) return undefined;
-  try {
-    return parseXml(new TextDecoder('utf-8').decode(bytes));
-  } catch (error) {
-    throw new GuidelineError('docx-corrupt', reason('docx-bad-xml', name), (error as Error).message);
-  }
+  return xmlPart(files, name, (part, detail) => new GuidelineError('docx-corrupt', reason('docx-bad-xml', part), detail));
 }
 
 /** The paragraph text of an element (a footnote, a header), paragraphs on lines of their own. */

@@ -15,7 +15,7 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { chineseCounting, formatNumber } from './numbering.js';
-import { descendants, kids, parseXml, type XmlElement } from './xml.js';
+import { descendants, kids, xmlPart, type XmlElement } from './xml.js';
 
 /** One level of a list or outline style. */
 interface Level {
@@ -30,13 +30,7 @@ interface Level {
 const NO_LEVEL: Level = { format: '', prefix: '', suffix: '', start: 1, display: 1, bullet: false };
 
 function xmlOf(files: Readonly<Record<string, Uint8Array>>, name: string): XmlElement | undefined {
-  const bytes = files[name];
-  if (!bytes) return undefined;
-  try {
-    return parseXml(new TextDecoder('utf-8').decode(bytes));
-  } catch (error) {
-    throw new GuidelineError('odt-corrupt', reason('odt-bad-xml', name), (error as Error).message);
-  }
+  return xmlPart(files, name, (part, detail) => new GuidelineError('odt-corrupt', reason('odt-bad-xml', part), detail));
 }
 
 function levelOf(e: XmlElement): Level {

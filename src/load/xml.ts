@@ -66,3 +66,17 @@ export function descendants(e: XmlElement, name: string, out: XmlElement[] = [])
   }
   return out;
 }
+
+/**
+ * The XML part `name` of a package's files, parsed; undefined where the package has none. A part
+ * that is no well-formed XML throws what `damaged` makes of its name and the parser's message.
+ */
+export function xmlPart(files: Readonly<Record<string, Uint8Array>>, name: string, damaged: (name: string, detail: string) => Error): XmlElement | undefined {
+  const bytes = files[name];
+  if (!bytes) return undefined;
+  try {
+    return parseXml(new TextDecoder('utf-8').decode(bytes));
+  } catch (error) {
+    throw damaged(name, (error as Error).message);
+  }
+}
