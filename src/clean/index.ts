@@ -1234,6 +1234,14 @@ function markMailHeaders(lines: RawLine[]): void {
   }
 }
 
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A bare page number after a call's title glued into a line (`…申报指南　1建立…`). */
+const RE_BARE_PAGE = /^[\s\u3000]*\d{1,3}(?!\d)/;
+
 /** A page number printed after a running header on the same line: `·3·`, `- 3 -`, `— 3 —`, `第 3 页`. */
 const RE_PAGE_TOKEN = /[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?/g;
 
@@ -1245,7 +1253,7 @@ const RE_PAGE_TOKEN = /[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d
  * text) are removed from it too, logged as `running-header` and `inline-page-number`.
  */
 function markNumberedHeaders(lines: RawLine[]): void {
-  const byHead = new Map<string, { line: RawLine; page: string; marked: boolean }[]>();
+  const byHead = new Map<string, { line: RawLine; page: string; marked: boolean; bare: boolean }[]>();
   /** The document's other lines, white space aside: a head that repeats one of them (the part's own heading) is a running head. */
   const texts = new Set<string>();
   for (const l of lines) {
@@ -1254,22 +1262,30 @@ function markNumberedHeaders(lines: RawLine[]): void {
     // `标题  · 3 ·` or, on the facing page, `· 4 ·  标题` (a booklet's heads).
     const m = /^(.{6,60}?)\s*(?:[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/.exec(t);
     const first = m ? null : /^(?:[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―])\s*(.{6,60})$/.exec(t);
-    const head = m ? m[1]! : first ? first[3]! : null;
-    if (head === null || /[。；，]/.test(head)) {
+    // A call's title and a bare page number after a space (`…项目申报指南　2`).
+    const bare = m || first ? null : /^(.{8,60}?)[\s\u3000]+(\d{1,3})$/.exec(t);
+    const titled = bare !== null && /(?:指南|通知|专项|计划)$/.test(bare[1]!);
+    const head = m ? m[1]! : first ? first[3]! : titled ? bare![1]! : null;
+    if (head === null || /[。；，：:]/.test(head)) {
       texts.add(t.replace(/\s+/g, ''));
       continue;
     }
     const key = head.replace(/\s+/g, '');
     const group = byHead.get(key) ?? [];
-    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : (first![1] ?? first![2]))!, marked: matchMarker(head) !== null });
+    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : first ? (first[1] ?? first[2]) : bare![2])!, marked: matchMarker(head) !== null, bare: titled });
     byHead.set(key, group);
   }
   const heads: string[] = [];
+  const bareHeads = new Set<string>();
   for (const [head, group] of byHead) {
     const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked;
+    // A call's title with a bare number is a running line where it comes again glued inside a line
+    // of text with another number (`…申报指南　1建立与合作国家…`).
+    const glued = group[0]!.bare && lines.some((l) => l.cls === 'content' && !group.some((g) => g.line === l) && new RegExp(`${escapeRegExp(head)}[\\s\\u3000]*\\d{1,3}(?!\\d)`).test(l.raw));
     // A part's heading printed again at the head of its pages, with the page number.
-    if (!repeated && !texts.has(head)) continue;
+    if (!repeated && !texts.has(head) && !glued) continue;
     heads.push(head);
+    if (group[0]!.bare) bareHeads.add(head);
     for (const g of group) g.line.cls = 'running-header';
   }
   if (heads.length === 0) return;
@@ -1278,7 +1294,8 @@ function markNumberedHeaders(lines: RawLine[]): void {
     for (const head of heads) {
       for (let at = l.raw.indexOf(head); at >= 0; at = l.raw.indexOf(head, at + 1)) {
         RE_PAGE_TOKEN.lastIndex = at + head.length;
-        const token = RE_PAGE_TOKEN.exec(l.raw);
+        const token = bareHeads.has(head) ? RE_BARE_PAGE.exec(l.raw.slice(at + head.length)) : RE_PAGE_TOKEN.exec(l.raw);
+        if (token && bareHeads.has(head)) token.index += at + head.length;
         if (!token || l.raw.slice(at + head.length, token.index).trim() !== '') continue;
         (l.furniture ??= []).push(
           { start: l.start + at, end: l.start + at + head.length, kind: 'running-header' },

@@ -294,7 +294,6 @@ const GAPS26: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-draft-inpara': { gap: 'open: two directions written in one paragraph (`本部分设2个方向：（1）…；（2）…`) are not read as directions' },
   'kp-2026-gcnj-mixed': { gap: 'judgement: `不超过36年` gives a check (value-implausible), not a value; open: a 考核指标 item split in two (2.1)' },
   'sc-2026-gjhz-prov': { gap: 'judgement: a notice that carries its guideline is titled by the notice; open: 3 requirement items read for 2 (7)' },
-  'zlx-2026-jbgs': { gap: 'open: 2 requirement items read for 1 (4)' },
 };
 const GAPS27: Record<string, { gap?: string; checksGap?: string }> = {
 };

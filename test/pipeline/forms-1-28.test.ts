@@ -216,3 +216,34 @@ describe('figures a group states once for its directions', () => {
     expect(doc.checks.filter((c) => c.code === 'funding-total-mismatch' || c.code === 'project-total-mismatch')).toEqual([]);
   });
 });
+
+describe('a running title with a bare page number', () => {
+  it('`…项目申报指南　2` on a line of its own and `…项目申报指南　1` glued inside a line of text are removed, the text around rejoined', async () => {
+    const text = `国家重点研发计划“战略性科技创新合作”重点专项2026年度项目申报指南
+
+本专项2026年度拟支持项目6个，国拨经费总概算3000万元。
+
+1. 中国和瑞典政府间联合研究项目
+合作国家：瑞典。
+领域方向：储能；电池回收。
+拟支持项目数：3个。
+考核指标：热失控预警准确率不低于95%，战略性科技创新合作重点专项2026年度项目申报指南　1建立互认的测试评价方法1套。
+国拨经费：1500万元。
+申报要求：须与合作国家单位联合申报。
+战略性科技创新合作重点专项2026年度项目申报指南　2
+2. 中国和瑞士政府间联合研究项目
+合作国家：瑞士。
+领域方向：精准医学。
+拟支持项目数：3个。
+国拨经费：1500万元。
+申报要求：须与瑞士单位联合申报。
+`;
+    const doc = await ingestText(text);
+    expect(doc.directions.map((d) => d.requirements.map((r) => r.text))).toEqual([['须与合作国家单位联合申报。'], ['须与瑞士单位联合申报。']]);
+    expect(doc.directions[0]!.indicators.map((i) => i.text).join('')).toBe('热失控预警准确率不低于95%，建立互认的测试评价方法1套。');
+    expect(doc.removed.filter((r) => r.kind === 'running-header').map((r) => r.text)).toEqual([
+      '战略性科技创新合作重点专项2026年度项目申报指南',
+      '战略性科技创新合作重点专项2026年度项目申报指南　2',
+    ]);
+  });
+});
