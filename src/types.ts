@@ -74,7 +74,9 @@ export type RemovalKind =
   /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
   | 'record-header'
   /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */
-  | 'watermark';
+  | 'watermark'
+  /** A line that repeats the line before it word for word (a copy's artefact at a page's edge). */
+  | 'duplicate-line';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

@@ -73,7 +73,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line';
 
 interface RawLine {
   start: number;
@@ -193,6 +193,7 @@ export function clean(source: Source): Cleaned {
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
 
   markUrlArtefacts(lines);
+  markDuplicateLines(lines);
   markRecordHeader(lines);
   markNumberedHeaders(lines);
   markMailHeaders(lines);
@@ -317,6 +318,9 @@ export function clean(source: Source): Cleaned {
         blankSeen = true;
         cellColumn = null;
       }
+      // A running head or foot stands where a page breaks (the blank lines around it are the break's,
+      // as around a page number): `…单` / `· 4 ·  标题` / `方申请将不予受理。` is one sentence.
+      if (l.cls === 'running-header' || l.cls === 'running-footer') pageBreakSeen = true;
       const lead = /^[\s\u3000\f]*/.exec(l.raw)![0].length;
       const trail = /[\s\u3000]*$/.exec(l.raw)![0].length;
       log(l.cls, l.start + lead, l.end - trail);
@@ -814,6 +818,29 @@ function fullWidthPunctuation(
     chars[k] = full;
   }
   return chars.join('');
+}
+
+/**
+ * A line that repeats the line right before it, word for word (`年须承担过国际科技合作项目。` twice,
+ * as a copy across a page's edge can leave it): the second is an artefact of the copy, removed and
+ * logged as `duplicate-line`. Only a line of six characters or more with a word in it: a short line
+ * (`。`, `1`) may stand twice in a text by right.
+ */
+function markDuplicateLines(lines: RawLine[]): void {
+  let previous: RawLine | null = null;
+  for (const l of lines) {
+    if (l.cls === 'blank') continue;
+    if (l.cls !== 'content') {
+      previous = null;
+      continue;
+    }
+    const t = l.raw.replace(RE_WS, '');
+    if (previous && t.length >= 6 && RE_WORD.test(t) && previous.raw.replace(RE_WS, '') === t && !matchMarker(t)) {
+      l.cls = 'duplicate-line';
+      continue;
+    }
+    previous = l;
+  }
 }
 
 /**

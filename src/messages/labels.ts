@@ -103,6 +103,7 @@ export const LABELS = {
     email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
+    'duplicate-line': { zh: '重复的行', en: 'repeated line' },
   }),
 } as const;
 

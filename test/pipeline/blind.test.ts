@@ -292,8 +292,8 @@ for (const [set, gaps] of [['blind23', GAPS23], ['blind24', GAPS24], ['blind25',
  */
 const GAPS26: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-draft-inpara': { gap: 'open: two directions written in one paragraph (`本部分设2个方向：（1）…；（2）…`) are not read as directions' },
-  'kp-2026-gcnj-mixed': { gap: 'judgement: `不超过36年` gives a check (value-implausible), not a value; open: a 考核指标 item split in two (2.1)' },
-  'sc-2026-gjhz-prov': { gap: 'judgement: a notice that carries its guideline is titled by the notice; open: 3 requirement items read for 2 (7)' },
+  'kp-2026-gcnj-mixed': { gap: 'judgement: `不超过36年` gives a check (value-implausible), not a value' },
+  'sc-2026-gjhz-prov': { gap: 'judgement: a notice that carries its guideline is titled by the notice' },
 };
 const GAPS27: Record<string, { gap?: string; checksGap?: string }> = {
 };
@@ -312,7 +312,6 @@ for (const [set, gaps] of [['blind26', GAPS26], ['blind27', GAPS27], ['blind28',
  * every direction found, none refused.
  */
 const GAPS29: Record<string, { gap?: string; checksGap?: string }> = {
-  'nsfc-2026-intl-booklet-runningheads': { gap: 'open: 2 requirement items read for 1 (8)' },
   'strategic-2026-pdfcopy-footnotes': { gap: 'judgement: a title’s region (`中国—中亚…`) stays a partner beside the countries its field names' },
 };
 const GAPS30: Record<string, { gap?: string; checksGap?: string }> = {

@@ -247,3 +247,31 @@ describe('a running title with a bare page number', () => {
     ]);
   });
 });
+
+describe('copies across a page’s edge', () => {
+  const text = (between: string) => `国家自然科学基金2026年度国际（地区）合作研究与交流项目指南
+
+2026年度拟与2个境外资助机构联合资助组织间合作研究项目约20项。
+
+1．与瑞士国家科学基金会（SNSF）的合作研究项目
+（1）资助计划：拟资助约10项，直接费用资助强度不超过200万元/项，资助期限为3年。
+（2）申请要求：中瑞双方申请人须分别向自然科学基金委和SNSF提交申请，单
+${between}方申请将不予受理。
+2．与德国研究基金会（DFG）的合作研究项目
+（1）资助计划：拟资助约10项，直接费用资助强度不超过200万元/项，资助期限为3年。
+（2）申请要求：中德双方申请人须分别提交申请。
+`;
+
+  it('a running head between two halves of a sentence, blank lines around it, rejoins the sentence', async () => {
+    const head = '2026年度国家自然科学基金国际（地区）合作研究与交流项目指南';
+    const doc = await ingestText(text(`\n· 4 ·  ${head}\n\n`) + `\n· 5 ·  ${head}\n`);
+    expect(doc.directions[0]!.requirements.map((r) => r.text).join('|')).toContain('单方申请将不予受理。');
+    expect(doc.directions[0]!.requirements.map((r) => r.text).join('|')).not.toContain('|方申请');
+  });
+
+  it('a line repeated word for word right after itself is the copy’s artefact: removed and logged', async () => {
+    const doc = await ingestText(text('').replace('单\n方申请将不予受理。', '单\n方申请将不予受理。\n方申请将不予受理。'));
+    expect(doc.removed.filter((r) => r.kind === 'duplicate-line').map((r) => r.text)).toEqual(['方申请将不予受理。']);
+    expect(doc.directions[0]!.requirements.map((r) => r.text).join('')).not.toMatch(/受理。.*受理。/);
+  });
+});
