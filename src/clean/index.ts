@@ -23,7 +23,7 @@ import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
-import { fieldLabelAt, labelsOf } from '../lexicon/fields.js';
+import { fieldLabelAt, labelOnly, labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
@@ -226,6 +226,7 @@ export function clean(source: Source): Cleaned {
     const inTables = new Set<number>();
     for (const t of findTables(text, lines)) for (const i of t.lines) if (!t.header.some((c) => c.some((r) => r.line === i))) inTables.add(i);
     markRunningLines(lines, pageOfLine, inTables);
+    markStamps(lines, pageOfLine, inTables);
   }
   markFootnotes(text, lines, pageOfLine);
 
@@ -974,6 +975,32 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   };
   mark(first, shortFirst, 'running-header');
   mark(last, shortLast, 'running-footer');
+}
+
+/**
+ * A stamp printed on every page wherever it falls in the reading order (`内部征求意见 2024-10` set
+ * at a page's corner, read between two lines of the text): the same short line, word for word, on
+ * half the pages or more (three at least), no clause punctuation in it, no marker, no label. Removed
+ * and logged as a running header.
+ */
+function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], skip: ReadonlySet<number>): void {
+  const pagesOf = new Map<string, Set<number>>();
+  const all = new Set<number>();
+  lines.forEach((l, i) => {
+    const p = pageOfLine[i];
+    if (p === null || p === undefined) return;
+    all.add(p);
+    if (l.cls !== 'content' || skip.has(i)) return;
+    const t = l.raw.replace(RE_WS, '');
+    if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim())) return;
+    const pages = pagesOf.get(t) ?? new Set<number>();
+    pages.add(p);
+    pagesOf.set(t, pages);
+  });
+  const need = Math.max(3, Math.ceil(all.size / 2));
+  const stamps = new Set([...pagesOf].filter(([, pages]) => pages.size >= need).map(([t]) => t));
+  if (stamps.size === 0) return;
+  for (const l of lines) if (l.cls === 'content' && stamps.has(l.raw.replace(RE_WS, ''))) l.cls = 'running-header';
 }
 
 function isDoubleSpaced(lines: readonly RawLine[]): boolean {

@@ -76,3 +76,20 @@ describe('running footers', () => {
     );
   });
 });
+
+describe('stamps', () => {
+  it('the same short line on every page wherever it falls (`内部征求意见 2024-10`) is a running line; a label or a sentence repeated is not', async () => {
+    const page = (n: number, body: string[]) => [...body.slice(0, 2), '内部征求意见 2024-10', ...body.slice(2), `— ${n} —`];
+    const text = [
+      ...page(1, ['国家重点研发计划“战略性科技创新合作”重点专项', '2025年度项目申报指南', '1.1 中国和德国政府间联合研究项目', '其他要求', '合作项目必须双方同时申报，单方申报无效。']),
+      ...page(2, ['1.2 中国和法国政府间联合研究项目', '其他要求', '合作项目必须双方同时申报，单方申报无效。', '拟支持项目数：3个。']),
+      ...page(3, ['1.3 中国和英国政府间联合研究项目', '其他要求', '合作项目必须双方同时申报，单方申报无效。', '拟支持项目数：2个。']),
+      ...page(4, ['1.4 中国和意大利政府间联合研究项目', '其他要求', '合作项目必须双方同时申报，单方申报无效。', '拟支持项目数：4个。']),
+    ].join('\n');
+    const c = clean(await loadText(text));
+    const stamps = c.removed.filter((r) => r.kind === 'running-header').map((r) => r.text);
+    expect(stamps).toEqual(['内部征求意见 2024-10', '内部征求意见 2024-10', '内部征求意见 2024-10', '内部征求意见 2024-10']);
+    expect(c.lines.filter((l) => l.text.text === '其他要求').length).toBe(4);
+    expect(c.lines.filter((l) => l.text.text.startsWith('合作项目必须双方同时申报')).length).toBe(4);
+  });
+});
