@@ -355,6 +355,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:指南|项目|重点|研究|资助研究)?方向()`),
     // `与以下5个境外资助机构联合资助` (an NSFC call, one direction per partner agency).
     new RegExp(`以下()${N}个(?:境外|国际|国外)?(?:资助|合作|科研)?机构()`),
+    // `拟与9个境外资助机构联合征集` (a partner agency a direction).
+    new RegExp(`与()${N}个(?:境外|国际|国外|国（境）外)(?:科研)?(?:资助|合作)?机构()`),
     // `双方在以下六个领域共同征集合作研究项目` (an NSFC joint call's areas).
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
