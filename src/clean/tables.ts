@@ -186,6 +186,22 @@ function isLowerHeader(upper: readonly string[], lower: readonly string[]): bool
   return same >= 1 && differ.length >= 1 && differ.every((c) => columnOf(c) !== null);
 }
 
+/**
+ * Whether a table's rows (their cells' text) are a table of directions turned on its side: the first
+ * column names fields (three rows or more whose first cell is a direction field's header, 合作协议 /
+ * 领域方向 / 拟支持项目数 …), and the first row's other cells are two directions or more, each a
+ * number and a title (`1.1 中国和德国政府间科技合作项目`).
+ */
+function isTransposed(rows: readonly (readonly string[])[]): boolean {
+  if (rows.length < 4 || rows[0]!.length < 3) return false;
+  const named = rows.slice(1).filter((r) => {
+    const c = columnOf(r[0]?.trim() ?? '');
+    return c !== null && c.role !== 'id' && c.role !== 'title';
+  }).length;
+  const heads = rows[0]!.slice(1).filter((c) => RE_ROW_HEAD.test(c.trim())).length;
+  return named >= 3 && named * 3 >= (rows.length - 1) * 2 && heads >= 2 && heads * 3 >= (rows[0]!.length - 1) * 2;
+}
+
 function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   if (!RE_PIPE_ROW.test(lines[first]!.raw) && !RE_GRID_BORDER.test(lines[first]!.raw)) return null;
   let rows: { index: number; cells: Range[][]; pipes: Range[] }[] = [];
@@ -223,6 +239,13 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   }
   if (rows.length < 2) return null;
   const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
+  // A table of directions turned on its side (a comparison table: `| 指南方向 | 1.1 中国和德国… | 1.2 … |`,
+  // then a row per field): a direction per column, read as if each column were a row.
+  if (isTransposed(rows.map((r) => r.cells.map(cellText)))) {
+    for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+    const width = Math.max(...rows.map((r) => r.cells.length));
+    rows = Array.from({ length: width }, (_, j) => ({ index: rows[0]!.index, cells: rows.map((r) => r.cells[j] ?? []), pipes: [] }));
+  }
   const all = (kind: 'table-layout' | 'table-header') => (r: { pipes: Range[] }) => layout.push(...r.pipes.map((p) => ({ ...p, kind })));
   // Rows above the header that are one cell merged across the table (its title): captions.
   let h = 0;
