@@ -141,10 +141,12 @@ function isCaptionRow(cells: readonly string[]): boolean {
   return cells.length >= 2 && first !== '' && cells.every((c) => c.trim() === first);
 }
 
-const RE_PIPE_ROW = /^[ \t\u3000]*[|｜].*[|｜][ \t\u3000]*$/;
+// (Box-drawing tables, as a text export of a Word table draws them, part cells with `│`.)
+const RE_PIPE_ROW = /^[ \t\u3000]*[|｜│┃].*[|｜│┃][ \t\u3000]*$/;
 const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
 /** A grid table's border (`+------+-----+`, `+======+` under the header), as pandoc and Emacs draw one. */
-const RE_GRID_BORDER = /^[ \t\u3000]*\+(?:[-=:]+\+)+[ \t\u3000]*$/;
+/** A grid table's border (`+------+-----+`, `+======+` under the header), as pandoc and Emacs draw one, or a box-drawing rule (`├──┼──┤`). */
+const RE_GRID_BORDER = /^[ \t\u3000]*(?:\+(?:[-=:]+\+)+|[┌├└┏┣┗╔╠╚╒╞╘][─━═┬┼┴┳╋┻╦╬╩╤╪╧ \u3000]*[┐┤┘┓┫┛╗╣╝╕╡╛])[ \t\u3000]*$/;
 
 const RE_BR = /<br\s*\/?>/gi;
 
@@ -155,7 +157,7 @@ function pipeCells(text: string, l: TableLine, index: number): { cells: Range[][
   let cellStart = -1;
   for (let i = l.start; i < l.end; i++) {
     const c = text[i]!;
-    if (c === '|' || c === '｜') {
+    if (c === '|' || c === '｜' || c === '│' || c === '┃') {
       pipes.push({ start: i, end: i + 1, line: index });
       if (cellStart >= 0) {
         const pieces: Range[] = [];

@@ -23,4 +23,4 @@ export function isRecordField(line: string): boolean {
 }
 
 /** What a database prints between its fields and the text: `正文：`, `全文：`, `（本文由政策数据库整理，内容以官方发布为准）`. */
-export const RE_RECORD_NOTE = /^(?:(?:正文|全文|原文)[：:]?|[（(](?:本文|本页|以上|该文).{0,24}(?:整理|转载|来源|收录|编辑).{0,30}[）)])$/;
+export const RE_RECORD_NOTE = /^(?:[【\[]?(?:正文|全文|原文)[】\]]?[：:]?|[（(](?:本文|本页|以上|该文).{0,24}(?:整理|转载|来源|收录|编辑).{0,30}[）)])$/;
