@@ -76,7 +76,9 @@ export type RemovalKind =
   /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */
   | 'watermark'
   /** A line that repeats the line before it word for word (a copy's artefact at a page's edge). */
-  | 'duplicate-line';
+  | 'duplicate-line'
+  /** A line number a draft prints in its margin. */
+  | 'line-number';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

@@ -193,6 +193,7 @@ export function clean(source: Source): Cleaned {
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
 
   markUrlArtefacts(lines);
+  markLineNumbers(lines);
   markDuplicateLines(lines);
   markRecordHeader(lines);
   markNumberedHeaders(lines);
@@ -819,6 +820,33 @@ function fullWidthPunctuation(
     chars[k] = full;
   }
   return chars.join('');
+}
+
+/**
+ * Line numbers a draft prints in its margin (`  12    其他要求：…`, Word's line numbering kept by
+ * `pdftotext -layout`): a number at the start of most lines, each the one before plus one, starting
+ * again at 1 on each page. Where four lines in five carry them, in order, they are removed and logged
+ * as `line-number`.
+ */
+function markLineNumbers(lines: RawLine[]): void {
+  const found: { line: RawLine; start: number; end: number }[] = [];
+  let content = 0;
+  let previous = 0;
+  let inOrder = 0;
+  for (const l of lines) {
+    if (l.formFeed) previous = 0;
+    if (l.cls !== 'content') continue;
+    content++;
+    const m = /^[ \t]{0,4}(\d{1,3})(?:[ \t\u3000]{2,}|$)/.exec(l.raw);
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (n === previous + 1 || (n === 1 && previous > 0)) inOrder++;
+    previous = n;
+    const at = l.start + m[0].indexOf(m[1]!);
+    found.push({ line: l, start: at, end: at + m[1]!.length });
+  }
+  if (content < 10 || inOrder * 5 < content * 4) return;
+  for (const { line, start, end } of found) (line.furniture ??= []).push({ start, end, kind: 'line-number' });
 }
 
 /**

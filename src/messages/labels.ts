@@ -104,6 +104,7 @@ export const LABELS = {
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },
+    'line-number': { zh: '行号', en: 'line number' },
   }),
 } as const;
 
