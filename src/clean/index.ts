@@ -1054,6 +1054,9 @@ export function renderCleaned(cleaned: Cleaned): string {
   return cleaned.lines.map((l) => (l.blankBefore ? '\n' : '') + (l.indented ? '\u3000\u3000' : '') + l.text.text).join('\n');
 }
 
+/** A title cell that starts with its direction's number: `1.4 中国和巴西政府间科技合作项目`. */
+const RE_NUMBERED_TITLE = /^\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?\s*[\u4e00-\u9fff“《（(]/;
+
 /** A cell that says "none" (`—`, `/`, `无`): no value. */
 const RE_EMPTY_CELL = /^[—–\-/／无]+$/;
 /** A cell that is only a number or a range of numbers: the header's unit goes after it. */
@@ -1159,7 +1162,8 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       if (/^\d{1,3}$/.test(id.text)) head.pushRange('. ', at(id, true), at(id, true));
       else if (/^[一二三四五六七八九十]+$/.test(id.text)) head.pushRange('、', at(id, true), at(id, true));
       else head.pushRange(' ', at(id, true), at(id, true));
-    } else {
+    } else if (!(titleCell && RE_NUMBERED_TITLE.test(titleCell.text))) {
+      // (A title cell that carries its own number, `1.4 中国和巴西…`, keeps it.)
       head.pushRange(`${n + 1}. `, rowAt, rowAt);
     }
     n++;
