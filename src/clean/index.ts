@@ -852,22 +852,29 @@ function markLineNumbers(lines: RawLine[]): void {
 /**
  * A line that repeats the line right before it, word for word (`年须承担过国际科技合作项目。` twice,
  * as a copy across a page's edge can leave it): the second is an artefact of the copy, removed and
- * logged as `duplicate-line`. Only a line of six characters or more with a word in it: a short line
- * (`。`, `1`) may stand twice in a text by right.
+ * logged as `duplicate-line`. Only the copy of a line that went on from the line before it, with a
+ * clause in it: a value or a paragraph may stand twice in a text by right.
  */
 function markDuplicateLines(lines: RawLine[]): void {
+  let before: RawLine | null = null;
   let previous: RawLine | null = null;
   for (const l of lines) {
     if (l.cls === 'blank') continue;
     if (l.cls !== 'content') {
-      previous = null;
+      before = previous = null;
       continue;
     }
     const t = l.raw.replace(RE_WS, '');
-    if (previous && t.length >= 6 && RE_WORD.test(t) && previous.raw.replace(RE_WS, '') === t && !matchMarker(t)) {
+    // The copy of the end of a sentence that a line before began (`…（2）近三` / `年须承担…。` twice):
+    // text with a clause in it, never a value standing alone (a table's cells, one per line, may
+    // repeat `2000万元人民币`), nor a paragraph repeated whole.
+    const opener = before as RawLine | null;
+    const continued = opener !== null && !/[。；;！？!?：:]$/.test(opener.raw.trimEnd());
+    if (previous && continued && t.length >= 6 && /[，,。；;]/.test(t) && previous.raw.replace(RE_WS, '') === t && !matchMarker(t)) {
       l.cls = 'duplicate-line';
       continue;
     }
+    before = previous;
     previous = l;
   }
 }
