@@ -22,7 +22,7 @@ import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
-import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
+import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelOnly, labelsOf } from '../lexicon/fields.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
@@ -1335,8 +1335,11 @@ function escapeRegExp(text: string): string {
 /** A bare page number after a call's title glued into a line (`…申报指南　1建立…`). */
 const RE_BARE_PAGE = /^[\s\u3000]*\d{1,3}(?!\d)/;
 
-/** A page number printed after a running header on the same line: `·3·`, `- 3 -`, `— 3 —`, `第 3 页`. */
-const RE_PAGE_TOKEN = /[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?/g;
+/** A page number after a running header inside a line (`PAGE_TOKEN`). */
+const RE_PAGE_TOKEN = new RegExp(PAGE_TOKEN, 'g');
+/** A line that is a running header and its page number: `标题  · 3 ·`, or on the facing page `· 4 ·  标题`. */
+const RE_HEAD_THEN_PAGE = new RegExp(`^(.{6,60}?)\\s*${PAGE_TOKEN}$`);
+const RE_PAGE_THEN_HEAD = new RegExp(`^${PAGE_TOKEN}\\s*(.{6,60})$`);
 
 /**
  * A running header printed with the page number on its line (`国家重点研发计划“…”重点专项 ·4·`), as a
@@ -1353,19 +1356,19 @@ function markNumberedHeaders(lines: RawLine[]): void {
     if (l.cls !== 'content') continue;
     const t = l.raw.trim();
     // `标题  · 3 ·` or, on the facing page, `· 4 ·  标题` (a booklet's heads).
-    const m = /^(.{6,60}?)\s*(?:[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―]|第\s*(\d{1,3})\s*页(?:\s*共\s*\d{1,3}\s*页)?)$/.exec(t);
-    const first = m ? null : /^(?:[·•・]\s*(\d{1,3})\s*[·•・]|[-－—–―]\s*(\d{1,3})\s*[-－—–―])\s*(.{6,60})$/.exec(t);
+    const m = RE_HEAD_THEN_PAGE.exec(t);
+    const first = m ? null : RE_PAGE_THEN_HEAD.exec(t);
     // A call's title and a bare page number after a space (`…项目申报指南　2`).
     const bare = m || first ? null : /^(.{8,60}?)[\s\u3000]+(\d{1,3})$/.exec(t);
     const titled = bare !== null && /(?:指南|通知|专项|计划)$/.test(bare[1]!);
-    const head = m ? m[1]! : first ? first[3]! : titled ? bare![1]! : null;
+    const head = m ? m[1]! : first ? first[4]! : titled ? bare![1]! : null;
     if (head === null || /[。；，：:]/.test(head)) {
       texts.add(t.replace(/\s+/g, ''));
       continue;
     }
     const key = head.replace(/\s+/g, '');
     const group = byHead.get(key) ?? [];
-    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : first ? (first[1] ?? first[2]) : bare![2])!, marked: matchMarker(head) !== null, bare: titled });
+    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : first ? (first[1] ?? first[2] ?? first[3]) : bare![2])!, marked: matchMarker(head) !== null, bare: titled });
     byHead.set(key, group);
   }
   const heads: string[] = [];
@@ -1374,7 +1377,8 @@ function markNumberedHeaders(lines: RawLine[]): void {
     const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked;
     // A call's title with a bare number is a running line where it comes again glued inside a line
     // of text with another number (`…申报指南　1建立与合作国家…`).
-    const glued = group[0]!.bare && lines.some((l) => l.cls === 'content' && !group.some((g) => g.line === l) && new RegExp(`${escapeRegExp(head)}[\\s\\u3000]*\\d{1,3}(?!\\d)`).test(l.raw));
+    const gluedAt = group[0]!.bare ? new RegExp(`${escapeRegExp(head)}[\\s\\u3000]*\\d{1,3}(?!\\d)`) : null;
+    const glued = gluedAt !== null && lines.some((l) => l.cls === 'content' && !group.some((g) => g.line === l) && gluedAt.test(l.raw));
     // A part's heading printed again at the head of its pages, with the page number.
     if (!repeated && !texts.has(head) && !glued) continue;
     heads.push(head);

@@ -68,11 +68,11 @@ const CJK_DIGITS: Readonly<Record<string, number>> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-/** Value of a Chinese numeral up to 9999 (`十一` → 11, `二十八` → 28), or null. Arabic digits pass through. */
 /** The financial numerals (大写, as cheques and budgets write them) as the plain ones. */
 const FINANCIAL: Readonly<Record<string, string>> = { 壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
 export const FINANCIAL_NUMERALS = Object.keys(FINANCIAL).join('');
 
+/** Value of a Chinese numeral up to 9999 (`十一` → 11, `二十八` → 28, `叁拾` → 30), or null. Arabic digits pass through. */
 export function parseCjkNumber(input: string): number | null {
   const text = input.replace(/./gu, (c) => FINANCIAL[c] ?? c);
   if (/^\d+$/.test(text)) return Number(text);

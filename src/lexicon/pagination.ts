@@ -32,3 +32,9 @@ export function pageNumberOf(trimmed: string): number | null {
 export function runningLineQuorum(pages: number): number {
   return pages <= 3 ? 2 : Math.max(3, Math.ceil(pages / 2));
 }
+
+/**
+ * A page number printed beside a running header on the same line (`·3·`, `- 3 -`, `— 3 —`,
+ * `第 3 页`): the source of a pattern, three groups for the number (one of them is set).
+ */
+export const PAGE_TOKEN = '(?:[·•・]\\s*(\\d{1,3})\\s*[·•・]|[-－—–―]\\s*(\\d{1,3})\\s*[-－—–―]|第\\s*(\\d{1,3})\\s*页(?:\\s*共\\s*\\d{1,3}\\s*页)?)';

@@ -23,7 +23,7 @@
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
-import { matchMarker, printed, RE_ATTACHMENT_LINE } from '../lexicon/markers.js';
+import { matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
 
 export interface Paragraph {
@@ -81,6 +81,8 @@ const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|
 
 /** Whether the lines from `first` to `k - 1` leave a bracket open (more `（` than `）`). */
 function openBracket(lines: readonly CleanLine[], first: number, k: number): boolean {
+  // (A heading wraps over a few lines at most: a long paragraph is no heading's.)
+  if (k - first > 3) return false;
   let depth = 0;
   for (let i = first; i < k; i++) for (const c of lines[i]!.text.text) depth += c === '（' || c === '(' ? 1 : c === '）' || c === ')' ? -1 : 0;
   return depth > 0;
@@ -97,7 +99,22 @@ const RE_CLOSING_ONLY = /^[。，、；：！？）)」』”’》〉】…．.
 
 const CLOSING = /[。；;！？!?：:]$|[。；！？][”’」』）)]$/;
 
-export function reflow(cleaned: Cleaned): Paragraph[] {
+/** What `isBreak` asks of each line, measured once: widths, markers, labels, the column. */
+interface LineFacts {
+  readonly lines: readonly CleanLine[];
+  readonly widths: readonly number[];
+  readonly markerTypes: readonly (MarkerType | null)[];
+  readonly hasMarker: readonly boolean[];
+  readonly labelLine: readonly boolean[];
+  /** The upper quartile of the printed lines' widths. */
+  readonly width: number;
+  /** Under this width a line ends its paragraph. */
+  readonly short: number;
+  /** The text is a paragraph a line, not hard-wrapped. */
+  readonly unwrapped: boolean;
+}
+
+function lineFacts(cleaned: Cleaned): LineFacts {
   const lines = cleaned.lines;
   // Widths and markers once per line: each line is looked at as `a` and as `b`.
   const widths = lines.map((l) => displayWidth(l.text.text));
@@ -132,61 +149,70 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   // ends its paragraph at three quarters of an 80-column page).
   const full = sorted.filter((w) => w >= column * 0.92).length;
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
-  const isBreak = (k: number, first: number): boolean => {
-    const a = lines[k - 1]!;
-    // A table cell wrapped onto the next line (in the value column, below its row) goes on.
-    if (lines[k]!.continuesCell) return false;
-    if (lines[k]!.table || a.table) return true;
-    // `附件` (`附件1`) stands alone: an attachment starts below it.
-    if (RE_ATTACHMENT_LINE.test(lines[k]!.text.text.trim()) || RE_ATTACHMENT_LINE.test(a.text.text.trim())) return true;
-    // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
-    // wrap (or a page break) left it.
-    if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;
-    // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`, `…生物大分子的` /
-    // `结构稳定…`) or inside a word
-    // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
-    if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
-    // A heading whose bracket is still open at the line's end (`…合作项目（绿色氢能领` / `域联合研发）`).
-    if (!hasMarker[k] && hasMarker[first] && markerTypes[first] !== 'field' && openBracket(lines, first, k)) return false;
-    // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
-    // inside (`不超过30` / `00万元/项。`): one figure.
-    if (/\d$/.test(lines[k - 1]!.text.text) && (RE_UNIT_START.test(lines[k]!.text.text) || (RE_NUMBER_REST.test(lines[k]!.text.text) && !RE_ATTACHMENT_LINE.test(lines[k - 1]!.text.text.trim())))) return false;
-    if (lines[k]!.blankBefore || lines[k]!.indented) return true;
-    // A line that ends inside a clause (`支持额度：每项不超过100万元，` / `共计600万元`) goes on, even
-    // in text of a paragraph a line: nothing ends a paragraph there.
-    if (unwrapped && !hasMarker[k] && !labelLine[k] && /[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
-    if (labelLine[k] || labelLine[k - 1]) return true;
-    // A heading's last word wrapped onto a short line of its own (`1.2 中国和乌兹别克斯坦政府间联合研究`
-    // / `项目`), its fields right below: the heading goes on.
-    if (hasMarker[first] && markerTypes[first] !== 'field' && !hasMarker[k] && RE_TITLE_TAIL.test(lines[k]!.text.text) && !headingHasClause(lines, first, k) && (k + 1 >= lines.length || markerTypes[k + 1] === 'field')) return false;
-    // The title ends its paragraph even when nothing separates it from the text below it.
-    if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
-    if (unwrapped) return true;
-    // A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
-    // too long for the rest of the line leaves it short.
-    if (/[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
-    // A short line ends its paragraph: only the last line of a paragraph or heading is short. Not
-    // when the next line starts with a Latin word or number too wide for the room left: a
-    // typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
-    if (widths[k - 1]! < short && !carriedOver(lines[k]!.text.text, width - widths[k - 1]!)) return true;
-    const at = a.text.text;
-    // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
-    // for two more characters ends there, even when it is not short.
-    if (hasMarker[k - 1] && /[：:]$/.test(at) && widths[k - 1]! <= width - 4) return true;
-    // Otherwise a new paragraph needs a marker after a closed line; a number cut in two (`2` /
-    // `022、2023和…`) is one number, whatever the next line looks like.
-    // A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
-    if (!hasMarker[k] || isDigit(at[at.length - 1])) return false;
-    // A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
-    // field label, full last line or not: a heading has no clause punctuation.
-    if (markerTypes[k] === 'field' && hasMarker[first] && markerTypes[first] !== 'field' && !headingHasClause(lines, first, k)) return true;
-    // `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline.
-    if (continuesInlineList(lines, first, k)) return false;
-    // A known field label (`关键词：`) at a line start starts its field, even after a line that
-    // ends without punctuation (the last item of 考核指标 often does).
-    if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
-    return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
-  };
+  return { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped };
+}
+
+/** Whether a paragraph ends before line `k` (the paragraph started at line `first`). */
+function isBreak(f: LineFacts, k: number, first: number): boolean {
+  const { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped } = f;
+  const a = lines[k - 1]!;
+  // A table cell wrapped onto the next line (in the value column, below its row) goes on.
+  if (lines[k]!.continuesCell) return false;
+  if (lines[k]!.table || a.table) return true;
+  // `附件` (`附件1`) stands alone: an attachment starts below it.
+  if (RE_ATTACHMENT_LINE.test(lines[k]!.text.text.trim()) || RE_ATTACHMENT_LINE.test(a.text.text.trim())) return true;
+  // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
+  // wrap (or a page break) left it.
+  if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;
+  // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`, `…生物大分子的` /
+  // `结构稳定…`) or inside a word
+  // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
+  if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
+  // A heading whose bracket is still open at the line's end (`…合作项目（绿色氢能领` / `域联合研发）`).
+  if (!hasMarker[k] && hasMarker[first] && markerTypes[first] !== 'field' && openBracket(lines, first, k)) return false;
+  // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
+  // inside (`不超过30` / `00万元/项。`): one figure.
+  if (/\d$/.test(lines[k - 1]!.text.text) && (RE_UNIT_START.test(lines[k]!.text.text) || (RE_NUMBER_REST.test(lines[k]!.text.text) && !RE_ATTACHMENT_LINE.test(lines[k - 1]!.text.text.trim())))) return false;
+  if (lines[k]!.blankBefore || lines[k]!.indented) return true;
+  // A line that ends inside a clause (`支持额度：每项不超过100万元，` / `共计600万元`) goes on, even
+  // in text of a paragraph a line: nothing ends a paragraph there.
+  if (unwrapped && !hasMarker[k] && !labelLine[k] && /[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
+  if (labelLine[k] || labelLine[k - 1]) return true;
+  // A heading's last word wrapped onto a short line of its own (`1.2 中国和乌兹别克斯坦政府间联合研究`
+  // / `项目`), its fields right below: the heading goes on.
+  if (hasMarker[first] && markerTypes[first] !== 'field' && !hasMarker[k] && RE_TITLE_TAIL.test(lines[k]!.text.text) && !headingHasClause(lines, first, k) && (k + 1 >= lines.length || markerTypes[k + 1] === 'field')) return false;
+  // The title ends its paragraph even when nothing separates it from the text below it.
+  if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
+  if (unwrapped) return true;
+  // A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
+  // too long for the rest of the line leaves it short.
+  if (/[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
+  // A short line ends its paragraph: only the last line of a paragraph or heading is short. Not
+  // when the next line starts with a Latin word or number too wide for the room left: a
+  // typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
+  if (widths[k - 1]! < short && !carriedOver(lines[k]!.text.text, width - widths[k - 1]!)) return true;
+  const at = a.text.text;
+  // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
+  // for two more characters ends there, even when it is not short.
+  if (hasMarker[k - 1] && /[：:]$/.test(at) && widths[k - 1]! <= width - 4) return true;
+  // Otherwise a new paragraph needs a marker after a closed line; a number cut in two (`2` /
+  // `022、2023和…`) is one number, whatever the next line looks like.
+  // A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
+  if (!hasMarker[k] || isDigit(at[at.length - 1])) return false;
+  // A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
+  // field label, full last line or not: a heading has no clause punctuation.
+  if (markerTypes[k] === 'field' && hasMarker[first] && markerTypes[first] !== 'field' && !headingHasClause(lines, first, k)) return true;
+  // `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline.
+  if (continuesInlineList(lines, first, k)) return false;
+  // A known field label (`关键词：`) at a line start starts its field, even after a line that
+  // ends without punctuation (the last item of 考核指标 often does).
+  if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
+  return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
+}
+
+export function reflow(cleaned: Cleaned): Paragraph[] {
+  const lines = cleaned.lines;
+  const facts = lineFacts(cleaned);
   const paragraphs: Paragraph[] = [];
   // The joined paragraphs' maps: buffers of up to `CHUNK` code units, each paragraph in one of them
   // (a line joined to the next gains at most one character, the space between two Latin words).
@@ -195,7 +221,7 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   const pool: MapPool = { from: new Int32Array(0), used: 0, size: 0, left: size };
   let first = 0;
   for (let k = 1; k <= lines.length; k++) {
-    if (k < lines.length && !isBreak(k, first)) continue;
+    if (k < lines.length && !isBreak(facts, k, first)) continue;
     paragraphs.push(joinLines(lines.slice(first, k), pool));
     first = k;
   }
