@@ -122,6 +122,12 @@ const RE_DIRECTION_ORDINAL = new RegExp(
   `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题)|[（(【\\[［〔](?:指南方向|研究方向|项目方向|方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]］〕])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
 );
 
+/**
+ * A category printed after a title (`…（共性关键技术类）`, `（青年科学家项目）`, `（部省联动）`, `（揭榜挂帅）`):
+ * group 1 is the category as printed.
+ */
+export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马|定向委托))[）)]$/;
+
 /** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
 export function headingTitle(text: string): string {
   const m = plainMarker(text);

@@ -17,7 +17,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
-import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
+import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -238,8 +238,6 @@ export function segment(input: readonly Paragraph[]): Segmented {
     directions.push(d);
     open(d);
   };
-  // `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them.
-  const idOf = (m: Marker): string => (m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key);
 
   const openDirection = (m: Marker, p: Paragraph): void => {
     // A direction a table of directions already gave (a summary table, then each direction in
@@ -627,7 +625,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
       if (d.marker!.type === 'decimal' || d.marker!.type === 'decimal3') continue;
       const part = partOf.get(d);
       // `（一）` and `一、` count in digits, as their own ids do.
-      const n = d.marker!.type === 'paren-cjk' || d.marker!.type === 'cjk-comma' ? String(d.marker!.value) : d.marker!.key;
+      const n = idOf(d.marker!);
       if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${n}`;
     }
   }
@@ -730,7 +728,7 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
  */
 /** A title without its white space and a category printed after it (`…机制（基础前沿技术类）`). */
 function bareTitle(t: string): string {
-  return t.replace(/\s+/g, '').replace(/[（(][^（）()]{2,12}(?:类|项目|揭榜挂帅)[）)]$/, '');
+  return t.replace(/\s+/g, '').replace(RE_TITLE_CATEGORY, '');
 }
 
 /**
@@ -741,8 +739,12 @@ function bareTitle(t: string): string {
 function twinOf(m: Marker, title: string, directions: readonly Section[], which: (d: Section) => boolean): Section | undefined {
   const t = bareTitle(title);
   if (t === '') return undefined;
-  const id = (x: Marker): string => (x.type === 'paren-cjk' || x.type === 'cjk-comma' ? String(x.value) : x.key);
-  return directions.find((d) => which(d) && d.marker !== null && d.heading !== null && id(d.marker) === id(m) && bareTitle(d.heading.text.text.slice(d.marker.length)) === t);
+  return directions.find((d) => which(d) && d.marker !== null && d.heading !== null && idOf(d.marker) === idOf(m) && bareTitle(d.heading.text.text.slice(d.marker.length)) === t);
+}
+
+/** A direction's id from its marker: `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them. */
+function idOf(m: Marker): string {
+  return m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key;
 }
 
 function isSummaryRow(p: Paragraph, m: Marker | null, directions: readonly Section[]): boolean {
@@ -766,14 +768,12 @@ function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly 
   if (field && LIST_ROLES.has(field.role ?? 'other') && field.children.length === 0 && /[：:]$/.test(field.heading!.text.text)) return false;
   const title = p.text.text.slice(m.length);
   // (Or a key programme's category after it: `3. 工厂化农业全链条智能化技术集成与示范（应用示范类）`.)
-  return (findPartners(title).length > 0 || /项目$/.test(title.trim()) || RE_CATEGORY_END.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
+  return (findPartners(title).length > 0 || /项目$/.test(title.trim()) || RE_TITLE_CATEGORY.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
 }
 
 /** Fields a group of directions may state once for all of them, between its heading and theirs. */
 const GROUP_FIELD_ROLES: ReadonlySet<FieldRole> = new Set(['funding', 'duration', 'projectCount']);
 
-/** A key programme's category printed after a title: `（共性关键技术类）`, `（部省联动）`, `（青年科学家项目）`. */
-const RE_CATEGORY_END = /[（(][^（）()]{0,12}(?:类|部省联动|青年科学家项目|揭榜挂帅|定向委托)[^（）()]{0,8}[）)]$/;
 
 /** A field whose label has no colon and whose line is a whole sentence: nothing below is its text. */
 function isSentenceField(field: Section): boolean {

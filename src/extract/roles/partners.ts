@@ -5,6 +5,7 @@
  */
 import type { Paragraph } from '../../reflow/index.js';
 import { abbreviatedPartner, findPartners } from '../../lexicon/partners.js';
+import { RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
 import type { DirectionContext } from './context.js';
@@ -67,7 +68,7 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
 
 /** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
 export function categoryOf(title: string): string | null {
-  return /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马))[）)]$/.exec(title)?.[1] ?? null;
+  return RE_TITLE_CATEGORY.exec(title)?.[1] ?? null;
 }
 
 /** The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. */
