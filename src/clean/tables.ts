@@ -23,6 +23,7 @@
 import { columnOf, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
 import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
 import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
+import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 
 /** A piece of source text `[start, end)`. */
@@ -72,6 +73,11 @@ export interface Table {
   readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' })[];
 }
 
+/** The text of a cell: its pieces joined. */
+function cellTextOf(text: string, r: readonly Range[]): string {
+  return r.map((p) => text.slice(p.start, p.end)).join('');
+}
+
 /** Lines a table goes on across: blank, and page furniture already classified. */
 const TRANSPARENT = new Set(['blank', 'page-number', 'running-header', 'running-footer', 'url-artefact']);
 
@@ -107,7 +113,7 @@ const RE_DITTO = /^(?:同上|〃|同前|″)[。.]?$/;
  * ditto mark itself is logged as table layout.
  */
 function dittoResolved(text: string, t: Table): Table {
-  const cellText = (c: readonly Range[]): string => c.map((r) => text.slice(r.start, r.end)).join('').trim();
+  const cellText = (c: readonly Range[]): string => cellTextOf(text, c).trim();
   if (!t.rows.some((r) => r.cells.some((c) => RE_DITTO.test(cellText(c))))) return t;
   const layout = [...t.layout];
   const rows: TableRow[] = [];
@@ -240,7 +246,7 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     rows = merged;
   }
   if (rows.length < 2) return null;
-  const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   // A table of directions turned on its side (a comparison table: `| 指南方向 | 1.1 中国和德国… | 1.2 … |`,
   // then a row per field): a direction per column, read as if each column were a row.
   if (isTransposed(rows.map((r) => r.cells.map(cellText)))) {
@@ -338,15 +344,12 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
 // Tab-separated tables (a spreadsheet copy): cells parted by tabs; a cell in quotes may hold line
 // breaks and doubled quotes, as Excel writes it.
 
-const cellTextOf = (text: string, r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
-
-/** An item marker at the start of a text: `（2）`, `2.`, `2、`, `②`; its number. */
+/** An item marker at the start of a text: `（2）`, `2.`, `2、`, `2）`, `②`; its number. */
 function itemNumber(t: string): number | null {
-  const m = /^(?:[（(](\d{1,2})[）)]|(\d{1,2})[.．、）)](?!\d))/.exec(t);
-  if (m) return Number(m[1] ?? m[2]);
-  const c = t.codePointAt(0) ?? 0;
-  return c >= 0x2460 && c <= 0x2473 ? c - 0x2460 + 1 : null;
+  const m = matchMarker(t);
+  return m && ITEM_MARKERS.has(m.type) ? m.value : null;
 }
+const ITEM_MARKERS: ReadonlySet<MarkerType> = new Set(['paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled']);
 
 /** Whether `line` goes on with a cell whose text so far is `cell`: its list's next item, or text after an open end. */
 function continuesCell(cell: string, line: string): boolean {
@@ -436,7 +439,7 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
     at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
   }
   if (records.length < 2) return null;
-  const cellText = (r: readonly Range[]): string => r.map((p) => text.slice(p.start, p.end)).join('');
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   const header = records[0]!;
   const columns = header.cells.map((c) => columnOf(cellText(c)));
   if (!isDirectionHeader(columns)) return null;
