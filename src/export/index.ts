@@ -74,6 +74,7 @@ const DIRECTION_COLUMNS: readonly ColumnDef<DirectionRow>[] = [
   num('fundingMinCNY', '经费下限（元）', (r) => r.d.funding?.minCNY, true),
   num('fundingMinWan', '经费下限（万元）', (r) => wan(r.d.funding?.minCNY)),
   enumColumn('fundingQualifier', '经费限定', zhLabels('qualifier'), (r) => r.d.funding?.qualifier),
+  bool('fundingInherited', '经费沿用所在组统一规定', (r) => (r.d.funding ? r.d.funding.inherited === true : null)),
   text('fundingNote', '经费说明', (r) => (r.d.funding ? fundingNote(r.d.funding) : null)),
   num('perProjectCapCNY', '单项经费上限（元）', (r) => perProjectCapCNY(r.d), true),
   num('perProjectCapWan', '单项经费上限（万元）', (r) => wan(perProjectCapCNY(r.d))),

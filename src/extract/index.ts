@@ -42,7 +42,7 @@ import {
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { findPartners } from '../lexicon/partners.js';
-import { fieldLabelAt } from '../lexicon/fields.js';
+import { fieldLabelAt, FIGURE_ROLES } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
@@ -589,7 +589,7 @@ const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?)
 function statesForDirections(text: string): boolean {
   if (RE_FOR_DIRECTIONS_BELOW.test(text)) return true;
   const label = fieldLabelAt(text);
-  return label !== null && (label.role === 'funding' || label.role === 'duration' || label.role === 'projectCount');
+  return label !== null && FIGURE_ROLES.has(label.role);
 }
 
 function documentInfo(

@@ -279,6 +279,9 @@ export function labelOnly(text: string): { label: string; role: FieldRole; colon
   return { label, role: roleOf(label), colon: m[1] !== undefined || m[3] !== undefined };
 }
 
+/** The roles of a direction's figures: what a group of directions may state once for all of them. */
+export const FIGURE_ROLES: ReadonlySet<FieldRole> = new Set(['funding', 'duration', 'projectCount']);
+
 export function roleOf(label: string): FieldRole {
   return ROLE.get(label) ?? 'unknown';
 }

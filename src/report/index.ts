@@ -68,7 +68,7 @@ function facts(d: Direction, doc: Guideline): Table {
             : `${d.projectCount.min}～${d.projectCount.value}个${d.projectCount.inherited ? '（沿用指南统一规定）' : ''}${mark(d.projectCount)}`
           : '—',
       ],
-      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${d.funding.inherited ? '（沿用指南统一规定）' : ''}${mark(d.funding)}` : '—'],
+      ['拟支持经费', d.funding ? `${qualifierPrefix(d.funding.qualifier)}${yuan(d.funding.amountCNY)}${d.funding.inherited ? '（沿用所在组统一规定）' : ''}${mark(d.funding)}` : '—'],
       ...(d.perProjectCap ? [['单项经费上限', `不超过${yuan(d.perProjectCap.amountCNY)}${d.perProjectCap.inherited ? '（沿用指南统一规定）' : ''}${mark(d.perProjectCap)}`]] : []),
       ['实施周期', d.duration ? `${durationText(d.duration)}${d.duration.inherited ? '（沿用指南默认）' : ''}${mark(d.duration)}` : '—'],
       ['要求条数', String(d.requirements.length)],

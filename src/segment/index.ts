@@ -18,7 +18,7 @@
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
 import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -215,7 +215,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
       // Figures stated once for the group (`支持强度：每项不超过100万元。实施期限：2年。`) stand
       // between its heading and its directions.
       if (m.type === 'field') {
-        if (GROUP_FIELD_ROLES.has(roleOf(m.key))) continue;
+        if (FIGURE_ROLES.has(roleOf(m.key))) continue;
         return false;
       }
       if (m.type === directionType && isTitleLike(paragraphs[i]!, m)) return true;
@@ -770,9 +770,6 @@ function isShallowDirection(paragraphs: readonly Paragraph[], markers: readonly 
   // (Or a key programme's category after it: `3. 工厂化农业全链条智能化技术集成与示范（应用示范类）`.)
   return (findPartners(title).length > 0 || /项目$/.test(title.trim()) || RE_TITLE_CATEGORY.test(title.trim())) && ownsFieldsDirectly(paragraphs, markers, k);
 }
-
-/** Fields a group of directions may state once for all of them, between its heading and theirs. */
-const GROUP_FIELD_ROLES: ReadonlySet<FieldRole> = new Set(['funding', 'duration', 'projectCount']);
 
 
 /** A field whose label has no colon and whose line is a whole sentence: nothing below is its text. */

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exportTables } from '../../src/export/index.js';
 import { ingestText } from '../helpers/seed.js';
 
 const JIEBANG = `湖北省经济和信息化厅关于发布2026年度产业基础再造“揭榜挂帅”榜单的通知
@@ -214,6 +215,11 @@ describe('figures a group states once for its directions', () => {
       ['6', 2, false, 8_000_000, false],
     ]);
     expect(doc.checks.filter((c) => c.code === 'funding-total-mismatch' || c.code === 'project-total-mismatch')).toEqual([]);
+    // The export says which funding a group stated: 是 for 1–5, 否 for 6.
+    const t = exportTables([doc]).directions;
+    const at = t.columns.findIndex((c) => c.key === 'fundingInherited');
+    expect(t.columns[at]!.zh).toBe('经费沿用所在组统一规定');
+    expect(t.rows.map((r) => r[at])).toEqual([true, true, true, true, true, false]);
   });
 });
 
