@@ -13,40 +13,134 @@ export interface Mapped {
 }
 
 /**
- * A `Mapped` whose maps are code units of one buffer a stage fills for the whole document (the
- * cleaned lines', the paragraphs'): `from` and `to` are views made when asked for, never kept. A
- * typed-array view takes about 100 bytes in V8, more than the text of most lines, and a large
- * text has hundreds of thousands of lines and paragraphs, each with two. Ask for `from` or `to`
- * once per use, not once per code unit: each is a new view.
+ * The maps of a stage's lines or paragraphs, held as runs: a run of `count` code units maps code
+ * unit `k` of it to `[from0 + k × step, to0 + k × step)`. Text that came through unchanged is one
+ * run per piece (`step` 1); an inserted code unit, or a replacement, is a run of its own (or several
+ * code units mapped to the same range, `step` 0). A large text's lines and paragraphs take a few
+ * runs each, where a map of two `Int32` a code unit took 8 bytes a character (130 MiB for the
+ * cleaned lines of a 45 MB text, as much again for its paragraphs).
+ *
+ * Runs are kept in chunks of `RUNS_PER_CHUNK`, four `Int32` a run (count, from0, to0, step), and
+ * never change once added.
+ */
+export class MapRuns {
+  readonly #chunks: Int32Array[] = [];
+  #used = 0;
+
+  /** Adds the maps of `n` code units; returns the index of their first run. */
+  add(from: ArrayLike<number>, to: ArrayLike<number>, n: number): number {
+    const first = this.#used;
+    let k = 0;
+    while (k < n) {
+      const f = from[k]!;
+      const t = to[k]!;
+      let count = 1;
+      let step = 0;
+      if (k + 1 < n) {
+        step = from[k + 1]! - f;
+        if (to[k + 1]! - t === step) {
+          count = 2;
+          while (k + count < n && from[k + count]! === f + count * step && to[k + count]! === t + count * step) count++;
+        } else step = 0;
+      }
+      this.#push(count, f, t, step);
+      k += count;
+    }
+    return first;
+  }
+
+  #push(count: number, f: number, t: number, step: number): void {
+    const c = this.#used >>> RUN_SHIFT;
+    let chunk = this.#chunks[c];
+    if (chunk === undefined) {
+      chunk = new Int32Array(4 * RUNS_PER_CHUNK);
+      this.#chunks.push(chunk);
+    }
+    const at = 4 * (this.#used & RUN_MASK);
+    chunk[at] = count;
+    chunk[at + 1] = f;
+    chunk[at + 2] = t;
+    chunk[at + 3] = step;
+    this.#used++;
+  }
+
+  /** Code units `[skip, skip + n)` of the maps whose first run is `first`: `which` 0 gives `from`, 1 `to`. */
+  decode(first: number, skip: number, n: number, which: 0 | 1): Int32Array {
+    const out = new Int32Array(n);
+    let r = first;
+    let k = 0;
+    let into = skip;
+    while (k < n) {
+      const chunk = this.#chunks[r >>> RUN_SHIFT]!;
+      const at = 4 * (r & RUN_MASK);
+      const count = chunk[at]!;
+      if (into >= count) {
+        into -= count;
+        r++;
+        continue;
+      }
+      const base = chunk[at + 1 + which]!;
+      const step = chunk[at + 3]!;
+      for (let i = into; i < count && k < n; i++) out[k++] = base + i * step;
+      into = 0;
+      r++;
+    }
+    return out;
+  }
+
+  /** The run and the code units into it where code unit `i` of the maps whose first run is `first`, `skip` in, stands. */
+  seek(first: number, skip: number, i: number): { run: number; skip: number } {
+    let r = first;
+    let into = skip + i;
+    for (;;) {
+      const chunk = this.#chunks[r >>> RUN_SHIFT];
+      if (chunk === undefined) return { run: r, skip: into };
+      const count = chunk[4 * (r & RUN_MASK)]!;
+      if (into < count || count === 0) return { run: r, skip: into };
+      into -= count;
+      r++;
+    }
+  }
+}
+
+const RUN_SHIFT = 14;
+const RUNS_PER_CHUNK = 1 << RUN_SHIFT;
+const RUN_MASK = RUNS_PER_CHUNK - 1;
+
+/**
+ * A `Mapped` whose maps are runs in a stage's `MapRuns` (the cleaned lines', the paragraphs'):
+ * `from` and `to` are made when asked for, never kept. Ask for `from` or `to` once per use, not
+ * once per code unit: each is a new array.
  */
 export class PooledMapped implements Mapped {
   readonly text: string;
-  readonly #pool: Int32Array;
-  readonly #from: number;
-  readonly #to: number;
+  readonly #runs: MapRuns;
+  readonly #first: number;
+  readonly #skip: number;
 
-  /** `text`, whose `from` map is `pool[from, from + text.length)` and `to` map `pool[to, to + text.length)`. */
-  constructor(text: string, pool: Int32Array, from: number, to: number) {
+  /** `text`, whose maps start `skip` code units into run `first` of `runs`. */
+  constructor(text: string, runs: MapRuns, first: number, skip = 0) {
     this.text = text;
-    this.#pool = pool;
-    this.#from = from;
-    this.#to = to;
+    this.#runs = runs;
+    this.#first = first;
+    this.#skip = skip;
   }
 
   get from(): Int32Array {
-    return this.#pool.subarray(this.#from, this.#from + this.text.length);
+    return this.#runs.decode(this.#first, this.#skip, this.text.length, 0);
   }
 
   get to(): Int32Array {
-    return this.#pool.subarray(this.#to, this.#to + this.text.length);
+    return this.#runs.decode(this.#first, this.#skip, this.text.length, 1);
   }
 
-  /** Code units `[i, j)` (relative and clamped as `String.prototype.slice` has them), in the same buffer. */
+  /** Code units `[i, j)` (relative and clamped as `String.prototype.slice` has them), in the same runs. */
   slice(i: number, j: number = this.text.length): PooledMapped {
     const n = this.text.length;
     const a = i < 0 ? Math.max(n + i, 0) : Math.min(i, n);
     const b = Math.max(a, j < 0 ? Math.max(n + j, 0) : Math.min(j, n));
-    return new PooledMapped(this.text.slice(a, b), this.#pool, this.#from + a, this.#to + a);
+    const at = this.#runs.seek(this.#first, this.#skip, a);
+    return new PooledMapped(this.text.slice(a, b), this.#runs, at.run, at.skip);
   }
 }
 

@@ -30,7 +30,7 @@ import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
-import { MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
+import { MapRuns, MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
 export { pageNumberOf };
@@ -252,9 +252,7 @@ export function clean(source: Source): Cleaned {
   const doubleSpaced = isDoubleSpaced(lines);
 
   // 4. Build the cleaned lines.
-  // One buffer for both maps: allocating (and zeroing) typed arrays costs more than filling them.
-  const maps = new Int32Array(2 * text.length);
-  const pool: MapPool = { maps, from: maps.subarray(0, text.length), to: maps.subarray(text.length), toAt: text.length };
+  const pool = new MapPool();
   // Indentation starts a paragraph unless (nearly) every line is indented.
   const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
   const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
@@ -403,16 +401,25 @@ function readByOcr(confidence: Uint8Array, start: number, end: number): boolean 
 }
 
 /**
- * Storage for the cleaned lines' source maps. A cleaned line is never longer than its source line
- * (every rule removes or replaces one-for-one), so line `[a, b)` writes its map into `[a, b)` of two
- * document-wide arrays and keeps views of them: one allocation per document, not two per line.
+ * Storage for the cleaned lines' source maps: a line is cleaned into two scratch arrays, reused from
+ * line to line, and its map kept as runs (`MapRuns`). A cleaned line is never longer than its source
+ * line (every rule removes or replaces one-for-one), so the scratch arrays need its length.
  */
-interface MapPool {
-  /** The buffer of both maps; `from` is its first half, `to` its second, from `toAt` on. */
-  readonly maps: Int32Array;
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly toAt: number;
+class MapPool {
+  readonly runs = new MapRuns();
+  from = new Int32Array(256);
+  to = new Int32Array(256);
+
+  /** The scratch arrays, long enough for a line of `n` code units. */
+  scratch(n: number): { from: Int32Array; to: Int32Array } {
+    if (n > this.from.length) {
+      let size = this.from.length;
+      while (size < n) size *= 2;
+      this.from = new Int32Array(size);
+      this.to = new Int32Array(size);
+    }
+    return this;
+  }
 }
 
 /** Cleans the characters of one content line. */
@@ -434,8 +441,8 @@ function cleanLine(
   }
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  const { from, to } = pool;
-  const base = a;
+  const { from, to } = pool.scratch(b - a);
+  const base = 0;
   const labelGap = tableLabelGap(text, a, b);
   const spaced = isLetterSpaced(text.slice(a, b));
   // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
@@ -577,8 +584,9 @@ function cleanLine(
   }
   const fromView = from.subarray(base, base + built.length);
   const toView = to.subarray(base, base + built.length);
-  // The line keeps no views of the buffer: they are made when asked for (`PooledMapped`).
-  return new PooledMapped(fullWidthPunctuation(built, fromView, toView, log, around), pool.maps, base, pool.toAt + base);
+  const cleaned = fullWidthPunctuation(built, fromView, toView, log, around);
+  // The line keeps its map as runs; its views are made when asked for (`PooledMapped`).
+  return new PooledMapped(cleaned, pool.runs, pool.runs.add(fromView, toView, cleaned.length));
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());

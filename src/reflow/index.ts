@@ -21,7 +21,7 @@
  * CJK lines join without a space; a space is put back only between two Latin letters.
  */
 import type { CleanLine, Cleaned } from '../clean/index.js';
-import { PooledMapped, type Mapped } from '../mapped.js';
+import { MapRuns, PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
@@ -214,11 +214,8 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   const lines = cleaned.lines;
   const facts = lineFacts(cleaned);
   const paragraphs: Paragraph[] = [];
-  // The joined paragraphs' maps: buffers of up to `CHUNK` code units, each paragraph in one of them
-  // (a line joined to the next gains at most one character, the space between two Latin words).
-  let size = 0;
-  for (const l of lines) size += l.text.text.length + 1;
-  const pool: MapPool = { from: new Int32Array(0), used: 0, size: 0, left: size };
+  // The joined paragraphs' maps, as runs (`MapRuns`); each paragraph is joined in scratch arrays.
+  const pool = new MapPool();
   let first = 0;
   for (let k = 1; k <= lines.length; k++) {
     if (k < lines.length && !isBreak(facts, k, first)) continue;
@@ -228,11 +225,7 @@ export function reflow(cleaned: Cleaned): Paragraph[] {
   return paragraphs;
 }
 
-/**
- * Code units of map in one buffer. A buffer goes once no paragraph in it is left, so that a stage
- * that lets paragraphs go as it reads them (`extract` in the pipeline) gives their maps back too.
- */
-const CHUNK = 1 << 18;
+
 
 function carriedOver(next: string, room: number): boolean {
   // The unit a typesetter keeps whole: a Latin or digit run with what is attached to it, up to the
@@ -291,48 +284,41 @@ function labelStartsLine(before: string, line: string): boolean {
 }
 
 /**
- * Where joined paragraphs write their maps: the buffer under way, `from` in `[0, size)` and `to` in
- * `[size, 2 × size)`, `used` of them taken; `left`: code units not yet given a buffer.
+ * Where joined paragraphs keep their maps: runs (`MapRuns`), and the scratch arrays a paragraph is
+ * joined in, reused from paragraph to paragraph.
  */
-interface MapPool {
-  from: Int32Array;
-  used: number;
-  size: number;
-  left: number;
-}
+class MapPool {
+  readonly runs = new MapRuns();
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
 
-/** Makes room for `need` code units of map in the buffer under way, or starts a new one. */
-function reserve(pool: MapPool, need: number): void {
-  if (pool.used + need <= pool.size) return;
-  const size = Math.max(need, Math.min(CHUNK, pool.left));
-  pool.left -= size;
-  pool.from = new Int32Array(2 * size);
-  pool.size = size;
-  pool.used = 0;
+  /** The scratch arrays, long enough for a paragraph of `n` code units. */
+  scratch(n: number): { from: Int32Array; to: Int32Array } {
+    if (n > this.from.length) {
+      let size = this.from.length;
+      while (size < n) size *= 2;
+      this.from = new Int32Array(size);
+      this.to = new Int32Array(size);
+    }
+    return this;
+  }
 }
 
 /**
- * The paragraph of `lines`. Its map is written into the pool even for a single line, so that no
- * paragraph holds a view of the cleaned lines' maps: those (and the lines) can go once the
- * paragraphs are made.
+ * The paragraph of `lines`. Its map is kept in the pool's runs even for a single line, so that no
+ * paragraph holds the cleaned lines' maps: those (and the lines) can go once the paragraphs are made.
  */
 function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
-  let need = lines.length - 1;
-  for (const l of lines) need += l.text.text.length;
-  reserve(pool, need);
   if (lines.length === 1) {
     const l = lines[0]!;
     const n = l.text.text.length;
-    const start = pool.used;
-    pool.from.set(l.text.from, start);
-    pool.from.set(l.text.to, pool.size + start);
-    pool.used += n;
-    const text = new PooledMapped(l.text.text, pool.from, start, pool.size + start);
+    const text = new PooledMapped(l.text.text, pool.runs, pool.runs.add(l.text.from, l.text.to, n));
     return l.table ? { text, firstLine: l.line, lastLine: l.line, table: l.table } : { text, firstLine: l.line, lastLine: l.line };
   }
-  const maps = pool.from;
-  const start = pool.used;
-  let n = start;
+  let need = lines.length - 1;
+  for (const l of lines) need += l.text.text.length;
+  const { from, to } = pool.scratch(need);
+  let n = 0;
   const parts: string[] = [];
   lines.forEach((l, k) => {
     const t = l.text;
@@ -342,19 +328,18 @@ function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
       if (isLatin(before) && isLatin(t.text[0])) {
         // The space that rejoins two Latin words: an empty range where the line ended.
         const at = prev.to[prev.text.length - 1]!;
-        maps[n] = at;
-        maps[pool.size + n] = at;
+        from[n] = at;
+        to[n] = at;
         n++;
         parts.push(' ');
       }
     }
-    maps.set(t.from, n);
-    maps.set(t.to, pool.size + n);
+    from.set(t.from, n);
+    to.set(t.to, n);
     n += t.text.length;
     parts.push(t.text);
   });
-  pool.used = n;
-  // The paragraph keeps no views of the buffer: they are made when asked for (`PooledMapped`).
-  const text = new PooledMapped(parts.join(''), maps, start, pool.size + start);
+  // The paragraph keeps its map as runs; its views are made when asked for (`PooledMapped`).
+  const text = new PooledMapped(parts.join(''), pool.runs, pool.runs.add(from, to, n));
   return { text, firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line };
 }

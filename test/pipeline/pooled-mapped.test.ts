@@ -1,14 +1,14 @@
 /**
- * A `PooledMapped` (a line's or paragraph's text whose maps live in a stage's one buffer, its views
- * made when asked for) reads as the plain `Mapped` of the same maps: the same `from` and `to`, the
+ * A `PooledMapped` (a line's or paragraph's text whose maps are kept as runs in a stage's
+ * `MapRuns`, its arrays made when asked for) reads as the plain `Mapped` of the same maps: the same `from` and `to`, the
  * same slices, the same source ranges.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mappedJoin, mappedSlice, mappedTrim, PooledMapped, sourceRange, type Mapped } from '../../src/mapped.js';
+import { MapRuns, mappedJoin, mappedSlice, mappedTrim, PooledMapped, sourceRange, type Mapped } from '../../src/mapped.js';
 import { runs } from '../helpers/runs.js';
 
-/** A pooled text and the plain one with the same maps, its maps placed at `at` in a larger buffer. */
+/** A pooled text and the plain one with the same maps, its maps added after `at` other texts' runs. */
 const pair = fc
   .record({
     text: fc.string({ unit: fc.constantFrom('中', '国', 'a', ' ', '。', '1'), maxLength: 20 }),
@@ -27,11 +27,12 @@ const pair = fc
       to[i] = g < 0 ? from[i]! : from[i]! + 1;
       p = to[i]!;
     }
-    const size = at + n + 5;
-    const pool = new Int32Array(2 * size).fill(-7);
-    pool.set(from, at);
-    pool.set(to, size + at);
-    return { pooled: new PooledMapped(text, pool, at, size + at), plain: { text, from, to } as Mapped };
+    const runs = new MapRuns();
+    // Other texts' runs before and after: a text reads only its own.
+    for (let k = 0; k < at; k++) runs.add(Int32Array.of(7, 9, 9), Int32Array.of(8, 9, 12), 3);
+    const first = runs.add(from, to, n);
+    runs.add(Int32Array.of(-7, -7), Int32Array.of(-7, -6), 2);
+    return { pooled: new PooledMapped(text, runs, first), plain: { text, from, to } as Mapped };
   });
 
 const same = (a: Mapped, b: Mapped): void => {
@@ -61,11 +62,17 @@ describe('PooledMapped', () => {
     );
   });
 
-  it('keeps no views: each read of from or to is a new view of the buffer', () => {
-    const pool = Int32Array.of(1, 2, 2, 3);
-    const m = new PooledMapped('ab', pool, 0, 2);
+  it('keeps no arrays: each read of from or to is a new array; text that came through unchanged is one run', () => {
+    const runs = new MapRuns();
+    const first = runs.add(Int32Array.of(1, 2, 3, 4), Int32Array.of(2, 3, 4, 5), 4);
+    const m = new PooledMapped('abcd', runs, first);
     expect(m.from).not.toBe(m.from);
-    expect(m.from.buffer).toBe(pool.buffer);
+    expect([...m.from]).toEqual([1, 2, 3, 4]);
     expect(Object.keys(m)).toEqual(['text']);
+    // One run: the next text's runs start at index 1.
+    expect(runs.add(Int32Array.of(9), Int32Array.of(9), 1)).toBe(1);
+    // Three code units replacing one range (step 0), then two after a gap (step 1): two runs.
+    const second = runs.add(Int32Array.of(5, 5, 5, 10, 11), Int32Array.of(8, 8, 8, 11, 12), 5);
+    expect(runs.add(Int32Array.of(0), Int32Array.of(0), 1)).toBe(second + 2);
   });
 });
