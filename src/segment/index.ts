@@ -87,6 +87,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
   let lastPart = 0;
   /** The last part number of each kind of part marker (`一、` and `第一部分` count apart). */
   const lastPartOf = new Map<MarkerType, number>();
+  /**
+   * `一、` parts numbered again inside an `一、` part (`二、领域和方向` / `一、内地与香港…` … `三、海峡两岸…`
+   * / `三、申报要求`, the levels told apart only by type size or weight): the outer part, the last
+   * number of the outer sequence and that of the inner one.
+   */
+  let nested: { readonly outer: Section; readonly outerLast: number; innerLast: number } | null = null;
   let lastDirection: number | null = null;
   /** The part, group or root the last direction stands in. */
   let lastDirectionParent: Section | null = null;
@@ -339,6 +345,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (!m && RE_ATTACHMENT_LINE.test(p.text.text.trim())) {
       lastPartOf.clear();
       lastPart = 0;
+      nested = null;
       // What follows is the attachment's, no direction's (its numbered lists are no 考核指标).
       if (currentDirection()) popTo('root');
     }
@@ -492,7 +499,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
           break;
         }
         const listOpen = stack.some((s) => s.kind === 'item' && s.marker?.type === 'cjk-comma');
-        if (!listOpen && m.value === lastPart + 1 && (headsDirections(k) || m.value !== 1)) openPart(m, p);
+        if (!listOpen && (m.value === lastPart + 1 || m.value === outerPartNext()) && (headsDirections(k) || m.value !== 1)) openPart(m, p);
         else openItem(m, p);
         break;
       }
@@ -563,6 +570,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
 
   function openPart(m: Marker, p: Paragraph): void {
+    if (m.type === 'cjk-comma' && openNestedPart(m, p)) return;
     // `第二部分` holds `一、` parts: a word part opens at the root, a `一、` part inside the word part.
     // `Ⅰ．` parts stand inside a `一、` part or a word part, as `一、` parts stand inside a word part.
     popTo(
@@ -574,6 +582,58 @@ export function segment(input: readonly Paragraph[]): Segmented {
     );
     checkPartNumber(m, p);
     open(section('part', p, m));
+  }
+
+  /**
+   * Opens `一、` parts numbered again inside the open `一、` part, and closes them where the outer
+   * numbering goes on (`三、申报要求` after `二、领域和方向` holding `一、`…`三、`): false where `m`
+   * is a part of the outer sequence (or no such nesting applies), for `openPart` to open as any part.
+   * An inner sequence starts only with `一、` right under an outer part that holds no direction yet
+   * and is no closing section; where both sequences would go on, a closing section's title
+   * (`申报要求`, `联系方式`) goes to the outer one.
+   */
+  /** The number the outer sequence of nested `一、` parts goes on with (0 where none is nested). */
+  function outerPartNext(): number {
+    return nested ? nested.outerLast + 1 : 0;
+  }
+
+  function openNestedPart(m: Marker, p: Paragraph): boolean {
+    const title = p.text.text.slice(m.length).trim();
+    if (nested) {
+      const inner = m.value === nested.innerLast + 1;
+      const outer = m.value === nested.outerLast + 1;
+      if (inner && !(outer && RE_CLOSING_HEADING.test(title))) {
+        popTo((s) => s === nested!.outer);
+        nested.innerLast = m.value;
+        lastPart = m.value;
+        open(section('part', p, m));
+        return true;
+      }
+      // The outer sequence goes on (or neither does: numbered against the outer one).
+      lastPartOf.set(m.type, nested.outerLast);
+      lastPart = nested.outerLast;
+      nested = null;
+      return false;
+    }
+    const outerPart = stack[1];
+    const last = lastPartOf.get(m.type) ?? 0;
+    if (
+      m.value !== 1 ||
+      last === 0 ||
+      outerPart === undefined ||
+      outerPart.kind !== 'part' ||
+      outerPart.marker?.type !== m.type ||
+      outerPart.marker.value !== last ||
+      RE_CLOSING_HEADING.test((outerPart.heading?.text.text.slice(outerPart.marker.length) ?? '').trim()) ||
+      containsDirection(outerPart)
+    ) {
+      return false;
+    }
+    nested = { outer: outerPart, outerLast: last, innerLast: 1 };
+    popTo((s) => s === outerPart);
+    lastPart = 1;
+    open(section('part', p, m));
+    return true;
   }
 
   function checkPartNumber(m: Marker, p: Paragraph): void {
@@ -787,6 +847,11 @@ const LIST_ROLES: ReadonlySet<FieldRole> = new Set(['domains', 'requirements', '
 
 /** The title of a part that comments on the draft's revisions: its content quotes, it does not state. */
 const RE_REVISION_NOTES = /^(?:修改说明|修订说明|编制说明|起草说明|修改情况说明|主要修改内容|修改对照表|修改内容说明|意见采纳情况(?:说明)?)/;
+
+/** Whether a direction stands anywhere under `s`. */
+function containsDirection(s: Section): boolean {
+  return s.children.some((c) => c.kind === 'direction' || ((c.kind === 'part' || c.kind === 'group' || c.kind === 'item') && containsDirection(c)));
+}
 
 /** The heading of a closing section printed without a number (`申报要求`, `联系方式`). */
 const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|附件)$/;

@@ -92,4 +92,41 @@ describe('segment', () => {
     const { problems } = await tree(heads);
     expect(problems.map((p) => [p.code, p.severity, p.stated])).toEqual([['numbering-rollover', 'info', '2.0']]);
   });
+
+  it('reads 一、 parts numbered again inside an 一、 part as parts of that part, up to where the outer numbering goes on', async () => {
+    const text = [
+      '一、总体目标',
+      '本专项支持合作。',
+      '二、领域和方向',
+      '一、内地与香港科技创新合作',
+      '1.内地与香港联合资助项目',
+      '拟支持项目数：3个。',
+      '二、内地与澳门科技创新合作',
+      '1.内地与澳门联合资助项目',
+      '拟支持项目数：2个。',
+      '三、海峡两岸科技交流合作',
+      '1.海峡两岸青年科学家联合研究项目',
+      '拟支持项目数：5个。',
+      '其他要求：须签署合作协议。',
+      '三、申报要求',
+      '申报单位须注册。',
+      '四、联系方式',
+      '科技部港澳台办公室。',
+    ].join('\n');
+    const { root, problems } = await tree(text);
+    expect(outline(root.children).filter((l) => !/^\s*(?:p|field) /.test(l))).toEqual([
+      'part 一、',
+      'part 二、',
+      '  part 一、',
+      '    direction 1.',
+      '  part 二、',
+      '    direction 1.',
+      '  part 三、',
+      '    direction 1.',
+      'part 三、',
+      'part 四、',
+    ]);
+    // Neither numbering repeats or skips.
+    expect(problems.map((p) => p.code)).toEqual([]);
+  });
 });
