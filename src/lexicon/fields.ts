@@ -154,6 +154,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['考核指标', 'indicators'],
   ['预期目标', 'indicators'],
   ['研究目标', 'indicators'],
+  // NSFC 重大项目: `一、科学目标` heads a guide's aims, as 研究目标 does.
+  ['科学目标', 'indicators'],
   ['关键词', 'keywords'],
   ['关键字', 'keywords'],
   ['合作国家', 'partners'],
@@ -301,6 +303,19 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, FieldRole]> = [
   [/(?:以下|如下)(?:领域|方向)$/, 'domains'],
   [/(?:申报|其他|具体|有关|相关)(?:要求|说明|条件)$/, 'requirements'],
 ];
+
+/**
+ * The role of a numbered heading that is a field's label (`二、研究内容`, `三、资助期限和资助经费`,
+ * `四、申请要求及注意事项`): its title alone on its line, a known label or labels joined by 和/及/与,
+ * the first one's role; null for any other title.
+ */
+export function roleOfHeading(title: string): FieldRole | null {
+  const t = title.trim().replace(/[：:]$/, '');
+  if (t.length < 2 || t.length > 12) return null;
+  const first = t.split(/[和及与、]/u)[0]!;
+  const role = ROLE.get(first) ?? ROLE.get(t);
+  return role === undefined || role === 'name' || role === 'partners' ? null : role;
+}
 
 export function roleOfLabel(label: string): FieldRole {
   const known = ROLE.get(label);

@@ -18,7 +18,7 @@
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
 import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelOnly, labelShapeAt, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelOnly, labelShapeAt, roleOfHeading, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -324,6 +324,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
     });
   };
 
+  // The guides with no number whose fields are numbered headings: a family only where it repeats
+  // (two guides or more); one such title is a call's own heading over its parts.
+  const guideTitles = new Set<number>();
+  for (let k = 0; k < paragraphs.length; k++) if (guideByHeadingsShape(k)) guideTitles.add(k);
+  if (guideTitles.size < 2) guideTitles.clear();
+
   for (const [k, p] of paragraphs.entries()) {
     current = k;
     const m = markers[k]!;
@@ -386,7 +392,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
     // (After a direction of that kind, the next title with its fields is the next one: directions
     // marked by bullets, `● 中国和新加坡…` / `○ 合作协议：…`, one after another.)
     const unnumbered = currentDirection()?.marker?.text === '';
-    if (!m && (!currentDirection() || unnumbered) && isBareTitle(p) && directionFieldNext(markers, k)) {
+    // Guides with no number whose fields are numbered headings (NSFC 重大项目: `“…”重大项目指南` /
+    // `一、科学目标` / `二、研究内容` / `三、资助期限和资助经费` / `四、申请要求及注意事项`): a field
+    // heading inside such a guide is its field; a bare title over the next guide (`化学科学部`) heads
+    // the guides that follow, and closes the one before.
+    if (m && unnumbered && guideTitles.size > 0 && fieldHeadingRole(p, m)) {
+      popTo('direction');
+      open(section('field', p, { type: 'field', text: p.text.text.trim(), length: p.text.text.length, value: 0, key: p.text.text.slice(m.length).trim() }, { role: fieldHeadingRole(p, m)! }));
+      continue;
+    }
+    if (!m && unnumbered && isBareTitle(p) && guideByHeadingsAt(k + 1)) {
+      popTo('root');
+      open(section('part', p, null));
+      continue;
+    }
+    if (!m && (!currentDirection() || unnumbered) && isBareTitle(p) && (directionFieldNext(markers, k) || guideByHeadingsAt(k))) {
       // A direction with no number (a guideline of one direction): its title, then its fields.
       const n = directions.length + 1;
       addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: String(n) }, String(n));
@@ -561,6 +581,30 @@ export function segment(input: readonly Paragraph[]): Segmented {
       const n = markers[i];
       if (!n) continue;
       return n.type === directionType && isTitleLike(paragraphs[i]!, n) && directionFieldNextAfter(i);
+    }
+    return false;
+  }
+
+  /**
+   * Paragraph `k` titles a guide with no number whose fields are numbered headings: a bare title,
+   * then (past its introduction, no other title between) a numbered field heading with a
+   * direction's role.
+   */
+  function guideByHeadingsAt(k: number): boolean {
+    return guideTitles.has(k);
+  }
+
+  /** `guideByHeadingsAt` read from the text alone, before the family is known to be there. */
+  function guideByHeadingsShape(k: number): boolean {
+    const p = paragraphs[k];
+    if (!p || markers[k] || !isBareTitle(p)) return false;
+    for (let i = k + 1; i < paragraphs.length && i <= k + 6; i++) {
+      const m = markers[i];
+      if (m) {
+        const role = fieldHeadingRole(paragraphs[i]!, m);
+        return role !== null && DIRECTION_ROLES.has(role);
+      }
+      if (isBareTitle(paragraphs[i]!)) return false;
     }
     return false;
   }
@@ -764,6 +808,12 @@ function directionsFromItems(root: Section, directions: Section[]): void {
   // Lists in several parts (合作研究项目 and 合作交流项目, each with its areas): ids within the part.
   const prefixed = new Set(within.values()).size > 1;
   for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, prefixed && within.has(part) ? String(within.get(part)) : null);
+}
+
+/** The role of a numbered heading that is a field's label alone (`二、研究内容`), or null. */
+function fieldHeadingRole(p: Paragraph, m: Marker): FieldRole | null {
+  if (m.type !== 'cjk-comma' && m.type !== 'paren-cjk') return null;
+  return roleOfHeading(p.text.text.slice(m.length));
 }
 
 /** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */
