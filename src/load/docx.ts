@@ -4,7 +4,8 @@
  * (`numbering.ts`: `一、`, `（一）`, `1.1`); a line break inside it (`w:br`, `w:cr`) is a line
  * break; a table is `| cell | cell |` rows, a cell merged across columns (`gridSpan`) or rows
  * (`vMerge`) repeated in each cell it covers (a caption row across the table is its text in every
- * column, read by `clean` as a heading). Deleted revisions, field codes and drawings are not
+ * column, read by `clean` as a heading). Text boxes are read after the paragraph they are anchored
+ * in (once: Word's fallback copy of each is not). Deleted revisions, field codes and drawings are not
  * text. Left out and logged: footnotes and endnotes (`footnote`: they would otherwise read as part
  * of the last direction), headers and footers (`running-header`, `running-footer`), hidden text
  * (`hidden-text`). Pure.
@@ -23,6 +24,41 @@ interface Style {
 
 function xmlOf(files: Readonly<Record<string, Uint8Array>>, name: string): XmlElement | undefined {
   return xmlPart(files, name, (part, detail) => new GuidelineError('docx-corrupt', reason('docx-bad-xml', part), detail));
+}
+
+/**
+ * A table of contents Word made from the headings: a content control of the gallery `Table of
+ * Contents`, or paragraphs of its styles `TOC 1` … `TOC 9`. Printed, but no text of its own: left
+ * out and logged, as a 目录 in a text is.
+ */
+function isTocBlock(sdt: XmlElement): boolean {
+  const gallery = descendants(kid(sdt, 'sdtPr') ?? sdt, 'docPartGallery')[0];
+  return gallery !== undefined && /table of contents/i.test(gallery.attrs['val'] ?? '');
+}
+function isTocParagraph(p: XmlElement): boolean {
+  const style = val(kid(p, 'pPr'), 'pStyle');
+  return style !== undefined && /^toc\s?[1-9]$/i.test(style);
+}
+
+/**
+ * The text boxes (`w:txbxContent`) anchored in `e`, in document order. Word writes each box twice:
+ * as a shape (`mc:Choice`) and again for older readers (`mc:Fallback`, a VML text box); only the
+ * first is read, the fallback only where there is no choice with a box.
+ */
+function textBoxes(e: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const walk = (x: XmlElement): void => {
+    for (const c of kids(x)) {
+      if (c.name === 'txbxContent') out.push(c);
+      else if (c.name === 'AlternateContent') {
+        const choice = kids(c, 'Choice').find((ch) => descendants(ch, 'txbxContent').length > 0);
+        const chosen = choice ?? kid(c, 'Fallback');
+        if (chosen) walk(chosen);
+      } else walk(c);
+    }
+  };
+  walk(e);
+  return out;
 }
 
 /** The paragraph text of an element (a footnote, a header), paragraphs on lines of their own. */
@@ -171,12 +207,23 @@ class DocxReader {
     for (const c of kids(body)) {
       switch (c.name) {
         case 'p':
+          if (isTocParagraph(c)) {
+            this.removed.push({ kind: 'table-of-contents', text: plainText(c), line: null, start: null, end: null, page: null });
+            break;
+          }
           out.push({ kind: 'text', lines: this.paragraph(c) });
+          // Text boxes anchored in the paragraph (a direction printed as a card in a box): their
+          // paragraphs after its own, each box read once (below).
+          for (const box of textBoxes(c)) this.blocks(box, out);
           break;
         case 'tbl':
           this.table(c, out);
           break;
         case 'sdt':
+          if (isTocBlock(c)) {
+            this.removed.push({ kind: 'table-of-contents', text: plainText(kid(c, 'sdtContent') ?? c), line: null, start: null, end: null, page: null });
+            break;
+          }
           this.blocks(kid(c, 'sdtContent') ?? c, out);
           break;
         case 'customXml':

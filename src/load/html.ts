@@ -100,6 +100,48 @@ function isHidden(e: Element): boolean {
   return /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
+/**
+ * Panels a reader opens: elements hidden until a control shows them (an accordion's `<div hidden>`
+ * under its `<button aria-controls>`, a tab's panel, a collapsed `.collapse`). Their text is the
+ * page's, printed once they are opened (and by 全部展开), not hidden text: they are read. Only the
+ * `hidden` attribute and `display: none` hide a panel so; text hidden for screen readers only
+ * (`.sr-only`) stays left out.
+ */
+function collapsedPanels(root: Root): Set<Element> {
+  const controlled = new Set<string>();
+  const all: Element[] = [];
+  const walk = (n: Root | ElementContent): void => {
+    if (n.type !== 'element' && n.type !== 'root') return;
+    if (n.type === 'element') {
+      all.push(n);
+      const c: unknown = n.properties?.['ariaControls'];
+      for (const id of Array.isArray(c) ? (c as unknown[]) : typeof c === 'string' ? c.split(/\s+/) : []) if (typeof id === 'string' && id !== '') controlled.add(id);
+    }
+    for (const x of n.children) walk(x as ElementContent);
+  };
+  walk(root);
+  const panels = new Set<Element>();
+  for (const e of all) {
+    const p = e.properties ?? {};
+    const byAttribute = p['hidden'] !== undefined && p['hidden'] !== false && p['hidden'] !== null;
+    const byStyle = typeof p['style'] === 'string' && /(?:^|;)\s*display\s*:\s*none/i.test(p['style']);
+    if (!byAttribute && !byStyle) continue;
+    const id = typeof p['id'] === 'string' ? p['id'] : '';
+    const role = typeof p['role'] === 'string' ? p['role'] : '';
+    if ((id !== '' && controlled.has(id)) || role === 'tabpanel' || (role === 'region' && p['ariaLabelledBy'] !== undefined) || hasClass(e, /^(?:collapse|accordion-(?:body|collapse|content|panel)|panel-collapse|tab-pane)$/i)) panels.add(e);
+  }
+  return panels;
+}
+
+/** Whether `e` (a button) names a panel a reader opens among its `aria-controls`. */
+function opensPanel(e: Element, opened: ReadonlySet<Element>): boolean {
+  const c: unknown = e.properties?.['ariaControls'];
+  const ids = Array.isArray(c) ? (c as unknown[]) : typeof c === 'string' ? c.split(/\s+/) : [];
+  if (ids.length === 0) return false;
+  for (const p of opened) if (ids.includes(p.properties?.['id'])) return true;
+  return false;
+}
+
 /** The visible text of a node, white space collapsed (for logging what was left out). */
 function textOf(node: Root | RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -237,6 +279,7 @@ class Reader {
   constructor(
     private readonly skip: readonly Element[] = [],
     private readonly numbers: ReadonlyMap<Element, string> = new Map(),
+    private readonly opened: ReadonlySet<Element> = new Set(),
   ) {}
 
   drop(kind: Removal['kind'], text: string): void {
@@ -283,14 +326,16 @@ class Reader {
       }
       return;
     }
-    if (NOT_TEXT.has(tag)) {
+    // A button that opens a panel (`<h3><button aria-controls="p1">1.1 内地与香港…</button></h3>`)
+    // is the panel's heading: its text is read.
+    if (NOT_TEXT.has(tag) && !(tag === 'button' && opensPanel(e, this.opened))) {
       if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template' || tag === 'iframe') {
         const src = typeof e.properties?.['src'] === 'string' ? ` src="${e.properties['src']}"` : '';
         this.removed.push({ kind: 'web-chrome', text: `<${tag}${src}>`, line: null, start: null, end: null, page: null });
       } else this.drop('web-chrome', textOf(e));
       return;
     }
-    if (isHidden(e)) {
+    if (isHidden(e) && !this.opened.has(e)) {
       this.drop('hidden-text', textOf(e));
       return;
     }
@@ -384,12 +429,13 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   const { text, encoding } = decodeHtml(bytes);
   const root = unified().use(rehypeParse).parse(text) as Root;
   const numbers = drawnNumbers(root);
+  const opened = collapsedPanels(root);
   const main = findMain(root);
   const heading = main && !hasOwnTitle(main) ? titleBefore(root, main) : null;
   const removed: Removal[] = [];
   // The page around the main content: logged, never read.
   if (main) {
-    const outside = new Reader(heading ? [main, heading] : [main], numbers);
+    const outside = new Reader(heading ? [main, heading] : [main], numbers, opened);
     for (const c of root.children) outside.visit(c);
     outside.endBlock();
     removed.push(...outside.removed);
@@ -400,7 +446,7 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
       }
     }
   }
-  const reader = new Reader([], numbers);
+  const reader = new Reader([], numbers, opened);
   if (main) {
     // The article's title, printed above the CMS's content box (`<h1>…申报指南</h1>` then `#zoom`).
     if (heading) {

@@ -245,9 +245,16 @@ class OdtReader {
         case 'table':
           this.table(c, out);
           break;
+        case 'table-of-content':
+          // A table of contents is made from the headings (with their page numbers): printed, but no
+          // text of its own; left out and logged, as a 目录 in a text is.
+          {
+            const text = this.plain(c);
+            if (text.trim() !== '') this.removed.push({ kind: 'table-of-contents', text, line: null, start: null, end: null, page: null });
+          }
+          break;
         case 'section':
         case 'index-body':
-        case 'table-of-content':
         case 'illustration-index':
         case 'alphabetical-index':
         case 'user-index':
