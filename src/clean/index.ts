@@ -156,6 +156,9 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 9 || c === 0x3000 || c === 0xa0 || c === 12;
 }
 
+/** A line that only says the text goes on over the page: `（接下页）`, `（转下页）`, `（未完待续）`. */
+const RE_CONTINUES_MARK = /^[（(](?:接下页|转下页|下页续|续下页|未完待续|未完，?(?:接|转)下页)[)）]$/;
+
 export function clean(source: Source): Cleaned {
   const removed: Removal[] = [];
   // A text in traditional script is read as simplified, one character for one (offsets unchanged;
@@ -182,6 +185,8 @@ export function clean(source: Source): Cleaned {
     l.printed = pageNumberOf(trimmed);
     if (l.printed !== null) l.cls = 'page-number';
     else if (RE_WEB_CHROME.test(trimmed)) l.cls = 'web-chrome';
+    // `（接下页）`, `（未完待续）` alone on a line: the page's foot says the text goes on.
+    else if (RE_CONTINUES_MARK.test(trimmed)) l.cls = 'running-footer';
     else if (/^ (?=[^\s\u3000])/.test(raw)) {
       l.pageStart = true;
       indentCount++;
@@ -197,6 +202,7 @@ export function clean(source: Source): Cleaned {
   markDuplicateLines(lines);
   markRecordHeader(lines);
   markNumberedHeaders(lines);
+  markBreadcrumbs(lines);
   markMailHeaders(lines);
   markContents(lines);
   markTranslations(lines);
@@ -263,6 +269,8 @@ export function clean(source: Source): Cleaned {
   let lastPage: number | null = null;
   /** The display column where the value of the last table row starts, while its cell may go on. */
   let cellColumn: number | null = null;
+  /** The display column where the text of the last bulleted line starts, while its lines hang there. */
+  let hangColumn: number | null = null;
   /** Logs what was removed from line `k` (0-based). */
   const logAt =
     (k: number) =>
@@ -364,11 +372,17 @@ export function clean(source: Source): Cleaned {
     const continuesCell = row === null && cellColumn !== null && indent !== null && Math.abs(indent - cellColumn) <= 4 && !fieldLabelAt(l.raw.trim());
     if (row !== null) cellColumn = row;
     else if (!continuesCell) cellColumn = null;
+    // A hanging indent: the wrapped lines of a bulleted line start where its text did (`▪ 研究内容：…`
+    // / `  究基于金刚石…`, a slide's or a web page's list through pdftotext): no paragraph start.
+    const hanging = hangColumn !== null && indent !== null && indent > 0 && Math.abs(indent - hangColumn) <= 1 && !RE_HANG_MARK.test(l.raw);
+    const mark = RE_HANG_MARK.exec(l.raw);
+    if (mark) hangColumn = displayWidth(mark[0]);
+    else if (!hanging) hangColumn = null;
     out.push({
       line: i + 1,
       text: built,
       blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0,
-      indented: indentMeans && isIndented(l),
+      indented: indentMeans && isIndented(l) && !hanging,
       continuesCell,
     });
     blankSeen = false;
@@ -737,6 +751,9 @@ function indentColumn(raw: string): number | null {
   const lead = /^[\f \u3000\t]*/.exec(raw)![0].replace(/\f/g, '');
   return lead.includes('\t') ? null : displayWidth(lead);
 }
+
+/** A bullet at a line's start and the space after it (`▪ `, `• `, `● `): its text hangs after them. */
+const RE_HANG_MARK = /^[\f \u3000]*[▪•●◆■▸○◦·※◇□►➢✓√][ \u3000]+(?=\S)/;
 
 /** For a label/value table row (`其他要求          合作项目须…`), the display column its value starts at. */
 function tableRowColumns(raw: string): number | null {
@@ -1356,8 +1373,31 @@ const RE_PAGE_THEN_HEAD = new RegExp(`^${PAGE_TOKEN}\\s*(.{6,60})$`);
  * text (`…开发国家重点研发计划“…”重点专项 ·5·对靶施药…`, where the copy glued the page's head to the
  * text) are removed from it too, logged as `running-header` and `inline-page-number`.
  */
+/**
+ * A slide's or a web page's breadcrumb printed at the head of each page (`二、指南方向解读 ▸ 1. 敏感
+ * 机理与新原理传感器`): the first line of a page (after a form feed) that parts a trail with `▸`,
+ * `›`, `»` or `>`, where three pages or more start so with two trails or more sharing their first
+ * step. A running header: its words are where the reader is, not text.
+ */
+function markBreadcrumbs(lines: RawLine[]): void {
+  const firsts: { line: RawLine; step: string }[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (!l.formFeed || l.cls !== 'content') continue;
+    const m = RE_BREADCRUMB.exec(l.raw.replace(/^\f+/, '').trim());
+    if (m) firsts.push({ line: l, step: m[1]!.replace(/\s+/g, '') });
+  }
+  const count = new Map<string, number>();
+  for (const f of firsts) count.set(f.step, (count.get(f.step) ?? 0) + 1);
+  if (firsts.length < 3 || ![...count.values()].some((n) => n >= 2)) return;
+  for (const f of firsts) f.line.cls = 'running-header';
+}
+
+/** A trail of steps: the first, a separator, the rest. */
+const RE_BREADCRUMB = /^([^▸›»>＞]{2,30}?)\s*[▸›»>＞]\s*\S.{0,60}$/u;
+
 function markNumberedHeaders(lines: RawLine[]): void {
-  const byHead = new Map<string, { line: RawLine; page: string; marked: boolean; bare: boolean }[]>();
+  const byHead = new Map<string, { line: RawLine; page: string; marked: boolean; bare: boolean; titled: boolean }[]>();
   /** The document's other lines, white space aside: a head that repeats one of them (the part's own heading) is a running head. */
   const texts = new Set<string>();
   for (const l of lines) {
@@ -1369,23 +1409,26 @@ function markNumberedHeaders(lines: RawLine[]): void {
     // A call's title and a bare page number after a space (`…项目申报指南　2`).
     const bare = m || first ? null : /^(.{8,60}?)[\s\u3000]+(\d{1,3})$/.exec(t);
     const titled = bare !== null && /(?:指南|通知|专项|计划)$/.test(bare[1]!);
-    const head = m ? m[1]! : first ? first[4]! : titled ? bare![1]! : null;
+    const head = m ? m[1]! : first ? first[4]! : bare ? bare[1]! : null;
     if (head === null || /[。；，：:]/.test(head)) {
       texts.add(t.replace(/\s+/g, ''));
       continue;
     }
     const key = head.replace(/\s+/g, '');
     const group = byHead.get(key) ?? [];
-    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : first ? (first[1] ?? first[2] ?? first[3]) : bare![2])!, marked: matchMarker(head) !== null, bare: titled });
+    group.push({ line: l, page: (m ? (m[2] ?? m[3] ?? m[4]) : first ? (first[1] ?? first[2] ?? first[3]) : bare![2])!, marked: matchMarker(head) !== null, bare: bare !== null, titled });
     byHead.set(key, group);
   }
   const heads: string[] = [];
   const bareHeads = new Set<string>();
   for (const [head, group] of byHead) {
-    const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked;
+    // A head and a bare number (`…指南宣讲    专项管理办公室    5`) are a running line where the head
+    // is a call's title (twice is enough), or on three pages or more with numbers that go up.
+    const rising = group.every((g, i) => i === 0 || Number(g.page) > Number(group[i - 1]!.page));
+    const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked && (!group[0]!.bare || group[0]!.titled || (group.length >= 3 && rising));
     // A call's title with a bare number is a running line where it comes again glued inside a line
     // of text with another number (`…申报指南　1建立与合作国家…`).
-    const gluedAt = group[0]!.bare ? new RegExp(`${escapeRegExp(head)}[\\s\\u3000]*\\d{1,3}(?!\\d)`) : null;
+    const gluedAt = group[0]!.titled ? new RegExp(`${escapeRegExp(head)}[\\s\\u3000]*\\d{1,3}(?!\\d)`) : null;
     const glued = gluedAt !== null && lines.some((l) => l.cls === 'content' && !group.some((g) => g.line === l) && gluedAt.test(l.raw));
     // A part's heading printed again at the head of its pages, with the page number.
     if (!repeated && !texts.has(head) && !glued) continue;

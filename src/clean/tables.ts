@@ -363,7 +363,10 @@ function continuesCell(cell: string, line: string): boolean {
 
 function tabTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   const head = lines[first]!;
-  if ((head.raw.match(/\t/g) ?? []).length < 2) return null;
+  // Tab-separated (Word, Excel's copy), or comma-separated: a CSV export of a 科研管理系统's table,
+  // its header line with no other commas than the separators (`方向编号,方向名称,合作协议,…`).
+  const sep = (head.raw.match(/\t/g) ?? []).length >= 2 ? '\t' : (head.raw.match(/,/g) ?? []).length >= 2 && !/[，。；"]/.test(head.raw) ? ',' : null;
+  if (sep === null) return null;
   const lineAt = (offset: number): number => {
     let k = first;
     while (k + 1 < lines.length && lines[k + 1]!.start <= offset) k++;
@@ -407,7 +410,7 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
         quotes.push({ start: i, end: i + 1, line: lineAt(i) });
         quoted = true;
         from = i + 1;
-      } else if (c === '\t') {
+      } else if (c === sep) {
         closePiece(i);
         cells.push(pieces);
         pieces = [];

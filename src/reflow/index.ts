@@ -126,7 +126,8 @@ function lineFacts(cleaned: Cleaned): LineFacts {
     const m = matchMarker(l.text.text);
     return m && (m.type !== 'field' || /[：:]$/.test(m.text)) ? m.type : null;
   });
-  const hasMarker = markerTypes.map((t) => t !== null);
+  // A bullet (`• 其中，…`) starts a list item as a number does.
+  const hasMarker = markerTypes.map((t, k) => t !== null || RE_BULLET_START.test(lines[k]!.text.text));
   // A line that is a known label and nothing else (`合作领域`, `拟支持项目数：`) stands apart from the
   // lines around it: web pages and flattened tables print the value on the next line.
   const labelLine = lines.map((l) => !l.table && labelOnly(l.text.text) !== null);
@@ -151,6 +152,9 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
   return { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped };
 }
+
+/** A bullet glyph and a space at a line's start (`• `, `▪ `, `● `): a list item's mark. */
+const RE_BULLET_START = /^[•▪●◆■▸○◦※◇□►➢][ \u3000]?(?=\S)/;
 
 /** Whether a paragraph ends before line `k` (the paragraph started at line `first`). */
 function isBreak(f: LineFacts, k: number, first: number): boolean {

@@ -254,6 +254,15 @@ export function segment(input: readonly Paragraph[]): Segmented {
       stack.push(twin);
       return;
     }
+    // The heading printed again where a direction goes on past a page or slide (`2.1 8英寸…（续）`):
+    // the same direction, read on. The repeated heading stays as its text (reported, not a field).
+    const last = directions[directions.length - 1];
+    if (last && last.marker?.key === m.key && RE_CONTINUED.test(p.text.text.slice(m.length).trim())) {
+      popTo((s) => s.kind === 'group' || s.kind === 'part' || s.kind === 'root');
+      stack.push(last);
+      last.children.push({ kind: 'paragraph', paragraph: p });
+      return;
+    }
     if (directionType === 'decimal3') {
       // Mixed depths (`1.1.2`, then `2.1`): only a gap within one `1.1` group is told (`2.1.1`, then
       // `2.1.3`); a change of group or depth is not.
@@ -819,12 +828,24 @@ function fieldHeadingRole(p: Paragraph, m: Marker): FieldRole | null {
 /** An unnumbered line that reads as a title: short, no clause punctuation, no colon. */
 function isBareTitle(p: Paragraph): boolean {
   const t = p.text.text;
-  return t.length >= 4 && t.length <= 50 && !/[。；;：:，,！？]/.test(t) && !p.table;
+  // `拟启动8个项目方向`, `其中，…`: a figure of the call, written as a bulleted line, is no title.
+  return t.length >= 4 && t.length <= 50 && !/[。；;：:，,！？]/.test(t) && !p.table && !RE_FIGURE_STATEMENT.test(t.trim());
 }
 
-/** The first marker after paragraph `k` is a field a direction has: `k` may title a direction. */
+/** A heading's mark that it goes on from the page or slide before: `（续）`, `（续上页）`, `（接上页）`. */
+const RE_CONTINUED = /[（(](?:续|续上页|续前页|接上页|续表)[)）]$/;
+
+/** The start of a line that states a figure (`拟启动`, `拟安排`, `共计`, `其中`, `每个项目`). */
+const RE_FIGURE_STATEMENT = /^(?:拟(?:启动|支持|安排|部署|资助|设立)|共(?:计|设|拟)|其中|合计|总计|每(?:个|项)(?:项目|方向))/;
+
+/**
+ * The first marker after paragraph `k` is a field a direction has: `k` may title a direction. At
+ * most one paragraph may stand between them (a direction's introduction); a list of bulleted
+ * sentences before a call's figures (`• 突破…` / `• 建立…` / `• 支撑…` / `2025年度指南部署…` /
+ * `拟安排国拨经费…`) titles none.
+ */
 function directionFieldNext(markers: readonly (Marker | null)[], k: number): boolean {
-  for (let i = k + 1; i < markers.length; i++) {
+  for (let i = k + 1; i < markers.length && i <= k + 2; i++) {
     const m = markers[i];
     if (m) return m.type === 'field' && DIRECTION_ROLES.has(roleOf(m.key));
   }
