@@ -78,7 +78,9 @@ export type RemovalKind =
   /** A line that repeats the line before it word for word (a copy's artefact at a page's edge). */
   | 'duplicate-line'
   /** A line number a draft prints in its margin. */
-  | 'line-number';
+  | 'line-number'
+  /** A tracked change shown inline: a deletion's text (`[删除：…]`) and the marks around an insertion (`[插入：` … `]`). */
+  | 'revision';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

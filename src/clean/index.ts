@@ -20,7 +20,7 @@
 import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, plainIdeographs, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelOnly, labelsOf } from '../lexicon/fields.js';
@@ -178,7 +178,8 @@ export function clean(source: Source): Cleaned {
     }
     // Classified as it will read once cleaned (full-width digits as ASCII), so cleaning is idempotent.
     // `trim()` removes exactly what `\s` matches (U+3000 included).
-    const trimmed = asciiAlnum(raw.trim());
+    // (Radicals a PDF's font maps ideographs to, `⻚`, read as the ideographs: `【打印本页】`.)
+    const trimmed = plainIdeographs(asciiAlnum(raw.trim()));
     if (trimmed === '') continue;
     nonBlank++;
     l.cls = 'content';
@@ -203,6 +204,7 @@ export function clean(source: Source): Cleaned {
   markRecordHeader(lines);
   markNumberedHeaders(lines);
   markBreadcrumbs(lines);
+  markPrintFooters(lines);
   markMailHeaders(lines);
   markContents(lines);
   markTranslations(lines);
@@ -464,6 +466,7 @@ function cleanLine(
     ...(l.furniture ?? []),
     ...inlinePageNumbers(text, a, b).filter((r) => !(l.furniture ?? []).some((f) => f.start < r.end && r.start < f.end)).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
     ...markupOf(text, a, b),
+    ...revisionMarks(text, a, b),
     ...doubledGlyphs(text, a, b),
   ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
@@ -673,6 +676,30 @@ function doubledGlyphs(text: string, a: number, b: number): { start: number; end
 
 const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√)[ \t\u3000]*/;
 const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
+
+/**
+ * Tracked changes shown inline (a draft pasted from Word's "all markup" view, a review copy):
+ * `[删除：…]` goes whole, `[插入：…]` keeps its text without its marks; the text reads with the
+ * changes accepted. Each piece taken out is logged (`revision`).
+ */
+function revisionMarks(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
+  const line = text.slice(a, b);
+  if (!RE_REVISION_QUICK.test(line)) return [];
+  const out: { start: number; end: number; kind: RemovalKind }[] = [];
+  for (const m of line.matchAll(RE_REVISION)) {
+    const at = a + m.index;
+    if (m[2] !== undefined) out.push({ start: at, end: at + m[0].length, kind: 'revision' });
+    else {
+      out.push({ start: at, end: at + m[0].length - m[4]!.length - 1, kind: 'revision' });
+      out.push({ start: at + m[0].length - 1, end: at + m[0].length, kind: 'revision' });
+    }
+  }
+  return out;
+}
+
+/** `[删除：…]` (group 2: the deleted text) or `[插入：…]` (group 4: the inserted text), in `[]`, `【】` or `〔〕`. */
+const RE_REVISION = /[[【〔](?:(删除|删去|已删除)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
+const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入)[：:]/;
 
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
@@ -1374,6 +1401,32 @@ const RE_PAGE_THEN_HEAD = new RegExp(`^${PAGE_TOKEN}\\s*(.{6,60})$`);
  * text) are removed from it too, logged as `running-header` and `inline-page-number`.
  */
 /**
+ * The line a browser prints at each page's foot (or head) when a web page is printed to PDF: the
+ * page's address, or any words, then the page's number of the pages' count (`http://…/art.html
+ * 2/4`). The same words on two pages or more, with the same count and other numbers: running
+ * lines.
+ */
+function markPrintFooters(lines: RawLine[]): void {
+  const groups = new Map<string, { line: RawLine; n: number }[]>();
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    const m = RE_PAGE_OF_PAGES.exec(l.raw.trim());
+    if (!m) continue;
+    const key = `${m[1]!.replace(/\s+/g, '')}|${m[3]}`;
+    const group = groups.get(key) ?? [];
+    group.push({ line: l, n: Number(m[2]) });
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2 || new Set(group.map((g) => g.n)).size < group.length) continue;
+    for (const g of group) g.line.cls = 'running-footer';
+  }
+}
+
+/** Words, then `n/m` (a page of a count of pages) at the line's end. */
+const RE_PAGE_OF_PAGES = /^(\S.{3,200}?)\s+(\d{1,3})\s*\/\s*(\d{1,3})$/;
+
+/**
  * A slide's or a web page's breadcrumb printed at the head of each page (`二、指南方向解读 ▸ 1. 敏感
  * 机理与新原理传感器`): the first line of a page (after a form feed) that parts a trail with `▸`,
  * `›`, `»` or `>`, where three pages or more start so with two trails or more sharing their first
@@ -1425,7 +1478,9 @@ function markNumberedHeaders(lines: RawLine[]): void {
     // A head and a bare number (`…指南宣讲    专项管理办公室    5`) are a running line where the head
     // is a call's title (twice is enough), or on three pages or more with numbers that go up.
     const rising = group.every((g, i) => i === 0 || Number(g.page) > Number(group[i - 1]!.page));
-    const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked && (!group[0]!.bare || group[0]!.titled || (group.length >= 3 && rising));
+    // (Words, not a 目录's leader dots: `……………… 4` on each wrapped entry.)
+    const worded = /[\u4e00-\u9fff]{4}/.test(head) && !/[.…·．]{3,}/.test(head);
+    const repeated = group.length >= 2 && new Set(group.map((g) => g.page)).size >= 2 && !group[0]!.marked && (!group[0]!.bare || group[0]!.titled || (group.length >= 3 && rising && worded));
     // A call's title with a bare number is a running line where it comes again glued inside a line
     // of text with another number (`…申报指南　1建立与合作国家…`).
     const gluedAt = group[0]!.titled ? new RegExp(`${escapeRegExp(head)}[\\s\\u3000]*\\d{1,3}(?!\\d)`) : null;

@@ -391,13 +391,28 @@ const RE_EARLIER_CALL = /已(?:于[^。；]{0,24})?(?:发布|印发|启动)|已�
  */
 export function findCurrentSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string): RegExpExecArray | null {
   const first = findSummary(figure, text);
-  if (!first || !RE_EARLIER_CALL.test(sentenceOf(text, first.index))) return first;
+  if (!first || (!RE_EARLIER_CALL.test(sentenceOf(text, first.index)) && !ofSubset(text, first.index))) return first;
   const hits: RegExpExecArray[] = [];
   for (const re of SUMMARY_PATTERNS[figure]) {
     for (const m of text.matchAll(new RegExp(re.source, 'g'))) hits.push(m as RegExpExecArray);
   }
   hits.sort((a, b) => a.index - b.index);
-  return hits.find((m) => !RE_EARLIER_CALL.test(sentenceOf(text, m.index))) ?? first;
+  // A figure of a part of the call (`其中，青年科学家项目拟支持4个项目`) is no total of the call:
+  // none where only such figures are stated.
+  const whole = hits.filter((m) => !ofSubset(text, m.index));
+  if (whole.length === 0) return null;
+  return whole.find((m) => !RE_EARLIER_CALL.test(sentenceOf(text, m.index))) ?? whole[0]!;
+}
+
+/** The clause at `index` speaks of a part of the call: after `其中`, or of its young scientists' projects. */
+function ofSubset(t: string, index: number): boolean {
+  let a = index;
+  while (a > 0 && !'，,。；;：:\n'.includes(t[a - 1]!)) a--;
+  const clause = t.slice(a, index);
+  if (/青年科学家|^\s*其中/.test(clause)) return true;
+  let b = a - 1;
+  while (b > 0 && !'，,。；;\n'.includes(t[b - 1]!)) b--;
+  return /^\s*其中\s*[，,]$/.test(t.slice(b, a));
 }
 
 /** The sentence (between `。`/`；`/line ends) around `index`. */

@@ -105,6 +105,7 @@ export const LABELS = {
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },
     'line-number': { zh: '行号', en: 'line number' },
+    revision: { zh: '修订标记', en: 'tracked change' },
   }),
 } as const;
 
