@@ -470,6 +470,9 @@ function cleanLine(
     ...doubledGlyphs(text, a, b),
   ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
+  // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
+  const math = inlineMath(text, a, b).filter((r) => !inline.some((f) => f.start < r.end && r.start < f.end));
+  let nextMath = 0;
   // `(l)` / `（I）` where `（2）` follows on the line: OCR's reading of `（1）`.
   const digitAt = lookalikeOne(text, a, b);
   let n = 0;
@@ -505,6 +508,19 @@ function cleanLine(
       flush();
       const { start, end, kind } = inline[nextInline++]!;
       log(kind, start, end);
+      i = run = end;
+      continue;
+    }
+    while (nextMath < math.length && math[nextMath]!.start < i) nextMath++;
+    if (nextMath < math.length && i === math[nextMath]!.start) {
+      // Inline math of a PDF converted to Markdown (`$1 \sim 2$`): the text it prints, mapped to the whole span.
+      flush();
+      const { start, end, to } = math[nextMath++]!;
+      log('markup', start, end, to);
+      if (to !== '') {
+        emit(to, start, end);
+        last = to[to.length - 1]!;
+      }
       i = run = end;
       continue;
     }
@@ -678,6 +694,61 @@ const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|�
 const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
 
 /**
+ * Inline math as PDF-to-Markdown converters (MinerU, Marker) write figures: `$1 \sim 2$`,
+ * `$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 } / \mathrm { h }$`, `$6 0 0 ^ { \circ } \mathrm { C }$`.
+ * Each span is the text it prints (`1～2`, `≥3000Nm3/h`, `600°C`): its commands as their
+ * characters, `\mathrm`-style wrappers, braces, `^` and `_` dropped, the spaces between its tokens
+ * gone. Only a span that holds a command, a brace or digits parted by spaces is math; anything else
+ * between two `$` (a price) stays as it is. Logged as `markup`, with the text it became.
+ */
+function inlineMath(text: string, a: number, b: number): { start: number; end: number; to: string }[] {
+  const line = text.slice(a, b);
+  if (!line.includes('$')) return [];
+  const out: { start: number; end: number; to: string }[] = [];
+  for (const m of line.matchAll(/\$([^$\n]{1,300})\$/g)) {
+    const body = m[1]!;
+    if (!/\\[a-zA-Z]+|[{}]|\d \d/.test(body)) continue;
+    const to = body
+      .replace(/\\(?:mathrm|mathbf|mathit|text|textrm|operatorname|rm)\s*/g, '')
+      .replace(/\\([a-zA-Z]+)\s*/g, (all: string, name: string) => LATEX_SYMBOLS.get(name) ?? '')
+      .replace(/\\([%$&#_{}])/g, '$1')
+      .replace(/[{}^_~]/g, '')
+      .replace(/\s+/g, '');
+    out.push({ start: a + m.index, end: a + m.index + m[0].length, to });
+  }
+  return out;
+}
+
+const LATEX_SYMBOLS = new Map<string, string>([
+  ['sim', '～'],
+  ['approx', '≈'],
+  ['geqslant', '≥'],
+  ['geq', '≥'],
+  ['ge', '≥'],
+  ['leqslant', '≤'],
+  ['leq', '≤'],
+  ['le', '≤'],
+  ['times', '×'],
+  ['cdot', '·'],
+  ['pm', '±'],
+  ['circ', '°'],
+  ['mu', 'μ'],
+  ['Omega', 'Ω'],
+  ['alpha', 'α'],
+  ['beta', 'β'],
+  ['gamma', 'γ'],
+  ['lambda', 'λ'],
+  ['sigma', 'σ'],
+  ['eta', 'η'],
+  ['Delta', 'Δ'],
+  ['infty', '∞'],
+  ['rightarrow', '→'],
+  ['to', '→'],
+  ['prime', '′'],
+  ['quad', ' '],
+]);
+
+/**
  * Tracked changes shown inline (a draft pasted from Word's "all markup" view, a review copy):
  * `[删除：…]` goes whole, `[插入：…]` keeps its text without its marks; the text reads with the
  * changes accepted. Each piece taken out is logged (`revision`).
@@ -708,6 +779,8 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // as a PDF's text layer keeps it: never text, whatever follows it.
   const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*)/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
+  // Markdown's escapes (`1\~2`, `\*`, `\#`): the backslash is no text, the mark after it is.
+  if (line.includes('\\')) for (const m of line.matchAll(/\\(?=[~*_#`|[\]()>+\-.!{}])/g)) out.push({ start: a + m.index, end: a + m.index + 1, kind: 'markup' });
   // A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.
   const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
   // Also a bullet before a heading (`● 中国和新加坡政府间联合研究项目` over its `○ 合作协议：…`): a

@@ -410,7 +410,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
       open(section('field', p, { type: 'field', text: p.text.text.trim(), length: p.text.text.length, value: 0, key: p.text.text.slice(m.length).trim() }, { role: fieldHeadingRole(p, m)! }));
       continue;
     }
-    if (!m && unnumbered && isBareTitle(p) && guideByHeadingsAt(k + 1)) {
+    // (So does a bare title over `一、申请条件`…: the closing text of such a page, no guide's.)
+    const closes = guideTitles.size > 0 && markers[k + 1]?.type === 'cjk-comma' && markers[k + 1]!.value === 1 && fieldHeadingRole(paragraphs[k + 1]!, markers[k + 1]!) === null;
+    if (!m && unnumbered && isBareTitle(p) && (guideByHeadingsAt(k + 1) || closes)) {
       popTo('root');
       open(section('part', p, null));
       continue;
