@@ -391,10 +391,11 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
       const c = i < end ? text[i]! : '\n';
       if (quoted) {
         if (c === '"' && text[i + 1] === '"') {
+          // `""` inside a quoted cell is one `"`: the first goes, the second is text.
           closePiece(i);
           quotes.push({ start: i, end: i + 1, line: lineAt(i) });
           i++;
-          from = i + 1;
+          from = i;
         } else if (c === '"') {
           closePiece(i);
           quotes.push({ start: i, end: i + 1, line: lineAt(i) });

@@ -849,7 +849,9 @@ const RE_FIGURE_STATEMENT = /^(?:拟(?:启动|支持|安排|部署|资助|设立
 function directionFieldNext(markers: readonly (Marker | null)[], k: number): boolean {
   for (let i = k + 1; i < markers.length && i <= k + 2; i++) {
     const m = markers[i];
-    if (m) return m.type === 'field' && DIRECTION_ROLES.has(roleOf(m.key));
+    // A label with its colon: a figure written as a sentence (`拟安排国拨经费1.2亿元`) is the call's
+    // as often as a direction's.
+    if (m) return m.type === 'field' && /[：:】\]]$/.test(m.text) && DIRECTION_ROLES.has(roleOf(m.key));
   }
   return false;
 }
