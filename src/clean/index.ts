@@ -1246,6 +1246,13 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
         push(row.line, label, 'field');
         continue;
       }
+      // A value cell that names its label again (`研究内容 | 研究内容：针对…`): the value alone.
+      const bareLabel = label.text.replace(/[：:]$/, '').trim();
+      if (value && bareLabel !== '' && (value.text.startsWith(`${bareLabel}：`) || value.text.startsWith(`${bareLabel}:`))) {
+        for (const p of row.cells[0] ?? []) log({ ...p, kind: 'table-layout' });
+        push(row.line, value, 'field');
+        continue;
+      }
       const b = new MappedBuilder().pushMapped(label);
       if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
       // A bare number under a label that gives its unit (`拟支持经费（万元）` | `800`), as a table's

@@ -827,7 +827,7 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
 
 const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
 
-const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个`);
+const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
