@@ -438,6 +438,10 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
       }
       break;
     }
+    // A row whose cells past the first are all empty, under rows read already (Excel's copy of a
+    // sheet pads every line with tabs: a line of text after the table, `四、申报要求⇥⇥⇥…`, or an
+    // empty one): the table has ended.
+    if (records.length >= 2 && cells.slice(1).every((c) => c.length === 0)) break;
     const last = lineAt(Math.min(i, end - 1));
     records.push({ cells, quotes, lines: Array.from({ length: last - startLine + 1 }, (_, k) => startLine + k) });
     at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);

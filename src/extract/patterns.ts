@@ -346,6 +346,8 @@ export const SUMMARY_PATTERNS = {
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
+    // `本次共发布揭榜任务7项`: the count after the word.
+    new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?(?:揭榜(?:挂帅)?|指南)任务()${N}(?:项|个)()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // `共发布7个重大项目指南` (NSFC 重大项目: one guide a direction).
     new RegExp(`(?:发布|部署|设立)(?:了)?()${N}个(?:重大|重点)?项目指南()`),
