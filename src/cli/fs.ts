@@ -14,10 +14,10 @@ import { reason } from '../messages/reasons.js';
 import type { Language } from '../messages/labels.js';
 
 /** Extensions ingested when a folder is given. */
-export const SOURCE_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps|rtf)$/i;
+export const SOURCE_EXTENSIONS = /\.(txt|text|md|markdown|pdf|html?|docx|doc|wps|odt|rtf)$/i;
 
 /** Extensions exported when a folder is given: sources and extracted JSON. */
-export const EXPORT_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps|rtf|json)$/i;
+export const EXPORT_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps|odt|rtf|json)$/i;
 
 /** The path that names standard input. */
 export const STDIN = '-';

@@ -5,7 +5,7 @@
  */
 export function documentId(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.(txt|text|pdf|json|html?|docx|doc|wps)$/i, '');
+  const stem = base.replace(/\.(txt|text|md|markdown|pdf|json|html?|docx|doc|wps|odt|rtf)$/i, '');
   const id = stem
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}._-]+/gu, '-')
@@ -18,7 +18,7 @@ export function documentId(path: string): string {
 }
 
 /** Which rendition of one document keeps the plain id when several share a name in one folder. */
-const RENDITION_ORDER = ['pdf', 'docx', 'doc', 'wps', 'html', 'htm', 'txt', 'text'];
+const RENDITION_ORDER = ['pdf', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'md', 'markdown', 'txt', 'text'];
 
 export interface AssignedId {
   readonly id: string;
@@ -29,7 +29,7 @@ export interface AssignedId {
 /**
  * The ids of a batch of sources. Files of one name in one folder with different extensions
  * (`x.pdf`, `x.docx`, `x.txt`) are renditions of one document: the PDF keeps the plain id (`x`),
- * then, without a PDF, the first of docx, doc, wps, html, htm, txt; each other gets its extension
+ * then, without a PDF, the first of docx, doc, wps, odt, rtf, html, htm, md, txt; each other gets its extension
  * after a `-` (`x-docx`, `x-txt`). Files of one name in different folders keep their ids (and
  * collide: see the CLI).
  */

@@ -121,8 +121,8 @@ export const REASONS = {
     () => 'cannot read this folder',
   ),
   'folder-empty': r(
-    (withJson: boolean) => `这个文件夹里没有 ${withJson ? '.txt、.pdf、.html、.docx、.doc 或 .json' : '.txt、.pdf、.html、.docx 或 .doc'} 文件`,
-    (withJson: boolean) => `no ${withJson ? '.txt, .pdf, .html, .docx, .doc or .json' : '.txt, .pdf, .html, .docx or .doc'} file in this folder`,
+    (withJson: boolean) => `这个文件夹里没有指南文件（${withJson ? '.txt、.pdf、.html、.docx、.doc、.wps、.odt、.rtf 或 .json' : '.txt、.md、.pdf、.html、.docx、.doc、.wps、.odt 或 .rtf'}）`,
+    (withJson: boolean) => `no guideline file (${withJson ? '.txt, .pdf, .html, .docx, .doc, .wps, .odt, .rtf or .json' : '.txt, .md, .pdf, .html, .docx, .doc, .wps, .odt or .rtf'}) in this folder`,
   ),
   // ---- what kind of file ----
   'empty-file': r(

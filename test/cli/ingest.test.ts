@@ -45,6 +45,17 @@ describe('guideline ingest', () => {
     expect(forced.err()).toBe('');
   });
 
+  it('finds every format it reads in a folder: Markdown and OpenDocument files too, each named by its stem', async () => {
+    const seed = seedBytes();
+    writeFileSync(join(dir, 'corpus', 'export.md'), seed);
+    writeFileSync(join(dir, 'corpus', 'broken.odt'), 'not a zip');
+    const io = fakeIo(dir);
+    expect(await run(['ingest'], io)).toBe(1);
+    expect(outputs()).toEqual(['export.html', 'export.json', 'export.md', 'seed.html', 'seed.json', 'seed.md']);
+    // The .odt was found (and failed, in one line naming it), not passed over.
+    expect(io.err()).toMatch(/corpus\/broken\.odt/);
+  });
+
   it('writes to an --out folder given as an absolute path, and only there', async () => {
     const out = mkdtempSync(join(tmpdir(), 'guideline-out-'));
     try {
@@ -168,7 +179,7 @@ describe('ingest DIR', () => {
     mkdirSync(join(dir, 'empty'));
     const io = fakeIo(dir);
     expect(await run(['ingest', 'empty', 'corpus/seed.txt', '--out', 'o'], io)).toBe(1);
-    expect(io.err().split('\n')[0]).toBe('guideline: empty: no .txt, .pdf, .html, .docx or .doc file in this folder');
+    expect(io.err().split('\n')[0]).toBe('guideline: empty: no guideline file (.txt, .md, .pdf, .html, .docx, .doc, .wps, .odt or .rtf) in this folder');
     expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 });

@@ -62,7 +62,7 @@ describe('Numbering: the counters of numbering.xml', () => {
 
 describe('ids of renditions', () => {
   it('strips the extensions of every source format', () => {
-    expect(['a/x.html', 'x.HTM', 'x.docx', 'x.doc', 'x.wps', 'x.pdf', 'x.txt'].map(documentId)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x']);
+    expect(['a/x.html', 'x.HTM', 'x.docx', 'x.doc', 'x.wps', 'x.pdf', 'x.txt', 'x.odt', 'x.rtf', 'x.md'].map(documentId)).toEqual(['x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x', 'x']);
   });
 
   it('gives the PDF the plain id and each other rendition in the folder its extension; one name in two folders is left to collide', () => {
