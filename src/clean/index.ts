@@ -360,7 +360,11 @@ export function clean(source: Source): Cleaned {
       ocr,
       source.ocrConfidence,
     );
-    if (built.text.length === 0) continue;
+    if (built.text.length === 0) {
+      // A rule across the page (`────────`, `════`): it parts what is above it from what is below.
+      if (RE_RULE_LINE.test(l.raw)) blankSeen = true;
+      continue;
+    }
     // What is left of a line once a page number inside it is gone may be a page number itself
     // (`第 2 页１` leaves `1`): then the whole line is one, as cleaning the cleaned text would find.
     if (inlinePage && pageNumberOf(built.text) !== null) {
@@ -690,7 +694,13 @@ function doubledGlyphs(text: string, a: number, b: number): { start: number; end
   return out;
 }
 
-const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√)[ \t\u3000]*/;
+/** A choice of a form: a box, ticked or not, and a figure's qualifier (`□约`, `☑原则上不超过`), with the space after it. */
+const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|不低于|不高于|以上|以内|一般为|原则上为|原则上不超过|为)[ \t\u3000]*/g;
+
+/** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
+const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;
+
+const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√|☑|☐|☒|✓|✔)[ \t\u3000]*/;
 const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
 
 /**
@@ -777,8 +787,20 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
   // A symbol font's bullet (Wingdings, Symbol: a character of the private use area, U+F06C, U+F0D8),
   // as a PDF's text layer keeps it: never text, whatever follows it.
+  // A rule across the page (`────────`, `═══`, `-----`): no text.
+  if (RE_RULE_LINE.test(line)) return [{ start: a, end: b, kind: 'markup' }];
   const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*)/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
+  // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
+  // and the choice ticked are the text; the underscores, the boxes and the choices not ticked go.
+  if (line.includes('__')) for (const m of line.matchAll(/_{2,}/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
+  const choices = [...line.matchAll(RE_FORM_CHOICE)];
+  if (choices.length >= 2) {
+    for (const m of choices) {
+      const ticked = m[1] !== '□' && m[1] !== '☐';
+      out.push({ start: a + m.index, end: a + m.index + (ticked ? m[1]!.length : m[0].length), kind: 'markup' });
+    }
+  }
   // Markdown's escapes (`1\~2`, `\*`, `\#`): the backslash is no text, the mark after it is.
   if (line.includes('\\')) for (const m of line.matchAll(/\\(?=[~*_#`|[\]()>+\-.!{}])/g)) out.push({ start: a + m.index, end: a + m.index + 1, kind: 'markup' });
   // A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.

@@ -616,6 +616,12 @@ function documentInfo(
     }
     // `附件1` above the title of a guideline published as an attachment: no part of the title.
     if (titleParts.length === 0 && RE_ATTACHMENT_LINE.test(t)) continue;
+    // A letter's date (`2026年3月27日`) ends the letter above the title: nothing before it is the title.
+    if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.trim())) {
+      titleParts.length = 0;
+      titleFrom = titleTo = -1;
+      continue;
+    }
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;

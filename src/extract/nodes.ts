@@ -167,7 +167,9 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
   const t = m.text;
   const runs: { re: RegExp; value: (x: RegExpExecArray) => number }[] = [
     { re: /(?<=^|[。；;：:，,\s])[（(](\d{1,2})[）)]/g, value: (x) => Number(x[1]) },
-    { re: /(?<=^|[。；;：:，,\s])([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
+    // Circled numbers mark items wherever they stand (`①氢能②智能电网③电动交通`, the spaces between
+    // them gone): counted from ① in order, they are no other sign.
+    { re: /([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
     // `1.` / `1、` not before a digit (`2.5`); `1）` before anything (`2）8英寸晶圆…`).
     { re: /(?<=^|[。；;：:\s])(\d{1,2})(?:[.．、](?![\d.．])|[）)])/g, value: (x) => Number(x[1]) },
   ];
