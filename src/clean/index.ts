@@ -789,7 +789,8 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // as a PDF's text layer keeps it: never text, whatever follows it.
   // A rule across the page (`────────`, `═══`, `-----`): no text.
   if (RE_RULE_LINE.test(line)) return [{ start: a, end: b, kind: 'markup' }];
-  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*)/.exec(line);
+  // (`／` at a line's start: a line break a platform wrote as `／`, see `splitScraped`.)
+  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
   // and the choice ticked are the text; the underscores, the boxes and the choices not ticked go.
@@ -1409,17 +1410,26 @@ const RE_SCRAPE_GAP = /[ \t\u00a0]{2,}|\u3000{2,}/g;
  * removed: the gaps are the white space around the lines).
  */
 const SCRAPED_LINE = 1000;
+/** A line this long, or longer, whose line breaks may have been written as `／`. */
+const SLASHED_LINE = 200;
 const RE_SCRAPE_PAGE = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页)(?=[ \t\u00a0\u3000]{2,})/;
 function splitScraped(lines: RawLine[]): RawLine[] {
-  if (!lines.some((l) => l.raw.length > SCRAPED_LINE)) return lines;
+  if (!lines.some((l) => l.raw.length > SCRAPED_LINE || (l.raw.length > SLASHED_LINE && l.raw.includes('／')))) return lines;
   const out: RawLine[] = [];
+  /** Lines that hold a `／`: where several do, a message cut in parts, five in one are enough. */
+  const slashed = lines.filter((x) => x.raw.length > SLASHED_LINE && x.raw.includes('／')).length;
   for (const l of lines) {
     const all = l.raw.length > SCRAPED_LINE ? [...l.raw.matchAll(RE_SCRAPE_GAP)] : [];
     // A page number between two gaps in the middle of a sentence (`单方申报  - 4 -  无效`) stands
     // inside a paragraph: no line break there (it is removed as a page number inside a line).
     const midSentence = (g: RegExpMatchArray): boolean => RE_SCRAPE_PAGE.test(l.raw.slice(g.index! + g[0].length, g.index! + g[0].length + 12)) && !/[。；：！？:;!?]$/.test(l.raw.slice(0, g.index));
-    const gaps = all.filter((g, k) => !midSentence(g) && !(k > 0 && midSentence(all[k - 1]!)));
-    if (gaps.length < 10) {
+    let gaps = all.filter((g, k) => !midSentence(g) && !(k > 0 && midSentence(all[k - 1]!)));
+    // A text whose line breaks a platform turned into `／` (an SMS or IM forward): each `／` is one.
+    if (gaps.length < 10 && l.raw.length > SLASHED_LINE) {
+      const slashes = [...l.raw.matchAll(/／(?=\S)/g)];
+      if (slashes.length >= 10 || (slashes.length >= 5 && slashed >= 2)) gaps = slashes;
+    }
+    if (gaps.length < 5 || (gaps.length < 10 && gaps[0]?.[0] !== '／')) {
       out.push(l);
       continue;
     }

@@ -576,7 +576,8 @@ const RE_TITLE_START = /^(?:国家|关于|[“「"]|(?:19|20)\d{2}|科技部|科
 const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信部|国家自然科学基金委员会|[^“”《》]{0,10})(?:发布|印发|公布|转发)/;
 
 /** A repost's tag before a title: `【转载】`, `[转发]`. */
-const RE_REPOST_TAG = /^[【\[](?:转载|转发|转帖|原文)[】\]]\s*/;
+/** A repost's tag before a title, or an SMS's signature and part count (`【华南理工科研院】(1/3)`). */
+const RE_REPOST_TAG = /^(?:[【\[](?:转载|转发|转帖|原文)[】\]]|【[^】]{2,16}】\s*[（(]\d{1,2}\/\d{1,2}[）)])\s*/;
 
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`. */
 const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
