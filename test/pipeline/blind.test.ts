@@ -368,3 +368,27 @@ for (const [set, gaps] of [['blind33', GAPS33], ['blind34', GAPS34], ['blind35',
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 36 and 37, written blind after 33–35's fixes (pipeline 1.29.0): 36 texts (an SMS forward
+ * whose line breaks became `／`, an Excel sheet copied as tab text with merged rows, a questionnaire
+ * of ticked boxes and blanks, an ABBYY FineReader text export), 37 files (an HTML page of tabs whose
+ * panels are filled by a script from a JSON data island, a .docx of one section per direction with a
+ * table nested in a table, a landscape spreadsheet printed to PDF, an .odt of soft line breaks and
+ * footnotes). First contact: 36 172/400 (43.0%, two refused), 37 284/381 (74.5%, one refused).
+ */
+const GAPS36: Record<string, { gap?: string; checksGap?: string }> = {
+  'a-gat-sms-forward-slashes': { gap: 'open: a label an SMS cut between two messages (`领` at the end of one, `域方向：…` after the next one’s sender line and `【…】(2/3)`) is not read: the direction loses its domains' },
+  'b-miit-excel-clipboard-merged': { gap: 'judgement: a 备注 column’s text is one more requirement item (the writer counts 揭榜要求 only)' },
+  'c-strategic-questionnaire-checkboxes': { gap: 'open: a partner abbreviated with its name’s rest in brackets (`中新（西兰）`, `中瑞（士）`), and a period field left blank, not read as the call’s' },
+  'd-keyprog-abbyy-finereader-txt': { gap: 'judgement: a key-programme title keeps its category' },
+};
+const GAPS37: Record<string, { gap?: string; checksGap?: string }> = {
+  'hmt-tabs': { gap: 'open: directions that only a script puts on the page (its JSON data island) are not read: the page is refused in one line' },
+  'strategic-footnotes': { gap: 'open: a requirement broken inside a word by a soft line break (`…创新署申` / `报，单方申报无效。`) is read as two items (three directions)' },
+};
+for (const [set, gaps] of [['blind36', GAPS36], ['blind37', GAPS37]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
+
