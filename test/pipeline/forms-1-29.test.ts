@@ -170,6 +170,52 @@ describe('guides with no number whose fields are numbered headings', () => {
   });
 });
 
+describe('copies that carry their layout in other marks', () => {
+  it('a forward whose line breaks became ／, cut in messages with a signature and a part count', async () => {
+    const body = `${PREAMBLE.trim()}\n1.1 中国和秘鲁政府间联合研究项目\n合作协议：《中秘科技合作协定》。\n领域方向：矿业；渔业。\n拟支持项目数：5个。\n共拟支持经费：1000万元人民币。\n1.2 中国和肯尼亚政府间联合研究项目\n合作协议：《中肯科技合作协定》。\n领域方向：农业；水资源。\n拟支持项目数：4个。\n共拟支持经费：800万元人民币。`;
+    const sms = `【某大学科研院】(1/1)${body.split('\n').filter((l) => l.trim() !== '').join('／')}`;
+    const doc = await ingestText(sms, 'sms.txt');
+    expect(doc.document.title).toBe('国家重点研发计划“政府间国际科技创新合作”重点专项2026年度第三批项目申报指南');
+    expect(doc.directions.map((d) => [d.id, d.projectCount?.value, d.funding?.amountCNY, d.domains.map((x) => x.label)])).toEqual([
+      ['1.1', 5, 10_000_000, ['矿业', '渔业']],
+      ['1.2', 4, 8_000_000, ['农业', '水资源']],
+    ]);
+  });
+
+  it('a form to fill in: boxes before labels, figures in blanks, the ticked choice the qualifier, rules between directions', async () => {
+    const direction = (id: string, country: string, count: string, choice: string): string =>
+      ['────────────────────', `${id} 中国和${country}政府间联合研究项目`, '────────────────────', `☑ 合作协议：《中${country.slice(0, 1)}科技合作协定》`, '☑ 领域方向：①农业　②能源　③医药卫生', `☑ 拟支持项目数：${choice}　__${count}__个`, '☑ 共拟支持经费：__900__万元人民币', '反馈意见：□无修改意见　□有修改意见：__________'].join('\n');
+    const text = `${PREAMBLE}\n${direction('1.1', '秘鲁', '5', '☑约　□不超过　□不少于')}\n\n${direction('1.2', '肯尼亚', '3', '□约　☑不超过　□不少于')}\n`;
+    const doc = await ingestText(text, 'form.txt');
+    expect(doc.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.projectCount?.qualifier, d.funding?.amountCNY, d.domains.map((x) => x.label)])).toEqual([
+      ['1.1', '中国和秘鲁政府间联合研究项目', 5, 'about', 9_000_000, ['农业', '能源', '医药卫生']],
+      ['1.2', '中国和肯尼亚政府间联合研究项目', 3, 'atMost', 9_000_000, ['农业', '能源', '医药卫生']],
+    ]);
+  });
+
+  it('Excel’s copy of a sheet: every line padded with tabs, the table ending where a row has nothing past its first cell', async () => {
+    const pad = (cells: string[]): string => [...cells, ...Array(6 - cells.length).fill('')].join('\t');
+    const rows = [
+      pad(['2026年先进材料揭榜挂帅申报指南']),
+      pad(['一、总体安排']),
+      pad(['本次共发布揭榜任务2项，每个揭榜单位支持经费不超过1000万元。']),
+      pad(['序号', '揭榜任务', '预期目标', '揭榜要求', '拟支持揭榜单位数', '实施期限']),
+      pad(['1', '高温合金叶片', '合格率不低于80%。', '"1.具有研发基础；\n2.联合用户单位。"', '1家', '2年']),
+      pad(['2', '碳纤维复合材料', '强度不低于3.5GPa。', '具有中试条件。', '1～2家', '2年']),
+      pad(['']),
+      pad(['二、申报要求']),
+      pad(['1. 申报单位应为法人单位。']),
+      pad(['2. 同一单位限报1项。']),
+    ];
+    const doc = await ingestText(rows.join('\r\n'), 'sheet.txt');
+    expect(doc.directions.map((d) => [d.id, d.title, d.requirements.length])).toEqual([
+      ['1', '高温合金叶片', 2],
+      ['2', '碳纤维复合材料', 1],
+    ]);
+    expect(doc.summary.directionCount?.value).toBe(2);
+  });
+});
+
 describe('formats: panels, text boxes and tables of contents', () => {
   it('reads an accordion’s hidden panels under their buttons, and leaves text for screen readers out', async () => {
     const html = `<html><head><title>指南_某部</title></head><body><div class="article">
