@@ -108,6 +108,27 @@ const RUNS_PER_CHUNK = 1 << RUN_SHIFT;
 const RUN_MASK = RUNS_PER_CHUNK - 1;
 
 /**
+ * Where a stage keeps the maps of the texts it makes (the cleaned lines, the paragraphs): their
+ * runs, and two scratch arrays a text's map is built in, reused from text to text.
+ */
+export class MapPool {
+  readonly runs = new MapRuns();
+  from = new Int32Array(256);
+  to = new Int32Array(256);
+
+  /** The scratch arrays, long enough for a text of `n` code units. */
+  scratch(n: number): { from: Int32Array; to: Int32Array } {
+    if (n > this.from.length) {
+      let size = this.from.length;
+      while (size < n) size *= 2;
+      this.from = new Int32Array(size);
+      this.to = new Int32Array(size);
+    }
+    return this;
+  }
+}
+
+/**
  * A `Mapped` whose maps are runs in a stage's `MapRuns` (the cleaned lines', the paragraphs'):
  * `from` and `to` are made when asked for, never kept. Ask for `from` or `to` once per use, not
  * once per code unit: each is a new array.

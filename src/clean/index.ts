@@ -30,7 +30,7 @@ import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
-import { MapRuns, MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
+import { MapPool, MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
 export { pageNumberOf };
@@ -421,26 +421,10 @@ function readByOcr(confidence: Uint8Array, start: number, end: number): boolean 
 }
 
 /**
- * Storage for the cleaned lines' source maps: a line is cleaned into two scratch arrays, reused from
- * line to line, and its map kept as runs (`MapRuns`). A cleaned line is never longer than its source
- * line (every rule removes or replaces one-for-one), so the scratch arrays need its length.
+ * Storage for the cleaned lines' source maps (`MapPool`): a line is cleaned into the scratch arrays
+ * and its map kept as runs. A cleaned line is never longer than its source line (every rule removes
+ * or replaces one-for-one), so the scratch arrays need its length.
  */
-class MapPool {
-  readonly runs = new MapRuns();
-  from = new Int32Array(256);
-  to = new Int32Array(256);
-
-  /** The scratch arrays, long enough for a line of `n` code units. */
-  scratch(n: number): { from: Int32Array; to: Int32Array } {
-    if (n > this.from.length) {
-      let size = this.from.length;
-      while (size < n) size *= 2;
-      this.from = new Int32Array(size);
-      this.to = new Int32Array(size);
-    }
-    return this;
-  }
-}
 
 /** Cleans the characters of one content line. */
 function cleanLine(

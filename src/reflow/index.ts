@@ -21,7 +21,7 @@
  * CJK lines join without a space; a space is put back only between two Latin letters.
  */
 import type { CleanLine, Cleaned } from '../clean/index.js';
-import { MapRuns, PooledMapped, type Mapped } from '../mapped.js';
+import { MapPool, PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
 import { matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
@@ -287,26 +287,6 @@ function labelStartsLine(before: string, line: string): boolean {
   return true;
 }
 
-/**
- * Where joined paragraphs keep their maps: runs (`MapRuns`), and the scratch arrays a paragraph is
- * joined in, reused from paragraph to paragraph.
- */
-class MapPool {
-  readonly runs = new MapRuns();
-  from = new Int32Array(1024);
-  to = new Int32Array(1024);
-
-  /** The scratch arrays, long enough for a paragraph of `n` code units. */
-  scratch(n: number): { from: Int32Array; to: Int32Array } {
-    if (n > this.from.length) {
-      let size = this.from.length;
-      while (size < n) size *= 2;
-      this.from = new Int32Array(size);
-      this.to = new Int32Array(size);
-    }
-    return this;
-  }
-}
 
 /**
  * The paragraph of `lines`. Its map is kept in the pool's runs even for a single line, so that no
