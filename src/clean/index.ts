@@ -991,11 +991,9 @@ function markDuplicateLines(lines: RawLine[]): void {
   let before: RawLine | null = null;
   let previous: RawLine | null = null;
   for (const l of lines) {
-    if (l.cls === 'blank') continue;
-    if (l.cls !== 'content') {
-      before = previous = null;
-      continue;
-    }
+    // Blank lines and lines already found furniture are no text: the lines around them are next to
+    // each other, as cleaning the cleaned text finds them (idempotence).
+    if (l.cls !== 'content') continue;
     const t = l.raw.replace(RE_WS, '');
     // The copy of the end of a sentence that a line before began (`…（2）近三` / `年须承担…。` twice):
     // text with a clause in it, never a value standing alone (a table's cells, one per line, may
