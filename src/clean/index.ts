@@ -563,6 +563,11 @@ function cleanLine(
       if (cjkGap && gapBeforeLabel(text, i, j, b)) {
         emit('\u3000', i, j);
         last = '\u3000';
+      } else if (cjkGap && j - i === 1 && spacedBookTitle(text, a, b, i, j)) {
+        // The space a title in 《》 prints between its phrases (`《深化粤港澳合作 推进大湾区建设框架协议》`)
+        // is the title's own.
+        emit(' ', i, j);
+        last = ' ';
       } else if (cjkGap) log('cjk-space', i, j);
       else {
         emit(' ', i, j);
@@ -857,6 +862,21 @@ const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]{2,}(?=\S)/;
 function indentColumn(raw: string): number | null {
   const lead = /^[\f \u3000\t]*/.exec(raw)![0].replace(/\f/g, '');
   return lead.includes('\t') ? null : displayWidth(lead);
+}
+
+/**
+ * Whether the space `[i, j)` stands inside a title in 《》 on the line `[a, b)`, between two phrases
+ * of four CJK characters or more (`《深化粤港澳合作 推进大湾区建设框架协议》`): a title's own space,
+ * not typesetting (`《中 越 …》` letter-spaced, `《2023— 2025年…》` beside a figure, are not).
+ */
+function spacedBookTitle(text: string, a: number, b: number, i: number, j: number): boolean {
+  const open = text.lastIndexOf('《', i);
+  if (open < a || text.lastIndexOf('》', i) > open) return false;
+  const close = text.indexOf('》', j);
+  if (close < 0 || close >= b || (text.indexOf('《', j) >= 0 && text.indexOf('《', j) < close)) return false;
+  const before = text.slice(open + 1, i).split(/[\s\u3000]/).pop() ?? '';
+  const after = text.slice(j, close).split(/[\s\u3000]/)[0] ?? '';
+  return /^[\u4e00-\u9fff]{4,}$/.test(before) && /^[\u4e00-\u9fff]{4,}/.test(after);
 }
 
 /** A bullet at a line's start and the space after it (`▪ `, `• `, `● `): its text hangs after them. */

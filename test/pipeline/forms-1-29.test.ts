@@ -170,6 +170,18 @@ describe('guides with no number whose fields are numbered headings', () => {
   });
 });
 
+describe('a title in 《》 with a space of its own', () => {
+  it('keeps the one space between two phrases, and drops what wrapping or extraction left', async () => {
+    const text = `${PREAMBLE}
+1.1 粤港澳联合实验室项目
+合作协议：《深化粤港澳合作 推进大湾区建设框架协议》《中越政府间科技合作联委会第十一次会议议定 书》《中 越 科技合作协定》。
+拟支持项目数：3个。
+`;
+    const doc = await ingestText(text, 'titles.txt');
+    expect(doc.directions[0]!.agreements.map((a) => a.title)).toEqual(['深化粤港澳合作 推进大湾区建设框架协议', '中越政府间科技合作联委会第十一次会议议定书', '中越科技合作协定']);
+  });
+});
+
 describe('copies that carry their layout in other marks', () => {
   it('a forward whose line breaks became ／, cut in messages with a signature and a part count', async () => {
     const body = `${PREAMBLE.trim()}\n1.1 中国和秘鲁政府间联合研究项目\n合作协议：《中秘科技合作协定》。\n领域方向：矿业；渔业。\n拟支持项目数：5个。\n共拟支持经费：1000万元人民币。\n1.2 中国和肯尼亚政府间联合研究项目\n合作协议：《中肯科技合作协定》。\n领域方向：农业；水资源。\n拟支持项目数：4个。\n共拟支持经费：800万元人民币。`;

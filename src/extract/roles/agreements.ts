@@ -38,7 +38,7 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
       continue;
     }
     for (const m of t.text.matchAll(RE_AGREEMENT)) {
-      agreements.push({ title: m[1]!.replace(/\s+/g, ''), span: span(t, m.index, m.index + m[0].length) });
+      agreements.push({ title: bookTitle(m[1]!), span: span(t, m.index, m.index + m[0].length) });
     }
     if (!RE_AGREEMENT.test(t.text)) {
       const rest = fieldRest(agreementField);
@@ -59,7 +59,7 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
   // Only for a direction with a partner: a key programme's text cites plans that are no agreement.
   if (ctx.allOf('agreement').length === 0 && partners.some((p) => p.recognised)) {
     for (const m of all.text.matchAll(RE_AGREEMENT)) {
-      const t = m[1]!.replace(/\s+/g, '');
+      const t = bookTitle(m[1]!);
       // Named as one (its title ends as an agreement's does), or cited as the direction's basis
       // (`依据《中英科技创新合作战略》组织实施`), whatever its title ends with.
       const basis = /(?:依据|根据|按照|落实|基于)$/.test(all.text.slice(Math.max(0, m.index - 2), m.index)) || /^(?:框架|组织实施)/.test(all.text.slice(m.index + m[0].length));
@@ -72,4 +72,12 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
   // A field that holds only 待定 is told by its placeholder check, not as missing.
   if (agreements.length === 0 && !ctx.allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text))) ctx.missing('agreements', 'agreement (合作协议《…》)');
   return agreements;
+}
+
+/**
+ * A title in 《》 as its words: white space that wrapping or extraction left goes, the one space a
+ * title prints between two phrases (`深化粤港澳合作 推进大湾区建设框架协议`, kept by `clean`) stays.
+ */
+function bookTitle(t: string): string {
+  return t.replace(/\s+/g, (ws: string, at: number) => (ws === ' ' && /[\u4e00-\u9fff]{4}$/.test(t.slice(0, at)) && /^[\u4e00-\u9fff]{4}/.test(t.slice(at + 1)) ? ' ' : ''));
 }
