@@ -172,6 +172,9 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   // `结构稳定…`) or inside a word
   // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
   if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
+  // A line that starts with one character and a clause's end (`报，单方申报无效。`) ends a word the line
+  // before began (`…创新署申`): no paragraph starts so.
+  if (!hasMarker[k] && /[\u4e00-\u9fff]$/.test(lines[k - 1]!.text.text) && /^[\u4e00-\u9fff][，。；、]/.test(lines[k]!.text.text)) return false;
   // A heading whose bracket is still open at the line's end (`…合作项目（绿色氢能领` / `域联合研发）`).
   if (!hasMarker[k] && hasMarker[first] && markerTypes[first] !== 'field' && openBracket(lines, first, k)) return false;
   // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
@@ -187,6 +190,10 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   if (hasMarker[first] && markerTypes[first] !== 'field' && !hasMarker[k] && RE_TITLE_TAIL.test(lines[k]!.text.text) && !headingHasClause(lines, first, k) && (k + 1 >= lines.length || markerTypes[k + 1] === 'field')) return false;
   // The title ends its paragraph even when nothing separates it from the text below it.
   if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
+  // A sentence broken by a line break inside it (a Word or ODF paragraph of soft line breaks pasted
+  // from a PDF: `…参与企业应提供至少与其获得的政府资助` / `等额的配套出资。`) goes on: the line is a
+  // clause under way (a comma in it, a character at its end), not a heading.
+  if (unwrapped && !hasMarker[k] && !labelLine[k] && /，/.test(lines[k - 1]!.text.text) && /[\u4e00-\u9fff]$/.test(lines[k - 1]!.text.text) && /^[\u4e00-\u9fff]/.test(lines[k]!.text.text)) return false;
   if (unwrapped) return true;
   // A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
   // too long for the rest of the line leaves it short.

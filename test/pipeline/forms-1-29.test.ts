@@ -271,6 +271,17 @@ describe('formats: panels, text boxes and tables of contents', () => {
     expect(doc.removed.filter((r) => r.kind === 'table-of-contents').length).toBe(2);
   });
 
+  it('reads a paragraph of soft line breaks pasted from a PDF as its sentences: a clause broken inside it goes on', async () => {
+    const br = (lines: string[]): string => `<w:p>${lines.map((l, i) => `${i > 0 ? '<w:r><w:br/></w:r>' : ''}<w:r><w:t xml:space="preserve">${l}</w:t></w:r>`).join('')}</w:p>`;
+    const body = [
+      p('国家重点研发计划“战略性科技创新合作”重点专项2026年度项目申报指南'),
+      p('1.1 中国和英国生命健康科技合作项目'),
+      br(['合作协议：《中英科技合作协定》。', '拟支持项目数：4个。', '其他要求：合作项目必须双方同时申报，英方向英国研究与创新署申', '报，单方申报无效。鼓励企业参与，参与企业应提供至少与其获得的政府资助', '等额的配套出资。项目实施周期3年。']),
+    ].join('');
+    const doc = processSource(await loadBytes(docx(body), 'soft.docx'));
+    expect(doc.directions[0]!.requirements.map((r) => r.text)).toEqual(['合作项目必须双方同时申报，英方向英国研究与创新署申报，单方申报无效。鼓励企业参与，参与企业应提供至少与其获得的政府资助等额的配套出资。项目实施周期3年。']);
+  });
+
   it('leaves an ODF table of contents out, logged', async () => {
     const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
     const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:body><office:text>
