@@ -421,12 +421,10 @@ function readByOcr(confidence: Uint8Array, start: number, end: number): boolean 
 }
 
 /**
- * Storage for the cleaned lines' source maps (`MapPool`): a line is cleaned into the scratch arrays
- * and its map kept as runs. A cleaned line is never longer than its source line (every rule removes
- * or replaces one-for-one), so the scratch arrays need its length.
+ * Cleans the characters of one content line. Its map is built in `pool`'s scratch arrays and kept as
+ * runs; a cleaned line is never longer than its source line (every rule removes or replaces
+ * one-for-one), so the scratch arrays need its length.
  */
-
-/** Cleans the characters of one content line. */
 function cleanLine(
   text: string,
   l: RawLine,
@@ -446,7 +444,6 @@ function cleanLine(
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
   const { from, to } = pool.scratch(b - a);
-  const base = 0;
   const labelGap = tableLabelGap(text, a, b);
   const spaced = isLetterSpaced(text.slice(a, b));
   // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
@@ -467,8 +464,8 @@ function cleanLine(
   const parts: string[] = [];
   const emit = (piece: string, f: number, t: number): void => {
     for (let k = 0; k < piece.length; k++) {
-      from[base + n] = f;
-      to[base + n] = t;
+      from[n] = f;
+      to[n] = t;
       n++;
     }
     parts.push(piece);
@@ -481,8 +478,8 @@ function cleanLine(
   const flush = (): void => {
     if (i > run) {
       for (let k = run; k < i; k++) {
-        from[base + n] = k;
-        to[base + n] = k + 1;
+        from[n] = k;
+        to[n] = k + 1;
         n++;
       }
       parts.push(text.slice(run, i));
@@ -605,11 +602,11 @@ function cleanLine(
   }
   let built = parts.length === 1 ? parts[0]! : parts.join('');
   if (ocr) {
-    const lineFrom = from.subarray(base, base + n);
-    built = repairOcrLine(built, lineFrom, to.subarray(base, base + n), log, around.after, confidence ? (k) => confidence[lineFrom[k]!] ?? 255 : undefined);
+    const lineFrom = from.subarray(0, n);
+    built = repairOcrLine(built, lineFrom, to.subarray(0, n), log, around.after, confidence ? (k) => confidence[lineFrom[k]!] ?? 255 : undefined);
   }
-  const fromView = from.subarray(base, base + built.length);
-  const toView = to.subarray(base, base + built.length);
+  const fromView = from.subarray(0, built.length);
+  const toView = to.subarray(0, built.length);
   const cleaned = fullWidthPunctuation(built, fromView, toView, log, around);
   // The line keeps its map as runs; its views are made when asked for (`PooledMapped`).
   return new PooledMapped(cleaned, pool.runs, pool.runs.add(fromView, toView, cleaned.length));
@@ -774,11 +771,11 @@ const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
-  // A symbol font's bullet (Wingdings, Symbol: a character of the private use area, U+F06C, U+F0D8),
-  // as a PDF's text layer keeps it: never text, whatever follows it.
   // A rule across the page (`────────`, `═══`, `-----`): no text.
   if (RE_RULE_LINE.test(line)) return [{ start: a, end: b, kind: 'markup' }];
-  // (`／` at a line's start: a line break a platform wrote as `／`, see `splitScraped`.)
+  // Markdown's heading, bullet and quote marks; a symbol font's bullet (Wingdings, Symbol: a character
+  // of the private use area, U+F06C, U+F0D8), as a PDF's text layer keeps it, never text whatever
+  // follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
   const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
@@ -1508,13 +1505,6 @@ const RE_HEAD_THEN_PAGE = new RegExp(`^(.{6,60}?)\\s*${PAGE_TOKEN}$`);
 const RE_PAGE_THEN_HEAD = new RegExp(`^${PAGE_TOKEN}\\s*(.{6,60})$`);
 
 /**
- * A running header printed with the page number on its line (`国家重点研发计划“…”重点专项 ·4·`), as a
- * database copy of a PDF keeps it: the same words before a page number on two lines or more, with
- * other numbers. Those lines are running headers; the same words and a page number inside a line of
- * text (`…开发国家重点研发计划“…”重点专项 ·5·对靶施药…`, where the copy glued the page's head to the
- * text) are removed from it too, logged as `running-header` and `inline-page-number`.
- */
-/**
  * The line a browser prints at each page's foot (or head) when a web page is printed to PDF: the
  * page's address, or any words, then the page's number of the pages' count (`http://…/art.html
  * 2/4`). The same words on two pages or more, with the same count and other numbers: running
@@ -1563,6 +1553,13 @@ function markBreadcrumbs(lines: RawLine[]): void {
 /** A trail of steps: the first, a separator, the rest. */
 const RE_BREADCRUMB = /^([^▸›»>＞]{2,30}?)\s*[▸›»>＞]\s*\S.{0,60}$/u;
 
+/**
+ * A running header printed with the page number on its line (`国家重点研发计划“…”重点专项 ·4·`), as a
+ * database copy of a PDF keeps it: the same words before a page number on two lines or more, with
+ * other numbers. Those lines are running headers; the same words and a page number inside a line of
+ * text (`…开发国家重点研发计划“…”重点专项 ·5·对靶施药…`, where the copy glued the page's head to the
+ * text) are removed from it too, logged as `running-header` and `inline-page-number`.
+ */
 function markNumberedHeaders(lines: RawLine[]): void {
   const byHead = new Map<string, { line: RawLine; page: string; marked: boolean; bare: boolean; titled: boolean }[]>();
   /** The document's other lines, white space aside: a head that repeats one of them (the part's own heading) is a running head. */

@@ -114,8 +114,7 @@ function collapsedPanels(root: Root): Set<Element> {
     if (n.type !== 'element' && n.type !== 'root') return;
     if (n.type === 'element') {
       all.push(n);
-      const c: unknown = n.properties?.['ariaControls'];
-      for (const id of Array.isArray(c) ? (c as unknown[]) : typeof c === 'string' ? c.split(/\s+/) : []) if (typeof id === 'string' && id !== '') controlled.add(id);
+      for (const id of controlledIds(n)) controlled.add(id);
     }
     for (const x of n.children) walk(x as ElementContent);
   };
@@ -133,12 +132,18 @@ function collapsedPanels(root: Root): Set<Element> {
   return panels;
 }
 
-/** Whether `e` (a button) names a panel a reader opens among its `aria-controls`. */
-function opensPanel(e: Element, opened: ReadonlySet<Element>): boolean {
+/** The ids an element's `aria-controls` names (the panels a button opens). */
+function controlledIds(e: Element): string[] {
   const c: unknown = e.properties?.['ariaControls'];
   const ids = Array.isArray(c) ? (c as unknown[]) : typeof c === 'string' ? c.split(/\s+/) : [];
+  return ids.filter((id): id is string => typeof id === 'string' && id !== '');
+}
+
+/** Whether `e` (a button) names a panel a reader opens among its `aria-controls`. */
+function opensPanel(e: Element, opened: ReadonlySet<Element>): boolean {
+  const ids = controlledIds(e);
   if (ids.length === 0) return false;
-  for (const p of opened) if (ids.includes(p.properties?.['id'])) return true;
+  for (const p of opened) if (ids.includes(p.properties?.['id'] as string)) return true;
   return false;
 }
 

@@ -405,9 +405,10 @@ export function segment(input: readonly Paragraph[]): Segmented {
     // `一、科学目标` / `二、研究内容` / `三、资助期限和资助经费` / `四、申请要求及注意事项`): a field
     // heading inside such a guide is its field; a bare title over the next guide (`化学科学部`) heads
     // the guides that follow, and closes the one before.
-    if (m && unnumbered && guideTitles.size > 0 && fieldHeadingRole(p, m)) {
+    const headingRole = m && unnumbered && guideTitles.size > 0 ? fieldHeadingRole(p, m) : null;
+    if (m && headingRole) {
       popTo('direction');
-      open(section('field', p, { type: 'field', text: p.text.text.trim(), length: p.text.text.length, value: 0, key: p.text.text.slice(m.length).trim() }, { role: fieldHeadingRole(p, m)! }));
+      open(section('field', p, { type: 'field', text: p.text.text.trim(), length: p.text.text.length, value: 0, key: p.text.text.slice(m.length).trim() }, { role: headingRole }));
       continue;
     }
     // (So does a bare title over `一、申请条件`…: the closing text of such a page, no guide's.)
@@ -639,6 +640,11 @@ export function segment(input: readonly Paragraph[]): Segmented {
     open(section('part', p, m));
   }
 
+  /** The number the outer sequence of nested `一、` parts goes on with (0 where none is nested). */
+  function outerPartNext(): number {
+    return nested ? nested.outerLast + 1 : 0;
+  }
+
   /**
    * Opens `一、` parts numbered again inside the open `一、` part, and closes them where the outer
    * numbering goes on (`三、申报要求` after `二、领域和方向` holding `一、`…`三、`): false where `m`
@@ -647,11 +653,6 @@ export function segment(input: readonly Paragraph[]): Segmented {
    * and is no closing section; where both sequences would go on, a closing section's title
    * (`申报要求`, `联系方式`) goes to the outer one.
    */
-  /** The number the outer sequence of nested `一、` parts goes on with (0 where none is nested). */
-  function outerPartNext(): number {
-    return nested ? nested.outerLast + 1 : 0;
-  }
-
   function openNestedPart(m: Marker, p: Paragraph): boolean {
     const title = p.text.text.slice(m.length).trim();
     if (nested) {
