@@ -13,11 +13,9 @@ import { fsCode, fsProblem, fsWords, type FsProblem } from '../fs-error.js';
 import { reason } from '../messages/reasons.js';
 import type { Language } from '../messages/labels.js';
 
-/** Extensions ingested when a folder is given. */
-export const SOURCE_EXTENSIONS = /\.(txt|text|md|markdown|pdf|html?|docx|doc|wps|odt|rtf)$/i;
+export { EXPORT_EXTENSIONS, SOURCE_EXTENSIONS } from '../load/extensions.js';
+import { SOURCE_EXTENSIONS } from '../load/extensions.js';
 
-/** Extensions exported when a folder is given: sources and extracted JSON. */
-export const EXPORT_EXTENSIONS = /\.(txt|text|pdf|html?|docx|doc|wps|odt|rtf|json)$/i;
 
 /** The path that names standard input. */
 export const STDIN = '-';

@@ -3,9 +3,11 @@
  * of any script, `.`, `_` and `-` are kept; anything else becomes `-`; no leading dot, no `..`, at most
  * 100 characters.
  */
+import { ID_EXTENSIONS, SOURCE_EXTENSION_LIST } from './extensions.js';
+
 export function documentId(path: string): string {
   const base = path.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.(txt|text|md|markdown|pdf|json|html?|docx|doc|wps|odt|rtf)$/i, '');
+  const stem = base.replace(ID_EXTENSIONS, '');
   const id = stem
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}._-]+/gu, '-')
@@ -18,7 +20,7 @@ export function documentId(path: string): string {
 }
 
 /** Which rendition of one document keeps the plain id when several share a name in one folder. */
-const RENDITION_ORDER = ['pdf', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'md', 'markdown', 'txt', 'text'];
+const RENDITION_ORDER = SOURCE_EXTENSION_LIST;
 
 export interface AssignedId {
   readonly id: string;

@@ -6,6 +6,10 @@
  * helps (`src/cli/hints.ts`). A test walks every id in both languages.
  */
 import { fsWords, type FsProblem } from '../fs-error.js';
+import { extensionsShown } from '../load/extensions.js';
+
+/** `a、b 或 c`: the last two joined by `last`, the others by `sep`. */
+const orList = (xs: readonly string[], sep: string, last: string): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(sep)}${last}${xs[xs.length - 1]}`);
 
 interface Reason<P extends readonly unknown[]> {
   readonly zh: (...params: P) => string;
@@ -121,8 +125,8 @@ export const REASONS = {
     () => 'cannot read this folder',
   ),
   'folder-empty': r(
-    (withJson: boolean) => `这个文件夹里没有指南文件（${withJson ? '.txt、.pdf、.html、.docx、.doc、.wps、.odt、.rtf 或 .json' : '.txt、.md、.pdf、.html、.docx、.doc、.wps、.odt 或 .rtf'}）`,
-    (withJson: boolean) => `no guideline file (${withJson ? '.txt, .pdf, .html, .docx, .doc, .wps, .odt, .rtf or .json' : '.txt, .md, .pdf, .html, .docx, .doc, .wps, .odt or .rtf'}) in this folder`,
+    (withJson: boolean) => `这个文件夹里没有指南文件（${orList(extensionsShown(withJson), '、', ' 或 ')}）`,
+    (withJson: boolean) => `no guideline file (${orList(extensionsShown(withJson), ', ', ' or ')}) in this folder`,
   ),
   // ---- what kind of file ----
   'empty-file': r(

@@ -1,0 +1,28 @@
+/**
+ * The source files the tool reads, by extension: one table for finding them in a folder, naming
+ * their documents and choosing which rendition keeps the plain id. (Four lists of them had drifted:
+ * a folder's `.md`, `.odt` and `.rtf` files were passed over.)
+ */
+
+/** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'md', 'markdown', 'txt', 'text'];
+
+/** Extensions that are also the name of a report the tool writes (`x.md`): never taken from a folder outputs may share. */
+const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown']);
+/** Another spelling of an extension above (`.htm` for `.html`): not named again to a person. */
+const ALIASES: ReadonlySet<string> = new Set(['htm', 'markdown', 'text']);
+
+const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
+
+/** Sources ingested when a folder is given. */
+export const SOURCE_EXTENSIONS = ending(SOURCE_EXTENSION_LIST);
+/** Sources and extracted JSON, exported (or diffed, followed in history) when a folder is given. */
+export const EXPORT_EXTENSIONS = ending([...SOURCE_EXTENSION_LIST.filter((x) => !REPORT_NAMES.has(x)), 'json']);
+/** What an id drops from a file name: a source's extension, or an output's `.json`. */
+export const ID_EXTENSIONS = ending([...SOURCE_EXTENSION_LIST, 'json']);
+
+/** The extensions a folder is searched for, as a person reads them (`.pdf`, `.docx`, …), JSON too where it is taken. */
+export function extensionsShown(withJson: boolean): string[] {
+  const shown = SOURCE_EXTENSION_LIST.filter((x) => !ALIASES.has(x) && (!withJson || !REPORT_NAMES.has(x))).map((x) => `.${x}`);
+  return withJson ? [...shown, '.json'] : shown;
+}
