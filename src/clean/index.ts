@@ -24,7 +24,7 @@ import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FU
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelOnly, labelsOf } from '../lexicon/fields.js';
-import { matchMarker } from '../lexicon/markers.js';
+import { BULLET, matchMarker } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
@@ -877,7 +877,7 @@ function spacedBookTitle(text: string, a: number, b: number, i: number, j: numbe
 }
 
 /** A bullet at a line's start and the space after it (`▪ `, `• `, `● `): its text hangs after them. */
-const RE_HANG_MARK = /^[\f \u3000]*[▪•●◆■▸○◦·※◇□►➢✓√][ \u3000]+(?=\S)/;
+const RE_HANG_MARK = new RegExp(`^[\\f \\u3000]*${BULLET}[ \\u3000]+(?=\\S)`);
 
 /** For a label/value table row (`其他要求          合作项目须…`), the display column its value starts at. */
 function tableRowColumns(raw: string): number | null {

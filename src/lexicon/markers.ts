@@ -269,3 +269,10 @@ export function printed(type: MarkerType, value: number): string {
       return '';
   }
 }
+
+/**
+ * A bullet glyph that marks a list item at a line's start (`• `, `▪ `, `● `, `√ `): a class of one
+ * character, for `clean` (the hanging indent of a bulleted line) and `reflow` (a bullet starts an
+ * item) alike.
+ */
+export const BULLET = '[▪•●◆◇■□▸○◦※►➢✓√·]';

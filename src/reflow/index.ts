@@ -23,7 +23,7 @@
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { MapPool, PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
-import { matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
+import { BULLET, matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
 
 export interface Paragraph {
@@ -154,7 +154,7 @@ function lineFacts(cleaned: Cleaned): LineFacts {
 }
 
 /** A bullet glyph and a space at a line's start (`• `, `▪ `, `● `): a list item's mark. */
-const RE_BULLET_START = /^[•▪●◆■▸○◦※◇□►➢][ \u3000]?(?=\S)/;
+const RE_BULLET_START = new RegExp(`^${BULLET}[ \\u3000]?(?=\\S)`);
 
 /** Whether a paragraph ends before line `k` (the paragraph started at line `first`). */
 function isBreak(f: LineFacts, k: number, first: number): boolean {
