@@ -59,6 +59,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'ocr-low-confidence': '扫描页上识别的数值或文字存疑',
   'ocr-garbled-number': '扫描页上形似编号或数字的内容识别有误',
   'ocr-ambiguous-dash': '扫描页上的“一”可能是破折号',
+  'ocr-confusable': '扫描页上的字可能是形近字误识',
   'page-not-read': '扫描页未读取（未启用OCR）',
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
@@ -206,6 +207,10 @@ export function checkMessageZh(
     case 'ocr-ambiguous-dash': {
       const page = c.span?.page ? `（第${c.span.page}页）` : '';
       return `${at}${quote(s)}${page}中“${k}”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实`;
+    }
+    case 'ocr-confusable': {
+      const page = c.span?.page ? `（第${c.span.page}页）` : '';
+      return `${at}${quote(s)}${page}由OCR识别，仅此一处；本文其他处写作${quote(k)}，可能是形近字误识，请对照原件核实`;
     }
     case 'ocr-garbled-number': {
       const page = c.span?.page ? `（第${c.span.page}页）` : '';

@@ -33,7 +33,7 @@ export interface Layout {
  * Mean OCR confidence (0–100, one decimal) of the code units of `[start, end)` that OCR read, and
  * the lowest of them; null where none was.
  */
-export function ocrConfidenceOf(layout: Layout, start: number, end: number): { mean: number; min: number } | null {
+export function ocrConfidenceOf(layout: Layout, start: number, end: number, only?: ReadonlySet<number>): { mean: number; min: number } | null {
   const conf = layout.ocrConfidence;
   if (!conf) return null;
   let sum = 0;
@@ -41,12 +41,23 @@ export function ocrConfidenceOf(layout: Layout, start: number, end: number): { m
   let min = 100;
   for (let i = start; i < end; i++) {
     const c = conf[i]!;
-    if (c === 255 || c === undefined) continue;
+    if (c === 255 || c === undefined || (only && !only.has(i))) continue;
     sum += c;
     count++;
     if (c < min) min = c;
   }
   return count === 0 ? null : { mean: Math.round((sum / count) * 10) / 10, min };
+}
+
+/**
+ * The source offsets the code units `[i, j)` of `m` were read from, where they are not the whole
+ * of the range they span: a value put together from pieces apart (a table's header label and its
+ * row's cell, `实施周期：3年`), whose range holds the rows between. Null for one piece.
+ */
+function piecesOf(m: Mapped, i: number, j: number, start: number, end: number): ReadonlySet<number> | null {
+  const at = new Set<number>();
+  for (let k = i; k < j; k++) for (let o = m.from[k]!; o < m.to[k]!; o++) at.add(o);
+  return at.size >= end - start ? null : at;
 }
 
 /** 1-based line containing offset `offset` (binary search). */
@@ -62,8 +73,11 @@ export function lineAt(layout: Layout, offset: number): number {
   return lo + 1;
 }
 
-/** The span of source offsets `[start, end)`. */
-export function spanOfRange(layout: Layout, start: number, end: number): Span {
+/**
+ * The span of source offsets `[start, end)`; its OCR confidence over the offsets `only` where a
+ * value is made of pieces apart (see `piecesOf`).
+ */
+export function spanOfRange(layout: Layout, start: number, end: number, only?: ReadonlySet<number>): Span {
   const line = lineAt(layout, start);
   const endLine = end > start ? lineAt(layout, end - 1) : line;
   const span = {
@@ -74,7 +88,7 @@ export function spanOfRange(layout: Layout, start: number, end: number): Span {
     page: layout.pageOfLine[line - 1] ?? null,
     pageLine: layout.pageLineOfLine[line - 1] ?? null,
   };
-  const ocr = ocrConfidenceOf(layout, start, end);
+  const ocr = ocrConfidenceOf(layout, start, end, only);
   const read = ocr ? { ...span, ocrConfidence: ocr.mean, ocrMinConfidence: ocr.min } : span;
   return layout.blockOfLine ? { ...read, ...blockOf(layout, line, start) } : read;
 }
@@ -98,5 +112,5 @@ export function spanOf(layout: Layout, m: Mapped, i = 0, j = m.text.length): Spa
     return spanOfRange(layout, at, at);
   }
   const r = sourceRange(m, i, j);
-  return spanOfRange(layout, r.start, r.end);
+  return spanOfRange(layout, r.start, r.end, layout.ocrConfidence ? (piecesOf(m, i, j, r.start, r.end) ?? undefined) : undefined);
 }

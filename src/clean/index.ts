@@ -1359,9 +1359,9 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
 
 /**
  * Row numbers of a table read by OCR that came out as a letter (`A` for `4` in a narrow 序号 cell):
- * by row index, the digit the numbering says stands there (the rows before and after it count
- * `3` and `5`, or the first or last row goes on from its neighbour), where the letter is one OCR
- * reads for that digit (`DIGIT_LOOKALIKE`). Nothing else is guessed.
+ * by row index, the digit the letter is one OCR reads for (`DIGIT_LOOKALIKE`), where the numbering
+ * puts it there: between the numbers of the rows before and after it, or next to its one neighbour
+ * (the first or last row). Nothing else is guessed.
  */
 function ocrRowNumbers(text: string, table: Table, idCol: number, byOcr: (r: Range) => boolean): Map<number, string> {
   const out = new Map<number, string>();
@@ -1377,8 +1377,12 @@ function ocrRowNumbers(text: string, table: Table, idCol: number, byOcr: (r: Ran
     for (let j = k - 1; j >= 0 && before === null; j--) if (ids[j] !== null) before = number(j) ?? Number.NaN;
     let after: number | null = null;
     for (let j = k + 1; j < ids.length && after === null; j++) if (ids[j] !== null) after = number(j) ?? Number.NaN;
-    const want = before !== null && after !== null ? (after === before + 2 ? before + 1 : null) : before !== null ? before + 1 : after !== null ? after - 1 : null;
-    if (want !== null && Number.isFinite(want) && want >= 0 && want <= 9 && DIGIT_LOOKALIKE.get(t) === String(want)) out.set(k, String(want));
+    // The digit the letter looks like, where it stands in the numbering: between the rows around
+    // it (a gap beside it, `3`, `A`, `6`, is the numbering's own and still says `4`), or next to
+    // the one row there is.
+    const want = Number(DIGIT_LOOKALIKE.get(t));
+    const fits = before !== null && after !== null ? before < want && want < after : before !== null ? want === before + 1 : after !== null && want === after - 1;
+    if (fits) out.set(k, String(want));
   });
   return out;
 }

@@ -575,7 +575,7 @@ export async function readRegions(image: GreyImage, regions: readonly Region[], 
  * Reads one page image (grey, see `page-image.ts`). Rejects with a `GuidelineError`, or with
  * `signal.reason` when aborted (checked between runs of the models: one run takes ~0.1 s).
  */
-export async function recognise(image: GreyImage, signal?: AbortSignal): Promise<OcrResult> {
+export async function recognise(image: GreyImage, signal?: AbortSignal, cut?: (regions: readonly Region[]) => readonly Region[]): Promise<OcrResult> {
   signal?.throwIfAborted();
   const e = await getEngine();
   signal?.throwIfAborted();
@@ -587,7 +587,7 @@ export async function recognise(image: GreyImage, signal?: AbortSignal): Promise
     const [, , mh, mw] = out.dims as [number, number, number, number];
     const fx = image.width / mw;
     const fy = image.height / mh;
-    const regions = regionsOf(out.data as Float32Array, mw, mh).map((r) => {
+    const found = regionsOf(out.data as Float32Array, mw, mh).map((r) => {
       // Map pixels → page pixels (the map is the input's size; the input is the page scaled).
       const cos = Math.cos(r.angle);
       const sin = Math.sin(r.angle);
@@ -595,6 +595,7 @@ export async function recognise(image: GreyImage, signal?: AbortSignal): Promise
       const h = Math.hypot(r.h * sin * fx, r.h * cos * fy);
       return { cx: (r.cx + 0.5) * fx, cy: (r.cy + 0.5) * fy, w, h, angle: Math.atan2(sin * fy, cos * fx) };
     });
+    const regions = cut ? cut(found) : found;
     const reads = await recogniseRegions(e, image, regions, signal);
     const lines = linesOf(regions, reads);
     let sum = 0;

@@ -10,7 +10,7 @@ import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { readRegions, recognise } from './ocr.js';
 import { glyphHeight, ocrPageItems, skewOf } from './ocr-lines.js';
-import { drawsTable, eraseRules, inkedEmptyCells, scanRules } from './scan-rules.js';
+import { drawsTable, eraseRules, inkedEmptyCells, scanRules, splitAtRules } from './scan-rules.js';
 import { despeckle, greyFromRgba, type GreyImage } from './page-image.js';
 import type { PageItems } from './pdf-lines.js';
 import { IDENTITY, multiply, type Matrix } from './pdf-rules.js';
@@ -296,7 +296,7 @@ export async function ocrPage(page: PDFPageProxy, n: number, textSizes: readonly
   const rules = scanRules(image, skew, glyphHeight(result));
   if (drawsTable(rules)) {
     eraseRules(image, rules, skew);
-    result = await recognise(image, signal);
+    result = await recognise(image, signal, (regions) => splitAtRules(regions, rules, skew, image.width, image.height));
     // A cell with ink in it and no word read (a lone digit the detector passed over): read alone.
     const cos = Math.cos(-skew);
     const sin = Math.sin(-skew);

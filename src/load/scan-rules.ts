@@ -28,6 +28,8 @@ const MIN_H = 3;
 const MIN_V = 1.8;
 /** A rule is at most this share of a glyph's height thick. */
 const THICK = 0.3;
+/** A cell holds a character where its ink is at least 1/`INK_SHARE` of a glyph's square (`glyph` is a word's height). */
+const INK_SHARE = 50;
 /** Pixels painted out either side of a rule. */
 const MARGIN = 2;
 
@@ -136,7 +138,9 @@ export function eraseRules(image: GreyImage, rules: readonly PixelRule[], skew: 
  * The cells of a ruled table that hold ink but none of the words read (`centres`: the words'
  * centres, straightened), as regions to read: the ink's box, a little grown, in page pixels along
  * the skew. A cell is the space between neighbouring rules across and down; ink is dark pixels
- * more than `MARGIN` + 2 pixels inside it, at least a tenth of a glyph's square (specks are less).
+ * more than `MARGIN` + 2 pixels inside it, at least a fiftieth of a glyph's square (a lone `4` in
+ * a narrow cell is ~96 pixels where the words are 48 tall: a tenth missed it) and a third of a
+ * glyph tall (the page is despeckled before: dust left is a blob or two, seldom that tall).
  */
 export function inkedEmptyCells(image: GreyImage, rules: readonly PixelRule[], skew: number, glyph: number, centres: readonly (readonly [number, number])[]): { cx: number; cy: number; w: number; h: number; angle: number }[] {
   const { width: W, height: H, pixels } = image;
@@ -184,7 +188,7 @@ export function inkedEmptyCells(image: GreyImage, rules: readonly PixelRule[], s
           y1 = Math.max(y1, Y);
         }
       }
-      if (ink < (glyph * glyph) / 10 || y1 - y0 < glyph / 3) continue;
+      if (ink < (glyph * glyph) / INK_SHARE || y1 - y0 < glyph / 3) continue;
       // The ink's box grown by a fifth of a glyph (as the detector's regions are), back in the page's pixels.
       const grow = glyph / 5;
       const w = Math.min(right - left - 2, x1 - x0 + 1 + 2 * grow);
@@ -192,6 +196,63 @@ export function inkedEmptyCells(image: GreyImage, rules: readonly PixelRule[], s
       const X = (x0 + x1) / 2;
       const Y = (y0 + y1) / 2;
       out.push({ cx: cx + (X - cx) * cos - (Y - cy) * sin, cy: cy + (X - cx) * sin + (Y - cy) * cos, w, h, angle: skew });
+    }
+  }
+  return out;
+}
+
+/** A text region of the page as the detector gives it: centre, length along `angle`, height across it (page pixels). */
+interface Box {
+  readonly cx: number;
+  readonly cy: number;
+  readonly w: number;
+  readonly h: number;
+  readonly angle: number;
+}
+
+/**
+ * The detector's regions cut where a vertical rule of the table crosses them (`rules` straightened
+ * by `skew`, the page `width` × `height` pixels): after the borders are painted out, the detector
+ * still joins the words of neighbouring cells that stand on one baseline (`3年` and the `中法双方…`
+ * of the cell beside it) into one region, and the characters of such a region are put into cells by
+ * where the recogniser places them, which misses by a character near the border. Read apart, each
+ * cell's words are its own. A piece narrower than half its height (the border's margin) is dropped.
+ */
+export function splitAtRules<R extends Box>(regions: readonly R[], rules: readonly PixelRule[], skew: number, width: number, height: number): Box[] {
+  const vs = rules.filter((r) => r.x1 - r.x0 <= r.y1 - r.y0);
+  if (vs.length === 0) return [...regions];
+  const cos = Math.cos(skew);
+  const sin = Math.sin(skew);
+  const cx = width / 2;
+  const cy = height / 2;
+  const out: Box[] = [];
+  for (const r of regions) {
+    const ca = Math.cos(r.angle);
+    const sa = Math.sin(r.angle);
+    // The region's centre, straightened; a rule at straightened x crosses its axis where the
+    // straightened point (x, Y) lies, back on the page, projected on the axis.
+    const Y = cy - (r.cx - cx) * sin + (r.cy - cy) * cos;
+    const cuts = vs
+      .filter((v) => v.y0 <= Y && v.y1 >= Y)
+      .map((v) => {
+        const X = (v.x0 + v.x1) / 2;
+        const px = cx + (X - cx) * cos - (Y - cy) * sin;
+        const py = cy + (X - cx) * sin + (Y - cy) * cos;
+        return (px - r.cx) * ca + (py - r.cy) * sa;
+      })
+      .filter((u) => Math.abs(u) < r.w / 2 - r.h / 2)
+      .sort((a, b) => a - b);
+    if (cuts.length === 0) {
+      out.push(r);
+      continue;
+    }
+    const ends = [-r.w / 2, ...cuts, r.w / 2];
+    for (let k = 0; k + 1 < ends.length; k++) {
+      const a = ends[k]!;
+      const b = ends[k + 1]!;
+      if (b - a < r.h / 2) continue;
+      const m = (a + b) / 2;
+      out.push({ cx: r.cx + m * ca, cy: r.cy + m * sa, w: b - a, h: r.h, angle: r.angle });
     }
   }
   return out;

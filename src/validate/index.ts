@@ -14,6 +14,7 @@ import type { Node, Segmented } from '../segment/index.js';
 import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
+import { OCR_CONFUSABLE } from '../lexicon/ocr-confusions.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
 
@@ -225,6 +226,20 @@ function weakest(layout: Layout, start: number, end: number): { at: number; conf
   return at < 0 ? null : { at, confidence: min };
 }
 
+/**
+ * The weakest character of a value's span: where the span's own lowest confidence was taken over
+ * the value's pieces only (`ocrMinConfidence`, see `spanOf`: a table's header label and its row's
+ * cell, with rows between), the last character of the range read at that confidence, so that a
+ * doubtful character of a row between is not named for it.
+ */
+function weakestOfSpan(layout: Layout, span: Span): { at: number; confidence: number } | null {
+  const min = span.ocrMinConfidence;
+  if (min === undefined) return weakest(layout, span.start, span.end);
+  const conf = layout.ocrConfidence!;
+  for (let i = span.end - 1; i >= span.start; i--) if (conf[i] === min) return { at: i, confidence: min };
+  return null;
+}
+
 /** The words around offset `at` on its line (up to `side` characters each side), for a check's message. */
 function wordsAround(text: string, at: number, side = 6): string {
   let a = at;
@@ -270,7 +285,7 @@ export function ocrChecks(extracted: Extracted, layout: Layout, text: string): C
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) return;
     considerDash(field, value, span, directionId);
-    const weak = weakest(layout, span.start, span.end);
+    const weak = weakestOfSpan(layout, span);
     const figure = FIGURES.has(field);
     if (!weak || weak.confidence >= (figure ? OCR_DOUBT : OCR_DOUBT_TEXT)) return;
     if (!figure && named.has(weak.at)) return;
@@ -399,6 +414,63 @@ export function ocrTokenChecks(extracted: Extracted, layout: Layout, text: strin
       else if (open === '' && bracketed) flag(at, inner + close, 'no opening bracket where the other items have one');
     }
     for (const m of l.text.matchAll(RE_MIXED_FIGURE)) flag(l.start + m.index, m[0], 'letters in it');
+  }
+  return checks;
+}
+
+/** A word OCR read once is doubted where its look-alike is written this many times or more. */
+const CONFUSABLE_SEEN = 3;
+
+/**
+ * Words of a direction read by OCR once, where changing one character for a look-alike of its
+ * (`OCR_CONFUSABLE`: `自` for `目`) gives a word the document writes `CONFUSABLE_SEEN` times or
+ * more: `项自` among a hundred `项目`. The recogniser reads such a character with high confidence,
+ * so no confidence shows it; the document's own words do. Words are pairs of ideographs; each
+ * character is named once.
+ */
+export function ocrConfusableChecks(extracted: Extracted, layout: Layout, text: string): CheckDraft[] {
+  const conf = layout.ocrConfidence;
+  if (!conf || extracted.directions.length === 0) return [];
+  const ideograph = (c: string | undefined): boolean => c !== undefined && /\p{Script=Han}/u.test(c);
+  const pairs = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (ideograph(text[i]) && ideograph(text[i + 1])) pairs.set(text.slice(i, i + 2), (pairs.get(text.slice(i, i + 2)) ?? 0) + 1);
+  }
+  const checks: CheckDraft[] = [];
+  for (const d of extracted.directions) {
+    for (let i = d.span.start; i < d.span.end; i++) {
+      const c = text[i]!;
+      const others = OCR_CONFUSABLE.get(c);
+      if (!others || conf[i] === 255 || conf[i] === undefined) continue;
+      let found: { read: string; meant: string; seen: number; at: number } | null = null;
+      for (const [a, b] of [
+        [i - 1, i],
+        [i, i + 1],
+      ] as const) {
+        if (found || !ideograph(text[a]) || !ideograph(text[b])) continue;
+        const read = text.slice(a, b + 1);
+        if ((pairs.get(read) ?? 0) > 1) continue;
+        for (const o of others) {
+          const meant = a === i ? o + text[b] : text[a] + o;
+          const seen = pairs.get(meant) ?? 0;
+          if (seen >= CONFUSABLE_SEEN) {
+            found = { read, meant, seen, at: a };
+            break;
+          }
+        }
+      }
+      if (!found) continue;
+      const span = spanOfRange(layout, found.at, found.at + 2);
+      checks.push({
+        code: 'ocr-confusable',
+        severity: 'warning',
+        message: `direction ${d.id}: “${found.read}”${span.page ? ` (page ${span.page})` : ''} was read by OCR once, where the document writes “${found.meant}” ${found.seen} times: “${c}” may be a misread look-alike; check it against the page`,
+        directionId: d.id,
+        stated: found.read,
+        computed: found.meant,
+        span,
+      });
+    }
   }
   return checks;
 }
@@ -632,12 +704,12 @@ export function assemble(source: Source, input: Prevalidated, options: { readonl
     const field = c.span ? { field: fieldOf(c.span.start) } : {};
     if (c.code === 'placeholder' && c.span) return { ...field, excerpt: excerpt(source.text, c.span.start, c.span.end), ...ZH_CONTEXT.get(c) };
     if (c.code === 'ocr-low-confidence' && c.span && cleaned.layout.ocrConfidence) {
-      const weak = weakest(cleaned.layout, c.span.start, c.span.end);
+      const weak = weakestOfSpan(cleaned.layout, c.span);
       if (weak) return { ...field, char: source.text[weak.at] ?? null, excerpt: wordsAround(source.text, weak.at) };
     }
     return { ...field, ...ZH_CONTEXT.get(c) };
   };
-  const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text)].map((c) => ({
+  const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text), ...ocrConfusableChecks(extracted, cleaned.layout, source.text)].map((c) => ({
     ...c,
     ...placeholderField(c, fieldOf),
     messageZh: checkMessageZh(c, contextOf(c)),

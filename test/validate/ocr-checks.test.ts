@@ -48,6 +48,19 @@ describe('checks on values read by OCR', () => {
     expect(md).toContain('由OCR识别');
   });
 
+  it('doubt a word read once where the document writes its look-alike throughout (项自 among the 项目), a character OCR reads with high confidence', async () => {
+    const seed = seedText();
+    // The first 项目 inside a direction's requirements, as a scan misread it.
+    const at = seed.indexOf('项目', seed.indexOf('其他要求'));
+    const { doc } = await asScan((t) => t.slice(0, at) + '项自' + t.slice(at + 2));
+    const doubts = doc.checks.filter((c) => c.code === 'ocr-confusable');
+    expect(doubts.map((c) => [c.directionId, c.stated, c.computed])).toEqual([['1.1', '项自', '项目']]);
+    expect(doubts[0]!.messageZh).toMatch(/^方向1\.1：“项自”（第\d+页）由OCR识别，仅此一处；本文其他处写作“项目”，可能是形近字误识，请对照原件核实$/);
+    // The same text not read by OCR: no doubt (a file's words are as written).
+    const plain = processSource(await loadText(seed.slice(0, at) + '项自' + seed.slice(at + 2), 'plain.txt'));
+    expect(plain.checks.filter((c) => c.code === 'ocr-confusable')).toEqual([]);
+  });
+
   it('make a number-shaped token with letters, or an item mark without its bracket, a check', async () => {
     const { doc } = await asScan((t) => t.replace('（1）医药卫生', 'GD）医药卫生').replace('（2）自动化技术', '2)自动化技术').replace('拟支持项目数：4个', '拟支持项目数：4S个'));
     const garbled = doc.checks.filter((c) => c.code === 'ocr-garbled-number');
