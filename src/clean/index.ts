@@ -202,6 +202,7 @@ export function clean(source: Source): Cleaned {
   markLineNumbers(lines);
   markDuplicateLines(lines);
   markRecordHeader(lines);
+  markNoteAppMatter(text, lines);
   markNumberedHeaders(lines);
   markBreadcrumbs(lines);
   markPrintFooters(lines);
@@ -273,6 +274,13 @@ export function clean(source: Source): Cleaned {
   let cellColumn: number | null = null;
   /** The display column where the text of the last bulleted line starts, while its lines hang there. */
   let hangColumn: number | null = null;
+  // A paragraph set as a block, all its lines indented alike (a value column beside its labels, a
+  // PDF of a form's grid): a line indented as the one before, which ran to the full measure and
+  // stopped mid-clause, goes on with it (`…项目实施周期原则上` / `　　为2年。`).
+  const measure = fullMeasure(lines);
+  let lastLine: { indent: number | null; width: number; end: string } | null = null;
+  /** Whether a title in 《》 opened on the lines before is still open (its `》` to come). */
+  let titleOpen = false;
   /** Logs what was removed from line `k` (0-based). */
   const logAt =
     (k: number) =>
@@ -347,6 +355,10 @@ export function clean(source: Source): Cleaned {
     }
     const before = out.length > 0 ? out[out.length - 1]!.text.text.slice(-1) : undefined;
     const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, l.start, l.end);
+    // A bullet OCR read as a closing bracket (`➢` as `》` or `>`) at the start of a line, where no
+    // title in 《》 is open: the bullet's markup, not the end of a title.
+    const misreadBullet = ocr && !titleOpen ? RE_OCR_BULLET.exec(l.raw) : null;
+    if (misreadBullet) (l.furniture ??= []).push({ start: l.start + misreadBullet[1]!.length, end: l.start + misreadBullet[0].length, kind: 'ocr-misread' });
     let inlinePage = false;
     const built = cleanLine(
       text,
@@ -384,13 +396,30 @@ export function clean(source: Source): Cleaned {
     const mark = RE_HANG_MARK.exec(l.raw);
     if (mark) hangColumn = displayWidth(mark[0]);
     else if (!hanging) hangColumn = null;
+    const blankBefore = !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0;
+    const block =
+      !blankBefore &&
+      lastLine !== null &&
+      indent !== null &&
+      indent > 0 &&
+      lastLine.indent === indent &&
+      lastLine.width >= measure - 2 &&
+      !/[。；！？：:;!?]$/.test(lastLine.end) &&
+      matchMarker(built.text) === null &&
+      fieldLabelAt(built.text) === null;
     out.push({
       line: i + 1,
       text: built,
-      blankBefore: !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0,
-      indented: indentMeans && isIndented(l) && !hanging,
+      blankBefore,
+      indented: indentMeans && isIndented(l) && !hanging && !block,
       continuesCell,
     });
+    // After this line a title is open where its last `《` has no `》` after it; closed where it has
+    // a `》`; as before otherwise (a paragraph break closes it).
+    const opens = built.text.lastIndexOf('《');
+    const closes = built.text.lastIndexOf('》');
+    titleOpen = opens > closes ? true : closes >= 0 ? false : !blankBefore && titleOpen;
+    lastLine = { indent, width: displayWidth(l.raw.replace(/[\s\u3000]+$/, '')), end: built.text[built.text.length - 1] ?? '' };
     blankSeen = false;
     pageBreakSeen = false;
     lastPage = page;
@@ -776,7 +805,9 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // Markdown's heading, bullet and quote marks; a symbol font's bullet (Wingdings, Symbol: a character
   // of the private use area, U+F06C, U+F0D8), as a PDF's text layer keeps it, never text whatever
   // follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
-  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
+  // A note app's callout (`> [!abstract]- 考核指标`, Obsidian, 语雀): its type mark goes with the
+  // quote mark, its title stays as a line of text.
+  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*(?:\[![A-Za-z-]+\][-+]?[ \t]*)?|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
   // and the choice ticked are the text; the underscores, the boxes and the choices not ticked go.
@@ -807,6 +838,32 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
       const whole = m.index === 0 && /^【(?:修订|修改)/.test(m[0]);
       out.push({ start: a + m.index, end: whole ? b : a + m.index + m[0].length, kind: 'markup' });
     }
+  }
+  // reStructuredText (a Sphinx knowledge base's page, pandoc's `-t rst`): an explicit markup line
+  // (`.. note::`, `.. _target:`, `.. 注释`, `.. [#] 脚注`) and a directive's option (`   :depth: 2`)
+  // are no text; a field list's item (`:资助领域: 数学；化学`) is a label and its value, its opening
+  // colon no text; an auto-numbered item's `#.` is a list mark; a footnote's call `[#]_` goes.
+  if (/^\.\.(?:[ \t]|$)/.test(line) || (/^:[A-Za-z][\w-]*:(?:[ \t].*)?$/.test(line) && /[ \t]/.test(text[a - 1] ?? ''))) return [{ start: a, end: b, kind: 'markup' }];
+  if (!lead) {
+    const rst = /^(?::(?=[^:\s][^:]{0,20}:(?:[ \t]|$))|#\.[ \t]+)/.exec(line);
+    if (rst) out.push({ start: a, end: a + rst[0].length, kind: 'markup' });
+  }
+  if (line.includes(']_')) for (const m of line.matchAll(/\[(?:#|\*|\d{1,2})\]_/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'footnote' });
+  // A note app's marks (Obsidian, 语雀, Notion exports): `==highlight==` in pairs, a wiki link
+  // `[[page|shown]]` (what it shows stays), a footnote's call `[^1]`, the tags of a folded block
+  // (`<details>`, `<summary>考核指标（点击展开）</summary>`) and its `（点击展开）`.
+  if (line.includes('==')) {
+    const marks = [...line.matchAll(/==(?!=)/g)].map((m) => m.index);
+    for (let k = 0; k + 1 < marks.length; k += 2) out.push({ start: a + marks[k]!, end: a + marks[k]! + 2, kind: 'markup' }, { start: a + marks[k + 1]!, end: a + marks[k + 1]! + 2, kind: 'markup' });
+  }
+  if (line.includes('[[')) {
+    for (const m of line.matchAll(/\[\[(?:([^\]|\n]*)\|)?[^\]|\n]+\]\]/g)) {
+      out.push({ start: a + m.index, end: a + m.index + 2 + (m[1] !== undefined ? m[1].length + 1 : 0), kind: 'markup' }, { start: a + m.index + m[0].length - 2, end: a + m.index + m[0].length, kind: 'markup' });
+    }
+  }
+  if (line.includes('[^')) for (const m of line.matchAll(/\[\^[\w-]{1,12}\](?!:)/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'footnote' });
+  if (line.includes('<')) {
+    for (const m of line.matchAll(/<\/?(?:details|summary)(?:\s[^>]*)?>|[（(]点击(?:展开|收起|查看)[）)]/gi)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
   }
   if (line.includes('**')) {
     const marks = [...line.matchAll(/\*\*/g)].map((m) => m.index);
@@ -1447,13 +1504,18 @@ function splitScraped(lines: RawLine[]): RawLine[] {
   return out;
 }
 
-/** The quote marks of a forwarded or replied e-mail at a line's start: `> `, `> > `, `>>`. */
-const RE_QUOTE = /^(?:[ \t]*>)+[ \t]?/;
+/**
+ * The quote marks of a forwarded or replied e-mail at a line's start: `> `, `> > `, `>>`; with a
+ * note app's callout mark after them (`> [!abstract]- 考核指标`, Obsidian), that too.
+ */
+const RE_QUOTE = /^(?:[ \t]*>)+[ \t]?(?:\[![A-Za-z-]+\][-+]?[ \t]*)?/;
+/** A note app's callout: quoted lines under a `> [!type] title` line are its body, not an e-mail. */
+const RE_CALLOUT = /^[ \t]*>[ \t]?\[![A-Za-z-]+\]/;
 
 /**
  * A guideline forwarded by e-mail and saved as text: where ten lines or more, and three in ten of
  * the text's lines, start with quote marks, the marks go (each line is read from after them), logged
- * as `email`. In place, before lines are classified.
+ * as `email` (as `markup` in a note app's text of callouts). In place, before lines are classified.
  */
 function unquote(lines: RawLine[], removed: Removal[]): void {
   let quoted = 0;
@@ -1464,10 +1526,11 @@ function unquote(lines: RawLine[], removed: Removal[]): void {
     if (RE_QUOTE.test(l.raw)) quoted++;
   }
   if (quoted < 10 || quoted < nonBlank * 0.3) return;
+  const kind = lines.some((l) => RE_CALLOUT.test(l.raw)) ? 'markup' : 'email';
   lines.forEach((l, k) => {
     const m = RE_QUOTE.exec(l.raw);
     if (!m) return;
-    removed.push({ kind: 'email', text: m[0], line: k + 1, start: l.start, end: l.start + m[0].length, page: null });
+    removed.push({ kind, text: m[0], line: k + 1, start: l.start, end: l.start + m[0].length, page: null });
     l.start += m[0].length;
     l.raw = l.raw.slice(m[0].length);
   });
@@ -1653,6 +1716,56 @@ function markRecordHeader(lines: RawLine[]): void {
     i = j - 1;
   }
 }
+
+/** A YAML field of a note's front matter (`title: …`, `tags:`, `  - 氢能`). */
+const RE_YAML_LINE = /^[ \t]*(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:[ \t].*)?|- .*|#.*)$/;
+/** A Markdown footnote's text (`[^1]: 其中，…`), as a note app writes them at the end. */
+const RE_MD_FOOTNOTE = /^[ \t]*\[\^([\w-]{1,12})\]:/;
+
+/**
+ * What a note app (Obsidian, 语雀, Notion, a static site) writes around a Markdown document: the
+ * front matter (`---` / `title: …` / `tags:` / `---` as its first lines), removed as a record's
+ * header is; the footnotes' text (`[^1]: …`, with its indented lines), each called in the text by
+ * its `[^1]`, removed and logged as notes.
+ */
+function markNoteAppMatter(text: string, lines: RawLine[]): void {
+  const first = lines.findIndex((l) => l.cls !== 'blank');
+  if (first >= 0 && first <= 2 && lines[first]!.raw.trim() === '---') {
+    let end = -1;
+    for (let j = first + 1; j < Math.min(lines.length, first + 80); j++) {
+      const t = lines[j]!.raw.trim();
+      if (t === '---' || t === '...') {
+        end = j;
+        break;
+      }
+      if (lines[j]!.cls !== 'blank' && !RE_YAML_LINE.test(lines[j]!.raw)) break;
+    }
+    if (end > first) for (let k = first; k <= end; k++) if (lines[k]!.cls !== 'blank') lines[k]!.cls = 'record-header';
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const m = RE_MD_FOOTNOTE.exec(lines[i]!.raw);
+    if (!m || lines[i]!.cls !== 'content' || !text.slice(0, lines[i]!.start).includes(`[^${m[1]}]`)) continue;
+    lines[i]!.cls = 'footnote';
+    for (let j = i + 1; j < lines.length && lines[j]!.cls === 'content' && /^(?: {4}|\t)\S/.test(lines[j]!.raw); j++) lines[j]!.cls = 'footnote';
+  }
+}
+
+/**
+ * The full measure of the text's lines (display columns): the width most lines of running text
+ * reach, the 80th percentile of the content lines ten columns wide or more; 0 where there are
+ * fewer than ten (no measure: no line is known to run to it).
+ */
+function fullMeasure(lines: readonly RawLine[]): number {
+  const widths = lines
+    .filter((l) => l.cls === 'content')
+    .map((l) => displayWidth(l.raw.replace(/^\f+/, '').replace(/[\s\u3000]+$/, '')))
+    .filter((w) => w >= 10)
+    .sort((a, b) => a - b);
+  return widths.length < 10 ? Infinity : widths[Math.floor(widths.length * 0.8)]!;
+}
+
+/** A bullet OCR read as a closing bracket at a line's start (`》现代农业；`): its indent, then the mark. */
+const RE_OCR_BULLET = /^([\f \t\u3000]*)[》>»][ \u3000]?(?=[\u4e00-\u9fff])/;
 
 /** A line of English words (three or more, no CJK character): a translation in a bilingual text. */
 const RE_ENGLISH_LINE = /^[\s\u3000]*(?=(?:.*?\b[A-Za-z]{2,}\b){3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;

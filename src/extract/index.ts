@@ -557,7 +557,9 @@ function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
   while (start > 0 && isTitleLine(first[start - 1]!.text.text)) start--;
   // The draft mark may stand on its own line below the title.
   const after = first[end + 1] && /^[（(]?征求意见稿[）)]?$/.test(first[end + 1]!.text.text) ? end + 2 : end + 1;
-  return start === 0 ? preamble.slice(0, 4) : first.slice(start, after);
+  // (From the first line: the first four, and the draft mark under a title of four lines, `附件`
+  // above three.)
+  return start === 0 ? preamble.slice(0, Math.max(4, after)) : first.slice(start, after);
 }
 
 /** A line that may be part of a title: short, no clause punctuation or colon, not mostly Latin, no number marker. */
@@ -653,6 +655,27 @@ function documentInfo(
     if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
   }
   let titleLine = titleParts.join('');
+  // A notice's title right above the guideline's own (`科技部关于发布…申报指南的通知` over
+  // `国家重点研发计划“…”重点专项` / `2025年度项目申报指南`, a portal page that shows the guideline
+  // under the notice's heading, with no text of the notice's own between): the document is the
+  // guideline, its title the guideline's.
+  if (/通知$/.test(titleLine) && titleTo >= 0) {
+    const after = head.findIndex((p) => (p.text.from[0] ?? -1) > titleTo);
+    const lines: Paragraph[] = [];
+    for (let k = after; k >= 0 && k < head.length && lines.length < 3; k++) {
+      const t = head[k]!.text.text.trim();
+      if (/[。；，：:]/.test(t) || t.length > 60 || matchMarker(t)) break;
+      lines.push(head[k]!);
+      if (RE_CALL_TITLE_END.test(t)) break;
+    }
+    const own = lines.map((p) => p.text.text.trim()).join('');
+    if (lines.length > 0 && RE_CALL_TITLE_END.test(own) && !/通知$/.test(own) && RE_CALL_TITLE_WORD.test(own)) {
+      titleLine = own;
+      titleFrom = lines[0]!.text.from[0] ?? titleFrom;
+      const last = lines[lines.length - 1]!.text;
+      titleTo = last.to[last.to.length - 1] ?? titleTo;
+    }
+  }
   // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further
   // down, where there is one, is the title.
   // (A notice's `附件：…指南` line only names it; a title wrapped over two lines is taken whole.)

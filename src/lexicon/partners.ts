@@ -24,7 +24,7 @@ const ORGANISATIONS = `
 中东欧国家 中亚国家 南亚国家 太平洋岛国 拉美 拉美国家 非洲国家 阿拉伯国家
 联合国工业发展组织 联合国教科文组织 联合国环境规划署 联合国开发计划署 世界卫生组织 世界气象组织 联合国粮农组织 粮农组织 国际能源署
 国际可再生能源署 经合组织 欧洲核子研究中心 国际应用系统分析研究所 国际农业研究磋商组织 国际水稻研究所 国际山地综合发展中心
-国际科学理事会 国际标准化组织 国际电信联盟 世界知识产权组织 全球环境基金 澜湄合作 澜沧江-湄公河合作 中日韩 北极理事会 东亚峰会
+国际科学理事会 国际标准化组织 国际电信联盟 世界知识产权组织 全球环境基金 澜湄合作 澜沧江-湄公河合作 北极理事会 东亚峰会
 亚洲合作对话 东盟与中日韩 一带一路 “一带一路” 中亚 东盟国家 欧亚经济联盟 南南合作 金砖 东北亚
 `;
 
@@ -78,6 +78,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   澳门特别行政区: ['澳门'],
   香港特别行政区: ['香港'],
   台湾地区: ['台湾'],
+  中日韩: ['日本', '韩国'],
 };
 const RE_GROUPS = new RegExp(Object.keys(GROUPS).sort((a, b) => b.length - a.length).join('|'), 'g');
 
@@ -94,11 +95,13 @@ export function findPartners(text: string): PartnerHit[] {
   const all: PartnerHit[] = [];
   for (const m of text.matchAll(RE_GROUPS)) for (const name of GROUPS[m[0]]!) all.push({ name, text: m[0], index: m.index, length: m[0].length });
   for (const m of text.matchAll(RE_NAMES)) all.push({ name: ALIASES[m[0]] ?? m[0], text: m[0], index: m.index, length: m[0].length });
-  // Each partner once, where the text first names it (`内地与香港粤港澳大湾区…`: 香港 at `香港`).
+  // Each partner once, where the text first names it (`内地与香港粤港澳大湾区…`: 香港 at `香港`); never
+  // a name inside a longer one (`东盟与中日韩` is one mechanism, not also 日本 and 韩国).
   const hits: PartnerHit[] = [];
   const seen = new Set<string>();
+  const inside = (h: PartnerHit): boolean => all.some((o) => o.length > h.length && o.index <= h.index && h.index + h.length <= o.index + o.length);
   for (const h of all.sort((a, b) => a.index - b.index || b.length - a.length)) {
-    if (seen.has(h.name)) continue;
+    if (seen.has(h.name) || inside(h)) continue;
     seen.add(h.name);
     hits.push(h);
   }

@@ -430,9 +430,34 @@ function isWidgetLine(line: string): boolean {
 const ATTACHMENT = /^(?:相关)?附件[\s\d：:.、]*|\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)\s*$/i;
 
 /** Reads an HTML page into the blocks of its main content. Throws `GuidelineError` when nothing is left. */
+/**
+ * Frames whose page is written into their `srcdoc` (a portal that shows the guideline's own page in
+ * an `<iframe>`): that page's body is read where the frame stands, as a `<div>` of its content, so
+ * that the guideline is not lost with the frame (frames without one load another address: nothing
+ * to read).
+ */
+function inlineFrames(node: Root | Element, depth = 0): void {
+  for (const c of node.children) {
+    if (c.type !== 'element') continue;
+    const doc = c.tagName === 'iframe' ? c.properties?.srcDoc : undefined;
+    if (typeof doc === 'string' && doc.trim() !== '' && depth < 3) {
+      const inner = unified().use(rehypeParse).parse(doc) as Root;
+      inlineFrames(inner, depth + 1);
+      const html = inner.children.find((n): n is Element => n.type === 'element' && n.tagName === 'html');
+      const body = html?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'body');
+      c.tagName = 'div';
+      c.properties = {};
+      c.children = (body ?? html)?.children ?? [];
+      continue;
+    }
+    inlineFrames(c, depth);
+  }
+}
+
 export function readHtml(bytes: Uint8Array): HtmlRead {
   const { text, encoding } = decodeHtml(bytes);
   const root = unified().use(rehypeParse).parse(text) as Root;
+  inlineFrames(root);
   const numbers = drawnNumbers(root);
   const opened = collapsedPanels(root);
   const main = findMain(root);

@@ -83,11 +83,14 @@ class Counter {
   private readonly counts: number[] = [];
   constructor(private readonly levels: ReadonlyMap<number, Level>) {}
 
-  /** The label of the next item at `level` (1-based): prefix, the numbers of the levels shown, suffix. */
-  next(level: number): string {
+  /**
+   * The label of the next item at `level` (1-based): prefix, the numbers of the levels shown,
+   * suffix. An item that sets its own number (`text:start-value="3"`) restarts the count there.
+   */
+  next(level: number, startAt?: number): string {
     const l = this.levels.get(level) ?? NO_LEVEL;
     for (let k = 0; k < level - 1; k++) this.counts[k] ??= (this.levels.get(k + 1) ?? NO_LEVEL).start;
-    this.counts[level - 1] = this.counts[level - 1] === undefined ? l.start : this.counts[level - 1]! + 1;
+    this.counts[level - 1] = startAt !== undefined ? startAt : this.counts[level - 1] === undefined ? l.start : this.counts[level - 1]! + 1;
     this.counts.length = level;
     if (l.bullet || l.format === '') return '';
     const shown: string[] = [];
@@ -213,7 +216,8 @@ class OdtReader {
         }
         if (k.name === 'p' || k.name === 'h') {
           // The item's first paragraph carries its number; a list header and later paragraphs none.
-          const label = first && item.name === 'list-item' ? c.next(level) : '';
+          const own = Number(item.attrs['start-value']);
+          const label = first && item.name === 'list-item' ? c.next(level, item.attrs['start-value'] !== undefined && Number.isInteger(own) && own >= 0 ? own : undefined) : '';
           this.paragraph(k, label, out);
           first = false;
           continue;

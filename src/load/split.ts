@@ -8,8 +8,8 @@
 import { pageNumberOf } from '../lexicon/pagination.js';
 import type { Source } from '../types.js';
 
-/** A title's last line: `…申报指南`, `…项目指南（征求意见稿）`, or `（征求意见稿）` under it. */
-const RE_TITLE_LAST = /^(?:[^。；：，]{0,60}(?:申报指南|项目指南|指南)(?:[（(]征求意见稿[）)])?|[（(]征求意见稿[）)])$/;
+/** A title's last line: `…申报指南`, `…项目指南（征求意见稿）`, or `（征求意见稿）` under it (not a field that names one, `title: …指南`, as a note's front matter has it). */
+const RE_TITLE_LAST = /^(?:[^。；：，:]{0,60}(?:申报指南|项目指南|指南)(?:[（(]征求意见稿[）)])?|[（(]征求意见稿[）)])$/;
 /** A title names its year and what it is for (重点专项, 计划, 项目). */
 const RE_TITLE_WORDS = /\d{4}\s*年度?|重点专项|研究计划|专项|揭榜挂帅/;
 
@@ -34,6 +34,22 @@ function linesOf(text: string): Line[] {
 }
 
 /**
+ * The line after a note's front matter (`---`, `title: …`, `tags:`, `  - 氢能`, `---` as the text's
+ * first lines: Obsidian, 语雀, a static site's Markdown), or 0: its fields name the guideline (a
+ * `title:` or an alias ending in 指南) but are none of its text.
+ */
+function frontMatterEnd(lines: readonly Line[]): number {
+  const first = lines.findIndex((l) => l.text !== '');
+  if (first < 0 || first > 2 || lines[first]!.text !== '---') return 0;
+  for (let j = first + 1; j < Math.min(lines.length, first + 80); j++) {
+    const t = lines[j]!.text;
+    if (t === '---' || t === '...') return j + 1;
+    if (t !== '' && !/^(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:\s.*)?|- .*|#.*)$/.test(t)) return 0;
+  }
+  return 0;
+}
+
+/**
  * Where each guideline's title block starts (0-based line indexes): the first lines of the text
  * when they hold a title, and every later block of up to three short lines, standing after a blank
  * line, that ends like a title and names a year and a programme. Only blocks followed by text of
@@ -45,7 +61,8 @@ export function guidelineStarts(text: string): number[] {
   const seen = new Map<string, number>();
   for (const l of lines) if (l.text) seen.set(l.text, (seen.get(l.text) ?? 0) + 1);
   const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  const skip = frontMatterEnd(lines);
+  for (let i = skip; i < lines.length; i++) {
     const t = lines[i]!.text;
     if (!RE_TITLE_LAST.test(t) || /[《》]/.test(t) || seen.get(t)! > 1) continue;
     // The block: this line and up to two short lines above it without clause punctuation.
@@ -69,7 +86,7 @@ export function guidelineStarts(text: string): number[] {
     const before = lines.slice(0, first).reverse().find((l) => l.text !== '');
     if ((before && pageNumberOf(before.text) !== null) || text.charCodeAt(lines[first]!.start) === 12) continue;
     // The document's own title, in its first lines, starts it.
-    if (starts.length === 0 && lines.slice(0, first).filter((l) => l.text).length <= 3) {
+    if (starts.length === 0 && lines.slice(skip, first).filter((l) => l.text).length <= 3) {
       starts.push(0);
       continue;
     }
