@@ -276,9 +276,10 @@ export function clean(source: Source): Cleaned {
   let hangColumn: number | null = null;
   // A paragraph set as a block, all its lines indented alike (a value column beside its labels, a
   // PDF of a form's grid): a line indented as the one before, which ran to the full measure and
-  // stopped mid-clause, goes on with it (`…项目实施周期原则上` / `　　为2年。`).
-  const measure = fullMeasure(lines);
-  let lastLine: { indent: number | null; width: number; end: string } | null = null;
+  // stopped mid-clause (a clause mark in it, none at its end: no heading), goes on with it
+  // (`…项目实施周期原则上` / `　　为2年。`).
+  const measures = blockMeasures(lines);
+  let lastLine: { indent: number | null; width: number; end: string; clause: boolean; at: number } | null = null;
   /** Whether a title in 《》 opened on the lines before is still open (its `》` to come). */
   let titleOpen = false;
   /** Logs what was removed from line `k` (0-based). */
@@ -398,28 +399,31 @@ export function clean(source: Source): Cleaned {
     else if (!hanging) hangColumn = null;
     const blankBefore = !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0;
     const block =
-      !blankBefore &&
+      !blankSeen &&
       lastLine !== null &&
       indent !== null &&
       indent > 0 &&
       lastLine.indent === indent &&
-      lastLine.width >= measure - 2 &&
+      lastLine.width >= measures.measure(lastLine.at) - 2 &&
       !/[。；！？：:;!?]$/.test(lastLine.end) &&
+      lastLine.clause &&
       matchMarker(built.text) === null &&
-      fieldLabelAt(built.text) === null;
+      fieldLabelAt(built.text) === null &&
+      !/^[^，。；：:]{1,8}[：:]/.test(built.text);
     out.push({
       line: i + 1,
       text: built,
       blankBefore,
       indented: indentMeans && isIndented(l) && !hanging && !block,
-      continuesCell,
+      // (A value column's wrapped line goes on as a table cell's does.)
+      continuesCell: continuesCell || block,
     });
     // After this line a title is open where its last `《` has no `》` after it; closed where it has
     // a `》`; as before otherwise (a paragraph break closes it).
     const opens = built.text.lastIndexOf('《');
     const closes = built.text.lastIndexOf('》');
     titleOpen = opens > closes ? true : closes >= 0 ? false : !blankBefore && titleOpen;
-    lastLine = { indent, width: displayWidth(l.raw.replace(/[\s\u3000]+$/, '')), end: built.text[built.text.length - 1] ?? '' };
+    lastLine = { indent, width: measures.width(i), end: built.text[built.text.length - 1] ?? '', clause: runsOn(built.text), at: i };
     blankSeen = false;
     pageBreakSeen = false;
     lastPage = page;
@@ -1751,17 +1755,40 @@ function markNoteAppMatter(text: string, lines: RawLine[]): void {
 }
 
 /**
- * The full measure of the text's lines (display columns): the width most lines of running text
- * reach, the 80th percentile of the content lines ten columns wide or more; 0 where there are
- * fewer than ten (no measure: no line is known to run to it).
+ * The measure of the block each line stands in (display columns of text, its indent aside): the
+ * widest of the other content lines next to it indented as it is, without a blank line or a line
+ * otherwise indented between (a value column's lines beside a form's labels run to that column's
+ * width); none (infinite) for a line alone at its indent, as every line of a double-spaced text is.
+ * A line as wide, within two columns, ran to its measure; never one of less than `MIN_MEASURE` (a
+ * heading over a shorter line is no wrapped text).
  */
-function fullMeasure(lines: readonly RawLine[]): number {
-  const widths = lines
-    .filter((l) => l.cls === 'content')
-    .map((l) => displayWidth(l.raw.replace(/^\f+/, '').replace(/[\s\u3000]+$/, '')))
-    .filter((w) => w >= 10)
-    .sort((a, b) => a - b);
-  return widths.length < 10 ? Infinity : widths[Math.floor(widths.length * 0.8)]!;
+function blockMeasures(lines: readonly RawLine[]): { measure: (i: number) => number; width: (i: number) => number } {
+  const indent = lines.map((l) => (l.cls === 'content' ? indentColumn(l.raw) : null));
+  const width = lines.map((l) => (l.cls === 'content' ? displayWidth(l.raw.replace(/^[\f \t\u3000]+/, '').replace(/[\s\u3000]+$/, '')) : 0));
+  const same = (j: number, i: number): boolean => lines[j]!.cls === 'content' && indent[j] === indent[i];
+  return {
+    measure: (i) => {
+      let max = -1;
+      for (let j = i - 1; j >= 0 && same(j, i); j--) max = Math.max(max, width[j]!);
+      for (let j = i + 1; j < lines.length && same(j, i); j++) max = Math.max(max, width[j]!);
+      return max < 0 ? Infinity : Math.max(max, MIN_MEASURE);
+    },
+    width: (i) => width[i]!,
+  };
+}
+const MIN_MEASURE = 16;
+
+/**
+ * Whether a line reads as running text, which a full line may break inside: a known field's value
+ * (`其他要求：合作项目必须双方同时申`), or a clause mark after its marker or its label (`一、总体目标`'s
+ * `、` is the marker's; `来源：国家科技管理信息系统公共服务平台`, `欧洲处：010-62327017` are a label
+ * and a name, no text that wraps).
+ */
+function runsOn(line: string): boolean {
+  if (fieldLabelAt(line) !== null) return true;
+  const marker = matchMarker(line);
+  const rest = line.slice(marker ? marker.length : 0).replace(/^[^，。；：:]{1,12}[：:]/, '');
+  return /[，、；,;]/.test(rest);
 }
 
 /** A bullet OCR read as a closing bracket at a line's start (`》现代农业；`): its indent, then the mark. */

@@ -20,6 +20,17 @@ function source(text: string, ocr: boolean): Source {
 const lines = (text: string, ocr: boolean): string[] => clean(source(text, ocr)).lines.map((l) => l.text.text);
 
 describe('OCR misreadings', () => {
+  it('take a bullet read as a closing bracket at a line’s start (`➢` read as `》` or `>`) for markup, but never the end of a title wrapped onto the line', () => {
+    const text = ['领域方向：', '》现代农业；', '> 水技术；', '合作协议：《中华人民共和国科学技术部与阿根廷共和国', '》科技合作谅解备忘录', '科学、技术和创新部科技合作谅解备忘录》。'].join('\n');
+    expect(lines(text, true)).toEqual(['领域方向：', '现代农业；', '水技术；', '合作协议：《中华人民共和国科学技术部与阿根廷共和国', '》科技合作谅解备忘录', '科学、技术和创新部科技合作谅解备忘录》。']);
+    expect(clean(source(text, true)).removed.filter((r) => r.kind === 'ocr-misread').map((r) => [r.text, r.line])).toEqual([
+      ['》', 2],
+      ['> ', 3],
+    ]);
+    // From a text layer the same lines are as written.
+    expect(lines(text, false)[1]).toBe('》现代农业；');
+  });
+
   const read = ['拟支持项目数，4个。', '共拟支持经费;800万元人民币。', '合作协议:，《中马政府间科技创新合作联委会第3次会议纪要》。', '大科学工程〈计划)、〈(含应对老龄化)', '《2)日方合作单位', '2O24年度，1l个', '2023一2025年共同研究', '日本JICA申报'].join('\n');
 
   it('are undone in lines read by OCR', () => {

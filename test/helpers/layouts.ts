@@ -208,3 +208,73 @@ export const RECORD_HEADERS: readonly (readonly string[])[] = [
 export function withRecordHeader(text: string, form: number): string {
   return [...RECORD_HEADERS[form % RECORD_HEADERS.length]!, text].join('\n');
 }
+
+/**
+ * A note app's Markdown (Obsidian, 语雀): front matter whose fields name the guideline, `###`
+ * headings, each field a callout (`> [!info] 合作协议`) or a bold label with a footnote call,
+ * `==highlight==` marks, a wiki link, and the footnotes' text at the end.
+ */
+export function asNoteMarkdown(ds: readonly DirectionSpec[]): string {
+  const [title, ...rest] = HEAD(ds.length);
+  const front = ['---', `title: ${title}`, 'aliases:', '  - 2026年度指南', 'tags:', '  - 科研项目/指南', 'created: 2026-03-05 09:42', '---', ''];
+  const note = ['> [!tip] 科研院备注', '> 原文见 [[科研院/指南汇编|指南汇编]]，==新增要求== 以黄色标出。', ''];
+  const body = ds.flatMap((d, k) => [
+    `### 1.${k + 1} ${titleOf(d)}`,
+    '',
+    '> [!info]- 合作协议',
+    `> ${agreementOf(d)}。`,
+    '',
+    `**领域方向**：==${d.domains.join('；')}==。`,
+    '',
+    `**拟支持项目数**：${d.count}个[^${k + 1}]。`,
+    '',
+    `**共拟支持经费**：${d.fundingWan}万元。`,
+    '',
+    `**项目实施周期**：${d.years}年。`,
+    '',
+  ]);
+  const notes = ds.map((_, k) => `[^${k + 1}]: 以最终发布的指南为准，第${k + 2}批另行通知。`);
+  return [...front, ...note, `# ${title}`, ...rest, ...body, ...TAIL, '---', '', ...notes, ''].join('\n');
+}
+
+/** A reStructuredText page (pandoc's `-t rst`, a Sphinx knowledge base): titles underlined, fields as a field list, directives. */
+export function asRst(ds: readonly DirectionSpec[]): string {
+  const [title, ...rest] = HEAD(ds.length);
+  const under = (t: string, c: string): string => c.repeat(displayWidth(t));
+  const body = ds.flatMap((d, k) => {
+    const heading = `1.${k + 1} ${titleOf(d)}`;
+    return [heading, under(heading, '-'), '', `:合作协议: ${agreementOf(d)}`, `:领域方向: ${d.domains.join('；')}`, `:拟支持项目数: ${d.count}个`, `:共拟支持经费: ${d.fundingWan}万元`, `:项目实施周期: ${d.years}年`, ''];
+  });
+  return ['.. -*- coding: utf-8 -*-', '.. 本页由 pandoc 转换，供知识库发布。', '', under(title!, '='), title, under(title!, '='), '', '.. contents:: 目录', '   :local:', '   :depth: 2', '', ...rest, '.. note::', '', '   各方向的外方要求以外方指南为准。', '', ...body, ...TAIL].join('\n');
+}
+
+/**
+ * The values of a form's grid as a PDF's text gives them: each field's value in a column beside its
+ * label, wrapped at that column's measure, every line of it indented alike (no first-line indent
+ * to tell a paragraph's start from its wrapped lines), the running text indented as paragraphs.
+ */
+export function asBlockIndented(ds: readonly DirectionSpec[], measure = 16): string {
+  const wrap = (s: string): string[] => {
+    const out: string[] = [];
+    let line = '';
+    for (const c of s) {
+      if (displayWidth(line + c) > measure * 2) {
+        out.push(line);
+        line = '';
+      }
+      line += c;
+    }
+    return [...out, line].map((l) => `　　${l}`);
+  };
+  const body = ds.flatMap((d, k) => [
+    `1.${k + 1} ${titleOf(d)}`,
+    ...wrap(`合作协议：${agreementOf(d)}。`),
+    ...wrap(`领域方向：${d.domains.join('；')}。`),
+    `拟支持项目数：${d.count}个。`,
+    `共拟支持经费：${d.fundingWan}万元。`,
+    ...wrap(`其他要求：合作项目必须双方同时申报，单方申报无效。中方申报单位应具有独立法人资格，项目实施周期${d.years}年。`),
+  ]);
+  const [title, ...rest] = HEAD(ds.length);
+  const lead = rest.map((l) => (l === '' || /^[一二三四五六七八九十]、/.test(l) ? l : `　　${l}`));
+  return [title, ...lead, ...body, ...TAIL].join('\n');
+}

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asBracketHeadings, asFieldTables, asHeadings, asOneLine, asPipeTable, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asBlockIndented, asBracketHeadings, asFieldTables, asHeadings, asNoteMarkdown, asOneLine, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -63,6 +63,9 @@ describe('layouts', () => {
     ['figures only in a summary table after the directions', (ds: readonly DirectionSpec[]) => asSummaryTable(ds)],
     ['figures only in a summary table with a header of two rows', (ds: readonly DirectionSpec[]) => asSummaryTable(ds, true)],
     ['headings written 【指南方向1.1】', asBracketHeadings],
+    ['a note app’s Markdown (front matter, callouts, highlights, footnotes)', asNoteMarkdown],
+    ['a reStructuredText page (field lists, directives)', asRst],
+    ['a form’s values wrapped in a column, every line indented alike', (ds: readonly DirectionSpec[]) => asBlockIndented(ds)],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
