@@ -1419,32 +1419,40 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
 }
 
 /**
- * Row numbers of a table read by OCR that came out as a letter (`A` for `4` in a narrow 序号 cell):
- * by row index, the digit the letter is one OCR reads for (`DIGIT_LOOKALIKE`), where the numbering
- * puts it there: between the numbers of the rows before and after it, or next to its one neighbour
- * (the first or last row). Nothing else is guessed.
+ * Row numbers of a table read by OCR that came out as a letter or a sign (`A` for `4`, `>` for `7`
+ * in a narrow 序号 cell), by row index: where the numbered rows around a run of such cells leave
+ * exactly as many numbers between them as the run has cells (`6`, `>`, `o`, `9`: 7 and 8), those
+ * numbers; otherwise a cell whose letter is one OCR reads for a digit (`DIGIT_LOOKALIKE`), where the
+ * numbering puts that digit there: between the numbers of the rows around it (a gap of the text's
+ * own beside it, `3`, `A`, `6`, still says `4`), or next to its one neighbour (the first or last
+ * row). Rows without a number (a cell's lines going on) are passed over. Nothing else is guessed.
  */
 function ocrRowNumbers(text: string, table: Table, idCol: number, byOcr: (r: Range) => boolean): Map<number, string> {
   const out = new Map<number, string>();
-  const ids = table.rows.map((row) => (row.caption ? null : (row.cells[idCol] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim()));
-  const number = (k: number): number | null => {
-    const t = ids[k];
-    return t !== null && t !== undefined && /^\d{1,3}$/.test(t) ? Number(t) : null;
-  };
-  ids.forEach((t, k) => {
+  const ids = table.rows.map((row) => (row.caption ? '' : (row.cells[idCol] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim()));
+  const numbered = ids.flatMap((t, k) => (t !== '' ? [k] : []));
+  const number = (k: number | undefined): number | null => (k !== undefined && /^\d{1,3}$/.test(ids[k]!) ? Number(ids[k]) : null);
+  const misread = (k: number): boolean => {
     const pieces = table.rows[k]!.cells[idCol] ?? [];
-    if (t === null || !/^.$/u.test(t) || !DIGIT_LOOKALIKE.has(t) || pieces.length !== 1 || !byOcr(pieces[0]!)) return;
-    let before: number | null = null;
-    for (let j = k - 1; j >= 0 && before === null; j--) if (ids[j] !== null) before = number(j) ?? Number.NaN;
-    let after: number | null = null;
-    for (let j = k + 1; j < ids.length && after === null; j++) if (ids[j] !== null) after = number(j) ?? Number.NaN;
-    // The digit the letter looks like, where it stands in the numbering: between the rows around
-    // it (a gap beside it, `3`, `A`, `6`, is the numbering's own and still says `4`), or next to
-    // the one row there is.
-    const want = Number(DIGIT_LOOKALIKE.get(t));
-    const fits = before !== null && after !== null ? before < want && want < after : before !== null ? want === before + 1 : after !== null && want === after - 1;
-    if (fits) out.set(k, String(want));
-  });
+    return /^[^\d\s]$/u.test(ids[k]!) && pieces.length === 1 && byOcr(pieces[0]!);
+  };
+  for (let n = 0; n < numbered.length; n++) {
+    if (!misread(numbered[n]!)) continue;
+    let end = n;
+    while (end + 1 < numbered.length && misread(numbered[end + 1]!)) end++;
+    const before = n > 0 ? number(numbered[n - 1]) : null;
+    const after = end + 1 < numbered.length ? number(numbered[end + 1]) : null;
+    const run = numbered.slice(n, end + 1);
+    if (before !== null && after !== null && after - before === run.length + 1) {
+      run.forEach((k, r) => out.set(k, String(before + 1 + r)));
+    } else if (run.length === 1 && DIGIT_LOOKALIKE.has(ids[run[0]!]!)) {
+      const want = Number(DIGIT_LOOKALIKE.get(ids[run[0]!]!));
+      const outer = (n === 0 || before !== null) && (end + 1 >= numbered.length || after !== null);
+      const fits = before !== null && after !== null ? before < want && want < after : before !== null ? want === before + 1 : after !== null && want === after - 1;
+      if (outer && fits) out.set(run[0]!, String(want));
+    }
+    n = end;
+  }
   return out;
 }
 

@@ -132,6 +132,48 @@ export function ocrPageNumberOf(trimmed: string): number | null {
   return lone && /[-—–－]/.test(read) ? Number(lone[1]) : null;
 }
 
+/** A margin's line number as OCR reads it: one to three digits, or the letters read for them. */
+const RE_MARGIN_NUMBER = /^[\dIlOoSsgzZ|x]{1,3}[.,]?$/;
+/** A margin's line number read into the start of its line's first word (`17”周期不超过`). */
+const RE_MARGIN_LEAD = /^\d{1,3}[”"'’.,]?(?=[\u4e00-\u9fff（(“])/;
+
+/**
+ * A draft's margin line numbers on a scanned page (`1` … `28` down the left edge, one a line): the
+ * short numbers that stand left of where most of the text's words start (the commonest start, to
+ * a point), their middle clear of it by half a glyph, on half the page's lines or more and outside a ruled table
+ * (whose 序号 column is no margin); and such a number read into the start of a word that begins in
+ * the margin (`17”周期不超过`: the word from its text on). On a scan they stand on the lines'
+ * baselines and would be read into them (`10障能力。`); a text layer's come as lines of their own,
+ * which `clean` removes. Returns the items to drop and the words to cut.
+ */
+function marginNumbers(items: readonly TextItem[], rules: readonly Rule[]): { drop: TextItem[]; cut: Map<TextItem, number> } {
+  const none = { drop: [], cut: new Map<TextItem, number>() };
+  const text = items.filter((it) => /[\u4e00-\u9fff]{2}/.test(it.str));
+  if (text.length < 8) return none;
+  const counts = new Map<number, number>();
+  for (const it of text) counts.set(Math.round(it.x), (counts.get(Math.round(it.x)) ?? 0) + 1);
+  // The commonest start, counting its neighbours a point either side.
+  let left = 0;
+  let best = 0;
+  for (const x of counts.keys()) {
+    const n = (counts.get(x - 1) ?? 0) + counts.get(x)! + (counts.get(x + 1) ?? 0);
+    if (n > best || (n === best && x < left)) (best = n), (left = x);
+  }
+  // The ruled area (a table's), where a number at the left is its 序号 column.
+  const box = rules.length === 0 ? null : [Math.min(...rules.map((r) => Math.min(r.x0, r.x1))), Math.min(...rules.map((r) => Math.min(r.y0, r.y1))), Math.max(...rules.map((r) => Math.max(r.x0, r.x1))), Math.max(...rules.map((r) => Math.max(r.y0, r.y1)))];
+  const ruled = (it: TextItem): boolean => box !== null && it.x >= box[0]! - it.size && it.x <= box[2]! + it.size && it.y >= box[1]! - it.size && it.y <= box[3]! + it.size;
+  const margin = (it: TextItem): boolean => it.x < left - it.size * 0.5 && !ruled(it);
+  // (By its middle: a speck beside a digit widens its box.)
+  const drop = items.filter((it) => RE_MARGIN_NUMBER.test(it.str.trim()) && it.x + it.width / 2 < left - it.size * 0.5 && !ruled(it));
+  const cut = new Map<TextItem, number>();
+  for (const it of items) {
+    const m = margin(it) && !drop.includes(it) ? RE_MARGIN_LEAD.exec(it.str) : null;
+    if (m) cut.set(it, m[0].length);
+  }
+  const lines = new Set(text.map((it) => Math.round(it.y / Math.max(1, it.size * 0.8)))).size;
+  return drop.length + cut.size >= 5 && (drop.length + cut.size) * 2 >= lines ? { drop, cut } : none;
+}
+
 /** Lines of one page, with text outside the box and doubled runs removed (logged). */
 function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] {
   const [x0, y0, x1, y1] = page.box;
@@ -157,6 +199,19 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
       continue;
     }
     kept.push(it);
+  }
+  if (page.ocr) {
+    const { drop, cut } = marginNumbers(kept, page.rules ?? []);
+    for (const it of drop) {
+      kept.splice(kept.indexOf(it), 1);
+      removed.push(removal('line-number', it.str, pageNo));
+    }
+    for (const [it, n] of cut) {
+      // The word from its text on, where its characters stand (each its share of the width).
+      const share = it.width / Math.max(1, it.str.length);
+      kept[kept.indexOf(it)] = { ...it, str: it.str.slice(n), x: it.x + share * n, width: it.width - share * n, ...(it.confidence ? { confidence: it.confidence.slice(n) } : {}) };
+      removed.push(removal('line-number', it.str.slice(0, n), pageNo));
+    }
   }
   // Baseline grouping: items whose baselines are within a third of the font size share a line.
   const sorted = [...kept].sort((a, b) => b.y - a.y || a.x - b.x);

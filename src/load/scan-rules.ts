@@ -216,7 +216,10 @@ interface Box {
  * still joins the words of neighbouring cells that stand on one baseline (`3年` and the `中法双方…`
  * of the cell beside it) into one region, and the characters of such a region are put into cells by
  * where the recogniser places them, which misses by a character near the border. Read apart, each
- * cell's words are its own. A piece narrower than half its height (the border's margin) is dropped.
+ * cell's words are its own. A piece narrower than half its height beyond a rule (the detector's
+ * margin grown over the border) goes. (An end was once also stretched to a rule just beyond it, for
+ * a narrow first glyph the region beside had taken, the `1` of `1500万`: what is left of the painted
+ * out border was then read as `）` or `：`.)
  */
 export function splitAtRules<R extends Box>(regions: readonly R[], rules: readonly PixelRule[], skew: number, width: number, height: number): Box[] {
   const vs = rules.filter((r) => r.x1 - r.x0 <= r.y1 - r.y0);
@@ -232,27 +235,33 @@ export function splitAtRules<R extends Box>(regions: readonly R[], rules: readon
     // The region's centre, straightened; a rule at straightened x crosses its axis where the
     // straightened point (x, Y) lies, back on the page, projected on the axis.
     const Y = cy - (r.cx - cx) * sin + (r.cy - cy) * cos;
-    const cuts = vs
+    const crossing = vs
       .filter((v) => v.y0 <= Y && v.y1 >= Y)
       .map((v) => {
         const X = (v.x0 + v.x1) / 2;
         const px = cx + (X - cx) * cos - (Y - cy) * sin;
         const py = cy + (X - cx) * sin + (Y - cy) * cos;
-        return (px - r.cx) * ca + (py - r.cy) * sa;
+        return { u: (px - r.cx) * ca + (py - r.cy) * sa, half: (v.x1 - v.x0) / 2 + 2 };
       })
-      .filter((u) => Math.abs(u) < r.w / 2 - r.h / 2)
-      .sort((a, b) => a - b);
-    if (cuts.length === 0) {
+      .sort((a, b) => a.u - b.u);
+    const a = -r.w / 2;
+    const b = r.w / 2;
+    const inside = crossing.filter((c) => c.u > a && c.u < b);
+    if (inside.length === 0) {
       out.push(r);
       continue;
     }
-    const ends = [-r.w / 2, ...cuts, r.w / 2];
-    for (let k = 0; k + 1 < ends.length; k++) {
-      const a = ends[k]!;
-      const b = ends[k + 1]!;
-      if (b - a < r.h / 2) continue;
-      const m = (a + b) / 2;
-      out.push({ cx: r.cx + m * ca, cy: r.cy + m * sa, w: b - a, h: r.h, angle: r.angle });
+    const ends: [number, number][] = [];
+    let from = a;
+    for (const c of inside) {
+      ends.push([from, c.u - c.half]);
+      from = c.u + c.half;
+    }
+    ends.push([from, b]);
+    for (const [p, q] of ends) {
+      if (q - p < r.h / 2) continue;
+      const m = (p + q) / 2;
+      out.push({ cx: r.cx + m * ca, cy: r.cy + m * sa, w: q - p, h: r.h, angle: r.angle });
     }
   }
   return out;

@@ -80,40 +80,40 @@ describe('ruling lines of a scanned page', () => {
 });
 
 describe('splitAtRules', () => {
-  // A vertical rule at x = 400 from y = 100 to 300 (straight frame), on a page turned by `skew`.
+  // A vertical rule at x = 400 (399–401) from y = 100 to 300 (straight frame), on a page turned by `skew`.
   const rule = { x0: 399, y0: 100, x1: 401, y1: 300 };
   const cases: [string, number][] = [
     ['upright', 0],
     ['turned by 0.8°', (0.8 * Math.PI) / 180],
   ];
   for (const [name, skew] of cases) {
-    it(`cuts a region that crosses a column's rule into the words either side (${name})`, () => {
+    it(`cuts a region that crosses a column's rule into the words either side, the border and its margin left out (${name})`, () => {
       // A region centred at (400, 200) straight, 300 long: it crosses the rule at its middle.
       const cx = W / 2 + (400 - W / 2) * Math.cos(skew) - (200 - H / 2) * Math.sin(skew);
       const cy = H / 2 + (400 - W / 2) * Math.sin(skew) + (200 - H / 2) * Math.cos(skew);
       const pieces = splitAtRules([{ cx, cy, w: 300, h: 30, angle: skew }], [rule], skew, W, H);
-      expect(pieces).toHaveLength(2);
-      expect(pieces.map((p) => Math.round(p.w))).toEqual([150, 150]);
-      // Each piece's centre a quarter of the region away from the rule, along the line.
-      expect(Math.round(Math.hypot(pieces[0]!.cx - pieces[1]!.cx, pieces[0]!.cy - pieces[1]!.cy))).toBe(150);
+      expect(pieces.map((p) => Math.round(p.w))).toEqual([147, 147]);
+      // Each piece's centre half its length and the border's half width (3) from the rule, along the line.
+      expect(Math.round(Math.hypot(pieces[0]!.cx - pieces[1]!.cx, pieces[0]!.cy - pieces[1]!.cy))).toBe(153);
     });
   }
 
-  it('leaves a region the rule does not reach (above it) or only touches at its end', () => {
+  it('leaves a region the rule does not reach (above it), and trims one that crosses it by less than half its height (the detector’s margin over the border, or the first glyph of the next cell)', () => {
     const above = { cx: 400, cy: 60, w: 300, h: 30, angle: 0 };
-    const touching = { cx: 400 + 150 - 5, cy: 200, w: 300, h: 30, angle: 0 };
-    expect(splitAtRules([above, touching], [rule], 0, W, H)).toEqual([above, touching]);
+    // 395 … 695: 5 pixels left of the rule's middle go.
+    const crossing = { cx: 545, cy: 200, w: 300, h: 30, angle: 0 };
+    const [kept, trimmed, ...rest] = splitAtRules([above, crossing], [rule], 0, W, H);
+    expect(kept).toEqual(above);
+    expect(rest).toEqual([]);
+    expect([Math.round(trimmed!.cx - trimmed!.w / 2), Math.round(trimmed!.cx + trimmed!.w / 2)]).toEqual([403, 695]);
   });
 
-  it('drops the sliver between two rules closer than half a glyph (a doubled border), and keeps a rule half a glyph from the end uncut', () => {
+  it('drops the sliver between two rules closer than half a glyph (a doubled border)', () => {
     const second = { x0: 409, y0: 100, x1: 411, y1: 300 };
     const pieces = splitAtRules([{ cx: 400, cy: 200, w: 300, h: 30, angle: 0 }], [rule, second], 0, W, H);
-    expect(pieces.map((p) => [Math.round(p.cx), Math.round(p.w)])).toEqual([
-      [325, 150],
-      [480, 140],
+    expect(pieces.map((p) => [Math.round(p.cx - p.w / 2), Math.round(p.cx + p.w / 2)])).toEqual([
+      [250, 397],
+      [413, 550],
     ]);
-    // 10 pixels from the end (less than half its height): the region's own margin, not cut.
-    const nearEnd = { cx: 260, cy: 200, w: 300, h: 30, angle: 0 };
-    expect(splitAtRules([nearEnd], [rule], 0, W, H)).toEqual([nearEnd]);
   });
 });
