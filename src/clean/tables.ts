@@ -320,7 +320,32 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     }
   }
   // Two columns of labels and values.
-  const labelled = rows.filter((r) => r.cells.length === 2 && fieldLabelAt(`${plainIdeographs(cellText(r.cells[0]!)).replace(/[\s：:]+$/, '')}：`) !== null);
+  const isLabel = (c: readonly Range[] | undefined): boolean => c !== undefined && fieldLabelAt(`${plainIdeographs(cellText(c)).replace(/[\s：:]+$/, '')}：`) !== null;
+  const labelled = rows.filter((r) => r.cells.length === 2 && isLabel(r.cells[0]));
+  // Columns of labels and values beside a column that groups them (`| 区域 | 项目 | 指南方向及要求 |`:
+  // the region merged down its directions, then a direction's title across the row, then a row per
+  // field): the group's name is the table's layout (the directions' titles say who they are with);
+  // the labels and values read as a table of two columns.
+  const labelColumn = width >= 3 && width <= 4 ? [1, 2].find((j) => j + 1 < width && rows.filter((r) => r.cells.length === width && isLabel(r.cells[j])).length * 2 >= rows.length) : undefined;
+  if (labelColumn !== undefined) {
+    const j = labelColumn;
+    const head = !isLabel(header.cells[j]) && !RE_ROW_HEAD.test(cellText(header.cells[j] ?? []).trim()) ? 1 : 0;
+    if (head) layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+    for (const r of rows.slice(head)) {
+      all('table-layout')(r);
+      for (const c of r.cells.slice(0, j)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+    }
+    if (head) all('table-layout')(header);
+    return {
+      kind: 'fields',
+      lines: taken,
+      first,
+      columns: [],
+      header: [],
+      rows: rows.slice(head).map((r) => ({ line: r.index, cells: [r.cells[j] ?? [], r.cells.slice(j + 1).flat()] })),
+      layout: sortRanges(layout),
+    };
+  }
   if (width === 2 && labelled.length * 2 >= rows.length) {
     // A header row of the two columns (`| 项目 | 内容 |`) names them: it is no field.
     const head = RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) ? 1 : 0;

@@ -694,6 +694,27 @@ function documentInfo(
       titleTo = own.text.to[own.text.to.length - 1] ?? -1;
     }
   }
+  // No title at the head (a forwarded e-mail's chain, a letter and its signature above): the first
+  // title block standing further down, a line or two ending in 指南 or 榜单 with no sentence in them
+  // (never a notice's `关于…的通知` or `附件：…` naming the guideline).
+  if (!(RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120)) {
+    const at = preamble.findIndex((p) => {
+      const t = p.text.text.trim();
+      return !head.includes(p) && isTitleLine(t) && /(?:指南|榜单)(?:[（(]征求意见稿[）)])?$/.test(t) && !/[《》]|^附件|^关于|^主题|通[知告]$/.test(t);
+    });
+    if (at >= 0) {
+      const own = preamble[at]!;
+      const above = at > 0 ? preamble[at - 1]! : null;
+      const upper = above?.text.text.trim() ?? '';
+      const wrapped = above !== null && isTitleLine(upper) && !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(upper) && !RE_CALL_TITLE_END.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
+      const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
+      if (RE_CALL_TITLE_WORD.test(whole)) {
+        titleLine = whole;
+        titleFrom = (wrapped ? above! : own).text.from[0] ?? -1;
+        titleTo = own.text.to[own.text.to.length - 1] ?? -1;
+      }
+    }
+  }
   if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
     title = titleLine;
     titleSource = 'heading';

@@ -369,6 +369,8 @@ export const SUMMARY_PATTERNS = {
   projectCount: [
     new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
+    new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目(?!方向|指南)${POST}`),
     new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),

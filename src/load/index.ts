@@ -7,6 +7,7 @@ import { GuidelineError, type Source } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
+import { unwrapContainer } from './containers.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
@@ -96,6 +97,15 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     return structured(meta, 'rtf', 'rtf', bytes.length, readRtf(bytes));
   }
   const { text, encoding } = decodeText(bytes);
+  // An e-mail's source or a content system's JSON record saved as text: the guideline inside it.
+  const inner = unwrapContainer(text);
+  if (inner?.html !== undefined) {
+    const { readHtml } = await import('./html.js');
+    const { encoding: _e, ...built } = readHtml(new TextEncoder().encode(inner.html));
+    const read = structured(meta, 'html', encoding, bytes.length, built);
+    return { ...read, removed: [...inner.removed, ...read.removed] };
+  }
+  if (inner?.text !== undefined) return { ...meta, format: 'text', encoding, bytes: bytes.length, text: inner.text, pages: null, removed: inner.removed };
   return { ...meta, format: 'text', encoding, bytes: bytes.length, text, pages: null, removed: [] };
 }
 

@@ -877,7 +877,20 @@ function bareTitle(t: string): string {
 function twinOf(m: Marker, title: string, directions: readonly Section[], which: (d: Section) => boolean): Section | undefined {
   const t = bareTitle(title);
   if (t === '') return undefined;
-  return directions.find((d) => which(d) && d.marker !== null && d.heading !== null && idOf(d.marker) === idOf(m) && bareTitle(d.heading.text.text.slice(d.marker.length)) === t);
+  return directions.find((d) => which(d) && d.marker !== null && d.heading !== null && idOf(d.marker) === idOf(m) && abbreviates(t, bareTitle(d.heading.text.text.slice(d.marker.length))));
+}
+
+/**
+ * Whether a summary table's title `short` names the direction titled `full`: the same, or the
+ * same words shortened (`金砖国家多边联合研究项目` for `金砖国家科技创新框架计划多边联合研究项目`:
+ * its characters in order, four or more, and half the title or more). Asked only with the same number.
+ */
+function abbreviates(short: string, full: string): boolean {
+  if (short === full) return true;
+  if (short.length < 4 || short.length * 2 < full.length || short.length > full.length) return false;
+  let k = 0;
+  for (const c of full) if (c === short[k]) k++;
+  return k === short.length;
 }
 
 /** A direction's id from its marker: `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them. */
@@ -888,7 +901,7 @@ function idOf(m: Marker): string {
 function isSummaryRow(p: Paragraph, m: Marker | null, directions: readonly Section[]): boolean {
   const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
   if (RE_TOTAL_TEXT.test(title) || RE_TOTAL_TEXT.test(p.text.text.trim())) return true;
-  return title !== '' && directions.some((d) => d.heading !== null && d.heading.text.text.slice(d.marker!.length).trim() === title);
+  return title !== '' && directions.some((d) => d.heading !== null && (d.heading.text.text.slice(d.marker!.length).trim() === title || (m !== null && d.marker !== null && idOf(d.marker) === idOf(m) && abbreviates(bareTitle(title), bareTitle(d.heading.text.text.slice(d.marker.length))))));
 }
 
 /**

@@ -1,0 +1,152 @@
+/**
+ * Text files that hold the guideline inside a container of another format, as a person saves what
+ * a system gave them: an e-mail's raw source (`.eml` saved as text: headers, MIME parts, the text
+ * in quoted-printable or base64, headers in encoded words), a content system's JSON record (the
+ * guideline one string field of it, `\n` escaped, its title another) and a wiki page's source
+ * (`wikitext.ts`) or a LaTeX document's (`latex.ts`). The guideline's own text is
+ * taken out and read as any text (or as a web page, where the part or the field is HTML); what
+ * surrounds it is logged, never read. Pure.
+ */
+import type { Removal } from '../types.js';
+import { isLatex, readLatex } from './latex.js';
+import { isWikitext, readWikitext } from './wikitext.js';
+
+export interface Unwrapped {
+  /** The guideline's text, where it is text. */
+  readonly text?: string;
+  /** The guideline as HTML (a part `text/html`, a field of markup), to be read as a web page. */
+  readonly html?: string;
+  readonly removed: Removal[];
+}
+
+const removal = (kind: Removal['kind'], text: string): Removal => ({ kind, text, line: null, start: null, end: null, page: null });
+
+/** The guideline inside `text` where it is a container (an e-mail's source, a JSON record); null otherwise. */
+export function unwrapContainer(text: string): Unwrapped | null {
+  return fromJson(text) ?? fromMime(text) ?? (isWikitext(text) ? readWikitext(text) : null) ?? (isLatex(text) ? readLatex(text) : null);
+}
+
+/** A JSON record's field names for its title. */
+const TITLE_KEYS = /^(?:title|articleTitle|docTitle|name|标题|文章标题)$/i;
+/** Markup in a field: the field is a page's HTML. */
+const RE_MARKUP = /<(?:p|div|br|span|table|h[1-6]|li)\b[^>]*>/i;
+
+function fromJson(text: string): Unwrapped | null {
+  const t = text.trim();
+  if (!/^[{[]/.test(t) || !/[}\]]$/.test(t)) return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(t);
+  } catch {
+    return null;
+  }
+  const fields: { key: string; value: string }[] = [];
+  const walk = (v: unknown, key: string): void => {
+    if (typeof v === 'string') fields.push({ key, value: v });
+    else if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(data, '');
+  // The guideline: the longest string, and long enough to be one.
+  const content = fields.reduce<{ key: string; value: string } | null>((best, f) => (best === null || f.value.length > best.value.length ? f : best), null);
+  if (!content || content.value.length < 200) return null;
+  const title = fields.find((f) => TITLE_KEYS.test(f.key) && f.value.trim() !== '' && f.value.length <= 120 && f !== content)?.value.trim();
+  const removed = fields.filter((f) => f !== content && f.value.trim() !== '').map((f) => removal('record-header', `${f.key}: ${f.value.length > 80 ? `${f.value.slice(0, 80)}…` : f.value}`));
+  const body = content.value.replace(/\r\n?/g, '\n');
+  const head = title && !body.trimStart().startsWith(title) ? title : null;
+  if (RE_MARKUP.test(body)) return { html: `${head ? `<h1>${head.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</h1>` : ''}${body}`, removed };
+  return { text: head ? `${head}\n\n${body}` : body, removed };
+}
+
+/** Header names an e-mail's source starts with. */
+const MAIL_HEADERS = /^(?:From|To|Cc|Subject|Date|MIME-Version|Content-Type|Received|Return-Path|Message-ID|Delivered-To|X-[\w-]+)$/i;
+
+/** The headers of a MIME entity (folded lines unfolded), lower-cased names, and where its body starts. */
+function headersOf(text: string): { headers: Map<string, string>; body: number } | null {
+  const headers = new Map<string, string>();
+  let at = 0;
+  let last: string | null = null;
+  while (at < text.length) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    at = nl < 0 ? text.length : nl + 1;
+    if (line === '') return { headers, body: at };
+    if (/^[ \t]/.test(line) && last) {
+      headers.set(last, `${headers.get(last)!} ${line.trim()}`);
+      continue;
+    }
+    const m = /^([\w-]+):[ \t]*(.*)$/.exec(line);
+    if (!m) return null;
+    last = m[1]!.toLowerCase();
+    headers.set(last, headers.has(last) ? `${headers.get(last)!}, ${m[2]!}` : m[2]!);
+  }
+  return { headers, body: at };
+}
+
+const param = (value: string, name: string): string | null => new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value)?.slice(1).find((x) => x !== undefined) ?? null;
+
+/** Bytes in `charset` as text; UTF-8 where the charset is unknown. */
+function decodeBytes(bytes: Uint8Array, charset: string | null): string {
+  try {
+    return new TextDecoder((charset ?? 'utf-8').toLowerCase() === 'gb2312' ? 'gbk' : (charset ?? 'utf-8')).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+function quotedPrintable(body: string): Uint8Array {
+  const soft = body.replace(/=\r?\n/g, '');
+  const out: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    const c = soft.charCodeAt(i);
+    if (c === 0x3d && /^[0-9A-Fa-f]{2}$/.test(soft.slice(i + 1, i + 3))) {
+      out.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c < 0x80) out.push(c);
+    else out.push(...Buffer.from(soft[i]!, 'utf8'));
+  }
+  return Uint8Array.from(out);
+}
+
+/** A body in its transfer encoding, as text in its charset. */
+function bodyText(body: string, encoding: string | undefined, charset: string | null): string {
+  const e = (encoding ?? '').trim().toLowerCase();
+  if (e === 'quoted-printable') return decodeBytes(quotedPrintable(body), charset);
+  if (e === 'base64') return decodeBytes(Uint8Array.from(Buffer.from(body.replace(/\s+/g, ''), 'base64')), charset);
+  return body;
+}
+
+/** A header's encoded words (`=?UTF-8?B?…?=`) decoded. */
+function words(value: string): string {
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, charset: string, kind: string, data: string) =>
+    kind.toUpperCase() === 'B' ? decodeBytes(Uint8Array.from(Buffer.from(data, 'base64')), charset) : decodeBytes(quotedPrintable(data.replace(/_/g, ' ')), charset),
+  );
+}
+
+/** The first part of an entity that is text (plain before HTML), decoded; nested multiparts searched. */
+function textPart(entity: string, headers: Map<string, string>, depth = 0): { text: string; html: boolean } | null {
+  const type = headers.get('content-type') ?? 'text/plain';
+  const boundary = param(type, 'boundary');
+  if (/^multipart\//i.test(type) && boundary && depth < 5) {
+    const parts = entity.split(new RegExp(`^--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?$`, 'm')).slice(1, -1);
+    const read = parts.map((p) => {
+      const h = headersOf(p.replace(/^\r?\n/, ''));
+      return h ? textPart(p.replace(/^\r?\n/, '').slice(h.body), h.headers, depth + 1) : null;
+    });
+    return read.find((r) => r !== null && !r.html) ?? read.find((r) => r !== null) ?? null;
+  }
+  if (!/^text\/(?:plain|html)/i.test(type)) return null;
+  return { text: bodyText(entity, headers.get('content-transfer-encoding'), param(type, 'charset')), html: /^text\/html/i.test(type) };
+}
+
+function fromMime(text: string): Unwrapped | null {
+  const head = headersOf(text);
+  if (!head || head.headers.size < 3) return null;
+  const names = [...head.headers.keys()];
+  if (names.filter((n) => MAIL_HEADERS.test(n)).length < 3 || !head.headers.has('content-type') && !head.headers.has('mime-version')) return null;
+  const part = textPart(text.slice(head.body), head.headers);
+  if (!part || part.text.trim() === '') return null;
+  const removed = ['from', 'to', 'cc', 'date', 'subject'].filter((n) => head.headers.has(n)).map((n) => removal('email', `${n}: ${words(head.headers.get(n)!)}`));
+  const body = part.text.replace(/\r\n?/g, '\n');
+  return part.html ? { html: body, removed } : { text: body, removed };
+}
