@@ -413,7 +413,7 @@ const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原�
 /**
  * The call's totals stated after its directions (NSFC's `四、资助计划`: `2023年度拟资助项目约18项，直接
  * 费用总计约2760万元`), where the text before them states none. Read only from the sentences of the
- * plan (those that say 拟资助 / 拟支持); counts given per project type (`拟资助培育项目约25项；…
+ * plan (those that say 拟资助 / 拟支持, or that state the call's total: `资助直接费用总额约2460万元`); counts given per project type (`拟资助培育项目约25项；…
  * 拟资助重点支持项目约6项`) add up to the call's.
  */
 function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
@@ -424,7 +424,8 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '。\n'.includes(t[i]!)) {
       // The call's plan, never a young scientists' part of it.
-      if (/拟(?:资助|支持)/.test(t.slice(start, i)) && !/青年/.test(t.slice(start, i))) plan.push(mappedSlice(text, start, i));
+      // (Or the sentence of its total alone: `2025年度资助直接费用总额约2460万元。`)
+      if ((/拟(?:资助|支持)/.test(t.slice(start, i)) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(t.slice(start, i).trim())) && !/青年/.test(t.slice(start, i))) plan.push(mappedSlice(text, start, i));
       start = i + 1;
     }
   }

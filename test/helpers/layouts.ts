@@ -278,3 +278,126 @@ export function asBlockIndented(ds: readonly DirectionSpec[], measure = 16): str
   const lead = rest.map((l) => (l === '' || /^[一二三四五六七八九十]、/.test(l) ? l : `　　${l}`));
   return [title, ...lead, ...body, ...TAIL].join('\n');
 }
+
+/** A content system's JSON record of the page: the text one string field (`\n` escaped), its title another, the record's metadata around. */
+export function asJsonRecord(ds: readonly DirectionSpec[]): string {
+  const [title, , ...rest] = asHeadings(ds).split('\n');
+  return JSON.stringify({ code: 200, message: '操作成功', data: { articleId: 'a1b2c3', channelName: '通知通告', title, source: '科技部', publishTime: '2026-03-05 17:30:00', tags: ['申报指南', '2026'], content: rest.join('\n') } }, null, 2);
+}
+
+/** The guideline's text as UTF-8 quoted-printable, 76 characters a line with soft breaks (a character's bytes may be parted). */
+function quotedPrintable(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const encoded = [...Buffer.from(line, 'utf8')].map((b) => (b >= 33 && b <= 126 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+    let rest = encoded;
+    while (rest.length > 75) {
+      let cut = 75;
+      // Never inside an `=XX`.
+      while (rest[cut - 1] === '=' || rest[cut - 2] === '=') cut--;
+      out.push(`${rest.slice(0, cut)}=`);
+      rest = rest.slice(cut);
+    }
+    out.push(rest);
+  }
+  return out.join('\r\n');
+}
+
+/** An e-mail's raw source saved as text: headers (the subject in encoded words), a multipart body, the text part in quoted-printable and an HTML copy in base64. */
+export function asEml(ds: readonly DirectionSpec[]): string {
+  const text = asHeadings(ds);
+  const subject = `转发：${text.split('\n')[0]}`;
+  const b = '----=_Part_1_2.3';
+  return [
+    'Return-Path: <kyy@example.edu.cn>',
+    'Date: Tue, 10 Mar 2026 09:12:44 +0800',
+    `From: =?UTF-8?B?${Buffer.from('科研院').toString('base64')}?= <kyy@example.edu.cn>`,
+    'To: teachers@example.edu.cn',
+    `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${b}"`,
+    '',
+    `--${b}`,
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    quotedPrintable(text),
+    `--${b}`,
+    'Content-Type: text/html; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(`<html><body>${text.split('\n').map((l) => `<p>${l}</p>`).join('')}</body></html>`).toString('base64').replace(/(.{76})/g, '$1\r\n'),
+    `--${b}--`,
+    '',
+  ].join('\r\n');
+}
+
+/** A MediaWiki page's source: `==` headings, a `{| … |}` table of `! label` / `| value` rows per direction, `#` lists, templates, notes and categories. */
+export function asWikitext(ds: readonly DirectionSpec[]): string {
+  const [title, , lead, , part] = asHeadings(ds).split('\n');
+  const body = ds.flatMap((d, k) => [
+    `=== 1.${k + 1} ${titleOf(d)} ===`,
+    '{| class="wikitable"',
+    '! style="width:9em" | 合作协议',
+    `| ${agreementOf(d)}<ref>以正式文本为准。</ref>`,
+    '|-',
+    '! 领域方向',
+    '|',
+    ...d.domains.map((x) => `# ${x}；`),
+    '|-',
+    `| '''拟支持项目数''' || ${d.count}个`,
+    '|-',
+    `| '''共拟支持经费''' || ${d.fundingWan}万元`,
+    '|-',
+    '! 项目实施周期',
+    `| ${d.years}年`,
+    '|}',
+    '',
+  ]);
+  return [`{{提示|本页由[[科研处]]整理，仅供参考。}}`, '__TOC__', `<div style="text-align:center">${title}</div>`, '', lead, '', `== ${part} ==`, '', ...body, '== 二、申报要求 ==', '# 申报单位须为在中国大陆境内登记注册的科研院所、高等学校和企业。', '', '[[Category:申报指南]]', ''].join('\n');
+}
+
+/** A LaTeX document (ctex): the title in `\title`, sections, a macro of the office's own for each label, the domains an `enumerate`, comments. */
+export function asLatex(ds: readonly DirectionSpec[]): string {
+  const [title, , lead, , part] = asHeadings(ds).split('\n');
+  const body = ds.flatMap((d, k) => [
+    `%% ----- 1.${k + 1} -----`,
+    `\\subsection*{1.${k + 1}\\quad ${titleOf(d)}}`,
+    '',
+    `\\field{合作协议}${agreementOf(d)}。`,
+    '',
+    '\\field{领域方向}',
+    '\\begin{enumerate}',
+    ...d.domains.map((x) => `  \\item ${x}；`),
+    '\\end{enumerate}',
+    '',
+    `\\field{拟支持项目数}${d.count}个。 % 以正式稿为准`,
+    '',
+    `\\field{共拟支持经费}${d.fundingWan}万元。`,
+    '',
+    `\\field{项目实施周期}${d.years}年。`,
+    '',
+  ]);
+  return [
+    '% !TEX program = xelatex',
+    '\\documentclass[12pt,a4paper]{ctexart}',
+    '\\usepackage{enumitem}',
+    '\\setlist[enumerate]{label=（\\arabic*）}',
+    '\\newcommand{\\field}[1]{\\par\\noindent\\textbf{#1：}}',
+    `\\title{${title!.replace(/“/g, '``').replace(/”/g, "''")}}`,
+    '\\date{}',
+    '\\begin{document}',
+    '\\maketitle',
+    '',
+    lead,
+    '',
+    `\\section{${part!.replace(/^一、/, '')}}`,
+    '',
+    ...body,
+    '\\section{申报要求}',
+    '',
+    '申报单位须为在中国大陆境内登记注册的科研院所、高等学校和企业。',
+    '\\end{document}',
+    '',
+  ].join('\n');
+}

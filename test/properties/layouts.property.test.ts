@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asBlockIndented, asBracketHeadings, asFieldTables, asHeadings, asNoteMarkdown, asOneLine, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asBlockIndented, asBracketHeadings, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -66,6 +66,10 @@ describe('layouts', () => {
     ['a note app’s Markdown (front matter, callouts, highlights, footnotes)', asNoteMarkdown],
     ['a reStructuredText page (field lists, directives)', asRst],
     ['a form’s values wrapped in a column, every line indented alike', (ds: readonly DirectionSpec[]) => asBlockIndented(ds)],
+    ['a content system’s JSON record of the page', asJsonRecord],
+    ['an e-mail’s raw source (quoted-printable, an HTML copy in base64)', asEml],
+    ['a MediaWiki page’s source', asWikitext],
+    ['a LaTeX document', asLatex],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
