@@ -13,6 +13,7 @@ const { loadBytes } = await import(dist('load/index.js'));
 const { processSource } = await import(dist('pipeline.js'));
 const { renderPdfPages } = await import(dist('load/pdfjs.js'));
 const { comparableText } = await import(dist('lexicon/chars.js'));
+const { clean } = await import(dist('clean/index.js'));
 const diffModule = await import(dist('diff/index.js'));
 
 /**
@@ -50,6 +51,10 @@ export async function measureScan(bytes, file, { pages = null, ...scanOptions } 
   const secs = (performance.now() - t0) / 1000;
   const cu = process.cpuUsage(c0);
   const chars = characterAccuracy(ref.text, read.text);
+  // The same, over the text each side reads as once cleaned: a text layer's symbol-font bullets and
+  // margin line numbers, which are no text, against what the scan's reading made of them.
+  const cleanedText = (s) => clean(s).lines.map((l) => l.text.text).join('\n');
+  const cleaned = characterAccuracy(cleanedText(ref), cleanedText(read));
   const refDoc = processSource(ref);
   const doc = processSource(read);
   // Changes against the text layer, and those no check of the scan stands on.
@@ -66,6 +71,6 @@ export async function measureScan(bytes, file, { pages = null, ...scanOptions } 
   const unflagged = changes.filter(({ id, c }) => !flagged(id, c.newSpan, c.oldSpan));
   const figureFields = /^(projectCount|funding|perProjectCap|duration)\b/;
   const figures = changes.filter(({ c }) => figureFields.test(c.field));
-  const doubts = doc.checks.filter((c) => c.code === 'ocr-low-confidence' || c.code === 'ocr-garbled-number').length;
-  return { pages: N, ...chars, changes, figures, unflagged, structural, doubts, meanConfidence: read.ocr?.meanConfidence ?? null, secs, cpuSecs: (cu.user + cu.system) / 1e6, refDirections: refDoc.directions.length, directions: doc.directions.length };
+  const doubts = doc.checks.filter((c) => c.code.startsWith('ocr-')).length;
+  return { pages: N, ...chars, cleaned, changes, figures, unflagged, structural, doubts, meanConfidence: read.ocr?.meanConfidence ?? null, secs, cpuSecs: (cu.user + cu.system) / 1e6, refDirections: refDoc.directions.length, directions: doc.directions.length };
 }

@@ -15,6 +15,8 @@ if (files.length === 0) {
 }
 const { closeOcr } = await import(new URL('../dist/load/ocr.js', import.meta.url).href);
 let chars = 0;
+let cleanedChars = 0;
+let cleanedErrors = 0;
 let errors = 0;
 let pages = 0;
 let secs = 0;
@@ -28,13 +30,15 @@ for (const [k, file] of files.entries()) {
     continue;
   }
   chars += m.characters;
+  cleanedChars += m.cleaned.characters;
+  cleanedErrors += m.cleaned.errors;
   errors += m.errors;
   pages += m.pages;
   secs += m.secs;
-  out.push(`${file}\t${m.pages} pages\t${(100 * m.accuracy).toFixed(2)}% of ${m.characters} characters\t${m.refDirections}→${m.directions} directions\t${m.changes.length} values changed (${m.figures.length} figures), ${m.unflagged.length} without a check; ${m.structural.length} directions added/removed\t${m.doubts} OCR checks\t${(m.secs / m.pages).toFixed(2)} s/page`);
+  out.push(`${file}\t${m.pages} pages\t${(100 * m.accuracy).toFixed(2)}% of ${m.characters} characters (cleaned: ${(100 * m.cleaned.accuracy).toFixed(2)}%)\t${m.refDirections}→${m.directions} directions\t${m.changes.length} values changed (${m.figures.length} figures), ${m.unflagged.length} without a check; ${m.structural.length} directions added/removed\t${m.doubts} OCR checks\t${(m.secs / m.pages).toFixed(2)} s/page`);
   for (const { id, c } of m.unflagged) out.push(`  unflagged: ${id ?? '-'} ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
   for (const { id, c } of m.figures) out.push(`  figure: ${id ?? '-'} ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
 }
 await closeOcr();
 console.log(out.join('\n'));
-console.log(`total\t${pages} pages\t${(100 * (1 - errors / chars)).toFixed(2)}% of ${chars} characters\t${(secs / pages).toFixed(2)} s/page in one process`);
+console.log(`total\t${pages} pages\t${(100 * (1 - errors / chars)).toFixed(2)}% of ${chars} characters (cleaned: ${(100 * (1 - cleanedErrors / cleanedChars)).toFixed(2)}% of ${cleanedChars})\t${(secs / pages).toFixed(2)} s/page in one process`);
