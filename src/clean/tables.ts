@@ -277,6 +277,35 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   }
   const width = header.cells.length;
   const columns = header.cells.map((c) => columnOf(cellText(c)));
+  // Columns of labels and values (whatever the header calls them: `地区` over a group's names is no
+  // partner column where the next column's cells are field labels): two of them (`| 合作协议 | 《…》 |`), or beside a column that groups
+  // them (`| 区域 | 项目 | 指南方向及要求 |`: the region merged down its directions, then a direction's
+  // title across the row, then a row per field), the group's name the table's layout (the
+  // directions' titles say who they are with); read as a table of two columns.
+  const isLabel = (c: readonly Range[] | undefined): boolean => c !== undefined && fieldLabelAt(`${plainIdeographs(cellText(c)).replace(/[\s：:]+$/, '')}：`) !== null;
+  const labelledIn = (j: number): number => rows.filter((r) => r.cells.length === width && isLabel(r.cells[j])).length;
+  const labelColumn = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((j) => j + 1 < width && labelledIn(j) * 2 >= rows.length) : undefined;
+  if (labelColumn !== undefined) {
+    const j = labelColumn;
+    // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
+    const named = j === 0 ? RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) : !isLabel(header.cells[j]) && !RE_ROW_HEAD.test(cellText(header.cells[j] ?? []).trim());
+    const head = named ? 1 : 0;
+    if (head) layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+    for (const r of rows.slice(head)) {
+      all('table-layout')(r);
+      for (const c of r.cells.slice(0, j)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+    }
+    if (head) all('table-layout')(header);
+    return {
+      kind: 'fields',
+      lines: taken,
+      first,
+      columns: [],
+      header: [],
+      rows: rows.slice(head).map((r) => ({ line: r.index, cells: j === 0 ? r.cells : [r.cells[j] ?? [], r.cells.slice(j + 1).flat()] })),
+      layout: sortRanges(layout),
+    };
+  }
   if (isDirectionHeader(columns)) {
     const body: TableRow[] = [];
     for (const [k, r] of rows.entries()) {
@@ -318,34 +347,6 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
       for (const r of rows) all('table-layout')(r);
       return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: rows.slice(h + 1).map((r) => ({ line: r.index, cells: r.cells })), layout: sortRanges(layout) };
     }
-  }
-  // Columns of labels and values: two of them (`| 合作协议 | 《…》 |`), or beside a column that groups
-  // them (`| 区域 | 项目 | 指南方向及要求 |`: the region merged down its directions, then a direction's
-  // title across the row, then a row per field), the group's name the table's layout (the
-  // directions' titles say who they are with); read as a table of two columns.
-  const isLabel = (c: readonly Range[] | undefined): boolean => c !== undefined && fieldLabelAt(`${plainIdeographs(cellText(c)).replace(/[\s：:]+$/, '')}：`) !== null;
-  const labelledIn = (j: number): number => rows.filter((r) => r.cells.length === width && isLabel(r.cells[j])).length;
-  const labelColumn = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((j) => j + 1 < width && labelledIn(j) * 2 >= rows.length) : undefined;
-  if (labelColumn !== undefined) {
-    const j = labelColumn;
-    // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
-    const named = j === 0 ? RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) : !isLabel(header.cells[j]) && !RE_ROW_HEAD.test(cellText(header.cells[j] ?? []).trim());
-    const head = named ? 1 : 0;
-    if (head) layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
-    for (const r of rows.slice(head)) {
-      all('table-layout')(r);
-      for (const c of r.cells.slice(0, j)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
-    }
-    if (head) all('table-layout')(header);
-    return {
-      kind: 'fields',
-      lines: taken,
-      first,
-      columns: [],
-      header: [],
-      rows: rows.slice(head).map((r) => ({ line: r.index, cells: j === 0 ? r.cells : [r.cells[j] ?? [], r.cells.slice(j + 1).flat()] })),
-      layout: sortRanges(layout),
-    };
   }
   return null;
 }

@@ -454,10 +454,64 @@ function inlineFrames(node: Root | Element, depth = 0): void {
   }
 }
 
+/** A panel a script fills: its only text says it is loading. */
+const RE_LOADING = /^(?:正在加载|加载中|努力加载中|数据加载中|Loading)[.…。\s]*$/i;
+
+/**
+ * Content a script puts on the page from a data island (`<script type="application/json">` whose
+ * records carry the panels' HTML: `{"heading": "1.1 …", "html": "<p>合作协议：…</p>"}`), where the
+ * page shows panels that are only loading (`正在加载…`): the records' headings and HTML, in their
+ * order, read where the first such panel stands; the other loading panels are empty. A person
+ * reading the page sees what the script shows. Without a loading panel the island is left as
+ * script (a page's data, not its text).
+ */
+function fillFromDataIslands(root: Root): void {
+  const islands: Element[] = [];
+  const loading: Element[] = [];
+  const visit = (n: Root | Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'script' && /json/i.test(String(c.properties?.type ?? ''))) islands.push(c);
+      else if (c.children.length > 0 && RE_LOADING.test(collapse(textOf(c))) && !c.children.some((k) => k.type === 'element' && RE_LOADING.test(collapse(textOf(k))))) loading.push(c);
+      else visit(c);
+    }
+  };
+  visit(root);
+  if (islands.length === 0 || loading.length === 0) return;
+  const records: { heading: string | null; html: string }[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v !== null && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const html = Object.values(o).find((x): x is string => typeof x === 'string' && /<(?:p|div|br|table|li|h[1-6])\b/i.test(x));
+      if (html) {
+        const heading = ['heading', 'title', 'name', '标题'].map((k) => o[k]).find((x): x is string => typeof x === 'string' && x.trim() !== '' && x !== html);
+        records.push({ heading: heading ?? null, html });
+      } else for (const x of Object.values(o)) walk(x);
+    }
+  };
+  for (const island of islands) {
+    try {
+      walk(JSON.parse(island.children.map((k) => (k.type === 'text' ? k.value : '')).join('')));
+    } catch {
+      // Not JSON after all: a script's data, not the page's text.
+    }
+  }
+  if (records.length === 0) return;
+  const html = records.map((r) => `${r.heading ? `<h3>${r.heading.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</h3>` : ''}${r.html}`).join('');
+  const parsed = unified().use(rehypeParse, { fragment: true }).parse(html) as Root;
+  const first = loading[0]!;
+  first.children = parsed.children as ElementContent[];
+  // Shown: a `hidden` panel holds what the script would show in turn.
+  first.properties = {};
+  for (const other of loading.slice(1)) other.children = [];
+}
+
 export function readHtml(bytes: Uint8Array): HtmlRead {
   const { text, encoding } = decodeHtml(bytes);
   const root = unified().use(rehypeParse).parse(text) as Root;
   inlineFrames(root);
+  fillFromDataIslands(root);
   const numbers = drawnNumbers(root);
   const opened = collapsedPanels(root);
   const main = findMain(root);
