@@ -656,27 +656,9 @@ function documentInfo(
     if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
   }
   let titleLine = titleParts.join('');
-  // A notice's title right above the guideline's own (`科技部关于发布…申报指南的通知` over
-  // `国家重点研发计划“…”重点专项` / `2025年度项目申报指南`, a portal page that shows the guideline
-  // under the notice's heading, with no text of the notice's own between): the document is the
-  // guideline, its title the guideline's.
-  if (/通知$/.test(titleLine) && titleTo >= 0) {
-    const after = head.findIndex((p) => (p.text.from[0] ?? -1) > titleTo);
-    const lines: Paragraph[] = [];
-    for (let k = after; k >= 0 && k < head.length && lines.length < 3; k++) {
-      const t = head[k]!.text.text.trim();
-      if (/[。；，：:]/.test(t) || t.length > 60 || matchMarker(t)) break;
-      lines.push(head[k]!);
-      if (RE_CALL_TITLE_END.test(t)) break;
-    }
-    const own = lines.map((p) => p.text.text.trim()).join('');
-    if (lines.length > 0 && RE_CALL_TITLE_END.test(own) && !/通知$/.test(own) && RE_CALL_TITLE_WORD.test(own)) {
-      titleLine = own;
-      titleFrom = lines[0]!.text.from[0] ?? titleFrom;
-      const last = lines[lines.length - 1]!.text;
-      titleTo = last.to[last.to.length - 1] ?? titleTo;
-    }
-  }
+  // A notice's title right above the guideline's own: the guideline's.
+  const inner = /通知$/.test(titleLine) && titleTo >= 0 ? titleBelowNotice(head, titleTo) : null;
+  if (inner) ({ title: titleLine, from: titleFrom, to: titleTo } = inner);
   // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further
   // down, where there is one, is the title.
   // (A notice's `附件：…指南` line only names it; a title wrapped over two lines is taken whole.)
@@ -695,26 +677,10 @@ function documentInfo(
       titleTo = own.text.to[own.text.to.length - 1] ?? -1;
     }
   }
-  // No title at the head (a forwarded e-mail's chain, a letter and its signature above): the first
-  // title block standing further down, a line or two ending in 指南 or 榜单 with no sentence in them
-  // (never a notice's `关于…的通知` or `附件：…` naming the guideline).
+  // No title at the head (a forwarded e-mail's chain above it): a title block further down.
   if (!(RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120)) {
-    const at = preamble.findIndex((p) => {
-      const t = p.text.text.trim();
-      return !head.includes(p) && isTitleLine(t) && /(?:指南|榜单)(?:[（(]征求意见稿[）)])?$/.test(t) && !/[《》]|^附件|^关于|^主题|通[知告]$/.test(t);
-    });
-    if (at >= 0) {
-      const own = preamble[at]!;
-      const above = at > 0 ? preamble[at - 1]! : null;
-      const upper = above?.text.text.trim() ?? '';
-      const wrapped = above !== null && isTitleLine(upper) && !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(upper) && !RE_CALL_TITLE_END.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
-      const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
-      if (RE_CALL_TITLE_WORD.test(whole)) {
-        titleLine = whole;
-        titleFrom = (wrapped ? above! : own).text.from[0] ?? -1;
-        titleTo = own.text.to[own.text.to.length - 1] ?? -1;
-      }
-    }
+    const lower = titleFurtherDown(preamble, head);
+    if (lower) ({ title: titleLine, from: titleFrom, to: titleTo } = lower);
   }
   if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
     title = titleLine;
@@ -771,6 +737,54 @@ function documentInfo(
     batch: batchText ? parseCjkNumber(batchText) : null,
     status,
   };
+}
+
+/** A title found away from the head of the text, with where it stands in the loaded text (0-based offsets). */
+interface TitleAt {
+  readonly title: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The guideline's own title right below a notice's (`科技部关于发布…申报指南的通知` over
+ * `国家重点研发计划“…”重点专项` / `2025年度项目申报指南`: a portal page that shows the guideline
+ * under the notice's heading, with no text of the notice's own between): up to three short lines
+ * after the notice's title (ending at `to`) that end as a guideline's title does, not a notice's.
+ */
+function titleBelowNotice(head: readonly Paragraph[], to: number): TitleAt | null {
+  const after = head.findIndex((p) => (p.text.from[0] ?? -1) > to);
+  const lines: Paragraph[] = [];
+  for (let k = after; k >= 0 && k < head.length && lines.length < 3; k++) {
+    const t = head[k]!.text.text.trim();
+    if (/[。；，：:]/.test(t) || t.length > 60 || matchMarker(t)) break;
+    lines.push(head[k]!);
+    if (RE_CALL_TITLE_END.test(t)) break;
+  }
+  const own = lines.map((p) => p.text.text.trim()).join('');
+  if (lines.length === 0 || !RE_CALL_TITLE_END.test(own) || /通知$/.test(own) || !RE_CALL_TITLE_WORD.test(own)) return null;
+  const last = lines[lines.length - 1]!.text;
+  return { title: own, from: lines[0]!.text.from[0] ?? -1, to: last.to[last.to.length - 1] ?? -1 };
+}
+
+/**
+ * The first title block standing further down than the head (a forwarded e-mail's chain, a letter
+ * and its signature above it): a line ending in 指南 or 榜单 with no sentence in it, and the short
+ * line above it where the title wraps (never a notice's `关于…的通知`, nor `附件：…` naming it).
+ */
+function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragraph[]): TitleAt | null {
+  const at = preamble.findIndex((p) => {
+    const t = p.text.text.trim();
+    return !head.includes(p) && isTitleLine(t) && /(?:指南|榜单)(?:[（(]征求意见稿[）)])?$/.test(t) && !/[《》]|^附件|^关于|^主题|通[知告]$/.test(t);
+  });
+  if (at < 0) return null;
+  const own = preamble[at]!;
+  const above = at > 0 ? preamble[at - 1]! : null;
+  const upper = above?.text.text.trim() ?? '';
+  const wrapped = above !== null && isTitleLine(upper) && !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(upper) && !RE_CALL_TITLE_END.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
+  const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
+  if (!RE_CALL_TITLE_WORD.test(whole)) return null;
+  return { title: whole, from: (wrapped ? above! : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
 }
 
 function readSummary(text: Mapped, span: SpanFn): Summary {
