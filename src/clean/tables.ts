@@ -797,26 +797,33 @@ function cellPerLineTable(text: string, lines: readonly TableLine[], first: numb
   // The first header cell is the row number's (序号): most lines start no such table, at once.
   const head = trimRange(text, lines[first]!.start, lines[first]!.end, first);
   if (columnOf(text.slice(head.start, head.end))?.role !== 'id') return null;
+  // Cells a line each, or (copied out of WPS or Word with a blank line after each cell) a run of
+  // lines each, parted by blank lines: a cell of several items (`1.…` / `2.…`) is one cell.
+  const byBlank = lines[first + 1]?.cls === 'blank';
   // A cell that holds a bare number (`1` in the count column) looks like a page number: here it is
   // a cell, as long as every row still starts with its row number.
-  const content: number[] = [];
-  for (let i = first; i < lines.length && content.length < 400; i++) {
+  const units: number[][] = [];
+  let open: number[] | null = null;
+  for (let i = first; i < lines.length && units.length < 600; i++) {
     const l = lines[i]!;
-    if (l.cls === 'page-number' && /^\s*\d{1,3}\s*$/.test(l.raw)) {
-      content.push(i);
+    const bareNumber = l.cls === 'page-number' && /^\s*\d{1,3}\s*$/.test(l.raw);
+    if (!bareNumber && l.cls === 'blank') {
+      open = null;
       continue;
     }
-    if (TRANSPARENT.has(l.cls)) continue;
-    if (l.cls !== 'content') break;
-    content.push(i);
+    if (!bareNumber && TRANSPARENT.has(l.cls)) continue;
+    if (!bareNumber && l.cls !== 'content') break;
+    if (byBlank && open) open.push(i);
+    else units.push((open = [i]));
+    if (!byBlank) open = null;
   }
   const cell = (i: number): Range => trimRange(text, lines[i]!.start, lines[i]!.end, i);
-  const cellText = (i: number): string => text.slice(cell(i).start, cell(i).end);
-  // The header: consecutive short lines that each name a column.
+  const unitText = (u: readonly number[]): string => u.map((i) => text.slice(cell(i).start, cell(i).end)).join('');
+  // The header: consecutive short cells that each name a column.
   const columns: Column[] = [];
   let n = 0;
-  while (n < content.length && n < 12) {
-    const t = cellText(content[n]!);
+  while (n < units.length && n < 12) {
+    const t = unitText(units[n]!);
     const c = RE_HEADER_PIECE.test(t) ? columnOf(t) : null;
     if (!c) break;
     columns.push(c);
@@ -824,19 +831,33 @@ function cellPerLineTable(text: string, lines: readonly TableLine[], first: numb
   }
   if (n < 3 || !isDirectionHeader(columns) || columns[0]!.role !== 'id') return null;
   const rows: TableRow[] = [];
-  const taken = new Set<number>(content.slice(0, n));
+  const taken = new Set<number>(units.slice(0, n).flat());
   let k = n;
-  // Each row starts with its number (`1`, `3.1`, `（一）`); a line that is none ends the table.
-  for (; k + n <= content.length; ) {
-    if (!RE_ROW_ID.test(cellText(content[k]!))) break;
-    const cells = content.slice(k, k + n);
-    rows.push({ line: cells[0]!, cells: cells.map((i) => [cell(i)]) });
-    for (const i of cells) taken.add(i);
+  // Each row starts with its number (`1`, `3.1`, `（一）`); a category across the table between rows
+  // (`（一）高档数控系统及功能部件`, a cell merged across a row) is a caption; anything else ends it.
+  while (k + n <= units.length) {
+    const t = unitText(units[k]!);
+    if (!RE_ROW_ID.test(t)) {
+      const next = units[k + 1];
+      if (units[k]!.length === 1 && RE_ROW_CAPTION.test(t) && next && RE_ROW_ID.test(unitText(next))) {
+        rows.push({ line: units[k]![0]!, cells: [[cell(units[k]![0]!)]], caption: true });
+        taken.add(units[k]![0]!);
+        k++;
+        continue;
+      }
+      break;
+    }
+    const cells = units.slice(k, k + n);
+    rows.push({ line: cells[0]![0]!, cells: cells.map((u) => u.map(cell)) });
+    for (const u of cells) for (const i of u) taken.add(i);
     k += n;
   }
-  if (rows.length === 0) return null;
-  return { kind: 'directions', lines: taken, first, columns, header: content.slice(0, n).map((i) => [cell(i)]), rows, layout: [] };
+  if (rows.filter((r) => !r.caption).length === 0) return null;
+  return { kind: 'directions', lines: taken, first, columns, header: units.slice(0, n).map((u) => u.map(cell)), rows, layout: [] };
 }
+
+/** A category's caption across a table (`（一）高档数控系统及功能部件`): a numbered short title, no clause in it. */
+const RE_ROW_CAPTION = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^。；，：]{2,30}$/;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/名称$/, 'title'],
   // Money a partner or a company puts in (`自筹经费`, `配套经费`): kept as text, never the funding.
   [/^(?:自筹|配套|地方|企业|其他)/, 'other'],
-  [/(?:经费|资助强度|资助额度)$/, 'funding'],
+  [/(?:经费|资金|资助强度|资助额度)$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
   // MIIT: one project per unit that takes up the task (`拟支持揭榜单位数`).
   [/(?:单位数|家数)(?:量)?$/, 'projectCount'],

@@ -163,6 +163,9 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   // A table cell wrapped onto the next line (in the value column, below its row) goes on.
   if (lines[k]!.continuesCell) return false;
   if (lines[k]!.table || a.table) return true;
+  // A heading's number on a line of its own (`1.8`, then the title after a blank line: a web page's
+  // number and heading in blocks apart) goes on with the title below it.
+  if (RE_NUMBER_ONLY.test(a.text.text.trim()) && !hasMarker[k] && isTitleText(lines[k]!.text.text)) return false;
   // `附件` (`附件1`) stands alone: an attachment starts below it.
   if (RE_ATTACHMENT_LINE.test(lines[k]!.text.text.trim()) || RE_ATTACHMENT_LINE.test(a.text.text.trim())) return true;
   // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
@@ -220,6 +223,12 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
   return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
 }
+
+/** A heading's number alone: `1.8`, `2.1.3`, `1.`, `三、`, `（二）` (never a bare `1`: a cell or a page's). */
+const RE_NUMBER_ONLY = /^(?:\d{1,2}(?:[.．]\d{1,2}){1,2}|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$/;
+
+/** A title's text: short, with no clause punctuation. */
+const isTitleText = (t: string): boolean => t.trim().length >= 2 && t.trim().length <= 60 && !/[。；;，,：:]/.test(t);
 
 export function reflow(cleaned: Cleaned): Paragraph[] {
   const lines = cleaned.lines;
