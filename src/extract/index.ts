@@ -628,7 +628,8 @@ function documentInfo(
     }
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
-    if (/[。；]/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
+    // (Nor is a line with a clause in it, or that ends by introducing what follows: `各位老师：`.)
+    if (/[。；，]/.test(bare) || /[：:]$/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
     // A repost's tag before the title (`【转载】国家重点研发计划…指南`) is no part of it.
     // (A notice's `附件：…指南` line names the guideline it carries: the title is after the label.)
     const attached = /^附件\s*\d{0,2}\s*[：:]\s*/.exec(bare)?.[0].length ?? 0;
