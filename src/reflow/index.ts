@@ -163,6 +163,9 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   // A table cell wrapped onto the next line (in the value column, below its row) goes on.
   if (lines[k]!.continuesCell) return false;
   if (lines[k]!.table || a.table) return true;
+  // A line that ends with an item's number, its text on the next line (`…优于0.1nm；2）` / `研制原位…`):
+  // the item goes on.
+  if (!lines[k]!.blankBefore && RE_TRAILING_ITEM.test(a.text.text) && !hasMarker[k]) return false;
   // A heading's number on a line of its own (`1.8`, then the title after a blank line: a web page's
   // number and heading in blocks apart) goes on with the title below it.
   if (RE_NUMBER_ONLY.test(a.text.text.trim()) && !hasMarker[k] && isTitleText(lines[k]!.text.text)) return false;
@@ -224,6 +227,9 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
 }
 
+/** An inline list's next item number at a line's end, after the clause before it (`；2）`, `；（3）`, `。③`). */
+const RE_TRAILING_ITEM = /[；;。，,]\s*(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[\u2460-\u2473])$/;
+
 /** A heading's number alone: `1.8`, `2.1.3`, `1.`, `三、`, `（二）` (never a bare `1`: a cell or a page's). */
 const RE_NUMBER_ONLY = /^(?:\d{1,2}(?:[.．]\d{1,2}){1,2}|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$/;
 
@@ -272,7 +278,7 @@ const LINE_START_LABELS: ReadonlySet<string> = new Set(['关键词', '关键字'
  */
 function continuesInlineList(lines: readonly CleanLine[], first: number, k: number): boolean {
   const m = matchMarker(lines[k]!.text.text);
-  if (!m || m.value < 2 || (m.type !== 'circled' && m.type !== 'paren-arabic' && m.type !== 'arabic-dot')) return false;
+  if (!m || m.value < 2 || (m.type !== 'circled' && m.type !== 'paren-arabic' && m.type !== 'arabic-dot' && m.type !== 'arabic-paren')) return false;
   const prev = printed(m.type, m.value - 1);
   let text = '';
   for (let i = first; i < k; i++) text += lines[i]!.text.text;
