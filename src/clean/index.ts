@@ -1351,7 +1351,11 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   }
   const roleAt = (role: string): number => table.columns.findIndex((c) => c?.role === role);
   const idCol = roleAt('id');
-  const titleCol = roleAt('title');
+  // Of two columns that name a direction (`方向` over a task's group, merged down its rows, and
+  // `揭榜任务`), the title is the one whose cells differ from row to row; the other is its group.
+  const titleCols = table.columns.flatMap((c, k) => (c?.role === 'title' ? [k] : []));
+  const distinct = (k: number): number => new Set(table.rows.filter((row) => !row.caption).map((row) => (row.cells[k] ?? []).map((p) => text.slice(p.start, p.end)).join(''))).size;
+  const titleCol = titleCols.length > 1 ? titleCols.reduce((best, k) => (distinct(k) > distinct(best) ? k : best)) : roleAt('title');
   const partnersCol = roleAt('partners');
   // No column names the row (no number, title or partner): every column a field (`合作协议 | 领域方向 |
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
@@ -1394,7 +1398,11 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     cells.forEach((cell, k) => {
       const column = table.columns[k];
       if (!cell || k === idCol || (k === titleCol && column?.role === 'title')) return;
-      if (column?.role === 'id' || column?.role === 'title') return;
+      if (column?.role === 'id' || column?.role === 'title') {
+        // The group's name beside the title (its `方向` merged down): the table's layout, logged.
+        for (const p of row.cells[k] ?? []) log({ ...p, kind: 'table-layout' });
+        return;
+      }
       const header = table.header[k]?.[0];
       const b = new MappedBuilder();
       // A column whose header names no field (`备用`, a header the lexicon lacks): its cell stays,

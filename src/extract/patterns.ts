@@ -329,7 +329,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央)财政(?:科技|支持)?(?:资金|经费)(?:拟)?(?:安排)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央)财政(?:科技|支持)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every

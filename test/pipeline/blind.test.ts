@@ -431,3 +431,12 @@ const GAPS42: Record<string, { gap?: string; checksGap?: string }> = {
   case03_gat_assembled: { gap: 'open: an assembled text (a note, the notice with its attachment list, the guideline converted from PDF, a later 更正): the notice’s `2．形式审查条件要求` read as a direction, the 更正 not applied, a prose field’s domains, the guideline’s own title only inferred' },
 };
 describe.each(expectedCases(`${ROOT}test/fixtures/blind42/`))('blind42 case %s', (name) => expectedCaseTests(`${ROOT}test/fixtures/blind42/`, name, GAPS42[name]));
+
+/**
+ * Set 43, written blind after 40–41's fixes, as ordinary files faithfully made: a .docx typed in WPS
+ * (digits in runs of their own, a number split across runs, odd and even footers), a Word draft
+ * converted to PDF by LibreOffice, a provincial 科技厅's GBK page, an RTF saved by Word from a .doc
+ * with a landscape table whose 方向 column is merged down beside the 揭榜任务 column. First
+ * contact: 415/496 (83.7%).
+ */
+describe.each(expectedCases(`${ROOT}test/fixtures/blind43/`))('blind43 case %s', (name) => expectedCaseTests(`${ROOT}test/fixtures/blind43/`, name));
