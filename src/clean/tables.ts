@@ -284,7 +284,10 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   // directions' titles say who they are with); read as a table of two columns.
   const isLabel = (c: readonly Range[] | undefined): boolean => c !== undefined && fieldLabelAt(`${plainIdeographs(cellText(c)).replace(/[\s：:]+$/, '')}：`) !== null;
   const labelledIn = (j: number): number => rows.filter((r) => r.cells.length === width && isLabel(r.cells[j])).length;
-  const labelColumn = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((j) => j + 1 < width && labelledIn(j) * 2 >= rows.length) : undefined;
+  // (Beside a group column, labels on two rows of the body at least: a header that names fields,
+  // `| 编号 | 指南方向 | 拟支持项目数 | 国拨经费（万元） |`, over one row is a summary table.)
+  const bodyLabelled = (j: number): number => rows.filter((r, k) => k !== h && r.cells.length === width && isLabel(r.cells[j])).length;
+  const labelColumn = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((j) => j + 1 < width && bodyLabelled(j) >= 2 && bodyLabelled(j) * 2 >= rows.length - 1) : undefined;
   if (labelColumn !== undefined) {
     const j = labelColumn;
     // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
