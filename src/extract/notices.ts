@@ -60,8 +60,21 @@ function annexRow(after: readonly Paragraph[], annex: number, n: number): Mapped
   return null;
 }
 
-/** `原指南“1.3 …”中“共拟支持经费：900万元人民币”有误，现更正为“共拟支持经费：1200万元人民币”`. */
-const RE_CORRECTION = /“\s*(\d{1,2}(?:[.．]\d{1,2}){0,2})[^”]*”中“([^：:”]{2,12})[：:]([^”]+)”(?:有误|错误)[^“]{0,12}更正为“(?:[^：:”]{2,12}[：:])?([^”]+)”/g;
+/**
+ * `原指南“1.3 …”中“共拟支持经费：900万元人民币”有误，现更正为“共拟支持经费：1200万元人民币”`, or through
+ * the parts that hold the direction (`“（一）内地与香港科技创新合作”中“2. 粤港澳大湾区联合研究项目”的
+ * “共拟支持经费：800万元人民币”更正为“…1000万元人民币”`): the direction is the last reference.
+ */
+const RE_CORRECTION = /(?:“([^“”]{2,60})”(?:中|的)){1,3}“([^：:“”]{2,12})[：:]([^“”]+)”(?:有误|错误)?[^“]{0,12}更正为“(?:[^：:“”]{2,12}[：:])?([^“”]+)”/g;
+
+/** The direction a correction's reference names: by its title (after its number), else by its number as an id. */
+function referenced(directions: readonly Direction[], ref: string): number {
+  const title = ref.replace(/^\s*(?:\d{1,2}(?:[.．]\d{1,2}){0,2}[.．、]?|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*/, '').replace(/\s+/g, '');
+  const byTitle = title.length >= 4 ? directions.findIndex((d) => d.title.replace(/\s+/g, '') === title) : -1;
+  if (byTitle >= 0) return byTitle;
+  const id = /^\s*(\d{1,2}(?:[.．]\d{1,2}){1,2})/.exec(ref)?.[1]?.replace(/．/g, '.');
+  return id ? directions.findIndex((d) => d.id === id) : -1;
+}
 /** `国拨经费总概算相应由0.45亿元人民币调整为0.48亿元人民币`: the new total. */
 const RE_TOTAL_CORRECTION = /(国拨经费总概算|总概算|国拨经费总额)[^。；]{0,6}由[^。；]{1,20}?(?:调整|更正|修改)为([^。；，,]{2,24})/;
 
@@ -72,9 +85,9 @@ export function withCorrections(directions: readonly Direction[], summary: Summa
   for (const p of after) {
     const t = p.text.text;
     for (const m of t.matchAll(RE_CORRECTION)) {
-      const id = m[1]!.replace('．', '.');
-      const k = out.findIndex((d) => d.id === id);
+      const k = referenced(out, m[1]!);
       if (k < 0) continue;
+      const id = out[k]!.id;
       const role = roleOfLabel(m[2]!.trim());
       const value = m[4]!;
       const at = m.index + m[0].lastIndexOf(value);

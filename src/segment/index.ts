@@ -944,8 +944,8 @@ function containsDirection(s: Section): boolean {
   return s.children.some((c) => c.kind === 'direction' || ((c.kind === 'part' || c.kind === 'group' || c.kind === 'item') && containsDirection(c)));
 }
 
-/** The heading of a closing section printed without a number (`申报要求`, `联系方式`, `附：形式审查条件要求`). */
-const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|形式审查条件(?:要求)?|附件|附(?:件\s*[\d一二三四五六七八九十]{0,3})?\s*[：:]\s*[^。；，,]{2,30})$/;
+/** The heading of a closing section printed without a number (`申报要求`, `联系方式`, `附：形式审查条件要求`, `【三、更正说明（6月27日发布）】`). */
+const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|形式审查条件(?:要求)?|【?[^【】。；]{0,60}(?:更正|勘误)(?:说明|通知|公告|启事)(?:[（(][^（）()]{0,16}[）)])?】?|附件|附(?:件\s*[\d一二三四五六七八九十]{0,3})?\s*[：:]\s*[^。；，,]{2,30})$/;
 
 /** The first pieces of paragraphs cut at a run-on label: what ends them parted them from a field. */
 const RUN_ON_HEADS = new WeakSet<Paragraph>();

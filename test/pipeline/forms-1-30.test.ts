@@ -71,3 +71,35 @@ ${row('北欧', '共拟支持经费', '1800万元人民币')}
     expect(doc.removed.some((r) => r.kind === 'table-layout' && r.text === '北欧')).toBe(true);
   });
 });
+
+describe('a correction printed after the guideline, naming its direction through the part that holds it', () => {
+  it('is applied to the value it corrects, with a check that says so; its heading closes the last direction', async () => {
+    const text = `国家重点研发计划“港澳台科技创新合作”重点专项2026年度项目申报指南
+
+2026年度设立2个指南方向，拟支持项目数约9个，国拨经费总概算0.3亿元人民币。项目实施周期一般为3年。
+
+（一）内地与香港科技创新合作
+
+1. 内地与香港联合资助项目
+合作协议：《内地与香港关于加强创新科技合作的安排》。
+拟支持项目数：4个。
+共拟支持经费：1200万元人民币。
+其他要求：须联合申报。
+
+2. 粤港澳大湾区联合研究项目
+合作协议：《粤港澳大湾区发展规划纲要》。
+拟支持项目数：5个。
+共拟支持经费：800万元人民币。
+其他要求：须有港澳单位参与。
+
+【更正说明（7月2日发布）】
+经核实，指南“（一）内地与香港科技创新合作”中“2. 粤港澳大湾区联合研究项目”的“共拟支持经费：800万元人民币”更正为“共拟支持经费：1800万元人民币”，其他内容不变。
+`;
+    const doc = await ingestText(text, 'corrected.txt');
+    expect(doc.directions.map((d) => [d.title, d.funding?.amountCNY, d.requirements.length])).toEqual([
+      ['内地与香港联合资助项目', 12_000_000, 1],
+      ['粤港澳大湾区联合研究项目', 18_000_000, 1],
+    ]);
+    expect(doc.checks.filter((c) => c.code === 'value-corrected').map((c) => [c.stated, c.computed])).toEqual([['800万元人民币', '1800万元人民币']]);
+  });
+});
