@@ -728,6 +728,19 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
   if (directions.length === 0) directionsFromItems(root, directions);
 
+  // An overview of the directions before their details (`二、指南方向概览` / `1.内地与香港…` … then
+  // `三、指南方向具体要求` / `1.内地与香港…` with its fields): an entry with no field of its own, whose
+  // number and title a later direction with fields repeats, is the overview's line, no direction.
+  const titled = (d: Section): string => (d.heading && d.marker ? bareTitle(d.heading.text.text.slice(d.marker.length)) : '');
+  const hasFields = (d: Section): boolean => d.children.some((c) => c.kind === 'field' || (c.kind !== 'paragraph' && c.children.some((g) => g.kind === 'field')));
+  const overview = directions.filter(
+    (d, k) => !hasFields(d) && titled(d) !== '' && directions.slice(k + 1).some((e) => hasFields(e) && e.marker?.value === d.marker?.value && e.marker?.type === d.marker?.type && titled(e) === titled(d)),
+  );
+  if (overview.length > 0) {
+    for (const d of overview) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+    directions.splice(0, directions.length, ...directions.filter((d) => !overview.includes(d)));
+  }
+
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
   // (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
   // Only where a number comes again in another part: a number printed twice in one part (`5.`,
