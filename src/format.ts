@@ -60,6 +60,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'ocr-garbled-number': '扫描页上形似编号或数字的内容识别有误',
   'ocr-ambiguous-dash': '扫描页上的“一”可能是破折号',
   'ocr-confusable': '扫描页上的字可能是形近字误识',
+  'cap-per-year': '每个项目的经费上限按年写明',
   'page-not-read': '扫描页未读取（未启用OCR）',
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
@@ -208,6 +209,8 @@ export function checkMessageZh(
       const page = c.span?.page ? `（第${c.span.page}页）` : '';
       return `${at}${quote(s)}${page}中“${k}”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实`;
     }
+    case 'cap-per-year':
+      return typeof k === 'number' ? `${at}经费上限按年写明（${quote(s)}），按实施周期最多年数折算为每个项目不超过${money(k)}` : `${at}经费上限按年写明（${quote(s)}），未写明实施年数，未给出每个项目的上限`;
     case 'ocr-confusable': {
       const page = c.span?.page ? `（第${c.span.page}页）` : '';
       return `${at}${quote(s)}${page}由OCR识别，仅此一处；本文其他处写作${quote(k)}，可能是形近字误识，请对照原件核实`;

@@ -7,7 +7,7 @@ import type { Mapped } from '../mapped.js';
 import { mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Section } from '../segment/index.js';
-import type { CheckDraft, Direction, Duration, Flags, Span, Summary } from '../schema/guideline.js';
+import type { CheckDraft, Direction, Duration, Flags, Funding, Span, Summary } from '../schema/guideline.js';
 import { FLAG_PATTERNS, fundingAmounts, parseCount, parseDurationValue } from './patterns.js';
 import { fieldRest, nodeText, scanPlaceholders, short, type SpanFn } from './nodes.js';
 import {
@@ -37,8 +37,9 @@ export function extractDirection(
   const agreements = readAgreements(ctx, partners);
   const domains = readDomains(ctx);
   const projectCount = readProjectCount(ctx);
-  const { funding, perProjectCap } = readFunding(ctx);
+  const read = readFunding(ctx);
   const duration = readDuration(ctx);
+  const { funding, perProjectCap } = perYearCap(ctx, read, duration);
   const { requirements, conditions } = readRequirements(ctx);
   const { researchContent, indicators, keywords } = readKeyProgramme(ctx);
 
@@ -188,4 +189,27 @@ function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['
     ctx.otherText.push({ label: null, known: false, text: t.text, span: span(t) });
     ctx.check('text-unassigned', 'info', `text that no field takes: “${short(t.text)}”`, t.text, span(t));
   }
+}
+
+/**
+ * A cap stated for each year of a project (`每个项目每年国拨经费不超过100万元`): the cap of a
+ * project is it times the most years the project may run, where the direction states them; else no
+ * cap is given, and a check says why. Never the yearly figure as the project's.
+ */
+function perYearCap(ctx: DirectionContext, read: ReturnType<typeof readFunding>, duration: Duration | null): ReturnType<typeof readFunding> {
+  const cap = read.perProjectCap;
+  if (!cap || cap.inherited) return read;
+  const around = ctx.sourceText(Math.max(0, cap.span.start - 12), cap.span.end);
+  if (!/每(?:个项目)?每?年(?:度)?|年均/.test(around.slice(around.length - (cap.span.end - cap.span.start) - 12))) return read;
+  // (A cap is a bound: at most the years there may be, `不超过2年` or `2～3年`, bound the project.)
+  const years = duration?.maxYears ?? null;
+  if (years !== null) {
+    const amountCNY = cap.amountCNY * years;
+    ctx.check('cap-per-year', 'info', `the cap is stated per year (“${cap.text}”): × ${years} years = ${amountCNY / 10_000}万元 a project`, cap.text, cap.span, amountCNY);
+    const perProjectCap = { ...cap, amountCNY };
+    return { funding: read.funding && read.funding.perProjectCapCNY !== undefined ? { ...read.funding, perProjectCapCNY: amountCNY } : read.funding, perProjectCap };
+  }
+  ctx.check('cap-per-year', 'warning', `the cap is stated per year (“${cap.text}”) and the direction states no number of years: no cap of a project is given`, cap.text, cap.span);
+  const { perProjectCapCNY: _c, perProjectCapSpan: _s, ...funding } = read.funding ?? ({} as Funding);
+  return { funding: read.funding ? (funding as Funding) : null, perProjectCap: null };
 }
