@@ -751,7 +751,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
     parts.add(partOf.get(d));
     partsOfKey.set(d.id, parts);
   }
-  if ([...partsOfKey.values()].some((parts) => parts.size > 1)) {
+  // (Only where a later part starts again at 1: numbers that run on across the parts, `1`…`5` then
+  // `5`…`9`, are ids as printed, the `5` twice a duplicate.)
+  const firstOfPart = new Map<number | null | undefined, Section>();
+  for (const d of directions) if (!firstOfPart.has(partOf.get(d))) firstOfPart.set(partOf.get(d), d);
+  const restarts = [...firstOfPart.values()].slice(1).some((d) => d.marker?.value === 1);
+  if (restarts && [...partsOfKey.values()].some((parts) => parts.size > 1)) {
     for (const d of directions) {
       if (d.marker!.type === 'decimal' || d.marker!.type === 'decimal3') continue;
       const part = partOf.get(d);

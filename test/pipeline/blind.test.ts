@@ -440,3 +440,27 @@ describe.each(expectedCases(`${ROOT}test/fixtures/blind42/`))('blind42 case %s',
  * contact: 415/496 (83.7%).
  */
 describe.each(expectedCases(`${ROOT}test/fixtures/blind43/`))('blind43 case %s', (name) => expectedCaseTests(`${ROOT}test/fixtures/blind43/`, name));
+
+/**
+ * Sets 44 and 45, written blind after 42–43's fixes: 44 texts whose guidelines vary in structure
+ * (directions grouped under partner regions that state a shared agreement, an overview list of the
+ * titles before their details with per-year caps, a key programme with nested indicators, an NSFC
+ * call whose numbering runs on across its parts with a direction split into sub-types), 45 files
+ * (a .docx of a bordered label/value table per direction, a Chromium PDF with a table of contents
+ * on its own first page, a saved page of one table with rowspan regions and `<ul>` requirements in
+ * its cells, a Word 97 .doc of automatic numbering restarting per part). First contact: 44 477/585
+ * (81.5%), 45 531/549 (96.7%).
+ */
+const GAPS44: Record<string, { gap?: string; checksGap?: string }> = {
+  'igov2025b2-final-regions': { gap: 'open: a region’s heading that states an agreement for its directions (not inherited by them); judgement: ids restarting per region (`1.1` for the first region under `二、`)' },
+  'nsfc2025-orgcoop-b1': { gap: 'open: a direction split into sub-types each with its count and funding (neither summed); a partner organisation (ERC) named only by its full name' },
+};
+const GAPS45: Record<string, { gap?: string; checksGap?: string }> = {
+  'case1-intergov-2025b2': { gap: 'open: a domains field written as an outline (`一、气候变化与可持续发展包括但不限于` / items / `（二）…`) read line by line' },
+  'case2-keyprog-hydrogen-2025-draft': { gap: 'open: a table of contents printed on its own first page read as the title (`目录指南说明`); the youth projects’ cap stated once for the group not inherited' },
+  'case3-gat-2025': { gap: 'open: requirements as `<ul>` items inside a table cell counted as one; judgement: a funding cell of `0` is a check (value-implausible), not a value (the writer gives 0 with the check)' },
+};
+for (const [set, gaps] of [['blind44', GAPS44], ['blind45', GAPS45]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
