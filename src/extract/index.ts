@@ -140,7 +140,23 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // What the text before the directions states for young scientists' projects (`青年科学家项目每个
   // 项目国拨经费不超过300万元，实施周期不超过3年…男性应为1990年1月1日以后出生`): their cap, duration
   // and rules, as a group states them, for each 青年科学家 direction that states none of its own.
-  const youthRules = preamble.filter((p) => /^青年科学家项目/.test(p.text.text.trim()) || (/青年科学家/.test(p.text.text) && /(?:以后|之后)出生/.test(p.text.text))).map((p) => p.text);
+  const youthRules: Mapped[] = [];
+  for (const p of preamble) {
+    const t = p.text.text;
+    if (/^青年科学家项目/.test(t.trim()) || (/青年科学家/.test(t) && /(?:以后|之后)出生/.test(t))) {
+      youthRules.push(p.text);
+      continue;
+    }
+    // Or the sentence of a paragraph that states them (`其中，…拟部署青年科学家项目，拟安排国拨经费
+    // 2000万元，每个项目国拨经费不超过500万元。`), never the rest of it.
+    let start = 0;
+    for (let i = 0; i <= t.length; i++) {
+      if (i < t.length && t[i] !== '。') continue;
+      const sentence = t.slice(start, i);
+      if (/青年科学家/.test(sentence) && /每个项目[^。；]{0,12}不超过[\d.]+万元/.test(sentence)) youthRules.push(mappedSlice(p.text, start, i));
+      start = i + 1;
+    }
+  }
   if (youthRules.length > 0) {
     for (const d of directions) if (/青年科学家/.test(d.heading?.text.text ?? '')) groupTextOf.set(d, [...youthRules, ...(groupTextOf.get(d) ?? [])]);
   }
@@ -626,6 +642,13 @@ function documentInfo(
       titleFrom = titleTo = -1;
       continue;
     }
+    // A table of contents at the head (`目录` over its entries, a web page's side list printed first):
+    // no title there; the title is found further down.
+    if (/^目\s*录$/.test(t.trim())) {
+      titleParts.length = 0;
+      titleFrom = titleTo = -1;
+      break;
+    }
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     // (Nor is a line with a clause in it, or that ends by introducing what follows: `各位老师：`.)
@@ -714,7 +737,9 @@ function documentInfo(
   const roc = RE_ROC_YEAR.exec(title ?? '') ?? RE_ROC_YEAR.exec(text.text);
   const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? (roc ? String(Number(roc[1]) + 1911) : undefined) ?? RE_YEAR.exec(text.text)?.[1];
   const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? RE_BATCH.exec(text.text)?.[1];
-  const draft = head.some((p) => RE_DRAFT.test(p.text.text));
+  // The draft mark under the title, wherever the title stands.
+  const underTitle = titleTo >= 0 ? preamble.find((p) => (p.text.from[0] ?? -1) > titleTo) : undefined;
+  const draft = head.some((p) => RE_DRAFT.test(p.text.text)) || (underTitle !== undefined && /^[（(]?征求意见稿[）)]?$/.test(underTitle.text.text.trim()));
   const status = draft ? 'draft' : titleSource === 'heading' ? 'final' : 'unknown';
   if (status === 'unknown') {
     checks.push({

@@ -737,6 +737,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
     (d, k) => !hasFields(d) && titled(d) !== '' && directions.slice(k + 1).some((e) => hasFields(e) && e.marker?.value === d.marker?.value && e.marker?.type === d.marker?.type && titled(e) === titled(d)),
   );
   if (overview.length > 0) {
+    // The details' numbers go on from the overview's: no numbering problem between the two lists.
+    const detailed = new Set(directions.filter((e) => hasFields(e) && overview.some((d) => e.marker?.value === d.marker?.value && titled(e) === titled(d))).map((e) => e.heading));
+    problems.splice(0, problems.length, ...problems.filter((q) => !(q.code.startsWith('numbering') && detailed.has(q.at))));
     for (const d of overview) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
     directions.splice(0, directions.length, ...directions.filter((d) => !overview.includes(d)));
   }

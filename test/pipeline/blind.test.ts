@@ -457,7 +457,6 @@ const GAPS44: Record<string, { gap?: string; checksGap?: string }> = {
 };
 const GAPS45: Record<string, { gap?: string; checksGap?: string }> = {
   'case1-intergov-2025b2': { gap: 'open: a domains field written as an outline (`一、气候变化与可持续发展包括但不限于` / items / `（二）…`) read line by line' },
-  'case2-keyprog-hydrogen-2025-draft': { gap: 'open: a table of contents printed on its own first page read as the title (`目录指南说明`); the youth projects’ cap stated once for the group not inherited' },
   'case3-gat-2025': { gap: 'open: requirements as `<ul>` items inside a table cell counted as one; judgement: a funding cell of `0` is a check (value-implausible), not a value (the writer gives 0 with the check)' },
 };
 for (const [set, gaps] of [['blind44', GAPS44], ['blind45', GAPS45]] as const) {
