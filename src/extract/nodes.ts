@@ -191,6 +191,18 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
     });
     return out;
   }
+  // Items a bullet starts, two or more (a cell's `<ul>` on its one line: `•须…。•项目…`).
+  const bullets = [...t.matchAll(/(?<=^|[。；;：:，,\s])[•●▪◆]\s*/g)];
+  if (bullets.length >= 2) {
+    const out: ItemOut[] = [];
+    const lead = mappedTrim(mappedSlice(m, 0, bullets[0]!.index));
+    if (lead.text.length > 0) out.push({ marker: null, text: lead.text, span: span(lead) });
+    bullets.forEach((b, k) => {
+      const body = mappedTrim(mappedSlice(m, b.index + b[0].length, k + 1 < bullets.length ? bullets[k + 1]!.index : t.length));
+      if (body.text.length > 0) out.push({ marker: b[0].trim(), text: body.text, span: span(body) });
+    });
+    return out;
+  }
   const whole = mappedTrim(m);
   if (whole.text.length === 0) return [];
   // One item that starts with its own marker (`（1）…` on the label's line, the others below it).

@@ -400,7 +400,10 @@ class Reader {
       let col = 0;
       for (const td of cellsOf(tr)) {
         while (row[col] !== undefined) col++;
-        const sub = new Reader([], this.numbers);
+        // A cell's list without numbers (`<ul>` of requirements in a cell): its items joined on the
+        // cell's one line would read as one; each gets the bullet the browser draws.
+        const bulleted = bulletItems(td);
+        const sub = new Reader([], bulleted.length > 0 ? new Map([...this.numbers, ...bulleted.map((li): [Element, string] => [li, this.numbers.get(li) || '• '])]) : this.numbers);
         for (const c of td.children) sub.visit(c);
         sub.endBlock();
         this.removed.push(...sub.removed);
@@ -417,6 +420,23 @@ class Reader {
     const filled = grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? ''));
     this.blocks.push({ kind: 'table', rows: squareRows(filled) });
   }
+}
+
+/** The items of the `<ul>` lists of a table cell that hold two items or more. */
+function bulletItems(cell: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (e: Element): void => {
+    for (const c of e.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'ul') {
+        const items = c.children.filter((k): k is Element => k.type === 'element' && k.tagName === 'li');
+        if (items.length >= 2) out.push(...items);
+      }
+      walk(c);
+    }
+  };
+  walk(cell);
+  return out;
 }
 
 /** Text-only widgets inside the content: 分享到, 打印本页, 关闭窗口, 【字体：大 中 小】, 收藏, 返回顶部. */

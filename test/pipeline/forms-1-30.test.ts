@@ -103,3 +103,16 @@ describe('a correction printed after the guideline, naming its direction through
     expect(doc.checks.filter((c) => c.code === 'value-corrected').map((c) => [c.stated, c.computed])).toEqual([['800万元人民币', '1800万元人民币']]);
   });
 });
+
+describe('a list without numbers inside a table cell', () => {
+  it('is one requirement an item, as the bullets the browser draws part them', async () => {
+    const page = `<html><body>${HEAD}<table><tr><th>序号</th><th>指南方向</th><th>拟支持项目数</th><th>国拨经费（万元）</th><th>其他要求</th></tr>
+<tr><td>1</td><td>中国和芬兰联合研究项目</td><td>4</td><td>1200</td><td><ul><li>须双方同时申报。</li><li>项目实施周期3年。</li><li>鼓励企业参与。</li></ul></td></tr>
+<tr><td>2</td><td>中国和挪威联合研究项目</td><td>5</td><td>1800</td><td><ul><li>须双方同时申报。</li></ul></td></tr></table><h2>二、申报要求</h2><p>申报单位须为法人单位。</p></body></html>`;
+    const doc = await html(page);
+    expect(doc.directions.map((d) => [d.id, d.requirements.map((r) => r.text)])).toEqual([
+      ['1', ['须双方同时申报。', '项目实施周期3年。', '鼓励企业参与。']],
+      ['2', ['须双方同时申报。']],
+    ]);
+  });
+});
