@@ -24,7 +24,7 @@ import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FU
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, labelOnly, labelsOf } from '../lexicon/fields.js';
-import { BULLET, matchMarker } from '../lexicon/markers.js';
+import { BULLET, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
@@ -1737,8 +1737,6 @@ function markRecordHeader(lines: RawLine[]): void {
   }
 }
 
-/** A YAML field of a note's front matter (`title: …`, `tags:`, `  - 氢能`). */
-const RE_YAML_LINE = /^[ \t]*(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:[ \t].*)?|- .*|#.*)$/;
 /** A Markdown footnote's text (`[^1]: 其中，…`), as a note app writes them at the end. */
 const RE_MD_FOOTNOTE = /^[ \t]*\[\^([\w-]{1,12})\]:/;
 

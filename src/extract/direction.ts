@@ -199,8 +199,9 @@ function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['
 function perYearCap(ctx: DirectionContext, read: ReturnType<typeof readFunding>, duration: Duration | null): ReturnType<typeof readFunding> {
   const cap = read.perProjectCap;
   if (!cap || cap.inherited) return read;
-  const around = ctx.sourceText(Math.max(0, cap.span.start - 12), cap.span.end);
-  if (!/每(?:个项目)?每?年(?:度)?|年均/.test(around.slice(around.length - (cap.span.end - cap.span.start) - 12))) return read;
+  // (`每年` in the cap's words or just before them in its clause: `每个项目每年国拨经费不超过…`.)
+  const lead = ctx.sourceText(Math.max(0, cap.span.start - 12), cap.span.start).split(/[。；;，,]/).pop() ?? '';
+  if (!/每年|年均/.test(lead + cap.text)) return read;
   // (A cap is a bound: at most the years there may be, `不超过2年` or `2～3年`, bound the project.)
   const years = duration?.maxYears ?? null;
   if (years !== null) {

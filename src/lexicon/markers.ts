@@ -276,3 +276,6 @@ export function printed(type: MarkerType, value: number): string {
  * item) alike.
  */
 export const BULLET = '[▪•●◆◇■□▸○◦※►➢✓√·]';
+
+/** A field of a note's front matter (`title: …`, `tags:`, `  - 氢能`, `# comment`), trimmed or not. */
+export const RE_YAML_LINE = /^[ \t]*(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:[ \t].*)?|- .*|#.*)$/;

@@ -7,6 +7,12 @@
  */
 import type { Removal, TableLine } from '../types.js';
 
+/** What a reader left out of the text, logged without a place (it never reaches the loaded text). */
+export const unplaced = (kind: Removal['kind'], text: string): Removal => ({ kind, text, line: null, start: null, end: null, page: null });
+
+/** Text written into HTML as text (`<` and `&` escaped): a heading a reader puts before a page's markup. */
+export const htmlText = (t: string): string => t.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
+
 /** A paragraph, heading or list item: its lines, as the document breaks them. */
 export interface TextBlock {
   readonly kind: 'text';

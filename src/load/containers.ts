@@ -8,6 +8,7 @@
  * surrounds it is logged, never read. Pure.
  */
 import type { Removal } from '../types.js';
+import { unplaced, htmlText } from './blocks.js';
 import { isLatex, readLatex } from './latex.js';
 import { isWikitext, readWikitext } from './wikitext.js';
 
@@ -19,7 +20,6 @@ export interface Unwrapped {
   readonly removed: Removal[];
 }
 
-const removal = (kind: Removal['kind'], text: string): Removal => ({ kind, text, line: null, start: null, end: null, page: null });
 
 /** The guideline inside `text` where it is a container (an e-mail's source, a JSON record); null otherwise. */
 export function unwrapContainer(text: string): Unwrapped | null {
@@ -51,10 +51,10 @@ function fromJson(text: string): Unwrapped | null {
   const content = fields.reduce<{ key: string; value: string } | null>((best, f) => (best === null || f.value.length > best.value.length ? f : best), null);
   if (!content || content.value.length < 200) return null;
   const title = fields.find((f) => TITLE_KEYS.test(f.key) && f.value.trim() !== '' && f.value.length <= 120 && f !== content)?.value.trim();
-  const removed = fields.filter((f) => f !== content && f.value.trim() !== '').map((f) => removal('record-header', `${f.key}: ${f.value.length > 80 ? `${f.value.slice(0, 80)}…` : f.value}`));
+  const removed = fields.filter((f) => f !== content && f.value.trim() !== '').map((f) => unplaced('record-header', `${f.key}: ${f.value.length > 80 ? `${f.value.slice(0, 80)}…` : f.value}`));
   const body = content.value.replace(/\r\n?/g, '\n');
   const head = title && !body.trimStart().startsWith(title) ? title : null;
-  if (RE_MARKUP.test(body)) return { html: `${head ? `<h1>${head.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</h1>` : ''}${body}`, removed };
+  if (RE_MARKUP.test(body)) return { html: `${head ? `<h1>${htmlText(head)}</h1>` : ''}${body}`, removed };
   return { text: head ? `${head}\n\n${body}` : body, removed };
 }
 
@@ -146,7 +146,7 @@ function fromMime(text: string): Unwrapped | null {
   if (names.filter((n) => MAIL_HEADERS.test(n)).length < 3 || !head.headers.has('content-type') && !head.headers.has('mime-version')) return null;
   const part = textPart(text.slice(head.body), head.headers);
   if (!part || part.text.trim() === '') return null;
-  const removed = ['from', 'to', 'cc', 'date', 'subject'].filter((n) => head.headers.has(n)).map((n) => removal('email', `${n}: ${words(head.headers.get(n)!)}`));
+  const removed = ['from', 'to', 'cc', 'date', 'subject'].filter((n) => head.headers.has(n)).map((n) => unplaced('email', `${n}: ${words(head.headers.get(n)!)}`));
   const body = part.text.replace(/\r\n?/g, '\n');
   return part.html ? { html: body, removed } : { text: body, removed };
 }

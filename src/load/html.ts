@@ -14,7 +14,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { buildText, cellText, htmlText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { drawnNumbers } from './css.js';
 import { decodeText } from './text.js';
 import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
@@ -518,7 +518,7 @@ function fillFromDataIslands(root: Root): void {
     }
   }
   if (records.length === 0) return;
-  const html = records.map((r) => `${r.heading ? `<h3>${r.heading.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</h3>` : ''}${r.html}`).join('');
+  const html = records.map((r) => `${r.heading ? `<h3>${htmlText(r.heading)}</h3>` : ''}${r.html}`).join('');
   const parsed = unified().use(rehypeParse, { fragment: true }).parse(html) as Root;
   const first = loading[0]!;
   first.children = parsed.children as ElementContent[];

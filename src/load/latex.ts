@@ -8,12 +8,12 @@
  * what ctex prints for the commands it knows; an unknown command keeps the text of its arguments. Pure.
  */
 import type { Removal } from '../types.js';
+import { unplaced } from './blocks.js';
 import { printed } from '../lexicon/markers.js';
 
 /** `3` as a Chinese numeral (`三`). */
 const cjkNumeral = (n: number): string => printed('cjk-comma', n).replace(/、$/, '');
 
-const removal = (kind: Removal['kind'], text: string): Removal => ({ kind, text, line: null, start: null, end: null, page: null });
 
 /** Whether `text` is a LaTeX document's source. */
 export function isLatex(text: string): boolean {
@@ -53,7 +53,7 @@ interface Macro {
 export function readLatex(source: string): { text: string; removed: Removal[] } {
   const removed: Removal[] = [];
   // Comments: `%` to the line's end (not `\%`).
-  const text = source.replace(/\r\n?/g, '\n').replace(/(^|[^\\])%.*$/gm, (m, pre: string) => (m.length > pre.length + 1 && removed.push(removal('markup', m.slice(pre.length))), pre));
+  const text = source.replace(/\r\n?/g, '\n').replace(/(^|[^\\])%.*$/gm, (m, pre: string) => (m.length > pre.length + 1 && removed.push(unplaced('markup', m.slice(pre.length))), pre));
   const begin = text.indexOf('\\begin{document}');
   const finish = text.indexOf('\\end{document}');
   const preamble = text.slice(0, begin);
@@ -67,7 +67,7 @@ export function readLatex(source: string): { text: string; removed: Removal[] } 
   const titleAt = preamble.search(/\\title\s*\{/);
   const title = titleAt >= 0 ? group(preamble, preamble.indexOf('{', titleAt))?.body ?? null : null;
   const enumLabel = /\\setlist\[enumerate\]\{[^}]*label=([^,}]+)/.exec(preamble)?.[1] ?? null;
-  removed.push(removal('markup', preamble.trim().slice(0, 200)));
+  removed.push(unplaced('markup', preamble.trim().slice(0, 200)));
 
   const counters = { section: 0, subsection: 0 };
   const lists: { label: string | null; n: number }[] = [];
@@ -116,7 +116,7 @@ export function readLatex(source: string): { text: string; removed: Removal[] } 
         }
         if (bare === 'footnote') {
           const g = group(s, k);
-          if (g) (removed.push(removal('footnote', readLatexFragment(g.body))), (k = g.end));
+          if (g) (removed.push(unplaced('footnote', readLatexFragment(g.body))), (k = g.end));
           continue;
         }
         if (bare === 'section' || bare === 'subsection' || bare === 'subsubsection' || bare === 'paragraph') {

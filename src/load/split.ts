@@ -7,6 +7,7 @@
  */
 import { pageNumberOf } from '../lexicon/pagination.js';
 import type { Source } from '../types.js';
+import { RE_YAML_LINE } from '../lexicon/markers.js';
 
 /** A title's last line: `…申报指南`, `…项目指南（征求意见稿）`, or `（征求意见稿）` under it (not a field that names one, `title: …指南`, as a note's front matter has it). */
 const RE_TITLE_LAST = /^(?:[^。；：，:]{0,60}(?:申报指南|项目指南|指南)(?:[（(]征求意见稿[）)])?|[（(]征求意见稿[）)])$/;
@@ -44,7 +45,7 @@ function frontMatterEnd(lines: readonly Line[]): number {
   for (let j = first + 1; j < Math.min(lines.length, first + 80); j++) {
     const t = lines[j]!.text;
     if (t === '---' || t === '...') return j + 1;
-    if (t !== '' && !/^(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:\s.*)?|- .*|#.*)$/.test(t)) return 0;
+    if (t !== '' && !RE_YAML_LINE.test(t)) return 0;
   }
   return 0;
 }

@@ -7,8 +7,8 @@
  * comments, notes, categories, magic words) is logged, never read. Pure.
  */
 import type { Removal } from '../types.js';
+import { unplaced } from './blocks.js';
 
-const removal = (kind: Removal['kind'], text: string): Removal => ({ kind, text, line: null, start: null, end: null, page: null });
 
 /** Whether `text` is a wiki page's source: wiki tables or `== headings ==`, twice or more. */
 export function isWikitext(text: string): boolean {
@@ -23,14 +23,14 @@ export function readWikitext(source: string): { text: string; removed: Removal[]
   // Comments, notes and templates may span lines: taken out first.
   let text = source
     .replace(/\r\n?/g, '\n')
-    .replace(/<!--[\s\S]*?-->/g, (m) => (removed.push(removal('markup', m)), ''))
-    .replace(/<ref(?:\s[^>]*)?>[\s\S]*?<\/ref>|<ref(?:\s[^>]*)?\/>/g, (m) => (removed.push(removal('footnote', m.replace(/<[^>]+>/g, ''))), ''))
+    .replace(/<!--[\s\S]*?-->/g, (m) => (removed.push(unplaced('markup', m)), ''))
+    .replace(/<ref(?:\s[^>]*)?>[\s\S]*?<\/ref>|<ref(?:\s[^>]*)?\/>/g, (m) => (removed.push(unplaced('footnote', m.replace(/<[^>]+>/g, ''))), ''))
     .replace(/<references\s*\/>/g, '');
   // Templates, innermost first (`{{提示|…{{日期}}…}}`).
-  for (let k = 0; k < 5 && /\{\{[^{}]*\}\}/.test(text); k++) text = text.replace(/\{\{[^{}]*\}\}/g, (m) => (removed.push(removal('markup', m)), ''));
+  for (let k = 0; k < 5 && /\{\{[^{}]*\}\}/.test(text); k++) text = text.replace(/\{\{[^{}]*\}\}/g, (m) => (removed.push(unplaced('markup', m)), ''));
   const inline = (s: string): string =>
     s
-      .replace(/\[\[(?:Category|分类|File|文件|Image|图像):[^\]]*\]\]/gi, (m) => (removed.push(removal('markup', m)), ''))
+      .replace(/\[\[(?:Category|分类|File|文件|Image|图像):[^\]]*\]\]/gi, (m) => (removed.push(unplaced('markup', m)), ''))
       .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
       .replace(/\[(?:https?|ftp):\/\/\S+\s+([^\]]+)\]/g, '$1')
       .replace(/'''''|'''|''/g, '')

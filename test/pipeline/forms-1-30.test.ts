@@ -116,3 +116,31 @@ describe('a list without numbers inside a table cell', () => {
     ]);
   });
 });
+
+describe('a cap stated for each year of a project', () => {
+  const doc = (years: string) =>
+    ingestText(`国家重点研发计划“港澳台科技创新合作”重点专项2026年度项目申报指南
+
+2026年度设立1个指南方向。
+
+1.1 内地与香港联合资助项目
+合作协议：《内地与香港关于加强创新科技合作的安排》。
+拟支持项目数：4个。
+共拟支持经费：1200万元人民币。
+其他要求：每个项目每年国拨经费不超过100万元${years}。
+`);
+
+  it('is the project’s cap times the most years it may run, with a check that says so', async () => {
+    const d = await doc('，实施周期不超过3年');
+    expect(d.directions[0]!.perProjectCap?.amountCNY).toBe(3_000_000);
+    expect(d.checks.filter((c) => c.code === 'cap-per-year').map((c) => [c.severity, c.computed, c.messageZh])).toEqual([
+      ['info', 3_000_000, '方向1.1：经费上限按年写明（“每个项目每年国拨经费不超过100万元”），按实施周期最多年数折算为每个项目不超过300万元'],
+    ]);
+  });
+
+  it('is no cap of a project where the direction states no years, and a warning says so', async () => {
+    const d = await doc('');
+    expect(d.directions[0]!.perProjectCap).toBeNull();
+    expect(d.checks.filter((c) => c.code === 'cap-per-year').map((c) => c.severity)).toEqual(['warning']);
+  });
+});
