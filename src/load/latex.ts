@@ -49,6 +49,154 @@ interface Macro {
   readonly body: string;
 }
 
+/** What one construct at `k` of `s` printed, and where the text goes on. */
+interface Step {
+  readonly text: string;
+  readonly next: number;
+}
+
+/** An optional argument at `k` (`[label=\arabic*.]`): its text and where it ends, or null. */
+function optional(s: string, k: number): { body: string; end: number } | null {
+  if (s[k] !== '[') return null;
+  const close = s.indexOf(']', k);
+  return close > k ? { body: s.slice(k + 1, close), end: close + 1 } : null;
+}
+
+const RE_TABLE_ENV = /^(?:tabular|longtable|tabularx|array)\*?$/;
+
+/**
+ * The body read command by command: each construct a method (a symbol, the document's macro, a
+ * footnote, a sectioning command, `\maketitle`, `\item`, an environment, a command that prints its
+ * arguments or nothing); a fragment (a macro's expansion, an argument) read by the same loop.
+ */
+class LatexReader {
+  readonly removed: Removal[] = [];
+  private readonly counters = { section: 0, subsection: 0 };
+  private readonly lists: { label: string | null; n: number }[] = [];
+  private table = 0;
+
+  constructor(
+    private readonly macros: ReadonlyMap<string, Macro>,
+    private readonly title: string | null,
+    private readonly enumLabel: string | null,
+  ) {}
+
+  read(s: string): string {
+    const parts: string[] = [];
+    let k = 0;
+    while (k < s.length) {
+      const step = s[k] === '\\' ? this.command(s, k) : this.character(s, k);
+      parts.push(step.text);
+      k = step.next;
+    }
+    return parts.join('');
+  }
+
+  /** A character of text: braces and `$` print nothing, `~` a space, ``` `` ``` and `''` quotes, `--` a dash, `&` a table's cell. */
+  private character(s: string, k: number): Step {
+    const c = s[k]!;
+    if (c === '{' || c === '}' || c === '$') return { text: '', next: k + 1 };
+    if (c === '~') return { text: ' ', next: k + 1 };
+    if (c === '&' && this.table > 0) return { text: ' | ', next: k + 1 };
+    if (c === '`' && s[k + 1] === '`') return { text: '“', next: k + 2 };
+    if (c === "'" && s[k + 1] === "'") return { text: '”', next: k + 2 };
+    if (c === '-' && s[k + 1] === '-') return s[k + 2] === '-' ? { text: '—', next: k + 3 } : { text: '–', next: k + 2 };
+    return { text: c, next: k + 1 };
+  }
+
+  private command(s: string, at: number): Step {
+    const name = /^\\([A-Za-z]+\*?|.)/.exec(s.slice(at))![1]!;
+    let k = at + name.length + 1;
+    const bare = name.replace(/\*$/, '');
+    // A table's row ends at `\\`.
+    if (bare === '\\' && this.table > 0) return { text: ' |\n| ', next: k };
+    if (SYMBOLS[bare] !== undefined) return { text: SYMBOLS[bare]!, next: /^[A-Za-z]/.test(bare) && s[k] === ' ' ? k + 1 : k };
+    const macro = this.macros.get(bare);
+    if (macro) return this.expand(macro, s, k);
+    // Optional arguments (`[label=\arabic*.]`) are options, not text.
+    k = optional(s, k)?.end ?? k;
+    if (bare === 'begin' || bare === 'end') return this.environment(bare, s, k);
+    if (bare === 'section' || bare === 'subsection' || bare === 'subsubsection' || bare === 'paragraph') return this.heading(bare, name.endsWith('*'), s, k);
+    if (bare === 'maketitle') return { text: this.title ? `\n${this.read(this.title)}\n\n` : '', next: k };
+    if (bare === 'item') return { text: this.item(), next: k };
+    if (bare === 'footnote' || SILENT_ARGS.has(bare)) {
+      const g = group(s, k);
+      if (g && bare === 'footnote') this.removed.push(unplaced('footnote', this.read(g.body)));
+      return { text: '', next: g?.end ?? k };
+    }
+    if (SILENT.has(bare)) return { text: '', next: k };
+    // Any other command: the text of its arguments.
+    const parts: string[] = [];
+    for (let g = group(s, k); g; g = group(s, k)) {
+      parts.push(this.read(g.body));
+      k = g.end;
+    }
+    return { text: parts.join(''), next: k };
+  }
+
+  /** The document's own macro with its arguments in place of `#1`… . */
+  private expand(macro: Macro, s: string, at: number): Step {
+    const args: string[] = [];
+    let k = at;
+    for (let a = 0; a < macro.args; a++) {
+      const g = group(s, k);
+      if (!g) break;
+      args.push(g.body);
+      k = g.end;
+    }
+    return { text: this.read(macro.body.replace(/#(\d)/g, (_, d: string) => args[Number(d) - 1] ?? '')), next: k };
+  }
+
+  /** A section `一、…`, a subsection `N.M …` as ctex numbers them; a starred one as written. */
+  private heading(kind: string, starred: boolean, s: string, at: number): Step {
+    const g = group(s, at);
+    if (!g) return { text: '', next: at };
+    const c = this.counters;
+    let number = '';
+    if (!starred && kind === 'section') {
+      c.section++;
+      c.subsection = 0;
+      number = `${cjkNumeral(c.section)}、`;
+    } else if (!starred && kind === 'subsection') {
+      c.subsection++;
+      number = `${c.section}.${c.subsection} `;
+    }
+    return { text: `\n\n${number}${this.read(g.body).trim()}\n\n`, next: g.end };
+  }
+
+  /** An item, on a line of its own, with its list's label (`（\arabic*）` → `（3）`; a bullet in `itemize`). */
+  private item(): string {
+    const list = this.lists[this.lists.length - 1];
+    if (!list) return '\n• ';
+    list.n++;
+    return `\n${list.label === null ? '•' : list.label.replace(/\\arabic\*/, String(list.n)).replace(/\\chinese\*/, cjkNumeral(list.n)).replace(/[{}]/g, '')}`;
+  }
+
+  /** `\begin{…}` / `\end{…}`: a table's rows, a list's numbering; any other only a paragraph break. */
+  private environment(which: 'begin' | 'end', s: string, at: number): Step {
+    const g = group(s, at);
+    if (!g) return { text: '', next: at };
+    const env = g.body;
+    let k = g.end;
+    if (which === 'end') {
+      if (RE_TABLE_ENV.test(env)) this.table = Math.max(0, this.table - 1);
+      else if (env === 'enumerate' || env === 'itemize') this.lists.pop();
+      return { text: '\n\n', next: k };
+    }
+    // An environment's own arguments (`{clc}` of a table, `[label=…]` of a list).
+    const options = optional(s, k);
+    k = options?.end ?? k;
+    if (RE_TABLE_ENV.test(env)) {
+      for (let n = env === 'tabularx' ? 2 : 1; n > 0; n--) k = group(s, k)?.end ?? k;
+      this.table++;
+      return { text: '\n| \n', next: k };
+    }
+    if (env === 'enumerate') this.lists.push({ label: /label=([^,\]]+)/.exec(options?.body ?? '')?.[1] ?? this.enumLabel ?? '\\arabic*.', n: 0 });
+    else if (env === 'itemize') this.lists.push({ label: null, n: 0 });
+    return { text: '\n', next: k };
+  }
+}
+
 /** The text of a LaTeX document's source, as it typesets. */
 export function readLatex(source: string): { text: string; removed: Removal[] } {
   const removed: Removal[] = [];
@@ -65,172 +213,20 @@ export function readLatex(source: string): { text: string; removed: Removal[] } 
     if (g) macros.set(m[1]!, { args: Number(m[2] ?? 0), body: g.body });
   }
   const titleAt = preamble.search(/\\title\s*\{/);
-  const title = titleAt >= 0 ? group(preamble, preamble.indexOf('{', titleAt))?.body ?? null : null;
+  const title = titleAt >= 0 ? (group(preamble, preamble.indexOf('{', titleAt))?.body ?? null) : null;
   const enumLabel = /\\setlist\[enumerate\]\{[^}]*label=([^,}]+)/.exec(preamble)?.[1] ?? null;
   removed.push(unplaced('markup', preamble.trim().slice(0, 200)));
+  const reader = new LatexReader(macros, title, enumLabel);
+  const typeset = typesetLines(reader.read(body));
+  return { text: typeset, removed: [...removed, ...reader.removed] };
+}
 
-  const counters = { section: 0, subsection: 0 };
-  const lists: { label: string | null; n: number }[] = [];
-  let table = 0;
-  const out: string[] = [];
-  const emit = (s: string): void => {
-    out.push(s);
-  };
-  const expand = (s: string): string => readLatexFragment(s);
-  // The body, command by command; a fragment (a macro's expansion, an argument) read by the same loop.
-  function readLatexFragment(s: string): string {
-    const parts: string[] = [];
-    let k = 0;
-    while (k < s.length) {
-      const c = s[k]!;
-      if (c === '\\') {
-        const name = /^\\([A-Za-z]+\*?|.)/.exec(s.slice(k))![1]!;
-        k += name.length + 1;
-        const bare = name.replace(/\*$/, '');
-        // A table's row ends at `\\`.
-        if (bare === '\\' && table > 0) {
-          parts.push(' |\n| ');
-          continue;
-        }
-        if (SYMBOLS[bare] !== undefined) {
-          parts.push(SYMBOLS[bare]!);
-          if (/^[A-Za-z]/.test(bare) && s[k] === ' ') k++;
-          continue;
-        }
-        const macro = macros.get(bare);
-        if (macro) {
-          const args: string[] = [];
-          for (let a = 0; a < macro.args; a++) {
-            const g = group(s, k);
-            if (!g) break;
-            args.push(g.body);
-            k = g.end;
-          }
-          parts.push(readLatexFragment(macro.body.replace(/#(\d)/g, (_, d: string) => args[Number(d) - 1] ?? '')));
-          continue;
-        }
-        // Optional arguments (`[label=\arabic*.]`) are options, not text.
-        if (s[k] === '[') {
-          const close = s.indexOf(']', k);
-          if (close > k) k = close + 1;
-        }
-        if (bare === 'footnote') {
-          const g = group(s, k);
-          if (g) (removed.push(unplaced('footnote', readLatexFragment(g.body))), (k = g.end));
-          continue;
-        }
-        if (bare === 'section' || bare === 'subsection' || bare === 'subsubsection' || bare === 'paragraph') {
-          const g = group(s, k);
-          if (!g) continue;
-          k = g.end;
-          const starred = name.endsWith('*');
-          const heading = readLatexFragment(g.body).trim();
-          let number = '';
-          if (!starred && bare === 'section') (counters.section++, (counters.subsection = 0), (number = `${cjkNumeral(counters.section)}、`));
-          else if (!starred && bare === 'subsection') (counters.subsection++, (number = `${counters.section}.${counters.subsection} `));
-          parts.push(`\n\n${number}${heading}\n\n`);
-          continue;
-        }
-        if (bare === 'maketitle') {
-          if (title) parts.push(`\n${readLatexFragment(title)}\n\n`);
-          continue;
-        }
-        if (bare === 'item') {
-          const list = lists[lists.length - 1];
-          if (list) {
-            list.n++;
-            const label = list.label === null ? '•' : list.label.replace(/\\arabic\*/, String(list.n)).replace(/\\chinese\*/, cjkNumeral(list.n)).replace(/[{}]/g, '');
-            parts.push(`\n${label}`);
-          } else parts.push('\n• ');
-          continue;
-        }
-        if (bare === 'begin' || bare === 'end') {
-          const g = group(s, k);
-          if (!g) continue;
-          k = g.end;
-          const env = g.body;
-          if (bare === 'begin') {
-            // An environment's own arguments (`{clc}` of a table, `[label=…]` of a list).
-            let options: string | null = null;
-            if (s[k] === '[') {
-              const close = s.indexOf(']', k);
-              options = s.slice(k + 1, close);
-              k = close + 1;
-            }
-            if (/^(?:tabular|longtable|tabularx|array)\*?$/.test(env)) {
-              const spec = group(s, k);
-              if (spec) k = spec.end;
-              if (env === 'tabularx') {
-                const again = group(s, k);
-                if (again) k = again.end;
-              }
-              table++;
-              parts.push('\n| ');
-            } else if (env === 'enumerate') lists.push({ label: /label=([^,\]]+)/.exec(options ?? '')?.[1] ?? enumLabel ?? '\\arabic*.', n: 0 });
-            else if (env === 'itemize') lists.push({ label: null, n: 0 });
-            parts.push('\n');
-          } else {
-            if (/^(?:tabular|longtable|tabularx|array)\*?$/.test(env)) table = Math.max(0, table - 1);
-            else if (env === 'enumerate' || env === 'itemize') lists.pop();
-            parts.push('\n\n');
-          }
-          continue;
-        }
-        if (SILENT_ARGS.has(bare)) {
-          const g = group(s, k);
-          if (g) k = g.end;
-          continue;
-        }
-        if (SILENT.has(bare)) continue;
-        // Any other command: the text of its arguments.
-        let g = group(s, k);
-        while (g) {
-          parts.push(readLatexFragment(g.body));
-          k = g.end;
-          g = group(s, k);
-        }
-        continue;
-      }
-      if (c === '{' || c === '}' || c === '$') {
-        k++;
-        continue;
-      }
-      if (c === '~') {
-        parts.push(' ');
-        k++;
-        continue;
-      }
-      if (c === '&' && table > 0) {
-        parts.push(' | ');
-        k++;
-        continue;
-      }
-      if (c === '`' && s[k + 1] === '`') {
-        parts.push('“');
-        k += 2;
-        continue;
-      }
-      if (c === "'" && s[k + 1] === "'") {
-        parts.push('”');
-        k += 2;
-        continue;
-      }
-      if (c === '-' && s[k + 1] === '-') {
-        const three = s[k + 2] === '-';
-        parts.push(three ? '—' : '–');
-        k += three ? 3 : 2;
-        continue;
-      }
-      parts.push(c);
-      k++;
-    }
-    return parts.join('');
-  }
-  emit(expand(body));
-  // Lines as typeset: a source line break inside a paragraph is a space (CJK: nothing); a blank
-  // line a paragraph break; a table's `\\` a row.
-  const typeset = out
-    .join('')
+/**
+ * Lines as typeset: a source line break inside a paragraph is a space (between CJK: nothing); a
+ * blank line a paragraph break; a list item or a table row a line of its own, a row `| … |`.
+ */
+function typesetLines(read: string): string {
+  const paragraphs = read
     .split(/\n[ \t]*\n/)
     .map((para) =>
       para
@@ -248,6 +244,6 @@ export function readLatex(source: string): { text: string; removed: Removal[] } 
         .join('\n'),
     )
     .filter((p) => p !== '');
-  const rows = typeset.join('\n\n').replace(/\|\s*\n/g, '|\n').replace(/^\|\s*(.*?)\s*$/gm, (_, row: string) => (row === '' ? '' : `| ${row.replace(/\s*\|\s*$/, '')} |`));
-  return { text: `${rows.replace(/\n{3,}/g, '\n\n').trim()}\n`, removed };
+  const rows = paragraphs.join('\n\n').replace(/\|\s*\n/g, '|\n').replace(/^\|\s*(.*?)\s*$/gm, (_, row: string) => (row === '' ? '' : `| ${row.replace(/\s*\|\s*$/, '')} |`));
+  return `${rows.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
