@@ -17,10 +17,8 @@ export function isWikitext(text: string): boolean {
   return tables >= 2 || headings >= 2;
 }
 
-/** The text of a wiki page's source, as the page shows it. */
-export function readWikitext(source: string): { text: string; removed: Removal[] } {
-  const removed: Removal[] = [];
-  // Comments, notes and templates may span lines: taken out first.
+/** What the page does not show, taken out first (comments, notes and templates may span lines), logged. */
+function hidden(source: string, removed: Removal[]): string {
   let text = source
     .replace(/\r\n?/g, '\n')
     .replace(/<!--[\s\S]*?-->/g, (m) => (removed.push(unplaced('markup', m)), ''))
@@ -28,15 +26,26 @@ export function readWikitext(source: string): { text: string; removed: Removal[]
     .replace(/<references\s*\/>/g, '');
   // Templates, innermost first (`{{提示|…{{日期}}…}}`).
   for (let k = 0; k < 5 && /\{\{[^{}]*\}\}/.test(text); k++) text = text.replace(/\{\{[^{}]*\}\}/g, (m) => (removed.push(unplaced('markup', m)), ''));
-  const inline = (s: string): string =>
-    s
-      .replace(/\[\[(?:Category|分类|File|文件|Image|图像):[^\]]*\]\]/gi, (m) => (removed.push(unplaced('markup', m)), ''))
-      .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
-      .replace(/\[(?:https?|ftp):\/\/\S+\s+([^\]]+)\]/g, '$1')
-      .replace(/'''''|'''|''/g, '')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/?(?:div|span|center|small|big|font|u|s|sup|sub|b|i|strong|em|p)(?:\s[^>]*)?>/gi, '')
-      .replace(/__[A-Z]+__/g, '');
+  return text;
+}
+
+/** A line's inline markup as the page shows it: links' shown words, no bold marks, `<br>` a break; categories and files logged. */
+function inlineText(s: string, removed: Removal[]): string {
+  return s
+    .replace(/\[\[(?:Category|分类|File|文件|Image|图像):[^\]]*\]\]/gi, (m) => (removed.push(unplaced('markup', m)), ''))
+    .replace(/\[\[(?:[^\]|]*\|)?([^\]]*)\]\]/g, '$1')
+    .replace(/\[(?:https?|ftp):\/\/\S+\s+([^\]]+)\]/g, '$1')
+    .replace(/'''''|'''|''/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/?(?:div|span|center|small|big|font|u|s|sup|sub|b|i|strong|em|p)(?:\s[^>]*)?>/gi, '')
+    .replace(/__[A-Z]+__/g, '');
+}
+
+/** The text of a wiki page's source, as the page shows it. */
+export function readWikitext(source: string): { text: string; removed: Removal[] } {
+  const removed: Removal[] = [];
+  const text = hidden(source, removed);
+  const inline = (s: string): string => inlineText(s, removed);
   const out: string[] = [];
   let cell: { label: string | null; value: string[] } | null = null;
   const flushCell = (): void => {
