@@ -12,7 +12,7 @@
 import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'xlsx' | 'ofd' | 'csv';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {
@@ -77,6 +77,7 @@ export type RemovalKind =
   | 'watermark'
   /** A line that repeats the line before it word for word (a copy's artefact at a page's edge). */
   | 'duplicate-line'
+  | 'figure-caption'
   /** A line number a draft prints in its margin. */
   | 'line-number'
   /** A tracked change shown inline: a deletion's text (`[删除：…]`) and the marks around an insertion (`[插入：` … `]`). */
@@ -217,6 +218,8 @@ export type GuidelineErrorCode =
   | 'unsupported-format'
   | 'docx-corrupt'
   | 'odt-corrupt'
+  | 'xlsx-corrupt'
+  | 'ofd-corrupt'
   | 'doc-unreadable'
   | 'pdf-encrypted'
   | 'pdf-no-text'

@@ -230,6 +230,7 @@ export function clean(source: Source): Cleaned {
     if (pageNumbering === 'none') pageOfLine.fill(null);
   }
 
+  markTitleRepeats(lines);
   // A table's own lines are never running lines: a cell's wrapped end (`定》`) can stand at the foot
   // of every page of a table. (Its header repeated after a page break is the table's to log.)
   if (pages !== null && pages >= 2) {
@@ -598,6 +599,11 @@ function cleanLine(
         // is the title's own.
         emit(' ', i, j);
         last = ' ';
+      } else if (cjkGap && (next === '万' || next === '亿') && text[j + 1] !== '元' && RE_NUMBER_BEFORE_GAP.test(text.slice(a, i))) {
+        // The space between a heading's number and a title that starts with 万 or 亿 (`1.2 万米级深海
+        // 着陆器…`): without it the number reads as an amount (`1.2万米`).
+        emit(' ', i, j);
+        last = ' ';
       } else if (cjkGap) log('cjk-space', i, j);
       else {
         emit(' ', i, j);
@@ -799,6 +805,10 @@ function revisionMarks(text: string, a: number, b: number): { start: number; end
 
 /** `[删除：…]` (group 2: the deleted text) or `[插入：…]` (group 4: the inserted text), in `[]`, `【】` or `〔〕`. */
 const RE_REVISION = /[[【〔](?:(删除|删去|已删除)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
+/** `图1 北极东北航道示范航段示意图`, `图 2-1　系统组成`: a figure's number and a short title without a clause. */
+const RE_FIGURE_CAPTION = /^图\s*\d{1,2}(?:[-－.．]\d{1,2})?[\s\u3000]*[^\s。；;，,：:][^。；;，,：:]{1,40}$/;
+/** A line's start up to a `1.2`-style number (after an indent or a Markdown heading mark), and nothing else. */
+const RE_NUMBER_BEFORE_GAP = /^[#\s\u3000]*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
 const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入)[：:]/;
 
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
@@ -806,6 +816,12 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
   // A rule across the page (`────────`, `═══`, `-----`): no text.
   if (RE_RULE_LINE.test(line)) return [{ start: a, end: b, kind: 'markup' }];
+  // A figure's caption standing alone (`图1 北极东北航道示范航段示意图`, `图 2-1 …`): the figure is no
+  // text (a PDF's drawing, a converter's image), so its caption is no paragraph of a field.
+  if (RE_FIGURE_CAPTION.test(line)) return [{ start: a, end: b, kind: 'figure-caption' }];
+  // A Markdown image (`![](images/0b7d….jpg)`, as a PDF converter leaves each figure): no text; its
+  // caption, a line of its own, stays.
+  if (line.includes('![')) for (const m of line.matchAll(/!\[[^\]\n]{0,200}\]\([^)\s]{0,500}(?:\s+"[^"]*")?\)/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
   // Markdown's heading, bullet and quote marks; a symbol font's bullet (Wingdings, Symbol: a character
   // of the private use area, U+F06C, U+F0D8), as a PDF's text layer keeps it, never text whatever
   // follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
@@ -1218,6 +1234,51 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   };
   mark(first, shortFirst, 'running-header');
   mark(last, shortLast, 'running-footer');
+}
+
+/**
+ * The document's title, or a part of it, printed again as a line of its own inside the text
+ * (`2025年度项目申报指南（征求意见稿）`: a page's running header that a converter or a copy kept once,
+ * where no page count can show it repeats): removed and logged as a running header. The title is
+ * the lines before the first one with clause punctuation (six at most); the line must be eight
+ * characters or more of it (a draft mark aside), name a guideline (指南, 专项, 通知, 计划), and have
+ * no number, label or clause of its own.
+ */
+function markTitleRepeats(lines: RawLine[]): void {
+  const head: RawLine[] = [];
+  for (const l of lines) {
+    if (l.cls !== 'content' || l.raw.trim() === '') continue;
+    if (/[。；;，,：:]/.test(l.raw) || head.length >= 6) break;
+    head.push(l);
+  }
+  if (head.length === 0) return;
+  const title = head.map((l) => l.raw.replace(RE_WS, '')).join('');
+  // A notice's title (`科技部关于发布…申报指南的通知`) names the guideline whose own title follows it.
+  if (/通知|的函|公告|通告|意见的/.test(title)) return;
+  const last = lines.indexOf(head[head.length - 1]!);
+  for (let i = last + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'content') continue;
+    const t = l.raw.replace(RE_WS, '').replace(/[（(]?征求意见稿[）)]?$/, '');
+    if (t.length < 8 || !/指南|专项|通知|计划/.test(t) || /[。；;，,：:]/.test(t) || matchMarker(l.raw.trim())) continue;
+    // (Next to a page number, the page's own lines decide: `markRunningLines`, by its pages.)
+    // A whole title of its own (`2025年度山东省重点研发计划（国际科技合作）项目申报指南` under a post's
+    // headline that holds it) is the guideline's title, unless it repeats the first lines exactly.
+    const whole = /计划|专项|基金/.test(t) && t !== title.replace(/[（(]?征求意见稿[）)]?$/, '');
+    if (title.includes(t) && !whole && !besidePageNumber(lines, i)) l.cls = 'running-header';
+  }
+}
+
+/** Whether the nearest lines with text before and after line `i` include a page number. */
+function besidePageNumber(lines: readonly RawLine[], i: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+      if (lines[j]!.cls === 'blank' || lines[j]!.raw.trim() === '') continue;
+      if (lines[j]!.cls === 'page-number') return true;
+      break;
+    }
+  }
+  return false;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Argument parsing for the `guideline` command, kept apart from everything that acts so that it is
  * unit-tested without spawning a process.
  */
+import { INPUT_FORMATS, type InputFormat } from '../load/index.js';
 import { t, type Language, type MessageId, type MessageParams } from '../messages/index.js';
 
 /**
@@ -44,7 +45,7 @@ export type Command =
       /** The heap each worker thread may use, in MB (`--worker-memory-mb`); null: the pool's default. */
       readonly workerMemoryMb: number | null;
       /** Read every input as this format (`--format`); null: sniffed from the bytes. */
-      readonly format: 'txt' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | null;
+      readonly format: InputFormat | null;
       /** The id of the one document given (`--id`; standard input's is `stdin` without it). */
       readonly id: string | null;
     } & SourceFlags)
@@ -205,8 +206,8 @@ export function parseArgs(argv: readonly string[]): Command {
       if (flags.has('--verbose') && flags.has('--quiet')) throw usage('usage.verbose-quiet');
       const source = sourceFlags();
       const format = str('--format') ?? null;
-      if (format !== null && format !== 'txt' && format !== 'pdf' && format !== 'html' && format !== 'docx' && format !== 'doc' && format !== 'rtf' && format !== 'odt') {
-        throw usage('usage.choice', '--format', 'txt、pdf、html、docx、doc、rtf', format);
+      if (format !== null && !(INPUT_FORMATS as readonly string[]).includes(format)) {
+        throw usage('usage.choice', '--format', INPUT_FORMATS.join('、'), format);
       }
       if (positional.filter((p) => p === '-').length > 1) throw usage('usage.stdin-once');
       const id = str('--id') ?? null;
@@ -226,7 +227,7 @@ export function parseArgs(argv: readonly string[]): Command {
         workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
         ...source,
         workerMemoryMb: flags.has('--worker-memory-mb') ? positiveInt('--worker-memory-mb', str('--worker-memory-mb')) : null,
-        format,
+        format: format as InputFormat | null,
         id,
       };
     }

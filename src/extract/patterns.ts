@@ -156,7 +156,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   return { total, perProject };
 }
 
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(

@@ -34,6 +34,9 @@ const HEADERS: ReadonlyArray<readonly [string, ColumnRole]> = [
   ['国别', 'partners'],
   ['合作伙伴', 'partners'],
   ['合作对象', 'partners'],
+  // The task a direction belongs to, in a summary table (`任务 | 序号 | 项目方向`): text of the row.
+  ['任务', 'other'],
+  ['所属任务', 'other'],
   ['备注', 'requirements'],
   ['说明', 'requirements'],
 ];
@@ -127,3 +130,54 @@ export function isDirectionHeader(columns: readonly (Column | null)[]): boolean 
  * `**合计**`, after a row number `8 合计`): the text of its title cell, or of the row's heading.
  */
 export const RE_TOTAL_TEXT = /^[*\s]*(?:\d+\s*)?(?:合\s*计|总\s*计|小\s*计|共\s*计)[*\s：:]*$/;
+
+/**
+ * Columns a database export repeats on every row because they belong to the document, not to the
+ * direction (`指南名称,年度,批次,状态,方向编号,方向名称,…`): what each tells. A reader lifts such a
+ * column, when its rows all say one thing, out of the table into lines before it (the title first),
+ * so that the document reads as its printed form does; a column of the database's record (`更新时间`,
+ * `原文链接`: `record`) goes whatever it says, logged. Exact matches, spaces left out.
+ */
+export type DocumentColumn = 'title' | 'status' | 'other' | 'record';
+const DOCUMENT_HEADERS: ReadonlyMap<string, DocumentColumn> = new Map([
+  ['指南名称', 'title'],
+  ['指南标题', 'title'],
+  ['申报指南', 'title'],
+  ['文件名称', 'title'],
+  ['文件标题', 'title'],
+  ['文档名称', 'title'],
+  ['标题', 'title'],
+  ['通知名称', 'title'],
+  ['通知标题', 'title'],
+  ['状态', 'status'],
+  ['稿件状态', 'status'],
+  ['文稿状态', 'status'],
+  ['版本', 'status'],
+  ['年度', 'other'],
+  ['年份', 'other'],
+  ['批次', 'other'],
+  ['专项名称', 'other'],
+  ['重点专项', 'other'],
+  ['计划名称', 'other'],
+  ['计划类别', 'other'],
+  ['发布日期', 'other'],
+  ['发布时间', 'other'],
+  ['成文日期', 'other'],
+  ['发布单位', 'other'],
+  ['发布机构', 'other'],
+  ['发文机关', 'other'],
+  ['来源', 'record'],
+  ['信息来源', 'record'],
+  ['原文链接', 'record'],
+  ['链接', 'record'],
+  ['网址', 'record'],
+  ['采集时间', 'record'],
+  ['更新时间', 'record'],
+  ['入库时间', 'record'],
+  ['记录编号', 'record'],
+]);
+
+/** Whether a header cell names a column of the document (see `DOCUMENT_HEADERS`), and which. */
+export function documentColumnOf(header: string): DocumentColumn | null {
+  return DOCUMENT_HEADERS.get(plainIdeographs(header).replace(/[\s\u3000]+/g, '')) ?? null;
+}

@@ -180,6 +180,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作方式', 'other'],
   ['资助方式', 'other'],
   ['组织方式', 'other'],
+  // A project's cap as a column of its own (`单项资助上限（万元）`): read as the cap, from the text.
+  ['单项资助上限', 'other'],
+  ['单个项目资助上限', 'other'],
+  ['每项资助上限', 'other'],
+  ['资助上限', 'other'],
+  ['经费上限', 'other'],
 ];
 
 const ROLE = new Map<string, FieldRole>(LABELS);

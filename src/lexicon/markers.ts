@@ -89,7 +89,9 @@ const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
 // A title may start with a figure of its own after a space (`2.1 70MPa车载IV型储氢瓶…`, `2.2 70 MPa…`), never a unit.
-const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+// After a space, a title may start with 万 or 亿 (`1.2 万米级深海着陆器…`, as `clean` keeps that space): only
+// `万元`/`亿元` and a unit itself make the number an amount there.
+const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万]元|[元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
 const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
 /** `a.` `b．` `c)` `d）` `（e）`: a lower-case letter before CJK text (`a. 生物医药；`), never `e.g.`. */

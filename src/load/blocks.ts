@@ -6,6 +6,7 @@
  * (indentation). Pure.
  */
 import type { Removal, TableLine } from '../types.js';
+import { documentColumnOf, type DocumentColumn } from '../lexicon/columns.js';
 
 /** What a reader left out of the text, logged without a place (it never reaches the loaded text). */
 export const unplaced = (kind: Removal['kind'], text: string): Removal => ({ kind, text, line: null, start: null, end: null, page: null });
@@ -131,4 +132,35 @@ export function buildText(blocks: readonly Block[]): BuiltText {
 export function squareRows(rows: string[][]): string[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   return rows.map((r) => (r.length < width ? [...r, ...new Array<string>(width - r.length).fill('')] : r));
+}
+
+/**
+ * A table whose header names columns of the document (`指南名称`, `年度`, `状态`: `documentColumnOf`)
+ * that say one thing on every row, as a database export repeats them: those columns lifted out
+ * before the table, the title alone on its line first, then the status alone, then `header：value`
+ * lines; the table without them. A column of the database's record (`更新时间`) that says another
+ * thing on each row is left out, its cells logged (`record-header`). Any other table as it is.
+ */
+export function liftDocumentColumns(rows: readonly (readonly string[])[]): { blocks: Block[]; removed: Removal[] } {
+  const [header, ...body] = rows;
+  const as = (): { blocks: Block[]; removed: Removal[] } => ({ blocks: [{ kind: 'table', rows }], removed: [] });
+  if (!header || body.length === 0) return as();
+  const lifted: { col: number; kind: DocumentColumn; value: string }[] = [];
+  const dropped: number[] = [];
+  header.forEach((h, col) => {
+    const kind = documentColumnOf(h);
+    if (kind === null) return;
+    const values = new Set(body.map((r) => r[col] ?? '').filter((v) => v !== ''));
+    if (values.size === 1) lifted.push({ col, kind, value: [...values][0]! });
+    else if (kind === 'record') dropped.push(col);
+  });
+  if (lifted.length + dropped.length === 0 || lifted.length + dropped.length === header.length) return as();
+  const order: readonly DocumentColumn[] = ['title', 'status', 'other', 'record'];
+  const lines = order.flatMap((kind) => lifted.filter((l) => l.kind === kind).map((l) => (kind === 'title' || kind === 'status' ? l.value : `${header[l.col]}：${l.value}`)));
+  const gone = new Set([...lifted.map((l) => l.col), ...dropped]);
+  const removed = dropped.flatMap((col) => rows.map((r) => r[col] ?? '').filter((v) => v !== '').map((v) => unplaced('record-header', v)));
+  return {
+    blocks: [...(lines.length > 0 ? [{ kind: 'text' as const, lines }] : []), { kind: 'table', rows: rows.map((r) => r.filter((_, i) => !gone.has(i))) }],
+    removed,
+  };
 }

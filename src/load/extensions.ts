@@ -5,12 +5,15 @@
  */
 
 /** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
-export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'md', 'markdown', 'txt', 'text'];
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'xlsx', 'csv', 'tsv', 'md', 'markdown', 'txt', 'text'];
 
-/** Extensions that are also the name of a report the tool writes (`x.md`): never taken from a folder outputs may share. */
-const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown']);
+/**
+ * Extensions that are also the name of a report or a table the tool writes (`x.md`, `export`'s
+ * `all.xlsx` and `all.csv`): never taken from a folder outputs may share (export, diff, history).
+ */
+const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown', 'xlsx', 'csv', 'tsv']);
 /** Another spelling of an extension above (`.htm` for `.html`): not named again to a person. */
-const ALIASES: ReadonlySet<string> = new Set(['htm', 'markdown', 'text']);
+const ALIASES: ReadonlySet<string> = new Set(['htm', 'mhtml', 'markdown', 'text', 'tsv']);
 
 const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
 

@@ -14,7 +14,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, htmlText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { buildText, cellText, htmlText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 import { drawnNumbers } from './css.js';
 import { decodeText } from './text.js';
 import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
@@ -593,4 +593,20 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   const built = buildText(blocks);
   if (built.text.trim() === '') throw new GuidelineError('empty', reason('html-empty'));
   return { ...built, removed: [...removed, ...built.removed], encoding };
+}
+
+/**
+ * A text (a converter's Markdown: MinerU, Marker, pandoc) with tables kept as raw HTML
+ * (`<table><tr><td rowspan="2">…`): each table read as the page reader reads one — rows × cells,
+ * `rowspan` and `colspan` repeated — and written as `| cell | cell |` rows on lines of their own,
+ * the form `clean` reads tables in; the HTML of each is logged (`markup`).
+ */
+export function inlineHtmlTables(text: string): { text: string; removed: Removal[] } {
+  const removed: Removal[] = [];
+  const out = text.replace(/<table\b[^>]*>[\s\S]*?<\/table\s*>/gi, (html) => {
+    const rows = readHtml(new TextEncoder().encode(`<html><body>${html}</body></html>`)).text.replace(/\n+$/, '');
+    removed.push(unplaced('markup', html));
+    return `\n${rows}\n`;
+  });
+  return { text: out, removed };
 }

@@ -34,7 +34,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'ofd', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -46,6 +46,17 @@ export function isPdf(bytes: Uint8Array): boolean {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   return head.includes('%PDF-');
 }
+
+/** Whether the bytes start with MIME headers (`MIME-Version`, a `Content-Type`) before a blank line. */
+function isMimeMessage(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const headers = end < 0 ? '' : head.slice(0, end);
+  return /^MIME-Version:/im.test(headers) && /^Content-Type:/im.test(headers) && /^[\w-]+:/.test(headers);
+}
+
+/** A raw HTML table in a text: `<table>` … `</table>`. */
+const RE_HTML_TABLE = /<table\b[^>]*>[\s\S]*?<\/table\s*>/i;
 
 /** Builds a `Source` from bytes already in memory (no file system). */
 export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Promise<Source> {
@@ -87,6 +98,17 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { readOdt } = await import('./odt.js');
     return structured(meta, 'odt', 'odt', bytes.length, readOdt(files));
   }
+  if (format === 'xlsx' || format === 'ofd') {
+    const { isZip, openZip, zipKind } = await import('./office.js');
+    const files = isZip(bytes) ? openZip(bytes) : null;
+    if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'xlsx' ? 'not-an-xlsx' : 'not-an-ofd'));
+    if (format === 'xlsx') {
+      const { readXlsx } = await import('./xlsx.js');
+      return structured(meta, 'xlsx', 'xlsx', bytes.length, readXlsx(files));
+    }
+    const { readOfd } = await import('./ofd.js');
+    return { ...meta, format: 'ofd', encoding: 'ofd', bytes: bytes.length, ...readOfd(files) };
+  }
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
@@ -97,16 +119,28 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     return structured(meta, 'rtf', 'rtf', bytes.length, readRtf(bytes));
   }
   const { text, encoding } = decodeText(bytes);
+  if (format === 'csv') {
+    const { readCsv } = await import('./csv.js');
+    return structured(meta, 'csv', encoding, bytes.length, readCsv(text));
+  }
   // An e-mail's source or a content system's JSON record saved as text: the guideline inside it.
   const inner = unwrapContainer(text);
   if (inner?.html !== undefined) {
     const { readHtml } = await import('./html.js');
-    const { encoding: _e, ...built } = readHtml(new TextEncoder().encode(inner.html));
+    // Decoded already (the part's own charset): a byte-order mark keeps the page's `<meta charset=gb2312>` from decoding it again.
+    const { encoding: _e, ...built } = readHtml(new TextEncoder().encode(`\ufeff${inner.html}`));
     const read = structured(meta, 'html', encoding, bytes.length, built);
     return { ...read, removed: [...inner.removed, ...read.removed] };
   }
-  if (inner?.text !== undefined) return { ...meta, format: 'text', encoding, bytes: bytes.length, text: inner.text, pages: null, removed: inner.removed };
-  return { ...meta, format: 'text', encoding, bytes: bytes.length, text, pages: null, removed: [] };
+  const plain = inner?.text ?? text;
+  const removed = inner?.removed ?? [];
+  // A converter's Markdown (MinerU, Marker, pandoc) keeps tables it cannot draw as raw HTML.
+  if (RE_HTML_TABLE.test(plain)) {
+    const { inlineHtmlTables } = await import('./html.js');
+    const inlined = inlineHtmlTables(plain);
+    return { ...meta, format: 'text', encoding, bytes: bytes.length, text: inlined.text, pages: null, removed: [...removed, ...inlined.removed] };
+  }
+  return { ...meta, format: 'text', encoding, bytes: bytes.length, text: plain, pages: null, removed };
 }
 
 function structured(meta: Pick<Source, 'path' | 'id' | 'sha256'>, format: Source['format'], encoding: string, size: number, built: BuiltText): Source {
@@ -140,6 +174,10 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
   }
+  if (/\.[ct]sv$/i.test(path)) return 'csv';
+  // A web archive (`.mht`, MHTML) or an e-mail's source: MIME headers first, the page inside a part,
+  // read as text and unwrapped there (`containers.ts`), never as a page of its own markup.
+  if (isMimeMessage(bytes)) return 'txt';
   if (/\.html?$/i.test(path) || looksLikeHtml(bytes) || holdsHtmlMarkup(bytes)) return 'html';
   return 'txt';
 }

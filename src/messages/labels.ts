@@ -21,6 +21,19 @@ export const LABELS = {
     final: { zh: '正式稿', en: 'final' },
     unknown: { zh: '未知', en: 'unknown' },
   }),
+  /** How the source was read: `document.source.format`. */
+  format: table({
+    text: { zh: '文本', en: 'text' },
+    pdf: { zh: 'PDF 文件', en: 'PDF' },
+    html: { zh: '网页', en: 'web page' },
+    docx: { zh: 'Word 文档', en: 'Word document' },
+    doc: { zh: 'Word 97–2003 文档', en: 'Word document' },
+    rtf: { zh: 'RTF 文档', en: 'RTF document' },
+    odt: { zh: 'OpenDocument 文本', en: 'OpenDocument text' },
+    xlsx: { zh: 'Excel 工作簿', en: 'Excel workbook' },
+    ofd: { zh: 'OFD 版式文件', en: 'OFD document' },
+    csv: { zh: 'CSV 表格', en: 'CSV table' },
+  }),
   /** The kind of guideline: `document.family`. */
   family: table({
     'international-cooperation': { zh: '政府间国际科技创新合作', en: 'international cooperation' },
@@ -104,6 +117,7 @@ export const LABELS = {
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },
+    'figure-caption': { zh: '图题（图本身不在文本中）', en: 'figure caption' },
     'line-number': { zh: '行号', en: 'line number' },
     revision: { zh: '修订标记', en: 'tracked change' },
   }),

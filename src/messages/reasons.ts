@@ -161,6 +161,42 @@ export const REASONS = {
     () => '不是 Word .docx 文件（不是 ZIP 压缩包），尽管扩展名或指定的格式是 .docx',
     () => 'not a Word .docx file (not a ZIP archive), despite its extension or the format given',
   ),
+  'not-an-xlsx': r(
+    () => '不是 Excel .xlsx 工作簿，尽管扩展名或指定的格式是 .xlsx',
+    () => 'not an Excel .xlsx workbook, despite its extension or the format given',
+  ),
+  'not-an-ofd': r(
+    () => '不是 OFD 版式文件（ZIP 包中没有 OFD.xml），尽管扩展名或指定的格式是 .ofd',
+    () => 'not an OFD document (no OFD.xml in a ZIP package), despite its extension or the format given',
+  ),
+  'xlsx-bad-xml': r(
+    (part: string) => `Excel 工作簿已损坏：其中的 ${part} 不是格式正确的 XML；请用 Excel 或 WPS 表格打开后重新保存`,
+    (part: string) => `damaged Excel workbook: ${part} is not well-formed XML`,
+  ),
+  'xlsx-no-workbook': r(
+    () => 'Excel 工作簿已损坏：没有 xl/workbook.xml；请用 Excel 或 WPS 表格打开后重新保存',
+    () => 'damaged Excel workbook: no xl/workbook.xml',
+  ),
+  'xlsx-empty': r(
+    () => 'Excel 工作簿中没有可见的文字（各工作表为空或都已隐藏）',
+    () => 'the Excel workbook shows no text (its sheets are empty or hidden)',
+  ),
+  'csv-empty': r(
+    () => 'CSV 文件中没有数据（只有空行）',
+    () => 'the CSV file holds no data (only empty rows)',
+  ),
+  'ofd-bad-xml': r(
+    (part: string) => `OFD 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 OFD 阅读器打开后另存或导出为 PDF`,
+    (part: string) => `damaged OFD document: ${part} is not well-formed XML`,
+  ),
+  'ofd-no-pages': r(
+    () => 'OFD 文件已损坏：找不到文档或页面（OFD.xml 的 DocRoot、Document.xml 的 Pages）',
+    () => 'damaged OFD document: no document or pages (DocRoot in OFD.xml, Pages in Document.xml)',
+  ),
+  'ofd-no-text': r(
+    (pages: number) => `OFD 文件的 ${pages} 页上没有文字对象（可能是扫描图像）；请导出为 PDF，再开启 OCR 读入`,
+    (pages: number) => `the OFD document's ${pages} page(s) hold no text objects (a scan?): export it as PDF and ingest that with OCR on`,
+  ),
   'not-an-odt': r(
     () => '不是 OpenDocument 文本（.odt）文件，尽管扩展名或指定的格式是 .odt',
     () => 'not an OpenDocument text (.odt) file, despite its extension or the format given',

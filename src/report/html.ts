@@ -134,7 +134,7 @@ function factsTable(doc: Guideline): Element {
     ['年度', info.year === null ? '—' : `${info.year}年`],
     ['批次', info.batch === null ? '—' : `第${info.batch}批`],
     ['来源文件', h('code', {}, src.path)],
-    ['格式', `${src.format === 'pdf' ? 'PDF' : '文本'}${src.pages ? `，${src.pages}页` : ''}，${src.lines}行，${src.bytes}字节${src.format === 'text' ? `，编码${src.encoding}` : ''}`],
+    ['格式', `${label('format', src.format)}${src.pages ? `，${src.pages}页` : ''}，${src.lines}行，${src.bytes}字节${src.format === 'text' || src.format === 'csv' ? `，编码${src.encoding}` : ''}`],
     ['SHA-256', h('code', {}, src.sha256)],
     ...(src.ocr
       ? [['OCR', `${src.ocr.pages.length}页由OCR识别（${src.ocr.pages.map((p) => `第${p.page}页，置信度${p.meanConfidence}`).join('；')}）；${src.ocr.engine}`] as [string, Child]]

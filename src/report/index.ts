@@ -218,7 +218,7 @@ function* mdastBlocks(doc: Guideline): Generator<RootContent> {
     strong('状态'),
     text(`：${status}　`),
     strong('来源'),
-    text(`：${info.source.path}（${info.source.format}，${info.source.encoding}${info.source.pages ? `，${info.source.pages}页` : ''}）`),
+    text(`：${info.source.path}（${label('format', info.source.format)}${info.source.format === 'text' || info.source.format === 'csv' ? `，${info.source.encoding}` : ''}${info.source.pages ? `，${info.source.pages}页` : ''}）`),
     ...(info.source.ocr
       ? [
           text('　'),

@@ -48,9 +48,9 @@ describe('ingest - (standard input)', () => {
   });
 
   it('fails in one line for a format it does not read, and for a terminal', async () => {
-    const xlsx = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, 'not-a-guideline.xlsx'))) });
-    expect(await run(['ingest', '-', '-o', 'out'], xlsx)).toBe(1);
-    expect(xlsx.err()).toBe('guideline: -: an Excel workbook (XLSX), which this tool does not read: save the guideline as .docx, PDF or text and ingest that\n');
+    const xls = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, 'not-a-guideline.xls'))) });
+    expect(await run(['ingest', '-', '-o', 'out'], xls)).toBe(1);
+    expect(xls.err()).toBe('guideline: -: an Excel 97–2003 workbook (XLS or WPS 表格 .et), which this tool does not read: save the guideline as .docx, PDF or text and ingest that\n');
     const tty = fakeIo(dir, { stdin: Object.assign(Readable.from([]), { isTTY: true }) });
     expect(await run(['ingest', '-', '-o', 'out'], tty)).toBe(1);
     expect(tty.err()).toBe('guideline: -: standard input is a terminal: pipe a document into it (cat notice.html | guideline ingest -)\n');

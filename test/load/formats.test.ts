@@ -394,12 +394,14 @@ describe('formats this tool does not read: one line that says what to do', () =>
   };
   const fixture = (name: string): Uint8Array => readFileSync(join(FORMATS, name));
 
-  it('XLSX, OFD, XLS: named, with the format to convert to', async () => {
-    expect(await refused(fixture('not-a-guideline.xlsx'), 'x.xlsx')).toBe('an Excel workbook (XLSX), which this tool does not read: save the guideline as .docx, PDF or text and ingest that');
-    expect(await refused(fixture('not-a-guideline.ofd'), 'x.ofd')).toBe('an OFD document (版式文件), which this tool does not read: export it as PDF (an OFD reader such as 数科阅读器 or 福昕 OFD can) and ingest that');
+  it('XLS: named, with the format to convert to; an XLSX or OFD that holds nothing says so', async () => {
     expect(await refused(fixture('not-a-guideline.xls'), 'x.xls')).toBe('an Excel 97–2003 workbook (XLS or WPS 表格 .et), which this tool does not read: save the guideline as .docx, PDF or text and ingest that');
+    const empty = await failure(loadBytes(fixture('not-a-guideline.xlsx'), 'x.xlsx'));
+    expect([empty.code, empty.message]).toEqual(['empty', 'the Excel workbook shows no text (its sheets are empty or hidden)']);
     // By the bytes, not the name: an XLSX called .docx is still an XLSX.
-    expect(await refused(fixture('not-a-guideline.xlsx'), 'x.docx')).toMatch(/^an Excel workbook \(XLSX\)/);
+    expect((await failure(loadBytes(fixture('not-a-guideline.xlsx'), 'x.docx'))).code).toBe('empty');
+    const noPages = await failure(loadBytes(fixture('not-a-guideline.ofd'), 'x.ofd'));
+    expect([noPages.code, noPages.message]).toEqual(['ofd-corrupt', 'damaged OFD document: no document or pages (DocRoot in OFD.xml, Pages in Document.xml)']);
   });
 
   it('PPTX, ODS, an ODT without a body, a ZIP of files, a .docx that is no ZIP', async () => {

@@ -1,0 +1,87 @@
+/**
+ * Reads a CSV or TSV file, as a funding-information database or a spreadsheet exports a guideline's
+ * directions (one row a direction: `方向编号,方向名称,合作国家/地区,拟支持项目数,…`), into the same
+ * blocks as the other readers: one table, rows × cells, after the columns of the document that every
+ * row repeats (`指南名称`, `年度`, `状态`) are lifted out before it (`liftDocumentColumns`).
+ *
+ * Parsed as RFC 4180 says and Excel writes: fields in double quotes may hold the delimiter, line
+ * breaks and doubled quotes (`""`); the delimiter is the one of `,`, tab, `;` and `|` that parts the
+ * header row most often outside quotes. A line break inside a field is a line of its cell (joined as
+ * the other readers join a cell's lines). Rows of nothing are left out. Pure.
+ */
+import { GuidelineError } from '../types.js';
+import { reason } from '../messages/reasons.js';
+import { buildText, cellText, liftDocumentColumns, squareRows, type BuiltText } from './blocks.js';
+
+const DELIMITERS = [',', '\t', ';', '|', '，'] as const;
+
+/** The delimiter of a CSV: the candidate that parts its first record most often outside quotes. */
+function delimiterOf(text: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (DELIMITERS as readonly string[]).includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    if ((counts.get(d) ?? 0) > most) (best = d), (most = counts.get(d)!);
+  }
+  return best;
+}
+
+/** The records of a CSV text, each a list of fields. */
+export function parseCsv(text: string, delimiter = delimiterOf(text)): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records;
+}
+
+/** Reads a CSV text (already decoded) into its table. */
+export function readCsv(text: string): BuiltText {
+  const records = parseCsv(text.replace(/^\ufeff/, ''))
+    .map((r) => r.map((f) => cellText(f.split(/\r\n|\r|\n/))))
+    .filter((r) => r.some((f) => f !== ''));
+  if (records.length === 0) throw new GuidelineError('empty', reason('csv-empty'));
+  const { blocks, removed } = liftDocumentColumns(squareRows(records));
+  const built = buildText(blocks);
+  return { ...built, removed: [...removed, ...built.removed] };
+}
