@@ -34,9 +34,6 @@ const HEADERS: ReadonlyArray<readonly [string, ColumnRole]> = [
   ['国别', 'partners'],
   ['合作伙伴', 'partners'],
   ['合作对象', 'partners'],
-  // The task a direction belongs to, in a summary table (`任务 | 序号 | 项目方向`): text of the row.
-  ['任务', 'other'],
-  ['所属任务', 'other'],
   ['备注', 'requirements'],
   ['说明', 'requirements'],
 ];

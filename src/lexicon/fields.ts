@@ -186,6 +186,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['每项资助上限', 'other'],
   ['资助上限', 'other'],
   ['经费上限', 'other'],
+  // The task a direction belongs to, as a summary table's column names it (`任务 | 序号 | 项目方向`).
+  ['所属任务', 'other'],
+  ['任务', 'other'],
 ];
 
 const ROLE = new Map<string, FieldRole>(LABELS);

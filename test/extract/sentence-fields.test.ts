@@ -123,3 +123,32 @@ describe('running headers of a guideline cut from a longer file', () => {
     expect(doc.directions.map((d) => d.requirements.map((r) => r.text))).toEqual([1, 2, 3].map(() => [expect.stringMatching(/^项目须由内地单位与.+单位联合申报，单方申报无效，项目实施周期不超过3年。$/)]));
   });
 });
+
+describe('a figure stated twice, once with a hedge', () => {
+  const doc = (field: string, sentence: string): string => `国家重点研发计划“政府间国际科技创新合作”重点专项
+2025年度项目申报指南
+
+一、领域和方向
+
+1.1 中国和埃及政府间联合研究项目
+合作协议：《中埃科技合作协定》。
+领域方向：农业；水资源。
+拟支持项目数：3个。
+实施周期：${field}
+其他要求：合作项目必须双方同时申报，单方申报无效。${sentence}
+
+二、申报要求
+
+申报单位须为在中国境内登记注册的法人单位。
+`;
+
+  it('takes the hedge of the direction’s own sentence for the same figure (`不超过4年`, then `原则上不超过4年`)', async () => {
+    const d = (await ingestText(doc('不超过4年。', '项目实施周期原则上不超过4年。'))).directions[0]!;
+    expect(d.duration).toMatchObject({ minYears: null, maxYears: 4, qualifier: 'atMost', hedge: 'inPrinciple', text: '原则上不超过4年', inherited: false });
+  });
+
+  it('never for another figure, nor where the field has its own hedge', async () => {
+    expect((await ingestText(doc('不超过4年。', '项目实施周期原则上不超过3年。'))).directions[0]!.duration).toMatchObject({ maxYears: 4, hedge: null });
+    expect((await ingestText(doc('一般为3年。', '项目实施周期原则上为3年。'))).directions[0]!.duration).toMatchObject({ maxYears: 3, hedge: 'usually' });
+  });
+});

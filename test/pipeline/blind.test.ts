@@ -463,3 +463,22 @@ for (const [set, gaps] of [['blind44', GAPS44], ['blind45', GAPS45]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 46 and 47, written blind in forms the tool had never read: 46 as files a research office
+ * receives (an Excel workbook of the directions with a two-row header and a merged region column,
+ * an OFD document typeset by hand, an Internet Explorer web archive `.mht` in quoted-printable
+ * gb2312, a .docx draft with tracked changes by two authors, comments and a text box), 47 as text
+ * (a MinerU Markdown with raw HTML tables, images and a page's running head, a WeChat article,
+ * a 繁體 republication, a database's CSV export). First contact with the tool as the session found it
+ * (pipeline 1.30.0): 46 112/480 (the workbook, the OFD and the archive refused), 47 330/543 (the
+ * CSV refused, a heading `1.2 万米级…` read as an amount).
+ */
+const GAPS47: Record<string, { gap?: string; checksGap?: string }> = {
+  'csv-nsfc-intl-2026': { gap: 'judgement: a funding cell of `0` is a check, not a value; open: two unnumbered paragraphs inside one cell read as one requirement; a `合作机构` column left an unknown label' },
+  'mineru-deepsea-2025-draft': { gap: 'judgement: a direction that states no duration of its own but whose row in the annex table does (`不超过5年`) takes the table’s value as stated, not inherited' },
+};
+for (const [set, gaps] of [['blind46', {}], ['blind47', GAPS47]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
