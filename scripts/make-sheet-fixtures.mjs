@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Regenerates two renditions of test/fixtures/variants/2024-intergov-final.txt in the formats of
-// `load/xlsx.ts` and `load/ofd.ts`, into test/fixtures/formats/ (needs `npm ci`: fflate):
+// Regenerates three renditions of test/fixtures/variants/2024-intergov-final.txt in the formats of
+// `load/xlsx.ts`, `load/ofd.ts` and `load/pptx.ts`, into test/fixtures/formats/ (needs `npm ci`: fflate):
 //
 //   node scripts/make-sheet-fixtures.mjs
 //
@@ -10,6 +10,11 @@
 //                             TextObject per line with its DeltaX advances, the title centred in
 //                             22 pt, a running header drawn by a template page behind each page's
 //                             content and the page number `— N —` at each page's foot
+//   2024-intergov-final.pptx  the guideline as a 指南解读 deck: a title slide, a slide of the
+//                             preamble, a slide per direction (its heading in the title placeholder,
+//                             its fields as paragraphs of a text box, its numbered requirements as
+//                             an automatically numbered list `（1）`), the closing section, slide
+//                             numbers in footers and speaker notes on the first direction's slide
 //   2024-intergov-final.xlsx  the guideline as a workbook a ministry attaches (指南方向汇总表):
 //                             sheet 说明 with the title merged across the top row (its two lines
 //                             in one cell) and the preamble a paragraph a row; sheet 指南方向 with
@@ -160,6 +165,43 @@ function makeXlsx() {
   return zip(files);
 }
 
+// ---------------------------------------------------------------- PPTX
+function makePptx() {
+  const P = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+  const para = (t, auto) => `<a:p>${auto ? '<a:pPr marL="342900" indent="-342900"><a:buFont typeface="+mj-ea"/><a:buAutoNum type="arabicParenBoth"/></a:pPr>' : ''}<a:r><a:rPr lang="zh-CN"/><a:t>${esc(t)}</a:t></a:r></a:p>`;
+  let id = 2;
+  const shape = (y, paras, ph) => `<p:sp><p:nvSpPr><p:cNvPr id="${id++}" name="s"/><p:cNvSpPr/><p:nvPr>${ph ? `<p:ph type="${ph}"/>` : ''}</p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="457200" y="${y}"/><a:ext cx="8229600" cy="600000"/></a:xfrm></p:spPr><p:txBody><a:bodyPr/>${paras}</p:txBody></p:sp>`;
+  const slide = (shapes, n) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld ${P}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${shapes}${shape(6400000, para(String(n)), 'sldNum')}</p:spTree></p:cSld></p:sld>`;
+  const start = lines.indexOf('1.1 中国和日本政府间科技合作项目');
+  const closing = lines.indexOf('三、申报要求');
+  const slides = [];
+  // The body shape first in the file, the title shape above it: reading order is by position.
+  slides.push(shape(1600000, para(lines[1])) + shape(800000, para(lines[0]), 'ctrTitle'));
+  slides.push(shape(300000, lines.slice(2, start).map((t) => para(t)).join(''), 'body'));
+  let i = start;
+  while (i < closing) {
+    let j = i + 1;
+    while (j < closing && !/^1\.\d /.test(lines[j])) j++;
+    const body = lines.slice(i + 1, j).map((t) => (/^（\d）/.test(t) ? para(t.replace(/^（\d）/, ''), true) : para(t))).join('');
+    slides.push(shape(300000, para(lines[i]), 'title') + shape(1200000, body, 'body'));
+    i = j;
+  }
+  slides.push(shape(300000, lines.slice(closing).map((t) => para(t)).join(''), 'body'));
+  const files = {
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>`,
+    'ppt/presentation.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:presentation ${P}><p:sldIdLst>${slides.map((_, k) => `<p:sldId id="${256 + k}" r:id="rId${k + 10}"/>`).join('')}</p:sldIdLst></p:presentation>`,
+    'ppt/_rels/presentation.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${slides.map((_, k) => `<Relationship Id="rId${k + 10}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide" Target="slides/slide${k + 1}.xml"/>`).join('')}</Relationships>`,
+    'ppt/notesSlides/notesSlide1.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:notes ${P}><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>${shape(0, para('讲解时强调：日方由JST同步征集。'), 'body')}</p:spTree></p:cSld></p:notes>`,
+  };
+  slides.forEach((s, k) => {
+    files[`ppt/slides/slide${k + 1}.xml`] = slide(s, k + 1);
+    if (k === 2) files[`ppt/slides/_rels/slide${k + 1}.xml.rels`] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide" Target="../notesSlides/notesSlide1.xml"/></Relationships>`;
+  });
+  return zip(files);
+}
+
+writeFileSync(join(OUT, `${NAME}.pptx`), makePptx());
 writeFileSync(join(OUT, `${NAME}.ofd`), makeOfd());
 writeFileSync(join(OUT, `${NAME}.xlsx`), makeXlsx());
-console.log(`wrote ${NAME}.ofd and ${NAME}.xlsx in ${OUT}`);
+console.log(`wrote ${NAME}.ofd, ${NAME}.pptx and ${NAME}.xlsx in ${OUT}`);

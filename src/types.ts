@@ -12,7 +12,7 @@
 import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'xlsx' | 'ofd' | 'csv';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'xlsx' | 'ofd' | 'csv' | 'pptx';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {
@@ -220,6 +220,7 @@ export type GuidelineErrorCode =
   | 'odt-corrupt'
   | 'xlsx-corrupt'
   | 'ofd-corrupt'
+  | 'pptx-corrupt'
   | 'doc-unreadable'
   | 'pdf-encrypted'
   | 'pdf-no-text'

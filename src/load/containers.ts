@@ -11,12 +11,15 @@ import type { Removal } from '../types.js';
 import { unplaced, htmlText } from './blocks.js';
 import { isLatex, readLatex } from './latex.js';
 import { isWikitext, readWikitext } from './wikitext.js';
+import { SOURCE_EXTENSIONS } from './extensions.js';
 
 export interface Unwrapped {
   /** The guideline's text, where it is text. */
   readonly text?: string;
   /** The guideline as HTML (a part `text/html`, a field of markup), to be read as a web page. */
   readonly html?: string;
+  /** The guideline as a file attached to an e-mail (`指南.docx`), to be read as that file. */
+  readonly attachment?: { readonly name: string; readonly bytes: Uint8Array };
   readonly removed: Removal[];
 }
 
@@ -139,14 +142,77 @@ function textPart(entity: string, headers: Map<string, string>, depth = 0): { te
   return { text: bodyText(entity, headers.get('content-transfer-encoding'), param(type, 'charset')), html: /^text\/html/i.test(type) };
 }
 
+/** A file name of a part (`filename="…"`, an encoded word, RFC 2231's `filename*=utf-8''%E6…` and its continuations). */
+function fileName(...values: string[]): string | null {
+  for (const v of values) {
+    const pieces = [...v.matchAll(/;\s*(?:file)?name\*(?:(\d+)\*?|)=\s*(?:"([^"]*)"|([^;\s]+))/gi)];
+    if (pieces.length > 0) {
+      const joined = pieces.sort((a, b) => Number(a[1] ?? 0) - Number(b[1] ?? 0)).map((m) => m[2] ?? m[3] ?? '').join('');
+      const m = /^([^']*)'[^']*'(.*)$/.exec(joined);
+      const data = m ? m[2]! : joined;
+      const bytes: number[] = [];
+      for (let i = 0; i < data.length; i++) {
+        if (data[i] === '%' && /^[0-9A-Fa-f]{2}$/.test(data.slice(i + 1, i + 3))) {
+          bytes.push(parseInt(data.slice(i + 1, i + 3), 16));
+          i += 2;
+        } else bytes.push(...Buffer.from(data[i]!, 'utf8'));
+      }
+      return decodeBytes(Uint8Array.from(bytes), m?.[1] || 'utf-8');
+    }
+    const plain = param(v, 'filename') ?? param(v, 'name');
+    if (plain) return words(plain);
+  }
+  return null;
+}
+
+/** Every part of an entity that carries a file name (an attachment), its bytes decoded. */
+function attachmentsOf(entity: string, headers: Map<string, string>, depth = 0, out: { name: string; bytes: Uint8Array }[] = []): { name: string; bytes: Uint8Array }[] {
+  const type = headers.get('content-type') ?? 'text/plain';
+  const boundary = param(type, 'boundary');
+  if (/^multipart\//i.test(type) && boundary && depth < 5) {
+    const parts = entity.split(new RegExp(`^--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?$`, 'm')).slice(1, -1);
+    for (const p of parts) {
+      const h = headersOf(p.replace(/^\r?\n/, ''));
+      if (h) attachmentsOf(p.replace(/^\r?\n/, '').slice(h.body), h.headers, depth + 1, out);
+    }
+    return out;
+  }
+  const name = fileName(headers.get('content-disposition') ?? '', type);
+  if (!name) return out;
+  const e = (headers.get('content-transfer-encoding') ?? '').trim().toLowerCase();
+  const bytes = e === 'base64' ? Uint8Array.from(Buffer.from(entity.replace(/\s+/g, ''), 'base64')) : e === 'quoted-printable' ? quotedPrintable(entity) : Uint8Array.from(Buffer.from(entity, 'latin1'));
+  out.push({ name, bytes });
+  return out;
+}
+
+/** An attachment's name that says it is no guideline: a form to fill in, a template, a budget. */
+const RE_NOT_GUIDELINE_FILE = /模板|申报书|回执|报名|联系|推荐表|承诺书|预算|汇总表|信息表|登记表|说明会/;
+
+/**
+ * The attachment that holds the guideline: one named as one (`…申报指南.docx`), else — when the
+ * e-mail's own text is only a note (`请于…前报送`) — the largest readable one that is no form.
+ */
+function guidelineAttachment(entity: string, headers: Map<string, string>, body: string): { name: string; bytes: Uint8Array } | undefined {
+  const readable = attachmentsOf(entity, headers).filter((a) => SOURCE_EXTENSIONS.test(a.name) && a.bytes.length > 0);
+  const named = readable.find((a) => /指南/.test(a.name) && !RE_NOT_GUIDELINE_FILE.test(a.name));
+  if (named) return named;
+  if (body.replace(/\s+/g, '').length > 3000) return undefined;
+  return readable.filter((a) => !RE_NOT_GUIDELINE_FILE.test(a.name)).sort((a, b) => b.bytes.length - a.bytes.length)[0];
+}
+
 function fromMime(text: string): Unwrapped | null {
   const head = headersOf(text);
   if (!head || head.headers.size < 3) return null;
   const names = [...head.headers.keys()];
   if (names.filter((n) => MAIL_HEADERS.test(n)).length < 3 || !head.headers.has('content-type') && !head.headers.has('mime-version')) return null;
   const part = textPart(text.slice(head.body), head.headers);
-  if (!part || part.text.trim() === '') return null;
   const removed = ['from', 'to', 'cc', 'date', 'subject'].filter((n) => head.headers.has(n)).map((n) => unplaced('email', `${n}: ${words(head.headers.get(n)!)}`));
+  const attachment = guidelineAttachment(text.slice(head.body), head.headers, part?.text ?? '');
+  if (attachment) {
+    if (part && part.text.trim() !== '') removed.push(unplaced('email', part.text.trim()));
+    return { attachment, removed };
+  }
+  if (!part || part.text.trim() === '') return null;
   const body = part.text.replace(/\r\n?/g, '\n');
   return part.html ? { html: body, removed } : { text: body, removed };
 }

@@ -34,7 +34,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'ofd', 'csv'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'ofd', 'csv', 'pptx'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -98,10 +98,14 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { readOdt } = await import('./odt.js');
     return structured(meta, 'odt', 'odt', bytes.length, readOdt(files));
   }
-  if (format === 'xlsx' || format === 'ofd') {
+  if (format === 'xlsx' || format === 'ofd' || format === 'pptx') {
     const { isZip, openZip, zipKind } = await import('./office.js');
     const files = isZip(bytes) ? openZip(bytes) : null;
-    if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'xlsx' ? 'not-an-xlsx' : 'not-an-ofd'));
+    if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'xlsx' ? 'not-an-xlsx' : format === 'pptx' ? 'not-a-pptx' : 'not-an-ofd'));
+    if (format === 'pptx') {
+      const { readPptx } = await import('./pptx.js');
+      return structured(meta, 'pptx', 'pptx', bytes.length, readPptx(files));
+    }
     if (format === 'xlsx') {
       const { readXlsx } = await import('./xlsx.js');
       return structured(meta, 'xlsx', 'xlsx', bytes.length, readXlsx(files));
@@ -125,6 +129,12 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   // An e-mail's source or a content system's JSON record saved as text: the guideline inside it.
   const inner = unwrapContainer(text);
+  if (inner?.attachment !== undefined) {
+    // The guideline is the file an e-mail carries: read as that file, the e-mail's own words logged.
+    const { format: _f, ...rest } = options;
+    const read = await loadBytes(inner.attachment.bytes, inner.attachment.name, { ...rest, id: meta.id });
+    return { ...read, path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [...inner.removed, ...read.removed] };
+  }
   if (inner?.html !== undefined) {
     const { readHtml } = await import('./html.js');
     // Decoded already (the part's own charset): a byte-order mark keeps the page's `<meta charset=gb2312>` from decoding it again.

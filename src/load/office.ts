@@ -50,7 +50,7 @@ export function holdsHtmlMarkup(bytes: Uint8Array): boolean {
 }
 
 /** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's marker, an ODF text's content, styles and manifest. */
-const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
+const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
 
 /** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
 const MAX_PART = 64 * 1024 * 1024;
@@ -77,16 +77,15 @@ export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
 }
 
 /** What a ZIP container is; throws the one line for a format this tool does not read. */
-export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'xlsx' | 'ofd' {
+export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'xlsx' | 'ofd' | 'pptx' {
   const names = Object.keys(files);
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
   const types = files['[Content_Types].xml'] ? new TextDecoder().decode(files['[Content_Types].xml']) : '';
   const mimetype = files['mimetype'] ? new TextDecoder().decode(files['mimetype']).trim() : '';
   if (has(/^word\/document\.xml$/) || /wordprocessingml\.document\.main|ms-word\.document\.macroEnabled/.test(types)) return 'docx';
   if (has(/^xl\/workbook\.xml$/) || /spreadsheetml\.sheet\.main/.test(types)) return 'xlsx';
-  if (has(/^ppt\//) || /presentationml/.test(types)) {
-    throw new GuidelineError('unsupported-format', reason('other-kind', 'pptx'));
-  }
+  if (has(/^ppt\/presentation\.xml$/) || /presentationml\.presentation\.main/.test(types)) return 'pptx';
+  if (has(/^ppt\//) || /presentationml/.test(types)) throw new GuidelineError('pptx-corrupt', reason('pptx-no-slides'));
   if (has(/^OFD\.xml$/i) || has(/^Doc_\d+\/Document\.xml$/i)) return 'ofd';
   if (/^application\/vnd\.oasis\.opendocument\.text(?:-template|-master)?$/.test(mimetype) || (mimetype === '' && files['content.xml'] && /opendocument\.text/.test(files['META-INF/manifest.xml'] ? new TextDecoder().decode(files['META-INF/manifest.xml']) : ''))) return 'odt';
   if (/^application\/vnd\.oasis\.opendocument\./.test(mimetype)) {

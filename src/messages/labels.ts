@@ -33,6 +33,7 @@ export const LABELS = {
     xlsx: { zh: 'Excel 工作簿', en: 'Excel workbook' },
     ofd: { zh: 'OFD 版式文件', en: 'OFD document' },
     csv: { zh: 'CSV 表格', en: 'CSV table' },
+    pptx: { zh: 'PowerPoint 演示文稿', en: 'PowerPoint deck' },
   }),
   /** The kind of guideline: `document.family`. */
   family: table({

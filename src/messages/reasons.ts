@@ -46,15 +46,9 @@ const PDF_DAMAGE: Readonly<Record<PdfDamage, { readonly zh: string; readonly en:
 };
 
 /** A file of another kind that this tool does not read, and what to do with it. */
-export type OtherKind = 'xlsx' | 'pptx' | 'ofd' | 'odt' | 'ods' | 'odf' | 'xls' | 'ppt' | 'ole';
+export type OtherKind = 'odt' | 'ods' | 'odf' | 'xls' | 'ppt' | 'ole';
 
 const OTHER_KIND: Readonly<Record<OtherKind, { readonly zh: string; readonly en: string }>> = {
-  xlsx: { zh: '这是 Excel 工作簿（XLSX），本工具不读；请把指南另存为 .docx、PDF 或文本后再读入', en: 'an Excel workbook (XLSX), which this tool does not read: save the guideline as .docx, PDF or text and ingest that' },
-  pptx: { zh: '这是 PowerPoint 演示文稿（PPTX），本工具不读；请另存为 PDF 后再读入', en: 'a PowerPoint presentation (PPTX), which this tool does not read: save it as PDF and ingest that' },
-  ofd: {
-    zh: '这是 OFD 版式文件，本工具不读；请用 OFD 阅读器（如数科阅读器、福昕 OFD）导出为 PDF 后再读入',
-    en: 'an OFD document (版式文件), which this tool does not read: export it as PDF (an OFD reader such as 数科阅读器 or 福昕 OFD can) and ingest that',
-  },
   odt: { zh: '这是 OpenDocument 文本（ODT），本工具不读；请另存为 .docx 或 PDF 后再读入', en: 'an OpenDocument text (ODT), which this tool does not read: save it as .docx or PDF and ingest that' },
   ods: { zh: '这是 OpenDocument 电子表格（ODS），本工具不读；请另存为 .docx 或 PDF 后再读入', en: 'an OpenDocument spreadsheet (ODS), which this tool does not read: save it as .docx or PDF and ingest that' },
   odf: { zh: '这是 OpenDocument 文件，本工具不读；请另存为 .docx 或 PDF 后再读入', en: 'an OpenDocument file, which this tool does not read: save it as .docx or PDF and ingest that' },
@@ -180,6 +174,22 @@ export const REASONS = {
   'xlsx-empty': r(
     () => 'Excel 工作簿中没有可见的文字（各工作表为空或都已隐藏）',
     () => 'the Excel workbook shows no text (its sheets are empty or hidden)',
+  ),
+  'not-a-pptx': r(
+    () => '不是 PowerPoint .pptx 演示文稿，尽管扩展名或指定的格式是 .pptx',
+    () => 'not a PowerPoint .pptx deck, despite its extension or the format given',
+  ),
+  'pptx-bad-xml': r(
+    (part: string) => `PowerPoint 演示文稿已损坏：其中的 ${part} 不是格式正确的 XML；请用 PowerPoint 或 WPS 演示打开后重新保存`,
+    (part: string) => `damaged PowerPoint deck: ${part} is not well-formed XML`,
+  ),
+  'pptx-no-slides': r(
+    () => 'PowerPoint 演示文稿已损坏：没有 ppt/presentation.xml；请用 PowerPoint 或 WPS 演示打开后重新保存',
+    () => 'damaged PowerPoint deck: no ppt/presentation.xml',
+  ),
+  'pptx-empty': r(
+    () => 'PowerPoint 演示文稿的幻灯片上没有文字',
+    () => 'the PowerPoint deck’s slides hold no text',
   ),
   'csv-empty': r(
     () => 'CSV 文件中没有数据（只有空行）',

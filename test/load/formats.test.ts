@@ -407,7 +407,8 @@ describe('formats this tool does not read: one line that says what to do', () =>
   it('PPTX, ODS, an ODT without a body, a ZIP of files, a .docx that is no ZIP', async () => {
     const when = { mtime: new Date('1980-01-01T00:00:00') };
     const zip = (files: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), when]])));
-    expect(await refused(zip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), 'x.pptx')).toMatch(/^a PowerPoint presentation \(PPTX\), which this tool does not read: save it as PDF/);
+    const noSlides = await failure(loadBytes(zip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), 'x.pptx'));
+    expect([noSlides.code, noSlides.message]).toEqual(['empty', 'the PowerPoint deck’s slides hold no text']);
     expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }), 'x.ods')).toMatch(/^an OpenDocument spreadsheet \(ODS\)/);
     const noBody = await failure(loadBytes(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt'));
     expect([noBody.code, noBody.message]).toEqual(['odt-corrupt', 'damaged ODT file: content.xml has no body']);

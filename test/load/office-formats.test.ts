@@ -1,7 +1,8 @@
-// The Excel workbook and OFD readers: the guideline of test/fixtures/variants/2024-intergov-final.txt
+// The Excel workbook, OFD, CSV, PowerPoint and web-archive readers, and a converter’s Markdown: the guideline of test/fixtures/variants/2024-intergov-final.txt
 // in both (scripts/make-sheet-fixtures.mjs) extracts as the text does, and small packages written
 // here show each construct (merged cells, number formats, hidden rows and sheets, inline strings;
 // OFD templates, DeltaX runs, CTM, ruled tables).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -202,5 +203,75 @@ describe('MHTML (a page saved as a web archive)', () => {
     const source = await loadBytes(bytesOut, 'page.mht');
     expect(source.format).toBe('html');
     expect(source.text.split('\n')[0]).toBe('国家重点研发计划');
+  });
+});
+
+describe('PPTX (a 指南解读 deck)', () => {
+  it('reads the slides in the deck’s order, shapes by position, numbers as PowerPoint draws them; slide numbers and speaker notes logged; the directions as from the text', async () => {
+    const source = await loadFile(join(FORMATS, '2024-intergov-final.pptx'));
+    expect(source.format).toBe('pptx');
+    const lines = source.text.split('\n');
+    // The title shape stands above the body shape, though written after it.
+    expect(lines.slice(0, 2)).toEqual(['国家重点研发计划“政府间国际科技创新合作”重点专项', '2024年度第二批项目申报指南']);
+    // `buAutoNum type="arabicParenBoth"`: the numbers are drawn, not typed.
+    const start = lines.indexOf('1.4 中国和以色列政府间创新合作项目');
+    expect(lines.slice(start + 7, start + 10)).toEqual([
+      '（1）中以双方申报单位中须各至少有一家企业，中方企业应提供至少与其获得的政府资助等额的配套出资。',
+      '（2）项目合作双方须分别向本国的项目征集部门提交申报材料，单方申报无效。',
+      '（3）中以双方合作单位须在申报前签署明确的知识产权协议。',
+    ]);
+    expect(source.removed.filter((r) => r.kind === 'running-footer').map((r) => r.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(source.removed.filter((r) => r.kind === 'hidden-text').map((r) => r.text)).toEqual(['讲解时强调：日方由JST同步征集。']);
+    const d = diff(textDoc, processSource(source));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual([]);
+    expect(d.document.changes).toEqual([]);
+  });
+});
+
+describe('an e-mail whose guideline is an attachment', () => {
+  const docx = readFileSync(join(FORMATS, '2024-intergov-final.docx'));
+  const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const mail = (guideName: string): Uint8Array =>
+    new TextEncoder().encode(
+      [
+        'From: =?utf-8?B?56eR56CU5aSE?= <kyc@example.edu.cn>',
+        'To: teachers@example.edu.cn',
+        'Subject: =?utf-8?B?6L2s5Y+R77ya5oyH5Y2X?=',
+        'Date: Mon, 1 Dec 2025 09:00:00 +0800',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="M"',
+        '',
+        '--M',
+        'Content-Type: text/plain; charset="utf-8"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(new TextEncoder().encode('各位老师：\n转发科技部通知，请于12月20日前报送申报材料。\n科研处')),
+        '--M',
+        'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet; name="template.xlsx"',
+        'Content-Disposition: attachment; filename*=utf-8\'\'%E7%94%B3%E6%8A%A5%E4%B9%A6%E6%A8%A1%E6%9D%BF.xlsx',
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(readFileSync(join(FORMATS, '2024-intergov-final.xlsx'))),
+        '--M',
+        'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        `Content-Disposition: attachment; ${guideName}`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        b64(docx),
+        '--M--',
+        '',
+      ].join('\r\n'),
+    );
+
+  it.each([
+    ['an encoded word', 'filename="=?utf-8?B?5oyH5Y2XLmRvY3g=?="'],
+    ['RFC 2231', "filename*=utf-8''%E6%8C%87%E5%8D%97.docx"],
+    ['RFC 2231 continued', "filename*0*=utf-8''%E6%8C%87; filename*1*=%E5%8D%97.docx"],
+  ])('reads the attached guideline (its name as %s), not the note nor the form attached beside it; the note logged', async (_, name) => {
+    const source = await loadBytes(mail(name), 'forward.eml');
+    expect([source.format, source.path]).toEqual(['docx', 'forward.eml']);
+    expect(source.removed.filter((r) => r.kind === 'email').map((r) => r.text)).toContain('各位老师：\n转发科技部通知，请于12月20日前报送申报材料。\n科研处');
+    const d = diff(textDoc, processSource(source));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual([]);
   });
 });
