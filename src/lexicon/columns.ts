@@ -43,7 +43,7 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/名称$/, 'title'],
   // Money a partner or a company puts in (`自筹经费`, `配套经费`): kept as text, never the funding.
   [/^(?:自筹|配套|地方|企业|其他)/, 'other'],
-  [/(?:经费|资金|资助强度|资助额度)$/, 'funding'],
+  [/(?:经费|资金|资助强度|资助额度)(?:合计|总额|总计)?$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
   // MIIT: one project per unit that takes up the task (`拟支持揭榜单位数`).
   [/(?:单位数|家数)(?:量)?$/, 'projectCount'],
@@ -59,7 +59,7 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
 
 const HEADER_ROLE = new Map<string, ColumnRole>(HEADERS);
 /** A unit in a header: `拟支持经费（万元）`, `经费/万元`, `实施周期(年)`. */
-const RE_UNIT = /\s*(?:[（(]\s*(万元|亿元|元|年|个月|月|项|个)\s*[）)]|[/／]\s*(万元|亿元|元|年|个月|项|个))\s*$/;
+const RE_UNIT = /\s*(?:[（(]\s*(万元[/／]项|万元\/个|万元|亿元|元|年|个月|月|项|个)\s*[）)]|[/／]\s*(万元|亿元|元|年|个月|项|个))\s*$/;
 
 export interface Column {
   readonly role: ColumnRole;
@@ -100,6 +100,8 @@ export function columnOf(header: string): Column | null {
   if (role === null) role = ENDINGS.find(([re]) => re.test(word))?.[1] ?? null;
   if (role === null || role === 'unknown') return null;
   if (role === 'id' || role === 'title') return { role, unit, label: '' };
+  // What each project gets (`资助强度（万元/项）` | `不超过200`): a cap, never the direction's total.
+  if (role === 'funding' && unit !== null && /[/／][项个]$/.test(unit)) return { role: 'other', unit, label: '单项资助上限' };
   const own = roleOf(word) === role && labelsOf(role).includes(word);
   return { role, unit, label: own ? word : (LABEL_OF[role] ?? word) };
 }
@@ -112,7 +114,8 @@ const DIRECTION_COLUMN_ROLES: ReadonlySet<ColumnRole> = new Set(['agreement', 'd
  * direction fields (so `序号 | 单位名称 | 联系人` or a table of figures per year is not one).
  */
 export function isDirectionHeader(columns: readonly (Column | null)[]): boolean {
-  const known = columns.filter((c): c is Column => c !== null);
+  // (A column of text kept as such, `other`, names no direction field: it counts for nothing here.)
+  const known = columns.filter((c): c is Column => c !== null && c.role !== 'other');
   const fields = new Set(known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role)).map((c) => c.role));
   // A list of directions with one figure (`序号 | 指南任务名称 | 拟支持项目数（项）`, 青年科学家
   // tasks) is one too: a number, a title and a count, funding or duration (a list of agreements

@@ -744,6 +744,11 @@ export function segment(input: readonly Paragraph[]): Segmented {
     directions.splice(0, directions.length, ...directions.filter((d) => !overview.includes(d)));
   }
 
+  // Directions whose figures are all in a table after the text (`附件：指南方向及支持经费一览表`), the
+  // text before it listing each by its number and title with a sentence (`1. 与德国研究联合会…` /
+  // `依据《…》，资助…`): that entry's text is the row's direction's too.
+  describedBefore(root, directions);
+
   // Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
   // (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
   // Only where a number comes again in another part: a number printed twice in one part (`5.`,
@@ -885,6 +890,31 @@ function directionFieldNext(markers: readonly (Marker | null)[], k: number): boo
  * A table row that is no direction: a total (`合计`), or a row that repeats a direction already
  * read (a summary table after the directions, as a Markdown export or a notice adds one).
  */
+/**
+ * For each direction read from a table row, an earlier list entry (an item, not inside a direction)
+ * with its number and title: the entry's paragraphs are read into the direction (see the caller).
+ */
+function describedBefore(root: Section, directions: readonly Section[]): void {
+  const rows = directions.filter((d) => d.heading?.table === 'row' && d.marker !== null && d.heading !== null);
+  if (rows.length === 0) return;
+  const items: Section[] = [];
+  const walk = (s: Section): void => {
+    for (const c of s.children) {
+      if (c.kind === 'paragraph' || c.kind === 'direction' || c.kind === 'field') continue;
+      if (c.kind === 'item' && c.marker !== null && c.heading !== null && c.heading.table === undefined) items.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  for (const d of rows) {
+    const title = bareTitle(d.heading!.text.text.slice(d.marker!.length));
+    const entry = items.find((i) => idOf(i.marker!) === idOf(d.marker!) && title !== '' && abbreviates(title, bareTitle(i.heading!.text.text.slice(i.marker!.length))));
+    if (!entry || entry.children.length === 0 || entry.children.some((c) => c.kind !== 'paragraph')) continue;
+    d.children.unshift(...entry.children);
+    entry.children.splice(0, entry.children.length);
+  }
+}
+
 /** A title without its white space and a category printed after it (`…机制（基础前沿技术类）`). */
 function bareTitle(t: string): string {
   return t.replace(/\s+/g, '').replace(RE_TITLE_CATEGORY, '');
