@@ -608,7 +608,8 @@ const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?)
  */
 function statesForDirections(text: string): boolean {
   if (RE_FOR_DIRECTIONS_BELOW.test(text)) return true;
-  const label = fieldLabelAt(text);
+  // (An item of a list of such fields: `（2）支持经费：每个方向不超过200万元`.)
+  const label = fieldLabelAt(text.replace(/^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])\s*/, ''));
   return label !== null && FIGURE_ROLES.has(label.role);
 }
 

@@ -156,7 +156,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   return { total, perProject };
 }
 
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位)?(?!(?:指南|项目|研究)?方向)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
@@ -493,8 +493,9 @@ export const RE_DRAFT = /征求意见稿/;
  * 经费均为1500万元`, `各方向拟支持项目数均为3个`): the words before it. Read from the text a group
  * states before its directions.
  */
-const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南)?方向(?:均)?拟?(?:支持|资助)(?:项目(?:数)?)?(?:均)?(?:为)?/;
-const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为/;
+// (Also a group's field that says it is each direction's: `拟支持项目数：每个方向1～2项`.)
+const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南)?方向(?:均)?拟?(?:支持|资助)(?:项目(?:数)?)?(?:均)?(?:为)?|(?:拟支持|拟资助)?项目数[：:]\s*(?:每个|各|每一)(?:指南)?方向(?:均)?(?:为)?/;
+const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为|(?:国拨经费|拟支持经费|支持经费|资助经费)[：:]\s*(?:每个|各|每一)(?:指南)?方向(?:均)?(?:为|约为)?/;
 
 /** The count each direction of a group gets, from the group's text: the hit's index and length in `text`. */
 export function eachDirectionCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
