@@ -1234,13 +1234,17 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     // Most paragraphs have no colon after their start, and no label runs on in them.
     const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
     const titled = titleSentenceEnd(t, marker);
-    if (colon < 0 && !field && titled < 0) {
+    if (colon < 0 && !field && titled < 0 && !RE_PROSE_DIRECTION_START.test(t)) {
       out.push(p);
       markers.push(marker);
       continue;
     }
     const cuts: number[] = [];
     if (titled > 0) cuts.push(titled);
+    // Directions written as running prose, several in a paragraph (`…地区，方向1为中国和埃及政府间联合
+    // 研究项目，依据《…》，…实施周期3年。方向2为…`): each starts a paragraph, its title the words
+    // up to its first comma.
+    for (const at of proseDirectionCuts(t)) cuts.push(at);
     for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
     // A label stuck to the end of a heading (`1.1 …机器人系统研究内容：针对…`): the title ends there.
     const stuck = headingLabelAt(t, marker);
@@ -1273,6 +1277,31 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     }
   }
   return joinLabelLines(out, markers);
+}
+
+/** `方向1为…`, `指南方向三为…` after a sentence or clause (or at the paragraph's start). */
+const RE_PROSE_DIRECTION_START = /(?:^|[。；;，,])\s*(?:指南方向|方向)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*为/;
+const RE_PROSE_DIRECTION_ALL = new RegExp(RE_PROSE_DIRECTION_START.source, 'g');
+
+/**
+ * Where directions written as running prose start and where their titles end, in a paragraph that
+ * holds two or more of them (`方向1为中国和埃及政府间联合研究项目，依据《…》，支持领域为…。方向2为…`),
+ * or one whose text goes on as a direction's does: before each `方向N为`, and after its title (the
+ * words up to the first comma, a project or a programme by its name).
+ */
+function proseDirectionCuts(t: string): number[] {
+  const starts = [...t.matchAll(RE_PROSE_DIRECTION_ALL)].map((m) => m.index + m[0].search(/(?:指南方向|方向)/));
+  if (starts.length === 0) return [];
+  const cuts: number[] = [];
+  starts.forEach((at, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1]! : t.length;
+    const comma = t.slice(at, end).search(/[，,]/);
+    const rest = comma < 0 ? '' : t.slice(at + comma + 1, end);
+    if (comma < 0 || comma > 48 || !RE_PROSE_DIRECTION.test(rest)) return;
+    if (at > 0) cuts.push(at);
+    cuts.push(at + comma + 1);
+  });
+  return starts.length >= 2 || cuts.length > 0 ? cuts : [];
 }
 
 /** A `1.5 …项目` heading at the end of a line, after a sentence's end: group 1 is the heading. */

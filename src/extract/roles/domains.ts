@@ -26,8 +26,10 @@ export function readDomains(ctx: DirectionContext): Domain[] {
     const after = m ? null : RE_PROSE_DOMAINS_AFTER.exec(all.text);
     if (after) {
       // `本方向支持的合作领域为：A；B；C。`: the list after the colon.
-      const at = after.index + after[0].length - after[1]!.length;
-      const list = mappedSlice(all, at, at + after[1]!.length);
+      // (Or, in a direction written as prose, `支持领域为A、B、C，` up to the clause's end.)
+      const listText = after[1] ?? after[2]!;
+      const at = after.index + after[0].length - listText.length;
+      const list = mappedSlice(all, at, at + listText.length);
       for (const { i, j } of splitList(list, listSeparators(list))) {
         const piece = mappedTrim(mappedSlice(list, i, j), TRAILING);
         if (piece.text !== '') domains.push({ label: piece.text, detail: null, marker: null, span: span(piece), children: [] });
@@ -110,7 +112,7 @@ const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|
  * Domains listed after a sentence that names them: `本方向支持的合作领域为：A；B；C。`, `…组织实施，重点支持
  * 以下领域：A；B；C。` Group 1 is the list.
  */
-const RE_PROSE_DOMAINS_AFTER = /(?:(?:合作|支持|研究|重点|优先)?(?:领域|方向)(?:为|包括|主要包括|如下|是)|(?:以下|如下)(?:领域|方向))[：:]\s*([^。\n]{2,200})/;
+const RE_PROSE_DOMAINS_AFTER = /(?:(?:合作|支持|研究|重点|优先)?(?:领域|方向)(?:为|包括|主要包括|如下|是)|(?:以下|如下)(?:领域|方向))[：:]\s*([^。\n]{2,200})|(?:合作|支持|研究|重点|优先)(?:领域|方向)(?:为|包括|主要包括)((?:[^，。；、：:\n]{2,16}、)+[^，。；、：:\n]{2,16})(?=[，。；;]|$)/;
 
 /** The conjunction before a list's last item (never the 和 of 碳中和). */
 const RE_LIST_AND = /(?<!中)(?:以及|和|及)/;
