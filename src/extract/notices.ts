@@ -65,7 +65,8 @@ function annexRow(after: readonly Paragraph[], annex: number, n: number): Mapped
  * the parts that hold the direction (`“（一）内地与香港科技创新合作”中“2. 粤港澳大湾区联合研究项目”的
  * “共拟支持经费：800万元人民币”更正为“…1000万元人民币”`): the direction is the last reference.
  */
-const RE_CORRECTION = /(?:“([^“”]{2,60})”(?:中|的)){1,3}“([^：:“”]{2,12})[：:]([^“”]+)”(?:有误|错误)?[^“]{0,12}更正为“(?:[^：:“”]{2,12}[：:])?([^“”]+)”/g;
+// (A reference may carry a note in brackets and a comma: `“…联合资助项目”（第二批方向1.2）的“…`, `“三、…”中，“…`.)
+const RE_CORRECTION = /(?:“([^“”]{2,60})”(?:[（(][^（）()“”]{1,20}[）)])?(?:中|的)[，,]?){1,3}“([^：:“”]{2,12})[：:]([^“”]+)”(?:有误|错误)?[^“]{0,12}更正为“(?:[^：:“”]{2,12}[：:])?([^“”]+)”/g;
 
 /** The direction a correction's reference names: by its title (after its number), else by its number as an id. */
 function referenced(directions: readonly Direction[], ref: string): number {

@@ -437,10 +437,18 @@ const sentenceOf = (t: string, index: number): string => {
 export function findSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string): RegExpExecArray | null {
   for (const re of SUMMARY_PATTERNS[figure]) {
     const m = re.exec(text);
-    if (m) return m;
+    if (!m) continue;
+    // Stated per batch, then for the whole (`第一批设立6个指南方向…；第二批设立5个…。全年共设立11个
+    // 指南方向…`): the whole's figure, which its clause says it is.
+    const all = [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))];
+    const whole = all.length > 1 ? all.find((x) => RE_WHOLE_CLAUSE.test(text.slice(Math.max(0, x.index - 40), x.index))) : undefined;
+    return (whole as RegExpExecArray | undefined) ?? m;
   }
   return null;
 }
+
+/** The clause before a figure says it is the whole year's or all batches' (`全年共设立…`, `合计…`). */
+const RE_WHOLE_CLAUSE = /(?:全年|全部|合计|总计|累计|共计|两批共|各批共)[^。；;]*$/;
 
 /** The funding total of a `fundingTotal` match. */
 export function summaryMoney(m: RegExpExecArray): Money {
