@@ -42,7 +42,7 @@ import {
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { findPartners } from '../lexicon/partners.js';
-import { fieldLabelAt, FIGURE_ROLES } from '../lexicon/fields.js';
+import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
@@ -158,7 +158,12 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
     }
   }
   if (youthRules.length > 0) {
-    for (const d of directions) if (/青年科学家/.test(d.heading?.text.text ?? '')) groupTextOf.set(d, [...youthRules, ...(groupTextOf.get(d) ?? [])]);
+    // A 青年科学家 direction: by its title, its group (`5. 青年科学家项目`) or its category field (`项目类别：青年科学家项目`).
+    const youth = (d: Section): boolean =>
+      /青年科学家/.test(d.heading?.text.text ?? '') ||
+      (groupsOf.get(d) ?? []).some((g) => /青年科学家/.test(g.text.text)) ||
+      d.children.some((c) => c.kind === 'field' && c.marker !== null && CATEGORY_LABELS.has(c.marker.key) && c.heading !== null && /青年科学家/.test(c.heading.text.text));
+    for (const d of directions) if (youth(d)) groupTextOf.set(d, [...youthRules, ...(groupTextOf.get(d) ?? [])]);
   }
 
   const info = documentInfo(preamble, preambleText, span, checks, sourceOf);

@@ -270,6 +270,8 @@ export function parseProjectDuration(text: string): Hit<DurationValue> | null {
   for (const m of text.matchAll(re)) {
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     const hit = { value: durationOf(m, 1), index: m.index, length: m[0].length };
+    // A kind of project's own (`青年科学家项目实施周期不超过3年`): not every project's.
+    if (/(?:科学家|技术类|应用类|前沿类|人才|青年)项目$/.test(before)) continue;
     if (/项目$|课题$|每个项目(?:的)?$/.test(before)) return hit;
     if (/(?:专项|计划|规划|本批|批次|工程)(?:的|总体|整体)?$/.test(before)) continue;
     fallback ??= hit;

@@ -8,6 +8,8 @@ import { abbreviatedPartner, findPartners } from '../../lexicon/partners.js';
 import { RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
+import { mappedTrim } from '../../mapped.js';
+import { CATEGORY_LABELS } from '../../lexicon/fields.js';
 import type { DirectionContext } from './context.js';
 
 export interface TitleFacts {
@@ -62,13 +64,20 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   }
   // A title without a category under a group that is one (`3. 青年科学家项目` above a table of
   // its directions): the group's.
-  const category = categoryOf(title) ?? groupCategory(groups);
+  const category = categoryOf(title) ?? fieldCategory(ctx) ?? groupCategory(groups);
   return { partners, category, kind: projectKind(title, known, category) };
 }
 
 /** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
 export function categoryOf(title: string): string | null {
   return RE_TITLE_CATEGORY.exec(title)?.[1] ?? null;
+}
+
+/** A category in a field of its own (`项目类别：基础前沿技术类`), as printed. */
+function fieldCategory(ctx: DirectionContext): string | null {
+  const f = ctx.allOf('other').find((x) => x.marker !== null && CATEGORY_LABELS.has(x.marker.key));
+  const t = f ? mappedTrim(fieldRest(f), '。；;，,').text : '';
+  return t.length >= 2 && t.length <= 16 ? t : null;
 }
 
 /** The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. */
