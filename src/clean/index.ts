@@ -1337,6 +1337,10 @@ const RE_NUMBERED_TITLE = /^\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?\s*[\u4e00-\u9
 const RE_EMPTY_CELL = /^[—–\-/／无]+$/;
 /** A cell that is only a number or a range of numbers: the header's unit goes after it. */
 const RE_BARE_NUMBER = /^(?!\d{4}[.．/]\d{1,2}(?!\d))(?:约|不超过|不少于|原则上不超过|一般为|一般不超过)?\d[\d.,，]*(?:[-～~至—]\d[\d.,，]*)?(?:左右|以内|以上|以下)?$/;
+/** A bare number with a note in brackets that holds numbers too (`不超过3000（每个揭榜单位不超过1500）`). */
+const RE_NUMBER_WITH_NOTE = /^(?:约|不超过|不少于|原则上不超过|一般为|一般不超过)?\d[\d.,，]*(?:[-～~至—]\d[\d.,，]*)?(?:左右|以内)?[（(][^（）()\d]{0,16}\d[\d.,，]*(?:左右|以内)?[）)]$/;
+/** A number no unit follows. */
+const RE_UNITLESS_NUMBER = /\d[\d.,，]*(?:[-～~至—]\d[\d.,，]*)?(?![\d.,，]|\s*(?:万|亿|元|个|项|年|月|家|%))/g;
 /** The unit a count or a duration has when its column's header gives none (`拟支持项目数` `4`). */
 const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', duration: '年' };
 
@@ -1478,6 +1482,15 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
         // The unit goes after the number, before a trailing 左右 / 以内.
         const cut = cell.text.search(/\d(?!.*\d)/) + 1;
         b.pushMapped(cell, 0, cut).pushRange(unit, at(cell, true), at(cell, true)).pushMapped(cell, cut);
+      } else if (unit && RE_NUMBER_WITH_NOTE.test(cell.text)) {
+        // A number with a note in brackets (`不超过3000（每个揭榜单位不超过1500）`): the unit after each.
+        let from = 0;
+        for (const m of cell.text.matchAll(RE_UNITLESS_NUMBER)) {
+          const cut = m.index + m[0].length;
+          b.pushMapped(cell, from, cut).pushRange(unit, at(cell, true), at(cell, true));
+          from = cut;
+        }
+        b.pushMapped(cell, from);
       } else {
         b.pushMapped(cell);
       }
