@@ -90,6 +90,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
   }
   // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
+  let statedImplausible = false;
   if (!funding && !fundingField) {
     const m = RE_PROSE_FUNDING.exec(all.text);
     // Never a project's own figure (`每个项目的国拨经费不超过…`, `青年科学家项目国拨经费…`): a cap.
@@ -98,6 +99,11 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     if (m && !perProjectBefore && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
       const a = m.index + m[0].length;
       funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
+    } else if (m && !perProjectBefore && money && money.index === 0) {
+      // `经费总额0万元`: stated, but no amount to read — a check, never silence.
+      const a = m.index + m[0].length;
+      implausible(checks, id, 'funding', all.text.slice(a, a + money.length), span(all, a, a + money.length));
+      statedImplausible = true;
     }
   }
   // Stated once for each direction of the group it stands in (`以下方向每个方向国拨经费均为1500万元`).
@@ -110,7 +116,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
       }
     }
   }
-  if (!funding && !fundingField) ctx.missing('funding', 'funding (拟支持经费)');
+  if (!funding && !fundingField && !statedImplausible) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
 }
 
