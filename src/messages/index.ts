@@ -48,7 +48,7 @@ Exit codes: 0 success, 1 a document failed (diff: something changed), 2 usage er
 
 const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 
-不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：.txt、.md、.pdf、.ofd、.html、.htm、.mht、.docx、.doc、.wps、.odt、.rtf、.xlsx、.pptx、.csv。
+不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：.txt、.md、.pdf、.ofd、.html、.htm、.mht、.eml、.docx、.doc、.wps、.odt、.rtf、.xlsx、.pptx、.csv。
 文件名为 - 时读标准输入（cat notice.html | guideline ingest - -o out）。
 
 选项：
@@ -80,7 +80,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 const HELP_INGEST_EN = `Usage: guideline ingest [file…] [options]
 
 Without files, ingests every source under corpus/ (subfolders included): .txt, .md, .pdf, .ofd,
-.html, .htm, .mht, .docx, .doc, .wps, .odt, .rtf, .xlsx, .pptx and .csv. A file named - is standard input (cat notice.html | guideline ingest - -o out).
+.html, .htm, .mht, .eml, .docx, .doc, .wps, .odt, .rtf, .xlsx, .pptx and .csv. A file named - is standard input (cat notice.html | guideline ingest - -o out).
 
 Options:
   --out DIR           output folder (default: extracted)
