@@ -426,6 +426,14 @@ export function segment(input: readonly Paragraph[]): Segmented {
       addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: String(n) }, String(n));
       continue;
     }
+    // `申报要求` alone on its line after a direction whose own requirements were read (`有关说明`, a
+    // key programme's table per direction): the call's closing section, though it is a field's label.
+    const here = currentDirection();
+    if (m?.type === 'field' && here && m.length >= p.text.text.trim().length && RE_CLOSING_HEADING.test(p.text.text.trim()) && here.children.some((c) => c.kind === 'field' && c.role === 'requirements')) {
+      popTo('root');
+      open(section('part', p, null));
+      continue;
+    }
     if (!m && currentDirection() && RE_CLOSING_HEADING.test(p.text.text.trim())) {
       // `申报要求`, `联系方式` standing alone after the directions: the closing text, no direction's.
       popTo('root');
