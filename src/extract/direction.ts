@@ -16,6 +16,7 @@ import {
   readDomains,
   readDuration,
   readFunding,
+  totalFundingField,
   readKeyProgramme,
   readPartners,
   readProjectCount,
@@ -110,14 +111,16 @@ function contradictions(ctx: DirectionContext, duration: Duration | null, perPro
 function repeatedFields(ctx: DirectionContext): void {
   const { span } = ctx;
   for (const role of ['projectCount', 'funding', 'duration'] as const) {
-    const first = ctx.byRole(role);
+    const first = role === 'funding' ? totalFundingField(ctx) : ctx.byRole(role);
     const figure = first ? figureOf(role, fieldRest(first).text) : null;
-    for (const f of ctx.allOf(role).slice(1)) {
+    for (const f of ctx.allOf(role).filter((x) => x !== first)) {
       const t = nodeText(f);
       ctx.otherText.push({ label: f.marker!.key, known: true, text: t.text, span: span(t) });
       // The same figure again (a summary table after the text: `拟支持项目数：不超过8个`, then `8`):
       // kept as text, and no doubt to report; a different one is.
       if (figure !== null && figureOf(role, fieldRest(f).text) === figure) continue;
+      // (What each project gets beside the total, `资助强度：每项…`: no second total to doubt.)
+      if (role === 'funding' && figureOf(role, fieldRest(f).text) === null) continue;
       ctx.check('field-repeated', 'warning', `${f.marker!.key} is given again (“${short(t.text)}”): the first one is read`, t.text, span(t), first ? short(nodeText(first).text) : null);
     }
   }

@@ -160,7 +160,7 @@ const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|�
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
-  `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元\\s*${PER_PROJECT_AFTER}`,
+  `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费|直接费用)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元\\s*${PER_PROJECT_AFTER}`,
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
@@ -343,7 +343,7 @@ export const SUMMARY_PATTERNS = {
     // `拟围绕8个指南方向部署项目`.
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).

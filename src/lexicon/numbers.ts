@@ -72,7 +72,7 @@ export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目
 /** A bound between those words and the amount (`每家不超过1500万元`): still one project's. */
 export const PER_PROJECT_BOUND = '(?:原则上)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
 /** What may stand between those words and the bound (`每家揭榜单位支持资金不超过`). */
-export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助)?(?:经费|资金|额度)?(?:为|约)?';
+export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助)?(?:经费|资金|额度|直接费用)?(?:为|约)?';
 export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个)';
 
 /** Chinese numerals as counts and years (`两项`, `三年`). */

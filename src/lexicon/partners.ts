@@ -35,6 +35,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   日本国际协力机构: '日本',
   欧洲联盟: '欧盟',
   欧盟委员会: '欧盟',
+  // The EU's research council (`与欧洲研究理事会（ERC）…交流项目`): a call with the EU.
+  欧洲研究理事会: '欧盟',
+  ERC: '欧盟',
   上海合作组织: '上合组织',
   阿拉伯联合酋长国: '阿联酋',
   波斯尼亚和黑塞哥维那: '波黑',

@@ -453,7 +453,6 @@ describe.each(expectedCases(`${ROOT}test/fixtures/blind43/`))('blind43 case %s',
  */
 const GAPS44: Record<string, { gap?: string; checksGap?: string }> = {
   'igov2025b2-final-regions': { gap: 'open: a region’s heading that states an agreement for its directions (not inherited by them); judgement: ids restarting per region (`1.1` for the first region under `二、`)' },
-  'nsfc2025-orgcoop-b1': { gap: 'open: a direction split into sub-types each with its count and funding (neither summed); a partner organisation (ERC) named only by its full name' },
 };
 const GAPS45: Record<string, { gap?: string; checksGap?: string }> = {
   'case1-intergov-2025b2': { gap: 'open: a domains field written as an outline (`一、气候变化与可持续发展包括但不限于` / items / `（二）…`) read line by line' },

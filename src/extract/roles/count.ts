@@ -41,6 +41,10 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     } else if (verb && units && isPlausible('projects', units.value.value)) {
       const i = verb.index + verb[0].length + units.index;
       projectCount = { ...units.value, text: all.text.slice(i, i + units.length), span: span(all, i, i + units.length), inherited: false };
+    } else if (prose && subTypeCount(ctx)) {
+      // Split into kinds of project each with its count (`（1）合作研究项目：拟资助约12项…` / `（2）合作交流
+      // 项目：拟资助约6项…`): the direction's count is their sum.
+      projectCount = subTypeCount(ctx);
     } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
       projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
     } else if (groupCount(ctx)) {
@@ -62,4 +66,25 @@ function groupCount(ctx: DirectionContext): ProjectCount | null {
     if (hit && isPlausible('projects', hit.value.value)) return { ...hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: ctx.span(t, hit.index, hit.index + hit.length), inherited: true };
   }
   return null;
+}
+
+/** A kind of project a direction is split into, with its count: `（1）合作研究项目：拟资助约12项…`. */
+const RE_SUBTYPE_LINE = /^[（(]\d{1,2}[）)][^：:\n。；]{2,24}项目[：:][^\n]*$/gm;
+
+/** The sum of the counts of the kinds of project a direction is split into (two or more), or null. */
+function subTypeCount(ctx: DirectionContext): ProjectCount | null {
+  const { all, span } = ctx;
+  const hits: { value: number; qualifier: ProjectCount['qualifier']; start: number; end: number }[] = [];
+  for (const line of all.text.matchAll(RE_SUBTYPE_LINE)) {
+    const m = findSummary('projectCount', line[0]);
+    if (!m) continue;
+    const c = summaryCount(m);
+    hits.push({ value: c.value, qualifier: c.qualifier, start: line.index + m.index, end: line.index + m.index + m[0].length });
+  }
+  if (hits.length < 2) return null;
+  const value = hits.reduce((a, h) => a + h.value, 0);
+  if (!isPlausible('projects', value) || hits.some((h) => h.qualifier !== 'exact' && h.qualifier !== 'about')) return null;
+  const first = hits[0]!;
+  const last = hits[hits.length - 1]!;
+  return { value, qualifier: hits.some((h) => h.qualifier === 'about') ? 'about' : 'exact', text: all.text.slice(first.start, last.end), span: span(all, first.start, last.end), inherited: false };
 }

@@ -17,7 +17,9 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   const { id, span, all, summary, checks, groupTexts } = ctx;
   let funding: Funding | null = null;
   let statedPerProject: Direction['perProjectCap'] = null;
-  const fundingField = ctx.byRole('funding');
+  // Of several funding fields, the one that states the direction's total (`资助强度：每项不超过200万元` /
+  // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
+  const fundingField = totalFundingField(ctx);
   if (fundingField) {
     const rest = mappedTrim(fieldRest(fundingField), TRAILING);
     const { total: hit, perProject } = fundingAmounts(rest.text);
@@ -130,3 +132,8 @@ function categoryCap(summary: DirectionContext['summary'], title: string): Direc
 /** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
 const RE_TASK_FUNDING = /(?:(?:每个|每项|每一)任务|本任务)[^。；\n]{0,8}?(?:支持|资助|补助|安排)(?:资金|经费)?(?:总额|共)?(?:为)?/;
 const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持经费|支持经费|资助经费|支持资金|资助资金|补助资金)(?:共计|共|总额|合计|总计)?|(?<![国拨配套自筹])经费(?:总额|共计|合计|总计))(?:为|约为)?/;
+/** The funding field that states a total, else the first: `资助经费：…共计1600万元` after `资助强度：每项…`. */
+export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionContext['byRole']> {
+  const all = ctx.allOf('funding');
+  return all.find((f) => fundingAmounts(mappedTrim(fieldRest(f), TRAILING).text).total !== null) ?? all[0];
+}

@@ -23,7 +23,7 @@ export { readPartners } from './partners.js';
 export { readAgreements } from './agreements.js';
 export { readDomains } from './domains.js';
 export { readProjectCount } from './count.js';
-export { readFunding } from './funding.js';
+export { readFunding, totalFundingField } from './funding.js';
 export { readDuration } from './duration.js';
 export { readRequirements } from './requirements.js';
 export { readKeyProgramme } from './keyprog.js';
