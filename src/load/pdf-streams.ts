@@ -11,7 +11,7 @@
  * encrypted streams are not measured (their bytes are no Flate data until pdf.js decodes them).
  * A stream zlib cannot inflate is left to pdf.js, which says whether the file is damaged.
  */
-import { constants, inflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 
@@ -55,7 +55,7 @@ export function checkInflatedSize(bytes: Uint8Array, limits: InflateLimits = DEF
     let data: Buffer = buf.subarray(start, end);
     for (let layer = 0; layer < layers; layer++) {
       const room = limits.perDocument - total;
-      const out = inflateCapped(data, Math.min(limits.perStream, room));
+      const out = inflateCapped(data, Math.min(limits.perStream, room), layer < layers - 1);
       if (out === 'too-large') {
         throw new GuidelineError(
           'too-large',
@@ -64,7 +64,7 @@ export function checkInflatedSize(bytes: Uint8Array, limits: InflateLimits = DEF
       }
       if (out === null) break;
       if (layer === layers - 1) total += out.length;
-      data = out;
+      else if (out.bytes) data = out.bytes;
     }
     at = end;
   }
@@ -91,12 +91,36 @@ function flateLayers(before: string): number {
 }
 
 /** `data` inflated, if it inflates to at most `cap` bytes; 'too-large' if more; null if it is no Flate data. */
-function inflateCapped(data: Buffer, cap: number): Buffer | 'too-large' | null {
+/** Compressed bytes given to fflate at a time (at most ~1,000 times as many come out). */
+const SLICE = 4096;
+
+/** Thrown from fflate's callback to stop inflating at the ceiling. */
+const OVER = new Error('over the ceiling');
+
+/**
+ * A stream inflated up to `cap` bytes: how many it gives, and the bytes where `keep` asks (the next
+ * layer of a chain); `too-large` past the ceiling; null where it is no Flate data at all.
+ * (fflate, in JavaScript, rather than `node:zlib`: a worker thread ended while a zlib handle is being
+ * set up aborts the whole process as Node tears the thread down — `close before init`, seen when the
+ * pool stops a worker at its time limit. A stream cut short inflates as far as it goes, as pdf.js
+ * reads it.)
+ */
+function inflateCapped(data: Buffer, cap: number, keep: boolean): { length: number; bytes: Buffer | null } | 'too-large' | null {
+  const { Unzlib } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Unzlib((chunk) => {
+    size += chunk.length;
+    if (size > Math.max(1, cap)) throw OVER;
+    if (keep) chunks.push(chunk);
+  });
   try {
-    // Sync flush: a stream cut short inflates as far as it goes, as pdf.js reads it.
-    return inflateSync(data, { maxOutputLength: Math.max(1, cap), finishFlush: constants.Z_SYNC_FLUSH });
+    // In slices: fflate sizes its output buffer by what one push gives, so a bomb fed whole would
+    // be held whole before the ceiling is seen.
+    for (let at = 0; at < data.length; at += SLICE) stream.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
-    return null;
+    if (error === OVER) return 'too-large';
+    if (size === 0) return null;
   }
+  return { length: size, bytes: keep ? Buffer.concat(chunks) : null };
 }
