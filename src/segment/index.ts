@@ -1265,6 +1265,8 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     // is a field line itself: in running text such words are only words.
     if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
     cuts.sort((a, b) => a - b);
+    // A label inside quotes (`注明“2026年度资助研究方向：XXX”`) is quoted text, no field.
+    for (let c = cuts.length - 1; c >= 0; c--) if (insideQuotes(t, cuts[c]!)) cuts.splice(c, 1);
     // A label right after the paragraph's own list marker (`（1）拟支持项目数…`) is no run-on label.
     while (cuts.length > 0 && RE_MARKER_ONLY.test(t.slice(0, cuts[0]))) cuts.shift();
     if (cuts.length === 0) {
@@ -1285,6 +1287,16 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
     }
   }
   return joinLabelLines(out, markers);
+}
+
+/** Whether offset `at` of `t` stands inside a “…” quote (more “ than ” before it). */
+function insideQuotes(t: string, at: number): boolean {
+  let open = 0;
+  for (let i = 0; i < at; i++) {
+    if (t[i] === '“') open++;
+    else if (t[i] === '”' && open > 0) open--;
+  }
+  return open > 0;
 }
 
 /** `方向1为…`, `指南方向三为…` after a sentence or clause (or at the paragraph's start). */
