@@ -91,7 +91,10 @@ const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A title may start with a figure of its own after a space (`2.1 70MPa车载IV型储氢瓶…`, `2.2 70 MPa…`), never a unit.
 // After a space, a title may start with 万 or 亿 (`1.2 万米级深海着陆器…`, as `clean` keeps that space): only
 // `万元`/`亿元` and a unit itself make the number an amount there.
-const RE_DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万]元|[元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+// (Never `0.1`: a number below one, a wrapped line's `0.1ppb/年`, numbers no direction.)
+const RE_DECIMAL = /^(?!0[.．])(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万]元|[元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+/** `1.1.2A`, `1.1.2B`: a `1.1.2` direction split in two, a capital after the number, then the title. */
+const RE_DECIMAL3_SPLIT = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})([A-F])\s*(?=[\u4e00-\u9fff“《（(])/;
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
 const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
 /** `a.` `b．` `c)` `d）` `（e）`: a lower-case letter before CJK text (`a. 生物医药；`), never `e.g.`. */
@@ -172,6 +175,11 @@ function plainMarker(text: string): Marker | null {
       return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
     }
     return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` };
+  }
+  // A direction split in two (`1.1.2A 星载…` / `1.1.2B 星载…`): the letter is part of its number.
+  if ((m = RE_DECIMAL3_SPLIT.exec(text))) {
+    const key = `${m[1]}.${m[2]}.${m[3]}${m[4]}`;
+    return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
   }
   if ((m = RE_DECIMAL3.exec(text))) {
     const key = `${m[1]}.${m[2]}.${m[3]}`;

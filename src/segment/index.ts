@@ -268,7 +268,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
     if (directionType === 'decimal3') {
       // Mixed depths (`1.1.2`, then `2.1`): only a gap within one `1.1` group is told (`2.1.1`, then
       // `2.1.3`); a change of group or depth is not.
-      if (m.type === 'decimal3' && lastDirection !== null && Math.floor(lastDirection / 100) === Math.floor(m.value / 100) && m.value !== lastDirection + 1) {
+      // (The second half of a direction split in two, `1.1.2B` after `1.1.2A`, has the same number.)
+      const split = /[B-F]$/.test(m.key) && m.value === lastDirection;
+      if (m.type === 'decimal3' && !split && lastDirection !== null && Math.floor(lastDirection / 100) === Math.floor(m.value / 100) && m.value !== lastDirection + 1) {
         const duplicate = m.value <= lastDirection;
         const expected = `${Math.floor(m.value / 10000)}.${Math.floor(m.value / 100) % 100}.${(lastDirection % 100) + 1}`;
         problems.push({
