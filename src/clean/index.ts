@@ -922,7 +922,16 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
 
 /** A gap of two columns or more, after text, before a known field label and its colon. */
 function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean {
-  if (displayWidth(text.slice(i, j)) < 2) return false;
+  // (One space is enough before a label with its colon where fields run on in one line — after a
+  // closing mark or a field's value: `…会议纪要》 领域方向：农业`, `…气候变化 拟支持项目数：4个` — never
+  // inside a label someone spaced, `拟支持 项目数：`.)
+  const width = displayWidth(text.slice(i, j));
+  if (width < 1) return false;
+  if (width < 2) {
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    const before = text.slice(lineStart, i);
+    if (!/[。；;，,》」”）)]$/.test(before) && !/[：:]/.test(before)) return false;
+  }
   const label = fieldLabelAt(text.slice(j, Math.min(b, j + 24)));
   return label !== null && /[：:】\]]\s*$/.test(text.slice(j, j + label.length));
 }
