@@ -24,7 +24,7 @@
  * - Specks of dust read as marks, known by where they stand (their confidence is as often high as
  *   low): a dot or a tick at the line's start, after a space or another mark, or between two CJK
  *   characters, or under `SPECK_DOUBT` (80), never after a digit (`申.报`, `；·`, `．1.8中国…`,
- *   `.拟支持项目数`); a comma, colon or semicolon opening the line (`：共拟支持经费`), or under
+ *   `.拟支持项目数`), a middle dot ending the line after CJK text (`…电子皮肤·`); a full stop, comma, colon or semicolon opening the line (`：共拟支持经费`), or under
  *   `SPECK_MARK_DOUBT` (50) after a space or beside another mark (`； ：（3）`); an `I` under 50
  *   ending a run of CJK text (`研究项目I`). Dropped.
  * - `°` after a CJK character is a full stop read small (`…治理平台°`); after a digit it is a degree.
@@ -90,6 +90,8 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
   // name), or any doubtful one; a comma, colon or semicolon opening the line, or a doubtful one
   // beside a space or another mark; a doubtful `I` ending a run of CJK text.
   const first = chars.findIndex((c) => c.trim() !== '' && c !== '\u3000');
+  let last = chars.length - 1;
+  while (last >= 0 && (chars[last]!.trim() === '' || chars[last] === '\u3000')) last--;
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k]!;
     const conf = confidence?.(k) ?? 100;
@@ -98,7 +100,11 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
     const markBefore = MARK.test(before) || before === ' ' || k === first;
     if (SPECK_DOT.has(c)) {
       if (/\d/.test(before)) continue;
-      if (markBefore || (c !== '·' && CJK.test(before) && CJK.test(after)) || conf < SPECK_DOUBT) drop.add(k);
+      // (A middle dot ends no line: `…电子皮肤·` is a speck; a name's `·` stands between two words.)
+      if (markBefore || (c !== '·' && CJK.test(before) && CJK.test(after)) || (c === '·' && k === last && CJK.test(before)) || conf < SPECK_DOUBT) drop.add(k);
+    } else if (c === '。' && k === first && /[\u3400-\u9fff（(0-9]/u.test(after)) {
+      // A full stop opens no line: a speck in the indent before `6.多模态…`.
+      drop.add(k);
     } else if (SPECK_MARK.has(c)) {
       if ((k === first && /[\u3400-\u9fff（(0-9]/u.test(after)) || (conf < SPECK_MARK_DOUBT && (markBefore || MARK.test(after)))) drop.add(k);
     } else if (SPECK_STROKE.has(c) && conf < SPECK_MARK_DOUBT && CJK.test(before) && !/[A-Za-z0-9]/.test(after)) drop.add(k);

@@ -31,6 +31,18 @@ describe('OCR misreadings', () => {
     expect(lines(text, false)[1]).toBe('》现代农业；');
   });
 
+  it('drop specks read as a full stop opening a line or a middle dot ending one, and keep the dot of a name', () => {
+    const text = ['　　5.全身协调运动控制', '。6.多模态融合环境感知系统', '　　3.高分辨率柔性电子皮肤·', '联合揭榜。·', '合作方为让·雅克·卢梭研究所'].join('\n');
+    expect(lines(text, true)).toEqual(['5.全身协调运动控制', '6.多模态融合环境感知系统', '3.高分辨率柔性电子皮肤', '联合揭榜。', '合作方为让·雅克·卢梭研究所']);
+    expect(clean(source(text, true)).removed.filter((r) => r.kind === 'ocr-misread').map((r) => [r.text, r.line])).toEqual([
+      ['。', 2],
+      ['·', 3],
+      ['·', 4],
+    ]);
+    // From a text layer, as written.
+    expect(lines(text, false)[1]).toBe('。6.多模态融合环境感知系统');
+  });
+
   const read = ['拟支持项目数，4个。', '共拟支持经费;800万元人民币。', '合作协议:，《中马政府间科技创新合作联委会第3次会议纪要》。', '大科学工程〈计划)、〈(含应对老龄化)', '《2)日方合作单位', '2O24年度，1l个', '2023一2025年共同研究', '日本JICA申报'].join('\n');
 
   it('are undone in lines read by OCR', () => {
