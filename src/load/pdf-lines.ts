@@ -233,6 +233,28 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
   return lines.filter((l) => l.text.trim() !== '');
 }
 
+/**
+ * A page's footnotes: the lines at its foot (above its page number and running footer) set in a
+ * type clearly smaller than the page's text (at most four fifths of its commonest size), the first
+ * of them opening with a note's number (`1`, `①`, `*`). Read on, they would be text of the last
+ * field on the page. Scanned pages are left alone (their sizes are estimates).
+ */
+function pageFootnotes(lines: readonly Line[], furniture: (l: Line) => boolean): Set<Line> {
+  const out = new Set<Line>();
+  const body = lines.filter((l) => !furniture(l));
+  if (body.length < 6 || body.some((l) => l.confidence !== null)) return out;
+  const sizes = body.map((l) => Math.round(l.size * 10) / 10);
+  const counts = new Map<number, number>();
+  for (const s of sizes) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  let k = body.length;
+  while (k > 0 && body[k - 1]!.size <= common * 0.8) k--;
+  if (k === body.length || k < body.length - 6 || k === 0) return out;
+  if (!/^\s*(?:\d{1,2}|[①-⑳]|[*＊])\s*\S/u.test(body[k]!.text)) return out;
+  for (const l of body.slice(k)) out.add(l);
+  return out;
+}
+
 /** Rebuilds the text of a document from its pages' items. */
 export function buildLines(pages: readonly PageItems[]): PdfText {
   const removed: Removal[] = [];
@@ -269,6 +291,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   });
   const need = runningLineQuorum(pages.length);
   const running = new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
+  const footnotes = perPage.map((lines, i) => pageFootnotes(lines, (l) => zone(pages[i]!, l) !== null && (pageNumber(pages[i]!, l.text.trim()) !== null || running.has(`${zone(pages[i]!, l)}:${key(l)}`))));
 
   // Page noise out: page numbers, running headers and footers (logged in page order below); the
   // rest of each page is laid out (tables as rows, two columns read column by column).
@@ -276,6 +299,7 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
     const z = zone(pages[i]!, l);
     if (z && pageNumber(pages[i]!, l.text.trim()) !== null) return 'page-number';
     if (z && running.has(`${z}:${key(l)}`)) return z === 'top' ? 'running-header' : 'running-footer';
+    if (footnotes[i]!.has(l)) return 'footnote';
     return null;
   };
   const layouts = perPage.map((lines, i) => {

@@ -29,6 +29,17 @@ describe('buildLines', () => {
     expect(built.removed).toEqual([{ kind: 'doubled-glyph', text: '1.1 中国和越南', line: null, start: null, end: null, page: 1 }]);
   });
 
+  it('takes the lines at a page’s foot in a smaller type, opening with a note’s number, for footnotes (logged), never a last line of body type', () => {
+    const body = ['其他要求：', '（1）合作项目须双方同时申报。', '（2）项目须依托联合实验室申报。', '（3）港澳合作单位应派员赴内地。', '（4）项目实施周期2～3年。', '拟支持项目数：3个。'].map((t, i) => run(t, 72, 700 - i * 20));
+    const notes = [run('1内地与澳门科技合作委员会第十四次会议纪要所列领域，', 72, 120, 9), run('以双方最终签署文本为准。', 72, 108, 9)];
+    const built = buildLines([page(...body, ...notes, run('— 3 —', 280, 60))]);
+    expect(built.lines.map((l) => l.text)).toEqual(['其他要求：', '（1）合作项目须双方同时申报。', '（2）项目须依托联合实验室申报。', '（3）港澳合作单位应派员赴内地。', '（4）项目实施周期2～3年。', '拟支持项目数：3个。']);
+    expect(built.removed.filter((r) => r.kind === 'footnote').map((r) => r.text)).toEqual(['1内地与澳门科技合作委员会第十四次会议纪要所列领域，', '以双方最终签署文本为准。']);
+    // The same lines in the body's type are text.
+    const plain = buildLines([page(...body, run('1内地与澳门科技合作委员会第十四次会议纪要所列领域，', 72, 120), run('— 3 —', 280, 60))]);
+    expect(plain.lines.map((l) => l.text)).toContain('1内地与澳门科技合作委员会第十四次会议纪要所列领域，');
+  });
+
   it('drops text outside the page box', () => {
     const built = buildLines([page(run('正文', 72, 700), run('水印', 700, 400), run('底', 72, -50))]);
     expect(built.lines.map((l) => l.text)).toEqual(['正文']);
