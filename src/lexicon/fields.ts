@@ -186,6 +186,13 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['每项资助上限', 'other'],
   ['资助上限', 'other'],
   ['经费上限', 'other'],
+  // A 揭榜挂帅 task's own facts (MIIT, 工信厅): who posts it, who may lead; kept as text.
+  ['榜单发布单位', 'other'],
+  ['发榜单位', 'other'],
+  ['需求单位', 'other'],
+  ['需求提出单位', 'other'],
+  ['牵头单位类型', 'other'],
+  ['揭榜方式', 'other'],
   // A direction's category in a field of its own (`项目类别：基础前沿技术类`), as a key programme's
   // table per direction gives it: read as the category (`CATEGORY_LABELS`).
   ['项目类别', 'other'],
