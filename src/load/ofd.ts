@@ -21,22 +21,14 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildLines, type PageItems, type TextItem } from './pdf-lines.js';
 import type { Rule } from './pdf-layout.js';
-import { kid, kids, parseXml, type XmlElement } from './xml.js';
+import { kid, kids, type XmlElement, xmlPart } from './xml.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
 /** Points in a millimetre. */
 const PT = 72 / 25.4;
 
-function xmlOf(files: Files, name: string): XmlElement | undefined {
-  const bytes = files[name];
-  if (!bytes || bytes.length === 0) return undefined;
-  try {
-    return parseXml(new TextDecoder('utf-8').decode(bytes));
-  } catch (error) {
-    throw new GuidelineError('ofd-corrupt', reason('ofd-bad-xml', name), (error as Error).message);
-  }
-}
+const xmlOf = (files: Files, name: string): XmlElement | undefined => xmlPart(files, name, (part, detail) => new GuidelineError('ofd-corrupt', reason('ofd-bad-xml', part), detail));
 
 const textIn = (e: XmlElement | undefined): string => (e ? e.children.filter((c): c is string => typeof c === 'string').join('') : '');
 const numbers = (s: string | undefined): number[] => (s ?? '').trim().split(/[\s,]+/).filter((x) => x !== '').map(Number);

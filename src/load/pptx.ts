@@ -10,19 +10,11 @@
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
-import { descendants, kid, kids, parseXml, type XmlElement } from './xml.js';
+import { descendants, kid, kids, type XmlElement, xmlPart } from './xml.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
-function xmlOf(files: Files, name: string): XmlElement | undefined {
-  const bytes = files[name];
-  if (!bytes || bytes.length === 0) return undefined;
-  try {
-    return parseXml(new TextDecoder('utf-8').decode(bytes));
-  } catch (error) {
-    throw new GuidelineError('pptx-corrupt', reason('pptx-bad-xml', name), (error as Error).message);
-  }
-}
+const xmlOf = (files: Files, name: string): XmlElement | undefined => xmlPart(files, name, (part, detail) => new GuidelineError('pptx-corrupt', reason('pptx-bad-xml', part), detail));
 
 /** The targets of a part's relationships, by id, as package paths. */
 function relsOf(files: Files, part: string): Map<string, string> {

@@ -16,19 +16,11 @@
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, liftDocumentColumns, unplaced, type Block, type BuiltText } from './blocks.js';
-import { kid, kids, parseXml, type XmlElement } from './xml.js';
+import { kid, kids, type XmlElement, xmlPart } from './xml.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
-function xmlOf(files: Files, name: string): XmlElement | undefined {
-  const bytes = files[name];
-  if (!bytes || bytes.length === 0) return undefined;
-  try {
-    return parseXml(new TextDecoder('utf-8').decode(bytes));
-  } catch (error) {
-    throw new GuidelineError('xlsx-corrupt', reason('xlsx-bad-xml', name), (error as Error).message);
-  }
-}
+const xmlOf = (files: Files, name: string): XmlElement | undefined => xmlPart(files, name, (part, detail) => new GuidelineError('xlsx-corrupt', reason('xlsx-bad-xml', part), detail));
 
 /** The text of an element's `t` descendants, leaving phonetic runs (`rPh`) out. */
 function textOf(e: XmlElement): string {

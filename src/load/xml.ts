@@ -73,7 +73,8 @@ export function descendants(e: XmlElement, name: string, out: XmlElement[] = [])
  */
 export function xmlPart(files: Readonly<Record<string, Uint8Array>>, name: string, damaged: (name: string, detail: string) => Error): XmlElement | undefined {
   const bytes = files[name];
-  if (!bytes) return undefined;
+  // (A part the ZIP was not asked to inflate is listed empty: absent here too.)
+  if (!bytes || bytes.length === 0) return undefined;
   try {
     return parseXml(new TextDecoder('utf-8').decode(bytes));
   } catch (error) {
