@@ -1265,6 +1265,20 @@ function markTitleRepeats(lines: RawLine[]): void {
   // A notice's title (`科技部关于发布…申报指南的通知`) names the guideline whose own title follows it.
   if (/通知|的函|公告|通告|意见的/.test(title)) return;
   const last = lines.indexOf(head[head.length - 1]!);
+  // The title glued inside a line after a page number (`…海洋科学； — 6 — 国家重点研发计划“…”…申报指南
+  // 地热与清洁能源；…`, a copy that lost the page's breaks): the page's running head, removed.
+  const bare = title.replace(/[（(]?征求意见稿[）)]?$/, '');
+  if (bare.length >= 12 && /指南|专项|通知/.test(bare)) {
+    const glued = new RegExp(`(?:[—–\\-]\\s*\\d{1,3}\\s*[—–\\-]|第\\s*\\d{1,3}\\s*页)\\s*((?:${RE_PROGRAMME_NAME.source})?\\s*${[...bare].map(escapeRegExp).join('\\s*')})`, 'g');
+    for (let i = last + 1; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.cls !== 'content' || !l.raw.includes(bare.slice(0, 4))) continue;
+      for (const m of l.raw.matchAll(glued)) {
+        const at = m.index + m[0].length - m[1]!.length;
+        (l.furniture ??= []).push({ start: l.start + at, end: l.start + at + m[1]!.length, kind: 'running-header' });
+      }
+    }
+  }
   for (let i = last + 1; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls !== 'content') continue;
@@ -1277,6 +1291,9 @@ function markTitleRepeats(lines: RawLine[]): void {
     if (title.includes(t) && !whole && !besidePageNumber(lines, i)) l.cls = 'running-header';
   }
 }
+
+/** A programme's name a running head may print before the title the text's first lines give. */
+const RE_PROGRAMME_NAME = /国家重点研发计划|国家自然科学基金|国家科技重大专项/;
 
 /** Whether the nearest lines with text before and after line `i` include a page number. */
 function besidePageNumber(lines: readonly RawLine[], i: number): boolean {
