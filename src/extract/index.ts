@@ -742,7 +742,10 @@ function documentInfo(
   // A Taiwan-side text's year (`民国115年度`) counts from 1912.
   const roc = RE_ROC_YEAR.exec(title ?? '') ?? RE_ROC_YEAR.exec(text.text);
   const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? (roc ? String(Number(roc[1]) + 1911) : undefined) ?? RE_YEAR.exec(text.text)?.[1];
-  const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? RE_BATCH.exec(text.text)?.[1];
+  // The title's batch; else the one batch the text names (a text that names two, `第一批设立6个…；第二批
+  // 设立5个…`, is the year's guideline of both: no batch).
+  const named = new Set([...text.text.matchAll(new RegExp(RE_BATCH.source, 'g'))].map((m) => parseCjkNumber(m[1]!)));
+  const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? (named.size === 1 ? RE_BATCH.exec(text.text)?.[1] : undefined);
   // The draft mark under the title, wherever the title stands.
   const underTitle = titleTo >= 0 ? preamble.find((p) => (p.text.from[0] ?? -1) > titleTo) : undefined;
   const draft = head.some((p) => RE_DRAFT.test(p.text.text)) || (underTitle !== undefined && /^[（(]?征求意见稿[）)]?$/.test(underTitle.text.text.trim()));

@@ -493,7 +493,7 @@ for (const [set, gaps] of [['blind46', {}], ['blind47', GAPS47]] as const) {
  * session wrote before the set was seen (272/523 with the tool as the session found it).
  */
 const GAPS48: Record<string, { gap?: string; checksGap?: string }> = {
-  'hmt-two-batches-correction': { gap: 'judgement: a batch read from the text where the title prints none; numbering that starts again at 1.1 for a second batch reported as a duplicate (ids as printed, as the writer has them); 组织方式 a known label' },
+  'hmt-two-batches-correction': { checksGap: 'judgement: numbering that starts again at 1.1 for a second batch is reported as a duplicate (the ids stay as printed, as the writer has them, and two directions share each); 组织方式 is a known label (no label-unknown)' },
   'intergov-prose-directions-draft': { gap: 'judgement: `经费总额0万元` is a check (value-implausible), not a value of 0' },
 };
 const GAPS49: Record<string, { gap?: string; checksGap?: string }> = {
