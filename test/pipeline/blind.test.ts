@@ -515,7 +515,7 @@ for (const [set, gaps] of [['blind48', GAPS48], ['blind49', GAPS49]] as const) {
  * First contact: 50 371/436 (85.1%), 51 490/539 (90.9%).
  */
 const GAPS50: Record<string, { gap?: string; checksGap?: string }> = {
-  'keyprog-3level-draft-2026': { gap: 'judgement: `实施周期为36年` is a check (value-implausible), not a value of 36; open: a 青年科学家 direction whose 有关说明 deploys one project still takes the call’s 1～2项' },
+  'keyprog-3level-draft-2026': { gap: 'judgement: `实施周期为36年` is a check (value-implausible), not a value of 36' },
   'miit-jiebang-2026': { gap: 'open: one 预期目标 item read as two' },
   'nsfc-major-plan-2026': { gap: 'judgement: the durations of the call’s two kinds of project (3 and 4 years, in a 资助计划 after the directions) not given to every direction as a 3–4 year range' },
 };

@@ -5,10 +5,14 @@
  */
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
+import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
 import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
+
+/** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
+const RE_DEPLOYED = /部署(\d{1,2}|[一二两三四五六七八九十])个(?:青年科学家|揭榜挂帅)?项目(?!方向)/;
 
 export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const { id, span, all, summary, checks } = ctx;
@@ -35,12 +39,17 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     const units = verb ? parseCount(all.text.slice(verb.index + verb[0].length, verb.index + verb[0].length + 16)) : null;
     // `本方向拟支持3个项目`, `拟支持项目约6个`: a count in a sentence of the direction's own.
     const prose = hit || units ? null : findSummary('projectCount', all.text);
+    // `有关说明：部署1个青年科学家项目。`: the projects the direction deploys.
+    const deployed = hit || units || prose ? null : RE_DEPLOYED.exec(all.text);
     if (hit && isPlausible('projects', hit.value.value)) {
       const text = all.text.slice(hit.index, hit.index + hit.length);
       projectCount = { ...hit.value, text, span: span(all, hit.index, hit.index + hit.length), inherited: false };
     } else if (verb && units && isPlausible('projects', units.value.value)) {
       const i = verb.index + verb[0].length + units.index;
       projectCount = { ...units.value, text: all.text.slice(i, i + units.length), span: span(all, i, i + units.length), inherited: false };
+    } else if (deployed) {
+      const value = /^\d+$/.test(deployed[1]!) ? Number(deployed[1]) : (parseCjkNumber(deployed[1]!) ?? 0);
+      if (isPlausible('projects', value)) projectCount = { value, qualifier: 'exact', text: deployed[0], span: span(all, deployed.index, deployed.index + deployed[0].length), inherited: false };
     } else if (prose && subTypeCount(ctx)) {
       // Split into kinds of project each with its count (`（1）合作研究项目：拟资助约12项…` / `（2）合作交流
       // 项目：拟资助约6项…`): the direction's count is their sum.
