@@ -441,12 +441,24 @@ export function findSummary(figure: keyof typeof SUMMARY_PATTERNS, text: string)
     const m = re.exec(text);
     if (!m) continue;
     // Stated per batch, then for the whole (`第一批设立6个指南方向…；第二批设立5个…。全年共设立11个
-    // 指南方向…`): the whole's figure, which its clause says it is.
-    const all = [...text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))];
-    const whole = all.length > 1 ? all.find((x) => RE_WHOLE_CLAUSE.test(text.slice(Math.max(0, x.index - 40), x.index))) : undefined;
-    return (whole as RegExpExecArray | undefined) ?? m;
+    // 指南方向…`): the whole's figure, which its clause says it is. (Later matches only where the
+    // text goes on past the first: most texts state a figure once.)
+    const again = globalOf(re);
+    again.lastIndex = m.index + m[0].length;
+    for (let x = again.exec(text); x; x = again.exec(text)) {
+      if (RE_WHOLE_CLAUSE.test(text.slice(Math.max(0, x.index - 40), x.index))) return x;
+    }
+    return m;
   }
   return null;
+}
+
+/** Each summary pattern's global twin, made once, for the matches after the first. */
+const GLOBAL = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, `${re.flags.replace('g', '')}g`)));
+  return g;
 }
 
 /** The clause before a figure says it is the whole year's or all batches' (`全年共设立…`, `合计…`). */

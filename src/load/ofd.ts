@@ -86,10 +86,16 @@ function drawObjects(e: XmlElement, out: Drawn): void {
   }
 }
 
+/** An object's `CTM="a b c d e f"` as the scale and shift it applies (a, d, e, f); identity where it has none. */
+function ctmOf(o: XmlElement): [number, number, number, number] {
+  const m = numbers(o.attrs['CTM']);
+  return m.length === 6 && m.every(Number.isFinite) ? [m[0]!, m[3]!, m[4]!, m[5]!] : [1, 1, 0, 0];
+}
+
 function drawText(t: XmlElement, out: Drawn): void {
   const box = boxOf(t.attrs['Boundary']);
   if (!box) return;
-  const [a = 1, , , d = 1, e = 0, f = 0] = numbers(t.attrs['CTM']).length === 6 ? numbers(t.attrs['CTM']) : [];
+  const [a, d, e, f] = ctmOf(t);
   const size = (Number(t.attrs['Size']) || 3.5) * Math.abs(d);
   let x = 0;
   let y = 0;
@@ -112,7 +118,7 @@ function drawText(t: XmlElement, out: Drawn): void {
 function drawPath(p: XmlElement, out: Drawn): void {
   const box = boxOf(p.attrs['Boundary']);
   if (!box) return;
-  const [a = 1, , , d = 1, e = 0, f = 0] = numbers(p.attrs['CTM']).length === 6 ? numbers(p.attrs['CTM']) : [];
+  const [a, d, e, f] = ctmOf(p);
   const tokens = textIn(kid(p, 'AbbreviatedData')).trim().split(/\s+/);
   let start: [number, number] | null = null;
   let at: [number, number] | null = null;

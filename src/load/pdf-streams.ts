@@ -91,6 +91,10 @@ function flateLayers(before: string): number {
 }
 
 /** `data` inflated, if it inflates to at most `cap` bytes; 'too-large' if more; null if it is no Flate data. */
+/** fflate, loaded once (text runs never need it). */
+let loaded: typeof import('fflate') | undefined;
+const fflate = (): typeof import('fflate') => (loaded ??= createRequire(import.meta.url)('fflate') as typeof import('fflate'));
+
 /** Compressed bytes given to fflate at a time (at most ~1,000 times as many come out). */
 const SLICE = 4096;
 
@@ -106,10 +110,9 @@ const OVER = new Error('over the ceiling');
  * reads it.)
  */
 function inflateCapped(data: Buffer, cap: number, keep: boolean): { length: number; bytes: Buffer | null } | 'too-large' | null {
-  const { Unzlib } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const stream = new Unzlib((chunk) => {
+  const stream = new (fflate().Unzlib)((chunk) => {
     size += chunk.length;
     if (size > Math.max(1, cap)) throw OVER;
     if (keep) chunks.push(chunk);

@@ -64,7 +64,7 @@ function autoNumber(type: string, n: number): string {
   if (kind === 'circleNum') return digit;
   if (/ParenBoth/.test(shape)) return `（${digit}）`;
   if (/ParenR/.test(shape)) return `${digit}）`;
-  if (kind === 'ea1Chs' || kind === 'ea1Cht') return /Comma/.test(shape) ? `${digit}、` : `${digit}、`;
+  if (kind === 'ea1Chs' || kind === 'ea1Cht') return `${digit}、`;
   if (/Plain/.test(shape)) return `${digit} `;
   return `${digit}.`;
 }

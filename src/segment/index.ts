@@ -1323,7 +1323,7 @@ function proseDirectionCuts(t: string): number[] {
     if (at > 0) cuts.push(at);
     cuts.push(at + comma + 1);
   });
-  return starts.length >= 2 || cuts.length > 0 ? cuts : [];
+  return cuts;
 }
 
 /** A `1.5 …项目` heading at the end of a line, after a sentence's end: group 1 is the heading. */

@@ -4,7 +4,7 @@
  * stated once for every direction (inherited).
  */
 import { mappedTrim } from '../../mapped.js';
-import { isPlausible } from '../../lexicon/numbers.js';
+import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
 import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
@@ -12,7 +12,7 @@ import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
 /** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
-const RE_DEPLOYED = /部署(\d{1,2}|[一二两三四五六七八九十])个(?:青年科学家|揭榜挂帅)?项目(?!方向)/;
+const RE_DEPLOYED = new RegExp(`部署(\\d{1,2}|${CJK_NUMERAL})个(?:青年科学家|揭榜挂帅)?项目(?!方向)`);
 
 export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const { id, span, all, summary, checks } = ctx;
@@ -41,6 +41,10 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     const prose = hit || units ? null : findSummary('projectCount', all.text);
     // `有关说明：部署1个青年科学家项目。`: the projects the direction deploys.
     const deployed = hit || units || prose ? null : RE_DEPLOYED.exec(all.text);
+    // Split into kinds of project each with its count (`（1）合作研究项目：拟资助约12项…` / `（2）合作交流
+    // 项目：拟资助约6项…`): the direction's count is their sum.
+    const parts = prose ? subTypeCount(ctx) : null;
+    const group = groupCount(ctx);
     if (hit && isPlausible('projects', hit.value.value)) {
       const text = all.text.slice(hit.index, hit.index + hit.length);
       projectCount = { ...hit.value, text, span: span(all, hit.index, hit.index + hit.length), inherited: false };
@@ -50,15 +54,13 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     } else if (deployed) {
       const value = /^\d+$/.test(deployed[1]!) ? Number(deployed[1]) : (parseCjkNumber(deployed[1]!) ?? 0);
       if (isPlausible('projects', value)) projectCount = { value, qualifier: 'exact', text: deployed[0], span: span(all, deployed.index, deployed.index + deployed[0].length), inherited: false };
-    } else if (prose && subTypeCount(ctx)) {
-      // Split into kinds of project each with its count (`（1）合作研究项目：拟资助约12项…` / `（2）合作交流
-      // 项目：拟资助约6项…`): the direction's count is their sum.
-      projectCount = subTypeCount(ctx);
+    } else if (parts) {
+      projectCount = parts;
     } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
       projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
-    } else if (groupCount(ctx)) {
+    } else if (group) {
       // Stated once for each direction of the group it stands in (`以下方向每个方向拟支持项目数5个`).
-      projectCount = groupCount(ctx);
+      projectCount = group;
     } else if (summary.defaultProjectCount) {
       const { text, span: s, ...value } = summary.defaultProjectCount;
       projectCount = { ...value, text, span: s, inherited: true };

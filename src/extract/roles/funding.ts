@@ -95,7 +95,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   let statedImplausible = false;
   if (!funding && !fundingField) {
     // The first mention that a sum follows (`其他经费与国拨经费比例不低于2:1。…国拨经费概算6000万元`: the second).
-    const mentions = [...all.text.matchAll(new RegExp(RE_PROSE_FUNDING.source, 'g'))];
+    const mentions = [...all.text.matchAll(RE_PROSE_FUNDING)];
     const m = mentions.find((x) => parseMoney(all.text.slice(x.index + x[0].length, x.index + x[0].length + 24))?.index === 0) ?? mentions[0] ?? null;
     // Never a project's own figure (`每个项目的国拨经费不超过…`, `青年科学家项目国拨经费…`): a cap.
     const perProjectBefore = m !== null && /每|单个|单项|项目的?$/.test(all.text.slice(Math.max(0, m.index - 8), m.index));
@@ -133,7 +133,7 @@ function categoryCap(summary: DirectionContext['summary'], title: string): Direc
 
 /** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */
 const RE_TASK_FUNDING = /(?:(?:每个|每项|每一)任务|本任务)[^。；\n]{0,8}?(?:支持|资助|补助|安排)(?:资金|经费)?(?:总额|共)?(?:为)?/;
-const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持经费|支持经费|资助经费|支持资金|资助资金|补助资金)(?:共计|共|总额|合计|总计|总概算|概算)?|(?<![国拨配套自筹])经费(?:总额|共计|合计|总计))(?:为|约为)?/;
+const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持经费|支持经费|资助经费|支持资金|资助资金|补助资金)(?:共计|共|总额|合计|总计|总概算|概算)?|(?<![国拨配套自筹])经费(?:总额|共计|合计|总计))(?:为|约为)?/g;
 /** The funding field that states a total, else the first: `资助经费：…共计1600万元` after `资助强度：每项…`. */
 export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionContext['byRole']> {
   const all = ctx.allOf('funding');
