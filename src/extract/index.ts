@@ -42,7 +42,7 @@ import {
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { findPartners } from '../lexicon/partners.js';
-import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES } from '../lexicon/fields.js';
+import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
@@ -613,8 +613,11 @@ const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?)
  */
 function statesForDirections(text: string): boolean {
   if (RE_FOR_DIRECTIONS_BELOW.test(text)) return true;
-  // (An item of a list of such fields: `（2）支持经费：每个方向不超过200万元`.)
-  const label = fieldLabelAt(text.replace(/^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、]|[①-⑳])\s*/, ''));
+  // A field's label, numbered as an item of a list of such fields too (`（2）支持经费：每个方向不超过200万元`,
+  // which the marker reader takes for the label it is).
+  const marker = matchMarker(text);
+  if (marker?.type === 'field') return FIGURE_ROLES.has(roleOf(marker.key));
+  const label = fieldLabelAt(text);
   return label !== null && FIGURE_ROLES.has(label.role);
 }
 

@@ -190,7 +190,7 @@ export interface DurationValue {
   readonly months?: number;
 }
 
-const HEDGES: Readonly<Record<string, DurationValue['hedge']>> = { 原则上: 'inPrinciple', 一般: 'usually', 通常: 'usually', 一般为: 'usually' };
+export const HEDGES: Readonly<Record<string, DurationValue['hedge']>> = { 原则上: 'inPrinciple', 一般: 'usually', 通常: 'usually', 一般为: 'usually' };
 // The qualifiers of figures (`lexicon/numbers.ts`), before and after the value.
 const DURATION_QUALIFIER = PRE;
 // `2024年7月`, and as spreadsheets write it, `2024.07` / `2024/7`.

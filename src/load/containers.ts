@@ -64,6 +64,12 @@ function fromJson(text: string): Unwrapped | null {
 /** Header names an e-mail's source starts with. */
 const MAIL_HEADERS = /^(?:From|To|Cc|Subject|Date|MIME-Version|Content-Type|Received|Return-Path|Message-ID|Delivered-To|X-[\w-]+)$/i;
 
+/** Whether a text opens with MIME headers (a web archive, an e-mail's source): `MIME-Version` and a `Content-Type` before the first blank line. */
+export function opensWithMimeHeaders(text: string): boolean {
+  const head = headersOf(text);
+  return head !== null && head.body < text.length && head.headers.has('mime-version') && head.headers.has('content-type');
+}
+
 /** The headers of a MIME entity (folded lines unfolded), lower-cased names, and where its body starts. */
 function headersOf(text: string): { headers: Map<string, string>; body: number } | null {
   const headers = new Map<string, string>();

@@ -7,7 +7,7 @@ import { GuidelineError, type Source } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
-import { unwrapContainer } from './containers.js';
+import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
@@ -47,13 +47,6 @@ export function isPdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-/** Whether the bytes start with MIME headers (`MIME-Version`, a `Content-Type`) before a blank line. */
-function isMimeMessage(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const end = head.search(/\r?\n\r?\n/);
-  const headers = end < 0 ? '' : head.slice(0, end);
-  return /^MIME-Version:/im.test(headers) && /^Content-Type:/im.test(headers) && /^[\w-]+:/.test(headers);
-}
 
 /** A raw HTML table in a text: `<table>` … `</table>`. */
 const RE_HTML_TABLE = /<table\b[^>]*>[\s\S]*?<\/table\s*>/i;
@@ -187,7 +180,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (/\.[ct]sv$/i.test(path)) return 'csv';
   // A web archive (`.mht`, MHTML) or an e-mail's source: MIME headers first, the page inside a part,
   // read as text and unwrapped there (`containers.ts`), never as a page of its own markup.
-  if (isMimeMessage(bytes)) return 'txt';
+  if (opensWithMimeHeaders(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))) return 'txt';
   if (/\.html?$/i.test(path) || looksLikeHtml(bytes) || holdsHtmlMarkup(bytes)) return 'html';
   return 'txt';
 }

@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Duration } from '../../schema/guideline.js';
-import { parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
+import { HEDGES, parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
 import { durationOut, fieldRest, implausible, nodeText, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -15,7 +15,7 @@ import type { DirectionContext } from './context.js';
 const RE_START_ONLY = /^(?:自|从)?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:起|开始)(?:执行|实施)?[。；]?$/;
 
 /** A hedge before a figure: where the same duration may be stated again with it. */
-const RE_HEDGED = /原则上|一般为?|通常/g;
+const RE_HEDGED = new RegExp(Object.keys(HEDGES).sort((a, b) => b.length - a.length).join('|'), 'g');
 
 export function readDuration(ctx: DirectionContext): Duration | null {
   const { id, span, all, summary, checks } = ctx;
