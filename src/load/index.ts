@@ -75,37 +75,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { encoding, ...built } = readHtml(bytes);
     return structured(meta, 'html', encoding, bytes.length, built);
   }
-  if (format === 'docx') {
-    const { isZip, openZip, zipKind } = await import('./office.js');
-    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-docx'));
-    const files = openZip(bytes);
-    if (zipKind(files) !== 'docx') throw new GuidelineError('unsupported-format', reason('not-a-docx'));
-    const { readDocx } = await import('./docx.js');
-    return structured(meta, 'docx', 'docx', bytes.length, readDocx(files));
-  }
-  if (format === 'odt') {
-    const { isZip, openZip, zipKind } = await import('./office.js');
-    if (!isZip(bytes)) throw new GuidelineError('unsupported-format', reason('not-an-odt'));
-    const files = openZip(bytes);
-    if (zipKind(files) !== 'odt') throw new GuidelineError('unsupported-format', reason('not-an-odt'));
-    const { readOdt } = await import('./odt.js');
-    return structured(meta, 'odt', 'odt', bytes.length, readOdt(files));
-  }
-  if (format === 'xlsx' || format === 'ofd' || format === 'pptx') {
-    const { isZip, openZip, zipKind } = await import('./office.js');
-    const files = isZip(bytes) ? openZip(bytes) : null;
-    if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'xlsx' ? 'not-an-xlsx' : format === 'pptx' ? 'not-a-pptx' : 'not-an-ofd'));
-    if (format === 'pptx') {
-      const { readPptx } = await import('./pptx.js');
-      return structured(meta, 'pptx', 'pptx', bytes.length, readPptx(files));
-    }
-    if (format === 'xlsx') {
-      const { readXlsx } = await import('./xlsx.js');
-      return structured(meta, 'xlsx', 'xlsx', bytes.length, readXlsx(files));
-    }
-    const { readOfd } = await import('./ofd.js');
-    return { ...meta, format: 'ofd', encoding: 'ofd', bytes: bytes.length, ...readOfd(files) };
-  }
+  if (format === 'docx' || format === 'odt' || format === 'xlsx' || format === 'pptx' || format === 'ofd') return loadPackage(format, bytes, meta);
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
@@ -115,6 +85,35 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { readRtf } = await import('./rtf.js');
     return structured(meta, 'rtf', 'rtf', bytes.length, readRtf(bytes));
   }
+  return loadText(bytes, format, meta, options);
+}
+
+/** Source fields every loader fills from the file itself. */
+type Meta = Pick<Source, 'path' | 'id' | 'sha256'>;
+
+/** The readers of ZIP packages: the reason a file that is no such package fails with, and what reads it into blocks. */
+const PACKAGES = {
+  docx: { notOne: 'not-a-docx', read: async (files: Files) => (await import('./docx.js')).readDocx(files) },
+  odt: { notOne: 'not-an-odt', read: async (files: Files) => (await import('./odt.js')).readOdt(files) },
+  xlsx: { notOne: 'not-an-xlsx', read: async (files: Files) => (await import('./xlsx.js')).readXlsx(files) },
+  pptx: { notOne: 'not-a-pptx', read: async (files: Files) => (await import('./pptx.js')).readPptx(files) },
+} as const;
+type Files = Record<string, Uint8Array>;
+
+/** A ZIP package (Word, ODF text, Excel, PowerPoint: blocks; OFD: pages read as a PDF's are). */
+async function loadPackage(format: keyof typeof PACKAGES | 'ofd', bytes: Uint8Array, meta: Meta): Promise<Source> {
+  const { isZip, openZip, zipKind } = await import('./office.js');
+  const files = isZip(bytes) ? openZip(bytes) : null;
+  if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'ofd' ? 'not-an-ofd' : PACKAGES[format].notOne));
+  if (format === 'ofd') {
+    const { readOfd } = await import('./ofd.js');
+    return { ...meta, format: 'ofd', encoding: 'ofd', bytes: bytes.length, ...readOfd(files) };
+  }
+  return structured(meta, format, format, bytes.length, await PACKAGES[format].read(files));
+}
+
+/** A text source (`txt`, `csv`): decoded, then read as the table, the container or the text it is. */
+async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, options: LoadOptions): Promise<Source> {
   const { text, encoding } = decodeText(bytes);
   if (format === 'csv') {
     const { readCsv } = await import('./csv.js');
@@ -146,7 +145,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   return { ...meta, format: 'text', encoding, bytes: bytes.length, text: plain, pages: null, removed };
 }
 
-function structured(meta: Pick<Source, 'path' | 'id' | 'sha256'>, format: Source['format'], encoding: string, size: number, built: BuiltText): Source {
+function structured(meta: Meta, format: Source['format'], encoding: string, size: number, built: BuiltText): Source {
   return {
     ...meta,
     format,

@@ -14,6 +14,23 @@ import type { DirectionContext } from './context.js';
 /** A start without an end: `自2026年7月起`, `2026年1月1日开始`. */
 const RE_START_ONLY = /^(?:自|从)?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:起|开始)(?:执行|实施)?[。；]?$/;
 
+/**
+ * The same figure stated again with a hedge (a summary table's `不超过4年` for a direction whose own
+ * text says `项目实施周期原则上不超过4年`): the hedged statement, read from its own words; else `d`.
+ */
+function hedgedAgain(ctx: DirectionContext, d: Duration): Duration {
+  if (d.hedge !== null || d.inherited) return d;
+  const { all, span } = ctx;
+  for (const m of all.text.matchAll(RE_HEDGED)) {
+    const hit = parseDurationValue(all.text.slice(m.index, m.index + 24));
+    if (hit && hit.index <= m[0].length && hit.value.hedge !== null && hit.value.minYears === d.minYears && hit.value.maxYears === d.maxYears) {
+      const at = m.index + hit.index;
+      return durationOut(hit.value, false, all.text.slice(at, at + hit.length), span(all, at, at + hit.length));
+    }
+  }
+  return d;
+}
+
 /** A hedge before a figure: where the same duration may be stated again with it. */
 const RE_HEDGED = new RegExp(Object.keys(HEDGES).sort((a, b) => b.length - a.length).join('|'), 'g');
 
@@ -60,19 +77,7 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     const hit = parseDuration(all.text);
     if (hit) take(hit, all);
   }
-  // The same figure stated again with a hedge (a summary table's `不超过4年` for a direction whose own
-  // text says `项目实施周期原则上不超过4年`): the hedged statement is read, from its own words.
-  if (duration !== null && (duration as Duration).hedge === null && !(duration as Duration).inherited) {
-    const d = duration as Duration;
-    for (const m of all.text.matchAll(RE_HEDGED)) {
-      const hit = parseDurationValue(all.text.slice(m.index, m.index + 24));
-      if (hit && hit.index <= m[0].length && hit.value.hedge !== null && hit.value.minYears === d.minYears && hit.value.maxYears === d.maxYears) {
-        const at = m.index + hit.index;
-        duration = durationOut(hit.value, false, all.text.slice(at, at + hit.length), span(all, at, at + hit.length));
-        break;
-      }
-    }
-  }
+  if (duration !== null) duration = hedgedAgain(ctx, duration);
   // What the direction's group states for its directions (`4. 青年科学家项目` / `…实施周期不超过3年。`).
   if (!durationStated) {
     for (const g of [...ctx.groupTexts].reverse()) {

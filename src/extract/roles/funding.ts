@@ -92,24 +92,8 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
   }
   // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
-  let statedImplausible = false;
-  if (!funding && !fundingField) {
-    // The first mention that a sum follows (`其他经费与国拨经费比例不低于2:1。…国拨经费概算6000万元`: the second).
-    const mentions = [...all.text.matchAll(RE_PROSE_FUNDING)];
-    const m = mentions.find((x) => parseMoney(all.text.slice(x.index + x[0].length, x.index + x[0].length + 24))?.index === 0) ?? mentions[0] ?? null;
-    // Never a project's own figure (`每个项目的国拨经费不超过…`, `青年科学家项目国拨经费…`): a cap.
-    const perProjectBefore = m !== null && /每|单个|单项|项目的?$/.test(all.text.slice(Math.max(0, m.index - 8), m.index));
-    const money = m ? parseMoney(all.text.slice(m.index + m[0].length, m.index + m[0].length + 24)) : null;
-    if (m && !perProjectBefore && money && money.index === 0 && isPlausible('fundingCNY', money.value.amountCNY)) {
-      const a = m.index + m[0].length;
-      funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
-    } else if (m && !perProjectBefore && money && money.index === 0) {
-      // `经费总额0万元`: stated, but no amount to read — a check, never silence.
-      const a = m.index + m[0].length;
-      implausible(checks, id, 'funding', all.text.slice(a, a + money.length), span(all, a, a + money.length));
-      statedImplausible = true;
-    }
-  }
+  const prose = !funding && !fundingField ? proseFunding(ctx) : null;
+  if (prose?.funding) funding = prose.funding;
   // Stated once for each direction of the group it stands in (`以下方向每个方向国拨经费均为1500万元`).
   if (!funding && !fundingField) {
     for (const t of groupTexts) {
@@ -120,8 +104,28 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
       }
     }
   }
-  if (!funding && !fundingField && !statedImplausible) ctx.missing('funding', 'funding (拟支持经费)');
+  if (!funding && !fundingField && !prose?.implausible) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
+}
+
+/**
+ * A prose direction's total: the first mention a sum follows (`其他经费与国拨经费比例不低于2:1。…国拨经费
+ * 概算6000万元`: the second), never a project's own figure (`每个项目的国拨经费不超过…`: a cap). A sum
+ * that cannot be one (`经费总额0万元`) is a check, never silence (`implausible`).
+ */
+function proseFunding(ctx: DirectionContext): { funding: Funding | null; implausible: boolean } {
+  const { id, span, all, checks } = ctx;
+  const moneyAfter = (x: RegExpMatchArray) => parseMoney(all.text.slice(x.index! + x[0].length, x.index! + x[0].length + 24));
+  const mentions = [...all.text.matchAll(RE_PROSE_FUNDING)];
+  const m = mentions.find((x) => moneyAfter(x)?.index === 0) ?? mentions[0];
+  if (!m || /每|单个|单项|项目的?$/.test(all.text.slice(Math.max(0, m.index! - 8), m.index))) return { funding: null, implausible: false };
+  const money = moneyAfter(m);
+  if (!money || money.index !== 0) return { funding: null, implausible: false };
+  const a = m.index! + m[0].length;
+  const text = all.text.slice(a, a + money.length);
+  if (isPlausible('fundingCNY', money.value.amountCNY)) return { funding: { ...money.value, text, span: span(all, a, a + money.length) }, implausible: false };
+  implausible(checks, id, 'funding', text, span(all, a, a + money.length));
+  return { funding: null, implausible: true };
 }
 
 /** The cap stated for the category a title ends with (`…（共性关键技术类）`), if any. */
