@@ -13,7 +13,8 @@ import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, liftDocumentColumns, squareRows, type BuiltText } from './blocks.js';
 
-const DELIMITERS = [',', '\t', ';', '|', '，'] as const;
+// (Never `，`: no tool writes it as a delimiter, and a header may hold one inside a name.)
+const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 /** The delimiter of a CSV: the candidate that parts its first record most often outside quotes. */
 function delimiterOf(text: string): string {
@@ -33,7 +34,7 @@ function delimiterOf(text: string): string {
 }
 
 /** The records of a CSV text, each a list of fields. */
-export function parseCsv(text: string, delimiter = delimiterOf(text)): string[][] {
+function parseCsv(text: string, delimiter = delimiterOf(text)): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
