@@ -12,7 +12,7 @@
 import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'xlsx' | 'ofd' | 'csv' | 'pptx';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'xlsx' | 'xls' | 'ofd' | 'csv' | 'pptx';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {
@@ -219,6 +219,7 @@ export type GuidelineErrorCode =
   | 'docx-corrupt'
   | 'odt-corrupt'
   | 'xlsx-corrupt'
+  | 'xls-corrupt'
   | 'ofd-corrupt'
   | 'pptx-corrupt'
   | 'doc-unreadable'

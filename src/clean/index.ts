@@ -263,8 +263,10 @@ export function clean(source: Source): Cleaned {
 
   // 4. Build the cleaned lines.
   const pool = new MapPool();
-  // Indentation starts a paragraph unless (nearly) every line is indented.
-  const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
+  // Indentation starts a paragraph unless (nearly) every line is indented: two spaces or more, an
+  // ideographic space, or a tab (Word's text export leads a paragraph with one, and an automatic
+  // number it dropped leaves one).
+  const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|\t|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
   const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
   const indentMeans = indentedCount > 0 && indentedCount < lines.filter((l) => l.cls === 'content').length * 0.8;
   const out: CleanLine[] = [];
@@ -281,6 +283,8 @@ export function clean(source: Source): Cleaned {
   // (`…项目实施周期原则上` / `　　为2年。`).
   const measures = blockMeasures(lines);
   let lastLine: { indent: number | null; width: number; end: string; clause: boolean; at: number } | null = null;
+  /** The last line was a row of a form copied as `label<TAB>value`, or a tab-led line of its value. */
+  let tabForm = false;
   /** Whether a title in 《》 opened on the lines before is still open (its `》` to come). */
   let titleOpen = false;
   /** Logs what was removed from line `k` (0-based). */
@@ -399,6 +403,9 @@ export function clean(source: Source): Cleaned {
     if (mark) hangColumn = displayWidth(mark[0]);
     else if (!hanging) hangColumn = null;
     const blankBefore = !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0;
+    // A tab-led line that goes on with a form's value whose sentence is not over (`其他要求<TAB>…提交对应`
+    // / `<TAB>申请。`): the value's wrapped line, no paragraph of its own.
+    const tabWrap = tabForm && !blankSeen && /^\t/.test(l.raw) && lastLine !== null && !/[。；！？：:;!?]$/.test(lastLine.end);
     const block =
       !blankSeen &&
       lastLine !== null &&
@@ -415,10 +422,12 @@ export function clean(source: Source): Cleaned {
       line: i + 1,
       text: built,
       blankBefore,
-      indented: indentMeans && isIndented(l) && !hanging && !block,
+      indented: indentMeans && isIndented(l) && !hanging && !block && !tabWrap,
       // (A value column's wrapped line goes on as a table cell's does.)
       continuesCell: continuesCell || block,
     });
+    // A form copied as `label<TAB>value`: its value's lines after the first are led by a tab.
+    tabForm = !blankSeen && (tableLabelGap(l.raw.trimStart(), 0, l.raw.length) >= 0 && /\t/.test(l.raw) || (tabForm && /^\t/.test(l.raw)));
     // After this line a title is open where its last `《` has no `》` after it; closed where it has
     // a `》`; as before otherwise (a paragraph break closes it).
     const opens = built.text.lastIndexOf('《');
@@ -657,11 +666,11 @@ const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
  * The frame of a web page copied as text with the guideline (a breadcrumb, the font-size and
  * print/close buttons, a share bar), and what a WeChat repost adds around it (`点击蓝字 关注我们`,
  * `[图片]`, `阅读原文`, `往期推荐`, `END`, the editor's notes it opens with an emoji: `📢 编者按：…`,
- * `💡 小贴士：…`), and a news site's boxes (`【延伸阅读】…（点击查看）`): a line of these only, logged as
+ * `💡 小贴士：…`), a site's menu (`首页 | 机构概况 | …`) and its path (`查策网 > 政策库 > 广东省 > …`), and a news site's boxes (`【延伸阅读】…（点击查看）`): a line of these only, logged as
  * `web-chrome` as the HTML reader logs them.
  */
 const RE_WEB_CHROME =
-  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40}|点击(?:上方)?蓝字\s*关注我们|(?:\[(?:图片|视频|动图|表情|音频)\]\s*)+|阅读原文|往期推荐|[-—]*\s*END\s*[-—]*|长按(?:识别)?(?:下方|图中)?二维码.{0,30}|(?:点赞|在看|分享|转发|收藏)(?:\s*[|｜、/]\s*(?:点赞|在看|分享|转发|收藏))+|[【\[](?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关文章|相关报道)[】\]].*|(?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关报道)[：:].*|.{0,80}[（(]点击(?:查看|进入|阅读|这里)[）)]|\p{Extended_Pictographic}\uFE0F?\s*(?:编者按|小贴士|温馨提示|划重点|小编提示|小编说)[：:].*)$/u;
+  /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|(?:首页|网站首页|主页)(?:\s*[|｜丨]\s*[^|｜丨。；，：:]{1,12}){2,}\s*|(?:[^>＞»›。；，：:\s]{1,12}[ \u3000]*[>＞»›][ \u3000]*){3,}[^>＞»›。；，：:\s]{1,12}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40}|点击(?:上方)?蓝字\s*关注我们|(?:\[(?:图片|视频|动图|表情|音频)\]\s*)+|阅读原文|往期推荐|[-—]*\s*END\s*[-—]*|长按(?:识别)?(?:下方|图中)?二维码.{0,30}|(?:点赞|在看|分享|转发|收藏)(?:\s*[|｜、/]\s*(?:点赞|在看|分享|转发|收藏))+|[【\[](?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关文章|相关报道)[】\]].*|(?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关报道)[：:].*|.{0,80}[（(]点击(?:查看|进入|阅读|这里)[）)]|\p{Extended_Pictographic}\uFE0F?\s*(?:编者按|小贴士|温馨提示|划重点|小编提示|小编说)[：:].*)$/u;
 
 /**
  * A page number inside a line, as copying a PDF into a database leaves it: `- 3 -`, `— 3 —`,
@@ -935,7 +944,8 @@ function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean 
   const label = fieldLabelAt(text.slice(j, Math.min(b, j + 24)));
   return label !== null && /[：:】\]]\s*$/.test(text.slice(j, j + label.length));
 }
-const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})[ \t\u3000]{2,}(?=\S)/;
+/** A row label and the gap after it: two spaces or more (`pdftotext -layout`), or a tab (a table or a form copied as text: `合作国别<TAB>德国`). */
+const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})(?:[ \u3000]{2,}|[ \u3000]*\t[ \t\u3000]*)(?=\S)/;
 
 /**
  * Where the gap after a row label starts, when the line is a table row as `pdftotext -layout`

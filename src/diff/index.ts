@@ -46,11 +46,30 @@ const identity = (d: Direction): string => `${partnerSet(d).join('、')}|${d.tit
  * only by their titles), so unrelated directions never pair as "modified".
  */
 function directionScore(a: Direction, b: Direction): number {
-  const parts: [number, number][] = [[0.35, similarity(a.title, b.title)]];
+  const parts: [number, number][] = [[0.35, topicChanged(a.title, b.title) ? 0 : similarity(a.title, b.title)]];
   if (a.partners.length > 0 || b.partners.length > 0) parts.push([0.4, jaccard(partnerSet(a), partnerSet(b))]);
   if (a.agreements.length > 0 || b.agreements.length > 0) parts.push([0.25, similarity(agreementText(a), agreementText(b))]);
+  // Domains where both state them: a direction whose fields of research all changed is another one.
+  if (a.domains.length > 0 && b.domains.length > 0) parts.push([0.3, jaccard(a.domains.map((d) => d.label), b.domains.map((d) => d.label))]);
   const weight = parts.reduce((s, [w]) => s + w, 0);
   return parts.reduce((s, [w, v]) => s + w * v, 0) / weight;
+}
+
+/**
+ * Two titles alike only in their frame, their topics apart (`海峡两岸生态环境联合研究项目` and
+ * `海峡两岸数字经济联合研究项目`): once the start and the end they share are set aside, what is left
+ * of each is two characters or more and the two have no character in common. A title reworded a
+ * little keeps a word of its topic, or only adds or drops one.
+ */
+function topicChanged(a: string, b: string): boolean {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const x = a.slice(start, a.length - end);
+  const y = b.slice(start, b.length - end);
+  if (x.length < 2 || y.length < 2 || start + end < 4) return false;
+  return ![...x].some((c) => y.includes(c));
 }
 
 const subset = (x: readonly string[], y: readonly string[]): boolean => x.every((v) => y.includes(v));
@@ -90,7 +109,7 @@ function regroupings(a: Guideline, b: Guideline, pairs: readonly { a: number; b:
   const coversPartners = (parts: Direction[], whole: Direction): boolean => subset(partnerSet(whole), parts.flatMap((d) => partnerSet(d)));
   // By partners: several old directions whose partners one new direction names together; one old
   // direction of several partners parted into directions of some of them.
-  regroup('merged', (whole, d) => partnerSet(whole).length > 0 && d.partners.length > 0 && subset(partnerSet(d), partnerSet(whole)), coversPartners);
+  regroup('merged', (whole, d) => partnerSet(whole).length >= 2 && d.partners.length > 0 && d.partners.length < partnerSet(whole).length && subset(partnerSet(d), partnerSet(whole)), coversPartners);
   regroup('split', (whole, d) => partnerSet(whole).length >= 2 && d.partners.length > 0 && d.partners.length < partnerSet(whole).length && subset(partnerSet(d), partnerSet(whole)), coversPartners);
   // By project type, the partners the same (`中国和欧盟联合研发项目` → a 联合研究 and a 青年科学家
   // direction): the direction kept and the ones added (or removed) beside it, whose projects or

@@ -439,17 +439,7 @@ const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原�
  */
 function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
   if (summary.projectCount && summary.fundingTotal) return summary;
-  const t = text.text;
-  const plan: Mapped[] = [];
-  let start = 0;
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || '。\n'.includes(t[i]!)) {
-      // The call's plan, never a young scientists' part of it.
-      // (Or the sentence of its total alone: `2025年度资助直接费用总额约2460万元。`)
-      if ((/拟(?:资助|支持)/.test(t.slice(start, i)) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(t.slice(start, i).trim())) && !/青年/.test(t.slice(start, i))) plan.push(mappedSlice(text, start, i));
-      start = i + 1;
-    }
-  }
+  const plan = planSentences(text);
   let { projectCount, fundingTotal } = summary;
   for (const m of plan) {
     if (!projectCount) {
@@ -463,21 +453,41 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
       }
     }
   }
-  if (!projectCount) {
-    // Per project type: `拟资助培育项目约25项`, `拟资助重点支持项目约6项`.
-    const typed = plan.flatMap((m) => [...m.text.matchAll(RE_TYPED_COUNT)].map((x) => ({ m, x })));
-    const values = typed.map(({ x }) => summaryCount(x));
-    if (typed.length > 0 && values.every((v) => isPlausible('projects', v.value))) {
-      const first = typed[0]!;
-      const last = typed[typed.length - 1]!;
-      const sum = values.reduce((a, v) => a + v.value, 0);
-      const qualifier = values.every((v) => v.qualifier === values[0]!.qualifier) ? values[0]!.qualifier : 'about';
-      const s = span(first.m, first.x.index, first.x.index + first.x[0].length);
-      const e = span(last.m, last.x.index, last.x.index + last.x[0].length);
-      projectCount = { value: sum, qualifier, text: typed.map(({ x }) => x[0]).join('；'), span: { ...s, end: e.end, endLine: e.endLine } };
+  projectCount ??= typedProjectCount(plan, span);
+  return { ...summary, projectCount, fundingTotal };
+}
+
+/**
+ * The sentences of a call's plan: those that say 拟资助 / 拟支持, or that state the call's total alone
+ * (`2025年度资助直接费用总额约2460万元。`); never a young scientists' part of it, nor a sentence
+ * addressed to each direction (`每个研究方向拟资助1项`).
+ */
+function planSentences(text: Mapped): Mapped[] {
+  const t = text.text;
+  const plan: Mapped[] = [];
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || '。\n'.includes(t[i]!)) {
+      const sentence = t.slice(start, i).trim();
+      if ((/拟(?:资助|支持)/.test(sentence) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(sentence)) && !/青年/.test(sentence) && !/^(?:每个|各|每项)[^，。；]{0,8}(?:方向|任务)/.test(sentence)) plan.push(mappedSlice(text, start, i));
+      start = i + 1;
     }
   }
-  return { ...summary, projectCount, fundingTotal };
+  return plan;
+}
+
+/** The call's count as the sum of its counts per project type (`拟资助培育项目约25项`, `拟资助重点支持项目约6项`), or null. */
+function typedProjectCount(plan: readonly Mapped[], span: SpanFn): Summary['projectCount'] {
+  const typed = plan.flatMap((m) => [...m.text.matchAll(RE_TYPED_COUNT)].map((x) => ({ m, x })));
+  const values = typed.map(({ x }) => summaryCount(x));
+  if (typed.length === 0 || !values.every((v) => isPlausible('projects', v.value))) return null;
+  const first = typed[0]!;
+  const last = typed[typed.length - 1]!;
+  const sum = values.reduce((a, v) => a + v.value, 0);
+  const qualifier = values.every((v) => v.qualifier === values[0]!.qualifier) ? values[0]!.qualifier : 'about';
+  const s = span(first.m, first.x.index, first.x.index + first.x[0].length);
+  const e = span(last.m, last.x.index, last.x.index + last.x[0].length);
+  return { value: sum, qualifier, text: typed.map(({ x }) => x[0]).join('；'), span: { ...s, end: e.end, endLine: e.endLine } };
 }
 
 /**
@@ -688,6 +698,13 @@ function documentInfo(
     const first = head.find((p) => p.text.text.includes(titleParts[0]!));
     if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
   }
+  // A site's name above a title that begins with it (`湖南省工业和信息化厅` / `湖南省工业和信息化厅关于…的通知`):
+  // the page's header, no part of the title.
+  while (titleParts.length > 1 && titleParts[0]!.length >= 2 && titleParts[1]!.startsWith(titleParts[0]!)) {
+    titleParts.shift();
+    const first = head.find((p) => p.text.text.includes(titleParts[0]!));
+    if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
+  }
   let titleLine = titleParts.join('');
   // A notice's title right above the guideline's own: the guideline's.
   const inner = /通知$/.test(titleLine) && titleTo >= 0 ? titleBelowNotice(head, titleTo) : null;
@@ -709,6 +726,12 @@ function documentInfo(
       titleFrom = (wrapped ? above : own).text.from[0] ?? -1;
       titleTo = own.text.to[own.text.to.length - 1] ?? -1;
     }
+  }
+  // A notice whose guideline follows as its attachment (`附件1` or `附：指南原文` alone on a line, then
+  // the guideline's own title block): the document is that guideline.
+  if (/^.{0,30}关于|(?:通知|通告|函)$/.test(titleLine)) {
+    const attached = attachedTitle(preamble);
+    if (attached) ({ title: titleLine, from: titleFrom, to: titleTo } = attached);
   }
   // No title at the head (a forwarded e-mail's chain above it): a title block further down.
   if (!(RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120)) {
@@ -806,6 +829,28 @@ function titleBelowNotice(head: readonly Paragraph[], to: number): TitleAt | nul
 }
 
 /**
+ * The title block of a guideline a notice carries (`附件1` / `附：指南原文` alone on its line, then up
+ * to four short lines ending in 指南, the draft mark left out), or null.
+ */
+function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
+  const at = preamble.findIndex((p) => RE_ATTACHMENT_LINE.test(p.text.text.trim()) || /^附\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?$/.test(p.text.text.trim()));
+  if (at < 0) return null;
+  const lines: Paragraph[] = [];
+  for (let k = at + 1; k < preamble.length && lines.length < 4; k++) {
+    const t = preamble[k]!.text.text.trim();
+    if (/^[（(]?征求意见稿[）)]?$/.test(t)) break;
+    if (!isTitleLine(t)) return null;
+    lines.push(preamble[k]!);
+    if (/指南$/.test(t.replace(/[（(]征求意见稿[）)]$/, ''))) break;
+  }
+  const own = lines.map((p) => p.text.text.trim()).join('').replace(/[（(]征求意见稿[）)]$/, '');
+  // (A task list a notice publishes, `…任务榜单`, is the notice's own call: its title stays.)
+  if (lines.length === 0 || !/指南$/.test(own) || !RE_CALL_TITLE_WORD.test(own)) return null;
+  const last = lines[lines.length - 1]!.text;
+  return { title: own, from: lines[0]!.text.from[0] ?? -1, to: last.to[last.to.length - 1] ?? -1 };
+}
+
+/**
  * The first title block standing further down than the head (a forwarded e-mail's chain, a letter
  * and its signature above it): a line ending in 指南 or 榜单 with no sentence in it, and the short
  * line above it where the title wraps (never a notice's `关于…的通知`, nor `附件：…` naming it).
@@ -856,7 +901,8 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
   return {
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
-    projectCount: count('projectCount'),
+    // (Else per project type, where the text before the directions states the plan so.)
+    projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span),
     fundingTotal,
     defaultDuration,
     defaultProjectCount: readDefaultCount(text, span),

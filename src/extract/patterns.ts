@@ -126,7 +126,7 @@ const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
 // The per-project words, then what is given (`中央财政资金支持`) and its bound, in the same clause.
 // (Never a task's own amount: `每个任务支持资金不超过1000万元` is the direction's funding.)
 const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)|每个(?!任务|方向|领域|专题))(?:${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}|[^，。；,;\\d]{0,12}?${PER_PROJECT_BOUND})$`);
-const RE_PER_PROJECT_AFTER = new RegExp(`^\\s*(?:${PER_PROJECT_AFTER}|每项)`);
+const RE_PER_PROJECT_AFTER = new RegExp(`^(?:人民币)?\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 /**
  * A ceiling on what one taker receives (`择优支持1个揭榜团队，按研发投入的30%给予补助，最高不超过800万元`):
  * a subsidy's upper bound is no total of the direction.
@@ -160,7 +160,7 @@ const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|�
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
-  `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费|直接费用)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元\\s*${PER_PROJECT_AFTER}`,
+  `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费|直接费用)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
@@ -343,14 +343,19 @@ export const SUMMARY_PATTERNS = {
     // `拟围绕8个指南方向部署项目`.
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
+    // (`共设置3个专题7个方向`: the directions after the groups that hold them.)
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?(?:\\d{1,2}个(?:专题|板块|领域|技术领域|重点任务)[、，,]?)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
+    // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
+    new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?(?:揭榜(?:挂帅)?|指南)任务()${N}(?:项|个)()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
+    // `现发布…合作研究与交流项目指南，共9项` (an NSFC notice: the guide's calls).
+    new RegExp(`(?:项目|申报)?指南[，,]\\s*共()${N}(?:项|个)(?![^，。；]*?项目)()`),
     // `共发布7个重大项目指南` (NSFC 重大项目: one guide a direction).
     new RegExp(`(?:发布|部署|设立)(?:了)?()${N}个(?:重大|重点)?项目指南()`),
     // `形成了…“揭榜挂帅”榜单（共10项）`: the list's own count.
@@ -375,7 +380,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
     new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目(?!方向|指南)${POST}`),
-    new RegExp(`拟资助${PRE}${N}(?:个|项)${POST}`),
+    // (Never a figure for each direction: `每个研究方向拟资助1项`.)
+    new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务))拟资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
     new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
     // `拟与9个境外资助机构联合资助组织间合作研究（交流）项目约140项` (NSFC).
@@ -385,7 +391,12 @@ export const SUMMARY_PATTERNS = {
     // `拟支持揭榜单位不超过20家（含联合体）`: the units before their count.
     new RegExp(`拟(?:支持|遴选|确定)揭榜(?:单位|方)${PRE}${N}(?:个|家)${POST}`),
   ],
-  fundingTotal: [new RegExp(`${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`)],
+  fundingTotal: [
+    new RegExp(`${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
+    // `省级财政安排专项资金2.2亿元`; an NSFC call's `直接费用约5000万元` (never a project's: `每项直接费用…`, `…/项`).
+    new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项)?(?:资金|经费)${PRE}${MONEY}${POST}`),
+    new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),
+  ],
 } as const;
 
 /** A sentence about an earlier call (`第一批项目申报指南已于2026年3月发布，部署12个指南方向…`). */

@@ -114,9 +114,9 @@ const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(]
 // space or the end of the line.
 // In prose (`方向1为中国和埃及政府间联合研究项目，依据…`) `为` after the number is its separator.
 // A space after the number may be gone (cleaning drops spaces next to CJK: `方向一中国和智利…`): then
-// the number must not begin a word (`方向一致`, `方向一定`).
+// the number must not begin a word (`方向一致`, `方向一定`), nor a label of its own (`专题一联系方式：…`).
 const RE_DIRECTION_WORD = new RegExp(
-  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|专题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
+  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|专题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 

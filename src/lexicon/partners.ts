@@ -30,6 +30,14 @@ const ORGANISATIONS = `
 
 const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/).filter(Boolean));
 
+/**
+ * Initiatives that frame a call rather than name a partner: in a title whose partners field names
+ * the partners themselves (`与“一带一路”共建国家联合研发` / `合作国家：东盟国家、上海合作组织成员国`),
+ * the frame, not a partner. (A region stays beside the countries its field lists, `中国—中亚…` /
+ * `哈萨克斯坦、…`: writers disagree there, and the region is a partner in its own right.)
+ */
+export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '南南合作']);
+
 /** Alias → canonical partner. */
 const ALIASES: Readonly<Record<string, string>> = {
   日本国际协力机构: '日本',

@@ -11,7 +11,7 @@ import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
-import { holdsHtmlMarkup, isOle, isRtf, isZip, looksLikeHtml, openZip, zipKind } from './office.js';
+import { holdsHtmlMarkup, isOle, isRtf, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
@@ -34,7 +34,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'ofd', 'csv', 'pptx'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'xls', 'ofd', 'csv', 'pptx'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -80,6 +80,11 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { isOle, readDoc } = await import('./office.js');
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
+  }
+  if (format === 'xls') {
+    const { isOle, readXls } = await import('./office.js');
+    if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-an-xls'));
+    return structured(meta, 'xls', 'xls', bytes.length, await readXls(bytes));
   }
   if (format === 'rtf') {
     const { readRtf } = await import('./rtf.js');
@@ -170,7 +175,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isPdf(bytes)) return 'pdf';
   if (/\.pdf$/i.test(path)) return 'pdf';
   if (isZip(bytes)) return zipKind(openZip(bytes));
-  if (isOle(bytes)) return 'doc';
+  if (isOle(bytes)) return oleKind(bytes) === 'xls' ? 'xls' : 'doc';
   if (isRtf(bytes)) return 'rtf';
   if (/\.(?:docx?|wps|odt|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();

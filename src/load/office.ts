@@ -102,12 +102,55 @@ function hasStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
 }
 
+/** Which Office 97–2003 file an OLE container is: Word (or WPS 文字), Excel (or WPS 表格), PowerPoint, or another. */
+export function oleKind(bytes: Uint8Array): 'doc' | 'xls' | 'ppt' | 'ole' {
+  if (hasStream(bytes, 'WordDocument')) return 'doc';
+  if (hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book')) return 'xls';
+  return hasStream(bytes, 'PowerPoint Document') ? 'ppt' : 'ole';
+}
+
+/** The bytes of the first of `names` that is a stream at the root of an OLE container, or null (word-extractor's OLE reader). */
+export async function oleStream(bytes: Uint8Array, names: readonly string[]): Promise<Uint8Array | null> {
+  type Stream = { on(event: string, f: (x: never) => void): void };
+  const require = createRequire(import.meta.url);
+  const OleCompoundDoc = require('word-extractor/lib/ole-compound-doc.js') as new (reader: unknown) => { read(): Promise<unknown>; _rootStorage: { _dirEntry: { streams: Record<string, unknown> } }; stream(name: string): Stream };
+  const BufferReader = require('word-extractor/lib/buffer-reader.js') as new (b: Buffer) => { open(): Promise<unknown>; close(): Promise<unknown> };
+  const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  await reader.open();
+  try {
+    const doc = new OleCompoundDoc(reader);
+    await doc.read();
+    const name = names.find((n) => doc._rootStorage._dirEntry.streams[n] !== undefined);
+    if (name === undefined) return null;
+    const stream = doc.stream(name);
+    return await new Promise<Uint8Array>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Reads an Excel 97–2003 workbook (`.xls`; WPS 表格's `.et`). */
+export async function readXls(bytes: Uint8Array): Promise<BuiltText> {
+  let stream: Uint8Array | null;
+  try {
+    stream = await oleStream(bytes, ['Workbook', 'Book']);
+  } catch (error) {
+    throw new GuidelineError('xls-corrupt', reason('xls-corrupt'), (error as Error).message);
+  }
+  if (stream === null) throw new GuidelineError('unsupported-format', reason('not-an-xls'));
+  const { readXlsStream } = await import('./xls.js');
+  return readXlsStream(stream);
+}
+
 /** Reads a Word 97–2003 file (`.doc`; WPS Office's `.wps` is the same format) with word-extractor. */
 export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
-  if (!hasStream(bytes, 'WordDocument')) {
-    const kind = hasStream(bytes, 'Workbook') || hasStream(bytes, 'Book') ? 'xls' : hasStream(bytes, 'PowerPoint Document') ? 'ppt' : 'ole';
-    throw new GuidelineError('unsupported-format', reason('other-kind', kind));
-  }
+  const kind = oleKind(bytes);
+  if (kind !== 'doc') throw new GuidelineError('unsupported-format', reason('other-kind', kind === 'xls' ? 'ole' : kind));
   const { extractDoc } = await import('./doc.js');
   type Doc = { getBody(o?: { filterUnicode?: boolean }): string; getFootnotes(o?: { filterUnicode?: boolean }): string; getEndnotes(o?: { filterUnicode?: boolean }): string; getHeaders(o?: { includeFooters?: boolean; filterUnicode?: boolean }): string; getFooters(o?: { filterUnicode?: boolean }): string };
   let doc: Doc;

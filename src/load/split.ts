@@ -91,9 +91,9 @@ export function guidelineStarts(text: string): number[] {
       starts.push(0);
       continue;
     }
-    // The guideline a notice carries as its attachment (`附件` standing alone, then the title), where
-    // no guideline came before: one document, the notice its cover.
-    if (starts.length === 0 && before && /^附件\s*\d{0,2}\s*[：:]?$/.test(before.text)) continue;
+    // The guideline a notice carries as its attachment (`附件` standing alone, `附：指南原文`, then the
+    // title), where no guideline came before: one document, the notice its cover.
+    if (starts.length === 0 && before && /^(?:附件\s*\d{0,2}\s*[：:]?|附(?:件\s*\d{0,2})?\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?)$/.test(before.text)) continue;
     // A later title needs a guideline's worth of text before it (the one before it is no stray line).
     const from = starts.length > 0 ? starts[starts.length - 1]! : 0;
     const between = lines.slice(from, first).reduce((n, l) => n + l.text.length, 0);

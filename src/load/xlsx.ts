@@ -48,7 +48,7 @@ function cellRef(ref: string): { col: number; row: number } | null {
 const DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const PERCENT_FORMATS = new Set([9, 10]);
 
-type Shown = 'general' | 'date' | 'percent';
+export type Shown = 'general' | 'date' | 'percent';
 
 /** How each cell style (`s` index) shows a number. */
 function numberShapes(styles: XmlElement | undefined): Shown[] {
@@ -57,11 +57,16 @@ function numberShapes(styles: XmlElement | undefined): Shown[] {
   for (const f of kids(kid(styles, 'numFmts'), 'numFmt')) custom.set(Number(f.attrs['numFmtId']), f.attrs['formatCode'] ?? '');
   return kids(kid(styles, 'cellXfs'), 'xf').map((xf) => {
     const id = Number(xf.attrs['numFmtId'] ?? 0);
-    const code = (custom.get(id) ?? '').replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-    if (PERCENT_FORMATS.has(id) || /%/.test(code)) return 'percent';
-    if (DATE_FORMATS.has(id) || (/[yd]/i.test(code) && !/[#0]/.test(code))) return 'date';
-    return 'general';
+    return shapeOfFormat(id, custom.get(id) ?? '');
   });
+}
+
+/** How a number format (its built-in id, or its code) shows a number. */
+export function shapeOfFormat(id: number, formatCode: string): Shown {
+  const code = formatCode.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  if (PERCENT_FORMATS.has(id) || /%/.test(code)) return 'percent';
+  if (DATE_FORMATS.has(id) || (/[yd]/i.test(code) && !/[#0]/.test(code))) return 'date';
+  return 'general';
 }
 
 /** A number as Excel's General format shows it: no binary residue (`0.30000000000000004` → `0.3`). */
@@ -98,6 +103,13 @@ function sheetsOf(files: Files): Sheet[] {
   }));
 }
 
+/** Where merged cells and hidden rows and columns are, 0-based, as both workbook formats state them. */
+export interface SheetLayout {
+  readonly merges: readonly { readonly from: { readonly row: number; readonly col: number }; readonly to: { readonly row: number; readonly col: number } }[];
+  readonly hiddenRows: ReadonlySet<number>;
+  readonly hiddenCols: ReadonlySet<number>;
+}
+
 /** The grid of one sheet: each shown cell's text, merged cells repeated; hidden rows and columns logged and left out. */
 function gridOf(sheet: XmlElement, strings: readonly string[], shapes: readonly Shown[], removed: Removal[]): string[][] {
   const hiddenCols = new Set<number>();
@@ -121,11 +133,22 @@ function gridOf(sheet: XmlElement, strings: readonly string[], shapes: readonly 
       (grid[r] ??= [])[at.col] = text;
     }
   }
+  const merges: { from: { row: number; col: number }; to: { row: number; col: number } }[] = [];
   for (const m of kids(kid(sheet, 'mergeCells'), 'mergeCell')) {
     const [a, b] = (m.attrs['ref'] ?? '').split(':');
     const from = cellRef(a ?? '');
     const to = cellRef(b ?? a ?? '');
-    if (!from || !to) continue;
+    if (from && to) merges.push({ from, to });
+  }
+  return shownGrid(grid, { merges, hiddenRows, hiddenCols }, removed);
+}
+
+/**
+ * A sheet's cells as they are shown: merged cells repeated in every cell they cover, hidden rows
+ * and columns left out and their text logged (`hidden-text`). `grid` is filled in place.
+ */
+export function shownGrid(grid: string[][], layout: SheetLayout, removed: Removal[]): string[][] {
+  for (const { from, to } of layout.merges) {
     const text = grid[from.row]?.[from.col] ?? '';
     if (text === '') continue;
     for (let rr = from.row; rr <= to.row && rr - from.row < 10000; rr++) {
@@ -138,14 +161,14 @@ function gridOf(sheet: XmlElement, strings: readonly string[], shapes: readonly 
     const shown: string[] = [];
     for (let c = 0; c < cells.length; c++) {
       const text = cells[c] ?? '';
-      if (hiddenCols.has(c)) {
+      if (layout.hiddenCols.has(c)) {
         if (text !== '') removed.push(unplaced('hidden-text', text));
         continue;
       }
       shown.push(text);
     }
     // A hidden row is left out, not kept as a blank one: it does not part a table.
-    if (hiddenRows.has(r)) {
+    if (layout.hiddenRows.has(r)) {
       const text = shown.filter((t) => t !== '').join(' ');
       if (text !== '') removed.push(unplaced('hidden-text', text));
       continue;
@@ -176,16 +199,20 @@ function valueOf(c: XmlElement, strings: readonly string[], shapes: readonly Sho
       if (raw.trim() === '') return '';
       const n = Number(raw);
       if (!Number.isFinite(n)) return raw;
-      const shape = shapes[Number(c.attrs['s'] ?? 0)] ?? 'general';
-      if (shape === 'percent') return `${general(n * 100)}%`;
-      if (shape === 'date' && n > 0 && n < 2958466) return dateOf(n);
-      return general(n);
+      return shownNumber(n, shapes[Number(c.attrs['s'] ?? 0)] ?? 'general');
     }
   }
 }
 
+/** A number as its cell's format shows it (a percentage, a date, or General). */
+export function shownNumber(n: number, shape: Shown): string {
+  if (shape === 'percent') return `${general(n * 100)}%`;
+  if (shape === 'date' && n > 0 && n < 2958466) return dateOf(n);
+  return general(n);
+}
+
 /** Cuts a sheet's rows into paragraphs and tables (see the file's comment). */
-function blocksOf(rows: readonly (readonly string[])[], removed: Removal[]): Block[] {
+export function blocksOf(rows: readonly (readonly string[])[], removed: Removal[]): Block[] {
   const filled = (r: readonly string[]): string[] => r.filter((t) => t !== '');
   const distinct = (r: readonly string[]): number => new Set(filled(r)).size;
   const blocks: Block[] = [];
@@ -223,19 +250,28 @@ export function readXlsx(files: Files): BuiltText {
   const strings = kids(xmlOf(files, 'xl/sharedStrings.xml'), 'si').map(textOf);
   const shapes = numberShapes(xmlOf(files, 'xl/styles.xml'));
   const removed: Removal[] = [];
-  const blocks: Block[] = [];
-  for (const sheet of sheetsOf(files)) {
+  const sheets = sheetsOf(files).flatMap((sheet) => {
     const xml = xmlOf(files, sheet.path);
-    if (!xml) continue;
-    const rows = gridOf(xml, strings, shapes, removed);
+    return xml ? [{ name: sheet.name, hidden: sheet.hidden, rows: gridOf(xml, strings, shapes, removed) }] : [];
+  });
+  return workbookText(sheets, removed, 'xlsx-empty');
+}
+
+/**
+ * The text of a workbook's sheets (their shown rows, in workbook order): a hidden sheet logged
+ * whole (`hidden-text`), the others cut into paragraphs and tables.
+ */
+export function workbookText(sheets: readonly { readonly name: string; readonly hidden: boolean; readonly rows: readonly (readonly string[])[] }[], removed: Removal[], emptyReason: 'xlsx-empty' | 'xls-empty'): BuiltText {
+  const blocks: Block[] = [];
+  for (const sheet of sheets) {
     if (sheet.hidden) {
-      const text = rows.flat().filter((t) => t !== '').join(' ');
+      const text = sheet.rows.flat().filter((t) => t !== '').join(' ');
       if (text !== '') removed.push(unplaced('hidden-text', `${sheet.name}：${text}`));
       continue;
     }
-    blocks.push(...blocksOf(rows, removed));
+    blocks.push(...blocksOf(sheet.rows, removed));
   }
   const built = buildText(blocks);
-  if (built.text.trim() === '') throw new GuidelineError('empty', reason('xlsx-empty'));
+  if (built.text.trim() === '') throw new GuidelineError('empty', reason(emptyReason));
   return { ...built, removed: [...removed, ...built.removed] };
 }

@@ -31,6 +31,7 @@ export const LABELS = {
     rtf: { zh: 'RTF 文档', en: 'RTF document' },
     odt: { zh: 'OpenDocument 文本', en: 'OpenDocument text' },
     xlsx: { zh: 'Excel 工作簿', en: 'Excel workbook' },
+    xls: { zh: 'Excel 97–2003 工作簿', en: 'legacy Excel workbook' },
     ofd: { zh: 'OFD 版式文件', en: 'OFD document' },
     csv: { zh: 'CSV 表格', en: 'CSV table' },
     pptx: { zh: 'PowerPoint 演示文稿', en: 'PowerPoint deck' },

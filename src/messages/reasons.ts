@@ -171,6 +171,22 @@ export const REASONS = {
     () => 'Excel 工作簿已损坏：没有 xl/workbook.xml；请用 Excel 或 WPS 表格打开后重新保存',
     () => 'damaged Excel workbook: no xl/workbook.xml',
   ),
+  'xls-empty': r(
+    () => 'Excel 97–2003 工作簿中没有可见的文字（各工作表为空或都已隐藏）',
+    () => 'the Excel 97–2003 workbook shows no text (its sheets are empty or hidden)',
+  ),
+  'xls-corrupt': r(
+    () => 'Excel 97–2003 工作簿已损坏，无法读取其中的记录；请用 Excel 或 WPS 打开后另存为 .xlsx',
+    () => 'damaged Excel 97–2003 workbook (its records cannot be read): open it in Excel or WPS and save it as .xlsx',
+  ),
+  'xls-encrypted': r(
+    () => 'Excel 97–2003 工作簿设有打开密码（已加密），无法读取；请去掉密码后另存',
+    () => 'the Excel 97–2003 workbook is password-protected (encrypted): remove the password and save it again',
+  ),
+  'not-an-xls': r(
+    () => '不是 Excel 97–2003 .xls/.et 工作簿，尽管扩展名或指定的格式是 .xls',
+    () => 'not an Excel 97–2003 .xls/.et workbook, despite its extension or the format given',
+  ),
   'xlsx-empty': r(
     () => 'Excel 工作簿中没有可见的文字（各工作表为空或都已隐藏）',
     () => 'the Excel workbook shows no text (its sheets are empty or hidden)',

@@ -219,6 +219,9 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   // A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
   // field label, full last line or not: a heading has no clause punctuation.
   if (markerTypes[k] === 'field' && hasMarker[first] && markerTypes[first] !== 'field' && !headingHasClause(lines, first, k)) return true;
+  // So does an indented title with no number (a heading whose automatic number a copy from Word
+  // dropped, its tab left), one line long, before a field label.
+  if (markerTypes[k] === 'field' && !hasMarker[first] && first === k - 1 && lines[first]!.indented && isTitleText(at)) return true;
   // `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline.
   if (continuesInlineList(lines, first, k)) return false;
   // A known field label (`关键词：`) at a line start starts its field, even after a line that
@@ -230,8 +233,12 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
 /** An inline list's next item number at a line's end, after the clause before it (`；2）`, `；（3）`, `。③`). */
 const RE_TRAILING_ITEM = /[；;。，,]\s*(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[\u2460-\u2473])$/;
 
-/** A heading's number alone: `1.8`, `2.1.3`, `1.`, `三、`, `（二）` (never a bare `1`: a cell or a page's). */
-const RE_NUMBER_ONLY = /^(?:\d{1,2}(?:[.．]\d{1,2}){1,2}|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$/;
+/**
+ * A heading's number alone: `1.8`, `2.1.3`, `1.`, `三、`, `（二）` (never a bare `1`: a cell or a
+ * page's), or a direction named by a word and its number (`方向 1`, `任务二：`, `专题三`, a web
+ * page's card whose title is on the next line).
+ */
+const RE_NUMBER_ONLY = /^(?:\d{1,2}(?:[.．]\d{1,2}){1,2}|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|(?:(?:研究|指南|项目)?方向|(?:揭榜|攻关|指南)?任务|专题)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[：:、.．]?)$/;
 
 /** A title's text: short, with no clause punctuation. */
 const isTitleText = (t: string): boolean => t.trim().length >= 2 && t.trim().length <= 60 && !/[。；;，,：:]/.test(t);

@@ -106,6 +106,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   const partOf = new Map<Section, number | null>();
   const directions: Section[] = [];
+  /** Titles with no number that head directions with none (see there), and the directions under the last. */
+  let bareParts = 0;
+  let inBarePart = 0;
 
   // Table rows are directions by their table; the numbering of the text is decided without them.
   const directionType = directionMarkerType(
@@ -185,6 +188,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
     }
     checkItem(parent, m, p);
     open(section('item', p, m));
+  };
+
+  /** Paragraphs read as items of a notice's list of attachments (`continuesAttachmentList`). */
+  const attachmentItems = new Set<number>();
+  /** Paragraph `k` (marker `m`) is the next item of a list of attachments begun on a `附件：1.…` line, or an item of one. */
+  const continuesAttachmentList = (k: number, m: Marker): boolean => {
+    const prev = markers[k - 1];
+    if (attachmentItems.has(k - 1)) return prev?.type === m.type && prev.value === m.value - 1;
+    const before = paragraphs[k - 1]?.text.text ?? '';
+    const label = /^(?:相关)?(?:附件|附表|附)\s*[：:]\s*/.exec(before);
+    if (!label) return false;
+    // (`1.2026年度…榜单` reads as no marker at all: a number, then a year.)
+    const rest = before.slice(label[0].length);
+    const first = matchMarker(rest) ?? (/^1[.．、]/.test(rest) ? { type: m.type, value: 1 } : null);
+    return first !== null && first.type === m.type && first.value === m.value - 1;
   };
 
   /** The major number of the next direction heading after paragraph `k`, or null. */
@@ -368,6 +386,13 @@ export function segment(input: readonly Paragraph[]): Segmented {
       // What follows is the attachment's, no direction's (its numbered lists are no 考核指标).
       if (currentDirection()) popTo('root');
     }
+    // `附件：1.…任务榜单` then `2.揭榜申报书（模板）` on the next line: the notice's list of attachments
+    // goes on, whatever its numbers look like; its items are no directions.
+    if (m && m.type !== 'field' && continuesAttachmentList(k, m)) {
+      attachmentItems.add(k);
+      openItem(m, p);
+      continue;
+    }
     // The cells of a row that is no direction (below) are text of the part the table stands in.
     if (summaryRow && p.table === 'cell') {
       top().children.push({ kind: 'paragraph', paragraph: p });
@@ -423,9 +448,21 @@ export function segment(input: readonly Paragraph[]): Segmented {
       continue;
     }
     if (!m && (!currentDirection() || unnumbered) && isBareTitle(p) && (directionFieldNext(markers, k) || guideByHeadingsAt(k))) {
-      // A direction with no number (a guideline of one direction): its title, then its fields.
+      const next = paragraphs[k + 1];
+      if (!markers[k + 1] && next && isBareTitle(next) && directionFieldNext(markers, k + 1) && !guideByHeadingsAt(k)) {
+        // Titles with no number in two levels (Word's numbering lost in a copy, a web page's
+        // headings): a title whose next line is a direction's title heads the directions below it.
+        popTo((s) => s.kind === 'root' || (s.kind === 'part' && s.marker !== null));
+        open(section('part', p, null));
+        bareParts++;
+        inBarePart = 0;
+        continue;
+      }
+      // A direction with no number (a guideline of one direction): its title, then its fields. Under
+      // such titles it is numbered as its place says (`2.3`: the third under the second).
       const n = directions.length + 1;
-      addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: String(n) }, String(n));
+      const id = bareParts > 0 ? `${bareParts}.${++inBarePart}` : String(n);
+      addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: id }, id);
       continue;
     }
     // `申报要求` alone on its line after a direction whose own requirements were read (`有关说明`, a
@@ -459,6 +496,14 @@ export function segment(input: readonly Paragraph[]): Segmented {
         if (field && isSentenceField(field)) popTo('direction');
         // A draft's comparison note (`（与2024年度相比：…）`) is no field's text: the direction's, reported.
         if (field && RE_COMPARISON_NOTE.test(p.text.text.trim())) popTo('direction');
+        // A title between two lists, the second starting again at 1 (`（3）…` / `申报人应具备的资格条件` /
+        // `（1）…`: a heading whose number a copy lost): it heads the next list, no item's text.
+        const restarts = markers[k + 1];
+        const item = top();
+        if (item.kind === 'item' && restarts && restarts.value === 1 && restarts.type === item.marker?.type && isBareTitle(p)) {
+          stack.pop();
+          lastValue.get(top())?.delete(restarts.type);
+        }
         top().children.push({ kind: 'paragraph', paragraph: p });
       }
       continue;

@@ -47,10 +47,10 @@ describe('ingest - (standard input)', () => {
     expect(asText.err()).toBe('guideline: -: not a PDF (no %PDF- header), despite the format given\n');
   });
 
-  it('fails in one line for a format it does not read, and for a terminal', async () => {
+  it('fails in one line for a workbook that holds no guideline, and for a terminal', async () => {
     const xls = fakeIo(dir, { stdin: stdin(readFileSync(join(FORMATS, 'not-a-guideline.xls'))) });
     expect(await run(['ingest', '-', '-o', 'out'], xls)).toBe(1);
-    expect(xls.err()).toBe('guideline: -: an Excel 97–2003 workbook (XLS or WPS 表格 .et), which this tool does not read: save the guideline as .docx, PDF or text and ingest that\n');
+    expect(xls.err()).toBe('guideline: -: not a guideline: the text is not Chinese (a 申报指南 is)\n');
     const tty = fakeIo(dir, { stdin: Object.assign(Readable.from([]), { isTTY: true }) });
     expect(await run(['ingest', '-', '-o', 'out'], tty)).toBe(1);
     expect(tty.err()).toBe('guideline: -: standard input is a terminal: pipe a document into it (cat notice.html | guideline ingest -)\n');

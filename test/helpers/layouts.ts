@@ -401,3 +401,64 @@ export function asLatex(ds: readonly DirectionSpec[]): string {
     '',
   ].join('\n');
 }
+
+/**
+ * A web page's cards copied as text: `方向 N` on its own line, the title on the next, then every
+ * label alone on its line (no colon, other spellings: 合作国别, 支持领域, 支持数量, 资助额度, 执行期限)
+ * and its value on the lines below it.
+ */
+export function asCards(ds: readonly DirectionSpec[]): string {
+  const body = ds.flatMap((d, k) => [
+    `方向 ${k + 1}`,
+    titleOf(d),
+    '合作国别',
+    d.partner,
+    '合作协议',
+    agreementOf(d),
+    '支持领域',
+    ...d.domains.map((x, i) => `（${i + 1}）${x}${i === d.domains.length - 1 ? '。' : '；'}`),
+    '支持数量',
+    `${d.count}项`,
+    '资助额度',
+    `共计${d.fundingWan.toLocaleString('en-US')}万元人民币`,
+    '执行期限',
+    `${d.years}年`,
+    '',
+  ]);
+  return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
+}
+
+/**
+ * A form of two columns copied as text: `任务N　title` under `专题一`, each row `label<TAB>value`, a
+ * value's further lines led by a tab.
+ */
+export function asTabForm(ds: readonly DirectionSpec[]): string {
+  const body = ds.flatMap((d, k) => [
+    `任务${k + 1}　${titleOf(d)}`,
+    `合作国别\t${d.partner}`,
+    `合作协议\t${agreementOf(d)}`,
+    ...d.domains.map((x, i) => `${i === 0 ? '支持领域' : ''}\t${i + 1}. ${x}${i === d.domains.length - 1 ? '。' : '；'}`),
+    `拟支持项目数\t${d.count}项`,
+    `资助额度\t中方国拨经费共计${d.fundingWan}万元人民币`,
+    `研究期限\t${d.years}年`,
+    '',
+  ]);
+  return [...HEAD(ds.length), '专题一　政府间联合研究', '', ...body, ...TAIL].join('\n');
+}
+
+/**
+ * Text pasted from Word whose automatic numbering was lost: the part's title and each direction's
+ * title led only by the tab that followed the number, in two levels.
+ */
+export function asNumberingLost(ds: readonly DirectionSpec[]): string {
+  const body = ds.flatMap((d) => [
+    `\t${titleOf(d)}`,
+    `合作协议：${agreementOf(d)}。`,
+    `领域方向：${d.domains.join('；')}。`,
+    `拟支持项目数：${d.count}个。`,
+    `共拟支持经费：${d.fundingWan}万元。`,
+    `项目实施周期：${d.years}年。`,
+    '',
+  ]);
+  return [...HEAD(ds.length), '\t政府间联合研究项目', '', ...body, ...TAIL].join('\n');
+}

@@ -72,6 +72,99 @@ describe('XLSX (a 指南方向汇总表 workbook)', () => {
   });
 });
 
+describe('XLS (an Excel 97–2003 workbook, as provinces still attach one)', () => {
+  it('a workbook saved as .xls by LibreOffice extracts as the .xlsx it was made from', async () => {
+    const xls = await loadFile(join(FORMATS, '2025b2-summary.xls'));
+    const xlsx = await loadFile(join(ROOT, 'test/fixtures/blind46/intl-2025b2-summary.xlsx'));
+    expect([xls.format, xls.tables]).toEqual(['xls', xlsx.tables]);
+    const [a, b] = [processSource(xlsx), processSource(xls)];
+    expect(b.directions.map((d) => d.id)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12']);
+    expect(b.directions.map((d) => d.funding?.amountCNY)).toEqual(a.directions.map((d) => d.funding?.amountCNY));
+    expect(diff(a, b).directions.filter((x) => x.status !== 'unchanged')).toEqual([]);
+    // By the bytes: an .xls called .doc is still read as the workbook it is.
+    expect((await loadBytes(readFileSync(join(FORMATS, '2025b2-summary.xls')), 'x.doc')).format).toBe('xls');
+  });
+
+  // A workbook stream built record by record ([MS-XLS] 2.4): what the records say, shown as Excel shows it.
+  const u16 = (n: number): number[] => [n & 0xff, (n >> 8) & 0xff];
+  const u32 = (n: number): number[] => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff];
+  const f64 = (x: number): number[] => [...new Uint8Array(new Float64Array([x]).buffer)];
+  const wide = (t: string): number[] => [...t].flatMap((c) => u16(c.charCodeAt(0)));
+  const rec = (type: number, body: number[]): number[] => [...u16(type), ...u16(body.length), ...body];
+  const cell = (row: number, col: number, xf = 0): number[] => [...u16(row), ...u16(col), ...u16(xf)];
+  const workbook = (sheetBody: number[], extra: number[] = []): Uint8Array => {
+    const sheetName = (name: string, offset: number, hidden: boolean): number[] => rec(0x0085, [...u32(offset), hidden ? 1 : 0, 0, name.length, 1, ...wide(name)]);
+    // The shared strings: the fifth goes on in a CONTINUE record after three of its characters, its
+    // rest one byte a character (flag 0); the sixth starts one byte a character and goes on two bytes
+    // a character (flag 1).
+    const strings = ['指南方向汇总表', '地区', '方向', '欧洲'];
+    const sst = [...u32(6), ...u32(6), ...strings.flatMap((t) => [...u16(t.length), 1, ...wide(t)]), ...u16(9), 1, ...wide('中国和')];
+    const cont1 = [0, ...[...'Italia'].map((c) => c.charCodeAt(0)), ...u16(4), 0, ...[...'ab'].map((c) => c.charCodeAt(0))];
+    const cont2 = [1, ...wide('合作')];
+    const globals = (offsets: number[]): number[] => [
+      ...rec(0x0809, [...u16(0x0600), ...u16(0x0005), ...u16(0), ...u16(0), ...u32(0), ...u32(0)]),
+      ...extra,
+      ...rec(0x00e0, [...u16(0), ...u16(0), ...new Array<number>(16).fill(0)]),
+      ...rec(0x00e0, [...u16(0), ...u16(14), ...new Array<number>(16).fill(0)]),
+      ...rec(0x00e0, [...u16(0), ...u16(9), ...new Array<number>(16).fill(0)]),
+      ...sheetName('指南方向', offsets[0]!, false),
+      ...sheetName('备注', offsets[1]!, true),
+      ...rec(0x00fc, sst),
+      ...rec(0x003c, cont1),
+      ...rec(0x003c, cont2),
+      ...rec(0x000a, []),
+    ];
+    const bof = rec(0x0809, [...u16(0x0600), ...u16(0x0010), ...u16(0), ...u16(0), ...u32(0), ...u32(0)]);
+    const sheet1 = [...bof, ...sheetBody, ...rec(0x000a, [])];
+    const sheet2 = [...bof, ...rec(0x00fd, [...cell(0, 0), ...u32(3)]), ...rec(0x000a, [])];
+    const size = globals([0, 0]).length;
+    return new Uint8Array([...globals([size, size + sheet1.length]), ...sheet1, ...sheet2]);
+  };
+
+  it('reads shared strings across CONTINUE records, merged and hidden cells, numbers as their format shows them, cached formula results', async () => {
+    const { readXlsStream } = await import('../../src/load/xls.js');
+    const body = [
+      ...rec(0x007d, [...u16(4), ...u16(4), ...u16(2000), ...u16(0), ...u16(1), ...u16(0)]),
+      ...rec(0x0208, [...u16(4), ...u16(0), ...u16(4), ...u16(255), ...u16(0), ...u16(0), ...u16(0x20), ...u16(0)]),
+      ...rec(0x00fd, [...cell(0, 0), ...u32(0)]),
+      ...rec(0x00fd, [...cell(1, 0), ...u32(1)]),
+      ...rec(0x00fd, [...cell(1, 1), ...u32(2)]),
+      ...rec(0x0204, [...cell(1, 2), ...u16(2), 1, ...wide('开始')]),
+      ...rec(0x0204, [...cell(1, 3), ...u16(2), 1, ...wide('比例')]),
+      ...rec(0x0204, [...cell(1, 4), ...u16(2), 1, ...wide('备注')]),
+      ...rec(0x00fd, [...cell(2, 0), ...u32(3)]),
+      ...rec(0x00fd, [...cell(2, 1), ...u32(4)]),
+      ...rec(0x0203, [...cell(2, 2, 1), ...f64(46023)]),
+      ...rec(0x027e, [...cell(2, 3, 2), ...u32((25 << 2) | 0x03)]),
+      ...rec(0x027e, [...cell(2, 4), ...u32((1 << 2) | 0x02)]),
+      ...rec(0x00fd, [...cell(3, 1), ...u32(5)]),
+      ...rec(0x0006, [...cell(3, 2), 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...u16(0), ...u32(0), ...u16(0)]),
+      ...rec(0x0207, [...u16(4), 0, ...[...'2026'].map((c) => c.charCodeAt(0))]),
+      ...rec(0x00bd, [...u16(3), ...u16(3), ...u16(0), ...u32((15 << 2) | 0x02), ...u16(3)]),
+      ...rec(0x0204, [...cell(4, 0), ...u16(4), 1, ...wide('作废的行')]),
+      ...rec(0x0204, [...cell(4, 1), ...u16(2), 1, ...wide('作废')]),
+      ...rec(0x00e5, [...u16(2), ...u16(0), ...u16(0), ...u16(0), ...u16(3), ...u16(2), ...u16(3), ...u16(0), ...u16(0)]),
+    ];
+    const built = readXlsStream(workbook(body));
+    expect(built.text.split('\n')).toEqual(['指南方向汇总表', '| 地区 | 方向 | 开始 | 比例 |', '| 欧洲 | 中国和Italia | 2026年1月1日 | 25% |', '| 欧洲 | ab合作 | 2026 | 15 |', '']);
+    expect(built.removed.filter((r) => r.kind === 'hidden-text').map((r) => r.text)).toEqual(['备注', '1', '作废的行 作废', '备注：欧洲']);
+  });
+
+  it('an encrypted workbook, or a stream that is no workbook, fails in one line', async () => {
+    const { readXlsStream } = await import('../../src/load/xls.js');
+    const locked = (() => {
+      try {
+        readXlsStream(workbook([], rec(0x002f, [...u16(1), ...new Array<number>(52).fill(0)])));
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return null;
+    })();
+    expect(locked).toBe('the Excel 97–2003 workbook is password-protected (encrypted): remove the password and save it again');
+    expect(() => readXlsStream(new Uint8Array([1, 2, 3, 4, 5, 6]))).toThrow('damaged Excel 97–2003 workbook (its records cannot be read): open it in Excel or WPS and save it as .xlsx');
+  });
+});
+
 describe('OFD (a fixed-layout document as government systems export it)', () => {
   it('reads page by page as a PDF is read: the running header of the template and the page numbers logged, the directions as from the text', async () => {
     const source = await loadFile(join(FORMATS, '2024-intergov-final.ofd'));

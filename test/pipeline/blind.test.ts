@@ -527,3 +527,24 @@ for (const [set, gaps] of [['blind50', GAPS50], ['blind51', GAPS51]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 52 and 53, written blind after 50–51's fixes. 52: texts in forms not seen before — a web
+ * page's cards (`方向 1` on its own line, its title below, every label alone on its line and its value
+ * under it), a form copied as `label<TAB>value` with 专题/任务 numbering, a PDF copy with a summary table
+ * one cell a line before the directions, a key programme pasted from Word with its numbering lost
+ * (titles in two levels, each led by the tab the number left), an NSFC web page with `【label】value`.
+ * 53: four pairs of versions, each side in another layout or format (PDF text → saved page, Word text
+ * → Markdown tables, HTML → a text with a tab table, Markdown → PDF text), with splits, merges, moves
+ * and near-misses (a direction withdrawn and another added in its place, for the same partner).
+ * First contact: 52 367/659 (55.7%: two refused); 53 1,161/1,161 per document, 44/48 diff entries.
+ */
+const GAPS52: Record<string, { gap?: string; checksGap?: string }> = {
+  'nsfc-intl-webpage': { gap: 'judgement: the issuer’s name on the line above a notice’s title (`国家自然科学基金委员会` / `关于发布…的通告`) is read as the title’s first line' },
+};
+for (const [set, gaps] of [['blind52', GAPS52], ['blind53', {}]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
+const DIR53 = `${ROOT}test/fixtures/blind53/`;
+describe.each(expectedDiffCases(DIR53))('blind53 pair %s', (name) => expectedDiffTests(DIR53, name));

@@ -4,7 +4,7 @@
  * says besides: its category (`（基础研究类）`) and the project kind.
  */
 import type { Paragraph } from '../../reflow/index.js';
-import { abbreviatedPartner, findPartners } from '../../lexicon/partners.js';
+import { abbreviatedPartner, findPartners, FRAMING_PARTNERS } from '../../lexicon/partners.js';
 import { RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
@@ -28,14 +28,20 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
   // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too. A
   // region after the countries it sums up (`哈萨克斯坦、乌兹别克斯坦等中亚国家`) is no partner of its own.
+  const fieldNames = new Set<string>();
   for (const f of ctx.allOf('partners')) {
     const t = fieldRest(f);
     let named = 0;
     for (const h of findPartners(t.text)) {
       if (named > 0 && /等$/.test(t.text.slice(0, h.index))) continue;
       named++;
+      fieldNames.add(h.name);
       if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
     }
+  }
+  // The title's frame (`“一带一路”共建国家`, `中亚`) where the field names the partners themselves.
+  if (fieldNames.size > 0) {
+    for (let i = partners.length - 1; i >= 0; i--) if (FRAMING_PARTNERS.has(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
   }
   // `中德氢能重卡…联合攻关`, `苏港科技创新合作项目`: the partner by its one-character name, where it
   // names one (a character several partners share, where the group or the text names one of them).
