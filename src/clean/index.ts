@@ -1165,6 +1165,8 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
   let seenContent = false;
   let brokeSinceContent = false;
   let pending = false;
+  /** Content lines since the last page break. */
+  let sinceBreak = Number.POSITIVE_INFINITY;
   const breakPage = (): void => {
     if (seenContent && !brokeSinceContent) {
       page++;
@@ -1185,12 +1187,16 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
       pending = true;
       continue;
     }
-    if (pending || l.pageStart) breakPage();
+    // (A page's start indent on the line after its running header, the page number above them
+    // both, starts no page of its own: the header's page goes on.)
+    if (pending || (l.pageStart && sinceBreak > 2)) breakPage();
+    if (pending || l.pageStart) sinceBreak = 0;
     pending = false;
     counted[i] = page;
     if (l.cls === 'content') {
       seenContent = true;
       brokeSinceContent = false;
+      sinceBreak++;
     }
   }
   const offsets = new Set(printed.map((p) => p.printed - p.counted));

@@ -613,8 +613,8 @@ const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信�
 /** A repost's tag before a title, or an SMS's signature and part count (`【华南理工科研院】(1/3)`). */
 const RE_REPOST_TAG = /^(?:[【\[](?:转载|转发|转帖|原文)[】\]]|【[^】]{2,16}】\s*[（(]\d{1,2}\/\d{1,2}[）)])\s*/;
 
-/** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`. */
-const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
+/** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`, `本地区设3个指南方向，…`. */
+const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
 
 /**
  * A part's paragraph that states something for the directions in it: a sentence addressed to them,
@@ -915,7 +915,7 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
 /** `拟资助培育项目约25项`: a call's count of one type of project (groups: qualifier, number, qualifier). */
 const RE_TYPED_COUNT = new RegExp(`拟(?:资助|支持)[^，。；\\d]{1,12}?项目${PRE}${N_COUNT}(?:个|项)${POST}`, 'g');
 
-const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜)?(?:方向|任务)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
+const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助)?(?:方向|任务)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
 function readDefaultCount(text: Mapped, span: SpanFn): Summary['defaultProjectCount'] {

@@ -7,6 +7,7 @@
 import type { Mapped } from '../mapped.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import { matchMarker } from '../lexicon/markers.js';
+import { parseCjkNumber } from '../lexicon/chars.js';
 import type { Node, Section } from '../segment/index.js';
 import type { CheckDraft, Duration, Span } from '../schema/guideline.js';
 import { FLAG_PATTERNS, type DurationValue } from './patterns.js';
@@ -172,6 +173,8 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
     { re: /([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
     // `1.` / `1、` not before a digit (`2.5`); `1）` before anything (`2）8英寸晶圆…`).
     { re: /(?<=^|[。；;：:\s])(\d{1,2})(?:[.．、](?![\d.．])|[）)])/g, value: (x) => Number(x[1]) },
+    // `（一）…；（二）…` on one line (a provincial call's items, numbered as its parts are).
+    { re: /(?<=^|[。；;：:，,\s])[（(]([一二三四五六七八九十]{1,3})[）)]/g, value: (x) => parseCjkNumber(x[1]!) ?? 0 },
   ];
   for (const { re, value } of runs) {
     const hits: { index: number; length: number; marker: string }[] = [];

@@ -151,8 +151,18 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
       total = hit;
     }
   }
-  // An amount in Chinese numerals (`一千万元`), where no amount in digits is given.
-  if (!total && !perProject) total = cjkMoney(text);
+  // Amounts in Chinese numerals (`每项不超过八十万元，共四百八十万元`), where none in digits is given:
+  // read and told apart alike.
+  if (!total && !perProject) {
+    for (let from = 0, hit = cjkMoney(text); hit; hit = cjkMoney(text.slice(from))) {
+      const at = { ...hit, index: from + hit.index };
+      const before = text.slice(Math.max(0, at.index - 24), at.index);
+      const after = text.slice(at.index + at.length, at.index + at.length + 3);
+      if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after) || RE_CEILING_BEFORE.test(before)) perProject ??= at;
+      else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) total = at;
+      from = at.index + at.length;
+    }
+  }
   return { total, perProject };
 }
 
@@ -165,7 +175,7 @@ const RE_PER_PROJECT = new RegExp(
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
 /** `每个项目国拨经费不超过五百万元`: a cap in Chinese numerals (group 1 the number, 2 the unit). */
-const RE_CJK_CAP = new RegExp(`(?:(?:每个|每项|单个|每一)(?:项目|任务|揭榜单位)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千${FINANCIAL_NUMERALS}]{1,6})(万|亿)元`);
+const RE_CJK_CAP = new RegExp(`(?:(?:每个|单个|每一)(?:项目|任务|揭榜单位)|每项(?:项目|任务)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千${FINANCIAL_NUMERALS}]{1,6})(万|亿)元`);
 
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);
@@ -331,7 +341,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央)财政(?:科技|支持)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央|省|市)财政(?:科技|支持)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every

@@ -121,11 +121,13 @@ const RE_DIRECTION_WORD = new RegExp(
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
 /**
- * A direction named by its ordinal (`第一方向：`, `第3个方向`, `第二专题：`) or by a word in brackets
+ * A direction named by its ordinal (`第一方向：`, `第3个方向`, `第二专题：`, `第一项　湘非…合作项目`: 项 only
+ * with a space or a separator after it, or a title's words to the line's end, never `第一项任务…`
+ * in a sentence) or by a word in brackets
  * (`（方向1）`, `【方向二】`): as `方向一：`.
  */
 const RE_DIRECTION_ORDINAL = new RegExp(
-  `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题)|[（(【\\[［〔](?:指南方向|研究方向|项目方向|方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]］〕])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
+  `^(?:第\\s*(${CJK_NUM}|\\d{1,3})\\s*(?:个)?(?:方向|任务|专题|项(?=[\\s\\u3000]*[：:、.．]|[\\s\\u3000]+\\S|(?![目任])[\\u4e00-\\u9fff“（(][^。；，,：:]{3,50}$))|[（(【\\[［〔](?:指南方向|研究方向|项目方向|方向|任务|专题)\\s*(${CJK_NUM}|\\d{1,3})[）)】\\]］〕])(?:\\s*[：:、.．]\\s*|\\s+|(?=[\\u4e00-\\u9fff]))`,
 );
 
 /**
