@@ -1167,6 +1167,8 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
   let pending = false;
   /** Content lines since the last page break. */
   let sinceBreak = Number.POSITIVE_INFINITY;
+  /** The last page break came after a page number. */
+  let byNumber = false;
   const breakPage = (): void => {
     if (seenContent && !brokeSinceContent) {
       page++;
@@ -1189,8 +1191,11 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
     }
     // (A page's start indent on the line after its running header, the page number above them
     // both, starts no page of its own: the header's page goes on.)
-    if (pending || (l.pageStart && sinceBreak > 2)) breakPage();
-    if (pending || l.pageStart) sinceBreak = 0;
+    if (pending || (l.pageStart && (!byNumber || sinceBreak > 2))) breakPage();
+    if (pending || l.pageStart) {
+      byNumber = pending;
+      sinceBreak = 0;
+    }
     pending = false;
     counted[i] = page;
     if (l.cls === 'content') {

@@ -181,6 +181,15 @@ describe('page-start indents and running headers', () => {
     expect(c.lines).toHaveLength(12);
   });
 
+  it('a running head under the page number, then the page’s start indent: one page, the head removed', async () => {
+    // (A PDF copy: `— 1 —` at a page's foot, the next page's head, its first line led by a space.)
+    const page = (n: number): string => `${n > 1 ? '国家重点研发计划“港澳台科技创新合作”重点专项 2025 年度项目申报指南\n' : ''}${n > 1 ? ' ' : ''}第${n}页的正文内容，接上页。\n更多正文。\n再多一行正文。\n— ${n} —\n`;
+    const c = await cleanText([1, 2, 3, 4, 5].map(page).join(''));
+    expect(c.layout.pages).toBe(5);
+    expect(c.removed.filter((r) => r.kind === 'running-header')).toHaveLength(4);
+    expect(c.lines.map((l) => l.text.text).filter((t) => t.includes('申报指南'))).toEqual([]);
+  });
+
   it('removes the same line at the top of most pages', async () => {
     const page = (n: number): string => `国家重点研发计划申报指南\n第${n}页的正文内容。\n更多正文。\n— ${n} —\n`;
     const c = await cleanText([1, 2, 3, 4].map(page).join(''));
