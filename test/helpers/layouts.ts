@@ -34,16 +34,13 @@ const TAIL = ['', '二、申报要求', '', '申报单位须为在中国大陆�
 
 /** Headings and a field per line. */
 export function asHeadings(ds: readonly DirectionSpec[]): string {
-  const body = ds.flatMap((d, k) => [
-    `1.${k + 1} ${titleOf(d)}`,
-    `合作协议：${agreementOf(d)}。`,
-    `领域方向：${d.domains.join('；')}。`,
-    `拟支持项目数：${d.count}个。`,
-    `共拟支持经费：${d.fundingWan}万元。`,
-    `项目实施周期：${d.years}年。`,
-    '',
-  ]);
+  const body = ds.flatMap((d, k) => [`1.${k + 1} ${titleOf(d)}`, ...fieldLines(d), '']);
   return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
+}
+
+/** A direction's fields, a line each. */
+function fieldLines(d: DirectionSpec): string[] {
+  return [`合作协议：${agreementOf(d)}。`, `领域方向：${d.domains.join('；')}。`, `拟支持项目数：${d.count}个。`, `共拟支持经费：${d.fundingWan}万元。`, `项目实施周期：${d.years}年。`];
 }
 
 /** All fields of a direction on one line, after its heading. */
@@ -451,14 +448,6 @@ export function asTabForm(ds: readonly DirectionSpec[]): string {
  * title led only by the tab that followed the number, in two levels.
  */
 export function asNumberingLost(ds: readonly DirectionSpec[]): string {
-  const body = ds.flatMap((d) => [
-    `\t${titleOf(d)}`,
-    `合作协议：${agreementOf(d)}。`,
-    `领域方向：${d.domains.join('；')}。`,
-    `拟支持项目数：${d.count}个。`,
-    `共拟支持经费：${d.fundingWan}万元。`,
-    `项目实施周期：${d.years}年。`,
-    '',
-  ]);
+  const body = ds.flatMap((d) => [`\t${titleOf(d)}`, ...fieldLines(d), '']);
   return [...HEAD(ds.length), '\t政府间联合研究项目', '', ...body, ...TAIL].join('\n');
 }
