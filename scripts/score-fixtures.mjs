@@ -68,6 +68,21 @@ for (const dir of process.argv.slice(2)) {
         n++;
         if (same(w, summary[k])) r++; else misses.push(`summary.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(summary[k])}`);
       }
+      // The values stated once for every direction (as test/helpers/expected.ts compares them).
+      if (e.defaults) {
+        const pc = s.defaultProjectCount;
+        const d = s.defaultDuration;
+        const wantDuration = e.defaults.duration;
+        const defaults = {
+          projectCount: pc ? { value: pc.value, qualifier: pc.qualifier, ...(pc.min === undefined ? {} : { min: pc.min }) } : null,
+          duration: d && Object.fromEntries(Object.keys(wantDuration ?? { minYears: 0, maxYears: 0, qualifier: 0 }).map((k) => [k, { minYears: d.minYears, maxYears: d.maxYears, qualifier: d.qualifier, hedge: d.hedge }[k]])),
+          perProjectCapCNY: s.defaultPerProjectCap?.amountCNY ?? null,
+        };
+        for (const [k, w] of Object.entries(e.defaults)) {
+          n++;
+          if (same(w, defaults[k])) r++; else misses.push(`defaults.${k}: want ${JSON.stringify(w)} got ${JSON.stringify(defaults[k])}`);
+        }
+      }
       const codes = new Set(doc.checks.map((c) => c.code));
       for (const c of e.checks ?? []) { n++; if (codes.has(c)) r++; else misses.push(`check ${c} missing`); }
       for (const c of e.noChecks ?? []) { n++; if (!codes.has(c)) r++; else misses.push(`check ${c} present: ${doc.checks.filter((x) => x.code === c).map((x) => x.message).join(' | ')}`); }

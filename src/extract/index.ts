@@ -168,7 +168,9 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
 
   const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
-  const stated = readSummary(mappedJoin(preamble.map((p) => p.text), ''), span);
+  // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
+  // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
+  const stated = readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span);
   // What is read of the tree outside the directions, read before them (the directions' subtrees
   // may go as they are read: `consume`).
   const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span, statedForGroup);

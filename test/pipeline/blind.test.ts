@@ -565,7 +565,6 @@ const GAPS54: Record<string, { gap?: string; checksGap?: string }> = {
   'most-keyprog-composites-2026-draft': { gap: 'judgement: a title keeps its printed category (`…（共性关键技术类）`), as the spec’s “heading text after the number” and most writers have it' },
 };
 const GAPS55: Record<string, { gap?: string; checksGap?: string }> = {
-  'gov-intl-2025b2-region-groups': { gap: 'open: the first region’s cap (`单个项目国拨经费不超过200万元`, stated for its group before the first direction) is read as the document’s and given to the multilateral group that states none' },
   'prov-intl-2025-chinese-numerals': { gap: 'judgement: a title’s region (`湘拉美…`) stays a partner beside the countries its field names' },
   'strategic-2025-wecom-chat': { gap: 'open: a colleague’s question and a quoted reply inside one direction (a chat copy) are read as five more requirement items' },
 };
