@@ -81,7 +81,9 @@ export type RemovalKind =
   /** A line number a draft prints in its margin. */
   | 'line-number'
   /** A tracked change shown inline: a deletion's text (`[删除：…]`) and the marks around an insertion (`[插入：` … `]`). */
-  | 'revision';
+  | 'revision'
+  /** A chat app's frame around a guideline pasted into a group: senders and times, others' messages. */
+  | 'chat';
 
 /**
  * A loaded document: what `load` gives the pipeline. The pure stages never see the file system,

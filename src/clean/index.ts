@@ -73,7 +73,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line' | 'chat';
 
 interface RawLine {
   start: number;
@@ -207,6 +207,7 @@ export function clean(source: Source): Cleaned {
   markBreadcrumbs(lines);
   markPrintFooters(lines);
   markMailHeaders(lines);
+  markChatCopy(lines);
   markContents(lines);
   markTranslations(lines);
 
@@ -344,7 +345,7 @@ export function clean(source: Source): Cleaned {
       }
       // A running head or foot stands where a page breaks (the blank lines around it are the break's,
       // as around a page number): `…单` / `· 4 ·  标题` / `方申请将不予受理。` is one sentence.
-      if (l.cls === 'running-header' || l.cls === 'running-footer') pageBreakSeen = true;
+      if (l.cls === 'running-header' || l.cls === 'running-footer' || l.cls === 'chat') pageBreakSeen = true;
       const lead = /^[\s\u3000\f]*/.exec(l.raw)![0].length;
       const trail = /[\s\u3000]*$/.exec(l.raw)![0].length;
       log(l.cls, l.start + lead, l.end - trail);
@@ -1696,6 +1697,43 @@ function markMailHeaders(lines: RawLine[]): void {
     if ((block.length >= 2 && fromLine) || block.some((l) => /^[\s\u3000]*(?:-{3,}|_{10,}|免责声明|Disclaimer)/i.test(l.raw))) for (const l of block) l.cls = 'email';
     i = j - 1;
   }
+}
+
+/** A chat message's header: its sender (a department in brackets) and the date and time it was sent. */
+const RE_CHAT_HEADER = /^[\s\u3000]*([^\s\u3000：:。，,；;]{1,24}?(?:[（(][^（）()]{1,20}[）)])?)[\s\u3000]+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]*$/;
+/** What a chat app prints of a message that is no text: a file, a picture, a sticker, a recall; and the exported record's title. */
+const RE_CHAT_EVENT = /^[\s\u3000]*(?:\[(?:文件|图片|表情|语音|视频|链接|强|OK|握手|抱拳|玫瑰|微笑)\].*|.{1,30}撤回了一条消息|“[^”]{1,40}”的聊天记录|群聊的聊天记录)[\s\u3000]*$/;
+
+/**
+ * A guideline pasted into a group chat (企业微信, 钉钉, 微信 as they export or copy a conversation):
+ * three message headers or more (`王静（科研院国际合作处） 2025-03-14 09:41`), from two senders or more. The headers, the
+ * app's notes (`[文件] …`, `…撤回了一条消息`), and the messages of everyone but the one who posted
+ * the most lines (colleagues' `收到`, a question, a sticker) are logged as `chat`; the poster's
+ * messages are the text, read on across the headers that cut them.
+ */
+function markChatCopy(lines: RawLine[]): void {
+  const headers = lines.flatMap((l, i) => {
+    const m = l.cls === 'content' ? RE_CHAT_HEADER.exec(l.raw) : null;
+    return m ? [{ i, sender: m[1]! }] : [];
+  });
+  // (A conversation: two senders at least. One sender's messages, an SMS platform's forwards, are
+  // read as their own kind of copy.)
+  if (headers.length < 3 || new Set(headers.map((h) => h.sender)).size < 2) return;
+  // Who posted the guideline: the sender of the most lines.
+  const linesOf = new Map<string, number>();
+  headers.forEach((h, k) => {
+    const end = headers[k + 1]?.i ?? lines.length;
+    linesOf.set(h.sender, (linesOf.get(h.sender) ?? 0) + (end - h.i - 1));
+  });
+  const poster = [...linesOf.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  headers.forEach((h, k) => {
+    lines[h.i]!.cls = 'chat';
+    if (h.sender === poster) return;
+    const end = headers[k + 1]?.i ?? lines.length;
+    // Another's message: up to the next header (or, after the last, up to a blank line).
+    for (let j = h.i + 1; j < end && (headers[k + 1] || lines[j]!.cls !== 'blank'); j++) if (lines[j]!.cls === 'content') lines[j]!.cls = 'chat';
+  });
+  for (const l of lines) if (l.cls === 'content' && RE_CHAT_EVENT.test(l.raw)) l.cls = 'chat';
 }
 
 /** `text` as a regular expression that matches it literally. */

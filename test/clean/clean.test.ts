@@ -198,6 +198,28 @@ describe('page-start indents and running headers', () => {
   });
 });
 
+describe('a guideline pasted into a group chat', () => {
+  it('logs the senders and times, the app’s notes and others’ messages; the poster’s text reads on across the headers', async () => {
+    const text = [
+      '王静（科研院） 2025-03-14 09:41',
+      '1.1 中国和德国联合研究项目',
+      '拟支持项目数：8个。',
+      '刘洋-材料学院 2025-03-14 09:47',
+      '收到',
+      '王静（科研院） 2025-03-14 09:49',
+      '共拟支持经费：4000万元人民币。',
+      '[文件] 附件1.docx',
+      '王静（科研院）撤回了一条消息',
+    ].join('\n');
+    const c = await cleanText(text);
+    expect(c.lines.map((l) => l.text.text)).toEqual(['1.1中国和德国联合研究项目', '拟支持项目数：8个。', '共拟支持经费：4000万元人民币。']);
+    expect(c.removed.filter((r) => r.kind === 'chat').map((r) => r.text)).toEqual(['王静（科研院） 2025-03-14 09:41', '刘洋-材料学院 2025-03-14 09:47', '收到', '王静（科研院） 2025-03-14 09:49', '[文件] 附件1.docx', '王静（科研院）撤回了一条消息']);
+    // One sender's messages (an SMS platform's forwards) are no conversation: nothing is taken.
+    const sms = await cleanText(['平台 2026/03/18 09:12', '甲。', '平台 2026/03/18 09:13', '乙。', '平台 2026/03/18 09:14', '丙。'].join('\n'));
+    expect(sms.removed.filter((r) => r.kind === 'chat')).toEqual([]);
+  });
+});
+
 describe('blank lines', () => {
   it('are paragraph breaks in single-spaced text, and noise in double-spaced text', async () => {
     const single = await cleanText('甲乙。\n丙丁\n\n戊己。\n庚辛。\n壬癸。\n子丑。');
