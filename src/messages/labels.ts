@@ -122,7 +122,7 @@ export const LABELS = {
     'figure-caption': { zh: '图题（图本身不在文本中）', en: 'figure caption' },
     'line-number': { zh: '行号', en: 'line number' },
     revision: { zh: '修订标记', en: 'tracked change' },
-    chat: { zh: '聊天记录中的发送人、时间与他人消息', en: 'chat senders, times and others’ messages' },
+    chat: { zh: '聊天记录中的发送人、时间与他人消息', en: 'chat senders, times and other messages' },
   }),
 } as const;
 
