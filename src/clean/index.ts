@@ -423,7 +423,8 @@ export function clean(source: Source): Cleaned {
       line: i + 1,
       text: built,
       blankBefore,
-      indented: indentMeans && isIndented(l) && !hanging && !block && !tabWrap,
+      // (A Markdown or outline bullet, `- ` `+ ` `* `, starts its item whatever the indentation.)
+      indented: (indentMeans && isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw),
       // (A value column's wrapped line goes on as a table cell's does.)
       continuesCell: continuesCell || block,
     });
@@ -735,6 +736,8 @@ const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|�
 /** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
 const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;
 
+/** A Markdown or outline list bullet at a line's start, before text (never `- 3 -`, a page number). */
+const RE_LIST_BULLET = /^[ \t\u3000]*[-*+][ \t]+(?=[^\s\d-]|\d(?![\d\s]*[-－—–]\s*$))/;
 const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√|☑|☐|☒|✓|✔)[ \t\u3000]*/;
 const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
 
@@ -837,7 +840,7 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
   // A note app's callout (`> [!abstract]- 考核指标`, Obsidian, 语雀): its type mark goes with the
   // quote mark, its title stays as a line of text.
-  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-])|>[ \t]*(?:\[![A-Za-z-]+\][-+]?[ \t]*)?|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
+  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-]|\d(?![\d\s]*[-－—–]\s*$)|[（(][一二三四五六七八九十\d]{1,3}[）)])|>[ \t]*(?:\[![A-Za-z-]+\][-+]?[ \t]*)?|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
   // and the choice ticked are the text; the underscores, the boxes and the choices not ticked go.
@@ -1631,7 +1634,31 @@ function splitScraped(lines: RawLine[]): RawLine[] {
       const slashes = [...l.raw.matchAll(/／(?=\S)/g)];
       if (slashes.length >= 10 || (slashes.length >= 5 && slashed >= 2)) gaps = slashes;
     }
-    if (gaps.length < 5 || (gaps.length < 10 && gaps[0]?.[0] !== '／')) {
+    // A text whose line breaks were all lost, single spaces left where they stood (a copy through a
+    // form field or a chat that joins lines): the spaces before a heading's number, a field's label,
+    // an item's number or a page's number are its breaks, and the space after a part's short title.
+    if (gaps.length < 5 && l.raw.length > SCRAPED_LINE) {
+      // (A heading's number only where it goes on from the one before: `1.1`, `1.2`, …, `2.1`; never a
+      // figure such as `2.5倍` that a wrap left after a space.)
+      let last = [0, 0];
+      const breaks = [...l.raw.matchAll(oneLineBreaks())].filter((b) => {
+        const d = /^ (\d{1,2})[.．](\d{1,2})(?![\d.．万亿%])/.exec(l.raw.slice(b.index!, b.index! + 8));
+        if (!d) return !/^ \d/.test(l.raw.slice(b.index!, b.index! + 2)) || /^ \d{1,2}[.．、](?![\d.．])/.test(l.raw.slice(b.index!, b.index! + 5));
+        const [major, minor] = [Number(d[1]), Number(d[2])];
+        if (minor !== 1 && !(major === last[0] && minor === last[1]! + 1)) return false;
+        last = [major, minor];
+        return true;
+      });
+      if (breaks.filter((b) => /^ \d{1,2}[.．]\d/.test(l.raw.slice(b.index!, b.index! + 5))).length >= 3) {
+        const at = new Set(breaks.map((b) => b.index!));
+        // The title: up to its `…指南` (and draft mark), the text's first words.
+        const title = /^[\s\u3000]*[^。；，]{8,90}?(?:申报指南|项目指南)(?:[（(]征求意见稿[）)])? /.exec(l.raw);
+        if (title) at.add(title[0].length - 1);
+        for (const m of l.raw.matchAll(/ (?=[一二三四五六七八九十]{1,3}、[^\s，。；：:]{2,16} )/g)) at.add(m.index + l.raw.slice(m.index + 1).indexOf(' ') + 1);
+        gaps = [...at].sort((x, y) => x - y).map((i) => Object.assign([' '], { index: i }) as unknown as RegExpExecArray);
+      }
+    }
+    if (gaps.length < 5 || (gaps.length < 10 && gaps[0]?.[0] !== '／' && gaps[0]?.[0] !== ' ')) {
       out.push(l);
       continue;
     }
@@ -1644,6 +1671,15 @@ function splitScraped(lines: RawLine[]): RawLine[] {
     }
   }
   return out;
+}
+
+let oneLineRe: RegExp | null = null;
+/** The single spaces that stood for line breaks in a text whose breaks were lost (see `splitScraped`). */
+function oneLineBreaks(): RegExp {
+  if (oneLineRe) return new RegExp(oneLineRe.source, 'g');
+  const labels = [...KNOWN_LABELS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  oneLineRe = new RegExp(` (?=[一二三四五六七八九十]{1,3}、|\\d{1,2}[.．]\\d{1,2}(?:[.．]\\d{1,2})?(?![\\d万亿%])|[（(][一二三四五六七八九十\\d]{1,3}[）)]|\\d{1,2}[.．、](?![\\d.．])|附件|[—–-]\\s?\\d{1,3}\\s?[—–-]|(?:${labels})[：:])`, 'g');
+  return new RegExp(oneLineRe.source, 'g');
 }
 
 /**

@@ -122,9 +122,11 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   const printedWidths = lines.some((l) => l.table) ? widths.filter((_, k) => !lines[k]!.table) : widths;
   // A figure's label without a colon (`国拨经费不超过…`) is a word at a line start, no marker:
   // only `segment` gives it a meaning, in a paragraph of its own.
+  // (Its list number, where the label is an item's, `（2）拟支持项目数不超过3项…`, is a marker all the same.)
   const markerTypes = lines.map((l) => {
     const m = matchMarker(l.text.text);
-    return m && (m.type !== 'field' || /[：:]$/.test(m.text)) ? m.type : null;
+    if (m?.type === 'field' && !/[：:]$/.test(m.text)) return itemNumberType(l.text.text);
+    return m ? m.type : null;
   });
   // A bullet (`• 其中，…`) starts a list item as a number does.
   const hasMarker = markerTypes.map((t, k) => t !== null || RE_BULLET_START.test(lines[k]!.text.text));
@@ -228,6 +230,15 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   // ends without punctuation (the last item of 考核指标 often does).
   if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
   return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
+}
+
+/** The marker type of the list number a line starts with (`（2）`, `2.`, `2）`, `②`), or null. */
+function itemNumberType(text: string): MarkerType | null {
+  if (/^[（(]\d{1,2}[）)]/.test(text)) return 'paren-arabic';
+  if (/^\d{1,2}[.．、](?![\d.．])/.test(text)) return 'arabic-dot';
+  if (/^\d{1,2}[)）]/.test(text)) return 'arabic-paren';
+  if (/^[\u2460-\u2473]/.test(text)) return 'circled';
+  return null;
 }
 
 /** An inline list's next item number at a line's end, after the clause before it (`；2）`, `；（3）`, `。③`). */

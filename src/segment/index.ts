@@ -274,6 +274,19 @@ export function segment(input: readonly Paragraph[]): Segmented {
       stack.push(twin);
       return;
     }
+    // A direction listed again after the directions (an annex's table as plain lines, `1.1 多物理场…方法
+    // 基础研究类 1~2 0.15`): its number and its whole title again, with more after them. A line of
+    // the annex, no direction of its own.
+    const rest = bareTitle(p.text.text.slice(m.length));
+    const again = (m.type === 'decimal' || m.type === 'decimal3') && directions.find((d) => {
+      const title = d.marker !== null && d.heading !== null && d.heading.table !== 'row' ? bareTitle(d.heading.text.text.slice(d.marker.length)) : '';
+      return title.length >= 6 && rest.length > title.length && idOf(d.marker!) === idOf(m) && d !== directions[directions.length - 1] && rest.startsWith(title);
+    });
+    if (again) {
+      popTo('root');
+      top().children.push({ kind: 'paragraph', paragraph: p });
+      return;
+    }
     // The heading printed again where a direction goes on past a page or slide (`2.1 8英寸…（续）`):
     // the same direction, read on. The repeated heading stays as its text (reported, not a field).
     const last = directions[directions.length - 1];
@@ -1279,13 +1292,17 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
   const out: Paragraph[] = [];
   /** Each output paragraph's marker: read once here, for the paragraphs that stay whole too. */
   const markers: (Marker | null)[] = [];
+  /** The paragraphs go on with a requirements field's numbered items (`有关说明：` / `（1）…` / `（2）…`). */
+  let inRequirements = false;
   for (const p of paragraphs) {
     const t = p.text.text;
     const marker = matchMarker(t);
+    const itemStart = RE_ITEM_START.test(t);
+    inRequirements = (marker?.type === 'field' && roleOf(marker.key) === 'requirements' && !itemStart) || (inRequirements && itemStart);
     // A figure's label without a colon starts a field only in a field line of its own kind: inside
-    // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`) it is part of the requirement, and
-    // `extract` reads the figure from there.
-    const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements';
+    // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`, or its item `（1）拟支持项目数为1~2项，
+    // 拟安排国拨经费1500万元。`) it is part of the requirement, and `extract` reads the figure from there.
+    const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements' && !(inRequirements && itemStart);
     // Most paragraphs have no colon after their start, and no label runs on in them.
     const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
     const titled = titleSentenceEnd(t, marker);
@@ -1335,6 +1352,9 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
   }
   return joinLabelLines(out, markers);
 }
+
+/** A list item's number at a paragraph's start: `（1）`, `1.`, `1）`, `①`. */
+const RE_ITEM_START = /^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、)）](?![\d.．])|[\u2460-\u2473])/;
 
 /** Whether offset `at` of `t` stands inside a “…” quote (more “ than ” before it). */
 function insideQuotes(t: string, at: number): boolean {

@@ -4,7 +4,7 @@
  * the document's (inherited); where no field gives the total, the one a prose direction states
  * (`国拨经费共900万元`).
  */
-import { mappedTrim } from '../../mapped.js';
+import { mappedJoin, mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
@@ -21,7 +21,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
   const fundingField = totalFundingField(ctx);
   if (fundingField) {
-    const rest = mappedTrim(fieldRest(fundingField), TRAILING);
+    const rest = mappedTrim(fundingValue(fundingField), TRAILING);
     const { total: hit, perProject } = fundingAmounts(rest.text);
     if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
       funding = { ...hit.value, text: rest.text, span: span(rest) };
@@ -142,5 +142,15 @@ const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持�
 /** The funding field that states a total, else the first: `资助经费：…共计1600万元` after `资助强度：每项…`. */
 export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionContext['byRole']> {
   const all = ctx.allOf('funding');
-  return all.find((f) => fundingAmounts(mappedTrim(fieldRest(f), TRAILING).text).total !== null) ?? all[0];
+  return all.find((f) => fundingAmounts(mappedTrim(fundingValue(f), TRAILING).text).total !== null) ?? all[0];
+}
+
+/**
+ * A funding field's value: the text after its label, and the lines under it where it goes on
+ * (`支持经费` / `每项不超过100万元` / `本方向共安排600万元`, an outline's leaves), parted by `；`.
+ */
+function fundingValue(field: NonNullable<ReturnType<DirectionContext['byRole']>>): Mapped {
+  const lines = field.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []));
+  const rest = fieldRest(field);
+  return lines.length === 0 ? rest : mappedJoin(rest.text.length > 0 ? [rest, ...lines] : lines, '；');
 }
