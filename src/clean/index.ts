@@ -418,6 +418,7 @@ export function clean(source: Source): Cleaned {
       lastLine.clause &&
       matchMarker(built.text) === null &&
       fieldLabelAt(built.text) === null &&
+      !RE_LIST_BULLET.test(l.raw) &&
       !/^[^，。；：:]{1,8}[：:]/.test(built.text);
     out.push({
       line: i + 1,

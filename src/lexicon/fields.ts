@@ -179,6 +179,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['配套经费', 'other'],
   ['合作方式', 'other'],
   ['资助方式', 'other'],
+  // A 指南解读's questions and answers printed among the directions (`问：1.1方向…？` / `答：…`): kept and
+  // reported, never a requirement's text.
+  ['问', 'other'],
+  ['答', 'other'],
   ['组织方式', 'other'],
   // A project's cap as a column of its own (`单项资助上限（万元）`): read as the cap, from the text.
   ['单项资助上限', 'other'],

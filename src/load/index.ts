@@ -139,8 +139,17 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
     const read = structured(meta, 'html', encoding, bytes.length, built);
     return { ...read, removed: [...inner.removed, ...read.removed] };
   }
-  const plain = inner?.text ?? text;
-  const removed = inner?.removed ?? [];
+  let plain = inner?.text ?? text;
+  const removed = [...(inner?.removed ?? [])];
+  // A table of directions copied column by column (`序号` / `1.1` / `1.2` / `指南方向` / …): as its rows.
+  if (/^\s*(?:序号|编号)\s*$/m.test(plain)) {
+    const { rebuildColumnTables } = await import('./column-table.js');
+    const rebuilt = rebuildColumnTables(plain);
+    if (rebuilt) {
+      plain = rebuilt.text;
+      removed.push(...rebuilt.removed);
+    }
+  }
   // A converter's Markdown (MinerU, Marker, pandoc) keeps tables it cannot draw as raw HTML.
   if (RE_HTML_TABLE.test(plain)) {
     const { inlineHtmlTables } = await import('./html.js');

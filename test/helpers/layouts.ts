@@ -451,3 +451,34 @@ export function asNumberingLost(ds: readonly DirectionSpec[]): string {
   const body = ds.flatMap((d) => [`\t${titleOf(d)}`, ...fieldLines(d), '']);
   return [...HEAD(ds.length), '\t政府间联合研究项目', '', ...body, ...TAIL].join('\n');
 }
+
+/**
+ * A table copied from a PDF column by column: `序号` and the rows' numbers, then each column's
+ * header (a long one wrapped onto a second line with its unit) and its cells, a cell wrapped every
+ * `width` characters where its column is narrow.
+ */
+export function asColumnMajor(ds: readonly DirectionSpec[], width = 14): string {
+  const rows = ds.map((d, k) => cells(d, k));
+  // Each column as narrow as `width` allows where no cell could be read two ways: a cell that ends
+  // within a character of the column's edge, then a short one, reads as one wrapped cell as well
+  // (no copy says which it was; the reader takes the longer line for a cell's start).
+  const columnWidth = (c: number): number => {
+    const lengths = rows.map((r) => r[c]!.length);
+    for (let w = width; w < 60; w++) {
+      const tails = lengths.map((n) => (n <= w ? n : n % w || w));
+      if (lengths.every((n, k) => (n <= w ? n : tails[k]!) < w - 1)) return w;
+    }
+    return 60;
+  };
+  const wrap = (t: string, w: number): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < t.length; i += w) out.push(t.slice(i, i + w));
+    return out;
+  };
+  const headers = HEADER.map((h) => (h === '拟支持项目数' ? ['拟支持项目', '数（个）'] : h === '拟支持经费（万元）' ? ['拟支持经费', '（万元）'] : [h]));
+  const body = headers.flatMap((h, c) => {
+    const w = columnWidth(c);
+    return [...h, ...rows.flatMap((r) => wrap(r[c]!, w))];
+  });
+  return [...HEAD(ds.length), '表1 指南方向及要求', ...body, '', ...TAIL].join('\n');
+}
