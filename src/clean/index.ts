@@ -1269,6 +1269,28 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   };
   mark(first, shortFirst, 'running-header');
   mark(last, shortLast, 'running-footer');
+  // The cover's first line that the running head repeats: the title's own first line.
+  const cover = lines.findIndex((l) => l.cls === 'content' || l.cls === 'running-header');
+  if (cover >= 0 && lines[cover]!.cls === 'running-header' && beginsTitle(lines, cover)) lines[cover]!.cls = 'content';
+}
+
+/**
+ * Whether line `at` begins the text's title block (`国家重点研发计划` over `“…”重点专项` /
+ * `2026年度项目申报指南`): short lines without a clause below it, up to one that ends as a title does.
+ * A cover's first line that the running head or a stamp repeats on later pages is the title's.
+ */
+function beginsTitle(lines: readonly RawLine[], at: number): boolean {
+  // (A line that is a whole title of its own, `港澳台专项2023年度项目申报指南`, heads the page.)
+  if (/指南|[。；，：]/.test(lines[at]!.raw) || lines[at]!.raw.trim().length > 20) return false;
+  let seen = 0;
+  for (let j = at + 1; j < lines.length && seen < 4; j++) {
+    if (lines[j]!.cls === 'blank') continue;
+    const t = lines[j]!.raw.trim();
+    if (t.length > 30 || /[。；，：]/.test(t)) return false;
+    seen++;
+    if (/指南(?:[（(]征求意见稿[）)])?$|^[（(]征求意见稿[）)]$/.test(t)) return true;
+  }
+  return false;
 }
 
 /**
@@ -1356,7 +1378,10 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
   const need = Math.max(3, Math.ceil(all.size / 2));
   const stamps = new Set([...pagesOf].filter(([, pages]) => pages.size >= need).map(([t]) => t));
   if (stamps.size === 0) return;
-  for (const l of lines) if (l.cls === 'content' && stamps.has(l.raw.replace(RE_WS, ''))) l.cls = 'running-header';
+  const cover = lines.findIndex((l) => l.cls === 'content');
+  lines.forEach((l, i) => {
+    if (l.cls === 'content' && stamps.has(l.raw.replace(RE_WS, '')) && !(i === cover && beginsTitle(lines, i))) l.cls = 'running-header';
+  });
 }
 
 function isDoubleSpaced(lines: readonly RawLine[]): boolean {

@@ -657,6 +657,8 @@ function documentInfo(
     }
     // `附件1` above the title of a guideline published as an attachment: no part of the title.
     if (titleParts.length === 0 && RE_ATTACHMENT_LINE.test(t)) continue;
+    // A 公文's number (`工信厅信发函〔2025〕112号`) under its issuer's mark: no part of the title.
+    if (/^[\u4e00-\u9fff]{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*号$/.test(t.trim())) continue;
     // A letter's date (`2026年3月27日`) ends the letter above the title: nothing before it is the title.
     if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.trim())) {
       titleParts.length = 0;
@@ -731,7 +733,8 @@ function documentInfo(
   }
   // A notice whose guideline follows as its attachment (`附件1` or `附：指南原文` alone on a line, then
   // the guideline's own title block): the document is that guideline.
-  if (/^.{0,30}关于|(?:通知|通告|函)$/.test(titleLine)) {
+  // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do.)
+  if (/^.{0,30}关于|(?:通知|通告|函)$/.test(titleLine) && !/揭榜/.test(titleLine)) {
     const attached = attachedTitle(preamble);
     if (attached) ({ title: titleLine, from: titleFrom, to: titleTo } = attached);
   }

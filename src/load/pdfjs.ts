@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { GuidelineError, type OcrPageInfo, type Source } from '../types.js';
+import { GuidelineError, type OcrPageInfo, type Removal, type Source } from '../types.js';
 import { reason, type PdfDamage } from '../messages/reasons.js';
 import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
 import { checkInflatedSize } from './pdf-streams.js';
@@ -339,6 +339,31 @@ export async function scanPdfPages(bytes: Uint8Array, pages: readonly number[], 
   }
 }
 
+/**
+ * Whether a page's operator list paints an image and draws all its text invisibly (text render
+ * mode 3 or 7, as an OCR layer over a scan is drawn). The mode is followed through `save`/`restore`.
+ */
+export function drawsTextInvisibly(fnArray: readonly number[], argsArray: readonly unknown[], OPS: Readonly<Record<string, number>>): boolean {
+  let image = false;
+  let shown = 0;
+  let mode = 0;
+  const stack: number[] = [];
+  const shows = new Set([OPS['showText'], OPS['showSpacedText'], OPS['nextLineShowText'], OPS['nextLineSetSpacingShowText']]);
+  const paints = new Set([OPS['paintImageXObject'], OPS['paintInlineImageXObject'], OPS['paintJpegXObject'], OPS['paintImageXObjectRepeat']]);
+  for (let i = 0; i < fnArray.length; i++) {
+    const f = fnArray[i]!;
+    if (f === OPS['save']) stack.push(mode);
+    else if (f === OPS['restore']) mode = stack.pop() ?? 0;
+    else if (f === OPS['setTextRenderingMode']) mode = Number((argsArray[i] as unknown[])[0] ?? 0);
+    else if (paints.has(f)) image = true;
+    else if (shows.has(f)) {
+      if (mode !== 3 && mode !== 7) return false;
+      shown++;
+    }
+  }
+  return image && shown > 0;
+}
+
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
@@ -423,6 +448,32 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       return pages;
     })();
     const pages = await Promise.race([read, timeout]);
+    // A scan with an OCR layer drawn invisibly over it (a scanner's or tesseract's searchable PDF):
+    // its layer is another engine's reading, misreads and all. Where the first page is one, each page
+    // that is one is read by OCR as a scan without a layer; the layer's text is logged (`hidden-text`).
+    const layers: Removal[] = [];
+    if (mode === 'auto' && (pages[0]?.items.length ?? 0) > 0) {
+      const doc = await task.promise;
+      const invisible = async (n: number): Promise<boolean> => {
+        const page = await doc.getPage(n);
+        try {
+          const ops = await page.getOperatorList();
+          return drawsTextInvisibly(ops.fnArray, ops.argsArray, pdf.OPS as unknown as Record<string, number>);
+        } finally {
+          page.cleanup();
+        }
+      };
+      if (await Promise.race([invisible(1), timeout])) {
+        for (let n = 1; n <= pages.length; n++) {
+          if (overdue()) throw timedOut();
+          const p = pages[n - 1]!;
+          if (p.items.length === 0 || !(n === 1 || (await Promise.race([invisible(n), timeout])))) continue;
+          const layer = p.items.map((it) => it.str).join('').replace(/\s+/g, ' ').trim();
+          if (layer !== '') layers.push({ kind: 'hidden-text', text: layer, line: null, start: null, end: null, page: n });
+          pages[n - 1] = { ...p, items: [] };
+        }
+      }
+    }
     // Pages for OCR: those without a text layer that show a scan or outlined text (auto), or every
     // page that shows anything (force). A blank page, or one with a few drawings only, is left as it
     // is, and does not count towards the OCR page limit.
@@ -552,7 +603,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       pageOfLine: built.lines.map((l) => l.page),
       pageLineOfLine: built.lines.map((l) => l.pageLine),
       pages: pages.length,
-      removed: built.removed,
+      removed: [...layers, ...built.removed],
       ...(notRead.length > 0 ? { pagesNotRead: notRead } : {}),
     };
     if (ocrInfo.length === 0) return source;
