@@ -1280,8 +1280,10 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
  * A cover's first line that the running head or a stamp repeats on later pages is the title's.
  */
 function beginsTitle(lines: readonly RawLine[], at: number): boolean {
-  // (A line that is a whole title of its own, `港澳台专项2023年度项目申报指南`, heads the page.)
-  if (/指南|[。；，：]/.test(lines[at]!.raw) || lines[at]!.raw.trim().length > 20) return false;
+  // Only a programme's name, as a title's first line prints it (`国家重点研发计划`): a site's or a
+  // platform's name over the page (`国家科技管理信息系统公共服务平台`), a title of its own
+  // (`港澳台专项2023年度项目申报指南`), is the page's head.
+  if (!new RegExp(`^(?:${RE_PROGRAMME_NAME.source})$`).test(lines[at]!.raw.replace(RE_WS, ''))) return false;
   let seen = 0;
   for (let j = at + 1; j < lines.length && seen < 4; j++) {
     if (lines[j]!.cls === 'blank') continue;
