@@ -184,6 +184,9 @@ export function clean(source: Source): Cleaned {
     nonBlank++;
     l.cls = 'content';
     l.printed = pageNumberOf(trimmed);
+    // (A file of blocks prints its page numbers in footers, never in its body: a bare number there
+    // is a table's cell, `1` in a 序号 column. A decorated one, `— 3 —`, a converter may have kept.)
+    if (l.printed !== null && BLOCK_FORMATS.has(source.format) && /^\d{1,3}$/.test(trimmed)) l.printed = null;
     if (l.printed !== null) l.cls = 'page-number';
     else if (RE_WEB_CHROME.test(trimmed)) l.cls = 'web-chrome';
     // `（接下页）`, `（未完待续）` alone on a line: the page's foot says the text goes on.
@@ -664,6 +667,9 @@ function cleanLine(
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
+
+/** Formats whose readers give the body's blocks (page numbers stay in the footers they were drawn in). */
+const BLOCK_FORMATS: ReadonlySet<Source['format']> = new Set(['docx', 'doc', 'odt', 'rtf', 'xlsx', 'xls', 'pptx', 'csv']);
 
 /**
  * The frame of a web page copied as text with the guideline (a breadcrumb, the font-size and

@@ -128,6 +128,11 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
         : n.kind === 'part'
           ? n.children.flatMap((c) => (c.kind === 'paragraph' && statesForDirections(c.paragraph.text.text) ? [c.paragraph.text] : []))
           : [];
+      // A part's agreement field above its directions (`二、中国和智利…` / `合作协议：《…》《…》`): stated
+      // for them all, as a part's sentence is (each field's heading line with its label, `依据` to read it by).
+      if (n.kind === 'part' || n.kind === 'group') {
+        for (const c of n.children) if (c.kind === 'field' && c.role === 'agreement' && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
+      }
       // (A group's own text, where directions follow it in the group.)
       if (own.length > 0 && n.children.some((c) => c.kind === 'direction')) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) statedForGroup.add(c.paragraph);
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
@@ -196,6 +201,17 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   }
   forgetNodeTexts();
   const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
+  // A figure the call states after its directions fills what each direction lacked: its
+  // field-missing check goes with the gap.
+  if (afterText) {
+    const byId = new Map(figured.map((d) => [d.id, d]));
+    const has: Readonly<Record<string, (d: Direction) => boolean>> = { duration: (d) => d.duration !== null, projectCount: (d) => d.projectCount !== null, funding: (d) => d.funding !== null || d.perProjectCap !== null };
+    for (let i = checks.length - 1; i >= 0; i--) {
+      const c = checks[i]!;
+      const d = c.code === 'field-missing' && c.directionId !== null ? byId.get(c.directionId) : undefined;
+      if (d && has[String(c.computed)]?.(d)) checks.splice(i, 1);
+    }
+  }
   const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, parts, span)) : figured, preamble, span, checks);
   const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
@@ -471,7 +487,7 @@ function planSentences(text: Mapped): Mapped[] {
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '。\n'.includes(t[i]!)) {
       const sentence = t.slice(start, i).trim();
-      if ((/拟(?:资助|支持)/.test(sentence) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(sentence)) && !/青年/.test(sentence) && !/^(?:每个|各|每项)[^，。；]{0,8}(?:方向|任务)/.test(sentence)) plan.push(mappedSlice(text, start, i));
+      if ((/(?:拟|计划)(?:资助|支持)|(?:资助|经费|资金)总额/.test(sentence) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(sentence)) && !/青年/.test(sentence) && !/^(?:每个|各|每项)[^，。；]{0,8}(?:方向|任务)/.test(sentence)) plan.push(mappedSlice(text, start, i));
       start = i + 1;
     }
   }
@@ -627,10 +643,11 @@ function statesForDirections(text: string): boolean {
   if (RE_FOR_DIRECTIONS_BELOW.test(text)) return true;
   // A field's label, numbered as an item of a list of such fields too (`（2）支持经费：每个方向不超过200万元`,
   // which the marker reader takes for the label it is).
+  // (Or the agreement they all follow: `合作协议：《…》《…》` under `二、中国和智利…`.)
   const marker = matchMarker(text);
-  if (marker?.type === 'field') return FIGURE_ROLES.has(roleOf(marker.key));
+  if (marker?.type === 'field') return FIGURE_ROLES.has(roleOf(marker.key)) || roleOf(marker.key) === 'agreement';
   const label = fieldLabelAt(text);
-  return label !== null && FIGURE_ROLES.has(label.role);
+  return label !== null && (FIGURE_ROLES.has(label.role) || label.role === 'agreement');
 }
 
 function documentInfo(

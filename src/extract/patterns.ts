@@ -389,7 +389,8 @@ export const SUMMARY_PATTERNS = {
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
-    new RegExp(`拟(?:支持|资助)${PRE}${N}(?:个|项)项目(?!方向|指南)${POST}`),
+    // (`本次计划资助不超过12项合作研究项目`: the kind of project between the count and 项目.)
+    new RegExp(`(?:拟|计划)(?:支持|资助)${PRE}${N}(?:个|项)(?:合作研究|联合研究|合作交流|重点)?项目(?!方向|指南)${POST}`),
     // (Never a figure for each direction: `每个研究方向拟资助1项`.)
     new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务))拟资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).

@@ -109,6 +109,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   /** Titles with no number that head directions with none (see there), and the directions under the last. */
   let bareParts = 0;
   let inBarePart = 0;
+  /** A number that stood in a cell of its own above the next unnumbered direction's title. */
+  let cellNumber: string | null = null;
 
   // Table rows are directions by their table; the numbering of the text is decided without them.
   const directionType = directionMarkerType(
@@ -354,6 +356,11 @@ export function segment(input: readonly Paragraph[]): Segmented {
     const last = lastRow;
     lastRow = m;
     if (last === null || last.type !== m.type || m.value === last.value + 1) return;
+    // (`1.1`-style rows go on as headings do: `2.1` after `1.9` a new group, `2.0` a roll-over.)
+    if (m.type === 'decimal') {
+      checkDirection(last.value, m, p, problems);
+      return;
+    }
     const duplicate = m.value <= last.value;
     problems.push({
       code: duplicate ? 'numbering-duplicate' : 'numbering-gap',
@@ -460,6 +467,12 @@ export function segment(input: readonly Paragraph[]): Segmented {
       open(section('part', p, null));
       continue;
     }
+    // A row's number in a cell of its own (`1`, then its title, then its fields: a Word table whose
+    // 序号 column and direction column come out cell by cell): the next direction's number.
+    if (!m && /^\d{1,3}$/.test(p.text.text.trim()) && !markers[k + 1] && paragraphs[k + 1] && isBareTitle(paragraphs[k + 1]!) && directionFieldNext(markers, k + 1)) {
+      cellNumber = p.text.text.trim();
+      continue;
+    }
     if (!m && (!currentDirection() || unnumbered) && isBareTitle(p) && (directionFieldNext(markers, k) || guideByHeadingsAt(k))) {
       const next = paragraphs[k + 1];
       if (!markers[k + 1] && next && isBareTitle(next) && directionFieldNext(markers, k + 1) && !guideByHeadingsAt(k)) {
@@ -474,7 +487,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
       // A direction with no number (a guideline of one direction): its title, then its fields. Under
       // such titles it is numbered as its place says (`2.3`: the third under the second).
       const n = directions.length + 1;
-      const id = bareParts > 0 ? `${bareParts}.${++inBarePart}` : String(n);
+      const id = cellNumber ?? (bareParts > 0 ? `${bareParts}.${++inBarePart}` : String(n));
+      cellNumber = null;
       addDirection(p, { type: 'direction-word', text: '', length: 0, value: n, key: id }, id);
       continue;
     }

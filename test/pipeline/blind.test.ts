@@ -593,3 +593,29 @@ for (const [set, gaps] of [['blind56', GAPS56], ['blind57', GAPS57]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 58 and 59, written blind after 56–57's fixes. 58: a .docx whose directions are rows of an
+ * outer table, each with a borderless label/value table nested in its cell; a key-programme .docx
+ * with footnotes, sections and a landscape annex table with merged cells; a legacy portal page laid
+ * out in tables with `<font>` and `<br>`; a page saved “complete” with a BOM that contradicts its
+ * declared charset. 59: PDF and web copies of guidelines structured otherwise: agreements stated once
+ * per partner part, fields numbered `(1)…(5)` with lettered sub-items, a key programme’s figures in
+ * run-on 有关说明 and compact young-scientist tasks, three directions under one shared heading
+ * (`1.3—1.5`), an NSFC call whose figures come after its areas.
+ * First contact: 58 506/533 (94.9%); 59 489/592 (82.6%).
+ */
+const GAPS58: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat2025-nested-cell-tables': { gap: 'open: one direction’s requirement cell read as one item of two' },
+  'ocean2025-footnotes-landscape-annex': { gap: 'open: the landscape annex table that repeats the directions lends them its task-group column as domains and its durations as their own; 有关说明 items over-counted where a footnote mark stands in them' },
+  'zlx2025-saved-complete-bom-gb2312': { gap: 'judgement: `项目实施周期 24年` is a check (value-implausible), not a value of 24' },
+};
+const GAPS59: Record<string, { gap?: string; checksGap?: string }> = {
+  'blind59-03-keyprog-runon-notes': { gap: 'open: a young-scientist group’s count for each task (`每个任务拟支持1项`) not given to its tasks; a task’s one unlabelled sentence not read as its 研究内容; judgement: a missing 考核指标 counts 0 items, not null' },
+  'blind59-04-strategic-shared-heading': { gap: 'open: three directions under one shared heading (`1.3—1.5 中国和北欧国家合作项目`, one short paragraph each) read as one' },
+  'blind59-05-nsfc-areas-first': { gap: 'judgement: an NSFC area’s own name is given as its domain (this writer gives none)' },
+};
+for (const [set, gaps] of [['blind58', GAPS58], ['blind59', GAPS59]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}

@@ -69,6 +69,18 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
     }
     RE_AGREEMENT.lastIndex = 0;
   }
+  // Nor in its own words: the agreements its group states for all its directions (`一、中国和新西兰…` /
+  // `本部分指南方向依据《…协定》和《…纪要》设立`), as the group's figures are inherited.
+  if (agreements.length === 0 && ctx.allOf('agreement').length === 0 && partners.some((p) => p.recognised)) {
+    for (const g of ctx.groupTexts) {
+      if (!/依据|根据|按照|落实|基于|合作协议|合作依据|依据协议/.test(g.text)) continue;
+      for (const m of g.text.matchAll(RE_AGREEMENT)) {
+        const t = bookTitle(m[1]!);
+        if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架|战略/.test(t) && !agreements.some((a) => a.title === t)) agreements.push({ title: t, span: span(g, m.index, m.index + m[0].length) });
+      }
+      RE_AGREEMENT.lastIndex = 0;
+    }
+  }
   // A field that holds only 待定 is told by its placeholder check, not as missing.
   if (agreements.length === 0 && !ctx.allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text))) ctx.missing('agreements', 'agreement (合作协议《…》)');
   return agreements;
