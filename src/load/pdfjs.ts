@@ -364,6 +364,34 @@ export function drawsTextInvisibly(fnArray: readonly number[], argsArray: readon
   return image && shown > 0;
 }
 
+/**
+ * Where page 1 is a scan with an OCR layer drawn invisibly over it (see `loadPdf`): each such page's
+ * items taken out (in place, so that OCR reads the page as a scan), and its layer's text as logged.
+ * `race` bounds each step by the document's time limit.
+ */
+async function dropInvisibleLayers(doc: { getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>; cleanup(): void }> }, pages: PageItems[], OPS: Readonly<Record<string, number>>, race: <T>(work: Promise<T>) => Promise<T>): Promise<Removal[]> {
+  const layers: Removal[] = [];
+  if ((pages[0]?.items.length ?? 0) === 0) return layers;
+  const invisible = async (n: number): Promise<boolean> => {
+    const page = await doc.getPage(n);
+    try {
+      const ops = await page.getOperatorList();
+      return drawsTextInvisibly(ops.fnArray, ops.argsArray, OPS);
+    } finally {
+      page.cleanup();
+    }
+  };
+  if (!(await race(invisible(1)))) return layers;
+  for (let n = 1; n <= pages.length; n++) {
+    const p = pages[n - 1]!;
+    if (p.items.length === 0 || !(n === 1 || (await race(invisible(n))))) continue;
+    const layer = p.items.map((it) => it.str).join('').replace(/\s+/g, ' ').trim();
+    if (layer !== '') layers.push({ kind: 'hidden-text', text: layer, line: null, start: null, end: null, page: n });
+    pages[n - 1] = { ...p, items: [] };
+  }
+  return layers;
+}
+
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
@@ -451,29 +479,10 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     // A scan with an OCR layer drawn invisibly over it (a scanner's or tesseract's searchable PDF):
     // its layer is another engine's reading, misreads and all. Where the first page is one, each page
     // that is one is read by OCR as a scan without a layer; the layer's text is logged (`hidden-text`).
-    const layers: Removal[] = [];
-    if (mode === 'auto' && (pages[0]?.items.length ?? 0) > 0) {
-      const doc = await task.promise;
-      const invisible = async (n: number): Promise<boolean> => {
-        const page = await doc.getPage(n);
-        try {
-          const ops = await page.getOperatorList();
-          return drawsTextInvisibly(ops.fnArray, ops.argsArray, pdf.OPS as unknown as Record<string, number>);
-        } finally {
-          page.cleanup();
-        }
-      };
-      if (await Promise.race([invisible(1), timeout])) {
-        for (let n = 1; n <= pages.length; n++) {
-          if (overdue()) throw timedOut();
-          const p = pages[n - 1]!;
-          if (p.items.length === 0 || !(n === 1 || (await Promise.race([invisible(n), timeout])))) continue;
-          const layer = p.items.map((it) => it.str).join('').replace(/\s+/g, ' ').trim();
-          if (layer !== '') layers.push({ kind: 'hidden-text', text: layer, line: null, start: null, end: null, page: n });
-          pages[n - 1] = { ...p, items: [] };
-        }
-      }
-    }
+    const layers = mode === 'auto' ? await dropInvisibleLayers(await task.promise, pages, pdf.OPS as unknown as Record<string, number>, <T>(work: Promise<T>): Promise<T> => {
+      if (overdue()) throw timedOut();
+      return Promise.race([work, timeout]);
+    }) : [];
     // Pages for OCR: those without a text layer that show a scan or outlined text (auto), or every
     // page that shows anything (force). A blank page, or one with a few drawings only, is left as it
     // is, and does not count towards the OCR page limit.
