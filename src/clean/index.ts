@@ -502,6 +502,7 @@ function cleanLine(
     ...markupOf(text, a, b),
     ...revisionMarks(text, a, b),
     ...doubledGlyphs(text, a, b),
+    ...bilingualLabel(text, a, b),
   ].sort((x, y) => x.start - y.start);
   let nextInline = 0;
   // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
@@ -869,7 +870,8 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // there, `—东盟科技合作…` after `中国`.)
   const rest = bullet ? line.slice(bullet[0].length) : '';
   const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
-  if (bullet && (fieldLabelAt(rest) || heading)) out.push({ start: a, end: a + bullet[0].length, kind: 'markup' });
+  // (A label in two languages after it, `▲Funding 经费：`, is a label too: see `bilingualLabel`.)
+  if (bullet && (fieldLabelAt(rest) || heading || bilingualLabel(text, a + bullet[0].length, b).length > 0)) out.push({ start: a, end: a + bullet[0].length, kind: 'markup' });
   // An editor's note inside a draft's text (`【修改说明：删去原“海洋科学”】`, `【编者注：…】`): no
   // part of the value it stands in; logged as markup.
   if (line.includes('【')) {
@@ -998,6 +1000,22 @@ function tableRowColumns(raw: string): number | null {
 function tableLabelGap(text: string, a: number, b: number): number {
   const m = RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40)));
   return m && KNOWN_LABELS.has(m[1]!) ? a + m[1]!.length : -1;
+}
+
+/**
+ * A label in two languages at a line's start (`Funding 经费：`, `合作协议 Agreement：`, as a bilingual
+ * call prints them): the English word goes (logged as `translation`), the Chinese label reads on.
+ */
+function bilingualLabel(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
+  // (After a bullet, `▲Funding 经费：`, as after nothing.)
+  const lead = RE_LABEL_BULLET.exec(text.slice(a, Math.min(b, a + 4)))?.[0].length ?? 0;
+  const at = a + lead;
+  const line = text.slice(at, Math.min(b, at + 60));
+  const before = /^([A-Z][A-Za-z]*(?:[ \-/][A-Za-z]+){0,3}\s+)([\u4e00-\u9fff]{2,10})[：:]/.exec(line);
+  if (before && KNOWN_LABELS.has(before[2]!)) return [{ start: at, end: at + before[1]!.length, kind: 'translation' }];
+  const after = /^([\u4e00-\u9fff]{2,10})(\s*[A-Z][A-Za-z]*(?:[ \-/][A-Za-z]+){0,3}\s*)[：:]/.exec(line);
+  if (after && KNOWN_LABELS.has(after[1]!)) return [{ start: at + after[1]!.length, end: at + after[1]!.length + after[2]!.length, kind: 'translation' }];
+  return [];
 }
 
 /** Half-width punctuation a line may hold: the fast test before the per-character pass. */

@@ -92,6 +92,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟资助金额', 'funding'],
   ['支持金额', 'funding'],
   ['资助额度', 'funding'],
+  // A bilingual call's shortest label (`Funding 经费：4000万元人民币。`).
+  ['经费', 'funding'],
   ['经费额度', 'funding'],
   ['国拨经费总额', 'funding'],
   ['项目实施周期', 'duration'],

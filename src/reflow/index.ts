@@ -164,7 +164,17 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   const a = lines[k - 1]!;
   // A table cell wrapped onto the next line (in the value column, below its row) goes on.
   if (lines[k]!.continuesCell) return false;
+  // A label cut by the wrap, its head alone on a line (`拟支持项` / `目数：6个。`, `共拟支` / `持经费：…`):
+  // one label, one line.
+  const head = a.text.text.trim();
+  if (head.length >= 2 && head.length <= 8 && /^[\u4e00-\u9fff]+$/.test(head)) {
+    const label = fieldLabelAt(head + lines[k]!.text.text);
+    if (label !== null && label.length > head.length + 1) return false;
+  }
   if (lines[k]!.table || a.table) return true;
+  // A heading in 【】 on a line of its own (`【中国—东盟科技伙伴计划联合研究项目】`, directions named
+  // with no number) stands apart from the lines around it.
+  if (RE_BRACKET_HEADING.test(lines[k]!.text.text) || RE_BRACKET_HEADING.test(a.text.text)) return true;
   // A line that ends with an item's number, its text on the next line (`…优于0.1nm；2）` / `研制原位…`):
   // the item goes on.
   if (!lines[k]!.blankBefore && RE_TRAILING_ITEM.test(a.text.text) && !hasMarker[k]) return false;
@@ -240,6 +250,9 @@ function itemNumberType(text: string): MarkerType | null {
   if (/^[\u2460-\u2473]/.test(text)) return 'circled';
   return null;
 }
+
+/** A heading wholly in 【】 (no colon, no clause inside). */
+const RE_BRACKET_HEADING = /^【[^【】：:。；，]{4,60}】$/;
 
 /** An inline list's next item number at a line's end, after the clause before it (`；2）`, `；（3）`, `。③`). */
 const RE_TRAILING_ITEM = /[；;。，,]\s*(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[\u2460-\u2473])$/;

@@ -109,6 +109,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   /** Titles with no number that head directions with none (see there), and the directions under the last. */
   let bareParts = 0;
   let inBarePart = 0;
+  /** An attachment (`附件1` alone on its line) has begun after the directions. */
+  let inAttachment = false;
   /** A number that stood in a cell of its own above the next unnumbered direction's title. */
   let cellNumber: string | null = null;
 
@@ -282,7 +284,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
     const rest = bareTitle(p.text.text.slice(m.length));
     const again = (m.type === 'decimal' || m.type === 'decimal3') && directions.find((d) => {
       const title = d.marker !== null && d.heading !== null && d.heading.table !== 'row' ? bareTitle(d.heading.text.text.slice(d.marker.length)) : '';
-      return title.length >= 6 && rest.length > title.length && idOf(d.marker!) === idOf(m) && d !== directions[directions.length - 1] && rest.startsWith(title);
+      return title.length >= 6 && (rest.length > title.length || inAttachment) && idOf(d.marker!) === idOf(m) && (d !== directions[directions.length - 1] || inAttachment) && rest.startsWith(title);
     });
     if (again) {
       popTo('root');
@@ -405,6 +407,9 @@ export function segment(input: readonly Paragraph[]): Segmented {
       nested = null;
       // What follows is the attachment's, no direction's (its numbered lists are no 考核指标).
       if (currentDirection()) popTo('root');
+      // (An attachment after the directions that lists them again, `附件1 各方向联系人` / `1.1 …` / `联系人：…`,
+      // lists the same directions.)
+      if (directions.length > 0) inAttachment = true;
     }
     // `附件：1.…任务榜单` then `2.揭榜申报书（模板）` on the next line: the notice's list of attachments
     // goes on, whatever its numbers look like; its items are no directions.

@@ -482,3 +482,22 @@ export function asColumnMajor(ds: readonly DirectionSpec[], width = 14): string 
   });
   return [...HEAD(ds.length), '表1 指南方向及要求', ...body, '', ...TAIL].join('\n');
 }
+
+/**
+ * Directions named in 【】 with no number, each field a ▲ bullet under a label in two languages
+ * (`Agreement 合作协议：`, `拟支持项目数 Projects：`), the fields in another order each time.
+ */
+export function asBracketTitlesBilingual(ds: readonly DirectionSpec[]): string {
+  const body = ds.flatMap((d, k) => {
+    const fields = [
+      `▲Agreement 合作协议：${agreementOf(d)}。`,
+      `▲领域方向 Fields：${d.domains.join('；')}。`,
+      `▲拟支持项目数 Projects：${d.count}个。`,
+      `▲Funding 经费：${d.fundingWan}万元人民币。`,
+      `▲Duration 实施周期：${d.years}年。`,
+    ];
+    const turned = [...fields.slice(k % fields.length), ...fields.slice(0, k % fields.length)];
+    return [`【${titleOf(d)}】`, ...turned, ''];
+  });
+  return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
+}

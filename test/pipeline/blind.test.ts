@@ -619,3 +619,15 @@ for (const [set, gaps] of [['blind58', GAPS58], ['blind59', GAPS59]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Set 60, written blind after 58–59's fixes: headings in 【】 with no number and ▲ fields, wraps that
+ * cut labels and numbers on every page, fields in another order each time under English–Chinese
+ * labels (`Funding 经费：`), a key programme with its 目录 at the end and an attachment listing every
+ * direction again with its contact. First contact: 383/497 (77.1%).
+ */
+const GAPS60: Record<string, { gap?: string; checksGap?: string }> = {
+  'keyprog-sensors-2025-toc-at-end': { gap: 'open: one 有关说明 read as two items' },
+};
+const DIR60 = `${ROOT}test/fixtures/blind60/`;
+describe.each(expectedCases(DIR60))('blind60 case %s', (name) => expectedCaseTests(DIR60, name, GAPS60[name]));

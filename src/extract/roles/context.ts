@@ -77,7 +77,9 @@ export function directionContext(
   const uncalled = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
   // Nor a code the call gives it (`（指南代码：BZ2025101）`): kept in the heading, not the title.
   const code = RE_TITLE_CODE.exec(uncalled.text);
-  const titleM = code && code.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, code.index)) : uncalled;
+  const coded = code && code.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, code.index)) : uncalled;
+  // A title printed wholly in 【】 (a heading with no number): the words inside.
+  const titleM = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });
