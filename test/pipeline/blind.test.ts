@@ -611,7 +611,7 @@ const GAPS58: Record<string, { gap?: string; checksGap?: string }> = {
   'zlx2025-saved-complete-bom-gb2312': { gap: 'judgement: `项目实施周期 24年` is a check (value-implausible), not a value of 24' },
 };
 const GAPS59: Record<string, { gap?: string; checksGap?: string }> = {
-  'blind59-03-keyprog-runon-notes': { gap: 'open: a young-scientist group’s count for each task (`每个任务拟支持1项`) not given to its tasks; a task’s one unlabelled sentence not read as its 研究内容; judgement: a missing 考核指标 counts 0 items, not null' },
+  'blind59-03-keyprog-runon-notes': { gap: 'open: a task’s one unlabelled sentence not read as its 研究内容; judgement: a missing 考核指标 counts 0 items, not null' },
   'blind59-04-strategic-shared-heading': { gap: 'open: three directions under one shared heading (`1.3—1.5 中国和北欧国家合作项目`, one short paragraph each) read as one' },
   'blind59-05-nsfc-areas-first': { gap: 'judgement: an NSFC area’s own name is given as its domain (this writer gives none)' },
 };
