@@ -744,8 +744,11 @@ const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|�
 /** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
 const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;
 
-/** A Markdown or outline list bullet at a line's start, before text (never `- 3 -`, a page number). */
-const RE_LIST_BULLET = /^[ \t\u3000]*[-*+][ \t]+(?=[^\s\d-]|\d(?![\d\s]*[-－—–]\s*$))/;
+/** A Markdown or outline list bullet and its space, before text (never `- 3 -`, a page number). */
+const LIST_BULLET = '[-*+][ \\t]+(?=[^\\s\\d-]|\\d(?![\\d\\s]*[-－—–]\\s*$))';
+const RE_LIST_BULLET = new RegExp(`^[ \\t\\u3000]*${LIST_BULLET}`);
+/** Markdown's heading, bullet and quote marks, a symbol font's bullet, `／` at a line's start (see `markupOf`). */
+const RE_MARKUP_LEAD = new RegExp(`^(?:#{1,6}[ \\t]+|${LIST_BULLET}|>[ \\t]*(?:\\[![A-Za-z-]+\\][-+]?[ \\t]*)?|[\\ue000-\\uf8ff][ \\t\\u3000]*|／(?=\\S))`);
 const RE_LABEL_BULLET = /^(?:——|—|－|◆|◇|●|○|■|□|▪|•|·|★|☆|▲|►|➢|❖|√|☑|☐|☒|✓|✔)[ \t\u3000]*/;
 const RE_HEADING_BULLET = /^[◆◇●○■□▪•★☆▲►➢❖]/;
 
@@ -848,7 +851,7 @@ function markupOf(text: string, a: number, b: number): { start: number; end: num
   // follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
   // A note app's callout (`> [!abstract]- 考核指标`, Obsidian, 语雀): its type mark goes with the
   // quote mark, its title stays as a line of text.
-  const lead = /^(?:#{1,6}[ \t]+|[-*+][ \t]+(?=[^\s\d-]|\d(?![\d\s]*[-－—–]\s*$)|[（(][一二三四五六七八九十\d]{1,3}[）)])|>[ \t]*(?:\[![A-Za-z-]+\][-+]?[ \t]*)?|[\ue000-\uf8ff][ \t\u3000]*|／(?=\S))/.exec(line);
+  const lead = RE_MARKUP_LEAD.exec(line);
   if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
   // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
   // and the choice ticked are the text; the underscores, the boxes and the choices not ticked go.

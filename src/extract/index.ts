@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { headingTitle, matchMarker, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -855,7 +855,7 @@ function titleBelowNotice(head: readonly Paragraph[], to: number): TitleAt | nul
  * to four short lines ending in 指南, the draft mark left out), or null.
  */
 function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
-  const at = preamble.findIndex((p) => RE_ATTACHMENT_LINE.test(p.text.text.trim()) || /^附\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?$/.test(p.text.text.trim()));
+  const at = preamble.findIndex((p) => RE_ATTACHMENT_LINE.test(p.text.text.trim()) || RE_ATTACHED_TEXT_LINE.test(p.text.text.trim()));
   if (at < 0) return null;
   const lines: Paragraph[] = [];
   for (let k = at + 1; k < preamble.length && lines.length < 4; k++) {

@@ -45,6 +45,21 @@ export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})$`
 /** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
 export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
 
+/** A notice's line over the guideline it carries as text (`附：指南原文`, `附件1：全文`): an attachment starts below it. */
+export const RE_ATTACHED_TEXT_LINE = /^附(?:件\s*[\d一二三四五六七八九十]{0,3})?\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?$/;
+
+/**
+ * The marker type of the list number a line starts with (`（2）`, `2.`, `2）`, `②`), whatever follows
+ * it (a field's label too: `（2）拟支持项目数…` is an item of 有关说明), or null.
+ */
+export function itemNumberType(text: string): MarkerType | null {
+  if (/^[（(]\d{1,2}[）)]/.test(text)) return 'paren-arabic';
+  if (/^\d{1,2}[.．、](?![\d.．])/.test(text)) return 'arabic-dot';
+  if (/^\d{1,2}[)）]/.test(text)) return 'arabic-paren';
+  if (/^[\u2460-\u2473]/.test(text)) return 'circled';
+  return null;
+}
+
 /**
  * Revision marks a draft prints after a direction's title (`…项目（新增）`), by what they say of it.
  * None is part of the title. A direction marked withdrawn (`（删除）`, its fields still printed for

@@ -7,7 +7,7 @@
  */
 import { pageNumberOf } from '../lexicon/pagination.js';
 import type { Source } from '../types.js';
-import { RE_YAML_LINE } from '../lexicon/markers.js';
+import { RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_YAML_LINE } from '../lexicon/markers.js';
 
 /** A title's last line: `…申报指南`, `…项目指南（征求意见稿）`, or `（征求意见稿）` under it (not a field that names one, `title: …指南`, as a note's front matter has it). */
 const RE_TITLE_LAST = /^(?:[^。；：，:]{0,60}(?:申报指南|项目指南|指南)(?:[（(]征求意见稿[）)])?|[（(]征求意见稿[）)])$/;
@@ -93,7 +93,7 @@ export function guidelineStarts(text: string): number[] {
     }
     // The guideline a notice carries as its attachment (`附件` standing alone, `附：指南原文`, then the
     // title), where no guideline came before: one document, the notice its cover.
-    if (starts.length === 0 && before && /^(?:附件\s*\d{0,2}\s*[：:]?|附(?:件\s*\d{0,2})?\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?)$/.test(before.text)) continue;
+    if (starts.length === 0 && before && (RE_ATTACHMENT_LINE.test(before.text) || RE_ATTACHED_TEXT_LINE.test(before.text))) continue;
     // A later title needs a guideline's worth of text before it (the one before it is no stray line).
     const from = starts.length > 0 ? starts[starts.length - 1]! : 0;
     const between = lines.slice(from, first).reduce((n, l) => n + l.text.length, 0);

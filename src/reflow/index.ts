@@ -23,7 +23,7 @@
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { MapPool, PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
-import { BULLET, matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
+import { BULLET, itemNumberType, matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
 
 export interface Paragraph {
@@ -240,15 +240,6 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
   // ends without punctuation (the last item of 考核指标 often does).
   if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
   return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
-}
-
-/** The marker type of the list number a line starts with (`（2）`, `2.`, `2）`, `②`), or null. */
-function itemNumberType(text: string): MarkerType | null {
-  if (/^[（(]\d{1,2}[）)]/.test(text)) return 'paren-arabic';
-  if (/^\d{1,2}[.．、](?![\d.．])/.test(text)) return 'arabic-dot';
-  if (/^\d{1,2}[)）]/.test(text)) return 'arabic-paren';
-  if (/^[\u2460-\u2473]/.test(text)) return 'circled';
-  return null;
 }
 
 /** A heading wholly in 【】 (no colon, no clause inside). */

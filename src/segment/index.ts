@@ -17,7 +17,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
-import { bareFieldItem, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
+import { bareFieldItem, itemNumberType, matchMarker, printed, RE_ATTACHMENT_LINE, RE_CALL_PLAN, RE_COMPARISON_NOTE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelOnly, labelShapeAt, roleOfHeading, roleOfLabel, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts, type FieldRole } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -1316,7 +1316,7 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
   for (const p of paragraphs) {
     const t = p.text.text;
     const marker = matchMarker(t);
-    const itemStart = RE_ITEM_START.test(t);
+    const itemStart = itemNumberType(t) !== null;
     inRequirements = (marker?.type === 'field' && roleOf(marker.key) === 'requirements' && !itemStart) || (inRequirements && itemStart);
     // A figure's label without a colon starts a field only in a field line of its own kind: inside
     // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`, or its item `（1）拟支持项目数为1~2项，
@@ -1371,9 +1371,6 @@ function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; mar
   }
   return joinLabelLines(out, markers);
 }
-
-/** A list item's number at a paragraph's start: `（1）`, `1.`, `1）`, `①`. */
-const RE_ITEM_START = /^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、)）](?![\d.．])|[\u2460-\u2473])/;
 
 /** Whether offset `at` of `t` stands inside a “…” quote (more “ than ” before it). */
 function insideQuotes(t: string, at: number): boolean {
