@@ -1,0 +1,177 @@
+/**
+ * After the paragraphs are read: the passes that decide over the whole tree. Directions listed as
+ * the items of a directions part (NSFC and MIIT guides), an overview of the directions before
+ * their details, table rows described by a list before the table, and single-level numbers that
+ * start again in each part.
+ */
+import { matchMarker, RE_CALL_PLAN } from '../lexicon/markers.js';
+import { roleOf } from '../lexicon/fields.js';
+import { abbreviates, bareTitle, idOf } from './evidence.js';
+import { section, type Node, type Section, type StructureProblem } from './tree.js';
+
+/** A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`. */
+const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|(?:研究|资助|征集|合作|支持)领域$/;
+/** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
+const RE_AREAS_PART = /领域$/;
+
+/** A direction that is the call's plan section (`二、资助计划` holding 拟资助项目数 / 资助强度 / 资助期限). */
+function isCallPlan(d: Section): boolean {
+  return d.heading !== null && d.marker !== null && RE_CALL_PLAN.test(d.heading.text.text.slice(d.marker.length).trim());
+}
+
+/** A heading item: the title, short, at most a closing `。`. */
+function isItemTitle(n: Section): boolean {
+  const t = n.heading!.text.text.slice(n.marker!.length).replace(/[。；]$/, '');
+  return t.length >= 4 && t.length <= 60 && !/[。；;：:]/.test(t);
+}
+
+/**
+ * Items of a directions part become directions: the deepest title-like items (`1. 超高温环境下…`
+ * under `（一）培育项目。`), their parent items groups (a category: 培育项目); ids `<group>.<n>`, or
+ * the item's number. Changes the tree in place (the tree is still being built).
+ */
+function directionsFromItems(root: Section, directions: Section[]): void {
+  const parts: Section[] = [];
+  /** Lists in an item of a part (`一、合作研究项目` / `（一）合作领域` / `1.`…): the part each stands in. */
+  const within = new Map<Section, number>();
+  const find = (n: Section, part: number | null): void => {
+    for (const c of n.children) {
+      if (c.kind === 'paragraph') continue;
+      const title = c.heading && c.marker ? c.heading.text.text.slice(c.marker.length).trim() : (c.heading?.text.text ?? '');
+      if (c.kind === 'part' && RE_DIRECTIONS_PART.test(c.heading?.text.text ?? '')) parts.push(c);
+      else if (c.kind === 'item' && part !== null && RE_DIRECTIONS_PART.test(title) && c.children.some((x) => x.kind === 'item')) {
+        parts.push(c);
+        within.set(c, part);
+      } else find(c, c.kind === 'part' && c.marker ? c.marker.value : part);
+    }
+  };
+  find(root, null);
+  let ordinal = 0;
+  const convert = (container: Section, prefix: string | null): void => {
+    const children = container.children as Node[];
+    children.forEach((c, k) => {
+      if (c.kind !== 'item' || !c.heading || !c.marker || !isItemTitle(c)) return;
+      const inner = c.children.filter((x): x is Section => x.kind === 'item' && isItemTitle(x));
+      if (inner.length > 0 && prefix === null) {
+        // `（一）培育项目。` over `1.`–`5.`: a group of directions.
+        const group: Section = { ...c, kind: 'group' };
+        children[k] = group;
+        convert(group, String(c.marker.value));
+        return;
+      }
+      ordinal++;
+      // A labelled paragraph under the item (`申请要求：本领域申请须附…`) is a field of the direction.
+      const body: Node[] = c.children.map((x) => {
+        if (x.kind !== 'paragraph') return x;
+        const label = matchMarker(x.paragraph.text.text);
+        return label?.type === 'field' ? { ...section('field', x.paragraph, label, { role: roleOf(label.key) }) } : x;
+      });
+      const d: Section = { ...c, children: body, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
+      children[k] = d;
+      directions.push(d);
+    });
+  };
+  // Areas (`一、资助领域`) are directions where most are described below their name; bare names of
+  // fields (`1. 地球科学（气候变化与冰冻圈科学）`) are the domains of one call.
+  const described = (part: Section): boolean => {
+    const items = part.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null);
+    return items.filter((c) => c.children.some((x) => x.kind === 'paragraph' || x.kind === 'field')).length * 2 > items.length;
+  };
+  // Lists in several parts (合作研究项目 and 合作交流项目, each with its areas): ids within the part.
+  const prefixed = new Set(within.values()).size > 1;
+  for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, prefixed && within.has(part) ? String(within.get(part)) : null);
+}
+
+
+/**
+ * For each direction read from a table row, an earlier list entry (an item, not inside a direction)
+ * with its number and title: the entry's paragraphs are read into the direction (see the caller).
+ */
+export function describedBefore(root: Section, directions: readonly Section[]): void {
+  const rows = directions.filter((d) => d.heading?.table === 'row' && d.marker !== null && d.heading !== null);
+  if (rows.length === 0) return;
+  const items: Section[] = [];
+  const walk = (s: Section): void => {
+    for (const c of s.children) {
+      if (c.kind === 'paragraph' || c.kind === 'direction' || c.kind === 'field') continue;
+      if (c.kind === 'item' && c.marker !== null && c.heading !== null && c.heading.table === undefined) items.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  for (const d of rows) {
+    const title = bareTitle(d.heading!.text.text.slice(d.marker!.length));
+    const entry = items.find((i) => idOf(i.marker!) === idOf(d.marker!) && title !== '' && abbreviates(title, bareTitle(i.heading!.text.text.slice(i.marker!.length))));
+    if (!entry || entry.children.length === 0 || entry.children.some((c) => c.kind !== 'paragraph')) continue;
+    d.children.unshift(...entry.children);
+    entry.children.splice(0, entry.children.length);
+  }
+}
+
+
+/**
+ * No direction carries fields: the items of a part that lists directions (`三、重点资助研究方向`,
+ * NSFC and MIIT guides) are the directions. The call's plan (`二、资助计划` with `拟资助项目数：…`
+ * / `资助强度：…`) is no direction where such a part lists them: it states the call's figures.
+ */
+export function directionsFromParts(root: Section, directions: Section[]): void {
+  if (directions.length > 0 && directions.every(isCallPlan)) {
+    const listed: Section[] = [];
+    directionsFromItems(root, listed);
+    if (listed.length > 0) {
+      for (const d of directions) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+      directions.splice(0, directions.length, ...listed);
+    } else if (directions.length === 1) {
+      // No direction listed (the areas are bare names of fields): the call is its one direction,
+      // read from its plan, as a guideline of one unnumbered direction is.
+      Object.assign(directions[0]!, { id: '1' });
+    }
+  }
+  if (directions.length === 0) directionsFromItems(root, directions);
+}
+
+/**
+ * An overview of the directions before their details (`二、指南方向概览` / `1.内地与香港…` … then
+ * `三、指南方向具体要求` / `1.内地与香港…` with its fields): an entry with no field of its own, whose
+ * number and title a later direction with fields repeats, is the overview's line, no direction.
+ */
+export function dropOverview(directions: Section[], problems: StructureProblem[]): void {
+  const titled = (d: Section): string => (d.heading && d.marker ? bareTitle(d.heading.text.text.slice(d.marker.length)) : '');
+  const hasFields = (d: Section): boolean => d.children.some((c) => c.kind === 'field' || (c.kind !== 'paragraph' && c.children.some((g) => g.kind === 'field')));
+  const sameEntry = (d: Section, e: Section): boolean => e.marker?.value === d.marker?.value && e.marker?.type === d.marker?.type && titled(e) === titled(d);
+  const overview = directions.filter((d, k) => !hasFields(d) && titled(d) !== '' && directions.slice(k + 1).some((e) => hasFields(e) && sameEntry(d, e)));
+  if (overview.length === 0) return;
+  // The details' numbers go on from the overview's: no numbering problem between the two lists.
+  const detailed = new Set(directions.filter((e) => hasFields(e) && overview.some((d) => e.marker?.value === d.marker?.value && titled(e) === titled(d))).map((e) => e.heading));
+  problems.splice(0, problems.length, ...problems.filter((q) => !(q.code.startsWith('numbering') && detailed.has(q.at))));
+  for (const d of overview) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+  directions.splice(0, directions.length, ...directions.filter((d) => !overview.includes(d)));
+}
+
+/**
+ * Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
+ * (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
+ * Only where a number comes again in another part: a number printed twice in one part (`5.`,
+ * `5.`) is a duplicate, reported as such, and changes no id. And only where a later part starts
+ * again at 1: numbers that run on across the parts, `1`…`5` then `5`…`9`, are ids as printed, the
+ * `5` twice a duplicate. (`partOf`: the number of the innermost part each direction stands in.)
+ */
+export function idsWithinParts(directions: readonly Section[], partOf: ReadonlyMap<Section, number | null>): void {
+  const partsOfKey = new Map<string | null, Set<number | null | undefined>>();
+  for (const d of directions) {
+    const parts = partsOfKey.get(d.id) ?? new Set();
+    parts.add(partOf.get(d));
+    partsOfKey.set(d.id, parts);
+  }
+  const firstOfPart = new Map<number | null | undefined, Section>();
+  for (const d of directions) if (!firstOfPart.has(partOf.get(d))) firstOfPart.set(partOf.get(d), d);
+  const restarts = [...firstOfPart.values()].slice(1).some((d) => d.marker?.value === 1);
+  if (!restarts || ![...partsOfKey.values()].some((parts) => parts.size > 1)) return;
+  for (const d of directions) {
+    if (d.marker!.type === 'decimal' || d.marker!.type === 'decimal3') continue;
+    const part = partOf.get(d);
+    // `（一）` and `一、` count in digits, as their own ids do.
+    const n = idOf(d.marker!);
+    if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${n}`;
+  }
+}

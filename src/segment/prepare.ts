@@ -1,0 +1,289 @@
+/**
+ * Before the tree is built: paragraphs cut where a field label runs on after another field's text,
+ * labels printed above their values joined to them, titles rejoined where a copy broke them, and
+ * each paragraph's marker read once.
+ */
+import type { Marker, MarkerType } from '../lexicon/markers.js';
+import { RE_MEASURE_START } from '../lexicon/numbers.js';
+import { itemNumberType, matchMarker } from '../lexicon/markers.js';
+import { labelOnly, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
+import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
+import type { Paragraph } from '../reflow/index.js';
+import { ownsFieldsDirectly } from './evidence.js';
+import { RUN_ON_HEADS } from './tree.js';
+
+const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word']);
+/** A known label with its colon, anywhere. */
+const RE_LABEL_COLON = new RegExp(`(?:${labelsOf().join('|')})\\s*[：:]`, 'g');
+
+/**
+ * Where a field label stuck to the end of a heading's title starts (`1.1 重大科学基础设施FAST运行维护
+ * 作业机器人系统研究内容：针对…`): the title before it has no clause punctuation. -1 otherwise.
+ */
+function headingLabelAt(t: string, marker: Marker | null): number {
+  if (!marker || !HEADING_MARKERS.has(marker.type)) return -1;
+  RE_LABEL_COLON.lastIndex = marker.length;
+  for (const m of t.matchAll(RE_LABEL_COLON)) {
+    if (m.index <= marker.length + 1) continue;
+    const title = t.slice(marker.length, m.index);
+    return /[。；;，,：:]/.test(title) || title.length > 60 ? -1 : m.index;
+  }
+  return -1;
+}
+
+/**
+ * A heading whose title goes on at the start of the next paragraph, right up to a field label
+ * (`2.6 离散智能车间…优化` / `运行支持技术研究内容：…`, as a copy that keeps every line break gives
+ * it): the words before the label are the end of the title.
+ */
+function rejoinTitles(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
+  let out: Paragraph[] | null = null;
+  for (let k = 0; k + 1 < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    const next = paragraphs[k + 1]!;
+    if (p.table || next.table) continue;
+    // Cheap first: the next paragraph has a colon near its start (a label's), else nothing to do.
+    const colon = next.text.text.slice(0, 40);
+    if (!colon.includes('：') && !colon.includes(':')) continue;
+    const marker = matchMarker(p.text.text);
+    if (!marker || !HEADING_MARKERS.has(marker.type) || /[。；;，,：:]/.test(p.text.text.slice(marker.length)) || matchMarker(next.text.text)) continue;
+    RE_LABEL_COLON.lastIndex = 0;
+    const m = RE_LABEL_COLON.exec(next.text.text);
+    if (!m || m.index === 0 || m.index > 30 || /[。；;，,：:、]/.test(next.text.text.slice(0, m.index))) continue;
+    out ??= [...paragraphs];
+    const joined: Paragraph = { text: mappedJoin([p.text, mappedSlice(next.text, 0, m.index)]), firstLine: p.firstLine, lastLine: next.firstLine };
+    const rest: Paragraph = { text: mappedSlice(next.text, m.index, next.text.text.length), firstLine: next.firstLine, lastLine: next.lastLine };
+    out[k] = joined;
+    out[k + 1] = rest;
+  }
+  return out ?? paragraphs;
+}
+
+const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-\u2473]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*$/;
+
+/**
+ * A topic (`专题一：先进制造与新材料国际合作`) that owns no fields of its own is a part: its numbered
+ * directions below count within it (`1.` under `专题二` is 2.1). One that owns them is a direction,
+ * as `方向一：` is. In place.
+ */
+export function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k];
+    if (m?.type !== 'direction-word' || !/^(?:专题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) continue;
+    markers[k] = { ...m, type: 'part-word' };
+  }
+}
+
+/**
+ * `1．8英寸导电型碳化硅单晶衬底` in a list numbered `1．` `2．` `3．`: a title that starts with a
+ * measure reads as `1.8`. Where such a `N.M` is followed straight by a unit (`英寸`, `纳米`, `G`), few
+ * numbers of its shape stand in the text (two at most) and `N` is the number the `N．` list expects
+ * there (the next, or 1 after a heading above it), it is the item `N．` whose title starts with `M`.
+ */
+export function loneDecimalsAsItems(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
+  let decimals = 0;
+  let items = 0;
+  for (const m of markers) {
+    if (m?.type === 'decimal') decimals++;
+    else if (m?.type === 'arabic-dot') items++;
+  }
+  if (decimals === 0 || decimals > 2 || items < 2) return;
+  let last = 0;
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k];
+    if (!m || m.type === 'field') continue;
+    if (m.type === 'arabic-dot') {
+      last = m.value;
+      continue;
+    }
+    if (m.type === 'cjk-comma' || m.type === 'part-word' || m.type === 'roman') {
+      last = 0;
+      continue;
+    }
+    if (m.type !== 'decimal') continue;
+    const raw = /^(\d{1,2})([.．])\s*/.exec(paragraphs[k]!.text.text);
+    const major = Math.floor(m.value / 100);
+    if (!raw || (major !== last + 1 && major !== 1) || !RE_MEASURE_START.test(paragraphs[k]!.text.text.slice(raw[0].length))) continue;
+    markers[k] = { type: 'arabic-dot', text: `${raw[1]}${raw[2]}`, length: raw[0].length, value: major, key: raw[1]! };
+    last = major;
+  }
+}
+
+/**
+ * Splits paragraphs where a known field label runs on after another field's text
+ * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
+ * paragraph of its own, as if the document had broken the line there.
+ */
+export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
+  const paragraphs = rejoinTitles(input);
+  const out: Paragraph[] = [];
+  /** Each output paragraph's marker: read once here, for the paragraphs that stay whole too. */
+  const markers: (Marker | null)[] = [];
+  /** The paragraphs go on with a requirements field's numbered items (`有关说明：` / `（1）…` / `（2）…`). */
+  let inRequirements = false;
+  for (const p of paragraphs) {
+    const t = p.text.text;
+    const marker = matchMarker(t);
+    const itemStart = itemNumberType(t) !== null;
+    inRequirements = (marker?.type === 'field' && roleOf(marker.key) === 'requirements' && !itemStart) || (inRequirements && itemStart);
+    // A figure's label without a colon starts a field only in a field line of its own kind: inside
+    // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`, or its item `（1）拟支持项目数为1~2项，
+    // 拟安排国拨经费1500万元。`) it is part of the requirement, and `extract` reads the figure from there.
+    const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements' && !(inRequirements && itemStart);
+    // Most paragraphs have no colon after their start, and no label runs on in them.
+    const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
+    const titled = titleSentenceEnd(t, marker);
+    if (colon < 0 && !field && titled < 0 && !RE_PROSE_DIRECTION_START.test(t)) {
+      out.push(p);
+      markers.push(marker);
+      continue;
+    }
+    const cuts: number[] = [];
+    if (titled > 0) cuts.push(titled);
+    // Directions written as running prose, several in a paragraph (`…地区，方向1为中国和埃及政府间联合
+    // 研究项目，依据《…》，…实施周期3年。方向2为…`): each starts a paragraph, its title the words
+    // up to its first comma.
+    for (const at of proseDirectionCuts(t)) cuts.push(at);
+    for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
+    // A label stuck to the end of a heading (`1.1 …机器人系统研究内容：针对…`): the title ends there.
+    const stuck = headingLabelAt(t, marker);
+    if (stuck > 0) cuts.push(stuck);
+    // The next heading run onto the end of a field's line (`…项目实施周期 2年。1.5 中国和希腊政府间
+    // 联合研究项目`, a copy that lost the line break): it starts a paragraph of its own.
+    const heading = RE_TRAILING_HEADING.exec(t);
+    if (heading && marker?.type === 'field') cuts.push(heading.index + heading[0].indexOf(heading[1]!));
+    // A figure's label without a colon (`…4个左右，共拟支持经费1200万元`) only where the paragraph
+    // is a field line itself: in running text such words are only words.
+    if (field) for (const m of t.matchAll(RE_RUN_ON_BARE)) if (m.index > 0) cuts.push(m.index);
+    cuts.sort((a, b) => a - b);
+    // A label inside quotes (`注明“2026年度资助研究方向：XXX”`) is quoted text, no field.
+    for (let c = cuts.length - 1; c >= 0; c--) if (insideQuotes(t, cuts[c]!)) cuts.splice(c, 1);
+    // A label right after the paragraph's own list marker (`（1）拟支持项目数…`) is no run-on label.
+    while (cuts.length > 0 && RE_MARKER_ONLY.test(t.slice(0, cuts[0]))) cuts.shift();
+    if (cuts.length === 0) {
+      out.push(p);
+      markers.push(marker);
+      continue;
+    }
+    let from = 0;
+    for (const cut of [...cuts, t.length]) {
+      const piece = mappedTrim(mappedSlice(p.text, from, cut));
+      if (piece.text.length > 0) {
+        const cutPiece: Paragraph = p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine };
+        if (from === 0 && cut < t.length) RUN_ON_HEADS.add(cutPiece);
+        out.push(cutPiece);
+        markers.push(matchMarker(piece.text));
+      }
+      from = cut;
+    }
+  }
+  return joinLabelLines(out, markers);
+}
+
+/** Whether offset `at` of `t` stands inside a “…” quote (more “ than ” before it). */
+function insideQuotes(t: string, at: number): boolean {
+  let open = 0;
+  for (let i = 0; i < at; i++) {
+    if (t[i] === '“') open++;
+    else if (t[i] === '”' && open > 0) open--;
+  }
+  return open > 0;
+}
+
+/** `方向1为…`, `指南方向三为…` after a sentence or clause (or at the paragraph's start). */
+const RE_PROSE_DIRECTION_START = /(?:^|[。；;，,])\s*(?:指南方向|方向)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*为/;
+const RE_PROSE_DIRECTION_ALL = new RegExp(RE_PROSE_DIRECTION_START.source, 'g');
+
+/**
+ * Where directions written as running prose start and where their titles end, in a paragraph that
+ * holds two or more of them (`方向1为中国和埃及政府间联合研究项目，依据《…》，支持领域为…。方向2为…`),
+ * or one whose text goes on as a direction's does: before each `方向N为`, and after its title (the
+ * words up to the first comma, a project or a programme by its name).
+ */
+function proseDirectionCuts(t: string): number[] {
+  const starts = [...t.matchAll(RE_PROSE_DIRECTION_ALL)].map((m) => m.index + m[0].search(/(?:指南方向|方向)/));
+  if (starts.length === 0) return [];
+  const cuts: number[] = [];
+  starts.forEach((at, k) => {
+    const end = k + 1 < starts.length ? starts[k + 1]! : t.length;
+    const comma = t.slice(at, end).search(/[，,]/);
+    const rest = comma < 0 ? '' : t.slice(at + comma + 1, end);
+    if (comma < 0 || comma > 48 || !RE_PROSE_DIRECTION.test(rest)) return;
+    if (at > 0) cuts.push(at);
+    cuts.push(at + comma + 1);
+  });
+  return cuts;
+}
+
+/** A `1.5 …项目` heading at the end of a line, after a sentence's end: group 1 is the heading. */
+const RE_TRAILING_HEADING = /[。；]\s*(\d{1,2}[.．]\d{1,2}\s*[^。；;，,：:\d][^。；;，,：:]{3,40}(?:项目|合作|研究|计划))$/;
+
+/** What a direction written as prose says after its title sentence: its basis, partner, fields or figures. */
+const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|拟支持|经费|实施周期|执行期/;
+
+/**
+ * A direction written as one numbered paragraph of prose (`1. 内地与香港联合资助研究项目。本方向
+ * 依据《…》设立，合作方为…，拟支持项目4个…`): its first sentence is its title. Where that sentence
+ * is short and has no clause inside it and what follows speaks as a direction does, the paragraph is
+ * cut after it (the title keeps its `。`, as the head of a cut paragraph does). -1 otherwise.
+ */
+function titleSentenceEnd(t: string, marker: Marker | null): number {
+  if (!marker || !HEADING_MARKERS.has(marker.type)) return -1;
+  const end = t.indexOf('。', marker.length);
+  if (end < 0) return -1;
+  const title = t.slice(marker.length, end).trim();
+  if (title.length < 4 || title.length > 40 || /[，,；;：:。]/.test(title)) return -1;
+  const rest = t.slice(end + 1);
+  return rest.length >= 20 && RE_PROSE_DIRECTION.test(rest) ? end + 1 : -1;
+}
+
+/** A value cut by a line break: it ends with a list separator or a joining word, or a bracket is open. */
+function isOpenValue(t: string): boolean {
+  if (/[、，,（(《“—\-与和及或]$/.test(t)) return true;
+  const count = (c: string): number => t.split(c).length - 1;
+  return count('《') > count('》') || count('（') > count('）');
+}
+
+/**
+ * A label printed above its value (`合作领域` / `人工智能、智能制造`, `拟支持项目数：` / `不超过5个`),
+ * as web pages and Word tables flattened into text print them: the label's paragraph heads a field,
+ * and a value paragraph right below it (no marker, no label of its own) is the field's text, joined
+ * to the label as if printed after it. A bare label (no colon) heads a field only in a document that
+ * prints at least three of them: a lone `申报要求` line may be a heading of the closing text.
+ */
+function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
+  const only = paragraphs.map((p) => (p.table ? null : labelOnly(p.text.text)));
+  let bare = 0;
+  for (const o of only) if (o && !o.colon) bare++;
+  if (!only.some((o) => o && (o.colon || bare >= 3))) return { paragraphs, markers };
+  const out: Paragraph[] = [];
+  const outMarkers: (Marker | null)[] = [];
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    const o = only[k];
+    if (!o || (!o.colon && bare < 3)) {
+      out.push(p);
+      outMarkers.push(markers[k]!);
+      continue;
+    }
+    const text = mappedTrim(p.text);
+    const own = markers[k];
+    const marker: Marker = own?.type === 'field' ? own : { type: 'field', text: text.text, length: text.text.length, value: 0, key: o.label };
+    const q = paragraphs[k + 1];
+    // A paragraph that introduces a list (`交通转型，具体包括以下方向：`) stays the list's head.
+    if (q && !q.table && markers[k + 1] === null && !only[k + 1] && !/[：:]$/.test(q.text.text)) {
+      // A value that a line break left open (`医疗器械与` / `生物医学工程`, a 《 not closed) goes on.
+      const pieces = [text, q.text];
+      let end = k + 1;
+      const plain = (i: number): boolean => i < paragraphs.length && !paragraphs[i]!.table && markers[i] === null && !only[i];
+      while (plain(end + 1) && isOpenValue(pieces[pieces.length - 1]!.text)) pieces.push(paragraphs[++end]!.text);
+      out.push({ text: mappedJoin(pieces), firstLine: p.firstLine, lastLine: paragraphs[end]!.lastLine });
+      outMarkers.push(marker);
+      k = end;
+      continue;
+    }
+    out.push(p);
+    outMarkers.push(marker);
+  }
+  return { paragraphs: out, markers: outMarkers };
+}
