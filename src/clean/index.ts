@@ -166,8 +166,56 @@ export function clean(source: Source): Cleaned {
   const text = readAsSimplified(source.text, removed);
   const lines = splitScraped(splitLines(text));
   unquote(lines, removed);
-
   // 1. Classify whole lines.
+  classifyLines(lines, source.format);
+  for (const mark of LINE_MARKS) mark(lines, text);
+  // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
+  const paging = pagesOf(source, lines);
+  markPageFurniture(text, lines, paging);
+  // 3. Tables and two-column pages; then the cleaned lines.
+  const writer = new LineWriter(source, text, lines, paging.pageOfLine, removed);
+  for (let i = 0; i < lines.length; i++) writer.line(i);
+
+  const lineStarts = lines.map((l) => l.start);
+  removed.sort((a, b) => a.start! - b.start! || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return {
+    lines: writer.out,
+    removed: [...source.removed, ...removed],
+    layout: {
+      lineStarts,
+      pageOfLine: paging.pageOfLine,
+      pageLineOfLine: paging.pageLineOfLine,
+      pages: paging.pages,
+      pageNumbering: paging.pageNumbering,
+      ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}),
+      ...(source.blockOfLine ? { blockOfLine: source.blockOfLine } : {}),
+      ...(source.tableOfLine ? { tableOfLine: source.tableOfLine } : {}),
+    },
+  };
+}
+
+/** The whole-line marks, in order: each finds one kind of furniture or artefact before pages are known. */
+const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
+  markUrlArtefacts,
+  markLineNumbers,
+  markDuplicateLines,
+  markRecordHeader,
+  (lines, text) => markNoteAppMatter(text, lines),
+  markNumberedHeaders,
+  markBreadcrumbs,
+  markPrintFooters,
+  markMailHeaders,
+  markChatCopy,
+  markContents,
+  markTranslations,
+];
+
+/**
+ * Classifies each line as content, blank (left as is), a page number, web chrome or a `（接下页）`
+ * footer, and notes form feeds and page-start indents. Classified as it will read once cleaned
+ * (full-width digits as ASCII), so cleaning is idempotent.
+ */
+function classifyLines(lines: RawLine[], format: Source['format']): void {
   let indentCount = 0;
   let nonBlank = 0;
   for (const l of lines) {
@@ -176,7 +224,6 @@ export function clean(source: Source): Cleaned {
       l.formFeed = true;
       raw = raw.replace(/^\f+/, '');
     }
-    // Classified as it will read once cleaned (full-width digits as ASCII), so cleaning is idempotent.
     // `trim()` removes exactly what `\s` matches (U+3000 included).
     // (Radicals a PDF's font maps ideographs to, `⻚`, read as the ideographs: `【打印本页】`.)
     const trimmed = plainIdeographs(asciiAlnum(raw.trim()));
@@ -186,7 +233,7 @@ export function clean(source: Source): Cleaned {
     l.printed = pageNumberOf(trimmed);
     // (A file of blocks prints its page numbers in footers, never in its body: a bare number there
     // is a table's cell, `1` in a 序号 column. A decorated one, `— 3 —`, a converter may have kept.)
-    if (l.printed !== null && BLOCK_FORMATS.has(source.format) && /^\d{1,3}$/.test(trimmed)) l.printed = null;
+    if (l.printed !== null && BLOCK_FORMATS.has(format) && /^\d{1,3}$/.test(trimmed)) l.printed = null;
     if (l.printed !== null) l.cls = 'page-number';
     else if (RE_WEB_CHROME.test(trimmed)) l.cls = 'web-chrome';
     // `（接下页）`, `（未完待续）` alone on a line: the page's foot says the text goes on.
@@ -200,267 +247,298 @@ export function clean(source: Source): Cleaned {
   // is plain indentation.
   const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
+}
 
-  markUrlArtefacts(lines);
-  markLineNumbers(lines);
-  markDuplicateLines(lines);
-  markRecordHeader(lines);
-  markNoteAppMatter(text, lines);
-  markNumberedHeaders(lines);
-  markBreadcrumbs(lines);
-  markPrintFooters(lines);
-  markMailHeaders(lines);
-  markChatCopy(lines);
-  markContents(lines);
-  markTranslations(lines);
+/** The page of each line (1-based pages, null where unknown), and how the pages were told. */
+interface Paging {
+  readonly pageOfLine: (number | null)[];
+  readonly pageLineOfLine: (number | null)[];
+  readonly pages: number | null;
+  readonly pageNumbering: Layout['pageNumbering'];
+}
 
-  // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
+/** Pages from the loader (PDF), or inferred from page starts, page numbers and form feeds. */
+function pagesOf(source: Source, lines: RawLine[]): Paging {
   const pageOfLine: (number | null)[] = new Array<number | null>(lines.length).fill(null);
   const pageLineOfLine: (number | null)[] = new Array<number | null>(lines.length).fill(null);
-  let pages: number | null = null;
-  let pageNumbering: Layout['pageNumbering'] = 'none';
   if (source.pageOfLine) {
     for (let i = 0; i < lines.length; i++) {
       pageOfLine[i] = source.pageOfLine[i] ?? null;
       pageLineOfLine[i] = source.pageLineOfLine?.[i] ?? null;
     }
-    pages = source.pages;
-    pageNumbering = 'pdf';
-  } else {
-    const inferred = inferPages(lines);
-    for (let i = 0; i < lines.length; i++) pageOfLine[i] = inferred.pageOfLine[i]!;
-    pageNumbering = inferred.numbering;
-    pages = pageNumbering === 'none' ? null : inferred.pages;
-    if (pageNumbering === 'none') pageOfLine.fill(null);
+    return { pageOfLine, pageLineOfLine, pages: source.pages, pageNumbering: 'pdf' };
   }
+  const inferred = inferPages(lines);
+  for (let i = 0; i < lines.length; i++) pageOfLine[i] = inferred.pageOfLine[i]!;
+  const pageNumbering = inferred.numbering;
+  if (pageNumbering === 'none') pageOfLine.fill(null);
+  return { pageOfLine, pageLineOfLine, pages: pageNumbering === 'none' ? null : inferred.pages, pageNumbering };
+}
 
+/** Marks what repeats from page to page (titles, running heads and feet, stamps) and footnotes. */
+function markPageFurniture(text: string, lines: RawLine[], paging: Paging): void {
   markTitleRepeats(lines);
   // A table's own lines are never running lines: a cell's wrapped end (`定》`) can stand at the foot
   // of every page of a table. (Its header repeated after a page break is the table's to log.)
-  if (pages !== null && pages >= 2) {
+  if (paging.pages !== null && paging.pages >= 2) {
     const inTables = new Set<number>();
     for (const t of findTables(text, lines)) for (const i of t.lines) if (!t.header.some((c) => c.some((r) => r.line === i))) inTables.add(i);
-    markRunningLines(lines, pageOfLine, inTables);
-    markStamps(lines, pageOfLine, inTables);
+    markRunningLines(lines, paging.pageOfLine, inTables);
+    markStamps(lines, paging.pageOfLine, inTables);
   }
-  markFootnotes(text, lines, pageOfLine);
+  markFootnotes(text, lines, paging.pageOfLine);
+}
 
-  // Tables: read as rows × cells, written out below as one paragraph per direction and field.
-  const tables = findTables(text, lines);
-  const tableAt = new Map<number, Table>();
-  const inTable = new Set<number>();
-  for (const t of tables) {
-    tableAt.set(t.first, t);
-    for (const i of t.lines) inTable.add(i);
-  }
-  // Two-column pages: read column by column.
-  const columnPages = findColumnPages(
-    text,
-    lines.map((l, i) => (inTable.has(i) ? { ...l, cls: 'table' } : l)),
-    pageOfLine,
-  );
-  const inColumns = new Set<number>();
-  for (const page of columnPages.values()) for (const i of page.lines) inColumns.add(i);
+/** What the writer keeps of the last content line it wrote. */
+interface LastLine {
+  readonly indent: number | null;
+  readonly width: number;
+  readonly end: string;
+  readonly clause: boolean;
+  readonly at: number;
+}
 
-  // 3. Blank lines: paragraph breaks, unless the extraction double-spaced every line.
-  const doubleSpaced = isDoubleSpaced(lines);
-
-  // 4. Build the cleaned lines.
-  const pool = new MapPool();
-  // Indentation starts a paragraph unless (nearly) every line is indented: two spaces or more, an
-  // ideographic space, or a tab (Word's text export leads a paragraph with one, and an automatic
-  // number it dropped leaves one).
-  const isIndented = (l: RawLine): boolean => !l.pageStart && /^(?:\u3000|\t|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
-  const indentedCount = lines.filter((l) => l.cls === 'content' && isIndented(l)).length;
-  const indentMeans = indentedCount > 0 && indentedCount < lines.filter((l) => l.cls === 'content').length * 0.8;
-  const out: CleanLine[] = [];
-  let blankSeen = false;
-  let pageBreakSeen = false;
-  let lastPage: number | null = null;
+/**
+ * Writes the cleaned lines, one raw line at a time: tables read as rows × cells (one paragraph per
+ * direction and field), two-column pages column by column, furniture logged, and each content
+ * line cleaned with what says whether it starts a paragraph or goes on with the one before.
+ */
+class LineWriter {
+  readonly out: CleanLine[] = [];
+  private readonly pool = new MapPool();
+  private readonly tableAt = new Map<number, Table>();
+  private readonly inTable = new Set<number>();
+  private readonly columnPages: ReturnType<typeof findColumnPages>;
+  private readonly inColumns = new Set<number>();
+  /** Blank lines are paragraph breaks, unless the extraction double-spaced every line. */
+  private readonly doubleSpaced: boolean;
+  /** Whether indentation starts a paragraph (see `isIndented`). */
+  private readonly indentMeans: boolean;
+  /** The measure of each line's block (see `blockMeasures`). */
+  private readonly measures: ReturnType<typeof blockMeasures>;
+  private blankSeen = false;
+  private pageBreakSeen = false;
+  private lastPage: number | null = null;
   /** The display column where the value of the last table row starts, while its cell may go on. */
-  let cellColumn: number | null = null;
+  private cellColumn: number | null = null;
   /** The display column where the text of the last bulleted line starts, while its lines hang there. */
-  let hangColumn: number | null = null;
-  // A paragraph set as a block, all its lines indented alike (a value column beside its labels, a
-  // PDF of a form's grid): a line indented as the one before, which ran to the full measure and
-  // stopped mid-clause (a clause mark in it, none at its end: no heading), goes on with it
-  // (`…项目实施周期原则上` / `　　为2年。`).
-  const measures = blockMeasures(lines);
-  let lastLine: { indent: number | null; width: number; end: string; clause: boolean; at: number } | null = null;
+  private hangColumn: number | null = null;
+  private lastLine: LastLine | null = null;
   /** The last line was a row of a form copied as `label<TAB>value`, or a tab-led line of its value. */
-  let tabForm = false;
+  private tabForm = false;
   /** Whether a title in 《》 opened on the lines before is still open (its `》` to come). */
-  let titleOpen = false;
-  /** Logs what was removed from line `k` (0-based). */
-  const logAt =
-    (k: number) =>
-    (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
-      removed.push({ kind, text: source.text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: pageOfLine[k] ?? null });
-    };
-  /** Cleans a piece of line `line` on its own: a table cell, a column of a two-column page. */
-  const cleanPiece = (r: { start: number; end: number; line: number }): Mapped =>
-    cleanLine(
-      text,
-      { start: r.start, end: r.end, raw: text.slice(r.start, r.end), cls: 'content', pageStart: false, formFeed: false, printed: null },
-      pool,
-      logAt(r.line),
-      undefined,
-      source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end),
-      source.ocrConfidence,
-    );
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const page = pageOfLine[i] ?? null;
-    const log = logAt(i);
-    const table = tableAt.get(i);
-    if (table) {
-      const ocrAt = (r: Range): boolean => source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, r.start, r.end);
-      for (const t of tableLines(text, table, cleanPiece, (r) => logAt(r.line)(r.kind, r.start, r.end, r.replacement), ocrAt)) out.push(t);
-      blankSeen = false;
-      pageBreakSeen = false;
-      lastPage = page;
-      cellColumn = null;
+  private titleOpen = false;
+
+  constructor(
+    private readonly source: Source,
+    private readonly text: string,
+    private readonly lines: RawLine[],
+    private readonly pageOfLine: readonly (number | null)[],
+    private readonly removed: Removal[],
+  ) {
+    for (const t of findTables(text, lines)) {
+      this.tableAt.set(t.first, t);
+      for (const i of t.lines) this.inTable.add(i);
     }
-    if (inTable.has(i)) continue;
-    const columnPage = columnPages.get(i);
+    this.columnPages = findColumnPages(
+      text,
+      lines.map((l, i) => (this.inTable.has(i) ? { ...l, cls: 'table' } : l)),
+      pageOfLine,
+    );
+    for (const page of this.columnPages.values()) for (const i of page.lines) this.inColumns.add(i);
+    this.doubleSpaced = isDoubleSpaced(lines);
+    const content = lines.filter((l) => l.cls === 'content');
+    const indentedCount = content.filter((l) => this.isIndented(l)).length;
+    this.indentMeans = indentedCount > 0 && indentedCount < content.length * 0.8;
+    this.measures = blockMeasures(lines);
+  }
+
+  /**
+   * Indentation starts a paragraph unless (nearly) every line is indented: two spaces or more, an
+   * ideographic space, or a tab (Word's text export leads a paragraph with one, and an automatic
+   * number it dropped leaves one).
+   */
+  private isIndented(l: RawLine): boolean {
+    return !l.pageStart && /^(?:\u3000|\t|[ \t]{2,})/.test(l.raw.replace(/^\f+/, ''));
+  }
+
+  /** Logs what was removed from line `k` (0-based). */
+  private logAt(k: number): (kind: RemovalKind, start: number, end: number, replacement?: string) => void {
+    return (kind, start, end, replacement) => {
+      this.removed.push({ kind, text: this.source.text.slice(start, end), ...(replacement === undefined ? {} : { replacement }), line: k + 1, start, end, page: this.pageOfLine[k] ?? null });
+    };
+  }
+
+  private byOcr(start: number, end: number): boolean {
+    return this.source.ocrConfidence !== undefined && readByOcr(this.source.ocrConfidence, start, end);
+  }
+
+  /** Cleans a piece of line `line` on its own: a table cell, a column of a two-column page. */
+  private cleanPiece(r: { start: number; end: number; line: number }): Mapped {
+    const raw: RawLine = { start: r.start, end: r.end, raw: this.text.slice(r.start, r.end), cls: 'content', pageStart: false, formFeed: false, printed: null };
+    return cleanLine(this.text, raw, this.pool, this.logAt(r.line), undefined, this.byOcr(r.start, r.end), this.source.ocrConfidence);
+  }
+
+  /** A block written whole (a table, a column page) stands apart from the lines around it. */
+  private blockWritten(page: number | null): void {
+    this.blankSeen = false;
+    this.pageBreakSeen = false;
+    this.lastPage = page;
+    this.cellColumn = null;
+  }
+
+  /** Writes raw line `i` (0-based). */
+  line(i: number): void {
+    const l = this.lines[i]!;
+    const page = this.pageOfLine[i] ?? null;
+    const table = this.tableAt.get(i);
+    if (table) {
+      const log = (r: Range & { kind: RemovalKind; replacement?: string }): void => this.logAt(r.line)(r.kind, r.start, r.end, r.replacement);
+      for (const t of tableLines(this.text, table, (r) => this.cleanPiece(r), log, (r) => this.byOcr(r.start, r.end))) this.out.push(t);
+      this.blockWritten(page);
+    }
+    if (this.inTable.has(i)) return;
+    const columnPage = this.columnPages.get(i);
     if (columnPage) {
       for (const piece of columnPage.pieces) {
-        const built = cleanPiece(piece);
+        const built = this.cleanPiece(piece);
         if (built.text.length === 0) continue;
-        out.push({ line: piece.line + 1, text: built, blankBefore: false, indented: indentMeans && piece.indent >= 2, continuesCell: false });
+        this.out.push({ line: piece.line + 1, text: built, blankBefore: false, indented: this.indentMeans && piece.indent >= 2, continuesCell: false });
       }
-      blankSeen = false;
-      pageBreakSeen = false;
-      lastPage = page;
-      cellColumn = null;
+      this.blockWritten(page);
     }
-    if (inColumns.has(i)) continue;
+    if (this.inColumns.has(i)) return;
     if (l.cls === 'blank') {
-      blankSeen = true;
-      cellColumn = null;
-      continue;
+      this.blankSeen = true;
+      this.cellColumn = null;
+      return;
     }
     if (l.cls !== 'content') {
-      // An e-mail's header or a table of contents stands between paragraphs, as a blank line does.
-      if (l.cls === 'email' || l.cls === 'table-of-contents' || l.cls === 'record-header') {
-        blankSeen = true;
-        cellColumn = null;
-      }
-      // A running head or foot stands where a page breaks (the blank lines around it are the break's,
-      // as around a page number): `…单` / `· 4 ·  标题` / `方申请将不予受理。` is one sentence.
-      if (l.cls === 'running-header' || l.cls === 'running-footer' || l.cls === 'chat') pageBreakSeen = true;
-      const lead = /^[\s\u3000\f]*/.exec(l.raw)![0].length;
-      const trail = /[\s\u3000]*$/.exec(l.raw)![0].length;
-      log(l.cls, l.start + lead, l.end - trail);
-      continue;
+      this.furniture(i, l, l.cls);
+      return;
     }
-    if (lastPage !== null && page !== lastPage) pageBreakSeen = true;
+    if (this.lastPage !== null && page !== this.lastPage) this.pageBreakSeen = true;
+    const built = this.build(i, l);
+    if (built) this.write(i, l, built);
+  }
+
+  /** A line of furniture: logged whole, and it stands where a paragraph or a page breaks. */
+  private furniture(i: number, l: RawLine, cls: Exclude<LineClass, 'content' | 'blank'>): void {
+    // An e-mail's header or a table of contents stands between paragraphs, as a blank line does.
+    if (l.cls === 'email' || l.cls === 'table-of-contents' || l.cls === 'record-header') {
+      this.blankSeen = true;
+      this.cellColumn = null;
+    }
+    // A running head or foot stands where a page breaks (the blank lines around it are the break's,
+    // as around a page number): `…单` / `· 4 ·  标题` / `方申请将不予受理。` is one sentence.
+    if (l.cls === 'running-header' || l.cls === 'running-footer' || l.cls === 'chat') this.pageBreakSeen = true;
+    const lead = /^[\s\u3000\f]*/.exec(l.raw)![0].length;
+    const trail = /[\s\u3000]*$/.exec(l.raw)![0].length;
+    this.logAt(i)(cls, l.start + lead, l.end - trail);
+  }
+
+  /** Content line `i` cleaned, or null where nothing of it is left (a rule, a page number). */
+  private build(i: number, l: RawLine): Mapped | null {
+    const log = this.logAt(i);
     // The characters around the line, for half-width brackets that a line break parted from their
     // pair: the end of the line before, the start of the next content line.
     let after: string | undefined;
-    for (let j = i + 1; j < lines.length; j++) {
-      if (lines[j]!.cls !== 'content') continue;
-      after = lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8);
+    for (let j = i + 1; j < this.lines.length; j++) {
+      if (this.lines[j]!.cls !== 'content') continue;
+      after = this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8);
       break;
     }
-    const before = out.length > 0 ? out[out.length - 1]!.text.text.slice(-1) : undefined;
-    const ocr = source.ocrConfidence !== undefined && readByOcr(source.ocrConfidence, l.start, l.end);
+    const before = this.out.length > 0 ? this.out[this.out.length - 1]!.text.text.slice(-1) : undefined;
+    const ocr = this.byOcr(l.start, l.end);
     // A bullet OCR read as a closing bracket (`➢` as `》` or `>`) at the start of a line, where no
     // title in 《》 is open: the bullet's markup, not the end of a title.
-    const misreadBullet = ocr && !titleOpen ? RE_OCR_BULLET.exec(l.raw) : null;
+    const misreadBullet = ocr && !this.titleOpen ? RE_OCR_BULLET.exec(l.raw) : null;
     if (misreadBullet) (l.furniture ??= []).push({ start: l.start + misreadBullet[1]!.length, end: l.start + misreadBullet[0].length, kind: 'ocr-misread' });
     let inlinePage = false;
-    const built = cleanLine(
-      text,
-      l,
-      pool,
-      (kind, start, end, replacement) => {
-        if (kind === 'inline-page-number') inlinePage = true;
-        log(kind, start, end, replacement);
-      },
-      { before, after },
-      ocr,
-      source.ocrConfidence,
-    );
+    const logged = (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
+      if (kind === 'inline-page-number') inlinePage = true;
+      log(kind, start, end, replacement);
+    };
+    const built = cleanLine(this.text, l, this.pool, logged, { before, after }, ocr, this.source.ocrConfidence);
     if (built.text.length === 0) {
       // A rule across the page (`────────`, `════`): it parts what is above it from what is below.
-      if (RE_RULE_LINE.test(l.raw)) blankSeen = true;
-      continue;
+      if (RE_RULE_LINE.test(l.raw)) this.blankSeen = true;
+      return null;
     }
     // What is left of a line once a page number inside it is gone may be a page number itself
     // (`第 2 页１` leaves `1`): then the whole line is one, as cleaning the cleaned text would find.
     if (inlinePage && pageNumberOf(built.text) !== null) {
       const r = sourceRange(built, 0, built.text.length);
       log('page-number', r.start, r.end);
-      continue;
+      return null;
     }
+    return built;
+  }
+
+  /** Writes content line `i`, cleaned as `built`, with whether it starts a paragraph. */
+  private write(i: number, l: RawLine, built: Mapped): void {
     const row = tableRowColumns(l.raw);
     // Within a few columns of the value column (pdftotext places wrapped lines a little off).
     const indent = indentColumn(l.raw);
-    const continuesCell = row === null && cellColumn !== null && indent !== null && Math.abs(indent - cellColumn) <= 4 && !fieldLabelAt(l.raw.trim());
-    if (row !== null) cellColumn = row;
-    else if (!continuesCell) cellColumn = null;
+    const continuesCell = row === null && this.cellColumn !== null && indent !== null && Math.abs(indent - this.cellColumn) <= 4 && !fieldLabelAt(l.raw.trim());
+    if (row !== null) this.cellColumn = row;
+    else if (!continuesCell) this.cellColumn = null;
     // A hanging indent: the wrapped lines of a bulleted line start where its text did (`▪ 研究内容：…`
     // / `  究基于金刚石…`, a slide's or a web page's list through pdftotext): no paragraph start.
-    const hanging = hangColumn !== null && indent !== null && indent > 0 && Math.abs(indent - hangColumn) <= 1 && !RE_HANG_MARK.test(l.raw);
+    const hanging = this.hangColumn !== null && indent !== null && indent > 0 && Math.abs(indent - this.hangColumn) <= 1 && !RE_HANG_MARK.test(l.raw);
     const mark = RE_HANG_MARK.exec(l.raw);
-    if (mark) hangColumn = displayWidth(mark[0]);
-    else if (!hanging) hangColumn = null;
-    const blankBefore = !doubleSpaced && blankSeen && !pageBreakSeen && out.length > 0;
+    if (mark) this.hangColumn = displayWidth(mark[0]);
+    else if (!hanging) this.hangColumn = null;
+    const blankBefore = !this.doubleSpaced && this.blankSeen && !this.pageBreakSeen && this.out.length > 0;
     // A tab-led line that goes on with a form's value whose sentence is not over (`其他要求<TAB>…提交对应`
     // / `<TAB>申请。`): the value's wrapped line, no paragraph of its own.
-    const tabWrap = tabForm && !blankSeen && /^\t/.test(l.raw) && lastLine !== null && !/[。；！？：:;!?]$/.test(lastLine.end);
-    const block =
-      !blankSeen &&
-      lastLine !== null &&
-      indent !== null &&
-      indent > 0 &&
-      lastLine.indent === indent &&
-      lastLine.width >= measures.measure(lastLine.at) - 2 &&
-      !/[。；！？：:;!?]$/.test(lastLine.end) &&
-      lastLine.clause &&
-      matchMarker(built.text) === null &&
-      fieldLabelAt(built.text) === null &&
-      !RE_LIST_BULLET.test(l.raw) &&
-      !/^[^，。；：:]{1,8}[：:]/.test(built.text);
-    out.push({
+    const tabWrap = this.tabForm && !this.blankSeen && /^\t/.test(l.raw) && this.lastLine !== null && !/[。；！？：:;!?]$/.test(this.lastLine.end);
+    const block = this.goesOnInBlock(l, built, indent);
+    this.out.push({
       line: i + 1,
       text: built,
       blankBefore,
       // (A Markdown or outline bullet, `- ` `+ ` `* `, starts its item whatever the indentation.)
-      indented: (indentMeans && isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw),
+      indented: (this.indentMeans && this.isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw),
       // (A value column's wrapped line goes on as a table cell's does.)
       continuesCell: continuesCell || block,
     });
     // A form copied as `label<TAB>value`: its value's lines after the first are led by a tab.
-    tabForm = !blankSeen && (tableLabelGap(l.raw.trimStart(), 0, l.raw.length) >= 0 && /\t/.test(l.raw) || (tabForm && /^\t/.test(l.raw)));
+    this.tabForm = !this.blankSeen && ((tableLabelGap(l.raw.trimStart(), 0, l.raw.length) >= 0 && /\t/.test(l.raw)) || (this.tabForm && /^\t/.test(l.raw)));
     // After this line a title is open where its last `《` has no `》` after it; closed where it has
     // a `》`; as before otherwise (a paragraph break closes it).
     const opens = built.text.lastIndexOf('《');
     const closes = built.text.lastIndexOf('》');
-    titleOpen = opens > closes ? true : closes >= 0 ? false : !blankBefore && titleOpen;
-    lastLine = { indent, width: measures.width(i), end: built.text[built.text.length - 1] ?? '', clause: runsOn(built.text), at: i };
-    blankSeen = false;
-    pageBreakSeen = false;
-    lastPage = page;
+    this.titleOpen = opens > closes ? true : closes >= 0 ? false : !blankBefore && this.titleOpen;
+    this.lastLine = { indent, width: this.measures.width(i), end: built.text[built.text.length - 1] ?? '', clause: runsOn(built.text), at: i };
+    this.blankSeen = false;
+    this.pageBreakSeen = false;
+    this.lastPage = this.pageOfLine[i] ?? null;
   }
 
-  const lineStarts = lines.map((l) => l.start);
-  removed.sort((a, b) => a.start! - b.start! || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  return {
-    lines: out,
-    removed: [...source.removed, ...removed],
-    layout: {
-      lineStarts,
-      pageOfLine,
-      pageLineOfLine,
-      pages,
-      pageNumbering,
-      ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}),
-      ...(source.blockOfLine ? { blockOfLine: source.blockOfLine } : {}),
-      ...(source.tableOfLine ? { tableOfLine: source.tableOfLine } : {}),
-    },
-  };
+  /**
+   * A paragraph set as a block, all its lines indented alike (a value column beside its labels, a
+   * PDF of a form's grid): a line indented as the one before, which ran to the full measure and
+   * stopped mid-clause (a clause mark in it, none at its end: no heading), goes on with it
+   * (`…项目实施周期原则上` / `　　为2年。`).
+   */
+  private goesOnInBlock(l: RawLine, built: Mapped, indent: number | null): boolean {
+    const last = this.lastLine;
+    return (
+      !this.blankSeen &&
+      last !== null &&
+      indent !== null &&
+      indent > 0 &&
+      last.indent === indent &&
+      last.width >= this.measures.measure(last.at) - 2 &&
+      !/[。；！？：:;!?]$/.test(last.end) &&
+      last.clause &&
+      matchMarker(built.text) === null &&
+      fieldLabelAt(built.text) === null &&
+      !RE_LIST_BULLET.test(l.raw) &&
+      !/^[^，。；：:]{1,8}[：:]/.test(built.text)
+    );
+  }
 }
 
 /** Whether any code unit of `[start, end)` was read by OCR. */
