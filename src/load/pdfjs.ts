@@ -393,215 +393,25 @@ async function dropInvisibleLayers(doc: { getPage(n: number): Promise<{ getOpera
 }
 
 export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: string; sha256: string }, options: PdfOptions = {}): Promise<Source> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS;
   const mode = options.ocr ?? 'auto';
-  const maxOcrPages = options.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
   // Before pdf.js, which inflates a stream whole however large it grows.
   checkInflatedSize(bytes);
   const pdf = await loadPdfJs();
-  const { getDocument, VerbosityLevel } = pdf;
-  const task = withWorkerGlobal(() =>
-    getDocument({ ...documentOptions(bytes, VerbosityLevel.ERRORS), stopAtErrors: false }),
-  );
-  let limitMs = timeoutMs;
-  const timedOut = (): GuidelineError => new GuidelineError('timeout', reason('timeout', limitMs));
-  const started = performance.now();
-  const overdue = (): boolean => performance.now() - started > limitMs;
-  // Aborted at the time limit: stops the OCR of the pages under way (their engines are terminated).
-  const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let fire: (() => void) | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    fire = () => {
-      const e = timedOut();
-      abort.abort(e);
-      reject(e);
-    };
-    timer = setTimeout(fire, timeoutMs);
-  });
-  timeout.catch(() => undefined);
-  /** A new limit, counted from the start; the timer is set again for what is left of it. */
-  const extendLimit = (ms: number): void => {
-    limitMs = ms;
-    clearTimeout(timer);
-    timer = setTimeout(fire!, Math.max(0, started + ms - performance.now()));
-  };
+  const task = withWorkerGlobal(() => pdf.getDocument({ ...documentOptions(bytes, pdf.VerbosityLevel.ERRORS), stopAtErrors: false }));
+  const deadline = new Deadline(options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS);
+  const read: PdfRead = { pdf, OPS: pdf.OPS as unknown as Record<string, number>, doc: () => task.promise, deadline, mode, options };
   try {
-    const read = (async (): Promise<PageItems[]> => {
-      const doc = await task.promise;
-      const pages: PageItems[] = new Array<PageItems>(doc.numPages);
-      // A few pages in flight at once keep pdf.js busy (one at a time, it waits on messages half
-      // the time) while memory stays bounded for long documents.
-      const readPage = async (n: number): Promise<void> => {
-        const page = await doc.getPage(n);
-        try {
-          // pdf.js's own Unicode normalisation is off: `clean` normalises, and logs what it changes.
-          const content = await page.getTextContent({ disableNormalization: true });
-          const items: TextItem[] = [];
-          for (const it of content.items) {
-            if (!('str' in it)) continue;
-            const [a, b, c, d, e, f] = it.transform as number[];
-            const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
-            items.push({
-              str: it.str,
-              x: e!,
-              y: f!,
-              width: it.width,
-              size: Math.hypot(c!, d!) || Math.hypot(a!, b!) || 1,
-              hasEOL: it.hasEOL,
-              ...(angle !== 0 ? { angle } : {}),
-            });
-          }
-          const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-          // Where the text may hold a table, the ruling lines the page draws (its operator list
-          // costs about as much as its text, so only there).
-          const rules = mayHoldTable(items) ? await page.getOperatorList().then((ops) => pageRules(ops.fnArray, ops.argsArray, pdf.OPS as unknown as Record<string, number>)) : [];
-          pages[n - 1] = { box: [x0, y0, x1, y1], items, ...(rules.length > 0 ? { rules } : {}) };
-        } finally {
-          page.cleanup();
-        }
-      };
-      let next = 1;
-      // pdf.js can read a whole document in promise callbacks alone (its in-thread worker answers
-      // through promises, and with its own inflater nothing waits on I/O), where the timer above
-      // never gets a turn: before each page, yield to the event loop and check the deadline.
-      const lane = async (): Promise<void> => {
-        for (let n = next++; n <= doc.numPages; n = next++) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (overdue()) throw timedOut();
-          await readPage(n);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, lane));
-      return pages;
-    })();
-    const pages = await Promise.race([read, timeout]);
+    const pages = await deadline.race(readTextPages(read));
     // A scan with an OCR layer drawn invisibly over it (a scanner's or tesseract's searchable PDF):
     // its layer is another engine's reading, misreads and all. Where the first page is one, each page
     // that is one is read by OCR as a scan without a layer; the layer's text is logged (`hidden-text`).
-    const layers = mode === 'auto' ? await dropInvisibleLayers(await task.promise, pages, pdf.OPS as unknown as Record<string, number>, <T>(work: Promise<T>): Promise<T> => {
-      if (overdue()) throw timedOut();
-      return Promise.race([work, timeout]);
-    }) : [];
-    // Pages for OCR: those without a text layer that show a scan or outlined text (auto), or every
-    // page that shows anything (force). A blank page, or one with a few drawings only, is left as it
-    // is, and does not count towards the OCR page limit.
-    const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
-    const glyphless = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
-    const candidates = mode === 'off' ? [] : mode === 'force' ? pages.map((_, i) => i + 1) : glyphless;
-    // What a page without a text layer shows comes from its operator list, which decodes its images
-    // (~0.2 s for a scanned A4 page). Only when more pages might be read than OCR may read is every
-    // one looked at first, so that such a document fails before any page is read; otherwise each is
-    // looked at when its turn comes (`ocrPage`), and the same operator list draws it.
-    const shows = new Map<number, { read: boolean; blank: boolean }>();
-    const lookFirst = candidates.length > maxOcrPages && glyphless.length > 0;
-    if (lookFirst) {
-      const { pageShows } = await import('./pdf-ocr.js');
-      const doc = await task.promise;
-      for (const n of glyphless) {
-        if (overdue()) throw timedOut();
-        const page = await doc.getPage(n);
-        try {
-          shows.set(n, await Promise.race([pageShows(page, pdf.OPS as unknown as Record<string, number>), timeout]));
-        } finally {
-          page.cleanup();
-        }
-      }
-    }
-    const wanted = !lookFirst
-      ? candidates
-      : mode === 'force'
-        ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1]))
-        : glyphless.filter((n) => shows.get(n)?.read === true);
-    // In page order (`wanted` is ascending).
-    const ocrInfo: OcrPageInfo[] = [];
-    let engine = '';
-    if (wanted.length > 0) {
-      if (wanted.length > maxOcrPages) {
-        throw new GuidelineError(
-          'ocr-too-many-pages',
-          reason('ocr-too-many-pages', wanted.length, mode === 'force', maxOcrPages),
-        );
-      }
-      // Pages still to read, or to look at: one that shows nothing to read when its turn comes
-      // (`ocrPage` gives null) is taken off, and the limit with it.
-      let toRead = wanted.length;
-      extendLimit(ocrTimeLimit(timeoutMs, toRead));
-      options.onProgress?.({ done: 0, pages: toRead, limitMs });
-      const { ocrPage } = await import('./pdf-ocr.js');
-      const { ocrEngineName, OCR_THREADS } = await import('./ocr.js');
-      const doc = await task.promise;
-      const parts = { OPS: pdf.OPS as unknown as Record<string, number>, withCanvasGlobals, pdfjsDir };
-      let next = 0;
-      let done = 0;
-      const found = new Map<number, { items: PageItems; dpi: number; meanConfidence: number }>();
-      const lane = async (): Promise<void> => {
-        for (let k = next++; k < wanted.length; k = next++) {
-          const n = wanted[k]!;
-          if (overdue()) throw timedOut();
-          const page = await doc.getPage(n);
-          try {
-            const sizes = pages[n - 1]!.items.filter((it) => it.str.trim() !== '').map((it) => it.size);
-            const got = await ocrPage(page, n, sizes, mode === 'force', parts, abort.signal);
-            if (got) {
-              found.set(n, got);
-              done++;
-            } else {
-              toRead--;
-              extendLimit(ocrTimeLimit(timeoutMs, toRead));
-            }
-          } finally {
-            page.cleanup();
-          }
-          options.onProgress?.({ done, pages: toRead, limitMs });
-        }
-      };
-      await Promise.race([Promise.all(Array.from({ length: Math.min(OCR_THREADS, wanted.length) }, lane)), timeout]);
-      for (const n of wanted) {
-        const got = found.get(n);
-        if (!got) continue;
-        pages[n - 1] = got.items;
-        ocrInfo.push({ page: n, dpi: got.dpi, meanConfidence: got.meanConfidence });
-      }
-      engine = ocrEngineName();
-    }
+    const layers = mode === 'auto' ? await dropInvisibleLayers(await task.promise, pages, read.OPS, (work) => deadline.checkedRace(work)) : [];
+    const { ocrInfo, engine } = await readByOcr(read, pages, await pagesForOcr(read, pages));
     // With OCR off, the pages it would have read are named (`pagesNotRead`): a document is never
     // silently short of a page.
-    const notRead: number[] = [];
-    if (mode === 'off' && pages.some((p) => glyphsOf(p) > 0)) {
-      const blank = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
-      if (blank.length > 0) {
-        const { wouldRead } = await import('./pdf-ocr.js');
-        const doc = await task.promise;
-        for (const n of blank) {
-          if (overdue()) throw timedOut();
-          const page = await doc.getPage(n);
-          try {
-            if (await Promise.race([wouldRead(page, pdf.OPS as unknown as Record<string, number>), timeout])) notRead.push(n);
-          } finally {
-            page.cleanup();
-          }
-        }
-      }
-    }
+    const notRead = mode === 'off' ? await pagesNotRead(read, pages) : [];
     const built = buildLines(pages);
-    if (built.glyphs === 0) {
-      const notes = await Promise.race([annotationTexts(await task.promise), timeout]);
-      if (notes > 0) {
-        throw new GuidelineError(
-          'pdf-annotations-only',
-          reason('pdf-annotations-only', notes, pages.length),
-        );
-      }
-      if (ocrInfo.length > 0) {
-        throw new GuidelineError('ocr-unreadable', reason('ocr-no-text', ocrInfo.map((o) => o.page)));
-      }
-      if (mode !== 'off') {
-        // OCR was on and found nothing to read: no scan, no outlined text.
-        throw new GuidelineError('pdf-no-text', reason('pdf-blank', pages.length));
-      }
-      throw new GuidelineError('pdf-no-text', reason('pdf-no-text-layer', pages.length));
-    }
+    if (built.glyphs === 0) throw await noTextError(read, pages, ocrInfo);
     const text = built.lines.map((l) => l.text).join('\n');
     const source: Source = {
       ...meta,
@@ -615,33 +425,271 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       removed: [...layers, ...built.removed],
       ...(notRead.length > 0 ? { pagesNotRead: notRead } : {}),
     };
-    if (ocrInfo.length === 0) return source;
-    // Each code unit's confidence: the OCR'd lines' own, NOT_OCR elsewhere.
-    const confidence = new Uint8Array(text.length).fill(NOT_OCR);
-    let at = 0;
-    let sum = 0;
-    let count = 0;
-    for (const l of built.lines) {
-      if (l.confidence) {
-        confidence.set(l.confidence, at);
-        for (const c of l.confidence) {
-          if (c === NOT_OCR) continue;
-          sum += c;
-          count++;
-        }
-      }
-      at += l.text.length + 1;
-    }
-    return {
-      ...source,
-      ocr: { engine, mode: mode === 'force' ? 'force' : 'auto', pages: ocrInfo, meanConfidence: count > 0 ? Math.round((sum / count) * 10) / 10 : 0 },
-      ocrConfidence: confidence,
-    };
+    return ocrInfo.length === 0 ? source : withOcrConfidence(source, built.lines, { engine, mode: mode === 'force' ? 'force' : 'auto', pages: ocrInfo });
   } catch (error) {
     throw classify(error);
   } finally {
-    clearTimeout(timer);
-    abort.abort(new Error('done'));
+    deadline.close();
     await task.destroy().catch(() => undefined);
   }
+}
+
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** What the steps of `loadPdf` share: the library, the open document, the deadline and the options. */
+interface PdfRead {
+  readonly pdf: PdfJs;
+  readonly OPS: Record<string, number>;
+  readonly doc: () => Promise<PdfDocument>;
+  readonly deadline: Deadline;
+  readonly mode: OcrMode;
+  readonly options: PdfOptions;
+}
+
+/**
+ * The time limit of one PDF: a timer that rejects `timeout` (and aborts the OCR under way, its
+ * engines terminated) when the limit passes, counted from the start; OCR pages raise the limit.
+ */
+class Deadline {
+  private limitMs: number;
+  private readonly started = performance.now();
+  /** Aborted at the time limit: stops the OCR of the pages under way. */
+  readonly abort = new AbortController();
+  private timer: NodeJS.Timeout | undefined;
+  readonly timeout: Promise<never>;
+
+  constructor(readonly timeoutMs: number) {
+    this.limitMs = timeoutMs;
+    this.timeout = new Promise<never>((_, reject) => {
+      this.fire = () => {
+        const e = this.timedOut();
+        this.abort.abort(e);
+        reject(e);
+      };
+    });
+    this.timeout.catch(() => undefined);
+    this.timer = setTimeout(this.fire, timeoutMs);
+  }
+
+  private fire: () => void = () => undefined;
+
+  get limit(): number {
+    return this.limitMs;
+  }
+
+  timedOut(): GuidelineError {
+    return new GuidelineError('timeout', reason('timeout', this.limitMs));
+  }
+
+  /** Throws where the limit has passed (the timer may not have had its turn yet). */
+  check(): void {
+    if (performance.now() - this.started > this.limitMs) throw this.timedOut();
+  }
+
+  /** A new limit, counted from the start; the timer is set again for what is left of it. */
+  extend(ms: number): void {
+    this.limitMs = ms;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(this.fire, Math.max(0, this.started + ms - performance.now()));
+  }
+
+  race<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.timeout]);
+  }
+
+  checkedRace<T>(work: Promise<T>): Promise<T> {
+    this.check();
+    return this.race(work);
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.abort.abort(new Error('done'));
+  }
+}
+
+/** The text items of every page, with the ruling lines of the pages that may hold a table. */
+async function readTextPages(read: PdfRead): Promise<PageItems[]> {
+  const doc = await read.doc();
+  const pages: PageItems[] = new Array<PageItems>(doc.numPages);
+  let next = 1;
+  // A few pages in flight at once keep pdf.js busy (one at a time, it waits on messages half the
+  // time) while memory stays bounded for long documents. pdf.js can read a whole document in
+  // promise callbacks alone (its in-thread worker answers through promises, and with its own
+  // inflater nothing waits on I/O), where the timer never gets a turn: before each page, yield to
+  // the event loop and check the deadline.
+  const lane = async (): Promise<void> => {
+    for (let n = next++; n <= doc.numPages; n = next++) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      read.deadline.check();
+      pages[n - 1] = await readTextPage(read, doc, n);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, doc.numPages) }, lane));
+  return pages;
+}
+
+async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise<PageItems> {
+  const page = await doc.getPage(n);
+  try {
+    // pdf.js's own Unicode normalisation is off: `clean` normalises, and logs what it changes.
+    const content = await page.getTextContent({ disableNormalization: true });
+    const items: TextItem[] = [];
+    for (const it of content.items) {
+      if (!('str' in it)) continue;
+      const [a, b, c, d, e, f] = it.transform as number[];
+      const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
+      items.push({
+        str: it.str,
+        x: e!,
+        y: f!,
+        width: it.width,
+        size: Math.hypot(c!, d!) || Math.hypot(a!, b!) || 1,
+        hasEOL: it.hasEOL,
+        ...(angle !== 0 ? { angle } : {}),
+      });
+    }
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    // Where the text may hold a table, the ruling lines the page draws (its operator list costs
+    // about as much as its text, so only there).
+    const rules = mayHoldTable(items) ? await page.getOperatorList().then((ops) => pageRules(ops.fnArray, ops.argsArray, read.OPS)) : [];
+    return { box: [x0, y0, x1, y1], items, ...(rules.length > 0 ? { rules } : {}) };
+  } finally {
+    page.cleanup();
+  }
+}
+
+const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
+
+/**
+ * Pages for OCR: those without a text layer that show a scan or outlined text (auto), or every
+ * page that shows anything (force). A blank page, or one with a few drawings only, is left as it
+ * is, and does not count towards the OCR page limit. What a page without a text layer shows comes
+ * from its operator list, which decodes its images (~0.2 s for a scanned A4 page). Only when more
+ * pages might be read than OCR may read is every one looked at first, so that such a document
+ * fails before any page is read; otherwise each is looked at when its turn comes (`ocrPage`), and
+ * the same operator list draws it. In page order.
+ */
+async function pagesForOcr(read: PdfRead, pages: readonly PageItems[]): Promise<number[]> {
+  const maxOcrPages = read.options.ocrMaxPages ?? DEFAULT_OCR_MAX_PAGES;
+  const glyphless = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
+  const candidates = read.mode === 'off' ? [] : read.mode === 'force' ? pages.map((_, i) => i + 1) : glyphless;
+  const wanted = candidates.length > maxOcrPages && glyphless.length > 0 ? await lookFirst(read, pages, glyphless) : candidates;
+  if (wanted.length > maxOcrPages) throw new GuidelineError('ocr-too-many-pages', reason('ocr-too-many-pages', wanted.length, read.mode === 'force', maxOcrPages));
+  return wanted;
+}
+
+/** The pages OCR would read, each page without a text layer looked at first. */
+async function lookFirst(read: PdfRead, pages: readonly PageItems[], glyphless: readonly number[]): Promise<number[]> {
+  const shows = new Map<number, { read: boolean; blank: boolean }>();
+  const { pageShows } = await import('./pdf-ocr.js');
+  const doc = await read.doc();
+  for (const n of glyphless) {
+    read.deadline.check();
+    const page = await doc.getPage(n);
+    try {
+      shows.set(n, await read.deadline.race(pageShows(page, read.OPS)));
+    } finally {
+      page.cleanup();
+    }
+  }
+  return read.mode === 'force' ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1])) : glyphless.filter((n) => shows.get(n)?.read === true);
+}
+
+/** Reads pages `wanted` by OCR, in place in `pages`: what each gave, and the engine's name. */
+async function readByOcr(read: PdfRead, pages: PageItems[], wanted: readonly number[]): Promise<{ ocrInfo: OcrPageInfo[]; engine: string }> {
+  if (wanted.length === 0) return { ocrInfo: [], engine: '' };
+  const { deadline, options } = read;
+  // Pages still to read, or to look at: one that shows nothing to read when its turn comes
+  // (`ocrPage` gives null) is taken off, and the limit with it.
+  let toRead = wanted.length;
+  deadline.extend(ocrTimeLimit(deadline.timeoutMs, toRead));
+  options.onProgress?.({ done: 0, pages: toRead, limitMs: deadline.limit });
+  const { ocrPage } = await import('./pdf-ocr.js');
+  const { ocrEngineName, OCR_THREADS } = await import('./ocr.js');
+  const doc = await read.doc();
+  const parts = { OPS: read.OPS, withCanvasGlobals, pdfjsDir };
+  let next = 0;
+  let done = 0;
+  const found = new Map<number, { items: PageItems; dpi: number; meanConfidence: number }>();
+  const lane = async (): Promise<void> => {
+    for (let k = next++; k < wanted.length; k = next++) {
+      const n = wanted[k]!;
+      deadline.check();
+      const page = await doc.getPage(n);
+      try {
+        const sizes = pages[n - 1]!.items.filter((it) => it.str.trim() !== '').map((it) => it.size);
+        const got = await ocrPage(page, n, sizes, read.mode === 'force', parts, deadline.abort.signal);
+        if (got) {
+          found.set(n, got);
+          done++;
+        } else {
+          toRead--;
+          deadline.extend(ocrTimeLimit(deadline.timeoutMs, toRead));
+        }
+      } finally {
+        page.cleanup();
+      }
+      options.onProgress?.({ done, pages: toRead, limitMs: deadline.limit });
+    }
+  };
+  await deadline.race(Promise.all(Array.from({ length: Math.min(OCR_THREADS, wanted.length) }, lane)));
+  const ocrInfo: OcrPageInfo[] = [];
+  for (const n of wanted) {
+    const got = found.get(n);
+    if (!got) continue;
+    pages[n - 1] = got.items;
+    ocrInfo.push({ page: n, dpi: got.dpi, meanConfidence: got.meanConfidence });
+  }
+  return { ocrInfo, engine: ocrEngineName() };
+}
+
+/** With OCR off, the pages without a text layer that OCR would have read (none where no page has text). */
+async function pagesNotRead(read: PdfRead, pages: readonly PageItems[]): Promise<number[]> {
+  const notRead: number[] = [];
+  if (!pages.some((p) => glyphsOf(p) > 0)) return notRead;
+  const blank = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
+  if (blank.length === 0) return notRead;
+  const { wouldRead } = await import('./pdf-ocr.js');
+  const doc = await read.doc();
+  for (const n of blank) {
+    read.deadline.check();
+    const page = await doc.getPage(n);
+    try {
+      if (await read.deadline.race(wouldRead(page, read.OPS))) notRead.push(n);
+    } finally {
+      page.cleanup();
+    }
+  }
+  return notRead;
+}
+
+/** Why a PDF whose pages gave no text at all cannot be read. */
+async function noTextError(read: PdfRead, pages: readonly PageItems[], ocrInfo: readonly OcrPageInfo[]): Promise<GuidelineError> {
+  const notes = await read.deadline.race(annotationTexts(await read.doc()));
+  if (notes > 0) return new GuidelineError('pdf-annotations-only', reason('pdf-annotations-only', notes, pages.length));
+  if (ocrInfo.length > 0) return new GuidelineError('ocr-unreadable', reason('ocr-no-text', ocrInfo.map((o) => o.page)));
+  // OCR was on and found nothing to read: no scan, no outlined text.
+  if (read.mode !== 'off') return new GuidelineError('pdf-no-text', reason('pdf-blank', pages.length));
+  return new GuidelineError('pdf-no-text', reason('pdf-no-text-layer', pages.length));
+}
+
+/** The source with each code unit's OCR confidence (the OCR'd lines' own, NOT_OCR elsewhere) and the mean. */
+function withOcrConfidence(source: Source, lines: ReturnType<typeof buildLines>['lines'], ocr: { engine: string; mode: 'auto' | 'force'; pages: OcrPageInfo[] }): Source {
+  const confidence = new Uint8Array(source.text.length).fill(NOT_OCR);
+  let at = 0;
+  let sum = 0;
+  let count = 0;
+  for (const l of lines) {
+    if (l.confidence) {
+      confidence.set(l.confidence, at);
+      for (const c of l.confidence) {
+        if (c === NOT_OCR) continue;
+        sum += c;
+        count++;
+      }
+    }
+    at += l.text.length + 1;
+  }
+  return { ...source, ocr: { ...ocr, meanConfidence: count > 0 ? Math.round((sum / count) * 10) / 10 : 0 }, ocrConfidence: confidence };
 }
