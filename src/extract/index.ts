@@ -658,36 +658,81 @@ function documentInfo(
   sourceOf: (start: number, end: number) => string,
 ): Omit<Extracted['info'], 'family'> {
   const head = titleHead(preamble);
-  let title: string | null = null;
-  let titleSource: Extracted['info']['titleSource'] = 'none';
-  // A title is the run of leading paragraphs without sentence punctuation (a centred title often
-  // wraps into two short lines), up to the draft mark; it names a 指南.
-  const titleParts: string[] = [];
-  /** Where the title lines are in the loaded text (0-based offsets), to give the title as printed. */
-  let titleFrom = -1;
-  let titleTo = -1;
-  for (const p of head) {
+  const found = titleOf(preamble, head, text, span, checks);
+  const title = found.title;
+  const where = `${title ?? ''}\n${text.text}`;
+  const programme = RE_PROGRAMME.exec(where)?.[0] ?? null;
+  const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? null;
+  const status = statusOf(preamble, head, found, checks);
+  // The title as printed (a text in traditional script is read as simplified).
+  const printedTitle = title !== null && found.from >= 0 && found.to > found.from ? asPrintedText(title, sourceOf(found.from, found.to)) : title;
+  return {
+    title: printedTitle,
+    titleSource: found.source,
+    programme,
+    specialProject: specialProject !== null && printedTitle !== null && title !== null && title.includes(specialProject) ? printedTitle.slice(title.indexOf(specialProject), title.indexOf(specialProject) + specialProject.length) : specialProject,
+    ...yearAndBatch(title, text.text),
+    status,
+  };
+}
+
+/** The document's title, where it stands (0-based offsets in the loaded text, -1 where unknown) and how it was found. */
+interface FoundTitle {
+  readonly title: string | null;
+  readonly from: number;
+  readonly to: number;
+  readonly source: Extracted['info']['titleSource'];
+}
+
+/**
+ * The title: the title lines at the head (or a better one below them: the guideline under a
+ * notice, the guideline's own under a repost's headline, a title block further down); else the
+ * sentence that names the guideline (a check says so), else none (a check too).
+ */
+function titleOf(preamble: readonly Paragraph[], head: readonly Paragraph[], text: Mapped, span: SpanFn, checks: CheckDraft[]): FoundTitle {
+  const lines = betterTitle(leadingTitle(head), preamble, head);
+  if (RE_CALL_TITLE_WORD.test(lines.title) && lines.title.length <= 120) return { ...lines, source: 'heading' };
+  const m = RE_TITLE_SENTENCE.exec(text.text);
+  if (!m) {
+    checks.push({ code: 'title-missing', severity: 'warning', message: 'no title found', directionId: null, stated: null, computed: null, span: null });
+    return { ...lines, title: null, source: 'none' };
+  }
+  const title = m[1]!;
+  const at = m.index + m[0].indexOf(title);
+  checks.push({
+    code: 'title-inferred',
+    severity: 'info',
+    message: `no title line: the title is taken from the sentence that names the guideline (“${title}”)`,
+    directionId: null,
+    stated: null,
+    computed: title,
+    span: span(text, m.index, m.index + m[0].length),
+  });
+  return { title, from: text.from[at] ?? -1, to: text.to[at + title.length - 1] ?? -1, source: 'inferred' };
+}
+
+/**
+ * The title lines at the head: the run of leading paragraphs without sentence punctuation (a
+ * centred title often wraps into two short lines), up to the draft mark; it names a 指南.
+ */
+function leadingTitle(head: readonly Paragraph[]): TitleAt {
+  const parts: string[] = [];
+  let from = -1;
+  let to = -1;
+  for (const [k, p] of head.entries()) {
     const t = p.text.text;
     if (/^[（(]?征求意见稿[）)]?$/.test(t)) {
-      if (titleParts.length > 0) break;
+      if (parts.length > 0) break;
       continue;
     }
-    // `附件1` above the title of a guideline published as an attachment: no part of the title.
-    if (titleParts.length === 0 && RE_ATTACHMENT_LINE.test(t)) continue;
-    // A 公文's number (`工信厅信发函〔2025〕112号`) under its issuer's mark: no part of the title.
-    if (/^[\u4e00-\u9fff]{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*号$/.test(t.trim())) continue;
-    // A letter's date (`2026年3月27日`) ends the letter above the title: nothing before it is the title.
-    if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.trim())) {
-      titleParts.length = 0;
-      titleFrom = titleTo = -1;
+    const skip = titleLineSkip(t, parts.length === 0);
+    if (skip === 'skip') continue;
+    if (skip === 'restart' || skip === 'stop') {
+      // A letter's date ends the letter above the title; a table of contents at the head holds none.
+      parts.length = 0;
+      from = to = -1;
+      if (skip === 'stop') break;
       continue;
-    }
-    // A table of contents at the head (`目录` over its entries, a web page's side list printed first):
-    // no title there; the title is found further down.
-    if (/^目\s*录$/.test(t.trim())) {
-      titleParts.length = 0;
-      titleFrom = titleTo = -1;
-      break;
     }
     // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
     const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
@@ -696,108 +741,102 @@ function documentInfo(
     // A repost's tag before the title (`【转载】国家重点研发计划…指南`) is no part of it.
     // (A notice's `附件：…指南` line names the guideline it carries: the title is after the label.)
     const attached = /^附件\s*\d{0,2}\s*[：:]\s*/.exec(bare)?.[0].length ?? 0;
-    titleParts.push(bare.slice(attached).replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
-    if (titleFrom < 0) titleFrom = p.text.from[attached] ?? -1;
-    titleTo = p.text.to[p.text.to.length - 1] ?? titleTo;
+    parts.push(bare.slice(attached).replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
+    if (from < 0) from = p.text.from[attached] ?? -1;
+    to = p.text.to[p.text.to.length - 1] ?? to;
     // A title ends with 指南 (or 通知, 榜单 for the calls that publish as a notice): what follows
     // it is text, even without a blank line or a full stop.
-    if (RE_CALL_TITLE_END.test(titleParts[titleParts.length - 1]!)) {
-      // A subtitle in brackets on the line below (`（组织间合作研究项目）`) is part of it.
-      const next = head[head.indexOf(p) + 1]?.text.text.trim() ?? '';
-      if (/^[（(][^（）()]{2,30}[）)]$/.test(next) && !/征求意见稿/.test(next)) {
-        titleParts.push(next);
-        titleTo = head[head.indexOf(p) + 1]!.text.to[head[head.indexOf(p) + 1]!.text.to.length - 1] ?? titleTo;
-      }
-      break;
+    if (!RE_CALL_TITLE_END.test(parts[parts.length - 1]!)) continue;
+    // A subtitle in brackets on the line below (`（组织间合作研究项目）`) is part of it.
+    const below = head[k + 1];
+    const next = below?.text.text.trim() ?? '';
+    if (below && /^[（(][^（）()]{2,30}[）)]$/.test(next) && !/征求意见稿/.test(next)) {
+      parts.push(next);
+      to = below.text.to[below.text.to.length - 1] ?? to;
     }
+    break;
   }
-  // Lines above the title that are none of it (a forwarder's signature, `科研院项目办 赵敏`): no
-  // word of a call's title in them, and a call's title without them that begins as one does
-  // (`人工智能赋能新型工业化` / `揭榜挂帅任务榜单` stays whole).
-  while (titleParts.length > 1 && !RE_TITLE_PART_WORD.test(titleParts[0]!) && RE_TITLE_START.test(titleParts[1]!) && RE_CALL_TITLE_WORD.test(titleParts.slice(1).join(''))) {
-    titleParts.shift();
-    const first = head.find((p) => p.text.text.includes(titleParts[0]!));
-    if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
-  }
-  // A site's name above a title that begins with it (`湖南省工业和信息化厅` / `湖南省工业和信息化厅关于…的通知`):
-  // the page's header, no part of the title.
-  while (titleParts.length > 1 && titleParts[0]!.length >= 2 && titleParts[1]!.startsWith(titleParts[0]!)) {
-    titleParts.shift();
-    const first = head.find((p) => p.text.text.includes(titleParts[0]!));
-    if (first) titleFrom = first.text.from[first.text.text.indexOf(titleParts[0]!)] ?? titleFrom;
-  }
-  let titleLine = titleParts.join('');
+  return trimTitleHead(parts, head, from, to);
+}
+
+/**
+ * What a line at the head is to the title: `skip` (`附件1` above the title of a guideline
+ * published as an attachment; a 公文's number `工信厅信发函〔2025〕112号` under its issuer's mark),
+ * `restart` (a letter's date `2026年3月27日` ends the letter above the title: nothing before it is
+ * the title), `stop` (a table of contents at the head, `目录` over its entries, a web page's side
+ * list printed first: the title is found further down), or null (read it).
+ */
+function titleLineSkip(t: string, first: boolean): 'skip' | 'restart' | 'stop' | null {
+  if (first && RE_ATTACHMENT_LINE.test(t)) return 'skip';
+  if (/^[\u4e00-\u9fff]{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*号$/.test(t.trim())) return 'skip';
+  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.trim())) return 'restart';
+  if (/^目\s*录$/.test(t.trim())) return 'stop';
+  return null;
+}
+
+/**
+ * The title lines without the lines above them that are none of it: a forwarder's signature
+ * (`科研院项目办 赵敏`: no word of a call's title in it, and a call's title without it that begins as
+ * one does; `人工智能赋能新型工业化` / `揭榜挂帅任务榜单` stays whole), or a site's name above a title
+ * that begins with it (`湖南省工业和信息化厅` / `湖南省工业和信息化厅关于…的通知`: the page's header).
+ */
+function trimTitleHead(parts: string[], head: readonly Paragraph[], from: number, to: number): TitleAt {
+  const drop = (): void => {
+    parts.shift();
+    const first = head.find((p) => p.text.text.includes(parts[0]!));
+    if (first) from = first.text.from[first.text.text.indexOf(parts[0]!)] ?? from;
+  };
+  while (parts.length > 1 && !RE_TITLE_PART_WORD.test(parts[0]!) && RE_TITLE_START.test(parts[1]!) && RE_CALL_TITLE_WORD.test(parts.slice(1).join(''))) drop();
+  while (parts.length > 1 && parts[0]!.length >= 2 && parts[1]!.startsWith(parts[0]!)) drop();
+  return { title: parts.join(''), from, to };
+}
+
+/**
+ * A better title than the head's lines, where there is one: the guideline's own title right below
+ * a notice's, the guideline's own title under a repost's headline, the guideline a notice carries
+ * as its attachment, or a title block further down where the head has none.
+ */
+function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: readonly Paragraph[]): TitleAt {
+  let found = lines;
   // A notice's title right above the guideline's own: the guideline's.
-  const inner = /通知$/.test(titleLine) && titleTo >= 0 ? titleBelowNotice(head, titleTo) : null;
-  if (inner) ({ title: titleLine, from: titleFrom, to: titleTo } = inner);
+  const inner = /通知$/.test(found.title) && found.to >= 0 ? titleBelowNotice(head, found.to) : null;
+  if (inner) found = inner;
   // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further
   // down, where there is one, is the title.
-  // (A notice's `附件：…指南` line only names it; a title wrapped over two lines is taken whole.)
-  if (RE_HEADLINE.test(titleLine)) {
-    const at = preamble.findIndex((p) => {
-      const t = p.text.text.trim();
-      return t !== titleLine && t.length <= 60 && !/[。；，：:]/.test(t) && !RE_HEADLINE.test(t) && RE_CALL_TITLE_END.test(t) && !matchMarker(t);
-    });
-    const own = at >= 0 ? preamble[at]! : null;
-    const above = at > 0 ? preamble[at - 1]! : null;
-    const wrapped = above !== null && isTitleLine(above.text.text.trim()) && RE_TITLE_START.test(above.text.text.trim()) && !RE_ATTACHMENT_LINE.test(above.text.text.trim());
-    const whole = own ? `${wrapped ? above.text.text.trim() : ''}${own.text.text.trim()}` : '';
-    if (own && RE_CALL_TITLE_WORD.test(whole)) {
-      titleLine = whole;
-      titleFrom = (wrapped ? above : own).text.from[0] ?? -1;
-      titleTo = own.text.to[own.text.to.length - 1] ?? -1;
-    }
-  }
+  if (RE_HEADLINE.test(found.title)) found = ownTitleUnderHeadline(found, preamble) ?? found;
   // A notice whose guideline follows as its attachment (`附件1` or `附：指南原文` alone on a line, then
   // the guideline's own title block): the document is that guideline.
   // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do.)
-  if (/^.{0,30}关于|(?:通知|通告|函)$/.test(titleLine) && !/揭榜/.test(titleLine)) {
-    const attached = attachedTitle(preamble);
-    if (attached) ({ title: titleLine, from: titleFrom, to: titleTo } = attached);
-  }
+  if (/^.{0,30}关于|(?:通知|通告|函)$/.test(found.title) && !/揭榜/.test(found.title)) found = attachedTitle(preamble) ?? found;
   // No title at the head (a forwarded e-mail's chain above it): a title block further down.
-  if (!(RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120)) {
-    const lower = titleFurtherDown(preamble, head);
-    if (lower) ({ title: titleLine, from: titleFrom, to: titleTo } = lower);
-  }
-  if (RE_CALL_TITLE_WORD.test(titleLine) && titleLine.length <= 120) {
-    title = titleLine;
-    titleSource = 'heading';
-  } else {
-    const m = RE_TITLE_SENTENCE.exec(text.text);
-    if (m) {
-      title = m[1]!;
-      titleSource = 'inferred';
-      const at = m.index + m[0].indexOf(title);
-      titleFrom = text.from[at] ?? -1;
-      titleTo = text.to[at + title.length - 1] ?? -1;
-      checks.push({
-        code: 'title-inferred',
-        severity: 'info',
-        message: `no title line: the title is taken from the sentence that names the guideline (“${title}”)`,
-        directionId: null,
-        stated: null,
-        computed: title,
-        span: span(text, m.index, m.index + m[0].length),
-      });
-    } else {
-      checks.push({ code: 'title-missing', severity: 'warning', message: 'no title found', directionId: null, stated: null, computed: null, span: null });
-    }
-  }
-  const where = `${title ?? ''}\n${text.text}`;
-  const programme = RE_PROGRAMME.exec(where)?.[0] ?? null;
-  const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? null;
-  // A Taiwan-side text's year (`民国115年度`) counts from 1912.
-  const roc = RE_ROC_YEAR.exec(title ?? '') ?? RE_ROC_YEAR.exec(text.text);
-  const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? (roc ? String(Number(roc[1]) + 1911) : undefined) ?? RE_YEAR.exec(text.text)?.[1];
-  // The title's batch; else the one batch the text names (a text that names two, `第一批设立6个…；第二批
-  // 设立5个…`, is the year's guideline of both: no batch).
-  const named = new Set([...text.text.matchAll(new RegExp(RE_BATCH.source, 'g'))].map((m) => parseCjkNumber(m[1]!)));
-  const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? (named.size === 1 ? RE_BATCH.exec(text.text)?.[1] : undefined);
+  if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120)) found = titleFurtherDown(preamble, head) ?? found;
+  return found;
+}
+
+/**
+ * The guideline's own title under a repost's headline. (A notice's `附件：…指南` line only names
+ * it; a title wrapped over two lines is taken whole.)
+ */
+function ownTitleUnderHeadline(headline: TitleAt, preamble: readonly Paragraph[]): TitleAt | null {
+  const at = preamble.findIndex((p) => {
+    const t = p.text.text.trim();
+    return t !== headline.title && t.length <= 60 && !/[。；，：:]/.test(t) && !RE_HEADLINE.test(t) && RE_CALL_TITLE_END.test(t) && !matchMarker(t);
+  });
+  if (at < 0) return null;
+  const own = preamble[at]!;
+  const above = at > 0 ? preamble[at - 1]! : null;
+  const wrapped = above !== null && isTitleLine(above.text.text.trim()) && RE_TITLE_START.test(above.text.text.trim()) && !RE_ATTACHMENT_LINE.test(above.text.text.trim());
+  const whole = `${wrapped ? above.text.text.trim() : ''}${own.text.text.trim()}`;
+  if (!RE_CALL_TITLE_WORD.test(whole)) return null;
+  return { title: whole, from: (wrapped ? above : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
+}
+
+/** Draft (征求意见稿 at the head or under the title), final (a title line), or unknown (a check says so). */
+function statusOf(preamble: readonly Paragraph[], head: readonly Paragraph[], found: FoundTitle, checks: CheckDraft[]): Extracted['info']['status'] {
   // The draft mark under the title, wherever the title stands.
-  const underTitle = titleTo >= 0 ? preamble.find((p) => (p.text.from[0] ?? -1) > titleTo) : undefined;
+  const underTitle = found.to >= 0 ? preamble.find((p) => (p.text.from[0] ?? -1) > found.to) : undefined;
   const draft = head.some((p) => RE_DRAFT.test(p.text.text)) || (underTitle !== undefined && /^[（(]?征求意见稿[）)]?$/.test(underTitle.text.text.trim()));
-  const status = draft ? 'draft' : titleSource === 'heading' ? 'final' : 'unknown';
+  const status = draft ? 'draft' : found.source === 'heading' ? 'final' : 'unknown';
   if (status === 'unknown') {
     checks.push({
       code: 'status-unknown',
@@ -809,17 +848,20 @@ function documentInfo(
       span: null,
     });
   }
-  // The title as printed (a text in traditional script is read as simplified).
-  const printedTitle = title !== null && titleFrom >= 0 && titleTo > titleFrom ? asPrintedText(title, sourceOf(titleFrom, titleTo)) : title;
-  return {
-    title: printedTitle,
-    titleSource,
-    programme,
-    specialProject: specialProject !== null && printedTitle !== null && title !== null && title.includes(specialProject) ? printedTitle.slice(title.indexOf(specialProject), title.indexOf(specialProject) + specialProject.length) : specialProject,
-    year: yearText ? Number(yearText) : cjkYear(title ?? '') ?? cjkYear(text.text),
-    batch: batchText ? parseCjkNumber(batchText) : null,
-    status,
-  };
+  return status;
+}
+
+/**
+ * The year (the title's, a Taiwan-side `民国115年度` counted from 1912, else the text's) and the
+ * batch: the title's, else the one batch the text names (a text that names two, `第一批设立6个…；
+ * 第二批设立5个…`, is the year's guideline of both: no batch).
+ */
+function yearAndBatch(title: string | null, text: string): { year: number | null; batch: number | null } {
+  const roc = RE_ROC_YEAR.exec(title ?? '') ?? RE_ROC_YEAR.exec(text);
+  const yearText = RE_YEAR.exec(title ?? '')?.[1] ?? RE_TITLE_YEAR.exec(title ?? '')?.[1] ?? (roc ? String(Number(roc[1]) + 1911) : undefined) ?? RE_YEAR.exec(text)?.[1];
+  const named = new Set([...text.matchAll(new RegExp(RE_BATCH.source, 'g'))].map((m) => parseCjkNumber(m[1]!)));
+  const batchText = RE_BATCH.exec(title ?? '')?.[1] ?? (named.size === 1 ? RE_BATCH.exec(text)?.[1] : undefined);
+  return { year: yearText ? Number(yearText) : cjkYear(title ?? '') ?? cjkYear(text), batch: batchText ? parseCjkNumber(batchText) : null };
 }
 
 /** A title found away from the head of the text, with where it stands in the loaded text (0-based offsets). */
