@@ -206,6 +206,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markPrintFooters,
   markMailHeaders,
   markChatCopy,
+  markArticleFrame,
   markContents,
   markTranslations,
 ];
@@ -574,8 +575,9 @@ function cleanLine(
   const labelGap = tableLabelGap(text, a, b);
   const spaced = isLetterSpaced(text.slice(a, b));
   // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
-  const inline: { start: number; end: number; kind: RemovalKind }[] = [
+  const inline: { start: number; end: number; kind: RemovalKind; replacement?: string }[] = [
     ...(l.furniture ?? []),
+    ...emojiMarks(text, a, b),
     ...inlinePageNumbers(text, a, b).filter((r) => !(l.furniture ?? []).some((f) => f.start < r.end && r.start < f.end)).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
     ...markupOf(text, a, b),
     ...revisionMarks(text, a, b),
@@ -619,8 +621,12 @@ function cleanLine(
     while (nextInline < inline.length && inline[nextInline]!.start < i) nextInline++;
     if (nextInline < inline.length && i === inline[nextInline]!.start) {
       flush();
-      const { start, end, kind } = inline[nextInline++]!;
-      log(kind, start, end);
+      const { start, end, kind, replacement } = inline[nextInline++]!;
+      log(kind, start, end, replacement);
+      if (replacement) {
+        emit(replacement, start, end);
+        last = replacement[replacement.length - 1]!;
+      }
       i = run = end;
       continue;
     }
@@ -912,6 +918,45 @@ const RE_FIGURE_CAPTION = /^图\s*\d{1,2}(?:[-－.．]\d{1,2})?[\s\u3000]*[^\s�
 /** A line's start up to a `1.2`-style number (after an indent or a Markdown heading mark), and nothing else. */
 const RE_NUMBER_BEFORE_GAP = /^[#\s\u3000]*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
 const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入)[：:]/;
+
+/**
+ * Emoji, as a WeChat article or a chat decorates its text (`🔹1.1 中国和新西兰…`, `▫️合作协议：…`,
+ * `…征求意见稿🎉`): no text, removed with the space after them and logged as `markup`. A keycap
+ * number at a line's start (`1️⃣ 总体目标`, `🔟`) numbers the article's top-level sections, as
+ * `一、` does: read as that marker.
+ */
+function emojiMarks(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind; replacement?: string }[] {
+  const out: { start: number; end: number; kind: RemovalKind; replacement?: string }[] = [];
+  let quick = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xd83c && c <= 0xd83e) || (c >= 0x2190 && c <= 0x2bff) || c === 0x20e3 || c === 0xfe0f || c === 0x3030 || c === 0x303d || c === 0x3297 || c === 0x3299 || c === 0xa9 || c === 0xae) {
+      quick = true;
+      break;
+    }
+  }
+  if (!quick) return out;
+  RE_EMOJI.lastIndex = 0;
+  for (const m of text.slice(a, b).matchAll(RE_EMOJI)) {
+    const start = a + m.index;
+    const keycap = m[1] !== undefined ? (m[1] === '🔟' ? 10 : Number(m[1][0])) : 0;
+    const lead = text.slice(a, start).trim() === '';
+    if (keycap > 0 && lead) out.push({ start, end: start + m[0].length, kind: 'markup', replacement: `${cjkNumeral(keycap)}、` });
+    else if (m[1] === undefined || lead) out.push({ start, end: start + m[0].length, kind: 'markup' });
+  }
+  return out;
+}
+
+/**
+ * An emoji (a pictograph, with its presentation selector, skin tone and joined parts) and the white
+ * space after it; group 1 a keycap number (`1️⃣`, `🔟`). Symbols that are text in a guideline
+ * (`●`, `■`, `★`, `→`, `√`, `©`) are no emoji here unless drawn as emoji (with U+FE0F).
+ */
+const RE_EMOJI = /(?:([0-9]\uFE0F?\u20E3|🔟)|(?:[\u{1F000}-\u{1FAFF}\u2B50\u2B55\u23F0\u23F3\u231B\u2705\u274C\u274E\u2728\u2753-\u2755\u2757\u26A1]|\p{Extended_Pictographic}\uFE0F)(?:[\u{1F3FB}-\u{1F3FF}]|\uFE0F)?(?:\u200D\p{Extended_Pictographic}\uFE0F?)*)[ \t\u3000]*/gu;
+
+function cjkNumeral(n: number): string {
+  return '〇一二三四五六七八九十'[n] ?? String(n);
+}
 
 function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
@@ -1904,6 +1949,33 @@ function markChatCopy(lines: RawLine[]): void {
   });
   for (const l of lines) if (l.cls === 'content' && RE_CHAT_EVENT.test(l.raw)) l.cls = 'chat';
 }
+
+/**
+ * The frame an article (a WeChat repost, a news site's) puts around a guideline it carries whole:
+ * everything before a divider that says the full text follows (`— — 以下为指南全文 — —`, `全文如下：`:
+ * the headline, byline, editor's note and its summary), and everything after the article's `END`
+ * divider or its list of other articles (`推荐阅读`, `往期推荐`). Marked `web-chrome` where such a
+ * divider stands alone on its line: the guideline is what the article says it carries.
+ */
+function markArticleFrame(lines: RawLine[]): void {
+  const content = lines.flatMap((l, i) => (l.cls === 'content' || l.cls === 'web-chrome' ? [i] : []));
+  if (content.length === 0) return;
+  const follows = content.find((i) => RE_FULL_TEXT_FOLLOWS.test(lines[i]!.raw.trim()));
+  // (In the first half: a divider near the end introduces an annex, not the guideline.)
+  if (follows !== undefined && content.indexOf(follows) * 2 < content.length) {
+    for (let i = 0; i <= follows; i++) if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
+  }
+  const end = content.find((i) => RE_ARTICLE_END.test(lines[i]!.raw.trim()));
+  if (end !== undefined && content.indexOf(end) * 2 > content.length) {
+    for (let i = end; i < lines.length; i++) if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
+  }
+}
+
+/** A line that says the full text of the guideline follows (with the rules or dashes around it). */
+const RE_FULL_TEXT_FOLLOWS = /^[-—–―=·*\s\u3000]*(?:(?:以下|下面)(?:为|是)(?:指南|通知|文件|申报指南)?(?:全文|原文)|(?:指南|通知|文件)?(?:全文|原文)如下)[-—–―=·*\s\u3000：:]*$/;
+
+/** The end of an article (`— — END — —`), or the head of its list of other articles. */
+const RE_ARTICLE_END = /^(?:[-—–―=·*\s\u3000]*END[-—–―=·*\s\u3000]*|(?:\p{Extended_Pictographic}\uFE0F?\s*)?(?:推荐阅读|往期推荐|往期回顾|精彩推荐|相关阅读|猜你喜欢|热文推荐)[：:]?)$/u;
 
 /** `text` as a regular expression that matches it literally. */
 function escapeRegExp(text: string): string {

@@ -25,6 +25,7 @@ import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
 import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
+import { transposedSpacedTable } from './transposed.js';
 
 /** A piece of source text `[start, end)`. */
 export interface Range {
@@ -70,7 +71,8 @@ export interface Table {
   readonly header: readonly (readonly Range[])[];
   readonly rows: readonly TableRow[];
   /** Layout that was text: pipes, `| --- |` rules, a header repeated after a page break. */
-  readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' })[];
+  /** (`footnote`: a note's mark in a cell, `7②`, its note read into the row: see `transposed.ts`.) */
+  readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' | 'footnote' })[];
 }
 
 /** The text of a cell: its pieces joined. */
@@ -86,7 +88,7 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls !== 'content' && l.cls !== 'running-header') continue;
-    const t = pipeTable(text, lines, i) ?? tabTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
+    const t = pipeTable(text, lines, i) ?? tabTable(text, lines, i) ?? transposedSpacedTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
     if (t) {
       tables.push(dittoResolved(text, t));
       i = Math.max(...t.lines);
@@ -334,6 +336,26 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
       const total = r.cells.some((c) => RE_TOTAL_TEXT.test(cellText(c)));
       if (idCol >= 0 && !total && (r.cells[idCol] ?? []).length === 0 && prev && !prev.caption && (prev.cells[idCol] ?? []).length > 0 && r.cells.some((c) => c.length > 0)) {
         body[body.length - 1] = { ...prev, cells: prev.cells.map((c, k) => [...c, ...(r.cells[k] ?? [])]) };
+        continue;
+      }
+      // A row that repeats the one above it in its number and title (cells merged down a row group, as
+      // a spreadsheet export writes a merged cell into every row it covers: `1.3 | 中国和韩国… | … |
+      // （1）…`, then `1.3 | 中国和韩国… | … | （2）…`): the same row going on; a cell that repeats the
+      // one above is the merged cell's copy (layout), one that differs goes on in the row above.
+      const titleCol = columns.findIndex((c) => c?.role === 'title');
+      const same = (k: number): boolean => k >= 0 && prev !== undefined && !prev.caption && cellText(r.cells[k] ?? []).trim() !== '' && cellText(r.cells[k] ?? []).trim() === cellText(prev.cells[k] ?? []).trim();
+      if (prev && !total && same(idCol) && (titleCol < 0 || same(titleCol))) {
+        body[body.length - 1] = {
+          ...prev,
+          cells: prev.cells.map((c, k) => {
+            const next = r.cells[k] ?? [];
+            if (cellText(next).trim() === cellText(c).trim()) {
+              for (const p of next) layout.push({ ...p, kind: 'table-layout' });
+              return c;
+            }
+            return [...c, ...next];
+          }),
+        };
         continue;
       }
       body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => r.cells[k] ?? []) });

@@ -175,7 +175,10 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
   // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
-  const stated = readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span);
+  const stated = areasCounted(
+    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span),
+    directions.map((d) => groupsOf.get(d) ?? []),
+  );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
   // may go as they are read: `consume`).
   const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span, statedForGroup);
@@ -232,6 +235,19 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
     },
     sourceText,
   );
+}
+
+/**
+ * A count of areas that group the directions (`围绕以下3个领域发布重点支持研究方向`, then `（一）…`
+ * over `1．…`, `2．…`): no count of the directions. Where the stated number is that of the groups
+ * the directions stand in, and not that of the directions, the summary states no direction count.
+ * (Where the areas are the directions, `双方在以下六个领域共同征集…`, the two numbers agree.)
+ */
+function areasCounted(summary: Summary, groupsOfDirections: readonly (readonly Paragraph[])[]): Summary {
+  const c = summary.directionCount;
+  if (!c || !/领域|专题|板块/.test(c.text) || /方向/.test(c.text) || c.value === groupsOfDirections.length) return summary;
+  const groups = new Set(groupsOfDirections.map((g) => g[g.length - 1]).filter((g) => g !== undefined));
+  return groups.size === c.value ? { ...summary, directionCount: null } : summary;
 }
 
 /** A direction whose heading ends with a withdrawal mark (`（删除）`). */
@@ -612,6 +628,9 @@ function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
   return start === 0 ? preamble.slice(0, Math.max(4, after)) : first.slice(start, after);
 }
 
+/** A line that ends in a date (`2026年3月27日`, a letter's or a signature's). */
+const RE_DATE_LINE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
 /** A line that may be part of a title: short, no clause punctuation or colon, not mostly Latin, no number marker. */
 function isTitleLine(t: string): boolean {
   const latin = (t.match(/[A-Za-z]/g) ?? []).length;
@@ -769,7 +788,7 @@ function leadingTitle(head: readonly Paragraph[]): TitleAt {
 function titleLineSkip(t: string, first: boolean): 'skip' | 'restart' | 'stop' | null {
   if (first && RE_ATTACHMENT_LINE.test(t)) return 'skip';
   if (/^[\u4e00-\u9fff]{1,12}[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*号$/.test(t.trim())) return 'skip';
-  if (/^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(t.trim())) return 'restart';
+  if (RE_DATE_LINE.test(t.trim()) && /^\d/.test(t.trim())) return 'restart';
   if (/^目\s*录$/.test(t.trim())) return 'stop';
   return null;
 }
@@ -825,7 +844,9 @@ function ownTitleUnderHeadline(headline: TitleAt, preamble: readonly Paragraph[]
   if (at < 0) return null;
   const own = preamble[at]!;
   const above = at > 0 ? preamble[at - 1]! : null;
-  const wrapped = above !== null && isTitleLine(above.text.text.trim()) && RE_TITLE_START.test(above.text.text.trim()) && !RE_ATTACHMENT_LINE.test(above.text.text.trim());
+  const upper = above?.text.text.trim() ?? '';
+  // (Not a letter's date above it: `2026年2月27日` begins as a title's year does.)
+  const wrapped = above !== null && isTitleLine(upper) && RE_TITLE_START.test(upper) && !RE_ATTACHMENT_LINE.test(upper) && !RE_DATE_LINE.test(upper);
   const whole = `${wrapped ? above.text.text.trim() : ''}${own.text.text.trim()}`;
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
   return { title: whole, from: (wrapped ? above : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
@@ -928,7 +949,7 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   const own = preamble[at]!;
   const above = at > 0 ? preamble[at - 1]! : null;
   const upper = above?.text.text.trim() ?? '';
-  const wrapped = above !== null && isTitleLine(upper) && !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(upper) && !RE_CALL_TITLE_END.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
+  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
   const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
   return { title: whole, from: (wrapped ? above! : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };

@@ -322,6 +322,17 @@ export const FLAG_PATTERNS = {
 export const RE_MATCHING_RATIO =
   /(?:其他经费|其他来源经费|自筹经费|配套经费|地方财政经费|社会资金)[^。；]{0,60}?(?:与|和|同)(?:中央财政|国拨|财政)(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
+/**
+ * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
+ * the qualifier of group 1 where it has one): `按不低于1:1的比例提供配套资金`; `至少与其获得的政府
+ * 资助等额的配套出资`, `配套资金不少于国拨经费` (equal or more: 1:1, at least).
+ */
+export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; central: number } | null])[] = [
+  [/(不低于|不少于|不高于|不超过)?\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)\s*的?比例(?:提供|落实|安排|予以)?(?:配套|自筹)/, null],
+  [/(至少|不少于|不低于)[^。；]{0,24}(?:等额|同等数额|相同数额|等量|同等规模)的?(?:配套|自筹)(?:资金|经费|出资|投入)?/, { other: 1, central: 1 }],
+  [/(?:配套|自筹)(?:资金|经费|出资|投入)(?:原则上)?(不少于|不低于)(?:其?所?获得?的)?(?:中央财政|国拨|财政|政府资助)(?:资金|经费)?(?:额度|数额|金额|总额)?(?=[，,。；;）)]|$)/, { other: 1, central: 1 }],
+];
+
 /** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
 export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
 
@@ -382,6 +393,8 @@ export const SUMMARY_PATTERNS = {
   partnerCount: [
     new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+    // `支持与香港、澳门、台湾3个地区开展…`: the partners named, then their count.
+    new RegExp(`与[\\u4e00-\\u9fff]{2,8}(?:[、和及][\\u4e00-\\u9fff]{2,8}){1,9}等?()${N}个(?:国家|地区|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
     new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),

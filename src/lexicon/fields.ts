@@ -179,6 +179,17 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['揭榜金额', 'funding'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
+  // Who may lead and what must match the central funds, as a re-keyed list of fields gives them
+  // (`申报主体：须由企业牵头申报`, `配套要求：配套经费与国拨经费比例不低于1:1`): kept as text, and read
+  // for the direction's conditions as its requirements are.
+  ['申报主体', 'other'],
+  ['牵头单位要求', 'other'],
+  ['申报单位要求', 'other'],
+  ['配套要求', 'other'],
+  ['配套资金', 'other'],
+  ['配套条件', 'other'],
+  // A note under a direction (`注：① 联合意向声明全文见…`): the footnotes of its fields, kept as text.
+  ['注', 'other'],
   ['合作方式', 'other'],
   ['资助方式', 'other'],
   // A 指南解读's questions and answers printed among the directions (`问：1.1方向…？` / `答：…`): kept and

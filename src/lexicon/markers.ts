@@ -78,6 +78,14 @@ export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn
 
 /** The call's plan, stated once for all its directions (`二、资助计划`): a section title, after its marker. */
 export const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持方式|支持计划|经费安排|项目安排|资助强度(?:与|和|及)?(?:期限)?)$/;
+/**
+ * What a direction described in prose states (`（一）与德国科学基金会的合作研究项目。…拟资助不超过15项，
+ * 资助强度不超过200万元/项，资助期限为3年。`): how many projects it funds, and how much or how long.
+ * An item that states both is a direction, whatever its part is called.
+ */
+export const RE_PROSE_COUNT = /(?:拟|计划|预计)(?:资助|支持|立项|择优支持|择优资助|遴选|部署)[^。；;，,]{0,8}?(?:约|不超过|不少于|原则上不超过)?\s*[\d一二三四五六七八九十]+\s*(?:～|~|-|—|至)?\s*\d*\s*(?:项|个项目|个)/;
+export const RE_PROSE_MEASURE = /资助强度|万元\s*[/／]\s*项|每项|每个项目|资助期限|实施周期|执行期|资助(?:总)?经费|国拨经费|拟安排经费/;
+
 /** A section listing a call's areas (`一、资助领域`), after its marker. */
 export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;
 /** A section of a call's requirements of applications (`四、申请要求`), after its marker. */

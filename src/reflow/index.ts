@@ -129,7 +129,8 @@ function lineFacts(cleaned: Cleaned): LineFacts {
     return m ? m.type : null;
   });
   // A bullet (`• 其中，…`) starts a list item as a number does.
-  const hasMarker = markerTypes.map((t, k) => t !== null || RE_BULLET_START.test(lines[k]!.text.text));
+  // So does a group's title numbered `N` (`2 先进金属结构材料`, its space gone) over its `N.1` heading.
+  const hasMarker = markerTypes.map((t, k) => t !== null || RE_BULLET_START.test(lines[k]!.text.text) || numbersGroupBelow(lines[k]!.text.text, lines[k + 1]?.text.text));
   // A line that is a known label and nothing else (`合作领域`, `拟支持项目数：`) stands apart from the
   // lines around it: web pages and flattened tables print the value on the next line.
   const labelLine = lines.map((l) => !l.table && labelOnly(l.text.text) !== null);
@@ -153,6 +154,15 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   const full = sorted.filter((w) => w >= column * 0.92).length;
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
   return { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped };
+}
+
+/**
+ * A short title after a bare number (`2先进金属结构材料`, Word's heading number and its space) whose
+ * next line is a heading numbered under it (`2.1…`, `2.1.1…`): a group's heading.
+ */
+function numbersGroupBelow(line: string, next: string | undefined): boolean {
+  const m = /^(\d{1,2})[\u4e00-\u9fff][^，。；;：:、,]{1,29}$/.exec(line);
+  return m !== null && next !== undefined && next.startsWith(`${m[1]}.1`) && !/^\d{1,2}\.1\d/.test(next);
 }
 
 /** A bullet glyph and a space at a line's start (`• `, `▪ `, `● `): a list item's mark. */

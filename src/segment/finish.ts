@@ -4,7 +4,7 @@
  * their details, table rows described by a list before the table, and single-level numbers that
  * start again in each part.
  */
-import { matchMarker, RE_CALL_PLAN } from '../lexicon/markers.js';
+import { matchMarker, RE_CALL_PLAN, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
 import { roleOf } from '../lexicon/fields.js';
 import { abbreviates, bareTitle, idOf } from './evidence.js';
 import { section, type Node, type Section, type StructureProblem } from './tree.js';
@@ -17,6 +17,20 @@ const RE_AREAS_PART = /领域$/;
 /** A direction that is the call's plan section (`二、资助计划` holding 拟资助项目数 / 资助强度 / 资助期限). */
 function isCallPlan(d: Section): boolean {
   return d.heading !== null && d.marker !== null && RE_CALL_PLAN.test(d.heading.text.text.slice(d.marker.length).trim());
+}
+
+/**
+ * A part whose items (two or more, most of them) each describe a direction in prose: its title, then
+ * sentences that state how many projects it funds and how much or for how long (`RE_PROSE_COUNT`,
+ * `RE_PROSE_MEASURE`), whatever the part is called (`一、合作协议及资助计划`).
+ */
+function describesDirections(part: Section): boolean {
+  const items = part.children.filter((c): c is Section => c.kind === 'item' && c.heading !== null && c.marker !== null);
+  const described = items.filter((c) => {
+    const t = [c.heading!.text.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text.text] : []))].join('');
+    return RE_PROSE_COUNT.test(t) && RE_PROSE_MEASURE.test(t);
+  });
+  return described.length >= 2 && described.length * 3 >= items.length * 2;
 }
 
 /** A heading item: the title, short, at most a closing `。`. */
@@ -38,7 +52,7 @@ function directionsFromItems(root: Section, directions: Section[]): void {
     for (const c of n.children) {
       if (c.kind === 'paragraph') continue;
       const title = c.heading && c.marker ? c.heading.text.text.slice(c.marker.length).trim() : (c.heading?.text.text ?? '');
-      if (c.kind === 'part' && RE_DIRECTIONS_PART.test(c.heading?.text.text ?? '')) parts.push(c);
+      if (c.kind === 'part' && (RE_DIRECTIONS_PART.test(c.heading?.text.text ?? '') || describesDirections(c))) parts.push(c);
       else if (c.kind === 'item' && part !== null && RE_DIRECTIONS_PART.test(title) && c.children.some((x) => x.kind === 'item')) {
         parts.push(c);
         within.set(c, part);

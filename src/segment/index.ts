@@ -25,7 +25,7 @@ import type { Paragraph } from '../reflow/index.js';
 import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
 import { describedBefore, directionsFromParts, dropOverview, idsWithinParts } from './finish.js';
-import { loneDecimalsAsItems, splitRunOn, topicsAsParts } from './prepare.js';
+import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
 import { RULES } from './rules.js';
 import type { Segmented } from './tree.js';
 
@@ -37,6 +37,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   const { paragraphs, markers } = splitRunOn(input);
   topicsAsParts(paragraphs, markers);
   loneDecimalsAsItems(paragraphs, markers);
+  spacedNumbersAsGroups(paragraphs, markers);
   // Table rows are directions by their table; the numbering of the text is decided without them.
   const directionType = directionMarkerType(
     paragraphs,

@@ -130,7 +130,9 @@ export function checkItemNumber(last: number | undefined, m: Marker, p: Paragrap
 
 /** A part's number against the last of its kind (`一、` and `第一部分` count apart). */
 export function checkPart(last: number, m: Marker, p: Paragraph): StructureProblem | null {
-  if (m.value === last + 1) return null;
+  // (`一、` again after `四、`: a new sequence, as an annex, another sheet of a workbook or a second
+  // document part starts one, no duplicate.)
+  if (m.value === last + 1 || (m.value === 1 && last > 1)) return null;
   return {
     code: m.value <= last ? 'numbering-duplicate' : 'numbering-gap',
     severity: 'warning',

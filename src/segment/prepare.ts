@@ -110,6 +110,29 @@ export function loneDecimalsAsItems(paragraphs: readonly Paragraph[], markers: (
 }
 
 /**
+ * `3 先进陶瓷及其复合材料` over `3.1 …` and `3.1.1 …` (Word's heading numbering, a number and a space,
+ * the space gone once cleaned): a short title whose number is the major of the next `N.M` heading,
+ * the one after the last such title, is a group heading `N.`. In place.
+ */
+export function spacedNumbersAsGroups(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
+  let last = 0;
+  for (let k = 0; k < markers.length; k++) {
+    const m = markers[k];
+    if (m?.type === 'arabic-dot') last = m.value;
+    if (m) continue;
+    const raw = /^(\d{1,2})[ \u3000\t]*(?=[\u4e00-\u9fff])/.exec(paragraphs[k]!.text.text);
+    const title = raw ? paragraphs[k]!.text.text.slice(raw[0].length) : '';
+    if (!raw || title.length < 2 || title.length > 30 || /[。；;，,：:、]/.test(title)) continue;
+    const n = Number(raw[1]);
+    const next = markers.slice(k + 1).find((x) => x !== null && x.type !== 'field');
+    const major = next?.type === 'decimal' ? Math.floor(next.value / 100) : next?.type === 'decimal3' ? Math.floor(next.value / 10000) : null;
+    if (major !== n || n !== last + 1) continue;
+    markers[k] = { type: 'arabic-dot', text: raw[1]!, length: raw[0].length, value: n, key: raw[1]! };
+    last = n;
+  }
+}
+
+/**
  * Splits paragraphs where a known field label runs on after another field's text
  * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
  * paragraph of its own, as if the document had broken the line there.
@@ -219,7 +242,7 @@ function proseDirectionCuts(t: string): number[] {
 const RE_TRAILING_HEADING = /[。；]\s*(\d{1,2}[.．]\d{1,2}\s*[^。；;，,：:\d][^。；;，,：:]{3,40}(?:项目|合作|研究|计划))$/;
 
 /** What a direction written as prose says after its title sentence: its basis, partner, fields or figures. */
-const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|拟支持|经费|实施周期|执行期/;
+const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|拟支持|拟资助|资助强度|资助期限|经费|实施周期|执行期/;
 
 /**
  * A direction written as one numbered paragraph of prose (`1. 内地与香港联合资助研究项目。本方向

@@ -105,6 +105,13 @@ const tableRow: Rule = (b, _k, p, m) => {
     return true;
   }
   if (!m) return false;
+  // A row that is a label and its text (`注：表中“同上”表示…`, a note merged across the table): the
+  // table's note, text of the part the table stands in.
+  if (m.type === 'field') {
+    b.popToContainer();
+    b.text(p);
+    return true;
+  }
   // A row of a table of directions: a direction whatever the numbering around it; numbered
   // headings after the table go on from its last row. Its 序号 runs on from the row above.
   b.checkRowNumber(m, p);

@@ -511,7 +511,7 @@ export function textEvidence(lines: Cleaned['lines']): TextEvidence {
     }
     const joined = last + t;
     guide ||= joined.includes('指南');
-    apply ||= joined.includes('申报');
+    apply ||= joined.includes('申报') || joined.includes('申请');
     support ||= /资助|支持|揭榜/.test(joined);
     if (t.length > 0) last = t[t.length - 1]!;
   }

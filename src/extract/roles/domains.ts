@@ -21,7 +21,8 @@ export function readDomains(ctx: DirectionContext): Domain[] {
   const area = ctx.groups.length > 0 && RE_CALL_AREAS.test(headingTitle(ctx.groups[ctx.groups.length - 1]!.text.text));
   if (ctx.allOf('domains').length === 0 && area && ctx.title !== '') {
     domains.push({ label: ctx.title, detail: null, marker: null, span: span(ctx.titleM), children: [] });
-  } else if (ctx.allOf('domains').length === 0) {
+  } else if (ctx.allOf('domains').length === 0 && ctx.allOf('content').length === 0) {
+    // (A direction written as prose: the fields a 研究内容 names are its work, no domains of a call.)
     const m = RE_PROSE_DOMAINS.exec(all.text);
     const after = m ? null : RE_PROSE_DOMAINS_AFTER.exec(all.text);
     if (after) {
@@ -105,7 +106,7 @@ function listSeparators(m: Mapped): string {
 }
 
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
-const RE_PROSE_DOMAINS = /(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持)(?:在|于)?((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
+const RE_PROSE_DOMAINS = /(?:(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持|资助|征集)(?:在|于)?)+((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
 
 
 /**

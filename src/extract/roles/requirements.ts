@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedJoin } from '../../mapped.js';
 import type { Conditions, Requirement } from '../../schema/guideline.js';
 import { append } from '../../append.js';
-import { RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
+import { MATCHING_FORMS, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -27,10 +27,29 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
       }
     }
   }
-  const ownConditions = conditionsOf(requirementFields.map(nodeText), span);
+  // (Also the fields kept as text that state who leads or what is matched: `申报主体：`, `配套要求：`.)
+  const ownConditions = conditionsOf([...requirementFields, ...ctx.allOf('other')].map(nodeText), span);
   // The young-scientist rules a group states for its directions, where a direction states none.
   const conditions = ownConditions.youngScientist || groupTexts.length === 0 ? ownConditions : { ...ownConditions, youngScientist: conditionsOf(groupTexts, span).youngScientist };
   return { requirements, conditions };
+}
+
+/** The ratio of matching funds to the central funds a text states, in any of its forms (`MATCHING_FORMS`). */
+function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
+  const forms: (readonly [RegExp, { other: number; central: number } | null])[] = [[RE_MATCHING_RATIO, null], ...MATCHING_FORMS];
+  for (const [re, fixed] of forms) {
+    const r = re.exec(t.text);
+    if (!r) continue;
+    const q = r[1];
+    return {
+      other: fixed ? fixed.other : Number(r[2]),
+      central: fixed ? fixed.central : Number(r[3]),
+      qualifier: q === '不低于' || q === '不少于' || q === '达到' || q === '至少' ? 'atLeast' : q === '不高于' || q === '不超过' ? 'atMost' : fixed ? 'atLeast' : 'exact',
+      text: r[0],
+      span: span(t, r.index, r.index + r[0].length),
+    };
+  }
+  return null;
 }
 
 /** Conditions read from the requirement fields (有关说明/其他要求), each with its span. */
@@ -39,17 +58,7 @@ function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
   let leadingEnterprise: Conditions['leadingEnterprise'] = null;
   let youngScientist: Conditions['youngScientist'] = null;
   for (const t of texts) {
-    const r = RE_MATCHING_RATIO.exec(t.text);
-    if (r && !matchingRatio) {
-      const q = r[1];
-      matchingRatio = {
-        other: Number(r[2]),
-        central: Number(r[3]),
-        qualifier: q === '不低于' || q === '不少于' || q === '达到' ? 'atLeast' : q === '不高于' || q === '不超过' ? 'atMost' : 'exact',
-        text: r[0],
-        span: span(t, r.index, r.index + r[0].length),
-      };
-    }
+    if (!matchingRatio) matchingRatio = matchingOf(t, span);
     const e = RE_LEADING_ENTERPRISE.exec(t.text);
     if (e && !leadingEnterprise) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length) };
     const born = [...t.text.matchAll(RE_BORN_AFTER)];
