@@ -1960,13 +1960,22 @@ function markChatCopy(lines: RawLine[]): void {
 function markArticleFrame(lines: RawLine[]): void {
   const content = lines.flatMap((l, i) => (l.cls === 'content' || l.cls === 'web-chrome' ? [i] : []));
   if (content.length === 0) return;
+  // (Never where the part cut holds a line of the guideline's structure, a numbered heading or a
+  // field's label: the divider was a line among the guideline's, not the article's edge.)
+  const structured = (from: number, to: number): boolean => {
+    for (let i = from; i < to; i++) {
+      const t = lines[i]!.cls === 'content' ? lines[i]!.raw.trim() : '';
+      if (t !== '' && (matchMarker(t) !== null || fieldLabelAt(t) !== null)) return true;
+    }
+    return false;
+  };
   const follows = content.find((i) => RE_FULL_TEXT_FOLLOWS.test(lines[i]!.raw.trim()));
   // (In the first half: a divider near the end introduces an annex, not the guideline.)
-  if (follows !== undefined && content.indexOf(follows) * 2 < content.length) {
+  if (follows !== undefined && content.indexOf(follows) * 2 < content.length && !structured(0, follows)) {
     for (let i = 0; i <= follows; i++) if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
   }
-  const end = content.find((i) => RE_ARTICLE_END.test(lines[i]!.raw.trim()));
-  if (end !== undefined && content.indexOf(end) * 2 > content.length) {
+  const end = content.find((i) => content.indexOf(i) * 2 > content.length && RE_ARTICLE_END.test(lines[i]!.raw.trim()));
+  if (end !== undefined && !structured(end + 1, lines.length)) {
     for (let i = end; i < lines.length; i++) if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
   }
 }

@@ -342,9 +342,12 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
       // a spreadsheet export writes a merged cell into every row it covers: `1.3 | 中国和韩国… | … |
       // （1）…`, then `1.3 | 中国和韩国… | … | （2）…`): the same row going on; a cell that repeats the
       // one above is the merged cell's copy (layout), one that differs goes on in the row above.
+      // (The row's name, its title or else its partner, the same too: a number printed twice over two
+      // rows that differ is a duplicate, reported as such.)
       const titleCol = columns.findIndex((c) => c?.role === 'title');
+      const nameCol = titleCol >= 0 ? titleCol : columns.findIndex((c) => c?.role === 'partners');
       const same = (k: number): boolean => k >= 0 && prev !== undefined && !prev.caption && cellText(r.cells[k] ?? []).trim() !== '' && cellText(r.cells[k] ?? []).trim() === cellText(prev.cells[k] ?? []).trim();
-      if (prev && !total && same(idCol) && (titleCol < 0 || same(titleCol))) {
+      if (prev && !total && same(idCol) && same(nameCol)) {
         body[body.length - 1] = {
           ...prev,
           cells: prev.cells.map((c, k) => {

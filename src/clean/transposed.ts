@@ -36,11 +36,11 @@ interface Group {
 const textOf = (text: string, pieces: readonly Range[]): string => pieces.map((p) => text.slice(p.start, p.end)).join('');
 
 /** The 序号 row at line `k`: its name and the left edges of its direction columns, or null. */
-function idRow(text: string, lines: readonly TableLine[], k: number): { edges: number[]; frags: Fragment[] } | null {
+function idRow(text: string, lines: readonly TableLine[], k: number, columns = 2): { edges: number[]; frags: Fragment[] } | null {
   const l = lines[k];
   if (!l || l.cls !== 'content') return null;
   const frags = lineFragments(text, l.start, l.end, k);
-  if (frags.length < 3 || columnOf(text.slice(frags[0]!.start, frags[0]!.end))?.role !== 'id') return null;
+  if (frags.length < columns + 1 || columnOf(text.slice(frags[0]!.start, frags[0]!.end))?.role !== 'id') return null;
   if (!frags.slice(1).every((f) => RE_COLUMN_ID.test(text.slice(f.start, f.end)))) return null;
   return { edges: frags.slice(1).map((f) => f.from - 2), frags };
 }
@@ -102,7 +102,7 @@ export function transposedSpacedTable(text: string, lines: readonly TableLine[],
     const ids: Fragment[][] = edges.map(() => []);
     for (const f of lineFragments(text, lines[start]!.start, lines[start]!.end, start).slice(1)) ids[columnAt(edges, f) - 1]?.push(f);
     group.rows.push({ name: [lineFragments(text, lines[start]!.start, lines[start]!.end, start)[0]!], cells: ids });
-    const isEnd = (k: number): boolean => RE_CONTINUED.test(lines[k]!.raw.trim()) || idRow(text, lines, k) !== null;
+    const isEnd = (k: number): boolean => RE_CONTINUED.test(lines[k]!.raw.trim()) || idRow(text, lines, k, 1) !== null;
     const { blocks, end } = blocksFrom(text, lines, start + 1, isEnd);
     let last = start;
     for (const block of blocks) {
@@ -124,7 +124,8 @@ export function transposedSpacedTable(text: string, lines: readonly TableLine[],
       at++;
       while (at < lines.length && TRANSPARENT.has(lines[at]!.cls)) at++;
     }
-    const again = idRow(text, lines, at);
+    // (The last group may hold one direction only.)
+    const again = idRow(text, lines, at, 1);
     if (!again) break;
     taken.add(at);
     edges = again.edges;

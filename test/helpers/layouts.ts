@@ -501,3 +501,69 @@ export function asBracketTitlesBilingual(ds: readonly DirectionSpec[]): string {
   });
   return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
 }
+
+/**
+ * A `pdftotext -layout` table turned on its side: a direction per column, the fields' names down the
+ * first column (a name wrapped over two lines, or standing in the middle of its row), a blank line
+ * between rows, `perGroup` directions to a page and the rest under `续表` on the next with their own
+ * 序号 row; the ids run 1, 2, 3 … (so the directions are numbered as the table's columns).
+ */
+export function asTransposedSpacedTable(ds: readonly DirectionSpec[], perGroup = 3): string {
+  const names = [['序号'], ['方向名称'], ['合作国家'], ['合作协议'], ['领域方向'], ['拟支持项目', '数（个）'], ['拟支持经费', '（万元）'], ['实施周期']];
+  const value = (d: DirectionSpec, k: number): string[] => [String(k + 1), titleOf(d), d.partner, agreementOf(d), d.domains.join('；'), String(d.count), String(d.fundingWan), `${d.years}年`];
+  const [nameWidth, cellWidth] = [14, 26];
+  const out: string[] = [];
+  for (let g = 0; g * perGroup < ds.length; g++) {
+    const group = ds.slice(g * perGroup, (g + 1) * perGroup);
+    if (g > 0) out.push('', `                    — ${g + 1} —`, '\f  续表', '');
+    names.forEach((name, r) => {
+      const columns = group.map((d, j) => wrap(value(d, g * perGroup + j)[r]!, cellWidth - 2));
+      const height = Math.max(name.length, ...columns.map((c) => c.length));
+      // A one-line name stands on the middle line of its row.
+      const top = name.length === 1 ? Math.floor((height - 1) / 2) : 0;
+      for (let line = 0; line < height; line++) {
+        const label = line - top >= 0 ? (name[line - top] ?? '') : '';
+        out.push(`  ${pad(label, nameWidth)}${columns.map((c) => pad(c[line] ?? '', cellWidth)).join('')}`.trimEnd());
+      }
+      out.push('');
+    });
+  }
+  out.push(`                    — ${Math.ceil(ds.length / perGroup)} —`);
+  return [...HEAD(ds.length), '             表1  各指南方向及要求', '', ...out, ...TAIL].join('\n');
+}
+
+/**
+ * A WeChat article's copy: a headline and an editor's note with its emoji summary before a
+ * `以下为指南全文` divider, keycap numbers for the parts (`1️⃣ 领域和方向`), `🔹` before each
+ * direction and `▫️` before each field, then `END`, 阅读原文 and a 推荐阅读 list whose headlines begin
+ * like directions (`1.1亿元！…`).
+ */
+export function asWeChatArticle(ds: readonly DirectionSpec[]): string {
+  const [title, ...rest] = HEAD(ds.length);
+  const body = ds.flatMap((d, k) => [`🔹1.${k + 1} ${titleOf(d)}`, ...fieldLines(d).map((l) => `▫️${l}`), '']);
+  return [
+    `重磅｜科技部发布${ds.length}个方向的国际合作指南🎉`,
+    '原创 小编 科研前沿 2026年4月18日 09:30 北京',
+    '',
+    '📢 编者按',
+    `本批共设立${ds.length + 1}个方向，多数方向实施周期为3年，建议收藏⭐！`,
+    '',
+    '— — — 以下为指南全文 — — —',
+    '',
+    title!,
+    ...rest.slice(0, 3),
+    '1️⃣ 领域和方向',
+    '',
+    ...body,
+    '2️⃣ 申报要求',
+    '',
+    TAIL[3]!,
+    '',
+    '— — — END — — —',
+    '👉点击阅读原文',
+    '推荐阅读',
+    '📖 1.1亿元！港澳台科技创新合作重点专项2026年度指南发布',
+    '📖 2.3万人关注的申报指南解读',
+    '阅读 3.2万　赞 268',
+  ].join('\n');
+}

@@ -188,6 +188,10 @@ describe('the seed draft', () => {
     expect(flags('2.1')).toEqual(['ipAgreement', 'placeholders']);
     expect(byId(doc.directions, '2.1').flags.placeholders.evidence).toHaveLength(2);
     expect(byId(doc.directions, '1.4').flags.jointApplication.evidence.map((e) => e.text)).toEqual(['分别向科技部和日本JICA申报', '单方申报项目无效']);
+    // Matching funds stated as `至少与其获得的政府资助等额的配套出资`: at least 1:1, where the text says so.
+    const matching = (id: string) => byId(doc.directions, id).conditions.matchingRatio;
+    expect(['1.5', '1.6', '1.7', '1.8', '1.9'].map((id) => matching(id) && [matching(id)!.other, matching(id)!.central, matching(id)!.qualifier])).toEqual([null, [1, 1, 'atLeast'], [1, 1, 'atLeast'], [1, 1, 'atLeast'], [1, 1, 'atLeast']]);
+    expect(matching('1.9')!.text).toBe('至少与其获得的政府资助等额的配套出资');
   });
 
   it('reads the document’s own facts', async () => {

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asBlockIndented, asBracketHeadings, asBracketTitlesBilingual, asCards, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asBlockIndented, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -75,6 +75,8 @@ describe('layouts', () => {
     ['Word’s numbering lost: titles in two levels led by a tab', asNumberingLost],
     ['a table copied column by column, cells wrapped in narrow columns', (ds: readonly DirectionSpec[]) => asColumnMajor(ds)],
     ['titles in 【】 with no number, ▲ fields under labels in two languages, in another order each time', asBracketTitlesBilingual],
+    ['a pdftotext -layout table on its side: a direction per column, more under 续表', (ds: readonly DirectionSpec[]) => asTransposedSpacedTable(ds)],
+    ['a WeChat article’s copy: emoji markers, keycap parts, the editor’s note and the reading list around it', asWeChatArticle],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
