@@ -85,15 +85,18 @@ function take(input: Input): Uint8Array {
 /** Warnings listed per document on a terminal without --verbose. */
 const BRIEF_WARNINGS = 3;
 
-export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io: Io): Promise<number> {
+type IngestCommand = Extract<Command, { command: 'ingest' }>;
+type Documents = (Omit<Processed, 'markdown'> & { readonly markdown: string | null; readonly id: string })[];
+
+export async function runIngest(cmd: IngestCommand, io: Io): Promise<number> {
   const lang = io.lang ?? 'zh';
   let inputFailures = 0;
   const failInput = (path: string, error: GuidelineError): void => {
     inputFailures++;
     io.stderr.write(`guideline: ${t(lang, 'fail.line', path, withHint(error, lang))}\n`);
   };
-  let paths: string[];
   const wholeCorpus = cmd.files.length === 0;
+  let paths: string[];
   try {
     // A folder given by name is the sources in it and below (`ingest corpus/2025`).
     paths = wholeCorpus ? await listCorpus(join(io.cwd, CORPUS_DIR), io.cwd) : await expandInputs(cmd.files, io.cwd, SOURCE_EXTENSIONS, failInput);
@@ -113,121 +116,97 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     io.stderr.write(`guideline: ${t(lang, 'ingest.out-unmakeable', cmd.out, describeWriteError(error, lang))}\n`);
     return 2;
   }
+  const run = new IngestRun(cmd, io, outDir, paths);
+  const reports = await ingestAll(paths, (path) => run.one(path), { concurrency: cmd.concurrency ?? availableParallelism(), ...(io.signal ? { signal: io.signal } : {}) }).finally(() => run.close());
+  run.progress.clear();
+  const { stale, notPruned } = wholeCorpus ? await staleOutputs(cmd, outDir, new Set([...run.ids(), ...reports.flatMap((r) => r.parts ?? [])]), lang) : { stale: [], notPruned: new Map<string, string>() };
+  reportLines(reports, cmd, io, lang, run.progress.shown);
+  for (const id of stale) {
+    const fate = !cmd.prune ? false : (notPruned.get(id) ?? true);
+    io.stderr.write(`guideline: ${t(lang, 'ingest.stale', `${cmd.out}/${id}.json`, CORPUS_DIR, fate)}\n`);
+  }
+  return summarise(reports, { cmd, io, lang, paths, wholeCorpus, inputFailures, stale, notPruned, tty: run.progress.shown });
+}
 
-  // Ids name the output files: two sources with one id would overwrite each other. Renditions of
-  // one document (`x.pdf`, `x.docx` in one folder) get ids of their own (`x`, `x-docx`).
-  const assigned = assignIds(paths.filter((p) => p !== STDIN));
-  const idOf = (p: string): string => {
-    if (cmd.id !== null) return documentId(cmd.id);
-    if (p === STDIN) return 'stdin';
-    return assigned.get(p)?.id ?? documentId(p);
-  };
-  const firstWithId = new Map<string, string>();
-  const collision = new Map<string, string>();
-  for (const p of paths) {
-    const id = idOf(p);
-    const first = firstWithId.get(id);
-    if (first === undefined) firstWithId.set(id, p);
-    else collision.set(p, first);
+/**
+ * One run of `ingest` over its sources: their ids, the worker pool, the progress line, and what is
+ * done with each source (`one`).
+ */
+class IngestRun {
+  readonly progress: Progress;
+  private readonly assigned: ReturnType<typeof assignIds>;
+  private readonly firstWithId = new Map<string, string>();
+  private readonly collision = new Map<string, string>();
+  private readonly pool: DocumentPool | undefined;
+  private readonly maxBytes: number;
+  private readonly loadOptions: ReturnType<typeof loadOptionsOf> & { maxBytes: number };
+
+  constructor(
+    private readonly cmd: IngestCommand,
+    private readonly io: Io,
+    private readonly outDir: string,
+    paths: readonly string[],
+  ) {
+    // Ids name the output files: two sources with one id would overwrite each other. Renditions of
+    // one document (`x.pdf`, `x.docx` in one folder) get ids of their own (`x`, `x-docx`).
+    this.assigned = assignIds(paths.filter((p) => p !== STDIN));
+    for (const p of paths) {
+      const id = this.idOf(p);
+      const first = this.firstWithId.get(id);
+      if (first === undefined) this.firstWithId.set(id, p);
+      else this.collision.set(p, first);
+    }
+    this.progress = new Progress(io, paths.length, !cmd.json);
+    this.maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
+    // By default PDFs go to one worker thread and text stays on the main thread. pdf.js can keep its
+    // thread busy for seconds without a pause (a damaged CFF font: 10 s against a 1 s limit): only a
+    // worker can be stopped then, so the time limit holds. On the project's 2-core machines one
+    // worker costs time within the noise (README, Performance) and 25–50 MB; text is fastest in the
+    // main thread. `--workers N` puts every document on N workers, `--workers 0` none. Workers start
+    // when the first document needs one.
+    const poolSize = cmd.workers ?? 1;
+    const workerMemoryMb = cmd.workerMemoryMb ?? undefined;
+    this.pool =
+      poolSize > 0 && paths.length > 0 && DocumentPool.usable()
+        ? new DocumentPool(Math.min(poolSize, paths.length), workerMemoryMb === undefined ? {} : { memoryMb: workerMemoryMb })
+        : undefined;
+    this.loadOptions = { ...loadOptionsOf(cmd), maxBytes: this.maxBytes };
   }
 
-  const progress = new Progress(io, paths.length, !cmd.json);
-  const tty = progress.shown;
-  const onOcr = (path: string): ((p: OcrProgress) => void) => progress.ocr(path);
+  /** The output id of source `p`. */
+  idOf(p: string): string {
+    if (this.cmd.id !== null) return documentId(this.cmd.id);
+    if (p === STDIN) return 'stdin';
+    return this.assigned.get(p)?.id ?? documentId(p);
+  }
 
-  const maxBytes = cmd.maxBytes ?? DEFAULT_MAX_BYTES;
-  const concurrency = cmd.concurrency ?? availableParallelism();
-  // By default PDFs go to one worker thread and text stays on the main thread. pdf.js can keep its
-  // thread busy for seconds without a pause (a damaged CFF font: 10 s against a 1 s limit): only a
-  // worker can be stopped then, so the time limit holds. On the project's 2-core machines one
-  // worker costs time within the noise (README, Performance) and 25–50 MB; text is fastest in the
-  // main thread. `--workers N` puts every document on N workers, `--workers 0` none. Workers start
-  // when the first document needs one.
-  const poolSize = cmd.workers ?? 1;
-  const workerMemoryMb = cmd.workerMemoryMb ?? undefined;
-  const pool =
-    poolSize > 0 && paths.length > 0 && DocumentPool.usable()
-      ? new DocumentPool(Math.min(poolSize, paths.length), workerMemoryMb === undefined ? {} : { memoryMb: workerMemoryMb })
-      : undefined;
-  // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
-  const onPool = (bytes: Uint8Array): boolean => cmd.workers !== null || isPdf(bytes);
-  const loadOptions = { ...loadOptionsOf(cmd), maxBytes };
-  /**
-   * Each document a source holds (one, or each guideline of a text that pastes several), with its
-   * output id. The bytes are taken from `input` as they are read: an async function keeps every
-   * local it had while it waits, and a large text's bytes would stay alive to the end of its
-   * document.
-   */
-  const processBytes = async (input: Input, path: string, id: string): Promise<(Omit<Processed, 'markdown'> & { readonly markdown: string | null; readonly id: string })[]> => {
-    const options = { ...loadOptions, id, ...(cmd.format === null ? {} : { format: cmd.format }) };
-    const sourcePath = path === STDIN ? 'stdin' : path;
-    if (pool && onPool(input.bytes!)) return [{ ...(await pool.process(take(input), sourcePath, options, onOcr(path))), id }];
-    const source = await loadBytes(take(input), sourcePath, { ...options, onProgress: onOcr(path) });
-    const docs = processSources(source);
-    return docs.map((doc) => {
-      const notices = noticesOf(doc.checks);
-      // The Markdown is made when its file is written (markdown: null), not held beside the others.
-      return { id: docs.length === 1 ? id : doc.document.id, doc, markdown: null, text: source.text, warnings: notices.length, notices };
-    });
-  };
+  /** Every output id a source of this run has. */
+  ids(): IterableIterator<string> {
+    return this.firstWithId.keys();
+  }
 
-  /** Removes `id`'s outputs, if there are any; whether some were there and are gone. */
-  const removeStale = async (id: string): Promise<boolean> => {
-    const there = [`${id}.json`, `${id}.md`, `${id}.html`].filter((n) => existsSync(join(outDir, n)));
-    if (there.length === 0) return false;
-    try {
-      await removeOutput(outDir, id);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  close(): Promise<void> | void {
+    return this.pool?.close();
+  }
 
-  const one = async (path: string): Promise<DocReport> => {
-    const id = idOf(path);
-    const renditionOf = assigned.get(path)?.renditionOf ?? undefined;
+  /** Reads, processes and writes source `path`: its report, never an exception. */
+  async one(path: string): Promise<DocReport> {
+    const id = this.idOf(path);
+    const renditionOf = this.assigned.get(path)?.renditionOf ?? undefined;
     const rendition = renditionOf === undefined ? {} : { renditionOf };
-    const abs = resolve(io.cwd, path);
-    progress.show(path);
+    this.progress.show(path);
     /** Ends the heap's pacing for a large document (`paceHeap`). */
     let paced = (): void => undefined;
     try {
-      const first = collision.get(path);
-      if (first !== undefined) {
-        throw new GuidelineError('id-collision', reason('id-collision', id, first));
-      }
-      const input: Input = { bytes: path === STDIN ? await readStdin(io.stdin, maxBytes) : await readSource(abs, loadOptions) };
+      const first = this.collision.get(path);
+      if (first !== undefined) throw new GuidelineError('id-collision', reason('id-collision', id, first));
+      const input: Input = { bytes: path === STDIN ? await readStdin(this.io.stdin, this.maxBytes) : await readSource(resolve(this.io.cwd, path), this.loadOptions) };
       // Incremental: same source bytes and same pipeline version → nothing to do.
-      if (!cmd.force) {
-        const previous = await readPrevious(outDir, id);
-        // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
-        const sameRead = !isPdf(input.bytes!) || sameOcr(previous?.ocr ?? 'none', cmd.ocr);
-        if (previous && sameRead && (await exists(join(outDir, `${id}.html`))) && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(input.bytes!).digest('hex')) {
-          return { path, id, ...rendition, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
-        }
-      }
+      const previous = this.cmd.force ? undefined : await this.unchanged(id, input.bytes!);
+      if (previous) return { path, id, ...rendition, status: 'skipped', warnings: previous.warnings, notices: previous.notices };
       paced = paceHeap(input.bytes!.length);
-      const documents = await processBytes(input, path, id);
-      // The page is made here, on the main thread, past the time limit (hast loads when first needed).
-      const { writeHtmlPage } = await import('../report/html.js');
-      // One transaction: every file of every document the source holds, or none. The pages and the
-      // Markdown first: the JSON is what marks an output as complete for the next run. Each file is
-      // written piece by piece, from the document, when its turn comes (a 45 MB text gives a
-      // 450 MB JSON and a 200 MB page: never one string in memory).
-      const files: { path: string; content: Content }[] = documents.flatMap((d) => [
-        { path: join(outDir, `${d.id}.html`), content: (write: Write) => writeHtmlPage(d.doc, { text: d.text }, write) },
-        { path: join(outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => writeMarkdown(d.doc, write)) },
-      ]);
-      for (const d of documents) files.push({ path: join(outDir, `${d.id}.json`), content: (write: Write) => writeJson(d.doc, write) });
-      try {
-        await atomicWriteAll(files);
-      } catch (error) {
-        // The files are made while they are written: an error with no file-system code came from
-        // making them (a bug), not from the machine, and is said as such.
-        if (fsCode(error) === undefined) throw error;
-        // The machine's problem (a full disk, a read-only folder), not the document's.
-        throw new GuidelineError('unwritable', reason('output-unwritable', cmd.out, writeProblem(error)));
-      }
+      const documents = await this.processBytes(input, path, id);
+      await this.write(documents);
       const warnings = documents.reduce((n, d) => n + d.warnings, 0);
       const notices = documents.flatMap((d) => d.notices);
       const parts = documents.length > 1 ? { parts: documents.map((d) => d.id) } : {};
@@ -236,7 +215,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       const e = asGuidelineError(error);
       // Outputs from an earlier version of a source that now fails go: a folder never holds
       // stale results beside fresh ones. Not when the output name is another source's.
-      const removedOutputs = e.code !== 'id-collision' && (await removeStale(id));
+      const removedOutputs = e.code !== 'id-collision' && (await this.removeStale(id));
       return {
         path,
         id,
@@ -252,41 +231,104 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       };
     } finally {
       paced();
-      progress.done(path);
-    }
-  };
-
-  const reports = await ingestAll(paths, one, { concurrency, ...(io.signal ? { signal: io.signal } : {}) }).finally(() => pool?.close());
-  progress.clear();
-
-  // Outputs whose source is gone (only known when the whole corpus was listed).
-  const stale: string[] = [];
-  /** Stale outputs --prune could not remove, and why. */
-  const notPruned = new Map<string, string>();
-  if (wholeCorpus) {
-    const live = new Set([...firstWithId.keys(), ...reports.flatMap((r) => r.parts ?? [])]);
-    for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
-    if (cmd.prune) {
-      for (const id of stale) {
-        try {
-          await removeOutput(outDir, id);
-        } catch (error) {
-          notPruned.set(id, describeWriteError(error, lang));
-        }
-      }
+      this.progress.done(path);
     }
   }
 
-  // One line per failure, always. Warnings: every one with --verbose, the first few of each
-  // document on a terminal, none otherwise (--json carries them all); none with --quiet.
+  /** The earlier output of `id` where it was made from these bytes by this version (and, for a PDF, read by OCR as now asked), else undefined. */
+  private async unchanged(id: string, bytes: Uint8Array): Promise<Awaited<ReturnType<typeof readPrevious>> | undefined> {
+    const previous = await readPrevious(this.outDir, id);
+    // A PDF's output also depends on how OCR was asked to read it (`--ocr`).
+    const sameRead = !isPdf(bytes) || sameOcr(previous?.ocr ?? 'none', this.cmd.ocr);
+    const same = previous && sameRead && (await exists(join(this.outDir, `${id}.html`))) && previous.pipelineVersion === PIPELINE_VERSION && previous.sha256 === createHash('sha256').update(bytes).digest('hex');
+    return same ? previous : undefined;
+  }
+
+  /**
+   * Each document a source holds (one, or each guideline of a text that pastes several), with its
+   * output id. The bytes are taken from `input` as they are read: an async function keeps every
+   * local it had while it waits, and a large text's bytes would stay alive to the end of its
+   * document.
+   */
+  private async processBytes(input: Input, path: string, id: string): Promise<Documents> {
+    const options = { ...this.loadOptions, id, ...(this.cmd.format === null ? {} : { format: this.cmd.format }) };
+    const sourcePath = path === STDIN ? 'stdin' : path;
+    const onOcr = (p: string): ((progress: OcrProgress) => void) => this.progress.ocr(p);
+    // A `.pdf` that is no PDF fails in `load` at once, wherever it runs.
+    const onPool = this.cmd.workers !== null || isPdf(input.bytes!);
+    if (this.pool && onPool) return [{ ...(await this.pool.process(take(input), sourcePath, options, onOcr(path))), id }];
+    const source = await loadBytes(take(input), sourcePath, { ...options, onProgress: onOcr(path) });
+    const docs = processSources(source);
+    return docs.map((doc) => {
+      const notices = noticesOf(doc.checks);
+      // The Markdown is made when its file is written (markdown: null), not held beside the others.
+      return { id: docs.length === 1 ? id : doc.document.id, doc, markdown: null, text: source.text, warnings: notices.length, notices };
+    });
+  }
+
+  /**
+   * Writes every file of every document a source holds, or none (one transaction). The pages and
+   * the Markdown first: the JSON is what marks an output as complete for the next run. Each file is
+   * written piece by piece, from the document, when its turn comes (a 45 MB text gives a 450 MB
+   * JSON and a 200 MB page: never one string in memory).
+   */
+  private async write(documents: Documents): Promise<void> {
+    // The page is made here, on the main thread, past the time limit (hast loads when first needed).
+    const { writeHtmlPage } = await import('../report/html.js');
+    const files: { path: string; content: Content }[] = documents.flatMap((d) => [
+      { path: join(this.outDir, `${d.id}.html`), content: (write: Write) => writeHtmlPage(d.doc, { text: d.text }, write) },
+      { path: join(this.outDir, `${d.id}.md`), content: d.markdown ?? ((write: Write) => writeMarkdown(d.doc, write)) },
+    ]);
+    for (const d of documents) files.push({ path: join(this.outDir, `${d.id}.json`), content: (write: Write) => writeJson(d.doc, write) });
+    try {
+      await atomicWriteAll(files);
+    } catch (error) {
+      // The files are made while they are written: an error with no file-system code came from
+      // making them (a bug), not from the machine, and is said as such.
+      if (fsCode(error) === undefined) throw error;
+      // The machine's problem (a full disk, a read-only folder), not the document's.
+      throw new GuidelineError('unwritable', reason('output-unwritable', this.cmd.out, writeProblem(error)));
+    }
+  }
+
+  /** Removes `id`'s outputs, if there are any; whether some were there and are gone. */
+  private async removeStale(id: string): Promise<boolean> {
+    const there = [`${id}.json`, `${id}.md`, `${id}.html`].filter((n) => existsSync(join(this.outDir, n)));
+    if (there.length === 0) return false;
+    try {
+      await removeOutput(this.outDir, id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Outputs whose source is gone (only known when the whole corpus was listed), removed with --prune; those --prune could not remove, and why. */
+async function staleOutputs(cmd: IngestCommand, outDir: string, live: ReadonlySet<string>, lang: 'zh' | 'en'): Promise<{ stale: string[]; notPruned: Map<string, string> }> {
+  const stale: string[] = [];
+  const notPruned = new Map<string, string>();
+  for (const id of await listOutputs(outDir)) if (!live.has(id)) stale.push(id);
+  if (!cmd.prune) return { stale, notPruned };
+  for (const id of stale) {
+    try {
+      await removeOutput(outDir, id);
+    } catch (error) {
+      notPruned.set(id, describeWriteError(error, lang));
+    }
+  }
+  return { stale, notPruned };
+}
+
+/**
+ * One line per failure, always. Warnings: every one with --verbose, the first few of each document
+ * on a terminal, none otherwise (--json carries them all); none with --quiet.
+ */
+function reportLines(reports: readonly DocReport[], cmd: IngestCommand, io: Io, lang: 'zh' | 'en', tty: boolean): void {
   const listed = cmd.quiet ? 0 : cmd.verbose ? Number.POSITIVE_INFINITY : tty ? BRIEF_WARNINGS : 0;
   for (const r of reports) {
-    if (r.parts && !cmd.quiet && !cmd.json) {
-      io.stderr.write(`guideline: ${t(lang, 'ingest.parts', r.path, r.parts)}\n`);
-    }
-    if (r.renditionOf !== undefined && !cmd.quiet && !cmd.json) {
-      io.stderr.write(`guideline: ${t(lang, 'ingest.rendition', r.path, r.renditionOf, r.id)}\n`);
-    }
+    if (r.parts && !cmd.quiet && !cmd.json) io.stderr.write(`guideline: ${t(lang, 'ingest.parts', r.path, r.parts)}\n`);
+    if (r.renditionOf !== undefined && !cmd.quiet && !cmd.json) io.stderr.write(`guideline: ${t(lang, 'ingest.rendition', r.path, r.renditionOf, r.id)}\n`);
     if (r.status === 'failed') {
       io.stderr.write(`guideline: ${t(lang, 'fail.line', r.path, `${lang === 'zh' ? r.errorZh : r.error}${cmd.verbose && r.detail ? (lang === 'zh' ? `（${r.detail}）` : ` (${r.detail})`) : ''}`)}\n`);
       if (r.removedOutputs) io.stderr.write(`guideline: ${t(lang, 'ingest.removed-outputs', `${cmd.out}/${r.id}`, r.path)}\n`);
@@ -296,10 +338,14 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
       if (r.notices.length > listed) io.stderr.write(`  ${t(lang, 'ingest.more-warnings', r.notices.length - listed)}\n`);
     }
   }
-  for (const id of stale) {
-    const fate = !cmd.prune ? false : (notPruned.get(id) ?? true);
-    io.stderr.write(`guideline: ${t(lang, 'ingest.stale', `${cmd.out}/${id}.json`, CORPUS_DIR, fate)}\n`);
-  }
+}
+
+/** The run's summary (a line, or the JSON with --json) and its exit code. */
+function summarise(
+  reports: readonly DocReport[],
+  run: { cmd: IngestCommand; io: Io; lang: 'zh' | 'en'; paths: readonly string[]; wholeCorpus: boolean; inputFailures: number; stale: readonly string[]; notPruned: ReadonlyMap<string, string>; tty: boolean },
+): number {
+  const { cmd, io, lang, paths, stale, notPruned, tty } = run;
   const count = (s: Status): number => reports.filter((r) => r.status === s).length;
   const warnings = reports.reduce((a, r) => a + r.warnings, 0);
   const interrupted = reports.length < paths.length;
@@ -307,7 +353,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
     documents: paths.length,
     written: count('written'),
     skipped: count('skipped'),
-    failed: count('failed') + inputFailures,
+    failed: count('failed') + run.inputFailures,
     warnings,
     stale: stale.length,
     pruned: cmd.prune ? stale.length - notPruned.size : 0,
@@ -317,7 +363,7 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   if (cmd.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
   // The summary line: for a batch (several files, or the corpus folder), on a terminal, or asked
   // for; a single file given by name that fails is one line.
-  else if (!cmd.quiet && (paths.length > 1 || wholeCorpus || tty || cmd.verbose || interrupted)) {
+  else if (!cmd.quiet && (paths.length > 1 || run.wholeCorpus || tty || cmd.verbose || interrupted)) {
     io.stderr.write(
       `${t(lang, 'ingest.summary', { interrupted, documents: paths.length, written: summary.written, skipped: summary.skipped, failed: summary.failed, warnings, stale: stale.length, pruned: cmd.prune ? stale.length - notPruned.size : false })}\n`,
     );
@@ -331,4 +377,3 @@ export async function runIngest(cmd: Extract<Command, { command: 'ingest' }>, io
   }
   return 0;
 }
-
