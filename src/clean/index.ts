@@ -571,175 +571,11 @@ function cleanLine(
   }
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  const { from, to } = pool.scratch(b - a);
-  const labelGap = tableLabelGap(text, a, b);
-  const spaced = isLetterSpaced(text.slice(a, b));
-  // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
-  const inline: { start: number; end: number; kind: RemovalKind; replacement?: string }[] = [
-    ...(l.furniture ?? []),
-    ...emojiMarks(text, a, b),
-    ...inlinePageNumbers(text, a, b).filter((r) => !(l.furniture ?? []).some((f) => f.start < r.end && r.start < f.end)).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
-    ...markupOf(text, a, b),
-    ...revisionMarks(text, a, b),
-    ...doubledGlyphs(text, a, b),
-    ...bilingualLabel(text, a, b),
-  ].sort((x, y) => x.start - y.start);
-  let nextInline = 0;
-  // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
-  const math = inlineMath(text, a, b).filter((r) => !inline.some((f) => f.start < r.end && r.start < f.end));
-  let nextMath = 0;
-  // `(l)` / `（I）` where `（2）` follows on the line: OCR's reading of `（1）`.
-  const digitAt = lookalikeOne(text, a, b);
-  let n = 0;
-  const parts: string[] = [];
-  const emit = (piece: string, f: number, t: number): void => {
-    for (let k = 0; k < piece.length; k++) {
-      from[n] = f;
-      to[n] = t;
-      n++;
-    }
-    parts.push(piece);
-  };
-  // `last`: the last character emitted, for the space rule. Characters that stay as they are are
-  // copied in runs; `run` is where the current run started.
-  let last = '';
-  let i = a;
-  let run = a;
-  const flush = (): void => {
-    if (i > run) {
-      for (let k = run; k < i; k++) {
-        from[n] = k;
-        to[n] = k + 1;
-        n++;
-      }
-      parts.push(text.slice(run, i));
-      last = text[i - 1]!;
-    }
-    run = i;
-  };
-  while (i < b) {
-    while (nextInline < inline.length && inline[nextInline]!.start < i) nextInline++;
-    if (nextInline < inline.length && i === inline[nextInline]!.start) {
-      flush();
-      const { start, end, kind, replacement } = inline[nextInline++]!;
-      log(kind, start, end, replacement);
-      if (replacement) {
-        emit(replacement, start, end);
-        last = replacement[replacement.length - 1]!;
-      }
-      i = run = end;
-      continue;
-    }
-    while (nextMath < math.length && math[nextMath]!.start < i) nextMath++;
-    if (nextMath < math.length && i === math[nextMath]!.start) {
-      // Inline math of a PDF converted to Markdown (`$1 \sim 2$`): the text it prints, mapped to the whole span.
-      flush();
-      const { start, end, to } = math[nextMath++]!;
-      log('markup', start, end, to);
-      if (to !== '') {
-        emit(to, start, end);
-        last = to[to.length - 1]!;
-      }
-      i = run = end;
-      continue;
-    }
-    if (digitAt >= 0 && i === digitAt) {
-      flush();
-      log('ocr-misread', i, i + 1, '1');
-      emit('1', i, i + 1);
-      last = '1';
-      i = run = i + 1;
-      continue;
-    }
-    const c = text.charCodeAt(i);
-    // Fast path: printable ASCII and CJK ideographs are kept as they are.
-    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c < 0xa000)) {
-      i++;
-      continue;
-    }
-    if (isSpace(c)) {
-      flush();
-      let j = i;
-      while (j < b && isSpace(text.charCodeAt(j))) j++;
-      // White space before anything is kept (after a page number removed at the line's start) is
-      // the line's indent.
-      if (n === 0) {
-        log('indent', i, j);
-        i = run = j;
-        continue;
-      }
-      // A letter-spaced line (`合 作 协 议 ： 1 8 0 0 万 元`, as some PDF fonts extract): every
-      // single space is spacing, digits and Latin letters included.
-      if (spaced && j - i === 1 && text.charCodeAt(i) === 0x20) {
-        log('cjk-space', i, j);
-        i = run = j;
-        continue;
-      }
-      if (i === labelGap) {
-        // A table row (`合作协议          《…》`): the gap is the label's colon.
-        log('layout-gap', i, j, '：');
-        emit('：', i, j);
-        last = '：';
-        i = run = j;
-        continue;
-      }
-      const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
-      const next = normaliseChar(nextRaw)?.to ?? nextRaw;
-      // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
-      // The space after a URL stays: it ends the URL.
-      const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/\S*$/.test(text.slice(a, i));
-      // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
-      // and stays as one ideographic space (two columns wide, so that cleaning again keeps it) for
-      // `segment` to split at.
-      if (cjkGap && gapBeforeLabel(text, i, j, b)) {
-        emit('\u3000', i, j);
-        last = '\u3000';
-      } else if (cjkGap && j - i === 1 && spacedBookTitle(text, a, b, i, j)) {
-        // The space a title in 《》 prints between its phrases (`《深化粤港澳合作 推进大湾区建设框架协议》`)
-        // is the title's own.
-        emit(' ', i, j);
-        last = ' ';
-      } else if (cjkGap && (next === '万' || next === '亿') && text[j + 1] !== '元' && RE_NUMBER_BEFORE_GAP.test(text.slice(a, i))) {
-        // The space between a heading's number and a title that starts with 万 or 亿 (`1.2 万米级深海
-        // 着陆器…`): without it the number reads as an amount (`1.2万米`).
-        emit(' ', i, j);
-        last = ' ';
-      } else if (cjkGap) log('cjk-space', i, j);
-      else {
-        emit(' ', i, j);
-        last = ' ';
-      }
-      i = run = j;
-      continue;
-    }
-    if (isControl(c)) {
-      flush();
-      let j = i;
-      while (j < b && isControl(text.charCodeAt(j))) j++;
-      log('control-character', i, j);
-      i = run = j;
-      continue;
-    }
-    const width = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    const norm = normaliseChar(ch);
-    if (norm) {
-      flush();
-      log(norm.kind, i, i + width, norm.to);
-      emit(norm.to, i, i + width);
-      last = norm.to;
-      i = run = i + width;
-    } else {
-      i += width;
-    }
-  }
-  flush();
-  // A space before a page number that ended the line (`abc - 3 -`): the line ends before it.
-  while (parts.length > 0 && parts[parts.length - 1] === ' ') {
-    parts.pop();
-    n--;
-  }
-  let built = parts.length === 1 ? parts[0]! : parts.join('');
+  const line = new LineCleaner(text, a, b, pool, log, l.furniture ?? []);
+  line.run();
+  let built = line.built();
+  const { from, to } = line;
+  const n = line.length;
   if (ocr) {
     const lineFrom = from.subarray(0, n);
     built = repairOcrLine(built, lineFrom, to.subarray(0, n), log, around.after, confidence ? (k) => confidence[lineFrom[k]!] ?? 255 : undefined);
@@ -749,6 +585,219 @@ function cleanLine(
   const cleaned = fullWidthPunctuation(built, fromView, toView, log, around);
   // The line keeps its map as runs; its views are made when asked for (`PooledMapped`).
   return new PooledMapped(cleaned, pool.runs, pool.runs.add(fromView, toView, cleaned.length));
+}
+
+/** A piece of the line to skip (logged), or to write as `replacement`, whatever its characters are. */
+type LinePiece = { start: number; end: number; kind: RemovalKind; replacement?: string };
+
+/**
+ * Cleans one line `[a, b)` of `text` character by character: pieces found before (page numbers,
+ * markup, doubled glyphs, emoji, …) skipped and logged, inline math written as the text it prints,
+ * white space kept, dropped or turned into a field's gap, control characters dropped and lookalike
+ * characters normalised; `from`/`to` map each character written to its source.
+ */
+class LineCleaner {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** The number of characters written. */
+  length = 0;
+  private readonly parts: string[] = [];
+  /** The last character written, for the space rule. */
+  private last = '';
+  private i: number;
+  /** Where the current run of characters kept as they are started. */
+  private runStart: number;
+  private readonly inline: LinePiece[];
+  private nextInline = 0;
+  private readonly math: ReturnType<typeof inlineMath>;
+  private nextMath = 0;
+  /** `(l)` / `（I）` where `（2）` follows on the line: OCR's reading of `（1）`. */
+  private readonly digitAt: number;
+  private readonly labelGap: number;
+  private readonly spaced: boolean;
+
+  constructor(
+    private readonly text: string,
+    private readonly a: number,
+    private readonly b: number,
+    pool: MapPool,
+    private readonly log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
+    furniture: readonly { start: number; end: number; kind: RemovalKind }[],
+  ) {
+    const { from, to } = pool.scratch(b - a);
+    this.from = from;
+    this.to = to;
+    this.i = this.runStart = a;
+    this.labelGap = tableLabelGap(text, a, b);
+    this.spaced = isLetterSpaced(text.slice(a, b));
+    // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
+    this.inline = [
+      ...furniture,
+      ...emojiMarks(text, a, b),
+      ...inlinePageNumbers(text, a, b).filter((r) => !furniture.some((f) => f.start < r.end && r.start < f.end)).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
+      ...markupOf(text, a, b),
+      ...revisionMarks(text, a, b),
+      ...doubledGlyphs(text, a, b),
+      ...bilingualLabel(text, a, b),
+    ].sort((x, y) => x.start - y.start);
+    // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
+    this.math = inlineMath(text, a, b).filter((r) => !this.inline.some((f) => f.start < r.end && r.start < f.end));
+    this.digitAt = lookalikeOne(text, a, b);
+  }
+
+  /** Writes `piece` for the source `[f, t)`. */
+  private emit(piece: string, f: number, t: number): void {
+    for (let k = 0; k < piece.length; k++) {
+      this.from[this.length] = f;
+      this.to[this.length] = t;
+      this.length++;
+    }
+    this.parts.push(piece);
+    if (piece !== '') this.last = piece[piece.length - 1]!;
+  }
+
+  /** Writes the run of characters kept as they are, up to the current one. */
+  private flush(): void {
+    const { i, runStart } = this;
+    if (i > runStart) {
+      for (let k = runStart; k < i; k++) {
+        this.from[this.length] = k;
+        this.to[this.length] = k + 1;
+        this.length++;
+      }
+      this.parts.push(this.text.slice(runStart, i));
+      this.last = this.text[i - 1]!;
+    }
+    this.runStart = i;
+  }
+
+  /** Goes on after the source `[…, end)` was dealt with. */
+  private skipTo(end: number): void {
+    this.i = this.runStart = end;
+  }
+
+  run(): void {
+    while (this.i < this.b) {
+      if (this.piece() || this.mathPiece() || this.lookalikeOne()) continue;
+      const c = this.text.charCodeAt(this.i);
+      // Fast path: printable ASCII and CJK ideographs are kept as they are.
+      if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c < 0xa000)) this.i++;
+      else if (isSpace(c)) this.space();
+      else if (isControl(c)) this.control();
+      else this.other(c);
+    }
+    this.flush();
+    // A space before a page number that ended the line (`abc - 3 -`): the line ends before it.
+    while (this.parts.length > 0 && this.parts[this.parts.length - 1] === ' ') {
+      this.parts.pop();
+      this.length--;
+    }
+  }
+
+  built(): string {
+    return this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+  }
+
+  /** A piece found before, starting here: skipped (or written as its replacement) and logged. */
+  private piece(): boolean {
+    const inline = this.inline;
+    while (this.nextInline < inline.length && inline[this.nextInline]!.start < this.i) this.nextInline++;
+    if (this.nextInline >= inline.length || this.i !== inline[this.nextInline]!.start) return false;
+    this.flush();
+    const { start, end, kind, replacement } = inline[this.nextInline++]!;
+    this.log(kind, start, end, replacement);
+    if (replacement) this.emit(replacement, start, end);
+    this.skipTo(end);
+    return true;
+  }
+
+  /** Inline math of a PDF converted to Markdown (`$1 \sim 2$`): the text it prints, mapped to the whole span. */
+  private mathPiece(): boolean {
+    const math = this.math;
+    while (this.nextMath < math.length && math[this.nextMath]!.start < this.i) this.nextMath++;
+    if (this.nextMath >= math.length || this.i !== math[this.nextMath]!.start) return false;
+    this.flush();
+    const { start, end, to } = math[this.nextMath++]!;
+    this.log('markup', start, end, to);
+    if (to !== '') this.emit(to, start, end);
+    this.skipTo(end);
+    return true;
+  }
+
+  private lookalikeOne(): boolean {
+    if (this.digitAt < 0 || this.i !== this.digitAt) return false;
+    this.flush();
+    this.log('ocr-misread', this.i, this.i + 1, '1');
+    this.emit('1', this.i, this.i + 1);
+    this.skipTo(this.i + 1);
+    return true;
+  }
+
+  /** A run of white space: the line's indent, letter spacing, a label's gap, a gap between fields, or a space kept. */
+  private space(): void {
+    const { text, b, i } = this;
+    this.flush();
+    let j = i;
+    while (j < b && isSpace(text.charCodeAt(j))) j++;
+    // White space before anything is kept (after a page number removed at the line's start) is
+    // the line's indent.
+    if (this.length === 0) this.log('indent', i, j);
+    // A letter-spaced line (`合 作 协 议 ： 1 8 0 0 万 元`, as some PDF fonts extract): every
+    // single space is spacing, digits and Latin letters included.
+    else if (this.spaced && j - i === 1 && text.charCodeAt(i) === 0x20) this.log('cjk-space', i, j);
+    else if (i === this.labelGap) {
+      // A table row (`合作协议          《…》`): the gap is the label's colon.
+      this.log('layout-gap', i, j, '：');
+      this.emit('：', i, j);
+    } else this.gap(i, j);
+    this.skipTo(j);
+  }
+
+  /** White space `[i, j)` between two characters kept. */
+  private gap(i: number, j: number): void {
+    const { text, a, b, last } = this;
+    const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
+    const next = normaliseChar(nextRaw)?.to ?? nextRaw;
+    // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
+    // The space after a URL stays: it ends the URL.
+    const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/\S*$/.test(text.slice(a, i));
+    // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
+    // and stays as one ideographic space (two columns wide, so that cleaning again keeps it) for
+    // `segment` to split at.
+    if (cjkGap && gapBeforeLabel(text, i, j, b)) this.emit('\u3000', i, j);
+    // The space a title in 《》 prints between its phrases (`《深化粤港澳合作 推进大湾区建设框架协议》`)
+    // is the title's own.
+    else if (cjkGap && j - i === 1 && spacedBookTitle(text, a, b, i, j)) this.emit(' ', i, j);
+    // The space between a heading's number and a title that starts with 万 or 亿 (`1.2 万米级深海
+    // 着陆器…`): without it the number reads as an amount (`1.2万米`).
+    else if (cjkGap && (next === '万' || next === '亿') && text[j + 1] !== '元' && RE_NUMBER_BEFORE_GAP.test(text.slice(a, i))) this.emit(' ', i, j);
+    else if (cjkGap) this.log('cjk-space', i, j);
+    else this.emit(' ', i, j);
+  }
+
+  private control(): void {
+    const { text, b, i } = this;
+    this.flush();
+    let j = i;
+    while (j < b && isControl(text.charCodeAt(j))) j++;
+    this.log('control-character', i, j);
+    this.skipTo(j);
+  }
+
+  /** Any other character: normalised where it is a lookalike or full-width, else kept. */
+  private other(c: number): void {
+    const width = c >= 0xd800 && c < 0xdc00 ? 2 : 1;
+    const ch = this.text.slice(this.i, this.i + width);
+    const norm = normaliseChar(ch);
+    if (!norm) {
+      this.i += width;
+      return;
+    }
+    this.flush();
+    this.log(norm.kind, this.i, this.i + width, norm.to);
+    this.emit(norm.to, this.i, this.i + width);
+    this.skipTo(this.i + width);
+  }
 }
 
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
