@@ -30,7 +30,20 @@ export function processSource(source: Source): Guideline {
 
 /** Every guideline a source holds, each as its own document (`<id>-1`, `<id>-2`, … when several). */
 export function processSources(source: Source): Guideline[] {
-  return splitGuidelines(source).map(processOne);
+  const parts = splitGuidelines(source);
+  if (parts.length === 1) return [processOne(parts[0]!)];
+  // Several guidelines only where each part reads as one: a part that does not (a notice's cover
+  // letter cut from the guideline it carries) means the text is one document, read whole.
+  try {
+    return parts.map(processOne);
+  } catch (error) {
+    if (!(error instanceof GuidelineError) || error.reason.id !== 'not-a-guideline') throw error;
+    try {
+      return [processOne(source)];
+    } catch {
+      throw error;
+    }
+  }
 }
 
 /**

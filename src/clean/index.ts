@@ -1387,7 +1387,7 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
       counted[i] = page;
       continue;
     }
-    if (l.cls === 'page-number') {
+    if (l.cls === 'page-number' || (l.cls === 'running-header' && l.printed !== null)) {
       counted[i] = page;
       printed.push({ counted: page, printed: l.printed! });
       pending = true;
@@ -2145,7 +2145,11 @@ function markNumberedHeaders(lines: RawLine[]): void {
     if (!repeated && !texts.has(head) && !glued) continue;
     heads.push(head);
     if (group[0]!.bare) bareHeads.add(head);
-    for (const g of group) g.line.cls = 'running-header';
+    // (Its page number tells where the page breaks, as a page number's line does: `inferPages`.)
+    for (const g of group) {
+      g.line.cls = 'running-header';
+      g.line.printed = Number(g.page);
+    }
   }
   if (heads.length === 0) return;
   for (const l of lines) {

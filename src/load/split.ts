@@ -73,6 +73,8 @@ export function guidelineStarts(text: string): number[] {
       i - first < 2 &&
       lines[first - 1]!.text !== '' &&
       lines[first - 1]!.text.length <= 40 &&
+      // (`附件` above the title names what follows: no line of the title.)
+      !RE_ATTACHMENT_LINE.test(lines[first - 1]!.text) &&
       !/[。；：，,;:]$|[。；]/.test(lines[first - 1]!.text) &&
       pageNumberOf(lines[first - 1]!.text) === null
     ) {
