@@ -120,6 +120,8 @@ export interface Source {
   readonly blockOfLine?: readonly number[];
   /** HTML and Word input: for each line of `text` that is a table row, where it is; null for other lines. */
   readonly tableOfLine?: readonly (TableLine | null)[];
+  /** HTML input: for each line of `text` that is a heading (`<h2>`), its level; null for other lines. Absent where the document marks none. */
+  readonly headingOfLine?: readonly (number | null)[];
   /** HTML and Word input: the number of blocks (the last line's block) and of tables. */
   readonly blocks?: number;
   readonly tables?: number;

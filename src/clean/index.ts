@@ -58,6 +58,8 @@ export interface CleanLine {
    * Each stands as a paragraph of its own.
    */
   readonly table?: 'row' | 'cell' | 'field';
+  /** The line is a heading of the document (`Source.headingOfLine`): its level. */
+  readonly heading?: number;
 }
 
 export interface Cleaned {
@@ -84,6 +86,8 @@ interface RawLine {
   pageStart: boolean;
   formFeed: boolean;
   printed: number | null;
+  /** The line goes on with the line before it, whatever its shape (a quoted line a mail client rewrapped: `unquote`). */
+  continues?: boolean;
   /** Pieces of the line found furniture before it is cleaned (a running header glued to a page number inside it). */
   furniture?: { start: number; end: number; kind: RemovalKind }[];
 }
@@ -327,6 +331,8 @@ class LineWriter {
   private lastLine: LastLine | null = null;
   /** The last line was a row of a form copied as `label<TAB>value`, or a tab-led line of its value. */
   private tabForm = false;
+  /** The last line was a field list's item (`:研究内容: …`) or a line of its indented body. */
+  private fieldHang = false;
   /** Whether a title in 《》 opened on the lines before is still open (its `》` to come). */
   private titleOpen = false;
 
@@ -486,7 +492,11 @@ class LineWriter {
     else if (!continuesCell) this.cellColumn = null;
     // A hanging indent: the wrapped lines of a bulleted line start where its text did (`▪ 研究内容：…`
     // / `  究基于金刚石…`, a slide's or a web page's list through pdftotext): no paragraph start.
-    const hanging = this.hangColumn !== null && indent !== null && indent > 0 && Math.abs(indent - this.hangColumn) <= 1 && !RE_HANG_MARK.test(l.raw);
+    // So do the lines of a field list's body (reStructuredText's `:研究内容: …` / `    等多物理量…`): indented
+    // under the field's line, up to a blank line or a line that is not.
+    const inFieldBody = this.fieldHang && !this.blankSeen && indent !== null && indent > 0;
+    const hanging = inFieldBody || (this.hangColumn !== null && indent !== null && indent > 0 && Math.abs(indent - this.hangColumn) <= 1 && !RE_HANG_MARK.test(l.raw));
+    this.fieldHang = RE_FIELD_LIST_LINE.test(l.raw) || inFieldBody;
     const mark = RE_HANG_MARK.exec(l.raw);
     if (mark) this.hangColumn = displayWidth(mark[0]);
     else if (!hanging) this.hangColumn = null;
@@ -495,14 +505,16 @@ class LineWriter {
     // / `<TAB>申请。`): the value's wrapped line, no paragraph of its own.
     const tabWrap = this.tabForm && !this.blankSeen && /^\t/.test(l.raw) && this.lastLine !== null && !/[。；！？：:;!?]$/.test(this.lastLine.end);
     const block = this.goesOnInBlock(l, built, indent);
+    const heading = this.source.headingOfLine?.[i] ?? null;
     this.out.push({
+      ...(heading !== null ? { heading } : {}),
       line: i + 1,
       text: built,
       blankBefore,
       // (A Markdown or outline bullet, `- ` `+ ` `* `, starts its item whatever the indentation.)
       indented: (this.indentMeans && this.isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw),
       // (A value column's wrapped line goes on as a table cell's does.)
-      continuesCell: continuesCell || block,
+      continuesCell: continuesCell || block || l.continues === true,
     });
     // A form copied as `label<TAB>value`: its value's lines after the first are led by a tab.
     this.tabForm = !this.blankSeen && ((tableLabelGap(l.raw.trimStart(), 0, l.raw.length) >= 0 && /\t/.test(l.raw)) || (this.tabForm && /^\t/.test(l.raw)));
@@ -877,6 +889,9 @@ const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|�
 /** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
 const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;
 
+/** A field list's item at a line's start (reStructuredText, Org: `:研究内容: …`, `:考核指标:`). */
+const RE_FIELD_LIST_LINE = /^[ \t]*:[^:\s][^:]{0,20}:(?:[ \t]|$)/;
+
 /** A Markdown or outline list bullet and its space, before text (never `- 3 -`, a page number). */
 const LIST_BULLET = '[-*+][ \\t]+(?=[^\\s\\d-]|\\d(?![\\d\\s]*[-－—–]\\s*$))';
 const RE_LIST_BULLET = new RegExp(`^[ \\t\\u3000]*${LIST_BULLET}`);
@@ -1194,7 +1209,7 @@ function bilingualLabel(text: string, a: number, b: number): { start: number; en
 }
 
 /** Half-width punctuation a line may hold: the fast test before the per-character pass. */
-const RE_HALF_PUNCT = /[,;:!?()"]/;
+const RE_HALF_PUNCT = /[,;:!?()"]|(?<=[\u3400-\u9fff）》”」])\.(?!\.)/;
 
 /**
  * Half-width punctuation in Chinese text (`其他要求:`, `3个,共`, `(1)农业`, `"…"重点专项`) becomes
@@ -1262,6 +1277,13 @@ function fullWidthPunctuation(
     const after = nextNonSpace(k);
     if (c === ':' && chars[k + 1] === '/' && chars[k + 2] === '/') return;
     if (isCjkContext(before) || isCjkContext(after)) change.set(k, HALF_TO_FULL[c]!);
+  });
+  // A full stop after Chinese (`…单方申报无效.项目实施周期2年.`, a copy typed with half-width
+  // punctuation): where Chinese, a bracket or the line's end follows; never in `1.1`, a URL or `...`.
+  chars.forEach((c, k) => {
+    if (c !== '.' || chars[k - 1] === '.' || chars[k + 1] === '.' || !/[\u3400-\u9fff）》”」]/.test(chars[k - 1] ?? '')) return;
+    const after = k + 1 < chars.length ? chars[k + 1] : around.after?.[0];
+    if (after === undefined || /[\u3400-\u9fff（《“「]/.test(after)) change.set(k, '。');
   });
   if (change.size === 0) return text;
   for (const [k, full] of [...change].sort((x, y) => x[0] - y[0])) {
@@ -1932,6 +1954,7 @@ function unquote(lines: RawLine[], removed: Removal[]): void {
   }
   if (quoted < 10 || quoted < nonBlank * 0.3) return;
   const kind = lines.some((l) => RE_CALLOUT.test(l.raw)) ? 'markup' : 'email';
+  const wasQuoted = lines.map((l) => RE_QUOTE.test(l.raw));
   lines.forEach((l, k) => {
     const m = RE_QUOTE.exec(l.raw);
     if (!m) return;
@@ -1939,6 +1962,16 @@ function unquote(lines: RawLine[], removed: Removal[]): void {
     l.start += m[0].length;
     l.raw = l.raw.slice(m[0].length);
   });
+  // A mail client's rewrap: a quoted line too long for it goes on at the start of a line of its own,
+  // without the quote mark (`> …突破晶体键合、镀膜及热管理等关键工` / `艺，研` / `> 制高功率激光模块…`):
+  // the short line ends the line above it, and the quoted line below goes on with them.
+  for (let k = 1; k + 1 < lines.length; k++) {
+    const t = lines[k]!.raw.trim();
+    if (wasQuoted[k] || !wasQuoted[k - 1] || !wasQuoted[k + 1] || t === '' || t.length > 12) continue;
+    const above = lines[k - 1]!.raw.trim();
+    if (above === '' || /[。；：！？:;!?]$/.test(above) || lines[k + 1]!.raw.trim() === '' || matchMarker(t) !== null) continue;
+    lines[k + 1]!.continues = true;
+  }
 }
 
 /** A line of an e-mail's header, or the line that opens a forwarded one. */

@@ -218,8 +218,8 @@ function compareScalars(out: Change[], a: Direction, b: Direction): void {
   const capSpan = (d: Direction) => d.perProjectCap?.span ?? d.funding?.perProjectCapSpan ?? d.funding?.span ?? null;
   if (perProjectCapCNY(a) !== perProjectCapCNY(b)) out.push(change('funding.perProjectCapCNY', 'changed', perProjectCapCNY(a), perProjectCapCNY(b), capSpan(a), capSpan(b)));
 
-  const dur = (d: Direction) =>
-    d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge, inherited: d.duration.inherited } : null;
+  // (The years, not where they are printed: `一般为3年` stated once for all, then `3年` in the direction, is no change.)
+  const dur = (d: Direction) => (d.duration ? { minYears: d.duration.minYears, maxYears: d.duration.maxYears, qualifier: d.duration.qualifier, hedge: d.duration.hedge } : null);
   if (!same(dur(a), dur(b))) out.push(change('duration', 'changed', dur(a), dur(b), a.duration?.span ?? null, b.duration?.span ?? null));
 
   for (const key of Object.keys(a.flags) as (keyof Direction['flags'])[]) {

@@ -159,6 +159,14 @@ const RE_DIRECTION_ORDINAL = new RegExp(
  */
 export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马|定向委托))[）)]$/;
 
+/**
+ * A group's heading that names its directions' category (`3. 青年科学家项目`, `（一）培育项目`,
+ * `二、部省联动任务`): a 类, or a kind of project of the key programmes, NSFC and MIIT calls. Not
+ * a cooperation call's kind of project (`（一）联合研究项目`, `联合实验室项目`): that is the kind
+ * each title names, no category.
+ */
+export const RE_GROUP_CATEGORY = /^(?:[^，。；]{2,16}类(?:项目)?|青年科学家项目|(?:培育|重点支持|集成|重点|重大|面上|战略研究|揭榜挂帅|部省联动|定向委托|赛马)(?:项目|任务)?)$/;
+
 /** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
 export function headingTitle(text: string): string {
   const m = plainMarker(text);

@@ -18,6 +18,8 @@ export const htmlText = (t: string): string => t.replace(/[<&]/g, (c) => (c === 
 export interface TextBlock {
   readonly kind: 'text';
   readonly lines: readonly string[];
+  /** A heading's level (`<h2>` → 2), where the document marks the block as one. */
+  readonly heading?: number;
 }
 
 /** A table: its rows, each with one text per grid column (a merged cell repeated in each column it covers). */
@@ -32,6 +34,8 @@ export interface BuiltText {
   readonly text: string;
   readonly blockOfLine: number[];
   readonly tableOfLine: (TableLine | null)[];
+  /** The heading level of each line of a heading block, null for other lines; absent where there is none. */
+  readonly headingOfLine?: (number | null)[];
   readonly blocks: number;
   readonly tables: number;
   readonly removed: Removal[];
@@ -84,6 +88,7 @@ export function buildText(blocks: readonly Block[]): BuiltText {
   const lines: string[] = [];
   const blockOfLine: number[] = [];
   const tableOfLine: (TableLine | null)[] = [];
+  const headingOfLine: (number | null)[] = [];
   const removed: Removal[] = [];
   let block = 0;
   let tables = 0;
@@ -105,6 +110,7 @@ export function buildText(blocks: readonly Block[]): BuiltText {
         lines.push(line);
         blockOfLine.push(block);
         tableOfLine.push(null);
+        headingOfLine.push(b.heading ?? null);
       }
       continue;
     }
@@ -123,9 +129,10 @@ export function buildText(blocks: readonly Block[]): BuiltText {
       lines.push(line);
       blockOfLine.push(block);
       tableOfLine.push({ table: tables, row: r + 1, cellStarts });
+      headingOfLine.push(null);
     });
   }
-  return { text: lines.length ? `${lines.join('\n')}\n` : '', blockOfLine, tableOfLine, blocks: block, tables, removed };
+  return { text: lines.length ? `${lines.join('\n')}\n` : '', blockOfLine, tableOfLine, ...(headingOfLine.some((h) => h !== null) ? { headingOfLine } : {}), blocks: block, tables, removed };
 }
 
 /** Pads the rows of a table grid to one width (the widest row), so that every row has as many cells. */

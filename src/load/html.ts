@@ -300,9 +300,12 @@ class Reader {
 
   endBlock(): void {
     this.breakLine();
-    if (this.lines.some((l) => l.trim() !== '')) this.blocks.push({ kind: 'text', lines: this.lines });
+    if (this.lines.some((l) => l.trim() !== '')) this.blocks.push(this.level > 0 ? { kind: 'text', lines: this.lines, heading: this.level } : { kind: 'text', lines: this.lines });
     this.lines = [];
   }
+
+  /** The level of the heading element being read (`<h2>` → 2), 0 outside one. */
+  private level = 0;
 
   visit(node: ElementContent | RootContent, inPre = false): void {
     if (node.type === 'text') {
@@ -366,6 +369,10 @@ class Reader {
     }
     const block = BLOCK.has(tag);
     if (block) this.endBlock();
+    // (A heading's block says it is one: `segment` reads `<h2>三、申报资格要求</h2>` as a part, never an item.)
+    const heading = /^h[1-6]$/.test(tag) ? Number(tag[1]) : 0;
+    const outer = this.level;
+    if (heading > 0) this.level = heading;
     // The number the browser draws before it (`<ol>` items, CSS counters), written as Word's are.
     const drawn = this.numbers.get(e) ?? '';
     this.pending += drawn;
@@ -373,6 +380,7 @@ class Reader {
     // An item with no text: its number is not written.
     if (drawn !== '' && this.pending.endsWith(drawn)) this.pending = this.pending.slice(0, -drawn.length);
     if (block) this.endBlock();
+    this.level = outer;
   }
 
   /** A table: rows of cells (`rowspan`, `colspan` repeated), or, for a layout table (one column, or tables in its cells), its content as blocks. */
@@ -588,7 +596,7 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
       }
       lines.push(line.replace(/\u2028/g, '\n'));
     }
-    blocks.push({ kind: 'text', lines: lines.flatMap((l) => l.split('\n')) });
+    blocks.push({ kind: 'text', lines: lines.flatMap((l) => l.split('\n')), ...(b.heading ? { heading: b.heading } : {}) });
   }
   const built = buildText(blocks);
   if (built.text.trim() === '') throw new GuidelineError('empty', reason('html-empty'));

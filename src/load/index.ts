@@ -170,6 +170,7 @@ function structured(meta: Meta, format: Source['format'], encoding: string, size
     removed: built.removed,
     blockOfLine: built.blockOfLine,
     tableOfLine: built.tableOfLine,
+    ...(built.headingOfLine ? { headingOfLine: built.headingOfLine } : {}),
     blocks: built.blocks,
     tables: built.tables,
   };

@@ -37,6 +37,8 @@ export interface Paragraph {
    * direction the text around gives).
    */
   readonly table?: 'row' | 'cell' | 'field';
+  /** A heading of the document (an HTML `<h2>`): its level, where the loader knew it. */
+  readonly heading?: number;
 }
 
 /** Display width (2 per CJK character) above which lines cannot be printed lines. */
@@ -182,6 +184,8 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
     if (label !== null && label.length > head.length + 1) return false;
   }
   if (lines[k]!.table || a.table) return true;
+  // A heading of the document (an HTML `<h2>`) stands apart from the text around it.
+  if ((lines[k]!.heading ?? 0) !== (a.heading ?? 0)) return true;
   // A heading in 【】 on a line of its own (`【中国—东盟科技伙伴计划联合研究项目】`, directions named
   // with no number) stands apart from the lines around it.
   if (RE_BRACKET_HEADING.test(lines[k]!.text.text) || RE_BRACKET_HEADING.test(a.text.text)) return true;
@@ -351,7 +355,7 @@ function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
     const l = lines[0]!;
     const n = l.text.text.length;
     const text = new PooledMapped(l.text.text, pool.runs, pool.runs.add(l.text.from, l.text.to, n));
-    return l.table ? { text, firstLine: l.line, lastLine: l.line, table: l.table } : { text, firstLine: l.line, lastLine: l.line };
+    return l.table ? { text, firstLine: l.line, lastLine: l.line, table: l.table } : { text, firstLine: l.line, lastLine: l.line, ...(l.heading ? { heading: l.heading } : {}) };
   }
   let need = lines.length - 1;
   for (const l of lines) need += l.text.text.length;
@@ -379,5 +383,5 @@ function joinLines(lines: readonly CleanLine[], pool: MapPool): Paragraph {
   });
   // The paragraph keeps its map as runs; its views are made when asked for (`PooledMapped`).
   const text = new PooledMapped(parts.join(''), pool.runs, pool.runs.add(from, to, n));
-  return { text, firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line };
+  return { text, firstLine: lines[0]!.line, lastLine: lines[lines.length - 1]!.line, ...(lines[0]!.heading ? { heading: lines[0]!.heading } : {}) };
 }

@@ -312,7 +312,8 @@ const partHeadings: Rule = (b, k, p, m) => {
       return true;
     }
     const listOpen = b.stack.some((s) => s.kind === 'item' && s.marker?.type === 'cjk-comma');
-    if (!listOpen && (m.value === b.lastPart + 1 || m.value === b.outerPartNext()) && (b.headsDirections(k) || m.value !== 1)) b.openPart(m, p);
+    // (A heading the document marks as one, `<h2>三、申报资格要求</h2>`, is a part whatever list is open.)
+    if (p.heading !== undefined || (!listOpen && (m.value === b.lastPart + 1 || m.value === b.outerPartNext()) && (b.headsDirections(k) || m.value !== 1))) b.openPart(m, p);
     else b.openItem(m, p);
     return true;
   }

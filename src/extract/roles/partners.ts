@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from '../../reflow/index.js';
 import { abbreviatedPartner, findPartners, FRAMING_PARTNERS } from '../../lexicon/partners.js';
-import { RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
+import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
 import { mappedTrim } from '../../mapped.js';
@@ -90,7 +90,7 @@ function fieldCategory(ctx: DirectionContext): string | null {
 function groupCategory(groups: readonly Paragraph[]): string | null {
   for (let g = groups.length - 1; g >= 0; g--) {
     const t = groups[g]!.text.text.replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d.．]+|[一二三四五六七八九十]{1,3}、)\s*/, '').replace(/[。；]$/, '');
-    if (/^(?:青年科学家项目|[^，。；]{2,16}类(?:项目)?|[^，。；（）]{2,8}项目)$/.test(t)) return t;
+    if (RE_GROUP_CATEGORY.test(t)) return t;
   }
   return null;
 }
