@@ -431,8 +431,8 @@ class LineWriter {
 
   /** A line of furniture: logged whole, and it stands where a paragraph or a page breaks. */
   private furniture(i: number, l: RawLine, cls: Exclude<LineClass, 'content' | 'blank'>): void {
-    // An e-mail's header or a table of contents stands between paragraphs, as a blank line does.
-    if (l.cls === 'email' || l.cls === 'table-of-contents' || l.cls === 'record-header') {
+    // An e-mail's header, a table of contents or a paragraph's translation stands between paragraphs, as a blank line does.
+    if (l.cls === 'email' || l.cls === 'table-of-contents' || l.cls === 'record-header' || l.cls === 'translation') {
       this.blankSeen = true;
       this.cellColumn = null;
     }
@@ -2325,8 +2325,25 @@ function markTranslations(lines: RawLine[]): void {
     }
     previous = l;
   }
-  if (found.length < 5) for (const i of found) lines[i]!.cls = 'content';
+  if (found.length < 5) {
+    for (const i of found) lines[i]!.cls = 'content';
+    return;
+  }
+  // In a bilingual text, shorter lines of English too (`1. Background`, `3. Call Topics`, `Guidelines`,
+  // `(Poland).`): a word of three letters or more and no Chinese, after Chinese or its translation
+  // (page furniture between them aside).
+  previous = null;
+  for (const l of lines) {
+    if (l.cls !== 'content' && l.cls !== 'translation') continue;
+    if (l.cls === 'content' && RE_SHORT_ENGLISH_LINE.test(l.raw) && !/^[\s\u3000]*(?:https?:\/\/|www\.)|@/.test(l.raw) && previous && (previous.cls === 'translation' || /[\u3400-\u9fff]/u.test(previous.raw))) {
+      l.cls = 'translation';
+    }
+    previous = l;
+  }
 }
+
+/** A line with an English word (three letters or more) and no Chinese character. */
+const RE_SHORT_ENGLISH_LINE = /^(?=.*[A-Za-z]{3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;
 
 /** A contents entry's end: leader dots (`……`, `......`, `····`) and a page number. */
 const RE_LEADERS = /(?:[…⋯]{2,}|[.·・．]{4,}|(?:\. ){3,})[\s\u3000]*\d{1,3}[\s\u3000]*$/u;

@@ -16,6 +16,7 @@ import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
+import { containsDirection } from '../segment/tree.js';
 import type { CheckDraft, Direction, SectionOut, Span, Summary } from '../schema/guideline.js';
 import {
   parseCount,
@@ -27,6 +28,7 @@ import {
   RE_DRAFT,
   RE_PROGRAMME,
   RE_SPECIAL_PROJECT,
+  RE_TITLE_SPECIAL_PROJECT,
   RE_TITLE_SENTENCE,
   RE_TITLE_YEAR,
   RE_YEAR,
@@ -134,7 +136,8 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
         for (const c of n.children) if (c.kind === 'field' && c.role === 'agreement' && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
       }
       // (A group's own text, where directions follow it in the group.)
-      if (own.length > 0 && n.children.some((c) => c.kind === 'direction')) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) statedForGroup.add(c.paragraph);
+      // (Directions in its sub-parts too: `二、联合研发项目` / `本类项目…每项资助不超过100万元` / `（一）闽港合作` / `1．…`.)
+      if (own.length > 0 && containsDirection(n)) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) statedForGroup.add(c.paragraph);
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
@@ -651,7 +654,7 @@ const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信�
 const RE_REPOST_TAG = /^(?:[【\[](?:转载|转发|转帖|原文)[】\]]|【[^】]{2,16}】\s*[（(]\d{1,2}\/\d{1,2}[）)])\s*/;
 
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`, `本地区设3个指南方向，…`. */
-const RE_FOR_DIRECTIONS_BELOW = /^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
+const RE_FOR_DIRECTIONS_BELOW = /^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
 
 /**
  * A part's paragraph that states something for the directions in it: a sentence addressed to them,
@@ -681,7 +684,7 @@ function documentInfo(
   const title = found.title;
   const where = `${title ?? ''}\n${text.text}`;
   const programme = RE_PROGRAMME.exec(where)?.[0] ?? null;
-  const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? null;
+  const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? RE_TITLE_SPECIAL_PROJECT.exec(title ?? '')?.[1] ?? null;
   const status = statusOf(preamble, head, found, checks);
   // The title as printed (a text in traditional script is read as simplified).
   const printedTitle = title !== null && found.from >= 0 && found.to > found.from ? asPrintedText(title, sourceOf(found.from, found.to)) : title;

@@ -334,7 +334,8 @@ export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; centra
 ];
 
 /** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
-export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
+// (Not a foreign side's rule: `西方联合体须由企业牵头`, `外方须由企业牵头`, as a multilateral call states each funder's.)
+export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?<!(?:外方|欧方|[德法英日韩西葡荷波意俄芬瑞奥比丹挪匈捷希以新澳加美]方)[^，。；]{0,8})(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
 
 /**
  * `男性应为1988年1月1日（含）以后出生` (or `…以后（含）出生`): groups (sex, year, month, day); without a sex
@@ -365,7 +366,7 @@ export const SUMMARY_PATTERNS = {
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`: the directions after the groups that hold them.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
@@ -391,7 +392,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
   partnerCount: [
-    new RegExp(`与()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+    // (`与欧洲6个国家的资助机构…`: a region's countries, counted.)
+    new RegExp(`与(?:欧洲|非洲|亚洲|美洲|拉美|中东欧|东南亚|南亚|中亚|西亚|北欧|周边|相关|有关)?()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     // `支持与香港、澳门、台湾3个地区开展…`: the partners named, then their count.
     new RegExp(`与[\\u4e00-\\u9fff]{2,8}(?:[、和及][\\u4e00-\\u9fff]{2,8}){1,9}等?()${N}个(?:国家|地区|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
@@ -516,6 +518,9 @@ export function qualifierOfMatch(before: string | undefined, after: string | und
 export const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家科技重大专项|科技创新2030—重大项目|国家社会科学基金/;
 /** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". */
 export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划)/;
+/** A provincial call's 专项 named in its title without quotes (`福建省2026年度港澳台及国际科技合作专项项目申报指南`). */
+// (Without the province and its plan before it: `2025年度云南省科技计划国际科技合作专项` → 国际科技合作.)
+export const RE_TITLE_SPECIAL_PROJECT = /\d{4}\s*年度(?:第[一二三四五六七八九十\d]+批)?(?:[\u4e00-\u9fff]{2,7}?(?:省|市|自治区))?(?:科技计划)?([\u4e00-\u9fff]{2,24}?)(?:重点)?专项(?:项目)?(?:申报)?指南/;
 export const RE_TITLE_SENTENCE =
   /((?:国家重点研发计划|国家自然科学基金|国家科技重大专项)?[“「『"][^”」』"]{2,40}[”」』"]\s*(?:重点)?专项\d{4}年度(?:第[一二三四五六七八九十\d]+批)?(?:项目)?申报指南)/;
 export const RE_YEAR = /((?:19|20)\d{2})\s*年度/;

@@ -168,6 +168,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作国家（地区）', 'partners'],
   ['合作国家/地区', 'partners'],
   ['合作方', 'partners'],
+  // The funders of a multilateral call's topic (`参与资助机构：德国BMBF、荷兰NWO、葡萄牙FCT。`): its partners.
+  ['参与资助机构', 'partners'],
+  ['合作资助机构', 'partners'],
+  ['外方资助机构', 'partners'],
   ['合作区域', 'partners'],
   ['合作地区', 'partners'],
   ['合作国家（地区、国际组织）', 'partners'],

@@ -114,8 +114,9 @@ const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A title may start with a figure of its own after a space (`2.1 70MPa车载IV型储氢瓶…`, `2.2 70 MPa…`), never a unit.
 // After a space, a title may start with 万 or 亿 (`1.2 万米级深海着陆器…`, as `clean` keeps that space): only
 // `万元`/`亿元` and a unit itself make the number an amount there.
-// (Never `0.1`: a number below one, a wrapped line's `0.1ppb/年`, numbers no direction.)
-const RE_DECIMAL = /^(?!0[.．])(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])|\s+(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万]元|[元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+// (Never `0.1`: a number below one, a wrapped line's `0.1ppb/年`, numbers no direction. Nor a figure
+// with its unit written close, as a wrapped line may start with one: `5.7wt%`, `1.5GPa`, `2.0T`.)
+const RE_DECIMAL = /^(?!0[.．])(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])(?![a-zμ]|[GMkT]?(?:Pa|Hz|W)(?![A-Za-z])|[VATKNJ](?![A-Za-z]))|\s+(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万]元|[元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
 /** `1.1.2A`, `1.1.2B`: a `1.1.2` direction split in two, a capital after the number, then the title. */
 const RE_DECIMAL3_SPLIT = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})([A-F])\s*(?=[\u4e00-\u9fff“《（(])/;
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
@@ -139,7 +140,7 @@ const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(]
 // A space after the number may be gone (cleaning drops spaces next to CJK: `方向一中国和智利…`): then
 // the number must not begin a word (`方向一致`, `方向一定`), nor a label of its own (`专题一联系方式：…`).
 const RE_DIRECTION_WORD = new RegExp(
-  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|专题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
+  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|专题|主题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 

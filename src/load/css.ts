@@ -547,7 +547,7 @@ const UNRENDERED = new Set(['head', 'script', 'style', 'noscript', 'template', '
  * suffix, `3. `, `一、`, or what `::marker`'s `content` says), then the counters its `::before`
  * shows (`1.2 `). Elements without a number drawn are not in the map.
  */
-export function drawnNumbers(root: Root): Map<Element, string> {
+export function drawnNumbers(root: Root, shown: ReadonlySet<Element> = new Set()): Map<Element, string> {
   const tree = new Tree(root);
   const styles = new Styles(tree, root);
   const out = new Map<Element, string>();
@@ -615,9 +615,10 @@ export function drawnNumbers(root: Root): Map<Element, string> {
     const parent = tree.parent.get(e) ?? null;
     const own = styles.declared(e, null);
     const tag = e.tagName.toLowerCase();
-    const hidden = attribute(e, 'hidden') !== undefined;
+    // (A panel the page's script would show in turn, a tab or an accordion's: `shown`, read as shown.)
+    const hidden = attribute(e, 'hidden') !== undefined && !shown.has(e);
     const display = (own.get('display') ?? (hidden ? 'none' : tag === 'li' ? 'list-item' : '')).trim().toLowerCase();
-    if (display === 'none') return;
+    if (display === 'none' && !shown.has(e)) return;
     // list-style-type: the author's, else the type attribute's, else the user agent's for lists; inherited.
     const typeAttr = attribute(e, 'type');
     const hinted = (tag === 'ol' || tag === 'ul' || tag === 'li') && typeAttr !== undefined ? TYPE_ATTRIBUTE[typeAttr] ?? TYPE_ATTRIBUTE[typeAttr.toLowerCase()] : undefined;

@@ -540,8 +540,8 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   const root = unified().use(rehypeParse).parse(text) as Root;
   inlineFrames(root);
   fillFromDataIslands(root);
-  const numbers = drawnNumbers(root);
   const opened = collapsedPanels(root);
+  const numbers = drawnNumbers(root, opened);
   const main = findMain(root);
   const heading = main && !hasOwnTitle(main) ? titleBefore(root, main) : null;
   const removed: Removal[] = [];

@@ -69,7 +69,7 @@ const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-
 export function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
   for (let k = 0; k < markers.length; k++) {
     const m = markers[k];
-    if (m?.type !== 'direction-word' || !/^(?:专题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) continue;
+    if (m?.type !== 'direction-word' || !/^(?:专题|主题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) continue;
     markers[k] = { ...m, type: 'part-word' };
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Marker } from '../lexicon/markers.js';
 import { bareFieldItem, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, labelShapeAt, roleOf, roleOfLabel } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Builder } from './builder.js';
@@ -25,6 +25,9 @@ import {
   twinOf,
 } from './evidence.js';
 import { section } from './tree.js';
+
+/** A sentence of the direction's own figures after its fields: `以上任务…`, `本方向拟支持…`, `上述方向共…`. */
+const RE_DIRECTION_FIGURES = /^(?:(?:以上|上述)(?:任务|方向|内容|课题)|本(?:方向|任务)(?:拟|共|计划))/;
 
 /** Reads paragraph `k` (`p`, marker `m`): true where it placed it. */
 export type Rule = (b: Builder, k: number, p: Paragraph, m: Marker | null) => boolean;
@@ -212,7 +215,12 @@ const unmarked: Rule = (b, k, p, m) => {
   }
   // A figure written as a sentence (`国拨经费总额不超过2000万元，单个项目不超过500万元。`, a
   // label without its colon) is a field of one paragraph: the next paragraph is the direction's.
-  if (field && isSentenceField(field)) b.popTo('direction');
+  // So is a keywords field (its terms on its line): what follows it (`本方向拟支持二至三项，…`) is the direction's.
+  if (field && (isSentenceField(field) || field.role === 'keywords')) b.popTo('direction');
+  // The direction's figures said after its fields (`以上任务由1个项目整体承担。本方向拟支持项目1项，…`,
+  // `本方向拟支持1～2项，…`): the direction's text, no item of the field before them.
+  // (Not where the field open is a figure's own: `支持经费` / `本方向共安排600万元` is its value.)
+  if (field && !FIGURE_ROLES.has(field.role ?? 'other') && RE_DIRECTION_FIGURES.test(p.text.text.trim())) b.popTo('direction');
   // A draft's comparison note (`（与2024年度相比：…）`) is no field's text: the direction's, reported.
   if (field && RE_COMPARISON_NOTE.test(p.text.text.trim())) b.popTo('direction');
   // A title between two lists, the second starting again at 1 (`（3）…` / `申报人应具备的资格条件` /
@@ -326,6 +334,17 @@ const partHeadings: Rule = (b, k, p, m) => {
   return true;
 };
 
+/**
+ * A direction's sub-tasks (`任务1：低铱高性能膜电极…`, each with its own 研究内容 and 考核指标, one
+ * count and budget for all): items of the direction itself, never of the field open above them.
+ */
+const subTasks: Rule = (b, _k, p, m) => {
+  if (m?.type !== 'direction-word' || b.directionType === 'direction-word' || !b.currentDirection() || !/^(?:子)?任务/.test(m.text)) return false;
+  b.popTo('direction');
+  b.openItem(m, p);
+  return true;
+};
+
 /** Any other numbered line: a direction or group of mixed depth, a group over directions, else an item. */
 const otherHeadings: Rule = (b, k, p, m) => {
   if (!m) return false;
@@ -380,5 +399,6 @@ export const RULES: readonly Rule[] = [
   directionHeadings,
   fieldLabel,
   partHeadings,
+  subTasks,
   otherHeadings,
 ];

@@ -495,6 +495,7 @@ for (const [set, gaps] of [['blind46', {}], ['blind47', GAPS47]] as const) {
 const GAPS48: Record<string, { gap?: string; checksGap?: string }> = {
   'hmt-two-batches-correction': { checksGap: 'judgement: numbering that starts again at 1.1 for a second batch is reported as a duplicate (the ids stay as printed, as the writer has them, and two directions share each); 组织方式 is a known label (no label-unknown)' },
   'intergov-prose-directions-draft': { gap: 'judgement: `经费总额0万元` is a check (value-implausible), not a value of 0' },
+  'yunnan-intl-three-level-draft': { gap: 'judgement: a provincial 专项 named in the title without quotes (`2025年度云南省科技计划国际科技合作专项`) gives specialProject 国际科技合作, as another writer has it; this writer gives none' },
 };
 const GAPS49: Record<string, { gap?: string; checksGap?: string }> = {
   'calc-miit-software-2025': { gap: 'judgement: a funding cell of `0` is a check, not a value' },
@@ -649,3 +650,23 @@ for (const [set, gaps] of [['blind61', GAPS61], ['blind62', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 63 and 64, written blind after sets 61–62's fixes. 63: a provincial call laid out as a matrix
+ * (a section per project type stating its cap and duration, a list per region inside), a 公文's
+ * attached guideline with `国科发资〔2026〕12号 第1页 共5页` footers and footnotes, a portal page of
+ * tabs and `<details>` panels, a Chinese–English call with each paragraph translated, a key programme
+ * with 任务1… sub-tasks pasted into a reply e-mail. 64: three draft→final / year→year pairs (a
+ * `<dl>` page, Markdown with front matter, a box-drawing table, an e-mail forward, a
+ * reStructuredText page). First contact: 63 580/835 (69.5%, one refused); 64 documents 950/989
+ * (96.1%), diff 18/27.
+ */
+const GAPS63: Record<string, { gap?: string; checksGap?: string }> = {
+  'fj-gat-intl-matrix': { gap: 'judgement: the arrangement a requirement says projects must follow (`应符合《内地与香港关于加强创新科技合作的安排》`) is read as the direction’s agreement; this writer gives none' },
+};
+for (const [set, gaps] of [['blind63', GAPS63], ['blind64', {}]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
+const DIR64 = `${ROOT}test/fixtures/blind64/`;
+describe.each(expectedDiffCases(DIR64))('blind64 pair %s', (name) => expectedDiffTests(DIR64, name));

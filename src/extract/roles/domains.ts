@@ -99,6 +99,8 @@ function listSeparators(m: Mapped): string {
   // Pieces with text: a field cut from a line of fields ends with the `；` that parted them.
   const top = (seps: string): boolean => splitList(m, seps).filter(({ i, j }) => /[^\s。；;，,、]/.test(m.text.slice(i, j))).length > 1;
   if (top('；;')) return '；;';
+  // (A cell's bulleted list written on one line, `生物医药•人工智能与机器人•新材料`, as a page's `<ul>` in a table cell.)
+  if (top('•')) return '•';
   if (topLevelColon(m.text) >= 0) return '；;';
   if (top('，,')) return '，,、';
   if (top('、')) return '、';

@@ -70,7 +70,7 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   }
   // A title without a category under a group that is one (`3. 青年科学家项目` above a table of
   // its directions): the group's.
-  const category = categoryOf(title) ?? fieldCategory(ctx) ?? groupCategory(groups);
+  const category = categoryOf(title) ?? fieldCategory(ctx) ?? groupCategory(groups, partners.length === 0);
   return { partners, category, kind: projectKind(title, known, category) };
 }
 
@@ -86,11 +86,17 @@ function fieldCategory(ctx: DirectionContext): string | null {
   return t.length >= 2 && t.length <= 16 ? t : null;
 }
 
-/** The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. */
-function groupCategory(groups: readonly Paragraph[]): string | null {
+/**
+ * The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. Where
+ * the direction names no partner of its own (a call's areas under `一、合作研究项目` /
+ * `二、合作交流项目`), any kind of project its group names is its category (the call's figures are
+ * stated per kind); a cooperation direction's group (`（一）联合研究项目` over `中国和葡萄牙…`) names
+ * the kind its title says, no category.
+ */
+function groupCategory(groups: readonly Paragraph[], anyKind: boolean): string | null {
   for (let g = groups.length - 1; g >= 0; g--) {
     const t = groups[g]!.text.text.replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d.．]+|[一二三四五六七八九十]{1,3}、)\s*/, '').replace(/[。；]$/, '');
-    if (RE_GROUP_CATEGORY.test(t)) return t;
+    if (RE_GROUP_CATEGORY.test(t) || (anyKind && /^[^，。；（）]{2,8}项目$/.test(t))) return t;
   }
   return null;
 }
