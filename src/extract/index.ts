@@ -87,18 +87,67 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   const span = (m: Mapped, i = 0, j = m.text.length): Span => spanOf(layout, m, i, j);
   const checks: CheckDraft[] = [];
   const root = segmented.root;
+  const tree = readTree(root, span, checks);
+  const { front, directions, groupsOf, statedForGroup } = tree;
+  const firstDirectionStart = directions[0]?.heading?.text.from[0] ?? Number.POSITIVE_INFINITY;
+  const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
+  const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
+  withYouthRules(preamble, tree);
 
-  // Document-level text: every paragraph outside the directions, in order.
-  const front: Paragraph[] = [];
-  const directions: Section[] = [];
+  const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
+  // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
+  // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
+  // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
+  const stated = areasCounted(
+    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span),
+    directions.map((d) => groupsOf.get(d) ?? []),
+  );
+  // What is read of the tree outside the directions, read before them (the directions' subtrees
+  // may go as they are read: `consume`).
+  const outside = outsideDirections(root, front, firstDirectionStart, span, statedForGroup);
+  // The call's parts, for a call that is its one direction (`withCallSections`): kept before the tree goes.
+  const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
+  if (options.consume) {
+    // Only the directions (and the groups they stand in) are read from here on.
+    root.children.length = 0;
+    front.length = 0;
+  }
+  const extracted = extractDirections(tree, { span, stated, checks, sourceOf, consume: options.consume === true });
+  const { directions: out, summary } = withCallText(extracted, { stated, outside, parts, preamble, span, checks });
+  // Placeholders outside the directions are doubts too.
+  append(checks, outside.frontChecks);
+  summaryPlausibility(summary, checks);
+  // Values in the script they were printed in (a text in traditional script was read as simplified).
+  return asPrinted(
+    {
+      info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${outside.head}`)),
+      summary,
+      directions: out,
+      sections: outside.sections,
+      checks: familyChecks(checks, out),
+    },
+    sourceText,
+  );
+}
+
+/** What `readTree` finds in the section tree: the text outside the directions, the directions, and what their groups state for them. */
+interface TreeRead {
+  /** Document-level text: every paragraph outside the directions, in order. */
+  readonly front: Paragraph[];
+  readonly directions: Section[];
   /** The headings of the groups a direction stands in (`1.1 与德国合作` above `1.1.1 中德…项目`). */
-  const groupsOf = new Map<Section, Paragraph[]>();
+  readonly groupsOf: Map<Section, Paragraph[]>;
   /** For each direction: the paragraphs its groups state before their directions (`3. 青年科学家项目` / `每个项目国拨经费不超过300万元。…`). */
-  const groupTextOf = new Map<Section, Mapped[]>();
+  readonly groupTextOf: Map<Section, Mapped[]>;
   /** Paragraphs a group (or a part) states for its own directions: none of them speaks for the whole call. */
-  const statedForGroup = new Set<Paragraph>();
+  readonly statedForGroup: Set<Paragraph>;
+}
+
+/** Walks the section tree: the directions (a withdrawn one a check, no direction), the text around them, and what each group states for its directions. */
+function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
+  const read: TreeRead = { front: [], directions: [], groupsOf: new Map(), groupTextOf: new Map(), statedForGroup: new Set() };
   const walk = (n: Node, groups: Paragraph[], groupTexts: Mapped[]): void => {
-    if (n.kind === 'paragraph') front.push(n.paragraph);
+    if (n.kind === 'paragraph') read.front.push(n.paragraph);
     else if (n.kind === 'direction' && isWithdrawn(n)) {
       // A draft prints a withdrawn direction for its reviewers (`4. 中国和斯里兰卡…项目（删除）`): not
       // one of the call's directions. Its text stays in `sections`; the check says why it is not counted.
@@ -113,41 +162,51 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
         span: span(h),
       });
     } else if (n.kind === 'direction') {
-      directions.push(n);
-      groupsOf.set(n, groups);
-      groupTextOf.set(n, groupTexts);
+      read.directions.push(n);
+      read.groupsOf.set(n, groups);
+      read.groupTextOf.set(n, groupTexts);
     } else {
-      if (n.heading) front.push(n.heading);
+      if (n.heading) read.front.push(n.heading);
       // Parts too: `（一）中国—德国` above `1. 联合研究项目` names the partner of its directions.
       const inner = (n.kind === 'group' || n.kind === 'part') && n.heading ? [...groups, n.heading] : groups;
-      // What a group states for its directions; a part's too where the part is a kind of project
-      // (`二、青年科学家项目` / `每个项目国拨经费不超过300万元。…男性应为1988年1月1日以后出生…`).
-      const states = n.kind === 'group' || (n.kind === 'part' && n.heading !== null && /青年科学家/.test(n.heading.text.text));
-      // A part's sentence that speaks to the directions below it (`以下方向每个方向拟支持项目数5个`):
-      // stated for them, as a group's text is.
-      const own = states
-        ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []))
-        : n.kind === 'part'
-          ? n.children.flatMap((c) => (c.kind === 'paragraph' && statesForDirections(c.paragraph.text.text) ? [c.paragraph.text] : []))
-          : [];
-      // A part's agreement field above its directions (`二、中国和智利…` / `合作协议：《…》《…》`): stated
-      // for them all, as a part's sentence is (each field's heading line with its label, `依据` to read it by).
-      if (n.kind === 'part' || n.kind === 'group') {
-        for (const c of n.children) if (c.kind === 'field' && c.role === 'agreement' && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
-      }
+      const own = statedBy(n);
       // (A group's own text, where directions follow it in the group.)
       // (Directions in its sub-parts too: `二、联合研发项目` / `本类项目…每项资助不超过100万元` / `（一）闽港合作` / `1．…`.)
-      if (own.length > 0 && containsDirection(n)) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) statedForGroup.add(c.paragraph);
+      if (own.length > 0 && containsDirection(n)) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) read.statedForGroup.add(c.paragraph);
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
   root.children.forEach((c) => walk(c, [], []));
-  const firstDirectionStart = directions[0]?.heading?.text.from[0] ?? Number.POSITIVE_INFINITY;
-  const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
-  const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
-  // What the text before the directions states for young scientists' projects (`青年科学家项目每个
-  // 项目国拨经费不超过300万元，实施周期不超过3年…男性应为1990年1月1日以后出生`): their cap, duration
-  // and rules, as a group states them, for each 青年科学家 direction that states none of its own.
+  return read;
+}
+
+/**
+ * What a group or part states for the directions in it: a group's text; a part's where the part is
+ * a kind of project (`二、青年科学家项目` / `每个项目国拨经费不超过300万元。…男性应为1988年1月1日以后出生…`),
+ * else its sentences that speak to the directions below it (`以下方向每个方向拟支持项目数5个`); and
+ * the agreement field above its directions (`二、中国和智利…` / `合作协议：《…》《…》`: each field's
+ * heading line with its label, `依据` to read it by).
+ */
+function statedBy(n: Section): Mapped[] {
+  const states = n.kind === 'group' || (n.kind === 'part' && n.heading !== null && /青年科学家/.test(n.heading.text.text));
+  const own = states
+    ? n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []))
+    : n.kind === 'part'
+      ? n.children.flatMap((c) => (c.kind === 'paragraph' && statesForDirections(c.paragraph.text.text) ? [c.paragraph.text] : []))
+      : [];
+  if (n.kind === 'part' || n.kind === 'group') {
+    for (const c of n.children) if (c.kind === 'field' && c.role === 'agreement' && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
+  }
+  return own;
+}
+
+/**
+ * What the text before the directions states for young scientists' projects (`青年科学家项目每个
+ * 项目国拨经费不超过300万元，实施周期不超过3年…男性应为1990年1月1日以后出生`): their cap, duration
+ * and rules, as a group states them, for each 青年科学家 direction (by its title, its group
+ * `5. 青年科学家项目`, or its category field `项目类别：青年科学家项目`). In place.
+ */
+function withYouthRules(preamble: readonly Paragraph[], tree: TreeRead): void {
   const youthRules: Mapped[] = [];
   for (const p of preamble) {
     const t = p.text.text;
@@ -165,79 +224,63 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
       start = i + 1;
     }
   }
-  if (youthRules.length > 0) {
-    // A 青年科学家 direction: by its title, its group (`5. 青年科学家项目`) or its category field (`项目类别：青年科学家项目`).
-    const youth = (d: Section): boolean =>
-      /青年科学家/.test(d.heading?.text.text ?? '') ||
-      (groupsOf.get(d) ?? []).some((g) => /青年科学家/.test(g.text.text)) ||
-      d.children.some((c) => c.kind === 'field' && c.marker !== null && CATEGORY_LABELS.has(c.marker.key) && c.heading !== null && /青年科学家/.test(c.heading.text.text));
-    for (const d of directions) if (youth(d)) groupTextOf.set(d, [...youthRules, ...(groupTextOf.get(d) ?? [])]);
-  }
+  if (youthRules.length === 0) return;
+  const youth = (d: Section): boolean =>
+    /青年科学家/.test(d.heading?.text.text ?? '') ||
+    (tree.groupsOf.get(d) ?? []).some((g) => /青年科学家/.test(g.text.text)) ||
+    d.children.some((c) => c.kind === 'field' && c.marker !== null && CATEGORY_LABELS.has(c.marker.key) && c.heading !== null && /青年科学家/.test(c.heading.text.text));
+  for (const d of tree.directions) if (youth(d)) tree.groupTextOf.set(d, [...youthRules, ...(tree.groupTextOf.get(d) ?? [])]);
+}
 
-  const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
-  // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
-  // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
-  // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
-  const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span),
-    directions.map((d) => groupsOf.get(d) ?? []),
-  );
-  // What is read of the tree outside the directions, read before them (the directions' subtrees
-  // may go as they are read: `consume`).
-  const { head, sections, after, afterText, clauses, frontChecks } = outsideDirections(root, front, firstDirectionStart, span, statedForGroup);
-  // The call's parts, for a call that is its one direction (`withCallSections`): kept before the tree goes.
-  const parts = root.children.filter((n): n is Section => n.kind === 'part' && n.heading !== null);
-  if (options.consume) {
-    // Only the directions (and the groups they stand in) are read from here on.
-    root.children.length = 0;
-    front.length = 0;
-  }
-
-  const pending: (Section | null)[] = directions;
+/** Each direction read (its subtree let go once read, with `consume`). */
+function extractDirections(
+  tree: TreeRead,
+  run: { span: SpanFn; stated: Summary; checks: CheckDraft[]; sourceOf: (start: number, end: number) => string; consume: boolean },
+): Direction[] {
+  const pending: (Section | null)[] = tree.directions;
   const extracted: Direction[] = [];
   for (let k = 0; k < pending.length; k++) {
     const d = pending[k]!;
     forgetNodeTexts();
-    extracted.push(extractDirection(d, span, stated, checks, sourceOf, groupsOf.get(d) ?? [], groupTextOf.get(d) ?? []));
-    if (options.consume) {
+    extracted.push(extractDirection(d, run.span, run.stated, run.checks, run.sourceOf, tree.groupsOf.get(d) ?? [], tree.groupTextOf.get(d) ?? []));
+    if (run.consume) {
       pending[k] = null;
-      groupsOf.delete(d);
-      groupTextOf.delete(d);
+      tree.groupsOf.delete(d);
+      tree.groupTextOf.delete(d);
     }
   }
   forgetNodeTexts();
+  return extracted;
+}
+
+/**
+ * The directions and the summary with what the call states around them: its figures after the
+ * directions (each direction's gap filled, its field-missing check gone with it), the parties it
+ * names, the call as its one direction, values by reference to an attachment, corrections.
+ */
+function withCallText(
+  extracted: Direction[],
+  call: { stated: Summary; outside: ReturnType<typeof outsideDirections>; parts: readonly Section[]; preamble: readonly Paragraph[]; span: SpanFn; checks: CheckDraft[] },
+): { directions: Direction[]; summary: Summary } {
+  const { stated, span, checks } = call;
+  const { after, afterText, clauses } = call.outside;
   const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
-  // A figure the call states after its directions fills what each direction lacked: its
-  // field-missing check goes with the gap.
-  if (afterText) {
-    const byId = new Map(figured.map((d) => [d.id, d]));
-    const has: Readonly<Record<string, (d: Direction) => boolean>> = { duration: (d) => d.duration !== null, projectCount: (d) => d.projectCount !== null, funding: (d) => d.funding !== null || d.perProjectCap !== null };
-    for (let i = checks.length - 1; i >= 0; i--) {
-      const c = checks[i]!;
-      const d = c.code === 'field-missing' && c.directionId !== null ? byId.get(c.directionId) : undefined;
-      if (d && has[String(c.computed)]?.(d)) checks.splice(i, 1);
-    }
-  }
-  const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, parts, span)) : figured, preamble, span, checks);
+  if (afterText) dropFilledGaps(figured, checks);
+  const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, call.parts, span)) : figured, call.preamble, span, checks);
   const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
-  const { directions: out, summary } = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
+  return withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
+}
 
-  // Placeholders outside the directions are doubts too.
-  append(checks, frontChecks);
-  summaryPlausibility(summary, checks);
-
-  // Values in the script they were printed in (a text in traditional script was read as simplified).
-  return asPrinted(
-    {
-      info: withFamily(info, familyOf(info.programme, out, `${info.title ?? ''}\n${head}`)),
-      summary,
-      directions: out,
-      sections,
-      checks: familyChecks(checks, out),
-    },
-    sourceText,
-  );
+/** A figure the call states after its directions fills what each direction lacked: its field-missing check goes with the gap. In place. */
+function dropFilledGaps(figured: readonly Direction[], checks: CheckDraft[]): void {
+  const byId = new Map(figured.map((d) => [d.id, d]));
+  const has: Readonly<Record<string, (d: Direction) => boolean>> = { duration: (d) => d.duration !== null, projectCount: (d) => d.projectCount !== null, funding: (d) => d.funding !== null || d.perProjectCap !== null };
+  for (let i = checks.length - 1; i >= 0; i--) {
+    const c = checks[i]!;
+    const d = c.code === 'field-missing' && c.directionId !== null ? byId.get(c.directionId) : undefined;
+    if (d && has[String(c.computed)]?.(d)) checks.splice(i, 1);
+  }
 }
 
 /**
