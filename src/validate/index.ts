@@ -12,7 +12,7 @@ import type { Layout } from '../position.js';
 import { spanOf, spanOfRange } from '../position.js';
 import type { Node, Segmented } from '../segment/index.js';
 import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
-import { Guideline, SCHEMA_VERSION, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
+import { Guideline, SCHEMA_VERSION, type Check, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
 import { OCR_CONFUSABLE } from '../lexicon/ocr-confusions.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
@@ -683,6 +683,51 @@ export function assemble(source: Source, input: Prevalidated, options: { readonl
     const pages = source.pagesNotRead ?? [];
     throw new GuidelineError('not-a-guideline', reason('not-a-guideline', refusal, pages, false));
   }
+  const doc = {
+    schemaVersion: SCHEMA_VERSION,
+    pipelineVersion: PIPELINE_VERSION,
+    document: {
+      id: source.id,
+      ...extracted.info,
+      source: sourceOut(source, cleaned.layout),
+    },
+    summary: extracted.summary,
+    directions: extracted.directions,
+    sections: extracted.sections,
+    checks: allChecks(source, input),
+    removed: cleaned.removed,
+  };
+  // The compiled check gives zod's own result for a document it can vouch for, and is several times
+  // faster; anything else goes to zod, whose message names the first problem.
+  const checked = options.consume ? (consumeGuideline ??= compileConsuming(Guideline))(doc) : (checkGuideline ??= compile(Guideline))(doc);
+  if (checked !== CANNOT) return checked as Guideline;
+  return parsedLeavingOut(doc);
+}
+
+/** What the document says of its source: where it came from, how it was read, its pages, lines and blocks. */
+function sourceOut(source: Source, layout: Prevalidated['layout']) {
+  return {
+    path: source.path,
+    sha256: source.sha256,
+    format: source.format,
+    encoding: source.encoding,
+    bytes: source.bytes,
+    pages: layout.pages,
+    pageNumbering: layout.pageNumbering,
+    lines: layout.lineStarts.length,
+    ...(source.ocr ? { ocr: { engine: source.ocr.engine, mode: source.ocr.mode, pages: source.ocr.pages.map((p) => ({ ...p })), meanConfidence: source.ocr.meanConfidence } } : {}),
+    ...(source.blocks === undefined ? {} : { blocks: source.blocks, tables: source.tables ?? 0 }),
+    ...(source.pagesNotRead?.length ? { pagesNotRead: [...source.pagesNotRead] } : {}),
+  };
+}
+
+/**
+ * Every check of the document, each with its Chinese message, in a stable order (by position,
+ * then severity, then code): pages not read, the structure's, the extraction's, the figures that
+ * do not add up, and the OCR doubts.
+ */
+function allChecks(source: Source, input: Prevalidated): Check[] {
+  const { extracted, layout } = input;
   const notRead: CheckDraft[] = source.pagesNotRead?.length
     ? [
         {
@@ -703,57 +748,33 @@ export function assemble(source: Source, input: Prevalidated, options: { readonl
   const contextOf = (c: CheckDraft): CheckContext => {
     const field = c.span ? { field: fieldOf(c.span.start) } : {};
     if (c.code === 'placeholder' && c.span) return { ...field, excerpt: excerpt(source.text, c.span.start, c.span.end), ...ZH_CONTEXT.get(c) };
-    if (c.code === 'ocr-low-confidence' && c.span && cleaned.layout.ocrConfidence) {
-      const weak = weakestOfSpan(cleaned.layout, c.span);
+    if (c.code === 'ocr-low-confidence' && c.span && layout.ocrConfidence) {
+      const weak = weakestOfSpan(layout, c.span);
       if (weak) return { ...field, char: source.text[weak.at] ?? null, excerpt: wordsAround(source.text, weak.at) };
     }
     return { ...field, ...ZH_CONTEXT.get(c) };
   };
-  const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocrChecks(extracted, cleaned.layout, source.text), ...ocrTokenChecks(extracted, cleaned.layout, source.text), ...ocrConfusableChecks(extracted, cleaned.layout, source.text)].map((c) => ({
+  const ocr = [...ocrChecks(extracted, layout, source.text), ...ocrTokenChecks(extracted, layout, source.text), ...ocrConfusableChecks(extracted, layout, source.text)];
+  const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocr].map((c) => ({
     ...c,
     ...placeholderField(c, fieldOf),
     messageZh: checkMessageZh(c, contextOf(c)),
   }));
-  // Stable order: by position, then severity, then code.
-  checks.sort(
+  return checks.sort(
     (a, b) =>
       (a.span?.start ?? -1) - (b.span?.start ?? -1) ||
       SEVERITY[a.severity] - SEVERITY[b.severity] ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
-  const doc = {
-    schemaVersion: SCHEMA_VERSION,
-    pipelineVersion: PIPELINE_VERSION,
-    document: {
-      id: source.id,
-      ...extracted.info,
-      source: {
-        path: source.path,
-        sha256: source.sha256,
-        format: source.format,
-        encoding: source.encoding,
-        bytes: source.bytes,
-        pages: cleaned.layout.pages,
-        pageNumbering: cleaned.layout.pageNumbering,
-        lines: cleaned.layout.lineStarts.length,
-        ...(source.ocr ? { ocr: { engine: source.ocr.engine, mode: source.ocr.mode, pages: source.ocr.pages.map((p) => ({ ...p })), meanConfidence: source.ocr.meanConfidence } } : {}),
-        ...(source.blocks === undefined ? {} : { blocks: source.blocks, tables: source.tables ?? 0 }),
-        ...(source.pagesNotRead?.length ? { pagesNotRead: [...source.pagesNotRead] } : {}),
-      },
-    },
-    summary: extracted.summary,
-    directions: extracted.directions,
-    sections: extracted.sections,
-    checks,
-    removed: cleaned.removed,
-  };
-  // The compiled check gives zod's own result for a document it can vouch for, and is several times
-  // faster; anything else goes to zod, whose message names the first problem.
-  const checked = options.consume ? (consumeGuideline ??= compileConsuming(Guideline))(doc) : (checkGuideline ??= compile(Guideline))(doc);
-  if (checked !== CANNOT) return checked as Guideline;
+}
+
+/**
+ * The document through zod. A value that would break the schema never sinks the document: it is
+ * left out, and a check says which and why. Only what cannot be left out (the document's own facts)
+ * is a bug of the tool.
+ */
+function parsedLeavingOut(doc: { checks: Check[] } & Record<string, unknown>): Guideline {
   let parsed = Guideline.safeParse(doc);
-  // A value that would break the schema never sinks the document: it is left out, and a check says
-  // which and why. Only what cannot be left out (the document's own facts) is a bug of the tool.
   for (let round = 0; !parsed.success && round < 50; round++) {
     const issue = parsed.error.issues[0]!;
     const dropped = dropInvalid(doc as unknown as Record<string, unknown>, issue.path);
@@ -773,10 +794,7 @@ export function assemble(source: Source, input: Prevalidated, options: { readonl
   }
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new GuidelineError(
-      'invalid-output',
-      reason('schema-mismatch', first ? z.core.toDotPath(first.path) : '?', first?.message ?? 'unknown'),
-    );
+    throw new GuidelineError('invalid-output', reason('schema-mismatch', first ? z.core.toDotPath(first.path) : '?', first?.message ?? 'unknown'));
   }
   return parsed.data;
 }
