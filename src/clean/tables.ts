@@ -212,16 +212,64 @@ function isTransposed(rows: readonly (readonly string[])[]): boolean {
   return named >= 3 && named * 3 >= (rows.length - 1) * 2 && heads >= 2 && heads * 3 >= (rows[0]!.length - 1) * 2;
 }
 
+/** A pipe table's row: its line, its cells (each as its pieces) and its pipes. */
+interface PipeRow {
+  index: number;
+  cells: Range[][];
+  pipes: Range[];
+}
+
+type Layout = (Range & { kind: 'table-layout' | 'table-header' | 'footnote' })[];
+
 function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   if (!RE_PIPE_ROW.test(lines[first]!.raw) && !RE_GRID_BORDER.test(lines[first]!.raw)) return null;
-  let rows: { index: number; cells: Range[][]; pipes: Range[] }[] = [];
-  const layout: (Range & { kind: 'table-layout' | 'table-header' })[] = [];
+  const layout: Layout = [];
+  const read = pipeRows(text, lines, first, layout);
+  if (!read) return null;
+  const { taken } = read;
+  let rows = read.rows;
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
+  // A table of directions turned on its side (a comparison table: `| 指南方向 | 1.1 中国和德国… | 1.2 … |`,
+  // then a row per field): a direction per column, read as if each column were a row.
+  if (isTransposed(rows.map((r) => r.cells.map(cellText)))) {
+    for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+    const width = Math.max(...rows.map((r) => r.cells.length));
+    rows = Array.from({ length: width }, (_, j) => ({ index: rows[0]!.index, cells: rows.map((r) => r.cells[j] ?? []), pipes: [] }));
+  }
+  const { h, header, twoRows } = pipeHeader(text, rows, layout);
+  const width = header.cells.length;
+  const columns = header.cells.map((c) => columnOf(cellText(c)));
+  const fields = fieldsTable(text, { rows, h, header, width, taken, first, layout });
+  if (fields) return fields;
+  if (isDirectionHeader(columns)) {
+    const body = directionRows(text, lines, { rows, h, header, twoRows, width, columns, layout });
+    for (const p of header.pipes) layout.push({ ...p, kind: 'table-layout' });
+    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
+  }
+  // A direction per row: its number and title, then its fields with their labels in one cell.
+  if (width === 2) {
+    const body = rows.slice(h + 1).filter((r) => r.cells.length === 2);
+    const cards = body.filter((r) => RE_ROW_HEAD.test(cellText(r.cells[0]!).trim()) && runOnLabelStarts(`。${cellText(r.cells[1]!)}`).length >= 2);
+    if (cards.length >= 1 && cards.length * 2 >= body.length) {
+      layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+      for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+      return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: rows.slice(h + 1).map((r) => ({ line: r.index, cells: r.cells })), layout: sortRanges(layout) };
+    }
+  }
+  return null;
+}
+
+/**
+ * The rows of a pipe table from line `first` (or a grid table's: its borders part the rows, a
+ * row's cells wrapped over the lines between two), its rules logged as layout; null for fewer than
+ * two rows.
+ */
+function pipeRows(text: string, lines: readonly TableLine[], first: number, layout: Layout): { rows: PipeRow[]; taken: Set<number> } | null {
+  let rows: PipeRow[] = [];
   const taken = new Set<number>();
-  // A grid table: its borders part the rows, a row's cells wrapped over the lines between two.
   let borders = 0;
   const rowOf: number[] = [];
-  let i = first;
-  for (; i < lines.length; i++) {
+  for (let i = first; i < lines.length; i++) {
     const l = lines[i]!;
     if (TRANSPARENT.has(l.cls)) continue;
     const border = RE_GRID_BORDER.test(l.raw);
@@ -229,15 +277,14 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     taken.add(i);
     if (border || RE_PIPE_RULE.test(l.raw)) {
       if (border) borders++;
-      const r = trimRange(text, l.start, l.end, i);
-      layout.push({ ...r, kind: 'table-layout' });
+      layout.push({ ...trimRange(text, l.start, l.end, i), kind: 'table-layout' });
       continue;
     }
     rows.push({ index: i, ...pipeCells(text, l, i) });
     rowOf.push(borders);
   }
   if (borders >= 2) {
-    const merged: typeof rows = [];
+    const merged: PipeRow[] = [];
     rows.forEach((r, k) => {
       const last = merged[merged.length - 1];
       if (last && k > 0 && rowOf[k] === rowOf[k - 1] && last.cells.length === r.cells.length) {
@@ -247,136 +294,130 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     });
     rows = merged;
   }
-  if (rows.length < 2) return null;
+  return rows.length < 2 ? null : { rows, taken };
+}
+
+/**
+ * The header row: after the rows above it that are one cell merged across the table (its title:
+ * captions), and, where it has two rows (`支持规模` merged over `拟支持项目数（个）` and `国拨经费（万元）`,
+ * the cells merged down repeated in both), one header, each column named by its lower cell where
+ * that differs.
+ */
+function pipeHeader(text: string, rows: readonly PipeRow[], layout: Layout): { h: number; header: PipeRow; twoRows: boolean } {
   const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
-  // A table of directions turned on its side (a comparison table: `| 指南方向 | 1.1 中国和德国… | 1.2 … |`,
-  // then a row per field): a direction per column, read as if each column were a row.
-  if (isTransposed(rows.map((r) => r.cells.map(cellText)))) {
-    for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
-    const width = Math.max(...rows.map((r) => r.cells.length));
-    rows = Array.from({ length: width }, (_, j) => ({ index: rows[0]!.index, cells: rows.map((r) => r.cells[j] ?? []), pipes: [] }));
-  }
-  const all = (kind: 'table-layout' | 'table-header') => (r: { pipes: Range[] }) => layout.push(...r.pipes.map((p) => ({ ...p, kind })));
-  // Rows above the header that are one cell merged across the table (its title): captions.
   let h = 0;
   while (h < rows.length - 2 && isCaptionRow(rows[h]!.cells.map(cellText))) h++;
   if (h > 0 && !isDirectionHeader(rows[h]!.cells.map((c) => columnOf(cellText(c))))) h = 0;
-  let header = rows[h]!;
-  // A header of two rows (`支持规模` merged over `拟支持项目数（个）` and `国拨经费（万元）`, the cells
-  // merged down repeated in both): one header, each column named by its lower cell where that differs.
+  const upper = rows[h]!;
   const lower = rows[h + 1];
-  const twoRows = lower !== undefined && rows.length > h + 2 && isLowerHeader(header.cells.map(cellText), lower.cells.map(cellText));
-  if (twoRows) {
-    header = {
-      index: header.index,
-      cells: header.cells.map((c, k) => {
-        const l = lower.cells[k] ?? [];
-        return cellText(l) === '' || cellText(l) === cellText(c) ? c : l;
-      }),
-      pipes: [...header.pipes, ...lower.pipes],
-    };
-    layout.push(...lower.cells.flatMap((c, k) => (cellText(c) === cellText(header.cells[k] ?? []) && c !== header.cells[k] ? c : [])).map((r) => ({ ...r, kind: 'table-header' as const })));
-  }
-  const width = header.cells.length;
-  const columns = header.cells.map((c) => columnOf(cellText(c)));
-  // Columns of labels and values (whatever the header calls them: `地区` over a group's names is no
-  // partner column where the next column's cells are field labels): two of them (`| 合作协议 | 《…》 |`), or beside a column that groups
-  // them (`| 区域 | 项目 | 指南方向及要求 |`: the region merged down its directions, then a direction's
-  // title across the row, then a row per field), the group's name the table's layout (the
-  // directions' titles say who they are with); read as a table of two columns.
+  const twoRows = lower !== undefined && rows.length > h + 2 && isLowerHeader(upper.cells.map(cellText), lower.cells.map(cellText));
+  if (!twoRows) return { h, header: upper, twoRows };
+  const header: PipeRow = {
+    index: upper.index,
+    cells: upper.cells.map((c, k) => {
+      const l = lower.cells[k] ?? [];
+      return cellText(l) === '' || cellText(l) === cellText(c) ? c : l;
+    }),
+    pipes: [...upper.pipes, ...lower.pipes],
+  };
+  layout.push(...lower.cells.flatMap((c, k) => (cellText(c) === cellText(header.cells[k] ?? []) && c !== header.cells[k] ? c : [])).map((r) => ({ ...r, kind: 'table-header' as const })));
+  return { h, header, twoRows };
+}
+
+/**
+ * Columns of labels and values (whatever the header calls them: `地区` over a group's names is no
+ * partner column where the next column's cells are field labels): two of them (`| 合作协议 | 《…》 |`),
+ * or beside a column that groups them (`| 区域 | 项目 | 指南方向及要求 |`: the region merged down its
+ * directions, then a direction's title across the row, then a row per field), the group's name the
+ * table's layout (the directions' titles say who they are with); read as a table of two columns.
+ * Null where the table is none such.
+ */
+function fieldsTable(text: string, t: { rows: readonly PipeRow[]; h: number; header: PipeRow; width: number; taken: Set<number>; first: number; layout: Layout }): Table | null {
+  const { rows, h, header, width, layout } = t;
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   const isLabel = (c: readonly Range[] | undefined): boolean => c !== undefined && fieldLabelAt(`${plainIdeographs(cellText(c)).replace(/[\s：:]+$/, '')}：`) !== null;
   const labelledIn = (j: number): number => rows.filter((r) => r.cells.length === width && isLabel(r.cells[j])).length;
   // (Beside a group column, labels on two rows of the body at least: a header that names fields,
   // `| 编号 | 指南方向 | 拟支持项目数 | 国拨经费（万元） |`, over one row is a summary table.)
   const bodyLabelled = (j: number): number => rows.filter((r, k) => k !== h && r.cells.length === width && isLabel(r.cells[j])).length;
-  const labelColumn = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((j) => j + 1 < width && bodyLabelled(j) >= 2 && bodyLabelled(j) * 2 >= rows.length - 1) : undefined;
-  if (labelColumn !== undefined) {
-    const j = labelColumn;
-    // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
-    const named = j === 0 ? RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) : !isLabel(header.cells[j]) && !RE_ROW_HEAD.test(cellText(header.cells[j] ?? []).trim());
-    const head = named ? 1 : 0;
-    if (head) layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
-    for (const r of rows.slice(head)) {
-      all('table-layout')(r);
-      for (const c of r.cells.slice(0, j)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
-    }
-    if (head) all('table-layout')(header);
-    return {
-      kind: 'fields',
-      lines: taken,
-      first,
-      columns: [],
-      header: [],
-      rows: rows.slice(head).map((r) => ({ line: r.index, cells: j === 0 ? r.cells : [r.cells[j] ?? [], r.cells.slice(j + 1).flat()] })),
-      layout: sortRanges(layout),
-    };
+  const j = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((c) => c + 1 < width && bodyLabelled(c) >= 2 && bodyLabelled(c) * 2 >= rows.length - 1) : undefined;
+  if (j === undefined) return null;
+  // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
+  const named = j === 0 ? RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) : !isLabel(header.cells[j]) && !RE_ROW_HEAD.test(cellText(header.cells[j] ?? []).trim());
+  const head = named ? 1 : 0;
+  if (head) layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+  for (const r of rows.slice(head)) {
+    layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+    for (const c of r.cells.slice(0, j)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
   }
-  if (isDirectionHeader(columns)) {
-    const body: TableRow[] = [];
-    for (const [k, r] of rows.entries()) {
-      if (k === h || (twoRows && k === h + 1)) continue;
-      // The header repeated after a page break.
-      if (k > h && r.cells.map(cellText).join('|') === header.cells.map(cellText).join('|')) {
-        layout.push({ ...trimRange(text, lines[r.index]!.start, lines[r.index]!.end, r.index), kind: 'table-header' });
-        continue;
-      }
-      all('table-layout')(r);
-      // A cell merged across the whole row, its text in every column (as the readers write it): a
-      // caption, read once; its copies are layout.
-      if (isCaptionRow(r.cells.map(cellText)) && (k < h || width >= 2)) {
-        for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
-        body.push({ line: r.index, cells: [r.cells[0]!], caption: true });
-        continue;
-      }
-      // A row without its number under one that has one: the same row going on after a page break
-      // (a PDF prints the rest of a long row at the top of the next page): its cells' text goes on
-      // in the row above.
-      const idCol = columns.findIndex((c) => c?.role === 'id');
-      const prev = body[body.length - 1];
-      const total = r.cells.some((c) => RE_TOTAL_TEXT.test(cellText(c)));
-      if (idCol >= 0 && !total && (r.cells[idCol] ?? []).length === 0 && prev && !prev.caption && (prev.cells[idCol] ?? []).length > 0 && r.cells.some((c) => c.length > 0)) {
-        body[body.length - 1] = { ...prev, cells: prev.cells.map((c, k) => [...c, ...(r.cells[k] ?? [])]) };
-        continue;
-      }
-      // A row that repeats the one above it in its number and title (cells merged down a row group, as
-      // a spreadsheet export writes a merged cell into every row it covers: `1.3 | 中国和韩国… | … |
-      // （1）…`, then `1.3 | 中国和韩国… | … | （2）…`): the same row going on; a cell that repeats the
-      // one above is the merged cell's copy (layout), one that differs goes on in the row above.
-      // (The row's name, its title or else its partner, the same too: a number printed twice over two
-      // rows that differ is a duplicate, reported as such.)
-      const titleCol = columns.findIndex((c) => c?.role === 'title');
-      const nameCol = titleCol >= 0 ? titleCol : columns.findIndex((c) => c?.role === 'partners');
-      const same = (k: number): boolean => k >= 0 && prev !== undefined && !prev.caption && cellText(r.cells[k] ?? []).trim() !== '' && cellText(r.cells[k] ?? []).trim() === cellText(prev.cells[k] ?? []).trim();
-      if (prev && !total && same(idCol) && same(nameCol)) {
-        body[body.length - 1] = {
-          ...prev,
-          cells: prev.cells.map((c, k) => {
-            const next = r.cells[k] ?? [];
-            if (cellText(next).trim() === cellText(c).trim()) {
-              for (const p of next) layout.push({ ...p, kind: 'table-layout' });
-              return c;
-            }
-            return [...c, ...next];
-          }),
-        };
-        continue;
-      }
-      body.push({ line: r.index, cells: Array.from({ length: width }, (_, k) => r.cells[k] ?? []) });
+  if (head) layout.push(...header.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+  return {
+    kind: 'fields',
+    lines: t.taken,
+    first: t.first,
+    columns: [],
+    header: [],
+    rows: rows.slice(head).map((r) => ({ line: r.index, cells: j === 0 ? r.cells : [r.cells[j] ?? [], r.cells.slice(j + 1).flat()] })),
+    layout: sortRanges(layout),
+  };
+}
+
+/**
+ * The rows of a table of directions below its header: a header repeated after a page break is
+ * layout; a caption (a cell merged across the row) is read once; a row without its number under
+ * one that has one goes on in it (a PDF prints the rest of a long row at the top of the next page);
+ * so does a row that repeats the one above in its number and name (cells merged down a row group).
+ */
+function directionRows(
+  text: string,
+  lines: readonly TableLine[],
+  t: { rows: readonly PipeRow[]; h: number; header: PipeRow; twoRows: boolean; width: number; columns: readonly (Column | null)[]; layout: Layout },
+): TableRow[] {
+  const { rows, h, header, width, columns, layout } = t;
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
+  const idCol = columns.findIndex((c) => c?.role === 'id');
+  const titleCol = columns.findIndex((c) => c?.role === 'title');
+  const nameCol = titleCol >= 0 ? titleCol : columns.findIndex((c) => c?.role === 'partners');
+  const headerText = header.cells.map(cellText).join('|');
+  const body: TableRow[] = [];
+  for (const [k, r] of rows.entries()) {
+    if (k === h || (t.twoRows && k === h + 1)) continue;
+    // The header repeated after a page break.
+    if (k > h && r.cells.map(cellText).join('|') === headerText) {
+      layout.push({ ...trimRange(text, lines[r.index]!.start, lines[r.index]!.end, r.index), kind: 'table-header' });
+      continue;
     }
-    all('table-layout')(header);
-    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
-  }
-  // A direction per row: its number and title, then its fields with their labels in one cell.
-  if (width === 2) {
-    const body = rows.slice(h + 1).filter((r) => r.cells.length === 2);
-    const cards = body.filter((r) => RE_ROW_HEAD.test(cellText(r.cells[0]!).trim()) && runOnLabelStarts(`。${cellText(r.cells[1]!)}`).length >= 2);
-    if (cards.length >= 1 && cards.length * 2 >= body.length) {
-      layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
-      for (const r of rows) all('table-layout')(r);
-      return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: rows.slice(h + 1).map((r) => ({ line: r.index, cells: r.cells })), layout: sortRanges(layout) };
+    layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+    // A cell merged across the whole row, its text in every column (as the readers write it): a
+    // caption, read once; its copies are layout.
+    if (isCaptionRow(r.cells.map(cellText)) && (k < h || width >= 2)) {
+      for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+      body.push({ line: r.index, cells: [r.cells[0]!], caption: true });
+      continue;
     }
+    const prev = body[body.length - 1];
+    const total = r.cells.some((c) => RE_TOTAL_TEXT.test(cellText(c)));
+    if (idCol >= 0 && !total && (r.cells[idCol] ?? []).length === 0 && prev && !prev.caption && (prev.cells[idCol] ?? []).length > 0 && r.cells.some((c) => c.length > 0)) {
+      body[body.length - 1] = { ...prev, cells: prev.cells.map((c, j) => [...c, ...(r.cells[j] ?? [])]) };
+      continue;
+    }
+    const same = (j: number): boolean => j >= 0 && prev !== undefined && !prev.caption && cellText(r.cells[j] ?? []).trim() !== '' && cellText(r.cells[j] ?? []).trim() === cellText(prev.cells[j] ?? []).trim();
+    if (prev && !total && same(idCol) && same(nameCol)) {
+      body[body.length - 1] = { ...prev, cells: prev.cells.map((c, j) => mergedDown(text, c, r.cells[j] ?? [], layout)) };
+      continue;
+    }
+    body.push({ line: r.index, cells: Array.from({ length: width }, (_, j) => r.cells[j] ?? []) });
   }
-  return null;
+  return body;
+}
+
+/** A cell of a row merged down into the row above: a copy of the one above is layout, another text goes on in it. */
+function mergedDown(text: string, above: readonly Range[], next: readonly Range[], layout: Layout): Range[] {
+  if (cellTextOf(text, next).trim() === cellTextOf(text, above).trim()) {
+    for (const p of next) layout.push({ ...p, kind: 'table-layout' });
+    return [...above];
+  }
+  return [...above, ...next];
 }
 
 // ---------------------------------------------------------------------------------------------
