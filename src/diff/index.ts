@@ -458,67 +458,10 @@ const side = (g: Guideline): GuidelineDiff['old'] => ({
 /** Compares two versions of a guideline. Pure and deterministic. */
 export function diff(a: Guideline, b: Guideline): GuidelineDiff {
   const pairs = alignDirections(a.directions, b.directions);
-  const byOld = new Map(pairs.map((p) => [p.a, p]));
-  const matchedNew = new Set(pairs.map((p) => p.b));
-  const kept = longestIncreasing(pairs.map((p) => p.b));
-  const movedPairs = new Set(pairs.filter((_, k) => !kept.has(k)));
-
-  const entries: { order: number; tie: number; entry: DirectionDiff }[] = [];
-  a.directions.forEach((d, i) => {
-    const p = byOld.get(i);
-    if (!p) {
-      // A removed direction is listed after the new direction that its predecessor became.
-      let anchor = -1;
-      for (let k = i - 1; k >= 0 && anchor < 0; k--) anchor = byOld.get(k)?.b ?? -1;
-      entries.push({
-        order: anchor + 0.5,
-        tie: i,
-        entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d, regrouped: null },
-      });
-      return;
-    }
-    const n = b.directions[p.b]!;
-    const changes = compareDirections(d, n);
-    entries.push({
-      order: p.b,
-      tie: 0,
-      entry: {
-        status: changes.length > 0 ? 'modified' : 'unchanged',
-        oldId: d.id,
-        newId: n.id,
-        title: n.title,
-        renumbered: d.id !== n.id,
-        moved: movedPairs.has(p),
-        similarity: p.score,
-        changes,
-        record: null,
-        regrouped: null,
-      },
-    });
-  });
-  b.directions.forEach((d, j) => {
-    if (matchedNew.has(j)) return;
-    entries.push({
-      order: j,
-      tie: 0,
-      entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d, regrouped: null },
-    });
-  });
-  entries.sort((x, y) => x.order - y.order || x.tie - y.tie);
   const regrouped = regroupings(a, b, pairs);
-  const mark = new Map<string, Regrouping['kind']>();
-  for (const r of regrouped) {
-    for (const id of r.oldIds) mark.set(`old:${id}`, r.kind);
-    for (const id of r.newIds) mark.set(`new:${id}`, r.kind);
-  }
-  const directions = entries.map((e) => {
-    const kind = mark.get(`old:${e.entry.oldId}`) ?? mark.get(`new:${e.entry.newId}`) ?? null;
-    return kind ? { ...e.entry, regrouped: kind } : e.entry;
-  });
-
+  const directions = withRegroupings(directionEntries(a, b, pairs), regrouped);
   const newIdOf = new Map<string, string | null>();
   for (const p of pairs) newIdOf.set(a.directions[p.a]!.id, b.directions[p.b]!.id);
-
   const count = (s: DirectionDiff['status']) => directions.filter((d) => d.status === s).length;
   const result: GuidelineDiff = {
     schemaVersion: DIFF_SCHEMA_VERSION,
@@ -542,6 +485,50 @@ export function diff(a: Guideline, b: Guideline): GuidelineDiff {
     regroupings: regrouped,
   };
   return GuidelineDiff.parse(result);
+}
+
+/**
+ * One entry per old direction (kept, with its changes, or removed) and per new one no old one
+ * became (added), in the new version's order: a removed direction after the new direction its
+ * predecessor became.
+ */
+function directionEntries(a: Guideline, b: Guideline, pairs: ReturnType<typeof alignDirections>): DirectionDiff[] {
+  const byOld = new Map(pairs.map((p) => [p.a, p]));
+  const matchedNew = new Set(pairs.map((p) => p.b));
+  const kept = longestIncreasing(pairs.map((p) => p.b));
+  const movedPairs = new Set(pairs.filter((_, k) => !kept.has(k)));
+  const entries: { order: number; tie: number; entry: DirectionDiff }[] = [];
+  a.directions.forEach((d, i) => {
+    const p = byOld.get(i);
+    if (!p) {
+      let anchor = -1;
+      for (let k = i - 1; k >= 0 && anchor < 0; k--) anchor = byOld.get(k)?.b ?? -1;
+      entries.push({ order: anchor + 0.5, tie: i, entry: { status: 'removed', oldId: d.id, newId: null, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d, regrouped: null } });
+      return;
+    }
+    const n = b.directions[p.b]!;
+    const changes = compareDirections(d, n);
+    const status = changes.length > 0 ? 'modified' : 'unchanged';
+    entries.push({ order: p.b, tie: 0, entry: { status, oldId: d.id, newId: n.id, title: n.title, renumbered: d.id !== n.id, moved: movedPairs.has(p), similarity: p.score, changes, record: null, regrouped: null } });
+  });
+  b.directions.forEach((d, j) => {
+    if (!matchedNew.has(j)) entries.push({ order: j, tie: 0, entry: { status: 'added', oldId: null, newId: d.id, title: d.title, renumbered: false, moved: false, similarity: null, changes: [], record: d, regrouped: null } });
+  });
+  entries.sort((x, y) => x.order - y.order || x.tie - y.tie);
+  return entries.map((e) => e.entry);
+}
+
+/** Each entry marked with the split or merge it takes part in, if any. */
+function withRegroupings(entries: readonly DirectionDiff[], regrouped: readonly Regrouping[]): DirectionDiff[] {
+  const mark = new Map<string, Regrouping['kind']>();
+  for (const r of regrouped) {
+    for (const id of r.oldIds) mark.set(`old:${id}`, r.kind);
+    for (const id of r.newIds) mark.set(`new:${id}`, r.kind);
+  }
+  return entries.map((e) => {
+    const kind = mark.get(`old:${e.oldId}`) ?? mark.get(`new:${e.newId}`) ?? null;
+    return kind ? { ...e, regrouped: kind } : e;
+  });
 }
 
 /** True when the two versions differ in anything the diff reports. */
