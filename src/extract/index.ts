@@ -674,6 +674,9 @@ function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
   return start === 0 ? preamble.slice(0, Math.max(4, after)) : first.slice(start, after);
 }
 
+/** An issuer's name alone: a committee, ministry, department or bureau. */
+const RE_ISSUER_NAME = /^[\u4e00-\u9fff]{2,24}(?:委员会|部|厅|局|委)$/;
+
 /** A line that ends in a date (`2026年3月27日`, a letter's or a signature's). */
 const RE_DATE_LINE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
@@ -853,6 +856,9 @@ function trimTitleHead(parts: string[], head: readonly Paragraph[], from: number
   };
   while (parts.length > 1 && !RE_TITLE_PART_WORD.test(parts[0]!) && RE_TITLE_START.test(parts[1]!) && RE_CALL_TITLE_WORD.test(parts.slice(1).join(''))) drop();
   while (parts.length > 1 && parts[0]!.length >= 2 && parts[1]!.startsWith(parts[0]!)) drop();
+  // An issuer's name on a line of its own (a site's header, `国家自然科学基金委员会`) above a title that
+  // begins with the quoted name of its plan (`“…”重大研究计划2026年度项目指南`): no part of the title.
+  while (parts.length > 1 && RE_ISSUER_NAME.test(parts[0]!) && /^[“「『"]/.test(parts[1]!)) drop();
   return { title: parts.join(''), from, to };
 }
 

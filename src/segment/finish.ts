@@ -7,6 +7,7 @@
 import { matchMarker, RE_CALL_PLAN, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
 import { roleOf } from '../lexicon/fields.js';
 import { abbreviates, bareTitle, idOf } from './evidence.js';
+import { RE_CONTENT_START } from './prepare.js';
 import { section, type Node, type Section, type StructureProblem } from './tree.js';
 
 /** A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`. */
@@ -74,11 +75,15 @@ function directionsFromItems(root: Section, directions: Section[]): void {
         return;
       }
       ordinal++;
-      // A labelled paragraph under the item (`申请要求：本领域申请须附…`) is a field of the direction.
-      const body: Node[] = c.children.map((x) => {
+      // A labelled paragraph under the item (`申请要求：本领域申请须附…`) is a field of the direction; the
+      // first paragraph, where it says what the direction studies (`研究深海高压…`, after its title
+      // sentence), its research content.
+      const body: Node[] = c.children.map((x, j) => {
         if (x.kind !== 'paragraph') return x;
         const label = matchMarker(x.paragraph.text.text);
-        return label?.type === 'field' ? { ...section('field', x.paragraph, label, { role: roleOf(label.key) }) } : x;
+        if (label?.type === 'field') return { ...section('field', x.paragraph, label, { role: roleOf(label.key) }) };
+        if (j === 0 && !label && RE_CONTENT_START.test(x.paragraph.text.text)) return section('field', x.paragraph, { type: 'field', text: '', length: 0, value: 0, key: '研究内容' }, { role: 'content' });
+        return x;
       });
       const d: Section = { ...c, children: body, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
       children[k] = d;

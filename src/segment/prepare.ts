@@ -257,8 +257,13 @@ function titleSentenceEnd(t: string, marker: Marker | null): number {
   const title = t.slice(marker.length, end).trim();
   if (title.length < 4 || title.length > 40 || /[，,；;：:。]/.test(title)) return -1;
   const rest = t.slice(end + 1);
-  return rest.length >= 20 && RE_PROSE_DIRECTION.test(rest) ? end + 1 : -1;
+  // (Or a research direction's content after its title: `1. 深海高压环境下金属材料钝化膜的演化规律。研究深海
+  // 高压、低温…`, an NSFC guide's list, the title the first sentence, the content what it studies.)
+  return rest.length >= 20 && (RE_PROSE_DIRECTION.test(rest) || RE_CONTENT_START.test(rest)) ? end + 1 : -1;
 }
+
+/** How a research direction's content begins after its title: what it studies, reveals, builds. */
+export const RE_CONTENT_START = /^(?:研究|揭示|阐明|发展|建立|研制|构建|围绕|针对|面向|开展|探索|突破|融合|集成|研发|开发|聚焦|基于)/;
 
 /** A value cut by a line break: it ends with a list separator or a joining word, or a bracket is open. */
 function isOpenValue(t: string): boolean {
