@@ -1402,6 +1402,7 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
     }
   };
   const printed: { counted: number; printed: number }[] = [];
+  const numbered = lines.filter((l) => l.cls === 'page-number' || (l.cls === 'running-header' && l.printed !== null)).length >= 2;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.formFeed) pending = true;
@@ -1416,8 +1417,9 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
       continue;
     }
     // (A page's start indent on the line after its running header, the page number above them
-    // both, starts no page of its own: the header's page goes on.)
-    if (pending || (l.pageStart && (!byNumber || sinceBreak > 2))) breakPage();
+    // both, starts no page of its own: the header's page goes on. Where the pages print their
+    // numbers, those tell the breaks: a stray leading space in a page's text starts none.)
+    if (pending || (l.pageStart && !numbered && (!byNumber || sinceBreak > 2))) breakPage();
     if (pending || l.pageStart) {
       byNumber = pending;
       sinceBreak = 0;

@@ -92,14 +92,16 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   const firstDirectionStart = directions[0]?.heading?.text.from[0] ?? Number.POSITIVE_INFINITY;
   const preamble = front.filter((p) => (p.text.from[0] ?? 0) < firstDirectionStart);
   const preambleText = mappedJoin(preamble.map((p) => p.text), '\n');
-  withYouthRules(preamble, tree);
-
   const info = documentInfo(preamble, preambleText, span, checks, sourceOf);
+  // A guideline of young scientists' projects only (`…2026年度青年科学家项目申报指南`): each direction is one.
+  const youthOnly = /青年科学家项目(?:申报)?指南/.test(info.title ?? '');
+  withYouthRules(preamble, tree, youthOnly);
+
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
   // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
   const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span),
+    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
@@ -206,7 +208,7 @@ function statedBy(n: Section): Mapped[] {
  * and rules, as a group states them, for each 青年科学家 direction (by its title, its group
  * `5. 青年科学家项目`, or its category field `项目类别：青年科学家项目`). In place.
  */
-function withYouthRules(preamble: readonly Paragraph[], tree: TreeRead): void {
+function withYouthRules(preamble: readonly Paragraph[], tree: TreeRead, youthOnly: boolean): void {
   const youthRules: Mapped[] = [];
   for (const p of preamble) {
     const t = p.text.text;
@@ -226,6 +228,7 @@ function withYouthRules(preamble: readonly Paragraph[], tree: TreeRead): void {
   }
   if (youthRules.length === 0) return;
   const youth = (d: Section): boolean =>
+    youthOnly ||
     /青年科学家/.test(d.heading?.text.text ?? '') ||
     (tree.groupsOf.get(d) ?? []).some((g) => /青年科学家/.test(g.text.text)) ||
     d.children.some((c) => c.kind === 'field' && c.marker !== null && CATEGORY_LABELS.has(c.marker.key) && c.heading !== null && /青年科学家/.test(c.heading.text.text));
@@ -1007,7 +1010,11 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   return { title: whole, from: (wrapped ? above! : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
 }
 
-function readSummary(text: Mapped, span: SpanFn): Summary {
+/**
+ * The figures the text states for the whole call. `youthOnly`: the guideline is one of young
+ * scientists' projects only (`…青年科学家项目申报指南`), whose sentences about them state the call's.
+ */
+function readSummary(text: Mapped, span: SpanFn, youthOnly = false): Summary {
   const t = text.text;
   const count = (figure: 'directionCount' | 'partnerCount' | 'projectCount'): Summary['directionCount'] => {
     const m = findCurrentSummary(figure, t);
@@ -1042,8 +1049,8 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
     projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span),
     fundingTotal,
     defaultDuration,
-    defaultProjectCount: readDefaultCount(text, span),
-    defaultPerProjectCap: readDefaultCap(text, span),
+    defaultProjectCount: readDefaultCount(text, span, youthOnly),
+    defaultPerProjectCap: readDefaultCap(text, span, youthOnly),
     categoryCaps: readCategoryCaps(text, span),
     youngScientist: readYoungScientist(text, span),
   };
@@ -1052,16 +1059,18 @@ function readSummary(text: Mapped, span: SpanFn): Summary {
 /** `拟资助培育项目约25项`: a call's count of one type of project (groups: qualifier, number, qualifier). */
 const RE_TYPED_COUNT = new RegExp(`拟(?:资助|支持)[^，。；\\d]{1,12}?项目${PRE}${N_COUNT}(?:个|项)${POST}`, 'g');
 
-const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助)?(?:方向|任务)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
+const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关)?(?:方向|任务)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
-function readDefaultCount(text: Mapped, span: SpanFn): Summary['defaultProjectCount'] {
+function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summary['defaultProjectCount'] {
   const t = text.text;
   for (const m of t.matchAll(RE_DEFAULT_COUNT)) {
     const after = m.index + m[0].length;
     const hit = parseCount(t.slice(after, after + 16));
     if (!hit || hit.index > 2) continue;
-    if (/青年科学家/.test(t.slice(sentenceAt(t, m.index).start, after))) continue;
+    if (!youthOnly && /青年科学家/.test(t.slice(sentenceAt(t, m.index).start, after))) continue;
+    // (A condition, not a figure: `每个项目拟支持数为1～2项的，原则上立项1项`.)
+    if (t[after + hit.index + hit.length] === '的') continue;
     const end = after + hit.index + hit.length;
     return { ...hit.value, text: t.slice(m.index, end), span: span(text, m.index, end) };
   }
@@ -1093,7 +1102,7 @@ function readCategoryCaps(text: Mapped, span: SpanFn): Summary['categoryCaps'] {
 }
 
 /** `每个项目国拨经费不超过1500万元`, stated once for every direction (not for young scientists, nor for a category). */
-function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectCap'] {
+function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary['defaultPerProjectCap'] {
   const t = text.text;
   let from = 0;
   while (from < t.length) {
@@ -1104,7 +1113,7 @@ function readDefaultCap(text: Mapped, span: SpanFn): Summary['defaultPerProjectC
     // A sentence about young scientists' projects states theirs, not the call's; one that only
     // excepts them (`每个项目国拨经费不超过2000万元（青年科学家项目除外）`) states the call's.
     const about = t.slice(sentence.start, sentence.end).replace(/[（(]?(?:青年科学家项目|青年科学家)(?:方向)?除外[）)]?/g, '');
-    if (!/青年科学家/.test(about) && capCategories(t, i).length === 0 && isPlausible('fundingCNY', hit.value)) {
+    if ((youthOnly || !/青年科学家/.test(about)) && capCategories(t, i).length === 0 && isPlausible('fundingCNY', hit.value)) {
       return { amountCNY: hit.value, text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) };
     }
     from = i + hit.length;
@@ -1135,7 +1144,9 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   // Counted in a note on the whole (`拟启动8个指南方向（含2个青年科学家项目方向），拟安排国拨经费概算
   // 2.1亿元`): the figures after it are the whole call's, not the young scientists'.
   const inNote = /[（(]含[^（）()]*$/.test(t.slice(start, m.index));
-  const fundingHit = inNote ? null : /(?:国拨)?经费(?:概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(sentence.slice(m.index - start + m[0].length));
+  // (Never what each of them gets: `每个项目国拨经费不超过300万元，国拨经费总概算3600万元` reads the 3600万.)
+  const rest = sentence.slice(m.index - start + m[0].length);
+  const fundingHit = inNote ? null : ([...rest.matchAll(/(?:国拨)?经费(?:总?概算)?(?:为|共)?([^，,。；]{0,20}?元)/g)].find((x) => !/(?:每个项目|每项|单个项目|单项)(?:的)?(?:国拨)?$/.test(rest.slice(0, x.index))) ?? null);
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
   // The cap, in that sentence or in another of the text that speaks of young scientists'
   // projects (`青年科学家项目每个项目国拨经费不超过300万元，…`).

@@ -368,6 +368,8 @@ export const SUMMARY_PATTERNS = {
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`: the directions after the groups that hold them.)
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
+    // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
+    new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
     new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
@@ -396,16 +398,17 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`与(?:欧洲|非洲|亚洲|美洲|拉美|中东欧|东南亚|南亚|中亚|西亚|北欧|周边|相关|有关)?()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     // `支持与香港、澳门、台湾3个地区开展…`: the partners named, then their count.
-    new RegExp(`与[\\u4e00-\\u9fff]{2,8}(?:[、和及][\\u4e00-\\u9fff]{2,8}){1,9}等?()${N}个(?:国家|地区|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+    // (Or without 与: `巴西、俄罗斯、印度…等6个国家的资助机构参与…`.)
+    new RegExp(`(?:与)?[\\u4e00-\\u9fff]{2,8}(?:[、和及][\\u4e00-\\u9fff]{2,8}){1,9}等?()${N}个(?:国家|地区|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
-    new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:数)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:总?数|总量)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
     // (`本次计划资助不超过12项合作研究项目`: the kind of project between the count and 项目.)
-    new RegExp(`(?:拟|计划)(?:支持|资助)${PRE}${N}(?:个|项)(?:合作研究|联合研究|合作交流|重点)?项目(?!方向|指南)${POST}`),
+    new RegExp(`(?:拟|计划)(?:支持|资助)${PRE}${N}(?:个|项)(?:合作研究|联合研究|合作交流|重点|青年科学家)?项目(?!方向|指南)${POST}`),
     // (Never a figure for each direction: `每个研究方向拟资助1项`.)
     new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务))拟资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
@@ -418,7 +421,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟(?:支持|遴选|确定)揭榜(?:单位|方)${PRE}${N}(?:个|家)${POST}`),
   ],
   fundingTotal: [
-    new RegExp(`${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
+    // (Never what each project gets: `每个项目国拨经费不超过300万元`.)
+    new RegExp(`(?<!每个项目|每项|单个项目|单项|每个项目的)${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
     // `省级财政安排专项资金2.2亿元`; an NSFC call's `直接费用约5000万元` (never a project's: `每项直接费用…`, `…/项`).
     new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项)?(?:资金|经费)${PRE}${MONEY}${POST}`),
     new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),

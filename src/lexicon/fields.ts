@@ -48,6 +48,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['重点支持领域', 'domains'],
   ['合作领域方向', 'domains'],
   ['拟支持项目数', 'projectCount'],
+  // What the Chinese side funds in a joint call (`中方拟支持项目数：不超过2个`, `中方资助经费：每个项目不超过500万元`).
+  ['中方拟支持项目数', 'projectCount'],
+  ['中方拟支持经费', 'funding'],
+  ['中方资助经费', 'funding'],
   ['支持数量', 'projectCount'],
   ['支持项目数', 'projectCount'],
   ['拟支持项目', 'projectCount'],
@@ -168,6 +172,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作国家（地区）', 'partners'],
   ['合作国家/地区', 'partners'],
   ['合作方', 'partners'],
+  // The parties of a multilateral call's topic (`参与方：巴西（FINEP）、中国（MOST）、印度（DST）`): its partners.
+  ['参与方', 'partners'],
+  ['参与国', 'partners'],
+  ['参与国家', 'partners'],
   // The funders of a multilateral call's topic (`参与资助机构：德国BMBF、荷兰NWO、葡萄牙FCT。`): its partners.
   ['参与资助机构', 'partners'],
   ['合作资助机构', 'partners'],

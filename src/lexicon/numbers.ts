@@ -12,6 +12,10 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['不高于', 'atMost', 'before'],
   ['不多于', 'atMost', 'before'],
   ['最多', 'atMost', 'before'],
+  // A 揭榜挂帅 task's support (`支持方式：最高支持500万元`).
+  ['最高支持', 'atMost', 'before'],
+  ['最高资助', 'atMost', 'before'],
+  ['最高', 'atMost', 'before'],
   ['至多', 'atMost', 'before'],
   ['最长', 'atMost', 'before'],
   ['上限为', 'atMost', 'before'],

@@ -101,7 +101,20 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
   if (summary.projectCount && counted.length > 0) {
     const sum = counted.reduce((a, d) => a + d.projectCount!.value, 0);
     const complete = counted.length === directions.length;
-    if ((complete && sum !== summary.projectCount.value) || (!complete && sum > summary.projectCount.value && summary.projectCount.qualifier !== 'atLeast')) {
+    // A cap on the whole over caps on each (`中方拟支持项目总数不超过18个` over `不超过2个` each): the caps
+    // need not add up to it; only a whole the directions' least counts already exceed is a doubt.
+    const caps = summary.projectCount.qualifier === 'atMost' && counted.every((d) => d.projectCount!.qualifier === 'atMost');
+    const least = counted.reduce((a, d) => a + (d.projectCount!.min ?? (d.projectCount!.qualifier === 'atMost' ? 1 : d.projectCount!.value)), 0);
+    // An approximate whole (`拟支持项目约15个`) over ranges (`1～2项`): a doubt only where it is far (a
+    // tenth) from every sum the ranges allow.
+    const about = summary.projectCount.qualifier === 'about' && complete && least < sum;
+    const value = summary.projectCount.value;
+    const wrong = caps
+      ? least > value
+      : about
+        ? value * 1.1 < least || value * 0.9 > sum
+        : (complete && sum !== value) || (!complete && sum > value && summary.projectCount.qualifier !== 'atLeast');
+    if (wrong) {
       push(checks, { counted: complete ? null : counted.length }, {
         code: 'project-total-mismatch',
         severity: 'warning',
@@ -116,9 +129,14 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
     }
   }
   const funded = directions.filter((d) => d.funding);
+  // The young scientists' projects' own total (`部署青年科学家项目3个，拟安排国拨经费900万元`) stands for
+  // those of their directions that state no funding: with it the directions add up in full.
+  const unfunded = directions.filter((d) => !d.funding);
+  const youthTotal = summary.youngScientist?.fundingCNY ?? null;
+  const youthFills = youthTotal !== null && unfunded.length > 0 && unfunded.every((d) => /青年科学家/.test(d.category ?? d.title));
   if (summary.fundingTotal && funded.length > 0) {
-    const sum = funded.reduce((a, d) => a + d.funding!.amountCNY, 0);
-    const complete = funded.length === directions.length;
+    const sum = funded.reduce((a, d) => a + d.funding!.amountCNY, 0) + (youthFills ? youthTotal : 0);
+    const complete = funded.length === directions.length || youthFills;
     if ((complete && sum !== summary.fundingTotal.amountCNY) || (!complete && sum > summary.fundingTotal.amountCNY && summary.fundingTotal.qualifier !== 'atLeast')) {
       const diff = summary.fundingTotal.amountCNY - sum;
       push(checks, { counted: complete ? null : funded.length }, {
