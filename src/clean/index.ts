@@ -554,6 +554,25 @@ class LineWriter {
   }
 }
 
+/** A qualifier written in a cell of its own: before a figure, or (`左右`, `以内`) after it. */
+const RE_QUALIFIER_CELL = /^(?:原则上)?(?:不超过|不少于|不低于|不高于|约|大约|最多|至少|最高)$|^(?:左右|以内|以上|以下)$/;
+const RE_AFTER_QUALIFIER = /^(?:左右|以内|以上|以下)$/;
+
+/**
+ * Columns that hold only the qualifier of the figure in the column before them (`拟支持项目数 |
+ * 数量限定`: `6 | 不超过`, `5 | 约`, as a database export keeps them apart): read with that figure.
+ */
+function qualifierColumns(text: string, table: Table): Set<number> {
+  const out = new Set<number>();
+  table.columns.forEach((_, k) => {
+    const before = table.columns[k - 1];
+    if (!before || (before.role !== 'projectCount' && before.role !== 'funding' && before.role !== 'duration')) return;
+    const texts = table.rows.filter((r) => !r.caption).map((r) => (r.cells[k] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim()).filter((t) => t !== '');
+    if (texts.length > 0 && texts.every((t) => RE_QUALIFIER_CELL.test(t))) out.add(k);
+  });
+  return out;
+}
+
 /** Whether any code unit of `[start, end)` was read by OCR. */
 function readByOcr(confidence: Uint8Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (confidence[i] !== 255) return true;
@@ -1730,6 +1749,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
   let n = 0;
   const idDigits = idCol >= 0 ? ocrRowNumbers(text, table, idCol, byOcr) : new Map<number, string>();
+  const qualifierCols = qualifierColumns(text, table);
   for (const [r, row] of table.rows.entries()) {
     if (row.caption) {
       // A caption across the table (a group's heading, the table's title): a line of the text,
@@ -1748,6 +1768,9 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     }
     const id = idCol >= 0 ? cells[idCol] : null;
     const titleCell = (titleCol >= 0 ? cells[titleCol] : null) ?? (partnersCol >= 0 ? cells[partnersCol] : null) ?? cells.find((c, k) => c && k !== idCol) ?? null;
+    // (A title taken from a column of no title role, `合作方向` naming each row's direction: its cell
+    // is the row's title, no field of it as well.)
+    const titleK = titleCell !== null && titleCol < 0 && partnersCol < 0 && !fieldsOnly ? cells.indexOf(titleCell) : -1;
     const head = new MappedBuilder();
     const rowAt = titleCell ? at(titleCell) : id ? at(id) : 0;
     if (id) {
@@ -1764,7 +1787,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     if (!fieldsOnly) push(row.line, head.build(), 'row');
     cells.forEach((cell, k) => {
       const column = table.columns[k];
-      if (!cell || k === idCol || (k === titleCol && column?.role === 'title')) return;
+      if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
       if (column?.role === 'id' || column?.role === 'title') {
         // The group's name beside the title (its `方向` merged down): the table's layout, logged.
         for (const p of row.cells[k] ?? []) log({ ...p, kind: 'table-layout' });
@@ -1779,6 +1802,11 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       if (header) b.pushRange(label, header.start, header.end);
       else b.pushRange(label, at(cell), at(cell));
       b.pushRange('：', at(cell), at(cell));
+      // A figure's qualifier in a column of its own after it (`拟支持项目数 | 数量限定` → `6 | 不超过`):
+      // before the figure, or after it (`左右`, `以内`).
+      const qualifier = qualifierCols.has(k + 1) ? cells[k + 1] : null;
+      const after = qualifier !== null && qualifier !== undefined && RE_AFTER_QUALIFIER.test(qualifier.text);
+      if (qualifier && !after) b.pushMapped(qualifier);
       const unit = column ? (column.unit ?? DEFAULT_UNIT[column.role] ?? null) : null;
       if (unit && RE_BARE_NUMBER.test(cell.text)) {
         // The unit goes after the number, before a trailing 左右 / 以内.
@@ -1796,6 +1824,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
       } else {
         b.pushMapped(cell);
       }
+      if (qualifier && after) b.pushMapped(qualifier);
       push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), fieldsOnly ? 'field' : 'cell');
     });
   }

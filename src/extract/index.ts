@@ -677,6 +677,9 @@ function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
   return start === 0 ? preamble.slice(0, Math.max(4, after)) : first.slice(start, after);
 }
 
+/** What a deck or a talk adds after the guideline's title it presents: `申报指南宣讲`, `解读`, `培训课件`. */
+const RE_PRESENTING = /(指南(?:[（(][^（）()]{1,10}[）)])?)(?:申报指南)?(?:宣讲|解读|政策解读|培训|宣讲会|说明会|辅导)(?:材料|课件|PPT|会)?$/;
+
 /** An issuer's name alone: a committee, ministry, department or bureau. */
 const RE_ISSUER_NAME = /^[\u4e00-\u9fff]{2,24}(?:委员会|部|厅|局|委)$/;
 
@@ -805,13 +808,16 @@ function leadingTitle(head: readonly Paragraph[]): TitleAt {
       if (skip === 'stop') break;
       continue;
     }
-    // A title line may end with a full stop (`…项目申报指南。`, as some copies print it).
-    const bare = RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
+    // A title line may end with a full stop (`…项目申报指南。`, as some copies print it); a deck's or a
+    // talk's title names the guideline it presents (`…项目指南（第一批）申报指南宣讲`): the guideline's.
+    const shown = t.replace(RE_PRESENTING, '$1');
+    const bare = shown !== t ? shown : RE_CALL_TITLE_END.test(t.replace(/。$/, '')) ? t.replace(/。$/, '') : t;
     // (Nor is a line with a clause in it, or that ends by introducing what follows: `各位老师：`.)
     if (/[。；，]/.test(bare) || /[：:]$/.test(bare) || bare.length > 60 || matchMarker(bare)) break;
     // A repost's tag before the title (`【转载】国家重点研发计划…指南`) is no part of it.
-    // (A notice's `附件：…指南` line names the guideline it carries: the title is after the label.)
-    const attached = /^附件\s*\d{0,2}\s*[：:]\s*/.exec(bare)?.[0].length ?? 0;
+    // (A notice's `附件：…指南` line names the guideline it carries: the title is after the label; so
+    // does a record's `指南名称：…`.)
+    const attached = /^(?:附件\s*\d{0,2}|指南名称|文件名称|标题|名称)\s*[：:]\s*/.exec(bare)?.[0].length ?? 0;
     parts.push(bare.slice(attached).replace(/[（(]征求意见稿[）)]/, '').replace(RE_REPOST_TAG, '').trim());
     if (from < 0) from = p.text.from[attached] ?? -1;
     to = p.text.to[p.text.to.length - 1] ?? to;

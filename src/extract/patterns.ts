@@ -353,7 +353,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央|省|市)财政(?:科技|支持)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:拟(?:资助|支持)经费(?:总额|合计|共计)?|(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央|省|市)财政(?:科技|支持)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
@@ -378,6 +378,8 @@ export const SUMMARY_PATTERNS = {
     // `本次共发布揭榜任务7项`: the count after the word.
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?(?:揭榜(?:挂帅)?|指南)任务()${N}(?:项|个)()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
+    // A record's field: `指南方向数：8个`.
+    new RegExp(`(?:指南|项目)?方向(?:总)?数[：:]\\s*()${N}个?()`),
     // `现发布…合作研究与交流项目指南，共9项` (an NSFC notice: the guide's calls).
     new RegExp(`(?:项目|申报)?指南[，,]\\s*共()${N}(?:项|个)(?![^，。；]*?项目)()`),
     // `共发布7个重大项目指南` (NSFC 重大项目: one guide a direction).
@@ -394,6 +396,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
   partnerCount: [
+    // A record's field: `合作国家/地区/国际组织数：8个`.
+    new RegExp(`合作(?:国家|方|国别)[^：:，。；]{0,16}数[：:]\\s*()${N}个?()`),
     // (`与欧洲6个国家的资助机构…`: a region's countries, counted.)
     new RegExp(`与(?:欧洲|非洲|亚洲|美洲|拉美|中东欧|东南亚|南亚|中亚|西亚|北欧|周边|相关|有关)?()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
@@ -422,7 +426,7 @@ export const SUMMARY_PATTERNS = {
   ],
   fundingTotal: [
     // (Never what each project gets: `每个项目国拨经费不超过300万元`.)
-    new RegExp(`(?<!每个项目|每项|单个项目|单项|每个项目的)${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
+    new RegExp(`(?<!每个项目|每项|单个项目|单项|每个项目的|每个方向|每个指南方向|共)${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
     // `省级财政安排专项资金2.2亿元`; an NSFC call's `直接费用约5000万元` (never a project's: `每项直接费用…`, `…/项`).
     new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项)?(?:资金|经费)${PRE}${MONEY}${POST}`),
     new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),

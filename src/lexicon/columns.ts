@@ -89,7 +89,7 @@ export function columnOf(header: string): Column | null {
   const compact = plainIdeographs(header).replace(/[\s\u3000]+/g, '');
   if (compact.length === 0 || compact.length > 16) return null;
   const unitMatch = RE_UNIT.exec(compact);
-  const unit = unitMatch ? (unitMatch[1] ?? unitMatch[2])! : null;
+  const printedUnit = unitMatch ? (unitMatch[1] ?? unitMatch[2])! : null;
   const word = unitMatch ? compact.slice(0, unitMatch.index) : compact;
   let role: ColumnRole | null = HEADER_ROLE.get(word) ?? null;
   if (role === null) {
@@ -99,6 +99,8 @@ export function columnOf(header: string): Column | null {
   }
   if (role === null) role = ENDINGS.find(([re]) => re.test(word))?.[1] ?? null;
   if (role === null || role === 'unknown') return null;
+  // (A duration's `（月）` is a count of months: `36` reads as 36个月, never a month of the year.)
+  const unit = role === 'duration' && printedUnit === '月' ? '个月' : printedUnit;
   if (role === 'id' || role === 'title') return { role, unit, label: '' };
   // What each project gets (`资助强度（万元/项）` | `不超过200`): a cap, never the direction's total.
   if (role === 'funding' && unit !== null && /[/／][项个]$/.test(unit)) return { role: 'other', unit, label: '单项资助上限' };

@@ -39,8 +39,8 @@ export type MarkerType =
 export const CALL_TITLE_WORDS = ['指南', '通知', '榜单', '通告', '公告'] as const;
 /** A call's title word anywhere in a line. */
 export const RE_CALL_TITLE_WORD = new RegExp(CALL_TITLE_WORDS.join('|'));
-/** A line that ends with a call's title word (`…项目申报指南`). */
-export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})$`);
+/** A line that ends with a call's title word (`…项目申报指南`), its batch in brackets after it too (`…项目指南（第一批）`). */
+export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})(?:[（(]第[一二三四五六七八九十\\d]{1,3}批[）)])?$`);
 
 /** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
 export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;

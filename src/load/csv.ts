@@ -76,13 +76,33 @@ function parseCsv(text: string, delimiter = delimiterOf(text)): string[][] {
   return records;
 }
 
+/**
+ * A key/value record as a line of text, `key：value`; a unit the key gives in brackets goes after a
+ * bare number (`国拨经费总概算（元）,"110,000,000.00"` → `国拨经费总概算：110,000,000.00元`; a count's
+ * `拟支持项目数,52` → `52个`), as a table's header gives its column's unit.
+ */
+function keyValue(fields: readonly string[]): string {
+  if (fields.length < 2) return fields.join('');
+  const [key, value] = fields as [string, string];
+  const unit = /^(.*?)[（(](万元|亿元|元|个月|月|年|个|项)[）)]$/.exec(key);
+  const bare = /^[\d,.]+$/.test(value.trim());
+  if (unit && bare) return `${unit[1]}：${value.trim()}${unit[2] === '月' ? '个月' : unit[2]}`;
+  if (bare && /数$/.test(key) && /^\d+$/.test(value.trim())) return `${key}：${value.trim()}个`;
+  return `${key}：${value}`;
+}
+
 /** Reads a CSV text (already decoded) into its table. */
 export function readCsv(text: string): BuiltText {
   const records = parseCsv(text.replace(/^\ufeff/, ''))
     .map((r) => r.map((f) => cellText(f.split(/\r\n|\r|\n/))))
     .filter((r) => r.some((f) => f !== ''));
   if (records.length === 0) throw new GuidelineError('empty', reason('csv-empty'));
-  const { blocks, removed } = liftDocumentColumns(squareRows(records));
-  const built = buildText(blocks);
+  // The call's own figures as key/value records above the table (`指南方向数,8`, `拟支持项目数,52`,
+  // `国拨经费总概算（元）,"110,000,000.00"`, as a database export writes them): lines of text, `key：value`.
+  let head = 0;
+  while (head < records.length && records[head]!.filter((f) => f !== '').length <= 2 && records.slice(head + 1).some((r) => r.filter((f) => f !== '').length >= 3)) head++;
+  const lines = records.slice(0, head).map((r) => keyValue(r.filter((f) => f !== '')));
+  const { blocks, removed } = liftDocumentColumns(squareRows(records.slice(head)));
+  const built = buildText([...(lines.length > 0 ? [{ kind: 'text' as const, lines }] : []), ...blocks]);
   return { ...built, removed: [...removed, ...built.removed] };
 }

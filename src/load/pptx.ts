@@ -5,12 +5,14 @@
  * PowerPoint draws for an automatically numbered paragraph (`a:buAutoNum`), a table (`a:tbl`) as
  * rows × cells (merged cells repeated). What a slide shows but no guideline holds — its slide number,
  * date and footer placeholders — is logged as a running footer; speaker notes, which the audience
- * never sees, are logged as hidden text. Pure.
+ * never sees, are logged as hidden text, except notes that begin with a field's label (`其他要求：…`):
+ * the slide's direction's text, read after the slide. Pure.
  */
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 import { descendants, kid, kids, type XmlElement, xmlPart } from './xml.js';
+import { fieldLabelAt } from '../lexicon/fields.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
@@ -170,7 +172,10 @@ export function readPptx(files: Files): BuiltText {
       if (!/notesSlide\d*\.xml$/.test(target)) continue;
       const notes = xmlOf(files, target);
       const body = notes ? descendants(notes, 'sp').filter((sp) => (descendants(sp, 'ph')[0]?.attrs['type'] ?? '') === 'body').flatMap((sp) => (kid(sp, 'txBody') ? bodyLines(kid(sp, 'txBody')!) : [])) : [];
-      if (body.length > 0) removed.push(unplaced('hidden-text', body.join('\n')));
+      // (Notes that carry a field of the slide's direction, `其他要求：` / `（1）…`, as a deck whose
+      // slides show the figures and whose notes hold the requirements: read after the slide.)
+      if (body.length > 0 && fieldLabelAt(body[0]!.trim()) !== null) blocks.push({ kind: 'text', lines: body });
+      else if (body.length > 0) removed.push(unplaced('hidden-text', body.join('\n')));
     }
   }
   const built = buildText(blocks);

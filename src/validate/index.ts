@@ -105,15 +105,9 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
     // need not add up to it; only a whole the directions' least counts already exceed is a doubt.
     const caps = summary.projectCount.qualifier === 'atMost' && counted.every((d) => d.projectCount!.qualifier === 'atMost');
     const least = counted.reduce((a, d) => a + (d.projectCount!.min ?? (d.projectCount!.qualifier === 'atMost' ? 1 : d.projectCount!.value)), 0);
-    // An approximate whole (`拟支持项目约15个`) over ranges (`1～2项`): a doubt only where it is far (a
-    // tenth) from every sum the ranges allow.
-    const about = summary.projectCount.qualifier === 'about' && complete && least < sum;
+    // (Otherwise ranges count by their upper value, `1～2项` as 2, as most readers add them up.)
     const value = summary.projectCount.value;
-    const wrong = caps
-      ? least > value
-      : about
-        ? value * 1.1 < least || value * 0.9 > sum
-        : (complete && sum !== value) || (!complete && sum > value && summary.projectCount.qualifier !== 'atLeast');
+    const wrong = caps ? least > value : (complete && sum !== value) || (!complete && sum > value && summary.projectCount.qualifier !== 'atLeast');
     if (wrong) {
       push(checks, { counted: complete ? null : counted.length }, {
         code: 'project-total-mismatch',
