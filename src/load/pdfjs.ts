@@ -581,19 +581,25 @@ async function pagesForOcr(read: PdfRead, pages: readonly PageItems[]): Promise<
 
 /** The pages OCR would read, each page without a text layer looked at first. */
 async function lookFirst(read: PdfRead, pages: readonly PageItems[], glyphless: readonly number[]): Promise<number[]> {
-  const shows = new Map<number, { read: boolean; blank: boolean }>();
   const { pageShows } = await import('./pdf-ocr.js');
+  const shows = new Map(await onPages(read, glyphless, (page) => pageShows(page, read.OPS)));
+  return read.mode === 'force' ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1])) : glyphless.filter((n) => shows.get(n)?.read === true);
+}
+
+/** What `look` sees on each of pages `numbers`, one after the other, each page let go when seen, the deadline kept. */
+async function onPages<T>(read: PdfRead, numbers: readonly number[], look: (page: Awaited<ReturnType<PdfDocument['getPage']>>) => Promise<T>): Promise<[number, T][]> {
   const doc = await read.doc();
-  for (const n of glyphless) {
+  const out: [number, T][] = [];
+  for (const n of numbers) {
     read.deadline.check();
     const page = await doc.getPage(n);
     try {
-      shows.set(n, await read.deadline.race(pageShows(page, read.OPS)));
+      out.push([n, await read.deadline.race(look(page))]);
     } finally {
       page.cleanup();
     }
   }
-  return read.mode === 'force' ? pages.flatMap((_, i) => (shows.get(i + 1)?.blank === true ? [] : [i + 1])) : glyphless.filter((n) => shows.get(n)?.read === true);
+  return out;
 }
 
 /** Reads pages `wanted` by OCR, in place in `pages`: what each gave, and the engine's name. */
@@ -646,22 +652,11 @@ async function readByOcr(read: PdfRead, pages: PageItems[], wanted: readonly num
 
 /** With OCR off, the pages without a text layer that OCR would have read (none where no page has text). */
 async function pagesNotRead(read: PdfRead, pages: readonly PageItems[]): Promise<number[]> {
-  const notRead: number[] = [];
-  if (!pages.some((p) => glyphsOf(p) > 0)) return notRead;
+  if (!pages.some((p) => glyphsOf(p) > 0)) return [];
   const blank = pages.flatMap((p, i) => (glyphsOf(p) === 0 ? [i + 1] : []));
-  if (blank.length === 0) return notRead;
+  if (blank.length === 0) return [];
   const { wouldRead } = await import('./pdf-ocr.js');
-  const doc = await read.doc();
-  for (const n of blank) {
-    read.deadline.check();
-    const page = await doc.getPage(n);
-    try {
-      if (await read.deadline.race(wouldRead(page, read.OPS))) notRead.push(n);
-    } finally {
-      page.cleanup();
-    }
-  }
-  return notRead;
+  return (await onPages(read, blank, (page) => wouldRead(page, read.OPS))).flatMap(([n, would]) => (would ? [n] : []));
 }
 
 /** Why a PDF whose pages gave no text at all cannot be read. */
