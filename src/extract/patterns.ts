@@ -460,7 +460,9 @@ function ofSubset(t: string, index: number): boolean {
   let a = index;
   while (a > 0 && !'，,。；;：:\n'.includes(t[a - 1]!)) a--;
   const clause = t.slice(a, index);
-  if (/青年科学家|^\s*其中/.test(clause)) return true;
+  // (Of its young scientists' projects where the clause speaks of them, `青年科学家项目拟支持4个`, `拟部署
+  // 青年科学家项目4个`; not where they are the last of the areas it lists, `围绕A、B和青年科学家项目部署9个…`.)
+  if (/^\s*其中|^[^、，,]{0,8}青年科学家/.test(clause)) return true;
   let b = a - 1;
   while (b > 0 && !'，,。；;\n'.includes(t[b - 1]!)) b--;
   return /^\s*其中\s*[，,]$/.test(t.slice(b, a));

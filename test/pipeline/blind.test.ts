@@ -692,7 +692,7 @@ const GAPS66: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-b1-layout-table': { gap: 'open: a requirement cell of a nested label table after a page break not read (2.2)' },
   'miit-2026-jbgs-cms': { gap: 'judgement: a MIIT notice carrying its task list keeps the notice’s title, as MIIT publishes the call (this writer: the attached 申报指南’s title); open: one task’s 预期目标 items read as one' },
   'zlxhz-2026-b1-export': { gap: 'open: one requirement cell’s items over-counted (3 for 2)' },
-  'znsensor-2026-draft-outline': { gap: 'open: the direction count in a footnoted figure not read; one 有关说明 item lost to a footnote (2.3)' },
+  'znsensor-2026-draft-outline': { gap: 'open: one 有关说明 item lost where a footnote stands in it (2.3)' },
 };
 for (const [set, gaps] of [['blind65', GAPS65], ['blind66', GAPS66]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
