@@ -17,6 +17,7 @@ const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import { containsDirection } from '../segment/tree.js';
+import { fieldReferences, withReferences } from './references.js';
 import type { CheckDraft, Direction, SectionOut, Span, Summary } from '../schema/guideline.js';
 import {
   parseCount,
@@ -114,7 +115,8 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
     root.children.length = 0;
     front.length = 0;
   }
-  const extracted = extractDirections(tree, { span, stated, checks, sourceOf, consume: options.consume === true });
+  const refs = tree.directions.map((d) => fieldReferences(d));
+  const extracted = withReferences(extractDirections(tree, { span, stated, checks, sourceOf, consume: options.consume === true }), refs, checks);
   const { directions: out, summary } = withCallText(extracted, { stated, outside, parts, preamble, span, checks });
   // Placeholders outside the directions are doubts too.
   append(checks, outside.frontChecks);
@@ -1127,7 +1129,8 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
   return null;
 }
 
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)`);
+// (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)(?!方面|领域|板块)`);
 
 const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 

@@ -6,7 +6,7 @@
  * value taken is traceable to the line it was read from, and an info check says what was done.
  */
 import type { Mapped } from '../mapped.js';
-import { roleOfLabel } from '../lexicon/fields.js';
+import { fieldLabelAt, roleOfLabel } from '../lexicon/fields.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { isPlausible } from '../lexicon/numbers.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -79,12 +79,24 @@ function referenced(directions: readonly Direction[], ref: string): number {
 /** `国拨经费总概算相应由0.45亿元人民币调整为0.48亿元人民币`: the new total. */
 const RE_TOTAL_CORRECTION = /(国拨经费总概算|总概算|国拨经费总额)[^。；]{0,6}由[^。；]{1,20}?(?:调整|更正|修改)为([^。；，,]{2,24})/;
 
+/**
+ * A correction naming its direction by number (`第2.1方向“有关说明”中“拟支持项目数不超过2项”更正为“拟支持
+ * 项目数不超过3项”`): group 1 the id, 2 the field (optional), 3 the old words, 4 the new.
+ */
+const RE_CORRECTION_BY_ID = /第?(\d{1,2}(?:[.．]\d{1,2}){1,2})方向(?:“([^“”]{2,12})”)?中?“([^“”]+)”(?:有误|错误)?[^“。]{0,12}更正为“([^“”]+)”/g;
+/** A direction withdrawn by the correction (`删除第3.2方向“…”`), not a piece of one (`删除第1.2方向“考核指标”第（4）条`). */
+const RE_DELETED = /删除(?:第)?(\d{1,2}(?:[.．]\d{1,2}){1,2})方向(?!“(?:考核指标|研究内容|有关说明|其他要求|关键词|领域方向)”)/g;
+/** The call's figures corrected (`“拟启动9个指南方向，…4.6亿元”更正为“拟启动8个指南方向，…4.3亿元”`): the new words. */
+const RE_SUMMARY_CORRECTION = /“([^“”]*(?:指南方向|项目数|概算)[^“”]*)”(?:有误|错误)?[^“。]{0,6}更正为“([^“”]+)”/g;
+
 /** Corrections printed after the directions, applied to the value they correct (funding, count, duration) and to the total. */
 export function withCorrections(directions: readonly Direction[], summary: Summary, after: readonly Paragraph[], span: SpanFn, checks: CheckDraft[]): { directions: Direction[]; summary: Summary } {
   let out = [...directions];
   let total = summary;
   for (const p of after) {
     const t = p.text.text;
+    out = byIdCorrections(out, p.text, span, checks);
+    total = summaryCorrections(total, p.text, span, checks);
     for (const m of t.matchAll(RE_CORRECTION)) {
       const k = referenced(out, m[1]!);
       if (k < 0) continue;
@@ -139,4 +151,67 @@ export function withCorrections(directions: readonly Direction[], summary: Summa
     }
   }
   return { directions: out, summary: total };
+}
+
+/** Corrections that name their direction by number, and directions a correction deletes (a check each). */
+function byIdCorrections(directions: Direction[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Direction[] {
+  let out = directions;
+  const t = text.text;
+  for (const m of t.matchAll(RE_CORRECTION_BY_ID)) {
+    const id = m[1]!.replace(/．/g, '.');
+    const k = out.findIndex((d) => d.id === id);
+    const label = fieldLabelAt(m[3]!) ?? fieldLabelAt(m[4]!);
+    if (k < 0 || !label) continue;
+    const value = m[4]!.slice(fieldLabelAt(m[4]!)?.length ?? 0);
+    const at = m.index + m[0].lastIndexOf(m[4]!);
+    const s = span(text, at, at + m[4]!.length);
+    const d = out[k]!;
+    let next: Direction | null = null;
+    if (label.role === 'projectCount') {
+      const hit = parseCount(value);
+      if (hit && isPlausible('projects', hit.value.value)) next = { ...d, projectCount: { ...hit.value, text: value, span: s, inherited: false } };
+    } else if (label.role === 'funding') {
+      const hit = fundingAmounts(value).total;
+      if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) next = { ...d, funding: { ...hit.value, text: value, span: s } };
+    } else if (label.role === 'duration') {
+      const hit = parseDurationValue(value);
+      if (hit && isPlausible('years', hit.value.maxYears ?? hit.value.minYears ?? 0)) next = { ...d, duration: durationOut(hit.value, false, value, s) };
+    }
+    if (!next) continue;
+    out = out.map((x, i) => (i === k ? next! : x));
+    checks.push({ code: 'value-corrected', severity: 'info', message: `direction ${id}: ${label.label} corrected by the notice after the directions: “${m[3]}” → “${m[4]}”`, directionId: id, stated: m[3]!, computed: m[4]!, span: s });
+  }
+  for (const m of t.matchAll(RE_DELETED)) {
+    const id = m[1]!.replace(/．/g, '.');
+    const d = out.find((x) => x.id === id);
+    if (!d) continue;
+    out = out.filter((x) => x !== d);
+    checks.push({ code: 'direction-withdrawn', severity: 'info', message: `direction ${id} is deleted by the notice after the directions and is not counted: “${d.title}”`, directionId: null, stated: d.title, computed: null, span: span(text, m.index, m.index + m[0].length) });
+  }
+  return out;
+}
+
+/** The call's figures a correction states again (the direction count, the project count, the funding total). */
+function summaryCorrections(summary: Summary, text: Mapped, span: SpanFn, checks: CheckDraft[]): Summary {
+  let out = summary;
+  for (const m of text.text.matchAll(RE_SUMMARY_CORRECTION)) {
+    const at = m.index + m[0].lastIndexOf(m[2]!);
+    const s = span(text, at, at + m[2]!.length);
+    const count = (figure: 'directionCount' | 'projectCount'): Summary['directionCount'] => {
+      const f = findSummary(figure, m[2]!);
+      if (!f) return out[figure];
+      const n = parseCount(f[0])?.value;
+      return n ? { value: n.value, qualifier: n.qualifier, text: f[0], span: s } : out[figure];
+    };
+    const f = findSummary('fundingTotal', m[2]!);
+    const money = f ? summaryMoney(f) : null;
+    out = {
+      ...out,
+      directionCount: count('directionCount'),
+      projectCount: count('projectCount'),
+      ...(money && isPlausible('fundingCNY', money.amountCNY) ? { fundingTotal: { amountCNY: money.amountCNY, qualifier: money.qualifier, text: f![0], span: s } } : {}),
+    };
+    checks.push({ code: 'value-corrected', severity: 'info', message: `the call's figures corrected by the notice after the directions: “${m[1]}” → “${m[2]}”`, directionId: null, stated: m[1]!, computed: m[2]!, span: s });
+  }
+  return out;
 }

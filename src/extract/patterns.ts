@@ -62,7 +62,7 @@ export const RE_COUNT_OPEN = /若干/;
  * An amount: qualifier, optional `人民币`, a number (grouped or not), an optional lower end of a
  * range (`1000-1500万元`), the unit (`元`, `万元`, `亿元`, …), optional `人民币`, qualifier.
  */
-const MONEY = `(?:人民币)?(?:(${NUMBER})\\s*(?:万元|亿元|元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?`;
+const MONEY = `(?:人民币)?(?:(${NUMBER})\\s*(?:万元|亿元|元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿|千(?=元))?元(?:人民币)?`;
 /**
  * A currency other than the yuan, named before an amount (`新台币1,500万元`, `港币不超过500万元`) or
  * after it (`500万元港币`): the amount is no funding in yuan, and is never read as one.
@@ -163,7 +163,21 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
       from = at.index + at.length;
     }
   }
-  return { total, perProject };
+  return { total: total && perYear(text, total), perProject };
+}
+
+/**
+ * A total given per year (`每年200万元，共资助3年`, `600万元/年，执行期2年`): the sum over the years the
+ * same text states, its span the amount's; as given where it states none.
+ */
+function perYear(text: string, hit: Hit<Money>): Hit<Money> {
+  const before = text.slice(Math.max(0, hit.index - 4), hit.index);
+  const after = text.slice(hit.index + hit.length, hit.index + hit.length + 3);
+  if (!/每年(?:度)?(?:资助|支持|拨付)?$/.test(before) && !/^\s*[/／]\s*年/.test(after)) return hit;
+  const years = /(?:共(?:资助|支持)?|执行期|实施周期|资助期限|为期)\s*(\d{1,2}|[一二三四五])\s*年/.exec(text);
+  const n = years ? (Number(years[1]) || '一二三四五'.indexOf(years[1]!) + 1) : 0;
+  if (n < 1) return hit;
+  return { ...hit, value: { ...hit.value, amountCNY: hit.value.amountCNY * n } };
 }
 
 const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位)?(?!(?:指南|项目|研究)?方向)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
@@ -334,8 +348,9 @@ export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; centra
 ];
 
 /** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
-// (Not a foreign side's rule: `西方联合体须由企业牵头`, `外方须由企业牵头`, as a multilateral call states each funder's.)
-export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?<!(?:外方|欧方|[德法英日韩西葡荷波意俄芬瑞奥比丹挪匈捷希以新澳加美]方)[^，。；]{0,8})(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?/;
+// (Not a foreign side's rule: `西方联合体须由企业牵头`, `外方须由企业牵头`, as a multilateral call states each funder's;
+// a company named among its kinds, `须由汽车整车企业或其一级供应商牵头`, is; one beside an institute, `企业或新型研发机构`, is not.)
+export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?<!(?:外方|欧方|[德法英日韩西葡荷波意俄芬瑞奥比丹挪匈捷希以新澳加美]方)[^，。；]{0,8})(?:(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?|(?:须|应|必须)由[^，。；]{0,10}企业(?![^，。；]{0,12}(?:研发机构|高校|高等学校|院所|科研机构|事业单位))[^，。；]{0,10}牵头)/;
 
 /**
  * `男性应为1988年1月1日（含）以后出生` (or `…以后（含）出生`): groups (sex, year, month, day); without a sex

@@ -55,7 +55,8 @@ export function qualifierOf(before: string | undefined, after: string | undefine
 }
 
 /** Money units and their power of ten (元 alone is 10^0). */
-export const MONEY_UNITS: Readonly<Record<string, number>> = { 千万: 7, 百万: 6, 万: 4, 亿: 8, '': 0 };
+// (`8,000千元`, as an accounts table writes thousands.)
+export const MONEY_UNITS: Readonly<Record<string, number>> = { 千万: 7, 百万: 6, 万: 4, 亿: 8, 千: 3, '': 0 };
 
 /**
  * A number as printed: plain (`1500`, `4.02`), grouped by thousands with a comma of either width or

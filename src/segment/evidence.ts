@@ -79,7 +79,8 @@ export function abbreviates(short: string, full: string): boolean {
 
 /** A direction's id from its marker: `（三）` and `三、` directions get the number as digits, as `1.1` and `3.` have them. */
 export function idOf(m: Marker): string {
-  return m.type === 'paren-cjk' || m.type === 'cjk-comma' ? String(m.value) : m.key;
+  // (A letter counts as its place in the alphabet: `D.` is 4, as `（四）` is.)
+  return m.type === 'paren-cjk' || m.type === 'cjk-comma' || m.type === 'latin' ? String(m.value) : m.key;
 }
 
 /**
@@ -145,7 +146,8 @@ export function isTitleLike(p: Paragraph, m: Marker): boolean {
 
 /** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
 export const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
-export const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic', 'cjk-comma', 'direction-word'];
+// (Letters too, `A. 高功率密度一体化关节` under `Ⅰ、关键部组件`, where their headings own direction fields.)
+export const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic', 'cjk-comma', 'direction-word', 'latin'];
 /**
  * Markers that are directions only where the heading itself owns direction fields (its first
  * marker below is a field, with a direction's field before the next heading): `一、` is a document

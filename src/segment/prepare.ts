@@ -12,7 +12,7 @@ import type { Paragraph } from '../reflow/index.js';
 import { ownsFieldsDirectly } from './evidence.js';
 import { RUN_ON_HEADS } from './tree.js';
 
-const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word']);
+const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word', 'latin']);
 /** A known label with its colon, anywhere. */
 const RE_LABEL_COLON = new RegExp(`(?:${labelsOf().join('|')})\\s*[：:]`, 'g');
 

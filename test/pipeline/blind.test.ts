@@ -698,3 +698,17 @@ for (const [set, gaps] of [['blind65', GAPS65], ['blind66', GAPS66]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Set 67, written blind after sets 65–66's fixes: hard, messy cases. Fields in another order in
+ * every direction, some missing, others `同上` / `同1.1`; funding per year, as a range, in 千元, in
+ * capital numerals; a two-column page extracted right column first; a corrigendum appended that
+ * changes a count and deletes a direction; a 揭榜挂帅 list in Roman groups and lettered tasks, each
+ * task's title and first field on one line. First contact: 521/719 (72.5%, one refused).
+ */
+const GAPS67: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b1-colswap': { gap: 'open: a page whose two columns were extracted right column first (directions 1.2–1.6 read with each other’s fields)' },
+  'jcfh-2026-corrigendum': { gap: 'open: a correction that deletes one item of a direction’s 考核指标 (`删除第1.2方向“考核指标”第（4）条`) is not applied' },
+};
+const DIR67 = `${ROOT}test/fixtures/blind67/`;
+describe.each(expectedCases(DIR67))('blind67 case %s', (name) => expectedCaseTests(DIR67, name, GAPS67[name]));

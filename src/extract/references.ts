@@ -1,0 +1,61 @@
+/**
+ * Fields that give no value of their own but point to another direction's (`领域方向：同上`,
+ * `合作协议：同1.1`, `实施周期：同1.3方向`): the value is that direction's, as a reader reads it, with
+ * that direction's spans (where it is printed). The field-missing check the empty field raised goes.
+ */
+import type { FieldRole } from '../lexicon/fields.js';
+import type { Section } from '../segment/index.js';
+import type { CheckDraft, Direction } from '../schema/guideline.js';
+import { fieldRest, nodeText } from './nodes.js';
+
+/** A field's whole value that refers to another direction: `同上`, `同前`, `同1.1`, `同1.1方向`. */
+const RE_SAME_AS = /^(?:同上|同前|与上(?:一)?方向相同|同(\d{1,2}(?:[.．]\d{1,2}){0,2})(?:方向)?(?:要求)?)[。.；;]?$/;
+
+/** Each role of `d` whose field refers to another direction: the id it names, or `previous`. */
+export function fieldReferences(d: Section): Map<FieldRole, string> {
+  const out = new Map<FieldRole, string>();
+  for (const c of d.children) {
+    if (c.kind !== 'field' || c.role === null) continue;
+    const own = fieldRest(c).text.trim();
+    const text = own !== '' ? own : c.children.map((x) => nodeText(x).text).join('').trim();
+    const m = RE_SAME_AS.exec(text);
+    if (m) out.set(c.role, m[1] ? m[1].replace('．', '.') : 'previous');
+  }
+  return out;
+}
+
+/** The roles a reference copies, and the values of each. */
+const COPIED: Partial<Record<FieldRole, readonly (keyof Direction)[]>> = {
+  agreement: ['agreements'],
+  domains: ['domains'],
+  projectCount: ['projectCount'],
+  funding: ['funding', 'perProjectCap'],
+  duration: ['duration'],
+  partners: ['partners'],
+  requirements: ['requirements', 'conditions'],
+};
+
+/** The directions with the values their referring fields name (`refs[k]`: the references of direction `k`). */
+export function withReferences(directions: readonly Direction[], refs: readonly Map<FieldRole, string>[], checks: CheckDraft[]): Direction[] {
+  const out = [...directions];
+  out.forEach((d, k) => {
+    const own = refs[k];
+    if (!own || own.size === 0) return;
+    let next: Direction = d;
+    for (const [role, ref] of own) {
+      const target = ref === 'previous' ? out[k - 1] : out.find((x) => x.id === ref);
+      const keys = COPIED[role];
+      if (!target || target === d || !keys) continue;
+      next = { ...next, ...Object.fromEntries(keys.map((key) => [key, target[key]])) };
+      // (The requirements of another direction bring what they state: its own duration, where this
+      // direction has only the call's.)
+      if (role === 'requirements' && (next.duration === null || next.duration.inherited) && target.duration && !target.duration.inherited) next = { ...next, duration: target.duration };
+      for (let i = checks.length - 1; i >= 0; i--) {
+        const c = checks[i]!;
+        if (c.code === 'field-missing' && c.directionId === d.id && keys.some((key) => String(c.computed) === (key === 'perProjectCap' ? 'funding' : key))) checks.splice(i, 1);
+      }
+    }
+    out[k] = next;
+  });
+  return out;
+}
