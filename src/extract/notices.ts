@@ -86,6 +86,8 @@ const RE_TOTAL_CORRECTION = /(国拨经费总概算|总概算|国拨经费总额
 const RE_CORRECTION_BY_ID = /第?(\d{1,2}(?:[.．]\d{1,2}){1,2})方向(?:“([^“”]{2,12})”)?中?“([^“”]+)”(?:有误|错误)?[^“。]{0,12}更正为“([^“”]+)”/g;
 /** A direction withdrawn by the correction (`删除第3.2方向“…”`), not a piece of one (`删除第1.2方向“考核指标”第（4）条`). */
 const RE_DELETED = /删除(?:第)?(\d{1,2}(?:[.．]\d{1,2}){1,2})方向(?!“(?:考核指标|研究内容|有关说明|其他要求|关键词|领域方向)”)/g;
+/** One item of a direction's list deleted (`删除第1.2方向“考核指标”第（4）条`): the id, the field, the item's number. */
+const RE_ITEM_DELETED = /删除(?:第)?(\d{1,2}(?:[.．]\d{1,2}){1,2})方向“(考核指标|其他要求|有关说明|研究内容)”(?:中)?(?:的)?第[（(]?(\d{1,2})[）)]?(?:条|项|款)/g;
 /** The call's figures corrected (`“拟启动9个指南方向，…4.6亿元”更正为“拟启动8个指南方向，…4.3亿元”`): the new words. */
 const RE_SUMMARY_CORRECTION = /“([^“”]*(?:指南方向|项目数|概算)[^“”]*)”(?:有误|错误)?[^“。]{0,6}更正为“([^“”]+)”/g;
 
@@ -180,6 +182,17 @@ function byIdCorrections(directions: Direction[], text: Mapped, span: SpanFn, ch
     if (!next) continue;
     out = out.map((x, i) => (i === k ? next! : x));
     checks.push({ code: 'value-corrected', severity: 'info', message: `direction ${id}: ${label.label} corrected by the notice after the directions: “${m[3]}” → “${m[4]}”`, directionId: id, stated: m[3]!, computed: m[4]!, span: s });
+  }
+  for (const m of t.matchAll(RE_ITEM_DELETED)) {
+    const id = m[1]!.replace(/．/g, '.');
+    const k = out.findIndex((x) => x.id === id);
+    const key = m[2] === '考核指标' ? 'indicators' : m[2] === '研究内容' ? 'researchContent' : 'requirements';
+    const n = Number(m[3]);
+    const d = out[k];
+    if (!d || n < 1 || n > d[key].length) continue;
+    const gone = d[key][n - 1]!;
+    out = out.map((x, i) => (i === k ? { ...d, [key]: d[key].filter((_, j) => j !== n - 1) } : x));
+    checks.push({ code: 'value-corrected', severity: 'info', message: `direction ${id}: item ${n} of ${m[2]} deleted by the notice after the directions: “${gone.text}”`, directionId: id, stated: gone.text, computed: null, span: span(text, m.index, m.index + m[0].length) });
   }
   for (const m of t.matchAll(RE_DELETED)) {
     const id = m[1]!.replace(/．/g, '.');

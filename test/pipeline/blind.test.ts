@@ -708,7 +708,6 @@ for (const [set, gaps] of [['blind65', GAPS65], ['blind66', GAPS66]] as const) {
  */
 const GAPS67: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-b1-colswap': { gap: 'open: a page whose two columns were extracted right column first (directions 1.2–1.6 read with each other’s fields)' },
-  'jcfh-2026-corrigendum': { gap: 'open: a correction that deletes one item of a direction’s 考核指标 (`删除第1.2方向“考核指标”第（4）条`) is not applied' },
 };
 const DIR67 = `${ROOT}test/fixtures/blind67/`;
 describe.each(expectedCases(DIR67))('blind67 case %s', (name) => expectedCaseTests(DIR67, name, GAPS67[name]));
