@@ -192,10 +192,14 @@ export function checkMessageZh(
     case 'reference-resolved':
       return `${at}${quote(s)}按所引附件读取为${k}`;
     case 'value-corrected':
+      // (A correction that deletes an item: nothing it is corrected to.)
+      if (k === null) return `${at}文末更正删除${quote(s)}，已略去该条`;
       return `${at}文末更正：${quote(s)}更正为${quote(k)}，已采用更正后的数值`;
     case 'call-parties-inherited':
       return `各方向均未写明合作方，沿用指南开头所述的${quote(s)}`;
     case 'direction-withdrawn':
+      // (`computed` names what withdrew it: a correction printed after the directions, or the draft's own mark.)
+      if (k === 'correction') return `方向${quote(s)}已被文末更正删除，不计入指南方向（其文字仍保留在原文结构中）`;
       return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
     case 'page-not-read':
       return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;

@@ -6,11 +6,11 @@
  * value taken is traceable to the line it was read from, and an info check says what was done.
  */
 import type { Mapped } from '../mapped.js';
-import { fieldLabelAt, roleOfLabel } from '../lexicon/fields.js';
+import { fieldLabelAt, roleOfLabel, type FieldRole } from '../lexicon/fields.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { isPlausible } from '../lexicon/numbers.js';
 import type { Paragraph } from '../reflow/index.js';
-import type { CheckDraft, Direction, Summary } from '../schema/guideline.js';
+import type { CheckDraft, Direction, Span, Summary } from '../schema/guideline.js';
 import { fundingAmounts, parseCount, parseDurationValue, summaryMoney, findSummary } from './patterns.js';
 import { durationOut, type SpanFn } from './nodes.js';
 
@@ -107,18 +107,7 @@ export function withCorrections(directions: readonly Direction[], summary: Summa
       const value = m[4]!;
       const at = m.index + m[0].lastIndexOf(value);
       const s = span(p.text, at, at + value.length);
-      const d = out[k]!;
-      let next: Direction | null = null;
-      if (role === 'funding') {
-        const hit = fundingAmounts(value).total;
-        if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) next = { ...d, funding: { ...hit.value, text: value, span: s } };
-      } else if (role === 'projectCount') {
-        const hit = parseCount(value);
-        if (hit && isPlausible('projects', hit.value.value)) next = { ...d, projectCount: { ...hit.value, text: value, span: s, inherited: false } };
-      } else if (role === 'duration') {
-        const hit = parseDurationValue(value);
-        if (hit && isPlausible('years', hit.value.maxYears ?? hit.value.minYears ?? 0)) next = { ...d, duration: durationOut(hit.value, false, value, s) };
-      }
+      const next = corrected(out[k]!, role, value, s);
       if (!next) continue;
       out = out.map((x, i) => (i === k ? next! : x));
       checks.push({
@@ -155,6 +144,26 @@ export function withCorrections(directions: readonly Direction[], summary: Summa
   return { directions: out, summary: total };
 }
 
+/**
+ * Direction `d` with the figure a correction gives for `role` (its funding, count or duration), read
+ * from the corrected words `value` at `s`; null where the words give no plausible figure of that role.
+ */
+function corrected(d: Direction, role: FieldRole, value: string, s: Span): Direction | null {
+  if (role === 'funding') {
+    const hit = fundingAmounts(value).total;
+    return hit && isPlausible('fundingCNY', hit.value.amountCNY) ? { ...d, funding: { ...hit.value, text: value, span: s } } : null;
+  }
+  if (role === 'projectCount') {
+    const hit = parseCount(value);
+    return hit && isPlausible('projects', hit.value.value) ? { ...d, projectCount: { ...hit.value, text: value, span: s, inherited: false } } : null;
+  }
+  if (role === 'duration') {
+    const hit = parseDurationValue(value);
+    return hit && isPlausible('years', hit.value.maxYears ?? hit.value.minYears ?? 0) ? { ...d, duration: durationOut(hit.value, false, value, s) } : null;
+  }
+  return null;
+}
+
 /** Corrections that name their direction by number, and directions a correction deletes (a check each). */
 function byIdCorrections(directions: Direction[], text: Mapped, span: SpanFn, checks: CheckDraft[]): Direction[] {
   let out = directions;
@@ -167,18 +176,7 @@ function byIdCorrections(directions: Direction[], text: Mapped, span: SpanFn, ch
     const value = m[4]!.slice(fieldLabelAt(m[4]!)?.length ?? 0);
     const at = m.index + m[0].lastIndexOf(m[4]!);
     const s = span(text, at, at + m[4]!.length);
-    const d = out[k]!;
-    let next: Direction | null = null;
-    if (label.role === 'projectCount') {
-      const hit = parseCount(value);
-      if (hit && isPlausible('projects', hit.value.value)) next = { ...d, projectCount: { ...hit.value, text: value, span: s, inherited: false } };
-    } else if (label.role === 'funding') {
-      const hit = fundingAmounts(value).total;
-      if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) next = { ...d, funding: { ...hit.value, text: value, span: s } };
-    } else if (label.role === 'duration') {
-      const hit = parseDurationValue(value);
-      if (hit && isPlausible('years', hit.value.maxYears ?? hit.value.minYears ?? 0)) next = { ...d, duration: durationOut(hit.value, false, value, s) };
-    }
+    const next = corrected(out[k]!, label.role, value, s);
     if (!next) continue;
     out = out.map((x, i) => (i === k ? next! : x));
     checks.push({ code: 'value-corrected', severity: 'info', message: `direction ${id}: ${label.label} corrected by the notice after the directions: “${m[3]}” → “${m[4]}”`, directionId: id, stated: m[3]!, computed: m[4]!, span: s });
@@ -199,7 +197,7 @@ function byIdCorrections(directions: Direction[], text: Mapped, span: SpanFn, ch
     const d = out.find((x) => x.id === id);
     if (!d) continue;
     out = out.filter((x) => x !== d);
-    checks.push({ code: 'direction-withdrawn', severity: 'info', message: `direction ${id} is deleted by the notice after the directions and is not counted: “${d.title}”`, directionId: null, stated: d.title, computed: null, span: span(text, m.index, m.index + m[0].length) });
+    checks.push({ code: 'direction-withdrawn', severity: 'info', message: `direction ${id} is deleted by the notice after the directions and is not counted: “${d.title}”`, directionId: null, stated: d.title, computed: 'correction', span: span(text, m.index, m.index + m[0].length) });
   }
   return out;
 }
