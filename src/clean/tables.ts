@@ -26,14 +26,9 @@ import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
 import { transposedSpacedTable } from './transposed.js';
+import { cellTextOf, TRANSPARENT, trimRange, type Range } from './table-parts.js';
 
-/** A piece of source text `[start, end)`. */
-export interface Range {
-  readonly start: number;
-  readonly end: number;
-  /** 0-based index of the line it stands on. */
-  readonly line: number;
-}
+export type { Range };
 
 /** One line as `clean` classified it. */
 export interface TableLine {
@@ -75,13 +70,7 @@ export interface Table {
   readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' | 'footnote' })[];
 }
 
-/** The text of a cell: its pieces joined. */
-function cellTextOf(text: string, r: readonly Range[]): string {
-  return r.map((p) => text.slice(p.start, p.end)).join('');
-}
 
-/** Lines a table goes on across: blank, and page furniture already classified. */
-const TRANSPARENT = new Set(['blank', 'page-number', 'running-header', 'running-footer', 'url-artefact']);
 
 export function findTables(text: string, lines: readonly TableLine[]): Table[] {
   const tables: Table[] = [];
@@ -930,13 +919,6 @@ const RE_ROW_CAPTION = /^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[�
 
 // ---------------------------------------------------------------------------------------------
 
-function trimRange(text: string, start: number, end: number, line: number): Range {
-  let a = start;
-  let b = end;
-  while (a < b && /[\s\u3000\f]/.test(text[a]!)) a++;
-  while (b > a && /[\s\u3000]/.test(text[b - 1]!)) b--;
-  return { start: a, end: b, line };
-}
 
 function sortRanges<T extends Range>(r: T[]): T[] {
   return r.sort((a, b) => a.start - b.start);

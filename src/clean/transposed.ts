@@ -11,10 +11,9 @@
  */
 import { columnOf, type Column } from '../lexicon/columns.js';
 import { lineFragments, type Fragment } from './fragments.js';
-import type { Range, Table, TableLine, TableRow } from './tables.js';
+import type { Table, TableLine, TableRow } from './tables.js';
+import { cellTextOf, TRANSPARENT, trimRange, type Range } from './table-parts.js';
 
-/** Lines a table goes on across: blank, and page furniture already classified. */
-const TRANSPARENT = new Set(['blank', 'page-number', 'running-header', 'running-footer', 'url-artefact']);
 
 /** A direction's number in the 序号 row (`1`, `1.1`, `（一）`). */
 const RE_COLUMN_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}|[（(]?[一二三四五六七八九十]{1,3}[）)]?)$/;
@@ -33,7 +32,6 @@ interface Group {
   readonly rows: FieldRow[];
 }
 
-const textOf = (text: string, pieces: readonly Range[]): string => pieces.map((p) => text.slice(p.start, p.end)).join('');
 
 /** The 序号 row at line `k`: its name and the left edges of its direction columns, or null. */
 function idRow(text: string, lines: readonly TableLine[], k: number, columns = 2): { edges: number[]; frags: Fragment[] } | null {
@@ -82,7 +80,7 @@ function fieldRow(text: string, lines: readonly TableLine[], block: readonly num
       else cells[c - 1]!.push(f);
     }
   }
-  return name.length > 0 && columnOf(textOf(text, name)) !== null ? { name, cells } : null;
+  return name.length > 0 && columnOf(cellTextOf(text, name)) !== null ? { name, cells } : null;
 }
 
 /**
@@ -119,7 +117,7 @@ export function transposedSpacedTable(text: string, lines: readonly TableLine[],
     if (next !== end || end >= lines.length) break;
     let at = end;
     if (RE_CONTINUED.test(lines[at]!.raw.trim())) {
-      layout.push({ ...trim(text, lines[at]!, at), kind: 'table-layout' });
+      layout.push({ ...trimRange(text, lines[at]!.start, lines[at]!.end, at), kind: 'table-layout' });
       taken.add(at);
       at++;
       while (at < lines.length && TRANSPARENT.has(lines[at]!.cls)) at++;
@@ -137,7 +135,7 @@ export function transposedSpacedTable(text: string, lines: readonly TableLine[],
 
 /** The groups' columns as rows of a table of directions, its columns named by the first group's field rows. */
 function asDirections(text: string, groups: readonly Group[], taken: Set<number>, layout: (Range & { kind: 'table-layout' | 'table-header' | 'footnote' })[], first: number): Table | null {
-  const names = groups[0]!.rows.map((r) => textOf(text, r.name).replace(/\s+/g, ''));
+  const names = groups[0]!.rows.map((r) => cellTextOf(text, r.name).replace(/\s+/g, ''));
   const columns: (Column | null)[] = names.map((n) => columnOf(n));
   if (names.length < 4 || !columns.some((c) => c?.role === 'title' || c?.role === 'partners')) return null;
   const rows: TableRow[] = [];
@@ -145,7 +143,7 @@ function asDirections(text: string, groups: readonly Group[], taken: Set<number>
     for (const r of g.rows) for (const p of r.name) layout.push({ start: p.start, end: p.end, line: p.line, kind: 'table-header' });
     for (let j = 0; j < g.edges.length; j++) {
       // Each field of this direction, in the order of the first group's rows (by name).
-      const cells = names.map((n) => g.rows.find((r) => textOf(text, r.name).replace(/\s+/g, '') === n)?.cells[j] ?? []);
+      const cells = names.map((n) => g.rows.find((r) => cellTextOf(text, r.name).replace(/\s+/g, '') === n)?.cells[j] ?? []);
       const line = cells[0]?.[0]?.line ?? g.rows[0]!.name[0]!.line;
       if (cells.every((c) => c.length === 0)) continue;
       rows.push({ line, cells: cells.map((c) => c.map((f) => ({ start: f.start, end: f.end, line: f.line }))) });
@@ -207,12 +205,4 @@ export function withNotes(text: string, lines: readonly TableLine[], table: Tabl
   const taken = new Set(table.lines);
   for (const n of noteLines) taken.add(n);
   return { ...table, lines: taken, columns: [...table.columns, columnOf('注')], header: [...table.header, []], rows, layout: layout.sort((a, b) => a.start - b.start) };
-}
-
-function trim(text: string, l: TableLine, line: number): Range {
-  let a = l.start;
-  let b = l.end;
-  while (a < b && /\s/.test(text[a]!)) a++;
-  while (b > a && /\s/.test(text[b - 1]!)) b--;
-  return { start: a, end: b, line };
 }
