@@ -1705,34 +1705,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     return out;
   }
   if (table.kind === 'fields') {
-    for (const row of table.rows) {
-      const label = cellOf(row.cells[0] ?? []);
-      const value = cellOf(row.cells[1] ?? []);
-      if (!label) continue;
-      // One cell merged across the row (a caption): its text, once.
-      if (value && value.text === label.text) {
-        for (const p of row.cells[1] ?? []) log({ ...p, kind: 'table-layout' });
-        push(row.line, label, 'field');
-        continue;
-      }
-      // A value cell that names its label again (`研究内容 | 研究内容：针对…`): the value alone.
-      const bareLabel = label.text.replace(/[：:]$/, '').trim();
-      if (value && bareLabel !== '' && (value.text.startsWith(`${bareLabel}：`) || value.text.startsWith(`${bareLabel}:`))) {
-        for (const p of row.cells[0] ?? []) log({ ...p, kind: 'table-layout' });
-        push(row.line, value, 'field');
-        continue;
-      }
-      const b = new MappedBuilder().pushMapped(label);
-      if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
-      // A bare number under a label that gives its unit (`拟支持经费（万元）` | `800`), as a table's
-      // header gives its column's: the unit goes after the number.
-      const unit = value && RE_BARE_NUMBER.test(value.text) ? columnOf(label.text.replace(/[：:]$/, ''))?.unit : undefined;
-      if (value && unit) {
-        const cut = value.text.search(/\d(?!.*\d)/) + 1;
-        b.pushMapped(value, 0, cut).pushRange(unit, at(value, true), at(value, true)).pushMapped(value, cut);
-      } else if (value) b.pushMapped(value);
-      push(row.line, b.build(), 'field');
-    }
+    writeFieldRows(table, cellOf, at, push, log);
     return out;
   }
   const roleAt = (role: string): number => table.columns.findIndex((c) => c?.role === role);
@@ -1793,42 +1766,87 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
         for (const p of row.cells[k] ?? []) log({ ...p, kind: 'table-layout' });
         return;
       }
-      const header = table.header[k]?.[0];
-      const b = new MappedBuilder();
-      // A column whose header names no field (`备用`, a header the lexicon lacks): its cell stays,
-      // under its header's words, as the text of a label `extract` does not know (and checks).
-      const label = column?.label ?? (table.header[k] ?? []).map((r) => text.slice(r.start, r.end).replace(/\s+/g, '')).join('');
-      if (label === '') return;
-      if (header) b.pushRange(label, header.start, header.end);
-      else b.pushRange(label, at(cell), at(cell));
-      b.pushRange('：', at(cell), at(cell));
-      // A figure's qualifier in a column of its own after it (`拟支持项目数 | 数量限定` → `6 | 不超过`):
-      // before the figure, or after it (`左右`, `以内`).
-      const qualifier = qualifierCols.has(k + 1) ? cells[k + 1] : null;
-      const after = qualifier !== null && qualifier !== undefined && RE_AFTER_QUALIFIER.test(qualifier.text);
-      if (qualifier && !after) b.pushMapped(qualifier);
-      const unit = column ? (column.unit ?? DEFAULT_UNIT[column.role] ?? null) : null;
-      if (unit && RE_BARE_NUMBER.test(cell.text)) {
-        // The unit goes after the number, before a trailing 左右 / 以内.
-        const cut = cell.text.search(/\d(?!.*\d)/) + 1;
-        b.pushMapped(cell, 0, cut).pushRange(unit, at(cell, true), at(cell, true)).pushMapped(cell, cut);
-      } else if (unit && RE_NUMBER_WITH_NOTE.test(cell.text)) {
-        // A number with a note in brackets (`不超过3000（每个揭榜单位不超过1500）`): the unit after each.
-        let from = 0;
-        for (const m of cell.text.matchAll(RE_UNITLESS_NUMBER)) {
-          const cut = m.index + m[0].length;
-          b.pushMapped(cell, from, cut).pushRange(unit, at(cell, true), at(cell, true));
-          from = cut;
-        }
-        b.pushMapped(cell, from);
-      } else {
-        b.pushMapped(cell);
-      }
-      if (qualifier && after) b.pushMapped(qualifier);
-      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), b.build(), fieldsOnly ? 'field' : 'cell');
+      const built = cellLine(text, table, k, cell, qualifierCols.has(k + 1) ? cells[k + 1] ?? null : null, at);
+      if (!built) return;
+      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
     });
   }
   return out;
+}
+
+/** A table of labels and values (`合作协议 | 《…》`): a `label：value` line per row. */
+function writeFieldRows(
+  table: Table,
+  cellOf: (pieces: readonly Range[]) => Mapped | null,
+  at: (m: Mapped, end?: boolean) => number,
+  push: (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null) => void,
+  log: (r: Range & { kind: RemovalKind; replacement?: string }) => void,
+): void {
+  for (const row of table.rows) {
+    const label = cellOf(row.cells[0] ?? []);
+    const value = cellOf(row.cells[1] ?? []);
+    if (!label) continue;
+    // One cell merged across the row (a caption): its text, once.
+    if (value && value.text === label.text) {
+      for (const p of row.cells[1] ?? []) log({ ...p, kind: 'table-layout' });
+      push(row.line, label, 'field');
+      continue;
+    }
+    // A value cell that names its label again (`研究内容 | 研究内容：针对…`): the value alone.
+    const bareLabel = label.text.replace(/[：:]$/, '').trim();
+    if (value && bareLabel !== '' && (value.text.startsWith(`${bareLabel}：`) || value.text.startsWith(`${bareLabel}:`))) {
+      for (const p of row.cells[0] ?? []) log({ ...p, kind: 'table-layout' });
+      push(row.line, value, 'field');
+      continue;
+    }
+    const b = new MappedBuilder().pushMapped(label);
+    if (!/[：:]$/.test(label.text)) b.pushRange('：', at(label, true), at(label, true));
+    // A bare number under a label that gives its unit (`拟支持经费（万元）` | `800`), as a table's
+    // header gives its column's: the unit goes after the number.
+    const unit = value && RE_BARE_NUMBER.test(value.text) ? columnOf(label.text.replace(/[：:]$/, ''))?.unit : undefined;
+    if (value && unit) {
+      const cut = value.text.search(/\d(?!.*\d)/) + 1;
+      b.pushMapped(value, 0, cut).pushRange(unit, at(value, true), at(value, true)).pushMapped(value, cut);
+    } else if (value) b.pushMapped(value);
+    push(row.line, b.build(), 'field');
+  }
+}
+
+/** Cell `k` of a row of a table of directions as a line `label：value` (its header's label, its unit, the qualifier beside it); null where its column names nothing. */
+function cellLine(text: string, table: Table, k: number, cell: Mapped, qualifier: Mapped | null, at: (m: Mapped, end?: boolean) => number): Mapped | null {
+  const column = table.columns[k];
+  const header = table.header[k]?.[0];
+  const b = new MappedBuilder();
+  // A column whose header names no field (`备用`, a header the lexicon lacks): its cell stays,
+  // under its header's words, as the text of a label `extract` does not know (and checks).
+  const label = column?.label ?? (table.header[k] ?? []).map((r) => text.slice(r.start, r.end).replace(/\s+/g, '')).join('');
+  if (label === '') return null;
+  if (header) b.pushRange(label, header.start, header.end);
+  else b.pushRange(label, at(cell), at(cell));
+  b.pushRange('：', at(cell), at(cell));
+  // A figure's qualifier in a column of its own after it (`拟支持项目数 | 数量限定` → `6 | 不超过`):
+  // before the figure, or after it (`左右`, `以内`).
+  const after = qualifier !== null && RE_AFTER_QUALIFIER.test(qualifier.text);
+  if (qualifier && !after) b.pushMapped(qualifier);
+  const unit = column ? (column.unit ?? DEFAULT_UNIT[column.role] ?? null) : null;
+  if (unit && RE_BARE_NUMBER.test(cell.text)) {
+    // The unit goes after the number, before a trailing 左右 / 以内.
+    const cut = cell.text.search(/\d(?!.*\d)/) + 1;
+    b.pushMapped(cell, 0, cut).pushRange(unit, at(cell, true), at(cell, true)).pushMapped(cell, cut);
+  } else if (unit && RE_NUMBER_WITH_NOTE.test(cell.text)) {
+    // A number with a note in brackets (`不超过3000（每个揭榜单位不超过1500）`): the unit after each.
+    let from = 0;
+    for (const m of cell.text.matchAll(RE_UNITLESS_NUMBER)) {
+      const cut = m.index + m[0].length;
+      b.pushMapped(cell, from, cut).pushRange(unit, at(cell, true), at(cell, true));
+      from = cut;
+    }
+    b.pushMapped(cell, from);
+  } else {
+    b.pushMapped(cell);
+  }
+  if (qualifier && after) b.pushMapped(qualifier);
+  return b.build();
 }
 
 /**
