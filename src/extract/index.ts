@@ -49,6 +49,7 @@ import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf } from '../lexicon/
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
+import { callConditions } from './roles/requirements.js';
 
 export interface Extracted {
   readonly info: {
@@ -274,7 +275,23 @@ function withCallText(
   const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, call.parts, span)) : figured, call.preamble, span, checks);
   const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
-  return withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
+  const corrected = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
+  return { ...corrected, directions: withCallConditions(corrected.directions, [...call.preamble, ...after].map((p) => p.text), span) };
+}
+
+/**
+ * The conditions the call states once for all its directions (`揭榜条件`: `联合体须由企业牵头`; a
+ * matching ratio), each direction's own where it states none, marked inherited.
+ */
+function withCallConditions(directions: Direction[], callText: readonly Mapped[], span: SpanFn): Direction[] {
+  if (directions.length === 0) return directions;
+  const call = callConditions(callText, span);
+  if (!call.matchingRatio && !call.leadingEnterprise) return directions;
+  return directions.map((d) =>
+    (d.conditions.matchingRatio || !call.matchingRatio) && (d.conditions.leadingEnterprise || !call.leadingEnterprise)
+      ? d
+      : { ...d, conditions: { ...d.conditions, matchingRatio: d.conditions.matchingRatio ?? call.matchingRatio, leadingEnterprise: d.conditions.leadingEnterprise ?? call.leadingEnterprise } },
+  );
 }
 
 /** A figure the call states after its directions fills what each direction lacked: its field-missing check goes with the gap. In place. */

@@ -78,9 +78,9 @@ function facts(d: Direction, doc: Guideline): Table {
       ...(d.keywords.length > 0 ? [['关键词', d.keywords.map((k) => k.text).join('；')]] : []),
       ...(d.indicators.length > 0 ? [['考核指标条数', String(d.indicators.length)]] : []),
       ...(d.conditions.matchingRatio
-        ? [['其他经费与中央财政经费比例', `${qualifierPrefix(d.conditions.matchingRatio.qualifier)}${d.conditions.matchingRatio.other}:${d.conditions.matchingRatio.central}`]]
+        ? [['其他经费与中央财政经费比例', `${qualifierPrefix(d.conditions.matchingRatio.qualifier)}${d.conditions.matchingRatio.other}:${d.conditions.matchingRatio.central}${d.conditions.matchingRatio.inherited ? '（沿用指南统一规定）' : ''}`]]
         : []),
-      ...(d.conditions.leadingEnterprise ? [['企业牵头', d.conditions.leadingEnterprise.text]] : []),
+      ...(d.conditions.leadingEnterprise ? [['企业牵头', `${d.conditions.leadingEnterprise.text}${d.conditions.leadingEnterprise.inherited ? '（沿用指南统一规定）' : ''}`]] : []),
       ...(d.conditions.youngScientist ? [['青年科学家条件', youngRules(d.conditions.youngScientist)]] : []),
       ...(d.otherText.length > 0 ? [['其他文字（未归入字段）', String(d.otherText.length)]] : []),
     ],

@@ -185,8 +185,14 @@ export const MatchingRatio = z
     qualifier: Qualifier,
     text: z.string(),
     span: Span,
+    // Added in 1.11.0: a 1.10.0 file (without it) still reads, as stated in the direction.
+    inherited: z.boolean().default(false).describe('Stated once for the whole call (its 申报条件/揭榜条件/申报要求), not in the direction: `span` is the call’s sentence (added in 1.11.0)'),
   })
   .describe('其他经费与中央财政经费比例不低于1:1 → {other: 1, central: 1, qualifier: atLeast}');
+
+export const LeadingEnterprise = Evidence.extend({
+  inherited: z.boolean().default(false).describe('Stated once for the whole call (`揭榜主体须为企业…联合体须由企业牵头`), not in the direction: `span` is the call’s sentence (added in 1.11.0)'),
+});
 
 export const YoungScientistRules = z
   .object({
@@ -201,7 +207,7 @@ export const YoungScientistRules = z
 export const Conditions = z
   .object({
     matchingRatio: MatchingRatio.nullable(),
-    leadingEnterprise: Evidence.nullable().describe('The phrase that requires a company to lead (由企业牵头申报); encouragement (鼓励企业牵头) is not a requirement'),
+    leadingEnterprise: LeadingEnterprise.nullable().describe('The phrase that requires a company to lead (由企业牵头申报); encouragement (鼓励企业牵头) is not a requirement'),
     youngScientist: YoungScientistRules.nullable(),
   })
   .describe('Figures and conditions read from the direction’s 有关说明/其他要求, beside its requirement items (added in 1.2.0)');

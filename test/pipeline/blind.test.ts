@@ -685,7 +685,7 @@ describe.each(expectedDiffCases(DIR64))('blind64 pair %s', (name) => expectedDif
 const GAPS65: Record<string, { gap?: string; checksGap?: string }> = {
   'ai2030-major-project-2026': { gap: 'judgement: ranges count by their upper value, so `拟支持项目约15个` against 16 is a project-total-mismatch (as most writers add ranges up); open: one direction’s empty 有关说明 counted as an item' },
   'brics-stifp-call-2026': { gap: 'judgement: `每个项目不超过200元` is a value-implausible check and no value; this writer keeps 200 with the check' },
-  'hunan-miit-jiebang-2026': { gap: 'judgement: a 揭榜 task’s `最高支持500万元` is its funding (at most), a task being one project, as earlier MIIT writers give it (this writer: a per-project cap); the call’s 揭榜条件 (联合体须由企业牵头) is not read as each task’s own condition' },
+  'hunan-miit-jiebang-2026': { gap: 'judgement: a 揭榜 task’s `最高支持500万元` is its funding (at most), a task being one project, as earlier MIIT writers give it (this writer: a per-project cap)' },
   'nsfc-mrp-ocean-materials-2026': { gap: 'judgement: an NSFC project type over its directions (培育项目, 重点支持项目, 集成项目) is their category, as five earlier writers give it' },
 };
 const GAPS66: Record<string, { gap?: string; checksGap?: string }> = {

@@ -4,7 +4,7 @@
  * of a young scientists' project), a group's rules where the direction states none.
  */
 import type { Mapped } from '../../mapped.js';
-import { mappedJoin } from '../../mapped.js';
+import { mappedJoin, mappedSlice } from '../../mapped.js';
 import type { Conditions, Requirement } from '../../schema/guideline.js';
 import { append } from '../../append.js';
 import { MATCHING_FORMS, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
@@ -47,6 +47,7 @@ function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
       qualifier: q === '不低于' || q === '不少于' || q === '达到' || q === '至少' ? 'atLeast' : q === '不高于' || q === '不超过' ? 'atMost' : fixed ? 'atLeast' : 'exact',
       text: r[0],
       span: span(t, r.index, r.index + r[0].length),
+      inherited: false,
     };
   }
   return null;
@@ -60,7 +61,7 @@ function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
   for (const t of texts) {
     if (!matchingRatio) matchingRatio = matchingOf(t, span);
     const e = RE_LEADING_ENTERPRISE.exec(t.text);
-    if (e && !leadingEnterprise) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length) };
+    if (e && !leadingEnterprise) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length), inherited: false };
     const born = [...t.text.matchAll(RE_BORN_AFTER)];
     const sub = RE_NO_SUBTOPICS.exec(t.text);
     if (born.length > 0 && !youngScientist) {
@@ -86,4 +87,35 @@ function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
     }
   }
   return { matchingRatio, leadingEnterprise, youngScientist };
+}
+/**
+ * A sentence that states a condition for some of the directions only, or on a condition: a
+ * category (`应用示范类项目`, `部省联动方向`), a direction named (`指南方向1.1和2.1`), young
+ * scientists' projects, `其中`, `企业牵头项目的…`, `作为参与单位的，…` (what follows if something holds).
+ */
+const RE_CONDITION_FOR_SOME = /方向\s*[\d一二三四五六七八九十]|[\u4e00-\u9fff]类(?:项目|方向|任务)|部省联动|青年科学家|其中|部分|个别|(?:对于|如|若|凡)[^，。；]{0,12}(?:项目|方向|任务)|牵头(?:申报|承担|揭榜)?的(?:项目|方向|任务|课题|，|,)|企业牵头(?:项目|方向|任务|课题)|[^，。；]{2,}的，/;
+/** A condition the call states (`可`, `鼓励`): not required. */
+const RE_CONDITION_MAY = /(?:可|鼓励|优先|支持)[^，。；]{0,6}由?[^，。；]{0,8}企业牵头/;
+
+/**
+ * The conditions the call states once for every direction, in its text outside the directions
+ * (`三、揭榜条件`: `揭榜主体须为…企业，…联合体须由企业牵头`; `配套经费与国拨经费比例不低于1:1`):
+ * read sentence by sentence, never from a sentence that speaks of some directions only or of
+ * what follows if a company leads. Each marked inherited, with the call's sentence as its span.
+ */
+export function callConditions(texts: readonly Mapped[], span: SpanFn): Pick<Conditions, 'matchingRatio' | 'leadingEnterprise'> {
+  let matchingRatio: Conditions['matchingRatio'] = null;
+  let leadingEnterprise: Conditions['leadingEnterprise'] = null;
+  for (const t of texts) {
+    for (const m of t.text.matchAll(/[^。；;\n]+/g)) {
+      if (RE_CONDITION_FOR_SOME.test(m[0])) continue;
+      const sentence = mappedSlice(t, m.index, m.index + m[0].length);
+      // (Matching funds a company provides, `参与企业应提供至少与其获得的政府资助等额的配套出资`, are the company's.)
+      const r: Conditions['matchingRatio'] = matchingRatio || /企业/.test(m[0]) ? null : matchingOf(sentence, span);
+      if (r) matchingRatio = { ...r, inherited: true };
+      const e: RegExpExecArray | null = leadingEnterprise || RE_CONDITION_MAY.test(m[0]) ? null : RE_LEADING_ENTERPRISE.exec(m[0]);
+      if (e) leadingEnterprise = { text: e[0], span: span(sentence, e.index, e.index + e[0].length), inherited: true };
+    }
+  }
+  return { matchingRatio, leadingEnterprise };
 }
