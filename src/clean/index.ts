@@ -170,6 +170,7 @@ export function clean(source: Source): Cleaned {
   const text = readAsSimplified(source.text, removed);
   const lines = splitScraped(splitLines(text));
   unquote(lines, removed);
+  unnumber(lines, removed);
   // 1. Classify whole lines.
   classifyLines(lines, source.format);
   for (const mark of LINE_MARKS) mark(lines, text);
@@ -1316,7 +1317,7 @@ function fullWidthPunctuation(
  * Line numbers a draft prints in its margin (`  12    其他要求：…`, Word's line numbering kept by
  * `pdftotext -layout`): a number at the start of most lines, each the one before plus one, starting
  * again at 1 on each page. Where four lines in five carry them, in order, they are removed and logged
- * as `line-number`.
+ * as `line-number`. (The numbers a viewer prints before each line of a copy: `unnumber`.)
  */
 function markLineNumbers(lines: RawLine[]): void {
   const found: { line: RawLine; start: number; end: number }[] = [];
@@ -1337,6 +1338,60 @@ function markLineNumbers(lines: RawLine[]): void {
   }
   if (content < 10 || inOrder * 5 < content * 4) return;
   for (const { line, start, end } of found) (line.furniture ??= []).push({ start, end, kind: 'line-number' });
+}
+
+/** A number a viewer prints before each line or paragraph of a copied text, and the viewer's frame around them. */
+interface ViewerNumbers {
+  readonly re: RegExp;
+  readonly frame?: RegExp;
+}
+const VIEWER_NUMBERS: readonly ViewerNumbers[] = [
+  // A portal's or a knowledge base's paragraph numbers: `[12] 本方向拟支持项目不超过6个。`
+  { re: /^[ \t]{0,3}[[［【](\d{1,4})[\]］】][ \t\u3000]?/ },
+  // A code review's diff view: `  12 +本方向…`, the mark of an added (or kept) line after the number;
+  // its file header (`docs/x.md  0 → 100644`, `diff --git …`) and hunk lines (`@@ -0,0 +1,45 @@`).
+  {
+    re: /^[ \t]{0,8}(\d{1,5})[ \t]{1,2}[+ ](?=\S|$)/,
+    frame: /^(?:@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*|diff --git .*|index [0-9a-f]{6,}\.\.\S*|--- (?:a\/|\/dev\/null).*|\+\+\+ b\/.*|\S+\.[A-Za-z]{1,8}\s+(?:0|\d{6})\s*(?:→|->)\s*\d{6})\s*$/,
+  },
+];
+
+/**
+ * The numbers a viewer prints before each line or paragraph of a copied text, of one shape
+ * throughout (`VIEWER_NUMBERS`), one more on each line: where four lines in five carry them in
+ * order, each is removed before the lines are read (as Markdown, a table, a heading), logged as
+ * `line-number`; the viewer's frame is logged as `web-chrome`.
+ */
+function unnumber(lines: RawLine[], removed: Removal[]): void {
+  for (const shape of VIEWER_NUMBERS) {
+    let nonBlank = 0;
+    let inOrder = 0;
+    let previous = 0;
+    for (const l of lines) {
+      if (l.raw.trim() === '' || shape.frame?.test(l.raw)) continue;
+      nonBlank++;
+      const m = shape.re.exec(l.raw);
+      if (!m) continue;
+      if (Number(m[1]) === previous + 1) inOrder++;
+      previous = Number(m[1]);
+    }
+    if (nonBlank < 10 || inOrder * 5 < nonBlank * 4) continue;
+    lines.forEach((l, k) => {
+      if (shape.frame?.test(l.raw)) {
+        removed.push({ kind: 'web-chrome', text: l.raw, line: k + 1, start: l.start, end: l.start + l.raw.length, page: null });
+        l.start += l.raw.length;
+        l.raw = '';
+        return;
+      }
+      const m = shape.re.exec(l.raw);
+      if (!m) return;
+      const at = m[0].search(/\S/);
+      removed.push({ kind: 'line-number', text: m[0].slice(at), line: k + 1, start: l.start + at, end: l.start + m[0].length, page: null });
+      l.start += m[0].length;
+      l.raw = l.raw.slice(m[0].length);
+    });
+    return;
+  }
 }
 
 /**

@@ -144,6 +144,9 @@ export function isTitleLike(p: Paragraph, m: Marker): boolean {
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
 }
 
+/** A sentence that speaks of the direction it stands in: `本方向…`, `该方向…`, `本指南方向…`. */
+const RE_DIRECTION_SENTENCE = /^[\s\u3000]*(?:本|该|此)(?:指南)?方向(?!性)/;
+
 /** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
 export const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
 // (Letters too, `A. 高功率密度一体化关节` under `Ⅰ、关键部组件`, where their headings own direction fields.)
@@ -158,8 +161,10 @@ export const EVIDENCE_TYPES: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'di
 /**
  * Whether the heading at `k` owns direction fields itself: the first marker below it is a field
  * label, and a direction's field comes before the next heading of its type or another heading.
+ * With `sentences` (asked of `一、` and `方向一` headings), a sentence about the direction before
+ * any other marker (`本方向拟支持项目不超过6个。`) is such a field too.
  */
-export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[], k: number): boolean {
+export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[], k: number, sentences = false): boolean {
   const type = markers[k]!.type;
   let first = true;
   for (let i = k + 1; i < markers.length; i++) {
@@ -167,6 +172,10 @@ export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: re
     // A title of its own between the heading and the fields (`二、领域和方向` / `中国和葡萄牙…项目` /
     // `合作协议：…`): the fields are that title's.
     if (!n && first && isBareTitle(paragraphs[i]!)) return false;
+    // A sentence about the direction itself (`本方向拟支持项目不超过6个。`, `本方向依据《…》设立。`): its
+    // fields written as sentences, one to a paragraph, are a direction's (asked of `一、` and `方向一`
+    // headings: `sentences`).
+    if (!n && sentences && RE_DIRECTION_SENTENCE.test(paragraphs[i]!.text.text)) return true;
     if (!n) continue;
     if (n.type === 'field') {
       if (DIRECTION_ROLES.has(roleOf(n.key))) return true;
@@ -198,7 +207,7 @@ export function directionMarkerType(paragraphs: readonly Paragraph[], markers: r
       all++;
       if (!isTitleLike(paragraphs[k]!, m)) continue;
       if (EVIDENCE_TYPES.has(type)) {
-        if (ownsFieldsDirectly(paragraphs, markers, k)) owning++;
+        if (ownsFieldsDirectly(paragraphs, markers, k, true)) owning++;
         continue;
       }
       for (let i = k + 1; i < markers.length; i++) {

@@ -259,7 +259,7 @@ const evidenceHeadings: Rule = (b, k, p, m) => {
   if (!m) return false;
   if (m.type === b.directionType && EVIDENCE_TYPES.has(m.type)) {
     // `一、中国和罗马尼亚…` with its fields below is a direction; `五、申报要求` is a part.
-    if (isTitleLike(p, m) && ownsFieldsDirectly(b.paragraphs, b.markers, k)) b.openDirection(m, p);
+    if (isTitleLike(p, m) && ownsFieldsDirectly(b.paragraphs, b.markers, k, true)) b.openDirection(m, p);
     else if (m.type === 'cjk-comma' && b.currentDirection() && b.stack.some((s) => s.kind === 'item' && s.marker?.type === m.type)) b.openItem(m, p);
     else b.openPart(m, p);
     return true;
