@@ -1147,7 +1147,7 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 }
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(\\d+)(?:个|项)(?!方面|领域|板块)`);
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块)`);
 
 const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 

@@ -237,8 +237,9 @@ const DURATION_VALUE =
 
 const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 // `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
+// (`项目周期`, with no label inside it, stays.)
 const DURATION_LABELS = labelsOf('duration')
-  .filter((l) => !l.startsWith('项目'))
+  .filter((l) => !l.startsWith('项目') || !labelsOf('duration').includes(l.slice(2)))
   .join('|');
 // (`项目实施周期均为3年`: stated alike for every direction of a group.)
 const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
@@ -434,6 +435,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
     // `拟与9个境外资助机构联合资助组织间合作研究（交流）项目约140项` (NSFC).
     new RegExp(`联合资助[^，。；\\d]{0,20}?项目${PRE}${N}(?:个|项)${POST}`),
+    // A direction's own, in a sentence (`本方向计划支持3项。`).
+    new RegExp(`本(?:指南)?方向(?:拟|计划)?(?:支持|资助|立项)${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
     new RegExp(`拟(?:支持|遴选|确定)${PRE}${N}(?:个|家)揭榜(?:单位|方)${POST}`),
     // `拟支持揭榜单位不超过20家（含联合体）`: the units before their count.

@@ -47,6 +47,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['优先领域', 'domains'],
   ['重点支持领域', 'domains'],
   ['合作领域方向', 'domains'],
+  // `领域：农业与食品科学；…`, and in a sentence, `领域涉及地质与矿产、…` (see `COPULA`).
+  ['领域', 'domains'],
   ['拟支持项目数', 'projectCount'],
   // What the Chinese side funds in a joint call (`中方拟支持项目数：不超过2个`, `中方资助经费：每个项目不超过500万元`).
   ['中方拟支持项目数', 'projectCount'],
@@ -100,6 +102,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['经费', 'funding'],
   ['经费额度', 'funding'],
   ['国拨经费总额', 'funding'],
+  ['总经费', 'funding'],
   ['项目实施周期', 'duration'],
   ['实施周期', 'duration'],
   ['实施期限', 'duration'],
@@ -246,7 +249,9 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 // table puts it after its bare number, see `clean`); a unit per project (`资助强度（万元/项）`) is not
 // read here (it says what a project gets, not what the field totals).
 const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
-const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*[：:])\\s*`);
+// A label may be joined to its colon by a copula, as a sentence writes it (`合作领域为：`, `其他要求是：`,
+// `其他要求如下：`).
+const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*(?:为|是|包括|如下)?\\s*[：:])\\s*`);
 
 /**
  * A field label that runs on after the text of another field (`…3个；共拟支持经费：900万元`):
@@ -302,17 +307,35 @@ export function runOnLabelStarts(text: string): number[] {
  * (`共拟支持经费1200万元左右`, `拟支持项目数3个`).
  */
 const BARE_ALTERNATION = BY_LENGTH.filter((l) => ROLE.get(l) === 'funding' || ROLE.get(l) === 'projectCount').join('|');
-const BARE_FIGURE = '(?=\\s*(?:为|共)?\\s*(?:约|大约|不超过|原则上不超过|不少于|人民币|\\d))';
+const BARE_FIGURE = '(?=\\s*(?:为|共|合计|共计|总计|控制在)?\\s*(?:约|大约|不超过|原则上不超过|不少于|人民币|\\d))';
 const RE_LABEL_BARE = new RegExp(`^(${BARE_ALTERNATION})${BARE_FIGURE}`);
 /** A figure's label without a colon after a clause end, in a line that is itself a field. */
 export const RE_RUN_ON_BARE = new RegExp(`(?<=[。；;，,）)\\s])(${BARE_ALTERNATION})${BARE_FIGURE}`, 'g');
 
+/**
+ * Fields a direction writes as sentences, one to a paragraph, without a label of the table: each
+ * pattern, and the label it stands for. A list's domains after a copula (`合作领域为人工智能、…`,
+ * `领域涉及地质与矿产、…`); the sentence that opens a direction's own requirements (`申报本方向还须
+ * 满足以下要求：`, `申报本方向还须注意：`, `还须符合下列条件：`).
+ */
+const SENTENCE_LABELS: readonly (readonly [RegExp, string])[] = [
+  [new RegExp(`^(?:${labelsOf('domains').join('|')})(?:主要)?(?:为|包括|涉及|包含|限于)(?![：:])\\s*`), '领域方向'],
+  [/^(?:申报|申请)?(?:本|该)(?:指南)?方向(?:的项目)?(?:还|另|同时)?(?:须|需|应)(?:满足|符合|注意)?(?:以下|下列|如下)?(?:要求|条件|事项)?[：:]\s*/, '其他要求'],
+  [/^(?:申报|申请)?[^。；：:，,]{0,8}(?:还|另|同时)(?:须|需|应)(?:满足|符合)(?:以下|下列|如下)(?:要求|条件)[：:]\s*/, '其他要求'],
+];
+
 /** The field label at the start of `text` (with its colon and following spaces), or null. */
 export function fieldLabelAt(text: string): { label: string; role: FieldRole; length: number } | null {
   const m = RE_LABEL.exec(text) ?? RE_LABEL_BARE.exec(text);
-  if (!m) return null;
-  const label = (m[1] ?? m[2])!;
-  return { label, role: roleOf(label), length: m[0].length };
+  if (m) {
+    const label = (m[1] ?? m[2])!;
+    return { label, role: roleOf(label), length: m[0].length };
+  }
+  for (const [re, label] of SENTENCE_LABELS) {
+    const s = re.exec(text);
+    if (s) return { label, role: roleOf(label), length: s[0].length };
+  }
+  return null;
 }
 
 /**

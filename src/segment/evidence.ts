@@ -38,8 +38,15 @@ export const RE_FIGURE_STATEMENT = /^(?:拟(?:启动|支持|安排|部署|资助
  * `拟安排国拨经费…`) titles none.
  */
 export function directionFieldNext(markers: readonly (Marker | null)[], k: number): boolean {
-  for (let i = k + 1; i < markers.length && i <= k + 2; i++) {
+  let end = k + 2;
+  for (let i = k + 1; i < markers.length && i <= end; i++) {
     const m = markers[i];
+    // A field that says what kind of project the direction is (`项目类型：共性关键技术类；拟支持项目数：
+    // 1～2项；…`, cut from one bracketed line) comes before its figures: looked past.
+    if (m?.type === 'field' && roleOf(m.key) === 'other' && /[：:】\]]$/.test(m.text) && /类别|类型/.test(m.key)) {
+      end++;
+      continue;
+    }
     // A label with its colon: a figure written as a sentence (`拟安排国拨经费1.2亿元`) is the call's
     // as often as a direction's.
     if (m) return m.type === 'field' && /[：:】\]]$/.test(m.text) && DIRECTION_ROLES.has(roleOf(m.key));

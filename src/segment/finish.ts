@@ -194,3 +194,39 @@ export function idsWithinParts(directions: readonly Section[], partOf: ReadonlyM
     if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${n}`;
   }
 }
+
+/**
+ * Ids a direction shares with another of another group once `idsWithinParts` is done: numbers that
+ * start again at more than one level (`一、` / `（一）` / `1.` / `（1）`, a key programme written four
+ * levels deep, its `（1）` directions restarting under each `1.`, each `1.` under each `（一）`). Every
+ * direction's id is then the numbers of its numbered groups and parts, outermost first, with its own
+ * (`1.1.1.1`, `2.2.1.2`), where that makes them all distinct; else the ids stay as they are (a number
+ * printed twice in one group, or numbers that run on across groups, are duplicates, reported as such).
+ */
+export function idsByAncestors(root: Section, directions: readonly Section[]): void {
+  const ids = directions.map((d) => d.id);
+  if (new Set(ids).size === ids.length || directions.some((d) => d.marker === null || d.marker.type === 'decimal' || d.marker.type === 'decimal3')) return;
+  const chainOf = new Map<Section, string[]>();
+  let twice = false;
+  const walk = (s: Section, chain: readonly string[]): void => {
+    // (A number printed twice under one heading is a duplicate: no ids change.)
+    const own = new Set<string>();
+    for (const c of s.children) {
+      if (c.kind === 'paragraph') continue;
+      if (directions.includes(c)) {
+        const n = idOf(c.marker!);
+        // (Or numbers that run on from another heading's, `1`…`5` then `5`…`8`: a duplicate too.)
+        if (own.has(n) || (own.size === 0 && c.marker!.value !== 1)) twice = true;
+        own.add(n);
+        chainOf.set(c, [...chain, n]);
+      } else walk(c, c.marker && c.marker.type !== 'field' && c.heading !== null ? [...chain, idOf(c.marker)] : chain);
+    }
+  };
+  walk(root, []);
+  if (twice) return;
+  // (Directions at different depths are no numbering restarted level by level.)
+  if (new Set(directions.map((d) => chainOf.get(d)?.length)).size !== 1) return;
+  const full = directions.map((d) => chainOf.get(d)?.join('.') ?? null);
+  if (full.some((id) => id === null) || new Set(full).size !== full.length) return;
+  directions.forEach((d, k) => ((d as { id: string | null }).id = full[k]!));
+}

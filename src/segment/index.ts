@@ -24,7 +24,7 @@
 import type { Paragraph } from '../reflow/index.js';
 import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
-import { describedBefore, directionsFromParts, dropOverview, idsWithinParts } from './finish.js';
+import { describedBefore, directionsFromParts, dropOverview, idsByAncestors, idsWithinParts } from './finish.js';
 import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
 import { RULES } from './rules.js';
 import type { Segmented } from './tree.js';
@@ -56,5 +56,6 @@ export function segment(input: readonly Paragraph[]): Segmented {
   // `依据《…》，资助…`): that entry's text is the row's direction's too.
   describedBefore(b.root, b.directions);
   idsWithinParts(b.directions, b.partOf);
+  idsByAncestors(b.root, b.directions);
   return { root: b.root, problems: b.problems, directionType };
 }

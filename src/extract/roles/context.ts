@@ -79,7 +79,10 @@ export function directionContext(
   const code = RE_TITLE_CODE.exec(uncalled.text);
   const coded = code && code.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, code.index)) : uncalled;
   // A title printed wholly in 【】 (a heading with no number): the words inside.
-  const titleM = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
+  const boxed = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
+  // The bracket that opens the fields printed after the title (`…超导磁体研制（项目类型：…；拟支持项目数：
+  // 1～2项）`, the fields cut from it where their first label starts): no part of the title.
+  const titleM = /[（(【\[]$/.test(boxed.text) ? mappedTrim(mappedSlice(boxed, 0, boxed.text.length - 1)) : boxed;
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });

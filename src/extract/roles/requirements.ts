@@ -60,8 +60,8 @@ function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
   let youngScientist: Conditions['youngScientist'] = null;
   for (const t of texts) {
     if (!matchingRatio) matchingRatio = matchingOf(t, span);
-    const e = RE_LEADING_ENTERPRISE.exec(t.text);
-    if (e && !leadingEnterprise) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length), inherited: false };
+    const e: RegExpExecArray | null = leadingEnterprise ? null : requiredLead(t.text);
+    if (e) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length), inherited: false };
     const born = [...t.text.matchAll(RE_BORN_AFTER)];
     const sub = RE_NO_SUBTOPICS.exec(t.text);
     if (born.length > 0 && !youngScientist) {
@@ -94,8 +94,16 @@ function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
  * scientists' projects, `其中`, `企业牵头项目的…`, `作为参与单位的，…` (what follows if something holds).
  */
 const RE_CONDITION_FOR_SOME = /方向\s*[\d一二三四五六七八九十]|[\u4e00-\u9fff]类(?:项目|方向|任务)|部省联动|青年科学家|其中|部分|个别|(?:对于|如|若|凡)[^，。；]{0,12}(?:项目|方向|任务)|牵头(?:申报|承担|揭榜)?的(?:项目|方向|任务|课题|，|,)|企业牵头(?:项目|方向|任务|课题)|[^，。；]{2,}的，/;
-/** A condition the call states (`可`, `鼓励`): not required. */
-const RE_CONDITION_MAY = /(?:可|鼓励|优先|支持)[^，。；]{0,6}由?[^，。；]{0,8}企业牵头/;
+/** A lead that is allowed or encouraged (`鼓励通信运营企业牵头揭榜`, `可由企业牵头`): not required. */
+const RE_LEAD_MAY = /(?:可|鼓励|优先|支持)[^，。；]{0,6}由?[^，。；]{0,8}企业牵头/;
+
+/** The first phrase of `text` that requires a company to lead, in a clause that does not only allow it. */
+function requiredLead(text: string): RegExpExecArray | null {
+  const e = RE_LEADING_ENTERPRISE.exec(text);
+  if (!e) return null;
+  const clauseStart = Math.max(text.lastIndexOf('，', e.index), text.lastIndexOf('。', e.index), text.lastIndexOf('；', e.index)) + 1;
+  return RE_LEAD_MAY.test(text.slice(clauseStart, e.index + e[0].length)) ? null : e;
+}
 
 /**
  * The conditions the call states once for every direction, in its text outside the directions
@@ -113,7 +121,7 @@ export function callConditions(texts: readonly Mapped[], span: SpanFn): Pick<Con
       // (Matching funds a company provides, `参与企业应提供至少与其获得的政府资助等额的配套出资`, are the company's.)
       const r: Conditions['matchingRatio'] = matchingRatio || /企业/.test(m[0]) ? null : matchingOf(sentence, span);
       if (r) matchingRatio = { ...r, inherited: true };
-      const e: RegExpExecArray | null = leadingEnterprise || RE_CONDITION_MAY.test(m[0]) ? null : RE_LEADING_ENTERPRISE.exec(m[0]);
+      const e: RegExpExecArray | null = leadingEnterprise ? null : requiredLead(m[0]);
       if (e) leadingEnterprise = { text: e[0], span: span(sentence, e.index, e.index + e[0].length), inherited: true };
     }
   }
