@@ -49,7 +49,7 @@ import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf } from '../lexicon/
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
-import { callConditions } from './roles/requirements.js';
+import { callConditions, RE_LEAD_OPEN, RE_MATCHING_WAIVED } from './roles/requirements.js';
 
 export interface Extracted {
   readonly info: {
@@ -287,11 +287,13 @@ function withCallConditions(directions: Direction[], callText: readonly Mapped[]
   if (directions.length === 0) return directions;
   const call = callConditions(callText, span);
   if (!call.matchingRatio && !call.leadingEnterprise) return directions;
-  return directions.map((d) =>
-    (d.conditions.matchingRatio || !call.matchingRatio) && (d.conditions.leadingEnterprise || !call.leadingEnterprise)
-      ? d
-      : { ...d, conditions: { ...d.conditions, matchingRatio: d.conditions.matchingRatio ?? call.matchingRatio, leadingEnterprise: d.conditions.leadingEnterprise ?? call.leadingEnterprise } },
-  );
+  return directions.map((d) => {
+    // (Not where the direction says otherwise: `本榜单可由高校…牵头`, `不作自筹资金比例要求`.)
+    const own = [...d.requirements.map((r) => r.text), ...d.otherText.map((o) => o.text)].join('\n');
+    const matchingRatio = d.conditions.matchingRatio ?? (RE_MATCHING_WAIVED.test(own) ? null : call.matchingRatio);
+    const leadingEnterprise = d.conditions.leadingEnterprise ?? (RE_LEAD_OPEN.test(own) ? null : call.leadingEnterprise);
+    return matchingRatio === d.conditions.matchingRatio && leadingEnterprise === d.conditions.leadingEnterprise ? d : { ...d, conditions: { ...d.conditions, matchingRatio, leadingEnterprise } };
+  });
 }
 
 /** A figure the call states after its directions fills what each direction lacked: its field-missing check goes with the gap. In place. */
@@ -1084,7 +1086,7 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false): Summary {
 /** `拟资助培育项目约25项`: a call's count of one type of project (groups: qualifier, number, qualifier). */
 const RE_TYPED_COUNT = new RegExp(`拟(?:资助|支持)[^，。；\\d]{1,12}?项目${PRE}${N_COUNT}(?:个|项)${POST}`, 'g');
 
-const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关)?(?:方向|任务)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
+const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关)?(?:方向|任务|榜单)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
 function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summary['defaultProjectCount'] {

@@ -175,6 +175,8 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
     { re: /(?<=^|[。；;：:\s])(\d{1,2})(?:[.．、](?![\d.．])|[）)])/g, value: (x) => Number(x[1]) },
     // `（一）…；（二）…` on one line (a provincial call's items, numbered as its parts are).
     { re: /(?<=^|[。；;：:，,\s])[（(]([一二三四五六七八九十]{1,3})[）)]/g, value: (x) => parseCjkNumber(x[1]!) ?? 0 },
+    // `一是…；二是…；三是…` (a 公文's way of counting requirements in a sentence).
+    { re: /(?<=^|[。；;：:，,\s])([一二三四五六七八九十]{1,2})是(?=[^。；;]{2})/g, value: (x) => parseCjkNumber(x[1]!) ?? 0 },
   ];
   for (const { re, value } of runs) {
     const hits: { index: number; length: number; marker: string }[] = [];

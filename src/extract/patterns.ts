@@ -330,12 +330,14 @@ export const FLAG_PATTERNS = {
   matchingFunds: /配套出资|配套资金|匹配相应经费/g,
   ipAgreement: /知识产权(?:相关|专门)?(?:协议|条款)/g,
   companyRequired: /至少(?:包括|有|包含)一家企业|企业牵头|仅限[^。；\n]{0,20}?企业/g,
-  placeholders: /待定|待补充/g,
+  // (Also `XX个月`, `××万元`: a figure left to fill in, as drafts print it; never a name or a
+  // telephone number left out, `赵××`, `5888××××`.)
+  placeholders: /待定|待补充|(?<![\dA-Za-z×Ｘ])(?:XX|ＸＸ|××)(?=\s*(?:个月|年|万元|亿元|元|个|项|家))/g,
 } as const;
 
 /** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
 export const RE_MATCHING_RATIO =
-  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:中央财政|国拨|财政)(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?)?(?:中央财政|国拨|财政)(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
 /**
  * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
@@ -388,7 +390,7 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
-    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
+    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关)?任务()`),
     // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.

@@ -117,6 +117,11 @@ const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // (Never `0.1`: a number below one, a wrapped line's `0.1ppb/年`, numbers no direction. Nor a figure
 // with its unit written close, as a wrapped line may start with one: `5.7wt%`, `1.5GPa`, `2.0T`.)
 const RE_DECIMAL = /^(?!0[.．])(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万元年个项倍月日])(?![a-zμ]|[GMkT]?(?:Pa|Hz|W)(?![A-Za-z])|[VATKNJ](?![A-Za-z]))|\s+(?=[\u4e00-\u9fff“《（(A-Za-z±])(?![亿万]元|[元年个项倍月日])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
+/**
+ * `1-1 三维几何建模内核`, `2－3 …`: a two-level number written with a dash (MIIT task lists), read as
+ * `1.1` (its id), with what may follow it as after `1.1`; never a range of figures (`1-2项`, `1-2年`).
+ */
+const RE_DASH_DECIMAL = new RegExp(`^(\\d{1,2})[-－–](\\d{1,2})(?![\\d.．%\\-－–~～])${RE_DECIMAL.source.slice(RE_DECIMAL.source.indexOf('(?![\\d.．%])') + '(?![\\d.．%])'.length)}`);
 /** `1.1.2A`, `1.1.2B`: a `1.1.2` direction split in two, a capital after the number, then the title. */
 const RE_DECIMAL3_SPLIT = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})([A-F])\s*(?=[\u4e00-\u9fff“《（(])/;
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
@@ -223,6 +228,9 @@ function plainMarker(text: string): Marker | null {
     const major = Number(m[1]);
     const minor = Number(m[2]);
     return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: major * 100 + minor, key: `${m[1]}.${m[2]}` };
+  }
+  if ((m = RE_DASH_DECIMAL.exec(text))) {
+    return { type: 'decimal', text: `${m[1]}-${m[2]}`, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` };
   }
   if ((m = RE_PAREN_ARABIC.exec(text))) {
     return { type: 'paren-arabic', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };

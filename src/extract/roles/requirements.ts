@@ -127,3 +127,8 @@ export function callConditions(texts: readonly Mapped[], span: SpanFn): Pick<Con
   }
   return { matchingRatio, leadingEnterprise };
 }
+
+/** A direction that opens its lead to others than companies (`本榜单可由高校、科研院所或企业牵头揭榜`): the call's lead rule is not its own. */
+export const RE_LEAD_OPEN = /可由[^，。；]{0,24}(?:高校|高等学校|院所|科研机构|研究机构|大学)[^，。；]{0,16}牵头/;
+/** A direction that waives the matching funds (`不作自筹资金比例要求`, `无需配套`): the call's ratio is not its own. */
+export const RE_MATCHING_WAIVED = /不作[^，。；]{0,10}(?:配套|自筹)[^，。；]{0,10}要求|(?:不要求|无需|不需|无须)[^，。；]{0,6}(?:配套|自筹)/;
