@@ -1328,7 +1328,8 @@ function markLineNumbers(lines: RawLine[]): void {
     if (l.formFeed) previous = 0;
     if (l.cls !== 'content') continue;
     content++;
-    const m = /^[ \t]{0,4}(\d{1,3})(?:[ \t\u3000]{2,}|$)/.exec(l.raw);
+    // (After a form feed too: the first line of a page.)
+    const m = /^\f*[ \t]{0,4}(\d{1,3})(?:[ \t\u3000]{2,}|$)/.exec(l.raw);
     if (!m) continue;
     const n = Number(m[1]);
     if (n === previous + 1 || (n === 1 && previous > 0)) inOrder++;
@@ -1347,11 +1348,12 @@ interface ViewerNumbers {
 }
 const VIEWER_NUMBERS: readonly ViewerNumbers[] = [
   // A portal's or a knowledge base's paragraph numbers: `[12] 本方向拟支持项目不超过6个。`
-  { re: /^[ \t]{0,3}[[［【](\d{1,4})[\]］】][ \t\u3000]?/ },
-  // A code review's diff view: `  12 +本方向…`, the mark of an added (or kept) line after the number;
+  { re: /^\f*[ \t]{0,3}[[［【](\d{1,4})[\]］】][ \t\u3000]?/ },
+  // A code review's diff view: `  12 +本方向…`, the mark of an added line after the number (a
+  // draft's margin numbers, `  12  本方向…`, are `markLineNumbers`');
   // its file header (`docs/x.md  0 → 100644`, `diff --git …`) and hunk lines (`@@ -0,0 +1,45 @@`).
   {
-    re: /^[ \t]{0,8}(\d{1,5})[ \t]{1,2}[+ ](?=\S|$)/,
+    re: /^\f*[ \t]{0,8}(\d{1,5})[ \t]{1,2}\+/,
     frame: /^(?:@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*|diff --git .*|index [0-9a-f]{6,}\.\.\S*|--- (?:a\/|\/dev\/null).*|\+\+\+ b\/.*|\S+\.[A-Za-z]{1,8}\s+(?:0|\d{6})\s*(?:→|->)\s*\d{6})\s*$/,
   },
 ];
