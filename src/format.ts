@@ -118,112 +118,102 @@ export interface CheckContext {
   readonly char?: string | null;
 }
 
+/** A check, as much of it as its message reads. */
+type MessageCheck = { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string; span?: { readonly page: number | null } | null };
+
+/** What a check's Chinese message is made of: the check, its figures, and where its words stand. */
+interface MessageParts {
+  readonly c: MessageCheck;
+  /** The check's `stated` figure. */
+  readonly s: string | number | null;
+  /** The check's `computed` figure. */
+  readonly k: string | number | null;
+  readonly context: CheckContext;
+  /** `方向1.1：`, for a check on a direction. */
+  readonly at: string;
+  /** `拟支持项目数中`: the field the words stand in, where it is not the title. */
+  readonly inField: string;
+  /** What a sum was taken over: every direction, or those that state the figure. */
+  readonly partial: string;
+}
+
+/** `（第3页）`: the page a check's words are on, where it is known. */
+const onPage = (c: MessageCheck): string => (c.span?.page ? `（第${c.span.page}页）` : '');
+
+/** Each check code's Chinese message (a code without one keeps its English message). */
+const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
+  'funding-total-mismatch': ({ s, k, context, partial }) => {
+    const gap = typeof s === 'number' && typeof k === 'number' && context.counted == null ? (s > k ? `（${money(s - k)}未分到方向）` : `（超出${money(k - s)}）`) : '';
+    return `文中所述国拨经费合计${money(s)}，${partial}${money(k)}${gap}`;
+  },
+  'project-total-mismatch': ({ s, k, partial }) => `文中所述拟支持项目数${s}个，${partial}${k}个`,
+  'direction-count-mismatch': ({ s, k }) => `文中所述指南方向${s}个，实际编号的方向${k}个`,
+  'partner-count-mismatch': ({ s, k, context }) => `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个${context.partners?.length ? `（${context.partners.join('、')}）` : ''}`,
+  'per-project-cap-exceeded': ({ s, k, at }) => `${at}经费${money(s)}超过项目数乘以单项上限（${money(k)}）`,
+  'field-missing': ({ k, at }) => `${at}未写明${FIELD_ZH[String(k)] ?? String(k)}`,
+  'duration-inherited': ({ k, at }) => `${at}未写明实施周期，沿用指南统一规定（${k}）`,
+  placeholder: ({ s, context, at }) => {
+    const where = context.field ? `${context.field}中` : '';
+    const around = context.excerpt && context.excerpt !== String(s) ? `：“…${context.excerpt}…”` : '';
+    return `${at}${where}含待定内容${quote(s)}${around}`;
+  },
+  'numbering-gap': ({ s, k, at }) => `${at}编号${s}前缺少${k}`,
+  'numbering-duplicate': ({ s, k, at }) => `${at}编号${s}重复或倒退（应为${k}）`,
+  'numbering-rollover': ({ s, k, at }) => (at ? `${at}编号像小数一样进位（本组接下去应为${k}，不是${s}）` : `编号${s}像小数一样进位（本组接下去应为${k}）`),
+  'numbering-start': ({ s, k, at }) => `${at}列表从${s}开始，而非${k}`,
+  'title-inferred': ({ k }) => `无标题行，标题取自正文中的${quote(k)}`,
+  'title-missing': () => '未找到标题',
+  'status-unknown': () => '既无“征求意见稿”标记，也无标题行，无法判断是征求意见稿还是正式稿',
+  'value-implausible': ({ s, at, inField }) => `${at}${inField}${quote(s)}读出的数值不合常理，未采用`,
+  'value-unreadable': ({ s, at, inField }) => `${at}${inField}${quote(s)}读不出数值`,
+  'count-unspecified': ({ s, at }) => `${at}拟支持项目数未定（${quote(s)}）`,
+  'label-unknown': ({ s, at }) => `${at}未知的字段名${quote(`${s}：`)}，其文字保留在“其他文字”中`,
+  'text-unassigned': ({ s, at }) => `${at}未归入任何字段的文字：${quote(s)}`,
+  'partner-unrecognised': ({ s, k, at }) => (k ? `${at}标题中的${quote(k)}不是已知的国家、地区或国际组织` : `${at}标题${quote(s)}中未识别出国家、地区或国际组织`),
+  'field-repeated': ({ s, k, at }) => `${at}字段重复出现：${quote(s)}，采用第一次出现的${quote(k)}`,
+  'funding-per-project': ({ s, at }) => `${at}只写明每个项目的经费${quote(s)}，未写明本方向经费合计`,
+  'inherited-contradicted': ({ s, k, at, inField }) => `${at}本方向${inField}所写${quote(s)}与指南统一规定${quote(k)}不一致`,
+  'value-invalid': ({ s, k, at }) => `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`,
+  'reference-resolved': ({ s, k, at }) => `${at}${quote(s)}按所引附件读取为${k}`,
+  'value-corrected': ({ s, k, at }) => {
+    // (A correction that deletes an item: nothing it is corrected to.)
+    if (k === null) return `${at}文末更正删除${quote(s)}，已略去该条`;
+    return `${at}文末更正：${quote(s)}更正为${quote(k)}，已采用更正后的数值`;
+  },
+  'call-parties-inherited': ({ s }) => `各方向均未写明合作方，沿用指南开头所述的${quote(s)}`,
+  'direction-withdrawn': ({ s, k }) => {
+    // (`computed` names what withdrew it: a correction printed after the directions, or the draft's own mark.)
+    if (k === 'correction') return `方向${quote(s)}已被文末更正删除，不计入指南方向（其文字仍保留在原文结构中）`;
+    return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
+  },
+  'page-not-read': ({ s }) => `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`,
+  'ocr-low-confidence': ({ c, s, k, context, at }) => {
+    const which = context.char ? `“${context.char}”` : '有字符';
+    const around = context.excerpt ? `（${quote(context.excerpt)}中）` : '';
+    return `${at}${quote(s)}${onPage(c)}由OCR从扫描页识别，其中${which}${around}置信度仅为${k}，请对照原件核实`;
+  },
+  'ocr-ambiguous-dash': ({ c, s, k, at }) => `${at}${quote(s)}${onPage(c)}中“${k}”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实`,
+  'cap-per-year': ({ s, k, at }) =>
+    typeof k === 'number' ? `${at}经费上限按年写明（${quote(s)}），按实施周期最多年数折算为每个项目不超过${money(k)}` : `${at}经费上限按年写明（${quote(s)}），未写明实施年数，未给出每个项目的上限`,
+  'ocr-confusable': ({ c, s, k, at }) => `${at}${quote(s)}${onPage(c)}由OCR识别，仅此一处；本文其他处写作${quote(k)}，可能是形近字误识，请对照原件核实`,
+  'ocr-garbled-number': ({ c, s, at }) => `${at}${quote(s)}${onPage(c)}形似编号或数字，但OCR识别结果含字母或缺括号，请对照原件核实`,
+};
+
 /**
  * A check's message in Chinese, from its code and figures (the English `message` stays in the JSON
  * for tools and developers). Every code the stages emit has a sentence here; a test keeps it so.
  * With `context`, a check on words in the text says the field and the words around them, so that
  * two checks of one kind in one direction never read alike.
  */
-export function checkMessageZh(
-  c: { code: string; directionId: string | null; stated: string | number | null; computed: string | number | null; message: string; span?: { readonly page: number | null } | null },
-  context: CheckContext = {},
-): string {
-  const at = c.directionId ? `方向${c.directionId}：` : '';
-  const { stated: s, computed: k } = c;
-  /** `拟支持项目数中`: the field the words stand in, where it is not the title. */
-  const inField = context.field && context.field !== '标题' ? `${context.field}中` : '';
-  const partial = context.counted ? `写明的${context.counted}个方向已合计` : '各方向合计';
-  switch (c.code) {
-    case 'funding-total-mismatch': {
-      const gap = typeof s === 'number' && typeof k === 'number' && context.counted == null ? (s > k ? `（${money(s - k)}未分到方向）` : `（超出${money(k - s)}）`) : '';
-      return `文中所述国拨经费合计${money(s)}，${partial}${money(k)}${gap}`;
-    }
-    case 'project-total-mismatch':
-      return `文中所述拟支持项目数${s}个，${partial}${k}个`;
-    case 'direction-count-mismatch':
-      return `文中所述指南方向${s}个，实际编号的方向${k}个`;
-    case 'partner-count-mismatch':
-      return `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个${context.partners?.length ? `（${context.partners.join('、')}）` : ''}`;
-    case 'per-project-cap-exceeded':
-      return `${at}经费${money(s)}超过项目数乘以单项上限（${money(k)}）`;
-    case 'field-missing':
-      return `${at}未写明${FIELD_ZH[String(k)] ?? String(k)}`;
-    case 'duration-inherited':
-      return `${at}未写明实施周期，沿用指南统一规定（${k}）`;
-    case 'placeholder': {
-      const where = context.field ? `${context.field}中` : '';
-      const around = context.excerpt && context.excerpt !== String(s) ? `：“…${context.excerpt}…”` : '';
-      return `${at}${where}含待定内容${quote(s)}${around}`;
-    }
-    case 'numbering-gap':
-      return `${at}编号${s}前缺少${k}`;
-    case 'numbering-duplicate':
-      return `${at}编号${s}重复或倒退（应为${k}）`;
-    case 'numbering-rollover':
-      return at ? `${at}编号像小数一样进位（本组接下去应为${k}，不是${s}）` : `编号${s}像小数一样进位（本组接下去应为${k}）`;
-    case 'numbering-start':
-      return `${at}列表从${s}开始，而非${k}`;
-    case 'title-inferred':
-      return `无标题行，标题取自正文中的${quote(k)}`;
-    case 'title-missing':
-      return '未找到标题';
-    case 'status-unknown':
-      return '既无“征求意见稿”标记，也无标题行，无法判断是征求意见稿还是正式稿';
-    case 'value-implausible':
-      return `${at}${inField}${quote(s)}读出的数值不合常理，未采用`;
-    case 'value-unreadable':
-      return `${at}${inField}${quote(s)}读不出数值`;
-    case 'count-unspecified':
-      return `${at}拟支持项目数未定（${quote(s)}）`;
-    case 'label-unknown':
-      return `${at}未知的字段名${quote(`${s}：`)}，其文字保留在“其他文字”中`;
-    case 'text-unassigned':
-      return `${at}未归入任何字段的文字：${quote(s)}`;
-    case 'partner-unrecognised':
-      return k ? `${at}标题中的${quote(k)}不是已知的国家、地区或国际组织` : `${at}标题${quote(s)}中未识别出国家、地区或国际组织`;
-    case 'field-repeated':
-      return `${at}字段重复出现：${quote(s)}，采用第一次出现的${quote(k)}`;
-    case 'funding-per-project':
-      return `${at}只写明每个项目的经费${quote(s)}，未写明本方向经费合计`;
-    case 'inherited-contradicted':
-      return `${at}本方向${inField}所写${quote(s)}与指南统一规定${quote(k)}不一致`;
-    case 'value-invalid':
-      return `${at}${quote(s)}不符合输出格式（${k}），已略去，请对照原文`;
-    case 'reference-resolved':
-      return `${at}${quote(s)}按所引附件读取为${k}`;
-    case 'value-corrected':
-      // (A correction that deletes an item: nothing it is corrected to.)
-      if (k === null) return `${at}文末更正删除${quote(s)}，已略去该条`;
-      return `${at}文末更正：${quote(s)}更正为${quote(k)}，已采用更正后的数值`;
-    case 'call-parties-inherited':
-      return `各方向均未写明合作方，沿用指南开头所述的${quote(s)}`;
-    case 'direction-withdrawn':
-      // (`computed` names what withdrew it: a correction printed after the directions, or the draft's own mark.)
-      if (k === 'correction') return `方向${quote(s)}已被文末更正删除，不计入指南方向（其文字仍保留在原文结构中）`;
-      return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
-    case 'page-not-read':
-      return `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`;
-    case 'ocr-low-confidence': {
-      const page = c.span?.page ? `（第${c.span.page}页）` : '';
-      const which = context.char ? `“${context.char}”` : '有字符';
-      const around = context.excerpt ? `（${quote(context.excerpt)}中）` : '';
-      return `${at}${quote(s)}${page}由OCR从扫描页识别，其中${which}${around}置信度仅为${k}，请对照原件核实`;
-    }
-    case 'ocr-ambiguous-dash': {
-      const page = c.span?.page ? `（第${c.span.page}页）` : '';
-      return `${at}${quote(s)}${page}中“${k}”的“一”可能是破折号“—”（OCR常将“—”识别为“一”），请对照原件核实`;
-    }
-    case 'cap-per-year':
-      return typeof k === 'number' ? `${at}经费上限按年写明（${quote(s)}），按实施周期最多年数折算为每个项目不超过${money(k)}` : `${at}经费上限按年写明（${quote(s)}），未写明实施年数，未给出每个项目的上限`;
-    case 'ocr-confusable': {
-      const page = c.span?.page ? `（第${c.span.page}页）` : '';
-      return `${at}${quote(s)}${page}由OCR识别，仅此一处；本文其他处写作${quote(k)}，可能是形近字误识，请对照原件核实`;
-    }
-    case 'ocr-garbled-number': {
-      const page = c.span?.page ? `（第${c.span.page}页）` : '';
-      return `${at}${quote(s)}${page}形似编号或数字，但OCR识别结果含字母或缺括号，请对照原件核实`;
-    }
-    default:
-      return c.message;
-  }
+export function checkMessageZh(c: MessageCheck, context: CheckContext = {}): string {
+  if (!Object.hasOwn(CHECK_MESSAGES, c.code)) return c.message;
+  return CHECK_MESSAGES[c.code]!({
+    c,
+    s: c.stated,
+    k: c.computed,
+    context,
+    at: c.directionId ? `方向${c.directionId}：` : '',
+    inField: context.field && context.field !== '标题' ? `${context.field}中` : '',
+    partial: context.counted ? `写明的${context.counted}个方向已合计` : '各方向合计',
+  });
 }

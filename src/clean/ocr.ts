@@ -73,6 +73,33 @@ function dashAfter(chars: readonly string[], k: number): boolean {
   return j < k - 1 && j >= 0 && /\d/.test(chars[j]!);
 }
 
+/** A line being repaired: its characters (one code unit each), and what the rules found to change or drop. */
+interface Repair {
+  readonly text: string;
+  readonly chars: readonly string[];
+  /** The start of the next content line. */
+  readonly next: string | undefined;
+  readonly confidence: ((k: number) => number) | undefined;
+  /** The characters to replace, by index: what each becomes (a later rule's wins). */
+  readonly change: Map<number, string>;
+  /** The characters to drop, by index. */
+  readonly drop: Set<number>;
+}
+
+/** The repairs, in the order they are found (where two change one character, the later holds). */
+const REPAIRS: readonly ((line: Repair) => void)[] = [
+  dropSpecks,
+  labelColons,
+  roundBrackets,
+  loneRowNumber,
+  digitsForLetters,
+  rangeDashes,
+  narrowMarks,
+  partnerDashes,
+  curlyQuotes,
+  domainListSemicolons,
+];
+
 /**
  * Repairs one cleaned line (its text and its map, `from`/`to`, changed in place); `next`: the start
  * of the next content line. Returns the new text; the map's first `text.length` entries are then
@@ -81,9 +108,33 @@ function dashAfter(chars: readonly string[], k: number): boolean {
 export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, log: Log, next?: string, confidence?: (k: number) => number): string {
   const chars = [...text];
   if (chars.length !== text.length) return text; // astral characters: positions would not line up
-  const change = new Map<number, string>();
-  const drop = new Set<number>();
+  const line: Repair = { text, chars, next, confidence, change: new Map<number, string>(), drop: new Set<number>() };
+  for (const repair of REPAIRS) repair(line);
+  if (line.change.size === 0 && line.drop.size === 0) return text;
+  return applyRepairs(line, from, to, log);
+}
 
+/** The line with its changes and drops made, each logged, and its map moved to match. */
+function applyRepairs({ chars, change, drop }: Repair, from: Int32Array, to: Int32Array, log: Log): string {
+  let out = '';
+  let n = 0;
+  for (let k = 0; k < chars.length; k++) {
+    if (drop.has(k)) {
+      log('ocr-misread', from[k]!, to[k]!);
+      continue;
+    }
+    const replaced = change.get(k);
+    if (replaced !== undefined) log('ocr-misread', from[k]!, to[k]!, replaced);
+    out += replaced ?? chars[k]!;
+    from[n] = from[k]!;
+    to[n] = to[k]!;
+    n++;
+  }
+  return out;
+}
+
+/** Specks of dust read as marks, dropped. */
+function dropSpecks({ chars, confidence, drop }: Repair): void {
   // Specks read as marks (they come out with high confidence as often as not, so where they stand
   // is the evidence): a dot or tick at the line's start, after a space or another mark, or between
   // two CJK characters (not a decimal point, not a heading's `1.`, not the `·` of a transliterated
@@ -109,13 +160,19 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
       if ((k === first && /[\u3400-\u9fff（(0-9]/u.test(after)) || (conf < SPECK_MARK_DOUBT && (markBefore || MARK.test(after)))) drop.add(k);
     } else if (SPECK_STROKE.has(c) && conf < SPECK_MARK_DOUBT && CJK.test(before) && !/[A-Za-z0-9]/.test(after)) drop.add(k);
   }
+}
 
+/** A field label's colon read as another mark: `：` (a second mark dropped). */
+function labelColons({ text, chars, change, drop }: Repair): void {
   for (const m of text.matchAll(RE_LABEL_MARK)) {
     const at = m.index + m[0].length - m[1]!.length;
     if (!COLON.has(chars[at]!)) change.set(at, '：');
     if (m[1]!.length === 2) drop.add(at + 1);
   }
+}
 
+/** A round bracket read as an angle one (`〈计划)`): `（`; read twice (`〈(`), the first dropped. */
+function roundBrackets({ chars, change, drop }: Repair): void {
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k]!;
     if (c !== '〈' && c !== '《' && c !== '<') continue;
@@ -132,26 +189,37 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
       }
     }
   }
+}
 
+/** The row number a table row's first cell reads as a letter (`| I |`): the digit. */
+function loneRowNumber({ text, change }: Repair): void {
   // A table row's first cell of one letter that is a digit's look-alike (`| I | 德国 |`): the row
   // number, read without the digits around it that the rule below needs.
   const lone = /^\|\s*([OoIl])\s*\|/.exec(text);
   if (lone) change.set(lone[0].indexOf(lone[1]!), DIGIT_FOR[lone[1]!]!);
+}
 
+/** Letters for digits inside a number (`2O24年`, `1l个`): the digits. */
+function digitsForLetters({ text, change }: Repair): void {
   for (const m of text.matchAll(RE_NUMBER_RUN)) {
     for (let k = 0; k < m[0].length; k++) {
       const digit = DIGIT_FOR[m[0][k]!];
       if (digit !== undefined) change.set(m.index + k, digit);
     }
   }
+}
 
+/** `一` before a digit, after a number or a number and its unit (`2023一2025年`): a dash. */
+function rangeDashes({ chars, next, change }: Repair): void {
   // The dash may end the line, its second number starting the next (`关于2023一` / `2025年…`).
   for (let k = 1; k < chars.length; k++) {
     const after = k + 1 < chars.length ? chars[k + 1]! : (next ?? '').charAt(0);
     if (chars[k] === '一' && /\d/.test(after) && dashAfter(chars, k)) change.set(k, '—');
   }
+}
 
-  // `°` for `。`; narrow `;` and `,` in Chinese text.
+/** `°` after CJK text for `。`; a narrow `;` or `,` in Chinese text for the full-width mark. */
+function narrowMarks({ text, chars, change }: Repair): void {
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k]!;
     if (c === '°' && CJK.test(chars[k - 1] ?? '')) change.set(k, '。');
@@ -163,13 +231,18 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
       else if (c === ',' && CJK.test(before) && CJK.test(after)) change.set(k, '，');
     }
   }
+}
 
-  // `中国一东盟`: the dash between China and a partner.
+/** `一` between `中国` and a partner's name (`中国一东盟`): the dash. */
+function partnerDashes({ text, change }: Repair): void {
   for (let k = text.indexOf('中国一'); k >= 0; k = text.indexOf('中国一', k + 1)) {
     const hit = findPartners(text.slice(k + 3, k + 3 + 12))[0];
     if (hit && hit.index === 0) change.set(k + 2, '—');
   }
+}
 
+/** A straight `"` beside CJK text: `”` where a `“` is open, else `“`. */
+function curlyQuotes({ chars, change }: Repair): void {
   // Straight quotes beside CJK text are the curly ones read without their curl (`“政府间…合作"`):
   // a `"` closes an open `“`, else opens one.
   let open = false;
@@ -182,33 +255,18 @@ export function repairOcrLine(text: string, from: Int32Array, to: Int32Array, lo
       open = !open;
     }
   }
+}
 
+/** In an inline list of domains parted by `；`, a `，` between two short items: `；`. */
+function domainListSemicolons({ text, chars, change }: Repair): void {
   const head = RE_DOMAINS.exec(text.replace(/^(.{2,6}?)[，,;；.、·](?=.)/u, (m, label: string) => `${label}：`));
-  if (head && /[；;]/.test(text.slice(head[0].length))) {
-    const seps: number[] = [head[0].length - 1];
-    for (let k = head[0].length; k < chars.length; k++) if ('，,；;。'.includes(chars[k]!)) seps.push(k);
-    seps.push(chars.length);
-    for (let i = 1; i + 1 < seps.length; i++) {
-      const k = seps[i]!;
-      if (chars[k] !== '，' && chars[k] !== ',') continue;
-      if (k - seps[i - 1]! - 1 <= LIST_ITEM && seps[i + 1]! - k - 1 <= LIST_ITEM) change.set(k, '；');
-    }
+  if (!head || !/[；;]/.test(text.slice(head[0].length))) return;
+  const seps: number[] = [head[0].length - 1];
+  for (let k = head[0].length; k < chars.length; k++) if ('，,；;。'.includes(chars[k]!)) seps.push(k);
+  seps.push(chars.length);
+  for (let i = 1; i + 1 < seps.length; i++) {
+    const k = seps[i]!;
+    if (chars[k] !== '，' && chars[k] !== ',') continue;
+    if (k - seps[i - 1]! - 1 <= LIST_ITEM && seps[i + 1]! - k - 1 <= LIST_ITEM) change.set(k, '；');
   }
-
-  if (change.size === 0 && drop.size === 0) return text;
-  let out = '';
-  let n = 0;
-  for (let k = 0; k < chars.length; k++) {
-    if (drop.has(k)) {
-      log('ocr-misread', from[k]!, to[k]!);
-      continue;
-    }
-    const replaced = change.get(k);
-    if (replaced !== undefined) log('ocr-misread', from[k]!, to[k]!, replaced);
-    out += replaced ?? chars[k]!;
-    from[n] = from[k]!;
-    to[n] = to[k]!;
-    n++;
-  }
-  return out;
 }

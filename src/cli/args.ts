@@ -133,6 +133,22 @@ function wholeNumber(flag: string, value: string | undefined): number {
   return Number(value);
 }
 
+/** The commands that take options and arguments. */
+type CommandName = 'ingest' | 'schema' | 'diff' | 'export' | 'history';
+
+/** Options that take a value, and options that take none. */
+const VALUED: ReadonlySet<string> = new Set(['--out', '--concurrency', '--workers', '--worker-memory-mb', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
+const BOOLEAN: ReadonlySet<string> = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
+
+/** Each command's options checked and its `Command` built from them, by name. */
+const COMMANDS: { readonly [C in CommandName]: (o: Options) => Extract<Command, { command: C }> } = {
+  ingest: ingestCommand,
+  schema: schemaCommand,
+  diff: diffCommand,
+  export: exportCommand,
+  history: historyCommand,
+};
+
 /** Parses `argv` (without node and script). Throws `UsageError` with a one-line message. */
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -143,127 +159,165 @@ export function parseArgs(argv: readonly string[]): Command {
     throw usage('usage.unknown-command', command);
   }
   if (rest.includes('-h') || rest.includes('--help')) return { command: 'help', topic: command };
+  return COMMANDS[command](new Options(command, rest));
+}
 
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  const valued = new Set(['--out', '--concurrency', '--workers', '--worker-memory-mb', '--max-bytes', '--timeout-ms', '--format', '--columns', '--ocr', '--ocr-max-pages', '--id']);
-  const boolean = new Set(['--force', '--prune', '--json', '--strict', '--quiet', '--verbose', '--as-given']);
+/** The arguments after a command: its positional arguments and its options, with their values. */
+class Options {
+  readonly positional: string[] = [];
+  private readonly flags = new Map<string, string | true>();
   /** Every value of a repeated option, in order (`history` takes several `--out`). */
-  const repeated = new Map<string, string[]>();
+  private readonly repeated = new Map<string, string[]>();
   /** Each option as it was typed (`-j`, `--jobs`), for the messages. */
-  const spelled = new Map<string, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = SHORT[rest[i]!] ?? rest[i]!;
-    if (arg === '--') {
-      for (const p of rest.slice(i + 1)) positional.push(p);
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const given = eq > 0 ? arg.slice(0, eq) : arg;
-      const name = LONG[given] ?? given;
-      spelled.set(name, SHORT[rest[i]!] ? rest[i]! : given);
-      if (valued.has(name)) {
-        const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-        if (value === undefined || value === '') throw usage('usage.needs-value', name);
-        flags.set(name, value);
-        repeated.set(name, [...(repeated.get(name) ?? []), value]);
-      } else if (boolean.has(name) && eq < 0) {
-        flags.set(name, true);
-      } else {
-        throw usage('usage.unknown-option', name, command);
+  private readonly spelled = new Map<string, string>();
+
+  constructor(
+    private readonly command: CommandName,
+    rest: readonly string[],
+  ) {
+    for (let i = 0; i < rest.length; i++) {
+      const arg = SHORT[rest[i]!] ?? rest[i]!;
+      if (arg === '--') {
+        for (const p of rest.slice(i + 1)) this.positional.push(p);
+        break;
       }
-      continue;
+      if (arg.startsWith('--')) i = this.option(arg, rest, i);
+      else if (arg.startsWith('-') && arg !== '-') throw usage('usage.unknown-option', arg, command);
+      else this.positional.push(arg);
     }
-    if (arg.startsWith('-') && arg !== '-') throw usage('usage.unknown-option', arg, command);
-    positional.push(arg);
   }
-  const str = (name: string): string | undefined => {
-    const v = flags.get(name);
+
+  /** Reads the option `arg` (`rest[i]` as its long name): the index of its value where that is the next argument, else `i`. */
+  private option(arg: string, rest: readonly string[], i: number): number {
+    const eq = arg.indexOf('=');
+    const given = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = LONG[given] ?? given;
+    this.spelled.set(name, SHORT[rest[i]!] ? rest[i]! : given);
+    if (VALUED.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === '') throw usage('usage.needs-value', name);
+      this.flags.set(name, value);
+      this.repeated.set(name, [...(this.repeated.get(name) ?? []), value]);
+    } else if (BOOLEAN.has(name) && eq < 0) {
+      this.flags.set(name, true);
+    } else {
+      throw usage('usage.unknown-option', name, this.command);
+    }
+    return i;
+  }
+
+  /** Whether option `name` was given. */
+  has(name: string): boolean {
+    return this.flags.has(name);
+  }
+
+  /** The value of option `name` (its last where repeated). */
+  str(name: string): string | undefined {
+    const v = this.flags.get(name);
     return typeof v === 'string' ? v : undefined;
-  };
-  const allow = (names: readonly string[]): void => {
-    for (const k of flags.keys()) if (!names.includes(k)) throw usage('usage.unknown-option', spelled.get(k) ?? k, command);
-  };
+  }
+
+  /** Every value option `name` was given, in order. */
+  all(name: string): string[] {
+    return this.repeated.get(name) ?? [];
+  }
+
+  /** Throws on an option given that the command does not take. */
+  allow(names: readonly string[]): void {
+    for (const k of this.flags.keys()) if (!names.includes(k)) throw usage('usage.unknown-option', this.spelled.get(k) ?? k, this.command);
+  }
+
+  /** The value of option `name`, a positive integer, or null where it is not given. */
+  private int(name: string): number | null {
+    return this.flags.has(name) ? positiveInt(this.spelled.get(name) ?? name, this.str(name)) : null;
+  }
 
   /** The options every command that reads sources takes, parsed alike. */
-  const sourceFlags = (): SourceFlags => {
-    const ocr = str('--ocr') ?? 'auto';
+  sourceFlags(): SourceFlags {
+    const ocr = this.str('--ocr') ?? 'auto';
     if (ocr !== 'auto' && ocr !== 'force' && ocr !== 'off') throw usage('usage.choice', '--ocr', 'auto、force、off', ocr);
-    const int = (name: string): number | null => (flags.has(name) ? positiveInt(spelled.get(name) ?? name, str(name)) : null);
     return {
-      concurrency: int('--concurrency'),
-      maxBytes: int('--max-bytes'),
-      timeoutMs: int('--timeout-ms'),
+      concurrency: this.int('--concurrency'),
+      maxBytes: this.int('--max-bytes'),
+      timeoutMs: this.int('--timeout-ms'),
       ocr,
-      ocrMaxPages: int('--ocr-max-pages'),
+      ocrMaxPages: this.int('--ocr-max-pages'),
     };
-  };
-
-  switch (command) {
-    case 'ingest': {
-      allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--workers', '--worker-memory-mb', '--format', '--id', ...SOURCE_OPTIONS]);
-      if (flags.has('--verbose') && flags.has('--quiet')) throw usage('usage.verbose-quiet');
-      const source = sourceFlags();
-      const format = str('--format') ?? null;
-      if (format !== null && !(INPUT_FORMATS as readonly string[]).includes(format)) {
-        throw usage('usage.choice', '--format', INPUT_FORMATS.join('、'), format);
-      }
-      if (positional.filter((p) => p === '-').length > 1) throw usage('usage.stdin-once');
-      const id = str('--id') ?? null;
-      if (id !== null && positional.length !== 1) {
-        throw usage('usage.id-one-file');
-      }
-      return {
-        command,
-        files: positional,
-        out: str('--out') ?? 'extracted',
-        force: flags.has('--force'),
-        prune: flags.has('--prune'),
-        json: flags.has('--json'),
-        strict: flags.has('--strict'),
-        verbose: flags.has('--verbose'),
-        quiet: flags.has('--quiet'),
-        workers: flags.has('--workers') ? wholeNumber('--workers', str('--workers')) : null,
-        ...source,
-        workerMemoryMb: flags.has('--worker-memory-mb') ? positiveInt('--worker-memory-mb', str('--worker-memory-mb')) : null,
-        format: format as InputFormat | null,
-        id,
-      };
-    }
-    case 'schema':
-      allow(['--out', '--quiet']);
-      if (positional.length > 0) throw usage('usage.schema-no-files', positional[0]!);
-      return { command, out: str('--out') ?? 'schemas', quiet: flags.has('--quiet') };
-    case 'diff': {
-      allow(['--out', '--format', ...SOURCE_OPTIONS]);
-      if (positional.length !== 2) throw usage('usage.diff-two-files', positional.length);
-      const format = str('--format') ?? null;
-      if (format !== null && format !== 'json' && format !== 'md' && format !== 'html') throw usage('usage.choice', '--format', 'json、md、html', format);
-      return { command, old: positional[0]!, new: positional[1]!, format, out: str('--out') ?? null, ...sourceFlags() };
-    }
-    case 'export': {
-      allow(['--out', '--format', '--columns', ...SOURCE_OPTIONS]);
-      if (positional.length === 0) throw usage('usage.needs-input', 'export');
-      const out = str('--out');
-      if (out === undefined) throw usage('usage.export-needs-out');
-      const extension = /\.(csv|xlsx)$/i.exec(out)?.[1]?.toLowerCase();
-      const format = str('--format') ?? extension;
-      if (format !== 'csv' && format !== 'xlsx') {
-        throw format === undefined ? usage('usage.export-format-none', out) : usage('usage.choice', '--format', 'csv、xlsx', format);
-      }
-      if (extension !== undefined && extension !== format) throw usage('usage.out-not-format', out, format);
-      const columns = str('--columns') ?? 'zh';
-      if (columns !== 'zh' && columns !== 'en') throw usage('usage.choice', '--columns', 'zh、en', columns);
-      return { command, inputs: positional, format, out, columns, ...sourceFlags() };
-    }
-    case 'history': {
-      allow(['--out', '--format', '--as-given', ...SOURCE_OPTIONS]);
-      if (positional.length === 0) throw usage('usage.needs-input', 'history');
-      const outputs = historyOutputs(repeated.get('--out') ?? [], str('--format'));
-      return { command, inputs: positional, outputs, asGiven: flags.has('--as-given'), ...sourceFlags() };
-    }
   }
+}
+
+/** `ingest`: the sources, where their outputs go, and how they are read. */
+function ingestCommand(o: Options): Extract<Command, { command: 'ingest' }> {
+  o.allow(['--out', '--force', '--prune', '--json', '--strict', '--verbose', '--quiet', '--workers', '--worker-memory-mb', '--format', '--id', ...SOURCE_OPTIONS]);
+  if (o.has('--verbose') && o.has('--quiet')) throw usage('usage.verbose-quiet');
+  const source = o.sourceFlags();
+  const format = o.str('--format') ?? null;
+  if (format !== null && !(INPUT_FORMATS as readonly string[]).includes(format)) {
+    throw usage('usage.choice', '--format', INPUT_FORMATS.join('、'), format);
+  }
+  const positional = o.positional;
+  if (positional.filter((p) => p === '-').length > 1) throw usage('usage.stdin-once');
+  const id = o.str('--id') ?? null;
+  if (id !== null && positional.length !== 1) {
+    throw usage('usage.id-one-file');
+  }
+  return {
+    command: 'ingest',
+    files: positional,
+    out: o.str('--out') ?? 'extracted',
+    force: o.has('--force'),
+    prune: o.has('--prune'),
+    json: o.has('--json'),
+    strict: o.has('--strict'),
+    verbose: o.has('--verbose'),
+    quiet: o.has('--quiet'),
+    workers: o.has('--workers') ? wholeNumber('--workers', o.str('--workers')) : null,
+    ...source,
+    workerMemoryMb: o.has('--worker-memory-mb') ? positiveInt('--worker-memory-mb', o.str('--worker-memory-mb')) : null,
+    format: format as InputFormat | null,
+    id,
+  };
+}
+
+/** `schema`: where the schemas are written. */
+function schemaCommand(o: Options): Extract<Command, { command: 'schema' }> {
+  o.allow(['--out', '--quiet']);
+  if (o.positional.length > 0) throw usage('usage.schema-no-files', o.positional[0]!);
+  return { command: 'schema', out: o.str('--out') ?? 'schemas', quiet: o.has('--quiet') };
+}
+
+/** `diff`: the two sources, and the report's format and file. */
+function diffCommand(o: Options): Extract<Command, { command: 'diff' }> {
+  o.allow(['--out', '--format', ...SOURCE_OPTIONS]);
+  if (o.positional.length !== 2) throw usage('usage.diff-two-files', o.positional.length);
+  const format = o.str('--format') ?? null;
+  if (format !== null && format !== 'json' && format !== 'md' && format !== 'html') throw usage('usage.choice', '--format', 'json、md、html', format);
+  return { command: 'diff', old: o.positional[0]!, new: o.positional[1]!, format, out: o.str('--out') ?? null, ...o.sourceFlags() };
+}
+
+/** `export`: the inputs, and the table's file, format (from its extension) and headers. */
+function exportCommand(o: Options): Extract<Command, { command: 'export' }> {
+  o.allow(['--out', '--format', '--columns', ...SOURCE_OPTIONS]);
+  if (o.positional.length === 0) throw usage('usage.needs-input', 'export');
+  const out = o.str('--out');
+  if (out === undefined) throw usage('usage.export-needs-out');
+  const extension = /\.(csv|xlsx)$/i.exec(out)?.[1]?.toLowerCase();
+  const format = o.str('--format') ?? extension;
+  if (format !== 'csv' && format !== 'xlsx') {
+    throw format === undefined ? usage('usage.export-format-none', out) : usage('usage.choice', '--format', 'csv、xlsx', format);
+  }
+  if (extension !== undefined && extension !== format) throw usage('usage.out-not-format', out, format);
+  const columns = o.str('--columns') ?? 'zh';
+  if (columns !== 'zh' && columns !== 'en') throw usage('usage.choice', '--columns', 'zh、en', columns);
+  return { command: 'export', inputs: o.positional, format, out, columns, ...o.sourceFlags() };
+}
+
+/** `history`: the inputs, and each rendition with where it goes. */
+function historyCommand(o: Options): Extract<Command, { command: 'history' }> {
+  o.allow(['--out', '--format', '--as-given', ...SOURCE_OPTIONS]);
+  if (o.positional.length === 0) throw usage('usage.needs-input', 'history');
+  const outputs = historyOutputs(o.all('--out'), o.str('--format'));
+  return { command: 'history', inputs: o.positional, outputs, asGiven: o.has('--as-given'), ...o.sourceFlags() };
 }
 
 const HISTORY_FORMATS: readonly HistoryFormat[] = ['json', 'md', 'html', 'csv', 'xlsx'];

@@ -196,9 +196,20 @@ function heading(d: DirectionDiff): string {
  */
 export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean } = {}): Root {
   const html = options.html ?? false;
-  const c = d.summary.counts;
   const changed = d.directions.filter((x) => x.status !== 'unchanged' || x.renumbered || x.moved);
-  const children: RootContent[] = [
+  const children: RootContent[] = versionsSection(d);
+  append(children, changedOverview(changed, html));
+  append(children, rewordingLegend(d));
+  append(children, documentSection(d));
+  append(children, checksSection(d));
+  append(children, directionsSection(changed));
+  return { type: 'root', children };
+}
+
+/** The title, the two versions side by side (their files, titles, states and totals), and the counts of changes. */
+function versionsSection(d: GuidelineDiff): RootContent[] {
+  const c = d.summary.counts;
+  return [
     { type: 'heading', depth: 1, children: [text('指南版本比较')] },
     table(
       ['', '原版本', '新版本'],
@@ -221,41 +232,56 @@ export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean }
       [[String(c.added), String(c.removed), String(c.modified), String(c.unchanged), String(c.renumbered), String(c.moved)]],
     ),
   ];
-  // Every changed direction in one table, each linked to its section below.
-  if (changed.length > 0) {
-    children.push(
-      table(
-        ['方向', '状态', '变化（原 → 新）'],
-        changed.map((x) => [
-          html
-            ? [{ type: 'link', url: `#${anchor(x)}`, children: [text(directionIds(x))] }]
-            : directionIds(x),
-          { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[x.status],
-          gist(x),
-        ]),
-      ),
-    );
-  }
-  if (d.directions.some((x) => x.changes.some((y) => y.kind === 'reworded'))) {
-    children.push({
+}
+
+/** Every changed direction in one table, each linked to its section below (`html`); nothing where none changed. */
+function changedOverview(changed: readonly DirectionDiff[], html: boolean): RootContent[] {
+  if (changed.length === 0) return [];
+  return [
+    table(
+      ['方向', '状态', '变化（原 → 新）'],
+      changed.map((x) => [
+        html
+          ? [{ type: 'link', url: `#${anchor(x)}`, children: [text(directionIds(x))] }]
+          : directionIds(x),
+        { added: '新增', removed: '删除', modified: '修改', unchanged: '未变' }[x.status],
+        gist(x),
+      ]),
+    ),
+  ];
+}
+
+/** How reworded text is marked, where some is. */
+function rewordingLegend(d: GuidelineDiff): RootContent[] {
+  if (!d.directions.some((x) => x.changes.some((y) => y.kind === 'reworded'))) return [];
+  return [
+    {
       type: 'paragraph',
       children: [strong('图例'), text('：改写的文字中，'), { type: 'delete', children: [text('删去的字')] }, text('为删除，'), { type: 'strong', data: { hName: 'ins' }, children: [text('加粗的字')] }, text('为新增。')],
-    });
-  }
+    },
+  ];
+}
+
+/** The changes to the document's own fields and its stated figures, where there are any. */
+function documentSection(d: GuidelineDiff): RootContent[] {
   const docChanges = [...d.document.changes, ...d.summary.changes];
-  if (docChanges.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('文件层面的变化')] }, ...changesTable(docChanges));
-  }
+  if (docChanges.length === 0) return [];
+  return [{ type: 'heading', depth: 2, children: [text('文件层面的变化')] }, ...changesTable(docChanges)];
+}
+
+/** The checks resolved, changed and added, where there are any. */
+function checksSection(d: GuidelineDiff): RootContent[] {
   const changedChecks = d.checks.changed ?? [];
-  if (d.checks.added.length + d.checks.resolved.length + changedChecks.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('检查项')] });
-    const say = (x: GuidelineDiff['checks']['added'][number]): string => x.messageZh ?? x.message;
-    const item = (prefix: string, x: GuidelineDiff['checks']['added'][number], what: string) => ({
-      type: 'listItem' as const,
-      spread: false,
-      children: [{ type: 'paragraph' as const, children: [strong(`${prefix}·${formatCheckTitle(x)}`), text(`：${what}`)] }],
-    });
-    children.push({
+  if (d.checks.added.length + d.checks.resolved.length + changedChecks.length === 0) return [];
+  const say = (x: GuidelineDiff['checks']['added'][number]): string => x.messageZh ?? x.message;
+  const item = (prefix: string, x: GuidelineDiff['checks']['added'][number], what: string) => ({
+    type: 'listItem' as const,
+    spread: false,
+    children: [{ type: 'paragraph' as const, children: [strong(`${prefix}·${formatCheckTitle(x)}`), text(`：${what}`)] }],
+  });
+  return [
+    { type: 'heading', depth: 2, children: [text('检查项')] },
+    {
       type: 'list',
       ordered: false,
       spread: false,
@@ -264,21 +290,22 @@ export function diffMdast(d: GuidelineDiff, options: { readonly html?: boolean }
         ...changedChecks.map((x) => item('已变化', x.after, `${say(x.before)} → ${say(x.after)}`)),
         ...d.checks.added.map((x) => item('新出现', x, say(x))),
       ],
-    });
-  }
-  if (changed.length > 0) {
-    children.push({ type: 'heading', depth: 2, children: [text('指南方向的变化')] });
-    for (const x of changed) {
-      children.push({ type: 'heading', depth: 3, data: { hProperties: { id: anchor(x) } }, children: [text(heading(x))] });
-      if ((x.status === 'added' || x.status === 'removed') && x.record) {
-        children.push({ type: 'paragraph', children: [text(x.status === 'added' ? '新版本新增的方向：' : '新版本已删除的方向（原版本中）：')] }, recordTable(x.record));
-      }
-      append(children, changesTable(x.changes));
+    },
+  ];
+}
+
+/** A section for each changed direction (a direction added or removed with its record), or a line saying none changed. */
+function directionsSection(changed: readonly DirectionDiff[]): RootContent[] {
+  if (changed.length === 0) return [{ type: 'paragraph', children: [text('两个版本的指南方向没有变化。')] }];
+  const children: RootContent[] = [{ type: 'heading', depth: 2, children: [text('指南方向的变化')] }];
+  for (const x of changed) {
+    children.push({ type: 'heading', depth: 3, data: { hProperties: { id: anchor(x) } }, children: [text(heading(x))] });
+    if ((x.status === 'added' || x.status === 'removed') && x.record) {
+      children.push({ type: 'paragraph', children: [text(x.status === 'added' ? '新版本新增的方向：' : '新版本已删除的方向（原版本中）：')] }, recordTable(x.record));
     }
-  } else {
-    children.push({ type: 'paragraph', children: [text('两个版本的指南方向没有变化。')] });
+    append(children, changesTable(x.changes));
   }
-  return { type: 'root', children };
+  return children;
 }
 
 /** The fields' English names, for the terminal summary with `--lang en` (the others read as their path). */

@@ -220,187 +220,233 @@ class BlockBuilder {
   }
 }
 
+/** What a control word does outside a group's start: its parameter read into the reader's state, or a paragraph, cell or row ended. */
+type WordRule = (r: RtfReader, param: number | null) => void;
+
+/** The control words that change state or end a block, by name (any other is a character, `CHAR_WORDS`, or nothing). */
+const CONTROL_WORDS: ReadonlyMap<string, WordRule> = new Map<string, WordRule>([
+  ['ansicpg', (r, param) => {
+    if (param !== null && CODEPAGE[param]) r.docCodepage = CODEPAGE[param]!;
+  }],
+  ['f', (r, param) => {
+    if (param === null) return;
+    if (r.st.fontEntry !== null) r.st.fontEntry = param;
+    else r.st.font = param;
+  }],
+  ['fcharset', (r, param) => {
+    if (r.st.fontEntry !== null && r.st.fontEntry >= 0 && param !== null) r.fontCharset.set(r.st.fontEntry, param);
+  }],
+  ['uc', (r, param) => {
+    if (param !== null) r.st.uc = param;
+  }],
+  ['u', (r, param) => r.unicode(param)],
+  ['v', (r, param) => {
+    r.st.hidden = param !== 0;
+  }],
+  ['par', (r) => {
+    if (r.inBody()) r.out.endParagraph();
+  }],
+  ['line', (r) => {
+    if (!r.st.skip && !r.st.log) r.out.lineBreak();
+  }],
+  ['pard', (r) => {
+    // (Inside a list number, `\pard\plain` only resets its own formatting.)
+    if (!r.st.number) r.out.inTable = false;
+  }],
+  ['intbl', (r) => {
+    r.out.inTable = true;
+  }],
+  ['trowd', (r) => r.out.rowDefinition()],
+  ['clvmrg', (r) => r.out.mergeDown()],
+  ['clmrg', (r) => r.out.mergeRight()],
+  ['cellx', (r, param) => r.out.cellEdge(param ?? 0)],
+  ['cell', endCell],
+  ['nestcell', endCell],
+  ['row', endRow],
+  ['nestrow', endRow],
+]);
+
+/** `\cell`, `\nestcell`: the cell ends, unless in a skipped group. */
+function endCell(r: RtfReader): void {
+  if (!r.st.skip) r.out.endCell();
+}
+
+/** `\row`, `\nestrow`: the row ends, unless in a skipped group. */
+function endRow(r: RtfReader): void {
+  if (!r.st.skip) r.out.endRow();
+}
+
 export function readRtf(bytes: Uint8Array): BuiltText {
   const src = Buffer.from(bytes).toString('latin1');
   if (!src.replace(/^\ufeff|^\xef\xbb\xbf/, '').startsWith('{\\rtf')) throw new GuidelineError('unsupported-format', reason('not-an-rtf'));
-  const fontCharset = new Map<number, number>();
-  let docCodepage = 'windows-1252';
-  const removed: Removal[] = [];
-  const out = new BlockBuilder();
-  // Text left out and logged (a header, hidden text), gathered until its group ends.
-  let removedText = '';
-  let removedKind: Removal['kind'] | null = null;
-  const flushRemoved = (): void => {
-    if (removedKind && removedText.trim()) removed.push({ kind: removedKind, text: removedText.trim(), line: null, start: null, end: null, page: null });
-    removedText = '';
-    removedKind = null;
-  };
+  const reader = new RtfReader();
+  for (const t of tokens(src)) reader.token(t);
+  return reader.finish();
+}
 
-  const stack: State[] = [];
-  let st: State = { skip: false, log: null, hidden: false, uc: 1, font: -1, number: false, fontEntry: null };
-  let bytesRun: number[] = [];
+/**
+ * Reads an RTF text token by token: the state of each group (a stack), the bytes of `\'hh` runs
+ * decoded in their code page, `\uN` and its fallback, and text left out and logged; the blocks
+ * themselves are `out`'s.
+ */
+class RtfReader {
+  readonly out = new BlockBuilder();
+  /** Each font's `\fcharset`, by its number. */
+  readonly fontCharset = new Map<number, number>();
+  docCodepage = 'windows-1252';
+  /** The state of the group being read. */
+  st: State = { skip: false, log: null, hidden: false, uc: 1, font: -1, number: false, fontEntry: null };
+  private readonly stack: State[] = [];
+  private readonly removed: Removal[] = [];
+  // Text left out and logged (a header, hidden text), gathered until its group ends.
+  private removedText = '';
+  private removedKind: Removal['kind'] | null = null;
+  private bytesRun: number[] = [];
   /** Fallback characters of a `\uN` still to skip. */
-  let toSkip = 0;
-  let highSurrogate: number | null = null;
+  private toSkip = 0;
+  private highSurrogate: number | null = null;
   // Whether the next control word opens its group (a destination), and whether `\*` marked it.
-  let groupStart = false;
-  let starred = false;
+  private groupStart = false;
+  private starred = false;
+
+  /** Reads one token. */
+  token(t: Token): void {
+    if (t.kind !== 'hex' && !(t.kind === 'word' && t.word === 'u')) this.flushBytes();
+    if (t.kind === 'open') this.openGroup();
+    else if (t.kind === 'close') this.closeGroup();
+    else {
+      const opening = this.groupStart;
+      if (!(t.kind === 'symbol' && t.char === '*')) this.groupStart = false;
+      if (t.kind === 'word') {
+        this.word(t.word, t.param, opening);
+        this.starred = false;
+      } else if (this.toSkip > 0) {
+        // A `\uN`'s fallback: one character, one `\'hh`, one symbol (a run of text gives up its first).
+        this.toSkip--;
+        if (t.kind === 'text' && t.text.length > 1) this.emit(t.text.slice(1));
+      } else this.character(t);
+    }
+  }
+
+  /** The blocks read, and the text left out. */
+  finish(): BuiltText {
+    this.flushBytes();
+    this.flushRemoved();
+    const built = buildText(this.out.finish());
+    return { ...built, removed: [...this.removed, ...built.removed] };
+  }
+
+  /** `{`: a group whose state starts as its parent's. */
+  private openGroup(): void {
+    this.stack.push(this.st);
+    // An entry of the font table is read for its number and charset, never as text.
+    this.st = { ...this.st, fontEntry: this.st.fontEntry !== null ? -1 : null };
+    this.groupStart = true;
+    this.starred = false;
+  }
+
+  /** `}`: the parent's state again; the text a logged group left out is logged. */
+  private closeGroup(): void {
+    if (this.st.log && !this.stack[this.stack.length - 1]?.log) this.flushRemoved();
+    this.st = this.stack.pop() ?? this.st;
+    this.groupStart = false;
+  }
+
+  /** A control word; `opening` where it starts its group. */
+  private word(w: string, param: number | null, opening: boolean): void {
+    if (opening && this.destination(w)) return;
+    if (this.toSkip > 0 && w !== 'u') {
+      this.toSkip--;
+      return;
+    }
+    const rule = CONTROL_WORDS.get(w);
+    if (rule) rule(this, param);
+    else if (w in CHAR_WORDS) this.emit(CHAR_WORDS[w]!);
+  }
+
+  /** A group's first control word: whether it names a destination left out (skipped, or logged); a list number's marks the group. */
+  private destination(w: string): boolean {
+    if (SKIP.has(w) || (this.starred && !TEXT_DESTINATIONS.has(w) && !(w in LOGGED))) {
+      // The font table is read for its charsets; its names, and the rest, are not text.
+      if (w === 'fonttbl') this.st.fontEntry = -1;
+      else this.st.skip = true;
+      return true;
+    }
+    if (w in LOGGED) {
+      this.st.log = LOGGED[w]!;
+      return true;
+    }
+    if (w === 'listtext' || w === 'pntext') this.st.number = true;
+    return false;
+  }
+
+  /** `\uN`: the character (a surrogate pair from two), then its fallback characters skipped. */
+  unicode(param: number | null): void {
+    this.flushBytes();
+    if (param === null) return;
+    const code = param < 0 ? param + 65536 : param;
+    if (code >= 0xd800 && code <= 0xdbff) this.highSurrogate = code;
+    else if (code >= 0xdc00 && code <= 0xdfff && this.highSurrogate !== null) {
+      this.emit(String.fromCharCode(this.highSurrogate, code));
+      this.highSurrogate = null;
+    } else this.emit(String.fromCharCode(code));
+    this.toSkip = this.st.uc;
+  }
+
+  /** A token of text: a run of it, a `\'hh` byte, or a control symbol. */
+  private character(t: Extract<Token, { kind: 'text' | 'hex' | 'symbol' }>): void {
+    if (t.kind === 'hex') {
+      if (!Number.isNaN(t.byte) && this.st.fontEntry === null) this.bytesRun.push(t.byte);
+    } else if (t.kind === 'text') this.emit(t.text);
+    else if (t.char === '*') this.starred = true;
+    else if (t.char === '\\' || t.char === '{' || t.char === '}') this.emit(t.char);
+    else if (t.char === '~') this.emit('\u00a0');
+    else if (t.char === '_') this.emit('-');
+  }
 
   // A byte's code page: the current font's charset, else the document's; a Western font's bytes in
   // a Chinese document (Word writes `\loch\f0 \'b9\'fa` with `\ansicpg936`) are the document's.
-  const codepage = (): string => {
-    const cs = fontCharset.get(st.font);
-    const page = (cs !== undefined ? CHARSET_CODEPAGE[cs] : undefined) ?? docCodepage;
-    return page === 'windows-1252' && CJK_PAGES.has(docCodepage) ? docCodepage : page;
-  };
-  const emit = (text: string): void => {
-    if (st.skip || st.fontEntry !== null) return;
-    if (st.log || st.hidden) {
-      const kind = st.log ?? 'hidden-text';
-      if (removedKind && removedKind !== kind) flushRemoved();
-      removedKind = kind;
-      removedText += text;
+  private codepage(): string {
+    const cs = this.fontCharset.get(this.st.font);
+    const page = (cs !== undefined ? CHARSET_CODEPAGE[cs] : undefined) ?? this.docCodepage;
+    return page === 'windows-1252' && CJK_PAGES.has(this.docCodepage) ? this.docCodepage : page;
+  }
+
+  /** Text read: the paragraph's, or the text left out of the group being read, or nothing in a skipped group. */
+  private emit(text: string): void {
+    if (this.st.skip || this.st.fontEntry !== null) return;
+    if (this.st.log || this.st.hidden) {
+      const kind = this.st.log ?? 'hidden-text';
+      if (this.removedKind && this.removedKind !== kind) this.flushRemoved();
+      this.removedKind = kind;
+      this.removedText += text;
       return;
     }
-    out.text(st.number && text === '\t' ? NUMBER_TAB : text);
-  };
-  const flushBytes = (): void => {
-    if (bytesRun.length === 0) return;
+    this.out.text(this.st.number && text === '\t' ? NUMBER_TAB : text);
+  }
+
+  /** The run of `\'hh` bytes read, decoded in its code page (Latin-1 where the page is unknown). */
+  private flushBytes(): void {
+    if (this.bytesRun.length === 0) return;
     let text: string;
     try {
-      text = new TextDecoder(codepage()).decode(Uint8Array.from(bytesRun));
+      text = new TextDecoder(this.codepage()).decode(Uint8Array.from(this.bytesRun));
     } catch {
-      text = Buffer.from(bytesRun).toString('latin1');
+      text = Buffer.from(this.bytesRun).toString('latin1');
     }
-    bytesRun = [];
-    emit(text);
-  };
-  /** A paragraph, cell or row end counts where the text does: not in a skipped or logged group. */
-  const inBody = (): boolean => !st.skip && !st.log && st.fontEntry === null;
-
-  const word = (w: string, param: number | null, opening: boolean): void => {
-    if (opening && (SKIP.has(w) || (starred && !TEXT_DESTINATIONS.has(w) && !(w in LOGGED)))) {
-      // The font table is read for its charsets; its names, and the rest, are not text.
-      if (w === 'fonttbl') st.fontEntry = -1;
-      else st.skip = true;
-      return;
-    }
-    if (opening && w in LOGGED) {
-      st.log = LOGGED[w]!;
-      return;
-    }
-    if (opening && (w === 'listtext' || w === 'pntext')) st.number = true;
-    if (toSkip > 0 && w !== 'u') {
-      toSkip--;
-      return;
-    }
-    switch (w) {
-      case 'ansicpg':
-        if (param !== null && CODEPAGE[param]) docCodepage = CODEPAGE[param]!;
-        break;
-      case 'f':
-        if (param === null) break;
-        if (st.fontEntry !== null) st.fontEntry = param;
-        else st.font = param;
-        break;
-      case 'fcharset':
-        if (st.fontEntry !== null && st.fontEntry >= 0 && param !== null) fontCharset.set(st.fontEntry, param);
-        break;
-      case 'uc':
-        if (param !== null) st.uc = param;
-        break;
-      case 'u': {
-        flushBytes();
-        if (param === null) break;
-        const code = param < 0 ? param + 65536 : param;
-        if (code >= 0xd800 && code <= 0xdbff) highSurrogate = code;
-        else if (code >= 0xdc00 && code <= 0xdfff && highSurrogate !== null) {
-          emit(String.fromCharCode(highSurrogate, code));
-          highSurrogate = null;
-        } else emit(String.fromCharCode(code));
-        toSkip = st.uc;
-        break;
-      }
-      case 'v':
-        st.hidden = param !== 0;
-        break;
-      case 'par':
-        if (inBody()) out.endParagraph();
-        break;
-      case 'line':
-        if (!st.skip && !st.log) out.lineBreak();
-        break;
-      case 'pard':
-        // (Inside a list number, `\pard\plain` only resets its own formatting.)
-        if (!st.number) out.inTable = false;
-        break;
-      case 'intbl':
-        out.inTable = true;
-        break;
-      case 'trowd':
-        out.rowDefinition();
-        break;
-      case 'clvmrg':
-        out.mergeDown();
-        break;
-      case 'clmrg':
-        out.mergeRight();
-        break;
-      case 'cellx':
-        out.cellEdge(param ?? 0);
-        break;
-      case 'cell':
-      case 'nestcell':
-        if (!st.skip) out.endCell();
-        break;
-      case 'row':
-      case 'nestrow':
-        if (!st.skip) out.endRow();
-        break;
-      default:
-        if (w in CHAR_WORDS) emit(CHAR_WORDS[w]!);
-    }
-  };
-
-  for (const t of tokens(src)) {
-    if (t.kind !== 'hex' && !(t.kind === 'word' && t.word === 'u')) flushBytes();
-    if (t.kind === 'open') {
-      stack.push(st);
-      // An entry of the font table is read for its number and charset, never as text.
-      st = { ...st, fontEntry: st.fontEntry !== null ? -1 : null };
-      groupStart = true;
-      starred = false;
-      continue;
-    }
-    if (t.kind === 'close') {
-      if (st.log && !stack[stack.length - 1]?.log) flushRemoved();
-      st = stack.pop() ?? st;
-      groupStart = false;
-      continue;
-    }
-    const opening = groupStart;
-    if (!(t.kind === 'symbol' && t.char === '*')) groupStart = false;
-    if (t.kind === 'word') {
-      word(t.word, t.param, opening);
-      starred = false;
-      continue;
-    }
-    if (toSkip > 0) {
-      // A `\uN`'s fallback: one character, one `\'hh`, one symbol (a run of text gives up its first).
-      toSkip--;
-      if (t.kind === 'text' && t.text.length > 1) emit(t.text.slice(1));
-      continue;
-    }
-    if (t.kind === 'hex') {
-      if (!Number.isNaN(t.byte) && st.fontEntry === null) bytesRun.push(t.byte);
-    } else if (t.kind === 'text') emit(t.text);
-    else if (t.char === '*') starred = true;
-    else if (t.char === '\\' || t.char === '{' || t.char === '}') emit(t.char);
-    else if (t.char === '~') emit('\u00a0');
-    else if (t.char === '_') emit('-');
+    this.bytesRun = [];
+    this.emit(text);
   }
-  flushBytes();
-  flushRemoved();
-  const built = buildText(out.finish());
-  return { ...built, removed: [...removed, ...built.removed] };
+
+  /** The text left out so far logged as one removal. */
+  private flushRemoved(): void {
+    if (this.removedKind && this.removedText.trim()) this.removed.push({ kind: this.removedKind, text: this.removedText.trim(), line: null, start: null, end: null, page: null });
+    this.removedText = '';
+    this.removedKind = null;
+  }
+
+  /** A paragraph, cell or row end counts where the text does: not in a skipped or logged group. */
+  inBody(): boolean {
+    return !this.st.skip && !this.st.log && this.st.fontEntry === null;
+  }
 }

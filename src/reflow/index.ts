@@ -170,90 +170,151 @@ function numbersGroupBelow(line: string, next: string | undefined): boolean {
 /** A bullet glyph and a space at a line's start (`• `, `▪ `, `● `): a list item's mark. */
 const RE_BULLET_START = new RegExp(`^${BULLET}[ \\u3000]?(?=\\S)`);
 
+/**
+ * A rule of `isBreak`: where `when` holds for line `k` (the paragraph started at line `first`), a
+ * paragraph ends before the line (`breaks`) or goes on through it; the first rule that holds decides.
+ */
+interface BreakRule {
+  readonly breaks: boolean;
+  readonly when: (f: LineFacts, k: number, first: number) => boolean;
+}
+
+/** The text of line `k` of `f`. */
+const textAt = (f: LineFacts, k: number): string => f.lines[k]!.text.text;
+
+/** The rules of `isBreak`, in the order they are asked. */
+const BREAK_RULES: readonly BreakRule[] = [
+  /** A table cell wrapped onto the next line (in the value column, below its row) goes on. */
+  { breaks: false, when: (f, k) => f.lines[k]!.continuesCell },
+  /** A label cut by the wrap, its head alone on a line (`拟支持项` / `目数：6个。`, `共拟支` / `持经费：…`): one label, one line. */
+  { breaks: false, when: (f, k) => labelCutByWrap(f, k) },
+  /** A line written out from a table stands as a paragraph of its own. */
+  { breaks: true, when: (f, k) => f.lines[k]!.table !== undefined || f.lines[k - 1]!.table !== undefined },
+  /** A heading of the document (an HTML `<h2>`) stands apart from the text around it. */
+  { breaks: true, when: (f, k) => (f.lines[k]!.heading ?? 0) !== (f.lines[k - 1]!.heading ?? 0) },
+  /**
+   * A heading in 【】 on a line of its own (`【中国—东盟科技伙伴计划联合研究项目】`, directions named
+   * with no number) stands apart from the lines around it.
+   */
+  { breaks: true, when: (f, k) => RE_BRACKET_HEADING.test(textAt(f, k)) || RE_BRACKET_HEADING.test(textAt(f, k - 1)) },
+  /**
+   * A line that ends with an item's number, its text on the next line (`…优于0.1nm；2）` / `研制原位…`):
+   * the item goes on.
+   */
+  { breaks: false, when: (f, k) => !f.lines[k]!.blankBefore && RE_TRAILING_ITEM.test(textAt(f, k - 1)) && !f.hasMarker[k] },
+  /**
+   * A heading's number on a line of its own (`1.8`, then the title after a blank line: a web page's
+   * number and heading in blocks apart) goes on with the title below it.
+   */
+  { breaks: false, when: (f, k) => RE_NUMBER_ONLY.test(textAt(f, k - 1).trim()) && !f.hasMarker[k] && isTitleText(textAt(f, k)) },
+  /** `附件` (`附件1`) stands alone: an attachment starts below it. */
+  { breaks: true, when: (f, k) => RE_ATTACHMENT_LINE.test(textAt(f, k).trim()) || RE_ATTACHMENT_LINE.test(textAt(f, k - 1).trim()) },
+  /**
+   * A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
+   * wrap (or a page break) left it.
+   */
+  { breaks: false, when: (f, k) => RE_CLOSING_ONLY.test(textAt(f, k)) },
+  /**
+   * A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`, `…生物大分子的` /
+   * `结构稳定…`) or inside a word
+   * (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
+   */
+  { breaks: false, when: (f, k) => !f.hasMarker[k] && (/[与和及或之的]$/.test(textAt(f, k - 1)) || splitsWord(textAt(f, k - 1), textAt(f, k))) },
+  /**
+   * A line that starts with one character and a clause's end (`报，单方申报无效。`) ends a word the line
+   * before began (`…创新署申`): no paragraph starts so.
+   */
+  { breaks: false, when: (f, k) => !f.hasMarker[k] && /[\u4e00-\u9fff]$/.test(textAt(f, k - 1)) && /^[\u4e00-\u9fff][，。；、]/.test(textAt(f, k)) },
+  /** A heading whose bracket is still open at the line's end (`…合作项目（绿色氢能领` / `域联合研发）`). */
+  { breaks: false, when: (f, k, first) => !f.hasMarker[k] && f.hasMarker[first]! && f.markerTypes[first] !== 'field' && openBracket(f.lines, first, k) },
+  /**
+   * A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
+   * inside (`不超过30` / `00万元/项。`): one figure.
+   */
+  { breaks: false, when: (f, k) => /\d$/.test(textAt(f, k - 1)) && (RE_UNIT_START.test(textAt(f, k)) || (RE_NUMBER_REST.test(textAt(f, k)) && !RE_ATTACHMENT_LINE.test(textAt(f, k - 1).trim()))) },
+  /** A blank line that means a paragraph break, or an indent where indents start paragraphs (see `clean`). */
+  { breaks: true, when: (f, k) => f.lines[k]!.blankBefore || f.lines[k]!.indented },
+  /**
+   * A line that ends inside a clause (`支持额度：每项不超过100万元，` / `共计600万元`) goes on, even
+   * in text of a paragraph a line: nothing ends a paragraph there.
+   */
+  { breaks: false, when: (f, k) => f.unwrapped && !f.hasMarker[k] && !f.labelLine[k] && /[，、,（(《“‘「]$/.test(textAt(f, k - 1)) },
+  /** A line that is a known label and nothing else stands apart from the lines around it. */
+  { breaks: true, when: (f, k) => f.labelLine[k]! || f.labelLine[k - 1]! },
+  /**
+   * A heading's last word wrapped onto a short line of its own (`1.2 中国和乌兹别克斯坦政府间联合研究`
+   * / `项目`), its fields right below: the heading goes on.
+   */
+  {
+    breaks: false,
+    when: (f, k, first) =>
+      f.hasMarker[first]! && f.markerTypes[first] !== 'field' && !f.hasMarker[k] && RE_TITLE_TAIL.test(textAt(f, k)) && !headingHasClause(f.lines, first, k) && (k + 1 >= f.lines.length || f.markerTypes[k + 1] === 'field'),
+  },
+  /** The title ends its paragraph even when nothing separates it from the text below it. */
+  { breaks: true, when: (f, k) => k <= TITLE_LINES && RE_TITLE_END.test(textAt(f, k - 1)) && !RE_TITLE_END.test(textAt(f, k)) },
+  /**
+   * A sentence broken by a line break inside it (a Word or ODF paragraph of soft line breaks pasted
+   * from a PDF: `…参与企业应提供至少与其获得的政府资助` / `等额的配套出资。`) goes on: the line is a
+   * clause under way (a comma in it, a character at its end), not a heading.
+   */
+  { breaks: false, when: (f, k) => f.unwrapped && !f.hasMarker[k] && !f.labelLine[k] && /，/.test(textAt(f, k - 1)) && /[\u4e00-\u9fff]$/.test(textAt(f, k - 1)) && /^[\u4e00-\u9fff]/.test(textAt(f, k)) },
+  /** In text that is not hard-wrapped, a line the rules above leave is a paragraph of its own. */
+  { breaks: true, when: (f) => f.unwrapped },
+  /**
+   * A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
+   * too long for the rest of the line leaves it short.
+   */
+  { breaks: false, when: (f, k) => /[，、,（(《“‘「]$/.test(textAt(f, k - 1)) },
+  /**
+   * A short line ends its paragraph: only the last line of a paragraph or heading is short. Not
+   * when the next line starts with a Latin word or number too wide for the room left: a
+   * typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
+   */
+  { breaks: true, when: (f, k) => f.widths[k - 1]! < f.short && !carriedOver(textAt(f, k), f.width - f.widths[k - 1]!) },
+  /**
+   * A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
+   * for two more characters ends there, even when it is not short.
+   */
+  { breaks: true, when: (f, k) => f.hasMarker[k - 1]! && /[：:]$/.test(textAt(f, k - 1)) && f.widths[k - 1]! <= f.width - 4 },
+  /**
+   * Otherwise a new paragraph needs a marker after a closed line; a number cut in two (`2` /
+   * `022、2023和…`) is one number, whatever the next line looks like.
+   * A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
+   */
+  { breaks: false, when: (f, k) => !f.hasMarker[k] || isDigit(textAt(f, k - 1)[textAt(f, k - 1).length - 1]) },
+  /**
+   * A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
+   * field label, full last line or not: a heading has no clause punctuation.
+   */
+  { breaks: true, when: (f, k, first) => f.markerTypes[k] === 'field' && f.hasMarker[first]! && f.markerTypes[first] !== 'field' && !headingHasClause(f.lines, first, k) },
+  /**
+   * So does an indented title with no number (a heading whose automatic number a copy from Word
+   * dropped, its tab left), one line long, before a field label.
+   */
+  { breaks: true, when: (f, k, first) => f.markerTypes[k] === 'field' && !f.hasMarker[first] && first === k - 1 && f.lines[first]!.indented && isTitleText(textAt(f, k - 1)) },
+  /** `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline. */
+  { breaks: false, when: (f, k, first) => continuesInlineList(f.lines, first, k) },
+  /**
+   * A known field label (`关键词：`) at a line start starts its field, even after a line that
+   * ends without punctuation (the last item of 考核指标 often does).
+   */
+  { breaks: true, when: (f, k) => f.markerTypes[k] === 'field' && labelStartsLine(textAt(f, k - 1), textAt(f, k)) },
+];
+
 /** Whether a paragraph ends before line `k` (the paragraph started at line `first`). */
 function isBreak(f: LineFacts, k: number, first: number): boolean {
-  const { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped } = f;
-  const a = lines[k - 1]!;
-  // A table cell wrapped onto the next line (in the value column, below its row) goes on.
-  if (lines[k]!.continuesCell) return false;
-  // A label cut by the wrap, its head alone on a line (`拟支持项` / `目数：6个。`, `共拟支` / `持经费：…`):
-  // one label, one line.
-  const head = a.text.text.trim();
-  if (head.length >= 2 && head.length <= 8 && /^[\u4e00-\u9fff]+$/.test(head)) {
-    const label = fieldLabelAt(head + lines[k]!.text.text);
-    if (label !== null && label.length > head.length + 1) return false;
-  }
-  if (lines[k]!.table || a.table) return true;
-  // A heading of the document (an HTML `<h2>`) stands apart from the text around it.
-  if ((lines[k]!.heading ?? 0) !== (a.heading ?? 0)) return true;
-  // A heading in 【】 on a line of its own (`【中国—东盟科技伙伴计划联合研究项目】`, directions named
-  // with no number) stands apart from the lines around it.
-  if (RE_BRACKET_HEADING.test(lines[k]!.text.text) || RE_BRACKET_HEADING.test(a.text.text)) return true;
-  // A line that ends with an item's number, its text on the next line (`…优于0.1nm；2）` / `研制原位…`):
-  // the item goes on.
-  if (!lines[k]!.blankBefore && RE_TRAILING_ITEM.test(a.text.text) && !hasMarker[k]) return false;
-  // A heading's number on a line of its own (`1.8`, then the title after a blank line: a web page's
-  // number and heading in blocks apart) goes on with the title below it.
-  if (RE_NUMBER_ONLY.test(a.text.text.trim()) && !hasMarker[k] && isTitleText(lines[k]!.text.text)) return false;
-  // `附件` (`附件1`) stands alone: an attachment starts below it.
-  if (RE_ATTACHMENT_LINE.test(lines[k]!.text.text.trim()) || RE_ATTACHMENT_LINE.test(a.text.text.trim())) return true;
-  // A line of closing punctuation only (`。`, `）。`) ends the sentence before it, wherever the
-  // wrap (or a page break) left it.
-  if (RE_CLOSING_ONLY.test(lines[k]!.text.text)) return false;
-  // A line that ends with a joining word (`…联合研究项目与` / `联合实验室建设`, `…生物大分子的` /
-  // `结构稳定…`) or inside a word
-  // (`…人民币左` / `右。`) goes on, whatever its length: neither ends a title or a paragraph.
-  if (!hasMarker[k] && (/[与和及或之的]$/.test(lines[k - 1]!.text.text) || splitsWord(lines[k - 1]!.text.text, lines[k]!.text.text))) return false;
-  // A line that starts with one character and a clause's end (`报，单方申报无效。`) ends a word the line
-  // before began (`…创新署申`): no paragraph starts so.
-  if (!hasMarker[k] && /[\u4e00-\u9fff]$/.test(lines[k - 1]!.text.text) && /^[\u4e00-\u9fff][，。；、]/.test(lines[k]!.text.text)) return false;
-  // A heading whose bracket is still open at the line's end (`…合作项目（绿色氢能领` / `域联合研发）`).
-  if (!hasMarker[k] && hasMarker[first] && markerTypes[first] !== 'field' && openBracket(lines, first, k)) return false;
-  // A figure cut from its unit (`国拨经费：1800` / `万元。`, a page break between them), or cut
-  // inside (`不超过30` / `00万元/项。`): one figure.
-  if (/\d$/.test(lines[k - 1]!.text.text) && (RE_UNIT_START.test(lines[k]!.text.text) || (RE_NUMBER_REST.test(lines[k]!.text.text) && !RE_ATTACHMENT_LINE.test(lines[k - 1]!.text.text.trim())))) return false;
-  if (lines[k]!.blankBefore || lines[k]!.indented) return true;
-  // A line that ends inside a clause (`支持额度：每项不超过100万元，` / `共计600万元`) goes on, even
-  // in text of a paragraph a line: nothing ends a paragraph there.
-  if (unwrapped && !hasMarker[k] && !labelLine[k] && /[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
-  if (labelLine[k] || labelLine[k - 1]) return true;
-  // A heading's last word wrapped onto a short line of its own (`1.2 中国和乌兹别克斯坦政府间联合研究`
-  // / `项目`), its fields right below: the heading goes on.
-  if (hasMarker[first] && markerTypes[first] !== 'field' && !hasMarker[k] && RE_TITLE_TAIL.test(lines[k]!.text.text) && !headingHasClause(lines, first, k) && (k + 1 >= lines.length || markerTypes[k + 1] === 'field')) return false;
-  // The title ends its paragraph even when nothing separates it from the text below it.
-  if (k <= TITLE_LINES && RE_TITLE_END.test(lines[k - 1]!.text.text) && !RE_TITLE_END.test(lines[k]!.text.text)) return true;
-  // A sentence broken by a line break inside it (a Word or ODF paragraph of soft line breaks pasted
-  // from a PDF: `…参与企业应提供至少与其获得的政府资助` / `等额的配套出资。`) goes on: the line is a
-  // clause under way (a comma in it, a character at its end), not a heading.
-  if (unwrapped && !hasMarker[k] && !labelLine[k] && /，/.test(lines[k - 1]!.text.text) && /[\u4e00-\u9fff]$/.test(lines[k - 1]!.text.text) && /^[\u4e00-\u9fff]/.test(lines[k]!.text.text)) return false;
-  if (unwrapped) return true;
-  // A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
-  // too long for the rest of the line leaves it short.
-  if (/[，、,（(《“‘「]$/.test(lines[k - 1]!.text.text)) return false;
-  // A short line ends its paragraph: only the last line of a paragraph or heading is short. Not
-  // when the next line starts with a Latin word or number too wide for the room left: a
-  // typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
-  if (widths[k - 1]! < short && !carriedOver(lines[k]!.text.text, width - widths[k - 1]!)) return true;
-  const at = a.text.text;
-  // A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
-  // for two more characters ends there, even when it is not short.
-  if (hasMarker[k - 1] && /[：:]$/.test(at) && widths[k - 1]! <= width - 4) return true;
-  // Otherwise a new paragraph needs a marker after a closed line; a number cut in two (`2` /
-  // `022、2023和…`) is one number, whatever the next line looks like.
-  // A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
-  if (!hasMarker[k] || isDigit(at[at.length - 1])) return false;
-  // A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
-  // field label, full last line or not: a heading has no clause punctuation.
-  if (markerTypes[k] === 'field' && hasMarker[first] && markerTypes[first] !== 'field' && !headingHasClause(lines, first, k)) return true;
-  // So does an indented title with no number (a heading whose automatic number a copy from Word
-  // dropped, its tab left), one line long, before a field label.
-  if (markerTypes[k] === 'field' && !hasMarker[first] && first === k - 1 && lines[first]!.indented && isTitleText(at)) return true;
-  // `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline.
-  if (continuesInlineList(lines, first, k)) return false;
-  // A known field label (`关键词：`) at a line start starts its field, even after a line that
-  // ends without punctuation (the last item of 考核指标 often does).
-  if (markerTypes[k] === 'field' && labelStartsLine(at, lines[k]!.text.text)) return true;
-  return CLOSING.test(at) || (hasMarker[k - 1]! && !/[，、]$/.test(at));
+  for (const rule of BREAK_RULES) if (rule.when(f, k, first)) return rule.breaks;
+  // Where no rule decides: a closed line, or a marker line not ending inside a clause, ends before a marker.
+  const at = textAt(f, k - 1);
+  return CLOSING.test(at) || (f.hasMarker[k - 1]! && !/[，、]$/.test(at));
+}
+
+/** Whether line `k - 1` is the head of a field label cut by the wrap, its rest starting line `k`. */
+function labelCutByWrap(f: LineFacts, k: number): boolean {
+  const head = textAt(f, k - 1).trim();
+  if (head.length < 2 || head.length > 8 || !/^[\u4e00-\u9fff]+$/.test(head)) return false;
+  const label = fieldLabelAt(head + textAt(f, k));
+  return label !== null && label.length > head.length + 1;
 }
 
 /** A heading wholly in 【】 (no colon, no clause inside). */

@@ -67,11 +67,18 @@ let consumeGuideline: ((value: unknown) => unknown) | undefined;
  */
 const ZH_CONTEXT = new WeakMap<CheckDraft, CheckContext>();
 
+/** The checks that compare the figures a document states with what its directions add up to, in their order. */
+const CONSISTENCY: readonly ((extracted: Extracted, checks: CheckDraft[]) => void)[] = [directionCountCheck, partnerCountCheck, projectTotalCheck, fundingTotalCheck, perProjectCapChecks];
+
 export function consistencyChecks(extracted: Extracted): CheckDraft[] {
   const checks: CheckDraft[] = [];
-  const { summary, directions } = extracted;
-  if (directions.length === 0) return checks;
+  if (extracted.directions.length === 0) return checks;
+  for (const check of CONSISTENCY) check(extracted, checks);
+  return checks;
+}
 
+/** The count of directions the text states against the directions numbered. */
+function directionCountCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
   if (summary.directionCount && summary.directionCount.value !== directions.length) {
     checks.push({
       code: 'direction-count-mismatch',
@@ -83,6 +90,10 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
       span: summary.directionCount.span,
     });
   }
+}
+
+/** The count of partners the text states against the partners the direction titles name. */
+function partnerCountCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
   const partners = new Set(directions.flatMap((d) => d.partners.map((p) => p.name)));
   if (summary.partnerCount && summary.partnerCount.value !== partners.size) {
     push(checks, { partners: [...partners] }, {
@@ -95,6 +106,10 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
       span: summary.partnerCount.span,
     });
   }
+}
+
+/** The total of projects the text states against the directions' counts. */
+function projectTotalCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
   // A total is compared when every direction states its figure, or when those that do already
   // exceed it (then the missing ones cannot make it add up).
   const counted = directions.filter((d) => d.projectCount && !d.projectCount.inherited);
@@ -122,6 +137,10 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
       });
     }
   }
+}
+
+/** The funding total the text states against the directions' funding. */
+function fundingTotalCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
   const funded = directions.filter((d) => d.funding);
   // The young scientists' projects' own total (`部署青年科学家项目3个，拟安排国拨经费900万元`) stands for
   // those of their directions that state no funding: with it the directions add up in full.
@@ -146,6 +165,10 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
       });
     }
   }
+}
+
+/** Each direction's funding against its count of projects times the cap on each. */
+function perProjectCapChecks({ directions }: Extracted, checks: CheckDraft[]): void {
   for (const d of directions) {
     const cap = d.funding?.perProjectCapCNY;
     if (cap !== undefined && d.funding && d.projectCount && cap * d.projectCount.value < d.funding.amountCNY && d.projectCount.qualifier === 'exact') {
@@ -160,7 +183,6 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
       });
     }
   }
-  return checks;
 }
 
 function structureChecks(segmented: Segmented, layout: Layout): CheckDraft[] {

@@ -13,99 +13,125 @@ import { fieldRest, implausible, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { categoryOf } from './partners.js';
 
-export function readFunding(ctx: DirectionContext): { funding: Funding | null; perProjectCap: Direction['perProjectCap'] } {
-  const { id, span, all, summary, checks, groupTexts } = ctx;
-  let funding: Funding | null = null;
-  let statedPerProject: Direction['perProjectCap'] = null;
+type PerProjectCap = Direction['perProjectCap'];
+type FundingField = NonNullable<ReturnType<DirectionContext['byRole']>>;
+
+export function readFunding(ctx: DirectionContext): { funding: Funding | null; perProjectCap: PerProjectCap } {
   // Of several funding fields, the one that states the direction's total (`资助强度：每项不超过200万元` /
   // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
   const fundingField = totalFundingField(ctx);
-  if (fundingField) {
-    const rest = mappedTrim(fundingValue(fundingField), TRAILING);
-    const { total: hit, perProject } = fundingAmounts(rest.text);
-    if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
-      funding = { ...hit.value, text: rest.text, span: span(rest) };
-    } else if (hit) {
-      implausible(checks, id, 'funding', rest.text, span(rest));
-    } else if (perProject) {
-      // `300万元/项`: what one project receives, no total for the direction (never read as one).
-      ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
-    } else if (fundingField.marker?.key === '支持方式') {
-      // `支持方式：前资助`: how, not how much; its text is kept as it is.
-      if (rest.text.length > 0) ctx.otherText.push({ label: '支持方式', known: true, text: rest.text, span: span(rest) });
-    } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
-      // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
-      ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
-    }
-    if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
-      const s = span(rest, perProject.index, perProject.index + perProject.length);
-      statedPerProject = { amountCNY: perProject.value.amountCNY, text: rest.text.slice(perProject.index, perProject.index + perProject.length), span: s, inherited: false };
-    }
-    ctx.leftover(fundingField);
-  }
-  // A 揭榜挂帅 task's own amount (`每个任务支持资金不超过1000万元`, `本任务支持不超过2000万元`): the
-  // task is the direction, so the amount is its total, not a project's cap.
-  // (Written in a funding field too, `支持方式：…每个任务支持资金不超过1000万元`: still no cap.)
-  let task: { start: number; end: number } | null = null;
-  {
-    const m = RE_TASK_FUNDING.exec(all.text);
-    const at = m ? m.index + m[0].length : 0;
-    const money = m ? parseMoney(all.text.slice(at, at + 24)) : null;
-    if (m && money && money.index <= 1 && isPlausible('fundingCNY', money.value.amountCNY)) {
-      const a = at + money.index;
-      if (!funding && !fundingField) funding = { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) };
-      task = { start: m.index, end: a + money.length };
-    }
-  }
-  const capText = task ? all.text.slice(0, task.start) + ' '.repeat(task.end - task.start) + all.text.slice(task.end) : all.text;
-  const cap = parsePerProjectCap(capText);
-  let perProjectCap: Direction['perProjectCap'] = null;
-  if (statedPerProject && !cap) {
-    perProjectCap = statedPerProject;
-  } else if (cap && isPlausible('fundingCNY', cap.value)) {
-    perProjectCap = { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length), inherited: false };
-  } else if (cap) {
-    implausible(checks, id, 'per-project cap', all.text.slice(cap.index, cap.index + cap.length), span(all, cap.index, cap.index + cap.length));
-  } else {
-    // What the direction's group states for its directions (`3. 青年科学家项目` / `每个项目国拨经费
-    // 不超过300万元`) before what the document states for all.
-    const fromGroup = groupTexts.map((t) => ({ t, hit: parsePerProjectCap(t.text) })).find((x) => x.hit && isPlausible('fundingCNY', x.hit.value));
-    if (fromGroup) {
-      const { t, hit } = fromGroup as { t: Mapped; hit: NonNullable<ReturnType<typeof parsePerProjectCap>> };
-      perProjectCap = { amountCNY: hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
-    } else if (summary.youngScientist?.perProjectCNY && (/青年科学家/.test(ctx.title) || ctx.groups.some((g) => /青年科学家/.test(g.text.text))) && isPlausible('fundingCNY', summary.youngScientist.perProjectCNY)) {
-      // A young scientists' direction (by its title, or the group it stands in: `4. 青年科学家项目` /
-      // `4.1 …`): the cap the text before the directions states for them
-      // (`其中，拟部署1个青年科学家项目方向，…每个项目国拨经费不超过300万元`).
-      const y = summary.youngScientist;
-      perProjectCap = { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
-    } else if (categoryCap(summary, ctx.title)) {
-      // A cap the text before the directions states for the direction's category.
-      const c = categoryCap(summary, ctx.title)!;
-      perProjectCap = { amountCNY: c.amountCNY, text: c.text, span: c.span, inherited: true };
-    } else if (summary.defaultPerProjectCap && !(task && /任务/.test(summary.defaultPerProjectCap.text))) {
-      // A cap stated for every task (`每个任务支持不超过1000万元`) is no cap of a task that states its own amount.
-      perProjectCap = { ...summary.defaultPerProjectCap, inherited: true };
-    }
-  }
+  const stated = fundingField ? readFundingField(ctx, fundingField) : { funding: null, perProject: null };
+  let funding = stated.funding;
+  const task = taskFunding(ctx);
+  if (task && !funding && !fundingField) funding = task.funding;
+  const perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
   if (perProjectCap && funding && !perProjectCap.inherited) {
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
   }
   // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
   const prose = !funding && !fundingField ? proseFunding(ctx) : null;
   if (prose?.funding) funding = prose.funding;
-  // Stated once for each direction of the group it stands in (`以下方向每个方向国拨经费均为1500万元`).
-  if (!funding && !fundingField) {
-    for (const t of groupTexts) {
-      const hit = eachDirectionFunding(t.text);
-      if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
-        funding = { ...hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
-        break;
-      }
-    }
-  }
+  if (!funding && !fundingField) funding = groupFunding(ctx);
   if (!funding && !fundingField && !prose?.implausible) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
+}
+
+/** The direction's funding field read: its total, and what one project gets where it states that; a check where it states neither. */
+function readFundingField(ctx: DirectionContext, fundingField: FundingField): { funding: Funding | null; perProject: PerProjectCap } {
+  const { id, span, checks } = ctx;
+  let funding: Funding | null = null;
+  let statedPerProject: PerProjectCap = null;
+  const rest = mappedTrim(fundingValue(fundingField), TRAILING);
+  const { total: hit, perProject } = fundingAmounts(rest.text);
+  if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
+    funding = { ...hit.value, text: rest.text, span: span(rest) };
+  } else if (hit) {
+    implausible(checks, id, 'funding', rest.text, span(rest));
+  } else if (perProject) {
+    // `300万元/项`: what one project receives, no total for the direction (never read as one).
+    ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${rest.text}”): no total`, rest.text, span(rest));
+  } else if (fundingField.marker?.key === '支持方式') {
+    // `支持方式：前资助`: how, not how much; its text is kept as it is.
+    if (rest.text.length > 0) ctx.otherText.push({ label: '支持方式', known: true, text: rest.text, span: span(rest) });
+  } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
+    // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
+    ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
+  }
+  if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
+    const s = span(rest, perProject.index, perProject.index + perProject.length);
+    statedPerProject = { amountCNY: perProject.value.amountCNY, text: rest.text.slice(perProject.index, perProject.index + perProject.length), span: s, inherited: false };
+  }
+  ctx.leftover(fundingField);
+  return { funding, perProject: statedPerProject };
+}
+
+/** A 揭榜挂帅 task's own amount in the direction's text: where it stands, and the amount as the direction's funding. */
+function taskFunding({ all, span }: DirectionContext): { start: number; end: number; funding: Funding } | null {
+  // A 揭榜挂帅 task's own amount (`每个任务支持资金不超过1000万元`, `本任务支持不超过2000万元`): the
+  // task is the direction, so the amount is its total, not a project's cap.
+  // (Written in a funding field too, `支持方式：…每个任务支持资金不超过1000万元`: still no cap.)
+  const m = RE_TASK_FUNDING.exec(all.text);
+  const at = m ? m.index + m[0].length : 0;
+  const money = m ? parseMoney(all.text.slice(at, at + 24)) : null;
+  if (!m || !money || money.index > 1 || !isPlausible('fundingCNY', money.value.amountCNY)) return null;
+  const a = at + money.index;
+  return { start: m.index, end: a + money.length, funding: { ...money.value, text: all.text.slice(a, a + money.length), span: span(all, a, a + money.length) } };
+}
+
+/** The per-project cap the direction's text states (a task's own amount aside), else its funding field's figure per project, else one it inherits. */
+function perProjectCapOf(ctx: DirectionContext, task: { start: number; end: number } | null, statedPerProject: PerProjectCap): PerProjectCap {
+  const { id, span, all, checks } = ctx;
+  const capText = task ? all.text.slice(0, task.start) + ' '.repeat(task.end - task.start) + all.text.slice(task.end) : all.text;
+  const cap = parsePerProjectCap(capText);
+  if (statedPerProject && !cap) return statedPerProject;
+  if (cap && isPlausible('fundingCNY', cap.value)) {
+    return { amountCNY: cap.value, text: all.text.slice(cap.index, cap.index + cap.length), span: span(all, cap.index, cap.index + cap.length), inherited: false };
+  }
+  if (cap) {
+    implausible(checks, id, 'per-project cap', all.text.slice(cap.index, cap.index + cap.length), span(all, cap.index, cap.index + cap.length));
+    return null;
+  }
+  return inheritedCap(ctx, task);
+}
+
+/** The per-project cap a direction that states none inherits: its group's, the young scientists', its category's, or the document's. */
+function inheritedCap(ctx: DirectionContext, task: { start: number; end: number } | null): PerProjectCap {
+  const { span, summary, groupTexts } = ctx;
+  // What the direction's group states for its directions (`3. 青年科学家项目` / `每个项目国拨经费
+  // 不超过300万元`) before what the document states for all.
+  const fromGroup = groupTexts.map((t) => ({ t, hit: parsePerProjectCap(t.text) })).find((x) => x.hit && isPlausible('fundingCNY', x.hit.value));
+  if (fromGroup) {
+    const { t, hit } = fromGroup as { t: Mapped; hit: NonNullable<ReturnType<typeof parsePerProjectCap>> };
+    return { amountCNY: hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
+  }
+  if (summary.youngScientist?.perProjectCNY && (/青年科学家/.test(ctx.title) || ctx.groups.some((g) => /青年科学家/.test(g.text.text))) && isPlausible('fundingCNY', summary.youngScientist.perProjectCNY)) {
+    // A young scientists' direction (by its title, or the group it stands in: `4. 青年科学家项目` /
+    // `4.1 …`): the cap the text before the directions states for them
+    // (`其中，拟部署1个青年科学家项目方向，…每个项目国拨经费不超过300万元`).
+    const y = summary.youngScientist;
+    return { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
+  }
+  const c = categoryCap(summary, ctx.title);
+  if (c) {
+    // A cap the text before the directions states for the direction's category.
+    return { amountCNY: c.amountCNY, text: c.text, span: c.span, inherited: true };
+  }
+  if (summary.defaultPerProjectCap && !(task && /任务/.test(summary.defaultPerProjectCap.text))) {
+    // A cap stated for every task (`每个任务支持不超过1000万元`) is no cap of a task that states its own amount.
+    return { ...summary.defaultPerProjectCap, inherited: true };
+  }
+  return null;
+}
+
+/** The funding stated once for each direction of the group the direction stands in (`以下方向每个方向国拨经费均为1500万元`). */
+function groupFunding({ span, groupTexts }: DirectionContext): Funding | null {
+  for (const t of groupTexts) {
+    const hit = eachDirectionFunding(t.text);
+    if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
+      return { ...hit.value, text: t.text.slice(hit.index, hit.index + hit.length), span: span(t, hit.index, hit.index + hit.length), inherited: true };
+    }
+  }
+  return null;
 }
 
 /**
@@ -149,7 +175,7 @@ export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionCo
  * A funding field's value: the text after its label, and the lines under it where it goes on
  * (`支持经费` / `每项不超过100万元` / `本方向共安排600万元`, an outline's leaves), parted by `；`.
  */
-function fundingValue(field: NonNullable<ReturnType<DirectionContext['byRole']>>): Mapped {
+function fundingValue(field: FundingField): Mapped {
   const lines = field.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []));
   const rest = fieldRest(field);
   return lines.length === 0 ? rest : mappedJoin(rest.text.length > 0 ? [rest, ...lines] : lines, '；');
