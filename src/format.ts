@@ -150,7 +150,7 @@ const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
   'direction-count-mismatch': ({ s, k }) => `文中所述指南方向${s}个，实际编号的方向${k}个`,
   'partner-count-mismatch': ({ s, k, context }) => `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个${context.partners?.length ? `（${context.partners.join('、')}）` : ''}`,
   'per-project-cap-exceeded': ({ s, k, at }) => `${at}经费${money(s)}超过项目数乘以单项上限（${money(k)}）`,
-  'field-missing': ({ k, at }) => `${at}未写明${FIELD_ZH[String(k)] ?? String(k)}`,
+  'field-missing': ({ k, at }) => `${at}未写明${(Object.hasOwn(FIELD_ZH, String(k)) ? FIELD_ZH[String(k)] : undefined) ?? String(k)}`,
   'duration-inherited': ({ k, at }) => `${at}未写明实施周期，沿用指南统一规定（${k}）`,
   placeholder: ({ s, context, at }) => {
     const where = context.field ? `${context.field}中` : '';

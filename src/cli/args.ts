@@ -81,6 +81,8 @@ export type HistoryFormat = 'json' | 'md' | 'html' | 'csv' | 'xlsx';
 
 /** Short options and their long names. */
 const SHORT: Readonly<Record<string, string>> = { '-o': '--out', '-j': '--concurrency' };
+/** The long option a short one stands for (never a property every object has: `toString` is a file's name). */
+const shortFor = (arg: string): string | undefined => (Object.hasOwn(SHORT, arg) ? SHORT[arg] : undefined);
 /** Long options that are other names of one (`--jobs`, as make and many build tools call it). */
 const LONG: Readonly<Record<string, string>> = { '--jobs': '--concurrency' };
 
@@ -176,7 +178,7 @@ class Options {
     rest: readonly string[],
   ) {
     for (let i = 0; i < rest.length; i++) {
-      const arg = SHORT[rest[i]!] ?? rest[i]!;
+      const arg = shortFor(rest[i]!) ?? rest[i]!;
       if (arg === '--') {
         for (const p of rest.slice(i + 1)) this.positional.push(p);
         break;
@@ -192,7 +194,7 @@ class Options {
     const eq = arg.indexOf('=');
     const given = eq > 0 ? arg.slice(0, eq) : arg;
     const name = LONG[given] ?? given;
-    this.spelled.set(name, SHORT[rest[i]!] ? rest[i]! : given);
+    this.spelled.set(name, shortFor(rest[i]!) ? rest[i]! : given);
     if (VALUED.has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined || value === '') throw usage('usage.needs-value', name);

@@ -423,7 +423,7 @@ const SYMBOLS = new Set(['disc', 'circle', 'square', 'disclosure-open', 'disclos
 export function counterText(n: number, style: string): string {
   const s = style.toLowerCase();
   if (SYMBOLS.has(s)) return '';
-  return formatNumber(n, (COUNTER_STYLES[s] ?? COUNTER_STYLES['decimal']!).format);
+  return formatNumber(n, ((Object.hasOwn(COUNTER_STYLES, s) ? COUNTER_STYLES[s] : undefined) ?? COUNTER_STYLES['decimal']!).format);
 }
 
 /** The strings of a CSS value, unquoted and unescaped (`"\\2022"` → `•`). */

@@ -361,18 +361,18 @@ class RtfReader {
     }
     const rule = CONTROL_WORDS.get(w);
     if (rule) rule(this, param);
-    else if (w in CHAR_WORDS) this.emit(CHAR_WORDS[w]!);
+    else if (Object.hasOwn(CHAR_WORDS, w)) this.emit(CHAR_WORDS[w]!);
   }
 
   /** A group's first control word: whether it names a destination left out (skipped, or logged); a list number's marks the group. */
   private destination(w: string): boolean {
-    if (SKIP.has(w) || (this.starred && !TEXT_DESTINATIONS.has(w) && !(w in LOGGED))) {
+    if (SKIP.has(w) || (this.starred && !TEXT_DESTINATIONS.has(w) && !Object.hasOwn(LOGGED, w))) {
       // The font table is read for its charsets; its names, and the rest, are not text.
       if (w === 'fonttbl') this.st.fontEntry = -1;
       else this.st.skip = true;
       return true;
     }
-    if (w in LOGGED) {
+    if (Object.hasOwn(LOGGED, w)) {
       this.st.log = LOGGED[w]!;
       return true;
     }

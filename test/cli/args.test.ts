@@ -127,3 +127,9 @@ describe('guideline --version', () => {
     expect(parseArgs(['ingest', '-o', 'x'])).toMatchObject({ out: 'x' });
   });
 });
+
+describe('parseArgs and the names every object has', () => {
+  it('reads a file named as a property every object has (toString, constructor) as a file, not as an option', () => {
+    expect(parseArgs(['ingest', 'toString', 'constructor'])).toMatchObject({ files: ['toString', 'constructor'] });
+  });
+});

@@ -42,3 +42,10 @@ describe('RTF as Word writes it', () => {
     expect(built.tables).toBe(1);
   });
 });
+
+describe('RTF control words named as properties every object has', () => {
+  it('write nothing of their own into the text (\\toString, \\constructor are unknown words)', () => {
+    const built = readRtf(Buffer.from(String.raw`{\rtf1\ansi {\toString a}{\constructor b}\valueOf c\par}`, 'latin1'));
+    expect(built.text.replace(/\s+/g, ' ').trim()).toBe('abc');
+  });
+});
