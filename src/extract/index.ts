@@ -273,7 +273,7 @@ function withCallText(
   const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
   if (afterText) dropFilledGaps(figured, checks);
   const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, call.parts, span)) : figured, call.preamble, span, checks);
-  const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties) : stated);
+  const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties, extracted) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
   const corrected = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
   return { ...corrected, directions: withCallConditions(corrected.directions, [...call.preamble, ...after].map((p) => p.text), span) };
@@ -598,11 +598,20 @@ function typedProjectCount(plan: readonly Mapped[], span: SpanFn): Summary['proj
  * The figures the call states once after its directions, as the document's defaults, where every
  * direction took the same one (one statement, one span) and the text before them states none.
  */
-function withCallDefaults(summary: Summary, directions: readonly Direction[]): Summary {
+function withCallDefaults(summary: Summary, directions: readonly Direction[], before: readonly Direction[] = directions): Summary {
   const shared = <T extends { readonly span: Span; readonly inherited?: boolean }>(get: (d: Direction) => T | null | undefined): T | null => {
     const all = directions.map(get);
     const first = all[0];
-    return first && first.inherited && all.every((x) => x && x.inherited && x.span.start === first.span.start) ? first : null;
+    if (first && first.inherited && all.every((x) => x && x.inherited && x.span.start === first.span.start)) return first;
+    // Or the figure one clause of the call gave most directions, the others stating their own or
+    // their group's (`除管理科学部研究方向另有规定外，每个研究方向原则上资助1项…`): more than half of
+    // them, every direction with a figure.
+    if (all.some((x) => !x)) return null;
+    const filled = all.filter((x, k): x is T => x !== null && x !== undefined && x.inherited === true && !get(before[k]!));
+    // (Never where the call gives its kinds of project figures of their own, `培育项目…80万元` /
+    // `重点支持项目…300万元`: one clause filled them all.)
+    const one = filled[0];
+    return one && filled.every((y) => y.span.start === one.span.start) && filled.length * 2 > all.length ? one : null;
   };
   const duration = summary.defaultDuration ? null : shared((d) => d.duration);
   const cap = summary.defaultPerProjectCap ? null : shared((d) => d.perProjectCap);
@@ -727,7 +736,7 @@ const RE_HEADLINE = /^[^“”《》]{1,8}[｜|]|^(?:科技部|基金委|工信�
 const RE_REPOST_TAG = /^(?:[【\[](?:转载|转发|转帖|原文)[】\]]|【[^】]{2,16}】\s*[（(]\d{1,2}\/\d{1,2}[）)])\s*/;
 
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`, `本地区设3个指南方向，…`. */
-const RE_FOR_DIRECTIONS_BELOW = /^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南)?方向(?:均|各)?(?:拟|国拨|支持|经费|实施)/;
+const RE_FOR_DIRECTIONS_BELOW = /^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南|研究|项目)?方向(?:均|各)?(?:原则上)?(?:拟|国拨|支持|资助|经费|实施)/;
 
 /**
  * A part's paragraph that states something for the directions in it: a sentence addressed to them,
