@@ -278,8 +278,8 @@ function durationOf(m: RegExpExecArray, at: number): DurationValue {
  * A labelled duration anywhere in `text`: `项目实施周期3年`, `原则上不超过4年`, `一般为2~3年`,
  * `执行期为3年`, `实施周期为36个月`, `实施期限：2024年7月至2027年6月`.
  */
-export function parseDuration(text: string): Hit<DurationValue> | null {
-  const m = RE_DURATION.exec(text);
+export function parseDuration(input: string): Hit<DurationValue> | null {
+  const m = RE_DURATION.exec(datesAsWords(input));
   if (!m) return null;
   return { value: durationOf(m, 1), index: m.index, length: m[0].length };
 }
@@ -305,7 +305,17 @@ export function parseProjectDuration(text: string): Hit<DurationValue> | null {
 }
 
 /** A duration at the start of a duration field's text (its label already read): `不超过3年`. */
-export function parseDurationValue(text: string): Hit<DurationValue> | null {
+/**
+ * Dates written with dots or slashes (`2026.01.01—2028.12.31`, `2026/1/1至2027/12/31`) as the
+ * duration patterns read dates (`2026年01月  —2028年12月  `): the day left out, its place kept in
+ * spaces, so that every offset stays that of the text.
+ */
+function datesAsWords(text: string): string {
+  return /\d{4}[.．/]\d/.test(text) ? text.replace(/(?<!\d)(\d{4})[.．/](\d{1,2})[.．/](\d{1,2})(?![\d.．/])/g, (_m, y: string, mo: string, d: string) => `${y}年${mo}月${' '.repeat(d.length)}`) : text;
+}
+
+export function parseDurationValue(input: string): Hit<DurationValue> | null {
+  const text = datesAsWords(input);
   const m = RE_DURATION_AT.exec(text);
   if (!m) return null;
   const lead = /^[为是：:\s]*/.exec(text)![0].length;
@@ -417,7 +427,7 @@ export const SUMMARY_PATTERNS = {
     // A record's field: `合作国家/地区/国际组织数：8个`.
     new RegExp(`合作(?:国家|方|国别)[^：:，。；]{0,16}数[：:]\\s*()${N}个?()`),
     // (`与欧洲6个国家的资助机构…`: a region's countries, counted.)
-    new RegExp(`与(?:欧洲|非洲|亚洲|美洲|拉美|中东欧|东南亚|南亚|中亚|西亚|北欧|周边|相关|有关)?()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+    new RegExp(`与(?:欧洲|非洲|亚洲|美洲|拉美|中东欧|东南亚|南亚|中亚|西亚|北欧|周边|相关|有关){0,2}()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     // `支持与香港、澳门、台湾3个地区开展…`: the partners named, then their count.
     // (Or without 与: `巴西、俄罗斯、印度…等6个国家的资助机构参与…`.)

@@ -28,7 +28,9 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
     }
   }
   // (Also the fields kept as text that state who leads or what is matched: `申报主体：`, `配套要求：`.)
-  const ownConditions = conditionsOf([...requirementFields, ...ctx.allOf('other')].map(nodeText), span);
+  // (And the funding field that states the matching funds beside the central ones: `共拟支持经费：中央
+  // 财政经费不超过1800万元，自筹经费与中央财政经费比例不低于1:1。`)
+  const ownConditions = conditionsOf([...requirementFields, ...ctx.allOf('other'), ...ctx.allOf('funding')].map(nodeText), span);
   // The young-scientist rules a group states for its directions, where a direction states none.
   const conditions = ownConditions.youngScientist || groupTexts.length === 0 ? ownConditions : { ...ownConditions, youngScientist: conditionsOf(groupTexts, span).youngScientist };
   return { requirements, conditions };
