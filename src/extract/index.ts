@@ -906,6 +906,10 @@ function trimTitleHead(parts: string[], head: readonly Paragraph[], from: number
  * a notice's, the guideline's own title under a repost's headline, the guideline a notice carries
  * as its attachment, or a title block further down where the head has none.
  */
+/** The name of an office or a body, as it signs a letter (`研究事务处`, `科研院`, `国际合作司`). */
+const RE_OFFICE_NAME = /^[\u4e00-\u9fff]{2,20}(?:处|办公室|委员会|部|厅|局|委|司|院|中心|大学|学院)$/;
+/** A field of a letterhead or a memo's head inside what was read as a title: `通告编号：`, `日期：`, `致：`, `事由：`. */
+const RE_LETTERHEAD_FIELD = /(?:编号|文号|日期|致|事由|发文单位|发件人|收件人)[：:]/;
 function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: readonly Paragraph[]): TitleAt {
   let found = lines;
   // A notice's title right above the guideline's own: the guideline's.
@@ -918,8 +922,9 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   // the guideline's own title block): the document is that guideline.
   // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do.)
   if (/^.{0,30}关于|(?:通知|通告|函)$/.test(found.title) && !/揭榜/.test(found.title)) found = attachedTitle(preamble) ?? found;
-  // No title at the head (a forwarded e-mail's chain above it): a title block further down.
-  if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120)) found = titleFurtherDown(preamble, head) ?? found;
+  // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
+  // `通告编号：RO/2026/057` / `日期：…`, a research office's repost): a title block further down.
+  if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120) || RE_LETTERHEAD_FIELD.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;
   return found;
 }
 
@@ -1040,7 +1045,8 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   const own = preamble[at]!;
   const above = at > 0 ? preamble[at - 1]! : null;
   const upper = above?.text.text.trim() ?? '';
-  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
+  // (Never an office's name that signs the text above, `研究事务处`.)
+  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
   const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
   return { title: whole, from: (wrapped ? above! : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };

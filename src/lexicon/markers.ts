@@ -136,6 +136,17 @@ const RE_ARABIC_PAREN = /^(\d{1,2})(?:）|\)(?![\d%]))\s*(?=\S)/;
 /** `【指南方向1.1】`, `［方向2.3］`: a `1.1` number in brackets with the word that names it. */
 const RE_BRACKET_DECIMAL = /^[【\[［〔](?:指南方向|研究方向|项目方向|方向)\s*(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?[】\]］〕]\s*[：:]?\s*/;
 const RE_CIRCLED = /^([\u2460-\u2473])\s*/;
+/**
+ * Numbers a font prints as one character: `⑴`…`⒇` (U+2474–2487) as `（1）`, `⒈`…`⒛` (U+2488–249B)
+ * as `1.`, `㈠`…`㈩` (U+3220–3229) as `（一）`: each its type and value.
+ */
+const RE_ENCLOSED = /^([\u2474-\u249b\u3220-\u3229])\s*/;
+function enclosedMarker(c: string, length: number): Marker {
+  const cp = c.codePointAt(0)!;
+  if (cp >= 0x3220) return { type: 'paren-cjk', text: c, length, value: cp - 0x3220 + 1, key: String(cp - 0x3220 + 1) };
+  if (cp >= 0x2488) return { type: 'arabic-dot', text: c, length, value: cp - 0x2488 + 1, key: String(cp - 0x2488 + 1) };
+  return { type: 'paren-arabic', text: c, length, value: cp - 0x2474 + 1, key: String(cp - 0x2474 + 1) };
+}
 // `Ⅰ．双边合作`, `Ⅱ、多边合作`: the Roman numeral characters (U+2160–216B), then a dot or a comma.
 const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(])/;
 // `方向一：…`, `方向 3 …`, `揭榜任务一：…`: a word that names a direction, then its number. Never a
@@ -268,6 +279,7 @@ function plainMarker(text: string): Marker | null {
     const v = m[1]!.codePointAt(0)! - 0x2160 + 1;
     return { type: 'roman', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
   }
+  if ((m = RE_ENCLOSED.exec(text))) return enclosedMarker(m[1]!, m[0].length);
   if ((m = RE_CIRCLED.exec(text))) {
     const v = m[1]!.codePointAt(0)! - 0x2460 + 1;
     return { type: 'circled', text: m[1]!, length: m[0].length, value: v, key: String(v) };
