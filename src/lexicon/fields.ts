@@ -222,6 +222,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['每项资助上限', 'other'],
   ['资助上限', 'other'],
   ['经费上限', 'other'],
+  ['国拨经费上限', 'other'],
+  ['单项经费上限', 'other'],
   // A 揭榜挂帅 task's own facts (MIIT, 工信厅): who posts it, who may lead; kept as text.
   ['榜单发布单位', 'other'],
   ['发榜单位', 'other'],

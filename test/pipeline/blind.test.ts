@@ -711,3 +711,28 @@ const GAPS67: Record<string, { gap?: string; checksGap?: string }> = {
 };
 const DIR67 = `${ROOT}test/fixtures/blind67/`;
 describe.each(expectedCases(DIR67))('blind67 case %s', (name) => expectedCaseTests(DIR67, name, GAPS67[name]));
+
+/**
+ * Sets 68 and 69, written blind after pipeline 1.38.0. 68, text as research offices receive it: a
+ * portal copy with `[n]` paragraph numbers and every field written as a sentence under `第N方向`, a
+ * key programme four levels deep with its figures in a bracket after each title, directions
+ * without figures and a closing pandoc grid table, a Hong Kong repost in traditional script with
+ * `㈠`/`⑴` numbering, a 揭榜 guide copied from a code review's diff view (`  12 +…`, a Markdown
+ * table with `<br>` in its cells). 69, neighbouring families: a MIIT list numbered `1-1`…`4-2` whose
+ * 揭榜条件 every task inherits unless it says otherwise, an NSFC 专项项目 with its figures after
+ * the directions and one part's own, a key programme with its young scientists' directions in a
+ * closing table, a provincial call with 重点国别 and dotted dates, a draft with margin line numbers
+ * stating the programme's period and the projects'. First contact: 68 409/725 (56.4%, one refused);
+ * 69 689/968 (71.2%; its writer had read the previous session's closing note).
+ */
+const GAPS68: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b2-fanti': { gap: 'judgement: a title’s full-width digits are given as ASCII digits (`２０２６` → `2026`), as other writers have it' },
+  'gjhz-2026-b3-sentences': { gap: 'judgement: the last two items of a domain list joined by 及/和 (`先进材料及食品安全`, `水处理和光伏应用`) stay one domain, as `核能和平利用` must' },
+};
+const GAPS69: Record<string, { gap?: string; checksGap?: string }> = {
+  'nsfc-2026-zxxm-after': { gap: 'judgement: the figures a part states for its directions (管理科学部: 每个研究方向拟资助不超过2项…) are marked inherited, as other writers have a group’s or a section’s figures' },
+};
+for (const [set, gaps] of [['blind68', GAPS68], ['blind69', GAPS69]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
