@@ -47,6 +47,26 @@ describe('additions around a guideline', () => {
     );
   });
 
+  it('a viewer\u2019s number before every line ([12] paragraph numbers, a diff view\u2019s `  12 +`, with its frame) changes no value', async () => {
+    const paras = await seedParagraphs();
+    const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
+    const shapes = [
+      (n: number, line: string) => `[${n}] ${line}`,
+      (n: number, line: string) => `【${n}】${line}`,
+      (n: number, line: string) => `${String(n).padStart(5)} +${line}`,
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: shapes.length - 1 }), fc.integer({ min: 1, max: 400 }), fc.boolean(), async (k, first, frame) => {
+        const shape = shapes[k]!;
+        const numbered = paras.map((p, i) => shape(first + i, p));
+        // (A diff view's file header and hunk line above the added file.)
+        const head = k === 2 && frame ? ['docs/guideline.md  0 → 100644', `@@ -0,0 +${first},${paras.length} @@`] : [];
+        expect(values(await ingestText([...head, ...numbered].join('\n'), 'numbered.txt'))).toEqual(base);
+      }),
+      { numRuns: runs(12) },
+    );
+  });
+
   it('a repost\u2019s chrome between paragraphs changes no value', async () => {
     const paras = await seedParagraphs();
     const base = values(await ingestText(paras.join('\n'), 'seed.txt'));
