@@ -1813,40 +1813,69 @@ const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', dur
 function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind; replacement?: string }) => void, byOcr: (r: Range) => boolean = () => false): CleanLine[] {
   const out: CleanLine[] = [];
   for (const r of table.layout) log(r);
-  const cellOf = (pieces: readonly Range[]): Mapped | null => {
-    const parts = pieces.map(clean).filter((m) => m.text.length > 0);
-    if (parts.length === 0) return null;
-    const b = new MappedBuilder();
-    parts.forEach((m, k) => {
-      const prev = parts[k - 1];
-      if (prev && /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(m.text)) b.pushRange(' ', m.from[0]!, m.from[0]!);
-      b.pushMapped(m);
-    });
-    const m = b.build();
-    if (RE_EMPTY_CELL.test(m.text)) {
-      for (const p of pieces) log({ ...p, kind: 'table-layout' });
-      return null;
-    }
-    return m;
+  const w: TableOut = {
+    cellOf: (pieces) => tableCell(pieces, clean, log),
+    at: (m, end = false) => (end ? m.to[m.text.length - 1]! : m.from[0]!),
+    push: (line, m, kind) => {
+      out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
+    },
+    log,
   };
-  const at = (m: Mapped, end = false): number => (end ? m.to[m.text.length - 1]! : m.from[0]!);
-  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null): void => {
-    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
-  };
-  if (table.kind === 'cards') {
-    // A direction per row: its heading, then its fields as a line of text (their labels part them).
-    for (const row of table.rows) {
-      for (const cell of row.cells) {
-        const m = cellOf(cell);
-        if (m) push(cell[0]?.line ?? row.line, m, null);
-      }
+  if (table.kind === 'cards') writeCardRows(table, w);
+  else if (table.kind === 'fields') writeFieldRows(table, w.cellOf, w.at, w.push, log);
+  else writeDirectionRows(text, table, w, byOcr);
+  return out;
+}
+
+/** What a table's rows are written out with: a cell's text, where a text starts (or ends) in the source, a line written, a removal logged. */
+interface TableOut {
+  readonly cellOf: (pieces: readonly Range[]) => Mapped | null;
+  readonly at: (m: Mapped, end?: boolean) => number;
+  readonly push: (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null) => void;
+  readonly log: (r: Range & { kind: RemovalKind; replacement?: string }) => void;
+}
+
+/** A cell's pieces cleaned and joined (a space where two would run letters or digits together); null for an empty cell or one that says "none" (logged as the table's layout). */
+function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: TableOut['log']): Mapped | null {
+  const parts = pieces.map(clean).filter((m) => m.text.length > 0);
+  if (parts.length === 0) return null;
+  const b = new MappedBuilder();
+  parts.forEach((m, k) => {
+    const prev = parts[k - 1];
+    if (prev && /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(m.text)) b.pushRange(' ', m.from[0]!, m.from[0]!);
+    b.pushMapped(m);
+  });
+  const m = b.build();
+  if (RE_EMPTY_CELL.test(m.text)) {
+    for (const p of pieces) log({ ...p, kind: 'table-layout' });
+    return null;
+  }
+  return m;
+}
+
+/** A table of cards: a direction per row, its heading, then its fields as a line of text (their labels part them). */
+function writeCardRows(table: Table, w: TableOut): void {
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      const m = w.cellOf(cell);
+      if (m) w.push(cell[0]?.line ?? row.line, m, null);
     }
-    return out;
   }
-  if (table.kind === 'fields') {
-    writeFieldRows(table, cellOf, at, push, log);
-    return out;
-  }
+}
+
+/** The columns of a table of directions that name its rows, and whether none does. */
+interface DirectionColumns {
+  readonly idCol: number;
+  readonly titleCol: number;
+  readonly partnersCol: number;
+  /** No column names the row: every column a field. */
+  readonly fieldsOnly: boolean;
+  /** Columns that qualify the column before them. */
+  readonly qualifierCols: ReadonlySet<number>;
+}
+
+/** Which columns of a table of directions hold each row's number, title and partner (-1 for none). */
+function directionColumns(text: string, table: Table): DirectionColumns {
   const roleAt = (role: string): number => table.columns.findIndex((c) => c?.role === role);
   const idCol = roleAt('id');
   // Of two columns that name a direction (`方向` over a task's group, merged down its rows, and
@@ -1859,23 +1888,29 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
   // fields, not a direction of its own: a `label：value` line per cell.
   const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
+  return { idCol, titleCol, partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
+}
+
+/** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */
+function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: Range) => boolean): void {
+  const cols = directionColumns(text, table);
+  const { idCol, titleCol, partnersCol, fieldsOnly } = cols;
   let n = 0;
   const idDigits = idCol >= 0 ? ocrRowNumbers(text, table, idCol, byOcr) : new Map<number, string>();
-  const qualifierCols = qualifierColumns(text, table);
   for (const [r, row] of table.rows.entries()) {
     if (row.caption) {
       // A caption across the table (a group's heading, the table's title): a line of the text,
       // read as any heading is.
-      const caption = cellOf(row.cells[0] ?? []);
-      if (caption) push(row.line, caption, null);
+      const caption = w.cellOf(row.cells[0] ?? []);
+      if (caption) w.push(row.line, caption, null);
       continue;
     }
-    const cells = row.cells.map(cellOf);
+    const cells = row.cells.map(w.cellOf);
     // A row number OCR read as a letter (`A` for `4`), where the rows around it say which it is.
     const digit = idDigits.get(r);
     const piece = digit !== undefined ? row.cells[idCol]![0]! : null;
     if (digit !== undefined && piece) {
-      log({ ...piece, kind: 'ocr-misread', replacement: digit });
+      w.log({ ...piece, kind: 'ocr-misread', replacement: digit });
       cells[idCol] = new MappedBuilder().pushRange(digit, piece.start, piece.end).build();
     }
     const id = idCol >= 0 ? cells[idCol] : null;
@@ -1883,34 +1918,45 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     // (A title taken from a column of no title role, `合作方向` naming each row's direction: its cell
     // is the row's title, no field of it as well.)
     const titleK = titleCell !== null && titleCol < 0 && partnersCol < 0 && !fieldsOnly ? cells.indexOf(titleCell) : -1;
-    const head = new MappedBuilder();
-    const rowAt = titleCell ? at(titleCell) : id ? at(id) : 0;
-    if (id) {
-      head.pushMapped(id);
-      if (/^\d{1,3}$/.test(id.text)) head.pushRange('. ', at(id, true), at(id, true));
-      else if (/^[一二三四五六七八九十]+$/.test(id.text)) head.pushRange('、', at(id, true), at(id, true));
-      else head.pushRange(' ', at(id, true), at(id, true));
-    } else if (!(titleCell && RE_NUMBERED_TITLE.test(titleCell.text))) {
-      // (A title cell that carries its own number, `1.4 中国和巴西…`, keeps it.)
-      head.pushRange(`${n + 1}. `, rowAt, rowAt);
-    }
+    const head = rowHeading(id ?? null, titleCell, n, w.at);
     n++;
-    if (titleCell) head.pushMapped(titleCell);
-    if (!fieldsOnly) push(row.line, head.build(), 'row');
-    cells.forEach((cell, k) => {
-      const column = table.columns[k];
-      if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
-      if (column?.role === 'id' || column?.role === 'title') {
-        // The group's name beside the title (its `方向` merged down): the table's layout, logged.
-        for (const p of row.cells[k] ?? []) log({ ...p, kind: 'table-layout' });
-        return;
-      }
-      const built = cellLine(text, table, k, cell, qualifierCols.has(k + 1) ? cells[k + 1] ?? null : null, at);
-      if (!built) return;
-      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
-    });
+    if (!fieldsOnly) w.push(row.line, head, 'row');
+    writeRowCells(text, table, row, cells, cols, titleK, w);
   }
-  return out;
+}
+
+/** A row's heading: its number (`3. `, `三、`, the number the row is where it has none) and its title. */
+function rowHeading(id: Mapped | null, titleCell: Mapped | null, n: number, at: TableOut['at']): Mapped {
+  const head = new MappedBuilder();
+  const rowAt = titleCell ? at(titleCell) : id ? at(id) : 0;
+  if (id) {
+    head.pushMapped(id);
+    if (/^\d{1,3}$/.test(id.text)) head.pushRange('. ', at(id, true), at(id, true));
+    else if (/^[一二三四五六七八九十]+$/.test(id.text)) head.pushRange('、', at(id, true), at(id, true));
+    else head.pushRange(' ', at(id, true), at(id, true));
+  } else if (!(titleCell && RE_NUMBERED_TITLE.test(titleCell.text))) {
+    // (A title cell that carries its own number, `1.4 中国和巴西…`, keeps it.)
+    head.pushRange(`${n + 1}. `, rowAt, rowAt);
+  }
+  if (titleCell) head.pushMapped(titleCell);
+  return head.build();
+}
+
+/** A row's cells other than its number and title, each a field line (`label：value`). */
+function writeRowCells(text: string, table: Table, row: Table['rows'][number], cells: readonly (Mapped | null)[], cols: DirectionColumns, titleK: number, w: TableOut): void {
+  const { idCol, titleCol, fieldsOnly, qualifierCols } = cols;
+  cells.forEach((cell, k) => {
+    const column = table.columns[k];
+    if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
+    if (column?.role === 'id' || column?.role === 'title') {
+      // The group's name beside the title (its `方向` merged down): the table's layout, logged.
+      for (const p of row.cells[k] ?? []) w.log({ ...p, kind: 'table-layout' });
+      return;
+    }
+    const built = cellLine(text, table, k, cell, qualifierCols.has(k + 1) ? cells[k + 1] ?? null : null, w.at);
+    if (!built) return;
+    w.push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
+  });
 }
 
 /** A table of labels and values (`合作协议 | 《…》`): a `label：value` line per row. */
