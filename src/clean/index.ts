@@ -1042,89 +1042,171 @@ function cjkNumeral(n: number): string {
   return '〇一二三四五六七八九十'[n] ?? String(n);
 }
 
-function markupOf(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
+/** Markup found in a line: a range of the text and what it is removed as. */
+type Markup = { start: number; end: number; kind: RemovalKind };
+
+/** A line read for markup: the whole text, the line's range in it, its text, and the Markdown mark that opens it (if one does). */
+interface MarkupLine {
+  readonly text: string;
+  readonly a: number;
+  readonly b: number;
+  readonly line: string;
+  readonly lead: RegExpExecArray | null;
+}
+
+/** The markup in line `[a, b)` of `text`: the whole line where it is markup as a whole, else the marks of each kind in it, kind by kind. */
+function markupOf(text: string, a: number, b: number): Markup[] {
   const line = text.slice(a, b);
-  const out: { start: number; end: number; kind: RemovalKind }[] = [];
+  for (const whole of WHOLE_LINE_MARKUP) if (whole.test(line, text, a)) return [{ start: a, end: b, kind: whole.kind }];
+  const l: MarkupLine = { text, a, b, line, lead: RE_MARKUP_LEAD.exec(line) };
+  return MARKUP_RULES.flatMap((rule) => rule(l));
+}
+
+/** Lines that are markup as a whole, in the order they are asked: the first that holds decides. */
+const WHOLE_LINE_MARKUP: readonly { kind: RemovalKind; test: (line: string, text: string, a: number) => boolean }[] = [
   // A rule across the page (`────────`, `═══`, `-----`): no text.
-  if (RE_RULE_LINE.test(line)) return [{ start: a, end: b, kind: 'markup' }];
+  { kind: 'markup', test: (line) => RE_RULE_LINE.test(line) },
   // A figure's caption standing alone (`图1 北极东北航道示范航段示意图`, `图 2-1 …`): the figure is no
   // text (a PDF's drawing, a converter's image), so its caption is no paragraph of a field.
-  if (RE_FIGURE_CAPTION.test(line)) return [{ start: a, end: b, kind: 'figure-caption' }];
-  // A Markdown image (`![](images/0b7d….jpg)`, as a PDF converter leaves each figure): no text; its
-  // caption, a line of its own, stays.
-  if (line.includes('![')) for (const m of line.matchAll(/!\[[^\]\n]{0,200}\]\([^)\s]{0,500}(?:\s+"[^"]*")?\)/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
-  // Markdown's heading, bullet and quote marks; a symbol font's bullet (Wingdings, Symbol: a character
-  // of the private use area, U+F06C, U+F0D8), as a PDF's text layer keeps it, never text whatever
-  // follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
-  // A note app's callout (`> [!abstract]- 考核指标`, Obsidian, 语雀): its type mark goes with the
-  // quote mark, its title stays as a line of text.
-  const lead = RE_MARKUP_LEAD.exec(line);
-  if (lead) out.push({ start: a, end: a + lead[0].length, kind: 'markup' });
-  // A form's blanks and choices (`□约　□不超过　☑不少于　__8__个`): the figure written in the blank
-  // and the choice ticked are the text; the underscores, the boxes and the choices not ticked go.
-  if (line.includes('__')) for (const m of line.matchAll(/_{2,}/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
+  { kind: 'figure-caption', test: (line) => RE_FIGURE_CAPTION.test(line) },
+  // reStructuredText (a Sphinx knowledge base's page, pandoc's `-t rst`): an explicit markup line
+  // (`.. note::`, `.. _target:`, `.. 注释`, `.. [#] 脚注`) and a directive's option (`   :depth: 2`)
+  // are no text (a field list's item, see `rstMarks`).
+  { kind: 'markup', test: (line, text, a) => /^\.\.(?:[ \t]|$)/.test(line) || (/^:[A-Za-z][\w-]*:(?:[ \t].*)?$/.test(line) && /[ \t]/.test(text[a - 1] ?? '')) },
+];
+
+/** Each kind of mark a line may hold, in the order its marks are listed. */
+const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, boldMarks];
+
+/** Each match of `re` in the line as a mark of `kind`. */
+function matchesIn({ a, line }: MarkupLine, re: RegExp, kind: RemovalKind): Markup[] {
+  return [...line.matchAll(re)].map((m) => ({ start: a + m.index, end: a + m.index + m[0].length, kind }));
+}
+
+/** Two-character marks that go in pairs (a lone one is text), at the offsets in the line where they stand: each pair's two. */
+function pairedMarks(a: number, marks: readonly number[]): Markup[] {
+  const out: Markup[] = [];
+  for (let k = 0; k + 1 < marks.length; k += 2) out.push({ start: a + marks[k]!, end: a + marks[k]! + 2, kind: 'markup' }, { start: a + marks[k + 1]!, end: a + marks[k + 1]! + 2, kind: 'markup' });
+  return out;
+}
+
+/**
+ * A Markdown image (`![](images/0b7d….jpg)`, as a PDF converter leaves each figure): no text; its
+ * caption, a line of its own, stays.
+ */
+function markdownImages(l: MarkupLine): Markup[] {
+  return l.line.includes('![') ? matchesIn(l, /!\[[^\]\n]{0,200}\]\([^)\s]{0,500}(?:\s+"[^"]*")?\)/g, 'markup') : [];
+}
+
+/**
+ * Markdown's heading, bullet and quote marks; a symbol font's bullet (Wingdings, Symbol: a character
+ * of the private use area, U+F06C, U+F0D8), as a PDF's text layer keeps it, never text whatever
+ * follows it; `／` at a line's start, a line break a platform wrote as `／` (see `splitScraped`).
+ * A note app's callout (`> [!abstract]- 考核指标`, Obsidian, 语雀): its type mark goes with the
+ * quote mark, its title stays as a line of text.
+ */
+function leadMark({ a, lead }: MarkupLine): Markup[] {
+  return lead ? [{ start: a, end: a + lead[0].length, kind: 'markup' }] : [];
+}
+
+/**
+ * A form's blanks (`__8__个`): the figure written in the blank is the text; the underscores go
+ * (and the boxes and the choices not ticked: see `formChoices`).
+ */
+function formBlanks(l: MarkupLine): Markup[] {
+  return l.line.includes('__') ? matchesIn(l, /_{2,}/g, 'markup') : [];
+}
+
+/** A form's choices (`□约　□不超过　☑不少于`): the choice ticked is the text; the boxes and the choices not ticked go. */
+function formChoices({ a, line }: MarkupLine): Markup[] {
   const choices = [...line.matchAll(RE_FORM_CHOICE)];
-  if (choices.length >= 2) {
-    for (const m of choices) {
-      const ticked = m[1] !== '□' && m[1] !== '☐';
-      out.push({ start: a + m.index, end: a + m.index + (ticked ? m[1]!.length : m[0].length), kind: 'markup' });
-    }
-  }
-  // Markdown's escapes (`1\~2`, `\*`, `\#`): the backslash is no text, the mark after it is.
-  if (line.includes('\\')) for (const m of line.matchAll(/\\(?=[~*_#`|[\]()>+\-.!{}])/g)) out.push({ start: a + m.index, end: a + m.index + 1, kind: 'markup' });
-  // A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.
+  if (choices.length < 2) return [];
+  return choices.map((m) => {
+    const ticked = m[1] !== '□' && m[1] !== '☐';
+    return { start: a + m.index, end: a + m.index + (ticked ? m[1]!.length : m[0].length), kind: 'markup' };
+  });
+}
+
+/** Markdown's escapes (`1\~2`, `\*`, `\#`): the backslash is no text, the mark after it is. */
+function markdownEscapes(l: MarkupLine): Markup[] {
+  return l.line.includes('\\') ? matchesIn(l, /\\(?=[~*_#`|[\]()>+\-.!{}])/g, 'markup') : [];
+}
+
+/**
+ * A bullet before a field label (`——合作协议：…`, `◆拟支持项目数：…`): the label starts the line.
+ * Also a bullet before a heading (`● 中国和新加坡政府间联合研究项目` over its `○ 合作协议：…`): a
+ * short line without a clause in it, which then reads as an unnumbered title.
+ * (Glyphs that are only bullets: a dash or a middle dot at a line's start may be text wrapped
+ * there, `—东盟科技合作…` after `中国`.)
+ */
+function labelBullet({ text, a, b, line, lead }: MarkupLine): Markup[] {
   const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
-  // Also a bullet before a heading (`● 中国和新加坡政府间联合研究项目` over its `○ 合作协议：…`): a
-  // short line without a clause in it, which then reads as an unnumbered title.
-  // (Glyphs that are only bullets: a dash or a middle dot at a line's start may be text wrapped
-  // there, `—东盟科技合作…` after `中国`.)
   const rest = bullet ? line.slice(bullet[0].length) : '';
   const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
   // (A label in two languages after it, `▲Funding 经费：`, is a label too: see `bilingualLabel`.)
-  if (bullet && (fieldLabelAt(rest) || heading || bilingualLabel(text, a + bullet[0].length, b).length > 0)) out.push({ start: a, end: a + bullet[0].length, kind: 'markup' });
-  // An editor's note inside a draft's text (`【修改说明：删去原“海洋科学”】`, `【编者注：…】`): no
-  // part of the value it stands in; logged as markup.
-  if (line.includes('【')) {
-    for (const m of line.matchAll(/【(?:修改说明|修订说明|修订|修改|修订标记|编者注|编辑说明|说明)[：:][^【】]{0,200}】/g)) {
-      // A revision mark that opens its line (`【修订：经费调整】共拟支持经费由…调整为…`): the line is its note.
-      const whole = m.index === 0 && /^【(?:修订|修改)/.test(m[0]);
-      out.push({ start: a + m.index, end: whole ? b : a + m.index + m[0].length, kind: 'markup' });
-    }
-  }
-  // reStructuredText (a Sphinx knowledge base's page, pandoc's `-t rst`): an explicit markup line
-  // (`.. note::`, `.. _target:`, `.. 注释`, `.. [#] 脚注`) and a directive's option (`   :depth: 2`)
-  // are no text; a field list's item (`:资助领域: 数学；化学`) is a label and its value, its opening
-  // colon no text; an auto-numbered item's `#.` is a list mark; a footnote's call `[#]_` goes.
-  if (/^\.\.(?:[ \t]|$)/.test(line) || (/^:[A-Za-z][\w-]*:(?:[ \t].*)?$/.test(line) && /[ \t]/.test(text[a - 1] ?? ''))) return [{ start: a, end: b, kind: 'markup' }];
-  if (!lead) {
-    const rst = /^(?::(?=[^:\s][^:]{0,20}:(?:[ \t]|$))|#\.[ \t]+)/.exec(line);
-    if (rst) out.push({ start: a, end: a + rst[0].length, kind: 'markup' });
-  }
-  if (line.includes(']_')) for (const m of line.matchAll(/\[(?:#|\*|\d{1,2})\]_/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'footnote' });
-  // A note app's marks (Obsidian, 语雀, Notion exports): `==highlight==` in pairs, a wiki link
-  // `[[page|shown]]` (what it shows stays), a footnote's call `[^1]`, the tags of a folded block
-  // (`<details>`, `<summary>考核指标（点击展开）</summary>`) and its `（点击展开）`.
-  if (line.includes('==')) {
-    const marks = [...line.matchAll(/==(?!=)/g)].map((m) => m.index);
-    for (let k = 0; k + 1 < marks.length; k += 2) out.push({ start: a + marks[k]!, end: a + marks[k]! + 2, kind: 'markup' }, { start: a + marks[k + 1]!, end: a + marks[k + 1]! + 2, kind: 'markup' });
-  }
-  if (line.includes('[[')) {
-    for (const m of line.matchAll(/\[\[(?:([^\]|\n]*)\|)?[^\]|\n]+\]\]/g)) {
-      out.push({ start: a + m.index, end: a + m.index + 2 + (m[1] !== undefined ? m[1].length + 1 : 0), kind: 'markup' }, { start: a + m.index + m[0].length - 2, end: a + m.index + m[0].length, kind: 'markup' });
-    }
-  }
-  if (line.includes('[^')) for (const m of line.matchAll(/\[\^[\w-]{1,12}\](?!:)/g)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'footnote' });
-  if (line.includes('<')) {
-    for (const m of line.matchAll(/<\/?(?:details|summary)(?:\s[^>]*)?>|[（(]点击(?:展开|收起|查看)[）)]/gi)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' });
-  }
-  if (line.includes('**')) {
-    const marks = [...line.matchAll(/\*\*/g)].map((m) => m.index);
-    // In pairs only: a lone `**` is text.
-    for (let k = 0; k + 1 < marks.length; k += 2) {
-      out.push({ start: a + marks[k]!, end: a + marks[k]! + 2, kind: 'markup' }, { start: a + marks[k + 1]!, end: a + marks[k + 1]! + 2, kind: 'markup' });
-    }
-  }
-  return out;
+  if (bullet && (fieldLabelAt(rest) || heading || bilingualLabel(text, a + bullet[0].length, b).length > 0)) return [{ start: a, end: a + bullet[0].length, kind: 'markup' }];
+  return [];
+}
+
+/**
+ * An editor's note inside a draft's text (`【修改说明：删去原“海洋科学”】`, `【编者注：…】`): no
+ * part of the value it stands in; logged as markup.
+ */
+function editorNotes({ a, b, line }: MarkupLine): Markup[] {
+  if (!line.includes('【')) return [];
+  return [...line.matchAll(/【(?:修改说明|修订说明|修订|修改|修订标记|编者注|编辑说明|说明)[：:][^【】]{0,200}】/g)].map((m) => {
+    // A revision mark that opens its line (`【修订：经费调整】共拟支持经费由…调整为…`): the line is its note.
+    const whole = m.index === 0 && /^【(?:修订|修改)/.test(m[0]);
+    return { start: a + m.index, end: whole ? b : a + m.index + m[0].length, kind: 'markup' };
+  });
+}
+
+/**
+ * reStructuredText: a field list's item (`:资助领域: 数学；化学`) is a label and its value, its
+ * opening colon no text; an auto-numbered item's `#.` is a list mark.
+ */
+function rstMarks({ a, line, lead }: MarkupLine): Markup[] {
+  if (lead) return [];
+  const rst = /^(?::(?=[^:\s][^:]{0,20}:(?:[ \t]|$))|#\.[ \t]+)/.exec(line);
+  return rst ? [{ start: a, end: a + rst[0].length, kind: 'markup' }] : [];
+}
+
+/** reStructuredText: a footnote's call `[#]_` goes. */
+function rstFootnoteCalls(l: MarkupLine): Markup[] {
+  return l.line.includes(']_') ? matchesIn(l, /\[(?:#|\*|\d{1,2})\]_/g, 'footnote') : [];
+}
+
+// A note app's marks (Obsidian, 语雀, Notion exports): `==highlight==` in pairs, a wiki link
+// `[[page|shown]]` (what it shows stays), a footnote's call `[^1]`, the tags of a folded block
+// (`<details>`, `<summary>考核指标（点击展开）</summary>`) and its `（点击展开）`.
+
+/** A note app's `==highlight==`, in pairs. */
+function highlightMarks({ a, line }: MarkupLine): Markup[] {
+  return line.includes('==') ? pairedMarks(a, [...line.matchAll(/==(?!=)/g)].map((m) => m.index)) : [];
+}
+
+/** A note app's wiki link `[[page|shown]]`: its brackets and the page it links go, what it shows stays. */
+function wikiLinkMarks({ a, line }: MarkupLine): Markup[] {
+  if (!line.includes('[[')) return [];
+  return [...line.matchAll(/\[\[(?:([^\]|\n]*)\|)?[^\]|\n]+\]\]/g)].flatMap((m): Markup[] => [
+    { start: a + m.index, end: a + m.index + 2 + (m[1] !== undefined ? m[1].length + 1 : 0), kind: 'markup' },
+    { start: a + m.index + m[0].length - 2, end: a + m.index + m[0].length, kind: 'markup' },
+  ]);
+}
+
+/** A note app's footnote call `[^1]` (not its note, `[^1]:`). */
+function footnoteCalls(l: MarkupLine): Markup[] {
+  return l.line.includes('[^') ? matchesIn(l, /\[\^[\w-]{1,12}\](?!:)/g, 'footnote') : [];
+}
+
+/** The tags of a folded block (`<details>`, `<summary>…</summary>`) and its `（点击展开）`. */
+function foldedBlockTags(l: MarkupLine): Markup[] {
+  return l.line.includes('<') ? matchesIn(l, /<\/?(?:details|summary)(?:\s[^>]*)?>|[（(]点击(?:展开|收起|查看)[）)]/gi, 'markup') : [];
+}
+
+/** Markdown's bold `**`: in pairs only, a lone `**` is text. */
+function boldMarks({ a, line }: MarkupLine): Markup[] {
+  return line.includes('**') ? pairedMarks(a, [...line.matchAll(/\*\*/g)].map((m) => m.index)) : [];
 }
 
 function inlinePageNumbers(text: string, a: number, b: number): { start: number; end: number }[] {
@@ -1731,40 +1813,69 @@ const DEFAULT_UNIT: Partial<Record<string, string>> = { projectCount: '个', dur
 function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log: (r: Range & { kind: RemovalKind; replacement?: string }) => void, byOcr: (r: Range) => boolean = () => false): CleanLine[] {
   const out: CleanLine[] = [];
   for (const r of table.layout) log(r);
-  const cellOf = (pieces: readonly Range[]): Mapped | null => {
-    const parts = pieces.map(clean).filter((m) => m.text.length > 0);
-    if (parts.length === 0) return null;
-    const b = new MappedBuilder();
-    parts.forEach((m, k) => {
-      const prev = parts[k - 1];
-      if (prev && /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(m.text)) b.pushRange(' ', m.from[0]!, m.from[0]!);
-      b.pushMapped(m);
-    });
-    const m = b.build();
-    if (RE_EMPTY_CELL.test(m.text)) {
-      for (const p of pieces) log({ ...p, kind: 'table-layout' });
-      return null;
-    }
-    return m;
+  const w: TableOut = {
+    cellOf: (pieces) => tableCell(pieces, clean, log),
+    at: (m, end = false) => (end ? m.to[m.text.length - 1]! : m.from[0]!),
+    push: (line, m, kind) => {
+      out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
+    },
+    log,
   };
-  const at = (m: Mapped, end = false): number => (end ? m.to[m.text.length - 1]! : m.from[0]!);
-  const push = (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null): void => {
-    out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
-  };
-  if (table.kind === 'cards') {
-    // A direction per row: its heading, then its fields as a line of text (their labels part them).
-    for (const row of table.rows) {
-      for (const cell of row.cells) {
-        const m = cellOf(cell);
-        if (m) push(cell[0]?.line ?? row.line, m, null);
-      }
+  if (table.kind === 'cards') writeCardRows(table, w);
+  else if (table.kind === 'fields') writeFieldRows(table, w.cellOf, w.at, w.push, log);
+  else writeDirectionRows(text, table, w, byOcr);
+  return out;
+}
+
+/** What a table's rows are written out with: a cell's text, where a text starts (or ends) in the source, a line written, a removal logged. */
+interface TableOut {
+  readonly cellOf: (pieces: readonly Range[]) => Mapped | null;
+  readonly at: (m: Mapped, end?: boolean) => number;
+  readonly push: (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null) => void;
+  readonly log: (r: Range & { kind: RemovalKind; replacement?: string }) => void;
+}
+
+/** A cell's pieces cleaned and joined (a space where two would run letters or digits together); null for an empty cell or one that says "none" (logged as the table's layout). */
+function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: TableOut['log']): Mapped | null {
+  const parts = pieces.map(clean).filter((m) => m.text.length > 0);
+  if (parts.length === 0) return null;
+  const b = new MappedBuilder();
+  parts.forEach((m, k) => {
+    const prev = parts[k - 1];
+    if (prev && /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(m.text)) b.pushRange(' ', m.from[0]!, m.from[0]!);
+    b.pushMapped(m);
+  });
+  const m = b.build();
+  if (RE_EMPTY_CELL.test(m.text)) {
+    for (const p of pieces) log({ ...p, kind: 'table-layout' });
+    return null;
+  }
+  return m;
+}
+
+/** A table of cards: a direction per row, its heading, then its fields as a line of text (their labels part them). */
+function writeCardRows(table: Table, w: TableOut): void {
+  for (const row of table.rows) {
+    for (const cell of row.cells) {
+      const m = w.cellOf(cell);
+      if (m) w.push(cell[0]?.line ?? row.line, m, null);
     }
-    return out;
   }
-  if (table.kind === 'fields') {
-    writeFieldRows(table, cellOf, at, push, log);
-    return out;
-  }
+}
+
+/** The columns of a table of directions that name its rows, and whether none does. */
+interface DirectionColumns {
+  readonly idCol: number;
+  readonly titleCol: number;
+  readonly partnersCol: number;
+  /** No column names the row: every column a field. */
+  readonly fieldsOnly: boolean;
+  /** Columns that qualify the column before them. */
+  readonly qualifierCols: ReadonlySet<number>;
+}
+
+/** Which columns of a table of directions hold each row's number, title and partner (-1 for none). */
+function directionColumns(text: string, table: Table): DirectionColumns {
   const roleAt = (role: string): number => table.columns.findIndex((c) => c?.role === role);
   const idCol = roleAt('id');
   // Of two columns that name a direction (`方向` over a task's group, merged down its rows, and
@@ -1777,23 +1888,29 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
   // fields, not a direction of its own: a `label：value` line per cell.
   const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
+  return { idCol, titleCol, partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
+}
+
+/** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */
+function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: Range) => boolean): void {
+  const cols = directionColumns(text, table);
+  const { idCol, titleCol, partnersCol, fieldsOnly } = cols;
   let n = 0;
   const idDigits = idCol >= 0 ? ocrRowNumbers(text, table, idCol, byOcr) : new Map<number, string>();
-  const qualifierCols = qualifierColumns(text, table);
   for (const [r, row] of table.rows.entries()) {
     if (row.caption) {
       // A caption across the table (a group's heading, the table's title): a line of the text,
       // read as any heading is.
-      const caption = cellOf(row.cells[0] ?? []);
-      if (caption) push(row.line, caption, null);
+      const caption = w.cellOf(row.cells[0] ?? []);
+      if (caption) w.push(row.line, caption, null);
       continue;
     }
-    const cells = row.cells.map(cellOf);
+    const cells = row.cells.map(w.cellOf);
     // A row number OCR read as a letter (`A` for `4`), where the rows around it say which it is.
     const digit = idDigits.get(r);
     const piece = digit !== undefined ? row.cells[idCol]![0]! : null;
     if (digit !== undefined && piece) {
-      log({ ...piece, kind: 'ocr-misread', replacement: digit });
+      w.log({ ...piece, kind: 'ocr-misread', replacement: digit });
       cells[idCol] = new MappedBuilder().pushRange(digit, piece.start, piece.end).build();
     }
     const id = idCol >= 0 ? cells[idCol] : null;
@@ -1801,34 +1918,45 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     // (A title taken from a column of no title role, `合作方向` naming each row's direction: its cell
     // is the row's title, no field of it as well.)
     const titleK = titleCell !== null && titleCol < 0 && partnersCol < 0 && !fieldsOnly ? cells.indexOf(titleCell) : -1;
-    const head = new MappedBuilder();
-    const rowAt = titleCell ? at(titleCell) : id ? at(id) : 0;
-    if (id) {
-      head.pushMapped(id);
-      if (/^\d{1,3}$/.test(id.text)) head.pushRange('. ', at(id, true), at(id, true));
-      else if (/^[一二三四五六七八九十]+$/.test(id.text)) head.pushRange('、', at(id, true), at(id, true));
-      else head.pushRange(' ', at(id, true), at(id, true));
-    } else if (!(titleCell && RE_NUMBERED_TITLE.test(titleCell.text))) {
-      // (A title cell that carries its own number, `1.4 中国和巴西…`, keeps it.)
-      head.pushRange(`${n + 1}. `, rowAt, rowAt);
-    }
+    const head = rowHeading(id ?? null, titleCell, n, w.at);
     n++;
-    if (titleCell) head.pushMapped(titleCell);
-    if (!fieldsOnly) push(row.line, head.build(), 'row');
-    cells.forEach((cell, k) => {
-      const column = table.columns[k];
-      if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
-      if (column?.role === 'id' || column?.role === 'title') {
-        // The group's name beside the title (its `方向` merged down): the table's layout, logged.
-        for (const p of row.cells[k] ?? []) log({ ...p, kind: 'table-layout' });
-        return;
-      }
-      const built = cellLine(text, table, k, cell, qualifierCols.has(k + 1) ? cells[k + 1] ?? null : null, at);
-      if (!built) return;
-      push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
-    });
+    if (!fieldsOnly) w.push(row.line, head, 'row');
+    writeRowCells(text, table, row, cells, cols, titleK, w);
   }
-  return out;
+}
+
+/** A row's heading: its number (`3. `, `三、`, the number the row is where it has none) and its title. */
+function rowHeading(id: Mapped | null, titleCell: Mapped | null, n: number, at: TableOut['at']): Mapped {
+  const head = new MappedBuilder();
+  const rowAt = titleCell ? at(titleCell) : id ? at(id) : 0;
+  if (id) {
+    head.pushMapped(id);
+    if (/^\d{1,3}$/.test(id.text)) head.pushRange('. ', at(id, true), at(id, true));
+    else if (/^[一二三四五六七八九十]+$/.test(id.text)) head.pushRange('、', at(id, true), at(id, true));
+    else head.pushRange(' ', at(id, true), at(id, true));
+  } else if (!(titleCell && RE_NUMBERED_TITLE.test(titleCell.text))) {
+    // (A title cell that carries its own number, `1.4 中国和巴西…`, keeps it.)
+    head.pushRange(`${n + 1}. `, rowAt, rowAt);
+  }
+  if (titleCell) head.pushMapped(titleCell);
+  return head.build();
+}
+
+/** A row's cells other than its number and title, each a field line (`label：value`). */
+function writeRowCells(text: string, table: Table, row: Table['rows'][number], cells: readonly (Mapped | null)[], cols: DirectionColumns, titleK: number, w: TableOut): void {
+  const { idCol, titleCol, fieldsOnly, qualifierCols } = cols;
+  cells.forEach((cell, k) => {
+    const column = table.columns[k];
+    if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
+    if (column?.role === 'id' || column?.role === 'title') {
+      // The group's name beside the title (its `方向` merged down): the table's layout, logged.
+      for (const p of row.cells[k] ?? []) w.log({ ...p, kind: 'table-layout' });
+      return;
+    }
+    const built = cellLine(text, table, k, cell, qualifierCols.has(k + 1) ? cells[k + 1] ?? null : null, w.at);
+    if (!built) return;
+    w.push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
+  });
 }
 
 /** A table of labels and values (`合作协议 | 《…》`): a `label：value` line per row. */

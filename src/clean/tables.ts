@@ -436,24 +436,78 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
   // its header line with no other commas than the separators (`方向编号,方向名称,合作协议,…`).
   const sep = (head.raw.match(/\t/g) ?? []).length >= 2 ? '\t' : (head.raw.match(/,/g) ?? []).length >= 2 && !/[，。；"]/.test(head.raw) ? ',' : null;
   if (sep === null) return null;
-  const lineAt = (offset: number): number => {
-    let k = first;
-    while (k + 1 < lines.length && lines[k + 1]!.start <= offset) k++;
+  const records = new SeparatedRecords(text, lines, first, sep).read(head.start);
+  if (records.length < 2) return null;
+  return separatedTable(text, records, first);
+}
+
+/** A record of a separated table: each cell's pieces, its quotes (layout), and the lines it takes (0-based). */
+interface SeparatedRecord {
+  readonly cells: Range[][];
+  readonly quotes: Range[];
+  readonly lines: number[];
+}
+
+/** Reads the records of a tab- or comma-separated table, a line each (a quoted cell may hold line breaks, a cell's own line may follow its row). */
+class SeparatedRecords {
+  private readonly end: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly TableLine[],
+    private readonly first: number,
+    private readonly sep: '\t' | ',',
+  ) {
+    this.end = text.length;
+  }
+
+  /** The records from offset `at` on, up to the line that ends the table. */
+  read(at: number): SeparatedRecord[] {
+    const records: SeparatedRecord[] = [];
+    while (at < this.end) {
+      const startLine = this.lineAt(at);
+      const { cells, quotes, i } = this.cellsAt(at);
+      if (cells.length < 3) {
+        if (this.continuesRow(records, cells, at)) {
+          at = this.nextLine(i);
+          continue;
+        }
+        break;
+      }
+      // A row whose cells past the first are all empty, under rows read already (Excel's copy of a
+      // sheet pads every line with tabs: a line of text after the table, `四、申报要求⇥⇥⇥…`, or an
+      // empty one): the table has ended.
+      if (records.length >= 2 && cells.slice(1).every((c) => c.length === 0)) break;
+      const last = this.lineAt(Math.min(i, this.end - 1));
+      records.push({ cells, quotes, lines: Array.from({ length: last - startLine + 1 }, (_, k) => startLine + k) });
+      at = this.nextLine(i);
+    }
+    return records;
+  }
+
+  /** The line of the table (0-based) that holds offset `offset`. */
+  private lineAt(offset: number): number {
+    let k = this.first;
+    while (k + 1 < this.lines.length && this.lines[k + 1]!.start <= offset) k++;
     return k;
-  };
-  const records: { cells: Range[][]; quotes: Range[]; lines: number[] }[] = [];
-  let at = head.start;
-  const end = text.length;
-  while (at < end) {
+  }
+
+  /** Where the line after the one that ends at `i` starts. */
+  private nextLine(i: number): number {
+    return i + (this.text[i] === '\r' && this.text[i + 1] === '\n' ? 2 : 1);
+  }
+
+  /** The cells of the record that starts at `at` (`""` in a quoted cell is one `"`), its quotes, and where it ends. */
+  private cellsAt(at: number): { cells: Range[][]; quotes: Range[]; i: number } {
+    const { text, end } = this;
     const cells: Range[][] = [];
     const quotes: Range[] = [];
     let pieces: Range[] = [];
     let i = at;
     let quoted = false;
     let from = i;
-    const startLine = lineAt(i);
     const closePiece = (to: number): void => {
-      const r = trimRange(text, from, to, lineAt(from));
+      const r = trimRange(text, from, to, this.lineAt(from));
       if (r.end > r.start) pieces.push(r);
     };
     for (; i <= end; i++) {
@@ -462,12 +516,12 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
         if (c === '"' && text[i + 1] === '"') {
           // `""` inside a quoted cell is one `"`: the first goes, the second is text.
           closePiece(i);
-          quotes.push({ start: i, end: i + 1, line: lineAt(i) });
+          quotes.push({ start: i, end: i + 1, line: this.lineAt(i) });
           i++;
           from = i;
         } else if (c === '"') {
           closePiece(i);
-          quotes.push({ start: i, end: i + 1, line: lineAt(i) });
+          quotes.push({ start: i, end: i + 1, line: this.lineAt(i) });
           quoted = false;
           from = i + 1;
         } else if (c === '\n' || c === '\r') {
@@ -477,10 +531,10 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
         continue;
       }
       if (c === '"' && i === from && pieces.length === 0) {
-        quotes.push({ start: i, end: i + 1, line: lineAt(i) });
+        quotes.push({ start: i, end: i + 1, line: this.lineAt(i) });
         quoted = true;
         from = i + 1;
-      } else if (c === sep) {
+      } else if (c === this.sep) {
         closePiece(i);
         cells.push(pieces);
         pieces = [];
@@ -491,31 +545,28 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
         break;
       }
     }
-    if (cells.length < 3) {
-      // A line without tabs below a row: a cell's own line break (Word writes a paragraph in a
-      // cell as a line of its own), where it goes on with the list the row's last cell numbers
-      // (`（1）…；` then `（2）…`) or the cell ends open. Anything else ends the table (`注：…`).
-      const prev = records[records.length - 1];
-      const lastCell = prev?.cells[prev.cells.length - 1];
-      const line = cells.flat();
-      if (prev && lastCell && line.length > 0 && continuesCell(cellTextOf(text, lastCell), cellTextOf(text, line))) {
-        lastCell.push(...line);
-        const lineIndex = lineAt(at);
-        if (!prev.lines.includes(lineIndex)) prev.lines.push(lineIndex);
-        at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
-        continue;
-      }
-      break;
-    }
-    // A row whose cells past the first are all empty, under rows read already (Excel's copy of a
-    // sheet pads every line with tabs: a line of text after the table, `四、申报要求⇥⇥⇥…`, or an
-    // empty one): the table has ended.
-    if (records.length >= 2 && cells.slice(1).every((c) => c.length === 0)) break;
-    const last = lineAt(Math.min(i, end - 1));
-    records.push({ cells, quotes, lines: Array.from({ length: last - startLine + 1 }, (_, k) => startLine + k) });
-    at = i + (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+    return { cells, quotes, i };
   }
-  if (records.length < 2) return null;
+
+  /**
+   * A line without tabs below a row: a cell's own line break (Word writes a paragraph in a
+   * cell as a line of its own), where it goes on with the list the row's last cell numbers
+   * (`（1）…；` then `（2）…`) or the cell ends open: read into that cell. Anything else ends the table (`注：…`).
+   */
+  private continuesRow(records: readonly SeparatedRecord[], cells: readonly Range[][], at: number): boolean {
+    const prev = records[records.length - 1];
+    const lastCell = prev?.cells[prev.cells.length - 1];
+    const line = cells.flat();
+    if (!prev || !lastCell || line.length === 0 || !continuesCell(cellTextOf(this.text, lastCell), cellTextOf(this.text, line))) return false;
+    lastCell.push(...line);
+    const lineIndex = this.lineAt(at);
+    if (!prev.lines.includes(lineIndex)) prev.lines.push(lineIndex);
+    return true;
+  }
+}
+
+/** The table of directions a separated table's records make (the first its header), or null where its header names no directions. */
+function separatedTable(text: string, records: readonly SeparatedRecord[], first: number): Table | null {
   const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   const header = records[0]!;
   const columns = header.cells.map((c) => columnOf(cellText(c)));

@@ -548,36 +548,46 @@ const UNRENDERED = new Set(['head', 'script', 'style', 'noscript', 'template', '
  * shows (`1.2 `). Elements without a number drawn are not in the map.
  */
 export function drawnNumbers(root: Root, shown: ReadonlySet<Element> = new Set()): Map<Element, string> {
-  const tree = new Tree(root);
-  const styles = new Styles(tree, root);
-  const out = new Map<Element, string>();
-  const counters = new Map<string, Counter[]>();
-  const listStyle = new Map<Element, string>();
+  return new NumberDrawing(root, shown).draw(root);
+}
 
-  const instances = (name: string): Counter[] => {
-    let list = counters.get(name);
-    if (!list) counters.set(name, (list = []));
+/** The CSS counters in scope at a point of the page's walk: each name's instances, outermost first. */
+class Counters {
+  private readonly byName = new Map<string, Counter[]>();
+
+  /** Every counter `name` in scope, outermost first (an empty list made for a name not yet seen). */
+  instances(name: string): Counter[] {
+    let list = this.byName.get(name);
+    if (!list) this.byName.set(name, (list = []));
     return list;
-  };
+  }
+
   /**
    * The innermost counter `name` in scope; where there is none, one made at 0 for the whole page
    * (as browsers count `h2::before { counter-increment: sec }` through a page that resets none).
    */
-  const innermost = (name: string): Counter => {
-    const list = instances(name);
+  innermost(name: string): Counter {
+    const list = this.instances(name);
     if (list.length === 0) list.push({ value: 0, step: 1, scope: null });
     return list[list.length - 1]!;
-  };
-  const reset = (name: string, value: number, scope: Element | null, step = 1): void => {
-    const list = instances(name);
+  }
+
+  /** A new counter `name` at `value`, in scope among the children of `scope`. */
+  reset(name: string, value: number, scope: Element | null, step = 1): void {
+    const list = this.instances(name);
     const top = list[list.length - 1];
     // A reset by a later sibling of the element that made the counter takes its place.
     if (top && top.scope === scope) list.pop();
     list.push({ value, step, scope });
-  };
+  }
+
+  /** Counters made by the children of `e` go out of scope with it. */
+  leave(e: Element): void {
+    for (const list of this.byName.values()) while (list.length > 0 && list[list.length - 1]!.scope === e) list.pop();
+  }
 
   /** The text of a `content` value; null for `normal`/`none` or a value with no counter when `needCounter`. */
-  const contentText = (value: string | undefined, e: Element, needCounter: boolean): string | null => {
+  contentText(value: string | undefined, e: Element, needCounter: boolean): string | null {
     if (value === undefined) return null;
     const v = value.trim();
     if (/^(?:normal|none)$/i.test(v)) return null;
@@ -594,12 +604,12 @@ export function drawnNumbers(root: Root, shown: ReadonlySet<Element> = new Set()
       const fn = f[1]!.toLowerCase();
       if (fn === 'counter') {
         counted = true;
-        text += counterText(innermost(args[0]!).value, args[1] ?? 'decimal');
+        text += counterText(this.innermost(args[0]!).value, args[1] ?? 'decimal');
       } else if (fn === 'counters') {
         counted = true;
-        innermost(args[0]!);
+        this.innermost(args[0]!);
         const sep = args[1] && /^["']/.test(args[1]) ? unquote(args[1]) : '';
-        text += instances(args[0]!)
+        text += this.instances(args[0]!)
           .map((c) => counterText(c.value, args[2] ?? 'decimal'))
           .join(sep);
       } else if (fn === 'attr') {
@@ -608,74 +618,116 @@ export function drawnNumbers(root: Root, shown: ReadonlySet<Element> = new Set()
     }
     if (needCounter && !counted) return null;
     return text;
-  };
+  }
+}
 
-  const visit = (e: Element): void => {
+/** One walk of a page in document order, drawing each element's number as the counters stand when it is reached. */
+class NumberDrawing {
+  private readonly tree: Tree;
+  private readonly styles: Styles;
+  private readonly counters = new Counters();
+  /** Each element's list-style-type (inherited). */
+  private readonly listStyle = new Map<Element, string>();
+  private readonly out = new Map<Element, string>();
+
+  constructor(
+    root: Root,
+    private readonly shown: ReadonlySet<Element>,
+  ) {
+    this.tree = new Tree(root);
+    this.styles = new Styles(this.tree, root);
+  }
+
+  /** The number drawn before each element of the page under `root`. */
+  draw(root: Root): Map<Element, string> {
+    for (const c of root.children) if (c.type === 'element') this.visit(c);
+    return this.out;
+  }
+
+  /** An element rendered: its list style and counters, the number drawn before it, then its children. */
+  private visit(e: Element): void {
     if (UNRENDERED.has(e.tagName)) return;
-    const parent = tree.parent.get(e) ?? null;
-    const own = styles.declared(e, null);
+    const parent = this.tree.parent.get(e) ?? null;
+    const own = this.styles.declared(e, null);
     const tag = e.tagName.toLowerCase();
     // (A panel the page's script would show in turn, a tab or an accordion's: `shown`, read as shown.)
-    const hidden = attribute(e, 'hidden') !== undefined && !shown.has(e);
+    const hidden = attribute(e, 'hidden') !== undefined && !this.shown.has(e);
     const display = (own.get('display') ?? (hidden ? 'none' : tag === 'li' ? 'list-item' : '')).trim().toLowerCase();
-    if (display === 'none' && !shown.has(e)) return;
-    // list-style-type: the author's, else the type attribute's, else the user agent's for lists; inherited.
+    if (display === 'none' && !this.shown.has(e)) return;
+    const type = this.listStyleType(e, tag, own, parent);
+    const listItem = display.split(/\s+/).includes('list-item');
+    this.count(e, tag, own, parent, listItem);
+
+    // What is drawn before the element's content.
+    const drawn = (listItem ? this.marker(e, type) : '') + (this.before(e) ?? '');
+    if (drawn.trim() !== '') this.out.set(e, drawn);
+
+    for (const c of e.children) if (c.type === 'element') this.visit(c);
+    // Counters made by the children go out of scope with their parent.
+    this.counters.leave(e);
+  }
+
+  /** list-style-type: the author's, else the type attribute's, else the user agent's for lists; inherited. */
+  private listStyleType(e: Element, tag: string, own: ReadonlyMap<string, string>, parent: Element | null): string {
     const typeAttr = attribute(e, 'type');
     const hinted = (tag === 'ol' || tag === 'ul' || tag === 'li') && typeAttr !== undefined ? TYPE_ATTRIBUTE[typeAttr] ?? TYPE_ATTRIBUTE[typeAttr.toLowerCase()] : undefined;
     const ua = tag === 'ol' ? 'decimal' : tag === 'ul' || tag === 'menu' ? 'disc' : undefined;
-    const type = own.get('list-style-type') ?? hinted ?? ua ?? (parent ? listStyle.get(parent) : undefined) ?? 'disc';
-    listStyle.set(e, type);
+    const type = own.get('list-style-type') ?? hinted ?? ua ?? (parent ? this.listStyle.get(parent) : undefined) ?? 'disc';
+    this.listStyle.set(e, type);
+    return type;
+  }
 
-    // Counters: reset, then increment, then set (CSS Lists 3).
+  /** Counters: reset, then increment, then set (CSS Lists 3), with a list's and a list item's own. */
+  private count(e: Element, tag: string, own: ReadonlyMap<string, string>, parent: Element | null, listItem: boolean): void {
     const resets = counterList(own.get('counter-reset'), 0);
-    if ((tag === 'ol' || tag === 'ul' || tag === 'menu') && !resets.some(([n]) => n === 'list-item')) {
-      // The user agent's `counter-reset: list-item`, with `<ol start>` and `reversed`.
-      const reversed = tag === 'ol' && attribute(e, 'reversed') !== undefined;
-      const startAttr = attribute(e, 'start');
-      const start = startAttr !== undefined && /^[+-]?\d+$/.test(startAttr.trim()) ? Number(startAttr) : null;
-      if (reversed) {
-        const items = e.children.filter((c) => c.type === 'element' && c.tagName === 'li').length;
-        reset('list-item', (start ?? items) + 1, parent, -1);
-      } else reset('list-item', (start ?? 1) - 1, parent);
-    }
-    for (const [name, n] of resets) reset(name, n, parent);
+    if ((tag === 'ol' || tag === 'ul' || tag === 'menu') && !resets.some(([n]) => n === 'list-item')) this.resetList(e, tag, parent);
+    for (const [name, n] of resets) this.counters.reset(name, n, parent);
     const increments = counterList(own.get('counter-increment'), 1);
-    for (const [name, n] of increments) innermost(name).value += n;
-    if (display.split(/\s+/).includes('list-item') && !increments.some(([n]) => n === 'list-item')) {
-      const c = innermost('list-item');
+    for (const [name, n] of increments) this.counters.innermost(name).value += n;
+    if (listItem && !increments.some(([n]) => n === 'list-item')) {
+      const c = this.counters.innermost('list-item');
       c.value += c.step;
     }
     const sets = counterList(own.get('counter-set'), 0);
     const valueAttr = tag === 'li' ? attribute(e, 'value') : undefined;
     if (valueAttr !== undefined && /^[+-]?\d+$/.test(valueAttr.trim()) && !sets.some(([n]) => n === 'list-item')) sets.push(['list-item', Number(valueAttr)]);
-    for (const [name, n] of sets) innermost(name).value = n;
+    for (const [name, n] of sets) this.counters.innermost(name).value = n;
+  }
 
-    // What is drawn before the element's content.
-    let drawn = '';
-    if (display.split(/\s+/).includes('list-item')) {
-      const marker = styles.declared(e, 'marker').get('content');
-      if (marker === undefined || /^normal$/i.test(marker.trim())) {
-        // The marker of its list-style-type: a number and its suffix (a symbol or a string is no number).
-        const style = COUNTER_STYLES[type.trim().toLowerCase()];
-        if (style) drawn += formatNumber(innermost('list-item').value, style.format) + style.suffix;
-      } else drawn += contentText(marker, e, true) ?? '';
+  /** The user agent's `counter-reset: list-item` of a list, with `<ol start>` and `reversed`. */
+  private resetList(e: Element, tag: string, parent: Element | null): void {
+    const reversed = tag === 'ol' && attribute(e, 'reversed') !== undefined;
+    const startAttr = attribute(e, 'start');
+    const start = startAttr !== undefined && /^[+-]?\d+$/.test(startAttr.trim()) ? Number(startAttr) : null;
+    if (reversed) {
+      const items = e.children.filter((c) => c.type === 'element' && c.tagName === 'li').length;
+      this.counters.reset('list-item', (start ?? items) + 1, parent, -1);
+    } else this.counters.reset('list-item', (start ?? 1) - 1, parent);
+  }
+
+  /** A list item's marker: what `::marker`'s `content` says, else its list-style-type's number and suffix. */
+  private marker(e: Element, type: string): string {
+    const marker = this.styles.declared(e, 'marker').get('content');
+    if (marker === undefined || /^normal$/i.test(marker.trim())) {
+      // The marker of its list-style-type: a number and its suffix (a symbol or a string is no number).
+      const style = COUNTER_STYLES[type.trim().toLowerCase()];
+      return style ? formatNumber(this.counters.innermost('list-item').value, style.format) + style.suffix : '';
     }
-    // `::before` is the element's first child: its own counter properties (`li::before {
-    // counter-increment: item; content: counters(item, ".") }`) apply before its content is drawn.
-    const pseudo = styles.declared(e, 'before');
+    return this.counters.contentText(marker, e, true) ?? '';
+  }
+
+  /**
+   * What `::before` draws, if it shows a counter. It is the element's first child: its own counter
+   * properties (`li::before { counter-increment: item; content: counters(item, ".") }`) apply before
+   * its content is drawn.
+   */
+  private before(e: Element): string | null {
+    const pseudo = this.styles.declared(e, 'before');
     if (pseudo.has('content')) {
-      for (const [name, n] of counterList(pseudo.get('counter-reset'), 0)) reset(name, n, e);
-      for (const [name, n] of counterList(pseudo.get('counter-increment'), 1)) innermost(name).value += n;
-      for (const [name, n] of counterList(pseudo.get('counter-set'), 0)) innermost(name).value = n;
+      for (const [name, n] of counterList(pseudo.get('counter-reset'), 0)) this.counters.reset(name, n, e);
+      for (const [name, n] of counterList(pseudo.get('counter-increment'), 1)) this.counters.innermost(name).value += n;
+      for (const [name, n] of counterList(pseudo.get('counter-set'), 0)) this.counters.innermost(name).value = n;
     }
-    const before = contentText(pseudo.get('content'), e, true);
-    if (before !== null) drawn += before;
-    if (drawn.trim() !== '') out.set(e, drawn);
-
-    for (const c of e.children) if (c.type === 'element') visit(c);
-    // Counters made by the children go out of scope with their parent.
-    for (const list of counters.values()) while (list.length > 0 && list[list.length - 1]!.scope === e) list.pop();
-  };
-  for (const c of root.children) if (c.type === 'element') visit(c);
-  return out;
+    return this.counters.contentText(pseudo.get('content'), e, true);
+  }
 }

@@ -71,6 +71,97 @@ function plainText(e: XmlElement): string {
 
 const on = (e: XmlElement | undefined): boolean => e !== undefined && e.attrs['val'] !== '0' && e.attrs['val'] !== 'false';
 
+/** A paragraph's first line with the number Word shows before it (after its indent), and the space Word puts after the number where it keeps them apart. */
+function numbered(first: string, n: NonNullable<ReturnType<Numbering['next']>>): string {
+  const lead = /^[\s\u3000\u00a0]*/.exec(first)![0];
+  // After punctuation the tab or space Word puts there adds nothing, but before a digit it
+  // keeps the number apart (`3. 8英寸…` is not `3.8英寸…`).
+  const digitNext = /^\d/.test(first.slice(lead.length));
+  const sep = n.suffix === 'nothing' ? '' : /[、.．，。）)\]】：:]$/u.test(n.text) && !digitNext ? '' : ' ';
+  return `${lead}${n.text}${sep}${first.slice(lead.length)}`;
+}
+
+/** Elements of a paragraph whose runs are its text, as its own are (links, insertions, smart tags, simple fields…). */
+const RUN_HOLDERS: ReadonlySet<string> = new Set(['hyperlink', 'ins', 'smartTag', 'customXml', 'fldSimple', 'dir', 'bdo', 'moveTo']);
+
+/** What each element of a run adds to the paragraph's text, by its name (an element not here adds nothing); `vanish`: the run is hidden. */
+const RUN_CONTENT: ReadonlyMap<string, (text: ParagraphText, c: XmlElement, vanish: boolean) => void> = new Map<string, (text: ParagraphText, c: XmlElement, vanish: boolean) => void>([
+  ['fldChar', (text, c) => text.fieldChar(c.attrs['fldCharType'])],
+  ['t', (text, c, vanish) => text.textOf(c, vanish)],
+  ['tab', (text, _c, vanish) => text.tab(vanish)],
+  ['ptab', (text, _c, vanish) => text.tab(vanish)],
+  ['br', (text, c, vanish) => text.lineBreak(c, vanish)],
+  ['cr', (text, c, vanish) => text.lineBreak(c, vanish)],
+  ['noBreakHyphen', (text) => text.append('-')],
+  [
+    'sym',
+    (text, c) => {
+      const code = parseInt(c.attrs['char'] ?? '', 16);
+      if (Number.isFinite(code) && !(code >= 0xf000 && code <= 0xf0ff)) text.append(String.fromCodePoint(code));
+    },
+  ],
+]);
+
+/** The text of one paragraph as its runs give it: its lines, the text hidden in it, the fields being read. */
+class ParagraphText {
+  readonly lines: string[] = [''];
+  readonly hidden: string[] = [];
+  private inField = 0;
+  /** Each field the runs are in, innermost last: whether its result (after `separate`) is being read, not its code. */
+  private readonly fieldShowing: boolean[] = [];
+
+  /** Reads the runs of `e`, and of the elements in it that hold runs. */
+  walk(e: XmlElement): void {
+    for (const c of kids(e)) {
+      if (c.name === 'r') this.run(c);
+      else if (RUN_HOLDERS.has(c.name)) this.walk(c);
+      else if (c.name === 'sdt') this.walk(kid(c, 'sdtContent') ?? c);
+      // pPr, del, moveFrom, bookmarks, comments, proofing marks: no text.
+    }
+  }
+
+  /** A run: each of its elements read by `RUN_CONTENT`. */
+  private run(r: XmlElement): void {
+    const rPr = kid(r, 'rPr');
+    const vanish = on(kid(rPr, 'vanish'));
+    for (const c of r.children) {
+      if (typeof c === 'string') continue;
+      RUN_CONTENT.get(c.name)?.(this, c, vanish);
+    }
+  }
+
+  /** Appends `s` to the paragraph's last line. */
+  append(s: string): void {
+    this.lines[this.lines.length - 1] += s;
+  }
+
+  /** A field's `begin` (its code follows), `separate` (its result follows) or `end`. */
+  fieldChar(type: string | undefined): void {
+    if (type === 'begin') this.fieldShowing.push(false);
+    else if (type === 'separate') this.fieldShowing[this.fieldShowing.length - 1] = true;
+    else if (type === 'end') this.fieldShowing.pop();
+    this.inField = this.fieldShowing.length;
+  }
+
+  /** A `w:t`'s text: none in a field's code; hidden text set apart. */
+  textOf(c: XmlElement, vanish: boolean): void {
+    if (this.inField > 0 && !this.fieldShowing[this.fieldShowing.length - 1]) return;
+    const t = c.children.filter((x) => typeof x === 'string').join('');
+    if (vanish) this.hidden.push(t);
+    else this.append(t);
+  }
+
+  /** A tab, unless hidden. */
+  tab(vanish: boolean): void {
+    if (!vanish) this.append('\t');
+  }
+
+  /** A line break (`w:br`, `w:cr`) starts a line, unless hidden; a page or column break does not. */
+  lineBreak(c: XmlElement, vanish: boolean): void {
+    if (!vanish && c.attrs['type'] !== 'page' && c.attrs['type'] !== 'column') this.lines.push('');
+  }
+}
+
 class DocxReader {
   readonly removed: Removal[] = [];
   private readonly styles = new Map<string, Style>();
@@ -110,91 +201,15 @@ class DocxReader {
   /** The lines of a paragraph, its number first. */
   paragraph(p: XmlElement): string[] {
     const pPr = kid(p, 'pPr');
-    const lines: string[] = [''];
-    const hidden: string[] = [];
-    let inField = 0;
-    const fieldShowing: boolean[] = [];
-    const run = (r: XmlElement): void => {
-      const rPr = kid(r, 'rPr');
-      const vanish = on(kid(rPr, 'vanish'));
-      for (const c of r.children) {
-        if (typeof c === 'string') continue;
-        switch (c.name) {
-          case 'fldChar': {
-            const type = c.attrs['fldCharType'];
-            if (type === 'begin') fieldShowing.push(false);
-            else if (type === 'separate') fieldShowing[fieldShowing.length - 1] = true;
-            else if (type === 'end') fieldShowing.pop();
-            inField = fieldShowing.length;
-            break;
-          }
-          case 't': {
-            if (inField > 0 && !fieldShowing[fieldShowing.length - 1]) break;
-            const t = c.children.filter((x) => typeof x === 'string').join('');
-            if (vanish) hidden.push(t);
-            else lines[lines.length - 1] += t;
-            break;
-          }
-          case 'tab':
-          case 'ptab':
-            if (!vanish) lines[lines.length - 1] += '\t';
-            break;
-          case 'br':
-          case 'cr':
-            if (!vanish && c.attrs['type'] !== 'page' && c.attrs['type'] !== 'column') lines.push('');
-            break;
-          case 'noBreakHyphen':
-            lines[lines.length - 1] += '-';
-            break;
-          case 'sym': {
-            const code = parseInt(c.attrs['char'] ?? '', 16);
-            if (Number.isFinite(code) && !(code >= 0xf000 && code <= 0xf0ff)) lines[lines.length - 1] += String.fromCodePoint(code);
-            break;
-          }
-          default:
-            break;
-        }
-      }
-    };
-    const walk = (e: XmlElement): void => {
-      for (const c of kids(e)) {
-        switch (c.name) {
-          case 'r':
-            run(c);
-            break;
-          case 'hyperlink':
-          case 'ins':
-          case 'smartTag':
-          case 'customXml':
-          case 'fldSimple':
-          case 'dir':
-          case 'bdo':
-          case 'moveTo':
-            walk(c);
-            break;
-          case 'sdt':
-            walk(kid(c, 'sdtContent') ?? c);
-            break;
-          default:
-            // pPr, del, moveFrom, bookmarks, comments, proofing marks: no text.
-            break;
-        }
-      }
-    };
-    walk(p);
+    const text = new ParagraphText();
+    text.walk(p);
+    const { lines, hidden } = text;
     if (hidden.join('').trim() !== '') this.removed.push({ kind: 'hidden-text', text: hidden.join(''), line: null, start: null, end: null, page: null });
     const hasText = lines.some((l) => l.trim() !== '');
     const num = this.numberOf(pPr);
     if (num && hasText) {
       const n = this.numbering.next(num.numId, num.ilvl);
-      if (n && n.text !== '') {
-        const lead = /^[\s\u3000\u00a0]*/.exec(lines[0]!)![0];
-        // After punctuation the tab or space Word puts there adds nothing, but before a digit it
-        // keeps the number apart (`3. 8英寸…` is not `3.8英寸…`).
-        const digitNext = /^\d/.test(lines[0]!.slice(lead.length));
-        const sep = n.suffix === 'nothing' ? '' : /[、.．，。）)\]】：:]$/u.test(n.text) && !digitNext ? '' : ' ';
-        lines[0] = `${lead}${n.text}${sep}${lines[0]!.slice(lead.length)}`;
-      }
+      if (n && n.text !== '') lines[0] = numbered(lines[0]!, n);
     } else if (num) {
       // An empty numbered paragraph: Word shows its number; a reader of the text sees nothing.
       this.numbering.next(num.numId, num.ilvl);

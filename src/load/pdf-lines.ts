@@ -262,151 +262,221 @@ export function buildLines(pages: readonly PageItems[]): PdfText {
   for (const p of pages) for (const it of p.items) glyphs += it.str.replace(/\s+/g, '').length;
 
   const perPage = pages.map((p, i) => pageLines(p, i + 1, removed));
+  const noise = new PageNoise(pages, perPage);
+  const layouts = layoutPages(pages, perPage, noise);
+  const units: Unit[][] = perPage.map((lines, i) => pageUnits(lines, layouts[i], (l) => noise.of(i, l)));
 
-  // Zones: lines in the top or bottom EDGE of the page.
-  const zone = (p: PageItems, l: Line): 'top' | 'bottom' | null => {
-    const [, y0, , y1] = p.box;
-    const h = y1 - y0;
-    if (l.y > y1 - h * EDGE) return 'top';
-    if (l.y < y0 + h * EDGE) return 'bottom';
+  // Typeset pages share one margin; each scanned page has its own.
+  const typeset = units.filter((_, i) => !pages[i]!.ocr);
+  const margins: Margins = { left: marginOf(typeset.map((u) => linesIn(u, 'left'))), right: marginOf(typeset.map((u) => linesIn(u, 'right'))) };
+  const out: PdfLine[] = [];
+  units.forEach((page, i) => writePage(page, i + 1, pages[i]!.ocr ? scanMargins(page) : margins, out, removed));
+  return { lines: out, removed, glyphs };
+}
+
+type Zone = 'top' | 'bottom';
+type Column = 'left' | 'right';
+/** The left margin of a page's left column (or its only one) and of its right column. */
+type Margins = Record<Column, number>;
+/** A page as the layout gives it. */
+type PageLayout = ReturnType<typeof layoutPage>;
+/**
+ * What each page reads as, in order: its noise lines where they stood (removed when the page is
+ * written), then its blocks.
+ */
+type Unit = { kind: 'noise'; line: Line; removal: RemovalKind } | { kind: 'line'; line: Line; column: Column | null } | { kind: 'row'; block: Extract<LayoutBlock, { kind: 'row' }> };
+
+/** Zones: lines in the top or bottom EDGE of the page. */
+function zoneOf(p: PageItems, l: Line): Zone | null {
+  const [, y0, , y1] = p.box;
+  const h = y1 - y0;
+  if (l.y > y1 - h * EDGE) return 'top';
+  if (l.y < y0 + h * EDGE) return 'bottom';
+  return null;
+}
+
+/** A document's page noise: its page numbers, running headers and footers, and each page's footnotes. */
+class PageNoise {
+  /** Some page was scanned. */
+  private readonly scanned: boolean;
+  /** Each running line's zone and key. */
+  private readonly running: Set<string>;
+  /** Each page's footnote lines. */
+  private readonly footnotes: Set<Line>[];
+
+  constructor(
+    private readonly pages: readonly PageItems[],
+    perPage: readonly Line[][],
+  ) {
+    this.scanned = pages.some((p) => p.ocr === true);
+    this.running = this.runningLines(perPage);
+    this.footnotes = perPage.map((lines, i) => pageFootnotes(lines, (l) => this.furniture(i, l)));
+  }
+
+  /** What line `l` of page `i` (0-based) is removed as, or null for a line of the page's text. */
+  of(i: number, l: Line): RemovalKind | null {
+    const z = zoneOf(this.pages[i]!, l);
+    if (z && this.pageNumber(this.pages[i]!, l.text.trim()) !== null) return 'page-number';
+    if (z && this.running.has(`${z}:${this.key(l)}`)) return z === 'top' ? 'running-header' : 'running-footer';
+    if (this.footnotes[i]!.has(l)) return 'footnote';
     return null;
-  };
-  // Running headers and footers: the same text at the same height (to a point) in the same zone on
-  // at least half the pages (and 3). Body lines can fall in the zones too, but not at one height
-  // with one text page after page. Where pages were scanned, the text and the zone alone: a scan
-  // sits a little higher or lower on each sheet.
-  const scanned = pages.some((p) => p.ocr === true);
-  const key = (l: Line): string => `${scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '')}`;
-  const pageNumber = (p: PageItems, text: string): number | null => (p.ocr ? ocrPageNumberOf(text) : pageNumberOf(text));
+  }
 
-  const counts = new Map<string, Set<number>>();
-  perPage.forEach((lines, i) => {
-    for (const l of lines) {
-      const z = zone(pages[i]!, l);
-      if (!z || pageNumber(pages[i]!, l.text.trim()) !== null) continue;
-      const k = `${z}:${key(l)}`;
-      if (!counts.has(k)) counts.set(k, new Set());
-      counts.get(k)!.add(i);
-    }
-  });
-  const need = runningLineQuorum(pages.length);
-  const running = new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
-  const footnotes = perPage.map((lines, i) => pageFootnotes(lines, (l) => zone(pages[i]!, l) !== null && (pageNumber(pages[i]!, l.text.trim()) !== null || running.has(`${zone(pages[i]!, l)}:${key(l)}`))));
+  /**
+   * Running headers and footers: the same text at the same height (to a point) in the same zone on
+   * at least half the pages (and 3). Body lines can fall in the zones too, but not at one height
+   * with one text page after page. Where pages were scanned, the text and the zone alone: a scan
+   * sits a little higher or lower on each sheet.
+   */
+  private runningLines(perPage: readonly Line[][]): Set<string> {
+    const counts = new Map<string, Set<number>>();
+    perPage.forEach((lines, i) => {
+      for (const l of lines) {
+        const z = zoneOf(this.pages[i]!, l);
+        if (!z || this.pageNumber(this.pages[i]!, l.text.trim()) !== null) continue;
+        const k = `${z}:${this.key(l)}`;
+        if (!counts.has(k)) counts.set(k, new Set());
+        counts.get(k)!.add(i);
+      }
+    });
+    const need = runningLineQuorum(this.pages.length);
+    return new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
+  }
 
-  // Page noise out: page numbers, running headers and footers (logged in page order below); the
-  // rest of each page is laid out (tables as rows, two columns read column by column).
-  const noise = (i: number, l: Line): RemovalKind | null => {
-    const z = zone(pages[i]!, l);
-    if (z && pageNumber(pages[i]!, l.text.trim()) !== null) return 'page-number';
-    if (z && running.has(`${z}:${key(l)}`)) return z === 'top' ? 'running-header' : 'running-footer';
-    if (footnotes[i]!.has(l)) return 'footnote';
-    return null;
-  };
+  /** A page number or a running line in the header or footer zone of page `i` (what stands below a page's footnotes). */
+  private furniture(i: number, l: Line): boolean {
+    return zoneOf(this.pages[i]!, l) !== null && (this.pageNumber(this.pages[i]!, l.text.trim()) !== null || this.running.has(`${zoneOf(this.pages[i]!, l)}:${this.key(l)}`));
+  }
+
+  /** A line's height (unless pages were scanned) and text without spaces, for matching running lines. */
+  private key(l: Line): string {
+    return `${this.scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '')}`;
+  }
+
+  /** The page number a line of the header or footer zone states (as OCR may misread it on a scanned page). */
+  private pageNumber(p: PageItems, text: string): number | null {
+    return p.ocr ? ocrPageNumberOf(text) : pageNumberOf(text);
+  }
+}
+
+/**
+ * Each page's lines, noise out, laid out (tables as rows, two columns read column by column); a
+ * page whose right column is short is read at the gutter of the document's other two-column pages.
+ */
+function layoutPages(pages: readonly PageItems[], perPage: readonly Line[][], noise: PageNoise): PageLayout[] {
   const layouts = perPage.map((lines, i) => {
-    const body = lines.filter((l) => noise(i, l) === null);
+    const body = lines.filter((l) => noise.of(i, l) === null);
     return layoutPage(body, pages[i]!.rules ?? []);
   });
-  // A page whose right column is short is read at the gutter of the document's other two-column pages.
   const gutters = layouts.flatMap((l) => (l?.gutter ? [l.gutter] : []));
   if (gutters.length > 0) {
     const known: Gutter = [...gutters].sort((a, b) => a.left - b.left)[gutters.length >> 1]!;
     perPage.forEach((lines, i) => {
       if (layouts[i]!.gutter) return;
       const again = layoutPage(
-        lines.filter((l) => noise(i, l) === null),
+        lines.filter((l) => noise.of(i, l) === null),
         pages[i]!.rules ?? [],
         known,
       );
       if (again.gutter) layouts[i] = again;
     });
   }
-  // What each page reads as, in order: its noise lines where they stood (removed below), then its
-  // blocks.
-  type Unit = { kind: 'noise'; line: Line; removal: RemovalKind } | { kind: 'line'; line: Line; column: 'left' | 'right' | null } | { kind: 'row'; block: Extract<LayoutBlock, { kind: 'row' }> };
-  const asLine = (b: Extract<LayoutBlock, { kind: 'line' }>): Line => {
-    const joined = joinRuns(b.line.items);
-    return { y: b.line.y, size: b.line.size, items: [...b.line.items], text: joined.text, confidence: joined.confidence };
-  };
-  const units: Unit[][] = perPage.map((lines, i) => {
-    const out: Unit[] = [];
-    for (const l of lines) {
-      const removal = noise(i, l);
-      if (removal) out.push({ kind: 'noise', line: l, removal });
-    }
-    const layout = layouts[i];
-    if (!layout) {
-      for (const l of lines) if (noise(i, l) === null) out.push({ kind: 'line', line: l, column: null });
-      return out;
-    }
-    for (const b of layout.blocks) out.push(b.kind === 'row' ? { kind: 'row', block: b } : { kind: 'line', line: asLine(b), column: b.column });
-    return out;
-  });
+  return layouts;
+}
 
-  // The left margin: the leftmost x where at least a tenth of the lines start (in a guideline most
-  // paragraphs are one-line list items, so the indented x can be the commonest). A line that starts
-  // well right of it (a first-line indent, a centred heading) begins a paragraph: it gets the two
-  // ideographic spaces of a Chinese paragraph indent, which `clean` reads as such. The right column
-  // of a two-column page has its own margin.
-  const startX = (l: Line): number => (l.items.find((it) => it.str.trim() !== '') ?? l.items[0]!).x;
-  // On a scan, where a line starts wavers by a few points (the page straightened, each word's box
-  // estimated): starts within `tol` of a start count as starting there.
-  const marginOf = (pageLines: readonly Line[][], tol = 0): number => {
-    const starts = new Map<number, number>();
-    let total = 0;
-    for (const lines of pageLines) {
-      for (const l of lines) {
-        const x = Math.round(startX(l));
-        starts.set(x, (starts.get(x) ?? 0) + 1);
-        total++;
-      }
+/** What a page reads as: its noise lines where they stood, then its layout's blocks (or, without one, its other lines). */
+function pageUnits(lines: readonly Line[], layout: PageLayout | undefined, noise: (l: Line) => RemovalKind | null): Unit[] {
+  const out: Unit[] = [];
+  for (const l of lines) {
+    const removal = noise(l);
+    if (removal) out.push({ kind: 'noise', line: l, removal });
+  }
+  if (!layout) {
+    for (const l of lines) if (noise(l) === null) out.push({ kind: 'line', line: l, column: null });
+    return out;
+  }
+  for (const b of layout.blocks) out.push(b.kind === 'row' ? { kind: 'row', block: b } : { kind: 'line', line: asLine(b), column: b.column });
+  return out;
+}
+
+/** A layout's line as a Line, its runs joined again. */
+function asLine(b: Extract<LayoutBlock, { kind: 'line' }>): Line {
+  const joined = joinRuns(b.line.items);
+  return { y: b.line.y, size: b.line.size, items: [...b.line.items], text: joined.text, confidence: joined.confidence };
+}
+
+/** Where a line starts: its first run with text (else its first run). */
+function startX(l: Line): number {
+  return (l.items.find((it) => it.str.trim() !== '') ?? l.items[0]!).x;
+}
+
+/**
+ * The left margin: the leftmost x where at least a tenth of the lines start (in a guideline most
+ * paragraphs are one-line list items, so the indented x can be the commonest). A line that starts
+ * well right of it (a first-line indent, a centred heading) begins a paragraph: it gets the two
+ * ideographic spaces of a Chinese paragraph indent, which `clean` reads as such. The right column
+ * of a two-column page has its own margin.
+ * On a scan, where a line starts wavers by a few points (the page straightened, each word's box
+ * estimated): starts within `tol` of a start count as starting there.
+ */
+function marginOf(pageLines: readonly Line[][], tol = 0): number {
+  const starts = new Map<number, number>();
+  let total = 0;
+  for (const lines of pageLines) {
+    for (const l of lines) {
+      const x = Math.round(startX(l));
+      starts.set(x, (starts.get(x) ?? 0) + 1);
+      total++;
     }
-    const xs = [...starts].sort((a, b) => a[0] - b[0]);
-    for (const [x] of xs) {
-      let n = 0;
-      for (const [y, k] of xs) if (y >= x && y <= x + tol) n += k;
-      if (n >= total / 10) return x;
-    }
-    return 0;
+  }
+  const xs = [...starts].sort((a, b) => a[0] - b[0]);
+  for (const [x] of xs) {
+    let n = 0;
+    for (const [y, k] of xs) if (y >= x && y <= x + tol) n += k;
+    if (n >= total / 10) return x;
+  }
+  return 0;
+}
+
+/** A page's lines in one column (its noise lines count in the left one). */
+function linesIn(page: readonly Unit[], column: Column): Line[] {
+  return page.flatMap((u) => ((u.kind === 'noise' && column === 'left') || (u.kind === 'line' && (u.column === 'right') === (column === 'right')) ? [u.line] : []));
+}
+
+/** A scanned page has margins of its own (a sheet sits a little further left or right), to half its middle line's size. */
+function scanMargins(page: readonly Unit[]): Margins {
+  const scanTol = (column: Column): number => {
+    const sizes = linesIn(page, column).map((l) => l.size).sort((a, b) => a - b);
+    return 0.5 * (sizes[sizes.length >> 1] ?? 0);
   };
-  const linesIn = (page: readonly Unit[], column: 'left' | 'right'): Line[] =>
-    page.flatMap((u) => ((u.kind === 'noise' && column === 'left') || (u.kind === 'line' && (u.column === 'right') === (column === 'right')) ? [u.line] : []));
-  // Typeset pages share one margin; each scanned page has its own.
-  const typeset = units.filter((_, i) => !pages[i]!.ocr);
-  const margin = marginOf(typeset.map((u) => linesIn(u, 'left')));
-  const rightMargin = marginOf(typeset.map((u) => linesIn(u, 'right')));
-  const out: PdfLine[] = [];
-  units.forEach((page, i) => {
-    const pageNo = i + 1;
-    let pageLine = 0;
-    for (const u of page) {
-      if (u.kind === 'noise') removed.push(removal(u.removal, u.line.text.trim(), pageNo));
+  return { left: marginOf([linesIn(page, 'left')], scanTol('left')), right: marginOf([linesIn(page, 'right')], scanTol('right')) };
+}
+
+/** A page written out: its noise logged as removed, its rows as table rows, its lines indented where they begin a paragraph. */
+function writePage(page: readonly Unit[], pageNo: number, margins: Margins, out: PdfLine[], removed: Removal[]): void {
+  let pageLine = 0;
+  for (const u of page) {
+    if (u.kind === 'noise') removed.push(removal(u.removal, u.line.text.trim(), pageNo));
+  }
+  for (const u of page) {
+    if (u.kind === 'noise') continue;
+    if (u.kind === 'row') {
+      const row = rowText(u.block.row.cells);
+      out.push({ text: row.text, page: pageNo, pageLine: ++pageLine, ...(row.confidence ? { confidence: row.confidence } : {}) });
+      continue;
     }
-    // A scanned page has margins of its own (a sheet sits a little further left or right).
-    const scanTol = (column: 'left' | 'right'): number => {
-      const sizes = linesIn(page, column).map((l) => l.size).sort((a, b) => a - b);
-      return 0.5 * (sizes[sizes.length >> 1] ?? 0);
-    };
-    const pageMargin = pages[i]!.ocr ? marginOf([linesIn(page, 'left')], scanTol('left')) : margin;
-    const pageRightMargin = pages[i]!.ocr ? marginOf([linesIn(page, 'right')], scanTol('right')) : rightMargin;
-    for (const u of page) {
-      if (u.kind === 'noise') continue;
-      if (u.kind === 'row') {
-        const row = rowText(u.block.row.cells);
-        out.push({ text: row.text, page: pageNo, pageLine: ++pageLine, ...(row.confidence ? { confidence: row.confidence } : {}) });
-        continue;
-      }
-      const l = u.line;
-      const indented = startX(l) > (u.column === 'right' ? pageRightMargin : pageMargin) + l.size * 1.2;
-      const lead = l.text.length - l.text.trimStart().length;
-      const lineText = indented ? `\u3000\u3000${l.text.trimStart()}` : l.text;
-      if (l.confidence) {
-        const confidence = new Uint8Array(lineText.length).fill(NOT_OCR);
-        confidence.set(indented ? l.confidence.slice(lead) : l.confidence, indented ? 2 : 0);
-        out.push({ text: lineText, page: pageNo, pageLine: ++pageLine, confidence });
-      } else out.push({ text: lineText, page: pageNo, pageLine: ++pageLine });
-    }
-  });
-  return { lines: out, removed, glyphs };
+    out.push(indentedLine(u.line, startX(u.line) > (u.column === 'right' ? margins.right : margins.left) + u.line.size * 1.2, pageNo, ++pageLine));
+  }
+}
+
+/** A line as the loader gives it: with a paragraph's two ideographic spaces where it is indented (NOT_OCR in its confidence). */
+function indentedLine(l: Line, indented: boolean, page: number, pageLine: number): PdfLine {
+  const lead = l.text.length - l.text.trimStart().length;
+  const lineText = indented ? `\u3000\u3000${l.text.trimStart()}` : l.text;
+  if (!l.confidence) return { text: lineText, page, pageLine };
+  const confidence = new Uint8Array(lineText.length).fill(NOT_OCR);
+  confidence.set(indented ? l.confidence.slice(lead) : l.confidence, indented ? 2 : 0);
+  return { text: lineText, page, pageLine, confidence };
 }
 
 /**
