@@ -34,6 +34,11 @@ interface Rule {
 }
 
 /** The properties read here; rules that declare none of them are dropped at once. */
+
+/** A table's own entry for `key`, never a property every object has (`constructor`, `toString`: a page's `list-style-type` may say anything). */
+function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
 const PROPERTIES = new Set(['display', 'list-style', 'list-style-type', 'counter-reset', 'counter-increment', 'counter-set', 'content']);
 
 /** Splits `text` at `sep` outside quotes, parentheses and brackets. */
@@ -76,7 +81,7 @@ export function parseDeclarations(block: string): Map<string, Declaration> {
     const property = name === 'list-style' ? 'list-style-type' : name;
     if (name === 'list-style') {
       const tokens = value.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\S+/g) ?? [];
-      value = tokens.find((t) => /^["']/.test(t) || COUNTER_STYLES[t.toLowerCase()] !== undefined || SYMBOLS.has(t.toLowerCase())) ?? 'disc';
+      value = tokens.find((t) => /^["']/.test(t) || ownEntry(COUNTER_STYLES, t.toLowerCase()) !== undefined || SYMBOLS.has(t.toLowerCase())) ?? 'disc';
     }
     const before = out.get(property);
     if (before?.important && !important) continue;
@@ -423,7 +428,7 @@ const SYMBOLS = new Set(['disc', 'circle', 'square', 'disclosure-open', 'disclos
 export function counterText(n: number, style: string): string {
   const s = style.toLowerCase();
   if (SYMBOLS.has(s)) return '';
-  return formatNumber(n, ((Object.hasOwn(COUNTER_STYLES, s) ? COUNTER_STYLES[s] : undefined) ?? COUNTER_STYLES['decimal']!).format);
+  return formatNumber(n, (ownEntry(COUNTER_STYLES, s) ?? COUNTER_STYLES['decimal']!).format);
 }
 
 /** The strings of a CSS value, unquoted and unescaped (`"\\2022"` → `•`). */
@@ -670,7 +675,7 @@ class NumberDrawing {
   /** list-style-type: the author's, else the type attribute's, else the user agent's for lists; inherited. */
   private listStyleType(e: Element, tag: string, own: ReadonlyMap<string, string>, parent: Element | null): string {
     const typeAttr = attribute(e, 'type');
-    const hinted = (tag === 'ol' || tag === 'ul' || tag === 'li') && typeAttr !== undefined ? TYPE_ATTRIBUTE[typeAttr] ?? TYPE_ATTRIBUTE[typeAttr.toLowerCase()] : undefined;
+    const hinted = (tag === 'ol' || tag === 'ul' || tag === 'li') && typeAttr !== undefined ? ownEntry(TYPE_ATTRIBUTE, typeAttr) ?? ownEntry(TYPE_ATTRIBUTE, typeAttr.toLowerCase()) : undefined;
     const ua = tag === 'ol' ? 'decimal' : tag === 'ul' || tag === 'menu' ? 'disc' : undefined;
     const type = own.get('list-style-type') ?? hinted ?? ua ?? (parent ? this.listStyle.get(parent) : undefined) ?? 'disc';
     this.listStyle.set(e, type);
@@ -710,7 +715,7 @@ class NumberDrawing {
     const marker = this.styles.declared(e, 'marker').get('content');
     if (marker === undefined || /^normal$/i.test(marker.trim())) {
       // The marker of its list-style-type: a number and its suffix (a symbol or a string is no number).
-      const style = COUNTER_STYLES[type.trim().toLowerCase()];
+      const style = ownEntry(COUNTER_STYLES, type.trim().toLowerCase());
       return style ? formatNumber(this.counters.innermost('list-item').value, style.format) + style.suffix : '';
     }
     return this.counters.contentText(marker, e, true) ?? '';

@@ -45,3 +45,11 @@ describe('CSS: what the browser draws before elements', () => {
     expect([counterText(3, 'cjk-heavenly-stem'), counterText(7, 'decimal-leading-zero')]).toEqual(['丙', '07']);
   });
 });
+
+describe('CSS list styles named as properties every object has', () => {
+  it('draw what an unknown style draws, never Object\u2019s own (`constructor`, `toString`), and never throw', () => {
+    expect(() => drawn('<ol type="constructor"><li type="toString">甲</li></ol>')).not.toThrow();
+    expect(drawn('<ol><li>甲</li></ol>', 'li { list-style-type: constructor }')).toEqual({});
+    expect(drawn('<ol type="toString"><li>甲</li></ol>')).toEqual({ 甲: '1. ' });
+  });
+});
