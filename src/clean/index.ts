@@ -2290,7 +2290,7 @@ function markArticleFrame(lines: RawLine[]): void {
   if (follows !== undefined && content.indexOf(follows) * 2 < content.length && !structured(0, follows)) {
     for (let i = 0; i <= follows; i++) if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
   }
-  const end = content.find((i) => content.indexOf(i) * 2 > content.length && RE_ARTICLE_END.test(lines[i]!.raw.trim()));
+  const end = content.find((i, k) => k * 2 > content.length && RE_ARTICLE_END.test(lines[i]!.raw.trim()));
   if (end !== undefined && !structured(end + 1, lines.length)) {
     for (let i = end; i < lines.length; i++) if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
   }

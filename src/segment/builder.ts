@@ -36,6 +36,8 @@ export class Builder {
   ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   readonly partOf = new Map<Section, number | null>();
+  /** The directions by the number their marker prints (`idOf`), in order: a repeated heading is looked up here, not among all. */
+  private readonly byNumber = new Map<string, Section[]>();
   readonly directions: Section[] = [];
   /** Titles with no number that head directions with none (see there), and the directions under the last. */
   bareParts = 0;
@@ -249,7 +251,15 @@ export class Builder {
     const d = section('direction', p, m, { ordinal: this.ordinal, id });
     this.partOf.set(d, part?.marker?.value ?? null);
     this.directions.push(d);
+    const same = this.byNumber.get(idOf(m));
+    if (same) same.push(d);
+    else this.byNumber.set(idOf(m), [d]);
     this.open(d);
+  }
+
+  /** The directions read so far under the number `m` prints (as `idOf` reads it): those a heading may repeat. */
+  numbered(m: Marker): readonly Section[] {
+    return this.byNumber.get(idOf(m)) ?? [];
   }
 
   /** Opens the direction headed `m` at `p`, its number checked, unless it repeats one read before (`readsOn`). */
@@ -273,7 +283,7 @@ export class Builder {
   private readsOn(m: Marker, p: Paragraph): boolean {
     // A direction a table of directions already gave (a summary table, then each direction in
     // detail under its number and title): the same direction, its fields read on into it.
-    const twin = twinOf(m, p.text.text.slice(m.length), this.directions, (d) => d.heading?.table === 'row');
+    const twin = twinOf(m, p.text.text.slice(m.length), this.numbered(m), (d) => d.heading?.table === 'row');
     if (twin) {
       this.popToContainer();
       this.stack.push(twin);
@@ -304,7 +314,7 @@ export class Builder {
     if (m.type !== 'decimal' && m.type !== 'decimal3') return false;
     const rest = bareTitle(p.text.text.slice(m.length));
     const lastOne = this.directions[this.directions.length - 1];
-    return this.directions.some((d) => {
+    return this.numbered(m).some((d) => {
       const title = d.marker !== null && d.heading !== null && d.heading.table !== 'row' ? bareTitle(d.heading.text.text.slice(d.marker.length)) : '';
       return title.length >= 6 && (rest.length > title.length || this.inAttachment) && idOf(d.marker!) === idOf(m) && (d !== lastOne || this.inAttachment) && rest.startsWith(title);
     });

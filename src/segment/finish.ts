@@ -207,13 +207,14 @@ export function idsByAncestors(root: Section, directions: readonly Section[]): v
   const ids = directions.map((d) => d.id);
   if (new Set(ids).size === ids.length || directions.some((d) => d.marker === null || d.marker.type === 'decimal' || d.marker.type === 'decimal3')) return;
   const chainOf = new Map<Section, string[]>();
+  const isDirection = new Set<Section>(directions);
   let twice = false;
   const walk = (s: Section, chain: readonly string[]): void => {
     // (A number printed twice under one heading is a duplicate: no ids change.)
     const own = new Set<string>();
     for (const c of s.children) {
       if (c.kind === 'paragraph') continue;
-      if (directions.includes(c)) {
+      if (isDirection.has(c)) {
         const n = idOf(c.marker!);
         // (Or numbers that run on from another heading's, `1`…`5` then `5`…`8`: a duplicate too.)
         if (own.has(n) || (own.size === 0 && c.marker!.value !== 1)) twice = true;

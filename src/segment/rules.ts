@@ -92,7 +92,7 @@ const tableRow: Rule = (b, _k, p, m) => {
   // A row that repeats a direction read before it, by number and title (`附表` after the
   // directions: `1.1 | 高强高模碳纤维… | 1～2 | 2500`): that direction, its cells read on into it
   // as its fields (the table is where the guideline states its figures).
-  const twin = m ? twinOf(m, p.text.text.slice(m.length), b.directions, (d) => d.heading?.table !== 'row') : undefined;
+  const twin = m ? twinOf(m, p.text.text.slice(m.length), b.numbered(m), (d) => d.heading?.table !== 'row') : undefined;
   if (twin) {
     b.popToContainer();
     b.stack.push(twin);
