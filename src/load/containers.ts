@@ -208,9 +208,11 @@ function guidelineAttachment(entity: string, headers: Map<string, string>, body:
 
 function fromMime(text: string): Unwrapped | null {
   const head = headersOf(text);
-  if (!head || head.headers.size < 3) return null;
+  if (!head) return null;
   const names = [...head.headers.keys()];
-  if (names.filter((n) => MAIL_HEADERS.test(n)).length < 3 || !head.headers.has('content-type') && !head.headers.has('mime-version')) return null;
+  // (Word's 单个文件网页 opens with only `MIME-Version` and a `multipart/related` `Content-Type`: a web archive.)
+  const archive = head.headers.has('mime-version') && /^multipart\/related/i.test(head.headers.get('content-type') ?? '');
+  if (!archive && (head.headers.size < 3 || names.filter((n) => MAIL_HEADERS.test(n)).length < 3 || (!head.headers.has('content-type') && !head.headers.has('mime-version')))) return null;
   const part = textPart(text.slice(head.body), head.headers);
   const removed = ['from', 'to', 'cc', 'date', 'subject'].filter((n) => head.headers.has(n)).map((n) => unplaced('email', `${n}: ${words(head.headers.get(n)!)}`));
   const attachment = guidelineAttachment(text.slice(head.body), head.headers, part?.text ?? '');

@@ -112,7 +112,7 @@ function mediaApplies(query: string): boolean {
 }
 
 /** The rules of a style sheet, numbered on from `order`. */
-export function parseStyleSheet(text: string, order = 0): Rule[] {
+export function parseStyleSheet(text: string, order = 0, unconditional = false): Rule[] {
   const css = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/<!--|-->/g, ' ');
   const rules: Rule[] = [];
   const read = (from: number, to: number): void => {
@@ -130,7 +130,8 @@ export function parseStyleSheet(text: string, order = 0): Rule[] {
       const close = Math.min(blockEnd(css, open), to);
       if (prelude.startsWith('@')) {
         const name = /^@([\w-]+)/.exec(prelude)?.[1]?.toLowerCase() ?? '';
-        const inner = name === 'supports' || name === 'layer' || name === 'document' || (name === 'media' && mediaApplies(prelude.slice(6)));
+        // (`unconditional`: never a rule for some screens only, `@media (max-width: 768px)`.)
+        const inner = name === 'supports' || name === 'layer' || name === 'document' || (name === 'media' && mediaApplies(prelude.slice(6)) && !(unconditional && prelude.includes('(')));
         if (inner) read(open + 1, close);
       } else {
         const declarations = parseDeclarations(css.slice(open + 1, close));
@@ -473,6 +474,8 @@ class Styles {
   constructor(
     private readonly tree: Tree,
     root: Root,
+    /** Only the rules every screen applies, and every rule for every element (`hiddenByStyleSheet`). */
+    private readonly unconditional = false,
   ) {
     const sheets: string[] = [];
     const walk = (n: Root | Element): void => {
@@ -485,7 +488,7 @@ class Styles {
       }
     };
     walk(root);
-    for (const s of sheets) this.rules.push(...parseStyleSheet(s, this.rules.length));
+    for (const s of sheets) this.rules.push(...parseStyleSheet(s, this.rules.length, unconditional));
     for (const r of this.rules) {
       const subject = r.selector.compounds[r.selector.compounds.length - 1]!.simples;
       const id = subject.find((x) => x.kind === 'id');
@@ -515,7 +518,7 @@ class Styles {
     if (names?.id !== undefined) out.push(...(byKey.get(`#${names.id}`) ?? []));
     for (const c of new Set(names?.classes ?? [])) out.push(...(byKey.get(`.${c}`) ?? []));
     // `display: block`, `flex`, … matters to list items only (it takes their marker away).
-    return e.tagName === 'li' ? out : out.filter((r) => !r.listItemsOnly);
+    return e.tagName === 'li' || this.unconditional ? out : out.filter((r) => !r.listItemsOnly);
   }
 
   /** The declared values of `e` (or of its pseudo-element), by the cascade: author rules, then the style attribute. */
@@ -552,6 +555,29 @@ const UNRENDERED = new Set(['head', 'script', 'style', 'noscript', 'template', '
  * suffix, `3. `, `一、`, or what `::marker`'s `content` says), then the counters its `::before`
  * shows (`1.2 `). Elements without a number drawn are not in the map.
  */
+/**
+ * The elements a page's style sheet hides (`.zn-xm.is-offline{display:none !important}`, a CMS's
+ * item taken offline): `display: none` by the cascade of the rules every screen applies (never a
+ * rule of `@media (max-width: …)`, which hides one layout of text shown in another). The outermost
+ * hidden element of each hidden subtree.
+ */
+export function hiddenByStyleSheet(root: Root): Set<Element> {
+  const out = new Set<Element>();
+  const hasSheet = (n: Root | Element): boolean => n.children.some((c) => c.type === 'element' && (c.tagName === 'style' || hasSheet(c)));
+  if (!hasSheet(root)) return out;
+  const tree = new Tree(root);
+  const styles = new Styles(tree, root, true);
+  const walk = (n: Root | Element): void => {
+    for (const c of n.children) {
+      if (c.type !== 'element' || UNRENDERED.has(c.tagName)) continue;
+      if (/^none$/i.test((styles.declared(c, null).get('display') ?? '').trim())) out.add(c);
+      else walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
 export function drawnNumbers(root: Root, shown: ReadonlySet<Element> = new Set()): Map<Element, string> {
   return new NumberDrawing(root, shown).draw(root);
 }

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, htmlText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
-import { drawnNumbers } from './css.js';
+import { drawnNumbers, hiddenByStyleSheet } from './css.js';
 import { decodeText } from './text.js';
 import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 
@@ -285,6 +285,8 @@ class Reader {
     private readonly skip: readonly Element[] = [],
     private readonly numbers: ReadonlyMap<Element, string> = new Map(),
     private readonly opened: ReadonlySet<Element> = new Set(),
+    /** Elements the page's style sheet hides (`hiddenByStyleSheet`). */
+    private readonly sheetHidden: ReadonlySet<Element> = new Set(),
   ) {}
 
   drop(kind: Removal['kind'], text: string): void {
@@ -343,7 +345,7 @@ class Reader {
       } else this.drop('web-chrome', textOf(e));
       return;
     }
-    if (isHidden(e) && !this.opened.has(e)) {
+    if ((isHidden(e) || this.sheetHidden.has(e)) && !this.opened.has(e)) {
       this.drop('hidden-text', textOf(e));
       return;
     }
@@ -411,7 +413,7 @@ class Reader {
         // A cell's list without numbers (`<ul>` of requirements in a cell): its items joined on the
         // cell's one line would read as one; each gets the bullet the browser draws.
         const bulleted = bulletItems(td);
-        const sub = new Reader([], bulleted.length > 0 ? new Map([...this.numbers, ...bulleted.map((li): [Element, string] => [li, this.numbers.get(li) || '• '])]) : this.numbers);
+        const sub = new Reader([], bulleted.length > 0 ? new Map([...this.numbers, ...bulleted.map((li): [Element, string] => [li, this.numbers.get(li) || '• '])]) : this.numbers, undefined, this.sheetHidden);
         for (const c of td.children) sub.visit(c);
         sub.endBlock();
         this.removed.push(...sub.removed);
@@ -542,12 +544,13 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   fillFromDataIslands(root);
   const opened = collapsedPanels(root);
   const numbers = drawnNumbers(root, opened);
+  const sheetHidden = hiddenByStyleSheet(root);
   const main = findMain(root);
   const heading = main && !hasOwnTitle(main) ? titleBefore(root, main) : null;
   const removed: Removal[] = [];
   // The page around the main content: logged, never read.
   if (main) {
-    const outside = new Reader(heading ? [main, heading] : [main], numbers, opened);
+    const outside = new Reader(heading ? [main, heading] : [main], numbers, opened, sheetHidden);
     for (const c of root.children) outside.visit(c);
     outside.endBlock();
     removed.push(...outside.removed);
@@ -558,7 +561,7 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
       }
     }
   }
-  const reader = new Reader([], numbers, opened);
+  const reader = new Reader([], numbers, opened, sheetHidden);
   if (main) {
     // The article's title, printed above the CMS's content box (`<h1>…申报指南</h1>` then `#zoom`).
     if (heading) {

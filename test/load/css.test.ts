@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { counterText, drawnNumbers, parseSelector, parseStyleSheet } from '../../src/load/css.js';
+import { counterText, drawnNumbers, hiddenByStyleSheet, parseSelector, parseStyleSheet } from '../../src/load/css.js';
 
 /** The numbers drawn before the elements of a page, by the elements' text. */
 function drawn(body: string, style = ''): Record<string, string> {
@@ -51,5 +51,19 @@ describe('CSS list styles named as properties every object has', () => {
     expect(() => drawn('<ol type="constructor"><li type="toString">甲</li></ol>')).not.toThrow();
     expect(drawn('<ol><li>甲</li></ol>', 'li { list-style-type: constructor }')).toEqual({});
     expect(drawn('<ol type="toString"><li>甲</li></ol>')).toEqual({ 甲: '1. ' });
+  });
+});
+
+describe('elements a page\u2019s style sheet hides', () => {
+  const hidden = (body: string, style: string): string[] => {
+    const root = unified().use(rehypeParse).parse(`<html><head><style>${style}</style></head><body>${body}</body></html>`) as Root;
+    return [...hiddenByStyleSheet(root)].map((e) => e.children.map((c) => (c.type === 'text' ? c.value : '')).join(''));
+  };
+
+  it('are those display: none by the cascade of the rules every screen applies', () => {
+    const body = '<div class="xm">甲</div><div class="xm is-offline">乙</div><div class="xm is-offline show">丙</div><div class="m">丁</div>';
+    const style = '.xm.is-offline{display:none !important} .xm.show{display:block} .xm.is-offline.show{display:block !important} @media (max-width: 768px) { .m { display: none } } @media print { .xm { display: none } }';
+    expect(hidden(body, style)).toEqual(['乙']);
+    expect(hidden('<p>甲</p>', '')).toEqual([]);
   });
 });
