@@ -184,6 +184,7 @@ const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
   'direction-withdrawn': ({ s, k }) => {
     // (`computed` names what withdrew it: a correction printed after the directions, or the draft's own mark.)
     if (k === 'correction') return `方向${quote(s)}已被文末更正删除，不计入指南方向（其文字仍保留在原文结构中）`;
+    if (k === 'struck') return `方向${quote(s)}所在表格行在本稿中整行以删除线删去，不计入指南方向（已记入删除文字）`;
     return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
   },
   'page-not-read': ({ s }) => `第${s}页没有文字层（扫描页），因关闭了OCR而未读取`,

@@ -75,7 +75,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line' | 'chat';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line' | 'chat' | 'revision';
 
 interface RawLine {
   start: number;
@@ -201,6 +201,7 @@ export function clean(source: Source): Cleaned {
 
 /** The whole-line marks, in order: each finds one kind of furniture or artefact before pages are known. */
 const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
+  markStruckRows,
   markUrlArtefacts,
   markLineNumbers,
   markDuplicateLines,
@@ -982,8 +983,15 @@ const LATEX_SYMBOLS = new Map<string, string>([
  */
 function revisionMarks(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
   const line = text.slice(a, b);
-  if (!RE_REVISION_QUICK.test(line)) return [];
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
+  // A copy that shows the changes by their formatting (a draft's Markdown or HTML: `~~10~~<u>9</u>`,
+  // `<del>…</del><ins>…</ins>`): struck text deleted, the marks of inserted or underlined text gone.
+  if (line.includes('~~') || line.includes('<')) {
+    for (const m of line.matchAll(RE_STRUCK)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'revision' });
+    for (const m of line.matchAll(RE_INSERT_TAG)) if (!out.some((o) => o.start <= a + m.index && a + m.index < o.end)) out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'revision' });
+    out.sort((x, y) => x.start - y.start);
+  }
+  if (!RE_REVISION_QUICK.test(line)) return out;
   for (const m of line.matchAll(RE_REVISION)) {
     const at = a + m.index;
     if (m[2] !== undefined) out.push({ start: at, end: at + m[0].length, kind: 'revision' });
@@ -995,6 +1003,10 @@ function revisionMarks(text: string, a: number, b: number): { start: number; end
   return out;
 }
 
+/** Struck text, deleted: `~~10~~` (Markdown), `<del>…</del>`, `<s>…</s>`, `<strike>…</strike>` (never across a cell's `|`). */
+const RE_STRUCK = /~~(?!~)[^~|\n]{1,400}?~~|<(del|s|strike)\b[^>]*>[^|\n]{0,400}?<\/\1>/gi;
+/** The marks around inserted or underlined text, the text kept: `<u>`, `</u>`, `<ins>`, `</ins>`. */
+const RE_INSERT_TAG = /<\/?(?:u|ins)\b[^>]*>/gi;
 /** `[删除：…]` (group 2: the deleted text) or `[插入：…]` (group 4: the inserted text), in `[]`, `【】` or `〔〕`. */
 const RE_REVISION = /[[【〔](?:(删除|删去|已删除)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
 /** `图1 北极东北航道示范航段示意图`, `图 2-1　系统组成`: a figure's number and a short title without a clause. */
@@ -1393,6 +1405,20 @@ function fullWidthPunctuation(
     chars[k] = full;
   }
   return chars.join('');
+}
+
+/**
+ * A table row a draft strikes through whole (`| ~~4~~ | ~~智能网联汽车…~~ | … |`, a note in one cell
+ * at most saying why): the row is deleted, logged as `revision`, as its struck text would be.
+ */
+function markStruckRows(lines: RawLine[]): void {
+  for (const l of lines) {
+    if (l.cls !== 'content' || !l.raw.includes('~~')) continue;
+    const cells = l.raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+    if (cells.length < 3) continue;
+    const struck = cells.filter((c) => /^~~(?!~)[^~]+~~$/.test(c)).length;
+    if (/^~~(?!~)[^~]+~~$/.test(cells[0]!) && struck >= cells.length - 1) l.cls = 'revision';
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ export interface Range {
 }
 
 /** Lines a table goes on across: blank, and page furniture already classified. */
-export const TRANSPARENT: ReadonlySet<string> = new Set(['blank', 'page-number', 'running-header', 'running-footer', 'url-artefact']);
+export const TRANSPARENT: ReadonlySet<string> = new Set(['blank', 'page-number', 'running-header', 'running-footer', 'url-artefact', 'revision']);
 
 /** The text of a cell: its pieces joined. */
 export function cellTextOf(text: string, r: readonly Range[]): string {

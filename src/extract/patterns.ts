@@ -402,7 +402,7 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
-    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关)?任务()`),
+    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单)?任务()`),
     // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.

@@ -223,6 +223,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['资助上限', 'other'],
   ['经费上限', 'other'],
   ['国拨经费上限', 'other'],
+  ['财政支持上限', 'other'],
+  ['省级财政支持上限', 'other'],
+  ['支持上限', 'other'],
+  ['资助强度上限', 'other'],
   ['单项经费上限', 'other'],
   // A 揭榜挂帅 task's own facts (MIIT, 工信厅): who posts it, who may lead; kept as text.
   ['榜单发布单位', 'other'],

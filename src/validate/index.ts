@@ -760,6 +760,30 @@ function sourceOut(source: Source, layout: Prevalidated['layout']) {
  * then severity, then code): pages not read, the structure's, the extraction's, the figures that
  * do not add up, and the OCR doubts.
  */
+/**
+ * A table row a draft struck through whole (`| ~~4~~ | ~~智能网联汽车线控底盘域控制器~~ | … |`, left
+ * out by `clean`): a direction withdrawn, said so, not counted. Its title is its first struck cell
+ * that is not its number.
+ */
+function struckRows(removed: Prevalidated['removed']): CheckDraft[] {
+  const out: CheckDraft[] = [];
+  for (const r of removed) {
+    if (r.kind !== 'revision' || !/^\|/.test(r.text) || r.start === null || r.end === null || r.line === null) continue;
+    const cells = r.text.replace(/^\||\|$/g, '').split('|').map((c) => c.trim().replace(/^~~|~~$/g, ''));
+    const title = cells.find((c, k) => k > 0 && c !== '' && !/^\d+$/.test(c)) ?? cells[0] ?? '';
+    out.push({
+      code: 'direction-withdrawn',
+      severity: 'info',
+      message: `the table row of direction ${cells[0] ?? ''} is struck through in this draft and is not counted: “${title}”`,
+      directionId: null,
+      stated: title,
+      computed: 'struck',
+      span: { start: r.start, end: r.end, line: r.line, endLine: r.line, page: r.page, pageLine: null },
+    });
+  }
+  return out;
+}
+
 function allChecks(source: Source, input: Prevalidated): Check[] {
   const { extracted, layout } = input;
   const notRead: CheckDraft[] = source.pagesNotRead?.length
@@ -789,7 +813,7 @@ function allChecks(source: Source, input: Prevalidated): Check[] {
     return { ...field, ...ZH_CONTEXT.get(c) };
   };
   const ocr = [...ocrChecks(extracted, layout, source.text), ...ocrTokenChecks(extracted, layout, source.text), ...ocrConfusableChecks(extracted, layout, source.text)];
-  const checks = [...notRead, ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocr].map((c) => ({
+  const checks = [...notRead, ...struckRows(input.removed), ...input.structure, ...extracted.checks, ...consistencyChecks(extracted), ...ocr].map((c) => ({
     ...c,
     ...placeholderField(c, fieldOf),
     messageZh: checkMessageZh(c, contextOf(c)),
