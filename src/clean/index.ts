@@ -2020,6 +2020,10 @@ function writeFieldRows(
       b.pushMapped(value, 0, cut).pushRange(unit, at(value, true), at(value, true)).pushMapped(value, cut);
     } else if (value) b.pushMapped(value);
     push(row.line, b.build(), 'field');
+    // A column of notes beside the values (`| 资助强度 | 直接费用不超过300万元/项 | 较2025年度提高20万元 |`):
+    // each note a line of its own, `注：…`, kept as the direction's text and never its field's value.
+    const note = row.cells.length > 2 ? cellOf(row.cells[2] ?? []) : null;
+    if (note && note.text.trim() !== '') push(row.line, new MappedBuilder().pushRange('注：', at(note), at(note)).pushMapped(note).build(), 'field');
   }
 }
 

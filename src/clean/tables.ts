@@ -87,7 +87,7 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
 }
 
 /** The header of a table of labels and values: `项目 | 内容`, `事项 | 要求`, `字段 | 说明`. */
-const RE_FIELD_TABLE_HEADER = /^(?:项目|事项|类别|名称|字段|要素|栏目)\|(?:内容|要求|说明|具体内容|具体要求|详情)$/;
+const RE_FIELD_TABLE_HEADER = /^(?:项目|事项|类别|名称|字段|要素|栏目)\|(?:内容|要求|说明|具体内容|具体要求|详情)(?:\|(?:备注|说明|注|附注))?$/;
 
 /** A card's first cell: a direction's number, then its title (`1.1 中国和英国…项目`, `方向一 …`). */
 const RE_ROW_HEAD = /^(?:\d{1,2}(?:[.．]\d{1,2}){0,2}[.．、]?|[（(]?[一二三四五六七八九十]{1,3}[）)、]|方向[一二三四五六七八九十\d]{1,3}[：:、]?)\s*\S/;
@@ -329,7 +329,10 @@ function fieldsTable(text: string, t: { rows: readonly PipeRow[]; h: number; hea
   // (Beside a group column, labels on two rows of the body at least: a header that names fields,
   // `| 编号 | 指南方向 | 拟支持项目数 | 国拨经费（万元） |`, over one row is a summary table.)
   const bodyLabelled = (j: number): number => rows.filter((r, k) => k !== h && r.cells.length === width && isLabel(r.cells[j])).length;
-  const j = width === 2 ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((c) => c + 1 < width && bodyLabelled(c) >= 2 && bodyLabelled(c) * 2 >= rows.length - 1) : undefined;
+  // (Or three, the last a column of notes under a header that names it: `| 字段 | 内容 | 备注 |`; each
+  // row's note a line of its own after its field, `注：…`, never the field's value.)
+  const noted = width === 3 && labelledIn(0) * 2 >= rows.length && RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, ''));
+  const j = width === 2 || noted ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((c) => c + 1 < width && bodyLabelled(c) >= 2 && bodyLabelled(c) * 2 >= rows.length - 1) : undefined;
   if (j === undefined) return null;
   // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
   const named = j === 0 ? RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, '')) : !isLabel(header.cells[j]) && !RE_ROW_HEAD.test(cellText(header.cells[j] ?? []).trim());

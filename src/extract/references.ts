@@ -3,13 +3,15 @@
  * `合作协议：同1.1`, `实施周期：同1.3方向`): the value is that direction's, as a reader reads it, with
  * that direction's spans (where it is printed). The field-missing check the empty field raised goes.
  */
+import { parseCjkNumber } from '../lexicon/chars.js';
 import type { FieldRole } from '../lexicon/fields.js';
 import type { Section } from '../segment/index.js';
 import type { CheckDraft, Direction } from '../schema/guideline.js';
 import { fieldRest, nodeText } from './nodes.js';
 
 /** A field's whole value that refers to another direction: `同上`, `同前`, `同1.1`, `同1.1方向`. */
-const RE_SAME_AS = /^(?:同上|同前|与上(?:一)?方向相同|同(\d{1,2}(?:[.．]\d{1,2}){0,2})(?:方向)?(?:要求)?)[。.；;]?$/;
+// (Or by the direction's word and number: `同方向四`, `同研究方向2`.)
+const RE_SAME_AS = /^(?:同上|同前|与上(?:一)?方向相同|同(\d{1,2}(?:[.．]\d{1,2}){0,2})(?:方向)?(?:要求)?|同(?:研究|指南)?方向([一二三四五六七八九十]{1,3}|\d{1,2}))[。.；;]?$/;
 
 /** Each role of `d` whose field refers to another direction: the id it names, or `previous`. */
 export function fieldReferences(d: Section): Map<FieldRole, string> {
@@ -19,7 +21,7 @@ export function fieldReferences(d: Section): Map<FieldRole, string> {
     const own = fieldRest(c).text.trim();
     const text = own !== '' ? own : c.children.map((x) => nodeText(x).text).join('').trim();
     const m = RE_SAME_AS.exec(text);
-    if (m) out.set(c.role, m[1] ? m[1].replace('．', '.') : 'previous');
+    if (m) out.set(c.role, m[1] ? m[1].replace('．', '.') : m[2] ? String(parseCjkNumber(m[2]) ?? m[2]) : 'previous');
   }
   return out;
 }
