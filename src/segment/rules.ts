@@ -3,7 +3,7 @@
  * tree ends its reading (as micromark tries one construct after another). A rule that only notes
  * state (the end of a table, the start of an attachment) places nothing and lets the next try.
  */
-import type { Marker } from '../lexicon/markers.js';
+import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { bareFieldItem, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -312,6 +312,21 @@ const fieldLabel: Rule = (b, _k, p, m) => {
   return true;
 };
 
+/**
+ * The directions' count going on in another style (`1.1`…`1.8`, then `（九）…`, `（十）…`, then
+ * `方向11：…`, as a text pieced together from several drafts numbers them): a heading whose number is
+ * the next direction's ordinal, that reads as a title and owns a direction's fields itself, is that
+ * direction, its number as printed its id. (Never `（一）` under 申报要求: its number starts again.)
+ */
+const continuedCount: Rule = (b, k, p, m) => {
+  if (!m || m.type === b.directionType || !CONTINUING.has(m.type) || b.directions.length < 2 || m.value !== b.directions.length + 1) return false;
+  if (!isTitleLike(p, m) || !ownsFieldsDirectly(b.paragraphs, b.markers, k, true)) return false;
+  b.lastDirection = null;
+  b.addDirection(p, m, idOf(m));
+  return true;
+};
+const CONTINUING: ReadonlySet<MarkerType> = new Set(['paren-cjk', 'cjk-comma', 'direction-word', 'paren-arabic', 'arabic-comma']);
+
 /** `一、` and `（一）` outside the direction numbering: parts (or parts within a part), else items. */
 const partHeadings: Rule = (b, k, p, m) => {
   if (m?.type === 'cjk-comma') {
@@ -398,6 +413,7 @@ export const RULES: readonly Rule[] = [
   evidenceHeadings,
   directionHeadings,
   fieldLabel,
+  continuedCount,
   partHeadings,
   subTasks,
   otherHeadings,
