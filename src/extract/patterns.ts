@@ -396,7 +396,7 @@ export const SUMMARY_PATTERNS = {
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`: the directions after the groups that hold them.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
