@@ -1311,9 +1311,11 @@ function tableLabelGap(text: string, a: number, b: number): number {
  * call prints them): the English word goes (logged as `translation`), the Chinese label reads on.
  */
 function bilingualLabel(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
-  // (After a bullet, `▲Funding 经费：`, as after nothing.)
-  const lead = RE_LABEL_BULLET.exec(text.slice(a, Math.min(b, a + 4)))?.[0].length ?? 0;
-  const at = a + lead;
+  // (After a bullet, `▲Funding 经费：`, as after nothing; after a page number glued to the line's
+  // start, `第 2 页Funding 经费：`, as at the start its removal leaves it: cleaning twice changes nothing.)
+  const from = text.slice(a, Math.min(b, a + 12)).match(/^第\s*\d/) ? (inlinePageNumbers(text, a, b).find((r) => r.start === a)?.end ?? a) : a;
+  const lead = RE_LABEL_BULLET.exec(text.slice(from, Math.min(b, from + 4)))?.[0].length ?? 0;
+  const at = from + lead;
   const line = text.slice(at, Math.min(b, at + 60));
   const before = /^([A-Z][A-Za-z]*(?:[ \-/][A-Za-z]+){0,3}\s+)([\u4e00-\u9fff]{2,10})[：:]/.exec(line);
   if (before && KNOWN_LABELS.has(before[2]!)) return [{ start: at, end: at + before[1]!.length, kind: 'translation' }];

@@ -73,6 +73,12 @@ describe('properties', () => {
     await fc.assert(idempotent, { seed: 1045827158, path: '29:3:16', endOnFailure: true });
   });
 
+  it('cleaning is idempotent where a page number is glued before an English gloss of a label (the case a run found)', async () => {
+    // `第 2 页Associated Partner　共拟支持经费：`: the gloss was left on the first cleaning (the page number
+    // stood at the line's start) and taken on the second. Replayed from the run's seed and path.
+    await fc.assert(idempotent, { seed: 47913383, path: '48:14', endOnFailure: true });
+  });
+
   it('reflow and segment lose no text', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(tokenText, seedVariant), async (text) => {
