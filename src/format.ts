@@ -44,6 +44,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'duration-inherited': '沿用指南默认实施周期',
   placeholder: '含待定内容',
   'numbering-gap': '编号缺号',
+  'direction-range': '一个标题涵盖多个方向',
   'numbering-duplicate': '编号重复',
   'numbering-rollover': '编号进位（如1.9后为2.0）',
   'numbering-start': '编号不从1开始',
@@ -158,6 +159,7 @@ const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
     return `${at}${where}含待定内容${quote(s)}${around}`;
   },
   'numbering-gap': ({ s, k, at }) => `${at}编号${s}前缺少${k}`,
+  'direction-range': ({ s, k }) => `标题“${s}”一个标题涵盖${k}个方向，本工具按一个方向读取，其字段合并了这些方向的内容，请对照原文核对`,
   'numbering-duplicate': ({ s, k, at }) => `${at}编号${s}重复或倒退（应为${k}）`,
   'numbering-rollover': ({ s, k, at }) => (at ? `${at}编号像小数一样进位（本组接下去应为${k}，不是${s}）` : `编号${s}像小数一样进位（本组接下去应为${k}）`),
   'numbering-start': ({ s, k, at }) => `${at}列表从${s}开始，而非${k}`,

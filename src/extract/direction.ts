@@ -56,6 +56,13 @@ export function extractDirection(
     }),
   ) as Flags;
   scanPlaceholders(all, id, span, checks);
+  // One heading over a range of directions (`1.3—1.5 中国和北欧国家合作项目`, each below it a numbered
+  // item of its own): read as one direction, which a check says.
+  const range = d.marker?.rangeTo;
+  if (range !== undefined && d.heading) {
+    const count = range - d.marker!.value + 1;
+    ctx.check('direction-range', 'warning', `one heading stands for ${count} directions (“${d.marker!.text}”): read as one direction, its fields those of all of them`, d.marker!.text, span(d.heading.text), count);
+  }
 
   return {
     id,

@@ -104,6 +104,8 @@ export interface Marker {
   readonly value: number;
   /** For `decimal`: the printed id (`2.0`). For `field`: the label (`领域方向`). */
   readonly key: string;
+  /** For a `decimal` heading over a range of directions (`1.3—1.5 中国和北欧国家合作项目`): the range's last value. */
+  readonly rangeTo?: number;
 }
 
 const CJK_NUM = '[〇零一二两三四五六七八九十百]+';
@@ -122,6 +124,8 @@ const RE_DECIMAL = /^(?!0[.．])(\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:(?=[\u4e
  * `1.1` (its id), with what may follow it as after `1.1`; never a range of figures (`1-2项`, `1-2年`).
  */
 const RE_DASH_DECIMAL = new RegExp(`^(\\d{1,2})[-－–](\\d{1,2})(?![\\d.．%\\-－–~～])${RE_DECIMAL.source.slice(RE_DECIMAL.source.indexOf('(?![\\d.．%])') + '(?![\\d.．%])'.length)}`);
+/** One heading over a range of directions: `1.3—1.5 中国和北欧国家合作项目`, `2.1～2.3 …` (the same major, a title after it). */
+const RE_DECIMAL_RANGE = /^(\d{1,2})[.．](\d{1,2})\s*[—–－~～至到]\s*(\d{1,2})[.．](\d{1,2})(?![\d.．])\s*(?=[\u4e00-\u9fff“《（(])/;
 /** `1.1.2A`, `1.1.2B`: a `1.1.2` direction split in two, a capital after the number, then the title. */
 const RE_DECIMAL3_SPLIT = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})([A-F])\s*(?=[\u4e00-\u9fff“《（(])/;
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
@@ -239,6 +243,10 @@ function plainMarker(text: string): Marker | null {
     const major = Number(m[1]);
     const minor = Number(m[2]);
     return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: major * 100 + minor, key: `${m[1]}.${m[2]}` };
+  }
+  if ((m = RE_DECIMAL_RANGE.exec(text)) && m[1] === m[3] && Number(m[4]) > Number(m[2]) && Number(m[4]) - Number(m[2]) <= 9) {
+    const major = Number(m[1]);
+    return { type: 'decimal', text: m[0].trim(), length: m[0].length, value: major * 100 + Number(m[2]), key: `${m[1]}.${m[2]}`, rangeTo: major * 100 + Number(m[4]) };
   }
   if ((m = RE_DASH_DECIMAL.exec(text))) {
     return { type: 'decimal', text: `${m[1]}-${m[2]}`, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` };

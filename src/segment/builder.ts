@@ -272,7 +272,8 @@ export class Builder {
       // `一、` directions share their numbering with the `一、` parts around them (总体目标, 申报要求).
       this.checkPartNumber(m, p);
     } else this.problem(checkSingleLevel(this.lastDirection, m, p));
-    this.lastDirection = m.value;
+    // (A heading over a range, `1.3—1.5`, stands for all its numbers: `1.6` comes next.)
+    this.lastDirection = m.rangeTo ?? m.value;
     this.addDirection(p, m, idOf(m));
   }
 

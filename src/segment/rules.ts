@@ -270,6 +270,18 @@ const evidenceHeadings: Rule = (b, k, p, m) => {
 };
 
 /** A heading of the direction numbering (`1.`, `（一）`, …): a direction where something says it is one, else an item. */
+/**
+ * A heading over a range whose own numbers follow it (`1.7—1.10 方向要点一览`, then a table's rows
+ * `| 1.7 | …`): the title of what lists them, no direction; its text stays where it stands.
+ */
+const rangeTitle: Rule = (b, k, p, m) => {
+  if (m?.rangeTo === undefined) return false;
+  const to = m.rangeTo;
+  if (!b.markers.slice(k + 1, k + 40).some((n) => n !== null && n.type === m.type && n.value >= m.value && n.value <= to && n.rangeTo === undefined)) return false;
+  b.text(p);
+  return true;
+};
+
 const directionHeadings: Rule = (b, k, p, m) => {
   if (!m || m.type !== b.directionType) return false;
   const inDirection = b.currentDirection();
@@ -409,6 +421,7 @@ export const RULES: readonly Rule[] = [
   bareTitle,
   closingHeading,
   unmarked,
+  rangeTitle,
   decimalHeadings,
   evidenceHeadings,
   directionHeadings,

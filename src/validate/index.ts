@@ -78,15 +78,17 @@ export function consistencyChecks(extracted: Extracted): CheckDraft[] {
 }
 
 /** The count of directions the text states against the directions numbered. */
-function directionCountCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
-  if (summary.directionCount && summary.directionCount.value !== directions.length) {
+function directionCountCheck({ summary, directions, checks: found }: Extracted, checks: CheckDraft[]): void {
+  // (A heading over a range, `1.3—1.5`, read as one direction, counts for the directions it numbers.)
+  const numbered = directions.length + found.reduce((n, c) => n + (c.code === 'direction-range' && typeof c.computed === 'number' ? c.computed - 1 : 0), 0);
+  if (summary.directionCount && summary.directionCount.value !== numbered) {
     checks.push({
       code: 'direction-count-mismatch',
       severity: 'warning',
-      message: `the text states ${summary.directionCount.value} directions but ${directions.length} are numbered`,
+      message: `the text states ${summary.directionCount.value} directions but ${numbered} are numbered`,
       directionId: null,
       stated: summary.directionCount.value,
-      computed: directions.length,
+      computed: numbered,
       span: summary.directionCount.span,
     });
   }
