@@ -1164,17 +1164,21 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 }
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块)`);
+// (Never the areas a call counts with them: `青年科学家项目3个技术方向`.)
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务)`);
 
-const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目方向(\\d+|${CJK_NUMERAL})个|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
+const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
   const t = text.text;
   // `拟部署青年科学家项目方向1个，…每个项目国拨经费不超过300万元`: it counts directions, not projects (no
   // count), but its figures are the young scientists' all the same.
-  const directionsOnly = RE_YOUNG_COUNT.exec(t) ? null : RE_YOUNG_DIRECTIONS.exec(t);
-  const m = RE_YOUNG_COUNT.exec(t) ?? directionsOnly;
+  // (The first count outside a note on the whole, `（含1个青年科学家项目方向）`, where there is one.)
+  const counts = [...t.matchAll(new RegExp(RE_YOUNG_COUNT.source, 'g'))];
+  const counted = counts.find((c) => !/[（(]含[^（）()]*$/.test(t.slice(sentenceAt(t, c.index).start, c.index))) ?? counts[0] ?? null;
+  const directionsOnly = counted ? null : RE_YOUNG_DIRECTIONS.exec(t);
+  const m = counted ?? directionsOnly;
   if (!m) return null;
   // The figures of the sentence that counts them, and of the next clause when it continues it.
   let { start, end } = sentenceAt(t, m.index);
