@@ -61,14 +61,19 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     } else if (group) {
       // Stated once for each direction of the group it stands in (`以下方向每个方向拟支持项目数5个`).
       projectCount = group;
-    } else if (summary.defaultProjectCount) {
+    } else if (summary.defaultProjectCount && !RE_COUNT_PENDING.test(all.text)) {
+      // (Never where the direction says its count is still to be set, `拟支持项目数待定`: a placeholder
+      // check says so, and the call's default is no value for it.)
       const { text, span: s, ...value } = summary.defaultProjectCount;
       projectCount = { ...value, text, span: s, inherited: true };
     }
   }
-  if (!projectCount && !countField) ctx.missing('projectCount', 'project count (拟支持项目数)');
+  if (!projectCount && !countField && !RE_COUNT_PENDING.test(all.text)) ctx.missing('projectCount', 'project count (拟支持项目数)');
   return projectCount;
 }
+
+/** A count the direction says is still to be set: `拟支持项目数待定`, `项目数：待补充`. */
+const RE_COUNT_PENDING = /项目数(?:量)?\s*[：:为]?\s*(?:待定|待补充|待确定|另行(?:通知|确定|公布))/;
 
 /** The count a group states for each of its directions, inherited. */
 function groupCount(ctx: DirectionContext): ProjectCount | null {
