@@ -12,6 +12,8 @@ import type { Paragraph } from '../reflow/index.js';
 import { ownsFieldsDirectly } from './evidence.js';
 import { RUN_ON_HEADS } from './tree.js';
 
+/** Numbers a field's label may carry as a sub-heading of its direction (`1.1.3`, `（3）`, `3.`, `3）`). */
+const NUMBERED_LABEL_TYPES: ReadonlySet<MarkerType> = new Set(['decimal3', 'paren-arabic', 'arabic-dot', 'arabic-paren']);
 const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word', 'latin']);
 /** A known label with its colon, anywhere. */
 const RE_LABEL_COLON = new RegExp(`(?:${labelsOf().join('|')})\\s*[：:]`, 'g');
@@ -280,7 +282,16 @@ function isOpenValue(t: string): boolean {
  * prints at least three of them: a lone `申报要求` line may be a heading of the closing text.
  */
 function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
-  const only = paragraphs.map((p) => (p.table ? null : labelOnly(p.text.text)));
+  // (Or a label numbered as a sub-heading of its direction, alone on its line: `1.1.3 拟支持项目数`
+  // over `4个。`: a field's label, as with a colon.)
+  const only = paragraphs.map((p, k) => {
+    if (p.table) return null;
+    const own = labelOnly(p.text.text);
+    const m = markers[k];
+    if (own || !m || !NUMBERED_LABEL_TYPES.has(m.type)) return own;
+    const numbered = labelOnly(p.text.text.slice(m.length));
+    return numbered ? { ...numbered, colon: true } : null;
+  });
   let bare = 0;
   for (const o of only) if (o && !o.colon) bare++;
   if (!only.some((o) => o && (o.colon || bare >= 3))) return { paragraphs, markers };
