@@ -762,3 +762,18 @@ for (const [set, gaps] of [['blind70', GAPS70], ['blind71', GAPS71]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Set 72, written blind after pipeline 1.40.0 (three cases, written in a short time): a notice whose
+ * attachment list names two guidelines of which one follows, every field a numbered sub-heading
+ * (`1.1.3 拟支持项目数` over its value); a PDF copy with uneven spacing and odd thousands separators
+ * (`2， 400万元`, `6 00万元`); a key programme whose 考核指标 are small space-aligned tables (`见表1。`).
+ * First contact: 292/327 (89.3%); now 317/327.
+ */
+const GAPS72: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b2-pdf-spacing': { gap: 'open: an amount with a space inside its digits (`6 00万元`) is a value-implausible check, not read as 600万元; one 其他要求 read as two items' },
+  'gjhz-2026-b3-numbered-fields': { gap: 'open: requirement items numbered four levels deep (`1.2.5.1`, `1.2.5.2`) read as one' },
+  'kp-2026-storage-indicator-tables': { gap: 'open: a 考核指标 given as a small space-aligned table (`见表1。`) counts its header and wrapped lines as items' },
+};
+const DIR72 = `${ROOT}test/fixtures/blind72/`;
+describe.each(expectedCases(DIR72))('blind72 case %s', (name) => expectedCaseTests(DIR72, name, GAPS72[name]));
