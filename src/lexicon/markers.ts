@@ -221,84 +221,59 @@ export function bareFieldItem(text: string): Marker | null {
 }
 
 /** A numbering marker, or a field label, at the start of `text`. */
-function plainMarker(text: string): Marker | null {
-  let m: RegExpExecArray | null;
-  if ((m = RE_BRACKET_DECIMAL.exec(text))) {
-    if (m[3] !== undefined) {
-      const key = `${m[1]}.${m[2]}.${m[3]}`;
-      return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
-    }
-    return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` };
-  }
+/** A `decimal3` marker (`1.1.2`, `1.1.2A`): its printed key and the three numbers. */
+const decimal3 = (m: RegExpExecArray, key: string): Marker => ({ type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key });
+/** A `decimal` marker (`1.1`), printed as `text`. */
+const decimal = (m: RegExpExecArray, text: string): Marker => ({ type: 'decimal', text, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` });
+/** A single-level marker whose number is Arabic (`（1）`, `1.`, `1、`, `1）`). */
+const arabic = (type: MarkerType) => (m: RegExpExecArray): Marker => ({ type, text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! });
+/** A marker whose number is written in Chinese (`（一）`, `一、`): none where it reads as no number. */
+const cjk = (type: MarkerType) => (m: RegExpExecArray): Marker | null => {
+  const v = parseCjkNumber(m[1]!);
+  return v === null ? null : { type, text: m[0].trim(), length: m[0].length, value: v, key: m[1]! };
+};
+/** A marker of a word and a number (`方向一`, `第一部分`): its number, 1 or more. */
+const worded = (type: MarkerType, group: (m: RegExpExecArray) => string) => (m: RegExpExecArray): Marker | null => {
+  const v = parseCjkNumber(group(m));
+  return v !== null && v > 0 ? { type, text: m[0].trim(), length: m[0].length, value: v, key: String(v) } : null;
+};
+
+/**
+ * The numbering forms a line may start with, tried in order (the first that reads wins; a form
+ * whose reader gives none lets the next try): one row per form, as micromark has one construct per
+ * syntax.
+ */
+const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker | null])[] = [
+  [RE_BRACKET_DECIMAL, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],
   // A direction split in two (`1.1.2A 星载…` / `1.1.2B 星载…`): the letter is part of its number.
-  if ((m = RE_DECIMAL3_SPLIT.exec(text))) {
-    const key = `${m[1]}.${m[2]}.${m[3]}${m[4]}`;
-    return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
-  }
-  if ((m = RE_DECIMAL3.exec(text))) {
-    const key = `${m[1]}.${m[2]}.${m[3]}`;
-    return { type: 'decimal3', text: key, length: m[0].length, value: Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]), key };
-  }
-  if ((m = RE_DECIMAL.exec(text))) {
-    const major = Number(m[1]);
-    const minor = Number(m[2]);
-    return { type: 'decimal', text: `${m[1]}.${m[2]}`, length: m[0].length, value: major * 100 + minor, key: `${m[1]}.${m[2]}` };
-  }
-  if ((m = RE_DECIMAL_RANGE.exec(text)) && m[1] === m[3] && Number(m[4]) > Number(m[2]) && Number(m[4]) - Number(m[2]) <= 9) {
-    const major = Number(m[1]);
-    return { type: 'decimal', text: m[0].trim(), length: m[0].length, value: major * 100 + Number(m[2]), key: `${m[1]}.${m[2]}`, rangeTo: major * 100 + Number(m[4]) };
-  }
-  if ((m = RE_DASH_DECIMAL.exec(text))) {
-    return { type: 'decimal', text: `${m[1]}-${m[2]}`, length: m[0].length, value: Number(m[1]) * 100 + Number(m[2]), key: `${m[1]}.${m[2]}` };
-  }
-  if ((m = RE_PAREN_ARABIC.exec(text))) {
-    return { type: 'paren-arabic', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
-  }
-  if ((m = RE_PAREN_CJK.exec(text))) {
-    const v = parseCjkNumber(m[1]!);
-    if (v !== null) return { type: 'paren-cjk', text: m[0].trim(), length: m[0].length, value: v, key: m[1]! };
-  }
-  if ((m = RE_CJK_COMMA.exec(text))) {
-    const v = parseCjkNumber(m[1]!);
-    if (v !== null) return { type: 'cjk-comma', text: m[0].trim(), length: m[0].length, value: v, key: m[1]! };
-  }
-  if ((m = RE_ARABIC_DOT.exec(text))) {
-    return { type: 'arabic-dot', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
-  }
-  if ((m = RE_ARABIC_COMMA.exec(text))) {
-    return { type: 'arabic-comma', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
-  }
-  if ((m = RE_ARABIC_PAREN.exec(text))) {
-    return { type: 'arabic-paren', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! };
-  }
-  if ((m = RE_DIRECTION_WORD.exec(text))) {
-    const v = parseCjkNumber(m[1]!);
-    if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
-  }
-  if ((m = RE_DIRECTION_ORDINAL.exec(text))) {
-    const v = parseCjkNumber(m[1] ?? m[2]!);
-    if (v !== null && v > 0) return { type: 'direction-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
-  }
-  if ((m = RE_PART_WORD.exec(text))) {
-    const v = parseCjkNumber(m[1]!);
-    if (v !== null && v > 0) return { type: 'part-word', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
-  }
-  if ((m = RE_ROMAN.exec(text))) {
-    const v = m[1]!.codePointAt(0)! - 0x2160 + 1;
-    return { type: 'roman', text: m[0].trim(), length: m[0].length, value: v, key: String(v) };
-  }
-  if ((m = RE_ENCLOSED.exec(text))) return enclosedMarker(m[1]!, m[0].length);
-  if ((m = RE_CIRCLED.exec(text))) {
-    const v = m[1]!.codePointAt(0)! - 0x2460 + 1;
-    return { type: 'circled', text: m[1]!, length: m[0].length, value: v, key: String(v) };
-  }
-  if ((m = RE_LATIN.exec(text))) {
-    const letter = (m[1] ?? m[2])!;
-    return { type: 'latin', text: m[0].trim(), length: m[0].length, value: letter.toLowerCase().charCodeAt(0) - 0x60, key: letter };
+  [RE_DECIMAL3_SPLIT, (m) => decimal3(m, `${m[1]}.${m[2]}.${m[3]}${m[4]}`)],
+  [RE_DECIMAL3, (m) => decimal3(m, `${m[1]}.${m[2]}.${m[3]}`)],
+  [RE_DECIMAL, (m) => decimal(m, `${m[1]}.${m[2]}`)],
+  [RE_DECIMAL_RANGE, (m) => (m[1] === m[3] && Number(m[4]) > Number(m[2]) && Number(m[4]) - Number(m[2]) <= 9 ? { ...decimal(m, m[0].trim()), rangeTo: Number(m[1]) * 100 + Number(m[4]) } : null)],
+  [RE_DASH_DECIMAL, (m) => decimal(m, `${m[1]}-${m[2]}`)],
+  [RE_PAREN_ARABIC, arabic('paren-arabic')],
+  [RE_PAREN_CJK, cjk('paren-cjk')],
+  [RE_CJK_COMMA, cjk('cjk-comma')],
+  [RE_ARABIC_DOT, arabic('arabic-dot')],
+  [RE_ARABIC_COMMA, arabic('arabic-comma')],
+  [RE_ARABIC_PAREN, arabic('arabic-paren')],
+  [RE_DIRECTION_WORD, worded('direction-word', (m) => m[1]!)],
+  [RE_DIRECTION_ORDINAL, worded('direction-word', (m) => m[1] ?? m[2]!)],
+  [RE_PART_WORD, worded('part-word', (m) => m[1]!)],
+  [RE_ROMAN, (m) => ({ type: 'roman', text: m[0].trim(), length: m[0].length, value: m[1]!.codePointAt(0)! - 0x2160 + 1, key: String(m[1]!.codePointAt(0)! - 0x2160 + 1) })],
+  [RE_ENCLOSED, (m) => enclosedMarker(m[1]!, m[0].length)],
+  [RE_CIRCLED, (m) => ({ type: 'circled', text: m[1]!, length: m[0].length, value: m[1]!.codePointAt(0)! - 0x2460 + 1, key: String(m[1]!.codePointAt(0)! - 0x2460 + 1) })],
+  [RE_LATIN, (m) => ({ type: 'latin', text: m[0].trim(), length: m[0].length, value: (m[1] ?? m[2])!.toLowerCase().charCodeAt(0) - 0x60, key: (m[1] ?? m[2])! })],
+];
+
+function plainMarker(text: string): Marker | null {
+  for (const [re, read] of MARKER_FORMS) {
+    const m = re.exec(text);
+    const marker = m ? read(m) : null;
+    if (marker) return marker;
   }
   const field = fieldLabelAt(text);
-  if (field) return { type: 'field', text: text.slice(0, field.length).trim(), length: field.length, value: 0, key: field.label };
-  return null;
+  return field ? { type: 'field', text: text.slice(0, field.length).trim(), length: field.length, value: 0, key: field.label } : null;
 }
 
 const CJK_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
