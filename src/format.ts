@@ -1,4 +1,5 @@
 /** Formatting of values for messages and reports (shared by `validate`, `report` and `diff`). */
+import { ownEntry } from './own.js';
 
 /** Whole yuan in the units the documents use: `4.02亿元`, `800万元`, `1234元`. */
 export function formatYuan(cny: number): string {
@@ -151,7 +152,7 @@ const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
   'direction-count-mismatch': ({ s, k }) => `文中所述指南方向${s}个，实际编号的方向${k}个`,
   'partner-count-mismatch': ({ s, k, context }) => `文中所述合作国家和地区${s}个，各方向标题中识别出${k}个${context.partners?.length ? `（${context.partners.join('、')}）` : ''}`,
   'per-project-cap-exceeded': ({ s, k, at }) => `${at}经费${money(s)}超过项目数乘以单项上限（${money(k)}）`,
-  'field-missing': ({ k, at }) => `${at}未写明${(Object.hasOwn(FIELD_ZH, String(k)) ? FIELD_ZH[String(k)] : undefined) ?? String(k)}`,
+  'field-missing': ({ k, at }) => `${at}未写明${ownEntry(FIELD_ZH, String(k)) ?? String(k)}`,
   'duration-inherited': ({ k, at }) => `${at}未写明实施周期，沿用指南统一规定（${k}）`,
   placeholder: ({ s, context, at }) => {
     const where = context.field ? `${context.field}中` : '';
@@ -209,8 +210,9 @@ const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
  * two checks of one kind in one direction never read alike.
  */
 export function checkMessageZh(c: MessageCheck, context: CheckContext = {}): string {
-  if (!Object.hasOwn(CHECK_MESSAGES, c.code)) return c.message;
-  return CHECK_MESSAGES[c.code]!({
+  const message = ownEntry(CHECK_MESSAGES, c.code);
+  if (!message) return c.message;
+  return message({
     c,
     s: c.stated,
     k: c.computed,

@@ -4,6 +4,7 @@
  */
 import { INPUT_FORMATS, type InputFormat } from '../load/index.js';
 import { t, type Language, type MessageId, type MessageParams } from '../messages/index.js';
+import { ownEntry } from '../own.js';
 
 /**
  * How sources are read: every command that reads sources (`ingest`, `diff`, `export`, `history`)
@@ -82,7 +83,7 @@ export type HistoryFormat = 'json' | 'md' | 'html' | 'csv' | 'xlsx';
 /** Short options and their long names. */
 const SHORT: Readonly<Record<string, string>> = { '-o': '--out', '-j': '--concurrency' };
 /** The long option a short one stands for (never a property every object has: `toString` is a file's name). */
-const shortFor = (arg: string): string | undefined => (Object.hasOwn(SHORT, arg) ? SHORT[arg] : undefined);
+const shortFor = (arg: string): string | undefined => ownEntry(SHORT, arg);
 /** Long options that are other names of one (`--jobs`, as make and many build tools call it). */
 const LONG: Readonly<Record<string, string>> = { '--jobs': '--concurrency' };
 
@@ -334,7 +335,7 @@ function historyOutputs(outs: readonly string[], formatFlag: string | undefined)
   const flag = formatFlag as HistoryFormat | undefined;
   const extension = (path: string): HistoryFormat | undefined => {
     const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase();
-    return ext !== undefined && Object.hasOwn(HISTORY_EXTENSIONS, ext) ? HISTORY_EXTENSIONS[ext] : undefined;
+    return ext !== undefined ? ownEntry(HISTORY_EXTENSIONS, ext) : undefined;
   };
   if (outs.length === 0) {
     if (flag === 'xlsx') throw usage('usage.xlsx-needs-out');

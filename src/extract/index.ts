@@ -711,7 +711,9 @@ function titleHead(preamble: readonly Paragraph[]): readonly Paragraph[] {
 const RE_PRESENTING = /(指南(?:[（(][^（）()]{1,10}[）)])?)(?:申报指南)?(?:宣讲|解读|政策解读|培训|宣讲会|说明会|辅导)(?:材料|课件|PPT|会)?$/;
 
 /** An issuer's name alone: a committee, ministry, department or bureau. */
-const RE_ISSUER_NAME = /^[\u4e00-\u9fff]{2,24}(?:委员会|部|厅|局|委)$/;
+/** The endings of a government body's name (`…委员会`, `…部`, `…厅`): an issuer's. */
+const ISSUER_ENDINGS = '委员会|部|厅|局|委';
+const RE_ISSUER_NAME = new RegExp(`^[\\u4e00-\\u9fff]{2,24}(?:${ISSUER_ENDINGS})$`);
 
 /** A line that ends in a date (`2026年3月27日`, a letter's or a signature's). */
 const RE_DATE_LINE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
@@ -907,7 +909,7 @@ function trimTitleHead(parts: string[], head: readonly Paragraph[], from: number
  * as its attachment, or a title block further down where the head has none.
  */
 /** The name of an office or a body, as it signs a letter (`研究事务处`, `科研院`, `国际合作司`). */
-const RE_OFFICE_NAME = /^[\u4e00-\u9fff]{2,20}(?:处|办公室|委员会|部|厅|局|委|司|院|中心|大学|学院)$/;
+const RE_OFFICE_NAME = new RegExp(`^[\\u4e00-\\u9fff]{2,20}(?:${ISSUER_ENDINGS}|处|办公室|司|院|中心|大学|学院)$`);
 /** A field of a letterhead or a memo's head inside what was read as a title: `通告编号：`, `日期：`, `致：`, `事由：`. */
 const RE_LETTERHEAD_FIELD = /(?:编号|文号|日期|致|事由|发文单位|发件人|收件人)[：:]/;
 function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: readonly Paragraph[]): TitleAt {

@@ -15,6 +15,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import { formatNumber } from './numbering.js';
+import { ownEntry } from '../own.js';
 
 // ---------------------------------------------------------------------------------------------
 // Style sheets
@@ -34,11 +35,6 @@ interface Rule {
 }
 
 /** The properties read here; rules that declare none of them are dropped at once. */
-
-/** A table's own entry for `key`, never a property every object has (`constructor`, `toString`: a page's `list-style-type` may say anything). */
-function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
 const PROPERTIES = new Set(['display', 'list-style', 'list-style-type', 'counter-reset', 'counter-increment', 'counter-set', 'content']);
 
 /** Splits `text` at `sep` outside quotes, parentheses and brackets. */

@@ -19,6 +19,7 @@
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { ownEntry } from '../own.js';
 
 /** Destinations whose text is no part of the document's text. */
 const SKIP = new Set([
@@ -360,20 +361,22 @@ class RtfReader {
       return;
     }
     const rule = CONTROL_WORDS.get(w);
+    const char = rule ? undefined : ownEntry(CHAR_WORDS, w);
     if (rule) rule(this, param);
-    else if (Object.hasOwn(CHAR_WORDS, w)) this.emit(CHAR_WORDS[w]!);
+    else if (char !== undefined) this.emit(char);
   }
 
   /** A group's first control word: whether it names a destination left out (skipped, or logged); a list number's marks the group. */
   private destination(w: string): boolean {
-    if (SKIP.has(w) || (this.starred && !TEXT_DESTINATIONS.has(w) && !Object.hasOwn(LOGGED, w))) {
+    if (SKIP.has(w) || (this.starred && !TEXT_DESTINATIONS.has(w) && ownEntry(LOGGED, w) === undefined)) {
       // The font table is read for its charsets; its names, and the rest, are not text.
       if (w === 'fonttbl') this.st.fontEntry = -1;
       else this.st.skip = true;
       return true;
     }
-    if (Object.hasOwn(LOGGED, w)) {
-      this.st.log = LOGGED[w]!;
+    const logged = ownEntry(LOGGED, w);
+    if (logged !== undefined) {
+      this.st.log = logged;
       return true;
     }
     if (w === 'listtext' || w === 'pntext') this.st.number = true;
