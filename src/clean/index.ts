@@ -1005,6 +1005,8 @@ function revisionMarks(text: string, a: number, b: number): { start: number; end
 
 /** Struck text, deleted: `~~10~~` (Markdown), `<del>…</del>`, `<s>…</s>`, `<strike>…</strike>` (never across a cell's `|`). */
 const RE_STRUCK = /~~(?!~)[^~|\n]{1,400}?~~|<(del|s|strike)\b[^>]*>[^|\n]{0,400}?<\/\1>/gi;
+/** A table cell struck through whole: `~~4~~`, `~~智能网联汽车…~~`. */
+const RE_STRUCK_CELL = /^~~(?!~)[^~]+~~$/;
 /** The marks around inserted or underlined text, the text kept: `<u>`, `</u>`, `<ins>`, `</ins>`. */
 const RE_INSERT_TAG = /<\/?(?:u|ins)\b[^>]*>/gi;
 /** `[删除：…]` (group 2: the deleted text) or `[插入：…]` (group 4: the inserted text), in `[]`, `【】` or `〔〕`. */
@@ -1418,8 +1420,8 @@ function markStruckRows(lines: RawLine[]): void {
     if (l.cls !== 'content' || !l.raw.includes('~~')) continue;
     const cells = l.raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
     if (cells.length < 3) continue;
-    const struck = cells.filter((c) => /^~~(?!~)[^~]+~~$/.test(c)).length;
-    if (/^~~(?!~)[^~]+~~$/.test(cells[0]!) && struck >= cells.length - 1) l.cls = 'revision';
+    const struck = cells.filter((c) => RE_STRUCK_CELL.test(c)).length;
+    if (RE_STRUCK_CELL.test(cells[0]!) && struck >= cells.length - 1) l.cls = 'revision';
   }
 }
 
