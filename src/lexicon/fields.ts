@@ -261,17 +261,21 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
 // A label may be joined to its colon by a copula, as a sentence writes it (`合作领域为：`, `其他要求是：`,
 // `其他要求如下：`).
-const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*(?:为|是|包括|如下)?\\s*[：:])\\s*`);
+// Its colon may be a dash (`合作协议——《…》`, `领域方向—农业`), as some calls print a label before its value.
+const LABEL_COLON = '(?:[：:]|[—－]{1,2}(?![—－]))';
+const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*(?:为|是|包括|如下)?\\s*${LABEL_COLON})\\s*`);
 
 /**
  * A field label that runs on after the text of another field (`…3个；共拟支持经费：900万元`):
  * after a clause end, a closing bracket or white space. Group 1 is the label.
  */
-export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(?:(${ALTERNATION})\\s*[：:]|[【](${ALTERNATION})[】])`, 'g');
+export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(?:(${ALTERNATION})\\s*${LABEL_COLON}|[【](${ALTERNATION})[】])`, 'g');
 
 const LABEL_SET: ReadonlySet<string> = new Set(BY_LENGTH);
 const LABEL_LENGTHS = [...new Set(BY_LENGTH.map((l) => l.length))].sort((a, b) => b - a);
 const RUN_ON_BEFORE = /[。；;，,）)\]】\s]/;
+/** `—` or `－`: a dash that may stand for a label's colon (`LABEL_COLON`). */
+const isDash = (c: number): boolean => c === 0x2014 || c === 0xff0d;
 const SPACE = /\s/;
 
 /**
@@ -285,7 +289,9 @@ export function runOnLabelStarts(text: string): number[] {
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xff1a || c === 0x3a) {
+    // A colon, or one or two dashes in its place (never three, nor the second of two).
+    const dashes = isDash(c) && !isDash(text.charCodeAt(i - 1)) ? (isDash(text.charCodeAt(i + 1)) ? (isDash(text.charCodeAt(i + 2)) ? 0 : 2) : 1) : 0;
+    if (c === 0xff1a || c === 0x3a || dashes > 0) {
       let end = i;
       while (end > from && SPACE.test(text[end - 1]!)) end--;
       for (const length of LABEL_LENGTHS) {
@@ -356,7 +362,7 @@ export function fieldLabelAt(text: string): { label: string; role: FieldRole; le
  */
 export function labelOnly(text: string): { label: string; role: FieldRole; colon: boolean } | null {
   const t = text.trim();
-  const m = /^(?:[【\[](.{2,10})[】\]]|(.{2,10}?)\s*([：:])?)$/.exec(t);
+  const m = /^(?:[【\[](.{2,10})[】\]]|(.{2,10}?)\s*([：:]|[—－]{1,2})?)$/.exec(t);
   if (!m) return null;
   const label = (m[1] ?? m[2])!;
   if (!LABEL_SET.has(label)) return null;

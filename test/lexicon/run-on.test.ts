@@ -17,6 +17,12 @@ describe('runOnLabelStarts', () => {
     expect(runOnLabelStarts(t)).toEqual(byRegex(t));
   });
 
+  it('takes one or two dashes for the colon, never three', () => {
+    const t = '合作协议——《中塞科技合作委员会第四次会议议定书》。领域方向——人工智能；生物技术。拟支持项目数—6个。共拟支持经费———1200万元';
+    expect(runOnLabelStarts(t)).toEqual([t.indexOf('领域方向'), t.indexOf('拟支持项目数')]);
+    expect(runOnLabelStarts(t)).toEqual(byRegex(t));
+  });
+
   it('matches the regular expression on generated text', () => {
     const labels = labelsOf();
     const label = fc.constantFrom(...labels, ...labels.map((l) => l.slice(1)), ...labels.map((l) => l.slice(0, -1)));
@@ -25,7 +31,7 @@ describe('runOnLabelStarts', () => {
       { arbitrary: fc.constantFrom(...labels.map((l) => `【${l}】`), ...labels.map((l) => `${l}：`)), weight: 2 },
       { arbitrary: fc.constantFrom('。', '；', ';', '，', ',', '）', ')', ']', '】'), weight: 3 },
       { arbitrary: fc.constantFrom(' ', '　', '\t', '\n', '  '), weight: 3 },
-      { arbitrary: fc.constantFrom('：', ':'), weight: 3 },
+      { arbitrary: fc.constantFrom('：', ':', '—', '——', '－', '———'), weight: 3 },
       { arbitrary: fc.constantFrom('【', '】', '[', ']'), weight: 3 },
       { arbitrary: fc.constantFrom('中', '国', '4个', '万元', 'x'), weight: 2 },
     );
