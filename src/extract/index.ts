@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -340,7 +340,10 @@ function outsideDirections(
   // Figures stated once for the call after its directions (`四、资助计划`: `拟资助培育项目约25项，直接
   // 费用资助强度不超过80万元/项，资助期限为3年；…`), per project type where it names one; never what a
   // group states for its own directions (`5. 青年科学家项目` / `…每项国拨经费不超过300万元`).
-  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart && !statedForGroup.has(p));
+  // (Nor what a part comparing with an earlier call says: `六、与2026年度相比的主要变化` / `资助强度由
+  // 直接费用不超过200万元/项提高至…`.)
+  const compared = new Set(comparisonParagraphs(root));
+  const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart && !statedForGroup.has(p) && !compared.has(p));
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
   const frontChecks: CheckDraft[] = [];
   for (const p of front) scanPlaceholders(p.text, null, span, frontChecks);
@@ -352,6 +355,17 @@ function outsideDirections(
     clauses: afterText ? callFigureClauses(afterText) : [],
     frontChecks,
   };
+}
+
+/** The paragraphs of the parts that compare the call with an earlier one (`RE_COMPARISON_PART`), their headings too. */
+function comparisonParagraphs(n: Section): Paragraph[] {
+  if (n.kind === 'part' && n.heading && RE_COMPARISON_PART.test(headingTitle(n.heading.text.text))) return allParagraphs(n);
+  return n.children.flatMap((c) => (c.kind === 'paragraph' || c.kind === 'direction' ? [] : comparisonParagraphs(c)));
+}
+
+/** Every paragraph of a section: its heading and all below it. */
+function allParagraphs(n: Section): Paragraph[] {
+  return [...(n.heading ? [n.heading] : []), ...n.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph] : allParagraphs(c)))];
 }
 
 /**
@@ -542,10 +556,15 @@ const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原�
  * 拟资助重点支持项目约6项`) add up to the call's.
  */
 function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
-  if (summary.projectCount && summary.fundingTotal) return summary;
+  if (summary.projectCount && summary.fundingTotal && summary.directionCount) return summary;
   const plan = planSentences(text);
-  let { projectCount, fundingTotal } = summary;
+  let { projectCount, fundingTotal, directionCount } = summary;
   for (const m of plan) {
+    // (`在上述7个领域拟共同资助…`: the plan after the areas counts them.)
+    if (!directionCount) {
+      const hit = findSummary('directionCount', m.text);
+      if (hit && isPlausible('projects', summaryCount(hit).value)) directionCount = { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) };
+    }
     if (!projectCount) {
       const hit = findSummary('projectCount', m.text);
       if (hit && isPlausible('projects', summaryCount(hit).value)) projectCount = { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) };
@@ -558,7 +577,7 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
     }
   }
   projectCount ??= typedProjectCount(plan, span);
-  return { ...summary, projectCount, fundingTotal };
+  return { ...summary, projectCount, fundingTotal, directionCount };
 }
 
 /**
@@ -573,7 +592,7 @@ function planSentences(text: Mapped): Mapped[] {
   for (let i = 0; i <= t.length; i++) {
     if (i === t.length || '。\n'.includes(t[i]!)) {
       const sentence = t.slice(start, i).trim();
-      if ((/(?:拟|计划)(?:资助|支持)|(?:资助|经费|资金)总额/.test(sentence) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(sentence)) && !/青年/.test(sentence) && !/^(?:每个|各|每项)[^，。；]{0,8}(?:方向|任务)/.test(sentence)) plan.push(mappedSlice(text, start, i));
+      if ((/(?:拟|计划)(?:共同|联合)?(?:资助|支持)|(?:资助|经费|资金)总额/.test(sentence) || /^[^，；]{0,12}(?:资助)?(?:直接费用|经费)(?:总额|总计|合计)/.test(sentence)) && !/青年/.test(sentence) && !/^(?:每个|各|每项)[^，。；]{0,8}(?:方向|任务)/.test(sentence)) plan.push(mappedSlice(text, start, i));
       start = i + 1;
     }
   }

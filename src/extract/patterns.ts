@@ -134,6 +134,12 @@ const RE_PER_PROJECT_AFTER = new RegExp(`^(?:人民币)?\\s*(?:${PER_PROJECT_AFT
 const RE_CEILING_BEFORE = /[，,；]\s*(?:单个项目|每个团队|每家)?(?:支持|补助|资助|奖补)?(?:额度|金额|资金)?最高(?:不超过|可达|支持|补助|资助|奖补|给予)?(?:额度)?(?:为)?(?:人民币)?\s*$/;
 
 /**
+ * An amount in figures before the bracket that restates it in words (`¥5,000,000.00（伍佰万元整）`,
+ * `1000万元（大写：壹仟万元整）`): what stands before the figures says what the words are.
+ */
+const RE_RESTATED_BEFORE = new RegExp(`(?:[¥￥]\\s*${NUMBER}|${NUMBER}\\s*(?:千万|百万|万|亿)?元整?)\\s*[（(](?:大写[：:]?)?\\s*$`);
+
+/**
  * The amounts of a funding text, each marked as a total or a per-project figure: `900万元，每项300万元`,
  * `300万元/项`, `每项250万元，共计500万元`. Per project: `每项`, `每个项目`, `单项`, `单个项目`
  * before it, `/项`, `/个`, `每项` after it.
@@ -156,7 +162,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
   if (!total && !perProject) {
     for (let from = 0, hit = cjkMoney(text); hit; hit = cjkMoney(text.slice(from))) {
       const at = { ...hit, index: from + hit.index };
-      const before = text.slice(Math.max(0, at.index - 24), at.index);
+      const before = text.slice(Math.max(0, at.index - 40), at.index).replace(RE_RESTATED_BEFORE, '').slice(-24);
       const after = text.slice(at.index + at.length, at.index + at.length + 3);
       if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after) || RE_CEILING_BEFORE.test(before)) perProject ??= at;
       else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) total = at;
@@ -235,7 +241,8 @@ const DURATION_VALUE =
   // `3+1年`: phases that add up (研发3年、示范1年) (12–13).
   `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
 
-const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
+// (`自揭榜任务书签订之日起2年内`: the period counted from an event.)
+const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:(?:自|从)[^。；，,\\d]{1,16}?(?:之日)?起(?:算)?\\s*|自|从)?${DURATION_VALUE}`);
 // `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
 // (`项目周期`, with no label inside it, stays.)
 const DURATION_LABELS = labelsOf('duration')
@@ -347,7 +354,7 @@ export const FLAG_PATTERNS = {
 
 /** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
 export const RE_MATCHING_RATIO =
-  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?)?(?:中央财政|国拨|财政)(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?)?(?:省级|市级|省|市)?(?:中央财政|国拨|财政)(?:补助|补贴|资助|奖补)?(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
 /**
  * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
@@ -423,7 +430,8 @@ export const SUMMARY_PATTERNS = {
     // `拟与9个境外资助机构联合征集` (a partner agency a direction).
     new RegExp(`与()${N}个(?:境外|国际|国外|国（境）外)(?:科研)?(?:资助|合作)?机构()`),
     // `双方在以下六个领域共同征集合作研究项目` (an NSFC joint call's areas).
-    new RegExp(`(?:在|围绕|就)以下()${N}个(?:研究|资助|合作|重点)?领域()`),
+    // (`在上述7个领域拟共同资助…`, the plan after the areas, counts them too.)
+    new RegExp(`(?:在|围绕|就)(?:以下|上述)()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
   partnerCount: [
     // A record's field: `合作国家/地区/国际组织数：8个`.
@@ -460,7 +468,7 @@ export const SUMMARY_PATTERNS = {
     // (Never what each project gets: `每个项目国拨经费不超过300万元`.)
     new RegExp(`(?<!每个项目|每项|单个项目|单项|每个项目的|每个方向|每个指南方向|共)${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
     // `省级财政安排专项资金2.2亿元`; an NSFC call's `直接费用约5000万元` (never a project's: `每项直接费用…`, `…/项`).
-    new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项)?(?:资金|经费)${PRE}${MONEY}${POST}`),
+    new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项|补助|奖补|引导)?(?:资金|经费)${PRE}${MONEY}${POST}`),
     new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),
   ],
 } as const;

@@ -86,6 +86,12 @@ export const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持�
 export const RE_PROSE_COUNT = /(?:拟|计划|预计)(?:资助|支持|立项|择优支持|择优资助|遴选|部署)[^。；;，,]{0,8}?(?:约|不超过|不少于|原则上不超过)?\s*[\d一二三四五六七八九十]+\s*(?:～|~|-|—|至)?\s*\d*\s*(?:项|个项目|个)/;
 export const RE_PROSE_MEASURE = /资助强度|万元\s*[/／]\s*项|每项|每个项目|资助期限|实施周期|执行期|资助(?:总)?经费|国拨经费|拟安排经费/;
 
+/**
+ * A section comparing the call with an earlier one (`六、与2026年度相比的主要变化`, `修订说明`): its
+ * figures are the earlier call's or the change's, never this call's.
+ */
+export const RE_COMPARISON_PART = /^(?:(?:与|较|同)[^，。；：:]{0,12}(?:年度|上年|上一年|上批|上一批|去年|原指南)[^，。；：:]{0,6}?(?:相比|对比|比较)?(?:的)?(?:主要)?(?:变化|调整|变动|区别|不同)(?:情况|说明)?|(?:主要)?(?:变化|修订|调整)(?:情况)?说明|主要变化)$/;
+
 /** A section listing a call's areas (`一、资助领域`), after its marker. */
 export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;
 /** A section of a call's requirements of applications (`四、申请要求`), after its marker. */
@@ -153,14 +159,14 @@ function enclosedMarker(c: string, length: number): Marker {
 }
 // `Ⅰ．双边合作`, `Ⅱ、多边合作`: the Roman numeral characters (U+2160–216B), then a dot or a comma.
 const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(])/;
-// `方向一：…`, `方向 3 …`, `揭榜任务一：…`: a word that names a direction, then its number. Never a
+// `方向一：…`, `方向 3 …`, `揭榜任务一：…`, `榜单二：…`: a word that names a direction, then its number. Never a
 // sentence that starts with the word (`方向一致`): the number must be followed by a separator, a
 // space or the end of the line.
 // In prose (`方向1为中国和埃及政府间联合研究项目，依据…`) `为` after the number is its separator.
 // A space after the number may be gone (cleaning drops spaces next to CJK: `方向一中国和智利…`): then
 // the number must not begin a word (`方向一致`, `方向一定`), nor a label of its own (`专题一联系方式：…`).
 const RE_DIRECTION_WORD = new RegExp(
-  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|专题|主题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
+  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|榜单|专题|主题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 

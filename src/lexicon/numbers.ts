@@ -33,6 +33,9 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['左右', 'about', 'after'],
   ['上下', 'about', 'after'],
   ['以内', 'atMost', 'after'],
+  ['之内', 'atMost', 'after'],
+  // `2年内` (never the 内 of 内容: `2项内容`).
+  ['内', 'atMost', 'after'],
   ['以下', 'atMost', 'after'],
   ['及以下', 'atMost', 'after'],
   ['以上', 'atLeast', 'after'],
@@ -43,6 +46,7 @@ const alt = (side: 'before' | 'after'): string =>
   QUALIFIERS.filter(([, , s]) => s === side)
     .map(([w]) => w)
     .sort((a, b) => b.length - a.length)
+    .map((w) => (w === '内' ? '内(?!容)' : w))
     .join('|');
 
 /** Capturing groups: a qualifier before a figure, and one after it. */

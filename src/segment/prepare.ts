@@ -254,14 +254,16 @@ const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领
  */
 function titleSentenceEnd(t: string, marker: Marker | null): number {
   if (!marker || !HEADING_MARKERS.has(marker.type)) return -1;
-  const end = t.indexOf('。', marker.length);
-  if (end < 0) return -1;
+  // (Or a title, a dash, then what it studies: `1. 北极海洋环境变化——研究北极海冰…`.)
+  const stop = /。|——/.exec(t.slice(marker.length));
+  if (!stop) return -1;
+  const end = marker.length + stop.index;
   const title = t.slice(marker.length, end).trim();
   if (title.length < 4 || title.length > 40 || /[，,；;：:。]/.test(title)) return -1;
-  const rest = t.slice(end + 1);
+  const rest = t.slice(end + stop[0].length);
   // (Or a research direction's content after its title: `1. 深海高压环境下金属材料钝化膜的演化规律。研究深海
   // 高压、低温…`, an NSFC guide's list, the title the first sentence, the content what it studies.)
-  return rest.length >= 20 && (RE_PROSE_DIRECTION.test(rest) || RE_CONTENT_START.test(rest)) ? end + 1 : -1;
+  return rest.length >= 20 && (RE_PROSE_DIRECTION.test(rest) || RE_CONTENT_START.test(rest)) ? end + stop[0].length : -1;
 }
 
 /** How a research direction's content begins after its title: what it studies, reveals, builds. */
