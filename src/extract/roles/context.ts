@@ -15,6 +15,9 @@ import { RE_REVISION_MARK } from '../../lexicon/markers.js';
 import { fieldRest, nodeText, short, type SpanFn } from '../nodes.js';
 
 
+/** A bracket at a title's end that states figures (`（共性关键技术类，拟支持1项，国拨经费不超过3000万元/项）`). */
+const RE_TITLE_FIGURES = /[（(]([^（）()]*(?:拟支持|拟资助|国拨经费|万元|亿元|实施(?:年限|周期|期限)|项目数)[^（）()]*)[）)]$/;
+
 export interface DirectionContext {
   readonly id: string;
   /** The heading paragraph: marker and title. */
@@ -22,6 +25,8 @@ export interface DirectionContext {
   /** The title, marker removed (its offsets are 0-based into the title). */
   readonly titleM: Mapped;
   readonly title: string;
+  /** The bracket of figures printed after the title (`基础研究类，拟支持2项，…`), inside its brackets; null when none. */
+  readonly titleFigures: Mapped | null;
   /** The direction's whole text: heading, fields, paragraphs, joined by `\n`. */
   readonly all: Mapped;
   readonly span: SpanFn;
@@ -83,7 +88,12 @@ export function directionContext(
   const boxed = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
   // The bracket that opens the fields printed after the title (`…超导磁体研制（项目类型：…；拟支持项目数：
   // 1～2项）`, the fields cut from it where their first label starts): no part of the title.
-  const titleM = /[（(【\[]$/.test(boxed.text) ? mappedTrim(mappedSlice(boxed, 0, boxed.text.length - 1)) : boxed;
+  const opened = /[（(【\[]$/.test(boxed.text) ? mappedTrim(mappedSlice(boxed, 0, boxed.text.length - 1)) : boxed;
+  // Nor the bracket of figures a title ends with (`…稳定机理（基础研究类，拟支持2项，国拨经费不超过2000万元/项）`):
+  // its parts are read as the direction's (a count, a cap, a duration from the heading; its category).
+  const figures = RE_TITLE_FIGURES.exec(opened.text);
+  const titleM = figures && figures.index > 0 ? mappedTrim(mappedSlice(opened, 0, figures.index)) : opened;
+  const titleFigures = figures && figures.index > 0 ? mappedSlice(opened, figures.index + 1, figures.index + figures[0].length - 1) : null;
   const otherText: OtherText[] = [];
   const check: DirectionContext['check'] = (code, severity, message, stated, s, computed = null) => {
     checks.push({ code, severity, message: `direction ${id}: ${message}`, directionId: id, stated, computed, span: s });
@@ -93,6 +103,7 @@ export function directionContext(
     heading,
     titleM,
     title: titleM.text,
+    titleFigures,
     all: nodeText(d),
     span,
     summary,

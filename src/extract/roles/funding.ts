@@ -148,6 +148,8 @@ function proseFunding(ctx: DirectionContext): { funding: Funding | null; implaus
   const money = moneyAfter(m);
   if (!money || money.index !== 0) return { funding: null, implausible: false };
   const a = m.index! + m[0].length;
+  // (`国拨经费不超过2000万元/项`: what one project gets, a cap, no total.)
+  if (/^\s*[/／]\s*(?:项|个)/.test(all.text.slice(a + money.length))) return { funding: null, implausible: false };
   const text = all.text.slice(a, a + money.length);
   if (isPlausible('fundingCNY', money.value.amountCNY)) return { funding: { ...money.value, text, span: span(all, a, a + money.length) }, implausible: false };
   implausible(checks, id, 'funding', text, span(all, a, a + money.length));

@@ -8,7 +8,7 @@ import { abbreviatedPartner, findPartners, FRAMING_PARTNERS } from '../../lexico
 import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
-import { mappedTrim } from '../../mapped.js';
+import { mappedTrim, type Mapped } from '../../mapped.js';
 import { CATEGORY_LABELS } from '../../lexicon/fields.js';
 import type { DirectionContext } from './context.js';
 
@@ -70,8 +70,14 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   }
   // A title without a category under a group that is one (`3. 青年科学家项目` above a table of
   // its directions): the group's.
-  const category = categoryOf(title) ?? fieldCategory(ctx) ?? groupCategory(groups, partners.length === 0);
+  const category = categoryOf(title) ?? figuresCategory(ctx.titleFigures) ?? fieldCategory(ctx) ?? groupCategory(groups, partners.length === 0);
   return { partners, category, kind: projectKind(title, known, category) };
+}
+
+/** The category among the figures printed after a title (`基础研究类，揭榜挂帅，拟支持2项`): the first part that names one. */
+function figuresCategory(figures: Mapped | null): string | null {
+  if (!figures) return null;
+  return figures.text.split(/[，,；;、]/).map((p) => p.trim()).find((p) => RE_GROUP_CATEGORY.test(p) && !/^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/.test(p)) ?? null;
 }
 
 /** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
