@@ -627,7 +627,9 @@ function headerPieces(text: string, lines: readonly TableLine[], k: number, widt
  */
 function headerAt(text: string, lines: readonly TableLine[], first: number, width: CjkWidth): Grid | null {
   const top = headerPieces(text, lines, first, width);
-  if (!top || top.length < 3) return null;
+  // (Two columns only where both name a direction's figures: `拟支持项目数    共拟支持经费` over
+  // `约6个           900万元人民币`, a direction's fields in a small table.)
+  if (!top || top.length < 2 || (top.length === 2 && !top.every((f) => FIGURE_COLUMN_ROLES.has(columnOf(text.slice(f.start, f.end))?.role ?? '')))) return null;
   const cols: { span: { from: number; to: number }; pieces: Fragment[] }[] = top.map((f) => ({ span: { from: f.from, to: f.to }, pieces: [f] }));
   const used = [first];
   const nextContent = (k: number, step: number): number => {
@@ -858,6 +860,9 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     if (!frags.every((f) => fits(grid, f))) break;
     // A part heading after a blank line (`二、青年科学家项目`) ends the table, wherever it stands.
     if (blank && frags.length === 1 && RE_PART_HEADING.test(text.slice(frags[0]!.start, frags[0]!.end).trim())) break;
+    // So does a field's label with its colon in the first column (`其他要求：` below a row of a
+    // direction's figures): the direction's text goes on.
+    if (frags.length === 1 && columnAt(grid, frags[0]!) === 0 && labelWithColon(text.slice(frags[0]!.start, frags[0]!.end).trim())) break;
     // The row number's column holds row numbers only: other text there is no longer the table.
     if (idColumn >= 0) {
       const inId = frags.filter((f) => columnAt(grid, f) === idColumn);
@@ -900,6 +905,15 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
   if (merged.length === 0) return null;
   const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
   return { table, fit: alignment(grid, merged) };
+}
+
+/** The roles of a direction's figures, whose two columns alone may make a table. */
+const FIGURE_COLUMN_ROLES: ReadonlySet<string> = new Set(['projectCount', 'funding', 'duration', 'perProjectCap']);
+
+/** Text that starts with a field's label and its colon (`其他要求：`, `关键词：…`). */
+function labelWithColon(t: string): boolean {
+  const label = fieldLabelAt(t);
+  return label !== null && /[：:]\s*$/.test(t.slice(0, label.length));
 }
 
 // ---------------------------------------------------------------------------------------------

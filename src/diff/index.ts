@@ -358,7 +358,7 @@ function summaryChanges(a: Guideline, b: Guideline): Change[] {
   const sb = b.summary;
   const pick = <T extends object | null>(v: T, keys: readonly string[]) =>
     v === null ? null : Object.fromEntries(keys.map((k) => [k, (v as Record<string, unknown>)[k] ?? null]));
-  const fields: [Exclude<keyof typeof sa, 'categoryCaps'>, readonly string[], string][] = [
+  const fields: [Exclude<keyof typeof sa, 'categoryCaps' | 'categoryDurations'>, readonly string[], string][] = [
     ['directionCount', ['value', 'qualifier'], 'summary.directionCount'],
     ['partnerCount', ['value', 'qualifier'], 'summary.partnerCount'],
     ['projectCount', ['value', 'qualifier'], 'summary.projectCount'],

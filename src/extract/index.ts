@@ -42,6 +42,7 @@ import {
   FUNDING_TOTAL_LEAD,
   summaryCount,
   summaryMoney,
+  parseDurationValue,
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -286,12 +287,15 @@ function withCallText(
 function withCallConditions(directions: Direction[], callText: readonly Mapped[], span: SpanFn): Direction[] {
   if (directions.length === 0) return directions;
   const call = callConditions(callText, span);
-  if (!call.matchingRatio && !call.leadingEnterprise) return directions;
+  if (!call.matchingRatio && !call.leadingEnterprise && call.byCategory.length === 0) return directions;
   return directions.map((d) => {
     // (Not where the direction says otherwise: `本榜单可由高校…牵头`, `不作自筹资金比例要求`.)
     const own = [...d.requirements.map((r) => r.text), ...d.otherText.map((o) => o.text)].join('\n');
-    const matchingRatio = d.conditions.matchingRatio ?? (RE_MATCHING_WAIVED.test(own) ? null : call.matchingRatio);
-    const leadingEnterprise = d.conditions.leadingEnterprise ?? (RE_LEAD_OPEN.test(own) ? null : call.leadingEnterprise);
+    // A direction of a category the call states conditions for takes its category's (`应用示范类项目须…`).
+    const category = d.category;
+    const of = category ? call.byCategory.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category))) : undefined;
+    const matchingRatio = d.conditions.matchingRatio ?? (RE_MATCHING_WAIVED.test(own) ? null : of?.matchingRatio ?? call.matchingRatio);
+    const leadingEnterprise = d.conditions.leadingEnterprise ?? (RE_LEAD_OPEN.test(own) ? null : of?.leadingEnterprise ?? call.leadingEnterprise);
     return matchingRatio === d.conditions.matchingRatio && leadingEnterprise === d.conditions.leadingEnterprise ? d : { ...d, conditions: { ...d.conditions, matchingRatio, leadingEnterprise } };
   });
 }
@@ -1118,7 +1122,36 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false): Summary {
     defaultPerProjectCap: readDefaultCap(text, span, youthOnly),
     categoryCaps: readCategoryCaps(text, span),
     youngScientist: readYoungScientist(text, span),
+    categoryDurations: readCategoryDurations(text, span),
   };
+}
+
+/** A clause naming categories of projects, then their period: `基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`. */
+const RE_CATEGORY_PERIOD = /^(?:其中|对于)?((?:[\u4e00-\u9fff]{2,10}?类(?:项目)?[和、及与]?){1,4}|青年科学家项目)(?:项目)?(?:的)?(?:实施周期|实施期限|执行期|项目周期)?/;
+
+/**
+ * Durations stated per category of projects, in a sentence on the projects' period (`项目实施周期按项目
+ * 类别确定：基础研究类项目一般为5年，共性关键技术类项目一般为4年，…`): each with the categories it names.
+ */
+function readCategoryDurations(text: Mapped, span: SpanFn): Summary['categoryDurations'] {
+  const t = text.text;
+  const out: Summary['categoryDurations'] = [];
+  for (const sentence of t.matchAll(/[^。\n]*(?:实施周期|实施期限|执行期|项目周期)[^。\n]*/g)) {
+    for (const clause of sentence[0].matchAll(/[^，,；;：:]+/g)) {
+      const c = RE_CATEGORY_PERIOD.exec(clause[0].trim());
+      if (!c) continue;
+      const categories = c[1]!.split(/[和、及与]|项目/).filter((x) => /类$|青年科学家$/.test(x)).map((x) => (x === '青年科学家' ? '青年科学家项目' : x));
+      const lead = clause[0].length - clause[0].trimStart().length;
+      const hit = parseDurationValue(clause[0].trim().slice(c[0].length));
+      if (categories.length === 0 || !hit) continue;
+      const years = hit.value.maxYears ?? hit.value.minYears ?? 0;
+      if (!isPlausible('years', years)) continue;
+      const i = sentence.index + clause.index + lead + c[0].length + hit.index;
+      const { months, ...value } = hit.value;
+      out.push({ categories, ...value, ...(months === undefined ? {} : { months }), text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) });
+    }
+  }
+  return out;
 }
 
 /** `拟资助培育项目约25项`: a call's count of one type of project (groups: qualifier, number, qualifier). */
@@ -1187,8 +1220,8 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 }
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
-// (Never the areas a call counts with them: `青年科学家项目3个技术方向`.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务)`);
+// (Never the areas a call counts with them: `青年科学家项目3个技术方向`, `…、青年科学家项目4个重点任务`.)
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向)`);
 
 const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 

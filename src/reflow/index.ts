@@ -114,6 +114,8 @@ interface LineFacts {
   readonly short: number;
   /** The text is a paragraph a line, not hard-wrapped. */
   readonly unwrapped: boolean;
+  /** HTML and Word input: the block of each line (index = line - 1). */
+  readonly blocks?: readonly number[];
 }
 
 function lineFacts(cleaned: Cleaned): LineFacts {
@@ -155,7 +157,7 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   // ends its paragraph at three quarters of an 80-column page).
   const full = sorted.filter((w) => w >= column * 0.92).length;
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
-  return { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped };
+  return { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}) };
 }
 
 /**
@@ -178,6 +180,9 @@ interface BreakRule {
   readonly breaks: boolean;
   readonly when: (f: LineFacts, k: number, first: number) => boolean;
 }
+
+/** Line `k` stands in another block of the source (HTML and Word input) than line `k - 1`. */
+const otherBlock = (f: LineFacts, k: number): boolean => f.blocks !== undefined && f.blocks[f.lines[k]!.line - 1] !== f.blocks[f.lines[k - 1]!.line - 1];
 
 /** The text of line `k` of `f`. */
 const textAt = (f: LineFacts, k: number): string => f.lines[k]!.text.text;
@@ -248,7 +253,8 @@ const BREAK_RULES: readonly BreakRule[] = [
   {
     breaks: false,
     when: (f, k, first) =>
-      f.hasMarker[first]! && f.markerTypes[first] !== 'field' && !f.hasMarker[k] && RE_TITLE_TAIL.test(textAt(f, k)) && !headingHasClause(f.lines, first, k) && (k + 1 >= f.lines.length || f.markerTypes[k + 1] === 'field'),
+      // (Its number alone on the line above the title too: `2.2` / `滨海湿地…计量监` / `测体系（共性关键技术类）`.)
+      ((f.hasMarker[first]! && f.markerTypes[first] !== 'field') || RE_NUMBER_ONLY.test(textAt(f, first).trim())) && !f.hasMarker[k] && RE_TITLE_TAIL.test(textAt(f, k)) && !headingHasClause(f.lines, first, k) && (k + 1 >= f.lines.length || f.markerTypes[k + 1] === 'field'),
   },
   /** The title ends its paragraph even when nothing separates it from the text below it. */
   { breaks: true, when: (f, k) => k <= TITLE_LINES && RE_TITLE_END.test(textAt(f, k - 1)) && !RE_TITLE_END.test(textAt(f, k)) },
@@ -257,7 +263,8 @@ const BREAK_RULES: readonly BreakRule[] = [
    * from a PDF: `…参与企业应提供至少与其获得的政府资助` / `等额的配套出资。`) goes on: the line is a
    * clause under way (a comma in it, a character at its end), not a heading.
    */
-  { breaks: false, when: (f, k) => f.unwrapped && !f.hasMarker[k] && !f.labelLine[k] && /，/.test(textAt(f, k - 1)) && /[\u4e00-\u9fff]$/.test(textAt(f, k - 1)) && /^[\u4e00-\u9fff]/.test(textAt(f, k)) },
+  // (Never across the blocks of a web page or Word file: `<p>关键词：…，极端环境材料</p><p>有关<br>说明：…`.)
+  { breaks: false, when: (f, k) => f.unwrapped && !f.hasMarker[k] && !f.labelLine[k] && !otherBlock(f, k) && /，/.test(textAt(f, k - 1)) && /[\u4e00-\u9fff]$/.test(textAt(f, k - 1)) && /^[\u4e00-\u9fff]/.test(textAt(f, k)) },
   /** In text that is not hard-wrapped, a line the rules above leave is a paragraph of its own. */
   { breaks: true, when: (f) => f.unwrapped },
   /**

@@ -273,6 +273,11 @@ export const Summary = z
       .array(z.object({ categories: z.array(z.string()), amountCNY: z.number().int().min(0), text: z.string(), span: Span }))
       .default([])
       .describe('Per-project caps stated before the directions for categories of them (`共性关键技术类和应用示范类项目每个项目国拨经费不超过3000万元`); a direction of such a category inherits its category’s cap, not `defaultPerProjectCap` (added in 1.6.0)'),
+    // Added in 1.12.0.
+    categoryDurations: z
+      .array(Duration.omit({ inherited: true }).extend({ categories: z.array(z.string()) }))
+      .default([])
+      .describe('Project durations stated before the directions per category of them (`项目实施周期按项目类别确定：基础研究类项目一般为5年，…青年科学家项目一般为3年`); a direction of such a category that states none inherits its category’s, before `defaultDuration` (added in 1.12.0)'),
   })
   .describe('Figures the document states about itself; what they add up to is compared in `checks`');
 export type Summary = z.infer<typeof Summary>;

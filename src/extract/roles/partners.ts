@@ -75,7 +75,7 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
 }
 
 /** The category among the figures printed after a title (`基础研究类，揭榜挂帅，拟支持2项`): the first part that names one. */
-function figuresCategory(figures: Mapped | null): string | null {
+export function figuresCategory(figures: Mapped | null): string | null {
   if (!figures) return null;
   return figures.text.split(/[，,；;、]/).map((p) => p.trim()).find((p) => RE_GROUP_CATEGORY.test(p) && !/^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/.test(p)) ?? null;
 }

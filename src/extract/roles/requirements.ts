@@ -114,11 +114,23 @@ function requiredLead(text: string): RegExpExecArray | null {
  * read sentence by sentence, never from a sentence that speaks of some directions only or of
  * what follows if a company leads. Each marked inherited, with the call's sentence as its span.
  */
-export function callConditions(texts: readonly Mapped[], span: SpanFn): Pick<Conditions, 'matchingRatio' | 'leadingEnterprise'> {
+export function callConditions(texts: readonly Mapped[], span: SpanFn): CallConditions {
   let matchingRatio: Conditions['matchingRatio'] = null;
   let leadingEnterprise: Conditions['leadingEnterprise'] = null;
+  const byCategory: CallConditions['byCategory'][number][] = [];
   for (const t of texts) {
     for (const m of t.text.matchAll(/[^。；;\n]+/g)) {
+      // (A sentence that names categories first states their conditions: `应用示范类项目须企业牵头申报，
+      // 其他经费…与中央财政经费比例不低于1:1`.)
+      const named = RE_CATEGORY_CONDITION.exec(m[0]);
+      if (named) {
+        const sentence = mappedSlice(t, m.index, m.index + m[0].length);
+        const r = /企业/.test(m[0].replace(RE_LEADING_ENTERPRISE, '')) ? null : matchingOf(sentence, span);
+        const e = requiredLead(m[0]);
+        const categories = named[1]!.split(/[和、及与]|项目/).filter((x) => /类$/.test(x));
+        if (categories.length > 0 && (r || e)) byCategory.push({ categories, matchingRatio: r && { ...r, inherited: true }, leadingEnterprise: e && { text: e[0], span: span(sentence, e.index, e.index + e[0].length), inherited: true } });
+        continue;
+      }
       if (RE_CONDITION_FOR_SOME.test(m[0])) continue;
       const sentence = mappedSlice(t, m.index, m.index + m[0].length);
       // (Matching funds a company provides, `参与企业应提供至少与其获得的政府资助等额的配套出资`, are the company's.)
@@ -128,8 +140,16 @@ export function callConditions(texts: readonly Mapped[], span: SpanFn): Pick<Con
       if (e) leadingEnterprise = { text: e[0], span: span(sentence, e.index, e.index + e[0].length), inherited: true };
     }
   }
-  return { matchingRatio, leadingEnterprise };
+  return { matchingRatio, leadingEnterprise, byCategory };
 }
+
+/** What the call states for every direction, and for the directions of some categories. */
+export interface CallConditions extends Pick<Conditions, 'matchingRatio' | 'leadingEnterprise'> {
+  readonly byCategory: readonly ({ readonly categories: readonly string[] } & Pick<Conditions, 'matchingRatio' | 'leadingEnterprise'>)[];
+}
+
+/** A sentence that starts by naming categories of projects and says what they must (`应用示范类项目须企业牵头申报`). */
+const RE_CATEGORY_CONDITION = /^\s*((?:[\u4e00-\u9fff]{2,10}?类(?:项目)?[和、及与]?){1,4})项目?(?:均)?(?:须|应|需|必须|要求|原则上)/;
 
 /** A direction that opens its lead to others than companies (`本榜单可由高校、科研院所或企业牵头揭榜`): the call's lead rule is not its own. */
 export const RE_LEAD_OPEN = /可由[^，。；]{0,24}(?:高校|高等学校|院所|科研机构|研究机构|大学)[^，。；]{0,16}牵头/;
