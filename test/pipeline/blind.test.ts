@@ -777,3 +777,24 @@ const GAPS72: Record<string, { gap?: string; checksGap?: string }> = {
 };
 const DIR72 = `${ROOT}test/fixtures/blind72/`;
 describe.each(expectedCases(DIR72))('blind72 case %s', (name) => expectedCaseTests(DIR72, name, GAPS72[name]));
+
+/**
+ * Sets 73–75, written blind after pipeline 1.41.0. 73, layouts: directions lettered `A.`…`J.` under
+ * Roman parts with `字段——值` fields (some run on one line); a key programme whose headings carry
+ * their figures in a bracket (`（共性关键技术类，揭榜挂帅，拟支持1项，国拨经费不超过3000万元/项）`) and
+ * inline ①② lists; a 港澳台 call whose parts state each project's cap and period for their
+ * directions. 74, families: an NSFC joint call reposted under a university's cover note, areas as
+ * `N. 名称——说明`, the plan after them and a part comparing with last year; a provincial 工信厅
+ * 揭榜挂帅 list of `榜单一：` tasks with amounts in 大写 and ¥; a key programme with durations and
+ * conditions per category. 75, formats: GB18030 text with CR line ends and small tables of figures;
+ * a portal page with digits in spans and a label cut by `<br>`; a .docx numbered by its heading
+ * styles with a table per direction. First contact: 73 301/473 (63.6%); 74 248/505 (49.1%, one
+ * refused); 75 394/401 (98.3%). Now 73 473/473, 74 519/526 (the partners judgement), 75 401/401.
+ */
+const GAPS74: Record<string, { gap?: string; checksGap?: string }> = {
+  'nsfc-2027-fi-office-repost': { gap: 'judgement: an NSFC joint call’s areas name the partner agency’s country (芬兰) as their partner, as earlier writers of joint calls give it (blind11: 德国); this writer gives none' },
+};
+for (const [set, gaps] of [['blind73', {}], ['blind74', GAPS74], ['blind75', {}]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
