@@ -1258,10 +1258,11 @@ function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean 
   if (width < 2) {
     const lineStart = text.lastIndexOf('\n', i - 1) + 1;
     const before = text.slice(lineStart, i);
-    if (!/[。；;，,》」”）)]$/.test(before) && !/[：:]/.test(before)) return false;
+    if (!/[。；;，,》」”）)]$/.test(before) && !/[：:｜丨]|——/.test(before)) return false;
   }
+  // (Its colon may be a bar or a dash: `合作协议｜《…》　领域方向｜…`.)
   const label = fieldLabelAt(text.slice(j, Math.min(b, j + 24)));
-  return label !== null && /[：:】\]]\s*$/.test(text.slice(j, j + label.length));
+  return label !== null && /(?:[：:】\]｜丨]|[—－]{1,2})\s*$/.test(text.slice(j, j + label.length));
 }
 /** A row label and the gap after it: two spaces or more (`pdftotext -layout`), or a tab (a table or a form copied as text: `合作国别<TAB>德国`). */
 const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})(?:[ \u3000]{2,}|[ \u3000]*\t[ \t\u3000]*)(?=\S)/;
@@ -2120,7 +2121,10 @@ function lookalikeOne(text: string, a: number, b: number): number {
   return a + m.index + 1;
 }
 
-const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473])[ \u3000]*\S/;
+// (Or a superscript number or an asterisk, as a typesetter marks notes: `¹ 含人员交流类项目。`, `* 每个…`.)
+const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\*{1,3}(?!\*)|※)[ \u3000]*\S/;
+/** The rule a page draws over its footnotes (`——————————`). */
+const RE_FOOTNOTE_RULE = /^[\f \t\u3000]*[—_\-─━－]{6,}[ \t\u3000]*$/;
 
 /** Where a scraped page's paragraphs meet on its one line: two spaces or more, or two ideographic spaces. */
 const RE_SCRAPE_GAP = /[ \t\u00a0]{2,}|\u3000{2,}/g;
@@ -2657,7 +2661,11 @@ function markContents(lines: RawLine[]): void {
 function markFootnotes(text: string, lines: RawLine[], pageOfLine: readonly (number | null)[]): void {
   for (let i = 0; i < lines.length; i++) {
     const m = RE_FOOTNOTE.exec(lines[i]!.raw);
-    if (!m || lines[i]!.cls !== 'content' || i === 0 || lines[i - 1]!.cls === 'content') continue;
+    // (After a blank line, or after the rule drawn over the notes, which goes with them.)
+    const rule = i > 0 && lines[i - 1]!.cls === 'content' && RE_FOOTNOTE_RULE.test(lines[i - 1]!.raw);
+    if (!m || lines[i]!.cls !== 'content' || i === 0 || (lines[i - 1]!.cls === 'content' && !rule)) continue;
+    // (A superscript or an asterisk only under the rule: `**有关说明：**` at a Markdown text's end is no note.)
+    if (!rule && !/^[\u2460-\u2473]$/.test(m[1]!)) continue;
     // The block of note lines and what follows it up to the page's end: no body text after it.
     let j = i;
     while (j < lines.length && (lines[j]!.cls === 'content' ? RE_FOOTNOTE.test(lines[j]!.raw) : lines[j]!.cls === 'blank')) j++;
@@ -2668,6 +2676,7 @@ function markFootnotes(text: string, lines: RawLine[], pageOfLine: readonly (num
       // Called by the text: the same circled number stands before the note.
       if (n && text.lastIndexOf(n[1]!, lines[k]!.start - 1) >= 0) lines[k]!.cls = 'footnote';
     }
+    if (rule && lines[i]!.cls === 'footnote') lines[i - 1]!.cls = 'footnote';
     i = j;
   }
 }

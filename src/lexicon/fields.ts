@@ -262,7 +262,8 @@ const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项
 // A label may be joined to its colon by a copula, as a sentence writes it (`合作领域为：`, `其他要求是：`,
 // `其他要求如下：`).
 // Its colon may be a dash (`合作协议——《…》`, `领域方向—农业`), as some calls print a label before its value.
-const LABEL_COLON = '(?:[：:]|[—－]{1,2}(?![—－]))';
+// Or a full-width bar (`合作协议｜《…》　领域方向｜…`).
+const LABEL_COLON = '(?:[：:｜丨]|[—－]{1,2}(?![—－]))';
 const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*(?:为|是|包括|如下)?\\s*${LABEL_COLON})\\s*`);
 
 /**
@@ -291,7 +292,7 @@ export function runOnLabelStarts(text: string): number[] {
     const c = text.charCodeAt(i);
     // A colon, or one or two dashes in its place (never three, nor the second of two).
     const dashes = isDash(c) && !isDash(text.charCodeAt(i - 1)) ? (isDash(text.charCodeAt(i + 1)) ? (isDash(text.charCodeAt(i + 2)) ? 0 : 2) : 1) : 0;
-    if (c === 0xff1a || c === 0x3a || dashes > 0) {
+    if (c === 0xff1a || c === 0x3a || c === 0xff5c || c === 0x4e28 || dashes > 0) {
       let end = i;
       while (end > from && SPACE.test(text[end - 1]!)) end--;
       for (const length of LABEL_LENGTHS) {
@@ -362,7 +363,7 @@ export function fieldLabelAt(text: string): { label: string; role: FieldRole; le
  */
 export function labelOnly(text: string): { label: string; role: FieldRole; colon: boolean } | null {
   const t = text.trim();
-  const m = /^(?:[【\[](.{2,10})[】\]]|(.{2,10}?)\s*([：:]|[—－]{1,2})?)$/.exec(t);
+  const m = /^(?:[【\[](.{2,10})[】\]]|(.{2,10}?)\s*([：:｜丨]|[—－]{1,2})?)$/.exec(t);
   if (!m) return null;
   const label = (m[1] ?? m[2])!;
   if (!LABEL_SET.has(label)) return null;

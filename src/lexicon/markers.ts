@@ -171,6 +171,12 @@ const RE_DIRECTION_WORD = new RegExp(
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
 /**
+ * A direction whose number is printed after its title, alone on its line (`中国和瑞典政府间联合研究项目
+ * （方向1）`): the number without its place; the title is the line before it (`length` 0).
+ */
+const RE_TRAILING_DIRECTION = new RegExp(`^(?=[^。；;，,：:]{4,80}$)[^（(\\s].*?[（(](?:指南|研究|项目)?方向\\s*(${CJK_NUM}|\\d{1,3})[）)]$`);
+
+/**
  * A direction named by its ordinal (`第一方向：`, `第3个方向`, `第二专题：`, `第一项　湘非…合作项目`: 项 only
  * with a space or a separator after it, or a title's words to the line's end, never `第一项任务…`
  * in a sentence) or by a word in brackets
@@ -266,6 +272,10 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_DIRECTION_WORD, worded('direction-word', (m) => m[1]!)],
   [RE_DIRECTION_ORDINAL, worded('direction-word', (m) => m[1] ?? m[2]!)],
   [RE_PART_WORD, worded('part-word', (m) => m[1]!)],
+  [RE_TRAILING_DIRECTION, (m) => {
+    const marker = worded('direction-word', (x) => x[1]!)(m);
+    return marker && { ...marker, text: m[0].slice(m[0].lastIndexOf('（') >= 0 ? m[0].lastIndexOf('（') : m[0].lastIndexOf('(')), length: 0 };
+  }],
   [RE_ROMAN, (m) => ({ type: 'roman', text: m[0].trim(), length: m[0].length, value: m[1]!.codePointAt(0)! - 0x2160 + 1, key: String(m[1]!.codePointAt(0)! - 0x2160 + 1) })],
   [RE_ENCLOSED, (m) => enclosedMarker(m[1]!, m[0].length)],
   [RE_CIRCLED, (m) => ({ type: 'circled', text: m[1]!, length: m[0].length, value: m[1]!.codePointAt(0)! - 0x2460 + 1, key: String(m[1]!.codePointAt(0)! - 0x2460 + 1) })],

@@ -91,7 +91,8 @@ function openBracket(lines: readonly CleanLine[], first: number, k: number): boo
 }
 
 /** The end of a heading on a short line of its own: a few characters, no punctuation (`项目`, `合作项目`, `研究（青年科学家项目）`). */
-const RE_TITLE_TAIL = /^[^\s。；;，,：:、]{1,6}(?:[（(][^（）()]{1,10}[）)])?$/;
+// (Or the category's bracket alone: `4.1 蓝碳生态系统前沿探索` / `（青年科学家项目）`.)
+const RE_TITLE_TAIL = /^(?=\S)[^\s。；;，,：:、（(]{0,6}(?:[（(][^（）()]{1,10}[）)])?$/;
 
 /** The rest of a number and its unit at a line's start (`00万元/项。`, `5个`): never a line of its own. */
 const RE_NUMBER_REST = /^(?!(?:19|20)\d{2}\s*年)\d{1,4}(?:\.\d+)?\s*(?:万元|亿元|元|万|亿|个月|个|项|年(?![度底初末])|%|％)/;

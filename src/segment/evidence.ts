@@ -138,7 +138,8 @@ export const RE_REVISION_NOTES = /^(?:修改说明|修订说明|编制说明|起
 /** The heading of a closing section printed without a number (`申报要求`, `联系方式`, `附：形式审查条件要求`, `【三、更正说明（6月27日发布）】`). */
 export const RE_CLOSING_HEADING = /^(?:申报要求|申报条件|申报说明|申报方式|申报程序|申报资格(?:要求|条件)?|申报须知|具体申报方式|申请资格|申请要求|申请条件|申请须知|申请方式|联系方式|联系人及联系方式|其他事项|注意事项|有关要求|工作要求|组织实施|特别说明|[^。；，,：:]{0,60}?(?:形式审查条件(?:要求)?|编制专家名单)|【?[^【】。；]{0,60}(?:更正|勘误)(?:说明|通知|公告|启事)(?:[（(][^（）()]{0,16}[）)])?】?|附件|附(?:件\s*[\d一二三四五六七八九十]{0,3})?\s*[：:]\s*[^。；，,]{2,30})$/;
 /** A code in brackets after a title: `（指南代码：BZ2025101）`, `（申报代码：H28）`, `[编号:2025-03]`. */
-export const RE_TITLE_CODE = /\s*[（(\[【](?:指南|申报|申请|项目|方向)?(?:代码|编号|编码)[：:]?\s*[A-Za-z0-9\-_.、，,]{1,24}[）)\]】]\s*$/;
+// (Or the direction's number printed after its title: `中国和瑞典政府间联合研究项目（方向1）`.)
+export const RE_TITLE_CODE = /\s*[（(\[【](?:(?:指南|申报|申请|项目|方向)?(?:代码|编号|编码)[：:]?\s*[A-Za-z0-9\-_.、，,]{1,24}|(?:指南|研究|项目)?方向\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3}))[）)\]】]\s*$/;
 
 export function isTitleLike(p: Paragraph, m: Marker): boolean {
   // The `；` or `。` that parted a title from the fields on its line (`3. …合作项目；合作协议：…`,

@@ -203,9 +203,15 @@ export function idsWithinParts(directions: readonly Section[], partOf: ReadonlyM
  * (`1.1.1.1`, `2.2.1.2`), where that makes them all distinct; else the ids stay as they are (a number
  * printed twice in one group, or numbers that run on across groups, are duplicates, reported as such).
  */
-export function idsByAncestors(root: Section, directions: readonly Section[]): void {
+export function idsByAncestors(root: Section, directions: readonly Section[], problems?: StructureProblem[]): void {
   const ids = directions.map((d) => d.id);
-  if (new Set(ids).size === ids.length || directions.some((d) => d.marker === null || d.marker.type === 'decimal' || d.marker.type === 'decimal3')) return;
+  if (new Set(ids).size === ids.length) return;
+  if (directions.length > 0 && directions.every((d) => d.marker?.type === 'decimal')) {
+    // (Numbers that start again in each part by design are no duplicates.)
+    if (decimalIdsByParts(root, directions) && problems) for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.code === 'numbering-duplicate') problems.splice(i, 1);
+    return;
+  }
+  if (directions.some((d) => d.marker === null || d.marker.type === 'decimal' || d.marker.type === 'decimal3')) return;
   const chainOf = new Map<Section, string[]>();
   const isDirection = new Set<Section>(directions);
   let twice = false;
@@ -230,4 +236,40 @@ export function idsByAncestors(root: Section, directions: readonly Section[]): v
   const full = directions.map((d) => chainOf.get(d)?.join('.') ?? null);
   if (full.some((id) => id === null) || new Set(full).size !== full.length) return;
   directions.forEach((d, k) => ((d as { id: string | null }).id = full[k]!));
+}
+
+/**
+ * `1.1` numbers that start again in each part (`（一）亚洲地区` / `1. 联合研究类` / `1.1 …`, then `（二）欧洲
+ * 地区` / `1. 联合研究类` / `1.1 …`): each takes the number of the part it stands in (`1.1.1`, `2.1.1`),
+ * where that makes them all distinct. The parts every direction stands in (`二、领域和方向`) and the
+ * group a number already names (`1.` over `1.1`) add nothing.
+ */
+/** The markers of groups whose number a restarting `1.1` takes (`（一）亚洲地区`, `1. 联合研究类`, `Ⅰ.`). */
+const GROUP_MARKERS: ReadonlySet<string> = new Set(['paren-cjk', 'paren-arabic', 'arabic-dot', 'arabic-comma', 'roman', 'direction-word']);
+
+function decimalIdsByParts(root: Section, directions: readonly Section[]): boolean {
+  const chainOf = new Map<Section, string[]>();
+  const isDirection = new Set<Section>(directions);
+  const walk = (s: Section, chain: readonly string[]): void => {
+    for (const c of s.children) {
+      if (c.kind === 'paragraph') continue;
+      if (isDirection.has(c)) chainOf.set(c, [...chain]);
+      // (A part of the document, `二、第一批指南方向` / `三、第二批指南方向`, each numbering its own `1.1`…,
+      // names no group of directions: its numbers stay as printed, duplicates if they repeat.)
+      else walk(c, c.marker && c.heading !== null && GROUP_MARKERS.has(c.marker.type) ? [...chain, idOf(c.marker)] : chain);
+    }
+  };
+  walk(root, []);
+  const chains = directions.map((d) => chainOf.get(d) ?? []);
+  let common = 0;
+  while (chains.every((c) => c.length > common && c[common] === chains[0]![common])) common++;
+  const full = directions.map((d, k) => {
+    const own = chains[k]!.slice(common);
+    const major = d.marker!.key.split('.')[0]!;
+    if (own[own.length - 1] === major) own.pop();
+    return [...own, d.marker!.key].join('.');
+  });
+  if (new Set(full).size !== full.length || full.every((id, k) => id === directions[k]!.id)) return false;
+  directions.forEach((d, k) => ((d as { id: string | null }).id = full[k]!));
+  return true;
 }

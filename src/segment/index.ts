@@ -56,6 +56,6 @@ export function segment(input: readonly Paragraph[]): Segmented {
   // `依据《…》，资助…`): that entry's text is the row's direction's too.
   describedBefore(b.root, b.directions);
   idsWithinParts(b.directions, b.partOf);
-  idsByAncestors(b.root, b.directions);
+  idsByAncestors(b.root, b.directions, b.problems);
   return { root: b.root, problems: b.problems, directionType };
 }

@@ -156,7 +156,8 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     // 拟安排国拨经费1500万元。`) it is part of the requirement, and `extract` reads the figure from there.
     const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements' && !(inRequirements && itemStart);
     // Most paragraphs have no colon after their start, and no label runs on in them.
-    const colon = Math.max(t.indexOf('：', 1), t.indexOf(':', 1));
+    // (Or what stands for one: `｜`, a dash: `合作协议｜《…》　领域方向｜…`.)
+    const colon = t.slice(1).search(/[：:｜丨—－]/);
     const titled = titleSentenceEnd(t, marker);
     if (colon < 0 && !field && titled < 0 && !RE_PROSE_DIRECTION_START.test(t)) {
       out.push(p);

@@ -31,7 +31,7 @@ describe('runOnLabelStarts', () => {
       { arbitrary: fc.constantFrom(...labels.map((l) => `【${l}】`), ...labels.map((l) => `${l}：`)), weight: 2 },
       { arbitrary: fc.constantFrom('。', '；', ';', '，', ',', '）', ')', ']', '】'), weight: 3 },
       { arbitrary: fc.constantFrom(' ', '　', '\t', '\n', '  '), weight: 3 },
-      { arbitrary: fc.constantFrom('：', ':', '—', '——', '－', '———'), weight: 3 },
+      { arbitrary: fc.constantFrom('：', ':', '—', '——', '－', '———', '｜', '丨'), weight: 3 },
       { arbitrary: fc.constantFrom('【', '】', '[', ']'), weight: 3 },
       { arbitrary: fc.constantFrom('中', '国', '4个', '万元', 'x'), weight: 2 },
     );
