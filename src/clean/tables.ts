@@ -141,21 +141,33 @@ function isCaptionRow(cells: readonly string[]): boolean {
 // (Box-drawing tables, as a text export of a Word table draws them, part cells with `│`.)
 const RE_PIPE_ROW = /^[ \t\u3000]*[|｜│┃].*[|｜│┃][ \t\u3000]*$/;
 const RE_PIPE_RULE = /^[\s|｜:：\-—–=+]+$/;
-/** A grid table's border (`+------+-----+`, `+======+` under the header), as pandoc and Emacs draw one. */
+/**
+ * The bars of a row of a table drawn without outer bars (`序号｜方向名称｜重点合作国别｜…`): how many
+ * full-width or ASCII bars part its cells (two or more), 0 where the line is no such row (it
+ * starts or ends with a bar, or has fewer).
+ */
+function bareBars(raw: string): number {
+  const t = raw.trim();
+  if (t === '' || /^[|｜│┃]|[|｜│┃]$/.test(t)) return 0;
+  const n = (t.match(/[|｜]/g) ?? []).length;
+  return n >= 2 ? n : 0;
+}
+
 /** A grid table's border (`+------+-----+`, `+======+` under the header), as pandoc and Emacs draw one, or a box-drawing rule (`├──┼──┤`). */
 const RE_GRID_BORDER = /^[ \t\u3000]*(?:\+(?:[-=:]+\+)+|[┌├└┏┣┗╔╠╚╒╞╘][─━═┬┼┴┳╋┻╦╬╩╤╪╧ \u3000]*[┐┤┘┓┫┛╗╣╝╕╡╛])[ \t\u3000]*$/;
 
 const RE_BR = /<br\s*\/?>/gi;
 
 /** The cells of a pipe row, each as its pieces (a `<br>` in a cell parts two lines of it). */
-function pipeCells(text: string, l: TableLine, index: number): { cells: Range[][]; pipes: Range[] } {
+function pipeCells(text: string, l: TableLine, index: number, bare = false): { cells: Range[][]; pipes: Range[] } {
   const cells: Range[][] = [];
   const pipes: Range[] = [];
-  let cellStart = -1;
-  for (let i = l.start; i < l.end; i++) {
-    const c = text[i]!;
+  // (Without outer bars the line's start and end part its first and last cells.)
+  let cellStart = bare ? l.start : -1;
+  for (let i = l.start; i <= l.end; i++) {
+    const c = i < l.end ? text[i]! : bare ? '|' : '';
     if (c === '|' || c === '｜' || c === '│' || c === '┃') {
-      pipes.push({ start: i, end: i + 1, line: index });
+      if (i < l.end) pipes.push({ start: i, end: i + 1, line: index });
       if (cellStart >= 0) {
         const pieces: Range[] = [];
         let from = cellStart;
@@ -211,9 +223,10 @@ interface PipeRow {
 type Layout = (Range & { kind: 'table-layout' | 'table-header' | 'footnote' })[];
 
 function pipeTable(text: string, lines: readonly TableLine[], first: number): Table | null {
-  if (!RE_PIPE_ROW.test(lines[first]!.raw) && !RE_GRID_BORDER.test(lines[first]!.raw)) return null;
+  const bare = bareBars(lines[first]!.raw);
+  if (!RE_PIPE_ROW.test(lines[first]!.raw) && !RE_GRID_BORDER.test(lines[first]!.raw) && bare < 2) return null;
   const layout: Layout = [];
-  const read = pipeRows(text, lines, first, layout);
+  const read = pipeRows(text, lines, first, layout, RE_PIPE_ROW.test(lines[first]!.raw) ? 0 : bare);
   if (!read) return null;
   const { taken } = read;
   let rows = read.rows;
@@ -253,7 +266,7 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
  * row's cells wrapped over the lines between two), its rules logged as layout; null for fewer than
  * two rows.
  */
-function pipeRows(text: string, lines: readonly TableLine[], first: number, layout: Layout): { rows: PipeRow[]; taken: Set<number> } | null {
+function pipeRows(text: string, lines: readonly TableLine[], first: number, layout: Layout, bare = 0): { rows: PipeRow[]; taken: Set<number> } | null {
   let rows: PipeRow[] = [];
   const taken = new Set<number>();
   let borders = 0;
@@ -262,14 +275,15 @@ function pipeRows(text: string, lines: readonly TableLine[], first: number, layo
     const l = lines[i]!;
     if (TRANSPARENT.has(l.cls)) continue;
     const border = RE_GRID_BORDER.test(l.raw);
-    if (!RE_PIPE_ROW.test(l.raw) && !border) break;
+    // (A table without outer bars: each row as many bars as its header, blank lines ending it.)
+    if (bare > 0 ? bareBars(l.raw) !== bare || l.cls === 'blank' : !RE_PIPE_ROW.test(l.raw) && !border) break;
     taken.add(i);
     if (border || RE_PIPE_RULE.test(l.raw)) {
       if (border) borders++;
       layout.push({ ...trimRange(text, l.start, l.end, i), kind: 'table-layout' });
       continue;
     }
-    rows.push({ index: i, ...pipeCells(text, l, i) });
+    rows.push({ index: i, ...pipeCells(text, l, i, bare > 0) });
     rowOf.push(borders);
   }
   if (borders >= 2) {

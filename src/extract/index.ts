@@ -104,7 +104,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
   // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
   const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /^本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly),
+    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /(?:^|。)本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
@@ -763,7 +763,7 @@ const RE_REPOST_TAG = /^(?:[【\[](?:转载|转发|转帖|原文)[】\]]|【[^�
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`, `本地区设3个指南方向，…`. */
 // (A part's paragraph of its own figures and of each project's: `本部分拟支持项目约23个，…。除另有说明外，
 // 本部分每个项目资助经费不超过200万元，实施期限为36个月。`)
-const RE_FOR_DIRECTIONS_BELOW = /^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南|研究|项目)?方向(?:均|各)?(?:原则上)?(?:拟|国拨|支持|资助|经费|实施)|^本(?:地区|区域|部分|组|专题|板块)[^\n]{0,80}?(?:每个项目|每项|单个项目|实施(?:期限|周期)(?:一般|原则上)?(?:为|不超过))/;
+const RE_FOR_DIRECTIONS_BELOW = /^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南|研究|项目)?方向(?:均|各)?(?:原则上)?(?:拟|国拨|支持|资助|经费|实施)|(?:^|。)本(?:地区|区域|部分|组|专题|板块|类)(?:项目)?[^\n]{0,80}?(?:每个(?:项目|平台|基地|团队)|每项|单个项目|(?:实施|建设|执行)(?:期限|周期|期)(?:一般|原则上)?(?:为|不超过)?\s*\d)/;
 
 /**
  * A part's paragraph that states something for the directions in it: a sentence addressed to them,

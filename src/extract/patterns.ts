@@ -333,7 +333,7 @@ export function parseDurationValue(input: string): Hit<DurationValue> | null {
  * A field that gives no value of its own but sends to the call's rule (`按本通知有关要求执行`,
  * `按指南统一要求`, `同上`): the direction takes the call's value, as where the field is absent.
  */
-export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|上述|前述|有关|统一)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
+export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
 
 /** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
 export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方|团队|企业)|[个项](?:合作)?(?:研究)?项目))/;
@@ -409,7 +409,7 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
-    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单)?任务()`),
+    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?任务()`),
     // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.

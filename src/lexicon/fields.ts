@@ -115,6 +115,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目执行期', 'duration'],
   ['项目周期', 'duration'],
   ['实施年限', 'duration'],
+  // A platform's period (`建设期3年`).
+  ['建设期', 'duration'],
+  ['建设周期', 'duration'],
   ['支持年限', 'duration'],
   ['执行年限', 'duration'],
   ['资助期限', 'duration'],
@@ -160,6 +163,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['揭榜单位条件', 'requirements'],
   ['申报条件', 'requirements'],
   ['主要研究内容', 'content'],
+  // A MIIT task's works (`主要建设内容：…建设…生产线`).
+  ['主要建设内容', 'content'],
+  ['建设内容', 'content'],
   ['考核指标', 'indicators'],
   ['预期目标', 'indicators'],
   ['研究目标', 'indicators'],

@@ -198,7 +198,8 @@ export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|�
  * a cooperation call's kind of project (`（一）联合研究项目`, `联合实验室项目`): that is the kind
  * each title names, no category.
  */
-export const RE_GROUP_CATEGORY = /^(?:[^，。；]{2,16}类(?:项目)?|青年科学家项目|(?:培育|重点支持|集成|重点|重大|面上|战略研究|揭榜挂帅|部省联动|定向委托|赛马)(?:项目|任务)?)$/;
+// (Never `三、重点任务`, the part that lists a MIIT call's tasks.)
+export const RE_GROUP_CATEGORY = /^(?:[^，。；]{2,16}类(?:项目)?|青年科学家项目|(?:培育|重点支持|集成|面上|战略研究|揭榜挂帅|部省联动|定向委托|赛马)(?:项目|任务)?|(?:重点|重大)(?:项目)?)$/;
 
 /** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
 export function headingTitle(text: string): string {

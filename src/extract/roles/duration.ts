@@ -35,6 +35,24 @@ function hedgedAgain(ctx: DirectionContext, d: Duration): Duration {
 /** A hedge before a figure: where the same duration may be stated again with it. */
 const RE_HEDGED = new RegExp(Object.keys(HEDGES).sort((a, b) => b.length - a.length).join('|'), 'g');
 
+/**
+ * The first duration in a direction's text that is its projects', never the partner's own period
+ * (`对方资助方式：…德方资助额…，资助期最长36个月`, `芬方资助期一般为24个月`): a sentence that speaks
+ * of the other side's funding states the other side's period.
+ */
+function ownDuration(text: string): ReturnType<typeof parseDuration> {
+  let from = 0;
+  for (let hit = parseDuration(text); hit; hit = parseDuration(text.slice(from))) {
+    const at = from + hit.index;
+    const start = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1;
+    // (A project's own period stays, whatever the sentence says first: `外方合作单位应来自…，项目实施周期2年`.)
+    if (/^项目/.test(text.slice(at)) || /项目$/.test(text.slice(start, at)) || !RE_OTHER_SIDE.test(text.slice(start, at))) return { ...hit, index: at };
+    from = at + hit.length;
+  }
+  return null;
+}
+const RE_OTHER_SIDE = /对方|外方|[\u4e00-\u9fff](?<![中我双各])方(?:团队|合作团队|合作者|申请人|资助|研究人员)/;
+
 export function readDuration(ctx: DirectionContext): Duration | null {
   const { id, span, all, summary, checks } = ctx;
   let duration: Duration | null = null;
@@ -75,7 +93,7 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     }
     ctx.leftover(durationField);
   } else {
-    const hit = parseDuration(all.text);
+    const hit = ownDuration(all.text);
     if (hit) take(hit, all);
   }
   if (duration !== null) duration = hedgedAgain(ctx, duration);

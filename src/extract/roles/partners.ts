@@ -12,6 +12,9 @@ import { mappedTrim, type Mapped } from '../../mapped.js';
 import { CATEGORY_LABELS } from '../../lexicon/fields.js';
 import type { DirectionContext } from './context.js';
 
+/** A partners field that names no partner on purpose: `不限`, `国别不限`, `不限定`. */
+const RE_PARTNERS_OPEN = /^(?:不限|不限定|不作限定|不作限制|无限制|国别不限|均可)(?:国别|国家|地区)?[。；]?$/;
+
 export interface TitleFacts {
   readonly partners: Partner[];
   readonly category: string | null;
@@ -53,7 +56,9 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
     const heading = groups[g]!.text;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
-  if (partners.length === 0) {
+  // (A partners field that leaves them open, `重点合作国别：不限`, names none on purpose: no doubt.)
+  const open = ctx.allOf('partners').some((f) => RE_PARTNERS_OPEN.test(fieldRest(f).text.trim()));
+  if (partners.length === 0 && !open) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
     checks.push({
