@@ -797,7 +797,7 @@ class LineCleaner {
     // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
     // and stays as one ideographic space (two columns wide, so that cleaning again keeps it) for
     // `segment` to split at.
-    if (cjkGap && gapBeforeLabel(text, i, j, b)) this.emit('\u3000', i, j);
+    if (cjkGap && (gapBeforeLabel(text, i, j, b) || gapBeforeItem(text, a, i, j))) this.emit('\u3000', i, j);
     // The space a title in 《》 prints between its phrases (`《深化粤港澳合作 推进大湾区建设框架协议》`)
     // is the title's own.
     else if (cjkGap && j - i === 1 && spacedBookTitle(text, a, b, i, j)) this.emit(' ', i, j);
@@ -1264,6 +1264,19 @@ function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean 
   const label = fieldLabelAt(text.slice(j, Math.min(b, j + 24)));
   return label !== null && /(?:[：:】\]｜丨]|[—－]{1,2})\s*$/.test(text.slice(j, j + label.length));
 }
+/**
+ * The gap before the next item of a list numbered inline that the line has begun (`1.氢能与燃料电池
+ * 2.电池与储能`, a table cell's lines joined): the items stay apart. Never before a decimal (`2.5亿元`).
+ */
+function gapBeforeItem(text: string, a: number, i: number, j: number): boolean {
+  const next = /^(?:(\d{1,2})[.．、](?![\d.．])|[（(](\d{1,2})[）)])/.exec(text.slice(j, j + 6));
+  if (!next) return false;
+  const n = Number(next[1] ?? next[2]);
+  if (n < 2) return false;
+  const before = text.slice(a, i);
+  return new RegExp(`(?:^|[：:\\s])(?:${n - 1}[.．、]|[（(]${n - 1}[）)])`).test(before);
+}
+
 /** A row label and the gap after it: two spaces or more (`pdftotext -layout`), or a tab (a table or a form copied as text: `合作国别<TAB>德国`). */
 const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})(?:[ \u3000]{2,}|[ \u3000]*\t[ \t\u3000]*)(?=\S)/;
 

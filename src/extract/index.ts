@@ -408,7 +408,7 @@ function callFigureClauses(text: Mapped): Clause[] {
       // `注：…每个项目国拨经费原则上不超过500万元`, a note below a table of directions: a cap of each
       // (never a young scientists' one).
       const paragraph = t.slice(t.lastIndexOf('\n', start) + 1, t.indexOf('\n', i) < 0 ? t.length : t.indexOf('\n', i));
-      if (/资助强度|资助期限|支持强度|实施期限|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph)) || RE_COUNT_EACH.test(clause)) clauses.push({ start, end: i });
+      if (/资助强度|资助期限|支持强度|实施期限|实施周期|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph)) || RE_COUNT_EACH.test(clause)) clauses.push({ start, end: i });
       start = i + 1;
     }
   }
@@ -560,10 +560,14 @@ const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原�
  * 拟资助重点支持项目约6项`) add up to the call's.
  */
 function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
-  if (summary.projectCount && summary.fundingTotal && summary.directionCount) return summary;
+  if (summary.projectCount && summary.fundingTotal && summary.directionCount && summary.partnerCount) return summary;
   const plan = planSentences(text);
-  let { projectCount, fundingTotal, directionCount } = summary;
+  let { projectCount, fundingTotal, directionCount, partnerCount } = summary;
   for (const m of plan) {
+    if (!partnerCount) {
+      const hit = findSummary('partnerCount', m.text);
+      if (hit && isPlausible('projects', summaryCount(hit).value)) partnerCount = { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) };
+    }
     // (`在上述7个领域拟共同资助…`: the plan after the areas counts them.)
     if (!directionCount) {
       const hit = findSummary('directionCount', m.text);
@@ -581,7 +585,7 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
     }
   }
   projectCount ??= typedProjectCount(plan, span);
-  return { ...summary, projectCount, fundingTotal, directionCount };
+  return { ...summary, projectCount, fundingTotal, directionCount, partnerCount };
 }
 
 /**
@@ -1221,7 +1225,7 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
 // (Never the areas a call counts with them: `青年科学家项目3个技术方向`, `…、青年科学家项目4个重点任务`.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向)`);
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)`);
 
 const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 

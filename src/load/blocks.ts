@@ -77,9 +77,17 @@ export function cellTextWithConfidence(lines: readonly { readonly text: string; 
 }
 
 /** The text of a table cell: its lines joined on one line, `|` written as `｜`. */
+/** A line that starts with an item's number: `2.`, `2、`, `（2）`, `②` (never `2.5`). */
+const RE_ITEM_START = /^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|[\u2460-\u2473])/;
+
 export function cellText(lines: readonly string[]): string {
   let out = '';
-  for (const line of lines) out = joinCjk(out, line.replace(LEAD, '').replace(TRAIL, ''));
+  for (const line of lines) {
+    const piece = line.replace(LEAD, '').replace(TRAIL, '');
+    // (An item numbered on a line of its own in the cell, `1.氢能与燃料电池` / `2.电池与储能`, keeps a
+    // space before it: `clean` keeps it where a list is under way, and the items stay apart.)
+    out = out !== '' && RE_ITEM_START.test(piece) ? `${out} ${piece}` : joinCjk(out, piece);
+  }
   return out.replace(/\|/g, '｜').replace(/[\r\n]+/g, ' ');
 }
 

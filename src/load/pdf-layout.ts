@@ -463,7 +463,9 @@ function findGutter(lines: readonly LayoutLine[], known: Gutter | null): Gutter 
       at = x;
     }
   }
-  if (best < 5 || best * 3 < body.length) return null;
+  // (Columns set apart so that their lines' baselines differ, each line on one side only: the
+  // gutter is the band no line crosses, with lines on both sides of it.)
+  if (best < 5 || best * 3 < body.length) return gutterBySides(body, xmin, width, size);
   const split = body.filter((p) => parted(p, at));
   const left = Math.max(...split.map((p) => Math.max(...p.spans.filter((s) => s.x1 <= at).map((s) => s.x1))));
   const right = Math.min(...split.map((p) => Math.min(...p.spans.filter((s) => s.x0 >= at).map((s) => s.x0))));
@@ -479,6 +481,41 @@ function findGutter(lines: readonly LayoutLine[], known: Gutter | null): Gutter 
   const full = split.filter((p) => Math.max(...p.spans.filter((s) => s.x1 <= at).map((s) => s.x1)) >= left - size * 1.5).length;
   if (full * 4 < split.length) return null;
   return { left, right };
+}
+
+/**
+ * The gutter of a page whose columns' lines stand at their own heights (LibreOffice's columns of
+ * unequal paragraph spacing): an x that no more than a tenth of the lines cross, with a quarter of
+ * them or more wholly on each side; the band between the left lines' furthest end and the right
+ * lines' nearest start, an em wide or so; the left column prose that fills its width.
+ */
+function gutterBySides(body: readonly Parts[], xmin: number, width: number, size: number): Gutter | null {
+  if (body.length < 12) return null;
+  const first = (p: Parts): number => p.spans[0]!.x0;
+  const last = (p: Parts): number => p.spans[p.spans.length - 1]!.x1;
+  let best: { x: number; n: number } | null = null;
+  for (let x = Math.ceil(xmin + width * 0.3); x <= xmin + width * 0.7; x++) {
+    let crossing = 0;
+    let left = 0;
+    let right = 0;
+    for (const p of body) {
+      if (last(p) <= x) left++;
+      else if (first(p) >= x) right++;
+      else crossing++;
+    }
+    const n = Math.min(left, right);
+    if (crossing * 10 <= body.length && n * 4 >= body.length && (!best || n > best.n)) best = { x, n };
+  }
+  if (!best) return null;
+  const lefts = body.filter((p) => last(p) <= best.x);
+  const rights = body.filter((p) => first(p) >= best.x);
+  const left = Math.max(...lefts.map(last));
+  const right = Math.min(...rights.map(first));
+  const leftWidth = left - Math.min(...lefts.map(first));
+  const rightWidth = Math.max(...rights.map(last)) - right;
+  if (right - left < size * 0.8 || Math.min(leftWidth, rightWidth) * 2 < Math.max(leftWidth, rightWidth)) return null;
+  const full = lefts.filter((p) => last(p) >= left - size * 1.5).length;
+  return full * 4 < lefts.length ? null : { left, right };
 }
 
 /**

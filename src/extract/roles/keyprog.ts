@@ -8,6 +8,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { Section } from '../../segment/index.js';
 import type { Item, TextBlock } from '../../schema/guideline.js';
 import { append } from '../../append.js';
+import { BULLET } from '../../lexicon/markers.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -25,13 +26,21 @@ export function readKeyProgramme(ctx: DirectionContext): { researchContent: Text
 /** 研究内容: the label line's text, then each paragraph (list items with their marker). */
 function blocksOf(field: Section, span: SpanFn): TextBlock[] {
   const out: TextBlock[] = [];
-  const rest = fieldRest(field);
+  const rest = unbulleted(fieldRest(field));
   if (rest.text.length > 0) append(out, inlineBlocks(rest, span));
   for (const c of field.children) {
-    const t = nodeText(c);
+    // (A bullet's glyph, `○研究…` as a Word list draws it, is no part of the text: a number is.)
+    const t = unbulleted(nodeText(c));
     if (t.text.trim().length > 0) out.push({ text: t.text, span: span(t) });
   }
   return out;
+}
+
+const RE_BULLET_LEAD = new RegExp(`^${BULLET}[ \\u3000]*(?=\\S)`);
+/** `m` without the bullet glyph it starts with, if any. */
+function unbulleted(m: Mapped): Mapped {
+  const bullet = RE_BULLET_LEAD.exec(m.text);
+  return bullet ? mappedSlice(m, bullet[0].length, m.text.length) : m;
 }
 
 /**
