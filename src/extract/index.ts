@@ -984,7 +984,9 @@ function statusOf(preamble: readonly Paragraph[], head: readonly Paragraph[], fo
   // The draft mark under the title, wherever the title stands.
   const underTitle = found.to >= 0 ? preamble.find((p) => (p.text.from[0] ?? -1) > found.to) : undefined;
   const draft = head.some((p) => RE_DRAFT.test(p.text.text)) || (underTitle !== undefined && /^[（(]?征求意见稿[）)]?$/.test(underTitle.text.text.trim()));
-  const status = draft ? 'draft' : found.source === 'heading' ? 'final' : 'unknown';
+  // (A record's status field, as a system's export states it: `指南状态 | 已发布`.)
+  const published = head.some((p) => /(?:指南|发布)状态\s*[|｜：:]\s*(?:已发布|正式发布|已公布)/.test(p.text.text));
+  const status = draft ? 'draft' : found.source === 'heading' || published ? 'final' : 'unknown';
   if (status === 'unknown') {
     checks.push({
       code: 'status-unknown',

@@ -797,3 +797,30 @@ for (const [set, gaps] of [['blind73', {}], ['blind74', GAPS74], ['blind75', {}]
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 76–78, written blind after pipeline 1.42.0. 76, layouts: fields as `标签｜内容` several to a
+ * line, the direction's number after its title (`…项目（方向1）`); directions grouped by region and
+ * type with `1.1` restarting in each region, footnote marks in figures and notes under a page's rule;
+ * a key programme re-typeset for a phone (16 characters a line). 77, families: a 战略性 call of joint
+ * calls with foreign funders (their money and periods no direction's); a provincial call by project
+ * type with `序号｜方向名称｜…` tables and a notes column; a MIIT list whose support is a share of the
+ * investment with a ceiling. 78, formats: a LibreOffice PDF set in two columns whose lines stand at
+ * their own heights; a .docx whose guideline sits in one layout cell with ○ bullets and decoys in
+ * headers, footers and comments; a system's .xlsx export with items on lines of their cells and the
+ * guideline's text on a second sheet. First contact: 76 308/419 (73.5%, one refused); 77 312/418
+ * (74.6%); 78 378/443 (85.3%). Now 76 443/444, 77 412/418, 78 442/443.
+ */
+const GAPS76: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-b4-pipe-fields-trailing-number': { gap: 'judgement: `（旗舰项目）` after a cooperation title read as its category, as bracketed kinds of project are' },
+};
+const GAPS77: Record<string, { gap?: string; checksGap?: string }> = {
+  'prov-2026-intl-by-type': { gap: 'open: a note under a table that names its row (`注：1.5方向…每项支持不超过500万元`, the row’s notes cell `见注`) does not give that row its cap; judgement: a direction without partners under a project-type heading (`（二）国际科技合作平台项目`) takes the type as its category' },
+};
+const GAPS78: Record<string, { gap?: string; checksGap?: string }> = {
+  'zlx-2026-b1-system-export': { gap: 'open: the call’s default period stated on the second sheet, after the table in which every direction states its own, is not the document default' },
+};
+for (const [set, gaps] of [['blind76', GAPS76], ['blind77', GAPS77], ['blind78', GAPS78]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
