@@ -797,7 +797,9 @@ class LineCleaner {
     // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
     // and stays as one ideographic space (two columns wide, so that cleaning again keeps it) for
     // `segment` to split at.
-    if (cjkGap && (gapBeforeLabel(text, i, j, b) || gapBeforeItem(text, a, i, j))) this.emit('\u3000', i, j);
+    if (cjkGap && gapBeforeLabel(text, i, j, b)) this.emit('\u3000', i, j);
+    // (Before an inline list's next item, one space: the items stay apart, in one paragraph.)
+    else if (cjkGap && gapBeforeItem(text, a, i, j)) this.emit(' ', i, j);
     // The space a title in 《》 prints between its phrases (`《深化粤港澳合作 推进大湾区建设框架协议》`)
     // is the title's own.
     else if (cjkGap && j - i === 1 && spacedBookTitle(text, a, b, i, j)) this.emit(' ', i, j);

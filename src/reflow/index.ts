@@ -191,9 +191,7 @@ const textAt = (f: LineFacts, k: number): string => f.lines[k]!.text.text;
 /** The rules of `isBreak`, in the order they are asked. */
 const BREAK_RULES: readonly BreakRule[] = [
   /** A table cell wrapped onto the next line (in the value column, below its row) goes on. */
-  // (Not an item numbered in the cell, `1.氢能与燃料电池` / `2.电池与储能`: each its own paragraph, as
-  // items are.)
-  { breaks: false, when: (f, k) => f.lines[k]!.continuesCell && !(f.hasMarker[k] && itemNumberType(textAt(f, k)) !== null && itemNumberType(textAt(f, k - 1).replace(/^[^：:]{2,12}[：:]/, '')) !== null) },
+  { breaks: false, when: (f, k) => f.lines[k]!.continuesCell },
   /** A label cut by the wrap, its head alone on a line (`拟支持项` / `目数：6个。`, `共拟支` / `持经费：…`): one label, one line. */
   { breaks: false, when: (f, k) => labelCutByWrap(f, k) },
   /** A line written out from a table stands as a paragraph of its own. */

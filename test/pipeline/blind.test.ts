@@ -561,7 +561,6 @@ describe.each(expectedDiffCases(DIR53))('blind53 pair %s', (name) => expectedDif
  * First contact: 54 604/680 (88.8%, one refused); 55 603/760 (79.3%).
  */
 const GAPS54: Record<string, { gap?: string; checksGap?: string }> = {
-  'gd-intl-coop-2026-chace': { checksGap: 'judgement: a direction of a provincial call with no partner at all (`国际联合实验室`) is reported (partner-unrecognised)' },
   'most-keyprog-composites-2026-draft': { gap: 'judgement: a title keeps its printed category (`…（共性关键技术类）`), as the spec’s “heading text after the number” and most writers have it' },
 };
 const GAPS55: Record<string, { gap?: string; checksGap?: string }> = {
