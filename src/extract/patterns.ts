@@ -413,7 +413,7 @@ export const SUMMARY_PATTERNS = {
     // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.
-    new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?(?:揭榜(?:挂帅)?|指南)任务()${N}(?:项|个)()`),
+    new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?(?:揭榜(?:挂帅)?|指南|榜单)任务()${N}(?:项|个)()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // A record's field: `指南方向数：8个`.
     new RegExp(`(?:指南|项目)?方向(?:总)?数[：:]\\s*()${N}个?()`),
@@ -444,7 +444,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:与)?[\\u4e00-\\u9fff]{2,8}(?:[、和及][\\u4e00-\\u9fff]{2,8}){1,9}等?()${N}个(?:国家|地区|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
   ],
   projectCount: [
-    new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:总?数|总量)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
+    // (`拟支持项目（团队）9个`: what a project is, in brackets.)
+    new RegExp(`拟(?:支持|资助)(?:重大|重点)?项目(?:[（(][^）)]{1,6}[）)])?(?:总?数|总量)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
@@ -468,7 +469,7 @@ export const SUMMARY_PATTERNS = {
     // (Never what each project gets: `每个项目国拨经费不超过300万元`.)
     new RegExp(`(?<!每个项目|每项|单个项目|单项|每个项目的|每个方向|每个指南方向|共)${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
     // `省级财政安排专项资金2.2亿元`; an NSFC call's `直接费用约5000万元` (never a project's: `每项直接费用…`, `…/项`).
-    new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项|补助|奖补|引导)?(?:资金|经费)${PRE}${MONEY}${POST}`),
+    new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项|补助|奖补|引导|支持)?(?:资金|经费)${PRE}${MONEY}${POST}`),
     new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),
   ],
 } as const;

@@ -16,7 +16,7 @@ export const ISSUER_FAMILIES: ReadonlyArray<readonly [RegExp, Family]> = [
   [/工业和信息化部|工信部|工业和信息化厅|工业和信息化局/, 'miit'],
   // A 揭榜挂帅 call of its own (`…关键核心技术“揭榜挂帅”项目申报指南`, a province's list of tasks),
   // outside the key programmes (whose guidelines name 国家重点研发计划 and are not read here).
-  [/“?揭榜挂帅”?(?:项目|任务|榜单)?(?:申报)?(?:指南|榜单|通知)/, 'miit'],
+  [/“?揭榜挂帅”?(?:[“"]?赛马制?[”"]?)?(?:项目)?(?:任务|榜单)?(?:申报)?(?:指南|榜单|通知)/, 'miit'],
 ];
 
 /** The family its issuer names in `head` (the title and the text before the first part), or null. */

@@ -29,6 +29,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['方向名称', 'name'],
   ['指南方向名称', 'name'],
   ['任务名称', 'name'],
+  // A task card's name (`序号：1` / `榜单名称：…`).
+  ['榜单名称', 'name'],
+  ['揭榜任务名称', 'name'],
   ['合作协议', 'agreement'],
   ['依据协议', 'agreement'],
   ['合作依据', 'agreement'],
@@ -202,6 +205,15 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // A 揭榜挂帅 task's money (`榜单金额：不超过4000万元`).
   ['榜单金额', 'funding'],
   ['揭榜金额', 'funding'],
+  // The public money beside the demander's (`榜单金额：1500万元` / `财政支持：不超过450万元`): the
+  // direction's funding where both are given (`totalFundingField`).
+  ['财政支持', 'funding'],
+  ['财政支持资金', 'funding'],
+  ['省财政支持', 'funding'],
+  ['拟支持团队数', 'projectCount'],
+  ['攻关目标', 'indicators'],
+  ['需求描述', 'content'],
+  ['所属领域', 'other'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
   // Who may lead and what must match the central funds, as a re-keyed list of fields gives them

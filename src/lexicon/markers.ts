@@ -170,6 +170,9 @@ const RE_DIRECTION_WORD = new RegExp(
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
+/** A task card's number on a line of its own (`序号：1`), its name in a field below (`榜单名称：…`). */
+const RE_RECORD_NUMBER = /^(?:序号|编号|榜单编号|任务编号|榜单序号)\s*[：:]\s*(\d{1,3})\s*$/;
+
 /**
  * A direction whose number is printed after its title, alone on its line (`中国和瑞典政府间联合研究项目
  * （方向1）`): the number without its place; the title is the line before it (`length` 0).
@@ -273,6 +276,7 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_DIRECTION_WORD, worded('direction-word', (m) => m[1]!)],
   [RE_DIRECTION_ORDINAL, worded('direction-word', (m) => m[1] ?? m[2]!)],
   [RE_PART_WORD, worded('part-word', (m) => m[1]!)],
+  [RE_RECORD_NUMBER, (m) => ({ type: 'direction-word', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! })],
   [RE_TRAILING_DIRECTION, (m) => {
     const marker = worded('direction-word', (x) => x[1]!)(m);
     return marker && { ...marker, text: m[0].slice(m[0].lastIndexOf('（') >= 0 ? m[0].lastIndexOf('（') : m[0].lastIndexOf('(')), length: 0 };

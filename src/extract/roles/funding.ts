@@ -170,8 +170,12 @@ const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持�
 /** The funding field that states a total, else the first: `资助经费：…共计1600万元` after `资助强度：每项…`. */
 export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionContext['byRole']> {
   const all = ctx.allOf('funding');
-  return all.find((f) => fundingAmounts(mappedTrim(fundingValue(f), TRAILING).text).total !== null) ?? all[0];
+  const states = (f: FundingField): boolean => fundingAmounts(mappedTrim(fundingValue(f), TRAILING).text).total !== null;
+  // (The public money first, where the demander's is given too: `榜单金额：1500万元` / `财政支持：不超过450万元`.)
+  return all.find((f) => RE_PUBLIC_MONEY.test(f.marker?.key ?? '') && states(f)) ?? all.find(states) ?? all[0];
 }
+/** A funding label that names public money (财政, 国拨, 中央). */
+const RE_PUBLIC_MONEY = /财政|国拨|中央/;
 
 /**
  * A funding field's value: the text after its label, and the lines under it where it goes on
