@@ -1255,7 +1255,8 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const inNote = /[（(]含[^（）()]*$/.test(t.slice(start, m.index));
   // (Never what each of them gets: `每个项目国拨经费不超过300万元，国拨经费总概算3600万元` reads the 3600万.)
   const rest = sentence.slice(m.index - start + m[0].length);
-  const fundingHit = inNote ? null : ([...rest.matchAll(/(?:国拨)?经费(?:总?概算)?(?:为|共)?([^，,。；]{0,20}?元)/g)].find((x) => !/(?:每个项目|每项|单个项目|单项)(?:的)?(?:国拨)?$/.test(rest.slice(0, x.index))) ?? null);
+  // (A thousands separator is no clause's end: `1,200万元`.)
+  const fundingHit = inNote ? null : ([...rest.matchAll(/(?:国拨)?经费(?:总?概算)?(?:为|共)?((?:[^，,。；]|[,，](?=\d{3})){0,20}?元)/g)].find((x) => !/(?:每个项目|每项|单个项目|单项)(?:的)?(?:国拨)?$/.test(rest.slice(0, x.index))) ?? null);
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
   // The cap, in that sentence or in another of the text that speaks of young scientists'
   // projects (`青年科学家项目每个项目国拨经费不超过300万元，…`).

@@ -238,3 +238,21 @@ export function scanPlaceholders(m: Mapped, directionId: string | null, span: Sp
     });
   }
 }
+
+/**
+ * What a field's value states now, where a draft's editors left the old value beside it: the part
+ * after `原为8个，现调整为4个` / `由5个调整为4个`, and before a bracketed note on an earlier version
+ * (`1200万元人民币（上一稿两方向合计1400万元）`). The value as it is where it has neither.
+ */
+export function currentValue(m: Mapped): Mapped {
+  let out = m;
+  const changes = [...out.text.matchAll(RE_CHANGED_TO)];
+  const last = changes[changes.length - 1];
+  if (last && RE_CHANGED_FROM.test(out.text.slice(0, last.index))) out = mappedSlice(out, last.index + last[0].length, out.text.length);
+  const note = RE_EARLIER_NOTE.exec(out.text);
+  if (note && note.index > 0) out = mappedSlice(out, 0, note.index);
+  return mappedTrim(out, TRAILING);
+}
+const RE_CHANGED_TO = /(?:现|已|拟)?(?:调整|修改|变更|更改|改)(?:为|至)/g;
+const RE_CHANGED_FROM = /原为|原定|由\s*[\d一二三四五六七八九十]/;
+const RE_EARLIER_NOTE = /[（(][^（）()]*(?:上一稿|上稿|原稿|调整前|原为|征求意见稿)[^（）()]*[）)]/;

@@ -237,7 +237,7 @@ const DATE_SEP = `(?:${RANGE_SEP}|一)`;
 const DURATION_VALUE =
   `(?:${YM}(?:\\d{1,2}日)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
   `|(\\d{4})\\s*年?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
-  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)${POST}` +
+  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(?:[（(]含[）)])?${POST}` +
   // `3+1年`: phases that add up (研发3年、示范1年) (12–13).
   `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
 

@@ -59,7 +59,7 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
 
 const HEADER_ROLE = new Map<string, ColumnRole>(HEADERS);
 /** A unit in a header: `拟支持经费（万元）`, `经费/万元`, `实施周期(年)`. */
-const RE_UNIT = /\s*(?:[（(]\s*(万元[/／]项|万元\/个|万元|亿元|元|年|个月|月|项|个)\s*[）)]|[/／]\s*(万元|亿元|元|年|个月|项|个))\s*$/;
+const RE_UNIT = /\s*(?:[（(]\s*(万元[/／]项|万元\/个|万元|千元|亿元|元|年|个月|月|项|个)\s*[）)]|[/／]\s*(万元|千元|亿元|元|年|个月|项|个))\s*$/;
 
 export interface Column {
   readonly role: ColumnRole;

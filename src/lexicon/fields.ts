@@ -276,7 +276,7 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 // Areas）：`) is part of the label, and so is a plain unit (`拟支持经费（万元）：`: a label/value
 // table puts it after its bare number, see `clean`); a unit per project (`资助强度（万元/项）`) is not
 // read here (it says what a project gets, not what the field totals).
-const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
+const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
 // A label may be joined to its colon by a copula, as a sentence writes it (`合作领域为：`, `其他要求是：`,
 // `其他要求如下：`).
 // Its colon may be a dash (`合作协议——《…》`, `领域方向—农业`), as some calls print a label before its value.

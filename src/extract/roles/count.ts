@@ -8,7 +8,7 @@ import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
 import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
-import { fieldRest, implausible, TRAILING } from '../nodes.js';
+import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
 /** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
@@ -19,7 +19,7 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   let projectCount: ProjectCount | null = null;
   const countField = ctx.byRole('projectCount');
   if (countField) {
-    const rest = mappedTrim(fieldRest(countField), TRAILING);
+    const rest = currentValue(mappedTrim(fieldRest(countField), TRAILING));
     const hit = parseCount(rest.text);
     if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };

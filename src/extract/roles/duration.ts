@@ -8,7 +8,7 @@ import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Duration } from '../../schema/guideline.js';
 import { HEDGES, parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
-import { durationOut, fieldRest, implausible, nodeText, TRAILING } from '../nodes.js';
+import { durationOut, fieldRest, implausible, nodeText, TRAILING, currentValue } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { categoryOf, figuresCategory } from './partners.js';
 
@@ -72,7 +72,7 @@ export function readDuration(ctx: DirectionContext): Duration | null {
   if (durationField && refers) {
     ctx.leftover(durationField);
   } else if (durationField) {
-    const rest = mappedTrim(fieldRest(durationField), TRAILING);
+    const rest = currentValue(mappedTrim(fieldRest(durationField), TRAILING));
     const whole = nodeText(durationField);
     const startOnly = RE_START_ONLY.test(rest.text);
     const labelled = startOnly ? null : parseDuration(whole.text);

@@ -9,7 +9,7 @@ import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
 import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
-import { fieldRest, implausible, TRAILING } from '../nodes.js';
+import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { categoryOf } from './partners.js';
 
@@ -41,8 +41,8 @@ function readFundingField(ctx: DirectionContext, fundingField: FundingField): { 
   const { id, span, checks } = ctx;
   let funding: Funding | null = null;
   let statedPerProject: PerProjectCap = null;
-  const rest = mappedTrim(fundingValue(fundingField), TRAILING);
-  const { total: hit, perProject } = fundingAmounts(rest.text);
+  const rest = currentValue(mappedTrim(fundingValue(fundingField), TRAILING));
+  const { total: hit, perProject } = fundingAmounts(withLabelUnit(rest.text, fundingField.marker?.text ?? ''));
   if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
     funding = { ...hit.value, text: rest.text, span: span(rest) };
   } else if (hit) {
@@ -58,8 +58,9 @@ function readFundingField(ctx: DirectionContext, fundingField: FundingField): { 
     ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
   }
   if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
-    const s = span(rest, perProject.index, perProject.index + perProject.length);
-    statedPerProject = { amountCNY: perProject.value.amountCNY, text: rest.text.slice(perProject.index, perProject.index + perProject.length), span: s, inherited: false };
+    // (Within the text: a unit the label gave is no part of it.)
+    const end = Math.min(rest.text.length, perProject.index + perProject.length);
+    statedPerProject = { amountCNY: perProject.value.amountCNY, text: rest.text.slice(perProject.index, end), span: span(rest, perProject.index, end), inherited: false };
   }
   ctx.leftover(fundingField);
   return { funding, perProject: statedPerProject };
@@ -174,6 +175,20 @@ export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionCo
   // (The public money first, where the demander's is given too: `榜单金额：1500万元` / `财政支持：不超过450万元`.)
   return all.find((f) => RE_PUBLIC_MONEY.test(f.marker?.key ?? '') && states(f)) ?? all.find(states) ?? all[0];
 }
+/**
+ * A bare number under a label that gives its unit (`共拟支持经费（千元）：12,000`): the number with
+ * the unit after it, as the amount reads; the text as it is otherwise. (Same length up to the number:
+ * the offsets of what is read stay the text's.)
+ */
+function withLabelUnit(text: string, label: string): string {
+  const unit = /[（(]\s*(千万元|百万元|万元|千元|亿元|元)(?:人民币)?\s*[）)]/.exec(label);
+  const bare = /^(?:约|不超过|不少于|原则上不超过)?\d[\d.,，]*(?:左右|以内)?[。；]?$/.test(text.trim());
+  if (!unit || !bare) return text;
+  const cut = text.search(/\d(?![\d.,，]*\d)/) + 1;
+  const end = text.slice(0, cut).search(/\d[\d.,，]*$/) >= 0 ? cut + (text.slice(cut).match(/^[\d.,，]*/)?.[0].length ?? 0) : cut;
+  return `${text.slice(0, end)}${unit[1]}${text.slice(end)}`;
+}
+
 /** A funding label that names public money (财政, 国拨, 中央). */
 const RE_PUBLIC_MONEY = /财政|国拨|中央/;
 
