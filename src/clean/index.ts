@@ -17,6 +17,7 @@
  * entry (a double-spaced extraction, as in the seed, has a blank line after every line).
  * Lines read by OCR also have OCR's misreadings undone (`ocr.ts`), logged as `ocr-misread`.
  */
+import { ownEntry } from '../own.js';
 import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
@@ -620,6 +621,28 @@ function cleanLine(
   return new PooledMapped(cleaned, pool.runs, pool.runs.add(fromView, toView, cleaned.length));
 }
 
+/**
+ * HTML character references left in a text copied from a page's source (`&ldquo;政府间&rdquo;`,
+ * `&nbsp;`, `&#8220;`): each written as the character it stands for, logged as markup. Only names a
+ * Chinese page uses, and numbers; a bare `&` stays.
+ */
+function htmlEntities(text: string, a: number, b: number): LinePiece[] {
+  const line = text.slice(a, b);
+  if (!line.includes('&')) return [];
+  const out: LinePiece[] = [];
+  for (const m of line.matchAll(/&(?:#(\d{2,6})|#x([0-9a-fA-F]{2,5})|([a-zA-Z]{2,8}));/g)) {
+    const code = m[1] ? Number(m[1]) : m[2] ? Number.parseInt(m[2], 16) : null;
+    const char = code !== null ? (code > 0 && code < 0x110000 ? String.fromCodePoint(code) : null) : ownEntry(HTML_ENTITIES, m[3]!) ?? null;
+    if (char === null) continue;
+    out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup', replacement: char === '\u00a0' ? ' ' : char });
+  }
+  return out;
+}
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', nbsp: '\u00a0', ensp: ' ', emsp: '\u3000', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  mdash: '—', ndash: '–', hellip: '…', middot: '·', bull: '•', times: '×', divide: '÷', plusmn: '±', deg: '°', le: '≤', ge: '≥', yen: '¥', permil: '‰',
+};
+
 /** A piece of the line to skip (logged), or to write as `replacement`, whatever its characters are. */
 type LinePiece = { start: number; end: number; kind: RemovalKind; replacement?: string };
 
@@ -672,6 +695,7 @@ class LineCleaner {
       ...revisionMarks(text, a, b),
       ...doubledGlyphs(text, a, b),
       ...bilingualLabel(text, a, b),
+      ...htmlEntities(text, a, b),
     ].sort((x, y) => x.start - y.start);
     // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
     this.math = inlineMath(text, a, b).filter((r) => !this.inline.some((f) => f.start < r.end && r.start < f.end));

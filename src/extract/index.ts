@@ -350,7 +350,8 @@ function outsideDirections(
   const after = front.filter((p) => (p.text.from[0] ?? 0) > firstDirectionStart && !statedForGroup.has(p) && !compared.has(p));
   const afterText = after.length > 0 ? mappedJoin(after.map((p) => p.text), '\n') : null;
   const frontChecks: CheckDraft[] = [];
-  for (const p of front) scanPlaceholders(p.text, null, span, frontChecks);
+  // (Never in notes comparing with an earlier version: `（征求意见稿中为“待定”）` quotes it.)
+  for (const p of front) if (!compared.has(p)) scanPlaceholders(p.text, null, span, frontChecks);
   return {
     head: headText(root),
     sections: root.children.map((n) => sectionOut(n, span)),

@@ -90,7 +90,8 @@ export const RE_PROSE_MEASURE = /资助强度|万元\s*[/／]\s*项|每项|每�
  * A section comparing the call with an earlier one (`六、与2026年度相比的主要变化`, `修订说明`): its
  * figures are the earlier call's or the change's, never this call's.
  */
-export const RE_COMPARISON_PART = /^(?:(?:与|较|同)[^，。；：:]{0,12}(?:年度|上年|上一年|上批|上一批|去年|原指南)[^，。；：:]{0,6}?(?:相比|对比|比较)?(?:的)?(?:主要)?(?:变化|调整|变动|区别|不同)(?:情况|说明)?|(?:主要)?(?:变化|修订|调整)(?:情况)?说明|主要变化)$/;
+// (Or a final version's notes on its draft, a heading of its own: `附：本指南与征求意见稿相比的主要变化`, `变更说明`.)
+export const RE_COMPARISON_PART = /^(?:附[：:]\s*)?(?:本指南)?(?:(?:(?:与|较|同)[^，。；：:]{0,12}(?:年度|上年|上一年|上批|上一批|去年|原指南|征求意见稿|上一稿|草案)[^，。；：:]{0,6}?(?:相比|对比|比较)?(?:的)?(?:主要)?(?:变化|调整|变动|变更|修改|区别|不同)(?:情况|说明)?|(?:主要)?(?:变化|修订|调整|变更)(?:情况)?说明|主要变化))$/;
 
 /** A section listing a call's areas (`一、资助领域`), after its marker. */
 export const RE_CALL_AREAS = /^(?:资助|征集|合作|支持|研究)领域$/;

@@ -4,7 +4,7 @@
  * state (the end of a table, the start of an attachment) places nothing and lets the next try.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE } from '../lexicon/markers.js';
+import { bareFieldItem, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -37,7 +37,13 @@ export type Rule = (b: Builder, k: number, p: Paragraph, m: Marker | null) => bo
  * they quote is no direction and no field, up to the next part.
  */
 const revisionNotes: Rule = (b, _k, p, m) => {
-  const notes = b.stack.find((s) => s.kind === 'part' && s.heading !== null && RE_REVISION_NOTES.test(s.heading.text.text.slice(s.marker?.length ?? 0).trim()));
+  // (A heading of its own with no number, `附：本指南与征求意见稿相比的主要变化`, opens such notes.)
+  if (!m && RE_COMPARISON_PART.test(p.text.text.trim())) {
+    b.popTo('root');
+    b.open(section('part', p, null));
+    return true;
+  }
+  const notes = b.stack.find((s) => s.kind === 'part' && s.heading !== null && (RE_REVISION_NOTES.test(s.heading.text.text.slice(s.marker?.length ?? 0).trim()) || RE_COMPARISON_PART.test(s.heading.text.text.slice(s.marker?.length ?? 0).trim())));
   if (!notes || (m && (m.type === 'part-word' || m.type === notes.marker?.type) && isTitleLike(p, m))) return false;
   b.popTo((s) => s === notes);
   b.text(p);
