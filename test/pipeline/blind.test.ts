@@ -823,3 +823,32 @@ for (const [set, gaps] of [['blind76', GAPS76], ['blind77', GAPS77], ['blind78',
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 79–81, written blind after pipeline 1.43.0. 79, layouts: a draft with its editors' marks
+ * (`【修改】原为8个，现调整为4个`, `（上一稿…合计1400万元）`); a key programme whose figures stand in a
+ * `方向要素：` line (`20,000,000元/项`, `36个月（含）以内`, counts in words); directions continued in
+ * 附件2 with amounts in 千元. 80, families: an NSFC general guide of three project types with areas
+ * per 科学部 and an agency table; a final version ending with its changes since the draft, with
+ * HTML character references left in it; a 科技厅 揭榜挂帅/赛马制 list of `序号：N` cards with the
+ * demander's 榜单金额 beside the 财政支持. 81, formats: a LibreOffice PDF with one ruled table over
+ * three pages, rows cut at the page breaks; an .rtf with Word tables per direction; a .pptx with a
+ * table per slide. First contact: 79 507/539 (94.1%); 80 201/476 (42.2%); 81 407/426 (95.5%). Now
+ * 79 536/539, 80 283/476 (the NSFC general guide 54/247 of it), 81 407/426.
+ */
+const GAPS79: Record<string, { gap?: string; checksGap?: string }> = {
+  'kp-2026-underground-element-lines': { gap: 'judgement: a one-project direction’s 有关说明 `国拨经费不超过2,000万元` is its funding (at most); this writer gives none' },
+  'zlx-2026-b2-annex-continued': { checksGap: 'open: the numbered items of 附件1 (a template before 附件2’s directions) reported as a numbering duplicate' },
+};
+const GAPS80: Record<string, { gap?: string; checksGap?: string }> = {
+  'nsfc-2026-intl-types': { gap: 'open: an NSFC general guide’s areas listed per 科学部 (`（一）数学物理科学部（A）` / `1.<TAB>…` with a description below) under a project type, nested below the type’s list of conditions, are not read as directions; judgement: the agency table (`合作机构 | 国家 | 拟资助项目数 | …`, “仅供申请人提前准备”) is read as directions' },
+};
+const GAPS81: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b1-pptx-table-slides': { gap: 'open: a row that goes on on the next slide (`3（续）`) counts its requirement as another item’s; a duration stated only in the slide’s notes column not inherited', checksGap: 'open: a part heading repeated on a continuation slide (`二、…（续）`) reported as a numbering duplicate' },
+  'gjhz-2026-b2-pdf-ruled-table': { gap: 'open: a ruled table’s row cut by a page break with the header repeated on the next page: the row’s two parts and the repeated header’s wrapped units are read as one scrambled row', checksGap: 'open: as a consequence the funding total is not compared, and the cut rows’ amounts are implausible checks' },
+  'kp-2026-marine-rtf-word-tables': { gap: 'open: an RTF table cell’s two paragraphs (\\par inside \\cell) of 研究内容 read as one' },
+};
+for (const [set, gaps] of [['blind79', GAPS79], ['blind80', GAPS80], ['blind81', GAPS81]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
