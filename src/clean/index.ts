@@ -633,8 +633,13 @@ function htmlEntities(text: string, a: number, b: number): LinePiece[] {
   for (const m of line.matchAll(/&(?:#(\d{2,6})|#x([0-9a-fA-F]{2,5})|([a-zA-Z]{2,8}));/g)) {
     const code = m[1] ? Number(m[1]) : m[2] ? Number.parseInt(m[2], 16) : null;
     const char = code !== null ? (code > 0 && code < 0x110000 ? String.fromCodePoint(code) : null) : ownEntry(HTML_ENTITIES, m[3]!) ?? null;
-    if (char === null) continue;
-    out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup', replacement: char === '\u00a0' ? ' ' : char });
+    // (Never `&amp;` before a reference of its own, `&amp;ldquo;`: written once, it would make one, and
+    // cleaning the text again would read it.)
+    if (char === null || (char === '&' && /^(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|[a-zA-Z]{2,8});/.test(line.slice(m.index + m[0].length)))) continue;
+    // (A space written so stands as a space does: none next to CJK text, as `clean` writes spaces.)
+    const space = /^[\u00a0 \u3000]$/.test(char);
+    const beside = `${line[m.index - 1] ?? ''}${line[m.index + m[0].length] ?? ''}`;
+    out.push({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup', replacement: space ? (beside.length === 2 && !isCjkOrPunct(beside[0]!) && !isCjkOrPunct(beside[1]!) ? ' ' : '') : char });
   }
   return out;
 }
@@ -813,7 +818,9 @@ class LineCleaner {
   /** White space `[i, j)` between two characters kept. */
   private gap(i: number, j: number): void {
     const { text, a, b, last } = this;
-    const nextRaw = String.fromCodePoint(text.codePointAt(j)!);
+    // (What a piece written in its place begins with, where one starts there: `&ldquo;` is `“`.)
+    const replaced = this.inline.find((p) => p.start === j && p.replacement)?.replacement;
+    const nextRaw = replaced ? replaced[0]! : String.fromCodePoint(text.codePointAt(j)!);
     const next = normaliseChar(nextRaw)?.to ?? nextRaw;
     // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
     // The space after a URL stays: it ends the URL.

@@ -21,6 +21,10 @@ describe('cleaning twice', () => {
     ['— 3 —Ａ', ['A']],
     ['１— 3 —', []],
     ['；拟支持项目数：', ['；拟支持项目数：']],
+    // HTML character references: written as their characters, a space as clean writes spaces.
+    ['重点专项&ldquo;政府间&rdquo;经费1000&nbsp;万元', ['重点专项“政府间”经费1000万元']],
+    ['x &#8220;y&#8221; z &amp; q', ['x“y”z & q']],
+    ['A &amp;ldquo; B', ['A &amp;ldquo; B']],
   ] as const)('%j cleans to %j, and cleaning that again changes nothing', async (text, lines) => {
     const once = clean(await loadText(text));
     expect(once.lines.map((l) => l.text.text)).toEqual(lines);

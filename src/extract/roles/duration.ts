@@ -114,13 +114,13 @@ export function readDuration(ctx: DirectionContext): Duration | null {
   const ofCategory = category ? summary.categoryDurations.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category))) : undefined;
   const fallback = ofCategory ?? summary.defaultDuration;
   if (!durationStated && fallback) {
-    const { text, span: s, ...rest } = fallback;
-    const { categories: _categories, ...value } = { categories: [], ...rest };
+    // (`durationOut` takes the figures; a category's list of categories stays behind.)
+    const { text, span: s, ...value } = fallback;
     duration = durationOut(value, true, text, s);
     checks.push({
       code: 'duration-inherited',
       severity: 'info',
-      message: `direction ${id} states no duration: the document default (${text}) applies`,
+      message: `direction ${id} states no duration: ${ofCategory ? 'its category’s' : 'the document default'} (${text}) applies`,
       directionId: id,
       stated: null,
       computed: text,

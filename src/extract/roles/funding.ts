@@ -184,8 +184,8 @@ function withLabelUnit(text: string, label: string): string {
   const unit = /[（(]\s*(千万元|百万元|万元|千元|亿元|元)(?:人民币)?\s*[）)]/.exec(label);
   const bare = /^(?:约|不超过|不少于|原则上不超过)?\d[\d.,，]*(?:左右|以内)?[。；]?$/.test(text.trim());
   if (!unit || !bare) return text;
-  const cut = text.search(/\d(?![\d.,，]*\d)/) + 1;
-  const end = text.slice(0, cut).search(/\d[\d.,，]*$/) >= 0 ? cut + (text.slice(cut).match(/^[\d.,，]*/)?.[0].length ?? 0) : cut;
+  // (After the number's last digit.)
+  const end = text.search(/\d(?![\d.,，]*\d)/) + 1;
   return `${text.slice(0, end)}${unit[1]}${text.slice(end)}`;
 }
 
