@@ -824,7 +824,8 @@ class LineCleaner {
     const next = normaliseChar(nextRaw)?.to ?? nextRaw;
     // A space next to a CJK character is typesetting (or extraction), not text: `15 个`, `日本 JICA`.
     // The space after a URL stays: it ends the URL.
-    const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/\S*$/.test(text.slice(a, i));
+    // (A URL's own characters only: `…/a）。` ends it, and what a page number glued after it left is no part of it.)
+    const cjkGap = last !== '' && (isCjkOrPunct(last) || isCjkOrPunct(next)) && !/https?:\/\/[\x21-\x7e]*$/.test(text.slice(a, i));
     // Fields on one line parted by spaces (`…农业与食品  拟支持项目数：10项`): the gap parts them,
     // and stays as one ideographic space (two columns wide, so that cleaning again keeps it) for
     // `segment` to split at.
@@ -1366,9 +1367,11 @@ function bilingualLabel(text: string, a: number, b: number): { start: number; en
   const lead = RE_LABEL_BULLET.exec(text.slice(from, Math.min(b, from + 4)))?.[0].length ?? 0;
   const at = from + lead;
   const line = text.slice(at, Math.min(b, at + 60));
-  const before = /^([A-Z][A-Za-z]*(?:[ \-/][A-Za-z]+){0,3}\s+)([\u4e00-\u9fff]{2,10})[：:]/.exec(line);
+  // (Latin letters full-width too, `Ａ　共拟支持经费：`: cleaning makes them half-width, and cleaning
+  // again must read them alike.)
+  const before = /^([A-ZＡ-Ｚ][A-Za-zＡ-Ｚａ-ｚ]*(?:[ \-/][A-Za-zＡ-Ｚａ-ｚ]+){0,3}\s+)([\u4e00-\u9fff]{2,10})[：:]/.exec(line);
   if (before && KNOWN_LABELS.has(before[2]!)) return [{ start: at, end: at + before[1]!.length, kind: 'translation' }];
-  const after = /^([\u4e00-\u9fff]{2,10})(\s*[A-Z][A-Za-z]*(?:[ \-/][A-Za-z]+){0,3}\s*)[：:]/.exec(line);
+  const after = /^([\u4e00-\u9fff]{2,10})(\s*[A-ZＡ-Ｚ][A-Za-zＡ-Ｚａ-ｚ]*(?:[ \-/][A-Za-zＡ-Ｚａ-ｚ]+){0,3}\s*)[：:]/.exec(line);
   if (after && KNOWN_LABELS.has(after[1]!)) return [{ start: at + after[1]!.length, end: at + after[1]!.length + after[2]!.length, kind: 'translation' }];
   return [];
 }

@@ -355,7 +355,10 @@ export class Builder {
   }
 
   checkPartNumber(m: Marker, p: Paragraph): void {
-    this.problem(checkPart(this.lastPartOf.get(m.type) ?? 0, m, p));
+    // (A part's heading printed again where it goes on, `二、指南方向一览（2/3，续表）` on the next slide
+    // or page: the same part, no duplicate.)
+    const goesOn = m.value === this.lastPartOf.get(m.type) && /续/.test(p.text.text.slice(m.length));
+    if (!goesOn) this.problem(checkPart(this.lastPartOf.get(m.type) ?? 0, m, p));
     this.lastPartOf.set(m.type, m.value);
     if (m.type === 'cjk-comma') this.lastPart = m.value;
   }

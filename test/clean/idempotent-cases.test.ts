@@ -25,6 +25,9 @@ describe('cleaning twice', () => {
     ['重点专项&ldquo;政府间&rdquo;经费1000&nbsp;万元', ['重点专项“政府间”经费1000万元']],
     ['x &#8220;y&#8221; z &amp; q', ['x“y”z & q']],
     ['A &amp;ldquo; B', ['A &amp;ldquo; B']],
+    // Full-width Latin before a label is an English gloss as half-width is; a URL ends at its own characters.
+    ['Ａ　共拟支持经费：', ['共拟支持经费：']],
+    ['https://example.org/a）。第 2 页　共拟支持经费：', ['https://example.org/a）。　共拟支持经费：']],
   ] as const)('%j cleans to %j, and cleaning that again changes nothing', async (text, lines) => {
     const once = clean(await loadText(text));
     expect(once.lines.map((l) => l.text.text)).toEqual(lines);

@@ -844,7 +844,7 @@ const GAPS80: Record<string, { gap?: string; checksGap?: string }> = {
   'nsfc-2026-intl-types': { gap: 'open: an NSFC general guide’s areas listed per 科学部 (`（一）数学物理科学部（A）` / `1.<TAB>…` with a description below) under a project type, nested below the type’s list of conditions, are not read as directions; judgement: the agency table (`合作机构 | 国家 | 拟资助项目数 | …`, “仅供申请人提前准备”) is read as directions' },
 };
 const GAPS81: Record<string, { gap?: string; checksGap?: string }> = {
-  'gat-2026-b1-pptx-table-slides': { gap: 'open: a row that goes on on the next slide (`3（续）`) counts its requirement as another item’s; a duration stated only in the slide’s notes column not inherited', checksGap: 'open: a part heading repeated on a continuation slide (`二、…（续）`) reported as a numbering duplicate' },
+  'gat-2026-b1-pptx-table-slides': { gap: 'open: a row that goes on on the next slide (`3（续）`) counts its requirement as another item’s; a duration stated only in the slide’s notes column not inherited' },
   'gjhz-2026-b2-pdf-ruled-table': { gap: 'open: a ruled table’s row cut by a page break with the header repeated on the next page: the row’s two parts and the repeated header’s wrapped units are read as one scrambled row', checksGap: 'open: as a consequence the funding total is not compared, and the cut rows’ amounts are implausible checks' },
   'kp-2026-marine-rtf-word-tables': { gap: 'open: an RTF table cell’s two paragraphs (\\par inside \\cell) of 研究内容 read as one' },
 };
