@@ -51,6 +51,7 @@ import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
 import { callConditions, RE_LEAD_OPEN, RE_MATCHING_WAIVED } from './roles/requirements.js';
+import { forCategory } from './roles/partners.js';
 
 export interface Extracted {
   readonly info: {
@@ -104,7 +105,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
   // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
   const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && /(?:^|。)本(?:地区|区域|组|专题|板块|部分|类)/.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly),
+    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && RE_GROUP_SELF.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
@@ -292,8 +293,7 @@ function withCallConditions(directions: Direction[], callText: readonly Mapped[]
     // (Not where the direction says otherwise: `本榜单可由高校…牵头`, `不作自筹资金比例要求`.)
     const own = [...d.requirements.map((r) => r.text), ...d.otherText.map((o) => o.text)].join('\n');
     // A direction of a category the call states conditions for takes its category's (`应用示范类项目须…`).
-    const category = d.category;
-    const of = category ? call.byCategory.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category))) : undefined;
+    const of = forCategory(call.byCategory, d.category);
     const matchingRatio = d.conditions.matchingRatio ?? (RE_MATCHING_WAIVED.test(own) ? null : of?.matchingRatio ?? call.matchingRatio);
     const leadingEnterprise = d.conditions.leadingEnterprise ?? (RE_LEAD_OPEN.test(own) ? null : of?.leadingEnterprise ?? call.leadingEnterprise);
     return matchingRatio === d.conditions.matchingRatio && leadingEnterprise === d.conditions.leadingEnterprise ? d : { ...d, conditions: { ...d.conditions, matchingRatio, leadingEnterprise } };
@@ -564,20 +564,15 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
   if (summary.projectCount && summary.fundingTotal && summary.directionCount && summary.partnerCount) return summary;
   const plan = planSentences(text);
   let { projectCount, fundingTotal, directionCount, partnerCount } = summary;
+  /** A count the sentence states (`在上述7个领域拟共同资助…`: the plan after the areas counts them too). */
+  const counted = (figure: 'partnerCount' | 'directionCount' | 'projectCount', m: Mapped): Summary['projectCount'] => {
+    const hit = findSummary(figure, m.text);
+    return hit && isPlausible('projects', summaryCount(hit).value) ? { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) } : null;
+  };
   for (const m of plan) {
-    if (!partnerCount) {
-      const hit = findSummary('partnerCount', m.text);
-      if (hit && isPlausible('projects', summaryCount(hit).value)) partnerCount = { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) };
-    }
-    // (`在上述7个领域拟共同资助…`: the plan after the areas counts them.)
-    if (!directionCount) {
-      const hit = findSummary('directionCount', m.text);
-      if (hit && isPlausible('projects', summaryCount(hit).value)) directionCount = { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) };
-    }
-    if (!projectCount) {
-      const hit = findSummary('projectCount', m.text);
-      if (hit && isPlausible('projects', summaryCount(hit).value)) projectCount = { ...summaryCount(hit), text: hit[0], span: span(m, hit.index, hit.index + hit[0].length) };
-    }
+    partnerCount ??= counted('partnerCount', m);
+    directionCount ??= counted('directionCount', m);
+    projectCount ??= counted('projectCount', m);
     if (!fundingTotal) {
       const f = findSummary('fundingTotal', m.text);
       if (f && isPlausible('fundingCNY', summaryMoney(f).amountCNY)) {
@@ -768,7 +763,9 @@ const RE_REPOST_TAG = /^(?:[【\[](?:转载|转发|转帖|原文)[】\]]|【[^�
 /** A sentence addressed to the directions that follow it: `以下方向…`, `每个方向…`, `上述各方向…`, `本地区设3个指南方向，…`. */
 // (A part's paragraph of its own figures and of each project's: `本部分拟支持项目约23个，…。除另有说明外，
 // 本部分每个项目资助经费不超过200万元，实施期限为36个月。`)
-const RE_FOR_DIRECTIONS_BELOW = /^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南|研究|项目)?方向(?:均|各)?(?:原则上)?(?:拟|国拨|支持|资助|经费|实施)|(?:^|。)本(?:地区|区域|部分|组|专题|板块|类)(?:项目)?[^\n]{0,80}?(?:每个(?:项目|平台|基地|团队)|每项|单个项目|(?:实施|建设|执行)(?:期限|周期|期)(?:一般|原则上)?(?:为|不超过)?\s*\d)/;
+/** A group speaking of itself at a sentence's start: `本部分…`, `…。本类项目…`. */
+const RE_GROUP_SELF = /(?:^|。)本(?:地区|区域|部分|组|专题|板块|类)/;
+const RE_FOR_DIRECTIONS_BELOW = new RegExp(String.raw`^(?:本|该|此)类(?:项目|方向)?(?:支持|资助|共|每项|每个项目|拟|的)|^(?:本(?:地区|区域|部分|组|类|批次?))?(?:以下|下列)(?:各)?(?:指南)?方向|^(?:本组|本部分|本类)(?:各)?(?:指南)?方向|^本(?:地区|区域|部分|组|类|专题|板块)(?:共)?设(?:立|置)?(?:\d{1,2}|[一二三四五六七八九十])个(?:指南)?方向|(?:每个|各)(?:指南|研究|项目)?方向(?:均|各)?(?:原则上)?(?:拟|国拨|支持|资助|经费|实施)|${RE_GROUP_SELF.source}(?:项目)?[^\n]{0,80}?(?:每个(?:项目|平台|基地|团队)|每项|单个项目|(?:实施|建设|执行)(?:期限|周期|期)(?:一般|原则上)?(?:为|不超过)?\s*\d)`);
 
 /**
  * A part's paragraph that states something for the directions in it: a sentence addressed to them,

@@ -277,7 +277,7 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_DIRECTION_WORD, worded('direction-word', (m) => m[1]!)],
   [RE_DIRECTION_ORDINAL, worded('direction-word', (m) => m[1] ?? m[2]!)],
   [RE_PART_WORD, worded('part-word', (m) => m[1]!)],
-  [RE_RECORD_NUMBER, (m) => ({ type: 'direction-word', text: m[0].trim(), length: m[0].length, value: Number(m[1]), key: m[1]! })],
+  [RE_RECORD_NUMBER, arabic('direction-word')],
   [RE_TRAILING_DIRECTION, (m) => {
     const marker = worded('direction-word', (x) => x[1]!)(m);
     return marker && { ...marker, text: m[0].slice(m[0].lastIndexOf('（') >= 0 ? m[0].lastIndexOf('（') : m[0].lastIndexOf('(')), length: 0 };

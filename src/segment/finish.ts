@@ -238,15 +238,15 @@ export function idsByAncestors(root: Section, directions: readonly Section[], pr
   directions.forEach((d, k) => ((d as { id: string | null }).id = full[k]!));
 }
 
+/** The markers of groups whose number a restarting `1.1` takes (`（一）亚洲地区`, `1. 联合研究类`, `Ⅰ.`). */
+const GROUP_MARKERS: ReadonlySet<string> = new Set(['paren-cjk', 'paren-arabic', 'arabic-dot', 'arabic-comma', 'roman', 'direction-word']);
+
 /**
  * `1.1` numbers that start again in each part (`（一）亚洲地区` / `1. 联合研究类` / `1.1 …`, then `（二）欧洲
  * 地区` / `1. 联合研究类` / `1.1 …`): each takes the number of the part it stands in (`1.1.1`, `2.1.1`),
  * where that makes them all distinct. The parts every direction stands in (`二、领域和方向`) and the
  * group a number already names (`1.` over `1.1`) add nothing.
  */
-/** The markers of groups whose number a restarting `1.1` takes (`（一）亚洲地区`, `1. 联合研究类`, `Ⅰ.`). */
-const GROUP_MARKERS: ReadonlySet<string> = new Set(['paren-cjk', 'paren-arabic', 'arabic-dot', 'arabic-comma', 'roman', 'direction-word']);
-
 function decimalIdsByParts(root: Section, directions: readonly Section[]): boolean {
   const chainOf = new Map<Section, string[]>();
   const isDirection = new Set<Section>(directions);

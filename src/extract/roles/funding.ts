@@ -11,7 +11,7 @@ import type { Direction, Funding } from '../../schema/guideline.js';
 import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
 import type { DirectionContext } from './context.js';
-import { categoryOf } from './partners.js';
+import { categoryOf, forCategory } from './partners.js';
 
 type PerProjectCap = Direction['perProjectCap'];
 type FundingField = NonNullable<ReturnType<DirectionContext['byRole']>>;
@@ -159,9 +159,7 @@ function proseFunding(ctx: DirectionContext): { funding: Funding | null; implaus
 
 /** The cap stated for the category a title ends with (`…（共性关键技术类）`), if any. */
 function categoryCap(summary: DirectionContext['summary'], title: string): DirectionContext['summary']['categoryCaps'][number] | null {
-  const category = categoryOf(title);
-  if (!category) return null;
-  return summary.categoryCaps.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category))) ?? null;
+  return forCategory(summary.categoryCaps, categoryOf(title)) ?? null;
 }
 
 /** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`. */

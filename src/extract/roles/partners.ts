@@ -85,6 +85,15 @@ export function figuresCategory(figures: Mapped | null): string | null {
   return figures.text.split(/[，,；;、]/).map((p) => p.trim()).find((p) => RE_GROUP_CATEGORY.test(p) && !/^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/.test(p)) ?? null;
 }
 
+/**
+ * Of what the call states per category (`categoryCaps`, `categoryDurations`, conditions), the entry
+ * whose categories name `category` (`共性关键技术类` for `共性关键技术类项目`, and the other way round).
+ */
+export function forCategory<T extends { readonly categories: readonly string[] }>(entries: readonly T[], category: string | null): T | undefined {
+  if (!category) return undefined;
+  return entries.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category)));
+}
+
 /** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
 export function categoryOf(title: string): string | null {
   return RE_TITLE_CATEGORY.exec(title)?.[1] ?? null;
