@@ -24,7 +24,7 @@ import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, plainIdeographs, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
-import { fieldLabelAt, labelOnly, labelsOf } from '../lexicon/fields.js';
+import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf } from '../lexicon/fields.js';
 import { BULLET, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
@@ -1283,6 +1283,8 @@ function inlinePageNumbers(text: string, a: number, b: number): { start: number;
 }
 
 /** A gap of two columns or more, after text, before a known field label and its colon. */
+/** A label's end: its colon (or what stands for one, `LABEL_COLON`) or its closing bracket. */
+const RE_LABEL_ENDS = new RegExp(`(?:${LABEL_COLON}|[】\\]])\\s*$`);
 function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean {
   // (One space is enough before a label with its colon where fields run on in one line — after a
   // closing mark or a field's value: `…会议纪要》 领域方向：农业`, `…气候变化 拟支持项目数：4个` — never
@@ -1292,11 +1294,12 @@ function gapBeforeLabel(text: string, i: number, j: number, b: number): boolean 
   if (width < 2) {
     const lineStart = text.lastIndexOf('\n', i - 1) + 1;
     const before = text.slice(lineStart, i);
-    if (!/[。；;，,》」”）)]$/.test(before) && !/[：:｜丨]|——/.test(before)) return false;
+    // (A colon, a bar or a pair of dashes before it: a field's line. A single dash may be a page number's.)
+    if (!/[。；;，,》」”）)]$/.test(before) && !/[：:｜丨]|[—－]{2}/.test(before)) return false;
   }
   // (Its colon may be a bar or a dash: `合作协议｜《…》　领域方向｜…`.)
   const label = fieldLabelAt(text.slice(j, Math.min(b, j + 24)));
-  return label !== null && /(?:[：:】\]｜丨]|[—－]{1,2})\s*$/.test(text.slice(j, j + label.length));
+  return label !== null && RE_LABEL_ENDS.test(text.slice(j, j + label.length));
 }
 /**
  * The gap before the next item of a list numbered inline that the line has begun (`1.氢能与燃料电池

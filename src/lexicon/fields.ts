@@ -281,7 +281,9 @@ const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项
 // `其他要求如下：`).
 // Its colon may be a dash (`合作协议——《…》`, `领域方向—农业`), as some calls print a label before its value.
 // Or a full-width bar (`合作协议｜《…》　领域方向｜…`).
-const LABEL_COLON = '(?:[：:｜丨]|[—－]{1,2}(?![—－]))';
+export const LABEL_COLON = '(?:[：:｜丨]|[—－]{1,2}(?![—－]))';
+/** A character that may stand for a label's colon (`LABEL_COLON`): the cheap test before a label is looked for. */
+export const RE_LABEL_COLON_CHAR = /[：:｜丨—－]/;
 const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION})\\s*${LABEL_GLOSS}\\s*(?:为|是|包括|如下)?\\s*${LABEL_COLON})\\s*`);
 
 /**
@@ -379,9 +381,10 @@ export function fieldLabelAt(text: string): { label: string; role: FieldRole; le
  * has a colon or brackets (a field by itself) or is the bare word (a field only where the document
  * prints several such lines: a bare `申报要求` may be a heading).
  */
+const RE_LABEL_ONLY = new RegExp(`^(?:[【\\[](.{2,10})[】\\]]|(.{2,10}?)\\s*(${LABEL_COLON})?)$`);
 export function labelOnly(text: string): { label: string; role: FieldRole; colon: boolean } | null {
   const t = text.trim();
-  const m = /^(?:[【\[](.{2,10})[】\]]|(.{2,10}?)\s*([：:｜丨]|[—－]{1,2})?)$/.exec(t);
+  const m = RE_LABEL_ONLY.exec(t);
   if (!m) return null;
   const label = (m[1] ?? m[2])!;
   if (!LABEL_SET.has(label)) return null;

@@ -6,7 +6,7 @@
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
 import { itemNumberType, matchMarker } from '../lexicon/markers.js';
-import { labelOnly, labelsOf, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
+import { labelOnly, labelsOf, RE_LABEL_COLON_CHAR, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import { ownsFieldsDirectly } from './evidence.js';
@@ -157,7 +157,7 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     const field = marker?.type === 'field' && roleOf(marker.key) !== 'requirements' && !(inRequirements && itemStart);
     // Most paragraphs have no colon after their start, and no label runs on in them.
     // (Or what stands for one: `｜`, a dash: `合作协议｜《…》　领域方向｜…`.)
-    const colon = t.slice(1).search(/[：:｜丨—－]/);
+    const colon = t.slice(1).search(RE_LABEL_COLON_CHAR);
     const titled = titleSentenceEnd(t, marker);
     if (colon < 0 && !field && titled < 0 && !RE_PROSE_DIRECTION_START.test(t)) {
       out.push(p);
