@@ -950,7 +950,8 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   // A notice whose guideline follows as its attachment (`附件1` or `附：指南原文` alone on a line, then
   // the guideline's own title block): the document is that guideline.
   // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do.)
-  if (/^.{0,30}关于|(?:通知|通告|函)$/.test(found.title) && !/揭榜/.test(found.title)) found = attachedTitle(preamble) ?? found;
+  // (A tender's notice too, `…专项（第一批）招标公告`, its 招标项目指南 attached.)
+  if (/^.{0,30}关于|(?:通知|通告|公告|函)$/.test(found.title) && !/揭榜/.test(found.title)) found = attachedTitle(preamble) ?? found;
   // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
   // `通告编号：RO/2026/057` / `日期：…`, a research office's repost): a title block further down.
   if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120) || RE_LETTERHEAD_FIELD.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;
@@ -1044,6 +1045,9 @@ function titleBelowNotice(head: readonly Paragraph[], to: number): TitleAt | nul
  * The title block of a guideline a notice carries (`附件1` / `附：指南原文` alone on its line, then up
  * to four short lines ending in 指南, the draft mark left out), or null.
  */
+/** A guideline's title's end: `…指南`, or `…指南（第一批）`. */
+const RE_GUIDE_END = /指南(?:[（(]第[一二三四五六七八九十\d]{1,3}批[）)])?$/;
+
 function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
   const at = preamble.findIndex((p) => RE_ATTACHMENT_LINE.test(p.text.text.trim()) || RE_ATTACHED_TEXT_LINE.test(p.text.text.trim()));
   if (at < 0) return null;
@@ -1053,11 +1057,11 @@ function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
     if (/^[（(]?征求意见稿[）)]?$/.test(t)) break;
     if (!isTitleLine(t)) return null;
     lines.push(preamble[k]!);
-    if (/指南$/.test(t.replace(/[（(]征求意见稿[）)]$/, ''))) break;
+    if (RE_GUIDE_END.test(t.replace(/[（(]征求意见稿[）)]$/, ''))) break;
   }
   const own = lines.map((p) => p.text.text.trim()).join('').replace(/[（(]征求意见稿[）)]$/, '');
   // (A task list a notice publishes, `…任务榜单`, is the notice's own call: its title stays.)
-  if (lines.length === 0 || !/指南$/.test(own) || !RE_CALL_TITLE_WORD.test(own)) return null;
+  if (lines.length === 0 || !RE_GUIDE_END.test(own) || !RE_CALL_TITLE_WORD.test(own)) return null;
   const last = lines[lines.length - 1]!.text;
   return { title: own, from: lines[0]!.text.from[0] ?? -1, to: last.to[last.to.length - 1] ?? -1 };
 }

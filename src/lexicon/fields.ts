@@ -57,6 +57,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['中方拟支持项目数', 'projectCount'],
   ['中方拟支持经费', 'funding'],
   ['中方资助经费', 'funding'],
+  ['中方安排经费', 'funding'],
+  ['中方支持经费', 'funding'],
+  ['中方经费', 'funding'],
+  ['安排经费', 'funding'],
   ['支持数量', 'projectCount'],
   ['支持项目数', 'projectCount'],
   ['拟支持项目', 'projectCount'],
@@ -93,6 +97,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目数及经费', 'projectCount'],
   ['拟支持国拨经费', 'funding'],
   ['资助强度', 'funding'],
+  // A tender's money per package (`（三）支持方式和资金比例`).
+  ['支持方式和资金比例', 'funding'],
   ['支持强度', 'funding'],
   ['经费预算', 'funding'],
   ['国拨经费预算', 'funding'],
@@ -169,6 +175,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // A MIIT task's works (`主要建设内容：…建设…生产线`).
   ['主要建设内容', 'content'],
   ['建设内容', 'content'],
+  // What a tender's package buys (`（一）招标内容`).
+  ['招标内容', 'content'],
   ['考核指标', 'indicators'],
   ['预期目标', 'indicators'],
   ['研究目标', 'indicators'],
@@ -214,6 +222,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['攻关目标', 'indicators'],
   ['需求描述', 'content'],
   ['所属领域', 'other'],
+  // Whom a kind of project brings in (`1.支持对象。面向海外…`): kept as text.
+  ['支持对象', 'other'],
+  ['资助对象', 'other'],
+  // A rate (`资助标准：每人每月1.5万元`), or a kind of project's money in prose (`3.资助标准。本类项目安排
+  // 中央财政资金约1.8亿元。`): kept as text, the funding read from it only where no field gives it.
+  ['资助标准', 'other'],
   ['自筹经费', 'other'],
   ['配套经费', 'other'],
   // Who may lead and what must match the central funds, as a re-keyed list of fields gives them
@@ -360,6 +374,20 @@ const SENTENCE_LABELS: readonly (readonly [RegExp, string])[] = [
   [/^(?:申报|申请)?(?:本|该)(?:指南)?方向(?:的项目)?(?:还|另|同时)?(?:须|需|应)(?:满足|符合|注意)?(?:以下|下列|如下)?(?:要求|条件|事项)?[：:]\s*/, '其他要求'],
   [/^(?:申报|申请)?[^。；：:，,]{0,8}(?:还|另|同时)(?:须|需|应)(?:满足|符合)(?:以下|下列|如下)(?:要求|条件)[：:]\s*/, '其他要求'],
 ];
+
+/**
+ * A numbered field's label closed by a full stop (`2.拟支持项目数。600项。`, `1.支持对象。面向…`), as a
+ * 公文 prints the run-in heads of its third level: read after a number marker only, never alone.
+ */
+const RE_LABEL_STOP = new RegExp(`^(${ALTERNATION})\\s*。\\s*`);
+
+/** The label of a numbered field at the start of `text` (after its number): with a colon, or a full stop. */
+export function numberedLabelAt(text: string): { label: string; role: FieldRole; length: number } | null {
+  const field = fieldLabelAt(text);
+  if (field) return field;
+  const m = RE_LABEL_STOP.exec(text);
+  return m ? { label: m[1]!, role: roleOf(m[1]!), length: m[0].length } : null;
+}
 
 /** The field label at the start of `text` (with its colon and following spaces), or null. */
 export function fieldLabelAt(text: string): { label: string; role: FieldRole; length: number } | null {

@@ -3,7 +3,7 @@
  * (a document part, a guideline direction, a list level) is decided by `segment` from context.
  */
 import { parseCjkNumber } from './chars.js';
-import { fieldLabelAt } from './fields.js';
+import { fieldLabelAt, numberedLabelAt } from './fields.js';
 
 export type MarkerType =
   /** `一、` — a document part, or a list level inside a direction. */
@@ -167,7 +167,7 @@ const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(]
 // A space after the number may be gone (cleaning drops spaces next to CJK: `方向一中国和智利…`): then
 // the number must not begin a word (`方向一致`, `方向一定`), nor a label of its own (`专题一联系方式：…`).
 const RE_DIRECTION_WORD = new RegExp(
-  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|榜单|专题|主题|板块)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
+  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|榜单|专题|主题|板块|项目包|标包)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
 const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
 
@@ -211,13 +211,17 @@ export function headingTitle(text: string): string {
   return (m && m.type !== 'field' ? text.slice(m.length) : text).trim();
 }
 
+/** Single-level markers of an Arabic number (`1.`, `1、`, `（1）`, `1）`). */
+const ARABIC_TYPES: ReadonlySet<MarkerType> = new Set(['arabic-dot', 'arabic-comma', 'paren-arabic', 'arabic-paren']);
+
 /** The marker at the start of `text`, or null. */
 export function matchMarker(text: string): Marker | null {
   const marker = plainMarker(text);
   // `3. 拟支持项目数：4个`, `（2）领域方向：…`: fields numbered as a list are fields; the number
   // is part of their label.
   if (marker && marker.type !== 'decimal' && marker.type !== 'decimal3' && marker.type !== 'field') {
-    const field = fieldLabelAt(text.slice(marker.length));
+    // (A label closed by a full stop only after an Arabic number: `（一）支持方向。…` is a paragraph.)
+    const field = ARABIC_TYPES.has(marker.type) ? numberedLabelAt(text.slice(marker.length)) : fieldLabelAt(text.slice(marker.length));
     if (field) {
       const length = marker.length + field.length;
       return { type: 'field', text: text.slice(0, length).trim(), length, value: 0, key: field.label };

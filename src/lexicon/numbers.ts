@@ -91,8 +91,8 @@ export const CJK_NUMERAL = '[一二两三四五六七八九十]{1,3}';
 export const PLAUSIBLE = {
   /** Funding of a direction, a total or a cap, in yuan: from 1万元 to 1000亿元. */
   fundingCNY: { min: 10_000, max: 100_000_000_000 },
-  /** Projects in one direction or in all. */
-  projects: { min: 1, max: 1_000 },
+  /** Projects in one direction or in all (a talent call's 1310 projects, an NSFC type's thousands). */
+  projects: { min: 1, max: 20_000 },
   /** Years a project runs. A year number (`2022年`) read as a duration is far above this. */
   years: { min: 0.25, max: 10 },
 } as const;

@@ -14,6 +14,8 @@ import { RUN_ON_HEADS } from './tree.js';
 
 /** Numbers a field's label may carry as a sub-heading of its direction (`1.1.3`, `（3）`, `3.`, `3）`). */
 const NUMBERED_LABEL_TYPES: ReadonlySet<MarkerType> = new Set(['decimal3', 'paren-arabic', 'arabic-dot', 'arabic-paren']);
+/** Headings that end (or start) the sub-headings of a direction named by a word and its number. */
+const WORDED_ENDS: ReadonlySet<MarkerType> = new Set(['direction-word', 'cjk-comma', 'decimal']);
 const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word', 'latin']);
 /** A known label with its colon, anywhere. */
 const RE_LABEL_COLON = new RegExp(`(?:${labelsOf().join('|')})\\s*[：:]`, 'g');
@@ -287,11 +289,16 @@ function isOpenValue(t: string): boolean {
 function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
   // (Or a label numbered as a sub-heading of its direction, alone on its line: `1.1.3 拟支持项目数`
   // over `4个。`: a field's label, as with a colon.)
+  // (`（一）招标内容` … `（六）申报要求` too, but only under a heading that names itself a direction by a
+  // word and its number (`项目包1：…`, `方向二 …`): under `一、合作研究项目` they are the parts of a
+  // type of project, whose areas are the directions.)
+  let worded = false;
   const only = paragraphs.map((p, k) => {
     if (p.table) return null;
     const own = labelOnly(p.text.text);
     const m = markers[k];
-    if (own || !m || !NUMBERED_LABEL_TYPES.has(m.type)) return own;
+    if (m && WORDED_ENDS.has(m.type)) worded = m.type === 'direction-word';
+    if (own || !m || !(NUMBERED_LABEL_TYPES.has(m.type) || (m.type === 'paren-cjk' && worded))) return own;
     const numbered = labelOnly(p.text.text.slice(m.length));
     return numbered ? { ...numbered, colon: true } : null;
   });
