@@ -1124,7 +1124,7 @@ const WHOLE_LINE_MARKUP: readonly { kind: RemovalKind; test: (line: string, text
 ];
 
 /** Each kind of mark a line may hold, in the order its marks are listed. */
-const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, boldMarks];
+const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, definitionMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, boldMarks];
 
 /** Each match of `re` in the line as a mark of `kind`. */
 function matchesIn({ a, line }: MarkupLine, re: RegExp, kind: RemovalKind): Markup[] {
@@ -1217,6 +1217,16 @@ function rstMarks({ a, line, lead }: MarkupLine): Markup[] {
   if (lead) return [];
   const rst = /^(?::(?=[^:\s][^:]{0,20}:(?:[ \t]|$))|#\.[ \t]+)/.exec(line);
   return rst ? [{ start: a, end: a + rst[0].length, kind: 'markup' }] : [];
+}
+
+/**
+ * A definition list's definition mark (pandoc, PHP Markdown Extra: `研究内容` over `:   针对…`): the
+ * colon and the spaces after it are no text, so the term reads as a label above its value.
+ */
+function definitionMarks({ a, line, lead }: MarkupLine): Markup[] {
+  if (lead) return [];
+  const mark = /^:[ \t]{1,4}(?=\S)/.exec(line);
+  return mark ? [{ start: a, end: a + mark[0].length, kind: 'markup' }] : [];
 }
 
 /** reStructuredText: a footnote's call `[#]_` goes. */

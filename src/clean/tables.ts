@@ -451,7 +451,9 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
   const head = lines[first]!;
   // Tab-separated (Word, Excel's copy), or comma-separated: a CSV export of a 科研管理系统's table,
   // its header line with no other commas than the separators (`方向编号,方向名称,合作协议,…`).
-  const sep = (head.raw.match(/\t/g) ?? []).length >= 2 ? '\t' : (head.raw.match(/,/g) ?? []).length >= 2 && !/[，。；"]/.test(head.raw) ? ',' : null;
+  // (Or cells parted by one full-width space each, as a table pasted into a text box keeps them:
+  // `序号　合作方　指南方向　…`; only where the header names a table of directions.)
+  const sep = (head.raw.match(/\t/g) ?? []).length >= 2 ? '\t' : (head.raw.match(/,/g) ?? []).length >= 2 && !/[，。；"]/.test(head.raw) ? ',' : head.raw.trim().split('\u3000').filter((c) => c.trim() !== '').length >= 4 ? '\u3000' : null;
   if (sep === null) return null;
   const records = new SeparatedRecords(text, lines, first, sep).read(head.start);
   if (records.length < 2) return null;
@@ -463,6 +465,8 @@ interface SeparatedRecord {
   readonly cells: Range[][];
   readonly quotes: Range[];
   readonly lines: number[];
+  /** A group's caption between the rows (`（一）内地与香港科技合作`, a line of one cell). */
+  readonly caption?: boolean;
 }
 
 /** Reads the records of a tab- or comma-separated table, a line each (a quoted cell may hold line breaks, a cell's own line may follow its row). */
@@ -473,7 +477,7 @@ class SeparatedRecords {
     private readonly text: string,
     private readonly lines: readonly TableLine[],
     private readonly first: number,
-    private readonly sep: '\t' | ',',
+    private readonly sep: '\t' | ',' | '\u3000',
   ) {
     this.end = text.length;
   }
@@ -486,6 +490,13 @@ class SeparatedRecords {
       const { cells, quotes, i } = this.cellsAt(at);
       if (cells.length < 3) {
         if (this.continuesRow(records, cells, at)) {
+          at = this.nextLine(i);
+          continue;
+        }
+        // A group's caption between the rows (`（一）内地与香港科技合作`), under the header.
+        const only = cells.flat();
+        if (records.length >= 1 && only.length === 1 && RE_ROW_CAPTION.test(cellTextOf(this.text, only).trim())) {
+          records.push({ cells: [only], quotes: [], lines: [startLine], caption: true });
           at = this.nextLine(i);
           continue;
         }
@@ -590,7 +601,7 @@ function separatedTable(text: string, records: readonly SeparatedRecord[], first
   if (!isDirectionHeader(columns)) return null;
   const taken = new Set(records.flatMap((r) => r.lines));
   const layout = records.flatMap((r) => r.quotes.map((q) => ({ ...q, kind: 'table-layout' as const })));
-  const rows = records.slice(1).map((r) => ({ line: r.lines[0]!, cells: columns.map((_, k) => r.cells[k] ?? []) }));
+  const rows = records.slice(1).map((r) => (r.caption ? { line: r.lines[0]!, cells: [r.cells[0]!], caption: true } : { line: r.lines[0]!, cells: columns.map((_, k) => r.cells[k] ?? []) }));
   return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows, layout: sortRanges(layout) };
 }
 

@@ -223,6 +223,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['需求描述', 'content'],
   ['所属领域', 'other'],
   // Whom a kind of project brings in (`1.支持对象。面向海外…`): kept as text.
+  // Which of the call's clauses a direction must meet (`须满足的申报要求：第三部分（一）（二）`): a
+  // reference to the call's text, kept as text.
+  ['须满足的申报要求', 'other'],
+  ['适用申报要求', 'other'],
   ['支持对象', 'other'],
   ['资助对象', 'other'],
   // A rate (`资助标准：每人每月1.5万元`), or a kind of project's money in prose (`3.资助标准。本类项目安排

@@ -15,6 +15,7 @@ import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.
 import { checkInflatedSize } from './pdf-streams.js';
 import { mayHoldTable } from './pdf-layout.js';
 import { pageRules } from './pdf-rules.js';
+import type { Rule } from './pdf-layout.js';
 import type { GreyImage } from './page-image.js';
 
 /**
@@ -535,9 +536,13 @@ async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise
     // pdf.js's own Unicode normalisation is off: `clean` normalises, and logs what it changes.
     const content = await page.getTextContent({ disableNormalization: true });
     const items: TextItem[] = [];
+    const view = page.view as [number, number, number, number];
+    // A page turned for display (`/Rotate 90`, a landscape table on a portrait page): its runs and
+    // rules in the frame of the page as shown, where its lines run left to right.
+    const turn = turnOf(page.rotate, view);
     for (const it of content.items) {
       if (!('str' in it)) continue;
-      const [a, b, c, d, e, f] = it.transform as number[];
+      const [a, b, c, d, e, f] = turn.matrix(it.transform as number[]);
       const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
       items.push({
         str: it.str,
@@ -549,14 +554,41 @@ async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise
         ...(angle !== 0 ? { angle } : {}),
       });
     }
-    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
     // Where the text may hold a table, the ruling lines the page draws (its operator list costs
     // about as much as its text, so only there).
-    const rules = mayHoldTable(items) ? await page.getOperatorList().then((ops) => pageRules(ops.fnArray, ops.argsArray, read.OPS)) : [];
-    return { box: [x0, y0, x1, y1], items, ...(rules.length > 0 ? { rules } : {}) };
+    const rules = mayHoldTable(items) ? await page.getOperatorList().then((ops) => pageRules(ops.fnArray, ops.argsArray, read.OPS).map(turn.rule)) : [];
+    return { box: turn.box, items, ...(rules.length > 0 ? { rules } : {}) };
   } finally {
     page.cleanup();
   }
+}
+
+/**
+ * The frame of a page as shown: its `/Rotate` (90, 180 or 270 degrees clockwise) applied to a run's
+ * matrix, a rule and the page's box, origin bottom-left. The identity for a page not turned.
+ */
+function turnOf(rotate: number, [x0, y0, x1, y1]: readonly [number, number, number, number]): {
+  matrix: (m: readonly number[]) => number[];
+  rule: (r: Rule) => Rule;
+  box: [number, number, number, number];
+} {
+  const r = (((Math.round(rotate / 90) * 90) % 360) + 360) % 360;
+  // A point of the page's own space in the frame shown.
+  const point: (x: number, y: number) => [number, number] =
+    r === 90 ? (x, y) => [y - y0, x1 - x] : r === 180 ? (x, y) => [x1 - x, y1 - y] : r === 270 ? (x, y) => [y1 - y, x - x0] : (x, y) => [x, y];
+  // A direction (no origin): the same turn.
+  const vector: (x: number, y: number) => [number, number] = r === 90 ? (x, y) => [y, -x] : r === 180 ? (x, y) => [-x, -y] : r === 270 ? (x, y) => [-y, x] : (x, y) => [x, y];
+  const [w, h] = [x1 - x0, y1 - y0];
+  return {
+    matrix: (m) => (r === 0 ? [...m] : [...vector(m[0]!, m[1]!), ...vector(m[2]!, m[3]!), ...point(m[4]!, m[5]!)]),
+    rule: (rule) => {
+      if (r === 0) return rule;
+      const [ax, ay] = point(rule.x0, rule.y0);
+      const [bx, by] = point(rule.x1, rule.y1);
+      return { x0: Math.min(ax, bx), y0: Math.min(ay, by), x1: Math.max(ax, bx), y1: Math.max(ay, by) };
+    },
+    box: r === 0 ? [x0, y0, x1, y1] : r === 180 ? [0, 0, w, h] : [0, 0, h, w],
+  };
 }
 
 const glyphsOf = (p: PageItems): number => p.items.reduce((n, it) => n + it.str.replace(/\s+/g, '').length, 0);
