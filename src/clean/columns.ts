@@ -78,6 +78,9 @@ export function findColumnPages(text: string, lines: readonly ColumnLine[], page
   return out;
 }
 
+/** The fewest display columns a column of running text is wide (ten CJK characters). */
+const MIN_COLUMN_WIDTH = 20;
+
 function columnPage(text: string, lines: readonly ColumnLine[], page: readonly number[], known: number | null): { page: ColumnPage; gutter: number } | null {
   if (page.length < (known === null ? 6 : 2)) return null;
   const info = page.map((i) => ({ i, ...gapsOf(text, lines[i]!, i) }));
@@ -105,12 +108,15 @@ function columnPage(text: string, lines: readonly ColumnLine[], page: readonly n
   if (fitting < page.length * 0.8) return null;
   // A column of text fills its width: the text left of the gap reaches near the gutter on a good
   // share of lines (a label/value table or a table of figures has only short cells there).
+  // (And a column is wider than a label: `拟支持项` at the margin, its value beyond the gap, is a
+  // label/value table's row however near the gap it ends.)
   const reach = info
-    .map((l) => l.gaps.find((x) => x.from <= gutter + 2 && x.to >= gutter - 2))
-    .filter((g): g is Gap => g !== undefined)
-    .map((g) => g.from)
-    .sort((a, b) => a - b);
-  const full = reach.filter((from) => from >= gutter * 0.75).length;
+    .flatMap((l) => {
+      const g = l.gaps.find((x) => x.from <= gutter + 2 && x.to >= gutter - 2);
+      return g ? [{ from: g.from, width: g.from - l.indent }] : [];
+    })
+    .sort((a, b) => a.from - b.from);
+  const full = reach.filter((r) => r.from >= gutter * 0.75 && r.width >= MIN_COLUMN_WIDTH).length;
   if (known === null && full < Math.max(2, reach.length / 4)) return null;
   const before: ColumnPiece[] = [];
   const left: ColumnPiece[] = [];

@@ -91,6 +91,10 @@ interface RawLine {
   continues?: boolean;
   /** Pieces of the line found furniture before it is cleaned (a running header glued to a page number inside it). */
   furniture?: { start: number; end: number; kind: RemovalKind }[];
+  /** The rest of a label wrapped inside its column (`拟支持项` here, `目数` on a line below): read right after the label's start (`markWrappedLabels`). */
+  labelTail?: { readonly start: number; readonly end: number };
+  /** Where the line goes on after the rest of a label read on the line above (`labelTail`). */
+  afterLabelTail?: number;
 }
 
 /**
@@ -178,6 +182,7 @@ export function clean(source: Source): Cleaned {
   // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
   const paging = pagesOf(source, lines);
   markPageFurniture(text, lines, paging);
+  markWrappedLabels(lines);
   // 3. Tables and two-column pages; then the cleaned lines.
   const writer = new LineWriter(source, text, lines, paging.pageOfLine, removed);
   for (let i = 0; i < lines.length; i++) writer.line(i);
@@ -603,9 +608,11 @@ function cleanLine(
     log('page-start-indent', a, a + 1);
     a++;
   }
+  // (The rest of the label on the line above, read there.)
+  if (l.afterLabelTail !== undefined) a = Math.max(a, l.afterLabelTail);
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  const line = new LineCleaner(text, a, b, pool, log, l.furniture ?? []);
+  const line = new LineCleaner(text, a, b, pool, log, l.furniture ?? [], l.labelTail);
   line.run();
   let built = line.built();
   const { from, to } = line;
@@ -684,12 +691,13 @@ class LineCleaner {
     pool: MapPool,
     private readonly log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
     furniture: readonly { start: number; end: number; kind: RemovalKind }[],
+    private readonly labelTail?: { readonly start: number; readonly end: number },
   ) {
-    const { from, to } = pool.scratch(b - a);
+    const { from, to } = pool.scratch(b - a + (labelTail ? labelTail.end - labelTail.start : 0));
     this.from = from;
     this.to = to;
     this.i = this.runStart = a;
-    this.labelGap = tableLabelGap(text, a, b);
+    this.labelGap = labelTail ? a + RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40)))![1]!.length : tableLabelGap(text, a, b);
     this.spaced = isLetterSpaced(text.slice(a, b));
     // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
     this.inline = [
@@ -808,7 +816,16 @@ class LineCleaner {
     // single space is spacing, digits and Latin letters included.
     else if (this.spaced && j - i === 1 && text.charCodeAt(i) === 0x20) this.log('cjk-space', i, j);
     else if (i === this.labelGap) {
-      // A table row (`合作协议          《…》`): the gap is the label's colon.
+      // A table row (`合作协议          《…》`): the gap is the label's colon. (After the rest of a
+      // label its column wrapped, read from the line below: `拟支持项` + `目数`.)
+      if (this.labelTail) {
+        for (let k = this.labelTail.start; k < this.labelTail.end; k++) {
+          this.from[this.length] = k;
+          this.to[this.length] = k + 1;
+          this.length++;
+        }
+        this.parts.push(text.slice(this.labelTail.start, this.labelTail.end));
+      }
       this.log('layout-gap', i, j, '：');
       this.emit('：', i, j);
     } else this.gap(i, j);
@@ -1323,6 +1340,52 @@ function gapBeforeItem(text: string, a: number, i: number, j: number): boolean {
   const before = text.slice(a, i);
   return new RegExp(`(?:^|[：:\\s])(?:${n - 1}[.．、]|[（(]${n - 1}[）)])`).test(before);
 }
+
+/**
+ * Labels wrapped inside a narrow label column, as `pdftotext -layout` prints a Word table of labels
+ * and values (`拟支持项        不超过5个。` / `目数`, a page's foot maybe between them): where the
+ * start of a row's label is no label but, with the first word of the next line standing in the same
+ * column, is one (`拟支持项` + `目数`), that word is read as the rest of the label, and its line goes
+ * on after it. Only known labels: `合作协议` alone on its row, or a value's own wrapped line, is left.
+ */
+function markWrappedLabels(lines: RawLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'content' || l.afterLabelTail !== undefined) continue;
+    const m = RE_TABLE_LABEL.exec(l.raw.trimStart());
+    const head = m?.[1];
+    if (!m || !head || m[0].includes('\t') || KNOWN_LABELS.has(head) || !LABEL_PREFIXES.has(head)) continue;
+    const indent = indentColumn(l.raw);
+    if (indent === null) continue;
+    // The next content line, past blank lines and a page's furniture (at most a few). (A page's
+    // first line that completes the label is its rest, though it repeats at the top of pages as a
+    // running head does: `费` under `拟支持经` on every page where that row breaks.)
+    const tailOf = (next: RawLine): RegExpExecArray | null => {
+      const at = indentColumn(next.raw);
+      const word = /^([\u4e00-\u9fff]{1,6})(?:[ \u3000]{2,}(?=\S)|[ \u3000]*$)/.exec(next.raw.trimStart());
+      return at !== null && Math.abs(at - indent) <= 1 && word && KNOWN_LABELS.has(head + word[1]!) ? word : null;
+    };
+    let next: RawLine | undefined;
+    let word: RegExpExecArray | null = null;
+    for (let j = i + 1; j < lines.length && j - i <= 8; j++) {
+      const c = lines[j]!;
+      if (c.cls === 'content' || c.cls === 'running-header' || c.cls === 'running-footer') word = tailOf(c);
+      if (word || c.cls === 'content') {
+        next = c;
+        break;
+      }
+      if (c.cls !== 'blank' && c.cls !== 'page-number' && c.cls !== 'running-header' && c.cls !== 'running-footer') break;
+    }
+    if (!next || !word) continue;
+    next.cls = 'content';
+    const start = next.start + (next.raw.length - next.raw.trimStart().length);
+    l.labelTail = { start, end: start + word[1]!.length };
+    next.afterLabelTail = start + word[1]!.length;
+  }
+}
+
+/** Every proper start of a known label, two characters or more (`拟支持项` of `拟支持项目数`): where a label column may wrap it. */
+const LABEL_PREFIXES: ReadonlySet<string> = new Set(labelsOf().flatMap((label) => Array.from({ length: Math.max(0, label.length - 2) }, (_, k) => label.slice(0, k + 2))));
 
 /** A row label and the gap after it: two spaces or more (`pdftotext -layout`), or a tab (a table or a form copied as text: `合作国别<TAB>德国`). */
 const RE_TABLE_LABEL = /^([\u4e00-\u9fff]{2,8})(?:[ \u3000]{2,}|[ \u3000]*\t[ \t\u3000]*)(?=\S)/;

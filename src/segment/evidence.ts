@@ -123,7 +123,9 @@ export function isShallowDirection(paragraphs: readonly Paragraph[], markers: re
 export function isSentenceField(field: Section): boolean {
   const label = field.marker?.text ?? '';
   const line = field.heading?.text.text.trim() ?? '';
-  if (field.children.length > 0 || !/[。；]$/.test(line)) return false;
+  // (Never research content or indicators, whose paragraphs go on under a label printed above its
+  // value, `研究内容` over two paragraphs.)
+  if (field.children.length > 0 || !/[。；]$/.test(line) || field.role === 'content' || field.role === 'indicators') return false;
   // Also a list of domains given whole on the label's line (`合作聚焦以下领域：A；B；C。`).
   return !/[：:】\]]$/.test(label) || (field.role === 'domains' && /[；;、]/.test(line.slice(label.length)) && line.endsWith('。'));
 }

@@ -153,6 +153,40 @@ export function asTabTable(ds: readonly DirectionSpec[]): string {
   return [...HEAD(ds.length), header, ...body, ...TAIL].join('\n');
 }
 
+/**
+ * A Word table of labels and values under each heading as `pdftotext -layout` prints it: the labels
+ * in a narrow column (four characters wide, so `拟支持项目数` wraps to `拟支持项` / `目数`), the values
+ * wrapped in a column to their right, a blank line between rows, and a page's foot (`— N —`) between a
+ * label's two lines every `footEvery` rows.
+ */
+export function asLabelColumn(ds: readonly DirectionSpec[], footEvery = 4): string {
+  const out: string[] = [];
+  let row = 0;
+  let page = 1;
+  ds.forEach((d, k) => {
+    out.push(`  1.${k + 1} ${titleOf(d)}`, '');
+    const fields: [string, string][] = [['合作协议', `${agreementOf(d)}。`], ['领域方向', `${d.domains.join('；')}。`], ['拟支持项目数', `${d.count}个。`], ['拟支持经费', `${d.fundingWan}万元。`], ['实施周期', `${d.years}年。`]];
+    for (const [label, value] of fields) {
+      const labels = wrap(label, 8);
+      const values = wrap(value, 50);
+      const height = Math.max(labels.length, values.length);
+      for (let r = 0; r < height; r++) {
+        out.push(`      ${pad(labels[r] ?? '', 8)}        ${values[r] ?? ''}`.trimEnd());
+        // (The page breaks inside a row whose label wraps, now and then.)
+        if (r === 0 && labels.length > 1 && ++row % footEvery === 0) out.push('', `                              — ${page++} —`, '');
+      }
+      out.push('');
+    }
+  });
+  return [...HEAD(ds.length), ...out, ...TAIL].join('\n');
+}
+
+/** A table of directions pasted as text with one full-width space between cells, a line a row, a group's caption above them. */
+export function asFullWidthTable(ds: readonly DirectionSpec[]): string {
+  const body = ds.map((d, k) => cells(d, k).join('\u3000'));
+  return [...HEAD(ds.length), '表1　指南方向一览', HEADER.join('\u3000'), '（一）双边合作', ...body, '', ...TAIL].join('\n');
+}
+
 /** Each direction's heading, then its fields in a table of one header row of labels over one row of values. */
 export function asFieldTables(ds: readonly DirectionSpec[]): string {
   const row = (c: readonly string[]): string => `| ${c.join(' | ')} |`;

@@ -852,3 +852,28 @@ for (const [set, gaps] of [['blind79', GAPS79], ['blind80', GAPS80], ['blind81',
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 82–84, written blind after pipeline 1.44.1. 82, layouts: a `pdftotext -layout` copy whose
+ * fields stand in a label column with the labels wrapped inside it (`拟支持项` / `目数`), once
+ * across a page break; a key programme in Markdown definition lists under `指南方向1.1` headings;
+ * a table of directions whose cells are parted by one full-width space each, with group captions,
+ * 小计/合计 rows and a column of the call's clauses that apply. 83, families: a 国家外国专家项目
+ * talent call by kind of project with `1.支持对象。` run-in heads; an MIIT 产业基础再造 tender of
+ * `项目包N：` packages with `（一）招标内容`…`（六）申报要求` sub-headings; a 政府间科技合作委员会例会
+ * exchange call with `中方安排经费`. 84, formats: a hand-built CID-font PDF with shuffled runs and a
+ * landscape table on a page turned by `/Rotate 90`; a WPS .docx numbered by SEQ fields with
+ * dot-leader labels; an .odt table with row-spanning cells. First contact: 82 290/484 (59.9%);
+ * 83 110/259 (42.5%, two refused); 84 324/356 (91.0%). Now 82 484/484, 83 300/302, 84 355/356.
+ */
+const GAPS82: Record<string, { gap?: string; checksGap?: string }> = {};
+const GAPS83: Record<string, { gap?: string; checksGap?: string }> = {
+  'wzzj-2026-foreign-expert-talent': { gap: 'open: a kind of project’s local matching (`按不低于1:1的比例给予配套支持`) is no matching ratio; the call’s `共4类` (kinds of project, each a direction here) is not read as its count of directions' },
+};
+const GAPS84: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b2-odt-rowspan': { checksGap: 'judgement: a table cell that says none (`—`) in the 合作协议 column is read as no agreement stated, with a field-missing warning; the writer reads it as stated none' },
+};
+for (const [set, gaps] of [['blind82', GAPS82], ['blind83', GAPS83], ['blind84', GAPS84]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
