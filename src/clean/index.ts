@@ -487,6 +487,13 @@ class LineWriter {
       log('page-number', r.start, r.end);
       return null;
     }
+    // So is it a line of markup as a whole (`..第 2 页` leaves `..`, a reStructuredText comment's mark).
+    const whole = inlinePage ? WHOLE_LINE_MARKUP.find((w) => w.test(built.text, built.text, 0)) : undefined;
+    if (whole) {
+      const r = sourceRange(built, 0, built.text.length);
+      log(whole.kind, r.start, r.end);
+      return null;
+    }
     return built;
   }
 
@@ -1651,15 +1658,19 @@ function markDuplicateLines(lines: RawLine[]): void {
     // The copy of the end of a sentence that a line before began (`…（2）近三` / `年须承担…。` twice):
     // text with a clause in it, never a value standing alone (a table's cells, one per line, may
     // repeat `2000万元人民币`), nor a paragraph repeated whole.
-    const opener = before as RawLine | null;
-    const continued = opener !== null && !/[。；;！？!?：:]$/.test(opener.raw.trimEnd());
-    if (previous && continued && t.length >= 6 && /[，,。；;]/.test(t) && previous.raw.replace(RE_WS, '') === t && !matchMarker(t)) {
+    if (isCopiedLine(l, t, previous, before)) {
       l.cls = 'duplicate-line';
       continue;
     }
     before = previous;
     previous = l;
   }
+}
+
+/** Whether line `l` (its text `t`, white space aside) is the copy `markDuplicateLines` removes of `previous`, the line after `before`. */
+function isCopiedLine(l: RawLine, t: string, previous: RawLine | null, before: RawLine | null): boolean {
+  const continued = before !== null && !/[。；;！？!?：:]$/.test(before.raw.trimEnd());
+  return previous !== null && previous !== l && continued && t.length >= 6 && /[，,。；;]/.test(t) && previous.raw.replace(RE_WS, '') === t && !matchMarker(t);
 }
 
 /**
@@ -1678,10 +1689,20 @@ function markUrlArtefacts(lines: RawLine[]): void {
   }
   if (candidates.length === 0) return;
   const isCandidate = new Set(candidates.map((c) => c.line));
-  const body = lines
-    .filter((l) => l.cls === 'content' && !isCandidate.has(l))
-    .map((l) => l.raw.replace(RE_WS, ''))
-    .join('');
+  // (Without the copies of lines that `markDuplicateLines` removes after this: the text they part
+  // is whole once they are gone, as cleaning the cleaned text finds it.)
+  const kept: string[] = [];
+  let before: RawLine | null = null;
+  let previous: RawLine | null = null;
+  for (const l of lines) {
+    if (l.cls !== 'content' || isCandidate.has(l)) continue;
+    const t = l.raw.replace(RE_WS, '');
+    if (isCopiedLine(l, t, previous, before)) continue;
+    kept.push(t);
+    before = previous;
+    previous = l;
+  }
+  const body = kept.join('');
   const found = new Map<string, boolean>();
   for (const { line, rest } of candidates) {
     let hit = found.get(rest);

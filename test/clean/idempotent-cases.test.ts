@@ -28,11 +28,34 @@ describe('cleaning twice', () => {
     // Full-width Latin before a label is an English gloss as half-width is; a URL ends at its own characters.
     ['Ａ　共拟支持经费：', ['共拟支持经费：']],
     ['https://example.org/a）。第 2 页　共拟支持经费：', ['https://example.org/a）。　共拟支持经费：']],
+    // A page number that leaves a reStructuredText comment's mark alone on its line: the line goes whole.
+    ['..第 2 页', []],
   ] as const)('%j cleans to %j, and cleaning that again changes nothing', async (text, lines) => {
     const once = clean(await loadText(text));
     expect(once.lines.map((l) => l.text.text)).toEqual(lines);
     // Nothing left: nothing to clean again.
     if (lines.length === 0) return;
+    const twice = clean(await loadText(renderCleaned(once)));
+    expect(lineTexts(twice)).toEqual(lineTexts(once));
+  });
+
+  it('removes a URL line that repeats a sentence a copied line parted (the case a 10,000-run property found)', async () => {
+    // A PDF's link text drawn again after the page (`https://…）。外方合作单位…`), the sentence it
+    // repeats parted by a line that stands twice: the copy goes as a duplicate line, so the sentence is
+    // whole and every URL line is an artefact on the first cleaning, not only on the second.
+    const text = [
+      '（4）申报单位应提供外方政府部门的正式文件，须依照模板出具，文件模板下载链接：待定）。外方合',
+      '作单位自行签章出具的文件不符合上述要求。此文件仅为项目申',
+      '作单位自行签章出具的文件不符合上述要求。此文件仅为项目申',
+      '报材料，最终能否立项须待评审后确定。',
+      '（5）组织高水平国际学术交流活动2次以上，',
+      'https://service.most.gov.cn/zn/20240401.html）。外方合作单位自行签章出具的文件不符合上述要求。此文件仅为项目申报材料，最终能否立项须待评审后确定。',
+      'https://service.most.gov.cn/zn/20240401.html）。外方合作单位自行签章出具的文件不符合上述要求。此文件仅为项目申报材料，最终能否立项须待评审后确定。',
+      '培养青年学者5人以上。',
+    ].join('\n');
+    const once = clean(await loadText(text));
+    expect(once.lines.some((l) => l.text.text.startsWith('https://'))).toBe(false);
+    expect(once.removed.filter((r) => r.kind === 'url-artefact')).toHaveLength(2);
     const twice = clean(await loadText(renderCleaned(once)));
     expect(lineTexts(twice)).toEqual(lineTexts(once));
   });
