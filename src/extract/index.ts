@@ -1165,7 +1165,8 @@ function readCategoryDurations(text: Mapped, span: SpanFn): Summary['categoryDur
 /** `拟资助培育项目约25项`: a call's count of one type of project (groups: qualifier, number, qualifier). */
 const RE_TYPED_COUNT = new RegExp(`拟(?:资助|支持)[^，。；\\d]{1,12}?项目${PRE}${N_COUNT}(?:个|项)${POST}`, 'g');
 
-const RE_DEFAULT_COUNT = /(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关|重大项目指南|重点项目指南|重大项目|重点项目)?(?:方向|任务|榜单)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
+// (`每个重大项目指南拟资助1个项目`: an NSFC guide is a direction.)
+const RE_DEFAULT_COUNT = /(?:(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关|重大项目指南|重点项目指南|重大项目|重点项目)?(?:方向|任务|榜单)|(?:每个|各)(?:重大|重点)?项目指南)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
 function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summary['defaultProjectCount'] {

@@ -186,7 +186,8 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
   return { ...hit, value: { ...hit.value, amountCNY: hit.value.amountCNY * n } };
 }
 
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位)?(?!(?:指南|项目|研究)?方向)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+// (A joint laboratory is a project of its call: `单个联合实验室中央财政经费一般不超过1500万元`.)
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
@@ -333,7 +334,8 @@ export function parseDurationValue(input: string): Hit<DurationValue> | null {
  * A field that gives no value of its own but sends to the call's rule (`按本通知有关要求执行`,
  * `按指南统一要求`, `同上`): the direction takes the call's value, as where the field is absent.
  */
-export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
+// (`按总体安排执行`, `按总体要求执行`: the call's own part that states it.)
+export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一|总体安排|总体要求)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
 
 /** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
 export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方|团队|企业)|[个项](?:合作)?(?:研究)?项目))/;
@@ -403,7 +405,7 @@ export const SUMMARY_PATTERNS = {
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`: the directions after the groups that hold them.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
@@ -440,7 +442,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`合作(?:国家|方|国别)[^：:，。；]{0,16}数[：:]\\s*()${N}个?()`),
     // (`与欧洲6个国家的资助机构…`: a region's countries, counted.)
     new RegExp(`与(?:欧洲|非洲|亚洲|美洲|拉美|中东欧|东南亚|南亚|中亚|西亚|北欧|周边|相关|有关){0,2}()${N}个(?:国家|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
-    new RegExp(`(?:涉及|覆盖)()${N}个(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
+    // (`面向8个共建“一带一路”国家`.)
+    new RegExp(`(?:涉及|覆盖|面向)()${N}个(?:共建)?(?:“一带一路”)?(?:合作)?(?:国家|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
     // `支持与香港、澳门、台湾3个地区开展…`: the partners named, then their count.
     // (Or without 与: `巴西、俄罗斯、印度…等6个国家的资助机构参与…`.)
     new RegExp(`(?:与)?[\\u4e00-\\u9fff]{2,8}(?:[、和及][\\u4e00-\\u9fff]{2,8}){1,9}等?()${N}个(?:国家|地区|合作方|国家和地区|国家、地区|国家（地区）|国家或地区)()`),
@@ -454,15 +457,17 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
     // (`本次计划资助不超过12项合作研究项目`: the kind of project between the count and 项目.)
-    new RegExp(`(?:拟|计划)(?:支持|资助)${PRE}${N}(?:个|项)(?:合作研究|联合研究|合作交流|重点|青年科学家)?项目(?!方向|指南)${POST}`),
+    new RegExp(`(?:拟|计划)(?:支持|资助)${PRE}${N}(?:个|项)(?:合作研究|联合研究|合作交流|重点|重大|青年科学家)?项目(?!方向|指南)${POST}`),
     // (Never a figure for each direction: `每个研究方向拟资助1项`.)
-    new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务))拟资助${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务|指南))拟资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
     new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
     // `拟与9个境外资助机构联合资助组织间合作研究（交流）项目约140项` (NSFC).
     new RegExp(`联合资助[^，。；\\d]{0,20}?项目${PRE}${N}(?:个|项)${POST}`),
     // A direction's own, in a sentence (`本方向计划支持3项。`).
     new RegExp(`本(?:指南)?方向(?:拟|计划)?(?:支持|资助|立项)${PRE}${N}(?:个|项)(?!方向)${POST}`),
+    // Joint laboratories, each a project (`拟支持建设联合实验室8个`).
+    new RegExp(`拟(?:支持|资助)(?:建设)?(?:联合实验室|实验室)${PRE}${N}(?:个|家)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
     new RegExp(`拟(?:支持|遴选|确定)${PRE}${N}(?:个|家)揭榜(?:单位|方)${POST}`),
     // `拟支持揭榜单位不超过20家（含联合体）`: the units before their count.

@@ -62,6 +62,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['中方经费', 'funding'],
   ['安排经费', 'funding'],
   ['支持数量', 'projectCount'],
+  ['拟支持数量', 'projectCount'],
+  ['拟建设数量', 'projectCount'],
   ['支持项目数', 'projectCount'],
   ['拟支持项目', 'projectCount'],
   ['拟资助项目数', 'projectCount'],
@@ -227,6 +229,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // reference to the call's text, kept as text.
   ['须满足的申报要求', 'other'],
   ['适用申报要求', 'other'],
+  // A joint laboratory's partner institution (`外方合作机构：泰国农业大学`): kept as text, its country
+  // named in a field of its own.
+  ['外方合作机构', 'other'],
+  ['外方依托单位', 'other'],
   ['支持对象', 'other'],
   ['资助对象', 'other'],
   // A rate (`资助标准：每人每月1.5万元`), or a kind of project's money in prose (`3.资助标准。本类项目安排

@@ -235,6 +235,12 @@ export function matchMarker(text: string): Marker | null {
   return marker;
 }
 
+/** The numbering marker at the start of `text`, never a field's label (`（三）资助强度：…` → `（三）`), or null. */
+export function listMarker(text: string): Marker | null {
+  const marker = plainMarker(text);
+  return marker && marker.type !== 'field' ? marker : null;
+}
+
 /**
  * The list marker of a numbered field (`（1）拟支持项目数1～2项`) when its label has no colon: inside
  * a list of requirements such an item speaks of a figure; it is no field. Null otherwise.

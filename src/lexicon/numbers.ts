@@ -77,11 +77,12 @@ export function plainNumber(printed: string): string {
  * Words that make an amount one project's rather than a total: before it (`每项300万元`,
  * `每个项目经费为300万元`), or after it (`300万元/项`).
  */
-export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目|单项|每家(?:揭榜)?(?:单位)?|每个揭榜单位';
+// (A joint laboratory is a call's project: `单个联合实验室中央财政经费一般不超过1500万元`.)
+export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目|单项|每家(?:揭榜)?(?:单位)?|每个揭榜单位|(?:单个|每个)(?:联合)?实验室';
 /** A bound between those words and the amount (`每家不超过1500万元`): still one project's. */
-export const PER_PROJECT_BOUND = '(?:原则上)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
+export const PER_PROJECT_BOUND = '(?:原则上|一般)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
 /** What may stand between those words and the bound (`每家揭榜单位支持资金不超过`). */
-export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助)?(?:经费|资金|额度|直接费用)?(?:为|约)?';
+export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助|中央财政|财政)?(?:经费|资金|额度|直接费用)?(?:为|约)?';
 export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个)';
 
 /** Chinese numerals as counts and years (`两项`, `三年`). */

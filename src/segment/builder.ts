@@ -5,7 +5,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { matchMarker } from '../lexicon/markers.js';
-import { FIGURE_ROLES, roleOf, type FieldRole } from '../lexicon/fields.js';
+import { FIGURE_ROLES, labelOnly, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 import { bareTitle, directionFieldNext, fieldHeadingRole, idOf, isBareTitle, isTitleLike, DIRECTION_ROLES, RE_CONTINUED, twinOf } from './evidence.js';
 import { checkDecimal3, checkDirection, checkItemNumber, checkPart, checkRow, checkSingleLevel } from './numbering.js';
@@ -230,7 +230,10 @@ export class Builder {
     for (let i = k + 1; i < this.paragraphs.length && i <= k + 6; i++) {
       const m = this.markers[i];
       if (m) {
-        const role = fieldHeadingRole(this.paragraphs[i]!, m);
+        // (Or a label alone on its line, as letter-spaced headings print them: `科 学 目 标`.)
+        // (Only under a guide's own title, `“…”重大项目指南`: a bare line over a label is any heading.)
+        const guide = /指南$/.test(p.text.text.trim());
+        const role = m.type === 'field' && guide && labelOnly(m.text) && !/[：:]/.test(m.text) ? roleOf(m.key) : fieldHeadingRole(this.paragraphs[i]!, m);
         return role !== null && DIRECTION_ROLES.has(role);
       }
       if (isBareTitle(this.paragraphs[i]!)) return false;

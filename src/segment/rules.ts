@@ -4,7 +4,7 @@
  * state (the end of a table, the start of an attachment) places nothing and lets the next try.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
+import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -24,7 +24,7 @@ import {
   RE_REVISION_NOTES,
   twinOf,
 } from './evidence.js';
-import { section } from './tree.js';
+import { section, type Section } from './tree.js';
 
 /** A sentence of the direction's own figures after its fields: `以上任务…`, `本方向拟支持…`, `上述方向共…`. */
 const RE_DIRECTION_FIGURES = /^(?:(?:以上|上述)(?:任务|方向|内容|课题)|本(?:方向|任务)(?:拟|共|计划))/;
@@ -309,7 +309,7 @@ const directionHeadings: Rule = (b, k, p, m) => {
 const fieldLabel: Rule = (b, _k, p, m) => {
   if (m?.type !== 'field') return false;
   // `（1）拟支持项目数1～2项，…` inside 其他要求: an item that speaks of a figure.
-  const item = b.currentField()?.role === 'requirements' ? bareFieldItem(p.text.text) : null;
+  const item = b.currentField()?.role === 'requirements' ? bareFieldItem(p.text.text) ?? continuedItem(b.currentField()!, p) : null;
   if (item) {
     b.openItem(item, p);
     return true;
@@ -329,6 +329,17 @@ const fieldLabel: Rule = (b, _k, p, m) => {
   } else b.text(p);
   return true;
 };
+
+/**
+ * A numbered field that goes on with the numbered items of the requirements open (`（一）…` /
+ * `（二）…` / `（三）资助强度：直接费用不超过1500万元/项。` / `（四）…`, an NSFC guide's 申请要求): the
+ * list's next item, its label part of its text. Null otherwise.
+ */
+function continuedItem(field: Section, p: Paragraph): Marker | null {
+  const m = listMarker(p.text.text);
+  const last = field.children.findLast((c): c is Section => c.kind === 'item');
+  return m && last?.marker && last.marker.type === m.type && last.marker.value + 1 === m.value ? m : null;
+}
 
 /**
  * The directions' count going on in another style (`1.1`…`1.8`, then `（九）…`, `（十）…`, then

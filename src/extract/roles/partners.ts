@@ -82,7 +82,7 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
 /** The category among the figures printed after a title (`基础研究类，揭榜挂帅，拟支持2项`): the first part that names one. */
 export function figuresCategory(figures: Mapped | null): string | null {
   if (!figures) return null;
-  return figures.text.split(/[，,；;、]/).map((p) => p.trim()).find((p) => RE_GROUP_CATEGORY.test(p) && !/^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/.test(p)) ?? null;
+  return figures.text.split(/[，,；;、]/).map((p) => p.trim()).find((p) => RE_GROUP_CATEGORY.test(p) && !RE_ORGANISED_AS.test(p)) ?? null;
 }
 
 /**
@@ -94,10 +94,19 @@ export function forCategory<T extends { readonly categories: readonly string[] }
   return entries.find((c) => c.categories.some((x) => category.startsWith(x) || x.startsWith(category)));
 }
 
-/** `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. */
+/**
+ * `…（基础研究类）`, `…（青年科学家项目）`: the category a title ends with, as printed. Of several
+ * (`…（共性关键技术类，部省联动）`), the one that names a category, not how the project is organised.
+ */
 export function categoryOf(title: string): string | null {
-  return RE_TITLE_CATEGORY.exec(title)?.[1] ?? null;
+  const printed = RE_TITLE_CATEGORY.exec(title)?.[1] ?? null;
+  if (!printed || !/[，,；;、]/.test(printed)) return printed;
+  const parts = printed.split(/[，,；;、]/).map((p) => p.trim());
+  return parts.find((p) => RE_GROUP_CATEGORY.test(p) && !RE_ORGANISED_AS.test(p)) ?? printed;
 }
+
+/** How a project is organised, beside its category (`揭榜挂帅`, `部省联动`): no category. */
+const RE_ORGANISED_AS = /^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/;
 
 /** A category in a field of its own (`项目类别：基础前沿技术类`), as printed. */
 function fieldCategory(ctx: DirectionContext): string | null {
