@@ -636,6 +636,38 @@ function cleanLine(
 }
 
 /**
+ * Characters a converter or a typist put for digits inside figures (`2〇26年`, `15OO万元`, `l988年l月l日`,
+ * `不低于l:1`, `3一5年`): each written as the digit (or the range's dash) it stands for, logged as
+ * `lookalike-glyph`. Only next to a digit or before a date's or a ratio's mark, never beside a Latin
+ * letter (`CO2`, `Ol`), and `一` only between two digits before a unit (`3一5年`).
+ */
+function digitLookalikes(text: string, a: number, b: number): LinePiece[] {
+  const line = text.slice(a, b);
+  if (!RE_LOOKALIKE_CHAR.test(line)) return [];
+  const out: LinePiece[] = [];
+  for (const m of line.matchAll(RE_LOOKALIKE_DIGITS)) {
+    const run = m[0];
+    for (let k = 0; k < run.length; k++) {
+      const c = run[k]!;
+      const to = c === '〇' || c === 'O' || c === 'o' ? '0' : c === 'l' || c === 'I' ? '1' : null;
+      if (to) out.push({ start: a + m.index + k, end: a + m.index + k + 1, kind: 'lookalike-glyph', replacement: to });
+    }
+  }
+  for (const m of line.matchAll(RE_LOOKALIKE_DASH)) out.push({ start: a + m.index + 1, end: a + m.index + 2, kind: 'lookalike-glyph', replacement: '～' });
+  return out;
+}
+
+const RE_LOOKALIKE_CHAR = /[〇OolI]|\d[一⼀]\d/;
+/**
+ * A run of digits and look-alikes with at least one real digit in it, before a unit, a date's mark,
+ * a ratio's colon or a decimal point (`15OO万元`, `l988年`), or a look-alike alone before a date's
+ * mark or a ratio's colon (`l月l日`, `l:1`); never beside a Latin letter (`CO2`, `O3`, `H2O`).
+ */
+const RE_LOOKALIKE_DIGITS = /(?<![A-Za-z\d.．])(?:(?=[\d〇OolI]*\d)[\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[.．]\d)|[lI〇](?=[月日:：]\s*\d?))(?![A-Za-z])/g;
+/** A look-alike of a dash between two digits before a unit (`3一5年`, `2⼀3个`). */
+const RE_LOOKALIKE_DASH = /\d[一⼀](?=\d{1,3}\s*(?:年|个月|个|项|万|亿))/g;
+
+/**
  * HTML character references left in a text copied from a page's source (`&ldquo;政府间&rdquo;`,
  * `&nbsp;`, `&#8220;`): each written as the character it stands for, logged as markup. Only names a
  * Chinese page uses, and numbers; a bare `&` stays.
@@ -716,6 +748,7 @@ class LineCleaner {
       ...doubledGlyphs(text, a, b),
       ...bilingualLabel(text, a, b),
       ...htmlEntities(text, a, b),
+      ...digitLookalikes(text, a, b),
     ].sort((x, y) => x.start - y.start);
     // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
     this.math = inlineMath(text, a, b).filter((r) => !this.inline.some((f) => f.start < r.end && r.start < f.end));
@@ -1861,12 +1894,17 @@ function beginsTitle(lines: readonly RawLine[], at: number): boolean {
  * characters or more of it (a draft mark aside), name a guideline (指南, 专项, 通知, 计划), and have
  * no number, label or clause of its own.
  */
+/** A line that ends with a page's number (`第 1 页 共 5 页`, `— 3 —`, `- 3 -`). */
+const RE_ENDS_WITH_PAGE = /(?:第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|[—–\-]\s*\d{1,3}\s*[—–\-])[\s\u3000]*$/;
+
 function markTitleRepeats(lines: RawLine[]): void {
   const head: RawLine[] = [];
   for (const l of lines) {
     if (l.cls !== 'content' || l.raw.trim() === '') continue;
     if (/[。；;，,：:]/.test(l.raw) || head.length >= 6) break;
     head.push(l);
+    // (The draft mark closes the title: the text's first line may follow with no blank line.)
+    if (/^[（(]?征求意见稿[）)]?$/.test(l.raw.replace(RE_WS, ''))) break;
   }
   if (head.length === 0) return;
   const title = head.map((l) => l.raw.replace(RE_WS, '')).join('');
@@ -1878,12 +1916,24 @@ function markTitleRepeats(lines: RawLine[]): void {
   const bare = title.replace(/[（(]?征求意见稿[）)]?$/, '');
   if (bare.length >= 12 && /指南|专项|通知/.test(bare)) {
     const glued = new RegExp(`(?:[—–\\-]\\s*\\d{1,3}\\s*[—–\\-]|第\\s*\\d{1,3}\\s*页)\\s*((?:${RE_PROGRAMME_NAME.source})?\\s*${[...bare].map(escapeRegExp).join('\\s*')})`, 'g');
+    // (Or at the start of a page's first line, the page number at the end of the line before, a PDF
+    // viewer's copy: `…项目实施周期3年。第 1 页 共 5 页` / `国家重点研发计划“…”…申报指南（征求意见稿）1.2 中国和智利…`.)
+    const head = new RegExp(`^[\\s\u3000]*((?:${RE_PROGRAMME_NAME.source})?\\s*${[...bare].map(escapeRegExp).join('\\s*')}(?:\\s*[（(]征求意见稿[）)])?)\\s*(?=\\S)`);
+    let previous: RawLine | null = null;
     for (let i = last + 1; i < lines.length; i++) {
       const l = lines[i]!;
-      if (l.cls !== 'content' || !l.raw.includes(bare.slice(0, 4))) continue;
+      if (l.cls !== 'content') continue;
+      const after = previous !== null && RE_ENDS_WITH_PAGE.test(previous.raw);
+      previous = l;
+      if (!l.raw.includes(bare.slice(0, 4))) continue;
       for (const m of l.raw.matchAll(glued)) {
         const at = m.index + m[0].length - m[1]!.length;
         (l.furniture ??= []).push({ start: l.start + at, end: l.start + at + m[1]!.length, kind: 'running-header' });
+      }
+      const h = after ? head.exec(l.raw) : null;
+      if (h && !(l.furniture ?? []).some((f) => f.start === l.start + h.index + h[0].indexOf(h[1]!))) {
+        const at = h[0].indexOf(h[1]!);
+        (l.furniture ??= []).push({ start: l.start + at, end: l.start + at + h[1]!.length, kind: 'running-header' });
       }
     }
   }
@@ -2262,10 +2312,17 @@ const RE_LOOKALIKE_ONE = /[（(][lI|][）)](?=\s*[\u4e00-\u9fff])/;
  */
 function lookalikeOne(text: string, a: number, b: number): number {
   const line = text.slice(a, b);
+  // (Or a direction's decimal number at the line's start, `l.2 东北黑土地…`, `2.l 农田…`: no letter
+  // stands there in a guideline's text.)
+  const d = RE_LOOKALIKE_DECIMAL.exec(line);
+  if (d) return a + d.index + d[0].search(/[lI|]/);
   const m = RE_LOOKALIKE_ONE.exec(line);
   if (!m || !/[（(]2[）)]/.test(line.slice(m.index + m[0].length))) return -1;
   return a + m.index + 1;
 }
+
+/** A decimal number with an `l` (or `I`) for one of its ones at a line's start, before a Chinese title. */
+const RE_LOOKALIKE_DECIMAL = /^[\f \t\u3000]*(?:[lI][.．]\d{1,2}|\d{1,2}[.．][lI])(?![\dA-Za-z])(?=[ \t\u3000]*[\u4e00-\u9fff])/;
 
 // (Or a superscript number or an asterisk, as a typesetter marks notes: `¹ 含人员交流类项目。`, `* 每个…`.)
 const RE_FOOTNOTE = /^[\f \t\u3000]*([\u2460-\u2473]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\*{1,3}(?!\*)|※)[ \u3000]*\S/;
