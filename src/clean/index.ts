@@ -1101,12 +1101,14 @@ const RE_STRUCK_CELL = /^~~(?!~)[^~]+~~$/;
 /** The marks around inserted or underlined text, the text kept: `<u>`, `</u>`, `<ins>`, `</ins>`. */
 const RE_INSERT_TAG = /<\/?(?:u|ins)\b[^>]*>/gi;
 /** `[删除：…]` (group 2: the deleted text) or `[插入：…]` (group 4: the inserted text), in `[]`, `【】` or `〔〕`. */
-const RE_REVISION = /[[【〔](?:(删除|删去|已删除)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
+// (A comparison report's comments and format notes too, `[批注1 张华: …]`, `[设置格式: 字体: 黑体]`:
+// removed whole, as a deletion is.)
+const RE_REVISION = /[[【〔](?:(删除|删去|已删除|批注\d{0,3}[^：:\]】〕]{0,12}|设置格式|格式设置|已设置格式)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
 /** `图1 北极东北航道示范航段示意图`, `图 2-1　系统组成`: a figure's number and a short title without a clause. */
 const RE_FIGURE_CAPTION = /^图\s*\d{1,2}(?:[-－.．]\d{1,2})?[\s\u3000]*[^\s。；;，,：:][^。；;，,：:]{1,40}$/;
 /** A line's start up to a `1.2`-style number (after an indent or a Markdown heading mark), and nothing else. */
 const RE_NUMBER_BEFORE_GAP = /^[#\s\u3000]*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
-const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入)[：:]/;
+const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入|设置格式|格式设置|已设置格式)[：:]|[[【〔]批注/;
 
 /**
  * Emoji, as a WeChat article or a chat decorates its text (`🔹1.1 中国和新西兰…`, `▫️合作协议：…`,
