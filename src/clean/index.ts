@@ -1484,11 +1484,19 @@ function bilingualLabel(text: string, a: number, b: number): { start: number; en
   const from = text.slice(a, Math.min(b, a + 12)).match(/^第\s*\d/) ? (inlinePageNumbers(text, a, b).find((r) => r.start === a)?.end ?? a) : a;
   const lead = RE_LABEL_BULLET.exec(text.slice(from, Math.min(b, from + 4)))?.[0].length ?? 0;
   const at = from + lead;
-  const line = text.slice(at, Math.min(b, at + 60));
+  // (A page number between the gloss and its label, `Associated Partner第 2 页  共拟支持经费：`, read as
+  // the space it leaves: cleaning the cleaned line finds the gloss right before the label.)
+  const pages = inlinePageNumbers(text, at, Math.min(b, at + 60));
+  let line = text.slice(at, Math.min(b, at + 60));
+  for (const r of pages) line = line.slice(0, r.start - at) + ' '.repeat(r.end - r.start) + line.slice(r.end - at);
   // (Latin letters full-width too, `Ａ　共拟支持经费：`: cleaning makes them half-width, and cleaning
   // again must read them alike.)
   const before = /^([A-ZＡ-Ｚ][A-Za-zＡ-Ｚａ-ｚ]*(?:[ \-/][A-Za-zＡ-Ｚａ-ｚ]+){0,3}\s+)([\u4e00-\u9fff]{2,10})[：:]/.exec(line);
-  if (before && KNOWN_LABELS.has(before[2]!)) return [{ start: at, end: at + before[1]!.length, kind: 'translation' }];
+  if (before && KNOWN_LABELS.has(before[2]!)) {
+    // (Up to the page number, logged as such.)
+    const page = pages.find((r) => r.start >= at && r.start < at + before[1]!.length);
+    return [{ start: at, end: page ? page.start : at + before[1]!.length, kind: 'translation' }];
+  }
   const after = /^([\u4e00-\u9fff]{2,10})(\s*[A-ZＡ-Ｚ][A-Za-zＡ-Ｚａ-ｚ]*(?:[ \-/][A-Za-zＡ-Ｚａ-ｚ]+){0,3}\s*)[：:]/.exec(line);
   if (after && KNOWN_LABELS.has(after[1]!)) return [{ start: at + after[1]!.length, end: at + after[1]!.length + after[2]!.length, kind: 'translation' }];
   return [];

@@ -28,6 +28,8 @@ describe('cleaning twice', () => {
     // Full-width Latin before a label is an English gloss as half-width is; a URL ends at its own characters.
     ['Ａ　共拟支持经费：', ['共拟支持经费：']],
     ['https://example.org/a）。第 2 页　共拟支持经费：', ['https://example.org/a）。　共拟支持经费：']],
+    // A page number between an English gloss and its label: the gloss goes, as with the page number elsewhere.
+    ['Associated Partner第 2 页  共拟支持经费：', ['共拟支持经费：']],
     // A page number that leaves a reStructuredText comment's mark alone on its line: the line goes whole.
     ['..第 2 页', []],
   ] as const)('%j cleans to %j, and cleaning that again changes nothing', async (text, lines) => {
