@@ -335,7 +335,7 @@ export function parseDurationValue(input: string): Hit<DurationValue> | null {
  * `按指南统一要求`, `同上`): the direction takes the call's value, as where the field is absent.
  */
 // (`按总体安排执行`, `按总体要求执行`: the call's own part that states it.)
-export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一|总体安排|总体要求)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|见(?:上文|前文|通知))[。；]?$/;
+export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一|总体安排|总体要求)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|(?:详)?见(?:上文|前文|通知|总体要求|总体安排))[。；]?$/;
 
 /** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
 export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方|团队|企业)|[个项](?:合作)?(?:研究)?项目))/;

@@ -6,7 +6,7 @@
 import type { Agreement, Partner } from '../../schema/guideline.js';
 import { mappedTrim } from '../../mapped.js';
 import { RE_AGREEMENT } from '../patterns.js';
-import { fieldRest, nodeText, RE_PLACEHOLDER_ONLY } from '../nodes.js';
+import { fieldRest, nodeText, RE_PLACEHOLDER_ONLY, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
 /** A name of an agreement written without 《》: it ends as one does, and is no sentence (no clause, no 根据 / 开展). */
@@ -82,7 +82,9 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
     }
   }
   // A field that holds only 待定 is told by its placeholder check, not as missing.
-  if (agreements.length === 0 && !ctx.allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text))) ctx.missing('agreements', 'agreement (合作协议《…》)');
+  // (A field that says what the cooperation rests on without naming an agreement, `合作协议：海峡两岸
+  // 科技交流合作有关共识。`, states it: its text is kept, and nothing is missing.)
+  if (agreements.length === 0 && !ctx.allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text) || mappedTrim(fieldRest(f), TRAILING).text.length >= 4)) ctx.missing('agreements', 'agreement (合作协议《…》)');
   return agreements;
 }
 

@@ -27,6 +27,8 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
       }
     }
   }
+  // A field that says there are none (`其他要求：—`, `无。`, `/`): no requirement.
+  for (let k = requirements.length - 1; k >= 0; k--) if (RE_NONE_STATED.test(requirements[k]!.text.trim())) requirements.splice(k, 1);
   // (Also the fields kept as text that state who leads or what is matched: `申报主体：`, `配套要求：`.)
   // (And the funding field that states the matching funds beside the central ones: `共拟支持经费：中央
   // 财政经费不超过1800万元，自筹经费与中央财政经费比例不低于1:1。`)
@@ -35,6 +37,9 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
   const conditions = ownConditions.youngScientist || groupTexts.length === 0 ? ownConditions : { ...ownConditions, youngScientist: conditionsOf(groupTexts, span).youngScientist };
   return { requirements, conditions };
 }
+
+/** A requirement's text that says there is none: a dash, a slash, `无`, `暂无`. */
+const RE_NONE_STATED = /^(?:[—–\-－/／]{1,2}|无|暂无|没有)[。；;]?$/;
 
 /** The ratio of matching funds to the central funds a text states, in any of its forms (`MATCHING_FORMS`). */
 function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
