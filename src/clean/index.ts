@@ -619,7 +619,7 @@ function cleanLine(
   if (l.afterLabelTail !== undefined) a = Math.max(a, l.afterLabelTail);
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  const line = new LineCleaner(text, a, b, pool, log, l.furniture ?? [], l.labelTail);
+  const line = new LineCleaner(text, a, b, pool, log, l.furniture ?? [], l.labelTail, ocr);
   line.run();
   let built = line.built();
   const { from, to } = line;
@@ -653,7 +653,7 @@ function digitLookalikes(text: string, a: number, b: number): LinePiece[] {
       if (to) out.push({ start: a + m.index + k, end: a + m.index + k + 1, kind: 'lookalike-glyph', replacement: to });
     }
   }
-  for (const m of line.matchAll(RE_LOOKALIKE_DASH)) out.push({ start: a + m.index + 1, end: a + m.index + 2, kind: 'lookalike-glyph', replacement: '～' });
+  for (const m of line.matchAll(RE_LOOKALIKE_DASH)) out.push({ start: a + m.index + 1, end: a + m.index + 2, kind: 'lookalike-glyph', replacement: '—' });
   return out;
 }
 
@@ -664,8 +664,8 @@ const RE_LOOKALIKE_CHAR = /[〇OolI]|\d[一⼀]\d/;
  * mark or a ratio's colon (`l月l日`, `l:1`); never beside a Latin letter (`CO2`, `O3`, `H2O`).
  */
 const RE_LOOKALIKE_DIGITS = /(?<![A-Za-z\d.．])(?:(?=[\d〇OolI]*\d)[\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[.．]\d)|[lI〇](?=[月日:：]\s*\d?))(?![A-Za-z])/g;
-/** A look-alike of a dash between two digits before a unit (`3一5年`, `2⼀3个`). */
-const RE_LOOKALIKE_DASH = /\d[一⼀](?=\d{1,3}\s*(?:年|个月|个|项|万|亿))/g;
+/** A look-alike of a dash between two digits before a unit (`3一5年`, `2023一2025年`, `2⼀3个`): the dash OCR's repair writes too. */
+const RE_LOOKALIKE_DASH = /\d[一⼀](?=\d{1,4}\s*(?:年|个月|个|项|万|亿))/g;
 
 /**
  * HTML character references left in a text copied from a page's source (`&ldquo;政府间&rdquo;`,
@@ -731,6 +731,7 @@ class LineCleaner {
     private readonly log: (kind: RemovalKind, start: number, end: number, replacement?: string) => void,
     furniture: readonly { start: number; end: number; kind: RemovalKind }[],
     private readonly labelTail?: { readonly start: number; readonly end: number },
+    ocr = false,
   ) {
     const { from, to } = pool.scratch(b - a + (labelTail ? labelTail.end - labelTail.start : 0));
     this.from = from;
@@ -748,7 +749,8 @@ class LineCleaner {
       ...doubledGlyphs(text, a, b),
       ...bilingualLabel(text, a, b),
       ...htmlEntities(text, a, b),
-      ...digitLookalikes(text, a, b),
+      // (A line read by OCR has its own repairs of the same glyphs, logged as OCR's: `repairOcrLine`.)
+      ...(ocr ? [] : digitLookalikes(text, a, b)),
     ].sort((x, y) => x.start - y.start);
     // Inline math a PDF-to-Markdown converter wrote (`$\geqslant 3 0 0 0 \mathrm { N m } ^ { 3 }$`).
     this.math = inlineMath(text, a, b).filter((r) => !this.inline.some((f) => f.start < r.end && r.start < f.end));

@@ -230,7 +230,7 @@ export const Direction = z.object({
   requirements: z.array(Requirement),
   flags: Flags,
   // Added in 1.2.0: the key-programme fields, and the text no field took.
-  category: z.string().nullable().default(null).describe('The category a title ends with, as printed: 基础研究类, 共性关键技术类, 应用示范类, 青年科学家项目, 部省联动, …'),
+  category: z.string().nullable().default(null).describe('The category a title ends with, as printed: 基础研究类, 共性关键技术类, 应用示范类, 青年科学家项目, 部省联动, …; of several in one bracket (共性关键技术类，部省联动), the one that is a category'),
   researchContent: z.array(TextBlock).default([]).describe('研究内容: its paragraphs (list items keep their marker in the text)'),
   indicators: z.array(Item).default([]).describe('考核指标: its items; a single unnumbered paragraph is one item'),
   keywords: z.array(TextBlock).default([]).describe('关键词, split on ，,、；'),

@@ -90,17 +90,22 @@ describe('OCR misreadings', () => {
     ]);
   });
 
-  it('are left alone in text that was not read by OCR', () => {
+  it('are left alone in text that was not read by OCR, but for digits typed as look-alikes inside figures', () => {
+    // (A converter's or a typist's `O` and `l` in a figure, `一` between two years, are read as the
+    // digits and the dash they stand for, and logged as look-alikes: see `digitLookalikes`.)
     expect(lines(read, false)).toEqual([
       '拟支持项目数，4个。',
       '共拟支持经费；800万元人民币。',
       '合作协议：，《中马政府间科技创新合作联委会第3次会议纪要》。',
       '大科学工程〈计划）、〈（含应对老龄化）',
       '《2）日方合作单位',
-      '2O24年度，1l个',
-      '2023一2025年共同研究',
+      '2024年度，11个',
+      '2023—2025年共同研究',
       '日本JICA申报',
     ]);
+    const { removed } = clean(source(read, false));
+    expect(removed.filter((r) => r.kind === 'lookalike-glyph').map((r) => [r.text, r.replacement])).toEqual([['O', '0'], ['l', '1'], ['一', '—']]);
+    expect(removed.filter((r) => r.kind === 'ocr-misread')).toEqual([]);
   });
 
   it('read `一` before a digit, after a number or a number and its unit, as a dash: every date and range form', () => {

@@ -681,7 +681,7 @@ describe.each(expectedDiffCases(DIR64))('blind64 pair %s', (name) => expectedDif
  * First contact: 65 873/1228 (71.1%); 66 759/800 (94.9%, measured after 65's fixes).
  */
 const GAPS65: Record<string, { gap?: string; checksGap?: string }> = {
-  'ai2030-major-project-2026': { gap: 'judgement: ranges count by their upper value, so `拟支持项目约15个` against 16 is a project-total-mismatch (as most writers add ranges up); open: one direction’s empty 有关说明 counted as an item' },
+  'ai2030-major-project-2026': { checksGap: 'judgement: ranges count by their upper value, so `拟支持项目约15个` against 16 is a project-total-mismatch (as most writers add ranges up)' },
   'brics-stifp-call-2026': { gap: 'judgement: `每个项目不超过200元` is a value-implausible check and no value; this writer keeps 200 with the check' },
   'hunan-miit-jiebang-2026': { gap: 'judgement: a 揭榜 task’s `最高支持500万元` is its funding (at most), a task being one project, as earlier MIIT writers give it (this writer: a per-project cap)' },
   'nsfc-mrp-ocean-materials-2026': { gap: 'judgement: an NSFC project type over its directions (培育项目, 重点支持项目, 集成项目) is their category, as five earlier writers give it' },
@@ -874,6 +874,34 @@ const GAPS84: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-b2-odt-rowspan': { checksGap: 'judgement: a table cell that says none (`—`) in the 合作协议 column is read as no agreement stated, with a field-missing warning; the writer reads it as stated none' },
 };
 for (const [set, gaps] of [['blind82', GAPS82], ['blind83', GAPS83], ['blind84', GAPS84]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
+
+/**
+ * Sets 85–87, written blind after pipeline 1.45.0. 85, copies as they arrive: a PDF viewer's copy
+ * with the running head glued to each page's first line and `第 N 页 共 5 页` to its last; a key
+ * programme typed with look-alike characters (Kangxi radicals, `〇`/`O` for 0, `l` for 1, `一` for a
+ * range's dash); an NSFC 重大研究计划 as a Word comparison report (`[删除: …][插入: …]`, `[批注N …]`,
+ * `[设置格式: …]`). 86, families: an NSFC 重大项目 guide with letter-spaced section labels; a key
+ * programme's 部省联动 supplement numbered on from the main guideline; a 一带一路 joint-laboratory call
+ * with `——标签：值` fields. 87, formats: an OFD with a template page's running head; an Excel 97
+ * workbook with formulas and merged cells; an e-mail with the guideline as text and HTML parts.
+ * First contact: 85 307/547 (56.1%); 86 216/339 (63.7%, one refused); 87 364/370 (98.4%). Now 85
+ * 535/547, 86 325/339, 87 368/370.
+ */
+const GAPS85: Record<string, { gap?: string; checksGap?: string }> = {
+  'nsfc-2026-mrp-compare-markup': { gap: 'judgement: an NSFC 重大研究计划’s project types (培育项目, 重点支持项目) read as its directions’ categories and its quoted name as the special project (earlier writers give neither); open: the counts per type after `其中` (16 + 7) are not compared with the stated total (25)' },
+};
+const GAPS86: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-ydyl-labs-dash-fields': { gap: 'judgement: a region a title names (`中国—中亚…联合实验室`) read as a partner beside the countries its field names' },
+  'kp-2026-rail-bslt-supplement': { checksGap: 'open: a supplementary guideline that numbers its directions on from the main guideline’s (2.6, 4.5, 6.3, as it says it does) is reported as gaps in the numbering' },
+  'nsfc-2026-dqkx-zdxm-spaced-labels': { gap: 'judgement: an unnumbered NSFC guide’s title is its heading as printed (`“…”重大项目指南`, as set 31’s writer has it) and research items keep their `一、`; open: a period given only as the dates to fill in (`研究期限应填写“2027年1月1日—2031年12月31日”`) is not the guide’s own, and dates that end before they start raise no doubt' },
+};
+const GAPS87: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b3-eml-alternative': { gap: 'judgement: an amount that reads implausibly (`1500元人民币` for a direction) is a check and no value; the writer keeps the value beside the check' },
+};
+for (const [set, gaps] of [['blind85', GAPS85], ['blind86', GAPS86], ['blind87', GAPS87]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }

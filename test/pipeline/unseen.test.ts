@@ -59,7 +59,8 @@ describe('guidelines in forms the fixtures do not use', () => {
     const doc = await load('r4-key-bushengliandong');
     expect(doc.document.family).toBe('key-programme');
     expect(doc.directions[0]!.keywords.map((k) => k.text)).toEqual(['MEMS陀螺', '加速度计', '圆片级封装', '温度补偿']);
-    expect(doc.directions.map((d) => d.category)).toEqual(['共性关键技术类', '应用示范类，部省联动', '揭榜挂帅', '共性关键技术类，部省联动', '青年科学家项目']);
+    // (Of `应用示范类，部省联动`, the category; how a project is organised alone, `揭榜挂帅`, as printed.)
+    expect(doc.directions.map((d) => d.category)).toEqual(['共性关键技术类', '应用示范类', '揭榜挂帅', '共性关键技术类', '青年科学家项目']);
     // `有关说明：拟支持项目数3项，…` is the direction's own count, not the preamble's 1～2项.
     expect(doc.directions[4]!.projectCount).toMatchObject({ value: 3, qualifier: 'exact', inherited: false });
     expect(doc.directions[1]!.projectCount).toMatchObject({ value: 1, inherited: false });
