@@ -303,6 +303,11 @@ const BREAK_RULES: readonly BreakRule[] = [
   /** `②能效` after `…①新材料；` in the same paragraph continues a list numbered inline. */
   { breaks: false, when: (f, k, first) => continuesInlineList(f.lines, first, k) },
   /**
+   * A field label inside a bracket the line before opened (`…单方申报无效（拟支持项目数：8个；` /
+   * `经费：1600万元；周期：2年）。`) goes on in that paragraph: the bracket closes there.
+   */
+  { breaks: false, when: (f, k) => f.markerTypes[k] === 'field' && openBrackets(textAt(f, k - 1)) > 0 },
+  /**
    * A known field label (`关键词：`) at a line start starts its field, even after a line that
    * ends without punctuation (the last item of 考核指标 often does).
    */
@@ -414,6 +419,16 @@ function labelStartsLine(before: string, line: string): boolean {
   return true;
 }
 
+
+/** How many round brackets `t` leaves open (`（` or `(` without their closing one after them). */
+function openBrackets(t: string): number {
+  let open = 0;
+  for (const c of t) {
+    if (c === '（' || c === '(') open++;
+    else if ((c === '）' || c === ')') && open > 0) open--;
+  }
+  return open;
+}
 
 /**
  * The paragraph of `lines`. Its map is kept in the pool's runs even for a single line, so that no

@@ -6,7 +6,7 @@
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
 import { itemNumberType, matchMarker } from '../lexicon/markers.js';
-import { labelOnly, labelsOf, RE_LABEL_COLON_CHAR, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
+import { fieldLabelAt, labelOnly, labelsOf, RE_LABEL_COLON_CHAR, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
 import { ownsFieldsDirectly } from './evidence.js';
@@ -141,6 +141,18 @@ export function spacedNumbersAsGroups(paragraphs: readonly Paragraph[], markers:
  * (`拟支持项目数：3个；共拟支持经费：900万元`, `…1200万元左右。其他要求：…`): each label starts a
  * paragraph of its own, as if the document had broken the line there.
  */
+/**
+ * Where the first label of a bracket of fields that ends a paragraph stands (`…（拟支持项目数：8个；
+ * 经费：1600万元；周期：2年）。`: two labels or more inside, nothing after it but a full stop), or -1.
+ */
+function trailingFieldsBracket(t: string): number {
+  const m = /[（(]([^（）()]{4,120})[）)][。；;]?$/.exec(t);
+  if (!m || m.index === 0) return -1;
+  const inside = m[1]!;
+  if (!fieldLabelAt(inside)) return -1;
+  return runOnLabelStarts(inside).length >= 1 ? m.index + 1 : -1;
+}
+
 export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
   const paragraphs = rejoinTitles(input);
   const out: Paragraph[] = [];
@@ -173,6 +185,10 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     // up to its first comma.
     for (const at of proseDirectionCuts(t)) cuts.push(at);
     for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
+    // A direction's figures in a bracket that ends its paragraph (`…单方申报无效（拟支持项目数：8个；
+    // 经费：1600万元；周期：2年）。`): its first label starts the fields, as the others after `；` do.
+    const bracket = trailingFieldsBracket(t);
+    if (bracket > 0) cuts.push(bracket);
     // A label stuck to the end of a heading (`1.1 …机器人系统研究内容：针对…`): the title ends there.
     const stuck = headingLabelAt(t, marker);
     if (stuck > 0) cuts.push(stuck);
