@@ -407,6 +407,8 @@ export const SUMMARY_PATTERNS = {
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`: the directions after the groups that hold them.)
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务)|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
+    // `共设立5个主题` (a joint call's themes, each a direction).
+    new RegExp(`共(?:设立|设置|设)()${N}个(?:资助|研究|合作)?主题()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
     // `本批次共设置4个招标项目包` (a tender's packages, each a direction).
@@ -451,7 +453,7 @@ export const SUMMARY_PATTERNS = {
   projectCount: [
     // (`拟支持项目（团队）9个`: what a project is, in brackets.)
     // (`计划支持项目1310项`.)
-    new RegExp(`(?:拟|计划)(?:支持|资助)(?:重大|重点)?项目(?:[（(][^）)]{1,6}[）)])?(?:总?数|总量)?(?:[：:]\\s*)?(?:为|共计|合计|总计|共)?${PRE}${N}(?:个|项)${POST}`),
+    new RegExp(`(?:拟|计划)(?:支持|资助)(?:重大|重点)?项目(?:[（(][^）)]{1,6}[）)])?(?:总?数|总量)?(?:[：:]\\s*)?(?:为|共计|合计|合共|总计|共)?${PRE}${N}(?:个|项)${POST}`),
     new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),

@@ -58,6 +58,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['中方拟支持经费', 'funding'],
   ['中方资助经费', 'funding'],
   ['中方安排经费', 'funding'],
+  // A Hong Kong side's call (内地与香港联合资助计划): the mainland's money is the direction's, Hong
+  // Kong's own (`香港资助：每項不超過港幣600萬元`) is kept as text.
+  ['内地资助', 'funding'],
+  ['内地资助经费', 'funding'],
+  ['香港资助', 'other'],
+  ['澳门资助', 'other'],
   ['中方支持经费', 'funding'],
   ['中方经费', 'funding'],
   ['安排经费', 'funding'],
@@ -124,6 +130,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目执行期间', 'duration'],
   ['执行期限', 'duration'],
   ['项目执行期', 'duration'],
+  ['项目期', 'duration'],
   ['项目周期', 'duration'],
   ['实施年限', 'duration'],
   // A platform's period (`建设期3年`).
@@ -148,6 +155,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['攻关期限', 'duration'],
   ['攻关周期', 'duration'],
   ['其他要求', 'requirements'],
+  ['特别要求', 'requirements'],
   ['申报要求', 'requirements'],
   ['其他说明', 'requirements'],
   ['有关说明', 'requirements'],

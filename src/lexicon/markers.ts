@@ -36,7 +36,8 @@ export type MarkerType =
   | 'field';
 
 /** The words a call's title names itself by: a guideline, a notice (MIIT, NSFC), a task list. */
-export const CALL_TITLE_WORDS = ['指南', '通知', '榜单', '通告', '公告'] as const;
+// (`…项目征集指引`: a Hong Kong side's call names its guideline so.)
+export const CALL_TITLE_WORDS = ['指南', '通知', '榜单', '通告', '公告', '指引'] as const;
 /** A call's title word anywhere in a line. */
 export const RE_CALL_TITLE_WORD = new RegExp(CALL_TITLE_WORDS.join('|'));
 /** A line that ends with a call's title word (`…项目申报指南`), its batch in brackets after it too (`…项目指南（第一批）`). */
