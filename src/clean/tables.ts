@@ -617,6 +617,8 @@ interface Grid {
   readonly columns: readonly (Column | null)[];
   readonly header: readonly Fragment[][];
   readonly lines: readonly number[];
+  /** A title column and a content column (`指南方向 | 内容及要求`): a table of cards. */
+  readonly cards?: boolean;
 }
 
 /** The column a fragment stands in: the last whose left edge is at or before its start. */
@@ -654,7 +656,10 @@ function headerAt(text: string, lines: readonly TableLine[], first: number, widt
   const top = headerPieces(text, lines, first, width);
   // (Two columns only where both name a direction's figures: `拟支持项目数    共拟支持经费` over
   // `约6个           900万元人民币`, a direction's fields in a small table.)
-  if (!top || top.length < 2 || (top.length === 2 && !top.every((f) => FIGURE_COLUMN_ROLES.has(columnOf(text.slice(f.start, f.end))?.role ?? '')))) return null;
+  // (Or a direction's title over what it asks, `指南方向      内容及要求`: a card per row, its fields in
+  // the second column, `cards`.)
+  const cards = top !== null && top.length === 2 && RE_TITLE_HEADER.test(text.slice(top[0]!.start, top[0]!.end).trim()) && RE_CONTENT_HEADER.test(text.slice(top[1]!.start, top[1]!.end).trim());
+  if (!top || top.length < 2 || (top.length === 2 && !cards && !top.every((f) => FIGURE_COLUMN_ROLES.has(columnOf(text.slice(f.start, f.end))?.role ?? '')))) return null;
   const cols: { span: { from: number; to: number }; pieces: Fragment[] }[] = top.map((f) => ({ span: { from: f.from, to: f.to }, pieces: [f] }));
   const used = [first];
   const nextContent = (k: number, step: number): number => {
@@ -693,8 +698,8 @@ function headerAt(text: string, lines: readonly TableLine[], first: number, widt
   if (subColumns.length > 0 && !above) return null;
   const cells = cols.map((c) => c.pieces);
   const columns = cells.map((c) => columnOf(c.map((r) => text.slice(r.start, r.end)).join('')));
-  if (!isDirectionHeader(columns)) return null;
-  return { left: leftEdges(cols.map((c) => c.span)), columns, header: cells, lines: used.sort((x, y) => x - y) };
+  if (!cards && !isDirectionHeader(columns)) return null;
+  return { left: leftEdges(cols.map((c) => c.span)), columns, header: cells, lines: used.sort((x, y) => x - y), ...(cards ? { cards: true } : {}) };
 }
 
 /**
@@ -871,6 +876,12 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     if (l.cls !== 'content') break;
     const frags = fragments(text, l, i, width);
     if (frags.length === 0) continue;
+    // A rule under the header or between rows (`──────`): the table's layout.
+    if (RE_TABLE_RULE.test(l.raw)) {
+      layout.push({ ...trimRange(text, l.start, l.end, i), kind: 'table-layout' });
+      taken.add(i);
+      continue;
+    }
     // The header again, after a page break.
     const header = headerAt(text, lines, i, width);
     if (header && header.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText) {
@@ -928,9 +939,22 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     merged.push(r);
   }
   if (merged.length === 0) return null;
+  // (A table of cards, `指南方向 | 内容及要求`: each row its heading, then its fields as they run.)
+  if (grid.cards) {
+    for (const h of grid.lines) layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
+    return { table: { kind: 'cards', lines: taken, first, columns: [], header: [], rows: merged, layout: sortRanges(layout) }, fit: alignment(grid, merged) };
+  }
   const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
   return { table, fit: alignment(grid, merged) };
 }
+
+/** A line that is a rule across a table: box-drawing or dashes only. */
+const RE_TABLE_RULE = /^[ \t\u3000]*[─━═—_－\-]{8,}[ \t\u3000]*$/;
+
+/** A header cell that names the column of directions' titles (`指南方向`, `方向名称`, `序号及名称`). */
+const RE_TITLE_HEADER = /^(?:指南方向|研究方向|方向名称|指南方向名称|项目名称|序号及(?:方向)?名称|方向)$/;
+/** A header cell that names what each direction asks (`内容及要求`, `具体内容`, `有关要求`). */
+const RE_CONTENT_HEADER = /^(?:主要|具体|有关)?(?:内容及要求|内容与要求|内容和要求|内容|要求|说明|要求及说明)$/;
 
 /** The roles of a direction's figures, whose two columns alone may make a table. */
 const FIGURE_COLUMN_ROLES: ReadonlySet<string> = new Set(['projectCount', 'funding', 'duration', 'perProjectCap']);
