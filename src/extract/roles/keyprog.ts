@@ -63,11 +63,15 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
   const out: Item[] = [];
   const rest = fieldRest(field);
   if (rest.text.length > 0) append(out, itemsOf(rest, span));
-  for (const c of field.children) {
-    if (c.kind === 'paragraph') append(out, itemsOf(c.paragraph.text, span));
-    else {
+  field.children.forEach((c, k) => {
+    if (c.kind === 'paragraph') {
+      // A short line that heads the items after it (`课题1（高功率密度电机）：`, indicators listed per
+      // 课题) is no indicator.
+      if (k + 1 < field.children.length && RE_ITEMS_HEAD.test(c.paragraph.text.text.trim())) return;
+      append(out, itemsOf(c.paragraph.text, span));
+    } else {
       const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
-      if (body.text.length === 0) continue;
+      if (body.text.length === 0) return;
       // `2）加速度计…；3）晶圆级封装良率…；4）…` (a column break put the next items on this item's
       // line): the inline markers that carry the list on are items of their own.
       const after = c.marker ? inlineContinuation(body, c.marker.value, span) : [];
@@ -76,9 +80,12 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
         append(out, after.slice(1));
       } else out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
     }
-  }
+  });
   return out;
 }
+
+/** A short line that introduces the items below it: no clause in it, a colon at its end (`课题1（…）：`). */
+const RE_ITEMS_HEAD = /^[^。；;，,]{2,40}[：:]$/;
 
 /**
  * An item's text cut where markers of its kind go on counting after its own number `n`
