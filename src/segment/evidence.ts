@@ -148,7 +148,8 @@ export function isTitleLike(p: Paragraph, m: Marker): boolean {
   // `1.内地与香港联合资助项目。合作机制：…`) is no clause of the title.
   const raw = p.text.text.slice(m.length);
   // A code in brackets after the title (`…合作项目（指南代码：BZ2025101）`) is no clause of it.
-  const t = (RUN_ON_HEADS.has(p) ? raw.replace(/[；;。]$/, '') : raw).replace(RE_TITLE_CODE, '');
+  // (So is the colon before a project's description: `①内地与香港联合资助研究项目：` / `根据…，支持…`.)
+  const t = (RUN_ON_HEADS.has(p) ? raw.replace(/[；;。：:]$/, '') : raw).replace(RE_TITLE_CODE, '');
   // `方向1` alone, its name in a field below (`方向名称：…`, a label/value table's first row).
   if (t.trim() === '' && m.type === 'direction-word') return true;
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
@@ -160,7 +161,7 @@ const RE_DIRECTION_SENTENCE = /^[\s\u3000]*(?:本|该|此)(?:指南)?方向(?!�
 /** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
 export const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
 // (Letters too, `A. 高功率密度一体化关节` under `Ⅰ、关键部组件`, where their headings own direction fields.)
-export const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic', 'cjk-comma', 'direction-word', 'latin'];
+export const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic', 'cjk-comma', 'direction-word', 'latin', 'circled'];
 /**
  * Markers that are directions only where the heading itself owns direction fields (its first
  * marker below is a field, with a direction's field before the next heading): `一、` is a document

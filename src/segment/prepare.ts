@@ -16,7 +16,7 @@ import { RUN_ON_HEADS } from './tree.js';
 const NUMBERED_LABEL_TYPES: ReadonlySet<MarkerType> = new Set(['decimal3', 'paren-arabic', 'arabic-dot', 'arabic-paren']);
 /** Headings that end (or start) the sub-headings of a direction named by a word and its number. */
 const WORDED_ENDS: ReadonlySet<MarkerType> = new Set(['direction-word', 'cjk-comma', 'decimal']);
-const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word', 'latin']);
+const HEADING_MARKERS: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'cjk-comma', 'paren-arabic', 'direction-word', 'latin', 'circled']);
 /** A known label with its colon, anywhere. */
 const RE_LABEL_COLON = new RegExp(`(?:${labelsOf().join('|')})\\s*[：:]`, 'g');
 
@@ -274,16 +274,21 @@ const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领
 function titleSentenceEnd(t: string, marker: Marker | null): number {
   if (!marker || !HEADING_MARKERS.has(marker.type)) return -1;
   // (Or a title, a dash, then what it studies: `1. 北极海洋环境变化——研究北极海冰…`.)
-  const stop = /。|——/.exec(t.slice(marker.length));
+  // (Or a project's name, a colon, then what it supports: `①内地与香港联合资助研究项目：根据《…》，支持…`.)
+  const stop = /。|——|：/.exec(t.slice(marker.length));
   if (!stop) return -1;
   const end = marker.length + stop.index;
   const title = t.slice(marker.length, end).trim();
   if (title.length < 4 || title.length > 40 || /[，,；;：:。]/.test(title)) return -1;
   const rest = t.slice(end + stop[0].length);
+  if (stop[0] === '：') return /(?:项目|计划)$/.test(title) && rest.length >= 20 && RE_PROJECT_PROSE.test(rest) ? end + 1 : -1;
   // (Or a research direction's content after its title: `1. 深海高压环境下金属材料钝化膜的演化规律。研究深海
   // 高压、低温…`, an NSFC guide's list, the title the first sentence, the content what it studies.)
   return rest.length >= 20 && (RE_PROSE_DIRECTION.test(rest) || RE_CONTENT_START.test(rest)) ? end + stop[0].length : -1;
 }
+
+/** How the prose of a project named before a colon begins: what it rests on, what it supports. */
+const RE_PROJECT_PROSE = /^(?:根据|依据|按照|落实|支持|面向|围绕|针对|聚焦|鼓励)/;
 
 /** How a research direction's content begins after its title: what it studies, reveals, builds. */
 // (`以非人灵长类动物为模型，研究…`: what it takes as its model or object, then what it studies.)

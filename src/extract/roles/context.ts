@@ -72,7 +72,8 @@ export function directionContext(
   // A draft's revision mark after the title (`…项目（新增）`) is no part of the title: a draft and
   // its final version name the direction alike.
   // Nor the dash a title stands before its description with (`1. 北极海洋环境变化——研究…`).
-  const printed = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;，,—');
+  // (Nor the colon before a project's description: `①内地与香港联合资助研究项目：` / `根据…`.)
+  const printed = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;，,—：:');
   const mark = RE_REVISION_MARK.exec(printed.text);
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
   // `方向1` with its name in a field of its own (`方向名称：中国和越南…`): the title is that name.
