@@ -905,3 +905,26 @@ for (const [set, gaps] of [['blind85', GAPS85], ['blind86', GAPS86], ['blind87',
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 88–89, written blind after pipeline 1.46.0. 88, layouts: a table of a direction's number and
+ * title in a margin column beside its fields (`指南方向 | 内容及要求`); a key programme in setext
+ * Markdown with 考核指标 listed per 课题 (`（1-1）`); 港澳台 directions numbered ① under （一） groups,
+ * each one sentence ending in a bracket of its figures. 89, families: a multilateral 政府间 call with
+ * figures per partner country; a 内地与香港联合资助计划 call from the Hong Kong side in traditional
+ * script with simplified paragraphs; a provincial 国际科技合作专项 whose partners are universities.
+ * First contact: 88 252/411 (61.3%); 89 313/357 (87.7%). Now 88 387/411, 89 341/357.
+ */
+const GAPS88: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-b2-circled-sentences': { gap: 'open: `周期：2年` in a bracket of figures (a bare 周期 label) is not read as the duration; domains read from a prose sentence keep the words before 围绕 and read `A和B` as one' },
+  'kp-2026-lowalt-setext-md': { gap: 'judgement: a youth direction’s funding taken from the call’s `每个项目500万元` (the writer reads no direction total there)' },
+};
+const GAPS89: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-b3-multilateral-per-partner': { gap: 'judgement: a mechanism a title names (金砖国家, 上合组织) kept as a partner beside the countries its field lists (as sets 66 and 73 have it); open: figures given per partner country not added up to the direction’s' },
+  'hb-2026-intl-coop-partner-universities': { checksGap: 'judgement: a direction whose title names its country raises no missing-field doubt for an absent 合作对象 line' },
+  'mhkjfs-2026-hk-side-mixed-script': { gap: 'judgement: the call’s agreement (`为落实《…安排》`) inherited by every theme; the special project given in simplified script' },
+};
+for (const [set, gaps] of [['blind88', GAPS88], ['blind89', GAPS89]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
