@@ -460,7 +460,9 @@ class LineWriter {
     let after: string | undefined;
     for (let j = i + 1; j < this.lines.length; j++) {
       if (this.lines[j]!.cls !== 'content') continue;
-      after = this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8);
+      // (As it reads once cleaned, radicals as ideographs, full-width letters as ASCII: cleaning the
+      // cleaned text sees the same neighbour.)
+      after = plainIdeographs(asciiAlnum(this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8)));
       break;
     }
     const before = this.out.length > 0 ? this.out[this.out.length - 1]!.text.text.slice(-1) : undefined;

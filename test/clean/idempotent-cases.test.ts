@@ -30,6 +30,8 @@ describe('cleaning twice', () => {
     ['https://example.org/a）。第 2 页　共拟支持经费：', ['https://example.org/a）。　共拟支持经费：']],
     // A page number between an English gloss and its label: the gloss goes, as with the page number elsewhere.
     ['Associated Partner第 2 页  共拟支持经费：', ['共拟支持经费：']],
+    // A half-width full stop before a line that starts with a radical (`⼀`, read as `一`): the same as before `一`.
+    ['中.\n\n⼀', ['中。', '一']],
     // A page number that leaves a reStructuredText comment's mark alone on its line: the line goes whole.
     ['..第 2 页', []],
   ] as const)('%j cleans to %j, and cleaning that again changes nothing', async (text, lines) => {
