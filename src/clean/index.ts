@@ -1637,10 +1637,14 @@ function markLineNumbers(lines: RawLine[]): void {
 interface ViewerNumbers {
   readonly re: RegExp;
   readonly frame?: RegExp;
+  /** Lines of the page around the text that carry no number and are not counted (left for the lines' own classes). */
+  readonly around?: RegExp;
 }
 const VIEWER_NUMBERS: readonly ViewerNumbers[] = [
   // A portal's or a knowledge base's paragraph numbers: `[12] 本方向拟支持项目不超过6个。`
-  { re: /^\f*[ \t]{0,3}[[［【](\d{1,4})[\]］】][ \t\u3000]?/ },
+  // (Not counted: the portal's own lines, a breadcrumb, the record's fields above the text, the
+  // print and share bar repeated between screens, the site's footer.)
+  { re: /^\f*[ \t]{0,3}[[［【](\d{1,4})[\]］】][ \t\u3000]?/, around: /^[\s\u3000]*(?:首页\s*[>＞»]|【?字体[：:]|打印|【打印】|关闭|分享到|索\s*引\s*号|主题分类|发文机关|成文日期|标\s*题[：:]|发文字号|发布日期|主办单位|承办单位|网站标识码|[京沪粤]ICP备|扫一扫|版权所有)/ },
   // A code review's diff view: `  12 +本方向…`, the mark of an added line after the number (a
   // draft's margin numbers, `  12  本方向…`, are `markLineNumbers`');
   // its file header (`docs/x.md  0 → 100644`, `diff --git …`) and hunk lines (`@@ -0,0 +1,45 @@`).
@@ -1662,7 +1666,7 @@ function unnumber(lines: RawLine[], removed: Removal[]): void {
     let inOrder = 0;
     let previous = 0;
     for (const l of lines) {
-      if (l.raw.trim() === '' || shape.frame?.test(l.raw)) continue;
+      if (l.raw.trim() === '' || shape.frame?.test(l.raw) || shape.around?.test(l.raw)) continue;
       nonBlank++;
       const m = shape.re.exec(l.raw);
       if (!m) continue;

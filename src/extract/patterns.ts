@@ -29,9 +29,10 @@ const num = (t: string): number => (/^\d+$/.test(t) ? Number(t) : (parseCjkNumbe
 export function parseCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
   const m = RE_COUNT.exec(text);
   if (!m) {
-    // A bare number is a count where the field says so (`拟支持项目数：3`).
-    const bare = /^(\d+)\s*(?:[。；;，,]|$)/.exec(text);
-    return bare ? { value: { value: Number(bare[1]), qualifier: 'exact' }, index: 0, length: bare[1]!.length } : null;
+    // A bare number is a count where the field says so (`拟支持项目数：3`, `拟支持项目数（个）：不超过3`,
+    // `约8`: the unit in the label).
+    const bare = /^(约|大约|不超过|不多于|不少于|至少|原则上不超过)?\s*(\d+)\s*(左右|以内)?\s*(?:[。；;，,]|$)/.exec(text);
+    return bare ? { value: { value: Number(bare[2]), qualifier: qualifierOf(bare[1], bare[3]) }, index: 0, length: bare[0].replace(/[。；;，,\s]+$/, '').length } : null;
   }
   if (m[2] !== undefined) {
     return { value: { value: num(m[3]!), qualifier: 'atMost', min: num(m[2]) }, index: m.index, length: m[0].length };

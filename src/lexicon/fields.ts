@@ -308,6 +308,10 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 // Areas）：`) is part of the label, and so is a plain unit (`拟支持经费（万元）：`: a label/value
 // table puts it after its bare number, see `clean`); a unit per project (`资助强度（万元/项）`) is not
 // read here (it says what a project gets, not what the field totals).
+/** A label's unit in brackets between it and its colon (`拟支持项目数（个）：4`, `经费（万元）：1200`). */
+const UNIT_GLOSS = '(?:[（(](?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?[）)])?';
+/** The units `UNIT_GLOSS` reads, as `runOnLabelStarts` finds them before a colon. */
+const RE_UNIT_GLOSS_END = /[（(](?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?[）)]$/;
 const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
 // A label may be joined to its colon by a copula, as a sentence writes it (`合作领域为：`, `其他要求是：`,
 // `其他要求如下：`).
@@ -322,7 +326,7 @@ const RE_LABEL = new RegExp(`^(?:[【\\[](${ALTERNATION})[】\\]]|(${ALTERNATION
  * A field label that runs on after the text of another field (`…3个；共拟支持经费：900万元`):
  * after a clause end, a closing bracket or white space. Group 1 is the label.
  */
-export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(?:(${ALTERNATION})\\s*${LABEL_COLON}|[【](${ALTERNATION})[】])`, 'g');
+export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(?:(${ALTERNATION})${UNIT_GLOSS}\\s*${LABEL_COLON}|[【](${ALTERNATION})[】])`, 'g');
 
 const LABEL_SET: ReadonlySet<string> = new Set(BY_LENGTH);
 const LABEL_LENGTHS = [...new Set(BY_LENGTH.map((l) => l.length))].sort((a, b) => b - a);
@@ -347,6 +351,9 @@ export function runOnLabelStarts(text: string): number[] {
     if (c === 0xff1a || c === 0x3a || c === 0xff5c || c === 0x4e28 || dashes > 0) {
       let end = i;
       while (end > from && SPACE.test(text[end - 1]!)) end--;
+      // (Past a unit in brackets: `经费（万元）：`.)
+      const unit = RE_UNIT_GLOSS_END.exec(text.slice(Math.max(from, end - 8), end));
+      if (unit) end -= unit[0].length;
       for (const length of LABEL_LENGTHS) {
         const p = end - length;
         if (p < from || p < 1) continue;

@@ -15,7 +15,7 @@ import type { DirectionContext } from './context.js';
 
 export function readDomains(ctx: DirectionContext): Domain[] {
   const { span, all } = ctx;
-  const domains = ctx.allOf('domains').flatMap((f) => domainsOfField(f, span));
+  const domains = ctx.allOf('domains').flatMap((f) => domainsOfField(f, span, ctx.sourceText));
   // No domains field, and the direction is one of the areas a call lists (`一、资助领域` / `1. 量子信息
   // 科学与量子材料`): the area is its domain (the topics its description names are the area's own).
   const area = ctx.groups.length > 0 && RE_CALL_AREAS.test(headingTitle(ctx.groups[ctx.groups.length - 1]!.text.text));
@@ -156,8 +156,20 @@ function topLevelColon(t: string): number {
 /** An item counted in words or lettered inline: `一是…`, `二是…`, `其一，…`, `A. 生物医药；B. …`. */
 const RE_COUNTED_ITEM = /^((?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十]{1,2}[，,、]|[A-Za-z][.．、)）](?=\s*[\u4e00-\u9fff])|[（(][A-Za-z][）)]))\s*/;
 
-function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
+function inlineDomains(m: Mapped, span: SpanFn, source?: (start: number, end: number) => string): Domain[] {
   const out: Domain[] = [];
+  // Parted by spaces only (`食品安全 农业科技 生物多样性保护`, a copy that lost its 、): split where the
+  // source had white space (`clean` drops spaces between CJK characters; the map keeps the gap).
+  const gaps = source ? spaceGaps(m, source) : [];
+  if (gaps.length > 0) {
+    let start = 0;
+    for (const at of [...gaps, m.text.length]) {
+      const piece = mappedTrim(mappedSlice(m, start, at), TRAILING);
+      start = at;
+      if (piece.text.length > 0) out.push({ label: piece.text, detail: null, marker: null, span: span(piece), children: [] });
+    }
+    return out;
+  }
   // Numbered inline (`①农业；②能源`): one domain per item.
   const items = itemsOf(m, span);
   if (items.length > 1 && items.some((i) => i.marker !== null)) {
@@ -183,6 +195,25 @@ function inlineDomains(m: Mapped, span: SpanFn): Domain[] {
     out.push({ label, detail, marker: counted ? counted[1]! : null, span: span(piece), children: [] });
   }
   return out;
+}
+
+/**
+ * Where a list with no separator of its own (no `、，；`) was parted by white space in the source,
+ * between two CJK characters: each cut's offset in `m`. None for a list that has separators, or for
+ * a value of one word.
+ */
+function spaceGaps(m: Mapped, source: (start: number, end: number) => string): number[] {
+  const t = m.text.replace(/[。；;.\s]+$/, '');
+  if (/[，,、；;：:（(]/.test(t) || t.length < 4) return [];
+  const cuts: number[] = [];
+  for (let k = 0; k + 1 < t.length; k++) {
+    const a = m.to[k]!;
+    const b = m.from[k + 1]!;
+    if (b > a && /^[ \t\u3000]+$/.test(source(a, b)) && /[\u4e00-\u9fff]/.test(t[k]!) && /[\u4e00-\u9fff]/.test(t[k + 1]!)) cuts.push(k + 1);
+  }
+  // (Every piece two characters or more: a letter-spaced line, `农 业`, is one word.)
+  const ends = [0, ...cuts, t.length];
+  return ends.some((e, i) => i > 0 && e - ends[i - 1]! < 2) ? [] : cuts;
 }
 
 /** Detail text without the phrases that only introduce a list (`包括但不限于：`, `，具体包括：`). */
@@ -217,8 +248,8 @@ function domainOfItem(item: Section, span: SpanFn): Domain {
   };
 }
 
-function domainsOfField(field: Section, span: SpanFn): Domain[] {
-  const out: Domain[] = [...inlineDomains(fieldRest(field), span)];
+function domainsOfField(field: Section, span: SpanFn, source?: (start: number, end: number) => string): Domain[] {
+  const out: Domain[] = [...inlineDomains(fieldRest(field), span, source)];
   const kids = field.children;
   for (let k = 0; k < kids.length; k++) {
     const c = kids[k]!;
