@@ -288,6 +288,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // A direction's category in a field of its own (`项目类别：基础前沿技术类`), as a key programme's
   // table per direction gives it: read as the category (`CATEGORY_LABELS`).
   ['项目类别', 'other'],
+  ['方向类别', 'other'],
+  ['类别', 'other'],
   ['项目类型', 'other'],
   // The task a direction belongs to, as a summary table's column names it (`任务 | 序号 | 项目方向`).
   ['所属任务', 'other'],
@@ -508,4 +510,4 @@ export function labelShapeAt(text: string): { label: string; length: number } | 
 export const ADMIN_LABEL_WORDS = /联系|电话|邮箱|传真|地址|备注|附件|说明|要求|经费|项目数|周期|期限|年限|协议|截止|时间|网址|注意/;
 
 /** Labels of a direction's category in a field of its own (`项目类别：共性关键技术类`). */
-export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型']);
+export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别']);

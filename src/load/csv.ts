@@ -11,7 +11,7 @@
  */
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, liftDocumentColumns, squareRows, type BuiltText } from './blocks.js';
+import { buildText, cellText, liftDocumentColumns, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 
 // (Never `，`: no tool writes it as a delimiter, and a header may hold one inside a name.)
 const DELIMITERS = [',', '\t', ';', '|'] as const;
@@ -91,12 +91,65 @@ function keyValue(fields: readonly string[]): string {
   return `${key}：${value}`;
 }
 
+/** The columns of an export in long form: one row per field of a direction (`方向编号 | 字段名称 | 字段值`). */
+const RE_KEY_COLUMN = /^(?:方向编号|指南方向编号|方向序号|编号|序号)$/;
+const RE_FIELD_COLUMN = /^(?:字段名称|字段名|字段|属性|属性名称|要素|要素名称)$/;
+const RE_VALUE_COLUMN = /^(?:字段值|字段内容|值|取值|内容|属性值|要素值)$/;
+/** The field that names a direction or a group in a long export (`方向名称`, `任务名称`). */
+const RE_NAME_FIELD = /^(?:方向名称|指南方向名称|任务名称|名称|标题)$/;
+/** The field that names the whole guideline (`指南名称`). */
+const RE_TITLE_FIELD = /^(?:指南名称|文件名称|标题|名称)$/;
+
+/**
+ * A system's export in long form (`记录ID | 层级 | 方向编号 | 字段名称 | 字段值`, a row per field):
+ * the guideline's own rows (no number) as its title and paragraphs, then per number a heading (`1.1
+ * 方向名称`, a group's `1. 任务名称`) and its fields as `字段名称：字段值` lines. The other columns (a
+ * record's id, its level) are logged as the record's (`record-header`). Null for any other table.
+ */
+function longForm(records: readonly (readonly string[])[]): { blocks: Block[]; removed: ReturnType<typeof unplaced>[] } | null {
+  const [header, ...body] = records;
+  if (!header || body.length < 3) return null;
+  const key = header.findIndex((h) => RE_KEY_COLUMN.test(h.trim()));
+  const field = header.findIndex((h) => RE_FIELD_COLUMN.test(h.trim()));
+  const value = header.findIndex((h) => RE_VALUE_COLUMN.test(h.trim()));
+  if (key < 0 || field < 0 || value < 0) return null;
+  const removed = body.flatMap((r) => r.flatMap((c, i) => (i !== key && i !== field && i !== value && c !== '' ? [unplaced('record-header', c)] : [])));
+  const lines: string[] = [];
+  let current: string | null = null;
+  for (const r of body) {
+    const k = (r[key] ?? '').trim();
+    const f = (r[field] ?? '').trim();
+    const v = r[value] ?? '';
+    if (k === '') {
+      // The guideline's own rows: its title alone, the rest as its text.
+      lines.push(...(RE_TITLE_FIELD.test(f) ? [v] : v.split('\n')), '');
+      continue;
+    }
+    if (k !== current) {
+      current = k;
+      const name = body.find((x) => (x[key] ?? '').trim() === k && RE_NAME_FIELD.test((x[field] ?? '').trim()));
+      lines.push(`${/^\d{1,3}$/.test(k) ? `${k}.` : k} ${name ? name[value] ?? '' : ''}`.trimEnd());
+    }
+    if (RE_NAME_FIELD.test(f)) continue;
+    const [first, ...rest] = v.split('\n');
+    lines.push(`${f}：${first ?? ''}`, ...rest);
+  }
+  return { blocks: [{ kind: 'text', lines }], removed };
+}
+
 /** Reads a CSV text (already decoded) into its table. */
 export function readCsv(text: string): BuiltText {
-  const records = parseCsv(text.replace(/^\ufeff/, ''))
-    .map((r) => r.map((f) => cellText(f.split(/\r\n|\r|\n/))))
-    .filter((r) => r.some((f) => f !== ''));
-  if (records.length === 0) throw new GuidelineError('empty', reason('csv-empty'));
+  const raw = parseCsv(text.replace(/^\ufeff/, ''))
+    .map((r) => r.map((f) => f.replace(/\r\n|\r/g, '\n')))
+    .filter((r) => r.some((f) => f.trim() !== ''));
+  if (raw.length === 0) throw new GuidelineError('empty', reason('csv-empty'));
+  // An export in long form, a row per field: its values keep their lines.
+  const long = longForm(squareRows(raw));
+  if (long) {
+    const built = buildText(long.blocks);
+    return { ...built, removed: [...long.removed, ...built.removed] };
+  }
+  const records = raw.map((r) => r.map((f) => cellText(f.split('\n'))));
   // The call's own figures as key/value records above the table (`指南方向数,8`, `拟支持项目数,52`,
   // `国拨经费总概算（元）,"110,000,000.00"`, as a database export writes them): lines of text, `key：value`.
   let head = 0;
