@@ -97,6 +97,8 @@ const RE_FIELD_COLUMN = /^(?:字段名称|字段名|字段|属性|属性名称|�
 const RE_VALUE_COLUMN = /^(?:字段值|字段内容|值|取值|内容|属性值|要素值)$/;
 /** The field that names a direction or a group in a long export (`方向名称`, `任务名称`). */
 const RE_NAME_FIELD = /^(?:方向名称|指南方向名称|任务名称|名称|标题)$/;
+/** An export's note on itself: `本表由…导出`, `导出时间：…`. */
+const RE_EXPORT_NOTE = /(?:由[^。]{0,30}导出|导出时间|数据来源[：:])/;
 /** The field that names the whole guideline (`指南名称`). */
 const RE_TITLE_FIELD = /^(?:指南名称|文件名称|标题|名称)$/;
 
@@ -121,8 +123,13 @@ function longForm(records: readonly (readonly string[])[]): { blocks: Block[]; r
     const f = (r[field] ?? '').trim();
     const v = r[value] ?? '';
     if (k === '') {
-      // The guideline's own rows: its title alone, the rest as its text.
-      lines.push(...(RE_TITLE_FIELD.test(f) ? [v] : v.split('\n')), '');
+      // The guideline's own rows: its title alone, the rest as its text. (After the directions, a
+      // note of the export itself, `本表由…导出，导出时间：…`, is the record's.)
+      if (current !== null && RE_EXPORT_NOTE.test(v)) {
+        removed.push(unplaced('record-header', v));
+        continue;
+      }
+      lines.push('', ...(RE_TITLE_FIELD.test(f) ? [v] : v.split('\n')), '');
       continue;
     }
     if (k !== current) {
