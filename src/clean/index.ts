@@ -662,10 +662,11 @@ function digitLookalikes(text: string, a: number, b: number): LinePiece[] {
 const RE_LOOKALIKE_CHAR = /[〇OolI]|\d[一⼀]\d/;
 /**
  * A run of digits and look-alikes with at least one real digit in it, before a unit, a date's mark,
- * a ratio's colon or a decimal point (`15OO万元`, `l988年`), or a look-alike alone before a date's
+ * a ratio's colon or a decimal point (`15OO万元`, `l988年`); a decimal with look-alikes after its point,
+ * before a unit or at the line's end where a wrap cut the figure (`2.〇` / `6亿元`); or a look-alike alone before a date's
  * mark or a ratio's colon (`l月l日`, `l:1`); never beside a Latin letter (`CO2`, `O3`, `H2O`).
  */
-const RE_LOOKALIKE_DIGITS = /(?<![A-Za-z\d.．])(?:(?=[\d〇OolI]*\d)[\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[.．]\d)|[lI〇](?=[月日:：]\s*\d?))(?![A-Za-z])/g;
+const RE_LOOKALIKE_DIGITS = /(?<![A-Za-z\d.．])(?:(?=[\d〇OolI]*\d)[\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[.．]\d)|\d{1,4}[.．][\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[\s\u3000]*$)|[lI〇](?=[月日:：]\s*\d?))(?![A-Za-z])/g;
 /** A look-alike of a dash between two digits before a unit (`3一5年`, `2023一2025年`, `2⼀3个`): the dash OCR's repair writes too. */
 const RE_LOOKALIKE_DASH = /\d[一⼀](?=\d{1,4}\s*(?:年|个月|个|项|万|亿))/g;
 
