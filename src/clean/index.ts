@@ -656,17 +656,21 @@ function digitLookalikes(text: string, a: number, b: number): LinePiece[] {
     }
   }
   for (const m of line.matchAll(RE_LOOKALIKE_DASH)) out.push({ start: a + m.index + 1, end: a + m.index + 2, kind: 'lookalike-glyph', replacement: '—' });
-  return out;
+  // (`1月1曰`: the day's mark.)
+  for (const m of line.matchAll(RE_LOOKALIKE_DAY)) out.push({ start: a + m.index, end: a + m.index + 1, kind: 'lookalike-glyph', replacement: '日' });
+  return out.sort((x, y) => x.start - y.start);
 }
 
-const RE_LOOKALIKE_CHAR = /[〇OolI]|\d[一⼀]\d/;
+const RE_LOOKALIKE_CHAR = /[〇OolI曰]|\d[一⼀]\d/;
+/** `曰` for `日` after a date's month and day (`1月1曰`, `3月2〇曰`). */
+const RE_LOOKALIKE_DAY = /(?<=月\s*[\d〇OolI]{1,2}\s*)曰/g;
 /**
  * A run of digits and look-alikes with at least one real digit in it, before a unit, a date's mark,
  * a ratio's colon or a decimal point (`15OO万元`, `l988年`); a decimal with look-alikes after its point,
  * before a unit or at the line's end where a wrap cut the figure (`2.〇` / `6亿元`); or a look-alike alone before a date's
  * mark or a ratio's colon (`l月l日`, `l:1`); never beside a Latin letter (`CO2`, `O3`, `H2O`).
  */
-const RE_LOOKALIKE_DIGITS = /(?<![A-Za-z\d.．])(?:(?=[\d〇OolI]*\d)[\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[.．]\d)|\d{1,4}[.．][\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[\s\u3000]*$)|[lI〇](?=[月日:：]\s*\d?))(?![A-Za-z])/g;
+const RE_LOOKALIKE_DIGITS = /(?<![A-Za-z\d.．])(?:(?=[\d〇OolI]*\d)[\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日曰万亿元个项号:：%]|[.．]\d)|\d{1,4}[.．][\d〇OolI]*[〇OolI][\d〇OolI]*(?=[年月日万亿元个项号:：%]|[\s\u3000]*$)|[lI〇](?=[月日:：]\s*\d?))(?![A-Za-z])/g;
 /** A look-alike of a dash between two digits before a unit (`3一5年`, `2023一2025年`, `2⼀3个`): the dash OCR's repair writes too. */
 const RE_LOOKALIKE_DASH = /\d[一⼀](?=\d{1,4}\s*(?:年|个月|个|项|万|亿))/g;
 
