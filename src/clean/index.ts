@@ -1257,8 +1257,10 @@ function markdownEscapes(l: MarkupLine): Markup[] {
  */
 function labelBullet({ text, a, b, line, lead }: MarkupLine): Markup[] {
   const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
-  const rest = bullet ? line.slice(bullet[0].length) : '';
-  const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
+  // (Read as the line will read once cleaned: a compatibility ideograph, `勇` U+FA76, as the ideograph
+  // it stands for, so that cleaning the cleaned line decides alike.)
+  const rest = bullet ? line.slice(bullet[0].length).normalize('NFKC') : '';
+  const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？!?]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
   // (A label in two languages after it, `▲Funding 经费：`, is a label too: see `bilingualLabel`.)
   if (bullet && (fieldLabelAt(rest) || heading || bilingualLabel(text, a + bullet[0].length, b).length > 0)) return [{ start: a, end: a + bullet[0].length, kind: 'markup' }];
   return [];

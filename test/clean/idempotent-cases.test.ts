@@ -32,6 +32,9 @@ describe('cleaning twice', () => {
     ['Associated Partner第 2 页  共拟支持经费：', ['共拟支持经费：']],
     // A half-width full stop before a line that starts with a radical (`⼀`, read as `一`): the same as before `一`.
     ['中.\n\n⼀', ['中。', '一']],
+    // A bullet before a short line whose ideograph is a compatibility form (勇 U+FA76): decided as for 勇 U+52C7.
+    ['■\uFA76\u{10000}!', ['■\u52C7\u{10000}!']],
+    ['■\uFA76\u{10000}中文', ['\u52C7\u{10000}中文']],
     // A page number that leaves a reStructuredText comment's mark alone on its line: the line goes whole.
     ['..第 2 页', []],
   ] as const)('%j cleans to %j, and cleaning that again changes nothing', async (text, lines) => {
