@@ -21,7 +21,7 @@ import { ownEntry } from '../own.js';
 import { SIMPLIFIED_OF, writtenInTraditional } from '../lexicon/script.js';
 import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
-import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, plainIdeographs, PUNCT_LOOKALIKE } from '../lexicon/chars.js';
+import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, plainIdeographs, PUNCT_LOOKALIKE, RE_RULE_LINE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf } from '../lexicon/fields.js';
@@ -168,6 +168,9 @@ function isSpace(c: number): boolean {
 /** A line that only says the text goes on over the page: `（接下页）`, `（转下页）`, `（未完待续）`. */
 const RE_CONTINUES_MARK = /^[（(](?:接下页|转下页|下页续|续下页|未完待续|未完，?(?:接|转)下页)[)）]$/;
 
+/** A raw text as it will read once cleaned, where a decision on it must not change on cleaning again: radicals and compatibility forms as ideographs, full-width letters and digits as ASCII. */
+const asCleaned = (t: string): string => plainIdeographs(asciiAlnum(t));
+
 export function clean(source: Source): Cleaned {
   const removed: Removal[] = [];
   // A text in traditional script is read as simplified, one character for one (offsets unchanged;
@@ -239,7 +242,7 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
     }
     // `trim()` removes exactly what `\s` matches (U+3000 included).
     // (Radicals a PDF's font maps ideographs to, `⻚`, read as the ideographs: `【打印本页】`.)
-    const trimmed = plainIdeographs(asciiAlnum(raw.trim()));
+    const trimmed = asCleaned(raw.trim());
     if (trimmed === '') continue;
     nonBlank++;
     l.cls = 'content';
@@ -462,7 +465,7 @@ class LineWriter {
       if (this.lines[j]!.cls !== 'content') continue;
       // (As it reads once cleaned, radicals as ideographs, full-width letters as ASCII: cleaning the
       // cleaned text sees the same neighbour.)
-      after = plainIdeographs(asciiAlnum(this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8)));
+      after = asCleaned(this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8));
       break;
     }
     const before = this.out.length > 0 ? this.out[this.out.length - 1]!.text.text.slice(-1) : undefined;
@@ -651,7 +654,7 @@ function digitLookalikes(text: string, a: number, b: number): LinePiece[] {
     const run = m[0];
     for (let k = 0; k < run.length; k++) {
       const c = run[k]!;
-      const to = c === '〇' || c === 'O' || c === 'o' ? '0' : c === 'l' || c === 'I' ? '1' : null;
+      const to = c === '〇' ? '0' : (DIGIT_LOOKALIKE.get(c) ?? null);
       if (to) out.push({ start: a + m.index + k, end: a + m.index + k + 1, kind: 'lookalike-glyph', replacement: to });
     }
   }
@@ -744,7 +747,8 @@ class LineCleaner {
     this.from = from;
     this.to = to;
     this.i = this.runStart = a;
-    this.labelGap = labelTail ? a + RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40)))![1]!.length : tableLabelGap(text, a, b);
+    const head = labelTail ? RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40))) : null;
+    this.labelGap = head ? a + head[1]!.length : tableLabelGap(text, a, b);
     this.spaced = isLetterSpaced(text.slice(a, b));
     // Page numbers inside the line (`交通基础- 3 -设施运维`): each skipped whole, and logged.
     this.inline = [
@@ -1007,8 +1011,6 @@ function doubledGlyphs(text: string, a: number, b: number): { start: number; end
 /** A choice of a form: a box, ticked or not, and a figure's qualifier (`□约`, `☑原则上不超过`), with the space after it. */
 const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|不低于|不高于|以上|以内|一般为|原则上为|原则上不超过|为)[ \t\u3000]*/g;
 
-/** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
-const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;
 
 /** A field list's item at a line's start (reStructuredText, Org: `:研究内容: …`, `:考核指标:`). */
 const RE_FIELD_LIST_LINE = /^[ \t]*:[^:\s][^:]{0,20}:(?:[ \t]|$)/;
@@ -1259,7 +1261,7 @@ function labelBullet({ text, a, b, line, lead }: MarkupLine): Markup[] {
   const bullet = lead ? null : RE_LABEL_BULLET.exec(line);
   // (Read as the line will read once cleaned: a compatibility ideograph, `勇` U+FA76, as the ideograph
   // it stands for, so that cleaning the cleaned line decides alike.)
-  const rest = bullet ? line.slice(bullet[0].length).normalize('NFKC') : '';
+  const rest = bullet ? asCleaned(line.slice(bullet[0].length)) : '';
   const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？!?]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
   // (A label in two languages after it, `▲Funding 经费：`, is a label too: see `bilingualLabel`.)
   if (bullet && (fieldLabelAt(rest) || heading || bilingualLabel(text, a + bullet[0].length, b).length > 0)) return [{ start: a, end: a + bullet[0].length, kind: 'markup' }];
@@ -1407,7 +1409,8 @@ function markWrappedLabels(lines: RawLine[]): void {
     if (l.cls !== 'content' || l.afterLabelTail !== undefined) continue;
     const m = RE_TABLE_LABEL.exec(l.raw.trimStart());
     const head = m?.[1];
-    if (!m || !head || m[0].includes('\t') || KNOWN_LABELS.has(head) || !LABEL_PREFIXES.has(head)) continue;
+    // (Never where furniture stands on the line: its label's start is then not where the row's is.)
+    if (!m || !head || m[0].includes('\t') || KNOWN_LABELS.has(head) || !LABEL_PREFIXES.has(head) || (l.furniture?.length ?? 0) > 0) continue;
     const indent = indentColumn(l.raw);
     if (indent === null) continue;
     // The next content line, past blank lines and a page's furniture (at most a few). (A page's

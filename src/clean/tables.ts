@@ -21,7 +21,7 @@
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
 import { columnOf, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
-import { displayWidth, plainIdeographs } from '../lexicon/chars.js';
+import { displayWidth, plainIdeographs, RE_RULE_LINE } from '../lexicon/chars.js';
 import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import { lineFragments, type CjkWidth, type Fragment } from './fragments.js';
@@ -877,7 +877,7 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     const frags = fragments(text, l, i, width);
     if (frags.length === 0) continue;
     // A rule under the header or between rows (`──────`): the table's layout.
-    if (RE_TABLE_RULE.test(l.raw)) {
+    if (RE_RULE_LINE.test(l.raw)) {
       layout.push({ ...trimRange(text, l.start, l.end, i), kind: 'table-layout' });
       taken.add(i);
       continue;
@@ -947,9 +947,6 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
   const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
   return { table, fit: alignment(grid, merged) };
 }
-
-/** A line that is a rule across a table: box-drawing or dashes only. */
-const RE_TABLE_RULE = /^[ \t\u3000]*[─━═—_－\-]{8,}[ \t\u3000]*$/;
 
 /** A header cell that names the column of directions' titles (`指南方向`, `方向名称`, `序号及名称`). */
 const RE_TITLE_HEADER = /^(?:指南方向|研究方向|方向名称|指南方向名称|项目名称|序号及(?:方向)?名称|方向)$/;

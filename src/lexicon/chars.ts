@@ -191,3 +191,6 @@ export const DIGIT_LOOKALIKE: ReadonlyMap<string, string> = new Map([
   ['I', '1'], ['l', '1'], ['i', '1'], ['|', '1'], ['Z', '2'], ['z', '2'], ['A', '4'], ['S', '5'], ['s', '5'],
   ['G', '6'], ['b', '6'], ['T', '7'], ['B', '8'], ['g', '9'], ['q', '9'], ['O', '0'], ['o', '0'], ['D', '0'],
 ]);
+
+/** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
+export const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;

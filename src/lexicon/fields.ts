@@ -311,10 +311,12 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 // table puts it after its bare number, see `clean`); a unit per project (`资助强度（万元/项）`) is not
 // read here (it says what a project gets, not what the field totals).
 /** A label's unit in brackets between it and its colon (`拟支持项目数（个）：4`, `经费（万元）：1200`). */
-const UNIT_GLOSS = '(?:[（(](?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?[）)])?';
+/** The units a label may give in brackets. */
+const LABEL_UNITS = '(?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?';
+const UNIT_GLOSS = `(?:[（(]${LABEL_UNITS}[）)])?`;
 /** The units `UNIT_GLOSS` reads, as `runOnLabelStarts` finds them before a colon. */
-const RE_UNIT_GLOSS_END = /[（(](?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?[）)]$/;
-const LABEL_GLOSS = "(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|(?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?";
+const RE_UNIT_GLOSS_END = new RegExp(`[（(]${LABEL_UNITS}[）)]$`);
+const LABEL_GLOSS = `(?:[（(](?:(?![^）)]*(?:万元|亿元|元|年|月|个|项|家))[^（）()]{1,8}|${LABEL_UNITS}|[A-Za-z][A-Za-z &'’.,/-]{1,40})[）)])?`;
 // A label may be joined to its colon by a copula, as a sentence writes it (`合作领域为：`, `其他要求是：`,
 // `其他要求如下：`).
 // Its colon may be a dash (`合作协议——《…》`, `领域方向—农业`), as some calls print a label before its value.
