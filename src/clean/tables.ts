@@ -909,8 +909,23 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     blank = false;
   }
   if (body.length === 0) return null;
-  // Rows: at each row number; where the table has none, at each block after a blank line (or at
-  // each line with text in the first column).
+  const merged = rowsOfBody(grid, body, idColumn);
+  if (merged.length === 0) return null;
+  // (A table of cards, `指南方向 | 内容及要求`: each row its heading, then its fields as they run.)
+  if (grid.cards) {
+    for (const h of grid.lines) layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
+    return { table: { kind: 'cards', lines: taken, first, columns: [], header: [], rows: merged, layout: sortRanges(layout) }, fit: alignment(grid, merged) };
+  }
+  const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
+  return { table, fit: alignment(grid, merged) };
+}
+
+/**
+ * The rows of a spaced table's body: at each row number; where the table has none, at each block
+ * after a blank line (or at each line with text in the first column). Rows with nothing but a
+ * continuation (a page break in a cell) belong to the row before.
+ */
+function rowsOfBody(grid: Grid, body: readonly { index: number; frags: Fragment[]; blankBefore: boolean }[], idColumn: number): { line: number; cells: Fragment[][] }[] {
   const blocks = body.some((b, k) => k > 0 && b.blankBefore);
   const rows: { line: number; cells: Fragment[][] }[] = [];
   for (const b of body) {
@@ -938,14 +953,7 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     }
     merged.push(r);
   }
-  if (merged.length === 0) return null;
-  // (A table of cards, `指南方向 | 内容及要求`: each row its heading, then its fields as they run.)
-  if (grid.cards) {
-    for (const h of grid.lines) layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
-    return { table: { kind: 'cards', lines: taken, first, columns: [], header: [], rows: merged, layout: sortRanges(layout) }, fit: alignment(grid, merged) };
-  }
-  const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
-  return { table, fit: alignment(grid, merged) };
+  return merged;
 }
 
 /** A header cell that names the column of directions' titles (`指南方向`, `方向名称`, `序号及名称`). */
