@@ -247,9 +247,12 @@ const DURATION_VALUE =
 const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:(?:自|从)[^。；，,\\d]{1,16}?(?:之日)?起(?:算)?\\s*|自|从)?${DURATION_VALUE}`);
 // `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
 // (`项目周期`, with no label inside it, stays.)
-const DURATION_LABELS = labelsOf('duration')
-  .filter((l) => !l.startsWith('项目') || !labelsOf('duration').includes(l.slice(2)))
-  .join('|');
+// The bare `周期` only before its colon (`经费：1600万元；周期：2年`): in a sentence it is any cycle's
+// (`研发周期不超过1个月`).
+const DURATION_LABELS = [
+  ...labelsOf('duration').filter((l) => l !== '周期' && (!l.startsWith('项目') || l.slice(2) === '周期' || !labelsOf('duration').includes(l.slice(2)))),
+  '周期(?=\\s*[：:])',
+].join('|');
 // (`项目实施周期均为3年`: stated alike for every direction of a group.)
 const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 

@@ -132,6 +132,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目执行期', 'duration'],
   ['项目期', 'duration'],
   ['项目周期', 'duration'],
+  // A bracket of figures after a title (`（拟支持项目数：2个；经费：1600万元；周期：2年）`).
+  ['周期', 'duration'],
   ['实施年限', 'duration'],
   // A platform's period (`建设期3年`).
   ['建设期', 'duration'],

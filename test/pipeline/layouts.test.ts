@@ -75,6 +75,22 @@ describe('figures in prose', () => {
     ]);
   });
 
+  it('reads a prose list of domains after the last verb that opens it, its last 和 parting two', async () => {
+    const d = (await doc('本方向支持内地与匈牙利的高等学校、科研院所和企业围绕人工智能、集成电路和绿色低碳等领域开展联合研究（拟支持项目数：3个；经费：900万元；周期：2年）。')).directions[0]!;
+    expect([d.domains.map((x) => x.label), d.projectCount?.value, d.funding?.amountCNY, d.duration?.maxYears, d.duration?.inherited]).toEqual([
+      ['人工智能', '集成电路', '绿色低碳'],
+      3,
+      9_000_000,
+      2,
+      false,
+    ]);
+  });
+
+  it('never reads a bare 周期 without its colon as the duration', async () => {
+    const d = (await doc('本方向支持在农业与食品科学、清洁能源、生物医药等领域开展联合研究，样品检测周期不超过1个月。本方向拟支持3个项目，国拨经费共900万元。')).directions[0]!;
+    expect(d.duration).toBeNull();
+  });
+
   it('never takes what one project receives for the direction’s total', async () => {
     const d = (await doc('本方向拟支持3个项目，每个项目的国拨经费不超过300万元，实施周期3年。')).directions[0]!;
     expect([d.funding, d.perProjectCap?.amountCNY]).toEqual([null, 3_000_000]);

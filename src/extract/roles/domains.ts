@@ -23,7 +23,7 @@ export function readDomains(ctx: DirectionContext): Domain[] {
     domains.push({ label: ctx.title, detail: null, marker: null, span: span(ctx.titleM), children: [] });
   } else if (ctx.allOf('domains').length === 0 && ctx.allOf('content').length === 0) {
     // (A direction written as prose: the fields a 研究内容 names are its work, no domains of a call.)
-    const m = RE_PROSE_DOMAINS.exec(all.text);
+    const m = proseDomains(all.text);
     const after = m ? null : RE_PROSE_DOMAINS_AFTER.exec(all.text);
     if (after) {
       // `本方向支持的合作领域为：A；B；C。`: the list after the colon.
@@ -45,7 +45,7 @@ export function readDomains(ctx: DirectionContext): Domain[] {
       // `A、B和C三个领域`: the count says the 和 parts two.
       const counted = /([一二两三四五六七八九十\d]{1,2})个(?:领域|方向)$/.exec(m[0]);
       const stated = counted ? (parseCjkNumber(counted[1]!) ?? Number(counted[1])) : null;
-      if (words >= 3 || stated === words + 1) {
+      if (words >= 2 || stated === words + 1) {
         const last = pieces.pop()!;
         const and = RE_LIST_AND.exec(last);
         if (and && and.index >= 2 && last.length - and.index - and[0].length >= 2) pieces.push(last.slice(0, and.index), and[0], last.slice(and.index + and[0].length));
@@ -110,6 +110,24 @@ function listSeparators(m: Mapped): string {
 /** Domains named in a sentence: `在A、B、C等领域`, `围绕A、B和C等方向`. Group 1 is the list. */
 const RE_PROSE_DOMAINS = /(?:(?:在|围绕|聚焦|面向|重点围绕|优先支持|支持|资助|征集)(?:在|于)?)+((?:[^，。；、]{2,16}、)+[^，。；、]{2,16}?)(?:等|[一二两三四五六七八九十\d]{1,2}个)?(?:领域|方向)/;
 
+
+const RE_PROSE_DOMAINS_AT = new RegExp(RE_PROSE_DOMAINS.source, 'y');
+/** A verb that opens a list of domains inside what reads as the list's first items. */
+const RE_LIST_VERB = /围绕|聚焦|面向/g;
+
+/**
+ * `RE_PROSE_DOMAINS` in `text`, the list taken after the last verb that opens it: in `支持高等学校、
+ * 科研院所和企业围绕A、B和C等领域`, the institutions before 围绕 are who applies, not domains.
+ */
+function proseDomains(text: string): RegExpExecArray | null {
+  const m = RE_PROSE_DOMAINS.exec(text);
+  if (!m) return null;
+  const verbs = [...m[1]!.matchAll(RE_LIST_VERB)];
+  const verb = verbs[verbs.length - 1];
+  if (verb === undefined) return m;
+  RE_PROSE_DOMAINS_AT.lastIndex = m.index + m[0].indexOf(m[1]!) + verb.index;
+  return RE_PROSE_DOMAINS_AT.exec(text) ?? m;
+}
 
 /**
  * Domains listed after a sentence that names them: `本方向支持的合作领域为：A；B；C。`, `…组织实施，重点支持
