@@ -1262,10 +1262,27 @@ function labelBullet({ text, a, b, line, lead }: MarkupLine): Markup[] {
   // (Read as the line will read once cleaned: a compatibility ideograph, `勇` U+FA76, as the ideograph
   // it stands for, so that cleaning the cleaned line decides alike.)
   const rest = bullet ? asCleaned(line.slice(bullet[0].length)) : '';
-  const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？!?]/.test(rest) && /[\u4e00-\u9fff]/.test(rest);
+  const heading = bullet !== null && RE_HEADING_BULLET.test(bullet[0]) && rest.length >= 4 && rest.length <= 50 && !/[。；;，,：:！？!?]/.test(rest) && /[\u4e00-\u9fff]/.test(rest) && !itemOfLabel(text, a, bullet[0][0]!);
   // (A label in two languages after it, `▲Funding 经费：`, is a label too: see `bilingualLabel`.)
   if (bullet && (fieldLabelAt(rest) || heading || bilingualLabel(text, a + bullet[0].length, b).length > 0)) return [{ start: a, end: a + bullet[0].length, kind: 'markup' }];
   return [];
+}
+
+/**
+ * Whether the line at `a`, bulleted with `glyph`, is an item of the list a label with no value opens
+ * (`领域方向：` over `○ 农业` / `○ 水资源` / `○ 可再生能源`): the lines above it, past blank ones and
+ * those with the same bullet, end with the label's colon (the label's line bulleted or not).
+ */
+function itemOfLabel(text: string, a: number, glyph: string): boolean {
+  let end = a - 1;
+  for (let k = 0; k < 64 && end > 0; k++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(start, end).trim();
+    if (/[：:]$/.test(above)) return true;
+    if (above !== '' && !above.startsWith(glyph)) return false;
+    end = start - 1;
+  }
+  return false;
 }
 
 /**

@@ -4,7 +4,7 @@
  * a direction read before it.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { RE_TITLE_CATEGORY } from '../lexicon/markers.js';
+import { BULLET, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
 import { roleOfHeading, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -22,8 +22,12 @@ export function fieldHeadingRole(p: Paragraph, m: Marker): FieldRole | null {
 export function isBareTitle(p: Paragraph): boolean {
   const t = p.text.text;
   // `拟启动8个项目方向`, `其中，…`: a figure of the call, written as a bulleted line, is no title.
-  return t.length >= 4 && t.length <= 50 && !/[。；;：:，,！？]/.test(t) && !p.table && !RE_FIGURE_STATEMENT.test(t.trim());
+  // (Nor an item of a bulleted list whose bullet cleaning kept, as it keeps the items a label with no
+  // value opens, `领域方向：` / `○ 农业` / `○ 可再生能源`: it strips those that mark titles.)
+  return t.length >= 4 && t.length <= 50 && !/[。；;：:，,！？]/.test(t) && !p.table && !RE_FIGURE_STATEMENT.test(t.trim()) && !RE_BULLET_LEAD.test(t);
 }
+
+const RE_BULLET_LEAD = new RegExp(`^\\s*${BULLET}`);
 
 /** A heading's mark that it goes on from the page or slide before: `（续）`, `（续上页）`, `（接上页）`. */
 export const RE_CONTINUED = /[（(](?:续|续上页|续前页|接上页|续表)[)）]$/;

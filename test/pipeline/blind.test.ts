@@ -938,7 +938,7 @@ for (const [set, gaps] of [['blind88', GAPS88], ['blind89', GAPS89]] as const) {
  * 91 163/305 (53.4%, one refused). Now 90 273/311, 91 325/329.
  */
 const GAPS90: Record<string, { gap?: string; checksGap?: string }> = {
-  'gjhz-2026-b1-gdocs-bullets': { gap: 'open: a domains field whose items are Word bullets (○) under a label with no value: the bullets go as a heading’s would and the short items read as titles of directions; the closing summary table’s rows read into the directions' },
+  'gjhz-2026-b1-gdocs-bullets': { gap: 'open: the closing summary table’s caption (`指南方向汇总表`) counted as the last direction’s requirement; judgement: the table’s rows read into the directions they name' },
 };
 const GAPS91: Record<string, { gap?: string; checksGap?: string }> = {
   'kp-2026-hill-farm-machinery-ocr-20col': { gap: 'open: a text wrapped at exactly 20 characters splits some research-content paragraphs and joins two indicators; the youth direction’s note counted as two requirements' },

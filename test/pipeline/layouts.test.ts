@@ -133,3 +133,33 @@ describe('draft → final', () => {
     expect(diff(a, b).directions.map((x) => x.status)).toEqual(['removed', 'added']);
   });
 });
+
+describe('bulleted lists (a Word or Google Docs export)', () => {
+  const text = [
+    '国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南',
+    '一、领域和方向',
+    '● 中国和埃及政府间联合研究项目',
+    '○ 合作协议：《中埃政府间科技合作联委会第八次会议纪要》。',
+    '○ 领域方向：',
+    '○ 农业',
+    '○ 水资源',
+    '○ 可再生能源',
+    '○ 医药卫生',
+    '○ 拟支持项目数：8个。',
+    '○ 共拟支持经费：1200万元人民币。',
+    '● 中国和智利政府间联合研究项目',
+    '○ 合作协议：《中智政府间科技合作混合委员会第十五次会议纪要》。',
+    '○ 领域方向：天文；地震监测。',
+    '○ 拟支持项目数：5个。',
+    '二、申报要求',
+    '申报单位须为科研院所。',
+  ].join('\n');
+
+  it('reads bullets over fields as titles, and the items a label with no value opens as its values', async () => {
+    const doc = await ingestText(text, 'bullets.txt');
+    expect(doc.directions.map((d) => [d.title, d.domains.map((x) => x.label), d.projectCount?.value])).toEqual([
+      ['中国和埃及政府间联合研究项目', ['农业', '水资源', '可再生能源', '医药卫生'], 8],
+      ['中国和智利政府间联合研究项目', ['天文', '地震监测'], 5],
+    ]);
+  });
+});
