@@ -23,6 +23,8 @@ export interface ColumnPiece {
   readonly start: number;
   readonly end: number;
   readonly indent: number;
+  /** The piece goes on with the text of the piece before it (a value wrapped inside its cell). */
+  readonly continues?: boolean;
 }
 
 export interface ColumnPage {

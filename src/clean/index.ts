@@ -31,6 +31,7 @@ import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
+import { findFieldPairs } from './field-pairs.js';
 import { MapPool, MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
@@ -354,16 +355,30 @@ class LineWriter {
     private readonly pageOfLine: readonly (number | null)[],
     private readonly removed: Removal[],
   ) {
-    for (const t of findTables(text, lines)) {
+    // Fields two to a line, each value wrapped under its own column: read as two-column pages are
+    // (before tables: its right column would read as a table's).
+    const pairs = findFieldPairs(text, lines);
+    const inPairs = new Set([...pairs.values()].flatMap((b) => b.lines));
+    for (const t of findTables(text, inPairs.size === 0 ? lines : lines.map((l, i) => (inPairs.has(i) ? { ...l, cls: 'table' } : l)))) {
       this.tableAt.set(t.first, t);
       for (const i of t.lines) this.inTable.add(i);
     }
-    this.columnPages = findColumnPages(
-      text,
-      lines.map((l, i) => (this.inTable.has(i) ? { ...l, cls: 'table' } : l)),
-      pageOfLine,
-    );
-    for (const page of this.columnPages.values()) for (const i of page.lines) this.inColumns.add(i);
+    this.columnPages = new Map();
+    for (const [first, page] of findColumnPages(text, lines.map((l, i) => (this.inTable.has(i) ? { ...l, cls: 'table' } : l)), pageOfLine)) {
+      // A page of two columns of text keeps them; one whose only lines with text on both sides are
+      // fields two to a line is read field by field.
+      const sides = new Map<number, number>();
+      for (const piece of page.pieces) sides.set(piece.line, (sides.get(piece.line) ?? 0) + 1);
+      if ([...sides].some(([i, n]) => n > 1 && !inPairs.has(i)) || !page.lines.some((i) => inPairs.has(i))) {
+        this.columnPages.set(first, page);
+        for (const i of page.lines) this.inColumns.add(i);
+      }
+    }
+    for (const [first, block] of pairs) {
+      if (block.lines.some((i) => this.inColumns.has(i))) continue;
+      this.columnPages.set(first, block);
+      for (const i of block.lines) this.inColumns.add(i);
+    }
     this.doubleSpaced = isDoubleSpaced(lines);
     const content = lines.filter((l) => l.cls === 'content');
     const indentedCount = content.filter((l) => this.isIndented(l)).length;
@@ -421,7 +436,7 @@ class LineWriter {
       for (const piece of columnPage.pieces) {
         const built = this.cleanPiece(piece);
         if (built.text.length === 0) continue;
-        this.out.push({ line: piece.line + 1, text: built, blankBefore: false, indented: this.indentMeans && piece.indent >= 2, continuesCell: false });
+        this.out.push({ line: piece.line + 1, text: built, blankBefore: false, indented: this.indentMeans && piece.indent >= 2, continuesCell: piece.continues === true });
       }
       this.blockWritten(page);
     }

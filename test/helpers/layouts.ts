@@ -601,3 +601,29 @@ export function asWeChatArticle(ds: readonly DirectionSpec[]): string {
     '阅读 3.2万　赞 268',
   ].join('\n');
 }
+
+/**
+ * A form's fields two to a line through `pdftotext -layout`: the agreement, domains and
+ * requirements on the left, each wrapped at `width` display columns under its own column, the
+ * figures on the right from one column on (`共拟支持经费：…万元人民币` wrapped before `左右`-like
+ * rests when `rightWidth` is small); a page's foot between rows now and then.
+ */
+export function asPairedFields(ds: readonly DirectionSpec[], width = 44, rightWidth = 30, footEvery = 5): string {
+  const out: string[] = [];
+  let rows = 0;
+  let page = 1;
+  ds.forEach((d, k) => {
+    out.push(`${k === 0 ? '' : '\n'}1.${k + 1} ${titleOf(d)}`);
+    const left = [`合作协议：${agreementOf(d)}。`, `领域方向：${d.domains.join('；')}。`, `其他要求：${REQUIREMENTS[0]}`, REQUIREMENTS[1]!];
+    const right = [`拟支持项目数：${d.count}个`, `共拟支持经费：${d.fundingWan}万元人民币`, `实施周期：${d.years}年`];
+    left.forEach((cell, c) => {
+      const ls = wrap(cell, width);
+      const rs = c < right.length ? wrap(right[c]!, rightWidth) : [];
+      for (let r = 0; r < Math.max(ls.length, rs.length); r++) {
+        out.push(`    ${pad(ls[r] ?? '', width)}    ${rs[r] ?? ''}`.trimEnd());
+        if (++rows % footEvery === 0) out.push('', `${' '.repeat(36)}— ${page++} —`, '');
+      }
+    });
+  });
+  return [...HEAD(ds.length), ...out, ...TAIL].join('\n');
+}

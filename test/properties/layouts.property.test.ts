@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -79,6 +79,8 @@ describe('layouts', () => {
     ['a WeChat article’s copy: emoji markers, keycap parts, the editor’s note and the reading list around it', asWeChatArticle],
     ['a label/value table through pdftotext -layout: labels wrapped in their narrow column, a page’s foot inside a row', (ds: readonly DirectionSpec[]) => asLabelColumn(ds)],
     ['a table pasted as text with one full-width space between cells, a group’s caption between header and rows', asFullWidthTable],
+    ['fields two to a line through pdftotext -layout, each value wrapped under its own column, a page’s foot between rows', (ds: readonly DirectionSpec[]) => asPairedFields(ds)],
+    ['fields two to a line, the figures wrapped in a narrow right column', (ds: readonly DirectionSpec[]) => asPairedFields(ds, 36, 16, 4)],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
