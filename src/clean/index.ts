@@ -1997,16 +1997,23 @@ function markTitleRepeats(lines: RawLine[]): void {
       }
     }
   }
+  const candidates: { l: RawLine; i: number; t: string }[] = [];
   for (let i = last + 1; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls !== 'content') continue;
     const t = l.raw.replace(RE_WS, '').replace(/[（(]?征求意见稿[）)]?$/, '');
-    if (t.length < 8 || !/指南|专项|通知|计划/.test(t) || /[。；;，,：:]/.test(t) || matchMarker(l.raw.trim())) continue;
+    if (t.length < 8 || !/指南|专项|通知|计划/.test(t) || /[。；;，,：:]/.test(t) || matchMarker(l.raw.trim()) || !title.includes(t)) continue;
+    candidates.push({ l, i, t });
+  }
+  const times = new Map<string, number>();
+  for (const c of candidates) times.set(c.t, (times.get(c.t) ?? 0) + 1);
+  for (const { l, i, t } of candidates) {
     // (Next to a page number, the page's own lines decide: `markRunningLines`, by its pages.)
     // A whole title of its own (`2025年度山东省重点研发计划（国际科技合作）项目申报指南` under a post's
-    // headline that holds it) is the guideline's title, unless it repeats the first lines exactly.
-    const whole = /计划|专项|基金/.test(t) && t !== title.replace(/[（(]?征求意见稿[）)]?$/, '');
-    if (title.includes(t) && !whole && !besidePageNumber(lines, i)) l.cls = 'running-header';
+    // headline that holds it) is the guideline's title, unless it repeats the first lines exactly,
+    // or stands more than once (a page's running head a converter put after the page's first line).
+    const whole = /计划|专项|基金/.test(t) && t !== title.replace(/[（(]?征求意见稿[）)]?$/, '') && times.get(t)! < 2;
+    if (!whole && !besidePageNumber(lines, i)) l.cls = 'running-header';
   }
 }
 

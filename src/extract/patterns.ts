@@ -520,7 +520,12 @@ function ofSubset(t: string, index: number): boolean {
   if (/^\s*其中|^[^、，,]{0,8}青年科学家/.test(clause)) return true;
   let b = a - 1;
   while (b > 0 && !'，,。；;\n'.includes(t[b - 1]!)) b--;
-  return /^\s*其中\s*[，,]$/.test(t.slice(b, a));
+  if (/^\s*其中\s*[，,]$/.test(t.slice(b, a))) return true;
+  // (Or in a sentence that opens with it, up to its full stop: `其中，拟部署3个青年科学家项目，拟安排
+  // 国拨经费1200万元。`, `其中，基础研究类…0.9亿元；共性关键技术类…1.6亿元。`)
+  let c = b;
+  while (c > 0 && !'。\n'.includes(t[c - 1]!)) c--;
+  return /^\s*其中/.test(t.slice(c));
 }
 
 /** The sentence (between `。`/`；`/line ends) around `index`. */

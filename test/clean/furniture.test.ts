@@ -93,3 +93,40 @@ describe('stamps', () => {
     expect(c.lines.filter((l) => l.text.text.startsWith('合作项目必须双方同时申报')).length).toBe(4);
   });
 });
+
+describe('a running head a converter put after the page’s first line', () => {
+  // A PDF exported to Word: the page's head in a text box anchored in the page's first paragraph,
+  // written after it; the title without its programme's name, the same words on every page.
+  const head = '“海洋牧场与深远海养殖装备”重点专项2026年度项目申报指南';
+  const text = [
+    '国家重点研发计划“海洋牧场与深远海养殖装备”',
+    '重点专项2026年度项目申报指南',
+    '（征求意见稿）',
+    '本专项拟启动3个指南方向。',
+    '1.1 深远海大型养殖平台水动力特性与结构安全（基',
+    '— 1 —',
+    '础研究类）',
+    head,
+    '研究内容：研究养殖平台水动力特性。',
+    '— 2 —',
+    '1.2 养殖平台极端海况智能感知与预警（青年科学家',
+    head,
+    '项目）',
+    '研究内容：研究极端海况短临预报方法。',
+    '— 3 —',
+    '考核指标：建立预报模型1套。',
+    head,
+  ].join('\n');
+
+  it('is removed and logged on every page, and a title does not swallow it', async () => {
+    const doc = await ingestText(text, 'pdf2word.txt');
+    expect(doc.directions.map((d) => d.title)).toEqual(['深远海大型养殖平台水动力特性与结构安全（基础研究类）', '养殖平台极端海况智能感知与预警（青年科学家项目）']);
+    expect(doc.removed.filter((r) => r.kind === 'running-header').map((r) => r.text)).toEqual([head, head, head]);
+  });
+
+  it('a title printed once, of its own, stays (a post’s headline over the guideline it holds)', async () => {
+    const once = ['2026年度山东省重点研发计划（国际科技合作）项目申报指南发布', '2026年度山东省重点研发计划（国际科技合作）项目申报指南', '一、支持方向', '1. 中国和德国联合研究项目', '拟支持项目数：3个。'].join('\n');
+    const doc = await ingestText(once, 'post.txt');
+    expect(doc.removed.filter((r) => r.kind === 'running-header')).toEqual([]);
+  });
+});

@@ -174,3 +174,12 @@ describe('the number of directions a preamble states', () => {
     expect(findCurrentSummary('directionCount', text)?.[2]).toBe(count);
   });
 });
+
+describe('a call’s figures of a part', () => {
+  it('a sentence that opens with 其中 states no total of the call, up to its full stop', async () => {
+    const { findCurrentSummary } = await import('../../src/extract/patterns.js');
+    expect(findCurrentSummary('fundingTotal', '拟启动12个指南方向，拟安排国拨经费概算X.XX亿元。其中，拟部署3个青年科学家项目，拟安排国拨经费1200万元，每个项目不超过400万元。')).toBeNull();
+    expect(findCurrentSummary('fundingTotal', '按类别部署。其中，基础研究类拟安排国拨经费0.9亿元；共性关键技术类拟安排国拨经费1.6亿元。')).toBeNull();
+    expect(findCurrentSummary('fundingTotal', '拟安排国拨经费3.82亿元。其中，基础研究类拟安排国拨经费0.9亿元。')?.[0]).toContain('3.82亿元');
+  });
+});

@@ -583,7 +583,6 @@ for (const [set, gaps] of [['blind54', GAPS54], ['blind55', GAPS55]] as const) {
 const GAPS56: Record<string, { gap?: string; checksGap?: string }> = {
   'hmt-2025-jiedu-slides': { gap: 'open: a slide’s figures box beside its text is read line by line into the lines beside it (agreements, funding lost, domains polluted)' },
   'intergov-2026b1-ocrscan': { gap: 'judgement: a dash in a 《》 title read by OCR as `-` stays as read (`（2024-2028）`; the page prints `—`)' },
-  'keyprog-composites-2026-toc-draft': { gap: 'open: one direction’s 有关说明 read as two items' },
 };
 const GAPS57: Record<string, { gap?: string; checksGap?: string }> = {
   'gov-batch2-oneline': { gap: 'judgement: a space a lost line break left inside a 《》 title between two phrases of four characters (`…关于 产业研发…`) is kept, as a title’s own space is' },
