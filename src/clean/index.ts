@@ -2116,6 +2116,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
     log,
   };
   if (table.kind === 'cards') writeCardRows(table, w);
+  else if (table.kind === 'data') writeDataRows(table, w);
   else if (table.kind === 'fields') writeFieldRows(table, w.cellOf, w.at, w.push, log);
   else writeDirectionRows(text, table, w, byOcr);
   return out;
@@ -2145,6 +2146,20 @@ function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: T
     return null;
   }
   return m;
+}
+
+/** A table of figures: each row a line of its cells, a space between them (where the tab stood). */
+function writeDataRows(table: Table, w: TableOut): void {
+  for (const row of table.rows) {
+    const b = new MappedBuilder();
+    for (const cell of row.cells) {
+      const m = w.cellOf(cell);
+      if (!m) continue;
+      if (b.size > 0) b.pushRange(' ', m.from[0]!, m.from[0]!);
+      b.pushMapped(m);
+    }
+    if (b.size > 0) w.push(row.line, b.build(), 'cell');
+  }
 }
 
 /** A table of cards: a direction per row, its heading, then its fields as a line of text (their labels part them). */

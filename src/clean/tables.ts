@@ -54,9 +54,10 @@ export interface TableRow {
 export interface Table {
   /**
    * `cards`: a direction per row, its number and title in the first column and its fields, written
-   * out with their labels, in the second (`指南方向 | 具体内容及要求`).
+   * out with their labels, in the second (`指南方向 | 具体内容及要求`). `data`: a small table of
+   * figures inside a direction's text (`序号⇥指标名称⇥指标值`), a row to a line.
    */
-  readonly kind: 'directions' | 'fields' | 'cards';
+  readonly kind: 'directions' | 'fields' | 'cards' | 'data';
   /** 0-based indexes of the lines the table takes (its header, rows, repeated headers, rules). */
   readonly lines: ReadonlySet<number>;
   /** The first line of the table: where its rows are written out. */
@@ -457,7 +458,7 @@ function tabTable(text: string, lines: readonly TableLine[], first: number): Tab
   if (sep === null) return null;
   const records = new SeparatedRecords(text, lines, first, sep).read(head.start);
   if (records.length < 2) return null;
-  return separatedTable(text, records, first);
+  return separatedTable(text, records, first, sep);
 }
 
 /** A record of a separated table: each cell's pieces, its quotes (layout), and the lines it takes (0-based). */
@@ -594,16 +595,35 @@ class SeparatedRecords {
 }
 
 /** The table of directions a separated table's records make (the first its header), or null where its header names no directions. */
-function separatedTable(text: string, records: readonly SeparatedRecord[], first: number): Table | null {
+function separatedTable(text: string, records: readonly SeparatedRecord[], first: number, sep: '\t' | ',' | '\u3000'): Table | null {
   const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   const header = records[0]!;
   const columns = header.cells.map((c) => columnOf(cellText(c)));
-  if (!isDirectionHeader(columns)) return null;
+  if (!isDirectionHeader(columns)) return sep === '\t' ? dataTable(text, records, first) : null;
   const taken = new Set(records.flatMap((r) => r.lines));
   const layout = records.flatMap((r) => r.quotes.map((q) => ({ ...q, kind: 'table-layout' as const })));
   const rows = records.slice(1).map((r) => (r.caption ? { line: r.lines[0]!, cells: [r.cells[0]!], caption: true } : { line: r.lines[0]!, cells: columns.map((_, k) => r.cells[k] ?? []) }));
   return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows, layout: sortRanges(layout) };
 }
+
+/**
+ * A small table of figures inside a direction's text, tab-separated (`序号⇥指标名称⇥指标值` over
+ * `1⇥峰值扭矩密度⇥≥200 N·m/kg`): a header of short cells naming no direction's columns, and rows of
+ * as many cells. Its header is layout; each row is written as a line of its own, so that a row's
+ * number is never a heading's.
+ */
+function dataTable(text: string, records: readonly SeparatedRecord[], first: number): Table | null {
+  const header = records[0]!;
+  const width = header.cells.length;
+  if (width < 3 || !header.cells.every((c) => RE_DATA_HEADER_CELL.test(cellTextOf(text, c)))) return null;
+  const body = records.slice(1).filter((r) => !r.caption);
+  if (body.length === 0 || body.length !== records.length - 1 || !body.every((r) => r.cells.length === width)) return null;
+  const layout: Layout = [...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })), ...records.flatMap((r) => r.quotes.map((q) => ({ ...q, kind: 'table-layout' as const })))];
+  return { kind: 'data', lines: new Set(records.flatMap((r) => r.lines)), first, columns: [], header: header.cells, rows: body.map((r) => ({ line: r.lines[0]!, cells: r.cells })), layout: sortRanges(layout) };
+}
+
+/** A header cell of a table of figures: a short name, no clause in it. */
+const RE_DATA_HEADER_CELL = /^[^。；;，,：:]{1,12}$/;
 
 // ---------------------------------------------------------------------------------------------
 // Spaced tables (`pdftotext -layout`)

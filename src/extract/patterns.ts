@@ -188,7 +188,7 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
 }
 
 // (A joint laboratory is a project of its call: `单个联合实验室中央财政经费一般不超过1500万元`.)
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|(?:每家|单家)(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
@@ -197,7 +197,7 @@ const RE_PER_PROJECT = new RegExp(
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
 /** `每个项目国拨经费不超过五百万元`: a cap in Chinese numerals (group 1 the number, 2 the unit). */
-const RE_CJK_CAP = new RegExp(`(?:(?:每个|单个|每一)(?:项目|任务|揭榜单位)|每项(?:项目|任务)?|每家(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千${FINANCIAL_NUMERALS}]{1,6})(万|亿)元`);
+const RE_CJK_CAP = new RegExp(`(?:(?:每个|单个|每一)(?:项目|任务|揭榜单位)|每项(?:项目|任务)?|(?:每家|单家)(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限为?|原则上不超过)(?:人民币)?([一二两三四五六七八九十百千${FINANCIAL_NUMERALS}]{1,6})(万|亿)元`);
 
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);

@@ -172,10 +172,15 @@ const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(]
  * direction's. (Never a sentence that names directions, `方向1.1和2.1原则上由企业牵头申报`.)
  */
 const RE_WORD_DECIMAL = /^(?:指南方向|研究方向|项目方向|方向|任务|专题)\s*(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?(?![.．]?\d)(?:\s*[：:|｜]\s*|[ \t\u3000]+(?![和与及至到或、，,])|(?=[\u4e00-\u9fff“《])(?![和与及至到或等的中]))/;
+/**
+ * A direction's word before a number of two or three levels written with dashes (`任务1-1-1　…`,
+ * `方向1-2　整机与系统`, MIIT's 领域-方向-任务 numbering): as `任务1.1.1`.
+ */
+const RE_WORD_DASHED = /^(?:指南方向|研究方向|项目方向|方向|揭榜任务|攻关任务|任务|专题)\s*(\d{1,2})[-－–](\d{1,2})(?:[-－–](\d{1,2}))?(?![-－–]?\d)(?:\s*[：:|｜]\s*|[ \t\u3000]+(?![和与及至到或、，,])|(?=[\u4e00-\u9fff“《])(?![和与及至到或等的中]))/;
 const RE_DIRECTION_WORD = new RegExp(
   `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|榜单|专题|主题|板块|项目包|标包)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
-const RE_PART_WORD = new RegExp(`^第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)`);
+const RE_PART_WORD = new RegExp(`^(?:第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)|领域\\s*(${CJK_NUM}|\\d{1,2})(?:\\s*[：:、.．]\\s*|[ \\t\\u3000]+|(?=[\\u4e00-\\u9fff])(?![和与及至到或、个项]))(?=\\S))`);
 
 /** A task card's number on a line of its own (`序号：1`), its name in a field below (`榜单名称：…`). */
 const RE_RECORD_NUMBER = /^(?:序号|编号|榜单编号|任务编号|榜单序号)\s*[：:]\s*(\d{1,3})\s*$/;
@@ -285,6 +290,7 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_DECIMAL_RANGE, (m) => (m[1] === m[3] && Number(m[4]) > Number(m[2]) && Number(m[4]) - Number(m[2]) <= 9 ? { ...decimal(m, m[0].trim()), rangeTo: Number(m[1]) * 100 + Number(m[4]) } : null)],
   [RE_DASH_DECIMAL, (m) => decimal(m, `${m[1]}-${m[2]}`)],
   [RE_WORD_DECIMAL, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],
+  [RE_WORD_DASHED, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],
   [RE_PAREN_ARABIC, arabic('paren-arabic')],
   [RE_PAREN_CJK, cjk('paren-cjk')],
   [RE_CJK_COMMA, cjk('cjk-comma')],
@@ -293,7 +299,8 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_ARABIC_PAREN, arabic('arabic-paren')],
   [RE_DIRECTION_WORD, worded('direction-word', (m) => m[1]!)],
   [RE_DIRECTION_ORDINAL, worded('direction-word', (m) => m[1] ?? m[2]!)],
-  [RE_PART_WORD, worded('part-word', (m) => m[1]!)],
+  // (`领域1　人形机器人`: MIIT's first level of 领域-方向-任务.)
+  [RE_PART_WORD, worded('part-word', (m) => m[1] ?? m[2]!)],
   [RE_RECORD_NUMBER, arabic('direction-word')],
   [RE_TRAILING_DIRECTION, (m) => {
     const marker = worded('direction-word', (x) => x[1]!)(m);

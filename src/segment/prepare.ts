@@ -123,7 +123,8 @@ export function spacedNumbersAsGroups(paragraphs: readonly Paragraph[], markers:
   for (let k = 0; k < markers.length; k++) {
     const m = markers[k];
     if (m?.type === 'arabic-dot') last = m.value;
-    if (m) continue;
+    // (Never a table's line: a row of a table of figures starts with its number, `3 连续运行时间 ≥6个月`.)
+    if (m || paragraphs[k]!.table) continue;
     const raw = /^(\d{1,2})[ \u3000\t]*(?=[\u4e00-\u9fff])/.exec(paragraphs[k]!.text.text);
     const title = raw ? paragraphs[k]!.text.text.slice(raw[0].length) : '';
     if (!raw || title.length < 2 || title.length > 30 || /[。；;，,：:、]/.test(title)) continue;

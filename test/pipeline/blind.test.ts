@@ -516,7 +516,6 @@ for (const [set, gaps] of [['blind48', GAPS48], ['blind49', GAPS49]] as const) {
  */
 const GAPS50: Record<string, { gap?: string; checksGap?: string }> = {
   'keyprog-3level-draft-2026': { gap: 'judgement: `实施周期为36年` is a check (value-implausible), not a value of 36' },
-  'miit-jiebang-2026': { gap: 'judgement: the sentence on 预期目标’s label line that introduces its numbered list (`到2029年，形成…样机，主要技术指标如下：`) counted as an indicator of its own (it states a goal too)' },
   'nsfc-major-plan-2026': { gap: 'judgement: the durations of the call’s two kinds of project (3 and 4 years, in a 资助计划 after the directions) not given to every direction as a 3–4 year range' },
 };
 const GAPS51: Record<string, { gap?: string; checksGap?: string }> = {

@@ -163,3 +163,45 @@ describe('bulleted lists (a Word or Google Docs export)', () => {
     ]);
   });
 });
+
+describe('a 揭榜挂帅 list numbered 领域-方向-任务, its targets in a tab-separated table', () => {
+  const task = (id: string, title: string, rows: readonly string[], support: string) => [
+    `任务${id}\u3000${title}`,
+    `揭榜任务：研制${title}，突破关键技术。`,
+    '预期目标：到2028年，产品主要指标达到以下要求：',
+    '序号\t指标名称\t指标值',
+    ...rows.map((r, k) => `${k + 1}\t${r}`),
+    '揭榜条件：（1）揭榜单位应具有研发基础；（2）应与整机企业签订应用协议。',
+    `支持方式：${support}`,
+    '',
+  ];
+  const text = [
+    '2026年未来产业创新任务揭榜挂帅申报指南',
+    '',
+    '一、支持方式',
+    '（一）中央财政资金对每家揭榜单位的支持原则上不超过2000万元。',
+    '（二）攻关期限原则上不超过3年。',
+    '',
+    '二、揭榜任务',
+    '',
+    '领域1\u3000人形机器人',
+    '方向1-1\u3000核心部组件',
+    ...task('1-1-1', '一体化关节模组', ['峰值扭矩密度\t≥200 N·m/kg', '重复定位精度\t≤±0.01°', '平均无故障工作时间\t≥10000 h'], '拟遴选揭榜单位不超过2家，单家中央财政资金支持不超过1500万元，攻关期限36个月。'),
+    ...task('1-1-2', '高自由度灵巧手', ['主动自由度\t≥20', '指尖力\t≥15 N'], '按本指南“一、支持方式”执行。'),
+    '领域2\u3000脑机接口',
+    '方向2-1\u3000关键器件',
+    ...task('2-1-1', '柔性植入式电极', ['通道数\t≥1024', '信噪比\t≥10 dB'], '拟遴选揭榜单位不超过3家，单家中央财政资金支持不超过1200万元，攻关期限24个月。'),
+    '三、揭榜单位条件',
+    '揭榜单位须为在中华人民共和国境内注册的企业。',
+  ].join('\n');
+
+  it('reads each task by its three numbers, a winner’s cap as one project’s, and the table’s rows as its targets', async () => {
+    const doc = await ingestText(text, 'miit-tasks.txt');
+    expect(doc.directions.map((d) => [d.id, d.title, d.funding?.amountCNY ?? null, d.perProjectCap?.amountCNY, d.perProjectCap?.inherited ?? false, d.duration?.maxYears, d.indicators.map((i) => i.text), d.requirements.length])).toEqual([
+      ['1.1.1', '一体化关节模组', null, 15_000_000, false, 3, ['1 峰值扭矩密度 ≥200 N·m/kg', '2 重复定位精度 ≤±0.01°', '3 平均无故障工作时间 ≥10000 h'], 2],
+      ['1.1.2', '高自由度灵巧手', null, 20_000_000, true, 3, ['1 主动自由度 ≥20', '2 指尖力 ≥15 N'], 2],
+      ['2.1.1', '柔性植入式电极', null, 12_000_000, false, 2, ['1 通道数 ≥1024', '2 信噪比 ≥10 dB'], 2],
+    ]);
+    expect(doc.removed.filter((r) => r.kind === 'table-header').map((r) => r.text)).toContain('指标名称');
+  });
+});

@@ -62,7 +62,9 @@ function inlineBlocks(m: Mapped, span: SpanFn): TextBlock[] {
 function indicatorsOf(field: Section, span: SpanFn): Item[] {
   const out: Item[] = [];
   const rest = fieldRest(field);
-  if (rest.text.length > 0) append(out, itemsOf(rest, span));
+  // (A sentence that introduces the items below it, `到2028年，产品主要指标达到以下要求：` over a table of
+  // figures or numbered items, is none of them.)
+  if (rest.text.length > 0 && !(field.children.length > 0 && /[：:]$/.test(rest.text.trim()))) append(out, itemsOf(rest, span));
   field.children.forEach((c, k) => {
     if (c.kind === 'paragraph') {
       // A short line that heads the items after it (`课题1（高功率密度电机）：`, indicators listed per
