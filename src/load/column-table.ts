@@ -46,7 +46,7 @@ export function rebuildColumnTables(text: string): { text: string; removed: Remo
     }
     const { columns, next } = table;
     const n = columns[0]!.lines.length;
-    const cells = columns.map((c) => cellsOf(c.lines, n));
+    const cells = columns.map((c) => (c.lines.length === n ? [...c.lines] : cellsOf(c.lines, n)));
     out.push(`| ${columns.map((c) => c.header).join(' | ')} |`);
     out.push(`| ${columns.map(() => '---').join(' | ')} |`);
     for (let r = 0; r < n; r++) out.push(`| ${cells.map((c) => (c[r] ?? '').replace(/\|/g, '｜')).join(' | ')} |`);
@@ -61,6 +61,7 @@ export function rebuildColumnTables(text: string): { text: string; removed: Remo
 function readTable(lines: readonly string[], i: number): { columns: Column[]; next: number } | null {
   const head = lines[i]!.trim();
   if (columnOf(head)?.role !== 'id') return null;
+  if (i + 1 < lines.length && lines[i + 1]!.trim() === '') return readBlockTable(lines, i);
   let j = i + 1;
   const ids: string[] = [];
   while (j < lines.length && RE_ID.test(lines[j]!.trim())) ids.push(lines[j++]!.trim());
@@ -83,6 +84,48 @@ function readTable(lines: readonly string[], i: number): { columns: Column[]; ne
     columns.push({ header, lines: cells });
   }
   return columns.length >= 3 ? { columns, next: j } : null;
+}
+
+/** A total row's name in the `序号` column. */
+const RE_TOTAL_ID = /^(?:合计|小计|总计)$/;
+
+/**
+ * The table whose `序号` line is line `i`, as a copy that keeps the PDF's text blocks gives it
+ * (`pdftotext` without `-layout`): every cell a block of its own, a blank line after it, its lines
+ * the cell's wrapped lines; a header wrapped over two lines (`拟支持项` / `目数（个）`). A column
+ * with fewer blocks than rows had merged cells, printed once where they start: one block is every
+ * row's (a region over the whole page's rows), as many as the rows but the total row's are theirs,
+ * any other count is left empty (which rows a block spans is not in the text).
+ */
+function readBlockTable(lines: readonly string[], i: number): { columns: Column[]; next: number } | null {
+  const blocks: { text: string; end: number }[] = [];
+  let j = i + 1;
+  // The blocks after the `序号` line, up to a page's number or a caption that ends the table.
+  while (j < lines.length) {
+    while (j < lines.length && lines[j]!.trim() === '') j++;
+    if (j >= lines.length || RE_STOP.test(lines[j]!.trim())) break;
+    let text = '';
+    while (j < lines.length && lines[j]!.trim() !== '') text += lines[j++]!.trim();
+    blocks.push({ text, end: j });
+  }
+  let k = 0;
+  const ids: string[] = [];
+  // (One row may stand on a page of its own: the columns' headers after it say it is a table.)
+  while (k < blocks.length && (RE_ID.test(blocks[k]!.text) || (ids.length >= 2 && RE_TOTAL_ID.test(blocks[k]!.text)))) ids.push(blocks[k++]!.text);
+  if (ids.length === 0) return null;
+  const n = ids.length;
+  const total = RE_TOTAL_ID.test(ids[n - 1]!);
+  const columns: Column[] = [{ header: lines[i]!.trim(), lines: ids }];
+  let next = blocks[k - 1]!.end;
+  while (k < blocks.length && isHeader(blocks[k]!.text)) {
+    const header = blocks[k++]!.text;
+    const cells: string[] = [];
+    while (k < blocks.length && cells.length < n && !isHeader(blocks[k]!.text)) cells.push(blocks[k++]!.text);
+    next = blocks[k - 1]!.end;
+    const rows = cells.length === n ? cells : cells.length === 1 ? Array<string>(total ? n - 1 : n).fill(cells[0]!) : total && cells.length === n - 1 ? cells : [];
+    columns.push({ header, lines: Array.from({ length: n }, (_, r) => rows[r] ?? '') });
+  }
+  return columns.length >= 3 ? { columns, next } : null;
 }
 
 /** A column's lines parted into `n` cells (see the file's comment). */

@@ -627,3 +627,20 @@ export function asPairedFields(ds: readonly DirectionSpec[], width = 44, rightWi
   });
   return [...HEAD(ds.length), ...out, ...TAIL].join('\n');
 }
+
+/**
+ * A table copied as `pdftotext` without `-layout` gives it: column after column, every cell a block
+ * of its own with a blank line after it, wrapped at `width` characters; a header wrapped over two
+ * lines; `rowsPerPage` rows to a page, each page's table its own, with its header again.
+ */
+export function asCellBlocks(ds: readonly DirectionSpec[], width = 9, rowsPerPage = 3): string {
+  const rows = ds.map((d, k) => cells(d, k));
+  const headers = HEADER.map((h) => (h === '拟支持项目数' ? ['拟支持项', '目数（个）'] : h === '拟支持经费（万元）' ? ['拟支持经费', '（万元）'] : [h]));
+  const chunk = (t: string): string[] => Array.from({ length: Math.ceil(t.length / width) }, (_, i) => t.slice(i * width, (i + 1) * width));
+  const pages: string[] = [];
+  for (let p = 0; p * rowsPerPage < rows.length; p++) {
+    const page = rows.slice(p * rowsPerPage, (p + 1) * rowsPerPage);
+    pages.push(...headers.flatMap((h, c) => [h.join('\n'), ...page.map((r) => chunk(r[c]!).join('\n'))]).flatMap((b) => [b, '']), `- ${p + 1} -`, '');
+  }
+  return [...HEAD(ds.length), '表1 指南方向及要求', '', ...pages, ...TAIL].join('\n');
+}
