@@ -1920,6 +1920,17 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   };
   mark(first, shortFirst, 'running-header');
   mark(last, shortLast, 'running-footer');
+  // A head that names the part the page is in (`深远海养殖环境感知与预报` over the pages of `1. 深远海养殖
+  // 环境感知与预报`, then the next part's name): the title of a numbered heading of the text, first on
+  // three pages or more.
+  const titles = new Set<string>();
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    const m = matchMarker(l.raw.trim());
+    if (m && m.type !== 'field') titles.add(l.raw.trim().slice(m.length).replace(RE_WS, ''));
+  }
+  const heads = [...first.values(), ...shortFirst.values()].filter((l) => l.cls === 'content' && key(l).length >= 2 && titles.has(key(l)));
+  if (heads.length >= 3) for (const l of heads) l.cls = 'running-header';
   // The cover's first line that the running head repeats: the title's own first line.
   const cover = lines.findIndex((l) => l.cls === 'content' || l.cls === 'running-header');
   if (cover >= 0 && lines[cover]!.cls === 'running-header' && beginsTitle(lines, cover)) lines[cover]!.cls = 'content';

@@ -130,3 +130,28 @@ describe('a running head a converter put after the page’s first line', () => {
     expect(doc.removed.filter((r) => r.kind === 'running-header')).toEqual([]);
   });
 });
+
+describe('a running head that names the part the page is in', () => {
+  const page = (n: number, head: string, body: readonly string[]) => ['', `第${n}页`, head, '', ...body];
+  const text = [
+    '“深远海智能养殖与渔业装备”重点专项2026年度项目申报指南',
+    '一、申报说明',
+    '本专项拟部署4个指南方向。',
+    ...page(1, '申报说明', ['二、指南方向', '1. 深远海养殖环境感知', '1.1 养殖水体原位监测技术（共性关键技术类）', '研究内容：研制原位长期监测浮标。', '考核指标：研制传感器不少于6类。', '有关说明：须由企业牵头申报。']),
+    ...page(2, '深远海养殖环境感知', ['1.2 养殖区灾害精细化预报（基础研究类）', '研究内容：研究致灾机理。', '考核指标：建立预报模型1套。', '关键词：海洋灾害，水下机']),
+    ...page(3, '深远海养殖环境感知', ['器人', '有关说明：鼓励预报机构参与。', '2. 深远海智能养殖装备', '2.1 养殖工船关键技术（示范应用类）', '研究内容：研制养殖工船。', '考核指标：示范运营1个周期。', '有关说明：须由企业牵头申报。']),
+    ...page(4, '深远海智能养殖装备', ['2.2 网衣清洗机器人（共性关键技术类）', '研究内容：研制网衣清洗机器人。', '考核指标：清洗效率提高一倍。', '有关说明：鼓励产学研联合申报。']),
+  ].join('\n');
+
+  it('is removed on every page, whichever part it names, and no field takes it', async () => {
+    const doc = await ingestText(text, 'page-per-part.txt');
+    expect(doc.directions.map((d) => [d.id, d.requirements.length])).toEqual([
+      ['1.1', 1],
+      ['1.2', 1],
+      ['2.1', 1],
+      ['2.2', 1],
+    ]);
+    expect(doc.directions[1]!.keywords.map((k) => k.text)).toEqual(['海洋灾害', '水下机器人']);
+    expect(doc.removed.filter((r) => r.kind === 'running-header').map((r) => r.text)).toEqual(['申报说明', '深远海养殖环境感知', '深远海养殖环境感知', '深远海智能养殖装备']);
+  });
+});
