@@ -80,7 +80,7 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
     if (l.cls !== 'content' && l.cls !== 'running-header') continue;
     const t = pipeTable(text, lines, i) ?? tabTable(text, lines, i) ?? transposedSpacedTable(text, lines, i) ?? spacedTable(text, lines, i) ?? cellPerLineTable(text, lines, i);
     if (t) {
-      tables.push(dittoResolved(text, t));
+      tables.push(dittoResolved(text, t, blanksRepeat(text, lines, t)));
       i = Math.max(...t.lines);
     }
   }
@@ -96,17 +96,32 @@ const RE_ROW_HEAD = /^(?:\d{1,2}(?:[.．]\d{1,2}){0,2}[.．、]?|[（(]?[一二�
 /** A heading of a part of the document: `二、…`, `（二）…`, `第二部分…`. */
 const RE_PART_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}(?:部分|章))\S/;
 
-/** A cell that repeats the one above it: `同上`, `〃`, `同前`. */
-const RE_DITTO = /^(?:同上|〃|同前|″)[。.]?$/;
+/** A cell that repeats the one above it: `同上`, `〃`, `同前`, a closing quote mark alone (`”`). */
+const RE_DITTO = /^(?:同上|〃|同前|″|”|")[。.]?$/;
+/** A cell that repeats the one above it and adds to it: `同上；《中白…纪要》`. */
+const RE_DITTO_LEAD = /^\s*(?:同上|同前)\s*[；;，,、]\s*/;
+/** A note under a table that says its blank cells repeat the row above (`空白单元格，表示与上一行相同`). */
+const RE_BLANK_DITTO_NOTE = /空白(?:单元格|处|栏|格)?[^。\n]{0,16}(?:与上一?行相同|同上一?行|同上)/;
+
+/** Whether a note in the few lines under table `t` says its blank cells repeat the row above. */
+function blanksRepeat(text: string, lines: readonly TableLine[], t: Table): boolean {
+  const last = Math.max(...t.lines);
+  for (let i = last + 1; i < Math.min(lines.length, last + 7); i++) {
+    const l = lines[i]!;
+    if (RE_BLANK_DITTO_NOTE.test(text.slice(l.start, l.end))) return true;
+  }
+  return false;
+}
 
 /**
  * Cells that say "as above" (`同上`, `〃`) take the pieces of the cell above them in their column,
  * so the value read is the one a person reads and its source is the cell it was written in; the
- * ditto mark itself is logged as table layout.
+ * ditto mark itself is logged as table layout. `同上；《…》` takes them and adds its own. Where a note
+ * under the table says so (`blanks`), a blank cell takes the cell above it as well.
  */
-function dittoResolved(text: string, t: Table): Table {
+function dittoResolved(text: string, t: Table, blanks = false): Table {
   const cellText = (c: readonly Range[]): string => cellTextOf(text, c).trim();
-  if (!t.rows.some((r) => r.cells.some((c) => RE_DITTO.test(cellText(c))))) return t;
+  if (!blanks && !t.rows.some((r) => r.cells.some((c) => RE_DITTO.test(cellText(c)) || RE_DITTO_LEAD.test(cellText(c))))) return t;
   const layout = [...t.layout];
   const rows: TableRow[] = [];
   for (const row of t.rows) {
@@ -117,9 +132,22 @@ function dittoResolved(text: string, t: Table): Table {
     }
     const above = rows.findLast((r) => !r.caption);
     const cells = row.cells.map((c, k) => {
-      if (!RE_DITTO.test(cellText(c)) || !above || !above.cells[k] || above.cells[k]!.length === 0) return c;
-      for (const r of c) layout.push({ ...r, kind: 'table-layout' });
-      return above.cells[k]!;
+      const own = cellText(c);
+      const up = above?.cells[k];
+      if (!up || up.length === 0) return c;
+      if (RE_DITTO.test(own)) {
+        for (const r of c) layout.push({ ...r, kind: 'table-layout' });
+        return up;
+      }
+      if (blanks && own === '' && k > 0) return up;
+      const lead = RE_DITTO_LEAD.exec(cellTextOf(text, c));
+      const first = c[0];
+      if (!lead || !first) return c;
+      // (The mark and its separator are the first piece's start: a cell's text starts its first piece.)
+      const cut = first.start + (text.slice(first.start, first.end).length - text.slice(first.start, first.end).replace(RE_DITTO_LEAD, '').length);
+      if (cut >= first.end) return c;
+      layout.push({ start: first.start, end: cut, line: first.line, kind: 'table-layout' });
+      return [...up, { ...first, start: cut }, ...c.slice(1)];
     });
     rows.push({ ...row, cells });
   }

@@ -205,3 +205,40 @@ describe('a 揭榜挂帅 list numbered 领域-方向-任务, its targets in a ta
     expect(doc.removed.filter((r) => r.kind === 'table-header').map((r) => r.text)).toContain('指标名称');
   });
 });
+
+describe('a table whose repeated cells are ditto marks or blank', () => {
+  const row = (c: readonly string[]) => `| ${c.join(' | ')} |`;
+  const text = (note: boolean) =>
+    [
+      '国家重点研发计划“政府间国际科技创新合作”重点专项2026年度第二批项目申报指南',
+      '',
+      '一、指南方向',
+      '',
+      row(['序号', '指南方向', '合作国家', '合作协议', '领域方向', '拟支持项目数（个）', '国拨经费（万元）']),
+      row(['---', '---', '---', '---', '---', '---', '---']),
+      row(['1', '中国和俄罗斯政府间联合研发项目', '俄罗斯', '《中俄总理定期会晤委员会科技合作分委会第二十九届例会会议纪要》', '先进材料；人工智能', '15', '4500']),
+      row(['2', '中国和俄罗斯大科学装置合作研究项目', '', '', '高能物理；核物理', '3', '1500']),
+      row(['3', '中国和俄罗斯、白俄罗斯国家联合实验室项目', '俄罗斯、白俄罗斯', '同上；《中白政府间合作委员会科技合作分委会第七次会议纪要》', '绿色技术', '约10', '”']),
+      row(['4', '中国和白俄罗斯政府间联合研究项目', '白俄罗斯', '《中白政府间合作委员会科技合作分委会第七次会议纪要》', '同上', '〃', '1000']),
+      '',
+      ...(note ? ['注：表中“〃”“同上”及空白单元格，表示与上一行相同。', ''] : []),
+      '二、申报要求',
+      '',
+      '申报单位须为科研院所。',
+    ].join('\n');
+
+  it('reads each mark as the cell above, `同上；《…》` as it and more, and blank cells as the row above where a note says so', async () => {
+    const doc = await ingestText(text(true), 'ditto.txt');
+    expect(doc.directions.map((d) => [d.partners.map((p) => p.name), d.agreements.map((a) => a.title.slice(0, 6)), d.domains.map((x) => x.label), d.projectCount?.value, d.funding?.amountCNY])).toEqual([
+      [['俄罗斯'], ['中俄总理定期'], ['先进材料', '人工智能'], 15, 45_000_000],
+      [['俄罗斯'], ['中俄总理定期'], ['高能物理', '核物理'], 3, 15_000_000],
+      [['俄罗斯', '白俄罗斯'], ['中俄总理定期', '中白政府间合'], ['绿色技术'], 10, 15_000_000],
+      [['白俄罗斯'], ['中白政府间合'], ['绿色技术'], 10, 10_000_000],
+    ]);
+  });
+
+  it('leaves a blank cell blank where no note says it repeats', async () => {
+    const doc = await ingestText(text(false), 'ditto.txt');
+    expect(doc.directions[1]!.agreements).toEqual([]);
+  });
+});
