@@ -105,7 +105,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
   // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
   const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && RE_GROUP_SELF.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly),
+    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && RE_GROUP_SELF.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly, kindSections(preamble.map((p) => p.text), span)),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
@@ -1091,7 +1091,7 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
  * The figures the text states for the whole call. `youthOnly`: the guideline is one of young
  * scientists' projects only (`…青年科学家项目申报指南`), whose sentences about them state the call's.
  */
-function readSummary(text: Mapped, span: SpanFn, youthOnly = false): Summary {
+function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: ReturnType<typeof kindSections> = { caps: [], durations: [], ranges: [] }): Summary {
   const t = text.text;
   const count = (figure: 'directionCount' | 'partnerCount' | 'projectCount'): Summary['directionCount'] => {
     const m = findCurrentSummary(figure, t);
@@ -1119,19 +1119,65 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false): Summary {
       defaultDuration = { ...value, ...(d.value.months === undefined ? {} : { months: d.value.months }), text: t.slice(d.index, d.index + d.length), span: span(text, d.index, d.index + d.length) };
     }
   }
+  // Figures under a section of the call's text that names a kind of project are that kind's, not
+  // every direction's.
+  const inKind = (x: { span: { start: number } } | null): boolean => x !== null && kinds.ranges.some(([a, b]) => x.span.start >= a && x.span.start < b);
+  const defaultPerProjectCap = readDefaultCap(text, span, youthOnly);
   return {
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
     // (Else per project type, where the text before the directions states the plan so.)
     projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span),
     fundingTotal,
-    defaultDuration,
+    defaultDuration: inKind(defaultDuration) ? null : defaultDuration,
     defaultProjectCount: readDefaultCount(text, span, youthOnly),
-    defaultPerProjectCap: readDefaultCap(text, span, youthOnly),
-    categoryCaps: readCategoryCaps(text, span),
+    defaultPerProjectCap: inKind(defaultPerProjectCap) ? null : defaultPerProjectCap,
+    categoryCaps: [...readCategoryCaps(text, span), ...kinds.caps],
     youngScientist: readYoungScientist(text, span),
-    categoryDurations: readCategoryDurations(text, span),
+    categoryDurations: [...readCategoryDurations(text, span), ...kinds.durations],
   };
+}
+
+/**
+ * A section of the call's text headed by a kind of project (`（一）国际大科学计划培育专项`, `二、对外合作
+ * 重点项目`): its heading names the kind, alone on its line.
+ */
+const RE_KIND_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)\s*([^\s，,。；;：:（）()]{2,20}(?:专项|项目|类))$/;
+/** Any other heading of the call's text at those levels: it ends the kind's section. */
+const RE_OTHER_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)/;
+
+/**
+ * The figures stated under each kind of project the call's text heads a section with
+ * (`（一）国际大科学计划培育专项` / `1.资助强度：每项院拨经费不超过1500万元。` / `2.执行期：3年`): that
+ * kind's cap and period, read for the directions that name it as their category; and where the
+ * sections stand (source offsets of the text), whose figures are no default of every direction.
+ */
+function kindSections(paragraphs: readonly Mapped[], span: SpanFn): { caps: Summary['categoryCaps']; durations: Summary['categoryDurations']; ranges: [number, number][] } {
+  const caps: Summary['categoryCaps'] = [];
+  const durations: Summary['categoryDurations'] = [];
+  const ranges: [number, number][] = [];
+  let kind: string | null = null;
+  for (const p of paragraphs) {
+    const line = p.text;
+    const trimmed = line.trim();
+    const heading = RE_KIND_HEADING.exec(trimmed);
+    if (heading) {
+      kind = heading[1]!;
+      continue;
+    }
+    if (RE_OTHER_HEADING.test(trimmed)) kind = null;
+    if (kind === null || trimmed === '') continue;
+    const where = span(p, 0, line.length);
+    ranges.push([where.start, where.end]);
+    const cap = parsePerProjectCap(line);
+    if (cap && isPlausible('fundingCNY', cap.value)) caps.push({ categories: [kind], amountCNY: cap.value, text: line.slice(cap.index, cap.index + cap.length), span: span(p, cap.index, cap.index + cap.length) });
+    const d = parseDuration(line);
+    if (d && isPlausible('years', d.value.maxYears ?? d.value.minYears ?? 0)) {
+      const { months, ...value } = d.value;
+      durations.push({ categories: [kind], ...value, ...(months === undefined ? {} : { months }), text: line.slice(d.index, d.index + d.length), span: span(p, d.index, d.index + d.length) });
+    }
+  }
+  return { caps, durations, ranges };
 }
 
 /** A clause naming categories of projects, then their period: `基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`. */

@@ -242,3 +242,47 @@ describe('a table whose repeated cells are ditto marks or blank', () => {
     expect(doc.directions[1]!.agreements).toEqual([]);
   });
 });
+
+describe('kinds of project with figures of their own, each direction naming its kind in a field', () => {
+  const text = [
+    '中国科学院国际伙伴计划2026年度项目指南',
+    '',
+    '本年度发布3个研究方向。',
+    '',
+    '一、项目类别与资助方式',
+    '（一）国际大科学计划培育专项',
+    '1.资助强度：每项院拨经费不超过1500万元。',
+    '2.执行期：3年（2026年7月—2029年6月）。',
+    '（二）对外合作重点项目',
+    '1.资助强度：每项院拨经费不超过300万元。',
+    '2.执行期：原则上不超过3年。',
+    '',
+    '二、研究方向',
+    '1.平方公里阵列射电望远镜先导科学研究',
+    '项目类别：国际大科学计划培育专项',
+    '合作国家（地区）：澳大利亚、南非',
+    '研究内容：开展先导科学研究。',
+    '2.月球科研站国际合作载荷预研',
+    '项目类别：对外合作重点项目',
+    '合作国家（地区）：俄罗斯、泰国',
+    '研究内容：开展载荷方案设计。',
+    '3.青藏高原环境变化国际联合研究',
+    '项目类别：对外合作重点项目',
+    '合作国家（地区）：尼泊尔',
+    '研究内容：开展联合观测。',
+    '执行期：2年。',
+    '',
+    '三、申报要求',
+    '申报单位须为院属单位。',
+  ].join('\n');
+
+  it('each direction takes the cap and period of its kind, never the first kind’s as every direction’s', async () => {
+    const doc = await ingestText(text, 'kinds.txt');
+    expect(doc.directions.map((d) => [d.id, d.perProjectCap?.amountCNY, d.duration?.maxYears, d.duration?.qualifier, d.duration?.inherited])).toEqual([
+      ['1', 15_000_000, 3, 'exact', true],
+      ['2', 3_000_000, 3, 'atMost', true],
+      ['3', 3_000_000, 2, 'exact', false],
+    ]);
+    expect([doc.summary.defaultPerProjectCap, doc.summary.defaultDuration]).toEqual([null, null]);
+  });
+});

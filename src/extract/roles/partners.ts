@@ -109,7 +109,7 @@ export function categoryOf(title: string): string | null {
 const RE_ORGANISED_AS = /^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/;
 
 /** A category in a field of its own (`项目类别：基础前沿技术类`), as printed. */
-function fieldCategory(ctx: DirectionContext): string | null {
+export function fieldCategory(ctx: DirectionContext): string | null {
   const f = ctx.allOf('other').find((x) => x.marker !== null && CATEGORY_LABELS.has(x.marker.key));
   const t = f ? mappedTrim(fieldRest(f), '。；;，,').text : '';
   return t.length >= 2 && t.length <= 16 ? t : null;
