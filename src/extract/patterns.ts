@@ -311,10 +311,16 @@ export function parseProjectDuration(text: string): Hit<DurationValue> | null {
     if (/(?:科学家|技术类|应用类|前沿类|人才|青年)项目$/.test(before)) continue;
     if (/项目$|课题$|每个项目(?:的)?$/.test(before)) return hit;
     if (/(?:专项|计划|规划|本批|批次|工程)(?:的|总体|整体)?$/.test(before)) continue;
+    // A sentence that says it states the default (`除另有说明外，资助期限为3年`) before any other one
+    // (`在研项目（…资助期限3年以上）的负责人`, another project's).
+    if (RE_STATES_DEFAULT.test(text.slice(sentenceAt(text, m.index).start, m.index))) return hit;
     fallback ??= hit;
   }
   return fallback;
 }
+
+/** Words that say a sentence states what holds unless a direction says otherwise. */
+const RE_STATES_DEFAULT = /除(?:另有|特殊|特别|其他)?(?:说明|规定|注明|要求)(?:的)?外|如无特殊说明|若无特别说明/;
 
 /** A duration at the start of a duration field's text (its label already read): `不超过3年`. */
 /**

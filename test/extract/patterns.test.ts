@@ -183,3 +183,11 @@ describe('a call’s figures of a part', () => {
     expect(findCurrentSummary('fundingTotal', '拟安排国拨经费3.82亿元。其中，基础研究类拟安排国拨经费0.9亿元。')?.[0]).toContain('3.82亿元');
   });
 });
+
+describe('the projects’ default period', () => {
+  it('is the sentence that says it states the default, before another project’s period', async () => {
+    const { parseProjectDuration } = await import('../../src/extract/patterns.js');
+    const text = '（二）中方申请人应当是在研国家自然科学基金项目（含面上项目、重点项目等，资助期限3年以上）的负责人。（三）除另有说明外，资助期限为3年。';
+    expect(parseProjectDuration(text)?.value).toMatchObject({ minYears: 3, maxYears: 3, qualifier: 'exact' });
+  });
+});
