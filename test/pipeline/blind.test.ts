@@ -945,3 +945,32 @@ for (const [set, gaps] of [['blind90', GAPS90], ['blind91', GAPS91]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 92–94, written blind after pipeline 1.48.3. 92, layouts: a `pdftotext -layout` table whose
+ * repeated cells are ditto marks (`〃`, `同上`, `同前`, `”`, `同上；《…》`) or blank under a note that
+ * says so; fields printed two to a line, each value wrapped under its own column; a key programme
+ * printed a direction to a page with the part's name as the running head. 93, converters: a MinerU
+ * Markdown with HTML tables; a PDF exported to Word (a paragraph per printed line, the running head
+ * in a text box after the page's first line); `pdftotext` without `-layout` of a table (column after
+ * column, a block per cell, merged cells printed once). 94, families: 中国科学院国际伙伴计划 (kinds of
+ * project with their own figures, each direction naming its kind in a field); NSFC 组织间合作 blocks
+ * per agency; MIIT 未来产业 揭榜挂帅 numbered 领域-方向-任务 with targets in tab-separated tables.
+ * First contact: 92 727/817 (89.0%); 93 452/732 (61.7%); 94 759/901 (84.2%). Now 817/817, 731/732,
+ * 891/901.
+ */
+const GAPS93: Record<string, { gap?: string; checksGap?: string }> = {
+  'kp-2026-ocean-ranch-pdf2word': { gap: 'open: in a PDF exported to Word (a paragraph per printed line), a 研究内容 paragraph that ends at the end of a full line is joined with the next one' },
+};
+const GAPS94: Record<string, { gap?: string; checksGap?: string }> = {
+  'cas-2026-gjhb-category-field': { gap: 'open: a matching ratio inside one item of a direction’s 申报要求 (`…配套经费与院拨经费比例不低于1:1`) not read; judgement: a call of 中国科学院 read as the international-cooperation family (its directions name partner countries), the writer has `unknown`' },
+  'miit-2026-wlcy-three-level-tasks': { gap: 'open: a task that waives the call’s matching (`本任务不作自筹资金比例要求`) still inherits its 1:1; the title is the notice’s, not the guideline’s in its annex (`附件1` / `2026年…揭榜挂帅申报指南`)' },
+  'nsfc-2026-zzj-b2-agency-blocks': {
+    gap: 'open: `资助期限：中方3年；外方按JST规定执行，最长5年` not read as the Chinese side’s 3 years; `中南（NSFC-NRF）` not read as 南非 from its agency field (南非国家研究基金会); the call’s count of agencies and its total (per region) not read',
+    checksGap: 'open: the missing 中方资助强度 of one block raises no field-missing; the partner count compared with the titles’ partners, one short (中南)',
+  },
+};
+for (const [set, gaps] of [['blind92', {}], ['blind93', GAPS93], ['blind94', GAPS94]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
