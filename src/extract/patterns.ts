@@ -244,7 +244,8 @@ const DURATION_VALUE =
   `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
 
 // (`自揭榜任务书签订之日起2年内`: the period counted from an event.)
-const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:(?:自|从)[^。；，,\\d]{1,16}?(?:之日)?起(?:算)?\\s*|自|从)?${DURATION_VALUE}`);
+// (`中方3年；外方按JST规定执行，最长5年`: the Chinese side's period, as each side states its own.)
+const RE_DURATION_AT = new RegExp(`^[为是：:\\s]*(?:中方(?:为|是)?)?(?:(?:自|从)[^。；，,\\d]{1,16}?(?:之日)?起(?:算)?\\s*|自|从)?${DURATION_VALUE}`);
 // `项目实施周期` reads as `实施周期`: the value's text starts at the label proper.
 // (`项目周期`, with no label inside it, stays.)
 // The bare `周期` only before its colon (`经费：1600万元；周期：2年`): in a sentence it is any cycle's

@@ -191,3 +191,10 @@ describe('the projects’ default period', () => {
     expect(parseProjectDuration(text)?.value).toMatchObject({ minYears: 3, maxYears: 3, qualifier: 'exact' });
   });
 });
+
+describe('a period stated per side', () => {
+  it('is the Chinese side’s where the value starts with it', async () => {
+    const { parseDurationValue } = await import('../../src/extract/patterns.js');
+    expect(parseDurationValue('中方3年；外方按JST规定执行，最长5年')?.value).toMatchObject({ minYears: 3, maxYears: 3, qualifier: 'exact' });
+  });
+});

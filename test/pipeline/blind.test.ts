@@ -966,7 +966,7 @@ const GAPS94: Record<string, { gap?: string; checksGap?: string }> = {
   'cas-2026-gjhb-category-field': { gap: 'open: a matching ratio inside one item of a direction’s 申报要求 (`…配套经费与院拨经费比例不低于1:1`) not read; judgement: a call of 中国科学院 read as the international-cooperation family (its directions name partner countries), the writer has `unknown`' },
   'miit-2026-wlcy-three-level-tasks': { gap: 'open: a task that waives the call’s matching (`本任务不作自筹资金比例要求`) still inherits its 1:1; the title is the notice’s, not the guideline’s in its annex (`附件1` / `2026年…揭榜挂帅申报指南`)' },
   'nsfc-2026-zzj-b2-agency-blocks': {
-    gap: 'open: `资助期限：中方3年；外方按JST规定执行，最长5年` not read as the Chinese side’s 3 years; `中南（NSFC-NRF）` not read as 南非 from its agency field (南非国家研究基金会); the call’s count of agencies and its total (per region) not read',
+    gap: 'open: `中南（NSFC-NRF）` not read as 南非 from its agency field (南非国家研究基金会); the call’s count of agencies and its total (per region) not read',
     checksGap: 'open: the missing 中方资助强度 of one block raises no field-missing; the partner count compared with the titles’ partners, one short (中南)',
   },
 };
