@@ -949,9 +949,13 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   if (RE_HEADLINE.test(found.title)) found = ownTitleUnderHeadline(found, preamble) ?? found;
   // A notice whose guideline follows as its attachment (`附件1` or `附：指南原文` alone on a line, then
   // the guideline's own title block): the document is that guideline.
-  // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do.)
+  // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do;
+  // unless what it attaches is titled a guideline of its own, `附件1` / `2026年…揭榜挂帅申报指南`.)
   // (A tender's notice too, `…专项（第一批）招标公告`, its 招标项目指南 attached.)
-  if (/^.{0,30}关于|(?:通知|通告|公告|函)$/.test(found.title) && !/揭榜/.test(found.title)) found = attachedTitle(preamble) ?? found;
+  if (/^.{0,30}关于|(?:通知|通告|公告|函)$/.test(found.title)) {
+    const attached = attachedTitle(preamble);
+    if (attached && (!/揭榜/.test(found.title) || /指南$/.test(attached.title))) found = attached;
+  }
   // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
   // `通告编号：RO/2026/057` / `日期：…`, a research office's repost): a title block further down.
   if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120) || RE_LETTERHEAD_FIELD.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;

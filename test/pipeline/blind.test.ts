@@ -580,6 +580,7 @@ for (const [set, gaps] of [['blind54', GAPS54], ['blind55', GAPS55]] as const) {
  * First contact: 56 466/545 (85.5%); 57 372/682 (54.5%, two refused).
  */
 const GAPS56: Record<string, { gap?: string; checksGap?: string }> = {
+  'miit-2025-indsoft-seal': { gap: 'judgement: a 揭榜挂帅 notice whose attachment is titled a guideline of its own (`附件1` / `2025年度工业软件揭榜挂帅攻关任务指南`) is that guideline, as sets 66 and 94 have it; this writer keeps the notice’s title' },
   'hmt-2025-jiedu-slides': { gap: 'open: a slide’s figures box beside its text is read line by line into the lines beside it (agreements, funding lost, domains polluted)' },
   'intergov-2026b1-ocrscan': { gap: 'judgement: a dash in a 《》 title read by OCR as `-` stays as read (`（2024-2028）`; the page prints `—`)' },
 };
@@ -964,7 +965,7 @@ const GAPS93: Record<string, { gap?: string; checksGap?: string }> = {
 };
 const GAPS94: Record<string, { gap?: string; checksGap?: string }> = {
   'cas-2026-gjhb-category-field': { gap: 'open: a matching ratio inside one item of a direction’s 申报要求 (`…配套经费与院拨经费比例不低于1:1`) not read; judgement: a call of 中国科学院 read as the international-cooperation family (its directions name partner countries), the writer has `unknown`' },
-  'miit-2026-wlcy-three-level-tasks': { gap: 'open: a task that waives the call’s matching (`本任务不作自筹资金比例要求`) still inherits its 1:1; the title is the notice’s, not the guideline’s in its annex (`附件1` / `2026年…揭榜挂帅申报指南`)' },
+  'miit-2026-wlcy-three-level-tasks': { gap: 'open: a task that waives the call’s matching (`本任务不作自筹资金比例要求`) still inherits its 1:1' },
   'nsfc-2026-zzj-b2-agency-blocks': {
     gap: 'open: `中南（NSFC-NRF）` not read as 南非 from its agency field (南非国家研究基金会); the call’s count of agencies and its total (per region) not read',
     checksGap: 'open: the missing 中方资助强度 of one block raises no field-missing; the partner count compared with the titles’ partners, one short (中南)',
