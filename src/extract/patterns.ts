@@ -5,7 +5,7 @@
  */
 import type { Qualifier } from '../schema/guideline.js';
 import { FINANCIAL_NUMERALS, parseCjkNumber } from '../lexicon/chars.js';
-import { labelsOf } from '../lexicon/fields.js';
+import { labelsOf, roleOf } from '../lexicon/fields.js';
 import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, PER_PROJECT_WHAT, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
 export interface Hit<T> {
@@ -654,4 +654,80 @@ export function eachDirectionFunding(text: string): Hit<Money> | null {
   const at = m.index + m[0].length;
   const hit = parseMoney(text.slice(at, at + 24));
   return hit && hit.index <= 1 ? { ...hit, index: at + hit.index } : null;
+}
+
+/** A direction's figures given without labels: what `bareFigures` reads. */
+export interface BareFigures {
+  readonly count?: Hit<{ value: number; qualifier: Qualifier; min?: number }>;
+  readonly money?: Hit<Money>;
+  readonly duration?: Hit<DurationValue>;
+}
+
+/** Words that may lead a figure of a bracket: what it is, without a colon (`拟支持4项`, `国拨经费1200万元`). */
+const RE_FIGURE_LEAD = /^(?:拟支持|拟资助|支持|资助|共|国拨经费|经费|实施周期|执行期|周期)?(?:共|为|约为)?/;
+
+/** One part of a bracket read as a count, an amount or a period, where the whole part is that. */
+function bareFigure(part: string, at: number): BareFigures | null {
+  const lead = RE_FIGURE_LEAD.exec(part)![0].length;
+  const rest = part.slice(lead);
+  if (rest === '') return null;
+  const whole = (h: { index: number; length: number } | null): boolean => h !== null && h.index === 0 && h.length === rest.length;
+  if (!/[万亿元年月]/.test(rest)) {
+    const c = parseCount(rest);
+    if (c && whole(c) && /[个项家]|个项目$/.test(rest)) return { count: { ...c, index: at + lead } };
+    return null;
+  }
+  if (/元/.test(rest) && !/每|单个|[/／]/.test(part)) {
+    const m = parseMoney(rest);
+    if (m && whole(m)) return { money: { ...m, index: at + lead } };
+    return null;
+  }
+  const d = parseDurationValue(rest);
+  if (d && whole({ index: d.index, length: d.length + d.index })) return { duration: { ...d, index: at + lead + d.index } };
+  return null;
+}
+
+/**
+ * A direction's figures given without their labels: in a bracket that holds two of them or more and
+ * nothing else, in any order (`（拟支持4项，1200万元，3年）`, `（3年，拟支持2项，500万元）`), or each value
+ * followed by its label in brackets (`不超过4项（拟支持项目数），约1000万元（国拨经费），36个月（实施周期）`).
+ * Offsets into `text`.
+ */
+export function bareFigures(text: string): BareFigures {
+  for (const b of text.matchAll(/[（(]([^（）()]{3,60})[）)]/g)) {
+    const inner = b[1]!;
+    const found: { -readonly [K in keyof BareFigures]: BareFigures[K] } = {};
+    let n = 0;
+    let ok = true;
+    let at = b.index + 1;
+    for (const part of inner.split(/[，,；;、]/)) {
+      const lead = part.length - part.trimStart().length;
+      const figure = part.trim() === '' ? null : bareFigure(part.trim(), at + lead);
+      at += part.length + 1;
+      if (!figure) {
+        ok = false;
+        break;
+      }
+      const key = Object.keys(figure)[0] as keyof BareFigures;
+      if (found[key]) {
+        ok = false;
+        break;
+      }
+      Object.assign(found, figure);
+      n++;
+    }
+    if (ok && n >= 2) return found;
+  }
+  // Each value with its label after it in brackets.
+  const glossed: { -readonly [K in keyof BareFigures]: BareFigures[K] } = {};
+  for (const g of text.matchAll(/(?<=^|[，,；;。：:\s])([^，,；;。：:（）()\s]{1,16})[（(]([\u4e00-\u9fff]{2,8})[）)]/g)) {
+    const role = roleOf(g[2]!);
+    if (role !== 'projectCount' && role !== 'funding' && role !== 'duration') continue;
+    const figure = bareFigure(g[1]!, g.index);
+    if (!figure) continue;
+    const key = Object.keys(figure)[0] as keyof BareFigures;
+    const wanted = role === 'projectCount' ? 'count' : role === 'funding' ? 'money' : 'duration';
+    if (key === wanted && !glossed[key]) Object.assign(glossed, figure);
+  }
+  return glossed;
 }

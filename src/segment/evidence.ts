@@ -211,6 +211,9 @@ export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: re
  * then the most of them. With no evidence at all, `1.1` (and `validate` decides whether the file
  * is a guideline).
  */
+/** A cooperation direction's prose: the agreement it rests on, or what it supports (`依据《…协定》，…（拟支持4项，…）`). */
+const RE_AGREEMENT_PROSE = /《[^》]{2,60}(?:协定|协议|议定书|纪要|备忘录|安排)》|拟支持\d/;
+
 export function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[]): MarkerType {
   const score = new Map<MarkerType, { owning: number; all: number }>();
   for (const type of CANDIDATES) {
@@ -223,6 +226,12 @@ export function directionMarkerType(paragraphs: readonly Paragraph[], markers: r
       if (!isTitleLike(paragraphs[k]!, m)) continue;
       if (EVIDENCE_TYPES.has(type)) {
         if (ownsFieldsDirectly(paragraphs, markers, k, true)) owning++;
+        continue;
+      }
+      // (Or a direction written as prose, its title cut at a dash from the sentence that follows it,
+      // which names its agreement or figures: `1.中国和葡萄牙…项目——` / `依据《…》，在…领域开展联合研究（拟支持4项，…）`.)
+      if (/——$/.test(paragraphs[k]!.text.text.trim()) && k + 1 < markers.length && markers[k + 1] === null && RE_AGREEMENT_PROSE.test(paragraphs[k + 1]!.text.text)) {
+        owning++;
         continue;
       }
       for (let i = k + 1; i < markers.length; i++) {

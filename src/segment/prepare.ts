@@ -5,7 +5,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
-import { itemNumberType, matchMarker } from '../lexicon/markers.js';
+import { itemNumberType, matchMarker, RE_PROSE_DIRECTION } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly, labelsOf, RE_LABEL_COLON_CHAR, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -263,8 +263,6 @@ function proseDirectionCuts(t: string): number[] {
 /** A `1.5 …项目` heading at the end of a line, after a sentence's end: group 1 is the heading. */
 const RE_TRAILING_HEADING = /[。；]\s*(\d{1,2}[.．]\d{1,2}\s*[^。；;，,：:\d][^。；;，,：:]{3,40}(?:项目|合作|研究|计划))$/;
 
-/** What a direction written as prose says after its title sentence: its basis, partner, fields or figures. */
-const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|拟支持|拟资助|资助强度|资助期限|经费|实施周期|执行期/;
 
 /**
  * A direction written as one numbered paragraph of prose (`1. 内地与香港联合资助研究项目。本方向

@@ -286,3 +286,42 @@ describe('kinds of project with figures of their own, each direction naming its 
     expect([doc.summary.defaultPerProjectCap, doc.summary.defaultDuration]).toEqual([null, null]);
   });
 });
+
+describe('directions as one sentence after a dash, their figures without labels', () => {
+  const text = [
+    '国家重点研发计划“政府间国际科技创新合作”重点专项2026年度第二批项目申报指南',
+    '',
+    '一、领域和方向',
+    '',
+    '（一）双边联合研究项目',
+    '',
+    '　　1.中国和葡萄牙政府间联合研究项目——依据《中华人民共和国政府和葡萄牙共和国政府科学技术合作协定》，在海洋科学、可再生能源、数字技术领域开展联合研究（拟支持4项，1200万元，3年）；其他要求：合作项目须双方同时申报。',
+    '',
+    '　　2.中国和匈牙利政府间联合研究项目——在《中华人民共和国和匈牙利科学技术合作委员会第十一届例会议定书》框架下，围绕生命科学、绿色技术、基础科学开展合作（3年，约5项，1500万元）。',
+    '',
+    '　　3.中国和克罗地亚政府间联合研究项目——合作协议：《中华人民共和国政府和克罗地亚共和国政府科学技术合作协定》；不超过4项（拟支持项目数），约1000万元（国拨经费），36个月（实施周期）。',
+    '',
+    '　　4.中国和罗马尼亚政府间联合研究项目——依据《中罗科技合作委员会第十届例会议定书》，在激光技术、生物医药领域开展联合研究（拟支持3项，900万元，2028年）。',
+    '',
+    '（二）多边合作项目',
+    '',
+    '　　1.金砖国家联合研究项目——依据《金砖国家政府间科技创新合作谅解备忘录》，在新能源、天文学领域开展合作（拟支持6项，1800万元，3年）。',
+    '',
+    '二、申报要求',
+    '',
+    '申报单位须为科研院所。',
+  ].join('\n');
+
+  it('reads each as a direction, and its count, total and period from a bracket of figures or from labels after the values', async () => {
+    const doc = await ingestText(text, 'dash.txt');
+    expect(doc.directions.map((d) => [d.id, d.title, d.agreements.length, d.projectCount?.value, d.projectCount?.qualifier, d.funding?.amountCNY, d.duration?.maxYears ?? null])).toEqual([
+      ['1.1', '中国和葡萄牙政府间联合研究项目', 1, 4, 'exact', 12_000_000, 3],
+      ['1.2', '中国和匈牙利政府间联合研究项目', 1, 5, 'about', 15_000_000, 3],
+      ['1.3', '中国和克罗地亚政府间联合研究项目', 1, 4, 'atMost', 10_000_000, 3],
+      ['1.4', '中国和罗马尼亚政府间联合研究项目', 1, 3, 'exact', 9_000_000, null],
+      ['2.1', '金砖国家联合研究项目', 1, 6, 'exact', 18_000_000, 3],
+    ]);
+    // A year where the period stands is a doubt, no period.
+    expect(doc.checks.some((c) => c.code === 'value-implausible' && c.directionId === '1.4')).toBe(true);
+  });
+});

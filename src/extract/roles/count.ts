@@ -7,7 +7,7 @@ import { mappedTrim } from '../../mapped.js';
 import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
+import { bareFigures, eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -44,6 +44,8 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     // Split into kinds of project each with its count (`（1）合作研究项目：拟资助约12项…` / `（2）合作交流
     // 项目：拟资助约6项…`): the direction's count is their sum.
     const parts = prose ? subTypeCount(ctx) : null;
+    // `（拟支持4项，1200万元，3年）`, `不超过4项（拟支持项目数）`: a count without its label.
+    const bare = hit || units || prose || deployed ? undefined : bareFigures(all.text).count;
     const group = groupCount(ctx);
     if (hit && isPlausible('projects', hit.value.value)) {
       const text = all.text.slice(hit.index, hit.index + hit.length);
@@ -58,6 +60,8 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
       projectCount = parts;
     } else if (prose && isPlausible('projects', summaryCount(prose).value)) {
       projectCount = { ...summaryCount(prose), text: prose[0], span: span(all, prose.index, prose.index + prose[0].length), inherited: false };
+    } else if (bare && isPlausible('projects', bare.value.value)) {
+      projectCount = { ...bare.value, text: all.text.slice(bare.index, bare.index + bare.length), span: span(all, bare.index, bare.index + bare.length), inherited: false };
     } else if (group) {
       // Stated once for each direction of the group it stands in (`以下方向每个方向拟支持项目数5个`).
       projectCount = group;

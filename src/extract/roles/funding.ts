@@ -8,7 +8,7 @@ import { mappedJoin, mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
+import { bareFigures, eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory } from './partners.js';
@@ -31,8 +31,22 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
   const prose = !funding && !fundingField ? proseFunding(ctx) : null;
   if (prose?.funding) funding = prose.funding;
+  // `（拟支持4项，1200万元，3年）`, `约1000万元（国拨经费）`: the total without its label.
+  let bareImplausible = false;
+  if (!funding && !fundingField && !prose?.implausible) {
+    const bare = bareFigures(ctx.all.text).money;
+    if (bare) {
+      const text = ctx.all.text.slice(bare.index, bare.index + bare.length);
+      const where = ctx.span(ctx.all, bare.index, bare.index + bare.length);
+      if (isPlausible('fundingCNY', bare.value.amountCNY)) funding = { ...bare.value, text, span: where };
+      else {
+        implausible(ctx.checks, ctx.id, 'funding', text, where);
+        bareImplausible = true;
+      }
+    }
+  }
   if (!funding && !fundingField) funding = groupFunding(ctx);
-  if (!funding && !fundingField && !prose?.implausible) ctx.missing('funding', 'funding (拟支持经费)');
+  if (!funding && !fundingField && !prose?.implausible && !bareImplausible) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
 }
 
