@@ -158,13 +158,16 @@ function dittoResolved(text: string, t: Table, blanks = false): Table {
 // Pipe tables
 
 /**
- * A row whose cells all hold one text, in two columns or more: one cell merged across the row
+ * A row whose cells all hold one text, in two columns or more (most of the row's): one cell merged across the row
  * (Word's `gridSpan`, HTML's `colspan`, a `.doc` row of one cell), which the readers write into
  * every column it covers.
  */
 function isCaptionRow(cells: readonly string[]): boolean {
+  // (Its last columns may be left out of the merge: a notes column at the table's right edge.)
+  let n = cells.length;
+  while (n > 0 && cells[n - 1]!.trim() === '') n--;
   const first = cells[0]?.trim() ?? '';
-  return cells.length >= 2 && first !== '' && cells.every((c) => c.trim() === first);
+  return n >= 2 && n * 2 > cells.length && first !== '' && cells.slice(0, n).every((c) => c.trim() === first);
 }
 
 // (Box-drawing tables, as a text export of a Word table draws them, part cells with `│`.)

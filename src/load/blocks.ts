@@ -80,13 +80,18 @@ export function cellTextWithConfidence(lines: readonly { readonly text: string; 
 /** A line that starts with an item's number: `2.`, `2、`, `（2）`, `②` (never `2.5`). */
 const RE_ITEM_START = /^(?:\d{1,2}[.．、](?![\d.．])|[（(]\d{1,2}[）)]|[\u2460-\u2473])/;
 
-export function cellText(lines: readonly string[]): string {
+export function cellText(lines: readonly string[], apart = false): string {
   let out = '';
+  // (`apart`: the cell's line breaks were typed, as a spreadsheet's are, Alt+Enter: three short lines
+  // or more that end no clause are a list's items, `农业` / `生物经济` / `数字技术`, a space between
+  // them; two are a title broken in its cell, `中国和法国` / `项目`.)
+  const pieces = lines.map((l) => l.replace(LEAD, '').replace(TRAIL, '')).filter((x) => x !== '');
+  const list = apart && pieces.length >= 3 && pieces.every((x) => x.length <= 16 && !/[，,、；;：:。（(“]$/.test(x));
   for (const line of lines) {
     const piece = line.replace(LEAD, '').replace(TRAIL, '');
     // (An item numbered on a line of its own in the cell, `1.氢能与燃料电池` / `2.电池与储能`, keeps a
     // space before it: `clean` keeps it where a list is under way, and the items stay apart.)
-    out = out !== '' && RE_ITEM_START.test(piece) ? `${out} ${piece}` : joinCjk(out, piece);
+    out = out !== '' && (list || RE_ITEM_START.test(piece)) ? `${out} ${piece}` : joinCjk(out, piece);
   }
   return out.replace(/\|/g, '｜').replace(/[\r\n]+/g, ' ');
 }

@@ -48,7 +48,11 @@ function cellRef(ref: string): { col: number; row: number } | null {
 const DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 const PERCENT_FORMATS = new Set([9, 10]);
 
-export type Shown = 'general' | 'date' | 'percent';
+/**
+ * How a number is shown: General, a date, a percentage, or between the words a custom format puts
+ * around it (`"约"0"个"` → `约6个`, `#,##0"万元"` → `1,200万元`, `0"年"` → `3年`).
+ */
+export type Shown = 'general' | 'date' | 'percent' | { readonly before: string; readonly after: string; readonly grouped: boolean; readonly decimals: number };
 
 /** How each cell style (`s` index) shows a number. */
 function numberShapes(styles: XmlElement | undefined): Shown[] {
@@ -66,7 +70,19 @@ export function shapeOfFormat(id: number, formatCode: string): Shown {
   const code = formatCode.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (PERCENT_FORMATS.has(id) || /%/.test(code)) return 'percent';
   if (DATE_FORMATS.has(id) || (/[yd]/i.test(code) && !/[#0]/.test(code))) return 'date';
-  return 'general';
+  return literalShape(formatCode) ?? 'general';
+}
+
+/**
+ * A custom format of one number between quoted words (its first section: positive numbers):
+ * `"约"0"个"`, `"不超过"0"个"`, `#,##0"万元"`, `0.0"亿元"`, `0"年"`. Null for any other.
+ */
+function literalShape(formatCode: string): Shown | null {
+  const first = formatCode.split(';')[0] ?? '';
+  const m = /^((?:"[^"]*"|\\.)*)([#,0]*0(?:\.(0+))?)((?:"[^"]*"|\\.)*)$/.exec(first.replace(/\[[^\]]*\]/g, ''));
+  if (!m || (m[1] === '' && m[4] === '')) return null;
+  const words = (t: string): string => [...t.matchAll(/"([^"]*)"|\\(.)/g)].map((x) => x[1] ?? x[2] ?? '').join('');
+  return { before: words(m[1]!), after: words(m[4]!), grouped: m[2]!.includes(','), decimals: m[3]?.length ?? 0 };
 }
 
 /** A number as Excel's General format shows it: no binary residue (`0.30000000000000004` → `0.3`). */
@@ -206,6 +222,12 @@ function valueOf(c: XmlElement, strings: readonly string[], shapes: readonly Sho
 
 /** A number as its cell's format shows it (a percentage, a date, or General). */
 export function shownNumber(n: number, shape: Shown): string {
+  if (typeof shape === 'object') {
+    const fixed = n.toFixed(shape.decimals);
+    const [int, frac] = fixed.split('.');
+    const digits = shape.grouped ? int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int!;
+    return `${shape.before}${digits}${frac === undefined ? '' : `.${frac}`}${shape.after}`;
+  }
   if (shape === 'percent') return `${general(n * 100)}%`;
   if (shape === 'date' && n > 0 && n < 2958466) return dateOf(n);
   return general(n);
@@ -237,7 +259,7 @@ export function blocksOf(rows: readonly (readonly string[])[], removed: Removal[
     }
     const body = rows.slice(r, last + 1);
     const width = Math.max(...body.map((x) => x.length));
-    const lifted = liftDocumentColumns(body.map((x) => Array.from({ length: width }, (_, i) => cellText((x[i] ?? '').split(/\r?\n|\r/)))));
+    const lifted = liftDocumentColumns(body.map((x) => Array.from({ length: width }, (_, i) => cellText((x[i] ?? '').split(/\r?\n|\r/), true))));
     blocks.push(...lifted.blocks);
     removed.push(...lifted.removed);
     r = last + 1;

@@ -368,3 +368,25 @@ describe('an e-mail whose guideline is an attachment', () => {
     expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual([]);
   });
 });
+
+describe('a spreadsheet’s numbers as their cells show them', () => {
+  it('writes the words a custom format puts around a number (`"约"0"个"`, `#,##0"万元"`, `0"年"`)', async () => {
+    const { shapeOfFormat, shownNumber } = await import('../../src/load/xlsx.js');
+    expect(shownNumber(6, shapeOfFormat(164, '"约"0"个"'))).toBe('约6个');
+    expect(shownNumber(6, shapeOfFormat(165, '"不超过"0"个";;'))).toBe('不超过6个');
+    expect(shownNumber(1200, shapeOfFormat(166, '#,##0"万元"'))).toBe('1,200万元');
+    expect(shownNumber(1.5, shapeOfFormat(167, '0.0"亿元"'))).toBe('1.5亿元');
+    expect(shownNumber(3, shapeOfFormat(168, '0"年"'))).toBe('3年');
+    // (General, dates and percentages as before.)
+    expect(shownNumber(3, shapeOfFormat(0, ''))).toBe('3');
+    expect(shownNumber(0.25, shapeOfFormat(9, ''))).toBe('25%');
+  });
+
+  it('keeps the lines of a cell typed with Alt+Enter apart where they are a list’s short items', async () => {
+    const { cellText } = await import('../../src/load/blocks.js');
+    expect(cellText(['农业', '生物经济', '数字技术'], true)).toBe('农业 生物经济 数字技术');
+    expect(cellText(['合作项目必须双方同时申报，', '单方申报无效。'], true)).toBe('合作项目必须双方同时申报，单方申报无效。');
+    expect(cellText(['中国和法国', '项目'], true)).toBe('中国和法国项目');
+    expect(cellText(['农业', '生物经济'])).toBe('农业生物经济');
+  });
+});
