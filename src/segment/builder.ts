@@ -31,6 +31,8 @@ export class Builder {
   current = 0;
   /** Whether the table row being read is a total or summary row (its cells are no fields). */
   summaryRow = false;
+  /** Whether the direction's text read now is the partner side's (`【欧方】` over its own figures). */
+  foreignSide = false;
   /** Whether the cells being read are those of a row that repeats a direction read before it. */
   inRowTwin = false;
   ordinal = 0;
@@ -243,6 +245,7 @@ export class Builder {
 
   /** Opens a direction at `p`, numbered `id` (its numbering checked by the caller, where it is). */
   addDirection(p: Paragraph, m: Marker, id: string): void {
+    this.foreignSide = false;
     // A `一、` direction stands beside the `一、` parts, never in one (only in a `第一部分`).
     if (m.type === 'cjk-comma') this.popTo((s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'));
     else this.popToContainer();

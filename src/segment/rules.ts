@@ -5,7 +5,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel } from '../lexicon/fields.js';
+import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel, type FieldRole } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Builder } from './builder.js';
@@ -216,7 +216,7 @@ const unmarked: Rule = (b, k, p, m) => {
     b.popTo('direction');
     const marker: Marker = { type: 'field', text: p.text.text.slice(0, label.length).trim(), length: label.length, value: 0, key: label.label };
     // A spelling no row names takes the role its ending says (`拟安排国拨经费：` → funding).
-    b.open(section('field', p, marker, { role: roleOfLabel(label.label) }));
+    b.open(section('field', p, marker, { role: sideRole(b, roleOfLabel(label.label)) }));
     return true;
   }
   // A figure written as a sentence (`国拨经费总额不超过2000万元，单个项目不超过500万元。`, a
@@ -325,8 +325,25 @@ const fieldLabel: Rule = (b, _k, p, m) => {
   }
   if (b.currentDirection()) {
     b.popTo('direction');
-    b.open(section('field', p, m, { role: roleOf(m.key) }));
+    // (Under the partner side's heading, `【欧方】` / `预计资助项目数：3个`, a figure is the partner's.)
+    b.open(section('field', p, m, { role: sideRole(b, roleOf(m.key)) }));
   } else b.text(p);
+  return true;
+};
+
+/** A field's role on the side it stands: under the partner side's heading a figure is the partner's (`other`). */
+function sideRole(b: Builder, role: FieldRole): FieldRole {
+  return b.foreignSide && FIGURE_ROLES.has(role) ? 'other' : role;
+}
+
+/** A side's heading inside a direction (`【欧方】`, `【中方】`, `[外方]`): what follows is that side's. */
+const RE_SIDE_HEADING = /^[【\[［]\s*([\u4e00-\u9fff]{1,4}方)(?:部分)?\s*[】\]］]$/;
+const sideHeading: Rule = (b, _k, p, m) => {
+  const side = m && m.type !== 'field' ? null : RE_SIDE_HEADING.exec(p.text.text.trim());
+  if (!side || !b.currentDirection()) return false;
+  b.foreignSide = side[1] !== '中方' && side[1] !== '我方';
+  b.popTo('direction');
+  b.text(p);
   return true;
 };
 
@@ -430,6 +447,7 @@ function headsGroup(b: Builder, k: number, p: Paragraph, m: Marker): boolean {
 export const RULES: readonly Rule[] = [
   rowsEnd,
   revisionNotes,
+  sideHeading,
   boundaries,
   attachmentList,
   tableRow,

@@ -325,3 +325,37 @@ describe('directions as one sentence after a dash, their figures without labels'
     expect(doc.checks.some((c) => c.code === 'value-implausible' && c.directionId === '1.4')).toBe(true);
   });
 });
+
+describe('a direction whose text is parted by side (`【欧方】` / `【中方】`)', () => {
+  const topic = (id: string, title: string, euCount: number, count: string) => [
+    `${id}　${title}`,
+    '【欧方】',
+    '行动类型：研究与创新行动（RIA）',
+    '主题预算：约2400万欧元',
+    `预计资助项目数：${euCount}个`,
+    '截止日期：2026年9月16日',
+    '【中方】',
+    `拟支持项目数：${count}`,
+    '其他要求：中方团队应具备相关研究基础。',
+    '',
+  ];
+  const text = [
+    '国家重点研发计划“政府间国际科技创新合作”重点专项2026年度中国—欧盟科技创新合作联合资助机制项目申报指南',
+    '',
+    '一、指南方向',
+    '',
+    ...topic('1.1', 'HORIZON-HLTH-2026-DISEASE-04-02：抗微生物药物耐药性综合监测', 3, '不超过2个'),
+    ...topic('1.2', 'HORIZON-CL5-2026-D3-01-05：新型光伏组件', 4, '1个'),
+    '二、申报要求',
+    '',
+    '申报单位须为科研院所。',
+  ].join('\n');
+
+  it('reads the count under 【中方】, the partner side’s under 【欧方】 kept as text', async () => {
+    const doc = await ingestText(text, 'sides.txt');
+    expect(doc.directions.map((d) => [d.id, d.projectCount?.value, d.projectCount?.qualifier])).toEqual([
+      ['1.1', 2, 'atMost'],
+      ['1.2', 1, 'exact'],
+    ]);
+  });
+});
