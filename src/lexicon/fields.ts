@@ -171,6 +171,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['任务内容', 'content'],
   ['支持方式及额度', 'funding'],
   ['支持额度', 'funding'],
+  // A provincial call's money for a kind of support (`（7）安排资金：2400万元`), beside what each gets.
+  ['安排资金', 'funding'],
   ['攻关时限', 'duration'],
   ['实施时限', 'duration'],
   ['揭榜任务', 'content'],

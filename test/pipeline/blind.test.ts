@@ -975,3 +975,35 @@ for (const [set, gaps] of [['blind92', {}], ['blind93', GAPS93], ['blind94', GAP
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
+
+/**
+ * Sets 95–97, written blind after pipeline 1.59.0. 95, office tools and online editors: a 飞书
+ * export (.docx, numbers typed in unnumbered headings, a field table per direction, callouts as
+ * one-cell tables); a 语雀 Markdown export (`:::tips` containers, `<font>`, `<br/>`, anchors); a
+ * workbook whose units and qualifiers are only in custom number formats. 96, text layouts: a 领域 ×
+ * 国别 matrix whose cells are the directions; directions whose fields have no labels at all, their
+ * order stated once; directions as one sentence after a dash with figures in unlabelled brackets.
+ * 97, families: 中欧 co-funding of Horizon Europe topics (`【欧方】` / `【中方】` blocks); directions
+ * with international organisations and their co-funding; a provincial call whose directions are
+ * kinds of support. First contact: 95 633/695 (91.1%); 96 192/761 (25.2%, one refused); 97
+ * 586/656 (89.3%). Now 673/695, 337/761 (one refused), 618/656.
+ */
+const GAPS95: Record<string, { gap?: string; checksGap?: string }> = {
+  'gat-2026-yuque-callouts': { gap: 'open: a direction whose requirements stand in a `:::warning` container takes the next direction’s fields; one direction’s fields parted only by `<br/>`' },
+  'gjhz-2026-b2-numfmt-units': { gap: 'judgement: a workbook’s 备注 column text counted as one more requirement (the writer counts 其他要求 only)' },
+  'zlhz-2026-b1-feishu-field-tables': { gap: 'open: a 飞书 callout (a one-cell table) after a direction’s field table counted as its requirement' },
+};
+const GAPS96: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-b1-country-domain-matrix': { gap: 'open: a matrix of 领域 × 国别 whose non-empty cells (`3项/1200万`) are the directions is not read: the countries’ text blocks are read as six directions without their figures', checksGap: 'open: as a consequence the totals are not compared' },
+  'gjhz-2026-b2-emdash-run-on': { gap: 'open: a direction that names its agreement with `以《…》为依据` and lists figures with their labels after them in one bracket with a label inside (`3项（拟支持项目数）`…) loses some figures; domains in `合作领域：A、B、C` followed by figures run on in the same clause' },
+  'zlhz-2026-b1-unlabelled-fixed-order': { gap: 'open: directions whose fields have no labels at all (their order stated once in the preamble: `依次列出合作协议、领域方向、拟支持项目数、国拨经费和实施周期`) are refused as not a guideline', checksGap: 'open: refused, so no doubt is reported' },
+};
+const GAPS97: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-b2-intl-orgs-pdfcopy': { gap: 'open: a default period stated as `项目实施周期一般为3年` after the partner organisations’ own periods not inherited by one direction; a URL after a domain list’s last item kept in it; the count of organisations not read' },
+  'sd-2026-gjhz-support-kinds': { gap: 'open: a kind of support whose amount is per person per year (`每人每年不超过50万元`) read as its funding where its 安排资金 field is missing a colon’s label; its count `约30人` not read; judgement: a provincial call of kinds of support read as the key-programme family (its numbered fields)' },
+  'zo-2026-cfm-horizon-topics': { gap: 'open: the call’s period stated as the partner’s (`中方项目实施周期与对应的地平线欧洲项目执行期一致，最长不超过48个月`) not read as the default; the EU side’s requirement line counted' },
+};
+for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97]] as const) {
+  const dir = `${ROOT}test/fixtures/${set}/`;
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+}
