@@ -1209,7 +1209,7 @@ const WHOLE_LINE_MARKUP: readonly { kind: RemovalKind; test: (line: string, text
 ];
 
 /** Each kind of mark a line may hold, in the order its marks are listed. */
-const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, definitionMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, boldMarks];
+const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, definitionMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, inlineHtmlTags, boldMarks];
 
 /** Each match of `re` in the line as a mark of `kind`. */
 function matchesIn({ a, line }: MarkupLine, re: RegExp, kind: RemovalKind): Markup[] {
@@ -1346,6 +1346,19 @@ function rstFootnoteCalls(l: MarkupLine): Markup[] {
 function highlightMarks({ a, line }: MarkupLine): Markup[] {
   return line.includes('==') ? pairedMarks(a, [...line.matchAll(/==(?!=)/g)].map((m) => m.index)) : [];
 }
+
+/**
+ * An inline HTML tag an editor's Markdown export leaves in the text (`<font style="color:#DF2A3F;">`,
+ * `</font>`, `<span …>`, `<br/>` between fields, an empty anchor `<a name="…"></a>`): its text stays,
+ * the tag goes (a `<br/>` parts what the labels after it part again).
+ */
+function inlineHtmlTags({ a, line }: MarkupLine): Markup[] {
+  // (Never one quoted as code: `` `<br>` ``.)
+  if (!line.includes('<')) return [];
+  return [...line.matchAll(RE_INLINE_TAG)].filter((m) => line[m.index - 1] !== '`').map((m) => ({ start: a + m.index, end: a + m.index + m[0].length, kind: 'markup' as const }));
+}
+// (And an empty anchor before a heading, `<a name="Vd6jX"></a>`, as 语雀 exports them.)
+const RE_INLINE_TAG = /<\/?(?:font|span|b|strong|em|i|mark|sup|sub)(?:\s[^<>]{0,200})?>|<br\s*\/?>|<a\s+(?:name|id)=["'][^"'<>]{0,40}["']\s*>\s*<\/a>/gi;
 
 /** A note app's wiki link `[[page|shown]]`: its brackets and the page it links go, what it shows stays. */
 function wikiLinkMarks({ a, line }: MarkupLine): Markup[] {

@@ -989,7 +989,7 @@ for (const [set, gaps] of [['blind92', {}], ['blind93', GAPS93], ['blind94', GAP
  * 586/656 (89.3%). Now 673/695, 337/761 (one refused), 618/656.
  */
 const GAPS95: Record<string, { gap?: string; checksGap?: string }> = {
-  'gat-2026-yuque-callouts': { gap: 'open: a direction whose requirements stand in a `:::warning` container takes the next direction’s fields; one direction’s fields parted only by `<br/>`' },
+  'gat-2026-yuque-callouts': { gap: 'open: a requirements list inside a `:::warning` container counted with the container’s closing line as one more item' },
   'gjhz-2026-b2-numfmt-units': { gap: 'judgement: a workbook’s 备注 column text counted as one more requirement (the writer counts 其他要求 only)' },
   'zlhz-2026-b1-feishu-field-tables': { gap: 'open: a 飞书 callout (a one-cell table) after a direction’s field table counted as its requirement' },
 };

@@ -359,3 +359,39 @@ describe('a direction whose text is parted by side (`【欧方】` / `【中方�
     ]);
   });
 });
+
+describe('an editor’s Markdown export with inline HTML', () => {
+  const text = [
+    '# 国家重点研发计划“港澳台科技创新合作”重点专项2026年度项目申报指南',
+    '',
+    '2026年度本专项设立<font style="color:#DF2A3F;">2</font>个指南方向，拟支持项目数<font style="color:#DF2A3F;">12</font>个。',
+    '',
+    '## 一、领域和方向',
+    '',
+    '### （一）内地与澳门科技合作',
+    '#### 1.1 内地与澳门联合资助项目',
+    '**合作协议：**《内地与澳门科技合作委员会第十六次会议纪要》。<br/>**领域方向：**中医药；集成电路。<br/>**拟支持项目数：**8个。',
+    '',
+    '<a name="Hs7yM"></a>',
+    '#### <font style="color:#DF2A3F;">1.2 横琴粤澳深度合作区科技创新合作项目</font>',
+    '**合作协议：**《横琴粤澳深度合作区建设总体方案》。',
+    '',
+    '**拟支持项目数：**4个。',
+    '',
+    '**其他要求：**须有企业参与。',
+    '',
+    '<a name="Ka3wF"></a>',
+    '## 二、申报要求',
+    '',
+    '申报单位须为科研院所。',
+  ].join('\n');
+
+  it('reads a heading inside `<font>`, fields parted only by `<br/>`, and no empty anchor as text', async () => {
+    const doc = await ingestText(text, 'yuque.md');
+    expect(doc.directions.map((d) => [d.id, d.title, d.domains.map((x) => x.label), d.projectCount?.value, d.requirements.map((r) => r.text)])).toEqual([
+      ['1.1', '内地与澳门联合资助项目', ['中医药', '集成电路'], 8, []],
+      ['1.2', '横琴粤澳深度合作区科技创新合作项目', [], 4, ['须有企业参与。']],
+    ]);
+    expect(doc.summary.directionCount?.value).toBe(2);
+  });
+});
