@@ -986,7 +986,7 @@ for (const [set, gaps] of [['blind92', {}], ['blind93', GAPS93], ['blind94', GAP
  * 97, families: 中欧 co-funding of Horizon Europe topics (`【欧方】` / `【中方】` blocks); directions
  * with international organisations and their co-funding; a provincial call whose directions are
  * kinds of support. First contact: 95 633/695 (91.1%); 96 192/761 (25.2%, one refused); 97
- * 586/656 (89.3%). Now 673/695, 337/761 (one refused), 618/656.
+ * 586/656 (89.3%). Now 690/695, 337/761 (one refused), 618/656.
  */
 const GAPS95: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-yuque-callouts': { gap: 'open: a requirements list inside a `:::warning` container counted with the container’s closing line as one more item' },
