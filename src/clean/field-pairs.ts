@@ -18,6 +18,7 @@
  * 0-based UTF-16 offsets into the loaded text.
  */
 import { fieldLabelAt } from '../lexicon/fields.js';
+import { matchMarker, type MarkerType } from '../lexicon/markers.js';
 import type { ColumnLine, ColumnPage, ColumnPiece } from './columns.js';
 import { lineFragments, type Fragment } from './fragments.js';
 
@@ -26,11 +27,16 @@ const MIN_PAIRS = 3;
 /** The fewest lines that show a value wrapped inside its column. */
 const MIN_WRAPS = 2;
 
-/** A heading's number at a line's start: a block of fields never holds one. */
-const RE_HEADING_START = /^(?:\d{1,2}(?:[.．]\d{1,2})+(?![.．\d])|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}[部分章节条])/;
+/** Numbers that head a direction or a part (`1.1`, `一、`, `（一）`, `第一部分`): a block of fields never holds one. */
+const HEADING_TYPES: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'cjk-comma', 'paren-cjk', 'part-word']);
+/** Numbers of a list's items (`（2）`, `2.`, `2、`, `2）`): an item of its own, never the rest of a value. */
+const ITEM_TYPES: ReadonlySet<MarkerType> = new Set(['paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren']);
 
-/** An item's number at a text's start: `（2）`, `2.`, `2、`. */
-const RE_ITEM_START = /^[（(]?\d{1,2}[）).、．]/;
+/** Whether `text` starts with a number of one of `types`. */
+const startsWith = (text: string, types: ReadonlySet<MarkerType>): boolean => {
+  const m = matchMarker(text);
+  return m !== null && types.has(m.type);
+};
 
 /** White space of two columns or more between text, and a line's leading white space. */
 const RE_GAP = /\S(?: {2}|[\t\u3000])/;
@@ -42,26 +48,28 @@ function startsField(text: string): boolean {
   return f !== null && /[：:]/.test(text.slice(0, f.length));
 }
 
+/** How a line stands against the gutter; `at`: the fragment where the right column starts (its first fragment when only the right has text, past its end when only the left has). */
 interface Shape {
   readonly kind: 'split' | 'left' | 'right' | 'across';
-  /** The fragment where the right column starts (`split`). */
   readonly at: number;
-  readonly f: readonly Fragment[];
 }
 
 function shapeOf(f: readonly Fragment[], gutter: number): Shape {
   const at = f.findIndex((x, k) => k > 0 && Math.abs(x.from - gutter) <= 1);
-  if (at > 0) return { kind: 'split', at, f };
-  if (f[0]!.from >= gutter - 1) return { kind: 'right', at: 0, f };
-  if (f[f.length - 1]!.to <= gutter - 1) return { kind: 'left', at: f.length, f };
-  return { kind: 'across', at: -1, f };
+  if (at > 0) return { kind: 'split', at };
+  if (f[0]!.from >= gutter - 1) return { kind: 'right', at: 0 };
+  if (f[f.length - 1]!.to <= gutter - 1) return { kind: 'left', at: f.length };
+  return { kind: 'across', at: -1 };
 }
+
+/** A line's fragments, computed once (null for a line that is no content). */
+type Fragments = (i: number) => Fragment[] | null;
 
 /** The blocks of side-by-side fields of a document, keyed by their first line (as `findColumnPages`). */
 export function findFieldPairs(text: string, lines: readonly ColumnLine[]): Map<number, ColumnPage> {
   const out = new Map<number, ColumnPage>();
   const cache = new Map<number, Fragment[] | null>();
-  const frags = (i: number): Fragment[] | null => {
+  const frags: Fragments = (i) => {
     let f = cache.get(i);
     if (f === undefined) {
       const l = lines[i]!;
@@ -69,8 +77,28 @@ export function findFieldPairs(text: string, lines: readonly ColumnLine[]): Map<
     }
     return f;
   };
-  // The gutter: the column where a field's label starts after a gap on the most lines (a line that
-  // starts with a field and has a gap of white space in it).
+  const gutter = gutterOf(text, lines, frags);
+  if (gutter === null) return out;
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    // (A block starts at a line the gutter's vote read: one that starts with a field and has a gap.)
+    if (!cache.has(i)) continue;
+    const block = blockAt(text, lines.length, frags, gutter, i);
+    if (!block) continue;
+    if (block.lines.length > 0 && shortCells(text, block.right)) blocks.push(block);
+    i = block.last;
+  }
+  if (blocks.reduce((n, b) => n + b.wraps, 0) < MIN_WRAPS) return out;
+  for (const b of blocks) out.set(b.lines[0]!, { lines: b.lines, pieces: b.pieces });
+  return out;
+}
+
+/**
+ * The gutter: the display column where a field's label starts after a gap on the most lines (a
+ * line that starts with a field and has a gap of white space in it), a column either side counted
+ * with it; null where fewer than `MIN_PAIRS` lines have one.
+ */
+function gutterOf(text: string, lines: readonly ColumnLine[], frags: Fragments): number | null {
   const votes = new Map<number, number>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -92,65 +120,71 @@ export function findFieldPairs(text: string, lines: readonly ColumnLine[]): Map<
       gutter = c;
     }
   }
-  if (best < MIN_PAIRS) return out;
-  const blocks: { lines: number[]; pieces: ColumnPiece[]; wraps: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!cache.has(i)) continue;
-    const f = frags(i);
-    if (!f || f.length < 2) continue;
-    const first = shapeOf(f, gutter);
-    if (first.kind !== 'split' || !startsField(text.slice(f[first.at]!.start, f[f.length - 1]!.end))) continue;
-    const indent = f[0]!.from;
-    const block = { lines: [] as number[], pieces: [] as ColumnPiece[], wraps: 0 };
-    const right: ColumnPiece[] = [];
-    // The left column's pieces, each with where it ends and whether it may go on the one before.
-    const left: { piece: ColumnPiece; to: number; rest: boolean }[] = [];
-    let last = i;
-    for (let j = i; j < lines.length; j++) {
-      const g = frags(j);
-      if (!g || g.length === 0) continue;
-      const s = shapeOf(g, gutter);
-      if (s.kind === 'across') break;
-      if (s.kind !== 'right') {
-        const leftText = text.slice(g[0]!.start, g[s.at - 1]!.end);
-        if (g[0]!.from < indent - 1 || RE_HEADING_START.test(leftText)) break;
-        // (Not a field or an item of its own: the rest of a value, where the line before is full.)
-        const rest = left.length > 0 && !startsField(leftText) && !RE_ITEM_START.test(leftText);
-        left.push({ piece: { line: j, start: g[0]!.start, end: g[s.at - 1]!.end, indent: 0 }, to: g[s.at - 1]!.to, rest });
-      }
-      if (s.kind !== 'left') {
-        const from = g[s.at]!;
-        const rightText = text.slice(from.start, g[g.length - 1]!.end);
-        const wrapped = right.length > 0 && !startsField(rightText);
-        if (wrapped) block.wraps++;
-        right.push({ line: j, start: from.start, end: g[g.length - 1]!.end, indent: 0, continues: wrapped });
-      }
-      block.lines.push(j);
-      last = j;
+  return best < MIN_PAIRS ? null : gutter;
+}
+
+interface Block {
+  readonly lines: number[];
+  /** Its pieces in reading order: the left column's, then each right-hand cell's. */
+  readonly pieces: ColumnPiece[];
+  readonly right: readonly ColumnPiece[];
+  /** Lines that show a value wrapped inside its column. */
+  readonly wraps: number;
+  /** Its last line. */
+  readonly last: number;
+}
+
+/** The block of side-by-side fields whose first line is line `i`, or null where `i` starts none. */
+function blockAt(text: string, count: number, frags: Fragments, gutter: number, i: number): Block | null {
+  const f = frags(i);
+  if (!f || f.length < 2) return null;
+  const first = shapeOf(f, gutter);
+  if (first.kind !== 'split' || !startsField(text.slice(f[first.at]!.start, f[f.length - 1]!.end))) return null;
+  const indent = f[0]!.from;
+  const lines: number[] = [];
+  const right: ColumnPiece[] = [];
+  // The left column's pieces, each with where it ends and whether it may go on the one before.
+  const left: { piece: ColumnPiece; to: number; rest: boolean }[] = [];
+  let wraps = 0;
+  let last = i;
+  for (let j = i; j < count; j++) {
+    const g = frags(j);
+    if (!g || g.length === 0) continue;
+    const s = shapeOf(g, gutter);
+    if (s.kind === 'across') break;
+    if (s.kind !== 'right') {
+      const leftText = text.slice(g[0]!.start, g[s.at - 1]!.end);
+      if (g[0]!.from < indent - 1 || startsWith(leftText, HEADING_TYPES)) break;
+      // (Not a field or an item of its own: the rest of a value, where the line before is full.)
+      const rest = left.length > 0 && !startsField(leftText) && !startsWith(leftText, ITEM_TYPES);
+      left.push({ piece: { line: j, start: g[0]!.start, end: g[s.at - 1]!.end, indent: 0 }, to: g[s.at - 1]!.to, rest });
     }
-    // The left column's width: where its fullest lines end.
-    const full = Math.max(...left.map((l) => l.to)) - 3;
-    left.forEach((l, k) => {
-      const wrapped = l.rest && left[k - 1]!.to >= full;
-      if (wrapped) block.wraps++;
-      block.pieces.push(wrapped ? { ...l.piece, continues: true } : l.piece);
-    });
-    block.pieces.push(...right);
-    // A right column of short fields, each of a line or two, and no heading in it: a page of two
-    // columns of running text has a paragraph's lines there, and the next part's heading.
-    if (block.lines.length > 0 && shortCells(text, right)) blocks.push(block);
-    i = last;
+    if (s.kind !== 'left') {
+      const from = g[s.at]!;
+      const wrapped = right.length > 0 && !startsField(text.slice(from.start, g[g.length - 1]!.end));
+      if (wrapped) wraps++;
+      right.push({ line: j, start: from.start, end: g[g.length - 1]!.end, indent: 0, continues: wrapped });
+    }
+    lines.push(j);
+    last = j;
   }
-  if (blocks.reduce((n, b) => n + b.wraps, 0) < MIN_WRAPS) return out;
-  for (const b of blocks) out.set(b.lines[0]!, { lines: b.lines, pieces: b.pieces });
-  return out;
+  // The left column's width: where its fullest lines end.
+  const full = Math.max(...left.map((l) => l.to)) - 3;
+  const pieces = left.map((l, k) => {
+    const wrapped = l.rest && left[k - 1]!.to >= full;
+    if (wrapped) wraps++;
+    return wrapped ? { ...l.piece, continues: true } : l.piece;
+  });
+  return { lines, pieces: [...pieces, ...right], right, wraps, last };
 }
 
 /** Whether each cell of a right column is a field of one line or two, and none is a heading. */
+// (A right column of short fields, each of a line or two, and no heading in it: a page of two
+// columns of running text has a paragraph's lines there, and the next part's heading.)
 function shortCells(text: string, right: readonly ColumnPiece[]): boolean {
   let run = 0;
   for (const p of right) {
-    if (RE_HEADING_START.test(text.slice(p.start, p.end))) return false;
+    if (startsWith(text.slice(p.start, p.end), HEADING_TYPES)) return false;
     run = p.continues === true ? run + 1 : 1;
     if (run > 2) return false;
   }
