@@ -1146,9 +1146,7 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
  * A section of the call's text headed by a kind of project (`（一）国际大科学计划培育专项`, `二、对外合作
  * 重点项目`): its heading names the kind, alone on its line.
  */
-const RE_KIND_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)\s*([^\s，,。；;：:（）()]{2,20}(?:专项|项目|类))$/;
-/** Any other heading of the call's text at those levels: it ends the kind's section. */
-const RE_OTHER_HEADING = /^(?:[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)/;
+const RE_KIND_NAME = /^([^\s，,。；;：:（）()]{2,20}(?:专项|项目|类))$/;
 
 /**
  * The figures stated under each kind of project the call's text heads a section with
@@ -1164,12 +1162,12 @@ function kindSections(paragraphs: readonly Mapped[], span: SpanFn): { caps: Summ
   for (const p of paragraphs) {
     const line = p.text;
     const trimmed = line.trim();
-    const heading = RE_KIND_HEADING.exec(trimmed);
-    if (heading) {
-      kind = heading[1]!;
-      continue;
+    const marker = matchMarker(trimmed);
+    // (Any other heading at those levels ends the kind's section.)
+    if (marker && (marker.type === 'paren-cjk' || marker.type === 'cjk-comma')) {
+      kind = RE_KIND_NAME.exec(trimmed.slice(marker.length).trim())?.[1] ?? null;
+      if (kind !== null) continue;
     }
-    if (RE_OTHER_HEADING.test(trimmed)) kind = null;
     if (kind === null || trimmed === '') continue;
     const where = span(p, 0, line.length);
     ranges.push([where.start, where.end]);

@@ -375,5 +375,7 @@ export const BULLET = '[▪•●◆◇■□▸○◦※►➢✓√·]';
 export const RE_YAML_LINE = /^[ \t]*(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:[ \t].*)?|- .*|#.*)$/;
 
 /** What a direction written as prose says after its title sentence: its basis, partner, fields or figures. */
+/** An agreement's title in 《》, by how such titles end (`《…科学技术合作协定》`, `《…会议纪要》`). */
+export const RE_AGREEMENT_TITLE = /《[^》]{2,60}(?:协定|协议|议定书|纪要|备忘录|安排)》/;
 // (Or the agreement it rests on, however the sentence names it: `在《…议定书》框架下`, `以《…协定》为依据`.)
-export const RE_PROSE_DIRECTION = /本方向|依据《|根据《|合作方为|支持领域|领域为|合作领域|合作依据|拟支持|拟资助|资助强度|资助期限|经费|实施周期|执行期|《[^》]{2,60}(?:协定|协议|议定书|纪要|备忘录|安排)》/;
+export const RE_PROSE_DIRECTION = new RegExp(`本方向|依据《|根据《|合作方为|支持领域|领域为|合作领域|合作依据|拟支持|拟资助|资助强度|资助期限|经费|实施周期|执行期|${RE_AGREEMENT_TITLE.source}`);

@@ -4,7 +4,7 @@
  * a direction read before it.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { BULLET, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
+import { BULLET, RE_AGREEMENT_TITLE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
 import { roleOfHeading, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
@@ -212,7 +212,7 @@ export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: re
  * is a guideline).
  */
 /** A cooperation direction's prose: the agreement it rests on, or what it supports (`依据《…协定》，…（拟支持4项，…）`). */
-const RE_AGREEMENT_PROSE = /《[^》]{2,60}(?:协定|协议|议定书|纪要|备忘录|安排)》|拟支持\d/;
+const RE_AGREEMENT_PROSE = new RegExp(`${RE_AGREEMENT_TITLE.source}|拟支持\\d`);
 
 export function directionMarkerType(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[]): MarkerType {
   const score = new Map<MarkerType, { owning: number; all: number }>();
