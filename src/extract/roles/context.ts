@@ -13,6 +13,7 @@ import type { Section } from '../../segment/index.js';
 import type { CheckDraft, OtherText, Span, Summary } from '../../schema/guideline.js';
 import { RE_REVISION_MARK } from '../../lexicon/markers.js';
 import { fieldRest, nodeText, short, type SpanFn } from '../nodes.js';
+import { bareFigures, type BareFigures } from '../patterns.js';
 
 
 /** A bracket at a title's end that states figures (`（共性关键技术类，拟支持1项，国拨经费不超过3000万元/项）`). */
@@ -136,4 +137,15 @@ export function directionContext(
       }
     },
   };
+}
+
+const BARE = new WeakMap<Mapped, BareFigures>();
+/**
+ * The direction's figures without labels (`bareFigures` of its text), read once for the roles that
+ * fall back on them (count, funding, duration).
+ */
+export function bareFiguresOf(ctx: DirectionContext): BareFigures {
+  let found = BARE.get(ctx.all);
+  if (!found) BARE.set(ctx.all, (found = bareFigures(ctx.all.text)));
+  return found;
 }

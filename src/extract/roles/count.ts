@@ -7,9 +7,9 @@ import { mappedTrim } from '../../mapped.js';
 import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { bareFigures, eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
+import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
-import type { DirectionContext } from './context.js';
+import { bareFiguresOf, type DirectionContext } from './context.js';
 
 /** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
 const RE_DEPLOYED = new RegExp(`部署(\\d{1,2}|${CJK_NUMERAL})个(?:青年科学家|揭榜挂帅)?项目(?!方向)`);
@@ -45,7 +45,7 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     // 项目：拟资助约6项…`): the direction's count is their sum.
     const parts = prose ? subTypeCount(ctx) : null;
     // `（拟支持4项，1200万元，3年）`, `不超过4项（拟支持项目数）`: a count without its label.
-    const bare = hit || units || prose || deployed ? undefined : bareFigures(all.text).count;
+    const bare = hit || units || prose || deployed ? undefined : bareFiguresOf(ctx).count;
     const group = groupCount(ctx);
     if (hit && isPlausible('projects', hit.value.value)) {
       const text = all.text.slice(hit.index, hit.index + hit.length);

@@ -7,9 +7,9 @@ import type { Mapped } from '../../mapped.js';
 import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Duration } from '../../schema/guideline.js';
-import { bareFigures, HEDGES, parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
+import { HEDGES, parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
 import { durationOut, fieldRest, implausible, nodeText, TRAILING, currentValue } from '../nodes.js';
-import type { DirectionContext } from './context.js';
+import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, figuresCategory, forCategory } from './partners.js';
 
 /** A start without an end: `自2026年7月起`, `2026年1月1日开始`. */
@@ -94,7 +94,7 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     ctx.leftover(durationField);
   } else {
     // (Or without its label: `（拟支持4项，1200万元，3年）`, `36个月（实施周期）`.)
-    const hit = ownDuration(all.text) ?? bareFigures(all.text).duration;
+    const hit = ownDuration(all.text) ?? bareFiguresOf(ctx).duration;
     if (hit) take(hit, all);
   }
   if (duration !== null) duration = hedgedAgain(ctx, duration);

@@ -8,9 +8,9 @@ import { mappedJoin, mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { bareFigures, eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
+import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
 import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
-import type { DirectionContext } from './context.js';
+import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory } from './partners.js';
 
 type PerProjectCap = Direction['perProjectCap'];
@@ -34,7 +34,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // `（拟支持4项，1200万元，3年）`, `约1000万元（国拨经费）`: the total without its label.
   let bareImplausible = false;
   if (!funding && !fundingField && !prose?.implausible) {
-    const bare = bareFigures(ctx.all.text).money;
+    const bare = bareFiguresOf(ctx).money;
     if (bare) {
       const text = ctx.all.text.slice(bare.index, bare.index + bare.length);
       const where = ctx.span(ctx.all, bare.index, bare.index + bare.length);
