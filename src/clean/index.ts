@@ -1885,6 +1885,9 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
  * Running headers and footers: the same line first (last) on most pages. Only pages
  * with at least three content lines count, so that a short page's only line is never taken.
  */
+/** A line that may begin with a heading's number (`1.`, `一、`, `（一）`, `第一部分`, `１．`): the cheap test before `matchMarker`. */
+const RE_NUMBER_START = /^[\s\u3000]*[\d０-９（(一二三四五六七八九十第方任专【\u2460-\u2473\u2160-\u216b]/;
+
 /** How a line of running text ends: a sentence's or a clause's punctuation. */
 const RE_SENTENCE_END = /[。，、；;,]$/;
 
@@ -1936,14 +1939,22 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // A head that names the part the page is in (`深远海养殖环境感知与预报` over the pages of `1. 深远海养殖
   // 环境感知与预报`, then the next part's name): the title of a numbered heading of the text, first on
   // three pages or more.
-  const titles = new Set<string>();
-  for (const l of lines) {
-    if (l.cls !== 'content') continue;
-    const m = matchMarker(l.raw.trim());
-    if (m && m.type !== 'field') titles.add(l.raw.trim().slice(m.length).replace(RE_WS, ''));
+  // (The headings looked for only where three pages or more begin with a line that may name one,
+  // and only among lines that begin as a number does: this runs over every line of a long text.)
+  const maybe = [...first.values(), ...shortFirst.values()].filter((l) => l.cls === 'content' && key(l).length >= 2);
+  if (maybe.length >= 3) {
+    const keys = new Set(maybe.map(key));
+    const titles = new Set<string>();
+    for (const l of lines) {
+      if (l.cls !== 'content' || !RE_NUMBER_START.test(l.raw)) continue;
+      const t = l.raw.trim();
+      const m = matchMarker(t);
+      const title = m && m.type !== 'field' ? t.slice(m.length).replace(RE_WS, '') : '';
+      if (keys.has(title)) titles.add(title);
+    }
+    const heads = maybe.filter((l) => titles.has(key(l)));
+    if (heads.length >= 3) for (const l of heads) l.cls = 'running-header';
   }
-  const heads = [...first.values(), ...shortFirst.values()].filter((l) => l.cls === 'content' && key(l).length >= 2 && titles.has(key(l)));
-  if (heads.length >= 3) for (const l of heads) l.cls = 'running-header';
   // The cover's first line that the running head repeats: the title's own first line.
   const cover = lines.findIndex((l) => l.cls === 'content' || l.cls === 'running-header');
   if (cover >= 0 && lines[cover]!.cls === 'running-header' && beginsTitle(lines, cover)) lines[cover]!.cls = 'content';

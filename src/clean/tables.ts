@@ -140,11 +140,11 @@ function dittoResolved(text: string, t: Table, blanks = false): Table {
         return up;
       }
       if (blanks && own === '' && k > 0) return up;
-      const lead = RE_DITTO_LEAD.exec(cellTextOf(text, c));
+      // (The mark and its separator start the cell's first piece.)
       const first = c[0];
-      if (!lead || !first) return c;
-      // (The mark and its separator are the first piece's start: a cell's text starts its first piece.)
-      const cut = first.start + (text.slice(first.start, first.end).length - text.slice(first.start, first.end).replace(RE_DITTO_LEAD, '').length);
+      const lead = first ? RE_DITTO_LEAD.exec(text.slice(first.start, first.end)) : null;
+      if (!first || !lead) return c;
+      const cut = first.start + lead[0].length;
       if (cut >= first.end) return c;
       layout.push({ start: first.start, end: cut, line: first.line, kind: 'table-layout' });
       return [...up, { ...first, start: cut }, ...c.slice(1)];
