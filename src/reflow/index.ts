@@ -20,6 +20,7 @@
  *   a paragraph.
  * CJK lines join without a space; a space is put back only between two Latin letters.
  */
+import { bareValueOf } from '../lexicon/values.js';
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { MapPool, PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
@@ -238,6 +239,11 @@ const BREAK_RULES: readonly BreakRule[] = [
    * inside (`不超过30` / `00万元/项。`): one figure.
    */
   { breaks: false, when: (f, k) => /\d$/.test(textAt(f, k - 1)) && (RE_UNIT_START.test(textAt(f, k)) || (RE_NUMBER_REST.test(textAt(f, k)) && !RE_ATTACHMENT_LINE.test(textAt(f, k - 1).trim()))) },
+  /**
+   * Values printed without their labels, a value to a line (`《…协定》` / `水资源` / `1项`): a line that
+   * is wholly a value known by its shape ends before a line that is wholly a value too, full or not.
+   */
+  { breaks: true, when: (f, k) => valuesApart(f, k) },
   /** A blank line that means a paragraph break, or an indent where indents start paragraphs (see `clean`). */
   { breaks: true, when: (f, k) => f.lines[k]!.blankBefore || f.lines[k]!.indented },
   /**
@@ -313,6 +319,25 @@ const BREAK_RULES: readonly BreakRule[] = [
    */
   { breaks: true, when: (f, k) => f.markerTypes[k] === 'field' && labelStartsLine(textAt(f, k - 1), textAt(f, k)) },
 ];
+
+/**
+ * Line `k - 1` is wholly a value known by its shape (`《…》`, a figure and its unit) and line `k` is
+ * wholly a value too (one topic alone, `水资源`, only where a value known by its shape follows it),
+ * or starts with a marker (`（1）合作项目必须…`); a line that is wholly a list of topics, before a
+ * value known by its shape.
+ */
+function valuesApart(f: LineFacts, k: number): boolean {
+  const before = bareValueOf(textAt(f, k - 1));
+  if (before === null || before.weak) return false;
+  const here = f.hasMarker[k] ? null : bareValueOf(textAt(f, k));
+  // (A list of topics may wrap: it ends only before a value known by its shape.)
+  if (before.role === 'domains') return here !== null && !here.weak && here.role !== 'domains';
+  if (f.hasMarker[k]) return true;
+  if (here === null) return false;
+  if (!here.weak) return true;
+  const next = k + 1 < f.lines.length ? bareValueOf(textAt(f, k + 1)) : null;
+  return next !== null && !next.weak && next.role !== 'domains';
+}
 
 /** Whether a paragraph ends before line `k` (the paragraph started at line `first`). */
 function isBreak(f: LineFacts, k: number, first: number): boolean {

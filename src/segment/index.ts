@@ -24,6 +24,7 @@
 import type { Paragraph } from '../reflow/index.js';
 import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
+import { bareRequirements, bareValueMarkers } from './bare-fields.js';
 import { describedBefore, directionsFromParts, dropOverview, idsByAncestors, idsWithinParts } from './finish.js';
 import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
 import { RULES } from './rules.js';
@@ -38,6 +39,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   topicsAsParts(paragraphs, markers);
   loneDecimalsAsItems(paragraphs, markers);
   spacedNumbersAsGroups(paragraphs, markers);
+  // Values printed without their labels, a value to a line under a numbered title (`不超过6项` / `1800万元`).
+  bareValueMarkers(paragraphs, markers);
   // Table rows are directions by their table; the numbering of the text is decided without them.
   const directionType = directionMarkerType(
     paragraphs,
@@ -55,6 +58,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   // text before it listing each by its number and title with a sentence (`1. 与德国研究联合会…` /
   // `依据《…》，资助…`): that entry's text is the row's direction's too.
   describedBefore(b.root, b.directions);
+  // Directions that print their values without labels, one to a line (`不超过6项` / `1800万元` / `3年`).
+  bareRequirements(b.directions, b.problems);
   idsWithinParts(b.directions, b.partOf);
   idsByAncestors(b.root, b.directions, b.problems);
   return { root: b.root, problems: b.problems, directionType };

@@ -31,7 +31,7 @@ export interface ParagraphNode {
 export type Node = Section | ParagraphNode;
 
 export interface StructureProblem {
-  readonly code: 'numbering-gap' | 'numbering-duplicate' | 'numbering-rollover' | 'numbering-start';
+  readonly code: 'numbering-gap' | 'numbering-duplicate' | 'numbering-rollover' | 'numbering-start' | 'fields-unlabelled';
   readonly severity: 'warning' | 'info';
   readonly message: string;
   readonly at: Paragraph;

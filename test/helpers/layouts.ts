@@ -644,3 +644,27 @@ export function asCellBlocks(ds: readonly DirectionSpec[], width = 9, rowsPerPag
   }
   return [...HEAD(ds.length), '表1 指南方向及要求', '', ...pages, ...TAIL].join('\n');
 }
+
+/**
+ * Fields without labels: the preamble says once in which order each direction lists its values, a
+ * value to a line under the title with no label (`《…》` / `农业；能源` / `不超过3项` / `900万元` /
+ * `3年`), the direction's own requirements numbered after them. The order of the values is the
+ * document's (`order`, a permutation of the five), and `plain` leaves the figures' bounds out.
+ */
+export function asUnlabelled(ds: readonly DirectionSpec[], order: readonly number[] = [0, 1, 2, 3, 4], plain = true): string {
+  const names = ['合作协议', '领域方向', '拟支持项目数', '国拨经费', '实施周期'];
+  const head = HEAD(ds.length);
+  head.splice(3, 0, `各指南方向在方向名称之下依次列出${order.map((i) => names[i]).join('、')}，每项单独一行，不再标注栏目名称；有其他要求的，在其后逐条列出。`, '');
+  const valuesOf = (d: DirectionSpec): string[] => [
+    agreementOf(d),
+    d.domains.join(d.domains.length > 2 ? '、' : '；'),
+    plain ? `${d.count}项` : `不超过${d.count}项`,
+    plain ? `${d.fundingWan}万元` : `约${d.fundingWan}万元人民币`,
+    plain ? `${d.years}年` : `原则上${d.years}年`,
+  ];
+  const body = ds.flatMap((d, k) => {
+    const v = valuesOf(d);
+    return [`${k + 1}. ${titleOf(d)}`, ...order.map((i) => v[i]!), ...(k % 2 === 0 ? ['（1）合作项目必须双方同时申报，单方申报无效。', '（2）鼓励青年科研人员参与。'] : []), ''];
+  });
+  return [...head, ...body, ...TAIL].join('\n');
+}

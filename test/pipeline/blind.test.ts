@@ -996,7 +996,6 @@ const GAPS95: Record<string, { gap?: string; checksGap?: string }> = {
 const GAPS96: Record<string, { gap?: string; checksGap?: string }> = {
   'gjhz-2026-b1-country-domain-matrix': { gap: 'open: a matrix of 领域 × 国别 whose non-empty cells (`3项/1200万`) are the directions is not read: the countries’ text blocks are read as six directions without their figures', checksGap: 'open: as a consequence the totals are not compared' },
   'gjhz-2026-b2-emdash-run-on': { gap: 'open: a direction that names its agreement with `以《…》为依据` and lists figures with their labels after them in one bracket with a label inside (`3项（拟支持项目数）`…) loses some figures; domains in `合作领域：A、B、C` followed by figures run on in the same clause' },
-  'zlhz-2026-b1-unlabelled-fixed-order': { gap: 'open: directions whose fields have no labels at all (their order stated once in the preamble: `依次列出合作协议、领域方向、拟支持项目数、国拨经费和实施周期`) are refused as not a guideline', checksGap: 'open: refused, so no doubt is reported' },
 };
 const GAPS97: Record<string, { gap?: string; checksGap?: string }> = {
   'gjhz-2026-b2-intl-orgs-pdfcopy': { gap: 'open: a default period stated as `项目实施周期一般为3年` after the partner organisations’ own periods not inherited by one direction; a URL after a domain list’s last item kept in it; the count of organisations not read' },

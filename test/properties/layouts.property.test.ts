@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -82,6 +82,8 @@ describe('layouts', () => {
     ['fields two to a line through pdftotext -layout, each value wrapped under its own column, a page’s foot between rows', (ds: readonly DirectionSpec[]) => asPairedFields(ds)],
     ['fields two to a line, the figures wrapped in a narrow right column', (ds: readonly DirectionSpec[]) => asPairedFields(ds, 36, 16, 4)],
     ['a table as pdftotext without -layout gives it: column after column, every cell a block, each page’s table its own', (ds: readonly DirectionSpec[]) => asCellBlocks(ds)],
+    ['fields without labels, a value to a line in the order the preamble states', (ds: readonly DirectionSpec[]) => asUnlabelled(ds)],
+    ['fields without labels in another order, figures with their bounds', (ds: readonly DirectionSpec[]) => asUnlabelled(ds, [4, 2, 3, 1, 0], false)],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
