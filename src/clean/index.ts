@@ -24,6 +24,7 @@ import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, plainIdeographs, PUNCT_LOOKALIKE, RE_RULE_LINE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
+import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf } from '../lexicon/fields.js';
 import { BULLET, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf } from '../lexicon/columns.js';
@@ -260,6 +261,27 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
       indentCount++;
     }
   }
+  // A bare number with text right below it is no page number where that text shows what it is: a
+  // figure whose unit is on the next line (`指南方向` / `12` / `个`), or the number of a list item
+  // written as a designed page writes it, with a leading zero (`01` / `中国和越南…`).
+  // (And the numbers that go on counting such a list past 09: `10`, `11`.)
+  let listNext: number | null = null;
+  lines.forEach((l, i) => {
+    if (l.cls !== 'page-number' || !/^\d{1,4}$/.test(l.raw.trim())) return;
+    const next = lines[i + 1];
+    if (!next || next.formFeed || next.cls === 'blank') return;
+    const below = next.raw.trim();
+    const listed = below !== '' && pageNumberOf(below) === null && (/^0\d{1,2}$/.test(l.raw.trim()) || l.printed === listNext);
+    // (A figure's: the line above is its caption, a word, not a figure cut by the number, `…900万` /
+    // `15` / `元`, where a margin's line number stands between a figure and its unit.)
+    const above = i > 0 ? lines[i - 1]!.raw.trim() : '';
+    const figure = RE_UNIT_START.test(below) && /[\u4e00-\u9fff]$/.test(above) && !/[万亿千百]$/.test(above);
+    if (figure || listed) {
+      if (listed) listNext = l.printed! + 1;
+      l.cls = 'content';
+      l.printed = null;
+    }
+  });
   // A single leading space marks a page start only where it is rare; where most lines have one it
   // is plain indentation.
   const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);

@@ -422,6 +422,9 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:资助|研究|合作)?主题()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
+    // `本指南共列出选题条目48个` / `列出48个选题条目` (a 课题指南's topics, each a direction).
+    new RegExp(`(?:列出|列有|设置|发布|包括)(?:了)?(?:选题|指南|课题)?条目()${N}个()`),
+    new RegExp(`(?:列出|列有|设置|发布|包括)(?:了)?()${N}(?:个|条)(?:选题|指南|课题)条目()`),
     // `本批次共设置4个招标项目包` (a tender's packages, each a direction).
     new RegExp(`(?:设立|设置|设)(?:了)?()${N}个(?:招标)?(?:项目)?(?:包|标包)()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
@@ -465,7 +468,8 @@ export const SUMMARY_PATTERNS = {
     // (`拟支持项目（团队）9个`: what a project is, in brackets.)
     // (`计划支持项目1310项`.)
     new RegExp(`(?:拟|计划)(?:支持|资助)(?:重大|重点)?项目(?:[（(][^）)]{1,6}[）)])?(?:总?数|总量)?(?:[：:]\\s*)?(?:为|共计|合计|合共|总计|共)?${PRE}${N}(?:个|项)${POST}`),
-    new RegExp(`拟立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    // (`计划立项约450项`, a 课题指南.)
+    new RegExp(`(?:拟|计划)立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)

@@ -77,6 +77,12 @@ export const RE_REVISION_MARK = new RegExp(`[（(](?:${ALL_REVISION_MARKS.join('
 /** A mark that withdraws the direction. */
 export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn.join('|')})[）)]$`);
 
+/**
+ * A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`, a
+ * 课题指南's `选题条目`.
+ */
+export const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目|选题)方向|选题条目|(?:课题|指南|参考)条目|参考选题|揭榜任务|任务清单|榜单|(?:研究|资助|征集|合作|支持)领域$/;
+
 /** The call's plan, stated once for all its directions (`二、资助计划`): a section title, after its marker. */
 export const RE_CALL_PLAN = /^(?:资助计划|资助安排|资助方式|支持方式|支持计划|经费安排|项目安排|资助强度(?:与|和|及)?(?:期限)?)$/;
 /**
@@ -379,3 +385,35 @@ export const RE_YAML_LINE = /^[ \t]*(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30
 export const RE_AGREEMENT_TITLE = /《[^》]{2,60}(?:协定|协议|议定书|纪要|备忘录|安排)》/;
 // (Or the agreement it rests on, however the sentence names it: `在《…议定书》框架下`, `以《…协定》为依据`.)
 export const RE_PROSE_DIRECTION = new RegExp(`本方向|依据《|根据《|合作方为|支持领域|领域为|合作领域|合作依据|拟支持|拟资助|资助强度|资助期限|经费|实施周期|执行期|${RE_AGREEMENT_TITLE.source}`);
+
+/** A number and a dot before a title that starts with a figure (`1．0～3岁婴幼儿…`, `2．5G网络…`). */
+/** A number with a dot that goes on as a figure, not a heading's number: `3．5G`, `1．0～3岁`. */
+const RE_FIGURE_GOES_ON = /^\d{1,2}[.．]\d{1,2}[A-Za-z～~]/;
+const RE_DIGIT_TITLE = /^(\d{1,2})([.．])(?=\d)/;
+
+/**
+ * Items whose titles start with a figure (`1．0～3岁婴幼儿照护…研究`, `3．5G…`): `1．0` reads as a
+ * decimal, so `matchMarker` leaves them (or reads `3．5` as a direction's number), and a list loses
+ * its item. Such a line is an item where
+ * the list around it says so: the next item of its type (within `reach` lines) is numbered one
+ * more, and the one before one less, or it is the first (`1．`) after a heading of another type.
+ * Sets the marker of each in `markers` (in place); `texts` are the lines' or paragraphs' texts.
+ */
+export function digitTitleMarkers(texts: readonly string[], markers: (Marker | null)[], reach = 6): void {
+  for (let k = 0; k < markers.length; k++) {
+    // (Or read as a decimal direction, `3．5G网络…` as 3.5, in a list of `N．` items.)
+    // (Only where the figure goes on as a decimal never does: `3．5G`, `1．0～3岁`; never `2.1 高比能…`.)
+    if (markers[k] !== null && (markers[k]!.type !== 'decimal' || !RE_FIGURE_GOES_ON.test(texts[k]!))) continue;
+    const raw = RE_DIGIT_TITLE.exec(texts[k]!);
+    if (!raw) continue;
+    const n = Number(raw[1]);
+    let next: Marker | null = null;
+    for (let j = k + 1; j < Math.min(markers.length, k + 1 + reach) && next === null; j++) next = markers[j] ?? null;
+    if (next?.type !== 'arabic-dot' || next.value !== n + 1) continue;
+    let before: Marker | null = null;
+    for (let j = k - 1; j >= 0 && before === null; j--) before = markers[j] ?? null;
+    const first = n === 1 && before !== null && before.type !== 'arabic-dot' && before.type !== 'field';
+    if (!first && !(before?.type === 'arabic-dot' && before.value === n - 1)) continue;
+    markers[k] = { type: 'arabic-dot', text: `${raw[1]}${raw[2]}`, length: raw[0].length, value: n, key: raw[1]! };
+  }
+}

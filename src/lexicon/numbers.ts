@@ -85,6 +85,9 @@ export const PER_PROJECT_BOUND = '(?:原则上|一般)?(?:不超过|最多|不�
 export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助|中央财政|财政)?(?:经费|资金|额度|直接费用)?(?:为|约)?';
 export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个)';
 
+/** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */
+export const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|个|项|年(?![度底初末])|%|％|倍)(?:[。，；、）)]|人民币|左右|以内|以上|以下|$)/;
+
 /** Chinese numerals as counts and years (`两项`, `三年`). */
 export const CJK_NUMERAL = '[一二两三四五六七八九十]{1,3}';
 

@@ -24,7 +24,8 @@ import { bareValueOf } from '../lexicon/values.js';
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { MapPool, PooledMapped, type Mapped } from '../mapped.js';
 import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
-import { BULLET, itemNumberType, matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
+import { RE_UNIT_START } from '../lexicon/numbers.js';
+import { BULLET, digitTitleMarkers, itemNumberType, matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
 
 export interface Paragraph {
@@ -79,8 +80,6 @@ function splitsWord(a: string, b: string): boolean {
   return false;
 }
 
-/** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */
-const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|个|项|年(?![度底初末])|%|％|倍)(?:[。，；、）)]|人民币|左右|以内|以上|以下|$)/;
 
 /** Whether the lines from `first` to `k - 1` leave a bracket open (more `（` than `）`). */
 function openBracket(lines: readonly CleanLine[], first: number, k: number): boolean {
@@ -133,6 +132,12 @@ function lineFacts(cleaned: Cleaned): LineFacts {
     const m = matchMarker(l.text.text);
     if (m?.type === 'field' && !/[：:]$/.test(m.text)) return itemNumberType(l.text.text);
     return m ? m.type : null;
+  });
+  // (An item whose title starts with a figure, `1．0～3岁…`, where the list around it says so.)
+  const items = markerTypes.map((t, k) => (t === null ? null : t === 'arabic-dot' || t === 'decimal' ? matchMarker(lines[k]!.text.text) : ({ type: t, text: '', length: 0, value: 0, key: '' } as const)));
+  digitTitleMarkers(lines.map((l) => l.text.text), items);
+  items.forEach((m, k) => {
+    if (m !== null) markerTypes[k] = m.type;
   });
   // A bullet (`• 其中，…`) starts a list item as a number does.
   // So does a group's title numbered `N` (`2 先进金属结构材料`, its space gone) over its `N.1` heading.

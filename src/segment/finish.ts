@@ -4,14 +4,12 @@
  * their details, table rows described by a list before the table, and single-level numbers that
  * start again in each part.
  */
-import { matchMarker, RE_CALL_PLAN, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
+import { matchMarker, RE_CALL_PLAN, RE_DIRECTIONS_PART, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
 import { roleOf } from '../lexicon/fields.js';
 import { abbreviates, bareTitle, idOf } from './evidence.js';
 import { RE_CONTENT_START } from './prepare.js';
 import { section, type Node, type Section, type StructureProblem } from './tree.js';
 
-/** A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`. */
-const RE_DIRECTIONS_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|(?:研究|资助|征集|合作|支持)领域$/;
 /** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
 const RE_AREAS_PART = /领域$/;
 

@@ -10,7 +10,8 @@ import type { Cleaned } from '../clean/index.js';
 import type { Extracted } from '../extract/index.js';
 import type { Layout } from '../position.js';
 import { spanOf, spanOfRange } from '../position.js';
-import type { Node, Segmented } from '../segment/index.js';
+import type { Node, Section, Segmented } from '../segment/index.js';
+import { RE_DIRECTIONS_PART } from '../lexicon/markers.js';
 import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type Check, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
@@ -41,8 +42,17 @@ export interface TreeEvidence {
   readonly structure: readonly CheckDraft[];
 }
 
-/** The title of a part that lists a call's directions. */
-const RE_LISTING_PART = /(?:资助|研究|指南|支持|申报|项目)方向|揭榜任务|任务清单|榜单|领域$/;
+
+/** A part titled by its areas (`一、资助领域`), which may list the directions too. */
+const RE_LISTING_AREAS = /领域$/;
+
+/** Directions under a section, at any depth. */
+function directionsUnder(s: Section): number {
+  let n = 0;
+  for (const c of s.children) if (c.kind === 'direction') n++;
+  else if (c.kind !== 'paragraph' && c.kind !== 'field') n += directionsUnder(c);
+  return n;
+}
 
 export function treeEvidence(segmented: Segmented, layout: Layout): TreeEvidence {
   let withFields = 0;
@@ -50,7 +60,8 @@ export function treeEvidence(segmented: Segmented, layout: Layout): TreeEvidence
   const walk = (n: Node): void => {
     if (n.kind === 'paragraph') return;
     if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
-    if (n.kind === 'part' && RE_LISTING_PART.test(n.heading?.text.text ?? '') && n.children.filter((c) => c.kind === 'direction').length >= 2) listed = true;
+    // (Directly, or in groups within it: `（一）教育基本理论（6条）` / `1．…`.)
+    if (n.kind === 'part' && (RE_DIRECTIONS_PART.test(n.heading?.text.text ?? '') || RE_LISTING_AREAS.test(n.heading?.text.text ?? '')) && directionsUnder(n) >= 2) listed = true;
     n.children.forEach(walk);
   };
   walk(segmented.root);

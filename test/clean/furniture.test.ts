@@ -155,3 +155,16 @@ describe('a running head that names the part the page is in', () => {
     expect(doc.removed.filter((r) => r.kind === 'running-header').map((r) => r.text)).toEqual(['申报说明', '深远海养殖环境感知', '深远海养殖环境感知', '深远海智能养殖装备']);
   });
 });
+
+describe('a bare number that is no page number', () => {
+  it('a figure whose unit is on the next line (`指南方向` / `12` / `个`) and a designed list’s `01`, `02` … `10` are kept; `— 1 —` and a bare page number at a page’s end are removed', async () => {
+    const lines = ['国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南', '', '指南方向', '12', '个', '', '合作国家', '11', '个', ''];
+    for (let n = 1; n <= 10; n++) lines.push(n < 10 ? `0${n}` : String(n), `中国和越南政府间联合研究项目${n}`, '合作协议', '《中越政府间科技合作联委会第十二次会议议定书》', '');
+    lines.push('— 1 —', '', '二、申报要求', '申报单位须为在中国大陆境内登记注册的科研院所。', '', '2', '');
+    const cleaned = clean(await loadText(lines.join('\n')));
+    const removed = cleaned.removed.filter((r) => r.kind === 'page-number').map((r) => r.text);
+    expect(removed).toEqual(['— 1 —', '2']);
+    const kept = cleaned.lines.map((l) => l.text.text);
+    for (const n of ['12', '11', '01', '09', '10']) expect(kept).toContain(n);
+  });
+});

@@ -138,7 +138,8 @@ function partnerFromTitle(title: string): { name: string; index: number } | null
   const m = /^(?:中国|我国|中方)(?:和|与|同|-|—|–|・|·)?(.{2,20}?)(?:政府间|双边|多边|科技|联合|合作|国际|青年|创新|研究|项目|机制|伙伴|之间)/.exec(title);
   if (!m || !m[1]) return null;
   const name = m[1].replace(/^(?:和|与|同)/, '');
-  if (name.length < 2) return null;
+  // (No partner is a phrase: `中国式教育现代化的理论逻辑…研究` names none.)
+  if (name.length < 2 || name.includes('的')) return null;
   return { name, index: m[0].indexOf(name) };
 }
 
