@@ -85,6 +85,11 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟立项项目数', 'projectCount'],
   ['项目数', 'projectCount'],
   ['拟支持揭榜单位', 'projectCount'],
+  // (A ministry's own word for how many it funds: `支持名额：不超过3个`.)
+  ['支持名额', 'projectCount'],
+  ['资助名额', 'projectCount'],
+  ['立项名额', 'projectCount'],
+  ['拟支持名额', 'projectCount'],
   ['遴选揭榜单位', 'projectCount'],
   ['共拟支持经费', 'funding'],
   ['拟支持经费', 'funding'],

@@ -69,7 +69,8 @@ export function itemNumberType(text: string): MarkerType | null {
 export const REVISION_MARKS = {
   added: ['新增', '增加'],
   changed: ['调整', '修改', '合并', '拆分'],
-  withdrawn: ['删除', '删去', '拟删除', '取消', '撤销', '不再设立'],
+  // (A final version that keeps a draft's direction, with its number, as not published this time.)
+  withdrawn: ['删除', '删去', '拟删除', '取消', '撤销', '不再设立', '暂不发布', '本方向暂不发布', '本年度暂不发布', '本批次暂不发布', '暂缓发布', '暂不设立', '本年度不设立'],
 } as const;
 const ALL_REVISION_MARKS = Object.values(REVISION_MARKS).flat();
 /** A revision mark at the end of a title. */
