@@ -378,6 +378,8 @@ function fieldsTable(text: string, t: { rows: readonly PipeRow[]; h: number; hea
   // (Or three, the last a column of notes under a header that names it: `| 字段 | 内容 | 备注 |`; each
   // row's note a line of its own after its field, `注：…`, never the field's value.)
   const noted = width === 3 && labelledIn(0) * 2 >= rows.length && RE_FIELD_TABLE_HEADER.test(header.cells.map(cellText).join('|').replace(/\s+/g, ''));
+  const paired = pairedFields(text, t, isLabel);
+  if (paired) return paired;
   const j = width === 2 || noted ? (labelledIn(0) * 2 >= rows.length ? 0 : undefined) : width <= 4 ? [1, 2].find((c) => c + 1 < width && bodyLabelled(c) >= 2 && bodyLabelled(c) * 2 >= rows.length - 1) : undefined;
   if (j === undefined) return null;
   // A header row naming the columns (`| 项目 | 内容 |`, `| 区域 | 项目 | 指南方向及要求 |`): no field.
@@ -398,6 +400,31 @@ function fieldsTable(text: string, t: { rows: readonly PipeRow[]; h: number; hea
     rows: rows.slice(head).map((r) => ({ line: r.index, cells: j === 0 ? r.cells : [r.cells[j] ?? [], r.cells.slice(j + 1).flat()] })),
     layout: sortRanges(layout),
   };
+}
+
+/**
+ * A table of fields two to a row (`| 拟支持项目数 | 6个 | 实施周期 | 3年 |`), a field alone on its row
+ * taking the row's other three cells (a value merged across them, which a Word reader gives in
+ * each: `| 合作协议 | 《…》 | 《…》 | 《…》 |`): four columns, a label in the first of every row and
+ * in the third where a row holds two. Each pair is a row of two cells; the copies of a merged value
+ * are layout. Null where the table is none such.
+ */
+function pairedFields(text: string, t: { rows: readonly PipeRow[]; taken: Set<number>; first: number; layout: Layout }, isLabel: (c: readonly Range[] | undefined) => boolean): Table | null {
+  const { rows, layout } = t;
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r).trim();
+  if (rows.length < 2 || rows.some((r) => r.cells.length !== 4 || !isLabel(r.cells[0]))) return null;
+  const merged = (r: PipeRow): boolean => cellText(r.cells[1]!) === cellText(r.cells[2]!) && cellText(r.cells[2]!) === cellText(r.cells[3]!);
+  // (Every row a field alone, its value merged across: a table of two columns drawn on a grid of four.)
+  if (rows.some((r) => !merged(r) && !isLabel(r.cells[2]))) return null;
+  const out: { line: number; cells: Range[][] }[] = [];
+  for (const r of rows) {
+    layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+    if (merged(r)) {
+      for (const c of r.cells.slice(2)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+      out.push({ line: r.index, cells: [r.cells[0]!, r.cells[1]!] });
+    } else out.push({ line: r.index, cells: [r.cells[0]!, r.cells[1]!] }, { line: r.index, cells: [r.cells[2]!, r.cells[3]!] });
+  }
+  return { kind: 'fields', lines: t.taken, first: t.first, columns: [], header: [], rows: out, layout: sortRanges(layout) };
 }
 
 /**

@@ -288,7 +288,9 @@ class DocxReader {
         if (merged && merged.span === span) text = merged.text;
         else {
           const lines = this.blocks(tc).flatMap((b) => (b.kind === 'text' ? b.lines : b.rows.map((x) => x.join(' '))));
-          text = cellText(lines);
+          // (Every line break in a Word cell was typed, a paragraph or a `w:br`, as a spreadsheet's
+          // Alt+Enter: short lines are a list's items, `信息通信技术` / `生物技术与医药` / `新材料`.)
+          text = cellText(lines, true);
         }
         cells.set(col, { span, text });
         for (let i = 0; i < span; i++) row.push(text);

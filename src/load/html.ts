@@ -537,11 +537,44 @@ function fillFromDataIslands(root: Root): void {
   for (const other of loading.slice(1)) other.children = [];
 }
 
+/** A positioned line's class in pdf2htmlEX's output: the line's baseline (`y1a`, its `bottom`). */
+const RE_BASELINE_CLASS = /^y[0-9a-f]+$/;
+
+/**
+ * Lines of a PDF converted to HTML by pdf2htmlEX (`<div class="t m0 x1 h3 y20 ff1 …">`, each
+ * placed by its classes): pieces of one printed line drawn apart (a field's label in bold, then its
+ * text, `研究内容：` / `针对…`) are sibling `div.t` with the same baseline class; they are one line,
+ * joined here (changes the tree in place).
+ */
+function sameBaselines(node: Root | Element): void {
+  const kids = node.children;
+  const baseline = (c: RootContent | ElementContent | undefined): string | null => {
+    if (c?.type !== 'element' || c.tagName !== 'div') return null;
+    const cs = classes(c);
+    return cs.includes('t') ? (cs.find((x) => RE_BASELINE_CLASS.test(x)) ?? null) : null;
+  };
+  for (let k = 0; k < kids.length; k++) {
+    const c = kids[k]!;
+    if (c.type !== 'element') continue;
+    const y = baseline(c);
+    if (y === null) {
+      sameBaselines(c);
+      continue;
+    }
+    while (k + 1 < kids.length && baseline(kids[k + 1]) === y) {
+      const next = kids[k + 1] as Element;
+      c.children.push(...next.children);
+      kids.splice(k + 1, 1);
+    }
+  }
+}
+
 export function readHtml(bytes: Uint8Array): HtmlRead {
   const { text, encoding } = decodeHtml(bytes);
   const root = unified().use(rehypeParse).parse(text) as Root;
   inlineFrames(root);
   fillFromDataIslands(root);
+  sameBaselines(root);
   const opened = collapsedPanels(root);
   const numbers = drawnNumbers(root, opened);
   const sheetHidden = hiddenByStyleSheet(root);
