@@ -253,12 +253,19 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
     // is a table's cell, `1` in a 序号 column. A decorated one, `— 3 —`, a converter may have kept.)
     if (l.printed !== null && BLOCK_FORMATS.has(format) && /^\d{1,3}$/.test(trimmed)) l.printed = null;
     if (l.printed !== null) l.cls = 'page-number';
-    else if (RE_WEB_CHROME.test(trimmed)) l.cls = 'web-chrome';
+    else if (RE_WEB_CHROME.test(trimmed) || RE_FORM_CHROME.test(trimmed)) l.cls = 'web-chrome';
     // `（接下页）`, `（未完待续）` alone on a line: the page's foot says the text goes on.
     else if (RE_CONTINUES_MARK.test(trimmed)) l.cls = 'running-footer';
     else if (/^ (?=[^\s\u3000])/.test(raw)) {
       l.pageStart = true;
       indentCount++;
+    }
+    // A form's mark of a required field before its label (`*合作协议`, `＊拟支持经费（万元）`): the
+    // form's, logged; the label stays.
+    const mark = l.cls === 'content' ? RE_REQUIRED_MARK.exec(raw) : null;
+    if (mark && labelOnly(raw.slice(mark[0].length).replace(RE_UNIT_GLOSS_END, '')) !== null) {
+      const skipped = l.raw.length - raw.length;
+      (l.furniture ??= []).push({ start: l.start + skipped + mark[0].indexOf(mark[1]!), end: l.start + skipped + mark[0].length, kind: 'web-chrome' });
     }
   }
   // A bare number with text right below it is no page number where that text shows what it is: a
@@ -282,6 +289,31 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
       l.printed = null;
     }
   });
+  // Bare numbers (`36`, no dashes round it) are page numbers only where they count pages: each next
+  // to one a page before or after it (`3` … `4`), whatever restarts; a number alone on its line among
+  // others that count nothing (`*项目实施周期（月）` / `36`, then `24`, `36`) is a value. (One bare
+  // number in the whole text is taken as before: nothing says otherwise.)
+  // (Nor numbers on lines one after another, a column of a table copied column by column, `1` / `2` /
+  // `3`: a page holds text between its number and the next.)
+  const isBare = (l: RawLine | undefined): boolean => l !== undefined && l.cls === 'page-number' && /^\d{1,4}$/.test(l.raw.trim());
+  const filled = (i: number, step: 1 | -1): RawLine | undefined => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) if (lines[j]!.cls !== 'blank') return lines[j];
+    return undefined;
+  };
+  const column = lines.flatMap((l, i) => (isBare(l) && (isBare(filled(i, -1)) || isBare(filled(i, 1))) ? [l] : []));
+  for (const l of column) {
+    l.cls = 'content';
+    l.printed = null;
+  }
+  const bare = lines.filter(isBare);
+  if (bare.length >= 2) {
+    const counts = (a: RawLine | undefined, b: RawLine | undefined): boolean => a !== undefined && b !== undefined && b.printed! - a.printed! >= 1 && b.printed! - a.printed! <= 2;
+    const stray = bare.filter((l, k) => !counts(bare[k - 1], l) && !counts(l, bare[k + 1]));
+    for (const l of stray) {
+      l.cls = 'content';
+      l.printed = null;
+    }
+  }
   // A single leading space marks a page start only where it is rare; where most lines have one it
   // is plain indentation.
   const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);
@@ -986,6 +1018,16 @@ const BLOCK_FORMATS: ReadonlySet<Source['format']> = new Set(['docx', 'doc', 'od
  * `💡 小贴士：…`), a site's menu (`首页 | 机构概况 | …`) and its path (`查策网 > 政策库 > 广东省 > …`), and a news site's boxes (`【延伸阅读】…（点击查看）`): a line of these only, logged as
  * `web-chrome` as the HTML reader logs them.
  */
+/**
+ * The buttons, chips and prompts of an application system's page copied as text, each alone on its
+ * line: `必填`, `查看详情`, `下载附件`, `暂无附件`, `申报中`, `收起 ︿`, `全部展开`, `搜索`, `重置`.
+ */
+const RE_FORM_CHROME = /^(?:必填|选填|查看详情|查看全文|下载附件|暂无附件|相关附件|申报中|已截止|未开始|即将开始|收起|展开|全部展开|全部收起|收起全文|展开全文|搜索|重置|返回列表|立即申报|在线申报|我要申报|申报)\s*[︿﹀∧∨▲▼△▽^⌃⌄＾]?$/;
+/** A required field's mark before its label, and the spaces after it. */
+const RE_REQUIRED_MARK = /^[\s\u3000]*([*＊])[\s\u3000]*(?=[\u4e00-\u9fff])/;
+/** A label's unit in brackets at its end (`拟支持经费（万元）`), left out when the label is looked up. */
+const RE_UNIT_GLOSS_END = /[（(][^（）()]{1,6}[）)]$/;
+
 const RE_WEB_CHROME =
   /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|(?:首页|网站首页|主页)(?:\s*[|｜丨]\s*[^|｜丨。；，：:]{1,12}){2,}\s*|(?:[^>＞»›。；，：:\s]{1,12}[ \u3000]*[>＞»›][ \u3000]*){3,}[^>＞»›。；，：:\s]{1,12}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40}|(?:打印(?:本页)?|关闭(?:窗口|本页)?|收藏|返回顶部)(?:[\s\u3000]*[|｜]?[\s\u3000]*(?:打印(?:本页)?|关闭(?:窗口|本页)?|收藏|返回顶部|分享到[：:]?))+.{0,40}|点击(?:上方)?蓝字\s*关注我们|(?:\[(?:图片|视频|动图|表情|音频)\]\s*)+|阅读原文|往期推荐|[-—]*\s*END\s*[-—]*|长按(?:识别)?(?:下方|图中)?二维码.{0,30}|(?:点赞|在看|分享|转发|收藏)(?:\s*[|｜、/]\s*(?:点赞|在看|分享|转发|收藏))+|[【\[](?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关文章|相关报道)[】\]].*|(?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关报道)[：:].*|.{0,80}[（(]点击(?:查看|进入|阅读|这里)[）)]|\p{Extended_Pictographic}\uFE0F?\s*(?:编者按|小贴士|温馨提示|划重点|小编提示|小编说)[：:].*)$/u;
 

@@ -299,6 +299,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目类别', 'other'],
   ['方向类别', 'other'],
   ['类别', 'other'],
+  // (An application system's panel: `*指南类别` / `联合研究项目`, `*指南方向编号` / `1.1`.)
+  ['指南类别', 'other'],
+  ['指南方向类别', 'other'],
+  ['指南方向编号', 'other'],
+  ['方向编号', 'other'],
+  ['指南编号', 'other'],
   ['项目类型', 'other'],
   // The task a direction belongs to, as a summary table's column names it (`任务 | 序号 | 项目方向`).
   ['所属任务', 'other'],
@@ -321,7 +327,7 @@ export function labelsOf(role?: FieldRole): readonly string[] {
 // read here (it says what a project gets, not what the field totals).
 /** A label's unit in brackets between it and its colon (`拟支持项目数（个）：4`, `经费（万元）：1200`). */
 /** The units a label may give in brackets. */
-const LABEL_UNITS = '(?:万元|千元|亿元|元|个|项|年|个月|家)(?:人民币)?';
+const LABEL_UNITS = '(?:万元|千元|亿元|元|个|项|年|个月|月|家)(?:人民币)?';
 const UNIT_GLOSS = `(?:[（(]${LABEL_UNITS}[）)])?`;
 /** The units `UNIT_GLOSS` reads, as `runOnLabelStarts` finds them before a colon. */
 const RE_UNIT_GLOSS_END = new RegExp(`[（(]${LABEL_UNITS}[）)]$`);
@@ -447,7 +453,8 @@ export function fieldLabelAt(text: string): { label: string; role: FieldRole; le
  * has a colon or brackets (a field by itself) or is the bare word (a field only where the document
  * prints several such lines: a bare `申报要求` may be a heading).
  */
-const RE_LABEL_ONLY = new RegExp(`^(?:[【\\[](.{2,10})[】\\]]|(.{2,10}?)\\s*(${LABEL_COLON})?)$`);
+// (A label may give its value's unit: `拟支持经费（万元）` over `1200.00`.)
+const RE_LABEL_ONLY = new RegExp(`^(?:[【\\[](.{2,10})[】\\]]|(.{2,10}?)\\s*${UNIT_GLOSS}\\s*(${LABEL_COLON})?)$`);
 export function labelOnly(text: string): { label: string; role: FieldRole; colon: boolean } | null {
   const t = text.trim();
   const m = RE_LABEL_ONLY.exec(t);
@@ -521,4 +528,4 @@ export function labelShapeAt(text: string): { label: string; length: number } | 
 export const ADMIN_LABEL_WORDS = /联系|电话|邮箱|传真|地址|备注|附件|说明|要求|经费|项目数|周期|期限|年限|协议|截止|时间|网址|注意/;
 
 /** Labels of a direction's category in a field of its own (`项目类别：共性关键技术类`). */
-export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别']);
+export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别', '指南类别', '指南方向类别']);

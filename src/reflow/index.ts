@@ -218,7 +218,7 @@ const BREAK_RULES: readonly BreakRule[] = [
    * A heading's number on a line of its own (`1.8`, then the title after a blank line: a web page's
    * number and heading in blocks apart) goes on with the title below it.
    */
-  { breaks: false, when: (f, k) => RE_NUMBER_ONLY.test(textAt(f, k - 1).trim()) && !f.hasMarker[k] && isTitleText(textAt(f, k)) },
+  { breaks: false, when: (f, k) => RE_NUMBER_ONLY.test(textAt(f, k - 1).trim()) && !f.hasMarker[k] && !f.labelLine[k] && isTitleText(textAt(f, k)) },
   /** `附件` (`附件1`) stands alone: an attachment starts below it. */
   { breaks: true, when: (f, k) => RE_ATTACHMENT_LINE.test(textAt(f, k).trim()) || RE_ATTACHMENT_LINE.test(textAt(f, k - 1).trim()) },
   /**
@@ -297,10 +297,11 @@ const BREAK_RULES: readonly BreakRule[] = [
   { breaks: true, when: (f, k) => f.hasMarker[k - 1]! && /[：:]$/.test(textAt(f, k - 1)) && f.widths[k - 1]! <= f.width - 4 },
   /**
    * Otherwise a new paragraph needs a marker after a closed line; a number cut in two (`2` /
-   * `022、2023和…`) is one number, whatever the next line looks like.
+   * `022、2023和…`) is one number, whatever the next line looks like, but a field's label
+   * (`拟支持经费（万元）：1200.00` / `项目实施周期（月）：36`).
    * A heading that fills its line (`1.2中国和马来西亚政府间联合研究项目`) ends before a marker too.
    */
-  { breaks: false, when: (f, k) => !f.hasMarker[k] || isDigit(textAt(f, k - 1)[textAt(f, k - 1).length - 1]) },
+  { breaks: false, when: (f, k) => !f.hasMarker[k] || (isDigit(textAt(f, k - 1)[textAt(f, k - 1).length - 1]) && f.markerTypes[k] !== 'field') },
   /**
    * A heading wrapped over several lines (`1.1 中国-欧盟…` / `…研究创新合作项目`) ends before a
    * field label, full last line or not: a heading has no clause punctuation.

@@ -307,6 +307,9 @@ function isOpenValue(t: string): boolean {
  * to the label as if printed after it. A bare label (no colon) heads a field only in a document that
  * prints at least three of them: a lone `申报要求` line may be a heading of the closing text.
  */
+/** A label whose value is the direction's own number: `指南方向编号`, `方向编号`, `编号`. */
+const RE_NUMBER_LABEL = /编号$/;
+
 function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
   // (Or a label numbered as a sub-heading of its direction, alone on its line: `1.1.3 拟支持项目数`
   // over `4个。`: a field's label, as with a colon.)
@@ -341,7 +344,9 @@ function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { 
     const marker: Marker = own?.type === 'field' ? own : { type: 'field', text: text.text, length: text.text.length, value: 0, key: o.label };
     const q = paragraphs[k + 1];
     // A paragraph that introduces a list (`交通转型，具体包括以下方向：`) stays the list's head.
-    if (q && !q.table && markers[k + 1] === null && !only[k + 1] && !/[：:]$/.test(q.text.text)) {
+    // (A label that numbers the direction, `指南方向编号` over `1.1`: the number is its value, no heading.)
+    const numbered = q !== undefined && RE_NUMBER_LABEL.test(o.label) && markers[k + 1] !== null && markers[k + 1]!.length >= q.text.text.trim().length;
+    if (q && !q.table && (markers[k + 1] === null || numbered) && !only[k + 1] && !/[：:]$/.test(q.text.text)) {
       // A value that a line break left open (`医疗器械与` / `生物医学工程`, a 《 not closed) goes on.
       const pieces = [text, q.text];
       let end = k + 1;

@@ -76,7 +76,7 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     const whole = nodeText(durationField);
     const startOnly = RE_START_ONLY.test(rest.text);
     const labelled = startOnly ? null : parseDuration(whole.text);
-    const hit = startOnly ? null : parseDurationValue(rest.text);
+    const hit = startOnly ? null : (parseDurationValue(rest.text) ?? glossedDuration(rest.text, durationField.marker?.text ?? ''));
     if (labelled && labelled.index === 0) take(labelled, whole);
     else if (hit) take(hit, rest);
     // The label said again inside the value (`实施周期：项目实施周期不超过3年。`).
@@ -131,4 +131,16 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     ctx.missing('duration', 'duration (实施周期), and the document states no default');
   }
   return duration;
+}
+
+/**
+ * A bare number under a label that gives its unit (`项目实施周期（月）` / `36`, a form's or a table's
+ * label): the number read in that unit; its span is the number's.
+ */
+function glossedDuration(text: string, label: string): ReturnType<typeof parseDurationValue> {
+  const unit = /[（(]\s*(个月|月|年)\s*[）)]/.exec(label);
+  const number = /^(?:约|不超过|原则上不超过|一般为)?\d{1,3}(?:[～~\-—]\d{1,3})?(?:\.0+)?/.exec(text.trim());
+  if (!unit || !number || !/^[。；;]?$/.test(text.trim().slice(number[0].length))) return null;
+  const hit = parseDurationValue(`${number[0].replace(/\.0+$/, '')}${unit[1] === '年' ? '年' : '个月'}`);
+  return hit ? { ...hit, index: text.indexOf(number[0]), length: number[0].length } : null;
 }
