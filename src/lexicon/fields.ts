@@ -85,6 +85,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟立项项目数', 'projectCount'],
   ['项目数', 'projectCount'],
   ['拟支持揭榜单位', 'projectCount'],
+  // (A card's caption over its figure: `支持项目` / `4项`.)
+  ['支持项目', 'projectCount'],
   // (A ministry's own word for how many it funds: `支持名额：不超过3个`.)
   ['支持名额', 'projectCount'],
   ['资助名额', 'projectCount'],

@@ -376,7 +376,8 @@ export function printed(type: MarkerType, value: number): string {
  * character, for `clean` (the hanging indent of a bulleted line) and `reflow` (a bullet starts an
  * item) alike.
  */
-export const BULLET = '[▪•●◆◇■□▸○◦※►➢✓√·]';
+// (And an arrow, as an image post's items: `→ 合作项目须双方同时申报`.)
+export const BULLET = '[▪•●◆◇■□▸○◦※►➢✓√·→]';
 
 /** A field of a note's front matter (`title: …`, `tags:`, `  - 氢能`, `# comment`), trimmed or not. */
 export const RE_YAML_LINE = /^[ \t]*(?:[\w\u4e00-\u9fff][\w\u4e00-\u9fff -]{0,30}:(?:[ \t].*)?|- .*|#.*)$/;
@@ -417,4 +418,27 @@ export function digitTitleMarkers(texts: readonly string[], markers: (Marker | n
     if (!first && !(before?.type === 'arabic-dot' && before.value === n - 1)) continue;
     markers[k] = { type: 'arabic-dot', text: `${raw[1]}${raw[2]}`, length: raw[0].length, value: n, key: raw[1]! };
   }
+}
+
+/** A designed list's number glued to its title (`01中国和越南…`, the number on a line of its own above it). */
+const RE_PADDED_TITLE = /^(0[1-9]|[1-9]\d)(?=[\u4e00-\u9fff“《])/;
+
+/**
+ * The items of a list numbered as designed pages number them, `01`, `02` … `11`, each number on a
+ * line of its own above its title (a web page's cards, an image post's text): items where three or
+ * more such paragraphs count on from `01` one by one. Sets their markers (in place) as `1.`, `2.` ….
+ */
+export function paddedNumberMarkers(texts: readonly string[], markers: (Marker | null)[]): void {
+  const at: number[] = [];
+  for (let k = 0; k < texts.length; k++) if (markers[k] === null && RE_PADDED_TITLE.test(texts[k]!)) at.push(k);
+  const run: number[] = [];
+  for (const k of at) {
+    const n = Number(RE_PADDED_TITLE.exec(texts[k]!)![1]);
+    if (n === run.length + 1) run.push(k);
+  }
+  if (run.length < 3 || !texts[run[0]!]!.startsWith('0')) return;
+  run.forEach((k, i) => {
+    const printed = RE_PADDED_TITLE.exec(texts[k]!)![1]!;
+    markers[k] = { type: 'arabic-dot', text: printed, length: printed.length, value: i + 1, key: String(i + 1) };
+  });
 }

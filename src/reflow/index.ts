@@ -109,6 +109,8 @@ interface LineFacts {
   readonly markerTypes: readonly (MarkerType | null)[];
   readonly hasMarker: readonly boolean[];
   readonly labelLine: readonly boolean[];
+  /** A designed list's number alone on its line (`01`, `02` … `11`), its title below it. */
+  readonly listNumber: readonly boolean[];
   /** The upper quartile of the printed lines' widths. */
   readonly width: number;
   /** Under this width a line ends its paragraph. */
@@ -164,7 +166,7 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   // ends its paragraph at three quarters of an 80-column page).
   const full = sorted.filter((w) => w >= column * 0.92).length;
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
-  return { lines, widths, markerTypes, hasMarker, labelLine, width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}) };
+  return { lines, widths, markerTypes, hasMarker, labelLine, listNumber: listNumbers(lines), width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}) };
 }
 
 /**
@@ -218,7 +220,7 @@ const BREAK_RULES: readonly BreakRule[] = [
    * A heading's number on a line of its own (`1.8`, then the title after a blank line: a web page's
    * number and heading in blocks apart) goes on with the title below it.
    */
-  { breaks: false, when: (f, k) => RE_NUMBER_ONLY.test(textAt(f, k - 1).trim()) && !f.hasMarker[k] && !f.labelLine[k] && isTitleText(textAt(f, k)) },
+  { breaks: false, when: (f, k) => (RE_NUMBER_ONLY.test(textAt(f, k - 1).trim()) || f.listNumber[k - 1]!) && !f.hasMarker[k] && !f.labelLine[k] && isTitleText(textAt(f, k)) },
   /** `附件` (`附件1`) stands alone: an attachment starts below it. */
   { breaks: true, when: (f, k) => RE_ATTACHMENT_LINE.test(textAt(f, k).trim()) || RE_ATTACHMENT_LINE.test(textAt(f, k - 1).trim()) },
   /**
@@ -267,6 +269,15 @@ const BREAK_RULES: readonly BreakRule[] = [
     when: (f, k, first) =>
       // (Its number alone on the line above the title too: `2.2` / `滨海湿地…计量监` / `测体系（共性关键技术类）`.)
       ((f.hasMarker[first]! && f.markerTypes[first] !== 'field') || RE_NUMBER_ONLY.test(textAt(f, first).trim())) && !f.hasMarker[k] && RE_TITLE_TAIL.test(textAt(f, k)) && !headingHasClause(f.lines, first, k) && (k + 1 >= f.lines.length || f.markerTypes[k + 1] === 'field'),
+  },
+  /**
+   * A card's title in two lines under its number (`01` / `中国和越南` / `政府间联合研究项目`), a
+   * label alone or a field below it: the title goes on where its second line ends as titles do.
+   */
+  {
+    breaks: false,
+    when: (f, k, first) =>
+      k === first + 2 && f.listNumber[first]! && isTitleText(textAt(f, first + 1)) && !f.hasMarker[k] && !f.labelLine[k] && RE_TITLE_LINE_END.test(textAt(f, k)) && textAt(f, k).length <= 16 && isTitleText(textAt(f, k)) && k + 1 < f.lines.length && (f.labelLine[k + 1]! || f.markerTypes[k + 1] === 'field'),
   },
   /** The title ends its paragraph even when nothing separates it from the text below it. */
   { breaks: true, when: (f, k) => k <= TITLE_LINES && RE_TITLE_END.test(textAt(f, k - 1)) && !RE_TITLE_END.test(textAt(f, k)) },
@@ -369,10 +380,32 @@ const RE_TRAILING_ITEM = /[；;。，,]\s*(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[
 
 /**
  * A heading's number alone: `1.8`, `2.1.3`, `1.`, `三、`, `（二）` (never a bare `1`: a cell or a
- * page's), or a direction named by a word and its number (`方向 1`, `任务二：`, `专题三`, a web
+ * page's; a designed list's `01` … `11`, see `listNumbers`), or a direction named by a word and its number (`方向 1`, `任务二：`, `专题三`, a web
  * page's card whose title is on the next line).
  */
 const RE_NUMBER_ONLY = /^(?:\d{1,2}(?:[.．]\d{1,2}){1,2}|\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|(?:(?:研究|指南|项目)?方向|(?:揭榜|攻关|指南)?任务|专题)\s*(?:[一二三四五六七八九十]{1,3}|\d{1,3})\s*[：:、.．]?)$/;
+
+/** How a direction's title ends (`…联合研究项目`, `…合作研究`). */
+const RE_TITLE_LINE_END = /(?:项目|研究|合作|专项|计划|方向)$/;
+
+/**
+ * The lines that number a designed list, each alone on its line: `01` and the numbers that count on
+ * from it one by one (`02` … `09`, `10`, `11`), never a table's bare cell.
+ */
+function listNumbers(lines: readonly CleanLine[]): boolean[] {
+  const out = lines.map(() => false);
+  let next = 1;
+  lines.forEach((l, k) => {
+    const t = l.text.text.trim();
+    if (!/^\d{2}$/.test(t)) return;
+    const n = Number(t);
+    if (n === 1 && t === '01') next = 1;
+    if (n !== next || (n < 10 && !t.startsWith('0'))) return;
+    out[k] = true;
+    next++;
+  });
+  return out;
+}
 
 /** A title's text: short, with no clause punctuation. */
 const isTitleText = (t: string): boolean => t.trim().length >= 2 && t.trim().length <= 60 && !/[。；;，,：:]/.test(t);

@@ -24,7 +24,7 @@
 import type { Paragraph } from '../reflow/index.js';
 import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
-import { digitTitleMarkers } from '../lexicon/markers.js';
+import { digitTitleMarkers, paddedNumberMarkers } from '../lexicon/markers.js';
 import { bareRequirements, bareValueMarkers } from './bare-fields.js';
 import { describedBefore, directionsFromParts, dropOverview, idsByAncestors, idsWithinParts } from './finish.js';
 import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
@@ -41,6 +41,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   loneDecimalsAsItems(paragraphs, markers);
   // Items whose titles start with a figure (`1．0～3岁…`), where the list around them says so.
   digitTitleMarkers(paragraphs.map((p) => p.text.text), markers);
+  // A designed list's `01`, `02` … over its titles.
+  paddedNumberMarkers(paragraphs.map((p) => p.text.text), markers);
   spacedNumbersAsGroups(paragraphs, markers);
   // Values printed without their labels, a value to a line under a numbered title (`不超过6项` / `1800万元`).
   bareValueMarkers(paragraphs, markers);

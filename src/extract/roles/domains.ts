@@ -101,6 +101,8 @@ function listSeparators(m: Mapped): string {
   if (top('；;')) return '；;';
   // (A cell's bulleted list written on one line, `生物医药•人工智能与机器人•新材料`, as a page's `<ul>` in a table cell.)
   if (top('•')) return '•';
+  // (Or tags parted by a middle dot, `农业 · 传统医药 · 防灾减灾`, as an image post prints them.)
+  if (top('·・')) return '·・';
   if (topLevelColon(m.text) >= 0) return '；;';
   if (top('，,')) return '，,、';
   if (top('、')) return '、';
