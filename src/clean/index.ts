@@ -1898,8 +1898,12 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
   let pending = false;
   /** Content lines since the last page break. */
   let sinceBreak = Number.POSITIVE_INFINITY;
-  /** The last page break came after a page number. */
+  /** The last page break came after a page number; after a form feed. */
   let byNumber = false;
+  let byFeed = false;
+  let feedPending = false;
+  /** A page number was the last line with text: the next page has not begun. */
+  let numberPending = false;
   const breakPage = (): void => {
     if (seenContent && !brokeSinceContent) {
       page++;
@@ -1910,15 +1914,28 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
   const numbered = lines.filter((l) => l.cls === 'page-number' || (l.cls === 'running-header' && l.printed !== null)).length >= 2;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.formFeed) pending = true;
+    if (l.formFeed) pending = feedPending = true;
     if (l.cls === 'blank') {
       counted[i] = page;
       continue;
     }
     if (l.cls === 'page-number' || (l.cls === 'running-header' && l.printed !== null)) {
+      // (A number at the top of a page a form feed began, below its head, `\f联合基金项目` / `· 413 ·`:
+      // the page's own, no break of its own. A number at a page's foot breaks the page.)
+      const top = byFeed && sinceBreak <= 2 && !l.formFeed;
+      // (Nor one right after the foot's number of the page before, `· 1 ·` / `· 2 ·  …指南`: the next
+      // page's head, on that page.)
+      if (numberPending && !l.formFeed) {
+        breakPage();
+        pending = numberPending = false;
+        sinceBreak = 0;
+        counted[i] = page;
+        printed.push({ counted: page, printed: l.printed! });
+        continue;
+      }
       counted[i] = page;
       printed.push({ counted: page, printed: l.printed! });
-      pending = true;
+      if (!top) pending = numberPending = true;
       continue;
     }
     // (A page's start indent on the line after its running header, the page number above them
@@ -1927,8 +1944,10 @@ function inferPages(lines: RawLine[]): { pageOfLine: number[]; pages: number; nu
     if (pending || (l.pageStart && !numbered && (!byNumber || sinceBreak > 2))) breakPage();
     if (pending || l.pageStart) {
       byNumber = pending;
+      byFeed = l.formFeed === true || feedPending;
       sinceBreak = 0;
     }
+    feedPending = numberPending = false;
     pending = false;
     counted[i] = page;
     if (l.cls === 'content') {
@@ -2147,6 +2166,9 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
     if (l.cls !== 'content' || skip.has(i)) return;
     const t = l.raw.replace(RE_WS, '');
     if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim())) return;
+    // (Nor the rest of a bracket a line before opened, `属代码）` after `…（申请代码1选择D01的下`: a
+    // wrapped line of a phrase the text repeats. A stamp is whole.)
+    if ((t.match(/[（(]/g)?.length ?? 0) !== (t.match(/[）)]/g)?.length ?? 0)) return;
     const pages = pagesOf.get(t) ?? new Set<number>();
     pages.add(p);
     pagesOf.set(t, pages);

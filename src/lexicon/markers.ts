@@ -442,3 +442,9 @@ export function paddedNumberMarkers(texts: readonly string[], markers: (Marker |
     markers[k] = { type: 'arabic-dot', text: printed, length: printed.length, value: i + 1, key: String(i + 1) };
   });
 }
+
+/**
+ * A direction's count printed after its title on the title's line (`…寿命预测（指南代码：LH26ZZ01）　拟资助2项`):
+ * the direction's figure, no part of its title.
+ */
+export const RE_TITLE_TRAILING_COUNT = /(?:[\s\u3000]+|(?<=[）)]))(?:拟(?:资助|支持|立项)|资助|支持)(?:项目)?\s*(?:约|不超过)?\s*[\d一二两三四五六七八九十]+\s*(?:[～~\-—至]\s*[\d一二两三四五六七八九十]+\s*)?(?:项|个)[。；]?$/;

@@ -1,12 +1,14 @@
 /**
  * Page numbers as printed on a line of their own, in the forms Chinese official documents use:
- * `— 18 —`, `- 3 -`, `—3—` (OCR: `一 3 一`), `第 3 页`, `第3页 共20页`, `3/20`, `Page 3 of 9`, `18`. Shared by the
+ * `— 18 —`, `- 3 -`, `—3—` (OCR: `一 3 一`), `· 412 ·`, `第 3 页`, `第3页 共20页`, `3/20`, `Page 3 of 9`, `18`. Shared by the
  * text cleaner and the PDF layout pass.
  */
 const RE_PAGE_NUMBER = [
   /^[—–\-－─‒―]+\s*(\d{1,4})\s*[—–\-－─‒―]+$/,
   // `一 2 一`: OCR reads the dashes of `— 2 —` as 一 (alone on the line, nothing else can it be).
   /^一\s*(\d{1,4})\s*一$/,
+  // `· 412 ·`: a book's page number between middle dots (NSFC's guide book).
+  /^[·•・]\s*(\d{1,4})\s*[·•・]$/,
   /^第\s*(\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/,
   /^(\d{1,4})\s*\/\s*\d{1,4}$/,
   /^[Pp]age\s*(\d{1,4})(?:\s*of\s*\d{1,4})?$/,

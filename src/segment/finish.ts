@@ -4,9 +4,9 @@
  * their details, table rows described by a list before the table, and single-level numbers that
  * start again in each part.
  */
-import { matchMarker, RE_CALL_PLAN, RE_DIRECTIONS_PART, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
+import { matchMarker, RE_CALL_PLAN, RE_DIRECTIONS_PART, RE_TITLE_TRAILING_COUNT, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
 import { roleOf } from '../lexicon/fields.js';
-import { abbreviates, bareTitle, idOf } from './evidence.js';
+import { abbreviates, bareTitle, idOf, RE_TITLE_CODE } from './evidence.js';
 import { RE_CONTENT_START } from './prepare.js';
 import { section, type Node, type Section, type StructureProblem } from './tree.js';
 
@@ -33,9 +33,10 @@ function describesDirections(part: Section): boolean {
 }
 
 /** A heading item: the title, short, at most a closing `。`. */
-function isItemTitle(n: Section): boolean {
-  const t = n.heading!.text.text.slice(n.marker!.length).replace(/[。；]$/, '');
-  return t.length >= 4 && t.length <= 60 && !/[。；;：:]/.test(t);
+function isItemTitle(n: Section, shortest = 4): boolean {
+  // (Its count and its code after it on its line, `…寿命预测（指南代码：LH26ZZ01）　拟资助2项`, are no part of it.)
+  const t = n.heading!.text.text.slice(n.marker!.length).replace(RE_TITLE_TRAILING_COUNT, '').replace(RE_TITLE_CODE, '').replace(/[。；]$/, '');
+  return t.length >= shortest && t.length <= 60 && !/[。；;：:]/.test(t);
 }
 
 /**
@@ -63,13 +64,19 @@ function directionsFromItems(root: Section, directions: Section[]): void {
   const convert = (container: Section, prefix: string | null): void => {
     const children = container.children as Node[];
     children.forEach((c, k) => {
-      if (c.kind !== 'item' || !c.heading || !c.marker || !isItemTitle(c)) return;
+      if (c.kind !== 'item' || !c.heading || !c.marker) return;
       const inner = c.children.filter((x): x is Section => x.kind === 'item' && isItemTitle(x));
-      if (inner.length > 0 && prefix === null) {
+      // (A group's name may be short, a province's: `（一）河北省`.)
+      if (!isItemTitle(c) && !(inner.length >= 2 && isItemTitle(c, 2))) return;
+      // (Or, within a group, an item over two titles or more, each with no text of its own: `（一）河北省`
+      // / `1．生态环境领域（拟资助重点支持项目6项）` / `（1）白洋淀流域…`, the areas of a region.)
+      // (A line a page's head left under one of them, `联合基金项目`, is no text.)
+      const titles = prefix !== null && inner.length >= 2 && inner.every((x) => x.children.every((y) => y.kind === 'item' || (y.kind === 'paragraph' && y.paragraph.text.text.length <= 12)));
+      if (inner.length > 0 && (prefix === null || titles)) {
         // `（一）培育项目。` over `1.`–`5.`: a group of directions.
         const group: Section = { ...c, kind: 'group' };
         children[k] = group;
-        convert(group, String(c.marker.value));
+        convert(group, prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}`);
         return;
       }
       ordinal++;
@@ -92,7 +99,10 @@ function directionsFromItems(root: Section, directions: Section[]): void {
   // fields (`1. 地球科学（气候变化与冰冻圈科学）`) are the domains of one call.
   const described = (part: Section): boolean => {
     const items = part.children.filter((c): c is Section => (c.kind === 'item' || c.kind === 'group') && c.heading !== null);
-    return items.filter((c) => c.children.some((x) => x.kind === 'paragraph' || x.kind === 'field')).length * 2 > items.length;
+    // (Or its figure on its own line, `…（指南代码：…）　拟资助2项`; or, a group of them, its items.)
+    const own = (c: Section): boolean =>
+      c.children.some((x) => x.kind === 'paragraph' || x.kind === 'field') || RE_TITLE_TRAILING_COUNT.test(c.heading!.text.text) || (c.children.some((x) => x.kind === 'item') && described(c));
+    return items.length > 0 && items.filter(own).length * 2 > items.length;
   };
   // Lists in several parts (合作研究项目 and 合作交流项目, each with its areas): ids within the part.
   const prefixed = new Set(within.values()).size > 1;

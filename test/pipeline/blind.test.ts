@@ -172,7 +172,9 @@ describe.each(expectedCases(DIR15))('blind case %s', (name) => expectedCaseTests
  * First run: 500 of 807 values (62.0%), none refused.
  */
 const DIR16 = `${ROOT}test/fixtures/blind16/`;
-const GAPS16: Record<string, string> = {};
+const GAPS16: Record<string, string> = {
+  'nsfc-regional-joint': 'judgement: NSFC’s `（申请代码1选择C13的下属代码）` after a title is an instruction to the applicant, left out of the title as `（指南代码：…）` is (set 102’s writer); this writer keeps it in the title',
+};
 describe.each(expectedCases(DIR16))('blind case %s', (name) => expectedCaseTests(DIR16, name, GAPS16[name] ? { gap: GAPS16[name] } : undefined));
 
 /**

@@ -11,7 +11,7 @@ import type { FieldRole } from '../../lexicon/fields.js';
 import type { Paragraph } from '../../reflow/index.js';
 import type { Section } from '../../segment/index.js';
 import type { CheckDraft, OtherText, Span, Summary } from '../../schema/guideline.js';
-import { RE_REVISION_MARK } from '../../lexicon/markers.js';
+import { RE_REVISION_MARK, RE_TITLE_TRAILING_COUNT } from '../../lexicon/markers.js';
 import { fieldRest, nodeText, short, type SpanFn } from '../nodes.js';
 import { bareFigures, type BareFigures } from '../patterns.js';
 
@@ -84,8 +84,11 @@ export function directionContext(
   const call = RE_NOTE_CALL.exec(bare.text);
   const uncalled = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
   // Nor a code the call gives it (`（指南代码：BZ2025101）`): kept in the heading, not the title.
-  const code = RE_TITLE_CODE.exec(uncalled.text);
-  const coded = code && code.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, code.index)) : uncalled;
+  // (Nor its count on its line after it: `…（指南代码：LH26ZZ01）　拟资助2项`.)
+  const counted = RE_TITLE_TRAILING_COUNT.exec(uncalled.text);
+  const uncounted = counted && counted.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, counted.index)) : uncalled;
+  const code = RE_TITLE_CODE.exec(uncounted.text);
+  const coded = code && code.index > 0 ? mappedTrim(mappedSlice(uncounted, 0, code.index)) : uncounted;
   // A title printed wholly in 【】 (a heading with no number): the words inside.
   const boxed = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
   // The bracket that opens the fields printed after the title (`…超导磁体研制（项目类型：…；拟支持项目数：
