@@ -180,6 +180,7 @@ export function clean(source: Source): Cleaned {
   const text = readAsSimplified(source.text, removed);
   const lines = splitScraped(splitLines(text));
   unquote(lines, removed);
+  undiff(lines, removed);
   unnumber(lines, removed);
   // 1. Classify whole lines.
   classifyLines(lines, source.format);
@@ -223,6 +224,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markPrintFooters,
   markMailHeaders,
   markChatCopy,
+  markTaskNotes,
   markArticleFrame,
   markContents,
   markTranslations,
@@ -1094,8 +1096,11 @@ const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|�
 /** A field list's item at a line's start (reStructuredText, Org: `:研究内容: …`, `:考核指标:`). */
 const RE_FIELD_LIST_LINE = /^[ \t]*:[^:\s][^:]{0,20}:(?:[ \t]|$)/;
 
-/** A Markdown or outline list bullet and its space, before text (never `- 3 -`, a page number). */
-const LIST_BULLET = '[-*+][ \\t]+(?=[^\\s\\d-]|\\d(?![\\d\\s]*[-－—–]\\s*$))';
+/**
+ * A Markdown or outline list bullet and its space, before text (never `- 3 -`, a page number); a
+ * task list's box after it (`- [x] **1.1 …**`, `- [ ] …`) with it.
+ */
+const LIST_BULLET = '[-*+][ \\t]+(?:\\[[ xX]\\][ \\t]+)?(?=[^\\s\\d-]|\\d(?![\\d\\s]*[-－—–]\\s*$))';
 const RE_LIST_BULLET = new RegExp(`^[ \\t\\u3000]*${LIST_BULLET}`);
 /** Markdown's heading, bullet and quote marks, a symbol font's bullet, `／` at a line's start (see `markupOf`). */
 const RE_MARKUP_LEAD = new RegExp(`^(?:#{1,6}[ \\t]+|${LIST_BULLET}|>[ \\t]*(?:\\[![A-Za-z-]+\\][-+]?[ \\t]*)?|[\\ue000-\\uf8ff][ \\t\\u3000]*|／(?=\\S))`);
@@ -1809,6 +1814,52 @@ function unnumber(lines: RawLine[], removed: Removal[]): void {
     });
     return;
   }
+}
+
+/** A colleague named in a note (`@王磊`), never an e-mail address (`sbgl@jyghb.org.cn`). */
+const RE_MENTION = /(?:^|[\s（(：:*_])@[\u4e00-\u9fff]{2,4}(?=$|[\s@📅💬⏫🔼🔽）)：:，,*_])/u;
+/** A note's own marks: a comment, a due date. */
+const RE_NOTE_MARK = /^[\s\u3000]*(?:[-*+][ \t]+)?(?:\[[ xX]\][ \t]+)?💬|📅\s*\d{4}-\d{2}-\d{2}/u;
+
+/**
+ * The notes a research office adds to a guideline it keeps as a shared task page (a
+ * project-management tool's Markdown export): lines that name a colleague (`@赵可`), carry a due
+ * date (`📅 2026-03-20`) or a comment (`💬 @李娜：…`). Where three lines or more are such notes, each
+ * is the office's, not the guideline's: removed and logged as `chat`.
+ */
+function markTaskNotes(lines: RawLine[]): void {
+  const notes = lines.filter((l) => l.cls === 'content' && (RE_MENTION.test(l.raw) || RE_NOTE_MARK.test(l.raw)));
+  if (notes.length < 3) return;
+  for (const l of notes) l.cls = 'chat';
+}
+
+/** A unified diff's frame: its command, file headers, hunk headers, and the no-newline note. */
+const RE_DIFF_FRAME = /^(?:diff (?:-\S+\s+)*\S.*|--- \S.*|\+\+\+ \S.*|@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*|\\ No newline at end of file|Only in .*|index [0-9a-f]{6,}\.\.\S*)$/;
+const RE_HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
+
+/**
+ * A unified diff of two versions of a guideline (`diff -u 征求意见稿 正式发布`, a draft against its
+ * final text), as a research office may pass it on: read as the new version. After the first hunk
+ * header, where nearly every line starts with ` `, `+` or `-`: a `-` line (the old version's) is
+ * removed whole, the mark of a ` ` or `+` line is removed, and the frame is removed; all logged as
+ * `revision` (the frame as `web-chrome`).
+ */
+function undiff(lines: RawLine[], removed: Removal[]): void {
+  const first = lines.findIndex((l) => RE_HUNK.test(l.raw));
+  if (first < 0 || !lines.slice(0, first).some((l) => l.raw.startsWith('+++ '))) return;
+  const body = lines.slice(first + 1).filter((l) => l.raw !== '' && !RE_DIFF_FRAME.test(l.raw));
+  if (body.length < 10 || body.filter((l) => /^[ +-]/.test(l.raw)).length < body.length * 0.95) return;
+  lines.forEach((l, k) => {
+    if (l.raw === '') return;
+    const log = (kind: 'revision' | 'web-chrome', length: number): void => {
+      removed.push({ kind, text: l.raw.slice(0, length), line: k + 1, start: l.start, end: l.start + length, page: null });
+      l.start += length;
+      l.raw = l.raw.slice(length);
+    };
+    if (k <= first || RE_DIFF_FRAME.test(l.raw)) log('web-chrome', l.raw.length);
+    else if (l.raw.startsWith('-')) log('revision', l.raw.length);
+    else if (/^[ +]/.test(l.raw)) log('revision', 1);
+  });
 }
 
 /**

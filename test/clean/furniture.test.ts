@@ -168,3 +168,49 @@ describe('a bare number that is no page number', () => {
     for (const n of ['12', '11', '01', '09', '10']) expect(kept).toContain(n);
   });
 });
+
+describe('how a research office passes a guideline on', () => {
+  const body = (mark: (l: string) => string) =>
+    [
+      '国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南',
+      '一、领域和方向',
+      '1.1 中国和越南政府间联合研究项目',
+      '合作协议：《中越科技合作联委会第十二次会议议定书》',
+      '拟支持项目数：4项',
+      '共拟支持经费：800万元',
+      '项目实施周期：3年',
+      '1.2 中国和泰国政府间联合研究项目',
+      '合作协议：《中泰科技合作联委会第二十五次会议纪要》',
+      '拟支持项目数：8项',
+      '共拟支持经费：1600万元',
+      '项目实施周期：2年',
+      '二、申报要求',
+      '申报单位须为在中国大陆境内登记注册的科研院所、高等学校和企业。',
+    ].map(mark);
+
+  it('a unified diff of the draft against the final version reads as the final version: `-` lines and the marks logged as revision, the frame as web chrome', async () => {
+    const lines = body((l) => ` ${l}`);
+    lines.splice(5, 1, '-共拟支持经费：700万元', '+共拟支持经费：800万元');
+    const text = ['diff -u draft/指南.txt final/指南.txt', '--- draft/指南.txt\t2026-02-11 09:32:18 +0800', '+++ final/指南.txt\t2026-03-27 16:05:42 +0800', '@@ -1,14 +1,14 @@', ...lines, '\\ No newline at end of file'].join('\n');
+    const doc = await ingestText(text);
+    expect(doc.directions.map((d) => [d.id, d.funding?.amountCNY])).toEqual([
+      ['1.1', 8_000_000],
+      ['1.2', 16_000_000],
+    ]);
+    expect(doc.removed.filter((r) => r.kind === 'revision').map((r) => r.text)).toContain('-共拟支持经费：700万元');
+    expect(doc.removed.filter((r) => r.kind === 'web-chrome').map((r) => r.text)).toContain('@@ -1,14 +1,14 @@');
+  });
+
+  it('a task page’s notes (`@王磊`, `📅 2026-03-20`, `💬 …`) are the office’s, logged as chat; task boxes are markup', async () => {
+    const lines = body((l) => (/^1\.\d/.test(l) ? `- [x] **${l}**` : `    - ${l}`));
+    lines.splice(7, 0, '    - [ ] *校内限报2项，3月20日前报方向负责人* @赵可 📅 2026-03-20', '    - 💬 @赵可：航空学院两个团队有意向');
+    lines.push('- [ ] 校内评审专家名单待定 @王磊');
+    const doc = await ingestText(lines.join('\n'), 'tasks.md');
+    expect(doc.directions.map((d) => [d.id, d.projectCount?.value, d.requirements.length])).toEqual([
+      ['1.1', 4, 0],
+      ['1.2', 8, 0],
+    ]);
+    expect(doc.removed.filter((r) => r.kind === 'chat')).toHaveLength(3);
+    expect(doc.checks.map((c) => c.code)).not.toContain('placeholder');
+  });
+});
