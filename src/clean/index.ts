@@ -33,6 +33,7 @@ import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
 import { findColumnPages } from './columns.js';
 import { findFieldPairs } from './field-pairs.js';
+import { findLabelColumns } from './label-columns.js';
 import { MapPool, MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
 
@@ -420,7 +421,14 @@ class LineWriter {
       for (const i of t.lines) this.inTable.add(i);
     }
     this.columnPages = new Map();
-    for (const [first, page] of findColumnPages(text, lines.map((l, i) => (this.inTable.has(i) ? { ...l, cls: 'table' } : l)), pageOfLine)) {
+    // Two fields side by side under their labels (`研究内容    考核指标`), each wrapped in its column:
+    // read field by field (before pages of two columns: their lines would read as such a page's).
+    for (const [first, block] of findLabelColumns(text, lines)) {
+      if (block.lines.some((i) => this.inTable.has(i) || inPairs.has(i))) continue;
+      this.columnPages.set(first, block);
+      for (const i of block.lines) this.inColumns.add(i);
+    }
+    for (const [first, page] of findColumnPages(text, lines.map((l, i) => (this.inTable.has(i) || this.inColumns.has(i) ? { ...l, cls: 'table' } : l)), pageOfLine)) {
       // A page of two columns of text keeps them; one whose only lines with text on both sides are
       // fields two to a line is read field by field.
       const sides = new Map<number, number>();
@@ -435,6 +443,7 @@ class LineWriter {
       this.columnPages.set(first, block);
       for (const i of block.lines) this.inColumns.add(i);
     }
+
     this.doubleSpaced = isDoubleSpaced(lines);
     const content = lines.filter((l) => l.cls === 'content');
     const indentedCount = content.filter((l) => this.isIndented(l)).length;
@@ -2052,7 +2061,7 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // and re-wrapping can leave one at the foot of many pages.
   // Nor a line that ends as a sentence or a clause does (`无效，项目实施周期不超过3年。`): the same
   // requirement closing a direction can end page after page; a header or footer is no sentence.
-  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) ? '' : l.raw.replace(RE_WS, ''));
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) ? '' : l.raw.replace(RE_WS, ''));
   // Counted over the pages the text holds, not the last page number printed (a guideline cut from
   // a longer file starts on page 5: three pages, not seven).
   const need = runningLineQuorum(onPage.size);
@@ -2186,6 +2195,15 @@ function markTitleRepeats(lines: RawLine[]): void {
   }
 }
 
+/**
+ * A line of field labels side by side (`研究内容    考核指标` over two columns of a table): a table's
+ * header, repeated with each direction, never a page's furniture.
+ */
+function labelsOnly(raw: string): boolean {
+  const parts = raw.trim().split(/[ \t\u3000]{2,}/);
+  return parts.length >= 2 && parts.every((p) => labelOnly(p) !== null);
+}
+
 /** A programme's name a running head may print before the title the text's first lines give. */
 const RE_PROGRAMME_NAME = /国家重点研发计划|国家自然科学基金|国家科技重大专项/;
 
@@ -2216,7 +2234,7 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
     all.add(p);
     if (l.cls !== 'content' || skip.has(i)) return;
     const t = l.raw.replace(RE_WS, '');
-    if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim())) return;
+    if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim()) || labelsOnly(l.raw)) return;
     // (Nor the rest of a bracket a line before opened, `属代码）` after `…（申请代码1选择D01的下`: a
     // wrapped line of a phrase the text repeats. A stamp is whole.)
     if ((t.match(/[（(]/g)?.length ?? 0) !== (t.match(/[）)]/g)?.length ?? 0)) return;
