@@ -959,6 +959,10 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
   // `通告编号：RO/2026/057` / `日期：…`, a research office's repost): a title block further down.
   if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120) || RE_LETTERHEAD_FIELD.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;
+  // (Or a head that names a call only in passing, not at its end: a portal's name and menu,
+  // `国家科技管理信息系统公共服务平台` / `首页` / `通知公告`, a task page's heading `…·指南拆解与组织`.)
+  // (A site's `首页` is in no title: its menu was read as one.)
+  else if (!RE_CALL_TITLE_END.test(found.title.replace(/[（(]征求意见稿[）)]$/, '')) || /首页/.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;
   return found;
 }
 
@@ -1075,7 +1079,17 @@ function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
  * and its signature above it): a line ending in 指南 or 榜单 with no sentence in it, and the short
  * line above it where the title wraps (never a notice's `关于…的通知`, nor `附件：…` naming it).
  */
+/** The title as a record's field: `指南名称：…申报指南`. Group 1 is the title. */
+const RE_TITLE_FIELD = /^(?:指南名称|指南全称|文件名称|文件标题)[：:]\s*([^。；：:]{8,80}?(?:指南|榜单))[。]?$/;
+
 function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragraph[]): TitleAt | null {
+  // The title given as a field of a record above the text (`指南名称：国家重点研发计划…申报指南`).
+  const named = preamble.slice(0, 40).find((p) => RE_TITLE_FIELD.test(p.text.text.trim()));
+  if (named) {
+    const m = RE_TITLE_FIELD.exec(named.text.text)!;
+    const at = named.text.text.indexOf(m[1]!);
+    return { title: m[1]!, from: named.text.from[at] ?? -1, to: named.text.to[at + m[1]!.length - 1] ?? -1 };
+  }
   const at = preamble.findIndex((p) => {
     const t = p.text.text.trim();
     return !head.includes(p) && isTitleLine(t) && /(?:指南|榜单)(?:[（(]征求意见稿[）)])?$/.test(t) && !/[《》]|^附件|^关于|^主题|通[知告]$/.test(t);
@@ -1085,7 +1099,8 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   const above = at > 0 ? preamble[at - 1]! : null;
   const upper = above?.text.text.trim() ?? '';
   // (Never an office's name that signs the text above, `研究事务处`.)
-  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
+  // (Nor a page's heading over it, `指南查看`, `正文`.)
+  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && !/(?:查看|详情|浏览|下载|打印|正文|全文)$/.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
   const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
   return { title: whole, from: (wrapped ? above! : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };

@@ -1017,7 +1017,6 @@ const GAPS97: Record<string, { gap?: string; checksGap?: string }> = {
 const GAPS98: Record<string, { gap?: string; checksGap?: string }> = {
   'gjhz-2026-b1-yitu-cards': { gap: 'open: the requirements of the last card of an image take the image’s footer and the next image’s caption (`政府间…·2026年度第一批`, `○○●○○`, `▶指南方向一览（续）`); the summary’s `合作国家` / `11` / `个` not read' },
   'kp-2026-ocean-obs-twocol-layout': { gap: 'open: a left cell’s paragraph break without a blank line (1.3) not seen; a right cell’s item that wraps onto a line indented like an item (3.2) read as two; the last direction’s 有关说明 takes the closing text', checksGap: 'open: the closing text’s `联系人：` after the last direction read as its unknown label' },
-  'zlhz-2026-b2-system-panels': { gap: 'open: the portal’s name and menu above the page (`国家科技管理信息系统公共服务平台` / `首页` / `通知公告`) taken as the title' },
 };
 const GAPS99: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-b1-pdf-glyph-placed': { gap: 'open: one direction’s two requirement items read as one (its second item’s number drawn apart from its line)' },
@@ -1028,7 +1027,7 @@ const GAPS100: Record<string, { gap?: string; checksGap?: string }> = {
 };
 const GAPS101: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-briefing-asr-transcript': { gap: 'open: a briefing read aloud and transcribed (speakers and timestamps, directions spoken as `一点一，…项目。` inside paragraphs, figures in words) is refused: no reader of spoken directions', checksGap: 'open: refused, so no doubt is reported' },
-  'kp-2026-lowalt-pm-checklist': { gap: 'open: the task page’s own heading and its fields (`负责人:`, `状态:`) taken as the title instead of `指南名称：…`; the office’s sections after the last direction read as its requirements', checksGap: 'open: the closing sections’ labels (`申报时间：`, `联系方式：`, the office’s `科研院配套：`) read as the last direction’s unknown labels' },
+  'kp-2026-lowalt-pm-checklist': { gap: 'open: the office’s sections after the last direction read as its requirements; one direction’s requirement line with the office’s note after it read as two', checksGap: 'open: the closing sections’ labels (`申报时间：`, `联系方式：`, the office’s `科研院配套：`) read as the last direction’s unknown labels' },
 };
 const GAPS102: Record<string, { gap?: string; checksGap?: string }> = {
   'moa-2026-nyhz-gongwen-labels': { gap: 'judgement: a region beside the countries its direction names (中亚, 拉美, 太平洋岛国) kept as a partner; open: 一带一路 in a title read as a partner' },
