@@ -42,8 +42,10 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
       if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
     }
   }
-  // The title's frame (`“一带一路”共建国家`, `中亚`) where the field names the partners themselves.
-  if (fieldNames.size > 0) {
+  // The title's frame (`“一带一路”共建国家`, `中亚`) where the field names the partners themselves,
+  // or leaves them open (`合作对象：不限`): no partner.
+  const leftOpen = ctx.allOf('partners').some((f) => RE_PARTNERS_OPEN.test(fieldRest(f).text.trim()));
+  if (fieldNames.size > 0 || leftOpen) {
     for (let i = partners.length - 1; i >= 0; i--) if (FRAMING_PARTNERS.has(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
   }
   // `中德氢能重卡…联合攻关`, `苏港科技创新合作项目`: the partner by its one-character name, where it
@@ -57,8 +59,7 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
   // (A partners field that leaves them open, `重点合作国别：不限`, names none on purpose: no doubt.)
-  const open = ctx.allOf('partners').some((f) => RE_PARTNERS_OPEN.test(fieldRest(f).text.trim()));
-  if (partners.length === 0 && !open) {
+  if (partners.length === 0 && !leftOpen) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
     checks.push({
