@@ -245,7 +245,7 @@ export function scanPlaceholders(m: Mapped, directionId: string | null, span: Sp
  * (`1200万元人民币（上一稿两方向合计1400万元）`). The value as it is where it has neither.
  */
 export function currentValue(m: Mapped): Mapped {
-  let out = m;
+  let out = homeSide(m);
   const changes = [...out.text.matchAll(RE_CHANGED_TO)];
   const last = changes[changes.length - 1];
   if (last && RE_CHANGED_FROM.test(out.text.slice(0, last.index))) out = mappedSlice(out, last.index + last[0].length, out.text.length);
@@ -254,5 +254,23 @@ export function currentValue(m: Mapped): Mapped {
   return mappedTrim(out, TRAILING);
 }
 const RE_CHANGED_TO = /(?:现|已|拟)?(?:调整|修改|变更|更改|改)(?:为|至)/g;
+
+/** The mainland's side named before its value (`内地：`, `中方：`), and any side (`香港：`, `澳门方：`, `外方：`). */
+const RE_HOME_SIDE = /(?:^|[；;。，,]\s*)(?:内地|中方|我方|大陆)(?:方)?[：:]\s*/;
+const RE_ANY_SIDE = /(?:^|[；;。，,]\s*)(?:内地|中方|我方|大陆|(?:香港|澳门|台湾)(?:[、和及](?:香港|澳门|台湾))*|港方|澳方|台方|外方|欧方|[\u4e00-\u9fff]方)(?:方)?[：:]\s*/g;
+
+/**
+ * Of a value given for each side (`内地：3年；香港：不超过36个月`, `内地：国拨经费1800万元；香港：由创新
+ * 科技署核定`), the mainland's: the call's figures are its. The value whole where no side is named.
+ */
+function homeSide(m: Mapped): Mapped {
+  const home = RE_HOME_SIDE.exec(m.text);
+  if (!home) return m;
+  const start = home.index + home[0].length;
+  const sides = [...m.text.matchAll(RE_ANY_SIDE)];
+  if (sides.length < 2) return m;
+  const next = sides.find((x) => x.index >= start);
+  return mappedSlice(m, start, next ? next.index : m.text.length);
+}
 const RE_CHANGED_FROM = /原为|原定|由\s*[\d一二三四五六七八九十]/;
 const RE_EARLIER_NOTE = /[（(][^（）()]*(?:上一稿|上稿|原稿|调整前|原为|征求意见稿)[^（）()]*[）)]/;

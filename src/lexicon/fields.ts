@@ -122,6 +122,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟资助金额', 'funding'],
   ['支持金额', 'funding'],
   ['资助额度', 'funding'],
+  // (What each side puts in: `经费安排：内地：国拨经费1800万元；香港：…`.)
+  ['经费安排', 'funding'],
   // A bilingual call's shortest label (`Funding 经费：4000万元人民币。`).
   ['经费', 'funding'],
   ['经费额度', 'funding'],

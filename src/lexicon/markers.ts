@@ -189,6 +189,12 @@ const RE_DIRECTION_WORD = new RegExp(
 );
 const RE_PART_WORD = new RegExp(`^(?:第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)|领域\\s*(${CJK_NUM}|\\d{1,2})(?:\\s*[：:、.．]\\s*|[ \\t\\u3000]+|(?=[\\u4e00-\\u9fff])(?![和与及至到或、个项]))(?=\\S))`);
 
+/**
+ * A direction's code as its heading (`GAT-2026-05`, alone on its line or before the title): a
+ * direction named by a word and its number, the number its serial.
+ */
+const RE_DIRECTION_CODE = /^([A-Z]{2,8})[-－—_](20\d{2})[-－—_](\d{1,3})(?:[ \t\u3000]*$|[ \t\u3000]+(?=[\u4e00-\u9fff“《]))/;
+
 /** A task card's number on a line of its own (`序号：1`), its name in a field below (`榜单名称：…`). */
 const RE_RECORD_NUMBER = /^(?:序号|编号|榜单编号|任务编号|榜单序号)\s*[：:]\s*(\d{1,3})\s*$/;
 
@@ -309,6 +315,7 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   // (`领域1　人形机器人`: MIIT's first level of 领域-方向-任务.)
   [RE_PART_WORD, worded('part-word', (m) => m[1] ?? m[2]!)],
   [RE_RECORD_NUMBER, arabic('direction-word')],
+  [RE_DIRECTION_CODE, (m) => ({ type: 'direction-word', text: m[0].trim(), length: m[0].length, value: Number(m[3]), key: String(Number(m[3])) })],
   [RE_TRAILING_DIRECTION, (m) => {
     const marker = worded('direction-word', (x) => x[1]!)(m);
     return marker && { ...marker, text: m[0].slice(m[0].lastIndexOf('（') >= 0 ? m[0].lastIndexOf('（') : m[0].lastIndexOf('(')), length: 0 };

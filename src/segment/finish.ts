@@ -176,6 +176,25 @@ export function dropOverview(directions: Section[], problems: StructureProblem[]
 }
 
 /**
+ * A table of the directions before their text, each row a direction's short name and figures
+ * (`表1 …一览表` / `1  中意政府间科技合作  意大利  8  0.24`), the text then giving every direction
+ * with its fields (`1.1 中国和意大利政府间科技合作项目` / `合作协议：…`): the rows are an overview,
+ * no directions of their own (the text governs, as such a table's note says). Rows and texts are
+ * matched in order, a row's name the text's title shortened (`abbreviates`), four in five at least.
+ */
+export function dropOverviewTable(directions: Section[]): void {
+  const rows = directions.filter((d) => d.heading?.table === 'row');
+  const texts = directions.filter((d) => d.heading !== null && d.heading.table === undefined && d.children.some((c) => c.kind === 'field'));
+  if (rows.length < 2 || texts.length < rows.length || rows[rows.length - 1]!.heading!.lastLine >= texts[0]!.heading!.firstLine) return;
+  const title = (d: Section): string => bareTitle(d.heading!.text.text.slice(d.marker?.length ?? 0));
+  const matched = rows.filter((r, k) => abbreviates(title(r), title(texts[k]!))).length;
+  if (matched * 5 < rows.length * 4) return;
+  for (const d of rows) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+  directions.splice(0, directions.length, ...directions.filter((d) => !rows.includes(d)));
+  directions.forEach((d, k) => Object.assign(d, { ordinal: k + 1 }));
+}
+
+/**
  * Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
  * (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
  * Only where a number comes again in another part: a number printed twice in one part (`5.`,
