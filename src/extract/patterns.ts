@@ -152,6 +152,8 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
+    // (An amount in brackets after one read, `每项不超过180万元（按年度核定，每年不超过60万元）`, details it.)
+    if ((total || perProject) && openBracketsAt(text, m.index) > 0) continue;
     if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after) || RE_CEILING_BEFORE.test(before)) {
       perProject ??= hit;
     } else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) {
@@ -171,6 +173,17 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
     }
   }
   return { total: total && perYear(text, total), perProject };
+}
+
+/** How many brackets are open at `at` in `text`. */
+function openBracketsAt(text: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text[i]!;
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+  }
+  return depth;
 }
 
 /**
@@ -422,6 +435,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:资助|研究|合作)?主题()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
+    // `共设6类项目` (an NSFC guide whose types of project are its directions).
+    new RegExp(`共设(?:立|置)?()${N}类(?:项目|资助类型)()`),
     // `本指南共列出选题条目48个` / `列出48个选题条目` (a 课题指南's topics, each a direction).
     new RegExp(`(?:列出|列有|设置|发布|包括)(?:了)?(?:选题|指南|课题)?条目()${N}个()`),
     new RegExp(`(?:列出|列有|设置|发布|包括)(?:了)?()${N}(?:个|条)(?:选题|指南|课题)条目()`),
@@ -476,7 +491,8 @@ export const SUMMARY_PATTERNS = {
     // (`本次计划资助不超过12项合作研究项目`: the kind of project between the count and 项目.)
     new RegExp(`(?:拟|计划)(?:支持|资助)${PRE}${N}(?:个|项)(?:合作研究|联合研究|合作交流|重点|重大|青年科学家)?项目(?!方向|指南)${POST}`),
     // (Never a figure for each direction: `每个研究方向拟资助1项`.)
-    new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务|指南))拟资助${PRE}${N}(?:个|项)${POST}`),
+    // (`计划资助约1280项`, an NSFC call's plan.)
+    new RegExp(`(?<!(?:每个|各|每项|本)[^，。；]{0,8}(?:方向|任务|指南))(?:拟|计划)资助${PRE}${N}(?:个|项)${POST}`),
     // `双方拟共同资助合作研究项目10项` (an NSFC joint call).
     new RegExp(`拟共同(?:资助|支持)[^，。；\\d]{0,12}?项目${PRE}${N}(?:个|项)${POST}`),
     // `拟与9个境外资助机构联合资助组织间合作研究（交流）项目约140项` (NSFC).

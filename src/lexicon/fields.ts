@@ -139,6 +139,11 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目执行期间', 'duration'],
   ['执行期限', 'duration'],
   ['项目执行期', 'duration'],
+  // (How long each person stays abroad, a 留学 call's: no project's period.)
+  ['留学期限', 'other'],
+  ['在外期限', 'other'],
+  ['访学期限', 'other'],
+  ['派出期限', 'other'],
   ['项目期', 'duration'],
   ['项目周期', 'duration'],
   // A bracket of figures after a title (`（拟支持项目数：2个；经费：1600万元；周期：2年）`).

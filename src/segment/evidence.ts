@@ -101,6 +101,9 @@ export function idOf(m: Marker): string {
 export function isSummaryRow(p: Paragraph, m: Marker | null, directions: readonly Section[]): boolean {
   const title = (m ? p.text.text.slice(m.length) : p.text.text).trim();
   if (RE_TOTAL_TEXT.test(title) || RE_TOTAL_TEXT.test(p.text.text.trim())) return true;
+  // (A row whose direction column holds only a direction's number read before, `1  1.1  …`.)
+  const id = /^(\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?)(?:\s|$)/.exec(title)?.[1]?.replace(/．/g, '.');
+  if (id !== undefined && directions.some((d) => d.marker !== null && d.marker.key === id)) return true;
   return title !== '' && directions.some((d) => d.heading !== null && (d.heading.text.text.slice(d.marker!.length).trim() === title || (m !== null && d.marker !== null && idOf(d.marker) === idOf(m) && abbreviates(bareTitle(title), bareTitle(d.heading.text.text.slice(d.marker.length))))));
 }
 

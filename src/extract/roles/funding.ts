@@ -21,7 +21,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
   const fundingField = totalFundingField(ctx);
   const stated = fundingField ? readFundingField(ctx, fundingField) : { funding: null, perProject: null };
-  let funding = stated.funding;
+  let funding = stated.funding ?? planTotal(ctx);
   const task = taskFunding(ctx);
   if (task && !funding && !fundingField) funding = task.funding;
   const perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
@@ -213,4 +213,17 @@ function fundingValue(field: FundingField): Mapped {
   const lines = field.children.flatMap((c) => (c.kind === 'paragraph' ? [c.paragraph.text] : []));
   const rest = fieldRest(field);
   return lines.length === 0 ? rest : mappedJoin(rest.text.length > 0 ? [rest, ...lines] : lines, '；');
+}
+
+/**
+ * The total a count's field states beside the count (`资助计划：拟资助约50项，直接费用约9000万元`, an
+ * NSFC type's plan), where no funding field states one; null otherwise.
+ */
+function planTotal(ctx: DirectionContext): Funding | null {
+  for (const f of ctx.allOf('projectCount')) {
+    const rest = mappedTrim(fieldRest(f), TRAILING);
+    const hit = fundingAmounts(rest.text).total;
+    if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) return { ...hit.value, text: rest.text.slice(hit.index, hit.index + hit.length), span: ctx.span(rest, hit.index, hit.index + hit.length) };
+  }
+  return null;
 }

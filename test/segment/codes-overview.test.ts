@@ -1,0 +1,58 @@
+/**
+ * Directions headed by their code (`GAT-2026-05`), values given for each side (`内地：…；香港：…`),
+ * and a table of the directions' short names before their text (the text governs).
+ */
+import { describe, expect, it } from 'vitest';
+import { matchMarker } from '../../src/lexicon/markers.js';
+import { ingestText } from '../helpers/seed.js';
+
+describe('a direction’s code as its heading', () => {
+  it('GAT-2026-05 alone on its line is direction 5; a code in a sentence is none', () => {
+    expect(matchMarker('GAT-2026-05')).toMatchObject({ type: 'direction-word', value: 5, key: '5' });
+    expect(matchMarker('GAT-2026-12　内地与香港联合资助研发项目')).toMatchObject({ value: 12 });
+    expect(matchMarker('GAT-2026-05号文件规定')).toBeNull();
+  });
+
+  it('fields under codes, each side’s figure on one line: the mainland’s read', async () => {
+    const card = (code: string, side: string, wan: number, years: string) => [
+      code,
+      `方向名称：内地与${side}联合资助研发项目`,
+      `【合作依据】《内地与${side}关于成立科技合作委员会的协议》`,
+      '拟支持项目数：不超过5项',
+      `经费安排：内地：国拨经费${wan}万元；${side}：由对方资助机构另行核定`,
+      `【实施周期】内地：${years}；${side}：不超过36个月`,
+      '',
+    ];
+    const doc = await ingestText(
+      ['国家重点研发计划“战略性科技创新合作”重点专项2026年度内地与港澳科技创新合作项目申报指南', '', '为深入实施创新驱动发展战略，支持香港、澳门更好融入国家创新体系，科技部与香港特别行政区政府创新科技署、澳门特别行政区科学技术发展基金共同组织实施内地与港澳科技创新合作项目，现将申报指南予以发布。', '', '二、指南方向', '', ...card('GAT-2026-01', '香港', 1800, '3年'), ...card('GAT-2026-02', '澳门', 1200, '2年'), ...card('GAT-2026-04', '香港', 900, '2～3年')].join('\n'),
+    );
+    expect(doc.directions.map((d) => [d.id, d.title, d.funding?.amountCNY, d.duration?.maxYears])).toEqual([
+      ['1', '内地与香港联合资助研发项目', 18_000_000, 3],
+      ['2', '内地与澳门联合资助研发项目', 12_000_000, 2],
+      ['4', '内地与香港联合资助研发项目', 9_000_000, 3],
+    ]);
+    expect(doc.checks.map((c) => c.code)).toContain('numbering-gap');
+  });
+});
+
+describe('a table of the directions before their text', () => {
+  it('its rows are no directions where each names the text’s direction in order, shortened', async () => {
+    const table = [
+      '表1　指南方向一览表',
+      '  序号  指南方向            合作方      项目数    经费（亿元）',
+      '    1   中意政府间科技合作  意大利          8         0.24',
+      '    2   中新政府间联合研究  新西兰          5         0.09',
+      '    3   中泰政府间联合研究  泰国            6         0.09',
+      '注：表1仅供查阅，以第三部分所列内容为准。',
+    ];
+    const text = (title: string, partner: string, count: number, wan: number, k: number) => [`1.${k} 中国和${partner}政府间${title}项目`, `合作协议：《中华人民共和国政府和${partner}政府科学技术合作协定》`, `拟支持项目数：${count}个`, `共拟支持经费：${wan}万元`, ''];
+    const doc = await ingestText(
+      ['国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南', '', '二、领域和方向', '', ...table, '', '三、指南方向及要求', '', ...text('科技合作', '意大利', 8, 2400, 1), ...text('联合研究', '新西兰', 5, 850, 2), ...text('联合研究', '泰国', 6, 900, 3)].join('\n'),
+    );
+    expect(doc.directions.map((d) => [d.id, d.partners.map((p) => p.name)[0], d.projectCount?.value, d.funding?.amountCNY])).toEqual([
+      ['1.1', '意大利', 8, 24_000_000],
+      ['1.2', '新西兰', 5, 8_500_000],
+      ['1.3', '泰国', 6, 9_000_000],
+    ]);
+  });
+});
