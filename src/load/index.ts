@@ -11,7 +11,7 @@ import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
-import { holdsHtmlMarkup, isOle, isRtf, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
+import { holdsHtmlMarkup, isOle, isRtf, isXmlSpreadsheet, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
@@ -82,7 +82,9 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
   if (format === 'xls') {
-    const { isOle, readXls } = await import('./office.js');
+    const { readXls } = await import('./office.js');
+    // (An "XML Spreadsheet 2003" saved as .xls, as Java systems export one: its own reader.)
+    if (isXmlSpreadsheet(bytes)) return structured(meta, 'xls', 'xls', bytes.length, (await import('./xmlss.js')).readXmlSpreadsheet(bytes));
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-an-xls'));
     return structured(meta, 'xls', 'xls', bytes.length, await readXls(bytes));
   }
@@ -187,6 +189,7 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return oleKind(bytes) === 'xls' ? 'xls' : 'doc';
   if (isRtf(bytes)) return 'rtf';
+  if (/\.xls$/i.test(path) && isXmlSpreadsheet(bytes)) return 'xls';
   if (/\.(?:docx?|wps|odt|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));

@@ -49,8 +49,8 @@ export function holdsHtmlMarkup(bytes: Uint8Array): boolean {
   return tagged >= lines.length * 0.3;
 }
 
-/** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's marker, an ODF text's content, styles and manifest. */
-const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
+/** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's marker, an ODF text's content, styles and manifest, a deck's slides and its SmartArt data. */
+const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
 
 /** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
 const MAX_PART = 64 * 1024 * 1024;
@@ -192,4 +192,10 @@ export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
   const built = buildText(blocks);
   if (built.text.trim() === '') throw new GuidelineError('empty', reason('word-empty'));
   return { ...built, removed: [...removed, ...built.removed] };
+}
+
+/** Whether `bytes` begin an XML Spreadsheet 2003 workbook (its processing instruction or namespace near the start). */
+export function isXmlSpreadsheet(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('<?xml') && (/progid="Excel\.Sheet"/.test(head) || /urn:schemas-microsoft-com:office:spreadsheet/.test(head)) && /<(?:ss:)?Workbook[\s>]/.test(head);
 }

@@ -104,7 +104,7 @@ function offsetOf(shape: XmlElement): { x: number; y: number } | null {
 const FURNITURE = new Set(['sldNum', 'dt', 'ftr', 'hdr']);
 
 /** The blocks of one slide, and what it shows that is no guideline's text (logged in `removed`). */
-function slideBlocks(slide: XmlElement, removed: Removal[]): Block[] {
+function slideBlocks(slide: XmlElement, removed: Removal[], diagram: (relId: string) => Block[] = () => []): Block[] {
   const tree = descendants(slide, 'spTree')[0];
   if (!tree) return [];
   const shapes: { at: { x: number; y: number } | null; index: number; blocks: Block[] }[] = [];
@@ -124,12 +124,52 @@ function slideBlocks(slide: XmlElement, removed: Removal[]): Block[] {
       } else if (c.name === 'graphicFrame') {
         const tbl = descendants(c, 'tbl')[0];
         if (tbl) shapes.push({ at: offsetOf(c), index: shapes.length, blocks: [tableBlock(tbl)] });
+        // A SmartArt diagram: its text is in the diagram's data part, never in the slide.
+        const ids = descendants(c, 'relIds')[0];
+        if (!tbl && ids?.attrs['dm']) shapes.push({ at: offsetOf(c), index: shapes.length, blocks: diagram(ids.attrs['dm']) });
       }
     }
   };
   visit(tree);
   shapes.sort((a, b) => (a.at && b.at ? a.at.y - b.at.y || a.at.x - b.at.x : a.index - b.index));
   return shapes.flatMap((s) => s.blocks);
+}
+
+/**
+ * A SmartArt diagram's text (its data part, `ppt/diagrams/dataN.xml`): its points in the order its
+ * connections give them (each parent's children by their order, `srcOrd`, never the order the points
+ * are stored in), a point's text a line: a list diagram of labels over their values reads as labels
+ * each above its value, as a page of fields does.
+ */
+function diagramBlocks(data: XmlElement | undefined): Block[] {
+  if (!data) return [];
+  const points = new Map<string, XmlElement>();
+  for (const pt of descendants(data, 'pt')) points.set(pt.attrs['modelId'] ?? '', pt);
+  const children = new Map<string, { id: string; order: number }[]>();
+  for (const cxn of descendants(data, 'cxn')) {
+    const type = cxn.attrs['type'] ?? 'parOf';
+    if (type !== 'parOf') continue;
+    const list = children.get(cxn.attrs['srcId'] ?? '') ?? [];
+    list.push({ id: cxn.attrs['destId'] ?? '', order: Number(cxn.attrs['srcOrd'] ?? 0) || 0 });
+    children.set(cxn.attrs['srcId'] ?? '', list);
+  }
+  const root = [...points.values()].find((p) => p.attrs['type'] === 'doc');
+  if (!root) return [];
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  const walk = (id: string, depth: number): void => {
+    if (seen.has(id) || depth > 12) return;
+    seen.add(id);
+    const pt = points.get(id);
+    const type = pt?.attrs['type'] ?? 'node';
+    if (pt && type === 'node') {
+      const t = kid(pt, 't');
+      if (t) lines.push(...bodyLines(t));
+    }
+    for (const c of (children.get(id) ?? []).sort((a, b) => a.order - b.order)) walk(c.id, depth + 1);
+  };
+  walk(root.attrs['modelId'] ?? '', 0);
+  return lines.length > 0 ? [{ kind: 'text', lines }] : [];
 }
 
 /** A table: its rows of cells, a cell merged across columns or rows repeated in each it covers. */
@@ -167,7 +207,8 @@ export function readPptx(files: Files): BuiltText {
       removed.push(unplaced('hidden-text', descendants(slide, 't').map((t) => t.children.join('')).join(' ')));
       continue;
     }
-    blocks.push(...slideBlocks(slide, removed));
+    const slideRels = relsOf(files, path);
+    blocks.push(...slideBlocks(slide, removed, (id) => diagramBlocks(xmlOf(files, slideRels.get(id) ?? ''))));
     for (const [, target] of relsOf(files, path)) {
       if (!/notesSlide\d*\.xml$/.test(target)) continue;
       const notes = xmlOf(files, target);
