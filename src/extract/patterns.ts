@@ -498,7 +498,8 @@ export const SUMMARY_PATTERNS = {
     // `拟与9个境外资助机构联合资助组织间合作研究（交流）项目约140项` (NSFC).
     new RegExp(`联合资助[^，。；\\d]{0,20}?项目${PRE}${N}(?:个|项)${POST}`),
     // A direction's own, in a sentence (`本方向计划支持3项。`).
-    new RegExp(`本(?:指南)?方向(?:拟|计划)?(?:支持|资助|立项)${PRE}${N}(?:个|项)(?!方向)${POST}`),
+    // (`本方向拟支持青年科学家项目3项`: the kind of project before the count.)
+    new RegExp(`本(?:指南)?方向(?:拟|计划)?(?:支持|资助|立项)(?:青年科学家项目|项目)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // Joint laboratories, each a project (`拟支持建设联合实验室8个`).
     new RegExp(`拟(?:支持|资助)(?:建设)?(?:联合实验室|实验室)${PRE}${N}(?:个|家)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.
