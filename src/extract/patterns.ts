@@ -152,10 +152,11 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const hit = { value: moneyOf(m as RegExpExecArray, 2), index: m.index, length: m[0].length };
-    // (An amount in brackets after one read, `每项不超过180万元（按年度核定，每年不超过60万元）`, details it.)
-    if ((total || perProject) && openBracketsAt(text, m.index) > 0) continue;
     if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after) || RE_CEILING_BEFORE.test(before)) {
       perProject ??= hit;
+      // (An amount in brackets after one read, `每项不超过180万元（按年度核定，每年不超过60万元）`, details it: no total.)
+    } else if ((total || perProject) && openBracketsAt(text, m.index) > 0) {
+      continue;
     } else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) {
       total = hit;
     }

@@ -35,7 +35,9 @@ const MAX_VALUE = 200;
 
 /** Words that make a list a sentence about applicants or results, never topics. */
 // (Nor a clause of figures: `发表论文不少于10篇，申请发明专利`; a topic's digits name something, `5G`, `3D打印`.)
-const RE_NOT_TOPICS = /须|应当|鼓励|优先|不得|要求|申报|申请|单位|拟|每个|不少于|不超过|不低于|优于|达到|\d(?![\dA-Za-z])/;
+// (Nor a sentence's words wrapped onto a line, `平线欧洲项目的正式合作伙伴，项目实施周期`: a phrase with 的,
+// a field's own words.)
+const RE_NOT_TOPICS = /须|应当|鼓励|优先|不得|要求|申报|申请|单位|拟|每个|不少于|不超过|不低于|优于|达到|的|周期|期限|经费|项目数|\d(?![\dA-Za-z])/;
 
 /** One topic alone (`农业`): a list of one, known as domains only between other values. */
 const RE_ONE_TOPIC = new RegExp(`^${TOPIC}(?:等(?:领域|方向))?${END}`);
