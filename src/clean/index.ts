@@ -263,14 +263,32 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
       l.pageStart = true;
       indentCount++;
     }
-    // A form's mark of a required field before its label (`*合作协议`, `＊拟支持经费（万元）`): the
-    // form's, logged; the label stays.
-    const mark = l.cls === 'content' ? RE_REQUIRED_MARK.exec(raw) : null;
-    if (mark && labelOnly(raw.slice(mark[0].length).replace(RE_UNIT_GLOSS_END, '')) !== null) {
-      const skipped = l.raw.length - raw.length;
-      (l.furniture ??= []).push({ start: l.start + skipped + mark[0].indexOf(mark[1]!), end: l.start + skipped + mark[0].length, kind: 'web-chrome' });
-    }
+    if (l.cls === 'content') requiredMark(l, raw);
   }
+  numbersNotPages(lines);
+  // A single leading space marks a page start only where it is rare; where most lines have one it
+  // is plain indentation.
+  const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);
+  if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
+}
+
+/**
+ * A form's mark of a required field before its label (`*合作协议`, `＊拟支持经费（万元）`): the form's,
+ * logged as web chrome; the label stays. `raw`: the line without its form feed.
+ */
+function requiredMark(l: RawLine, raw: string): void {
+  const mark = RE_REQUIRED_MARK.exec(raw);
+  if (!mark || labelOnly(raw.slice(mark[0].length).replace(RE_UNIT_GLOSS_END, '')) === null) return;
+  const skipped = l.raw.length - raw.length;
+  (l.furniture ??= []).push({ start: l.start + skipped + mark[0].indexOf(mark[1]!), end: l.start + skipped + mark[0].length, kind: 'web-chrome' });
+}
+
+/**
+ * Bare numbers (`36`, `01`, no dashes round them) that the first reading took for page numbers and
+ * that are none: a figure whose unit is on the next line, a designed list's numbers, a column of
+ * numbers, and numbers that count no pages. Changes the lines' classes in place.
+ */
+function numbersNotPages(lines: RawLine[]): void {
   // A bare number with text right below it is no page number where that text shows what it is: a
   // figure whose unit is on the next line (`指南方向` / `12` / `个`), or the number of a list item
   // written as a designed page writes it, with a leading zero (`01` / `中国和越南…`).
@@ -317,10 +335,6 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
       l.printed = null;
     }
   }
-  // A single leading space marks a page start only where it is rare; where most lines have one it
-  // is plain indentation.
-  const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);
-  if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
 }
 
 /** The page of each line (1-based pages, null where unknown), and how the pages were told. */

@@ -80,15 +80,7 @@ export function directionContext(
   // `方向1` with its name in a field of its own (`方向名称：中国和越南…`): the title is that name.
   const named = printed.text === '' ? fields.find((f) => f.role === 'name') : undefined;
   const bare = named ? mappedTrim(fieldRest(named), '。；;') : mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
-  // A note's call at the title's end (`…分子机制[2]`, `…材料①`, `…技术*`) calls a note; it names nothing.
-  const call = RE_NOTE_CALL.exec(bare.text);
-  const uncalled = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
-  // Nor a code the call gives it (`（指南代码：BZ2025101）`): kept in the heading, not the title.
-  // (Nor its count on its line after it: `…（指南代码：LH26ZZ01）　拟资助2项`.)
-  const counted = RE_TITLE_TRAILING_COUNT.exec(uncalled.text);
-  const uncounted = counted && counted.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, counted.index)) : uncalled;
-  const code = RE_TITLE_CODE.exec(uncounted.text);
-  const coded = code && code.index > 0 ? mappedTrim(mappedSlice(uncounted, 0, code.index)) : uncounted;
+  const coded = uncoded(bare);
   // A title printed wholly in 【】 (a heading with no number): the words inside.
   const boxed = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
   // The bracket that opens the fields printed after the title (`…超导磁体研制（项目类型：…；拟支持项目数：
@@ -140,6 +132,23 @@ export function directionContext(
       }
     },
   };
+}
+
+/**
+ * A title without what follows its words on the heading: a note's call (`…分子机制[2]`, `…材料①`,
+ * `…技术*`), its count on its line (`…（指南代码：LH26ZZ01）　拟资助2项`) and a code the call gives it
+ * (`（指南代码：BZ2025101）`), kept in the heading, not the title.
+ */
+function uncoded(bare: Mapped): Mapped {
+  // A note's call at the title's end (`…分子机制[2]`, `…材料①`, `…技术*`) calls a note; it names nothing.
+  const call = RE_NOTE_CALL.exec(bare.text);
+  const uncalled = call && call.index > 0 ? mappedTrim(mappedSlice(bare, 0, call.index)) : bare;
+  // Nor a code the call gives it (`（指南代码：BZ2025101）`): kept in the heading, not the title.
+  // (Nor its count on its line after it: `…（指南代码：LH26ZZ01）　拟资助2项`.)
+  const counted = RE_TITLE_TRAILING_COUNT.exec(uncalled.text);
+  const uncounted = counted && counted.index > 0 ? mappedTrim(mappedSlice(uncalled, 0, counted.index)) : uncalled;
+  const code = RE_TITLE_CODE.exec(uncounted.text);
+  return code && code.index > 0 ? mappedTrim(mappedSlice(uncounted, 0, code.index)) : uncounted;
 }
 
 const BARE = new WeakMap<Mapped, BareFigures>();
