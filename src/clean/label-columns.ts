@@ -25,6 +25,8 @@ import { lineFragments, type Fragment } from './fragments.js';
 const HEADING_TYPES: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'cjk-comma', 'paren-cjk', 'part-word']);
 /** Numbers of a list's items (`（2）`, `2.`, `2）`, `①`): an item starts a paragraph of its column. */
 const ITEM_TYPES: ReadonlySet<MarkerType> = new Set(['paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled']);
+/** White space of two columns or more between text. */
+const RE_GAP = /\S(?: {2}|[\t\u3000])/;
 /** The fewest body lines of a block. */
 const MIN_BODY = 2;
 
@@ -41,6 +43,9 @@ export function findLabelColumns(text: string, lines: readonly ColumnLine[]): Ma
   const out = new Map<number, ColumnPage>();
   const frags = (i: number): Fragment[] | null => (lines[i]!.cls === 'content' ? lineFragments(text, lines[i]!.start, lines[i]!.end, i) : null);
   for (let i = 0; i < lines.length; i++) {
+    // (The cheap test first: a short line with a gap in it, as a header of two labels is.)
+    const raw = lines[i]!.raw.trim();
+    if (lines[i]!.cls !== 'content' || raw.length > 60 || !RE_GAP.test(raw)) continue;
     const head = frags(i);
     if (!head || head.length !== 2) continue;
     const labels = head.map((f) => labelOnly(text.slice(f.start, f.end)));

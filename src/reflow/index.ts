@@ -111,6 +111,8 @@ interface LineFacts {
   readonly labelLine: readonly boolean[];
   /** A designed list's number alone on its line (`01`, `02` … `11`), its title below it. */
   readonly listNumber: readonly boolean[];
+  /** Each line read as a value without its label, filled as asked (`valueAt`). */
+  readonly values: (ReturnType<typeof bareValueOf> | undefined)[];
   /** The upper quartile of the printed lines' widths. */
   readonly width: number;
   /** Under this width a line ends its paragraph. */
@@ -166,7 +168,7 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   // ends its paragraph at three quarters of an 80-column page).
   const full = sorted.filter((w) => w >= column * 0.92).length;
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
-  return { lines, widths, markerTypes, hasMarker, labelLine, listNumber: listNumbers(lines), width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}) };
+  return { lines, widths, markerTypes, hasMarker, labelLine, listNumber: listNumbers(lines), values: new Array(lines.length), width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}) };
 }
 
 /**
@@ -344,16 +346,23 @@ const BREAK_RULES: readonly BreakRule[] = [
  * value known by its shape.
  */
 function valuesApart(f: LineFacts, k: number): boolean {
-  const before = bareValueOf(textAt(f, k - 1));
+  const before = valueAt(f, k - 1);
   if (before === null || before.weak) return false;
-  const here = f.hasMarker[k] ? null : bareValueOf(textAt(f, k));
+  const here = f.hasMarker[k] ? null : valueAt(f, k);
   // (A list of topics may wrap: it ends only before a value known by its shape.)
   if (before.role === 'domains') return here !== null && !here.weak && here.role !== 'domains';
   if (f.hasMarker[k]) return true;
   if (here === null) return false;
   if (!here.weak) return true;
-  const next = k + 1 < f.lines.length ? bareValueOf(textAt(f, k + 1)) : null;
+  const next = k + 1 < f.lines.length ? valueAt(f, k + 1) : null;
   return next !== null && !next.weak && next.role !== 'domains';
+}
+
+/** Line `k` read as a value without its label (`bareValueOf`), once per line. */
+function valueAt(f: LineFacts, k: number): ReturnType<typeof bareValueOf> {
+  let v = f.values[k];
+  if (v === undefined) f.values[k] = v = bareValueOf(textAt(f, k));
+  return v;
 }
 
 /** Whether a paragraph ends before line `k` (the paragraph started at line `first`). */
