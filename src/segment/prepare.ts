@@ -185,7 +185,9 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     // 研究项目，依据《…》，…实施周期3年。方向2为…`): each starts a paragraph, its title the words
     // up to its first comma.
     for (const at of proseDirectionCuts(t)) cuts.push(at);
-    for (const at of runOnLabelStarts(t)) if (at > 0) cuts.push(at);
+    // (Not a label that ends a list item, its values the item's sub-list below: `1）建成示范电站1座，
+    // 具体要求：` / `①…`.)
+    for (const at of runOnLabelStarts(t)) if (at > 0 && !(itemStart && endsWithLabel(t, at))) cuts.push(at);
     // A direction's figures in a bracket that ends its paragraph (`…单方申报无效（拟支持项目数：8个；
     // 经费：1600万元；周期：2年）。`): its first label starts the fields, as the others after `；` do.
     const bracket = trailingFieldsBracket(t);
@@ -223,6 +225,12 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     }
   }
   return joinLabelLines(out, markers);
+}
+
+/** Whether the label at offset `at` of `t` ends it: nothing after the label and its colon. */
+function endsWithLabel(t: string, at: number): boolean {
+  const label = fieldLabelAt(t.slice(at));
+  return label !== null && t.slice(at + label.length).trim() === '';
 }
 
 /** Whether offset `at` of `t` stands inside a “…” quote (more “ than ” before it). */

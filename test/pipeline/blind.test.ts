@@ -1047,7 +1047,7 @@ const GAPS103: Record<string, { gap?: string; checksGap?: string }> = {
   'kp-2026-lowcarbon-building-xmlss': { gap: 'open: a cell’s paragraphs parted by its line breaks (`&#10;`) are read as one research-content paragraph' },
 };
 const GAPS104: Record<string, { gap?: string; checksGap?: string }> = {
-  'kp-2026-power-system-nested-indicators': { gap: 'open: indicators whose items carry sub-lists (`1）` with `①②③` under it) counted by the sub-items; a requirement list numbered `1.` like the next group’s heading (`4. 电力系统数字化`) takes it', checksGap: 'open: the call’s stated project total not compared with the directions’ own overriding counts' },
+  'kp-2026-power-system-nested-indicators': { checksGap: 'open: the call’s stated project total not compared with the directions’ own overriding counts' },
 };
 const GAPS105: Record<string, { gap?: string; checksGap?: string }> = {
   'csc-2026-cxrc-person-quotas': { gap: 'open: a 合作依据 that names no agreement in 《》 (`双方在…论坛期间商定的合作安排`) read as one' },

@@ -56,3 +56,28 @@ describe('a table of the directions before their text', () => {
     ]);
   });
 });
+
+describe('a label that ends a list item', () => {
+  it('introduces the item’s sub-list (`1）建成示范电站1座，具体要求：` / `①…`): no field of its own', async () => {
+    const doc = await ingestText(
+      [
+        '国家重点研发计划“储能与智能电网技术”重点专项2026年度项目申报指南',
+        '',
+        '本专项2026年度拟启动1个指南方向，拟安排国拨经费概算0.5亿元。',
+        '',
+        '1.1 百兆瓦级混合储能电站示范（示范应用类）',
+        '研究内容：研究多类型储能的协同优化配置方法，建设混合储能示范电站。',
+        '考核指标：',
+        '1）建成百兆瓦级混合储能示范电站1座，具体要求：',
+        '①总功率不低于100MW；',
+        '②综合效率不低于80%。',
+        '2）形成技术规范3项以上。',
+        '3）示范电站连续稳定运行不少于1年。',
+        '关键词：混合储能，示范电站',
+        '有关说明：本方向拟支持1项，实施周期3年。',
+        '',
+      ].join('\n'),
+    );
+    expect(doc.directions.map((d) => [d.id, d.indicators.length, d.requirements.length])).toEqual([['1.1', 3, 1]]);
+  });
+});
