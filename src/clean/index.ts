@@ -1045,9 +1045,10 @@ const BLOCK_FORMATS: ReadonlySet<Source['format']> = new Set(['docx', 'doc', 'od
  */
 /**
  * The buttons, chips and prompts of an application system's page copied as text, each alone on its
- * line: `必填`, `查看详情`, `下载附件`, `暂无附件`, `申报中`, `收起 ︿`, `全部展开`, `搜索`, `重置`.
+ * line: `必填`, `查看详情`, `下载附件`, `暂无附件`, `申报中`, `收起 ︿`, `全部展开`, `搜索`, `重置`; a carousel's page
+ * dots (`○●○○○`).
  */
-const RE_FORM_CHROME = /^(?:必填|选填|查看详情|查看全文|下载附件|暂无附件|相关附件|申报中|已截止|未开始|即将开始|收起|展开|全部展开|全部收起|收起全文|展开全文|搜索|重置|返回列表|立即申报|在线申报|我要申报|申报)\s*[︿﹀∧∨▲▼△▽^⌃⌄＾]?$/;
+const RE_FORM_CHROME = /^(?:[○●◦•◯⚪⚫]{3,12}|必填|选填|查看详情|查看全文|下载附件|暂无附件|相关附件|申报中|已截止|未开始|即将开始|收起|展开|全部展开|全部收起|收起全文|展开全文|搜索|重置|返回列表|立即申报|在线申报|我要申报|申报)\s*[︿﹀∧∨▲▼△▽^⌃⌄＾]?$/;
 /** A required field's mark before its label, and the spaces after it. */
 const RE_REQUIRED_MARK = /^[\s\u3000]*([*＊])[\s\u3000]*(?=[\u4e00-\u9fff])/;
 /** A label's unit in brackets at its end (`拟支持经费（万元）`), left out when the label is looked up. */

@@ -1015,7 +1015,7 @@ const GAPS97: Record<string, { gap?: string; checksGap?: string }> = {
  * families (a provincial 自然科学基金 joint fund, an NSFC guide of three levels, a 农业农村部 公文).
  */
 const GAPS98: Record<string, { gap?: string; checksGap?: string }> = {
-  'gjhz-2026-b1-yitu-cards': { gap: 'open: the requirements of the last card of an image take the image’s footer and the next image’s caption (`政府间…·2026年度第一批`, `○○●○○`, `▶指南方向一览（续）`); the summary’s `合作国家` / `11` / `个` not read' },
+  'gjhz-2026-b1-yitu-cards': { gap: 'open: the requirements of the last card of an image take the image’s footer and the next image’s caption (`政府间…·2026年度第一批`, `▶指南方向一览（续）`; the carousel’s dots `○○●○○` are logged); the summary’s `合作国家` / `11` / `个` not read' },
   'kp-2026-ocean-obs-twocol-layout': { gap: 'open: a left cell’s paragraph break without a blank line (1.3) not seen; a right cell’s item that wraps onto a line indented like an item (3.2) read as two; the last direction’s 有关说明 takes the closing text', checksGap: 'open: the closing text’s `联系人：` after the last direction read as its unknown label' },
 };
 const GAPS99: Record<string, { gap?: string; checksGap?: string }> = {
