@@ -28,22 +28,22 @@ const MIN_PAIRS = 3;
 const MIN_WRAPS = 2;
 
 /** Numbers that head a direction or a part (`1.1`, `一、`, `（一）`, `第一部分`): a block of fields never holds one. */
-const HEADING_TYPES: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'cjk-comma', 'paren-cjk', 'part-word']);
-/** Numbers of a list's items (`（2）`, `2.`, `2、`, `2）`): an item of its own, never the rest of a value. */
-const ITEM_TYPES: ReadonlySet<MarkerType> = new Set(['paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren']);
+export const HEADING_TYPES: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'cjk-comma', 'paren-cjk', 'part-word']);
+/** Numbers of a list's items (`（2）`, `2.`, `2、`, `2）`, `②`): an item of its own, never the rest of a value. */
+export const ITEM_TYPES: ReadonlySet<MarkerType> = new Set(['paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled']);
 
 /** Whether `text` starts with a number of one of `types`. */
-const startsWith = (text: string, types: ReadonlySet<MarkerType>): boolean => {
+export const startsWith = (text: string, types: ReadonlySet<MarkerType>): boolean => {
   const m = matchMarker(text);
   return m !== null && types.has(m.type);
 };
 
 /** White space of two columns or more between text, and a line's leading white space. */
-const RE_GAP = /\S(?: {2}|[\t\u3000])/;
+export const RE_GAP = /\S(?: {2}|[\t\u3000])/;
 const RE_LEAD = /^[\f \t\u3000\u00a0]+/;
 
 /** Text that starts with a field's label and its colon (`拟支持项目数：`). */
-function startsField(text: string): boolean {
+export function startsField(text: string): boolean {
   const f = fieldLabelAt(text);
   return f !== null && /[：:]/.test(text.slice(0, f.length));
 }

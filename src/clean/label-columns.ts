@@ -16,27 +16,13 @@
  * heading's number, or at a line that crosses the gutter. Lines are 0-based; offsets 0-based UTF-16
  * offsets into the loaded text.
  */
-import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
-import { matchMarker, type MarkerType } from '../lexicon/markers.js';
+import { labelOnly } from '../lexicon/fields.js';
+import { HEADING_TYPES, ITEM_TYPES, RE_GAP, startsField, startsWith } from './field-pairs.js';
 import type { ColumnLine, ColumnPage, ColumnPiece } from './columns.js';
 import { lineFragments, type Fragment } from './fragments.js';
 
-/** Numbers that head a direction or a part: a block never holds one at the margin. */
-const HEADING_TYPES: ReadonlySet<MarkerType> = new Set(['decimal', 'decimal3', 'cjk-comma', 'paren-cjk', 'part-word']);
-/** Numbers of a list's items (`（2）`, `2.`, `2）`, `①`): an item starts a paragraph of its column. */
-const ITEM_TYPES: ReadonlySet<MarkerType> = new Set(['paren-arabic', 'arabic-dot', 'arabic-comma', 'arabic-paren', 'circled']);
-/** White space of two columns or more between text. */
-const RE_GAP = /\S(?: {2}|[\t\u3000])/;
 /** The fewest body lines of a block. */
 const MIN_BODY = 2;
-
-const typeOf = (text: string): MarkerType | null => matchMarker(text)?.type ?? null;
-
-/** Text that starts with a field's label and its colon (`关键词：`). */
-function startsField(text: string): boolean {
-  const f = fieldLabelAt(text);
-  return f !== null && /[：:]/.test(text.slice(0, f.length));
-}
 
 /** The blocks of fields side by side under their labels, keyed by their header's line (as `findColumnPages`). */
 export function findLabelColumns(text: string, lines: readonly ColumnLine[]): Map<number, ColumnPage> {
@@ -74,7 +60,7 @@ function blockAfter(text: string, lines: readonly ColumnLine[], frags: (i: numbe
       continue;
     }
     const first = text.slice(f[0]!.start, f[f.length - 1]!.end);
-    if (f.length === 1 && (startsField(first) || HEADING_TYPES.has(typeOf(first) ?? 'field'))) break;
+    if (f.length === 1 && (startsField(first) || startsWith(first, HEADING_TYPES))) break;
     if (labelOnly(first) !== null) break;
     if (blank && !turned) blankBefore.add(j);
     blank = turned = false;
@@ -95,7 +81,7 @@ function blockAfter(text: string, lines: readonly ColumnLine[], frags: (i: numbe
     const end = pieces[pieces.length - 1]!.end;
     const t = text.slice(start, end);
     const before = side.length > 0 ? text.slice(side[side.length - 1]!.start, side[side.length - 1]!.end) : '';
-    const opens = side.length === 0 || blankBefore.has(line) || ITEM_TYPES.has(typeOf(t) ?? 'field') || /[。；;：:]$/.test(before);
+    const opens = side.length === 0 || blankBefore.has(line) || startsWith(t, ITEM_TYPES) || /[。；;：:]$/.test(before);
     side.push(opens ? { line, start, end, indent: 0 } : { line, start, end, indent: 0, continues: true });
   };
   for (const { line, f } of body) {

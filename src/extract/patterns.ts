@@ -4,7 +4,7 @@
  * caller can map it back to the source.
  */
 import type { Qualifier } from '../schema/guideline.js';
-import { FINANCIAL_NUMERALS, parseCjkNumber } from '../lexicon/chars.js';
+import { FINANCIAL_NUMERALS, openBrackets, parseCjkNumber } from '../lexicon/chars.js';
 import { labelsOf, roleOf } from '../lexicon/fields.js';
 import { CJK_NUMERAL, MONEY_UNITS, NUMBER, PER_PROJECT_AFTER, PER_PROJECT_BEFORE, PER_PROJECT_BOUND, PER_PROJECT_WHAT, plainNumber, POST, PRE, qualifierOf as lexQualifierOf } from '../lexicon/numbers.js';
 
@@ -155,7 +155,7 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
     if (RE_PER_PROJECT_BEFORE.test(before) || RE_PER_PROJECT_AFTER.test(after) || RE_CEILING_BEFORE.test(before)) {
       perProject ??= hit;
       // (An amount in brackets after one read, `每项不超过180万元（按年度核定，每年不超过60万元）`, details it: no total.)
-    } else if ((total || perProject) && openBracketsAt(text, m.index) > 0) {
+    } else if ((total || perProject) && openBrackets(text.slice(0, m.index)) > 0) {
       continue;
     } else if (!total || /(?:共|共计|合计|总计|总额)[为：:]?$/.test(before)) {
       total = hit;
@@ -174,17 +174,6 @@ export function fundingAmounts(text: string): { total: Hit<Money> | null; perPro
     }
   }
   return { total: total && perYear(text, total), perProject };
-}
-
-/** How many brackets are open at `at` in `text`. */
-function openBracketsAt(text: string, at: number): number {
-  let depth = 0;
-  for (let i = 0; i < at; i++) {
-    const c = text[i]!;
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
-  }
-  return depth;
 }
 
 /**

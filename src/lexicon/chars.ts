@@ -194,3 +194,13 @@ export const DIGIT_LOOKALIKE: ReadonlyMap<string, string> = new Map([
 
 /** A line that is a rule only: five or more of one rule character (box-drawing, dashes, `=`, `_`, `*`, `~`). */
 export const RE_RULE_LINE = /^[ \t\u3000]*(?:─{5,}|━{5,}|═{5,}|—{5,}|-{5,}|_{5,}|={5,}|\*{5,}|~{5,}|－{5,}|＝{5,})[ \t\u3000]*$/;
+
+/** How many round brackets (`（`, `(`) are still open at the end of `t`; a stray closing one counts for nothing. */
+export function openBrackets(t: string): number {
+  let open = 0;
+  for (const c of t) {
+    if (c === '（' || c === '(') open++;
+    else if ((c === '）' || c === ')') && open > 0) open--;
+  }
+  return open;
+}

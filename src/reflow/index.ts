@@ -23,7 +23,7 @@
 import { bareValueOf } from '../lexicon/values.js';
 import type { CleanLine, Cleaned } from '../clean/index.js';
 import { MapPool, PooledMapped, type Mapped } from '../mapped.js';
-import { displayWidth, isDigit, isLatin } from '../lexicon/chars.js';
+import { displayWidth, isDigit, isLatin, openBrackets } from '../lexicon/chars.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { BULLET, digitTitleMarkers, itemNumberType, matchMarker, printed, RE_ATTACHMENT_LINE, type MarkerType } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly } from '../lexicon/fields.js';
@@ -490,17 +490,6 @@ function labelStartsLine(before: string, line: string): boolean {
     if (longer && longer.label.length > label.label.length) return false;
   }
   return true;
-}
-
-
-/** How many round brackets `t` leaves open (`（` or `(` without their closing one after them). */
-function openBrackets(t: string): number {
-  let open = 0;
-  for (const c of t) {
-    if (c === '（' || c === '(') open++;
-    else if ((c === '）' || c === ')') && open > 0) open--;
-  }
-  return open;
 }
 
 /**
