@@ -278,7 +278,7 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
  */
 function requiredMark(l: RawLine, raw: string): void {
   const mark = RE_REQUIRED_MARK.exec(raw);
-  if (!mark || labelOnly(raw.slice(mark[0].length).replace(RE_UNIT_GLOSS_END, '')) === null) return;
+  if (!mark || labelOnly(raw.slice(mark[0].length)) === null) return;
   const skipped = l.raw.length - raw.length;
   (l.furniture ??= []).push({ start: l.start + skipped + mark[0].indexOf(mark[1]!), end: l.start + skipped + mark[0].length, kind: 'web-chrome' });
 }
@@ -1051,8 +1051,6 @@ const BLOCK_FORMATS: ReadonlySet<Source['format']> = new Set(['docx', 'doc', 'od
 const RE_FORM_CHROME = /^(?:[○●◦•◯⚪⚫]{3,12}|必填|选填|查看详情|查看全文|下载附件|暂无附件|相关附件|申报中|已截止|未开始|即将开始|收起|展开|全部展开|全部收起|收起全文|展开全文|搜索|重置|返回列表|立即申报|在线申报|我要申报|申报)\s*[︿﹀∧∨▲▼△▽^⌃⌄＾]?$/;
 /** A required field's mark before its label, and the spaces after it. */
 const RE_REQUIRED_MARK = /^[\s\u3000]*([*＊])[\s\u3000]*(?=[\u4e00-\u9fff])/;
-/** A label's unit in brackets at its end (`拟支持经费（万元）`), left out when the label is looked up. */
-const RE_UNIT_GLOSS_END = /[（(][^（）()]{1,6}[）)]$/;
 
 const RE_WEB_CHROME =
   /^(?:(?:当前位置|您的位置|您现在的位置|所在位置)[：:].*(?:首页|>|＞|»|›).*|(?:首页|网站首页)\s*(?:[>＞»›]\s*[^>＞»›。；]{1,20}\s*){1,5}|(?:首页|网站首页|主页)(?:\s*[|｜丨]\s*[^|｜丨。；，：:]{1,12}){2,}\s*|(?:[^>＞»›。；，：:\s]{1,12}[ \u3000]*[>＞»›][ \u3000]*){3,}[^>＞»›。；，：:\s]{1,12}|扫一扫在手机(?:上)?打开(?:当前页|本页)?|.{0,60}(?:ICP备\d|公网安备|网站标识码).{0,80}|(?:[【\[]\s*(?:字体[：:]?\s*大\s*中\s*小|打印(?:本页)?|关闭(?:窗口|本页)?|收藏|分享|返回顶部)\s*[】\]]\s*)+|分享到[：:].{0,40}|(?:打印(?:本页)?|关闭(?:窗口|本页)?|收藏|返回顶部)(?:[\s\u3000]*[|｜]?[\s\u3000]*(?:打印(?:本页)?|关闭(?:窗口|本页)?|收藏|返回顶部|分享到[：:]?))+.{0,40}|点击(?:上方)?蓝字\s*关注我们|(?:\[(?:图片|视频|动图|表情|音频)\]\s*)+|阅读原文|往期推荐|[-—]*\s*END\s*[-—]*|长按(?:识别)?(?:下方|图中)?二维码.{0,30}|(?:点赞|在看|分享|转发|收藏)(?:\s*[|｜、/]\s*(?:点赞|在看|分享|转发|收藏))+|[【\[](?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关文章|相关报道)[】\]].*|(?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关报道)[：:].*|.{0,80}[（(]点击(?:查看|进入|阅读|这里)[）)]|\p{Extended_Pictographic}\uFE0F?\s*(?:编者按|小贴士|温馨提示|划重点|小编提示|小编说)[：:].*)$/u;
@@ -1788,6 +1786,9 @@ interface ViewerNumbers {
   /** Lines of the page around the text that carry no number and are not counted (left for the lines' own classes). */
   readonly around?: RegExp;
 }
+/** A unified diff's hunk header (`@@ -1,123 +1,116 @@`): a code review's diff view and a diff's own text show it. */
+const HUNK_HEADER = String.raw`@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@`;
+
 const VIEWER_NUMBERS: readonly ViewerNumbers[] = [
   // A portal's or a knowledge base's paragraph numbers: `[12] 本方向拟支持项目不超过6个。`
   // (Not counted: the portal's own lines, a breadcrumb, the record's fields above the text, the
@@ -1798,7 +1799,7 @@ const VIEWER_NUMBERS: readonly ViewerNumbers[] = [
   // its file header (`docs/x.md  0 → 100644`, `diff --git …`) and hunk lines (`@@ -0,0 +1,45 @@`).
   {
     re: /^\f*[ \t]{0,8}(\d{1,5})[ \t]{1,2}\+/,
-    frame: /^(?:@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*|diff --git .*|index [0-9a-f]{6,}\.\.\S*|--- (?:a\/|\/dev\/null).*|\+\+\+ b\/.*|\S+\.[A-Za-z]{1,8}\s+(?:0|\d{6})\s*(?:→|->)\s*\d{6})\s*$/,
+    frame: new RegExp(String.raw`^(?:${HUNK_HEADER}.*|diff --git .*|index [0-9a-f]{6,}\.\.\S*|--- (?:a\/|\/dev\/null).*|\+\+\+ b\/.*|\S+\.[A-Za-z]{1,8}\s+(?:0|\d{6})\s*(?:→|->)\s*\d{6})\s*$`),
   },
 ];
 
@@ -1858,8 +1859,8 @@ function markTaskNotes(lines: RawLine[]): void {
 }
 
 /** A unified diff's frame: its command, file headers, hunk headers, and the no-newline note. */
-const RE_DIFF_FRAME = /^(?:diff (?:-\S+\s+)*\S.*|--- \S.*|\+\+\+ \S.*|@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@.*|\\ No newline at end of file|Only in .*|index [0-9a-f]{6,}\.\.\S*)$/;
-const RE_HUNK = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
+const RE_DIFF_FRAME = new RegExp(String.raw`^(?:diff (?:-\S+\s+)*\S.*|--- \S.*|\+\+\+ \S.*|${HUNK_HEADER}.*|\\ No newline at end of file|Only in .*|index [0-9a-f]{6,}\.\.\S*)$`);
+const RE_HUNK = new RegExp(`^${HUNK_HEADER}`);
 
 /**
  * A unified diff of two versions of a guideline (`diff -u 征求意见稿 正式发布`, a draft against its

@@ -4,6 +4,7 @@
  * Offsets in a `Mapped` are 0-based into its text; spans (`SpanFn`) are source offsets (0-based)
  * with 1-based lines and pages.
  */
+import { HOME_SIDES } from '../lexicon/partners.js';
 import type { Mapped } from '../mapped.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import { matchMarker } from '../lexicon/markers.js';
@@ -256,8 +257,9 @@ export function currentValue(m: Mapped): Mapped {
 const RE_CHANGED_TO = /(?:现|已|拟)?(?:调整|修改|变更|更改|改)(?:为|至)/g;
 
 /** The mainland's side named before its value (`内地：`, `中方：`), and any side (`香港：`, `澳门方：`, `外方：`). */
-const RE_HOME_SIDE = /(?:^|[；;。，,]\s*)(?:内地|中方|我方|大陆)(?:方)?[：:]\s*/;
-const RE_ANY_SIDE = /(?:^|[；;。，,]\s*)(?:内地|中方|我方|大陆|(?:香港|澳门|台湾)(?:[、和及](?:香港|澳门|台湾))*|港方|澳方|台方|外方|欧方|[\u4e00-\u9fff]方)(?:方)?[：:]\s*/g;
+const HOME = HOME_SIDES.join('|');
+const RE_HOME_SIDE = new RegExp(`(?:^|[；;。，,]\\s*)(?:${HOME})(?:方)?[：:]\\s*`);
+const RE_ANY_SIDE = new RegExp(`(?:^|[；;。，,]\\s*)(?:${HOME}|(?:香港|澳门|台湾)(?:[、和及](?:香港|澳门|台湾))*|港方|澳方|台方|外方|欧方|[\\u4e00-\\u9fff]方)(?:方)?[：:]\\s*`, 'g');
 
 /**
  * Of a value given for each side (`内地：3年；香港：不超过36个月`, `内地：国拨经费1800万元；香港：由创新

@@ -40,6 +40,12 @@ const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/).filter(B
  */
 export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '南南合作']);
 
+/**
+ * The names a guideline gives its own side where it gives each side's figures (`【中方】` over its own
+ * block, `内地：3年；香港：…`): the call's figures are this side's.
+ */
+export const HOME_SIDES: readonly string[] = ['中方', '我方', '内地', '大陆'];
+
 /** Alias → canonical partner. */
 const ALIASES: Readonly<Record<string, string>> = {
   日本国际协力机构: '日本',

@@ -8,13 +8,13 @@
  * whole paragraph. A new shape is a row here.
  */
 import type { FieldRole } from './fields.js';
-import { CJK_NUMERAL, NUMBER } from './numbers.js';
+import { CJK_NUMERAL, NUMBER, POST, PRE } from './numbers.js';
 
 const FIGURE = `(?:${NUMBER}|${CJK_NUMERAL})`;
 const RANGE = `${FIGURE}(?:\\s*(?:[～~\\-－—–]{1,2}|至|到)\\s*${FIGURE})?`;
-/** A hedge and a bound before a figure (`原则上不超过`, `一般为`, `约`). */
-const BEFORE = '(?:原则上|一般为?|共计?|合计|总计)?\\s*(?:不超过|不多于|不少于|不低于|不高于|最多|至多|最长|至少|大约|约|≤|≥)?\\s*';
-const AFTER = '\\s*(?:左右|以内|之内|上下|以下|以上)?';
+/** A hedge or a sum's word, then a bound before a figure (`原则上不超过`, `一般为`, `共计约`): the bounds are `numbers.ts`' qualifiers. */
+const BEFORE = `(?:原则上|一般为?|共计?|合计|总计)?\\s*${PRE}\\s*`;
+const AFTER = `\\s*${POST}`;
 const END = '[。；;]?$';
 /** A month as printed in a span: `2026年10月`, `2026.10`. */
 const MONTH = '\\d{4}\\s*(?:年\\s*\\d{1,2}\\s*月|[.．/／-]\\s*\\d{1,2})';

@@ -3,6 +3,7 @@
  * tree ends its reading (as micromark tries one construct after another). A rule that only notes
  * state (the end of a table, the start of an attachment) places nothing and lets the next try.
  */
+import { HOME_SIDES } from '../lexicon/partners.js';
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel, type FieldRole } from '../lexicon/fields.js';
@@ -341,7 +342,7 @@ const RE_SIDE_HEADING = /^[【\[［]\s*([\u4e00-\u9fff]{1,4}方)(?:部分)?\s*[�
 const sideHeading: Rule = (b, _k, p, m) => {
   const side = m && m.type !== 'field' ? null : RE_SIDE_HEADING.exec(p.text.text.trim());
   if (!side || !b.currentDirection()) return false;
-  b.foreignSide = side[1] !== '中方' && side[1] !== '我方';
+  b.foreignSide = !HOME_SIDES.includes(side[1]!);
   b.popTo('direction');
   b.text(p);
   return true;
