@@ -278,7 +278,10 @@ function withCallText(
   const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties, extracted) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
   const corrected = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
-  return { ...corrected, directions: withCallConditions(corrected.directions, [...call.preamble, ...after].map((p) => p.text), span) };
+  // (Each direction's place among those read: an overview's rows, a withdrawn direction, one a
+  // correction deletes, dropped on the way, leave no gap: `1-based position among the directions`.)
+  const directions = withCallConditions(corrected.directions, [...call.preamble, ...after].map((p) => p.text), span);
+  return { ...corrected, directions: directions.map((d, k) => (d.ordinal === k + 1 ? d : { ...d, ordinal: k + 1 })) };
 }
 
 /**

@@ -191,7 +191,6 @@ export function dropOverviewTable(directions: Section[]): void {
   if (matched * 5 < rows.length * 4) return;
   for (const d of rows) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
   directions.splice(0, directions.length, ...directions.filter((d) => !rows.includes(d)));
-  directions.forEach((d, k) => Object.assign(d, { ordinal: k + 1 }));
 }
 
 /**

@@ -49,10 +49,10 @@ describe('a table of the directions before their text', () => {
     const doc = await ingestText(
       ['国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南', '', '二、领域和方向', '', ...table, '', '三、指南方向及要求', '', ...text('科技合作', '意大利', 8, 2400, 1), ...text('联合研究', '新西兰', 5, 850, 2), ...text('联合研究', '泰国', 6, 900, 3)].join('\n'),
     );
-    expect(doc.directions.map((d) => [d.id, d.partners.map((p) => p.name)[0], d.projectCount?.value, d.funding?.amountCNY])).toEqual([
-      ['1.1', '意大利', 8, 24_000_000],
-      ['1.2', '新西兰', 5, 8_500_000],
-      ['1.3', '泰国', 6, 9_000_000],
+    expect(doc.directions.map((d) => [d.ordinal, d.id, d.partners.map((p) => p.name)[0], d.projectCount?.value, d.funding?.amountCNY])).toEqual([
+      [1, '1.1', '意大利', 8, 24_000_000],
+      [2, '1.2', '新西兰', 5, 8_500_000],
+      [3, '1.3', '泰国', 6, 9_000_000],
     ]);
   });
 });
@@ -79,5 +79,17 @@ describe('a label that ends a list item', () => {
       ].join('\n'),
     );
     expect(doc.directions.map((d) => [d.id, d.indicators.length, d.requirements.length])).toEqual([['1.1', 3, 1]]);
+  });
+});
+
+describe('a direction’s ordinal', () => {
+  it('is its place among the directions read: a withdrawn one leaves no gap', async () => {
+    const d = (n: number, partner: string, mark = '') => [`1.${n} 中国和${partner}政府间联合研究项目${mark}`, `合作协议：《中华人民共和国政府和${partner}政府科学技术合作协定》`, '拟支持项目数：3个', '共拟支持经费：900万元', ''];
+    const doc = await ingestText(['国家重点研发计划“政府间国际科技创新合作”重点专项2026年度项目申报指南（征求意见稿）', '', '一、领域和方向', '', ...d(1, '越南'), ...d(2, '泰国', '（删除）'), ...d(3, '老挝')].join('\n'));
+    expect(doc.directions.map((x) => [x.ordinal, x.id])).toEqual([
+      [1, '1.1'],
+      [2, '1.3'],
+    ]);
+    expect(doc.checks.map((c) => c.code)).toContain('direction-withdrawn');
   });
 });
