@@ -26,7 +26,7 @@ import { GuidelineError } from '../types.js';
 import type { GreyImage } from './page-image.js';
 import { reason, type OcrStage } from '../messages/reasons.js';
 import { inference } from './ocr-idle.js';
-import { BEST_CLASS, BEST_PROB, withBestClass } from './onnx-graph.js';
+import { BEST_CLASS, BEST_PROB, simplified, withBestClass } from './onnx-graph.js';
 
 const require = createRequire(import.meta.url);
 
@@ -133,12 +133,12 @@ const engineError = (what: OcrStage, error: unknown): GuidelineError =>
 
 async function startEngine(): Promise<Engine> {
   let ort: typeof import('onnxruntime-node');
-  let det: string;
+  let det: Uint8Array;
   let rec: Uint8Array;
   let keys: string;
   try {
     ort = (await import('onnxruntime-node')) as typeof import('onnxruntime-node');
-    det = modelPath(DET);
+    det = readFileSync(modelPath(DET));
     rec = readFileSync(modelPath(REC));
     keys = readFileSync(modelPath(KEYS), 'utf8');
   } catch (error) {
@@ -156,9 +156,11 @@ async function startEngine(): Promise<Engine> {
     enableMemPattern: false,
   };
   try {
-    // The recogniser with each step's best class as an output (see `onnx-graph.ts`).
-    const best = withBestClass(rec, 3);
-    const [d, r] = await Promise.all([ort.InferenceSession.create(det, options), ort.InferenceSession.create(best ?? rec, options)]);
+    // Both models with their elementwise chains folded, and the recogniser with each step's best
+    // class as an output (see `onnx-graph.ts`).
+    const recogniser = simplified(rec);
+    const best = withBestClass(recogniser, 3);
+    const [d, r] = await Promise.all([ort.InferenceSession.create(simplified(det), options), ort.InferenceSession.create(best ?? recogniser, options)]);
     const list = keys.replace(/\r/g, '').split('\n').map((c) => CLASS_AS[c] ?? c);
     if (list[list.length - 1] === '') list.pop();
     return { ort, det: d, rec: r, best: best !== null, chars: ['', ...list, ' '] };
