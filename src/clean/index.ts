@@ -1120,9 +1120,11 @@ const RE_FIELD_LIST_LINE = /^[ \t]*:[^:\s][^:]{0,20}:(?:[ \t]|$)/;
 
 /**
  * A Markdown or outline list bullet and its space, before text (never `- 3 -`, a page number); a
- * task list's box after it (`- [x] **1.1 …**`, `- [ ] …`) with it.
+ * task list's box after it (`- [x] **1.1 …**`, `- [ ] …`) with it. Also the bullets a mail client or
+ * a text browser draws for an HTML list's deeper levels (`*`, then `o`, then `+` or `§`): `o` and `§`
+ * only before Chinese or a number (`    o 1.1 高精度…`), never a word.
  */
-const LIST_BULLET = '[-*+][ \\t]+(?:\\[[ xX]\\][ \\t]+)?(?=[^\\s\\d-]|\\d(?![\\d\\s]*[-－—–]\\s*$))';
+const LIST_BULLET = '(?:[-*+]|[o§](?=[ \\t]+(?:[\\u3000-\\u9fff\\uff00-\\uffef]|\\d)))[ \\t]+(?:\\[[ xX]\\][ \\t]+)?(?=[^\\s\\d-]|\\d(?![\\d\\s]*[-－—–]\\s*$))';
 const RE_LIST_BULLET = new RegExp(`^[ \\t\\u3000]*${LIST_BULLET}`);
 /** Markdown's heading, bullet and quote marks, a symbol font's bullet, `／` at a line's start (see `markupOf`). */
 const RE_MARKUP_LEAD = new RegExp(`^(?:#{1,6}[ \\t]+|${LIST_BULLET}|>[ \\t]*(?:\\[![A-Za-z-]+\\][-+]?[ \\t]*)?|[\\ue000-\\uf8ff][ \\t\\u3000]*|／(?=\\S))`);
@@ -1300,7 +1302,7 @@ const WHOLE_LINE_MARKUP: readonly { kind: RemovalKind; test: (line: string, text
 ];
 
 /** Each kind of mark a line may hold, in the order its marks are listed. */
-const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, definitionMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, inlineHtmlTags, boldMarks];
+const MARKUP_RULES: readonly ((l: MarkupLine) => Markup[])[] = [markdownImages, leadMark, formBlanks, formChoices, markdownEscapes, labelBullet, editorNotes, rstMarks, definitionMarks, rstFootnoteCalls, highlightMarks, wikiLinkMarks, footnoteCalls, foldedBlockTags, inlineHtmlTags, boldMarks, emphasisMarks];
 
 /** Each match of `re` in the line as a mark of `kind`. */
 function matchesIn({ a, line }: MarkupLine, re: RegExp, kind: RemovalKind): Markup[] {
@@ -1474,6 +1476,20 @@ function foldedBlockTags(l: MarkupLine): Markup[] {
 function boldMarks({ a, line }: MarkupLine): Markup[] {
   return line.includes('**') ? pairedMarks(a, [...line.matchAll(/\*\*/g)].map((m) => m.index)) : [];
 }
+
+/**
+ * Emphasis by single stars around Chinese (`*研究内容：*针对…`, `*一、总体要求*`): Markdown's `*…*`, and
+ * how a mail client writes an HTML body's bold as plain text. In pairs on one line, never `**`, and
+ * never around Latin words or figures alone (`5*3`, `a*b*c`); the closing star may touch a word (`*关键词：*MEMS…`).
+ */
+function emphasisMarks({ a, line }: MarkupLine): Markup[] {
+  if (!line.includes('*')) return [];
+  return [...line.matchAll(RE_EMPHASIS)].filter((m) => /[\u3400-\u9fff]/u.test(m[1]!)).flatMap((m): Markup[] => [
+    { start: a + m.index, end: a + m.index + 1, kind: 'markup' },
+    { start: a + m.index + m[0].length - 1, end: a + m.index + m[0].length, kind: 'markup' },
+  ]);
+}
+const RE_EMPHASIS = /(?<![*\w])\*(?=[^\s*])([^*\n]{0,80}?[^\s*])\*(?!\*)/g;
 
 function inlinePageNumbers(text: string, a: number, b: number): { start: number; end: number }[] {
   const line = text.slice(a, b);
@@ -3082,7 +3098,10 @@ function markTranslations(lines: RawLine[]): void {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.cls === 'blank') continue;
-    if (l.cls === 'content' && RE_ENGLISH_LINE.test(l.raw) && !/^[\s\u3000]*(?:https?:\/\/|www\.)/.test(l.raw) && previous && (previous.cls === 'translation' || /[\u3400-\u9fff]/u.test(previous.raw))) {
+    if (l.cls === 'content' && RE_TRANSLATION_HEAD.test(l.raw)) {
+      found.push(i);
+      l.cls = 'translation';
+    } else if (l.cls === 'content' && RE_ENGLISH_LINE.test(l.raw) && !/^[\s\u3000]*(?:https?:\/\/|www\.)/.test(l.raw) && previous && (previous.cls === 'translation' || /[\u3400-\u9fff]/u.test(previous.raw))) {
       found.push(i);
       l.cls = 'translation';
     }
@@ -3104,6 +3123,12 @@ function markTranslations(lines: RawLine[]): void {
     previous = l;
   }
 }
+
+/**
+ * The heading of a guideline's translation printed after it whole (`English Version`, `英文版`,
+ * `Unofficial Translation`): the English that follows is its translation, as a line's is.
+ */
+const RE_TRANSLATION_HEAD = /^[\s\u3000]*(?:(?:\(|（)?(?:English[ \t]+(?:Version|Translation|Text)|(?:Unofficial[ \t]+)?(?:English[ \t]+)?Translation|英文版|英文译本|英译本)(?:\)|）)?)[ \t\u3000]*[:：]?[ \t\u3000]*$/i;
 
 /** A line with an English word (three letters or more) and no Chinese character. */
 const RE_SHORT_ENGLISH_LINE = /^(?=.*[A-Za-z]{3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;

@@ -20,7 +20,7 @@
  *
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
-import { columnOf, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
+import { columnOf, isContinuationHeader, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
 import { displayWidth, plainIdeographs, RE_RULE_LINE } from '../lexicon/chars.js';
 import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
@@ -69,6 +69,8 @@ export interface Table {
   /** Layout that was text: pipes, `| --- |` rules, a header repeated after a page break. */
   /** (`footnote`: a note's mark in a cell, `7②`, its note read into the row: see `transposed.ts`.) */
   readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' | 'footnote' })[];
+  /** Further columns of the table before, by row number, no title (see `joinedColumns`); none is left in `findTables`' result. */
+  readonly continuation?: boolean;
 }
 
 
@@ -84,7 +86,69 @@ export function findTables(text: string, lines: readonly TableLine[]): Table[] {
       i = Math.max(...t.lines);
     }
   }
-  return tables;
+  return joinedColumns(text, tables);
+}
+
+/** A row's number as its id cell says it (`1`, `1.`, `合计`), or null. */
+function rowIdOf(text: string, t: Table, row: TableRow): string | null {
+  const k = t.columns.findIndex((c) => c?.role === 'id');
+  const own = k >= 0 ? cellTextOf(text, row.cells[k] ?? []).replace(/[\s.．、]+$/u, '').replace(/\s+/g, '') : '';
+  if (own !== '') return own;
+  // (A total row has its word in the title column, or no number at all.)
+  const words = row.cells.map((c) => cellTextOf(text, c).replace(/\s+/g, '')).filter((c) => c !== '');
+  return words.length > 0 && RE_TOTAL_TEXT.test(words[0]!) ? '合计' : null;
+}
+
+/**
+ * A table of directions too wide for its paper, printed over then down (`序号 指南方向 … 拟支持项目数`
+ * on one page, `序号 国拨经费 实施周期 其他要求` of the same rows on the next): each continuation's
+ * cells join the rows of the nearest table before whose row numbers hold all of its own, as
+ * further columns; its repeated numbers and header are layout. A continuation that goes on no table
+ * is no table (its lines stay text), unless its columns make a table of directions of their own.
+ */
+function joinedColumns(text: string, tables: readonly Table[]): Table[] {
+  const out: Table[] = [];
+  for (const t of tables) {
+    if (!t.continuation) {
+      out.push(t);
+      continue;
+    }
+    const idAt = t.columns.findIndex((c) => c?.role === 'id');
+    const ids = t.rows.map((r) => rowIdOf(text, t, r));
+    const target = [...out.keys()].reverse().find((k) => {
+      const o = out[k]!;
+      if (o.kind !== 'directions' || !o.columns.some((c) => c?.role === 'title')) return false;
+      const own = new Set(o.rows.map((r) => rowIdOf(text, o, r)));
+      return ids.every((id) => id !== null && own.has(id));
+    });
+    if (target === undefined) {
+      // (Without a table to go on, one that is a table of directions in its own right stays one.)
+      const { continuation: _, ...own } = t;
+      if (isDirectionHeader(t.columns)) out.push(own);
+      continue;
+    }
+    const base = out[target]!;
+    const keep = (xs: readonly (readonly Range[])[]): (readonly Range[])[] => xs.filter((_, k) => k !== idAt);
+    const byId = new Map(t.rows.map((r, k) => [ids[k]!, r]));
+    const layout = [
+      ...base.layout,
+      ...t.layout,
+      ...(t.header[idAt] ?? []).map((r) => ({ ...r, kind: 'table-header' as const })),
+      ...t.rows.flatMap((r) => (r.cells[idAt] ?? []).map((x) => ({ ...x, kind: 'table-layout' as const }))),
+    ];
+    out[target] = {
+      ...base,
+      lines: new Set([...base.lines, ...t.lines]),
+      columns: [...base.columns, ...t.columns.filter((_, k) => k !== idAt)],
+      header: [...base.header, ...keep(t.header)],
+      rows: base.rows.map((r) => {
+        const more = byId.get(rowIdOf(text, base, r) ?? '');
+        return { ...r, cells: [...r.cells, ...(more ? keep(more.cells) : keep(t.columns.map(() => [])))] };
+      }),
+      layout: sortRanges(layout),
+    };
+  }
+  return out;
 }
 
 /** The header of a table of labels and values: `项目 | 内容`, `事项 | 要求`, `字段 | 说明`. */
@@ -697,6 +761,8 @@ interface Grid {
   readonly lines: readonly number[];
   /** A title column and a content column (`指南方向 | 内容及要求`): a table of cards. */
   readonly cards?: boolean;
+  /** The row number and further fields, no title: the further columns of a table before (`isContinuationHeader`). */
+  readonly continuation?: boolean;
 }
 
 /** The column a fragment stands in: the last whose left edge is at or before its start. */
@@ -768,7 +834,11 @@ function headerAt(text: string, lines: readonly TableLine[], first: number, widt
     for (const f of above) {
       const under = cols.filter((c) => overlaps(c.span, { from: f.from - 4, to: f.to + 4 }, 0));
       const subs = under.filter((c) => !top.some((t) => t.start === c.pieces[0]!.start));
-      if (subs.length > 0) for (const c of subs) c.pieces.push(f);
+      // Over several sub-columns it names each (after its own name); over one column alone it is
+      // the first line of that column's name (`合作国家（组` / `织）` around a middle line of
+      // vertically centred one-line names).
+      if (subs.length > 1) for (const c of subs) c.pieces.push(f);
+      else if (subs.length === 1) subs[0]!.pieces.unshift(f);
       else if (under.length === 1) under[0]!.pieces.unshift(f);
     }
     used.unshift(aboveAt);
@@ -776,8 +846,9 @@ function headerAt(text: string, lines: readonly TableLine[], first: number, widt
   if (subColumns.length > 0 && !above) return null;
   const cells = cols.map((c) => c.pieces);
   const columns = cells.map((c) => columnOf(c.map((r) => text.slice(r.start, r.end)).join('')));
-  if (!cards && !isDirectionHeader(columns)) return null;
-  return { left: leftEdges(cols.map((c) => c.span)), columns, header: cells, lines: used.sort((x, y) => x - y), ...(cards ? { cards: true } : {}) };
+  const continuation = !cards && isContinuationHeader(columns);
+  if (!cards && !continuation && !isDirectionHeader(columns)) return null;
+  return { left: leftEdges(cols.map((c) => c.span)), columns, header: cells, lines: used.sort((x, y) => x - y), ...(cards ? { cards: true } : {}), ...(continuation ? { continuation: true } : {}) };
 }
 
 /**
@@ -796,7 +867,11 @@ const RE_ROW_ID = /^(?:\d{1,3}(?:[.．]\d{1,2}){0,2}[.．、]?|[一二三四五�
  */
 function spacedTable(text: string, lines: readonly TableLine[], first: number): Table | null {
   const readings = ([2, 1] as const).flatMap((width) => spacedTableAt(text, lines, first, width) ?? []);
-  readings.sort((a, b) => b.fit - a.fit);
+  // The better aligned, weighed by the lines each reads: a reading that stops after two rows where
+  // the other reads the whole table is no better for its two rows' alignment (cells centred in
+  // their columns align with their header in neither).
+  const weight = (r: { table: Table; fit: number }): number => r.table.lines.size * (1 + r.fit);
+  readings.sort((a, b) => weight(b) - weight(a) || b.fit - a.fit);
   return readings[0]?.table ?? driftTable(text, lines, first);
 }
 
@@ -960,6 +1035,23 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
       taken.add(i);
       continue;
     }
+    // The first line of a header (its names wrapped over three lines) ends the rows: another
+    // table's (the further columns of this one, printed on the next page), or this header again.
+    if (headerPieces(text, lines, i, width)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.cls === 'blank') j++;
+      const next = headerAt(text, lines, j, width);
+      if (next && next.lines.includes(i)) {
+        if (next.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') !== headerText) break;
+        for (const h of next.lines) {
+          taken.add(h);
+          layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
+        }
+        i = Math.max(...next.lines);
+        blank = true;
+        continue;
+      }
+    }
     // The header again, after a page break.
     const header = headerAt(text, lines, i, width);
     if (header && header.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText) {
@@ -994,7 +1086,7 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
     for (const h of grid.lines) layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
     return { table: { kind: 'cards', lines: taken, first, columns: [], header: [], rows: merged, layout: sortRanges(layout) }, fit: alignment(grid, merged) };
   }
-  const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout) };
+  const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout), ...(grid.continuation ? { continuation: true } : {}) };
   return { table, fit: alignment(grid, merged) };
 }
 

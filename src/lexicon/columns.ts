@@ -128,6 +128,18 @@ export function isDirectionHeader(columns: readonly (Column | null)[]): boolean 
 }
 
 /**
+ * The header of a table of directions' further columns, printed on pages of their own (a sheet too
+ * wide for its paper, the print-title column `序号` repeated): the row number and fields of
+ * directions, no title (`序号 | 国拨经费（万元） | 实施周期 | 其他要求`). Its rows go on the rows of
+ * the table before with the same numbers.
+ */
+export function isContinuationHeader(columns: readonly (Column | null)[]): boolean {
+  const known = columns.filter((c): c is Column => c !== null && c.role !== 'other');
+  const fields = known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role));
+  return columns.length >= 2 && known.some((c) => c.role === 'id') && !known.some((c) => c.role === 'title') && fields.length >= 1 && known.length * 3 >= columns.length * 2;
+}
+
+/**
  * A table row's total (`合计`, `总计`, `小计`, `共计`, spaced `合 计`, bold in a Markdown export
  * `**合计**`, after a row number `8 合计`): the text of its title cell, or of the row's heading.
  */
