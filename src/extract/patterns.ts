@@ -24,10 +24,14 @@ const RANGE_SEP = '[~～\\-—–至到]';
 // `1家` (揭榜单位, MIIT): winners of a task, its count of projects.
 const RE_COUNT = new RegExp(`${PRE}(?:(\\d+|${CJK_NUMERAL})${RANGE_SEP})?(\\d+|${CJK_NUMERAL})(?:个|项|家)(?:项目|揭榜单位)?${POST}`);
 
+/** The same, counted in people (`不超过50名`, `8人`): where a 名额 field counts awards, each a person's. */
+const RE_COUNT_PEOPLE = new RegExp(`${PRE}(?:(\\d+|${CJK_NUMERAL})${RANGE_SEP})?(\\d+|${CJK_NUMERAL})(?:名|人)${POST}`);
+
 const num = (t: string): number => (/^\d+$/.test(t) ? Number(t) : (parseCjkNumber(t) ?? Number.NaN));
 
-export function parseCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
-  const m = RE_COUNT.exec(text);
+/** A count (`people`: in 名 or 人 too, as a field of places, 资助名额, counts them). */
+export function parseCount(text: string, people = false): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
+  const m = RE_COUNT.exec(text) ?? (people ? RE_COUNT_PEOPLE.exec(text) : null);
   if (!m) {
     // A bare number is a count where the field says so (`拟支持项目数：3`, `拟支持项目数（个）：不超过3`,
     // `约8`: the unit in the label).
@@ -439,6 +443,10 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.
     new RegExp(`(?:发布|部署|设立|设置|启动)(?:了)?(?:揭榜(?:挂帅)?|指南|榜单)任务()${N}(?:项|个)()`),
+    // `本次共发布国际科技合作榜单10项` (a province's 榜单, each a direction; never `“尖兵”项目榜单4项` of a kind).
+    new RegExp(`共(?:发布|设立|设置)(?:了)?[^，。；\\d]{0,12}?榜单()${N}(?:项|个)()`),
+    // `设一般项目和9个国别专项，共10个资助类别` (a talent programme's categories, each a direction).
+    new RegExp(`共()${N}个资助类别()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // A record's field: `指南方向数：8个`.
     new RegExp(`(?:指南|项目)?方向(?:总)?数[：:]\\s*()${N}个?()`),

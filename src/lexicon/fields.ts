@@ -173,6 +173,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['其他要求', 'requirements'],
   ['特别要求', 'requirements'],
   ['申报要求', 'requirements'],
+  // Who may apply, as a city's call says it (`申报主体要求：本市注册的企业…`).
+  ['申报主体要求', 'requirements'],
+  ['申报主体', 'requirements'],
   ['其他说明', 'requirements'],
   ['有关说明', 'requirements'],
   ['申报说明', 'requirements'],
@@ -207,6 +210,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['招标内容', 'content'],
   ['考核指标', 'indicators'],
   ['预期目标', 'indicators'],
+  // A provincial list's targets a task is judged by (`绩效目标：（1）研制…；（2）…`).
+  ['绩效目标', 'indicators'],
   ['研究目标', 'indicators'],
   // NSFC 重大项目: `一、科学目标` heads a guide's aims, as 研究目标 does.
   ['科学目标', 'indicators'],
@@ -235,6 +240,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作区域', 'partners'],
   ['合作地区', 'partners'],
   ['合作国家（地区、国际组织）', 'partners'],
+  // Whom a talent programme's category is open to (`面向国家：巴基斯坦`).
+  ['面向国家', 'partners'],
+  ['面向国别', 'partners'],
+  ['面向国家（地区）', 'partners'],
   // How a task is supported: in MIIT lists it states the money (`择优遴选1～2家揭榜单位，每家…不超过
   // 2000万元`); where it states none (`前资助`) the funding reader keeps its text as it is.
   ['支持方式', 'funding'],

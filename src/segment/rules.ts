@@ -300,7 +300,11 @@ const directionHeadings: Rule = (b, k, p, m) => {
   // Outside a direction, a title opens one where something says it is one: fields below it, a
   // partner in its title, the part the directions stand in, or no direction yet. `四、联系方式`
   // / `1．科技部国际合作司` after the directions is a list of the closing text.
-  const outside = !inDirection && (b.directions.length === 0 || ahead.size > 0 || b.lastDirectionParent === b.top() || findPartners(p.text.text.slice(m.length)).length > 0);
+  // (No direction yet counts for nothing inside a part of the call's conditions, `一、申请条件` /
+  // `（一）外国青年科学家` / `1．具有…国籍`: its headings are whom the conditions are for.)
+  const part = b.stack.findLast((s) => s.kind === 'part');
+  const conditions = part?.heading != null && RE_CLOSING_HEADING.test(part.heading.text.text.slice(part.marker?.length ?? 0).trim());
+  const outside = !inDirection && ((b.directions.length === 0 && !conditions) || ahead.size > 0 || b.lastDirectionParent === b.top() || findPartners(p.text.text.slice(m.length)).length > 0);
   if (isTitleLike(p, m) && (outside || repeats || (!openList && (m.value === next || (m.value === 1 && ahead.size > 0)) && (inDirection || m.value > 1)))) b.openDirection(m, p);
   else b.openItem(m, p);
   return true;

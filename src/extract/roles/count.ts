@@ -20,7 +20,8 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const countField = ctx.byRole('projectCount');
   if (countField) {
     const rest = currentValue(mappedTrim(fieldRest(countField), TRAILING));
-    const hit = parseCount(rest.text);
+    // (A field of places, `资助名额：8名`, counts awards in people: each a project.)
+    const hit = parseCount(rest.text, /名额/.test(countField.marker?.key ?? ''));
     if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
     } else if (hit) {

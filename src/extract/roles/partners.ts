@@ -12,8 +12,8 @@ import { mappedTrim, type Mapped } from '../../mapped.js';
 import { CATEGORY_LABELS } from '../../lexicon/fields.js';
 import type { DirectionContext } from './context.js';
 
-/** A partners field that names no partner on purpose: `不限`, `国别不限`, `不限定`. */
-const RE_PARTNERS_OPEN = /^(?:不限|不限定|不作限定|不作限制|无限制|国别不限|均可)(?:国别|国家|地区)?[。；]?$/;
+/** A partners field that names no partner on purpose: `不限`, `国别不限`, `不限定`, a class of countries (`与我国建交的发展中国家（…）`). */
+const RE_PARTNERS_OPEN = /^(?:(?:不限|不限定|不作限定|不作限制|无限制|国别不限|均可)(?:国别|国家|地区)?[。；]?$|(?:与(?:我国|中国)建交的|同(?:我国|中国)建交的)?(?:发展中国家|世界各国|所有国家|各国)(?:[（(]|[。；]?$))/;
 
 export interface TitleFacts {
   readonly partners: Partner[];
@@ -56,6 +56,9 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   // does (`1.1 与德国合作`, `（三）港澳台科技合作项目`): the group's partners, with the group heading's span.
   for (let g = groups.length - 1; g >= 0 && partners.length === 0; g--) {
     const heading = groups[g]!.text;
+    // (A numbered sentence of a notice around the guideline, `四、…请重点关注中国—老挝、中国—埃塞俄比亚等专项。`,
+    // heads no group: its names are no partners of what follows.)
+    if (/[。；;]/.test(heading.text.trim().slice(0, -1)) || heading.text.length > 60) continue;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
   // (A partners field that leaves them open, `重点合作国别：不限`, names none on purpose: no doubt.)
