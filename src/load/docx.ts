@@ -162,7 +162,7 @@ class ParagraphText {
   }
 }
 
-class DocxReader {
+export class DocxReader {
   readonly removed: Removal[] = [];
   private readonly styles = new Map<string, Style>();
   private defaultStyle: string | undefined;

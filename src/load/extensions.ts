@@ -5,7 +5,7 @@
  */
 
 /** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
-export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'xlsx', 'xls', 'et', 'pptx', 'csv', 'tsv', 'md', 'markdown', 'txt', 'text'];
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'odp', 'csv', 'tsv', 'md', 'markdown', 'txt', 'text'];
 
 /**
  * Extensions that are also the name of a report or a table the tool writes (`x.md`, `export`'s

@@ -11,7 +11,7 @@ import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
-import { holdsHtmlMarkup, isOle, isRtf, isXmlSpreadsheet, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
+import { holdsHtmlMarkup, isOle, isRtf, isWordXml, isXmlSpreadsheet, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
 export { documentId } from './id.js';
@@ -34,7 +34,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'xls', 'ofd', 'csv', 'pptx'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -75,9 +75,11 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { encoding, ...built } = readHtml(bytes);
     return structured(meta, 'html', encoding, bytes.length, built);
   }
-  if (format === 'docx' || format === 'odt' || format === 'xlsx' || format === 'pptx' || format === 'ofd') return loadPackage(format, bytes, meta);
+  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd') return loadPackage(format, bytes, meta);
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
+    // (Word 2003 XML saved as .doc, as OA systems export a 公文: its own reader.)
+    if (isWordXml(bytes)) return structured(meta, 'doc', 'doc', bytes.length, (await import('./wordml.js')).readWordMl(bytes));
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
@@ -102,6 +104,8 @@ type Meta = Pick<Source, 'path' | 'id' | 'sha256'>;
 const PACKAGES = {
   docx: { notOne: 'not-a-docx', read: async (files: Files) => (await import('./docx.js')).readDocx(files) },
   odt: { notOne: 'not-an-odt', read: async (files: Files) => (await import('./odt.js')).readOdt(files) },
+  ods: { notOne: 'not-an-ods', read: async (files: Files) => (await import('./ods.js')).readOds(files) },
+  odp: { notOne: 'not-an-odp', read: async (files: Files) => (await import('./odp.js')).readOdp(files) },
   xlsx: { notOne: 'not-an-xlsx', read: async (files: Files) => (await import('./xlsx.js')).readXlsx(files) },
   pptx: { notOne: 'not-a-pptx', read: async (files: Files) => (await import('./pptx.js')).readPptx(files) },
 } as const;
@@ -190,7 +194,8 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isOle(bytes)) return oleKind(bytes) === 'xls' ? 'xls' : 'doc';
   if (isRtf(bytes)) return 'rtf';
   if (/\.xls$/i.test(path) && isXmlSpreadsheet(bytes)) return 'xls';
-  if (/\.(?:docx?|wps|odt|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
+  if (/\.(?:docx?|wps)$/i.test(path) && isWordXml(bytes)) return 'doc';
+  if (/\.(?:docx?|wps|odt|ods|odp|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
   }

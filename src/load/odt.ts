@@ -102,7 +102,7 @@ class Counter {
   }
 }
 
-class OdtReader {
+export class OdtReader {
   readonly removed: Removal[] = [];
   private readonly listStyles = new Map<string, Map<number, Level>>();
   /** Paragraph styles that carry a list style (`style:list-style-name`) or an outline level. */
@@ -276,7 +276,7 @@ class OdtReader {
     return out;
   }
 
-  private table(table: XmlElement, out: Block[]): void {
+  table(table: XmlElement, out: Block[]): void {
     const rows: XmlElement[] = [];
     const collect = (e: XmlElement): void => {
       for (const c of kids(e)) {

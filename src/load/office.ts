@@ -77,7 +77,7 @@ export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
 }
 
 /** What a ZIP container is; throws the one line for a format this tool does not read. */
-export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'xlsx' | 'ofd' | 'pptx' {
+export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'ofd' | 'pptx' {
   const names = Object.keys(files);
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
   const types = files['[Content_Types].xml'] ? new TextDecoder().decode(files['[Content_Types].xml']) : '';
@@ -88,6 +88,8 @@ export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | '
   if (has(/^ppt\//) || /presentationml/.test(types)) throw new GuidelineError('pptx-corrupt', reason('pptx-no-slides'));
   if (has(/^OFD\.xml$/i) || has(/^Doc_\d+\/Document\.xml$/i)) return 'ofd';
   if (/^application\/vnd\.oasis\.opendocument\.text(?:-template|-master)?$/.test(mimetype) || (mimetype === '' && files['content.xml'] && /opendocument\.text/.test(files['META-INF/manifest.xml'] ? new TextDecoder().decode(files['META-INF/manifest.xml']) : ''))) return 'odt';
+  if (/^application\/vnd\.oasis\.opendocument\.spreadsheet(?:-template)?$/.test(mimetype)) return 'ods';
+  if (/^application\/vnd\.oasis\.opendocument\.presentation(?:-template)?$/.test(mimetype)) return 'odp';
   if (/^application\/vnd\.oasis\.opendocument\./.test(mimetype)) {
     throw new GuidelineError('unsupported-format', reason('other-kind', /text/.test(mimetype) ? 'odt' : /spreadsheet/.test(mimetype) ? 'ods' : 'odf'));
   }
@@ -198,4 +200,10 @@ export async function readDoc(bytes: Uint8Array): Promise<BuiltText> {
 export function isXmlSpreadsheet(bytes: Uint8Array): boolean {
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
   return head.startsWith('<?xml') && (/progid="Excel\.Sheet"/.test(head) || /urn:schemas-microsoft-com:office:spreadsheet/.test(head)) && /<(?:ss:)?Workbook[\s>]/.test(head);
+}
+
+/** Whether bytes are a Word 2003 XML document (its processing instruction or root element in the first 2 KB). */
+export function isWordXml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
+  return head.startsWith('<?xml') && (/progid="Word\.Document"/.test(head) || /<w:wordDocument[\s>]/.test(head)) && /schemas\.microsoft\.com\/office\/word\/2003\/wordml/.test(head);
 }

@@ -168,6 +168,9 @@ export function shownGrid(grid: string[][], layout: SheetLayout, removed: Remova
     const text = grid[from.row]?.[from.col] ?? '';
     if (text === '') continue;
     for (let rr = from.row; rr <= to.row && rr - from.row < 10000; rr++) {
+      // (A row the merged cell alone fills, as a preamble merged over several rows above a table: its
+      // text once, in the first, not a paragraph repeated on every row it covers.)
+      if (rr > from.row && !(grid[rr] ?? []).some((t, c) => t !== undefined && t !== '' && (c < from.col || c > to.col))) continue;
       for (let cc = from.col; cc <= to.col && cc - from.col < 1000; cc++) (grid[rr] ??= [])[cc] = text;
     }
   }

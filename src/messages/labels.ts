@@ -30,6 +30,8 @@ export const LABELS = {
     doc: { zh: 'Word 97–2003 文档', en: 'Word document' },
     rtf: { zh: 'RTF 文档', en: 'RTF document' },
     odt: { zh: 'OpenDocument 文本', en: 'OpenDocument text' },
+    ods: { zh: 'OpenDocument 电子表格', en: 'OpenDocument spreadsheet' },
+    odp: { zh: 'OpenDocument 演示文稿', en: 'OpenDocument presentation' },
     xlsx: { zh: 'Excel 工作簿', en: 'Excel workbook' },
     xls: { zh: 'Excel 97–2003 工作簿', en: 'legacy Excel workbook' },
     ofd: { zh: 'OFD 版式文件', en: 'OFD document' },

@@ -227,6 +227,14 @@ export const REASONS = {
     () => '不是 OpenDocument 文本（.odt）文件，尽管扩展名或指定的格式是 .odt',
     () => 'not an OpenDocument text (.odt) file, despite its extension or the format given',
   ),
+  'not-an-ods': r(
+    () => '不是 OpenDocument 电子表格（.ods）文件，尽管扩展名或指定的格式是 .ods',
+    () => 'not an OpenDocument spreadsheet (.ods) file, despite its extension or the format given',
+  ),
+  'not-an-odp': r(
+    () => '不是 OpenDocument 演示文稿（.odp）文件，尽管扩展名或指定的格式是 .odp',
+    () => 'not an OpenDocument presentation (.odp) file, despite its extension or the format given',
+  ),
   'odt-bad-xml': r(
     (part: string) => `ODT 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 WPS 或其他办公软件打开后重新保存`,
     (part: string) => `damaged ODT file: ${part} is not well-formed XML`,

@@ -393,7 +393,7 @@ export const DocumentInfo = z.object({
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'xlsx', 'xls', 'ofd', 'csv', 'pptx']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file, an RTF file, an OpenDocument text (.odt), an Excel workbook (.xlsx), an Excel 97–2003 workbook (.xls, or WPS 表格 .et), an OFD fixed-layout document (.ofd), a CSV or TSV table (.csv, .tsv), a PowerPoint deck (.pptx) (html, docx and doc added in 1.3.0; rtf in 1.6.0; odt in 1.7.0; xlsx, ofd, csv and pptx in 1.9.0; xls in 1.10.0)'),
+    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx']).describe('How the source was read: text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file or a Word 2003 XML document saved as .doc, an RTF file, an OpenDocument text (.odt), spreadsheet (.ods) or presentation (.odp), an Excel workbook (.xlsx), an Excel 97–2003 workbook (.xls, or WPS 表格 .et), an OFD fixed-layout document (.ofd), a CSV or TSV table (.csv, .tsv), a PowerPoint deck (.pptx) (html, docx and doc added in 1.3.0; rtf in 1.6.0; odt in 1.7.0; xlsx, ofd, csv and pptx in 1.9.0; xls in 1.10.0; ods and odp in 1.13.0)'),
     encoding: z.string(),
     bytes: z.number().int().min(0),
     pages: z.number().int().min(1).nullable(),

@@ -294,6 +294,7 @@ export class Builder {
     if (twin) {
       this.popToContainer();
       this.stack.push(twin);
+      if (!twin.detail) Object.assign(twin, { detail: { paragraph: p, marker: m } });
       return true;
     }
     // A direction listed again after the directions (an annex's table as plain lines, `1.1 多物理场…方法
@@ -306,8 +307,10 @@ export class Builder {
     }
     // The heading printed again where a direction goes on past a page or slide (`2.1 8英寸…（续）`):
     // the same direction, read on. The repeated heading stays as its text (reported, not a field).
-    const last = this.directions[this.directions.length - 1];
-    if (last && last.marker?.key === m.key && RE_CONTINUED.test(p.text.text.slice(m.length).trim())) {
+    // (The direction of that number read last: the last one, or, where a table of directions gave
+    // them all first, the row its text went on into.)
+    const last = RE_CONTINUED.test(p.text.text.slice(m.length).trim()) ? this.directions.findLast((d) => d.marker?.key === m.key) : undefined;
+    if (last) {
       this.popToContainer();
       this.stack.push(last);
       last.children.push({ kind: 'paragraph', paragraph: p });

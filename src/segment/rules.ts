@@ -449,6 +449,40 @@ function headsGroup(b: Builder, k: number, p: Paragraph, m: Marker): boolean {
 }
 
 /** The rules, in the order they are tried. */
+/**
+ * The heading of the group or part the text stands in, printed again (a deck's slides each headed
+ * by their group, `1. 深海探测与作业装备`, above the direction that goes on): no heading of its own,
+ * and no text of the field before it; kept as the group's text.
+ */
+const repeatedGroupHeading: Rule = (b, _k, p, m) => {
+  if (!m || m.type === 'field') return false;
+  const squeezed = p.text.text.replace(/\s+/g, '');
+  const same = (s: Section): boolean => (s.kind === 'group' || s.kind === 'part') && s.marker?.key === m.key && s.heading?.text.text.replace(/\s+/g, '') === squeezed;
+  const open = b.stack.find(same);
+  if (open) {
+    b.popTo((s) => s === open);
+    open.children.push({ kind: 'paragraph', paragraph: p });
+    return true;
+  }
+  // (Or of one the text left for a table of its directions, `1. 深海探测与作业装备` as a caption row.)
+  const earlier = findSection(b.root, same);
+  if (!earlier || !b.currentDirection()) return false;
+  b.popToContainer();
+  earlier.children.push({ kind: 'paragraph', paragraph: p });
+  return true;
+};
+
+/** The first section under `s` (depth first) that `which` accepts. */
+function findSection(s: Section, which: (x: Section) => boolean): Section | undefined {
+  for (const c of s.children) {
+    if (c.kind === 'paragraph') continue;
+    if (which(c)) return c;
+    const found = findSection(c, which);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export const RULES: readonly Rule[] = [
   rowsEnd,
   revisionNotes,
@@ -462,6 +496,7 @@ export const RULES: readonly Rule[] = [
   closingHeading,
   unmarked,
   rangeTitle,
+  repeatedGroupHeading,
   decimalHeadings,
   evidenceHeadings,
   directionHeadings,

@@ -21,6 +21,12 @@ export interface Section {
   /** For fields: what the field holds. */
   readonly role: FieldRole | null;
   readonly children: Node[];
+  /**
+   * For a direction a table of directions gave first: the heading its text then stood under
+   * (`1.1 全海深原位探测传感器核心器件（共性关键技术类）` after the row `1.1 | 全海深原位探测传感器核心器件`),
+   * whose fuller title is the direction's (the text governs).
+   */
+  readonly detail?: { readonly paragraph: Paragraph; readonly marker: Marker };
 }
 
 export interface ParagraphNode {

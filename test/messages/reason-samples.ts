@@ -23,6 +23,8 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'not-a-docx': [],
   'not-a-doc': [],
   'not-an-odt': [],
+  'not-an-ods': [],
+  'not-an-odp': [],
   'not-an-xlsx': [],
   'not-an-ofd': [],
   'xlsx-bad-xml': ['xl/workbook.xml'],
