@@ -139,6 +139,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目执行期间', 'duration'],
   ['执行期限', 'duration'],
   ['项目执行期', 'duration'],
+  // A visiting scientist's stay, where the project is the stay (`来华工作期限：6—12个月`, a talent programme's).
+  ['来华工作期限', 'duration'],
+  ['在华工作期限', 'duration'],
   // (How long each person stays abroad, a 留学 call's: no project's period.)
   ['留学期限', 'other'],
   ['在外期限', 'other'],
