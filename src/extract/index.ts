@@ -15,6 +15,7 @@ import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, R
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
+import { RE_TOTAL_TEXT } from '../lexicon/columns.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import { containsDirection } from '../segment/tree.js';
 import { fieldReferences, withReferences } from './references.js';
@@ -104,8 +105,11 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // Figures read across line breaks too (`拟支持` / `项目数约 26 个` where each printed line is a paragraph).
   // (Never what a group states for its own directions, speaking of itself: `（一）东南亚…` / `本地区设4个
   // 指南方向，…单个项目国拨经费不超过200万元`: the group's figures, not the document's.)
+  // (Nor a table's 合计 row, the sum of its rows written out: the text's own figure governs, and the
+  // row's is what the directions add up to.)
+  const totals = totalRows(preamble);
   const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !(statedForGroup.has(p) && RE_GROUP_SELF.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly, kindSections(preamble.map((p) => p.text), span)),
+    readSummary(mappedJoin(preamble.filter((p) => !totals.has(p) && !(statedForGroup.has(p) && RE_GROUP_SELF.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly, kindSections(preamble.map((p) => p.text), span)),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
@@ -1361,4 +1365,15 @@ function sectionOut(n: Node, span: SpanFn): SectionOut {
     span: n.heading ? span(n.heading.text) : nodeSpan(n, span),
     children: n.children.map((c) => sectionOut(c, span)),
   };
+}
+
+/**
+ * The paragraphs of a table of directions' rows that are no direction, its total (`合计` and its
+ * cells, a sum of the rows written out), where the text states its own figures elsewhere.
+ */
+function totalRows(preamble: readonly Paragraph[]): Set<Paragraph> {
+  const out = new Set<Paragraph>();
+  for (const p of preamble) if (p.table === 'cell' || (p.table === 'row' && RE_TOTAL_TEXT.test(p.text.text.trim()))) out.add(p);
+  // (Only beside text of its own: a call whose only figures are its table's total keeps them.)
+  return preamble.some((p) => p.table === undefined && /\d/.test(p.text.text)) ? out : new Set();
 }

@@ -596,8 +596,8 @@ function globalOf(re: RegExp): RegExp {
   return g;
 }
 
-/** The clause before a figure says it is the whole year's or all batches' (`全年共设立…`, `合计…`). */
-const RE_WHOLE_CLAUSE = /(?:全年|全部|合计|总计|累计|共计|两批共|各批共)[^。；;]*$/;
+/** The clause before a figure says it is the whole year's or all batches' (`全年共设立…`, `合计…`), on its line (never a table's 合计 row, a sum of its rows, written out above its figures). */
+const RE_WHOLE_CLAUSE = /(?:全年|全部|合计|总计|累计|共计|两批共|各批共)(?![\s\u3000])[^。；;\n]*$/;
 
 /** The funding total of a `fundingTotal` match. */
 export function summaryMoney(m: RegExpExecArray): Money {
