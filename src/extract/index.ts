@@ -893,7 +893,8 @@ function leadingTitle(head: readonly Paragraph[]): TitleAt {
     // A subtitle in brackets on the line below (`（组织间合作研究项目）`) is part of it.
     const below = head[k + 1];
     const next = below?.text.text.trim() ?? '';
-    if (below && /^[（(][^（）()]{2,30}[）)]$/.test(next) && !/征求意见稿/.test(next)) {
+    // (Not an edition's note, `（中英文对照版）`, `（修订版）`: the same guideline's, no part of its title.)
+    if (below && /^[（(][^（）()]{2,30}[）)]$/.test(next) && !/征求意见稿/.test(next) && !RE_EDITION_NOTE.test(next)) {
       parts.push(next);
       to = below.text.to[below.text.to.length - 1] ?? to;
     }
@@ -1377,3 +1378,6 @@ function totalRows(preamble: readonly Paragraph[]): Set<Paragraph> {
   // (Only beside text of its own: a call whose only figures are its table's total keeps them.)
   return preamble.some((p) => p.table === undefined && /\d/.test(p.text.text)) ? out : new Set();
 }
+
+/** A note in brackets under a title that names its edition, not its subject: `（中英文对照版）`, `（修订版）`, `（英文版）`. */
+const RE_EDITION_NOTE = /^[（(](?:中英文?对照|中英双语|双语|中文|英文|修订|正式|简体|繁体|网页|印刷|全文)版[）)]$/;

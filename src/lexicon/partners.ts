@@ -35,10 +35,21 @@ const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/).filter(B
 /**
  * Initiatives that frame a call rather than name a partner: in a title whose partners field names
  * the partners themselves (`与“一带一路”共建国家联合研发` / `合作国家：东盟国家、上海合作组织成员国`),
- * the frame, not a partner. (A region stays beside the countries its field lists, `中国—中亚…` /
- * `哈萨克斯坦、…`: writers disagree there, and the region is a partner in its own right.)
+ * the frame, not a partner.
  */
 export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '南南合作']);
+
+/**
+ * A group of countries by where they are (`中亚国家`, `中亚`, `非洲国家`, `太平洋岛国`), not an
+ * organisation or mechanism (`东盟`, `欧盟`, `上合组织`, `金砖国家` fund and sign as such): in a title whose partners field
+ * names the countries (`中国—中亚国家联合实验室项目` / `合作国家：哈萨克斯坦、…`), the countries are
+ * the partners and the group only says where they are. (Earlier read as a partner beside them;
+ * four writers of blind sets out of five leave it out, and the call's count of partners counts the
+ * countries.)
+ */
+export function isRegionGroup(name: string): boolean {
+  return !COUNTRY_SET.has(name) && /^(?:中亚|东南亚|南亚|西亚|北非|东非|西非|拉美|拉丁美洲|非洲|中东欧|北欧|中东|东北亚|加勒比|阿拉伯|太平洋岛|太平洋岛屿)(?:国家|地区|国)?$/.test(name);
+}
 
 /**
  * The names a guideline gives its own side where it gives each side's figures (`【中方】` over its own

@@ -4,7 +4,7 @@
  * says besides: its category (`（基础研究类）`) and the project kind.
  */
 import type { Paragraph } from '../../reflow/index.js';
-import { abbreviatedPartner, findPartners, FRAMING_PARTNERS } from '../../lexicon/partners.js';
+import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isRegionGroup } from '../../lexicon/partners.js';
 import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
@@ -47,6 +47,10 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   const leftOpen = ctx.allOf('partners').some((f) => RE_PARTNERS_OPEN.test(fieldRest(f).text.trim()));
   if (fieldNames.size > 0 || leftOpen) {
     for (let i = partners.length - 1; i >= 0; i--) if (FRAMING_PARTNERS.has(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
+  }
+  // A group of countries by region in the title, where the field names its countries: the countries.
+  if ([...fieldNames].some((n) => !isRegionGroup(n))) {
+    for (let i = partners.length - 1; i >= 0; i--) if (isRegionGroup(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
   }
   // `中德氢能重卡…联合攻关`, `苏港科技创新合作项目`: the partner by its one-character name, where it
   // names one (a character several partners share, where the group or the text names one of them).
