@@ -48,7 +48,7 @@ Exit codes: 0 success, 1 a document failed (diff: something changed), 2 usage er
 
 const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 
-不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：.txt、.md、.pdf、.ofd、.html、.htm、.mht、.eml、.docx、.doc、.wps、.odt、.rtf、.xlsx、.pptx、.csv。
+不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：.txt、.md、.pdf、.ofd、.html、.htm、.mht、.eml、.docx、.doc、.wps、.odt、.ods、.odp、.rtf、.xlsx、.xls、.pptx、.csv。
 文件名为 - 时读标准输入（cat notice.html | guideline ingest - -o out）。
 
 选项：
@@ -70,7 +70,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
   --ocr 模式          auto：没有文字层的 PDF 页用 OCR 识别（默认）；force：每页都用 OCR；
                       off：不用（没有文字层的 PDF 失败）
   --ocr-max-pages N   一个 PDF 最多 OCR 的页数；超过即失败（默认：50）
-  --format 格式       按 txt、pdf、html、docx、doc、rtf、odt、xlsx、ofd、csv 或 pptx 读入（默认：看文件开头的字节；.wps 按 doc）
+  --format 格式       按 txt、pdf、html、docx、doc、rtf、odt、ods、odp、xlsx、xls、ofd、csv 或 pptx 读入（默认：看文件开头的字节；.wps 按 doc）
   --id 名称           所给唯一文档的输出名（默认：取自文件名；标准输入为 stdin）
   --lang zh|en        界面语言
   -h, --help          显示本帮助
@@ -80,7 +80,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 const HELP_INGEST_EN = `Usage: guideline ingest [file…] [options]
 
 Without files, ingests every source under corpus/ (subfolders included): .txt, .md, .pdf, .ofd,
-.html, .htm, .mht, .eml, .docx, .doc, .wps, .odt, .rtf, .xlsx, .pptx and .csv. A file named - is standard input (cat notice.html | guideline ingest - -o out).
+.html, .htm, .mht, .eml, .docx, .doc, .wps, .odt, .ods, .odp, .rtf, .xlsx, .xls, .pptx and .csv. A file named - is standard input (cat notice.html | guideline ingest - -o out).
 
 Options:
   --out DIR           output folder (default: extracted)
@@ -105,7 +105,7 @@ Options:
   --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
                       page; off: none (a PDF without a text layer fails)
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
-  --format F          read the inputs as txt, pdf, html, docx, doc, rtf, odt, xlsx, ofd, csv or pptx (default:
+  --format F          read the inputs as txt, pdf, html, docx, doc, rtf, odt, ods, odp, xlsx, xls, ofd, csv or pptx (default:
                       from their first bytes; .wps files are doc)
   --id ID             the output name of the one document given (default: from its file name;
                       stdin for standard input)
