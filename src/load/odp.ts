@@ -42,10 +42,10 @@ const plain = (e: XmlElement): string =>
 
 /** Reads a `.odp` (the files of its ZIP) into the blocks of its shown slides. */
 export function readOdp(files: Readonly<Record<string, Uint8Array>>): BuiltText {
-  const damaged = (part: string, detail: string): GuidelineError => new GuidelineError('pptx-corrupt', reason('pptx-bad-xml', part), detail);
+  const damaged = (part: string, detail: string): GuidelineError => new GuidelineError('odt-corrupt', reason('odf-bad-xml', part, 'ODP'), detail);
   const content = xmlPart(files, 'content.xml', damaged);
   const deck = content ? descendants(content, 'presentation')[0] : undefined;
-  if (!content || !deck) throw new GuidelineError('pptx-corrupt', reason('pptx-no-slides'));
+  if (!content || !deck) throw new GuidelineError('odt-corrupt', reason('odf-no-body', 'ODP'));
   const styles = xmlPart(files, 'styles.xml', damaged);
   const reader = new OdtReader(content, styles);
   const hiddenStyles = new Set(

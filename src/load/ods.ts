@@ -103,9 +103,9 @@ function gridOf(table: XmlElement, removed: Removal[]): string[][] {
 
 /** Reads a `.ods` (the files of its ZIP) into the blocks of its shown sheets. */
 export function readOds(files: Readonly<Record<string, Uint8Array>>): BuiltText {
-  const content = xmlPart(files, 'content.xml', (part, detail) => new GuidelineError('xlsx-corrupt', reason('odt-bad-xml', part), detail));
+  const content = xmlPart(files, 'content.xml', (part, detail) => new GuidelineError('odt-corrupt', reason('odf-bad-xml', part, 'ODS'), detail));
   const book = content ? descendants(content, 'spreadsheet')[0] : undefined;
-  if (!content || !book) throw new GuidelineError('xlsx-corrupt', reason('odt-no-body'));
+  if (!content || !book) throw new GuidelineError('odt-corrupt', reason('odf-no-body', 'ODS'));
   // Table styles that hide their sheet (`style:table-properties table:display="false"`).
   const hiddenStyles = new Set(
     descendants(content, 'style')

@@ -235,6 +235,14 @@ export const REASONS = {
     () => '不是 OpenDocument 演示文稿（.odp）文件，尽管扩展名或指定的格式是 .odp',
     () => 'not an OpenDocument presentation (.odp) file, despite its extension or the format given',
   ),
+  'odf-bad-xml': r(
+    (part: string, kind: 'ODS' | 'ODP') => `${kind} 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 WPS 或其他办公软件打开后重新保存`,
+    (part: string, kind: 'ODS' | 'ODP') => `damaged ${kind} file: ${part} is not well-formed XML`,
+  ),
+  'odf-no-body': r(
+    (kind: 'ODS' | 'ODP') => `${kind} 文件已损坏：content.xml 没有${kind === 'ODS' ? '工作表' : '幻灯片'}；请用 WPS 或其他办公软件打开后重新保存`,
+    (kind: 'ODS' | 'ODP') => `damaged ${kind} file: content.xml has no ${kind === 'ODS' ? 'sheets' : 'slides'}`,
+  ),
   'odt-bad-xml': r(
     (part: string) => `ODT 文件已损坏：其中的 ${part} 不是格式正确的 XML；请用 WPS 或其他办公软件打开后重新保存`,
     (part: string) => `damaged ODT file: ${part} is not well-formed XML`,

@@ -405,12 +405,16 @@ describe('formats this tool does not read: one line that says what to do', () =>
     expect([noPages.code, noPages.message]).toEqual(['ofd-corrupt', 'damaged OFD document: no document or pages (DocRoot in OFD.xml, Pages in Document.xml)']);
   });
 
-  it('PPTX, ODS, an ODT without a body, a ZIP of files, a .docx that is no ZIP', async () => {
+  it('PPTX, an OpenDocument drawing, an ODT, ODS or ODP without a body, a ZIP of files, a .docx that is no ZIP', async () => {
     const when = { mtime: new Date('1980-01-01T00:00:00') };
     const zip = (files: Record<string, string>): Uint8Array => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [strToU8(v), when]])));
     const noSlides = await failure(loadBytes(zip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p/>' }), 'x.pptx'));
     expect([noSlides.code, noSlides.message]).toEqual(['empty', 'the PowerPoint deck’s slides hold no text']);
-    expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }), 'x.ods')).toMatch(/^an OpenDocument spreadsheet \(ODS\)/);
+    expect(await refused(zip({ mimetype: 'application/vnd.oasis.opendocument.graphics', 'content.xml': '<x/>' }), 'x.odg')).toMatch(/^an OpenDocument file, which this tool does not read/);
+    const noSheets = await failure(loadBytes(zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<x/>' }), 'x.ods'));
+    expect([noSheets.code, noSheets.message]).toEqual(['odt-corrupt', 'damaged ODS file: content.xml has no sheets']);
+    const noSlideList = await failure(loadBytes(zip({ mimetype: 'application/vnd.oasis.opendocument.presentation', 'content.xml': '<x/>' }), 'x.odp'));
+    expect([noSlideList.code, noSlideList.message]).toEqual(['odt-corrupt', 'damaged ODP file: content.xml has no slides']);
     const noBody = await failure(loadBytes(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt'));
     expect([noBody.code, noBody.message]).toEqual(['odt-corrupt', 'damaged ODT file: content.xml has no body']);
     expect(await refused(zip({ 'a.pdf': '%PDF-1.4' }), 'x.zip')).toBe('a ZIP archive, not a document: unpack it and ingest the files inside');

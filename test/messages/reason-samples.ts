@@ -24,6 +24,8 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'not-a-doc': [],
   'not-an-odt': [],
   'not-an-ods': [],
+  'odf-bad-xml': ['content.xml', 'ODS'],
+  'odf-no-body': ['ODP'],
   'not-an-odp': [],
   'not-an-xlsx': [],
   'not-an-ofd': [],
