@@ -216,6 +216,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // A provincial list's targets a task is judged by (`绩效目标：（1）研制…；（2）…`).
   ['绩效目标', 'indicators'],
   ['研究目标', 'indicators'],
+  // What a research topic is to deliver (`预期成果：（1）研究报告1份；（2）政策建议1份。`): what it is judged by.
+  ['预期成果', 'indicators'],
   // NSFC 重大项目: `一、科学目标` heads a guide's aims, as 研究目标 does.
   ['科学目标', 'indicators'],
   ['关键词', 'keywords'],

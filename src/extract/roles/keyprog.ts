@@ -12,10 +12,19 @@ import { BULLET } from '../../lexicon/markers.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
+/** The labels of a direction's aim, read as its indicators only where nothing else says what it must achieve. */
+const RE_AIM_LABEL = /^(?:研究目标|科学目标|总体目标)$/;
+
 export function readKeyProgramme(ctx: DirectionContext): { researchContent: TextBlock[]; indicators: Item[]; keywords: TextBlock[] } {
   const { span } = ctx;
   const researchContent = ctx.allOf('content').flatMap((f) => blocksOf(f, span));
-  const indicators = ctx.allOf('indicators').flatMap((f) => indicatorsOf(f, span));
+  // (A direction's aim, `研究目标：…`, beside the outcomes it is judged by, `预期成果：（1）…` /
+  // `考核指标：…`: the aim is text of its own, the outcomes are the indicators.)
+  const fields = ctx.allOf('indicators');
+  const outcomes = fields.filter((f) => !RE_AIM_LABEL.test(f.marker?.key ?? ''));
+  const aims = outcomes.length > 0 ? fields.filter((f) => !outcomes.includes(f)) : [];
+  for (const f of aims) ctx.leftover(f);
+  const indicators = (outcomes.length > 0 ? outcomes : fields).flatMap((f) => indicatorsOf(f, span));
   const keywords = ctx.allOf('keywords').flatMap((f) => keywordsOf(f, span, ctx.sourceText));
   if (researchContent.length === 0) ctx.missing('researchContent', 'research content (研究内容)');
   if (indicators.length === 0) ctx.missing('indicators', 'indicators (考核指标)');
