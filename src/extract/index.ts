@@ -392,7 +392,10 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
   if (issuer) return issuer;
   const most = (test: (d: Direction) => boolean): boolean => directions.filter(test).length * 2 > directions.length;
   if (most((d) => d.partners.length > 0 || d.agreements.length > 0)) return 'international-cooperation';
-  if (most((d) => d.researchContent.length > 0 || d.indicators.length > 0 || d.keywords.length > 0 || d.category !== null)) return 'key-programme';
+  const keyLike = most((d) => d.researchContent.length > 0 || d.indicators.length > 0 || d.keywords.length > 0 || d.category !== null);
+  // (A city's or province's 国际（港澳台）科技合作 call whose categories leave the partners open: its name says so.)
+  if (!keyLike && /国际\s*(?:[（(]港澳台[）)])?\s*科技(?:创新)?合作|港澳台科技(?:创新)?合作/.test(head)) return 'international-cooperation';
+  if (keyLike) return 'key-programme';
   if (programme === '国家重点研发计划' && most((d) => d.partners.length === 0)) return 'key-programme';
   return 'unknown';
 }

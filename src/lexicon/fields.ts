@@ -41,6 +41,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['支持领域', 'domains'],
   ['合作领域', 'domains'],
   ['重点领域', 'domains'],
+  // The disciplines a base or a topic is open to (`支持学科：基础数学、应用数学`, a 111 base's).
+  ['支持学科', 'domains'],
+  ['依托学科', 'domains'],
   ['支持方向', 'domains'],
   ['研究方向', 'domains'],
   ['合作方向', 'domains'],

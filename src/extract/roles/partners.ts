@@ -48,6 +48,11 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   if (fieldNames.size > 0 || leftOpen) {
     for (let i = partners.length - 1; i >= 0; i--) if (FRAMING_PARTNERS.has(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
   }
+  // `港澳台` in a title that names the programme (`国际（港澳台）联合研发项目`), where a partners field
+  // names the places or leaves them open: the field's.
+  if (fieldNames.size > 0 || leftOpen) {
+    for (let i = partners.length - 1; i >= 0; i--) if (partners[i]!.text === '港澳台' && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
+  }
   // A group of countries by region in the title, where the field names its countries: the countries.
   if ([...fieldNames].some((n) => !isRegionGroup(n))) {
     for (let i = partners.length - 1; i >= 0; i--) if (isRegionGroup(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
