@@ -410,7 +410,7 @@ export const RE_AGREEMENT = /《([^《》]+)》/g;
 const N = `(\\d+|${CJK_NUMERAL})`;
 
 /** The words that introduce a funding total in the text before the directions (`国拨经费总概算4.02亿元`). */
-export const FUNDING_TOTAL_LEAD = '(?:拟(?:资助|支持)经费(?:总额|合计|共计)?|安排(?:资助|支持)经费|(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央|省|市)财政(?:科技|支持|资助)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费|中方(?:安排|资助|支持)经费)[为：:]?';
+export const FUNDING_TOTAL_LEAD = '(?:拟(?:资助|支持)经费(?:总额|合计|共计)?|安排(?:基地|项目)?(?:资助|支持)经费|(?:资金|经费)?支持总额|资金总额|直接费用总计|直接费用合计|经费合计|资助经费合计|经费总概算|总概算|经费概算|总经费|经费总额|直接费用总额|资助总额|总预算|共计|国拨经费|安排(?:省级|市级|省|市|中央)?财政(?:科技)?(?:资金|经费)|(?:省级|市级|中央|省|市)财政(?:科技|支持|资助)?(?:资金|经费)(?:拟)?(?:安排)?(?:总额|总计|合计)?|(?:安排)?(?:省拨|市拨)经费|中方(?:安排|资助|支持)经费)[为：:]?';
 
 /**
  * Summary figures stated in the text before the directions, each in its usual phrasings. Every
@@ -429,6 +429,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:资助|研究|合作)?主题()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
+    // `设9个支持类别`, `按3个基地类别、12个支持领域组织申报` (a city's categories, a programme's areas: each a direction).
+    new RegExp(`(?:设|按)(?:\\d{1,2}个[^，。；\\d]{0,6}类别[、，,])?()${N}个(?:支持|资助)(?:类别|领域)()`),
     // `共设6类项目` (an NSFC guide whose types of project are its directions).
     new RegExp(`共设(?:立|置)?()${N}类(?:项目|资助类型)()`),
     // `本指南共列出选题条目48个` / `列出48个选题条目` (a 课题指南's topics, each a direction).
@@ -487,6 +489,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:拟|计划)(?:资助|支持)[^，。；\\d]{0,16}?(?:科学家|专家|学者|人才)${PRE}${N}名${POST}`),
     // (`计划立项约450项`, a 课题指南.)
     new RegExp(`(?:拟|计划)立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
+    // (`拟新立项建设基地不超过60个`: bases, each a project.)
+    new RegExp(`(?:拟|计划)新?立项建设(?:基地|平台|中心)${PRE}${N}(?:个|项)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
