@@ -71,6 +71,8 @@ export type RemovalKind =
   | 'translation'
   /** The quote marks of a forwarded e-mail (`> `) and the headers of the e-mails around a guideline. */
   | 'email'
+  /** The pages of a PDF whose guideline is a file attached to it (a notice forwarding it), where the attachment is read. */
+  | 'cover-note'
   /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
   | 'record-header'
   /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */

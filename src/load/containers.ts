@@ -199,7 +199,16 @@ const RE_NOT_GUIDELINE_FILE = /模板|申报书|回执|报名|联系|推荐表|�
  * e-mail's own text is only a note (`请于…前报送`) — the largest readable one that is no form.
  */
 function guidelineAttachment(entity: string, headers: Map<string, string>, body: string): { name: string; bytes: Uint8Array } | undefined {
-  const readable = attachmentsOf(entity, headers).filter((a) => SOURCE_EXTENSIONS.test(a.name) && a.bytes.length > 0);
+  return guidelineFile(attachmentsOf(entity, headers), body);
+}
+
+/**
+ * Of the files attached to an e-mail or a PDF, the one that holds the guideline: one named as one
+ * (`…申报指南.docx`), else — when the carrier's own text is only a note — the largest readable one
+ * that is no form.
+ */
+export function guidelineFile(files: readonly { name: string; bytes: Uint8Array }[], body: string): { name: string; bytes: Uint8Array } | undefined {
+  const readable = files.filter((a) => SOURCE_EXTENSIONS.test(a.name) && a.bytes.length > 0);
   const named = readable.find((a) => /指南/.test(a.name) && !RE_NOT_GUIDELINE_FILE.test(a.name));
   if (named) return named;
   if (body.replace(/\s+/g, '').length > 3000) return undefined;

@@ -350,3 +350,25 @@ function mainPart(files: Readonly<Record<string, Uint8Array>>): string {
   }
   return 'word/document.xml';
 }
+
+/**
+ * The one part a .docx's body imports and holds nothing besides (`<w:altChunk r:id="…"/>` and the
+ * section's properties: what a web system's 导出Word button writes, the page as an MHT or HTML part
+ * Word converts on opening), with its bytes; null for a document with text of its own.
+ */
+export function altChunkOnly(files: Readonly<Record<string, Uint8Array>>): { name: string; bytes: Uint8Array } | null {
+  const main = mainPart(files);
+  const body = kid(xmlOf(files, main), 'body');
+  const own = kids(body).filter((c) => c.name !== 'sectPr' && !(c.name === 'p' && plainText(c).trim() === ''));
+  if (own.length !== 1 || own[0]!.name !== 'altChunk') return null;
+  const id = own[0]!.attrs['id'] ?? '';
+  const relsName = main.replace(/([^/]+)$/, '_rels/$1.rels');
+  const rels = files[relsName];
+  if (!rels || rels.length === 0) return null;
+  const rel = kids(parseXml(new TextDecoder('utf-8').decode(rels)), 'Relationship').find((r) => r.attrs['Id'] === id);
+  const target = rel?.attrs['Target'];
+  if (!target) return null;
+  const name = target.startsWith('/') ? target.slice(1) : `${main.replace(/[^/]+$/, '')}${target}`.replace(/[^/]+\/\.\.\//g, '');
+  const bytes = files[name];
+  return bytes && bytes.length > 0 ? { name, bytes } : null;
+}

@@ -68,14 +68,24 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     if (!isPdf(bytes)) throw new GuidelineError('not-a-pdf', reason('not-a-pdf', options.format !== 'pdf'));
     const { maxBytes: _, format: _f, id: _i, ...pdfOptions } = options;
     const { loadPdf } = await import('./pdfjs.js');
-    return loadPdf(bytes, meta, pdfOptions);
+    let attached: { name: string; bytes: Uint8Array }[] = [];
+    const source = await loadPdf(bytes, meta, { ...pdfOptions, onAttachments: (files) => (attached = files) });
+    // A notice whose guideline is a file attached to the PDF (`附件：…申报指南.docx`, a paperclip):
+    // read as that file, the notice's pages logged.
+    const { guidelineFile } = await import('./containers.js');
+    const file = attached.length > 0 ? guidelineFile(attached, source.text) : undefined;
+    if (!file) return source;
+    const { format: _g, ...rest } = options;
+    const read = await loadBytes(file.bytes, file.name, { ...rest, id: meta.id });
+    const note = { kind: 'cover-note' as const, text: source.text, line: null, start: null, end: null, page: null };
+    return { ...read, path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [note, ...read.removed] };
   }
   if (format === 'html') {
     const { readHtml } = await import('./html.js');
     const { encoding, ...built } = readHtml(bytes);
     return structured(meta, 'html', encoding, bytes.length, built);
   }
-  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd') return loadPackage(format, bytes, meta);
+  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd') return loadPackage(format, bytes, meta, options);
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
     // (Word 2003 XML saved as .doc, as OA systems export a 公文: its own reader.)
@@ -112,10 +122,19 @@ const PACKAGES = {
 type Files = Record<string, Uint8Array>;
 
 /** A ZIP package (Word, ODF text, Excel, PowerPoint: blocks; OFD: pages read as a PDF's are). */
-async function loadPackage(format: keyof typeof PACKAGES | 'ofd', bytes: Uint8Array, meta: Meta): Promise<Source> {
+async function loadPackage(format: keyof typeof PACKAGES | 'ofd', bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
   const { isZip, openZip, zipKind } = await import('./office.js');
   const files = isZip(bytes) ? openZip(bytes) : null;
   if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'ofd' ? 'not-an-ofd' : PACKAGES[format].notOne));
+  // A .docx whose body is only an imported chunk (`w:altChunk`: the web page or MHT a system's
+  // 导出Word button wraps as a Word file): read as that page, the wrapper logged.
+  const chunk = format === 'docx' ? (await import('./docx.js')).altChunkOnly(files) : null;
+  if (chunk) {
+    const { format: _f, ...rest } = options;
+    const read = await loadBytes(chunk.bytes, chunk.name, { ...rest, id: meta.id });
+    const wrapper = { kind: 'markup' as const, text: `w:altChunk → ${chunk.name}`, line: null, start: null, end: null, page: null };
+    return { ...read, format: 'docx', path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [wrapper, ...read.removed] };
+  }
   if (format === 'ofd') {
     const { readOfd } = await import('./ofd.js');
     return { ...meta, format: 'ofd', encoding: 'ofd', bytes: bytes.length, ...readOfd(files) };

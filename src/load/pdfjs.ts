@@ -33,6 +33,8 @@ export interface PdfOptions {
   readonly ocrMaxPages?: number;
   /** Called when OCR starts (`done` 0) and after each page it read. */
   readonly onProgress?: (progress: OcrProgress) => void;
+  /** Given the files attached to the PDF (its embedded files), where it has any. */
+  readonly onAttachments?: (files: { name: string; bytes: Uint8Array }[]) => void;
 }
 
 export interface OcrProgress {
@@ -414,6 +416,12 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
     const built = buildLines(pages);
     if (built.glyphs === 0) throw await noTextError(read, pages, ocrInfo);
     const text = built.lines.map((l) => l.text).join('\n');
+    if (options.onAttachments) {
+      // (A file attached to the PDF, `/EmbeddedFiles` or a paperclip: a notice may carry the guideline so.)
+      const attached = (await deadline.race((await task.promise).getAttachments().catch(() => null))) as Record<string, { filename?: string; rawFilename?: string; content?: Uint8Array }> | null;
+      const files = Object.values(attached ?? {}).flatMap((a) => (a.content && a.content.length > 0 ? [{ name: a.filename ?? a.rawFilename ?? 'attachment', bytes: a.content }] : []));
+      if (files.length > 0) options.onAttachments(files);
+    }
     const source: Source = {
       ...meta,
       format: 'pdf',

@@ -118,6 +118,7 @@ export const LABELS = {
     'table-of-contents': { zh: '目录', en: 'table of contents' },
     translation: { zh: '英文译文', en: 'English translation' },
     email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
+    'cover-note': { zh: 'PDF附件所附的转发通知页', en: 'the note of a PDF whose guideline is attached to it' },
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },
