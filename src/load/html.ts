@@ -484,8 +484,11 @@ function inlineFrames(node: Root | Element, depth = 0): void {
   }
 }
 
+/** A string of a data island that holds a page's HTML. */
+const RE_HTML_STRING = /<(?:p|div|br|table|li|h[1-6])\b/i;
+
 /** A panel a script fills: its only text says it is loading. */
-const RE_LOADING = /^(?:正在加载|加载中|努力加载中|数据加载中|Loading)[.…。\s]*$/i;
+const RE_LOADING = /^(?:(?:内容|页面|数据|正文)?(?:正在|努力)?加载中?(?:[，,]\s*请稍(?:候|等))?|Loading)[.…。\s]*$/i;
 
 /**
  * Content a script puts on the page from a data island (`<script type="application/json">` whose
@@ -510,10 +513,17 @@ function fillFromDataIslands(root: Root): void {
   if (islands.length === 0 || loading.length === 0) return;
   const records: { heading: string | null; html: string }[] = [];
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x);
+    // (A framework's flat payload, Nuxt's `__NUXT_DATA__`: values in one array, a record's fields
+    // numbers that point into it; the article's HTML strings stand in it in their order.)
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        if (typeof x === 'string' && RE_HTML_STRING.test(x)) records.push({ heading: null, html: x });
+        else walk(x);
+      }
+    }
     else if (v !== null && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      const html = Object.values(o).find((x): x is string => typeof x === 'string' && /<(?:p|div|br|table|li|h[1-6])\b/i.test(x));
+      const html = Object.values(o).find((x): x is string => typeof x === 'string' && RE_HTML_STRING.test(x));
       if (html) {
         const heading = ['heading', 'title', 'name', '标题'].map((k) => o[k]).find((x): x is string => typeof x === 'string' && x.trim() !== '' && x !== html);
         records.push({ heading: heading ?? null, html });

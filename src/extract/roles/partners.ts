@@ -152,7 +152,7 @@ function partnerFromTitle(title: string): { name: string; index: number } | null
   if (!m || !m[1]) return null;
   const name = m[1].replace(/^(?:和|与|同)/, '');
   // (No partner is a phrase: `中国式教育现代化的理论逻辑…研究` names none.)
-  if (name.length < 2 || name.includes('的')) return null;
+  if (name.length < 2 || name.length > 12 || name.includes('的') || /[（(）)]/.test(name)) return null;
   return { name, index: m[0].indexOf(name) };
 }
 
