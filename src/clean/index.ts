@@ -224,6 +224,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markBreadcrumbs,
   markPrintFooters,
   markMailHeaders,
+  markForumThread,
   markChatCopy,
   markTaskNotes,
   markArticleFrame,
@@ -2788,7 +2789,8 @@ const RE_CHAT_EVENT = /^[\s\u3000]*(?:\[(?:文件|图片|表情|语音|视频|�
  */
 function markChatCopy(lines: RawLine[]): void {
   const headers = lines.flatMap((l, i) => {
-    const m = l.cls === 'content' ? RE_CHAT_HEADER.exec(l.raw) : null;
+    // (A forum's floor, `2楼 2026-04-08 09:15:02`, is no sender: see `markForumThread`.)
+    const m = l.cls === 'content' && !RE_FLOOR.test(l.raw) ? RE_CHAT_HEADER.exec(l.raw) : null;
     return m ? [{ i, sender: m[1]! }] : [];
   });
   // (A conversation: two senders at least. One sender's messages, an SMS platform's forwards, are
@@ -2809,6 +2811,67 @@ function markChatCopy(lines: RawLine[]): void {
     for (let j = h.i + 1; j < end && (headers[k + 1] || lines[j]!.cls !== 'blank'); j++) if (lines[j]!.cls === 'content') lines[j]!.cls = 'chat';
   });
   for (const l of lines) if (l.cls === 'content' && RE_CHAT_EVENT.test(l.raw)) l.cls = 'chat';
+}
+
+/** A forum post's floor: its number and the time it was posted (`2楼 2026-04-08 09:15:02`, `#3 …`). */
+const RE_FLOOR = /^[\s\u3000]*(?:\d{1,4}\s*(?:楼|#)|#\s*\d{1,4}|沙发|板凳|地板)[\s\u3000]+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\s\u3000]+\d{1,2}:\d{2}(?::\d{2})?[\s\u3000]*$/;
+/** A forum's own words around posts: a post's tools, an edit's note, a quote's head, the thread's links. */
+const RE_FORUM_CHROME = /^[\s\u3000]*(?:只看该作者|回复此楼.*|(?:引用|评分|举报|送红花|收藏|分享)(?:[\s\u3000|]+(?:引用|评分|举报|送红花|收藏|分享|回复))+|本帖最后由.{1,40}编辑|引用回帖[:：]?|\d{1,4}楼[:：]?\s*Originally posted by .*|».*|返回列表.*|发新帖.*|快速回复|您需要登录后才可以回帖.*|共\s*\d+\s*页.*|查看[:：]\s*\d+.*|\[复制链接\]|楼主)[\s\u3000]*$/;
+/** Where a poster marks the guideline's own text: its start and its end. */
+const RE_QUOTE_START = /以下(?:为|是)(?:指南)?(?:原文|全文)|(?:指南)?原文如下/;
+const RE_QUOTE_END = /^[\s\u3000=＝\-—*]*(?:原文完|全文完|以上(?:为|是)(?:指南)?(?:原文|全文))[\s\u3000=＝\-—*]*$/;
+/** A poster's aside between the parts of a guideline cut over posts: `（接1楼，1.4续）`, `（未完，接下楼）`. */
+const RE_FLOOR_ASIDE = /^[\s\u3000]*[（(][^（）()]{0,30}(?:楼|未完|待续|续|贴完)[^（）()]{0,30}[）)][\s\u3000]*$/;
+
+/**
+ * A guideline posted to a forum thread over several floors (小木虫, 百度贴吧, a research office's BBS:
+ * `1楼 2026-04-08 09:12:37` under each poster's name and profile): the poster of the first floor
+ * gives the guideline; other posters' floors (questions, quotes, thanks) are logged as `chat`, and
+ * so are the poster's own words around it (before `以下为指南原文`, after `原文完`, asides such as
+ * `（接1楼）`); the thread's header, each post's profile and tools are `web-chrome`. Three floors at
+ * least.
+ */
+function markForumThread(lines: RawLine[]): void {
+  const floors = lines.flatMap((l, i) => (l.cls === 'content' && RE_FLOOR.test(l.raw) ? [i] : []));
+  if (floors.length < 3) return;
+  // Each floor's poster: the block of lines above its floor line (name, rank, counts), after a blank line.
+  const posts = floors.map((f) => {
+    let top = f;
+    while (top > 0 && lines[top - 1]!.cls !== 'blank' && f - top < 16) top--;
+    return { top, floor: f, poster: lines[top]!.raw.trim() };
+  });
+  const op = posts[0]!.poster;
+  const chrome = (i: number): void => {
+    if (lines[i]!.cls === 'content') lines[i]!.cls = 'web-chrome';
+  };
+  // The thread's head before the first post.
+  for (let i = 0; i < posts[0]!.top; i++) chrome(i);
+  let started = !lines.some((l) => RE_QUOTE_START.test(l.raw));
+  let ended = false;
+  posts.forEach((p, k) => {
+    for (let i = p.top; i <= p.floor; i++) chrome(i);
+    const end = posts[k + 1]?.top ?? lines.length;
+    let tools = false;
+    for (let i = p.floor + 1; i < end; i++) {
+      const l = lines[i]!;
+      if (l.cls !== 'content') continue;
+      // (A post ends at its tools, `回复此楼 送红花 举报`: what follows is the thread's.)
+      if (tools || RE_FORUM_CHROME.test(l.raw)) {
+        if (/^[\s\u3000]*回复此楼/.test(l.raw)) tools = true;
+        l.cls = 'web-chrome';
+        continue;
+      }
+      if (p.poster !== op || !started || ended || RE_FLOOR_ASIDE.test(l.raw)) {
+        if (p.poster === op && !started && RE_QUOTE_START.test(l.raw)) started = true;
+        l.cls = 'chat';
+        continue;
+      }
+      if (RE_QUOTE_END.test(l.raw)) {
+        ended = true;
+        l.cls = 'chat';
+      }
+    }
+  });
 }
 
 /**
