@@ -814,6 +814,9 @@ function headerAt(text: string, lines: readonly TableLine[], first: number, widt
   // The line below: wrapped ends of cells, or sub-columns under a cell of the line above.
   const belowAt = nextContent(first, 1);
   const below = headerPieces(text, lines, belowAt, width);
+  // (A line of more names below is the header's own line, this one the first of its names wrapped
+  // over three lines: the header is read from there.)
+  if (below && below.length > top.length && !cards) return null;
   const subColumns: number[] = [];
   if (below && below.length < top.length) {
     for (const f of below) {
