@@ -1038,32 +1038,28 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
       taken.add(i);
       continue;
     }
+    /** A header's lines taken as the table's layout (the header again after a page break); the loop goes on after them. */
+    const takeHeader = (h: Grid): void => {
+      for (const k of h.lines) {
+        taken.add(k);
+        layout.push({ ...trimRange(text, lines[k]!.start, lines[k]!.end, k), kind: 'table-header' });
+      }
+      i = Math.max(...h.lines);
+      blank = true;
+    };
+    const named = (h: Grid): string => h.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|');
     // The first line of a header (its names wrapped over three lines) ends the rows: another
     // table's (the further columns of this one, printed on the next page), or this header again.
-    if (headerPieces(text, lines, i, width)) {
-      let j = i + 1;
-      while (j < lines.length && lines[j]!.cls === 'blank') j++;
-      const next = headerAt(text, lines, j, width);
-      if (next && next.lines.includes(i)) {
-        if (next.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') !== headerText) break;
-        for (const h of next.lines) {
-          taken.add(h);
-          layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
-        }
-        i = Math.max(...next.lines);
-        blank = true;
-        continue;
-      }
+    const wrapped = headerFromItsFirstLine(text, lines, i, width);
+    if (wrapped) {
+      if (named(wrapped) !== headerText) break;
+      takeHeader(wrapped);
+      continue;
     }
     // The header again, after a page break.
     const header = headerAt(text, lines, i, width);
-    if (header && header.header.map((c) => c.map((r) => text.slice(r.start, r.end)).join('')).join('|') === headerText) {
-      for (const h of header.lines) {
-        taken.add(h);
-        layout.push({ ...trimRange(text, lines[h]!.start, lines[h]!.end, h), kind: 'table-header' });
-      }
-      i = Math.max(...header.lines);
-      blank = true;
+    if (header && named(header) === headerText) {
+      takeHeader(header);
       continue;
     }
     if (!frags.every((f) => fits(grid, f))) break;
@@ -1091,6 +1087,15 @@ function spacedTableAt(text: string, lines: readonly TableLine[], first: number,
   }
   const table: Table = { kind: 'directions', lines: taken, first, columns: grid.columns, header: grid.header, rows: merged, layout: sortRanges(layout), ...(grid.continuation ? { continuation: true } : {}) };
   return { table, fit: alignment(grid, merged) };
+}
+
+/** The header whose names start on line `i`, wrapped over it and the lines below (its own line next), or null. */
+function headerFromItsFirstLine(text: string, lines: readonly TableLine[], i: number, width: CjkWidth): Grid | null {
+  if (!headerPieces(text, lines, i, width)) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.cls === 'blank') j++;
+  const next = headerAt(text, lines, j, width);
+  return next && next.lines.includes(i) ? next : null;
 }
 
 /**

@@ -35,22 +35,12 @@ export function odfText(e: XmlElement): string {
 
 const repeated = (e: XmlElement, attr: string): number => Math.max(1, Number(e.attrs[attr] ?? 1) || 1);
 
-/** A sheet's rows in order, through header rows and row groups. */
-function rowsOf(table: XmlElement): XmlElement[] {
+/** A sheet's rows (`what` `row`) or columns (`column`) in order, through their header, plain and grouped runs. */
+function partsOf(table: XmlElement, what: 'row' | 'column'): XmlElement[] {
   const out: XmlElement[] = [];
   for (const c of kids(table)) {
-    if (c.name === 'table-row') out.push(c);
-    else if (c.name === 'table-header-rows' || c.name === 'table-rows' || c.name === 'table-row-group') out.push(...rowsOf(c));
-  }
-  return out;
-}
-
-/** A sheet's columns in order, through column groups. */
-function columnsOf(table: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const c of kids(table)) {
-    if (c.name === 'table-column') out.push(c);
-    else if (c.name === 'table-header-columns' || c.name === 'table-columns' || c.name === 'table-column-group') out.push(...columnsOf(c));
+    if (c.name === `table-${what}`) out.push(c);
+    else if (c.name === `table-header-${what}s` || c.name === `table-${what}s` || c.name === `table-${what}-group`) out.push(...partsOf(c, what));
   }
   return out;
 }
@@ -59,7 +49,7 @@ function columnsOf(table: XmlElement): XmlElement[] {
 function gridOf(table: XmlElement, removed: Removal[]): string[][] {
   const hiddenCols = new Set<number>();
   let col = 0;
-  for (const c of columnsOf(table)) {
+  for (const c of partsOf(table, 'column')) {
     const n = repeated(c, 'number-columns-repeated');
     if (c.attrs['visibility'] === 'collapse' || c.attrs['visibility'] === 'filter') for (let i = col; i < col + n && i < MAX_COLS; i++) hiddenCols.add(i);
     col += n;
@@ -68,7 +58,7 @@ function gridOf(table: XmlElement, removed: Removal[]): string[][] {
   const hiddenRows = new Set<number>();
   const merges: { from: { row: number; col: number }; to: { row: number; col: number } }[] = [];
   let r = 0;
-  for (const row of rowsOf(table)) {
+  for (const row of partsOf(table, 'row')) {
     if (r >= MAX_ROWS) break;
     const cells: string[] = [];
     let c = 0;

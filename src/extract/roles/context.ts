@@ -74,12 +74,7 @@ export function directionContext(
   // its final version name the direction alike.
   // Nor the dash a title stands before its description with (`1. 北极海洋环境变化——研究…`).
   // (Nor the colon before a project's description: `①内地与香港联合资助研究项目：` / `根据…`.)
-  // (A table's row whose text then stood under a fuller heading, the category after the name: the
-  // text's title, which governs.)
-  const rowTitle = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;，,—：:');
-  const detail = d.detail ? mappedTrim(mappedSlice(d.detail.paragraph.text, d.detail.marker.length, d.detail.paragraph.text.text.length), '。；;，,—：:') : null;
-  const squeezed = (t: string): string => t.replace(/\s+/g, '');
-  const printed = detail && squeezed(detail.text).length > squeezed(rowTitle.text).length && squeezed(detail.text).startsWith(squeezed(rowTitle.text)) ? detail : rowTitle;
+  const printed = printedTitle(d);
   const mark = RE_REVISION_MARK.exec(printed.text);
   const fields = d.children.filter((c): c is Section => c.kind === 'field');
   // `方向1` with its name in a field of its own (`方向名称：中国和越南…`): the title is that name.
@@ -165,4 +160,16 @@ export function bareFiguresOf(ctx: DirectionContext): BareFigures {
   let found = BARE.get(ctx.all);
   if (!found) BARE.set(ctx.all, (found = bareFigures(ctx.all.text)));
   return found;
+}
+
+/**
+ * The title as printed after the direction's number; for a table's row whose text then stood under
+ * a fuller heading (the category after the name), the text's title, which governs.
+ */
+function printedTitle(d: Section): Mapped {
+  const heading = d.heading!;
+  const rowTitle = mappedTrim(mappedSlice(heading.text, d.marker!.length, heading.text.text.length), '。；;，,—：:');
+  const detail = d.detail ? mappedTrim(mappedSlice(d.detail.paragraph.text, d.detail.marker.length, d.detail.paragraph.text.text.length), '。；;，,—：:') : null;
+  const squeezed = (t: string): string => t.replace(/\s+/g, '');
+  return detail && squeezed(detail.text).length > squeezed(rowTitle.text).length && squeezed(detail.text).startsWith(squeezed(rowTitle.text)) ? detail : rowTitle;
 }
