@@ -197,6 +197,9 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
 // (A joint laboratory is a project of its call: `单个联合实验室中央财政经费一般不超过1500万元`.)
 const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|(?:每家|单家)(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
+/** The most one award is paid, stated without 每项 (`市财政最高资助300万元`, `单个活动最高补助50万元`). */
+const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?:金额)?(?:为|不超过)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+
 /** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
 const RE_PER_PROJECT = new RegExp(
   `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费|直接费用)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
@@ -213,7 +216,11 @@ export function parsePerProjectCap(text: string): Hit<number> | null {
   const n = c ? parseCjkNumber(c[1]!) : null;
   if (c && n !== null && n > 0) return { value: n * 10 ** MONEY_UNITS[c[2]!]!, index: c.index, length: c[0].length };
   const p = RE_PER_PROJECT.exec(text);
-  if (!p) return null;
+  if (!p) {
+    // `市财政最高资助300万元`, `…的50%给予补助，最高不超过200万元`: the most one award is paid.
+    const x = RE_MAX_GRANT.exec(text);
+    return x ? { value: toYuan(x[1]!, MONEY_UNITS[x[2] ?? '']!), index: x.index, length: x[0].length } : null;
+  }
   // An average (`平均资助强度约80万元/项`) bounds no project: no cap.
   if (/平均/.test(text.slice(Math.max(0, p.index - 12), p.index + p[0].length))) return null;
   const [number, unit] = p[1] !== undefined ? [p[1], p[2]] : [p[3]!, p[4]];

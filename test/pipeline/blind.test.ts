@@ -1078,7 +1078,6 @@ const GAPS110: Record<string, { gap?: string; checksGap?: string }> = {
 // Set 111 (first contact 328/589, none refused, one collapsed to a single direction; now 562/589).
 const GAPS111: Record<string, { gap?: string; checksGap?: string }> = {
   'cnipa-2026-gjhz-ktzn-office-digest': { gap: 'open: `每个课题择优确定1家承担单位` as every topic\'s count; judgement: organisations and agreements a research topic studies (世界知识产权组织, 欧盟, 金砖国家) read as its partners' },
-  'sz-2026-gjgat-hbz-pdftext': { gap: 'open: `支持标准：市财政最高资助300万元` (a city\'s 支持标准 label) not read as the per-project cap' },
 };
 for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
