@@ -358,6 +358,9 @@ function mainPart(files: Readonly<Record<string, Uint8Array>>): string {
  */
 export function altChunkOnly(files: Readonly<Record<string, Uint8Array>>): { name: string; bytes: Uint8Array } | null {
   const main = mainPart(files);
+  // (Parsed only where the word is there: every other .docx is read once, by `readDocx`.)
+  const raw = files[main];
+  if (!raw || !Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).includes('altChunk')) return null;
   const body = kid(xmlOf(files, main), 'body');
   const own = kids(body).filter((c) => c.name !== 'sectPr' && !(c.name === 'p' && plainText(c).trim() === ''));
   if (own.length !== 1 || own[0]!.name !== 'altChunk') return null;

@@ -13,7 +13,7 @@ import { buildText, unplaced, type Block, type BuiltText } from './blocks.js';
 import { odfText } from './ods.js';
 import { OdtReader } from './odt.js';
 import { descendants, kid, kids, xmlPart, type XmlElement } from './xml.js';
-import { fieldLabelAt } from '../lexicon/fields.js';
+import { speakerNotes } from './pptx.js';
 
 /** A length (`2.3cm`, `12mm`, `1in`, `72pt`) in centimetres; 0 when absent. */
 function cm(v: string | undefined): number {
@@ -70,10 +70,7 @@ export function readOdp(files: Readonly<Record<string, Uint8Array>>): BuiltText 
       else if (shape.name !== 'frame') reader.blocks(shape, blocks);
     }
     for (const notes of kids(page, 'notes')) {
-      const lines = descendants(notes, 'p').map(odfText).filter((t) => t.trim() !== '');
-      // (Notes that carry a field of the slide's direction, `其他要求：…`: read after the slide.)
-      if (lines.length > 0 && fieldLabelAt(lines[0]!.trim()) !== null) blocks.push({ kind: 'text', lines });
-      else if (lines.length > 0) removed.push(unplaced('hidden-text', lines.join('\n')));
+      speakerNotes(descendants(notes, 'p').map(odfText).filter((t) => t.trim() !== ''), blocks, removed);
     }
   }
   // The footer and date the master pages draw on every slide.

@@ -213,13 +213,20 @@ export function readPptx(files: Files): BuiltText {
       if (!/notesSlide\d*\.xml$/.test(target)) continue;
       const notes = xmlOf(files, target);
       const body = notes ? descendants(notes, 'sp').filter((sp) => (descendants(sp, 'ph')[0]?.attrs['type'] ?? '') === 'body').flatMap((sp) => (kid(sp, 'txBody') ? bodyLines(kid(sp, 'txBody')!) : [])) : [];
-      // (Notes that carry a field of the slide's direction, `其他要求：` / `（1）…`, as a deck whose
-      // slides show the figures and whose notes hold the requirements: read after the slide.)
-      if (body.length > 0 && fieldLabelAt(body[0]!.trim()) !== null) blocks.push({ kind: 'text', lines: body });
-      else if (body.length > 0) removed.push(unplaced('hidden-text', body.join('\n')));
+      speakerNotes(body, blocks, removed);
     }
   }
   const built = buildText(blocks);
   if (built.text.trim() === '') throw new GuidelineError('empty', reason('pptx-empty'));
   return { ...built, removed: [...removed, ...built.removed] };
+}
+
+/**
+ * A slide's speaker notes: logged as hidden text, except notes that carry a field of the slide's
+ * direction (`其他要求：` / `（1）…`, a deck whose slides show the figures and whose notes hold the
+ * requirements), read after the slide. The .pptx and .odp readers' one rule.
+ */
+export function speakerNotes(lines: readonly string[], blocks: Block[], removed: Removal[]): void {
+  if (lines.length > 0 && fieldLabelAt(lines[0]!.trim()) !== null) blocks.push({ kind: 'text', lines: [...lines] });
+  else if (lines.length > 0) removed.push(unplaced('hidden-text', lines.join('\n')));
 }

@@ -75,7 +75,11 @@ export class Builder {
   open(s: Section): void {
     this.top().children.push(s);
     this.stack.push(s);
+    if ((s.kind === 'group' || s.kind === 'part') && s.marker) this.headedBy.set(s.marker.key, [...(this.headedBy.get(s.marker.key) ?? []), s]);
   }
+
+  /** The groups and parts opened so far, by their marker's key (a heading printed again finds its section here). */
+  readonly headedBy = new Map<string, Section[]>();
 
   /** Closes the open sections down to the innermost one of `kind` (or that `kind` accepts), the root at least. */
   popTo(kind: SectionKind | ((s: Section) => boolean)): void {

@@ -465,23 +465,13 @@ const repeatedGroupHeading: Rule = (b, _k, p, m) => {
     return true;
   }
   // (Or of one the text left for a table of its directions, `1. 深海探测与作业装备` as a caption row.)
-  const earlier = findSection(b.root, same);
-  if (!earlier || !b.currentDirection()) return false;
+  if (!b.currentDirection()) return false;
+  const earlier = b.headedBy.get(m.key)?.find(same);
+  if (!earlier) return false;
   b.popToContainer();
   earlier.children.push({ kind: 'paragraph', paragraph: p });
   return true;
 };
-
-/** The first section under `s` (depth first) that `which` accepts. */
-function findSection(s: Section, which: (x: Section) => boolean): Section | undefined {
-  for (const c of s.children) {
-    if (c.kind === 'paragraph') continue;
-    if (which(c)) return c;
-    const found = findSection(c, which);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 export const RULES: readonly Rule[] = [
   rowsEnd,
