@@ -12,7 +12,7 @@
 import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'xls' | 'ofd' | 'csv' | 'pptx';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'xls' | 'ofd' | 'csv' | 'pptx' | 'epub' | 'image';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {
@@ -73,6 +73,7 @@ export type RemovalKind =
   | 'email'
   /** The pages of a PDF whose guideline is a file attached to it (a notice forwarding it), where the attachment is read. */
   | 'cover-note'
+  | 'archive-member'
   /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
   | 'record-header'
   /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */

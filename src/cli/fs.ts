@@ -15,6 +15,7 @@ import type { Language } from '../messages/labels.js';
 
 export { EXPORT_EXTENSIONS, SOURCE_EXTENSIONS } from '../load/extensions.js';
 import { SOURCE_EXTENSIONS } from '../load/extensions.js';
+import { RE_IMAGE_FILE } from '../load/archive.js';
 
 
 /** The path that names standard input. */
@@ -23,16 +24,17 @@ export const STDIN = '-';
 /** Every source file below `dir` (hidden files and folders skipped), sorted, posix separators. */
 export async function listCorpus(dir: string, cwd: string, extensions: RegExp = SOURCE_EXTENSIONS): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
+  // (The images of a page saved complete, `x_files/` or `x.files/`, are its pictures, never a scan to read.)
+  const walk = async (d: string, pictures: boolean): Promise<void> => {
     const entries = await readdir(d, { withFileTypes: true });
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (extensions.test(e.name)) out.push(p);
+      if (e.isDirectory()) await walk(p, pictures || /[_.]files$/i.test(e.name));
+      else if (extensions.test(e.name) && !(pictures && RE_IMAGE_FILE.test(e.name))) out.push(p);
     }
   };
-  await walk(dir);
+  await walk(dir, false);
   return out.map((p) => toPosix(relative(cwd, p) || p)).sort();
 }
 

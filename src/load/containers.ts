@@ -12,6 +12,7 @@ import { unplaced, htmlText } from './blocks.js';
 import { isLatex, readLatex } from './latex.js';
 import { isWikitext, readWikitext } from './wikitext.js';
 import { SOURCE_EXTENSIONS } from './extensions.js';
+import { RE_IMAGE_FILE } from './archive.js';
 
 export interface Unwrapped {
   /** The guideline's text, where it is text. */
@@ -208,7 +209,8 @@ function guidelineAttachment(entity: string, headers: Map<string, string>, body:
  * that is no form.
  */
 export function guidelineFile(files: readonly { name: string; bytes: Uint8Array }[], body: string): { name: string; bytes: Uint8Array } | undefined {
-  const readable = files.filter((a) => SOURCE_EXTENSIONS.test(a.name) && a.bytes.length > 0);
+  // (An image attached is a logo or a signature, never the guideline.)
+  const readable = files.filter((a) => SOURCE_EXTENSIONS.test(a.name) && !RE_IMAGE_FILE.test(a.name) && a.bytes.length > 0);
   const named = readable.find((a) => /指南/.test(a.name) && !RE_NOT_GUIDELINE_FILE.test(a.name));
   if (named) return named;
   if (body.replace(/\s+/g, '').length > 3000) return undefined;

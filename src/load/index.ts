@@ -11,6 +11,7 @@ import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
+import { isImage } from './image.js';
 import { holdsHtmlMarkup, isOle, isRtf, isWordXml, isXmlSpreadsheet, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
@@ -34,7 +35,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx', 'epub', 'zip', 'image'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -80,12 +81,14 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const note = { kind: 'cover-note' as const, text: source.text, line: null, start: null, end: null, page: null };
     return { ...read, path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [note, ...read.removed] };
   }
+  if (format === 'zip') return loadArchive(bytes, meta, options);
+  if (format === 'image') return loadImages([{ name: meta.path, bytes }], meta, options);
   if (format === 'html') {
     const { readHtml } = await import('./html.js');
     const { encoding, ...built } = readHtml(bytes);
     return structured(meta, 'html', encoding, bytes.length, built);
   }
-  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd') return loadPackage(format, bytes, meta, options);
+  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd' || format === 'epub') return loadPackage(format, bytes, meta, options);
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
     // (Word 2003 XML saved as .doc, as OA systems export a 公文: its own reader.)
@@ -118,8 +121,49 @@ const PACKAGES = {
   odp: { notOne: 'not-an-odp', read: async (files: Files) => (await import('./odp.js')).readOdp(files) },
   xlsx: { notOne: 'not-an-xlsx', read: async (files: Files) => (await import('./xlsx.js')).readXlsx(files) },
   pptx: { notOne: 'not-a-pptx', read: async (files: Files) => (await import('./pptx.js')).readPptx(files) },
+  epub: { notOne: 'not-an-epub', read: async (files: Files) => (await import('./epub.js')).readEpub(files) },
 } as const;
 type Files = Record<string, Uint8Array>;
+
+/**
+ * An archive of files (a portal's 附件打包下载): read as the member that holds the guideline (one
+ * named as one, else the largest that is no form), the other members' names logged; an archive of
+ * images only is a scan's pages, in the order of their names.
+ */
+async function loadArchive(bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
+  const { archiveMembers, byName, RE_IMAGE_FILE } = await import('./archive.js');
+  const { guidelineFile } = await import('./containers.js');
+  const members = archiveMembers(bytes);
+  const documents = members.filter((m) => !RE_IMAGE_FILE.test(m.name));
+  const file = guidelineFile(documents, '');
+  const images = members.filter((m) => RE_IMAGE_FILE.test(m.name)).sort(byName);
+  if (!file && images.length === 0) throw new GuidelineError('unsupported-format', reason('zip-no-guideline'));
+  const others = (file ? members.filter((m) => m !== file) : documents).map((m) => ({ kind: 'archive-member' as const, text: m.name, line: null, start: null, end: null, page: null }));
+  if (!file) {
+    const read = await loadImages(images, meta, options);
+    return { ...read, bytes: bytes.length, removed: [...others, ...read.removed] };
+  }
+  const { format: _f, ...rest } = options;
+  let read: Source;
+  try {
+    read = await loadBytes(file.bytes, file.name, { ...rest, id: meta.id });
+  } catch (error) {
+    if (error instanceof GuidelineError) throw new GuidelineError(error.code, reason('zip-member', file.name.replace(/^.*\//, ''), error.say('zh')), error.detail);
+    throw error;
+  }
+  return { ...read, path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [...others, ...read.removed] };
+}
+
+/** Images of a scan (a 长截图, a scanner's pages): cut into pages, wrapped as a PDF of images and read by OCR. */
+async function loadImages(images: readonly { name: string; bytes: Uint8Array }[], meta: Meta, options: LoadOptions): Promise<Source> {
+  const { decodeImage, cutPages, imagesAsPdf, isPng } = await import('./image.js');
+  const pages = [];
+  for (const image of images) pages.push(...cutPages(await decodeImage(image.bytes)));
+  const { maxBytes: _, format: _f, id: _i, ...pdfOptions } = options;
+  const { loadPdf } = await import('./pdfjs.js');
+  const read = await loadPdf(imagesAsPdf(pages), meta, pdfOptions);
+  return { ...read, format: 'image', encoding: images.every((i) => isPng(i.bytes)) ? 'png' : 'jpeg', bytes: images.reduce((n, i) => n + i.bytes.length, 0) };
+}
 
 /** A ZIP package (Word, ODF text, Excel, PowerPoint: blocks; OFD: pages read as a PDF's are). */
 async function loadPackage(format: keyof typeof PACKAGES | 'ofd', bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
@@ -209,6 +253,7 @@ function structured(meta: Meta, format: Source['format'], encoding: string, size
 export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isPdf(bytes)) return 'pdf';
   if (/\.pdf$/i.test(path)) return 'pdf';
+  if (isImage(bytes) || /\.(?:png|jpe?g)$/i.test(path)) return 'image';
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return oleKind(bytes) === 'xls' ? 'xls' : 'doc';
   if (isRtf(bytes)) return 'rtf';

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { holdsFiles } from './archive.js';
 
 export type Container = { readonly kind: 'zip'; readonly files: Record<string, Uint8Array> } | { readonly kind: 'ole' } | { readonly kind: 'rtf' } | null;
 
@@ -50,7 +51,7 @@ export function holdsHtmlMarkup(bytes: Uint8Array): boolean {
 }
 
 /** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's marker, an ODF text's content, styles and manifest, a deck's slides and its SmartArt data. */
-const WANTED = /^(?:\[Content_Types\]\.xml|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/document\.xml\.rels|word\/[^/]+\.(?:mht|mhtml|html?|rtf|txt)|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
+const WANTED = /^(?:\[Content_Types\]\.xml|META-INF\/(?:container|encryption)\.xml|(?:[^/]+\/)*[^/]+\.(?:opf|xhtml|html?|css)|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/document\.xml\.rels|word\/[^/]+\.(?:mht|mhtml|html?|rtf|txt)|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
 
 /** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
 const MAX_PART = 64 * 1024 * 1024;
@@ -77,7 +78,7 @@ export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
 }
 
 /** What a ZIP container is; throws the one line for a format this tool does not read. */
-export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'ofd' | 'pptx' {
+export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'ofd' | 'pptx' | 'epub' | 'zip' {
   const names = Object.keys(files);
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
   const types = files['[Content_Types].xml'] ? new TextDecoder().decode(files['[Content_Types].xml']) : '';
@@ -90,13 +91,15 @@ export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | '
   if (/^application\/vnd\.oasis\.opendocument\.text(?:-template|-master)?$/.test(mimetype) || (mimetype === '' && files['content.xml'] && /opendocument\.text/.test(files['META-INF/manifest.xml'] ? new TextDecoder().decode(files['META-INF/manifest.xml']) : ''))) return 'odt';
   if (/^application\/vnd\.oasis\.opendocument\.spreadsheet(?:-template)?$/.test(mimetype)) return 'ods';
   if (/^application\/vnd\.oasis\.opendocument\.presentation(?:-template)?$/.test(mimetype)) return 'odp';
+  if (mimetype === 'application/epub+zip' || (mimetype === '' && has(/^META-INF\/container\.xml$/) && has(/\.opf$/i))) return 'epub';
   if (/^application\/vnd\.oasis\.opendocument\./.test(mimetype)) {
     throw new GuidelineError('unsupported-format', reason('other-kind', /text/.test(mimetype) ? 'odt' : /spreadsheet/.test(mimetype) ? 'ods' : 'odf'));
   }
-  if (has(/\.(?:pdf|docx?|wps|txt|html?)$/i)) {
-    throw new GuidelineError('unsupported-format', reason('zip-of-files'));
-  }
-  throw new GuidelineError('unsupported-format', reason('zip-not-word'));
+  // An archive of files (a portal's 附件打包下载, a scan's page images): the guideline among them.
+  if (holdsFiles(names)) return 'zip';
+  // (A package of some format has its marker part; an archive of other files has none.)
+  const isPackage = has(/^\[Content_Types\]\.xml$/) || files['mimetype'] !== undefined || has(/^word\//);
+  throw new GuidelineError('unsupported-format', reason(isPackage ? 'zip-not-word' : 'zip-no-guideline'));
 }
 
 /** The name of an OLE directory entry (UTF-16LE) occurs in the file: enough to tell Word from Excel and PowerPoint. */

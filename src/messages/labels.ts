@@ -119,6 +119,7 @@ export const LABELS = {
     translation: { zh: '英文译文', en: 'English translation' },
     email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
     'cover-note': { zh: 'PDF附件所附的转发通知页', en: 'the note of a PDF whose guideline is attached to it' },
+    'archive-member': { zh: '压缩包中未读入的其他文件', en: 'another file of the ZIP archive, not read' },
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },

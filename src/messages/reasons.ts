@@ -271,9 +271,37 @@ export const REASONS = {
     () => 'ZIP 压缩包已损坏（下载或复制没有完成？）；如果是 Word 文件，请用 Word 或 WPS 打开后重新保存',
     () => 'damaged ZIP archive (an incomplete download or copy?): if it is a Word file, open it in Word or WPS and save it again',
   ),
-  'zip-of-files': r(
-    () => '这是 ZIP 压缩包，不是文档；请解压后读入其中的文件',
-    () => 'a ZIP archive, not a document: unpack it and ingest the files inside',
+  'zip-no-guideline': r(
+    () => '这个 ZIP 压缩包里没有本工具能读的指南文件（PDF、Word、网页、文本或扫描图片）；请解压后读入指南文件',
+    () => 'a ZIP archive without a guideline file this tool reads (PDF, Word, web page, text or scanned images): unpack it and ingest the guideline',
+  ),
+  'zip-member': r(
+    (name: string, why: string) => `压缩包中的“${name}”：${why}`,
+    (name: string, why: string) => `“${name}” in the archive: ${why}`,
+  ),
+  'not-an-epub': r(
+    () => 'EPUB 电子书已损坏：找不到 META-INF/container.xml 所指的内容清单（OPF）或其中的章节；请重新下载',
+    () => 'damaged EPUB e-book: the package document (OPF) named by META-INF/container.xml, or its chapters, is missing',
+  ),
+  'epub-drm': r(
+    () => '这本 EPUB 电子书有版权保护（加密），无法读取；请从发布机关网站获取 PDF 或网页版指南',
+    () => 'an EPUB e-book protected by DRM (encrypted), which cannot be read: get the PDF or web version of the guideline',
+  ),
+  'image-unknown': r(
+    () => '不是本工具能读的图片（只读 PNG 和 JPEG）；请另存为 PNG、JPEG 或 PDF',
+    () => 'not an image this tool reads (PNG and JPEG only): save it as PNG, JPEG or PDF',
+  ),
+  'image-damaged': r(
+    (kind: string) => `${kind} 图片已损坏（下载或复制没有完成？），无法解码`,
+    (kind: string) => `damaged ${kind} image (an incomplete download or copy?): it cannot be decoded`,
+  ),
+  'image-interlaced': r(
+    () => '隔行扫描（interlaced）的 PNG 图片本工具不读；请用看图软件另存为普通 PNG 或 JPEG',
+    () => 'an interlaced PNG, which this tool does not read: save it again as a plain PNG or JPEG',
+  ),
+  'image-too-large': r(
+    (w: number, h: number) => `图片过大（${w} × ${h} 像素），超过本工具一次能识别的范围；请分成几张图片或转成 PDF`,
+    (w: number, h: number) => `image too large (${w} × ${h} pixels) to be read at once: cut it into several images or convert it to PDF`,
   ),
   'zip-not-word': r(
     () => '这个 ZIP 压缩包不是 Word 文件（没有 word/document.xml），本工具不读；请把指南另存为 .docx、PDF 或文本',

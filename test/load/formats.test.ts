@@ -417,7 +417,7 @@ describe('formats this tool does not read: one line that says what to do', () =>
     expect([noSlideList.code, noSlideList.message]).toEqual(['odt-corrupt', 'damaged ODP file: content.xml has no slides']);
     const noBody = await failure(loadBytes(zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<x/>' }), 'x.odt'));
     expect([noBody.code, noBody.message]).toEqual(['odt-corrupt', 'damaged ODT file: content.xml has no body']);
-    expect(await refused(zip({ 'a.pdf': '%PDF-1.4' }), 'x.zip')).toBe('a ZIP archive, not a document: unpack it and ingest the files inside');
+    expect(await refused(zip({ 'a.bin': 'x', 'b/': '' }), 'x.zip')).toBe('a ZIP archive without a guideline file this tool reads (PDF, Word, web page, text or scanned images): unpack it and ingest the guideline');
     expect(await refused(Buffer.from('一、总体要求'), 'x.docx')).toBe('not a .docx file (neither a ZIP archive nor an OLE file), despite the .docx extension');
   });
 });

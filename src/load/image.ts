@@ -1,0 +1,262 @@
+/**
+ * A scan that arrives as image files, not a PDF: a phone's 长截图 (one tall PNG of a whole
+ * article), a scanner's JPEG, or an archive of page images. The images are decoded to grey, a tall
+ * one cut into pages at blank rows, and the pages wrapped as a PDF of one image each, so that the
+ * PDF reader's OCR, page layout and running heads read them as they read any scanned PDF. Pure.
+ */
+import { createRequire } from 'node:module';
+import { GuidelineError } from '../types.js';
+import { reason } from '../messages/reasons.js';
+import type { GreyImage } from './page-image.js';
+
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47 && bytes[4] === 0x0d && bytes[5] === 0x0a;
+}
+
+/** Whether the bytes are an image this tool reads (PNG, JPEG). */
+export function isImage(bytes: Uint8Array): boolean {
+  return isPng(bytes) || isJpeg(bytes);
+}
+
+export function isJpeg(bytes: Uint8Array): boolean {
+  return bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}
+
+/** Most pixels decoded from one image (a 1080 × 40 000 screenshot is 43 million). */
+const MAX_PIXELS = 120_000_000;
+
+const fflate = (): typeof import('fflate') => createRequire(import.meta.url)('fflate') as typeof import('fflate');
+
+/** An image file (PNG or JPEG) as grey pixels; transparent pixels are paper. */
+export async function decodeImage(bytes: Uint8Array): Promise<GreyImage> {
+  if (isPng(bytes)) return decodePng(bytes);
+  if (isJpeg(bytes)) return decodeJpeg(bytes);
+  throw new GuidelineError('unsupported-format', reason('image-unknown'));
+}
+
+function decodePng(bytes: Uint8Array): GreyImage {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let depth = 8;
+  let type = 0;
+  let interlace = 0;
+  let palette: Uint8Array | null = null;
+  let alphaOfIndex: Uint8Array | null = null;
+  const data: Uint8Array[] = [];
+  while (at + 8 <= bytes.length) {
+    const length = view.getUint32(at);
+    const kind = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+    const body = bytes.subarray(at + 8, at + 8 + length);
+    if (body.length < length) break;
+    if (kind === 'IHDR') {
+      width = view.getUint32(at + 8);
+      height = view.getUint32(at + 12);
+      depth = body[8]!;
+      type = body[9]!;
+      interlace = body[12]!;
+    } else if (kind === 'PLTE') palette = body;
+    else if (kind === 'tRNS') alphaOfIndex = body;
+    else if (kind === 'IDAT') data.push(body);
+    else if (kind === 'IEND') break;
+    at += 12 + length;
+  }
+  if (width === 0 || height === 0 || data.length === 0) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
+  if (width * height > MAX_PIXELS) throw new GuidelineError('too-large', reason('image-too-large', width, height));
+  if (interlace !== 0) throw new GuidelineError('unsupported-format', reason('image-interlaced'));
+  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[type];
+  if (channels === undefined || (type === 3 && palette === null)) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
+  let raw: Uint8Array;
+  try {
+    const joined = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
+    let o = 0;
+    for (const d of data) {
+      joined.set(d, o);
+      o += d.length;
+    }
+    raw = fflate().unzlibSync(joined);
+  } catch {
+    throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
+  }
+  const bitsPerPixel = channels * depth;
+  const stride = Math.ceil((width * bitsPerPixel) / 8);
+  const step = Math.max(1, bitsPerPixel >> 3);
+  if (raw.length < (stride + 1) * height) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
+  const pixels = new Uint8Array(width * height);
+  let previous = new Uint8Array(stride);
+  let row = new Uint8Array(stride);
+  const sample = (line: Uint8Array, x: number, c: number): number => {
+    if (depth === 8) return line[x * channels + c]!;
+    if (depth === 16) return line[(x * channels + c) * 2]!;
+    const bit = (x * channels + c) * depth;
+    const v = (line[bit >> 3]! >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
+    return type === 3 ? v : Math.round((v * 255) / ((1 << depth) - 1));
+  };
+  for (let y = 0; y < height; y++) {
+    const base = y * (stride + 1);
+    const filter = raw[base]!;
+    for (let i = 0; i < stride; i++) {
+      const x = raw[base + 1 + i]!;
+      const a = i >= step ? row[i - step]! : 0;
+      const b = previous[i]!;
+      const c = i >= step ? previous[i - step]! : 0;
+      let v = x;
+      if (filter === 1) v = x + a;
+      else if (filter === 2) v = x + b;
+      else if (filter === 3) v = x + ((a + b) >> 1);
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+      }
+      row[i] = v & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      let r: number;
+      let g: number;
+      let bl: number;
+      let alpha = 255;
+      if (type === 3) {
+        const index = sample(row, x, 0);
+        r = palette![index * 3] ?? 255;
+        g = palette![index * 3 + 1] ?? 255;
+        bl = palette![index * 3 + 2] ?? 255;
+        alpha = alphaOfIndex?.[index] ?? 255;
+      } else if (channels <= 2) {
+        r = g = bl = sample(row, x, 0);
+        if (channels === 2) alpha = sample(row, x, 1);
+      } else {
+        r = sample(row, x, 0);
+        g = sample(row, x, 1);
+        bl = sample(row, x, 2);
+        if (channels === 4) alpha = sample(row, x, 3);
+      }
+      const grey = (r * 77 + g * 150 + bl * 29) >> 8;
+      pixels[y * width + x] = alpha === 255 ? grey : 255 - (((255 - grey) * alpha) >> 8);
+    }
+    [previous, row] = [row, previous];
+  }
+  return { width, height, pixels };
+}
+
+async function decodeJpeg(bytes: Uint8Array): Promise<GreyImage> {
+  const { JpegImage } = await import('pdfjs-dist/image_decoders/pdf.image_decoders.mjs');
+  const jpeg = new JpegImage();
+  try {
+    jpeg.parse(bytes);
+  } catch {
+    throw new GuidelineError('unsupported-format', reason('image-damaged', 'JPEG'));
+  }
+  const { width, height } = jpeg;
+  if (width * height > MAX_PIXELS) throw new GuidelineError('too-large', reason('image-too-large', width, height));
+  const rgb = jpeg.getData({ width, height, forceRGB: true });
+  const pixels = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < pixels.length; i += 3, j++) pixels[j] = (rgb[i]! * 77 + rgb[i + 1]! * 150 + rgb[i + 2]! * 29) >> 8;
+  return { width, height, pixels };
+}
+
+/** Page proportions the cut aims at (A4's height over its width). */
+const PAGE_RATIO = 297 / 210;
+
+/**
+ * A tall image cut into pages at rows without ink, each about an A4 page's proportion: a 长截图's
+ * whole article as pages, never a cut through a line of text (where no blank row is near, at the
+ * row with least ink). An image of a page's proportion or less is one page.
+ */
+export function cutPages(image: GreyImage): GreyImage[] {
+  const { width, height, pixels } = image;
+  const target = Math.round(width * PAGE_RATIO);
+  if (height <= target * 1.25) return [image];
+  // Ink per row: pixels clearly darker than the row's paper.
+  const ink = new Uint32Array(height);
+  for (let y = 0; y < height; y++) {
+    let n = 0;
+    for (let x = 0, o = y * width; x < width; x++, o++) if (pixels[o]! < 160) n++;
+    ink[y] = n;
+  }
+  const pages: GreyImage[] = [];
+  let top = 0;
+  while (height - top > target * 1.25) {
+    const from = top + Math.round(target * 0.75);
+    const to = Math.min(height - 1, top + target);
+    // The middle of the longest run of quiet rows, searched from the target back.
+    let best = to;
+    let bestRun = -1;
+    let bestInk = Infinity;
+    let run = 0;
+    for (let y = from; y <= to; y++) {
+      const quiet = ink[y]! <= Math.max(1, width >> 9);
+      run = quiet ? run + 1 : 0;
+      if (quiet && run >= bestRun) {
+        bestRun = run;
+        best = y - (run >> 1);
+      } else if (bestRun < 0 && ink[y]! < bestInk) {
+        bestInk = ink[y]!;
+        best = y;
+      }
+    }
+    pages.push(crop(image, top, best));
+    top = best;
+  }
+  pages.push(crop(image, top, height));
+  return pages;
+}
+
+function crop(image: GreyImage, top: number, bottom: number): GreyImage {
+  return { width: image.width, height: bottom - top, pixels: image.pixels.slice(top * image.width, bottom * image.width) };
+}
+
+/**
+ * Grey pages as a PDF of one full-page image each, at the resolution that makes the page A4 wide
+ * (a phone's 1080-pixel screenshot: 131 dpi). Deterministic bytes: no date, no id.
+ */
+export function imagesAsPdf(pages: readonly GreyImage[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let size = 0;
+  const put = (part: string | Uint8Array): void => {
+    const b = typeof part === 'string' ? Buffer.from(part, 'latin1') : part;
+    chunks.push(b);
+    size += b.length;
+  };
+  const object = (n: number, body: string, stream?: Uint8Array): void => {
+    offsets[n] = size;
+    put(`${n} 0 obj\n${body}\n`);
+    if (stream) {
+      put('stream\n');
+      put(stream);
+      put('\nendstream\n');
+    }
+    put('endobj\n');
+  };
+  put('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+  const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
+  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  object(2, `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
+  pages.forEach((page, i) => {
+    const n = 3 + i * 3;
+    const scale = 595.28 / page.width;
+    const w = 595.28;
+    const h = Math.round(page.height * scale * 100) / 100;
+    const content = Buffer.from(`q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`, 'latin1');
+    const data = fflate().zlibSync(page.pixels, { level: 6 });
+    object(n, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`);
+    object(n + 1, `<< /Length ${content.length} >>`, content);
+    object(n + 2, `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>`, data);
+  });
+  const count = 3 + pages.length * 3;
+  const xref = size;
+  put(`xref\n0 ${count}\n0000000000 65535 f \n`);
+  for (let n = 1; n < count; n++) put(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
+  put(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
