@@ -79,7 +79,7 @@ const RE_WORD = /[\p{L}\p{N}]/u;
 /** Shortest rest of a URL line that counts as "repeating text found elsewhere". */
 const MIN_REPEAT = 6;
 
-type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line' | 'chat' | 'revision';
+type LineClass = 'blank' | 'content' | 'page-number' | 'url-artefact' | 'running-header' | 'running-footer' | 'footnote' | 'web-chrome' | 'table-of-contents' | 'translation' | 'email' | 'record-header' | 'duplicate-line' | 'chat' | 'revision' | 'hidden-text';
 
 interface RawLine {
   start: number;
@@ -1296,6 +1296,8 @@ const WHOLE_LINE_MARKUP: readonly { kind: RemovalKind; test: (line: string, text
   // A figure's caption standing alone (`图1 北极东北航道示范航段示意图`, `图 2-1 …`): the figure is no
   // text (a PDF's drawing, a converter's image), so its caption is no paragraph of a field.
   { kind: 'figure-caption', test: (line) => RE_FIGURE_CAPTION.test(line) },
+  // A note app's block id standing alone (Obsidian's `^t01` under a block it names): no text.
+  { kind: 'markup', test: (line) => /^\^[A-Za-z][A-Za-z0-9-]{0,39}$|^\^[0-9]+[A-Za-z][A-Za-z0-9-]{0,38}$/.test(line.trim()) },
   // reStructuredText (a Sphinx knowledge base's page, pandoc's `-t rst`): an explicit markup line
   // (`.. note::`, `.. _target:`, `.. 注释`, `.. [#] 脚注`) and a directive's option (`   :depth: 2`)
   // are no text (a field list's item, see `rstMarks`).
@@ -3102,6 +3104,36 @@ function markNoteAppMatter(text: string, lines: RawLine[]): void {
     if (!m || lines[i]!.cls !== 'content' || !text.slice(0, lines[i]!.start).includes(`[^${m[1]}]`)) continue;
     lines[i]!.cls = 'footnote';
     for (let j = i + 1; j < lines.length && lines[j]!.cls === 'content' && /^(?: {4}|\t)\S/.test(lines[j]!.raw); j++) lines[j]!.cls = 'footnote';
+  }
+  noteComments(text, lines);
+}
+
+/**
+ * A note app's comments (Obsidian's `%%…%%`, shown in no reading view): hidden text, logged. Within
+ * a line, the comment; from a line that opens one (`%%` with no closing mark after it) to the line
+ * that closes it, those whole lines. Only where the text has such marks in pairs.
+ */
+function noteComments(text: string, lines: RawLine[]): void {
+  if (!text.includes('%%') || (text.match(/%%/g)!.length & 1) === 1) return;
+  let open = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'content' && l.cls !== 'blank') continue;
+    const marks = [...l.raw.matchAll(/%%/g)].map((m) => m.index);
+    if (open >= 0) {
+      if (marks.length % 2 === 1) {
+        for (let k = open; k <= i; k++) if (lines[k]!.cls === 'content' && !(k === open && lines[k]!.furniture?.some((f) => f.kind === 'hidden-text' && f.end === lines[k]!.end))) lines[k]!.cls = 'hidden-text';
+        open = -1;
+      }
+      continue;
+    }
+    for (let k = 0; k + 1 < marks.length; k += 2) (l.furniture ??= []).push({ start: l.start + marks[k]!, end: l.start + marks[k + 1]! + 2, kind: 'hidden-text' });
+    if (marks.length % 2 === 1) {
+      open = i;
+      // (Text before the mark that opens it stays: only the rest of the line is the comment's.)
+      const at = marks[marks.length - 1]!;
+      if (l.raw.slice(0, at).trim() !== '') (l.furniture ??= []).push({ start: l.start + at, end: l.end, kind: 'hidden-text' });
+    }
   }
 }
 

@@ -693,7 +693,8 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
     agreements: (d) => d.agreements.length > 0,
     domains: (d) => d.domains.length > 0,
     projectCount: (d) => d.projectCount !== null,
-    funding: (d) => d.funding !== null,
+    // (A sum per project of its own, `资助额度：每项不超过20万元`, is the funding its siblings state.)
+    funding: (d) => d.funding !== null || (d.perProjectCap !== null && !d.perProjectCap.inherited),
     partners: (d) => d.partners.length > 0,
     researchContent: (d) => d.researchContent.length > 0,
     indicators: (d) => d.indicators.length > 0,
@@ -1205,7 +1206,7 @@ function kindSections(paragraphs: readonly Mapped[], span: SpanFn): { caps: Summ
       durations.push({ categories: [kind], ...value, ...(months === undefined ? {} : { months }), text: line.slice(d.index, d.index + d.length), span: span(p, d.index, d.index + d.length) });
     }
   }
-  return { caps, durations, ranges };
+  return { caps: [...caps, ...tableCategoryCaps(paragraphs, span)], durations, ranges };
 }
 
 /** A clause naming categories of projects, then their period: `基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`. */
@@ -1278,6 +1279,43 @@ function readCategoryCaps(text: Mapped, span: SpanFn): Summary['categoryCaps'] {
     const categories = capCategories(t, i);
     if (categories.length > 0 && isPlausible('fundingCNY', hit.value)) out.push({ categories, amountCNY: hit.value, text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) });
     from = i + hit.length;
+  }
+  return out;
+}
+
+/** A table column of categories (`培训班类别`, `项目类型`) and one of what each project of them gets (`资助标准（每项）`). */
+const RE_CATEGORY_COLUMN = /类别|类型/;
+const RE_CAP_COLUMN = /^(?!.*(?:总|合计|共计))(?:.*(?:资助标准|资助强度|资助额度|资助上限|经费上限|支持强度|支持标准|补助标准)|.*(?:每项|单项|每个项目))/;
+
+/**
+ * Caps a table before the directions states per category (`|培训班类别|…|资助标准（每项）|` over
+ * `|技术培训班|…|不超过75万元|`): each row's category with its cap, read for the directions that
+ * name that category (`培训类别：技术培训班`).
+ */
+function tableCategoryCaps(paragraphs: readonly Mapped[], span: SpanFn): Summary['categoryCaps'] {
+  const out: Summary['categoryCaps'] = [];
+  let columns: { category: number; cap: number } | null = null;
+  for (const p of paragraphs) {
+    const line = p.text;
+    const t = line.trim();
+    if (!t.startsWith('|')) {
+      columns = null;
+      continue;
+    }
+    const cells = t.replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+    if (columns === null) {
+      const category = cells.findIndex((c) => RE_CATEGORY_COLUMN.test(c) && c.length <= 12);
+      const cap = cells.findIndex((c) => RE_CAP_COLUMN.test(c) && c.length <= 16);
+      columns = category >= 0 && cap >= 0 ? { category, cap } : { category: -1, cap: -1 };
+      continue;
+    }
+    if (columns.category < 0) continue;
+    const name = cells[columns.category] ?? '';
+    const cell = cells[columns.cap] ?? '';
+    const money = parseMoney(cell);
+    if (name.length < 2 || name.length > 16 || !money || !isPlausible('fundingCNY', money.value.amountCNY)) continue;
+    const i = line.indexOf(cell) + money.index;
+    out.push({ categories: [name], amountCNY: money.value.amountCNY, text: line.slice(i, i + money.length), span: span(p, i, i + money.length) });
   }
   return out;
 }

@@ -83,6 +83,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟资助项目数量', 'projectCount'],
   ['项目数量', 'projectCount'],
   ['立项数', 'projectCount'],
+  ['立项数量', 'projectCount'],
+  ['拟立项数量', 'projectCount'],
   ['拟立项数', 'projectCount'],
   ['资助数量', 'projectCount'],
   ['拟立项项目数', 'projectCount'],
@@ -325,6 +327,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['项目类别', 'other'],
   ['方向类别', 'other'],
   ['类别', 'other'],
+  // (A training call's kind of class, `培训类别：技术培训班`, whose cap a table states per kind.)
+  ['培训类别', 'other'],
+  ['培训班类别', 'other'],
   // (An application system's panel: `*指南类别` / `联合研究项目`, `*指南方向编号` / `1.1`.)
   ['指南类别', 'other'],
   ['指南方向类别', 'other'],
@@ -554,4 +559,4 @@ export function labelShapeAt(text: string): { label: string; length: number } | 
 export const ADMIN_LABEL_WORDS = /联系|电话|邮箱|传真|地址|备注|附件|说明|要求|经费|项目数|周期|期限|年限|协议|截止|时间|网址|注意/;
 
 /** Labels of a direction's category in a field of its own (`项目类别：共性关键技术类`). */
-export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别', '指南类别', '指南方向类别']);
+export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别', '指南类别', '指南方向类别', '培训类别', '培训班类别']);

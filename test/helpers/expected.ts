@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Direction, Guideline } from '../../src/schema/guideline.js';
+import { GuidelineError } from '../../src/types.js';
 import { diff } from '../../src/diff/index.js';
 import { judgeDiff } from '../../scripts/diff-expectations.mjs';
 import { ingestText } from './seed.js';
@@ -122,6 +123,19 @@ export function expectedCaseTests(dir: string, name: string, known?: { readonly 
   // Read once for both tests (a scanned case is read by OCR).
   let read: ReturnType<typeof ingestText> | undefined;
   const load = (): ReturnType<typeof ingestText> => (read ??= ingestText(readFileSync(`${dir}${file}`), file));
+
+  // A source that is no guideline (`{ "refused": true }`): refused in one line, never read as one.
+  if (expected.refused === true) {
+    it('is refused as no guideline', async () => {
+      const error = await load().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(GuidelineError);
+      expect((error as GuidelineError).code).toBe('not-a-guideline');
+    });
+    return;
+  }
 
   // A known gap (`known.gap` says which): the case is kept, and its test fails loudly once the tool
   // reads it, so that the gap is closed here too.
