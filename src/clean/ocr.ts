@@ -95,6 +95,7 @@ const REPAIRS: readonly ((line: Repair) => void)[] = [
   digitsForLetters,
   rangeDashes,
   narrowMarks,
+  itemNumberStops,
   partnerDashes,
   curlyQuotes,
   domainListSemicolons,
@@ -231,6 +232,15 @@ function narrowMarks({ text, chars, change }: Repair): void {
       else if (c === ',' && CJK.test(before) && CJK.test(after)) change.set(k, '，');
     }
   }
+}
+
+/**
+ * An item's number whose stop was read as a full stop (`4。同一项目负责人…`, the items around it
+ * `3．` and `5.`): the stop. Only at the line's start and before text: a sentence never opens so.
+ */
+function itemNumberStops({ text, change }: Repair): void {
+  const m = /^([\s\u3000]*)\d{1,2}。(?=[\u4e00-\u9fff])/.exec(text);
+  if (m) change.set(m[0].length - 1, '.');
 }
 
 /** `一` between `中国` and a partner's name (`中国一东盟`): the dash. */

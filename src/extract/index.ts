@@ -975,7 +975,22 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   // `国家科技管理信息系统公共服务平台` / `首页` / `通知公告`, a task page's heading `…·指南拆解与组织`.)
   // (A site's `首页` is in no title: its menu was read as one.)
   else if (!RE_CALL_TITLE_END.test(found.title.replace(/[（(]征求意见稿[）)]$/, '')) || /首页/.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;
-  return found;
+  return withWrappedStart(found, preamble);
+}
+
+/**
+ * A title whose first line a narrow column's wrap joined to the paragraph above (`…请提前做好准备。
+ * 国家重点研发计划“…` / `重点专项` / `2026年度…申报指南`): that line put back at its start, where the
+ * title found does not begin as a title does.
+ */
+function withWrappedStart(found: TitleAt, preamble: readonly Paragraph[]): TitleAt {
+  if (RE_TITLE_START.test(found.title)) return found;
+  const at = preamble.findIndex((p) => p.text.from[0] === found.from);
+  if (at <= 0) return found;
+  const start = titleStartAbove(preamble, at, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u) && !RE_HEADLINE.test(u));
+  if (start.at === at || start.cut === 0) return found;
+  const whole = `${titleFrom(preamble, start, at - 1)}${found.title}`;
+  return RE_CALL_TITLE_WORD.test(whole) ? { ...found, title: whole, from: preamble[start.at]!.text.from[start.cut] ?? found.from } : found;
 }
 
 /**
@@ -989,13 +1004,11 @@ function ownTitleUnderHeadline(headline: TitleAt, preamble: readonly Paragraph[]
   });
   if (at < 0) return null;
   const own = preamble[at]!;
-  const above = at > 0 ? preamble[at - 1]! : null;
-  const upper = above?.text.text.trim() ?? '';
   // (Not a letter's date above it: `2026年2月27日` begins as a title's year does.)
-  const wrapped = above !== null && isTitleLine(upper) && RE_TITLE_START.test(upper) && !RE_ATTACHMENT_LINE.test(upper) && !RE_DATE_LINE.test(upper);
-  const whole = `${wrapped ? above.text.text.trim() : ''}${own.text.text.trim()}`;
+  const start = titleStartAbove(preamble, at, (upper) => !RE_ATTACHMENT_LINE.test(upper) && !RE_DATE_LINE.test(upper) && !RE_HEADLINE.test(upper) && upper !== headline.title);
+  const whole = titleFrom(preamble, start, at);
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
-  return { title: whole, from: (wrapped ? above : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
+  return { title: whole, from: preamble[start.at]!.text.from[start.cut] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
 }
 
 /** Draft (征求意见稿 at the head or under the title), final (a title line), or unknown (a check says so). */
@@ -1113,9 +1126,37 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   // (Never an office's name that signs the text above, `研究事务处`.)
   // (Nor a page's heading over it, `指南查看`, `正文`.)
   const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && !/(?:查看|详情|浏览|下载|打印|正文|全文)$/.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
-  const whole = `${wrapped ? upper : ''}${own.text.text.trim()}`.replace(/[（(]征求意见稿[）)]$/, '');
+  // (A line above that is no title's start, `重点专项`, where the start is one more line up.)
+  const start = wrapped && !RE_TITLE_START.test(upper) ? titleStartAbove(preamble, at - 1, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u)) : null;
+  const from = start && start.at < at - 1 ? start : { at: wrapped ? at - 1 : at, cut: 0 };
+  const whole = titleFrom(preamble, from, at).replace(/[（(]征求意见稿[）)]$/, '');
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
-  return { title: whole, from: (wrapped ? above! : own).text.from[0] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
+  return { title: whole, from: preamble[from.at]!.text.from[from.cut] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
+}
+
+/**
+ * Where a title whose last line is paragraph `at` starts: the paragraph above where it begins as a
+ * title does (`国家…`, `2026年度…`), or two above where the one between is a title's short line
+ * (`国家重点研发计划“…` / `重点专项` / `2026年度…申报指南`, a phone's narrow column); else `at`.
+ * The first may be the end of a paragraph after its last sentence (`cut`: where in it), where a
+ * narrow column's wrap joined the title's first line to the text before it (`…请提前做好准备。国家…`).
+ */
+function titleStartAbove(preamble: readonly Paragraph[], at: number, allowed: (upper: string) => boolean): { at: number; cut: number } {
+  for (let k = at - 1; k >= Math.max(0, at - 2); k--) {
+    const text = preamble[k]!.text.text.trimEnd();
+    const end = text.lastIndexOf('。');
+    const tail = end >= 0 && end < text.length - 1 ? end + 1 : 0;
+    const upper = text.slice(tail).trim();
+    if (!isTitleLine(upper) || !allowed(upper)) break;
+    if (RE_TITLE_START.test(upper)) return { at: k, cut: tail + (text.slice(tail).length - text.slice(tail).trimStart().length) };
+    if (tail > 0) break;
+  }
+  return { at, cut: 0 };
+}
+
+/** The title's lines from `start` to paragraph `at`, joined. */
+function titleFrom(preamble: readonly Paragraph[], start: { at: number; cut: number }, at: number): string {
+  return preamble.slice(start.at, at + 1).map((p, i) => (i === 0 ? p.text.text.slice(start.cut) : p.text.text).trim()).join('');
 }
 
 /**

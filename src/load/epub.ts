@@ -33,6 +33,9 @@ const RE_NOTEREF = /<a\b[^>]*\bepub:type\s*=\s*["'][^"']*\bnoteref\b[^"']*["'][^
 /** A superscript that is only a note's call: a link (`<sup><a href="#fn1">1</a></sup>`), a bracketed number (`<sup>[2]</sup>`) or a mark (`<sup>①</sup>`); never a bare `<sup>2</sup>` (m², 10⁶). */
 const RE_MARK_SUP = /<sup\b[^>]*>\s*(?:<a\b[^>]*\bhref\s*=\s*["']#[^>]*>\s*[[\[（(]?\s*(?:\d{1,3}|[*†‡①-⑳])\s*[\]］）)]?\s*<\/a\s*>|[[\[（(]\s*\d{1,3}\s*[\]］）)]|[*†‡①-⑳])\s*<\/sup\s*>/gi;
 
+/** A spine document that is the book's own page: its cover, copyright page, contents, colophon. */
+const RE_BOOK_MATTER = /\bepub:type\s*=\s*["'][^"']*\b(?:cover|copyright-page|toc|landmarks|colophon|imprint|loi|lot)\b/i;
+
 /** Reads an EPUB's spine as one page of blocks. */
 export function readEpub(files: Readonly<Record<string, Uint8Array>>): BuiltText {
   const text = (name: string): string | null => (files[name] && files[name]!.length > 0 ? decoder.decode(files[name]) : null);
@@ -42,13 +45,14 @@ export function readEpub(files: Readonly<Record<string, Uint8Array>>): BuiltText
   if (!opfPath || !opf) throw new GuidelineError('unsupported-format', reason('not-an-epub'));
   const encryption = text('META-INF/encryption.xml');
   if (encryption && /<(?:enc:)?CipherReference\b[^>]*URI\s*=\s*["'][^"']*\.x?html?["']/i.test(encryption)) throw new GuidelineError('unsupported-format', reason('epub-drm'));
-  const manifest = new Map<string, { href: string; type: string }>();
+  const manifest = new Map<string, { href: string; nav: boolean }>();
   for (const m of opf.matchAll(/<item\b[^>]*>/gi)) {
     const id = attr(m[0], 'id');
     const href = attr(m[0], 'href');
-    if (id && href) manifest.set(id, { href: resolve(opfPath, href), type: attr(m[0], 'media-type') ?? '' });
+    if (id && href) manifest.set(id, { href: resolve(opfPath, href), nav: /\bnav\b/.test(attr(m[0], 'properties') ?? '') });
   }
-  const spine = [...opf.matchAll(/<itemref\b[^>]*>/gi)].map((m) => manifest.get(attr(m[0], 'idref') ?? '')?.href).filter((h): h is string => h !== undefined);
+  // (The book's table of contents, `nav.xhtml`, when the spine lists it: its entries, not its text.)
+  const spine = [...opf.matchAll(/<itemref\b[^>]*>/gi)].map((m) => manifest.get(attr(m[0], 'idref') ?? '')).filter((h) => h !== undefined && !h.nav).map((h) => h!.href);
   const removed: Removal[] = [];
   const styles: string[] = [];
   const seenStyles = new Set<string>();
@@ -68,6 +72,12 @@ export function readEpub(files: Readonly<Record<string, Uint8Array>>): BuiltText
     }
     for (const s of page.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styles.push(s[1]!);
     let body = /<body\b[^>]*>([\s\S]*)<\/body\s*>/i.exec(page)?.[1] ?? '';
+    // The book's own pages (cover, copyright page, contents): the publisher's, logged, never read.
+    if (RE_BOOK_MATTER.test(/<body\b[^>]*>\s*(?:<(?:section|div)\b[^>]*>)?/i.exec(page)?.[0] ?? '')) {
+      const t = entities(body.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+      if (t !== '') removed.push(unplaced('record-header', t));
+      continue;
+    }
     body = body.replace(RE_NOTE, (note) => {
       const t = entities(note.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
       if (t !== '') removed.push(unplaced('footnote', t));
