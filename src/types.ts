@@ -74,6 +74,7 @@ export type RemovalKind =
   /** The pages of a PDF whose guideline is a file attached to it (a notice forwarding it), where the attachment is read. */
   | 'cover-note'
   | 'archive-member'
+  | 'page-order'
   /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
   | 'record-header'
   /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */

@@ -1113,6 +1113,10 @@ function doubledGlyphs(text: string, a: number, b: number): { start: number; end
 }
 
 /** A choice of a form: a box, ticked or not, and a figure's qualifier (`□约`, `☑原则上不超过`), with the space after it. */
+/** A choice of a form's list: its box and its words (no space or box inside). */
+const RE_CHOICE = /([□☐☑☒■✓✔])([^□☐☑☒■✓✔\s]{1,16})[ \t\u3000]*/g;
+/** A line that is a list of two choices or more, after a label maybe (group 1: what stands before the first box). */
+const RE_CHOICE_LIST = /^([^□☐☑☒■✓✔]{0,16}?[：:]?[ \t\u3000]*)(?:[□☐☑☒■✓✔][^□☐☑☒■✓✔\s]{1,16}[ \t\u3000]*){2,}$/;
 const RE_FORM_CHOICE = /([□☐☑☒✓✔])(约|左右|不超过|不少于|不低于|不高于|以上|以内|一般为|原则上为|原则上不超过|为)[ \t\u3000]*/g;
 
 
@@ -1348,6 +1352,16 @@ function formBlanks(l: MarkupLine): Markup[] {
 
 /** A form's choices (`□约　□不超过　☑不少于`): the choice ticked is the text; the boxes and the choices not ticked go. */
 function formChoices({ a, line }: MarkupLine): Markup[] {
+  // A list of choices as a form's value (`☑共性关键技术类  □示范应用类`, `☑是  □否`): the ticked
+  // ones' words stay, the boxes and the choices not ticked go.
+  const list = RE_CHOICE_LIST.exec(line);
+  if (list) {
+    return [...line.slice(list[1]!.length).matchAll(RE_CHOICE)].map((m) => {
+      const at = a + list[1]!.length + m.index;
+      const ticked = m[1] !== '□' && m[1] !== '☐';
+      return { start: at, end: at + (ticked ? m[1]!.length : m[0].length), kind: 'markup' };
+    });
+  }
   const choices = [...line.matchAll(RE_FORM_CHOICE)];
   if (choices.length < 2) return [];
   return choices.map((m) => {

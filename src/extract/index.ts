@@ -1383,9 +1383,10 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
 // (Never the areas a call counts with them: `青年科学家项目3个技术方向`, `…、青年科学家项目4个重点任务`.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)`);
+// (`拟部署3个青年科学家项目方向，拟支持不超过6项`: the projects after the directions.)
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!方向)|青年科学家项目方向[，,]\\s*(?:拟)?(?:支持|资助|部署)(?:项目)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)`);
 
-const RE_YOUNG_DIRECTIONS = new RegExp(`青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
+const RE_YOUNG_DIRECTIONS = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目方向|青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
@@ -1403,7 +1404,7 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const next = sentenceAt(t, Math.min(t.length - 1, end + 1));
   if (/^(?:拟安排|安排|每个|共)/.test(t.slice(end + 1, next.end)) || /^[，,]/.test(t.slice(end))) end = next.end;
   const sentence = t.slice(start, end);
-  const value = m[1] ?? m[2]!;
+  const value = m[1] ?? m[2] ?? m[3]!;
   const countValue = /^\d+$/.test(value) ? Number(value) : (parseCjkNumber(value) ?? Number.NaN);
   const countIndex = m.index;
   // Counted in a note on the whole (`拟启动8个指南方向（含2个青年科学家项目方向），拟安排国拨经费概算

@@ -178,7 +178,7 @@ const RE_ROMAN = /^([\u2160-\u216b])\s*[.．、]?\s*(?=[\u4e00-\u9fff“《（(]
  * A direction's word before a decimal number (`指南方向1.1　…`, `方向2.3：…`): the number is the
  * direction's. (Never a sentence that names directions, `方向1.1和2.1原则上由企业牵头申报`.)
  */
-const RE_WORD_DECIMAL = /^(?:指南方向|研究方向|项目方向|方向|任务|专题)\s*(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?(?![.．]?\d)(?:\s*[：:|｜]\s*|[ \t\u3000]+(?![和与及至到或、，,])|(?=[\u4e00-\u9fff“《])(?![和与及至到或等的中]))/;
+const RE_WORD_DECIMAL = /^(?:指南方向|研究方向|项目方向|方向|任务|专题)\s*(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?(?![.．]?\d)(?:\s*$|\s*[：:|｜]\s*|[ \t\u3000]+(?![和与及至到或、，,])|(?=[\u4e00-\u9fff“《])(?![和与及至到或等的中]))/;
 /**
  * A direction's word before a number of two or three levels written with dashes (`任务1-1-1　…`,
  * `方向1-2　整机与系统`, MIIT's 领域-方向-任务 numbering): as `任务1.1.1`.

@@ -219,6 +219,33 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
       removed.push(...rebuilt.removed);
     }
   }
+  // A draft printed with its markup: the balloons beside the text (`删除的内容: …`, `批注 [WJ1]: …`) cut.
+  if (/[ \u3000]{3}(?:删除的内容|带格式的|批注\s*\[|Deleted|Formatted|Comment\s*\[)/.test(plain)) {
+    const { stripMarkupBalloons } = await import('./balloons.js');
+    const stripped = stripMarkupBalloons(plain);
+    if (stripped) {
+      plain = stripped.text;
+      removed.push(...stripped.removed);
+    }
+  }
+  // A booklet's print file, two pages to a sheet in the order they are folded: its pages in order.
+  if (plain.includes('\f') && /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页)\s{3,}(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页)\s*$/m.test(plain)) {
+    const { rebuildImposedSheets } = await import('./imposed.js');
+    const rebuilt = rebuildImposedSheets(plain);
+    if (rebuilt) {
+      plain = rebuilt.text;
+      removed.push(...rebuilt.removed);
+    }
+  }
+  // A form whose labels run down a column a character a line (`方` / `向` / `名` / `称`): `标签：值`.
+  if (/^[ \u3000]{0,6}[\u4e00-\u9fff][ \u3000]*$/m.test(plain)) {
+    const { rebuildVerticalLabels } = await import('./vertical-labels.js');
+    const rebuilt = rebuildVerticalLabels(plain);
+    if (rebuilt) {
+      plain = rebuilt.text;
+      removed.push(...rebuilt.removed);
+    }
+  }
   // A converter's Markdown (MinerU, Marker, pandoc) keeps tables it cannot draw as raw HTML.
   if (RE_HTML_TABLE.test(plain)) {
     const { inlineHtmlTables } = await import('./html.js');

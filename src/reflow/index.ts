@@ -463,11 +463,17 @@ function continuesInlineList(lines: readonly CleanLine[], first: number, k: numb
   const m = matchMarker(lines[k]!.text.text);
   if (!m || m.value < 2 || (m.type !== 'circled' && m.type !== 'paren-arabic' && m.type !== 'arabic-dot' && m.type !== 'arabic-paren')) return false;
   const prev = printed(m.type, m.value - 1);
+  const own = lines[k]!.text.text;
+  const third = printed(m.type, m.value + 1);
+  const runsOn = own.indexOf(third, 1) > 0 && /[。；;，,]/.test(own[own.indexOf(third, 1) - 1] ?? '');
+  const atLabel = (t: string, at: number): boolean => /^[^：:，。；]{1,12}[：:]\s*$/.test(t.slice(0, at));
   let text = '';
   for (let i = first; i < k; i++) text += lines[i]!.text.text;
   const inline = (marker: string): boolean => {
     for (let at = text.indexOf(marker, 1); at > 0; at = text.indexOf(marker, at + 1)) {
-      if (/[。；;：:，,\s]/.test(text[at - 1]!) && !isDigit(text[at + marker.length])) return true;
+      // (Not the first item right after the field's label, `考核指标：（1）…`, its next on a line of its
+      // own that runs into no third, `（2）…；` / `（3）…`: a list at the lines' starts.)
+      if (/[。；;：:，,\s]/.test(text[at - 1]!) && !isDigit(text[at + marker.length]) && !(atLabel(text, at) && !runsOn)) return true;
     }
     return false;
   };

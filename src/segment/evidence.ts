@@ -159,8 +159,9 @@ export function isTitleLike(p: Paragraph, m: Marker): boolean {
   // A code in brackets after the title (`…合作项目（指南代码：BZ2025101）`) is no clause of it.
   // (So is the colon before a project's description: `①内地与香港联合资助研究项目：` / `根据…，支持…`.)
   const t = (RUN_ON_HEADS.has(p) ? raw.replace(/[；;。：:]$/, '') : raw).replace(RE_TITLE_CODE, '');
-  // `方向1` alone, its name in a field below (`方向名称：…`, a label/value table's first row).
-  if (t.trim() === '' && m.type === 'direction-word') return true;
+  // `方向1` alone, its name in a field below (`方向名称：…`, a label/value table's first row); so
+  // `指南方向1.1` alone.
+  if (t.trim() === '' && (m.type === 'direction-word' || /^(?:指南|研究|项目)?方向|^(?:任务|专题)/.test(p.text.text.trim()))) return true;
   return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
 }
 

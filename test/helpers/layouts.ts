@@ -668,3 +668,88 @@ export function asUnlabelled(ds: readonly DirectionSpec[], order: readonly numbe
   });
   return [...head, ...body, ...TAIL].join('\n');
 }
+
+/**
+ * A form per direction whose labels run down a narrow column, one character a line, beside their
+ * values (`pdftotext -layout` of a Word table whose label cells are a character wide), the label
+ * centred against its value; `指南方向1.1` captions over the forms, a page's foot every
+ * `footEvery` forms.
+ */
+export function asVerticalLabels(ds: readonly DirectionSpec[], footEvery = 2): string {
+  const rows = (d: DirectionSpec): [string, string[]][] => [
+    ['方向名称', [titleOf(d)]],
+    ['合作协议', [agreementOf(d)]],
+    ['领域方向', [d.domains.join('；')]],
+    ['拟支持项目数', [`${d.count}项`]],
+    ['共拟支持经费', [`${d.fundingWan}万元`]],
+    ['实施周期', [`${d.years}年`]],
+  ];
+  const body: string[] = [];
+  ds.forEach((d, k) => {
+    body.push(`                    指南方向1.${k + 1}`, '');
+    for (const [label, values] of rows(d)) {
+      const n = Math.max(label.length, values.length);
+      const top = Math.floor((n - values.length) / 2);
+      for (let i = 0; i < n; i++) {
+        const ch = label[i] ?? ' ';
+        const v = i >= top && i < top + values.length ? values[i - top]! : '';
+        body.push(`  ${ch}${v ? `    ${v}` : ''}`.trimEnd());
+      }
+      body.push('');
+    }
+    if ((k + 1) % footEvery === 0) body.push('', `                    — ${(k + 1) / footEvery} —`, '\f');
+  });
+  return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
+}
+
+/**
+ * The headings-and-labels text as a booklet's print file: cut into pages of `perPage` lines of at
+ * most `width` characters, each page's number at its foot, the pages imposed two to a sheet in the
+ * order they are folded (`[8|1]`, `[2|7]`, `[6|3]`, `[4|5]` for eight pages; blank pages added to a
+ * multiple of four), sheet after sheet with a form feed, both halves on the same text lines.
+ */
+export function asImposedBooklet(ds: readonly DirectionSpec[], perPage = 14, width = 18): string {
+  const wrapped = asHeadings(ds)
+    .split('\n')
+    .flatMap((l) => (l === '' ? [''] : Array.from({ length: Math.ceil(l.length / width) }, (_, i) => l.slice(i * width, (i + 1) * width))));
+  const pages: string[][] = [];
+  for (let i = 0; i < wrapped.length; i += perPage) pages.push(wrapped.slice(i, i + perPage));
+  while (pages.length % 4 !== 0) pages.push([]);
+  const n = pages.length;
+  const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+  const sheets: string[] = [];
+  for (let s = 0; s < n / 2; s++) {
+    // Sheet s holds pages (n - s, s + 1) on front sides (even s) and (s + 1, n - s) on back sides.
+    const [a, b] = s % 2 === 0 ? [n - s, s + 1] : [s + 1, n - s];
+    const left = pages[a - 1]!;
+    const right = pages[b - 1]!;
+    const lines: string[] = [];
+    for (let i = 0; i < perPage; i++) lines.push(pad(`    ${left[i] ?? ''}`, 48) + (right[i] ?? ''));
+    const body = lines.map((l) => l.trimEnd());
+    body.push('', `${pad(`            — ${a} —`, 48)}        — ${b} —`);
+    sheets.push(body.join('\n'));
+  }
+  return sheets.join('\n\f');
+}
+
+/**
+ * The headings-and-labels text printed with Word's markup: balloons in a column on the right
+ * (`删除的内容: …`, `带格式的: …`, `批注 [WJ1]: …` wrapping onto the lines below) beside every
+ * `every`-th line of the text; the text itself is the revised one.
+ */
+export function withBalloons(text: string, every = 4): string {
+  const notes = ['删除的内容: 10', '带格式的: 字体: (中文) 仿宋_GB2312, 三号', '批注 [WJ1]: 请各处室据此核减各方向经费后再报，并与外方确认领域表述。', '删除的内容: 1.35'];
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let pending: string[] = [];
+  let k = 0;
+  lines.forEach((l, i) => {
+    if (i % every === 0 && pending.length === 0) {
+      const note = notes[k++ % notes.length]!;
+      pending = [note.slice(0, 22), ...(note.length > 22 ? [note.slice(22, 44)] : []), ...(note.length > 44 ? [note.slice(44)] : [])];
+    }
+    const side = pending.shift();
+    out.push(side ? `${l}${' '.repeat(Math.max(3, 72 - displayWidth(l)))}${side}` : l);
+  });
+  return out.join('\n');
+}

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -84,6 +84,9 @@ describe('layouts', () => {
     ['a table as pdftotext without -layout gives it: column after column, every cell a block, each page’s table its own', (ds: readonly DirectionSpec[]) => asCellBlocks(ds)],
     ['fields without labels, a value to a line in the order the preamble states', (ds: readonly DirectionSpec[]) => asUnlabelled(ds)],
     ['fields without labels in another order, figures with their bounds', (ds: readonly DirectionSpec[]) => asUnlabelled(ds, [4, 2, 3, 1, 0], false)],
+    ['a form per direction whose labels run down a column one character a line, through pdftotext -layout', (ds: readonly DirectionSpec[]) => asVerticalLabels(ds)],
+    ['a booklet’s print file: pages two to a sheet in the order they are folded, numbered at their feet', (ds: readonly DirectionSpec[]) => asImposedBooklet(ds)],
+    ['a draft printed with its markup: balloons of deletions, formats and comments in a column beside the text', (ds: readonly DirectionSpec[]) => withBalloons(asHeadings(ds))],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {

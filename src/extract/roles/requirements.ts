@@ -10,6 +10,7 @@ import { append } from '../../append.js';
 import { MATCHING_FORMS, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
+import { LEAD_LABELS } from '../../lexicon/fields.js';
 
 export function readRequirements(ctx: DirectionContext): { requirements: Requirement[]; conditions: Conditions } {
   const { span, groupTexts } = ctx;
@@ -32,10 +33,26 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
   // (Also the fields kept as text that state who leads or what is matched: `申报主体：`, `配套要求：`.)
   // (And the funding field that states the matching funds beside the central ones: `共拟支持经费：中央
   // 财政经费不超过1800万元，自筹经费与中央财政经费比例不低于1:1。`)
-  const ownConditions = conditionsOf([...requirementFields, ...ctx.allOf('other'), ...ctx.allOf('funding')].map(nodeText), span);
+  const answered = leadAnswered(ctx);
+  const stated = conditionsOf([...requirementFields, ...ctx.allOf('other').filter((f) => !LEAD_LABELS.has(f.marker?.key ?? '')), ...ctx.allOf('funding')].map(nodeText), span);
+  const ownConditions = answered && !stated.leadingEnterprise ? { ...stated, leadingEnterprise: answered } : stated;
   // The young-scientist rules a group states for its directions, where a direction states none.
   const conditions = ownConditions.youngScientist || groupTexts.length === 0 ? ownConditions : { ...ownConditions, youngScientist: conditionsOf(groupTexts, span).youngScientist };
   return { requirements, conditions };
+}
+
+/**
+ * A field that answers whether a company must lead (`企业牵头：是`, a form's `☑是  □否` once its
+ * boxes are read): `是` is a leading enterprise required; any other answer none.
+ */
+function leadAnswered(ctx: DirectionContext): Conditions['leadingEnterprise'] {
+  for (const f of ctx.allOf('other')) {
+    if (!LEAD_LABELS.has(f.marker?.key ?? '')) continue;
+    const value = fieldRest(f);
+    const m = /^\s*(是|须|需要|要求)(?![否不])/.exec(value.text);
+    if (m) return { text: value.text.trim(), span: ctx.span(value, m.index + m[0].length - m[1]!.length, m.index + m[0].length), inherited: false };
+  }
+  return null;
 }
 
 /** A requirement's text that says there is none: a dash, a slash, `无`, `暂无`. */
