@@ -221,6 +221,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markRecordHeader,
   (lines, text) => markNoteAppMatter(text, lines),
   markNumberedHeaders,
+  markRepeatedHeadings,
   markBreadcrumbs,
   markPrintFooters,
   markMailHeaders,
@@ -627,7 +628,8 @@ class LineWriter {
       text: built,
       blankBefore,
       // (A Markdown or outline bullet, `- ` `+ ` `* `, starts its item whatever the indentation.)
-      indented: (this.indentMeans && this.isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw),
+      // (A list's bullet starts its item: a Markdown one, or a symbol font's glyph, `\uf0d8`, which is cleaned away.)
+      indented: (this.indentMeans && this.isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw) || /^[\f \t\u3000]*[\ue000-\uf8ff][ \t\u3000]/.test(l.raw),
       // (A value column's wrapped line goes on as a table cell's does.)
       continuesCell: continuesCell || block || l.continues === true,
     });
@@ -2431,12 +2433,23 @@ function directionColumns(text: string, table: Table): DirectionColumns {
   const titleCols = table.columns.flatMap((c, k) => (c?.role === 'title' ? [k] : []));
   const distinct = (k: number): number => new Set(table.rows.filter((row) => !row.caption).map((row) => (row.cells[k] ?? []).map((p) => text.slice(p.start, p.end)).join(''))).size;
   const titleCol = titleCols.length > 1 ? titleCols.reduce((best, k) => (distinct(k) > distinct(best) ? k : best)) : roleAt('title');
+  // (Without a title column, the rows are named by their kind, `项目类别` / `外国青年人才`, a talent
+  // programme's table of categories: that column is the title.)
+  const kindCol = titleCol >= 0 ? -1 : table.columns.findIndex((c) => c?.role === 'other' && RE_KIND_COLUMN.test(c.label));
+  if (kindCol >= 0) return directionColumnsWith(text, table, idCol, kindCol, roleAt('partners'));
   const partnersCol = roleAt('partners');
   // No column names the row (no number, title or partner): every column a field (`合作协议 | 领域方向 |
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
   // fields, not a direction of its own: a `label：value` line per cell.
   const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
   return { idCol, titleCol, partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
+}
+
+/** A column that names each row's kind: `项目类别`, `支持类别`, `类型`. */
+const RE_KIND_COLUMN = /^(?:项目|支持|资助|人才)?(?:类别|类型)(?:名称)?$/;
+
+function directionColumnsWith(text: string, table: Table, idCol: number, titleCol: number, partnersCol: number): DirectionColumns {
+  return { idCol, titleCol, partnersCol, fieldsOnly: false, qualifierCols: qualifierColumns(text, table) };
 }
 
 /** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */
@@ -2984,6 +2997,46 @@ function markBreadcrumbs(lines: RawLine[]): void {
   for (const f of firsts) count.set(f.step, (count.get(f.step) ?? 0) + 1);
   if (firsts.length < 3 || ![...count.values()].some((n) => n >= 2)) return;
   for (const f of firsts) f.line.cls = 'running-header';
+}
+
+/** A converter's page comment: `<!-- page 5 -->`, `<!-- 第5页 -->`. */
+const RE_PAGE_COMMENT = /^\s*<!--\s*(?:page|第)\s*(\d{1,3})\s*(?:页)?\s*-->\s*$/i;
+
+/**
+ * A numbered heading printed again at the head of the next page, its text going on below it (a
+ * converter's page that repeats the heading it continues: `### 2.3 …` / `---` / `<!-- page 5 -->` /
+ * `## 2.3 …`): the first line after the page break that reads as the last numbered heading before it
+ * (Markdown's marks and bold aside), with no other heading between, is a running header.
+ */
+function markRepeatedHeadings(lines: RawLine[]): void {
+  const norm = (raw: string): string => raw.replace(/^[\f\s]*#{1,6}\s*/, '').replace(/\*\*|__/g, '').replace(/[\s\u3000]+/g, '');
+  // A converter's page comment (`<!-- page 5 -->`) is the page's number, and the rule beside it (`---`) goes with it.
+  lines.forEach((l, i) => {
+    const m = l.cls === 'content' ? RE_PAGE_COMMENT.exec(l.raw) : null;
+    if (!m) return;
+    l.cls = 'page-number';
+    l.printed = Number(m[1]);
+    for (const k of [i - 1, i - 2, i + 1, i + 2]) if (lines[k]?.cls === 'content' && /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(lines[k]!.raw)) lines[k]!.cls = 'page-number';
+  });
+  let last: string | null = null;
+  let broke = false;
+  for (const l of lines) {
+    if (l.cls === 'blank') continue;
+    if (l.cls === 'page-number') {
+      broke = true;
+      continue;
+    }
+    if (l.cls !== 'content') continue;
+    const t = norm(l.raw);
+    if ((broke || l.raw.startsWith('\f')) && last !== null && t === last) {
+      l.cls = 'running-header';
+      broke = false;
+      continue;
+    }
+    broke = false;
+    const m = t.length <= 80 ? matchMarker(t) : null;
+    if (m && m.type !== 'field' && t.length > m.length + 2) last = t;
+  }
 }
 
 /** A trail of steps: the first, a separator, the rest. */

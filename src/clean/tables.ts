@@ -506,7 +506,10 @@ function directionRows(
   const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   const idCol = columns.findIndex((c) => c?.role === 'id');
   const titleCol = columns.findIndex((c) => c?.role === 'title');
-  const nameCol = titleCol >= 0 ? titleCol : columns.findIndex((c) => c?.role === 'partners');
+  // (Without a title column, the rows are named by their category, `项目类别` / `外国青年人才`, a
+  // talent programme's table of kinds; else by their partners.)
+  const kindCol = columns.findIndex((c) => c?.role === 'other' && /^(?:项目|支持|资助|人才)?(?:类别|类型)(?:名称)?$/.test(c.label));
+  const nameCol = titleCol >= 0 ? titleCol : kindCol >= 0 ? kindCol : columns.findIndex((c) => c?.role === 'partners');
   const headerText = header.cells.map(cellText).join('|');
   const body: TableRow[] = [];
   for (const [k, r] of rows.entries()) {

@@ -195,7 +195,8 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
 }
 
 // (A joint laboratory is a project of its call: `单个联合实验室中央财政经费一般不超过1500万元`.)
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|(?:每家|单家)(?:揭榜单位|单位)?)[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+// (Per person where a person is a project, `每人不超过40万元`; never a yearly sum, `每人每年不超过15万元`.)
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|(?:每家|单家)(?:揭榜单位|单位)?|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月)))[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** The most one award is paid, stated without 每项 (`市财政最高资助300万元`, `单个活动最高补助50万元`). */
 const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?:金额)?(?:为|不超过)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
@@ -455,7 +456,7 @@ export const SUMMARY_PATTERNS = {
     // `本次共发布国际科技合作榜单10项` (a province's 榜单, each a direction; never `“尖兵”项目榜单4项` of a kind).
     new RegExp(`共(?:发布|设立|设置)(?:了)?[^，。；\\d]{0,12}?榜单()${N}(?:项|个)()`),
     // `设一般项目和9个国别专项，共10个资助类别` (a talent programme's categories, each a direction).
-    new RegExp(`共()${N}个资助类别()`),
+    new RegExp(`共()${N}个(?:资助|项目|支持)类别()`),
     new RegExp(`(?:指南|项目)方向(?:共)?()${N}个()`),
     // A record's field: `指南方向数：8个`.
     new RegExp(`(?:指南|项目)?方向(?:总)?数[：:]\\s*()${N}个?()`),

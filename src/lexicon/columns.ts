@@ -124,7 +124,11 @@ export function isDirectionHeader(columns: readonly (Column | null)[]): boolean 
   // by country is not).
   const figures = [...fields].filter((r) => r === 'projectCount' || r === 'funding' || r === 'duration');
   const listed = known.some((c) => c.role === 'id') && known.some((c) => c.role === 'title') && figures.length >= 1;
-  return columns.length >= 2 && (fields.size >= 2 || listed) && known.length * 3 >= columns.length * 2;
+  // (A column of a known label kept as text, `支持对象`, `工作时间要求`, counts half: a field's name,
+  // though of no direction field.)
+  // (Not what each project gets, `资助强度（万元/项）`: a summary's figure as much as a field's.)
+  const kept = columns.filter((c) => c?.role === 'other' && c.label !== '单项资助上限').length;
+  return columns.length >= 2 && (fields.size >= 2 || listed) && (known.length + kept / 2) * 3 >= columns.length * 2;
 }
 
 /**

@@ -335,6 +335,11 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // (A training call's kind of class, `培训类别：技术培训班`, whose cap a table states per kind.)
   ['培训类别', 'other'],
   ['培训班类别', 'other'],
+  // (How long a person stays, `工作时间要求：每年在鄂工作时间不少于3个月`: no requirement of the
+  // project's, no period.)
+  ['工作时间要求', 'other'],
+  ['在外工作要求', 'other'],
+  ['在华工作时间要求', 'other'],
   // (An application system's panel: `*指南类别` / `联合研究项目`, `*指南方向编号` / `1.1`.)
   ['指南类别', 'other'],
   ['指南方向类别', 'other'],

@@ -17,6 +17,7 @@ import { reason } from '../messages/reasons.js';
 import { buildText, cellText, htmlText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 import { drawnNumbers, hiddenByStyleSheet } from './css.js';
 import { decodeText } from './text.js';
+import { flattenUiTables } from './ui-tables.js';
 import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 
 export interface HtmlRead extends BuiltText {
@@ -584,13 +585,14 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   const root = unified().use(rehypeParse).parse(text) as Root;
   inlineFrames(root);
   fillFromDataIslands(root);
+  const kitTables = flattenUiTables(root);
   sameBaselines(root);
   const opened = collapsedPanels(root);
   const numbers = drawnNumbers(root, opened);
   const sheetHidden = hiddenByStyleSheet(root);
   const main = findMain(root);
   const heading = main && !hasOwnTitle(main) ? titleBefore(root, main) : null;
-  const removed: Removal[] = [];
+  const removed: Removal[] = [...kitTables];
   // The page around the main content: logged, never read.
   if (main) {
     const outside = new Reader(heading ? [main, heading] : [main], numbers, opened, sheetHidden);

@@ -219,6 +219,15 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
       removed.push(...rebuilt.removed);
     }
   }
+  // A database's records as the PostgreSQL client prints them (`\x on`): the text they hold.
+  if (/^-\[ RECORD \d+ \]/m.test(plain)) {
+    const { readPsqlRecords } = await import('./psql.js');
+    const read = readPsqlRecords(plain);
+    if (read) {
+      plain = read.text;
+      removed.push(...read.removed);
+    }
+  }
   // A draft printed with its markup: the balloons beside the text (`删除的内容: …`, `批注 [WJ1]: …`) cut.
   if (/[ \u3000]{3}(?:删除的内容|带格式的|批注\s*\[|Deleted|Formatted|Comment\s*\[)/.test(plain)) {
     const { stripMarkupBalloons } = await import('./balloons.js');

@@ -1086,12 +1086,23 @@ const GAPS112: Record<string, { gap?: string; checksGap?: string }> = {
   'kp-2026-agrimach-epub3': { gap: 'judgement: a 1-project youth direction\'s `项目国拨经费不超过300万元` read as its cap by this writer (writers of sets 5–80 read it as funding); open: the young scientists\' figures stated only in a footnote (`[2] 青年科学家项目拟支持2项，拟安排国拨经费600万元`), footnotes being logged, not read' },
   'zlhz-2026-gat-wechat-longshot': { gap: 'open: OCR misreads left as read: `工` read as `H` (`农产品加H`), the title\'s closing `”` dropped' },
 };
+// Set 116 (first contact 392/703, none refused, one collapsed to a single direction; now 691/703): a guideline known only as a psql session's expanded records, a key programme from an AI PDF-to-Markdown converter (page comments, a heading repeated at a page's head), a pdftotext copy structured only by Wingdings bullets.
+const GAPS116: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-b3-wingdings-bullets': { gap: 'judgement: directions without numbers under unnumbered parts take the part\'s ordinal and their own (`1.1`…`2.3`), the writer reads ordinals through the document (`1`…`11`)' },
+  'kp-2026-disaster-llm-markdown': { checksGap: 'judgement: `拟支持项目不超过20项` against directions of `1～2项` (their most adding up to 23, their least to 12) is no mismatch here; the writer reads the most' },
+};
+// Set 117 (first contact 322/595, one refused: an Element UI table saved from the browser; now 532/595): a 博士后 exchange programme in a Hexo post, an NSFC 企业创新发展联合基金 guide printed from Chrome, a provincial 引才引智 call as an el-table with expanded rows.
+const GAPS117: Record<string, { gap?: string; checksGap?: string }> = {
+  'bsh-2026-gjjl-hexo-post': { gap: 'open: a blog engine\'s markup (Hexo `{% note %}` asides, `<!-- tab …-->` captions naming the groups, `{% label %}`) and the post\'s own numbered sections (`## 0. 时间线`, `## 1. 指南原文`) read as the guideline\'s: its directions misnumbered and shifted' },
+  'hb-2026-ycyz-eltable-spa': { gap: 'open: `在先进制造、光电子信息、生物医药等产业领域…` in a 支持对象 cell read as domains' },
+  'nsfc-2026-qycx-chrome-print': { gap: 'open: the site\'s menu, printed beside the page\'s first lines by Chrome, read into the title (`首页机构概况…项目指南企业创新发展联合基金2026年度项目指南`)' },
+};
 // Set 114 (first contact 586/658, none refused: a 科技援外 training-class call whose caps are per class in a table, a 澜湄 fund guide in US dollars, a 中国科协 call kept in an Obsidian note; now 654/658).
 const GAPS114: Record<string, { gap?: string; checksGap?: string }> = {
   'cast-2026-gjjl-obsidian-note': { gap: 'open: `…开展农业、卫生健康、信息通信等领域的…` in a 支持内容 sentence read as domains (the first item with the words before it); a group heading `（三）“一带一路”科技合作类` gives 一带一路 as a partner of a direction under it that names none' },
   'cstec-2026-fzzgj-pxb-portal': { gap: 'open: `项目资助总额不超过160万元` in a one-project direction\'s 其他要求 not read as its own cap (the class\'s 80万元 inherited instead)' },
 };
-for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114]] as const) {
+for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind116', GAPS116], ['blind117', GAPS117]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }

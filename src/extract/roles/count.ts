@@ -20,8 +20,9 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const countField = ctx.byRole('projectCount');
   if (countField) {
     const rest = currentValue(mappedTrim(fieldRest(countField), TRAILING));
-    // (A field of places, `资助名额：8名`, counts awards in people: each a project.)
-    const hit = parseCount(rest.text, /名额/.test(countField.marker?.key ?? ''));
+    // (A field of places, `资助名额：8名`, or of a number that names no projects, `支持数量：25人`,
+    // counts awards in people: each a project.)
+    const hit = parseCount(rest.text, /名额/.test(countField.marker?.key ?? '') || !/项目/.test(countField.marker?.key ?? '项目'));
     if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
     } else if (hit) {
