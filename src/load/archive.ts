@@ -15,7 +15,7 @@ export interface Member {
 }
 
 /** Image files an archive of a scan holds. */
-export const RE_IMAGE_FILE = /\.(?:png|jpe?g)$/i;
+export const RE_IMAGE_FILE = /\.(?:png|jpe?g|tiff?)$/i;
 
 /** Members that are never a document: a Mac's resource forks, Windows' thumbnail caches, folders. */
 const RE_JUNK = /(?:^|\/)(?:__MACOSX\/|\._|\.DS_Store$|Thumbs\.db$|desktop\.ini$)|\/$/i;

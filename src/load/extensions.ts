@@ -5,7 +5,7 @@
  */
 
 /** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
-export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'odp', 'epub', 'zip', 'csv', 'tsv', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg'];
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'zip', 'csv', 'tsv', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
 
 /**
  * Extensions that are also the name of a report or a table the tool writes (`x.md`, `export`'s
@@ -13,7 +13,7 @@ export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', '
  */
 const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown', 'xlsx', 'csv', 'tsv']);
 /** Another spelling of an extension above (`.htm` for `.html`): not named again to a person. */
-const ALIASES: ReadonlySet<string> = new Set(['htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg']);
+const ALIASES: ReadonlySet<string> = new Set(['htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof']);
 
 const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
 

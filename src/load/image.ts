@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import type { GreyImage } from './page-image.js';
+import type { PdfPage } from './pdf-writer.js';
+import { isTiff } from './tiff.js';
 
 export function isPng(bytes: Uint8Array): boolean {
   return bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47 && bytes[4] === 0x0d && bytes[5] === 0x0a;
@@ -15,7 +17,7 @@ export function isPng(bytes: Uint8Array): boolean {
 
 /** Whether the bytes are an image this tool reads (PNG, JPEG). */
 export function isImage(bytes: Uint8Array): boolean {
-  return isPng(bytes) || isJpeg(bytes);
+  return isPng(bytes) || isJpeg(bytes) || isTiff(bytes);
 }
 
 export function isJpeg(bytes: Uint8Array): boolean {
@@ -210,53 +212,12 @@ function crop(image: GreyImage, top: number, bottom: number): GreyImage {
 }
 
 /**
- * Grey pages as a PDF of one full-page image each, at the resolution that makes the page A4 wide
- * (a phone's 1080-pixel screenshot: 131 dpi). Deterministic bytes: no date, no id.
+ * A grey page as a PDF page of one full-page image, at the resolution that makes the page A4 wide
+ * (a phone's 1080-pixel screenshot: 131 dpi).
  */
-export function imagesAsPdf(pages: readonly GreyImage[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const offsets: number[] = [];
-  let size = 0;
-  const put = (part: string | Uint8Array): void => {
-    const b = typeof part === 'string' ? Buffer.from(part, 'latin1') : part;
-    chunks.push(b);
-    size += b.length;
-  };
-  const object = (n: number, body: string, stream?: Uint8Array): void => {
-    offsets[n] = size;
-    put(`${n} 0 obj\n${body}\n`);
-    if (stream) {
-      put('stream\n');
-      put(stream);
-      put('\nendstream\n');
-    }
-    put('endobj\n');
-  };
-  put('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
-  const kids = pages.map((_, i) => `${3 + i * 3} 0 R`).join(' ');
-  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  object(2, `<< /Type /Pages /Kids [${kids}] /Count ${pages.length} >>`);
-  pages.forEach((page, i) => {
-    const n = 3 + i * 3;
-    const scale = 595.28 / page.width;
-    const w = 595.28;
-    const h = Math.round(page.height * scale * 100) / 100;
-    const content = Buffer.from(`q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`, 'latin1');
-    const data = fflate().zlibSync(page.pixels, { level: 6 });
-    object(n, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`);
-    object(n + 1, `<< /Length ${content.length} >>`, content);
-    object(n + 2, `<< /Type /XObject /Subtype /Image /Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>`, data);
-  });
-  const count = 3 + pages.length * 3;
-  const xref = size;
-  put(`xref\n0 ${count}\n0000000000 65535 f \n`);
-  for (let n = 1; n < count; n++) put(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  put(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+export function greyPdfPage(page: GreyImage): PdfPage {
+  const width = 595.28;
+  const height = Math.round(page.height * (width / page.width) * 100) / 100;
+  const data = fflate().zlibSync(page.pixels, { level: 6 });
+  return { width, height, images: [{ x: 0, y: 0, width, height, dict: `/Width ${page.width} /Height ${page.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, data }] };
 }

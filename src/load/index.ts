@@ -12,6 +12,7 @@ import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
 import { isImage } from './image.js';
+import { isUof } from './uof.js';
 import { holdsHtmlMarkup, isOle, isRtf, isWordXml, isXmlSpreadsheet, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
@@ -35,7 +36,7 @@ export interface LoadOptions {
 }
 
 /** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx', 'epub', 'zip', 'image'] as const;
+export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'xps', 'uof', 'csv', 'pptx', 'epub', 'zip', 'image'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
@@ -88,7 +89,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { encoding, ...built } = readHtml(bytes);
     return structured(meta, 'html', encoding, bytes.length, built);
   }
-  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd' || format === 'epub') return loadPackage(format, bytes, meta, options);
+  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd' || format === 'xps' || format === 'epub') return loadPackage(format, bytes, meta, options);
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
     // (Word 2003 XML saved as .doc, as OA systems export a 公文: its own reader.)
@@ -102,6 +103,11 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     if (isXmlSpreadsheet(bytes)) return structured(meta, 'xls', 'xls', bytes.length, (await import('./xmlss.js')).readXmlSpreadsheet(bytes));
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-an-xls'));
     return structured(meta, 'xls', 'xls', bytes.length, await readXls(bytes));
+  }
+  if (format === 'uof') {
+    const { isUof, readUof } = await import('./uof.js');
+    if (!isUof(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-uof'));
+    return structured(meta, 'uof', 'uof', bytes.length, readUof(bytes));
   }
   if (format === 'rtf') {
     const { readRtf } = await import('./rtf.js');
@@ -154,22 +160,28 @@ async function loadArchive(bytes: Uint8Array, meta: Meta, options: LoadOptions):
   return { ...read, path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [...others, ...read.removed] };
 }
 
-/** Images of a scan (a 长截图, a scanner's pages): cut into pages, wrapped as a PDF of images and read by OCR. */
+/** Images of a scan (a 长截图, a scanner's pages, a fax's TIFF): cut into pages, wrapped as a PDF of images and read by OCR. */
 async function loadImages(images: readonly { name: string; bytes: Uint8Array }[], meta: Meta, options: LoadOptions): Promise<Source> {
-  const { decodeImage, cutPages, imagesAsPdf, isPng } = await import('./image.js');
+  const { decodeImage, cutPages, greyPdfPage, isPng } = await import('./image.js');
+  const { isTiff, tiffPages } = await import('./tiff.js');
+  const { pdfOfImagePages } = await import('./pdf-writer.js');
   const pages = [];
-  for (const image of images) pages.push(...cutPages(await decodeImage(image.bytes)));
+  for (const image of images) {
+    if (isTiff(image.bytes)) pages.push(...tiffPages(image.bytes));
+    else for (const page of cutPages(await decodeImage(image.bytes))) pages.push(greyPdfPage(page));
+  }
   const { maxBytes: _, format: _f, id: _i, ...pdfOptions } = options;
   const { loadPdf } = await import('./pdfjs.js');
-  const read = await loadPdf(imagesAsPdf(pages), meta, pdfOptions);
-  return { ...read, format: 'image', encoding: images.every((i) => isPng(i.bytes)) ? 'png' : 'jpeg', bytes: images.reduce((n, i) => n + i.bytes.length, 0) };
+  const read = await loadPdf(pdfOfImagePages(pages), meta, pdfOptions);
+  const encoding = images.every((i) => isTiff(i.bytes)) ? 'tiff' : images.every((i) => isPng(i.bytes)) ? 'png' : 'jpeg';
+  return { ...read, format: 'image', encoding, bytes: images.reduce((n, i) => n + i.bytes.length, 0) };
 }
 
 /** A ZIP package (Word, ODF text, Excel, PowerPoint: blocks; OFD: pages read as a PDF's are). */
-async function loadPackage(format: keyof typeof PACKAGES | 'ofd', bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
+async function loadPackage(format: keyof typeof PACKAGES | 'ofd' | 'xps', bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
   const { isZip, openZip, zipKind } = await import('./office.js');
   const files = isZip(bytes) ? openZip(bytes) : null;
-  if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'ofd' ? 'not-an-ofd' : PACKAGES[format].notOne));
+  if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'ofd' ? 'not-an-ofd' : format === 'xps' ? 'not-an-xps' : PACKAGES[format].notOne));
   // A .docx whose body is only an imported chunk (`w:altChunk`: the web page or MHT a system's
   // 导出Word button wraps as a Word file): read as that page, the wrapper logged.
   const chunk = format === 'docx' ? (await import('./docx.js')).altChunkOnly(files) : null;
@@ -178,6 +190,10 @@ async function loadPackage(format: keyof typeof PACKAGES | 'ofd', bytes: Uint8Ar
     const read = await loadBytes(chunk.bytes, chunk.name, { ...rest, id: meta.id });
     const wrapper = { kind: 'markup' as const, text: `w:altChunk → ${chunk.name}`, line: null, start: null, end: null, page: null };
     return { ...read, format: 'docx', path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [wrapper, ...read.removed] };
+  }
+  if (format === 'xps') {
+    const { readXps } = await import('./xps.js');
+    return { ...meta, format: 'xps', encoding: 'xps', bytes: bytes.length, ...readXps(files) };
   }
   if (format === 'ofd') {
     const { readOfd } = await import('./ofd.js');
@@ -289,13 +305,14 @@ function structured(meta: Meta, format: Source['format'], encoding: string, size
 export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isPdf(bytes)) return 'pdf';
   if (/\.pdf$/i.test(path)) return 'pdf';
-  if (isImage(bytes) || /\.(?:png|jpe?g)$/i.test(path)) return 'image';
+  if (isImage(bytes) || /\.(?:png|jpe?g|tiff?)$/i.test(path)) return 'image';
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return oleKind(bytes) === 'xls' ? 'xls' : 'doc';
   if (isRtf(bytes)) return 'rtf';
+  if (isUof(bytes)) return 'uof';
   if (/\.xls$/i.test(path) && isXmlSpreadsheet(bytes)) return 'xls';
   if (/\.(?:docx?|wps)$/i.test(path) && isWordXml(bytes)) return 'doc';
-  if (/\.(?:docx?|wps|odt|ods|odp|xlsx?|pptx?|ofd|et|dps)$/i.test(path)) {
+  if (/\.(?:docx?|wps|odt|ods|odp|xlsx?|pptx?|ofd|o?xps|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
   }

@@ -120,7 +120,7 @@ export const LABELS = {
     email: { zh: '邮件引用符与邮件头', en: 'e-mail quote marks and headers' },
     'cover-note': { zh: 'PDF附件所附的转发通知页', en: 'the note of a PDF whose guideline is attached to it' },
     'archive-member': { zh: '压缩包中未读入的其他文件', en: 'another file of the ZIP archive, not read' },
-    'page-order': { zh: '小册子拼版的印刷页序（已按页码重排）', en: 'a booklet\'s printed page order (pages read by their numbers)' },
+    'page-order': { zh: '小册子拼版的印刷页序（已按页码重排）', en: 'the printed page order of a booklet, read by page numbers' },
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },

@@ -287,13 +287,45 @@ export const REASONS = {
     () => '这本 EPUB 电子书有版权保护（加密），无法读取；请从发布机关网站获取 PDF 或网页版指南',
     () => 'an EPUB e-book protected by DRM (encrypted), which cannot be read: get the PDF or web version of the guideline',
   ),
+  'not-a-uof': r(
+    () => '不是 UOF 文档（统一办公格式 .uot / .uof），尽管扩展名或指定的格式是 UOF',
+    () => 'not a UOF document (.uot / .uof), despite its extension or the format given',
+  ),
+  'uof-bad-xml': r(
+    () => 'UOF 文档已损坏：不是格式正确的 XML；请用永中 Office 或 WPS 打开后另存为 .docx 或 PDF',
+    () => 'damaged UOF document: not well-formed XML',
+  ),
+  'uof-no-body': r(
+    () => 'UOF 文档里没有正文（字:主体），或正文没有文字',
+    () => 'a UOF document without a body (字:主体) or without text in it',
+  ),
+  'not-an-xps': r(
+    () => '不是 XPS 文档（.xps / .oxps），尽管扩展名或指定的格式是 .xps',
+    () => 'not an XPS document (.xps / .oxps), despite its extension or the format given',
+  ),
+  'xps-bad-xml': r(
+    (part: string) => `XPS 文档已损坏：其中的 ${part} 不是格式正确的 XML；请重新打印或另存为 PDF`,
+    (part: string) => `damaged XPS document: ${part} is not well-formed XML`,
+  ),
+  'xps-no-pages': r(
+    () => 'XPS 文档已损坏：找不到任何页面（FixedDocumentSequence 或 .fpage）；请重新打印或另存为 PDF',
+    () => 'damaged XPS document: no pages (FixedDocumentSequence or .fpage)',
+  ),
+  'xps-no-text': r(
+    (pages: number) => `XPS 文档的 ${pages} 页上没有文字（只有图片？）；请另存为 PDF 后再读入`,
+    (pages: number) => `no text on the XPS document's ${pages} pages (images only?): save it as PDF and ingest that`,
+  ),
   'image-unknown': r(
-    () => '不是本工具能读的图片（只读 PNG 和 JPEG）；请另存为 PNG、JPEG 或 PDF',
-    () => 'not an image this tool reads (PNG and JPEG only): save it as PNG, JPEG or PDF',
+    () => '不是本工具能读的图片（只读 PNG、JPEG 和 TIFF）；请另存为 PNG、JPEG 或 PDF',
+    () => 'not an image this tool reads (PNG, JPEG and TIFF only): save it as PNG, JPEG or PDF',
   ),
   'image-damaged': r(
     (kind: string) => `${kind} 图片已损坏（下载或复制没有完成？），无法解码`,
     (kind: string) => `damaged ${kind} image (an incomplete download or copy?): it cannot be decoded`,
+  ),
+  'tiff-unsupported': r(
+    (what: 'compression' | 'samples', n: number) => `这个 TIFF 图片的编码本工具不读（${what === 'compression' ? '压缩方式' : '每像素分量数'} ${n}）；请用看图软件另存为 PNG、JPEG 或 PDF`,
+    (what: 'compression' | 'samples', n: number) => `a TIFF image coded in a way this tool does not read (${what === 'compression' ? 'Compression' : 'SamplesPerPixel'} ${n}): save it as PNG, JPEG or PDF`,
   ),
   'image-interlaced': r(
     () => '隔行扫描（interlaced）的 PNG 图片本工具不读；请用看图软件另存为普通 PNG 或 JPEG',

@@ -154,6 +154,55 @@ function png(width: number, height: number, channels: 1 | 2 | 3 | 4, data: Uint8
   return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
 }
 
+/** A little-endian TIFF of grey pages: one directory a page, strips of `rows` rows, uncompressed, 200 dpi. */
+function tiffOf(images: readonly GreyImage[], rows = 500): Uint8Array {
+  const parts: Buffer[] = [Buffer.from([0x49, 0x49, 42, 0, 0, 0, 0, 0])];
+  let size = 8;
+  const dirAt: number[] = [];
+  images.forEach((img) => {
+    const strips: number[] = [];
+    const counts: number[] = [];
+    for (let y = 0; y < img.height; y += rows) {
+      const data = Buffer.from(img.pixels.subarray(y * img.width, Math.min(img.height, y + rows) * img.width));
+      strips.push(size);
+      counts.push(data.length);
+      parts.push(data);
+      size += data.length;
+    }
+    const arrays = Buffer.alloc(strips.length * 8 + 16);
+    strips.forEach((s, k) => arrays.writeUInt32LE(s, k * 4));
+    counts.forEach((c, k) => arrays.writeUInt32LE(c, strips.length * 4 + k * 4));
+    const arraysAt = size;
+    arrays.writeUInt32LE(200, strips.length * 8);
+    arrays.writeUInt32LE(1, strips.length * 8 + 4);
+    parts.push(arrays);
+    size += arrays.length;
+    const tags: [number, number, number, number][] = [
+      [256, 4, 1, img.width], [257, 4, 1, img.height], [258, 3, 1, 8], [259, 3, 1, 1], [262, 3, 1, 1],
+      [273, 4, strips.length, strips.length === 1 ? strips[0]! : arraysAt], [277, 3, 1, 1], [278, 4, 1, rows],
+      [279, 4, counts.length, counts.length === 1 ? counts[0]! : arraysAt + strips.length * 4],
+      [282, 5, 1, arraysAt + strips.length * 8], [283, 5, 1, arraysAt + strips.length * 8], [296, 3, 1, 2],
+    ];
+    const dir = Buffer.alloc(2 + tags.length * 12 + 4);
+    dir.writeUInt16LE(tags.length, 0);
+    tags.forEach(([tag, type, count, value], k) => {
+      dir.writeUInt16LE(tag, 2 + k * 12);
+      dir.writeUInt16LE(type, 4 + k * 12);
+      dir.writeUInt32LE(count, 6 + k * 12);
+      if (type === 3 && count === 1) dir.writeUInt16LE(value, 10 + k * 12);
+      else dir.writeUInt32LE(value, 10 + k * 12);
+    });
+    dirAt.push(size);
+    parts.push(dir);
+    size += dir.length;
+  });
+  const out = Buffer.concat(parts);
+  out.writeUInt32LE(dirAt[0]!, 4);
+  // Each directory's last word: the next directory.
+  dirAt.forEach((at, k) => out.writeUInt32LE(dirAt[k + 1] ?? 0, at + out.readUInt16LE(at) * 12 + 2));
+  return new Uint8Array(out);
+}
+
 describe('images: decoding and cutting', () => {
   it('decodes every filter and colour type of a PNG to the grey of its pixels (alpha over white)', async () => {
     await fc.assert(
@@ -254,10 +303,16 @@ describe('a scan as image files', () => {
     expect(doc.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.funding?.amountCNY])).toEqual(reference.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.funding?.amountCNY]));
   }, 120_000);
 
+  it('gives the same directions from the pages as a multi-page TIFF (grey, raw strips of 500 rows, as a scanner writes one)', async () => {
+    const doc = processSource(await loadBytes(tiffOf(pages), '扫描件.tif'));
+    expect(doc.document.source).toMatchObject({ format: 'image', encoding: 'tiff', pages: 2 });
+    expect(doc.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.funding?.amountCNY])).toEqual(reference.directions.map((d) => [d.id, d.title, d.projectCount?.value, d.funding?.amountCNY]));
+  }, 120_000);
+
   it('refuses an image it cannot decode in one line', async () => {
     const damaged = await failure(loadBytes(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0), 'x.png'));
     expect(damaged.say('zh')).toBe('PNG 图片已损坏（下载或复制没有完成？），无法解码');
     const other = await failure(loadBytes(Buffer.from('GIF89a'), 'x.jpg'));
-    expect(other.say('zh')).toBe('不是本工具能读的图片（只读 PNG 和 JPEG）；请另存为 PNG、JPEG 或 PDF');
+    expect(other.say('zh')).toBe('不是本工具能读的图片（只读 PNG、JPEG 和 TIFF）；请另存为 PNG、JPEG 或 PDF');
   });
 });

@@ -1086,6 +1086,11 @@ const GAPS112: Record<string, { gap?: string; checksGap?: string }> = {
   'kp-2026-agrimach-epub3': { gap: 'judgement: a 1-project youth direction\'s `项目国拨经费不超过300万元` read as its cap by this writer (writers of sets 5–80 read it as funding); open: the young scientists\' figures stated only in a footnote (`[2] 青年科学家项目拟支持2项，拟安排国拨经费600万元`), footnotes being logged, not read' },
   'zlhz-2026-gat-wechat-longshot': { gap: 'open: OCR misreads left as read: `工` read as `H` (`农产品加H`), the title\'s closing `”` dropped' },
 };
+// Set 115 (first contact 0/625, all three refused: a fax's multi-page CCITT G4 TIFF, an XPS print, a UOF .uot; now 699/702).
+const GAPS115: Record<string, { gap?: string; checksGap?: string }> = {
+  'gjhz-2026-b2-yozo-uof': { gap: 'open: a direction titled by a region (`中亚国家`) whose field names its five countries gives the region as its partner; the partner count is then short' },
+  'hb-2026-gjhz-fax-g4': { gap: 'open: an OCR misreading left as read: `1∶1。` read as `1:10` in a matching ratio' },
+};
 // Set 116 (first contact 392/703, none refused, one collapsed to a single direction; now 691/703): a guideline known only as a psql session's expanded records, a key programme from an AI PDF-to-Markdown converter (page comments, a heading repeated at a page's head), a pdftotext copy structured only by Wingdings bullets.
 const GAPS116: Record<string, { gap?: string; checksGap?: string }> = {
   'gjhz-2026-b3-wingdings-bullets': { gap: 'judgement: directions without numbers under unnumbered parts take the part\'s ordinal and their own (`1.1`…`2.3`), the writer reads ordinals through the document (`1`…`11`)' },
@@ -1102,7 +1107,7 @@ const GAPS114: Record<string, { gap?: string; checksGap?: string }> = {
   'cast-2026-gjjl-obsidian-note': { gap: 'open: `…开展农业、卫生健康、信息通信等领域的…` in a 支持内容 sentence read as domains (the first item with the words before it); a group heading `（三）“一带一路”科技合作类` gives 一带一路 as a partner of a direction under it that names none' },
   'cstec-2026-fzzgj-pxb-portal': { gap: 'open: `项目资助总额不超过160万元` in a one-project direction\'s 其他要求 not read as its own cap (the class\'s 80万元 inherited instead)' },
 };
-for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind116', GAPS116], ['blind117', GAPS117]] as const) {
+for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
 }
