@@ -222,6 +222,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   (lines, text) => markNoteAppMatter(text, lines),
   markNumberedHeaders,
   markRepeatedHeadings,
+  markBlogPost,
   markBreadcrumbs,
   markPrintFooters,
   markMailHeaders,
@@ -2997,6 +2998,71 @@ function markBreadcrumbs(lines: RawLine[]): void {
   for (const f of firsts) count.set(f.step, (count.get(f.step) ?? 0) + 1);
   if (firsts.length < 3 || ![...count.values()].some((n) => n >= 2)) return;
   for (const f of firsts) f.line.cls = 'running-header';
+}
+
+/** A blog engine's tag on a line of its own (Hexo/Jekyll `{% tabs … %}`, `{% endnote %}`, Hugo `{{< … >}}`), an HTML comment (`<!-- more -->`, `<!-- endtab -->`), a code fence. */
+const RE_BLOG_TAG_LINE = /^\s*(?:\{%-?\s*[\w-]+[^%]*-?%\}|\{\{[<%][^}]*[>%]\}\}|<!--(?:(?!-->).)*-->)\s*$/;
+/** A blog engine's tag inside a line (`{% label danger@暂停 %}`, `{% post_link … %}`). */
+const RE_BLOG_TAG = /\{%-?\s*[\w-]+[^%]*-?%\}|\{\{[<%][^}]*[>%]\}\}/g;
+/** An aside box's opening and closing tags (Hexo NexT/Butterfly `{% note %}`, Hugo `{{< admonition >}}`). */
+const RE_ASIDE_OPEN = /^\s*(?:\{%-?\s*(?:note|callout|hideToggle|folding|tip|alert)\b[^%]*%\}|\{\{[<%]\s*(?:admonition|notice|alert|callout|hint)\b[^}]*[>%]\}\})\s*$/i;
+const RE_ASIDE_CLOSE = /^\s*(?:\{%-?\s*end(?:note|callout|hideToggle|folding|tip|alert)\s*-?%\}|\{\{[<%]\s*\/\s*(?:admonition|notice|alert|callout|hint)\s*[>%]\}\})\s*$/i;
+/** A tab's caption in a comment (`<!-- tab （一）派出项目@paper-plane -->`): the caption is a heading of the text. */
+const RE_TAB_CAPTION = /^(\s*<!--\s*tab\s+)([^@>]*?)(\s*(?:@[\w-]+)?\s*-->)\s*$/;
+/** A repost's note that the original follows (`以下为原文`, `全文如下`). */
+const RE_ORIGINAL_FOLLOWS = /以下(?:为|是)(?:指南)?(?:原文|全文)|(?:原文|全文)(?:转载)?如下/;
+
+/**
+ * A blog post that reposts a guideline (a Hexo or Hugo post's Markdown source): the engine's tags
+ * and comments are markup, a tab's caption is the heading it names, the blogger's aside boxes
+ * (`{% note %}` … `{% endnote %}`) and code blocks are the blogger's (logged as `chat`), and where the
+ * post says the original follows (`以下为原文`), the post's own text before it is the blogger's too,
+ * and so is its own section after the guideline (a heading above the level of the guideline's title,
+ * `## 2. 个人备注` after `### …申报指南`). Only where the text has engine tags.
+ */
+function markBlogPost(lines: RawLine[]): void {
+  if (!lines.some((l) => l.cls === 'content' && (RE_BLOG_TAG_LINE.test(l.raw) && /\{[%{]/.test(l.raw)))) return;
+  let aside = false;
+  let fence = false;
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    if (/^\s*(?:```|~~~)/.test(l.raw)) {
+      fence = !fence;
+      l.cls = 'chat';
+      continue;
+    }
+    if (fence) {
+      l.cls = 'chat';
+      continue;
+    }
+    if (RE_ASIDE_OPEN.test(l.raw)) aside = true;
+    if (aside) {
+      if (RE_ASIDE_CLOSE.test(l.raw)) aside = false;
+      l.cls = 'chat';
+      continue;
+    }
+    const caption = RE_TAB_CAPTION.exec(l.raw);
+    if (caption) {
+      const open = l.start + caption[1]!.length;
+      (l.furniture ??= []).push({ start: l.start, end: open, kind: 'markup' }, { start: open + caption[2]!.length, end: l.start + caption[0].length, kind: 'markup' });
+      continue;
+    }
+    if (RE_BLOG_TAG_LINE.test(l.raw)) {
+      l.cls = 'web-chrome';
+      continue;
+    }
+    for (const m of l.raw.matchAll(RE_BLOG_TAG)) (l.furniture ??= []).push({ start: l.start + m.index, end: l.start + m.index + m[0].length, kind: 'markup' });
+  }
+  // The post's own text around the original it reposts.
+  const content = lines.filter((l) => l.cls === 'content');
+  const at = content.findIndex((l) => RE_ORIGINAL_FOLLOWS.test(l.raw));
+  if (at < 0 || at > content.length * 0.4) return;
+  for (const l of content.slice(0, at + 1)) l.cls = 'chat';
+  const level = (l: RawLine): number => /^(#{1,6})\s/.exec(l.raw)?.[1]!.length ?? 0;
+  const title = content.slice(at + 1).find((l) => level(l) > 0);
+  if (!title) return;
+  const end = content.findIndex((l, k) => k > at && l !== title && level(l) > 0 && level(l) < level(title));
+  if (end >= 0) for (const l of content.slice(end)) l.cls = 'chat';
 }
 
 /** A converter's page comment: `<!-- page 5 -->`, `<!-- 第5页 -->`. */

@@ -1098,7 +1098,7 @@ const GAPS116: Record<string, { gap?: string; checksGap?: string }> = {
 };
 // Set 117 (first contact 322/595, one refused: an Element UI table saved from the browser; now 532/595): a 博士后 exchange programme in a Hexo post, an NSFC 企业创新发展联合基金 guide printed from Chrome, a provincial 引才引智 call as an el-table with expanded rows.
 const GAPS117: Record<string, { gap?: string; checksGap?: string }> = {
-  'bsh-2026-gjjl-hexo-post': { gap: 'open: a blog engine\'s markup (Hexo `{% note %}` asides, `<!-- tab …-->` captions naming the groups, `{% label %}`) and the post\'s own numbered sections (`## 0. 时间线`, `## 1. 指南原文`) read as the guideline\'s: its directions misnumbered and shifted' },
+  'bsh-2026-gjjl-hexo-post': { gap: 'open: `申请条件：` over numbered items not read as the direction\'s requirements (as a label it would take the call\'s closing `一、申请条件` into the last direction elsewhere); a suspended item (`本项目2026年度暂停申报`) not reported withdrawn; `3类共11个资助项目` not read as the directions\' count' },
   'hb-2026-ycyz-eltable-spa': { gap: 'open: `在先进制造、光电子信息、生物医药等产业领域…` in a 支持对象 cell read as domains' },
   'nsfc-2026-qycx-chrome-print': { gap: 'open: the site\'s menu, printed beside the page\'s first lines by Chrome, read into the title (`首页机构概况…项目指南企业创新发展联合基金2026年度项目指南`)' },
 };
