@@ -36,58 +36,84 @@ export async function decodeImage(bytes: Uint8Array): Promise<GreyImage> {
   throw new GuidelineError('unsupported-format', reason('image-unknown'));
 }
 
-function decodePng(bytes: Uint8Array): GreyImage {
+interface PngHeader {
+  readonly width: number;
+  readonly height: number;
+  readonly depth: number;
+  readonly type: number;
+  readonly interlace: number;
+  readonly palette: Uint8Array | null;
+  readonly alphaOfIndex: Uint8Array | null;
+  /** The image data, its IDAT chunks joined. */
+  readonly data: Uint8Array;
+}
+
+/** A PNG's chunks: its header's fields, its palette and transparency, its data. */
+function pngChunks(bytes: Uint8Array): PngHeader {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let at = 8;
-  let width = 0;
-  let height = 0;
-  let depth = 8;
-  let type = 0;
-  let interlace = 0;
+  let header = { width: 0, height: 0, depth: 8, type: 0, interlace: 0 };
   let palette: Uint8Array | null = null;
   let alphaOfIndex: Uint8Array | null = null;
   const data: Uint8Array[] = [];
-  while (at + 8 <= bytes.length) {
+  for (let at = 8; at + 8 <= bytes.length; ) {
     const length = view.getUint32(at);
     const kind = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const body = bytes.subarray(at + 8, at + 8 + length);
-    if (body.length < length) break;
-    if (kind === 'IHDR') {
-      width = view.getUint32(at + 8);
-      height = view.getUint32(at + 12);
-      depth = body[8]!;
-      type = body[9]!;
-      interlace = body[12]!;
-    } else if (kind === 'PLTE') palette = body;
+    if (body.length < length || kind === 'IEND') break;
+    if (kind === 'IHDR') header = { width: view.getUint32(at + 8), height: view.getUint32(at + 12), depth: body[8]!, type: body[9]!, interlace: body[12]! };
+    else if (kind === 'PLTE') palette = body;
     else if (kind === 'tRNS') alphaOfIndex = body;
     else if (kind === 'IDAT') data.push(body);
-    else if (kind === 'IEND') break;
     at += 12 + length;
   }
-  if (width === 0 || height === 0 || data.length === 0) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
+  const joined = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
+  let o = 0;
+  for (const d of data) {
+    joined.set(d, o);
+    o += d.length;
+  }
+  return { ...header, palette, alphaOfIndex, data: joined };
+}
+
+/** Undoes a row's PNG filter (0 none, 1 sub, 2 up, 3 average, 4 Paeth) into `row`, given the row above. */
+function unfilter(filter: number, raw: Uint8Array, row: Uint8Array, previous: Uint8Array, step: number): void {
+  for (let i = 0; i < row.length; i++) {
+    const x = raw[i]!;
+    const a = i >= step ? row[i - step]! : 0;
+    const b = previous[i]!;
+    const c = i >= step ? previous[i - step]! : 0;
+    let v = x;
+    if (filter === 1) v = x + a;
+    else if (filter === 2) v = x + b;
+    else if (filter === 3) v = x + ((a + b) >> 1);
+    else if (filter === 4) {
+      const p = a + b - c;
+      const pa = Math.abs(p - a);
+      const pb = Math.abs(p - b);
+      const pc = Math.abs(p - c);
+      v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+    }
+    row[i] = v & 0xff;
+  }
+}
+
+function decodePng(bytes: Uint8Array): GreyImage {
+  const png = pngChunks(bytes);
+  const { width, height, depth, type, palette, alphaOfIndex } = png;
+  if (width === 0 || height === 0 || png.data.length === 0) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
   if (width * height > MAX_PIXELS) throw new GuidelineError('too-large', reason('image-too-large', width, height));
-  if (interlace !== 0) throw new GuidelineError('unsupported-format', reason('image-interlaced'));
+  if (png.interlace !== 0) throw new GuidelineError('unsupported-format', reason('image-interlaced'));
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[type];
   if (channels === undefined || (type === 3 && palette === null)) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
   let raw: Uint8Array;
   try {
-    const joined = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
-    let o = 0;
-    for (const d of data) {
-      joined.set(d, o);
-      o += d.length;
-    }
-    raw = fflate().unzlibSync(joined);
+    raw = fflate().unzlibSync(png.data);
   } catch {
     throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
   }
   const bitsPerPixel = channels * depth;
   const stride = Math.ceil((width * bitsPerPixel) / 8);
-  const step = Math.max(1, bitsPerPixel >> 3);
   if (raw.length < (stride + 1) * height) throw new GuidelineError('unsupported-format', reason('image-damaged', 'PNG'));
-  const pixels = new Uint8Array(width * height);
-  let previous = new Uint8Array(stride);
-  let row = new Uint8Array(stride);
   const sample = (line: Uint8Array, x: number, c: number): number => {
     if (depth === 8) return line[x * channels + c]!;
     if (depth === 16) return line[(x * channels + c) * 2]!;
@@ -95,50 +121,32 @@ function decodePng(bytes: Uint8Array): GreyImage {
     const v = (line[bit >> 3]! >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
     return type === 3 ? v : Math.round((v * 255) / ((1 << depth) - 1));
   };
+  // Each pixel's grey (BT.601 weights) and alpha, composited on white paper.
+  const greyAt = (row: Uint8Array, x: number): number => {
+    let rgb: [number, number, number];
+    let alpha = 255;
+    if (type === 3) {
+      const index = sample(row, x, 0);
+      rgb = [palette![index * 3] ?? 255, palette![index * 3 + 1] ?? 255, palette![index * 3 + 2] ?? 255];
+      alpha = alphaOfIndex?.[index] ?? 255;
+    } else if (channels <= 2) {
+      const g = sample(row, x, 0);
+      rgb = [g, g, g];
+      if (channels === 2) alpha = sample(row, x, 1);
+    } else {
+      rgb = [sample(row, x, 0), sample(row, x, 1), sample(row, x, 2)];
+      if (channels === 4) alpha = sample(row, x, 3);
+    }
+    const grey = (rgb[0] * 77 + rgb[1] * 150 + rgb[2] * 29) >> 8;
+    return alpha === 255 ? grey : 255 - (((255 - grey) * alpha) >> 8);
+  };
+  const pixels = new Uint8Array(width * height);
+  let previous = new Uint8Array(stride);
+  let row = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
     const base = y * (stride + 1);
-    const filter = raw[base]!;
-    for (let i = 0; i < stride; i++) {
-      const x = raw[base + 1 + i]!;
-      const a = i >= step ? row[i - step]! : 0;
-      const b = previous[i]!;
-      const c = i >= step ? previous[i - step]! : 0;
-      let v = x;
-      if (filter === 1) v = x + a;
-      else if (filter === 2) v = x + b;
-      else if (filter === 3) v = x + ((a + b) >> 1);
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v = x + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
-      }
-      row[i] = v & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      let r: number;
-      let g: number;
-      let bl: number;
-      let alpha = 255;
-      if (type === 3) {
-        const index = sample(row, x, 0);
-        r = palette![index * 3] ?? 255;
-        g = palette![index * 3 + 1] ?? 255;
-        bl = palette![index * 3 + 2] ?? 255;
-        alpha = alphaOfIndex?.[index] ?? 255;
-      } else if (channels <= 2) {
-        r = g = bl = sample(row, x, 0);
-        if (channels === 2) alpha = sample(row, x, 1);
-      } else {
-        r = sample(row, x, 0);
-        g = sample(row, x, 1);
-        bl = sample(row, x, 2);
-        if (channels === 4) alpha = sample(row, x, 3);
-      }
-      const grey = (r * 77 + g * 150 + bl * 29) >> 8;
-      pixels[y * width + x] = alpha === 255 ? grey : 255 - (((255 - grey) * alpha) >> 8);
-    }
+    unfilter(raw[base]!, raw.subarray(base + 1, base + 1 + stride), row, previous, Math.max(1, bitsPerPixel >> 3));
+    for (let x = 0; x < width; x++) pixels[y * width + x] = greyAt(row, x);
     [previous, row] = [row, previous];
   }
   return { width, height, pixels };

@@ -17,9 +17,9 @@
  * Coordinates are turned into PDF points with the origin at the bottom-left, as `buildLines` wants.
  * Pure.
  */
-import { GuidelineError, type Removal } from '../types.js';
+import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildLines, type PageItems, type TextItem } from './pdf-lines.js';
+import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
 import type { Rule } from './pdf-layout.js';
 import { kid, kids, type XmlElement, xmlPart } from './xml.js';
 
@@ -156,7 +156,7 @@ function rulesOf(segments: Drawn['segments'], height: number): Rule[] {
 }
 
 /** Reads an `.ofd` (the files of its ZIP): the text of its first document, page by page. */
-export function readOfd(files: Files): { text: string; pageOfLine: number[]; pageLineOfLine: number[]; pages: number; removed: Removal[] } {
+export function readOfd(files: Files): PagesText {
   const ofd = xmlOf(files, 'OFD.xml') ?? xmlOf(files, Object.keys(files).find((n) => /^ofd\.xml$/i.test(n)) ?? '');
   const rootLoc = textIn(kid(kid(ofd, 'DocBody'), 'DocRoot')).trim() || Object.keys(files).find((n) => /^Doc_\d+\/Document\.xml$/i.test(n)) || '';
   const rootPath = resolve('', rootLoc);
@@ -197,13 +197,5 @@ export function readOfd(files: Files): { text: string; pageOfLine: number[]; pag
     return { box: [0, 0, box.w * PT, height * PT], items, ...(rules.length > 0 ? { rules } : {}) };
   });
 
-  const built = buildLines(pages);
-  if (built.glyphs === 0) throw new GuidelineError('pdf-no-text', reason('ofd-no-text', pages.length));
-  return {
-    text: built.lines.map((l) => l.text).join('\n'),
-    pageOfLine: built.lines.map((l) => l.page),
-    pageLineOfLine: built.lines.map((l) => l.pageLine),
-    pages: pages.length,
-    removed: [...built.removed],
-  };
+  return pagesText(pages, () => new GuidelineError('pdf-no-text', reason('ofd-no-text', pages.length)));
 }

@@ -496,3 +496,29 @@ function rowText(cells: readonly (readonly (readonly TextItem[])[])[]): { text: 
   }
   return { text: line, confidence: ocr ? Uint8Array.from(confidence.slice(0, line.length)) : null };
 }
+
+/** A fixed-layout document's text (OFD, XPS), as loaded. */
+export interface PagesText {
+  readonly text: string;
+  readonly pageOfLine: number[];
+  readonly pageLineOfLine: number[];
+  readonly pages: number;
+  readonly removed: Removal[];
+}
+
+/**
+ * The loaded text of a fixed-layout document's pages (OFD, XPS: runs placed as a PDF's are): its
+ * lines, the page and page line of each, and what was removed. `none`: the error where no page
+ * holds a glyph.
+ */
+export function pagesText(pages: readonly PageItems[], none: () => Error): PagesText {
+  const built = buildLines(pages);
+  if (built.glyphs === 0) throw none();
+  return {
+    text: built.lines.map((l) => l.text).join('\n'),
+    pageOfLine: built.lines.map((l) => l.page),
+    pageLineOfLine: built.lines.map((l) => l.pageLine),
+    pages: pages.length,
+    removed: [...built.removed],
+  };
+}

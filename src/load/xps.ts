@@ -9,9 +9,9 @@
  * (`FixedDocumentSequence.fdseq` → `FixedDocument.fdoc` → `*.fpage`), else every page by its
  * number. The text is Unicode in the file, so no font is read. Pure.
  */
-import { GuidelineError, type Removal } from '../types.js';
+import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildLines, type PageItems, type TextItem } from './pdf-lines.js';
+import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
 import { kids, type XmlElement, xmlPart } from './xml.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
@@ -103,7 +103,7 @@ function drawn(e: XmlElement, m: Matrix, out: Run[]): void {
   }
 }
 
-export function readXps(files: Files): { text: string; pageOfLine: number[]; pageLineOfLine: number[]; pages: number; removed: Removal[] } {
+export function readXps(files: Files): PagesText {
   const parts = pageParts(files);
   if (parts.length === 0) throw new GuidelineError('unsupported-format', reason('xps-no-pages'));
   const pages: PageItems[] = parts.map((path) => {
@@ -118,13 +118,5 @@ export function readXps(files: Files): { text: string; pageOfLine: number[]; pag
       .sort((p, q) => q.y - p.y || p.x - q.x);
     return { box: [0, 0, width * PT, height * PT], items };
   });
-  const built = buildLines(pages);
-  if (built.glyphs === 0) throw new GuidelineError('pdf-no-text', reason('xps-no-text', pages.length));
-  return {
-    text: built.lines.map((l) => l.text).join('\n'),
-    pageOfLine: built.lines.map((l) => l.page),
-    pageLineOfLine: built.lines.map((l) => l.pageLine),
-    pages: pages.length,
-    removed: [...built.removed],
-  };
+  return pagesText(pages, () => new GuidelineError('pdf-no-text', reason('xps-no-text', pages.length)));
 }
