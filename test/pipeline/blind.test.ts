@@ -1100,7 +1100,7 @@ const GAPS116: Record<string, { gap?: string; checksGap?: string }> = {
 const GAPS117: Record<string, { gap?: string; checksGap?: string }> = {
   'bsh-2026-gjjl-hexo-post': { gap: 'open: `申请条件：` over numbered items not read as the direction\'s requirements (as a label it would take the call\'s closing `一、申请条件` into the last direction elsewhere); a suspended item (`本项目2026年度暂停申报`) not reported withdrawn; `3类共11个资助项目` not read as the directions\' count' },
   'hb-2026-ycyz-eltable-spa': { gap: 'open: `在先进制造、光电子信息、生物医药等产业领域…` in a 支持对象 cell read as domains' },
-  'nsfc-2026-qycx-chrome-print': { gap: 'open: the site\'s menu, printed beside the page\'s first lines by Chrome, read into the title (`首页机构概况…项目指南企业创新发展联合基金2026年度项目指南`)' },
+  'nsfc-2026-qycx-chrome-print': { gap: 'open: the sidebar\'s heading printed beside the title by Chrome read into it (`项目指南企业创新发展联合基金2026年度项目指南`)' },
 };
 // Set 114 (first contact 586/658, none refused: a 科技援外 training-class call whose caps are per class in a table, a 澜湄 fund guide in US dollars, a 中国科协 call kept in an Obsidian note; now 654/658).
 const GAPS114: Record<string, { gap?: string; checksGap?: string }> = {
