@@ -223,6 +223,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markNumberedHeaders,
   markRepeatedHeadings,
   markBlogPost,
+  markScreenReader,
   markBreadcrumbs,
   markPrintFooters,
   markMailHeaders,
@@ -964,8 +965,9 @@ class LineCleaner {
     // the line's indent.
     if (this.length === 0) this.log('indent', i, j);
     // A letter-spaced line (`合 作 协 议 ： 1 8 0 0 万 元`, as some PDF fonts extract): every
-    // single space is spacing, digits and Latin letters included.
-    else if (this.spaced && j - i === 1 && text.charCodeAt(i) === 0x20) this.log('cjk-space', i, j);
+    // single space is spacing, digits and Latin letters included; not between two words of Latin
+    // letters and digits kept whole (`2.1 70MPa`, as OCR spaces only the ideographs).
+    else if (this.spaced && j - i === 1 && text.charCodeAt(i) === 0x20 && !wordsApart(text, i, j)) this.log('cjk-space', i, j);
     else if (i === this.labelGap) {
       // A table row (`合作协议          《…》`): the gap is the label's colon. (After the rest of a
       // label its column wrapped, read from the line below: `拟支持项` + `目数`.)
@@ -3063,6 +3065,41 @@ function markBlogPost(lines: RawLine[]): void {
   if (!title) return;
   const end = content.findIndex((l, k) => k > at && l !== title && level(l) > 0 && level(l) < level(title));
   if (end >= 0) for (const l of content.slice(end)) l.cls = 'chat';
+}
+
+/** What a screen reader says before a line's text (NVDA, JAWS, 争渡, 读屏 in Chinese): its role, level and place. */
+const RE_SPOKEN_ROLE = /^(?:(?:标题\s*\d\s*[，,]|列表\s*\d+\s*项\s*[，,]|嵌套级别\s*\d+\s*[，,]|(?:已访问)?链接\s*[，,]|图片\s*[，,]|按钮\s*[，,]|表格\s*\d+\s*行\s*\d+\s*列\s*[，,]|第\s*\d+\s*行\s*[，,]|第\s*\d+\s*列\s*[，,]|可点击\s*[，,])\s*)+/;
+/** What a screen reader says on a line of its own: a region entered, a list or table left. */
+const RE_SPOKEN_LINE = /^(?:退出列表|退出表格|退出区域|文档|导航区域|主要区域|横幅区域|内容信息区域|补充区域|表单区域|搜索区域|页脚区域|框架|空白|图片(?:[，,].*)?|按钮[，,].*|编辑框.*)$/;
+
+/**
+ * A screen reader's speech log of a page (a blind user's or an accessibility tester's copy): each
+ * line as it was announced (`标题 4，1.1中国和比利时…`, `列表 5 项，合作协议：…`, `链接，首页`,
+ * `退出列表`). The announcements are logged (`web-chrome`: what a page's structure says, not its
+ * text), the words read stay. Only where the text has five announcements or more.
+ */
+function markScreenReader(lines: RawLine[]): void {
+  if (lines.filter((l) => l.cls === 'content' && (/^(?:标题\s*\d|列表\s*\d+\s*项)[，,]/.test(l.raw.trim()) || l.raw.trim() === '退出列表')).length < 5) return;
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    const t = l.raw.trim();
+    if (RE_SPOKEN_LINE.test(t)) {
+      l.cls = 'web-chrome';
+      continue;
+    }
+    const lead = RE_SPOKEN_ROLE.exec(t);
+    if (!lead) continue;
+    const at = l.start + (l.raw.length - l.raw.trimStart().length);
+    if (lead[0].length === t.length) l.cls = 'web-chrome';
+    else (l.furniture ??= []).push({ start: at, end: at + lead[0].length, kind: 'web-chrome' });
+  }
+}
+
+/** Whether the space `[i, j)` parts two runs of Latin letters and digits, one of them two characters or more (`2.1 70MPa`). */
+function wordsApart(text: string, i: number, j: number): boolean {
+  const left = /[A-Za-z0-9.%]+$/.exec(text.slice(Math.max(0, i - 12), i))?.[0] ?? '';
+  const right = /^[A-Za-z0-9.%]+/.exec(text.slice(j, j + 12))?.[0] ?? '';
+  return left !== '' && right !== '' && Math.max(left.length, right.length) >= 2;
 }
 
 /** A converter's page comment: `<!-- page 5 -->`, `<!-- 第5页 -->`. */

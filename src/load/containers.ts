@@ -192,6 +192,9 @@ function attachmentsOf(entity: string, headers: Map<string, string>, depth = 0, 
   return out;
 }
 
+/** A file's name that says it is an earlier call's or kept for reference. */
+const RE_EARLIER_FILE = /历年|往年|以往|上年|去年|旧版|过期|供参考|参考资料|存档/;
+
 /** An attachment's name that says it is no guideline: a form to fill in, a template, a budget. */
 const RE_NOT_GUIDELINE_FILE = /模板|申报书|回执|报名|联系|推荐表|承诺书|预算|汇总表|信息表|登记表|说明会/;
 
@@ -210,11 +213,38 @@ function guidelineAttachment(entity: string, headers: Map<string, string>, body:
  */
 export function guidelineFile(files: readonly { name: string; bytes: Uint8Array }[], body: string): { name: string; bytes: Uint8Array } | undefined {
   // (An image attached is a logo or a signature, never the guideline.)
-  const readable = files.filter((a) => SOURCE_EXTENSIONS.test(a.name) && !RE_IMAGE_FILE.test(a.name) && a.bytes.length > 0);
+  const all = files.filter((a) => SOURCE_EXTENSIONS.test(a.name) && !RE_IMAGE_FILE.test(a.name) && a.bytes.length > 0);
+  // (An archive inside it, or a file named as an earlier year's or kept for reference, `历年指南.zip`,
+  // `2025年指南（供参考）.pdf`, is the guideline only where nothing else can be.)
+  const current = all.filter((a) => !/\.zip$/i.test(a.name) && !RE_EARLIER_FILE.test(a.name.replace(/^.*\//, '')));
+  const readable = current.length > 0 ? current : all;
   const named = readable.find((a) => /指南/.test(a.name) && !RE_NOT_GUIDELINE_FILE.test(a.name));
   if (named) return named;
   if (body.replace(/\s+/g, '').length > 3000) return undefined;
-  return readable.filter((a) => !RE_NOT_GUIDELINE_FILE.test(a.name)).sort((a, b) => b.bytes.length - a.bytes.length)[0];
+  return unnamedCandidates(readable)[0];
+}
+
+/** Files that may hold the guideline though none is named as one: no form, largest first. */
+function unnamedCandidates(readable: readonly { name: string; bytes: Uint8Array }[]): { name: string; bytes: Uint8Array }[] {
+  return readable.filter((a) => !RE_NOT_GUIDELINE_FILE.test(a.name)).sort((a, b) => b.bytes.length - a.bytes.length);
+}
+
+/**
+ * An archive's files that may hold its guideline, in the order to try them: the one named as one
+ * alone; else every file that is no form (largest first), to be told apart by what they say.
+ */
+export function guidelineCandidates(files: readonly { name: string; bytes: Uint8Array }[]): { name: string; bytes: Uint8Array }[] {
+  const named = guidelineFile(files, '');
+  if (!named) return [];
+  if (/指南/.test(named.name)) return [named];
+  const all = files.filter((a) => SOURCE_EXTENSIONS.test(a.name) && !RE_IMAGE_FILE.test(a.name) && a.bytes.length > 0);
+  const current = all.filter((a) => !/\.zip$/i.test(a.name) && !RE_EARLIER_FILE.test(a.name.replace(/^.*\//, '')));
+  return unnamedCandidates(current.length > 0 ? current : all);
+}
+
+/** How much a text reads as a guideline: its direction fields' labels (`拟支持项目数`, `研究内容`, …). */
+export function guidelineScore(text: string): number {
+  return (text.match(/拟支持项目数|拟支持经费|领域方向|合作领域|合作协议|研究内容|考核指标|关键词|实施周期|指南方向|申报指南/g) ?? []).length;
 }
 
 function fromMime(text: string): Unwrapped | null {

@@ -138,10 +138,24 @@ type Files = Record<string, Uint8Array>;
  */
 async function loadArchive(bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
   const { archiveMembers, byName, RE_IMAGE_FILE } = await import('./archive.js');
-  const { guidelineFile } = await import('./containers.js');
+  const { guidelineCandidates, guidelineScore } = await import('./containers.js');
   const members = archiveMembers(bytes);
   const documents = members.filter((m) => !RE_IMAGE_FILE.test(m.name));
-  const file = guidelineFile(documents, '');
+  const candidates = guidelineCandidates(documents);
+  // None named as the guideline (`附件1.pdf`, `附件2.docx`): the one whose text reads most as one
+  // (a notice that forwards it says little of its fields).
+  let file = candidates[0];
+  if (candidates.length > 1) {
+    const { format: _g, ...quiet } = options;
+    let best = -1;
+    for (const c of candidates) {
+      const score = await loadBytes(c.bytes, c.name, { ...quiet, ocr: 'off', id: meta.id }).then(
+        (s) => guidelineScore(s.text),
+        () => -1,
+      );
+      if (score > best) [best, file] = [score, c];
+    }
+  }
   const images = members.filter((m) => RE_IMAGE_FILE.test(m.name)).sort(byName);
   if (!file && images.length === 0) throw new GuidelineError('unsupported-format', reason('zip-no-guideline'));
   const others = (file ? members.filter((m) => m !== file) : documents).map((m) => ({ kind: 'archive-member' as const, text: m.name, line: null, start: null, end: null, page: null }));
@@ -230,6 +244,15 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
   if (/^\s*(?:序号|编号)\s*$/m.test(plain)) {
     const { rebuildColumnTables } = await import('./column-table.js');
     const rebuilt = rebuildColumnTables(plain);
+    if (rebuilt) {
+      plain = rebuilt.text;
+      removed.push(...rebuilt.removed);
+    }
+  }
+  // A workbook dumped cell by cell (`B7: 内地与香港联合研究项目`): its sheets as lines and pipe rows.
+  if (/^[A-Z]{1,3}\d{1,5}[:：] /m.test(plain)) {
+    const { rebuildCellDump } = await import('./cell-dump.js');
+    const rebuilt = rebuildCellDump(plain);
     if (rebuilt) {
       plain = rebuilt.text;
       removed.push(...rebuilt.removed);
