@@ -3,7 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { GuidelineError, type Source } from '../types.js';
+import { GuidelineError, type Removal, type Source } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
@@ -216,6 +216,30 @@ async function loadPackage(format: keyof typeof PACKAGES | 'ofd' | 'xps', bytes:
   return structured(meta, format, format, bytes.length, await PACKAGES[format].read(files));
 }
 
+type Rebuild = (text: string) => { text: string; removed: Removal[] } | null;
+
+/**
+ * The layouts a text may be of another text, each with the cheap test that it may be one and the
+ * reader that rebuilds it (null where it is none after all): one row per layout.
+ */
+const TEXT_REBUILDS: readonly { readonly shows: (text: string) => boolean; readonly read: () => Promise<Rebuild> }[] = [
+  // A table of directions copied column by column (`序号` / `1.1` / `1.2` / `指南方向` / …): as its rows.
+  { shows: (t) => /^\s*(?:序号|编号)\s*$/m.test(t), read: async () => (await import('./column-table.js')).rebuildColumnTables },
+  // A workbook dumped cell by cell (`B7: 内地与香港联合研究项目`): its sheets as lines and pipe rows.
+  { shows: (t) => /^[A-Z]{1,3}\d{1,5}[:：] /m.test(t), read: async () => (await import('./cell-dump.js')).rebuildCellDump },
+  // A database's records as the PostgreSQL client prints them (`\x on`): the text they hold.
+  { shows: (t) => /^-\[ RECORD \d+ \]/m.test(t), read: async () => (await import('./psql.js')).readPsqlRecords },
+  // A draft printed with its markup: the balloons beside the text (`删除的内容: …`, `批注 [WJ1]: …`) cut.
+  { shows: (t) => /[ \u3000]{3}(?:删除的内容|带格式的|批注\s*\[|Deleted|Formatted|Comment\s*\[)/.test(t), read: async () => (await import('./balloons.js')).stripMarkupBalloons },
+  // A booklet's print file, two pages to a sheet in the order they are folded: its pages in order.
+  {
+    shows: (t) => t.includes('\f') && /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页)\s{3,}(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页)\s*$/m.test(t),
+    read: async () => (await import('./imposed.js')).rebuildImposedSheets,
+  },
+  // A form whose labels run down a column a character a line (`方` / `向` / `名` / `称`): `标签：值`.
+  { shows: (t) => /^[ \u3000]{0,6}[\u4e00-\u9fff][ \u3000]*$/m.test(t), read: async () => (await import('./vertical-labels.js')).rebuildVerticalLabels },
+];
+
 /** A text source (`txt`, `csv`): decoded, then read as the table, the container or the text it is. */
 async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, options: LoadOptions): Promise<Source> {
   const { text, encoding } = decodeText(bytes);
@@ -240,55 +264,11 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
   }
   let plain = inner?.text ?? text;
   const removed = [...(inner?.removed ?? [])];
-  // A table of directions copied column by column (`序号` / `1.1` / `1.2` / `指南方向` / …): as its rows.
-  if (/^\s*(?:序号|编号)\s*$/m.test(plain)) {
-    const { rebuildColumnTables } = await import('./column-table.js');
-    const rebuilt = rebuildColumnTables(plain);
-    if (rebuilt) {
-      plain = rebuilt.text;
-      removed.push(...rebuilt.removed);
-    }
-  }
-  // A workbook dumped cell by cell (`B7: 内地与香港联合研究项目`): its sheets as lines and pipe rows.
-  if (/^[A-Z]{1,3}\d{1,5}[:：] /m.test(plain)) {
-    const { rebuildCellDump } = await import('./cell-dump.js');
-    const rebuilt = rebuildCellDump(plain);
-    if (rebuilt) {
-      plain = rebuilt.text;
-      removed.push(...rebuilt.removed);
-    }
-  }
-  // A database's records as the PostgreSQL client prints them (`\x on`): the text they hold.
-  if (/^-\[ RECORD \d+ \]/m.test(plain)) {
-    const { readPsqlRecords } = await import('./psql.js');
-    const read = readPsqlRecords(plain);
-    if (read) {
-      plain = read.text;
-      removed.push(...read.removed);
-    }
-  }
-  // A draft printed with its markup: the balloons beside the text (`删除的内容: …`, `批注 [WJ1]: …`) cut.
-  if (/[ \u3000]{3}(?:删除的内容|带格式的|批注\s*\[|Deleted|Formatted|Comment\s*\[)/.test(plain)) {
-    const { stripMarkupBalloons } = await import('./balloons.js');
-    const stripped = stripMarkupBalloons(plain);
-    if (stripped) {
-      plain = stripped.text;
-      removed.push(...stripped.removed);
-    }
-  }
-  // A booklet's print file, two pages to a sheet in the order they are folded: its pages in order.
-  if (plain.includes('\f') && /^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页)\s{3,}(?:[—–-]\s*\d{1,3}\s*[—–-]|第\s*\d{1,3}\s*页)\s*$/m.test(plain)) {
-    const { rebuildImposedSheets } = await import('./imposed.js');
-    const rebuilt = rebuildImposedSheets(plain);
-    if (rebuilt) {
-      plain = rebuilt.text;
-      removed.push(...rebuilt.removed);
-    }
-  }
-  // A form whose labels run down a column a character a line (`方` / `向` / `名` / `称`): `标签：值`.
-  if (/^[ \u3000]{0,6}[\u4e00-\u9fff][ \u3000]*$/m.test(plain)) {
-    const { rebuildVerticalLabels } = await import('./vertical-labels.js');
-    const rebuilt = rebuildVerticalLabels(plain);
+  // Texts that are a layout of another text (a table copied column by column, a workbook dumped
+  // cell by cell, …): rebuilt as the text they hold, in the order of `TEXT_REBUILDS`.
+  for (const rebuild of TEXT_REBUILDS) {
+    if (!rebuild.shows(plain)) continue;
+    const rebuilt = (await rebuild.read())(plain);
     if (rebuilt) {
       plain = rebuilt.text;
       removed.push(...rebuilt.removed);
