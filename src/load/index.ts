@@ -35,9 +35,8 @@ export interface LoadOptions {
   readonly id?: string;
 }
 
-/** Formats the loader can be told to read (`--format`). */
-export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'xps', 'uof', 'csv', 'pptx', 'epub', 'zip', 'image'] as const;
-export type InputFormat = (typeof INPUT_FORMATS)[number];
+export { INPUT_FORMATS, type InputFormat } from './extensions.js';
+import type { InputFormat } from './extensions.js';
 
 export type { OcrMode, OcrProgress } from './pdfjs.js';
 

@@ -5,6 +5,7 @@
  * languages. The words for the schema's machine values are in `labels.ts`.
  */
 import type { Language } from './labels.js';
+import { extensionsShown, INPUT_FORMATS } from '../load/extensions.js';
 
 export type { Language } from './labels.js';
 
@@ -21,7 +22,7 @@ const gotZh = (v: string | null): string => (v === null ? '未给出' : `收到'
 const HELP_MAIN_ZH = `用法：guideline <命令> [选项]
 
 命令：
-  ingest [文件…]          读入申报指南（.txt、.pdf、.html、.docx、.doc；- 为标准输入），写出经校验的 JSON、Markdown 和 HTML 页面
+  ingest [文件…]          读入申报指南（.txt、.pdf、.html、.docx、.doc 等；- 为标准输入），写出经校验的 JSON、Markdown 和 HTML 页面
   diff <原版本> <新版本>  比较同一指南的两个版本
   export <文件|文件夹…>   把多份指南的全部方向导出为一个表格（CSV 或 XLSX）
   history <文件|文件夹…>  同一指南的历次版本并排：各年度、批次、征求意见稿和正式稿中的方向，
@@ -35,7 +36,7 @@ const HELP_MAIN_ZH = `用法：guideline <命令> [选项]
 const HELP_MAIN_EN = `Usage: guideline <command> [options]
 
 Commands:
-  ingest [file…]          ingest guideline sources (.txt, .pdf, .html, .docx, .doc; - for standard input) into validated JSON + Markdown + an HTML page
+  ingest [file…]          ingest guideline sources (.txt, .pdf, .html, .docx, .doc, …; - for standard input) into validated JSON + Markdown + an HTML page
   diff <old> <new>        compare two versions of a guideline
   export <file|dir…>      one spreadsheet (CSV or XLSX) of all directions of many guidelines
   history <file|dir…>     the versions of a guideline side by side: directions across years,
@@ -46,9 +47,15 @@ Run 'guideline <command> --help' for the options of a command. Global option: --
 language of messages; Chinese by default, English where LC_ALL, LC_MESSAGES or LANG is en…).
 Exit codes: 0 success, 1 a document failed (diff: something changed), 2 usage error.`;
 
+/** The sources a folder is searched for and the formats `--format` takes, from the tables that decide them (never a list of their own that drifts). */
+const SOURCES_ZH = extensionsShown(false).join('、');
+const SOURCES_EN = `${extensionsShown(false).slice(0, -1).join(', ')} and ${extensionsShown(false).at(-1)}`;
+const FORMATS_ZH = `${INPUT_FORMATS.slice(0, -1).join('、')} 或 ${INPUT_FORMATS.at(-1)}`;
+const FORMATS_EN = `${INPUT_FORMATS.slice(0, -1).join(', ')} or ${INPUT_FORMATS.at(-1)}`;
+
 const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 
-不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：.txt、.md、.pdf、.ofd、.html、.htm、.mht、.eml、.docx、.doc、.wps、.odt、.ods、.odp、.rtf、.xlsx、.xls、.pptx、.csv。
+不给文件时，读入 corpus/ 下（含子文件夹）的每个源文件：${SOURCES_ZH}。
 文件名为 - 时读标准输入（cat notice.html | guideline ingest - -o out）。
 
 选项：
@@ -70,7 +77,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
   --ocr 模式          auto：没有文字层的 PDF 页用 OCR 识别（默认）；force：每页都用 OCR；
                       off：不用（没有文字层的 PDF 失败）
   --ocr-max-pages N   一个 PDF 最多 OCR 的页数；超过即失败（默认：50）
-  --format 格式       按 txt、pdf、html、docx、doc、rtf、odt、ods、odp、xlsx、xls、ofd、csv 或 pptx 读入（默认：看文件开头的字节；.wps 按 doc）
+  --format 格式       按 ${FORMATS_ZH} 读入（默认：看文件开头的字节；.wps 按 doc）
   --id 名称           所给唯一文档的输出名（默认：取自文件名；标准输入为 stdin）
   --lang zh|en        界面语言
   -h, --help          显示本帮助
@@ -79,8 +86,7 @@ const HELP_INGEST_ZH = `用法：guideline ingest [文件…] [选项]
 
 const HELP_INGEST_EN = `Usage: guideline ingest [file…] [options]
 
-Without files, ingests every source under corpus/ (subfolders included): .txt, .md, .pdf, .ofd,
-.html, .htm, .mht, .eml, .docx, .doc, .wps, .odt, .ods, .odp, .rtf, .xlsx, .xls, .pptx and .csv. A file named - is standard input (cat notice.html | guideline ingest - -o out).
+Without files, ingests every source under corpus/ (subfolders included): ${SOURCES_EN}. A file named - is standard input (cat notice.html | guideline ingest - -o out).
 
 Options:
   --out DIR           output folder (default: extracted)
@@ -105,7 +111,7 @@ Options:
   --ocr MODE          auto: read PDF pages without a text layer by OCR (default); force: every
                       page; off: none (a PDF without a text layer fails)
   --ocr-max-pages N   most pages of one PDF read by OCR; a PDF with more fails (default: 50)
-  --format F          read the inputs as txt, pdf, html, docx, doc, rtf, odt, ods, odp, xlsx, xls, ofd, csv or pptx (default:
+  --format F          read the inputs as ${FORMATS_EN} (default:
                       from their first bytes; .wps files are doc)
   --id ID             the output name of the one document given (default: from its file name;
                       stdin for standard input)
@@ -149,7 +155,7 @@ const SOURCE_OPTIONS_EN = `  -j, --jobs N        documents read at once (same as
 
 const HELP_DIFF_ZH = `用法：guideline diff <原版本> <新版本> [--format json|md|html] [--out 文件] [读入选项]
 
-两边各是一个源文件（.txt、.pdf、.html、.docx、.doc：当场读入）或一个已抽取的 JSON 文件。
+两边各是一个源文件（.txt、.pdf、.html、.docx、.doc 等：当场读入）或一个已抽取的 JSON 文件。
 不给 --format 且输出到终端时，打印一份简短的摘要。
 
 选项：
@@ -161,7 +167,7 @@ ${SOURCE_OPTIONS_ZH}
 
 const HELP_DIFF_EN = `Usage: guideline diff <old> <new> [--format json|md|html] [--out FILE] [source options]
 
-Each side is a source (.txt, .pdf, .html, .docx, .doc: ingested on the fly) or an extracted JSON file.
+Each side is a source (.txt, .pdf, .html, .docx, .doc, …: ingested on the fly) or an extracted JSON file.
 Without --format, on a terminal: a short summary.
 
 Options:
@@ -173,7 +179,7 @@ Exit codes: 0 no change, 1 something changed, 2 error.`;
 
 const HELP_EXPORT_ZH = `用法：guideline export <文件|文件夹…> --out 文件 [--format csv|xlsx] [--columns zh|en] [读入选项]
 
-每份文件的每个方向一行。输入：源文件（.txt、.pdf、.html、.docx、.doc：当场读入）、已抽取的 JSON 文件，或装有它们的
+每份文件的每个方向一行。输入：源文件（.txt、.pdf、.html、.docx、.doc 等：当场读入）、已抽取的 JSON 文件，或装有它们的
 文件夹（其中及其下的每个源文件和 .json，排序后读入）。
 
 选项：
@@ -187,7 +193,7 @@ CSV：UTF-8 带 BOM，RFC 4180，各方向。XLSX：一张方向表和一张检�
 
 const HELP_EXPORT_EN = `Usage: guideline export <file|dir…> --out FILE [--format csv|xlsx] [--columns zh|en] [source options]
 
-One row per direction per document. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on the fly), extracted
+One row per direction per document. Inputs: sources (.txt, .pdf, .html, .docx, .doc, …: ingested on the fly), extracted
 JSON files, or folders of either (every source and .json in them and below, sorted).
 
 Options:
@@ -203,7 +209,7 @@ const HELP_HISTORY_ZH = `用法：guideline history <文件|文件夹…> [--for
 
 同一指南的历次版本（年度、批次、征求意见稿和正式稿）并排：各版本的方向按内容对齐（合作方、
 标题、合作协议，不看编号），列出每个版本中的数字及与上一版本相比的变化。输入：源文件（.txt、
-.pdf、.html、.docx、.doc：当场读入）、已抽取的 JSON 文件，或装有它们的文件夹（其中及其下的每个源文件
+.pdf、.html、.docx、.doc 等：当场读入）、已抽取的 JSON 文件，或装有它们的文件夹（其中及其下的每个源文件
 和 .json）。
 
 选项：
@@ -223,7 +229,7 @@ const HELP_HISTORY_EN = `Usage: guideline history <file|dir…> [--format json|m
 
 The versions of a guideline (years, batches, drafts and finals) side by side: directions aligned
 across all of them by content (partners, title, agreements; not by number), each with its figures in
-every version and what changed from the version before. Inputs: sources (.txt, .pdf, .html, .docx, .doc: ingested on
+every version and what changed from the version before. Inputs: sources (.txt, .pdf, .html, .docx, .doc, …: ingested on
 the fly), extracted JSON files, or folders of either (every source and .json in them and below).
 
 Options:

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { languageOf, MESSAGES, t, type MessageId, type MessageParams } from '../../src/messages/index.js';
 import { fakeIo } from '../helpers/io.js';
+import { extensionsShown, INPUT_FORMATS } from '../../src/load/extensions.js';
 import { seedBytes } from '../helpers/seed.js';
 
 const counts = { interrupted: false, documents: 3, written: 2, skipped: 0, failed: 1, warnings: 6, stale: 1, pruned: false };
@@ -82,6 +83,15 @@ describe('message catalogue', () => {
       expect(zh, id).not.toBe(en);
       // A Chinese sentence is written whole: no English words of its own (flags, names, formats aside).
       expect(zh.replace(/--?[a-z-]+|'[^']*'|guideline|ingest|diff|export|history|schema|json|md|html|csv|xlsx|txt|pdf|zod|JSON|Markdown|HTML|CSV|XLSX|Schema|OCR|PDF|BOM|UTF-8|RFC|MiB|auto|force|off|zh|en|LC_ALL|LC_MESSAGES|LANG|pdf\.js|corpus|extracted|schemas|stdout|[a-z]+\.(json|html|xlsx|txt|csv)|[A-Za-z0-9_./…|<>-]+\/?/g, ''), id).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+
+  it('lists in `ingest --help` every extension a folder is searched for and every --format, in both languages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const help = t(lang, 'help.ingest');
+      for (const ext of extensionsShown(false)) expect(help, `${lang} ${ext}`).toMatch(new RegExp(`${ext.replace('.', '\\.')}(?![a-z])`));
+      const formats = /--format (?:格式|F) +(?:按|read the inputs as) (.+?) (?:读入|\(default)/.exec(help)?.[1];
+      expect(formats?.split(/、| 或 |, | or /)).toEqual([...INPUT_FORMATS]);
     }
   });
 
