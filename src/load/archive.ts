@@ -72,10 +72,13 @@ export function archiveMembers(bytes: Uint8Array): Member[] {
   return order.filter((n) => files[n] !== undefined && files[n]!.length > 0).map((n) => ({ name: memberName(n), bytes: files[n]! }));
 }
 
-/** Names in the order a person reads a folder: numbers by value (`2.jpg` before `10.jpg`). */
-export function byName(a: Member, b: Member): number {
-  const x = a.name.match(/\d+|\D+/g) ?? [];
-  const y = b.name.match(/\d+|\D+/g) ?? [];
+/** Members in the order a person reads a folder: numbers by value (`2.jpg` before `10.jpg`). */
+export const byName = (a: Member, b: Member): number => naturalOrder(a.name, b.name);
+
+/** Names in the order a person reads a folder: numbers by value (`2.jpg` before `10.jpg`), the rest by code point (no locale's collation). */
+export function naturalOrder(a: string, b: string): number {
+  const x = a.match(/\d+|\D+/g) ?? [];
+  const y = b.match(/\d+|\D+/g) ?? [];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const p = x[i]!;
     const q = y[i]!;

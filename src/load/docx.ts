@@ -14,7 +14,7 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { Numbering } from './numbering.js';
-import { descendants, kid, kids, parseXml, val, xmlPart, type XmlElement } from './xml.js';
+import { descendants, kid, kids, parseXml, partPath, val, xmlPart, type XmlElement } from './xml.js';
 
 interface Style {
   readonly basedOn: string | undefined;
@@ -371,7 +371,7 @@ export function altChunkOnly(files: Readonly<Record<string, Uint8Array>>): { nam
   const rel = kids(parseXml(new TextDecoder('utf-8').decode(rels)), 'Relationship').find((r) => r.attrs['Id'] === id);
   const target = rel?.attrs['Target'];
   if (!target) return null;
-  const name = target.startsWith('/') ? target.slice(1) : `${main.replace(/[^/]+$/, '')}${target}`.replace(/[^/]+\/\.\.\//g, '');
+  const name = partPath(main, target);
   const bytes = files[name];
   return bytes && bytes.length > 0 ? { name, bytes } : null;
 }

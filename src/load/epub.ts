@@ -9,21 +9,12 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { unplaced, type BuiltText } from './blocks.js';
 import { readHtml } from './html.js';
+import { partPath } from './xml.js';
 
 const decoder = new TextDecoder('utf-8');
 
 /** The value of attribute `name` in a tag's text. */
 const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((x) => x !== undefined) ?? null;
-
-/** A path relative to the folder of `base`, resolved within the package (`../Text/ch1.xhtml`). */
-function resolve(base: string, href: string): string {
-  const parts = base.split('/').slice(0, -1);
-  for (const p of decodeURIComponent(href.replace(/#.*$/, '')).split('/')) {
-    if (p === '..') parts.pop();
-    else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.join('/');
-}
 
 const entities = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
 
@@ -49,7 +40,7 @@ export function readEpub(files: Readonly<Record<string, Uint8Array>>): BuiltText
   for (const m of opf.matchAll(/<item\b[^>]*>/gi)) {
     const id = attr(m[0], 'id');
     const href = attr(m[0], 'href');
-    if (id && href) manifest.set(id, { href: resolve(opfPath, href), nav: /\bnav\b/.test(attr(m[0], 'properties') ?? '') });
+    if (id && href) manifest.set(id, { href: partPath(opfPath, href), nav: /\bnav\b/.test(attr(m[0], 'properties') ?? '') });
   }
   // (The book's table of contents, `nav.xhtml`, when the spine lists it: its entries, not its text.)
   const spine = [...opf.matchAll(/<itemref\b[^>]*>/gi)].map((m) => manifest.get(attr(m[0], 'idref') ?? '')).filter((h) => h !== undefined && !h.nav).map((h) => h!.href);
@@ -63,7 +54,7 @@ export function readEpub(files: Readonly<Record<string, Uint8Array>>): BuiltText
     for (const link of page.matchAll(/<link\b[^>]*>/gi)) {
       const css = attr(link[0], 'href');
       if (!css || !/stylesheet/i.test(attr(link[0], 'rel') ?? '')) continue;
-      const path = resolve(href, css);
+      const path = partPath(href, css);
       if (!seenStyles.has(path)) {
         seenStyles.add(path);
         const sheet = text(path);

@@ -21,7 +21,7 @@ import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
 import type { Rule } from './pdf-layout.js';
-import { kid, kids, type XmlElement, xmlPart } from './xml.js';
+import { kid, kids, partPath, type XmlElement, xmlPart } from './xml.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
@@ -32,17 +32,6 @@ const xmlOf = (files: Files, name: string): XmlElement | undefined => xmlPart(fi
 
 const textIn = (e: XmlElement | undefined): string => (e ? e.children.filter((c): c is string => typeof c === 'string').join('') : '');
 const numbers = (s: string | undefined): number[] => (s ?? '').trim().split(/[\s,]+/).filter((x) => x !== '').map(Number);
-
-/** A package path from a `BaseLoc`: absolute (`/Doc_0/…`) or relative to `dir`. */
-function resolve(dir: string, loc: string): string {
-  const parts = (loc.startsWith('/') ? loc.slice(1) : `${dir}${loc}`).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.join('/');
-}
 
 /** A box `x y w h` in mm. */
 interface Box {
@@ -159,19 +148,18 @@ function rulesOf(segments: Drawn['segments'], height: number): Rule[] {
 export function readOfd(files: Files): PagesText {
   const ofd = xmlOf(files, 'OFD.xml') ?? xmlOf(files, Object.keys(files).find((n) => /^ofd\.xml$/i.test(n)) ?? '');
   const rootLoc = textIn(kid(kid(ofd, 'DocBody'), 'DocRoot')).trim() || Object.keys(files).find((n) => /^Doc_\d+\/Document\.xml$/i.test(n)) || '';
-  const rootPath = resolve('', rootLoc);
+  const rootPath = partPath('', rootLoc);
   const doc = xmlOf(files, rootPath);
   if (!doc) throw new GuidelineError('ofd-corrupt', reason('ofd-no-pages'));
-  const dir = rootPath.includes('/') ? rootPath.slice(0, rootPath.lastIndexOf('/') + 1) : '';
   const common = kid(doc, 'CommonData');
   const defaultBox = boxOf(textIn(kid(kid(common, 'PageArea'), 'PhysicalBox'))) ?? { x: 0, y: 0, w: 210, h: 297 };
   const templates = new Map<string, string>();
-  for (const t of kids(common, 'TemplatePage')) templates.set(t.attrs['ID'] ?? '', resolve(dir, t.attrs['BaseLoc'] ?? ''));
+  for (const t of kids(common, 'TemplatePage')) templates.set(t.attrs['ID'] ?? '', partPath(rootPath, t.attrs['BaseLoc'] ?? ''));
   const pageList = kids(kid(doc, 'Pages'), 'Page');
   if (pageList.length === 0) throw new GuidelineError('ofd-corrupt', reason('ofd-no-pages'));
 
   const pages: PageItems[] = pageList.map((entry) => {
-    const path = resolve(dir, entry.attrs['BaseLoc'] ?? '');
+    const path = partPath(rootPath, entry.attrs['BaseLoc'] ?? '');
     const page = xmlOf(files, path);
     const box = boxOf(textIn(kid(kid(page, 'Area'), 'PhysicalBox'))) ?? defaultBox;
     const drawn: Drawn = { items: [], segments: [] };

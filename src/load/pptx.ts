@@ -11,7 +11,7 @@
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
-import { descendants, kid, kids, type XmlElement, xmlPart } from './xml.js';
+import { descendants, kid, kids, partPath, type XmlElement, xmlPart } from './xml.js';
 import { fieldLabelAt } from '../lexicon/fields.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
@@ -24,14 +24,7 @@ function relsOf(files: Files, part: string): Map<string, string> {
   const rels = xmlOf(files, `${dir}_rels/${part.slice(dir.length)}.rels`);
   const out = new Map<string, string>();
   for (const r of kids(rels, 'Relationship')) {
-    const target = r.attrs['Target'] ?? '';
-    const parts = (target.startsWith('/') ? target.slice(1) : `${dir}${target}`).split('/');
-    const path: string[] = [];
-    for (const p of parts) {
-      if (p === '..') path.pop();
-      else if (p !== '.') path.push(p);
-    }
-    out.set(r.attrs['Id'] ?? '', path.join('/'));
+    out.set(r.attrs['Id'] ?? '', partPath(part, r.attrs['Target'] ?? ''));
   }
   return out;
 }

@@ -16,7 +16,7 @@
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, liftDocumentColumns, unplaced, type Block, type BuiltText } from './blocks.js';
-import { kid, kids, type XmlElement, xmlPart } from './xml.js';
+import { kid, kids, partPath, type XmlElement, xmlPart } from './xml.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
@@ -109,8 +109,7 @@ function sheetsOf(files: Files): Sheet[] {
   if (!book) throw new GuidelineError('xlsx-corrupt', reason('xlsx-no-workbook'));
   const rels = new Map<string, string>();
   for (const r of kids(xmlOf(files, 'xl/_rels/workbook.xml.rels'), 'Relationship')) {
-    const target = r.attrs['Target'] ?? '';
-    rels.set(r.attrs['Id'] ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    rels.set(r.attrs['Id'] ?? '', partPath('xl/workbook.xml', r.attrs['Target'] ?? ''));
   }
   return kids(kid(book, 'sheets'), 'sheet').map((s, i) => ({
     name: s.attrs['name'] ?? `Sheet${i + 1}`,

@@ -81,3 +81,24 @@ export function xmlPart(files: Readonly<Record<string, Uint8Array>>, name: strin
     throw damaged(name, (error as Error).message);
   }
 }
+
+/**
+ * The package path a reference inside part `base` names (`../media/a.png`, `/Doc_0/Pages/Page_0/Content.xml`,
+ * `Text/ch1.xhtml#s2`): from the package's root where it starts with `/`, else from the folder of
+ * `base` (a part's path, or a folder's ending in `/`); `.` and `..` resolved, a fragment dropped,
+ * percent-escapes decoded. The one resolver of OPC (Word, PowerPoint, Excel), OFD, EPUB and XPS references.
+ */
+export function partPath(base: string, href: string): string {
+  let ref = href.replace(/#.*$/, '');
+  try {
+    ref = decodeURIComponent(ref);
+  } catch {
+    // A `%` that escapes nothing: the name as written.
+  }
+  const parts = ref.startsWith('/') ? [] : base.split('/').slice(0, -1);
+  for (const p of ref.replace(/^\/+/, '').split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '.' && p !== '') parts.push(p);
+  }
+  return parts.join('/');
+}

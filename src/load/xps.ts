@@ -12,7 +12,8 @@
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
-import { kids, type XmlElement, xmlPart } from './xml.js';
+import { kids, partPath, type XmlElement, xmlPart } from './xml.js';
+import { naturalOrder } from './archive.js';
 
 type Files = Readonly<Record<string, Uint8Array>>;
 
@@ -21,16 +22,6 @@ const PT = 72 / 96;
 
 const xmlOf = (files: Files, name: string): XmlElement | undefined => xmlPart(files, name, (part, detail) => new GuidelineError('unsupported-format', reason('xps-bad-xml', part), detail));
 
-/** A part's path from a `Source`: absolute (`/Documents/1/…`) or relative to the folder of `base`. */
-function resolve(base: string, source: string): string {
-  const parts = source.startsWith('/') ? [] : base.split('/').slice(0, -1);
-  for (const p of source.replace(/^\//, '').split('/')) {
-    if (p === '..') parts.pop();
-    else if (p !== '.' && p !== '') parts.push(p);
-  }
-  return parts.join('/');
-}
-
 /** The pages of the document, in the order its sequence lists them. */
 function pageParts(files: Files): string[] {
   const names = Object.keys(files);
@@ -38,13 +29,13 @@ function pageParts(files: Files): string[] {
   const out: string[] = [];
   const seq = seqPath ? xmlOf(files, seqPath) : undefined;
   for (const ref of seq ? kids(seq, 'DocumentReference') : []) {
-    const docPath = resolve(seqPath!, ref.attrs['Source'] ?? '');
+    const docPath = partPath(seqPath!, ref.attrs['Source'] ?? '');
     const doc = xmlOf(files, docPath);
-    for (const pc of doc ? kids(doc, 'PageContent') : []) out.push(resolve(docPath, pc.attrs['Source'] ?? ''));
+    for (const pc of doc ? kids(doc, 'PageContent') : []) out.push(partPath(docPath, pc.attrs['Source'] ?? ''));
   }
   if (out.length > 0) return out.filter((p) => files[p] !== undefined);
   // No sequence: the pages by their numbers.
-  return names.filter((n) => /\.fpage$/i.test(n)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return names.filter((n) => /\.fpage$/i.test(n)).sort(naturalOrder);
 }
 
 type Matrix = readonly [number, number, number, number, number, number];

@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diff, hasChanges } from '../../src/diff/index.js';
-import { memberName } from '../../src/load/archive.js';
+import { memberName, naturalOrder } from '../../src/load/archive.js';
+import { partPath } from '../../src/load/xml.js';
 import { cutPages, decodeImage } from '../../src/load/image.js';
 import { loadBytes, loadFile } from '../../src/load/index.js';
 import type { GreyImage } from '../../src/load/page-image.js';
@@ -37,6 +38,23 @@ async function failure(p: Promise<unknown>): Promise<GuidelineError> {
   }
   throw new Error('expected a GuidelineError');
 }
+
+describe('package paths and the order of names', () => {
+  it('resolves a reference from its part: relative, absolute, `..`, a fragment, percent-escapes', () => {
+    expect(partPath('word/document.xml', '../media/a%20b.png#x')).toBe('media/a b.png');
+    expect(partPath('Doc_0/Document.xml', '/Doc_0/Pages/Page_0/Content.xml')).toBe('Doc_0/Pages/Page_0/Content.xml');
+    expect(partPath('Doc_0/', 'Pages/Page_1/Content.xml')).toBe('Doc_0/Pages/Page_1/Content.xml');
+    expect(partPath('OEBPS/Text/ch1.xhtml', '../Styles/./book.css')).toBe('OEBPS/Styles/book.css');
+    expect(partPath('', 'OEBPS/content.opf')).toBe('OEBPS/content.opf');
+    expect(partPath('xl/workbook.xml', 'worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
+    expect(partPath('a/b.xml', '100%.xml')).toBe('a/100%.xml');
+  });
+
+  it('orders names as a person reads a folder: numbers by value', () => {
+    expect(['10.jpg', '2.jpg', '1.jpg', 'IMG_20260312_101540.jpg', 'IMG_20260312_101501.jpg'].sort(naturalOrder)).toEqual(['1.jpg', '2.jpg', '10.jpg', 'IMG_20260312_101501.jpg', 'IMG_20260312_101540.jpg']);
+    expect(['Pages/10.fpage', 'Pages/9.fpage'].sort(naturalOrder)).toEqual(['Pages/9.fpage', 'Pages/10.fpage']);
+  });
+});
 
 describe('a ZIP archive of attachments', () => {
   const archive = zipOf([
