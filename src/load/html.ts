@@ -18,6 +18,7 @@ import { buildText, cellText, htmlText, squareRows, unplaced, type Block, type B
 import { drawnNumbers, hiddenByStyleSheet } from './css.js';
 import { decodeText } from './text.js';
 import { flattenUiTables } from './ui-tables.js';
+import { BLOCK, classes, collapse, hasClass, NOT_TEXT, textOf } from './hast.js';
 import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 
 export interface HtmlRead extends BuiltText {
@@ -56,15 +57,8 @@ export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string 
   return { text: decoded.text, encoding: decoded.encoding };
 }
 
-/** Elements whose content is never text a reader of the guideline sees. */
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'video', 'audio', 'map', 'select', 'button', 'input', 'textarea', 'head', 'title', 'meta', 'link']);
 /** Page furniture around the content. */
 const CHROME = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
-/** Elements that start and end a block. */
-const BLOCK = new Set([
-  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
-]);
 /** Class or id of share, print and font-size widgets, breadcrumbs and navigation bars. */
 const WIDGET = /(?:^|[\s_-])(?:share|bdshare|bdsharebuttonbox|jiathis|print|printer|fontsize|font-size|font_size|breadcrumb|crumbs?|position|location|nav|navbar|menu|toolbar|tools?|footer|header|topbar|sidebar|copyright|dayin|fenxiang|zihao)(?:$|[\s_-])/i;
 /** Main-content containers of government CMS pages, most specific first. */
@@ -77,13 +71,6 @@ const MAIN: readonly ((e: Element) => boolean)[] = [
   (e) => idIs(e, /^(?:content|main-content|maincontent|article)$/i),
 ];
 
-function classes(e: Element): string[] {
-  const c = e.properties?.['className'] as unknown;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-}
-function hasClass(e: Element, re: RegExp): boolean {
-  return classes(e).some((c) => re.test(c));
-}
 function idIs(e: Element, re: RegExp): boolean {
   const id = e.properties?.['id'];
   return typeof id === 'string' && re.test(id);
@@ -148,21 +135,8 @@ function opensPanel(e: Element, opened: ReadonlySet<Element>): boolean {
   return false;
 }
 
-/** The visible text of a node, white space collapsed (for logging what was left out). */
-function textOf(node: Root | RootContent | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type !== 'element' && node.type !== 'root') return '';
-  if (node.type === 'element' && (NOT_TEXT.has(node.tagName) || node.tagName === 'br')) return node.type === 'element' && node.tagName === 'br' ? '\n' : '';
-  return node.children.map((c) => textOf(c)).join(node.type === 'element' && BLOCK.has(node.tagName) ? '\n' : '');
-}
-
-function collapse(s: string): string {
-  return s
-    .split('\n')
-    .map((l) => l.replace(/[ \t\r\f]+/g, ' ').trim())
-    .filter((l) => l !== '')
-    .join(' ');
-}
+/** Words a CMS names its article box by, as a part of a class or id (`content_xilan`, `detail-box`, `art_zw`). */
+const GENERIC_MAIN = /(?:^|[\s_-])(?:content|contents|xilan|detail|details|article|zw|zhengwen|text|main|cont|con|body|txt)(?:$|[\s_-])/i;
 
 function findMain(root: Root): Element | null {
   const all: Element[] = [];
@@ -199,9 +173,6 @@ function findMain(root: Root): Element | null {
   }
   return best;
 }
-
-/** Words a CMS names its article box by, as a part of a class or id (`content_xilan`, `detail-box`, `art_zw`). */
-const GENERIC_MAIN = /(?:^|[\s_-])(?:content|contents|xilan|detail|details|article|zw|zhengwen|text|main|cont|con|body|txt)(?:$|[\s_-])/i;
 
 /** Whether the content box starts with a title of its own (a short line that names the call). */
 function hasOwnTitle(main: Element): boolean {

@@ -13,6 +13,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Removal } from '../types.js';
 import { unplaced } from './blocks.js';
+import { classes, collapse, textOf } from './hast.js';
 
 interface Kit {
   readonly table: string;
@@ -34,11 +35,7 @@ const KITS: readonly Kit[] = [
 /** A column of the kit's own controls, not of the data. */
 const RE_CONTROL_HEADER = /^(?:操作|操作栏|Operations?|Actions?)$/i;
 
-const classesOf = (e: Element): string[] => {
-  const c: unknown = e.properties?.['className'];
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-};
-const has = (e: Element, name: string): boolean => classesOf(e).includes(name);
+const has = (e: Element, name: string): boolean => classes(e).includes(name);
 const elements = (e: Element | Root): Element[] => (e.children as (ElementContent | Root['children'][number])[]).filter((c): c is Element => c.type === 'element');
 
 /** The first descendant (or `e`) with class `name`, not inside one with a class of `skip`. */
@@ -60,7 +57,7 @@ function all(e: Element, test: (x: Element) => boolean, out: Element[] = []): El
   return out;
 }
 
-const textOf = (n: ElementContent | Element): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(textOf).join('') : '').replace(/\s+/g, ' ').trim();
+const words = (n: ElementContent): string => collapse(textOf(n));
 
 const cell = (tag: 'th' | 'td', children: ElementContent[]): Element => ({ type: 'element', tagName: tag, properties: {}, children });
 const row = (cells: Element[]): Element => ({ type: 'element', tagName: 'tr', properties: {}, children: cells });
@@ -70,7 +67,7 @@ function detailsOf(e: Element, kit: Kit): { label: string; content: ElementConte
   const out: { label: string; content: ElementContent[] }[] = [];
   let label: string | null = null;
   for (const x of all(e, (n) => has(n, kit.label) || has(n, kit.content))) {
-    if (has(x, kit.label)) label = textOf(x).replace(/[：:]$/, '');
+    if (has(x, kit.label)) label = words(x).replace(/[：:]$/, '');
     else if (label !== null) {
       out.push({ label, content: x.children });
       label = null;
@@ -87,7 +84,7 @@ function rebuild(t: Element, kit: Kit, removed: Removal[]): Element | null {
   // (The kit's scroll-bar gutter is no column.)
   const heads = headRows.length > 0 ? elements(headRows[headRows.length - 1]!).filter((c) => (c.tagName === 'th' || c.tagName === 'td') && !has(c, 'gutter')) : [];
   // Columns kept: a named one that is no control of the kit's.
-  const keep = heads.map((h) => !has(h, kit.expandColumn) && textOf(h) !== '' && !RE_CONTROL_HEADER.test(textOf(h)));
+  const keep = heads.map((h) => !has(h, kit.expandColumn) && words(h) !== '' && !RE_CONTROL_HEADER.test(words(h)));
   if (keep.filter(Boolean).length < 2) return null;
   const records: { cells: Element[]; details: { label: string; content: ElementContent[] }[] }[] = [];
   for (const tr of all(body, (n) => n.tagName === 'tr')) {
@@ -103,12 +100,12 @@ function rebuild(t: Element, kit: Kit, removed: Removal[]): Element | null {
   if (records.length === 0) return null;
   const labels: string[] = [];
   for (const r of records) for (const d of r.details) if (!labels.includes(d.label)) labels.push(d.label);
-  const headCells = [...heads.filter((_, k) => keep[k]).map((h) => cell('th', [{ type: 'text', value: textOf(h) }])), ...labels.map((l) => cell('th', [{ type: 'text', value: l }]))];
+  const headCells = [...heads.filter((_, k) => keep[k]).map((h) => cell('th', [{ type: 'text', value: words(h) }])), ...labels.map((l) => cell('th', [{ type: 'text', value: l }]))];
   const bodyRows = records.map((r) => row([...r.cells.map((c) => cell('td', c.children)), ...labels.map((l) => cell('td', r.details.find((d) => d.label === l)?.content ?? []))]));
   for (const name of [...kit.clones, kit.footer]) {
     const x = find(t, name);
-    const words = x ? textOf(x) : '';
-    if (words !== '') removed.push(unplaced('web-chrome', words.length > 120 ? `${words.slice(0, 120)}…` : words));
+    const said = x ? words(x) : '';
+    if (said !== '') removed.push(unplaced('web-chrome', said.length > 120 ? `${said.slice(0, 120)}…` : said));
   }
   return { type: 'element', tagName: 'table', properties: {}, children: [{ type: 'element', tagName: 'thead', properties: {}, children: [row(headCells)] }, { type: 'element', tagName: 'tbody', properties: {}, children: bodyRows }] };
 }
