@@ -27,7 +27,7 @@ import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/paginati
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf } from '../lexicon/fields.js';
 import { BULLET, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
-import { columnOf } from '../lexicon/columns.js';
+import { columnOf, kindColumn } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
@@ -2435,24 +2435,14 @@ function directionColumns(text: string, table: Table): DirectionColumns {
   // `揭榜任务`), the title is the one whose cells differ from row to row; the other is its group.
   const titleCols = table.columns.flatMap((c, k) => (c?.role === 'title' ? [k] : []));
   const distinct = (k: number): number => new Set(table.rows.filter((row) => !row.caption).map((row) => (row.cells[k] ?? []).map((p) => text.slice(p.start, p.end)).join(''))).size;
-  const titleCol = titleCols.length > 1 ? titleCols.reduce((best, k) => (distinct(k) > distinct(best) ? k : best)) : roleAt('title');
-  // (Without a title column, the rows are named by their kind, `项目类别` / `外国青年人才`, a talent
-  // programme's table of categories: that column is the title.)
-  const kindCol = titleCol >= 0 ? -1 : table.columns.findIndex((c) => c?.role === 'other' && RE_KIND_COLUMN.test(c.label));
-  if (kindCol >= 0) return directionColumnsWith(text, table, idCol, kindCol, roleAt('partners'));
+  // (Without one, the rows are named by their kind: `kindColumn`.)
+  const titleCol = titleCols.length > 1 ? titleCols.reduce((best, k) => (distinct(k) > distinct(best) ? k : best)) : titleCols.length === 1 ? titleCols[0]! : kindColumn(table.columns);
   const partnersCol = roleAt('partners');
   // No column names the row (no number, title or partner): every column a field (`合作协议 | 领域方向 |
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
   // fields, not a direction of its own: a `label：value` line per cell.
   const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
   return { idCol, titleCol, partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
-}
-
-/** A column that names each row's kind: `项目类别`, `支持类别`, `类型`. */
-const RE_KIND_COLUMN = /^(?:项目|支持|资助|人才)?(?:类别|类型)(?:名称)?$/;
-
-function directionColumnsWith(text: string, table: Table, idCol: number, titleCol: number, partnersCol: number): DirectionColumns {
-  return { idCol, titleCol, partnersCol, fieldsOnly: false, qualifierCols: qualifierColumns(text, table) };
 }
 
 /** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */

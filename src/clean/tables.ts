@@ -20,7 +20,7 @@
  *
  * Offsets are 0-based UTF-16 offsets into the loaded text; line indexes are 0-based.
  */
-import { columnOf, isContinuationHeader, isDirectionHeader, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
+import { columnOf, isContinuationHeader, isDirectionHeader, kindColumn, RE_TOTAL_TEXT, type Column } from '../lexicon/columns.js';
 import { displayWidth, plainIdeographs, RE_RULE_LINE } from '../lexicon/chars.js';
 import { fieldLabelAt, runOnLabelStarts } from '../lexicon/fields.js';
 import { matchMarker, type MarkerType } from '../lexicon/markers.js';
@@ -508,7 +508,7 @@ function directionRows(
   const titleCol = columns.findIndex((c) => c?.role === 'title');
   // (Without a title column, the rows are named by their category, `项目类别` / `外国青年人才`, a
   // talent programme's table of kinds; else by their partners.)
-  const kindCol = columns.findIndex((c) => c?.role === 'other' && /^(?:项目|支持|资助|人才)?(?:类别|类型)(?:名称)?$/.test(c.label));
+  const kindCol = kindColumn(columns);
   const nameCol = titleCol >= 0 ? titleCol : kindCol >= 0 ? kindCol : columns.findIndex((c) => c?.role === 'partners');
   const headerText = header.cells.map(cellText).join('|');
   const body: TableRow[] = [];

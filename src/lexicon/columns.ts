@@ -108,6 +108,17 @@ export function columnOf(header: string): Column | null {
   return { role, unit, label: own ? word : (LABEL_OF[role] ?? word) };
 }
 
+/** A column that names each row's kind (`项目类别`, `支持类别`, `类型`): kept as text where a title column names the rows. */
+const RE_KIND_COLUMN = /^(?:项目|支持|资助|人才)?(?:类别|类型)(?:名称)?$/;
+
+/**
+ * The column of a table without a title column that names its rows by their kind (`项目类别` /
+ * `外国青年人才`, a talent programme's table of categories), or -1.
+ */
+export function kindColumn(columns: readonly (Column | null | undefined)[]): number {
+  return columns.findIndex((c) => c?.role === 'other' && RE_KIND_COLUMN.test(c.label));
+}
+
 /** Roles that make a table a table of directions: at least two of them, besides id and title. */
 const DIRECTION_COLUMN_ROLES: ReadonlySet<ColumnRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords', 'partners']);
 

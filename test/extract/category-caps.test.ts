@@ -78,3 +78,76 @@ describe('caps stated per category, and the young scientists’ rules, before th
     expect(doc.summary.youngScientist?.perProjectCNY).toBe(3_000_000);
   });
 });
+
+describe('a talent programme whose table names its rows by kind and whose caps are stated per kind in another table', () => {
+  // (A provincial 引才引智 call: no title column, `项目类别` names each row; a class's cap in a table
+  // before the directions, read for the directions that name the class.)
+  const TEXT = `2026年度某省引才引智项目申报指南
+
+一、总体要求
+2026年度设人才引进、交流培训2个大类共3个项目类别，拟支持项目28项左右，安排省级财政资金1500万元。
+
+| 类别 | 资助标准（每项） | 说明 |
+| 技术培训班 | 不超过75万元 | 21天 |
+| 高级研修班 | 不超过60万元 | 14天 |
+
+二、支持类别
+| 序号 | 项目类别 | 重点国别（地区） | 支持数量 | 安排资金（万元） | 执行期 |
+| 1 | 外国高端专家 | 德国、法国 | 20人 | 800 | 2年 |
+| 2 | 外国青年人才 | 不限 | 5人 | 300 | 2年 |
+| 3 | 出国（境）培训 | 新加坡 | 3个团组 | 400 | 1年 |
+
+三、受理时间
+2026年4月30日前。
+`;
+
+  it('titles each row by its kind, counts people and groups as projects', async () => {
+    const doc = await ingestText(TEXT, 'kinds.txt');
+    expect(doc.directions.map((d) => [d.id, d.title, d.projectCount?.value ?? null, d.funding?.amountCNY ?? null])).toEqual([
+      ['1', '外国高端专家', 20, 8_000_000],
+      ['2', '外国青年人才', 5, 3_000_000],
+      ['3', '出国（境）培训', 3, 4_000_000],
+    ]);
+    expect(doc.directions[0]!.partners.map((p) => p.name)).toEqual(['德国', '法国']);
+  });
+});
+
+describe('caps per class in a table before the directions, read for the directions that name the class', () => {
+  const TEXT = `2026年度发展中国家技术培训班项目申报指南
+
+一、总体安排
+2026年度设3个培训主题，拟支持培训班项目5项。项目执行期为1年。
+
+二、类别及资助标准
+| 培训班类别 | 来华培训时间 | 资助标准（每项） |
+| 技术培训班 | 21天 | 不超过75万元 |
+| 高级研修班 | 14天 | 不超过60万元 |
+
+三、培训主题
+1. 杂交水稻种植技术培训班
+培训类别：技术培训班
+面向国家：马达加斯加、尼日利亚
+拟支持数量：2项
+2. 数字经济高级研修班
+培训类别：高级研修班
+面向国家：不限
+拟支持数量：2项
+3. 节水农业技术培训班
+培训类别：技术培训班
+面向国家：哈萨克斯坦
+拟支持数量：1项
+其他要求：本项目资助不超过50万元。
+
+四、申报要求
+申报单位须具有承办国际培训的经验。
+`;
+
+  it('gives each direction its class’s cap, marked inherited, and never a stay of 21 days as its period', async () => {
+    const doc = await ingestText(TEXT, 'classes.txt');
+    expect(doc.directions.map((d) => [d.id, d.perProjectCap?.amountCNY ?? null, d.perProjectCap?.inherited ?? null, d.duration?.maxYears ?? null])).toEqual([
+      ['1', 750_000, true, 1],
+      ['2', 600_000, true, 1],
+      ['3', 500_000, false, 1],
+    ]);
+  });
+});
