@@ -282,7 +282,7 @@ const GAPS24: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind23', GAPS23], ['blind24', GAPS24], ['blind25', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -305,7 +305,7 @@ const GAPS27: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind26', GAPS26], ['blind27', GAPS27], ['blind28', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -323,7 +323,7 @@ const GAPS30: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind29', GAPS29], ['blind30', GAPS30]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -340,7 +340,7 @@ const GAPS31: Record<string, { gap?: string; checksGap?: string }> = {
 const GAPS32: Record<string, { gap?: string; checksGap?: string }> = {};
 for (const [set, gaps] of [['blind31', GAPS31], ['blind32', GAPS32]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -366,7 +366,7 @@ const GAPS35: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind33', GAPS33], ['blind34', GAPS34], ['blind35', GAPS35]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -385,7 +385,7 @@ const GAPS36: Record<string, { gap?: string; checksGap?: string }> = {
 const GAPS37: Record<string, { gap?: string; checksGap?: string }> = {};
 for (const [set, gaps] of [['blind36', GAPS36], ['blind37', GAPS37]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 
@@ -421,7 +421,7 @@ const GAPS40: Record<string, { gap?: string; checksGap?: string }> = {
 const GAPS41: Record<string, { gap?: string; checksGap?: string }> = {};
 for (const [set, gaps] of [['blind40', GAPS40], ['blind41', GAPS41]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -464,7 +464,7 @@ const GAPS45: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind44', GAPS44], ['blind45', GAPS45]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -483,7 +483,7 @@ const GAPS47: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind46', {}], ['blind47', GAPS47]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -507,7 +507,7 @@ const GAPS49: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind48', GAPS48], ['blind49', GAPS49]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -528,7 +528,7 @@ const GAPS51: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind50', GAPS50], ['blind51', GAPS51]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -547,7 +547,7 @@ const GAPS52: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind52', GAPS52], ['blind53', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 const DIR53 = `${ROOT}test/fixtures/blind53/`;
 describe.each(expectedDiffCases(DIR53))('blind53 pair %s', (name) => expectedDiffTests(DIR53, name));
@@ -570,7 +570,7 @@ const GAPS55: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind54', GAPS54], ['blind55', GAPS55]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -592,7 +592,7 @@ const GAPS57: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind56', GAPS56], ['blind57', GAPS57]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -618,7 +618,7 @@ const GAPS59: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind58', GAPS58], ['blind59', GAPS59]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -648,7 +648,7 @@ const GAPS61: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind61', GAPS61], ['blind62', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -666,7 +666,7 @@ const GAPS63: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind63', GAPS63], ['blind64', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 const DIR64 = `${ROOT}test/fixtures/blind64/`;
 describe.each(expectedDiffCases(DIR64))('blind64 pair %s', (name) => expectedDiffTests(DIR64, name));
@@ -696,7 +696,7 @@ const GAPS66: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind65', GAPS65], ['blind66', GAPS66]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -734,7 +734,7 @@ const GAPS69: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind68', GAPS68], ['blind69', GAPS69]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -760,7 +760,7 @@ const GAPS71: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind70', GAPS70], ['blind71', GAPS71]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -796,7 +796,7 @@ const GAPS74: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind73', {}], ['blind74', GAPS74], ['blind75', {}]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -823,7 +823,7 @@ const GAPS78: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind76', GAPS76], ['blind77', GAPS77], ['blind78', GAPS78]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -852,7 +852,7 @@ const GAPS81: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind79', GAPS79], ['blind80', GAPS80], ['blind81', GAPS81]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -877,7 +877,7 @@ const GAPS84: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind82', GAPS82], ['blind83', GAPS83], ['blind84', GAPS84]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -904,7 +904,7 @@ const GAPS87: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind85', GAPS85], ['blind86', GAPS86], ['blind87', GAPS87]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -926,7 +926,7 @@ const GAPS89: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind88', GAPS88], ['blind89', GAPS89]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -946,7 +946,7 @@ const GAPS91: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind90', GAPS90], ['blind91', GAPS91]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -975,7 +975,7 @@ const GAPS94: Record<string, { gap?: string; checksGap?: string }> = {
 };
 for (const [set, gaps] of [['blind92', {}], ['blind93', GAPS93], ['blind94', GAPS94]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
 
 /**
@@ -1082,40 +1082,40 @@ const GAPS111: Record<string, { gap?: string; checksGap?: string }> = {
 // Set 113 (first contact 451/681, none refused; now 681/681): a booklet's print file with its pages two to a sheet in imposition order, a form per direction with its labels set one character a line and choices as boxes, a draft printed with its markup balloons.
 const GAPS113: Record<string, { gap?: string; checksGap?: string }> = {};
 // Set 112 (first contact, before the readers of 1.78.0: all three refused, 0/689; with them, written before the set was seen: 681/689; now 684/689): a ZIP of attachments with GBK names, an EPUB, a phone's tall screenshot read by OCR.
-const GAPS112: Record<string, { gap?: string; checksGap?: string }> = {
-  'kp-2026-agrimach-epub3': { gap: 'judgement: a 1-project youth direction\'s `项目国拨经费不超过300万元` read as its cap by this writer (writers of sets 5–80 read it as funding); open: the young scientists\' figures stated only in a footnote (`[2] 青年科学家项目拟支持2项，拟安排国拨经费600万元`), footnotes being logged, not read' },
-  'zlhz-2026-gat-wechat-longshot': { gap: 'open: OCR misreads left as read: `工` read as `H` (`农产品加H`), the title\'s closing `”` dropped' },
+const GAPS112: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'kp-2026-agrimach-epub3': { gap: 'judgement: a 1-project youth direction\'s `项目国拨经费不超过300万元` read as its cap by this writer (writers of sets 5–80 read it as funding); open: the young scientists\' figures stated only in a footnote (`[2] 青年科学家项目拟支持2项，拟安排国拨经费600万元`), footnotes being logged, not read', right: 343 },
+  'zlhz-2026-gat-wechat-longshot': { gap: 'open: OCR misreads left as read: `工` read as `H` (`农产品加H`), the title\'s closing `”` dropped', right: 228 },
 };
 // Set 115 (first contact 0/625, all three refused: a fax's multi-page CCITT G4 TIFF, an XPS print, a UOF .uot; now 699/702).
-const GAPS115: Record<string, { gap?: string; checksGap?: string }> = {
-  'gjhz-2026-b2-yozo-uof': { gap: 'open: a direction titled by a region (`中亚国家`) whose field names its five countries gives the region as its partner; the partner count is then short' },
-  'hb-2026-gjhz-fax-g4': { gap: 'open: an OCR misreading left as read: `1∶1。` read as `1:10` in a matching ratio' },
+const GAPS115: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gjhz-2026-b2-yozo-uof': { gap: 'open: a direction titled by a region (`中亚国家`) whose field names its five countries gives the region as its partner; the partner count is then short', right: 250 },
+  'hb-2026-gjhz-fax-g4': { gap: 'open: an OCR misreading left as read: `1∶1。` read as `1:10` in a matching ratio', right: 249 },
 };
 // Set 116 (first contact 392/703, none refused, one collapsed to a single direction; now 691/703): a guideline known only as a psql session's expanded records, a key programme from an AI PDF-to-Markdown converter (page comments, a heading repeated at a page's head), a pdftotext copy structured only by Wingdings bullets.
-const GAPS116: Record<string, { gap?: string; checksGap?: string }> = {
-  'gjhz-2026-b3-wingdings-bullets': { gap: 'judgement: directions without numbers under unnumbered parts take the part\'s ordinal and their own (`1.1`…`2.3`), the writer reads ordinals through the document (`1`…`11`)' },
+const GAPS116: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gjhz-2026-b3-wingdings-bullets': { gap: 'judgement: directions without numbers under unnumbered parts take the part\'s ordinal and their own (`1.1`…`2.3`), the writer reads ordinals through the document (`1`…`11`)', right: 240 },
   'kp-2026-disaster-llm-markdown': { checksGap: 'judgement: `拟支持项目不超过20项` against directions of `1～2项` (their most adding up to 23, their least to 12) is no mismatch here; the writer reads the most' },
 };
 // Set 117 (first contact 322/595, one refused: an Element UI table saved from the browser; now 532/595): a 博士后 exchange programme in a Hexo post, an NSFC 企业创新发展联合基金 guide printed from Chrome, a provincial 引才引智 call as an el-table with expanded rows.
-const GAPS117: Record<string, { gap?: string; checksGap?: string }> = {
-  'bsh-2026-gjjl-hexo-post': { gap: 'open: `申请条件：` over numbered items not read as the direction\'s requirements (as a label it would take the call\'s closing `一、申请条件` into the last direction elsewhere); a suspended item (`本项目2026年度暂停申报`) not reported withdrawn; `3类共11个资助项目` not read as the directions\' count' },
-  'hb-2026-ycyz-eltable-spa': { gap: 'open: `在先进制造、光电子信息、生物医药等产业领域…` in a 支持对象 cell read as domains' },
-  'nsfc-2026-qycx-chrome-print': { gap: 'open: the sidebar\'s heading printed beside the title by Chrome read into it (`项目指南企业创新发展联合基金2026年度项目指南`)' },
+const GAPS117: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'bsh-2026-gjjl-hexo-post': { gap: 'open: `申请条件：` over numbered items not read as the direction\'s requirements (as a label it would take the call\'s closing `一、申请条件` into the last direction elsewhere); a suspended item (`本项目2026年度暂停申报`) not reported withdrawn; `3类共11个资助项目` not read as the directions\' count', right: 201 },
+  'hb-2026-ycyz-eltable-spa': { gap: 'open: `在先进制造、光电子信息、生物医药等产业领域…` in a 支持对象 cell read as domains', right: 253 },
+  'nsfc-2026-qycx-chrome-print': { gap: 'open: the sidebar\'s heading printed beside the title by Chrome read into it (`项目指南企业创新发展联合基金2026年度项目指南`)', right: 282 },
 };
 // Set 118 (first contact 510/644, the forwarded ZIP read as last year's guideline; now 632/644): variants of the formats of sets 112 and 115: an EPUB 2 (NCX, no nav, notes in a chapter of their own), a colleague's ZIP (an unnamed .docx beside a notice PDF, a form and a nested ZIP of last year's guideline), a phone's photos of three printed pages in a ZIP.
-const GAPS118: Record<string, { gap?: string; checksGap?: string }> = {
-  'kp-2026-xnchq-epub2': { gap: 'judgement: a 1-project youth direction\'s `国拨经费不超过300万元` read as its cap by this writer (as in set 112); open: the youth age limits stated only in a footnote, footnotes being logged, not read' },
+const GAPS118: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'kp-2026-xnchq-epub2': { gap: 'judgement: a 1-project youth direction\'s `国拨经费不超过300万元` read as its cap by this writer (as in set 112); open: the youth age limits stated only in a footnote, footnotes being logged, not read', right: 273 },
 };
 // Set 119 (first contact 339/638, the cell dump refused; now 637/638): a screen reader's speech log of a ministry page, tesseract's text with a space between every ideograph, a workbook dumped cell by cell (`B7: …`, merged ranges listed).
 const GAPS119: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-b2-xlsx-cell-dump': { checksGap: 'open: the second sheet\'s parts (`三、申报要求`) after the first sheet\'s groups (`三、海峡两岸…`) reported as a numbering duplicate' },
 };
 // Set 114 (first contact 586/658, none refused: a 科技援外 training-class call whose caps are per class in a table, a 澜湄 fund guide in US dollars, a 中国科协 call kept in an Obsidian note; now 654/658).
-const GAPS114: Record<string, { gap?: string; checksGap?: string }> = {
-  'cast-2026-gjjl-obsidian-note': { gap: 'open: `…开展农业、卫生健康、信息通信等领域的…` in a 支持内容 sentence read as domains (the first item with the words before it); a group heading `（三）“一带一路”科技合作类` gives 一带一路 as a partner of a direction under it that names none' },
-  'cstec-2026-fzzgj-pxb-portal': { gap: 'open: `项目资助总额不超过160万元` in a one-project direction\'s 其他要求 not read as its own cap (the class\'s 80万元 inherited instead)' },
+const GAPS114: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'cast-2026-gjjl-obsidian-note': { gap: 'open: `…开展农业、卫生健康、信息通信等领域的…` in a 支持内容 sentence read as domains (the first item with the words before it); a group heading `（三）“一带一路”科技合作类` gives 一带一路 as a partner of a direction under it that names none', right: 266 },
+  'cstec-2026-fzzgj-pxb-portal': { gap: 'open: `项目资助总额不超过160万元` in a one-project direction\'s 其他要求 not read as its own cap (the class\'s 80万元 inherited instead)', right: 254 },
 };
 for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
-  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string }>)[name]));
+  describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
