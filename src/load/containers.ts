@@ -1,16 +1,17 @@
 /**
  * Text files that hold the guideline inside a container of another format, as a person saves what
  * a system gave them: an e-mail's raw source (`.eml` saved as text: headers, MIME parts, the text
- * in quoted-printable or base64, headers in encoded words), a content system's JSON record (the
- * guideline one string field of it, `\n` escaped, its title another) and a wiki page's source
+ * in quoted-printable or base64, headers in encoded words), a database's records (`records.ts`: a
+ * content system's JSON record, a search index's hits, JSON lines, an SQL dump) and a wiki page's source
  * (`wikitext.ts`) or a LaTeX document's (`latex.ts`). The guideline's own text is
  * taken out and read as any text (or as a web page, where the part or the field is HTML); what
  * surrounds it is logged, never read. Pure.
  */
 import type { Removal } from '../types.js';
-import { unplaced, htmlText } from './blocks.js';
+import { unplaced } from './blocks.js';
 import { isLatex, readLatex } from './latex.js';
 import { isWikitext, readWikitext } from './wikitext.js';
+import { fromJson, fromSql } from './records.js';
 import { SOURCE_EXTENSIONS } from './extensions.js';
 import { RE_IMAGE_FILE } from './archive.js';
 
@@ -27,39 +28,7 @@ export interface Unwrapped {
 
 /** The guideline inside `text` where it is a container (an e-mail's source, a JSON record); null otherwise. */
 export function unwrapContainer(text: string): Unwrapped | null {
-  return fromJson(text) ?? fromMime(text) ?? (isWikitext(text) ? readWikitext(text) : null) ?? (isLatex(text) ? readLatex(text) : null);
-}
-
-/** A JSON record's field names for its title. */
-const TITLE_KEYS = /^(?:title|articleTitle|docTitle|name|标题|文章标题)$/i;
-/** Markup in a field: the field is a page's HTML. */
-const RE_MARKUP = /<(?:p|div|br|span|table|h[1-6]|li)\b[^>]*>/i;
-
-function fromJson(text: string): Unwrapped | null {
-  const t = text.trim();
-  if (!/^[{[]/.test(t) || !/[}\]]$/.test(t)) return null;
-  let data: unknown;
-  try {
-    data = JSON.parse(t);
-  } catch {
-    return null;
-  }
-  const fields: { key: string; value: string }[] = [];
-  const walk = (v: unknown, key: string): void => {
-    if (typeof v === 'string') fields.push({ key, value: v });
-    else if (Array.isArray(v)) for (const x of v) walk(x, key);
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(data, '');
-  // The guideline: the longest string, and long enough to be one.
-  const content = fields.reduce<{ key: string; value: string } | null>((best, f) => (best === null || f.value.length > best.value.length ? f : best), null);
-  if (!content || content.value.length < 200) return null;
-  const title = fields.find((f) => TITLE_KEYS.test(f.key) && f.value.trim() !== '' && f.value.length <= 120 && f !== content)?.value.trim();
-  const removed = fields.filter((f) => f !== content && f.value.trim() !== '').map((f) => unplaced('record-header', `${f.key}: ${f.value.length > 80 ? `${f.value.slice(0, 80)}…` : f.value}`));
-  const body = content.value.replace(/\r\n?/g, '\n');
-  const head = title && !body.trimStart().startsWith(title) ? title : null;
-  if (RE_MARKUP.test(body)) return { html: `${head ? `<h1>${htmlText(head)}</h1>` : ''}${body}`, removed };
-  return { text: head ? `${head}\n\n${body}` : body, removed };
+  return fromJson(text) ?? fromSql(text) ?? fromMime(text) ?? (isWikitext(text) ? readWikitext(text) : null) ?? (isLatex(text) ? readLatex(text) : null);
 }
 
 /** Header names an e-mail's source starts with. */

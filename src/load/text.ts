@@ -1,13 +1,13 @@
 /**
  * Text decoding: UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the NUL pattern
- * is unmistakable) and GB18030/GBK, detected rather than assumed. Pure: bytes in, text out.
+ * is unmistakable) GB18030/GBK and Big5, detected rather than assumed. Pure: bytes in, text out.
  */
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 
 export interface Decoded {
   readonly text: string;
-  readonly encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  readonly encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 }
 
 function decode(bytes: Uint8Array, label: string, offset = 0): string | null {
@@ -79,6 +79,45 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+/**
+ * Characters frequent in any Chinese text, in simplified and traditional forms, and in guidelines
+ * in particular. A text decoded with the wrong code page holds few of them: GB18030 accepts nearly
+ * any byte string, so a Big5 file (a Hong Kong or Taiwan repost) read as GB18030 comes out as
+ * plausible-looking but rare characters, and the reverse as well.
+ */
+const COMMON = new Set(
+  '的一是在不了有和人中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里裡如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開合还還因由其些然前外天政四日事平形相全表间間样樣与與关關各重新线線内內数數正心反明看原又利比或但质質气氣第向道此变變条條只没沒结結解问問意建月公无無系很情者最立代已通并並提直题題程展五果料员員位入常文总總次品式活设設及管特件长長求基资資边邊流路级級少图圖统統接知较較将將组組见見计計别別期根论論运運指区區强強放决決西被做必先回则則任取据據处處项項目申报報南科技术術研究港澳台湾灣香州省市国际際创創新'
+);
+
+/** Share of the CJK ideographs of `text` that are common characters. */
+function commonShare(text: string): number {
+  let cjk = 0;
+  let common = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c >= 0x20000) {
+      cjk++;
+      if (COMMON.has(ch)) common++;
+    }
+  }
+  return cjk === 0 ? 0 : common / cjk;
+}
+
+/**
+ * A text that is not UTF-8: GB18030 (GBK, GB2312) or Big5 (a Hong Kong or Taiwan office's file),
+ * whichever reading holds more of the characters every Chinese text is made of; null when neither
+ * reads as Chinese text.
+ */
+function decodeLegacyChinese(bytes: Uint8Array): Decoded | null {
+  const readings = (['gb18030', 'big5'] as const)
+    .map((encoding) => ({ encoding, text: decode(bytes, encoding) }))
+    .filter((r): r is { encoding: 'gb18030' | 'big5'; text: string } => r.text !== null && plausibleShare(r.text) >= 0.9)
+    .map((r) => ({ ...r, common: commonShare(r.text) }));
+  // GB18030 first: of two readings alike (a text of ASCII alone), the mainland's.
+  const best = readings.reduce<(typeof readings)[number] | null>((b, r) => (b === null || r.common > b.common ? r : b), null);
+  return best && { text: best.text, encoding: best.encoding };
+}
+
 /** Decodes a text file, or throws a `GuidelineError` saying why it cannot be read as text. */
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new GuidelineError('empty', reason('empty-file'));
@@ -102,10 +141,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
       if (bytes.includes(0)) throw new GuidelineError('binary', reason('binary-nul'));
       const utf8 = decode(bytes, 'utf-8');
       if (utf8 !== null) decoded = { text: utf8, encoding: 'utf-8' };
-      else {
-        const gb = decode(bytes, 'gb18030');
-        if (gb !== null && plausibleShare(gb) >= 0.9) decoded = { text: gb, encoding: 'gb18030' };
-      }
+      else decoded = decodeLegacyChinese(bytes);
     }
   }
   if (!decoded) {

@@ -144,8 +144,8 @@ export const REASONS = {
     (encoding: string) => `starts with a ${encoding} byte-order mark but is not valid ${encoding}`,
   ),
   'unknown-encoding': r(
-    () => '认不出文字编码（不是 UTF-8、UTF-16 或 GB18030/GBK）；请另存为 UTF-8 文本后再读入',
-    () => 'cannot detect the text encoding (not UTF-8, UTF-16 or GB18030/GBK)',
+    () => '认不出文字编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；请另存为 UTF-8 文本后再读入',
+    () => 'cannot detect the text encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)',
   ),
   'not-a-pdf': r(
     (byExtension: boolean) => `不是 PDF 文件（开头没有 %PDF-），${byExtension ? '尽管扩展名是 .pdf' : '尽管指定按 PDF 读入'}`,

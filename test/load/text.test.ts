@@ -50,6 +50,15 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xd6, 0xb8, 0xc4, 0xcf]))).toEqual({ text: '中文指南', encoding: 'gb18030' });
   });
 
+  it('tells Big5 (a Hong Kong or Taiwan repost) from GBK by the characters each reading gives', () => {
+    // Big5 bytes are valid GB18030 too, where they read as rare characters (`盎ｴ…`), and GBK bytes valid Big5.
+    const text = '國家重點研發計劃「港澳台科技創新合作」重點專項申報指南：項目經費不超過300萬元，實施週期3年。';
+    const b5 = Buffer.from('b0eaae61adabc249ace3b56fad70b9baa175b4e4bf44a578aceca7deb3d0b773a658a740a176adabc249b14db6b5a5d3b3f8abfcab6ea147b6b5a5d8b867b64fa4a3b657b94c333030b855a4b8a141b9eaac49b667b4c133a67ea143', 'hex');
+    expect(decodeText(b5)).toEqual({ text, encoding: 'big5' });
+    // The same traditional text saved as GBK stays GBK.
+    expect(decodeText(Buffer.from('87f8bcd2d6d8fc63d1d0b06cd38b849da1b8b8dbb0c4cca8bfc6bcbc8493d0c2bacfd7f7a1b9d6d8fc638ca3ed97c9ea88f3d6b8c4cfa3baed97c4bfbd9bd94db2bbb3acdf5e333030c866d4aaa3ac8c8dcaa9df4cc6da33c4eaa1a3', 'hex'))).toEqual({ text, encoding: 'gb18030' });
+  });
+
   it('refuses what it cannot read, in one line', () => {
     expectError(() => decodeText(new Uint8Array()), 'empty', /^empty file$/);
     expectError(() => decodeText(Buffer.from('  \n\n ')), 'empty', /white space/);
