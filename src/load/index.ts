@@ -83,6 +83,12 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   }
   if (format === 'zip') return loadArchive(bytes, meta, options);
   if (format === 'image') return loadImages([{ name: meta.path, bytes }], meta, options);
+  // Pages of words with their boxes (hOCR, ALTO, pdftotext -bbox): placed on their pages and read as a PDF's.
+  if ((format === 'html' || format === 'txt') && options.format === undefined) {
+    const { wordBoxesKind, readWordBoxes } = await import('./word-boxes.js');
+    const kind = wordBoxesKind(Buffer.from(bytes.subarray(0, 65536)).toString('latin1'));
+    if (kind) return { ...meta, format: 'word-boxes', encoding: kind, bytes: bytes.length, ...readWordBoxes(decodeText(bytes).text, kind) };
+  }
   if (format === 'html') {
     const { readHtml } = await import('./html.js');
     const { encoding, ...built } = readHtml(bytes);

@@ -311,6 +311,10 @@ export const REASONS = {
     () => 'XPS 文档已损坏：找不到任何页面（FixedDocumentSequence 或 .fpage）；请重新打印或另存为 PDF',
     () => 'damaged XPS document: no pages (FixedDocumentSequence or .fpage)',
   ),
+  'word-boxes-no-text': r(
+    () => '这个版面文件（hOCR、ALTO 或 pdftotext -bbox 的输出）里没有一个带位置的词',
+    () => 'no word with its box in this layout file (hOCR, ALTO or pdftotext -bbox output)',
+  ),
   'xps-no-text': r(
     (pages: number) => `XPS 文档的 ${pages} 页上没有文字（只有图片？）；请另存为 PDF 后再读入`,
     (pages: number) => `no text on the XPS document's ${pages} pages (images only?): save it as PDF and ingest that`,

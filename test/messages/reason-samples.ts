@@ -63,6 +63,7 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'xps-bad-xml': ['Documents/1/Pages/1.fpage'],
   'xps-no-pages': [],
   'xps-no-text': [3],
+  'word-boxes-no-text': [],
   'image-damaged': ['PNG'],
   'image-interlaced': [],
   'tiff-unsupported': ['compression', 7],

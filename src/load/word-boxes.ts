@@ -1,0 +1,168 @@
+/**
+ * Pages of words with their boxes, as text tools write them: tesseract's hOCR (`ocr_page`,
+ * `ocr_line`, `ocrx_word` with `title="bbox x0 y0 x1 y1; x_wconf 93"`), ALTO XML (ABBYY FineReader,
+ * library digitisation: `Page`, `TextLine`, `String CONTENT HPOS VPOS WIDTH HEIGHT WC`) and poppler's
+ * `pdftotext -bbox` / `-bbox-layout` (`page`, `line`, `word xMin yMin xMax yMax`). The order the
+ * file gives its words in is not trusted (a table's cells, two columns): the words are placed on
+ * their pages as a PDF's runs are and read by the same layout (`pdf-lines.ts`: lines, columns,
+ * tables, page numbers, running heads). Each page is scaled to an A4 page's width in points; a
+ * word stands on its line's foot and has its line's height, so that a line's words share a
+ * baseline. Pure.
+ */
+import { GuidelineError } from '../types.js';
+import { reason } from '../messages/reasons.js';
+import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
+
+export type WordBoxesKind = 'hocr' | 'alto' | 'bbox';
+
+/** Which of the word-box formats the text's opening is, or null. */
+export function wordBoxesKind(head: string): WordBoxesKind | null {
+  if (/<alto[\s>]/i.test(head) && /<(?:String|Page)\b/.test(head)) return 'alto';
+  if (/class=['"](?:ocr_page|ocr_carea|ocr_line|ocrx_word)\b/.test(head) && /title=['"][^'"]*\bbbox\s+\d/.test(head)) return 'hocr';
+  if (/<word\s[^>]*\bxMin=/.test(head) && /<page\s[^>]*\bwidth=/.test(head)) return 'bbox';
+  return null;
+}
+
+/** A4's width in points: every page is scaled to it. */
+const A4_WIDTH = 595.28;
+
+interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+interface Word extends Box {
+  readonly text: string;
+  /** The line's box, where the format groups words in lines. */
+  readonly line: Box | null;
+}
+interface Page {
+  readonly width: number;
+  readonly height: number;
+  readonly words: Word[];
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
+const entities = (s: string): string =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m,
+  );
+const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((x) => x !== undefined) ?? null;
+const num = (tag: string, name: string): number => Number(attr(tag, name) ?? NaN);
+const bboxOf = (title: string | null): Box | null => {
+  const m = /\bbbox\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)/.exec(title ?? '');
+  return m ? { x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) } : null;
+};
+
+/** Every start tag, end tag and text between them, in order. */
+function* tags(xml: string): Generator<{ tag: string; name: string; end: boolean; self: boolean; text: string }> {
+  const re = /<(\/?)([\w:.-]+)((?:"[^"]*"|'[^']*'|[^'">])*)>/g;
+  let last = 0;
+  for (let m = re.exec(xml); m !== null; m = re.exec(xml)) {
+    yield { tag: m[0], name: m[2]!.replace(/^.*:/, ''), end: m[1] === '/', self: m[3]!.endsWith('/'), text: xml.slice(last, m.index) };
+    last = re.lastIndex;
+  }
+}
+
+/** hOCR: pages by `ocr_page`, lines by `ocr_line` (and its kin: `ocr_caption`, `ocr_header` …), words by `ocrx_word`. */
+function hocrPages(xml: string): Page[] {
+  const pages: Page[] = [];
+  // Open elements: their name and their class, to know which element a word's text ends with.
+  const open: { name: string; cls: string }[] = [];
+  let line: Box | null = null;
+  let word: { box: Box; text: string; depth: number } | null = null;
+  for (const t of tags(xml)) {
+    if (word) word.text += t.text;
+    if (t.end) {
+      // (HTML closes elements loosely: pop to the matching name.)
+      const at = open.map((o) => o.name).lastIndexOf(t.name);
+      if (at < 0) continue;
+      open.length = at;
+      if (word && open.length <= word.depth) {
+        const text = entities(word.text.replace(/<[^>]*>/g, '')).trim();
+        if (text !== '') pages[pages.length - 1]?.words.push({ ...word.box, text, line });
+        word = null;
+      }
+      continue;
+    }
+    const cls = attr(t.tag, 'class') ?? '';
+    const box = bboxOf(attr(t.tag, 'title'));
+    if (/\bocr_page\b/.test(cls)) pages.push({ width: box ? box.x1 - box.x0 : 0, height: box ? box.y1 - box.y0 : 0, words: [] });
+    else if (/\bocr_(?:line|caption|header|textfloat|separator)\b/.test(cls)) line = box;
+    else if (/\bocrx_word\b/.test(cls) && box && pages.length > 0) word = { box, text: '', depth: open.length };
+    if (!t.self && !/^(?:br|img|meta|link|hr|input)$/i.test(t.name)) open.push({ name: t.name, cls });
+  }
+  return pages;
+}
+
+/** ALTO: pages by `Page`, lines by `TextLine`, words by `String` (`CONTENT`; a hyphenated word's parts by `SUBS_CONTENT`, read once). */
+function altoPages(xml: string): Page[] {
+  const pages: Page[] = [];
+  let line: Box | null = null;
+  for (const t of tags(xml)) {
+    if (t.end) continue;
+    const box = (): Box | null => {
+      const x = num(t.tag, 'HPOS');
+      const y = num(t.tag, 'VPOS');
+      const w = num(t.tag, 'WIDTH');
+      const h = num(t.tag, 'HEIGHT');
+      return [x, y, w, h].every(Number.isFinite) ? { x0: x, y0: y, x1: x + w, y1: y + h } : null;
+    };
+    if (t.name === 'Page') pages.push({ width: num(t.tag, 'WIDTH') || 0, height: num(t.tag, 'HEIGHT') || 0, words: [] });
+    else if (t.name === 'TextLine') line = box();
+    else if (t.name === 'String' && pages.length > 0) {
+      const b = box();
+      const subs = attr(t.tag, 'SUBS_TYPE');
+      // A word hyphenated across lines: its first part carries the whole word, the second nothing.
+      const text = entities(subs === 'HypPart1' ? attr(t.tag, 'SUBS_CONTENT') ?? attr(t.tag, 'CONTENT') ?? '' : subs === 'HypPart2' ? '' : attr(t.tag, 'CONTENT') ?? '').trim();
+      if (b && text !== '') pages[pages.length - 1]!.words.push({ ...b, text, line });
+    }
+  }
+  return pages;
+}
+
+/** poppler's `-bbox` / `-bbox-layout`: pages by `page`, lines by `line` (layout only), words by `word`. */
+function bboxPages(xml: string): Page[] {
+  const pages: Page[] = [];
+  let line: Box | null = null;
+  let word: Box | null = null;
+  const box = (tag: string): Box => ({ x0: num(tag, 'xMin'), y0: num(tag, 'yMin'), x1: num(tag, 'xMax'), y1: num(tag, 'yMax') });
+  for (const t of tags(xml)) {
+    if (word && t.end && t.name === 'word') {
+      const text = entities(t.text).trim();
+      if (text !== '') pages[pages.length - 1]?.words.push({ ...word, text, line });
+      word = null;
+      continue;
+    }
+    if (t.end) {
+      if (t.name === 'line') line = null;
+      continue;
+    }
+    if (t.name === 'page') pages.push({ width: num(t.tag, 'width') || 0, height: num(t.tag, 'height') || 0, words: [] });
+    else if (t.name === 'line') line = box(t.tag);
+    else if (t.name === 'word' && pages.length > 0) word = box(t.tag);
+  }
+  return pages;
+}
+
+/** A page's words as a PDF page's runs: y up from the page's foot, scaled to A4's width. */
+function pageItems(page: Page): PageItems {
+  const right = Math.max(page.width, ...page.words.map((w) => w.x1));
+  const foot = Math.max(page.height, ...page.words.map((w) => w.y1));
+  const scale = right > 0 ? A4_WIDTH / right : 1;
+  const items: TextItem[] = page.words.map((w) => {
+    const on = w.line ?? w;
+    return { str: w.text, x: w.x0 * scale, y: (foot - on.y1) * scale, width: (w.x1 - w.x0) * scale, size: Math.max(1, (on.y1 - on.y0) * scale * 0.9), hasEOL: false };
+  });
+  // In reading order (top to bottom, then left to right), never the file's.
+  items.sort((p, q) => q.y - p.y || p.x - q.x);
+  return { box: [0, 0, right * scale, foot * scale], items };
+}
+
+/** The text of a word-box file's pages, as a PDF's are read. */
+export function readWordBoxes(xml: string, kind: WordBoxesKind): PagesText {
+  const pages = (kind === 'hocr' ? hocrPages(xml) : kind === 'alto' ? altoPages(xml) : bboxPages(xml)).filter((p) => p.words.length > 0 || p.width > 0);
+  if (pages.length === 0) throw new GuidelineError('pdf-no-text', reason('word-boxes-no-text'));
+  return pagesText(pages.map(pageItems), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
+}
