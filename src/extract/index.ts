@@ -310,7 +310,13 @@ function withCallConditions(directions: Direction[], callText: readonly Mapped[]
 /** A figure the call states after its directions fills what each direction lacked: its field-missing check goes with the gap. In place. */
 function dropFilledGaps(figured: readonly Direction[], checks: CheckDraft[]): void {
   const byId = new Map(figured.map((d) => [d.id, d]));
-  const has: Readonly<Record<string, (d: Direction) => boolean>> = { duration: (d) => d.duration !== null, projectCount: (d) => d.projectCount !== null, funding: (d) => d.funding !== null || d.perProjectCap !== null };
+  // (Where the other directions state their funding as a total, the call's cap per project fills no direction's missing total.)
+  const totals = figured.some((d) => d.funding !== null);
+  const has: Readonly<Record<string, (d: Direction) => boolean>> = {
+    duration: (d) => d.duration !== null,
+    projectCount: (d) => d.projectCount !== null,
+    funding: (d) => d.funding !== null || (d.perProjectCap !== null && !(totals && d.perProjectCap.inherited)),
+  };
   for (let i = checks.length - 1; i >= 0; i--) {
     const c = checks[i]!;
     const d = c.code === 'field-missing' && c.directionId !== null ? byId.get(c.directionId) : undefined;
