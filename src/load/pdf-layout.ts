@@ -323,6 +323,16 @@ function spacedTables(lines: readonly LayoutLine[], skip: ReadonlySet<number>): 
     let bands = union(frags[i]!);
     const fits = (k: number): boolean =>
       !skip.has(k) && frags[k]!.length > 0 && frags[k]!.every((f) => bands.filter((b) => f.x0 < b.x1 && b.x0 < f.x1).length <= 1);
+    // A row merged across the first columns (`一、与港澳台科技创新合作` between the header and the
+    // rows, or between two parts' rows): one piece from the first column over the next, short of
+    // the last, with the table going on after it.
+    const spanning = new Set<number>();
+    const spans = (k: number): boolean => {
+      const f = frags[k]!;
+      if (skip.has(k) || f.length !== 1 || bands.length < 3) return false;
+      const over = bands.filter((b) => f[0]!.x0 < b.x1 && b.x0 < f[0]!.x1).length;
+      return f[0]!.x0 < bands[1]!.x0 && over >= 2 && f[0]!.x1 < bands[bands.length - 1]!.x0;
+    };
     let last = i;
     for (let k = i + 1; k < lines.length; k++) {
       if (seed(k)) {
@@ -331,18 +341,32 @@ function spacedTables(lines: readonly LayoutLine[], skip: ReadonlySet<number>): 
         if (next.length < bands.length) break;
         bands = next;
         last = k;
-      } else if (!fits(k)) break;
+      } else if (!fits(k)) {
+        if (!spans(k)) break;
+        spanning.add(k);
+      }
     }
+    for (const k of spanning) if (k > last) spanning.delete(k);
+    const inColumns = (k: number): boolean => !spanning.has(k);
     let first = i;
     const block = (): number[] => Array.from({ length: last - first + 1 }, (_, k) => first + k);
     // The pitch of the lines inside a cell: the smaller gaps between lines with text in one column.
     const gaps: number[] = [];
     for (const b of bands) {
-      const ys = block().filter((k) => frags[k]!.some((f) => f.x0 < b.x1 && b.x0 < f.x1)).map((k) => lines[k]!.y);
+      const ys = block()
+        .filter((k) => inColumns(k) && frags[k]!.some((f) => f.x0 < b.x1 && b.x0 < f.x1))
+        .map((k) => lines[k]!.y);
       for (let k = 1; k < ys.length; k++) gaps.push(ys[k - 1]! - ys[k]!);
     }
     gaps.sort((a, b) => a - b);
-    const pitch = gaps[Math.floor(gaps.length / 4)] ?? lines[i]!.size * 1.5;
+    // (A cell's lines may stand either side of a line with nothing in their column: a number set in
+    // the middle of a row whose title wraps. The gaps between the block's lines then show the pitch.)
+    const between = block()
+      .slice(1)
+      .filter((k) => inColumns(k) && inColumns(k - 1))
+      .map((k) => lines[k - 1]!.y - lines[k]!.y)
+      .sort((a, b) => a - b);
+    const pitch = Math.min(gaps[Math.floor(gaps.length / 4)] ?? lines[i]!.size * 1.5, between[Math.floor(between.length / 4)] ?? Number.POSITIVE_INFINITY);
     const reach = Math.max(pitch * 1.6, lines[i]!.size * 2);
     while (first > 0 && fits(first - 1) && lines[first - 1]!.y - lines[first]!.y <= reach) {
       bands = union([...bands, ...frags[first - 1]!]);
@@ -354,9 +378,9 @@ function spacedTables(lines: readonly LayoutLine[], skip: ReadonlySet<number>): 
     }
     const taken = block();
     const seeds = taken.filter(seed).length;
-    bands = union(taken.flatMap((k) => frags[k]!));
+    bands = union(taken.filter(inColumns).flatMap((k) => frags[k]!));
     if (bands.length >= 3 && seeds >= 2) {
-      const table = spacedTable(lines, taken, bands, pitch);
+      const table = spacedTable(lines, taken, bands, pitch, spanning);
       if (table) out.push(table);
     }
     i = last + 1;
@@ -364,7 +388,7 @@ function spacedTables(lines: readonly LayoutLine[], skip: ReadonlySet<number>): 
   return out;
 }
 
-function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], bands: readonly Span[], pitch: number): TableFound | null {
+function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], bands: readonly Span[], pitch: number, spanning: ReadonlySet<number>): TableFound | null {
   const cols = bands.map((b, k) => ({
     left: k === 0 ? Number.NEGATIVE_INFINITY : (bands[k - 1]!.x1 + b.x0) / 2,
     right: k === bands.length - 1 ? Number.POSITIVE_INFINITY : (b.x1 + bands[k + 1]!.x0) / 2,
@@ -372,7 +396,8 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
   // Rows: parted where two lines are further apart than the pitch in a cell (the cells' padding).
   const groups: number[][] = [];
   taken.forEach((k, n) => {
-    if (n > 0 && lines[taken[n - 1]!]!.y - lines[k]!.y <= pitch * 1.3) groups[groups.length - 1]!.push(k);
+    const prev = taken[n - 1];
+    if (prev !== undefined && !spanning.has(k) && !spanning.has(prev) && lines[prev]!.y - lines[k]!.y <= pitch * 1.3) groups[groups.length - 1]!.push(k);
     else groups.push([k]);
   });
   // No padding: a row starts at each number of the first column (cells set at the top).
@@ -382,13 +407,16 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
       .map((it) => it.str)
       .join('')
       .trim();
-  const numbered = taken.filter((k) => /^\d{1,3}[.、．]?$/.test(firstColumn(k)));
+  const numbered = taken.filter((k) => /^\d{1,3}(?:[.．]\d{1,3})?[.、．]?$/.test(firstColumn(k)));
   let rowsOf = groups;
-  if (numbered.length > groups.length - 1) {
+  // (Where the gaps part every number into a row of its own, they part the rows: a number set in
+  // the middle of its row has the row's first lines above it.)
+  if (groups.some((g) => g.filter((k) => numbered.includes(k)).length > 1)) {
     rowsOf = [];
     for (const k of taken) {
-      if (rowsOf.length === 0 || (numbered.includes(k) && rowsOf[rowsOf.length - 1]!.some((j) => firstColumn(j) !== ''))) rowsOf.push([k]);
-      else rowsOf[rowsOf.length - 1]!.push(k);
+      const open = rowsOf[rowsOf.length - 1];
+      if (!open || spanning.has(k) || open.some((j) => spanning.has(j)) || (numbered.includes(k) && open.some((j) => firstColumn(j) !== ''))) rowsOf.push([k]);
+      else open.push(k);
     }
   }
   const rows = rowsOf.map((g) => ({ top: Math.max(...g.map((k) => lines[k]!.y)) + pitch, bottom: Math.min(...g.map((k) => lines[k]!.y)) - 0.01 }));
@@ -397,10 +425,13 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
   const rowOfItem = new Map<TextItem, number>();
   rowsOf.forEach((g, r) => g.forEach((k) => lines[k]!.items.forEach((it) => rowOfItem.set(it, r))));
   const cells = rowsOf.map(() => cols.map((): TextItem[] => []));
+  // A merged row's text stands in every cell it covers, as the ruled tables and the HTML and Word readers give it.
+  const merged = new Set(taken.filter((k) => spanning.has(k)).flatMap((k) => lines[k]!.items));
   for (const it of items) {
     const x = middleX(it);
     const c = cols.findIndex((col) => x >= col.left && x < col.right);
-    cells[rowOfItem.get(it)!]![c]!.push(it);
+    if (merged.has(it)) for (const cell of cells[rowOfItem.get(it)!]!) cell.push(it);
+    else cells[rowOfItem.get(it)!]![c]!.push(it);
   }
   const size = median(items.map((it) => it.size));
   if (rows.length < 2) return null;
