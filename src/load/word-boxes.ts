@@ -146,8 +146,8 @@ function bboxPages(xml: string): Page[] {
   return pages;
 }
 
-/** A page's words as a PDF page's runs: y up from the page's foot, scaled to A4's width. */
-function pageItems(page: Page): PageItems {
+/** A page's words as a PDF page's runs: y up from the page's foot, scaled to A4's width; `ocr`: read from a scan (a sheet sits a little higher or lower on each page, its numbers may be misread). */
+function pageItems(page: Page, ocr: boolean): PageItems {
   const right = Math.max(page.width, ...page.words.map((w) => w.x1));
   const foot = Math.max(page.height, ...page.words.map((w) => w.y1));
   const scale = right > 0 ? A4_WIDTH / right : 1;
@@ -157,12 +157,13 @@ function pageItems(page: Page): PageItems {
   });
   // In reading order (top to bottom, then left to right), never the file's.
   items.sort((p, q) => q.y - p.y || p.x - q.x);
-  return { box: [0, 0, right * scale, foot * scale], items };
+  return { box: [0, 0, right * scale, foot * scale], items, ...(ocr ? { ocr } : {}) };
 }
 
 /** The text of a word-box file's pages, as a PDF's are read. */
 export function readWordBoxes(xml: string, kind: WordBoxesKind): PagesText {
   const pages = (kind === 'hocr' ? hocrPages(xml) : kind === 'alto' ? altoPages(xml) : bboxPages(xml)).filter((p) => p.words.length > 0 || p.width > 0);
   if (pages.length === 0) throw new GuidelineError('pdf-no-text', reason('word-boxes-no-text'));
-  return pagesText(pages.map(pageItems), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
+  // (hOCR and ALTO are an OCR engine's reading of a scan; poppler's boxes are a PDF's own text.)
+  return pagesText(pages.map((p) => pageItems(p, kind !== 'bbox')), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
 }
