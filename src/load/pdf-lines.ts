@@ -464,15 +464,33 @@ function writePage(page: readonly Unit[], pageNo: number, margins: Margins, out:
   for (const u of page) {
     if (u.kind === 'noise') removed.push(removal(u.removal, u.line.text.trim(), pageNo));
   }
+  // Where the value of a label set in a column of its own starts (`领域方向    （1）…`): a line that
+  // starts there goes on with that value, however far right of the margin it stands.
+  let hang: number | null = null;
   for (const u of page) {
     if (u.kind === 'noise') continue;
     if (u.kind === 'row') {
       const row = rowText(u.block.row.cells);
       out.push({ text: row.text, page: pageNo, pageLine: ++pageLine, ...(row.confidence ? { confidence: row.confidence } : {}) });
+      hang = null;
       continue;
     }
-    out.push(indentedLine(u.line, startX(u.line) > (u.column === 'right' ? margins.right : margins.left) + u.line.size * 1.2, pageNo, ++pageLine));
+    const x = startX(u.line);
+    const hanging = hang !== null && Math.abs(x - hang) <= u.line.size * 0.5;
+    out.push(indentedLine(u.line, !hanging && x > (u.column === 'right' ? margins.right : margins.left) + u.line.size * 1.2, pageNo, ++pageLine));
+    if (!hanging) hang = valueStart(u.line);
   }
+}
+
+/** Where a line's second piece starts after a gap of more than a glyph and a half (a label's value beside it), or null. */
+function valueStart(l: Line): number | null {
+  let end = Number.NEGATIVE_INFINITY;
+  for (const it of l.items) {
+    if (it.str.trim() === '') continue;
+    if (end > Number.NEGATIVE_INFINITY && it.x - end > it.size * 1.5) return it.x;
+    end = Math.max(end, it.x + it.width);
+  }
+  return null;
 }
 
 /** A line as the loader gives it: with a paragraph's two ideographic spaces where it is indented (NOT_OCR in its confidence). */

@@ -146,6 +146,21 @@ function bboxPages(xml: string): Page[] {
   return pages;
 }
 
+/** Full-width punctuation whose ink stands at the right of its square (`（`, `《`, `“`) or at its left (`）`, `；`, `。`). */
+const OPENING = /^[（《“‘〈【「『〔]$/;
+const CLOSING = /^[）》”’〉】」』〕；，。、：！？]$/;
+
+/**
+ * A word's box as the square its glyphs take (an OCR engine boxes the ink: a lone `；` or `（` a
+ * third of a glyph wide, so that a typeset line looks parted into cells at its punctuation).
+ */
+function advanceOf(w: Word, em: number): { x0: number; x1: number } {
+  if (w.x1 - w.x0 >= em * 0.8) return w;
+  if (OPENING.test(w.text)) return { x0: Math.min(w.x0, w.x1 - em), x1: w.x1 };
+  if (CLOSING.test(w.text)) return { x0: w.x0, x1: Math.max(w.x1, w.x0 + em) };
+  return w;
+}
+
 /** A page's words as a PDF page's runs: y up from the page's foot, scaled to A4's width; `ocr`: read from a scan (a sheet sits a little higher or lower on each page, its numbers may be misread). */
 function pageItems(page: Page, ocr: boolean): PageItems {
   const right = Math.max(page.width, ...page.words.map((w) => w.x1));
@@ -153,7 +168,8 @@ function pageItems(page: Page, ocr: boolean): PageItems {
   const scale = right > 0 ? A4_WIDTH / right : 1;
   const items: TextItem[] = page.words.map((w) => {
     const on = w.line ?? w;
-    return { str: w.text, x: w.x0 * scale, y: (foot - on.y1) * scale, width: (w.x1 - w.x0) * scale, size: Math.max(1, (on.y1 - on.y0) * scale * 0.9), hasEOL: false };
+    const { x0, x1 } = ocr ? advanceOf(w, (on.y1 - on.y0) * 0.95) : w;
+    return { str: w.text, x: x0 * scale, y: (foot - on.y1) * scale, width: (x1 - x0) * scale, size: Math.max(1, (on.y1 - on.y0) * scale * 0.9), hasEOL: false };
   });
   // In reading order (top to bottom, then left to right), never the file's.
   items.sort((p, q) => q.y - p.y || p.x - q.x);
