@@ -100,6 +100,8 @@ function hocrPages(xml: string): Page[] {
 function altoPages(xml: string): Page[] {
   const pages: Page[] = [];
   let line: Box | null = null;
+  // Where a hyphenated word's second part stood (read with its first): the line's next word starts there.
+  let part2: number | null = null;
   for (const t of tags(xml)) {
     if (t.end) continue;
     const box = (): Box | null => {
@@ -110,13 +112,19 @@ function altoPages(xml: string): Page[] {
       return [x, y, w, h].every(Number.isFinite) ? { x0: x, y0: y, x1: x + w, y1: y + h } : null;
     };
     if (t.name === 'Page') pages.push({ width: num(t.tag, 'WIDTH') || 0, height: num(t.tag, 'HEIGHT') || 0, words: [] });
-    else if (t.name === 'TextLine') line = box();
-    else if (t.name === 'String' && pages.length > 0) {
+    else if (t.name === 'TextLine') {
+      line = box();
+      part2 = null;
+    } else if (t.name === 'String' && pages.length > 0) {
       const b = box();
       const subs = attr(t.tag, 'SUBS_TYPE');
       // A word hyphenated across lines: its first part carries the whole word, the second nothing.
       const text = entities(subs === 'HypPart1' ? attr(t.tag, 'SUBS_CONTENT') ?? attr(t.tag, 'CONTENT') ?? '' : subs === 'HypPart2' ? '' : attr(t.tag, 'CONTENT') ?? '').trim();
-      if (b && text !== '') pages[pages.length - 1]!.words.push({ ...b, text, line });
+      if (b && subs === 'HypPart2') part2 = b.x0;
+      else if (b && text !== '') {
+        pages[pages.length - 1]!.words.push({ ...b, x0: part2 ?? b.x0, text, line });
+        part2 = null;
+      }
     }
   }
   return pages;
