@@ -1040,7 +1040,7 @@ class LineCleaner {
 const KNOWN_LABELS: ReadonlySet<string> = new Set(labelsOf());
 
 /** Formats whose readers give the body's blocks (page numbers stay in the footers they were drawn in). */
-const BLOCK_FORMATS: ReadonlySet<Source['format']> = new Set(['docx', 'doc', 'odt', 'ods', 'odp', 'rtf', 'xlsx', 'xls', 'pptx', 'csv', 'epub', 'uof']);
+const BLOCK_FORMATS: ReadonlySet<Source['format']> = new Set(['docx', 'doc', 'odt', 'ods', 'odp', 'rtf', 'xlsx', 'xls', 'pptx', 'ppt', 'csv', 'epub', 'uof']);
 
 /**
  * The frame of a web page copied as text with the guideline (a breadcrumb, the font-size and

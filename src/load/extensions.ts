@@ -5,7 +5,7 @@
  */
 
 /** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
-export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'zip', 'csv', 'tsv', 'sql', 'jsonl', 'ndjson', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'ppt', 'dps', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'zip', 'csv', 'tsv', 'sql', 'jsonl', 'ndjson', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
 
 /** Formats the loader can be told to read (`--format`). */
 export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'xps', 'uof', 'csv', 'pptx', 'epub', 'zip', 'image'] as const;
@@ -17,7 +17,7 @@ export type InputFormat = (typeof INPUT_FORMATS)[number];
  */
 const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown', 'xlsx', 'csv', 'tsv']);
 /** Another spelling of an extension above (`.htm` for `.html`): not named again to a person. */
-const ALIASES: ReadonlySet<string> = new Set(['htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson']);
+const ALIASES: ReadonlySet<string> = new Set(['htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
 
 const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
 

@@ -100,6 +100,13 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     // (Word 2003 XML saved as .doc, as OA systems export a 公文: its own reader.)
     if (isWordXml(bytes)) return structured(meta, 'doc', 'doc', bytes.length, (await import('./wordml.js')).readWordMl(bytes));
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
+    // A PowerPoint 97–2003 deck (`.ppt`, WPS 演示 `.dps`): its own reader.
+    if (oleKind(bytes) === 'ppt') {
+      const { oleStream } = await import('./office.js');
+      const stream = await oleStream(bytes, ['PowerPoint Document']);
+      if (!stream) throw new GuidelineError('pptx-corrupt', reason('ppt-no-slides'));
+      return structured(meta, 'ppt', 'ppt', bytes.length, (await import('./ppt.js')).readPpt(stream));
+    }
     return structured(meta, 'doc', 'doc', bytes.length, await readDoc(bytes));
   }
   if (format === 'xls') {

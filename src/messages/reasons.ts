@@ -203,6 +203,10 @@ export const REASONS = {
     () => 'PowerPoint 演示文稿已损坏：没有 ppt/presentation.xml；请用 PowerPoint 或 WPS 演示打开后重新保存',
     () => 'damaged PowerPoint deck: no ppt/presentation.xml',
   ),
+  'ppt-no-slides': r(
+    () => 'PowerPoint 97–2003 演示文稿（.ppt）已损坏：找不到任何幻灯片；请用 PowerPoint 或 WPS 演示打开后另存为 .pptx',
+    () => 'damaged PowerPoint 97–2003 deck (.ppt): no slides found; open it in PowerPoint or WPS and save it as .pptx',
+  ),
   'pptx-empty': r(
     () => 'PowerPoint 演示文稿的幻灯片上没有文字',
     () => 'the PowerPoint deck’s slides hold no text',

@@ -297,8 +297,15 @@ export class Builder {
     const twin = twinOf(m, p.text.text.slice(m.length), this.numbered(m), (d) => d.heading?.table === 'row');
     if (twin) {
       this.popToContainer();
+      // (A group the text heads its directions with, `2. 保护性利用…` before 2.1's text: the row's
+      // direction stands in it, as it would without the table.)
+      const group = this.top();
+      if (group.kind === 'group' && group.marker?.type === 'arabic-dot' && m.type === 'decimal' && Math.floor(m.value / 100) === group.marker.value) this.moveInto(twin, group);
       this.stack.push(twin);
       if (!twin.detail) Object.assign(twin, { detail: { paragraph: p, marker: m } });
+      // (The text goes through the directions again: a group heading between them, `2. 保护性利用…`
+      // after 1.3's fields, heads the next ones, as it would without the table.)
+      this.lastDirection = m.rangeTo ?? m.value;
       return true;
     }
     // A direction listed again after the directions (an annex's table as plain lines, `1.1 多物理场…方法
@@ -321,6 +328,15 @@ export class Builder {
       return true;
     }
     return false;
+  }
+
+  /** Moves direction `d` from where it stands in the tree into `group`, after what the group holds. */
+  private moveInto(d: Section, group: Section): void {
+    const from = (s: Section): Section | undefined => (s.children.includes(d) ? s : s.children.map((c) => (c.kind === 'paragraph' ? undefined : from(c))).find((x) => x !== undefined));
+    const parent = from(this.root);
+    if (!parent || parent === group) return;
+    parent.children.splice(parent.children.indexOf(d), 1);
+    group.children.push(d);
   }
 
   /** `1.1 …` after the directions with the number and whole title of one of them, and more after it. */

@@ -443,7 +443,9 @@ const otherHeadings: Rule = (b, k, p, m) => {
  */
 function headsGroup(b: Builder, k: number, p: Paragraph, m: Marker): boolean {
   if (b.directionType === 'decimal') {
-    return m.type === 'arabic-dot' && b.nextMajor(k) === m.value && !/[。；，]/.test(p.text.text) && p.text.text.length <= 40 && (b.lastDirection === null || Math.floor(b.lastDirection / 100) < m.value);
+    // (After a table of the directions, the text that goes through them again starts its groups at 1.)
+    const afterRows = p.table === undefined && b.directions[b.directions.length - 1]?.heading?.table === 'row';
+    return m.type === 'arabic-dot' && b.nextMajor(k) === m.value && !/[。；，]/.test(p.text.text) && p.text.text.length <= 40 && (b.lastDirection === null || afterRows || Math.floor(b.lastDirection / 100) < m.value);
   }
   return b.directionType !== m.type && b.directionType !== 'cjk-comma' && (m.type === 'arabic-dot' || m.type === 'arabic-comma') && isTitleLike(p, m) && b.headsDirectionsNext(k);
 }

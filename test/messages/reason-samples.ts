@@ -64,6 +64,7 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'xps-no-pages': [],
   'xps-no-text': [3],
   'word-boxes-no-text': [],
+  'ppt-no-slides': [],
   'image-damaged': ['PNG'],
   'image-interlaced': [],
   'tiff-unsupported': ['compression', 7],
