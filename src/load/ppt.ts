@@ -194,7 +194,7 @@ function gridOf(cells: readonly { at: { x: number; y: number; w: number; h: numb
 }
 
 /** A slide's shapes (groups read into theirs), in reading order, and its furniture logged. */
-function slideShapes(slide: Rec, texts: readonly string[], removed: Removal[]): Block[] {
+function slideShapes(slide: Rec, ordinal: number, texts: readonly string[], removed: Removal[]): Block[] {
   const shapes: Shape[] = [];
   const visit = (group: Rec, outer: { x: number; y: number; w: number; h: number } | null): void => {
     for (const c of group.children) {
@@ -213,7 +213,8 @@ function slideShapes(slide: Rec, texts: readonly string[], removed: Removal[]): 
       if (text === null) continue;
       const placeholder = first(c, T.placeholder);
       const lines = linesOf(text);
-      if (placeholder && FURNITURE.has(placeholder.body[4] ?? 0)) {
+      // (A text box holding only the slide's own number: its number field, as a converter writes one.)
+      if ((placeholder && FURNITURE.has(placeholder.body[4] ?? 0)) || (lines.length === 1 && lines[0]!.trim() === String(ordinal))) {
         for (const l of lines) removed.push(unplaced('running-footer', l));
         continue;
       }
@@ -254,8 +255,8 @@ export function readPpt(stream: Uint8Array): BuiltText {
   const notes = notesBySlide(top);
   const removed: Removal[] = [];
   const blocks: Block[] = [];
-  for (const s of slides) {
-    blocks.push(...slideShapes(s.slide, s.texts, removed));
+  for (const [k, s] of slides.entries()) {
+    blocks.push(...slideShapes(s.slide, k + 1, s.texts, removed));
     speakerNotes(notes.get(s.slideId) ?? [], blocks, removed);
   }
   const built = buildText(blocks);

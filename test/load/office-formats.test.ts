@@ -321,6 +321,26 @@ describe('PPTX (a 指南解读 deck)', () => {
   });
 });
 
+describe('PPT (the same deck saved as PowerPoint 97–2003 by LibreOffice)', () => {
+  it('reads the slides in the deck’s order, shapes by position; slide numbers and speaker notes logged; the directions as from the text', async () => {
+    const source = await loadFile(join(FORMATS, '2024-intergov-final.ppt'));
+    expect([source.format, source.encoding]).toEqual(['ppt', 'ppt']);
+    const lines = source.text.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['国家重点研发计划“政府间国际科技创新合作”重点专项', '2024年度第二批项目申报指南']);
+    // (The converter writes each slide's number as a text box of its own: logged as the .pptx's placeholders are.)
+    expect(source.removed.filter((r) => r.kind === 'running-footer').map((r) => r.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(source.removed.filter((r) => r.kind === 'hidden-text').map((r) => r.text)).toEqual(['讲解时强调：日方由JST同步征集。']);
+    const d = diff(textDoc, processSource(source));
+    expect(d.directions.filter((x) => x.status !== 'unchanged').map((x) => x.oldId)).toEqual([]);
+    expect(d.document.changes).toEqual([]);
+  });
+
+  it('refuses an OLE file that says it is a deck but holds no slides, in one line', async () => {
+    const { readPpt } = await import('../../src/load/ppt.js');
+    expect(() => readPpt(new Uint8Array(16))).toThrow(/no slides|幻灯片/);
+  });
+});
+
 describe('an e-mail whose guideline is an attachment', () => {
   const docx = readFileSync(join(FORMATS, '2024-intergov-final.docx'));
   const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64').replace(/.{76}/g, '$&\r\n');
