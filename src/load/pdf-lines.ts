@@ -103,7 +103,7 @@ function joinRuns(items: readonly TextItem[]): { text: string; confidence: numbe
         confidence.push(NOT_OCR);
       } else if (gap > it.size * 1.5 && before !== ' ' && before !== '\u3000' && after !== ' ' && after !== '\u3000') {
         // A gap of more than a glyph and a half beside Chinese text: two cells of a table not found as
-        // one (a label beside its value, `领域方向      智慧农业；…`), parted as the text copies part them
+        // one, or two text boxes side by side (a label beside its value, `领域方向      智慧农业；…`), parted as the text copies part them
         // (two spaces: a label's column, `RE_TABLE_LABEL`).
         out += '\u3000\u3000';
         confidence.push(NOT_OCR, NOT_OCR);

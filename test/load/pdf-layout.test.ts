@@ -88,10 +88,13 @@ describe('two-column pages', () => {
     expect(lines.slice(32)).toEqual([...Array.from({ length: 8 }, (_, k) => fill(`第3页左栏第${k + 1}行文字内容`, false)), fill('第3页右栏唯一一行', false)]);
   });
 
-  it('leaves a page of labels and values (a narrow first column) line by line', () => {
+  it('leaves a page of labels and values (a narrow first column) line by line, the wide gap between them as a label column\'s two spaces', () => {
     const items: TextItem[] = [];
     for (let k = 0; k < 8; k++) items.push(run('合作协议：', 60, 700 - k * 16), run(`第${k + 1}项的内容写在标签右边很长很长的一行文字里面`, 200, 700 - k * 16));
-    expect(texts([{ box: A4, items }])[0]).toBe('合作协议：第1项的内容写在标签右边很长很长的一行文字里面');
+    expect(texts([{ box: A4, items }])[0]).toBe('合作协议：　　第1项的内容写在标签右边很长很长的一行文字里面');
+    // (A gap of less than a glyph and a half is no column's: nothing put in it.)
+    const near: TextItem[] = [run('合作协议：', 60, 700), run('第1项的内容', 60 + widthOf('合作协议：', 10) + 10, 700)];
+    expect(texts([{ box: A4, items: near }])[0]).toBe('合作协议：第1项的内容');
     // Labels as long as a quarter of the line, all of one length: the column is still too narrow beside its values.
     const long: TextItem[] = [];
     for (let k = 0; k < 8; k++) long.push(run('国拨经费总概算（万元）：', 60, 700 - k * 16), run(`第${k + 1}项的内容写在标签右边很长很长的一行文字里面写满`, 190, 700 - k * 16));

@@ -70,8 +70,14 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
     if (/[。；;]/.test(heading.text.trim().slice(0, -1)) || heading.text.length > 60) continue;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
-  // (A partners field that leaves them open, `重点合作国别：不限`, names none on purpose: no doubt.)
-  if (partners.length === 0 && !leftOpen) {
+  // An initiative that frames a call (`“一带一路”科技合作类`, `共建“一带一路”国家…`) in a title or a
+  // group heading is no partner unless a partners field names it (`合作国家：“一带一路”共建国家`): three
+  // writers of blind sets out of four leave it out.
+  const framed = partners.filter((p) => FRAMING_PARTNERS.has(p.name) && !fieldNames.has(p.name));
+  for (const p of framed) partners.splice(partners.indexOf(p), 1);
+  // (A partners field that leaves them open, `重点合作国别：不限`, names none on purpose: no doubt;
+  // nor a call framed by an initiative, whose directions name no partner by design.)
+  if (partners.length === 0 && !leftOpen && framed.length === 0) {
     const named = partnerFromTitle(title);
     if (named) partners.push({ name: named.name, text: named.name, span: span(titleM, named.index, named.index + named.name.length), recognised: false });
     checks.push({
