@@ -270,10 +270,30 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
     if (l.cls === 'content') requiredMark(l, raw);
   }
   numbersNotPages(lines);
+  siteMenus(lines);
   // A single leading space marks a page start only where it is rare; where most lines have one it
   // is plain indentation.
   const indentIsPageStart = indentCount <= Math.max(5, nonBlank / 5);
   if (!indentIsPageStart) for (const l of lines) l.pageStart = false;
+}
+
+/** A site menu's item as a browser copies it, one to a line: a few words, no clause. */
+const RE_MENU_ITEM = /^[\u4e00-\u9fffA-Za-z（）()&·\s]{2,10}$/;
+
+/**
+ * A site's menu copied an item a line (`首页` / `机构概况` / `政策法规` / … / `党建工作`): a run of
+ * four short lines or more that opens with the home page's, logged as web chrome. (Its last item
+ * would otherwise run on into the title below it.)
+ */
+function siteMenus(lines: RawLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.cls !== 'content' || !/^(?:首页|网站首页|主页|返回首页)$/.test(asCleaned(lines[i]!.raw.trim()))) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.cls === 'content' && RE_MENU_ITEM.test(asCleaned(lines[end]!.raw.trim())) && !KNOWN_LABELS.has(asCleaned(lines[end]!.raw.trim()))) end++;
+    if (end - i < 4) continue;
+    for (let k = i; k < end; k++) lines[k]!.cls = 'web-chrome';
+    i = end - 1;
+  }
 }
 
 /**

@@ -976,7 +976,7 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   }
   // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
   // `通告编号：RO/2026/057` / `日期：…`, a research office's repost): a title block further down.
-  if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120) || RE_LETTERHEAD_FIELD.test(found.title)) found = titleFurtherDown(preamble, head) ?? found;
+  if (!(RE_CALL_TITLE_WORD.test(found.title) && found.title.length <= 120) || RE_LETTERHEAD_FIELD.test(found.title)) found = titleFurtherDown(preamble, head, found.to) ?? found;
   // (Or a head that names a call only in passing, not at its end: a portal's name and menu,
   // `国家科技管理信息系统公共服务平台` / `首页` / `通知公告`, a task page's heading `…·指南拆解与组织`.)
   // (A site's `首页` is in no title: its menu was read as one.)
@@ -993,7 +993,8 @@ function withWrappedStart(found: TitleAt, preamble: readonly Paragraph[]): Title
   if (RE_TITLE_START.test(found.title)) return found;
   const at = preamble.findIndex((p) => p.text.from[0] === found.from);
   if (at <= 0) return found;
-  const start = titleStartAbove(preamble, at, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u) && !RE_HEADLINE.test(u));
+  // (Never an attachment's label, `附件1` alone above the title of the guideline it carries.)
+  const start = titleStartAbove(preamble, at, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u) && !RE_HEADLINE.test(u) && !RE_ATTACHMENT_LINE.test(u.trim()));
   if (start.at === at || start.cut === 0) return found;
   const whole = `${titleFrom(preamble, start, at - 1)}${found.title}`;
   return RE_CALL_TITLE_WORD.test(whole) ? { ...found, title: whole, from: preamble[start.at]!.text.from[start.cut] ?? found.from } : found;
@@ -1113,7 +1114,7 @@ function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
 /** The title as a record's field: `指南名称：…申报指南`. Group 1 is the title. */
 const RE_TITLE_FIELD = /^(?:指南名称|指南全称|文件名称|文件标题)[：:]\s*([^。；：:]{8,80}?(?:指南|榜单))[。]?$/;
 
-function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragraph[]): TitleAt | null {
+function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragraph[], after = Number.POSITIVE_INFINITY): TitleAt | null {
   // The title given as a field of a record above the text (`指南名称：国家重点研发计划…申报指南`).
   const named = preamble.slice(0, 40).find((p) => RE_TITLE_FIELD.test(p.text.text.trim()));
   if (named) {
@@ -1123,7 +1124,9 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   }
   const at = preamble.findIndex((p) => {
     const t = p.text.text.trim();
-    return !head.includes(p) && isTitleLine(t) && /(?:指南|榜单)(?:[（(]征求意见稿[）)])?$/.test(t) && !/[《》]|^附件|^关于|^主题|通[知告]$/.test(t);
+    // (Below the head, or below what was read as a title and names no call: a site's name over its
+    // menu and the page's heading, `国家科技管理信息系统公共服务平台`.)
+    return (!head.includes(p) || (p.text.from[0] ?? -1) > after) && isTitleLine(t) && /(?:指南|榜单)(?:[（(]征求意见稿[）)])?$/.test(t) && !/[《》]|^附件|^关于|^主题|通[知告]$/.test(t);
   });
   if (at < 0) return null;
   const own = preamble[at]!;
@@ -1131,7 +1134,8 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   const upper = above?.text.text.trim() ?? '';
   // (Never an office's name that signs the text above, `研究事务处`.)
   // (Nor a page's heading over it, `指南查看`, `正文`.)
-  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && !/(?:查看|详情|浏览|下载|打印|正文|全文)$/.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
+  // (Nor an attachment's label, `附件1`.)
+  const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && !RE_ATTACHMENT_LINE.test(upper) && !/(?:查看|详情|浏览|下载|打印|正文|全文)$/.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
   // (A line above that is no title's start, `重点专项`, where the start is one more line up.)
   const start = wrapped && !RE_TITLE_START.test(upper) ? titleStartAbove(preamble, at - 1, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u)) : null;
   const from = start && start.at < at - 1 ? start : { at: wrapped ? at - 1 : at, cut: 0 };

@@ -527,6 +527,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?<!每个项目|每项|单个项目|单项|每个项目的|每个方向|每个指南方向|共)${FUNDING_TOTAL_LEAD}${PRE}${MONEY}${POST}`),
     // `省级财政安排专项资金2.2亿元`; an NSFC call's `直接费用约5000万元` (never a project's: `每项直接费用…`, `…/项`).
     new RegExp(`(?:省级|市级|中央|省|市)财政(?:拟)?安排(?:专项|补助|奖补|引导|支持)?(?:资金|经费)${PRE}${MONEY}${POST}`),
+    // `安排中央财政补助资金4.8亿元` (an MIIT 工程's call): the same, the verb first.
+    new RegExp(`(?<!每个项目|单个项目|每项)(?:拟)?安排(?:中央|省级|市级|省|市)财政(?:专项|补助|奖补|引导|支持)?(?:资金|经费)${PRE}${MONEY}${POST}`),
     new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),
   ],
 } as const;

@@ -1022,7 +1022,6 @@ const GAPS99: Record<string, { gap?: string; checksGap?: string }> = {
   'gat-2026-b1-pdf-glyph-placed': { gap: 'open: one direction’s two requirement items read as one (its second item’s number drawn apart from its line)' },
 };
 const GAPS100: Record<string, { gap?: string; checksGap?: string }> = {
-  'jygh-2026-topic-guide-pdftext': { gap: 'open: a topic about 共建“一带一路”国家 names 一带一路 as its partner in a guide that has none' },
   'zyy-2026-gjhz-own-labels': { gap: 'judgement: a region beside the countries its direction names (东盟 with 泰国、马来西亚、印度尼西亚) kept as a partner; a 中医药国际合作专项 read as the international-cooperation family (the writer leaves it unknown)' },
 };
 const GAPS101: Record<string, { gap?: string; checksGap?: string }> = {
@@ -1062,7 +1061,6 @@ const GAPS107: Record<string, { gap?: string; checksGap?: string }> = {
 };
 // Set 108 (first contact 476/623; now 607/623).
 const GAPS108: Record<string, { gap?: string; checksGap?: string }> = {
-  'sh-2026-kjcxxd-gjhz-stcsm-page': { gap: 'open: a title that frames the call (`“一带一路”国际合作` group) with no partners field of its own gives 一带一路 as a partner' },
   'zj-2026-jbly-gjhz-pdftext': { gap: 'judgement: `资助额度：省财政最高资助500万元` with one project is the direction\'s funding, not a cap; open: a 榜单\'s second 研究内容 paragraph joined to the first' },
 };
 // Set 109 (first contact 448/719, none refused; now 602/719).
