@@ -1405,7 +1405,8 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   // `拟部署青年科学家项目方向1个，…每个项目国拨经费不超过300万元`: it counts directions, not projects (no
   // count), but its figures are the young scientists' all the same.
   // (The first count outside a note on the whole, `（含1个青年科学家项目方向）`, where there is one.)
-  const counts = [...t.matchAll(new RegExp(RE_YOUNG_COUNT.source, 'g'))];
+  // (Never the directions a note on the directions counts, `拟启动11个指南方向（含青年科学家项目3个）`.)
+  const counts = [...t.matchAll(new RegExp(RE_YOUNG_COUNT.source, 'g'))].filter((c) => !/(?:指南|项目|技术)?方向[（(]含[^（）()]*$/.test(t.slice(sentenceAt(t, c.index).start, c.index)));
   const counted = counts.find((c) => !/[（(]含[^（）()]*$/.test(t.slice(sentenceAt(t, c.index).start, c.index))) ?? counts[0] ?? null;
   const directionsOnly = counted ? null : RE_YOUNG_DIRECTIONS.exec(t);
   const m = counted ?? directionsOnly;
@@ -1413,7 +1414,7 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   // The figures of the sentence that counts them, and of the next clause when it continues it.
   let { start, end } = sentenceAt(t, m.index);
   const next = sentenceAt(t, Math.min(t.length - 1, end + 1));
-  if (/^(?:拟安排|安排|每个|共)/.test(t.slice(end + 1, next.end)) || /^[，,]/.test(t.slice(end))) end = next.end;
+  if (/^(?:拟安排|安排|每个|共|其中[，,]\s*青年科学家项目)/.test(t.slice(end + 1, next.end)) || /^[，,]/.test(t.slice(end))) end = next.end;
   const sentence = t.slice(start, end);
   const value = m[1] ?? m[2] ?? m[3]!;
   const countValue = /^\d+$/.test(value) ? Number(value) : (parseCjkNumber(value) ?? Number.NaN);
@@ -1425,7 +1426,9 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const rest = sentence.slice(m.index - start + m[0].length);
   // (A thousands separator is no clause's end: `1,200万元`.)
   const fundingHit = inNote ? null : ([...rest.matchAll(/(?:国拨)?经费(?:总?概算)?(?:为|共)?((?:[^，,。；]|[,，](?=\d{3})){0,20}?元)/g)].find((x) => !/(?:每个项目|每项|单个项目|单项)(?:的)?(?:国拨)?$/.test(rest.slice(0, x.index))) ?? null);
-  const funding = fundingHit ? parseMoney(fundingHit[1]!) : null;
+  // (Counted in a note, their money stated apart after it: `（含青年科学家项目不超过6项）…。其中，青年科学家项目国拨经费1800万元`.)
+  const apart = inNote ? /其中[，,]\s*青年科学家项目[^。；]{0,12}?(?:国拨)?经费(?:总?概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(t.slice(m.index)) : null;
+  const funding = fundingHit ? parseMoney(fundingHit[1]!) : apart ? parseMoney(apart[1]!) : null;
   // The cap, in that sentence or in another of the text that speaks of young scientists'
   // projects (`青年科学家项目每个项目国拨经费不超过300万元，…`).
   let per = inNote ? null : parsePerProjectCap(sentence);
