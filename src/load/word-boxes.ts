@@ -41,6 +41,8 @@ interface Page {
   readonly width: number;
   readonly height: number;
   readonly words: Word[];
+  /** Words the file itself places outside the page's text (ALTO's side margins: a thumb tab, a side note). */
+  readonly aside?: string[];
 }
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
@@ -102,7 +104,10 @@ function altoPages(xml: string): Page[] {
   let line: Box | null = null;
   // Where a hyphenated word's second part stood (read with its first): the line's next word starts there.
   let part2: number | null = null;
+  // Inside a side margin (`LeftMargin`, `RightMargin`: a thumb tab's characters, a side note).
+  let side = false;
   for (const t of tags(xml)) {
+    if (/^(?:Left|Right)Margin$/.test(t.name)) side = !t.end && !t.self;
     if (t.end) continue;
     const box = (): Box | null => {
       const x = num(t.tag, 'HPOS');
@@ -111,7 +116,7 @@ function altoPages(xml: string): Page[] {
       const h = num(t.tag, 'HEIGHT');
       return [x, y, w, h].every(Number.isFinite) ? { x0: x, y0: y, x1: x + w, y1: y + h } : null;
     };
-    if (t.name === 'Page') pages.push({ width: num(t.tag, 'WIDTH') || 0, height: num(t.tag, 'HEIGHT') || 0, words: [] });
+    if (t.name === 'Page') pages.push({ width: num(t.tag, 'WIDTH') || 0, height: num(t.tag, 'HEIGHT') || 0, words: [], aside: [] });
     else if (t.name === 'TextLine') {
       line = box();
       part2 = null;
@@ -121,6 +126,7 @@ function altoPages(xml: string): Page[] {
       // A word hyphenated across lines: its first part carries the whole word, the second nothing.
       const text = entities(subs === 'HypPart1' ? attr(t.tag, 'SUBS_CONTENT') ?? attr(t.tag, 'CONTENT') ?? '' : subs === 'HypPart2' ? '' : attr(t.tag, 'CONTENT') ?? '').trim();
       if (b && subs === 'HypPart2') part2 = b.x0;
+      else if (side && text !== '') pages[pages.length - 1]!.aside?.push(text);
       else if (b && text !== '') {
         pages[pages.length - 1]!.words.push({ ...b, x0: part2 ?? b.x0, text, line });
         part2 = null;
@@ -189,5 +195,8 @@ export function readWordBoxes(xml: string, kind: WordBoxesKind): PagesText {
   const pages = (kind === 'hocr' ? hocrPages(xml) : kind === 'alto' ? altoPages(xml) : bboxPages(xml)).filter((p) => p.words.length > 0 || p.width > 0);
   if (pages.length === 0) throw new GuidelineError('pdf-no-text', reason('word-boxes-no-text'));
   // (hOCR and ALTO are an OCR engine's reading of a scan; poppler's boxes are a PDF's own text.)
-  return pagesText(pages.map((p) => pageItems(p, kind !== 'bbox')), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
+  const read = pagesText(pages.map((p) => pageItems(p, kind !== 'bbox')), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
+  // (What the file puts in a page's side margins is no text of the page: logged, page by page.)
+  const aside = pages.flatMap((p, i) => (p.aside && p.aside.length > 0 ? [{ kind: 'outside-page' as const, text: p.aside.join(' '), line: null, start: null, end: null, page: i + 1 }] : []));
+  return { ...read, removed: [...read.removed, ...aside] };
 }

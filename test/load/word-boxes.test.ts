@@ -89,8 +89,8 @@ function hocr(order: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">\n<head><title></title><meta name='ocr-system' content='tesseract 5.3.0' /><meta name='ocr-capabilities' content='ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf'/></head>\n<body>\n${pages.join('\n')}\n</body>\n</html>\n`;
 }
 
-/** The seed as ALTO v4: tenths of a millimetre (mm10), words in reverse order on each page. */
-function alto(): string {
+/** The seed as ALTO v4: tenths of a millimetre (mm10), words in reverse order on each page; `tab`: a thumb tab's characters in each page's right margin, level with the text. */
+function alto(tab = ''): string {
   const mm10 = (n: number) => Math.round((n * 254) / 72);
   const pages = pagesOf(BBOX).map((p, i) => {
     const lines = [...p.lines].reverse().map(
@@ -99,7 +99,8 @@ function alto(): string {
         l.words.map((w) => `<String CONTENT="${w.text.replace(/"/g, '&quot;')}" HPOS="${mm10(w.x0)}" VPOS="${mm10(w.y0)}" WIDTH="${mm10(w.x1 - w.x0)}" HEIGHT="${mm10(w.y1 - w.y0)}" WC="0.97"/>`).join('<SP/>') +
         '</TextLine>',
     );
-    return `<Page ID="p${i + 1}" PHYSICAL_IMG_NR="${i + 1}" WIDTH="${mm10(p.width)}" HEIGHT="${mm10(p.height)}"><PrintSpace><TextBlock ID="b${i + 1}">${lines.join('\n')}</TextBlock></PrintSpace></Page>`;
+    const side = [...tab].map((c, k) => `<TextLine HPOS="${mm10(p.width - 30)}" VPOS="${mm10(300 + k * 16)}" WIDTH="${mm10(12)}" HEIGHT="${mm10(12)}"><String CONTENT="${c}" HPOS="${mm10(p.width - 30)}" VPOS="${mm10(300 + k * 16)}" WIDTH="${mm10(12)}" HEIGHT="${mm10(12)}"/></TextLine>`).join('');
+    return `<Page ID="p${i + 1}" PHYSICAL_IMG_NR="${i + 1}" WIDTH="${mm10(p.width)}" HEIGHT="${mm10(p.height)}">${side ? `<RightMargin><TextBlock>${side}</TextBlock></RightMargin>` : ''}<PrintSpace><TextBlock ID="b${i + 1}">${lines.join('\n')}</TextBlock></PrintSpace></Page>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Description><MeasurementUnit>mm10</MeasurementUnit></Description><Layout>\n${pages.join('\n')}\n</Layout></alto>\n`;
 }
@@ -134,6 +135,13 @@ describe('pages of words with their boxes', () => {
     const got = await read(alto(), 'seed.xml');
     expect(got.document.source).toMatchObject({ format: 'word-boxes', encoding: 'alto' });
     expect(values(got)).toEqual(values(doc));
+  });
+
+  it('logs what ALTO places in a page\'s side margins (a thumb tab, a character a line level with the text) and reads the seed as without it', async () => {
+    const { doc } = await seed();
+    const got = await read(alto('国际合作'), 'seed.xml');
+    expect(values(got)).toEqual(values(doc));
+    expect(got.removed.filter((r) => r.kind === 'outside-page').map((r) => r.text)[0]).toBe('国 际 合 作');
   });
 
   it('tells the three formats from their opening, and a page or a file of no such words apart', async () => {
