@@ -170,6 +170,11 @@ function isSpace(c: number): boolean {
 
 /** A line that only says the text goes on over the page: `（接下页）`, `（转下页）`, `（未完待续）`. */
 const RE_CONTINUES_MARK = /^[（(](?:接下页|转下页|下页续|续下页|未完待续|未完，?(?:接|转)下页)[)）]$/;
+/**
+ * A printer's slug outside the trim, as a layout program prints it on each sheet of a print-ready
+ * file: the file's name, the page and the time (`港澳台指南_印刷版.indd 3 2026/4/3 9:12:00`).
+ */
+const RE_PRINTER_SLUG = /\.(?:indd|idml|qxp|qxd|ai|cdr|fm|p65|pmd)\s+\d{1,4}\s+\d{4}[/.-]\d{1,2}[/.-]\d{1,2}(?:\s+(?:上午|下午|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM))?)?$/i;
 
 /** A raw text as it will read once cleaned, where a decision on it must not change on cleaning again: radicals and compatibility forms as ideographs, full-width letters and digits as ASCII. */
 const asCleaned = (t: string): string => plainIdeographs(asciiAlnum(t));
@@ -262,7 +267,7 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
     if (l.printed !== null) l.cls = 'page-number';
     else if (RE_WEB_CHROME.test(trimmed) || RE_FORM_CHROME.test(trimmed)) l.cls = 'web-chrome';
     // `（接下页）`, `（未完待续）` alone on a line: the page's foot says the text goes on.
-    else if (RE_CONTINUES_MARK.test(trimmed)) l.cls = 'running-footer';
+    else if (RE_CONTINUES_MARK.test(trimmed) || RE_PRINTER_SLUG.test(trimmed)) l.cls = 'running-footer';
     else if (/^ (?=[^\s\u3000])/.test(raw)) {
       l.pageStart = true;
       indentCount++;

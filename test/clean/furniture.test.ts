@@ -214,3 +214,20 @@ describe('how a research office passes a guideline on', () => {
     expect(doc.checks.map((c) => c.code)).not.toContain('placeholder');
   });
 });
+
+describe('a printer\'s slug', () => {
+  it('logs the slug a layout program prints on each sheet (file, page, time: `….indd 3 2026/4/3 9:12:00`) and reads the seed as without it', async () => {
+    const { doc } = await seed();
+    const pages = (await seedParagraphs()).join('\n').split(/(?<=。)\n/);
+    // A slug after every fourth paragraph, as a text copy of a print-ready PDF gives it (spaces round the Latin too).
+    const text = pages.map((p, i) => (i % 4 === 3 ? `${p}\n港澳台指南 2026 第一批 _ 印刷版 .indd ${(i + 1) / 4} 2026/4/3 9:12:00` : p)).join('\n');
+    const c = clean(await loadText(text));
+    const slugs = c.removed.filter((r) => r.kind === 'running-footer' && /\.indd/.test(r.text));
+    expect(slugs.length).toBe(Math.floor(pages.length / 4));
+    const d = diff(doc, await ingestText(text, 'slug.txt'));
+    expect(d.directions.filter((x) => x.status !== 'unchanged')).toEqual([]);
+    // (A sentence that names a file is no slug.)
+    const named = clean(await loadText('请下载附件《申报指南.indd》并于2026/4/3前提交。'));
+    expect(named.removed.filter((r) => r.kind === 'running-footer')).toEqual([]);
+  });
+});
