@@ -479,6 +479,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:在|围绕|就)(?:以下|上述)()${N}个(?:研究|资助|合作|重点)?领域()`),
   ],
   partnerCount: [
+    // `支持与10个国家和1个多边合作机制开展科技合作`: the countries and the mechanisms, added (`plus`).
+    new RegExp(`与()${N}个国家()(?:和|及|、|以及)(?<plus>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级])`),
     // A record's field: `合作国家/地区/国际组织数：8个`.
     new RegExp(`合作(?:国家|方|国别)[^：:，。；]{0,16}数[：:]\\s*()${N}个?()`),
     // (`与欧洲6个国家的资助机构…`: a region's countries, counted.)
@@ -624,7 +626,8 @@ export function summaryMoney(m: RegExpExecArray): Money {
 
 /** The count of a count match: (qualifier, number, qualifier). */
 export function summaryCount(m: RegExpExecArray): { value: number; qualifier: Qualifier } {
-  return { value: num(m[2]!), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
+  const plus = m.groups?.['plus'];
+  return { value: num(m[2]!) + (plus ? num(plus) : 0), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
 }
 
 export function qualifierOfMatch(before: string | undefined, after: string | undefined): Qualifier {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCurrentSummary, fundingAmounts, parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
+import { findCurrentSummary, summaryCount, fundingAmounts, parseCount, parseDuration, parseDurationValue, parseMoney, parsePerProjectCap, toYuan } from '../../src/extract/patterns.js';
 import { isPlausible } from '../../src/lexicon/numbers.js';
 
 describe('patterns', () => {
@@ -196,5 +196,18 @@ describe('a period stated per side', () => {
   it('is the Chinese side’s where the value starts with it', async () => {
     const { parseDurationValue } = await import('../../src/extract/patterns.js');
     expect(parseDurationValue('中方3年；外方按JST规定执行，最长5年')?.value).toMatchObject({ minYears: 3, maxYears: 3, qualifier: 'exact' });
+  });
+});
+
+describe('the partners the text counts', () => {
+  it('adds the mechanisms or organisations counted after the countries (与10个国家和1个多边合作机制), and reads a count of countries alone as before', () => {
+    const count = (t: string) => {
+      const m = findCurrentSummary('partnerCount', t);
+      return m && summaryCount(m).value;
+    };
+    expect(count('支持与10个国家和1个多边合作机制开展科技合作')).toBe(11);
+    expect(count('支持与8个国家和3个国际组织开展合作')).toBe(11);
+    expect(count('支持与12个国家、地区开展科技合作')).toBe(12);
+    expect(count('支持与6个国家开展科技合作，设立3个多边合作机制方向')).toBe(6);
   });
 });
