@@ -9,14 +9,10 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { unplaced, type BuiltText } from './blocks.js';
 import { readHtml } from './html.js';
-import { partPath } from './xml.js';
+import { attrOf as attr, entities, partPath } from './xml.js';
 
 const decoder = new TextDecoder('utf-8');
 
-/** The value of attribute `name` in a tag's text. */
-const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((x) => x !== undefined) ?? null;
-
-const entities = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
 
 /** Notes of the book (footnotes, endnotes): their text logged, their call marks dropped. */
 const RE_NOTE = /<(aside|div|section|p|li)\b[^>]*\bepub:type\s*=\s*["'][^"']*\b(?:footnote|endnote|rearnote|note)\b[^"']*["'][^>]*>[\s\S]*?<\/\1\s*>/gi;

@@ -86,6 +86,9 @@ function removal(kind: RemovalKind, text: string, page: number): Removal {
   return { kind, text, line: null, start: null, end: null, page };
 }
 
+/** A gap wider than this many glyphs of a line's size parts a label's column from its value (`joinRuns`, `valueStart`). */
+const COLUMN_GAP = 1.5;
+
 /** Joins the runs of one line in x order; with OCR runs, the confidence of each code unit too. */
 function joinRuns(items: readonly TextItem[]): { text: string; confidence: number[] | null } {
   let out = '';
@@ -101,7 +104,7 @@ function joinRuns(items: readonly TextItem[]): { text: string; confidence: numbe
       if (gap > it.size * 0.25 && before !== ' ' && after !== ' ' && !isCjkOrPunct(before) && !isCjkOrPunct(after)) {
         out += ' ';
         confidence.push(NOT_OCR);
-      } else if (gap > it.size * 1.5 && before !== ' ' && before !== '\u3000' && after !== ' ' && after !== '\u3000') {
+      } else if (gap > it.size * COLUMN_GAP && before !== ' ' && before !== '\u3000' && after !== ' ' && after !== '\u3000') {
         // A gap of more than a glyph and a half beside Chinese text: two cells of a table not found as
         // one, or two text boxes side by side (a label beside its value, `领域方向      智慧农业；…`), parted as the text copies part them
         // (two spaces: a label's column, `RE_TABLE_LABEL`).
@@ -487,7 +490,7 @@ function valueStart(l: Line): number | null {
   let end = Number.NEGATIVE_INFINITY;
   for (const it of l.items) {
     if (it.str.trim() === '') continue;
-    if (end > Number.NEGATIVE_INFINITY && it.x - end > it.size * 1.5) return it.x;
+    if (end > Number.NEGATIVE_INFINITY && it.x - end > it.size * COLUMN_GAP) return it.x;
     end = Math.max(end, it.x + it.width);
   }
   return null;

@@ -12,6 +12,7 @@
 import { GuidelineError } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
+import { attrOf as attr, entities } from './xml.js';
 
 export type WordBoxesKind = 'hocr' | 'alto' | 'bbox';
 
@@ -45,12 +46,6 @@ interface Page {
   readonly aside?: string[];
 }
 
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
-const entities = (s: string): string =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m,
-  );
-const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((x) => x !== undefined) ?? null;
 const num = (tag: string, name: string): number => Number(attr(tag, name) ?? NaN);
 const bboxOf = (title: string | null): Box | null => {
   const m = /\bbbox\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)/.exec(title ?? '');

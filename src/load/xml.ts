@@ -102,3 +102,16 @@ export function partPath(base: string, href: string): string {
   }
   return parts.join('/');
 }
+
+// —— Markup read as text (a tag's attributes, entities), where no parser is worth it: EPUB's chapters, word-box files ——
+
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text with its character references and the five XML entities (and `&nbsp;`) decoded; other named entities left as written. */
+export const entities = (s: string): string =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m,
+  );
+
+/** The value of attribute `name` in a tag's text (`<String CONTENT="…" …>`), entities left as written; null where absent. */
+export const attrOf = (tag: string, name: string): string | null => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((x) => x !== undefined) ?? null;

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { loadBytes } from '../../src/load/index.js';
 import { processSource } from '../../src/pipeline.js';
 import { wordBoxesKind } from '../../src/load/word-boxes.js';
+import { attrOf, entities } from '../../src/load/xml.js';
 import { ROOT, seed } from '../helpers/seed.js';
 import type { Guideline } from '../../src/schema/guideline.js';
 import { GuidelineError } from '../../src/types.js';
@@ -142,6 +143,11 @@ describe('pages of words with their boxes', () => {
     const got = await read(alto('国际合作'), 'seed.xml');
     expect(values(got)).toEqual(values(doc));
     expect(got.removed.filter((r) => r.kind === 'outside-page').map((r) => r.text)[0]).toBe('国 际 合 作');
+  });
+
+  it('decodes the references a word-box file or an EPUB chapter writes, and reads an attribute in either quote', () => {
+    expect(entities('&#x4E2D;&#25991;&amp;&lt;b&gt;&nbsp;&quot;&apos;&copy;')).toBe('中文&<b>\u00a0"\'&copy;');
+    expect([attrOf('<String CONTENT="合作" HPOS=\'12\'/>', 'CONTENT'), attrOf('<String CONTENT="合作" HPOS=\'12\'/>', 'HPOS'), attrOf('<String/>', 'WC')]).toEqual(['合作', '12', null]);
   });
 
   it('tells the three formats from their opening, and a page or a file of no such words apart', async () => {
