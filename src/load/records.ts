@@ -31,7 +31,8 @@ const ITEM_LIST_KEYS = ['items', 'children', 'list', 'lines'];
 /** A field only a record has: its id. */
 const RE_RECORD_KEY = /^(?:_?id|uuid|guid|pk|\$oid|(?:article|doc|content|record)_?id)$/i;
 /** The field that names a paragraph item's kind (`h1`, `heading`, `table`, `li` …). */
-const ITEM_KIND_KEYS = ['type', 'tag', 'kind', 'style', 'block_type', 'blockType', 'role', 'name'];
+// (Not `name`: an object with a name is a record, `TITLE_KEYS`.)
+const ITEM_KIND_KEYS = ['type', 'tag', 'kind', 'style', 'block_type', 'blockType', 'role'];
 /** A kind naming a heading, with its level where it gives one. */
 const RE_HEADING_KIND = /^(?:h([1-6])|heading[-_ ]?([1-6])?|title|subtitle|标题([1-6一二三四五六])?)$/i;
 

@@ -65,15 +65,15 @@ function* tags(xml: string): Generator<{ tag: string; name: string; end: boolean
 /** hOCR: pages by `ocr_page`, lines by `ocr_line` (and its kin: `ocr_caption`, `ocr_header` …), words by `ocrx_word`. */
 function hocrPages(xml: string): Page[] {
   const pages: Page[] = [];
-  // Open elements: their name and their class, to know which element a word's text ends with.
-  const open: { name: string; cls: string }[] = [];
+  // The names of the open elements, to know which element a word's text ends with.
+  const open: string[] = [];
   let line: Box | null = null;
   let word: { box: Box; text: string; depth: number } | null = null;
   for (const t of tags(xml)) {
     if (word) word.text += t.text;
     if (t.end) {
       // (HTML closes elements loosely: pop to the matching name.)
-      const at = open.map((o) => o.name).lastIndexOf(t.name);
+      const at = open.lastIndexOf(t.name);
       if (at < 0) continue;
       open.length = at;
       if (word && open.length <= word.depth) {
@@ -88,7 +88,7 @@ function hocrPages(xml: string): Page[] {
     if (/\bocr_page\b/.test(cls)) pages.push({ width: box ? box.x1 - box.x0 : 0, height: box ? box.y1 - box.y0 : 0, words: [] });
     else if (/\bocr_(?:line|caption|header|textfloat|separator)\b/.test(cls)) line = box;
     else if (/\bocrx_word\b/.test(cls) && box && pages.length > 0) word = { box, text: '', depth: open.length };
-    if (!t.self && !/^(?:br|img|meta|link|hr|input)$/i.test(t.name)) open.push({ name: t.name, cls });
+    if (!t.self && !/^(?:br|img|meta|link|hr|input)$/i.test(t.name)) open.push(t.name);
   }
   return pages;
 }
