@@ -994,8 +994,7 @@ function withWrappedStart(found: TitleAt, preamble: readonly Paragraph[]): Title
   if (RE_TITLE_START.test(found.title)) return found;
   const at = preamble.findIndex((p) => p.text.from[0] === found.from);
   if (at <= 0) return found;
-  // (Never an attachment's label, `附件1` alone above the title of the guideline it carries.)
-  const start = titleStartAbove(preamble, at, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u) && !RE_HEADLINE.test(u) && !RE_ATTACHMENT_LINE.test(u.trim()));
+  const start = titleStartAbove(preamble, at);
   if (start.at === at || start.cut === 0) return found;
   const whole = `${titleFrom(preamble, start, at - 1)}${found.title}`;
   return RE_CALL_TITLE_WORD.test(whole) ? { ...found, title: whole, from: preamble[start.at]!.text.from[start.cut] ?? found.from } : found;
@@ -1012,8 +1011,7 @@ function ownTitleUnderHeadline(headline: TitleAt, preamble: readonly Paragraph[]
   });
   if (at < 0) return null;
   const own = preamble[at]!;
-  // (Not a letter's date above it: `2026年2月27日` begins as a title's year does.)
-  const start = titleStartAbove(preamble, at, (upper) => !RE_ATTACHMENT_LINE.test(upper) && !RE_DATE_LINE.test(upper) && !RE_HEADLINE.test(upper) && upper !== headline.title);
+  const start = titleStartAbove(preamble, at, (upper) => upper !== headline.title);
   const whole = titleFrom(preamble, start, at);
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
   return { title: whole, from: preamble[start.at]!.text.from[start.cut] ?? -1, to: own.text.to[own.text.to.length - 1] ?? -1 };
@@ -1138,7 +1136,7 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
   // (Nor an attachment's label, `附件1`.)
   const wrapped = above !== null && isTitleLine(upper) && !RE_DATE_LINE.test(upper) && !RE_CALL_TITLE_END.test(upper) && !RE_OFFICE_NAME.test(upper) && !RE_ATTACHMENT_LINE.test(upper) && !/(?:查看|详情|浏览|下载|打印|正文|全文)$/.test(upper) && upper.length <= 40 && RE_CALL_TITLE_WORD.test(upper + own.text.text.trim());
   // (A line above that is no title's start, `重点专项`, where the start is one more line up.)
-  const start = wrapped && !RE_TITLE_START.test(upper) ? titleStartAbove(preamble, at - 1, (u) => !RE_DATE_LINE.test(u) && !RE_OFFICE_NAME.test(u)) : null;
+  const start = wrapped && !RE_TITLE_START.test(upper) ? titleStartAbove(preamble, at - 1) : null;
   const from = start && start.at < at - 1 ? start : { at: wrapped ? at - 1 : at, cut: 0 };
   const whole = titleFrom(preamble, from, at).replace(/[（(]征求意见稿[）)]$/, '');
   if (!RE_CALL_TITLE_WORD.test(whole)) return null;
@@ -1152,13 +1150,20 @@ function titleFurtherDown(preamble: readonly Paragraph[], head: readonly Paragra
  * The first may be the end of a paragraph after its last sentence (`cut`: where in it), where a
  * narrow column's wrap joined the title's first line to the text before it (`…请提前做好准备。国家…`).
  */
-function titleStartAbove(preamble: readonly Paragraph[], at: number, allowed: (upper: string) => boolean): { at: number; cut: number } {
+/**
+ * A line above a title that is never its start: a letter's date (`2026年2月27日` begins as a title's
+ * year does), an office that signs the text above (`研究事务处`), a repost's headline, an attachment's
+ * label (`附件1` alone above the title of the guideline it carries).
+ */
+const neverTitleStart = (upper: string): boolean => RE_DATE_LINE.test(upper) || RE_OFFICE_NAME.test(upper) || RE_HEADLINE.test(upper) || RE_ATTACHMENT_LINE.test(upper.trim());
+
+function titleStartAbove(preamble: readonly Paragraph[], at: number, allowed: (upper: string) => boolean = () => true): { at: number; cut: number } {
   for (let k = at - 1; k >= Math.max(0, at - 2); k--) {
     const text = preamble[k]!.text.text.trimEnd();
     const end = text.lastIndexOf('。');
     const tail = end >= 0 && end < text.length - 1 ? end + 1 : 0;
     const upper = text.slice(tail).trim();
-    if (!isTitleLine(upper) || !allowed(upper)) break;
+    if (!isTitleLine(upper) || neverTitleStart(upper) || !allowed(upper)) break;
     if (RE_TITLE_START.test(upper)) return { at: k, cut: tail + (text.slice(tail).length - text.slice(tail).trimStart().length) };
     if (tail > 0) break;
   }
