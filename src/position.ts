@@ -1,6 +1,6 @@
 import type { Mapped } from './mapped.js';
 import { sourceRange } from './mapped.js';
-import type { Span, TableLine } from './types.js';
+import type { OcrDoubt, Span, TableLine } from './types.js';
 
 /**
  * Where the lines and pages of `Source.text` are. Built by `clean` (the stage that knows pages for
@@ -23,6 +23,8 @@ export interface Layout {
   readonly pageNumbering: 'pdf' | 'printed' | 'counted' | 'none';
   /** When pages were read by OCR: each code unit's confidence (see `Source.ocrConfidence`). */
   readonly ocrConfidence?: Uint8Array;
+  /** With `ocrConfidence`: below what a value's weakest character is doubted (see `SourceOcr.doubtBelow`). */
+  readonly ocrDoubt?: OcrDoubt;
   /** HTML and Word input: the block of each line (see `Source.blockOfLine`). */
   readonly blockOfLine?: readonly number[];
   /** HTML and Word input: the table row each line renders, or null (see `Source.tableOfLine`). */

@@ -156,19 +156,32 @@ export interface TableLine {
 export interface SourceOcr {
   /** The OCR engine, its version and its model. */
   readonly engine: string;
-  /** `auto`: the pages without a text layer; `force`: every page. */
-  readonly mode: 'auto' | 'force';
+  /**
+   * `auto`: the pages without a text layer; `force`: every page; `file`: the input is another
+   * engine's reading (hOCR, ALTO), its confidences the engine's own.
+   */
+  readonly mode: 'auto' | 'force' | 'file';
   /** The pages read by OCR, in order. */
   readonly pages: readonly OcrPageInfo[];
   /** Mean confidence (0–100) of the characters read, over all those pages. */
   readonly meanConfidence: number;
+  /**
+   * A value read by OCR is doubted (an `ocr-low-confidence` check) when one of its characters is
+   * below these: `figure` for amounts, counts and periods, `text` for any other value.
+   */
+  readonly doubtBelow: OcrDoubt;
+}
+
+export interface OcrDoubt {
+  readonly figure: number;
+  readonly text: number;
 }
 
 export interface OcrPageInfo {
   /** 1-based physical page. */
   readonly page: number;
-  /** Resolution the page was rendered at for OCR. */
-  readonly dpi: number;
+  /** Resolution the page was rendered at for OCR (for a word-box file: the scan's, where the file states it). */
+  readonly dpi?: number;
   /** Mean confidence (0–100) of the characters read on the page. */
   readonly meanConfidence: number;
 }

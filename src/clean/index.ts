@@ -211,6 +211,7 @@ export function clean(source: Source): Cleaned {
       pages: paging.pages,
       pageNumbering: paging.pageNumbering,
       ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}),
+      ...(source.ocr ? { ocrDoubt: source.ocr.doubtBelow } : {}),
       ...(source.blockOfLine ? { blockOfLine: source.blockOfLine } : {}),
       ...(source.tableOfLine ? { tableOfLine: source.tableOfLine } : {}),
     },

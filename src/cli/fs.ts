@@ -225,7 +225,7 @@ export async function readPrevious(
     if (typeof sha256 !== 'string' || typeof pipelineVersion !== 'string' || typeof path !== 'string' || !Array.isArray(doc.checks)) return null;
     const notices = noticesOf(doc.checks);
     const src = doc.document?.source;
-    const ocr: OcrRecord = src?.ocr ? (src.ocr.mode === 'force' ? 'force' : 'auto') : src?.pagesNotRead?.length ? 'off' : 'none';
+    const ocr: OcrRecord = src?.ocr && src.ocr.mode !== 'file' ? (src.ocr.mode === 'force' ? 'force' : 'auto') : src?.pagesNotRead?.length ? 'off' : 'none';
     return { sha256, pipelineVersion, path, warnings: notices.length, notices, ocr };
   } catch {
     return null;

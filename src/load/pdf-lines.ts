@@ -525,12 +525,47 @@ function rowText(cells: readonly (readonly (readonly TextItem[])[])[]): { text: 
 }
 
 /** A fixed-layout document's text (OFD, XPS), as loaded. */
+/**
+ * Each code unit's OCR confidence in the text the lines make (joined by line breaks): the lines'
+ * own, `NOT_OCR` elsewhere; and the mean and median of those read, to one decimal.
+ */
+export function confidenceOfLines(lines: readonly PdfLine[], length: number): { confidence: Uint8Array; mean: number; median: number } {
+  const confidence = new Uint8Array(length).fill(NOT_OCR);
+  const histogram = new Array<number>(101).fill(0);
+  let at = 0;
+  let sum = 0;
+  let count = 0;
+  for (const l of lines) {
+    if (l.confidence) {
+      confidence.set(l.confidence, at);
+      for (const c of l.confidence) {
+        if (c === NOT_OCR) continue;
+        sum += c;
+        count++;
+        histogram[Math.min(100, c)]!++;
+      }
+    }
+    at += l.text.length + 1;
+  }
+  let median = 0;
+  for (let c = 0, seen = 0; c <= 100; c++) {
+    seen += histogram[c]!;
+    if (seen * 2 >= count) {
+      median = c;
+      break;
+    }
+  }
+  return { confidence, mean: count > 0 ? Math.round((sum / count) * 10) / 10 : 0, median: count > 0 ? median : 0 };
+}
+
 export interface PagesText {
   readonly text: string;
   readonly pageOfLine: number[];
   readonly pageLineOfLine: number[];
   readonly pages: number;
   readonly removed: Removal[];
+  /** Where runs carry OCR confidences (word boxes read by an engine): each code unit's, and their mean and median. */
+  readonly confidence?: ReturnType<typeof confidenceOfLines>;
 }
 
 /**
@@ -541,8 +576,10 @@ export interface PagesText {
 export function pagesText(pages: readonly PageItems[], none: () => Error): PagesText {
   const built = buildLines(pages);
   if (built.glyphs === 0) throw none();
+  const text = built.lines.map((l) => l.text).join('\n');
   return {
-    text: built.lines.map((l) => l.text).join('\n'),
+    text,
+    ...(built.lines.some((l) => l.confidence) ? { confidence: confidenceOfLines(built.lines, text.length) } : {}),
     pageOfLine: built.lines.map((l) => l.page),
     pageLineOfLine: built.lines.map((l) => l.pageLine),
     pages: pages.length,

@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GuidelineError, type OcrPageInfo, type Removal, type Source } from '../types.js';
 import { reason, type PdfDamage } from '../messages/reasons.js';
-import { buildLines, NOT_OCR, type PageItems, type TextItem } from './pdf-lines.js';
+import { buildLines, confidenceOfLines, type PageItems, type TextItem } from './pdf-lines.js';
+import { OCR_DOUBT, OCR_DOUBT_TEXT } from '../lexicon/ocr-confusions.js';
 import { checkInflatedSize } from './pdf-streams.js';
 import { mayHoldTable } from './pdf-layout.js';
 import { pageRules } from './pdf-rules.js';
@@ -711,20 +712,6 @@ async function noTextError(read: PdfRead, pages: readonly PageItems[], ocrInfo: 
 
 /** The source with each code unit's OCR confidence (the OCR'd lines' own, NOT_OCR elsewhere) and the mean. */
 function withOcrConfidence(source: Source, lines: ReturnType<typeof buildLines>['lines'], ocr: { engine: string; mode: 'auto' | 'force'; pages: OcrPageInfo[] }): Source {
-  const confidence = new Uint8Array(source.text.length).fill(NOT_OCR);
-  let at = 0;
-  let sum = 0;
-  let count = 0;
-  for (const l of lines) {
-    if (l.confidence) {
-      confidence.set(l.confidence, at);
-      for (const c of l.confidence) {
-        if (c === NOT_OCR) continue;
-        sum += c;
-        count++;
-      }
-    }
-    at += l.text.length + 1;
-  }
-  return { ...source, ocr: { ...ocr, meanConfidence: count > 0 ? Math.round((sum / count) * 10) / 10 : 0 }, ocrConfidence: confidence };
+  const { confidence, mean } = confidenceOfLines(lines, source.text.length);
+  return { ...source, ocr: { ...ocr, meanConfidence: mean, doubtBelow: { figure: OCR_DOUBT, text: OCR_DOUBT_TEXT } }, ocrConfidence: confidence };
 }

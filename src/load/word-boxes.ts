@@ -9,7 +9,8 @@
  * word stands on its line's foot and has its line's height, so that a line's words share a
  * baseline. Pure.
  */
-import { GuidelineError } from '../types.js';
+import { GuidelineError, type SourceOcr } from '../types.js';
+import { fileOcrDoubt } from '../lexicon/ocr-confusions.js';
 import { reason } from '../messages/reasons.js';
 import { pagesText, type PageItems, type PagesText, type TextItem } from './pdf-lines.js';
 import { attrOf as attr, entities } from './xml.js';
@@ -37,10 +38,14 @@ interface Word extends Box {
   readonly text: string;
   /** The line's box, where the format groups words in lines. */
   readonly line: Box | null;
+  /** The engine's confidence (0–100) of each code unit of `text`, where the file gives one. */
+  readonly confidence?: readonly number[];
 }
 interface Page {
   readonly width: number;
   readonly height: number;
+  /** The scan's resolution, where the file states it (hOCR's `scan_res`). */
+  readonly dpi?: number;
   readonly words: Word[];
   /** Words the file itself places outside the page's text (ALTO's side margins: a thumb tab, a side note). */
   readonly aside?: string[];
@@ -62,15 +67,26 @@ function* tags(xml: string): Generator<{ tag: string; name: string; end: boolean
   }
 }
 
+/** A confidence (0–100) an hOCR `title` states under `key` (`x_wconf 93`, `x_conf 98.4`), or null. */
+function hocrConfidence(title: string | null, key: string): number | null {
+  const m = new RegExp(`\\b${key}\\s+(\\d+(?:\\.\\d+)?)`).exec(title ?? '');
+  return m ? Math.min(100, Math.round(Number(m[1]))) : null;
+}
+
 /** hOCR: pages by `ocr_page`, lines by `ocr_line` (and its kin: `ocr_caption`, `ocr_header` …), words by `ocrx_word`. */
 function hocrPages(xml: string): Page[] {
   const pages: Page[] = [];
   // The names of the open elements, to know which element a word's text ends with.
   const open: string[] = [];
   let line: Box | null = null;
-  let word: { box: Box; text: string; depth: number } | null = null;
+  let word: { box: Box; text: string; depth: number; conf: number | null; chars: number[]; pending: number | null } | null = null;
   for (const t of tags(xml)) {
-    if (word) word.text += t.text;
+    if (word) {
+      word.text += t.text;
+      // (A character's own box and confidence: tesseract's `ocrx_cinfo` with `x_conf`, its text the next.)
+      if (word.pending !== null) for (const _ of entities(t.text).trim().split('').filter((c) => c !== '')) word.chars.push(word.pending);
+      word.pending = null;
+    }
     if (t.end) {
       // (HTML closes elements loosely: pop to the matching name.)
       const at = open.lastIndexOf(t.name);
@@ -78,19 +94,35 @@ function hocrPages(xml: string): Page[] {
       open.length = at;
       if (word && open.length <= word.depth) {
         const text = entities(word.text.replace(/<[^>]*>/g, '')).trim();
-        if (text !== '') pages[pages.length - 1]?.words.push({ ...word.box, text, line });
+        const confidence = word.chars.length === text.length ? word.chars : word.conf !== null ? text.split('').map(() => word!.conf!) : undefined;
+        if (text !== '') pages[pages.length - 1]?.words.push({ ...word.box, text, line, ...(confidence ? { confidence } : {}) });
         word = null;
       }
       continue;
     }
     const cls = attr(t.tag, 'class') ?? '';
-    const box = bboxOf(attr(t.tag, 'title'));
-    if (/\bocr_page\b/.test(cls)) pages.push({ width: box ? box.x1 - box.x0 : 0, height: box ? box.y1 - box.y0 : 0, words: [] });
-    else if (/\bocr_(?:line|caption|header|textfloat|separator)\b/.test(cls)) line = box;
-    else if (/\bocrx_word\b/.test(cls) && box && pages.length > 0) word = { box, text: '', depth: open.length };
+    const title = attr(t.tag, 'title');
+    const box = bboxOf(title);
+    if (/\bocr_page\b/.test(cls)) {
+      const dpi = Number(/\bscan_res\s+(\d+)/.exec(title ?? '')?.[1] ?? NaN);
+      pages.push({ width: box ? box.x1 - box.x0 : 0, height: box ? box.y1 - box.y0 : 0, words: [], ...(dpi >= 1 ? { dpi } : {}) });
+    } else if (/\bocr_(?:line|caption|header|textfloat|separator)\b/.test(cls)) line = box;
+    else if (/\bocrx_word\b/.test(cls) && box && pages.length > 0) word = { box, text: '', depth: open.length, conf: hocrConfidence(title, 'x_wconf'), chars: [], pending: null };
+    else if (word && /\bocrx_cinfo\b/.test(cls)) word.pending = hocrConfidence(title, 'x_conf');
     if (!t.self && !/^(?:br|img|meta|link|hr|input)$/i.test(t.name)) open.push(t.name);
   }
   return pages;
+}
+
+/**
+ * An ALTO word's confidence, 0–100, for each code unit of its text: from `CC` (a digit a
+ * character, 0 sure to 9 unsure), else `WC` (the word's, 0–1), else none.
+ */
+function altoConfidence(tag: string, text: string): number[] | undefined {
+  const cc = (attr(tag, 'CC') ?? '').replace(/\s+/g, '');
+  if (cc.length === text.length && /^\d+$/.test(cc)) return cc.split('').map((d) => Math.round(((9 - Number(d)) / 9) * 100));
+  const wc = Number(attr(tag, 'WC') ?? NaN);
+  return Number.isFinite(wc) && wc >= 0 && wc <= 1 ? text.split('').map(() => Math.round(wc * 100)) : undefined;
 }
 
 /** ALTO: pages by `Page`, lines by `TextLine`, words by `String` (`CONTENT`; a hyphenated word's parts by `SUBS_CONTENT`, read once). */
@@ -123,7 +155,8 @@ function altoPages(xml: string): Page[] {
       if (b && subs === 'HypPart2') part2 = b.x0;
       else if (side && text !== '') pages[pages.length - 1]!.aside?.push(text);
       else if (b && text !== '') {
-        pages[pages.length - 1]!.words.push({ ...b, x0: part2 ?? b.x0, text, line });
+        const confidence = altoConfidence(t.tag, text);
+        pages[pages.length - 1]!.words.push({ ...b, x0: part2 ?? b.x0, text, line, ...(confidence ? { confidence } : {}) });
         part2 = null;
       }
     }
@@ -178,20 +211,44 @@ function pageItems(page: Page, ocr: boolean): PageItems {
   const items: TextItem[] = page.words.map((w) => {
     const on = w.line ?? w;
     const { x0, x1 } = ocr ? advanceOf(w, (on.y1 - on.y0) * 0.95) : w;
-    return { str: w.text, x: x0 * scale, y: (foot - on.y1) * scale, width: (x1 - x0) * scale, size: Math.max(1, (on.y1 - on.y0) * scale * 0.9), hasEOL: false };
+    return { str: w.text, x: x0 * scale, y: (foot - on.y1) * scale, width: (x1 - x0) * scale, size: Math.max(1, (on.y1 - on.y0) * scale * 0.9), hasEOL: false, ...(ocr && w.confidence ? { confidence: w.confidence } : {}) };
   });
   // In reading order (top to bottom, then left to right), never the file's.
   items.sort((p, q) => q.y - p.y || p.x - q.x);
   return { box: [0, 0, right * scale, foot * scale], items, ...(ocr ? { ocr } : {}) };
 }
 
-/** The text of a word-box file's pages, as a PDF's are read. */
-export function readWordBoxes(xml: string, kind: WordBoxesKind): PagesText {
+/** The engine a word-box file names (hOCR's `ocr-system` meta, ALTO's processing software), and the format. */
+function engineOf(xml: string, kind: WordBoxesKind): string {
+  const head = xml.slice(0, 65536);
+  const meta = /<meta\b[^>]*\bname=['"]ocr-system['"][^>]*>/i.exec(head)?.[0];
+  const named =
+    kind === 'hocr'
+      ? meta
+        ? attr(meta, 'content')
+        : null
+      : [/<(?:\w+:)?softwareCreator>([^<]*)</.exec(head)?.[1], /<(?:\w+:)?softwareName>([^<]*)</.exec(head)?.[1], /<(?:\w+:)?softwareVersion>([^<]*)</.exec(head)?.[1]]
+          .map((s) => s?.trim() ?? '')
+          // (A creator the name already starts with, `ABBYY` / `ABBYY FineReader Engine`, is said once.)
+          .filter((s, i, all) => s !== '' && !(i === 0 && all[1]!.startsWith(s)))
+          .join(' ');
+  return `${named && named.trim() !== '' ? entities(named.trim()) : 'unnamed engine'} (${kind === 'hocr' ? 'hOCR' : 'ALTO'} file)`;
+}
+
+/** The text of a word-box file's pages, as a PDF's are read; hOCR and ALTO with the engine's confidences, as OCR. */
+export function readWordBoxes(xml: string, kind: WordBoxesKind): PagesText & { ocr?: SourceOcr; ocrConfidence?: Uint8Array } {
   const pages = (kind === 'hocr' ? hocrPages(xml) : kind === 'alto' ? altoPages(xml) : bboxPages(xml)).filter((p) => p.words.length > 0 || p.width > 0);
   if (pages.length === 0) throw new GuidelineError('pdf-no-text', reason('word-boxes-no-text'));
   // (hOCR and ALTO are an OCR engine's reading of a scan; poppler's boxes are a PDF's own text.)
-  const read = pagesText(pages.map((p) => pageItems(p, kind !== 'bbox')), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
+  const { confidence, ...read } = pagesText(pages.map((p) => pageItems(p, kind !== 'bbox')), () => new GuidelineError('pdf-no-text', reason('word-boxes-no-text')));
   // (What the file puts in a page's side margins is no text of the page: logged, page by page.)
   const aside = pages.flatMap((p, i) => (p.aside && p.aside.length > 0 ? [{ kind: 'outside-page' as const, text: p.aside.join(' '), line: null, start: null, end: null, page: i + 1 }] : []));
-  return { ...read, removed: [...read.removed, ...aside] };
+  const text = { ...read, removed: [...read.removed, ...aside] };
+  if (!confidence) return text;
+  // (The engine's confidences make the file a scan read by OCR: its values are doubted as a scan's are.)
+  const ocrPages = pages.flatMap((p, i) => {
+    const units = p.words.flatMap((w) => w.confidence ?? []);
+    return units.length > 0 ? [{ page: i + 1, ...(p.dpi ? { dpi: p.dpi } : {}), meanConfidence: Math.round((units.reduce((a, b) => a + b, 0) / units.length) * 10) / 10 }] : [];
+  });
+  return { ...text, ocr: { engine: engineOf(xml, kind), mode: 'file', pages: ocrPages, meanConfidence: confidence.mean, doubtBelow: fileOcrDoubt(confidence.median) }, ocrConfidence: confidence.confidence };
 }

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { checkTitle, formatDuration, formatYuan, HEDGE_WORDS, qualifierPrefix } from '../format.js';
 import { label } from '../messages/labels.js';
 import type { Check, Direction, Guideline, SectionOut, Span } from '../schema/guideline.js';
-import { OCR_DOUBT, OCR_DOUBT_TEXT } from '../validate/index.js';
+import { OCR_DOUBT, OCR_DOUBT_TEXT } from '../lexicon/ocr-confusions.js';
 
 export interface HtmlOptions {
   /** The loaded text the spans point into (`Source.text`): with it, every value links to its line, shown in context. */
@@ -53,6 +53,8 @@ interface Context {
   readonly checks: readonly Check[];
   /** The checks of each direction (null: of the document), in the order of `checks`. */
   readonly byDirection: ReadonlyMap<string | null, readonly Check[]>;
+  /** Below what a value read by OCR is doubted (the document's own: see `source.ocr.doubtBelow`). */
+  readonly doubt: { readonly figure: number; readonly text: number };
 }
 
 function contextOf(doc: Guideline, linked: boolean): Context {
@@ -62,7 +64,7 @@ function contextOf(doc: Guideline, linked: boolean): Context {
     if (list) list.push(c);
     else byDirection.set(c.directionId, [c]);
   }
-  return { linked, checks: doc.checks, byDirection };
+  return { linked, checks: doc.checks, byDirection, doubt: doc.document.source.ocr?.doubtBelow ?? { figure: OCR_DOUBT, text: OCR_DOUBT_TEXT } };
 }
 
 /** The checks whose span lies within `span` (same direction): shown beside that value. */
@@ -82,7 +84,7 @@ function value(ctx: Context, shown: string, span: Span | null | undefined, direc
   const title = [
     `原文${where(span)}`,
     ...(span.ocrConfidence !== undefined
-      ? [`由OCR从扫描页识别，平均置信度${span.ocrConfidence}${span.ocrMinConfidence !== undefined ? `，最低字符置信度${span.ocrMinConfidence}` : ''}${doubtful ? `（数值低于${OCR_DOUBT}、文字低于${OCR_DOUBT_TEXT}即存疑），请对照原件核实` : ''}`]
+      ? [`由OCR从扫描页识别，平均置信度${span.ocrConfidence}${span.ocrMinConfidence !== undefined ? `，最低字符置信度${span.ocrMinConfidence}` : ''}${doubtful ? `（数值低于${ctx.doubt.figure}、文字低于${ctx.doubt.text}即存疑），请对照原件核实` : ''}`]
       : []),
     ...concerned.map((c) => `${label('severity', c.severity)}：${c.messageZh ?? c.message}`),
   ].join('\n');
@@ -137,7 +139,7 @@ function factsTable(doc: Guideline): Element {
     ['格式', `${label('format', src.format)}${src.pages ? `，${src.pages}页` : ''}，${src.lines}行，${src.bytes}字节${src.format === 'text' || src.format === 'csv' ? `，编码${src.encoding}` : ''}`],
     ['SHA-256', h('code', {}, src.sha256)],
     ...(src.ocr
-      ? [['OCR', `${src.ocr.pages.length}页由OCR识别（${src.ocr.pages.map((p) => `第${p.page}页，置信度${p.meanConfidence}`).join('；')}）；${src.ocr.engine}`] as [string, Child]]
+      ? [['OCR', `${src.ocr.pages.length}页${src.ocr.mode === 'file' ? `为扫描页，文字和置信度取自${src.encoding === 'hocr' ? 'hOCR' : 'ALTO'}识别文件` : '由OCR识别'}（${src.ocr.pages.map((p) => `第${p.page}页，置信度${p.meanConfidence}`).join('；')}）；${src.ocr.engine}`] as [string, Child]]
       : []),
     ...(src.pagesNotRead ? [['未读取的扫描页', `第${src.pagesNotRead.join('、')}页（关闭了OCR）`] as [string, Child]] : []),
     ['抽取规则版本', `${doc.pipelineVersion}（数据格式${doc.schemaVersion}）`],

@@ -223,7 +223,11 @@ function* mdastBlocks(doc: Guideline): Generator<RootContent> {
       ? [
           text('　'),
           strong('OCR'),
-          text(`：第${info.source.ocr.pages.map((p) => p.page).join('、')}页为扫描页，由OCR识别（平均置信度${info.source.ocr.meanConfidence}）；识别存疑的数值标有“OCR存疑”，并列于“检查”`),
+          text(
+            info.source.ocr.mode === 'file'
+              ? `：第${info.source.ocr.pages.map((p) => p.page).join('、')}页为扫描页，文字和置信度取自${info.source.encoding === 'hocr' ? 'hOCR' : 'ALTO'}识别文件（平均置信度${info.source.ocr.meanConfidence}；数值低于${info.source.ocr.doubtBelow.figure}、文字低于${info.source.ocr.doubtBelow.text}即存疑）；识别存疑的数值标有“OCR存疑”，并列于“检查”`
+              : `：第${info.source.ocr.pages.map((p) => p.page).join('、')}页为扫描页，由OCR识别（平均置信度${info.source.ocr.meanConfidence}）；识别存疑的数值标有“OCR存疑”，并列于“检查”`,
+          ),
         ]
       : []),
   );

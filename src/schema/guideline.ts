@@ -31,7 +31,7 @@ export const Span = z
       .min(0)
       .max(100)
       .optional()
-      .describe('Only where the text was read by OCR: the lowest confidence, 0–100, of its characters that were (each character\'s probability from the recogniser, × 100); a figure below 90 or any value below 80 has an `ocr-low-confidence` check (added in 1.4.0)'),
+      .describe('Only where the text was read by OCR: the lowest confidence, 0–100, of its characters that were (each character\'s probability from the recogniser, × 100); a figure or any other value below `source.ocr.doubtBelow` (90 and 80 for this tool’s recogniser) has an `ocr-low-confidence` check (added in 1.4.0)'),
     // Added in 1.3.0.
     block: z
       .number()
@@ -397,7 +397,7 @@ export const DocumentInfo = z.object({
   source: z.object({
     path: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx', 'epub', 'image', 'xps', 'uof', 'word-boxes', 'ppt']).describe('How the source was read (for a ZIP archive of files: the format of the file that holds the guideline): text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file or a Word 2003 XML document saved as .doc, an RTF file, an OpenDocument text (.odt), spreadsheet (.ods) or presentation (.odp), an Excel workbook (.xlsx), an Excel 97–2003 workbook (.xls, or WPS 表格 .et), an OFD fixed-layout document (.ofd), a CSV or TSV table (.csv, .tsv), a PowerPoint deck (.pptx), an EPUB e-book (.epub), images of a scan read by OCR (.png, .jpg, .tif; a tall screenshot cut into pages), an XPS or OpenXPS document (.xps, .oxps), a UOF text document (.uot, .uof: 统一办公格式), pages of words with their boxes as a text tool writes them (word-boxes: tesseract hOCR, ALTO XML, pdftotext -bbox/-bbox-layout; encoding hocr, alto or bbox), a PowerPoint 97–2003 deck (.ppt, .dps) (word-boxes and ppt added in 1.15.0; epub, image, xps and uof added in 1.14.0; html, docx and doc added in 1.3.0; rtf in 1.6.0; odt in 1.7.0; xlsx, ofd, csv and pptx in 1.9.0; xls in 1.10.0; ods and odp in 1.13.0)'),
+    format: z.enum(['text', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'csv', 'pptx', 'epub', 'image', 'xps', 'uof', 'word-boxes', 'ppt']).describe('How the source was read (for a ZIP archive of files: the format of the file that holds the guideline): text, PDF, an HTML page, a Word .docx file, a Word 97–2003 .doc (or .wps) file or a Word 2003 XML document saved as .doc, an RTF file, an OpenDocument text (.odt), spreadsheet (.ods) or presentation (.odp), an Excel workbook (.xlsx), an Excel 97–2003 workbook (.xls, or WPS 表格 .et), an OFD fixed-layout document (.ofd), a CSV or TSV table (.csv, .tsv), a PowerPoint deck (.pptx), an EPUB e-book (.epub), images of a scan read by OCR (.png, .jpg, .tif; a tall screenshot cut into pages), an XPS or OpenXPS document (.xps, .oxps), a UOF text document (.uot, .uof: 统一办公格式), pages of words with their boxes as a text tool writes them (word-boxes: tesseract hOCR, ALTO XML, pdftotext -bbox/-bbox-layout; encoding hocr, alto or bbox), a PowerPoint 97–2003 deck (.ppt, .dps) (word-boxes and ppt added in 1.15.0; hOCR and ALTO with confidences read as OCR since 1.16.0 (`ocr`); epub, image, xps and uof added in 1.14.0; html, docx and doc added in 1.3.0; rtf in 1.6.0; odt in 1.7.0; xlsx, ofd, csv and pptx in 1.9.0; xls in 1.10.0; ods and odp in 1.13.0)'),
     encoding: z.string(),
     bytes: z.number().int().min(0),
     pages: z.number().int().min(1).nullable(),
@@ -407,21 +407,29 @@ export const DocumentInfo = z.object({
     ocr: z
       .object({
         engine: z.string().describe('The OCR engine, its version and its model'),
-        mode: z.enum(['auto', 'force']).describe('auto: the pages without a text layer were read by OCR; force: every page was (--ocr force)'),
+        mode: z.enum(['auto', 'force', 'file']).describe('auto: the pages without a text layer were read by OCR; force: every page was (--ocr force); file: the input is another engine’s reading of a scan (word-boxes: hOCR, ALTO), its confidences that engine’s own (file added in 1.16.0)'),
         pages: z
           .array(
             z.object({
               page: z.number().int().min(1).describe('1-based physical page'),
-              dpi: z.number().int().min(1).describe('Resolution the page was rendered at for OCR'),
+              dpi: z.number().int().min(1).optional().describe('Resolution the page was rendered at for OCR; for mode file the scan’s, absent where the file does not state it (optional since 1.16.0)'),
               meanConfidence: z.number().min(0).max(100).describe('Mean confidence of the characters read on the page'),
             }),
           )
           .min(1)
           .describe('The pages read by OCR (pages without a text layer, or every page with --ocr force); the others were read from the text layer'),
         meanConfidence: z.number().min(0).max(100).describe('Mean confidence of all the characters read by OCR'),
+        // Added in 1.16.0.
+        doubtBelow: z
+          .object({
+            figure: z.number().int().min(0).max(100).describe('A figure (amount, count, period, year) with a character below this has an `ocr-low-confidence` check'),
+            text: z.number().int().min(0).max(100).describe('Any other value with a character below this has one'),
+          })
+          .default({ figure: 90, text: 80 })
+          .describe('Where a value read by OCR is doubted: 90 and 80 for this tool’s recogniser (its probabilities, measured); for mode file, set from the file’s own confidences (20 and 30 below their median, never above 90 and 80), as engines grade differently (added in 1.16.0)'),
       })
       .optional()
-      .describe('Present when pages of a PDF were read by OCR; absent otherwise (added in 1.2.0)'),
+      .describe('Present when pages of a PDF were read by OCR, or the input is an OCR engine’s word boxes with confidences; absent otherwise (added in 1.2.0)'),
     blocks: z
       .number()
       .int()

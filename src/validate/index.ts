@@ -15,7 +15,7 @@ import { RE_DIRECTIONS_PART } from '../lexicon/markers.js';
 import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type Check, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
-import { OCR_CONFUSABLE } from '../lexicon/ocr-confusions.js';
+import { OCR_CONFUSABLE, OCR_DOUBT, OCR_DOUBT_TEXT } from '../lexicon/ocr-confusions.js';
 import { reason, type NotAGuidelineWhy } from '../messages/reasons.js';
 import { PIPELINE_VERSION } from '../version.js';
 
@@ -210,19 +210,7 @@ function structureChecks(segmented: Segmented, layout: Layout): CheckDraft[] {
   }));
 }
 
-/**
- * A figure read by OCR is doubted when one of its characters was read with a confidence below this
- * (0–100: the recogniser's probability of the character × 100). PP-OCRv4's probabilities separate
- * misreads: measured on scans of guidelines, a misread character is ~60 and a right one ~99; below
- * 90 a figure (where one wrong digit changes the data) is a check.
- */
-export const OCR_DOUBT = 90;
-/**
- * Any other value read by OCR (a title, a partner, an agreement, a requirement) is doubted when one
- * of its characters is below this: below 80 catches ~80% of misread characters while flagging under
- * 1% of the right ones.
- */
-export const OCR_DOUBT_TEXT = 80;
+export { OCR_DOUBT, OCR_DOUBT_TEXT };
 
 /** Fields whose values are figures (doubted below `OCR_DOUBT`); the rest are text (`OCR_DOUBT_TEXT`). */
 const FIGURES = new Set([
@@ -306,6 +294,7 @@ function wordsAround(text: string, at: number, side = 6): string {
  */
 export function ocrChecks(extracted: Extracted, layout: Layout, text: string): CheckDraft[] {
   if (!layout.ocrConfidence) return [];
+  const doubt = layout.ocrDoubt ?? { figure: OCR_DOUBT, text: OCR_DOUBT_TEXT };
   const checks: CheckDraft[] = [];
   const dashes = new Set<number>();
   const considerDash = (field: string, value: string | null, span: Span, directionId: string | null): void => {
@@ -334,7 +323,7 @@ export function ocrChecks(extracted: Extracted, layout: Layout, text: string): C
     considerDash(field, value, span, directionId);
     const weak = weakestOfSpan(layout, span);
     const figure = FIGURES.has(field);
-    if (!weak || weak.confidence >= (figure ? OCR_DOUBT : OCR_DOUBT_TEXT)) return;
+    if (!weak || weak.confidence >= (figure ? doubt.figure : doubt.text)) return;
     if (!figure && named.has(weak.at)) return;
     seen.add(key);
     if (!figure) named.add(weak.at);
@@ -386,8 +375,8 @@ export function ocrChecks(extracted: Extracted, layout: Layout, text: string): C
  * form no such word (`国际合作司一西班牙`, `4级一通过`) the `一` may be a dash, and the value is a
  * check (`ocr-ambiguous-dash`): the text is kept as read.
  */
-const YI_BEFORE = new Set([...'第统进唯同之逐单万其每任合专划不如归均整独纯择十百千一另又初星再有只以大小首']);
-const YI_AFTER = new Set([...'个批步般并致定体带路起些年流项方家份次类级线种直是揽道同律旦经贯系览切部期轮半样站手二三四五六七八九十百千万亿条名位段套组整对门本时日月季周天头端侧边面代环员支所座篇张件台笔致以举定视概应同齐道块身生同心贯连揽些线律例再类']);
+const YI_BEFORE = new Set([...'第统进唯同之逐单万其每任合专划不如归均整独纯择十百千一另又初星再有只以大小首少']);
+const YI_AFTER = new Set([...'个批步般并致定体带路起些年流项方家份次类级线种直是揽道同律旦经贯系览切部期轮半样站手二三四五六七八九十百千万亿条名位段套组整对门本时日月季周天头端侧边面代环员支所座篇张件台笔致以举定视概应同齐道块身生同心贯连揽些线律例再类国']);
 const CJK_CHAR = /[\u3400-\u9fff]/u;
 
 /** Offsets of the `一`s read by OCR in `[start, end)` that may be a dash read as `一`. */
@@ -762,7 +751,7 @@ function sourceOut(source: Source, layout: Prevalidated['layout']) {
     pages: layout.pages,
     pageNumbering: layout.pageNumbering,
     lines: layout.lineStarts.length,
-    ...(source.ocr ? { ocr: { engine: source.ocr.engine, mode: source.ocr.mode, pages: source.ocr.pages.map((p) => ({ ...p })), meanConfidence: source.ocr.meanConfidence } } : {}),
+    ...(source.ocr ? { ocr: { engine: source.ocr.engine, mode: source.ocr.mode, pages: source.ocr.pages.map((p) => ({ ...p })), meanConfidence: source.ocr.meanConfidence, doubtBelow: { ...source.ocr.doubtBelow } } } : {}),
     ...(source.blocks === undefined ? {} : { blocks: source.blocks, tables: source.tables ?? 0 }),
     ...(source.pagesNotRead?.length ? { pagesNotRead: [...source.pagesNotRead] } : {}),
   };

@@ -15,7 +15,7 @@ function source(text: string, ocr: boolean): Source {
   if (!ocr) return { ...base, pageOfLine, pageLineOfLine };
   const confidence = new Uint8Array(text.length).fill(96);
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') confidence[i] = 255;
-  return { ...base, pageOfLine, pageLineOfLine, ocr: { engine: 'test', mode: 'auto', pages: [{ page: 1, dpi: 200, meanConfidence: 96 }], meanConfidence: 96 }, ocrConfidence: confidence };
+  return { ...base, pageOfLine, pageLineOfLine, ocr: { engine: 'test', mode: 'auto', pages: [{ page: 1, dpi: 200, meanConfidence: 96 }], meanConfidence: 96, doubtBelow: { figure: 90, text: 80 } }, ocrConfidence: confidence };
 }
 const lines = (text: string, ocr: boolean): string[] => clean(source(text, ocr)).lines.map((l) => l.text.text);
 

@@ -76,13 +76,13 @@ function shuffled<T>(xs: T[], seedValue: number): T[] {
   return out;
 }
 
-/** The seed as tesseract's hOCR: pixels at 300 dpi, a character a word, lines in the given order. */
-function hocr(order: number): string {
+/** The seed as tesseract's hOCR: pixels at 300 dpi, a character a word, lines in the given order; `conf`: each word's x_wconf (95). */
+function hocr(order: number, conf: (word: string) => number = () => 95): string {
   const pages = pagesOf(BBOX).map((p, i) => {
     const lines = shuffled(p.lines, order + i).map(
       (l, j) =>
         `<span class='ocr_line' id='line_${i + 1}_${j + 1}' title="bbox ${px(l.box.x0)} ${px(l.box.y0)} ${px(l.box.x1)} ${px(l.box.y1)}; baseline 0 -8; x_size 50">` +
-        l.words.flatMap(characters).map((c, k) => `<span class='ocrx_word' id='word_${i + 1}_${j + 1}_${k + 1}' title='bbox ${px(c.x0)} ${px(c.y0)} ${px(c.x1)} ${px(c.y1)}; x_wconf 95'>${c.text}</span>`).join(' ') +
+        l.words.flatMap(characters).map((c, k) => `<span class='ocrx_word' id='word_${i + 1}_${j + 1}_${k + 1}' title='bbox ${px(c.x0)} ${px(c.y0)} ${px(c.x1)} ${px(c.y1)}; x_wconf ${conf(c.text)}'>${c.text}</span>`).join(' ') +
         '</span>',
     );
     return `<div class='ocr_page' id='page_${i + 1}' title='image "p${i + 1}.png"; bbox 0 0 ${px(p.width)} ${px(p.height)}; ppageno ${i}; scan_res 300 300'>\n<div class='ocr_carea'><p class='ocr_par' lang='chi_sim'>\n${lines.join('\n')}\n</p></div></div>`;
@@ -90,14 +90,14 @@ function hocr(order: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">\n<head><title></title><meta name='ocr-system' content='tesseract 5.3.0' /><meta name='ocr-capabilities' content='ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf'/></head>\n<body>\n${pages.join('\n')}\n</body>\n</html>\n`;
 }
 
-/** The seed as ALTO v4: tenths of a millimetre (mm10), words in reverse order on each page; `tab`: a thumb tab's characters in each page's right margin, level with the text. */
-function alto(tab = ''): string {
+/** The seed as ALTO v4: tenths of a millimetre (mm10), words in reverse order on each page; `tab`: a thumb tab's characters in each page's right margin, level with the text; `cc`: a word's character confidences, where given. */
+function alto(tab = '', cc: (word: string) => string | null = () => null): string {
   const mm10 = (n: number) => Math.round((n * 254) / 72);
   const pages = pagesOf(BBOX).map((p, i) => {
     const lines = [...p.lines].reverse().map(
       (l) =>
         `<TextLine HPOS="${mm10(l.box.x0)}" VPOS="${mm10(l.box.y0)}" WIDTH="${mm10(l.box.x1 - l.box.x0)}" HEIGHT="${mm10(l.box.y1 - l.box.y0)}">` +
-        l.words.map((w) => `<String CONTENT="${w.text.replace(/"/g, '&quot;')}" HPOS="${mm10(w.x0)}" VPOS="${mm10(w.y0)}" WIDTH="${mm10(w.x1 - w.x0)}" HEIGHT="${mm10(w.y1 - w.y0)}" WC="0.97"/>`).join('<SP/>') +
+        l.words.map((w) => `<String CONTENT="${w.text.replace(/"/g, '&quot;')}" HPOS="${mm10(w.x0)}" VPOS="${mm10(w.y0)}" WIDTH="${mm10(w.x1 - w.x0)}" HEIGHT="${mm10(w.y1 - w.y0)}" WC="0.97"${cc(w.text) !== null ? ` CC="${cc(w.text)}"` : ''}/>`).join('<SP/>') +
         '</TextLine>',
     );
     const side = [...tab].map((c, k) => `<TextLine HPOS="${mm10(p.width - 30)}" VPOS="${mm10(300 + k * 16)}" WIDTH="${mm10(12)}" HEIGHT="${mm10(12)}"><String CONTENT="${c}" HPOS="${mm10(p.width - 30)}" VPOS="${mm10(300 + k * 16)}" WIDTH="${mm10(12)}" HEIGHT="${mm10(12)}"/></TextLine>`).join('');
@@ -143,6 +143,25 @@ describe('pages of words with their boxes', () => {
     const got = await read(alto('国际合作'), 'seed.xml');
     expect(values(got)).toEqual(values(doc));
     expect(got.removed.filter((r) => r.kind === 'outside-page').map((r) => r.text)[0]).toBe('国 际 合 作');
+  });
+
+  it('reads hOCR and ALTO as OCR with the engine’s own confidences: a figure read well below the file’s usual confidence is a check, uniform confidences raise none', async () => {
+    const { doc } = await seed();
+    const funded = doc.directions.find((d) => d.funding?.amountCNY === 2_500_000)!;
+    const plain = await read(hocr(7), 'seed.hocr');
+    expect(plain.document.source.ocr).toMatchObject({ engine: 'tesseract 5.3.0 (hOCR file)', mode: 'file', meanConfidence: 95, doubtBelow: { figure: 75, text: 65 } });
+    expect(plain.document.source.ocr?.pages[0]).toEqual({ page: 1, dpi: 300, meanConfidence: 95 });
+    expect(plain.checks.filter((c) => c.code.startsWith('ocr-'))).toEqual([]);
+    // tesseract doubted the word `250` (40 where its words stand at 95): the value is kept, and checked.
+    const weak = await read(hocr(7, (w) => (w === '250' ? 40 : 95)), 'seed.hocr');
+    expect(values(weak)).toEqual(values(doc));
+    expect(weak.checks.filter((c) => c.code === 'ocr-low-confidence').map((c) => [c.directionId, c.computed])).toEqual([[funded.id, 40]]);
+    // ABBYY's CC: a digit a character, 0 sure to 9 unsure; the 5 of 250 at 8 (11 of 100).
+    const abbyy = await read(alto('', (w) => (w.endsWith('：250') ? [...w].map((c, k) => (k === w.length - 2 ? '8' : '0')).join(' ') : null)), 'seed.xml');
+    expect(abbyy.document.source.ocr).toMatchObject({ engine: 'unnamed engine (ALTO file)', mode: 'file', doubtBelow: { figure: 77, text: 67 } });
+    expect(abbyy.checks.filter((c) => c.code === 'ocr-low-confidence').map((c) => [c.directionId, c.computed])).toEqual([[funded.id, 11]]);
+    // poppler's boxes are a text layer's: no confidence, no OCR.
+    expect((await read(BBOX, 'seed.html')).document.source.ocr).toBeUndefined();
   });
 
   it('decodes the references a word-box file or an EPUB chapter writes, and reads an attribute in either quote', () => {

@@ -19,7 +19,7 @@ async function asScan(edit: (t: string) => string, low: readonly (readonly [stri
   for (let i = 0; i < loaded.text.length; i++) if (loaded.text[i] === '\n') confidence[i] = 255;
   // [words, offset of the character in them, confidence]
   for (const [words, k, c] of low) confidence[loaded.text.indexOf(words) + k] = c;
-  const source: Source = { ...loaded, ocr: { engine: 'test', mode: 'auto', pages: [{ page: 1, dpi: 200, meanConfidence: 99 }], meanConfidence: 99 }, ocrConfidence: confidence };
+  const source: Source = { ...loaded, ocr: { engine: 'test', mode: 'auto', pages: [{ page: 1, dpi: 200, meanConfidence: 99 }], meanConfidence: 99, doubtBelow: { figure: 90, text: 80 } }, ocrConfidence: confidence };
   return { source, doc: processSource(source) };
 }
 
