@@ -25,7 +25,7 @@ import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FU
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
-import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf } from '../lexicon/fields.js';
+import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
 import { BULLET, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf, kindColumn } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
@@ -2477,14 +2477,34 @@ function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: 
   const { idCol, titleCol, partnersCol, fieldsOnly } = cols;
   let n = 0;
   const idDigits = idCol >= 0 ? ocrRowNumbers(text, table, idCol, byOcr) : new Map<number, string>();
+  // Whether the row above was a direction's (`row`), or a detail row of one (`detail`, below).
+  let above: 'row' | 'detail' | null = null;
+  // A detail row, written when the next row shows whether it goes on past a page.
+  let held: { line: number; text: Mapped } | null = null;
+  const flush = (): void => {
+    if (held) w.push(held.line, held.text, 'cell');
+    held = null;
+  };
   for (const [r, row] of table.rows.entries()) {
     if (row.caption) {
       // A caption across the table (a group's heading, the table's title): a line of the text,
-      // read as any heading is.
+      // read as any heading is. Under a direction's row, a row merged across the table that
+      // states its fields (`研究内容：…考核指标：…`, an A3 table's detail row), or goes on with
+      // one past a page, is that direction's; cut mid-sentence, one paragraph with it.
       const caption = w.cellOf(row.cells[0] ?? []);
-      if (caption) w.push(row.line, caption, null);
+      const detail: boolean = caption !== null && above !== null && isDetailRow(caption.text, above === 'detail');
+      if (detail && held !== null && !fieldLabelAt(caption!.text.trim()) && !/[。！？；]$/.test(held.text.text.trimEnd())) {
+        held = { line: held.line, text: new MappedBuilder().pushMapped(held.text).pushMapped(caption!).build() };
+      } else {
+        flush();
+        if (detail) held = { line: row.line, text: caption! };
+        else if (caption) w.push(row.line, caption, null);
+      }
+      above = detail ? 'detail' : null;
       continue;
     }
+    flush();
+    above = 'row';
     const cells = row.cells.map(w.cellOf);
     // A row number OCR read as a letter (`A` for `4`), where the rows around it say which it is.
     const digit = idDigits.get(r);
@@ -2503,7 +2523,20 @@ function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: 
     if (!fieldsOnly) w.push(row.line, head, 'row');
     writeRowCells(text, table, row, cells, cols, titleK, w);
   }
+  flush();
 }
+
+/**
+ * A row merged across a table of directions that holds a direction's fields: it opens with a
+ * label of a direction's field (`研究内容：`), or, after such a row, with no number of a heading
+ * (the detail row going on past a page: `林生态系统定位观测…`).
+ */
+function isDetailRow(text: string, afterDetail: boolean): boolean {
+  const label = fieldLabelAt(text.trim());
+  if (label) return DETAIL_ROLES.has(label.role);
+  return afterDetail && matchMarker(text.trim()) === null && /[。；]/.test(text);
+}
+const DETAIL_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords', 'requirements']);
 
 /** A row's heading: its number (`3. `, `三、`, the number the row is where it has none) and its title. */
 function rowHeading(id: Mapped | null, titleCell: Mapped | null, n: number, at: TableOut['at']): Mapped {

@@ -1399,11 +1399,11 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
 // (Never the areas a call counts with them: `青年科学家项目3个技术方向`, `…、青年科学家项目4个重点任务`.)
-// (`拟部署3个青年科学家项目方向，拟支持不超过6项`, `青年科学家项目3个方向，拟支持项目数不超过6项`: the projects after the directions;
+// (`拟部署3个青年科学家项目方向，拟支持不超过6项`, `共部署2个青年科学家项目指南方向，拟支持青年科学家项目不超过4项`, `青年科学家项目3个方向，拟支持项目数不超过6项`: the projects after the directions;
 // `其中，青年科学家项目拟支持不超过4项`.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!方向)|青年科学家项目(?:方向(?:\\d+|${CJK_NUMERAL})个|(?:\\d+|${CJK_NUMERAL})个方向|方向)[，,]\\s*(?:拟)?(?:支持|资助|部署)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:拟)?(?:支持|资助|立项)?(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)`);
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!(?:指南|研究)?方向)|青年科学家项目(?:方向(?:\\d+|${CJK_NUMERAL})个|(?:\\d+|${CJK_NUMERAL})个方向|方向)[，,]\\s*(?:拟)?(?:支持|资助|部署)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:拟)?(?:支持|资助|立项)?(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)`);
 
-const RE_YOUNG_DIRECTIONS = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目方向|青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
+const RE_YOUNG_DIRECTIONS = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向|青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
 
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {

@@ -1131,7 +1131,8 @@ const GAPS123: Record<string, { gap?: string; checksGap?: string; right?: number
 // Set 124 (first contact 625/666, none refused): a guideline as one Chinese | English parallel table, a printer's file with crop marks and a slug around each sheet, a key programme whose directions are A3 rows with a full-width detail row under each.
 const GAPS124: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gat-2026-b1-print-cropmarks': { gap: 'open: running heads that alternate on facing pages, each on two sheets only, read into a requirement (the printer\'s slug is logged since 1.85)', right: 231 },
-  'kp-2026-lyzz-a3-detail-rows': { gap: 'open: a table whose rows of figures each have a full-width row of 研究内容 / 考核指标 under them: the detail rows not read into their direction, the group rows (`1.林木种质资源保护与评价`) read as four more directions', right: 188 },
+  // (Its detail rows are read into their directions since 1.87, a page turn inside one rejoined, the group rows groups.)
+  'kp-2026-lyzz-a3-detail-rows': { gap: 'open: a detail row printed as two paragraphs read as one (1.3); the last row\'s second indicator, left below the table by the page turn, read as no text of it (4.2)', right: 254 },
 };
 // Set 125 (first contact 543/560, none refused): an NSFC multilateral guide whose topics name their partner agencies, an MIIT 工程's call saved from the browser with its notice, a province's international-cooperation call with quotas per 市（州）.
 const GAPS125: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
