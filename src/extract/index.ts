@@ -173,6 +173,21 @@ function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
         span: span(h),
       });
     } else if (n.kind === 'direction') {
+      // A note under the heading that the direction was cancelled after publication (a policy
+      // database's `（注：本指南方向已取消，详见本篇题注。）`): one of the call's directions as
+      // published, its values kept, and a check that says so.
+      const note = withdrawnNote(n);
+      if (note) {
+        checks.push({
+          code: 'direction-withdrawn',
+          severity: 'warning',
+          message: `direction ${n.id ?? n.marker?.key ?? ''} is noted as cancelled after the guideline was published: “${note.text.trim()}”; its values are kept as printed`,
+          directionId: n.id ?? null,
+          stated: note.text.trim(),
+          computed: 'note',
+          span: span(note),
+        });
+      }
       read.directions.push(n);
       read.groupsOf.set(n, groups);
       read.groupTextOf.set(n, groupTexts);
@@ -338,6 +353,16 @@ function areasCounted(summary: Summary, groupsOfDirections: readonly (readonly P
 }
 
 /** A direction whose heading ends with a withdrawal mark (`（删除）`). */
+/** A direction's first paragraph noting that it was cancelled later (`（注：本指南方向已取消…）`), or null. */
+function withdrawnNote(n: Section): Mapped | null {
+  const first = n.children[0];
+  // (Or a field of its own, read at its `注：`.)
+  const t = first?.kind === 'paragraph' ? first.paragraph.text : first?.kind === 'field' && first.heading ? first.heading.text : null;
+  if (!t) return null;
+  return RE_WITHDRAWN_NOTE.test(t.text.trim()) ? t : null;
+}
+const RE_WITHDRAWN_NOTE = /^[（(【]?(?:编者)?注[：:】]\s*(?:该|本)(?:指南|项目|研究|申报)?方向(?:已|现已|已经|已被|予以)?(?:取消|撤销|删除|撤回|停止(?:申报|实施)|不再(?:支持|设立|受理))/;
+
 function isWithdrawn(n: Section): boolean {
   return n.heading !== null && RE_WITHDRAWN_MARK.test(n.heading.text.text.replace(/[。；;\s]+$/u, ''));
 }

@@ -218,7 +218,7 @@ const RE_DIRECTION_ORDINAL = new RegExp(
  * A category printed after a title (`…（共性关键技术类）`, `（青年科学家项目）`, `（部省联动）`, `（揭榜挂帅）`):
  * group 1 is the category as printed.
  */
-export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马|定向委托))[）)]$/;
+export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马|定向委托|任务))[）)]$/;
 
 /**
  * A group's heading that names its directions' category (`3. 青年科学家项目`, `（一）培育项目`,

@@ -62,6 +62,8 @@ export function guidelineStarts(text: string): number[] {
   const seen = new Map<string, number>();
   for (const l of lines) if (l.text) seen.set(l.text, (seen.get(l.text) ?? 0) + 1);
   const starts: number[] = [];
+  // A notice's first attachment was a guideline (`附件1` over its title): the notice is its cover.
+  let cover = false;
   const skip = frontMatterEnd(lines);
   for (let i = skip; i < lines.length; i++) {
     const t = lines[i]!.text;
@@ -82,8 +84,11 @@ export function guidelineStarts(text: string): number[] {
     }
     const block = lines.slice(first, i + 1).map((l) => l.text).join('');
     if (!RE_TITLE_WORDS.test(block) || block.length > 90) continue;
-    // A title stands alone: a blank line (or the start of the text) before it.
-    if (first > 0 && lines[first - 1]!.text !== '') continue;
+    // A title stands alone: a blank line (or the start of the text) before it, or the `附件2` that
+    // names it, where a notice carries several guidelines (`附件1`, `附件2`, each over its title).
+    const attached = first > 0 && RE_ATTACHMENT_LINE.test(lines[first - 1]!.text) && (first < 2 || lines[first - 2]!.text === '');
+    if (first > 0 && lines[first - 1]!.text !== '' && !(attached && starts.length === 0)) continue;
+
     // At the top of a page (after a page number or a form feed) it is a running header, even where
     // it stands once (on the one page that prints it).
     const before = lines.slice(0, first).reverse().find((l) => l.text !== '');
@@ -94,8 +99,13 @@ export function guidelineStarts(text: string): number[] {
       continue;
     }
     // The guideline a notice carries as its attachment (`附件` standing alone, `附：指南原文`, then the
-    // title), where no guideline came before: one document, the notice its cover.
-    if (starts.length === 0 && before && (RE_ATTACHMENT_LINE.test(before.text) || RE_ATTACHED_TEXT_LINE.test(before.text))) continue;
+    // title), where no guideline came before: one document, the notice its cover. (A second one,
+    // `附件2` over its title, is a guideline of its own.)
+    if (starts.length === 0 && !cover && before && (RE_ATTACHMENT_LINE.test(before.text) || RE_ATTACHED_TEXT_LINE.test(before.text))) {
+      cover = true;
+      continue;
+    }
+    if (starts.length === 0 && cover && !attached) continue;
     // A later title needs a guideline's worth of text before it (the one before it is no stray line).
     const from = starts.length > 0 ? starts[starts.length - 1]! : 0;
     const between = lines.slice(from, first).reduce((n, l) => n + l.text.length, 0);

@@ -5,11 +5,11 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
-import { itemNumberType, matchMarker, RE_PROSE_DIRECTION } from '../lexicon/markers.js';
+import { itemNumberType, matchMarker, RE_ATTACHMENT_LINE, RE_PROSE_DIRECTION } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly, labelsOf, RE_LABEL_COLON_CHAR, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
-import { ownsFieldsDirectly } from './evidence.js';
+import { ownsFieldsDirectly, RE_CLOSING_HEADING } from './evidence.js';
 import { RUN_ON_HEADS } from './tree.js';
 
 /** Numbers a field's label may carry as a sub-heading of its direction (`1.1.3`, `（3）`, `3.`, `3）`). */
@@ -61,6 +61,31 @@ function rejoinTitles(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
     out[k + 1] = rest;
   }
   return out ?? paragraphs;
+}
+
+/**
+ * A closing section's title printed on two lines (`“国家质量基础设施体系”重点专项2026年度` /
+ * `项目申报指南形式审查条件要求`, an attachment whose `附件` line a database dropped): one heading,
+ * its first line no text of the direction above it.
+ */
+function rejoinClosingTitles(paragraphs: readonly Paragraph[]): readonly Paragraph[] {
+  const out: Paragraph[] = [];
+  let joinedAny = false;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k]!;
+    const next = paragraphs[k + 1];
+    const t = p.text.text.trim();
+    const joined =
+      next && !p.table && !next.table && p.firstLine === p.lastLine && next.firstLine === p.lastLine + 1 && t.length <= 40 && !/[。；;，,：:]/.test(t) && !matchMarker(t) && !RE_ATTACHMENT_LINE.test(t) && !RE_CLOSING_HEADING.test(t) && RE_CLOSING_HEADING.test(next.text.text.trim())
+        ? mappedJoin([p.text, next.text])
+        : null;
+    if (joined && RE_CLOSING_HEADING.test(joined.text.trim())) {
+      out.push({ text: joined, firstLine: p.firstLine, lastLine: next!.lastLine });
+      joinedAny = true;
+      k++;
+    } else out.push(p);
+  }
+  return joinedAny ? out : paragraphs;
 }
 
 const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-\u2473]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*$/;
@@ -155,7 +180,7 @@ function trailingFieldsBracket(t: string): number {
 }
 
 export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph[]; markers: (Marker | null)[] } {
-  const paragraphs = rejoinTitles(input);
+  const paragraphs = rejoinClosingTitles(rejoinTitles(input));
   const out: Paragraph[] = [];
   /** Each output paragraph's marker: read once here, for the paragraphs that stay whole too. */
   const markers: (Marker | null)[] = [];

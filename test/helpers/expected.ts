@@ -142,6 +142,26 @@ export function expectedCaseTests(dir: string, name: string, known?: { readonly 
       return docs[0]!;
     }));
 
+  // A text that holds several guidelines (`documents`: one entry each, in order): as many documents,
+  // each with its values; the doubts over all of them.
+  if (Array.isArray(expected.documents)) {
+    const all = loadText(readFileSync(`${dir}${file}`), file).then(processSources);
+    const wanted = expected.documents as Obj[];
+    (known?.gap ? it.fails : it)(`reads each of its ${wanted.length} guidelines with the values a person reads${known?.gap ? ` (known gap: ${known.gap})` : ''}`, async () => {
+      const docs = await all;
+      expect(docs).toHaveLength(wanted.length);
+      docs.forEach((doc, k) => expect(project(doc, wanted[k]!)).toEqual(wanted[k]));
+    });
+    if (known?.gap) return;
+    it('reports the planted doubts in one of them, and the absent ones in none', async () => {
+      const checks = (await all).flatMap((d) => d.checks);
+      const codes = new Set(checks.map((c) => c.code));
+      for (const code of (expected.checks as string[] | undefined) ?? []) expect(codes, code).toContain(code);
+      for (const code of (expected.noChecks as string[] | undefined) ?? []) expect(checks.filter((c) => c.code === code).map((c) => c.message), code).toEqual([]);
+    });
+    return;
+  }
+
   // A source that is no guideline (`{ "refused": true }`): refused in one line, never read as one.
   if (expected.refused === true) {
     it('is refused as no guideline', async () => {

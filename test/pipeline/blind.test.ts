@@ -966,7 +966,8 @@ const GAPS93: Record<string, { gap?: string; checksGap?: string }> = {
   'kp-2026-ocean-ranch-pdf2word': { gap: 'open: in a PDF exported to Word (a paragraph per printed line), a 研究内容 paragraph that ends at the end of a full line is joined with the next one' },
 };
 const GAPS94: Record<string, { gap?: string; checksGap?: string }> = {
-  'cas-2026-gjhb-category-field': { gap: 'open: a matching ratio inside one item of a direction’s 申报要求 (`…配套经费与院拨经费比例不低于1:1`) not read; judgement: a call of 中国科学院 read as the international-cooperation family (its directions name partner countries), the writer has `unknown`' },
+  // (Its matching ratio to 院拨经费 is read since 1.88.)
+  'cas-2026-gjhb-category-field': { gap: 'judgement: a call of 中国科学院 read as the international-cooperation family (its directions name partner countries), the writer has `unknown`' },
   'miit-2026-wlcy-three-level-tasks': { gap: 'open: a task that waives the call’s matching (`本任务不作自筹资金比例要求`) still inherits its 1:1' },
   'nsfc-2026-zzj-b2-agency-blocks': {
     gap: 'open: `中南（NSFC-NRF）` not read as 南非 from its agency field (南非国家研究基金会); the call’s count of agencies and its total (per region) not read',
@@ -1139,7 +1140,16 @@ const GAPS125: Record<string, { gap?: string; checksGap?: string; right?: number
   'gs-2026-gjhz-szquota-page': { gap: 'open: a direction titled by a region (`中亚国家`) whose requirement names its two countries gives the region as its partner; a fixed `支持50万元` not read as its cap; judgement: a provincial call modelled on the national 专项 given its name as its special project', right: 225 },
   'miit-2026-gyhlw-cxfz-savedpage': { gap: 'judgement: a 工程 an MIIT call names (`工业互联网创新发展工程`) is no programme this tool names', right: 217 },
 };
-for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125]] as const) {
+// Set 126 (first contact 360/654, none refused): a 港澳台 call whose directions are cards two to a row on PDF pages, a university bulletin reprinting a key programme in three narrow columns, tesseract's ALTO with a misread figure.
+const GAPS126: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2027-b1-cards-two-up': { gap: 'open: cards two to a row (a shaded header with the badge and title, labels and values in two small columns inside each card) read across the row: titles run into the next card\'s, fields lost', right: 122 },
+  'kp-2026-yjd-bulletin-three-column': { gap: 'open: a bulletin\'s three narrow columns under a masthead read across the page', right: 39 },
+};
+// Set 127 (first contact 586/695, none refused): a key programme copied from 北大法宝 (CRLF, page numbers inside lines, a direction the database notes as cancelled), one notice carrying two guidelines as 附件1 and 附件2, a CAS call printed in 公文 layout.
+const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'cas-2026-hwkj-gongwen-layout': { gap: 'judgement: a call of 中国科学院 whose directions name partner countries read as the international-cooperation family (the writer, as set 94\'s, has `unknown`)' },
+};
+for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125], ['blind126', GAPS126], ['blind127', GAPS127]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }

@@ -68,6 +68,20 @@ describe('real texts and neighbouring families', () => {
     });
   });
 
+  it('a notice carrying two guidelines as 附件1 and 附件2: the notice and the first one document, the second its own; one attachment alone no split', async () => {
+    const { guidelineStarts } = await import('../../src/load/split.js');
+    const text = readFileSync(`${ROOT}test/fixtures/blind127/gjhz-gat-2026-two-guides-wkinfo.txt`, 'utf8');
+    const lines = text.split('\n');
+    expect(guidelineStarts(text)).toEqual([0, lines.indexOf('附件2') + 1]);
+    const docs = processSources(await loadText(text, 'two.txt'));
+    expect(docs.map((d) => [d.document.title, d.directions.length])).toEqual([
+      ['国家重点研发计划“政府间国际科技创新合作”重点专项2026年度第二批项目申报指南', 8],
+      ['国家重点研发计划“港澳台科技创新合作”重点专项2026年度第一批项目申报指南', 6],
+    ]);
+    // The notice with its first attachment only: one guideline, the notice its cover.
+    expect(guidelineStarts(lines.slice(0, lines.indexOf('附件2')).join('\n'))).toEqual([]);
+  });
+
   it('a title printed once as a running header, at the top of a page, is no second guideline', async () => {
     const { guidelineStarts } = await import('../../src/load/split.js');
     const text = readFileSync(`${ROOT}test/fixtures/layouts/two-column.txt`, 'utf8');
