@@ -1458,7 +1458,7 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   // (A thousands separator is no clause's end: `1,200万元`.)
   const fundingHit = inNote ? null : ([...rest.matchAll(/(?:国拨)?经费(?:总?概算)?(?:为|共)?((?:[^，,。；]|[,，](?=\d{3})){0,20}?元)/g)].find((x) => !/(?:每个项目|每项|单个项目|单项)(?:的)?(?:国拨)?$/.test(rest.slice(0, x.index))) ?? null);
   // (Counted in a note, their money stated apart after it: `（含青年科学家项目不超过6项）…。其中，青年科学家项目国拨经费1800万元`.)
-  const apart = inNote ? /其中[，,]\s*青年科学家项目[^。；]{0,12}?(?:国拨)?经费(?:总?概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(t.slice(m.index)) : null;
+  const apart = inNote ? /其中[，,]?\s*青年科学家项目[^。；]{0,12}?(?:国拨)?经费(?:总?概算)?(?:为|共)?([^，,。；]{0,20}?元)/.exec(t.slice(m.index)) : null;
   const funding = fundingHit ? parseMoney(fundingHit[1]!) : apart ? parseMoney(apart[1]!) : null;
   // The cap, in that sentence or in another of the text that speaks of young scientists'
   // projects (`青年科学家项目每个项目国拨经费不超过300万元，…`).

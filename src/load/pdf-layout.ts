@@ -50,7 +50,15 @@ export interface LayoutRow {
 }
 
 export type LayoutBlock =
-  | { readonly kind: 'line'; readonly line: LayoutLine; readonly column: 'left' | 'right' | null }
+  | {
+      readonly kind: 'line';
+      readonly line: LayoutLine;
+      readonly column: 'left' | 'right' | null;
+      /** On a page of three columns or more: the left edge of the line's column (its paragraphs indent from it). */
+      readonly columnX?: number;
+      /** A head or foot line the layout tells by its place (set apart above or below the columns, in pieces over several of them). */
+      readonly furniture?: 'running-header' | 'running-footer';
+    }
   | { readonly kind: 'row'; readonly row: LayoutRow };
 
 /** The empty band between two columns: the left column ends at `left`, the right one starts at `right`. */
@@ -549,11 +557,135 @@ function gutterBySides(body: readonly Parts[], xmin: number, width: number, size
   return full * 4 < lefts.length ? null : { left, right };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Three columns or more
+
+/**
+ * The gutters of a page set in three columns or more of prose (a bulletin's, a gazette's): vertical
+ * bands an em wide or so that no more than an eighth of the lines cross (a headline across the
+ * page does), two or more, parting columns of about one width, each filled by prose (most of its
+ * lines reach its right edge: a table's columns of figures and short cells do not), and no row
+ * breaks shared by all the columns (a table's rows end together, prose columns flow on). The x of
+ * each gutter's middle, or null.
+ */
+function findColumns(lines: readonly LayoutLine[]): number[] | null {
+  const body = lines.map((l) => union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) })))).filter((s) => s.length > 0);
+  if (body.length < 8) return null;
+  const size = median(lines.map((l) => l.size));
+  const xmin = Math.min(...body.map((s) => s[0]!.x0));
+  const xmax = Math.max(...body.map((s) => s[s.length - 1]!.x1));
+  const width = xmax - xmin;
+  const gutters: number[] = [];
+  let open: number | null = null;
+  for (let x = Math.ceil(xmin + width * 0.1); x <= xmax - width * 0.1 + 1; x++) {
+    const free = x <= xmax - width * 0.1 && body.filter((spans) => spans.some((s) => s.x0 < x && s.x1 > x)).length * 8 <= body.length;
+    if (free && open === null) open = x;
+    if (!free && open !== null) {
+      if (x - open >= size * 0.8) gutters.push((open + x - 1) / 2);
+      open = null;
+    }
+  }
+  if (gutters.length < 2) return null;
+  const edges = [xmin, ...gutters, xmax];
+  const widths = gutters.map((g, k) => g - edges[k]!).concat(xmax - gutters[gutters.length - 1]!);
+  if (Math.min(...widths) < Math.max(...widths) * 0.6) return null;
+  for (let k = 0; k + 1 < edges.length; k++) {
+    // (Each line's piece in the column: columns set on one baseline grid share their lines.)
+    const ends = body.flatMap((spans) => {
+      const own = spans.filter((s) => s.x0 >= edges[k]! - size && s.x1 <= edges[k + 1]! + size);
+      return own.length > 0 ? [own[own.length - 1]!.x1] : [];
+    });
+    if (ends.length < 5) return null;
+    const right = Math.max(...ends);
+    if (ends.filter((x) => x >= right - size * 1.5).length * 2 < ends.length) return null;
+  }
+  return sharedRowBreaks(lines, gutters) >= 2 ? null : gutters;
+}
+
+/** How many gaps of more than one and a half lines' pitch every column of the page has at one height (a table's row breaks). */
+function sharedRowBreaks(lines: readonly LayoutLine[], gutters: readonly number[]): number {
+  const column = (it: TextItem): number => gutters.filter((g) => middleX(it) > g).length;
+  const ys: number[][] = gutters.map(() => []).concat([[]]);
+  for (const l of lines) {
+    const shown = l.items.filter(visible);
+    if (shown.some((it) => gutters.some((g) => it.x < g && end(it) > g))) continue;
+    for (const k of new Set(shown.map(column))) ys[k]!.push(l.y);
+  }
+  const pitch = median(ys.flatMap((c) => c.slice(1).map((y, i) => Math.abs(c[i]! - y)))) || 1;
+  const gaps = ys.map((c) =>
+    c.slice(1).flatMap((y, i) => (Math.abs(c[i]! - y) > pitch * 1.6 ? [[Math.min(y, c[i]!), Math.max(y, c[i]!)] as const] : [])),
+  );
+  return gaps[0]!.filter(([a, b]) => gaps.slice(1).every((g) => g.some(([c, d]) => c < b && d > a))).length;
+}
+
+/** Whether a page's lines fit the document's columns: no more than a fifth of them cross a gutter, and some stand right of the first. */
+function fitsColumns(lines: readonly LayoutLine[], gutters: readonly number[]): boolean {
+  const shown = lines.map((l) => l.items.filter(visible)).filter((items) => items.length > 0);
+  const crossing = shown.filter((items) => items.some((it) => gutters.some((g) => it.x < g && end(it) > g))).length;
+  return shown.length > 0 && crossing * 5 <= shown.length && shown.some((items) => items.some((it) => it.x > gutters[0]!));
+}
+
+/** A page of three columns or more read column by column, in bands parted by the lines that cross a gutter. */
+function columnBlocks(lines: readonly LayoutLine[], gutters: readonly number[]): LayoutBlock[] {
+  const blocks: LayoutBlock[] = [];
+  const columnOf = (it: TextItem): number => gutters.filter((g) => middleX(it) > g).length;
+  let band: LayoutLine[][] = gutters.map(() => []).concat([[]]);
+  const flush = (): void => {
+    for (const [k, col] of band.entries()) {
+      // (The column's left edge: where its lines start, the leftmost where a tenth of them do.)
+      const starts = col.map((l) => Math.min(...l.items.filter(visible).map((it) => it.x))).sort((a, b) => a - b);
+      const x = starts.find((s) => starts.filter((t) => Math.abs(t - s) <= 1).length * 10 >= starts.length) ?? starts[0] ?? 0;
+      for (const line of col) blocks.push({ kind: 'line', line, column: k === 0 ? 'left' : 'right', columnX: x });
+    }
+    band = gutters.map(() => []).concat([[]]);
+  };
+  // (The page's first and last lines, set apart from the columns by more than a line's pitch and
+  // standing in several of them, are its head and foot: `科研动态2026年第4期 … 渤海农业大学科学技术研究院`
+  // belongs to no column.)
+  const ys = [...new Set(lines.filter((l) => l.items.some(visible)).map((l) => l.y))].sort((a, b) => b - a);
+  // (The pitch of the first column's lines: the columns' lines stand at heights a little apart.)
+  const first = [...new Set(lines.filter((l) => l.items.some((it) => visible(it) && columnOf(it) === 0)).map((l) => l.y))].sort((a, b) => b - a);
+  const pitch = median(first.slice(1).map((y, i) => first[i]! - y));
+  const apart = (k: number, j: number): boolean => ys[j] !== undefined && Math.abs(ys[k]! - ys[j]!) > pitch * 1.5;
+  const edges = new Set([...(apart(0, 1) ? [ys[0]!] : []), ...(apart(ys.length - 1, ys.length - 2) ? [ys[ys.length - 1]!] : [])]);
+  for (const line of lines) {
+    const shown = line.items.filter(visible);
+    if (shown.length === 0) continue;
+    const crossing = shown.some((it) => gutters.some((g) => it.x < g && end(it) > g));
+    if (!crossing && edges.has(line.y) && new Set(shown.map(columnOf)).size > 1) {
+      flush();
+      blocks.push({ kind: 'line', line, column: null, furniture: line.y === ys[0] ? 'running-header' : 'running-footer' });
+      continue;
+    }
+    if (crossing) {
+      flush();
+      blocks.push({ kind: 'line', line, column: null });
+      continue;
+    }
+    for (const [k, items] of band.entries()) {
+      const own = line.items.filter((it) => columnOf(it) === k);
+      if (own.some(visible)) items.push({ ...line, y: Math.max(...own.map((it) => it.y)), items: own });
+    }
+  }
+  flush();
+  return blocks;
+}
+
 /**
  * A page's lines in reading order, with its tables as rows. `known`: the gutter of the document's
  * two-column pages, tried on a page whose own gutter does not show (a short right column).
  */
-export function layoutPage(lines: readonly LayoutLine[], rules: readonly Rule[], known: Gutter | null = null): { blocks: LayoutBlock[]; gutter: Gutter | null } {
+export function layoutPage(
+  lines: readonly LayoutLine[],
+  rules: readonly Rule[],
+  known: Gutter | null = null,
+  knownColumns: readonly number[] | null = null,
+): { blocks: LayoutBlock[]; gutter: Gutter | null; columns: readonly number[] | null } {
+  // (Three columns of prose or more: read column by column; what looked like a table across them is
+  // none. A page whose own columns do not show, the last one half filled, is read at the document's
+  // where few of its lines cross them.)
+  const columns = findColumns(lines) ?? (knownColumns && fitsColumns(lines, knownColumns) ? knownColumns : null);
+  if (columns) return { blocks: columnBlocks(lines, columns), gutter: null, columns };
   const tables = findTables(lines, rules);
   const inTable = new Set(tables.flatMap((t) => [...t.lines]));
   const rest = new Map(tables.flatMap((t) => [...t.rest]));
@@ -597,7 +729,7 @@ export function layoutPage(lines: readonly LayoutLine[], rules: readonly Rule[],
   }
   flush();
   while (t < tables.length) blocks.push(...tableRows(t++));
-  return { blocks, gutter };
+  return { blocks, gutter, columns: null };
 }
 
 /** Whether a page's runs may hold a table (two lines of three pieces or more): its rules are worth reading. */

@@ -95,7 +95,17 @@ function joinRuns(items: readonly TextItem[]): { text: string; confidence: numbe
   const ocr = items.some((it) => it.confidence !== undefined);
   const confidence: number[] = [];
   let prevEnd = Number.NEGATIVE_INFINITY;
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
+    // (The space a PDF draws, or pdf.js puts in, across such a gap: the same two spaces.)
+    if (out.length > 0 && it.str.length > 0 && it.str.trim() === '' && isCjkOrPunct(out[out.length - 1]!)) {
+      const next = items.slice(i + 1).find((x) => x.str.trim() !== '');
+      if (next && isCjkOrPunct(next.str.trim()[0]!) && next.x - prevEnd > next.size * COLUMN_GAP) {
+        out += '\u3000\u3000';
+        confidence.push(NOT_OCR, NOT_OCR);
+        prevEnd = Math.max(prevEnd, it.x + it.width);
+        continue;
+      }
+    }
     if (out.length > 0 && it.str.length > 0) {
       const gap = it.x - prevEnd;
       const before = out[out.length - 1];
@@ -293,7 +303,7 @@ type PageLayout = ReturnType<typeof layoutPage>;
  * What each page reads as, in order: its noise lines where they stood (removed when the page is
  * written), then its blocks.
  */
-type Unit = { kind: 'noise'; line: Line; removal: RemovalKind } | { kind: 'line'; line: Line; column: Column | null } | { kind: 'row'; block: Extract<LayoutBlock, { kind: 'row' }> };
+type Unit = { kind: 'noise'; line: Line; removal: RemovalKind } | { kind: 'line'; line: Line; column: Column | null; columnX?: number } | { kind: 'row'; block: Extract<LayoutBlock, { kind: 'row' }> };
 
 /** Zones: lines in the top or bottom EDGE of the page. */
 function zoneOf(p: PageItems, l: Line): Zone | null {
@@ -377,6 +387,19 @@ function layoutPages(pages: readonly PageItems[], perPage: readonly Line[][], no
     const body = lines.filter((l) => noise.of(i, l) === null);
     return layoutPage(body, pages[i]!.rules ?? []);
   });
+  const columns = layouts.find((l) => l.columns)?.columns ?? null;
+  if (columns) {
+    perPage.forEach((lines, i) => {
+      if (layouts[i]!.columns) return;
+      const again = layoutPage(
+        lines.filter((l) => noise.of(i, l) === null),
+        pages[i]!.rules ?? [],
+        null,
+        columns,
+      );
+      if (again.columns) layouts[i] = again;
+    });
+  }
   const gutters = layouts.flatMap((l) => (l?.gutter ? [l.gutter] : []));
   if (gutters.length > 0) {
     const known: Gutter = [...gutters].sort((a, b) => a.left - b.left)[gutters.length >> 1]!;
@@ -404,7 +427,10 @@ function pageUnits(lines: readonly Line[], layout: PageLayout | undefined, noise
     for (const l of lines) if (noise(l) === null) out.push({ kind: 'line', line: l, column: null });
     return out;
   }
-  for (const b of layout.blocks) out.push(b.kind === 'row' ? { kind: 'row', block: b } : { kind: 'line', line: asLine(b), column: b.column });
+  for (const b of layout.blocks) {
+    if (b.kind === 'line' && b.furniture) out.push({ kind: 'noise', line: asLine(b), removal: b.furniture });
+    else out.push(b.kind === 'row' ? { kind: 'row', block: b } : { kind: 'line', line: asLine(b), column: b.column, ...(b.columnX !== undefined ? { columnX: b.columnX } : {}) });
+  }
   return out;
 }
 
@@ -449,7 +475,8 @@ function marginOf(pageLines: readonly Line[][], tol = 0): number {
 
 /** A page's lines in one column (its noise lines count in the left one). */
 function linesIn(page: readonly Unit[], column: Column): Line[] {
-  return page.flatMap((u) => ((u.kind === 'noise' && column === 'left') || (u.kind === 'line' && (u.column === 'right') === (column === 'right')) ? [u.line] : []));
+  // (A column of a page of three or more has its own edge: no line of the page's margins.)
+  return page.flatMap((u) => ((u.kind === 'noise' && column === 'left') || (u.kind === 'line' && u.columnX === undefined && (u.column === 'right') === (column === 'right')) ? [u.line] : []));
 }
 
 /** A scanned page has margins of its own (a sheet sits a little further left or right), to half its middle line's size. */
@@ -480,7 +507,8 @@ function writePage(page: readonly Unit[], pageNo: number, margins: Margins, out:
     }
     const x = startX(u.line);
     const hanging = hang !== null && Math.abs(x - hang) <= u.line.size * 0.5;
-    out.push(indentedLine(u.line, !hanging && x > (u.column === 'right' ? margins.right : margins.left) + u.line.size * 1.2, pageNo, ++pageLine));
+    const margin = u.columnX ?? (u.column === 'right' ? margins.right : margins.left);
+    out.push(indentedLine(u.line, !hanging && x > margin + u.line.size * 1.2, pageNo, ++pageLine));
     if (!hanging) hang = valueStart(u.line);
   }
 }

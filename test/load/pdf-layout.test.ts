@@ -313,6 +313,66 @@ describe('a two-column guideline PDF', () => {
   });
 });
 
+describe('a guideline reprinted in three narrow columns (a bulletin’s page)', () => {
+  const text = [
+    '国家重点研发计划“海洋生态保护”重点专项2026年度项目申报指南',
+    '　　本专项2026年度拟启动3个指南方向，拟支持项目数不超过6项，项目实施周期不超过4年。',
+    '1.1 近海生态系统健康评估技术（基础研究类）',
+    '　　研究内容：研究近海生态系统健康的多尺度评估指标与方法，建立生态系统健康诊断模型。',
+    '　　考核指标：（1）建立评估指标体系1套；（2）在3个以上典型海湾开展验证。',
+    '　　关键词：生态系统健康，评估指标，海湾',
+    '　　有关说明：拟支持1项。',
+    '1.2 海洋牧场生态修复关键技术（共性关键技术类）',
+    '　　研究内容：研发海洋牧场生境营造与生物资源养护技术，构建海洋牧场生态效益评估方法。',
+    '　　考核指标：（1）研发生境营造技术3项以上；（2）建成示范区2个。',
+    '　　关键词：海洋牧场，生境营造',
+    '　　有关说明：拟支持不超过2项，实施周期3年。',
+    '1.3 滨海湿地碳汇监测与提升示范（示范应用类）',
+    '　　研究内容：集成滨海湿地碳汇监测与增汇技术，在典型区域开展示范。',
+    '　　考核指标：（1）建立碳汇监测网络1套；（2）示范区碳汇能力提升10%以上。',
+    '　　关键词：滨海湿地，碳汇',
+    '　　有关说明：要求由企业牵头申报。',
+  ];
+  /** The paragraphs as runs: one column of `chars` characters at `xs[0]`, or flowed down columns of `rows` lines at each of `xs`, pages after pages; a bulletin's head line in two pieces above the columns of each page after the first. */
+  function pdf(xs: readonly number[], chars: number, rows: number): Uint8Array {
+    const pages: PdfPage[] = [];
+    let runs: PdfRun[] = [];
+    let column = 0;
+    let k = 0;
+    for (const paragraph of text) {
+      const indent = paragraph.startsWith('　　');
+      for (const line of typeset(paragraph.replace(/^　　/, ''), 0, 0, chars, indent).runs) {
+        if (k === rows) {
+          k = 0;
+          if (++column === xs.length) {
+            pages.push({ runs });
+            runs = [{ text: '海洋科技简报第4期', x: xs[0]!, y: 770, size: 10 }, { text: '某大学科学技术研究院', x: xs[xs.length - 1]!, y: 770, size: 10 }];
+            column = 0;
+          }
+        }
+        runs.push({ ...line, x: line.x + xs[column]!, y: 720 - k * 16 });
+        k++;
+      }
+    }
+    pages.push({ runs });
+    return writePdf(pages);
+  }
+  const values = async (bytes: Uint8Array) => {
+    const doc = processSource(await loadBytes(bytes, 'bulletin.pdf'));
+    return doc.directions.map((d) => [d.id, d.title, d.category, d.researchContent.map((x) => x.text), d.indicators.map((x) => x.text), d.keywords.map((x) => x.text), d.projectCount?.value, d.duration?.maxYears]);
+  };
+
+  it('reads the columns in turn, as the same text in one column reads, and logs the head line of a page', async () => {
+    const one = await values(pdf([60], 30, 40));
+    expect(one.map((d) => d[0])).toEqual(['1.1', '1.2', '1.3']);
+    // Three columns of 13 characters, 12 lines each: paragraphs and directions run from column to column and page to page.
+    const three = pdf([60, 230, 400], 13, 12);
+    expect(await values(three)).toEqual(one);
+    const source = await loadBytes(three, 'bulletin.pdf');
+    expect(source.removed.filter((r) => r.kind === 'running-header').map((r) => [r.text, r.page])).toEqual([['海洋科技简报第4期　　某大学科学技术研究院', 2]]);
+  });
+});
+
 describe('a guideline PDF whose directions are rows of a ruled table across a page break', () => {
   // Columns: 序号, 合作国家, 合作领域, 拟支持项目数, 国拨经费（万元）, 实施周期; rows 14 high, no padding.
   const edges = [60, 90, 150, 290, 360, 440, 520];

@@ -1142,8 +1142,8 @@ const GAPS125: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 // Set 126 (first contact 360/654, none refused): a 港澳台 call whose directions are cards two to a row on PDF pages, a university bulletin reprinting a key programme in three narrow columns, tesseract's ALTO with a misread figure.
 const GAPS126: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'gat-2027-b1-cards-two-up': { gap: 'open: cards two to a row (a shaded header with the badge and title, labels and values in two small columns inside each card) read across the row: titles run into the next card\'s, fields lost', right: 122 },
-  'kp-2026-yjd-bulletin-three-column': { gap: 'open: a bulletin\'s three narrow columns under a masthead read across the page', right: 39 },
+  // (The bulletin's three columns are read column by column since 1.89, its head line logged.)
+  'gat-2027-b1-cards-two-up': { gap: 'open: cards two to a row read as two columns of the page between the headings that cross them, not row by row (a row\'s left card, then its right one); the card row whose wrapped title lines and label/value pieces look like a four-column table read as one', right: 131 },
 };
 // Set 127 (first contact 586/695, none refused): a key programme copied from 北大法宝 (CRLF, page numbers inside lines, a direction the database notes as cancelled), one notice carrying two guidelines as 附件1 and 附件2, a CAS call printed in 公文 layout.
 const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
