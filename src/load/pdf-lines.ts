@@ -383,36 +383,26 @@ class PageNoise {
  * page whose right column is short is read at the gutter of the document's other two-column pages.
  */
 function layoutPages(pages: readonly PageItems[], perPage: readonly Line[][], noise: PageNoise): PageLayout[] {
-  const layouts = perPage.map((lines, i) => {
-    const body = lines.filter((l) => noise.of(i, l) === null);
-    return layoutPage(body, pages[i]!.rules ?? []);
-  });
+  const layout = (i: number, gutter: Gutter | null = null, columns: readonly number[] | null = null): PageLayout =>
+    layoutPage(
+      perPage[i]!.filter((l) => noise.of(i, l) === null),
+      pages[i]!.rules ?? [],
+      gutter,
+      columns,
+    );
+  const layouts = perPage.map((_, i) => layout(i));
+  /** Each page that `has` not what the document's other pages show, laid out again with it where it fits. */
+  const again = (has: (l: PageLayout) => boolean, gutter: Gutter | null, columns: readonly number[] | null): void =>
+    layouts.forEach((l, i) => {
+      if (has(l)) return;
+      const next = layout(i, gutter, columns);
+      if (has(next)) layouts[i] = next;
+    });
+  // (Pages of three columns or more first, then two.)
   const columns = layouts.find((l) => l.columns)?.columns ?? null;
-  if (columns) {
-    perPage.forEach((lines, i) => {
-      if (layouts[i]!.columns) return;
-      const again = layoutPage(
-        lines.filter((l) => noise.of(i, l) === null),
-        pages[i]!.rules ?? [],
-        null,
-        columns,
-      );
-      if (again.columns) layouts[i] = again;
-    });
-  }
+  if (columns) again((l) => l.columns !== null, null, columns);
   const gutters = layouts.flatMap((l) => (l?.gutter ? [l.gutter] : []));
-  if (gutters.length > 0) {
-    const known: Gutter = [...gutters].sort((a, b) => a.left - b.left)[gutters.length >> 1]!;
-    perPage.forEach((lines, i) => {
-      if (layouts[i]!.gutter) return;
-      const again = layoutPage(
-        lines.filter((l) => noise.of(i, l) === null),
-        pages[i]!.rules ?? [],
-        known,
-      );
-      if (again.gutter) layouts[i] = again;
-    });
-  }
+  if (gutters.length > 0) again((l) => l.gutter !== null, [...gutters].sort((a, b) => a.left - b.left)[gutters.length >> 1]!, null);
   return layouts;
 }
 
