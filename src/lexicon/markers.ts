@@ -146,6 +146,15 @@ const RE_DECIMAL3_SPLIT = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})([A-F])\s*(?=
 // A title may start with `±800千伏…` or, after a space, a figure (`3.1.1 6G通信…`).
 const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*(?=[\u4e00-\u9fff“《（(A-Za-z±])|\s+(?=\d+ ?[A-Za-z\u4e00-\u9fff])(?!\d+ ?(?:[亿万元年个项倍月日%]|[A-Za-z]?[%])))/;
 /** `a.` `b．` `c)` `d）` `（e）`: a lower-case letter before CJK text (`a. 生物医药；`), never `e.g.`. */
+/**
+ * `A1　中国和坦桑尼亚…`, `B4 …`: a direction coded by its category's letter and its number in it
+ * (the letters naming the call's kinds of project, `A．双边…` / `B．联合实验室…`), read as a two-level
+ * number (A1 as 1.1 in its checks; its id as printed). A capital letter, a number of one or two
+ * digits, then Chinese text (after a space or a mark, or, as a copy squeezes it, none): never
+ * `B2B平台`, `5G`, `A1级`, `G20峰会` (a word of a kind, grade or meeting after the number), nor an
+ * NSFC 申请代码 wrapped to a line's start (`D07的下属代码`: a leading zero, a word of the sentence).
+ */
+const RE_LETTER_CODE = /^([A-Z])([1-9]\d?)(?:[ \t\u3000]+|[.．、：:][ \t\u3000]*|(?![级类型区号版座栋轮期次组项楼层栏款条章节峰国集的或和及与等]))(?=[\u4e00-\u9fff“《（(])/;
 const RE_LATIN = /^(?:[（(]([a-zA-Z])[）)]|([a-zA-Z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
@@ -302,6 +311,7 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_DECIMAL, (m) => decimal(m, `${m[1]}.${m[2]}`)],
   [RE_DECIMAL_RANGE, (m) => (m[1] === m[3] && Number(m[4]) > Number(m[2]) && Number(m[4]) - Number(m[2]) <= 9 ? { ...decimal(m, m[0].trim()), rangeTo: Number(m[1]) * 100 + Number(m[4]) } : null)],
   [RE_DASH_DECIMAL, (m) => decimal(m, `${m[1]}-${m[2]}`)],
+  [RE_LETTER_CODE, (m) => ({ type: 'decimal', text: `${m[1]}${m[2]}`, length: m[0].length, value: (m[1]!.charCodeAt(0) - 64) * 100 + Number(m[2]), key: `${m[1]}${Number(m[2])}` })],
   [RE_WORD_DECIMAL, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],
   [RE_WORD_DASHED, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],
   [RE_PAREN_ARABIC, arabic('paren-arabic')],

@@ -13,6 +13,12 @@ describe('a direction’s code as its heading', () => {
     expect(matchMarker('GAT-2026-05号文件规定')).toBeNull();
   });
 
+  it('A1, B4: a category’s letter and a number are a two-level number, its id as printed; a grade, a code of the sentence or a word after the number is none', () => {
+    expect(matchMarker('A1　中国和坦桑尼亚政府间联合研究项目')).toMatchObject({ type: 'decimal', value: 101, key: 'A1' });
+    expect(matchMarker('B4中国和哈萨克斯坦联合实验室项目')).toMatchObject({ type: 'decimal', value: 204, key: 'B4' });
+    for (const t of ['A1级抗震设防要求', 'B2B平台建设', 'G20峰会成果', 'D07的下属代码）', 'C3或C4类项目']) expect(matchMarker(t)?.type, t).not.toBe('decimal');
+  });
+
   it('fields under codes, each side’s figure on one line: the mainland’s read', async () => {
     const card = (code: string, side: string, wan: number, years: string) => [
       code,
