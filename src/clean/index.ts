@@ -26,7 +26,7 @@ import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
-import { BULLET, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
+import { BULLET, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf, kindColumn } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
@@ -2378,7 +2378,7 @@ function tableLines(text: string, table: Table, clean: (r: Range) => Mapped, log
   const out: CleanLine[] = [];
   for (const r of table.layout) log(r);
   const w: TableOut = {
-    cellOf: (pieces) => tableCell(pieces, clean, log),
+    cellOf: (pieces) => tableCell(pieces, clean, log, text),
     at: (m, end = false) => (end ? m.to[m.text.length - 1]! : m.from[0]!),
     push: (line, m, kind) => {
       out.push({ line: line + 1, text: m, blankBefore: true, indented: false, continuesCell: false, ...(kind === null ? {} : { table: kind }) });
@@ -2401,13 +2401,18 @@ interface TableOut {
 }
 
 /** A cell's pieces cleaned and joined (a space where two would run letters or digits together); null for an empty cell or one that says "none" (logged as the table's layout). */
-function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: TableOut['log']): Mapped | null {
-  const parts = pieces.map(clean).filter((m) => m.text.length > 0);
+function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: TableOut['log'], text = ''): Mapped | null {
+  // (Which pieces a `<br>` parts from the one before, in the line.)
+  const broken = new Set(pieces.flatMap((p, k) => (k > 0 && pieces[k - 1]!.line === p.line && /<br\s*\/?>/i.test(text.slice(pieces[k - 1]!.end, p.start)) ? [k] : [])));
+  const parts = pieces.map((p, k) => ({ m: clean(p), br: broken.has(k) })).filter((x) => x.m.text.length > 0);
   if (parts.length === 0) return null;
   const b = new MappedBuilder();
-  parts.forEach((m, k) => {
-    const prev = parts[k - 1];
+  parts.forEach(({ m, br }, k) => {
+    const prev = parts[k - 1]?.m;
     if (prev && /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(m.text)) b.pushRange(' ', m.from[0]!, m.from[0]!);
+    // (A list in a cell, an item a line: `1. 农业与食品科学<br>2. 海洋可再生能源`; its items parted as a
+    // list written on one line parts them.)
+    else if (prev && br && itemNumberType(m.text) !== null && !/[。；;，,、：:]$/.test(prev.text)) b.pushRange('；', m.from[0]!, m.from[0]!);
     b.pushMapped(m);
   });
   const m = b.build();
@@ -2519,6 +2524,13 @@ function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: 
     // is the row's title, no field of it as well.)
     const titleK = titleCell !== null && titleCol < 0 && partnersCol < 0 && !fieldsOnly ? cells.indexOf(titleCell) : -1;
     const head = rowHeading(id ?? null, titleCell, n, w.at);
+    // A group's row among the directions' (`| **（一）** | **与欧洲国家的合作** |  |  |`): numbered in
+    // Chinese where the rows are in Arabic, a title and no field: a heading of the text, as a caption is.
+    if (id && titleCell && /^[（(]?[一二三四五六七八九十]{1,3}[）)、]?$/.test(id.text.trim()) && cells.every((c, k) => c === null || k === idCol || c === titleCell)) {
+      w.push(row.line, head, null);
+      above = null;
+      continue;
+    }
     n++;
     if (!fieldsOnly) w.push(row.line, head, 'row');
     writeRowCells(text, table, row, cells, cols, titleK, w);

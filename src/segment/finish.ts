@@ -176,6 +176,21 @@ export function dropOverview(directions: Section[], problems: StructureProblem[]
 }
 
 /**
+ * A line after the directions that names one of them by its number with other words and no field
+ * of its own (a reader's note under the guideline, `- [x] 1.4 捷克方向：已联系…`): a mention of that
+ * direction, no second one (a direction printed twice, each time with its fields, stays a duplicate).
+ */
+export function dropMentions(directions: Section[], problems: StructureProblem[]): void {
+  const hasFields = (d: Section): boolean => d.children.some((c) => c.kind === 'field' || (c.kind !== 'paragraph' && c.children.some((g) => g.kind === 'field')));
+  const mentions = directions.filter((d, k) => !hasFields(d) && d.marker !== null && directions.slice(0, k).some((e) => hasFields(e) && e.marker?.type === d.marker!.type && e.marker.key === d.marker!.key));
+  if (mentions.length === 0) return;
+  const headings = new Set(mentions.map((d) => d.heading));
+  problems.splice(0, problems.length, ...problems.filter((q) => !(q.code.startsWith('numbering') && headings.has(q.at))));
+  for (const d of mentions) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
+  directions.splice(0, directions.length, ...directions.filter((d) => !mentions.includes(d)));
+}
+
+/**
  * A table of the directions before their text, each row a direction's short name and figures
  * (`表1 …一览表` / `1  中意政府间科技合作  意大利  8  0.24`), the text then giving every direction
  * with its fields (`1.1 中国和意大利政府间科技合作项目` / `合作协议：…`): the rows are an overview,

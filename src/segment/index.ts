@@ -26,7 +26,7 @@ import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
 import { digitTitleMarkers, paddedNumberMarkers } from '../lexicon/markers.js';
 import { bareRequirements, bareValueMarkers } from './bare-fields.js';
-import { describedBefore, directionsFromParts, dropOverview, dropOverviewTable, idsByAncestors, idsWithinParts } from './finish.js';
+import { describedBefore, directionsFromParts, dropMentions, dropOverview, dropOverviewTable, idsByAncestors, idsWithinParts } from './finish.js';
 import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
 import { RULES } from './rules.js';
 import type { Segmented } from './tree.js';
@@ -59,6 +59,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   }
   directionsFromParts(b.root, b.directions);
   dropOverview(b.directions, b.problems);
+  dropMentions(b.directions, b.problems);
   // A table of the directions' short names and figures before their text, which governs.
   dropOverviewTable(b.directions);
   // Directions whose figures are all in a table after the text (`附件：指南方向及支持经费一览表`), the

@@ -1152,7 +1152,7 @@ const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number
 // Set 128 (first contact 342/608, the long-form CSV refused): a key programme exported from Word as a filtered web page whose direction rows hold their 考核指标 as inner tables, an Excel sheet in long form (a row a field) saved as CSV with spilled rows, a Joplin note whose directions are one Markdown table with <br> lists in its cells.
 const GAPS128: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gat-2027-b2-excel-long-spill': { gap: 'open: a sheet in long form (方向编号, 字段, 值) whose 方向编号 is written in each block\'s first row only and whose pasted paragraphs spill into rows with both keys empty: refused as no guideline' },
-  'gjhz-2027-b2-joplin-br-table': { gap: 'open: a Markdown table\'s cells whose lists are written `1. A<br>2. B` read as one value (domains), its bold part rows as four more directions', right: 126 },
+  // (Its `<br>` lists, bold part rows and the reader's notes naming directions by number are read since 1.92.)
   'kp-2026-zcjg-word-nested-kpi': { gap: 'open: a direction row whose last cell holds an inner table of its 考核指标 (Word\'s filtered web page): the row\'s 研究内容 and 考核指标 not read', right: 140 },
 };
 // Set 129 (first contact 515/634, none refused): directions coded A1/B2 under lettered parts with an annex that numbers them afresh, a key programme whose preamble gives each part's totals and whose directions close with an unlabelled 本方向拟支持… sentence, a 港澳台 call written three ways with amounts in capital numerals and per project-year.
