@@ -96,7 +96,7 @@ const RE_KEY_COLUMN = /^(?:方向编号|指南方向编号|方向序号|编号|�
 const RE_FIELD_COLUMN = /^(?:字段名称|字段名|字段|属性|属性名称|要素|要素名称)$/;
 const RE_VALUE_COLUMN = /^(?:字段值|字段内容|值|取值|内容|属性值|要素值)$/;
 /** The field that names a direction or a group in a long export (`方向名称`, `任务名称`). */
-const RE_NAME_FIELD = /^(?:方向名称|指南方向名称|任务名称|名称|标题)$/;
+const RE_NAME_FIELD = /^(?:方向名称|指南方向名称|任务名称|名称|标题|部分|部分名称|板块|板块名称)$/;
 /** An export's note on itself: `本表由…导出`, `导出时间：…`. */
 const RE_EXPORT_NOTE = /(?:由[^。]{0,30}导出|导出时间|数据来源[：:])/;
 /** The field that names the whole guideline (`指南名称`). */
@@ -109,40 +109,66 @@ const RE_TITLE_FIELD = /^(?:指南名称|文件名称|标题|名称)$/;
  * record's id, its level) are logged as the record's (`record-header`). Null for any other table.
  */
 function longForm(records: readonly (readonly string[])[]): { blocks: Block[]; removed: ReturnType<typeof unplaced>[] } | null {
-  const [header, ...body] = records;
-  if (!header || body.length < 3) return null;
+  // (The header may stand under the sheet's own title and a note on it.)
+  const at = records.slice(0, 6).findIndex((h) => h.some((c) => RE_KEY_COLUMN.test(c.trim())) && h.some((c) => RE_FIELD_COLUMN.test(c.trim())) && h.some((c) => RE_VALUE_COLUMN.test(c.trim())));
+  if (at < 0) return null;
+  const header = records[at]!;
+  const body = records.slice(at + 1);
+  if (body.length < 3) return null;
   const key = header.findIndex((h) => RE_KEY_COLUMN.test(h.trim()));
   const field = header.findIndex((h) => RE_FIELD_COLUMN.test(h.trim()));
   const value = header.findIndex((h) => RE_VALUE_COLUMN.test(h.trim()));
-  if (key < 0 || field < 0 || value < 0) return null;
   const removed = body.flatMap((r) => r.flatMap((c, i) => (i !== key && i !== field && i !== value && c !== '' ? [unplaced('record-header', c)] : [])));
-  const lines: string[] = [];
+  const lines: string[] = records.slice(0, at).flatMap((r) => [r.filter((c) => c.trim() !== '').join(' '), '']);
+  const keyOf = (r: readonly string[]): string => (r[key] ?? '').trim();
+  // A number written once, in its block's first row (a cell merged down, as a sheet saved as CSV
+  // gives it): the rows under it with no number are its too, a row with no field either the text
+  // of the field above going on (a paragraph pasted over several rows).
+  // (Three blocks so at least: one note after the last direction, `,附注,本表由…导出`, is the export's.)
+  const sparse = body.filter((r, i) => i > 0 && keyOf(r) === '' && (r[field] ?? '').trim() !== '' && RE_BLOCK_NUMBER.test(keyOf(body[i - 1]!))).length >= 3;
   let current: string | null = null;
-  for (const r of body) {
-    const k = (r[key] ?? '').trim();
+  let direction = false;
+  // Whether a direction's rows came before.
+  let seen = false;
+  for (const [i, r] of body.entries()) {
+    const k = keyOf(r);
     const f = (r[field] ?? '').trim();
     const v = r[value] ?? '';
-    if (k === '') {
+    if (k !== '' || !sparse) {
+      // (A block's name row starts it again where the number repeats: `2.2` printed twice is two blocks.)
+      if (k !== current || (sparse && RE_NAME_FIELD.test(f))) {
+        current = k === '' ? null : k;
+        direction = RE_BLOCK_NUMBER.test(k);
+        if (direction) {
+          const name = body.slice(i).find((x, j) => (j === 0 || keyOf(x) === k || (sparse && keyOf(x) === '')) && RE_NAME_FIELD.test((x[field] ?? '').trim()));
+          lines.push(`${/^\d{1,3}$/.test(k) ? `${k}.` : /^[一二三四五六七八九十]{1,3}$/.test(k) ? `${k}、` : k} ${name ? name[value] ?? '' : ''}`.trimEnd());
+        }
+      }
+    }
+    if (!direction) {
       // The guideline's own rows: its title alone, the rest as its text. (After the directions, a
       // note of the export itself, `本表由…导出，导出时间：…`, is the record's.)
-      if (current !== null && RE_EXPORT_NOTE.test(v)) {
+      if (seen && RE_EXPORT_NOTE.test(v)) {
         removed.push(unplaced('record-header', v));
         continue;
       }
-      lines.push('', ...(RE_TITLE_FIELD.test(f) ? [v] : v.split('\n')), '');
+      // (After the directions, a section's field names it: `申报要求`, `联系方式`, a heading of the text.)
+      lines.push('', ...(seen && f !== '' && !RE_TITLE_FIELD.test(f) ? [f] : []), ...(RE_TITLE_FIELD.test(f) ? [v] : v.split('\n')), '');
       continue;
     }
-    if (k !== current) {
-      current = k;
-      const name = body.find((x) => (x[key] ?? '').trim() === k && RE_NAME_FIELD.test((x[field] ?? '').trim()));
-      lines.push(`${/^\d{1,3}$/.test(k) ? `${k}.` : k} ${name ? name[value] ?? '' : ''}`.trimEnd());
-    }
+    seen = true;
     if (RE_NAME_FIELD.test(f)) continue;
+    if (f === '') {
+      lines.push(...v.split('\n'));
+      continue;
+    }
     const [first, ...rest] = v.split('\n');
     lines.push(`${f}：${first ?? ''}`, ...rest);
   }
   return { blocks: [{ kind: 'text', lines }], removed };
 }
+/** A direction's or group's number in a long export's key column (`1.1`, `2`, `一`), not a word of the guideline's own (`指南`, `申报`). */
+const RE_BLOCK_NUMBER = /^(?:\d{1,3}(?:[.．]\d{1,3}){0,2}|[一二三四五六七八九十]{1,3})$/;
 
 /** Reads a CSV text (already decoded) into its table. */
 export function readCsv(text: string): BuiltText {

@@ -1151,7 +1151,7 @@ const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 // Set 128 (first contact 342/608, the long-form CSV refused): a key programme exported from Word as a filtered web page whose direction rows hold their 考核指标 as inner tables, an Excel sheet in long form (a row a field) saved as CSV with spilled rows, a Joplin note whose directions are one Markdown table with <br> lists in its cells.
 const GAPS128: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'gat-2027-b2-excel-long-spill': { gap: 'open: a sheet in long form (方向编号, 字段, 值) whose 方向编号 is written in each block\'s first row only and whose pasted paragraphs spill into rows with both keys empty: refused as no guideline' },
+  // (Its long form with the number written once per block and spilled rows is read since 1.93.)
   // (Its `<br>` lists, bold part rows and the reader's notes naming directions by number are read since 1.92.)
   'kp-2026-zcjg-word-nested-kpi': { gap: 'open: a direction row whose last cell holds an inner table of its 考核指标 (Word\'s filtered web page): the row\'s 研究内容 and 考核指标 not read', right: 140 },
 };
