@@ -134,9 +134,9 @@ const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)
 const RE_PER_PROJECT_AFTER = new RegExp(`^(?:人民币)?\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 /**
  * A ceiling on what one taker receives (`择优支持1个揭榜团队，按研发投入的30%给予补助，最高不超过800万元`):
- * a subsidy's upper bound is no total of the direction.
+ * a subsidy's upper bound is no total of the direction; nor is its stated limit (`拟遴选揭榜单位1家，奖补上限1000万元`).
  */
-const RE_CEILING_BEFORE = /[，,；]\s*(?:单个项目|每个团队|每家)?(?:支持|补助|资助|奖补)?(?:额度|金额|资金)?最高(?:不超过|可达|支持|补助|资助|奖补|给予)?(?:额度)?(?:为)?(?:人民币)?\s*$/;
+const RE_CEILING_BEFORE = /[，,；]\s*(?:单个项目|每个团队|每家)?(?:(?:支持|补助|资助|奖补)?(?:额度|金额|资金)?最高(?:不超过|可达|支持|补助|资助|奖补|给予)?(?:额度)?|(?:支持|补助|资助|奖补)(?:资金|金额|额度)?上限)(?:为|是)?(?:人民币)?\s*$/;
 
 /**
  * An amount in figures before the bracket that restates it in words (`¥5,000,000.00（伍佰万元整）`,
@@ -197,7 +197,12 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
 // (A joint laboratory is a project of its call: `单个联合实验室中央财政经费一般不超过1500万元`.)
 // (Per person where a person is a project, `每人不超过40万元`; never a yearly sum, `每人每年不超过15万元`.)
 // (And a direction's `本项目资助不超过50万元`: what its one project gets.)
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)|(?:每家|单家)(?:揭榜单位|单位)?|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月))|本项目(?![组群包]))[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+/**
+ * What a direction's targets count one of (`单个企业年订阅费用不超过5万元`, `每个节点功耗不超过…`): no
+ * project, so a bound on it is no cap.
+ */
+const TARGET_NOUNS = '(?:企业|用户|产品|设备|终端|客户|样机|节点|订单|人次|学员|家庭|农户|园区|工厂|车间|门店|城市|芯片|模块|批次)';
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})|(?:每家|单家)(?:揭榜单位|单位)?|(?:奖补|补助)(?=上限)|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月))|本项目(?![组群包]))[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** The most one award is paid, stated without 每项 (`市财政最高资助300万元`, `单个活动最高补助50万元`). */
 const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?:金额)?(?:为|不超过)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
@@ -431,8 +436,8 @@ export const SUMMARY_PATTERNS = {
     // `拟围绕8个指南方向部署项目`.
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
-    // (`共设置3个专题7个方向`, `设立3类8个支持方向`: the directions after the groups that hold them.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:专题|板块|领域|技术领域|重点任务|[^，。；、\\d]{1,4}(?:方向|类别))|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设)?方向()`),
+    // (`共设置3个专题7个方向`, `设立3类8个支持方向`, `设立3个合作板块、10个指南方向`: the directions after the groups that hold them.)
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:[^，。；、\\d]{0,4}(?:专题|板块|领域)|技术领域|重点任务|[^，。；、\\d]{1,4}(?:方向|类别))|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `共设立5个主题` (a joint call's themes, each a direction).
     // (`设立10个合作研究主题`, `设立10个联合资助主题`: two words before it.)

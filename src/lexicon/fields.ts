@@ -178,6 +178,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['攻关期', 'duration'],
   ['攻关期限', 'duration'],
   ['攻关周期', 'duration'],
+  // (MIIT's 揭榜 calls: `揭榜期原则上不超过2年`.)
+  ['揭榜期', 'duration'],
+  ['揭榜期限', 'duration'],
+  ['揭榜周期', 'duration'],
   ['其他要求', 'requirements'],
   ['特别要求', 'requirements'],
   ['申报要求', 'requirements'],

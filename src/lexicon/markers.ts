@@ -155,6 +155,12 @@ const RE_DECIMAL3 = /^(\d{1,2})[.．](\d{1,2})[.．](\d{1,2})(?![\d.．%])(?:\s*
  * NSFC 申请代码 wrapped to a line's start (`D07的下属代码`: a leading zero, a word of the sentence).
  */
 const RE_LETTER_CODE = /^([A-Z])([1-9]\d?)(?:[ \t\u3000]+|[.．、：:][ \t\u3000]*|(?![级类型区号版座栋轮期次组项楼层栏款条章节峰国集的或和及与等]))(?=[\u4e00-\u9fff“《（(])/;
+/**
+ * NSFC's codes of a joint fund's directions (`A0101　青藏高原…` under `A01　强震孕育…` under `领域A`): a
+ * letter and two or four digits, read as `1.1` and `1.1.1` (ids as printed); not an 申请代码 in a
+ * sentence (`D04的下属代码`).
+ */
+const RE_AREA_CODE = /^([A-Z])(\d{2})(\d{2})?(?:[ \t\u3000]+|[.．、：:][ \t\u3000]*|(?![级类型区号版座栋轮期次组项楼层栏款条章节峰国集的或和及与等]))(?=[\u4e00-\u9fff“《（(])/;
 const RE_LATIN = /^(?:[（(]([a-zA-Z])[）)]|([a-zA-Z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
 const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
@@ -311,6 +317,13 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_DECIMAL, (m) => decimal(m, `${m[1]}.${m[2]}`)],
   [RE_DECIMAL_RANGE, (m) => (m[1] === m[3] && Number(m[4]) > Number(m[2]) && Number(m[4]) - Number(m[2]) <= 9 ? { ...decimal(m, m[0].trim()), rangeTo: Number(m[1]) * 100 + Number(m[4]) } : null)],
   [RE_DASH_DECIMAL, (m) => decimal(m, `${m[1]}-${m[2]}`)],
+  [RE_AREA_CODE, (m) => {
+    const area = m[1]!.charCodeAt(0) - 64;
+    const text = `${m[1]}${m[2]}${m[3] ?? ''}`;
+    return m[3] !== undefined
+      ? { type: 'decimal3', text, length: m[0].length, value: area * 10000 + Number(m[2]) * 100 + Number(m[3]), key: text }
+      : { type: 'decimal', text, length: m[0].length, value: area * 100 + Number(m[2]), key: text };
+  }],
   [RE_LETTER_CODE, (m) => ({ type: 'decimal', text: `${m[1]}${m[2]}`, length: m[0].length, value: (m[1]!.charCodeAt(0) - 64) * 100 + Number(m[2]), key: `${m[1]}${Number(m[2])}` })],
   [RE_WORD_DECIMAL, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],
   [RE_WORD_DASHED, (m) => (m[3] !== undefined ? decimal3(m, `${m[1]}.${m[2]}.${m[3]}`) : decimal(m, `${m[1]}.${m[2]}`))],

@@ -17,6 +17,9 @@ describe('a direction’s code as its heading', () => {
     expect(matchMarker('A1　中国和坦桑尼亚政府间联合研究项目')).toMatchObject({ type: 'decimal', value: 101, key: 'A1' });
     expect(matchMarker('B4中国和哈萨克斯坦联合实验室项目')).toMatchObject({ type: 'decimal', value: 204, key: 'B4' });
     for (const t of ['A1级抗震设防要求', 'B2B平台建设', 'G20峰会成果', 'D07的下属代码）', 'C3或C4类项目']) expect(matchMarker(t)?.type, t).not.toBe('decimal');
+    // NSFC's joint-fund codes: a letter and two digits a theme, four a direction.
+    expect(matchMarker('A01　强震孕育发生的动力学过程')).toMatchObject({ type: 'decimal', value: 101, key: 'A01' });
+    expect(matchMarker('A0204　大地震后强余震序列快速预测方法')).toMatchObject({ type: 'decimal3', value: 10204, key: 'A0204' });
   });
 
   it('fields under codes, each side’s figure on one line: the mainland’s read', async () => {
