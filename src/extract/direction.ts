@@ -23,6 +23,7 @@ import {
   readRequirements,
   type DirectionContext,
 } from './roles/index.js';
+import { conditionsOf } from './roles/requirements.js';
 
 export function extractDirection(
   d: Section,
@@ -41,12 +42,16 @@ export function extractDirection(
   const read = readFunding(ctx);
   const duration = readDuration(ctx);
   const { funding, perProjectCap } = perYearCap(ctx, read, duration);
-  const { requirements, conditions } = readRequirements(ctx);
+  const { requirements, conditions: stated } = readRequirements(ctx);
   const { researchContent, indicators, keywords } = readKeyProgramme(ctx);
 
   contradictions(ctx, duration, perProjectCap);
   repeatedFields(ctx);
-  unassigned(ctx, d, requirements);
+  // (The conditions a direction's own sentence states where it has no requirements field:
+  // `本方向拟支持…。项目须由企业牵头申报，其他经费…比例不低于2:1。`)
+  const prose = unassigned(ctx, d, requirements);
+  const more = prose.length > 0 ? conditionsOf(prose, span) : null;
+  const conditions = more ? { ...stated, matchingRatio: stated.matchingRatio ?? more.matchingRatio, leadingEnterprise: stated.leadingEnterprise ?? more.leadingEnterprise } : stated;
 
   const { id, all } = ctx;
   const flags = Object.fromEntries(
@@ -156,8 +161,9 @@ const RE_OBLIGATION = /须|(?<![适相对响反供效呼顺])应(?!用)|需(?!�
  * its fields as sentences and has no requirements field, its paragraphs and items that ask something
  * of applicants are its requirements (`申报单位须与德方合作伙伴共同申报…`).
  */
-function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['requirements']): void {
+function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['requirements']): Mapped[] {
   const { id, span, checks } = ctx;
+  const taken: Mapped[] = [];
   // (A direction with fields of its own, none of them requirements: not an area described in prose.)
   const prose = requirements.length === 0 && ctx.allOf('requirements').length === 0 && d.children.some((c) => c.kind === 'field');
   for (const c of d.children) {
@@ -193,12 +199,14 @@ function unassigned(ctx: DirectionContext, d: Section, requirements: Direction['
       const body = marker ? mappedTrim(mappedSlice(t, marker.length, t.text.length)) : mappedTrim(t);
       if (body.text.length > 0) {
         requirements.push({ label: marker ? marker.text : null, text: body.text, span: span(body) });
+        taken.push(body);
         continue;
       }
     }
     ctx.otherText.push({ label: null, known: false, text: t.text, span: span(t) });
     ctx.check('text-unassigned', 'info', `text that no field takes: “${short(t.text)}”`, t.text, span(t));
   }
+  return taken;
 }
 
 /**

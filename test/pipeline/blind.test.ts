@@ -1158,7 +1158,8 @@ const GAPS128: Record<string, { gap?: string; checksGap?: string; right?: number
 // Set 129 (first contact 515/634, none refused): directions coded A1/B2 under lettered parts with an annex that numbers them afresh, a key programme whose preamble gives each part's totals and whose directions close with an unlabelled 本方向拟支持… sentence, a 港澳台 call written three ways with amounts in capital numerals and per project-year.
 const GAPS129: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (Its letter-coded directions `A1`–`C3` are read since 1.91.)
-  'kp-2027-xqpy-group-totals': { gap: 'open: an unlabelled closing sentence (`本方向拟支持…项目须由企业牵头申报，其他经费…不低于2:1`) read as a requirement but its enterprise lead and ratio not; the youth projects counted in the part totals not read', right: 248 },
+  // (The enterprise lead and ratio of an unlabelled closing sentence are read since 1.95.)
+  'kp-2027-xqpy-group-totals': { gap: 'open: `本方向拟支持不超过2项，实施周期3年。` (figures only) no requirement; the youth projects counted in the part totals not read', right: 252 },
   'gat-2027-b2-sentence-fields': { gap: 'open: `不少于1年、不超过3年` read as at least 1 year; `125万元/项·年` over 2 years read as a cap of 125万; judgement: a direction written as prose with no count gets a field-missing check', right: 176 },
 };
 // Set 131 (first contact 531/582, none refused): an MIIT 揭榜 call paid in tiers after acceptance, an NSFC joint fund's directions coded A0101 under A01 under 领域A, a province's international call on the national template with its own labels and a quota table.

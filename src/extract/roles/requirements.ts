@@ -78,7 +78,7 @@ function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
 }
 
 /** Conditions read from the requirement fields (有关说明/其他要求), each with its span. */
-function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
+export function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions {
   let matchingRatio: Conditions['matchingRatio'] = null;
   let leadingEnterprise: Conditions['leadingEnterprise'] = null;
   let youngScientist: Conditions['youngScientist'] = null;
