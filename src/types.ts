@@ -12,7 +12,7 @@
 import { sayReason, type ReasonRef } from './messages/reasons.js';
 
 /** Input formats the loader understands. */
-export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'xls' | 'ofd' | 'csv' | 'pptx' | 'epub' | 'image' | 'xps' | 'uof' | 'word-boxes' | 'ppt';
+export type SourceFormat = 'text' | 'pdf' | 'html' | 'docx' | 'doc' | 'rtf' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'xls' | 'ofd' | 'csv' | 'pptx' | 'epub' | 'image' | 'xps' | 'uof' | 'word-boxes' | 'ppt' | 'msg' | 'xmind';
 
 /** A piece of text that a stage removed or replaced, logged in the output (`removed`). */
 export interface Removal {

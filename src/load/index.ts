@@ -94,12 +94,20 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     const { encoding, ...built } = readHtml(bytes);
     return structured(meta, 'html', encoding, bytes.length, built);
   }
-  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd' || format === 'xps' || format === 'epub') return loadPackage(format, bytes, meta, options);
+  if (format === 'docx' || format === 'odt' || format === 'ods' || format === 'odp' || format === 'xlsx' || format === 'pptx' || format === 'ofd' || format === 'xps' || format === 'epub' || format === 'xmind') return loadPackage(format, bytes, meta, options);
   if (format === 'doc') {
     const { isOle, readDoc } = await import('./office.js');
     // (Word 2003 XML saved as .doc, as OA systems export a 公文: its own reader.)
     if (isWordXml(bytes)) return structured(meta, 'doc', 'doc', bytes.length, (await import('./wordml.js')).readWordMl(bytes));
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
+    // An Outlook message (`.msg`): its body, read as text (or its HTML as a page).
+    const { isMsg, readMsg } = await import('./msg.js');
+    if (isMsg(bytes)) {
+      const mail = await readMsg(bytes);
+      const body = new TextEncoder().encode(mail.text);
+      const read = await loadText(body, mail.html ? 'html' : 'txt', meta, options);
+      return { ...read, format: 'msg', encoding: mail.html ? 'html' : 'utf-16le', bytes: bytes.length, removed: [...mail.removed, ...read.removed] };
+    }
     // A PowerPoint 97–2003 deck (`.ppt`, WPS 演示 `.dps`): its own reader.
     if (oleKind(bytes) === 'ppt') {
       const { oleStream } = await import('./office.js');
@@ -140,6 +148,7 @@ const PACKAGES = {
   xlsx: { notOne: 'not-an-xlsx', read: async (files: Files) => (await import('./xlsx.js')).readXlsx(files) },
   pptx: { notOne: 'not-a-pptx', read: async (files: Files) => (await import('./pptx.js')).readPptx(files) },
   epub: { notOne: 'not-an-epub', read: async (files: Files) => (await import('./epub.js')).readEpub(files) },
+  xmind: { notOne: 'not-an-xmind', read: async (files: Files) => (await import('./xmind.js')).readXmind(files) },
 } as const;
 type Files = Record<string, Uint8Array>;
 

@@ -51,7 +51,7 @@ export function holdsHtmlMarkup(bytes: Uint8Array): boolean {
 }
 
 /** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's marker, an ODF text's content, styles and manifest, a deck's slides and its SmartArt data. */
-const WANTED = /^(?:\[Content_Types\]\.xml|META-INF\/(?:container|encryption)\.xml|(?:[^/]+\/)*[^/]+\.(?:opf|xhtml|html?|css|fdseq|fdoc|fpage)|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/document\.xml\.rels|word\/[^/]+\.(?:mht|mhtml|html?|rtf|txt)|mimetype|OFD\.xml|content\.xml|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
+const WANTED = /^(?:\[Content_Types\]\.xml|META-INF\/(?:container|encryption)\.xml|(?:[^/]+\/)*[^/]+\.(?:opf|xhtml|html?|css|fdseq|fdoc|fpage)|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/document\.xml\.rels|word\/[^/]+\.(?:mht|mhtml|html?|rtf|txt)|mimetype|OFD\.xml|content\.xml|content\.json|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
 
 /** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
 const MAX_PART = 64 * 1024 * 1024;
@@ -78,7 +78,7 @@ export function openZip(bytes: Uint8Array): Record<string, Uint8Array> {
 }
 
 /** What a ZIP container is; throws the one line for a format this tool does not read. */
-export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'ofd' | 'pptx' | 'epub' | 'xps' | 'zip' {
+export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | 'odt' | 'ods' | 'odp' | 'xlsx' | 'ofd' | 'pptx' | 'epub' | 'xps' | 'xmind' | 'zip' {
   const names = Object.keys(files);
   const has = (re: RegExp): boolean => names.some((n) => re.test(n));
   const types = files['[Content_Types].xml'] ? new TextDecoder().decode(files['[Content_Types].xml']) : '';
@@ -92,6 +92,8 @@ export function zipKind(files: Readonly<Record<string, Uint8Array>>): 'docx' | '
   if (/^application\/vnd\.oasis\.opendocument\.text(?:-template|-master)?$/.test(mimetype) || (mimetype === '' && files['content.xml'] && /opendocument\.text/.test(files['META-INF/manifest.xml'] ? new TextDecoder().decode(files['META-INF/manifest.xml']) : ''))) return 'odt';
   if (/^application\/vnd\.oasis\.opendocument\.spreadsheet(?:-template)?$/.test(mimetype)) return 'ods';
   if (/^application\/vnd\.oasis\.opendocument\.presentation(?:-template)?$/.test(mimetype)) return 'odp';
+  // An XMind map (its thumbnail is no scan's page).
+  if (has(/^content\.json$/) && (has(/^manifest\.json$/) || has(/^metadata\.json$/))) return 'xmind';
   if (mimetype === 'application/epub+zip' || (mimetype === '' && has(/^META-INF\/container\.xml$/) && has(/\.opf$/i))) return 'epub';
   if (/^application\/vnd\.oasis\.opendocument\./.test(mimetype)) {
     throw new GuidelineError('unsupported-format', reason('other-kind', /text/.test(mimetype) ? 'odt' : /spreadsheet/.test(mimetype) ? 'ods' : 'odf'));

@@ -37,6 +37,14 @@ export const LABELS = {
     ofd: { zh: 'OFD 版式文件', en: 'OFD document' },
     csv: { zh: 'CSV 表格', en: 'CSV table' },
     pptx: { zh: 'PowerPoint 演示文稿', en: 'PowerPoint deck' },
+    epub: { zh: 'EPUB 电子书', en: 'EPUB e-book' },
+    image: { zh: '扫描图像', en: 'scanned images' },
+    xps: { zh: 'XPS 文档', en: 'XPS document' },
+    uof: { zh: 'UOF 文档（统一办公格式）', en: 'UOF document' },
+    'word-boxes': { zh: '带位置的文字（hOCR、ALTO 或 pdftotext -bbox）', en: 'words with their boxes' },
+    ppt: { zh: 'PowerPoint 97–2003 演示文稿', en: 'legacy PowerPoint deck' },
+    msg: { zh: 'Outlook 邮件（.msg）', en: 'Outlook message' },
+    xmind: { zh: 'XMind 思维导图', en: 'XMind mind map' },
   }),
   /** The kind of guideline: `document.family`. */
   family: table({

@@ -207,6 +207,10 @@ export const REASONS = {
     () => 'PowerPoint 97–2003 演示文稿（.ppt）已损坏：找不到任何幻灯片；请用 PowerPoint 或 WPS 演示打开后另存为 .pptx',
     () => 'damaged PowerPoint 97–2003 deck (.ppt): no slides found; open it in PowerPoint or WPS and save it as .pptx',
   ),
+  'msg-no-body': r(
+    () => 'Outlook 邮件（.msg）没有正文：既无纯文本也无 HTML 正文；指南若在附件中，请把附件另存后导入',
+    () => 'the Outlook message (.msg) has no body, neither plain text nor HTML; if the guideline is an attachment, save it and ingest that',
+  ),
   'pptx-empty': r(
     () => 'PowerPoint 演示文稿的幻灯片上没有文字',
     () => 'the PowerPoint deck’s slides hold no text',
@@ -282,6 +286,14 @@ export const REASONS = {
   'zip-member': r(
     (name: string, why: string) => `压缩包中的“${name}”：${why}`,
     (name: string, why: string) => `“${name}” in the archive: ${why}`,
+  ),
+  'not-an-xmind': r(
+    () => 'XMind 思维导图已损坏：找不到 content.json；若是 XMind 8 的文件，请用新版 XMind 打开后另存，或导出为 Word、PDF 后导入',
+    () => 'damaged XMind map: no content.json; if it is an XMind 8 file, save it again in a recent XMind, or export it as Word or PDF',
+  ),
+  'xmind-damaged': r(
+    () => 'XMind 思维导图已损坏：content.json 不是可读的导图（没有中心主题）；请用 XMind 打开后另存',
+    () => 'damaged XMind map: content.json holds no readable map (no central topic)',
   ),
   'not-an-epub': r(
     () => 'EPUB 电子书已损坏：找不到 META-INF/container.xml 所指的内容清单（OPF）或其中的章节；请重新下载',

@@ -35,7 +35,7 @@ describe('parseArgs', () => {
   it('reads ingest of standard input, --format and --id', () => {
     expect(parseArgs(['ingest', '-', '--format', 'html', '--id', 'notice'])).toMatchObject({ files: ['-'], format: 'html', id: 'notice' });
     expect(parseArgs(['ingest', 'x.bin', '--format=docx'])).toMatchObject({ files: ['x.bin'], format: 'docx', id: null });
-    expect(() => parseArgs(['ingest', '-', '--format', 'odg'])).toThrow(new UsageError("--format expects txt, pdf, html, docx, doc, rtf, odt, ods, odp, xlsx, xls, ofd, xps, uof, csv, pptx, epub, zip or image, got 'odg'"));
+    expect(() => parseArgs(['ingest', '-', '--format', 'odg'])).toThrow(new UsageError("--format expects txt, pdf, html, docx, doc, rtf, odt, ods, odp, xlsx, xls, ofd, xps, uof, csv, pptx, epub, xmind, zip or image, got 'odg'"));
     expect(() => parseArgs(['ingest', '-', '-'])).toThrow(new UsageError('standard input (-) can be read once'));
     expect(() => parseArgs(['ingest', 'a.txt', 'b.txt', '--id', 'x'])).toThrow(new UsageError('--id names one document: give one file (or - for standard input)'));
   });

@@ -100,7 +100,7 @@ describe('guideline export', () => {
     const io = fakeIo(dir);
     expect(await run(['export', 'in', 'missing.txt', 'none', '--out', 'part.xlsx'], io)).toBe(1);
     expect(io.err().split('\n')).toEqual([
-      'guideline: none: no guideline file (.pdf, .ofd, .docx, .doc, .wps, .odt, .rtf, .html, .mht, .eml, .xls, .et, .ods, .pptx, .ppt, .odp, .xps, .uot, .epub, .zip, .sql, .jsonl, .txt, .png, .jpg, .tif or .json) in this folder',
+      'guideline: none: no guideline file (.pdf, .ofd, .docx, .doc, .wps, .odt, .rtf, .html, .mht, .eml, .xls, .et, .ods, .pptx, .ppt, .msg, .odp, .xps, .uot, .epub, .xmind, .zip, .sql, .jsonl, .txt, .png, .jpg, .tif or .json) in this folder',
       'guideline: in/bad.json: not an extracted guideline (does not match schemas/guideline.schema.json)',
       expect.stringMatching(/^guideline: in\/empty\.txt: .+/),
       'guideline: missing.txt: no such file',

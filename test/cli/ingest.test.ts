@@ -179,7 +179,7 @@ describe('ingest DIR', () => {
     mkdirSync(join(dir, 'empty'));
     const io = fakeIo(dir);
     expect(await run(['ingest', 'empty', 'corpus/seed.txt', '--out', 'o'], io)).toBe(1);
-    expect(io.err().split('\n')[0]).toBe('guideline: empty: no guideline file (.pdf, .ofd, .docx, .doc, .wps, .odt, .rtf, .html, .mht, .eml, .xlsx, .xls, .et, .ods, .pptx, .ppt, .odp, .xps, .uot, .epub, .zip, .csv, .sql, .jsonl, .md, .txt, .png, .jpg or .tif) in this folder');
+    expect(io.err().split('\n')[0]).toBe('guideline: empty: no guideline file (.pdf, .ofd, .docx, .doc, .wps, .odt, .rtf, .html, .mht, .eml, .xlsx, .xls, .et, .ods, .pptx, .ppt, .msg, .odp, .xps, .uot, .epub, .xmind, .zip, .csv, .sql, .jsonl, .md, .txt, .png, .jpg or .tif) in this folder');
     expect(readdirSync(join(dir, 'o')).sort()).toEqual(['seed.html', 'seed.json', 'seed.md']);
   });
 });

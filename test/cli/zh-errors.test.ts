@@ -28,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CJK = /[\u4e00-\u9fff]/;
 /** Latin words a Chinese line may hold: flags, formats and names of programs. */
-const ALLOWED = /guideline|--?[a-z][a-z-]*|\.(txt|pdf|html|docx|doc|wps|odt|rtf|json|md|ofd|xlsx|xls|et|ods|odp|csv|mht|pptx|ppt|eml|epub|zip|png|jpg|tif|xps|uot|sql|jsonl)\b|\b(PDF|OCR|UTF-8|UTF-16|GB18030|GBK|Big5|NUL|JSON|Word|WPS)\b|schemas\/guideline\.schema\.json/g;
+const ALLOWED = /guideline|--?[a-z][a-z-]*|\.(txt|pdf|html|docx|doc|wps|odt|rtf|json|md|ofd|xlsx|xls|et|ods|odp|csv|mht|pptx|ppt|eml|epub|zip|png|jpg|tif|xps|uot|sql|jsonl|msg|xmind)\b|\b(PDF|OCR|UTF-8|UTF-16|GB18030|GBK|Big5|NUL|JSON|Word|WPS)\b|schemas\/guideline\.schema\.json/g;
 
 /** The stderr lines of `argv` run in Chinese (no locale), each checked: Chinese, and naming `file`. */
 async function zhLines(argv: readonly string[], file: string): Promise<string[]> {

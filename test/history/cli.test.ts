@@ -106,7 +106,7 @@ describe('guideline history', () => {
     mkdirSync(join(dir, 'empty'));
     const io = fakeIo(dir);
     expect(await run(['history', 'empty', 'missing.txt', '--out', 'h.html'], io)).toBe(1);
-    expect(io.err()).toBe('guideline: empty: no guideline file (.pdf, .ofd, .docx, .doc, .wps, .odt, .rtf, .html, .mht, .eml, .xls, .et, .ods, .pptx, .ppt, .odp, .xps, .uot, .epub, .zip, .sql, .jsonl, .txt, .png, .jpg, .tif or .json) in this folder\nguideline: missing.txt: no such file\nguideline: no history: no input could be read (h.html not written)\n');
+    expect(io.err()).toBe('guideline: empty: no guideline file (.pdf, .ofd, .docx, .doc, .wps, .odt, .rtf, .html, .mht, .eml, .xls, .et, .ods, .pptx, .ppt, .msg, .odp, .xps, .uot, .epub, .xmind, .zip, .sql, .jsonl, .txt, .png, .jpg, .tif or .json) in this folder\nguideline: missing.txt: no such file\nguideline: no history: no input could be read (h.html not written)\n');
     expect(existsSync(join(dir, 'h.html'))).toBe(false);
   });
 

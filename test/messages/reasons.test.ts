@@ -12,7 +12,7 @@ import { REASON_SAMPLES } from './reason-samples.js';
 const CJK = /[\u4e00-\u9fff]/;
 /** What a Chinese sentence may hold in Latin letters: names of formats, programs and packages, commands, paths, units. */
 const ALLOWED =
-  /'[^']*'|--?[a-z][a-z-]*|@napi-rs\/canvas|pdfjs-dist|tesseract\.js|onnxruntime-node|MB|@gutenye\/ocr-models|npm (ci|install)|cat notice\.html \| guideline ingest -|guideline|[\w-]+\/[\w./-]+|[\w-]+\.(xml|txt|csv|json)|\.(txt|md|pdf|html|docx|doc|wps|odt|rtf|json|ext|ofd|xlsx|xls|et|ods|odp|csv|tsv|mht|pptx|ppt|eml|epub|zip|png|jpg|tif|xps|oxps|uot|uof|sql|jsonl|fpage)\b|\b(PDF|OCR|UTF-8|UTF-16LE|UTF-16|GB18030|GBK|Big5|NUL|OLE|ZIP|XML|RTF|Word|WPS|Excel|XLSX|XLS|PowerPoint|PPTX|PPT|OpenDocument|ODT|ODS|ODP|OFD|CSV|DocRoot|Document|Pages|Office|DOC|MiB|dpi|JSON|et|dps|ENOENT|ENOSPC|hOCR|ALTO|pdftotext|bbox|EPUB|OPF|META-INF|PNG|JPEG|TIFF|XPS|UOF|FixedDocumentSequence|interlaced)\b/g;
+  /'[^']*'|--?[a-z][a-z-]*|@napi-rs\/canvas|pdfjs-dist|tesseract\.js|onnxruntime-node|MB|@gutenye\/ocr-models|npm (ci|install)|cat notice\.html \| guideline ingest -|guideline|[\w-]+\/[\w./-]+|[\w-]+\.(xml|txt|csv|json)|\.(txt|md|pdf|html|docx|doc|wps|odt|rtf|json|ext|ofd|xlsx|xls|et|ods|odp|csv|tsv|mht|pptx|ppt|eml|epub|zip|png|jpg|tif|xps|oxps|uot|uof|sql|jsonl|fpage|msg|xmind)\b|\b(PDF|OCR|UTF-8|UTF-16LE|UTF-16|GB18030|GBK|Big5|NUL|OLE|ZIP|XML|RTF|Word|WPS|Excel|XLSX|XLS|PowerPoint|PPTX|PPT|OpenDocument|ODT|ODS|ODP|OFD|CSV|DocRoot|Document|Pages|Office|DOC|MiB|dpi|JSON|et|dps|ENOENT|ENOSPC|hOCR|ALTO|pdftotext|bbox|EPUB|OPF|META-INF|PNG|JPEG|TIFF|XPS|UOF|FixedDocumentSequence|interlaced|Outlook|HTML|XMind)\b/g;
 
 const BUG_REPORTS = new Set<ReasonId>(['schema-mismatch', 'worker-failed', 'internal']);
 
