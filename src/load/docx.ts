@@ -14,6 +14,8 @@ import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
 import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
 import { Numbering } from './numbering.js';
+import { isZip, openZip } from './office.js';
+import { blocksOf, embeddedRows } from './xlsx.js';
 import { descendants, kid, kids, parseXml, partPath, val, xmlPart, type XmlElement } from './xml.js';
 
 interface Style {
@@ -168,7 +170,12 @@ export class DocxReader {
   private defaultStyle: string | undefined;
   private readonly numbering: Numbering;
 
-  constructor(stylesXml: XmlElement | undefined, numberingXml: XmlElement | undefined) {
+  /** `embedded`: the blocks of an object embedded in the document (`r:id` of an `o:OLEObject`), where the reader reads its kind. */
+  constructor(
+    stylesXml: XmlElement | undefined,
+    numberingXml: XmlElement | undefined,
+    private readonly embedded: (id: string, progId: string) => Block[] = () => [],
+  ) {
     this.numbering = new Numbering(numberingXml);
     for (const s of kids(stylesXml, 'style')) {
       const id = s.attrs['styleId'] ?? '';
@@ -227,6 +234,8 @@ export class DocxReader {
             break;
           }
           out.push({ kind: 'text', lines: this.paragraph(c) });
+          // An object embedded in the paragraph (a worksheet holding the table of directions): its own text.
+          for (const o of descendants(c, 'OLEObject')) out.push(...this.embedded(o.attrs['id'] ?? '', o.attrs['ProgID'] ?? ''));
           // Text boxes anchored in the paragraph (a direction printed as a card in a box): their
           // paragraphs after its own, each box read once (below).
           for (const box of textBoxes(c)) this.blocks(box, out);
@@ -308,9 +317,10 @@ export function readDocx(files: Readonly<Record<string, Uint8Array>>): BuiltText
   const document = xmlOf(files, main);
   const body = kid(document, 'body');
   if (!body) throw new GuidelineError('docx-corrupt', reason('docx-no-body', main));
-  const reader = new DocxReader(xmlOf(files, 'word/styles.xml'), xmlOf(files, 'word/numbering.xml'));
+  const embeddedRemoved: Removal[] = [];
+  const reader = new DocxReader(xmlOf(files, 'word/styles.xml'), xmlOf(files, 'word/numbering.xml'), (id, progId) => embeddedSheet(files, main, id, progId, embeddedRemoved));
   const blocks = reader.blocks(body);
-  const removed: Removal[] = [...reader.removed];
+  const removed: Removal[] = [...reader.removed, ...embeddedRemoved];
   for (const name of Object.keys(files).sort()) {
     const m = /^word\/(header|footer|footnotes|endnotes)\d*\.xml$/.exec(name);
     if (!m) continue;
@@ -330,6 +340,16 @@ export function readDocx(files: Readonly<Record<string, Uint8Array>>): BuiltText
   const built = buildText(blocks);
   if (built.text.trim() === '') throw new GuidelineError('empty', reason('word-empty'));
   return { ...built, removed: [...removed, ...built.removed] };
+}
+
+/** An Excel worksheet embedded in the document (`Excel.Sheet.12`, `word/embeddings/*.xlsx`): the blocks of the rows Word shows; another object, none. */
+function embeddedSheet(files: Readonly<Record<string, Uint8Array>>, main: string, id: string, progId: string, removed: Removal[]): Block[] {
+  if (!/^Excel\.Sheet/i.test(progId)) return [];
+  const rels = xmlOf(files, main.replace(/([^/]+)$/, '_rels/$1.rels'));
+  const target = kids(rels, 'Relationship').find((r) => r.attrs['Id'] === id)?.attrs['Target'];
+  const bytes = target ? files[partPath(main, target)] : undefined;
+  if (!bytes || bytes.length === 0 || !isZip(bytes)) return [];
+  return blocksOf(embeddedRows(openZip(bytes), removed), removed);
 }
 
 /** The main document part: from the package relationships, else `word/document.xml`. */

@@ -51,7 +51,7 @@ export function holdsHtmlMarkup(bytes: Uint8Array): boolean {
 }
 
 /** The parts of a ZIP worth reading: Word's XML, the package's relationships and content types, OFD's marker, an ODF text's content, styles and manifest, a deck's slides and its SmartArt data. */
-const WANTED = /^(?:\[Content_Types\]\.xml|META-INF\/(?:container|encryption)\.xml|(?:[^/]+\/)*[^/]+\.(?:opf|xhtml|html?|css|fdseq|fdoc|fpage)|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/document\.xml\.rels|word\/[^/]+\.(?:mht|mhtml|html?|rtf|txt)|mimetype|OFD\.xml|content\.xml|content\.json|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
+const WANTED = /^(?:\[Content_Types\]\.xml|META-INF\/(?:container|encryption)\.xml|(?:[^/]+\/)*[^/]+\.(?:opf|xhtml|html?|css|fdseq|fdoc|fpage)|_rels\/\.rels|word\/[^/]+\.xml|word\/_rels\/document\.xml\.rels|word\/[^/]+\.(?:mht|mhtml|html?|rtf|txt)|word\/embeddings\/[^/]+\.xlsx|mimetype|OFD\.xml|content\.xml|content\.json|styles\.xml|META-INF\/manifest\.xml|xl\/(?:workbook|sharedStrings|styles)\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/worksheets\/[^/]+\.xml|ppt\/(?:presentation\.xml|_rels\/presentation\.xml\.rels|slides\/(?:_rels\/)?[^/]+\.(?:xml|rels)|notesSlides\/[^/]+\.xml|diagrams\/data\d+\.xml)|Doc_\d+\/(?:[^/]+\/)*[^/]+\.xml)$/i;
 
 /** Largest part of a ZIP inflated (by its stated size): a Word body of 64 MiB of XML is far more than a guideline. */
 const MAX_PART = 64 * 1024 * 1024;

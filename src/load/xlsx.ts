@@ -269,6 +269,28 @@ export function blocksOf(rows: readonly (readonly string[])[], removed: Removal[
   return blocks;
 }
 
+/**
+ * The rows a workbook embedded in a Word file shows there (an OLE object, `Excel.Sheet.12`): its
+ * active sheet, cropped to the range Word draws (`oleSize`, `A1:H17`); the cells outside it (a
+ * drafter's notes in the next column) are no text of the document, logged (`hidden-text`).
+ */
+export function embeddedRows(files: Files, removed: Removal[]): string[][] {
+  const book = xmlOf(files, 'xl/workbook.xml');
+  const sheets = sheetsOf(files);
+  const active = Number(kid(kid(book, 'bookViews'), 'workbookView')?.attrs['activeTab'] ?? 0);
+  const sheet = sheets[active] ?? sheets.find((s) => !s.hidden);
+  const xml = sheet ? xmlOf(files, sheet.path) : undefined;
+  if (!sheet || !xml) return [];
+  const grid = gridOf(xml, kids(xmlOf(files, 'xl/sharedStrings.xml'), 'si').map(textOf), numberShapes(xmlOf(files, 'xl/styles.xml')), removed);
+  const [a, b] = (kid(book, 'oleSize')?.attrs['ref'] ?? '').split(':');
+  const from = cellRef(a ?? '');
+  const to = cellRef(b ?? a ?? '');
+  if (!from || !to) return grid;
+  const outside = grid.flatMap((row, r) => (row ?? []).flatMap((t, c) => (t && (r < from.row || r > to.row || c < from.col || c > to.col) ? [t] : [])));
+  if (outside.length > 0) removed.push(unplaced('hidden-text', `${sheet.name}：${outside.join(' ')}`));
+  return grid.slice(from.row, to.row + 1).map((row) => Array.from({ length: to.col - from.col + 1 }, (_, c) => row?.[from.col + c] ?? ''));
+}
+
 /** Reads an `.xlsx` (the files of its ZIP): every shown sheet's paragraphs and tables. */
 export function readXlsx(files: Files): BuiltText {
   const strings = kids(xmlOf(files, 'xl/sharedStrings.xml'), 'si').map(textOf);

@@ -1164,7 +1164,7 @@ const GAPS129: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 // Set 130 (first contact 0/561, all three refused: formats not read then): a notice forwarded as an Outlook .msg with the guideline pasted into its body, a key programme drawn as an XMind map, a 港澳台 draft whose table of directions is an Excel worksheet embedded in the .docx.
 const GAPS130: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'gat-2027-b1-docx-excel-object': { gap: 'open: a table of directions that is an Excel worksheet embedded in the Word file (w:object → word/embeddings/*.xlsx, an EMF preview) is not read: refused' },
+  // (Its table of directions, an Excel worksheet embedded in the .docx, is read since 1.97.)
   'kp-2027-lscc-xmind-map': { gap: 'judgement: a direction with no 考核指标 topic has 0 indicators (and a field-missing check); the writer writes null', right: 255 },
 };
 // Set 131 (first contact 531/582, none refused): an MIIT 揭榜 call paid in tiers after acceptance, an NSFC joint fund's directions coded A0101 under A01 under 领域A, a province's international call on the national template with its own labels and a quota table.
