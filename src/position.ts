@@ -25,6 +25,8 @@ export interface Layout {
   readonly ocrConfidence?: Uint8Array;
   /** With `ocrConfidence`: below what a value's weakest character is doubted (see `SourceOcr.doubtBelow`). */
   readonly ocrDoubt?: OcrDoubt;
+  /** PDF input: each source line reaches its column's right edge (see `Source.wrappedLine`). */
+  readonly wrappedLine?: readonly boolean[];
   /** HTML and Word input: the block of each line (see `Source.blockOfLine`). */
   readonly blockOfLine?: readonly number[];
   /** HTML and Word input: the table row each line renders, or null (see `Source.tableOfLine`). */

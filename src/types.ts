@@ -114,6 +114,12 @@ export interface Source {
   readonly pageOfLine?: readonly number[];
   /** 1-based line on its page for each line of `text` (index = line - 1), when the loader knows it. */
   readonly pageLineOfLine?: readonly number[];
+  /**
+   * PDF input: whether each line of `text` (index = line - 1) reaches the right edge of its column
+   * (a page of columns, cards side by side): wrapped there, its paragraph going on, however short
+   * against the document's other lines. Absent where no line stands in a column.
+   */
+  readonly wrappedLine?: readonly boolean[];
   /** Number of pages, when the loader knows it. */
   readonly pages: number | null;
   /**

@@ -212,6 +212,7 @@ export function clean(source: Source): Cleaned {
       pageNumbering: paging.pageNumbering,
       ...(source.ocrConfidence ? { ocrConfidence: source.ocrConfidence } : {}),
       ...(source.ocr ? { ocrDoubt: source.ocr.doubtBelow } : {}),
+      ...(source.wrappedLine ? { wrappedLine: source.wrappedLine } : {}),
       ...(source.blockOfLine ? { blockOfLine: source.blockOfLine } : {}),
       ...(source.tableOfLine ? { tableOfLine: source.tableOfLine } : {}),
     },
@@ -439,6 +440,8 @@ class LineWriter {
   private lastPage: number | null = null;
   /** The display column where the value of the last table row starts, while its cell may go on. */
   private cellColumn: number | null = null;
+  /** The content line written last (0-based), for the loader's hints on it. */
+  private lastWritten = -1;
   /** The display column where the text of the last bulleted line starts, while its lines hang there. */
   private hangColumn: number | null = null;
   private lastLine: LastLine | null = null;
@@ -631,7 +634,11 @@ class LineWriter {
     const row = tableRowColumns(l.raw);
     // Within a few columns of the value column (pdftotext places wrapped lines a little off).
     const indent = indentColumn(l.raw);
-    const continuesCell = row === null && this.cellColumn !== null && indent !== null && Math.abs(indent - this.cellColumn) <= 4 && !fieldLabelAt(l.raw.trim());
+    // (Or, in a PDF's narrow column, under a label's line that reaches the column's edge: `领域方向　　…；中医药`
+    // / `现代化与国际化。`, the value's wrapped line flush with the column.)
+    const wrappedAbove = this.lastWritten >= 0 && this.source.wrappedLine?.[this.lastWritten] === true && matchMarker(l.raw.trim()) === null;
+    const continuesCell = row === null && this.cellColumn !== null && ((indent !== null && Math.abs(indent - this.cellColumn) <= 4) || wrappedAbove) && !fieldLabelAt(l.raw.trim());
+    this.lastWritten = i;
     if (row !== null) this.cellColumn = row;
     else if (!continuesCell) this.cellColumn = null;
     // A hanging indent: the wrapped lines of a bulleted line start where its text did (`▪ 研究内容：…`
@@ -2114,6 +2121,12 @@ const RE_NUMBER_START = /^[\s\u3000]*[\d０-９（(一二三四五六七八九�
 /** How a line of running text ends: a sentence's or a clause's punctuation. */
 const RE_SENTENCE_END = /[。，、；;,]$/;
 
+/** A line that starts with a known field label and, after a space, its value (`实施周期 3年`, `领域方向　　…`). */
+function spacedLabel(raw: string): boolean {
+  const m = /^[\s\u3000]*([\u4e00-\u9fff]{2,10})[ \t\u3000]+\S/.exec(raw);
+  return m !== null && fieldLabelAt(`${m[1]}：`)?.length === m[1]!.length + 1;
+}
+
 function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], skip: ReadonlySet<number> = new Set()): void {
   const onPage = new Map<number, RawLine[]>();
   lines.forEach((l, i) => {
@@ -2141,7 +2154,9 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // and re-wrapping can leave one at the foot of many pages.
   // Nor a line that ends as a sentence or a clause does (`无效，项目实施周期不超过3年。`): the same
   // requirement closing a direction can end page after page; a header or footer is no sentence.
-  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) ? '' : l.raw.replace(RE_WS, ''));
+  // Nor a label beside its value with no colon (`实施周期 3年`, a card's label column).
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) || spacedLabel(l.raw) ? '' : l.raw.replace(RE_WS, ''));
+
   // Counted over the pages the text holds, not the last page number printed (a guideline cut from
   // a longer file starts on page 5: three pages, not seven).
   const need = runningLineQuorum(onPage.size);
@@ -2314,7 +2329,7 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
     all.add(p);
     if (l.cls !== 'content' || skip.has(i)) return;
     const t = l.raw.replace(RE_WS, '');
-    if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim()) || labelsOnly(l.raw)) return;
+    if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim()) || labelsOnly(l.raw) || spacedLabel(l.raw)) return;
     // (Nor the rest of a bracket a line before opened, `属代码）` after `…（申请代码1选择D01的下`: a
     // wrapped line of a phrase the text repeats. A stamp is whole.)
     if ((t.match(/[（(]/g)?.length ?? 0) !== (t.match(/[）)]/g)?.length ?? 0)) return;

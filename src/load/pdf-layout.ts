@@ -451,8 +451,10 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
   };
 }
 
-function findTables(lines: readonly LayoutLine[], rules: readonly Rule[]): TableFound[] {
+function findTables(lines: readonly LayoutLine[], rules: readonly Rule[], boxes: number | null = null): TableFound[] {
   const found: TableFound[] = [];
+  // (Boxes side by side, `boxes` the x between them, cards two to a row: a line across both, `合作地区
+  // 香港 | 合作地区 澳门`, is two cards' lines, no row of a table without rules.)
   const taken = new Set<number>();
   for (const g of grids(rules)) {
     const t = ruledTable(
@@ -463,7 +465,10 @@ function findTables(lines: readonly LayoutLine[], rules: readonly Rule[]): Table
     found.push(t);
     for (const i of t.lines) taken.add(i);
   }
-  for (const t of spacedTables(lines, taken)) found.push(t);
+  for (const t of spacedTables(lines, taken)) {
+    if (boxes !== null && t.rows.some((r) => r.cells.some((c) => c.some((l) => l.some((it) => it.x < boxes))) && r.cells.some((c) => c.some((l) => l.some((it) => it.x > boxes))))) continue;
+    found.push(t);
+  }
   return found.sort((a, b) => b.top - a.top);
 }
 
@@ -686,7 +691,8 @@ export function layoutPage(
   // where few of its lines cross them.)
   const columns = findColumns(lines) ?? (knownColumns && fitsColumns(lines, knownColumns) ? knownColumns : null);
   if (columns) return { blocks: columnBlocks(lines, columns), gutter: null, columns };
-  const tables = findTables(lines, rules);
+  const boxes = boxesSideBySide(rules);
+  const tables = findTables(lines, rules, boxes);
   const inTable = new Set(tables.flatMap((t) => [...t.lines]));
   const rest = new Map(tables.flatMap((t) => [...t.rest]));
   // The lines outside tables (and the runs of table lines that lie outside a ruled table).
@@ -695,7 +701,9 @@ export function layoutPage(
     if (!inTable.has(i)) text.push(l);
     else if (rest.has(i)) text.push({ ...l, items: rest.get(i)! });
   });
-  const gutter = findGutter(text, known);
+  // (Cards two to a row whose lines the gutter test does not part, a row's wrapped titles level: the
+  // space between the boxes is the gutter.)
+  const gutter = findGutter(text, known) ?? (boxes !== null ? { left: boxes - 1, right: boxes + 1 } : null);
   const blocks: LayoutBlock[] = [];
   let left: LayoutBlock[] = [];
   let right: LayoutBlock[] = [];
@@ -705,12 +713,20 @@ export function layoutPage(
     right = [];
   };
   const mid = gutter ? (gutter.left + gutter.right) / 2 : 0;
+  // Boxes side by side (cards two to a row, a form's frames): where a rule closes a box left of the
+  // gutter and another right of it at one height, the row of boxes ends: the left box is read,
+  // then the right one, then the next row (never a whole column of boxes before the other).
+  const rowEnds = gutter ? boxRowEnds(rules, mid, text) : [];
   let t = 0;
   const tableRows = (k: number): LayoutBlock[] => tables[k]!.rows.map((r) => ({ kind: 'row', row: { ...r, table: k + 1 } }));
   for (const line of text) {
     while (t < tables.length && tables[t]!.top > line.y) {
       flush();
       blocks.push(...tableRows(t++));
+    }
+    while (rowEnds.length > 0 && rowEnds[0]! > line.y) {
+      flush();
+      rowEnds.shift();
     }
     if (!gutter) {
       blocks.push({ kind: 'line', line, column: null });
@@ -730,6 +746,43 @@ export function layoutPage(
   flush();
   while (t < tables.length) blocks.push(...tableRows(t++));
   return { blocks, gutter, columns: null };
+}
+
+/**
+ * The x between two columns of boxes (cards two to a row): two rows of boxes at least, each a
+ * horizontal rule left of it and one right of it level (within 2 pt) and apart; else null.
+ */
+function boxesSideBySide(rules: readonly Rule[]): number | null {
+  const flat = rules.filter((r) => Math.abs(r.y1 - r.y0) < 2 && Math.abs(r.x1 - r.x0) > 40);
+  const mids: number[] = [];
+  for (const l of flat) {
+    for (const r of flat) {
+      const gap = Math.min(r.x0, r.x1) - Math.max(l.x0, l.x1);
+      if (Math.abs(r.y0 - l.y0) <= 2 && gap > 2 && gap < 60) mids.push(Math.max(l.x0, l.x1) + gap / 2);
+    }
+  }
+  const mid = median(mids);
+  return mids.filter((m) => Math.abs(m - mid) <= 5).length >= 4 ? mid : null;
+}
+
+/**
+ * Where rows of boxes side by side end, top down: heights where a horizontal rule left of `mid` and
+ * one right of it stand level (within 2 pt), the next such pair below with no text right of the
+ * gutter between them (the space between two rows of cards, a heading of the next group in it at
+ * most, read between the rows; a card's own rules, under its header, have both cards' text below).
+ */
+function boxRowEnds(rules: readonly Rule[], mid: number, lines: readonly LayoutLine[]): number[] {
+  const flat = rules.filter((r) => Math.abs(r.y1 - r.y0) < 2 && Math.abs(r.x1 - r.x0) > 40);
+  const left = flat.filter((r) => Math.max(r.x0, r.x1) <= mid);
+  const onRight = flat.filter((r) => Math.min(r.x0, r.x1) >= mid);
+  const level = [...new Set(left.filter((l) => onRight.some((r) => Math.abs(r.y0 - l.y0) <= 2)).map((l) => Math.round(l.y0)))].sort((a, b) => b - a);
+  const right = lines.filter((l) => l.items.some((it) => visible(it) && end(it) > mid)).map((l) => l.y);
+  const ends = level.flatMap((y, k) => {
+    // (Below the last row of two boxes: a box alone, or the text after them, read after the row.)
+    const below = level[k + 1] ?? Number.NEGATIVE_INFINITY;
+    return !right.some((s) => s < y && s > below) ? [y, ...(Number.isFinite(below) ? [below] : [])] : [];
+  });
+  return [...new Set(ends)].sort((a, b) => b - a);
 }
 
 /** Whether a page's runs may hold a table (two lines of three pieces or more): its rules are worth reading. */

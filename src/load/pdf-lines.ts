@@ -58,6 +58,8 @@ export interface PdfLine {
    * the loader put in (a paragraph indent, a space between words).
    */
   readonly confidence?: Uint8Array;
+  /** A line of a column (of a page of two or more, or of cards side by side) that reaches the column's right edge: its paragraph goes on below it. */
+  readonly wrapped?: boolean;
 }
 
 /** In a confidence array: a code unit that OCR did not read. */
@@ -487,6 +489,11 @@ function writePage(page: readonly Unit[], pageNo: number, margins: Margins, out:
   // Where the value of a label set in a column of its own starts (`领域方向    （1）…`): a line that
   // starts there goes on with that value, however far right of the margin it stands.
   let hang: number | null = null;
+  // A column's right edge (its lines' furthest end): a line of a narrow column that reaches it is
+  // wrapped there, however short against the page's other lines.
+  const edge = new Map<string, number>();
+  const columnKey = (u: Extract<Unit, { kind: 'line' }>): string => (u.columnX !== undefined ? `x${Math.round(u.columnX)}` : u.column ?? '');
+  for (const u of page) if (u.kind === 'line' && u.column !== null) edge.set(columnKey(u), Math.max(edge.get(columnKey(u)) ?? Number.NEGATIVE_INFINITY, lineEnd(u.line)));
   for (const u of page) {
     if (u.kind === 'noise') continue;
     if (u.kind === 'row') {
@@ -498,9 +505,18 @@ function writePage(page: readonly Unit[], pageNo: number, margins: Margins, out:
     const x = startX(u.line);
     const hanging = hang !== null && Math.abs(x - hang) <= u.line.size * 0.5;
     const margin = u.columnX ?? (u.column === 'right' ? margins.right : margins.left);
-    out.push(indentedLine(u.line, !hanging && x > margin + u.line.size * 1.2, pageNo, ++pageLine));
+    const line = indentedLine(u.line, !hanging && x > margin + u.line.size * 1.2, pageNo, ++pageLine);
+    const right = u.column !== null ? edge.get(columnKey(u)) : undefined;
+    out.push(right !== undefined && lineEnd(u.line) >= right - u.line.size * 1.5 ? { ...line, wrapped: true } : line);
     if (!hanging) hang = valueStart(u.line);
   }
+}
+
+/** Where a line's last glyph ends. */
+function lineEnd(l: Line): number {
+  let end = Number.NEGATIVE_INFINITY;
+  for (const it of l.items) if (it.str.trim() !== '') end = Math.max(end, it.x + it.width);
+  return end;
 }
 
 /** Where a line's second piece starts after a gap of more than a glyph and a half (a label's value beside it), or null. */
@@ -580,6 +596,7 @@ export interface PagesText {
   readonly text: string;
   readonly pageOfLine: number[];
   readonly pageLineOfLine: number[];
+  readonly wrappedLine?: boolean[];
   readonly pages: number;
   readonly removed: Removal[];
   /** Where runs carry OCR confidences (word boxes read by an engine): each code unit's, and their mean and median. */
@@ -600,6 +617,7 @@ export function pagesText(pages: readonly PageItems[], none: () => Error): Pages
     ...(built.lines.some((l) => l.confidence) ? { confidence: confidenceOfLines(built.lines, text.length) } : {}),
     pageOfLine: built.lines.map((l) => l.page),
     pageLineOfLine: built.lines.map((l) => l.pageLine),
+    ...(built.lines.some((l) => l.wrapped) ? { wrappedLine: built.lines.map((l) => l.wrapped === true) } : {}),
     pages: pages.length,
     removed: [...built.removed],
   };

@@ -431,6 +431,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       text,
       pageOfLine: built.lines.map((l) => l.page),
       pageLineOfLine: built.lines.map((l) => l.pageLine),
+      ...(built.lines.some((l) => l.wrapped) ? { wrappedLine: built.lines.map((l) => l.wrapped === true) } : {}),
       pages: pages.length,
       removed: [...layers, ...built.removed],
       ...(notRead.length > 0 ? { pagesNotRead: notRead } : {}),

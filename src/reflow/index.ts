@@ -117,6 +117,8 @@ interface LineFacts {
   readonly width: number;
   /** Under this width a line ends its paragraph. */
   readonly short: number;
+  /** PDF input: each source line reaches its column's right edge (`Source.wrappedLine`). */
+  readonly wrapped?: readonly boolean[];
   /** The text is a paragraph a line, not hard-wrapped. */
   readonly unwrapped: boolean;
   /** HTML and Word input: the block of each line (index = line - 1). */
@@ -168,7 +170,7 @@ function lineFacts(cleaned: Cleaned): LineFacts {
   // ends its paragraph at three quarters of an 80-column page).
   const full = sorted.filter((w) => w >= column * 0.92).length;
   const short = (full >= Math.max(3, sorted.length * 0.15) ? Math.max(width, column * 0.9) : width) * 0.8;
-  return { lines, widths, markerTypes, hasMarker, labelLine, listNumber: listNumbers(lines), values: new Array(lines.length), width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}) };
+  return { lines, widths, markerTypes, hasMarker, labelLine, listNumber: listNumbers(lines), values: new Array(lines.length), width, short, unwrapped, ...(cleaned.layout.blockOfLine ? { blocks: cleaned.layout.blockOfLine } : {}), ...(cleaned.layout.wrappedLine ? { wrapped: cleaned.layout.wrappedLine } : {}) };
 }
 
 /**
@@ -302,7 +304,8 @@ const BREAK_RULES: readonly BreakRule[] = [
    * when the next line starts with a Latin word or number too wide for the room left: a
    * typesetter carried it over whole (`…不少于` / `10EFLOPS（FP16），…`).
    */
-  { breaks: true, when: (f, k) => f.widths[k - 1]! < f.short && !carriedOver(textAt(f, k), f.width - f.widths[k - 1]!) },
+  // (A line of a narrow column, cards side by side, that reaches its column's edge is wrapped: `wrapped`.)
+  { breaks: true, when: (f, k) => f.widths[k - 1]! < f.short && !carriedOver(textAt(f, k), f.width - f.widths[k - 1]!) && f.wrapped?.[f.lines[k - 1]!.line - 1] !== true },
   /**
    * A list item that introduces what follows (`（五）绿色和可持续产业园，包括：`) and left room
    * for two more characters ends there, even when it is not short.

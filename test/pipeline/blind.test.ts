@@ -1143,7 +1143,8 @@ const GAPS125: Record<string, { gap?: string; checksGap?: string; right?: number
 // Set 126 (first contact 360/654, none refused): a 港澳台 call whose directions are cards two to a row on PDF pages, a university bulletin reprinting a key programme in three narrow columns, tesseract's ALTO with a misread figure.
 const GAPS126: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (The bulletin's three columns are read column by column since 1.89, its head line logged.)
-  'gat-2027-b1-cards-two-up': { gap: 'open: cards two to a row read as two columns of the page between the headings that cross them, not row by row (a row\'s left card, then its right one); the card row whose wrapped title lines and label/value pieces look like a four-column table read as one', right: 131 },
+  // (Its cards two to a row are read row by row since 1.98, each card's wrapped value lines rejoined.)
+  'gat-2027-b1-cards-two-up': { gap: 'open: a ratio wrapped inside a card\'s requirement item (`…比例不低` / `于1:1。`) not read (1.3, 3.1)', right: 200 },
 };
 // Set 127 (first contact 586/695, none refused): a key programme copied from 北大法宝 (CRLF, page numbers inside lines, a direction the database notes as cancelled), one notice carrying two guidelines as 附件1 and 附件2, a CAS call printed in 公文 layout.
 const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
