@@ -195,15 +195,20 @@ export class Builder {
   /** A part heading (`（二）内地与澳门`, `二、双边合作`) is followed by a direction before any field. */
   headsDirections(k: number): boolean {
     if (!isTitleLike(this.paragraphs[k]!, this.markers[k]!)) return false;
+    // (Whether only fields stood between the heading and this marker: the group's own.)
+    let fieldsOnly = true;
     for (let i = k + 1; i < this.markers.length; i++) {
       const m = this.markers[i];
       if (!m) continue;
       // Figures stated once for the group (`支持强度：每项不超过100万元。实施期限：2年。`) stand
-      // between its heading and its directions.
+      // between its heading and its directions; so do its partner's agreement and the requirements
+      // of all its directions (`（一）新西兰` / `合作协议：…` / `共性要求：…` / `1．食品科学…`).
       if (m.type === 'field') {
-        if (FIGURE_ROLES.has(roleOf(m.key))) continue;
+        const role = roleOf(m.key);
+        if (FIGURE_ROLES.has(role) || (fieldsOnly && (role === 'agreement' || role === 'requirements' || role === 'partners'))) continue;
         return false;
       }
+      fieldsOnly = false;
       if (m.type === this.directionType && isTitleLike(this.paragraphs[i]!, m)) return true;
       if (m.type === this.markers[k]!.type) return false;
     }

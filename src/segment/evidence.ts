@@ -188,6 +188,10 @@ export const EVIDENCE_TYPES: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'di
 export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[], k: number, sentences = false): boolean {
   const type = markers[k]!.type;
   let first = true;
+  // An agreement (and requirements) stated for the headings below (`（一）新西兰` / `合作协议：…` /
+  // `共性要求：…` / `1．食品科学与营养健康` / `领域方向：…`): the group's, not a direction's, where a
+  // numbered heading with figures of its own follows before any figure of `k`'s.
+  let groupish = false;
   for (let i = k + 1; i < markers.length; i++) {
     const n = markers[i];
     // A title of its own between the heading and the fields (`二、领域和方向` / `中国和葡萄牙…项目` /
@@ -199,15 +203,17 @@ export function ownsFieldsDirectly(paragraphs: readonly Paragraph[], markers: re
     if (!n && sentences && RE_DIRECTION_SENTENCE.test(paragraphs[i]!.text.text)) return true;
     if (!n) continue;
     if (n.type === 'field') {
-      if (DIRECTION_ROLES.has(roleOf(n.key))) return true;
+      if (roleOf(n.key) === 'agreement') groupish = true;
+      else if (DIRECTION_ROLES.has(roleOf(n.key))) return true;
       first = false;
       continue;
     }
+    if (groupish) return !(n.type !== type && isTitleLike(paragraphs[i]!, n) && directionFieldNext(markers, i));
     if (first) return false;
     if (n.type === type || n.type === 'part-word' || n.type === 'roman' || n.type === 'decimal' || n.type === 'decimal3') return false;
     if (isTitleLike(paragraphs[i]!, n) && n.type !== 'paren-arabic' && n.type !== 'circled' && n.type !== 'arabic-paren') return false;
   }
-  return false;
+  return groupish;
 }
 
 /**
@@ -240,14 +246,17 @@ export function directionMarkerType(paragraphs: readonly Paragraph[], markers: r
         owning++;
         continue;
       }
-      for (let i = k + 1; i < markers.length; i++) {
+      // (An agreement stated over numbered headings that own figures: a group's, as `ownsFieldsDirectly` reads it.)
+      let owns: boolean | null = null;
+      let agreement = false;
+      for (let i = k + 1; i < markers.length && owns === null; i++) {
         const n = markers[i];
         if (n?.type === type) break;
-        if (n?.type === 'field' && DIRECTION_ROLES.has(roleOf(n.key))) {
-          owning++;
-          break;
-        }
+        if (agreement && n && n.type !== 'field' && isTitleLike(paragraphs[i]!, n) && directionFieldNext(markers, i)) owns = false;
+        else if (n?.type === 'field' && roleOf(n.key) === 'agreement') agreement = true;
+        else if (n?.type === 'field' && DIRECTION_ROLES.has(roleOf(n.key))) owns = true;
       }
+      if (owns ?? agreement) owning++;
     }
     score.set(type, { owning, all });
   }
