@@ -23,6 +23,7 @@
  * Coordinates are PDF units, origin bottom-left; lines come top to bottom.
  */
 import type { TextItem } from './pdf-lines.js';
+import { labelOnly } from '../lexicon/fields.js';
 
 /** A ruling line the page draws: a thin horizontal or vertical rectangle or stroke. */
 export interface Rule {
@@ -57,7 +58,7 @@ export type LayoutBlock =
       /** On a page of three columns or more: the left edge of the line's column (its paragraphs indent from it). */
       readonly columnX?: number;
       /** A head or foot line the layout tells by its place (set apart above or below the columns, in pieces over several of them). */
-      readonly furniture?: 'running-header' | 'running-footer';
+      readonly furniture?: 'running-header' | 'running-footer' | 'table-of-contents';
     }
   | { readonly kind: 'row'; readonly row: LayoutRow };
 
@@ -563,6 +564,58 @@ function gutterBySides(body: readonly Parts[], xmin: number, width: number, size
 }
 
 // ---------------------------------------------------------------------------------------------
+// A narrow column beside the text
+
+/**
+ * A sidebar or a column of margin notes: an empty band an em wide or more, within the outer third
+ * of the text's width on one side, that a twelfth of the lines or fewer cross, with five lines or
+ * more on each side; the wide side prose (a third of its lines reach its right edge), the narrow
+ * side no column of field labels (`领域方向` beside its value is the text's own). The test for a
+ * run on the narrow side, or null.
+ */
+function sideColumn(lines: readonly LayoutLine[]): ((it: TextItem) => boolean) | null {
+  const body = lines.map((l) => union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) })))).filter((s) => s.length > 0);
+  if (body.length < 12) return null;
+  const size = median(lines.map((l) => l.size));
+  const xmin = Math.min(...body.map((s) => s[0]!.x0));
+  const xmax = Math.max(...body.map((s) => s[s.length - 1]!.x1));
+  const width = xmax - xmin;
+  const free = (x: number): boolean => body.filter((spans) => spans.some((s) => s.x0 < x && s.x1 > x)).length * 12 <= body.length;
+  for (const left of [true, false]) {
+    // The band nearest the narrow side's edge, scanning inwards.
+    let from: number | null = null;
+    for (let k = 0; k <= width * 0.35; k++) {
+      const x = left ? xmin + width * 0.08 + k : xmax - width * 0.08 - k;
+      if (free(x)) from ??= x;
+      else if (from !== null) {
+        if (Math.abs(x - from) >= size * 0.8) {
+          const cut = (x + from) / 2;
+          const narrow = (it: TextItem): boolean => (left ? end(it) <= cut : it.x >= cut);
+          if (sideLooksApart(lines, narrow, left, size)) return narrow;
+        }
+        from = null;
+      }
+    }
+  }
+  return null;
+}
+
+/** The narrow side holds five lines or more and few field labels; the wide side five or more, a third of them reaching its edge. */
+function sideLooksApart(lines: readonly LayoutLine[], narrow: (it: TextItem) => boolean, left: boolean, size: number): boolean {
+  const side = lines.map((l) => l.items.filter((it) => visible(it) && narrow(it))).filter((x) => x.length > 0);
+  const main = lines.map((l) => l.items.filter((it) => visible(it) && !narrow(it))).filter((x) => x.length > 0);
+  if (side.length < 5 || main.length < 5) return false;
+  const labels = side.filter((items) => /^[\u4e00-\u9fff]{2,10}$/.test(items.map((it) => it.str).join('').trim()) && labelOnly(items.map((it) => it.str).join('').trim()) !== null).length;
+  if (labels * 10 > side.length * 3) return false;
+  // (A table's narrow first column, its numbers or names, stands level with its rows; a sidebar's
+  // lines stand at heights of their own.)
+  const level = lines.filter((l) => l.items.some((it) => visible(it) && narrow(it)) && l.items.some((it) => visible(it) && !narrow(it))).length;
+  if (level * 2 >= side.length) return false;
+  const edge = left ? Math.max(...main.map((items) => Math.max(...items.map(end)))) : Math.max(...main.map((items) => Math.max(...items.map(end))));
+  return main.filter((items) => Math.max(...items.map(end)) >= edge - size * 1.5).length * 3 >= main.length;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Three columns or more
 
 /**
@@ -691,6 +744,19 @@ export function layoutPage(
   // where few of its lines cross them.)
   const columns = findColumns(lines) ?? (knownColumns && fitsColumns(lines, knownColumns) ? knownColumns : null);
   if (columns) return { blocks: columnBlocks(lines, columns), gutter: null, columns };
+  // (A narrow column beside the text: a sidebar's contents (its entries' page numbers), logged; a
+  // panel of figures or margin notes, read after the page's text; never into its lines.)
+  const side = sideColumn(lines);
+  if (side) {
+    const own = lines.map((l) => ({ ...l, items: l.items.filter((it) => !side(it)) })).filter((l) => l.items.some(visible));
+    const aside: LayoutBlock[] = lines.flatMap((l) => {
+      const items = l.items.filter(side);
+      return items.some(visible) ? [{ kind: 'line' as const, line: { ...l, items }, column: null }] : [];
+    });
+    const read = layoutPage(own, rules, known, knownColumns);
+    const contents = aside.filter((b) => b.kind === 'line' && /\d\s*$/.test(b.line.items.filter(visible).map((it) => it.str).join(''))).length * 2 >= aside.length;
+    return contents ? { ...read, blocks: [...aside.map((b) => ({ ...b, furniture: 'table-of-contents' as const })), ...read.blocks] } : { ...read, blocks: [...read.blocks, ...aside] };
+  }
   const boxes = boxesSideBySide(rules);
   const tables = findTables(lines, rules, boxes);
   const inTable = new Set(tables.flatMap((t) => [...t.lines]));
