@@ -101,13 +101,7 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     if (isWordXml(bytes)) return structured(meta, 'doc', 'doc', bytes.length, (await import('./wordml.js')).readWordMl(bytes));
     if (!isOle(bytes)) throw new GuidelineError('unsupported-format', reason('not-a-doc'));
     // An Outlook message (`.msg`): its body, read as text (or its HTML as a page).
-    const { isMsg, readMsg } = await import('./msg.js');
-    if (isMsg(bytes)) {
-      const mail = await readMsg(bytes);
-      const body = new TextEncoder().encode(mail.text);
-      const read = await loadText(body, mail.html ? 'html' : 'txt', meta, options);
-      return { ...read, format: 'msg', encoding: mail.html ? 'html' : 'utf-16le', bytes: bytes.length, removed: [...mail.removed, ...read.removed] };
-    }
+    if ((await import('./msg.js')).isMsg(bytes)) return loadMsg(bytes, meta, options);
     // A PowerPoint 97–2003 deck (`.ppt`, WPS 演示 `.dps`): its own reader.
     if (oleKind(bytes) === 'ppt') {
       const { oleStream } = await import('./office.js');
@@ -302,6 +296,19 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
     return { ...meta, format: 'text', encoding, bytes: bytes.length, text: inlined.text, pages: null, removed: [...removed, ...inlined.removed] };
   }
   return { ...meta, format: 'text', encoding, bytes: bytes.length, text: plain, pages: null, removed };
+}
+
+/** An Outlook message: its body read as a text (or a page) is, the mail's own fields logged. */
+async function loadMsg(bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
+  const mail = await (await import('./msg.js')).readMsg(bytes);
+  if (mail.html) {
+    // (Decoded already: a byte-order mark keeps the page's own `<meta charset>` from decoding it again.)
+    const { encoding: _e, ...built } = (await import('./html.js')).readHtml(new TextEncoder().encode(`\ufeff${mail.text}`));
+    const read = structured(meta, 'msg', 'html', bytes.length, built);
+    return { ...read, removed: [...mail.removed, ...read.removed] };
+  }
+  const read = await loadText(new TextEncoder().encode(mail.text), 'txt', meta, options);
+  return { ...read, format: 'msg', encoding: 'utf-16le', bytes: bytes.length, removed: [...mail.removed, ...read.removed] };
 }
 
 function structured(meta: Meta, format: Source['format'], encoding: string, size: number, built: BuiltText): Source {

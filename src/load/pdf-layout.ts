@@ -566,6 +566,14 @@ function gutterBySides(body: readonly Parts[], xmin: number, width: number, size
 // ---------------------------------------------------------------------------------------------
 // A narrow column beside the text
 
+/** The glyphs of a page's lines with text as x intervals, the lines' usual size, and where the text starts and ends. */
+function textSpans(lines: readonly LayoutLine[]): { body: Span[][]; size: number; xmin: number; xmax: number; width: number } {
+  const body = lines.map((l) => union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) })))).filter((s) => s.length > 0);
+  const xmin = Math.min(...body.map((s) => s[0]!.x0));
+  const xmax = Math.max(...body.map((s) => s[s.length - 1]!.x1));
+  return { body, size: median(lines.map((l) => l.size)), xmin, xmax, width: xmax - xmin };
+}
+
 /**
  * A sidebar or a column of margin notes: an empty band an em wide or more, within the outer third
  * of the text's width on one side, that a twelfth of the lines or fewer cross, with five lines or
@@ -574,12 +582,8 @@ function gutterBySides(body: readonly Parts[], xmin: number, width: number, size
  * run on the narrow side, or null.
  */
 function sideColumn(lines: readonly LayoutLine[]): ((it: TextItem) => boolean) | null {
-  const body = lines.map((l) => union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) })))).filter((s) => s.length > 0);
+  const { body, size, xmin, xmax, width } = textSpans(lines);
   if (body.length < 12) return null;
-  const size = median(lines.map((l) => l.size));
-  const xmin = Math.min(...body.map((s) => s[0]!.x0));
-  const xmax = Math.max(...body.map((s) => s[s.length - 1]!.x1));
-  const width = xmax - xmin;
   const free = (x: number): boolean => body.filter((spans) => spans.some((s) => s.x0 < x && s.x1 > x)).length * 12 <= body.length;
   for (const left of [true, false]) {
     // The band nearest the narrow side's edge, scanning inwards.
@@ -627,12 +631,8 @@ function sideLooksApart(lines: readonly LayoutLine[], narrow: (it: TextItem) => 
  * each gutter's middle, or null.
  */
 function findColumns(lines: readonly LayoutLine[]): number[] | null {
-  const body = lines.map((l) => union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) })))).filter((s) => s.length > 0);
+  const { body, size, xmin, xmax, width } = textSpans(lines);
   if (body.length < 8) return null;
-  const size = median(lines.map((l) => l.size));
-  const xmin = Math.min(...body.map((s) => s[0]!.x0));
-  const xmax = Math.max(...body.map((s) => s[s.length - 1]!.x1));
-  const width = xmax - xmin;
   const gutters: number[] = [];
   let open: number | null = null;
   for (let x = Math.ceil(xmin + width * 0.1); x <= xmax - width * 0.1 + 1; x++) {
@@ -729,6 +729,18 @@ function columnBlocks(lines: readonly LayoutLine[], gutters: readonly number[]):
   return blocks;
 }
 
+/** A page read without its narrow side column (`sideColumn`), that column's lines logged as contents or read after the text. */
+function besideText(lines: readonly LayoutLine[], side: (it: TextItem) => boolean, layout: (own: LayoutLine[]) => ReturnType<typeof layoutPage>): ReturnType<typeof layoutPage> {
+  const own = lines.map((l) => ({ ...l, items: l.items.filter((it) => !side(it)) })).filter((l) => l.items.some(visible));
+  const aside: LayoutBlock[] = lines.flatMap((l) => {
+    const items = l.items.filter(side);
+    return items.some(visible) ? [{ kind: 'line' as const, line: { ...l, items }, column: null }] : [];
+  });
+  const read = layout(own);
+  const contents = aside.filter((b) => b.kind === 'line' && /\d\s*$/.test(b.line.items.filter(visible).map((it) => it.str).join(''))).length * 2 >= aside.length;
+  return contents ? { ...read, blocks: [...aside.map((b) => ({ ...b, furniture: 'table-of-contents' as const })), ...read.blocks] } : { ...read, blocks: [...read.blocks, ...aside] };
+}
+
 /**
  * A page's lines in reading order, with its tables as rows. `known`: the gutter of the document's
  * two-column pages, tried on a page whose own gutter does not show (a short right column).
@@ -747,16 +759,7 @@ export function layoutPage(
   // (A narrow column beside the text: a sidebar's contents (its entries' page numbers), logged; a
   // panel of figures or margin notes, read after the page's text; never into its lines.)
   const side = sideColumn(lines);
-  if (side) {
-    const own = lines.map((l) => ({ ...l, items: l.items.filter((it) => !side(it)) })).filter((l) => l.items.some(visible));
-    const aside: LayoutBlock[] = lines.flatMap((l) => {
-      const items = l.items.filter(side);
-      return items.some(visible) ? [{ kind: 'line' as const, line: { ...l, items }, column: null }] : [];
-    });
-    const read = layoutPage(own, rules, known, knownColumns);
-    const contents = aside.filter((b) => b.kind === 'line' && /\d\s*$/.test(b.line.items.filter(visible).map((it) => it.str).join(''))).length * 2 >= aside.length;
-    return contents ? { ...read, blocks: [...aside.map((b) => ({ ...b, furniture: 'table-of-contents' as const })), ...read.blocks] } : { ...read, blocks: [...read.blocks, ...aside] };
-  }
+  if (side) return besideText(lines, side, (own) => layoutPage(own, rules, known, knownColumns));
   const boxes = boxesSideBySide(rules);
   const tables = findTables(lines, rules, boxes);
   const inTable = new Set(tables.flatMap((t) => [...t.lines]));
