@@ -182,7 +182,9 @@ export function dropOverview(directions: Section[], problems: StructureProblem[]
  */
 export function dropMentions(directions: Section[], problems: StructureProblem[]): void {
   const hasFields = (d: Section): boolean => d.children.some((c) => c.kind === 'field' || (c.kind !== 'paragraph' && c.children.some((g) => g.kind === 'field')));
-  const mentions = directions.filter((d, k) => !hasFields(d) && d.marker !== null && directions.slice(0, k).some((e) => hasFields(e) && e.marker?.type === d.marker!.type && e.marker.key === d.marker!.key));
+  // (A two-level number names one direction; a single-level one starts again in each part: `1.` of
+  // `（二）多边合作项目` is a direction of its own.)
+  const mentions = directions.filter((d, k) => !hasFields(d) && (d.marker?.type === 'decimal' || d.marker?.type === 'decimal3') && directions.slice(0, k).some((e) => hasFields(e) && e.marker?.type === d.marker!.type && e.marker.key === d.marker!.key));
   if (mentions.length === 0) return;
   const headings = new Set(mentions.map((d) => d.heading));
   problems.splice(0, problems.length, ...problems.filter((q) => !(q.code.startsWith('numbering') && headings.has(q.at))));
