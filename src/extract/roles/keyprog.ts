@@ -73,12 +73,18 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
   const rest = fieldRest(field);
   // (A sentence that introduces the items below it, `到2028年，产品主要指标达到以下要求：` over a table of
   // figures or numbered items, is none of them.)
-  if (rest.text.length > 0 && !(field.children.length > 0 && /[：:]$/.test(rest.text.trim()))) append(out, itemsOf(rest, span));
+  // (Nor a table's header row on the label's line, `考核指标：| 指标名称 | 指标值 |` over the table's rows.)
+  if (rest.text.length > 0 && !(field.children.length > 0 && (/[：:]$/.test(rest.text.trim()) || isHeaderRow(rest.text)))) append(out, itemsOf(rest, span));
   field.children.forEach((c, k) => {
     if (c.kind === 'paragraph') {
       // A short line that heads the items after it (`课题1（高功率密度电机）：`, indicators listed per
       // 课题) is no indicator.
       if (k + 1 < field.children.length && RE_ITEMS_HEAD.test(c.paragraph.text.text.trim())) return;
+      // A table of the indicators (`| 指标名称 | 指标值 | 考核方式 |` over a row each): its header row is no
+      // indicator, nor a note under the table (`注：…`).
+      const next = field.children[k + 1];
+      if (next?.kind === 'paragraph' && isHeaderRow(c.paragraph.text.text) && RE_PIPE_ROW.test(next.paragraph.text.text.trim())) return;
+      if (RE_NOTE.test(c.paragraph.text.text.trim()) && out.length > 0) return;
       append(out, itemsOf(c.paragraph.text, span));
     } else {
       const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
@@ -93,6 +99,16 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
     }
   });
   return out;
+}
+
+const RE_PIPE_ROW = /^\|.*\|$/;
+const RE_NOTE = /^注\s*\d?\s*[：:]/;
+/** A table's header row: cells of a few words, no figure in any. */
+function isHeaderRow(text: string): boolean {
+  const t = text.trim();
+  if (!RE_PIPE_ROW.test(t) || /\d/.test(t)) return false;
+  const cells = t.slice(1, -1).split('|').map((c) => c.trim());
+  return cells.length >= 2 && cells.every((c) => c.length > 0 && c.length <= 8);
 }
 
 /** A short line that introduces the items below it: no clause in it, a colon at its end (`课题1（…）：`). */
