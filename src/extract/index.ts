@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -178,12 +178,14 @@ function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
       // published, its values kept, and a check that says so.
       const note = withdrawnNote(n);
       if (note) {
+        // (The note without the bracket around it, or the half a line break left it: `注：…。）`.)
+        const stated = note.text.trim().replace(/^[（(]/, '').replace(/[）)]$/, '');
         checks.push({
           code: 'direction-withdrawn',
           severity: 'warning',
-          message: `direction ${n.id ?? n.marker?.key ?? ''} is noted as cancelled after the guideline was published: “${note.text.trim()}”; its values are kept as printed`,
+          message: `direction ${n.id ?? n.marker?.key ?? ''} is noted as cancelled after the guideline was published: “${stated}”; its values are kept as printed`,
           directionId: n.id ?? null,
-          stated: note.text.trim(),
+          stated,
           computed: 'note',
           span: span(note),
         });
@@ -352,7 +354,6 @@ function areasCounted(summary: Summary, groupsOfDirections: readonly (readonly P
   return groups.size === c.value ? { ...summary, directionCount: null } : summary;
 }
 
-/** A direction whose heading ends with a withdrawal mark (`（删除）`). */
 /** A direction's first paragraph noting that it was cancelled later (`（注：本指南方向已取消…）`), or null. */
 function withdrawnNote(n: Section): Mapped | null {
   const first = n.children[0];
@@ -361,8 +362,8 @@ function withdrawnNote(n: Section): Mapped | null {
   if (!t) return null;
   return RE_WITHDRAWN_NOTE.test(t.text.trim()) ? t : null;
 }
-const RE_WITHDRAWN_NOTE = /^[（(【]?(?:编者)?注[：:】]\s*(?:该|本)(?:指南|项目|研究|申报)?方向(?:已|现已|已经|已被|予以)?(?:取消|撤销|删除|撤回|停止(?:申报|实施)|不再(?:支持|设立|受理))/;
 
+/** A direction whose heading ends with a withdrawal mark (`（删除）`). */
 function isWithdrawn(n: Section): boolean {
   return n.heading !== null && RE_WITHDRAWN_MARK.test(n.heading.text.text.replace(/[。；;\s]+$/u, ''));
 }

@@ -77,6 +77,11 @@ const ALL_REVISION_MARKS = Object.values(REVISION_MARKS).flat();
 export const RE_REVISION_MARK = new RegExp(`[（(](?:${ALL_REVISION_MARKS.join('|')})[）)]$`);
 /** A mark that withdraws the direction. */
 export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn.join('|')})[）)]$`);
+/**
+ * A note under a direction's heading that it was withdrawn after publication (a policy database's
+ * `（注：本指南方向已取消，详见本篇题注。）`): by the same words as the marks.
+ */
+export const RE_WITHDRAWN_NOTE = new RegExp(`^[（(【]?(?:编者)?注[：:】]\\s*(?:该|本)(?:指南|项目|研究|申报)?方向(?:已|现已|已经|已被|予以)?(?:${REVISION_MARKS.withdrawn.join('|')}|撤回|停止(?:申报|实施)|不再(?:支持|受理))`);
 
 /**
  * A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`, a

@@ -39,3 +39,13 @@ describe('a corrigendum after the directions', () => {
     expect([summary.directionCount?.value, summary.projectCount?.value, summary.fundingTotal?.amountCNY]).toEqual([8, 17, 430_000_000]);
   });
 });
+
+describe('a direction a policy database notes as cancelled after publication', () => {
+  it('keeps it with its values, and says in Chinese that it is kept, not left out', async () => {
+    const d = await ingestText(readFileSync(`${ROOT}test/fixtures/blind127/kp-2026-nqi-pkulaw-crlf.txt`), 'kp-2026-nqi-pkulaw-crlf.txt');
+    expect(d.directions.map((x) => x.id)).toContain('2.2');
+    const check = d.checks.find((c) => c.code === 'direction-withdrawn')!;
+    expect([check.directionId, check.severity, check.computed]).toEqual(['2.2', 'warning', 'note']);
+    expect(check.messageZh).toBe('方向2.2：注明发布后已取消（“注：本指南方向已取消，详见本篇题注。”），仍计入指南方向，其数值按原文保留，请核实');
+  });
+});
