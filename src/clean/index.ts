@@ -25,7 +25,7 @@ import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FU
 import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
-import { fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
+import { DIRECTION_ROLES, fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
 import { BULLET, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf, kindColumn } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
@@ -2124,7 +2124,7 @@ const RE_SENTENCE_END = /[。，、；;,]$/;
 /** A line that starts with a known field label and, after a space, its value (`实施周期 3年`, `领域方向　　…`). */
 function spacedLabel(raw: string): boolean {
   const m = /^[\s\u3000]*([\u4e00-\u9fff]{2,10})[ \t\u3000]+\S/.exec(raw);
-  return m !== null && fieldLabelAt(`${m[1]}：`)?.length === m[1]!.length + 1;
+  return m !== null && labelOnly(m[1]!) !== null;
 }
 
 function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], skip: ReadonlySet<number> = new Set()): void {
@@ -2156,7 +2156,6 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // requirement closing a direction can end page after page; a header or footer is no sentence.
   // Nor a label beside its value with no colon (`实施周期 3年`, a card's label column).
   const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) || spacedLabel(l.raw) ? '' : l.raw.replace(RE_WS, ''));
-
   // Counted over the pages the text holds, not the last page number printed (a guideline cut from
   // a longer file starts on page 5: three pages, not seven).
   const need = runningLineQuorum(onPage.size);
@@ -2416,7 +2415,7 @@ interface TableOut {
 }
 
 /** A cell's pieces cleaned and joined (a space where two would run letters or digits together); null for an empty cell or one that says "none" (logged as the table's layout). */
-function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: TableOut['log'], text = ''): Mapped | null {
+function tableCell(pieces: readonly Range[], clean: (r: Range) => Mapped, log: TableOut['log'], text: string): Mapped | null {
   // (Which pieces a `<br>` parts from the one before, in the line.)
   const broken = new Set(pieces.flatMap((p, k) => (k > 0 && pieces[k - 1]!.line === p.line && /<br\s*\/?>/i.test(text.slice(pieces[k - 1]!.end, p.start)) ? [k] : [])));
   const parts = pieces.map((p, k) => ({ m: clean(p), br: broken.has(k) })).filter((x) => x.m.text.length > 0);
@@ -2563,7 +2562,7 @@ function isDetailRow(text: string, afterDetail: boolean): boolean {
   if (label) return DETAIL_ROLES.has(label.role);
   return afterDetail && matchMarker(text.trim()) === null && /[。；]/.test(text);
 }
-const DETAIL_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords', 'requirements']);
+const DETAIL_ROLES: ReadonlySet<FieldRole> = new Set([...DIRECTION_ROLES, 'requirements']);
 
 /** A row's heading: its number (`3. `, `三、`, the number the row is where it has none) and its title. */
 function rowHeading(id: Mapped | null, titleCell: Mapped | null, n: number, at: TableOut['at']): Mapped {

@@ -511,6 +511,8 @@ export function labelOnly(text: string): { label: string; role: FieldRole; colon
 
 /** The roles of a direction's figures: what a group of directions may state once for all of them. */
 export const FIGURE_ROLES: ReadonlySet<FieldRole> = new Set(['funding', 'duration', 'projectCount']);
+/** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
+export const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
 
 export function roleOf(label: string): FieldRole {
   return ROLE.get(label) ?? 'unknown';

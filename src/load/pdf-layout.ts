@@ -595,7 +595,7 @@ function sideColumn(lines: readonly LayoutLine[]): ((it: TextItem) => boolean) |
         if (Math.abs(x - from) >= size * 0.8) {
           const cut = (x + from) / 2;
           const narrow = (it: TextItem): boolean => (left ? end(it) <= cut : it.x >= cut);
-          if (sideLooksApart(lines, narrow, left, size)) return narrow;
+          if (sideLooksApart(lines, narrow, size)) return narrow;
         }
         from = null;
       }
@@ -605,17 +605,17 @@ function sideColumn(lines: readonly LayoutLine[]): ((it: TextItem) => boolean) |
 }
 
 /** The narrow side holds five lines or more and few field labels; the wide side five or more, a third of them reaching its edge. */
-function sideLooksApart(lines: readonly LayoutLine[], narrow: (it: TextItem) => boolean, left: boolean, size: number): boolean {
+function sideLooksApart(lines: readonly LayoutLine[], narrow: (it: TextItem) => boolean, size: number): boolean {
   const side = lines.map((l) => l.items.filter((it) => visible(it) && narrow(it))).filter((x) => x.length > 0);
   const main = lines.map((l) => l.items.filter((it) => visible(it) && !narrow(it))).filter((x) => x.length > 0);
   if (side.length < 5 || main.length < 5) return false;
-  const labels = side.filter((items) => /^[\u4e00-\u9fff]{2,10}$/.test(items.map((it) => it.str).join('').trim()) && labelOnly(items.map((it) => it.str).join('').trim()) !== null).length;
+  const labels = side.filter((items) => labelOnly(items.map((it) => it.str).join('').trim()) !== null).length;
   if (labels * 10 > side.length * 3) return false;
   // (A table's narrow first column, its numbers or names, stands level with its rows; a sidebar's
   // lines stand at heights of their own.)
   const level = lines.filter((l) => l.items.some((it) => visible(it) && narrow(it)) && l.items.some((it) => visible(it) && !narrow(it))).length;
   if (level * 2 >= side.length) return false;
-  const edge = left ? Math.max(...main.map((items) => Math.max(...items.map(end)))) : Math.max(...main.map((items) => Math.max(...items.map(end))));
+  const edge = Math.max(...main.map((items) => Math.max(...items.map(end))));
   return main.filter((items) => Math.max(...items.map(end)) >= edge - size * 1.5).length * 3 >= main.length;
 }
 
@@ -817,12 +817,17 @@ export function layoutPage(
   return { blocks, gutter, columns: null };
 }
 
+/** A page's horizontal rules long enough to close a box (more than 40 pt). */
+function boxEdges(rules: readonly Rule[]): Rule[] {
+  return rules.filter((r) => Math.abs(r.y1 - r.y0) < 2 && Math.abs(r.x1 - r.x0) > 40);
+}
+
 /**
  * The x between two columns of boxes (cards two to a row): two rows of boxes at least, each a
  * horizontal rule left of it and one right of it level (within 2 pt) and apart; else null.
  */
 function boxesSideBySide(rules: readonly Rule[]): number | null {
-  const flat = rules.filter((r) => Math.abs(r.y1 - r.y0) < 2 && Math.abs(r.x1 - r.x0) > 40);
+  const flat = boxEdges(rules);
   const mids: number[] = [];
   for (const l of flat) {
     for (const r of flat) {
@@ -841,7 +846,7 @@ function boxesSideBySide(rules: readonly Rule[]): number | null {
  * most, read between the rows; a card's own rules, under its header, have both cards' text below).
  */
 function boxRowEnds(rules: readonly Rule[], mid: number, lines: readonly LayoutLine[]): number[] {
-  const flat = rules.filter((r) => Math.abs(r.y1 - r.y0) < 2 && Math.abs(r.x1 - r.x0) > 40);
+  const flat = boxEdges(rules);
   const left = flat.filter((r) => Math.max(r.x0, r.x1) <= mid);
   const onRight = flat.filter((r) => Math.min(r.x0, r.x1) >= mid);
   const level = [...new Set(left.filter((l) => onRight.some((r) => Math.abs(r.y0 - l.y0) <= 2)).map((l) => Math.round(l.y0)))].sort((a, b) => b - a);

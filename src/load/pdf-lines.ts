@@ -558,7 +558,6 @@ function rowText(cells: readonly (readonly (readonly TextItem[])[])[]): { text: 
   return { text: line, confidence: ocr ? Uint8Array.from(confidence.slice(0, line.length)) : null };
 }
 
-/** A fixed-layout document's text (OFD, XPS), as loaded. */
 /**
  * Each code unit's OCR confidence in the text the lines make (joined by line breaks): the lines'
  * own, `NOT_OCR` elsewhere; and the mean and median of those read, to one decimal.
@@ -592,6 +591,16 @@ export function confidenceOfLines(lines: readonly PdfLine[], length: number): { 
   return { confidence, mean: count > 0 ? Math.round((sum / count) * 10) / 10 : 0, median: count > 0 ? median : 0 };
 }
 
+/** The page and page line of each loaded line, and, where any line stands in a column, whether it reaches the column's edge. */
+export function lineArrays(lines: readonly PdfLine[]): { pageOfLine: number[]; pageLineOfLine: number[]; wrappedLine?: boolean[] } {
+  return {
+    pageOfLine: lines.map((l) => l.page),
+    pageLineOfLine: lines.map((l) => l.pageLine),
+    ...(lines.some((l) => l.wrapped) ? { wrappedLine: lines.map((l) => l.wrapped === true) } : {}),
+  };
+}
+
+/** A fixed-layout document's text (OFD, XPS, word boxes), as loaded. */
 export interface PagesText {
   readonly text: string;
   readonly pageOfLine: number[];
@@ -615,9 +624,7 @@ export function pagesText(pages: readonly PageItems[], none: () => Error): Pages
   return {
     text,
     ...(built.lines.some((l) => l.confidence) ? { confidence: confidenceOfLines(built.lines, text.length) } : {}),
-    pageOfLine: built.lines.map((l) => l.page),
-    pageLineOfLine: built.lines.map((l) => l.pageLine),
-    ...(built.lines.some((l) => l.wrapped) ? { wrappedLine: built.lines.map((l) => l.wrapped === true) } : {}),
+    ...lineArrays(built.lines),
     pages: pages.length,
     removed: [...built.removed],
   };

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GuidelineError, type OcrPageInfo, type Removal, type Source } from '../types.js';
 import { reason, type PdfDamage } from '../messages/reasons.js';
-import { buildLines, confidenceOfLines, type PageItems, type TextItem } from './pdf-lines.js';
+import { buildLines, confidenceOfLines, lineArrays, type PageItems, type TextItem } from './pdf-lines.js';
 import { OCR_DOUBT, OCR_DOUBT_TEXT } from '../lexicon/ocr-confusions.js';
 import { checkInflatedSize } from './pdf-streams.js';
 import { mayHoldTable } from './pdf-layout.js';
@@ -429,9 +429,7 @@ export async function loadPdf(bytes: Uint8Array, meta: { path: string; id: strin
       encoding: 'pdf',
       bytes: bytes.length,
       text,
-      pageOfLine: built.lines.map((l) => l.page),
-      pageLineOfLine: built.lines.map((l) => l.pageLine),
-      ...(built.lines.some((l) => l.wrapped) ? { wrappedLine: built.lines.map((l) => l.wrapped === true) } : {}),
+      ...lineArrays(built.lines),
       pages: pages.length,
       removed: [...layers, ...built.removed],
       ...(notRead.length > 0 ? { pagesNotRead: notRead } : {}),

@@ -13,7 +13,7 @@
  */
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { fieldLabelAt } from '../lexicon/fields.js';
+import { labelOnly } from '../lexicon/fields.js';
 import { buildText, unplaced, type BuiltText } from './blocks.js';
 
 interface Topic {
@@ -54,7 +54,7 @@ export function readXmind(files: Readonly<Record<string, Uint8Array>>): BuiltTex
     for (const l of t.labels ?? []) note('标签', l);
     for (const c of t.children?.callout ?? []) note('标注', c.title);
     // A field's label over its text: the label, then its sub-topics as its text.
-    const label = depth > 1 && attached.length > 0 && fieldLabelAt(`${title}：`)?.length === title.length + 1;
+    const label = depth > 1 && attached.length > 0 && labelOnly(title) !== null;
     if (label) {
       const [first, ...rest] = attached;
       lines.push(`${title}：${(first!.title ?? '').trim()}`);

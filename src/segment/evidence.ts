@@ -5,7 +5,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { BULLET, RE_AGREEMENT_TITLE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
-import { roleOfHeading, roleOf, type FieldRole } from '../lexicon/fields.js';
+import { DIRECTION_ROLES, roleOfHeading, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
 import { RE_TOTAL_TEXT } from '../lexicon/columns.js';
@@ -168,8 +168,7 @@ export function isTitleLike(p: Paragraph, m: Marker): boolean {
 /** A sentence that speaks of the direction it stands in: `本方向…`, `该方向…`, `本指南方向…`. */
 const RE_DIRECTION_SENTENCE = /^[\s\u3000]*(?:本|该|此)(?:指南)?方向(?!性)/;
 
-/** Roles that only a guideline direction has (a closing 申报要求 part has requirements too). */
-export const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
+export { DIRECTION_ROLES };
 // (Letters too, `A. 高功率密度一体化关节` under `Ⅰ、关键部组件`, where their headings own direction fields.)
 export const CANDIDATES: readonly MarkerType[] = ['decimal', 'decimal3', 'arabic-dot', 'arabic-comma', 'paren-cjk', 'paren-arabic', 'cjk-comma', 'direction-word', 'latin', 'circled'];
 /**

@@ -88,8 +88,8 @@ function rejoinClosingTitles(paragraphs: readonly Paragraph[]): readonly Paragra
   return joinedAny ? out : paragraphs;
 }
 
-/** A direction's own sentence after its fields (`本方向拟支持…`, `该方向须由企业牵头…`). */
-const RE_DIRECTION_SENTENCE = /(?:本|该)(?:指南)?(?:方向|任务)(?:拟|共|计划|须|需|要求|原则上)/;
+/** A direction's own sentence after its fields (`本方向拟支持…`, `该方向须由企业牵头…`); evidence's `RE_DIRECTION_SENTENCE` is one opening a paragraph. */
+const RE_CLOSING_SENTENCE = /(?:本|该)(?:指南)?(?:方向|任务)(?:拟|共|计划|须|需|要求|原则上)/;
 
 const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-\u2473]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*$/;
 
@@ -233,7 +233,7 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     // A keywords line run on into the direction's closing sentence (`关键词：…，良种繁育本方向拟支持不超过
     // 2个项目，…`, a copy that joined the two lines): the sentence starts a paragraph of its own.
     if (marker?.type === 'field' && roleOf(marker.key) === 'keywords') {
-      const sentence = RE_DIRECTION_SENTENCE.exec(t);
+      const sentence = RE_CLOSING_SENTENCE.exec(t);
       if (sentence && sentence.index > marker.length) cuts.push(sentence.index);
     }
     cuts.sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import type { Layout } from '../position.js';
 import { spanOf, spanOfRange } from '../position.js';
 import type { Node, Section, Segmented } from '../segment/index.js';
 import { RE_DIRECTIONS_PART } from '../lexicon/markers.js';
+import { DIRECTION_ROLES } from '../lexicon/fields.js';
 import { compile, compileConsuming, CANNOT } from '../schema/compiled.js';
 import { Guideline, SCHEMA_VERSION, type Check, type CheckDraft, type SectionOut, type Span } from '../schema/guideline.js';
 import { GuidelineError, type Source } from '../types.js';
@@ -59,7 +60,7 @@ export function treeEvidence(segmented: Segmented, layout: Layout): TreeEvidence
   let listed = false;
   const walk = (n: Node): void => {
     if (n.kind === 'paragraph') return;
-    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && DIRECTION_ROLES.has(c.role ?? ''))) withFields++;
+    if (n.kind === 'direction' && n.children.some((c) => c.kind === 'field' && c.role !== undefined && c.role !== null && DIRECTION_ROLES.has(c.role))) withFields++;
     // (Directly, or in groups within it: `（一）教育基本理论（6条）` / `1．…`.)
     if (n.kind === 'part' && (RE_DIRECTIONS_PART.test(n.heading?.text.text ?? '') || RE_LISTING_AREAS.test(n.heading?.text.text ?? '')) && directionsUnder(n) >= 2) listed = true;
     n.children.forEach(walk);
@@ -514,7 +515,6 @@ export function ocrConfusableChecks(extracted: Extracted, layout: Layout, text: 
 const SEVERITY = { error: 0, warning: 1, info: 2 } as const;
 
 /** Roles that only a guideline direction has. */
-const DIRECTION_ROLES = new Set(['agreement', 'domains', 'projectCount', 'funding', 'duration', 'content', 'indicators', 'keywords']);
 
 /**
  * What the cleaned text says about being a guideline, taken from its lines once: how many CJK
