@@ -75,6 +75,10 @@ export type RemovalKind =
   | 'cover-note'
   | 'archive-member'
   | 'page-order'
+  /** A note in a PDF page's margin beside the text, smaller than it (a 批注版's 旁注): no part of the guideline. */
+  | 'margin-note'
+  /** The prompt an empty field of a Word form shows (`单击或点击此处输入文字。`). */
+  | 'form-prompt'
   /** The fields a policy database prints above a document it holds (索引号, 发文字号, 【发布部门】…), its 正文： line and disclaimer. */
   | 'record-header'
   /** Text a PDF draws aslant across its pages (a watermark: `征求意见稿 请勿外传`). */

@@ -37,6 +37,17 @@ function isTocBlock(sdt: XmlElement): boolean {
   const gallery = descendants(kid(sdt, 'sdtPr') ?? sdt, 'docPartGallery')[0];
   return gallery !== undefined && /table of contents/i.test(gallery.attrs['val'] ?? '');
 }
+/**
+ * A content control of a form left empty: it shows its prompt (`w:showingPlcHdr`, Word's grey
+ * `单击或点击此处输入文字。`), no text of the document.
+ */
+function showsPrompt(sdt: XmlElement): boolean {
+  return on(kid(kid(sdt, 'sdtPr'), 'showingPlcHdr'));
+}
+/** The text of the runs in an element, joined. */
+function plainRuns(e: XmlElement): string {
+  return descendants(e, 't').map((t) => t.children.filter((c) => typeof c === 'string').join('')).join('');
+}
 function isTocParagraph(p: XmlElement): boolean {
   const style = val(kid(p, 'pPr'), 'pStyle');
   return style !== undefined && /^toc\s?[1-9]$/i.test(style);
@@ -108,6 +119,8 @@ const RUN_CONTENT: ReadonlyMap<string, (text: ParagraphText, c: XmlElement, vani
 class ParagraphText {
   readonly lines: string[] = [''];
   readonly hidden: string[] = [];
+  /** The prompts of the form's empty fields in it (`单击或点击此处输入文字。`). */
+  readonly prompts: string[] = [];
   private inField = 0;
   /** Each field the runs are in, innermost last: whether its result (after `separate`) is being read, not its code. */
   private readonly fieldShowing: boolean[] = [];
@@ -117,6 +130,7 @@ class ParagraphText {
     for (const c of kids(e)) {
       if (c.name === 'r') this.run(c);
       else if (RUN_HOLDERS.has(c.name)) this.walk(c);
+      else if (c.name === 'sdt' && showsPrompt(c)) this.prompts.push(plainRuns(c));
       else if (c.name === 'sdt') this.walk(kid(c, 'sdtContent') ?? c);
       // pPr, del, moveFrom, bookmarks, comments, proofing marks: no text.
     }
@@ -210,8 +224,9 @@ export class DocxReader {
     const pPr = kid(p, 'pPr');
     const text = new ParagraphText();
     text.walk(p);
-    const { lines, hidden } = text;
+    const { lines, hidden, prompts } = text;
     if (hidden.join('').trim() !== '') this.removed.push({ kind: 'hidden-text', text: hidden.join(''), line: null, start: null, end: null, page: null });
+    for (const t of prompts) if (t.trim() !== '') this.removed.push({ kind: 'form-prompt', text: t, line: null, start: null, end: null, page: null });
     const hasText = lines.some((l) => l.trim() !== '');
     const num = this.numberOf(pPr);
     if (num && hasText) {
@@ -244,6 +259,10 @@ export class DocxReader {
           this.table(c, out);
           break;
         case 'sdt':
+          if (showsPrompt(c)) {
+            this.removed.push({ kind: 'form-prompt', text: plainText(kid(c, 'sdtContent') ?? c), line: null, start: null, end: null, page: null });
+            break;
+          }
           if (isTocBlock(c)) {
             this.removed.push({ kind: 'table-of-contents', text: plainText(kid(c, 'sdtContent') ?? c), line: null, start: null, end: null, page: null });
             break;

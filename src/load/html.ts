@@ -473,15 +473,32 @@ const RE_LOADING = /^(?:(?:内容|页面|数据|正文)?(?:正在|努力)?加载
 function fillFromDataIslands(root: Root): void {
   const islands: Element[] = [];
   const loading: Element[] = [];
+  const flight: string[] = [];
+  // (An empty frame of the content, `<article>` holding only a skeleton while the script renders it.)
+  const frames: Element[] = [];
   const visit = (n: Root | Element): void => {
     for (const c of n.children) {
       if (c.type !== 'element') continue;
+      const script = c.tagName === 'script' ? c.children.map((k) => (k.type === 'text' ? k.value : '')).join('') : '';
       if (c.tagName === 'script' && /json/i.test(String(c.properties?.type ?? ''))) islands.push(c);
+      else if (script.includes('__next_f')) flight.push(...flightStrings(script));
+      else if ((c.tagName === 'article' || c.tagName === 'main') && collapse(textOf(c)) === '') frames.push(c);
       else if (c.children.length > 0 && RE_LOADING.test(collapse(textOf(c))) && !c.children.some((k) => k.type === 'element' && RE_LOADING.test(collapse(textOf(k))))) loading.push(c);
       else visit(c);
     }
   };
   visit(root);
+  // A Next.js page's own data (`self.__next_f.push([1,"…"])`): its text rows (`6:T1af0,` and as many
+  // bytes) that hold HTML, read where the page shows a loading panel or an empty frame.
+  const rows = flightHtml(flight.join(''));
+  if (rows.length > 0 && (loading.length > 0 || frames.length > 0)) {
+    const parsed = unified().use(rehypeParse, { fragment: true }).parse(rows.join('')) as Root;
+    const first = loading[0] ?? frames[0]!;
+    first.children = parsed.children as ElementContent[];
+    first.properties = {};
+    for (const other of loading.slice(1)) other.children = [];
+    return;
+  }
   if (islands.length === 0 || loading.length === 0) return;
   const records: { heading: string | null; html: string }[] = [];
   const walk = (v: unknown): void => {
@@ -517,6 +534,33 @@ function fillFromDataIslands(root: Root): void {
   // Shown: a `hidden` panel holds what the script would show in turn.
   first.properties = {};
   for (const other of loading.slice(1)) other.children = [];
+}
+
+/** The strings a Next.js page's scripts push to its data (`self.__next_f.push([1,"…"])`), decoded. */
+function flightStrings(script: string): string[] {
+  const out: string[] = [];
+  for (const m of script.matchAll(/self\.__next_f\.push\(\[1,\s*("(?:[^"\\]|\\.)*")\s*\]\)/g)) {
+    try {
+      out.push(JSON.parse(m[1]!) as string);
+    } catch {
+      // A string that is no JSON string: not the page's data.
+    }
+  }
+  return out;
+}
+
+/** The text rows of a Next.js page's data (`6:T1af0,` then 0x1af0 bytes of UTF-8) that hold HTML, in order. */
+function flightHtml(data: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|\n)[0-9a-f]{1,6}:T([0-9a-f]{1,8}),/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(data)) !== null) {
+    const bytes = new TextEncoder().encode(data.slice(m.index + m[0].length, m.index + m[0].length + Number.parseInt(m[1]!, 16)));
+    const text = new TextDecoder().decode(bytes.slice(0, Number.parseInt(m[1]!, 16)));
+    if (RE_HTML_STRING.test(text)) out.push(text);
+    re.lastIndex = m.index + m[0].length + text.length;
+  }
+  return out;
 }
 
 /** A positioned line's class in pdf2htmlEX's output: the line's baseline (`y1a`, its `bottom`). */

@@ -58,7 +58,7 @@ export type LayoutBlock =
       /** On a page of three columns or more: the left edge of the line's column (its paragraphs indent from it). */
       readonly columnX?: number;
       /** A head or foot line the layout tells by its place (set apart above or below the columns, in pieces over several of them). */
-      readonly furniture?: 'running-header' | 'running-footer' | 'table-of-contents';
+      readonly furniture?: 'running-header' | 'running-footer' | 'table-of-contents' | 'margin-note';
     }
   | { readonly kind: 'row'; readonly row: LayoutRow };
 
@@ -217,7 +217,10 @@ function cellsOf(
   const content = new Map<number, TextItem[]>();
   for (const it of items) {
     const y = middleY(it);
-    const x = middleX(it);
+    // (A glyph's start, a little inside it: a closing bracket or stop hung past the cell's right
+    // rule, `（新能源与环境` / `）`, as Word hangs punctuation, is its cell's, not the next one's. A
+    // longer run by its middle.)
+    const x = it.width <= it.size * 1.5 ? it.x + Math.min(it.width / 2, it.size * 0.3) : middleX(it);
     const r = rows.findIndex((row) => y <= row.top && y > row.bottom);
     const c = cols.findIndex((col) => x >= col.left && x < col.right);
     if (r < 0 || c < 0) continue;
@@ -620,6 +623,57 @@ function sideLooksApart(lines: readonly LayoutLine[], narrow: (it: TextItem) => 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Notes in the margin
+
+/**
+ * Notes printed in a page's margin beside the text (a 批注版's 旁注, a reader's remarks): runs
+ * smaller than the text's (five sixths of its size or less) that stand wholly outside the band its
+ * lines fill, an em or more apart from it, where no run of their size stands in that band at their
+ * height (a table's small cells wider than the text are its rows, not notes). The text's band: from
+ * where a tenth of its lines start to where a tenth of them end, over ten lines or more of the
+ * text's size. The test for a note's run, or null where the page has none.
+ */
+function marginNotes(lines: readonly LayoutLine[]): ((it: TextItem) => boolean) | null {
+  const runs = lines.flatMap((l) => l.items.filter(visible));
+  if (runs.length === 0) return null;
+  const sizes = runs.flatMap((it) => Array.from({ length: Math.min(50, [...it.str].length) }, () => it.size)).sort((a, b) => a - b);
+  const size = sizes[Math.floor(sizes.length / 2)]!;
+  const full = (it: TextItem): boolean => it.size >= size * 0.9;
+  const textLines = lines.map((l) => l.items.filter((it) => visible(it) && full(it))).filter((x) => x.length > 0);
+  if (textLines.length < 10) return null;
+  const starts = textLines.map((items) => Math.min(...items.map((it) => it.x))).sort((a, b) => a - b);
+  const ends = textLines.map((items) => Math.max(...items.map(end))).sort((a, b) => a - b);
+  const left = starts[Math.floor(starts.length / 10)]!;
+  const right = ends[Math.ceil((ends.length * 9) / 10) - 1]!;
+  const outside = (it: TextItem): boolean => end(it) <= left - size || it.x >= right + size;
+  const small = (it: TextItem): boolean => visible(it) && it.size <= (size * 5) / 6;
+  const notes = new Set<TextItem>();
+  for (const l of lines) {
+    const own = l.items.filter((it) => small(it) && outside(it));
+    // (A draft's line numbers in its margin are no notes: `clean` reads them as line numbers.)
+    if (own.length === 0 || !own.some((it) => /[\u4e00-\u9fff]/.test(it.str))) continue;
+    // (A small run inside the text's band level with them: a table's row, or a footnote's line.)
+    if (l.items.some((it) => small(it) && !outside(it))) continue;
+    for (const it of own) notes.add(it);
+  }
+  // (Two lines of notes or more on the page, and nothing of the text's size out there but a page number.)
+  const noteLines = lines.filter((l) => l.items.some((it) => notes.has(it))).length;
+  const stray = runs.some((it) => full(it) && outside(it) && !/^\s*[-—–－]?\s*\d{1,4}\s*[-—–－]?\s*$/.test(it.str));
+  return noteLines >= 2 && !stray ? (it) => notes.has(it) : null;
+}
+
+/** A page read without its margin notes, each note's lines logged (`margin-note`), never read into the text. */
+function withoutNotes(lines: readonly LayoutLine[], note: (it: TextItem) => boolean, layout: (own: LayoutLine[]) => ReturnType<typeof layoutPage>): ReturnType<typeof layoutPage> {
+  const own = lines.map((l) => ({ ...l, items: l.items.filter((it) => !note(it)) })).filter((l) => l.items.some(visible));
+  const notes: LayoutBlock[] = lines.flatMap((l) => {
+    const items = l.items.filter(note);
+    return items.length > 0 ? [{ kind: 'line' as const, line: { ...l, items, size: items[0]!.size }, column: null, furniture: 'margin-note' as const }] : [];
+  });
+  const read = layout(own);
+  return { ...read, blocks: [...read.blocks, ...notes] };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Three columns or more
 
 /**
@@ -758,6 +812,9 @@ export function layoutPage(
   if (columns) return { blocks: columnBlocks(lines, columns), gutter: null, columns };
   // (A narrow column beside the text: a sidebar's contents (its entries' page numbers), logged; a
   // panel of figures or margin notes, read after the page's text; never into its lines.)
+  // (Notes in the margin, smaller than the text and wholly outside its band: logged, never read.)
+  const notes = marginNotes(lines);
+  if (notes) return withoutNotes(lines, notes, (own) => layoutPage(own, rules, known, knownColumns));
   const side = sideColumn(lines);
   if (side) return besideText(lines, side, (own) => layoutPage(own, rules, known, knownColumns));
   const boxes = boxesSideBySide(rules);

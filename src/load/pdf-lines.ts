@@ -195,6 +195,72 @@ function marginNumbers(items: readonly TextItem[], rules: readonly Rule[]): { dr
   return drop.length + cut.size >= 5 && (drop.length + cut.size) * 2 >= lines ? { drop, cut } : none;
 }
 
+/**
+ * Runs turned a quarter on an upright page (a table's header cells set vertically to fit narrow
+ * columns: `拟支持项目数（个）` reading upwards): each vertical line of them, its runs in reading
+ * order (upwards for a quarter turn to the left, downwards to the right), as one upright run where
+ * that line stands, as wide as its glyphs are high. A page whose text is mostly turned is read as
+ * it is (a landscape page drawn turned).
+ */
+function uprightRuns(items: readonly TextItem[]): TextItem[] {
+  const turned = items.filter((it) => it.angle !== undefined && Math.abs(Math.abs(it.angle) - 90) <= 5);
+  if (turned.length === 0) return [...items];
+  const chars = (xs: readonly TextItem[]): number => xs.reduce((n, it) => n + it.str.length, 0);
+  if (chars(turned) * 5 > chars(items)) return [...items];
+  const stacks: TextItem[][] = [];
+  for (const it of [...turned].sort((a, b) => a.x - b.x || a.y - b.y)) {
+    const up = it.angle! > 0;
+    const from = up ? it.y : it.y - it.width;
+    const stack = stacks.find((s) => {
+      const last = s[s.length - 1]!;
+      const lastTo = up ? last.y + last.width : last.y;
+      return Math.abs(last.x - it.x) < 1 && (last.angle! > 0) === up && Math.abs(from - lastTo) < it.size;
+    });
+    if (stack) stack.push(it);
+    else stacks.push([it]);
+  }
+  const upright = stacks.map((s): TextItem => {
+    const up = s[0]!.angle! > 0;
+    const ordered = [...s].sort((a, b) => (up ? a.y - b.y : b.y - a.y));
+    const size = Math.max(...s.map((it) => it.size));
+    const low = Math.min(...s.map((it) => (up ? it.y : it.y - it.width)));
+    const high = Math.max(...s.map((it) => (up ? it.y + it.width : it.y)));
+    return { str: ordered.map((it) => it.str).join(''), x: up ? s[0]!.x - size : s[0]!.x, y: (low + high) / 2 - size / 2, width: size, size, hasEOL: true };
+  });
+  return [...items.filter((it) => !turned.includes(it)), ...upright];
+}
+
+/** A footnote's mark set small and raised: a number of one or two digits, a star, a circled or superscript number. */
+const RE_NOTE_MARK = /^\s*(?:\d{1,2}|[*＊†‡]|[\u2460-\u2473]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s*$/;
+
+/**
+ * Marks set small and raised above a line's baseline (at most three quarters of its size, three
+ * to seven tenths of it above; a draft's margin line numbers stand lower, and apart): a footnote's call after a word or a figure (`不超过20项¹`, `…理性设计⁶`),
+ * no text (`drop`, logged); a note's own number before its text at the page's foot (`¹ 含青年…`), and an
+ * exponent after a letter (`cm²`), the line's own, set on its baseline.
+ */
+function raisedMarks(items: readonly TextItem[], drop: (it: TextItem) => void): TextItem[] {
+  const out: TextItem[] = [];
+  for (const it of items) {
+    if (!RE_NOTE_MARK.test(it.str)) {
+      out.push(it);
+      continue;
+    }
+    const hosts = items.filter((h) => h !== it && h.str.trim() !== '' && it.size <= h.size * 0.75 && it.y > h.y + h.size * 0.3 && it.y < h.y + h.size * 0.7);
+    const line = hosts.length > 0 ? hosts.reduce((a, b) => (it.y - b.y < it.y - a.y ? b : a)) : null;
+    const own = line ? hosts.filter((h) => Math.abs(h.y - line.y) < line.size * 0.35) : [];
+    const before = own.filter((h) => h.x + h.width <= it.x + 1).sort((a, b) => b.x + b.width - (a.x + a.width))[0];
+    const after = own.some((h) => h.x >= it.x + it.width - 1 && h.x <= it.x + it.width + line!.size * 0.8);
+    if (!line || (!before && !after) || (before && it.x - (before.x + before.width) > line.size)) {
+      out.push(it);
+      continue;
+    }
+    if (before && !/[A-Za-z]$/.test(before.str.trimEnd())) drop(it);
+    else out.push({ ...it, y: line.y });
+  }
+  return out;
+}
+
 /** Lines of one page, with text outside the box and doubled runs removed (logged). */
 function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] {
   const [x0, y0, x1, y1] = page.box;
@@ -235,7 +301,7 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
     }
   }
   // Baseline grouping: items whose baselines are within a third of the font size share a line.
-  const sorted = [...kept].sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = raisedMarks(uprightRuns(kept), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const it of sorted) {
     const line = lines.find((l) => Math.abs(l.y - it.y) < Math.max(1, Math.min(l.size, it.size) * 0.35));
@@ -345,7 +411,7 @@ class PageNoise {
 
   /**
    * Running headers and footers: the same text at the same height (to a point) in the same zone on
-   * at least half the pages (and 3). Body lines can fall in the zones too, but not at one height
+   * at least half the pages (and 3), or on half the pages of one parity and no other (two or more). Body lines can fall in the zones too, but not at one height
    * with one text page after page. Where pages were scanned, the text and the zone alone: a scan
    * sits a little higher or lower on each sheet.
    */
@@ -361,7 +427,14 @@ class PageNoise {
       }
     });
     const need = runningLineQuorum(this.pages.length);
-    return new Set([...counts].filter(([, set]) => set.size >= need).map(([k]) => k));
+    // (A booklet's heads alternate, its title on even pages, its publisher on odd ones: a line on
+    // half the pages of one parity, two or more, all of that parity, is one too.)
+    const alternate = (set: ReadonlySet<number>): boolean => {
+      const parity = [...set].map((i) => i % 2);
+      const of = Math.ceil((this.pages.length - parity[0]!) / 2);
+      return set.size >= 2 && parity.every((p) => p === parity[0]) && set.size * 2 >= of;
+    };
+    return new Set([...counts].filter(([, set]) => set.size >= need || alternate(set)).map(([k]) => k));
   }
 
   /** A page number or a running line in the header or footer zone of page `i` (what stands below a page's footnotes). */

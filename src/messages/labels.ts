@@ -129,6 +129,8 @@ export const LABELS = {
     'cover-note': { zh: 'PDF附件所附的转发通知页', en: 'the note of a PDF whose guideline is attached to it' },
     'archive-member': { zh: '压缩包中未读入的其他文件', en: 'another file of the ZIP archive, not read' },
     'page-order': { zh: '小册子拼版的印刷页序（已按页码重排）', en: 'the printed page order of a booklet, read by page numbers' },
+    'margin-note': { zh: '页边旁注（批注、读者注，不属于指南正文）', en: 'a note in the page margin' },
+    'form-prompt': { zh: '表单空白字段的提示文字', en: 'the prompt of an empty form field' },
     'record-header': { zh: '数据库题录信息', en: 'database record fields' },
     watermark: { zh: '水印', en: 'watermark' },
     'duplicate-line': { zh: '重复的行', en: 'repeated line' },
