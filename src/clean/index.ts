@@ -2486,8 +2486,11 @@ function directionColumns(text: string, table: Table): DirectionColumns {
   // No column names the row (no number, title or partner): every column a field (`合作协议 | 领域方向 |
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
   // fields, not a direction of its own: a `label：value` line per cell.
-  const fieldsOnly = idCol < 0 && titleCol < 0 && partnersCol < 0 && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
-  return { idCol, titleCol, partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
+  // (A partner column too, over one row: `合作国家 | 合作协议 | … ` / `智利 | 《…》 | …` under `1.1 中国和智利…`
+  // names the heading's partner; a table of directions has more rows than one.)
+  const oneRow = table.rows.filter((row) => !row.caption).length === 1;
+  const fieldsOnly = idCol < 0 && titleCol < 0 && (partnersCol < 0 || oneRow) && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
+  return { idCol, titleCol, partnersCol: fieldsOnly ? -1 : partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
 }
 
 /** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */

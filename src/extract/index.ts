@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { headingTitle, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { entryNumberLength, headingTitle, idsNamed, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -268,8 +268,9 @@ function extractDirections(
 ): Direction[] {
   const pending: (Section | null)[] = tree.directions;
   const extracted: Direction[] = [];
+  const shared = sharedFields(tree.directions);
   for (let k = 0; k < pending.length; k++) {
-    const d = pending[k]!;
+    const d = withSharedFields(pending[k]!, shared);
     forgetNodeTexts();
     extracted.push(extractDirection(d, run.span, run.stated, run.checks, run.sourceOf, tree.groupsOf.get(d) ?? [], tree.groupTextOf.get(d) ?? []));
     if (run.consume) {
@@ -280,6 +281,31 @@ function extractDirections(
   }
   forgetNodeTexts();
   return extracted;
+}
+
+/**
+ * Fields of a direction whose label names the directions they are for (`有关说明（2.1～2.3）：…` after
+ * 2.3, `3.1、3.2有关说明：` after 3.2: a note shared by a group of directions): each with the numbers it names.
+ */
+function sharedFields(directions: readonly Section[]): Map<Section, string[]> {
+  const out = new Map<Section, string[]>();
+  for (const d of directions) {
+    for (const c of d.children) {
+      if (c.kind !== 'field' || !c.marker) continue;
+      const ids = idsNamed(c.marker.text, c.marker.key);
+      if (ids.length > 0 && !(ids.length === 1 && ids[0] === d.id)) out.set(c, ids);
+    }
+  }
+  return out;
+}
+
+/** A direction as its fields are read: the shared fields that name it, wherever they stand, and none that names only others. */
+function withSharedFields(d: Section, shared: ReadonlyMap<Section, readonly string[]>): Section {
+  if (shared.size === 0 || d.id === null) return d;
+  const id = d.id;
+  const own = d.children.filter((c) => !(c.kind === 'field' && shared.has(c) && !shared.get(c)!.includes(id)));
+  const more = [...shared].filter(([f, ids]) => ids.includes(id) && !d.children.includes(f)).map(([f]) => f);
+  return own.length === d.children.length && more.length === 0 ? d : { ...d, children: [...own, ...more] };
 }
 
 /**
@@ -568,8 +594,15 @@ const RE_AGREEMENT_TITLE = /《([^《》]{4,80}(?:协议|协定|备忘录|安排
 function withCallParties(directions: readonly Direction[], preamble: readonly Paragraph[], span: SpanFn, checks: CheckDraft[]): Direction[] {
   if (directions.length === 0 || directions.some((d) => d.partners.length > 0 || d.agreements.length > 0)) return [...directions];
   const partners = new Map<string, Direction['partners'][number]>();
-  for (const p of preamble.slice(0, 4)) {
-    for (const h of findPartners(p.text.text)) if (!partners.has(h.name)) partners.set(h.name, { name: h.name, text: h.text, span: span(p.text, h.index, h.index + h.length), recognised: true });
+  // (The head's lines before its first sentence: the title, a site's chrome above it; never the
+  // special project's name in quotes, `“港澳台科技创新合作”重点专项…内地与澳门…指南` names 澳门 alone.)
+  const sentence = preamble.findIndex((p) => /[。；]/.test(p.text.text));
+  const head = preamble.slice(0, Math.max(4, Math.min(12, sentence < 0 ? 4 : sentence)));
+  for (const p of head) {
+    // (Nor a record's line, `发布时间：…　来源：港澳台办`: an office, no partner.)
+    if (/(?:来源|发布时间|发文机关|发布机构|索引号)[：:]/.test(p.text.text)) continue;
+    const t = p.text.text.replace(/“[^”]{1,30}”/g, (q) => '\u3000'.repeat(q.length));
+    for (const h of findPartners(t)) if (!partners.has(h.name)) partners.set(h.name, { name: h.name, text: h.text, span: span(p.text, h.index, h.index + h.length), recognised: true });
   }
   const agreements = new Map<string, Direction['agreements'][number]>();
   for (const p of preamble) {
@@ -590,6 +623,8 @@ function withCallParties(directions: readonly Direction[], preamble: readonly Pa
   // The titles name no partner: no doubt about it now.
   const ids = new Set(directions.map((d) => d.id));
   for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.code === 'partner-unrecognised' && ids.has(checks[i]!.directionId ?? '')) checks.splice(i, 1);
+  // (Nor about the agreement, where the call's is each direction's.)
+  if (agreement) for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.code === 'field-missing' && checks[i]!.computed === 'agreements' && ids.has(checks[i]!.directionId ?? '')) checks.splice(i, 1);
   return directions.map((d) => ({ ...d, partners: [partner], agreements: agreement ? [agreement] : [] }));
 }
 
@@ -720,6 +755,9 @@ function summaryPlausibility(summary: Summary, checks: CheckDraft[]): void {
  * no direction names agreements or partners (a domestic special project), their absence is the
  * form, not a doubt.
  */
+/** The kinds of a key programme's directions that differ in what they state: `揭榜挂帅`, `部省联动`, `青年科学家`… */
+const RE_PROJECT_KIND = /揭榜挂帅|部省联动|青年科学家|定向委托|赛马/;
+
 function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): CheckDraft[] {
   const has: Record<string, (d: Direction) => boolean> = {
     agreements: (d) => d.agreements.length > 0,
@@ -732,20 +770,33 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
     indicators: (d) => d.indicators.length > 0,
     keywords: (d) => d.keywords.length > 0,
   };
-  // Once per field, not once per check: a long document has as many checks as directions.
+  // (Money among the directions of one kind: a key programme's 揭榜挂帅, 部省联动 and young
+  // scientists' directions state it, its ordinary ones do not, and none of them lacks it.)
+  const kindOf = (d: Direction): string => RE_PROJECT_KIND.exec(d.title)?.[0] ?? '';
+  // (A number two directions of two kinds share: judged among all the directions.)
+  const kindsOf = new Map<string | null, Set<string>>();
+  for (const d of directions) kindsOf.set(d.id, (kindsOf.get(d.id) ?? new Set()).add(kindOf(d)));
+  const kindOfId = (id: string | null): string => {
+    const kinds = kindsOf.get(id);
+    return kinds?.size === 1 ? [...kinds][0]! : '*';
+  };
+  // Once per field and kind, not once per check: a long document has as many checks as directions.
   const known = new Map<string, boolean>();
-  const common = (field: string): boolean => {
-    let is = known.get(field);
+  const common = (field: string, kind: string): boolean => {
+    let is = known.get(`${field}:${kind}`);
     if (is === undefined) {
       const test = has[field];
-      is = test === undefined || directions.filter(test).length * 2 >= directions.length;
-      known.set(field, is);
+      const peers = kind === '*' ? directions : directions.filter((d) => kindOf(d) === kind);
+      is = test === undefined || peers.filter(test).length * 2 >= peers.length;
+      known.set(`${field}:${kind}`, is);
     }
     return is;
   };
   return checks.filter((c) => {
-    if (c.code === 'field-missing') return common(String(c.computed));
-    if (c.code === 'partner-unrecognised') return common('partners');
+    // (Only money is stated by kind: any other field is judged among all the directions.)
+    const kind = c.computed === 'funding' ? kindOfId(c.directionId) : '*';
+    if (c.code === 'field-missing') return common(String(c.computed), kind);
+    if (c.code === 'partner-unrecognised') return common('partners', kind);
     return true;
   });
 }
@@ -897,7 +948,9 @@ function leadingTitle(head: readonly Paragraph[]): TitleAt {
   let from = -1;
   let to = -1;
   for (const [k, p] of head.entries()) {
-    const t = p.text.text;
+    // (A compilation's number before the title, `十二、国家重点研发计划…指南`, is no part of it.)
+    const entry = entryNumberLength(p.text.text);
+    const t = p.text.text.slice(entry).trimStart();
     if (/^[（(]?征求意见稿[）)]?$/.test(t)) {
       if (parts.length > 0) break;
       continue;
@@ -1425,11 +1478,11 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
 // (Never the areas a call counts with them: `青年科学家项目3个技术方向`, `…、青年科学家项目4个重点任务`.)
-// (`拟部署3个青年科学家项目方向，拟支持不超过6项`, `共部署2个青年科学家项目指南方向，拟支持青年科学家项目不超过4项`, `青年科学家项目3个方向，拟支持项目数不超过6项`: the projects after the directions;
+// (`拟部署3个青年科学家项目方向，拟支持不超过6项`, `拟部署2个青年科学家项目指南方向，拟支持不超过4项`, `共部署2个青年科学家项目指南方向，拟支持青年科学家项目不超过4项`, `青年科学家项目3个方向，拟支持项目数不超过6项`: the projects after the directions;
 // `其中，青年科学家项目拟支持不超过4项`.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!(?:指南|研究)?方向)|青年科学家项目(?:方向(?:\\d+|${CJK_NUMERAL})个|(?:\\d+|${CJK_NUMERAL})个方向|方向)[，,]\\s*(?:拟)?(?:支持|资助|部署)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:拟)?(?:支持|资助|立项)?(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)`);
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!(?:指南|研究)?方向)|青年科学家项目(?:方向(?:\\d+|${CJK_NUMERAL})个|(?:\\d+|${CJK_NUMERAL})个方向|方向)[，,]\\s*(?:拟)?(?:支持|资助|部署)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:拟)?(?:支持|资助|立项)?(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)|(?:\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向[，,]\\s*(?:拟)?(?:支持|资助)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)`);
 
-const RE_YOUNG_DIRECTIONS = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向|青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目`);
+const RE_YOUNG_DIRECTIONS = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向|青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术|任务|方面|领域|板块)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目|部署青年科学家项目(?=[，,])`);
 
 /** `拟部署6个青年科学家项目，拟安排国拨经费1800万元，每个项目300万元`. */
 function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist'] {
@@ -1448,8 +1501,9 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const next = sentenceAt(t, Math.min(t.length - 1, end + 1));
   if (/^(?:拟安排|安排|每个|共|其中[，,]\s*青年科学家项目)/.test(t.slice(end + 1, next.end)) || /^[，,]/.test(t.slice(end))) end = next.end;
   const sentence = t.slice(start, end);
-  const value = m[1] ?? m[2] ?? m[3]!;
-  const countValue = /^\d+$/.test(value) ? Number(value) : (parseCjkNumber(value) ?? Number.NaN);
+  // (`拟部署青年科学家项目，国拨经费总额不超过1500万元`: no count, the figures after it.)
+  const value = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+  const countValue = /^\d+$/.test(value) ? Number(value) : value === '' ? Number.NaN : (parseCjkNumber(value) ?? Number.NaN);
   const countIndex = m.index;
   // Counted in a note on the whole (`拟启动8个指南方向（含2个青年科学家项目方向），拟安排国拨经费概算
   // 2.1亿元`): the figures after it are the whole call's, not the young scientists'.
@@ -1509,4 +1563,4 @@ function totalRows(preamble: readonly Paragraph[]): Set<Paragraph> {
 }
 
 /** A note in brackets under a title that names its edition, not its subject: `（中英文对照版）`, `（修订版）`, `（英文版）`. */
-const RE_EDITION_NOTE = /^[（(](?:中英文?对照|中英双语|双语|中文|英文|修订|正式|简体|繁体|网页|印刷|全文)版[）)]$/;
+const RE_EDITION_NOTE = /^[（(](?:中英文?对照|中英双语|双语|中文|英文|修订|正式|简体|繁体|网页|印刷|全文|批注|解读|注释|标注|导读|辅导|学习)版[）)]$/;

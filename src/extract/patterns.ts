@@ -29,8 +29,13 @@ const RE_COUNT_PEOPLE = new RegExp(`${PRE}(?:(\\d+|${CJK_NUMERAL})${RANGE_SEP})?
 
 const num = (t: string): number => (/^\d+$/.test(t) ? Number(t) : (parseCjkNumber(t) ?? Number.NaN));
 
+/** Both bounds of a count in words (`不少于2项且不超过4项`, `至少1个、最多3个`): a range. */
+const RE_COUNT_BOUNDS = new RegExp(`(?:不少于|不低于|至少)\\s*(\\d+|${CJK_NUMERAL})\\s*(?:个|项|家)?(?:项目)?\\s*(?:且|并且|但|而|[、，,])?\\s*(?:不超过|不多于|不高于|最多|至多)\\s*(\\d+|${CJK_NUMERAL})\\s*(?:个|项|家)(?:项目)?`);
+
 /** A count (`people`: in 名 or 人 too, as a field of places, 资助名额, counts them). */
 export function parseCount(text: string, people = false): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
+  const bounds = RE_COUNT_BOUNDS.exec(text);
+  if (bounds) return { value: { value: num(bounds[2]!), qualifier: 'atMost', min: num(bounds[1]!) }, index: bounds.index, length: bounds[0].length };
   const m = RE_COUNT.exec(text) ?? (people ? RE_COUNT_PEOPLE.exec(text) : null);
   if (!m) {
     // A bare number is a count where the field says so (`拟支持项目数：3`, `拟支持项目数（个）：不超过3`,
@@ -367,7 +372,7 @@ export function parseDurationValue(input: string): Hit<DurationValue> | null {
  * `按指南统一要求`, `同上`): the direction takes the call's value, as where the field is absent.
  */
 // (`按总体安排执行`, `按总体要求执行`: the call's own part that states it.)
-export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一|总体安排|总体要求)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|(?:详)?见(?:上文|前文|通知|总体要求|总体安排))[。；]?$/;
+export const RE_REFERS_TO_CALL = /^(?:按(?:照)?(?:总体要求|总体安排|默认值?|通用要求|统一要求)|按(?:照)?(?:本通知|通知|本指南|指南|本专项|专项|本批|本次|上述|前述|有关|统一|总体安排|总体要求)[^。；]{0,12}(?:执行|确定|要求|规定)|同上|(?:详)?见(?:上文|前文|通知|总体要求|总体安排))[。；]?$/;
 
 /** A count in a sentence (`本方向拟支持3至5个项目`), or of units (MIIT: `支持1～2家揭榜单位`): the verb before it. */
 export const RE_UNIT_COUNT_VERB = /(?:拟)?(?:支持|遴选|确定|资助)(?=[^。；，\n]{0,10}?(?:[个家](?:揭榜)?(?:单位|方|团队|企业)|[个项](?:合作)?(?:研究)?项目))/;
@@ -388,7 +393,7 @@ export const FLAG_PATTERNS = {
 
 /** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
 export const RE_MATCHING_RATIO =
-  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补)?(?:资金|经费)?(?:的)?(?:投入)?比例(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?比例(?:[：:]\s*)?(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
 /**
  * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
@@ -400,6 +405,8 @@ export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; centra
   // `提供不低于1:1的配套经费` (the ratio before the funds it speaks of, without 比例).
   [/(不低于|不少于|不高于|不超过)\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)\s*的(?:配套|自筹)(?:资金|经费|出资|投入)/, null],
   [/(至少|不少于|不低于)[^。；，,]{0,24}(?:等额|同等数额|相同数额|等量|同等规模)的?(?:配套|自筹)(?:资金|经费|出资|投入)?/, { other: 1, central: 1 }],
+  // `地方配套经费不低于国拨经费的2倍` (a multiple of the central funds: N:1).
+  [/(?:配套|自筹|其他)(?:资金|经费|出资|投入)(?:原则上)?(不少于|不低于|达到)(?:其?所?获得?的)?(?:中央财政|国拨|财政)(?:资金|经费)?的\s*(\d+(?:\.\d+)?)\s*倍/, null],
   [/(?:配套|自筹)(?:资金|经费|出资|投入)(?:原则上)?(不少于|不低于)(?:其?所?获得?的)?(?:中央财政|国拨|财政|政府资助)(?:资金|经费)?(?:额度|数额|金额|总额)?(?=[，,。；;）)]|$)/, { other: 1, central: 1 }],
 ];
 

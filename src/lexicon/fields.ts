@@ -134,6 +134,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['经费额度', 'funding'],
   ['国拨经费总额', 'funding'],
   ['总经费', 'funding'],
+  // A 揭榜挂帅 direction's money (`榜单金额3000万元`: the direction's central funds in all).
+  ['榜单金额', 'funding'],
   ['项目实施周期', 'duration'],
   ['实施周期', 'duration'],
   ['实施期限', 'duration'],
@@ -301,6 +303,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['是否企业牵头', 'other'],
   ['是否须企业牵头', 'other'],
   ['是否要求企业牵头', 'other'],
+  ['须企业牵头申报', 'other'],
+  ['是否须企业牵头申报', 'other'],
+  ['配套经费与国拨经费比例', 'other'],
   ['配套资金', 'other'],
   ['配套条件', 'other'],
   // A note under a direction (`注：① 联合意向声明全文见…`): the footnotes of its fields, kept as text.
@@ -575,7 +580,7 @@ export function labelShapeAt(text: string): { label: string; length: number } | 
 export const ADMIN_LABEL_WORDS = /联系|电话|邮箱|传真|地址|备注|附件|说明|要求|经费|项目数|周期|期限|年限|协议|截止|时间|网址|注意/;
 
 /** Labels of a field that answers whether a company must lead (`企业牵头：是`, a form's ticked box). */
-export const LEAD_LABELS: ReadonlySet<string> = new Set(['企业牵头', '是否企业牵头', '是否须企业牵头', '是否要求企业牵头']);
+export const LEAD_LABELS: ReadonlySet<string> = new Set(['企业牵头', '是否企业牵头', '是否须企业牵头', '是否要求企业牵头', '须企业牵头申报', '是否须企业牵头申报']);
 
 /** Labels of a direction's category in a field of its own (`项目类别：共性关键技术类`). */
 export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别', '指南类别', '指南方向类别', '培训类别', '培训班类别']);

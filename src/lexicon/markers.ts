@@ -43,6 +43,9 @@ export const RE_CALL_TITLE_WORD = new RegExp(CALL_TITLE_WORDS.join('|'));
 /** A line that ends with a call's title word (`…项目申报指南`), its batch in brackets after it too (`…项目指南（第一批）`). */
 export const RE_CALL_TITLE_END = new RegExp(`(?:${CALL_TITLE_WORDS.join('|')})(?:[（(]第[一二三四五六七八九十\\d]{1,3}批[）)])?$`);
 
+/** A line that names a file (`1.内地与澳门联合资助研发项目申报书（内地部分）.docx`, a page's list of attachments): no heading, whatever number it has. */
+export const RE_FILE_NAME_LINE = /\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar|7z|txt|pptx?)\s*$/i;
+
 /** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
 export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
 
@@ -258,8 +261,52 @@ export function headingTitle(text: string): string {
 /** Single-level markers of an Arabic number (`1.`, `1、`, `（1）`, `1）`). */
 const ARABIC_TYPES: ReadonlySet<MarkerType> = new Set(['arabic-dot', 'arabic-comma', 'paren-arabic', 'arabic-paren']);
 
+/** Two-level direction numbers, one or several (`3.1、3.2`, `2.1～2.3`, `1.1和1.2`), before a field's label. */
+const RE_IDS_BEFORE_LABEL = /^\d{1,2}\.\d{1,2}(?:\s*(?:、|，|,|和|及|与|～|~|—|–|-|至|到)\s*\d{1,2}\.\d{1,2})*\s*(?:方向|等方向)?(?=\S)/;
+
+/**
+ * The directions a field's label names (`有关说明（2.1～2.3）：`, `3.1、3.2有关说明：`,
+ * `有关说明（适用于1.1、1.2）：`): their numbers, a range spelt out; empty when it names none (a
+ * label whose other words are more than numbers, `注（1.5倍）：`, names none).
+ */
+export function idsNamed(label: string, key = ''): string[] {
+  const rest = label.replace(key, '').replace(/\d{1,2}\.\d{1,2}/g, '');
+  if (!/^[\s（(）)、，,和及与～~—–\-至到：:]*(?:适用于|适用|以下|上述)?[\s（(）)、，,和及与～~—–\-至到：:]*(?:等?方向|各方向)?[\s（(）)：:]*$/.test(rest.replace(/适用于|(?:等|各)?方向/g, ''))) return [];
+  const out: string[] = [];
+  const re = /(\d{1,2})\.(\d{1,2})(?:\s*(?:～|~|—|–|-|至|到)\s*(\d{1,2})\.(\d{1,2}))?/g;
+  for (const m of label.matchAll(re)) {
+    const [major, from] = [Number(m[1]), Number(m[2])];
+    const to = m[3] !== undefined && Number(m[3]) === major && Number(m[4]) > from && Number(m[4]) - from <= 20 ? Number(m[4]) : from;
+    for (let n = from; n <= to; n++) out.push(`${major}.${n}`);
+  }
+  return out;
+}
+
+/**
+ * The length of a compilation's entry number before a call's title (`十二、国家重点研发计划…申报指南`, a
+ * 汇编's twelfth document), 0 where `text` is no numbered call title.
+ */
+export function entryNumberLength(text: string): number {
+  const m = plainMarker(text);
+  if (!m || !ENTRY_TYPES.has(m.type)) return 0;
+  const rest = text.slice(m.length).trim();
+  return rest.length <= 70 && !/[。；，：:]/.test(rest) && RE_CALL_TITLE_END.test(rest) && /指南/.test(rest) ? m.length : 0;
+}
+const ENTRY_TYPES: ReadonlySet<MarkerType> = new Set(['cjk-comma', 'paren-cjk', 'arabic-dot', 'arabic-comma', 'paren-arabic']);
+
 /** The marker at the start of `text`, or null. */
 export function matchMarker(text: string): Marker | null {
+  // A field whose label first names the directions it is for (`3.1、3.2有关说明：`): a field, as
+  // `有关说明（3.1、3.2）：` is.
+  // (Two numbers or more, or `方向` after one: `2.1 合作协议：…` is a field numbered as its direction's.)
+  const ids = RE_IDS_BEFORE_LABEL.exec(text);
+  if (ids && (idsNamed(ids[0]).length >= 2 || /方向\s*$/.test(ids[0]))) {
+    const field = fieldLabelAt(text.slice(ids[0].length));
+    if (field && /[：:]\s*$/.test(text.slice(ids[0].length, ids[0].length + field.length))) {
+      const length = ids[0].length + field.length;
+      return { type: 'field', text: text.slice(0, length).trim(), length, value: 0, key: field.label };
+    }
+  }
   const marker = plainMarker(text);
   // `3. 拟支持项目数：4个`, `（2）领域方向：…`: fields numbered as a list are fields; the number
   // is part of their label.

@@ -64,13 +64,13 @@ export const MONEY_UNITS: Readonly<Record<string, number>> = { 千万: 7, 百万
 
 /**
  * A number as printed: plain (`1500`, `4.02`), grouped by thousands with a comma of either width or
- * a space (`1,500`, `1，500`, `1 500`). Full-width digits are ASCII by the time this runs (`clean`).
+ * a space (`1,500`, `1，500`, `1 500`; a thin or no-break space as GB/T 15835 sets them). Full-width digits are ASCII by the time this runs (`clean`).
  */
-export const NUMBER = '(?:\\d{1,3}(?:[,，]\\d{3})+|\\d{1,3}(?: \\d{3})+|\\d+)(?:\\.\\d+)?';
+export const NUMBER = '(?:\\d{1,3}(?:[,，]\\d{3})+|\\d{1,3}(?:[ \\u00a0\\u2009\\u202f]\\d{3})+|\\d+)(?:\\.\\d+)?';
 
 /** Strips digit grouping: `1,500` → `1500`. */
 export function plainNumber(printed: string): string {
-  return printed.replace(/[,， ]/g, '');
+  return printed.replace(/[,， \u00a0\u2009\u202f]/g, '');
 }
 
 /**

@@ -174,13 +174,13 @@ const REGIONS: Readonly<Record<string, string>> = { 港: '香港', 台: '台湾'
  * The partner a title's leading `中X` (or a province's `苏X`) names (`中德…`, `中印尼…`, `苏港…`), null
  * where none; a character that names several partners (`新`, `澳`) only where `context` (the
  * group's heading, the direction's text) names exactly one of them; a name's rest in brackets
- * after its character (`中新（西兰）`) spells it out. Never `中美洲`, `中欧国家`.
+ * after its character (`中新（西兰）`) spells it out. Never `中美洲`, `中欧国家`, `中欧班列` (a railway).
  */
 export function abbreviatedPartner(title: string, context = ''): PartnerHit | null {
   // A name's rest in brackets after its character (`中新（西兰）…`, `中瑞（士）…`): the whole name.
   const spelt = /^中([\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,6})[）)]/.exec(title);
   if (spelt && COUNTRY_SET.has(spelt[1]! + spelt[2]!)) return { name: ALIASES[spelt[1]! + spelt[2]!] ?? spelt[1]! + spelt[2]!, text: spelt[0], index: 0, length: spelt[0].length };
-  const m = new RegExp(`^([${HOME}])(印尼|[\\u4e00-\\u9fff])(?!洲|国家|地区|部|小|期|心|间|层|型|等|级|式)`, 'u').exec(title);
+  const m = new RegExp(`^([${HOME}])(印尼|[\\u4e00-\\u9fff])(?!洲|国家|地区|部|小|期|心|间|层|型|等|级|式|班列)`, 'u').exec(title);
   // (A province's only in a title of cooperation: `黑土地保护…` is no `黑` + 土耳其.)
   if (!m || (m[1] !== '中' && !/合作|联合|交流/.test(title))) return null;
   const china = m[1] === '中';

@@ -5,7 +5,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { RE_MEASURE_START } from '../lexicon/numbers.js';
-import { itemNumberType, matchMarker, RE_ATTACHMENT_LINE, RE_PROSE_DIRECTION } from '../lexicon/markers.js';
+import { entryNumberLength, itemNumberType, listMarker, matchMarker, RE_ATTACHMENT_LINE, RE_FILE_NAME_LINE, RE_PROSE_DIRECTION } from '../lexicon/markers.js';
 import { fieldLabelAt, labelOnly, labelsOf, RE_LABEL_COLON_CHAR, RE_RUN_ON_BARE, roleOf, runOnLabelStarts } from '../lexicon/fields.js';
 import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -191,8 +191,11 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
   let inRequirements = false;
   for (const p of paragraphs) {
     const t = p.text.text;
-    const marker = matchMarker(t);
     const itemStart = itemNumberType(t) !== null;
+    // An item of a requirements list that opens with a label (`其他要求：` / `（1）执行期：2027.01-2029.12。` /
+    // `（2）…`): one of the list's items, its figure read from there, no field of its own.
+    const matched = RE_FILE_NAME_LINE.test(t) ? null : matchMarker(t);
+    const marker: Marker | null = inRequirements && itemStart && matched?.type === 'field' ? (listMarker(t) ?? matched) : matched;
     inRequirements = (marker?.type === 'field' && roleOf(marker.key) === 'requirements' && !itemStart) || (inRequirements && itemStart);
     // A figure's label without a colon starts a field only in a field line of its own kind: inside
     // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`, or its item `（1）拟支持项目数为1~2项，
@@ -253,12 +256,26 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
         const cutPiece: Paragraph = p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine };
         if (from === 0 && cut < t.length) RUN_ON_HEADS.add(cutPiece);
         out.push(cutPiece);
-        markers.push(matchMarker(piece.text));
+        markers.push(from === 0 && marker !== matched ? marker : matchMarker(piece.text));
       }
       from = cut;
     }
   }
+  entryTitle(out, markers);
   return joinLabelLines(out, markers);
+}
+
+/**
+ * A compilation's number before the call's title, the first numbered line (`十二、国家重点研发计划…指南`
+ * over `一、总体目标`): the title's line, no part; where the next line of its kind goes on counting
+ * from it (`一、…指南` / `二、…`), a part.
+ */
+function entryTitle(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
+  const k = markers.findIndex((m) => m !== null && m.type !== 'field');
+  const m = markers[k];
+  if (!m || entryNumberLength(paragraphs[k]!.text.text) === 0) return;
+  const next = markers.slice(k + 1).find((x) => x !== null && x.type === m.type);
+  if (!next || next.value !== m.value + 1) markers[k] = null;
 }
 
 /** Whether the label at offset `at` of `t` ends it: nothing after the label and its colon. */

@@ -7,7 +7,7 @@ import { mappedTrim } from '../../mapped.js';
 import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
+import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 
@@ -17,7 +17,11 @@ const RE_DEPLOYED = new RegExp(`部署(\\d{1,2}|${CJK_NUMERAL})个(?:青年科�
 export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const { id, span, all, summary, checks } = ctx;
   let projectCount: ProjectCount | null = null;
-  const countField = ctx.byRole('projectCount');
+  const field = ctx.byRole('projectCount');
+  // `拟支持项目数：按总体要求` (a form's choice): no count of its own; the call's applies.
+  const refers = field !== undefined && RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(field), TRAILING).text);
+  const countField = refers ? undefined : field;
+  if (refers) ctx.leftover(field!);
   if (countField) {
     const rest = currentValue(mappedTrim(fieldRest(countField), TRAILING));
     // (A field of places, `资助名额：8名`, or of a number that names no projects, `支持数量：25人`,

@@ -15,6 +15,9 @@ import type { DirectionContext } from './context.js';
 /** A partners field that names no partner on purpose: `不限`, `国别不限`, `不限定`, a class of countries (`与我国建交的发展中国家（…）`). */
 const RE_PARTNERS_OPEN = /^(?:(?:不限|不限定|不作限定|不作限制|无限制|国别不限|均可)(?:国别|国家|地区)?[。；]?$|(?:与(?:我国|中国)建交的|同(?:我国|中国)建交的)?(?:发展中国家|世界各国|所有国家|各国)(?:[（(]|[。；]?$))/;
 
+/** A sentence that names a direction's partners: `合作对象为…`, `合作国家包括…`; group 1 the names, to the clause's end. */
+const RE_PARTNERS_SENTENCE = /合作(?:对象|国家|国别|伙伴)(?:主要)?(?:为|是|包括)([^。；;]{2,80})/;
+
 export interface TitleFacts {
   readonly partners: Partner[];
   readonly category: string | null;
@@ -40,6 +43,17 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
       named++;
       fieldNames.add(h.name);
       if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
+    }
+  }
+  // No such field: a sentence of the direction's that says who the partners are (`合作对象为俄罗斯远东
+  // 联邦大学、俄罗斯科学院…`, `合作国家为哈萨克斯坦、乌兹别克斯坦`), read as the field would be.
+  if (ctx.allOf('partners').length === 0) {
+    const said = RE_PARTNERS_SENTENCE.exec(ctx.all.text);
+    const from = said ? said.index + said[0].length - said[1]!.length : 0;
+    for (const h of said ? findPartners(said[1]!) : []) {
+      if (fieldNames.has(h.name) || (fieldNames.size > 0 && /等$/.test(said![1]!.slice(0, h.index)))) continue;
+      fieldNames.add(h.name);
+      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(ctx.all, from + h.index, from + h.index + h.length), recognised: true });
     }
   }
   // The title's frame (`“一带一路”共建国家`, `中亚`) where the field names the partners themselves,

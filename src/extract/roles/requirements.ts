@@ -49,7 +49,8 @@ function leadAnswered(ctx: DirectionContext): Conditions['leadingEnterprise'] {
   for (const f of ctx.allOf('other')) {
     if (!LEAD_LABELS.has(f.marker?.key ?? '')) continue;
     const value = fieldRest(f);
-    const m = /^\s*(是|须|需要|要求)(?![否不])/.exec(value.text);
+    // (A box ticked alone, `须企业牵头申报：☒`, answers yes; `☐` no.)
+    const m = /^\s*(是|须|需要|要求|[☑☒✓✔√■](?=\s*(?:是)?\s*$))(?![否不])/.exec(value.text);
     if (m) return { text: value.text.trim(), span: ctx.span(value, m.index + m[0].length - m[1]!.length, m.index + m[0].length), inherited: false };
   }
   return null;
@@ -67,7 +68,7 @@ function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
     const q = r[1];
     return {
       other: fixed ? fixed.other : Number(r[2]),
-      central: fixed ? fixed.central : Number(r[3]),
+      central: fixed ? fixed.central : Number(r[3] ?? '1'),
       qualifier: q === '不低于' || q === '不少于' || q === '达到' || q === '至少' ? 'atLeast' : q === '不高于' || q === '不超过' ? 'atMost' : fixed ? 'atLeast' : 'exact',
       text: r[0],
       span: span(t, r.index, r.index + r[0].length),
