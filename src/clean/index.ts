@@ -240,6 +240,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markArticleFrame,
   markContents,
   markTranslations,
+  markTextBoxes,
 ];
 
 /**
@@ -3435,6 +3436,32 @@ const RE_ENGLISH_LINE = /^[\s\u3000]*(?=(?:.*?\b[A-Za-z]{2,}\b){3})[^\u3400-\u9f
  * lines or more (a Chinese guideline quotes an English name now and then, on a line of its own
  * less often still); removed and logged as `translation`.
  */
+const RE_BOX_TOP = /^[ \t\u3000]*[┌╔┏╭][─━═ ]+[┐╗┓╮][ \t\u3000]*$/;
+const RE_BOX_BOTTOM = /^[ \t\u3000]*[└╚┗╰][─━═ ]+[┘╝┛╯][ \t\u3000]*$/;
+/** A line inside a box of one cell: a bar, its text (no bar in it), a bar. */
+const RE_BOX_SIDE = /^([ \t\u3000]*[│┃║][ \t\u3000]?)[^│┃║]*?([ \t\u3000]*[│┃║][ \t\u3000]*)$/;
+
+/**
+ * A note framed by box-drawing characters (w3m's dump of a bordered table of one cell, a plain-text
+ * mail's frame: `┌──┐` / `│ 有关说明：… │` / `└──┘`): the frame is layout, logged; the text in it is
+ * the text's, its lines as they stand. Only a box of one cell: cells side by side are a table's.
+ */
+function markTextBoxes(lines: RawLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.cls !== 'content' || !RE_BOX_TOP.test(lines[i]!.raw)) continue;
+    let j = i + 1;
+    while (j < lines.length && RE_BOX_SIDE.test(lines[j]!.raw)) j++;
+    if (j === i + 1 || j >= lines.length || !RE_BOX_BOTTOM.test(lines[j]!.raw)) continue;
+    for (const k of [i, j]) (lines[k]!.furniture ??= []).push({ start: lines[k]!.start, end: lines[k]!.start + lines[k]!.raw.length, kind: 'table-layout' });
+    for (let k = i + 1; k < j; k++) {
+      const l = lines[k]!;
+      const m = RE_BOX_SIDE.exec(l.raw)!;
+      (l.furniture ??= []).push({ start: l.start, end: l.start + m[1]!.length, kind: 'table-layout' }, { start: l.start + l.raw.length - m[2]!.length, end: l.start + l.raw.length, kind: 'table-layout' });
+    }
+    i = j;
+  }
+}
+
 function markTranslations(lines: RawLine[]): void {
   const found: number[] = [];
   let previous: RawLine | null = null;

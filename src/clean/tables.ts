@@ -354,6 +354,20 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
       return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: rows.slice(h + 1).map((r) => ({ line: r.index, cells: r.cells })), layout: sortRanges(layout) };
     }
   }
+  // A number, a title, and the fields with their labels in one cell (`序号 | 指南方向 | 方向要求`, each
+  // row's `合作协议：…<br>领域方向：…` in its third cell): read as cards of two, number and title one head.
+  if (width === 3 && columns[0]?.role === 'id' && columns[1]?.role === 'title') {
+    const body = rows.slice(h + 1).filter((r) => r.cells.length === 3);
+    const captions = body.filter((r) => isCaptionRow(r.cells.map(cellText)));
+    const cards = body.filter((r) => !captions.includes(r) && runOnLabelStarts(`。${cellText(r.cells[2]!)}`).length >= 2);
+    if (cards.length >= 1 && (cards.length + captions.length) * 4 >= body.length * 3) {
+      layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+      for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+      for (const r of captions) for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+      const cells = (r: PipeRow): Range[][] => (captions.includes(r) ? [r.cells[0]!] : [[...r.cells[0]!, ...r.cells[1]!], r.cells[2]!]);
+      return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: body.map((r) => ({ line: r.index, cells: cells(r) })), layout: sortRanges(layout) };
+    }
+  }
   return null;
 }
 

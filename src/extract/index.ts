@@ -29,6 +29,7 @@ import {
   RE_BATCH,
   RE_DRAFT,
   RE_PROGRAMME,
+  programmeName,
   RE_SPECIAL_PROJECT,
   RE_TITLE_SPECIAL_PROJECT,
   RE_TITLE_SENTENCE,
@@ -889,7 +890,7 @@ function documentInfo(
   const found = titleOf(preamble, head, text, span, checks);
   const title = found.title;
   const where = `${title ?? ''}\n${text.text}`;
-  const programme = RE_PROGRAMME.exec(where)?.[0] ?? null;
+  const programme = ((m) => (m ? programmeName(m[0]) : null))(RE_PROGRAMME.exec(where));
   const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? RE_TITLE_SPECIAL_PROJECT.exec(title ?? '')?.[1] ?? null;
   const status = statusOf(preamble, head, found, checks);
   // The title as printed (a text in traditional script is read as simplified).
@@ -1377,7 +1378,7 @@ function readCategoryDurations(text: Mapped, span: SpanFn): Summary['categoryDur
 const RE_TYPED_COUNT = new RegExp(`拟(?:资助|支持)[^，。；\\d]{1,12}?项目${PRE}${N_COUNT}(?:个|项)${POST}`, 'g');
 
 // (`每个重大项目指南拟资助1个项目`: an NSFC guide is a direction.)
-const RE_DEFAULT_COUNT = /(?:(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关|重大项目指南|重点项目指南|重大项目|重点项目)?(?:方向|任务|榜单)|(?:每个|各)(?:重大|重点)?项目指南)[^。；\n]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为)/g;
+const RE_DEFAULT_COUNT = /(?:(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关|重大项目指南|重点项目指南|重大项目|重点项目)?(?:方向|任务|榜单|课题)|(?:每个|各)(?:重大|重点)?项目指南|(?:每项|每个|各)指南(?!方向))[^。；\n\d]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为|每个课题(?:择优)?确定)/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
 function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summary['defaultProjectCount'] {

@@ -172,6 +172,9 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
     // Circled numbers mark items wherever they stand (`①氢能②智能电网③电动交通`, the spaces between
     // them gone): counted from ① in order, they are no other sign.
     { re: /([\u2460-\u2473])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2460 + 1 },
+    // Numbers with a stop or in brackets as one character (`⒈…⒉…`, `⑴…⑵…`): the same.
+    { re: /([\u2488-\u249b])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2488 + 1 },
+    { re: /([\u2474-\u2487])/g, value: (x) => x[1]!.codePointAt(0)! - 0x2474 + 1 },
     // `1.` / `1、` not before a digit (`2.5`); `1）` before anything (`2）8英寸晶圆…`).
     { re: /(?<=^|[。；;：:\s])(\d{1,2})(?:[.．、](?![\d.．])|[）)])/g, value: (x) => Number(x[1]) },
     // `（一）…；（二）…` on one line (a provincial call's items, numbered as its parts are).
@@ -197,9 +200,10 @@ export function itemsOf(m: Mapped, span: SpanFn): ItemOut[] {
     });
     return out;
   }
-  // Items a bullet starts, two or more (a cell's `<ul>` on its one line: `•须…。•项目…`).
+  // Items a bullet starts, two or more (a cell's `<ul>` on its one line: `•须…。•项目…`), or one after
+  // an item without (a cell's table of 考核指标 on its line: `缺陷形成定量判据 … 2028 • 熔池…`).
   const bullets = [...t.matchAll(/(?<=^|[。；;：:，,\s])[•●▪◆]\s*/g)];
-  if (bullets.length >= 2) {
+  if (bullets.length >= 2 || (bullets.length === 1 && bullets[0]!.index > 0 && /\s$/.test(t.slice(0, bullets[0]!.index)))) {
     const out: ItemOut[] = [];
     const lead = mappedTrim(mappedSlice(m, 0, bullets[0]!.index));
     if (lead.text.length > 0) out.push({ marker: null, text: lead.text, span: span(lead) });

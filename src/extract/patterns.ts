@@ -440,6 +440,10 @@ export const FUNDING_TOTAL_LEAD = '(?:拟(?:资助|支持)经费(?:总额|合计
  */
 export const SUMMARY_PATTERNS = {
   directionCount: [
+    // `2026年度共设置9个课题` (a ministry's 课题指南: each 课题 a direction; never `每个项目下设4个课题`).
+    new RegExp(`共(?:设立|设置|设|部署)(?:了)?()${N}个(?:研究)?课题()`),
+    // `设置6个方向、10项指南` (a province's 指南 under its 方向: each 指南 a direction).
+    new RegExp(`(?:设立|设置|设|部署)(?:了)?\\d{1,2}个[^，。；、\\d]{0,4}(?:方向|专题|领域|板块)[、，,]?()${N}(?:项|个|条)指南()(?!方向)`),
     // `拟围绕8个指南方向部署项目`.
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
@@ -646,9 +650,13 @@ export function qualifierOfMatch(before: string | undefined, after: string | und
   return qualifierOf(before, after);
 }
 
-export const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家科技重大专项|科技创新2030—重大项目|国家社会科学基金/;
+export const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家科技重大专项|科技创新2030—重大项目|国家社会科学基金|科技创新2030(?=\s*[—–-]\s*[“「『"][^”」』"]{2,40}[”」』"]\s*重大项目)/;
+/** The programme a match of `RE_PROGRAMME` names (`科技创新2030—“脑科学与类脑研究”重大项目` is one of 科技创新2030—重大项目). */
+export function programmeName(match: string): string {
+  return match === '科技创新2030' ? '科技创新2030—重大项目' : match;
+}
 /** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". */
-export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划)/;
+export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划|重大项目(?=\d{4}|\s*(?:（|\(|以下|实施方案|项目申报|申报指南)))/;
 /** A provincial call's 专项 named in its title without quotes (`福建省2026年度港澳台及国际科技合作专项项目申报指南`). */
 // (Without the province and its plan before it: `2025年度云南省科技计划国际科技合作专项` → 国际科技合作.)
 export const RE_TITLE_SPECIAL_PROJECT = /\d{4}\s*年度(?:第[一二三四五六七八九十\d]+批)?(?:[\u4e00-\u9fff]{2,7}?(?:省|市|自治区))?(?:科技计划)?([\u4e00-\u9fff]{2,24}?)(?:重点)?专项(?:项目)?(?:申报)?指南/;

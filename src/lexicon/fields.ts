@@ -216,6 +216,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['揭榜单位要求', 'requirements'],
   ['揭榜单位条件', 'requirements'],
   ['申报条件', 'requirements'],
+  // A 课题指南's rules for who takes a topic on (`承担单位要求：由部属单位牵头申报`).
+  ['承担单位要求', 'requirements'],
+  ['承担单位条件', 'requirements'],
   ['主要研究内容', 'content'],
   // A MIIT task's works (`主要建设内容：…建设…生产线`).
   ['主要建设内容', 'content'],

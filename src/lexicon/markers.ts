@@ -134,6 +134,10 @@ export interface Marker {
 const CJK_NUM = '[〇零一二两三四五六七八九十百]+';
 const RE_CJK_COMMA = new RegExp(`^(${CJK_NUM})、\\s*`);
 const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
+/** `指南1：`, `指南 12：` (a colon after it: never `指南2026…`). */
+const RE_GUIDE_ITEM = /^指南\s*(\d{1,3})\s*[：:]\s*/;
+/** `方向（一）集成电路`, `领域（二）…`: a group of a word and its number in brackets, as `（一）` is. */
+const RE_WORD_PAREN_CJK = new RegExp(`^(?:方向|领域|专题|板块)\\s*[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
 // A direction number is followed by a title, never by a unit: `2.5亿元` is no heading.
 // A title may start with a figure of its own after a space (`2.1 70MPa车载IV型储氢瓶…`, `2.2 70 MPa…`), never a unit.
@@ -385,6 +389,9 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   [RE_ARABIC_DOT, arabic('arabic-dot')],
   [RE_ARABIC_COMMA, arabic('arabic-comma')],
   [RE_ARABIC_PAREN, arabic('arabic-paren')],
+  // A provincial guideline's items named by the word (`指南1：…` under `方向（一）` under `专题一：`): numbered items, as `1.` is.
+  [RE_GUIDE_ITEM, arabic('arabic-dot')],
+  [RE_WORD_PAREN_CJK, cjk('paren-cjk')],
   [RE_DIRECTION_WORD, worded('direction-word', (m) => m[1]!)],
   [RE_DIRECTION_ORDINAL, worded('direction-word', (m) => m[1] ?? m[2]!)],
   // (`领域1　人形机器人`: MIIT's first level of 领域-方向-任务.)

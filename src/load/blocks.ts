@@ -96,6 +96,28 @@ export function cellText(lines: readonly string[], apart = false): string {
   return out.replace(/\|/g, '｜').replace(/[\r\n]+/g, ' ');
 }
 
+/**
+ * A table inside a cell of a table of directions (a row's 考核指标 as a table of 指标 / 目标值 /
+ * 考核年度), on the cell's one line: each row after the first an item with the bullet a browser draws
+ * before a cell's list items (`缺陷形成定量判据 覆盖…3类缺陷 2028 • 熔池… • …`), its cells apart by a space; its
+ * header row (cells of a few words, no figure) apart, to be logged.
+ */
+export function innerTableLine(rows: readonly (readonly string[])[]): { line: string; header: string | null } {
+  const shown = rows.map((r) => r.map((c) => c.trim()).filter((c) => c !== '')).filter((r) => r.length > 0);
+  const first = shown[0];
+  const header = first && shown.length > 1 && first.length >= 2 && first.every((c) => c.length <= 8 && !/\d/.test(c)) ? first.join(' ') : null;
+  return { line: shown.slice(header === null ? 0 : 1).map((r, k) => `${k === 0 ? '' : '• '}${r.join(' ')}`).join(' '), header };
+}
+
+/**
+ * Whether a table's first row is the header of a table of data (three cells or more, each a few
+ * words: `序号 | 指南方向 | 研究内容 | 考核指标`): tables inside its cells are then its cells' content,
+ * and the table no layout of the page.
+ */
+export function isDataHeader(cells: readonly string[]): boolean {
+  return cells.length >= 3 && cells.every((c) => c.trim().length > 0 && c.trim().length <= 12 && !/[。；;]/.test(c));
+}
+
 /** Builds the loaded text from the blocks. Blocks without text count for nothing (no number). */
 export function buildText(blocks: readonly Block[]): BuiltText {
   const lines: string[] = [];

@@ -12,7 +12,7 @@
  */
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, squareRows, type Block, type BuiltText } from './blocks.js';
+import { buildText, cellText, innerTableLine, isDataHeader, squareRows, type Block, type BuiltText } from './blocks.js';
 import { Numbering } from './numbering.js';
 import { isZip, openZip } from './office.js';
 import { blocksOf, embeddedRows } from './xlsx.js';
@@ -290,7 +290,10 @@ export class DocxReader {
       const before = Number(val(trPr, 'gridBefore') ?? 0) || 0;
       return before + kids(tr, 'tc').reduce((a, tc) => a + (Number(val(kid(tc, 'tcPr'), 'gridSpan') ?? 1) || 1), 0);
     });
-    if (Math.max(0, ...widths) <= 1 || rows.some((tr) => kids(tr, 'tc').some(nested))) {
+    // (Tables inside the cells of a table of data, under its header row: each its cell's content.)
+    const head = rows[0] ? kids(rows[0], 'tc') : [];
+    const data = !head.some(nested) && isDataHeader(head.map((tc) => plainText(tc).replace(/\s+/g, '')));
+    if (Math.max(0, ...widths) <= 1 || (!data && rows.some((tr) => kids(tr, 'tc').some(nested)))) {
       // A layout table (one column, or tables inside): its content as blocks.
       for (const tr of rows) for (const tc of kids(tr, 'tc')) this.blocks(tc, out);
       return;
@@ -315,7 +318,12 @@ export class DocxReader {
         let text: string;
         if (merged && merged.span === span) text = merged.text;
         else {
-          const lines = this.blocks(tc).flatMap((b) => (b.kind === 'text' ? b.lines : b.rows.map((x) => x.join(' '))));
+          const lines = this.blocks(tc).flatMap((b) => {
+            if (b.kind === 'text') return b.lines;
+            const inner = innerTableLine(b.rows);
+            if (inner.header !== null) this.removed.push({ kind: 'table-header', text: inner.header, line: null, start: null, end: null, page: null });
+            return [inner.line];
+          });
           // (Every line break in a Word cell was typed, a paragraph or a `w:br`, as a spreadsheet's
           // Alt+Enter: short lines are a list's items, `信息通信技术` / `生物技术与医药` / `新材料`.)
           text = cellText(lines, true);

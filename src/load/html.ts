@@ -14,7 +14,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, htmlText, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
+import { buildText, cellText, htmlText, innerTableLine, isDataHeader, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 import { drawnNumbers, hiddenByStyleSheet } from './css.js';
 import { decodeText } from './text.js';
 import { flattenUiTables } from './ui-tables.js';
@@ -371,7 +371,10 @@ class Reader {
     const cellsOf = (tr: Element): Element[] => tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
     const nested = (e: Element): boolean => e.children.some((c) => c.type === 'element' && (c.tagName === 'table' || nested(c)));
     const width = Math.max(0, ...rows.map((r) => cellsOf(r).reduce((a, c) => a + Math.max(1, Number(c.properties?.['colSpan'] ?? 1) || 1), 0)));
-    if (width <= 1 || rows.some((r) => cellsOf(r).some(nested))) {
+    // (Tables inside the cells of a table of data, under its header row: each its cell's content.)
+    const head = rows[0] ? cellsOf(rows[0]) : [];
+    const data = !head.some(nested) && isDataHeader(head.map((c) => collapse(textOf(c))));
+    if (width <= 1 || (!data && rows.some((r) => cellsOf(r).some(nested)))) {
       for (const c of t.children) this.visit(c);
       this.endBlock();
       return;
@@ -389,7 +392,14 @@ class Reader {
         for (const c of td.children) sub.visit(c);
         sub.endBlock();
         this.removed.push(...sub.removed);
-        const text = cellText(sub.blocks.flatMap((b) => (b.kind === 'text' ? b.lines : b.rows.map((x) => x.join(' ')))));
+        const text = cellText(
+          sub.blocks.flatMap((b) => {
+            if (b.kind === 'text') return b.lines;
+            const inner = innerTableLine(b.rows);
+            if (inner.header !== null) this.removed.push(unplaced('table-header', inner.header));
+            return [inner.line];
+          }),
+        );
         const colspan = Math.max(1, Math.min(1000, Number(td.properties?.['colSpan'] ?? 1) || 1));
         const rowspan = Math.max(1, Math.min(rows.length - r, Number(td.properties?.['rowSpan'] ?? 1) || 1));
         for (let dr = 0; dr < rowspan; dr++) {

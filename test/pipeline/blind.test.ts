@@ -1154,7 +1154,8 @@ const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number
 const GAPS128: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (Its long form with the number written once per block and spilled rows is read since 1.93.)
   // (Its `<br>` lists, bold part rows and the reader's notes naming directions by number are read since 1.92.)
-  'kp-2026-zcjg-word-nested-kpi': { gap: 'open: a direction row whose last cell holds an inner table of its 考核指标 (Word\'s filtered web page): the row\'s 研究内容 and 考核指标 not read', right: 140 },
+  // (A table of data whose cells hold tables, its 考核指标 as an inner table, is read as rows × cells since 1.103, the inner rows its items.)
+  'kp-2026-zcjg-word-nested-kpi': { gap: 'open: a cell\'s two paragraphs of 研究内容 read as one', right: 284 },
 };
 // Set 129 (first contact 515/634, none refused): directions coded A1/B2 under lettered parts with an annex that numbers them afresh, a key programme whose preamble gives each part's totals and whose directions close with an unlabelled 本方向拟支持… sentence, a 港澳台 call written three ways with amounts in capital numerals and per project-year.
 const GAPS129: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
@@ -1190,7 +1191,7 @@ const GAPS133: Record<string, { gap?: string; checksGap?: string; right?: number
 // Set 134 (first contact 338/654, one refused): PDF layouts — each direction's fields in a small table of labels over values, footnotes called by raised digits with their notes at the page foot, a table whose region column is merged down its rows and across a page turn, its figure headers set vertically.
 const GAPS134: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (Its label-over-value tables are each direction's fields, its vertical header cells read upright, its raised note marks logged, since 1.103.)
-  'kp-2027-chkx-footnotes-superscript': { gap: 'open: the young scientists\' count and funding stated only in a footnote (`含青年科学家项目4项`), which is logged, not read', right: 315 },
+  'kp-2027-chkx-footnotes-superscript': { gap: 'open: the young scientists\' count and funding stated only in a footnote (`含青年科学家项目4项`), which is logged, not read', right: 318 },
 };
 // Set 135 (first contact 552/605, none refused): neighbouring wordings — a key programme mixing ordinary, 揭榜挂帅 (榜单金额), 部省联动 (地方配套…2倍) and youth directions; a provincial 对俄 call whose partners are named only in sentences; a joint call in two currencies.
 const GAPS135: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
@@ -1206,7 +1207,27 @@ const GAPS136: Record<string, { gap?: string; checksGap?: string; right?: number
 const GAPS137: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gjhz-2026-b2-docx-tracked-moves': { checksGap: 'judgement: with the changes accepted, a requirement list whose first item was deleted reads `（2）…（2）…`: numbering-start and numbering-duplicate are reported (the writer: no doubt)' },
 };
-for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125], ['blind126', GAPS126], ['blind127', GAPS127], ['blind128', GAPS128], ['blind129', GAPS129], ['blind130', GAPS130], ['blind131', GAPS131], ['blind132', GAPS132], ['blind133', GAPS133], ['blind134', GAPS134], ['blind135', GAPS135], ['blind136', GAPS136], ['blind137', GAPS137]] as const) {
+// Set 138 (first contact 333/624, none refused): numbering — directions at the fourth level (一、/（一）/1./（1）) with run-in prose fields, parts and directions in enclosed numerals (㈠, ⑴…⑾, ⒈), a w3m dump whose 有关说明 are boxes drawn in box-drawing characters.
+const GAPS138: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  // (Its enclosed numerals ⒈⒉⒊ count a requirement's items since 1.103.)
+  'gat-2026-b3-four-level-runin': { gap: 'open: directions at the fourth level (`（1）` under `1.` under `（一）`) whose fields are run-in sentences: the `1.` project types read as the directions', right: 78 },
+  // (Its boxes' frames are logged since 1.103, their 有关说明 read.)
+  'kp-2026-wwbh-bullets-boxed-notes-w3m': { gap: 'open: the call\'s unnumbered `申报要求：` after the last direction read as that direction\'s requirements', right: 272 },
+};
+// Set 139 (first contact 147+47/420, one refused): tables — a page whose third column holds each direction's fields as `label：value` lines, an Emacs Org-mode table in a developer's notes, a PDF table aligned only by tab stops.
+const GAPS139: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  // (Its `序号 | 指南方向 | 方向要求` rows are read as cards since 1.103.)
+  'gat-2026-b3-org-table-notes': { gap: 'open: an Org-mode note\'s own `#+TITLE:` read as the title; a note-taker\'s line under the table read as a direction', right: 178 },
+  'kp-2026-znnj-tabstop-table': { gap: 'open: a borderless PDF table aligned only by tab stops, its rows 6 pt apart and its cells wrapped: the columns run together, the document refused' },
+};
+// Set 140 (first contact 384/534, none refused): neighbouring calls — a 科技创新2030 重大项目 with 定向择优 and 公开竞争 directions, a province's 专题 → 方向（一） → 指南N guideline inside its notice, a ministry's internal 课题 call.
+const GAPS140: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  // (`指南N：` under `方向（一）`, `设置6个方向、10项指南`, `每项指南拟支持…` are read since 1.103.)
+  'ah-2026-zdyf-ztfx-quota-page': { gap: 'open: the notice\'s title read as the guideline\'s, the programme (`安徽省重点研发计划`) not named', right: 247 },
+  'nkx2030-2026-xmkt-wordtxt': { gap: 'open: a count stated per way of organising (`定向择优…每个方向支持1项；公开竞争…每个方向拟支持1～2项`) read as one default, the first', right: 219 },
+  'zrzyb-2026-sdzx-ktzn-pagecopy': { gap: 'judgement: a ministry\'s 课题 call with 研究内容 and 预期成果 read as a key programme (the writer: family unknown)', right: 184 },
+};
+for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125], ['blind126', GAPS126], ['blind127', GAPS127], ['blind128', GAPS128], ['blind129', GAPS129], ['blind130', GAPS130], ['blind131', GAPS131], ['blind132', GAPS132], ['blind133', GAPS133], ['blind134', GAPS134], ['blind135', GAPS135], ['blind136', GAPS136], ['blind137', GAPS137], ['blind138', GAPS138], ['blind139', GAPS139], ['blind140', GAPS140]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
