@@ -170,6 +170,31 @@ describe('DOCX details, on a document written by hand', () => {
     ]);
   });
 
+  it('reads a table of directions whose 考核指标 cells hold tables: rows × cells, each inner row an indicator, the inner header logged', async () => {
+    const row = (...cells: string[]): string => `<w:tr>${cells.join('')}</w:tr>`;
+    const cell = (text: string): string => tc(p(r(text)));
+    const inner = (...rows: string[][]): string => tc(`<w:tbl>${rows.map((x) => row(...x.map(cell))).join('')}</w:tbl>${p('')}`);
+    const body = [
+      p(r('国家重点研发计划“增材制造与激光制造”重点专项2026年度项目申报指南')),
+      p(r('本专项2026年度拟启动2个指南方向。每个指南方向拟支持项目数为1～2项，实施周期不超过4年。')),
+      p(r('一、指南方向')),
+      '<w:tbl>',
+      row(cell('序号'), cell('指南方向'), cell('研究内容'), cell('考核指标')),
+      row(cell('1.1'), cell('金属增材制造缺陷在线调控（基础前沿技术类）'), cell('研究熔池动力学与缺陷演化机理。'), inner(['指标', '目标值', '考核年度'], ['缺陷判据', '3类', '2028'], ['监测频率', '≥20kHz', '2029'])),
+      row(cell('1.2'), cell('超快激光加工新原理（基础前沿技术类）'), cell('研究超快激光与材料的相互作用。'), inner(['指标', '目标值', '考核年度'], ['观测分辨率', '≤500fs', '2028'], ['预测误差', '≤10%', '2029'], ['发明专利', '≥5项', '2029'])),
+      '</w:tbl>',
+      p(r('二、申报要求')),
+      p(r('（一）申报单位应为在中国大陆境内登记注册的单位。')),
+    ].join('');
+    const s = await loadBytes(docx(body), 'x.docx');
+    expect(s.removed.filter((x) => x.kind === 'table-header').map((x) => x.text)).toEqual(['指标 目标值 考核年度', '指标 目标值 考核年度']);
+    const doc = processSource(s);
+    expect(doc.directions.map((d) => [d.id, d.researchContent.map((x) => x.text), d.indicators.map((x) => x.text)])).toEqual([
+      ['1.1', ['研究熔池动力学与缺陷演化机理。'], ['缺陷判据3类2028', '监测频率≥20kHz 2029']],
+      ['1.2', ['研究超快激光与材料的相互作用。'], ['观测分辨率≤500fs 2028', '预测误差≤10% 2029', '发明专利≥5项2029']],
+    ]);
+  });
+
   it('refuses a damaged part in one line', async () => {
     const bad = zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body>') });
     await expect(loadBytes(bad, 'x.docx')).rejects.toThrow('damaged Word file: word/document.xml is not well-formed XML');
