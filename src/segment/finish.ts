@@ -111,6 +111,49 @@ function directionsFromItems(root: Section, directions: Section[]): void {
 
 
 /**
+ * A direction that holds only titled items, two or more, each described in sentences of its own
+ * with a count and a sum or a period (`1. 联合资助研发项目` / `（1）人工智能与数据科学联合研发` /
+ * `合作依据为《…》。…拟支持项目数为5个，共拟支持经费1000万元…`): a kind of project one level above
+ * the directions, which are its items (their ids from their numbers and their groups', as any
+ * direction's). Changes the tree in place; the directions' order kept, their ordinals counted again.
+ */
+export function directionsFromChildItems(directions: Section[]): void {
+  const described = (c: Section): boolean => {
+    const t = c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text.text] : [])).join('');
+    return RE_PROSE_COUNT.test(t) && /万元|亿元|实施周期|执行期|年限/.test(t);
+  };
+  const itemsOf = (d: Section): Section[] => d.children.filter((c): c is Section => c.kind === 'item' && c.heading !== null && c.marker !== null);
+  const kinds = directions.filter((d) => {
+    const items = itemsOf(d);
+    return items.length >= 1 && items.length === d.children.length && items.every((c) => isItemTitle(c) && described(c));
+  });
+  // (One kind with two such items or more shows the level; a kind with one item is one too.)
+  if (!kinds.some((d) => itemsOf(d).length >= 2)) return;
+  const out: Section[] = [];
+  for (const d of directions) {
+    if (!kinds.includes(d)) {
+      out.push(d);
+      continue;
+    }
+    const children = d.children as Node[];
+    Object.assign(d, { kind: 'group', id: null, ordinal: undefined });
+    children.forEach((c, k) => {
+      if (c.kind !== 'item') return;
+      // (A labelled paragraph under the item, `其他要求：1）…`, is a field of the direction.)
+      const body: Node[] = c.children.map((x) => {
+        const label = x.kind === 'paragraph' ? matchMarker(x.paragraph.text.text) : null;
+        return x.kind === 'paragraph' && label?.type === 'field' ? section('field', x.paragraph, label, { role: roleOf(label.key) }) : x;
+      });
+      const item: Section = { ...c, children: body, kind: 'direction', id: idOf(c.marker!) };
+      children[k] = item;
+      out.push(item);
+    });
+  }
+  out.forEach((d, k) => Object.assign(d, { ordinal: k + 1 }));
+  directions.splice(0, directions.length, ...out);
+}
+
+/**
  * For each direction read from a table row, an earlier list entry (an item, not inside a direction)
  * with its number and title: the entry's paragraphs are read into the direction (see the caller).
  */
@@ -256,9 +299,11 @@ export function idsByAncestors(root: Section, directions: readonly Section[], pr
   }
   if (directions.some((d) => d.marker === null || d.marker.type === 'decimal' || d.marker.type === 'decimal3')) return;
   const chainOf = new Map<Section, string[]>();
+  /** The part every direction stands in, if one (`二、指南方向`): its number adds nothing to theirs. */
+  const partsOf = new Map<Section, Section | null>();
   const isDirection = new Set<Section>(directions);
   let twice = false;
-  const walk = (s: Section, chain: readonly string[]): void => {
+  const walk = (s: Section, chain: readonly string[], part: Section | null): void => {
     // (A number printed twice under one heading is a duplicate: no ids change.)
     const own = new Set<string>();
     for (const c of s.children) {
@@ -269,14 +314,17 @@ export function idsByAncestors(root: Section, directions: readonly Section[], pr
         if (own.has(n) || (own.size === 0 && c.marker!.value !== 1)) twice = true;
         own.add(n);
         chainOf.set(c, [...chain, n]);
-      } else walk(c, c.marker && c.marker.type !== 'field' && c.heading !== null ? [...chain, idOf(c.marker)] : chain);
+        partsOf.set(c, part);
+      } else walk(c, c.marker && c.marker.type !== 'field' && c.heading !== null ? [...chain, idOf(c.marker)] : chain, part ?? (c.kind === 'part' && chain.length === 0 && c.marker ? c : null));
     }
   };
-  walk(root, []);
+  walk(root, [], null);
   if (twice) return;
   // (Directions at different depths are no numbering restarted level by level.)
   if (new Set(directions.map((d) => chainOf.get(d)?.length)).size !== 1) return;
-  const full = directions.map((d) => chainOf.get(d)?.join('.') ?? null);
+  const top = partsOf.get(directions[0]!);
+  const shared = top !== null && top !== undefined && directions.every((d) => partsOf.get(d) === top) && (chainOf.get(directions[0]!)?.length ?? 0) > 2;
+  const full = directions.map((d) => chainOf.get(d)?.slice(shared ? 1 : 0).join('.') ?? null);
   if (full.some((id) => id === null) || new Set(full).size !== full.length) return;
   directions.forEach((d, k) => ((d as { id: string | null }).id = full[k]!));
 }

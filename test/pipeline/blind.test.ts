@@ -1209,8 +1209,8 @@ const GAPS137: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 // Set 138 (first contact 333/624, none refused): numbering — directions at the fourth level (一、/（一）/1./（1）) with run-in prose fields, parts and directions in enclosed numerals (㈠, ⑴…⑾, ⒈), a w3m dump whose 有关说明 are boxes drawn in box-drawing characters.
 const GAPS138: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  // (Its enclosed numerals ⒈⒉⒊ count a requirement's items since 1.103.)
-  'gat-2026-b3-four-level-runin': { gap: 'open: directions at the fourth level (`（1）` under `1.` under `（一）`) whose fields are run-in sentences: the `1.` project types read as the directions', right: 78 },
+  // (Its enclosed numerals ⒈⒉⒊ count a requirement's items since 1.103; its `（1）` directions under `1.` kinds of project, their ids `1.1.1`, and `领域方向为A、B、C` are read since 1.103.)
+  'gat-2026-b3-four-level-runin': { gap: 'judgement: a title naming 粤港澳大湾区 under the 香港 group gives 香港 and 澳门 (the writer: the group\'s 香港)', right: 231 },
   // (Its boxes' frames are logged since 1.103, their 有关说明 read.)
   'kp-2026-wwbh-bullets-boxed-notes-w3m': { gap: 'open: the call\'s unnumbered `申报要求：` after the last direction read as that direction\'s requirements', right: 272 },
 };

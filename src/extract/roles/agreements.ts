@@ -84,7 +84,9 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
   // A field that holds only 待定 is told by its placeholder check, not as missing.
   // (A field that says what the cooperation rests on without naming an agreement, `合作协议：海峡两岸
   // 科技交流合作有关共识。`, states it: its text is kept, and nothing is missing.)
-  if (agreements.length === 0 && !ctx.allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text) || mappedTrim(fieldRest(f), TRAILING).text.length >= 4)) ctx.missing('agreements', 'agreement (合作协议《…》)');
+  // (A basis stated in a sentence without a document's title, `合作依据为海峡两岸科技交流合作机制。`, is stated.)
+  const said = /合作(?:依据|协议|基础)(?:为|是)[^。；《]{4,}/.test(ctx.all.text);
+  if (agreements.length === 0 && !said && !ctx.allOf('agreement').some((f) => RE_PLACEHOLDER_ONLY.test(mappedTrim(fieldRest(f)).text) || mappedTrim(fieldRest(f), TRAILING).text.length >= 4)) ctx.missing('agreements', 'agreement (合作协议《…》)');
   return agreements;
 }
 
