@@ -1983,6 +1983,28 @@ function markDuplicateLines(lines: RawLine[]): void {
     before = previous;
     previous = l;
   }
+  markRepeatedBlocks(lines);
+}
+
+/**
+ * Two to four lines that open with a heading and come again right after themselves (photos of a
+ * page that overlap, read by a phone's OCR one after the other: `2.1 内地与澳门…` / `领域方向：…` twice):
+ * the second copy is no text.
+ */
+function markRepeatedBlocks(lines: RawLine[]): void {
+  const content = lines.filter((l) => l.cls === 'content');
+  const key = content.map((l) => l.raw.replace(RE_WS, ''));
+  for (let i = 0; i < content.length; i++) {
+    for (let k = 4; k >= 2; k--) {
+      if (i + 2 * k > content.length || !matchMarker(key[i]!) || matchMarker(key[i]!)?.type === 'field') continue;
+      let same = true;
+      for (let j = 0; j < k && same; j++) same = key[i + j] === key[i + k + j] && key[i + j]!.length > 0;
+      if (!same) continue;
+      for (let j = 0; j < k; j++) content[i + k + j]!.cls = 'duplicate-line';
+      i += 2 * k - 1;
+      break;
+    }
+  }
 }
 
 /** Whether line `l` (its text `t`, white space aside) is the copy `markDuplicateLines` removes of `previous`, the line after `before`. */
@@ -2610,10 +2632,23 @@ function writeFieldRows(
   push: (line: number, m: Mapped, kind: 'row' | 'cell' | 'field' | null) => void,
   log: (r: Range & { kind: RemovalKind; replacement?: string }) => void,
 ): void {
-  for (const row of table.rows) {
+  const skip = new Set<number>();
+  for (const [r, row] of table.rows.entries()) {
     const label = cellOf(row.cells[0] ?? []);
     const value = cellOf(row.cells[1] ?? []);
     if (!label) continue;
+    // A direction's number and then its title, each a row of a form (`方向编号 | 1.1` / `指南方向 | 中国和冰岛…`):
+    // its heading, `1.1 中国和冰岛…`, the labels layout.
+    const next = table.rows[r + 1];
+    const titleLabel = next ? cellOf(next.cells[0] ?? []) : null;
+    const title = next ? cellOf(next.cells[1] ?? []) : null;
+    if (value && title && titleLabel && columnOf(label.text.replace(/[：:]$/, ''))?.role === 'id' && columnOf(titleLabel.text.replace(/[：:]$/, ''))?.role === 'title' && /^[\dA-Za-z][\dA-Za-z.\-]{0,9}$/.test(value.text.trim())) {
+      for (const p of [...(row.cells[0] ?? []), ...(next!.cells[0] ?? [])]) log({ ...p, kind: 'table-layout' });
+      push(row.line, new MappedBuilder().pushMapped(value).pushRange(' ', at(value, true), at(value, true)).pushMapped(title).build(), null);
+      skip.add(r + 1);
+      continue;
+    }
+    if (skip.has(r)) continue;
     // One cell merged across the row (a caption): its text, once.
     if (value && value.text === label.text) {
       for (const p of row.cells[1] ?? []) log({ ...p, kind: 'table-layout' });
@@ -3147,9 +3182,11 @@ function markBlogPost(lines: RawLine[]): void {
 }
 
 /** What a screen reader says before a line's text (NVDA, JAWS, 争渡, 读屏 in Chinese): its role, level and place. */
-const RE_SPOKEN_ROLE = /^(?:(?:标题\s*\d\s*[，,]|列表\s*\d+\s*项\s*[，,]|嵌套级别\s*\d+\s*[，,]|(?:已访问)?链接\s*[，,]|图片\s*[，,]|按钮\s*[，,]|表格\s*\d+\s*行\s*\d+\s*列\s*[，,]|第\s*\d+\s*行\s*[，,]|第\s*\d+\s*列\s*[，,]|可点击\s*[，,])\s*)+/;
+/** A site's 读屏 version's cues in brackets: `【标题 级别3】`, `【第2项】`, `【链接】`, `【列表开始，共3项】`, `【列表结束】`. */
+const RE_READER_CUE = /^【(?:标题\s*级别\s*\d|第\s*\d{1,3}\s*项|链接|图片[^】]{0,20}|按钮|列表开始[^】]{0,10}|列表结束|表格开始[^】]{0,12}|表格结束|区域[^】]{0,10})】/;
+const RE_SPOKEN_ROLE = /^(?:(?:【(?:标题\s*级别\s*\d|第\s*\d{1,3}\s*项|链接|按钮|[^】]{0,8}区域(?:开始|结束))】|标题\s*\d\s*[，,]|列表\s*\d+\s*项\s*[，,]|嵌套级别\s*\d+\s*[，,]|(?:已访问)?链接\s*[，,]|图片\s*[，,]|按钮\s*[，,]|表格\s*\d+\s*行\s*\d+\s*列\s*[，,]|第\s*\d+\s*行\s*[，,]|第\s*\d+\s*列\s*[，,]|可点击\s*[，,])\s*)+/;
 /** What a screen reader says on a line of its own: a region entered, a list or table left. */
-const RE_SPOKEN_LINE = /^(?:退出列表|退出表格|退出区域|文档|导航区域|主要区域|横幅区域|内容信息区域|补充区域|表单区域|搜索区域|页脚区域|框架|空白|图片(?:[，,].*)?|按钮[，,].*|编辑框.*)$/;
+const RE_SPOKEN_LINE = /^(?:【(?:列表开始[^】]{0,10}|列表结束|表格开始[^】]{0,12}|表格结束|区域[^】]{0,10}|图片[^】]{0,20})】|退出列表|退出表格|退出区域|文档|导航区域|主要区域|横幅区域|内容信息区域|补充区域|表单区域|搜索区域|页脚区域|框架|空白|图片(?:[，,].*)?|按钮[，,].*|编辑框.*)$/;
 
 /**
  * A screen reader's speech log of a page (a blind user's or an accessibility tester's copy): each
@@ -3158,7 +3195,7 @@ const RE_SPOKEN_LINE = /^(?:退出列表|退出表格|退出区域|文档|导航
  * text), the words read stay. Only where the text has five announcements or more.
  */
 function markScreenReader(lines: RawLine[]): void {
-  if (lines.filter((l) => l.cls === 'content' && (/^(?:标题\s*\d|列表\s*\d+\s*项)[，,]/.test(l.raw.trim()) || l.raw.trim() === '退出列表')).length < 5) return;
+  if (lines.filter((l) => l.cls === 'content' && (/^(?:标题\s*\d|列表\s*\d+\s*项)[，,]/.test(l.raw.trim()) || l.raw.trim() === '退出列表' || RE_READER_CUE.test(l.raw.trim()))).length < 5) return;
   for (const l of lines) {
     if (l.cls !== 'content') continue;
     const t = l.raw.trim();
@@ -3171,6 +3208,12 @@ function markScreenReader(lines: RawLine[]): void {
     const at = l.start + (l.raw.length - l.raw.trimStart().length);
     if (lead[0].length === t.length) l.cls = 'web-chrome';
     else (l.furniture ??= []).push({ start: at, end: at + lead[0].length, kind: 'web-chrome' });
+    // (A heading the version spells a character at a time, `1 . 高 端 医 学`: its spaces no text.)
+    const rest = t.slice(lead[0].length);
+    if (/^\S(?: {1,3}\S){3,}$/.test(rest)) {
+      const from = at + lead[0].length;
+      for (const m of rest.matchAll(/ +/g)) (l.furniture ??= []).push({ start: from + m.index, end: from + m.index + m[0].length, kind: 'cjk-space' });
+    }
   }
 }
 

@@ -1508,7 +1508,8 @@ function readYoungScientist(text: Mapped, span: SpanFn): Summary['youngScientist
   const countIndex = m.index;
   // Counted in a note on the whole (`拟启动8个指南方向（含2个青年科学家项目方向），拟安排国拨经费概算
   // 2.1亿元`): the figures after it are the whole call's, not the young scientists'.
-  const inNote = /[（(]含[^（）()]*$/.test(t.slice(start, m.index));
+  // (`（其中青年科学家项目不超过10项），国拨经费总概算3.2亿元`: a note on the whole, `其中` as `含`.)
+  const inNote = /[（(](?:含|其中[，,]?)[^（）()]*$/.test(t.slice(start, m.index));
   // (Never what each of them gets: `每个项目国拨经费不超过300万元，国拨经费总概算3600万元` reads the 3600万.)
   const rest = sentence.slice(m.index - start + m[0].length);
   // (A thousands separator is no clause's end: `1,200万元`.)

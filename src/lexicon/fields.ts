@@ -34,6 +34,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['揭榜任务名称', 'name'],
   ['合作协议', 'agreement'],
   ['依据协议', 'agreement'],
+  ['依托协议', 'agreement'],
   ['合作依据', 'agreement'],
   ['协议依据', 'agreement'],
   ['合作机制', 'agreement'],

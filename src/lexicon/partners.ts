@@ -22,7 +22,7 @@ const COUNTRIES = `
 const ORGANISATIONS = `
 欧盟 欧洲联盟 东盟 非盟 联合国 上合组织 上海合作组织 金砖国家 二十国集团 亚太经合组织 国际原子能机构 国际热核聚变实验堆 阿盟 拉共体
 中东欧国家 中亚国家 南亚国家 太平洋岛国 拉美 拉美国家 非洲国家 阿拉伯国家
-联合国工业发展组织 联合国教科文组织 联合国环境规划署 联合国开发计划署 世界卫生组织 世界气象组织 联合国粮农组织 粮农组织 国际能源署
+联合国工业发展组织 联合国教科文组织 联合国环境规划署 联合国开发计划署 世界卫生组织 世界气象组织 联合国粮农组织 粮农组织 国际能源署 国际基因工程和生物技术中心
 国际可再生能源署 经合组织 欧洲核子研究中心 国际应用系统分析研究所 国际农业研究磋商组织 国际水稻研究所 国际山地综合发展中心
 国际科学理事会 国际标准化组织 国际电信联盟 世界知识产权组织 全球环境基金 澜湄合作 澜沧江-湄公河合作 澜沧江—湄公河合作 澜沧江－湄公河合作 北极理事会 东亚峰会
 亚洲合作对话 东盟与中日韩 一带一路 “一带一路” 中亚 东盟国家 欧亚经济联盟 南南合作 金砖 东北亚
@@ -47,6 +47,11 @@ export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '�
  * four writers of blind sets out of five leave it out, and the call's count of partners counts the
  * countries.)
  */
+/** Whether a partner's canonical name is a country's (or a region's of China), no group's or organisation's. */
+export function isCountry(name: string): boolean {
+  return COUNTRY_SET.has(name);
+}
+
 export function isRegionGroup(name: string): boolean {
   return !COUNTRY_SET.has(name) && /^(?:中亚|东南亚|南亚|西亚|北非|东非|西非|拉美|拉丁美洲|非洲|中东欧|北欧|中东|东北亚|加勒比|阿拉伯|太平洋岛|太平洋岛屿)(?:国家|地区|国)?$/.test(name);
 }
@@ -88,6 +93,16 @@ const ALIASES: Readonly<Record<string, string>> = {
   IAEA: '国际原子能机构',
   UNIDO: '联合国工业发展组织',
   UNESCO: '联合国教科文组织',
+  ICGEB: '国际基因工程和生物技术中心',
+  CGIAR: '国际农业研究磋商组织',
+  IIASA: '国际应用系统分析研究所',
+  ICIMOD: '国际山地综合发展中心',
+  FAO: '联合国粮农组织',
+  WHO: '世界卫生组织',
+  WMO: '世界气象组织',
+  IEA: '国际能源署',
+  UNEP: '联合国环境规划署',
+  UNDP: '联合国开发计划署',
   G20: '二十国集团',
 };
 

@@ -562,6 +562,7 @@ async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise
         ...(angle !== 0 ? { angle } : {}),
       });
     }
+    items.push(...(await formFieldItems(page, turn)));
     // Where the text may hold a table, the ruling lines the page draws (its operator list costs
     // about as much as its text, so only there).
     const rules = mayHoldTable(items) ? await page.getOperatorList().then((ops) => pageRules(ops.fnArray, ops.argsArray, read.OPS).map(turn.rule)) : [];
@@ -569,6 +570,49 @@ async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise
   } finally {
     page.cleanup();
   }
+}
+
+/** A widget annotation's fields as pdf.js gives them (the few read here). */
+interface Widget {
+  readonly annotationType: number;
+  readonly fieldType?: string;
+  readonly fieldValue?: unknown;
+  readonly rect: number[];
+  readonly multiLine?: boolean;
+  readonly checkBox?: boolean;
+  readonly radioButton?: boolean;
+  readonly exportValue?: string;
+  readonly buttonValue?: string;
+  readonly defaultAppearanceData?: { readonly fontSize?: number };
+}
+
+/**
+ * The values of a fillable form's fields on a page (AcroForm widgets: a text box's text, a list's
+ * choice, a tick box as ☑ or ☐), as runs where a viewer shows them: a form filled in holds its
+ * directions only there, the page drawing the labels and empty boxes. Each line of a value its own
+ * run, from the top of its box.
+ */
+async function formFieldItems(page: { getAnnotations(): Promise<unknown[]> }, turn: ReturnType<typeof turnOf>): Promise<TextItem[]> {
+  const out: TextItem[] = [];
+  const widgets = ((await page.getAnnotations()) as Widget[]).filter((a) => a.annotationType === 20 && Array.isArray(a.rect) && a.rect.length === 4);
+  for (const w of widgets) {
+    const [x0, y0, x1, y1] = w.rect as [number, number, number, number];
+    const size = w.defaultAppearanceData?.fontSize || Math.min(12, Math.max(6, (y1 - y0) * 0.6));
+    let value: string;
+    if (w.fieldType === 'Btn' && (w.checkBox || w.radioButton)) value = w.fieldValue !== undefined && w.fieldValue !== 'Off' && w.fieldValue !== '' && (w.exportValue === undefined || w.fieldValue === w.exportValue || w.fieldValue === w.buttonValue) ? '☑' : '☐';
+    else if (Array.isArray(w.fieldValue)) value = w.fieldValue.filter((v) => typeof v === 'string').join('、');
+    else if (typeof w.fieldValue === 'string') value = w.fieldValue;
+    else continue;
+    const lines = value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+    lines.forEach((line, k) => {
+      const width = [...line].reduce((a, ch) => a + (/[\u0000-\u02ff]/.test(ch) ? size * 0.5 : size), 0);
+      const y = w.multiLine || lines.length > 1 ? y1 - size * (1.2 * k + 1.1) : (y0 + y1) / 2 - size * 0.35;
+      const [a, b, c, d, e, f] = turn.matrix([size, 0, 0, size, x0 + Math.min(2, (x1 - x0) / 10), y]);
+      const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
+      out.push({ str: line, x: e!, y: f!, width, size: Math.hypot(c!, d!) || size, hasEOL: true, ...(angle !== 0 ? { angle } : {}) });
+    });
+  }
+  return out;
 }
 
 /**

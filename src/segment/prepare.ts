@@ -192,10 +192,7 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
   for (const p of paragraphs) {
     const t = p.text.text;
     const itemStart = itemNumberType(t) !== null;
-    // An item of a requirements list that opens with a label (`其他要求：` / `（1）执行期：2027.01-2029.12。` /
-    // `（2）…`): one of the list's items, its figure read from there, no field of its own.
-    const matched = RE_FILE_NAME_LINE.test(t) ? null : matchMarker(t);
-    const marker: Marker | null = inRequirements && itemStart && matched?.type === 'field' ? (listMarker(t) ?? matched) : matched;
+    const { matched, marker } = markerOf(t, inRequirements && itemStart);
     inRequirements = (marker?.type === 'field' && roleOf(marker.key) === 'requirements' && !itemStart) || (inRequirements && itemStart);
     // A figure's label without a colon starts a field only in a field line of its own kind: inside
     // 有关说明/其他要求 (`…，拟支持项目数1项。地方财政经费…`, or its item `（1）拟支持项目数为1~2项，
@@ -276,6 +273,17 @@ function entryTitle(paragraphs: readonly Paragraph[], markers: (Marker | null)[]
   if (!m || entryNumberLength(paragraphs[k]!.text.text) === 0) return;
   const next = markers.slice(k + 1).find((x) => x !== null && x.type === m.type);
   if (!next || next.value !== m.value + 1) markers[k] = null;
+}
+
+/**
+ * A paragraph's marker as read (`matched`) and as taken (`marker`): a line naming a file has none
+ * (`1.…申报书.docx`); an item of a requirements list that opens with a label (`其他要求：` / `（1）执行期：
+ * 2027.01-2029.12。` / `（2）…`, `inList`) is one of the list's items, its figure read from there, no
+ * field of its own.
+ */
+function markerOf(t: string, inList: boolean): { matched: Marker | null; marker: Marker | null } {
+  const matched = RE_FILE_NAME_LINE.test(t) ? null : matchMarker(t);
+  return { matched, marker: inList && matched?.type === 'field' ? (listMarker(t) ?? matched) : matched };
 }
 
 /** Whether the label at offset `at` of `t` ends it: nothing after the label and its colon. */

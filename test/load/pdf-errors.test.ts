@@ -19,7 +19,7 @@ const failure = async (bytes: Uint8Array, path: string): Promise<GuidelineError>
 };
 
 /** A one-page PDF whose only text is a note and a filled-in form field. */
-function annotationsOnly(): Promise<Buffer> {
+function annotationsOnly(withField = false): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4' });
     const chunks: Buffer[] = [];
@@ -28,8 +28,11 @@ function annotationsOnly(): Promise<Buffer> {
     doc.on('error', reject);
     doc.rect(50, 50, 100, 100).stroke();
     doc.note(100, 200, 50, 50, 'Guideline text kept in a note');
-    doc.initForm();
-    doc.formText('title', 100, 300, 200, 20, { value: 'Filled-in field' });
+    doc.note(100, 400, 50, 50, 'Another note');
+    if (withField) {
+      doc.initForm();
+      doc.formText('title', 100, 300, 200, 20, { value: 'Filled-in field' });
+    }
     doc.end();
   });
 }
@@ -39,10 +42,16 @@ describe('PDF failures', () => {
     for (const name of ['x.pdf', 'x.txt', 'x']) expect((await failure(new Uint8Array(0), name)).message).toBe('empty file');
   });
 
-  it('text only in annotations or form fields is told so, not sent to OCR', async () => {
+  it('text only in annotations is told so, not sent to OCR', async () => {
     const e = await failure(await annotationsOnly(), 'notes.pdf');
     expect(e.code).toBe('pdf-annotations-only');
     expect(e.message).toBe('its only text is in 2 annotations or form fields, not on its 1 page: print or flatten it to a PDF with the text on the page');
+  });
+
+  it('a filled-in form field is read where a viewer shows it (since 1.103), the notes are not', async () => {
+    const s = await loadBytes(await annotationsOnly(true), 'form.pdf');
+    expect(s.text).toContain('Filled-in field');
+    expect(s.text).not.toContain('Another note');
   });
 
   it.each([

@@ -3,7 +3,7 @@
  * a sentence of the direction's own (`有关说明：拟支持项目数3项`, `本方向拟支持3个项目`); else the count
  * stated once for every direction (inherited).
  */
-import { mappedTrim } from '../../mapped.js';
+import { mappedSlice, mappedTrim } from '../../mapped.js';
 import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
@@ -23,7 +23,10 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const countField = refers ? undefined : field;
   if (refers) ctx.leftover(field!);
   if (countField) {
-    const rest = currentValue(mappedTrim(fieldRest(countField), TRAILING));
+    const whole = currentValue(mappedTrim(fieldRest(countField), TRAILING));
+    // (A count per partner, then the direction's total, `每个合作国家不超过3项，总数不超过6项`: the total.)
+    const total = /^每个[^，。；]{0,8}?(?:国家|国别|伙伴|单位|地区)[^。；]*?[，,；;]\s*(?:总数|合计|共计|总计|共)(?:为)?/.exec(whole.text);
+    const rest = total ? mappedSlice(whole, total[0].length, whole.text.length) : whole;
     // (A field of places, `资助名额：8名`, or of a number that names no projects, `支持数量：25人`,
     // counts awards in people: each a project.)
     const hit = parseCount(rest.text, /名额/.test(countField.marker?.key ?? '') || !/项目/.test(countField.marker?.key ?? '项目'));

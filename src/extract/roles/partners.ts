@@ -4,7 +4,7 @@
  * says besides: its category (`（基础研究类）`) and the project kind.
  */
 import type { Paragraph } from '../../reflow/index.js';
-import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isRegionGroup } from '../../lexicon/partners.js';
+import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isCountry, isRegionGroup } from '../../lexicon/partners.js';
 import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
@@ -32,30 +32,8 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   const pair = /^(?:内地|大陆|中国|中方|我国)(?:与|和|同)/.exec(title);
   const known = pair && found.length > 1 && found[0]!.index === pair[0].length ? chainOf(title, found) : found;
   const partners: Partner[] = known.map((h) => ({ name: h.name, text: h.text, span: span(titleM, h.index, h.index + h.length), recognised: true }));
-  // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too. A
-  // region after the countries it sums up (`哈萨克斯坦、乌兹别克斯坦等中亚国家`) is no partner of its own.
-  const fieldNames = new Set<string>();
-  for (const f of ctx.allOf('partners')) {
-    const t = fieldRest(f);
-    let named = 0;
-    for (const h of findPartners(t.text)) {
-      if (named > 0 && /等$/.test(t.text.slice(0, h.index))) continue;
-      named++;
-      fieldNames.add(h.name);
-      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
-    }
-  }
-  // No such field: a sentence of the direction's that says who the partners are (`合作对象为俄罗斯远东
-  // 联邦大学、俄罗斯科学院…`, `合作国家为哈萨克斯坦、乌兹别克斯坦`), read as the field would be.
-  if (ctx.allOf('partners').length === 0) {
-    const said = RE_PARTNERS_SENTENCE.exec(ctx.all.text);
-    const from = said ? said.index + said[0].length - said[1]!.length : 0;
-    for (const h of said ? findPartners(said[1]!) : []) {
-      if (fieldNames.has(h.name) || (fieldNames.size > 0 && /等$/.test(said![1]!.slice(0, h.index)))) continue;
-      fieldNames.add(h.name);
-      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(ctx.all, from + h.index, from + h.index + h.length), recognised: true });
-    }
-  }
+  // A partners field (`合作国家：罗马尼亚`, a table's 合作国家/地区 column): its partners too.
+  const fieldNames = fieldPartners(ctx, partners);
   // The title's frame (`“一带一路”共建国家`, `中亚`) where the field names the partners themselves,
   // or leaves them open (`合作对象：不限`): no partner.
   const leftOpen = ctx.allOf('partners').some((f) => RE_PARTNERS_OPEN.test(fieldRest(f).text.trim()));
@@ -68,6 +46,8 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
     for (let i = partners.length - 1; i >= 0; i--) if (partners[i]!.text === '港澳台' && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
   }
   // A group of countries by region in the title, where the field names its countries: the countries.
+  // (A bloc, `中国与东盟国家…` over `合作国别：柬埔寨、老挝…`, stays: writers of blind sets disagree, and
+  // the bloc is the programme's partner as much as its members are.)
   if ([...fieldNames].some((n) => !isRegionGroup(n))) {
     for (let i = partners.length - 1; i >= 0; i--) if (isRegionGroup(partners[i]!.name) && !fieldNames.has(partners[i]!.name)) partners.splice(i, 1);
   }
@@ -205,4 +185,41 @@ function chainOf(title: string, hits: ReturnType<typeof findPartners>): ReturnTy
     else break;
   }
   return out;
+}
+
+/**
+ * The partners a partners field names (`合作国家：罗马尼亚`, a table's 合作国家/地区 column), added to
+ * `partners`; a region after the countries it sums up (`哈萨克斯坦、乌兹别克斯坦等中亚国家`) is no partner of
+ * its own. Without such a field, a sentence that says who they are (`合作对象为…`). The names read.
+ */
+function fieldPartners(ctx: DirectionContext, partners: Partner[]): Set<string> {
+  const { span } = ctx;
+  const fieldNames = new Set<string>();
+  for (const f of ctx.allOf('partners')) {
+    const t = fieldRest(f);
+    let named = 0;
+    const hits = findPartners(t.text);
+    for (const h of hits) {
+      if (named > 0 && /等$/.test(t.text.slice(0, h.index))) continue;
+      // (A group whose countries the bracket after it names, `东盟国家（柬埔寨、老挝…）`, `“一带一路”沿线国家
+      // （以哈萨克斯坦、乌兹别克斯坦为主）`: the countries.)
+      const bracket = /^(?:沿线|共建|成员)?(?:国家|国)?[（(]([^）)]*)[）)]/.exec(t.text.slice(h.index + h.length));
+      if (!isCountry(h.name) && bracket && hits.some((x) => x.index > h.index + h.length && x.index < h.index + h.length + bracket[0].length && isCountry(x.name))) continue;
+      named++;
+      fieldNames.add(h.name);
+      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
+    }
+  }
+  // No such field: a sentence of the direction's that says who the partners are (`合作对象为俄罗斯远东
+  // 联邦大学、俄罗斯科学院…`, `合作国家为哈萨克斯坦、乌兹别克斯坦`), read as the field would be.
+  if (ctx.allOf('partners').length === 0) {
+    const said = RE_PARTNERS_SENTENCE.exec(ctx.all.text);
+    const from = said ? said.index + said[0].length - said[1]!.length : 0;
+    for (const h of said ? findPartners(said[1]!) : []) {
+      if (fieldNames.has(h.name) || (fieldNames.size > 0 && /等$/.test(said![1]!.slice(0, h.index)))) continue;
+      fieldNames.add(h.name);
+      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(ctx.all, from + h.index, from + h.index + h.length), recognised: true });
+    }
+  }
+  return fieldNames;
 }
