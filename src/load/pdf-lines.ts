@@ -230,6 +230,45 @@ function uprightRuns(items: readonly TextItem[]): TextItem[] {
   return [...items.filter((it) => !turned.includes(it)), ...upright];
 }
 
+/**
+ * A run of a text layer whose spaces stand wider than a space, each half an em or more, a third
+ * between words of ideographs (a tab stop
+ * between a table's cells the PDF writer drew in one run: `技术与装 共性关键技术 1` over three columns):
+ * its pieces, each where its glyphs put it (an ideograph an em, other characters half), the spaces
+ * their share of the rest. Any other run whole.
+ */
+function apartAtGaps(it: TextItem): TextItem[] {
+  // (Never a run with Latin letters: their widths are no fraction of an em to count by.)
+  if (!/\S +\S/.test(it.str) || it.width <= 0 || it.angle !== undefined || /[A-Za-z]/.test(it.str)) return [it];
+  const wide = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch);
+  const chars = [...it.str];
+  const glyphs = chars.reduce((a, ch) => a + (ch === ' ' ? 0 : wide(ch) ? it.size : it.size * 0.5), 0);
+  const spaces = chars.filter((ch) => ch === ' ').length;
+  const space = (it.width - glyphs) / Math.max(1, spaces);
+  // (A third of an em between words of ideographs, `项目数 经费`, a header's two cells, is a gap too.)
+  const words = it.str.split(/ +/).filter((w) => w !== '');
+  if (space < it.size * (words.every((w) => /^[\u4e00-\u9fff（）()]{2,}$/.test(w)) ? 0.3 : 0.5)) return [it];
+  const out: TextItem[] = [];
+  let x = it.x;
+  let piece = '';
+  let from = it.x;
+  for (const ch of chars) {
+    if (ch === ' ') {
+      // (The space a run of its own, as pdf.js gives a gap's: the line reads as the run did.)
+      if (piece !== '') out.push({ ...it, str: piece, x: from, width: x - from, hasEOL: false });
+      out.push({ ...it, str: ' ', x, width: space, hasEOL: false });
+      piece = '';
+      x += space;
+      from = x;
+      continue;
+    }
+    piece += ch;
+    x += wide(ch) ? it.size : it.size * 0.5;
+  }
+  if (piece !== '') out.push({ ...it, str: piece, x: from, width: x - from });
+  return out;
+}
+
 /** A footnote's mark set small and raised: a number of one or two digits, a star, a circled or superscript number. */
 const RE_NOTE_MARK = /^\s*(?:\d{1,2}|[*＊†‡]|[\u2460-\u2473]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s*$/;
 
@@ -301,7 +340,7 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
     }
   }
   // Baseline grouping: items whose baselines are within a third of the font size share a line.
-  const sorted = raisedMarks(uprightRuns(kept), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = raisedMarks(uprightRuns(page.ocr ? kept : kept.flatMap(apartAtGaps)), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const it of sorted) {
     const line = lines.find((l) => Math.abs(l.y - it.y) < Math.max(1, Math.min(l.size, it.size) * 0.35));

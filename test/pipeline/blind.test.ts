@@ -1218,7 +1218,8 @@ const GAPS138: Record<string, { gap?: string; checksGap?: string; right?: number
 const GAPS139: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (Its `序号 | 指南方向 | 方向要求` rows are read as cards since 1.103.)
   'gat-2026-b3-org-table-notes': { gap: 'open: an Org-mode note\'s own `#+TITLE:` read as the title; a note-taker\'s line under the table read as a direction', right: 178 },
-  'kp-2026-znnj-tabstop-table': { gap: 'open: a borderless PDF table aligned only by tab stops, its rows 6 pt apart and its cells wrapped: the columns run together, the document refused' },
+  // (Its runs across tab stops are cut at their wide spaces since 1.103: no longer refused.)
+  'kp-2026-znnj-tabstop-table': { gap: 'open: a borderless PDF table aligned only by tab stops: its header `项目数 经费`, a third of an em apart, leaves the count and the funding one column', right: 143 },
 };
 // Set 140 (first contact 384/534, none refused): neighbouring calls — a 科技创新2030 重大项目 with 定向择优 and 公开竞争 directions, a province's 专题 → 方向（一） → 指南N guideline inside its notice, a ministry's internal 课题 call.
 const GAPS140: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
