@@ -483,7 +483,8 @@ class PageNoise {
 
   /** A line's height (unless pages were scanned) and text without spaces, for matching running lines. */
   private key(l: Line): string {
-    return `${this.scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '')}`;
+    // (A head that counts its pages, `指南方向要素表（第2页，共4页）`, is one line on each of them.)
+    return `${this.scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '').replace(/第\d{1,3}页|共\d{1,3}页/g, '#')}`;
   }
 
   /** The page number a line of the header or footer zone states (as OCR may misread it on a scanned page). */

@@ -154,6 +154,43 @@ export function directionsFromChildItems(directions: Section[]): void {
 }
 
 /**
+ * The call's requirements written as a label after its last direction (`申报要求：` / `1. 申报单位应为…`
+ * / `2. 项目负责人…`, no part number before it), where that direction states its own requirements
+ * already (`有关说明：…`): a part of the call after the directions, not the last direction's second
+ * list. Told by what its items speak of: who may apply, by when, how to file. Changes the tree in place.
+ */
+export function callRequirementsAfterLast(root: Section, directions: readonly Section[]): void {
+  const last = directions[directions.length - 1];
+  if (!last) return;
+  const fields = last.children.filter((c): c is Section => c.kind === 'field');
+  const at = last.children.findIndex((c) => c.kind === 'field' && RE_CALL_REQUIREMENTS.test(c.marker?.key ?? '') && c.children.length >= 2);
+  if (at < 0 || !fields.some((f) => f.role === 'requirements' && last.children.indexOf(f) < at)) return;
+  const field = last.children[at] as Section;
+  const said = field.children.filter((c) => c.kind === 'item' && RE_CALL_MATTERS.test(c.heading?.text.text ?? '')).length;
+  if (said * 2 < field.children.length) return;
+  const parent = parentOf(root, last);
+  if (!parent) return;
+  const moved = (last.children as Node[]).splice(at);
+  Object.assign(field, { kind: 'part', role: null });
+  (parent.children as Node[]).splice(parent.children.indexOf(last) + 1, 0, ...moved);
+}
+const RE_CALL_REQUIREMENTS = /^(?:申报要求|申请要求|申报条件|申报说明)$/;
+/** What a call's requirements speak of, never one direction's: who applies, by when, where. */
+const RE_CALL_MATTERS = /申报单位|申请单位|项目负责人|项目（课题）负责人|受理|网上填报|推荐单位|申报书|截止|法人/;
+
+/** The section that holds `node`, or null. */
+function parentOf(root: Section, node: Section): Section | null {
+  for (const c of root.children) {
+    if (c === node) return root;
+    if (c.kind !== 'paragraph') {
+      const found = parentOf(c, node);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
  * For each direction read from a table row, an earlier list entry (an item, not inside a direction)
  * with its number and title: the entry's paragraphs are read into the direction (see the caller).
  */

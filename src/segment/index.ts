@@ -26,7 +26,7 @@ import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
 import { digitTitleMarkers, paddedNumberMarkers } from '../lexicon/markers.js';
 import { bareRequirements, bareValueMarkers } from './bare-fields.js';
-import { describedBefore, directionsFromChildItems, directionsFromParts, dropMentions, dropOverview, dropOverviewTable, idsByAncestors, idsWithinParts } from './finish.js';
+import { callRequirementsAfterLast, describedBefore, directionsFromChildItems, directionsFromParts, dropMentions, dropOverview, dropOverviewTable, idsByAncestors, idsWithinParts } from './finish.js';
 import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
 import { RULES } from './rules.js';
 import type { Segmented } from './tree.js';
@@ -70,6 +70,8 @@ export function segment(input: readonly Paragraph[]): Segmented {
   bareRequirements(b.directions, b.problems);
   // Kinds of project numbered as directions over their items that are (`1. 联合资助研发项目` / `（1）…`).
   directionsFromChildItems(b.directions);
+  // The call's `申报要求：` after its last direction, no part number before it.
+  callRequirementsAfterLast(b.root, b.directions);
   idsWithinParts(b.directions, b.partOf);
   idsByAncestors(b.root, b.directions, b.problems);
   return { root: b.root, problems: b.problems, directionType };

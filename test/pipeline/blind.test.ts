@@ -1211,8 +1211,7 @@ const GAPS137: Record<string, { gap?: string; checksGap?: string; right?: number
 const GAPS138: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (Its enclosed numerals ⒈⒉⒊ count a requirement's items since 1.103; its `（1）` directions under `1.` kinds of project, their ids `1.1.1`, and `领域方向为A、B、C` are read since 1.103.)
   'gat-2026-b3-four-level-runin': { gap: 'judgement: a title naming 粤港澳大湾区 under the 香港 group gives 香港 and 澳门 (the writer: the group\'s 香港)', right: 231 },
-  // (Its boxes' frames are logged since 1.103, their 有关说明 read.)
-  'kp-2026-wwbh-bullets-boxed-notes-w3m': { gap: 'open: the call\'s unnumbered `申报要求：` after the last direction read as that direction\'s requirements', right: 272 },
+  // (Its boxes' frames are logged, their 有关说明 read, and the call's unnumbered `申报要求：` after the last direction is the call's, since 1.103.)
 };
 // Set 139 (first contact 147+47/420, one refused): tables — a page whose third column holds each direction's fields as `label：value` lines, an Emacs Org-mode table in a developer's notes, a PDF table aligned only by tab stops.
 const GAPS139: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
@@ -1230,8 +1229,7 @@ const GAPS140: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 // Set 141 (first contact 417/537, none refused): PDF forms — a fillable form whose directions are only its fields' values, a draft with two reviewers' annotations, panels whose wrapped values run under their labels.
 const GAPS141: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  // (Its form fields' values are read where a viewer shows them, and `方向编号 | 1.1` over `指南方向 | …` heads each direction, since 1.103.)
-  'gjhz-2028-b1-acroform-fields': { gap: 'open: a tick box\'s printed hint `（勾选表示须由企业牵头申报）` read as one more requirement; a box left empty raises no field-missing', right: 184 },
+  // (Its form fields' values are read where a viewer shows them, `方向编号 | 1.1` over `指南方向 | …` heads each direction, its page-counting head is a running head, and a box left empty is a missing field, since 1.103.)
   'kp-2027-zlks-shaded-panels': { gap: 'open: one panel\'s 关键词 value, wrapped under its label, not read', right: 265 },
 };
 // Set 142 (first contact 455/539, none refused): texts as received — a phone OCR app's text of overlapping photos, a site's 读屏 version with its bracketed cues and spelt-out headings, an enterprise chat archive with a recalled message re-sent.

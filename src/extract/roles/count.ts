@@ -37,7 +37,9 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     } else if (RE_COUNT_OPEN.test(rest.text)) {
       ctx.check('count-unspecified', 'info', `the project count is left open (“${rest.text}”)`, rest.text, span(rest));
     } else {
-      ctx.check('value-unreadable', 'warning', `no project count in “${rest.text}”`, rest.text, span(rest));
+      // (A label left without a value, a form's box never filled: the field is missing.)
+      if (rest.text.trim() === '' && countField.children.length === 0) ctx.missing('projectCount', 'project count (拟支持项目数)');
+      else ctx.check('value-unreadable', 'warning', `no project count in “${rest.text}”`, rest.text, span(rest));
     }
     ctx.leftover(countField);
   } else {

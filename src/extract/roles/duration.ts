@@ -67,8 +67,9 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     else implausible(checks, id, 'duration', text, s);
   };
   // `攻关时限：按本通知有关要求执行`: no duration of its own; the call's applies.
-  // `项目实施周期：______年` (a form's blank left empty, its choices unticked): none stated either.
-  const refers = durationField ? RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(durationField), TRAILING).text) || /^(?:年|个月|月)$/.test(mappedTrim(fieldRest(durationField), TRAILING).text) : false;
+  // `项目实施周期：______年` (a form's blank left empty, its choices unticked), or a label with no value at
+  // all: none stated either.
+  const refers = durationField ? RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(durationField), TRAILING).text) || /^(?:年|个月|月)$/.test(mappedTrim(fieldRest(durationField), TRAILING).text) || (durationField.children.length === 0 && mappedTrim(fieldRest(durationField), TRAILING).text === '') : false;
   if (durationField && refers) {
     ctx.leftover(durationField);
   } else if (durationField) {

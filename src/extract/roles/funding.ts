@@ -69,7 +69,9 @@ function readFundingField(ctx: DirectionContext, fundingField: FundingField): { 
     if (rest.text.length > 0) ctx.otherText.push({ label: '支持方式', known: true, text: rest.text, span: span(rest) });
   } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
     // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
-    ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
+    // (A label left without a value, a form's box never filled: the field is missing.)
+    if (rest.text.trim() === '' && fundingField.children.length === 0) ctx.missing('funding', 'funding (拟支持经费)');
+    else ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
   }
   if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {
     // (Within the text: a unit the label gave is no part of it.)
