@@ -1995,8 +1995,10 @@ function markRepeatedBlocks(lines: RawLine[]): void {
   const content = lines.filter((l) => l.cls === 'content');
   const key = content.map((l) => l.raw.replace(RE_WS, ''));
   for (let i = 0; i < content.length; i++) {
+    const head = matchMarker(key[i]!);
+    if (!head || head.type === 'field') continue;
     for (let k = 4; k >= 2; k--) {
-      if (i + 2 * k > content.length || !matchMarker(key[i]!) || matchMarker(key[i]!)?.type === 'field') continue;
+      if (i + 2 * k > content.length) continue;
       let same = true;
       for (let j = 0; j < k && same; j++) same = key[i + j] === key[i + k + j] && key[i + j]!.length > 0;
       if (!same) continue;
@@ -2642,7 +2644,8 @@ function writeFieldRows(
     const next = table.rows[r + 1];
     const titleLabel = next ? cellOf(next.cells[0] ?? []) : null;
     const title = next ? cellOf(next.cells[1] ?? []) : null;
-    if (value && title && titleLabel && columnOf(label.text.replace(/[：:]$/, ''))?.role === 'id' && columnOf(titleLabel.text.replace(/[：:]$/, ''))?.role === 'title' && /^[\dA-Za-z][\dA-Za-z.\-]{0,9}$/.test(value.text.trim())) {
+    const roleOfLabel = (m: Mapped): string | undefined => columnOf(m.text.replace(/[：:]$/, ''))?.role;
+    if (value && title && titleLabel && roleOfLabel(label) === 'id' && roleOfLabel(titleLabel) === 'title' && /^[\dA-Za-z][\dA-Za-z.\-]{0,9}$/.test(value.text.trim())) {
       for (const p of [...(row.cells[0] ?? []), ...(next!.cells[0] ?? [])]) log({ ...p, kind: 'table-layout' });
       push(row.line, new MappedBuilder().pushMapped(value).pushRange(' ', at(value, true), at(value, true)).pushMapped(title).build(), null);
       skip.add(r + 1);
@@ -3182,11 +3185,14 @@ function markBlogPost(lines: RawLine[]): void {
 }
 
 /** What a screen reader says before a line's text (NVDA, JAWS, 争渡, 读屏 in Chinese): its role, level and place. */
-/** A site's 读屏 version's cues in brackets: `【标题 级别3】`, `【第2项】`, `【链接】`, `【列表开始，共3项】`, `【列表结束】`. */
-const RE_READER_CUE = /^【(?:标题\s*级别\s*\d|第\s*\d{1,3}\s*项|链接|图片[^】]{0,20}|按钮|列表开始[^】]{0,10}|列表结束|表格开始[^】]{0,12}|表格结束|区域[^】]{0,10})】/;
-const RE_SPOKEN_ROLE = /^(?:(?:【(?:标题\s*级别\s*\d|第\s*\d{1,3}\s*项|链接|按钮|[^】]{0,8}区域(?:开始|结束))】|标题\s*\d\s*[，,]|列表\s*\d+\s*项\s*[，,]|嵌套级别\s*\d+\s*[，,]|(?:已访问)?链接\s*[，,]|图片\s*[，,]|按钮\s*[，,]|表格\s*\d+\s*行\s*\d+\s*列\s*[，,]|第\s*\d+\s*行\s*[，,]|第\s*\d+\s*列\s*[，,]|可点击\s*[，,])\s*)+/;
+/** A site's 读屏 version's cues in brackets before a line's text: `【标题 级别3】`, `【第2项】`, `【链接】`, `【正文区域开始】`. */
+const READER_CUES_BEFORE = '标题\\s*级别\\s*\\d|第\\s*\\d{1,3}\\s*项|链接|按钮|[^】]{0,8}区域(?:开始|结束)';
+/** Its cues on a line of their own: `【列表开始，共3项】`, `【列表结束】`, `【图片：…】`. */
+const READER_CUES_ALONE = '列表开始[^】]{0,10}|列表结束|表格开始[^】]{0,12}|表格结束|区域[^】]{0,10}|图片[^】]{0,20}';
+const RE_READER_CUE = new RegExp(`^【(?:${READER_CUES_BEFORE}|${READER_CUES_ALONE})】`);
+const RE_SPOKEN_ROLE = new RegExp(`^(?:(?:【(?:${READER_CUES_BEFORE})】|标题\\s*\\d\\s*[，,]|列表\\s*\\d+\\s*项\\s*[，,]|嵌套级别\\s*\\d+\\s*[，,]|(?:已访问)?链接\\s*[，,]|图片\\s*[，,]|按钮\\s*[，,]|表格\\s*\\d+\\s*行\\s*\\d+\\s*列\\s*[，,]|第\\s*\\d+\\s*行\\s*[，,]|第\\s*\\d+\\s*列\\s*[，,]|可点击\\s*[，,])\\s*)+`);
 /** What a screen reader says on a line of its own: a region entered, a list or table left. */
-const RE_SPOKEN_LINE = /^(?:【(?:列表开始[^】]{0,10}|列表结束|表格开始[^】]{0,12}|表格结束|区域[^】]{0,10}|图片[^】]{0,20})】|退出列表|退出表格|退出区域|文档|导航区域|主要区域|横幅区域|内容信息区域|补充区域|表单区域|搜索区域|页脚区域|框架|空白|图片(?:[，,].*)?|按钮[，,].*|编辑框.*)$/;
+const RE_SPOKEN_LINE = new RegExp(`^(?:【(?:${READER_CUES_ALONE})】|退出列表|退出表格|退出区域|文档|导航区域|主要区域|横幅区域|内容信息区域|补充区域|表单区域|搜索区域|页脚区域|框架|空白|图片(?:[，,].*)?|按钮[，,].*|编辑框.*)$`);
 
 /**
  * A screen reader's speech log of a page (a blind user's or an accessibility tester's copy): each
@@ -3472,13 +3478,6 @@ const RE_OCR_BULLET = /^([\f \t\u3000]*)[》>»][ \u3000]?(?=[\u4e00-\u9fff])/;
 /** A line of English words (three or more, no CJK character): a translation in a bilingual text. */
 const RE_ENGLISH_LINE = /^[\s\u3000]*(?=(?:.*?\b[A-Za-z]{2,}\b){3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;
 
-/**
- * A bilingual text (a joint call printed in Chinese and English): each line of English that
- * follows a line of Chinese is its translation (`合作领域（Research Areas）：农业；食品安全。` /
- * `Agriculture; Food Safety.`), not text of the field above it. Only where the text has five such
- * lines or more (a Chinese guideline quotes an English name now and then, on a line of its own
- * less often still); removed and logged as `translation`.
- */
 const RE_BOX_TOP = /^[ \t\u3000]*[┌╔┏╭][─━═ ]+[┐╗┓╮][ \t\u3000]*$/;
 const RE_BOX_BOTTOM = /^[ \t\u3000]*[└╚┗╰][─━═ ]+[┘╝┛╯][ \t\u3000]*$/;
 /** A line inside a box of one cell: a bar, its text (no bar in it), a bar. */
@@ -3505,6 +3504,13 @@ function markTextBoxes(lines: RawLine[]): void {
   }
 }
 
+/**
+ * A bilingual text (a joint call printed in Chinese and English): each line of English that
+ * follows a line of Chinese is its translation (`合作领域（Research Areas）：农业；食品安全。` /
+ * `Agriculture; Food Safety.`), not text of the field above it. Only where the text has five such
+ * lines or more (a Chinese guideline quotes an English name now and then, on a line of its own
+ * less often still); removed and logged as `translation`.
+ */
 function markTranslations(lines: RawLine[]): void {
   const found: number[] = [];
   let previous: RawLine | null = null;

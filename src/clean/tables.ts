@@ -345,30 +345,34 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
   }
   // A direction per row: its number and title, then its fields with their labels in one cell.
-  if (width === 2) {
-    const body = rows.slice(h + 1).filter((r) => r.cells.length === 2);
-    const cards = body.filter((r) => RE_ROW_HEAD.test(cellText(r.cells[0]!).trim()) && runOnLabelStarts(`。${cellText(r.cells[1]!)}`).length >= 2);
-    if (cards.length >= 1 && cards.length * 2 >= body.length) {
-      layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
-      for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
-      return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: rows.slice(h + 1).map((r) => ({ line: r.index, cells: r.cells })), layout: sortRanges(layout) };
-    }
-  }
-  // A number, a title, and the fields with their labels in one cell (`序号 | 指南方向 | 方向要求`, each
-  // row's `合作协议：…<br>领域方向：…` in its third cell): read as cards of two, number and title one head.
-  if (width === 3 && columns[0]?.role === 'id' && columns[1]?.role === 'title') {
-    const body = rows.slice(h + 1).filter((r) => r.cells.length === 3);
-    const captions = body.filter((r) => isCaptionRow(r.cells.map(cellText)));
-    const cards = body.filter((r) => !captions.includes(r) && runOnLabelStarts(`。${cellText(r.cells[2]!)}`).length >= 2);
-    if (cards.length >= 1 && (cards.length + captions.length) * 4 >= body.length * 3) {
-      layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
-      for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
-      for (const r of captions) for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
-      const cells = (r: PipeRow): Range[][] => (captions.includes(r) ? [r.cells[0]!] : [[...r.cells[0]!, ...r.cells[1]!], r.cells[2]!]);
-      return { kind: 'cards', lines: taken, first, columns: [], header: [], rows: body.map((r) => ({ line: r.index, cells: cells(r) })), layout: sortRanges(layout) };
-    }
-  }
-  return null;
+  return cardsTable(text, { rows, h, header, width, columns, taken, first, layout });
+}
+
+/**
+ * A table of cards, a direction per row with its fields and their labels in one cell: `number title |
+ * fields` (two columns), or `序号 | 指南方向 | 方向要求` (three, each row's `合作协议：…<br>领域方向：…`
+ * in its third cell; number and title one head, a row across the table a caption read once). Null
+ * where too few rows are such cards.
+ */
+function cardsTable(
+  text: string,
+  t: { rows: readonly PipeRow[]; h: number; header: PipeRow; width: number; columns: readonly (Column | null)[]; taken: Set<number>; first: number; layout: Layout },
+): Table | null {
+  const { rows, h, header, width, layout } = t;
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
+  const three = width === 3 && t.columns[0]?.role === 'id' && t.columns[1]?.role === 'title';
+  if (width !== 2 && !three) return null;
+  const body = rows.slice(h + 1).filter((r) => r.cells.length === width);
+  const captions = three ? body.filter((r) => isCaptionRow(r.cells.map(cellText))) : [];
+  const cards = body.filter((r) => !captions.includes(r) && (three || RE_ROW_HEAD.test(cellText(r.cells[0]!).trim())) && runOnLabelStarts(`。${cellText(r.cells[width - 1]!)}`).length >= 2);
+  const enough = three ? (cards.length + captions.length) * 4 >= body.length * 3 : cards.length * 2 >= body.length;
+  if (cards.length === 0 || !enough) return null;
+  layout.push(...header.cells.flat().map((r) => ({ ...r, kind: 'table-header' as const })));
+  for (const r of rows) layout.push(...r.pipes.map((p) => ({ ...p, kind: 'table-layout' as const })));
+  for (const r of captions) for (const c of r.cells.slice(1)) for (const p of c) layout.push({ ...p, kind: 'table-layout' });
+  const cells = (r: PipeRow): Range[][] => (captions.includes(r) ? [r.cells[0]!] : three ? [[...r.cells[0]!, ...r.cells[1]!], r.cells[2]!] : r.cells);
+  const out = three ? body : rows.slice(h + 1);
+  return { kind: 'cards', lines: t.taken, first: t.first, columns: [], header: [], rows: out.map((r) => ({ line: r.index, cells: cells(r) })), layout: sortRanges(layout) };
 }
 
 /**

@@ -28,8 +28,7 @@ import {
   parsePerProjectCap,
   RE_BATCH,
   RE_DRAFT,
-  RE_PROGRAMME,
-  programmeName,
+  programmeOf,
   RE_SPECIAL_PROJECT,
   RE_TITLE_SPECIAL_PROJECT,
   RE_TITLE_SENTENCE,
@@ -751,14 +750,14 @@ function summaryPlausibility(summary: Summary, checks: CheckDraft[]): void {
 }
 
 
+/** The kinds of a key programme's directions that differ in what they state: `揭榜挂帅`, `部省联动`, `青年科学家`… */
+const RE_PROJECT_KIND = /揭榜挂帅|部省联动|青年科学家|定向委托|赛马/;
+
 /**
  * A direction missing a field is a doubt when the other directions have it; in a guideline where
  * no direction names agreements or partners (a domestic special project), their absence is the
  * form, not a doubt.
  */
-/** The kinds of a key programme's directions that differ in what they state: `揭榜挂帅`, `部省联动`, `青年科学家`… */
-const RE_PROJECT_KIND = /揭榜挂帅|部省联动|青年科学家|定向委托|赛马/;
-
 function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): CheckDraft[] {
   const has: Record<string, (d: Direction) => boolean> = {
     agreements: (d) => d.agreements.length > 0,
@@ -890,7 +889,7 @@ function documentInfo(
   const found = titleOf(preamble, head, text, span, checks);
   const title = found.title;
   const where = `${title ?? ''}\n${text.text}`;
-  const programme = ((m) => (m ? programmeName(m[0]) : null))(RE_PROGRAMME.exec(where));
+  const programme = programmeOf(where);
   const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? RE_TITLE_SPECIAL_PROJECT.exec(title ?? '')?.[1] ?? null;
   const status = statusOf(preamble, head, found, checks);
   // The title as printed (a text in traditional script is read as simplified).

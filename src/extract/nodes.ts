@@ -40,6 +40,11 @@ export function fieldRest(field: Section): Mapped {
   return /^[为是]\s*(?=[\d约不共一二两三四五六七八九十若])/.test(rest.text) ? mappedTrim(mappedSlice(rest, 1, rest.text.length)) : rest;
 }
 
+/** Whether a field's label stands with no value at all, on its line or below it (a form's box never filled). */
+export function leftBlank(field: Section): boolean {
+  return field.children.length === 0 && fieldRest(field).text.trim() === '';
+}
+
 /** An item's own text, marker removed. */
 export function itemRest(item: Section): Mapped {
   const h = item.heading!;

@@ -650,10 +650,11 @@ export function qualifierOfMatch(before: string | undefined, after: string | und
   return qualifierOf(before, after);
 }
 
-export const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家科技重大专项|科技创新2030—重大项目|国家社会科学基金|科技创新2030(?=\s*[—–-]\s*[“「『"][^”」』"]{2,40}[”」』"]\s*重大项目)/;
-/** The programme a match of `RE_PROGRAMME` names (`科技创新2030—“脑科学与类脑研究”重大项目` is one of 科技创新2030—重大项目). */
-export function programmeName(match: string): string {
-  return match === '科技创新2030' ? '科技创新2030—重大项目' : match;
+const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家科技重大专项|科技创新2030—重大项目|国家社会科学基金|科技创新2030(?=\s*[—–-]\s*[“「『"][^”」』"]{2,40}[”」』"]\s*重大项目)/;
+/** The programme a text names first, or null (`科技创新2030—“脑科学与类脑研究”重大项目` is one of 科技创新2030—重大项目). */
+export function programmeOf(text: string): string | null {
+  const m = RE_PROGRAMME.exec(text)?.[0] ?? null;
+  return m === '科技创新2030' ? '科技创新2030—重大项目' : m;
 }
 /** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". */
 export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划|重大项目(?=\d{4}|\s*(?:（|\(|以下|实施方案|项目申报|申报指南)))/;

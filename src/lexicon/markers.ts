@@ -274,8 +274,8 @@ const RE_IDS_BEFORE_LABEL = /^\d{1,2}\.\d{1,2}(?:\s*(?:、|，|,|和|及|与|～
  * label whose other words are more than numbers, `注（1.5倍）：`, names none).
  */
 export function idsNamed(label: string, key = ''): string[] {
-  const rest = label.replace(key, '').replace(/\d{1,2}\.\d{1,2}/g, '');
-  if (!/^[\s（(）)、，,和及与～~—–\-至到：:]*(?:适用于|适用|以下|上述)?[\s（(）)、，,和及与～~—–\-至到：:]*(?:等?方向|各方向)?[\s（(）)：:]*$/.test(rest.replace(/适用于|(?:等|各)?方向/g, ''))) return [];
+  const rest = label.replace(key, '').replace(/\d{1,2}\.\d{1,2}|适用于|适用|以下|上述|(?:等|各)?方向/g, '');
+  if (!/^[\s（(）)、，,和及与～~—–\-至到：:]*$/.test(rest)) return [];
   const out: string[] = [];
   const re = /(\d{1,2})\.(\d{1,2})(?:\s*(?:～|~|—|–|-|至|到)\s*(\d{1,2})\.(\d{1,2}))?/g;
   for (const m of label.matchAll(re)) {

@@ -39,6 +39,11 @@ const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/).filter(B
  */
 export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '南南合作']);
 
+/** Whether a partner's canonical name is a country's (or a region's of China), no group's or organisation's. */
+export function isCountry(name: string): boolean {
+  return COUNTRY_SET.has(name);
+}
+
 /**
  * A group of countries by where they are (`中亚国家`, `中亚`, `非洲国家`, `太平洋岛国`), not an
  * organisation or mechanism (`东盟`, `欧盟`, `上合组织`, `金砖国家` fund and sign as such): in a title whose partners field
@@ -47,11 +52,6 @@ export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '�
  * four writers of blind sets out of five leave it out, and the call's count of partners counts the
  * countries.)
  */
-/** Whether a partner's canonical name is a country's (or a region's of China), no group's or organisation's. */
-export function isCountry(name: string): boolean {
-  return COUNTRY_SET.has(name);
-}
-
 export function isRegionGroup(name: string): boolean {
   return !COUNTRY_SET.has(name) && /^(?:中亚|东南亚|南亚|西亚|北非|东非|西非|拉美|拉丁美洲|非洲|中东欧|北欧|中东|东北亚|加勒比|阿拉伯|太平洋岛|太平洋岛屿)(?:国家|地区|国)?$/.test(name);
 }

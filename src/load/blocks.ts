@@ -102,7 +102,17 @@ export function cellText(lines: readonly string[], apart = false): string {
  * before a cell's list items (`缺陷形成定量判据 覆盖…3类缺陷 2028 • 熔池… • …`), its cells apart by a space; its
  * header row (cells of a few words, no figure) apart, to be logged.
  */
-export function innerTableLine(rows: readonly (readonly string[])[]): { line: string; header: string | null } {
+/** A cell's lines from the blocks read in it: a table inside it on one line (`innerTableLine`), its header given to `header`. */
+export function cellLines(blocks: readonly Block[], header: (text: string) => void): string[] {
+  return blocks.flatMap((b) => {
+    if (b.kind === 'text') return b.lines;
+    const inner = innerTableLine(b.rows);
+    if (inner.header !== null) header(inner.header);
+    return [inner.line];
+  });
+}
+
+function innerTableLine(rows: readonly (readonly string[])[]): { line: string; header: string | null } {
   const shown = rows.map((r) => r.map((c) => c.trim()).filter((c) => c !== '')).filter((r) => r.length > 0);
   const first = shown[0];
   const header = first && shown.length > 1 && first.length >= 2 && first.every((c) => c.length <= 8 && !/\d/.test(c)) ? first.join(' ') : null;

@@ -12,7 +12,7 @@
  */
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, innerTableLine, isDataHeader, squareRows, type Block, type BuiltText } from './blocks.js';
+import { buildText, cellLines, cellText, isDataHeader, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 import { Numbering } from './numbering.js';
 import { isZip, openZip } from './office.js';
 import { blocksOf, embeddedRows } from './xlsx.js';
@@ -44,10 +44,6 @@ function isTocBlock(sdt: XmlElement): boolean {
 function showsPrompt(sdt: XmlElement): boolean {
   return on(kid(kid(sdt, 'sdtPr'), 'showingPlcHdr'));
 }
-/** The text of the runs in an element, joined. */
-function plainRuns(e: XmlElement): string {
-  return descendants(e, 't').map((t) => t.children.filter((c) => typeof c === 'string').join('')).join('');
-}
 function isTocParagraph(p: XmlElement): boolean {
   const style = val(kid(p, 'pPr'), 'pStyle');
   return style !== undefined && /^toc\s?[1-9]$/i.test(style);
@@ -77,9 +73,14 @@ function textBoxes(e: XmlElement): XmlElement[] {
 /** The paragraph text of an element (a footnote, a header), paragraphs on lines of their own. */
 function plainText(e: XmlElement): string {
   return descendants(e, 'p')
-    .map((p) => descendants(p, 't').map((t) => t.children.filter((c) => typeof c === 'string').join('')).join(''))
+    .map(plainRuns)
     .filter((l) => l.trim() !== '')
     .join('\n');
+}
+
+/** The text of the runs in an element, joined (an inline content control's, a paragraph's). */
+function plainRuns(e: XmlElement): string {
+  return descendants(e, 't').map((t) => t.children.filter((c) => typeof c === 'string').join('')).join('');
 }
 
 const on = (e: XmlElement | undefined): boolean => e !== undefined && e.attrs['val'] !== '0' && e.attrs['val'] !== 'false';
@@ -226,7 +227,7 @@ export class DocxReader {
     text.walk(p);
     const { lines, hidden, prompts } = text;
     if (hidden.join('').trim() !== '') this.removed.push({ kind: 'hidden-text', text: hidden.join(''), line: null, start: null, end: null, page: null });
-    for (const t of prompts) if (t.trim() !== '') this.removed.push({ kind: 'form-prompt', text: t, line: null, start: null, end: null, page: null });
+    for (const t of prompts) if (t.trim() !== '') this.removed.push(unplaced('form-prompt', t));
     const hasText = lines.some((l) => l.trim() !== '');
     const num = this.numberOf(pPr);
     if (num && hasText) {
@@ -260,7 +261,7 @@ export class DocxReader {
           break;
         case 'sdt':
           if (showsPrompt(c)) {
-            this.removed.push({ kind: 'form-prompt', text: plainText(kid(c, 'sdtContent') ?? c), line: null, start: null, end: null, page: null });
+            this.removed.push(unplaced('form-prompt', plainText(kid(c, 'sdtContent') ?? c)));
             break;
           }
           if (isTocBlock(c)) {
@@ -318,12 +319,7 @@ export class DocxReader {
         let text: string;
         if (merged && merged.span === span) text = merged.text;
         else {
-          const lines = this.blocks(tc).flatMap((b) => {
-            if (b.kind === 'text') return b.lines;
-            const inner = innerTableLine(b.rows);
-            if (inner.header !== null) this.removed.push({ kind: 'table-header', text: inner.header, line: null, start: null, end: null, page: null });
-            return [inner.line];
-          });
+          const lines = cellLines(this.blocks(tc), (header) => this.removed.push(unplaced('table-header', header)));
           // (Every line break in a Word cell was typed, a paragraph or a `w:br`, as a spreadsheet's
           // Alt+Enter: short lines are a list's items, `信息通信技术` / `生物技术与医药` / `新材料`.)
           text = cellText(lines, true);

@@ -14,12 +14,12 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellText, htmlText, innerTableLine, isDataHeader, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
+import { buildText, cellLines, cellText, htmlText, isDataHeader, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
 import { drawnNumbers, hiddenByStyleSheet } from './css.js';
 import { decodeText } from './text.js';
 import { flattenUiTables } from './ui-tables.js';
 import { BLOCK, classes, collapse, hasClass, NOT_TEXT, textOf } from './hast.js';
-import { RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { RE_CALL_TITLE_WORD, RE_FILE_NAME_LINE } from '../lexicon/markers.js';
 
 export interface HtmlRead extends BuiltText {
   readonly encoding: string;
@@ -392,14 +392,7 @@ class Reader {
         for (const c of td.children) sub.visit(c);
         sub.endBlock();
         this.removed.push(...sub.removed);
-        const text = cellText(
-          sub.blocks.flatMap((b) => {
-            if (b.kind === 'text') return b.lines;
-            const inner = innerTableLine(b.rows);
-            if (inner.header !== null) this.removed.push(unplaced('table-header', inner.header));
-            return [inner.line];
-          }),
-        );
+        const text = cellText(cellLines(sub.blocks, (header) => this.removed.push(unplaced('table-header', header))));
         const colspan = Math.max(1, Math.min(1000, Number(td.properties?.['colSpan'] ?? 1) || 1));
         const rowspan = Math.max(1, Math.min(rows.length - r, Number(td.properties?.['rowSpan'] ?? 1) || 1));
         for (let dr = 0; dr < rowspan; dr++) {
@@ -439,7 +432,7 @@ function isWidgetLine(line: string): boolean {
   return line.replace(WIDGET_TOKENS, '') === '';
 }
 /** An attachment line: `附件：…`, or a file name of a document or archive. */
-const ATTACHMENT = /^(?:相关)?附件[\s\d：:.、]*|\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar|7z)\s*$/i;
+const ATTACHMENT = new RegExp(`^(?:相关)?附件[\\s\\d：:.、]*|${RE_FILE_NAME_LINE.source}`, 'i');
 
 /** Reads an HTML page into the blocks of its main content. Throws `GuidelineError` when nothing is left. */
 /**

@@ -810,11 +810,11 @@ export function layoutPage(
   // where few of its lines cross them.)
   const columns = findColumns(lines) ?? (knownColumns && fitsColumns(lines, knownColumns) ? knownColumns : null);
   if (columns) return { blocks: columnBlocks(lines, columns), gutter: null, columns };
-  // (A narrow column beside the text: a sidebar's contents (its entries' page numbers), logged; a
-  // panel of figures or margin notes, read after the page's text; never into its lines.)
   // (Notes in the margin, smaller than the text and wholly outside its band: logged, never read.)
   const notes = marginNotes(lines);
   if (notes) return withoutNotes(lines, notes, (own) => layoutPage(own, rules, known, knownColumns));
+  // (A narrow column beside the text: a sidebar's contents (its entries' page numbers), logged; a
+  // panel of figures, read after the page's text; never into its lines.)
   const side = sideColumn(lines);
   if (side) return besideText(lines, side, (own) => layoutPage(own, rules, known, knownColumns));
   const boxes = boxesSideBySide(rules);

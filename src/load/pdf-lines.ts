@@ -14,7 +14,7 @@
  * alone (a scan sits a little higher or lower on each page), and each scanned page's own left margin
  * (each sheet lies a little differently on the scanner).
  */
-import { isCjkOrPunct } from '../lexicon/chars.js';
+import { displayWidth, isCjkOrPunct } from '../lexicon/chars.js';
 import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
 import type { Removal, RemovalKind } from '../types.js';
 import { cellTextWithConfidence } from './blocks.js';
@@ -230,19 +230,22 @@ function uprightRuns(items: readonly TextItem[]): TextItem[] {
   return [...items.filter((it) => !turned.includes(it)), ...upright];
 }
 
+/** How far `text` advances at `size`, counted as a monospaced CJK font sets it: a wide character an em, any other half. */
+export function estimatedAdvance(text: string, size: number): number {
+  return (displayWidth(text) * size) / 2;
+}
+
 /**
  * A run of a text layer whose spaces stand wider than a space, each half an em or more, a third
- * between words of ideographs (a tab stop
- * between a table's cells the PDF writer drew in one run: `技术与装 共性关键技术 1` over three columns):
- * its pieces, each where its glyphs put it (an ideograph an em, other characters half), the spaces
- * their share of the rest. Any other run whole.
+ * between words of ideographs (a tab stop between a table's cells the PDF writer drew in one run:
+ * `技术与装 共性关键技术 1` over three columns): its pieces, each where its glyphs put it
+ * (`estimatedAdvance`), the spaces runs of their own, each its share of the rest. Any other run whole.
  */
 function apartAtGaps(it: TextItem): TextItem[] {
   // (Never a run with Latin letters: their widths are no fraction of an em to count by.)
   if (!/\S +\S/.test(it.str) || it.width <= 0 || it.angle !== undefined || /[A-Za-z]/.test(it.str)) return [it];
-  const wide = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch);
   const chars = [...it.str];
-  const glyphs = chars.reduce((a, ch) => a + (ch === ' ' ? 0 : wide(ch) ? it.size : it.size * 0.5), 0);
+  const glyphs = estimatedAdvance(it.str.replace(/ /g, ''), it.size);
   const spaces = chars.filter((ch) => ch === ' ').length;
   const space = (it.width - glyphs) / Math.max(1, spaces);
   // (A third of an em between words of ideographs, `项目数 经费`, a header's two cells, is a gap too.)
@@ -263,7 +266,7 @@ function apartAtGaps(it: TextItem): TextItem[] {
       continue;
     }
     piece += ch;
-    x += wide(ch) ? it.size : it.size * 0.5;
+    x += estimatedAdvance(ch, it.size);
   }
   if (piece !== '') out.push({ ...it, str: piece, x: from, width: x - from });
   return out;
@@ -273,10 +276,11 @@ function apartAtGaps(it: TextItem): TextItem[] {
 const RE_NOTE_MARK = /^\s*(?:\d{1,2}|[*＊†‡]|[\u2460-\u2473]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})\s*$/;
 
 /**
- * Marks set small and raised above a line's baseline (at most three quarters of its size, three
- * to seven tenths of it above; a draft's margin line numbers stand lower, and apart): a footnote's call after a word or a figure (`不超过20项¹`, `…理性设计⁶`),
- * no text (`drop`, logged); a note's own number before its text at the page's foot (`¹ 含青年…`), and an
- * exponent after a letter (`cm²`), the line's own, set on its baseline.
+ * Marks set small and raised above a line's baseline (at most three quarters of its size, three to
+ * seven tenths of it above; a draft's margin line numbers stand lower, and apart): a footnote's call
+ * after a word or a figure (`不超过20项¹`, `…理性设计⁶`), no text (`drop`, logged); a note's own number
+ * before its text at the page's foot (`¹ 含青年…`), and an exponent after a letter (`cm²`), the line's
+ * own, set on its baseline.
  */
 function raisedMarks(items: readonly TextItem[], drop: (it: TextItem) => void): TextItem[] {
   const out: TextItem[] = [];
@@ -450,8 +454,8 @@ class PageNoise {
 
   /**
    * Running headers and footers: the same text at the same height (to a point) in the same zone on
-   * at least half the pages (and 3), or on half the pages of one parity and no other (two or more). Body lines can fall in the zones too, but not at one height
-   * with one text page after page. Where pages were scanned, the text and the zone alone: a scan
+   * at least half the pages (and 3), or on half the pages of one parity and no other (two or more).
+   * Body lines can fall in the zones too, but not at one height with one text page after page. Where pages were scanned, the text and the zone alone: a scan
    * sits a little higher or lower on each sheet.
    */
   private runningLines(perPage: readonly Line[][]): Set<string> {

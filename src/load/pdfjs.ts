@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { GuidelineError, type OcrPageInfo, type Removal, type Source } from '../types.js';
 import { reason, type PdfDamage } from '../messages/reasons.js';
-import { buildLines, confidenceOfLines, lineArrays, type PageItems, type TextItem } from './pdf-lines.js';
+import { buildLines, confidenceOfLines, estimatedAdvance, lineArrays, type PageItems, type TextItem } from './pdf-lines.js';
 import { OCR_DOUBT, OCR_DOUBT_TEXT } from '../lexicon/ocr-confusions.js';
 import { checkInflatedSize } from './pdf-streams.js';
 import { mayHoldTable } from './pdf-layout.js';
@@ -551,7 +551,7 @@ async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise
     for (const it of content.items) {
       if (!('str' in it)) continue;
       const [a, b, c, d, e, f] = turn.matrix(it.transform as number[]);
-      const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
+      const angle = angleOf(a!, b!);
       items.push({
         str: it.str,
         x: e!,
@@ -570,6 +570,11 @@ async function readTextPage(read: PdfRead, doc: PdfDocument, n: number): Promise
   } finally {
     page.cleanup();
   }
+}
+
+/** The slope in degrees of a run whose matrix starts `a, b` (0 for level text). */
+function angleOf(a: number, b: number): number {
+  return b !== 0 ? (Math.atan2(b, a) * 180) / Math.PI : 0;
 }
 
 /** A widget annotation's fields as pdf.js gives them (the few read here). */
@@ -605,11 +610,10 @@ async function formFieldItems(page: { getAnnotations(): Promise<unknown[]> }, tu
     else continue;
     const lines = value.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
     lines.forEach((line, k) => {
-      const width = [...line].reduce((a, ch) => a + (/[\u0000-\u02ff]/.test(ch) ? size * 0.5 : size), 0);
       const y = w.multiLine || lines.length > 1 ? y1 - size * (1.2 * k + 1.1) : (y0 + y1) / 2 - size * 0.35;
       const [a, b, c, d, e, f] = turn.matrix([size, 0, 0, size, x0 + Math.min(2, (x1 - x0) / 10), y]);
-      const angle = b !== 0 ? (Math.atan2(b!, a!) * 180) / Math.PI : 0;
-      out.push({ str: line, x: e!, y: f!, width, size: Math.hypot(c!, d!) || size, hasEOL: true, ...(angle !== 0 ? { angle } : {}) });
+      const angle = angleOf(a!, b!);
+      out.push({ str: line, x: e!, y: f!, width: estimatedAdvance(line, size), size: Math.hypot(c!, d!) || size, hasEOL: true, ...(angle !== 0 ? { angle } : {}) });
     });
   }
   return out;

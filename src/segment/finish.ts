@@ -80,17 +80,7 @@ function directionsFromItems(root: Section, directions: Section[]): void {
         return;
       }
       ordinal++;
-      // A labelled paragraph under the item (`申请要求：本领域申请须附…`) is a field of the direction; the
-      // first paragraph, where it says what the direction studies (`研究深海高压…`, after its title
-      // sentence), its research content.
-      const body: Node[] = c.children.map((x, j) => {
-        if (x.kind !== 'paragraph') return x;
-        const label = matchMarker(x.paragraph.text.text);
-        if (label?.type === 'field') return { ...section('field', x.paragraph, label, { role: roleOf(label.key) }) };
-        if (j === 0 && !label && RE_CONTENT_START.test(x.paragraph.text.text)) return section('field', x.paragraph, { type: 'field', text: '', length: 0, value: 0, key: '研究内容' }, { role: 'content' });
-        return x;
-      });
-      const d: Section = { ...c, children: body, kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
+      const d: Section = { ...c, children: directionBody(c.children), kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
       children[k] = d;
       directions.push(d);
     });
@@ -109,6 +99,21 @@ function directionsFromItems(root: Section, directions: Section[]): void {
   for (const part of parts) if (!RE_AREAS_PART.test(part.heading?.text.text ?? '') || described(part)) convert(part, prefixed && within.has(part) ? String(within.get(part)) : null);
 }
 
+
+/**
+ * An item's children as a direction's (the item made one): a labelled paragraph (`申请要求：本领域申请须附…`,
+ * `其他要求：1）…`) a field; the first paragraph, where it says what the direction studies (`研究深海高压…`,
+ * after its title sentence), its research content.
+ */
+function directionBody(children: readonly Node[]): Node[] {
+  return children.map((x, j) => {
+    if (x.kind !== 'paragraph') return x;
+    const label = matchMarker(x.paragraph.text.text);
+    if (label?.type === 'field') return section('field', x.paragraph, label, { role: roleOf(label.key) });
+    if (j === 0 && !label && RE_CONTENT_START.test(x.paragraph.text.text)) return section('field', x.paragraph, { type: 'field', text: '', length: 0, value: 0, key: '研究内容' }, { role: 'content' });
+    return x;
+  });
+}
 
 /**
  * A direction that holds only titled items, two or more, each described in sentences of its own
@@ -139,12 +144,7 @@ export function directionsFromChildItems(directions: Section[]): void {
     Object.assign(d, { kind: 'group', id: null, ordinal: undefined });
     children.forEach((c, k) => {
       if (c.kind !== 'item') return;
-      // (A labelled paragraph under the item, `其他要求：1）…`, is a field of the direction.)
-      const body: Node[] = c.children.map((x) => {
-        const label = x.kind === 'paragraph' ? matchMarker(x.paragraph.text.text) : null;
-        return x.kind === 'paragraph' && label?.type === 'field' ? section('field', x.paragraph, label, { role: roleOf(label.key) }) : x;
-      });
-      const item: Section = { ...c, children: body, kind: 'direction', id: idOf(c.marker!) };
+      const item: Section = { ...c, children: directionBody(c.children), kind: 'direction', id: idOf(c.marker!) };
       children[k] = item;
       out.push(item);
     });

@@ -109,6 +109,34 @@ describe('a note stated once for a range of directions', () => {
   });
 });
 
+const FORM = `国家重点研发计划“政府间国际科技创新合作”重点专项2028年度第一批项目申报指南
+
+一、指南方向
+1.1 中国和冰岛政府间联合研究项目
+合作协议：《中冰科技合作联委会第五次会议纪要》。
+拟支持项目数：4个。
+共拟支持经费：800万元。
+企业牵头：☐（勾选表示须由企业牵头申报）
+1.2 中国和智利政府间联合研究项目
+合作协议：《中智科技合作联委会第五次会议纪要》。
+拟支持项目数：
+共拟支持经费：600万元。
+企业牵头：☑（勾选表示须由企业牵头申报）
+`;
+
+describe('a form filled in as text', () => {
+  it('reads a ticked box before its printed hint as yes, an empty one as no; a label left blank is a missing field', async () => {
+    const d = await ingestText(FORM, 'gjhz-form.txt');
+    const [a, b] = d.directions;
+    expect(a!.conditions.leadingEnterprise).toBeNull();
+    expect(b!.conditions.leadingEnterprise?.text).toBe('☑（勾选表示须由企业牵头申报）');
+    expect(b!.projectCount).toBeNull();
+    // (Its duration is missing too: neither it nor the call states one.)
+    expect(d.checks.filter((c) => c.code === 'field-missing' && c.directionId === '1.2').map((c) => c.computed)).toEqual(['projectCount', 'duration']);
+    expect(d.checks.filter((c) => c.code === 'value-unreadable')).toEqual([]);
+  });
+});
+
 describe('wordings of counts, amounts and partners', () => {
   it('reads both bounds of a count in words as a range', () => {
     expect(parseCount('不少于2项且不超过4项。')?.value).toEqual({ value: 4, min: 2, qualifier: 'atMost' });

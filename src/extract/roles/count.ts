@@ -8,7 +8,7 @@ import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
 import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
-import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
+import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 
 /** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
@@ -38,7 +38,7 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
       ctx.check('count-unspecified', 'info', `the project count is left open (“${rest.text}”)`, rest.text, span(rest));
     } else {
       // (A label left without a value, a form's box never filled: the field is missing.)
-      if (rest.text.trim() === '' && countField.children.length === 0) ctx.missing('projectCount', 'project count (拟支持项目数)');
+      if (leftBlank(countField)) ctx.missing('projectCount', 'project count (拟支持项目数)');
       else ctx.check('value-unreadable', 'warning', `no project count in “${rest.text}”`, rest.text, span(rest));
     }
     ctx.leftover(countField);

@@ -8,7 +8,7 @@ import { mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Duration } from '../../schema/guideline.js';
 import { HEDGES, parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
-import { durationOut, fieldRest, implausible, nodeText, TRAILING, currentValue } from '../nodes.js';
+import { durationOut, fieldRest, implausible, leftBlank, nodeText, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, figuresCategory, forCategory } from './partners.js';
 
@@ -67,9 +67,8 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     else implausible(checks, id, 'duration', text, s);
   };
   // `攻关时限：按本通知有关要求执行`: no duration of its own; the call's applies.
-  // `项目实施周期：______年` (a form's blank left empty, its choices unticked), or a label with no value at
-  // all: none stated either.
-  const refers = durationField ? RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(durationField), TRAILING).text) || /^(?:年|个月|月)$/.test(mappedTrim(fieldRest(durationField), TRAILING).text) || (durationField.children.length === 0 && mappedTrim(fieldRest(durationField), TRAILING).text === '') : false;
+  // `项目实施周期：______年` (a form's blank left empty, its choices unticked), or no value at all: none stated.
+  const refers = durationField ? RE_REFERS_TO_CALL.test(mappedTrim(fieldRest(durationField), TRAILING).text) || /^(?:年|个月|月)$/.test(mappedTrim(fieldRest(durationField), TRAILING).text) || leftBlank(durationField) : false;
   if (durationField && refers) {
     ctx.leftover(durationField);
   } else if (durationField) {

@@ -9,7 +9,7 @@ import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
 import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
-import { fieldRest, implausible, TRAILING, currentValue } from '../nodes.js';
+import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory } from './partners.js';
 
@@ -70,7 +70,7 @@ function readFundingField(ctx: DirectionContext, fundingField: FundingField): { 
   } else if (!RE_REFERS_TO_CALL.test(rest.text)) {
     // (`按本通知第三条有关规定执行`: no amount of its own; the call's cap applies.)
     // (A label left without a value, a form's box never filled: the field is missing.)
-    if (rest.text.trim() === '' && fundingField.children.length === 0) ctx.missing('funding', 'funding (拟支持经费)');
+    if (leftBlank(fundingField)) ctx.missing('funding', 'funding (拟支持经费)');
     else ctx.check('value-unreadable', 'warning', `no amount in “${rest.text}”`, rest.text, span(rest));
   }
   if (perProject && isPlausible('fundingCNY', perProject.value.amountCNY)) {

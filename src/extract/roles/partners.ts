@@ -195,6 +195,10 @@ function chainOf(title: string, hits: ReturnType<typeof findPartners>): ReturnTy
 function fieldPartners(ctx: DirectionContext, partners: Partner[]): Set<string> {
   const { span } = ctx;
   const fieldNames = new Set<string>();
+  const take = (h: ReturnType<typeof findPartners>[number], in_: Mapped, from: number): void => {
+    fieldNames.add(h.name);
+    if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(in_, from + h.index, from + h.index + h.length), recognised: true });
+  };
   for (const f of ctx.allOf('partners')) {
     const t = fieldRest(f);
     let named = 0;
@@ -206,8 +210,7 @@ function fieldPartners(ctx: DirectionContext, partners: Partner[]): Set<string> 
       const bracket = /^(?:沿线|共建|成员)?(?:国家|国)?[（(]([^）)]*)[）)]/.exec(t.text.slice(h.index + h.length));
       if (!isCountry(h.name) && bracket && hits.some((x) => x.index > h.index + h.length && x.index < h.index + h.length + bracket[0].length && isCountry(x.name))) continue;
       named++;
-      fieldNames.add(h.name);
-      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(t, h.index, h.index + h.length), recognised: true });
+      take(h, t, 0);
     }
   }
   // No such field: a sentence of the direction's that says who the partners are (`合作对象为俄罗斯远东
@@ -217,8 +220,7 @@ function fieldPartners(ctx: DirectionContext, partners: Partner[]): Set<string> 
     const from = said ? said.index + said[0].length - said[1]!.length : 0;
     for (const h of said ? findPartners(said[1]!) : []) {
       if (fieldNames.has(h.name) || (fieldNames.size > 0 && /等$/.test(said![1]!.slice(0, h.index)))) continue;
-      fieldNames.add(h.name);
-      if (!partners.some((p) => p.name === h.name)) partners.push({ name: h.name, text: h.text, span: span(ctx.all, from + h.index, from + h.index + h.length), recognised: true });
+      take(h, ctx.all, from);
     }
   }
   return fieldNames;

@@ -49,8 +49,8 @@ function leadAnswered(ctx: DirectionContext): Conditions['leadingEnterprise'] {
   for (const f of ctx.allOf('other')) {
     if (!LEAD_LABELS.has(f.marker?.key ?? '')) continue;
     const value = fieldRest(f);
-    // (A box ticked alone, `须企业牵头申报：☒`, answers yes; `☐` no.)
-    const m = /^\s*(是|须|需要|要求|[☑☒✓✔√■](?=\s*(?:是)?\s*$))(?![否不])/.exec(value.text);
+    // (A box ticked alone, `须企业牵头申报：☒`, or before the form's hint, `☑（勾选表示须由企业牵头申报）`, answers yes; `☐` no.)
+    const m = /^\s*(是|须|需要|要求|[☑☒✓✔√■](?=\s*(?:是)?\s*(?:[（(][^）)]*[）)])?\s*$))(?![否不])/.exec(value.text);
     if (m) return { text: value.text.trim(), span: ctx.span(value, m.index + m[0].length - m[1]!.length, m.index + m[0].length), inherited: false };
   }
   return null;
