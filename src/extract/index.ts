@@ -29,6 +29,7 @@ import {
   RE_BATCH,
   RE_DRAFT,
   programmeOf,
+  provincialProgrammeOf,
   RE_SPECIAL_PROJECT,
   RE_TITLE_SPECIAL_PROJECT,
   RE_TITLE_SENTENCE,
@@ -889,7 +890,8 @@ function documentInfo(
   const found = titleOf(preamble, head, text, span, checks);
   const title = found.title;
   const where = `${title ?? ''}\n${text.text}`;
-  const programme = programmeOf(where);
+  // (The nation's programme a title names first, then a province's own, then the nation's the text names.)
+  const programme = programmeOf(title ?? '') ?? provincialProgrammeOf(title ?? '') ?? programmeOf(where);
   const specialProject = RE_SPECIAL_PROJECT.exec(where)?.[1] ?? RE_TITLE_SPECIAL_PROJECT.exec(title ?? '')?.[1] ?? null;
   const status = statusOf(preamble, head, found, checks);
   // The title as printed (a text in traditional script is read as simplified).
@@ -1051,7 +1053,7 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   // unless what it attaches is titled a guideline of its own, `附件1` / `2026年…揭榜挂帅申报指南`.)
   // (A tender's notice too, `…专项（第一批）招标公告`, its 招标项目指南 attached.)
   if (/^.{0,30}关于|(?:通知|通告|公告|函)$/.test(found.title)) {
-    const attached = attachedTitle(preamble);
+    const attached = attachedTitle(preamble) ?? namedTitle(preamble);
     if (attached && (!/揭榜/.test(found.title) || /指南$/.test(attached.title))) found = attached;
   }
   // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
@@ -1182,6 +1184,21 @@ function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
   if (lines.length === 0 || !RE_GUIDE_END.test(own) || !RE_CALL_TITLE_WORD.test(own)) return null;
   const last = lines[lines.length - 1]!.text;
   return { title: own, from: lines[0]!.text.from[0] ?? -1, to: last.to[last.to.length - 1] ?? -1 };
+}
+
+/**
+ * The guideline a notice names and then prints (`现将《2026年度…申报指南》印发给你们` … the line
+ * `2026年度…申报指南` alone): that line, the first standing alone after the name, or null.
+ */
+function namedTitle(preamble: readonly Paragraph[]): TitleAt | null {
+  const names = new Set<string>();
+  for (const p of preamble) {
+    const t = p.text.text.trim();
+    const own = t.replace(/[（(]征求意见稿[）)]$/, '');
+    if (names.has(own)) return { title: own, from: p.text.from[0] ?? -1, to: p.text.to[p.text.to.length - 1] ?? -1 };
+    for (const m of t.matchAll(/《([^《》]{6,80})》/g)) if (RE_GUIDE_END.test(m[1]!) && RE_CALL_TITLE_WORD.test(m[1]!)) names.add(m[1]!);
+  }
+  return null;
 }
 
 /**

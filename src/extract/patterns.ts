@@ -212,9 +212,12 @@ const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|�
 /** The most one award is paid, stated without 每项 (`市财政最高资助300万元`, `单个活动最高补助50万元`). */
 const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?:金额)?(?:为|不超过)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
-/** What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`. */
+/**
+ * What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`;
+ * of a range (`每个项目国拨经费800～1200万元`) its top, the most one project is given.
+ */
 const RE_PER_PROJECT = new RegExp(
-  `(?:${PER_PROJECT_BEFORE})(?:国拨)?(?:经费|直接费用)?(?:为|约)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
+  `(?:${PER_PROJECT_BEFORE})(?:国拨|中央财政)?(?:经费|资金|直接费用)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
@@ -393,7 +396,7 @@ export const FLAG_PATTERNS = {
 
 /** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
 export const RE_MATCHING_RATIO =
-  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?比例(?:[：:]\s*)?(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?(?:总额|总量|额度|数额)?(?:的)?比例(?:[：:]\s*)?(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
 /**
  * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
@@ -655,6 +658,14 @@ const RE_PROGRAMME = /国家重点研发计划|国家自然科学基金|国家�
 export function programmeOf(text: string): string | null {
   const m = RE_PROGRAMME.exec(text)?.[0] ?? null;
   return m === '科技创新2030' ? '科技创新2030—重大项目' : m;
+}
+/**
+ * A province's (or city's) own 重点研发计划 a title names (`2026年度安徽省重点研发计划项目申报指南`,
+ * `江苏省2025年度省重点研发计划（国际科技合作）…`): `安徽省重点研发计划`, or null.
+ */
+export function provincialProgrammeOf(title: string): string | null {
+  const m = /(?:^|\d{4}\s*年度?|[“”])([\u4e00-\u9fff]{2,7}?(?:省|市|自治区))(?:\d{4}\s*年度?)?(?:省|市)?重点研发计划/.exec(title);
+  return m ? `${m[1]}重点研发计划` : null;
 }
 /** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". */
 export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划|重大项目(?=\d{4}|\s*(?:（|\(|以下|实施方案|项目申报|申报指南)))/;

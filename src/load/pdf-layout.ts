@@ -846,7 +846,10 @@ export function layoutPage(
   let t = 0;
   const tableRows = (k: number): LayoutBlock[] => tables[k]!.rows.map((r) => ({ kind: 'row', row: { ...r, table: k + 1 } }));
   for (const line of text) {
-    while (t < tables.length && tables[t]!.top > line.y) {
+    // A line stands above a table where its middle does (as a run is in a table's cell by its
+    // middle): a heading set close over a table's top rule, its feet read from a scan at the rule.
+    const lineMiddle = line.y + 0.3 * Math.max(0, ...line.items.filter(visible).map((it) => it.size));
+    while (t < tables.length && tables[t]!.top > lineMiddle) {
       flush();
       blocks.push(...tableRows(t++));
     }

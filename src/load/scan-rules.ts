@@ -30,6 +30,8 @@ const MIN_V = 1.8;
 const THICK = 0.3;
 /** A cell holds a character where its ink is at least 1/`INK_SHARE` of a glyph's square (`glyph` is a word's height). */
 const INK_SHARE = 50;
+/** A pixel a found rule may grow through: grey up to this (0 black, 255 paper). */
+const FAINT = 210;
 /** Pixels painted out either side of a rule. */
 const MARGIN = 2;
 
@@ -85,7 +87,9 @@ export function scanRules(image: GreyImage, skew: number, glyph: number): PixelR
   const { width: W, height: H, pixels } = image;
   if (W === 0 || H === 0 || !(glyph > 0)) return [];
   const threshold = Math.min(160, otsuThreshold(pixels));
-  // The straightened page as a bitmap: each pixel taken from where it stands in the scan.
+  // The straightened page as a bitmap: each pixel taken from where it stands in the scan; 1 where
+  // it is dark, 2 where it is only grey (`FAINT`: a thin rule turned by the scan, its ink spread
+  // over two rows by the scanner's smoothing and the JPEG's).
   const cos = Math.cos(skew);
   const sin = Math.sin(skew);
   const cx = W / 2;
@@ -97,13 +101,64 @@ export function scanRules(image: GreyImage, skew: number, glyph: number): PixelR
     for (let X = 0; X < W; X++, x += cos, y += sin) {
       const xi = Math.round(x);
       const yi = Math.round(y);
-      if (xi >= 0 && yi >= 0 && xi < W && yi < H && pixels[yi * W + xi]! <= threshold) bits[Y * W + X] = 1;
+      if (xi < 0 || yi < 0 || xi >= W || yi >= H) continue;
+      const v = pixels[yi * W + xi]!;
+      if (v <= threshold) bits[Y * W + X] = 1;
+      else if (v <= FAINT) bits[Y * W + X] = 2;
     }
   }
   const thick = Math.max(2, Math.round(glyph * THICK));
-  const horizontal = merge(runs(H, W, (Y, X) => bits[Y * W + X] === 1, Math.round(glyph * MIN_H)), thick).map(([a, b, from, to]) => ({ x0: from, y0: a, x1: to, y1: b }));
-  const vertical = merge(runs(W, H, (X, Y) => bits[Y * W + X] === 1, Math.round(glyph * MIN_V)), thick).map(([a, b, from, to]) => ({ x0: a, y0: from, x1: b, y1: to }));
+  const dark = (i: number): boolean => bits[i] === 1;
+  const seen = (i: number): boolean => bits[i] !== 0;
+  const horizontal = rejoin(
+    merge(runs(H, W, (Y, X) => dark(Y * W + X), Math.round(glyph * MIN_H)), thick).map((r) => grown(r, W, H, (Y, X) => seen(Y * W + X))),
+    thick,
+  ).map(([a, b, from, to]) => ({ x0: from, y0: a, x1: to, y1: b }));
+  const vertical = rejoin(
+    merge(runs(W, H, (X, Y) => dark(Y * W + X), Math.round(glyph * MIN_V)), thick).map((r) => grown(r, H, W, (X, Y) => seen(Y * W + X))),
+    thick,
+  ).map(([a, b, from, to]) => ({ x0: a, y0: from, x1: b, y1: to }));
   return [...horizontal, ...vertical];
+}
+
+/**
+ * A rule found in the dark pixels, grown along its own line(s) and the one either side through
+ * dark or grey pixels (gaps of at most `GAP`): a thin rule on a turned scan is dark only in
+ * stretches, grey where its ink falls between two rows; what it is, its dark stretch has shown.
+ */
+function grown([a, b, from, to]: [number, number, number, number], length: number, lines: number, get: (line: number, k: number) => boolean): [number, number, number, number] {
+  const on = (k: number): boolean => {
+    for (let line = Math.max(0, a - 1); line <= Math.min(lines - 1, b + 1); line++) if (get(line, k)) return true;
+    return false;
+  };
+  const walk = (start: number, step: number): number => {
+    let end = start;
+    for (let k = start + step, gap = 0; k >= 0 && k < length && gap <= GAP; k += step) {
+      if (on(k)) {
+        end = k;
+        gap = 0;
+      } else gap++;
+    }
+    return end;
+  };
+  return [a, b, walk(from, -1), walk(to, 1)];
+}
+
+/** Rules on neighbouring lines that overlap along them (one rule's pieces, each grown), as one, while thin. */
+function rejoin(found: readonly [number, number, number, number][], thick: number): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (const r of [...found].sort((p, q) => p[0] - q[0] || p[2] - q[2])) {
+    const g = out.find((o) => r[0] <= o[1] + 1 && o[0] <= r[1] + 1 && o[2] <= r[3] && r[2] <= o[3] && Math.max(o[1], r[1]) - Math.min(o[0], r[0]) + 1 <= thick);
+    if (!g) {
+      out.push([...r]);
+      continue;
+    }
+    g[0] = Math.min(g[0], r[0]);
+    g[1] = Math.max(g[1], r[1]);
+    g[2] = Math.min(g[2], r[2]);
+    g[3] = Math.max(g[3], r[3]);
+  }
+  return out;
 }
 
 /** Whether the rules draw a table: two horizontal ones or more and two vertical. */

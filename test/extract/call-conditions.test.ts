@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../helpers/seed.js';
+import { RE_MATCHING_RATIO } from '../../src/extract/patterns.js';
 
 const MIIT = `附件
 
@@ -83,5 +84,16 @@ describe('conditions the call states for every direction', () => {
     const d = await ingestText(Buffer.from(PROVINCE), 'province-intl-2026.txt');
     expect(d.directions).toHaveLength(2);
     for (const x of d.directions) expect([x.conditions.leadingEnterprise, x.conditions.matchingRatio]).toEqual([null, null]);
+  });
+});
+
+describe('a matching ratio in the wordings key programmes use', () => {
+  it.each([
+    ['其他经费（包括地方财政经费、单位出资及社会渠道资金等）与国拨经费总额比例不低于1:1', '不低于', '1', '1'],
+    ['自筹经费与中央财政经费的比例不低于2:1', '不低于', '2', '1'],
+    ['其他来源经费与国拨经费总额的比例原则上不低于3∶1', '不低于', '3', '1'],
+  ])('%s', (text, qualifier, other, central) => {
+    const m = RE_MATCHING_RATIO.exec(text);
+    expect(m && [m[1], m[2], m[3]]).toEqual([qualifier, other, central]);
   });
 });

@@ -160,6 +160,19 @@ describe('tables on a PDF page', () => {
     ]);
   });
 
+  it('reads a heading set close over a ruled table before it, its feet (as a scan reads them) at the top rule', () => {
+    const rules: Rule[] = [];
+    for (const x of [55, 165, 485]) rules.push({ x0: x - 0.3, y0: 650, x1: x + 0.3, y1: 700 });
+    for (const y of [700, 675, 650]) rules.push({ x0: 55, y0: y - 0.3, x1: 485, y1: y + 0.3 });
+    const items = [
+      run('1.1中国和智利政府间联合研究项目', 55, 699.6, 18),
+      run('合作国家', 60, 684), run('领域方向', 170, 684),
+      run('智利', 60, 659), run('天文与空间科学', 170, 659),
+      run('其他要求：合作项目必须双方同时申报。', 55, 630),
+    ];
+    expect(texts([{ box: A4, items, rules }])).toEqual(['1.1中国和智利政府间联合研究项目', '| 合作国家 | 领域方向 |', '| 智利 | 天文与空间科学 |', '其他要求：合作项目必须双方同时申报。']);
+  });
+
   it('reads a row a page break cuts: the column rules run on past the last horizontal one, and the rest of the row on the next page (its header gone as a running one) goes on in the row', async () => {
     const colEdges = [55, 95, 165, 275, 325, 485];
     // Page 1: header 705–691, row 1 691–663, row 2 from 663 to the page's foot (no rule under it).

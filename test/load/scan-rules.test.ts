@@ -55,6 +55,20 @@ describe('ruling lines of a scanned page', () => {
     for (const r of v) expect(r.y1 - r.y0).toBeGreaterThan(180);
   });
 
+  it('finds a thin rule whole where the scan left it dark only in stretches, grey between', () => {
+    const { image, dark } = page();
+    for (const x of [100, 700]) for (let y = 100; y <= 300; y++) dark(x, y);
+    // A one-pixel rule dark for 100 pixels, then grey (175–200, past the dark threshold) for 100.
+    for (let x = 100; x <= 700; x++) {
+      if ((x - 100) % 200 < 100) dark(x, 200);
+      else image.pixels[200 * W + x] = 175 + (x % 26);
+    }
+    // Grey text-like stripes nowhere near a dark stretch stay no rule.
+    for (let x = 120; x < 680; x++) image.pixels[400 * W + x] = 190;
+    const h = scanRules(image, 0, GLYPH).filter((r) => r.x1 - r.x0 > r.y1 - r.y0);
+    expect(h.map((r) => [r.x0, r.x1, r.y0])).toEqual([[100, 700, 200]]);
+  });
+
   it('draws no table with rules of one direction only', () => {
     const { image, dark } = page();
     for (const y of [100, 200]) for (let x = 50; x < 800; x++) dark(x, y);

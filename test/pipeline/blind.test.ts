@@ -1223,7 +1223,7 @@ const GAPS139: Record<string, { gap?: string; checksGap?: string; right?: number
 // Set 140 (first contact 384/534, none refused): neighbouring calls — a 科技创新2030 重大项目 with 定向择优 and 公开竞争 directions, a province's 专题 → 方向（一） → 指南N guideline inside its notice, a ministry's internal 课题 call.
 const GAPS140: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (`指南N：` under `方向（一）`, `设置6个方向、10项指南`, `每项指南拟支持…` are read since 1.103.)
-  'ah-2026-zdyf-ztfx-quota-page': { gap: 'open: the notice\'s title read as the guideline\'s, the programme (`安徽省重点研发计划`) not named', right: 247 },
+  // (A notice that names and prints its guideline is titled by it, a province's 重点研发计划 named, since 1.104.)
   'nkx2030-2026-xmkt-wordtxt': { gap: 'open: a count stated per way of organising (`定向择优…每个方向支持1项；公开竞争…每个方向拟支持1～2项`) read as one default, the first', right: 219 },
   'zrzyb-2026-sdzx-ktzn-pagecopy': { gap: 'judgement: a ministry\'s 课题 call with 研究内容 and 预期成果 read as a key programme (the writer: family unknown)', right: 184 },
 };
@@ -1242,7 +1242,7 @@ const GAPS142: Record<string, { gap?: string; checksGap?: string; right?: number
 const GAPS143: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gat-2027-b1-period-forms-page': { gap: 'open: periods given as an end date from the call\'s start (`执行期：至2030年6月`), as `3+2年` or with an extension, and funding as a share of the total (`占…总概算的10%`), not read', right: 185 },
   'gjhz-2027-b2-partner-forms-wordtxt': { gap: 'judgement: a bloc in the title (`中国与东盟国家…`) kept beside the member countries its field names (blind14\'s writer keeps it); a count per country (`每个合作国家支持1项`) not multiplied', right: 206 },
-  'kp-2027-shyz-range-share-webcopy': { gap: 'open: a cap as a range (`800～1200万元`) or a share, a per-year cap, `原则上3年，可延长1年` as 3–4 years, not read', right: 274 },
+  'kp-2027-shyz-range-share-webcopy': { gap: 'open: a cap as a share, a per-year cap, `原则上3年，可延长1年` as 3–4 years, not read', right: 281 },
 };
 for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125], ['blind126', GAPS126], ['blind127', GAPS127], ['blind128', GAPS128], ['blind129', GAPS129], ['blind130', GAPS130], ['blind131', GAPS131], ['blind132', GAPS132], ['blind133', GAPS133], ['blind134', GAPS134], ['blind135', GAPS135], ['blind136', GAPS136], ['blind137', GAPS137], ['blind138', GAPS138], ['blind139', GAPS139], ['blind140', GAPS140], ['blind141', GAPS141], ['blind142', GAPS142], ['blind143', GAPS143]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
