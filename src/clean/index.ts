@@ -160,8 +160,24 @@ function normaliseChar(ch: string): { to: string; kind: RemovalKind } | null {
   return null;
 }
 
+/**
+ * A control character, or an invisible format character (Unicode Cf: zero-width space, joiners,
+ * word joiner, direction marks and embeddings, a soft hyphen, a BOM inside the text), such as a
+ * portal's copy handler hides in what is copied (`202\u200b\u200c6`): no text, logged.
+ */
 function isControl(c: number): boolean {
-  return (c < 0x20 && c !== 9) || c === 0x7f || c === 0x200b || c === 0xfeff || (c >= 0x80 && c < 0xa0);
+  return (
+    (c < 0x20 && c !== 9) ||
+    c === 0x7f ||
+    (c >= 0x80 && c < 0xa0) ||
+    c === 0xad ||
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff
+  );
 }
 
 function isSpace(c: number): boolean {

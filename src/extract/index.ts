@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { entryNumberLength, headingTitle, idsNamed, matchMarker, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { closingAppliesTo, entryNumberLength, headingTitle, idsNamed, matchMarker, RE_CLOSING_FOR_PART, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -193,7 +193,9 @@ function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
       }
       read.directions.push(n);
       read.groupsOf.set(n, groups);
-      read.groupTextOf.set(n, groupTexts);
+      // (A closing paragraph, `以上（一）至（四）方向…（（二）方向除外）`, for those it names.)
+      const marker = n.marker?.text ?? n.id ?? '';
+      read.groupTextOf.set(n, groupTexts.filter((t) => !RE_CLOSING_FOR_PART.test(t.text.trim()) || closingAppliesTo(t.text.trim(), marker)));
     } else {
       if (n.heading) read.front.push(n.heading);
       // Parts too: `（一）中国—德国` above `1. 联合研究项目` names the partner of its directions.
@@ -869,7 +871,7 @@ const RE_FOR_DIRECTIONS_BELOW = new RegExp(String.raw`^(?:本|该|此)类(?:项�
  * `实施期限：2年`).
  */
 function statesForDirections(text: string): boolean {
-  if (RE_FOR_DIRECTIONS_BELOW.test(text)) return true;
+  if (RE_FOR_DIRECTIONS_BELOW.test(text) || RE_CLOSING_FOR_PART.test(text.trim())) return true;
   // A field's label, numbered as an item of a list of such fields too (`（2）支持经费：每个方向不超过200万元`,
   // which the marker reader takes for the label it is).
   // (Or the agreement they all follow: `合作协议：《…》《…》` under `二、中国和智利…`.)
@@ -1053,7 +1055,7 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   // unless what it attaches is titled a guideline of its own, `附件1` / `2026年…揭榜挂帅申报指南`.)
   // (A tender's notice too, `…专项（第一批）招标公告`, its 招标项目指南 attached.)
   if (/^.{0,30}关于|(?:通知|通告|公告|函)$/.test(found.title)) {
-    const attached = attachedTitle(preamble) ?? namedTitle(preamble);
+    const attached = attachedTitle(preamble) ?? namedTitle(preamble, found.title);
     if (attached && (!/揭榜/.test(found.title) || /指南$/.test(attached.title))) found = attached;
   }
   // No title at the head (a forwarded e-mail's chain above it; a letterhead whose lines are fields,
@@ -1187,16 +1189,19 @@ function attachedTitle(preamble: readonly Paragraph[]): TitleAt | null {
 }
 
 /**
- * The guideline a notice names and then prints (`现将《2026年度…申报指南》印发给你们` … the line
- * `2026年度…申报指南` alone): that line, the first standing alone after the name, or null.
+ * The guideline a notice names and then prints, alone on its line (`现将《2026年度…申报指南》印发给
+ * 你们` … `2026年度…申报指南`; `关于征求…申报指南（征求意见稿）意见的通知` … its title): that line, the
+ * draft mark left out, or null.
  */
-function namedTitle(preamble: readonly Paragraph[]): TitleAt | null {
+function namedTitle(preamble: readonly Paragraph[], notice: string): TitleAt | null {
   const names = new Set<string>();
+  const bare = (t: string): string => t.replace(/[（(]征求意见稿[）)]$/, '');
   for (const p of preamble) {
     const t = p.text.text.trim();
-    const own = t.replace(/[（(]征求意见稿[）)]$/, '');
-    if (names.has(own)) return { title: own, from: p.text.from[0] ?? -1, to: p.text.to[p.text.to.length - 1] ?? -1 };
-    for (const m of t.matchAll(/《([^《》]{6,80})》/g)) if (RE_GUIDE_END.test(m[1]!) && RE_CALL_TITLE_WORD.test(m[1]!)) names.add(m[1]!);
+    const own = bare(t);
+    const named = names.has(own) || (own.length >= 10 && own !== bare(notice) && notice.includes(own) && RE_GUIDE_END.test(own) && RE_CALL_TITLE_WORD.test(own));
+    if (named) return { title: own, from: p.text.from[0] ?? -1, to: p.text.to[p.text.to.length - 1] ?? -1 };
+    for (const m of t.matchAll(/《([^《》]{6,80})》/g)) if (RE_GUIDE_END.test(bare(m[1]!)) && RE_CALL_TITLE_WORD.test(m[1]!)) names.add(bare(m[1]!));
   }
   return null;
 }

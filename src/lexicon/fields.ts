@@ -49,6 +49,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['研究方向', 'domains'],
   ['合作方向', 'domains'],
   ['重点方向', 'domains'],
+  // (`支持重点：生命科学与生物技术；空间科学`, as a 战略性科技创新合作 call labels the fields agreed.)
+  ['支持重点', 'domains'],
+  ['合作重点', 'domains'],
   ['资助领域', 'domains'],
   ['研究领域', 'domains'],
   ['优先领域', 'domains'],
@@ -525,6 +528,20 @@ export const DIRECTION_ROLES: ReadonlySet<FieldRole> = new Set(['agreement', 'do
 
 export function roleOf(label: string): FieldRole {
   return ROLE.get(label) ?? 'unknown';
+}
+
+/**
+ * Labels that name domains only where their value lists them (`支持重点：生命科学与生物技术；空间科学`);
+ * a value that describes work (`支持重点：联合建设流域水文与气象监测站点，开展洪水…`) is no list of
+ * domains: the label is then one no row names.
+ */
+const LIST_ONLY_LABELS: ReadonlySet<string> = new Set(['支持重点', '合作重点']);
+const RE_WORK_DESCRIBED = /^(?:[（(]?\d[)）.．、]?\s*)?(?:围绕|针对|面向|联合|开展|建设|在|研究|研发|推动|推进|探索|构建|加强|提升|实现|利用|依托|聚焦)|[，,][^，,；;。]{0,30}?(?:开展|建设|研发|研制|构建|推动|提升|实现)/;
+
+/** The role of a field whose label and value are both known: `roleOf`, but a list-only label's value that describes work names no domains. */
+export function roleOfField(label: string, value: string): FieldRole {
+  const role = roleOf(label);
+  return role === 'domains' && LIST_ONLY_LABELS.has(label) && RE_WORK_DESCRIBED.test(value.trim()) ? 'unknown' : role;
 }
 
 /**

@@ -262,6 +262,40 @@ export function headingTitle(text: string): string {
   return (m && m.type !== 'field' ? text.slice(m.length) : text).trim();
 }
 
+const CLOSING_ID = String.raw`(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:\.\d{1,2}){0,2})`;
+/**
+ * A paragraph after a part's last direction that speaks for several of its directions (`以上各方向每个
+ * 项目经费额度不超过300万元。`, `以上（一）至（四）方向的执行周期均为3年（（二）方向除外）`, `上述3个方向…`):
+ * the part's text, never the last direction's (`以上方向…`, `以上任务…` are that direction's own).
+ */
+export const RE_CLOSING_FOR_PART = new RegExp(
+  String.raw`^(?:以上|上述)(?:各|所有|全部|这些|(?:[2-9]|[1-9]\d|[两二三四五六七八九十]{1,2})个|${CLOSING_ID}\s*(?:至|到|～|~|—|–|-|、|和)\s*${CLOSING_ID})(?:个)?(?:指南)?方向`,
+);
+
+/**
+ * Whether a closing paragraph (`RE_CLOSING_FOR_PART`) speaks for the direction numbered `marker`
+ * (its printed number, `（二）` or `2.1`): inside the range it names, if any, and not among those it
+ * leaves out (`（（二）方向除外）`).
+ */
+export function closingAppliesTo(text: string, marker: string): boolean {
+  const key = (m: string): string => {
+    const inner = m.replace(/[（()）\s]/g, '');
+    const n = /^\d/.test(inner) ? null : parseCjkNumber(inner);
+    return n === null ? inner : String(n);
+  };
+  const own = key(marker.replace(/[.．、]$/, ''));
+  const range = new RegExp(String.raw`^(?:以上|上述)(${CLOSING_ID})\s*(?:至|到|～|~|—|–|-)\s*(${CLOSING_ID})`).exec(text);
+  if (range) {
+    const [a, b, x] = [key(range[1]!), key(range[2]!), own].map((v) => v.split('.').map(Number));
+    const cmp = (p: number[], q: number[]): number => (p[0]! - q[0]!) || ((p[1] ?? 0) - (q[1] ?? 0));
+    if (x!.some(Number.isNaN) || cmp(x!, a!) < 0 || cmp(x!, b!) > 0) return false;
+  }
+  for (const m of text.matchAll(new RegExp(String.raw`[（(]((?:${CLOSING_ID}\s*[、，,和及]?\s*)+)(?:指南)?方向除外[）)]`, 'g'))) {
+    for (const id of m[1]!.match(new RegExp(CLOSING_ID, 'g')) ?? []) if (key(id) === own) return false;
+  }
+  return true;
+}
+
 /** Single-level markers of an Arabic number (`1.`, `1、`, `（1）`, `1）`). */
 const ARABIC_TYPES: ReadonlySet<MarkerType> = new Set(['arabic-dot', 'arabic-comma', 'paren-arabic', 'arabic-paren']);
 

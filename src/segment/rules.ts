@@ -5,8 +5,8 @@
  */
 import { HOME_SIDES } from '../lexicon/partners.js';
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
-import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOf, roleOfLabel, type FieldRole } from '../lexicon/fields.js';
+import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_CLOSING_FOR_PART, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
+import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOfField, roleOfLabel, type FieldRole } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
 import type { Paragraph } from '../reflow/index.js';
 import type { Builder } from './builder.js';
@@ -205,6 +205,18 @@ const closingHeading: Rule = (b, _k, p, m) => {
   return true;
 };
 
+/**
+ * A paragraph after a direction that speaks for several (`以上各方向每个项目经费额度不超过300万元。`,
+ * `以上（一）至（四）方向的执行周期均为3年`): the text of the part (or group) the directions stand in,
+ * never the last direction's nor an item of its list.
+ */
+const closingForPart: Rule = (b, _k, p, m) => {
+  if (m || !b.currentDirection() || !RE_CLOSING_FOR_PART.test(p.text.text.trim())) return false;
+  b.popToContainer();
+  b.text(p);
+  return true;
+};
+
 /** A paragraph with no marker: an unknown label's field, or text of the open section. */
 const unmarked: Rule = (b, k, p, m) => {
   if (m) return false;
@@ -331,7 +343,7 @@ const fieldLabel: Rule = (b, _k, p, m) => {
   if (b.currentDirection()) {
     b.popTo('direction');
     // (Under the partner side's heading, `【欧方】` / `预计资助项目数：3个`, a figure is the partner's.)
-    b.open(section('field', p, m, { role: sideRole(b, roleOf(m.key)) }));
+    b.open(section('field', p, m, { role: sideRole(b, roleOfField(m.key, p.text.text.slice(m.length))) }));
   } else b.text(p);
   return true;
 };
@@ -486,6 +498,7 @@ export const RULES: readonly Rule[] = [
   cellNumber,
   bareTitle,
   closingHeading,
+  closingForPart,
   unmarked,
   rangeTitle,
   repeatedGroupHeading,

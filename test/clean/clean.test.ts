@@ -271,3 +271,14 @@ describe('tables', () => {
     expect(out).toMatch(/支持经费：每家不超过800万元/);
   });
 });
+
+describe('invisible characters a copy hides in the text', () => {
+  it('removes zero-width and format characters anywhere, each run logged', async () => {
+    const hidden = '\u200b\u200c\u200d\u2060\ufeff\u200c';
+    const c = await cleanText(`3.${hidden}2 草原火${hidden}灾智能预警\n拟支持项目数：1～2${'\u00ad'}项，实施周期20${'\u2066'}27${'\u2069'}年起3年。\n`);
+    // The same lines as the text without them.
+    expect(c.lines.map((l) => l.text.text)).toEqual(await lines('3.2 草原火灾智能预警\n拟支持项目数：1～2项，实施周期2027年起3年。\n'));
+    expect(c.lines.map((l) => l.text.text)[1]).toBe('拟支持项目数：1～2项，实施周期2027年起3年。');
+    expect(c.removed.filter((r) => r.kind === 'control-character')).toHaveLength(5);
+  });
+});

@@ -179,10 +179,10 @@ function categoryCap(summary: DirectionContext['summary'], title: string): Direc
   return forCategory(summary.categoryCaps, categoryOf(title)) ?? null;
 }
 
-/** A direction's total in a sentence: `国拨经费共900万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`, `本类项目安排中央财政资金约1.8亿元`, `榜单金额3000万元`, `每项支持经费200万元，共400万元`. */
+/** A direction's total in a sentence: `国拨经费共900万元`, `经费额度共600万元`, `国拨经费总额1200万元`, `安排国拨经费800万元`, `本类项目安排中央财政资金约1.8亿元`, `榜单金额3000万元`, `每项支持经费200万元，共400万元`. */
 // (The verb whose amount follows it: `本任务拟支持1家揭榜单位，安排资金不超过2000万元` reads the 2000万.)
 const RE_TASK_FUNDING = /(?:(?:每个|每项|每一)任务|本任务)[^。；\n]{0,16}?(?:支持|资助|补助|安排)(?:资金|经费)?(?:总额|共)?(?:为)?(?=[^，。；\d]{0,4}\d[\d.,]*\s*(?:千万|百万|万|亿)?元)/;
-const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持经费|支持经费|资助经费|资助总经费|支持资金|资助资金|补助资金|经费预算|(?:安排|拟安排)(?:中央)?财政资金)(?:共计|共|总额|合计|总计|总概算|概算)?|(?<![国拨配套自筹])经费(?:总额|共计|合计|总计)|榜单金额(?:合计|共计|共|总额)?|(?<=[万亿]元[，,]\s*)(?:共计|共|合计|总计))(?:为|约为)?/g;
+const RE_PROSE_FUNDING = /(?<!每个项目|每项)(?:(?:国拨经费|拟支持经费|支持经费|资助经费|资助总经费|支持资金|资助资金|补助资金|经费预算|经费额度|资助额度|(?:安排|拟安排)(?:中央)?财政资金)(?:共计|共|总额|合计|总计|总概算|概算)?|(?<![国拨配套自筹])经费(?:总额|共计|合计|总计)|榜单金额(?:合计|共计|共|总额)?|(?<=[万亿]元[，,]\s*)(?:共计|共|合计|总计))(?:为|约为)?/g;
 /** The funding field that states a total, else the first: `资助经费：…共计1600万元` after `资助强度：每项…`. */
 export function totalFundingField(ctx: DirectionContext): ReturnType<DirectionContext['byRole']> {
   const all = ctx.allOf('funding');
