@@ -288,7 +288,9 @@ function pipeCells(text: string, l: TableLine, index: number, bare = false): { c
  */
 function isLowerHeader(upper: readonly string[], lower: readonly string[]): boolean {
   if (lower.length !== upper.length || lower.some((c) => /\d/.test(c))) return false;
-  const same = lower.filter((c, k) => c === upper[k]).length;
+  // (A cell merged over both rows repeats its text below, or, as a spreadsheet saves it, leaves the
+  // lower cell blank.)
+  const same = lower.filter((c, k) => c === upper[k] || (c === '' && upper[k] !== '')).length;
   const differ = lower.map((c, k) => (c !== upper[k] && c !== '' ? c : null)).filter((c): c is string => c !== null);
   return same >= 1 && differ.length >= 1 && differ.every((c) => columnOf(c) !== null);
 }

@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { closingAppliesTo, entryNumberLength, headingTitle, idsNamed, matchMarker, RE_CLOSING_FOR_PART, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { closingAppliesTo, entryNumberLength, headingTitle, idsNamed, matchMarker, RE_CLOSING_FOR_PART, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_DEFERRED_MARK, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -178,6 +178,18 @@ function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
       // database's `（注：本指南方向已取消，详见本篇题注。）`): one of the call's directions as
       // published, its values kept, and a check that says so.
       const note = withdrawnNote(n);
+      const deferred = n.heading ? RE_DEFERRED_MARK.exec(n.heading.text.text.replace(/[。；;\s]+$/u, '')) : null;
+      if (deferred && n.heading) {
+        checks.push({
+          code: 'direction-withdrawn',
+          severity: 'warning',
+          message: `direction ${n.id ?? n.marker?.key ?? ''} is printed but marked as closed to applications in this batch (“${deferred[1]}”); its values are kept as printed`,
+          directionId: n.id ?? null,
+          stated: deferred[1]!,
+          computed: 'deferred',
+          span: span(n.heading.text),
+        });
+      }
       if (note) {
         // (The note without the bracket around it, or the half a line break left it: `注：…。）`.)
         const stated = note.text.trim().replace(/^[（(]/, '').replace(/[）)]$/, '');

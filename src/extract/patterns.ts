@@ -217,7 +217,7 @@ const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?
  * of a range (`每个项目国拨经费800～1200万元`) its top, the most one project is given.
  */
 const RE_PER_PROJECT = new RegExp(
-  `(?:${PER_PROJECT_BEFORE})(?:国拨|中央财政)?(?:经费|资金|直接费用)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
+  `(?:${PER_PROJECT_BEFORE})(?:国拨|中央财政|省财政|市财政|财政)?(?:经费|资金|资助|支持|补助|直接费用)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
@@ -236,8 +236,10 @@ export function parsePerProjectCap(text: string): Hit<number> | null {
     const x = RE_MAX_GRANT.exec(text);
     return x ? { value: toYuan(x[1]!, MONEY_UNITS[x[2] ?? '']!), index: x.index, length: x[0].length } : null;
   }
-  // An average (`平均资助强度约80万元/项`) bounds no project: no cap.
+  // An average (`平均资助强度约80万元/项`) bounds no project: no cap; nor does an amount about which
+  // each project is given (`每项国拨经费1500万元左右`, `每个项目约250万元`).
   if (/平均/.test(text.slice(Math.max(0, p.index - 12), p.index + p[0].length))) return null;
+  if (/约$/.test(text.slice(Math.max(0, p.index - 2), p.index)) || /^(?:人民币)?\s*左右/.test(text.slice(p.index + p[0].length)) || /约(?:人民币)?\s*\d/.test(p[0])) return null;
   const [number, unit] = p[1] !== undefined ? [p[1], p[2]] : [p[3]!, p[4]];
   return { value: toYuan(number, MONEY_UNITS[unit ?? '']!), index: p.index, length: p[0].length };
 }
@@ -451,7 +453,7 @@ export const SUMMARY_PATTERNS = {
     // (A call's own directions before the technical areas or tasks that group them: `围绕…3个任务方向，
     // 拟部署7个指南方向` counts 7.)
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`, `设立3个合作板块、10个指南方向`: the directions after the groups that hold them.)
-    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:[^，。；、\\d]{0,4}(?:专题|板块|领域)|技术领域|重点任务|[^，。；、\\d]{1,4}(?:方向|类别))|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设)?方向()`),
+    new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:[^，。；、\\d]{0,4}(?:专题|板块|领域)|技术领域|重点任务|[^，。；、\\d]{1,4}(?:方向|类别))|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设|专题)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
     // `共设立5个主题` (a joint call's themes, each a direction).
     // (`设立10个合作研究主题`, `设立10个联合资助主题`: two words before it.)

@@ -35,6 +35,10 @@ const COPIED: Partial<Record<FieldRole, readonly (keyof Direction)[]>> = {
   duration: ['duration'],
   partners: ['partners'],
   requirements: ['requirements', 'conditions'],
+  // A key programme's (`研究内容：同2.1。`, `考核指标：同2.1`, `关键词：同2.1`).
+  content: ['researchContent'],
+  indicators: ['indicators'],
+  keywords: ['keywords'],
 };
 
 /** The directions with the values their referring fields name (`refs[k]`: the references of direction `k`). */
@@ -49,9 +53,14 @@ export function withReferences(directions: readonly Direction[], refs: readonly 
       const keys = COPIED[role];
       if (!target || target === d || !keys) continue;
       next = { ...next, ...Object.fromEntries(keys.map((key) => [key, target[key]])) };
-      // (The requirements of another direction bring what they state: its own duration, where this
-      // direction has only the call's.)
-      if (role === 'requirements' && (next.duration === null || next.duration.inherited) && target.duration && !target.duration.inherited) next = { ...next, duration: target.duration };
+      // (The requirements of another direction bring what they state, a key programme's 有关说明 its
+      // figures: its own duration, count, funding and cap, where this direction has only the call's.)
+      if (role === 'requirements') {
+        for (const key of ['duration', 'projectCount', 'funding', 'perProjectCap'] as const) {
+          const [mine, theirs] = [next[key], target[key]];
+          if ((mine === null || mine.inherited) && theirs && !theirs.inherited) next = { ...next, [key]: theirs };
+        }
+      }
       for (let i = checks.length - 1; i >= 0; i--) {
         const c = checks[i]!;
         if (c.code === 'field-missing' && c.directionId === d.id && keys.some((key) => String(c.computed) === (key === 'perProjectCap' ? 'funding' : key))) checks.splice(i, 1);

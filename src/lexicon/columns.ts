@@ -26,6 +26,9 @@ const HEADERS: ReadonlyArray<readonly [string, ColumnRole]> = [
   ['揭榜任务', 'title'],
   ['名称', 'title'],
   ['方向', 'title'],
+  // A province's `专题方向` names each of its directions (its `领域方向` beside it are the domains).
+  // (Not `专题` alone: an overview's `专题 | 指南方向数 | …` counts the directions under each.)
+  ['专题方向', 'title'],
   // In a table of 青年科学家 directions the 研究方向 column names each direction.
   ['研究方向', 'title'],
   ['国家/地区', 'partners'],

@@ -74,12 +74,17 @@ export const REVISION_MARKS = {
   changed: ['调整', '修改', '合并', '拆分'],
   // (A final version that keeps a draft's direction, with its number, as not published this time.)
   withdrawn: ['删除', '删去', '拟删除', '取消', '撤销', '不再设立', '暂不发布', '本方向暂不发布', '本年度暂不发布', '本批次暂不发布', '暂缓发布', '暂不设立', '本年度不设立'],
+  // (Printed with its fields, but not open to applications in this batch: a direction of the call,
+  // its values as printed, and a check that says so.)
+  deferred: ['本批次不受理', '本批不受理', '本批次暂不受理', '本批暂不受理', '暂不受理', '暂缓受理', '暂缓申报', '本年度不受理', '本批次不接受申报'],
 } as const;
 const ALL_REVISION_MARKS = Object.values(REVISION_MARKS).flat();
 /** A revision mark at the end of a title. */
 export const RE_REVISION_MARK = new RegExp(`[（(](?:${ALL_REVISION_MARKS.join('|')})[）)]$`);
 /** A mark that withdraws the direction. */
 export const RE_WITHDRAWN_MARK = new RegExp(`[（(](?:${REVISION_MARKS.withdrawn.join('|')})[）)]$`);
+/** A mark that keeps the direction printed but closed in this batch (`（本批次不受理）`). */
+export const RE_DEFERRED_MARK = new RegExp(`[（(](${REVISION_MARKS.deferred.join('|')})[）)]$`);
 /**
  * A note under a direction's heading that it was withdrawn after publication (a policy database's
  * `（注：本指南方向已取消，详见本篇题注。）`): by the same words as the marks.
@@ -245,7 +250,8 @@ const RE_DIRECTION_ORDINAL = new RegExp(
  * A category printed after a title (`…（共性关键技术类）`, `（青年科学家项目）`, `（部省联动）`, `（揭榜挂帅）`):
  * group 1 is the category as printed.
  */
-export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马|定向委托|任务))[）)]$/;
+// (A word may follow it in the bracket: `（共性关键技术类，涉密）`.)
+export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|专题|挂帅|赛马|定向委托|任务)(?:[，,、；;][^（）()，,、；;]{1,8})?)[）)]$/;
 
 /**
  * A group's heading that names its directions' category (`3. 青年科学家项目`, `（一）培育项目`,

@@ -188,7 +188,13 @@ export function readCsv(text: string): BuiltText {
   let head = 0;
   while (head < records.length && records[head]!.filter((f) => f !== '').length <= 2 && records.slice(head + 1).some((r) => r.filter((f) => f !== '').length >= 3)) head++;
   const lines = records.slice(0, head).map((r) => keyValue(r.filter((f) => f !== '')));
-  const { blocks, removed } = liftDocumentColumns(squareRows(records.slice(head)));
-  const built = buildText([...(lines.length > 0 ? [{ kind: 'text' as const, lines }] : []), ...blocks]);
+  // And the guideline's text below the table (its notes, `二、申报要求`, contacts: a line of the sheet's
+  // first cell each, as a worksheet that holds the whole guideline writes them): lines of text.
+  let tail = records.length;
+  while (tail > head + 1 && records[tail - 1]!.filter((f) => f !== '').length <= 2) tail--;
+  const after = records.slice(tail).map((r) => keyValue(r.filter((f) => f !== '')));
+  const { blocks, removed } = liftDocumentColumns(squareRows(records.slice(head, tail)));
+  const textBlock = (l: string[]) => (l.length > 0 ? [{ kind: 'text' as const, lines: l }] : []);
+  const built = buildText([...textBlock(lines), ...blocks, ...textBlock(after)]);
   return { ...built, removed: [...removed, ...built.removed] };
 }

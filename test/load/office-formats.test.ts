@@ -234,6 +234,29 @@ describe('CSV (a funding database’s export, as Excel saves it)', () => {
     expect(doc.directions[1]!.projectCount).toMatchObject({ value: 10, min: 8, qualifier: 'atMost' });
   });
 
+  it('reads a whole guideline saved as one sheet: a header of two rows whose merged cells are blank below, and the text under the table as lines', async () => {
+    const sheet = [
+      '2027年度重点流域水资源综合治理项目申报指南,,,,',
+      '除另有说明外，每个指南方向拟支持项目数为1～2项。,,,,',
+      '序号,指南方向,支持规模,,有关说明',
+      ',,拟支持项目数,实施周期,',
+      '1.1,流域水循环演变机理,1～2项,不超过4年,—',
+      '1.2,梯级水库群协同调度,1项,不超过3年,须企业牵头。',
+      '二、申报要求,,,,',
+      '1. 申报单位应为中国大陆境内注册的法人单位。,,,,',
+      '三、联系方式,,,,',
+      '国家科技管理信息系统技术支持：010-58882999,,,,',
+    ].join('\r\n');
+    const source = await loadBytes(new TextEncoder().encode(sheet), 'x.csv');
+    const lines = source.text.split('\n');
+    expect(lines.slice(-5)).toEqual(['二、申报要求', '1. 申报单位应为中国大陆境内注册的法人单位。', '三、联系方式', '国家科技管理信息系统技术支持：010-58882999', '']);
+    const doc = processSource(source);
+    expect(doc.directions.map((d) => [d.id, d.projectCount?.value, d.duration?.maxYears])).toEqual([
+      ['1.1', 2, 4],
+      ['1.2', 1, 3],
+    ]);
+  });
+
   it('is told by its extension; a tab or semicolon parts the fields where the header says so', async () => {
     expect(sniffFormat(new TextEncoder().encode('a,b\n1,2\n'), 'x.csv')).toBe('csv');
     expect(sniffFormat(new TextEncoder().encode('a\tb\n1\t2\n'), 'x.tsv')).toBe('csv');

@@ -216,10 +216,15 @@ function fieldPartners(ctx: DirectionContext, partners: Partner[]): Set<string> 
   // No such field: a sentence of the direction's that says who the partners are (`合作对象为俄罗斯远东
   // 联邦大学、俄罗斯科学院…`, `合作国家为哈萨克斯坦、乌兹别克斯坦`), read as the field would be.
   if (ctx.allOf('partners').length === 0) {
-    const said = RE_PARTNERS_SENTENCE.exec(ctx.all.text);
-    const from = said ? said.index + said[0].length - said[1]!.length : 0;
-    for (const h of said ? findPartners(said[1]!) : []) {
-      if (fieldNames.has(h.name) || (fieldNames.size > 0 && /等$/.test(said![1]!.slice(0, h.index)))) continue;
+    // (Or the countries of the title's region a sentence lists, `外方合作单位应来自哈萨克斯坦、…、乌兹别克
+    // 斯坦等中亚国家` under `中国和中亚国家…`: the region's countries, as a field would name them.)
+    const region = partners.find((p) => isRegionGroup(p.name));
+    const members = region ? new RegExp(`来自([^。；;，,]{2,80}?)等${region.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(ctx.all.text) : null;
+    const said = members ?? RE_PARTNERS_SENTENCE.exec(ctx.all.text);
+    const list = said ? said[1]! : '';
+    const from = said ? said.index + said[0].length - list.length - (members ? 1 + region!.text.length : 0) : 0;
+    for (const h of said ? findPartners(list) : []) {
+      if (fieldNames.has(h.name) || (fieldNames.size > 0 && /等$/.test(list.slice(0, h.index)))) continue;
       take(h, ctx.all, from);
     }
   }
