@@ -2168,6 +2168,9 @@ function spacedLabel(raw: string): boolean {
   return m !== null && labelOnly(m[1]!) !== null;
 }
 
+/** A page's number as a head prints it: `第 2 页`, `第2页，共6页`, `2 / 6`. */
+const RE_PAGE_COUNTER = /第\d{1,4}页(?:[，,/]?共\d{1,4}页)?|(?<!\d)\d{1,4}[/／]\d{1,4}(?!\d)/g;
+
 function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], skip: ReadonlySet<number> = new Set()): void {
   const onPage = new Map<number, RawLine[]>();
   lines.forEach((l, i) => {
@@ -2184,11 +2187,17 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   const last = new Map<number, RawLine>();
   const shortFirst = new Map<number, RawLine>();
   const shortLast = new Map<number, RawLine>();
-  for (const [p, ls] of onPage) {
-    if (ls.length < 2) continue;
-    (ls.length < 3 ? shortFirst : first).set(p, ls[0]!);
-    (ls.length < 3 ? shortLast : last).set(p, ls[ls.length - 1]!);
-  }
+  const edges = (): void => {
+    for (const m of [first, last, shortFirst, shortLast]) m.clear();
+    for (const [p, all] of onPage) {
+      const ls = all.filter((l) => l.cls === 'content');
+      // (A page of one line, the foot after the last page's number, counts too where the others establish it.)
+      if (ls.length === 0) continue;
+      (ls.length < 3 ? shortFirst : first).set(p, ls[0]!);
+      (ls.length < 3 ? shortLast : last).set(p, ls[ls.length - 1]!);
+    }
+  };
+  edges();
   // The same words exactly (white space aside), and never a field or list item: with digits
   // ignored, `共拟支持经费：6000万元人民币。` ends many pages of a guideline. A line without a word
   // (`。`, `……`) is no evidence at all: it is the end of a sentence wrapped onto a line of its own,
@@ -2196,15 +2205,16 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // Nor a line that ends as a sentence or a clause does (`无效，项目实施周期不超过3年。`): the same
   // requirement closing a direction can end page after page; a header or footer is no sentence.
   // Nor a label beside its value with no colon (`实施周期 3年`, a card's label column).
-  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) || spacedLabel(l.raw) ? '' : l.raw.replace(RE_WS, ''));
+  // (The page's own number in a head is no word of it: `附件1：…指南.pdf　第 2 页 / 共 6 页`.)
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) || spacedLabel(l.raw) ? '' : l.raw.replace(RE_WS, '').replace(RE_PAGE_COUNTER, '#'));
   // Counted over the pages the text holds, not the last page number printed (a guideline cut from
   // a longer file starts on page 5: three pages, not seven).
   const need = runningLineQuorum(onPage.size);
-  const mark = (edge: Map<number, RawLine>, short: Map<number, RawLine>, cls: LineClass): void => {
+  const mark = (edge: Map<number, RawLine>, short: Map<number, RawLine>, cls: LineClass, counted = false): void => {
     const groups = new Map<string, RawLine[]>();
     for (const l of edge.values()) {
       const k = key(l);
-      if (k.length === 0 || k.length > 60) continue;
+      if (k.length === 0 || k.length > 100 || (counted && !k.includes('#'))) continue;
       const group = groups.get(k);
       if (group) group.push(l);
       else groups.set(k, [l]);
@@ -2214,6 +2224,15 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   };
   mark(first, shortFirst, 'running-header');
   mark(last, shortLast, 'running-footer');
+  // A second running line inside the first (a viewer's foot after the page's number, then the
+  // file's head, `预览人：…` / `附件1：…pdf　第 2 页 / 共 6 页`): the edges again, once, for a line
+  // that counts the pages (the line before a footer may repeat by chance; a page counter does not).
+  const marked = [...first.values(), ...last.values()].some((l) => l.cls !== 'content');
+  if (marked) {
+    edges();
+    mark(first, shortFirst, 'running-header', true);
+    mark(last, shortLast, 'running-footer', true);
+  }
   // A head that names the part the page is in (`深远海养殖环境感知与预报` over the pages of `1. 深远海养殖
   // 环境感知与预报`, then the next part's name): the title of a numbered heading of the text, first on
   // three pages or more.
@@ -2369,7 +2388,10 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
     all.add(p);
     if (l.cls !== 'content' || skip.has(i)) return;
     const t = l.raw.replace(RE_WS, '');
-    if (t.length < 4 || t.length > 30 || /[。；;，,：:、“”《》]/.test(t) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim()) || labelsOnly(l.raw) || spacedLabel(l.raw)) return;
+    // (A viewer's watermark row, its pieces apart by wide spaces, a time in it: `内部资料　注意保密　　张*伟
+    // gdkj_zw2381　2027-03-18 14:22`, printed a few times on each page: as long as its pieces are.)
+    const pieces = l.raw.trim().split(/[ \t]{2,}|\u3000+/).length;
+    if (t.length < 4 || t.length > (pieces >= 3 ? 90 : 30) || /[。；;，,：:、“”《》]/.test(t.replace(/\d{1,2}:\d{2}(?::\d{2})?/g, '0')) || !RE_WORD.test(t) || matchMarker(l.raw.trim()) || labelOnly(l.raw.trim()) || labelsOnly(l.raw) || spacedLabel(l.raw)) return;
     // (Nor the rest of a bracket a line before opened, `属代码）` after `…（申请代码1选择D01的下`: a
     // wrapped line of a phrase the text repeats. A stamp is whole.)
     if ((t.match(/[（(]/g)?.length ?? 0) !== (t.match(/[）)]/g)?.length ?? 0)) return;

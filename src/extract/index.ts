@@ -110,7 +110,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // row's is what the directions add up to.)
   const totals = totalRows(preamble);
   const stated = areasCounted(
-    readSummary(mappedJoin(preamble.filter((p) => !totals.has(p) && !(statedForGroup.has(p) && RE_GROUP_SELF.test(p.text.text.trim()))).map((p) => p.text), ''), span, youthOnly, kindSections(preamble.map((p) => p.text), span)),
+    readSummary(mappedJoin(preamble.filter((p) => !totals.has(p) && !(statedForGroup.has(p) && (RE_GROUP_SELF.test(p.text.text.trim()) || RE_HEADING_FIGURES.test(p.text.text)))).map((p) => p.text), ''), span, youthOnly, kindSections(preamble.map((p) => p.text), span)),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
   // What is read of the tree outside the directions, read before them (the directions' subtrees
@@ -216,6 +216,8 @@ function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
       // (A group's own text, where directions follow it in the group.)
       // (Directions in its sub-parts too: `二、联合研发项目` / `本类项目…每项资助不超过100万元` / `（一）闽港合作` / `1．…`.)
       if (own.length > 0 && containsDirection(n)) for (const c of n.children) if (c.kind === 'paragraph' && own.includes(c.paragraph.text)) read.statedForGroup.add(c.paragraph);
+      // (A heading whose bracket states its directions' figures speaks for them, not for the call.)
+      if (n.heading && containsDirection(n) && RE_HEADING_FIGURES.test(n.heading.text.text)) read.statedForGroup.add(n.heading);
       n.children.forEach((c) => walk(c, inner, own.length > 0 ? [...groupTexts, ...own] : groupTexts));
     }
   };
@@ -239,9 +241,15 @@ function statedBy(n: Section): Mapped[] {
       : [];
   if (n.kind === 'part' || n.kind === 'group') {
     for (const c of n.children) if (c.kind === 'field' && c.role === 'agreement' && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
+    // The figures its heading's bracket states for its directions (`（一）国际科技组织培育类（每项资助不超过80万元）`).
+    const bracket = n.heading ? RE_HEADING_FIGURES.exec(n.heading.text.text) : null;
+    if (bracket && n.heading) own.push(mappedSlice(n.heading.text, bracket.index + 1, bracket.index + bracket[0].length - 1));
   }
   return own;
 }
+
+/** A bracket that ends a part's heading and states a figure for each of its projects: `（每项资助不超过80万元）`. */
+const RE_HEADING_FIGURES = /[（(](?=[^（）()]*(?:每项|每个项目|单项|单个项目))[^（）()]*\d[^（）()]*(?:万元|亿元|年)[^（）()]*[）)]\s*$/;
 
 /**
  * What the text before the directions states for young scientists' projects (`青年科学家项目每个

@@ -102,6 +102,10 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['立项名额', 'projectCount'],
   ['拟支持名额', 'projectCount'],
   ['遴选揭榜单位', 'projectCount'],
+  // (MIIT's number of takers a task selects: `遴选数量：不超过3家`.)
+  ['遴选数量', 'projectCount'],
+  ['拟遴选数量', 'projectCount'],
+  ['遴选单位数', 'projectCount'],
   ['共拟支持经费', 'funding'],
   ['拟支持经费', 'funding'],
   ['支持经费', 'funding'],

@@ -35,6 +35,8 @@ export class Builder {
   foreignSide = false;
   /** Whether the cells being read are those of a row that repeats a direction read before it. */
   inRowTwin = false;
+  /** The row read into `inRowTwin`'s direction only completes it (an annex that names it by its title alone). */
+  rowCompletes = false;
   ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
   readonly partOf = new Map<Section, number | null>();

@@ -202,7 +202,7 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     // (Or what stands for one: `｜`, a dash: `合作协议｜《…》　领域方向｜…`.)
     const colon = t.slice(1).search(RE_LABEL_COLON_CHAR);
     const titled = titleSentenceEnd(t, marker);
-    if (colon < 0 && !field && titled < 0 && !RE_PROSE_DIRECTION_START.test(t)) {
+    if (colon < 0 && !field && titled < 0 && !RE_PROSE_DIRECTION_START.test(t) && !RE_INLINE_ITEM.test(t)) {
       out.push(p);
       markers.push(marker);
       continue;
@@ -213,6 +213,7 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     // 研究项目，依据《…》，…实施周期3年。方向2为…`): each starts a paragraph, its title the words
     // up to its first comma.
     for (const at of proseDirectionCuts(t)) cuts.push(at);
+    for (const at of inlineItemCuts(t)) cuts.push(at);
     // (Not a label that ends a list item, its values the item's sub-list below: `1）建成示范电站1座，
     // 具体要求：` / `①…`.)
     for (const at of runOnLabelStarts(t)) if (at > 0 && !(itemStart && endsWithLabel(t, at))) cuts.push(at);
@@ -246,20 +247,39 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
       markers.push(marker);
       continue;
     }
-    let from = 0;
-    for (const cut of [...cuts, t.length]) {
-      const piece = mappedTrim(mappedSlice(p.text, from, cut));
-      if (piece.text.length > 0) {
-        const cutPiece: Paragraph = p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine };
-        if (from === 0 && cut < t.length) RUN_ON_HEADS.add(cutPiece);
-        out.push(cutPiece);
-        markers.push(from === 0 && marker !== matched ? marker : matchMarker(piece.text));
-      }
-      from = cut;
-    }
+    cutInto(p, cuts, from0Marker(marker, matched), out, markers);
   }
   entryTitle(out, markers);
   return joinLabelLines(out, markers);
+}
+
+/** The marker the first piece of a cut paragraph keeps: the one taken where it differs from the one read. */
+const from0Marker = (marker: Marker | null, matched: Marker | null): Marker | null | undefined => (marker !== matched ? marker : undefined);
+
+/**
+ * `p` cut at `cuts` (sorted offsets), each piece a paragraph with its marker (`first`: the first
+ * piece's, where given). A piece that is a field's line of its own kind (`合作领域为中医药、…，拟支持项目
+ * 数6个，拟支持经费1200万元`, an item's text cut from a paragraph of items) is cut again at the figures'
+ * labels run on in it, as such a line of its own would be.
+ */
+function cutInto(p: Paragraph, cuts: readonly number[], first: Marker | null | undefined, out: Paragraph[], markers: (Marker | null)[]): void {
+  const t = p.text.text;
+  let from = 0;
+  for (const cut of [...cuts, t.length]) {
+    const piece = mappedTrim(mappedSlice(p.text, from, cut));
+    if (piece.text.length > 0) {
+      const cutPiece: Paragraph = p.table ? { text: piece, firstLine: p.firstLine, lastLine: p.lastLine, table: from === 0 ? p.table : p.table === 'row' ? 'cell' : p.table } : { text: piece, firstLine: p.firstLine, lastLine: p.lastLine };
+      if (from === 0 && cut < t.length) RUN_ON_HEADS.add(cutPiece);
+      const marker = from === 0 && first !== undefined ? first : matchMarker(piece.text);
+      const more = from > 0 && marker?.type === 'field' && roleOf(marker.key) !== 'requirements' ? [...piece.text.matchAll(RE_RUN_ON_BARE)].map((m) => m.index).filter((at) => at > marker.length) : [];
+      if (more.length > 0) cutInto(cutPiece, more, marker, out, markers);
+      else {
+        out.push(cutPiece);
+        markers.push(marker);
+      }
+    }
+    from = cut;
+  }
 }
 
 /**
@@ -324,6 +344,36 @@ function proseDirectionCuts(t: string): number[] {
     if (at > 0) cuts.push(at);
     cuts.push(at + comma + 1);
   });
+  return cuts;
+}
+
+/** An item numbered inside a paragraph (`…：（1）…；（2）…`): after the paragraph's start, a colon or a clause's end. */
+const RE_INLINE_ITEM = /(?:^|[：:；;。])\s*[（(](\d{1,2})[）)]/g;
+/** What a direction's item states: a count of projects and an amount. */
+const RE_ITEM_COUNT = /(?:拟支持|拟资助|支持|资助)(?:项目)?(?:数)?(?:为|约|不超过)?\s*\d{1,3}\s*(?:个|项)/;
+const RE_ITEM_MONEY = /\d[\d.,]*\s*(?:万|亿)元/;
+
+/**
+ * Directions written as the numbered items of one paragraph (`本部分设4个指南方向：（1）内地与香港联合研究
+ * 项目（生命健康），支持…等领域，拟支持项目5个，共拟支持经费1500万元；（2）…`), two or more in turn from
+ * （1）, each stating a count and an amount: each starts a paragraph, its title the words up to its
+ * first comma. (A list of aims or of conditions, no count and amount in each item, stays whole.)
+ */
+function inlineItemCuts(t: string): number[] {
+  const found = [...t.matchAll(RE_INLINE_ITEM)].map((m) => ({ at: m.index + m[0].search(/[（(]/), n: Number(m[1]) }));
+  const run: typeof found = [];
+  for (const f of found) if (f.n === run.length + 1) run.push(f);
+  if (run.length < 2) return [];
+  const cuts: number[] = [];
+  for (const [k, item] of run.entries()) {
+    const end = k + 1 < run.length ? run[k + 1]!.at : t.length;
+    const body = t.slice(item.at, end);
+    if (!RE_ITEM_COUNT.test(body) || !RE_ITEM_MONEY.test(body)) return [];
+    const comma = body.search(/[，,]/);
+    if (comma < 0 || comma > 48) return [];
+    if (item.at > 0) cuts.push(item.at);
+    cuts.push(item.at + comma + 1);
+  }
   return cuts;
 }
 

@@ -26,6 +26,7 @@ import {
   twinOf,
 } from './evidence.js';
 import { section, type Section } from './tree.js';
+import { bareTitle as titleWithoutCategory } from './evidence.js';
 
 /** A sentence of the direction's own figures after its fields: `以上任务…`, `本方向拟支持…`, `上述方向共…`. */
 const RE_DIRECTION_FIGURES = /^(?:(?:以上|上述)(?:任务|方向|内容|课题)|本(?:方向|任务)(?:拟|共|计划))/;
@@ -99,11 +100,16 @@ const tableRow: Rule = (b, _k, p, m) => {
   // A row that repeats a direction read before it, by number and title (`附表` after the
   // directions: `1.1 | 高强高模碳纤维… | 1～2 | 2500`): that direction, its cells read on into it
   // as its fields (the table is where the guideline states its figures).
-  const twin = m ? twinOf(m, p.text.text.slice(m.length), b.numbered(m), (d) => d.heading?.table !== 'row') : undefined;
+  // (Or by its title alone, where an annex numbers its rows afresh, `附表` / `1  中国和新西兰…项目  2`:
+  // the one direction of that title.)
+  const numbered = m ? twinOf(m, p.text.text.slice(m.length), b.numbered(m), (d) => d.heading?.table !== 'row') : undefined;
+  const twin = numbered ?? (m ? titleTwin(p.text.text.slice(m.length), b.directions) : undefined);
   if (twin) {
     b.popToContainer();
     b.stack.push(twin);
     b.inRowTwin = true;
+    // (An annex's row completes its direction: a figure the direction states already is the annex's copy.)
+    b.rowCompletes = numbered === undefined;
     return true;
   }
   // A total row (`合计`), or a row that repeats a direction already read (a summary table after
@@ -254,6 +260,14 @@ const unmarked: Rule = (b, k, p, m) => {
   return true;
 };
 
+/** The one direction read before, not a table's row, whose title is `title` (its category aside), or undefined. */
+function titleTwin(title: string, directions: readonly Section[]): Section | undefined {
+  const t = titleWithoutCategory(title);
+  if (t.length < 6) return undefined;
+  const same = directions.filter((d) => d.heading !== null && d.heading.table !== 'row' && titleWithoutCategory(d.heading.text.text.slice(d.marker?.length ?? 0)) === t);
+  return same.length === 1 ? same[0] : undefined;
+}
+
 /** `1.1` directions; under `1.1.1` directions, `1.` and `1.1` groups of them. */
 const decimalHeadings: Rule = (b, k, p, m) => {
   if (!m) return false;
@@ -343,7 +357,10 @@ const fieldLabel: Rule = (b, _k, p, m) => {
   if (b.currentDirection()) {
     b.popTo('direction');
     // (Under the partner side's heading, `【欧方】` / `预计资助项目数：3个`, a figure is the partner's.)
-    b.open(section('field', p, m, { role: sideRole(b, roleOfField(m.key, p.text.text.slice(m.length))) }));
+    const role = sideRole(b, roleOfField(m.key, p.text.text.slice(m.length)));
+    // (Its figures only: an annex's 类别 or 备注 column is the annex's own wording.)
+    const copied = b.inRowTwin && b.rowCompletes && (!FIGURE_ROLES.has(role) || b.currentDirection()!.children.some((c) => c.kind === 'field' && c.role === role));
+    b.open(section('field', p, m, { role: copied ? 'other' : role }));
   } else b.text(p);
   return true;
 };

@@ -94,6 +94,30 @@ describe('stamps', () => {
   });
 });
 
+describe('a text viewer’s page furniture in a copy', () => {
+  it('removes its watermark rows wherever they fall, and its foot after the page number and its head with the page counter', async () => {
+    const mark = '内部资料　注意保密　　张*伟　gdkj_zw2381　2027-03-18 14:22    内部资料　注意保密　　张*伟　gdkj_zw2381　2027-03-18 14:22';
+    const foot = '预览人：张*伟（gdkj_zw2381）　预览时间：2027-03-18 14:22:07　IP：10.88.3.145　本文件仅限在线查阅，请勿截屏、拍照或外传';
+    const page = (n: number, body: string[]) => [`附件1：港澳台科技创新合作重点专项2027年度第二批项目申报指南（征求意见稿）.pdf　　第 ${n} 页 / 共 4 页`, body[0]!, mark, ...body.slice(1, 3), mark, ...body.slice(3), `— ${n} —`, foot, ''];
+    const text = [
+      ...page(1, ['1.1 内地与香港联合研究项目（生命健康）', '合作协议：《内地与香港关于加强创新科技合作的安排》。', '领域方向：创新药物与疫苗；高端医疗器械；', '中医药现代化。', '拟支持项目数：5个。']),
+      ...page(2, ['1.2 内地与香港联合研究项目（信息科技）', '合作协议：《内地与香港关于加强创新科技合作的安排》。', '领域方向：人工智能；集成电路设计；金融科', '技；智慧城市。', '拟支持项目数：4个。']),
+      ...page(3, ['1.3 内地与澳门联合研究项目（中医药）', '合作协议：《内地与澳门关于深化科技创新合作的安排》。', '领域方向：中药质量标准；中药新药研', '发。', '拟支持项目数：3个。']),
+      ...page(4, ['1.4 海峡两岸产业技术联合研发项目', '合作协议：海峡两岸科技交流合作机制。', '领域方向：芯片设计；先进封装；', '半导体材料。', '拟支持项目数：4个。']),
+    ].join('\n');
+    const c = clean(await loadText(text));
+    expect(c.lines.map((l) => l.text.text).filter((t) => /内部资料|预览人|附件1/.test(t))).toEqual([]);
+    expect(c.removed.filter((r) => r.kind === 'running-header' || r.kind === 'running-footer')).toHaveLength(16);
+    const d = await ingestText(Buffer.from(text), 'preview.txt');
+    expect(d.directions.map((x) => x.domains.map((y) => y.label))).toEqual([
+      ['创新药物与疫苗', '高端医疗器械', '中医药现代化'],
+      ['人工智能', '集成电路设计', '金融科技', '智慧城市'],
+      ['中药质量标准', '中药新药研发'],
+      ['芯片设计', '先进封装', '半导体材料'],
+    ]);
+  });
+});
+
 describe('a running head a converter put after the page’s first line', () => {
   // A PDF exported to Word: the page's head in a text box anchored in the page's first paragraph,
   // written after it; the title without its programme's name, the same words on every page.

@@ -94,3 +94,122 @@ describe('since 1.104', () => {
     expect(d.directions[2]!.perProjectCap).toMatchObject({ amountCNY: 750_000, inherited: false });
   });
 });
+
+const INPARA = `国家重点研发计划“港澳台科技创新合作”重点专项2027年度第一批项目申报指南
+
+一、指南方向
+2027年度第一批项目设立4个指南方向，拟支持项目约15个，国拨经费总概算4200万元。除另有规定外，项目实施周期一般为3年。
+（一）内地与香港科技创新合作
+依据《内地与香港关于加强创新科技合作的安排》，本部分设2个指南方向：（1）内地与香港联合研究项目（生命健康），支持新型疫苗、脑科学等领域，拟支持项目5个，共拟支持经费1500万元；（2）内地与香港联合研究项目（金融科技），支持区块链、隐私计算等领域，拟支持项目4个，共拟支持经费1000万元，项目实施周期2年。
+（二）海峡两岸科技创新合作
+本部分设2个指南方向：（1）海峡两岸产业共性技术联合研发项目，支持半导体装备、精密模具等领域，拟支持项目4个，共拟支持经费1200万元；（2）海峡两岸农业科技合作项目，支持热带水果育种、茶叶加工等领域，拟支持项目2个，共拟支持经费500万元。
+二、申报要求
+申报单位应满足以下条件：（1）申报单位为内地注册的法人单位；（2）项目负责人须具有高级职称。
+`;
+
+const HYPHEN_ANNEX = `国家重点研发计划“政府间国际科技创新合作”重点专项2027年度第二批项目申报指南
+
+本批项目设立3个指南方向，拟支持项目数12个，国拨经费总概算3600万元。项目实施周期一般为3年，各方向实施年限见附表。
+第一部分　联合研究项目
+方向1-1　中国和新西兰政府间联合研究项目
+合作协议：《中新科技合作联委会第十次会议纪要》。
+领域方向：食品安全；农业生物技术。
+拟支持项目数：4个。
+共拟支持经费：1200万元人民币。
+方向1-2　中国和泰国政府间联合研究项目
+合作协议：《中泰科技合作联委会第二十四次会议纪要》。
+领域方向：数字经济；智慧农业。
+拟支持项目数：4个。
+共拟支持经费：1200万元人民币。
+方向1-3　中国和智利政府间联合研究项目
+合作协议：《中智科技合作联委会第五次会议纪要》。
+领域方向：天文；铜矿开采。
+拟支持项目数：4个。
+共拟支持经费：1200万元人民币。
+
+附表
+2027年度第二批指南方向一览表
+序号	指南方向	实施年限（年）
+1	中国和新西兰政府间联合研究项目	2
+2	中国和泰国政府间联合研究项目	3
+3	中国和智利政府间联合研究项目	4
+`;
+
+describe('directions written otherwise (1.104)', () => {
+  it('reads the items of a paragraph that each state a count and an amount as directions, not a list of conditions', async () => {
+    const d = await ingestText(Buffer.from(INPARA), 'inpara.txt');
+    expect(d.directions.map((x) => [x.id, x.title, x.projectCount?.value, x.funding?.amountCNY])).toEqual([
+      ['1.1', '内地与香港联合研究项目（生命健康）', 5, 15_000_000],
+      ['1.2', '内地与香港联合研究项目（金融科技）', 4, 10_000_000],
+      ['2.1', '海峡两岸产业共性技术联合研发项目', 4, 12_000_000],
+      ['2.2', '海峡两岸农业科技合作项目', 2, 5_000_000],
+    ]);
+    expect(d.directions[1]!.duration).toMatchObject({ minYears: 2, maxYears: 2, inherited: false });
+  });
+
+  it('reads `方向1-1　中国和…` as direction 1.1, and an annex that lists the directions again as their figures, no directions of its own', async () => {
+    const d = await ingestText(Buffer.from(HYPHEN_ANNEX), 'hyphen-annex.txt');
+    expect(d.directions.map((x) => [x.id, x.title, x.duration?.maxYears, x.duration?.inherited])).toEqual([
+      ['1.1', '中国和新西兰政府间联合研究项目', 2, false],
+      ['1.2', '中国和泰国政府间联合研究项目', 3, false],
+      ['1.3', '中国和智利政府间联合研究项目', 4, false],
+    ]);
+  });
+});
+
+const CAST = `中国科协“一带一路”国际科技组织合作平台建设项目申报指南
+
+一、支持类别与方向
+2026年度项目设置国际科技组织培育、双多边合作机制2个类别，共4个支持方向，拟支持项目约12项。项目执行期一般为1年。各类别资助标准见类别名称后括注，支持方向另有规定的，从其规定。
+（一）国际科技组织培育类（每项资助不超过80万元）
+1. 新发起国际科技组织孵化
+支持内容：支持全国学会牵头发起成立新的国际科技组织。
+支持数量：3项
+2. 国际科技组织能力建设
+支持内容：支持已发起的国际科技组织完善治理结构。
+支持数量：3项
+资助额度：每项不超过100万元
+（二）双多边合作机制类（每项资助不超过40万元）
+3. 金砖国家科技组织合作
+支持内容：支持与金砖国家科技组织开展合作。
+支持数量：3项
+4. 上合组织科技组织合作
+支持内容：支持与上合组织成员国科技组织开展合作。
+支持数量：3项
+`;
+
+const MIIT = `2026年算力强基揭榜任务榜单
+
+每项任务原则上遴选不超过5家揭榜单位（任务另有规定的从其规定），攻关期原则上不超过2年。
+
+任务1：算力网络确定性传输技术
+揭榜任务：研发算力网络确定性传输关键技术。
+预期目标：端到端时延抖动不超过1毫秒。
+遴选数量：不超过3家
+
+任务2：普惠算力服务平台
+揭榜任务：建设面向中小企业的普惠算力服务平台。
+预期目标：服务中小企业不少于1000家。
+`;
+
+describe('figures a part’s heading or a task states (1.104)', () => {
+  it('gives a part heading’s bracket cap to its directions, not to the call; counts the directions after the groups', async () => {
+    const d = await ingestText(Buffer.from(CAST), 'cast.txt');
+    expect(d.directions.map((x) => [x.id, x.perProjectCap?.amountCNY, x.perProjectCap?.inherited])).toEqual([
+      ['1', 800_000, true],
+      ['2', 1_000_000, false],
+      ['3', 400_000, true],
+      ['4', 400_000, true],
+    ]);
+    expect(d.summary.defaultPerProjectCap).toBeNull();
+    expect(d.summary.directionCount?.value).toBe(4);
+  });
+
+  it('reads a task’s own 遴选数量 over the call’s default', async () => {
+    const d = await ingestText(Buffer.from(MIIT), 'miit.txt');
+    expect(d.directions.map((x) => [x.id, x.projectCount?.value, x.projectCount?.qualifier, x.projectCount?.inherited])).toEqual([
+      ['1', 3, 'atMost', false],
+      ['2', 5, 'atMost', true],
+    ]);
+  });
+});

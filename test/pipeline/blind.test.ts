@@ -362,7 +362,7 @@ const GAPS34: Record<string, { gap?: string; checksGap?: string }> = {
 };
 const GAPS35: Record<string, { gap?: string; checksGap?: string }> = {
   'kangxi-radicals-pdftotext': { gap: 'judgement: a 《》 title’s full-width dash becomes ASCII (`中国-巴西`)' },
-  'nsfc-web-copy-invisible-chars': { gap: 'judgement: a call total is not computed from `拟资助7项` × `约为300万元/项`' },
+  // (`nsfc-web-copy-invisible-chars`: read whole since 1.104, an amount about which each project is given no cap.)
 };
 for (const [set, gaps] of [['blind33', GAPS33], ['blind34', GAPS34], ['blind35', GAPS35]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
@@ -1181,6 +1181,7 @@ const GAPS132: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 // Set 133 (first contact 498/634, none refused): directions grouped under their partner's name with the group's agreement and shared requirements, an annex numbering them afresh; a key programme whose 考核指标 are tables and whose 有关说明 is shared by a group; a database copy whose dashes became ASCII hyphens.
 const GAPS133: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gjhz-2027-b4-partner-groups-annex': { gap: 'judgement: an annex row that names a direction by its title and gives its period (`城市水资源与环境 … 3`) is read as that direction\'s own period since 1.104 (blind150\'s writer: own; this writer: the call\'s default)', right: 247 },
   // (A title naming a route, `中欧班列…`, gives no 欧盟 since 1.103.)
   // (A 考核指标 table's header row is no indicator since 1.101.)
   // (A 有关说明 stated once for a range of directions, `有关说明（2.1～2.3）`, `3.1、3.2有关说明`, is each one's since 1.103.)
@@ -1244,7 +1245,48 @@ const GAPS143: Record<string, { gap?: string; checksGap?: string; right?: number
   'gjhz-2027-b2-partner-forms-wordtxt': { gap: 'judgement: a bloc in the title (`中国与东盟国家…`) kept beside the member countries its field names (blind14\'s writer keeps it); a count per country (`每个合作国家支持1项`) not multiplied', right: 206 },
   'kp-2027-shyz-range-share-webcopy': { gap: 'open: a cap as a share, a per-year cap, `原则上3年，可延长1年` as 3–4 years, not read', right: 281 },
 };
-for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125], ['blind126', GAPS126], ['blind127', GAPS127], ['blind128', GAPS128], ['blind129', GAPS129], ['blind130', GAPS130], ['blind131', GAPS131], ['blind132', GAPS132], ['blind133', GAPS133], ['blind134', GAPS134], ['blind135', GAPS135], ['blind136', GAPS136], ['blind137', GAPS137], ['blind138', GAPS138], ['blind139', GAPS139], ['blind140', GAPS140], ['blind141', GAPS141], ['blind142', GAPS142], ['blind143', GAPS143]] as const) {
+// Sets 144–152 (first contact 4,913 of 5,707 values, 86.1%, in 27 cases, none refused: 144–148 at 90.8%, 149–151 at 80.6%, 152 at 79.3%): ordinary Word PDFs, neighbouring families, copies as they arrive, table shapes, wordings, numbering, Word forms, text layouts.
+const GAPS144: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2028-b3-split-counts-wordpdf': { gap: 'open: a period only in the title\'s bracket (`（两年期）`) not read; an agreement the part states once for its directions flagged missing in each', right: 228 },
+  'kp-2028-jtzb-binding-indicators-wordpdf': { gap: 'open: 考核指标 divided into 约束性指标 / 预期性指标 count their sub-heads as indicators and report the restarted （1） as a duplicate; `…同2.1` at the end of a 有关说明 not read as a reference', right: 314 },
+  'zlhz-2027-b3-closing-paras-wordpdf': { gap: 'judgement: `蒙古国` is named 蒙古 (as ten other expected files name it)', right: 248 },
+};
+const GAPS145: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'cast-2026-ydyl-gjzz-wordpaste': { gap: 'judgement: a bloc kept beside its members (`东盟` with the four countries its direction names)', right: 195 },
+  'miit-2026-slqj-jbxd-pagecopy': { gap: 'open: the 榜单\'s own title under the notice (`2026年算力强基揭榜任务榜单`) not taken as the document\'s', right: 237 },
+  'nx-2026-zadwhz-arab-savedpage': { gap: 'open: the call\'s partner count and funding total in a sentence of the notice (`与10个阿拉伯国家…，支持经费2600万元`) not read; one ratio in a bracket missed', right: 256 },
+};
+const GAPS146: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2027-b2-online-preview-watermark': { gap: 'open: a 港澳台 exchange direction\'s age rule read as a young scientists\' condition (judgement kept, see set 143)', right: 231 },
+  'gjhz-2027-b1-inline-reply-thread': { gap: 'open: a mail thread that quotes the guideline at depth 2 and comments at depth 1: the colleagues\' remarks (`企业牵头`, `1:1`) are read as the call\'s', right: 219 },
+};
+const GAPS147: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2027-b5-paired-rows': { gap: 'open: a row whose 序号 holds two directions (`1.2<br>1.3`, two titles, `各5个`, figures in lines) is not split: both directions lost, flagged only by the totals and the numbering gap', right: 84 },
+  'kp-2027-lysh-twohead-notes': { gap: 'open: `见注1、注4` in a cell not resolved to the notes under the table; a 技术方向 column read as domains', right: 282 },
+};
+const GAPS148: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'kp-2028-lysaq-crossref-page': { checksGap: 'judgement: a whole `不超过20项` over directions of `不超过3项` and `1～2项` whose least counts stay under it raises no doubt (caps need not add up); the writer adds the upper ends (21)' },
+};
+const GAPS149: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'ha-2027-gxjb-task-tables-wordpdf': { gap: 'open: a task table\'s 揭榜要求 row split over the page break counts its two halves as requirements apart', right: 204 },
+  'kp-2027-hqjs-deploy-table-wordpdf': { gap: 'open: the young scientists\' money (`青年科学家项目…共1200万元`) in the preamble not read; one requirement split', right: 311 },
+  'nsfc-2027-fysx-section-figures-wordpdf': { gap: 'open: an 集成项目 direction\'s own count and cap in a sentence (`拟资助1项，直接费用不超过1500万元`) not read; the 重大研究计划\'s name taken as a special project', right: 166 },
+};
+const GAPS150: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2027-b1-inpara-items-page': { gap: 'open: the part\'s `本部分各方向其他要求：1.…；2.…` not counted as each direction\'s requirements; a `须…` clause inside an item not read as its requirement', right: 214 },
+  'gjhz-2027-b2-hyphen-ids-wordtxt': { gap: 'judgement: `方向1-1` is read as id 1.1 (blind94\'s writer: `任务1-1-1` is 1.1.1; this writer keeps `1-1`)', right: 240 },
+  'kp-2027-wlzc-group-counts-annex-copy': { checksGap: 'judgement: as set 148\'s key programme, caps over caps raise no doubt unless the least counts exceed the whole' },
+};
+const GAPS151: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gd-2027-ygat-vmerge-footnotes': { gap: 'open: a young exchange direction\'s age rule read as a young scientists\' condition (judgement kept, see set 143)', right: 212 },
+  'kp-2027-xnyqc-hidden-styleref': { gap: 'open: a Word template\'s hidden prompts set by a character style (`（编写提示：…）`) read as text; the text box\'s young scientists\' rules not applied', right: 313 },
+};
+const GAPS152: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2027-b3-edge-copy-split-figures': { gap: 'open: a ratio cut at the line end after its colon (`1:` / `1`) not read', right: 227 },
+  'gjhz-2027-b3-pdfplumber-rows': { gap: 'open: pdfplumber\'s plain text of a table interleaves the cells\' lines without separators: each row\'s title, agreement, domains and figures run together; only the ids and partners are read', right: 117 },
+  'kp-2027-cxst-bulletin-pdftotext': { gap: 'open: two columns that pdftotext gives in four blocks or line by line: one direction\'s text read into another\'s', right: 257 },
+};
+for (const [set, gaps] of [['blind95', GAPS95], ['blind96', GAPS96], ['blind97', GAPS97], ['blind98', GAPS98], ['blind99', GAPS99], ['blind100', GAPS100], ['blind101', GAPS101], ['blind102', GAPS102], ['blind103', GAPS103], ['blind104', GAPS104], ['blind105', GAPS105], ['blind106', GAPS106], ['blind107', GAPS107], ['blind108', GAPS108], ['blind109', GAPS109], ['blind110', GAPS110], ['blind111', GAPS111], ['blind112', GAPS112], ['blind113', GAPS113], ['blind114', GAPS114], ['blind115', GAPS115], ['blind116', GAPS116], ['blind117', GAPS117], ['blind118', GAPS118], ['blind119', GAPS119], ['blind120', GAPS120], ['blind121', GAPS121], ['blind122', GAPS122], ['blind123', GAPS123], ['blind124', GAPS124], ['blind125', GAPS125], ['blind126', GAPS126], ['blind127', GAPS127], ['blind128', GAPS128], ['blind129', GAPS129], ['blind130', GAPS130], ['blind131', GAPS131], ['blind132', GAPS132], ['blind133', GAPS133], ['blind134', GAPS134], ['blind135', GAPS135], ['blind136', GAPS136], ['blind137', GAPS137], ['blind138', GAPS138], ['blind139', GAPS139], ['blind140', GAPS140], ['blind141', GAPS141], ['blind142', GAPS142], ['blind143', GAPS143], ['blind144', GAPS144], ['blind145', GAPS145], ['blind146', GAPS146], ['blind147', GAPS147], ['blind148', GAPS148], ['blind149', GAPS149], ['blind150', GAPS150], ['blind151', GAPS151], ['blind152', GAPS152]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }

@@ -4,6 +4,7 @@
  * says besides: its category (`（基础研究类）`) and the project kind.
  */
 import type { Paragraph } from '../../reflow/index.js';
+import type { Section } from '../../segment/index.js';
 import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isCountry, isRegionGroup } from '../../lexicon/partners.js';
 import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
@@ -123,7 +124,9 @@ const RE_ORGANISED_AS = /^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:�
 
 /** A category in a field of its own (`项目类别：基础前沿技术类`), as printed. */
 export function fieldCategory(ctx: DirectionContext): string | null {
-  const f = ctx.allOf('other').find((x) => x.marker !== null && CATEGORY_LABELS.has(x.marker.key));
+  // (Not a cell of an annex's row read into a direction written as text: the annex's grouping.)
+  const annexed = (x: Section): boolean => x.heading?.table === 'cell' && ctx.heading.table === undefined;
+  const f = ctx.allOf('other').find((x) => x.marker !== null && CATEGORY_LABELS.has(x.marker.key) && !annexed(x));
   const t = f ? mappedTrim(fieldRest(f), '。；;，,').text : '';
   return t.length >= 2 && t.length <= 16 ? t : null;
 }
