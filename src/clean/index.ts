@@ -2233,12 +2233,21 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
     mark(first, shortFirst, 'running-header', true);
     mark(last, shortLast, 'running-footer', true);
   }
-  // A head that names the part the page is in (`深远海养殖环境感知与预报` over the pages of `1. 深远海养殖
-  // 环境感知与预报`, then the next part's name): the title of a numbered heading of the text, first on
-  // three pages or more.
+  markPartHeads(lines, [...first.values(), ...shortFirst.values()], key);
+  // The cover's first line that the running head repeats: the title's own first line.
+  const cover = lines.findIndex((l) => l.cls === 'content' || l.cls === 'running-header');
+  if (cover >= 0 && lines[cover]!.cls === 'running-header' && beginsTitle(lines, cover)) lines[cover]!.cls = 'content';
+}
+
+/**
+ * A head that names the part the page is in (`深远海养殖环境感知与预报` over the pages of `1. 深远海养殖
+ * 环境感知与预报`, then the next part's name): the title of a numbered heading of the text, first on
+ * three pages or more (`firsts`: the pages' first lines; `key`: a line's words as compared).
+ */
+function markPartHeads(lines: RawLine[], firsts: readonly RawLine[], key: (l: RawLine) => string): void {
   // (The headings looked for only where three pages or more begin with a line that may name one,
   // and only among lines that begin as a number does: this runs over every line of a long text.)
-  const maybe = [...first.values(), ...shortFirst.values()].filter((l) => l.cls === 'content' && key(l).length >= 2);
+  const maybe = firsts.filter((l) => l.cls === 'content' && key(l).length >= 2);
   if (maybe.length >= 3) {
     const keys = new Set(maybe.map(key));
     const titles = new Set<string>();
@@ -2252,9 +2261,6 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
     const heads = maybe.filter((l) => titles.has(key(l)));
     if (heads.length >= 3) for (const l of heads) l.cls = 'running-header';
   }
-  // The cover's first line that the running head repeats: the title's own first line.
-  const cover = lines.findIndex((l) => l.cls === 'content' || l.cls === 'running-header');
-  if (cover >= 0 && lines[cover]!.cls === 'running-header' && beginsTitle(lines, cover)) lines[cover]!.cls = 'content';
 }
 
 /**
