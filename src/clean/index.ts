@@ -92,6 +92,8 @@ interface RawLine {
   printed: number | null;
   /** The line goes on with the line before it, whatever its shape (a quoted line a mail client rewrapped: `unquote`). */
   continues?: boolean;
+  /** A line set into the text by someone else (a remark between the quoted lines of a reply): removed, and the text goes on across it. */
+  aside?: boolean;
   /** Pieces of the line found furniture before it is cleaned (a running header glued to a page number inside it). */
   furniture?: { start: number; end: number; kind: RemovalKind }[];
   /** The rest of a label wrapped inside its column (`拟支持项` here, `目数` on a line below): read right after the label's start (`markWrappedLabels`). */
@@ -278,6 +280,8 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
     const trimmed = asCleaned(raw.trim());
     if (trimmed === '') continue;
     nonBlank++;
+    // (A remark set into a quoted reply stays what `unquote` found it to be.)
+    if (l.aside) continue;
     l.cls = 'content';
     l.printed = pageNumberOf(trimmed);
     // (A file of blocks prints its page numbers in footers, never in its body: a bare number there
@@ -587,7 +591,7 @@ class LineWriter {
   /** A line of furniture: logged whole, and it stands where a paragraph or a page breaks. */
   private furniture(i: number, l: RawLine, cls: Exclude<LineClass, 'content' | 'blank'>): void {
     // An e-mail's header, a table of contents or a paragraph's translation stands between paragraphs, as a blank line does.
-    if (l.cls === 'email' || l.cls === 'table-of-contents' || l.cls === 'record-header' || l.cls === 'translation') {
+    if ((l.cls === 'email' && !l.aside) || l.cls === 'table-of-contents' || l.cls === 'record-header' || l.cls === 'translation') {
       this.blankSeen = true;
       this.cellColumn = null;
     }
@@ -2927,6 +2931,7 @@ function unquote(lines: RawLine[], removed: Removal[]): void {
   }
   if (quoted < 10 || quoted < nonBlank * 0.3) return;
   const kind = lines.some((l) => RE_CALLOUT.test(l.raw)) ? 'markup' : 'email';
+  if (kind === 'email') markReplyRemarks(lines, nonBlank);
   const wasQuoted = lines.map((l) => RE_QUOTE.test(l.raw));
   lines.forEach((l, k) => {
     const m = RE_QUOTE.exec(l.raw);
@@ -2944,6 +2949,25 @@ function unquote(lines: RawLine[], removed: Removal[]): void {
     const above = lines[k - 1]!.raw.trim();
     if (above === '' || /[。；：！？:;!?]$/.test(above) || lines[k + 1]!.raw.trim() === '' || matchMarker(t) !== null) continue;
     lines[k + 1]!.continues = true;
+  }
+}
+
+/**
+ * A reply that answers inside the quoted guideline (`> > 1.1 中国和葡萄牙…` / `> [李明] 这里说11个…` /
+ * `我也数了是10个。`): where the deepest quoted level (two `>` or more) holds the bulk of the text, the
+ * shallower lines between its first and last line are the correspondents' remarks, no part of it:
+ * removed as `email`, the guideline's text going on across them.
+ */
+function markReplyRemarks(lines: RawLine[], nonBlank: number): void {
+  const depth = lines.map((l) => (RE_QUOTE.exec(l.raw)?.[0].match(/>/g)?.length ?? 0));
+  const max = Math.max(0, ...depth);
+  if (max < 2) return;
+  const deep = depth.flatMap((d, k) => (d === max && lines[k]!.raw.replace(RE_QUOTE, '').trim() !== '' ? [k] : []));
+  if (deep.length < 10 || deep.length < nonBlank * 0.4) return;
+  for (let k = deep[0]! + 1; k < deep[deep.length - 1]!; k++) {
+    if (depth[k]! >= max || lines[k]!.raw.replace(RE_QUOTE, '').trim() === '') continue;
+    lines[k]!.cls = 'email';
+    lines[k]!.aside = true;
   }
 }
 

@@ -219,14 +219,21 @@ function rangeDashes({ chars, next, change }: Repair): void {
   }
 }
 
-/** `°` after CJK text for `。`; a narrow `;` or `,` in Chinese text for the full-width mark. */
+/**
+ * `°` after CJK text for `。`; a narrow `;` or `,` in Chinese text for the full-width mark; a `.`
+ * that ends a CJK sentence (`…年龄要求同上.`, before the line's end or CJK text) for `。`.
+ */
 function narrowMarks({ text, chars, change }: Repair): void {
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k]!;
-    if (c === '°' && CJK.test(chars[k - 1] ?? '')) change.set(k, '。');
+    const prev = chars[k - 1] ?? '';
+    const following = chars[k + 1] ?? '';
+    if (c === '°' && CJK.test(prev)) change.set(k, '。');
+    else if (c === '.' && (CJK.test(prev) || /[）”]/.test(prev)) && (following === '' || CJK.test(following) || /[“（]/.test(following))) change.set(k, '。');
+    // (Or after the figure that ends a CJK sentence at the line's end: `…比例不低于1:1.`.)
+    else if (c === '.' && following === '' && /\d/.test(prev) && /[\u4e00-\u9fff][^\u4e00-\u9fff]{0,8}$/.test(text.slice(0, k))) change.set(k, '。');
     else if (c === ';' || c === ',') {
-      const before = chars[k - 1] ?? '';
-      const after = chars[k + 1] ?? '';
+      const [before, after] = [prev, following];
       const latinAfter = /[A-Za-z0-9]/.test(after);
       if (c === ';' && !latinAfter && (CJK.test(before) || /[）)》”’%％]/.test(before) || ((after === '' || CJK.test(after)) && CJK.test(text)))) change.set(k, '；');
       else if (c === ',' && CJK.test(before) && CJK.test(after)) change.set(k, '，');

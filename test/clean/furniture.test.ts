@@ -255,3 +255,34 @@ describe('a printer\'s slug', () => {
     expect(named.removed.filter((r) => r.kind === 'running-footer')).toEqual([]);
   });
 });
+
+describe('a reply that answers inside the quoted guideline', () => {
+  it('drops the correspondents’ remarks between the deeper-quoted lines, the guideline’s text going on across them', async () => {
+    const g = [
+      '国家重点研发计划“政府间国际科技创新合作”重点专项2027年度第一批项目申报指南',
+      '本批项目设立2个指南方向，拟支持项目数8个，国拨经费总概算2400万元。',
+      '1.1 中国和葡萄牙政府间联合研究项目',
+      '合作协议：《中葡科技合作联委会第八次会议纪要》。',
+      '领域方向：海洋科学与技术；可再生能源。',
+      '拟支持项目数：4个。',
+      '共拟支持经费：1200万元人民币。',
+      '其他要求：合作项目必须双方同时申报，单方',
+      '申报无效。',
+      '1.2 中国和智利政府间联合研究项目',
+      '合作协议：《中智科技合作联委会第五次会议纪要》。',
+      '领域方向：天文；铜矿开采。',
+      '拟支持项目数：4个。',
+      '共拟支持经费：1200万元人民币。',
+    ];
+    const quoted = g.map((l) => `> > ${l}`);
+    quoted.splice(8, 0, '> [李明] 必须企业牵头的话我们就不报了，其他经费与国拨经费比例不低于1:1吗？', '不需要，这个方向没有企业牵头的要求。');
+    const text = ['王老师：', '问题我逐条回复在下面了。', '', '在 2027/3/18 09:41, 李明 写道:', '> 王老师好，', '>', ...quoted].join('\n');
+    const d = await ingestText(Buffer.from(text), 'reply.txt');
+    expect(d.directions.map((x) => [x.id, x.conditions.leadingEnterprise, x.conditions.matchingRatio])).toEqual([
+      ['1.1', null, null],
+      ['1.2', null, null],
+    ]);
+    expect(d.directions[0]!.requirements.map((r) => r.text)).toEqual(['合作项目必须双方同时申报，单方申报无效。']);
+    expect(d.removed.filter((r) => r.kind === 'email' && /李明\]|不需要/.test(r.text))).toHaveLength(2);
+  });
+});

@@ -132,3 +132,14 @@ describe('OCR misreadings', () => {
     expect(spanOfRange(clean(source('拟支持项目数：4个。', false)).layout, 7, 9)).not.toHaveProperty('ocrConfidence');
   });
 });
+
+describe('a full stop read as a period', () => {
+  it('is the ideographic one where it ends a CJK sentence, never in a number or an item’s number', () => {
+    expect(lines('原则上团队其他参与人员年龄要求同上.\n其他经费与中央财政经费比例不低于1:1.\n1.1 研究内容\n见附件1.pdf', true)).toEqual([
+      '原则上团队其他参与人员年龄要求同上。',
+      '其他经费与中央财政经费比例不低于1:1。',
+      '1.1研究内容',
+      '见附件1.pdf',
+    ]);
+  });
+});

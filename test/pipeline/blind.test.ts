@@ -1258,7 +1258,7 @@ const GAPS145: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 const GAPS146: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gat-2027-b2-online-preview-watermark': { gap: 'open: a 港澳台 exchange direction\'s age rule read as a young scientists\' condition (judgement kept, see set 143)', right: 231 },
-  'gjhz-2027-b1-inline-reply-thread': { gap: 'open: a mail thread that quotes the guideline at depth 2 and comments at depth 1: the colleagues\' remarks (`企业牵头`, `1:1`) are read as the call\'s', right: 219 },
+  'gjhz-2027-b1-inline-reply-thread': { gap: 'judgement: a domain with its detail after a comma (`农业与食品安全，包括盐碱地改良和节水农业`) is read as the domain without it (the correspondents\' remarks between the quoted lines are dropped since 1.104)', right: 229 },
 };
 const GAPS147: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gat-2027-b5-paired-rows': { gap: 'open: a row whose 序号 holds two directions (`1.2<br>1.3`, two titles, `各5个`, figures in lines) is not split: both directions lost, flagged only by the totals and the numbering gap', right: 84 },
