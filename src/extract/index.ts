@@ -47,7 +47,7 @@ import {
   parseDurationValue,
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
-import { findPartners } from '../lexicon/partners.js';
+import { findPartners, PARTNERS_WITHOUT_AGREEMENT } from '../lexicon/partners.js';
 import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
@@ -805,11 +805,15 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
   };
   // Once per field and kind, not once per check: a long document has as many checks as directions.
   const known = new Map<string, boolean>();
+  // (An agreement among the directions with partners that have none with us, 海峡两岸's: where
+  // none of them names one, none lacks it; where most do, the one that does not is a doubt.)
+  const sideOf = (d: Direction): string => (d.partners.length > 0 && d.partners.every((p) => PARTNERS_WITHOUT_AGREEMENT.has(p.name)) ? 'no-agreement' : '');
+  const byId = new Map(directions.map((d) => [d.id, d]));
   const common = (field: string, kind: string): boolean => {
     let is = known.get(`${field}:${kind}`);
     if (is === undefined) {
       const test = has[field];
-      const peers = kind === '*' ? directions : directions.filter((d) => kindOf(d) === kind);
+      const peers = kind === '*' ? directions : directions.filter((d) => (kind === 'no-agreement' ? sideOf(d) === kind : kindOf(d) === kind));
       is = test === undefined || peers.filter(test).length * 2 >= peers.length;
       known.set(`${field}:${kind}`, is);
     }
@@ -817,7 +821,9 @@ function familyChecks(checks: CheckDraft[], directions: readonly Direction[]): C
   };
   return checks.filter((c) => {
     // (Only money is stated by kind: any other field is judged among all the directions.)
-    const kind = c.computed === 'funding' ? kindOfId(c.directionId) : '*';
+    const of = c.computed === 'agreements' && c.directionId !== null ? byId.get(c.directionId) : undefined;
+    const side = of ? sideOf(of) : '';
+    const kind = c.computed === 'funding' ? kindOfId(c.directionId) : side === 'no-agreement' ? side : '*';
     if (c.code === 'field-missing') return common(String(c.computed), kind);
     if (c.code === 'partner-unrecognised') return common('partners', kind);
     return true;

@@ -37,6 +37,13 @@ const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES.split(/\s+/).filter(B
  * the partners themselves (`与“一带一路”共建国家联合研发` / `合作国家：东盟国家、上海合作组织成员国`),
  * the frame, not a partner.
  */
+/**
+ * Partners with whom cooperation rests on no intergovernmental agreement (海峡两岸: a direction with
+ * Taiwan alone names an exchange mechanism or none): a direction of theirs that names no agreement
+ * lacks nothing.
+ */
+export const PARTNERS_WITHOUT_AGREEMENT: ReadonlySet<string> = new Set(['台湾']);
+
 export const FRAMING_PARTNERS: ReadonlySet<string> = new Set(['一带一路', '南南合作']);
 
 /** Whether a partner's canonical name is a country's (or a region's of China), no group's or organisation's. */

@@ -213,3 +213,43 @@ describe('figures a part’s heading or a task states (1.104)', () => {
     ]);
   });
 });
+
+const GAT = (taiwanAgreement: boolean) => `国家重点研发计划“港澳台科技创新合作”重点专项2028年度第三批项目申报指南
+
+本批项目设立4个指南方向，拟支持项目数14个，国拨经费总概算4200万元。项目实施周期一般为3年。
+（一）内地与香港科技创新合作
+1.1 内地与香港联合资助项目（两年期）
+合作协议：《内地与香港关于加强创新科技合作的安排》。
+领域方向：人工智能；生物医药。
+拟支持项目数：4个。
+共拟支持经费：1200万元。
+1.2 内地与香港青年科学家交流项目
+合作协议：《内地与香港关于加强创新科技合作的安排》。
+领域方向：新材料。
+拟支持项目数：4个。
+共拟支持经费：1200万元。
+（二）海峡两岸科技创新合作
+2.1 海峡两岸产业技术联合研发项目
+${taiwanAgreement ? '合作协议：《海峡两岸经济合作框架协议》。\n' : ''}领域方向：集成电路；精密机械。
+拟支持项目数：3个。
+共拟支持经费：900万元。
+2.2 海峡两岸农业科技合作项目
+领域方向：热带水果育种；茶叶加工。
+拟支持项目数：3个。
+共拟支持经费：900万元。
+`;
+
+describe('a 海峡两岸 direction without an agreement, a term in the title (1.104)', () => {
+  it('lacks none where no 两岸 direction names one; is a doubt where another does', async () => {
+    const none = await ingestText(Buffer.from(GAT(false)), 'gat-none.txt');
+    expect(none.checks.filter((c) => c.code === 'field-missing').map((c) => c.directionId)).toEqual([]);
+    const one = await ingestText(Buffer.from(GAT(true)), 'gat-one.txt');
+    expect(one.checks.filter((c) => c.code === 'field-missing').map((c) => [c.directionId, c.computed])).toEqual([['2.2', 'agreements']]);
+  });
+
+  it('reads `（两年期）` after a title as its period', async () => {
+    const d = await ingestText(Buffer.from(GAT(false)), 'gat-none.txt');
+    expect(d.directions[0]!.duration).toMatchObject({ minYears: 2, maxYears: 2, inherited: false });
+    expect(d.directions[1]!.duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: true });
+  });
+});

@@ -40,6 +40,9 @@ const RE_HEDGED = new RegExp(Object.keys(HEDGES).sort((a, b) => b.length - a.len
  * (`对方资助方式：…德方资助额…，资助期最长36个月`, `芬方资助期一般为24个月`): a sentence that speaks
  * of the other side's funding states the other side's period.
  */
+/** A title's bracket that names its term: `（两年期）`, `（3年期）` (group 1 `两年`). */
+const RE_TITLE_TERM = /[（(]\s*([一二两三四五六七八九十\d]{1,2}\s*年)期\s*[）)]/;
+
 function ownDuration(text: string): ReturnType<typeof parseDuration> {
   let from = 0;
   for (let hit = parseDuration(text); hit; hit = parseDuration(text.slice(from))) {
@@ -93,9 +96,13 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     }
     ctx.leftover(durationField);
   } else {
-    // (Or without its label: `（拟支持4项，1200万元，3年）`, `36个月（实施周期）`.)
+    // (Or without its label: `（拟支持4项，1200万元，3年）`, `36个月（实施周期）`; or the term a title's
+    // bracket names, `…联合研究项目（两年期）`.)
+    const term = RE_TITLE_TERM.exec(ctx.titleM.text);
+    const termHit = term ? parseDurationValue(term[1]!) : null;
     const hit = ownDuration(all.text) ?? bareFiguresOf(ctx).duration;
     if (hit) take(hit, all);
+    else if (term && termHit) take({ ...termHit, index: term.index + term[0].indexOf(term[1]!) }, ctx.titleM);
   }
   if (duration !== null) duration = hedgedAgain(ctx, duration);
   // What the direction's group states for its directions (`4. 青年科学家项目` / `…实施周期不超过3年。`).
