@@ -253,3 +253,25 @@ describe('a 海峡两岸 direction without an agreement, a term in the title (1.
     expect(d.directions[1]!.duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: true });
   });
 });
+
+describe('a key programme’s starred direction (1.104)', () => {
+  it('is titled without its star', async () => {
+    const d = await ingestText(Buffer.from(`国家重点研发计划“大气污染综合治理”重点专项2027年度项目申报指南
+
+青年科学家项目可参考重要支持方向（标*的方向）组织项目申报。
+1. 大气污染成因
+1.1 大气细颗粒物和臭氧协同生成机制*（基础研究类）
+研究内容：研究细颗粒物和臭氧协同生成机制。
+考核指标：建立协同生成机理模型1套。
+关键词：细颗粒物、臭氧
+1.2 重点区域大气污染联防联控技术
+研究内容：研发联防联控技术。
+考核指标：形成技术规范2项。
+关键词：联防联控
+`), 'star.txt');
+    expect(d.directions.map((x) => [x.title, x.category])).toEqual([
+      ['大气细颗粒物和臭氧协同生成机制（基础研究类）', '基础研究类'],
+      ['重点区域大气污染联防联控技术', null],
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { RE_TITLE_CODE } from '../../segment/index.js';
 import type { Mapped } from '../../mapped.js';
-import { mappedSlice, mappedTrim } from '../../mapped.js';
+import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { FieldRole } from '../../lexicon/fields.js';
 import type { Paragraph } from '../../reflow/index.js';
 import type { Section } from '../../segment/index.js';
@@ -18,6 +18,15 @@ import { bareFigures, type BareFigures } from '../patterns.js';
 
 /** A bracket at a title's end that states figures (`（共性关键技术类，拟支持1项，国拨经费不超过3000万元/项）`). */
 const RE_TITLE_FIGURES = /[（(]([^（）()]*(?:拟支持|拟资助|国拨经费|万元|亿元|实施(?:年限|周期|期限)|项目数)[^（）()]*)[）)]$/;
+
+/**
+ * A title without the star a key programme marks some directions with (`…关键控制因子*（基础研究类）`,
+ * `标*的方向`: those young scientists may take up): a mark, no word of the title.
+ */
+function unstarred(title: Mapped): Mapped {
+  const m = /[*＊]+(?=\s*(?:[（(][^（）()]*[）)])?\s*$)/.exec(title.text);
+  return m ? mappedJoin([mappedSlice(title, 0, m.index), mappedSlice(title, m.index + m[0].length, title.text.length)], '') : title;
+}
 
 export interface DirectionContext {
   readonly id: string;
@@ -80,7 +89,7 @@ export function directionContext(
   // `方向1` with its name in a field of its own (`方向名称：中国和越南…`): the title is that name.
   const named = printed.text === '' ? fields.find((f) => f.role === 'name') : undefined;
   const bare = named ? mappedTrim(fieldRest(named), '。；;') : mark ? mappedTrim(mappedSlice(printed, 0, mark.index)) : printed;
-  const coded = uncoded(bare);
+  const coded = uncoded(unstarred(bare));
   // A title printed wholly in 【】 (a heading with no number): the words inside.
   const boxed = /^【[^【】]+】$/.test(coded.text) ? mappedSlice(coded, 1, coded.text.length - 1) : coded;
   // The bracket that opens the fields printed after the title (`…超导磁体研制（项目类型：…；拟支持项目数：
