@@ -56,8 +56,20 @@ function ownDuration(text: string): ReturnType<typeof parseDuration> {
 }
 const RE_OTHER_SIDE = /对方|外方|[\u4e00-\u9fff](?<![中我双各])方(?:团队|合作团队|合作者|申请人|资助|研究人员)/;
 
+/**
+ * A duration stated without its label: `（拟支持4项，1200万元，3年）`, `36个月（实施周期）`; or the term a
+ * title's bracket names, `…联合研究项目（两年期）`. With the text it is read in.
+ */
+function unlabelledDuration(ctx: DirectionContext): { hit: { value: DurationValue; index: number; length: number }; in: Mapped } | null {
+  const hit = ownDuration(ctx.all.text) ?? bareFiguresOf(ctx).duration;
+  if (hit) return { hit, in: ctx.all };
+  const term = RE_TITLE_TERM.exec(ctx.titleM.text);
+  const termHit = term ? parseDurationValue(term[1]!) : null;
+  return term && termHit ? { hit: { ...termHit, index: term.index + term[0].indexOf(term[1]!) }, in: ctx.titleM } : null;
+}
+
 export function readDuration(ctx: DirectionContext): Duration | null {
-  const { id, span, all, summary, checks } = ctx;
+  const { id, span, summary, checks } = ctx;
   let duration: Duration | null = null;
   let durationStated = false;
   const durationField = ctx.byRole('duration');
@@ -96,13 +108,8 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     }
     ctx.leftover(durationField);
   } else {
-    // (Or without its label: `（拟支持4项，1200万元，3年）`, `36个月（实施周期）`; or the term a title's
-    // bracket names, `…联合研究项目（两年期）`.)
-    const term = RE_TITLE_TERM.exec(ctx.titleM.text);
-    const termHit = term ? parseDurationValue(term[1]!) : null;
-    const hit = ownDuration(all.text) ?? bareFiguresOf(ctx).duration;
-    if (hit) take(hit, all);
-    else if (term && termHit) take({ ...termHit, index: term.index + term[0].indexOf(term[1]!) }, ctx.titleM);
+    const found = unlabelledDuration(ctx);
+    if (found) take(found.hit, found.in);
   }
   if (duration !== null) duration = hedgedAgain(ctx, duration);
   // What the direction's group states for its directions (`4. 青年科学家项目` / `…实施周期不超过3年。`).
