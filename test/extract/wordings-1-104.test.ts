@@ -275,3 +275,11 @@ describe('a key programme’s starred direction (1.104)', () => {
     ]);
   });
 });
+
+describe('the directions counted after the kinds that hold them (1.104)', () => {
+  it('reads `设置A、B2类、4个支持方向` as four directions', async () => {
+    const d = await ingestText(Buffer.from(CAST.replace('设置国际科技组织培育、双多边合作机制2个类别，共4个支持方向', '设置国际科技组织培育、双多边合作机制2类、4个支持方向')), 'cast-kinds.txt');
+    expect(d.summary.directionCount?.value).toBe(4);
+    expect(d.summary.directionCount?.text).toBe('2类、4个支持方向');
+  });
+});
