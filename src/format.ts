@@ -68,7 +68,7 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   'funding-per-project': '仅写明每项经费，无方向合计',
   'field-repeated': '同一字段出现两次',
   'value-invalid': '数值无法写入输出，已略去',
-  'direction-withdrawn': '标明删除的方向（不计入），或注明发布后已取消的方向（保留）',
+  'direction-withdrawn': '标明删除的方向（不计入），或注明发布后已取消、本批次不受理的方向（保留）',
   'call-parties-inherited': '各方向沿用通知所述合作方和协议',
   'reference-resolved': '按所引附件读取',
   'value-corrected': '按文末更正采用更正后的数值',
@@ -191,6 +191,8 @@ const CHECK_MESSAGES: Readonly<Record<string, (m: MessageParts) => string>> = {
     if (k === 'correction') return `方向${quote(s)}已被文末更正删除，不计入指南方向（其文字仍保留在原文结构中）`;
     // (A note that the published direction was cancelled later: kept, its values as printed.)
     if (k === 'note') return `${at}注明发布后已取消（${quote(s)}），仍计入指南方向，其数值按原文保留，请核实`;
+    // (A direction printed but closed to applications in this batch: kept, its values as printed.)
+    if (k === 'deferred') return `${at}标明${quote(s)}，本批次不接受申报；仍计入指南方向，其数值按原文保留，请核实`;
     if (k === 'struck') return `方向${quote(s)}所在表格行在本稿中整行以删除线删去，不计入指南方向（已记入删除文字）`;
     return `方向${quote(s)}在本稿中标明删除，不计入指南方向（其文字仍保留在原文结构中）`;
   },

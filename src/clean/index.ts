@@ -23,7 +23,7 @@ import type { Mapped } from '../mapped.js';
 import type { Layout } from '../position.js';
 import { asciiAlnum, asciiOfFullWidth, DIGIT_LOOKALIKE, displayWidth, HALF_TO_FULL, ideographOf, isCjkContext, isCjkOrPunct, plainIdeographs, PUNCT_LOOKALIKE, RE_RULE_LINE } from '../lexicon/chars.js';
 import type { Removal, RemovalKind, Source } from '../types.js';
-import { PAGE_TOKEN, pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
+import { PAGE_TOKEN, pageNumberOf, RE_PAGE_COUNTER, runningLineQuorum } from '../lexicon/pagination.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { DIRECTION_ROLES, fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
 import { BULLET, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
@@ -36,6 +36,7 @@ import { findFieldPairs } from './field-pairs.js';
 import { findLabelColumns } from './label-columns.js';
 import { MapPool, MappedBuilder, PooledMapped, sourceRange } from '../mapped.js';
 import { append } from '../append.js';
+import { escapeRegExp } from '../regexp.js';
 
 export { pageNumberOf };
 
@@ -2172,9 +2173,6 @@ function spacedLabel(raw: string): boolean {
   return m !== null && labelOnly(m[1]!) !== null;
 }
 
-/** A page's number as a head prints it: `第 2 页`, `第2页，共6页`, `2 / 6`. */
-const RE_PAGE_COUNTER = /第\d{1,4}页(?:[，,/]?共\d{1,4}页)?|(?<!\d)\d{1,4}[/／]\d{1,4}(?!\d)/g;
-
 function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)[], skip: ReadonlySet<number> = new Set()): void {
   const onPage = new Map<number, RawLine[]>();
   lines.forEach((l, i) => {
@@ -3126,11 +3124,6 @@ const RE_FULL_TEXT_FOLLOWS = /^[-—–―=·*\s\u3000]*(?:(?:以下|下面)(?:�
 
 /** The end of an article (`— — END — —`), or the head of its list of other articles. */
 const RE_ARTICLE_END = /^(?:[-—–―=·*\s\u3000]*END[-—–―=·*\s\u3000]*|(?:\p{Extended_Pictographic}\uFE0F?\s*)?(?:推荐阅读|往期推荐|往期回顾|精彩推荐|相关阅读|猜你喜欢|热文推荐)[：:]?)$/u;
-
-/** `text` as a regular expression that matches it literally. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A bare page number after a call's title glued into a line (`…申报指南　1建立…`). */
 const RE_BARE_PAGE = /^[\s\u3000]*\d{1,3}(?!\d)/;

@@ -40,3 +40,10 @@ export function runningLineQuorum(pages: number): number {
  * `第 3 页`): the source of a pattern, three groups for the number (one of them is set).
  */
 export const PAGE_TOKEN = '(?:[·•・]\\s*(\\d{1,3})\\s*[·•・]|[-－—–―]\\s*(\\d{1,3})\\s*[-－—–―]|第\\s*(\\d{1,3})\\s*页(?:\\s*共\\s*\\d{1,3}\\s*页)?)';
+
+/**
+ * A page's own number inside a running line, white space removed (`第2页`, `第2页，共6页`, `共4页`,
+ * `2/6`, never a fax header's `P.002/006`, whose pages are told otherwise): replaced by one mark (`#`)
+ * when running lines are compared, the same words on each page.
+ */
+export const RE_PAGE_COUNTER = /第\d{1,4}页(?:[，,/]?共\d{1,4}页)?|共\d{1,4}页|(?<![\d.])\d{1,4}[/／]\d{1,4}(?!\d)/g;

@@ -14,6 +14,7 @@ import { isWikitext, readWikitext } from './wikitext.js';
 import { fromJson, fromSql } from './records.js';
 import { SOURCE_EXTENSIONS } from './extensions.js';
 import { RE_IMAGE_FILE } from './archive.js';
+import { escapeRegExp } from '../regexp.js';
 
 export interface Unwrapped {
   /** The guideline's text, where it is text. */
@@ -107,7 +108,7 @@ function textPart(entity: string, headers: Map<string, string>, depth = 0): { te
   const type = headers.get('content-type') ?? 'text/plain';
   const boundary = param(type, 'boundary');
   if (/^multipart\//i.test(type) && boundary && depth < 5) {
-    const parts = entity.split(new RegExp(`^--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?$`, 'm')).slice(1, -1);
+    const parts = entity.split(new RegExp(`^--${escapeRegExp(boundary)}(?:--)?[ \\t]*\\r?$`, 'm')).slice(1, -1);
     const read = parts.map((p) => {
       const h = headersOf(p.replace(/^\r?\n/, ''));
       return h ? textPart(p.replace(/^\r?\n/, '').slice(h.body), h.headers, depth + 1) : null;
@@ -146,7 +147,7 @@ function attachmentsOf(entity: string, headers: Map<string, string>, depth = 0, 
   const type = headers.get('content-type') ?? 'text/plain';
   const boundary = param(type, 'boundary');
   if (/^multipart\//i.test(type) && boundary && depth < 5) {
-    const parts = entity.split(new RegExp(`^--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?$`, 'm')).slice(1, -1);
+    const parts = entity.split(new RegExp(`^--${escapeRegExp(boundary)}(?:--)?[ \\t]*\\r?$`, 'm')).slice(1, -1);
     for (const p of parts) {
       const h = headersOf(p.replace(/^\r?\n/, ''));
       if (h) attachmentsOf(p.replace(/^\r?\n/, '').slice(h.body), h.headers, depth + 1, out);

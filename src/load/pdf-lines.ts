@@ -15,7 +15,7 @@
  * (each sheet lies a little differently on the scanner).
  */
 import { displayWidth, isCjkOrPunct } from '../lexicon/chars.js';
-import { pageNumberOf, runningLineQuorum } from '../lexicon/pagination.js';
+import { pageNumberOf, RE_PAGE_COUNTER, runningLineQuorum } from '../lexicon/pagination.js';
 import type { Removal, RemovalKind } from '../types.js';
 import { cellTextWithConfidence } from './blocks.js';
 import { layoutPage, type Gutter, type LayoutBlock, type Rule } from './pdf-layout.js';
@@ -488,7 +488,7 @@ class PageNoise {
   /** A line's height (unless pages were scanned) and text without spaces, for matching running lines. */
   private key(l: Line): string {
     // (A head that counts its pages, `指南方向要素表（第2页，共4页）`, is one line on each of them.)
-    return `${this.scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '').replace(/第\d{1,3}页|共\d{1,3}页/g, '#')}`;
+    return `${this.scanned ? '' : Math.round(l.y)}:${l.text.replace(/\s+/g, '').replace(RE_PAGE_COUNTER, '#')}`;
   }
 
   /** The page number a line of the header or footer zone states (as OCR may misread it on a scanned page). */

@@ -276,31 +276,16 @@ export function dropMentions(directions: Section[], problems: StructureProblem[]
  * A table of the directions before their text, each row a direction's short name and figures
  * (`表1 …一览表` / `1  中意政府间科技合作  意大利  8  0.24`), the text then giving every direction
  * with its fields (`1.1 中国和意大利政府间科技合作项目` / `合作协议：…`): the rows are an overview,
- * no directions of their own (the text governs, as such a table's note says); so is such a table
- * after the texts, an annex. Rows and texts are
+ * no directions of their own (the text governs, as such a table's note says). Rows and texts are
  * matched in order, a row's name the text's title shortened (`abbreviates`), four in five at least.
  */
 export function dropOverviewTable(directions: Section[]): void {
   const rows = directions.filter((d) => d.heading?.table === 'row');
   const texts = directions.filter((d) => d.heading !== null && d.heading.table === undefined && d.children.some((c) => c.kind === 'field'));
-  if (rows.length < 2 || texts.length < rows.length) return;
-  // (Or an annex after the texts that lists them again, numbered afresh: `附表 2027年度指南方向一览表` /
-  // `1  超低功耗…芯片  共性关键技术类  4`. Its figures complete the texts: a field a row has and its
-  // direction's text does not, `实施年限（年）：4`, is the direction's.)
-  const before = rows[rows.length - 1]!.heading!.lastLine < texts[0]!.heading!.firstLine;
-  const after = rows[0]!.heading!.firstLine > texts[texts.length - 1]!.heading!.lastLine;
-  if (!before && !after) return;
+  if (rows.length < 2 || texts.length < rows.length || rows[rows.length - 1]!.heading!.lastLine >= texts[0]!.heading!.firstLine) return;
   const title = (d: Section): string => bareTitle(d.heading!.text.text.slice(d.marker?.length ?? 0));
   const matched = rows.filter((r, k) => abbreviates(title(r), title(texts[k]!))).length;
   if (matched * 5 < rows.length * 4) return;
-  if (after) {
-    rows.forEach((r, k) => {
-      const text = texts[k]!;
-      if (!abbreviates(title(r), title(text))) return;
-      const has = new Set(text.children.flatMap((c) => (c.kind === 'field' && c.role !== null ? [c.role] : [])));
-      for (const c of r.children) if (c.kind === 'field' && c.role !== null && c.role !== 'other' && c.role !== 'unknown' && !has.has(c.role)) text.children.push(c);
-    });
-  }
   for (const d of rows) Object.assign(d, { kind: 'part', id: null, ordinal: undefined });
   directions.splice(0, directions.length, ...directions.filter((d) => !rows.includes(d)));
 }

@@ -24,9 +24,9 @@ import {
   RE_CLOSING_HEADING,
   RE_REVISION_NOTES,
   twinOf,
+  bareTitle as titleWithoutCategory,
 } from './evidence.js';
 import { section, type Section } from './tree.js';
-import { bareTitle as titleWithoutCategory } from './evidence.js';
 
 /** A sentence of the direction's own figures after its fields: `以上任务…`, `本方向拟支持…`, `上述方向共…`. */
 const RE_DIRECTION_FIGURES = /^(?:(?:以上|上述)(?:任务|方向|内容|课题)|本(?:方向|任务)(?:拟|共|计划))/;

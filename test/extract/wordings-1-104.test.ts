@@ -82,7 +82,10 @@ describe('since 1.104', () => {
   it('keeps a direction closed in this batch, its mark off the title, with a check; reads a region’s countries from a sentence', async () => {
     const d = await ingestText(Buffer.from(GJHZ), 'gjhz-marks.txt');
     expect(d.directions.map((x) => x.title)).toEqual(['中国和中亚国家政府间联合研究项目', '中国和智利政府间联合研究项目', '中国和澳门联合资助项目（海洋科学）']);
-    expect(d.checks.filter((c) => c.code === 'direction-withdrawn').map((c) => [c.directionId, c.stated])).toEqual([['3', '本批次不受理']]);
+    const withdrawn = d.checks.filter((c) => c.code === 'direction-withdrawn');
+    expect(withdrawn.map((c) => [c.directionId, c.stated, c.severity])).toEqual([['3', '本批次不受理', 'warning']]);
+    // (Its Chinese message says it is kept, not deleted.)
+    expect(withdrawn[0]!.messageZh).toBe('方向3：标明“本批次不受理”，本批次不接受申报；仍计入指南方向，其数值按原文保留，请核实');
     expect(d.directions[0]!.partners.map((p) => p.name)).toEqual(['哈萨克斯坦', '吉尔吉斯斯坦', '塔吉克斯坦', '乌兹别克斯坦']);
   });
 

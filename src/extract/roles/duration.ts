@@ -40,9 +40,6 @@ const RE_HEDGED = new RegExp(Object.keys(HEDGES).sort((a, b) => b.length - a.len
  * (`对方资助方式：…德方资助额…，资助期最长36个月`, `芬方资助期一般为24个月`): a sentence that speaks
  * of the other side's funding states the other side's period.
  */
-/** A title's bracket that names its term: `（两年期）`, `（3年期）` (group 1 `两年`). */
-const RE_TITLE_TERM = /[（(]\s*([一二两三四五六七八九十\d]{1,2}\s*年)期\s*[）)]/;
-
 function ownDuration(text: string): ReturnType<typeof parseDuration> {
   let from = 0;
   for (let hit = parseDuration(text); hit; hit = parseDuration(text.slice(from))) {
@@ -55,6 +52,9 @@ function ownDuration(text: string): ReturnType<typeof parseDuration> {
   return null;
 }
 const RE_OTHER_SIDE = /对方|外方|[\u4e00-\u9fff](?<![中我双各])方(?:团队|合作团队|合作者|申请人|资助|研究人员)/;
+
+/** A title's bracket that names its term: `（两年期）`, `（3年期）` (group 1 `两年`). */
+const RE_TITLE_TERM = /[（(]\s*([一二两三四五六七八九十\d]{1,2}\s*年)期\s*[）)]/;
 
 /**
  * A duration stated without its label: `（拟支持4项，1200万元，3年）`, `36个月（实施周期）`; or the term a

@@ -5,6 +5,7 @@
  */
 import type { Paragraph } from '../../reflow/index.js';
 import type { Section } from '../../segment/index.js';
+import { escapeRegExp } from '../../regexp.js';
 import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isCountry, isRegionGroup } from '../../lexicon/partners.js';
 import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
@@ -222,7 +223,7 @@ function fieldPartners(ctx: DirectionContext, partners: Partner[]): Set<string> 
     // (Or the countries of the title's region a sentence lists, `外方合作单位应来自哈萨克斯坦、…、乌兹别克
     // 斯坦等中亚国家` under `中国和中亚国家…`: the region's countries, as a field would name them.)
     const region = partners.find((p) => isRegionGroup(p.name));
-    const members = region ? new RegExp(`来自([^。；;，,]{2,80}?)等${region.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(ctx.all.text) : null;
+    const members = region ? new RegExp(`来自([^。；;，,]{2,80}?)等${escapeRegExp(region.text)}`).exec(ctx.all.text) : null;
     const said = members ?? RE_PARTNERS_SENTENCE.exec(ctx.all.text);
     const list = said ? said[1]! : '';
     const from = said ? said.index + said[0].length - list.length - (members ? 1 + region!.text.length : 0) : 0;
