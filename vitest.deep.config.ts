@@ -12,9 +12,12 @@ const propertyFiles = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .map((f) => `test/${f.split('\\').join('/')}`)
   .sort();
 
+// (Not the default run's projects: every property file in one project, each in modules of its own.)
+const { projects: _projects, ...baseTest } = base.test ?? {};
+
 export default defineConfig({
   test: {
-    ...base.test,
+    ...baseTest,
     include: propertyFiles,
     testTimeout: 0,
     hookTimeout: 0,
