@@ -342,10 +342,11 @@ function withCallText(
 ): { directions: Direction[]; summary: Summary } {
   const { stated, span, checks } = call;
   const { after, afterText, clauses } = call.outside;
-  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span)) : extracted;
+  const kind = directionKindOf(call.preamble.map((p) => p.text.text).join(''));
+  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span, kind)) : extracted;
   if (afterText) dropFilledGaps(figured, checks);
   const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, call.parts, span)) : figured, call.preamble, span, checks);
-  const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span), parties, extracted) : stated);
+  const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span, kind), parties, extracted) : stated);
   // What the text after the directions says of them: values by reference to an attachment, corrections.
   const corrected = withCorrections(withAnnexReferences(lone.directions, after, span, checks), lone.summary, after, span, checks);
   // (Each direction's place among those read: an overview's rows, a withdrawn direction, one a
@@ -513,21 +514,23 @@ function callFigureClauses(text: Mapped): Clause[] {
  * states it for every project (`资助强度：每项不超过200万元`, `资助期限：3年`, a count for each
  * direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span.
  */
-function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn): Direction {
+function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn, kind: string | null = null): Direction {
   if (d.perProjectCap && d.duration && d.projectCount) return d;
   const t = text.text;
   const category = d.category?.replace(/[。；]$/, '') ?? null;
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
-  /** The one clause giving a figure: the one naming the category, else the only one that gives it. */
+  // (The clauses of the kind of project the directions are, `重点支持项目资助强度为…`, where the call
+  // gives other kinds figures of their own, `培育项目…60万元/项`: theirs speak for the directions.)
+  const ofKind = kind ? clauses.filter((c) => sentenceText(t, c.start).includes(kind)) : [];
+  /** The one clause giving a figure: the one naming the category, else the only one that gives it, else the only one of the directions' kind. */
   const pick = <T>(read: (clause: string) => T | null): { at: number; value: T } | null => {
     // Where clauses name the category, only they speak for it (never another type's figure).
-    for (const pool of named.length > 0 ? [named] : [clauses]) {
+    for (const pool of named.length > 0 ? [named] : [clauses, ofKind]) {
       const found = pool.flatMap((c) => {
         const v = read(t.slice(c.start, c.end));
         return v === null ? [] : [{ at: c.start, value: v }];
       });
       if (found.length === 1) return found[0]!;
-      if (found.length > 1) return null;
     }
     return null;
   };
@@ -660,7 +663,7 @@ const RE_COUNT_EACH = /每个(?:领域|方向|研究方向|任务|专题)(?:原�
  * plan (those that say 拟资助 / 拟支持, or that state the call's total: `资助直接费用总额约2460万元`); counts given per project type (`拟资助培育项目约25项；…
  * 拟资助重点支持项目约6项`) add up to the call's.
  */
-function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
+function withCallTotals(summary: Summary, text: Mapped, span: SpanFn, kind: string | null = null): Summary {
   if (summary.projectCount && summary.fundingTotal && summary.directionCount && summary.partnerCount) return summary;
   const plan = planSentences(text);
   let { projectCount, fundingTotal, directionCount, partnerCount } = summary;
@@ -680,7 +683,7 @@ function withCallTotals(summary: Summary, text: Mapped, span: SpanFn): Summary {
       }
     }
   }
-  projectCount ??= typedProjectCount(plan, span);
+  projectCount ??= typedProjectCount(plan, span, kind);
   return { ...summary, projectCount, fundingTotal, directionCount, partnerCount };
 }
 
@@ -703,9 +706,31 @@ function planSentences(text: Mapped): Mapped[] {
   return plan;
 }
 
-/** The call's count as the sum of its counts per project type (`拟资助培育项目约25项`, `拟资助重点支持项目约6项`), or null. */
-function typedProjectCount(plan: readonly Mapped[], span: SpanFn): Summary['projectCount'] {
-  const typed = plan.flatMap((m) => [...m.text.matchAll(RE_TYPED_COUNT)].map((x) => ({ m, x })));
+/** The sentence (to its `。` or line end) that holds offset `at`. */
+function sentenceText(t: string, at: number): string {
+  const start = Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('\n', at - 1)) + 1;
+  const ends = [t.indexOf('。', at), t.indexOf('\n', at)].filter((e) => e >= 0);
+  return t.slice(start, ends.length > 0 ? Math.min(...ends) : t.length);
+}
+
+/**
+ * The kind of project the call's directions are, where the text names it (`设立11个重点支持项目研究方向`):
+ * of the call's kinds (`拟资助重点支持项目14项` / `拟资助培育项目约30项`), the one its directions count.
+ */
+export function directionKindOf(text: string): string | null {
+  const m = /(?:设立|设置|部署|发布|围绕[^。；]{0,40}?设)(?:\d{1,3}|[一二三四五六七八九十]{1,3})?个?([\u4e00-\u9fff]{2,6}项目)(?:研究|指南|资助)?方向/.exec(text);
+  return m ? m[1]! : null;
+}
+
+/**
+ * The call's count as the sum of its counts per project type (`拟资助培育项目约25项`, `拟资助重点支持项目约6项`),
+ * or null. Where the directions are of one of the kinds (`kind`), that kind's count alone: the
+ * other kinds' projects are no direction's.
+ */
+function typedProjectCount(plan: readonly Mapped[], span: SpanFn, kind: string | null = null): Summary['projectCount'] {
+  const all = plan.flatMap((m) => [...m.text.matchAll(RE_TYPED_COUNT)].map((x) => ({ m, x })));
+  const ofKind = kind ? all.filter(({ x }) => x[0].includes(kind)) : [];
+  const typed = ofKind.length === 1 && all.length > 1 ? ofKind : all;
   const values = typed.map(({ x }) => summaryCount(x));
   if (typed.length === 0 || !values.every((v) => isPlausible('projects', v.value))) return null;
   const first = typed[0]!;
@@ -1342,7 +1367,7 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
     // (Else per project type, where the text before the directions states the plan so.)
-    projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span),
+    projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span, directionKindOf(t)),
     fundingTotal,
     defaultDuration: inKind(defaultDuration) ? null : defaultDuration,
     defaultProjectCount: readDefaultCount(text, span, youthOnly),

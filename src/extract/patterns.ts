@@ -72,7 +72,8 @@ export const RE_COUNT_OPEN = /若干/;
  * An amount: qualifier, optional `人民币`, a number (grouped or not), an optional lower end of a
  * range (`1000-1500万元`), the unit (`元`, `万元`, `亿元`, …), optional `人民币`, qualifier.
  */
-const MONEY = `(?:人民币)?(?:(${NUMBER})\\s*(?:万元|亿元|元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿|千(?=元))?元(?:人民币)?`;
+// (`1000万人民币`: the currency for 元; `200万～300万元`: the lower end's unit without 元.)
+const MONEY = `(?:人民币)?(?:(${NUMBER})\\s*(?:万元|亿元|元|万|亿)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿|千(?=元))?(?:元(?:人民币)?|(?<=[万亿])人民币)`;
 /**
  * A currency other than the yuan, named before an amount (`新台币1,500万元`, `港币不超过500万元`) or
  * after it (`500万元港币`): the amount is no funding in yuan, and is never read as one.
@@ -135,7 +136,8 @@ export function parseMoney(text: string): Hit<Money> | null {
 const RE_MONEY_ALL = new RegExp(RE_MONEY.source, 'g');
 // The per-project words, then what is given (`中央财政资金支持`) and its bound, in the same clause.
 // (Never a task's own amount: `每个任务支持资金不超过1000万元` is the direction's funding.)
-const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)|每个(?!任务|方向|领域|专题))(?:${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}|[^，。；,;\\d]{0,12}?${PER_PROJECT_BOUND})$`);
+// (`每个揭榜单位（联合体）中央财政资金支持不超过…`: what the taker is, in brackets.)
+const RE_PER_PROJECT_BEFORE = new RegExp(`(?:(?:${PER_PROJECT_BEFORE})(?!任务)|每个(?!任务|方向|领域|专题))(?:[（(][^）)]{1,6}[）)])?(?:${PER_PROJECT_WHAT}${PER_PROJECT_BOUND}|[^，。；,;\\d]{0,12}?${PER_PROJECT_BOUND})$`);
 const RE_PER_PROJECT_AFTER = new RegExp(`^(?:人民币)?\\s*(?:${PER_PROJECT_AFTER}|每项)`);
 /**
  * A ceiling on what one taker receives (`择优支持1个揭榜团队，按研发投入的30%给予补助，最高不超过800万元`):
@@ -207,7 +209,10 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
  * project, so a bound on it is no cap.
  */
 const TARGET_NOUNS = '(?:企业|用户|产品|设备|终端|客户|样机|节点|订单|人次|学员|家庭|农户|园区|工厂|车间|门店|城市|芯片|模块|批次)';
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})|(?:每家|单家)(?:揭榜单位|单位)?|(?:奖补|补助)(?=上限)|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月))|本项目(?![组群包]))[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})|(?:每家|单家)(?:揭榜单位|单位)?|(?:奖补|补助)(?=上限)|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月))|本项目(?![组群包]))(?:[（(][^）)]{1,6}[）)])?[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+
+/** A cap whose bound follows the amount: `每个项目国拨经费一般在300万元（含）以下`, `单项经费200万元以内`. */
+const RE_CAP_AFTER = new RegExp(`(?:每个|每项|单个|单项|每一)(?:项目)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})[^。；，,\\n\\d]{0,12}?(?:在|为)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?(?:[（(]含[）)])?(?:以下|以内|之内)`);
 
 /** The most one award is paid, stated without 每项 (`市财政最高资助300万元`, `单个活动最高补助50万元`). */
 const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?:金额)?(?:为|不超过)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
@@ -217,7 +222,7 @@ const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?
  * of a range (`每个项目国拨经费800～1200万元`) its top, the most one project is given.
  */
 const RE_PER_PROJECT = new RegExp(
-  `(?:${PER_PROJECT_BEFORE})(?:国拨|中央财政|省财政|市财政|财政)?(?:经费|资金|资助|支持|补助|直接费用)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
+  `(?:${PER_PROJECT_BEFORE})(?:国拨|中央财政|省财政|市财政|财政)?(?:经费|资金|资助|支持|补助|直接费用)?(?:额度|规模|金额)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元|万|亿)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */
@@ -227,6 +232,8 @@ const RE_CJK_CAP = new RegExp(`(?:(?:每个|单个|每一)(?:项目|任务|揭�
 export function parsePerProjectCap(text: string): Hit<number> | null {
   const m = RE_CAP.exec(text);
   if (m) return { value: toYuan(m[1]!, MONEY_UNITS[m[2] ?? '']!), index: m.index, length: m[0].length };
+  const a = RE_CAP_AFTER.exec(text);
+  if (a) return { value: toYuan(a[1]!, MONEY_UNITS[a[2] ?? '']!), index: a.index, length: a[0].length };
   const c = RE_CJK_CAP.exec(text);
   const n = c ? parseCjkNumber(c[1]!) : null;
   if (c && n !== null && n > 0) return { value: n * 10 ** MONEY_UNITS[c[2]!]!, index: c.index, length: c[0].length };
@@ -268,8 +275,9 @@ const YM = '(?:民国)?(\\d{4}|1\\d{2}(?=\\s*年))\\s*(?:年\\s*|[.．/])(\\d{1,
 // can only be a dash.
 const DATE_SEP = `(?:${RANGE_SEP}|一)`;
 const DURATION_VALUE =
-  `(?:${YM}(?:\\d{1,2}日)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?` +
-  `|(\\d{4})\\s*年?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)` +
+  // (`自2029年1月1日起至2031年12月31日止`; `2029年度至2030年度`.)
+  `(?:${YM}(?:\\d{1,2}日)?\\s*(?:起)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?(?:止)?` +
+  `|(\\d{4})\\s*(?:年度?)?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年度?(?!\\s*\\d{1,2}\\s*月)` +
   `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(?:[（(]含[）)])?${POST}` +
   // `3+1年`: phases that add up (研发3年、示范1年) (12–13).
   `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
@@ -286,7 +294,8 @@ const DURATION_LABELS = [
   '周期(?=\\s*[：:])',
 ].join('|');
 // (`项目实施周期均为3年`: stated alike for every direction of a group.)
-const RE_DURATION = new RegExp(`(?:${DURATION_LABELS})(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
+// (`项目为期3年`: a project's term said as 为期, no label.)
+const RE_DURATION = new RegExp(`(?:${DURATION_LABELS}|(?<=项目)为期)(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 
 function durationOf(m: RegExpExecArray, at: number): DurationValue {
   const g = (k: number): string | undefined => m[at + k];
@@ -415,6 +424,18 @@ export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; centra
   [/(?:配套|自筹)(?:资金|经费|出资|投入)(?:原则上)?(不少于|不低于)(?:其?所?获得?的)?(?:中央财政|国拨|财政|政府资助)(?:资金|经费)?(?:额度|数额|金额|总额)?(?=[，,。；;）)]|$)/, { other: 1, central: 1 }],
 ];
 
+/**
+ * Matching funds as a share of the project's whole (`企业自筹资金不低于项目总经费的50%`): p% of the whole
+ * is p : (100 − p) to the central funds, reduced (50% → 1:1, 60% → 3:2).
+ */
+export const RE_MATCHING_SHARE = /(?:配套|自筹|其他)(?:资金|经费|出资|投入)(?:原则上)?(不低于|不少于|达到|不高于|不超过)(?:项目)?总(?:经费|投入|预算|投资)(?:的)?\s*(\d{1,2})\s*[%％]/;
+
+/**
+ * The ratio written with the central funds first (`国拨经费与企业自筹经费的比例不高于1∶2`): the matching
+ * funds' share is the second figure, and the bound turns (at most 1:2 is at least 2:1).
+ */
+export const RE_MATCHING_REVERSED = /(?:国拨|中央财政|财政)(?:资金|经费)(?:与|和)[^。；，,]{0,8}?(?:自筹|配套|其他)(?:资金|经费|投入)(?:的)?比例(?:[：:]\s*)?(?:原则上)?(不高于|不超过|不低于|不少于|为)?\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+
 /** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
 // (Not a foreign side's rule: `西方联合体须由企业牵头`, `外方须由企业牵头`, as a multilateral call states each funder's;
 // a company named among its kinds, `须由汽车整车企业或其一级供应商牵头`, is; one beside an institute, `企业或新型研发机构`, is not.)
@@ -462,7 +483,8 @@ export const SUMMARY_PATTERNS = {
     // (`设立10个合作研究主题`, `设立10个联合资助主题`: two words before it.)
     new RegExp(`共?(?:设立|设置|设)()${N}个(?:资助|研究|合作|培训|合作研究|联合研究|联合资助)?主题()`),
     // `本次征集共设10个专题领域` (a joint call's areas, each a direction; where they group the directions, `areasCounted` says so).
-    new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()`),
+    // (Never areas that the tasks or directions after them stand in: `共设置4个领域、11项揭榜任务`.)
+    new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()(?![、，,和]\\s*\\d{1,3}\\s*(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?(?:任务|方向))`),
     // `设9个支持类别`, `按3个基地类别、12个支持领域组织申报` (a city's categories, a programme's areas: each a direction).
     new RegExp(`(?:设|按)(?:\\d{1,2}个[^，。；\\d]{0,6}类别[、，,])?()${N}个(?:支持|资助)(?:类别|领域)()`),
     // `共设6类项目` (an NSFC guide whose types of project are its directions).
@@ -474,7 +496,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:设立|设置|设)(?:了)?()${N}个(?:招标)?(?:项目)?(?:包|标包)()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
-    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?任务()`),
+    // (`本次共设置4个领域、11项揭榜任务`: the areas first.)
+    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?(?:\\d{1,2}个(?:领域|方向|板块|专题|方面)[、，,和])?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?任务()`),
     // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.
@@ -505,6 +528,8 @@ export const SUMMARY_PATTERNS = {
   partnerCount: [
     // `支持与10个国家和1个多边合作机制开展科技合作`: the countries and the mechanisms, added (`plus`).
     new RegExp(`与()${N}个国家()(?:和|及|、|以及)(?<plus>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级])`),
+    // (`支持与10个国家和欧盟开展科技创新合作`: the countries and one organisation named, 11.)
+    new RegExp(`与()${N}个国家()(?:和|及|以及)(?<plus>)(?:欧盟|东盟|非盟|阿盟|上合组织|上海合作组织|欧洲联盟|东南亚国家联盟)(?![国成])`),
     // A record's field: `合作国家/地区/国际组织数：8个`.
     new RegExp(`合作(?:国家|方|国别)[^：:，。；]{0,16}数[：:]\\s*()${N}个?()`),
     // (`与欧洲6个国家的资助机构…`: a region's countries, counted.)
@@ -527,6 +552,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:拟|计划)立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     // (`拟新立项建设基地不超过60个`: bases, each a project.)
     new RegExp(`(?:拟|计划)新?立项建设(?:基地|平台|中心)${PRE}${N}(?:个|项)${POST}`),
+    // (`拟遴选揭榜单位（联合体）不超过20个`: a 揭榜挂帅 call's takers, each a project.)
+    new RegExp(`(?:拟|计划)遴选揭榜(?:单位|团队)(?:[（(][^）)]{1,6}[）)])?${PRE}${N}(?:个|家)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)
@@ -651,7 +678,7 @@ export function summaryMoney(m: RegExpExecArray): Money {
 /** The count of a count match: (qualifier, number, qualifier). */
 export function summaryCount(m: RegExpExecArray): { value: number; qualifier: Qualifier } {
   const plus = m.groups?.['plus'];
-  return { value: num(m[2]!) + (plus ? num(plus) : 0), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
+  return { value: num(m[2]!) + (plus === '' ? 1 : plus ? num(plus) : 0), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
 }
 
 export function qualifierOfMatch(before: string | undefined, after: string | undefined): Qualifier {

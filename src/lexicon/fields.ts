@@ -411,6 +411,9 @@ export const RE_RUN_ON_LABEL = new RegExp(`(?<=[。；;，,）)\\]】\\s])(?:(${
 const LABEL_SET: ReadonlySet<string> = new Set(BY_LENGTH);
 const LABEL_LENGTHS = [...new Set(BY_LENGTH.map((l) => l.length))].sort((a, b) => b - a);
 const RUN_ON_BEFORE = /[。；;，,）)\]】\s]/;
+/** Labels that start a field even glued to the value before them (never after `主要`, `的`, `以下`…: `主要考核指标：`). */
+const GLUED_LABELS: ReadonlySet<string> = new Set(['有关说明', '考核指标', '关键词']);
+const GLUED_NOT_AFTER = /[要的下体关项各其及和与该本]/;
 /** `—` or `－`: a dash that may stand for a label's colon (`LABEL_COLON`). */
 const isDash = (c: number): boolean => c === 0x2014 || c === 0xff0d;
 const SPACE = /\s/;
@@ -424,6 +427,10 @@ const SPACE = /\s/;
 export function runOnLabelStarts(text: string): number[] {
   const starts: number[] = [];
   let from = 0;
+  // (In a line that is a field, a key programme's label glued to the value before it, where a copy
+  // lost the line break: `关键词：…；急性肝衰竭有关说明：要求…`.)
+  const first = /^\s*([^：:]{2,12})[：:]/.exec(text);
+  const fieldLine = first !== null && LABEL_SET.has(first[1]!.trim());
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     // A colon, or one or two dashes in its place (never three, nor the second of two).
@@ -437,7 +444,9 @@ export function runOnLabelStarts(text: string): number[] {
       for (const length of LABEL_LENGTHS) {
         const p = end - length;
         if (p < from || p < 1) continue;
-        if (RUN_ON_BEFORE.test(text[p - 1]!) && LABEL_SET.has(text.slice(p, end))) {
+        const label = text.slice(p, end);
+        const glued = fieldLine && p > first![0].length && GLUED_LABELS.has(label) && /[\u4e00-\u9fff]/.test(text[p - 1]!) && !GLUED_NOT_AFTER.test(text[p - 1]!);
+        if ((RUN_ON_BEFORE.test(text[p - 1]!) || glued) && LABEL_SET.has(label)) {
           starts.push(p);
           from = i + 1;
           break;

@@ -577,3 +577,9 @@ export function paddedNumberMarkers(texts: readonly string[], markers: (Marker |
  * the direction's figure, no part of its title.
  */
 export const RE_TITLE_TRAILING_COUNT = /(?:[\s\u3000]+|(?<=[）)]))(?:拟(?:资助|支持|立项)|资助|支持)(?:项目)?\s*(?:约|不超过)?\s*[\d一二两三四五六七八九十]+\s*(?:[～~\-—至]\s*[\d一二两三四五六七八九十]+\s*)?(?:项|个)[。；]?$/;
+
+/**
+ * A short line that heads the items after it inside a field: no clause in it, a colon at its end
+ * (`约束性指标：` / `预期性指标：`, `课题1（高功率密度电机）：`). Its items are listed under it.
+ */
+export const RE_SUB_HEAD = /^[^。；;，,]{2,40}[：:]$/;

@@ -4,6 +4,7 @@
  * qualifier or unit is a row here.
  */
 import type { Qualifier } from '../schema/guideline.js';
+import { escapeRegExp } from '../regexp.js';
 
 /** Words before or after a figure, and what they say about it. */
 export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | 'after']> = [
@@ -18,6 +19,7 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['最高', 'atMost', 'before'],
   ['至多', 'atMost', 'before'],
   ['最长', 'atMost', 'before'],
+  ['最长不超过', 'atMost', 'before'],
   ['上限为', 'atMost', 'before'],
   ['控制在', 'atMost', 'before'],
   // A table's cell in signs (`≤3年`, `≥2项`).
@@ -29,6 +31,11 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['不低于', 'atLeast', 'before'],
   ['至少', 'atLeast', 'before'],
   ['大约', 'about', 'before'],
+  // `拟支持项目数约为40个`.
+  ['约为', 'about', 'before'],
+  // `拟支持项目数：预计4个`.
+  ['预计', 'about', 'before'],
+  ['大约为', 'about', 'before'],
   ['约', 'about', 'before'],
   ['左右', 'about', 'after'],
   ['上下', 'about', 'after'],
@@ -38,6 +45,10 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['内', 'atMost', 'after'],
   ['以下', 'atMost', 'after'],
   ['及以下', 'atMost', 'after'],
+  // `300万元（含）以下`: the bound itself included.
+  ['（含）以下', 'atMost', 'after'],
+  ['(含)以下', 'atMost', 'after'],
+  ['（含）以内', 'atMost', 'after'],
   ['以上', 'atLeast', 'after'],
   ['及以上', 'atLeast', 'after'],
 ];
@@ -46,7 +57,7 @@ const alt = (side: 'before' | 'after'): string =>
   QUALIFIERS.filter(([, , s]) => s === side)
     .map(([w]) => w)
     .sort((a, b) => b.length - a.length)
-    .map((w) => (w === '内' ? '内(?!容)' : w))
+    .map((w) => (w === '内' ? '内(?!容)' : escapeRegExp(w)))
     .join('|');
 
 /** Capturing groups: a qualifier before a figure, and one after it. */
@@ -80,9 +91,10 @@ export function plainNumber(printed: string): string {
 // (A joint laboratory is a call's project: `单个联合实验室中央财政经费一般不超过1500万元`.)
 export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目|单项|(?:每家|单家)(?:揭榜)?(?:单位)?|每个揭榜单位|(?:单个|每个)(?:联合)?实验室';
 /** A bound between those words and the amount (`每家不超过1500万元`): still one project's. */
-export const PER_PROJECT_BOUND = '(?:原则上|一般)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
+// (`每个项目国拨经费一般在300万元（含）以下`: the bound after the amount.)
+export const PER_PROJECT_BOUND = '(?:原则上|一般)?(?:在)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
 /** What may stand between those words and the bound (`每家揭榜单位支持资金不超过`). */
-export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助|中央财政|财政)?(?:经费|资金|额度|直接费用)?(?:为|约)?';
+export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助|中央财政|财政)?(?:经费|资金|额度|直接费用)?(?:额度|规模)?(?:为|约)?';
 export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个)';
 
 /** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */

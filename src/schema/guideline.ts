@@ -153,7 +153,13 @@ export const TextBlock = z.object({ text: z.string().min(1), span: Span }).meta(
 export type TextBlock = z.infer<typeof TextBlock>;
 
 export const Item = z
-  .object({ marker: z.string().nullable().describe('The printed marker (`（1）`, `1)`, `①`), null for an unnumbered paragraph'), text: z.string().min(1), span: Span })
+  .object({
+    marker: z.string().nullable().describe('The printed marker (`（1）`, `1)`, `①`), null for an unnumbered paragraph'),
+    text: z.string().min(1),
+    span: Span,
+    // Added in 1.19.0.
+    group: z.string().min(1).optional().describe('The sub-head the item is listed under where its field divides its items (`约束性指标`, `预期性指标`, `课题1（高功率密度电机）`), without its colon; absent where the field has none'),
+  })
   .meta({ id: 'Item' });
 export type Item = z.infer<typeof Item>;
 

@@ -5,7 +5,7 @@
  */
 import { HOME_SIDES } from '../lexicon/partners.js';
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_CLOSING_FOR_PART, RE_COMPARISON_NOTE, RE_COMPARISON_PART } from '../lexicon/markers.js';
+import { bareFieldItem, listMarker, RE_ATTACHMENT_LINE, RE_CLOSING_FOR_PART, RE_COMPARISON_NOTE, RE_COMPARISON_PART, RE_SUB_HEAD } from '../lexicon/markers.js';
 import { ADMIN_LABEL_WORDS, FIGURE_ROLES, labelShapeAt, roleOfField, roleOfLabel, type FieldRole } from '../lexicon/fields.js';
 import { findPartners } from '../lexicon/partners.js';
 import type { Paragraph } from '../reflow/index.js';
@@ -249,10 +249,11 @@ const unmarked: Rule = (b, k, p, m) => {
   // A draft's comparison note (`（与2024年度相比：…）`) is no field's text: the direction's, reported.
   if (field && RE_COMPARISON_NOTE.test(p.text.text.trim())) b.popTo('direction');
   // A title between two lists, the second starting again at 1 (`（3）…` / `申报人应具备的资格条件` /
-  // `（1）…`: a heading whose number a copy lost): it heads the next list, no item's text.
+  // `（1）…`: a heading whose number a copy lost; `（3）…` / `预期性指标：` / `（1）…`, a field's
+  // sub-head): it heads the next list, no item's text.
   const restarts = b.markers[k + 1];
   const item = b.top();
-  if (item.kind === 'item' && restarts && restarts.value === 1 && restarts.type === item.marker?.type && isBareTitle(p)) {
+  if (item.kind === 'item' && restarts && restarts.value === 1 && restarts.type === item.marker?.type && (isBareTitle(p) || RE_SUB_HEAD.test(p.text.text.trim()))) {
     b.stack.pop();
     b.lastValue.get(b.top())?.delete(restarts.type);
   }

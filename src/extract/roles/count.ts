@@ -14,6 +14,22 @@ import { bareFiguresOf, type DirectionContext } from './context.js';
 /** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
 const RE_DEPLOYED = new RegExp(`部署(\\d{1,2}|${CJK_NUMERAL})个(?:青年科学家|揭榜挂帅)?项目(?!方向)`);
 
+/** A kind of project and its count, one of several in a count field (`重点项目1项，一般项目2项`). */
+const RE_KIND_COUNT = /([\u4e00-\u9fff]{1,8}?(?:项目|类))\s*(?:拟支持|支持)?\s*(\d{1,3})\s*(?:项|个)/g;
+
+/**
+ * A count field that gives each kind of project its count (`重点项目1项，一般项目2项`): the sum, exact,
+ * where the kinds are all the field says; else null.
+ */
+function kindsCount(text: string): ReturnType<typeof parseCount> {
+  const hits = [...text.matchAll(RE_KIND_COUNT)];
+  if (hits.length < 2) return null;
+  const rest = text.replace(RE_KIND_COUNT, '').replace(/[，,、；;。\s和及]/g, '');
+  if (rest.length > 0) return null;
+  const value = hits.reduce((a, h) => a + Number(h[2]), 0);
+  return { value: { value, qualifier: 'exact' }, index: 0, length: text.length };
+}
+
 export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
   const { id, span, all, summary, checks } = ctx;
   let projectCount: ProjectCount | null = null;
@@ -29,7 +45,7 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     const rest = total ? mappedSlice(whole, total[0].length, whole.text.length) : whole;
     // (A field of places, `资助名额：8名`, or of a number that names no projects, `支持数量：25人`,
     // counts awards in people: each a project.)
-    const hit = parseCount(rest.text, /名额/.test(countField.marker?.key ?? '') || !/项目/.test(countField.marker?.key ?? '项目'));
+    const hit = kindsCount(rest.text) ?? parseCount(rest.text, /名额/.test(countField.marker?.key ?? '') || !/项目/.test(countField.marker?.key ?? '项目'));
     if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
     } else if (hit) {

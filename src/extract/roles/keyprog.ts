@@ -8,7 +8,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../../mapped.js';
 import type { Section } from '../../segment/index.js';
 import type { Item, TextBlock } from '../../schema/guideline.js';
 import { append } from '../../append.js';
-import { BULLET } from '../../lexicon/markers.js';
+import { BULLET, RE_SUB_HEAD } from '../../lexicon/markers.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -67,25 +67,44 @@ function inlineBlocks(m: Mapped, span: SpanFn): TextBlock[] {
   });
 }
 
-/** 考核指标: numbered items (on their own lines or inline), or unnumbered paragraphs, one item each. */
+/**
+ * 考核指标: numbered items (on their own lines or inline), or unnumbered paragraphs, one item each.
+ * Sub-heads that divide them (`约束性指标：` / `预期性指标：`, `课题1（…）：`, on a line of their own
+ * or before the first item on theirs) are no items: each item under one carries it as its `group`.
+ */
 function indicatorsOf(field: Section, span: SpanFn): Item[] {
   const out: Item[] = [];
-  const rest = fieldRest(field);
+  let group: string | undefined;
+  const add = (items: readonly Item[]): void => {
+    for (const i of items) out.push(group === undefined ? i : { ...i, group });
+  };
+  /** `m` without the sub-head it starts with, which becomes the group of what follows. */
+  const headed = (m: Mapped): Mapped => {
+    const head = RE_LEAD_HEAD.exec(m.text);
+    if (!head) return m;
+    group = head[1]!.trim();
+    return mappedTrim(mappedSlice(m, head[0].length, m.text.length));
+  };
+  const rest = headed(fieldRest(field));
   // (A sentence that introduces the items below it, `到2028年，产品主要指标达到以下要求：` over a table of
   // figures or numbered items, is none of them.)
   // (Nor a table's header row on the label's line, `考核指标：| 指标名称 | 指标值 |` over the table's rows.)
-  if (rest.text.length > 0 && !(field.children.length > 0 && (/[：:]$/.test(rest.text.trim()) || isHeaderRow(rest.text)))) append(out, itemsOf(rest, span));
+  if (rest.text.length > 0 && !(field.children.length > 0 && (/[：:]$/.test(rest.text.trim()) || isHeaderRow(rest.text)))) add(itemsOf(rest, span));
   field.children.forEach((c, k) => {
     if (c.kind === 'paragraph') {
-      // A short line that heads the items after it (`课题1（高功率密度电机）：`, indicators listed per
-      // 课题) is no indicator.
-      if (k + 1 < field.children.length && RE_ITEMS_HEAD.test(c.paragraph.text.text.trim())) return;
+      const text = c.paragraph.text.text.trim();
+      // A short line that heads the items after it (`课题1（高功率密度电机）：`, `预期性指标：`) is no
+      // indicator: the group of those after it.
+      if (k + 1 < field.children.length && RE_SUB_HEAD.test(text)) {
+        group = text.slice(0, -1).trim();
+        return;
+      }
       // A table of the indicators (`| 指标名称 | 指标值 | 考核方式 |` over a row each): its header row is no
       // indicator, nor a note under the table (`注：…`).
       const next = field.children[k + 1];
-      if (next?.kind === 'paragraph' && isHeaderRow(c.paragraph.text.text) && RE_PIPE_ROW.test(next.paragraph.text.text.trim())) return;
-      if (RE_NOTE.test(c.paragraph.text.text.trim()) && out.length > 0) return;
-      append(out, itemsOf(c.paragraph.text, span));
+      if (next?.kind === 'paragraph' && isHeaderRow(text) && RE_PIPE_ROW.test(next.paragraph.text.text.trim())) return;
+      if (RE_NOTE.test(text) && out.length > 0) return;
+      add(itemsOf(headed(c.paragraph.text), span));
     } else {
       const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
       if (body.text.length === 0) return;
@@ -93,14 +112,16 @@ function indicatorsOf(field: Section, span: SpanFn): Item[] {
       // line): the inline markers that carry the list on are items of their own.
       const after = c.marker ? inlineContinuation(body, c.marker.value, span) : [];
       if (after.length > 0) {
-        out.push({ marker: c.marker?.text ?? null, text: after[0]!.text, span: after[0]!.span });
-        append(out, after.slice(1));
-      } else out.push({ marker: c.marker?.text ?? null, text: body.text, span: span(body) });
+        add([{ marker: c.marker?.text ?? null, text: after[0]!.text, span: after[0]!.span }]);
+        add(after.slice(1));
+      } else add([{ marker: c.marker?.text ?? null, text: body.text, span: span(body) }]);
     }
   });
   return out;
 }
 
+/** A sub-head before the first item on its line (`约束性指标：（1）…`, `技术指标：①…`). */
+const RE_LEAD_HEAD = /^([^。；;，,：:（(]{2,12})[：:]\s*(?=[（(]\d{1,2}[）)]|\d{1,2}[）).．、](?!\d)|[\u2460-\u2473])/;
 const RE_PIPE_ROW = /^\|.*\|$/;
 const RE_NOTE = /^注\s*\d?\s*[：:]/;
 /** A table's header row: cells of a few words, no figure in any. */
@@ -111,8 +132,6 @@ function isHeaderRow(text: string): boolean {
   return cells.length >= 2 && cells.every((c) => c.length > 0 && c.length <= 8);
 }
 
-/** A short line that introduces the items below it: no clause in it, a colon at its end (`课题1（…）：`). */
-const RE_ITEMS_HEAD = /^[^。；;，,]{2,40}[：:]$/;
 
 /**
  * An item's text cut where markers of its kind go on counting after its own number `n`

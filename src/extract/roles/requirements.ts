@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedJoin, mappedSlice } from '../../mapped.js';
 import type { Conditions, Requirement } from '../../schema/guideline.js';
 import { append } from '../../append.js';
-import { MATCHING_FORMS, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
+import { MATCHING_FORMS, RE_MATCHING_REVERSED, RE_MATCHING_SHARE, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { LEAD_LABELS } from '../../lexicon/fields.js';
@@ -75,7 +75,21 @@ function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
       inherited: false,
     };
   }
+  const turned = (q: string | undefined): 'atLeast' | 'atMost' | 'exact' => (q === '不高于' || q === '不超过' ? 'atLeast' : q === '不低于' || q === '不少于' ? 'atMost' : 'exact');
+  const r = RE_MATCHING_REVERSED.exec(t.text);
+  if (r) return { other: Number(r[3]), central: Number(r[2]), qualifier: turned(r[1]), text: r[0], span: span(t, r.index, r.index + r[0].length), inherited: false };
+  const s = RE_MATCHING_SHARE.exec(t.text);
+  if (s && Number(s[2]) > 0 && Number(s[2]) < 100) {
+    const p = Number(s[2]);
+    const g = gcd(p, 100 - p);
+    const qualifier = s[1] === '不高于' || s[1] === '不超过' ? 'atMost' : 'atLeast';
+    return { other: p / g, central: (100 - p) / g, qualifier, text: s[0], span: span(t, s.index, s.index + s[0].length), inherited: false };
+  }
   return null;
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }
 
 /** Conditions read from the requirement fields (有关说明/其他要求), each with its span. */
@@ -120,7 +134,7 @@ export function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions
  */
 // (Not an exception the call allows for: `…比例不低于2:1，榜单另有规定的，从其规定` holds for every task but those that say otherwise.)
 // (Or a kind of project named in quotes: `“尖兵”项目采取“揭榜挂帅”方式…，由省内企业牵头揭榜`, the `“领雁”项目` not.)
-const RE_CONDITION_FOR_SOME = /方向\s*[\d一二三四五六七八九十]|“[^“”]{1,10}”(?:类)?项目|[\u4e00-\u9fff]类(?:项目|方向|任务)|部省联动|青年科学家|其中|部分|个别|(?:对于|如|若|凡)[^，。；]{0,12}(?:项目|方向|任务)|牵头(?:申报|承担|揭榜)?的(?:项目|方向|任务|课题|，|,)|企业牵头(?:项目|方向|任务|课题)|[^，。；]{2,}(?<!另有(?:规定|要求|约定|说明))的，/;
+const RE_CONDITION_FOR_SOME = /揭榜挂帅|定向委托|长周期|方向\s*[\d一二三四五六七八九十]|“[^“”]{1,10}”(?:类)?项目|[\u4e00-\u9fff]类(?:项目|方向|任务)|部省联动|青年科学家|其中|部分|个别|(?:对于|如|若|凡)[^，。；]{0,12}(?:项目|方向|任务)|牵头(?:申报|承担|揭榜)?的(?:项目|方向|任务|课题|，|,)|企业牵头(?:项目|方向|任务|课题)|[^，。；]{2,}(?<!另有(?:规定|要求|约定|说明))的，/;
 /** A lead that is allowed or encouraged (`鼓励通信运营企业牵头揭榜`, `可由企业牵头`): not required. */
 // (Nor one that forbids it: `鼓励企业参与，但不得由企业牵头申报`.)
 const RE_LEAD_MAY = /(?:可|鼓励|优先|支持|不得|不能|不可|不允许|禁止)[^，。；]{0,6}由?[^，。；]{0,8}企业牵头/;

@@ -1,0 +1,204 @@
+/**
+ * Wordings and shapes read since 1.105 (sets 156–160), each on a small whole document: indicators
+ * under 约束性 / 预期性 sub-heads, a 有关说明 that takes another direction's conditions; money in
+ * `万人民币`, caps bounded after the amount (`一般在300万元（含）以下`), a range's top (`规模为200万～300万元`);
+ * matching as a share of the whole and written central first; periods as `为期`, `起至…止`, `年度至年度`;
+ * counts `约为`, `预计`, per kind of project; a 揭榜挂帅 call's tasks and takers; an NSFC call whose
+ * figures after the directions are given per kind of project; a key programme's label glued to the
+ * value before it.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestText } from '../helpers/seed.js';
+
+const KP = `国家重点研发计划“交通载运装备”重点专项2028年度项目申报指南
+
+本专项2028年度拟启动3个指南方向，拟安排国拨经费1.5亿元。除特殊说明外，每个指南方向拟支持项目数为1～2项，实施周期一般为4年。
+
+1. 新能源载运装备
+1.1 燃料电池重卡动力系统（共性关键技术类）
+研究内容：研究大功率燃料电池系统与整车能量管理技术。
+考核指标：
+约束性指标：（1）燃料电池系统额定功率不低于300kW；（2）系统耐久性不低于25000小时。
+预期性指标：（1）整车百公里氢耗不高于8kg。
+关键词：燃料电池重卡，能量管理
+有关说明：要求由企业牵头申报，其他经费与中央财政经费比例不低于2:1。
+1.2 车路云一体化协同决策（共性关键技术类）
+研究内容：研究车路云协同感知与决策技术。
+考核指标：
+约束性指标：
+（1）支持不少于1000辆网联车辆的并发协同决策；
+（2）开放道路测试里程不少于100公里。
+预期性指标：
+（1）申请发明专利不少于10项；
+（2）形成国家或行业标准草案不少于2项。
+关键词：车路云，协同决策
+有关说明：牵头申报要求和其他经费比例要求同1.1；拟支持1项。
+1.3 干细胞来源肝细胞制备技术（共性关键技术类）
+研究内容：研发人源肝细胞规模化制备技术。
+考核指标：（1）单次制备不低于100亿个细胞；（2）完成临床试验30例。
+关键词：生物人工肝；肝细胞；急性肝衰竭有关说明：要求企业牵头申报，其他经费与中央财政经费比例不低于1:1。
+`;
+
+const GAT = `国家重点研发计划“港澳台科技创新合作”重点专项2029年度第一批项目申报指南
+
+2029年度第一批项目拟设立4个指南方向，拟支持项目数约为14个，国拨经费总概算3900万元。项目实施周期一般为3年。每个项目国拨经费一般在300万元（含）以下，指南方向另有规定的除外。
+
+（一）内地与香港科技创新合作
+1.1 内地与香港联合研究项目（生物医药）
+合作依据：《内地与香港关于加强创新科技合作的安排》。
+领域方向：创新药物；医学人工智能。
+拟支持项目数：预计5个。
+共拟支持经费：1500万人民币。
+1.2 深港科技创新合作区联合研发项目
+合作依据：《内地与香港关于加强创新科技合作的安排》。
+领域方向：先进制造；新材料。
+拟支持项目数：3个。
+共拟支持经费：900万元。
+其他要求：（1）须由内地企业牵头申报，企业自筹资金不低于项目总经费的60%。（2）每个项目国拨经费规模为200万～300万元。（3）项目为期2年。
+（二）海峡两岸科技创新合作
+2.1 海峡两岸产业技术联合研发项目
+合作依据：国家对台科技交流合作有关政策。
+领域方向：集成电路；精密机械。
+拟支持项目数：重点项目1项，一般项目2项。
+共拟支持经费：900万元。
+其他要求：（1）国拨经费与企业自筹经费的比例不高于1∶2。（2）单项资助额度200万元。（3）项目执行期自2029年1月1日起至2031年12月31日止。
+2.2 海峡两岸青年科学家交流项目
+合作依据：国家对台科技交流合作有关政策。
+领域方向：人工智能；新能源。
+拟支持项目数：3个。
+共拟支持经费：600万元。
+其他要求：项目实施周期最长不超过2年。
+`;
+
+const ZLHZ = `国家重点研发计划“战略性科技创新合作”重点专项2028年度第一批项目申报指南
+
+2028年度第一批项目设立2个指南方向，支持与1个国家和欧盟开展科技创新合作，拟支持项目数不超过6个，国拨经费总概算1800万元。
+
+1. 中国和欧盟“地平线欧洲”联合资助项目
+合作协议：《中欧科技合作协定》。
+领域方向：气候变化；生物多样性。
+拟支持项目数：3个。
+共拟支持经费：900万元。
+其他要求：项目实施周期为2029年度至2030年度。
+2. 中国和瑞士政府间联合研究项目
+合作协议：《中瑞科技合作联委会第十次会议纪要》。
+领域方向：精密制造；生命科学。
+拟支持项目数：3个。
+共拟支持经费：900万元。
+`;
+
+const MIIT = `2026年安全应急装备重点领域揭榜挂帅任务申报指南
+
+一、任务设置与支持方式
+本次共设置2个领域、3项揭榜任务，拟遴选揭榜单位（联合体）不超过5个，中央财政资金安排总额不超过1亿元。
+（一）支持额度。中央财政资金对每个揭榜单位（联合体）的支持额度原则上不超过2000万元，任务另有规定的从其规定。
+二、揭榜任务
+（一）监测预警装备
+任务1：城市生命线工程多参量感知与风险预警系统
+揭榜任务：研制城市管网多参量感知终端与风险预警平台。
+攻关期限：不超过24个月。
+支持方式：按本指南第一部分有关规定执行。
+任务2：复杂地形全地形应急救援车辆
+揭榜任务：研制复杂地形全地形应急救援车辆。
+攻关期限：不超过36个月。
+支持方式：遴选不超过2个揭榜单位（联合体），每个揭榜单位（联合体）中央财政资金支持不超过1500万元。
+（二）个体防护装备
+任务3：高温高湿环境智能降温防护服
+揭榜任务：研制主动降温防护服。
+攻关期限：不超过24个月。
+支持方式：每个揭榜单位（联合体）中央财政资金支持不超过800万元，遴选数量按本指南第一部分有关规定执行。
+`;
+
+const NSFC = `国家自然科学基金大科学装置联合基金2026年度项目指南
+
+2026年度大科学装置联合基金围绕上海光源、中国散裂中子源等2个大科学装置设立3个重点支持项目研究方向，同时资助培育项目。
+一、资助范围
+重点支持项目应围绕本指南发布的研究方向开展研究。培育项目不设定具体研究方向。
+二、重点支持项目研究方向
+（一）上海光源（SSRF）
+1. 蛋白质机器动态结构研究（申请代码1选择C05的下属代码）
+利用上海光源时间分辨晶体学实验站，解析关键中间态结构。本方向拟资助2项。
+2. 催化反应原位谱学研究（申请代码1选择B03的下属代码）
+利用上海光源原位谱学线站，研究催化反应机理。
+（二）中国散裂中子源（CSNS）
+1. 高熵合金变形机制的原位中子散射研究（申请代码1选择E01的下属代码）
+利用中国散裂中子源工程材料衍射仪，研究位错与相变的协同作用。
+三、资助计划
+2026年度拟资助重点支持项目4项，除研究方向中另有说明的外，每个研究方向资助1项。重点支持项目资助强度为直接费用不超过300万元/项，资助期限为4年。
+2026年度拟资助培育项目约30项，资助强度为直接费用60万元/项，资助期限为3年。
+`;
+
+describe('since 1.105', () => {
+  it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
+    const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect(by('1.1').indicators.map((i) => [i.group, i.marker, i.text])).toEqual([
+      ['约束性指标', '（1）', '燃料电池系统额定功率不低于300kW；'],
+      ['约束性指标', '（2）', '系统耐久性不低于25000小时。'],
+      ['预期性指标', '（1）', '整车百公里氢耗不高于8kg。'],
+    ]);
+    expect(by('1.2').indicators.map((i) => [i.group, i.marker])).toEqual([
+      ['约束性指标', '（1）'],
+      ['约束性指标', '（2）'],
+      ['预期性指标', '（1）'],
+      ['预期性指标', '（2）'],
+    ]);
+    // The restarted （1） under 预期性指标 is no repeat.
+    expect(d.checks.filter((c) => c.code === 'numbering-duplicate')).toEqual([]);
+    expect(by('1.2').conditions.matchingRatio).toMatchObject({ other: 2, central: 1, qualifier: 'atLeast' });
+    expect(by('1.2').conditions.leadingEnterprise).not.toBeNull();
+    expect(by('1.2').projectCount).toMatchObject({ value: 1, inherited: false });
+    expect(by('1.3').keywords.map((k) => k.text)).toEqual(['生物人工肝', '肝细胞', '急性肝衰竭']);
+    expect(by('1.3').conditions.matchingRatio).toMatchObject({ other: 1, central: 1 });
+    expect(by('1.3').requirements).toHaveLength(1);
+  });
+
+  it('reads money, caps, ratios, periods and counts in the wordings of a 港澳台 draft', async () => {
+    const d = await ingestText(Buffer.from(GAT), 'gat-figures.txt');
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect(d.summary.projectCount).toMatchObject({ value: 14, qualifier: 'about' });
+    expect(d.summary.defaultPerProjectCap?.amountCNY).toBe(3_000_000);
+    expect(by('1.1').projectCount).toMatchObject({ value: 5, qualifier: 'about' });
+    expect(by('1.1').funding).toMatchObject({ amountCNY: 15_000_000, qualifier: 'exact' });
+    expect(by('1.1').perProjectCap).toMatchObject({ amountCNY: 3_000_000, inherited: true });
+    // `每个项目国拨经费规模为200万～300万元`: the top of the range; 60% of the whole is 3:2 to the central funds.
+    expect(by('1.2').perProjectCap).toMatchObject({ amountCNY: 3_000_000, inherited: false });
+    expect(by('1.2').conditions.matchingRatio).toMatchObject({ other: 3, central: 2, qualifier: 'atLeast' });
+    expect(by('1.2').duration).toMatchObject({ minYears: 2, maxYears: 2, inherited: false });
+    // `重点项目1项，一般项目2项`: 3; central first, at most 1:2, is at least 2:1.
+    expect(by('2.1').projectCount).toMatchObject({ value: 3, qualifier: 'exact' });
+    expect(by('2.1').conditions.matchingRatio).toMatchObject({ other: 2, central: 1, qualifier: 'atLeast' });
+    expect(by('2.1').perProjectCap).toMatchObject({ amountCNY: 2_000_000, inherited: false });
+    expect(by('2.1').duration).toMatchObject({ minYears: 3, maxYears: 3, qualifier: 'exact' });
+    expect(by('2.2').duration).toMatchObject({ minYears: null, maxYears: 2, qualifier: 'atMost', hedge: null, inherited: false });
+  });
+
+  it('counts a call’s countries and the EU, and reads a period from one year to another', async () => {
+    const d = await ingestText(Buffer.from(ZLHZ), 'zlhz.txt');
+    expect(d.summary.partnerCount?.value).toBe(2);
+    expect(d.directions[0]!.duration).toMatchObject({ minYears: 2, maxYears: 2 });
+  });
+
+  it('reads a 揭榜挂帅 call’s tasks and takers, and what each taker (a consortium) is given', async () => {
+    const d = await ingestText(Buffer.from(MIIT), 'miit.txt');
+    expect(d.summary.directionCount?.value).toBe(3);
+    expect(d.summary.projectCount).toMatchObject({ value: 5, qualifier: 'atMost' });
+    expect(d.directions.map((x) => [x.funding?.amountCNY ?? null, x.perProjectCap?.amountCNY ?? null, x.perProjectCap?.inherited ?? null])).toEqual([
+      [null, 20_000_000, true],
+      [null, 15_000_000, false],
+      [null, 8_000_000, false],
+    ]);
+  });
+
+  it('gives an NSFC call’s directions the figures of their kind of project, stated after them', async () => {
+    const d = await ingestText(Buffer.from(NSFC), 'nsfc.txt');
+    expect(d.document.family).toBe('nsfc');
+    expect(d.summary.projectCount?.value).toBe(4);
+    expect(d.directions.map((x) => [x.perProjectCap?.amountCNY, x.duration?.maxYears, x.duration?.inherited])).toEqual([
+      [3_000_000, 4, true],
+      [3_000_000, 4, true],
+      [3_000_000, 4, true],
+    ]);
+    expect(d.directions.map((x) => x.projectCount?.value)).toEqual([2, 1, 1]);
+  });
+});
