@@ -27,7 +27,7 @@ import { PAGE_TOKEN, pageNumberOf, RE_PAGE_COUNTER, runningLineQuorum } from '..
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { DIRECTION_ROLES, fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
 import { BULLET, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
-import { columnOf, kindColumn } from '../lexicon/columns.js';
+import { columnOf, kindColumn, RE_TOTAL_TEXT } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
 import { findTables, type Range, type Table } from './tables.js';
@@ -2552,7 +2552,9 @@ function directionColumns(text: string, table: Table): DirectionColumns {
   const titleCols = table.columns.flatMap((c, k) => (c?.role === 'title' ? [k] : []));
   const distinct = (k: number): number => new Set(table.rows.filter((row) => !row.caption).map((row) => (row.cells[k] ?? []).map((p) => text.slice(p.start, p.end)).join(''))).size;
   // (Without one, the rows are named by their kind: `kindColumn`.)
-  const titleCol = titleCols.length > 1 ? titleCols.reduce((best, k) => (distinct(k) > distinct(best) ? k : best)) : titleCols.length === 1 ? titleCols[0]! : kindColumn(table.columns);
+  // (Nor a title column, but a column of directions by name, `支持方向`, one name to a cell: the title.)
+  const named = titleCols.length === 0 ? namingColumn(text, table) : -1;
+  const titleCol = titleCols.length > 1 ? titleCols.reduce((best, k) => (distinct(k) > distinct(best) ? k : best)) : titleCols.length === 1 ? titleCols[0]! : named >= 0 ? named : kindColumn(table.columns);
   const partnersCol = roleAt('partners');
   // No column names the row (no number, title or partner): every column a field (`合作协议 | 领域方向 |
   // 拟支持项目数 | …` over one row of values, under a direction's heading). The row is that heading's
@@ -2562,6 +2564,23 @@ function directionColumns(text: string, table: Table): DirectionColumns {
   const oneRow = table.rows.filter((row) => !row.caption).length === 1;
   const fieldsOnly = idCol < 0 && titleCol < 0 && (partnersCol < 0 || oneRow) && table.columns.length >= 2 && table.columns.every((c) => c !== null && c !== undefined);
   return { idCol, titleCol, partnersCol: fieldsOnly ? -1 : partnersCol, fieldsOnly, qualifierCols: qualifierColumns(text, table) };
+}
+
+/**
+ * A column headed as a direction's field that names each row's direction (`支持方向`, `指南方向`,
+ * read as domains where a direction lists them): one name to each cell, no list, every row a
+ * different one; or -1.
+ */
+function namingColumn(text: string, table: Table): number {
+  return table.columns.findIndex((c, k) => {
+    if (c?.role !== 'domains' || !/方向$/.test(c.label)) return false;
+    // (Not the rows that add up the others, `小计`, `合计`, `其中：…`.)
+    const values = table.rows
+      .filter((row) => !row.caption)
+      .map((row) => (row.cells[k] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim())
+      .filter((v) => !RE_TOTAL_TEXT.test(v) && !/^其中/.test(v));
+    return values.length >= 2 && new Set(values).size === values.length && values.every((v) => v.length >= 4 && v.length <= 40 && !/[、；;，,]/.test(v.replace(/[（(][^）)]*[）)]/g, '')));
+  });
 }
 
 /** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */
@@ -2658,8 +2677,17 @@ function rowHeading(id: Mapped | null, titleCell: Mapped | null, n: number, at: 
 /** A row's cells other than its number and title, each a field line (`label：value`). */
 function writeRowCells(text: string, table: Table, row: Table['rows'][number], cells: readonly (Mapped | null)[], cols: DirectionColumns, titleK: number, w: TableOut): void {
   const { idCol, titleCol, fieldsOnly, qualifierCols } = cols;
+  const ticks = table.ticks;
   cells.forEach((cell, k) => {
     const column = table.columns[k];
+    if (ticks?.has(k)) {
+      // A tick grid's columns: one line of the partners the row ticks, at its first column.
+      if (k === Math.min(...ticks.keys())) {
+        const line = tickedPartners(text, table, row, w);
+        if (line) w.push(row.line, line, fieldsOnly ? 'field' : 'cell');
+      }
+      return;
+    }
     if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
     if (column?.role === 'id' || column?.role === 'title') {
       // The group's name beside the title (its `方向` merged down): the table's layout, logged.
@@ -2670,6 +2698,38 @@ function writeRowCells(text: string, table: Table, row: Table['rows'][number], c
     if (!built) return;
     w.push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
   });
+}
+
+/** A tick mark in a grid's cell: the column's partner is the row's. */
+const RE_TICK = /^[√✓✔☑●■◆★]$/;
+/** A grid column for the partners no column names (`其他`): its cells hold the names. */
+const RE_OTHER_COLUMN = /^(?:其他|其它|其他国家|其他国家（地区）|其他国家和地区)$/;
+
+/**
+ * The partners a row of a tick grid names (`合作国家：哈萨克斯坦、乌兹别克斯坦、蒙古`): each ticked
+ * column's name from its header (the marks logged as layout), and the names written in its `其他` cell.
+ */
+function tickedPartners(text: string, table: Table, row: Table['rows'][number], w: TableOut): Mapped | null {
+  const names: Mapped[] = [];
+  for (const [k, head] of [...table.ticks!.entries()].sort((a, b) => a[0] - b[0])) {
+    const pieces = row.cells[k] ?? [];
+    const cell = w.cellOf(pieces);
+    const value = cell?.text.trim() ?? '';
+    if (value === '' || RE_EMPTY_CELL.test(value)) continue;
+    const name = w.cellOf(head);
+    if (RE_TICK.test(value) && name && !RE_OTHER_COLUMN.test(name.text.trim())) {
+      names.push(name);
+      for (const p of pieces) w.log({ ...p, kind: 'table-layout' });
+    } else if (cell && !RE_TICK.test(value)) names.push(cell);
+  }
+  if (names.length === 0) return null;
+  const at = w.at(names[0]!);
+  const b = new MappedBuilder().pushRange('合作国家：', at, at);
+  names.forEach((n, i) => {
+    if (i > 0) b.pushRange('、', w.at(n), w.at(n));
+    b.pushMapped(n);
+  });
+  return b.build();
 }
 
 /** A table of labels and values (`合作协议 | 《…》`): a `label：value` line per row. */

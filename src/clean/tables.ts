@@ -71,6 +71,12 @@ export interface Table {
   readonly layout: readonly (Range & { readonly kind: 'table-layout' | 'table-header' | 'footnote' })[];
   /** Further columns of the table before, by row number, no title (see `joinedColumns`); none is left in `findTables`' result. */
   readonly continuation?: boolean;
+  /**
+   * Columns of a tick grid (`重点合作国别` merged over `哈萨克斯坦 | 乌兹别克斯坦 | … | 其他`, a `√` in the
+   * cell of each partner of the row): each column's partner as its lower header cell names it. A
+   * column whose lower cell says `其他` holds the names themselves.
+   */
+  readonly ticks?: ReadonlyMap<number, readonly Range[]>;
 }
 
 
@@ -291,8 +297,10 @@ function isLowerHeader(upper: readonly string[], lower: readonly string[]): bool
   // (A cell merged over both rows repeats its text below, or, as a spreadsheet saves it, leaves the
   // lower cell blank.)
   const same = lower.filter((c, k) => c === upper[k] || (c === '' && upper[k] !== '')).length;
-  const differ = lower.map((c, k) => (c !== upper[k] && c !== '' ? c : null)).filter((c): c is string => c !== null);
-  return same >= 1 && differ.length >= 1 && differ.every((c) => columnOf(c) !== null);
+  const differ = lower.flatMap((c, k) => (c !== upper[k] && c !== '' ? [k] : []));
+  // (Or, under a partners' header merged over them, `重点合作国别`, a partner's name each: a tick grid.)
+  const underPartners = (k: number): boolean => columnOf(upper[k]!)?.role === 'partners' && (upper[k - 1] === upper[k] || upper[k + 1] === upper[k]);
+  return same >= 1 && differ.length >= 1 && differ.every((k) => columnOf(lower[k]!) !== null || underPartners(k));
 }
 
 /**
@@ -336,15 +344,17 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
     const width = Math.max(...rows.map((r) => r.cells.length));
     rows = Array.from({ length: width }, (_, j) => ({ index: rows[0]!.index, cells: rows.map((r) => r.cells[j] ?? []), pipes: [] }));
   }
-  const { h, header, twoRows } = pipeHeader(text, rows, layout);
+  const { h, header, twoRows, upper } = pipeHeader(text, rows, layout);
   const width = header.cells.length;
-  const columns = header.cells.map((c) => columnOf(cellText(c)));
+  const ticks = twoRows ? tickColumns(text, upper, header) : new Map<number, readonly Range[]>();
+  const units = captionUnits(rows.slice(0, h).map((r) => cellText(r.cells[0] ?? [])).join(' '));
+  const columns = header.cells.map((c, k) => (ticks.has(k) ? TICK_COLUMN : withCaptionUnit(columnOf(cellText(c)), units)));
   const fields = fieldsTable(text, { rows, h, header, width, taken, first, layout });
   if (fields) return fields;
   if (isDirectionHeader(columns)) {
     const body = directionRows(text, lines, { rows, h, header, twoRows, width, columns, layout });
     for (const p of header.pipes) layout.push({ ...p, kind: 'table-layout' });
-    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout) };
+    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout), ...(ticks.size > 0 ? { ticks } : {}) };
   }
   // A direction per row: its number and title, then its fields with their labels in one cell.
   return cardsTable(text, { rows, h, header, width, columns, taken, first, layout });
@@ -422,7 +432,7 @@ function pipeRows(text: string, lines: readonly TableLine[], first: number, layo
  * the cells merged down repeated in both), one header, each column named by its lower cell where
  * that differs.
  */
-function pipeHeader(text: string, rows: readonly PipeRow[], layout: Layout): { h: number; header: PipeRow; twoRows: boolean } {
+function pipeHeader(text: string, rows: readonly PipeRow[], layout: Layout): { h: number; header: PipeRow; twoRows: boolean; upper: PipeRow } {
   const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
   let h = 0;
   while (h < rows.length - 2 && isCaptionRow(rows[h]!.cells.map(cellText))) h++;
@@ -430,7 +440,7 @@ function pipeHeader(text: string, rows: readonly PipeRow[], layout: Layout): { h
   const upper = rows[h]!;
   const lower = rows[h + 1];
   const twoRows = lower !== undefined && rows.length > h + 2 && isLowerHeader(upper.cells.map(cellText), lower.cells.map(cellText));
-  if (!twoRows) return { h, header: upper, twoRows };
+  if (!twoRows) return { h, header: upper, twoRows, upper };
   const header: PipeRow = {
     index: upper.index,
     cells: upper.cells.map((c, k) => {
@@ -440,7 +450,42 @@ function pipeHeader(text: string, rows: readonly PipeRow[], layout: Layout): { h
     pipes: [...upper.pipes, ...lower.pipes],
   };
   layout.push(...lower.cells.flatMap((c, k) => (cellText(c) === cellText(header.cells[k] ?? []) && c !== header.cells[k] ? c : [])).map((r) => ({ ...r, kind: 'table-header' as const })));
-  return { h, header, twoRows };
+  return { h, header, twoRows, upper };
+}
+
+const TICK_COLUMN: Column = { role: 'partners', unit: null, label: '合作国家' };
+
+/**
+ * The columns of a tick grid: an upper header cell naming partners (`重点合作国别`, `合作国家`) merged over
+ * two columns or more, each named below by a partner (`哈萨克斯坦`, …, `其他`): each such column's lower cell.
+ */
+function tickColumns(text: string, upper: PipeRow, header: PipeRow): Map<number, readonly Range[]> {
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
+  const out = new Map<number, readonly Range[]>();
+  for (let k = 0; k < upper.cells.length; ) {
+    const name = cellText(upper.cells[k]!);
+    let end = k + 1;
+    while (end < upper.cells.length && cellText(upper.cells[end]!) === name) end++;
+    const lowerDiffers = (j: number): boolean => header.cells[j] !== upper.cells[j] && cellText(header.cells[j] ?? []) !== '';
+    if (end - k >= 2 && columnOf(name)?.role === 'partners' && Array.from({ length: end - k }, (_, i) => k + i).every(lowerDiffers)) {
+      for (let j = k; j < end; j++) out.set(j, header.cells[j]!);
+    }
+    k = end;
+  }
+  return out;
+}
+
+/** The units a caption above a table states for its bare figures (`单位：项、万元`): the money's. */
+function captionUnits(caption: string): { money: string | null } {
+  const m = /单位[：:]\s*([^|｜\n]{1,20})/.exec(caption);
+  const money = m ? (/亿元/.exec(m[1]!) ?? /万元/.exec(m[1]!) ?? /(?<![万亿])元/.exec(m[1]!)) : null;
+  return { money: money ? money[0] : null };
+}
+
+/** A money column without a unit of its own takes the caption's. */
+function withCaptionUnit(c: Column | null, units: { money: string | null }): Column | null {
+  if (!c || c.unit !== null || units.money === null) return c;
+  return c.role === 'funding' || c.label === '单项资助上限' ? { ...c, unit: units.money } : c;
 }
 
 /**

@@ -46,7 +46,7 @@ const ENDINGS: ReadonlyArray<readonly [RegExp, ColumnRole]> = [
   [/名称$/, 'title'],
   // Money a partner or a company puts in (`自筹经费`, `配套经费`): kept as text, never the funding.
   [/^(?:自筹|配套|地方|企业|其他)/, 'other'],
-  [/(?:经费|资金|资助强度|资助额度)(?:合计|总额|总计)?$/, 'funding'],
+  [/(?:经费|资金|资助强度|资助额度)(?:合计|总额|总计|小计)?$/, 'funding'],
   [/项目数(?:量)?$/, 'projectCount'],
   // MIIT: one project per unit that takes up the task (`拟支持揭榜单位数`).
   [/(?:单位数|家数)(?:量)?$/, 'projectCount'],
@@ -86,6 +86,9 @@ const LABEL_OF: Partial<Record<FieldRole, string>> = {
   partners: '合作国家',
 };
 
+/** A column of what one project may be given (`单项支持经费上限`, `单个项目资助额度`, `每项资助强度`). */
+const RE_PER_PROJECT_COLUMN = /^(?:单项|单个项目|每项|每个项目)[\u4e00-\u9fff]{0,6}(?:上限|限额|强度|额度)$/;
+
 /** What a header cell means, or null for a cell that names no column this tool knows. */
 export function columnOf(header: string): Column | null {
   // A PDF font may draw 支 as the radical ⽀: the header names its column all the same.
@@ -94,6 +97,8 @@ export function columnOf(header: string): Column | null {
   const unitMatch = RE_UNIT.exec(compact);
   const printedUnit = unitMatch ? (unitMatch[1] ?? unitMatch[2])! : null;
   const word = unitMatch ? compact.slice(0, unitMatch.index) : compact;
+  // (`单项支持经费上限`, `单个项目资助额度`: what one project may be given, never the direction's total.)
+  if (RE_PER_PROJECT_COLUMN.test(word)) return { role: 'other', unit: printedUnit, label: '单项资助上限' };
   let role: ColumnRole | null = HEADER_ROLE.get(word) ?? null;
   if (role === null) {
     const label = fieldLabelAt(`${word}：`);

@@ -8,7 +8,7 @@
  * value before it.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../helpers/seed.js';
+import { ingestText, loadText } from '../helpers/seed.js';
 
 const KP = `国家重点研发计划“交通载运装备”重点专项2028年度项目申报指南
 
@@ -128,6 +128,19 @@ const NSFC = `国家自然科学基金大科学装置联合基金2026年度项�
 2026年度拟资助培育项目约30项，资助强度为直接费用60万元/项，资助期限为3年。
 `;
 
+const GRID = `<html><body><h1>2027年度自治区国际科技合作计划项目申报指南</h1>
+<p>2027年度围绕2个专题设3个支持方向，重点与蒙古、俄罗斯及哈萨克斯坦等4个国家开展合作，拟支持项目7项，安排自治区财政科技资金950万元。</p>
+<table>
+<tr><td colspan="9">2027年度支持方向表</td></tr>
+<tr><td colspan="9">单位：项、万元</td></tr>
+<tr><td rowspan="2">序号</td><td rowspan="2">支持方向</td><td colspan="4">重点合作国别</td><td rowspan="2">拟支持项目数</td><td rowspan="2">单项支持经费上限</td><td rowspan="2">财政经费小计</td></tr>
+<tr><td>蒙古</td><td>俄罗斯</td><td>哈萨克斯坦</td><td>其他</td></tr>
+<tr><td>1</td><td>草原畜牧业绿色发展技术合作</td><td>√</td><td></td><td>√</td><td></td><td>3</td><td>100</td><td>300</td></tr>
+<tr><td>2</td><td>寒区油气储运技术联合研究</td><td></td><td>√</td><td></td><td>白俄罗斯</td><td>2</td><td>200</td><td>400</td></tr>
+<tr><td>3</td><td>跨境河流水资源监测技术合作</td><td>√</td><td>√</td><td>√</td><td></td><td>2</td><td>150</td><td>250</td></tr>
+<tr><td>合计</td><td>合计</td><td></td><td></td><td></td><td></td><td>7</td><td>—</td><td>950</td></tr>
+</table></body></html>`;
+
 describe('since 1.105', () => {
   it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
     const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
@@ -200,5 +213,23 @@ describe('since 1.105', () => {
       [3_000_000, 4, true],
     ]);
     expect(d.directions.map((x) => x.projectCount?.value)).toEqual([2, 1, 1]);
+  });
+
+  it('reads a tick grid: the partners each row ticks under a merged header, the others it names, and the units its caption states', async () => {
+    const d = await ingestText(Buffer.from(GRID), 'grid.html');
+    const text = (await loadText(Buffer.from(GRID), 'grid.html')).text;
+    expect(d.directions.map((x) => x.title)).toEqual(['草原畜牧业绿色发展技术合作', '寒区油气储运技术联合研究', '跨境河流水资源监测技术合作']);
+    expect(d.directions.map((x) => x.partners.map((p) => p.name))).toEqual([['蒙古', '哈萨克斯坦'], ['俄罗斯', '白俄罗斯'], ['蒙古', '俄罗斯', '哈萨克斯坦']]);
+    // A partner's name is traced to its header cell; the ticks are logged as layout.
+    const name = d.directions[0]!.partners[1]!;
+    expect(text.slice(name.span.start, name.span.end)).toBe('哈萨克斯坦');
+    expect(d.removed.filter((r) => r.kind === 'table-layout' && r.text === '√')).toHaveLength(6);
+    expect(d.directions.map((x) => [x.projectCount?.value, x.funding?.amountCNY, x.perProjectCap?.amountCNY])).toEqual([
+      [3, 3_000_000, 1_000_000],
+      [2, 4_000_000, 2_000_000],
+      [2, 2_500_000, 1_500_000],
+    ]);
+    expect(d.summary.partnerCount?.value).toBe(4);
+    expect(d.summary.fundingTotal?.amountCNY).toBe(9_500_000);
   });
 });
