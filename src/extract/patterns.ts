@@ -65,6 +65,9 @@ export function parseLabelledCount(text: string): Hit<{ value: number; qualifier
   return { value: hit.value, index: m.index, length: m[0].length + hit.length };
 }
 
+/** A direction that says it is split into kinds of project, each with its own fields (`本方向设以下两类项目：`). */
+export const RE_SUBTYPES = /(?:设|分为|分设|包括)(?:以下)?(?:[两二三四]|[2-4])类(?:项目|合作项目)?[：:]/;
+
 /** `若干` where a count would stand: a number left open, not a value. */
 export const RE_COUNT_OPEN = /若干/;
 
@@ -407,7 +410,7 @@ export const FLAG_PATTERNS = {
 
 /** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
 export const RE_MATCHING_RATIO =
-  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?(?:总额|总量|额度|数额)?(?:的)?比例(?:[：:]\s*)?(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|项目(?=经费|资金)|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?(?:总额|总量|额度|数额)?(?:的)?比例(?:[：:]\s*)?(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
 /**
  * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
@@ -476,6 +479,8 @@ export const SUMMARY_PATTERNS = {
     // (`共设置3个专题7个方向`, `设立3类8个支持方向`, `设立3个合作板块、10个指南方向`: the directions after the groups that hold them.)
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕|涉及|共包括|包括|包含)(?:了)?(?:\\d{1,2}(?:个(?:[^，。；、\\d]{0,4}(?:专题|板块|领域)|技术领域|重点任务|[^，。；、\\d]{1,4}(?:方向|类别))|类)[、，,]?)?()${N}个(?:部省联动|揭榜挂帅|定向)?(?:重大项目|重点项目)?(?:指南|项目|重点|研究|合作研究|合作|支持|资助|重点支持项目研究|重点项目研究|资助研究|攻关|揭榜|主题|国别|建设|专题)?方向()`),
     new RegExp(`(?:拟)?(?:设立|设置|设|启动|部署|布局|发布|支持|围绕)(?:了)?()${N}个(?:任务|技术|领域)方向()`),
+    // (NSFC's 共享航次计划: `设置9个航次`, each cruise a direction.)
+    new RegExp(`(?:设立|设置|安排)()${N}个(?:共享)?航次()(?!项目)`),
     // `设置…3个类别，共10个支持方向`, `设置A、B、C3类、10个支持方向` (the directions counted after the groups).
     // (Not the groups before the tasks that are the directions: `共3个方向12项揭榜任务`.)
     new RegExp(`(?:[，,]\\s*共(?:计|设)?|\\d{1,2}(?:类|个类别)[、，,]\\s*(?:共)?)()${N}个(?:指南|项目|研究|支持|资助|合作|专题)?方向()(?!\\s*[、，,]?\\s*\\d{1,3}\\s*(?:项|个|条))`),
@@ -527,7 +532,8 @@ export const SUMMARY_PATTERNS = {
   ],
   partnerCount: [
     // `支持与10个国家和1个多边合作机制开展科技合作`: the countries and the mechanisms, added (`plus`).
-    new RegExp(`与()${N}个国家()(?:和|及|、|以及)(?<plus>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级])`),
+    // (And a second kind: `与6个国家、2个区域组织和2个多边合作机制`.)
+    new RegExp(`与()${N}个国家()(?:和|及|、|以及)(?<plus>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级])(?:(?:和|及|、|以及)(?<plus2>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级]))?`),
     // (`支持与10个国家和欧盟开展科技创新合作`: the countries and one organisation named, 11.)
     new RegExp(`与()${N}个国家()(?:和|及|以及)(?<plus>)(?:欧盟|东盟|非盟|阿盟|上合组织|上海合作组织|欧洲联盟|东南亚国家联盟)(?![国成])`),
     // A record's field: `合作国家/地区/国际组织数：8个`.
@@ -585,6 +591,8 @@ export const SUMMARY_PATTERNS = {
     // `安排中央财政补助资金4.8亿元` (an MIIT 工程's call): the same, the verb first.
     // (`安排自治区财政科技资金2810万元`: a region's money, its kind between.)
     new RegExp(`(?<!每个项目|单个项目|每项)(?:拟)?安排(?:中央|省级|市级|省|市|自治区|区)?(?:本级)?财政(?:科技)?(?:专项|补助|奖补|引导|支持)?(?:资金|经费)(?:总额|共)?${PRE}${MONEY}${POST}`),
+    // (`国家卫生健康委…安排项目经费2760万元`: a ministry's own money for the call's projects.)
+    new RegExp(`(?<!每个项目|单个项目|每项|本方向|该方向|每个方向)(?:拟)?(?:共)?安排项目(?:资金|经费)(?:总额|共)?${PRE}${MONEY}${POST}`),
     new RegExp(`(?<!每项|每个项目|单项|每个|项目)直接费用(?:总额|共计|合计|总计)?(?:为|约为)?${PRE}${MONEY}${POST}(?![/／]\\s*项)`),
   ],
 } as const;
@@ -680,7 +688,8 @@ export function summaryMoney(m: RegExpExecArray): Money {
 /** The count of a count match: (qualifier, number, qualifier). */
 export function summaryCount(m: RegExpExecArray): { value: number; qualifier: Qualifier } {
   const plus = m.groups?.['plus'];
-  return { value: num(m[2]!) + (plus === '' ? 1 : plus ? num(plus) : 0), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
+  const plus2 = m.groups?.['plus2'];
+  return { value: num(m[2]!) + (plus === '' ? 1 : plus ? num(plus) : 0) + (plus2 ? num(plus2) : 0), qualifier: qualifierOf(m[1] || undefined, m[3] || undefined) };
 }
 
 export function qualifierOfMatch(before: string | undefined, after: string | undefined): Qualifier {

@@ -38,6 +38,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['合作依据', 'agreement'],
   ['协议依据', 'agreement'],
   ['合作机制', 'agreement'],
+  // (`依托机制：中欧科技创新合作联合资助机制；《…协定》`.)
+  ['依托机制', 'agreement'],
   ['领域方向', 'domains'],
   ['支持领域', 'domains'],
   ['合作领域', 'domains'],
@@ -107,9 +109,12 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟遴选数量', 'projectCount'],
   ['遴选单位数', 'projectCount'],
   ['共拟支持经费', 'funding'],
+  ['资助总额', 'funding'],
   ['拟支持经费', 'funding'],
   ['支持经费', 'funding'],
   ['资助经费', 'funding'],
+  // (NSFC: `资助直接费用：共1600万元`.)
+  ['资助直接费用', 'funding'],
   ['拟资助经费', 'funding'],
   ['共拟资助经费', 'funding'],
   ['经费概算', 'funding'],

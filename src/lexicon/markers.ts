@@ -89,7 +89,11 @@ export const RE_DEFERRED_MARK = new RegExp(`[（(](${REVISION_MARKS.deferred.joi
  * A note under a direction's heading that it was withdrawn after publication (a policy database's
  * `（注：本指南方向已取消，详见本篇题注。）`): by the same words as the marks.
  */
-export const RE_WITHDRAWN_NOTE = new RegExp(`^[（(【]?(?:编者)?注[：:】]\\s*(?:该|本)(?:指南|项目|研究|申报)?方向(?:已|现已|已经|已被|予以)?(?:${REVISION_MARKS.withdrawn.join('|')}|撤回|停止(?:申报|实施)|不再(?:支持|受理))`);
+// (Or a bracket that cites the later notice first: `（根据《…的通知》（琼科〔2026〕52号），本方向2026年度取消，
+// 不再受理申报。）`.)
+export const RE_WITHDRAWN_NOTE = new RegExp(
+  `^[（(【]?(?:(?:编者)?注[：:】]|(?:根据|按照|依据)[^，。；]{2,80}?[，,])\\s*(?:该|本)(?:指南|项目|研究|申报)?方向(?:\\d{4}年度?)?(?:已|现已|已经|已被|予以)?(?:${REVISION_MARKS.withdrawn.join('|')}|撤回|停止(?:申报|实施)|不再(?:支持|受理))`,
+);
 
 /**
  * A part that lists the call's directions: `重点资助研究方向`, `资助研究方向`, `揭榜任务`, `任务清单`, a

@@ -73,6 +73,9 @@ export const HOME_SIDES: readonly string[] = ['中方', '我方', '内地', '大
 const ALIASES: Readonly<Record<string, string>> = {
   日本国际协力机构: '日本',
   欧洲联盟: '欧盟',
+  欧洲共同体: '欧盟',
+  // (A state's full name in an agreement's title: `大不列颠及北爱尔兰联合王国` is no 爱尔兰.)
+  大不列颠及北爱尔兰联合王国: '英国',
   欧盟委员会: '欧盟',
   // The EU's research council (`与欧洲研究理事会（ERC）…交流项目`): a call with the EU.
   欧洲研究理事会: '欧盟',
@@ -118,8 +121,9 @@ const NAMES = [
 ].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 
 // Latin acronyms (`ASEAN`, `EU`) only as whole words: never inside `EUROPE` or `SCOPE`.
+// (Nor a name that starts an ocean's: `印度洋` is no 印度.)
 const RE_NAMES = new RegExp(
-  NAMES.map((n) => (/^[A-Z0-9]+$/.test(n) ? `(?<![A-Za-z])${n}(?![A-Za-z])` : n.replace(/[()（）]/g, '\\$&'))).join('|'),
+  NAMES.map((n) => (/^[A-Z0-9]+$/.test(n) ? `(?<![A-Za-z])${n}(?![A-Za-z])` : `${n.replace(/[()（）]/g, '\\$&')}(?!洋)`)).join('|'),
   'g',
 );
 

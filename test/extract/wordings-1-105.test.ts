@@ -141,6 +141,35 @@ const GRID = `<html><body><h1>2027年度自治区国际科技合作计划项目�
 <tr><td>合计</td><td>合计</td><td></td><td></td><td></td><td></td><td>7</td><td>—</td><td>950</td></tr>
 </table></body></html>`;
 
+const RELABELLED = `国家重点研发计划“战略性科技创新合作”重点专项2028年度第二批项目申报指南
+
+本批指南设立3个指南方向，支持与1个国家、1个区域组织和1个多边合作机制开展合作，拟支持项目数不超过12个，国拨经费总概算3300万元。
+各指南方向依次列明立项数量、资助总额、支持期限、依托机制和特别要求。
+1.1 碳中和与能源转型联合研究
+立项数量：4个。
+资助总额：1200万元人民币。
+支持期限：3年。
+依托机制：中法碳中和联合研究计划；《中法关于碳中和科技合作的联合声明》。
+特别要求：中法双方须同时申报。
+1.2 食品与农业生物技术联合研究
+本方向设以下两类项目：
+（1）联合研究项目
+立项数量：3个。
+资助总额：900万元人民币。
+（2）人员交流项目
+立项数量：2个。
+资助总额：300万元人民币。
+支持期限：2年。
+依托机制：《中华人民共和国政府和欧洲共同体科学技术合作协定》。
+1.3 海洋观测与印度洋航次合作
+（根据《科技部关于调整2028年度第二批指南部分内容的通知》（国科发〔2028〕12号），本方向2028年度取消，不再受理申报。）
+立项数量：3个。
+资助总额：900万元人民币。
+支持期限：3年。
+依托机制：《中华人民共和国政府和大不列颠及北爱尔兰联合王国政府科学技术合作协定》。
+特别要求：须依托已有合作平台申报。
+`;
+
 describe('since 1.105', () => {
   it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
     const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
@@ -231,5 +260,19 @@ describe('since 1.105', () => {
     ]);
     expect(d.summary.partnerCount?.value).toBe(4);
     expect(d.summary.fundingTotal?.amountCNY).toBe(9_500_000);
+  });
+
+  it('reads fields under labels of their own, partners from the agreement a title leaves out, and a direction split into two kinds', async () => {
+    const d = await ingestText(Buffer.from(RELABELLED), 'relabelled.txt');
+    expect(d.document.family).toBe('international-cooperation');
+    expect(d.summary.partnerCount?.value).toBe(3);
+    expect(d.directions.map((x) => x.partners.map((p) => p.name))).toEqual([['法国'], ['欧盟'], ['英国']]);
+    expect(d.directions.map((x) => x.agreements.length)).toEqual([1, 1, 1]);
+    expect(d.directions[0]).toMatchObject({ projectCount: { value: 4 }, funding: { amountCNY: 12_000_000 }, duration: { maxYears: 3 } });
+    // Two kinds of project, each with its count and money: the direction's are their sums.
+    expect(d.directions[1]!.projectCount).toMatchObject({ value: 5, qualifier: 'exact', inherited: false });
+    expect(d.directions[1]!.funding).toMatchObject({ amountCNY: 12_000_000, qualifier: 'exact' });
+    // A note under the heading that a later notice cancelled it: kept, with a check.
+    expect(d.checks.filter((c) => c.code === 'direction-withdrawn').map((c) => c.directionId)).toEqual(['1.3']);
   });
 });

@@ -7,7 +7,7 @@ import { mappedSlice, mappedTrim } from '../../mapped.js';
 import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
+import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_SUBTYPES, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 
@@ -46,7 +46,9 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     // (A field of places, `资助名额：8名`, or of a number that names no projects, `支持数量：25人`,
     // counts awards in people: each a project.)
     const hit = kindsCount(rest.text) ?? parseCount(rest.text, /名额/.test(countField.marker?.key ?? '') || !/项目/.test(countField.marker?.key ?? '项目'));
-    if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
+    const kinds = subTypeFields(ctx);
+    if (kinds) projectCount = kinds;
+    else if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
     } else if (hit) {
       implausible(checks, id, 'project count', rest.text, span(rest));
@@ -105,6 +107,26 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
 
 /** A count the direction says is still to be set: `拟支持项目数待定`, `项目数：待补充`. */
 const RE_COUNT_PENDING = /项目数(?:量)?\s*[：:为]?\s*(?:待定|待补充|待确定|另行(?:通知|确定|公布))/;
+
+/**
+ * A direction split into kinds of project each with its own count field (`本方向设以下两类项目：` /
+ * `（1）联合研究项目` / `拟支持项目数：4个` / `（2）…` / `拟支持项目数：3个`): the sum, spanning from the
+ * first to the last; null for a direction not so split.
+ */
+function subTypeFields(ctx: DirectionContext): ProjectCount | null {
+  if (!RE_SUBTYPES.test(ctx.all.text)) return null;
+  const counts = ctx.allOf('projectCount').flatMap((f) => {
+    const rest = currentValue(mappedTrim(fieldRest(f), TRAILING));
+    const hit = parseCount(rest.text);
+    return hit && hit.value.min === undefined && isPlausible('projects', hit.value.value) ? [{ rest, hit }] : [];
+  });
+  if (counts.length < 2) return null;
+  const first = ctx.span(counts[0]!.rest);
+  const end = ctx.span(counts[counts.length - 1]!.rest);
+  const value = counts.reduce((a, c) => a + c.hit.value.value, 0);
+  const qualifier = counts.every((c) => c.hit.value.qualifier === counts[0]!.hit.value.qualifier) ? counts[0]!.hit.value.qualifier : 'about';
+  return { value, qualifier, text: counts.map((c) => c.rest.text).join('；'), span: { ...first, end: end.end, endLine: end.endLine }, inherited: false };
+}
 
 /** The count a group states for each of its directions, inherited. */
 function groupCount(ctx: DirectionContext): ProjectCount | null {

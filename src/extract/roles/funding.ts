@@ -8,7 +8,7 @@ import { mappedJoin, mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL } from '../patterns.js';
+import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SUBTYPES } from '../patterns.js';
 import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory } from './partners.js';
@@ -21,7 +21,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
   const fundingField = totalFundingField(ctx);
   const stated = fundingField ? readFundingField(ctx, fundingField) : { funding: null, perProject: null };
-  let funding = stated.funding ?? planTotal(ctx);
+  let funding = subTypeFunding(ctx) ?? stated.funding ?? planTotal(ctx);
   const task = taskFunding(ctx);
   if (task && !funding && !fundingField) funding = task.funding;
   const perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
@@ -48,6 +48,27 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   if (!funding && !fundingField) funding = groupFunding(ctx);
   if (!funding && !fundingField && !prose?.implausible && !bareImplausible) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
+}
+
+/**
+ * A direction split into kinds of project each with its own fields (`本方向设以下两类项目：` / `（1）联合
+ * 研究项目` / `共拟支持经费：1200万元` / `（2）产学研合作项目` / `共拟支持经费：900万元`): the sum of their
+ * totals, spanning from the first to the last; null for a direction not so split.
+ */
+function subTypeFunding(ctx: DirectionContext): Funding | null {
+  if (!RE_SUBTYPES.test(ctx.all.text)) return null;
+  const totals = ctx.allOf('funding').flatMap((f) => {
+    const rest = mappedTrim(fundingValue(f), TRAILING);
+    const hit = fundingAmounts(withLabelUnit(rest.text, f.marker?.text ?? '')).total;
+    return hit && isPlausible('fundingCNY', hit.value.amountCNY) ? [{ rest, hit }] : [];
+  });
+  if (totals.length < 2) return null;
+  const first = ctx.span(totals[0]!.rest, totals[0]!.hit.index, totals[0]!.hit.index + totals[0]!.hit.length);
+  const last = totals[totals.length - 1]!;
+  const end = ctx.span(last.rest, last.hit.index, last.hit.index + last.hit.length);
+  const amountCNY = totals.reduce((a, t) => a + t.hit.value.amountCNY, 0);
+  const qualifier = totals.every((t) => t.hit.value.qualifier === totals[0]!.hit.value.qualifier) ? totals[0]!.hit.value.qualifier : 'about';
+  return { amountCNY, qualifier, text: totals.map((t) => t.rest.text.slice(t.hit.index, t.hit.index + t.hit.length)).join('；'), span: { ...first, end: end.end, endLine: end.endLine } };
 }
 
 /** The direction's funding field read: its total, and what one project gets where it states that; a check where it states neither. */

@@ -10,6 +10,7 @@ import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isCountry, isRegion
 import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
+import { append } from '../../append.js';
 import { mappedTrim, type Mapped } from '../../mapped.js';
 import { CATEGORY_LABELS } from '../../lexicon/fields.js';
 import type { DirectionContext } from './context.js';
@@ -66,6 +67,9 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
     if (/[。；;]/.test(heading.text.trim().slice(0, -1)) || heading.text.length > 60) continue;
     for (const h of findPartners(heading.text)) partners.push({ name: h.name, text: h.text, span: span(heading, h.index, h.index + h.length), recognised: true });
   }
+  // Nor a group, but the agreement the direction rests on (`依托机制：中欧科技创新合作联合资助机制；
+  // 《中华人民共和国政府和欧洲共同体科学技术合作协定》`, a title that names only its topic): its partner.
+  if (partners.length === 0) append(partners, agreementPartners(ctx));
   // An initiative that frames a call (`“一带一路”科技合作类`, `共建“一带一路”国家…`) in a title or a
   // group heading is no partner unless a partners field names it (`合作国家：“一带一路”共建国家`): three
   // writers of blind sets out of four leave it out.
@@ -92,6 +96,29 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   // its directions): the group's.
   const category = categoryOf(title) ?? figuresCategory(ctx.titleFigures) ?? fieldCategory(ctx) ?? groupCategory(groups, partners.length === 0);
   return { partners, category, kind: projectKind(title, known, category) };
+}
+
+/**
+ * The partners a direction's agreement fields name (never China itself): each name once, the
+ * first place it is printed; a name by its one character where a field starts with it (`中欧…机制`).
+ */
+function agreementPartners(ctx: DirectionContext): Partner[] {
+  const out: Partner[] = [];
+  for (const f of ctx.allOf('agreement')) {
+    const m = fieldRest(f);
+    const pieces = m.text.split(/(?<=[；;。])/);
+    let at = 0;
+    for (const piece of pieces) {
+      const lead = /^[\s《〈“]*/.exec(piece)![0].length;
+      const short = abbreviatedPartner(piece.slice(lead));
+      const hits = [...(short ? [{ ...short, index: short.index + lead }] : []), ...findPartners(piece).filter((h) => h.name !== '中国')];
+      for (const h of hits) {
+        if (!out.some((p) => p.name === h.name)) out.push({ name: h.name, text: h.text, span: ctx.span(m, at + h.index, at + h.index + h.length), recognised: true });
+      }
+      at += piece.length;
+    }
+  }
+  return out;
 }
 
 /** The category among the figures printed after a title (`基础研究类，揭榜挂帅，拟支持2项`): the first part that names one. */
