@@ -2688,6 +2688,14 @@ function writeRowCells(text: string, table: Table, row: Table['rows'][number], c
       }
       return;
     }
+    if (table.years?.has(k)) {
+      // Money split by year: one line of the years and their amounts, at the first year's column.
+      if (k === Math.min(...table.years.keys())) {
+        const line = yearAmounts(table, row, w);
+        if (line) w.push(row.line, line, fieldsOnly ? 'field' : 'cell');
+      }
+      return;
+    }
     if (!cell || k === idCol || k === titleK || (k === titleCol && column?.role === 'title') || qualifierCols.has(k)) return;
     if (column?.role === 'id' || column?.role === 'title') {
       // The group's name beside the title (its `方向` merged down): the table's layout, logged.
@@ -2698,6 +2706,31 @@ function writeRowCells(text: string, table: Table, row: Table['rows'][number], c
     if (!built) return;
     w.push(cell === null ? row.line : (row.cells[k]?.[0]?.line ?? row.line), built, fieldsOnly ? 'field' : 'cell');
   });
+}
+
+/**
+ * A row's money by year (`分年度国拨经费：2027年700万元；2028年600万元`): each year from its header cell,
+ * its amount with the column's unit; a year the row leaves empty (`—`) left out.
+ */
+function yearAmounts(table: Table, row: Table['rows'][number], w: TableOut): Mapped | null {
+  const parts: Mapped[] = [];
+  for (const [k, head] of [...table.years!.entries()].sort((a, b) => a[0] - b[0])) {
+    const cell = w.cellOf(row.cells[k] ?? []);
+    const year = w.cellOf(head);
+    if (!cell || !year || cell.text.trim() === '' || RE_EMPTY_CELL.test(cell.text.trim())) continue;
+    const unit = table.columns[k]?.unit ?? '';
+    const b = new MappedBuilder().pushMapped(year).pushMapped(cell);
+    if (unit && RE_BARE_NUMBER.test(cell.text.trim())) b.pushRange(unit, w.at(cell, true), w.at(cell, true));
+    parts.push(b.build());
+  }
+  if (parts.length === 0) return null;
+  const at = w.at(parts[0]!);
+  const b = new MappedBuilder().pushRange('分年度国拨经费：', at, at);
+  parts.forEach((p, i) => {
+    if (i > 0) b.pushRange('；', w.at(p), w.at(p));
+    b.pushMapped(p);
+  });
+  return b.build();
 }
 
 /** A tick mark in a grid's cell: the column's partner is the row's. */

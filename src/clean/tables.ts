@@ -77,6 +77,8 @@ export interface Table {
    * column whose lower cell says `其他` holds the names themselves.
    */
   readonly ticks?: ReadonlyMap<number, readonly Range[]>;
+  /** Columns of money split by year (`国拨经费（万元）` merged over `2027年 | 2028年 | 合计`): each column's year, as its lower header cell names it. */
+  readonly years?: ReadonlyMap<number, readonly Range[]>;
 }
 
 
@@ -293,14 +295,22 @@ function pipeCells(text: string, l: TableLine, index: number, bare = false): { c
  * figure, and the sub-headers naming columns.
  */
 function isLowerHeader(upper: readonly string[], lower: readonly string[]): boolean {
-  if (lower.length !== upper.length || lower.some((c) => /\d/.test(c))) return false;
+  if (lower.length !== upper.length || lower.some((c, k) => /\d/.test(c) && !(RE_YEAR_HEAD.test(c) && isSplitMoney(upper, k)))) return false;
   // (A cell merged over both rows repeats its text below, or, as a spreadsheet saves it, leaves the
   // lower cell blank.)
   const same = lower.filter((c, k) => c === upper[k] || (c === '' && upper[k] !== '')).length;
   const differ = lower.flatMap((c, k) => (c !== upper[k] && c !== '' ? [k] : []));
   // (Or, under a partners' header merged over them, `重点合作国别`, a partner's name each: a tick grid.)
   const underPartners = (k: number): boolean => columnOf(upper[k]!)?.role === 'partners' && (upper[k - 1] === upper[k] || upper[k + 1] === upper[k]);
-  return same >= 1 && differ.length >= 1 && differ.every((k) => columnOf(lower[k]!) !== null || underPartners(k));
+  return same >= 1 && differ.length >= 1 && differ.every((k) => columnOf(lower[k]!) !== null || underPartners(k) || ((RE_YEAR_HEAD.test(lower[k]!) || RE_TOTAL_TEXT.test(lower[k]!)) && isSplitMoney(upper, k)));
+}
+
+/** A year over a column of money (`2027年`, `2028年度`). */
+const RE_YEAR_HEAD = /^(?:19|20)\d{2}\s*年度?$/;
+
+/** Column `k` of an upper header row is money merged over several columns (`国拨经费（万元）` over the years and 合计). */
+function isSplitMoney(upper: readonly string[], k: number): boolean {
+  return columnOf(upper[k]!)?.role === 'funding' && (upper[k - 1] === upper[k] || upper[k + 1] === upper[k]);
 }
 
 /**
@@ -347,14 +357,21 @@ function pipeTable(text: string, lines: readonly TableLine[], first: number): Ta
   const { h, header, twoRows, upper } = pipeHeader(text, rows, layout);
   const width = header.cells.length;
   const ticks = twoRows ? tickColumns(text, upper, header) : new Map<number, readonly Range[]>();
+  const years = twoRows ? yearColumns(text, upper, header) : new Map<number, readonly Range[]>();
   const units = captionUnits(rows.slice(0, h).map((r) => cellText(r.cells[0] ?? [])).join(' '));
-  const columns = header.cells.map((c, k) => (ticks.has(k) ? TICK_COLUMN : withCaptionUnit(columnOf(cellText(c)), units)));
+  const columns = header.cells.map((c, k) => {
+    if (ticks.has(k)) return TICK_COLUMN;
+    // (Money split by year over its total: the years one field kept as text, the total the funding.)
+    const money = years.size > 0 && isSplitMoney(upper.cells.map(cellText), k) ? columnOf(cellText(upper.cells[k]!)) : null;
+    if (money) return years.has(k) ? { role: 'other' as const, unit: money.unit, label: '分年度国拨经费' } : money;
+    return withCaptionUnit(columnOf(cellText(c)), units);
+  });
   const fields = fieldsTable(text, { rows, h, header, width, taken, first, layout });
   if (fields) return fields;
   if (isDirectionHeader(columns)) {
     const body = directionRows(text, lines, { rows, h, header, twoRows, width, columns, layout });
     for (const p of header.pipes) layout.push({ ...p, kind: 'table-layout' });
-    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout), ...(ticks.size > 0 ? { ticks } : {}) };
+    return { kind: 'directions', lines: taken, first, columns, header: header.cells, rows: body, layout: sortRanges(layout), ...(ticks.size > 0 ? { ticks } : {}), ...(years.size > 0 ? { years } : {}) };
   }
   // A direction per row: its number and title, then its fields with their labels in one cell.
   return cardsTable(text, { rows, h, header, width, columns, taken, first, layout });
@@ -472,6 +489,17 @@ function tickColumns(text: string, upper: PipeRow, header: PipeRow): Map<number,
     }
     k = end;
   }
+  return out;
+}
+
+/** The columns of money split by year under a header merged over them (`国拨经费（万元）` over `2027年 | 2028年 | 合计`): each year's lower cell. */
+function yearColumns(text: string, upper: PipeRow, header: PipeRow): Map<number, readonly Range[]> {
+  const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
+  const top = upper.cells.map(cellText);
+  const out = new Map<number, readonly Range[]>();
+  header.cells.forEach((c, k) => {
+    if (RE_YEAR_HEAD.test(cellText(c)) && isSplitMoney(top, k)) out.set(k, c);
+  });
   return out;
 }
 

@@ -65,6 +65,10 @@ export function parseLabelledCount(text: string): Hit<{ value: number; qualifier
   return { value: hit.value, index: m.index, length: m[0].length + hit.length };
 }
 
+/** A figure stated for several directions together (`1.3、1.4两个方向合计拟支持不超过8个`, `方向一和方向二共…`). */
+const SHARED_ID = '(?:\\d{1,2}(?:[.．]\\d{1,2}){1,2}|方向[一二三四五六七八九十\\d]{1,3})';
+export const RE_SHARED_FIGURE = new RegExp(`^\\s*(?:以上|上述)?${SHARED_ID}(?:\\s*(?:[、和与及,，]|至|到|～|-)\\s*${SHARED_ID})+\\s*(?:(?:两|二|三|四|[2-9])个)?(?:指南)?(?:方向)?(?:合计|共计|共同|合并|共)`);
+
 /** A direction that says it is split into kinds of project, each with its own fields (`本方向设以下两类项目：`). */
 export const RE_SUBTYPES = /(?:设|分为|分设|包括)(?:以下)?(?:[两二三四]|[2-4])类(?:项目|合作项目)?[：:]/;
 
@@ -533,7 +537,7 @@ export const SUMMARY_PATTERNS = {
   partnerCount: [
     // `支持与10个国家和1个多边合作机制开展科技合作`: the countries and the mechanisms, added (`plus`).
     // (And a second kind: `与6个国家、2个区域组织和2个多边合作机制`.)
-    new RegExp(`与()${N}个国家()(?:和|及|、|以及)(?<plus>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级])(?:(?:和|及|、|以及)(?<plus2>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|地区)(?![重级]))?`),
+    new RegExp(`与()${N}个国家()(?:和|及|、|以及)(?<plus>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|区域性国际组织|地区)(?![重级])(?:(?:和|及|、|以及)(?<plus2>\\d{1,2}|${CJK_NUMERAL})个(?:多边合作机制|多边机制|多边合作框架|国际组织|国际和地区组织|区域组织|区域性国际组织|地区)(?![重级]))?`),
     // (`支持与10个国家和欧盟开展科技创新合作`: the countries and one organisation named, 11.)
     new RegExp(`与()${N}个国家()(?:和|及|以及)(?<plus>)(?:欧盟|东盟|非盟|阿盟|上合组织|上海合作组织|欧洲联盟|东南亚国家联盟)(?![国成])`),
     // A record's field: `合作国家/地区/国际组织数：8个`.

@@ -109,6 +109,8 @@ export function columnOf(header: string): Column | null {
   if (role === null || role === 'unknown') return null;
   // (A duration's `（月）` is a count of months: `36` reads as 36个月, never a month of the year.)
   const unit = role === 'duration' && printedUnit === '月' ? '个月' : printedUnit;
+  // (`指南方向（个）`: how many directions, an overview's column, no title.)
+  if (role === 'title' && (unit === '个' || unit === '项')) return { role: 'other', unit, label: '指南方向数' };
   if (role === 'id' || role === 'title') return { role, unit, label: '' };
   // What each project gets (`资助强度（万元/项）` | `不超过200`): a cap, never the direction's total.
   if (role === 'funding' && unit !== null && /[/／][项个]$/.test(unit)) return { role: 'other', unit, label: '单项资助上限' };
@@ -135,6 +137,8 @@ const DIRECTION_COLUMN_ROLES: ReadonlySet<ColumnRole> = new Set(['agreement', 'd
  * direction fields (so `序号 | 单位名称 | 联系人` or a table of figures per year is not one).
  */
 export function isDirectionHeader(columns: readonly (Column | null)[]): boolean {
+  // (An overview that counts the directions of each row, `项目地区 | 指南方向（个） | 拟支持项目数（个）`, lists none.)
+  if (columns.some((c) => c?.label === '指南方向数')) return false;
   // (A column of text kept as such, `other`, names no direction field: it counts for nothing here.)
   const known = columns.filter((c): c is Column => c !== null && c.role !== 'other');
   const fields = new Set(known.filter((c) => DIRECTION_COLUMN_ROLES.has(c.role)).map((c) => c.role));

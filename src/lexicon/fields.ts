@@ -335,6 +335,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['组织方式', 'other'],
   // A project's cap as a column of its own (`单项资助上限（万元）`): read as the cap, from the text.
   ['单项资助上限', 'other'],
+  // Money by year, from a table that splits it (`国拨经费（万元）` over `2027年 | 2028年 | 合计`): kept as text, the 合计 the funding.
+  ['分年度国拨经费', 'other'],
   ['单个项目资助上限', 'other'],
   ['每项资助上限', 'other'],
   ['资助上限', 'other'],

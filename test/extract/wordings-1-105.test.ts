@@ -170,6 +170,22 @@ const RELABELLED = `国家重点研发计划“战略性科技创新合作”重
 特别要求：须依托已有合作平台申报。
 `;
 
+const YEARS = `<html><body><h1>国家重点研发计划“港澳台科技创新合作”重点专项2027年度第二批项目申报指南</h1>
+<p>本批项目设立4个指南方向，拟支持项目数不超过17个，国拨经费总概算5100万元。</p>
+<table>
+<tr><td rowspan="2">序号</td><td rowspan="2">指南方向</td><td rowspan="2">拟支持项目数（个）</td><td colspan="3">国拨经费（万元）</td><td rowspan="2">实施周期（年）</td></tr>
+<tr><td>2027年</td><td>2028年</td><td>合计</td></tr>
+<tr><td>1.1</td><td>内地与香港联合资助项目（生物医药）</td><td>5</td><td>900</td><td>600</td><td>1500</td><td>3</td></tr>
+<tr><td>1.2</td><td>内地与澳门联合资助项目（中医药）</td><td>4</td><td>700</td><td>—</td><td>700</td><td>2</td></tr>
+<tr><td>1.3</td><td>粤港联合创新项目（广州南沙）</td><td rowspan="2" colspan="4">1.3、1.4两个方向合计拟支持不超过8个，国拨经费共2400万元</td><td>3</td></tr>
+<tr><td>1.4</td><td>深港联合创新项目（前海）</td><td>3</td></tr>
+</table>
+<table>
+<tr><td>项目地区</td><td>指南方向（个）</td><td>拟支持项目数（个）</td><td>国拨经费（万元）</td></tr>
+<tr><td>内地与香港</td><td>3</td><td>13</td><td>3900</td></tr>
+<tr><td>内地与澳门</td><td>1</td><td>4</td><td>700</td></tr>
+</table></body></html>`;
+
 describe('since 1.105', () => {
   it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
     const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
@@ -274,5 +290,15 @@ describe('since 1.105', () => {
     expect(d.directions[1]!.funding).toMatchObject({ amountCNY: 12_000_000, qualifier: 'exact' });
     // A note under the heading that a later notice cancelled it: kept, with a check.
     expect(d.checks.filter((c) => c.code === 'direction-withdrawn').map((c) => c.directionId)).toEqual(['1.3']);
+  });
+
+  it('reads money split by year as its total, a figure two directions share as neither’s, and an overview by region as no directions', async () => {
+    const d = await ingestText(Buffer.from(YEARS), 'years.html');
+    expect(d.directions.map((x) => x.id)).toEqual(['1.1', '1.2', '1.3', '1.4']);
+    expect(d.directions.map((x) => x.funding?.amountCNY ?? null)).toEqual([15_000_000, 7_000_000, null, null]);
+    expect(d.directions[0]!.otherText.map((o) => [o.label, o.text])).toEqual([['分年度国拨经费', '2027年900万元；2028年600万元']]);
+    expect(d.directions.map((x) => x.projectCount?.value ?? null)).toEqual([5, 4, null, null]);
+    const shared = d.checks.filter((c) => c.code === 'value-unreadable');
+    expect(shared.map((c) => c.directionId)).toEqual(['1.3', '1.3', '1.4', '1.4']);
   });
 });

@@ -7,7 +7,7 @@ import { mappedSlice, mappedTrim } from '../../mapped.js';
 import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
-import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_SUBTYPES, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
+import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
 import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 
@@ -47,7 +47,10 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     // counts awards in people: each a project.)
     const hit = kindsCount(rest.text) ?? parseCount(rest.text, /名额/.test(countField.marker?.key ?? '') || !/项目/.test(countField.marker?.key ?? '项目'));
     const kinds = subTypeFields(ctx);
-    if (kinds) projectCount = kinds;
+    if (RE_SHARED_FIGURE.test(rest.text)) {
+      // (`1.3、1.4两个方向合计拟支持不超过8个`: the directions' count together, no one's.)
+      ctx.check('value-unreadable', 'warning', `the project count is stated for several directions together (“${rest.text}”): none of its own`, rest.text, span(rest));
+    } else if (kinds) projectCount = kinds;
     else if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
     } else if (hit) {

@@ -8,7 +8,7 @@ import { mappedJoin, mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SUBTYPES } from '../patterns.js';
+import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES } from '../patterns.js';
 import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory } from './partners.js';
@@ -21,7 +21,16 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
   const fundingField = totalFundingField(ctx);
   const stated = fundingField ? readFundingField(ctx, fundingField) : { funding: null, perProject: null };
-  let funding = subTypeFunding(ctx) ?? stated.funding ?? planTotal(ctx);
+  // (A figure stated for several directions together is no total of this one's: nothing else read for it.)
+  // (Nor where the count beside it on its line is such a figure: `1.3、1.4两个方向合计拟支持不超过8个，国拨经费共2400万元`.)
+  const countField = ctx.byRole('projectCount');
+  const countShared = countField !== undefined && fundingField !== undefined && RE_SHARED_FIGURE.test(fieldRest(countField).text) && ctx.span(fieldRest(countField)).line === ctx.span(fundingValue(fundingField)).line;
+  const shared = fundingField !== undefined && (countShared || RE_SHARED_FIGURE.test(fundingValue(fundingField).text));
+  let funding = shared ? null : (subTypeFunding(ctx) ?? stated.funding ?? planTotal(ctx));
+  if (countShared && fundingField && !RE_SHARED_FIGURE.test(fundingValue(fundingField).text)) {
+    const v = mappedTrim(fundingValue(fundingField), TRAILING);
+    ctx.check('value-unreadable', 'warning', `the funding is stated, with the project count before it, for several directions together (“${v.text}”): none of its own`, v.text, ctx.span(v));
+  }
   const task = taskFunding(ctx);
   if (task && !funding && !fundingField) funding = task.funding;
   const perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
@@ -78,7 +87,10 @@ function readFundingField(ctx: DirectionContext, fundingField: FundingField): { 
   let statedPerProject: PerProjectCap = null;
   const rest = currentValue(mappedTrim(fundingValue(fundingField), TRAILING));
   const { total: hit, perProject } = fundingAmounts(withLabelUnit(rest.text, fundingField.marker?.text ?? ''));
-  if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
+  if (RE_SHARED_FIGURE.test(rest.text)) {
+    // (`1.3、1.4两个方向合计…国拨经费共2400万元`, a cell merged over two directions' rows: theirs together, no one's.)
+    ctx.check('value-unreadable', 'warning', `the funding is stated for several directions together (“${rest.text}”): none of its own`, rest.text, span(rest));
+  } else if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
     funding = { ...hit.value, text: rest.text, span: span(rest) };
   } else if (hit) {
     implausible(checks, id, 'funding', rest.text, span(rest));
