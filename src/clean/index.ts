@@ -2583,10 +2583,48 @@ function namingColumn(text: string, table: Table): number {
   });
 }
 
+/**
+ * A table of the kinds of project a call funds (`项目类别 | 市级财政资助强度 | 拟支持数量` over `重点项目 |
+ * 不超过100万元/项 | 8项`), before numbered directions that offer them: no directions, the call's
+ * figures per kind. Told by rows named only by their kind (`…项目`, `…类`), no number or title column,
+ * and directions numbered `1.1` after it.
+ */
+function isKindsTable(text: string, table: Table, cols: DirectionColumns): boolean {
+  if (cols.idCol >= 0 || cols.titleCol < 0 || table.columns[cols.titleCol]?.role === 'title') return false;
+  const names = table.rows.filter((row) => !row.caption).map((row) => (row.cells[cols.titleCol] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim());
+  if (names.length === 0 || !names.every((n) => /^[\u4e00-\u9fff]{2,10}(?:项目|类)$/.test(n) || RE_TOTAL_TEXT.test(n))) return false;
+  const lastLine = Math.max(...table.lines);
+  const after = text.split('\n').slice(lastLine + 1).join('\n');
+  return (after.match(/^\s*\d{1,2}[.．]\d{1,2}[\s\u3000]*[\u4e00-\u9fff“《]/gm) ?? []).length >= 2;
+}
+
+/** A table of kinds written as pipe rows, its header first: read as the call's figures per kind of project (`tableCategoryCaps`). */
+function writeKindRows(table: Table, w: TableOut): void {
+  const rowLine = (line: number, cells: readonly (readonly Range[])[]): void => {
+    const built = cells.map((c) => w.cellOf(c));
+    const first = built.find((c): c is Mapped => c !== null);
+    if (!first) return;
+    const at = w.at(first);
+    const b = new MappedBuilder().pushRange('| ', at, at);
+    built.forEach((c, k) => {
+      if (k > 0) b.pushRange(' | ', c ? w.at(c) : at, c ? w.at(c) : at);
+      if (c) b.pushMapped(c);
+    });
+    b.pushRange(' |', at, at);
+    w.push(line, b.build(), null);
+  };
+  rowLine(table.first, table.header);
+  for (const row of table.rows) if (!row.caption) rowLine(row.line, row.cells);
+}
+
 /** A table of directions: a heading per row and a field per cell; a caption across the table a line of the text. */
 function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: Range) => boolean): void {
   const cols = directionColumns(text, table);
   const { idCol, titleCol, partnersCol, fieldsOnly } = cols;
+  if (isKindsTable(text, table, cols)) {
+    writeKindRows(table, w);
+    return;
+  }
   let n = 0;
   const idDigits = idCol >= 0 ? ocrRowNumbers(text, table, idCol, byOcr) : new Map<number, string>();
   // Whether the row above was a direction's (`row`), or a detail row of one (`detail`, below).

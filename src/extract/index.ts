@@ -1538,6 +1538,11 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
     if (!hit) return null;
     const i = from + hit.index;
     const sentence = sentenceAt(t, i);
+    // (A cap in a table's cell, `| 重点项目 | 不超过100万元/项 |`, is its row's: one kind's, never the call's.)
+    if (/\|[^|。]*$/.test(t.slice(Math.max(0, i - 40), i))) {
+      from = i + hit.length;
+      continue;
+    }
     // A sentence about young scientists' projects states theirs, not the call's; one that only
     // excepts them (`每个项目国拨经费不超过2000万元（青年科学家项目除外）`) states the call's.
     const about = t.slice(sentence.start, sentence.end).replace(/[（(]?(?:青年科学家项目|青年科学家)(?:方向)?除外[）)]?/g, '');

@@ -186,6 +186,31 @@ const YEARS = `<html><body><h1>国家重点研发计划“港澳台科技创新�
 <tr><td>内地与澳门</td><td>1</td><td>4</td><td>700</td></tr>
 </table></body></html>`;
 
+const KINDS = `\ufeff2026年度重庆市国际科技合作项目申报指南\r
+\r
+2026年度共设立3个指南方向，拟支持项目7项，市级财政资助总额330万元。\r
+项目分为重点项目和一般项目两类，资助强度如下：\r
+项目类别\t市级财政资助强度\t拟支持数量\r
+重点项目\t不超过100万元/项\t2项\r
+一般项目\t不超过30万元/项\t5项\r
+项目实施周期一般为2年。\r
+1.1 重庆—俄罗斯科技合作\r
+合作对象：俄罗斯\r
+支持领域：新材料；航空航天。\r
+支持数量：重点项目1项，一般项目2项。\r
+资助经费：市级财政资助共计160万元。\r
+1.2 重庆—白俄罗斯科技合作\r
+合作对象：白俄罗斯\r
+支持领域：智能装备；光电材料。\r
+支持数量：一般项目2项。\r
+资助经费：市级财政资助共计60万元。\r
+1.3 重庆—匈牙利科技合作\r
+合作对象：匈牙利\r
+支持领域：汽车电子；生物医药。\r
+支持数量：重点项目1项，一般项目1项。\r
+资助经费：市级财政资助共计130万元。\r
+`;
+
 describe('since 1.105', () => {
   it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
     const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
@@ -300,5 +325,20 @@ describe('since 1.105', () => {
     expect(d.directions.map((x) => x.projectCount?.value ?? null)).toEqual([5, 4, null, null]);
     const shared = d.checks.filter((c) => c.code === 'value-unreadable');
     expect(shared.map((c) => c.directionId)).toEqual(['1.3', '1.3', '1.4', '1.4']);
+  });
+
+  it('reads a table of the kinds of project before the directions as the caps of each kind, and gives a direction the highest of the kinds it offers', async () => {
+    const d = await ingestText(Buffer.from(KINDS), 'kinds.txt');
+    expect(d.directions.map((x) => x.id)).toEqual(['1.1', '1.2', '1.3']);
+    expect(d.summary.defaultPerProjectCap).toBeNull();
+    expect(d.summary.categoryCaps.map((c) => [c.categories, c.amountCNY])).toEqual([
+      [['重点项目'], 1_000_000],
+      [['一般项目'], 300_000],
+    ]);
+    expect(d.directions.map((x) => [x.projectCount?.value, x.perProjectCap?.amountCNY, x.perProjectCap?.inherited])).toEqual([
+      [3, 1_000_000, true],
+      [2, 300_000, true],
+      [2, 1_000_000, true],
+    ]);
   });
 });

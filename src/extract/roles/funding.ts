@@ -80,6 +80,19 @@ function subTypeFunding(ctx: DirectionContext): Funding | null {
   return { amountCNY, qualifier, text: totals.map((t) => t.rest.text.slice(t.hit.index, t.hit.index + t.hit.length)).join('；'), span: { ...first, end: end.end, endLine: end.endLine } };
 }
 
+/**
+ * The cap of the kinds of project a direction's count offers (`支持数量：重点项目1项，一般项目2项`), where
+ * the call states a cap per kind (a table `项目类别 | 资助强度`): the highest of them, the most one of
+ * its projects may get.
+ */
+function offeredKindsCap(ctx: DirectionContext): DirectionContext['summary']['categoryCaps'][number] | null {
+  const field = ctx.byRole('projectCount');
+  if (!field || ctx.summary.categoryCaps.length === 0) return null;
+  const text = fieldRest(field).text;
+  const offered = ctx.summary.categoryCaps.filter((c) => c.categories.some((k) => k.length >= 2 && text.includes(k)));
+  return offered.reduce<(typeof offered)[number] | null>((best, c) => (best === null || c.amountCNY > best.amountCNY ? c : best), null);
+}
+
 /** The direction's funding field read: its total, and what one project gets where it states that; a check where it states neither. */
 function readFundingField(ctx: DirectionContext, fundingField: FundingField): { funding: Funding | null; perProject: PerProjectCap } {
   const { id, span, checks } = ctx;
@@ -161,7 +174,7 @@ function inheritedCap(ctx: DirectionContext, task: { start: number; end: number 
     const y = summary.youngScientist;
     return { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
   }
-  const c = categoryCap(summary, ctx.title) ?? (forCategory(summary.categoryCaps, fieldCategory(ctx)) ?? null);
+  const c = categoryCap(summary, ctx.title) ?? (forCategory(summary.categoryCaps, fieldCategory(ctx)) ?? null) ?? offeredKindsCap(ctx);
   if (c) {
     // A cap the text before the directions states for the direction's category.
     return { amountCNY: c.amountCNY, text: c.text, span: c.span, inherited: true };
