@@ -302,7 +302,8 @@ const DURATION_LABELS = [
 ].join('|');
 // (`项目实施周期均为3年`: stated alike for every direction of a group.)
 // (`项目为期3年`: a project's term said as 为期, no label.)
-const RE_DURATION = new RegExp(`(?:${DURATION_LABELS}|(?<=项目)为期)(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
+// (`项目实施周期与对应的“地平线欧洲”项目一致，一般为36个月`: what it matches, then the value.)
+const RE_DURATION = new RegExp(`(?:${DURATION_LABELS}|(?<=项目)为期)(?:与[^。；，,\\n]{1,30}?(?:一致|相同|同步)[，,]\\s*)?(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 
 function durationOf(m: RegExpExecArray, at: number): DurationValue {
   const g = (k: number): string | undefined => m[at + k];

@@ -126,7 +126,8 @@ function partnerCountCheck({ summary, directions }: Extracted, checks: CheckDraf
 function projectTotalCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
   // A total is compared when every direction states its figure, or when those that do already
   // exceed it (then the missing ones cannot make it add up).
-  const counted = directions.filter((d) => d.projectCount && !d.projectCount.inherited);
+  // (A count the call states for each direction, exactly, `每个研究方向资助1项`, counts as the direction's.)
+  const counted = directions.filter((d) => d.projectCount && (!d.projectCount.inherited || d.projectCount.qualifier === 'exact'));
   if (summary.projectCount && counted.length > 0) {
     const sum = counted.reduce((a, d) => a + d.projectCount!.value, 0);
     const complete = counted.length === directions.length;
