@@ -1450,7 +1450,7 @@ function readCategoryDurations(text: Mapped, span: SpanFn): Summary['categoryDur
 const RE_TYPED_COUNT = new RegExp(`拟(?:资助|支持)[^，。；\\d]{1,12}?项目${PRE}${N_COUNT}(?:个|项)${POST}`, 'g');
 
 // (`每个重大项目指南拟资助1个项目`: an NSFC guide is a direction.)
-const RE_DEFAULT_COUNT = /(?:(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关|重大项目指南|重点项目指南|重大项目|重点项目)?(?:方向|任务|榜单|课题)|(?:每个|各)(?:重大|重点)?项目指南|(?:每项|每个|各)指南(?!方向))[^。；\n\d]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为|每个课题(?:择优)?确定)/g;
+const RE_DEFAULT_COUNT = /(?:(?:(?:每个|各|每项)(?:项目|指南|揭榜|研究|资助|榜单|攻关|重大项目指南|重点项目指南|重大项目|重点项目)?(?:方向|任务|榜单|课题)|(?:每个|各)(?:重大|重点)?项目指南|(?:每项|每个|各)指南(?!方向))[^。；\n\d]{0,12}?(?:拟)?(?:支持|立项|资助|遴选)(?:项目数|项目)?(?:为|数为|原则上为|原则上不超过)?|每个项目拟支持数为|每个课题(?:择优)?确定|(?:未作说明|未说明|未注明|未作规定|未规定|未作特别说明)的[，,]\s*(?:拟)?(?:支持|资助)(?:项目数|项目)?(?:为|数为)?|同一(?:指南)?方向(?:下)?(?:原则上)?(?:只|仅)(?:支持|资助|立项))/g;
 
 /** `每个项目方向拟支持项目数为1～2项`: a count for every direction, stated once. */
 function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summary['defaultProjectCount'] {
@@ -1462,7 +1462,13 @@ function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summar
     if (!youthOnly && /青年科学家/.test(t.slice(sentenceAt(t, m.index).start, after))) continue;
     // (A condition, not a figure: `每个项目拟支持数为1～2项的，原则上立项1项`.)
     if (t[after + hit.index + hit.length] === '的') continue;
-    const end = after + hit.index + hit.length;
+    let end = after + hit.index + hit.length;
+    // (`同一指南方向下原则上只支持1项，…可同时支持2项`: one, or at most two.)
+    const more = /^只|^仅/.test(m[0].replace(/^同一(?:指南)?方向(?:下)?(?:原则上)?/, '')) ? /可(?:同时)?支持(\d)\s*项/.exec(t.slice(end, sentenceAt(t, end).end)) : null;
+    if (more && Number(more[1]) > hit.value.value) {
+      end = end + more.index + more[0].length;
+      return { value: Number(more[1]), qualifier: 'atMost', min: hit.value.value, text: t.slice(m.index, end), span: span(text, m.index, end) };
+    }
     return { ...hit.value, text: t.slice(m.index, end), span: span(text, m.index, end) };
   }
   return null;

@@ -54,7 +54,7 @@ const COUNT_LABELS = labelsOf('projectCount').join('|');
  * A labelled count inside other text (`有关说明：…拟支持项目数3项，…`), or the verb alone before a
  * number (`有关说明：拟支持1~2项，…`): the figure after it.
  */
-const RE_COUNT_LABELLED = new RegExp(`(?:(?:${COUNT_LABELS})(?:为|[：:])?|拟(?:支持|资助)(?=\\s*(?:不超过|不多于|约|不少于|至少)?\\s*[0-9０-９一二两三四五六七八九十]))\\s*`);
+const RE_COUNT_LABELLED = new RegExp(`(?:(?:${COUNT_LABELS})(?:为|[：:])?|(?:拟|限|只|仅|至多|最多)(?:支持|资助)(?=\\s*(?:不超过|不多于|约|不少于|至少)?\\s*[0-9０-９一二两三四五六七八九十]))\\s*`);
 
 export function parseLabelledCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
   const m = RE_COUNT_LABELLED.exec(text);
@@ -62,7 +62,9 @@ export function parseLabelledCount(text: string): Hit<{ value: number; qualifier
   const from = m.index + m[0].length;
   const hit = parseCount(text.slice(from, from + 20));
   if (!hit || hit.index !== 0) return null;
-  return { value: hit.value, index: m.index, length: m[0].length + hit.length };
+  // (`至多支持2项`: the bound in the verb.)
+  const value = /^(?:至多|最多)/.test(m[0]) && hit.value.qualifier === 'exact' ? { ...hit.value, qualifier: 'atMost' as const } : hit.value;
+  return { value, index: m.index, length: m[0].length + hit.length };
 }
 
 /** A figure stated for several directions together (`1.3、1.4两个方向合计拟支持不超过8个`, `方向一和方向二共…`). */
@@ -216,7 +218,7 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
  * project, so a bound on it is no cap.
  */
 const TARGET_NOUNS = '(?:企业|用户|产品|设备|终端|客户|样机|节点|订单|人次|学员|家庭|农户|园区|工厂|车间|门店|城市|芯片|模块|批次)';
-const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})|(?:每家|单家)(?:揭榜单位|单位)?|(?:奖补|补助)(?=上限)|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月))|本项目(?![组群包]))(?:[（(][^）)]{1,6}[）)])?[^。；\\n]{0,12}?(?:不超过|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
+const RE_CAP = new RegExp(`(?:(?:每个|每项|单个|单项|每一)(?:项目|任务|揭榜单位|联合实验室|实验室)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})|(?:每家|单家)(?:揭榜单位|单位)?|(?:奖补|补助)(?=上限)|(?:每人|每名(?:专家|人才)?)(?![^。；，\\n]{0,6}每?(?:年|月))|本项目(?![组群包]))(?:[（(][^）)]{1,6}[）)])?[^。；\\n]{0,12}?(?:不超过|不得超过|不得高于|最多|不高于|上限(?:为|是)?[：:]?|原则上不超过)(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元`);
 
 /** A cap whose bound follows the amount: `每个项目国拨经费一般在300万元（含）以下`, `单项经费200万元以内`. */
 const RE_CAP_AFTER = new RegExp(`(?:每个|每项|单个|单项|每一)(?:项目)?(?!(?:指南|项目|研究)?方向)(?!${TARGET_NOUNS})[^。；，,\\n\\d]{0,12}?(?:在|为)?(?:人民币)?(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?(?:[（(]含[）)])?(?:以下|以内|之内)`);
@@ -303,7 +305,7 @@ const DURATION_LABELS = [
 // (`项目实施周期均为3年`: stated alike for every direction of a group.)
 // (`项目为期3年`: a project's term said as 为期, no label.)
 // (`项目实施周期与对应的“地平线欧洲”项目一致，一般为36个月`: what it matches, then the value.)
-const RE_DURATION = new RegExp(`(?:${DURATION_LABELS}|(?<=项目)为期)(?:与[^。；，,\\n]{1,30}?(?:一致|相同|同步)[，,]\\s*)?(?:均|皆|统一|一律)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
+const RE_DURATION = new RegExp(`(?:${DURATION_LABELS}|(?<=项目)为期)(?:与[^。；，,\\n]{1,30}?(?:一致|相同|同步)[，,]\\s*)?(?:均|皆|统一|一律)?(?:按)?[为是：:\\s]*(?:自|从)?${DURATION_VALUE}`);
 
 function durationOf(m: RegExpExecArray, at: number): DurationValue {
   const g = (k: number): string | undefined => m[at + k];
@@ -415,7 +417,7 @@ export const FLAG_PATTERNS = {
 
 /** `其他经费…与中央财政经费比例不低于1:1`: groups (qualifier, other, central). */
 export const RE_MATCHING_RATIO =
-  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|项目(?=经费|资金)|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?(?:总额|总量|额度|数额)?(?:的)?比例(?:[：:]\s*)?(?:原则上)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
+  /(?:(?:其他|其他来源|自筹|配套|地方财政|地方配套|单位自筹)(?:经费|资金|投入|出资)|社会资金)[^。；]{0,60}?(?:与|和|同)(?:申请(?:的)?|获得(?:的)?|所获)?(?:省级|市级|省|市)?(?:中央财政|[国院部省市厅]拨|财政|专项基金|项目(?=经费|资金)|[\u4e00-\u9fff]{1,6}?(?=资助|补助))(?:补助|补贴|资助|奖补|支持)?(?:资金|经费)?(?:的)?(?:投入)?(?:总额|总量|额度|数额)?(?:的)?比例(?:[：:]\s*)?(?:原则上)?(?:须|应|需)?(不低于|不少于|不高于|不超过|为|达到)?(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)/;
 
 /**
  * Matching funds stated otherwise than as a ratio to the central funds (each `[regex, ratio]`,
@@ -429,7 +431,9 @@ export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; centra
   [/(至少|不少于|不低于)[^。；，,]{0,24}(?:等额|同等数额|相同数额|等量|同等规模)的?(?:配套|自筹)(?:资金|经费|出资|投入)?/, { other: 1, central: 1 }],
   // `地方配套经费不低于国拨经费的2倍` (a multiple of the central funds: N:1).
   [/(?:配套|自筹|其他)(?:资金|经费|出资|投入)(?:原则上)?(不少于|不低于|达到)(?:其?所?获得?的)?(?:中央财政|国拨|财政)(?:资金|经费)?的\s*(\d+(?:\.\d+)?)\s*倍/, null],
-  [/(?:配套|自筹)(?:资金|经费|出资|投入)(?:原则上)?(不少于|不低于)(?:其?所?获得?的)?(?:中央财政|国拨|财政|政府资助)(?:资金|经费)?(?:额度|数额|金额|总额)?(?=[，,。；;）)]|$)/, { other: 1, central: 1 }],
+  // (`按1:1配套`: the ratio the funds are matched at, exactly.)
+  [/按\s*()(\d+(?:\.\d+)?)\s*[:：∶]\s*(\d+(?:\.\d+)?)\s*(?:的比例)?(?:配套|匹配)/, null],
+  [/(?:配套|自筹|地方财政|其他)(?:资金|经费|出资|投入){1,2}(?:原则上)?(不少于|不低于)(?:其?所?获得?的)?(?:中央财政|国拨|财政|政府资助)(?:资金|经费)?(?:额度|数额|金额|总额)?(?=[，,。；;）)]|$)/, { other: 1, central: 1 }],
 ];
 
 /**
@@ -437,6 +441,12 @@ export const MATCHING_FORMS: readonly (readonly [RegExp, { other: number; centra
  * is p : (100 − p) to the central funds, reduced (50% → 1:1, 60% → 3:2).
  */
 export const RE_MATCHING_SHARE = /(?:配套|自筹|其他)(?:资金|经费|出资|投入)(?:原则上)?(不低于|不少于|达到|不高于|不超过)(?:项目)?总(?:经费|投入|预算|投资)(?:的)?\s*(\d{1,2})\s*[%％]/;
+
+/**
+ * The central funds' share of the whole (`国拨经费占项目总经费的比例不超过三分之一`): at most a third is
+ * at least 2 : 1 of matching funds; at most 50% at least 1 : 1.
+ */
+export const RE_CENTRAL_SHARE = /(?:国拨|中央财政)(?:资金|经费)占(?:项目)?总(?:经费|投入|预算)的?(?:比例|比重)?(?:原则上)?(不超过|不高于|不低于)\s*(三分之一|四分之一|五分之一|二分之一|一半|(\d{1,2})\s*[%％])/;
 
 /**
  * The ratio written with the central funds first (`国拨经费与企业自筹经费的比例不高于1∶2`): the matching
@@ -447,17 +457,21 @@ export const RE_MATCHING_REVERSED = /(?:国拨|中央财政|财政)(?:资金|经
 /** A company must lead: `由企业牵头申报`, `须企业牵头`; not `鼓励企业牵头`. */
 // (Not a foreign side's rule: `西方联合体须由企业牵头`, `外方须由企业牵头`, as a multilateral call states each funder's;
 // a company named among its kinds, `须由汽车整车企业或其一级供应商牵头`, is; one beside an institute, `企业或新型研发机构`, is not.)
-export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?<!(?:外方|欧方|[德法英日韩西葡荷波意俄芬瑞奥比丹挪匈捷希以新澳加美]方)[^，。；]{0,8})(?:(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?|(?:须|应|必须)由[^，。；]{0,10}企业(?![^，。；]{0,12}(?:研发机构|高校|高等学校|院所|科研机构|事业单位))[^，。；]{0,10}牵头)/;
+// (`牵头单位应为具备医疗器械生产资质的企业`: who the lead is, a company.)
+export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:牵头(?:申报)?单位(?:须|应|必须)为(?:(?!院所|高校|学校|机构|医院|大学)[^，。；、和或与及]){0,24}企业(?![^，。；]{0,12}(?:研发机构|高校|高等学校|院所|科研机构|事业单位|或|和|、))|(?<!(?:外方|欧方|[德法英日韩西葡荷波意俄芬瑞奥比丹挪匈捷希以新澳加美]方)[^，。；]{0,8})(?:(?:须|应|必须|要求|需)?由?企业牵头(?:申报|承担|组织实施)?|(?:须|应|必须)由[^，。；]{0,10}企业(?![^，。；]{0,12}(?:研发机构|高校|高等学校|院所|科研机构|事业单位))[^，。；]{0,10}牵头))/;
 
 /**
  * `男性应为1988年1月1日（含）以后出生` (or `…以后（含）出生`): groups (sex, year, month, day); without a sex
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
 // (A PDF's text may space its digits from the characters around them: `1990 年 1 月 1 日`.)
-export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)\s*(?:[（(]含[）)])?\s*出生/g;
-/** `1990年1月1日（含）以后出生的男性`: the date before the sex it is for (group 4 the sex). */
-export const RE_BORN_AFTER_OF = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*(?:以后|之后)\s*(?:[（(]含[）)])?\s*出生的(男性|女性)/g;
-export const RE_NO_SUBTOPICS = /不(?:再)?(?:下)?设(?:置)?课题/;
+export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})\s*年(?:\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:[（(]含[）)])?\s*(?:及以后|以后|之后)\s*(?:[（(]含[）)])?\s*出生/g;
+/** `1990年1月1日（含）以后出生的男性`, `1989年及以后出生的男性`: the date before the sex it is for (group 4 the sex). */
+export const RE_BORN_AFTER_OF = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:[（(]含[）)])?\s*(?:及以后|以后|之后)\s*(?:[（(]含[）)])?\s*出生的(男性|女性)/g;
+/** `出生日期不早于1989年1月1日（男性）或1987年1月1日（女性）`: each date with its sex in brackets after it. */
+export const RE_BORN_NOT_BEFORE = /出生(?:日期|时间)?(?:不早于|在)/;
+export const RE_DATE_OF_SEX = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:[（(]含[）)])?\s*[（(](男性|女性)[）)]/g;
+export const RE_NO_SUBTOPICS = /不(?:再)?(?:下|分)?设(?:置)?课题/;
 
 /** Titles of agreements: every `《…》`. */
 export const RE_AGREEMENT = /《([^《》]+)》/g;

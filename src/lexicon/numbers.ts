@@ -10,6 +10,8 @@ import { escapeRegExp } from '../regexp.js';
 export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | 'after']> = [
   ['原则上不超过', 'atMost', 'before'],
   ['不超过', 'atMost', 'before'],
+  ['不得超过', 'atMost', 'before'],
+  ['不得高于', 'atMost', 'before'],
   ['不高于', 'atMost', 'before'],
   ['不多于', 'atMost', 'before'],
   ['最多', 'atMost', 'before'],
@@ -19,6 +21,8 @@ export const QUALIFIERS: ReadonlyArray<readonly [string, Qualifier, 'before' | '
   ['最高', 'atMost', 'before'],
   ['至多', 'atMost', 'before'],
   ['最长', 'atMost', 'before'],
+  ['不长于', 'atMost', 'before'],
+  ['不短于', 'atLeast', 'before'],
   ['最长不超过', 'atMost', 'before'],
   ['上限为', 'atMost', 'before'],
   ['控制在', 'atMost', 'before'],

@@ -211,6 +211,36 @@ const KINDS = `\ufeff2026年度重庆市国际科技合作项目申报指南\r
 资助经费：市级财政资助共计130万元。\r
 `;
 
+const KP2 = `国家重点研发计划“诊疗装备与生物医用材料”重点专项2027年度项目申报指南
+
+2027年度指南拟启动4个指南方向，拟支持项目数合计7项左右，国拨经费总额约1.2亿元。
+各指南方向支持数量以“有关说明”为准；未作说明的，支持1～2项。项目实施周期统一按3年安排。每个项目申请国拨经费额度不得超过1500万元（青年科学家项目除外）。
+青年科学家项目不再分设课题。项目负责人须为1989年及以后出生的男性或1987年及以后出生的女性。
+
+1. 高端医疗装备
+1.1 超高场磁共振成像系统关键技术（共性关键技术类）
+研究内容：研究超高场磁共振成像关键技术。
+考核指标：磁场强度不低于7T。
+关键词：超高场磁共振
+有关说明：牵头单位应为具备医疗器械生产资质的企业，企业自筹资金投入不少于国拨经费。
+1.2 光子计数能谱CT成像系统（共性关键技术类）
+研究内容：研制光子计数能谱CT样机。
+考核指标：完成样机研制。
+关键词：光子计数
+有关说明：（1）至多支持2项；（2）其他来源经费与国拨经费的比例须达到2:1以上。
+1.3 手术机器人核心部件（示范应用类）
+研究内容：研制手术机器人核心部件。
+考核指标：完成临床验证。
+关键词：手术机器人
+有关说明：本方向限支持1项，牵头单位须为企业，国拨经费占项目总经费的比例不超过三分之一。
+2. 青年科学家项目
+2.1 新型生物材料界面调控（青年科学家项目）
+研究内容：研究生物材料界面调控机制。
+考核指标：发表高水平论文。
+关键词：生物材料
+有关说明：拟支持1项，单位自筹经费与国拨经费按1:1配套。
+`;
+
 describe('since 1.105', () => {
   it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
     const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
@@ -340,5 +370,24 @@ describe('since 1.105', () => {
       [2, 300_000, true],
       [2, 1_000_000, true],
     ]);
+  });
+
+  it('reads a key programme’s defaults, leads, ratios and young scientists’ rules in the wordings of set 165', async () => {
+    const d = await ingestText(Buffer.from(KP2), 'kp-wordings.txt');
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect(d.summary.defaultProjectCount).toMatchObject({ value: 2, min: 1, qualifier: 'atMost' });
+    expect(d.summary.defaultDuration).toMatchObject({ minYears: 3, maxYears: 3 });
+    expect(d.summary.defaultPerProjectCap?.amountCNY).toBe(15_000_000);
+    expect(by('1.1').conditions.leadingEnterprise?.text).toBe('牵头单位应为具备医疗器械生产资质的企业');
+    expect(by('1.1').conditions.matchingRatio).toMatchObject({ other: 1, central: 1, qualifier: 'atLeast' });
+    expect(by('1.1').projectCount).toMatchObject({ value: 2, min: 1, inherited: true });
+    expect(by('1.2').projectCount).toMatchObject({ value: 2, qualifier: 'atMost', inherited: false });
+    expect(by('1.2').conditions.matchingRatio).toMatchObject({ other: 2, central: 1, qualifier: 'atLeast' });
+    expect(by('1.3').projectCount).toMatchObject({ value: 1, inherited: false });
+    expect(by('1.3').conditions.leadingEnterprise).not.toBeNull();
+    // At most a third of the whole from the central funds: at least 2 : 1.
+    expect(by('1.3').conditions.matchingRatio).toMatchObject({ other: 2, central: 1, qualifier: 'atLeast' });
+    expect(by('2.1').conditions.matchingRatio).toMatchObject({ other: 1, central: 1, qualifier: 'exact' });
+    expect(by('2.1').conditions.youngScientist).toMatchObject({ maleBornOnOrAfter: '1989-01-01', femaleBornOnOrAfter: '1987-01-01', noSubtopics: true });
   });
 });

@@ -7,7 +7,7 @@ import type { Mapped } from '../../mapped.js';
 import { mappedJoin, mappedSlice } from '../../mapped.js';
 import type { Conditions, Requirement } from '../../schema/guideline.js';
 import { append } from '../../append.js';
-import { MATCHING_FORMS, RE_MATCHING_REVERSED, RE_MATCHING_SHARE, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
+import { MATCHING_FORMS, RE_CENTRAL_SHARE, RE_MATCHING_REVERSED, RE_MATCHING_SHARE, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_BORN_NOT_BEFORE, RE_DATE_OF_SEX, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
 import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { LEAD_LABELS } from '../../lexicon/fields.js';
@@ -78,6 +78,16 @@ function matchingOf(t: Mapped, span: SpanFn): Conditions['matchingRatio'] {
   const turned = (q: string | undefined): 'atLeast' | 'atMost' | 'exact' => (q === '不高于' || q === '不超过' ? 'atLeast' : q === '不低于' || q === '不少于' ? 'atMost' : 'exact');
   const r = RE_MATCHING_REVERSED.exec(t.text);
   if (r) return { other: Number(r[3]), central: Number(r[2]), qualifier: turned(r[1]), text: r[0], span: span(t, r.index, r.index + r[0].length), inherited: false };
+  const c = RE_CENTRAL_SHARE.exec(t.text);
+  if (c) {
+    const fraction: Record<string, number> = { 三分之一: 100 / 3, 四分之一: 25, 五分之一: 20, 二分之一: 50, 一半: 50 };
+    const p = c[3] !== undefined ? Number(c[3]) : fraction[c[2]!]!;
+    if (p > 0 && p < 100) {
+      // (The central funds' share p: the others' is 100 − p, their ratio (100 − p) : p, reduced.)
+      const [other, central] = p === 100 / 3 ? [2, 1] : [(100 - p) / gcd(100 - p, p), p / gcd(100 - p, p)];
+      return { other, central, qualifier: c[1] === '不低于' ? 'atMost' : 'atLeast', text: c[0], span: span(t, c.index, c.index + c[0].length), inherited: false };
+    }
+  }
   const s = RE_MATCHING_SHARE.exec(t.text);
   if (s && Number(s[2]) > 0 && Number(s[2]) < 100) {
     const p = Number(s[2]);
@@ -101,20 +111,27 @@ export function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions
     if (!matchingRatio) matchingRatio = matchingOf(t, span);
     const e: RegExpExecArray | null = leadingEnterprise ? null : requiredLead(t.text);
     if (e) leadingEnterprise = { text: e[0], span: span(t, e.index, e.index + e[0].length), inherited: false };
-    const born = [...t.text.matchAll(RE_BORN_AFTER)];
+    // (Never a question about them, `…是不是放宽到1986年以后出生？`: it states no rule.)
+    const born = [...t.text.matchAll(RE_BORN_AFTER)].filter((b) => !/^[^。；\n]*?[？?]/.test(t.text.slice(b.index + b[0].length)));
+    const notBefore = RE_BORN_NOT_BEFORE.exec(t.text);
+    const bracketed = notBefore ? [...t.text.slice(notBefore.index).matchAll(RE_DATE_OF_SEX)].map((m) => ({ m, at: notBefore.index + m.index })) : [];
     const sub = RE_NO_SUBTOPICS.exec(t.text);
-    if (born.length > 0 && !youngScientist) {
-      // `…1990年1月1日（含）以后出生的男性…或1988年…出生的女性`: the sex after its date first.
+    if ((born.length > 0 || bracketed.length > 0) && !youngScientist) {
+      // `…1990年1月1日（含）以后出生的男性…或1988年…出生的女性`: the sex after its date first; a year
+      // alone (`1989年及以后出生`) is from its 1 January.
       const of = [...t.text.matchAll(RE_BORN_AFTER_OF)];
+      const ymd = (y: string, m: string | undefined, d: string | undefined): string => `${y}-${(m ?? '1').padStart(2, '0')}-${(d ?? '1').padStart(2, '0')}`;
       const date = (sex: string): string | null => {
+        const inBrackets = bracketed.find((b) => b.m[4] === sex);
+        if (inBrackets) return ymd(inBrackets.m[1]!, inBrackets.m[2], inBrackets.m[3]);
         const before = of.find((b) => b[4] === sex);
-        if (before) return `${before[1]}-${before[2]!.padStart(2, '0')}-${before[3]!.padStart(2, '0')}`;
+        if (before) return ymd(before[1]!, before[2], before[3]);
         const m = born.find((b) => b[1] === sex) ?? born.find((b) => b[1] === '申报人' || b[1] === '负责人');
-        return m ? `${m[2]}-${m[3]!.padStart(2, '0')}-${m[4]!.padStart(2, '0')}` : null;
+        return m ? ymd(m[2]!, m[3], m[4]) : null;
       };
-      const start = born[0]!.index;
-      const last = born[born.length - 1]!;
-      let end = last.index + last[0].length;
+      const spans = [...born.map((b) => [b.index, b.index + b[0].length] as const), ...bracketed.map((b) => [notBefore!.index, b.at + b.m[0].length] as const)];
+      const start = Math.min(...spans.map((x) => x[0]));
+      let end = Math.max(...spans.map((x) => x[1]));
       if (sub && sub.index >= end && sub.index - end < 40) end = sub.index + sub[0].length;
       youngScientist = {
         maleBornOnOrAfter: date('男性'),
