@@ -5,7 +5,7 @@
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
 import { BULLET, RE_AGREEMENT_TITLE, RE_TITLE_CATEGORY } from '../lexicon/markers.js';
-import { DIRECTION_ROLES, roleOfHeading, roleOf, type FieldRole } from '../lexicon/fields.js';
+import { DIRECTION_ROLES, fieldLabelAt, roleOfHeading, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 import { findPartners } from '../lexicon/partners.js';
 import { RE_TOTAL_TEXT } from '../lexicon/columns.js';
@@ -162,8 +162,15 @@ export function isTitleLike(p: Paragraph, m: Marker): boolean {
   // `方向1` alone, its name in a field below (`方向名称：…`, a label/value table's first row); so
   // `指南方向1.1` alone.
   if (t.trim() === '' && (m.type === 'direction-word' || /^(?:指南|研究|项目)?方向|^(?:任务|专题)/.test(p.text.text.trim()))) return true;
-  return t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t);
+  if (t.length > 0 && t.length <= 80 && !/[。；;：:]/.test(t)) return true;
+  // A title in two parts a colon joins (`1．穗港联合研发：人工智能与智能机器人`): its first part no field's
+  // label, no clause in either.
+  const parts = /^\s*([^：:。；;，,]{2,12})[：:]\s*([^：:。；;，,]{2,40})$/.exec(t);
+  // (Not a group's heading, `（一）集群1：健康`: only at a direction's marker, no number in its first part.)
+  return parts !== null && COLON_TITLE_MARKERS.has(m.type) && !/\d/.test(parts[1]!) && fieldLabelAt(`${parts[1]!.trim()}：`) === null;
 }
+
+const COLON_TITLE_MARKERS: ReadonlySet<MarkerType> = new Set(['arabic-dot', 'decimal', 'decimal3', 'paren-arabic', 'circled']);
 
 /** A sentence that speaks of the direction it stands in: `本方向…`, `该方向…`, `本指南方向…`. */
 const RE_DIRECTION_SENTENCE = /^[\s\u3000]*(?:本|该|此)(?:指南)?方向(?!性)/;
