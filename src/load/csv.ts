@@ -170,6 +170,38 @@ function longForm(records: readonly (readonly string[])[]): { blocks: Block[]; r
 /** A direction's or group's number in a long export's key column (`1.1`, `2`, `一`), not a word of the guideline's own (`指南`, `申报`). */
 const RE_BLOCK_NUMBER = /^(?:\d{1,3}(?:[.．]\d{1,3}){0,2}|[一二三四五六七八九十]{1,3})$/;
 
+/** A paragraph's text: long, with a clause mark in it. */
+const isParagraph = (f: string): boolean => f.length >= 20 && /[，。；、]/.test(f);
+/** A number Word's list gave the paragraph, in a cell of its own (`1.1`, `（1）`, `（一）`, `一、`), or as Excel turned it (`-1` for `(1)`). */
+const RE_NUMBER_CELL = /^(?:\d{1,2}(?:[.．]\d{1,2}){0,2}[.．、]?|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}、|-\d{1,2})$/;
+
+/**
+ * A document pasted into a spreadsheet a paragraph to a row, saved as CSV: most rows hold text in
+ * their first cell only (or a list number there and the paragraph in the second), many of them
+ * paragraphs; the other columns are someone's notes. Its lines (a number and its text joined, Excel's
+ * `-1` read back as `（1）`), the notes logged as margin notes; null for a table.
+ */
+function pastedDocument(records: readonly (readonly string[])[]): { lines: string[]; removed: ReturnType<typeof unplaced>[] } | null {
+  const rows = records.filter((r) => r.some((f) => f !== ''));
+  if (rows.length < 8) return null;
+  const textAt = (r: readonly string[]): number => (RE_NUMBER_CELL.test(r[0] ?? '') && (r[1] ?? '') !== '' ? 1 : 0);
+  const paragraphs = rows.filter((r) => isParagraph(r[textAt(r)] ?? '')).length;
+  const leading = rows.filter((r) => (r[0] ?? '') !== '' || (r[1] ?? '') !== '').length;
+  if (paragraphs * 4 < rows.length || leading * 10 < rows.length * 9) return null;
+  // (A table of directions has its fields in columns: many of its rows fill five cells or more.)
+  if (rows.filter((r) => r.filter((f) => f !== '').length >= 5).length * 5 > rows.length) return null;
+  const lines: string[] = [];
+  const removed: ReturnType<typeof unplaced>[] = [];
+  for (const r of rows) {
+    const k = textAt(r);
+    const number = k === 1 ? (/^-(\d{1,2})$/.test(r[0]!) ? `（${r[0]!.slice(1)}）` : r[0]!) : '';
+    const own = r[k] ?? '';
+    if (number !== '' || own !== '') lines.push(number === '' ? own : /^[\d]/.test(number) && !/[.．、]$/.test(number) ? `${number} ${own}` : `${number}${own}`);
+    for (const note of r.slice(k + 1)) if (note !== '') removed.push(unplaced('margin-note', note));
+  }
+  return { lines, removed };
+}
+
 /** Reads a CSV text (already decoded) into its table. */
 export function readCsv(text: string): BuiltText {
   const raw = parseCsv(text.replace(/^\ufeff/, ''))
@@ -183,6 +215,13 @@ export function readCsv(text: string): BuiltText {
     return { ...built, removed: [...long.removed, ...built.removed] };
   }
   const records = raw.map((r) => r.map((f) => cellText(f.split('\n'))));
+  // A document pasted into a sheet, a paragraph to a row (its first cell), the notes of whoever
+  // pasted it in columns of their own: its lines, the notes logged.
+  const pasted = pastedDocument(records);
+  if (pasted) {
+    const built = buildText([{ kind: 'text', lines: pasted.lines }]);
+    return { ...built, removed: [...pasted.removed, ...built.removed] };
+  }
   // The call's own figures as key/value records above the table (`指南方向数,8`, `拟支持项目数,52`,
   // `国拨经费总概算（元）,"110,000,000.00"`, as a database export writes them): lines of text, `key：value`.
   let head = 0;
