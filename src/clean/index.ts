@@ -2668,7 +2668,11 @@ function writeDirectionRows(text: string, table: Table, w: TableOut, byOcr: (r: 
     // (A title taken from a column of no title role, `合作方向` naming each row's direction: its cell
     // is the row's title, no field of it as well.)
     const titleK = titleCell !== null && titleCol < 0 && partnersCol < 0 && !fieldsOnly ? cells.indexOf(titleCell) : -1;
-    const head = rowHeading(id ?? null, titleCell, n, w.at);
+    // (A title cell that carries the direction's own number, `1.1内地与香港…` beside a row counter `1`:
+    // the title's number is the direction's, the counter the table's layout.)
+    const ownNumber = id !== null && id !== undefined && titleCell !== null && /^\d{1,3}$/.test(id.text.trim()) && RE_NUMBERED_TITLE.test(titleCell.text);
+    if (ownNumber) for (const p of row.cells[idCol] ?? []) w.log({ ...p, kind: 'table-layout' });
+    const head = rowHeading(ownNumber ? null : (id ?? null), titleCell, n, w.at);
     // A group's row among the directions' (`| **（一）** | **与欧洲国家的合作** |  |  |`): numbered in
     // Chinese where the rows are in Arabic, a title and no field: a heading of the text, as a caption is.
     if (id && titleCell && /^[（(]?[一二三四五六七八九十]{1,3}[）)、]?$/.test(id.text.trim()) && cells.every((c, k) => c === null || k === idCol || c === titleCell)) {
