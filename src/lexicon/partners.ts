@@ -191,7 +191,8 @@ const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
  * The side a title starts with before its partner's one character: China (`中德…`), or a province
  * or city by its own (`苏港科技创新合作`, `川台科技交流`, `沪澳…`).
  */
-const HOME = '中苏浙沪京津渝川粤鲁豫鄂湘皖赣闽冀晋辽吉黑陕甘宁青桂滇黔琼蒙藏';
+// (And a city's: `穗港联合研发` (广州), `深港…` (深圳), `厦台…` (厦门).)
+const HOME = '中苏浙沪京津渝川粤鲁豫鄂湘皖赣闽冀晋辽吉黑陕甘宁青桂滇黔琼蒙藏穗深厦';
 
 /** Regions of China by their one character, after a province's: `苏港` → 香港, `川台` → 台湾. */
 const REGIONS: Readonly<Record<string, string>> = { 港: '香港', 台: '台湾' };
