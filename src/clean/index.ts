@@ -2725,7 +2725,7 @@ function writeRowCells(text: string, table: Table, row: Table['rows'][number], c
     if (ticks?.has(k)) {
       // A tick grid's columns: one line of the partners the row ticks, at its first column.
       if (k === Math.min(...ticks.keys())) {
-        const line = tickedPartners(text, table, row, w);
+        const line = tickedPartners(table, row, w);
         if (line) w.push(row.line, line, fieldsOnly ? 'field' : 'cell');
       }
       return;
@@ -2765,11 +2765,16 @@ function yearAmounts(table: Table, row: Table['rows'][number], w: TableOut): Map
     if (unit && RE_BARE_NUMBER.test(cell.text.trim())) b.pushRange(unit, w.at(cell, true), w.at(cell, true));
     parts.push(b.build());
   }
+  return joinedField('分年度国拨经费', parts, '；', w);
+}
+
+/** A field line written from pieces of several cells (`label：a、b、c`), the label and separators mapped to empty ranges; null for none. */
+function joinedField(label: string, parts: readonly Mapped[], sep: string, w: TableOut): Mapped | null {
   if (parts.length === 0) return null;
   const at = w.at(parts[0]!);
-  const b = new MappedBuilder().pushRange('分年度国拨经费：', at, at);
+  const b = new MappedBuilder().pushRange(`${label}：`, at, at);
   parts.forEach((p, i) => {
-    if (i > 0) b.pushRange('；', w.at(p), w.at(p));
+    if (i > 0) b.pushRange(sep, w.at(p), w.at(p));
     b.pushMapped(p);
   });
   return b.build();
@@ -2784,7 +2789,7 @@ const RE_OTHER_COLUMN = /^(?:其他|其它|其他国家|其他国家（地区）
  * The partners a row of a tick grid names (`合作国家：哈萨克斯坦、乌兹别克斯坦、蒙古`): each ticked
  * column's name from its header (the marks logged as layout), and the names written in its `其他` cell.
  */
-function tickedPartners(text: string, table: Table, row: Table['rows'][number], w: TableOut): Mapped | null {
+function tickedPartners(table: Table, row: Table['rows'][number], w: TableOut): Mapped | null {
   const names: Mapped[] = [];
   for (const [k, head] of [...table.ticks!.entries()].sort((a, b) => a[0] - b[0])) {
     const pieces = row.cells[k] ?? [];
@@ -2797,14 +2802,7 @@ function tickedPartners(text: string, table: Table, row: Table['rows'][number], 
       for (const p of pieces) w.log({ ...p, kind: 'table-layout' });
     } else if (cell && !RE_TICK.test(value)) names.push(cell);
   }
-  if (names.length === 0) return null;
-  const at = w.at(names[0]!);
-  const b = new MappedBuilder().pushRange('合作国家：', at, at);
-  names.forEach((n, i) => {
-    if (i > 0) b.pushRange('、', w.at(n), w.at(n));
-    b.pushMapped(n);
-  });
-  return b.build();
+  return joinedField('合作国家', names, '、', w);
 }
 
 /** A table of labels and values (`合作协议 | 《…》`): a `label：value` line per row. */

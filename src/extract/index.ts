@@ -717,7 +717,7 @@ function sentenceText(t: string, at: number): string {
  * The kind of project the call's directions are, where the text names it (`设立11个重点支持项目研究方向`):
  * of the call's kinds (`拟资助重点支持项目14项` / `拟资助培育项目约30项`), the one its directions count.
  */
-export function directionKindOf(text: string): string | null {
+function directionKindOf(text: string): string | null {
   const m = /(?:设立|设置|部署|发布|围绕[^。；]{0,40}?设)(?:\d{1,3}|[一二三四五六七八九十]{1,3})?个?([\u4e00-\u9fff]{2,6}项目)(?:研究|指南|资助)?方向/.exec(text);
   return m ? m[1]! : null;
 }
