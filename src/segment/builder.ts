@@ -315,6 +315,17 @@ export class Builder {
       this.lastDirection = m.rangeTo ?? m.value;
       return true;
     }
+    // A direction an overview table gave first under numbers of its own (`| 1 | 合作类型 | 中德…项目 | 5 |`),
+    // then its text under the text's (`1.1 中德…项目`): the same direction by its title, the text's
+    // number its id.
+    const named = m.type === 'decimal' || m.type === 'decimal3' ? this.rowOfTitle(p.text.text.slice(m.length)) : undefined;
+    if (named) {
+      this.popToContainer();
+      this.stack.push(named);
+      Object.assign(named, { detail: { paragraph: p, marker: m }, id: idOf(m) });
+      this.lastDirection = m.rangeTo ?? m.value;
+      return true;
+    }
     // A direction listed again after the directions (an annex's table as plain lines, `1.1 多物理场…方法
     // 基础研究类 1~2 0.15`): its number and its whole title again, with more after them. A line of
     // the annex, no direction of its own.
@@ -335,6 +346,14 @@ export class Builder {
       return true;
     }
     return false;
+  }
+
+  /** The one direction a table's row gave, under a number of another kind than the text's, whose title is `title` (its category aside). */
+  private rowOfTitle(title: string): Section | undefined {
+    const t = bareTitle(title);
+    if (t.length < 6) return undefined;
+    const same = this.directions.filter((d) => d.heading?.table === 'row' && d.detail === undefined && d.marker?.type !== 'decimal' && d.marker?.type !== 'decimal3' && bareTitle(d.heading.text.text.slice(d.marker?.length ?? 0)) === t);
+    return same.length === 1 ? same[0] : undefined;
   }
 
   /** Moves direction `d` from where it stands in the tree into `group`, after what the group holds. */

@@ -241,6 +241,26 @@ const KP2 = `国家重点研发计划“诊疗装备与生物医用材料”重�
 有关说明：拟支持1项，单位自筹经费与国拨经费按1:1配套。
 `;
 
+const OVERVIEW = `国家重点研发计划“战略性科技创新合作”重点专项2029年度第一批项目申报指南
+
+本批设立3个指南方向，拟支持项目数10个，国拨经费总概算3000万元。各方向的拟支持项目数和国拨经费见表1。
+表1 指南方向一览
+| 序号 | 合作类型 | 指南方向 | 拟支持项目数（个） | 国拨经费（万元） |
+| 1 | 联合研究 | 中国和德国绿色氢能联合研究项目 | 4 | 1200 |
+| 2 | 联合研究 | 中国和法国核能安全联合研究项目 | 3 | 900 |
+| 3 | 人员交流 | 中国和意大利青年科学家交流项目 | 3 | 900 |
+一、欧洲
+1.1 中国和意大利青年科学家交流项目
+合作协议：《中意政府间科技合作混合委员会第十七次会议纪要》。
+领域方向：文化遗产；先进材料。
+1.2 中国和德国绿色氢能联合研究项目
+合作协议：《中德科技合作联合委员会第十二次会议纪要》。
+领域方向：电解水制氢；储氢材料。
+1.3 中国和法国核能安全联合研究项目
+合作协议：《中法科技合作联委会第十六次会议纪要》。
+领域方向：核安全；先进反应堆。
+`;
+
 describe('since 1.105', () => {
   it('groups indicators under their sub-heads, takes conditions a 有关说明 refers to, and splits a label glued to a keyword', async () => {
     const d = await ingestText(Buffer.from(KP), 'kp-binding.txt');
@@ -389,5 +409,13 @@ describe('since 1.105', () => {
     expect(by('1.3').conditions.matchingRatio).toMatchObject({ other: 2, central: 1, qualifier: 'atLeast' });
     expect(by('2.1').conditions.matchingRatio).toMatchObject({ other: 1, central: 1, qualifier: 'exact' });
     expect(by('2.1').conditions.youngScientist).toMatchObject({ maleBornOnOrAfter: '1989-01-01', femaleBornOnOrAfter: '1987-01-01', noSubtopics: true });
+  });
+
+  it('joins an overview table’s rows to the texts after them by title, the text’s number the id', async () => {
+    const d = await ingestText(Buffer.from(OVERVIEW), 'overview.txt');
+    expect(d.directions).toHaveLength(3);
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect([by('1.1').title, by('1.1').projectCount?.value, by('1.1').funding?.amountCNY, by('1.1').domains.length]).toEqual(['中国和意大利青年科学家交流项目', 3, 9_000_000, 2]);
+    expect([by('1.2').title, by('1.2').projectCount?.value, by('1.2').funding?.amountCNY, by('1.2').agreements.length]).toEqual(['中国和德国绿色氢能联合研究项目', 4, 12_000_000, 1]);
   });
 });
