@@ -429,14 +429,16 @@ const SPACE = /\s/;
  * Where `RE_RUN_ON_LABEL` matches in `text` (each match's index, in order), found from the colons
  * and `【` that every match needs instead of trying the label alternation at every position: the
  * longest label that ends right before a colon (white space between allowed) and follows a clause
- * end, or a label in brackets. A property test holds it to the regular expression.
+ * end, or a label in brackets. A property test holds it to the regular expression. With `glued`
+ * (a line's own fields, `splitRunOn`), also a key programme's label glued to the value before it.
  */
-export function runOnLabelStarts(text: string): number[] {
+export function runOnLabelStarts(text: string, glued = false): number[] {
   const starts: number[] = [];
   let from = 0;
-  // (In a line that is a field, a key programme's label glued to the value before it, where a copy
-  // lost the line break: `关键词：…；急性肝衰竭有关说明：要求…`.)
-  const first = /^\s*([^：:]{2,12})[：:]/.exec(text);
+  // (With `glued`, in a line that is a field, a key programme's label glued to the value before it,
+  // where a copy lost the line break: `关键词：…；急性肝衰竭有关说明：要求…`. `RE_RUN_ON_LABEL` reads
+  // the labels without it.)
+  const first = glued ? /^\s*([^：:]{2,12})[：:]/.exec(text) : null;
   const fieldLine = first !== null && LABEL_SET.has(first[1]!.trim());
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -216,7 +216,7 @@ export function splitRunOn(input: readonly Paragraph[]): { paragraphs: Paragraph
     for (const at of inlineItemCuts(t)) cuts.push(at);
     // (Not a label that ends a list item, its values the item's sub-list below: `1）建成示范电站1座，
     // 具体要求：` / `①…`.)
-    for (const at of runOnLabelStarts(t)) if (at > 0 && !(itemStart && endsWithLabel(t, at))) cuts.push(at);
+    for (const at of runOnLabelStarts(t, true)) if (at > 0 && !(itemStart && endsWithLabel(t, at))) cuts.push(at);
     // A direction's figures in a bracket that ends its paragraph (`…单方申报无效（拟支持项目数：8个；
     // 经费：1600万元；周期：2年）。`): its first label starts the fields, as the others after `；` do.
     const bracket = trailingFieldsBracket(t);
