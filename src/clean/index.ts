@@ -2593,9 +2593,10 @@ function isKindsTable(text: string, table: Table, cols: DirectionColumns): boole
   if (cols.idCol >= 0 || cols.titleCol < 0 || table.columns[cols.titleCol]?.role === 'title') return false;
   const names = table.rows.filter((row) => !row.caption).map((row) => (row.cells[cols.titleCol] ?? []).map((p) => text.slice(p.start, p.end)).join('').trim());
   if (names.length === 0 || !names.every((n) => /^[\u4e00-\u9fff]{2,10}(?:项目|类)$/.test(n) || RE_TOTAL_TEXT.test(n))) return false;
-  const lastLine = Math.max(...table.lines);
-  const after = text.split('\n').slice(lastLine + 1).join('\n');
-  return (after.match(/^\s*\d{1,2}[.．]\d{1,2}[\s\u3000]*[\u4e00-\u9fff“《]/gm) ?? []).length >= 2;
+  // (Searched from the table's last cell on, in place: no copy of the rest of the text.)
+  const re = /^\s*\d{1,2}[.．]\d{1,2}[\s\u3000]*[\u4e00-\u9fff“《]/gm;
+  re.lastIndex = Math.max(...table.rows.flatMap((row) => row.cells.flat().map((p) => p.end)));
+  return re.exec(text) !== null && re.exec(text) !== null;
 }
 
 /** A table of kinds written as pipe rows, its header first: read as the call's figures per kind of project (`tableCategoryCaps`). */

@@ -301,16 +301,21 @@ function isLowerHeader(upper: readonly string[], lower: readonly string[]): bool
   const same = lower.filter((c, k) => c === upper[k] || (c === '' && upper[k] !== '')).length;
   const differ = lower.flatMap((c, k) => (c !== upper[k] && c !== '' ? [k] : []));
   // (Or, under a partners' header merged over them, `重点合作国别`, a partner's name each: a tick grid.)
-  const underPartners = (k: number): boolean => columnOf(upper[k]!)?.role === 'partners' && (upper[k - 1] === upper[k] || upper[k + 1] === upper[k]);
+  const underPartners = (k: number): boolean => columnOf(upper[k]!)?.role === 'partners' && mergedOver(upper, k);
   return same >= 1 && differ.length >= 1 && differ.every((k) => columnOf(lower[k]!) !== null || underPartners(k) || ((RE_YEAR_HEAD.test(lower[k]!) || RE_TOTAL_TEXT.test(lower[k]!)) && isSplitMoney(upper, k)));
 }
 
 /** A year over a column of money (`2027年`, `2028年度`). */
 const RE_YEAR_HEAD = /^(?:19|20)\d{2}\s*年度?$/;
 
+/** Cell `k` of an upper header row is merged over several columns: the same text beside it. */
+function mergedOver(upper: readonly string[], k: number): boolean {
+  return upper[k - 1] === upper[k] || upper[k + 1] === upper[k];
+}
+
 /** Column `k` of an upper header row is money merged over several columns (`国拨经费（万元）` over the years and 合计). */
 function isSplitMoney(upper: readonly string[], k: number): boolean {
-  return columnOf(upper[k]!)?.role === 'funding' && (upper[k - 1] === upper[k] || upper[k + 1] === upper[k]);
+  return columnOf(upper[k]!)?.role === 'funding' && mergedOver(upper, k);
 }
 
 /**
@@ -478,13 +483,13 @@ const TICK_COLUMN: Column = { role: 'partners', unit: null, label: '合作国家
  */
 function tickColumns(text: string, upper: PipeRow, header: PipeRow): Map<number, readonly Range[]> {
   const cellText = (r: readonly Range[]): string => cellTextOf(text, r);
+  const top = upper.cells.map(cellText);
   const out = new Map<number, readonly Range[]>();
-  for (let k = 0; k < upper.cells.length; ) {
-    const name = cellText(upper.cells[k]!);
+  for (let k = 0; k < top.length; ) {
     let end = k + 1;
-    while (end < upper.cells.length && cellText(upper.cells[end]!) === name) end++;
+    while (end < top.length && top[end] === top[k]) end++;
     const lowerDiffers = (j: number): boolean => header.cells[j] !== upper.cells[j] && cellText(header.cells[j] ?? []) !== '';
-    if (end - k >= 2 && columnOf(name)?.role === 'partners' && Array.from({ length: end - k }, (_, i) => k + i).every(lowerDiffers)) {
+    if (end - k >= 2 && columnOf(top[k]!)?.role === 'partners' && Array.from({ length: end - k }, (_, i) => k + i).every(lowerDiffers)) {
       for (let j = k; j < end; j++) out.set(j, header.cells[j]!);
     }
     k = end;

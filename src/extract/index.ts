@@ -46,7 +46,7 @@ import {
   summaryMoney,
   parseDurationValue,
 } from './patterns.js';
-import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, type SpanFn } from './nodes.js';
+import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, summedFigures, type SpanFn } from './nodes.js';
 import { findPartners, PARTNERS_WITHOUT_AGREEMENT } from '../lexicon/partners.js';
 import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
@@ -521,7 +521,13 @@ function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[],
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
   // (The clauses of the kind of project the directions are, `重点支持项目资助强度为…`, where the call
   // gives other kinds figures of their own, `培育项目…60万元/项`: theirs speak for the directions.)
-  const ofKind = kind ? clauses.filter((c) => sentenceText(t, c.start).includes(kind)) : [];
+  // (The whole sentence, to its `。`: `重点支持项目资助强度为…；资助期限为4年` speaks of the kind in each clause.)
+  const ofKind = kind
+    ? clauses.filter((c) => {
+        const { start, end } = sentenceAt(t, c.start, '。\n');
+        return t.slice(start, end).includes(kind);
+      })
+    : [];
   /** The one clause giving a figure: the one naming the category, else the only one that gives it, else the only one of the directions' kind. */
   const pick = <T>(read: (clause: string) => T | null): { at: number; value: T } | null => {
     // Where clauses name the category, only they speak for it (never another type's figure).
@@ -706,13 +712,6 @@ function planSentences(text: Mapped): Mapped[] {
   return plan;
 }
 
-/** The sentence (to its `。` or line end) that holds offset `at`. */
-function sentenceText(t: string, at: number): string {
-  const start = Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('\n', at - 1)) + 1;
-  const ends = [t.indexOf('。', at), t.indexOf('\n', at)].filter((e) => e >= 0);
-  return t.slice(start, ends.length > 0 ? Math.min(...ends) : t.length);
-}
-
 /**
  * The kind of project the call's directions are, where the text names it (`设立11个重点支持项目研究方向`):
  * of the call's kinds (`拟资助重点支持项目14项` / `拟资助培育项目约30项`), the one its directions count.
@@ -731,15 +730,9 @@ function typedProjectCount(plan: readonly Mapped[], span: SpanFn, kind: string |
   const all = plan.flatMap((m) => [...m.text.matchAll(RE_TYPED_COUNT)].map((x) => ({ m, x })));
   const ofKind = kind ? all.filter(({ x }) => x[0].includes(kind)) : [];
   const typed = ofKind.length === 1 && all.length > 1 ? ofKind : all;
-  const values = typed.map(({ x }) => summaryCount(x));
-  if (typed.length === 0 || !values.every((v) => isPlausible('projects', v.value))) return null;
-  const first = typed[0]!;
-  const last = typed[typed.length - 1]!;
-  const sum = values.reduce((a, v) => a + v.value, 0);
-  const qualifier = values.every((v) => v.qualifier === values[0]!.qualifier) ? values[0]!.qualifier : 'about';
-  const s = span(first.m, first.x.index, first.x.index + first.x[0].length);
-  const e = span(last.m, last.x.index, last.x.index + last.x[0].length);
-  return { value: sum, qualifier, text: typed.map(({ x }) => x[0]).join('；'), span: { ...s, end: e.end, endLine: e.endLine } };
+  const parts = typed.map(({ m, x }) => ({ ...summaryCount(x), text: x[0], span: span(m, x.index, x.index + x[0].length) }));
+  if (!parts.every((p) => isPlausible('projects', p.value))) return null;
+  return summedFigures(parts);
 }
 
 /**

@@ -10,7 +10,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import { matchMarker } from '../lexicon/markers.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import type { Node, Section } from '../segment/index.js';
-import type { CheckDraft, Duration, Span } from '../schema/guideline.js';
+import type { CheckDraft, Duration, Qualifier, Span } from '../schema/guideline.js';
 import { FLAG_PATTERNS, type DurationValue } from './patterns.js';
 
 export type SpanFn = (m: Mapped, i?: number, j?: number) => Span;
@@ -285,3 +285,28 @@ function homeSide(m: Mapped): Mapped {
 }
 const RE_CHANGED_FROM = /原为|原定|由\s*[\d一二三四五六七八九十]/;
 const RE_EARLIER_NOTE = /[（(][^（）()]*(?:上一稿|上稿|原稿|调整前|原为|征求意见稿)[^（）()]*[）)]/;
+
+/** A figure read in one place: its value, qualifier, text and span. */
+export interface FigurePart {
+  readonly value: number;
+  readonly qualifier: Qualifier;
+  readonly text: string;
+  readonly span: Span;
+}
+
+/**
+ * Figures of several places added up (a call's counts per kind of project, a direction's kinds each
+ * with its fields): the sum; their qualifier where they share one, else `about`; their texts joined
+ * by `；`; the span from the first to the last. Null for none.
+ */
+export function summedFigures(parts: readonly FigurePart[]): FigurePart | null {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) return null;
+  return {
+    value: parts.reduce((a, p) => a + p.value, 0),
+    qualifier: parts.every((p) => p.qualifier === first.qualifier) ? first.qualifier : 'about',
+    text: parts.map((p) => p.text).join('；'),
+    span: { ...first.span, end: last.span.end, endLine: last.span.endLine },
+  };
+}

@@ -657,11 +657,11 @@ function ofSubset(t: string, index: number): boolean {
 }
 
 /** The sentence (between `。`/`；`/line ends) around `index`. */
-export function sentenceAt(t: string, index: number): { start: number; end: number } {
+export function sentenceAt(t: string, index: number, stops = '。；;\n'): { start: number; end: number } {
   let a = index;
-  while (a > 0 && !'。；;\n'.includes(t[a - 1]!)) a--;
+  while (a > 0 && !stops.includes(t[a - 1]!)) a--;
   let b = index;
-  while (b < t.length && !'。；;\n'.includes(t[b]!)) b++;
+  while (b < t.length && !stops.includes(t[b]!)) b++;
   return { start: a, end: b };
 }
 

@@ -323,6 +323,8 @@ export class Builder {
       this.popToContainer();
       this.stack.push(named);
       Object.assign(named, { detail: { paragraph: p, marker: m }, id: idOf(m) });
+      // (The text's numbers are checked as the text's: `2.2` then `2.4` is a gap, whatever the table says.)
+      if (m.type === this.directionType && this.lastDirection !== null) checkDirection(this.lastDirection, m, p, this.problems);
       this.lastDirection = m.rangeTo ?? m.value;
       return true;
     }

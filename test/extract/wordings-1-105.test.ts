@@ -256,7 +256,7 @@ const OVERVIEW = `国家重点研发计划“战略性科技创新合作”重�
 1.2 中国和德国绿色氢能联合研究项目
 合作协议：《中德科技合作联合委员会第十二次会议纪要》。
 领域方向：电解水制氢；储氢材料。
-1.3 中国和法国核能安全联合研究项目
+1.4 中国和法国核能安全联合研究项目
 合作协议：《中法科技合作联委会第十六次会议纪要》。
 领域方向：核安全；先进反应堆。
 `;
@@ -373,8 +373,9 @@ describe('since 1.105', () => {
     expect(d.directions.map((x) => x.funding?.amountCNY ?? null)).toEqual([15_000_000, 7_000_000, null, null]);
     expect(d.directions[0]!.otherText.map((o) => [o.label, o.text])).toEqual([['分年度国拨经费', '2027年900万元；2028年600万元']]);
     expect(d.directions.map((x) => x.projectCount?.value ?? null)).toEqual([5, 4, null, null]);
-    const shared = d.checks.filter((c) => c.code === 'value-unreadable');
+    const shared = d.checks.filter((c) => c.code === 'figure-shared');
     expect(shared.map((c) => c.directionId)).toEqual(['1.3', '1.3', '1.4', '1.4']);
+    expect(shared[0]!.messageZh).toBe('方向1.3：拟支持项目数中“1.3、1.4两个方向合计拟支持不超过8个”是与其他方向合计的数值，未计为本方向的数值，请对照原文核实');
   });
 
   it('reads a table of the kinds of project before the directions as the caps of each kind, and gives a direction the highest of the kinds it offers', async () => {
@@ -411,11 +412,13 @@ describe('since 1.105', () => {
     expect(by('2.1').conditions.youngScientist).toMatchObject({ maleBornOnOrAfter: '1989-01-01', femaleBornOnOrAfter: '1987-01-01', noSubtopics: true });
   });
 
-  it('joins an overview table’s rows to the texts after them by title, the text’s number the id', async () => {
+  it('joins an overview table’s rows to the texts after them by title, the text’s number the id and checked as the text’s', async () => {
     const d = await ingestText(Buffer.from(OVERVIEW), 'overview.txt');
     expect(d.directions).toHaveLength(3);
     const by = (id: string) => d.directions.find((x) => x.id === id)!;
     expect([by('1.1').title, by('1.1').projectCount?.value, by('1.1').funding?.amountCNY, by('1.1').domains.length]).toEqual(['中国和意大利青年科学家交流项目', 3, 9_000_000, 2]);
     expect([by('1.2').title, by('1.2').projectCount?.value, by('1.2').funding?.amountCNY, by('1.2').agreements.length]).toEqual(['中国和德国绿色氢能联合研究项目', 4, 12_000_000, 1]);
+    // The text's own numbering is checked: 1.4 after 1.2, whatever order the table gave.
+    expect(d.checks.filter((c) => c.code.startsWith('numbering-')).map((c) => [c.code, c.stated])).toEqual([['numbering-gap', '1.4']]);
   });
 });

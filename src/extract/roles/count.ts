@@ -8,7 +8,7 @@ import { CJK_NUMERAL, isPlausible } from '../../lexicon/numbers.js';
 import { parseCjkNumber } from '../../lexicon/chars.js';
 import type { ProjectCount } from '../../schema/guideline.js';
 import { eachDirectionCount, findSummary, parseCount, parseLabelledCount, RE_COUNT_OPEN, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES, RE_UNIT_COUNT_VERB, summaryCount } from '../patterns.js';
-import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
+import { fieldRest, implausible, leftBlank, summedFigures, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 
 /** `部署1个青年科学家项目`: what a direction deploys (never `…项目方向`, which counts directions). */
@@ -49,7 +49,7 @@ export function readProjectCount(ctx: DirectionContext): ProjectCount | null {
     const kinds = subTypeFields(ctx);
     if (RE_SHARED_FIGURE.test(rest.text)) {
       // (`1.3、1.4两个方向合计拟支持不超过8个`: the directions' count together, no one's.)
-      ctx.check('value-unreadable', 'warning', `the project count is stated for several directions together (“${rest.text}”): none of its own`, rest.text, span(rest));
+      ctx.check('figure-shared', 'warning', `the project count is stated for several directions together (“${rest.text}”): none of its own`, rest.text, span(rest));
     } else if (kinds) projectCount = kinds;
     else if (hit && isPlausible('projects', hit.value.value) && (hit.value.min === undefined || hit.value.min <= hit.value.value)) {
       projectCount = { ...hit.value, text: rest.text, span: span(rest), inherited: false };
@@ -121,14 +121,10 @@ function subTypeFields(ctx: DirectionContext): ProjectCount | null {
   const counts = ctx.allOf('projectCount').flatMap((f) => {
     const rest = currentValue(mappedTrim(fieldRest(f), TRAILING));
     const hit = parseCount(rest.text);
-    return hit && hit.value.min === undefined && isPlausible('projects', hit.value.value) ? [{ rest, hit }] : [];
+    return hit && hit.value.min === undefined && isPlausible('projects', hit.value.value) ? [{ value: hit.value.value, qualifier: hit.value.qualifier, text: rest.text, span: ctx.span(rest) }] : [];
   });
-  if (counts.length < 2) return null;
-  const first = ctx.span(counts[0]!.rest);
-  const end = ctx.span(counts[counts.length - 1]!.rest);
-  const value = counts.reduce((a, c) => a + c.hit.value.value, 0);
-  const qualifier = counts.every((c) => c.hit.value.qualifier === counts[0]!.hit.value.qualifier) ? counts[0]!.hit.value.qualifier : 'about';
-  return { value, qualifier, text: counts.map((c) => c.rest.text).join('；'), span: { ...first, end: end.end, endLine: end.endLine }, inherited: false };
+  const sum = counts.length >= 2 ? summedFigures(counts) : null;
+  return sum && { ...sum, inherited: false };
 }
 
 /** The count a group states for each of its directions, inherited. */

@@ -9,7 +9,7 @@ import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
 import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES } from '../patterns.js';
-import { fieldRest, implausible, leftBlank, TRAILING, currentValue } from '../nodes.js';
+import { fieldRest, implausible, leftBlank, summedFigures, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory } from './partners.js';
 
@@ -21,16 +21,15 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   // `资助经费：直接费用共计1600万元`: the second); what each project gets is read from the others.
   const fundingField = totalFundingField(ctx);
   const stated = fundingField ? readFundingField(ctx, fundingField) : { funding: null, perProject: null };
-  // (A figure stated for several directions together is no total of this one's: nothing else read for it.)
-  // (Nor where the count beside it on its line is such a figure: `1.3、1.4两个方向合计拟支持不超过8个，国拨经费共2400万元`.)
+  // (A figure stated for several directions together is no total of this one's: nothing else read for it,
+  // and `readFundingField` said so. Nor where the count beside it on its line is such a figure:
+  // `1.3、1.4两个方向合计拟支持不超过8个，国拨经费共2400万元`, the money cut from the count by its label.)
+  const value = fundingField ? mappedTrim(fundingValue(fundingField), TRAILING) : null;
+  const ownShared = value !== null && RE_SHARED_FIGURE.test(value.text);
   const countField = ctx.byRole('projectCount');
-  const countShared = countField !== undefined && fundingField !== undefined && RE_SHARED_FIGURE.test(fieldRest(countField).text) && ctx.span(fieldRest(countField)).line === ctx.span(fundingValue(fundingField)).line;
-  const shared = fundingField !== undefined && (countShared || RE_SHARED_FIGURE.test(fundingValue(fundingField).text));
-  let funding = shared ? null : (subTypeFunding(ctx) ?? stated.funding ?? planTotal(ctx));
-  if (countShared && fundingField && !RE_SHARED_FIGURE.test(fundingValue(fundingField).text)) {
-    const v = mappedTrim(fundingValue(fundingField), TRAILING);
-    ctx.check('value-unreadable', 'warning', `the funding is stated, with the project count before it, for several directions together (“${v.text}”): none of its own`, v.text, ctx.span(v));
-  }
+  const besideShared = value !== null && !ownShared && countField !== undefined && RE_SHARED_FIGURE.test(fieldRest(countField).text) && ctx.span(fieldRest(countField)).line === ctx.span(value).line;
+  if (besideShared) ctx.check('figure-shared', 'warning', `the funding is stated, with the project count before it, for several directions together (“${value.text}”): none of its own`, value.text, ctx.span(value));
+  let funding = ownShared || besideShared ? null : (subTypeFunding(ctx) ?? stated.funding ?? planTotal(ctx));
   const task = taskFunding(ctx);
   if (task && !funding && !fundingField) funding = task.funding;
   const perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
@@ -69,15 +68,12 @@ function subTypeFunding(ctx: DirectionContext): Funding | null {
   const totals = ctx.allOf('funding').flatMap((f) => {
     const rest = mappedTrim(fundingValue(f), TRAILING);
     const hit = fundingAmounts(withLabelUnit(rest.text, f.marker?.text ?? '')).total;
-    return hit && isPlausible('fundingCNY', hit.value.amountCNY) ? [{ rest, hit }] : [];
+    if (!hit || !isPlausible('fundingCNY', hit.value.amountCNY)) return [];
+    const [from, to] = [hit.index, hit.index + hit.length];
+    return [{ value: hit.value.amountCNY, qualifier: hit.value.qualifier, text: rest.text.slice(from, to), span: ctx.span(rest, from, to) }];
   });
-  if (totals.length < 2) return null;
-  const first = ctx.span(totals[0]!.rest, totals[0]!.hit.index, totals[0]!.hit.index + totals[0]!.hit.length);
-  const last = totals[totals.length - 1]!;
-  const end = ctx.span(last.rest, last.hit.index, last.hit.index + last.hit.length);
-  const amountCNY = totals.reduce((a, t) => a + t.hit.value.amountCNY, 0);
-  const qualifier = totals.every((t) => t.hit.value.qualifier === totals[0]!.hit.value.qualifier) ? totals[0]!.hit.value.qualifier : 'about';
-  return { amountCNY, qualifier, text: totals.map((t) => t.rest.text.slice(t.hit.index, t.hit.index + t.hit.length)).join('；'), span: { ...first, end: end.end, endLine: end.endLine } };
+  const sum = totals.length >= 2 ? summedFigures(totals) : null;
+  return sum && { amountCNY: sum.value, qualifier: sum.qualifier, text: sum.text, span: sum.span };
 }
 
 /**
@@ -102,7 +98,7 @@ function readFundingField(ctx: DirectionContext, fundingField: FundingField): { 
   const { total: hit, perProject } = fundingAmounts(withLabelUnit(rest.text, fundingField.marker?.text ?? ''));
   if (RE_SHARED_FIGURE.test(rest.text)) {
     // (`1.3、1.4两个方向合计…国拨经费共2400万元`, a cell merged over two directions' rows: theirs together, no one's.)
-    ctx.check('value-unreadable', 'warning', `the funding is stated for several directions together (“${rest.text}”): none of its own`, rest.text, span(rest));
+    ctx.check('figure-shared', 'warning', `the funding is stated for several directions together (“${rest.text}”): none of its own`, rest.text, span(rest));
   } else if (hit && isPlausible('fundingCNY', hit.value.amountCNY)) {
     funding = { ...hit.value, text: rest.text, span: span(rest) };
   } else if (hit) {
