@@ -32,16 +32,21 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
   let funding = ownShared || besideShared ? null : (subTypeFunding(ctx) ?? stated.funding ?? planTotal(ctx));
   const task = taskFunding(ctx);
   if (task && !funding && !fundingField) funding = task.funding;
-  const perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
+  let perProjectCap = perProjectCapOf(ctx, task, stated.perProject);
   if (perProjectCap && funding && !perProjectCap.inherited) {
     funding = { ...funding, perProjectCapCNY: perProjectCap.amountCNY, perProjectCapSpan: perProjectCap.span };
   }
   // No funding field: the total a prose direction states (`国拨经费共900万元`, `安排国拨经费800万元`).
   const prose = !funding && !fundingField ? proseFunding(ctx) : null;
-  if (prose?.funding) funding = prose.funding;
+  if (prose?.funding && prose.bound && (perProjectCap === null || perProjectCap.inherited)) {
+    // A key programme's direction, whose figures are each project's (`有关说明：…国拨经费不超过1200万元`,
+    // `国拨经费上限为3000万元`): a bound without a word of sum (共, 总额, 合计) is what one project may get,
+    // the cap the call's own yields to; no total of the direction.
+    perProjectCap = { amountCNY: prose.funding.amountCNY, text: prose.funding.text, span: prose.funding.span, inherited: false };
+  } else if (prose?.funding) funding = prose.funding;
   // `（拟支持4项，1200万元，3年）`, `约1000万元（国拨经费）`: the total without its label.
   let bareImplausible = false;
-  if (!funding && !fundingField && !prose?.implausible) {
+  if (!funding && !fundingField && !prose?.implausible && !prose?.bound) {
     const bare = bareFiguresOf(ctx).money;
     if (bare) {
       const text = ctx.all.text.slice(bare.index, bare.index + bare.length);
@@ -53,7 +58,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
       }
     }
   }
-  if (!funding && !fundingField) funding = groupFunding(ctx);
+  if (!funding && !fundingField && !prose?.bound) funding = groupFunding(ctx);
   if (!funding && !fundingField && !prose?.implausible && !bareImplausible) ctx.missing('funding', 'funding (拟支持经费)');
   return { funding, perProjectCap };
 }
@@ -198,23 +203,38 @@ function groupFunding({ span, groupTexts }: DirectionContext): Funding | null {
  * 概算6000万元`: the second), never a project's own figure (`每个项目的国拨经费不超过…`: a cap). A sum
  * that cannot be one (`经费总额0万元`) is a check, never silence (`implausible`).
  */
-function proseFunding(ctx: DirectionContext): { funding: Funding | null; implausible: boolean } {
+function proseFunding(ctx: DirectionContext): { funding: Funding | null; implausible: boolean; bound: boolean } {
   const { id, span, all, checks } = ctx;
   const moneyAfter = (x: RegExpMatchArray) => parseMoney(all.text.slice(x.index! + x[0].length, x.index! + x[0].length + 24));
   const mentions = [...all.text.matchAll(RE_PROSE_FUNDING)];
   const m = mentions.find((x) => moneyAfter(x)?.index === 0) ?? mentions[0];
   // (`本类项目安排中央财政资金约1.8亿元`: all the projects of a kind, a total.)
-  if (!m || /每|单个|单项|(?<![本该此][类批包])项目的?$/.test(all.text.slice(Math.max(0, m.index! - 8), m.index))) return { funding: null, implausible: false };
+  if (!m || /每|单个|单项|(?<![本该此][类批包])项目的?$/.test(all.text.slice(Math.max(0, m.index! - 8), m.index))) return { funding: null, implausible: false, bound: false };
   const money = moneyAfter(m);
-  if (!money || money.index !== 0) return { funding: null, implausible: false };
+  if (!money || money.index !== 0) return { funding: null, implausible: false, bound: false };
   const a = m.index! + m[0].length;
   // (`国拨经费不超过2000万元/项`: what one project gets, a cap, no total.)
-  if (/^\s*[/／]\s*(?:项|个)/.test(all.text.slice(a + money.length))) return { funding: null, implausible: false };
+  if (/^\s*[/／]\s*(?:项|个)/.test(all.text.slice(a + money.length))) return { funding: null, implausible: false, bound: false };
   const text = all.text.slice(a, a + money.length);
-  if (isPlausible('fundingCNY', money.value.amountCNY)) return { funding: { ...money.value, text, span: span(all, a, a + money.length) }, implausible: false };
+  // (A key programme's bound with no word of sum: `国拨经费不超过1200万元`, `国拨经费上限为3000万元`.)
+  // (`拟安排国拨经费不超过6000万元`, `榜单金额…`: what the direction is given, its total.)
+  const arranged = /安排|榜单/.test(m[0]) || /安排$/.test(all.text.slice(Math.max(0, m.index! - 3), m.index));
+  // (`拟支持1项，国拨经费不超过4000万元`: the one project's bound, the direction's total; `上限为` a cap still.)
+  const counted = RE_COUNT_BEFORE.test(sentenceBefore(all.text, m.index!)) && !/上限/.test(text);
+  const bound = keyProgramme(ctx) && money.value.qualifier === 'atMost' && !arranged && !counted && !RE_SUM_WORD.test(m[0]) && !RE_SUM_WORD.test(text);
+  if (isPlausible('fundingCNY', money.value.amountCNY)) return { funding: { ...money.value, text, span: span(all, a, a + money.length) }, implausible: false, bound };
   implausible(checks, id, 'funding', text, span(all, a, a + money.length));
-  return { funding: null, implausible: true };
+  return { funding: null, implausible: true, bound: false };
 }
+
+/** A count stated before, in the same sentence: `拟支持1项，`, `支持项目数为1～2项，`. */
+const RE_COUNT_BEFORE = /支持[^。；，,]{0,8}?(?:\d+|[一二两三四五])\s*(?:[~～—-]\s*\d+\s*)?(?:项|个)/;
+/** The sentence's text before an offset (from the last `。`, `；` or line start). */
+const sentenceBefore = (text: string, at: number): string => text.slice(Math.max(0, text.slice(0, at).search(/[^。；\n]*$/)), at);
+/** Words that make a money mention a sum: `共`, `总额`, `合计`, `总计`, `概算`. */
+const RE_SUM_WORD = /共|总|合计|概算/;
+/** A key programme's direction: one that states its research content or indicators. */
+const keyProgramme = (ctx: DirectionContext): boolean => ctx.byRole('content') !== undefined || ctx.byRole('indicators') !== undefined;
 
 /** The cap stated for the category a title ends with (`…（共性关键技术类）`), if any. */
 function categoryCap(summary: DirectionContext['summary'], title: string): DirectionContext['summary']['categoryCaps'][number] | null {
