@@ -1356,6 +1356,9 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
   // every direction's.
   const inKind = (x: { span: { start: number } } | null): boolean => x !== null && kinds.ranges.some(([a, b]) => x.span.start >= a && x.span.start < b);
   const defaultPerProjectCap = readDefaultCap(text, span, youthOnly);
+  const categoryCaps = [...readCategoryCaps(text, span), ...kinds.caps];
+  // (`共性关键技术类项目国拨经费原则上不高于2500万元/项，基础前沿类…`: the first category's cap, no default.)
+  const ofCategory = (x: { span: { start: number; end: number } } | null): boolean => x !== null && categoryCaps.some((c) => c.span.start <= x.span.start && x.span.end <= c.span.end);
   return {
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
@@ -1364,8 +1367,8 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
     fundingTotal,
     defaultDuration: inKind(defaultDuration) ? null : defaultDuration,
     defaultProjectCount: readDefaultCount(text, span, youthOnly),
-    defaultPerProjectCap: inKind(defaultPerProjectCap) ? null : defaultPerProjectCap,
-    categoryCaps: [...readCategoryCaps(text, span), ...kinds.caps],
+    defaultPerProjectCap: inKind(defaultPerProjectCap) || ofCategory(defaultPerProjectCap) ? null : defaultPerProjectCap,
+    categoryCaps,
     youngScientist: readYoungScientist(text, span),
     categoryDurations: [...readCategoryDurations(text, span), ...kinds.durations],
   };
@@ -1468,7 +1471,8 @@ function readDefaultCount(text: Mapped, span: SpanFn, youthOnly = false): Summar
 }
 
 /** The categories a cap's clause names before it (`共性关键技术类和应用示范类项目每个项目…`), or none. */
-const RE_CAP_CATEGORIES = /((?:[\u4e00-\u9fff]{2,10}类(?:项目)?[和、及与]?){1,4})项目[^。；，]{0,6}$/;
+// (`共性关键技术类项目国拨经费原则上不高于`: the money's name between.)
+const RE_CAP_CATEGORIES = /((?:[\u4e00-\u9fff]{2,10}类(?:项目)?[和、及与]?){1,4})项目(?:的)?(?:国拨经费|中央财政经费|财政经费|经费|资助强度|支持强度)?[^。；，]{0,6}$/;
 function capCategories(t: string, at: number): string[] {
   const clause = t.slice(Math.max(0, t.lastIndexOf('，', at - 1) + 1, t.lastIndexOf('。', at - 1) + 1, t.lastIndexOf('；', at - 1) + 1), at);
   const m = RE_CAP_CATEGORIES.exec(clause);

@@ -219,6 +219,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['安排资金', 'funding'],
   ['攻关时限', 'duration'],
   ['实施时限', 'duration'],
+  // (`揭榜任务完成时限为3年`: a 揭榜挂帅 direction's term.)
+  ['完成时限', 'duration'],
   ['揭榜任务', 'content'],
   ['任务描述', 'content'],
   ['主要任务', 'content'],

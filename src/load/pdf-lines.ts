@@ -241,7 +241,7 @@ export function estimatedAdvance(text: string, size: number): number {
  * `技术与装 共性关键技术 1` over three columns): its pieces, each where its glyphs put it
  * (`estimatedAdvance`), the spaces runs of their own, each its share of the rest. Any other run whole.
  */
-function apartAtGaps(it: TextItem): TextItem[] {
+function apartAtGaps(it: TextItem, overlapped = false): TextItem[] {
   // (Never a run with Latin letters: their widths are no fraction of an em to count by.)
   if (!/\S +\S/.test(it.str) || it.width <= 0 || it.angle !== undefined || /[A-Za-z]/.test(it.str)) return [it];
   const chars = [...it.str];
@@ -249,8 +249,10 @@ function apartAtGaps(it: TextItem): TextItem[] {
   const spaces = chars.filter((ch) => ch === ' ').length;
   const space = (it.width - glyphs) / Math.max(1, spaces);
   // (A third of an em between words of ideographs, `项目数 经费`, a header's two cells, is a gap too.)
+  // (Any space of a run another run is set inside, a glyph of another font in its gap: `3 1` with the
+  // `∶` over its space, `3∶1` as printed.)
   const words = it.str.split(/ +/).filter((w) => w !== '');
-  if (space < it.size * (words.every((w) => /^[\u4e00-\u9fff（）()]{2,}$/.test(w)) ? 0.3 : 0.5)) return [it];
+  if (!overlapped && space < it.size * (words.every((w) => /^[\u4e00-\u9fff（）()]{2,}$/.test(w)) ? 0.3 : 0.5)) return [it];
   const out: TextItem[] = [];
   let x = it.x;
   let piece = '';
@@ -270,6 +272,15 @@ function apartAtGaps(it: TextItem): TextItem[] {
   }
   if (piece !== '') out.push({ ...it, str: piece, x: from, width: x - from });
   return out;
+}
+
+/**
+ * Another run of the same baseline that starts inside a run's gap: a glyph the writer set in another
+ * font between two of its characters (a run `3 1` from x 146.7 wide 21.5, and `∶` at 154.7).
+ */
+function overlapped(it: TextItem, items: readonly TextItem[]): boolean {
+  if (!/\S +\S/.test(it.str)) return false;
+  return items.some((o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) < it.size * 0.2 && o.x > it.x + it.size * 0.25 && o.x < it.x + it.width - it.size * 0.25);
 }
 
 /** A footnote's mark set small and raised: a number of one or two digits, a star, a circled or superscript number. */
@@ -344,7 +355,7 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
     }
   }
   // Baseline grouping: items whose baselines are within a third of the font size share a line.
-  const sorted = raisedMarks(uprightRuns(page.ocr ? kept : kept.flatMap(apartAtGaps)), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
+  const sorted = raisedMarks(uprightRuns(page.ocr ? kept : kept.flatMap((it) => apartAtGaps(it, overlapped(it, kept)))), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const it of sorted) {
     const line = lines.find((l) => Math.abs(l.y - it.y) < Math.max(1, Math.min(l.size, it.size) * 0.35));

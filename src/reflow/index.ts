@@ -125,10 +125,35 @@ interface LineFacts {
   readonly blocks?: readonly number[];
 }
 
+/**
+ * The letter spacing `clean` took out of a line, one column each, where the line was letter-spaced
+ * (`考 核 指 标 ： （ 1 ） 机 组 …`, a justified line of a Word PDF: one character removed between
+ * seven in ten pairs of those kept, or more); else 0. Counted in its width, such a line is full, no
+ * line a paragraph ends with.
+ */
+function letterSpacing(m: Mapped): number {
+  const n = m.text.length;
+  if (n < 8) return 0;
+  // (One character skipped between two kept: a letter's spacing; a wider gap, a table's column, is none.)
+  let spacing = 0;
+  for (let k = 1; k < n; k++) if (m.from[k]! - m.from[k - 1]! === 2) spacing++;
+  return spacing >= (n - 1) * 0.7 ? spacing : 0;
+}
+
+/**
+ * Each line's printed width (`letterSpacing`), where letter-spaced lines are a few (under a quarter):
+ * a text spaced throughout (an OCR's, `氢 能 …`) is measured as it reads, every line alike.
+ */
+function measuredWidths(lines: readonly CleanLine[]): number[] {
+  const spacing = lines.map((l) => letterSpacing(l.text));
+  const few = spacing.filter((x) => x > 0).length < lines.length * 0.25;
+  return lines.map((l, k) => displayWidth(l.text.text) + (few ? spacing[k]! : 0));
+}
+
 function lineFacts(cleaned: Cleaned): LineFacts {
   const lines = cleaned.lines;
   // Widths and markers once per line: each line is looked at as `a` and as `b`.
-  const widths = lines.map((l) => displayWidth(l.text.text));
+  const widths = measuredWidths(lines);
   // Lines written out from a table are no printed lines: they take no part in the column width.
   const printedWidths = lines.some((l) => l.table) ? widths.filter((_, k) => !lines[k]!.table) : widths;
   // A figure's label without a colon (`国拨经费不超过…`) is a word at a line start, no marker:

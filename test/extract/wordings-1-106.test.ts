@@ -1,7 +1,9 @@
 /**
  * Wordings and shapes read since 1.106, each on a small whole document: a key programme's money
  * bound in a direction's 有关说明 read as what one project may get, or as the direction's total,
- * by the words around it.
+ * by the words around it; caps per category with none for all; a ratio written `之比` and spaced
+ * `3 ∶ 1`; a 揭榜挂帅 term `完成时限`; a justified line letter-spaced in a hard-wrapped text (a Word
+ * PDF's), full width, no paragraph's end.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../helpers/seed.js';
@@ -33,7 +35,52 @@ const KP_MONEY = `国家重点研发计划“智能诊疗装备”重点专项20
 有关说明：拟安排国拨经费不超过2400万元，支持1～2项。
 `;
 
+// Hard-wrapped at 26 columns, as a Word PDF's text: one justified line letter-spaced.
+const KP_SPACED = `国家重点研发计划“可再生能源技术”重点专项
+2027年度项目申报指南
+　　本专项2027年度拟部署2个指南方向，拟安排国拨经费总概
+算5500万元。项目实施周期原则上为3至4年。共性关键技术类
+项目国拨经费原则上不高于2500万元/项，示范应用类项目原则
+上不高于3000万元/项。
+　　1. 风能
+　　1.1 海上风电机组整机设计与关键部件（共性关键技术类）
+　　研究内容：针对深远海大规模开发对超大型风电机组的需
+求，研究机组整机一体化设计与载荷优化方法，完成样机研制
+与并网运行测试。
+　　考 核 指 标 ： （ 1 ） 机 组 额 定 功 率 ≥ 20MW ， 风 轮 直 径
+≥300m；（2）样机完成并网运行，可利用率≥97%；（3）主轴
+承国产化率100%；（4）形成整机设计规范2项以上。
+　　关键词：海上风电，超大型机组
+　　有关说明：本方向采取揭榜挂帅方式组织，只支持1项，揭
+榜任务完成时限为3年。单位自筹经费与国拨经费之比不低于
+3 ∶ 1。
+　　1.2 风电场智能运维与健康管理（示范应用类）
+　　研究内容：研究基于多源监测数据的机组健康状态评估与故
+障早期预警方法。
+　　考核指标：（1）故障预警准确率≥90%；（2）建成示范风
+电场2个。
+　　关键词：智能运维，健康管理
+　　有关说明：拟支持1～2项。
+`;
+
 describe('since 1.106', () => {
+  it('reads caps per category with no default, a spaced ratio written 之比, a task’s 完成时限, and a letter-spaced line read whole', async () => {
+    const d = await ingestText(Buffer.from(KP_SPACED), 'kp-spaced.txt');
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect(d.summary.defaultPerProjectCap).toBeNull();
+    expect(d.summary.categoryCaps.map((c) => [c.categories, c.amountCNY])).toEqual([
+      [['共性关键技术类'], 25_000_000],
+      [['示范应用类'], 30_000_000],
+    ]);
+    expect(by('1.1').perProjectCap).toMatchObject({ amountCNY: 25_000_000, inherited: true });
+    expect(by('1.2').perProjectCap).toMatchObject({ amountCNY: 30_000_000, inherited: true });
+    expect(by('1.1').indicators.map((i) => i.marker)).toEqual(['（1）', '（2）', '（3）', '（4）']);
+    expect(by('1.1').indicators[0]!.text).toBe('机组额定功率≥20MW，风轮直径≥300m；');
+    expect(by('1.1').conditions.matchingRatio).toMatchObject({ other: 3, central: 1, qualifier: 'atLeast' });
+    expect(by('1.1').duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: false });
+    expect(by('1.2').duration).toMatchObject({ minYears: 3, maxYears: 4, inherited: true });
+  });
+
   it('reads a key programme’s bare money bound as a project’s cap, a counted or arranged one as the direction’s total', async () => {
     const d = await ingestText(Buffer.from(KP_MONEY), 'kp-money.txt');
     const by = (id: string) => d.directions.find((x) => x.id === id)!;
