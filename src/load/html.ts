@@ -78,8 +78,14 @@ function idIs(e: Element, re: RegExp): boolean {
 function isWidget(e: Element): boolean {
   if (e.tagName === 'body' || e.tagName === 'html') return false;
   const id = e.properties?.['id'];
-  return classes(e).some((c) => WIDGET.test(c)) || (typeof id === 'string' && WIDGET.test(id));
+  return classes(e).some((c) => WIDGET.test(c) && !RE_BEM_PART.test(c)) || (typeof id === 'string' && WIDGET.test(id));
 }
+/**
+ * A component's own part, named as BEM names it (`el-collapse-item__header`, a panel's heading;
+ * `el-table__header-wrapper`, a table's header row): no page furniture, whatever word it ends with.
+ */
+// (Not a bar's: `el-tabs__header`, the tabs' labels, is a page's control still.)
+const RE_BEM_PART = /^(?![\w-]*(?:tabs?|nav|navbar|menu|bar|breadcrumb)__)[\w-]+__(?:header|footer|nav|menu|tools?|position|location)(?:$|[-_])/i;
 function isHidden(e: Element): boolean {
   const p = e.properties ?? {};
   if (p['hidden'] !== undefined && p['hidden'] !== false && p['hidden'] !== null) return true;
