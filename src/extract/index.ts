@@ -240,13 +240,19 @@ function statedBy(n: Section): Mapped[] {
       ? n.children.flatMap((c) => (c.kind === 'paragraph' && statesForDirections(c.paragraph.text.text) ? [c.paragraph.text] : []))
       : [];
   if (n.kind === 'part' || n.kind === 'group') {
-    for (const c of n.children) if (c.kind === 'field' && c.role === 'agreement' && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
+    // (Its agreement, and where it is a group of sub-directions (`方向一` over `子方向1：`), what it
+    // arranges for them: `支持安排：…每个项目国拨经费不超过300万元，项目实施周期3年`.)
+    const subs = n.children.some((x) => x.kind === 'direction' && /^子方向/.test(x.marker?.text ?? ''));
+    for (const c of n.children) if (c.kind === 'field' && (c.role === 'agreement' || (subs && c.role !== null && GROUP_FIELD_ROLES.has(c.role))) && c.heading && n.children.some((x) => x.kind === 'direction')) own.push(mappedJoin([c.heading.text, ...c.children.flatMap((x) => (x.kind === 'paragraph' ? [x.paragraph.text] : []))], '\n'));
     // The figures its heading's bracket states for its directions (`（一）国际科技组织培育类（每项资助不超过80万元）`).
     const bracket = n.heading ? RE_HEADING_FIGURES.exec(n.heading.text.text) : null;
     if (bracket && n.heading) own.push(mappedSlice(n.heading.text, bracket.index + 1, bracket.index + bracket[0].length - 1));
   }
   return own;
 }
+
+/** The fields a group of sub-directions states for them all. */
+const GROUP_FIELD_ROLES: ReadonlySet<string> = new Set(['funding', 'duration', 'projectCount', 'requirements', 'other']);
 
 /** A bracket that ends a part's heading and states a figure for each of its projects: `（每项资助不超过80万元）`. */
 const RE_HEADING_FIGURES = /[（(](?=[^（）()]*(?:每项|每个项目|单项|单个项目))[^（）()]*\d[^（）()]*(?:万元|亿元|年)[^（）()]*[）)]\s*$/;

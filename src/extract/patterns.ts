@@ -488,6 +488,8 @@ export const FUNDING_TOTAL_LEAD = '(?:拟(?:资助|支持)经费(?:总额|合计
  */
 export const SUMMARY_PATTERNS = {
   directionCount: [
+    // `设立4个指南方向，各方向…共下设11个子方向` (the sub-directions applicants choose, each a direction).
+    new RegExp(`(?:下设|设立|设置|设|分设|包括)(?:了)?()${N}个子方向()`),
     // `2026年度共设置9个课题` (a ministry's 课题指南: each 课题 a direction; never `每个项目下设4个课题`).
     new RegExp(`共(?:设立|设置|设|部署)(?:了)?()${N}个(?:研究)?课题()`),
     // `设置6个方向、10项指南` (a province's 指南 under its 方向: each 指南 a direction).

@@ -215,6 +215,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['任务内容', 'content'],
   ['支持方式及额度', 'funding'],
   ['支持额度', 'funding'],
+  // (`支持安排：本方向共拟支持项目16个，国拨经费4800万元；每个项目…`: what a group of sub-directions is given.)
+  ['支持安排', 'funding'],
   // A provincial call's money for a kind of support (`（7）安排资金：2400万元`), beside what each gets.
   ['安排资金', 'funding'],
   ['攻关时限', 'duration'],
@@ -374,6 +376,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['指南方向类别', 'other'],
   ['指南方向编号', 'other'],
   ['方向编号', 'other'],
+  // (A key programme's form: how many 课题 a project may set up, no project count.)
+  ['下设课题数', 'other'],
+  ['项目下设课题数', 'other'],
   ['指南编号', 'other'],
   ['项目类型', 'other'],
   // The task a direction belongs to, as a summary table's column names it (`任务 | 序号 | 项目方向`).

@@ -144,7 +144,8 @@ const CJK_NUM = '[〇零一二两三四五六七八九十百]+';
 const RE_CJK_COMMA = new RegExp(`^(${CJK_NUM})、\\s*`);
 const RE_PAREN_CJK = new RegExp(`^[（(](${CJK_NUM})[）)]\\s*`);
 /** `指南1：`, `指南 12：` (a colon after it: never `指南2026…`). */
-const RE_GUIDE_ITEM = /^指南\s*(\d{1,3})\s*[：:]\s*/;
+// (`子方向1：智慧城市…` under `方向一　…`: the sub-directions applicants choose, each a direction.)
+const RE_GUIDE_ITEM = /^(?:指南|子方向)\s*(\d{1,3})\s*(?:[：:]\s*|[ \u3000]+(?=[\u4e00-\u9fff]))/;
 /** `方向（一）集成电路`, `领域（二）…`: a group of a word and its number in brackets, as `（一）` is. */
 const RE_WORD_PAREN_CJK = new RegExp(`^(?:方向|领域|专题|板块)\\s*[（(](${CJK_NUM})[）)]\\s*`);
 const RE_PAREN_ARABIC = /^[（(](\d{1,3})[）)]\s*/;
@@ -232,7 +233,12 @@ const RE_PART_WORD = new RegExp(`^(?:第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|�
 const RE_DIRECTION_CODE = /^([A-Z]{2,8})[-－—_](20\d{2})[-－—_](\d{1,3})(?:[ \t\u3000]*$|[ \t\u3000]+(?=[\u4e00-\u9fff“《]))/;
 
 /** A task card's number on a line of its own (`序号：1`), its name in a field below (`榜单名称：…`). */
-const RE_RECORD_NUMBER = /^(?:序号|编号|榜单编号|任务编号|榜单序号)\s*[：:]\s*(\d{1,3})\s*$/;
+const RE_RECORD_NUMBER = /^(?:序号|编号|榜单编号|任务编号|榜单序号|方向编号|指南方向编号|方向序号)\s*[：:]\s*(\d{1,3})\s*$/;
+/**
+ * A direction's form whose number is a field of its own, two levels deep (`方向编号：1.1`, a key
+ * programme's 指南方向表; its name in `方向名称：…` below): the direction's heading, as `1.1` is.
+ */
+const RE_RECORD_DECIMAL = /^(?:方向编号|指南方向编号|方向序号|编号|序号)\s*[：:]\s*(\d{1,2})[.．](\d{1,2})\s*$/;
 
 /**
  * A direction whose number is printed after its title, alone on its line (`中国和瑞典政府间联合研究项目
@@ -441,6 +447,7 @@ const MARKER_FORMS: readonly (readonly [RegExp, (m: RegExpExecArray) => Marker |
   // (`领域1　人形机器人`: MIIT's first level of 领域-方向-任务.)
   [RE_PART_WORD, worded('part-word', (m) => m[1] ?? m[2]!)],
   [RE_RECORD_NUMBER, arabic('direction-word')],
+  [RE_RECORD_DECIMAL, (m) => decimal(m, `${m[1]}.${m[2]}`)],
   [RE_DIRECTION_CODE, (m) => ({ type: 'direction-word', text: m[0].trim(), length: m[0].length, value: Number(m[3]), key: String(Number(m[3])) })],
   [RE_TRAILING_DIRECTION, (m) => {
     const marker = worded('direction-word', (x) => x[1]!)(m);

@@ -101,9 +101,23 @@ const RE_MARKER_ONLY = /^\s*(?:[（(]\d{1,3}[）)]|\d{1,3}[.．、）)]|[\u2460-
 export function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker | null)[]): void {
   for (let k = 0; k < markers.length; k++) {
     const m = markers[k];
-    if (m?.type !== 'direction-word' || !/^(?:专题|主题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) continue;
+    if (m?.type !== 'direction-word') continue;
+    if ((!/^(?:专题|主题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) && !overSubDirections(markers, k)) continue;
     markers[k] = { ...m, type: 'part-word' };
   }
+}
+
+/**
+ * `方向一　内地与香港联合资助项目` over `子方向1：…` `子方向2：…` (before the next `方向二`): a group of the
+ * sub-directions applicants choose, each a direction; its own fields (`合作依据`, `支持安排`) are theirs.
+ */
+function overSubDirections(markers: readonly (Marker | null)[], k: number): boolean {
+  for (let i = k + 1; i < markers.length; i++) {
+    const m = markers[i];
+    if (m?.type === 'direction-word') return false;
+    if (m?.type === 'arabic-dot' && /^子方向/.test(m.text)) return true;
+  }
+  return false;
 }
 
 /**

@@ -36,8 +36,18 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
   const answered = leadAnswered(ctx);
   const stated = conditionsOf([...requirementFields, ...ctx.allOf('other').filter((f) => !LEAD_LABELS.has(f.marker?.key ?? '')), ...ctx.allOf('funding')].map(nodeText), span);
   const ownConditions = answered && !stated.leadingEnterprise ? { ...stated, leadingEnterprise: answered } : stated;
-  // The young-scientist rules a group states for its directions, where a direction states none.
-  const conditions = ownConditions.youngScientist || groupTexts.length === 0 ? ownConditions : { ...ownConditions, youngScientist: conditionsOf(groupTexts, span).youngScientist };
+  // The rules a group states for its directions (young scientists', who leads, what is matched:
+  // `方向三` / `支持安排：…本方向须由内地企业牵头申报，企业配套经费与国拨经费比例不低于1:1`), where a
+  // direction states none: inherited.
+  const group = groupTexts.length === 0 ? null : conditionsOf(groupTexts, span);
+  const conditions = !group
+    ? ownConditions
+    : {
+        ...ownConditions,
+        youngScientist: ownConditions.youngScientist ?? group.youngScientist,
+        matchingRatio: ownConditions.matchingRatio ?? (group.matchingRatio && { ...group.matchingRatio, inherited: true }),
+        leadingEnterprise: ownConditions.leadingEnterprise ?? (group.leadingEnterprise && { ...group.leadingEnterprise, inherited: true }),
+      };
   return { requirements, conditions };
 }
 
