@@ -36,11 +36,16 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['依据协议', 'agreement'],
   ['依托协议', 'agreement'],
   ['合作依据', 'agreement'],
+  ['合作框架', 'agreement'],
+  ['依据文件', 'agreement'],
+  // (`对接机制：内地与香港…联合资助机制，依据《…安排》`: the mechanism and the agreement it rests on.)
+  ['对接机制', 'agreement'],
   ['协议依据', 'agreement'],
   ['合作机制', 'agreement'],
   // (`依托机制：中欧科技创新合作联合资助机制；《…协定》`.)
   ['依托机制', 'agreement'],
   ['领域方向', 'domains'],
+  ['申报方向', 'domains'],
   ['支持领域', 'domains'],
   ['合作领域', 'domains'],
   ['重点领域', 'domains'],
@@ -89,6 +94,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟资助项目数量', 'projectCount'],
   ['项目数量', 'projectCount'],
   ['立项数', 'projectCount'],
+  ['计划立项', 'projectCount'],
   ['立项数量', 'projectCount'],
   ['拟立项数量', 'projectCount'],
   ['拟立项数', 'projectCount'],
@@ -109,6 +115,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['拟遴选数量', 'projectCount'],
   ['遴选单位数', 'projectCount'],
   ['共拟支持经费', 'funding'],
+  ['资助规模', 'funding'],
   ['资助总额', 'funding'],
   ['拟支持经费', 'funding'],
   ['支持经费', 'funding'],
@@ -179,6 +186,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['执行年限', 'duration'],
   ['资助期限', 'duration'],
   ['研究期限', 'duration'],
+  ['执行时间', 'duration'],
+  ['项目执行时间', 'duration'],
+  ['项目期限', 'duration'],
   ['实施期', 'duration'],
   ['资助期', 'duration'],
   ['支持期限', 'duration'],
@@ -198,6 +208,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['揭榜期限', 'duration'],
   ['揭榜周期', 'duration'],
   ['其他要求', 'requirements'],
+  ['申报须知', 'requirements'],
+  ['有关事项', 'requirements'],
+  ['特别说明', 'requirements'],
   ['特别要求', 'requirements'],
   ['申报要求', 'requirements'],
   // Who may apply, as a city's call says it (`申报主体要求：本市注册的企业…`).
@@ -540,7 +553,8 @@ export function fieldLabelAt(text: string): { label: string; role: FieldRole; le
  * prints several such lines: a bare `申报要求` may be a heading).
  */
 // (A label may give its value's unit: `拟支持经费（万元）` over `1200.00`.)
-const RE_LABEL_ONLY = new RegExp(`^(?:[【\\[](.{2,10})[】\\]]|(.{2,10}?)\\s*${UNIT_GLOSS}\\s*(${LABEL_COLON})?)$`);
+// (`【计划立项】：` too: a bracketed label with its colon.)
+const RE_LABEL_ONLY = new RegExp(`^(?:[【\\[](.{2,10})[】\\]]\\s*(?:${LABEL_COLON})?|(.{2,10}?)\\s*${UNIT_GLOSS}\\s*(${LABEL_COLON})?)$`);
 export function labelOnly(text: string): { label: string; role: FieldRole; colon: boolean } | null {
   const t = text.trim();
   const m = RE_LABEL_ONLY.exec(t);

@@ -472,7 +472,9 @@ function joinLabelLines(paragraphs: Paragraph[], markers: (Marker | null)[]): { 
     }
     const text = mappedTrim(p.text);
     const own = markers[k];
-    const marker: Marker = own?.type === 'field' ? own : { type: 'field', text: text.text, length: text.text.length, value: 0, key: o.label };
+    // (The colon after a bracketed label, `【计划立项】：`, is the label's: no part of the value joined to it.)
+    const colonAfter = own?.type === 'field' && /^\s*[：:]\s*$/.test(p.text.text.slice(own.length)) ? p.text.text.trimEnd().length : null;
+    const marker: Marker = own?.type === 'field' ? (colonAfter === null ? own : { ...own, length: colonAfter }) : { type: 'field', text: text.text, length: text.text.length, value: 0, key: o.label };
     const q = paragraphs[k + 1];
     // A paragraph that introduces a list (`交通转型，具体包括以下方向：`) stays the list's head.
     // (A label that numbers the direction, `指南方向编号` over `1.1`: the number is its value, no heading.)
