@@ -3,7 +3,8 @@
  * bound in a direction's 有关说明 read as what one project may get, or as the direction's total,
  * by the words around it; caps per category with none for all; a ratio written `之比` and spaced
  * `3 ∶ 1`; a 揭榜挂帅 term `完成时限`; a justified line letter-spaced in a hard-wrapped text (a Word
- * PDF's), full width, no paragraph's end.
+ * PDF's), full width, no paragraph's end; sub-directions under 方向一 with the group's figures,
+ * labels in 【】 with their colon alone on a line, and new label spellings.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../helpers/seed.js';
@@ -63,6 +64,39 @@ const KP_SPACED = `国家重点研发计划“可再生能源技术”重点专�
 　　有关说明：拟支持1～2项。
 `;
 
+const GAT_SUB = `国家重点研发计划“港澳台科技创新合作”重点专项2030年度第一批项目申报指南
+
+2030年度第一批项目设立2个指南方向，各方向按合作领域共下设3个子方向，拟支持项目数13个，国拨经费总概算3500万元。除方向另有规定外，项目实施周期一般为3年，每个项目国拨经费原则上不超过400万元。
+
+方向一　内地与香港联合资助项目
+合作依据：《内地与香港关于加强创新科技合作的安排》。
+支持安排：本方向共拟支持项目9个，国拨经费2700万元；每个项目国拨经费不超过300万元，项目实施周期3年。
+子方向1：智慧城市与数字孪生
+领域方向：城市信息模型；智慧交通。
+拟支持项目数：4个。
+共拟支持经费：1200万元。
+其他要求：香港合作单位须同时向香港特别行政区政府创新科技署提交申请，单方申报无效。
+子方向2：生物医药与医疗器械
+领域方向：创新药物；高端医疗器械。
+拟支持项目数：5个。
+共拟支持经费：1500万元。
+其他要求：香港合作单位须同时向香港特别行政区政府创新科技署提交申请，单方申报无效。
+方向二　粤港澳大湾区协同创新项目
+合作依据：《粤港澳大湾区发展规划纲要》。
+支持安排：本方向共拟支持项目4个，国拨经费800万元。本方向须由内地企业牵头申报，企业配套经费与国拨经费比例不低于1:1。
+子方向1：海洋经济与海洋工程
+【申报方向】：
+海洋工程装备；海岸带防灾减灾。
+【计划立项】：
+4个。
+【资助规模】：
+共800万元。
+【执行时间】：
+36个月。
+【有关事项】：
+项目须在粤港澳大湾区内开展示范应用。
+`;
+
 describe('since 1.106', () => {
   it('reads caps per category with no default, a spaced ratio written 之比, a task’s 完成时限, and a letter-spaced line read whole', async () => {
     const d = await ingestText(Buffer.from(KP_SPACED), 'kp-spaced.txt');
@@ -95,5 +129,25 @@ describe('since 1.106', () => {
     expect(by('1.3').perProjectCap).toMatchObject({ amountCNY: 30_000_000, inherited: false });
     // `拟安排国拨经费…`: what the direction is given.
     expect(by('1.4').funding).toMatchObject({ amountCNY: 24_000_000, qualifier: 'atMost' });
+  });
+
+  it('reads 子方向 under 方向一 as directions with the group’s agreement, figures and rules, and 【label】： lines over their values', async () => {
+    const d = await ingestText(Buffer.from(GAT_SUB), 'gat-sub.txt');
+    expect(d.summary.directionCount?.value).toBe(3);
+    expect(d.directions.map((x) => [x.id, x.title, x.partners.map((p) => p.name), x.agreements.map((a) => a.title)])).toEqual([
+      ['1.1', '智慧城市与数字孪生', ['香港'], ['内地与香港关于加强创新科技合作的安排']],
+      ['1.2', '生物医药与医疗器械', ['香港'], ['内地与香港关于加强创新科技合作的安排']],
+      ['2.1', '海洋经济与海洋工程', ['香港', '澳门'], ['粤港澳大湾区发展规划纲要']],
+    ]);
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect(by('1.1').perProjectCap).toMatchObject({ amountCNY: 3_000_000, inherited: true });
+    expect(by('1.1').projectCount?.value).toBe(4);
+    expect(by('1.2').duration).toMatchObject({ minYears: 3, maxYears: 3 });
+    expect(by('2.1').conditions.leadingEnterprise).toMatchObject({ inherited: true });
+    expect(by('2.1').conditions.matchingRatio).toMatchObject({ other: 1, central: 1, inherited: true });
+    expect(by('1.1').conditions.leadingEnterprise).toBeNull();
+    expect(by('2.1').domains.map((x) => x.label)).toEqual(['海洋工程装备', '海岸带防灾减灾']);
+    expect(by('2.1').requirements.map((r) => r.text)).toEqual(['项目须在粤港澳大湾区内开展示范应用。']);
+    expect(by('2.1').duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: false });
   });
 });

@@ -6,6 +6,7 @@
 import type { Agreement, Partner } from '../../schema/guideline.js';
 import { mappedTrim } from '../../mapped.js';
 import { RE_AGREEMENT } from '../patterns.js';
+import { fieldLabelAt } from '../../lexicon/fields.js';
 import { fieldRest, nodeText, RE_PLACEHOLDER_ONLY, TRAILING } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 
@@ -74,9 +75,11 @@ export function readAgreements(ctx: DirectionContext, partners: readonly Partner
   if (agreements.length === 0 && ctx.allOf('agreement').length === 0 && partners.some((p) => p.recognised)) {
     for (const g of ctx.groupTexts) {
       if (!/依据|根据|按照|落实|基于|合作协议|合作依据|依据协议/.test(g.text)) continue;
+      // (Under the group's agreement label, `合作依据：《粤港澳大湾区发展规划纲要》`, whatever the title.)
+      const labelled = fieldLabelAt(g.text)?.role === 'agreement';
       for (const m of g.text.matchAll(RE_AGREEMENT)) {
         const t = bookTitle(m[1]!);
-        if (/协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架|战略/.test(t) && !agreements.some((a) => a.title === t)) agreements.push({ title: t, span: span(g, m.index, m.index + m[0].length) });
+        if ((labelled || /协定|协议|纪要|备忘录|议定书|计划|宣言|声明|安排|框架|战略/.test(t)) && !agreements.some((a) => a.title === t)) agreements.push({ title: t, span: span(g, m.index, m.index + m[0].length) });
       }
       RE_AGREEMENT.lastIndex = 0;
     }
