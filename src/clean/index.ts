@@ -614,7 +614,8 @@ class LineWriter {
       if (this.lines[j]!.cls !== 'content') continue;
       // (As it reads once cleaned, radicals as ideographs, full-width letters as ASCII: cleaning the
       // cleaned text sees the same neighbour.)
-      after = asCleaned(this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').slice(0, 8));
+      // (Nor a page number glued before its text, `— 3 —中`: removed, the text after it is the neighbour.)
+      after = asCleaned(this.lines[j]!.raw.replace(/^[\s\u3000\f]+/, '').replace(RE_LEADING_PAGE_TOKEN, '').slice(0, 8));
       break;
     }
     const before = this.out.length > 0 ? this.out[this.out.length - 1]!.text.text.slice(-1) : undefined;
@@ -3262,6 +3263,8 @@ const RE_ARTICLE_END = /^(?:[-—–―=·*\s\u3000]*END[-—–―=·*\s\u3000]
 /** A bare page number after a call's title glued into a line (`…申报指南　1建立…`). */
 const RE_BARE_PAGE = /^[\s\u3000]*\d{1,3}(?!\d)/;
 
+/** A page number that starts a line, before its text. */
+const RE_LEADING_PAGE_TOKEN = new RegExp(`^${PAGE_TOKEN}[\\s\\u3000]*`);
 /** A page number after a running header inside a line (`PAGE_TOKEN`). */
 const RE_PAGE_TOKEN = new RegExp(PAGE_TOKEN, 'g');
 /** A line that is a running header and its page number: `标题  · 3 ·`, or on the facing page `· 4 ·  标题`. */
