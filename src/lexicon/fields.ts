@@ -208,6 +208,7 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['揭榜期限', 'duration'],
   ['揭榜周期', 'duration'],
   ['其他要求', 'requirements'],
+  ['合作要求', 'requirements'],
   ['申报须知', 'requirements'],
   ['有关事项', 'requirements'],
   ['特别说明', 'requirements'],
@@ -389,6 +390,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['指南方向类别', 'other'],
   ['指南方向编号', 'other'],
   ['方向编号', 'other'],
+  // (The body a direction's applications go to, `受理方：天津市科学技术局`: its row of a table states the cap.)
+  ['受理方', 'other'],
   // (A key programme's form: how many 课题 a project may set up, no project count.)
   ['下设课题数', 'other'],
   ['项目下设课题数', 'other'],

@@ -16,8 +16,11 @@ export type InputFormat = (typeof INPUT_FORMATS)[number];
  * `all.xlsx` and `all.csv`): never taken from a folder outputs may share (export, diff, history).
  */
 const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown', 'xlsx', 'csv', 'tsv']);
-/** Another spelling of an extension above (`.htm` for `.html`): not named again to a person. */
-const ALIASES: ReadonlySet<string> = new Set(['htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
+/**
+ * Another spelling of an extension above (`.htm` for `.html`): not named again to a person. (Nor a
+ * note-taking app's export, `.enex`: read from a folder, left out of the list a person reads.)
+ */
+const ALIASES: ReadonlySet<string> = new Set(['enex', 'htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
 
 const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
 

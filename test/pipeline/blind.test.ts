@@ -1370,7 +1370,7 @@ const GAPS169: Record<string, { gap?: string; checksGap?: string; right?: number
   'zlhz-2029-b2-label-lines-wordpdf': { gap: 'open: `36个月至48个月` read as its first bound; `项目期限：36年` not kept as printed (the writer keeps it with a doubt); the call\'s project total in this wording not read', right: 224 },
 };
 const GAPS170: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'jjj-2027-jcyjhz-slf-wordtxt': { gap: 'open: caps given per 受理方 in a table (each direction takes its funder\'s row) not read; the directions\' 申请要求 not read as requirements; the fund named as NSFC\'s (the writer: its own programme)', right: 178 },
+  'jjj-2027-jcyjhz-slf-wordtxt': { gap: 'open: caps given per 受理方 in a tab-separated table (each direction takes its funder\'s row, the unit in the caption) not read; the fund named as NSFC\'s (the writer: its own programme)', right: 188 },
   'mfa-2027-yzqyhz-zxzj-docx': { gap: 'open: a title that starts with a number (`10+3粮食安全…`) keeps its item number; the fund\'s name and total not read; `蒙古国` named 蒙古', checksGap: 'open: a numbering gap reported where the title\'s number was read as the item\'s', right: 212 },
   'miit-2026-znzzfa-jbgs-wordpdf': { gap: 'open: the default count per task (`每个任务遴选不超过3个…`) not read', right: 216 },
 };
