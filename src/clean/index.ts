@@ -1064,6 +1064,9 @@ class LineCleaner {
     // The space between a heading's number and a title that starts with 万 or 亿 (`1.2 万米级深海
     // 着陆器…`): without it the number reads as an amount (`1.2万米`).
     else if (cjkGap && (next === '万' || next === '亿') && text[j + 1] !== '元' && RE_NUMBER_BEFORE_GAP.test(text.slice(a, i))) this.emit(' ', i, j);
+    // The space after a heading's word and number (`方向三　经济林与竹藤…`): without it the number may
+    // read as a word with the title (`三经`, as `一致`, `一般`, is no number).
+    else if (cjkGap && RE_WORD_NUMBER_BEFORE_GAP.test(text.slice(a, i))) this.emit(' ', i, j);
     else if (cjkGap) this.log('cjk-space', i, j);
     else this.emit(' ', i, j);
   }
@@ -1293,6 +1296,8 @@ const RE_REVISION = /[[【〔](?:(删除|删去|已删除|批注\d{0,3}[^：:\]�
 const RE_FIGURE_CAPTION = /^图\s*\d{1,2}(?:[-－.．]\d{1,2})?[\s\u3000]*[^\s。；;，,：:][^。；;，,：:]{1,40}$/;
 /** A line's start up to a `1.2`-style number (after an indent or a Markdown heading mark), and nothing else. */
 const RE_NUMBER_BEFORE_GAP = /^[#\s\u3000]*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
+/** A heading's word and its number at a line's start: `方向三`, `专题二`, `任务12`. */
+const RE_WORD_NUMBER_BEFORE_GAP = /^[#\s\u3000]*(?:方向|专题|任务|课题|板块|主题|领域)[一二三四五六七八九十\d]{1,3}$/;
 const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入|设置格式|格式设置|已设置格式)[：:]|[[【〔]批注/;
 
 /**

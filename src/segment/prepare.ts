@@ -102,9 +102,18 @@ export function topicsAsParts(paragraphs: readonly Paragraph[], markers: (Marker
   for (let k = 0; k < markers.length; k++) {
     const m = markers[k];
     if (m?.type !== 'direction-word') continue;
-    if ((!/^(?:专题|主题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) && !overSubDirections(markers, k)) continue;
+    if ((!/^(?:专题|主题|板块)/.test(m.text) || ownsFieldsDirectly(paragraphs, markers, k)) && !overSubDirections(markers, k) && !overCircledTitles(paragraphs, markers, k)) continue;
     markers[k] = { ...m, type: 'part-word' };
   }
+}
+
+/**
+ * `方向二　主要造林树种…` right over `①桉树抗逆…（共性关键技术类）`, owning no fields itself: a group whose
+ * circled items are its directions, numbered within it (② under 方向二 is 2.2).
+ */
+function overCircledTitles(paragraphs: readonly Paragraph[], markers: readonly (Marker | null)[], k: number): boolean {
+  const next = markers[k + 1];
+  return next?.type === 'circled' && paragraphs[k + 1] !== undefined && !/[。；;]$/.test(paragraphs[k + 1]!.text.text.trim()) && !ownsFieldsDirectly(paragraphs, markers, k);
 }
 
 /**

@@ -1357,11 +1357,11 @@ const GAPS167: Record<string, { gap?: string; checksGap?: string; right?: number
  * regional 基础研究合作 fund of three funders, an MIIT 揭榜挂帅 list of 供需联合体, a 外交部 fund);
  * structures (directions at the fifth level, 重点/一般 classes with their own defaults, 子方向 under
  * 方向一); carriers (an Evernote export, Chrome's MHTML of a Vue page, a tagged two-column PDF).
- * First contact: 2,304/3,168 values (72.7%); now 3,074/3,168 (97.0%).
+ * First contact: 2,304/3,168 values (72.7%); now 3,099/3,168 (97.8%).
  */
 const GAPS168: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'kp-2027-byx-br-div-spans-page': { gap: 'open: the closing text after the last direction read as its 有关说明 items (4.2)', checksGap: 'open: the whole `不超过17项` not checked against the directions\' 19', right: 288 },
-  'kp-2028-lyzz-fangxiang-circled-wordtxt': { gap: 'open: a 有关说明 sentence split into two items; the closing ①–④ requirements read as the last direction\'s', right: 277 },
+  'kp-2027-byx-br-div-spans-page': { checksGap: 'open: the whole `不超过17项` not checked against the directions\' 19', right: 289 },
+  // (kp-2028-lyzz-fangxiang-circled-wordtxt read whole since 1.106: 方向N right over ① is their group, the space after `方向三` kept.)
   'kp-2028-nmqy-form-grid-tables': { gap: 'open: a cell\'s two paragraphs of 研究内容 read as one', right: 309 },
 };
 const GAPS169: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
