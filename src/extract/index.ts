@@ -207,7 +207,8 @@ function readTree(root: Section, span: SpanFn, checks: CheckDraft[]): TreeRead {
       read.groupsOf.set(n, groups);
       // (A closing paragraph, `以上（一）至（四）方向…（（二）方向除外）`, for those it names.)
       const marker = n.marker?.text ?? n.id ?? '';
-      read.groupTextOf.set(n, groupTexts.filter((t) => !RE_CLOSING_FOR_PART.test(t.text.trim()) || closingAppliesTo(t.text.trim(), marker)));
+      // (A paragraph that states a class's figures, `一般方向每个项目…`, for that class's directions only.)
+      read.groupTextOf.set(n, groupTexts.filter((t) => (!RE_CLOSING_FOR_PART.test(t.text.trim()) || closingAppliesTo(t.text.trim(), marker)) && classApplies(t.text, groups)));
     } else {
       if (n.heading) read.front.push(n.heading);
       // Parts too: `（一）中国—德国` above `1. 联合研究项目` names the partner of its directions.
@@ -1364,19 +1365,20 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
   const defaultPerProjectCap = readDefaultCap(text, span, youthOnly);
   const categoryCaps = [...readCategoryCaps(text, span), ...kinds.caps];
   // (`共性关键技术类项目国拨经费原则上不高于2500万元/项，基础前沿类…`: the first category's cap, no default.)
-  const ofCategory = (x: { span: { start: number; end: number } } | null): boolean => x !== null && categoryCaps.some((c) => c.span.start <= x.span.start && x.span.end <= c.span.end);
+  const categoryDurations = [...readCategoryDurations(text, span), ...kinds.durations];
+  const ofCategory = (x: { span: { start: number; end: number } } | null): boolean => x !== null && [...categoryCaps, ...categoryDurations].some((c) => c.span.start < x.span.end && x.span.start < c.span.end);
   return {
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
     // (Else per project type, where the text before the directions states the plan so.)
     projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span, directionKindOf(t)),
     fundingTotal,
-    defaultDuration: inKind(defaultDuration) ? null : defaultDuration,
+    defaultDuration: inKind(defaultDuration) || ofCategory(defaultDuration) ? null : defaultDuration,
     defaultProjectCount: readDefaultCount(text, span, youthOnly),
     defaultPerProjectCap: inKind(defaultPerProjectCap) || ofCategory(defaultPerProjectCap) ? null : defaultPerProjectCap,
     categoryCaps,
     youngScientist: readYoungScientist(text, span),
-    categoryDurations: [...readCategoryDurations(text, span), ...kinds.durations],
+    categoryDurations,
   };
 }
 
@@ -1421,6 +1423,16 @@ function kindSections(paragraphs: readonly Mapped[], span: SpanFn): { caps: Summ
 }
 
 /** A clause naming categories of projects, then their period: `基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`. */
+/** A clause of the period (`项目实施周期不超过4年`) in a sentence that opens with a class of directions: as `RE_CATEGORY_PERIOD` reads it, the class its group 1. */
+function classPeriod(clause: string, sentence: string): RegExpExecArray | null {
+  const cls = RE_CLASS_START.exec(sentence)?.[1];
+  const m = cls ? /^(?:项目)?(?:实施周期|实施期限|执行期|项目周期)/.exec(clause) : null;
+  if (!m || !cls) return null;
+  const out = [m[0], cls] as unknown as RegExpExecArray;
+  out.index = 0;
+  out.input = clause;
+  return out;
+}
 const RE_CATEGORY_PERIOD = /^(?:其中|对于)?((?:[\u4e00-\u9fff]{2,10}?类(?:项目)?[和、及与]?){1,4}|青年科学家项目)(?:项目)?(?:的)?(?:实施周期|实施期限|执行期|项目周期)?/;
 
 /**
@@ -1432,9 +1444,9 @@ function readCategoryDurations(text: Mapped, span: SpanFn): Summary['categoryDur
   const out: Summary['categoryDurations'] = [];
   for (const sentence of t.matchAll(/[^。\n]*(?:实施周期|实施期限|执行期|项目周期)[^。\n]*/g)) {
     for (const clause of sentence[0].matchAll(/[^，,；;：:]+/g)) {
-      const c = RE_CATEGORY_PERIOD.exec(clause[0].trim());
+      const c = RE_CATEGORY_PERIOD.exec(clause[0].trim()) ?? classPeriod(clause[0].trim(), sentence[0]);
       if (!c) continue;
-      const categories = c[1]!.split(/[和、及与]|项目/).filter((x) => /类$|青年科学家$/.test(x)).map((x) => (x === '青年科学家' ? '青年科学家项目' : x));
+      const categories = c[1]!.split(/[和、及与]|项目/).filter((x) => /类$|青年科学家$|方向$/.test(x)).map((x) => (x === '青年科学家' ? '青年科学家项目' : x));
       const lead = clause[0].length - clause[0].trimStart().length;
       const hit = parseDurationValue(clause[0].trim().slice(c[0].length));
       if (categories.length === 0 || !hit) continue;
@@ -1482,7 +1494,26 @@ const RE_CAP_CATEGORIES = /((?:[\u4e00-\u9fff]{2,10}类(?:项目)?[和、及与]
 function capCategories(t: string, at: number): string[] {
   const clause = t.slice(Math.max(0, t.lastIndexOf('，', at - 1) + 1, t.lastIndexOf('。', at - 1) + 1, t.lastIndexOf('；', at - 1) + 1), at);
   const m = RE_CAP_CATEGORIES.exec(clause);
-  return m ? m[1]!.split(/[和、及与]|项目/).filter((x) => /类$/.test(x)) : [];
+  if (m) return m[1]!.split(/[和、及与]|项目/).filter((x) => /类$/.test(x));
+  const cls = sentenceClass(t, at);
+  return cls ? [cls] : [];
+}
+
+/**
+ * A class of directions a sentence opens with (`重点方向不单列…；每个项目国拨经费不超过500万元，项目实施
+ * 周期不超过4年。`, `一般方向每个项目…`): what the sentence states is that class's, its directions under a
+ * heading of that name (`（一）重点方向`).
+ */
+function sentenceClass(t: string, at: number): string | null {
+  const start = Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('\n', at - 1)) + 1;
+  return RE_CLASS_START.exec(t.slice(start, at))?.[1] ?? null;
+}
+const RE_CLASS_START = /^\s*(?:其中[，,]?\s*)?((?:重点|一般|重大|培育|面上)方向)/;
+
+/** Whether a text a group states applies to a direction under `groups`: any, unless it opens with a class none of them is headed by. */
+function classApplies(text: string, groups: readonly Paragraph[]): boolean {
+  const cls = RE_CLASS_START.exec(text)?.[1];
+  return cls === undefined || groups.some((g) => g.text.text.includes(cls));
 }
 
 /** Caps stated for categories of directions (key programmes): each with the categories it names. */

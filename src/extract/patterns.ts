@@ -230,8 +230,9 @@ const RE_MAX_GRANT = new RegExp(`最高(?:资助|补助|支持|奖励|给予)?(?
  * What each project receives, stated without a bound: `每项400万元`, `每个项目经费为300万元`, `300万元/项`;
  * of a range (`每个项目国拨经费800～1200万元`) its top, the most one project is given.
  */
+// (`每个项目每年度资助100万元`: a year's, which `perYearCap` multiplies by the years.)
 const RE_PER_PROJECT = new RegExp(
-  `(?:${PER_PROJECT_BEFORE})(?:国拨|中央财政|省财政|市财政|财政)?(?:经费|资金|资助|支持|补助|直接费用)?(?:额度|规模|金额)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元|万|亿)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
+  `(?:${PER_PROJECT_BEFORE})(?:每年度?|年均)?(?:国拨|中央财政|省财政|市财政|财政)?(?:经费|资金|资助|支持|补助|直接费用)?(?:额度|规模|金额)?(?:为|约)?(?:人民币)?(?:${NUMBER}\\s*(?:万元|亿元|万|亿)?${RANGE_SEP})?(${NUMBER})\\s*(千万|百万|万|亿)?元|(${NUMBER})\\s*(千万|百万|万|亿)?元(?:人民币)?\\s*${PER_PROJECT_AFTER}`,
 );
 
 /** `每个项目不超过750万元`; else a per-project amount (`每项400万元`). */

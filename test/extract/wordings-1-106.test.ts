@@ -97,6 +97,32 @@ const GAT_SUB = `国家重点研发计划“港澳台科技创新合作”重点
 项目须在粤港澳大湾区内开展示范应用。
 `;
 
+const GJHZ_CLASSES = `国家重点研发计划“政府间国际科技创新合作”重点专项2030年度第二批项目申报指南
+
+2030年度第二批项目设立3个指南方向，其中重点方向1个、一般方向2个，拟支持项目数不超过9个，国拨经费总概算2200万元。
+重点方向围绕双方共同关注的重大科学问题开展较大规模的联合研发。重点方向每个项目国拨经费不超过500万元，项目实施周期不超过4年。
+一般方向支持双方科研人员开展联合研究。一般方向每个项目国拨经费不超过200万元，项目实施周期一般为2年。
+
+（一）重点方向
+1.1 中国和英国政府间重点联合研发项目
+合作协议：《中英科技创新合作联合委员会第八次会议纪要》。
+领域方向：量子计算；合成生物学。
+拟支持项目数：2个。
+共拟支持经费：1000万元。
+（二）一般方向
+2.1 中国和匈牙利政府间联合研究项目
+合作协议：《中匈政府间科技合作委员会第十次会议纪要》。
+领域方向：农业；水资源。
+拟支持项目数：4个。
+共拟支持经费：800万元。
+2.2 中国和新西兰政府间联合研究项目
+合作协议：《中新科技合作联合委员会第九次会议纪要》。
+领域方向：食品科技；地震预警。
+拟支持项目数：3个。
+共拟支持经费：400万元。
+其他要求：每个项目每年度资助100万元，项目执行时间为48个月。
+`;
+
 describe('since 1.106', () => {
   it('reads caps per category with no default, a spaced ratio written 之比, a task’s 完成时限, and a letter-spaced line read whole', async () => {
     const d = await ingestText(Buffer.from(KP_SPACED), 'kp-spaced.txt');
@@ -149,5 +175,22 @@ describe('since 1.106', () => {
     expect(by('2.1').domains.map((x) => x.label)).toEqual(['海洋工程装备', '海岸带防灾减灾']);
     expect(by('2.1').requirements.map((r) => r.text)).toEqual(['项目须在粤港澳大湾区内开展示范应用。']);
     expect(by('2.1').duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: false });
+  });
+
+  it('gives the directions under 重点方向 and 一般方向 the cap and period their class states, no call default, and multiplies a cap per year', async () => {
+    const d = await ingestText(Buffer.from(GJHZ_CLASSES), 'gjhz-classes.txt');
+    expect(d.summary.defaultPerProjectCap).toBeNull();
+    expect(d.summary.defaultDuration).toBeNull();
+    expect(d.summary.categoryCaps.map((c) => [c.categories, c.amountCNY])).toEqual([
+      [['重点方向'], 5_000_000],
+      [['一般方向'], 2_000_000],
+    ]);
+    const by = (id: string) => d.directions.find((x) => x.id === id)!;
+    expect(by('1.1').perProjectCap).toMatchObject({ amountCNY: 5_000_000, inherited: true });
+    expect(by('1.1').duration).toMatchObject({ maxYears: 4, qualifier: 'atMost', inherited: true });
+    expect(by('2.1').perProjectCap).toMatchObject({ amountCNY: 2_000_000, inherited: true });
+    expect(by('2.1').duration).toMatchObject({ minYears: 2, maxYears: 2, inherited: true });
+    // `每个项目每年度资助100万元` over 48个月: four years of it.
+    expect(by('2.2').perProjectCap).toMatchObject({ amountCNY: 4_000_000, inherited: false });
   });
 });

@@ -10,7 +10,7 @@ import type { Duration } from '../../schema/guideline.js';
 import { HEDGES, parseDuration, parseDurationValue, RE_BARE_YEAR, RE_REFERS_TO_CALL, type DurationValue } from '../patterns.js';
 import { durationOut, fieldRest, implausible, leftBlank, nodeText, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
-import { categoryOf, fieldCategory, figuresCategory, forCategory } from './partners.js';
+import { categoryOf, fieldCategory, figuresCategory, forCategory, headingClass } from './partners.js';
 
 /** A start without an end: `自2026年7月起`, `2026年1月1日开始`. */
 const RE_START_ONLY = /^(?:自|从)?\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:起|开始)(?:执行|实施)?[。；]?$/;
@@ -125,7 +125,7 @@ export function readDuration(ctx: DirectionContext): Duration | null {
     }
   }
   // The period the call states for the direction's category (`基础研究类项目一般为5年`), before its default.
-  const category = durationStated ? null : categoryOf(ctx.title) ?? figuresCategory(ctx.titleFigures) ?? fieldCategory(ctx);
+  const category = durationStated ? null : categoryOf(ctx.title) ?? figuresCategory(ctx.titleFigures) ?? fieldCategory(ctx) ?? headingClass(ctx);
   const ofCategory = forCategory(summary.categoryDurations, category);
   const fallback = ofCategory ?? summary.defaultDuration;
   if (!durationStated && fallback) {

@@ -11,7 +11,7 @@ import type { Direction, Funding } from '../../schema/guideline.js';
 import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES } from '../patterns.js';
 import { fieldRest, implausible, leftBlank, summedFigures, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
-import { categoryOf, fieldCategory, forCategory } from './partners.js';
+import { categoryOf, fieldCategory, forCategory, headingClass } from './partners.js';
 
 type PerProjectCap = Direction['perProjectCap'];
 type FundingField = NonNullable<ReturnType<DirectionContext['byRole']>>;
@@ -175,7 +175,7 @@ function inheritedCap(ctx: DirectionContext, task: { start: number; end: number 
     const y = summary.youngScientist;
     return { amountCNY: y.perProjectCNY!, text: y.text, span: y.span, inherited: true };
   }
-  const c = categoryCap(summary, ctx.title) ?? (forCategory(summary.categoryCaps, fieldCategory(ctx)) ?? null) ?? offeredKindsCap(ctx);
+  const c = categoryCap(summary, ctx.title) ?? (forCategory(summary.categoryCaps, fieldCategory(ctx)) ?? null) ?? offeredKindsCap(ctx) ?? forCategory(summary.categoryCaps, headingClass(ctx)) ?? null;
   if (c) {
     // A cap the text before the directions states for the direction's category.
     return { amountCNY: c.amountCNY, text: c.text, span: c.span, inherited: true };

@@ -150,6 +150,18 @@ export function categoryOf(title: string): string | null {
 /** How a project is organised, beside its category (`揭榜挂帅`, `部省联动`): no category. */
 const RE_ORGANISED_AS = /^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:项目|任务)?$/;
 
+/**
+ * The class of directions the direction's group is headed by (`（一）重点方向`, `（二）一般方向`): the
+ * heading's words without its number, where they name a class; null otherwise.
+ */
+export function headingClass(ctx: DirectionContext): string | null {
+  for (let g = ctx.groups.length - 1; g >= 0; g--) {
+    const t = ctx.groups[g]!.text.text.replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d.．]+|[一二三四五六七八九十]{1,3}、)\s*/, '').replace(/[。；：:]$/, '').trim();
+    if (/^(?:重点|一般|重大|培育|面上)方向$/.test(t)) return t;
+  }
+  return null;
+}
+
 /** A category in a field of its own (`项目类别：基础前沿技术类`), as printed. */
 export function fieldCategory(ctx: DirectionContext): string | null {
   // (Not a cell of an annex's row read into a direction written as text: the annex's grouping.)
