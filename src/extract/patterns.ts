@@ -288,7 +288,8 @@ const DURATION_VALUE =
   // (`自2029年1月1日起至2031年12月31日止`; `2029年度至2030年度`.)
   `(?:${YM}(?:\\d{1,2}日)?\\s*(?:起)?\\s*${DATE_SEP}\\s*${YM}(?:\\d{1,2}日)?(?:止)?` +
   `|(\\d{4})\\s*(?:年度?)?\\s*${DATE_SEP}\\s*(\\d{4})\\s*年度?(?!\\s*\\d{1,2}\\s*月)` +
-  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:${RANGE_SEP}(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(?:[（(]含[）)])?${POST}` +
+  // (`24个月至36个月`: the unit after each bound, the same.)
+  `|(原则上|一般|通常)?[为是]?${DURATION_QUALIFIER}[为是]?(\\d+(?:\\.\\d+)?|${CJK_NUMERAL})(?:\\s*(?:个月(?=\\s*${RANGE_SEP}\\s*\\d+\\s*个月)|年(?=\\s*${RANGE_SEP}\\s*\\d+\\s*年)))?(?:\\s*${RANGE_SEP}\\s*(\\d+(?:\\.\\d+)?|${CJK_NUMERAL}))?\\s*(个月|年)(?:[（(]含[）)])?${POST}` +
   // `3+1年`: phases that add up (研发3年、示范1年) (12–13).
   `|(\\d{1,2})\\s*[+＋]\\s*(\\d{1,2})\\s*年)`;
 
@@ -597,7 +598,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`联合资助[^，。；\\d]{0,20}?项目${PRE}${N}(?:个|项)${POST}`),
     // A direction's own, in a sentence (`本方向计划支持3项。`).
     // (`本方向拟支持青年科学家项目3项`: the kind of project before the count.)
-    new RegExp(`本(?:指南)?方向(?:拟|计划)?(?:支持|资助|立项)(?:青年科学家项目|项目)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
+    // (`本方向拟批准项目5个左右`: the projects it will approve.)
+    new RegExp(`本(?:指南)?方向(?:拟|计划)?(?:支持|资助|立项|批准)(?:青年科学家项目|项目)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // Joint laboratories, each a project (`拟支持建设联合实验室8个`).
     new RegExp(`拟(?:支持|资助)(?:建设)?(?:联合实验室|实验室)${PRE}${N}(?:个|家)${POST}`),
     // A 揭榜挂帅 task's winners (`拟支持不超过2个揭榜单位`, `拟遴选不超过12家揭榜单位`): its projects.

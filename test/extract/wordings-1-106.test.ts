@@ -99,7 +99,7 @@ const GAT_SUB = `国家重点研发计划“港澳台科技创新合作”重点
 
 const GJHZ_CLASSES = `国家重点研发计划“政府间国际科技创新合作”重点专项2030年度第二批项目申报指南
 
-2030年度第二批项目设立3个指南方向，其中重点方向1个、一般方向2个，拟支持项目数不超过9个，国拨经费总概算2200万元。
+2030年度第二批项目设立4个指南方向，其中重点方向1个、一般方向3个，拟支持项目数不超过12个，国拨经费总概算2800万元。
 重点方向围绕双方共同关注的重大科学问题开展较大规模的联合研发。重点方向每个项目国拨经费不超过500万元，项目实施周期不超过4年。
 一般方向支持双方科研人员开展联合研究。一般方向每个项目国拨经费不超过200万元，项目实施周期一般为2年。
 
@@ -121,6 +121,10 @@ const GJHZ_CLASSES = `国家重点研发计划“政府间国际科技创新合�
 拟支持项目数：3个。
 共拟支持经费：400万元。
 其他要求：每个项目每年度资助100万元，项目执行时间为48个月。
+2.3 中国和智利政府间联合研究项目
+合作协议：《中智科技合作联合委员会第十五次会议纪要》。
+领域方向：天文学；矿业安全。
+本方向拟批准项目3个左右，经费合计600万元，项目执行时间为24个月至36个月。
 `;
 
 describe('since 1.106', () => {
@@ -192,5 +196,8 @@ describe('since 1.106', () => {
     expect(by('2.1').duration).toMatchObject({ minYears: 2, maxYears: 2, inherited: true });
     // `每个项目每年度资助100万元` over 48个月: four years of it.
     expect(by('2.2').perProjectCap).toMatchObject({ amountCNY: 4_000_000, inherited: false });
+    // `拟批准项目3个左右`, and a range with its unit after each bound.
+    expect(by('2.3').projectCount).toMatchObject({ value: 3, qualifier: 'about' });
+    expect(by('2.3').duration).toMatchObject({ minYears: 2, maxYears: 3, inherited: false });
   });
 });

@@ -1357,7 +1357,7 @@ const GAPS167: Record<string, { gap?: string; checksGap?: string; right?: number
  * regional 基础研究合作 fund of three funders, an MIIT 揭榜挂帅 list of 供需联合体, a 外交部 fund);
  * structures (directions at the fifth level, 重点/一般 classes with their own defaults, 子方向 under
  * 方向一); carriers (an Evernote export, Chrome's MHTML of a Vue page, a tagged two-column PDF).
- * First contact: 2,304/3,168 values (72.7%); now 3,113/3,168 (98.3%).
+ * First contact: 2,304/3,168 values (72.7%); now 3,116/3,168 (98.4%).
  */
 const GAPS168: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'kp-2027-byx-br-div-spans-page': { checksGap: 'open: the whole `不超过17项` not checked against the directions\' 19', right: 289 },
@@ -1365,9 +1365,9 @@ const GAPS168: Record<string, { gap?: string; checksGap?: string; right?: number
   'kp-2028-nmqy-form-grid-tables': { gap: 'open: a cell\'s two paragraphs of 研究内容 read as one', right: 309 },
 };
 const GAPS169: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'gat-2029-b3-sentence-fields-wordtxt': { gap: 'open: `拟批准项目5个左右` not read as a count; `24至36个月` read as its first bound', right: 229 },
+  // (gat-2029-b3-sentence-fields-wordtxt read whole since 1.106: 拟批准项目 a count, `24个月至36个月` a range, a year's cap multiplied.)
   'gjhz-2029-b2-bracket-labels-mostpage': { gap: 'judgement: a direction\'s money given per year (`本方向每年度安排300万元，连续安排3年`) not multiplied out; `蒙古国` named 蒙古; open: `设立11个指南方向` in this wording not read', checksGap: 'open: as the values', right: 246 },
-  'zlhz-2029-b2-label-lines-wordpdf': { gap: 'open: `36个月至48个月` read as its first bound; `项目期限：36年` not kept as printed (the writer keeps it with a doubt); the call\'s project total in this wording not read', right: 224 },
+  'zlhz-2029-b2-label-lines-wordpdf': { gap: 'open: `项目期限：36年` not kept as printed (the writer keeps it with a doubt); the call\'s project total in this wording not read', right: 225 },
 };
 const GAPS170: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'jjj-2027-jcyjhz-slf-wordtxt': { gap: 'open: caps given per 受理方 in a tab-separated table (each direction takes its funder\'s row, the unit in the caption) not read; the fund named as NSFC\'s (the writer: its own programme)', right: 188 },
