@@ -184,7 +184,8 @@ const RE_LETTER_CODE = /^([A-Z])([1-9]\d?)(?:[ \t\u3000]+|[.．、：:][ \t\u300
  */
 const RE_AREA_CODE = /^([A-Z])(\d{2})(\d{2})?(?:[ \t\u3000]+|[.．、：:][ \t\u3000]*|(?![级类型区号版座栋轮期次组项楼层栏款条章节峰国集的或和及与等]))(?=[\u4e00-\u9fff“《（(])/;
 const RE_LATIN = /^(?:[（(]([a-zA-Z])[）)]|([a-zA-Z])[.．)）、])\s*(?=[\u4e00-\u9fff“《（(])/;
-const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![\d.．])\s*(?=\S)/;
+// (A title that starts with a sum of numbers, `4．10+3粮食安全…` (东盟与中日韩): the item `4．`.)
+const RE_ARABIC_DOT = /^(\d{1,3})[.．](?![.．]|\d(?!\d*\s*[+＋]\s*\d))\s*(?=\S)/;
 const RE_ARABIC_COMMA = /^(\d{1,3})、\s*/;
 // `2）275nm深紫外LED…`: after a full-width bracket a figure may start the item; after `)` a digit
 // goes on a figure (`1)2`).

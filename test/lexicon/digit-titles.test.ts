@@ -21,4 +21,11 @@ describe('digitTitleMarkers', () => {
     const ms2 = markersOf(['1．总体要求', '2．5亿元用于支持重点方向。', '4．其他']);
     expect(ms2[1]).toBeNull();
   });
+
+  it('a title that starts with a sum of numbers (10+3, 东盟与中日韩) keeps them: the item is the number before its dot', () => {
+    expect(matchMarker('4．10+3粮食安全与减贫合作')).toMatchObject({ type: 'arabic-dot', text: '4．', value: 4 });
+    expect(matchMarker('5.10＋3应对人口老龄化合作')).toMatchObject({ type: 'arabic-dot', value: 5 });
+    // (A decimal figure is none: `1．5亿元…`.)
+    expect(matchMarker('1．5亿元用于支持重点方向。')?.type).not.toBe('arabic-dot');
+  });
 });
