@@ -200,4 +200,22 @@ describe('since 1.106', () => {
     expect(by('2.3').projectCount).toMatchObject({ value: 3, qualifier: 'about' });
     expect(by('2.3').duration).toMatchObject({ minYears: 2, maxYears: 3, inherited: false });
   });
+
+  it('reads a call’s total worded 安排资金, and no project’s', async () => {
+    const text = `2027年度亚洲区域合作专项资金申报指南
+
+2027年度专项资金设立2个支持方向，拟支持项目约10个，安排资金约1200万元。每个项目安排资金不超过150万元。
+
+1．中国—东盟海洋合作
+合作对象：东盟国家。
+拟支持项目数：6个。
+支持金额：每个项目不超过150万元。
+2．中日韩环境合作
+合作对象：日本、韩国。
+拟支持项目数：4个。
+支持金额：每个项目不超过120万元。
+`;
+    const d = await ingestText(Buffer.from(text), 'yzqy.txt');
+    expect(d.summary.fundingTotal).toMatchObject({ amountCNY: 12_000_000, qualifier: 'about', text: '约1200万元' });
+  });
 });
