@@ -26,7 +26,7 @@ import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, RE_PAGE_COUNTER, runningLineQuorum } from '../lexicon/pagination.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { DIRECTION_ROLES, fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
-import { BULLET, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
+import { BULLET, DIRECTION_WORDS, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf, kindColumn, RE_TOTAL_TEXT } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
@@ -1297,7 +1297,7 @@ const RE_FIGURE_CAPTION = /^图\s*\d{1,2}(?:[-－.．]\d{1,2})?[\s\u3000]*[^\s�
 /** A line's start up to a `1.2`-style number (after an indent or a Markdown heading mark), and nothing else. */
 const RE_NUMBER_BEFORE_GAP = /^[#\s\u3000]*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
 /** A heading's word and its number at a line's start: `方向三`, `专题二`, `任务12`. */
-const RE_WORD_NUMBER_BEFORE_GAP = /^[#\s\u3000]*(?:方向|专题|任务|课题|板块|主题|领域)[一二三四五六七八九十\d]{1,3}$/;
+const RE_WORD_NUMBER_BEFORE_GAP = new RegExp(`^[#\\s\\u3000]*(?:${DIRECTION_WORDS}|领域)[一二三四五六七八九十\\d]{1,3}$`);
 const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入|设置格式|格式设置|已设置格式)[：:]|[[【〔]批注/;
 
 /**

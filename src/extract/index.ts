@@ -11,7 +11,7 @@ import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
 import { issuerFamily, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
-import { closingAppliesTo, entryNumberLength, headingTitle, idsNamed, matchMarker, RE_CLOSING_FOR_PART, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_DEFERRED_MARK, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
+import { closingAppliesTo, DIRECTION_CLASS, entryNumberLength, headingTitle, idsNamed, matchMarker, RE_CLOSING_FOR_PART, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_DEFERRED_MARK, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
 const N_COUNT = `(\\d+|${CJK_NUMERAL})`;
 import type { Paragraph } from '../reflow/index.js';
@@ -48,12 +48,12 @@ import {
 } from './patterns.js';
 import { durationOut, forgetNodeTexts, implausible, nodeSpan, scanPlaceholders, summedFigures, type SpanFn } from './nodes.js';
 import { findPartners, PARTNERS_WITHOUT_AGREEMENT } from '../lexicon/partners.js';
-import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf } from '../lexicon/fields.js';
+import { CATEGORY_LABELS, fieldLabelAt, FIGURE_ROLES, roleOf, type FieldRole } from '../lexicon/fields.js';
 import { extractDirection } from './direction.js';
 import { asPrinted, asPrintedText } from './printed.js';
 import { withAnnexReferences, withCorrections } from './notices.js';
 import { callConditions, RE_LEAD_OPEN, RE_MATCHING_WAIVED } from './roles/requirements.js';
-import { forCategory } from './roles/partners.js';
+import { classOfHeadings, forCategory } from './roles/partners.js';
 
 export interface Extracted {
   readonly info: {
@@ -253,7 +253,7 @@ function statedBy(n: Section): Mapped[] {
 }
 
 /** The fields a group of sub-directions states for them all. */
-const GROUP_FIELD_ROLES: ReadonlySet<string> = new Set(['funding', 'duration', 'projectCount', 'requirements', 'other']);
+const GROUP_FIELD_ROLES: ReadonlySet<FieldRole> = new Set(['funding', 'duration', 'projectCount', 'requirements', 'other']);
 
 /** A bracket that ends a part's heading and states a figure for each of its projects: `（每项资助不超过80万元）`. */
 const RE_HEADING_FIGURES = /[（(](?=[^（）()]*(?:每项|每个项目|单项|单个项目))[^（）()]*\d[^（）()]*(?:万元|亿元|年)[^（）()]*[）)]\s*$/;
@@ -1422,17 +1422,20 @@ function kindSections(paragraphs: readonly Mapped[], span: SpanFn): { caps: Summ
   return { caps: [...caps, ...tableCategoryCaps(paragraphs, span)], durations, ranges };
 }
 
-/** A clause naming categories of projects, then their period: `基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`. */
-/** A clause of the period (`项目实施周期不超过4年`) in a sentence that opens with a class of directions: as `RE_CATEGORY_PERIOD` reads it, the class its group 1. */
-function classPeriod(clause: string, sentence: string): RegExpExecArray | null {
+/**
+ * The categories a clause of a period speaks of, and the length of its words before the value: the
+ * categories it names (`基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`), else, in a sentence that
+ * opens with a class of directions, that class (`重点方向…，项目实施周期不超过4年`); null for neither.
+ */
+function periodCategories(clause: string, sentence: string): { categories: string; lead: number } | null {
+  const c = RE_CATEGORY_PERIOD.exec(clause);
+  if (c) return { categories: c[1]!, lead: c[0].length };
   const cls = RE_CLASS_START.exec(sentence)?.[1];
-  const m = cls ? /^(?:项目)?(?:实施周期|实施期限|执行期|项目周期)/.exec(clause) : null;
-  if (!m || !cls) return null;
-  const out = [m[0], cls] as unknown as RegExpExecArray;
-  out.index = 0;
-  out.input = clause;
-  return out;
+  const m = cls ? RE_PERIOD_LABEL.exec(clause) : null;
+  return m && cls ? { categories: cls, lead: m[0].length } : null;
 }
+const RE_PERIOD_LABEL = /^(?:项目)?(?:实施周期|实施期限|执行期|项目周期)/;
+/** A clause naming categories of projects, then their period: `基础研究类项目一般为5年`, `青年科学家项目实施周期不超过3年`. */
 const RE_CATEGORY_PERIOD = /^(?:其中|对于)?((?:[\u4e00-\u9fff]{2,10}?类(?:项目)?[和、及与]?){1,4}|青年科学家项目)(?:项目)?(?:的)?(?:实施周期|实施期限|执行期|项目周期)?/;
 
 /**
@@ -1444,15 +1447,15 @@ function readCategoryDurations(text: Mapped, span: SpanFn): Summary['categoryDur
   const out: Summary['categoryDurations'] = [];
   for (const sentence of t.matchAll(/[^。\n]*(?:实施周期|实施期限|执行期|项目周期)[^。\n]*/g)) {
     for (const clause of sentence[0].matchAll(/[^，,；;：:]+/g)) {
-      const c = RE_CATEGORY_PERIOD.exec(clause[0].trim()) ?? classPeriod(clause[0].trim(), sentence[0]);
+      const c = periodCategories(clause[0].trim(), sentence[0]);
       if (!c) continue;
-      const categories = c[1]!.split(/[和、及与]|项目/).filter((x) => /类$|青年科学家$|方向$/.test(x)).map((x) => (x === '青年科学家' ? '青年科学家项目' : x));
+      const categories = c.categories.split(/[和、及与]|项目/).filter((x) => /类$|青年科学家$|方向$/.test(x)).map((x) => (x === '青年科学家' ? '青年科学家项目' : x));
       const lead = clause[0].length - clause[0].trimStart().length;
-      const hit = parseDurationValue(clause[0].trim().slice(c[0].length));
+      const hit = parseDurationValue(clause[0].trim().slice(c.lead));
       if (categories.length === 0 || !hit) continue;
       const years = hit.value.maxYears ?? hit.value.minYears ?? 0;
       if (!isPlausible('years', years)) continue;
-      const i = sentence.index + clause.index + lead + c[0].length + hit.index;
+      const i = sentence.index + clause.index + lead + c.lead + hit.index;
       const { months, ...value } = hit.value;
       out.push({ categories, ...value, ...(months === undefined ? {} : { months }), text: t.slice(i, i + hit.length), span: span(text, i, i + hit.length) });
     }
@@ -1505,15 +1508,14 @@ function capCategories(t: string, at: number): string[] {
  * heading of that name (`（一）重点方向`).
  */
 function sentenceClass(t: string, at: number): string | null {
-  const start = Math.max(t.lastIndexOf('。', at - 1), t.lastIndexOf('\n', at - 1)) + 1;
-  return RE_CLASS_START.exec(t.slice(start, at))?.[1] ?? null;
+  return RE_CLASS_START.exec(t.slice(sentenceAt(t, at, '。\n').start, at))?.[1] ?? null;
 }
-const RE_CLASS_START = /^\s*(?:其中[，,]?\s*)?((?:重点|一般|重大|培育|面上)方向)/;
+const RE_CLASS_START = new RegExp(`^\\s*(?:其中[，,]?\\s*)?(${DIRECTION_CLASS})`);
 
-/** Whether a text a group states applies to a direction under `groups`: any, unless it opens with a class none of them is headed by. */
+/** Whether a text a group states applies to a direction under `groups`: any, unless it opens with a class other than the one they are headed by. */
 function classApplies(text: string, groups: readonly Paragraph[]): boolean {
   const cls = RE_CLASS_START.exec(text)?.[1];
-  return cls === undefined || groups.some((g) => g.text.text.includes(cls));
+  return cls === undefined || classOfHeadings(groups) === cls;
 }
 
 /** Caps stated for categories of directions (key programmes): each with the categories it names. */

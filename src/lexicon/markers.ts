@@ -222,8 +222,10 @@ const RE_WORD_DECIMAL = /^(?:指南方向|研究方向|项目方向|方向|任�
  * `方向1-2　整机与系统`, MIIT's 领域-方向-任务 numbering): as `任务1.1.1`.
  */
 const RE_WORD_DASHED = /^(?:指南方向|研究方向|项目方向|方向|揭榜任务|攻关任务|任务|专题)\s*(\d{1,2})[-－–](\d{1,2})(?:[-－–](\d{1,2}))?(?![-－–]?\d)(?:\s*[：:|｜]\s*|[ \t\u3000]+(?![和与及至到或、，,])|(?=[\u4e00-\u9fff“《])(?![和与及至到或等的]|中(?!国)))/;
+/** The words a direction's heading names it by before its number (`方向三`, `专题二`, `任务12`). */
+export const DIRECTION_WORDS = '研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|榜单|专题|主题|板块|项目包|标包|课题';
 const RE_DIRECTION_WORD = new RegExp(
-  `^(?:研究方向|指南方向|项目方向|方向|揭榜任务|榜单任务|攻关任务|指南任务|任务|榜单|专题|主题|板块|项目包|标包|课题)\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
+  `^(?:${DIRECTION_WORDS})\\s*(${CJK_NUM}|\\d{1,3})(?:\\s*[：:、.．|｜丨]\\s*|\\s*为(?=中国|[\\u4e00-\\u9fff“《])|\\s+|$|(?=中国|[内与关面]|[\\u4e00-\\u9fff])(?!(?:的)?(?:联系|咨询|受理)(?:方式|人|电话|部门)?[：:])(?<![一二三四五六七八九十](?=致|定|般|样|直|起|体|些|切|旦|同|并|律|共|次|系列|道|带|线|流|半|时|经|再|面|种|批|项|个|年|级|类|层|期)))`,
 );
 const RE_PART_WORD = new RegExp(`^(?:第\\s*(${CJK_NUM}|\\d{1,2})\\s*(?:部分|章|篇)(?:\\s*[：:、.．]\\s*|\\s*)|领域\\s*(${CJK_NUM}|\\d{1,2})(?:\\s*[：:、.．]\\s*|[ \\t\\u3000]+|(?=[\\u4e00-\\u9fff])(?![和与及至到或、个项]))(?=\\S))`);
 
@@ -272,6 +274,12 @@ export const RE_TITLE_CATEGORY = /[（(]([^（）()]{2,20}(?:类|项目|联动|�
  */
 // (Never `三、重点任务`, the part that lists a MIIT call's tasks.)
 export const RE_GROUP_CATEGORY = /^(?:[^，。；]{2,16}类(?:项目)?|青年科学家项目|(?:培育|重点支持|集成|面上|战略研究|揭榜挂帅|部省联动|定向委托|赛马)(?:项目|任务)?|(?:重点|重大)(?:项目)?)$/;
+
+/**
+ * A class of directions a call sets figures for (`重点方向`, `一般方向`): the heading of the part that
+ * holds them (`（二）一般方向`), and the words a sentence about them opens with (`一般方向每个项目…`).
+ */
+export const DIRECTION_CLASS = '(?:重点|一般|重大|培育|面上)方向';
 
 /** A heading's title: its text after its number marker (`一、资助领域` → `资助领域`), trimmed. */
 export function headingTitle(text: string): string {

@@ -8,6 +8,7 @@
 import type { Removal } from '../types.js';
 import { unplaced } from './blocks.js';
 import { guidelineScore } from './containers.js';
+import { entities } from './xml.js';
 
 interface Note {
   readonly title: string;
@@ -19,22 +20,21 @@ export function isEnex(text: string): boolean {
   return /^\s*(?:\ufeff)?(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+en-export[^>]*>\s*)?<en-export[\s>]/.test(text.slice(0, 600));
 }
 
-const entity = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 function notesOf(text: string): Note[] {
   const notes: Note[] = [];
   for (const m of text.matchAll(/<note>([\s\S]*?)<\/note>/g)) {
     const body = m[1]!;
-    const title = entity(/<title>([\s\S]*?)<\/title>/.exec(body)?.[1]?.trim() ?? '');
+    const title = entities(/<title>([\s\S]*?)<\/title>/.exec(body)?.[1]?.trim() ?? '');
     const content = /<content>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([\s\S]*?))\s*<\/content>/.exec(body);
-    const html = content?.[1] ?? entity(content?.[2] ?? '');
+    const html = content?.[1] ?? entities(content?.[2] ?? '');
     notes.push({ title, html });
   }
   return notes;
 }
 
 /** The plain text of some markup, for scoring and for the log. */
-const textOf = (html: string): string => entity(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(?:div|p|li|tr|h\d)>/gi, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ')).replace(/\n{2,}/g, '\n').trim();
+const textOf = (html: string): string => entities(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(?:div|p|li|tr|h\d)>/gi, '\n').replace(/<[^>]+>/g, '')).replace(/\u00a0/g, ' ').replace(/\n{2,}/g, '\n').trim();
 
 /** A reader's remark in a block of its own: `<div style="color: …"><b>【王晓：…】</b></div>`. */
 const RE_REMARK = /<div[^>]*\bcolor\s*:[^>]*>\s*(?:<(?:b|strong|span)[^>]*>\s*)*【[^【】<]{1,300}】\s*(?:<\/(?:b|strong|span)>\s*)*<\/div>/g;

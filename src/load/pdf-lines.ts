@@ -275,12 +275,32 @@ function apartAtGaps(it: TextItem, overlapped = false): TextItem[] {
 }
 
 /**
- * Another run of the same baseline that starts inside a run's gap: a glyph the writer set in another
- * font between two of its characters (a run `3 1` from x 146.7 wide 21.5, and `∶` at 154.7).
+ * For a page's runs, whether another run of the same baseline starts inside a run's gap: a glyph the
+ * writer set in another font between two of its characters (a run `3 1` from x 146.7 wide 21.5, and
+ * `∶` at 154.7). The runs sorted by baseline once; each run with a gap looks only at those near its own.
  */
-function overlapped(it: TextItem, items: readonly TextItem[]): boolean {
-  if (!/\S +\S/.test(it.str)) return false;
-  return items.some((o) => o !== it && o.str.trim() !== '' && Math.abs(o.y - it.y) < it.size * 0.2 && o.x > it.x + it.size * 0.25 && o.x < it.x + it.width - it.size * 0.25);
+function overlapTest(items: readonly TextItem[]): (it: TextItem) => boolean {
+  const byY = items.filter((o) => o.str.trim() !== '').sort((a, b) => a.y - b.y);
+  /** The first of `byY` whose baseline is `y` or above. */
+  const from = (y: number): number => {
+    let lo = 0;
+    let hi = byY.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byY[mid]!.y < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (it) => {
+    if (!/\S +\S/.test(it.str)) return false;
+    const tol = it.size * 0.2;
+    for (let k = from(it.y - tol); k < byY.length && byY[k]!.y < it.y + tol; k++) {
+      const o = byY[k]!;
+      if (o !== it && Math.abs(o.y - it.y) < tol && o.x > it.x + it.size * 0.25 && o.x < it.x + it.width - it.size * 0.25) return true;
+    }
+    return false;
+  };
 }
 
 /** A footnote's mark set small and raised: a number of one or two digits, a star, a circled or superscript number. */
@@ -355,7 +375,8 @@ function pageLines(page: PageItems, pageNo: number, removed: Removal[]): Line[] 
     }
   }
   // Baseline grouping: items whose baselines are within a third of the font size share a line.
-  const sorted = raisedMarks(uprightRuns(page.ocr ? kept : kept.flatMap((it) => apartAtGaps(it, overlapped(it, kept)))), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
+  const overlapped = overlapTest(kept);
+  const sorted = raisedMarks(uprightRuns(page.ocr ? kept : kept.flatMap((it) => apartAtGaps(it, overlapped(it)))), (it) => removed.push(removal('footnote', it.str.trim(), pageNo))).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   for (const it of sorted) {
     const line = lines.find((l) => Math.abs(l.y - it.y) < Math.max(1, Math.min(l.size, it.size) * 0.35));

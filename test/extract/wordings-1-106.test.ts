@@ -2,12 +2,16 @@
  * Wordings and shapes read since 1.106, each on a small whole document: a key programme's money
  * bound in a direction's 有关说明 read as what one project may get, or as the direction's total,
  * by the words around it; caps per category with none for all; a ratio written `之比` and spaced
- * `3 ∶ 1`; a 揭榜挂帅 term `完成时限`; a justified line letter-spaced in a hard-wrapped text (a Word
- * PDF's), full width, no paragraph's end; sub-directions under 方向一 with the group's figures,
- * labels in 【】 with their colon alone on a line, and new label spellings.
+ * `3 ∶ 1`; a 揭榜挂帅 term `完成时限`; sub-directions under 方向一 with the group's figures, labels
+ * in 【】 with their colon alone on a line, and new label spellings; classes of directions; a call's
+ * total worded 安排资金. And on set 165's Word PDF (the text form cannot show them): a justified line
+ * letter-spaced, full width, no paragraph's end; a ratio's colon set in the digits' gap.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestText } from '../helpers/seed.js';
+import { readFileSync } from 'node:fs';
+import { loadBytes } from '../../src/load/index.js';
+import { processSource } from '../../src/pipeline.js';
+import { ingestText, ROOT } from '../helpers/seed.js';
 
 const KP_MONEY = `国家重点研发计划“智能诊疗装备”重点专项2028年度项目申报指南
 
@@ -36,7 +40,7 @@ const KP_MONEY = `国家重点研发计划“智能诊疗装备”重点专项20
 有关说明：拟安排国拨经费不超过2400万元，支持1～2项。
 `;
 
-// Hard-wrapped at 26 columns, as a Word PDF's text: one justified line letter-spaced.
+// Hard-wrapped at 26 columns, as a Word PDF's text, one line letter-spaced as the PDF's text gives it.
 const KP_SPACED = `国家重点研发计划“可再生能源技术”重点专项
 2027年度项目申报指南
 　　本专项2027年度拟部署2个指南方向，拟安排国拨经费总概
@@ -128,7 +132,7 @@ const GJHZ_CLASSES = `国家重点研发计划“政府间国际科技创新合�
 `;
 
 describe('since 1.106', () => {
-  it('reads caps per category with no default, a spaced ratio written 之比, a task’s 完成时限, and a letter-spaced line read whole', async () => {
+  it('reads caps per category with no default, a spaced ratio written 之比, and a task’s 完成时限 (a text’s letter-spaced line reads as written)', async () => {
     const d = await ingestText(Buffer.from(KP_SPACED), 'kp-spaced.txt');
     const by = (id: string) => d.directions.find((x) => x.id === id)!;
     expect(d.summary.defaultPerProjectCap).toBeNull();
@@ -217,5 +221,17 @@ describe('since 1.106', () => {
 `;
     const d = await ingestText(Buffer.from(text), 'yzqy.txt');
     expect(d.summary.fundingTotal).toMatchObject({ amountCNY: 12_000_000, qualifier: 'about', text: '约1200万元' });
+  });
+
+  it('reads a Word PDF’s letter-spaced justified line as a full one, and a ratio whose colon another font set in the digits’ gap (set 165)', async () => {
+    // `考 核 指 标 ： （ 1 ） 机 组 … 风 轮 直 径` / `≥300m；（2）…`: one paragraph, four indicators (two before);
+    // `3 1` with `∶` drawn over its space: 3∶1 (no ratio before).
+    const path = 'test/fixtures/blind165/kp-2027-kzsny-cap-ratio-wording-wordpdf.pdf';
+    const d = processSource(await loadBytes(readFileSync(`${ROOT}${path}`), path));
+    const x = d.directions.find((y) => y.id === '2.1')!;
+    expect(x.indicators.map((i) => i.marker)).toEqual(['（1）', '（2）', '（3）', '（4）']);
+    expect(x.indicators[0]!.text).toBe('机组额定功率≥20MW，风轮直径≥300m；');
+    expect(x.conditions.matchingRatio).toMatchObject({ other: 3, central: 1, qualifier: 'atLeast' });
+    expect(x.duration).toMatchObject({ minYears: 3, maxYears: 3, inherited: false });
   });
 });

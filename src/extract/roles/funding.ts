@@ -8,7 +8,7 @@ import { mappedJoin, mappedTrim } from '../../mapped.js';
 import { isPlausible } from '../../lexicon/numbers.js';
 import type { Mapped } from '../../mapped.js';
 import type { Direction, Funding } from '../../schema/guideline.js';
-import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES } from '../patterns.js';
+import { eachDirectionFunding, fundingAmounts, parseMoney, parsePerProjectCap, RE_REFERS_TO_CALL, RE_SHARED_FIGURE, RE_SUBTYPES, sentenceAt } from '../patterns.js';
 import { fieldRest, implausible, leftBlank, summedFigures, TRAILING, currentValue } from '../nodes.js';
 import { bareFiguresOf, type DirectionContext } from './context.js';
 import { categoryOf, fieldCategory, forCategory, headingClass } from './partners.js';
@@ -220,7 +220,7 @@ function proseFunding(ctx: DirectionContext): { funding: Funding | null; implaus
   // (`拟安排国拨经费不超过6000万元`, `榜单金额…`: what the direction is given, its total.)
   const arranged = /安排|榜单/.test(m[0]) || /安排$/.test(all.text.slice(Math.max(0, m.index! - 3), m.index));
   // (`拟支持1项，国拨经费不超过4000万元`: the one project's bound, the direction's total; `上限为` a cap still.)
-  const counted = RE_COUNT_BEFORE.test(sentenceBefore(all.text, m.index!)) && !/上限/.test(text);
+  const counted = RE_COUNT_BEFORE.test(all.text.slice(sentenceAt(all.text, m.index!, '。；\n').start, m.index!)) && !/上限/.test(text);
   const bound = keyProgramme(ctx) && money.value.qualifier === 'atMost' && !arranged && !counted && !RE_SUM_WORD.test(m[0]) && !RE_SUM_WORD.test(text);
   if (isPlausible('fundingCNY', money.value.amountCNY)) return { funding: { ...money.value, text, span: span(all, a, a + money.length) }, implausible: false, bound };
   implausible(checks, id, 'funding', text, span(all, a, a + money.length));
@@ -229,8 +229,6 @@ function proseFunding(ctx: DirectionContext): { funding: Funding | null; implaus
 
 /** A count stated before, in the same sentence: `拟支持1项，`, `支持项目数为1～2项，`. */
 const RE_COUNT_BEFORE = /支持[^。；，,]{0,8}?(?:\d+|[一二两三四五])\s*(?:[~～—-]\s*\d+\s*)?(?:项|个)/;
-/** The sentence's text before an offset (from the last `。`, `；` or line start). */
-const sentenceBefore = (text: string, at: number): string => text.slice(Math.max(0, text.slice(0, at).search(/[^。；\n]*$/)), at);
 /** Words that make a money mention a sum: `共`, `总额`, `合计`, `总计`, `概算`. */
 const RE_SUM_WORD = /共|总|合计|概算/;
 /** A key programme's direction: one that states its research content or indicators. */

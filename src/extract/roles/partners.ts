@@ -7,7 +7,7 @@ import type { Paragraph } from '../../reflow/index.js';
 import type { Section } from '../../segment/index.js';
 import { escapeRegExp } from '../../regexp.js';
 import { abbreviatedPartner, findPartners, FRAMING_PARTNERS, isCountry, isRegionGroup } from '../../lexicon/partners.js';
-import { RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
+import { DIRECTION_CLASS, headingTitle, RE_GROUP_CATEGORY, RE_TITLE_CATEGORY } from '../../lexicon/markers.js';
 import type { Partner } from '../../schema/guideline.js';
 import { fieldRest } from '../nodes.js';
 import { append } from '../../append.js';
@@ -155,12 +155,18 @@ const RE_ORGANISED_AS = /^(?:揭榜挂帅|部省联动|赛马|定向委托)(?:�
  * heading's words without its number, where they name a class; null otherwise.
  */
 export function headingClass(ctx: DirectionContext): string | null {
-  for (let g = ctx.groups.length - 1; g >= 0; g--) {
-    const t = ctx.groups[g]!.text.text.replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[\d.．]+|[一二三四五六七八九十]{1,3}、)\s*/, '').replace(/[。；：:]$/, '').trim();
-    if (/^(?:重点|一般|重大|培育|面上)方向$/.test(t)) return t;
+  return classOfHeadings(ctx.groups);
+}
+
+/** The class the innermost of `groups` that names one is headed by, or null. */
+export function classOfHeadings(groups: readonly Paragraph[]): string | null {
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const t = headingTitle(groups[g]!.text.text).replace(/[。；：:]$/, '');
+    if (RE_CLASS_HEADING.test(t)) return t;
   }
   return null;
 }
+const RE_CLASS_HEADING = new RegExp(`^${DIRECTION_CLASS}$`);
 
 /** A category in a field of its own (`项目类别：基础前沿技术类`), as printed. */
 export function fieldCategory(ctx: DirectionContext): string | null {
