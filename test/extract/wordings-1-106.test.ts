@@ -163,6 +163,11 @@ describe('since 1.106', () => {
     expect(by('1.3').perProjectCap).toMatchObject({ amountCNY: 30_000_000, inherited: false });
     // `拟安排国拨经费…`: what the direction is given.
     expect(by('1.4').funding).toMatchObject({ amountCNY: 24_000_000, qualifier: 'atMost' });
+    // The bound read as a cap, and no total, is said in a check for each such direction.
+    expect(d.checks.filter((c) => c.code === 'funding-per-project').map((c) => [c.directionId, c.stated])).toEqual([
+      ['1.1', '不超过1200万元'],
+      ['1.3', '上限为3000万元'],
+    ]);
   });
 
   it('reads 子方向 under 方向一 as directions with the group’s agreement, figures and rules, and 【label】： lines over their values', async () => {

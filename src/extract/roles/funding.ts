@@ -43,6 +43,7 @@ export function readFunding(ctx: DirectionContext): { funding: Funding | null; p
     // `国拨经费上限为3000万元`): a bound without a word of sum (共, 总额, 合计) is what one project may get,
     // the cap the call's own yields to; no total of the direction.
     perProjectCap = { amountCNY: prose.funding.amountCNY, text: prose.funding.text, span: prose.funding.span, inherited: false };
+    ctx.check('funding-per-project', 'info', `the funding is stated per project only (“${prose.funding.text}”, a bound with no count and no word of sum): no total`, prose.funding.text, prose.funding.span);
   } else if (prose?.funding) funding = prose.funding;
   // `（拟支持4项，1200万元，3年）`, `约1000万元（国拨经费）`: the total without its label.
   let bareImplausible = false;
