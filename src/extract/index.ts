@@ -350,7 +350,8 @@ function withCallText(
   const { stated, span, checks } = call;
   const { after, afterText, clauses } = call.outside;
   const kind = directionKindOf(call.preamble.map((p) => p.text.text).join(''));
-  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span, kind)) : extracted;
+  const categories = [...new Set(extracted.flatMap((d) => (d.category ? [d.category.replace(/[。；]$/, '')] : [])))];
+  const figured = afterText ? extracted.map((d) => withCallFigures(d, afterText, clauses, span, kind, categories)) : extracted;
   if (afterText) dropFilledGaps(figured, checks);
   const parties = withCallParties(figured.length === 1 ? figured.map((d) => withCallSections(d, call.parts, span)) : figured, call.preamble, span, checks);
   const lone = withLoneCall(parties, afterText ? withCallDefaults(withCallTotals(stated, afterText, span, kind), parties, extracted) : stated);
@@ -519,13 +520,16 @@ function callFigureClauses(text: Mapped): Clause[] {
  * A direction's cap, duration and count from the call's figures when it states none: each from the
  * clause (`callFigureClauses`) that names its category (`培育项目`), else from the only clause that
  * states it for every project (`资助强度：每项不超过200万元`, `资助期限：3年`, a count for each
- * direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span.
+ * direction: `每个领域原则上不超过3项`). Marked inherited, with the clause's span. A figure the
+ * clauses naming the category do not give comes from those naming no category of the directions
+ * (`重点支持项目约10项，…260万元/项；集成项目1项，…` then `资助期限均为4年`: every kind's duration).
  */
-function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn, kind: string | null = null): Direction {
+function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[], span: SpanFn, kind: string | null = null, categories: readonly string[] = []): Direction {
   if (d.perProjectCap && d.duration && d.projectCount) return d;
   const t = text.text;
   const category = d.category?.replace(/[。；]$/, '') ?? null;
   const named = category ? clauses.filter((c) => t.slice(c.start, c.end).includes(category)) : [];
+  const unnamed = named.length > 0 ? clauses.filter((c) => !categories.some((x) => t.slice(c.start, c.end).includes(x))) : [];
   // (The clauses of the kind of project the directions are, `重点支持项目资助强度为…`, where the call
   // gives other kinds figures of their own, `培育项目…60万元/项`: theirs speak for the directions.)
   // (The whole sentence, to its `。`: `重点支持项目资助强度为…；资助期限为4年` speaks of the kind in each clause.)
@@ -537,8 +541,8 @@ function withCallFigures(d: Direction, text: Mapped, clauses: readonly Clause[],
     : [];
   /** The one clause giving a figure: the one naming the category, else the only one that gives it, else the only one of the directions' kind. */
   const pick = <T>(read: (clause: string) => T | null): { at: number; value: T } | null => {
-    // Where clauses name the category, only they speak for it (never another type's figure).
-    for (const pool of named.length > 0 ? [named] : [clauses, ofKind]) {
+    // Where clauses name the category, only they and those naming none speak for it (never another type's figure).
+    for (const pool of named.length > 0 ? [named, unnamed] : [clauses, ofKind]) {
       const found = pool.flatMap((c) => {
         const v = read(t.slice(c.start, c.end));
         return v === null ? [] : [{ at: c.start, value: v }];

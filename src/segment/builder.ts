@@ -4,13 +4,16 @@
  * that open and close sections. The rules (`rules.ts`) decide; the builder keeps the tree.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { matchMarker } from '../lexicon/markers.js';
+import { headingTitle, matchMarker } from '../lexicon/markers.js';
 import { FIGURE_ROLES, labelOnly, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
-import { bareTitle, directionFieldNext, fieldHeadingRole, idOf, isBareTitle, isTitleLike, DIRECTION_ROLES, RE_CONTINUED, twinOf } from './evidence.js';
+import { bareTitle, RE_CLOSING_HEADING, directionFieldNext, fieldHeadingRole, idOf, isBareTitle, isTitleLike, DIRECTION_ROLES, RE_CONTINUED, twinOf } from './evidence.js';
 import { checkDecimal3, checkDirection, checkItemNumber, checkPart, checkRow, checkSingleLevel } from './numbering.js';
 import { openNestedPart, type Nested } from './parts.js';
 import { section, type Section, type SectionKind, type StructureProblem } from './tree.js';
+
+/** The words of a document's own outer parts: `第二部分`, `第三章`, `第一篇`. */
+const RE_OUTER_PART_WORD = /^第/;
 
 export class Builder {
   readonly root: Section = section('root', null, null);
@@ -39,7 +42,9 @@ export class Builder {
   rowCompletes = false;
   ordinal = 0;
   /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
-  readonly partOf = new Map<Section, number | null>();
+  readonly partOf = new Map<Section, readonly Section[]>();
+  /** Word parts opened inside a numbered part (`（一）重点支持项目` over `领域一：…`): sub-heads, not the document's outer parts. */
+  readonly innerWordParts = new Set<Section>();
   /** The directions by the number their marker prints (`idOf`), in order: a repeated heading is looked up here, not among all. */
   private readonly byNumber = new Map<string, Section[]>();
   readonly directions: Section[] = [];
@@ -258,15 +263,15 @@ export class Builder {
   addDirection(p: Paragraph, m: Marker, id: string): void {
     this.foreignSide = false;
     // A `一、` direction stands beside the `一、` parts, never in one (only in a `第一部分`).
-    if (m.type === 'cjk-comma') this.popTo((s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'));
+    if (m.type === 'cjk-comma') this.popTo((s) => s.kind === 'root' || this.outerWordPart(s));
     else this.popToContainer();
     this.lastDirectionParent = this.top();
     this.ordinal++;
     // Numbering that starts again is told apart by the innermost numbered group or part above it.
     const single = this.directionType !== 'decimal' && this.directionType !== 'decimal3';
-    const part = [...this.stack].reverse().find((s) => s.kind === 'part' || (s.kind === 'group' && s.marker !== null && single));
+    const parts = [...this.stack].reverse().filter((s) => (s.kind === 'part' && s.marker !== null) || (s.kind === 'group' && s.marker !== null && single));
     const d = section('direction', p, m, { ordinal: this.ordinal, id });
-    this.partOf.set(d, part?.marker?.value ?? null);
+    this.partOf.set(d, parts);
     this.directions.push(d);
     const same = this.byNumber.get(idOf(m));
     if (same) same.push(d);
@@ -393,6 +398,7 @@ export class Builder {
 
   openPart(m: Marker, p: Paragraph): void {
     if (m.type === 'cjk-comma' && openNestedPart(this, m, p)) return;
+    if (m.type === 'part-word' && this.openInnerWordPart(m, p)) return;
     // `第二部分` holds `一、` parts: a word part opens at the root, a `一、` part inside the word part.
     // `Ⅰ．` parts stand inside a `一、` part or a word part, as `一、` parts stand inside a word part.
     this.popTo(
@@ -400,10 +406,37 @@ export class Builder {
         ? 'root'
         : m.type === 'roman'
           ? (s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type !== 'roman')
-          : (s) => s.kind === 'root' || (s.kind === 'part' && s.marker?.type === 'part-word'),
+          : (s) => s.kind === 'root' || this.outerWordPart(s),
     );
     this.checkPartNumber(m, p);
     this.open(section('part', p, m));
+  }
+
+  /** A word part of the document's outer sequence (`第二部分`), not a sub-head inside a numbered part. */
+  outerWordPart(s: Section): boolean {
+    return s.kind === 'part' && s.marker?.type === 'part-word' && !this.innerWordParts.has(s);
+  }
+
+  /**
+   * `领域一：灾害性天气` under an open `（一）重点支持项目` (or `一、资助范围`): a sub-head of that part, its
+   * directions still the part's (never `第一部分`/`第一章`, the document's own outer parts). Opened inside
+   * the innermost numbered part, beside the sub-heads before it; false where none is open, or where
+   * that part closes the call.
+   */
+  private openInnerWordPart(m: Marker, p: Paragraph): boolean {
+    if (RE_OUTER_PART_WORD.test(m.text)) return false;
+    const numbered = (s: Section): boolean => s.kind === 'part' && (s.marker?.type === 'cjk-comma' || s.marker?.type === 'paren-cjk');
+    const open = this.stack.findLast(numbered);
+    // (Never inside a closing part, `五、联系方式`, that the directions' sheet or page follows.)
+    if (!open || RE_CLOSING_HEADING.test(headingTitle(open.heading?.text.text ?? '').trim())) return false;
+    this.popTo((s) => s.kind === 'root' || numbered(s));
+    // (Sub-heads count again from 1 in each part.)
+    if (m.value === 1) this.lastPartOf.set(m.type, 1);
+    else this.checkPartNumber(m, p);
+    const part = section('part', p, m);
+    this.innerWordParts.add(part);
+    this.open(part);
+    return true;
   }
 
   /** The number the outer sequence of nested `一、` parts goes on with (0 where none is nested). */

@@ -294,24 +294,41 @@ export function dropOverviewTable(directions: Section[]): void {
  * Single-level numbers that start again in each part are not ids: `3.` of the second part is `2.3`.
  * (A `1.1`-style id names its group already: printed twice, it is a duplicate, not a restart.)
  * Only where a number comes again in another part: a number printed twice in one part (`5.`,
- * `5.`) is a duplicate, reported as such, and changes no id. And only where a later part starts
- * again at 1: numbers that run on across the parts, `1`…`5` then `5`…`9`, are ids as printed, the
- * `5` twice a duplicate. (`partOf`: the number of the innermost part each direction stands in.)
+ * `5.`) is a duplicate, reported as such, and changes no id. And only at a level whose parts start
+ * again at 1, two of them at least and most of them: numbers that run on across the parts, `1`…`5`
+ * then `5`…`9`, are ids as printed, the `5` twice a duplicate; numbers that run on through the
+ * sub-heads of a part (`领域一：` 1.–4., `领域二：` 5.–7.) and start again in the next part (`（二）`
+ * 1.) count within that part (`（二）`'s 1. is 2.1). (`partOf`: the numbered parts and groups each
+ * direction stands in, innermost first; a level is the parts of one kind of marker.)
  */
-export function idsWithinParts(directions: readonly Section[], partOf: ReadonlyMap<Section, number | null>): void {
-  const partsOfKey = new Map<string | null, Set<number | null | undefined>>();
+export function idsWithinParts(directions: readonly Section[], partOf: ReadonlyMap<Section, readonly Section[]>): void {
+  const firstOfPart = new Map<Section, Section>();
+  for (const d of directions) for (const part of partOf.get(d) ?? []) if (!firstOfPart.has(part)) firstOfPart.set(part, d);
+  const starts = new Map<string, { parts: number; atOne: number }>();
+  for (const [part, d] of firstOfPart) {
+    const level = part.marker!.type;
+    const s = starts.get(level) ?? { parts: 0, atOne: 0 };
+    starts.set(level, { parts: s.parts + 1, atOne: s.atOne + (d.marker?.value === 1 ? 1 : 0) });
+  }
+  // (Directions before any part, `1.`… then `二、` over `1.`…, count as one part of every level.)
+  const loose = directions.find((d) => (partOf.get(d) ?? []).length === 0);
+  const extra = loose ? { parts: 1, atOne: loose.marker?.value === 1 ? 1 : 0 } : { parts: 0, atOne: 0 };
+  const restarts = (part: Section): boolean => {
+    const s = starts.get(part.marker!.type)!;
+    return s.atOne + extra.atOne >= 2 && (s.atOne + extra.atOne) * 2 > s.parts + extra.parts;
+  };
+  const partOfDirection = new Map<Section, number | null>();
+  for (const d of directions) partOfDirection.set(d, (partOf.get(d) ?? []).find(restarts)?.marker?.value ?? null);
+  const partsOfKey = new Map<string | null, Set<number | null>>();
   for (const d of directions) {
     const parts = partsOfKey.get(d.id) ?? new Set();
-    parts.add(partOf.get(d));
+    parts.add(partOfDirection.get(d)!);
     partsOfKey.set(d.id, parts);
   }
-  const firstOfPart = new Map<number | null | undefined, Section>();
-  for (const d of directions) if (!firstOfPart.has(partOf.get(d))) firstOfPart.set(partOf.get(d), d);
-  const restarts = [...firstOfPart.values()].slice(1).some((d) => d.marker?.value === 1);
-  if (!restarts || ![...partsOfKey.values()].some((parts) => parts.size > 1)) return;
+  if (![...partsOfKey.values()].some((parts) => parts.size > 1)) return;
   for (const d of directions) {
     if (d.marker!.type === 'decimal' || d.marker!.type === 'decimal3') continue;
-    const part = partOf.get(d);
+    const part = partOfDirection.get(d);
     // `（一）` and `一、` count in digits, as their own ids do.
     const n = idOf(d.marker!);
     if (part !== null && part !== undefined) (d as { id: string | null }).id = `${part}.${n}`;

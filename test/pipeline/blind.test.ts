@@ -1293,7 +1293,7 @@ const GAPS153: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 const GAPS155: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'ln-2026-zdyf-fxb-rowspan-page': { gap: 'open: a cell\'s two paragraphs of 研究内容 read as one', right: 252 },
-  'nsfc-2026-qxlhjj-types-pagetext': { gap: 'open: directions numbered afresh under each 项目类型 with unnumbered 领域 sub-heads (ids 1, 2… for the writer\'s 1.1, 1.2…); the 集成项目\'s cap given to the 重点支持项目 as well', right: 204 },
+  // (`nsfc-2026-qxlhjj-types-pagetext`: read whole since 1.107, its 领域 sub-heads inside the 项目类型 parts and the plan's `资助期限均为4年` every type's.)
   'qd-2026-gjhz-sbtj-zcfs-wordtxt': { gap: 'open: a city call\'s funding total (`市财政安排国际科技合作项目资金1500万元`) not read; a partner named only in `外方合作单位须为俄罗斯…的高校`', right: 197 },
 };
 // Sets 156–167 (first contact 6,321 of 7,390 values, 85.5%, none refused: 156–160 at 88.9%, 161–163 at 95.6%, 164–167 at 74.5%): figure wordings, neighbouring families (a 揭榜挂帅 list, NSFC facility and cruise guides, a ministry's call, city and provincial calls), copies as received (an OA notice, a QQ Mail forward, a WeChat article, a re-typed text, an AI chat's Markdown, a sheet), key-programme structures and wordings, tables (a tick grid, money by year, merged blocks), PDF producers (Firefox, Ghostscript, a scan merged with born-digital pages), layouts (two tables a direction, country blocks, an overview first).
