@@ -13,6 +13,7 @@ import { isLatex, readLatex } from './latex.js';
 import { isWikitext, readWikitext } from './wikitext.js';
 import { fromJson, fromSql } from './records.js';
 import { isEnex, readEnex } from './enex.js';
+import { isFeed, readFeed } from './feed.js';
 import { SOURCE_EXTENSIONS } from './extensions.js';
 import { RE_IMAGE_FILE } from './archive.js';
 import { escapeRegExp } from '../regexp.js';
@@ -30,7 +31,7 @@ export interface Unwrapped {
 
 /** The guideline inside `text` where it is a container (an e-mail's source, a JSON record); null otherwise. */
 export function unwrapContainer(text: string): Unwrapped | null {
-  return (isEnex(text) ? readEnex(text) : null) ?? fromJson(text) ?? fromSql(text) ?? fromMime(text) ?? (isWikitext(text) ? readWikitext(text) : null) ?? (isLatex(text) ? readLatex(text) : null);
+  return (isEnex(text) ? readEnex(text) : null) ?? (isFeed(text) ? readFeed(text) : null) ?? fromJson(text) ?? fromSql(text) ?? fromMime(text) ?? (isWikitext(text) ? readWikitext(text) : null) ?? (isLatex(text) ? readLatex(text) : null);
 }
 
 /** Header names an e-mail's source starts with. */

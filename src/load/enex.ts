@@ -10,7 +10,7 @@ import { unplaced } from './blocks.js';
 import { guidelineScore } from './containers.js';
 import { entities } from './xml.js';
 
-interface Note {
+export interface Note {
   readonly title: string;
   readonly html: string;
 }
@@ -56,23 +56,32 @@ function clippedArticle(html: string): { start: number; end: number } | null {
 
 /** The guideline inside an ENEX export: the HTML of the note that reads most as one, and what was left out. */
 export function readEnex(text: string): { html: string; removed: Removal[] } | null {
-  const notes = notesOf(text);
-  if (notes.length === 0) return null;
-  const score = (n: Note): number => guidelineScore(textOf(n.html)) + (/指南|通知/.test(n.title) ? 2 : 0);
-  const best = notes.reduce((a, b) => (score(b) > score(a) ? b : a));
-  const removed: Removal[] = notes.filter((n) => n !== best).map((n) => unplaced('archive-member', n.title || textOf(n.html).slice(0, 60)));
-  let html = best.html.replace(/^\s*<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/, '');
-  const article = clippedArticle(html);
-  if (article) {
-    const outside = textOf(html.slice(0, article.start) + html.slice(article.end));
-    if (outside !== '') removed.push(unplaced('margin-note', outside));
-    html = html.slice(article.start, article.end);
-  }
-  html = html.replace(RE_REMARK, (m) => {
-    removed.push(unplaced('margin-note', textOf(m)));
-    return '';
+  return bestEntry(notesOf(text), (html, removed) => {
+    const article = clippedArticle(html);
+    if (article) {
+      const outside = textOf(html.slice(0, article.start) + html.slice(article.end));
+      if (outside !== '') removed.push(unplaced('margin-note', outside));
+      html = html.slice(article.start, article.end);
+    }
+    html = html.replace(RE_REMARK, (m) => {
+      removed.push(unplaced('margin-note', textOf(m)));
+      return '';
+    });
+    // (ENML's own elements: the note's root and its media, no text.)
+    return html.replace(/<\/?en-note[^>]*>/g, '').replace(/<en-media[^>]*\/?>(?:<\/en-media>)?/g, '');
   });
-  // (ENML's own elements: the note's root and its media, no text.)
-  html = html.replace(/<\/?en-note[^>]*>/g, '').replace(/<en-media[^>]*\/?>(?:<\/en-media>)?/g, '');
+}
+
+/**
+ * Of the entries of a collection (a note app's notes, a feed's items), the one that reads most as a
+ * guideline, as a web page of its title and its HTML (`own`: what the collection's own markup
+ * wraps it in taken away, logged in `removed`); the other entries logged by their titles.
+ */
+export function bestEntry(entries: readonly Note[], own: (html: string, removed: Removal[]) => string = (html) => html): { html: string; removed: Removal[] } | null {
+  if (entries.length === 0) return null;
+  const score = (n: Note): number => guidelineScore(textOf(n.html)) + (/指南|通知/.test(n.title) ? 2 : 0);
+  const best = entries.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const removed: Removal[] = entries.filter((n) => n !== best).map((n) => unplaced('archive-member', n.title || textOf(n.html).slice(0, 60)));
+  const html = own(best.html.replace(/^\s*<\?xml[^>]*>\s*/, '').replace(/<!DOCTYPE[^>]*>\s*/, ''), removed);
   return { html: `<html><head><title>${best.title.replace(/</g, '&lt;')}</title></head><body>${html}</body></html>`, removed };
 }

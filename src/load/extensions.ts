@@ -5,7 +5,7 @@
  */
 
 /** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
-export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'enex', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'ppt', 'dps', 'msg', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'xmind', 'zip', 'csv', 'tsv', 'sql', 'jsonl', 'ndjson', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'xml', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'enex', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'ppt', 'dps', 'msg', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'xmind', 'zip', 'csv', 'tsv', 'sql', 'jsonl', 'ndjson', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
 
 /** Formats the loader can be told to read (`--format`). */
 export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'xps', 'uof', 'csv', 'pptx', 'epub', 'xmind', 'zip', 'image'] as const;

@@ -8,11 +8,13 @@ import { reason } from '../messages/reasons.js';
 import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
 import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
+import { isFeed } from './feed.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
 import { isImage } from './image.js';
 import { isUof } from './uof.js';
+import { flatOpcFiles, isFlatOpc } from './flat-opc.js';
 import { holdsHtmlMarkup, isOle, isRtf, isWordXml, isXmlSpreadsheet, isZip, looksLikeHtml, oleKind, openZip, zipKind } from './office.js';
 
 export { decodeText } from './text.js';
@@ -209,7 +211,7 @@ async function loadImages(images: readonly { name: string; bytes: Uint8Array }[]
 /** A ZIP package (Word, ODF text, Excel, PowerPoint: blocks; OFD: pages read as a PDF's are). */
 async function loadPackage(format: keyof typeof PACKAGES | 'ofd' | 'xps', bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
   const { isZip, openZip, zipKind } = await import('./office.js');
-  const files = isZip(bytes) ? openZip(bytes) : null;
+  const files = isZip(bytes) ? openZip(bytes) : isFlatOpc(bytes) ? flatOpcFiles(bytes) : null;
   if (!files || zipKind(files) !== format) throw new GuidelineError('unsupported-format', reason(format === 'ofd' ? 'not-an-ofd' : format === 'xps' ? 'not-an-xps' : PACKAGES[format].notOne));
   // A .docx whose body is only an imported chunk (`w:altChunk`: the web page or MHT a system's
   // 导出Word button wraps as a Word file): read as that page, the wrapper logged.
@@ -340,9 +342,11 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   if (isZip(bytes)) return zipKind(openZip(bytes));
   if (isOle(bytes)) return oleKind(bytes) === 'xls' ? 'xls' : 'doc';
   if (isRtf(bytes)) return 'rtf';
+  // (A Word, Excel or PowerPoint package saved as one XML file, `Word XML 文档`: as the package.)
+  if (isFlatOpc(bytes)) return flatOpcKind(flatOpcFiles(bytes));
   if (isUof(bytes)) return 'uof';
-  if (/\.xls$/i.test(path) && isXmlSpreadsheet(bytes)) return 'xls';
-  if (/\.(?:docx?|wps)$/i.test(path) && isWordXml(bytes)) return 'doc';
+  if (/\.(?:xls|xml)$/i.test(path) && isXmlSpreadsheet(bytes)) return 'xls';
+  if (/\.(?:docx?|wps|xml)$/i.test(path) && isWordXml(bytes)) return 'doc';
   if (/\.(?:docx?|wps|odt|ods|odp|xlsx?|pptx?|ofd|o?xps|et|dps)$/i.test(path)) {
     const ext = /\.([a-z]+)$/i.exec(path)![1]!.toLowerCase();
     throw new GuidelineError('unsupported-format', reason('not-an-office-file', ext));
@@ -351,8 +355,17 @@ export function sniffFormat(bytes: Uint8Array, path: string): InputFormat {
   // A web archive (`.mht`, MHTML) or an e-mail's source: MIME headers first, the page inside a part,
   // read as text and unwrapped there (`containers.ts`), never as a page of its own markup.
   if (opensWithMimeHeaders(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))) return 'txt';
+  // (So is a news feed, whose items hold pages: its markup is no page of its own.)
+  if (isFeed(new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 65536)))) return 'txt';
   if (/\.html?$/i.test(path) || looksLikeHtml(bytes) || holdsHtmlMarkup(bytes)) return 'html';
   return 'txt';
+}
+
+/** The package a flat XML package stands for: a Word, Excel or PowerPoint file, nothing else. */
+function flatOpcKind(files: Readonly<Record<string, Uint8Array>>): InputFormat {
+  const kind = zipKind(files);
+  if (kind === 'docx' || kind === 'xlsx' || kind === 'pptx') return kind;
+  throw new GuidelineError('unsupported-format', reason('zip-not-word'));
 }
 
 /** Reads and loads one file. Throws `GuidelineError` with a one-line reason. */

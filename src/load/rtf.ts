@@ -120,6 +120,11 @@ function* tokens(src: string): Generator<Token> {
     } else if (src[i + 1] === "'") {
       yield { kind: 'hex', byte: parseInt(src.slice(i + 2, i + 4), 16) };
       i += 4;
+    } else if (src[i + 1] === '\r' || src[i + 1] === '\n') {
+      // A backslash that ends a line is a `\par` (the spec's own equivalent; macOS TextEdit's Cocoa
+      // RTF ends every paragraph so).
+      yield { kind: 'word', word: 'par', param: null };
+      i += src[i + 1] === '\r' && src[i + 2] === '\n' ? 3 : 2;
     } else if (!/[A-Za-z]/.test(src[i + 1] ?? '')) {
       yield { kind: 'symbol', char: src[i + 1] ?? '' };
       i += 2;
