@@ -109,10 +109,17 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   // (Nor a table's 合计 row, the sum of its rows written out: the text's own figure governs, and the
   // row's is what the directions add up to.)
   const totals = totalRows(preamble);
-  const stated = areasCounted(
+  let stated = areasCounted(
     readSummary(mappedJoin(preamble.filter((p) => !totals.has(p) && !(statedForGroup.has(p) && (RE_GROUP_SELF.test(p.text.text.trim()) || RE_HEADING_FIGURES.test(p.text.text)))).map((p) => p.text), ''), span, youthOnly, kindSections(preamble.map((p) => p.text), span)),
     directions.map((d) => groupsOf.get(d) ?? []),
   );
+  // (Young scientists' projects stated only in their own group, `5. 青年科学家项目` / `本部分部署2个青年
+  // 科学家项目方向，拟支持青年科学家项目4项，…拟安排国拨经费1200万元`: the call's figures of them all the same.)
+  if (!stated.youngScientist?.count) {
+    const own = front.filter((p) => statedForGroup.has(p) && /青年科学家/.test(p.text.text));
+    const young = own.length > 0 ? readYoungScientist(mappedJoin(own.map((p) => p.text), '\n'), span) : null;
+    if (young?.count) stated = { ...stated, youngScientist: young };
+  }
   // What is read of the tree outside the directions, read before them (the directions' subtrees
   // may go as they are read: `consume`).
   const outside = outsideDirections(root, front, firstDirectionStart, span, statedForGroup);
@@ -1603,8 +1610,8 @@ function readDefaultCap(text: Mapped, span: SpanFn, youthOnly = false): Summary[
 // (Never `…和青年科学家项目4个方面`: the areas a call is set out in, the projects one of them.)
 // (Never the areas a call counts with them: `青年科学家项目3个技术方向`, `…、青年科学家项目4个重点任务`.)
 // (`拟部署3个青年科学家项目方向，拟支持不超过6项`, `拟部署2个青年科学家项目指南方向，拟支持不超过4项`, `共部署2个青年科学家项目指南方向，拟支持青年科学家项目不超过4项`, `青年科学家项目3个方向，拟支持项目数不超过6项`: the projects after the directions;
-// `其中，青年科学家项目拟支持不超过4项`.)
-const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!(?:指南|研究)?方向)|青年科学家项目(?:方向(?:\\d+|${CJK_NUMERAL})个|(?:\\d+|${CJK_NUMERAL})个方向|方向)[，,]\\s*(?:拟)?(?:支持|资助|部署)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:拟)?(?:支持|资助|立项)?(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)|(?:\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向[，,]\\s*(?:拟)?(?:支持|资助)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)`);
+// `其中，青年科学家项目拟支持不超过4项`; `3个青年科学家项目方向，每个方向拟支持不超过2项，共拟支持不超过6项`.)
+const RE_YOUNG_COUNT = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?!(?:指南|研究)?方向)|青年科学家项目(?:方向(?:\\d+|${CJK_NUMERAL})个|(?:\\d+|${CJK_NUMERAL})个方向|方向)[，,]\\s*(?:每个方向[^，,。；]{0,12}[，,]\\s*)?(?:共)?(?:拟)?(?:支持|资助|部署)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)|青年科学家项目(?:拟)?(?:支持|资助|立项)?(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)(?!方面|领域|板块|技术方向|方向|技术|任务|重点|主要|研究方向|层次|层级|类别|类)|(?:\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向[，,]\\s*(?:每个方向[^，,。；]{0,12}[，,]\\s*)?(?:共)?(?:拟)?(?:支持|资助)(?:项目)?(?:数)?(?:为|共)?(?:不超过|不多于|约)?(\\d+)(?:个|项)`);
 
 const RE_YOUNG_DIRECTIONS = new RegExp(`(\\d+|${CJK_NUMERAL})个青年科学家项目(?:指南|研究)?方向|青年科学家项目(?:方向)?\\s*(\\d+|${CJK_NUMERAL})个(?:方向)?(?!技术|任务|方面|领域|板块)|(\\d+|${CJK_NUMERAL})个(?:项目|技术)?方向(?:中)?部署(?:了)?青年科学家项目|部署青年科学家项目(?=[，,])`);
 

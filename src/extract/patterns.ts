@@ -776,7 +776,7 @@ export const RE_DRAFT = /征求意见稿/;
 // (Also a group's field that says it is each direction's: `拟支持项目数：每个方向1～2项`.)
 // (A key programme's group counts its tasks so: `每个任务拟支持1项`.)
 const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?(?:方向|任务)[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南|研究)?(?:方向|任务)(?:均)?(?:原则上)?拟?(?:支持|资助)(?:项目(?:数)?)?(?:均)?(?:为)?|(?:拟支持|拟资助)?项目数[：:]\s*(?:每个|各|每一)(?:指南)?(?:方向|任务)(?:均)?(?:为)?/;
-const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为|(?:国拨经费|拟支持经费|支持经费|资助经费)[：:]\s*(?:每个|各|每一)(?:指南)?方向(?:均)?(?:为|约为)?/;
+const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；，,\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为|(?:国拨经费|拟支持经费|支持经费|资助经费)[：:]\s*(?:每个|各|每一)(?:指南)?方向(?:均)?(?:为|约为)?/;
 
 /** The count each direction of a group gets, from the group's text: the hit's index and length in `text`. */
 export function eachDirectionCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
