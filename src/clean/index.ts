@@ -309,6 +309,9 @@ function classifyLines(lines: RawLine[], format: Source['format']): void {
 /** A site menu's item as a browser copies it, one to a line: a few words, no clause. */
 const RE_MENU_ITEM = /^[\u4e00-\u9fffA-Za-z（）()&·\s]{2,10}$/;
 
+/** A site's own links over its menu, a line each or a few to a line: account, access, language. */
+const RE_SITE_TOOL = /^(?:(?:登录|注册|退出|个人中心|用户中心|无障碍(?:浏览|阅读)?|长者模式|关怀版|适老化|English|ENGLISH|EN|繁体|繁體|简体|简|繁|手机版|移动版|微信|微博|网站地图|设为首页|加入收藏)(?:[\s\u3000]*[|｜/丨·][\s\u3000]*|[\s\u3000]+|$))+$/;
+
 /**
  * A site's menu copied an item a line (`首页` / `机构概况` / `政策法规` / … / `党建工作`): a run of
  * four short lines or more that opens with the home page's, logged as web chrome. (Its last item
@@ -320,7 +323,10 @@ function siteMenus(lines: RawLine[]): void {
     let end = i + 1;
     while (end < lines.length && lines[end]!.cls === 'content' && RE_MENU_ITEM.test(asCleaned(lines[end]!.raw.trim())) && !KNOWN_LABELS.has(asCleaned(lines[end]!.raw.trim()))) end++;
     if (end - i < 4) continue;
-    for (let k = i; k < end; k++) lines[k]!.cls = 'web-chrome';
+    // (The site's own links just above it, `登录` / `注册`, `无障碍`, `English`: its chrome too.)
+    let start = i;
+    while (start > 0 && lines[start - 1]!.cls === 'content' && RE_SITE_TOOL.test(asCleaned(lines[start - 1]!.raw.trim()))) start--;
+    for (let k = start; k < end; k++) lines[k]!.cls = 'web-chrome';
     i = end - 1;
   }
 }

@@ -133,6 +133,7 @@ export function extract(segmented: Segmented, layout: Layout, sourceText = '', o
   const refs = tree.directions.map((d) => fieldReferences(d));
   const extracted = withReferences(extractDirections(tree, { span, stated, checks, sourceOf, consume: options.consume === true }), refs, checks);
   const { directions: out, summary } = withCallText(extracted, { stated, outside, parts, preamble, span, checks });
+  countsLeftOpen(out, preambleText.text, checks);
   // Placeholders outside the directions are doubts too.
   append(checks, outside.frontChecks);
   summaryPlausibility(summary, checks);
@@ -388,6 +389,22 @@ function withCallConditions(directions: Direction[], callText: readonly Mapped[]
     return matchingRatio === d.conditions.matchingRatio && leadingEnterprise === d.conditions.leadingEnterprise ? d : { ...d, conditions: { ...d.conditions, matchingRatio, leadingEnterprise } };
   });
 }
+
+/**
+ * A call that leaves some directions' counts open on purpose (`对于仅列一个合作领域的国别，拟支持项目数视
+ * 申报和评审情况确定，本指南不作具体规定`): a direction it speaks of that states no count lacks nothing,
+ * its field-missing check goes (the call's sentence says why). Where the sentence names the
+ * directions by their single area, only those with one area at most. In place.
+ */
+function countsLeftOpen(directions: readonly Direction[], preamble: string, checks: CheckDraft[]): void {
+  const open = RE_COUNT_OPEN.exec(preamble);
+  if (!open) return;
+  const sentence = preamble.slice(sentenceAt(preamble, open.index).start, open.index + open[0].length);
+  const single = /仅(?:列|有|含)(?:一|1)个(?:合作)?(?:领域|方向)/.test(sentence);
+  const ids = new Set(directions.filter((d) => !d.projectCount && (!single || d.domains.length <= 1)).map((d) => d.id));
+  for (let i = checks.length - 1; i >= 0; i--) if (checks[i]!.code === 'field-missing' && checks[i]!.computed === 'projectCount' && ids.has(checks[i]!.directionId ?? '')) checks.splice(i, 1);
+}
+const RE_COUNT_OPEN = /(?:拟支持)?项目数(?:量)?[^。；]{0,6}?(?:视[^。；]{1,16}?(?:确定|而定)|不作(?:具体)?(?:规定|限定|要求)|不(?:设|作)(?:上限|限制))/;
 
 /** A figure the call states after its directions fills what each direction lacked: its field-missing check goes with the gap. In place. */
 function dropFilledGaps(figured: readonly Direction[], checks: CheckDraft[]): void {

@@ -776,7 +776,7 @@ export const RE_DRAFT = /征求意见稿/;
 // (Also a group's field that says it is each direction's: `拟支持项目数：每个方向1～2项`.)
 // (A key programme's group counts its tasks so: `每个任务拟支持1项`.)
 const RE_EACH_DIRECTION_COUNT = /(?:(?:每个|各|每一)(?:指南)?(?:方向|任务)[^。；\n]{0,8}?拟?支持项目(?:数)?|拟支持项目数)(?:均|各)(?:为)?|(?:每个|各|每一)(?:指南|研究)?(?:方向|任务)(?:均)?(?:原则上)?拟?(?:支持|资助)(?:项目(?:数)?)?(?:均)?(?:为)?|(?:拟支持|拟资助)?项目数[：:]\s*(?:每个|各|每一)(?:指南)?(?:方向|任务)(?:均)?(?:为)?/;
-const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；，,\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为|(?:国拨经费|拟支持经费|支持经费|资助经费)[：:]\s*(?:每个|各|每一)(?:指南)?方向(?:均)?(?:为|约为)?/;
+const RE_EACH_DIRECTION_FUNDING = /(?:每个|各|每一)(?:指南)?方向[^。；\n]{0,16}?(?:国拨经费|拟支持经费|支持经费|经费)(?:均)?(?:为|约为)?|(?:国拨经费|拟支持经费|支持经费)均为|(?:国拨经费|拟支持经费|支持经费|资助经费)[：:]\s*(?:每个|各|每一)(?:指南)?方向(?:均)?(?:为|约为)?/;
 
 /** The count each direction of a group gets, from the group's text: the hit's index and length in `text`. */
 export function eachDirectionCount(text: string): Hit<{ value: number; qualifier: Qualifier; min?: number }> | null {
@@ -792,6 +792,11 @@ export function eachDirectionFunding(text: string): Hit<Money> | null {
   const m = RE_EACH_DIRECTION_FUNDING.exec(text);
   // (`每个方向拟支持1项，每项国拨经费不超过300万元`: what each project gets, a cap, not the direction's.)
   if (!m || /每项|每个项目|单个项目|单项/.test(m[0])) return null;
+  // (Never after a clause of its own where the sentence counts the group's directions or projects
+  // first: `本部分部署2个青年科学家项目方向，拟支持…4项，每个方向拟支持2项，拟安排国拨经费1200万元`
+  // states the group's money, each direction's count only.)
+  const before = text.slice(Math.max(0, text.lastIndexOf('。', m.index) + 1), m.index);
+  if (/[，,]/.test(m[0]) && /部署\s*(?:\d+|[一二三四五六七八九十]{1,3})\s*个|(?:\d+|[一二三四五六七八九十]{1,3})\s*个[^，,。；]{0,12}方向|拟支持[^，,。；]{0,12}?\d+\s*[项个]/.test(before)) return null;
   const at = m.index + m[0].length;
   const hit = parseMoney(text.slice(at, at + 24));
   return hit && hit.index <= 1 ? { ...hit, index: at + hit.index } : null;

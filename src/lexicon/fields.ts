@@ -318,6 +318,14 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // named in a field of its own.
   ['外方合作机构', 'other'],
   ['外方依托单位', 'other'],
+  // (The partner side's own procedure, what a call lists for the Chinese applicant's information:
+  // `外方对接机构：欧盟委员会科研创新总司`, `外方申请要求：…`, `外方申请截止时间：待定…`; no
+  // requirement of the Chinese project's.)
+  ['外方对接机构', 'other'],
+  ['外方受理机构', 'other'],
+  ['外方申请要求', 'other'],
+  ['外方申请说明', 'other'],
+  ['外方申请截止时间', 'other'],
   ['支持对象', 'other'],
   ['资助对象', 'other'],
   // A rate (`资助标准：每人每月1.5万元`), or a kind of project's money in prose (`3.资助标准。本类项目安排

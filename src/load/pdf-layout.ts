@@ -489,17 +489,22 @@ function findGutter(lines: readonly LayoutLine[], known: Gutter | null): Gutter 
   const parts: Parts[] = lines.map((l) => ({ spans: union(l.items.filter(visible).map((it) => ({ x0: it.x, x1: end(it) }))) }));
   const body = parts.filter((p) => p.spans.length > 0);
   if (body.length === 0) return null;
+  const crosses = (p: Parts, x: number): boolean => p.spans.some((s) => s.x0 < x && s.x1 > x);
+  const parted = (p: Parts, x: number): boolean => !crosses(p, x) && p.spans[0]!.x0 < x && p.spans[p.spans.length - 1]!.x1 > x;
   const size = median(lines.map((l) => l.size));
   const xmin = Math.min(...body.map((p) => p.spans[0]!.x0));
   const xmax = Math.max(...body.map((p) => p.spans[p.spans.length - 1]!.x1));
   const width = xmax - xmin;
-  const crosses = (p: Parts, x: number): boolean => p.spans.some((s) => s.x0 < x && s.x1 > x);
-  const parted = (p: Parts, x: number): boolean => !crosses(p, x) && p.spans[0]!.x0 < x && p.spans[p.spans.length - 1]!.x1 > x;
   if (known) {
     const mid = (known.left + known.right) / 2;
     const crossing = body.filter((p) => crosses(p, mid)).length;
     const right = body.filter((p) => !crosses(p, mid) && p.spans[p.spans.length - 1]!.x1 > mid).length;
-    return right > 0 && crossing * 5 <= body.length ? known : null;
+    if (right > 0 && crossing * 5 <= body.length) return known;
+    // (A band of two columns between full-width text, its last lines at a page's top, `其他要求：` /
+    // `（3）…` side by side over `三、申报要求`: lines parted at the document's gutter, each side
+    // within its column, read as columns; the full-width lines cross it.)
+    const inColumns = body.filter((p) => parted(p, mid) && Math.max(...p.spans.filter((s) => s.x1 <= mid).map((s) => s.x1)) <= known.left + size * 0.5 && Math.min(...p.spans.filter((s) => s.x0 >= mid).map((s) => s.x0)) >= known.right - size * 0.5);
+    return inColumns.length >= 2 ? known : null;
   }
   if (body.length < 6 || width <= 0) return null;
   let best = 0;
@@ -833,8 +838,16 @@ export function layoutPage(
   const blocks: LayoutBlock[] = [];
   let left: LayoutBlock[] = [];
   let right: LayoutBlock[] = [];
-  const flush = (): void => {
-    blocks.push(...left, ...right);
+  const flush = (beforeFullWidth = false): void => {
+    // (A short line of full-width text between a band of two columns and the full-width text below
+    // it, `三、申报要求`, crosses no gutter: read after both columns, where it stands. Only a line or
+    // a few, further below the right column's last line than the left column's one line more.)
+    const ys = left.flatMap((b) => (b.kind === 'line' ? [b.line.y] : []));
+    const pitch = median(ys.slice(1).map((y, i) => ys[i]! - y).filter((d) => d > 0));
+    const lowest = Math.min(...right.map((b) => (b.kind === 'line' ? b.line.y - Math.max(b.line.size * 1.2, pitch * 1.5) : Number.POSITIVE_INFINITY)));
+    const below = beforeFullWidth && right.length > 0 ? left.filter((b) => b.kind === 'line' && b.line.y < lowest) : [];
+    const moved = below.length <= 3 ? below : [];
+    blocks.push(...left.filter((b) => !moved.includes(b)), ...right, ...moved);
     left = [];
     right = [];
   };
@@ -863,7 +876,7 @@ export function layoutPage(
     }
     const shown = line.items.filter(visible);
     if (shown.some((it) => it.x < mid && end(it) > mid)) {
-      flush();
+      flush(true);
       blocks.push({ kind: 'line', line, column: null });
       continue;
     }

@@ -317,8 +317,12 @@ const BREAK_RULES: readonly BreakRule[] = [
    */
   // (Never across the blocks of a web page or Word file: `<p>关键词：…，极端环境材料</p><p>有关<br>说明：…`.)
   { breaks: false, when: (f, k) => f.unwrapped && !f.hasMarker[k] && !f.labelLine[k] && !otherBlock(f, k) && /，/.test(textAt(f, k - 1)) && /[\u4e00-\u9fff]$/.test(textAt(f, k - 1)) && /^[\u4e00-\u9fff]/.test(textAt(f, k)) },
-  /** In text that is not hard-wrapped, a line the rules above leave is a paragraph of its own. */
-  { breaks: true, when: (f) => f.unwrapped },
+  /**
+   * In text that is not hard-wrapped, a line the rules above leave is a paragraph of its own. (Not a
+   * PDF's line that reaches its column's edge: a page of full-width text and two-column bands reads
+   * as unwrapped by its widths alone, its column lines half the full ones.)
+   */
+  { breaks: true, when: (f, k) => f.unwrapped && f.wrapped?.[f.lines[k - 1]!.line - 1] !== true },
   /**
    * A line that ends inside a clause (`，`, `、`, an open bracket) goes on, short or not: a Latin word or a number
    * too long for the rest of the line leaves it short.

@@ -268,7 +268,51 @@ function domainOfItem(item: Section, span: SpanFn): Domain {
   };
 }
 
+/** A value that points to a table (`见表1。`, `详见下表`, `见附表2`): the domains are that table's. */
+const RE_TABLE_REFERENCE = /^(?:具体)?(?:详)?见(?:下|附)?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[。.；;]?$/;
+
+/** A table row written out as text: `| 1 | 信息通信技术 | 人工智能、5G应用 |`. */
+const RE_PIPE_ROW = /^\s*\|.*\|\s*$/;
+
+/** The cells of a pipe row, each as its slice of the row (trimmed). */
+function pipeCells(row: Mapped): Mapped[] {
+  const cells: Mapped[] = [];
+  const t = row.text;
+  let start = t.indexOf('|') + 1;
+  for (let i = start; i < t.length; i++) {
+    if (t[i] !== '|') continue;
+    cells.push(mappedTrim(mappedSlice(row, start, i)));
+    start = i + 1;
+  }
+  return cells;
+}
+
+/**
+ * A domains field whose value points to the table below it (`合作领域：见表1。` / `表1　中匈合作领域` /
+ * `| 序号 | 合作领域 | 重点方向 |` / rows): each row's cell of the column the field names (its
+ * label, else a column of 领域, else of 方向) a domain, the row's other cells but its number the
+ * domain's detail. Null where no such table follows.
+ */
+function domainsOfTable(field: Section, span: SpanFn): Domain[] | null {
+  if (!RE_TABLE_REFERENCE.test(fieldRest(field).text.trim())) return null;
+  const rows = field.children.flatMap((c) => (c.kind === 'paragraph' && RE_PIPE_ROW.test(c.paragraph.text.text) ? [c.paragraph.text] : []));
+  if (rows.length < 2) return null;
+  const header = pipeCells(rows[0]!).map((c) => c.text);
+  const label = field.marker?.key ?? '';
+  const column = [(h: string) => h === label, (h: string) => /领域/.test(h), (h: string) => /方向/.test(h)].map((test) => header.findIndex(test)).find((i) => i >= 0);
+  if (column === undefined) return null;
+  return rows.slice(1).flatMap((row) => {
+    const cells = pipeCells(row);
+    const cell = cells[column];
+    if (!cell || cell.text === '') return [];
+    const others = cells.filter((c, i) => i !== column && c.text !== '' && !/^\d{1,3}[.．]?$/.test(c.text)).map((c) => c.text);
+    return [{ label: cell.text, detail: others.length > 0 ? others.join('；') : null, marker: null, span: span(cell), children: [] }];
+  });
+}
+
 function domainsOfField(field: Section, span: SpanFn, source?: (start: number, end: number) => string): Domain[] {
+  const table = domainsOfTable(field, span);
+  if (table) return table;
   const out: Domain[] = [...inlineDomains(fieldRest(field), span, source)];
   const kids = field.children;
   for (let k = 0; k < kids.length; k++) {
