@@ -533,12 +533,19 @@ function callFigureClauses(text: Mapped): Clause[] {
       // `注：…每个项目国拨经费原则上不超过500万元`, a note below a table of directions: a cap of each
       // (never a young scientists' one).
       const paragraph = t.slice(t.lastIndexOf('\n', start) + 1, t.indexOf('\n', i) < 0 ? t.length : t.indexOf('\n', i));
-      if (/资助强度|资助期限|支持强度|实施期限|实施周期|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph)) || RE_COUNT_EACH.test(clause)) clauses.push({ start, end: i });
+      // (Never the partner side's own figures: `ANR对每个项目法方团队的资助额度…，资助期限为36至48个月`.)
+      const sentence = sentenceAt(t, start, '。\n');
+      // (A sentence of both sides, `中方每项不超过200万元…，德方资助强度按照DFG的有关规定执行`, states the Chinese side's.)
+      const foreign = RE_OTHER_SIDE.test(t.slice(sentence.start, sentence.end)) && !/中方/.test(t.slice(sentence.start, sentence.end));
+      if (!foreign && (/资助强度|资助期限|支持强度|实施期限|实施周期|执行期|支持不超过/.test(clause) || (/每个项目|每项/.test(clause) && !/青年/.test(paragraph)) || RE_COUNT_EACH.test(clause))) clauses.push({ start, end: i });
       start = i + 1;
     }
   }
   return clauses;
 }
+
+/** The partner side's team, applicants or money (`法方团队`, `外方申请人`, `德方资助经费`): never `中方`, `双方`, `各方`. */
+const RE_OTHER_SIDE = /(?:外方|(?<![中双各我本该此对多一两三甲乙])[\u4e00-\u9fff]方)(?:团队|申请人|申请者|研究人员|合作单位|资助|经费)/;
 
 /**
  * A direction's cap, duration and count from the call's figures when it states none: each from the
@@ -767,7 +774,10 @@ function typedProjectCount(plan: readonly Mapped[], span: SpanFn, kind: string |
   const typed = ofKind.length === 1 && all.length > 1 ? ofKind : all;
   const parts = typed.map(({ m, x }) => ({ ...summaryCount(x), text: x[0], span: span(m, x.index, x.index + x[0].length) }));
   if (!parts.every((p) => isPlausible('projects', p.value))) return null;
-  return summedFigures(parts);
+  // (Summed up after the kinds, `拟资助重点支持项目16项、培育项目6项，合计22项`: the sum.)
+  const last = all[all.length - 1];
+  const sum = last ? summedCount(summedFigures(parts), last.m, last.x.index + last.x[0].length, span) : null;
+  return sum ?? summedFigures(parts);
 }
 
 /**
@@ -1359,6 +1369,20 @@ function titleFrom(preamble: readonly Paragraph[], start: { at: number; cut: num
  * The figures the text states for the whole call. `youthOnly`: the guideline is one of young
  * scientists' projects only (`…青年科学家项目申报指南`), whose sentences about them state the call's.
  */
+/**
+ * A count of one kind of project that the sentence sums up after it (`拟资助重点支持项目16项、培育项目6项，
+ * 合计22项`): the sum is the call's count. `at`: where the count's match ends.
+ */
+function summedCount(count: Summary['directionCount'], text: Mapped, at: number, span: SpanFn): Summary['directionCount'] {
+  if (!count) return null;
+  const t = text.text;
+  const sum = RE_COUNT_SUM.exec(t.slice(at, sentenceAt(t, at, '。；\n').end));
+  if (!sum) return count;
+  const from = at + sum.index + sum[0].length - sum[1]!.length;
+  return { value: Number(sum[2]), qualifier: sum[1]!.startsWith('约') ? 'about' : 'exact', text: sum[1]!, span: span(text, from, from + sum[1]!.length) };
+}
+const RE_COUNT_SUM = /^[^。；]{0,40}?[，,、]\s*(?:合计|共计|总计|共)\s*((?:约)?\s*(\d{1,4})\s*(?:项|个))/;
+
 function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: ReturnType<typeof kindSections> = { caps: [], durations: [], ranges: [] }): Summary {
   const t = text.text;
   const count = (figure: 'directionCount' | 'partnerCount' | 'projectCount'): Summary['directionCount'] => {
@@ -1367,6 +1391,8 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
     return { ...summaryCount(m), text: m[0], span: span(text, m.index, m.index + m[0].length) };
   };
   const f = findCurrentSummary('fundingTotal', t);
+  const pm = findCurrentSummary('projectCount', t);
+  const projectAt = pm ? pm.index + pm[0].length : 0;
   const d = parseProjectDuration(t);
   // In Chinese numerals (`国拨经费总概算七千八百万元`) where no total is in digits.
   const cjk = f ? null : findCjkFundingTotal(t);
@@ -1399,7 +1425,7 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
     // (Else per project type, where the text before the directions states the plan so.)
-    projectCount: count('projectCount') ?? typedProjectCount(planSentences(text), span, directionKindOf(t)),
+    projectCount: summedCount(count('projectCount'), text, projectAt, span) ?? typedProjectCount(planSentences(text), span, directionKindOf(t)),
     fundingTotal,
     defaultDuration: inKind(defaultDuration) || ofCategory(defaultDuration) ? null : defaultDuration,
     defaultProjectCount: readDefaultCount(text, span, youthOnly),

@@ -322,7 +322,6 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // `外方对接机构：欧盟委员会科研创新总司`, `外方申请要求：…`, `外方申请截止时间：待定…`; no
   // requirement of the Chinese project's.)
   ['外方对接机构', 'other'],
-  ['外方受理机构', 'other'],
   ['外方申请要求', 'other'],
   ['外方申请说明', 'other'],
   ['外方申请截止时间', 'other'],
@@ -383,6 +382,8 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   // A direction's category in a field of its own (`项目类别：基础前沿技术类`), as a key programme's
   // table per direction gives it: read as the category (`CATEGORY_LABELS`).
   ['项目类别', 'other'],
+  // (NSFC's class of a direction's project, `资助类型：重点支持项目`.)
+  ['资助类型', 'other'],
   ['方向类别', 'other'],
   ['类别', 'other'],
   // (A training call's kind of class, `培训类别：技术培训班`, whose cap a table states per kind.)
@@ -658,4 +659,4 @@ export const ADMIN_LABEL_WORDS = /联系|电话|邮箱|传真|地址|备注|附�
 export const LEAD_LABELS: ReadonlySet<string> = new Set(['企业牵头', '是否企业牵头', '是否须企业牵头', '是否要求企业牵头', '须企业牵头申报', '是否须企业牵头申报']);
 
 /** Labels of a direction's category in a field of its own (`项目类别：共性关键技术类`). */
-export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '方向类别', '类别', '指南类别', '指南方向类别', '培训类别', '培训班类别']);
+export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '资助类型', '方向类别', '类别', '指南类别', '指南方向类别', '培训类别', '培训班类别']);

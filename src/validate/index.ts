@@ -108,10 +108,12 @@ function directionCountCheck({ summary, directions, checks: found }: Extracted, 
 
 /** The count of partners the text states against the partners the direction titles name. */
 function partnerCountCheck({ summary, directions }: Extracted, checks: CheckDraft[]): void {
-  // (Counted as countries and mechanisms, `与8个国家和2个多边合作机制`: a direction of several partners,
-  // `中国—中东欧国家` naming its five, is one mechanism.)
-  const mechanisms = summary.partnerCount !== null && /机制|组织/.test(summary.partnerCount.text);
-  const partners = new Set(directions.flatMap((d) => (mechanisms && d.partners.length > 1 ? [`${d.partners.map((p) => p.name).join('、')}`] : d.partners.map((p) => p.name))));
+  // (Counted as countries and mechanisms, `与8个国家和2个多边合作机制`: a direction of several partners
+  // its title does not name, `中国—中东欧国家科技合作` over its five countries, is one mechanism;
+  // `中国和智利、秘鲁…` is two countries.)
+  const mechanisms = summary.partnerCount !== null && /机制/.test(summary.partnerCount.text);
+  const mechanism = (d: (typeof directions)[number]): boolean => mechanisms && d.partners.length > 1 && !d.partners.every((p) => d.title.includes(p.text) || d.title.includes(p.name));
+  const partners = new Set(directions.flatMap((d) => (mechanism(d) ? [`${d.partners.map((p) => p.name).join('、')}`] : d.partners.map((p) => p.name))));
   if (summary.partnerCount && summary.partnerCount.value !== partners.size) {
     push(checks, { partners: [...partners] }, {
       code: 'partner-count-mismatch',

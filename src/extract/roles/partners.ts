@@ -94,7 +94,7 @@ export function readPartners(ctx: DirectionContext): TitleFacts {
   }
   // A title without a category under a group that is one (`3. 青年科学家项目` above a table of
   // its directions): the group's.
-  const category = categoryOf(title) ?? figuresCategory(ctx.titleFigures) ?? fieldCategory(ctx) ?? groupCategory(groups, partners.length === 0);
+  const category = categoryOf(title) ?? figuresCategory(ctx.titleFigures) ?? fieldCategory(ctx) ?? groupCategory(groups, partners.length === 0) ?? planCategory(ctx.all.text);
   return { partners, category, kind: projectKind(title, known, category) };
 }
 
@@ -176,6 +176,16 @@ export function fieldCategory(ctx: DirectionContext): string | null {
   const t = f ? mappedTrim(fieldRest(f), '。；;，,').text : '';
   return t.length >= 2 && t.length <= 16 ? t : null;
 }
+
+/**
+ * The one kind of project a direction's own plan funds (`资助计划：拟资助培育项目2项，…`), NSFC's
+ * classes: its category, where its title, fields and groups name none. Null where it names two.
+ */
+function planCategory(text: string): string | null {
+  const kinds = new Set([...text.matchAll(RE_PLAN_KIND)].map((m) => m[1]!));
+  return kinds.size === 1 ? [...kinds][0]! : null;
+}
+const RE_PLAN_KIND = /拟(?:资助|支持)((?:培育|重点支持|集成|面上|战略研究|重点|重大)项目)\s*(?:约|不超过|不多于)?\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[项个]/g;
 
 /**
  * The innermost group whose heading names a category itself (`3. 青年科学家项目`), or null. Where
