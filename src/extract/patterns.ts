@@ -524,8 +524,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:设立|设置|设)(?:了)?()${N}个(?:招标)?(?:项目)?(?:包|标包)()`),
     // `共发布6项揭榜任务` (MIIT): a task is a direction.
     // `拟启动10项指南任务` (a key programme counting its 指南任务).
-    // (`本次共设置4个领域、11项揭榜任务`: the areas first.)
-    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?(?:\\d{1,2}个(?:领域|方向|板块|专题|方面)[、，,和])?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?任务()`),
+    // (`本次共设置4个领域、11项揭榜任务`, `共发布3个领域10项揭榜任务`: the areas first.)
+    new RegExp(`(?:发布|部署|设立|设置|启动|形成|遴选出)(?:了)?(?:\\d{1,2}个(?:领域|方向|板块|专题|方面)[、，,和]?)?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?任务()`),
     // `榜单…共3个方向12项揭榜任务`: the tasks after the groups that hold them.
     new RegExp(`共\\d{1,2}个(?:方向|领域|专题|板块)[、，,]?()${N}(?:项|个)(?:揭榜(?:挂帅)?|指南)?任务()`),
     // `本次共发布揭榜任务7项`: the count after the word.
@@ -582,8 +582,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`(?:拟|计划)立项(?:数)?(?:为|共)?${PRE}${N}(?:个|项)${POST}`),
     // (`拟新立项建设基地不超过60个`: bases, each a project.)
     new RegExp(`(?:拟|计划)新?立项建设(?:基地|平台|中心)${PRE}${N}(?:个|项)${POST}`),
-    // (`拟遴选揭榜单位（联合体）不超过20个`: a 揭榜挂帅 call's takers, each a project.)
-    new RegExp(`(?:拟|计划)遴选揭榜(?:单位|团队)(?:[（(][^）)]{1,6}[）)])?${PRE}${N}(?:个|家)${POST}`),
+    // (`拟遴选揭榜单位（联合体）不超过20个`, `拟遴选揭榜单位合计不超过20家`: a 揭榜挂帅 call's takers, each a project.)
+    new RegExp(`(?:拟|计划)遴选揭榜(?:单位|团队)(?:[（(][^）)]{1,6}[）)])?(?:合计|共计|总计|共)?${PRE}${N}(?:个|家)${POST}`),
     // `拟启动项目约18项` (a key programme's projects; never `拟启动8个项目方向`, its directions).
     new RegExp(`拟启动项目(?:数)?(?:为|共)?${PRE}${N}(?:个|项)(?!方向)${POST}`),
     // (Never `拟支持8个项目方向`: directions, counted as such.)

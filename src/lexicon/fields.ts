@@ -56,6 +56,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['研究方向', 'domains'],
   ['合作方向', 'domains'],
   ['重点方向', 'domains'],
+  // (`重点支持方向：（1）工业数字孪生：研究…（2）…`, the research directions a direction lists, not funded apart.)
+  ['重点支持方向', 'domains'],
+  ['重点研究方向', 'domains'],
   // (`支持重点：生命科学与生物技术；空间科学`, as a 战略性科技创新合作 call labels the fields agreed.)
   ['支持重点', 'domains'],
   ['合作重点', 'domains'],

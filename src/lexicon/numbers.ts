@@ -99,7 +99,8 @@ export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目
 export const PER_PROJECT_BOUND = '(?:原则上|一般)?(?:在)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
 /** What may stand between those words and the bound (`每家揭榜单位支持资金不超过`). */
 export const PER_PROJECT_WHAT = '(?:国拨|支持|资助|补助|中央财政|财政)?(?:经费|资金|额度|直接费用)?(?:额度|规模)?(?:为|约)?';
-export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个)';
+// (`不超过1000万元/家`: a 揭榜挂帅 list's amount for each unit it selects, one project's.)
+export const PER_PROJECT_AFTER = '[/／]\\s*(?:项|个|家)';
 
 /** A line that starts with the unit of a figure (`万元。`, `个月`, `项`): the figure is on the line before. */
 export const RE_UNIT_START = /^(?:万元|亿元|千万元|百万元|元|万|亿|个月|个|项|年(?![度底初末])|%|％|倍)(?:[。，；、）)]|人民币|左右|以内|以上|以下|$)/;

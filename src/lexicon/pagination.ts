@@ -12,6 +12,8 @@ const RE_PAGE_NUMBER = [
   /^第\s*(\d{1,4})\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$/,
   /^(\d{1,4})\s*\/\s*\d{1,4}$/,
   /^[Pp]age\s*(\d{1,4})(?:\s*of\s*\d{1,4})?$/,
+  // `≦ SCAN_20270412_0002.jpg ≧`: an OCR tool's batch text (Umi-OCR) heads each page with its image's name.
+  /^≦\s*[^≦≧]*?(\d{1,4})?\s*\.(?:jpe?g|png|tiff?|bmp|webp|pdf)\s*≧$/i,
   /^(\d{1,4})$/,
 ];
 
@@ -19,7 +21,7 @@ const RE_PAGE_NUMBER = [
 export function pageNumberOf(trimmed: string): number | null {
   for (const re of RE_PAGE_NUMBER) {
     const m = re.exec(trimmed);
-    if (m) return Number(m[1]);
+    if (m) return Number(m[1] ?? 0);
   }
   return null;
 }

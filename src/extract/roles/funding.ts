@@ -215,7 +215,7 @@ function proseFunding(ctx: DirectionContext): { funding: Funding | null; implaus
   if (!money || money.index !== 0) return { funding: null, implausible: false, bound: false };
   const a = m.index! + m[0].length;
   // (`国拨经费不超过2000万元/项`: what one project gets, a cap, no total.)
-  if (/^\s*[/／]\s*(?:项|个)/.test(all.text.slice(a + money.length))) return { funding: null, implausible: false, bound: false };
+  if (/^\s*[/／]\s*(?:项|个|家)/.test(all.text.slice(a + money.length))) return { funding: null, implausible: false, bound: false };
   const text = all.text.slice(a, a + money.length);
   // (A key programme's bound with no word of sum: `国拨经费不超过1200万元`, `国拨经费上限为3000万元`.)
   // (`拟安排国拨经费不超过6000万元`, `榜单金额…`: what the direction is given, its total.)
