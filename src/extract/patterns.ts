@@ -734,8 +734,8 @@ export function provincialProgrammeOf(title: string): string | null {
   const m = /(?:^|\d{4}\s*年度?|[“”])([\u4e00-\u9fff]{2,7}?(?:省|市|自治区))(?:\d{4}\s*年度?)?(?:省|市)?重点研发计划/.exec(title);
   return m ? `${m[1]}重点研发计划` : null;
 }
-/** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". */
-export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大研究计划|重大项目(?=\d{4}|\s*(?:（|\(|以下|实施方案|项目申报|申报指南)))/;
+/** The name of a special project in quotes: “…”, 「…」 (a repost in traditional script), 『…』, "…". (Not an NSFC 重大研究计划's: no 重点专项, as five writers of six read it.) */
+export const RE_SPECIAL_PROJECT = /[“「『"]([^”」』"“「『]{2,40})[”」』"]\s*(?:重点专项|重大项目(?=\d{4}|\s*(?:（|\(|以下|实施方案|项目申报|申报指南)))/;
 /** A provincial call's 专项 named in its title without quotes (`福建省2026年度港澳台及国际科技合作专项项目申报指南`). */
 // (Without the province and its plan before it: `2025年度云南省科技计划国际科技合作专项` → 国际科技合作.)
 export const RE_TITLE_SPECIAL_PROJECT = /\d{4}\s*年度(?:第[一二三四五六七八九十\d]+批)?(?:[\u4e00-\u9fff]{2,7}?(?:省|市|自治区))?(?:科技计划)?([\u4e00-\u9fff]{2,24}?)(?:重点)?专项(?:项目)?(?:申报)?指南/;

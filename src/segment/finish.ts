@@ -4,11 +4,11 @@
  * their details, table rows described by a list before the table, and single-level numbers that
  * start again in each part.
  */
-import { matchMarker, RE_CALL_PLAN, RE_DIRECTIONS_PART, RE_TITLE_TRAILING_COUNT, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
+import { headingTitle, matchMarker, RE_CALL_PLAN, RE_DIRECTIONS_PART, RE_TITLE_TRAILING_COUNT, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
 import { roleOf } from '../lexicon/fields.js';
 import { abbreviates, bareTitle, idOf, RE_TITLE_CODE } from './evidence.js';
 import { RE_CONTENT_START } from './prepare.js';
-import { section, type Node, type Section, type StructureProblem } from './tree.js';
+import { section, type Node, type ParagraphNode, type Section, type StructureProblem } from './tree.js';
 
 /** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
 const RE_AREAS_PART = /领域$/;
@@ -60,12 +60,21 @@ function directionsFromItems(root: Section, directions: Section[]): void {
     }
   };
   find(root, null);
+  // (The call's plan, `四、2027年度资助计划` over `（一）培育项目` / `拟资助培育项目约14项，…`, describes its
+  // kinds of project, no directions, where a part lists them: `三、2027年度资助研究方向`.)
+  const planTitle = (part: Section): string => headingTitle(part.heading?.text.text ?? '').replace(/^\d{4}年度?/, '');
+  if (parts.some((p) => p.kind === 'part' && RE_DIRECTIONS_PART.test(p.heading?.text.text ?? ''))) {
+    for (let i = parts.length - 1; i >= 0; i--) if (parts[i]!.kind === 'part' && RE_CALL_PLAN.test(planTitle(parts[i]!))) parts.splice(i, 1);
+  }
   let ordinal = 0;
   const convert = (container: Section, prefix: string | null): void => {
     const children = container.children as Node[];
     children.forEach((c, k) => {
       if (c.kind !== 'item' || !c.heading || !c.marker) return;
-      const inner = c.children.filter((x): x is Section => x.kind === 'item' && isItemTitle(x));
+      // (Items that end in `；` are the points of one sentence, `1．研究…；` / `2．研究…；` / `3．发展…。`
+      // under `（一）湍流多尺度能量传递的统计理论与模型`: the item's research, no titles of its own.)
+      const points = c.children.some((x) => x.kind === 'item' && x.heading !== null && /[；;]\s*$/.test(x.heading.text.text));
+      const inner = points ? [] : c.children.filter((x): x is Section => x.kind === 'item' && isItemTitle(x));
       // (A group's name may be short, a province's: `（一）河北省`.)
       if (!isItemTitle(c) && !(inner.length >= 2 && isItemTitle(c, 2))) return;
       // (Or, within a group, an item over two titles or more, each with no text of its own: `（一）河北省`
@@ -80,7 +89,7 @@ function directionsFromItems(root: Section, directions: Section[]): void {
         return;
       }
       ordinal++;
-      const d: Section = { ...c, children: directionBody(c.children), kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
+      const d: Section = { ...c, children: directionBody(c.children, points), kind: 'direction', ordinal, id: prefix === null ? String(c.marker.value) : `${prefix}.${c.marker.value}` };
       children[k] = d;
       directions.push(d);
     });
@@ -105,8 +114,20 @@ function directionsFromItems(root: Section, directions: Section[]): void {
  * `其他要求：1）…`) a field; the first paragraph, where it says what the direction studies (`研究深海高压…`,
  * after its title sentence), its research content.
  */
-function directionBody(children: readonly Node[]): Node[] {
-  return children.map((x, j) => {
+function directionBody(children: readonly Node[], points = false): Node[] {
+  // (A labelled line after the item's points, `3．发展…。` / `资助类型：培育项目。`, stands under the
+  // last point as the tree was built: the direction's field, after its points.)
+  const labelled = (n: Node): boolean => {
+    const m = n.kind === 'paragraph' ? matchMarker((n as ParagraphNode).paragraph.text.text) : null;
+    return m?.type === 'field' && /[：:]\s*$/.test(m.text);
+  };
+  const hoisted = children.flatMap((x, k): Node[] => {
+    if (!points || x.kind !== 'item' || k !== children.length - 1) return [x];
+    let cut = x.children.length;
+    while (cut > 0 && labelled(x.children[cut - 1]!)) cut--;
+    return cut === x.children.length ? [x] : [{ ...x, children: x.children.slice(0, cut) }, ...x.children.slice(cut)];
+  });
+  return hoisted.map((x, j) => {
     if (x.kind !== 'paragraph') return x;
     const label = matchMarker(x.paragraph.text.text);
     if (label?.type === 'field') return section('field', x.paragraph, label, { role: roleOf(label.key) });

@@ -173,7 +173,8 @@ export function fieldCategory(ctx: DirectionContext): string | null {
   // (Not a cell of an annex's row read into a direction written as text: the annex's grouping.)
   const annexed = (x: Section): boolean => x.heading?.table === 'cell' && ctx.heading.table === undefined;
   const f = ctx.allOf('other').find((x) => x.marker !== null && CATEGORY_LABELS.has(x.marker.key) && !annexed(x));
-  const t = f ? mappedTrim(fieldRest(f), '。；;，,').text : '';
+  // (Its first clause: `资助类型：集成项目，本方向拟资助1项` is of 集成项目.)
+  const t = f ? mappedTrim(fieldRest(f), '。；;，,').text.split(/[，,；;。]/)[0]!.trim() : '';
   return t.length >= 2 && t.length <= 16 ? t : null;
 }
 
