@@ -147,6 +147,7 @@ const GAPS13: Record<string, string> = {};
 describe.each(expectedCases(DIR13))('blind case %s', (name) => expectedCaseTests(DIR13, name, GAPS13[name] ? { gap: GAPS13[name] } : undefined));
 const DIR14 = `${ROOT}test/fixtures/blind14/`;
 const GAPS14: Record<string, string> = {
+  '2026-nsfc-guide-mixed': 'judgement (since pipeline 1.107): the name in “…”重大研究计划 is no specialProject (five writers of six keep it for 重点专项); this writer gives it',
   '2025-intergov-multilateral-programmes': 'judgement (since pipeline 1.76): a region a title names beside the countries its field names (`中东欧国家`, `中亚`) is no partner of its own; this writer keeps it, later writers leave it out',
 };
 describe.each(expectedCases(DIR14))('blind case %s', (name) => expectedCaseTests(DIR14, name, GAPS14[name] ? { gap: GAPS14[name] } : undefined));
@@ -218,7 +219,7 @@ const DIR19 = `${ROOT}test/fixtures/blind19/`;
 const GAPS19: Record<string, { gap?: string; checksGap?: string }> = {
   'nsfc-intl-organisation': { gap: 'judgement: the call total is given as the sum of its two project types’ stated counts (不超过15项；不超过10项 → 25, with both texts); the writer gives none' },
   'nsfc-major-research-plan': {
-    gap: 'judgement: the name in “…”重大研究计划 is given as specialProject (the writer keeps it for 重点专项 only); each direction’s missing duration is a field-missing check, as the call states one per project type',
+    checksGap: 'judgement: each direction’s missing duration is a field-missing check, as the call states one per project type (its values read whole since 1.107: the name in “…”重大研究计划 is no specialProject, as this writer has it)',
   },
 };
 describe.each(expectedCases(DIR19))('blind case %s', (name) => expectedCaseTests(DIR19, name, GAPS19[name]));
@@ -1379,7 +1380,18 @@ const GAPS171: Record<string, { gap?: string; checksGap?: string; right?: number
   'gjhz-2030-b2-key-general-page': { gap: 'open: the count a class states for its directions (`重点方向不单列拟支持项目数的，每个方向拟支持1～2个项目`) read as the call\'s default', checksGap: 'open: the classes\' counts (重点4个、一般7个) not checked', right: 244 },
   'zlhz-2030-b1-fifth-level-wordtxt': { gap: 'open: ids of directions at the fifth level given two levels (1.1, not 1.1.1.1)', checksGap: 'open: the repeated `1.` under 法国 not reported as a duplicate', right: 250 },
 };
-for (const [set, gaps] of [['blind168', GAPS168], ['blind169', GAPS169], ['blind170', GAPS170], ['blind171', GAPS171], ['blind172', {}]] as const) {
+// Sets 173–176 (first contact 1,723 of 2,256 values, 76.4%, three refused: a Word file saved as one XML
+// file, a news feed, TextEdit's RTF): key programmes as local bodies repost them, older 政府间 calls by
+// country sections (a page copy, tables of areas, two-column bands), NSFC guides (重大研究计划, a joint
+// call with ANR, a joint fund in a legal database), neighbours with several fields on one line.
+const GAPS173: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'kp-2027-xxds-kyy-vsb-savedpage': { checksGap: 'judgement: the call\'s `不超过18项` over the directions\' caps (13 + 6 young scientists\' at most) raises no doubt: caps need not add up to a cap, only least counts that exceed it do (the writer adds the caps)' },
+};
+const GAPS176: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
+  'gat-2027-b2-wewe-rss': { gap: 'judgement: a 合作机制 that names no agreement in 《》 (`海峡两岸科技交流合作有关安排`) read as the direction\'s agreement (this writer and set 105\'s leave it empty)', right: 173 },
+  'miit-2027-xxcn-jbgs-umiocr': { gap: 'judgement: a 揭榜挂帅 notice\'s own title kept over its attached task list\'s (`…任务榜单`), as MIIT\'s earlier writers have it', right: 154 },
+};
+for (const [set, gaps] of [['blind168', GAPS168], ['blind169', GAPS169], ['blind170', GAPS170], ['blind171', GAPS171], ['blind172', {}], ['blind173', GAPS173], ['blind174', {}], ['blind175', {}], ['blind176', GAPS176]] as const) {
   const dir = `${ROOT}test/fixtures/${set}/`;
   describe.each(expectedCases(dir))(`${set} case %s`, (name) => expectedCaseTests(dir, name, (gaps as Record<string, { gap?: string; checksGap?: string; right?: number }>)[name]));
 }
