@@ -839,15 +839,7 @@ export function layoutPage(
   let left: LayoutBlock[] = [];
   let right: LayoutBlock[] = [];
   const flush = (beforeFullWidth = false): void => {
-    // (A short line of full-width text between a band of two columns and the full-width text below
-    // it, `三、申报要求`, crosses no gutter: read after both columns, where it stands. Only a line or
-    // a few, further below the right column's last line than the left column's one line more.)
-    const ys = left.flatMap((b) => (b.kind === 'line' ? [b.line.y] : []));
-    const pitch = median(ys.slice(1).map((y, i) => ys[i]! - y).filter((d) => d > 0));
-    const lowest = Math.min(...right.map((b) => (b.kind === 'line' ? b.line.y - Math.max(b.line.size * 1.2, pitch * 1.5) : Number.POSITIVE_INFINITY)));
-    const below = beforeFullWidth && right.length > 0 ? left.filter((b) => b.kind === 'line' && b.line.y < lowest) : [];
-    const moved = below.length <= 3 ? below : [];
-    blocks.push(...left.filter((b) => !moved.includes(b)), ...right, ...moved);
+    blocks.push(...columnsInOrder(left, right, beforeFullWidth));
     left = [];
     right = [];
   };
@@ -888,6 +880,22 @@ export function layoutPage(
   flush();
   while (t < tables.length) blocks.push(...tableRows(t++));
   return { blocks, gutter, columns: null };
+}
+
+/**
+ * Two columns' blocks in reading order: the left column's, then the right's. (A short line of
+ * full-width text between a band of two columns and the full-width text below it, `三、申报要求`,
+ * crosses no gutter: read after both columns, where it stands. Only a line or a few, further below
+ * the right column's last line than the left column's one line more; `beforeFullWidth`: a line
+ * across the gutter follows.)
+ */
+function columnsInOrder(left: readonly LayoutBlock[], right: readonly LayoutBlock[], beforeFullWidth: boolean): LayoutBlock[] {
+  const ys = left.flatMap((b) => (b.kind === 'line' ? [b.line.y] : []));
+  const pitch = median(ys.slice(1).map((y, i) => ys[i]! - y).filter((d) => d > 0));
+  const lowest = Math.min(...right.map((b) => (b.kind === 'line' ? b.line.y - Math.max(b.line.size * 1.2, pitch * 1.5) : Number.POSITIVE_INFINITY)));
+  const below = beforeFullWidth && right.length > 0 ? left.filter((b) => b.kind === 'line' && b.line.y < lowest) : [];
+  const moved = below.length <= 3 ? below : [];
+  return [...left.filter((b) => !moved.includes(b)), ...right, ...moved];
 }
 
 /** A page's horizontal rules long enough to close a box (more than 40 pt). */
