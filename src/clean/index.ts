@@ -240,6 +240,8 @@ export function clean(source: Source): Cleaned {
 
 /** The whole-line marks, in order: each finds one kind of furniture or artefact before pages are known. */
 const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
+  markFakeBold,
+  markInlineRunningHeads,
   markStruckRows,
   markUrlArtefacts,
   markLineNumbers,
@@ -918,7 +920,7 @@ class LineCleaner {
       ...inlinePageNumbers(text, a, b).filter((r) => !furniture.some((f) => f.start < r.end && r.start < f.end)).map((r) => ({ ...r, kind: 'inline-page-number' as const })),
       ...markupOf(text, a, b),
       ...revisionMarks(text, a, b),
-      ...doubledGlyphs(text, a, b),
+      ...(furniture.some((f) => f.kind === 'doubled-glyph') ? [] : doubledGlyphs(text, a, b)),
       ...bilingualLabel(text, a, b),
       ...htmlEntities(text, a, b),
       // (A line read by OCR has its own repairs of the same glyphs, logged as OCR's: `repairOcrLine`.)
@@ -1158,28 +1160,88 @@ function isLetterSpaced(line: string): boolean {
 
 /**
  * Text printed in fake bold (each glyph drawn twice), as a text extraction gives it: a whole line
- * (`一一、、指指南南方方向向`) or a bold label before its value (`合合作作协协议议：：《…》`). Only runs
- * of at least three identical pairs with a CJK character among them, the whole line or up to a
- * doubled colon; the second glyph of each pair is removed and logged.
+ * (`一一、、指指南南方方向向`), a bold label before its value (`合合作作协协议议：：《…》`), a bold label
+ * inside a line (`…6个。共共拟拟支支持持经经费费：：1200万元`). A run of at least three identical pairs
+ * with two different CJK characters among them, anywhere; or, at a line's start, three pairs of three
+ * glyphs with a CJK one, the whole line or up to a doubled colon. Where a text has such runs on three
+ * lines or more (`lenient`), two pairs with a CJK one at a line's start or end or before a doubled
+ * colon too (a label the wrap cut: `拟拟支支` / `持持项项目目数数：：`). A heading's doubled number
+ * before a run, from the line's start (`11..11 中中国国…`), goes with it. The second glyph of each
+ * pair is removed and logged.
  */
-function doubledGlyphs(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind }[] {
-  if (b - a < 6 || text.charCodeAt(a) !== text.charCodeAt(a + 1)) return [];
-  let cjk = false;
-  const distinct = new Set<number>();
-  let i = a;
-  for (; i + 1 < b; i += 2) {
-    const c = text.charCodeAt(i);
-    if (c !== text.charCodeAt(i + 1) || isSpace(c) || (c >= 0xd800 && c < 0xe000)) break;
-    if (c >= 0x4e00 && c < 0xa000) cjk = true;
-    distinct.add(c);
-  }
-  const pairs = (i - a) / 2;
-  const colon = i > a && (text[i - 1] === '：' || text[i - 1] === ':');
-  // Words, not a run of one glyph (`甲甲甲甲`): three different glyphs at least.
-  if (!cjk || pairs < 3 || distinct.size < 3 || (i < b && !colon)) return [];
+function doubledGlyphs(text: string, a: number, b: number, lenient = false): { start: number; end: number; kind: RemovalKind }[] {
   const out: { start: number; end: number; kind: RemovalKind }[] = [];
-  for (let k = a; k < i; k += 2) out.push({ start: k + 1, end: k + 2, kind: 'doubled-glyph' });
+  const paired = (k: number): boolean => {
+    const c = text.charCodeAt(k);
+    return c === text.charCodeAt(k + 1) && !isSpace(c) && !(c >= 0xd800 && c < 0xe000);
+  };
+  const isCjk = (c: number): boolean => c >= 0x4e00 && c < 0xa000;
+  const pairsOf = (from: number, to: number): void => {
+    for (let k = from; k < to; k += 2) out.push({ start: k + 1, end: k + 2, kind: 'doubled-glyph' });
+  };
+  let i = a;
+  while (i + 1 < b) {
+    if (!paired(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    const cjk = new Set<number>();
+    const distinct = new Set<number>();
+    for (; j + 1 < b && paired(j); j += 2) {
+      const c = text.charCodeAt(j);
+      distinct.add(c);
+      if (isCjk(c)) cjk.add(c);
+    }
+    const pairs = (j - i) / 2;
+    const colon = text[j - 1] === '：' || text[j - 1] === ':';
+    // Words, not a run of one glyph (`甲甲甲甲`) nor a number (`1100`).
+    const anywhere = pairs >= 3 && cjk.size >= 2;
+    const atStart = i === a && pairs >= 3 && distinct.size >= 3 && cjk.size >= 1 && (j >= b || colon);
+    const cut = lenient && pairs >= 2 && cjk.size >= 1 && (i === a || j >= b || colon);
+    if (!anywhere && !atStart && !cut) {
+      i++;
+      continue;
+    }
+    // (Its number before it, doubled from the line's start: `11..11 中中国国`.)
+    if (i - 1 > a && text[i - 1] === ' ') {
+      let s = i - 1;
+      while (s - 2 >= a && paired(s - 2)) s -= 2;
+      if (s === a) pairsOf(a, i - 1);
+    }
+    pairsOf(i, j);
+    i = j;
+  }
   return out;
+}
+
+/**
+ * A text printed in fake bold throughout (strict runs of doubled glyphs on three lines or more): its
+ * doubled glyphs found with the lenient rule, the lines around in view, as the lines' furniture.
+ */
+function markFakeBold(lines: RawLine[], text: string): void {
+  let n = 0;
+  for (const l of lines) if (l.cls === 'content' && doubledGlyphs(text, l.start, l.end).length > 0) n++;
+  if (n < 3) return;
+  const content = lines.filter((l) => l.cls === 'content');
+  const runs = content.map((l) => doubledGlyphs(text, l.start, l.end, true));
+  // (One pair the wrap left at a line's end or start, `…数字经济。拟拟` / `支支持持…`, `…项项` / `目目`:
+  // doubled as the run it goes on with on the next line or the line before.)
+  const endsLine = (l: RawLine): number => {
+    let e = l.end;
+    while (e > l.start && isSpace(text.charCodeAt(e - 1))) e--;
+    return e;
+  };
+  const pairAt = (k: number): boolean => text.charCodeAt(k) === text.charCodeAt(k + 1) && text.charCodeAt(k) >= 0x4e00 && text.charCodeAt(k) < 0xa000;
+  for (let k = 0; k + 1 < content.length; k++) {
+    const [l, next] = [content[k]!, content[k + 1]!];
+    const e = endsLine(l);
+    const startsRun = runs[k + 1]!.some((r) => r.start === next.start + 1);
+    const endsRun = runs[k]!.some((r) => r.end === e);
+    if (startsRun && !endsRun && e - 2 >= l.start && pairAt(e - 2)) runs[k]!.push({ start: e - 1, end: e, kind: 'doubled-glyph' });
+    if (endsRun && !startsRun && next.start + 1 < next.end && pairAt(next.start)) runs[k + 1]!.unshift({ start: next.start + 1, end: next.start + 2, kind: 'doubled-glyph' });
+  }
+  content.forEach((l, k) => (l.furniture ??= []).push(...runs[k]!));
 }
 
 /** A choice of a form: a box, ticked or not, and a figure's qualifier (`□约`, `☑原则上不超过`), with the space after it. */
@@ -1295,16 +1357,16 @@ const RE_STRUCK_CELL = /^~~(?!~)[^~]+~~$/;
 /** The marks around inserted or underlined text, the text kept: `<u>`, `</u>`, `<ins>`, `</ins>`. */
 const RE_INSERT_TAG = /<\/?(?:u|ins)\b[^>]*>/gi;
 /** `[删除：…]` (group 2: the deleted text) or `[插入：…]` (group 4: the inserted text), in `[]`, `【】` or `〔〕`. */
-// (A comparison report's comments and format notes too, `[批注1 张华: …]`, `[设置格式: 字体: 黑体]`:
-// removed whole, as a deletion is.)
-const RE_REVISION = /[[【〔](?:(删除|删去|已删除|批注\d{0,3}[^：:\]】〕]{0,12}|设置格式|格式设置|已设置格式)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
+// (A comparison report's comments and format notes too, `[批注1 张华: …]`, `[设置格式: 字体: 黑体]`,
+// and a draft's notes to its readers, `〔征求意见：原稿为8个…〕`: removed whole, as a deletion is.)
+const RE_REVISION = /[[【〔](?:(删除|删去|已删除|批注\d{0,3}[^：:\]】〕]{0,12}|设置格式|格式设置|已设置格式|征求意见|编制组注|编者注)[：:]([^\]】〕]*)|(插入|新增|增加|添加|已插入)[：:]([^\]】〕]*))[\]】〕]/g;
 /** `图1 北极东北航道示范航段示意图`, `图 2-1　系统组成`: a figure's number and a short title without a clause. */
 const RE_FIGURE_CAPTION = /^图\s*\d{1,2}(?:[-－.．]\d{1,2})?[\s\u3000]*[^\s。；;，,：:][^。；;，,：:]{1,40}$/;
 /** A line's start up to a `1.2`-style number (after an indent or a Markdown heading mark), and nothing else. */
 const RE_NUMBER_BEFORE_GAP = /^[#\s\u3000]*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
 /** A heading's word and its number at a line's start: `方向三`, `专题二`, `任务12`. */
 const RE_WORD_NUMBER_BEFORE_GAP = new RegExp(`^[#\\s\\u3000]*(?:${DIRECTION_WORDS}|领域)[一二三四五六七八九十\\d]{1,3}$`);
-const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入|设置格式|格式设置|已设置格式)[：:]|[[【〔]批注/;
+const RE_REVISION_QUICK = /[[【〔](?:删除|删去|已删除|插入|新增|增加|添加|已插入|设置格式|格式设置|已设置格式|征求意见|编制组注|编者注)[：:]|[[【〔]批注/;
 
 /**
  * Emoji, as a WeChat article or a chat decorates its text (`🔹1.1 中国和新西兰…`, `▫️合作协议：…`,
@@ -1579,6 +1641,29 @@ function emphasisMarks({ a, line }: MarkupLine): Markup[] {
   ]);
 }
 const RE_EMPHASIS = /(?<![*\w])\*(?=[^\s*])([^*\n]{0,80}?[^\s*])\*(?!\*)/g;
+
+/** A running head after a page number inside a line: the words up to a call's title word (`…项目申报指南`), no clause. */
+const RE_HEAD_AFTER_PAGE = /^\s*([^。；;，,：:\s|]{4,60}?(?:指南|通知|榜单|公告|通告)(?:[（(]征求意见稿[）)])?)/;
+
+/**
+ * A running head glued after a page number inside a line, as a text pasted from a PDF with its
+ * line breaks removed keeps them (`智能制造；－ 2 －战略性…项目申报指南生命科学`, `1— 3 —…指南500万元`):
+ * where the same head follows two page numbers or more, each is removed with its page number and
+ * logged as a running header.
+ */
+function markInlineRunningHeads(lines: RawLine[], text: string): void {
+  const found: { l: RawLine; start: number; head: string }[] = [];
+  for (const l of lines) {
+    if (l.cls !== 'content') continue;
+    for (const r of inlinePageNumbers(text, l.start, l.end)) {
+      const m = RE_HEAD_AFTER_PAGE.exec(text.slice(r.end, Math.min(l.end, r.end + 70)));
+      if (m) found.push({ l, start: r.end + m[0].length - m[1]!.length, head: m[1]! });
+    }
+  }
+  const count = new Map<string, number>();
+  for (const f of found) count.set(f.head, (count.get(f.head) ?? 0) + 1);
+  for (const f of found) if ((count.get(f.head) ?? 0) >= 2) (f.l.furniture ??= []).push({ start: f.start, end: f.start + f.head.length, kind: 'running-header' });
+}
 
 function inlinePageNumbers(text: string, a: number, b: number): { start: number; end: number }[] {
   const line = text.slice(a, b);

@@ -12,6 +12,9 @@ import { checkDecimal3, checkDirection, checkItemNumber, checkPart, checkRow, ch
 import { openNestedPart, type Nested } from './parts.js';
 import { section, type Section, type SectionKind, type StructureProblem } from './tree.js';
 
+/** A number a line opens with, as printed (a numbered label's too: `二、申报要求：`). */
+const RE_LEAD_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+
 /** The words of a document's own outer parts: `第二部分`, `第三章`, `第一篇`. */
 const RE_OUTER_PART_WORD = /^第/;
 
@@ -439,6 +442,25 @@ export class Builder {
     return true;
   }
 
+  /**
+   * Whether the numbers a part's number skips stand between the last part and it, read as something
+   * else (`二、申报要求：…` a field's line between `一、` and `三、` of a sheet's notes): no gap.
+   */
+  private numberedBetween(m: Marker, last: number): boolean {
+    if (m.value <= last + 1) return false;
+    let from = this.current - 1;
+    while (from >= 0 && !(this.markers[from]?.type === m.type && this.markers[from]!.value === last)) from--;
+    if (from < 0) return false;
+    // (As printed: a line read as a field's keeps its number, `二、申报要求：…`.)
+    const seen = new Set(this.paragraphs.slice(from + 1, this.current).flatMap((x) => {
+      const lead = RE_LEAD_NUMBER.exec(x.text.text);
+      const n = lead ? matchMarker(lead[0]) : null;
+      return n?.type === m.type ? [n.value] : [];
+    }));
+    for (let v = last + 1; v < m.value; v++) if (!seen.has(v)) return false;
+    return true;
+  }
+
   /** The number the outer sequence of nested `一、` parts goes on with (0 where none is nested). */
   outerPartNext(): number {
     return this.nested ? this.nested.outerLast + 1 : 0;
@@ -448,7 +470,7 @@ export class Builder {
     // (A part's heading printed again where it goes on, `二、指南方向一览（2/3，续表）` on the next slide
     // or page: the same part, no duplicate.)
     const goesOn = m.value === this.lastPartOf.get(m.type) && /续/.test(p.text.text.slice(m.length));
-    if (!goesOn) this.problem(checkPart(this.lastPartOf.get(m.type) ?? 0, m, p));
+    if (!goesOn && !this.numberedBetween(m, this.lastPartOf.get(m.type) ?? 0)) this.problem(checkPart(this.lastPartOf.get(m.type) ?? 0, m, p));
     this.lastPartOf.set(m.type, m.value);
     if (m.type === 'cjk-comma') this.lastPart = m.value;
   }
