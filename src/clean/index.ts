@@ -210,6 +210,8 @@ export function clean(source: Source): Cleaned {
   // 1. Classify whole lines.
   classifyLines(lines, source.format);
   for (const mark of LINE_MARKS) mark(lines, text);
+  // (A PDF's pages are the loader's: a heading a page's head repeats is found at them.)
+  if (source.pageOfLine) markRepeatedHeadings(lines, pageAtOffset(text, source.pageOfLine));
   // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
   const paging = pagesOf(source, lines);
   markPageFurniture(text, lines, paging);
@@ -249,7 +251,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markRecordHeader,
   (lines, text) => markNoteAppMatter(text, lines),
   markNumberedHeaders,
-  markRepeatedHeadings,
+  (lines) => markRepeatedHeadings(lines),
   markBlogPost,
   markScreenReader,
   markBreadcrumbs,
@@ -3533,7 +3535,23 @@ const RE_PAGE_COMMENT = /^\s*<!--\s*(?:page|第)\s*(\d{1,3})\s*(?:页)?\s*-->\s*
  * `## 2.3 …`): the first line after the page break that reads as the last numbered heading before it
  * (Markdown's marks and bold aside), with no other heading between, is a running header.
  */
-function markRepeatedHeadings(lines: RawLine[]): void {
+/** The page of the source line holding each offset of `text` (null before the first page). */
+function pageAtOffset(text: string, pageOfLine: readonly (number | null)[]): (offset: number) => number | null {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return pageOfLine[lo] ?? null;
+  };
+}
+
+function markRepeatedHeadings(lines: RawLine[], pageAt?: (offset: number) => number | null): void {
   const norm = (raw: string): string => raw.replace(/^[\f\s]*#{1,6}\s*/, '').replace(/\*\*|__/g, '').replace(/[\s\u3000]+/g, '');
   // A converter's page comment (`<!-- page 5 -->`) is the page's number, and the rule beside it (`---`) goes with it.
   lines.forEach((l, i) => {
@@ -3544,6 +3562,9 @@ function markRepeatedHeadings(lines: RawLine[]): void {
     for (const k of [i - 1, i - 2, i + 1, i + 2]) if (lines[k]?.cls === 'content' && /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(lines[k]!.raw)) lines[k]!.cls = 'page-number';
   });
   let last: string | null = null;
+  const seen = new Set<string>();
+  let before: string | null = null;
+  let previous: RawLine | null = null;
   let broke = false;
   for (const l of lines) {
     if (l.cls === 'blank') continue;
@@ -3553,15 +3574,39 @@ function markRepeatedHeadings(lines: RawLine[]): void {
     }
     if (l.cls !== 'content') continue;
     const t = norm(l.raw);
-    if ((broke || l.raw.startsWith('\f')) && last !== null && t === last) {
+    // (Or any heading printed before, where the page's head cuts a sentence under way: a chapter's
+    // title a running head repeats, `2. 绿色高效开采与选冶` inside `…伴生稀` / `散金属回收率低…`.)
+    const page = broke || l.raw.startsWith('\f') || (pageAt !== undefined && previous !== null && pageAt(l.start) !== pageAt(previous.start));
+    previous = l;
+    if (page && last !== null && (t === last || (seen.has(t) && cutsSentence(before, t, last)))) {
       l.cls = 'running-header';
       broke = false;
       continue;
     }
     broke = false;
+    before = t;
     const m = t.length <= 80 ? matchMarker(t) : null;
-    if (m && m.type !== 'field' && t.length > m.length + 2) last = t;
+    if (m && m.type !== 'field' && t.length > m.length + 2) {
+      last = t;
+      seen.add(t);
+    }
   }
+}
+/** How a sentence or a heading's label ends a line: `。`, `；`, `：`, a closing bracket. */
+const RE_CLOSED_LINE = /[。；;！？!?：:）)」』”]$/;
+
+/**
+ * Whether a heading printed before, found again at a page's head, stands inside a sentence under way:
+ * the line before it is running text that ends no clause (no heading of its own), and the heading is
+ * of an outer level than the last one (`2. 绿色高效开采与选冶` over `2.2 …`): a chapter's running head.
+ */
+function cutsSentence(before: string | null, t: string, last: string): boolean {
+  if (before === null || RE_CLOSED_LINE.test(before)) return false;
+  const b = matchMarker(before);
+  if (b && b.type !== 'field') return false;
+  const here = matchMarker(t);
+  const inner = matchMarker(last);
+  return here !== null && inner !== null && here.type !== inner.type && here.type !== 'field';
 }
 
 /** A trail of steps: the first, a separator, the rest. */

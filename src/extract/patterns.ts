@@ -467,7 +467,9 @@ export const RE_LEADING_ENTERPRISE = /(?<!鼓励(?:由|有)?)(?:牵头(?:申报)
  * (`项目负责人应为1986年1月1日以后出生`) the rule is everyone's (group 1 empty).
  */
 // (A PDF's text may space its digits from the characters around them: `1990 年 1 月 1 日`.)
-export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(\d{4})\s*年(?:\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:[（(]含[）)])?\s*(?:及以后|以后|之后)\s*(?:[（(]含[）)])?\s*出生/g;
+// (Or, for each sex, the age first, the date in brackets: `男性38周岁以下（1984年1月1日以后出生）`; never
+// an age rule for everyone, `项目负责人须为40周岁以下（1986年1月1日以后出生）的青年科研人员`.)
+export const RE_BORN_AFTER = /(男性|女性|申报人|负责人)[^，。；\d]{0,10}?(?:(?<=(?:男性|女性)[^，。；\d]{0,10})\d{2}\s*周岁\s*(?:以下|以内)?\s*[（(]\s*)?(\d{4})\s*年(?:\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:[（(]含[）)])?\s*(?:及以后|以后|之后)\s*(?:[（(]含[）)])?\s*出生/g;
 /** `1990年1月1日（含）以后出生的男性`, `1989年及以后出生的男性`: the date before the sex it is for (group 4 the sex). */
 export const RE_BORN_AFTER_OF = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)?\s*(?:[（(]含[）)])?\s*(?:及以后|以后|之后)\s*(?:[（(]含[）)])?\s*出生的(男性|女性)/g;
 /** `出生日期不早于1989年1月1日（男性）或1987年1月1日（女性）`: each date with its sex in brackets after it. */
