@@ -1167,7 +1167,7 @@ function withWrappedStart(found: TitleAt, preamble: readonly Paragraph[]): Title
   const at = preamble.findIndex((p) => p.text.from[0] === found.from);
   if (at <= 0) return found;
   const start = titleStartAbove(preamble, at);
-  if (start.at === at || start.cut === 0) return found;
+  if (start.at === at) return found;
   const whole = `${titleFrom(preamble, start, at - 1)}${found.title}`;
   return RE_CALL_TITLE_WORD.test(whole) ? { ...found, title: whole, from: preamble[start.at]!.text.from[start.cut] ?? found.from } : found;
 }

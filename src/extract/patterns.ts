@@ -517,6 +517,8 @@ export const SUMMARY_PATTERNS = {
     new RegExp(`共(?:设立|设置|设)()${N}个(?:专题|研究|资助|合作)?领域()(?![、，,和]\\s*\\d{1,3}\\s*(?:项|个)(?:揭榜(?:挂帅)?|指南|攻关|榜单|重点)?(?:任务|方向))`),
     // `设9个支持类别`, `按3个基地类别、12个支持领域组织申报` (a city's categories, a programme's areas: each a direction).
     new RegExp(`(?:设|按)(?:\\d{1,2}个[^，。；\\d]{0,6}类别[、，,])?()${N}个(?:支持|资助)(?:类别|领域)()`),
+    // (`共设立11个项目类别`, a ministry's call whose categories are its directions.)
+    new RegExp(`共(?:设立|设置|设)(?:了)?()${N}个项目类别()`),
     // `共设6类项目` (an NSFC guide whose types of project are its directions).
     new RegExp(`共设(?:立|置)?()${N}类(?:项目|资助类型)()`),
     // `本指南共列出选题条目48个` / `列出48个选题条目` (a 课题指南's topics, each a direction).

@@ -161,7 +161,8 @@ export function conditionsOf(texts: readonly Mapped[], span: SpanFn): Conditions
  */
 // (Not an exception the call allows for: `…比例不低于2:1，榜单另有规定的，从其规定` holds for every task but those that say otherwise.)
 // (Or a kind of project named in quotes: `“尖兵”项目采取“揭榜挂帅”方式…，由省内企业牵头揭榜`, the `“领雁”项目` not.)
-const RE_CONDITION_FOR_SOME = /揭榜挂帅|定向委托|长周期|方向\s*[\d一二三四五六七八九十]|“[^“”]{1,10}”(?:类)?项目|[\u4e00-\u9fff]类(?:项目|方向|任务)|部省联动|青年科学家|其中|部分|个别|(?:对于|如|若|凡)[^，。；]{0,12}(?:项目|方向|任务)|牵头(?:申报|承担|揭榜)?的(?:项目|方向|任务|课题|，|,)|企业牵头(?:项目|方向|任务|课题)|[^，。；]{2,}(?<!另有(?:规定|要求|约定|说明))的，/;
+// (Or some of the applicants: `地方高校项目经费由…按不低于1:1的比例配套`.)
+const RE_CONDITION_FOR_SOME = /揭榜挂帅|定向委托|(?:地方|部属|省属|市属|民办)(?:高校|高等学校|科研院所|院所|单位)|长周期|方向\s*[\d一二三四五六七八九十]|“[^“”]{1,10}”(?:类)?项目|[\u4e00-\u9fff]类(?:项目|方向|任务)|部省联动|青年科学家|其中|部分|个别|(?:对于|如|若|凡)[^，。；]{0,12}(?:项目|方向|任务)|牵头(?:申报|承担|揭榜)?的(?:项目|方向|任务|课题|，|,)|企业牵头(?:项目|方向|任务|课题)|[^，。；]{2,}(?<!另有(?:规定|要求|约定|说明))的，/;
 /** A lead that is allowed or encouraged (`鼓励通信运营企业牵头揭榜`, `可由企业牵头`): not required. */
 // (Nor one that forbids it: `鼓励企业参与，但不得由企业牵头申报`.)
 const RE_LEAD_MAY = /(?:可|鼓励|优先|支持|不得|不能|不可|不允许|禁止)[^，。；]{0,6}由?[^，。；]{0,8}企业牵头/;
