@@ -9,7 +9,7 @@ import { mappedJoin, mappedSlice, mappedTrim } from '../mapped.js';
 import { append } from '../append.js';
 import type { Layout } from '../position.js';
 import { spanOf } from '../position.js';
-import { issuerFamily, type Family } from '../lexicon/families.js';
+import { issuerFamily, RE_MIIT_ISSUER, type Family } from '../lexicon/families.js';
 import { parseCjkNumber } from '../lexicon/chars.js';
 import { closingAppliesTo, DIRECTION_CLASS, entryNumberLength, headingTitle, idsNamed, matchMarker, RE_CLOSING_FOR_PART, RE_ATTACHED_TEXT_LINE, RE_ATTACHMENT_LINE, RE_CALL_AREAS, RE_CALL_PLAN, RE_CALL_REQUIREMENTS, RE_COMPARISON_PART, RE_DEFERRED_MARK, RE_WITHDRAWN_MARK, RE_WITHDRAWN_NOTE, RE_CALL_TITLE_END, RE_CALL_TITLE_WORD } from '../lexicon/markers.js';
 import { CJK_NUMERAL, isPlausible, POST, PRE } from '../lexicon/numbers.js';
@@ -503,9 +503,13 @@ function familyOf(programme: string | null, directions: readonly Direction[], he
   // The issuer first: an NSFC or MIIT call is of its family whatever its directions hold. A key
   // programme's own guideline names 国家重点研发计划 and is not theirs.
   const issuer = programme === '国家重点研发计划' ? null : issuerFamily(head);
-  if (issuer) return issuer;
   const most = (test: (d: Direction) => boolean): boolean => directions.filter(test).length * 2 > directions.length;
-  if (most((d) => d.partners.length > 0 || d.agreements.length > 0)) return 'international-cooperation';
+  // (A province's 揭榜挂帅 list of international cooperation, each 榜单 with its 合作国别: a cooperation
+  // call; a 揭榜挂帅 call of the ministry's is MIIT's whatever its tasks hold.)
+  const cooperation = most((d) => d.partners.length > 0 || d.agreements.length > 0);
+  if (issuer === 'miit' && !RE_MIIT_ISSUER.test(head) && cooperation) return 'international-cooperation';
+  if (issuer) return issuer;
+  if (cooperation) return 'international-cooperation';
   const keyLike = most((d) => d.researchContent.length > 0 || d.indicators.length > 0 || d.keywords.length > 0 || d.category !== null);
   // (A city's or province's 国际（港澳台）科技合作 call whose categories leave the partners open: its name says so.)
   if (!keyLike && /国际\s*(?:[（(]港澳台[）)])?\s*科技(?:创新)?合作|港澳台科技(?:创新)?合作/.test(head)) return 'international-cooperation';

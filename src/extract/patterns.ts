@@ -204,7 +204,8 @@ function perYear(text: string, hit: Hit<Money>): Hit<Money> {
   const before = text.slice(Math.max(0, hit.index - 4), hit.index);
   const after = text.slice(hit.index + hit.length, hit.index + hit.length + 3);
   if (!/每年(?:度)?(?:资助|支持|拨付)?$/.test(before) && !/^\s*[/／]\s*年/.test(after)) return hit;
-  const years = /(?:共(?:资助|支持)?|执行期|实施周期|资助期限|为期)\s*(\d{1,2}|[一二三四五])\s*年/.exec(text);
+  // (`连续支持3年`, `连续资助三年`: the years the amount is paid.)
+  const years = /(?:共(?:资助|支持)?|执行期|实施周期|资助期限|为期|连续(?:资助|支持|拨付)?)\s*(\d{1,2}|[一二三四五])\s*年/.exec(text);
   const n = years ? (Number(years[1]) || '一二三四五'.indexOf(years[1]!) + 1) : 0;
   if (n < 1) return hit;
   return { ...hit, value: { ...hit.value, amountCNY: hit.value.amountCNY * n } };

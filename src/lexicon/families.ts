@@ -10,11 +10,13 @@
  */
 export type Family = 'international-cooperation' | 'key-programme' | 'nsfc' | 'miit' | 'unknown';
 
+/** The ministry itself (or a province's department of it): `工信厅`, its general office, as its document numbers name it. */
+export const RE_MIIT_ISSUER = /工业和信息化部|工信部|工信厅[\u4e00-\u9fff]{0,3}[函字发]|工业和信息化厅|工业和信息化局/;
+
 /** Families known by their issuer: the words, in the title or the lines before the first part. */
 export const ISSUER_FAMILIES: ReadonlyArray<readonly [RegExp, Family]> = [
   [/国家自然科学基金委员会|国家自然科学基金|自然科学基金委|重大研究计划|原创探索计划|NSFC/, 'nsfc'],
-  // (`工信厅`: the ministry's general office, as its document numbers name it, `工信厅信管函〔2026〕58号`.)
-  [/工业和信息化部|工信部|工信厅[\u4e00-\u9fff]{0,3}[函字发]|工业和信息化厅|工业和信息化局/, 'miit'],
+  [RE_MIIT_ISSUER, 'miit'],
   // A 揭榜挂帅 call of its own (`…关键核心技术“揭榜挂帅”项目申报指南`, a province's list of tasks),
   // outside the key programmes (whose guidelines name 国家重点研发计划 and are not read here).
   [/“?揭榜挂帅”?(?:[“"]?赛马制?[”"]?)?(?:项目)?(?:任务|榜单)?(?:申报)?(?:指南|榜单|通知)/, 'miit'],
