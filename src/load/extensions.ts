@@ -18,9 +18,10 @@ export type InputFormat = (typeof INPUT_FORMATS)[number];
 const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown', 'xlsx', 'csv', 'tsv']);
 /**
  * Another spelling of an extension above (`.htm` for `.html`): not named again to a person. (Nor a
- * note-taking app's export, `.enex`: read from a folder, left out of the list a person reads.)
+ * note-taking app's export, `.enex`, nor an XML file, `.xml`, a Word file saved as XML or a feed:
+ * read from a folder, left out of the list a person reads.)
  */
-const ALIASES: ReadonlySet<string> = new Set(['enex', 'htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
+const ALIASES: ReadonlySet<string> = new Set(['enex', 'xml', 'htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
 
 const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
 

@@ -1143,7 +1143,7 @@ const GAPS125: Record<string, { gap?: string; checksGap?: string; right?: number
 const GAPS126: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   // (The bulletin's three columns are read column by column since 1.89, its head line logged.)
   // (Its cards two to a row are read row by row since 1.98, each card's wrapped value lines rejoined.)
-  'gat-2027-b1-cards-two-up': { gap: 'open: a ratio wrapped inside a card\'s requirement item (`…比例不低` / `于1:1。`) not read (1.3, 3.1)', right: 200 },
+  // (`gat-2027-b1-cards-two-up`: read whole since 1.107, a card's line that reaches its column's edge never a paragraph of its own.)
 };
 // Set 127 (first contact 586/695, none refused): a key programme copied from 北大法宝 (CRLF, page numbers inside lines, a direction the database notes as cancelled), one notice carrying two guidelines as 附件1 and 附件2, a CAS call printed in 公文 layout.
 const GAPS127: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
