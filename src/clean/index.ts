@@ -210,8 +210,9 @@ export function clean(source: Source): Cleaned {
   // 1. Classify whole lines.
   classifyLines(lines, source.format);
   for (const mark of LINE_MARKS) mark(lines, text);
-  // (A PDF's pages are the loader's: a heading a page's head repeats is found at them.)
-  if (source.pageOfLine) markRepeatedHeadings(lines, pageAtOffset(text, source.pageOfLine));
+  // (A PDF's pages are the loader's, a line each, as `pagesOf` reads them: a heading a page's head
+  // repeats is found at them.)
+  if (source.pageOfLine) markRepeatedHeadings(lines, source.pageOfLine);
   // 2. Pages: from the loader (PDF), or inferred from page starts, page numbers and form feeds.
   const paging = pagesOf(source, lines);
   markPageFurniture(text, lines, paging);
@@ -3533,25 +3534,11 @@ const RE_PAGE_COMMENT = /^\s*<!--\s*(?:page|第)\s*(\d{1,3})\s*(?:页)?\s*-->\s*
  * A numbered heading printed again at the head of the next page, its text going on below it (a
  * converter's page that repeats the heading it continues: `### 2.3 …` / `---` / `<!-- page 5 -->` /
  * `## 2.3 …`): the first line after the page break that reads as the last numbered heading before it
- * (Markdown's marks and bold aside), with no other heading between, is a running header.
+ * (Markdown's marks and bold aside), with no other heading between, is a running header. So is an
+ * outer heading printed before, found again at a page's head inside a sentence under way (a
+ * chapter's title a running head repeats: `cutsSentence`); `pageOfLine`: a PDF's pages, a line each.
  */
-/** The page of the source line holding each offset of `text` (null before the first page). */
-function pageAtOffset(text: string, pageOfLine: readonly (number | null)[]): (offset: number) => number | null {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return pageOfLine[lo] ?? null;
-  };
-}
-
-function markRepeatedHeadings(lines: RawLine[], pageAt?: (offset: number) => number | null): void {
+function markRepeatedHeadings(lines: RawLine[], pageOfLine?: readonly (number | null)[]): void {
   const norm = (raw: string): string => raw.replace(/^[\f\s]*#{1,6}\s*/, '').replace(/\*\*|__/g, '').replace(/[\s\u3000]+/g, '');
   // A converter's page comment (`<!-- page 5 -->`) is the page's number, and the rule beside it (`---`) goes with it.
   lines.forEach((l, i) => {
@@ -3564,9 +3551,9 @@ function markRepeatedHeadings(lines: RawLine[], pageAt?: (offset: number) => num
   let last: string | null = null;
   const seen = new Set<string>();
   let before: string | null = null;
-  let previous: RawLine | null = null;
+  let previous = -1;
   let broke = false;
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     if (l.cls === 'blank') continue;
     if (l.cls === 'page-number') {
       broke = true;
@@ -3576,8 +3563,8 @@ function markRepeatedHeadings(lines: RawLine[], pageAt?: (offset: number) => num
     const t = norm(l.raw);
     // (Or any heading printed before, where the page's head cuts a sentence under way: a chapter's
     // title a running head repeats, `2. 绿色高效开采与选冶` inside `…伴生稀` / `散金属回收率低…`.)
-    const page = broke || l.raw.startsWith('\f') || (pageAt !== undefined && previous !== null && pageAt(l.start) !== pageAt(previous.start));
-    previous = l;
+    const page = broke || l.raw.startsWith('\f') || (pageOfLine !== undefined && previous >= 0 && pageOfLine[i] !== pageOfLine[previous]);
+    previous = i;
     if (page && last !== null && (t === last || (seen.has(t) && cutsSentence(before, t, last)))) {
       l.cls = 'running-header';
       broke = false;

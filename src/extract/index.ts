@@ -1370,10 +1370,6 @@ function titleFrom(preamble: readonly Paragraph[], start: { at: number; cut: num
 }
 
 /**
- * The figures the text states for the whole call. `youthOnly`: the guideline is one of young
- * scientists' projects only (`…青年科学家项目申报指南`), whose sentences about them state the call's.
- */
-/**
  * A count of one kind of project that the sentence sums up after it (`拟资助重点支持项目16项、培育项目6项，
  * 合计22项`): the sum is the call's count. `at`: where the count's match ends.
  */
@@ -1387,16 +1383,16 @@ function summedCount(count: Summary['directionCount'], text: Mapped, at: number,
 }
 const RE_COUNT_SUM = /^[^。；]{0,40}?[，,、]\s*(?:合计|共计|总计|共)\s*((?:约)?\s*(\d{1,4})\s*(?:项|个))/;
 
+/**
+ * The figures the text states for the whole call. `youthOnly`: the guideline is one of young
+ * scientists' projects only (`…青年科学家项目申报指南`), whose sentences about them state the call's.
+ */
 function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: ReturnType<typeof kindSections> = { caps: [], durations: [], ranges: [] }): Summary {
   const t = text.text;
-  const count = (figure: 'directionCount' | 'partnerCount' | 'projectCount'): Summary['directionCount'] => {
-    const m = findCurrentSummary(figure, t);
-    if (!m) return null;
-    return { ...summaryCount(m), text: m[0], span: span(text, m.index, m.index + m[0].length) };
-  };
+  const countOf = (m: RegExpExecArray | null): Summary['directionCount'] => (m ? { ...summaryCount(m), text: m[0], span: span(text, m.index, m.index + m[0].length) } : null);
+  const count = (figure: 'directionCount' | 'partnerCount'): Summary['directionCount'] => countOf(findCurrentSummary(figure, t));
   const f = findCurrentSummary('fundingTotal', t);
-  const pm = findCurrentSummary('projectCount', t);
-  const projectAt = pm ? pm.index + pm[0].length : 0;
+  const projects = findCurrentSummary('projectCount', t);
   const d = parseProjectDuration(t);
   // In Chinese numerals (`国拨经费总概算七千八百万元`) where no total is in digits.
   const cjk = f ? null : findCjkFundingTotal(t);
@@ -1429,7 +1425,7 @@ function readSummary(text: Mapped, span: SpanFn, youthOnly = false, kinds: Retur
     directionCount: count('directionCount'),
     partnerCount: count('partnerCount'),
     // (Else per project type, where the text before the directions states the plan so.)
-    projectCount: summedCount(count('projectCount'), text, projectAt, span) ?? typedProjectCount(planSentences(text), span, directionKindOf(t)),
+    projectCount: (projects && summedCount(countOf(projects), text, projects.index + projects[0].length, span)) ?? typedProjectCount(planSentences(text), span, directionKindOf(t)),
     fundingTotal,
     defaultDuration: inKind(defaultDuration) || ofCategory(defaultDuration) ? null : defaultDuration,
     defaultProjectCount: readDefaultCount(text, span, youthOnly),

@@ -65,6 +65,16 @@ export function itemNumberType(text: string): MarkerType | null {
 }
 
 /**
+ * The number a line opens with, as printed, a numbered label's too (`二、申报要求：…`, which
+ * `matchMarker` reads as the label): that number's marker, or null.
+ */
+export function leadingNumber(text: string): Marker | null {
+  const lead = RE_LEADING_NUMBER.exec(text);
+  return lead ? matchMarker(lead[0]) : null;
+}
+const RE_LEADING_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+
+/**
  * Revision marks a draft prints after a direction's title (`…项目（新增）`), by what they say of it.
  * None is part of the title. A direction marked withdrawn (`（删除）`, its fields still printed for
  * the reviewers) is not one of the call's directions.

@@ -4,16 +4,13 @@
  * that open and close sections. The rules (`rules.ts`) decide; the builder keeps the tree.
  */
 import type { Marker, MarkerType } from '../lexicon/markers.js';
-import { headingTitle, matchMarker } from '../lexicon/markers.js';
+import { headingTitle, leadingNumber, matchMarker } from '../lexicon/markers.js';
 import { FIGURE_ROLES, labelOnly, roleOf, type FieldRole } from '../lexicon/fields.js';
 import type { Paragraph } from '../reflow/index.js';
 import { bareTitle, RE_CLOSING_HEADING, directionFieldNext, fieldHeadingRole, idOf, isBareTitle, isTitleLike, DIRECTION_ROLES, RE_CONTINUED, twinOf } from './evidence.js';
 import { checkDecimal3, checkDirection, checkItemNumber, checkPart, checkRow, checkSingleLevel } from './numbering.js';
 import { openNestedPart, type Nested } from './parts.js';
 import { section, type Section, type SectionKind, type StructureProblem } from './tree.js';
-
-/** A number a line opens with, as printed (a numbered label's too: `二、申报要求：`). */
-const RE_LEAD_NUMBER = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
 
 /** The words of a document's own outer parts: `第二部分`, `第三章`, `第一篇`. */
 const RE_OUTER_PART_WORD = /^第/;
@@ -44,7 +41,7 @@ export class Builder {
   /** The row read into `inRowTwin`'s direction only completes it (an annex that names it by its title alone). */
   rowCompletes = false;
   ordinal = 0;
-  /** For each direction: the value of the innermost part it stands in (for ids when numbering restarts). */
+  /** For each direction: the numbered parts and groups it stands in, innermost first (for ids when numbering restarts: `idsWithinParts`). */
   readonly partOf = new Map<Section, readonly Section[]>();
   /** Word parts opened inside a numbered part (`（一）重点支持项目` over `领域一：…`): sub-heads, not the document's outer parts. */
   readonly innerWordParts = new Set<Section>();
@@ -453,8 +450,7 @@ export class Builder {
     if (from < 0) return false;
     // (As printed: a line read as a field's keeps its number, `二、申报要求：…`.)
     const seen = new Set(this.paragraphs.slice(from + 1, this.current).flatMap((x) => {
-      const lead = RE_LEAD_NUMBER.exec(x.text.text);
-      const n = lead ? matchMarker(lead[0]) : null;
+      const n = leadingNumber(x.text.text);
       return n?.type === m.type ? [n.value] : [];
     }));
     for (let v = last + 1; v < m.value; v++) if (!seen.has(v)) return false;
