@@ -65,6 +65,11 @@ export interface CleanLine {
   readonly table?: 'row' | 'cell' | 'field';
   /** The line is a heading of the document (`Source.headingOfLine`): its level. */
   readonly heading?: number;
+  /**
+   * Glyphs printed twice (fake bold, `合合作作协协议议：：`) were cleaned out of the line: the gaps they
+   * leave between its characters are no letter spacing (`reflow` measures its width as it reads).
+   */
+  readonly doubled?: true;
 }
 
 export interface Cleaned {
@@ -97,6 +102,8 @@ interface RawLine {
   aside?: boolean;
   /** Pieces of the line found furniture before it is cleaned (a running header glued to a page number inside it). */
   furniture?: { start: number; end: number; kind: RemovalKind }[];
+  /** Cleaning removed glyphs of the line as doubled (fake bold): the gaps they leave are no letter spacing (`cleanLine`). */
+  doubled?: boolean;
   /** The rest of a label wrapped inside its column (`拟支持项` here, `目数` on a line below): read right after the label's start (`markWrappedLabels`). */
   labelTail?: { readonly start: number; readonly end: number };
   /** Where the line goes on after the rest of a label read on the line above (`labelTail`). */
@@ -217,6 +224,8 @@ export function clean(source: Source): Cleaned {
   const paging = pagesOf(source, lines);
   markPageFurniture(text, lines, paging);
   markWrappedLabels(lines);
+  // (After the page furniture: a pair the wrap left at a page's foot goes on after the page's head.)
+  markFakeBold(lines, text);
   // 3. Tables and two-column pages; then the cleaned lines.
   const writer = new LineWriter(source, text, lines, paging.pageOfLine, removed);
   for (let i = 0; i < lines.length; i++) writer.line(i);
@@ -243,7 +252,6 @@ export function clean(source: Source): Cleaned {
 
 /** The whole-line marks, in order: each finds one kind of furniture or artefact before pages are known. */
 const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
-  markFakeBold,
   markInlineRunningHeads,
   markStruckRows,
   markUrlArtefacts,
@@ -636,8 +644,10 @@ class LineWriter {
     const misreadBullet = ocr && !this.titleOpen ? RE_OCR_BULLET.exec(l.raw) : null;
     if (misreadBullet) (l.furniture ??= []).push({ start: l.start + misreadBullet[1]!.length, end: l.start + misreadBullet[0].length, kind: 'ocr-misread' });
     let inlinePage = false;
+    l.doubled = false;
     const logged = (kind: RemovalKind, start: number, end: number, replacement?: string): void => {
       if (kind === 'inline-page-number') inlinePage = true;
+      if (kind === 'doubled-glyph') l.doubled = true;
       log(kind, start, end, replacement);
     };
     const built = cleanLine(this.text, l, this.pool, logged, { before, after }, ocr, this.source.ocrConfidence);
@@ -701,6 +711,7 @@ class LineWriter {
       indented: (this.indentMeans && this.isIndented(l) && !hanging && !block && !tabWrap) || RE_LIST_BULLET.test(l.raw) || /^[\f \t\u3000]*[\ue000-\uf8ff][ \t\u3000]/.test(l.raw),
       // (A value column's wrapped line goes on as a table cell's does.)
       continuesCell: continuesCell || block || l.continues === true,
+      ...(l.doubled ? { doubled: true } : {}),
     });
     // A form copied as `label<TAB>value`: its value's lines after the first are led by a tab.
     this.tabForm = !this.blankSeen && ((tableLabelGap(l.raw.trimStart(), 0, l.raw.length) >= 0 && /\t/.test(l.raw)) || (this.tabForm && /^\t/.test(l.raw)));
@@ -1195,6 +1206,11 @@ function doubledGlyphs(text: string, a: number, b: number, lenient = false): { s
       const c = text.charCodeAt(j);
       distinct.add(c);
       if (isCjk(c)) cjk.add(c);
+      // (A label's doubled colon ends its run: the value after it is printed once, `：：1100万元`.)
+      if (c === 0xff1a || c === 0x3a) {
+        j += 2;
+        break;
+      }
     }
     const pairs = (j - i) / 2;
     const colon = text[j - 1] === '：' || text[j - 1] === ':';
@@ -2308,7 +2324,10 @@ function markRunningLines(lines: RawLine[], pageOfLine: readonly (number | null)
   // requirement closing a direction can end page after page; a header or footer is no sentence.
   // Nor a label beside its value with no colon (`实施周期 3年`, a card's label column).
   // (The page's own number in a head is no word of it: `附件1：…指南.pdf　第 2 页 / 共 6 页`.)
-  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) || spacedLabel(l.raw) ? '' : l.raw.replace(RE_WS, '').replace(RE_PAGE_COUNTER, '#'));
+  // Nor a numbered heading's wrapped end (`1.2 中国和智利政府间联` / `合研究项目`), the same under every
+  // heading of a narrow column, that a page may end with page after page.
+  const at = new Map(lines.map((l, i) => [l, i]));
+  const key = (l: RawLine): string => (matchMarker(l.raw.trim()) || !RE_WORD.test(l.raw) || RE_SENTENCE_END.test(l.raw.trimEnd()) || labelsOnly(l.raw) || spacedLabel(l.raw) || headingTail(lines, at.get(l)!) ? '' : l.raw.replace(RE_WS, '').replace(RE_PAGE_COUNTER, '#'));
   // Counted over the pages the text holds, not the last page number printed (a guideline cut from
   // a longer file starts on page 5: three pages, not seven).
   const need = runningLineQuorum(onPage.size);
@@ -2503,6 +2522,9 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
     // (Nor the rest of a bracket a line before opened, `属代码）` after `…（申请代码1选择D01的下`: a
     // wrapped line of a phrase the text repeats. A stamp is whole.)
     if ((t.match(/[（(]/g)?.length ?? 0) !== (t.match(/[）)]/g)?.length ?? 0)) return;
+    // (Nor a numbered heading's wrapped end, `1.1 中国和越南政府间联` / `合研究项目`, the same under every
+    // heading of a narrow column.)
+    if (headingTail(lines, i)) return;
     const pages = pagesOf.get(t) ?? new Set<number>();
     pages.add(p);
     pagesOf.set(t, pages);
@@ -2512,8 +2534,35 @@ function markStamps(lines: RawLine[], pageOfLine: readonly (number | null)[], sk
   if (stamps.size === 0) return;
   const cover = lines.findIndex((l) => l.cls === 'content');
   lines.forEach((l, i) => {
-    if (l.cls === 'content' && stamps.has(l.raw.replace(RE_WS, '')) && !(i === cover && beginsTitle(lines, i))) l.cls = 'running-header';
+    if (l.cls === 'content' && stamps.has(l.raw.replace(RE_WS, '')) && !(i === cover && beginsTitle(lines, i)) && !headingTail(lines, i)) l.cls = 'running-header';
   });
+}
+
+/** The end of a title wrapped onto a line of its own: a few CJK words, no clause (fake bold's doubled glyphs too). */
+const RE_TITLE_TAIL_LINE = /^[\u4e00-\u9fff][^。；;，,：:\s]{0,23}$/;
+
+/**
+ * Whether line `i` goes on with the numbered heading on the line above it, which ends no clause
+ * (`1.1 中国和越南政府间联` / `合研究项目`), a page's foot between them or not (its number, and the
+ * running head printed after it).
+ */
+function headingTail(lines: readonly RawLine[], i: number): boolean {
+  // (A few words of a title: never a URL, a date, a page's head of its own.)
+  if (!RE_TITLE_TAIL_LINE.test(lines[i]!.raw.trim())) return false;
+  const furniture = (c: LineClass): boolean => c === 'blank' || c === 'page-number' || c === 'running-header' || c === 'running-footer';
+  let k = i - 1;
+  while (k >= 0 && lines[k]!.cls === 'blank') k--;
+  // (A page's number right above: the line is the page's running head, if anything, no heading's end.)
+  if (k >= 0 && lines[k]!.cls === 'page-number') return false;
+  while (k >= 0 && furniture(lines[k]!.cls)) k--;
+  // (The running head after a page's number, not yet known as one.)
+  if (k > 0 && lines[k]!.cls === 'content' && lines[k - 1]!.cls === 'page-number') for (k--; k >= 0 && furniture(lines[k]!.cls); ) k--;
+  if (k < 0 || lines[k]!.cls !== 'content') return false;
+  const above = lines[k]!.raw.trim();
+  // (Its number may be printed in fake bold, each glyph twice: `11..11 中中国国…`.)
+  const pairs = /^(?:(\S)\1)+(?=\s)/.exec(above)?.[0];
+  const m = matchMarker(pairs ? [...pairs].filter((_, j) => j % 2 === 0).join('') + above.slice(pairs.length) : above);
+  return m !== null && m.type !== 'field' && !/[。；;：:]$/.test(above);
 }
 
 function isDoubleSpaced(lines: readonly RawLine[]): boolean {

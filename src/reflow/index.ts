@@ -145,7 +145,8 @@ function letterSpacing(m: Mapped): number {
  * a text spaced throughout (an OCR's, `氢 能 …`) is measured as it reads, every line alike.
  */
 function measuredWidths(lines: readonly CleanLine[]): number[] {
-  const spacing = lines.map((l) => letterSpacing(l.text));
+  // (Never the gaps of glyphs printed twice, fake bold, cleaned away: a line of them reads as it is printed.)
+  const spacing = lines.map((l) => (l.doubled ? 0 : letterSpacing(l.text)));
   const few = spacing.filter((x) => x > 0).length < lines.length * 0.25;
   return lines.map((l, k) => displayWidth(l.text.text) + (few ? spacing[k]! : 0));
 }
@@ -229,7 +230,7 @@ const textAt = (f: LineFacts, k: number): string => f.lines[k]!.text.text;
 const BREAK_RULES: readonly BreakRule[] = [
   /** A table cell wrapped onto the next line (in the value column, below its row) goes on. */
   { breaks: false, when: (f, k) => f.lines[k]!.continuesCell },
-  /** A label cut by the wrap, its head alone on a line (`拟支持项` / `目数：6个。`, `共拟支` / `持经费：…`): one label, one line. */
+  /** A label cut by the wrap, its head alone on a line (`拟支持项` / `目数：6个。`, `共拟支` / `持经费：…`) or after a clause (`…能源。拟支` / `持项目数：…`): one label, one line. */
   { breaks: false, when: (f, k) => labelCutByWrap(f, k) },
   /** A line written out from a table stands as a paragraph of its own. */
   { breaks: true, when: (f, k) => f.lines[k]!.table !== undefined || f.lines[k - 1]!.table !== undefined },
@@ -407,8 +408,11 @@ function isBreak(f: LineFacts, k: number, first: number): boolean {
 
 /** Whether line `k - 1` is the head of a field label cut by the wrap, its rest starting line `k`. */
 function labelCutByWrap(f: LineFacts, k: number): boolean {
-  const head = textAt(f, k - 1).trim();
-  if (head.length < 2 || head.length > 8 || !/^[\u4e00-\u9fff]+$/.test(head)) return false;
+  const before = textAt(f, k - 1).trim();
+  // (Or after a clause's end, where fields run on: `…领域方向：能源。拟支` / `持项目数：1个。`.)
+  const end = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'), before.lastIndexOf(';'));
+  const head = end >= 0 ? before.slice(end + 1) : before;
+  if (head.length < (end >= 0 ? 1 : 2) || head.length > 8 || !/^[\u4e00-\u9fff]+$/.test(head)) return false;
   const label = fieldLabelAt(head + textAt(f, k));
   return label !== null && label.length > head.length + 1;
 }

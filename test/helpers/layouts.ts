@@ -753,3 +753,61 @@ export function withBalloons(text: string, every = 4): string {
   });
   return out.join('\n');
 }
+
+/**
+ * Text copied from a PDF whose headings and labels are in fake bold (each glyph drawn twice, both
+ * copied: `合合作作协协议议：：`), a direction's fields run on in one paragraph, hard-wrapped at
+ * `measure` characters (a pair never parted, as both glyphs stand in one place), a page's foot
+ * (`‒ N ‒` and the running head) every `pageLines` lines.
+ */
+export function asFakeBold(ds: readonly DirectionSpec[], measure = 20, pageLines = 14): string {
+  type Piece = { readonly text: string; readonly bold: boolean };
+  const bold = (text: string): Piece => ({ text, bold: true });
+  const plain = (text: string): Piece => ({ text, bold: false });
+  /** The pieces wrapped at `measure` characters, each bold character doubled. */
+  const wrap = (pieces: readonly Piece[]): string[] => {
+    const chars = pieces.flatMap((p) => [...p.text].map((c) => (p.bold && c !== ' ' ? c + c : c)));
+    const out: string[] = [];
+    for (let i = 0; i < chars.length; i += measure) out.push(chars.slice(i, i + measure).join(''));
+    return out;
+  };
+  const [title, , lead, , part] = HEAD(ds.length);
+  const body = ds.flatMap((d, k) => [
+    ...wrap([bold(`1.${k + 1} ${titleOf(d)}`)]),
+    ...wrap([
+      bold('合作协议：'), plain(`${agreementOf(d)}。`),
+      bold('领域方向：'), plain(`${d.domains.join('；')}。`),
+      bold('拟支持项目数：'), plain(`${d.count}个。`),
+      bold('共拟支持经费：'), plain(`${d.fundingWan}万元。`),
+      bold('项目实施周期：'), plain(`${d.years}年。`),
+    ]),
+  ]);
+  const [, tailPart, , tailText] = TAIL;
+  const lines = [...wrap([bold(title!)]), ...wrap([plain(lead!)]), ...wrap([bold(part!)]), ...body, ...wrap([bold(tailPart!)]), ...wrap([plain(tailText!)])];
+  // (Each page's foot, the last page's too: its number and the running head.)
+  const foot = (n: number): string[] => [`‒ ${n} ‒`, '政府间国际科技创新合作重点专项2026年度项目申报指南'];
+  const paged = lines.flatMap((l, i) => ((i + 1) % pageLines === 0 ? [l, ...foot((i + 1) / pageLines)] : [l]));
+  return [...paged, ...foot(Math.floor(lines.length / pageLines) + 1), ''].join('\n');
+}
+
+/**
+ * A guideline pasted from a PDF with its line breaks taken out by hand, a field a line: each page's
+ * number and running head left glued inside the text where the page turned, inside a treaty's
+ * name, a list of domains or an amount's digits (`1— 3 —政府间…申报指南200万元`), the dash style
+ * changing from page to page.
+ */
+export function asJoinedWithHeads(ds: readonly DirectionSpec[]): string {
+  const head = '政府间国际科技创新合作重点专项2026年度项目申报指南';
+  const foot = (n: number): string => `${n % 2 === 0 ? '－' : '—'} ${n} ${n % 2 === 0 ? '－' : '—'}${head}`;
+  const glue = (s: string, at: number, n: number): string => s.slice(0, at) + foot(n) + s.slice(at);
+  const body = ds.flatMap((d, k) => {
+    const fields = fieldLines(d);
+    // (The page turns in the agreement's name, the domains or the amount, a direction each.)
+    const which = [0, 1, 3][k % 3]!;
+    const line = fields[which]!;
+    const colon = line.indexOf('：') + 1;
+    fields[which] = glue(line, which === 3 ? colon + 1 : colon + Math.max(1, Math.floor((line.length - colon) / 2)), k + 1);
+    return [`1.${k + 1} ${titleOf(d)}`, ...fields, ''];
+  });
+  return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
+}

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -87,6 +87,9 @@ describe('layouts', () => {
     ['a form per direction whose labels run down a column one character a line, through pdftotext -layout', (ds: readonly DirectionSpec[]) => asVerticalLabels(ds)],
     ['a booklet’s print file: pages two to a sheet in the order they are folded, numbered at their feet', (ds: readonly DirectionSpec[]) => asImposedBooklet(ds)],
     ['a draft printed with its markup: balloons of deletions, formats and comments in a column beside the text', (ds: readonly DirectionSpec[]) => withBalloons(asHeadings(ds))],
+    ['fake bold headings and labels copied doubled, fields run on and wrapped at 20 characters, a page’s foot every 14 lines', (ds: readonly DirectionSpec[]) => asFakeBold(ds)],
+    ['fake bold wrapped at 13 characters, labels cut at line ends', (ds: readonly DirectionSpec[]) => asFakeBold(ds, 13, 17)],
+    ['line breaks taken out by hand, each page’s number and running head glued inside a value', asJoinedWithHeads],
   ])('%s: the values written', async (_name, render) => {
     await fc.assert(
       fc.asyncProperty(directions, async (ds) => {
