@@ -310,3 +310,27 @@ export function summedFigures(parts: readonly FigurePart[]): FigurePart | null {
     span: { ...first.span, end: last.span.end, endLine: last.span.endLine },
   };
 }
+
+/**
+ * An item's text cut where markers of its kind go on counting after its own number `n`
+ * (`…20μg；3）晶圆级…；4）…` after `2）`), each after a clause end: the item's own text first, then
+ * each continuing item. Empty when nothing goes on.
+ */
+export function inlineContinuation(body: Mapped, n: number, span: SpanFn): ItemOut[] {
+  const re = /(?<=[。；;])\s*([（(]?)(\d{1,2})([）)．.])(?![\d.．])/g;
+  const cuts: { index: number; marker: string }[] = [];
+  let expected = n + 1;
+  for (const x of body.text.matchAll(re)) {
+    if (Number(x[2]) !== expected) continue;
+    cuts.push({ index: x.index + x[0].length - (x[1]!.length + x[2]!.length + x[3]!.length), marker: `${x[1]}${x[2]}${x[3]}` });
+    expected++;
+  }
+  if (cuts.length === 0) return [];
+  const first = mappedTrim(mappedSlice(body, 0, cuts[0]!.index));
+  const out: ItemOut[] = [{ marker: null, text: first.text, span: span(first) }];
+  cuts.forEach((c, k) => {
+    const piece = mappedTrim(mappedSlice(body, c.index + c.marker.length, k + 1 < cuts.length ? cuts[k + 1]!.index : body.text.length));
+    if (piece.text.length > 0) out.push({ marker: c.marker, text: piece.text, span: span(piece) });
+  });
+  return out;
+}

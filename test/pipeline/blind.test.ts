@@ -1411,7 +1411,6 @@ const GAPS179: Record<string, { gap?: string; checksGap?: string; right?: number
   'nsfc-2026-zzj-b3-oa-export': { gap: 'open: `共10项，涉及10个国家的11家资助机构` not read as the count of directions; a title cut by the OA export inside a Latin name (`F.R.S.-F` / `NRS`) keeps a space', right: 112 },
 };
 const GAPS180: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'gjhz-2027-b1-preview-a5-fakebold': { gap: 'open: an item `（2）` at a line\'s end, its text on the next line, read as one requirement with the item before it', right: 133 },
   'zlhz-2027-handmade-joined': { gap: 'judgement: a title\'s full-width dash (`中国－意大利`) read as `-`, lookalikes normalised (the writer keeps the printed one)', right: 133 },
 };
 for (const [set, gaps] of [['blind168', GAPS168], ['blind169', GAPS169], ['blind170', GAPS170], ['blind171', GAPS171], ['blind172', {}], ['blind173', GAPS173], ['blind174', {}], ['blind175', {}], ['blind176', GAPS176], ['blind177', GAPS177], ['blind178', GAPS178], ['blind179', GAPS179], ['blind180', GAPS180]] as const) {

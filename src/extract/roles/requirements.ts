@@ -8,7 +8,7 @@ import { mappedJoin, mappedSlice } from '../../mapped.js';
 import type { Conditions, Requirement } from '../../schema/guideline.js';
 import { append } from '../../append.js';
 import { MATCHING_FORMS, RE_CENTRAL_SHARE, RE_MATCHING_REVERSED, RE_MATCHING_SHARE, RE_BORN_AFTER, RE_BORN_AFTER_OF, RE_BORN_NOT_BEFORE, RE_DATE_OF_SEX, RE_LEADING_ENTERPRISE, RE_MATCHING_RATIO, RE_NO_SUBTOPICS } from '../patterns.js';
-import { fieldRest, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
+import { fieldRest, inlineContinuation, itemRest, itemsOf, nodeText, type SpanFn } from '../nodes.js';
 import type { DirectionContext } from './context.js';
 import { LEAD_LABELS } from '../../lexicon/fields.js';
 
@@ -24,7 +24,13 @@ export function readRequirements(ctx: DirectionContext): { requirements: Require
         append(requirements, itemsOf(c.paragraph.text, span).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
       } else {
         const body = mappedJoin([itemRest(c), ...c.children.map(nodeText)], '\n');
-        requirements.push({ label: c.marker?.text ?? null, text: body.text, span: span(body) });
+        // (`（1）…成员国，每个项目至少有1个外方合作单位。（2）` / `项目实施周期3年。`: the wrap put the next
+        // item's number at the end of this item's line.)
+        const after = c.marker ? inlineContinuation(body, c.marker.value, span) : [];
+        if (after.length > 0) {
+          requirements.push({ label: c.marker?.text ?? null, text: after[0]!.text, span: after[0]!.span });
+          append(requirements, after.slice(1).map((i) => ({ label: i.marker, text: i.text, span: i.span })));
+        } else requirements.push({ label: c.marker?.text ?? null, text: body.text, span: span(body) });
       }
     }
   }
