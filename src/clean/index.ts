@@ -2967,7 +2967,12 @@ function writeFieldRows(
   for (const [r, row] of table.rows.entries()) {
     const label = cellOf(row.cells[0] ?? []);
     const value = cellOf(row.cells[1] ?? []);
-    if (!label) continue;
+    if (!label) {
+      // A row without its label (`|  | （2）高端医疗器械 |`: the label merged down over rows from the
+      // page before): its value goes on under the field above, never lost.
+      if (value && value.text.trim() !== '') push(row.line, value, 'field');
+      continue;
+    }
     // A direction's number and then its title, each a row of a form (`方向编号 | 1.1` / `指南方向 | 中国和冰岛…`):
     // its heading, `1.1 中国和冰岛…`, the labels layout.
     const next = table.rows[r + 1];

@@ -147,10 +147,11 @@ export class Builder {
     }
     // `附件：1．形式审查条件要求` then `2．中外合作协议书模板`: a list started after a label on the
     // line before, whatever came before it in the container.
+    // (`揭榜要求：1.…；2.…；` then `3.…`: the run on the label's line reached 2.)
     const before = this.paragraphs[this.current - 1]?.text.text ?? '';
     const colon = Math.max(before.indexOf('：'), before.indexOf(':'));
-    const inline = m.value > 1 && colon > 0 ? matchMarker(before.slice(colon + 1).trim()) : null;
-    if (inline && inline.type === m.type && inline.value === m.value - 1) {
+    const inline = m.value > 1 && colon > 0 ? lastInlineItem(before.slice(colon + 1).trim(), m.type) : null;
+    if (inline === m.value - 1) {
       let values = this.lastValue.get(parent);
       if (!values) this.lastValue.set(parent, (values = new Map()));
       values.set(m.type, m.value - 1);
@@ -470,4 +471,16 @@ export class Builder {
     this.lastPartOf.set(m.type, m.value);
     if (m.type === 'cjk-comma') this.lastPart = m.value;
   }
+}
+
+/** The number a run of items of `type` numbered inline reaches (`1.…；2.…；` → 2), from the text's start; null where it starts with none. */
+function lastInlineItem(text: string, type: MarkerType): number | null {
+  const first = matchMarker(text);
+  if (!first || first.type !== type) return null;
+  let last = first.value;
+  for (const x of text.matchAll(/[。；;]\s*/g)) {
+    const next = matchMarker(text.slice(x.index + x[0].length));
+    if (next?.type === type && next.value === last + 1) last = next.value;
+  }
+  return last;
 }
