@@ -273,6 +273,7 @@ const LINE_MARKS: readonly ((lines: RawLine[], text: string) => void)[] = [
   markContents,
   markTranslations,
   markTextBoxes,
+  markCardBadges,
 ];
 
 /**
@@ -3544,6 +3545,30 @@ const RE_READER_CUE = new RegExp(`^【(?:${READER_CUES_BEFORE}|${READER_CUES_ALO
 const RE_SPOKEN_ROLE = new RegExp(`^(?:(?:【(?:${READER_CUES_BEFORE})】|标题\\s*\\d\\s*[，,]|列表\\s*\\d+\\s*项\\s*[，,]|嵌套级别\\s*\\d+\\s*[，,]|(?:已访问)?链接\\s*[，,]|图片\\s*[，,]|按钮\\s*[，,]|表格\\s*\\d+\\s*行\\s*\\d+\\s*列\\s*[，,]|第\\s*\\d+\\s*行\\s*[，,]|第\\s*\\d+\\s*列\\s*[，,]|可点击\\s*[，,])\\s*)+`);
 /** What a screen reader says on a line of its own: a region entered, a list or table left. */
 const RE_SPOKEN_LINE = new RegExp(`^(?:【(?:${READER_CUES_ALONE})】|退出列表|退出表格|退出区域|文档|导航区域|主要区域|横幅区域|内容信息区域|补充区域|表单区域|搜索区域|页脚区域|框架|空白|图片(?:[，,].*)?|按钮[，,].*|编辑框.*)$`);
+
+/** A card's number badge alone on its line (`05`, `NO.5`, `PART 05`): zero-padded, or with its word. */
+const RE_BADGE = /^(?:(?:NO|No|PART|Part)\s*[.．]?\s*0?(\d{1,2})|0([1-9])|([1-9]\d))$/;
+/** The number a heading's marker ends with (`1.5 中国和…` → 5, `方向5：…`, `榜单5`). */
+const RE_HEADING_NUMBER = /^(?:方向|专题|任务|榜单|课题)?\s*(?:\d{1,2}[.．])*(\d{1,2})(?![\d.．])/;
+
+/**
+ * The number badges a web editor's template draws before each card (135编辑器, 秀米: a circle with
+ * `05` beside `1.5 中国和瑞士…`), each alone on its line right above the heading it numbers: the
+ * badge is no text of the direction (nor of the one before it), logged as web chrome. Only a badge the
+ * heading below repeats (its last number).
+ */
+function markCardBadges(lines: RawLine[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.cls !== 'content') continue;
+    const badge = RE_BADGE.exec(l.raw.trim());
+    if (!badge) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.cls === 'blank') j++;
+    const heading = j < lines.length && lines[j]!.cls === 'content' ? RE_HEADING_NUMBER.exec(lines[j]!.raw.trim()) : null;
+    if (heading && Number(heading[1]) === Number(badge[1] ?? badge[2] ?? badge[3]) && lines[j]!.raw.trim().length > heading[0].length + 2) l.cls = 'web-chrome';
+  }
+}
 
 /**
  * A screen reader's speech log of a page (a blind user's or an accessibility tester's copy): each

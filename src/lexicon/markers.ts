@@ -49,8 +49,11 @@ export const RE_FILE_NAME_LINE = /\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar|7z|txt
 /** A line that only names an attachment (`附件1`, `附件 2：`, `附件一`): an attachment starts below it. */
 export const RE_ATTACHMENT_LINE = /^附件\s*[\d一二三四五六七八九十]{0,3}\s*[：:]?$/;
 
-/** A notice's line over the guideline it carries as text (`附：指南原文`, `附件1：全文`): an attachment starts below it. */
-export const RE_ATTACHED_TEXT_LINE = /^附(?:件\s*[\d一二三四五六七八九十]{0,3})?\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?$/;
+/**
+ * A notice's line over the guideline it carries as text (`附：指南原文`, `附件1：全文`; a separator
+ * a repost draws, `—— 指南全文 ——`, `【指南原文】`, `指南全文如下：`): an attachment starts below it.
+ */
+export const RE_ATTACHED_TEXT_LINE = /^(?:附(?:件\s*[\d一二三四五六七八九十]{0,3})?\s*[：:]\s*(?:指南)?(?:原文|全文|正文|文本)?|[—\-－–=＝*＊★☆■●◆·•【〔\[\s]*(?:指南(?:原文|全文|正文)|全文|原文)(?:如下)?[—\-－–=＝*＊★☆■●◆·•】〕\]\s]*[：:]?)$/;
 
 /**
  * The marker type of the list number a line starts with (`（2）`, `2.`, `2）`, `②`), whatever follows

@@ -112,6 +112,25 @@ export function cellLines(blocks: readonly Block[], header: (text: string) => vo
   });
 }
 
+/** CJK letters (no punctuation): two blocks of a cell that meet between two of them are two values. */
+const CJK_LETTER = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * The text of a cell of a page or a document from the blocks read in it: each block's lines as
+ * `cellText` joins them, the blocks apart by a space where they meet between two CJK letters (a
+ * cell's values each a block: `<span style="display:block">人工智能与机器人</span>` / `生物医药`; a
+ * line break inside one block is still a wrap).
+ */
+export function cellBlocksText(blocks: readonly Block[], header: (text: string) => void): string {
+  let out = '';
+  for (const b of blocks) {
+    const piece = cellText(cellLines([b], header));
+    if (piece === '') continue;
+    out = out !== '' && CJK_LETTER.test(out.slice(-1)) && CJK_LETTER.test(piece.charAt(0)) ? `${out} ${piece}` : cellText([out, piece]);
+  }
+  return out;
+}
+
 function innerTableLine(rows: readonly (readonly string[])[]): { line: string; header: string | null } {
   const shown = rows.map((r) => r.map((c) => c.trim()).filter((c) => c !== '')).filter((r) => r.length > 0);
   const first = shown[0];

@@ -758,3 +758,65 @@ class NumberDrawing {
     return this.counters.contentText(pseudo.get('content'), e, true);
   }
 }
+
+/** What an element a style sheet lays out as a table part stands for (`display: table-row` → `tr`). */
+const TABLE_PARTS: Readonly<Record<string, string>> = {
+  table: 'table',
+  'inline-table': 'table',
+  'table-row': 'tr',
+  'table-cell': 'td',
+  'table-header-group': 'thead',
+  'table-row-group': 'tbody',
+  'table-footer-group': 'tfoot',
+  'table-caption': 'caption',
+};
+/** Inline elements a cell's style sheet may show as blocks (`.zn-td .li{display:block}`: one value a line). */
+const INLINE = new Set(['span', 'a', 'em', 'strong', 'b', 'i', 'font', 'label', 'small']);
+
+/**
+ * Tables a page draws from `<div>`s by its style sheet (`.zn-table{display:table}`,
+ * `.zn-tr{display:table-row}`, `.zn-td{display:table-cell}`), as a CMS's or a university's page does
+ * without a `<table>`: each such element renamed in place to the table part it is drawn as (a cell
+ * of the header group a `th`), and an inline element a cell shows as a block (`display: block`) a
+ * `div`, so that the page reader reads the table as any table: rows × cells, a value a line. Only a
+ * table of two rows or more, by the rules every screen applies (never a phone's layout,
+ * `@media (max-width: …)`, which shows the same cells as blocks). Returns how many tables.
+ */
+export function cssTables(root: Root): number {
+  const tree = new Tree(root);
+  const styles = new Styles(tree, root, true);
+  const displayOf = (e: Element): string => (styles.declared(e, null).get('display') ?? '').trim().toLowerCase();
+  let count = 0;
+  const children = (n: Root | Element): Element[] => (n.children as RootContent[]).filter((c): c is Element => c.type === 'element' && !UNRENDERED.has(c.tagName));
+  /** The parts under a table drawn by the style sheet, down to the next such table. */
+  const parts = (table: Element): { e: Element; part: string; inCell: boolean; inHead: boolean }[] => {
+    const out: { e: Element; part: string; inCell: boolean; inHead: boolean }[] = [];
+    const walk = (n: Element, inCell: boolean, inHead: boolean): void => {
+      for (const c of children(n)) {
+        const display = displayOf(c);
+        const part = TABLE_PARTS[display];
+        if (part === 'table') continue;
+        if (part) out.push({ e: c, part, inCell, inHead });
+        else if (inCell && display === 'block' && INLINE.has(c.tagName)) out.push({ e: c, part: 'div', inCell, inHead });
+        walk(c, inCell || part === 'td', inHead || part === 'thead');
+      }
+    };
+    walk(table, false, false);
+    return out;
+  };
+  const visit = (n: Root | Element): void => {
+    for (const c of children(n)) {
+      if (c.tagName !== 'table' && TABLE_PARTS[displayOf(c)] === 'table') {
+        const found = parts(c);
+        if (found.filter((p) => p.part === 'tr' && !p.inCell).length >= 2) {
+          c.tagName = 'table';
+          for (const p of found) p.e.tagName = p.part === 'td' && p.inHead ? 'th' : p.part;
+          count++;
+        }
+      }
+      visit(c);
+    }
+  };
+  visit(root);
+  return count;
+}

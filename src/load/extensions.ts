@@ -5,7 +5,7 @@
  */
 
 /** Every extension read, in the order a rendition keeps the plain id (`x.pdf` before `x.docx`). */
-export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'xml', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'eml', 'enex', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'ppt', 'dps', 'msg', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'xmind', 'zip', 'csv', 'tsv', 'sql', 'jsonl', 'ndjson', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
+export const SOURCE_EXTENSION_LIST: readonly string[] = ['pdf', 'ofd', 'docx', 'doc', 'wps', 'xml', 'odt', 'rtf', 'html', 'htm', 'mht', 'mhtml', 'webarchive', 'eml', 'enex', 'xlsx', 'xls', 'et', 'ods', 'pptx', 'ppt', 'dps', 'msg', 'odp', 'xps', 'oxps', 'uot', 'uof', 'epub', 'xmind', 'zip', 'csv', 'tsv', 'sql', 'jsonl', 'ndjson', 'md', 'markdown', 'txt', 'text', 'png', 'jpg', 'jpeg', 'tif', 'tiff'];
 
 /** Formats the loader can be told to read (`--format`). */
 export const INPUT_FORMATS = ['txt', 'pdf', 'html', 'docx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'xlsx', 'xls', 'ofd', 'xps', 'uof', 'csv', 'pptx', 'epub', 'xmind', 'zip', 'image'] as const;
@@ -21,7 +21,7 @@ const REPORT_NAMES: ReadonlySet<string> = new Set(['md', 'markdown', 'xlsx', 'cs
  * note-taking app's export, `.enex`, nor an XML file, `.xml`, a Word file saved as XML or a feed:
  * read from a folder, left out of the list a person reads.)
  */
-const ALIASES: ReadonlySet<string> = new Set(['enex', 'xml', 'htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
+const ALIASES: ReadonlySet<string> = new Set(['enex', 'webarchive', 'xml', 'htm', 'mhtml', 'markdown', 'text', 'tsv', 'jpeg', 'tiff', 'oxps', 'uof', 'ndjson', 'dps']);
 
 const ending = (exts: readonly string[]): RegExp => new RegExp(`\\.(${exts.join('|')})$`, 'i');
 

@@ -14,8 +14,8 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { GuidelineError, type Removal } from '../types.js';
 import { reason } from '../messages/reasons.js';
-import { buildText, cellLines, cellText, htmlText, isDataHeader, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
-import { drawnNumbers, hiddenByStyleSheet } from './css.js';
+import { buildText, cellBlocksText, htmlText, isDataHeader, squareRows, unplaced, type Block, type BuiltText } from './blocks.js';
+import { cssTables, drawnNumbers, hiddenByStyleSheet } from './css.js';
 import { decodeText } from './text.js';
 import { flattenUiTables } from './ui-tables.js';
 import { BLOCK, classes, collapse, hasClass, NOT_TEXT, textOf } from './hast.js';
@@ -247,6 +247,37 @@ function collapseLine(s: string): string {
   });
 }
 
+/** The heading of a box of links to other articles (`延伸阅读`, `【相关阅读】`, `往期回顾：`). */
+const RE_READING_HEAD = /^[【\[]?(?:延伸阅读|相关阅读|推荐阅读|相关新闻|相关链接|相关文章|相关报道|往期回顾|往期推荐|精彩推荐|猜你喜欢|热文推荐)[】\]]?[：:]?$/;
+
+/**
+ * A box of links to other articles inside the article (`<section>` of `延伸阅读` over two `<a>`
+ * titles, a reprint's own): the page's furniture, its titles' figures no part of the call. Only a
+ * block whose first text is such a heading and whose other text is all links.
+ */
+function isReadingBox(e: Element): boolean {
+  if (!BLOCK.has(e.tagName)) return false;
+  const texts: { text: string; link: boolean }[] = [];
+  const walk = (n: ElementContent, link: boolean): boolean => {
+    if (n.type === 'text') {
+      if (n.value.trim() !== '') texts.push({ text: n.value.trim(), link });
+      // (Stop early where the box's head is no such heading: the common case, an ordinary block.)
+      return !(texts.length === 1 && !link && !RE_READING_HEAD.test(collapse(texts[0]!.text)) && !RE_READING_HEAD_START.test(texts[0]!.text));
+    }
+    if (n.type !== 'element') return true;
+    return n.children.every((c) => walk(c, link || n.tagName === 'a'));
+  };
+  if (!e.children.every((c) => walk(c, false)) || texts.length < 2) return false;
+  // (The heading may be split over text nodes, `<strong>延伸</strong>阅读`: those before the first link.)
+  const firstLink = texts.findIndex((t) => t.link);
+  if (firstLink < 1) return false;
+  return RE_READING_HEAD.test(collapse(texts.slice(0, firstLink).map((t) => t.text).join(''))) && texts.slice(firstLink).every((t) => t.link);
+}
+const RE_READING_HEAD_START = /^[【\[]?(?:延伸|相关|推荐|往期|精彩|猜你|热文)/;
+
+/** Word's list of comments after the body of a page it saved (`<div style='mso-element:comment-list'>`). */
+const RE_COMMENT_LIST = /mso-element\s*:\s*comment-list/i;
+
 /** Reads the blocks of an element's content. */
 class Reader {
   readonly blocks: Block[] = [];
@@ -327,7 +358,19 @@ class Reader {
       this.drop('hidden-text', textOf(e));
       return;
     }
-    if (CHROME.has(tag) || isWidget(e)) {
+    // A tracked change that Word's 另存为网页 keeps (`<del cite=… datetime=…>`): the text reads with the
+    // changes accepted, a deletion logged. A reviewer's comment (its anchor `[ZWT1]`, the list of
+    // comments at the end, `mso-element:comment-list`) is no text of the document.
+    if (tag === 'del') {
+      this.drop('revision', textOf(e));
+      return;
+    }
+    if ((tag === 'a' && hasClass(e, /^msocomanchor$/i)) || RE_COMMENT_LIST.test(String(e.properties?.['style'] ?? ''))) {
+      if (tag !== 'a') this.endBlock();
+      this.drop('margin-note', textOf(e));
+      return;
+    }
+    if (CHROME.has(tag) || isWidget(e) || isReadingBox(e)) {
       this.endBlock();
       this.drop('web-chrome', textOf(e));
       return;
@@ -398,7 +441,7 @@ class Reader {
         for (const c of td.children) sub.visit(c);
         sub.endBlock();
         this.removed.push(...sub.removed);
-        const text = cellText(cellLines(sub.blocks, (header) => this.removed.push(unplaced('table-header', header))));
+        const text = cellBlocksText(sub.blocks, (header) => this.removed.push(unplaced('table-header', header)));
         const colspan = Math.max(1, Math.min(1000, Number(td.properties?.['colSpan'] ?? 1) || 1));
         const rowspan = Math.max(1, Math.min(rows.length - r, Number(td.properties?.['rowSpan'] ?? 1) || 1));
         for (let dr = 0; dr < rowspan; dr++) {
@@ -609,6 +652,8 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
   const root = unified().use(rehypeParse).parse(text) as Root;
   inlineFrames(root);
   fillFromDataIslands(root);
+  // (Tables a style sheet draws from `<div>`s: read as tables.)
+  if (/display\s*:\s*table-(?:row|cell)/i.test(text)) cssTables(root);
   const kitTables = flattenUiTables(root);
   sameBaselines(root);
   const opened = collapsedPanels(root);

@@ -9,6 +9,7 @@ import type { OcrMode, OcrProgress } from './pdfjs.js';
 import { documentId } from './id.js';
 import { opensWithMimeHeaders, unwrapContainer } from './containers.js';
 import { isFeed } from './feed.js';
+import { isBinaryPlist, readWebArchive } from './webarchive.js';
 import { decodeText } from './text.js';
 import { fsProblem } from '../fs-error.js';
 import type { BuiltText } from './blocks.js';
@@ -84,6 +85,8 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
     return { ...read, path: meta.path, sha256: meta.sha256, bytes: bytes.length, removed: [note, ...read.removed] };
   }
   if (format === 'zip') return loadArchive(bytes, meta, options);
+  // A Safari web archive (`.webarchive`, a binary property list): the page inside it, read as a page is.
+  if ((format === 'html' || format === 'txt') && isBinaryPlist(bytes)) return loadWebArchive(bytes, meta, options);
   if (format === 'image') return loadImages([{ name: meta.path, bytes }], meta, options);
   // Pages of words with their boxes (hOCR, ALTO, pdftotext -bbox): placed on their pages and read as a PDF's.
   if ((format === 'html' || format === 'txt') && options.format === undefined) {
@@ -298,6 +301,21 @@ async function loadText(bytes: Uint8Array, format: InputFormat, meta: Meta, opti
     return { ...meta, format: 'text', encoding, bytes: bytes.length, text: inlined.text, pages: null, removed: [...removed, ...inlined.removed] };
   }
   return { ...meta, format: 'text', encoding, bytes: bytes.length, text: plain, pages: null, removed };
+}
+
+/** A Safari web archive: its main resource read as a page (or a text), the archive's addresses logged. */
+async function loadWebArchive(bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
+  const page = readWebArchive(bytes);
+  if (page === undefined) throw new GuidelineError('unsupported-format', reason('webarchive-damaged'));
+  if (page === null) throw new GuidelineError('unsupported-format', reason('plist-not-webarchive'));
+  if (page.html) {
+    // (Decoded already: a byte-order mark keeps the page's own `<meta charset>` from decoding it again.)
+    const { encoding: _e, ...built } = (await import('./html.js')).readHtml(new TextEncoder().encode(`\ufeff${page.text}`));
+    const read = structured(meta, 'html', page.encoding, bytes.length, built);
+    return { ...read, removed: [...page.removed, ...read.removed] };
+  }
+  const read = await loadText(new TextEncoder().encode(page.text), 'txt', meta, options);
+  return { ...read, encoding: page.encoding, bytes: bytes.length, removed: [...page.removed, ...read.removed] };
 }
 
 /** An Outlook message: its body read as a text (or a page) is, the mail's own fields logged. */

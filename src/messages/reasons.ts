@@ -207,6 +207,14 @@ export const REASONS = {
     () => 'PowerPoint 97–2003 演示文稿（.ppt）已损坏：找不到任何幻灯片；请用 PowerPoint 或 WPS 演示打开后另存为 .pptx',
     () => 'damaged PowerPoint 97–2003 deck (.ppt): no slides found; open it in PowerPoint or WPS and save it as .pptx',
   ),
+  'webarchive-damaged': r(
+    () => 'Safari 网页归档（.webarchive）已损坏：无法读取其属性列表；请在 Safari 中重新打开该网页并另存',
+    () => 'damaged Safari web archive (.webarchive): its property list cannot be read; open the page in Safari again and save it',
+  ),
+  'plist-not-webarchive': r(
+    () => '这是 Apple 属性列表（bplist），但不是 Safari 网页归档：其中没有网页正文（WebMainResource）',
+    () => 'an Apple property list (bplist) but no Safari web archive: it holds no page (WebMainResource)',
+  ),
   'msg-no-body': r(
     () => 'Outlook 邮件（.msg）没有正文：既无纯文本也无 HTML 正文；指南若在附件中，请把附件另存后导入',
     () => 'the Outlook message (.msg) has no body, neither plain text nor HTML; if the guideline is an attachment, save it and ingest that',

@@ -811,3 +811,65 @@ export function asJoinedWithHeads(ds: readonly DirectionSpec[]): string {
   });
   return [...HEAD(ds.length), ...body, ...TAIL].join('\n');
 }
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The text lines of the head and tail as a page's paragraphs. */
+const htmlParagraphs = (lines: readonly string[]): string => lines.filter((l) => l !== '').map((l, k) => (k === 0 ? `<h1>${escapeHtml(l)}</h1>` : `<p>${escapeHtml(l)}</p>`)).join('\n');
+
+/**
+ * A web page whose directions are one `<table>` (a header row, a row each), the page's menu and
+ * footer around the article; its domains `；`-separated in their cell.
+ */
+export function asHtmlTable(ds: readonly DirectionSpec[]): string {
+  const row = (c: readonly string[], tag: 'th' | 'td'): string => `<tr>${c.map((x) => `<${tag}>${escapeHtml(x)}</${tag}>`).join('')}</tr>`;
+  return [
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>指南-科技厅</title></head><body>',
+    '<div class="nav"><a href="/">首页</a> | <a href="/tzgg/">通知公告</a></div>',
+    `<div class="article">${htmlParagraphs(HEAD(ds.length))}`,
+    `<table border="1">${row(HEADER, 'th')}${ds.map((d, k) => row(cells(d, k), 'td')).join('')}</table>`,
+    `${htmlParagraphs(TAIL)}</div>`,
+    '<div class="footer">版权所有：某省科学技术厅</div></body></html>',
+  ].join('\n');
+}
+
+/**
+ * The same page with the table drawn by its style sheet from `<div>`s (`display: table`, `table-row`,
+ * `table-cell`), no `<table>`: each domain a `<span>` the sheet shows as a block, no separator
+ * between them in the markup; a phone's layout in `@media (max-width: …)` showing the cells as blocks.
+ */
+export function asCssTable(ds: readonly DirectionSpec[]): string {
+  const cell = (x: string, k: number): string => `<div class="zn-td" data-k="${k}">${x}</div>`;
+  const row = (c: readonly string[]): string => `<div class="zn-tr">${c.map(cell).join('')}</div>`;
+  const styled = (d: DirectionSpec, k: number): string[] => cells(d, k).map((c, j) => (j === 4 ? d.domains.map((x) => `<span class="li">${x}</span>`).join('') : escapeHtml(c)));
+  return [
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>指南-科研院</title><style>',
+    '.zn-table{display:table;width:100%}.zn-thead{display:table-header-group;font-weight:700}.zn-tbody{display:table-row-group}',
+    '.zn-tr{display:table-row}.zn-th,.zn-td{display:table-cell;border:1px solid #ccc}.zn-td .li{display:block}',
+    '@media (max-width: 700px){.zn-table,.zn-tbody,.zn-tr,.zn-td{display:block}.zn-thead{display:none}}',
+    '</style></head><body>',
+    `<div class="article">${htmlParagraphs(HEAD(ds.length))}`,
+    `<div class="zn-table"><div class="zn-thead"><div class="zn-tr">${HEADER.map((h) => `<div class="zn-th">${h}</div>`).join('')}</div></div>`,
+    `<div class="zn-tbody">${ds.map((d, k) => row(styled(d, k))).join('')}</div></div>`,
+    `${htmlParagraphs(TAIL)}</div></body></html>`,
+  ].join('\n');
+}
+
+/**
+ * The directions as a web editor's cards (135编辑器, 秀米: a flex box of a number badge `01` beside
+ * the heading, the fields in a panel), with a box of links to other articles (`延伸阅读`) between two
+ * cards, as a portal's reprint has them.
+ */
+export function asEditorCards(ds: readonly DirectionSpec[]): string {
+  const card = (d: DirectionSpec, k: number): string =>
+    `<section style="margin:12px 0"><section style="display:flex;align-items:center"><section style="width:36px;border-radius:50%">${String(k + 1).padStart(2, '0')}</section>` +
+    `<section style="flex:1"><p><strong>1.${k + 1} ${titleOf(d)}</strong></p></section></section>` +
+    `<section style="padding:10px">${fieldLines(d).map((l) => `<p><span style="font-weight:bold">${l.slice(0, l.indexOf('：') + 1)}</span><span>${escapeHtml(l.slice(l.indexOf('：') + 1))}</span></p>`).join('')}</section></section>`;
+  const reading = '<section style="border:1px solid #eee"><p><strong>延伸阅读</strong></p><p><a href="/a/1.html">2025年度指南解读：11个方向、国拨1.62亿元</a></p><p><a href="/a/2.html">盘点｜近五年支持了哪些国家？</a></p></section>';
+  return [
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>政策解读</title></head><body><div class="rich_media_content">',
+    htmlParagraphs(HEAD(ds.length)),
+    ...ds.map((d, k) => (k === 0 ? card(d, k) + reading : card(d, k))),
+    htmlParagraphs(TAIL),
+    '</div></body></html>',
+  ].join('\n');
+}

@@ -68,6 +68,8 @@ export const REASON_SAMPLES: { readonly [K in ReasonId]: ReasonParams<K> } = {
   'word-boxes-no-text': [],
   'ppt-no-slides': [],
   'msg-no-body': [],
+  'webarchive-damaged': [],
+  'plist-not-webarchive': [],
   'image-damaged': ['PNG'],
   'image-interlaced': [],
   'tiff-unsupported': ['compression', 7],
