@@ -937,6 +937,7 @@ class LineCleaner {
       ...revisionMarks(text, a, b),
       ...(furniture.some((f) => f.kind === 'doubled-glyph') ? [] : doubledGlyphs(text, a, b)),
       ...bilingualLabel(text, a, b),
+      ...leaderGap(text, a, b),
       ...htmlEntities(text, a, b),
       // (A line read by OCR has its own repairs of the same glyphs, logged as OCR's: `repairOcrLine`.)
       ...(ocr ? [] : digitLookalikes(text, a, b)),
@@ -1832,6 +1833,22 @@ function tableRowColumns(raw: string): number | null {
 function tableLabelGap(text: string, a: number, b: number): number {
   const m = RE_TABLE_LABEL.exec(text.slice(a, Math.min(b, a + 40)));
   return m && KNOWN_LABELS.has(m[1]!) ? a + m[1]!.length : -1;
+}
+
+/** A known label and the leader dots that run to its value (`关键词……………多模态大模型`), the line's indent before it. */
+const RE_LEADER_LABEL = /^[ \t\u3000]*([\u4e00-\u9fff]{2,8})((?:[.·・．]{4,}|[…⋯]{2,})[ \t\u3000]*)(?=\S)/;
+
+/**
+ * A field's label and value set apart by leader dots (a form's key points, `项目类别………………基础研究类`,
+ * the value flush right): the dots (and the space after them) are the label's colon, logged as
+ * layout. Only after a known label, and never before a bare page number (a contents entry's).
+ */
+function leaderGap(text: string, a: number, b: number): { start: number; end: number; kind: RemovalKind; replacement: string }[] {
+  const m = RE_LEADER_LABEL.exec(text.slice(a, Math.min(b, a + 400)));
+  if (!m || !KNOWN_LABELS.has(m[1]!)) return [];
+  const start = a + m[0].length - m[2]!.length;
+  if (/^\d{1,3}\s*$/.test(text.slice(a + m[0].length, b))) return [];
+  return [{ start, end: a + m[0].length, kind: 'layout-gap', replacement: '：' }];
 }
 
 /**

@@ -342,6 +342,9 @@ const LABELS: ReadonlyArray<readonly [string, FieldRole]> = [
   ['牵头单位要求', 'other'],
   ['申报单位要求', 'other'],
   ['配套要求', 'other'],
+  // (A key programme's key points under a direction, `牵头要求……企业牵头申报`, `经费配套……其他经费与国拨经费比例不低于1:1`.)
+  ['牵头要求', 'other'],
+  ['经费配套', 'other'],
   // (A form's box ticked or not: `企业牵头：☑是 □否`, read by `LEAD_LABELS`.)
   ['企业牵头', 'other'],
   ['是否企业牵头', 'other'],

@@ -873,3 +873,24 @@ export function asEditorCards(ds: readonly DirectionSpec[]): string {
     '</div></body></html>',
   ].join('\n');
 }
+
+/**
+ * A direction's fields as a form's key points: each label and its value apart by leader dots, the
+ * value flush right at `width` columns (`项目实施周期…………………3年`), the heading `方向N` with no space
+ * after the number, under a part `第一部分`.
+ */
+export function asLeaderLines(ds: readonly DirectionSpec[], width = 48): string {
+  const leader = (label: string, value: string): string => {
+    const dots = Math.max(4, width - displayWidth(label) - displayWidth(value));
+    return `${label}${'.'.repeat(dots)}${value}`;
+  };
+  const body = ds.flatMap((d, k) => [
+    `方向${k + 1}${titleOf(d)}`,
+    leader('合作协议', agreementOf(d)),
+    leader('领域方向', d.domains.join('；')),
+    leader('拟支持项目数', `${d.count}个`),
+    leader('共拟支持经费', `${d.fundingWan}万元`),
+    leader('项目实施周期', `${d.years}年`),
+  ]);
+  return [...HEAD(ds.length), '第一部分 联合研究', ...body, ...TAIL].join('\n');
+}
