@@ -2763,8 +2763,17 @@ function isKindsTable(text: string, table: Table, cols: DirectionColumns): boole
   // (Searched from the table's last cell on, in place: no copy of the rest of the text.)
   const re = /^\s*\d{1,2}[.．]\d{1,2}[\s\u3000]*[\u4e00-\u9fff“《]/gm;
   re.lastIndex = Math.max(...table.rows.flatMap((row) => row.cells.flat().map((p) => p.end)));
-  return re.exec(text) !== null && re.exec(text) !== null;
+  if (re.exec(text) !== null && re.exec(text) !== null) return true;
+  // (Or a part of directions above it, `三、2027年度资助研究方向` over `（一）培育项目` / `1.高风速…`, the
+  // table the call's plan after them, `表1 2027年度资助计划`, as NSFC's 重大研究计划 sets it.)
+  const start = Math.min(...table.rows.flatMap((row) => row.cells.flat().map((p) => p.start)));
+  const before = text.slice(Math.max(0, start - 200_000), start);
+  let at = -1;
+  for (const m of before.matchAll(RE_DIRECTIONS_PART_LINE)) at = m.index;
+  return at >= 0 && (before.slice(at).match(/^[\s\u3000]*\d{1,2}[.．、][\s\u3000]*[\u4e00-\u9fff]/gm)?.length ?? 0) >= 2;
 }
+/** A part of directions, on its line: `三、2027年度资助研究方向`. */
+const RE_DIRECTIONS_PART_LINE = /^[\s\u3000]*[一二三四五六七八九十]{1,3}[、.．][\s\u3000]*(?:\d{4}[ \u3000]?年度?)?[\u4e00-\u9fff]{0,8}(?:资助|研究|指南|支持|申报|项目|选题)方向[\s\u3000]*$/gm;
 
 /** A table of kinds written as pipe rows, its header first: read as the call's figures per kind of project (`tableCategoryCaps`). */
 function writeKindRows(table: Table, w: TableOut): void {

@@ -431,6 +431,17 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
       else open.push(k);
     }
   }
+  // Lines that each fill every column the group uses (`培育项目  约16项  不超过80万元/项  3年` over
+  // `重点支持项目  约5项 …`: a table with rules above and below its body only, none between rows):
+  // a row each. A wrapped row leaves some column's cell short of its lines.
+  const columnOf = (it: TextItem): number => cols.findIndex((col) => middleX(it) >= col.left && middleX(it) < col.right);
+  const filled = (k: number): Set<number> => new Set(lines[k]!.items.filter(visible).map(columnOf));
+  rowsOf = rowsOf.flatMap((g) => {
+    if (g.length < 2 || g.some((k) => spanning.has(k))) return [g];
+    const each = g.map(filled);
+    const all = new Set(each.flatMap((x) => [...x]));
+    return all.size >= 3 && each.every((x) => x.size === all.size) ? g.map((k) => [k]) : [g];
+  });
   const rows = rowsOf.map((g) => ({ top: Math.max(...g.map((k) => lines[k]!.y)) + pitch, bottom: Math.min(...g.map((k) => lines[k]!.y)) - 0.01 }));
   const items = taken.flatMap((k) => lines[k]!.items.filter(visible));
   // Rows parted by a line: a run belongs to the row of its own line.

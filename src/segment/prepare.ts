@@ -431,7 +431,7 @@ const RE_PROJECT_PROSE = /^(?:根据|依据|按照|落实|支持|面向|围绕|�
 
 /** How a research direction's content begins after its title: what it studies, reveals, builds. */
 // (`以非人灵长类动物为模型，研究…`: what it takes as its model or object, then what it studies.)
-export const RE_CONTENT_START = /^(?:研究|揭示|阐明|发展|建立|研制|构建|围绕|针对|面向|开展|探索|突破|融合|集成|研发|开发|聚焦|基于|以(?=[^，。；]{1,20}为(?:模型|对象|基础|载体|核心|牵引|重点|切入点)))/;
+export const RE_CONTENT_START = /^(?:研究|揭示|阐明|发展|建立|研制|构建|围绕|针对|面向|开展|探索|突破|融合|集成|研发|开发|聚焦|基于|以(?=[^，。；]{1,20}为(?:模型|对象|基础|载体|核心|牵引|重点|切入点))|在(?=[^，。；]{1,24}(?:开展|研究|建立|发展|构建|研制|揭示)))/;
 
 /** A value cut by a line break: it ends with a list separator or a joining word, or a bracket is open. */
 function isOpenValue(t: string): boolean {

@@ -217,6 +217,22 @@ describe('tables on a PDF page', () => {
     expect(texts([{ box: A4, items }]).slice(1)).toEqual(['| 1 | 德国 | 智能制造与工业互联网 | 6 | 须双方同时申报。 |', '| 2 | 法国 | 航空航天 | 8 | 无。 |']);
   });
 
+  it('without rules or padding between rows, a row each line where every line fills every column (a booktabs table: rules above and below its body only)', () => {
+    // Columns wide enough for `重点支持项目`: 60, 140, 200, 320, 370.
+    const B = [60, 140, 200, 320, 370];
+    const items = [
+      run('项目类型', B[0]!, 700), run('项目数', B[1]!, 700), run('资助强度', B[2]!, 700), run('期限', B[3]!, 700), run('研究期限', B[4]!, 700),
+      run('培育项目', B[0]!, 684), run('约16项', B[1]!, 684), run('不超过80万元/项', B[2]!, 684), run('3年', B[3]!, 684), run('2028.1.1–2030.12.31', B[4]!, 684),
+      run('重点支持项目', B[0]!, 670), run('约5项', B[1]!, 670), run('平均约300万元/项', B[2]!, 670), run('4年', B[3]!, 670), run('2028.1.1–2031.12.31', B[4]!, 670),
+      run('集成项目', B[0]!, 656), run('1项', B[1]!, 656), run('不超过1500万元/项', B[2]!, 656), run('3年', B[3]!, 656), run('2028.1.1–2030.12.31', B[4]!, 656),
+    ];
+    expect(texts([{ box: A4, items }]).slice(1)).toEqual([
+      '| 培育项目 | 约16项 | 不超过80万元/项 | 3年 | 2028.1.1–2030.12.31 |',
+      '| 重点支持项目 | 约5项 | 平均约300万元/项 | 4年 | 2028.1.1–2031.12.31 |',
+      '| 集成项目 | 1项 | 不超过1500万元/项 | 3年 | 2028.1.1–2030.12.31 |',
+    ]);
+  });
+
   it('asks for the rules of a page only where its text may hold a table', () => {
     expect(mayHoldTable([run('正文一行', 60, 700), run('正文二行', 60, 684)])).toBe(false);
     expect(mayHoldTable([run('1', 60, 700), run('德国', 100, 700), run('6', 280, 700), run('2', 60, 684), run('法国', 100, 684), run('5', 280, 684)])).toBe(true);
