@@ -281,6 +281,12 @@ const BREAK_RULES: readonly BreakRule[] = [
    * is wholly a value known by its shape ends before a line that is wholly a value too, full or not.
    */
   { breaks: true, when: (f, k) => valuesApart(f, k) },
+  /**
+   * A blank line an extractor guessed (Apache Tika / PDFBox: `…实施方案的部署，现提出 2026` / blank /
+   * `年度项目申报指南`): after a line that fills the measure inside a sentence, before a line that
+   * starts nothing of its own, the sentence goes on.
+   */
+  { breaks: false, when: (f, k) => f.lines[k]!.blankBefore && !f.unwrapped && !f.hasMarker[k] && !f.labelLine[k] && !f.lines[k]!.indented && f.widths[k - 1]! >= f.width * 0.9 && /[\u4e00-\u9fff\d，、]$/.test(textAt(f, k - 1)) && /^[\u4e00-\u9fff\d，。、；）]/.test(textAt(f, k)) && proseGoesOn(textAt(f, k - 1), textAt(f, k)) },
   /** A blank line that means a paragraph break, or an indent where indents start paragraphs (see `clean`). */
   { breaks: true, when: (f, k) => f.lines[k]!.blankBefore || f.lines[k]!.indented },
   /**
@@ -389,6 +395,14 @@ function valuesApart(f: LineFacts, k: number): boolean {
   if (!here.weak) return true;
   const next = k + 1 < f.lines.length ? valueAt(f, k + 1) : null;
   return next !== null && !next.weak && next.role !== 'domains';
+}
+
+/**
+ * Line `before` is prose under way (a clause's comma in it, or a field's text after its label:
+ * `考核指标：建立…长期服役性`), never a title, a menu or a heading, and `line` opens no label of its own.
+ */
+function proseGoesOn(before: string, line: string): boolean {
+  return (/[，、；]/.test(before) || /^[\u4e00-\u9fff]{2,8}[：:]/.test(before)) && !/^[\u4e00-\u9fff]{2,8}[：:]/.test(line) && !RE_TITLE_END.test(before);
 }
 
 /** Line `k` read as a value without its label (`bareValueOf`), once per line. */

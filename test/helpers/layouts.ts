@@ -894,3 +894,27 @@ export function asLeaderLines(ds: readonly DirectionSpec[], width = 48): string 
   ]);
   return [...HEAD(ds.length), '第一部分 联合研究', ...body, ...TAIL].join('\n');
 }
+
+/**
+ * Text as Apache Tika (PDFBox) gives a PDF: every paragraph hard-wrapped at `measure` columns, a
+ * blank line wherever PDFBox guessed a paragraph from the line spacing (`every`: after every so many
+ * wrapped lines, inside sentences too, never inside a heading), and a blank line between paragraphs
+ * only sometimes.
+ */
+export function asTikaText(ds: readonly DirectionSpec[], measure = 24, every = 3): string {
+  const out: string[] = [];
+  let n = 0;
+  for (const line of asHeadings(ds).split('\n')) {
+    if (line === '') continue;
+    const pieces = wrap(line, measure);
+    // (Never inside a heading: set larger, it stands apart in the line spacing PDFBox reads.)
+    const heading = /^(?:\d+\.\d+ |[一二三四五六七八九十]、)/.test(line);
+    pieces.forEach((p, k) => {
+      n++;
+      if (k > 0 && !heading && n % every === 0) out.push('');
+      out.push(p);
+    });
+    if (n % 2 === 0) out.push('');
+  }
+  return out.join('\n');
+}

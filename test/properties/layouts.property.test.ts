@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asLeaderLines, asCssTable, asEditorCards, asHtmlTable, asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asTikaText, asLeaderLines, asCssTable, asEditorCards, asHtmlTable, asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -92,6 +92,8 @@ describe('layouts', () => {
     ['line breaks taken out by hand, each page’s number and running head glued inside a value', asJoinedWithHeads],
     ['key points: each label and its value apart by leader dots, `方向N` headings with no space, nothing between directions', (ds: readonly DirectionSpec[]) => asLeaderLines(ds)],
     ['key points at a narrow measure', (ds: readonly DirectionSpec[]) => asLeaderLines(ds, 30)],
+    ['Apache Tika’s text of a PDF: wrapped at 24 columns, blank lines guessed inside sentences', (ds: readonly DirectionSpec[]) => asTikaText(ds)],
+    ['Tika’s text wrapped at 30 columns, a guessed blank every other line', (ds: readonly DirectionSpec[]) => asTikaText(ds, 30, 2)],
     ['a web page’s `<table>`', asHtmlTable],
     ['a web page’s table drawn from `<div>`s by its style sheet, each domain a block of its cell', asCssTable],
     ['a web editor’s cards: a number badge beside each heading, a box of links to other articles between two cards', asEditorCards],

@@ -58,7 +58,11 @@ function unbulleted(m: Mapped): Mapped {
  */
 function inlineBlocks(m: Mapped, span: SpanFn): TextBlock[] {
   const items = itemsOf(m, span);
-  if (items.length < 2 || items.filter((i) => i.marker !== null).length < 2) return [{ text: m.text, span: span(m) }];
+  // (Points of one sentence, `揭示①围岩…的时效机制、②材料劣化…、③…`, parted by `、` or `，`: one paragraph.)
+  // (The first marker may follow a lead-in's comma, `…的需求，①研究…；②…`: the later ones tell.)
+  const marked = items.filter((i) => i.marker !== null);
+  const within = marked.slice(1).some((i) => /[、，,]\s*$/.test(m.text.slice(0, Math.max(0, m.text.indexOf(i.marker! + i.text)))));
+  if (items.length < 2 || items.filter((i) => i.marker !== null).length < 2 || within) return [{ text: m.text, span: span(m) }];
   return items.map((i) => {
     const at = m.text.indexOf(i.text);
     const from = i.marker ? Math.max(0, m.text.lastIndexOf(i.marker, at)) : at;
