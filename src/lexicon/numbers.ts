@@ -93,7 +93,7 @@ export function plainNumber(printed: string): string {
  * `每个项目经费为300万元`), or after it (`300万元/项`).
  */
 // (A joint laboratory is a call's project: `单个联合实验室中央财政经费一般不超过1500万元`.)
-export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目|单项|(?:每家|单家)(?:揭榜)?(?:单位)?|每个揭榜单位|(?:单个|每个)(?:联合)?实验室';
+export const PER_PROJECT_BEFORE = '每项|每个项目|每一项目|单个项目|单项|(?:每家|单家)(?:揭榜)?(?:单位)?|(?:每个|单个)揭榜(?:单位|团队)|(?:单个|每个)(?:联合)?实验室';
 /** A bound between those words and the amount (`每家不超过1500万元`): still one project's. */
 // (`每个项目国拨经费一般在300万元（含）以下`: the bound after the amount.)
 export const PER_PROJECT_BOUND = '(?:原则上|一般)?(?:在)?(?:不超过|最多|不高于|上限为?)?(?:人民币)?';
