@@ -666,3 +666,18 @@ export const LEAD_LABELS: ReadonlySet<string> = new Set(['企业牵头', '是否
 
 /** Labels of a direction's category in a field of its own (`项目类别：共性关键技术类`). */
 export const CATEGORY_LABELS: ReadonlySet<string> = new Set(['项目类别', '项目类型', '资助类型', '方向类别', '类别', '指南类别', '指南方向类别', '培训类别', '培训班类别']);
+
+/**
+ * What a section of a guideline arranged field by field names in its heading (`三、各指南方向合作协议`
+ * over a line per direction, `1.1　《…》`): the field its keyed lines hold, as a label and its role.
+ * A heading that names several (`四、各指南方向拟支持项目数、经费和实施周期`) or none holds sentences the
+ * direction's prose is read from.
+ */
+export const FIELD_SECTION_HEADS: readonly (readonly [RegExp, string, FieldRole])[] = [
+  [/合作协议|合作依据|合作机制/, '合作协议', 'agreement'],
+  [/领域方向|合作领域|支持领域/, '领域方向', 'domains'],
+  [/特殊要求|其他要求|具体要求|申报要求/, '其他要求', 'requirements'],
+  [/拟支持项目数|项目数/, '拟支持项目数', 'projectCount'],
+  [/经费/, '共拟支持经费', 'funding'],
+  [/实施周期|执行期/, '实施周期', 'duration'],
+];

@@ -5,10 +5,11 @@
  * start again in each part.
  */
 import { headingTitle, matchMarker, RE_CALL_PLAN, RE_DIRECTIONS_PART, RE_TITLE_TRAILING_COUNT, RE_PROSE_COUNT, RE_PROSE_MEASURE } from '../lexicon/markers.js';
-import { roleOf } from '../lexicon/fields.js';
+import { FIELD_SECTION_HEADS, roleOf } from '../lexicon/fields.js';
+import { mappedSlice, mappedTrim } from '../mapped.js';
 import { abbreviates, bareTitle, idOf, RE_TITLE_CODE } from './evidence.js';
 import { RE_CONTENT_START } from './prepare.js';
-import { section, type Node, type ParagraphNode, type Section, type StructureProblem } from './tree.js';
+import { containsDirection, section, type Node, type ParagraphNode, type Section, type StructureProblem } from './tree.js';
 
 /** A part that lists areas (`一、资助领域`): its items are directions only where they are described, not bare names of fields. */
 const RE_AREAS_PART = /领域$/;
@@ -438,4 +439,65 @@ function decimalIdsByParts(root: Section, directions: readonly Section[]): boole
   if (new Set(full).size !== full.length || full.every((id, k) => id === directions[k]!.id)) return false;
   directions.forEach((d, k) => ((d as { id: string | null }).id = full[k]!));
   return true;
+}
+
+/**
+ * A guideline arranged field by field (`三、各指南方向合作协议` / `1.1　《中泰…》。` / `1.2　《…》。`, then
+ * `四、各指南方向拟支持项目数、经费和实施周期` / `1.1　拟支持项目数不超过5个，…`): each keyed line (its
+ * number a direction's id, two such lines or more under one heading) is that direction's, never a
+ * direction of its own: a field of the role its heading names (`FIELD_SECTION_HEADS`), or, where it
+ * names several, a paragraph of the direction's own text, its figures read as the direction's prose.
+ * The heading is the last section before the keyed lines in their container, else the container's.
+ * Changes the tree in place.
+ */
+/** A heading about each direction: `各指南方向`, `每个方向`, `各方向`. */
+const RE_EACH_DIRECTION = /(?:各|每个|每一)[\u4e00-\u9fff]{0,4}方向/;
+
+export function fieldSections(root: Section, directions: readonly Section[]): void {
+  const byId = new Map(directions.flatMap((d) => (d.id === null ? [] : [[d.id, d] as const])));
+  if (byId.size < 2) return;
+  // (Numbered as the direction is, `1.1` for `1.1`, never a part's `一、` read as 1; and no title of
+  // it again, as a list of the directions before their text has them.)
+  const keyOf = (x: Node): Section | null => {
+    if (x.kind === 'paragraph' || x.kind === 'direction' || x.kind === 'field' || x.marker === null || x.heading === null || containsDirection(x)) return null;
+    const d = byId.get(idOf(x.marker));
+    if (!d || d.marker?.type !== x.marker.type || !d.heading) return null;
+    const rest = x.heading.text.text.slice(x.marker.length).trim();
+    const title = d.heading.text.text.slice(d.marker.length).trim();
+    return rest.length > 0 && !rest.startsWith(title.slice(0, 6)) ? x : null;
+  };
+  const visit = (container: Section): void => {
+    const keyed = container.children.map(keyOf);
+    if (container.kind !== 'direction' && keyed.filter((x) => x !== null).length >= 2) {
+      let head = container.heading?.text.text ?? '';
+      const kept: Node[] = [];
+      container.children.forEach((c, k) => {
+        const x = keyed[k];
+        if (!x) {
+          if (c.kind !== 'paragraph' && c.heading) head = c.heading.text.text;
+          kept.push(c);
+          return;
+        }
+        const named = FIELD_SECTION_HEADS.filter(([re]) => re.test(head));
+        // (Only under a heading that names a field of each direction: `三、各指南方向合作协议`; never the
+        // call's `三、申报要求` over `（一）…`, numbered as directions `（一）` are.)
+        if (named.length === 0 || !RE_EACH_DIRECTION.test(head)) {
+          kept.push(c);
+          return;
+        }
+        const d = byId.get(idOf(x.marker!))!;
+        const p = x.heading!;
+        if (named.length === 1) {
+          const [, label, role] = named[0]!;
+          d.children.push({ ...section('field', p, { ...x.marker!, type: 'field', key: label }, { role }), children: [...x.children] });
+        } else {
+          d.children.push({ kind: 'paragraph', paragraph: { ...p, text: mappedTrim(mappedSlice(p.text, x.marker!.length, p.text.text.length)) } }, ...x.children);
+        }
+      });
+      container.children.splice(0, container.children.length, ...kept);
+      return;
+    }
+    for (const c of container.children) if (c.kind !== 'paragraph' && c.kind !== 'direction') visit(c);
+  };
+  visit(root);
 }

@@ -26,7 +26,7 @@ import { Builder } from './builder.js';
 import { directionMarkerType } from './evidence.js';
 import { digitTitleMarkers, paddedNumberMarkers } from '../lexicon/markers.js';
 import { bareRequirements, bareValueMarkers } from './bare-fields.js';
-import { callRequirementsAfterLast, describedBefore, directionsFromChildItems, directionsFromParts, dropMentions, dropOverview, dropOverviewTable, idsByAncestors, idsWithinParts } from './finish.js';
+import { callRequirementsAfterLast, describedBefore, directionsFromChildItems, fieldSections, directionsFromParts, dropMentions, dropOverview, dropOverviewTable, idsByAncestors, idsWithinParts } from './finish.js';
 import { loneDecimalsAsItems, spacedNumbersAsGroups, splitRunOn, topicsAsParts } from './prepare.js';
 import { RULES } from './rules.js';
 import type { Segmented } from './tree.js';
@@ -74,5 +74,7 @@ export function segment(input: readonly Paragraph[]): Segmented {
   callRequirementsAfterLast(b.root, b.directions);
   idsWithinParts(b.directions, b.partOf);
   idsByAncestors(b.root, b.directions, b.problems);
+  // A guideline arranged field by field: each keyed line (`1.1　《…》。`) its direction's.
+  fieldSections(b.root, b.directions);
   return { root: b.root, problems: b.problems, directionType };
 }

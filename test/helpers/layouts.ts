@@ -918,3 +918,16 @@ export function asTikaText(ds: readonly DirectionSpec[], measure = 24, every = 3
   }
   return out.join('\n');
 }
+
+/**
+ * A guideline arranged field by field: the directions' titles and domains under `一、领域和方向`, then
+ * a section for each other field, a line per direction that starts with its id (`1.1　《…》。`), the
+ * figures in one section's sentences (`1.1　拟支持项目数3个，共拟支持经费900万元，项目实施周期3年。`).
+ */
+export function asFieldSections(ds: readonly DirectionSpec[]): string {
+  const head = HEAD(ds.length);
+  const titles = ds.flatMap((d, k) => [`1.${k + 1} ${titleOf(d)}`, `　　领域方向：${d.domains.join('；')}。`, '']);
+  const agreements = ds.map((d, k) => `　　1.${k + 1}　${agreementOf(d)}。`);
+  const figures = ds.map((d, k) => `　　1.${k + 1}　拟支持项目数${d.count}个，共拟支持经费${d.fundingWan}万元人民币，项目实施周期${d.years}年。`);
+  return [...head, ...titles, '二、各指南方向合作协议', '', ...agreements, '', '三、各指南方向拟支持项目数、经费和实施周期', '', ...figures, ...TAIL.map((l) => l.replace('二、', '四、'))].join('\n');
+}

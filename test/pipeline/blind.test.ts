@@ -1425,7 +1425,6 @@ const GAPS183: Record<string, { gap?: string; checksGap?: string; right?: number
   'tj-2027-gxjb-vmerge-rows': { gap: 'judgement: a one-unit task\'s `市级财政资金支持不超过800万元` read as its funding (as sets 5–80 read a one-project direction\'s money), not a cap; a 揭榜挂帅 notice keeps its own title over its 榜单\'s (as set 157)', right: 160 },
 };
 const GAPS184: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'gjhz-2025-b3-field-sections': { gap: 'open: a guideline arranged field by field (agreements, figures and requirements each in a later section, a line per direction id) is not joined to its directions', checksGap: 'open: as a consequence the missing agreement of 2.2 is not reported', right: 119 },
   'gjhz-2027-b1-switching-headers-wordpdf': { gap: 'open: a table whose header changes from block to block (`每项资助强度（万元）`, `实施期限（月）`) is read under its first header throughout; the first header a page break repeats is not told from a block\'s own', checksGap: 'open: as a consequence the funding total is doubted', right: 199 },
 };
 for (const [set, gaps] of [['blind181', GAPS181], ['blind182', {}], ['blind183', GAPS183], ['blind184', GAPS184]] as const) {

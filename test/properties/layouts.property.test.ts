@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asTikaText, asLeaderLines, asCssTable, asEditorCards, asHtmlTable, asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asFieldSections, asTikaText, asLeaderLines, asCssTable, asEditorCards, asHtmlTable, asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
 import { runs } from '../helpers/runs.js';
 
@@ -94,6 +94,7 @@ describe('layouts', () => {
     ['key points at a narrow measure', (ds: readonly DirectionSpec[]) => asLeaderLines(ds, 30)],
     ['Apache Tika’s text of a PDF: wrapped at 24 columns, blank lines guessed inside sentences', (ds: readonly DirectionSpec[]) => asTikaText(ds)],
     ['Tika’s text wrapped at 30 columns, a guessed blank every other line', (ds: readonly DirectionSpec[]) => asTikaText(ds, 30, 2)],
+    ['arranged field by field: agreements and figures each in a later section, a line per direction id', asFieldSections],
     ['a web page’s `<table>`', asHtmlTable],
     ['a web page’s table drawn from `<div>`s by its style sheet, each domain a block of its cell', asCssTable],
     ['a web editor’s cards: a number badge beside each heading, a box of links to other articles between two cards', asEditorCards],
