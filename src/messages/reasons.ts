@@ -212,7 +212,7 @@ export const REASONS = {
     () => 'damaged Safari web archive (.webarchive): its property list cannot be read; open the page in Safari again and save it',
   ),
   'plist-not-webarchive': r(
-    () => '这是 Apple 属性列表（bplist），但不是 Safari 网页归档：其中没有网页正文（WebMainResource）',
+    () => '这是苹果属性列表文件，但不是 Safari 网页归档：其中没有网页正文',
     () => 'an Apple property list (bplist) but no Safari web archive: it holds no page (WebMainResource)',
   ),
   'msg-no-body': r(
