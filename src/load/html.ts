@@ -278,6 +278,18 @@ const RE_READING_HEAD_START = /^[【\[]?(?:延伸|相关|推荐|往期|精彩|�
 /** Word's list of comments after the body of a page it saved (`<div style='mso-element:comment-list'>`). */
 const RE_COMMENT_LIST = /mso-element\s*:\s*comment-list/i;
 
+/**
+ * A tracked change that Word's 另存为网页 keeps (`<del cite=… datetime=…>`): the text reads with the
+ * changes accepted, a deletion logged as a revision. A reviewer's comment (its anchor `[ZWT1]`, the
+ * list of comments at the end, `mso-element:comment-list`) is no text of the document: a note. Null
+ * for any other element.
+ */
+function reviewMarkup(e: Element): 'revision' | 'margin-note' | null {
+  if (e.tagName === 'del') return 'revision';
+  if ((e.tagName === 'a' && hasClass(e, /^msocomanchor$/i)) || RE_COMMENT_LIST.test(String(e.properties?.['style'] ?? ''))) return 'margin-note';
+  return null;
+}
+
 /** Reads the blocks of an element's content. */
 class Reader {
   readonly blocks: Block[] = [];
@@ -318,15 +330,19 @@ class Reader {
   /** The level of the heading element being read (`<h2>` → 2), 0 outside one. */
   private level = 0;
 
+  /** A text node's text, after the number the browser draws before its item where one is pending. */
+  private text(value: string): void {
+    if (this.pending !== '' && value.trim() !== '') {
+      // The marker stands before the first text of its item, whatever block that text is in.
+      const lead = /^\s*/.exec(value)![0];
+      this.line += lead + this.pending + value.slice(lead.length);
+      this.pending = '';
+    } else this.line += value;
+  }
+
   visit(node: ElementContent | RootContent, inPre = false): void {
     if (node.type === 'text') {
-      const value = inPre ? node.value.replace(/\n/g, '\u2028') : node.value;
-      if (this.pending !== '' && value.trim() !== '') {
-        // The marker stands before the first text of its item, whatever block that text is in.
-        const lead = /^\s*/.exec(value)![0];
-        this.line += lead + this.pending + value.slice(lead.length);
-        this.pending = '';
-      } else this.line += value;
+      this.text(inPre ? node.value.replace(/\n/g, '\u2028') : node.value);
       return;
     }
     if (node.type !== 'element') return;
@@ -358,16 +374,10 @@ class Reader {
       this.drop('hidden-text', textOf(e));
       return;
     }
-    // A tracked change that Word's 另存为网页 keeps (`<del cite=… datetime=…>`): the text reads with the
-    // changes accepted, a deletion logged. A reviewer's comment (its anchor `[ZWT1]`, the list of
-    // comments at the end, `mso-element:comment-list`) is no text of the document.
-    if (tag === 'del') {
-      this.drop('revision', textOf(e));
-      return;
-    }
-    if ((tag === 'a' && hasClass(e, /^msocomanchor$/i)) || RE_COMMENT_LIST.test(String(e.properties?.['style'] ?? ''))) {
-      if (tag !== 'a') this.endBlock();
-      this.drop('margin-note', textOf(e));
+    const markup = reviewMarkup(e);
+    if (markup) {
+      if (markup === 'margin-note' && tag !== 'a') this.endBlock();
+      this.drop(markup, textOf(e));
       return;
     }
     if (CHROME.has(tag) || isWidget(e) || isReadingBox(e)) {
