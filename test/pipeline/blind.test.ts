@@ -1269,7 +1269,7 @@ const GAPS148: Record<string, { gap?: string; checksGap?: string; right?: number
 };
 const GAPS149: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'kp-2027-hqjs-deploy-table-wordpdf': { gap: 'open: the young scientists\' money (`青年科学家项目…共1200万元`) in the preamble not read; one requirement split', right: 311 },
-  'nsfc-2027-fysx-section-figures-wordpdf': { gap: 'open: an 集成项目 direction\'s own count and cap in a sentence (`拟资助1项，直接费用不超过1500万元`) not read; the 重大研究计划\'s name taken as a special project', right: 166 },
+  'nsfc-2027-fysx-section-figures-wordpdf': { gap: 'open: an 集成项目 direction\'s own cap in a sentence (`本方向拟资助集成项目1项，直接费用资助强度不超过1500万元`) not read (its count is, since 1.108); the 重大研究计划\'s name taken as a special project', right: 168 },
 };
 const GAPS150: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
   'gat-2027-b1-inpara-items-page': { gap: 'open: the part\'s `本部分各方向其他要求：1.…；2.…` not counted as each direction\'s requirements; a `须…` clause inside an item not read as its requirement', right: 214 },
