@@ -184,6 +184,8 @@ export class DocxReader {
   private readonly styles = new Map<string, Style>();
   private defaultStyle: string | undefined;
   private readonly numbering: Numbering;
+  /** How many table cells the paragraphs being read stand in (0 in the body). */
+  private cellDepth = 0;
 
   /** `embedded`: the blocks of an object embedded in the document (`r:id` of an `o:OLEObject`), where the reader reads its kind. */
   constructor(
@@ -234,8 +236,10 @@ export class DocxReader {
       const n = this.numbering.next(num.numId, num.ilvl);
       if (n && n.text !== '') lines[0] = numbered(lines[0]!, n);
     } else if (num) {
-      // An empty numbered paragraph: Word shows its number; a reader of the text sees nothing.
-      this.numbering.next(num.numId, num.ilvl);
+      // An empty numbered paragraph: Word shows its number; a reader of the text sees nothing. But in
+      // a table's cell the number is the cell's text: a 序号 column numbered by Word (`1`, `2`, …).
+      const n = this.numbering.next(num.numId, num.ilvl);
+      if (this.cellDepth > 0 && n && n.text.trim() !== '') lines[0] = n.text.trim();
     }
     return lines.map((l) => l.replace(/\t/g, ' '));
   }
@@ -319,7 +323,10 @@ export class DocxReader {
         let text: string;
         if (merged && merged.span === span) text = merged.text;
         else {
-          const lines = cellLines(this.blocks(tc), (header) => this.removed.push(unplaced('table-header', header)));
+          this.cellDepth++;
+          const blocks = this.blocks(tc);
+          this.cellDepth--;
+          const lines = cellLines(blocks, (header) => this.removed.push(unplaced('table-header', header)));
           // (Every line break in a Word cell was typed, a paragraph or a `w:br`, as a spreadsheet's
           // Alt+Enter: short lines are a list's items, `信息通信技术` / `生物技术与医药` / `新材料`.)
           text = cellText(lines, true);

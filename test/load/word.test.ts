@@ -113,6 +113,16 @@ describe('DOCX details, on a document written by hand', () => {
     expect(s.text).toBe('1.高精度压力传感器\n2. 8英寸MEMS晶圆级封装\n');
   });
 
+  it('writes the number Word shows in an empty numbered cell (a 序号 column numbered by a list), never in an empty body paragraph', async () => {
+    const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const num = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+    const row = (title: string): string => `<w:tr>${tc(p('', num))}${tc(p(r(title)))}</w:tr>`;
+    const body = [p('', num), '<w:tbl>', `<w:tr>${tc(p(r('序号')))}${tc(p(r('任务名称')))}</w:tr>`, row('国产服务器操作系统内核实时性增强技术'), row('分布式数据库高可用与异构迁移工具'), '</w:tbl>'].join('');
+    const s = await loadBytes(docx(body, { 'word/numbering.xml': numbering }), 'x.docx');
+    // (The empty body paragraph takes number 1, as Word counts it, but shows no text.)
+    expect(s.text).toBe(['| 序号 | 任务名称 |', '| 2 | 国产服务器操作系统内核实时性增强技术 |', '| 3 | 分布式数据库高可用与异构迁移工具 |', ''].join('\n'));
+  });
+
   it('renders tables with gridSpan and vMerge repeated, gridBefore padded, and a one-column table as paragraphs', async () => {
     const body = [
       '<w:tbl>',
