@@ -1141,7 +1141,8 @@ function betterTitle(lines: TitleAt, preamble: readonly Paragraph[], head: reado
   if (inner) found = inner;
   // A repost's headline (`重磅｜科技部发布“…”…申报指南`): the guideline's own title printed further
   // down, where there is one, is the title.
-  if (RE_HEADLINE.test(found.title)) found = ownTitleUnderHeadline(found, preamble) ?? found;
+  // (Never a notice's own title, `关于发布…指南的通告`: the guideline is the one it names, below.)
+  if (RE_HEADLINE.test(found.title) && !/^关于/.test(found.title)) found = ownTitleUnderHeadline(found, preamble) ?? found;
   // A notice whose guideline follows as its attachment (`附件1` or `附：指南原文` alone on a line, then
   // the guideline's own title block): the document is that guideline.
   // (A 揭榜挂帅 notice is the call itself, its task list attached: its title stays, as MIIT's do;

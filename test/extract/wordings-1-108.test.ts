@@ -1,7 +1,8 @@
 /**
  * Wordings read since 1.108 (sets 181–184), each on a small whole document: a 部省联动 direction's
  * province funds matched to the central funds (`四川省财政经费与中央财政经费比例不低于1:1`); a 揭榜挂帅
- * list's `单个揭榜单位市级财政资金支持不超过500万元`, each unit's cap, no task's funding.
+ * list's `单个揭榜单位市级财政资金支持不超过500万元`, each unit's cap, no task's funding; a notice titled
+ * `关于发布…指南的通告` over a site's menu (`通知公告`) and the guideline it names: the guideline's title.
  */
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../helpers/seed.js';
@@ -40,5 +41,37 @@ describe('wordings of 1.108', () => {
     const doc = await ingestText(JB);
     const first = doc.directions[0]!;
     expect([first.projectCount?.value, first.projectCount?.qualifier, first.funding, first.perProjectCap?.amountCNY, first.perProjectCap?.inherited]).toEqual([2, 'atMost', null, 5_000_000, false]);
+  });
+});
+
+const NOTICE = `关于发布数学物理科学部2027年度“拓扑量子物态调控与器件原理”专项项目指南的通告
+国家自然科学基金委员会
+National Natural Science Foundation of China
+• 首页
+• 机构设置
+• 政策法规
+• 通知公告
+• 资助成果
+• 国际合作
+当前位置：首页 > 通知公告
+关于发布数学物理科学部2027年度“拓扑量子物态调控与器件原理”专项项目指南的通告
+日期 2027-03-10  来源：数学物理科学部  【大 中 小】
+国家自然科学基金委员会数学物理科学部现发布2027年度“拓扑量子物态调控与器件原理”专项项目指南，请申请人及依托单位按照指南中所述的要求和注意事项申请。
+国家自然科学基金委员会数学物理科学部
+2027年3月10日
+数学物理科学部2027年度“拓扑量子物态调控与器件原理”专项项目指南
+一、科学目标
+发展高质量拓扑量子材料的生长与表征方法。
+二、拟资助研究方向
+（一）磁性拓扑绝缘体薄膜的精准生长与量子反常霍尔效应
+研究磁性掺杂和本征磁性拓扑绝缘体薄膜的分子束外延生长。本方向拟资助2项，每项直接费用不超过300万元，资助期限4年。
+（二）拓扑超导异质结构中的马约拉纳零能模探测
+研究超导—拓扑绝缘体异质结构中的马约拉纳零能模。本方向拟资助1～2项，每项直接费用不超过350万元，资助期限4年。
+`;
+
+describe('a notice that names its guideline', () => {
+  it('`关于发布…指南的通告` over a site’s menu: the guideline’s own title, never the menu’s `通知公告`', async () => {
+    const doc = await ingestText(NOTICE);
+    expect(doc.document.title).toBe('数学物理科学部2027年度“拓扑量子物态调控与器件原理”专项项目指南');
   });
 });

@@ -1421,7 +1421,7 @@ const GAPS181: Record<string, { gap?: string; checksGap?: string; right?: number
   'kp-2027-zzzy-pypdf-extract': { gap: 'judgement: `实施周期不超过36年` left out with a value-implausible check (the writer keeps 36 with the check)', right: 235 },
 };
 const GAPS183: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
-  'nsfc-2027-tpwt-zxxm-pandoc': { gap: 'open: figures inside a direction\'s prose (`拟以平均约250万元/项的直接费用资助2项为期4年的研究`) not read; a pandoc copy\'s menu item `通知公告` taken as the title', right: 150 },
+  'nsfc-2027-tpwt-zxxm-pandoc': { gap: 'open: figures inside a direction\'s prose (`拟以平均约250万元/项的直接费用资助2项为期4年的研究`) not read', right: 151 },
   'tj-2027-gxjb-vmerge-rows': { gap: 'judgement: a one-unit task\'s `市级财政资金支持不超过800万元` read as its funding (as sets 5–80 read a one-project direction\'s money), not a cap; a 揭榜挂帅 notice keeps its own title over its 榜单\'s (as set 157)', right: 160 },
 };
 const GAPS184: Record<string, { gap?: string; checksGap?: string; right?: number }> = {
