@@ -26,7 +26,7 @@ import type { Removal, RemovalKind, Source } from '../types.js';
 import { PAGE_TOKEN, pageNumberOf, RE_PAGE_COUNTER, runningLineQuorum } from '../lexicon/pagination.js';
 import { RE_UNIT_START } from '../lexicon/numbers.js';
 import { DIRECTION_ROLES, fieldLabelAt, LABEL_COLON, labelOnly, labelsOf, type FieldRole } from '../lexicon/fields.js';
-import { BULLET, DIRECTION_WORDS, itemNumberType, matchMarker, RE_YAML_LINE } from '../lexicon/markers.js';
+import { BULLET, DIRECTION_WORDS, itemNumberType, matchMarker, RE_DIRECTIONS_PART, RE_YAML_LINE } from '../lexicon/markers.js';
 import { columnOf, kindColumn, RE_TOTAL_TEXT } from '../lexicon/columns.js';
 import { isRecordField, RE_RECORD_NOTE } from '../lexicon/records.js';
 import { repairOcrLine } from './ocr.js';
@@ -1835,8 +1835,10 @@ function tableLabelGap(text: string, a: number, b: number): number {
   return m && KNOWN_LABELS.has(m[1]!) ? a + m[1]!.length : -1;
 }
 
+/** Leader dots, as a contents entry or a form's key point runs them to what it names: `……`, `......`, `····`, `. . .`. */
+const LEADERS = '(?:[…⋯]{2,}|[.·・．]{4,}|(?:\\. ){3,})';
 /** A known label and the leader dots that run to its value (`关键词……………多模态大模型`), the line's indent before it. */
-const RE_LEADER_LABEL = /^[ \t\u3000]*([\u4e00-\u9fff]{2,8})((?:[.·・．]{4,}|[…⋯]{2,})[ \t\u3000]*)(?=\S)/;
+const RE_LEADER_LABEL = new RegExp(`^[ \\t\\u3000]*([\\u4e00-\\u9fff]{2,8})(${LEADERS}[ \\t\\u3000]*)(?=\\S)`);
 
 /**
  * A field's label and value set apart by leader dots (a form's key points, `项目类别………………基础研究类`,
@@ -2769,11 +2771,11 @@ function isKindsTable(text: string, table: Table, cols: DirectionColumns): boole
   const start = Math.min(...table.rows.flatMap((row) => row.cells.flat().map((p) => p.start)));
   const before = text.slice(Math.max(0, start - 200_000), start);
   let at = -1;
-  for (const m of before.matchAll(RE_DIRECTIONS_PART_LINE)) at = m.index;
+  for (const m of before.matchAll(RE_PART_LINE)) if (RE_DIRECTIONS_PART.test(m[1]!)) at = m.index;
   return at >= 0 && (before.slice(at).match(/^[\s\u3000]*\d{1,2}[.．、][\s\u3000]*[\u4e00-\u9fff]/gm)?.length ?? 0) >= 2;
 }
-/** A part of directions, on its line: `三、2027年度资助研究方向`. */
-const RE_DIRECTIONS_PART_LINE = /^[\s\u3000]*[一二三四五六七八九十]{1,3}[、.．][\s\u3000]*(?:\d{4}[ \u3000]?年度?)?[\u4e00-\u9fff]{0,8}(?:资助|研究|指南|支持|申报|项目|选题)方向[\s\u3000]*$/gm;
+/** A part's heading on its line, `三、2027年度资助研究方向`: group 1 its title. */
+const RE_PART_LINE = /^[\s\u3000]*[一二三四五六七八九十]{1,3}[、.．][\s\u3000]*([^\n。；：:]{2,24}?)[\s\u3000]*$/gm;
 
 /** A table of kinds written as pipe rows, its header first: read as the call's figures per kind of project (`tableCategoryCaps`). */
 function writeKindRows(table: Table, w: TableOut): void {
@@ -3984,7 +3986,7 @@ const RE_TRANSLATION_HEAD = /^[\s\u3000]*(?:(?:\(|（)?(?:English[ \t]+(?:Versio
 const RE_SHORT_ENGLISH_LINE = /^(?=.*[A-Za-z]{3})[^\u3400-\u9fff\uf900-\ufaff]*$/u;
 
 /** A contents entry's end: leader dots (`……`, `......`, `····`) and a page number. */
-const RE_LEADERS = /(?:[…⋯]{2,}|[.·・．]{4,}|(?:\. ){3,})[\s\u3000]*\d{1,3}[\s\u3000]*$/u;
+const RE_LEADERS = new RegExp(`${LEADERS}[\\s\\u3000]*\\d{1,3}[\\s\\u3000]*$`, 'u');
 const RE_CONTENTS_HEAD = /^[\s\u3000]*目[\s\u3000]*录[\s\u3000]*$/u;
 
 /**

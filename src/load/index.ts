@@ -308,27 +308,28 @@ async function loadWebArchive(bytes: Uint8Array, meta: Meta, options: LoadOption
   const page = readWebArchive(bytes);
   if (page === undefined) throw new GuidelineError('unsupported-format', reason('webarchive-damaged'));
   if (page === null) throw new GuidelineError('unsupported-format', reason('plist-not-webarchive'));
-  if (page.html) {
-    // (Decoded already: a byte-order mark keeps the page's own `<meta charset>` from decoding it again.)
-    const { encoding: _e, ...built } = (await import('./html.js')).readHtml(new TextEncoder().encode(`\ufeff${page.text}`));
-    const read = structured(meta, 'html', page.encoding, bytes.length, built);
-    return { ...read, removed: [...page.removed, ...read.removed] };
-  }
-  const read = await loadText(new TextEncoder().encode(page.text), 'txt', meta, options);
-  return { ...read, encoding: page.encoding, bytes: bytes.length, removed: [...page.removed, ...read.removed] };
+  return loadCarried(page, meta, options, { format: page.html ? 'html' : 'text', encoding: page.encoding, bytes: bytes.length });
 }
 
 /** An Outlook message: its body read as a text (or a page) is, the mail's own fields logged. */
 async function loadMsg(bytes: Uint8Array, meta: Meta, options: LoadOptions): Promise<Source> {
   const mail = await (await import('./msg.js')).readMsg(bytes);
-  if (mail.html) {
-    // (Decoded already: a byte-order mark keeps the page's own `<meta charset>` from decoding it again.)
-    const { encoding: _e, ...built } = (await import('./html.js')).readHtml(new TextEncoder().encode(`\ufeff${mail.text}`));
-    const read = structured(meta, 'msg', 'html', bytes.length, built);
-    return { ...read, removed: [...mail.removed, ...read.removed] };
+  return loadCarried(mail, meta, options, { format: 'msg', encoding: mail.html ? 'html' : 'utf-16le', bytes: bytes.length });
+}
+
+/**
+ * A page or a text a container carries, decoded already (a mail's body, a web archive's page): read
+ * as a page is (a byte-order mark keeps its own `<meta charset>` from decoding it again) or as a
+ * text is; reported as the container (`as`), what the container logged first.
+ */
+async function loadCarried(carried: { readonly text: string; readonly html: boolean; readonly removed: readonly Removal[] }, meta: Meta, options: LoadOptions, as: { format: Source['format']; encoding: string; bytes: number }): Promise<Source> {
+  if (carried.html) {
+    const { encoding: _e, ...built } = (await import('./html.js')).readHtml(new TextEncoder().encode(`\ufeff${carried.text}`));
+    const read = structured(meta, as.format, as.encoding, as.bytes, built);
+    return { ...read, removed: [...carried.removed, ...read.removed] };
   }
-  const read = await loadText(new TextEncoder().encode(mail.text), 'txt', meta, options);
-  return { ...read, format: 'msg', encoding: 'utf-16le', bytes: bytes.length, removed: [...mail.removed, ...read.removed] };
+  const read = await loadText(new TextEncoder().encode(carried.text), 'txt', meta, options);
+  return { ...read, format: as.format, encoding: as.encoding, bytes: as.bytes, removed: [...carried.removed, ...read.removed] };
 }
 
 function structured(meta: Meta, format: Source['format'], encoding: string, size: number, built: BuiltText): Source {

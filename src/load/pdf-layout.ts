@@ -434,7 +434,10 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
   // Lines that each fill every column the group uses (`培育项目  约16项  不超过80万元/项  3年` over
   // `重点支持项目  约5项 …`: a table with rules above and below its body only, none between rows):
   // a row each. A wrapped row leaves some column's cell short of its lines.
-  const columnOf = (it: TextItem): number => cols.findIndex((col) => middleX(it) >= col.left && middleX(it) < col.right);
+  const columnOf = (it: TextItem): number => {
+    const x = middleX(it);
+    return cols.findIndex((col) => x >= col.left && x < col.right);
+  };
   const filled = (k: number): Set<number> => new Set(lines[k]!.items.filter(visible).map(columnOf));
   rowsOf = rowsOf.flatMap((g) => {
     if (g.length < 2 || g.some((k) => spanning.has(k))) return [g];
@@ -451,8 +454,7 @@ function spacedTable(lines: readonly LayoutLine[], taken: readonly number[], ban
   // A merged row's text stands in every cell it covers, as the ruled tables and the HTML and Word readers give it.
   const merged = new Set(taken.filter((k) => spanning.has(k)).flatMap((k) => lines[k]!.items));
   for (const it of items) {
-    const x = middleX(it);
-    const c = cols.findIndex((col) => x >= col.left && x < col.right);
+    const c = columnOf(it);
     if (merged.has(it)) for (const cell of cells[rowOfItem.get(it)!]!) cell.push(it);
     else cells[rowOfItem.get(it)!]![c]!.push(it);
   }

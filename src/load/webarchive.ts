@@ -124,11 +124,11 @@ export function readWebArchive(bytes: Uint8Array): WebArchivePage | null | undef
   const mime = typeof main['WebResourceMIMEType'] === 'string' ? main['WebResourceMIMEType'].toLowerCase() : 'text/html';
   const removed: Removal[] = [];
   const url = main['WebResourceURL'];
-  if (typeof url === 'string' && url !== '') removed.push(unplaced('web-chrome', `WebResourceURL: ${url}`));
+  if (typeof url === 'string' && url !== '') removed.push(unplaced('web-chrome', `网页地址：${url}`));
   const others = [...listOf(isDict(root) ? root['WebSubresources'] : undefined), ...listOf(isDict(root) ? root['WebSubframeArchives'] : undefined).map((f) => (isDict(f) ? f['WebMainResource'] : undefined))];
   for (const r of others) {
     const u = isDict(r) ? r['WebResourceURL'] : undefined;
-    if (typeof u === 'string' && u !== '') removed.push(unplaced('web-chrome', `WebSubresource: ${u}`));
+    if (typeof u === 'string' && u !== '') removed.push(unplaced('web-chrome', `网页附属资源：${u}`));
   }
   return { text: decoder.decode(data).replace(/^\ufeff/, ''), html: !/^text\/plain\b/.test(mime), encoding: decoder.encoding, removed };
 }

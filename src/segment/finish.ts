@@ -441,6 +441,9 @@ function decimalIdsByParts(root: Section, directions: readonly Section[]): boole
   return true;
 }
 
+/** A heading about each direction: `各指南方向`, `每个方向`, `各方向`. */
+const RE_EACH_DIRECTION = /(?:各|每个|每一)[\u4e00-\u9fff]{0,4}方向/;
+
 /**
  * A guideline arranged field by field (`三、各指南方向合作协议` / `1.1　《中泰…》。` / `1.2　《…》。`, then
  * `四、各指南方向拟支持项目数、经费和实施周期` / `1.1　拟支持项目数不超过5个，…`): each keyed line (its
@@ -450,9 +453,6 @@ function decimalIdsByParts(root: Section, directions: readonly Section[]): boole
  * The heading is the last section before the keyed lines in their container, else the container's.
  * Changes the tree in place.
  */
-/** A heading about each direction: `各指南方向`, `每个方向`, `各方向`. */
-const RE_EACH_DIRECTION = /(?:各|每个|每一)[\u4e00-\u9fff]{0,4}方向/;
-
 export function fieldSections(root: Section, directions: readonly Section[]): void {
   const byId = new Map(directions.flatMap((d) => (d.id === null ? [] : [[d.id, d] as const])));
   if (byId.size < 2) return;

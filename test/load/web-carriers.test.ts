@@ -44,7 +44,7 @@ describe('a Safari web archive', () => {
         expect(values(archived)).toEqual(values(page));
         expect(archived.document.source.format).toBe('html');
         expect(archived.removed.filter((r) => r.kind === 'web-chrome').map((r) => r.text)).toEqual(
-          expect.arrayContaining(['WebResourceURL: https://kjt.example.gov.cn/tzgg/2026/0418/c1024-41273.html', 'WebSubresource: https://kjt.example.gov.cn/images/logo.png']),
+          expect.arrayContaining(['网页地址：https://kjt.example.gov.cn/tzgg/2026/0418/c1024-41273.html', '网页附属资源：https://kjt.example.gov.cn/images/logo.png']),
         );
       }),
       { numRuns: runs(10) },

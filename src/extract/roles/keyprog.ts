@@ -62,7 +62,7 @@ function inlineBlocks(m: Mapped, span: SpanFn): TextBlock[] {
   // (The first marker may follow a lead-in's comma, `…的需求，①研究…；②…`: the later ones tell.)
   const marked = items.filter((i) => i.marker !== null);
   const within = marked.slice(1).some((i) => /[、，,]\s*$/.test(m.text.slice(0, Math.max(0, m.text.indexOf(i.marker! + i.text)))));
-  if (items.length < 2 || items.filter((i) => i.marker !== null).length < 2 || within) return [{ text: m.text, span: span(m) }];
+  if (items.length < 2 || marked.length < 2 || within) return [{ text: m.text, span: span(m) }];
   return items.map((i) => {
     const at = m.text.indexOf(i.text);
     const from = i.marker ? Math.max(0, m.text.lastIndexOf(i.marker, at)) : at;
