@@ -10,24 +10,12 @@ import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
 import { loadBytes } from '../../src/load/index.js';
 import { binaryPlist, webArchive } from '../helpers/bplist.js';
-import { asEditorCards, asHtmlTable, DOMAINS, PARTNERS, type DirectionSpec } from '../helpers/layouts.js';
+import { asEditorCards, asHtmlTable, type DirectionSpec } from '../helpers/layouts.js';
+import { directionSpecs } from '../helpers/directions.js';
 import { runs } from '../helpers/runs.js';
 import { ingestText } from '../helpers/seed.js';
 
-const directions = fc.uniqueArray(fc.constantFrom(...PARTNERS), { minLength: 2, maxLength: 5 }).chain((partners) =>
-  fc.tuple(
-    ...partners.map((partner) =>
-      fc.record({
-        partner: fc.constant(partner),
-        agreement: fc.constant(`中华人民共和国政府和${partner}政府科学技术合作协定`),
-        domains: fc.subarray([...DOMAINS], { minLength: 1, maxLength: 4 }),
-        count: fc.integer({ min: 1, max: 12 }),
-        fundingWan: fc.integer({ min: 1, max: 50 }).map((n) => n * 100),
-        years: fc.integer({ min: 1, max: 5 }),
-      }),
-    ),
-  ),
-);
+const directions = directionSpecs(5);
 
 const values = (doc: Guideline) => ({
   title: doc.document.title,

@@ -8,26 +8,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Guideline } from '../../src/schema/guideline.js';
-import { asFieldSections, asTikaText, asLeaderLines, asCssTable, asEditorCards, asHtmlTable, asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, DOMAINS, PARTNERS, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
+import { asFieldSections, asTikaText, asLeaderLines, asCssTable, asEditorCards, asHtmlTable, asFakeBold, asJoinedWithHeads, asVerticalLabels, asImposedBooklet, withBalloons, asBlockIndented, asFullWidthTable, asLabelColumn, asBracketHeadings, asTransposedSpacedTable, asWeChatArticle, asBracketTitlesBilingual, asCards, asCellBlocks, asColumnMajor, asNumberingLost, asTabForm, asEml, asFieldTables, asHeadings, asJsonRecord, asLatex, asNoteMarkdown, asWikitext, asOneLine, asPairedFields, asPipeTable, asRst, asSpacedTable, asSummaryTable, asTabTable, asTwoColumns, asUnlabelled, RECORD_HEADERS, titleOf, withRecordHeader, type DirectionSpec } from '../helpers/layouts.js';
 import { ingestText } from '../helpers/seed.js';
+import { directionSpecs } from '../helpers/directions.js';
 import { runs } from '../helpers/runs.js';
 
-const directions = fc
-  .uniqueArray(fc.constantFrom(...PARTNERS), { minLength: 2, maxLength: 6 })
-  .chain((partners) =>
-    fc.tuple(
-      ...partners.map((partner) =>
-        fc.record({
-          partner: fc.constant(partner),
-          agreement: fc.constant(`中华人民共和国政府和${partner}政府科学技术合作协定`),
-          domains: fc.subarray([...DOMAINS], { minLength: 1, maxLength: 4 }),
-          count: fc.integer({ min: 1, max: 12 }),
-          fundingWan: fc.integer({ min: 1, max: 50 }).map((n) => n * 100),
-          years: fc.integer({ min: 1, max: 5 }),
-        }),
-      ),
-    ),
-  );
+const directions = directionSpecs(6);
 
 const values = (doc: Guideline) =>
   doc.directions.map((d) => ({
